@@ -1,0 +1,34 @@
+// One esbuild script for every bundle: the client (vscode external), the server and the CLI
+// (no externals, so `node server/out/server.js --stdio` runs on its own), and, with --tests,
+// the integration suite that runs inside the VS Code extension host.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (tests) {
+  const dir = 'test/integration/suite';
+  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  builds.push({ ...common, sourcemap: 'inline', minify: false, entryPoints, outdir: 'test/integration/out', external: ['vscode', 'mocha'] });
+}
+
+await Promise.all(builds.map((options) => esbuild.build(options)));

@@ -1,0 +1,240 @@
+// The claim model every check, hover and fix stands on. Plain data, no editor types:
+// the language server, the CLI and the tests all consume these shapes.
+//
+// Offsets are UTF-16 code-unit offsets into the document text (JavaScript string indices),
+// end exclusive. Lines and characters are computed on demand by LineIndex (text.ts).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A date as an integer CCYYMMDD (20240315), so comparisons are integer comparisons. */
+export type DateNumber = number;
+
+/** A date of service: a single day has from === to (D8); RD8 gives a range. */
+export interface DateRange {
+  from: DateNumber;
+  to: DateNumber;
+}
+
+export type ClaimFormat = 'x12' | 'csv';
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface RelatedLocation {
+  span: Span;
+  message: string;
+}
+
+/** A problem found in a document. `rule` is a stable identifier (e.g. "x12.se01-count", "ptp.conflict"). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** Procedure codes the finding is about, e.g. ["43214", "43200"] (column 1 first). */
+  codes?: string[];
+  related?: RelatedLocation[];
+  /** Extra machine-readable detail that fixes need (e.g. the PTP edit that fired). */
+  data?: PtpFindingData;
+}
+
+export interface PtpFindingData {
+  kind: 'ptp';
+  columnOne: string;
+  columnTwo: string;
+  modifierIndicator: '0' | '1';
+  /** Index of the claim in ParsedDocument.claims, and of the lines in claim.lines. */
+  claimIndex: number;
+  columnOneLine: number;
+  columnTwoLine: number;
+}
+
+export interface Modifier {
+  value: string;
+  span: Span;
+}
+
+export interface ServiceLine {
+  /** Position of the line in its claim (0-based). */
+  index: number;
+  /** LX01 for X12 (as written), the 1-based row number for CSV. */
+  lineNumber: string;
+  /** Span of LX01 in X12 (for renumbering); null for CSV. */
+  lineNumberSpan: Span | null;
+  /** Product/service id qualifier (HC, AD, ...) in X12; null for CSV. */
+  qualifier: string | null;
+  /** The procedure code as written (trimmed); empty when absent (e.g. an 837I revenue-code-only line). */
+  code: string;
+  codeSpan: Span;
+  modifiers: Modifier[];
+  /**
+   * Where a new modifier goes. X12: the offset at the end of the procedure composite
+   * (insert component separators as needed to reach the next free position); CSV: the cell
+   * that receives it. See fixes.
+   */
+  modifierInsert: ModifierInsertPoint | null;
+  charge: number | null;
+  /** The charge text exactly as written, and its span. */
+  chargeText: string | null;
+  chargeSpan: Span | null;
+  units: number | null;
+  /** Effective date of service (own date, else the claim's). */
+  dateOfService: DateRange | null;
+  /** Span of the date as written on the line, or on the claim when inherited; null if none. */
+  dateSpan: Span | null;
+  dateInherited: boolean;
+  /** Whole service line: X12 = the 2400 loop from LX through the terminator (and line break) of
+   * its last segment; CSV = the row including its line break. Removing exactly this span removes the line. */
+  span: Span;
+  /** Number of X12 segments in the loop (for SE01), 0 for CSV. */
+  segmentCount: number;
+  /** Source row or segment where the procedure code is (SV1/SV2/SV3 segment span, or CSV row span). */
+  recordSpan: Span;
+}
+
+/** X12: where the composite ends and how many components it has, so a modifier can be appended. */
+export type ModifierInsertPoint =
+  | { kind: 'x12-composite'; compositeSpan: Span; componentCount: number; componentSeparator: string }
+  | { kind: 'csv-cell'; column: number; cellSpan: Span; quoted: boolean; separator: string }
+  | { kind: 'csv-columns'; cells: { column: number; cellSpan: Span; quoted: boolean }[] };
+
+export interface Claim {
+  /** Index in ParsedDocument.claims. */
+  index: number;
+  id: string;
+  idSpan: Span | null;
+  patientId: string | null;
+  /** CLM02 for X12; for CSV the sum of line charges (no total column) */
+  totalCharge: number | null;
+  totalChargeText: string | null;
+  totalChargeSpan: Span | null;
+  /** Claim-level date of service (X12 DTP*472 or DTP*434 on the claim); null if none. */
+  dateOfService: DateRange | null;
+  dateSpan: Span | null;
+  lines: ServiceLine[];
+  /** Whole claim: X12 = CLM through its last segment; CSV = from its first row to its last. */
+  span: Span;
+  /** X12 only: which transaction set holds it (index in X12Document.transactions). */
+  transactionIndex: number | null;
+}
+
+/** X12 transaction set ST..SE, with what fixes need to keep SE01 right. */
+export interface TransactionSet {
+  index: number;
+  controlNumber: string;
+  /** ST03 or GS08, e.g. 005010X222A1 */
+  implementation: string | null;
+  kind: 'professional' | 'institutional' | 'dental' | null;
+  span: Span;
+  /** SE01 as written, its span, and the segments actually counted. */
+  se01Text: string | null;
+  se01Span: Span | null;
+  segmentCount: number;
+  groupIndex: number;
+}
+
+export interface FunctionalGroup {
+  index: number;
+  controlNumber: string;
+  span: Span;
+  interchangeIndex: number;
+}
+
+export interface Interchange {
+  index: number;
+  controlNumber: string;
+  span: Span;
+  delimiters: Delimiters;
+}
+
+export interface Delimiters {
+  element: string;
+  component: string;
+  /** null for 4010 (ISA11 is the letter U) */
+  repetition: string | null;
+  segment: string;
+}
+
+export interface ParsedDocument {
+  format: ClaimFormat | null;
+  claims: Claim[];
+  findings: Finding[];
+  /** X12 envelope (empty for CSV). */
+  interchanges: Interchange[];
+  groups: FunctionalGroup[];
+  transactions: TransactionSet[];
+}
+
+/** What is under the cursor in an X12 document (for hover). */
+export interface X12Position {
+  segmentIndex: number;
+  segmentId: string;
+  segmentSpan: Span;
+  /** 0 = the segment id, 1.. = elements (SV1-01 is 1). */
+  elementIndex: number;
+  /** 1-based component within a composite element; 0 when the element has no components. */
+  componentIndex: number;
+  /** Span of the element or component (or of the delimiter when `delimiter` is set). */
+  span: Span;
+  /** Set when the cursor is on a delimiter character rather than in a value. */
+  delimiter?: 'element' | 'component' | 'repetition' | 'segment';
+  /** The interchange's delimiters. */
+  delimiters: Delimiters;
+}
+
+/** Segment-level access to an X12 document, backed by typed arrays of offsets. */
+export interface X12Index {
+  readonly segmentCount: number;
+  segmentId(i: number): string;
+  /** From the first character of the id to the segment terminator (exclusive). */
+  segmentSpan(i: number): Span;
+  /** From the id through the terminator and any CR/LF that follow it. */
+  segmentFullSpan(i: number): Span;
+  /** Spans of elements 0..n (0 is the id). */
+  elementSpans(i: number): Span[];
+  /** Delimiters in force for segment i. */
+  delimitersOf(i: number): Delimiters;
+  /** Index of the segment containing offset (or whose terminator is at offset), or -1. */
+  segmentAt(offset: number): number;
+  locate(offset: number): X12Position | null;
+}
+
+export type CsvColumnRole =
+  | 'claimId'
+  | 'patientId'
+  | 'dateOfService'
+  | 'procedureCode'
+  | 'modifiers'
+  | 'modifier1'
+  | 'modifier2'
+  | 'modifier3'
+  | 'modifier4'
+  | 'units'
+  | 'charge'
+  | 'lineNumber';
+
+export interface CsvPosition {
+  /** 0-based record number (0 = header). */
+  record: number;
+  column: number;
+  header: string;
+  role: CsvColumnRole | null;
+  /** The cell's span, quotes included. */
+  span: Span;
+  value: string;
+}
+
+export interface CsvIndex {
+  readonly separator: string;
+  readonly headers: string[];
+  readonly roles: (CsvColumnRole | null)[];
+  locate(offset: number): CsvPosition | null;
+}
+
+/** ParsedDocument plus the format-specific index used by hover, symbols and formatting. */
+export interface ParsedDocumentWithIndex extends ParsedDocument {
+  x12?: X12Index;
+  csv?: CsvIndex;
+}

@@ -1,0 +1,69 @@
+import type { Span } from './model';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * Converts offsets to zero-based lines and UTF-16 characters (as LSP counts them).
+ * Line starts are computed once, on first use; CR, LF and CRLF each end a line.
+ */
+export class LineIndex {
+  private lineStarts: Uint32Array | null = null;
+
+  constructor(private readonly text: string) {}
+
+  private starts(): Uint32Array {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
+    let count = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    }
+    const starts = new Uint32Array(count);
+    let n = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
+    }
+    this.lineStarts = starts;
+    return starts;
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.starts();
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - starts[low]! };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.starts();
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line]!;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextStart));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
