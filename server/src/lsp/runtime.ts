@@ -1,0 +1,30 @@
+// What the server needs from its host, passed in so tests and other hosts can supply fakes.
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+
+export interface Runtime {
+  readFile(path: string): Buffer;
+  fileSize(path: string): number;
+  /** Calls onChange when the file changes; returns a function that stops watching. */
+  watchFile(path: string, onChange: () => void): () => void;
+  /** Schedules work after pending I/O (so a newer document version can arrive first). */
+  schedule(work: () => void): { cancel(): void };
+}
+
+export const nodeRuntime: Runtime = {
+  readFile: (path) => readFileSync(path),
+  fileSize: (path) => statSync(path).size,
+  watchFile(path, onChange) {
+    let watcher: FSWatcher | undefined;
+    try {
+      watcher = watch(path, { persistent: false }, () => onChange());
+      watcher.on('error', () => watcher?.close());
+    } catch {
+      // A file that does not exist yet cannot be watched; the load problem is reported elsewhere.
+    }
+    return () => watcher?.close();
+  },
+  schedule(work) {
+    const handle = setImmediate(work);
+    return { cancel: () => clearImmediate(handle) };
+  },
+};
