@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
+// --out-root DIR writes the bundles under DIR instead of the repository (the packaging test uses it).
+const outRootIndex = process.argv.indexOf('--out-root');
+const outRoot = outRootIndex > 0 ? process.argv[outRootIndex + 1] : '.';
 
 const common = {
   bundle: true,
@@ -20,9 +23,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outRoot, 'client/out/extension.js'), external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outRoot, 'server/out/server.js') },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outRoot, 'server/out/cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (tests) {

@@ -1,0 +1,178 @@
+// Starts the real bundled server (server/out/server.js) as a child process and talks LSP to it
+// over stdio, the way any editor would. Waiting is always for an event, with a deadline.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
+  ShutdownRequest,
+  ExitNotification,
+  DidChangeConfigurationNotification,
+  ConfigurationRequest,
+} from 'vscode-languageserver-protocol/node';
+
+/** Server notifications the tests read back (besides diagnostics). */
+const recordedNotifications = ['claimlint/conflictCount', 'claimlint/loadProblems', 'window/logMessage', 'window/showMessage'];
+
+export const serverPath = resolve(__dirname, '../../../server/out/server.js');
+
+export interface TestClientOptions {
+  /** Settings answered to workspace/configuration requests (section 'claimlint'). */
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+  execArgv?: string[];
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly stderr: string[] = [];
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private versions = new Map<string, number>();
+  settings: Record<string, unknown>;
+  initializeResult: InitializeResult | undefined;
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly notificationWaiters: { method: string; resolve: (params: unknown) => void }[] = [];
+
+  constructor(options: TestClientOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
+    this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.predicate(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    for (const method of recordedNotifications) {
+      this.connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        for (const waiter of this.notificationWaiters.filter((w) => w.method === method)) {
+          this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      });
+    }
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.listen();
+  }
+
+  async initialize(initializationOptions?: Record<string, unknown>): Promise<InitializeResult> {
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      initializationOptions,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return this.initializeResult;
+  }
+
+  static uriFor(name: string): string {
+    return pathToFileURL(resolve('/tmp/claimlint-protocol-tests', name)).toString();
+  }
+
+  /** Opens a document and resolves with the first diagnostics published for this version. */
+  async open(uri: string, text: string, languageId = 'x12'): Promise<PublishDiagnosticsParams> {
+    this.versions.set(uri, 1);
+    const published = this.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return published;
+  }
+
+  /** Sends a change (full text, or a ranged change) and resolves with the diagnostics of the new version. */
+  async change(uri: string, change: { text: string; range?: { start: { line: number; character: number }; end: { line: number; character: number } } }): Promise<PublishDiagnosticsParams> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [change.range ? { range: change.range, text: change.text } : { text: change.text }],
+    });
+    return published;
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { claimlint: settings } });
+  }
+
+  waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolvePromise(p);
+        },
+      });
+    });
+  }
+
+  waitForNotification(method: string, timeoutMs = 10000): Promise<unknown> {
+    const seen = this.notifications.find((n) => n.method === method);
+    if (seen) return Promise.resolve(seen.params);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
+      this.notificationWaiters.push({
+        method,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolvePromise(params);
+        },
+      });
+    });
+  }
+
+  async shutdown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolveExit) => this.process.once('exit', (code) => resolveExit(code)));
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      this.process.kill();
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
