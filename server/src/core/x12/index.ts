@@ -1,0 +1,41 @@
+// X12 837 entry points: text in, claims + findings + a segment index out. Pure: no editor types.
+
+import type { ParsedDocumentWithIndex } from '../model';
+import { isIsaAt, skipLeadingBlanks } from './isa';
+import { parse837 } from './parse837';
+import { X12SegmentIndex } from './segment-index';
+import { tokenize } from './tokenizer';
+
+export { X12SegmentIndex, segmentIdCode } from './segment-index';
+export { tokenize, type SegmentTable, type DelimiterRun } from './tokenizer';
+export { readIsaHeader, type IsaHeader } from './isa';
+export { parseD8, parseDateValue, parseDecimal, procedureCodeProblem, toCents, formatCents } from './values';
+
+/**
+ * Parses an X12 837 (P, I or D; 5010 or 4010). Never throws on bad input: structural problems
+ * come back as findings, and a document cut short still yields the claims it holds.
+ */
+export function parseX12(text: string): ParsedDocumentWithIndex & { x12: X12SegmentIndex } {
+  const table = tokenize(text);
+  const index = new X12SegmentIndex(table);
+  const parsed = parse837(index);
+  return {
+    format: 'x12',
+    claims: parsed.claims,
+    findings: [...table.findings, ...parsed.findings],
+    interchanges: parsed.interchanges,
+    groups: parsed.groups,
+    transactions: parsed.transactions,
+    x12: index,
+  };
+}
+
+/**
+ * True when the text starts (after any BOM or whitespace) like an X12 interchange: `ISA` and a
+ * delimiter, or, for a fragment without its header, `GS` / `ST` and a delimiter.
+ */
+export function looksLikeX12(text: string): boolean {
+  const at = skipLeadingBlanks(text);
+  if (isIsaAt(text, at)) return true;
+  return /^(?:GS|ST)[*|^~!]/.test(text.slice(at, at + 3));
+}

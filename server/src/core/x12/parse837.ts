@@ -1,0 +1,668 @@
+// Walks the segments of an 837 once: checks the ISA/GS/ST envelopes and their counts, and
+// builds claims (2300) with their service lines (2400) from the loops they sit in.
+
+import type {
+  Claim,
+  DateRange,
+  Finding,
+  FunctionalGroup,
+  Interchange,
+  ModifierInsertPoint,
+  Modifier,
+  ServiceLine,
+  Span,
+  TransactionSet,
+} from '../model';
+import { segmentIdCode, type X12SegmentIndex } from './segment-index';
+import { formatCents, parseDateAt, parseDecimal, parseDecimalAt, procedureCodeProblem, toCents } from './values';
+
+type TransactionKind = NonNullable<TransactionSet['kind']>;
+
+/** Implementation guide ids (in ST03 / GS08) and the claim type they define. */
+const IMPLEMENTATION_KINDS: readonly (readonly [string, TransactionKind])[] = [
+  ['X222', 'professional'],
+  ['X223', 'institutional'],
+  ['X224', 'dental'],
+  // 4010 guides.
+  ['X098', 'professional'],
+  ['X096', 'institutional'],
+  ['X097', 'dental'],
+];
+
+/** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
+const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
+  '20': 'billingProvider',
+  '22': 'subscriber',
+  '23': 'patient',
+};
+type HlLevel = (typeof HL_LEVELS)[string] | 'other';
+
+/** Where the parts of a service line sit in each service segment (element positions, 1-based). */
+interface ServiceLayout {
+  kind: TransactionKind;
+  composite: number;
+  charge: number;
+  units: number;
+}
+const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
+  SV1: { kind: 'professional', composite: 1, charge: 2, units: 4 },
+  SV2: { kind: 'institutional', composite: 2, charge: 3, units: 5 },
+  SV3: { kind: 'dental', composite: 1, charge: 2, units: 6 },
+};
+
+/** DTP01 qualifiers that carry a date of service: 472 service date (claim or line), 434 statement dates (claim, 837I). */
+const SERVICE_DATE = '472';
+const STATEMENT_DATES = '434';
+
+/** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
+const FIRST_MODIFIER_COMPONENT = 2;
+const LAST_MODIFIER_COMPONENT = 5;
+
+function kindOfImplementation(implementation: string | null): TransactionKind | null {
+  if (!implementation) return null;
+  for (const [id, kind] of IMPLEMENTATION_KINDS) if (implementation.includes(id)) return kind;
+  return null;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function isDigits(text: string): boolean {
+  return /^\d+$/.test(text);
+}
+
+interface OpenInterchange {
+  model: Interchange;
+  segment: number;
+  groupCount: number;
+  controlSpan: Span | null;
+}
+interface OpenGroup {
+  model: FunctionalGroup;
+  segment: number;
+  transactionCount: number;
+  controlSpan: Span | null;
+  implementation: string | null;
+}
+interface OpenTransaction {
+  model: TransactionSet;
+  segment: number;
+  controlSpan: Span | null;
+}
+
+export interface Parsed837 {
+  claims: Claim[];
+  findings: Finding[];
+  interchanges: Interchange[];
+  groups: FunctionalGroup[];
+  transactions: TransactionSet[];
+}
+
+type SegmentHandler = (parser: Parser837, segment: number) => void;
+
+/** What each segment id does; every other segment only extends the loop it is in. */
+const HANDLERS: Readonly<Record<string, SegmentHandler>> = {
+  ISA: (p, s) => p.interchangeHeader(s),
+  IEA: (p, s) => p.interchangeTrailer(s),
+  GS: (p, s) => p.groupHeader(s),
+  GE: (p, s) => p.groupTrailer(s),
+  ST: (p, s) => p.transactionHeader(s),
+  SE: (p, s) => p.transactionTrailer(s),
+  HL: (p, s) => p.hierarchicalLevel(s),
+  NM1: (p, s) => p.entityName(s),
+  CLM: (p, s) => p.claimInformation(s),
+  DTP: (p, s) => p.date(s),
+  LX: (p, s) => p.lineNumber(s),
+  SV1: (p, s) => p.service(s, SERVICE_SEGMENTS.SV1!),
+  SV2: (p, s) => p.service(s, SERVICE_SEGMENTS.SV2!),
+  SV3: (p, s) => p.service(s, SERVICE_SEGMENTS.SV3!),
+};
+const ENVELOPE_IDS = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+const HANDLERS_BY_CODE = new Map<number, SegmentHandler>(
+  Object.entries(HANDLERS).map(([id, handler]) => [segmentIdCode(id), handler]),
+);
+const ENVELOPE_CODES = new Set([...ENVELOPE_IDS].map(segmentIdCode));
+
+export function parse837(index: X12SegmentIndex): Parsed837 {
+  const parser = new Parser837(index);
+  parser.run();
+  return parser.result;
+}
+
+class Parser837 {
+  readonly result: Parsed837 = { claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
+  private interchange: OpenInterchange | null = null;
+  private group: OpenGroup | null = null;
+  private transaction: OpenTransaction | null = null;
+  private level: HlLevel | null = null;
+  private subscriberId: string | null = null;
+  private patientId: string | null = null;
+  /** Set while a run of segments sits outside any ST..SE, so the run is reported once. */
+  private outsideReported = false;
+
+  private readonly text: string;
+
+  constructor(private readonly ix: X12SegmentIndex) {
+    this.text = ix.text;
+  }
+
+  run(): void {
+    const ix = this.ix;
+    const count = ix.segmentCount;
+    for (let s = 0; s < count; s++) {
+      const code = ix.idCode(s);
+      if (this.transaction === null && !ENVELOPE_CODES.has(code)) this.reportOutside(s);
+      const handler = HANDLERS_BY_CODE.get(code);
+      if (handler !== undefined) handler(this, s);
+    }
+    this.closeClaim(count);
+    const where = 'before the end of the document';
+    if (this.transaction) this.closeTransactionUnended(count, where);
+    if (this.group) this.closeGroupUnended(count, where);
+    if (this.interchange) this.closeInterchangeUnended(count, where);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  private add(rule: string, severity: Finding['severity'], message: string, span: Span, extra?: Partial<Finding>): void {
+    this.result.findings.push({ rule, severity, message, span, ...extra });
+  }
+
+  /** End of the full span of the segment before `segment` (where a loop closed by `segment` ends). */
+  private endBefore(segment: number, start: number): number {
+    return segment > 0 ? Math.max(start, this.ix.fullEnd(segment - 1)) : start;
+  }
+
+  private spanOr(segment: number, element: number): Span {
+    return this.ix.elementSpan(segment, element) ?? this.ix.segmentSpan(segment);
+  }
+
+  private trimmed(segment: number, element: number): string {
+    return (this.ix.value(segment, element) ?? '').trim();
+  }
+
+  private reportOutside(segment: number): void {
+    if (this.outsideReported) return;
+    this.outsideReported = true;
+    this.add(
+      'x12.outside-transaction',
+      'error',
+      `${this.ix.segmentId(segment)} is outside a transaction set: segments must sit between ST and SE`,
+      this.ix.segmentSpan(segment),
+    );
+  }
+
+  // ---- envelope ------------------------------------------------------------------------
+
+  interchangeHeader(s: number): void {
+    this.closeClaim(s);
+    const where = 'before the next ISA';
+    if (this.transaction) this.closeTransactionUnended(s, where);
+    if (this.group) this.closeGroupUnended(s, where);
+    if (this.interchange) this.closeInterchangeUnended(s, where);
+    const model: Interchange = {
+      index: this.result.interchanges.length,
+      controlNumber: this.trimmed(s, 13),
+      span: this.ix.segmentFullSpan(s),
+      delimiters: this.ix.delimitersOf(s),
+    };
+    this.result.interchanges.push(model);
+    this.interchange = { model, segment: s, groupCount: 0, controlSpan: this.ix.elementSpan(s, 13) };
+  }
+
+  interchangeTrailer(s: number): void {
+    this.closeClaim(s);
+    if (this.transaction) this.closeTransactionUnended(s, 'before IEA');
+    if (this.group) this.closeGroupUnended(s, 'before IEA');
+    const open = this.interchange;
+    if (!open) {
+      this.add('x12.envelope-unmatched', 'error', 'IEA without an ISA before it', this.ix.segmentSpan(s));
+      return;
+    }
+    this.checkCount(s, 'x12.iea01-count', 'IEA01', open.groupCount, 'functional group', 'the interchange');
+    this.checkControl(s, 'x12.iea02-control', 'IEA02', open.model.controlNumber, 'ISA13', open.controlSpan);
+    open.model.span = { start: open.model.span.start, end: this.ix.fullEnd(s) };
+    this.interchange = null;
+  }
+
+  groupHeader(s: number): void {
+    this.closeClaim(s);
+    if (this.transaction) this.closeTransactionUnended(s, 'before the next GS');
+    if (this.group) this.closeGroupUnended(s, 'before the next GS');
+    if (this.interchange) this.interchange.groupCount++;
+    else this.add('x12.envelope-unmatched', 'error', 'GS outside an interchange (no ISA before it)', this.ix.segmentSpan(s));
+    const model: FunctionalGroup = {
+      index: this.result.groups.length,
+      controlNumber: this.trimmed(s, 6),
+      span: this.ix.segmentFullSpan(s),
+      interchangeIndex: this.result.interchanges.length - 1,
+    };
+    this.result.groups.push(model);
+    const implementation = this.trimmed(s, 8) || null;
+    this.group = { model, segment: s, transactionCount: 0, controlSpan: this.ix.elementSpan(s, 6), implementation };
+  }
+
+  groupTrailer(s: number): void {
+    this.closeClaim(s);
+    if (this.transaction) this.closeTransactionUnended(s, 'before GE');
+    const open = this.group;
+    if (!open) {
+      this.add('x12.envelope-unmatched', 'error', 'GE without a GS before it', this.ix.segmentSpan(s));
+      return;
+    }
+    this.checkCount(s, 'x12.ge01-count', 'GE01', open.transactionCount, 'transaction set', 'the functional group');
+    this.checkControl(s, 'x12.ge02-control', 'GE02', open.model.controlNumber, 'GS06', open.controlSpan);
+    open.model.span = { start: open.model.span.start, end: this.ix.fullEnd(s) };
+    this.group = null;
+  }
+
+  transactionHeader(s: number): void {
+    this.closeClaim(s);
+    if (this.transaction) this.closeTransactionUnended(s, 'before the next ST');
+    if (this.group) this.group.transactionCount++;
+    else this.add('x12.envelope-unmatched', 'error', 'ST outside a functional group (no GS before it)', this.ix.segmentSpan(s));
+    const implementation = this.trimmed(s, 3) || this.group?.implementation || null;
+    const model: TransactionSet = {
+      index: this.result.transactions.length,
+      controlNumber: this.trimmed(s, 2),
+      implementation,
+      kind: kindOfImplementation(implementation),
+      span: this.ix.segmentFullSpan(s),
+      se01Text: null,
+      se01Span: null,
+      segmentCount: 1,
+      groupIndex: this.result.groups.length - 1,
+    };
+    this.result.transactions.push(model);
+    this.transaction = { model, segment: s, controlSpan: this.ix.elementSpan(s, 2) };
+    this.outsideReported = false;
+    this.level = null;
+    this.subscriberId = null;
+    this.patientId = null;
+  }
+
+  transactionTrailer(s: number): void {
+    this.closeClaim(s);
+    const open = this.transaction;
+    if (!open) {
+      this.add('x12.envelope-unmatched', 'error', 'SE without an ST before it', this.ix.segmentSpan(s));
+      return;
+    }
+    const counted = s - open.segment + 1;
+    open.model.segmentCount = counted;
+    open.model.se01Text = this.ix.value(s, 1);
+    open.model.se01Span = this.ix.elementSpan(s, 1);
+    this.checkCount(s, 'x12.se01-count', 'SE01', counted, 'segment', 'the transaction set');
+    this.checkControl(s, 'x12.se02-control', 'SE02', open.model.controlNumber, 'ST02', open.controlSpan);
+    open.model.span = { start: open.model.span.start, end: this.ix.fullEnd(s) };
+    this.transaction = null;
+  }
+
+  /** Compares a trailer's count element (element 1) with what was counted. */
+  private checkCount(s: number, rule: string, name: string, counted: number, unit: string, container: string): void {
+    const written = this.trimmed(s, 1);
+    if (isDigits(written) && Number(written) === counted) return;
+    const message = isDigits(written)
+      ? `${name} says ${plural(Number(written), unit)}, but ${container} has ${counted}`
+      : `${name} should be the number of ${unit}s in ${container} (${counted}), found '${written}'`;
+    this.add(rule, 'error', message, this.spanOr(s, 1));
+  }
+
+  /** Compares a trailer's control number (element 2) with its header's. */
+  private checkControl(s: number, rule: string, name: string, expected: string, headerName: string, headerSpan: Span | null): void {
+    const written = this.trimmed(s, 2);
+    if (written === expected) return;
+    this.add(
+      rule,
+      'error',
+      `${name} is '${written}', but ${headerName} is '${expected}': the control numbers must match`,
+      this.spanOr(s, 2),
+      headerSpan ? { related: [{ span: headerSpan, message: `${headerName} '${expected}'` }] } : undefined,
+    );
+  }
+
+  private closeTransactionUnended(s: number, where: string): void {
+    const open = this.transaction!;
+    open.model.segmentCount = s - open.segment;
+    open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
+    this.add('x12.envelope-unclosed', 'error', `ST '${open.model.controlNumber}' has no SE ${where}`, this.ix.segmentSpan(open.segment));
+    this.transaction = null;
+  }
+
+  private closeGroupUnended(s: number, where: string): void {
+    const open = this.group!;
+    open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
+    this.add('x12.envelope-unclosed', 'error', `GS '${open.model.controlNumber}' has no GE ${where}`, this.ix.segmentSpan(open.segment));
+    this.group = null;
+  }
+
+  private closeInterchangeUnended(s: number, where: string): void {
+    const open = this.interchange!;
+    open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
+    this.add('x12.envelope-unclosed', 'error', `ISA '${open.model.controlNumber}' has no IEA ${where}`, this.ix.segmentSpan(open.segment));
+    this.interchange = null;
+  }
+
+  // ---- 2000 loops ----------------------------------------------------------------------
+
+  hierarchicalLevel(s: number): void {
+    this.closeClaim(s);
+    const level: HlLevel = HL_LEVELS[this.trimmed(s, 3)] ?? 'other';
+    this.level = level;
+    if (level === 'billingProvider' || level === 'subscriber') this.subscriberId = null;
+    this.patientId = null;
+  }
+
+  entityName(s: number): void {
+    // Only the 2010 names before the claim: NM1*IL after CLM is another payer's subscriber (2330A).
+    if (this.claimSegment >= 0) return;
+    const ix = this.ix;
+    if (ix.valueEquals(s, 1, 'IL') && this.level !== 'patient') this.subscriberId = this.trimmed(s, 9) || null;
+    else if (ix.valueEquals(s, 1, 'QC')) this.patientId = this.trimmed(s, 9) || null;
+  }
+
+  // ---- 2300 claim ----------------------------------------------------------------------
+  // The open claim and line live in fields and become model objects when their loop ends, so
+  // each object is built once with its final shape (this runs for every line of huge files).
+
+  private claimSegment = -1;
+  private claimDate: DateRange | null = null;
+  private claimDateSpan: Span | null = null;
+  private claimDateIsService = false;
+  private claimLines: ServiceLine[] = [];
+
+  claimInformation(s: number): void {
+    this.closeClaim(s);
+    this.claimSegment = s;
+    this.claimDate = null;
+    this.claimDateSpan = null;
+    this.claimDateIsService = false;
+    this.claimLines = [];
+    const ix = this.ix;
+    const totalChargeText = ix.value(s, 2);
+    if (totalChargeText === null || parseDecimal(totalChargeText) === null) {
+      this.add(
+        'x12.amount-invalid',
+        'error',
+        totalChargeText === null || totalChargeText === ''
+          ? 'CLM02 (total claim charge) is missing'
+          : `CLM02 (total claim charge) '${totalChargeText}' is not a decimal amount`,
+        this.spanOr(s, 2),
+      );
+    }
+  }
+
+  private closeClaim(s: number): void {
+    this.closeLine(s);
+    const start = this.claimSegment;
+    if (start < 0) return;
+    this.claimSegment = -1;
+    const ix = this.ix;
+    const lines = this.claimLines;
+    const claimDate = this.claimDate;
+    const claimDateSpan = this.claimDateSpan;
+    if (claimDate !== null) {
+      for (const line of lines) {
+        if (line.dateOfService === null) {
+          line.dateOfService = claimDate;
+          line.dateSpan = claimDateSpan;
+          line.dateInherited = true;
+        }
+      }
+    }
+    const totalChargeText = ix.value(start, 2);
+    const span = ix.segmentFullSpan(start);
+    const claim: Claim = {
+      index: this.result.claims.length,
+      id: ix.value(start, 1) ?? '',
+      idSpan: ix.elementSpan(start, 1),
+      patientId: this.patientId ?? this.subscriberId,
+      totalCharge: totalChargeText === null ? null : parseDecimal(totalChargeText),
+      totalChargeText,
+      totalChargeSpan: ix.elementSpan(start, 2),
+      dateOfService: claimDate,
+      dateSpan: claimDateSpan,
+      lines,
+      span: { start: span.start, end: this.endBefore(s, span.start) },
+      transactionIndex: this.transaction ? this.transaction.model.index : null,
+    };
+    this.result.claims.push(claim);
+    this.checkClaimTotal(claim);
+  }
+
+  date(s: number): void {
+    const ix = this.ix;
+    const inLine = this.lineSegment >= 0;
+    const forLine = inLine && ix.valueEquals(s, 1, SERVICE_DATE);
+    const forClaim = !inLine && this.claimSegment >= 0 && (ix.valueEquals(s, 1, SERVICE_DATE) || ix.valueEquals(s, 1, STATEMENT_DATES));
+    const d8 = ix.valueEquals(s, 2, 'D8');
+    // Other DTPs are checked only when they say they hold a D8/RD8 date.
+    if (!forLine && !forClaim && !d8 && !ix.valueEquals(s, 2, 'RD8')) return;
+    const span = ix.elementSpan(s, 3) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
+    const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, span.start, span.end);
+    if (!parsed.ok) {
+      this.add('x12.date-invalid', 'error', `DTP*${this.trimmed(s, 1)}: ${parsed.problem}`, this.spanOr(s, 3));
+    }
+    const range = parsed.ok ? parsed.range : parsed.fallback;
+    if (range === undefined) return;
+    if (forLine) {
+      this.lineDate = range;
+      this.lineDateSpan = span;
+    } else if (forClaim) {
+      // 472 (service) wins over 434 (statement) when a claim has both.
+      const isService = ix.valueEquals(s, 1, SERVICE_DATE);
+      if (this.claimDateIsService && !isService) return;
+      this.claimDateIsService = isService;
+      this.claimDate = range;
+      this.claimDateSpan = span;
+    }
+  }
+
+  /** CLM02 must equal the sum of the line charges (in cents, so 0.1 + 0.2 is 0.30). */
+  private checkClaimTotal(claim: Claim): void {
+    if (claim.totalCharge === null || claim.totalChargeSpan === null || claim.lines.length === 0) return;
+    let sum = 0;
+    for (const line of claim.lines) {
+      if (line.charge === null) return; // already reported as an invalid amount
+      sum += toCents(line.charge);
+    }
+    const total = toCents(claim.totalCharge);
+    if (sum === total) return;
+    this.add(
+      'x12.clm02-sum',
+      'error',
+      `CLM02 is ${formatCents(total)}, but the ${plural(claim.lines.length, 'service line')} add up to ${formatCents(sum)}`,
+      claim.totalChargeSpan,
+      {
+        related: claim.lines
+          .filter((line) => line.chargeSpan !== null)
+          .map((line) => ({ span: line.chargeSpan!, message: `line ${line.index + 1} charge ${formatCents(toCents(line.charge!))}` })),
+      },
+    );
+  }
+
+  // ---- 2400 service line ---------------------------------------------------------------
+
+  /** Segment that opened the line (LX, or a service segment without one); -1 when none is open. */
+  private lineSegment = -1;
+  private lineHasLx = false;
+  private serviceSegment = -1;
+  private serviceLayout: ServiceLayout | null = null;
+  private lineDate: DateRange | null = null;
+  private lineDateSpan: Span | null = null;
+
+  lineNumber(s: number): void {
+    this.closeLine(s);
+    if (this.claimSegment < 0) {
+      this.add('x12.line-outside-claim', 'error', 'LX (service line) outside a claim: no CLM before it in this loop', this.ix.segmentSpan(s));
+      return;
+    }
+    const expected = this.claimLines.length + 1;
+    if (this.ix.unsignedValue(s, 1) !== expected) {
+      this.add(
+        'x12.lx-sequence',
+        'warning',
+        `LX01 is '${this.ix.value(s, 1) ?? ''}', expected ${expected}: service lines are numbered 1, 2, 3... within a claim`,
+        this.spanOr(s, 1),
+      );
+    }
+    this.openLine(s, true);
+  }
+
+  private openLine(s: number, hasLx: boolean): void {
+    this.lineSegment = s;
+    this.lineHasLx = hasLx;
+    this.serviceSegment = -1;
+    this.serviceLayout = null;
+    this.lineDate = null;
+    this.lineDateSpan = null;
+  }
+
+  service(s: number, layout: ServiceLayout): void {
+    const ix = this.ix;
+    if (this.claimSegment < 0) {
+      this.add('x12.line-outside-claim', 'error', `${ix.segmentId(s)} (service line) outside a claim: no CLM before it in this loop`, ix.segmentSpan(s));
+      return;
+    }
+    if (this.lineSegment < 0 || this.serviceSegment >= 0) {
+      // A service segment with no LX of its own still is a line of the claim.
+      this.closeLine(s);
+      this.add('x12.lx-sequence', 'warning', `${ix.segmentId(s)} has no LX before it: each service line starts with LX`, ix.segmentSpan(s));
+      this.openLine(s, false);
+    }
+    this.serviceSegment = s;
+    this.serviceLayout = layout;
+    if (this.transaction && this.transaction.model.kind === null) this.transaction.model.kind = layout.kind;
+  }
+
+  /** Builds the ServiceLine of the open 2400 loop, which segment `s` ends. */
+  private closeLine(s: number): void {
+    const first = this.lineSegment;
+    if (first < 0) return;
+    this.lineSegment = -1;
+    const ix = this.ix;
+    const sv = this.serviceSegment;
+    const layout = this.serviceLayout;
+    const start = ix.segmentFullSpan(first).start;
+    const lxSpan = ix.segmentSpan(first);
+    const procedure = sv >= 0 && layout !== null ? this.readProcedure(sv, layout.composite) : null;
+    const chargeText = layout !== null ? ix.value(sv, layout.charge) : null;
+    const charge = chargeText === null ? null : parseDecimal(chargeText);
+    if (layout !== null && charge === null) {
+      const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
+      this.add(
+        'x12.amount-invalid',
+        'error',
+        chargeText === null || chargeText === ''
+          ? `${name} (line charge) is missing`
+          : `${name} (line charge) '${chargeText}' is not a decimal amount`,
+        this.spanOr(sv, layout.charge),
+      );
+    }
+    const unitsStart = layout !== null ? ix.elementStartOf(sv, layout.units) : -1;
+    const unitsEnd = unitsStart < 0 ? -1 : ix.elementEnd(sv, layout!.units);
+    const line: ServiceLine = {
+      index: this.claimLines.length,
+      lineNumber: this.lineHasLx ? (ix.value(first, 1) ?? '') : '',
+      lineNumberSpan: this.lineHasLx ? ix.elementSpan(first, 1) : null,
+      qualifier: procedure ? procedure.qualifier : null,
+      code: procedure ? procedure.code : '',
+      codeSpan: procedure ? procedure.codeSpan : { start: lxSpan.end, end: lxSpan.end },
+      modifiers: procedure ? procedure.modifiers : [],
+      modifierInsert: procedure ? procedure.modifierInsert : null,
+      charge,
+      chargeText,
+      chargeSpan: layout !== null ? ix.elementSpan(sv, layout.charge) : null,
+      units: unitsEnd > unitsStart ? parseDecimalAt(this.text, unitsStart, unitsEnd) : null,
+      dateOfService: this.lineDate,
+      dateSpan: this.lineDateSpan,
+      dateInherited: false,
+      span: { start, end: this.endBefore(s, start) },
+      segmentCount: s - first,
+      recordSpan: sv >= 0 ? ix.segmentSpan(sv) : lxSpan,
+    };
+    this.claimLines.push(line);
+  }
+
+  /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4). */
+  private readProcedure(s: number, element: number): Procedure {
+    const ix = this.ix;
+    const text = this.text;
+    const separator = ix.delimitersOf(s).component;
+    const start = ix.elementStartOf(s, element);
+    if (start < 0 || ix.elementEnd(s, element) === start) {
+      const at = start < 0 ? ix.segmentSpan(s).end : start;
+      return { qualifier: null, code: '', codeSpan: { start: at, end: at }, modifiers: [], modifierInsert: null };
+    }
+    const end = ix.elementEnd(s, element);
+    // Component boundaries in a scratch array: starts[c] and ends[c] for c < count.
+    const starts = this.componentStarts;
+    const ends = this.componentEnds;
+    const separatorCode = separator.charCodeAt(0);
+    let count = 0;
+    starts[0] = start;
+    for (let at = start; at < end; at++) {
+      if (text.charCodeAt(at) === separatorCode) {
+        if (count + 1 < starts.length) {
+          ends[count] = at;
+          starts[count + 1] = at + 1;
+        }
+        count++;
+      }
+    }
+    if (count + 1 <= starts.length) ends[count] = end;
+    count++;
+
+    const qualifierSpan = trimmedSpan(text, starts[0]!, ends[0]!);
+    const qualifier = qualifierSpan.end > qualifierSpan.start ? text.slice(qualifierSpan.start, qualifierSpan.end) : null;
+    const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
+    const code = text.slice(codeSpan.start, codeSpan.end);
+    const modifiers: Modifier[] = [];
+    const lastModifier = Math.min(count - 1, LAST_MODIFIER_COMPONENT);
+    for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
+      const span = trimmedSpan(text, starts[c]!, ends[c]!);
+      if (span.end > span.start) modifiers.push({ value: text.slice(span.start, span.end), span });
+    }
+    const modifierInsert: ModifierInsertPoint | null =
+      code === '' ? null : { kind: 'x12-composite', compositeSpan: { start, end }, componentCount: count, componentSeparator: separator };
+
+    if (qualifier !== null) {
+      const elementName = `${ix.segmentId(s)}-${String(element).padStart(2, '0')}`;
+      if (code === '') {
+        // Qualifiers are two characters; a longer first component usually means the file uses
+        // another component separator than the one its ISA16 declares.
+        const message =
+          count === 1 && qualifier.length > 2
+            ? `${elementName} has no procedure code: '${qualifier}' contains no component separator '${separator}' (ISA16)`
+            : `${elementName} has qualifier ${qualifier} but no procedure code`;
+        this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
+      } else {
+        const problem = procedureCodeProblem(qualifier, code);
+        if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementName}: ${problem}`, codeSpan, { codes: [code] });
+      }
+    }
+    return { qualifier, code, codeSpan, modifiers, modifierInsert };
+  }
+
+  /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
+  private readonly componentStarts = new Int32Array(8);
+  private readonly componentEnds = new Int32Array(8);
+}
+
+interface Procedure {
+  qualifier: string | null;
+  code: string;
+  codeSpan: Span;
+  modifiers: Modifier[];
+  modifierInsert: ModifierInsertPoint | null;
+}
+
+/** The span of text[start, end) without leading and trailing spaces. */
+function trimmedSpan(text: string, start: number, end: number): Span {
+  let from = start;
+  let to = end;
+  while (from < to && text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  return { start: from, end: to };
+}

@@ -1,0 +1,230 @@
+// Segment-level access over the tokenizer's offset arrays: values and spans on demand, and what
+// is under a given offset (for hovers).
+
+import type { Delimiters, Span, X12Index, X12Position } from '../model';
+import type { SegmentTable } from './tokenizer';
+
+const NO_DELIMITERS: Delimiters = { element: '*', component: ':', repetition: null, segment: '~' };
+
+/** Packs a segment id of 1..3 ASCII characters into one number, so dispatch needs no string. */
+export function segmentIdCode(id: string): number {
+  let code = id.length;
+  for (let i = 0; i < id.length; i++) code = code * 128 + (id.charCodeAt(i) & 127);
+  return code;
+}
+
+const ISA_CODE = segmentIdCode('ISA');
+
+export class X12SegmentIndex implements X12Index {
+  readonly segmentCount: number;
+  readonly text: string;
+
+  constructor(private readonly table: SegmentTable) {
+    this.segmentCount = table.segmentCount;
+    this.text = table.text;
+  }
+
+  /** Number of elements after the id (a segment `LX*1` has 1). */
+  elementCount(i: number): number {
+    return this.table.segmentFirstElement[i + 1]! - this.table.segmentFirstElement[i]!;
+  }
+
+  /** segmentIdCode of segment i's id, computed from char codes (0 when it is not 1..3 characters). */
+  idCode(i: number): number {
+    const start = this.table.segmentStart[i]!;
+    const end = this.elementEnd(i, 0);
+    const length = end - start;
+    if (length < 1 || length > 3) return 0;
+    let code = length;
+    for (let at = start; at < end; at++) code = code * 128 + (this.text.charCodeAt(at) & 127);
+    return code;
+  }
+
+  /** Start offset of element k of segment i (0 is the id); -1 when the segment has no element k. */
+  elementStartOf(i: number, k: number): number {
+    if (k === 0) return this.table.segmentStart[i]!;
+    if (k < 0 || k > this.elementCount(i)) return -1;
+    return this.table.elementStart[this.table.segmentFirstElement[i]! + k - 1]!;
+  }
+
+  /** End offset (exclusive) of element k of segment i; -1 when absent. */
+  elementEnd(i: number, k: number): number {
+    const count = this.elementCount(i);
+    if (k < 0 || k > count) return -1;
+    if (k === count) return this.table.segmentEnd[i]!;
+    return this.table.elementStart[this.table.segmentFirstElement[i]! + k]! - 1;
+  }
+
+  /** Element k of segment i as written; null when the segment stops before it. */
+  value(i: number, k: number): string | null {
+    const start = this.elementStartOf(i, k);
+    if (start < 0) return null;
+    return this.text.slice(start, this.elementEnd(i, k));
+  }
+
+  /** True when element k of segment i is exactly `expected` (no string is made). */
+  valueEquals(i: number, k: number, expected: string): boolean {
+    const start = this.elementStartOf(i, k);
+    if (start < 0 || this.elementEnd(i, k) - start !== expected.length) return false;
+    for (let c = 0; c < expected.length; c++) {
+      if (this.text.charCodeAt(start + c) !== expected.charCodeAt(c)) return false;
+    }
+    return true;
+  }
+
+  /** Element k of segment i as a non-negative integer when it is all digits (at most 15), else -1. */
+  unsignedValue(i: number, k: number): number {
+    const start = this.elementStartOf(i, k);
+    if (start < 0) return -1;
+    const end = this.elementEnd(i, k);
+    if (end === start || end - start > 15) return -1;
+    let value = 0;
+    for (let at = start; at < end; at++) {
+      const code = this.text.charCodeAt(at) - 48;
+      if (code < 0 || code > 9) return -1;
+      value = value * 10 + code;
+    }
+    return value;
+  }
+
+  elementSpan(i: number, k: number): Span | null {
+    const start = this.elementStartOf(i, k);
+    if (start < 0) return null;
+    return { start, end: this.elementEnd(i, k) };
+  }
+
+  /** Spans of the components of element k (one span when it has no component separator). */
+  componentSpans(i: number, k: number): Span[] {
+    const start = this.elementStartOf(i, k);
+    if (start < 0) return [];
+    const end = this.elementEnd(i, k);
+    const separator = this.delimitersOf(i).component.charCodeAt(0);
+    const spans: Span[] = [];
+    let from = start;
+    for (let at = start; at < end; at++) {
+      if (this.text.charCodeAt(at) === separator) {
+        spans.push({ start: from, end: at });
+        from = at + 1;
+      }
+    }
+    spans.push({ start: from, end });
+    return spans;
+  }
+
+  segmentId(i: number): string {
+    return this.text.slice(this.table.segmentStart[i]!, this.elementEnd(i, 0));
+  }
+
+  segmentSpan(i: number): Span {
+    return { start: this.table.segmentStart[i]!, end: this.table.segmentEnd[i]! };
+  }
+
+  /** End of segment i's full span: through its terminator and the line breaks after it. */
+  fullEnd(i: number): number {
+    return i + 1 < this.segmentCount ? this.table.segmentStart[i + 1]! : this.table.trailingEnd;
+  }
+
+  segmentFullSpan(i: number): Span {
+    return { start: this.table.segmentStart[i]!, end: this.fullEnd(i) };
+  }
+
+  elementSpans(i: number): Span[] {
+    const spans: Span[] = [];
+    const count = this.elementCount(i);
+    for (let k = 0; k <= count; k++) spans.push({ start: this.elementStartOf(i, k), end: this.elementEnd(i, k) });
+    return spans;
+  }
+
+  delimitersOf(i: number): Delimiters {
+    const runs = this.table.delimiterRuns;
+    let low = 0;
+    let high = runs.length - 1;
+    if (high < 0) return NO_DELIMITERS;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (runs[mid]!.firstSegment <= i) low = mid;
+      else high = mid - 1;
+    }
+    return runs[low]!.delimiters;
+  }
+
+  segmentAt(offset: number): number {
+    const starts = this.table.segmentStart;
+    if (this.segmentCount === 0 || offset < starts[0]!) return -1;
+    let low = 0;
+    let high = this.segmentCount - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return offset <= this.table.segmentEnd[low]! ? low : -1;
+  }
+
+  locate(offset: number): X12Position | null {
+    const i = this.segmentAt(offset);
+    if (i < 0) return null;
+    const delimiters = this.delimitersOf(i);
+    const segmentSpan = this.segmentSpan(i);
+    const base = { segmentIndex: i, segmentId: this.segmentId(i), segmentSpan, delimiters };
+    const count = this.elementCount(i);
+    const text = this.text;
+
+    if (offset === segmentSpan.end && offset < text.length) {
+      return { ...base, elementIndex: count, componentIndex: 0, span: { start: offset, end: offset + 1 }, delimiter: 'segment' };
+    }
+
+    // Element whose start is the last one at or before offset.
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (this.elementStartOf(i, mid) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const k = low;
+    const end = this.elementEnd(i, k);
+    if (offset === end && k < count) {
+      // The element separator that introduces element k + 1.
+      return { ...base, elementIndex: k + 1, componentIndex: 0, span: { start: offset, end: offset + 1 }, delimiter: 'element' };
+    }
+    const start = this.elementStartOf(i, k);
+    // The id and the ISA's fields (which hold the delimiters themselves) have no components.
+    if (k === 0 || this.idCode(i) === ISA_CODE) {
+      return { ...base, elementIndex: k, componentIndex: 0, span: { start, end } };
+    }
+
+    const component = delimiters.component.charCodeAt(0);
+    const repetition = delimiters.repetition === null ? -1 : delimiters.repetition.charCodeAt(0);
+    let hasComponents = false;
+    for (let at = start; at < end; at++) {
+      if (text.charCodeAt(at) === component) {
+        hasComponents = true;
+        break;
+      }
+    }
+    // Walk the element: components are counted within the current repetition.
+    let componentIndex = 1;
+    let from = start;
+    for (let at = start; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code !== component && code !== repetition) continue;
+      if (at === offset) {
+        const kind = code === component ? 'component' : 'repetition';
+        return {
+          ...base,
+          elementIndex: k,
+          componentIndex: code === component ? componentIndex + 1 : hasComponents ? 1 : 0,
+          span: { start: at, end: at + 1 },
+          delimiter: kind,
+        };
+      }
+      if (at > offset) {
+        return { ...base, elementIndex: k, componentIndex: hasComponents ? componentIndex : 0, span: { start: from, end: at } };
+      }
+      componentIndex = code === component ? componentIndex + 1 : 1;
+      from = at + 1;
+    }
+    return { ...base, elementIndex: k, componentIndex: hasComponents ? componentIndex : 0, span: { start: from, end } };
+  }
+}

@@ -1,0 +1,180 @@
+// Splits X12 text into segments and elements in one pass over its char codes. Nothing but
+// offsets is stored (in typed arrays); values become strings only when a check asks for them.
+
+import type { Delimiters, Finding } from '../model';
+import { isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
+
+/** The delimiters in force from `firstSegment` on (one run per ISA). */
+export interface DelimiterRun {
+  firstSegment: number;
+  delimiters: Delimiters;
+}
+
+export interface SegmentTable {
+  readonly text: string;
+  readonly segmentCount: number;
+  /** Offset of each segment's first character (its id). */
+  readonly segmentStart: Uint32Array;
+  /** Offset of each segment's terminator (text.length when the text ends first). */
+  readonly segmentEnd: Uint32Array;
+  /**
+   * Index into elementStart of each segment's element 1; entry segmentCount is the total, so
+   * segment i has segmentFirstElement[i + 1] - segmentFirstElement[i] elements after its id.
+   */
+  readonly segmentFirstElement: Uint32Array;
+  /** Offset of each element's first character (right after its element separator). */
+  readonly elementStart: Uint32Array;
+  /** Where the last segment's trailing line breaks end (a segment's full span ends where the next begins). */
+  readonly trailingEnd: number;
+  readonly delimiterRuns: DelimiterRun[];
+  readonly findings: Finding[];
+}
+
+const INITIAL_CAPACITY = 256;
+
+function grow(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/** Drops unused capacity when it is large, so a big document does not keep twice its arrays. */
+function fit(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
+  return array.length - length > 4096 && array.length > length * 1.25 ? array.slice(0, length) : array;
+}
+
+/** CR, LF, space, tab and BOM between segments belong to no segment's elements. */
+function isGap(code: number): boolean {
+  return code === 10 || code === 13 || code === 32 || code === 9 || code === 0xfeff;
+}
+
+function firstLineEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && at - from < 106) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) break;
+    at++;
+  }
+  return at;
+}
+
+/** Offset of the first `ISA` + delimiter that begins a line after `from`, or -1. */
+function findIsaOnLaterLine(text: string, from: number): number {
+  const pattern = /[\r\n][ \t\uFEFF]*(?=ISA[^\sA-Za-z0-9])/g;
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  return match ? match.index + match[0].length : -1;
+}
+
+export function tokenize(text: string): SegmentTable {
+  const length = text.length;
+  const findings: Finding[] = [];
+  const delimiterRuns: DelimiterRun[] = [];
+
+  // Rough guesses (about 25 chars a segment, 4 elements a segment) so a large file grows a few times at most.
+  let segmentStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 24) | 0));
+  let segmentEnd = new Uint32Array(segmentStart.length);
+  let segmentFirstElement = new Uint32Array(segmentStart.length + 1);
+  let elementStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 6) | 0));
+  let segmentCount = 0;
+  let elementCount = 0;
+
+  let at = skipLeadingBlanks(text);
+  if (!isIsaAt(text, at)) {
+    // Sample files sometimes carry a note above the header: accept an ISA that starts a later line.
+    const later = findIsaOnLaterLine(text, at);
+    if (later < 0) {
+      findings.push({
+        rule: 'x12.isa-missing',
+        severity: 'error',
+        message:
+          at >= length
+            ? 'The document is empty: an X12 file starts with an ISA segment'
+            : 'No ISA segment at the start: an X12 interchange must begin with ISA, which sets the delimiters',
+        span: { start: at, end: firstLineEnd(text, at) },
+      });
+      at = length;
+    } else {
+      let end = later;
+      while (end > at && isGap(text.charCodeAt(end - 1))) end--;
+      findings.push({
+        rule: 'x12.text-before-isa',
+        severity: 'warning',
+        message: 'Text before the ISA header is not part of the interchange; receivers expect the file to start with ISA',
+        span: { start: at, end },
+      });
+      at = later;
+    }
+  }
+
+  let elementCode = -1;
+  let segmentCode = -1;
+  let trailingEnd = 0;
+
+  while (at < length) {
+    if (isIsaAt(text, at)) {
+      const header = readIsaHeader(text, at);
+      if (isIsaProblem(header)) {
+        findings.push({
+          rule: 'x12.isa-malformed',
+          severity: 'error',
+          message: header.message,
+          span: { start: at, end: firstLineEnd(text, at) },
+        });
+        // Without delimiters from an earlier interchange there is nothing to split on.
+        if (elementCode < 0) break;
+      } else {
+        elementCode = header.delimiters.element.charCodeAt(0);
+        segmentCode = header.delimiters.segment.charCodeAt(0);
+        delimiterRuns.push({ firstSegment: segmentCount, delimiters: header.delimiters });
+        if (!header.fixedWidth) {
+          findings.push({
+            rule: 'x12.isa-width',
+            severity: 'warning',
+            message: 'ISA fields are not padded to their fixed widths (the header should be 106 characters); many receivers reject it',
+            span: { start: at, end: header.terminatorOffset },
+          });
+        }
+      }
+    }
+
+    if (segmentCount === segmentStart.length) {
+      segmentStart = grow(segmentStart, segmentCount + 1);
+      segmentEnd = grow(segmentEnd, segmentCount + 1);
+      segmentFirstElement = grow(segmentFirstElement, segmentCount + 2);
+    }
+    segmentStart[segmentCount] = at;
+    segmentFirstElement[segmentCount] = elementCount;
+
+    let i = at;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === elementCode) {
+        if (elementCount === elementStart.length) elementStart = grow(elementStart, elementCount + 1);
+        elementStart[elementCount++] = i + 1;
+      } else if (code === segmentCode) {
+        break;
+      }
+    }
+    segmentEnd[segmentCount++] = i;
+    if (i < length) i++; // the terminator
+    while (i < length && isGap(text.charCodeAt(i))) i++;
+    trailingEnd = i;
+    at = i;
+  }
+
+  if (segmentFirstElement.length < segmentCount + 1) segmentFirstElement = grow(segmentFirstElement, segmentCount + 1);
+  segmentFirstElement[segmentCount] = elementCount;
+
+  return {
+    text,
+    segmentCount,
+    segmentStart: fit(segmentStart, segmentCount),
+    segmentEnd: fit(segmentEnd, segmentCount),
+    segmentFirstElement: fit(segmentFirstElement, segmentCount + 1),
+    elementStart: fit(elementStart, elementCount),
+    trailingEnd,
+    delimiterRuns,
+    findings,
+  };
+}

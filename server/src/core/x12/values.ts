@@ -1,0 +1,144 @@
+// Value checks for the X12 data types the parser reads: dates, amounts and procedure codes.
+
+import type { DateNumber, DateRange } from '../model';
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** CCYYMMDD at text[start, end) as an integer when it is a real calendar date, else null. */
+export function parseD8At(text: string, start: number, end: number): DateNumber | null {
+  if (end - start !== 8) return null;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  const year = Math.floor(value / 10000);
+  const month = Math.floor(value / 100) % 100;
+  const day = value % 100;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  return day <= daysInMonth ? value : null;
+}
+
+/** CCYYMMDD as an integer when it is a real calendar date, else null. */
+export function parseD8(text: string): DateNumber | null {
+  return parseD8At(text, 0, text.length);
+}
+
+/** A failed parse may still offer the date it could read (an RD8 holding one D8 date). */
+export type DateParse = { ok: true; range: DateRange } | { ok: false; problem: string; fallback?: DateRange };
+
+/** Reads DTP03 in the format DTP02 names: D8 (CCYYMMDD) or RD8 (CCYYMMDD-CCYYMMDD). */
+export function parseDateValue(format: string, text: string): DateParse {
+  return parseDateAt(format, text, 0, text.length);
+}
+
+/** parseDateValue for the date at text[start, end), without copying it when it is valid. */
+export function parseDateAt(format: string, text: string, start: number, end: number): DateParse {
+  if (format === 'D8') {
+    const day = parseD8At(text, start, end);
+    return day === null
+      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found '${text.slice(start, end)}'` }
+      : { ok: true, range: { from: day, to: day } };
+  }
+  if (format === 'RD8') {
+    const dash = end - start === 17 && text.charCodeAt(start + 8) === 45;
+    const from = dash ? parseD8At(text, start, start + 8) : null;
+    const to = dash ? parseD8At(text, start + 9, end) : null;
+    if (from === null || to === null) {
+      const single = parseD8At(text, start, end);
+      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found '${text.slice(start, end)}'`;
+      return single === null ? { ok: false, problem } : { ok: false, problem, fallback: { from: single, to: single } };
+    }
+    if (from > to) {
+      return { ok: false, problem: `the RD8 range ends (${to}) before it starts (${from})` };
+    }
+    return { ok: true, range: { from, to } };
+  }
+  return { ok: false, problem: `date format '${format}' is not D8 or RD8` };
+}
+
+/**
+ * An X12 decimal (type R): optional minus sign, digits with at most one decimal point, at least
+ * one digit. Returns null when the text is not one.
+ */
+export function parseDecimal(text: string): number | null {
+  return parseDecimalAt(text, 0, text.length);
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** parseDecimal for text[start, end), read from char codes. */
+export function parseDecimalAt(text: string, start: number, end: number): number | null {
+  let at = start;
+  const negative = at < end && text.charCodeAt(at) === 45;
+  if (negative) at++;
+  let digits = 0;
+  let mantissa = 0;
+  let fractionDigits = -1;
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+      if (fractionDigits >= 0) fractionDigits++;
+    } else if (code === 46 && fractionDigits < 0) {
+      fractionDigits = 0;
+    } else {
+      return null;
+    }
+  }
+  if (digits === 0) return null;
+  // Up to 15 digits the integer mantissa is exact, and one division rounds like Number() does.
+  const value = digits <= 15 ? mantissa / POWERS_OF_TEN[Math.max(0, fractionDigits)]! : Number(text.slice(start, end));
+  return negative ? -value : value;
+}
+
+/** An amount in whole cents, so totals compare exactly. */
+export function toCents(amount: number): number {
+  return Math.round(amount * 100);
+}
+
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Which code sets a product/service id qualifier (SV101-1, SV202-1, SV301-1) names. */
+type CodeSet = 'cpt' | 'hcpcs' | 'cdt';
+
+/**
+ * Qualifiers whose codes we can check. HC = HCPCS, which includes CPT (level I) and level II
+ * codes (dental D codes among them); AD = ADA's CDT; CJ = CPT-4 (4010). Other qualifiers (ER
+ * jurisdiction codes, IV HIEC, N4 NDC, WK, ...) are not checked.
+ */
+const QUALIFIER_CODE_SETS: Readonly<Record<string, readonly CodeSet[]>> = {
+  HC: ['cpt', 'hcpcs'],
+  AD: ['cdt'],
+  CJ: ['cpt'],
+};
+
+const CODE_SET_PATTERNS: Readonly<Record<CodeSet, RegExp>> = {
+  // Category I (5 digits), category II (dddd F), category III (dddd T), PLA (dddd U).
+  cpt: /^(?:\d{5}|\d{4}[FTU])$/,
+  // Level II: a letter A-V and four digits.
+  hcpcs: /^[A-V]\d{4}$/,
+  cdt: /^D\d{4}$/,
+};
+
+const CODE_SET_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  HC: 'a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS code (a letter A-V and 4 digits)',
+  AD: 'a CDT code (D and 4 digits)',
+  CJ: 'a CPT code (5 digits, or 4 digits and F, T or U)',
+};
+
+/** Null when the code is well formed for its qualifier (or the qualifier is not one we check), else what was expected. */
+export function procedureCodeProblem(qualifier: string, code: string): string | null {
+  const sets = QUALIFIER_CODE_SETS[qualifier];
+  if (!sets) return null;
+  if (sets.some((set) => CODE_SET_PATTERNS[set].test(code))) return null;
+  return `${qualifier} code '${code}' is not ${CODE_SET_DESCRIPTIONS[qualifier]}`;
+}

@@ -1,0 +1,240 @@
+// Writes synthetic X12 837 documents for tests: claims in, text out, with correct envelope
+// counts (SE01, GE01, IEA01), control numbers and CLM02 totals unless told otherwise.
+// All names and ids are invented (DOE*JANE, M000001...).
+//
+//   const { text } = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100' }] }]);
+//   const { text } = writeX12(claims, { kind: 'institutional', delimiters: { element: '|', component: '^' }, lineEnding: '\r\n' });
+//   const { text } = writeTransactions([[['BHT', '0019', '00', '1', '20240101', '1200', 'CH'], ...]]);
+
+import type { DateRange } from '../../../server/src/core/model';
+
+export type ClaimKind = 'professional' | 'institutional' | 'dental';
+
+export interface WriterLine {
+  /** Procedure code ('' writes an empty composite on SV2, a revenue-code-only line). */
+  code: string;
+  /** Composite qualifier; default HC (AD for dental). */
+  qualifier?: string;
+  modifiers?: string[];
+  /** Line charge exactly as it should be written. */
+  charge: string;
+  /** Units (SV1-04 / SV2-05 / SV3-06); default '1'. */
+  units?: string;
+  /** Line DTP*472; D8 when from === to, else RD8. */
+  date?: DateRange | null;
+  /** SV2-01 revenue code (institutional); default '0450'. */
+  revenueCode?: string;
+  /** Extra segments written after the line's SV and DTP (they stay in the 2400 loop). */
+  extraSegments?: SegmentSpec[];
+}
+
+export interface WriterClaim {
+  /** CLM01. */
+  id: string;
+  /** NM1*IL NM109; default M000001. */
+  subscriberId?: string;
+  /** When set, a 2000C patient loop is written with NM1*QC NM109 = this id. */
+  patientId?: string | null;
+  /** Claim-level date: DTP*472 (professional, dental) or DTP*434 (institutional). */
+  date?: DateRange | null;
+  /** CLM02 as written; default: the sum of the line charges, with two decimals. */
+  totalCharge?: string;
+  lines: WriterLine[];
+}
+
+export interface WriterDelimiters {
+  element: string;
+  component: string;
+  /** null writes the 4010 `U` in ISA11. */
+  repetition: string | null;
+  segment: string;
+}
+
+export interface WriterOptions {
+  kind?: ClaimKind;
+  /** 4010 writes ISA11 = U, ISA12 = 00401, no ST03 and a 4010 GS08. Default 5010. */
+  version?: '5010' | '4010';
+  delimiters?: Partial<WriterDelimiters>;
+  /** Written after every segment terminator: '', '\n', '\r\n' or '\r'. Default ''. */
+  lineEnding?: string;
+  /** Split the claims into this many transaction sets (one GS). Default 1. */
+  transactions?: number;
+  /** Split the claims into this many interchanges (each with one GS and `transactions` ST). Default 1. */
+  interchanges?: number;
+  /** Pad the ISA to its fixed width (default true); false writes the fields unpadded. */
+  padIsa?: boolean;
+  /** Written before the ISA (e.g. '\uFEFF' or '  \n'). */
+  prefix?: string;
+}
+
+/** A segment as data: id then elements; an array element is a composite. */
+export type SegmentSpec = readonly [string, ...(string | readonly string[])[]];
+
+export interface WrittenX12 {
+  text: string;
+  delimiters: WriterDelimiters;
+  /** Segments from ST to SE per transaction set, in order. */
+  transactionSegmentCounts: number[];
+}
+
+export const DEFAULT_DELIMITERS: WriterDelimiters = { element: '*', component: ':', repetition: '^', segment: '~' };
+
+const IMPLEMENTATIONS: Record<'5010' | '4010', Record<ClaimKind, string>> = {
+  '5010': { professional: '005010X222A1', institutional: '005010X223A2', dental: '005010X224A2' },
+  '4010': { professional: '004010X098A1', institutional: '004010X096A1', dental: '004010X097A1' },
+};
+
+function resolveDelimiters(options: WriterOptions): WriterDelimiters {
+  const d = { ...DEFAULT_DELIMITERS, ...options.delimiters };
+  if (options.version === '4010' && options.delimiters?.repetition === undefined) d.repetition = null;
+  const used = [d.element, d.component, d.segment, ...(d.repetition === null ? [] : [d.repetition])];
+  if (new Set(used).size !== used.length || used.some((c) => c.length !== 1)) {
+    throw new Error(`writeX12: delimiters must be distinct single characters: ${JSON.stringify(d)}`);
+  }
+  return d;
+}
+
+function pad(value: string, width: number, padded: boolean): string {
+  return padded ? value.padEnd(width, ' ').slice(0, width) : value;
+}
+
+function isaSegment(d: WriterDelimiters, control: number, options: WriterOptions): string {
+  const padded = options.padIsa !== false;
+  const fields = [
+    'ISA',
+    '00',
+    pad('', 10, padded),
+    '00',
+    pad('', 10, padded),
+    'ZZ',
+    pad('SUBMITTER01', 15, padded),
+    'ZZ',
+    pad('RECEIVER01', 15, padded),
+    '240115',
+    '1200',
+    d.repetition ?? 'U',
+    options.version === '4010' ? '00401' : '00501',
+    String(control).padStart(9, '0'),
+    '0',
+    'T',
+    d.component,
+  ];
+  return fields.join(d.element);
+}
+
+function formatSegment(spec: SegmentSpec, d: WriterDelimiters): string {
+  const [id, ...elements] = spec;
+  const parts = elements.map((e) => (typeof e === 'string' ? e : trimTrailingEmpty(e).join(d.component)));
+  return trimTrailingEmpty([id, ...parts]).join(d.element);
+}
+
+function trimTrailingEmpty(values: readonly string[]): string[] {
+  let end = values.length;
+  while (end > 1 && values[end - 1] === '') end--;
+  return values.slice(0, end);
+}
+
+function chunk<T>(items: readonly T[], parts: number): T[][] {
+  const out: T[][] = [];
+  const size = Math.ceil(items.length / Math.max(1, parts));
+  for (let p = 0; p < parts; p++) out.push(items.slice(p * size, (p + 1) * size));
+  return out;
+}
+
+function dateSpec(qualifier: string, date: DateRange): SegmentSpec {
+  return date.from === date.to ? ['DTP', qualifier, 'D8', String(date.from)] : ['DTP', qualifier, 'RD8', `${date.from}-${date.to}`];
+}
+
+/** Sum of decimal strings in cents, formatted with two decimals. */
+export function sumCharges(charges: readonly string[]): string {
+  const cents = charges.reduce((total, c) => total + Math.round(Number(c) * 100), 0);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** The 837 body (BHT through the last line) of one transaction set. */
+export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 'professional'): SegmentSpec[] {
+  const body: SegmentSpec[] = [
+    ['BHT', '0019', '00', '0001', '20240115', '1200', 'CH'],
+    ['NM1', '41', '2', 'SUBMITTER CLINIC', '', '', '', '', '46', 'S000001'],
+    ['PER', 'IC', 'CONTACT DESK', 'TE', '5555550100'],
+    ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
+    ['HL', '1', '', '20', '1'],
+    ['NM1', '85', '2', 'EXAMPLE BILLING', '', '', '', '', 'XX', '1234567893'],
+    ['N3', '1 MAIN ST'],
+    ['N4', 'SPRINGFIELD', 'ZZ', '000000000'],
+    ['REF', 'EI', '000000000'],
+  ];
+  let hl = 1;
+  for (const claim of claims) {
+    const hasPatient = claim.patientId !== undefined && claim.patientId !== null;
+    const subscriberHl = ++hl;
+    body.push(['HL', String(subscriberHl), '1', '22', hasPatient ? '1' : '0']);
+    body.push(['SBR', 'P', hasPatient ? '' : '18', '', '', '', '', '', '', 'CI']);
+    body.push(['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', claim.subscriberId ?? 'M000001']);
+    body.push(['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001']);
+    if (hasPatient) {
+      body.push(['HL', String(++hl), String(subscriberHl), '23', '0']);
+      body.push(['PAT', '19']);
+      body.push(['NM1', 'QC', '1', 'DOE', 'JOHN', '', '', '', 'MI', claim.patientId!]);
+    }
+    const total = claim.totalCharge ?? sumCharges(claim.lines.map((l) => l.charge));
+    const facility = kind === 'institutional' ? ['13', 'A', '1'] : ['11', 'B', '1'];
+    body.push(['CLM', claim.id, total, '', '', facility, 'Y', 'A', 'Y', 'Y']);
+    if (claim.date) body.push(dateSpec(kind === 'institutional' ? '434' : '472', claim.date));
+    if (kind !== 'dental') body.push(['HI', ['ABK', 'R69']]);
+    claim.lines.forEach((line, i) => {
+      body.push(['LX', String(i + 1)]);
+      const composite = line.code === '' && kind === 'institutional'
+        ? []
+        : [line.qualifier ?? (kind === 'dental' ? 'AD' : 'HC'), line.code, ...(line.modifiers ?? [])];
+      const units = line.units ?? '1';
+      if (kind === 'professional') body.push(['SV1', composite, line.charge, 'UN', units, '', '', ['1']]);
+      else if (kind === 'institutional') body.push(['SV2', line.revenueCode ?? '0450', composite, line.charge, 'UN', units]);
+      else body.push(['SV3', composite, line.charge, '', '', '', units]);
+      if (line.date) body.push(dateSpec('472', line.date));
+      for (const extra of line.extraSegments ?? []) body.push(extra);
+    });
+  }
+  return body;
+}
+
+/**
+ * Wraps transaction bodies (segments between ST and SE) in ST/SE, GS/GE and ISA/IEA with
+ * correct counts and control numbers. `interchanges` splits the bodies over several ISAs.
+ */
+export function writeTransactions(bodies: readonly (readonly SegmentSpec[])[], options: WriterOptions = {}): WrittenX12 {
+  const d = resolveDelimiters(options);
+  const kind = options.kind ?? 'professional';
+  const version = options.version ?? '5010';
+  const implementation = IMPLEMENTATIONS[version][kind];
+  const end = d.segment + (options.lineEnding ?? '');
+  const out: string[] = [options.prefix ?? ''];
+  const transactionSegmentCounts: number[] = [];
+  let stControl = 0;
+  chunk(bodies, options.interchanges ?? 1).forEach((group, g) => {
+    const control = g + 1;
+    out.push(isaSegment(d, control, options) + end);
+    out.push(formatSegment(['GS', 'HC', 'SENDER01', 'RECEIVER01', '20240115', '1200', String(control), 'X', implementation], d) + end);
+    for (const body of group) {
+      const st = String(++stControl).padStart(4, '0');
+      out.push(formatSegment(version === '4010' ? ['ST', '837', st] : ['ST', '837', st, implementation], d) + end);
+      for (const spec of body) out.push(formatSegment(spec, d) + end);
+      const count = body.length + 2;
+      transactionSegmentCounts.push(count);
+      out.push(formatSegment(['SE', String(count), st], d) + end);
+    }
+    out.push(formatSegment(['GE', String(group.length), String(control)], d) + end);
+    out.push(formatSegment(['IEA', '1', String(control).padStart(9, '0')], d) + end);
+  });
+  return { text: out.join(''), delimiters: d, transactionSegmentCounts };
+}
+
+/** Writes claims as an 837 of the given kind (split over `transactions` ST sets and `interchanges` ISAs). */
+export function writeX12(claims: readonly WriterClaim[], options: WriterOptions = {}): WrittenX12 {
+  const kind = options.kind ?? 'professional';
+  const sets = Math.max(1, (options.transactions ?? 1) * (options.interchanges ?? 1));
+  const bodies = chunk(claims, sets).map((part) => claimSegments(part, kind));
+  return writeTransactions(bodies, options);
+}
