@@ -1,0 +1,94 @@
+// Header names that identify each column role in a claim CSV, kept as data.
+//
+// How the table is used (see header.ts):
+//  - A header cell is normalized with normalizeHeader(): lowercased, every character that is not
+//    a-z or 0-9 removed. "Claim #", "CLAIM_NO" and "claim-no" become "claim" / "claimno".
+//  - The names below are already normalized. A column gets a role only on an exact match, so
+//    "Diagnosis Code" ("diagnosiscode") is never mistaken for "code".
+//  - Within one role, names are listed from most to least specific. When several columns match
+//    the same role, the column whose name comes first in the list wins (ties: the leftmost
+//    column); the others get no role. So "CPT Code" beats a generic "Code" column.
+//  - A normalized name belongs to exactly one role (a unit test checks this).
+//  - Modifiers: either one column holding several modifiers separated by anything that is not a
+//    letter or digit (comma, space, colon, hyphen, ...), or numbered columns modifier1..modifier4.
+//    When numbered columns exist, an unnumbered "Modifier"/"Mod" column without a "Modifier 1"
+//    is taken as modifier 1 ("Mod, Mod 2, Mod 3, Mod 4").
+
+import type { CsvColumnRole } from '../model';
+
+export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
+  claimId: [
+    'claimid', 'claimno', 'claimnumber', 'claimnum', 'claimnbr', 'claim', 'claimcontrolnumber',
+    'clmid', 'clmno', 'clmnumber', 'clm', 'icn', 'tcn', 'dcn', 'encounterid', 'encounternumber',
+    'encounterno', 'encounter', 'visitid', 'visitnumber', 'visitno', 'invoicenumber', 'invoiceno',
+    'invoice',
+  ],
+  patientId: [
+    'patientid', 'memberid', 'mrn', 'subscriberid', 'patientaccountnumber', 'patientaccountno',
+    'patientaccount', 'patientnumber', 'patientno', 'membernumber', 'memberno', 'subscribernumber',
+    'subscriberno', 'insuredid', 'medicalrecordnumber', 'medicalrecordno', 'chartnumber', 'chartno',
+    'beneficiaryid', 'mbi', 'personid', 'accountnumber', 'accountno', 'acctno', 'acct', 'account',
+    'patient', 'member', 'subscriber', 'chart',
+  ],
+  dateOfService: [
+    'dos', 'dateofservice', 'datesofservice', 'servicedate', 'svcdate', 'servicefromdate',
+    'dateofservicefrom', 'dosfrom', 'fromdos', 'svcfromdate', 'fromdateofservice', 'fromdate',
+    'servicedt', 'svcdt', 'dateofsvc', 'startdate', 'date',
+  ],
+  procedureCode: [
+    'cpt', 'hcpcs', 'cpthcpcs', 'hcpcscpt', 'cptcode', 'hcpcscode', 'cpthcpcscode', 'hcpcscptcode',
+    'procedurecode', 'proccode', 'cptcd', 'proccd', 'procedure', 'proc', 'cdt',
+    'cdtcode', 'adacode', 'servicecode', 'code',
+  ],
+  modifiers: [
+    'modifiers', 'modifier', 'mods', 'mod', 'cptmodifiers', 'cptmodifier', 'hcpcsmodifiers',
+    'hcpcsmodifier', 'proceduremodifiers', 'proceduremodifier', 'procmodifiers', 'procmodifier',
+    'modifiercodes', 'modifiercode',
+  ],
+  modifier1: ['modifier1', 'mod1', 'modifier01', 'modifiera', 'moda', 'cptmodifier1', 'cptmod1', 'proceduremodifier1'],
+  modifier2: ['modifier2', 'mod2', 'modifier02', 'modifierb', 'modb', 'cptmodifier2', 'cptmod2', 'proceduremodifier2'],
+  modifier3: ['modifier3', 'mod3', 'modifier03', 'modifierc', 'modc', 'cptmodifier3', 'cptmod3', 'proceduremodifier3'],
+  modifier4: ['modifier4', 'mod4', 'modifier04', 'modifierd', 'modd', 'cptmodifier4', 'cptmod4', 'proceduremodifier4'],
+  units: [
+    'units', 'unit', 'qty', 'quantity', 'daysorunits', 'daysunits', 'serviceunits', 'svcunits',
+    'unitcount', 'numberofunits', 'noofunits',
+  ],
+  charge: [
+    'charge', 'charges', 'linecharge', 'linecharges', 'chargeamount', 'chargeamt', 'billedamount',
+    'billedamt', 'billedcharge', 'billedcharges', 'billed', 'linechargeamount', 'lineitemchargeamount',
+    'submittedcharge', 'submittedcharges', 'submittedamount', 'chg', 'fee', 'amount', 'amt',
+  ],
+  lineNumber: [
+    'line', 'lineno', 'linenumber', 'linenum', 'linenbr', 'lineitem', 'servicelinenumber',
+    'servicelineno', 'svcline', 'ln', 'lineseq', 'seq', 'sequence',
+  ],
+};
+
+/**
+ * Roles that the model's CsvColumnRole does not name. A separate "to" date makes the line's date
+ * of service a range; in CsvIndex.roles such a column shows role null.
+ */
+export const EXTRA_COLUMN_NAMES = {
+  dateOfServiceTo: [
+    'todate', 'dosto', 'todos', 'thrudate', 'throughdate', 'servicetodate', 'dateofserviceto',
+    'svctodate', 'servicethroughdate', 'servicethrudate', 'enddate', 'thru', 'through',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Procedure-code header names so generic that they say little on their own ("Code"). A file whose
+ * code column has such a name is a claim file only if some other claim column is present and at
+ * least one of its first data rows holds a well-formed procedure code.
+ */
+export const WEAK_PROCEDURE_CODE_NAMES: readonly string[] = ['code', 'servicecode', 'proc', 'procedure'];
+
+/** Lowercase and drop every character that is not a-z or 0-9 (ASCII; other letters are dropped too). */
+export function normalizeHeader(header: string): string {
+  let out = '';
+  for (let i = 0; i < header.length; i++) {
+    let c = header.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += String.fromCharCode(c);
+  }
+  return out;
+}

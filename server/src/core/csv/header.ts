@@ -1,0 +1,264 @@
+// Finding the header row of a claim CSV, its delimiter, and the role of each column.
+
+import type { CsvColumnRole } from '../model';
+import { COLUMN_NAMES, EXTRA_COLUMN_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { CsvReader } from './reader';
+import { isWellFormedProcedureCode } from './values';
+
+export type Delimiter = ',' | '\t' | ';' | '|';
+export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
+
+type InternalRole = CsvColumnRole | 'dateOfServiceTo';
+
+export interface ColumnLayout {
+  headers: string[];
+  /** Role of each column as CsvIndex shows it (null for unused and duplicate columns). */
+  roles: (CsvColumnRole | null)[];
+  claimId: number;
+  patientId: number;
+  dateOfService: number;
+  /** A separate "to" date column, or -1. */
+  dateOfServiceTo: number;
+  procedureCode: number;
+  /** The single column holding several modifiers, or -1. */
+  modifiers: number;
+  /** Numbered modifier columns in order 1..4 (only those present); empty when none. */
+  modifierColumns: number[];
+  units: number;
+  charge: number;
+  lineNumber: number;
+  /** The procedure-code column has a generic name ("Code"). */
+  weakProcedureCode: boolean;
+  /** How many roles other than the procedure code were found. */
+  otherRoleCount: number;
+}
+
+const NAME_TABLE: Map<string, { role: InternalRole; rank: number }> = (() => {
+  const m = new Map<string, { role: InternalRole; rank: number }>();
+  const add = (role: InternalRole, names: readonly string[]): void => {
+    names.forEach((name, rank) => {
+      if (!m.has(name)) m.set(name, { role, rank });
+    });
+  };
+  for (const role of Object.keys(COLUMN_NAMES) as CsvColumnRole[]) add(role, COLUMN_NAMES[role]);
+  add('dateOfServiceTo', EXTRA_COLUMN_NAMES.dateOfServiceTo);
+  return m;
+})();
+
+/** The role a single header name would get on its own, or null. */
+export function roleOfHeader(header: string): InternalRole | null {
+  return NAME_TABLE.get(normalizeHeader(header))?.role ?? null;
+}
+
+export function mapColumns(headers: string[]): ColumnLayout {
+  const best = new Map<InternalRole, { col: number; rank: number }>();
+  const norms = headers.map(normalizeHeader);
+  norms.forEach((norm, col) => {
+    const hit = NAME_TABLE.get(norm);
+    if (!hit) return;
+    const cur = best.get(hit.role);
+    if (!cur || hit.rank < cur.rank) best.set(hit.role, { col, rank: hit.rank });
+  });
+  const col = (role: InternalRole): number => best.get(role)?.col ?? -1;
+  let modifiers = col('modifiers');
+  const numbered = [col('modifier1'), col('modifier2'), col('modifier3'), col('modifier4')];
+  let modifierColumns: number[] = [];
+  const roles: (CsvColumnRole | null)[] = headers.map(() => null);
+  if (numbered.some((c) => c >= 0)) {
+    if (numbered[0]! < 0 && modifiers >= 0) numbered[0] = modifiers;
+    modifiers = -1;
+    numbered.forEach((c, i) => {
+      if (c >= 0) roles[c] = (['modifier1', 'modifier2', 'modifier3', 'modifier4'] as const)[i]!;
+    });
+    modifierColumns = numbered.filter((c) => c >= 0);
+  } else if (modifiers >= 0) {
+    roles[modifiers] = 'modifiers';
+  }
+  const layout: ColumnLayout = {
+    headers,
+    roles,
+    claimId: col('claimId'),
+    patientId: col('patientId'),
+    dateOfService: col('dateOfService'),
+    dateOfServiceTo: col('dateOfServiceTo'),
+    procedureCode: col('procedureCode'),
+    modifiers,
+    modifierColumns,
+    units: col('units'),
+    charge: col('charge'),
+    lineNumber: col('lineNumber'),
+    weakProcedureCode: false,
+    otherRoleCount: 0,
+  };
+  const single: [CsvColumnRole, number][] = [
+    ['claimId', layout.claimId],
+    ['patientId', layout.patientId],
+    ['dateOfService', layout.dateOfService],
+    ['procedureCode', layout.procedureCode],
+    ['units', layout.units],
+    ['charge', layout.charge],
+    ['lineNumber', layout.lineNumber],
+  ];
+  for (const [role, c] of single) if (c >= 0) roles[c] = role;
+  layout.otherRoleCount =
+    single.filter(([role, c]) => c >= 0 && role !== 'procedureCode' && role !== 'lineNumber').length +
+    (modifiers >= 0 || modifierColumns.length > 0 ? 1 : 0) +
+    (layout.dateOfServiceTo >= 0 ? 1 : 0);
+  layout.weakProcedureCode =
+    layout.procedureCode >= 0 && WEAK_PROCEDURE_CODE_NAMES.includes(norms[layout.procedureCode]!);
+  return layout;
+}
+
+export interface HeaderInfo {
+  separator: Delimiter;
+  /** Offset of the header row. */
+  start: number;
+  /** 1-based physical line of the header row. */
+  line: number;
+  layout: ColumnLayout;
+}
+
+/** Lines before the header that can be skipped: titles such as "Claims export" (at most this many). */
+const MAX_PREAMBLE_LINES = 10;
+/** A header line longer than this (in quotes) is read up to its first raw line break instead. */
+const MAX_HEADER_LINE = 65536;
+/** Data rows sampled to confirm a generically named procedure-code column. */
+const WEAK_SAMPLE_ROWS = 20;
+
+interface LineScan {
+  end: number;
+  next: number;
+  counts: number[];
+}
+
+/**
+ * Scans one line for the delimiter candidates outside quotes. A quote opens a quoted section only
+ * at the start of the line or after a candidate delimiter (spaces allowed in between).
+ */
+function scanLine(text: string, pos: number): LineScan {
+  const counts = [0, 0, 0, 0];
+  let inQuotes = false;
+  let fieldStart = true;
+  let i = pos;
+  const len = text.length;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      } else if (i - pos > MAX_HEADER_LINE) {
+        break;
+      }
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      return { end: i, next: i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1), counts };
+    }
+    const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
+    if (d >= 0) {
+      counts[d]!++;
+      fieldStart = true;
+    } else if (c === 34 && fieldStart) {
+      inQuotes = true;
+    } else if (c !== 32) {
+      fieldStart = false;
+    }
+  }
+  if (!inQuotes) return { end: len, next: len, counts };
+  // A quote that does not close (soon): fall back to the first raw line break, no quotes.
+  const fallback: LineScan = { end: len, next: len, counts: [0, 0, 0, 0] };
+  for (i = pos; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      fallback.end = i;
+      fallback.next = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+      break;
+    }
+    const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
+    if (d >= 0) fallback.counts[d]!++;
+  }
+  return fallback;
+}
+
+function recordValues(line: string, sep: Delimiter): string[] {
+  const r = new CsvReader(line, sep);
+  if (!r.next()) return [];
+  const out: string[] = [];
+  for (let k = 0; k < r.cellCount; k++) out.push(r.value(k));
+  return out;
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Picks the delimiter for a header line: among the candidates that occur in it, the one whose
+ * columns include a procedure code, then the most recognized columns, then the most occurrences.
+ * A line with none of them is a single column.
+ */
+function bestLayout(line: string, counts: number[]): { sep: Delimiter; layout: ColumnLayout } {
+  let best: { sep: Delimiter; layout: ColumnLayout; score: number } | null = null;
+  for (let d = 0; d < DELIMITERS.length; d++) {
+    if (counts[d] === 0) continue;
+    const sep = DELIMITERS[d]!;
+    const layout = mapColumns(recordValues(line, sep));
+    const score = (layout.procedureCode >= 0 ? 1e9 : 0) + layout.otherRoleCount * 1e6 + counts[d]!;
+    if (best === null || score > best.score) best = { sep, layout, score };
+  }
+  if (best !== null) return best;
+  return { sep: ',', layout: mapColumns(recordValues(line, ',')) };
+}
+
+function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: number): boolean {
+  const r = new CsvReader(text, sep, pos);
+  let seen = 0;
+  while (seen < WEAK_SAMPLE_ROWS && r.next()) {
+    if (r.isBlank()) continue;
+    seen++;
+    if (col < r.cellCount && isWellFormedProcedureCode(r.value(col))) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the header row: the first non-blank line, or a later one when the lines before it look
+ * like a title (at most two non-empty cells each, at most MAX_PREAMBLE_LINES of them). The header
+ * must name a procedure-code column; a later header must also name another claim column. Returns
+ * null for a file that is not a claim CSV.
+ */
+export function findHeader(text: string): HeaderInfo | null {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let seen = 0;
+  while (pos < text.length && seen <= MAX_PREAMBLE_LINES) {
+    const scan = scanLine(text, pos);
+    const line = text.slice(pos, scan.end);
+    let blank = true;
+    for (let i = 0; i < line.length && blank; i++) {
+      const c = line.charCodeAt(i);
+      if (c !== 32 && c !== 9) blank = false;
+    }
+    if (!blank) {
+      const { sep, layout } = bestLayout(line, scan.counts);
+      if (layout.procedureCode >= 0 && (seen === 0 || layout.otherRoleCount > 0)) {
+        if (
+          !layout.weakProcedureCode ||
+          (layout.otherRoleCount > 0 && hasWellFormedCode(text, sep, scan.next, layout.procedureCode))
+        ) {
+          return { separator: sep, start: pos, line: 1 + countLineBreaks(text, 0, pos), layout };
+        }
+      }
+      const nonEmpty = layout.headers.filter((h) => h !== '').length;
+      if (nonEmpty > 2) return null;
+      seen++;
+    }
+    pos = scan.next;
+  }
+  return null;
+}

@@ -1,0 +1,292 @@
+// Reading the values of claim CSV cells: dates, amounts, units, procedure codes, modifiers.
+// Hand-written scanners (no regular expressions): each is linear in the cell's length.
+
+import type { DateNumber, DateRange } from '../model';
+
+/**
+ * Two-digit years (M/D/YY): 00-68 are 2000-2068 and 69-99 are 1969-1999, the POSIX strptime %y
+ * pivot. Years written with four digits must lie in 1900-2199.
+ */
+export const TWO_DIGIT_YEAR_PIVOT = 69;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function makeDate(y: number, m: number, d: number): DateNumber | null {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return null;
+  if (d > DAYS_IN_MONTH[m]! || (m === 2 && d === 29 && !isLeap(y))) return null;
+  return y * 10000 + m * 100 + d;
+}
+
+/** Where the last successful scanDate() stopped. */
+let scanEnd = 0;
+
+function scanned(date: DateNumber | null, end: number): DateNumber | null {
+  if (date !== null) scanEnd = end;
+  return date;
+}
+
+// Result of digits(): kept in module variables so reading a date allocates nothing.
+let digitsValue = 0;
+let digitsCount = 0;
+
+/** Reads a run of at most `max` digits at i into digitsValue / digitsCount. */
+function digits(s: string, i: number, max: number): void {
+  let v = 0;
+  let n = 0;
+  while (i + n < s.length && n < max) {
+    const c = s.charCodeAt(i + n);
+    if (c < 48 || c > 57) break;
+    v = v * 10 + (c - 48);
+    n++;
+  }
+  digitsValue = v;
+  digitsCount = n;
+}
+
+/** Skips an optional time of day after a date: "T10:30", " 10:30:00", " 10:30 AM", "Z". */
+function skipTime(s: string, i: number): number {
+  let j = i;
+  const c = s.charCodeAt(j);
+  if (c === 84 /* T */ || c === 32) {
+    j++;
+    if (!(isDigit(s.charCodeAt(j)) && isDigit(s.charCodeAt(j + 1)) && s.charCodeAt(j + 2) === 58) &&
+      !(isDigit(s.charCodeAt(j)) && s.charCodeAt(j + 1) === 58)) return i;
+    while (j < s.length) {
+      const d = s.charCodeAt(j);
+      if (isDigit(d) || d === 58 || d === 46) j++;
+      else break;
+    }
+    let k = j;
+    while (s.charCodeAt(k) === 32) k++;
+    const a = s.charCodeAt(k) | 32;
+    if ((a === 97 || a === 112) && (s.charCodeAt(k + 1) | 32) === 109) j = k + 2;
+    if (s.charCodeAt(j) === 90 /* Z */) j++;
+    return j;
+  }
+  return i;
+}
+
+/** One date starting at i: YYYY-MM-DD (or / .), M/D/YYYY (or -), M/D/YY (or -), YYYYMMDD. */
+function scanDate(s: string, i: number): DateNumber | null {
+  digits(s, i, 8);
+  const a = digitsValue;
+  const na = digitsCount;
+  if (na === 0) return null;
+  let j = i + na;
+  if (na === 8) {
+    const date = makeDate(Math.floor(a / 10000), Math.floor(a / 100) % 100, a % 100);
+    return scanned(date, date === null ? 0 : skipTime(s, j));
+  }
+  const sep = s.charCodeAt(j);
+  if (sep !== 45 && sep !== 47 && sep !== 46) return null;
+  j++;
+  digits(s, j, 2);
+  const b = digitsValue;
+  if (digitsCount === 0) return null;
+  j += digitsCount;
+  if (s.charCodeAt(j) !== sep) return null;
+  j++;
+  if (na === 4) {
+    digits(s, j, 2);
+    if (digitsCount === 0) return null;
+    j += digitsCount;
+    if (isDigit(s.charCodeAt(j))) return null;
+    const date = makeDate(a, b, digitsValue);
+    return scanned(date, date === null ? 0 : skipTime(s, j));
+  }
+  // Month first (US). Dots are accepted only in year-first dates, since D.M.YYYY is common abroad.
+  if (na > 2 || sep === 46) return null;
+  digits(s, j, 4);
+  const y = digitsValue;
+  const ny = digitsCount;
+  j += ny;
+  if (isDigit(s.charCodeAt(j))) return null;
+  let year: number;
+  if (ny === 4) year = y;
+  else if (ny === 2) year = y < TWO_DIGIT_YEAR_PIVOT ? 2000 + y : 1900 + y;
+  else return null;
+  const date = makeDate(year, a, b);
+  return scanned(date, date === null ? 0 : skipTime(s, j));
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** Skips a range separator ("-", "–", "—", "to", "thru", "through") with optional spaces around. */
+function skipRangeSeparator(s: string, i: number): number {
+  let j = skipSpaces(s, i);
+  const c = s.charCodeAt(j);
+  if (c === 45 || c === 0x2013 || c === 0x2014) {
+    j++;
+  } else {
+    let matched = 0;
+    for (const word of ['through', 'thru', 'to']) {
+      if (s.slice(j, j + word.length).toLowerCase() === word) {
+        matched = word.length;
+        break;
+      }
+    }
+    // A word separator needs a space before it ("2024-03-01 to 2024-03-05").
+    if (matched === 0 || j === i) return -1;
+    j += matched;
+  }
+  return skipSpaces(s, j);
+}
+
+/**
+ * Reads a date of service: one date, or "from - to" in one cell. Returns null when the text is
+ * not a readable date (or the range ends before it starts). The text must not be empty.
+ */
+export function parseDateOfService(s: string): DateRange | null {
+  const first = scanDate(s, 0);
+  if (first === null) return null;
+  if (scanEnd === s.length) return { from: first, to: first };
+  const j = skipRangeSeparator(s, scanEnd);
+  if (j < 0) return null;
+  const second = scanDate(s, j);
+  if (second === null || scanEnd !== s.length || second < first) return null;
+  return { from: first, to: second };
+}
+
+/**
+ * Reads an amount: optional sign or parentheses for a negative, optional "$", digits with
+ * optional thousands commas in groups of three, optional decimals ("1,250.00", "$80", "(12.50)",
+ * "-5", ".75"). Returns null when unreadable. The text must not be empty.
+ */
+export function parseAmount(s: string): number | null {
+  let i = 0;
+  let end = s.length;
+  let negative = false;
+  if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(end - 1) === 41 /* ) */) {
+    negative = true;
+    i = 1;
+    end--;
+  }
+  i = skipSpacesTo(s, i, end);
+  let c = s.charCodeAt(i);
+  if (c === 45 || c === 43) {
+    if (negative) return null;
+    negative = c === 45;
+    i = skipSpacesTo(s, i + 1, end);
+    c = s.charCodeAt(i);
+  }
+  if (c === 36 /* $ */) {
+    i = skipSpacesTo(s, i + 1, end);
+    c = s.charCodeAt(i);
+    if ((c === 45 || c === 43) && !negative) {
+      negative = c === 45;
+      i++;
+    }
+  }
+  while (end > i && s.charCodeAt(end - 1) === 32) end--;
+  // The digits, without commas, as an integer N and a count of decimals F: the amount is N / 10^F,
+  // and one correctly rounded division gives the same double as Number() on the decimal text.
+  let whole = 0;
+  let intDigits = 0;
+  let group = -1; // digits since the last comma, -1 when no comma yet
+  let sawDot = false;
+  let fracDigits = 0;
+  for (; i < end; i++) {
+    c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      whole = whole * 10 + (c - 48);
+      if (sawDot) fracDigits++;
+      else {
+        intDigits++;
+        if (group >= 0) group++;
+      }
+    } else if (c === 44 /* , */ && !sawDot) {
+      if (intDigits === 0 || (group >= 0 && group !== 3) || (group < 0 && intDigits > 3)) return null;
+      group = 0;
+    } else if (c === 46 /* . */ && !sawDot) {
+      if (group >= 0 && group !== 3) return null;
+      sawDot = true;
+    } else {
+      return null;
+    }
+  }
+  if (group >= 0 && group !== 3) return null;
+  if (intDigits === 0 && fracDigits === 0) return null;
+  let v: number;
+  if (whole <= Number.MAX_SAFE_INTEGER && fracDigits <= 22) {
+    v = whole / 10 ** fracDigits;
+  } else {
+    v = Number(s.slice(0, end).replace(/[^0-9.]/g, ''));
+  }
+  if (!Number.isFinite(v)) return null;
+  return negative ? -v : v;
+}
+
+function skipSpacesTo(s: string, i: number, end: number): number {
+  while (i < end && s.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** Reads a units count: a non-negative decimal number ("1", "2.5", "1.000"). */
+export function parseUnits(s: string): number | null {
+  let sawDigit = false;
+  let sawDot = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) sawDigit = true;
+    else if (c === 46 && !sawDot) sawDot = true;
+    else return null;
+  }
+  return sawDigit ? Number(s) : null;
+}
+
+/**
+ * A well-formed procedure code: CPT (5 digits; or 4 digits and F, T or U), HCPCS Level II (a
+ * letter A-V and 4 digits) or CDT (D and 4 digits, a case of the HCPCS shape). Letters may be
+ * lowercase.
+ */
+export function isWellFormedProcedureCode(s: string): boolean {
+  if (s.length !== 5) return false;
+  for (let i = 1; i < 4; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  const first = s.charCodeAt(0) & ~32;
+  const last = s.charCodeAt(4);
+  if (isDigit(s.charCodeAt(0))) {
+    if (isDigit(last)) return true;
+    const l = last & ~32;
+    return l === 70 /* F */ || l === 84 /* T */ || l === 85 /* U */;
+  }
+  return first >= 65 && first <= 86 && isDigit(last);
+}
+
+export function isAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export interface Token {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits text[start, end) into runs of letters and digits; everything else separates them
+ * (comma, space, colon, hyphen, semicolon, slash, ...).
+ */
+export function alphanumericRuns(text: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && !isAlphanumeric(text.charCodeAt(i))) i++;
+    if (i >= end) break;
+    const s = i;
+    while (i < end && isAlphanumeric(text.charCodeAt(i))) i++;
+    out.push({ start: s, end: i });
+  }
+  return out;
+}
