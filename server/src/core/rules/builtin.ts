@@ -1,0 +1,32 @@
+// Claimlint's built-in knowledge: CPT 43214, its descriptor and the five codes bundled into it.
+
+import builtin from '../data/builtin-43214.json';
+import { BUILTIN_SOURCE, DescriptorTable, type CodeDescriptor } from './descriptors';
+import { CMS_PTP_COLUMNS, parsePtpFields, PtpRuleSet, type PtpLoadResult } from './ptp';
+import type { LoadProblem } from './textInput';
+
+/** Adds the built-in PTP edits (parsed by the same row parser as user tables). */
+export function addBuiltinEdits(into: PtpRuleSet = new PtpRuleSet()): PtpLoadResult {
+  const problems: LoadProblem[] = [];
+  let rows = 0;
+  builtin.ptpRows.forEach((fields, index) => {
+    const row = parsePtpFields(fields, CMS_PTP_COLUMNS);
+    if (typeof row === 'string') problems.push({ source: BUILTIN_SOURCE, line: index + 1, reason: row });
+    else {
+      into.add(row, BUILTIN_SOURCE);
+      rows++;
+    }
+  });
+  return { source: BUILTIN_SOURCE, rules: into, rows, problems, delimiter: '\t' };
+}
+
+export function builtinDescriptors(): CodeDescriptor[] {
+  return builtin.descriptors.map((descriptor) => ({ ...descriptor, source: BUILTIN_SOURCE }));
+}
+
+/** A descriptor table holding the built-in descriptors. */
+export function builtinDescriptorTable(): DescriptorTable {
+  const table = new DescriptorTable();
+  for (const descriptor of builtinDescriptors()) table.set(descriptor);
+  return table;
+}

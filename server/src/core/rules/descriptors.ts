@@ -1,0 +1,140 @@
+// Code descriptors for hovers: Claimlint's built-in ones (43214 only) merged with the user's
+// licensed CPT file or the public HCPCS file, saved as CSV/TSV.
+
+import { procedureCodeKey } from './codes';
+import { decodeText, guessDelimiter, normalizeHeader, parseDelimited, ProblemList, type LoadProblem, type TextContent } from './textInput';
+
+export const BUILTIN_SOURCE = 'builtin';
+
+export interface CodeDescriptor {
+  code: string;
+  short?: string;
+  long?: string;
+  /** 'builtin' for Claimlint's own, else the file it was loaded from (licensed: say so in hovers). */
+  source: string;
+  /** Claimlint's billing note and plain-language summary (built-in codes only). */
+  guideline?: string;
+  clinicalSummary?: string;
+}
+
+/** Descriptors by code; a later set() for the same code replaces the descriptor text. */
+export class DescriptorTable {
+  private readonly byCode = new Map<string, CodeDescriptor>();
+
+  get size(): number {
+    return this.byCode.size;
+  }
+
+  get(code: string): CodeDescriptor | undefined {
+    return this.byCode.get(code) ?? this.byCode.get(code.trim().toUpperCase());
+  }
+
+  /**
+   * Adds or replaces a code's descriptor. Short and long text come from the newer descriptor
+   * only (never mixed across files, so the source shown is the source of the text); Claimlint's
+   * guideline and clinical summary are kept.
+   */
+  set(descriptor: CodeDescriptor): void {
+    const code = descriptor.code.trim().toUpperCase();
+    const previous = this.byCode.get(code);
+    const merged: CodeDescriptor = { ...descriptor, code };
+    if (previous?.guideline !== undefined && merged.guideline === undefined) merged.guideline = previous.guideline;
+    if (previous?.clinicalSummary !== undefined && merged.clinicalSummary === undefined) merged.clinicalSummary = previous.clinicalSummary;
+    this.byCode.set(code, merged);
+  }
+}
+
+/** The line hovers show under a descriptor that came from a user's file. */
+export function descriptorNotice(descriptor: CodeDescriptor): string | null {
+  return descriptor.source === BUILTIN_SOURCE ? null : `Descriptor from ${descriptor.source}; licensed data, not distributed with Claimlint`;
+}
+
+type DescriptorColumn = 'code' | 'short' | 'long';
+
+function headerColumn(cell: string): DescriptorColumn | 'description' | null {
+  const name = normalizeHeader(cell);
+  if (name.includes('short')) return 'short';
+  if (name.includes('long') || name.includes('full')) return 'long';
+  if (name.includes('desc') || name === 'text' || name === 'title') return 'description';
+  if (name.includes('code') || name.startsWith('hcpc') || name === 'cpt' || name === 'procedure') return 'code';
+  return null;
+}
+
+export interface DescriptorLoadResult {
+  source: string;
+  table: DescriptorTable;
+  /** Codes read from the file. */
+  rows: number;
+  problems: LoadProblem[];
+}
+
+function firstNonBlankLine(text: string): string {
+  for (const line of text.slice(0, 65536).split(/\r\n|\r|\n/)) if (line.trim() !== '') return line;
+  return '';
+}
+
+function isCode(text: string): boolean {
+  return procedureCodeKey(text, 0, text.length) >= 0;
+}
+
+/**
+ * Loads a descriptor file into `into` (a new table by default): code, short descriptor,
+ * optional long descriptor; CSV or TSV; header row optional (columns found by name when
+ * present); UTF-8 or latin-1. A code on several consecutive rows with an empty short
+ * descriptor continues the long descriptor (the HCPCS file splits long text that way).
+ */
+export function loadDescriptorFile(content: TextContent, source: string, into: DescriptorTable = new DescriptorTable()): DescriptorLoadResult {
+  const problems = new ProblemList(source);
+  const text = decodeText(content);
+  const records = parseDelimited(text, guessDelimiter(firstNonBlankLine(text)));
+  let columns: Record<DescriptorColumn, number> = { code: 0, short: 1, long: 2 };
+  let first = 0;
+  if (records.length > 0 && !isCode(records[0]!.fields[0]!.trim())) {
+    first = 1;
+    const named: Record<DescriptorColumn, number> = { code: -1, short: -1, long: -1 };
+    const descriptions: number[] = [];
+    records[0]!.fields.forEach((cell, index) => {
+      const column = headerColumn(cell);
+      if (column === 'description') descriptions.push(index);
+      else if (column && named[column] < 0) named[column] = index;
+    });
+    // A plain "Description" column is the short text when there is no "Short" column, else the long.
+    for (const index of descriptions) {
+      if (named.short < 0) named.short = index;
+      else if (named.long < 0) named.long = index;
+    }
+    if (named.code >= 0 && (named.short >= 0 || named.long >= 0)) columns = named;
+    else problems.add(records[0]!.line, 'header row does not name a code column and a descriptor column; reading columns as code, short, long');
+  }
+
+  let rows = 0;
+  let previous: CodeDescriptor | null = null;
+  const cell = (fields: string[], index: number) => (index >= 0 ? (fields[index] ?? '').trim() : '');
+  for (let r = first; r < records.length; r++) {
+    const { fields, line } = records[r]!;
+    const code = cell(fields, columns.code).toUpperCase();
+    if (!isCode(code)) {
+      problems.add(line, `${JSON.stringify(code.slice(0, 40))} is not a procedure code`);
+      continue;
+    }
+    const short = cell(fields, columns.short);
+    const long = cell(fields, columns.long);
+    if (previous !== null && previous.code === code && short === '' && long !== '') {
+      previous.long = previous.long ? `${previous.long} ${long}` : long;
+      continue;
+    }
+    if (short === '' && long === '') {
+      problems.add(line, `no descriptor for ${code}`);
+      continue;
+    }
+    const descriptor: CodeDescriptor = { code, source };
+    if (short !== '') descriptor.short = short;
+    if (long !== '') descriptor.long = long;
+    if (previous !== null) into.set(previous);
+    previous = descriptor;
+    rows++;
+  }
+  if (previous !== null) into.set(previous);
+  if (rows === 0 && problems.count === 0) problems.add(0, 'no descriptors found');
+  return { source, table: into, rows, problems: problems.finish() };
+}

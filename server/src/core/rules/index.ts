@@ -1,0 +1,27 @@
+// The rules engine's public surface (pure: no editor or file-system imports; see readFile.ts for
+// the one file reader).
+
+export { addBuiltinEdits, builtinDescriptors, builtinDescriptorTable } from './builtin';
+export { checkPtp, PTP_CONFLICT_RULE, PTP_MODIFIER_REQUIRED_RULE } from './checkPtp';
+export { formatDateNumber, isProcedureCode, isValidDateNumber, normalizeCode, parseDateNumber } from './codes';
+export {
+  BUILTIN_SOURCE,
+  DescriptorTable,
+  descriptorNotice,
+  loadDescriptorFile,
+  type CodeDescriptor,
+  type DescriptorLoadResult,
+} from './descriptors';
+export { emptyKnowledge, loadKnowledge, type Knowledge, type KnowledgeOptions, type LoadedFile } from './knowledge';
+export {
+  CMS_PTP_COLUMNS,
+  loadPtpTable,
+  parsePtpFields,
+  PtpRuleSet,
+  type ModifierIndicator,
+  type PtpColumns,
+  type PtpEdit,
+  type PtpLoadResult,
+  type PtpRow,
+} from './ptp';
+export { MAX_PROBLEMS_PER_FILE, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';

@@ -1,0 +1,795 @@
+// NCCI procedure-to-procedure (PTP) edits: parsing the CMS quarterly tables (and CSV/TSV with the
+// same columns) into a compact index that answers "is there an edit between these two codes on
+// this date?" quickly, for tables of over a million rows.
+
+import type { DateNumber } from '../model';
+import * as codes from './codes';
+import {
+  CANDIDATE_DELIMITERS,
+  forEachLine,
+  guessDelimiter,
+  normalizeHeader,
+  ProblemList,
+  splitDelimitedLine,
+  type LoadProblem,
+  type TextContent,
+} from './textInput';
+
+/** 0 = never together, no modifier helps; 1 = allowed with an NCCI-associated modifier; 9 = void. */
+export type ModifierIndicator = '0' | '1' | '9';
+
+/** One row of a PTP table. */
+export interface PtpRow {
+  columnOne: string;
+  columnTwo: string;
+  /** `*` in the CMS table: the edit existed before 1996. */
+  preexisting: boolean;
+  effective: DateNumber;
+  /** null when the edit has not been deleted (`*` in the CMS table). */
+  deletion: DateNumber | null;
+  modifierIndicator: ModifierIndicator;
+  rationale: string;
+}
+
+/** A PTP edit as the rule set returns it: the row plus the file it came from ("builtin" for Claimlint's own). */
+export interface PtpEdit extends PtpRow {
+  source: string;
+}
+
+/** Field positions of each column in a row (-1 when the table has no such column). */
+export interface PtpColumns {
+  columnOne: number;
+  columnTwo: number;
+  preexisting: number;
+  effective: number;
+  deletion: number;
+  modifierIndicator: number;
+  rationale: number;
+}
+
+/** The CMS quarterly text layout. */
+export const CMS_PTP_COLUMNS: Readonly<PtpColumns> = {
+  columnOne: 0,
+  columnTwo: 1,
+  preexisting: 2,
+  effective: 3,
+  deletion: 4,
+  modifierIndicator: 5,
+  rationale: 6,
+};
+
+/** Headerless user tables that leave out the pre-1996 column. */
+const NO_PREEXISTING_COLUMNS: Readonly<PtpColumns> = {
+  columnOne: 0,
+  columnTwo: 1,
+  preexisting: -1,
+  effective: 2,
+  deletion: 3,
+  modifierIndicator: 4,
+  rationale: 5,
+};
+
+type PtpColumn = keyof PtpColumns;
+
+// Local bindings for the per-row hot path: transpiled to CommonJS, each call through an import
+// goes through an export getter, which costs a few hundred ms over a million rows.
+const procedureCodeKey = codes.procedureCodeKey;
+const dateNumberAt = codes.dateNumberAt;
+
+const INDICATORS: readonly ModifierIndicator[] = ['0', '1', '9'];
+
+function quoteForMessage(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row parsing
+
+/** Field bounds and values of one scanned row; reused from row to row so scanning allocates nothing. */
+class RowScan {
+  static readonly MAX_FIELDS = 256;
+  /** The string the bounds index into (a chunk of the file, or a rebuilt line). */
+  text = '';
+  readonly starts = new Int32Array(RowScan.MAX_FIELDS);
+  readonly ends = new Int32Array(RowScan.MAX_FIELDS);
+  fieldCount = 0;
+  columnOneKey = -1;
+  columnTwoKey = -1;
+  /** Where the codes start in text. */
+  columnOneAt = 0;
+  columnTwoAt = 0;
+  effective = 0;
+  /** 0 = not deleted. */
+  deletion = 0;
+  /** Index in INDICATORS. */
+  indicator = 0;
+  preexisting = false;
+  rationaleStart = 0;
+  rationaleEnd = 0;
+  /** Cache for scanFields: position of the next `"` in quoteText (-1: none). */
+  quoteText = '';
+  nextQuote = -1;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+/**
+ * Records the trimmed bounds of each field of text[start, end) in scan.starts/ends. Returns false,
+ * unless quotesAreText, when the line has a double quote (it needs the quote-aware splitter).
+ */
+function scanFields(text: string, start: number, end: number, delimiter: string, scan: RowScan, quotesAreText: boolean): boolean {
+  if (!quotesAreText) {
+    // The next quote in this text, found once and reused while lines are before it.
+    if (scan.quoteText !== text || (scan.nextQuote >= 0 && scan.nextQuote < start)) {
+      scan.quoteText = text;
+      scan.nextQuote = text.indexOf('"', start);
+    }
+    if (scan.nextQuote >= 0 && scan.nextQuote < end) return false;
+  }
+  const { starts, ends } = scan;
+  let count = 0;
+  let fieldStart = start;
+  for (;;) {
+    let next = text.indexOf(delimiter, fieldStart);
+    if (next < 0 || next > end) next = end;
+    let s = fieldStart;
+    let e = next;
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    if (count < RowScan.MAX_FIELDS) {
+      starts[count] = s;
+      ends[count] = e;
+    }
+    count++;
+    if (next === end) break;
+    fieldStart = next + 1;
+  }
+  scan.fieldCount = count;
+  return true;
+}
+
+function fieldText(scan: RowScan, index: number): string {
+  return quoteForMessage(scan.text.slice(scan.starts[index]!, scan.ends[index]!));
+}
+
+/** Fields already split (quote-aware, or from JSON) as one tab-separated line for scanPtpRow. */
+function fieldsAsLine(fields: readonly string[]): string {
+  return fields.map((field) => (field.includes('\t') ? field.replace(/\t/g, ' ') : field)).join('\t');
+}
+
+/**
+ * THE row parser: every PTP row, from a CMS file, a CSV/TSV file or the built-in JSON, is checked
+ * here. Reads text[start, end), fills `scan` and returns null, or returns why the row is
+ * malformed (scan.columnOneKey < 0 when column 1 is not a procedure code: then it is not a data
+ * row at all). `quotesAreText`: the fields were already split, a `"` is just a character.
+ */
+function scanPtpRow(
+  text: string,
+  start: number,
+  end: number,
+  delimiter: string,
+  columns: Readonly<PtpColumns>,
+  scan: RowScan,
+  quotesAreText = false,
+): string | null {
+  scan.text = text;
+  if (!scanFields(text, start, end, delimiter, scan, quotesAreText)) {
+    // Quoted fields: split properly, then scan the fields as a tab-separated line.
+    const line = fieldsAsLine(splitDelimitedLine(text.slice(start, end), delimiter));
+    scan.text = line;
+    scanFields(line, 0, line.length, '\t', scan, true);
+  }
+  const line = scan.text;
+  const { starts, ends } = scan;
+  const count = Math.min(scan.fieldCount, RowScan.MAX_FIELDS);
+  const columnOneKey = columns.columnOne < count ? procedureCodeKey(line, starts[columns.columnOne]!, ends[columns.columnOne]!) : -1;
+  scan.columnOneKey = columnOneKey;
+  if (columnOneKey < 0) {
+    return columns.columnOne < count ? `column 1 ${fieldText(scan, columns.columnOne)} is not a procedure code` : 'too few fields';
+  }
+  const required = Math.max(columns.columnTwo, columns.effective, columns.modifierIndicator);
+  if (count <= required) {
+    return `too few fields (${scan.fieldCount}): expected column 1, column 2, effective date and modifier indicator at least`;
+  }
+  scan.columnOneAt = starts[columns.columnOne]!;
+  scan.columnTwoAt = starts[columns.columnTwo]!;
+  scan.columnTwoKey = procedureCodeKey(line, scan.columnTwoAt, ends[columns.columnTwo]!);
+  if (scan.columnTwoKey < 0) return `column 2 ${fieldText(scan, columns.columnTwo)} is not a procedure code`;
+
+  scan.effective = dateNumberAt(line, starts[columns.effective]!, ends[columns.effective]!);
+  if (scan.effective < 0) return `effective date ${fieldText(scan, columns.effective)} is not a YYYYMMDD date`;
+
+  scan.deletion = 0;
+  if (columns.deletion >= 0 && columns.deletion < count) {
+    const from = starts[columns.deletion]!;
+    const to = ends[columns.deletion]!;
+    if (to > from && !(to - from === 1 && line.charCodeAt(from) === 42) /* `*` = none */) {
+      scan.deletion = dateNumberAt(line, from, to);
+      if (scan.deletion < 0) return `deletion date ${fieldText(scan, columns.deletion)} is not a YYYYMMDD date or *`;
+    }
+  }
+
+  const indicatorAt = starts[columns.modifierIndicator]!;
+  const indicator = ends[columns.modifierIndicator]! - indicatorAt === 1 ? line.charCodeAt(indicatorAt) : 0;
+  scan.indicator = indicator === 48 ? 0 : indicator === 49 ? 1 : indicator === 57 ? 2 : -1;
+  if (scan.indicator < 0) return `modifier indicator ${fieldText(scan, columns.modifierIndicator)} is not 0, 1 or 9`;
+
+  scan.preexisting = false;
+  if (columns.preexisting >= 0 && columns.preexisting < count) {
+    const from = starts[columns.preexisting]!;
+    const to = ends[columns.preexisting]!;
+    // `*` in the CMS files; Y/Yes/X/1 in home-made tables.
+    scan.preexisting = to > from && (line.charCodeAt(from) === 42 || !/^(?:n|no|false|0)$/i.test(line.slice(from, to)));
+  }
+  if (columns.rationale >= 0 && columns.rationale < count) {
+    scan.rationaleStart = starts[columns.rationale]!;
+    scan.rationaleEnd = ends[columns.rationale]!;
+  } else {
+    scan.rationaleStart = scan.rationaleEnd = 0;
+  }
+  return null;
+}
+
+const sharedScan = new RowScan();
+
+/**
+ * Parses one row's fields (as split from a line, or as stored in the built-in JSON) into a PtpRow,
+ * or returns the reason it is malformed. The same parser as the table loader's.
+ */
+export function parsePtpFields(fields: readonly string[], columns: Readonly<PtpColumns> = CMS_PTP_COLUMNS): PtpRow | string {
+  const line = fieldsAsLine(fields);
+  const scan = sharedScan;
+  const problem = scanPtpRow(line, 0, line.length, '\t', columns, scan, true);
+  if (problem !== null) return problem;
+  const text = (index: number) => scan.text.slice(scan.starts[index]!, scan.ends[index]!);
+  return {
+    columnOne: text(columns.columnOne).toUpperCase(),
+    columnTwo: text(columns.columnTwo).toUpperCase(),
+    preexisting: scan.preexisting,
+    effective: scan.effective,
+    deletion: scan.deletion === 0 ? null : scan.deletion,
+    modifierIndicator: INDICATORS[scan.indicator]!,
+    rationale: scan.text.slice(scan.rationaleStart, scan.rationaleEnd),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table layout: delimiter and columns
+
+/** Which column a header cell names, from the words CMS and common exports use. */
+function headerColumn(cell: string): PtpColumn | null {
+  const name = normalizeHeader(cell);
+  if (name === '') return null;
+  if (name.includes('rationale') || name.includes('reason')) return 'rationale';
+  if (name.includes('modifier') || name.includes('indicator')) return 'modifierIndicator';
+  if (name.includes('effective') || name === 'eff' || name === 'effdate') return 'effective';
+  if (name.includes('delet') || name.includes('termination') || name === 'enddate') return 'deletion';
+  if (name.includes('1996') || name.includes('prior') || name.includes('existence') || name.includes('preexist')) {
+    return 'preexisting';
+  }
+  if (/^col(?:umn)?(?:1|one)(?!\d)/.test(name) || name.startsWith('comprehensive')) return 'columnOne';
+  if (/^col(?:umn)?(?:2|two)(?!\d)/.test(name) || name.startsWith('component')) return 'columnTwo';
+  return null;
+}
+
+/** Column positions named by a header row, or null when it does not name the essential columns. */
+function columnsFromHeader(cells: readonly string[]): PtpColumns | null {
+  const columns: PtpColumns = {
+    columnOne: -1,
+    columnTwo: -1,
+    preexisting: -1,
+    effective: -1,
+    deletion: -1,
+    modifierIndicator: -1,
+    rationale: -1,
+  };
+  cells.forEach((cell, index) => {
+    const column = headerColumn(cell);
+    if (column && columns[column] < 0) columns[column] = index;
+  });
+  if (columns.columnOne < 0 || columns.columnTwo < 0 || columns.effective < 0 || columns.modifierIndicator < 0) return null;
+  // The CMS header is wrapped over several lines, so its first line may not name every column:
+  // when what it names sits where CMS puts it, the CMS layout is the complete answer.
+  const named = Object.keys(columns) as PtpColumn[];
+  if (named.every((column) => columns[column] < 0 || columns[column] === CMS_PTP_COLUMNS[column])) return { ...CMS_PTP_COLUMNS };
+  return columns;
+}
+
+function splitLine(line: string, delimiter: string): string[] {
+  return line.indexOf('"') < 0 ? line.split(delimiter) : splitDelimitedLine(line, delimiter);
+}
+
+function isBlankRow(line: string): boolean {
+  return /^[\s,;|"]*$/.test(line);
+}
+
+function isCodeField(field: string | undefined): boolean {
+  if (field === undefined) return false;
+  const trimmed = field.trim();
+  return procedureCodeKey(trimmed, 0, trimmed.length) >= 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading a table
+
+/** What loading one table did. */
+export interface PtpLoadResult {
+  source: string;
+  /** The rule set the rows went into. */
+  rules: PtpRuleSet;
+  /** Rows added. */
+  rows: number;
+  /** Malformed rows (skipped) and file-level problems; at most MAX_PROBLEMS_PER_FILE plus a summary. */
+  problems: LoadProblem[];
+  /** Field delimiter found (tab for the CMS files), or null when the file had no PTP rows. */
+  delimiter: string | null;
+}
+
+/**
+ * Loads a PTP table into `into` (a new rule set by default): the CMS quarterly text layout
+ * (tab-separated, latin-1, a preamble of any length before the data) or CSV/TSV with the same
+ * columns, with or without a header row. A data row is a line whose column 1 and column 2 are
+ * procedure codes; rows that look like data but are malformed are reported and skipped.
+ */
+export function loadPtpTable(content: TextContent, source: string, into: PtpRuleSet = new PtpRuleSet()): PtpLoadResult {
+  const problems = new ProblemList(source);
+  const scan = new RowScan();
+  const sourceId = into.sourceId(source);
+  let rows = 0;
+  let delimiter: string | null = null;
+  let columns: Readonly<PtpColumns> = CMS_PTP_COLUMNS;
+  // Before the first data row: the most recent header row seen in the preamble.
+  let headerDelimiter: string | null = null;
+  let headerColumns: PtpColumns | null = null;
+
+  const addRow = (text: string, start: number, end: number, rowDelimiter: string, lineNumber: number, quotesAreText = false) => {
+    const problem = scanPtpRow(text, start, end, rowDelimiter, columns, scan, quotesAreText);
+    if (problem === null) {
+      into.addScanned(scan, sourceId);
+      rows++;
+    } else if (scan.columnOneKey >= 0 || !isBlankRow(text.slice(start, end))) {
+      problems.add(lineNumber, scan.columnOneKey >= 0 ? problem : `not a PTP row: ${problem}`);
+    }
+  };
+  const addFields = (fields: readonly string[], lineNumber: number) => {
+    const line = fieldsAsLine(fields);
+    addRow(line, 0, line.length, '\t', lineNumber, true);
+  };
+
+  forEachLine(content, (text, start, end, lineNumber) => {
+    if (delimiter !== null) {
+      addRow(text, start, end, delimiter, lineNumber);
+      return;
+    }
+    const line = text.slice(start, end);
+    if (isBlankRow(line)) return;
+
+    // Still in the preamble: is this the first data row?
+    if (headerDelimiter !== null && headerColumns !== null) {
+      const fields = splitLine(line, headerDelimiter);
+      if (isCodeField(fields[headerColumns.columnOne]) && isCodeField(fields[headerColumns.columnTwo])) {
+        delimiter = headerDelimiter;
+        columns = headerColumns;
+        addFields(fields, lineNumber);
+        return;
+      }
+    }
+    for (const candidate of CANDIDATE_DELIMITERS) {
+      if (!line.includes(candidate)) continue;
+      const fields = splitLine(line, candidate);
+      if (isCodeField(fields[0]) && isCodeField(fields[1])) {
+        delimiter = candidate;
+        if (headerColumns !== null && headerDelimiter === candidate) columns = headerColumns;
+        else if (fields.length >= 5 && dateNumberAt(fields[2]!.trim(), 0, fields[2]!.trim().length) >= 0) {
+          columns = NO_PREEXISTING_COLUMNS;
+        } else columns = CMS_PTP_COLUMNS;
+        addFields(fields, lineNumber);
+        return;
+      }
+    }
+
+    const guessed = guessDelimiter(line);
+    const cells = splitLine(line, guessed);
+    if (isCodeField(cells[0])) {
+      // Looks like data but is not a complete row: report it rather than take it for preamble.
+      problems.add(
+        lineNumber,
+        cells.length < 2
+          ? 'too few fields: expected a tab- or comma-separated PTP row'
+          : `column 2 ${quoteForMessage(cells[1]!.trim())} is not a procedure code`,
+      );
+      return;
+    }
+    const header = columnsFromHeader(cells);
+    if (header) {
+      headerColumns = header;
+      headerDelimiter = guessed;
+    }
+  });
+
+  if (delimiter === null && problems.count === 0) {
+    problems.add(
+      0,
+      'no PTP rows found: expected the CMS tab-separated table, or CSV/TSV with column 1, column 2, effective date, deletion date and modifier indicator',
+    );
+  }
+  return { source, rules: into, rows, problems: problems.finish(), delimiter };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rule set
+
+const INDICATOR_MASK = 3;
+const VOID_INDICATOR = 2; // index of '9'
+const PREEXISTING_FLAG = 4;
+
+type PackedArray = Uint8Array | Uint16Array | Uint32Array;
+
+function grow<T extends PackedArray>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array.subarray(0, Math.min(array.length, capacity)));
+  return bigger;
+}
+
+/**
+ * A set of PTP edits from any number of tables. Codes, rationales and sources are interned to
+ * small integers; edits live in parallel typed arrays, in the order they were added (about 31
+ * bytes an edit once indexed).
+ *
+ * Add rows (loadPtpTable, addBuiltinEdits, or add), then query. The index (two permutations of
+ * the rows: grouped by column 1 then column 2, and grouped by column 2) is built by finish() or
+ * on the first query; adding after that rebuilds it on the next query.
+ *
+ * When several rows cover a date for the same pair, the one with the latest effective date wins
+ * (on a tie, the one added last: user tables loaded after the built-in set override it). A
+ * winning row with modifier indicator 9 means no edit applies.
+ */
+export class PtpRuleSet {
+  /** procedureCodeKey -> code id */
+  private readonly codeIds = new Map<number, number>();
+  private readonly codeNames: string[] = [];
+  /** Rationales by length, so a row's rationale is matched in place without slicing the line. */
+  private readonly rationalesByLength = new Map<number, number[]>();
+  private readonly rationaleTexts: string[] = [];
+  private readonly sourceIds = new Map<string, number>();
+  private readonly sourceNames: string[] = [];
+
+  private count = 0;
+  private columnOneOf = new Uint32Array(1024);
+  private columnTwoOf = new Uint32Array(1024);
+  private effectiveOf = new Uint32Array(1024);
+  /** 0 = not deleted. */
+  private deletionOf = new Uint32Array(1024);
+  /** Bits 0-1: index in INDICATORS; bit 2: pre-1996. */
+  private flagsOf = new Uint8Array(1024);
+  private rationaleOf = new Uint32Array(1024);
+  private sourceOf = new Uint16Array(1024);
+
+  /** Rows grouped by column 1, then column 2, then the order they were added. */
+  private byColumnOne: Uint32Array | null = null;
+  /** Range in byColumnOne of each column-1 code id: [columnOneStart[id], columnOneStart[id + 1]). */
+  private columnOneStart: Uint32Array | null = null;
+  /** Range in byColumnTwo of each column-2 code id. */
+  private columnTwoStart: Uint32Array | null = null;
+  /** Rows grouped by column 2. */
+  private byColumnTwo: Uint32Array | null = null;
+
+  static builder(): PtpRuleSet {
+    return new PtpRuleSet();
+  }
+
+  /** Number of rows (edits over all their date windows). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Sources that contributed rows, in the order they were first added. */
+  get sources(): readonly string[] {
+    return this.sourceNames;
+  }
+
+  /** Adds one row (already parsed, e.g. by parsePtpFields). Throws if a code is not a procedure code. */
+  add(row: PtpRow, source: string): void {
+    const fields = [row.columnOne, row.columnTwo, '', String(row.effective), String(row.deletion ?? ''), row.modifierIndicator, row.rationale];
+    const line = fieldsAsLine(fields);
+    const scan = new RowScan();
+    const problem = scanPtpRow(line, 0, line.length, '\t', CMS_PTP_COLUMNS, scan, true);
+    if (problem !== null) throw new Error(`invalid PTP row: ${problem}`);
+    scan.preexisting = row.preexisting;
+    this.addScanned(scan, this.sourceId(source));
+  }
+
+  /** @internal Interned id of a source name. */
+  sourceId(source: string): number {
+    let id = this.sourceIds.get(source);
+    if (id === undefined) {
+      if (this.sourceNames.length > 0xffff) throw new Error('too many PTP sources');
+      id = this.sourceNames.length;
+      this.sourceNames.push(source);
+      this.sourceIds.set(source, id);
+    }
+    return id;
+  }
+
+  /** CMS files are grouped by column 1: most rows repeat the previous row's column-1 code. */
+  private lastColumnOneKey = -1;
+  private lastColumnOneId = -1;
+
+  private internCode(key: number, line: string, start: number): number {
+    let id = this.codeIds.get(key);
+    if (id === undefined) {
+      id = this.codeNames.length;
+      this.codeNames.push(line.slice(start, start + 5).toUpperCase());
+      this.codeIds.set(key, id);
+    }
+    return id;
+  }
+
+  private internRationale(line: string, start: number, end: number): number {
+    const length = end - start;
+    let candidates = this.rationalesByLength.get(length);
+    if (candidates === undefined) {
+      candidates = [];
+      this.rationalesByLength.set(length, candidates);
+    }
+    for (const id of candidates) if (line.startsWith(this.rationaleTexts[id]!, start)) return id;
+    const id = this.rationaleTexts.length;
+    this.rationaleTexts.push(line.slice(start, end));
+    candidates.push(id);
+    return id;
+  }
+
+  /** @internal Adds the row just scanned. */
+  addScanned(scan: RowScan, sourceId: number): void {
+    const line = scan.text;
+    const n = this.count;
+    if (n === this.columnOneOf.length) {
+      const capacity = Math.max(1024, n * 2);
+      this.columnOneOf = grow(this.columnOneOf, capacity);
+      this.columnTwoOf = grow(this.columnTwoOf, capacity);
+      this.effectiveOf = grow(this.effectiveOf, capacity);
+      this.deletionOf = grow(this.deletionOf, capacity);
+      this.flagsOf = grow(this.flagsOf, capacity);
+      this.rationaleOf = grow(this.rationaleOf, capacity);
+      this.sourceOf = grow(this.sourceOf, capacity);
+    }
+    if (scan.columnOneKey !== this.lastColumnOneKey) {
+      this.lastColumnOneId = this.internCode(scan.columnOneKey, line, scan.columnOneAt);
+      this.lastColumnOneKey = scan.columnOneKey;
+    }
+    this.columnOneOf[n] = this.lastColumnOneId;
+    this.columnTwoOf[n] = this.internCode(scan.columnTwoKey, line, scan.columnTwoAt);
+    this.effectiveOf[n] = scan.effective;
+    this.deletionOf[n] = scan.deletion;
+    this.flagsOf[n] = scan.indicator | (scan.preexisting ? PREEXISTING_FLAG : 0);
+    this.rationaleOf[n] = this.internRationale(line, scan.rationaleStart, scan.rationaleEnd);
+    this.sourceOf[n] = sourceId;
+    this.count = n + 1;
+    this.columnOneStart = null;
+  }
+
+  /** Builds the lookup index now (otherwise the first query does). Returns this. */
+  finish(): this {
+    if (this.columnOneStart !== null) return this;
+    const n = this.count;
+    const codes = this.codeNames.length;
+    if (this.columnOneOf.length > n + (n >> 3)) this.trimToSize();
+    const columnOneOf = this.columnOneOf;
+    const columnTwoOf = this.columnTwoOf;
+
+    // Two stable counting sorts, linear in the number of rows: by column 2, then that order by
+    // column 1. Rows of one pair stay in the order they were added (which breaks ties).
+    const columnTwoStart = new Uint32Array(codes + 1);
+    for (let i = 0; i < n; i++) columnTwoStart[columnTwoOf[i]! + 1]!++;
+    for (let c = 0; c < codes; c++) columnTwoStart[c + 1]! += columnTwoStart[c]!;
+    const byColumnTwo = new Uint32Array(n);
+    const cursor = columnTwoStart.slice(0, codes);
+    for (let i = 0; i < n; i++) byColumnTwo[cursor[columnTwoOf[i]!]!++] = i;
+
+    const columnOneStart = new Uint32Array(codes + 1);
+    for (let i = 0; i < n; i++) columnOneStart[columnOneOf[i]! + 1]!++;
+    for (let c = 0; c < codes; c++) columnOneStart[c + 1]! += columnOneStart[c]!;
+    cursor.set(columnOneStart.subarray(0, codes));
+    const byColumnOne = new Uint32Array(n);
+    for (let j = 0; j < n; j++) {
+      const i = byColumnTwo[j]!;
+      byColumnOne[cursor[columnOneOf[i]!]!++] = i;
+    }
+
+    this.columnTwoStart = columnTwoStart;
+    this.byColumnTwo = byColumnTwo;
+    this.byColumnOne = byColumnOne;
+    this.columnOneStart = columnOneStart;
+    return this;
+  }
+
+  /** Drops the spare capacity left by growing. */
+  private trimToSize(): void {
+    const n = this.count;
+    this.columnOneOf = this.columnOneOf.slice(0, n);
+    this.columnTwoOf = this.columnTwoOf.slice(0, n);
+    this.effectiveOf = this.effectiveOf.slice(0, n);
+    this.deletionOf = this.deletionOf.slice(0, n);
+    this.flagsOf = this.flagsOf.slice(0, n);
+    this.rationaleOf = this.rationaleOf.slice(0, n);
+    this.sourceOf = this.sourceOf.slice(0, n);
+  }
+
+  // ---- Low level, by interned code id and row number (for checkers that look up many pairs) ----
+
+  /** Interned id of a code that appears in any edit (case and surrounding blanks ignored), else -1. */
+  codeId(code: string): number {
+    let key = procedureCodeKey(code, 0, code.length);
+    if (key < 0) {
+      const trimmed = code.trim();
+      if (trimmed.length === code.length) return -1;
+      key = procedureCodeKey(trimmed, 0, trimmed.length);
+    }
+    return key < 0 ? -1 : (this.codeIds.get(key) ?? -1);
+  }
+
+  /** Whether the code (id) is column 1 of any row. */
+  hasColumnOneEdits(id: number): boolean {
+    const starts = this.finish().columnOneStart!;
+    return id >= 0 && id < this.codeNames.length && starts[id]! < starts[id + 1]!;
+  }
+
+  /** Row of the edit that applies to the pair on `date`, or -1 (none, or the winning row has indicator 9). */
+  activeRow(columnOneId: number, columnTwoId: number, date: DateNumber): number {
+    return this.activeRowInRange(columnOneId, columnTwoId, date, date);
+  }
+
+  /**
+   * Row of the edit that applies to the pair on some day of [from, to] (RD8 ranges), the earliest
+   * such day first; -1 when none.
+   */
+  activeRowInRange(columnOneId: number, columnTwoId: number, from: DateNumber, to: DateNumber): number {
+    if (columnOneId < 0 || columnTwoId < 0 || columnOneId >= this.codeNames.length) return -1;
+    const starts = this.finish().columnOneStart!;
+    const byColumnOne = this.byColumnOne!;
+    const columnTwoOf = this.columnTwoOf;
+    let low = starts[columnOneId]!;
+    const end = starts[columnOneId + 1]!;
+    if (low === end) return -1;
+    let high = end;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (columnTwoOf[byColumnOne[mid]!]! < columnTwoId) low = mid + 1;
+      else high = mid;
+    }
+    const first = low;
+    let last = first;
+    while (last < end && columnTwoOf[byColumnOne[last]!] === columnTwoId) last++;
+    if (first === last) return -1;
+
+    const row = this.activeAt(first, last, from);
+    if (row >= 0 || to <= from) return row;
+    // Over a range the winning row can change only where a window starts or just after one ends
+    // (CCYYMMDD + 1 may not be a calendar date, but it orders correctly, which is all that matters).
+    const changes: number[] = [];
+    for (let p = first; p < last; p++) {
+      const r = byColumnOne[p]!;
+      const effective = this.effectiveOf[r]!;
+      const dayAfterDeletion = this.deletionOf[r]! === 0 ? 0 : this.deletionOf[r]! + 1;
+      if (effective > from && effective <= to) changes.push(effective);
+      if (dayAfterDeletion > from && dayAfterDeletion <= to) changes.push(dayAfterDeletion);
+    }
+    changes.sort((a, b) => a - b);
+    for (const date of changes) {
+      const changed = this.activeAt(first, last, date);
+      if (changed >= 0) return changed;
+    }
+    return -1;
+  }
+
+  /** Among byColumnOne[first, last) (one pair's rows), the row in force on date, or -1. */
+  private activeAt(first: number, last: number, date: DateNumber): number {
+    const byColumnOne = this.byColumnOne!;
+    let best = -1;
+    let bestEffective = -1;
+    for (let p = first; p < last; p++) {
+      const r = byColumnOne[p]!;
+      const effective = this.effectiveOf[r]!;
+      const deletion = this.deletionOf[r]!;
+      if (effective <= date && (deletion === 0 || date <= deletion) && effective >= bestEffective) {
+        best = r;
+        bestEffective = effective;
+      }
+    }
+    return best >= 0 && (this.flagsOf[best]! & INDICATOR_MASK) === VOID_INDICATOR ? -1 : best;
+  }
+
+  modifierIndicatorAt(row: number): ModifierIndicator {
+    return INDICATORS[this.finish().flagsOf[row]! & INDICATOR_MASK]!;
+  }
+
+  /** The edit stored at a row (rows are numbered in the order they were added). */
+  editAt(row: number): PtpEdit {
+    this.finish();
+    const flags = this.flagsOf[row]!;
+    const deletion = this.deletionOf[row]!;
+    return {
+      columnOne: this.codeNames[this.columnOneOf[row]!]!,
+      columnTwo: this.codeNames[this.columnTwoOf[row]!]!,
+      preexisting: (flags & PREEXISTING_FLAG) !== 0,
+      effective: this.effectiveOf[row]!,
+      deletion: deletion === 0 ? null : deletion,
+      modifierIndicator: INDICATORS[flags & INDICATOR_MASK]!,
+      rationale: this.rationaleTexts[this.rationaleOf[row]!]!,
+      source: this.sourceNames[this.sourceOf[row]!]!,
+    };
+  }
+
+  // ---- By code ----
+
+  /** Whether the code appears in any edit, as column 1 or column 2. */
+  hasEdits(code: string): boolean {
+    return this.codeId(code) >= 0;
+  }
+
+  /** The edit that applies to the pair on the date of service, or null. */
+  lookup(columnOne: string, columnTwo: string, date: DateNumber): PtpEdit | null {
+    const row = this.activeRow(this.codeId(columnOne), this.codeId(columnTwo), date);
+    return row < 0 ? null : this.editAt(row);
+  }
+
+  /** The edit that applies to the pair on some day of [from, to] (earliest first), or null. */
+  lookupInRange(columnOne: string, columnTwo: string, from: DateNumber, to: DateNumber): PtpEdit | null {
+    const row = this.activeRowInRange(this.codeId(columnOne), this.codeId(columnTwo), from, to);
+    return row < 0 ? null : this.editAt(row);
+  }
+
+  /**
+   * Edits with this code as column 1. Without a date: every row (all windows, indicator 9 too).
+   * With a date: the edit in force for each pair on that date. Sorted by column 2, then effective date.
+   */
+  editsAsColumnOne(code: string, date?: DateNumber): PtpEdit[] {
+    const id = this.codeId(code);
+    if (!this.hasColumnOneEdits(id)) return [];
+    const starts = this.columnOneStart!;
+    const byColumnOne = this.byColumnOne!;
+    const rows: number[] = [];
+    let previousColumnTwo = -1;
+    for (let p = starts[id]!; p < starts[id + 1]!; p++) {
+      const r = byColumnOne[p]!;
+      if (date === undefined) rows.push(r);
+      else if (this.columnTwoOf[r] !== previousColumnTwo) {
+        previousColumnTwo = this.columnTwoOf[r]!;
+        const active = this.activeRow(id, previousColumnTwo, date);
+        if (active >= 0) rows.push(active);
+      }
+    }
+    return this.sortedEdits(rows, 'columnTwo');
+  }
+
+  /** Edits with this code as column 2; same conventions as editsAsColumnOne, sorted by column 1. */
+  editsAsColumnTwo(code: string, date?: DateNumber): PtpEdit[] {
+    const id = this.codeId(code);
+    if (id < 0) return [];
+    this.finish();
+    const starts = this.columnTwoStart!;
+    const byColumnTwo = this.byColumnTwo!;
+    const rows: number[] = [];
+    const seen = new Set<number>();
+    for (let j = starts[id]!; j < starts[id + 1]!; j++) {
+      const r = byColumnTwo[j]!;
+      if (date === undefined) rows.push(r);
+      else {
+        const columnOneId = this.columnOneOf[r]!;
+        if (seen.has(columnOneId)) continue;
+        seen.add(columnOneId);
+        const active = this.activeRow(columnOneId, id, date);
+        if (active >= 0) rows.push(active);
+      }
+    }
+    return this.sortedEdits(rows, 'columnOne');
+  }
+
+  private sortedEdits(rows: number[], by: 'columnOne' | 'columnTwo'): PtpEdit[] {
+    return rows
+      .map((row) => this.editAt(row))
+      .sort((a, b) => (a[by] < b[by] ? -1 : a[by] > b[by] ? 1 : a.effective - b.effective));
+  }
+}
