@@ -86,6 +86,9 @@ describe('csv header and delimiter detection', () => {
       'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240101*1200*^*00501*000000001*0*P*:~',
       // A generic "Code" column holding no procedure codes (country codes with amounts).
       'Code,Amount\nUS,10\nFR,20\n',
+      // A code table (descriptor file), not claims.
+      'HCPCS,Short Description,Long Description\n43214,EGD balloon dil,Esophagogastroduodenoscopy\n',
+      'CPT,Description\n99213,Office visit\n',
       // A header far below a block of data-like lines.
       'a,b,c\n1,2,3\nClaim ID,CPT\n',
     ];
@@ -101,6 +104,8 @@ describe('csv header and delimiter detection', () => {
 
   it('says yes to claim files, including a generic "Code" column with procedure codes', () => {
     assert.ok(looksLikeClaimCsv('CPT\n99213\n'));
+    assert.ok(looksLikeClaimCsv('CPT,Line,\n99213,1,\n'));
+    assert.ok(looksLikeClaimCsv('CPT,Description,Charge\n99213,Office visit,10\n'));
     assert.ok(looksLikeClaimCsv('Patient,Code,Amount\nP1,99213,10\n'));
     assert.ok(looksLikeClaimCsv('\uFEFFclaim_no\tcpt_code\r\n'));
     assert.ok(!looksLikeClaimCsv('Code\n99213\n'));

@@ -230,8 +230,9 @@ function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: numbe
 /**
  * Finds the header row: the first non-blank line, or a later one when the lines before it look
  * like a title (at most two non-empty cells each, at most MAX_PREAMBLE_LINES of them). The header
- * must name a procedure-code column; a later header must also name another claim column. Returns
- * null for a file that is not a claim CSV.
+ * must name a procedure-code column and another claim column (claim id, patient, date, modifiers,
+ * units, charge); a first-line header may instead consist only of recognized columns ("CPT").
+ * Returns null for a file that is not a claim CSV.
  */
 export function findHeader(text: string): HeaderInfo | null {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -246,7 +247,11 @@ export function findHeader(text: string): HeaderInfo | null {
     }
     if (!blank) {
       const { sep, layout } = bestLayout(line, scan.counts);
-      if (layout.procedureCode >= 0 && (seen === 0 || layout.otherRoleCount > 0)) {
+      // A code column alone makes a claim file only when every named column is understood: a
+      // list of codes ("CPT", "CPT,Line") is one claim, a code table ("HCPCS,Short Description",
+      // e.g. a descriptor file) is not.
+      const onlyKnown = layout.headers.every((h, k) => h === '' || layout.roles[k] !== null);
+      if (layout.procedureCode >= 0 && (layout.otherRoleCount > 0 || (seen === 0 && onlyKnown))) {
         if (
           !layout.weakProcedureCode ||
           (layout.otherRoleCount > 0 && hasWellFormedCode(text, sep, scan.next, layout.procedureCode))

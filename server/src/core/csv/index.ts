@@ -6,8 +6,10 @@
 //   Uint32Array of record start offsets (for CsvIndex.locate, which re-reads a single record).
 // - The header is the first non-blank line (or a later one after a short title preamble). Its
 //   delimiter is the candidate (comma, tab, semicolon, pipe) occurring outside quotes that yields
-//   a procedure-code column and the most recognized columns. No procedure-code column: the file is
-//   not a claim CSV and parseCsv returns no claims, no findings and no index.
+//   a procedure-code column and the most recognized columns. A file whose header has no
+//   procedure-code column, or a code column beside only unrecognized ones (a code table such as a
+//   descriptor file), is not a claim CSV: parseCsv returns format 'csv' with no claims, no findings
+//   and no index, and looksLikeClaimCsv is false.
 // - Blank records (only spaces and delimiters) are skipped, and so is a repeat of the header row.
 //
 // Model choices for CSV:
@@ -37,6 +39,9 @@
 //   (line break excluded). totalCharge is the sum of the line charges (rounded to cents; null when
 //   no line has one); totalChargeText/Span, dateOfService/dateSpan and transactionIndex are null.
 // - Findings name lines and columns, never cell contents.
+// - To keep a 1M-row file within reach, lines without modifiers share one frozen empty array, each
+//   single-day DateRange is one shared frozen object, and codes and modifiers are interned. Treat
+//   the model as read-only (mutating these throws in strict mode rather than corrupting others).
 
 import type {
   Claim,
