@@ -1,25 +1,280 @@
-// Wires LSP requests to the core. No claim logic lives here.
+// Wires LSP requests to the core. No claim logic lives here: every handler converts positions,
+// calls a core function with plain data, and converts the result back.
 import {
+  type CodeAction,
+  CodeActionKind,
   type Connection,
+  DiagnosticSeverity,
+  type Diagnostic,
+  DidChangeConfigurationNotification,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+  MarkupKind,
+  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
-  type InitializeResult,
+  type TextEdit as LspTextEdit,
+  ResponseError,
+  ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, type Analysis } from '../core/analyze';
+import { fixAll, fixesFor, type Fix } from '../core/fixes';
+import { hoverAt } from '../core/hover/hover';
+import { layoutEdits } from '../core/layout';
+import type { Finding, Severity, Span } from '../core/model';
+import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
+import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
+import {
+  ConflictCountNotification,
+  LayoutRequest,
+  LoadProblemsNotification,
+  type ClaimlintInitializationOptions,
+  type ClaimlintSettings,
+} from './protocol';
 import type { Runtime } from './runtime';
 
-export function startServer(connection: Connection, _runtime: Runtime): void {
+const fixAllKind = `${CodeActionKind.SourceFixAll}.claimlint`;
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+const symbolKinds: Record<OutlineKind, SymbolKind> = {
+  interchange: SymbolKind.Package,
+  group: SymbolKind.Module,
+  transaction: SymbolKind.Namespace,
+  claim: SymbolKind.Object,
+  line: SymbolKind.Field,
+};
+
+const defaultSettings: ClaimlintSettings = { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true };
+
+export function startServer(connection: Connection, runtime: Runtime): void {
   const documents = new TextDocuments(TextDocument);
+  /** The latest analysis per URI, with the version it was computed for. */
+  const analyses = new Map<string, { version: number; analysis: Analysis }>();
+  const pending = new Map<string, { cancel(): void }>();
+  let knowledge: Knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: runtime.readFile });
+  let workspaceRoot: string | null = null;
+  let trusted = true;
+  let pullConfiguration = false;
+  let stopWatching: (() => void)[] = [];
+  const reportedProblems = new Set<string>();
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-    },
-    serverInfo: { name: 'claimlint', version: '0.1.0' },
-  }));
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions & { settings?: Partial<ClaimlintSettings> };
+    trusted = options.workspaceTrusted !== false;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    workspaceRoot = folder?.startsWith('file:') ? fileURLToPath(folder) : null;
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    if (options.settings) reload({ ...defaultSettings, ...options.settings });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+        documentSymbolProvider: { label: 'Claims' },
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+      },
+      serverInfo: { name: 'claimlint', version: '0.1.0' },
+    };
+  });
 
-  connection.onHover(() => null);
+  connection.onInitialized(async () => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlint' }).catch(() => undefined);
+      await refreshSettings();
+    }
+  });
+
+  async function refreshSettings(pushed?: unknown): Promise<void> {
+    let settings: ClaimlintSettings = defaultSettings;
+    if (pullConfiguration) {
+      try {
+        const [value] = (await connection.workspace.getConfiguration([{ section: 'claimlint' }])) as [Partial<ClaimlintSettings> | null];
+        settings = { ...defaultSettings, ...(value ?? {}) };
+      } catch {
+        settings = defaultSettings;
+      }
+    } else if (pushed && typeof pushed === 'object' && 'claimlint' in pushed) {
+      settings = { ...defaultSettings, ...((pushed as { claimlint: Partial<ClaimlintSettings> }).claimlint ?? {}) };
+    }
+    reload(settings);
+  }
+
+  /** Loads the rule and descriptor files of these settings, watches them, and re-checks open documents. */
+  function reload(settings: ClaimlintSettings): void {
+    const resolvePath = (path: string): string => (isAbsolute(path) || !workspaceRoot ? path : resolve(workspaceRoot, path));
+    // In an untrusted workspace, settings that point at files are ignored: only built-in data is used.
+    const ptpFiles = trusted ? sanitizePaths(settings.ptpEditFiles).map(resolvePath) : [];
+    const descriptorFiles = trusted ? sanitizePaths(settings.descriptorFiles).map(resolvePath) : [];
+    knowledge = loadKnowledge({ builtinEdits: settings.builtinEdits !== false, ptpFiles, descriptorFiles, readFile: runtime.readFile });
+    const problems = knowledge.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+    const fresh = problems.filter((p) => !reportedProblems.has(p));
+    fresh.forEach((p) => reportedProblems.add(p));
+    if (fresh.length > 0) {
+      for (const problem of fresh) connection.console.warn(`Claimlint rules: ${problem}`);
+      void connection.sendNotification(LoadProblemsNotification.method, { problems: fresh } satisfies LoadProblemsNotification.Params);
+    }
+    stopWatching.forEach((stop) => stop());
+    stopWatching = [...ptpFiles, ...descriptorFiles].map((file) => runtime.watchFile(file, () => reload(settings)));
+    connection.console.info(`Claimlint: ${knowledge.rules.size} PTP edits loaded from ${ptpFiles.length} file(s)${settings.builtinEdits !== false ? ' and the built-in set' : ''}.`);
+    for (const document of documents.all()) schedule(document);
+  }
+
+  connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
+
+  function schedule(document: TextDocument): void {
+    pending.get(document.uri)?.cancel();
+    pending.set(
+      document.uri,
+      runtime.schedule(() => {
+        pending.delete(document.uri);
+        const current = documents.get(document.uri);
+        // A newer version arrived since this was scheduled: its own run will publish.
+        if (!current || current.version !== document.version) return;
+        validate(current);
+      }),
+    );
+  }
+
+  function validate(document: TextDocument): void {
+    const analysis = analyze(document.getText(), knowledge);
+    analyses.set(document.uri, { version: document.version, analysis });
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    void connection.sendNotification(ConflictCountNotification.method, {
+      uri: document.uri,
+      conflicts: analysis.findings.filter((f) => f.rule.startsWith('ptp.')).length,
+      findings: analysis.findings.length,
+    } satisfies ConflictCountNotification.Params);
+  }
+
+  /** The analysis of the document's current version (computed now if the scheduled one has not run yet). */
+  function current(uri: string): { document: TextDocument; analysis: Analysis } | null {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const cached = analyses.get(uri);
+    if (cached && cached.version === document.version) return { document, analysis: cached.analysis };
+    const analysis = analyze(document.getText(), knowledge);
+    analyses.set(uri, { version: document.version, analysis });
+    return { document, analysis };
+  }
+
+  documents.onDidOpen((event) => schedule(event.document));
+  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidClose((event) => {
+    pending.get(event.document.uri)?.cancel();
+    pending.delete(event.document.uri);
+    analyses.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) => {
+    const state = current(params.textDocument.uri);
+    if (!state) return null;
+    const offset = state.analysis.lines.offsetAt(params.position);
+    const hover = hoverAt(state.analysis, offset, knowledge);
+    if (!hover) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.analysis.lines.rangeOf(hover.span) };
+  });
+
+  connection.onCodeAction((params) => {
+    const state = current(params.textDocument.uri);
+    if (!state) return null;
+    const { document, analysis } = state;
+    const only = params.context.only;
+    const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      const start = analysis.lines.offsetAt(params.range.start);
+      const end = analysis.lines.offsetAt(params.range.end);
+      for (const finding of analysis.findings) {
+        if (finding.span.end < start || finding.span.start > end) continue;
+        for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
+      }
+    }
+    if (wants(fixAllKind)) {
+      const all = fixAll(analysis.text, analysis.doc, analysis.findings);
+      if (all) actions.push(toCodeAction(document, analysis, all, fixAllKind));
+    }
+    return actions;
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const state = current(params.textDocument.uri);
+    if (!state) return null;
+    const toSymbol = (node: OutlineNode): DocumentSymbol => ({
+      name: node.name,
+      detail: node.detail,
+      kind: symbolKinds[node.kind],
+      range: state.analysis.lines.rangeOf(node.span),
+      selectionRange: state.analysis.lines.rangeOf(node.selectionSpan),
+      children: node.children.map(toSymbol),
+    });
+    return outline(state.analysis.doc).map(toSymbol);
+  });
+
+  connection.onFoldingRanges((params) => {
+    const state = current(params.textDocument.uri);
+    if (!state) return null;
+    return foldingRanges(outline(state.analysis.doc), state.analysis.lines);
+  });
+
+  const layout = (uri: string, kind: LayoutRequest.Params['layout']): LspTextEdit[] | null => {
+    const state = current(uri);
+    if (!state?.analysis.doc.x12) return null;
+    const result = layoutEdits(state.analysis.text, state.analysis.doc.x12, kind);
+    if (result.reason) void connection.window.showInformationMessage(result.reason);
+    return result.edits.map((edit) => ({ range: state.analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+  };
+  connection.onDocumentFormatting((params) => layout(params.textDocument.uri, 'segment-per-line'));
+  connection.onRequest(LayoutRequest.method, (params: LayoutRequest.Params) => {
+    if (!params || typeof params.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected { uri, layout }');
+    return layout(params.uri, params.layout === 'single-line' ? 'single-line' : 'segment-per-line');
+  });
 
   documents.listen(connection);
 }
+
+function sanitizePaths(paths: unknown): string[] {
+  return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+}
+
+function toDiagnostic(uri: string, analysis: Analysis, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: analysis.lines.rangeOf(finding.span),
+    severity: severities[finding.severity],
+    source: 'claimlint',
+    code: finding.rule,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri, range: analysis.lines.rangeOf(related.span) },
+      message: related.message,
+    }));
+  }
+  return diagnostic;
+}
+
+function toCodeAction(document: TextDocument, analysis: Analysis, fix: Fix, kind: string = CodeActionKind.QuickFix): CodeAction {
+  const edits = fix.edits.map((edit) => ({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+  return {
+    title: fix.title,
+    kind,
+    isPreferred: fix.isPreferred || undefined,
+    diagnostics: fix.findings.map((finding) => toDiagnostic(document.uri, analysis, finding)),
+    // Versioned: an editor refuses the edit if the document changed since it was computed.
+    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+  };
+}
+
+export type { Span };

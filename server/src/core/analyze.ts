@@ -1,0 +1,48 @@
+// One document, start to finish: text -> claims -> findings. The server, the CLI and the
+// benchmark all call this. A failure inside a check becomes a finding on the document, so one
+// bad document never takes the others (or the server) down with it.
+import type { Finding, ParsedDocumentWithIndex } from './model';
+import { parseDocument } from './parse';
+import { checkPtp } from './rules/checkPtp';
+import type { Knowledge } from './rules/knowledge';
+import { LineIndex } from './text';
+
+export interface Analysis {
+  text: string;
+  doc: ParsedDocumentWithIndex;
+  /** Structural findings, then coding (PTP) findings. */
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+export function analyze(text: string, knowledge: Knowledge): Analysis {
+  const lines = new LineIndex(text);
+  let doc: ParsedDocumentWithIndex;
+  try {
+    doc = parseDocument(text);
+  } catch (error) {
+    return { text, lines, doc: emptyDocument(null), findings: [internalError('reading', error)] };
+  }
+  let ptp: Finding[];
+  try {
+    ptp = checkPtp(doc.claims, knowledge.rules);
+  } catch (error) {
+    ptp = [internalError('checking', error)];
+  }
+  return { text, lines, doc, findings: [...doc.findings, ...ptp] };
+}
+
+function emptyDocument(format: ParsedDocumentWithIndex['format']): ParsedDocumentWithIndex {
+  return { format, claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
+}
+
+function internalError(stage: string, error: unknown): Finding {
+  // The error's message only: a stack or the text could carry claim contents.
+  const name = error instanceof Error ? error.name : 'Error';
+  return {
+    rule: 'claimlint.internal-error',
+    severity: 'error',
+    message: `Claimlint failed while ${stage} this document (${name}). Other documents are unaffected; please report this with a synthetic file that reproduces it.`,
+    span: { start: 0, end: 0 },
+  };
+}

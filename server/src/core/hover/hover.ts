@@ -1,0 +1,175 @@
+// Hover text (Markdown) for what is under the cursor: a procedure code, a modifier, a date, an
+// X12 segment, element or delimiter, or a CSV cell. Short and scannable; written for coders.
+import type { Analysis } from '../analyze';
+import { formatDate, formatDateLong, daysInRange } from '../dates';
+import type { Claim, DateRange, ServiceLine, Span, X12Position } from '../model';
+import { modifierInfo } from '../data/modifiers';
+import { descriptorNotice } from '../rules/descriptors';
+import type { Knowledge } from '../rules/knowledge';
+import type { PtpEdit } from '../rules/ptp';
+import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+/** At most this many codes are listed per group of edits; the rest are counted. */
+const maxListedCodes = 12;
+
+export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge): HoverResult | null {
+  const { doc } = analysis;
+  const located = findLine(doc.claims, offset);
+  if (located) {
+    const { line } = located;
+    if (contains(line.codeSpan, offset) && line.code !== '') {
+      return { markdown: codeHover(line.code, line.dateOfService, knowledge), span: line.codeSpan };
+    }
+    const modifier = line.modifiers.find((m) => contains(m.span, offset));
+    if (modifier) return { markdown: modifierHover(modifier.value), span: modifier.span };
+  }
+  if (doc.x12) {
+    const position = doc.x12.locate(offset);
+    return position ? x12Hover(analysis.text, position) : null;
+  }
+  if (doc.csv) {
+    const cell = doc.csv.locate(offset);
+    if (!cell || cell.record === 0) return null;
+    if (cell.role === 'dateOfService') {
+      const date = located?.line.dateOfService;
+      if (date) return { markdown: dateHover(date), span: cell.span };
+    }
+    return null;
+  }
+  return null;
+}
+
+function contains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+/** The service line whose span contains offset (claims and lines are in document order for X12). */
+function findLine(claims: readonly Claim[], offset: number): { claim: Claim; line: ServiceLine } | null {
+  let low = 0;
+  let high = claims.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const claim = claims[mid]!;
+    if (claim.span.end < offset) low = mid + 1;
+    else if (claim.span.start > offset) high = mid - 1;
+    else {
+      const line = claim.lines.find((l) => contains(l.recordSpan, offset));
+      if (line) return { claim, line };
+      break;
+    }
+  }
+  // CSV claims group rows that need not be adjacent: fall back to a scan.
+  for (const claim of claims) {
+    const line = claim.lines.find((l) => contains(l.recordSpan, offset));
+    if (line) return { claim, line };
+  }
+  return null;
+}
+
+export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge): string {
+  const parts: string[] = [];
+  const descriptor = knowledge.descriptors.get(code);
+  const text = descriptor?.long ?? descriptor?.short;
+  parts.push(text ? `**${code}** — ${text}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
+  if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
+  if (descriptor?.clinicalSummary) parts.push(`**Clinical summary:** ${descriptor.clinicalSummary}`);
+  const day = date?.from;
+  const asColumnOne = knowledge.rules.editsAsColumnOne(code, day).filter((e) => e.modifierIndicator !== '9');
+  const asColumnTwo = knowledge.rules.editsAsColumnTwo(code, day).filter((e) => e.modifierIndicator !== '9');
+  const when = day !== undefined ? ` on ${formatDate(day)}` : '';
+  if (asColumnOne.length || asColumnTwo.length) {
+    const lines: string[] = [`**PTP edits${when}**`];
+    if (asColumnOne.length) lines.push(...editGroups(asColumnOne, 'columnTwo', `Column 1: do not report with`));
+    if (asColumnTwo.length) lines.push(...editGroups(asColumnTwo, 'columnOne', `Column 2: bundled into`));
+    parts.push(lines.join('\n'));
+  } else {
+    parts.push(`No PTP edits${when} in the loaded tables.`);
+  }
+  const notice = descriptor ? descriptorNotice(descriptor) : null;
+  if (notice) parts.push(`_${notice}_`);
+  return parts.join('\n\n');
+}
+
+function looksLikeCode(code: string): string {
+  return /^\d{5}$|^\d{4}[FTU]$/.test(code) ? ' (CPT)' : /^[A-V]\d{4}$/.test(code) ? ' (HCPCS)' : /^D\d{4}$/.test(code) ? ' (CDT)' : '';
+}
+
+function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string): string[] {
+  const never = edits.filter((e) => e.modifierIndicator === '0').map((e) => e[other]);
+  const withModifier = edits.filter((e) => e.modifierIndicator === '1').map((e) => e[other]);
+  const out: string[] = [];
+  if (never.length) out.push(`- ${label} ${listCodes(never)} — no modifier allowed`);
+  if (withModifier.length) out.push(`- ${label} ${listCodes(withModifier)} — unless an NCCI modifier (e.g. XU, 59) shows a distinct service`);
+  return out;
+}
+
+function listCodes(codes: string[]): string {
+  const unique = [...new Set(codes)];
+  const shown = unique.slice(0, maxListedCodes).join(', ');
+  return unique.length > maxListedCodes ? `${shown} and ${unique.length - maxListedCodes} more` : shown;
+}
+
+export function modifierHover(modifier: string): string {
+  const info = modifierInfo(modifier);
+  if (!info) return `**Modifier ${modifier}** — not in Claimlint's modifier table.`;
+  const bypass = info.bypassesPtp
+    ? 'NCCI-associated: on either line of a pair, it lets an indicator-1 PTP edit pass (never an indicator-0 edit).'
+    : 'Does not bypass PTP edits.';
+  return `**Modifier ${info.code}** — ${info.meaning}\n\n${bypass}`;
+}
+
+export function dateHover(range: DateRange): string {
+  if (range.from === range.to) return `**${formatDateLong(range.from)}**`;
+  return `**${formatDateLong(range.from)}** to **${formatDateLong(range.to)}** (${daysInRange(range)} days)`;
+}
+
+const delimiterNames: Record<NonNullable<X12Position['delimiter']>, string> = {
+  element: 'Element separator: set by the character after `ISA`; separates the elements of a segment.',
+  component: 'Component separator (ISA16): separates the parts of a composite element, such as `HC:43214:59`.',
+  repetition: 'Repetition separator (ISA11 in 5010): separates repeated values of one element.',
+  segment: 'Segment terminator: the character after ISA16; ends every segment.',
+};
+
+function x12Hover(text: string, position: X12Position): HoverResult | null {
+  const { segmentId, elementIndex, componentIndex, span } = position;
+  if (position.delimiter) {
+    const shown = text.slice(span.start, span.end);
+    return { markdown: `\`${printable(shown)}\` — ${delimiterNames[position.delimiter]}`, span };
+  }
+  const info = x12Segments[segmentId];
+  const value = text.slice(span.start, span.end);
+  if (elementIndex === 0) {
+    return { markdown: info ? `**${segmentId}** — ${info.name}` : `**${segmentId}** — segment not in Claimlint's 837 dictionary`, span };
+  }
+  if (segmentId === 'ISA' && (elementIndex === 16 || elementIndex === 11)) {
+    const role = elementIndex === 16 ? delimiterNames.component : value === 'U' ? 'Repetition separator: `U` here is the 4010 standards identifier, not a separator.' : delimiterNames.repetition;
+    return { markdown: `**${elementReference('ISA', elementIndex)}** \`${printable(value)}\` — ${role}`, span };
+  }
+  const reference = elementReference(segmentId, elementIndex, componentIndex);
+  const name = componentIndex > 0 ? info?.components?.[elementIndex]?.[componentIndex - 1] : info?.elements[elementIndex - 1];
+  const parts = [name ? `**${reference}** ${name}` : `**${reference}**`];
+  if (info) parts[0] += ` · ${segmentId} ${info.name}`;
+  const qualifier = componentIndex === 1 ? procedureQualifiers[value] : undefined;
+  if (qualifier) parts.push(`\`${value}\`: ${qualifier}`);
+  if (segmentId === 'DTP' && elementIndex === 3) {
+    const range = parseDtp(value);
+    if (range) parts.push(dateHover(range));
+  }
+  return { markdown: parts.join('\n\n'), span };
+}
+
+function parseDtp(value: string): DateRange | null {
+  const m = /^(\d{8})(?:-(\d{8}))?$/.exec(value);
+  if (!m) return null;
+  const from = Number(m[1]);
+  return { from, to: m[2] ? Number(m[2]) : from };
+}
+
+function printable(delimiter: string): string {
+  return delimiter.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}

@@ -1,0 +1,29 @@
+// Decides a document's format by its content, never by file name or language id: other
+// editors send whatever language id their user configured.
+import type { ClaimFormat, ParsedDocumentWithIndex } from './model';
+import { looksLikeClaimCsv, parseCsv } from './csv';
+import { looksLikeX12, parseX12 } from './x12';
+
+export function detectFormat(text: string): ClaimFormat | null {
+  if (looksLikeX12(text)) return 'x12';
+  if (looksLikeClaimCsv(text)) return 'csv';
+  if (looksLikeHeaderlessX12(text)) return 'x12';
+  return null;
+}
+
+/** Segment-shaped text without an ISA header (e.g. a pasted transaction set): read as X12 so the missing header is reported. */
+function looksLikeHeaderlessX12(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return /(^|[~'\n])\s*(GS|ST|BHT|NM1|CLM|HL)[*|]/.test(head) && /(^|[~'\n])\s*(ST|CLM|SV[123])[*|]/.test(head);
+}
+
+export function parseDocument(text: string): ParsedDocumentWithIndex {
+  switch (detectFormat(text)) {
+    case 'x12':
+      return parseX12(text);
+    case 'csv':
+      return parseCsv(text);
+    default:
+      return { format: null, claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
+  }
+}
