@@ -338,7 +338,11 @@ describe('envelope findings', () => {
     assert.deepEqual(rules, ['x12.envelope-unclosed', 'x12.envelope-unclosed', 'x12.envelope-unclosed']);
     assert.ok(doc.findings.every((f) => f.severity === 'error'));
     assert.equal(doc.claims.length, 1);
-    assert.match(doc.findings[0]!.message, /^ST '0001' has no SE before the end of the document$/);
+    assert.deepEqual(doc.findings.map((f) => f.message), [
+      "ISA '000000001' has no IEA before the end of the document",
+      "GS '1' has no GE before the end of the document",
+      "ST '0001' has no SE before the end of the document",
+    ]);
     // An ST with no SE before GE.
     const noSe = base.text.replace(/SE\*\d+\*0001~\n/, '');
     assert.deepEqual(only(noSe).rules, ['x12.envelope-unclosed']);
@@ -383,7 +387,8 @@ describe('claim and line findings', () => {
   it('invalid amounts', () => {
     const doc = parseX12(write([clm('1,00'), ['LX', '1'], sv1('99213', 'abc'), ['LX', '2'], ['SV1', ['HC', '99213']]]));
     assert.deepEqual(rulesOf(doc.findings), ['x12.amount-invalid', 'x12.amount-invalid', 'x12.amount-invalid']);
-    assert.match(doc.findings[1]!.message, /SV1-02 \(line charge\) 'abc' is not a decimal amount/);
+    assert.equal(doc.findings[1]!.message, 'SV1-02 (line charge) should be a decimal amount, found a value that is not a number');
+    assert.equal(doc.findings[0]!.message, "CLM02 (total claim charge) should be a decimal amount, found '1,00'");
     assert.match(doc.findings[2]!.message, /SV1-02 \(line charge\) is missing/);
     assert.equal(doc.claims[0]!.totalCharge, null);
     assert.equal(doc.claims[0]!.totalChargeText, '1,00');

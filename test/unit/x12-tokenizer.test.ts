@@ -101,6 +101,19 @@ describe('x12 tokenizer: line endings and leading text', () => {
     }
   });
 
+  it('ignores NUL and a DOS end-of-file mark after the last segment', () => {
+    const { text } = writeX12(ONE_CLAIM, { lineEnding: '\r\n' });
+    const doc = parseX12(text + '\u001a\u0000');
+    assert.deepEqual(doc.findings, []);
+    assert.equal(doc.x12.segmentFullSpan(doc.x12.segmentCount - 1).end, text.length + 2);
+  });
+
+  it('accepts a TA1 between ISA and GS', () => {
+    const { text } = writeX12(ONE_CLAIM);
+    const withTa1 = text.replace('~GS*', '~TA1*000000001*240115*1200*A*000~GS*');
+    assert.deepEqual(parseX12(withTa1).findings, []);
+  });
+
   it('reads an ISA that starts a later line, with a warning for the text before it', () => {
     const { text } = writeX12(ONE_CLAIM, { prefix: 'Example 1 - a note\n\n', lineEnding: '\n' });
     const doc = parseX12(text);

@@ -22,7 +22,8 @@ export function parseX12(text: string): ParsedDocumentWithIndex & { x12: X12Segm
   return {
     format: 'x12',
     claims: parsed.claims,
-    findings: [...table.findings, ...parsed.findings],
+    // In document order (a stable sort keeps a segment's findings in the order they were made).
+    findings: [...table.findings, ...parsed.findings].sort((a, b) => a.span.start - b.span.start),
     interchanges: parsed.interchanges,
     groups: parsed.groups,
     transactions: parsed.transactions,

@@ -14,7 +14,7 @@ import type {
   TransactionSet,
 } from '../model';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
-import { formatCents, parseDateAt, parseDecimal, parseDecimalAt, procedureCodeProblem, toCents } from './values';
+import { formatCents, parseDateAt, parseDecimal, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
 
 type TransactionKind = NonNullable<TransactionSet['kind']>;
 
@@ -118,7 +118,8 @@ const HANDLERS: Readonly<Record<string, SegmentHandler>> = {
   SV2: (p, s) => p.service(s, SERVICE_SEGMENTS.SV2!),
   SV3: (p, s) => p.service(s, SERVICE_SEGMENTS.SV3!),
 };
-const ENVELOPE_IDS = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+/** Segments that belong outside ST..SE (TA1, an interchange acknowledgment, sits between ISA and GS). */
+const ENVELOPE_IDS = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1']);
 const HANDLERS_BY_CODE = new Map<number, SegmentHandler>(
   Object.entries(HANDLERS).map(([id, handler]) => [segmentIdCode(id), handler]),
 );
@@ -305,7 +306,7 @@ class Parser837 {
     if (isDigits(written) && Number(written) === counted) return;
     const message = isDigits(written)
       ? `${name} says ${plural(Number(written), unit)}, but ${container} has ${counted}`
-      : `${name} should be the number of ${unit}s in ${container} (${counted}), found '${written}'`;
+      : `${name} should be the number of ${unit}s in ${container} (${counted}), found ${shownNumber(written)}`;
     this.add(rule, 'error', message, this.spanOr(s, 1));
   }
 
@@ -387,7 +388,7 @@ class Parser837 {
         'error',
         totalChargeText === null || totalChargeText === ''
           ? 'CLM02 (total claim charge) is missing'
-          : `CLM02 (total claim charge) '${totalChargeText}' is not a decimal amount`,
+          : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(totalChargeText)}`,
         this.spanOr(s, 2),
       );
     }
@@ -442,7 +443,9 @@ class Parser837 {
     const span = ix.elementSpan(s, 3) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
     const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, span.start, span.end);
     if (!parsed.ok) {
-      this.add('x12.date-invalid', 'error', `DTP*${this.trimmed(s, 1)}: ${parsed.problem}`, this.spanOr(s, 3));
+      const qualifier = this.trimmed(s, 1);
+      const name = /^\d{1,3}$/.test(qualifier) ? `DTP*${qualifier}` : 'DTP';
+      this.add('x12.date-invalid', 'error', `${name}: ${parsed.problem}`, this.spanOr(s, 3));
     }
     const range = parsed.ok ? parsed.range : parsed.fallback;
     if (range === undefined) return;
@@ -503,7 +506,7 @@ class Parser837 {
       this.add(
         'x12.lx-sequence',
         'warning',
-        `LX01 is '${this.ix.value(s, 1) ?? ''}', expected ${expected}: service lines are numbered 1, 2, 3... within a claim`,
+        `LX01 is ${shownNumber(this.ix.value(s, 1) ?? '')}, expected ${expected}: service lines are numbered 1, 2, 3... within a claim`,
         this.spanOr(s, 1),
       );
     }
@@ -544,7 +547,7 @@ class Parser837 {
     const ix = this.ix;
     const sv = this.serviceSegment;
     const layout = this.serviceLayout;
-    const start = ix.segmentFullSpan(first).start;
+    const start = ix.segmentSpan(first).start;
     const lxSpan = ix.segmentSpan(first);
     const procedure = sv >= 0 && layout !== null ? this.readProcedure(sv, layout.composite) : null;
     const chargeText = layout !== null ? ix.value(sv, layout.charge) : null;
@@ -556,7 +559,7 @@ class Parser837 {
         'error',
         chargeText === null || chargeText === ''
           ? `${name} (line charge) is missing`
-          : `${name} (line charge) '${chargeText}' is not a decimal amount`,
+          : `${name} (line charge) should be a decimal amount, found ${shownNumber(chargeText)}`,
         this.spanOr(sv, layout.charge),
       );
     }
@@ -618,12 +621,15 @@ class Parser837 {
     const qualifier = qualifierSpan.end > qualifierSpan.start ? text.slice(qualifierSpan.start, qualifierSpan.end) : null;
     const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
     const code = text.slice(codeSpan.start, codeSpan.end);
-    const modifiers: Modifier[] = [];
+    // Collected in scratch, then copied to an exact-size array (a pushed-to array keeps spare room).
+    const found = this.modifierScratch;
+    found.length = 0;
     const lastModifier = Math.min(count - 1, LAST_MODIFIER_COMPONENT);
     for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
       const span = trimmedSpan(text, starts[c]!, ends[c]!);
-      if (span.end > span.start) modifiers.push({ value: text.slice(span.start, span.end), span });
+      if (span.end > span.start) found.push({ value: text.slice(span.start, span.end), span });
     }
+    const modifiers = found.slice();
     const modifierInsert: ModifierInsertPoint | null =
       code === '' ? null : { kind: 'x12-composite', compositeSpan: { start, end }, componentCount: count, componentSeparator: separator };
 
@@ -634,8 +640,8 @@ class Parser837 {
         // another component separator than the one its ISA16 declares.
         const message =
           count === 1 && qualifier.length > 2
-            ? `${elementName} has no procedure code: '${qualifier}' contains no component separator '${separator}' (ISA16)`
-            : `${elementName} has qualifier ${qualifier} but no procedure code`;
+            ? `${elementName} has no procedure code: it contains no component separator '${separator}' (ISA16), so ${shownCode(qualifier.slice(0, 2))} is not followed by a code`
+            : `${elementName} has qualifier ${shownCode(qualifier)} but no procedure code`;
         this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
       } else {
         const problem = procedureCodeProblem(qualifier, code);
@@ -647,6 +653,7 @@ class Parser837 {
 
   /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
   private readonly componentStarts = new Int32Array(8);
+  private readonly modifierScratch: Modifier[] = [];
   private readonly componentEnds = new Int32Array(8);
 }
 

@@ -33,19 +33,22 @@ export interface SegmentTable {
 const INITIAL_CAPACITY = 256;
 
 function grow(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
-  const next = new Uint32Array(Math.max(needed, array.length * 2));
+  const next = new Uint32Array(Math.max(needed, Math.ceil(array.length * 1.5)));
   next.set(array);
   return next;
 }
 
-/** Drops unused capacity when it is large, so a big document does not keep twice its arrays. */
+/** Drops unused capacity when it is over a quarter of the array, so a big document does not keep it. */
 function fit(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
-  return array.length - length > 4096 && array.length > length * 1.25 ? array.slice(0, length) : array;
+  return array.length - length > 4096 && array.length > length * 1.33 ? array.slice(0, length) : array;
 }
 
-/** CR, LF, space, tab and BOM between segments belong to no segment's elements. */
+/**
+ * CR, LF, space, tab and BOM between segments belong to no segment's elements; so do NUL and
+ * the DOS end-of-file mark (Ctrl-Z) that old transfer tools leave at the end.
+ */
 function isGap(code: number): boolean {
-  return code === 10 || code === 13 || code === 32 || code === 9 || code === 0xfeff;
+  return code === 10 || code === 13 || code === 32 || code === 9 || code === 0xfeff || code === 0 || code === 26;
 }
 
 function firstLineEnd(text: string, from: number): number {
@@ -71,11 +74,12 @@ export function tokenize(text: string): SegmentTable {
   const findings: Finding[] = [];
   const delimiterRuns: DelimiterRun[] = [];
 
-  // Rough guesses (about 25 chars a segment, 4 elements a segment) so a large file grows a few times at most.
-  let segmentStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 24) | 0));
+  // Sized from what 837s hold (about 22 characters a segment, 5 an element) so that a large
+  // file seldom grows or trims, each of which copies the array.
+  let segmentStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 20) | 0));
   let segmentEnd = new Uint32Array(segmentStart.length);
   let segmentFirstElement = new Uint32Array(segmentStart.length + 1);
-  let elementStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 6) | 0));
+  let elementStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 5) | 0));
   let segmentCount = 0;
   let elementCount = 0;
 

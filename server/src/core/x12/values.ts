@@ -2,6 +2,22 @@
 
 import type { DateNumber, DateRange } from '../model';
 
+/**
+ * A value as a message may show it. Messages never carry claim contents such as names or ids,
+ * so only values that can be nothing but numbers, dates or counts are quoted; anything else is
+ * described.
+ */
+export function shownNumber(value: string): string {
+  if (value === '') return 'an empty value';
+  return /^[0-9 .,+\-]{1,20}$/.test(value) ? `'${value}'` : 'a value that is not a number';
+}
+
+/** A code (procedure code, qualifier, date format) as a message may show it: short letters and digits only. */
+export function shownCode(value: string): string {
+  if (value === '') return 'an empty value';
+  return /^[A-Za-z0-9]{1,12}$/.test(value) ? `'${value}'` : 'a value that is not a code';
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** CCYYMMDD at text[start, end) as an integer when it is a real calendar date, else null. */
@@ -40,7 +56,7 @@ export function parseDateAt(format: string, text: string, start: number, end: nu
   if (format === 'D8') {
     const day = parseD8At(text, start, end);
     return day === null
-      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found '${text.slice(start, end)}'` }
+      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found ${shownNumber(text.slice(start, end))}` }
       : { ok: true, range: { from: day, to: day } };
   }
   if (format === 'RD8') {
@@ -49,7 +65,7 @@ export function parseDateAt(format: string, text: string, start: number, end: nu
     const to = dash ? parseD8At(text, start + 9, end) : null;
     if (from === null || to === null) {
       const single = parseD8At(text, start, end);
-      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found '${text.slice(start, end)}'`;
+      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found ${shownNumber(text.slice(start, end))}`;
       return single === null ? { ok: false, problem } : { ok: false, problem, fallback: { from: single, to: single } };
     }
     if (from > to) {
@@ -57,7 +73,7 @@ export function parseDateAt(format: string, text: string, start: number, end: nu
     }
     return { ok: true, range: { from, to } };
   }
-  return { ok: false, problem: `date format '${format}' is not D8 or RD8` };
+  return { ok: false, problem: `date format ${shownCode(format)} is not D8 or RD8` };
 }
 
 /**
@@ -140,5 +156,5 @@ export function procedureCodeProblem(qualifier: string, code: string): string | 
   const sets = QUALIFIER_CODE_SETS[qualifier];
   if (!sets) return null;
   if (sets.some((set) => CODE_SET_PATTERNS[set].test(code))) return null;
-  return `${qualifier} code '${code}' is not ${CODE_SET_DESCRIPTIONS[qualifier]}`;
+  return `${qualifier} code ${shownCode(code)} is not ${CODE_SET_DESCRIPTIONS[qualifier]}`;
 }
