@@ -111,3 +111,25 @@ describe('csv header and delimiter detection', () => {
     assert.ok(!looksLikeClaimCsv('Code\n99213\n'));
   });
 });
+
+describe('csv header search limits', () => {
+  it('gives up quickly on a huge single-line file', () => {
+    const text = 'CPT,' + 'x,'.repeat(3_000_000);
+    const t0 = performance.now();
+    assert.equal(looksLikeClaimCsv(text), false);
+    assert.deepEqual(parseCsv(text).claims, []);
+    assert.ok(performance.now() - t0 < 1000);
+  });
+
+  it('reads a header whose quote never closes up to its line break', () => {
+    const text = 'Claim ID,"CPT,Units\nC1,99213,1\n';
+    const doc = parseCsv(text);
+    // The header quote is reported and read as a character; '"CPT' still names the code column.
+    assert.deepEqual(doc.findings.map((f) => [f.rule, f.span.start]), [['csv.quote-unterminated', text.indexOf('"')]]);
+    assert.deepEqual(doc.csv!.headers, ['Claim ID', '"CPT', 'Units']);
+    assert.deepEqual(doc.claims.map((c) => c.lines.map((l) => l.code)), [['99213']]);
+    const ok = parseCsv('CPT,Units,"Notes\n99213,1,x\n');
+    assert.deepEqual(ok.findings.map((f) => f.rule), ['csv.quote-unterminated']);
+    assert.deepEqual(ok.claims[0]!.lines.map((l) => l.code), ['99213']);
+  });
+});

@@ -120,7 +120,10 @@ export interface HeaderInfo {
 
 /** Lines before the header that can be skipped: titles such as "Claims export" (at most this many). */
 const MAX_PREAMBLE_LINES = 10;
-/** A header line longer than this (in quotes) is read up to its first raw line break instead. */
+/**
+ * No header or title line is longer than this. A quoted section that runs past it is taken as an
+ * unterminated quote (the line is then read up to its first raw line break).
+ */
 const MAX_HEADER_LINE = 65536;
 /** Data rows sampled to confirm a generically named procedure-code column. */
 const WEAK_SAMPLE_ROWS = 20;
@@ -129,6 +132,8 @@ interface LineScan {
   end: number;
   next: number;
   counts: number[];
+  /** The line is longer than MAX_HEADER_LINE: no header (nor title) is that long. */
+  tooLong?: boolean;
 }
 
 /**
@@ -155,6 +160,7 @@ function scanLine(text: string, pos: number): LineScan {
     if (c === 10 || c === 13) {
       return { end: i, next: i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1), counts };
     }
+    if (i - pos > MAX_HEADER_LINE) return { end: i, next: i, counts, tooLong: true };
     const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
     if (d >= 0) {
       counts[d]!++;
@@ -170,6 +176,7 @@ function scanLine(text: string, pos: number): LineScan {
   const fallback: LineScan = { end: len, next: len, counts: [0, 0, 0, 0] };
   for (i = pos; i < len; i++) {
     const c = text.charCodeAt(i);
+    if (i - pos > MAX_HEADER_LINE) return { end: i, next: i, counts, tooLong: true };
     if (c === 10 || c === 13) {
       fallback.end = i;
       fallback.next = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
@@ -239,6 +246,7 @@ export function findHeader(text: string): HeaderInfo | null {
   let seen = 0;
   while (pos < text.length && seen <= MAX_PREAMBLE_LINES) {
     const scan = scanLine(text, pos);
+    if (scan.tooLong) return null;
     const line = text.slice(pos, scan.end);
     let blank = true;
     for (let i = 0; i < line.length && blank; i++) {
