@@ -1,4 +1,13 @@
 // X12 837 entry points: text in, claims + findings + a segment index out. Pure: no editor types.
+//
+// How a document flows:
+//   isa.ts        delimiters from each ISA header (fixed width, or split when unpadded)
+//   tokenizer.ts  one pass over char codes -> offsets of segments and elements in Uint32Arrays
+//   segment-index X12Index over those arrays: values, spans, locate(offset), made on demand
+//   parse837.ts   one walk over the segments: envelopes and their counts, 2000/2300/2400 loops
+//                 -> Claim / ServiceLine objects and Findings (rules `x12.*`)
+//   values.ts     dates (D8/RD8), decimals, procedure-code shapes per qualifier
+// Strings are made only for the values the model keeps or a check needs.
 
 import type { ParsedDocumentWithIndex } from '../model';
 import { isIsaAt, skipLeadingBlanks } from './isa';

@@ -189,7 +189,7 @@ class Parser837 {
     this.add(
       'x12.outside-transaction',
       'error',
-      `${this.ix.segmentId(segment)} is outside a transaction set: segments must sit between ST and SE`,
+      `Segment ${shownCode(this.ix.segmentId(segment))} is outside a transaction set: segments must sit between ST and SE`,
       this.ix.segmentSpan(segment),
     );
   }
