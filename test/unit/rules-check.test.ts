@@ -139,7 +139,7 @@ describe('checkPtp with the built-in 43214 edits', () => {
         columnOneLine: 0,
         columnTwoLine: 1,
       });
-      assert.match(finding!.message, new RegExp(`^${columnTwo} should not be billed with 43214 on 03/15/2024`));
+      assert.match(finding!.message, new RegExp(`^${columnTwo} should not be billed with 43214 \\(service line 1\\) on 03/15/2024`));
       assert.match(finding!.message, /CPT Manual or CMS manual coding instructions/);
       assert.match(finding!.message, /no modifier/);
       assert.match(finding!.message, new RegExp(`Remove the ${columnTwo} line`));
@@ -179,7 +179,7 @@ describe('checkPtp with modifier indicator 1', () => {
     assert.equal(finding?.rule, 'ptp.modifier-required');
     assert.equal(finding?.severity, 'warning');
     assert.equal(finding?.data?.modifierIndicator, '1');
-    assert.match(finding!.message, /^43200 is bundled into 43235 on 03\/15\/2024/);
+    assert.match(finding!.message, /^43200 is bundled into 43235 \(service line 1\) on 03\/15\/2024/);
     assert.match(finding!.message, /Misuse of column two code with column one code/);
     assert.ok(finding!.message.includes('add XE, XS, XP, XU or 59 to the 43200 line'), finding!.message);
     assert.deepEqual(PTP_FIX_MODIFIERS.map((modifier) => modifier.code), ['XE', 'XS', 'XP', 'XU', '59']);

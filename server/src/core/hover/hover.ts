@@ -4,7 +4,7 @@ import type { Analysis } from '../analyze';
 import { formatDate, formatDateLong, daysInRange } from '../dates';
 import type { Claim, DateRange, ServiceLine, Span, X12Position } from '../model';
 import { modifierInfo } from '../data/modifiers';
-import { descriptorNotice } from '../rules/descriptors';
+import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
@@ -75,7 +75,7 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   const parts: string[] = [];
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
-  parts.push(text ? `**${code}** — ${text}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
+  parts.push(text ? `**${code}** — “${text}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
   if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
   if (descriptor?.clinicalSummary) parts.push(`**Clinical summary:** ${descriptor.clinicalSummary}`);
   const day = date?.from;

@@ -103,12 +103,14 @@ function pairFinding(
   const edit = rules.editAt(row);
   const { columnOne, columnTwo } = edit;
   const when = formatDates(from, to);
+  // Where the column-1 code is, without claim contents: LX number in X12, row number in CSV.
+  const where = columnOneLine.lineNumberSpan ? `service line ${columnOneLine.lineNumber}` : `row ${columnOneLine.lineNumber}`;
   const why = edit.rationale === '' ? '' : ` (${edit.rationale})`;
   const message =
     indicator === '0'
-      ? `${columnTwo} should not be billed with ${columnOne} on ${when}: NCCI PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, ` +
+      ? `${columnTwo} should not be billed with ${columnOne} (${where}) on ${when}: NCCI PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, ` +
         `modifier indicator 0, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
-      : `${columnTwo} is bundled into ${columnOne} on ${when}: NCCI PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, ` +
+      : `${columnTwo} is bundled into ${columnOne} (${where}) on ${when}: NCCI PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, ` +
         `modifier indicator 1. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} ` +
         `to the ${columnTwo} line; otherwise remove that line.`;
   return {
