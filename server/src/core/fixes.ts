@@ -123,7 +123,37 @@ export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]):
     if (!Number.isFinite(written)) continue;
     edits.push({ span: transaction.se01Span, newText: String(written - removedSegments) });
   }
-  return edits.sort((a, b) => a.span.start - b.span.start);
+  const merged = mergeRemovals(edits.sort((a, b) => a.span.start - b.span.start));
+  keepNoFinalLineBreak(text, merged);
+  return merged;
+}
+
+/** A file that ended without a line break still does when its last rows are removed. */
+function keepNoFinalLineBreak(text: string, edits: TextEdit[]): void {
+  const last = edits[edits.length - 1];
+  if (!last || last.newText !== '' || last.span.end !== text.length || /[\r\n]$/.test(text)) return;
+  let start = last.span.start;
+  if (text.charCodeAt(start - 1) === 10) start--;
+  if (text.charCodeAt(start - 1) === 13) start--;
+  const previous = edits[edits.length - 2];
+  if (!previous || previous.span.end <= start) last.span = { start, end: last.span.end };
+}
+
+/**
+ * Joins removals that overlap. A CSV file's last row without a final line break owns the line
+ * break before it, which also ends the previous row: removing both rows must be one edit.
+ */
+function mergeRemovals(sorted: TextEdit[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const edit of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && edit.span.start < last.span.end && last.newText === '' && edit.newText === '') {
+      last.span = { start: last.span.start, end: Math.max(last.span.end, edit.span.end) };
+    } else {
+      merged.push({ span: { ...edit.span }, newText: edit.newText });
+    }
+  }
+  return merged;
 }
 
 function claimTotalEdit(claim: Claim, removedCents: number, removedCharges: boolean): TextEdit | null {
