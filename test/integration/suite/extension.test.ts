@@ -1,0 +1,70 @@
+// First end-to-end check in a real VS Code: the extension is there, an .837 file is X12 and
+// wakes the extension, and the language server answers a request made through VS Code's API.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const extensionId = 'claimlint.claimlint';
+
+/** Polls `condition` until it holds; fails with `what` once `timeoutMs` has passed. */
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open (test/integration/workspace)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+describe('Claimlint in VS Code', () => {
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    doc = await vscode.workspace.openTextDocument(fixture('conflict.837'));
+    await vscode.window.showTextDocument(doc);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('is installed from the development path', () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, `${extensionId} is among the extensions`);
+  });
+
+  it('contributes the x12 language', async () => {
+    const languages = await vscode.languages.getLanguages();
+    assert.ok(languages.includes('x12'), `x12 in ${languages.join(', ')}`);
+  });
+
+  it('opens an .837 file as x12', () => {
+    assert.equal(doc.languageId, 'x12');
+  });
+
+  it('activates when an .837 file is opened', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension);
+    // Nothing here calls activate(): opening the document must be what wakes the extension.
+    await waitFor(() => extension.isActive, `${extensionId} to activate`);
+  });
+
+  it('gets an answer from the language server (hover)', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension);
+    await extension.activate(); // resolves once the client has started and the server initialized
+    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.includes('HC:43214'));
+    assert.ok(line >= 0, 'fixture has the 43214 service line');
+    const character = doc.lineAt(line).text.indexOf('43214') + 1;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, character),
+    );
+    assert.ok(Array.isArray(hovers), 'executeHoverProvider resolves to an array');
+  });
+});
