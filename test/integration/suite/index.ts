@@ -23,10 +23,13 @@ export async function run(): Promise<void> {
   };
 
   const outDir = __dirname;
+  // extension.test.js first: it checks that opening an .837 file is what activates the
+  // extension, which only means something before any other test has activated it.
+  const first = 'extension.test.js';
   const files = fs
     .readdirSync(outDir)
     .filter((f) => f.endsWith('.test.js'))
-    .sort();
+    .sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
   if (files.length === 0) throw new Error(`no *.test.js files in ${outDir}; run node scripts/build.mjs --tests`);
   for (const f of files) mocha.addFile(path.join(outDir, f));
 
