@@ -618,7 +618,7 @@ class Parser837 {
     count++;
 
     const qualifierSpan = trimmedSpan(text, starts[0]!, ends[0]!);
-    const qualifier = qualifierSpan.end > qualifierSpan.start ? text.slice(qualifierSpan.start, qualifierSpan.end) : null;
+    const qualifier = qualifierSpan.end > qualifierSpan.start ? qualifierText(text, qualifierSpan.start, qualifierSpan.end) : null;
     const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
     const code = text.slice(codeSpan.start, codeSpan.end);
     // Collected in scratch, then copied to an exact-size array (a pushed-to array keeps spare room).
@@ -663,6 +663,17 @@ interface Procedure {
   codeSpan: Span;
   modifiers: Modifier[];
   modifierInsert: ModifierInsertPoint | null;
+}
+
+/** Nearly every line says HC or AD: one shared string each instead of one per line. */
+function qualifierText(text: string, start: number, end: number): string {
+  if (end - start === 2) {
+    const first = text.charCodeAt(start);
+    const second = text.charCodeAt(start + 1);
+    if (first === 72 && second === 67) return 'HC';
+    if (first === 65 && second === 68) return 'AD';
+  }
+  return text.slice(start, end);
 }
 
 /** The span of text[start, end) without leading and trailing spaces. */
