@@ -30,11 +30,23 @@ export function daysInRange(range: DateRange): number {
   return Math.round((toUtc(range.to) - toUtc(range.from)) / 86400000) + 1;
 }
 
-/** A CCYYMMDD that names a real calendar day. */
-export function isValidDate(date: DateNumber): boolean {
-  const year = Math.floor(date / 10000);
-  const month = Math.floor(date / 100) % 100;
-  const day = date % 100;
-  if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Whether year-month-day names a real day of the Gregorian calendar (year 1 or later). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : daysInMonth[month - 1]!);
+}
+
+/** The 8 digits CCYYMMDD at text[start, end) as a DateNumber when they name a real day, else -1. */
+export function ccyymmddAt(text: string, start: number, end: number): DateNumber {
+  if (end - start !== 8) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return isCalendarDate(Math.floor(value / 10000), Math.floor(value / 100) % 100, value % 100) ? value : -1;
 }

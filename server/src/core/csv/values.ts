@@ -1,6 +1,7 @@
 // Reading the values of claim CSV cells: dates, amounts, units, procedure codes, modifiers.
 // Hand-written scanners (no regular expressions): each is linear in the cell's length.
 
+import { isCalendarDate } from '../dates';
 import type { DateNumber, DateRange } from '../model';
 
 /**
@@ -11,19 +12,13 @@ export const TWO_DIGIT_YEAR_PIVOT = 69;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
-const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 function makeDate(y: number, m: number, d: number): DateNumber | null {
-  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return null;
-  if (d > DAYS_IN_MONTH[m]! || (m === 2 && d === 29 && !isLeap(y))) return null;
+  if (y < MIN_YEAR || y > MAX_YEAR || !isCalendarDate(y, m, d)) return null;
   return y * 10000 + m * 100 + d;
 }
 

@@ -3,7 +3,7 @@
 
 import { isPtpBypassModifier, PTP_FIX_MODIFIERS } from '../data/modifiers';
 import type { Claim, DateNumber, Finding, ServiceLine } from '../model';
-import { formatDateNumber } from './codes';
+import { formatDate } from '../dates';
 import type { PtpRuleSet } from './ptp';
 
 export const PTP_CONFLICT_RULE = 'ptp.conflict';
@@ -15,7 +15,7 @@ function hasBypassModifier(line: ServiceLine): boolean {
 }
 
 function formatDates(from: DateNumber, to: DateNumber): string {
-  return from === to ? formatDateNumber(from) : `${formatDateNumber(from)}–${formatDateNumber(to)}`;
+  return from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`;
 }
 
 function listWithOr(items: readonly string[]): string {

@@ -1,5 +1,6 @@
 // Procedure codes and CCYYMMDD dates as the rule tables write them.
 
+import { ccyymmddAt, isCalendarDate } from '../dates';
 import type { DateNumber } from '../model';
 
 /**
@@ -39,42 +40,20 @@ export function normalizeCode(text: string): string {
   return trimmed.length === 5 ? trimmed.toUpperCase() : trimmed;
 }
 
-const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Whether an integer CCYYMMDD is a real calendar date between 1900 and 9999. */
+/** Whether an integer CCYYMMDD is a real calendar date between 1900 and 9999 (the range PTP tables use). */
 export function isValidDateNumber(value: number): boolean {
-  if (!Number.isInteger(value)) return false;
-  const year = Math.floor(value / 10000);
-  const month = Math.floor(value / 100) % 100;
-  const day = value % 100;
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= DAYS_IN_MONTH[month]! && !(month === 2 && day === 29 && !isLeapYear(year));
+  if (!Number.isInteger(value) || value < 19000101 || value > 99991231) return false;
+  return isCalendarDate(Math.floor(value / 10000), Math.floor(value / 100) % 100, value % 100);
 }
 
-/** Parses YYYYMMDD in text[start, end) (a real calendar date), else -1. */
+/** Parses YYYYMMDD in text[start, end) (a real calendar date between 1900 and 9999), else -1. */
 export function dateNumberAt(text: string, start: number, end: number): DateNumber {
-  if (end - start !== 8) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return isValidDateNumber(value) ? value : -1;
+  const value = ccyymmddAt(text, start, end);
+  return value >= 19000101 ? value : -1;
 }
 
 /** Parses YYYYMMDD (a real calendar date between 1900 and 9999), else null. */
 export function parseDateNumber(text: string): DateNumber | null {
   const value = dateNumberAt(text, 0, text.length);
   return value < 0 ? null : value;
-}
-
-/** 20240315 -> "03/15/2024", the way coders read dates. */
-export function formatDateNumber(date: DateNumber): string {
-  const text = String(date).padStart(8, '0');
-  return `${text.slice(4, 6)}/${text.slice(6, 8)}/${text.slice(0, 4)}`;
 }

@@ -3,7 +3,7 @@
 
 export { addBuiltinEdits, builtinDescriptors, builtinDescriptorTable } from './builtin';
 export { checkPtp, PTP_CONFLICT_RULE, PTP_MODIFIER_REQUIRED_RULE } from './checkPtp';
-export { formatDateNumber, isProcedureCode, isValidDateNumber, normalizeCode, parseDateNumber } from './codes';
+export { isProcedureCode, isValidDateNumber, normalizeCode, parseDateNumber } from './codes';
 export {
   BUILTIN_SOURCE,
   DescriptorTable,
