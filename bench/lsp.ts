@@ -1,0 +1,250 @@
+// The language server as an editor sees it: the bundled server (server/out/server.js) in a child
+// process, driven over stdio with the protocol tests' TestClient. Every latency is measured at the
+// client, from sending the message to receiving the answer (or the diagnostics of that version).
+
+import { readFileSync } from 'node:fs';
+import { CodeActionRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../server/src/core/text';
+import { TestClient } from '../test/protocol/helpers/lspClient';
+import { randomSource } from './generate';
+
+export interface LspOptions {
+  file: string;
+  opens: number;
+  edits: number;
+  hovers: number;
+  codeActions: number;
+  /** Requests sent (and not counted) before the hover and code action samples. */
+  warmup: number;
+}
+
+export interface Latencies {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+export interface LspResult {
+  file: string;
+  bytes: number;
+  lines: number;
+  /** didOpen -> first publishDiagnostics, each in ms (first = a cold server). */
+  openMs: number[];
+  /** The server main thread's CPU time for each open, ms. */
+  openCpuMs: number[];
+  diagnosticsAfterOpen: number;
+  /** didChange of one character -> publishDiagnostics of that version, ms. */
+  editMs: number[];
+  editCpuMs: number[];
+  /** True when every edit's diagnostics showed the finding the edit caused. */
+  editsVerified: boolean;
+  hover: Latencies;
+  hoversWithContent: number;
+  /** The server main thread's CPU time per hover, ms. */
+  hoverCpu: Latencies;
+  codeAction: Latencies;
+  codeActionsReturned: number;
+  codeActionCpu: Latencies;
+  /** Server process peak and current RSS (VmHWM / VmRSS), MB, after the edits. */
+  serverPeakRssMB: number | null;
+  serverRssMB: number | null;
+  /** Server process CPU time (user + system, every thread) over the whole session, ms. */
+  serverCpuMs: number | null;
+}
+
+export function percentiles(samples: readonly number[]): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN };
+}
+
+function procStatus(pid: number | undefined): { peak: number; rss: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(/^(\w+):\s+(\d+) kB/m.exec(status.split('\n').find((l) => l.startsWith(`${name}:`)) ?? '')?.[2] ?? NaN);
+    return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time of the server's main thread (where every request is handled), ms, with nanosecond
+ * resolution: the first field of /proc/PID/schedstat. The server is idle between requests, so
+ * the difference over one request is that request's CPU time on the main thread.
+ */
+function mainThreadCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+function procCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 of /proc/PID/stat: utime and stime in clock ticks (100 a second here).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Offsets of every match of `pattern` (global regex) in text, plus `delta`. */
+function offsetsOf(text: string, pattern: RegExp, delta = 0, limit = 1_000_000): number[] {
+  const found: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null && found.length < limit; match = pattern.exec(text)) found.push(match.index + delta);
+  return found;
+}
+
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) out.push(items[Math.floor(((i + 0.5) * items.length) / count)]!);
+  return out;
+}
+
+export async function measureLsp(options: LspOptions): Promise<LspResult> {
+  const text = readFileSync(options.file, 'latin1');
+  const lines = new LineIndex(text);
+  const random = randomSource(4242);
+  const client = new TestClient();
+  const pid = client.process.pid;
+  try {
+    await client.initialize();
+    // Let the server finish its start-up (settings request, built-in rules) before timing.
+    await new Promise((done) => setTimeout(done, 300));
+
+    // ---- open (then close) the document `opens` times; the last one stays open ---------------
+    const openMs: number[] = [];
+    const openCpuMs: number[] = [];
+    const serverCpu = () => mainThreadCpuMs(pid);
+    let uri = '';
+    let diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < options.opens; i++) {
+      if (uri) await client.close(uri);
+      uri = TestClient.uriFor(`bench-${i}.837`);
+      const cpu = serverCpu();
+      const started = performance.now();
+      const published = await client.open(uri, text);
+      openMs.push(performance.now() - started);
+      openCpuMs.push(serverCpu() - cpu);
+      diagnostics = published.diagnostics;
+    }
+    const diagnosticsAfterOpen = diagnostics.length;
+
+    // ---- one-character edits: the last digit of a line charge, so CLM02 no longer adds up ----
+    // Each edit adds one x12.clm02-sum finding: the count proves the diagnostics are the new ones.
+    const chargeDigits = offsetsOf(text, /SV1\*[^*~]*\*\d+\.\d\d/g).map((start) => {
+      const end = text.indexOf('*', text.indexOf('*', start + 4) + 1);
+      return end - 1; // the last digit of the charge
+    });
+    const editAt = spread(chargeDigits, options.edits);
+    const editMs: number[] = [];
+    const editCpuMs: number[] = [];
+    let editsVerified = true;
+    const countSums = (list: readonly Diagnostic[]) => list.filter((d) => d.code === 'x12.clm02-sum').length;
+    const sumsBefore = countSums(diagnostics);
+    let previous = sumsBefore;
+    for (const offset of editAt) {
+      const digit = text.charCodeAt(offset) - 48;
+      const position = lines.positionAt(offset);
+      const range = { start: position, end: { line: position.line, character: position.character + 1 } };
+      const cpu = serverCpu();
+      const started = performance.now();
+      // TestClient.change resolves with the diagnostics published for this edit's version.
+      const published = await client.change(uri, { range, text: String((digit + 1) % 10) });
+      editMs.push(performance.now() - started);
+      editCpuMs.push(serverCpu() - cpu);
+      const sums = countSums(published.diagnostics);
+      if (sums < previous) editsVerified = false;
+      previous = sums;
+      diagnostics = published.diagnostics;
+    }
+    // Edits are spread over the file, so (almost) every one lands in its own claim.
+    if (editAt.length > 0 && previous - sumsBefore < editAt.length * 0.8) editsVerified = false;
+
+    // ---- hovers: procedure codes, modifiers, segment ids, dates, delimiters, anywhere --------
+    const targets = [
+      ...spread(offsetsOf(text, /SV1\*HC:/g, 7), options.hovers * 0.3), // procedure codes
+      ...spread(offsetsOf(text, /:(25|59|XU|LT|RT)[*:]/g, 1), options.hovers * 0.1), // modifiers
+      ...spread(offsetsOf(text, /CLM\*/g, 1), options.hovers * 0.1), // segment ids
+      ...spread(offsetsOf(text, /DTP\*472\*D8\*/g, 12), options.hovers * 0.1), // dates
+      ...spread(offsetsOf(text, /~/g), options.hovers * 0.1), // segment terminators
+    ];
+    while (targets.length < options.hovers + options.warmup) targets.push(Math.floor(random() * text.length));
+    const hoverSamples: number[] = [];
+    let hoversWithContent = 0;
+    const hoverCpuSamples: number[] = [];
+    for (let i = 0; i < targets.length; i++) {
+      const position = lines.positionAt(targets[(i * 7919) % targets.length]!);
+      const cpu = serverCpu();
+      const started = performance.now();
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      const elapsed = performance.now() - started;
+      if (i < options.warmup) continue;
+      hoverSamples.push(elapsed);
+      hoverCpuSamples.push(serverCpu() - cpu);
+      if (hover) hoversWithContent++;
+    }
+
+    // ---- code actions: on findings (with their diagnostics, as an editor sends them) and elsewhere
+    const onFindings = spread(diagnostics, Math.ceil(options.codeActions * 0.7));
+    const actionRequests: { range: Diagnostic['range']; diagnostics: Diagnostic[] }[] = onFindings.map((d) => ({ range: d.range, diagnostics: [d] }));
+    while (actionRequests.length < options.codeActions + options.warmup) {
+      const position = lines.positionAt(Math.floor(random() * text.length));
+      actionRequests.push({ range: { start: position, end: position }, diagnostics: [] });
+    }
+    const actionSamples: number[] = [];
+    let codeActionsReturned = 0;
+    const actionCpuSamples: number[] = [];
+    for (let i = 0; i < actionRequests.length; i++) {
+      const cpu = serverCpu();
+      const request = actionRequests[(i * 7919) % actionRequests.length]!;
+      const started = performance.now();
+      // `only` unset and triggerKind Automatic: what VS Code sends when the cursor moves.
+      const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: request.range,
+        context: { diagnostics: request.diagnostics, triggerKind: 2 },
+      });
+      const elapsed = performance.now() - started;
+      if (i < options.warmup) continue;
+      actionSamples.push(elapsed);
+      actionCpuSamples.push(serverCpu() - cpu);
+      codeActionsReturned += actions?.length ?? 0;
+    }
+
+    const memory = procStatus(pid);
+    return {
+      file: options.file,
+      bytes: text.length,
+      lines: lines.lineCount,
+      openMs,
+      openCpuMs,
+      diagnosticsAfterOpen,
+      editMs,
+      editCpuMs,
+      editsVerified,
+      hover: percentiles(hoverSamples),
+      hoversWithContent,
+      hoverCpu: percentiles(hoverCpuSamples),
+      codeAction: percentiles(actionSamples),
+      codeActionsReturned,
+      codeActionCpu: percentiles(actionCpuSamples),
+      serverPeakRssMB: memory?.peak ?? null,
+      serverRssMB: memory?.rss ?? null,
+      serverCpuMs: procCpuMs(pid),
+    };
+  } finally {
+    await client.shutdown();
+  }
+}
