@@ -2,45 +2,70 @@
 
 export class UsageError extends Error {}
 
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
 export interface CliOptions {
   command: 'check' | 'fix' | 'help' | 'version';
-  format: 'text' | 'json' | 'sarif';
+  format: OutputFormat;
   ptpFiles: string[];
   descriptorFiles: string[];
   builtinEdits: boolean;
+  /** fix: where to write the result (null: over the input; '-': standard output). */
   out: string | null;
+  /** Files to read; '-' is standard input. */
   files: string[];
 }
 
 export const usage = `Usage:
-  claimlint check [options] FILE...     check claim files (X12 837 or CSV); - reads standard input
-  claimlint fix [options] FILE          remove every bundled service line (indicator-0 PTP conflicts)
+  claimlint check [options] FILE...   check claim files (X12 837P/I/D or a CSV/TSV claim export);
+                                      - reads standard input
+  claimlint fix [options] FILE        remove the service lines that NCCI edits with modifier
+                                      indicator 0 bundle into another line, then write FILE back
+
 Options:
-  --format text|json|sarif   output format of check (default text)
-  --ptp FILE                 load a PTP table (CMS quarterly text file or CSV/TSV); repeatable
-  --descriptors FILE         load a code descriptor file (CSV/TSV); repeatable
+  --format text|json|sarif   output of check (default text: path:line:col severity rule message)
+  --ptp FILE                 also load this PTP table (CMS quarterly text file, or CSV/TSV with
+                             the same columns); repeatable
+  --descriptors FILE         load code descriptors (CSV/TSV: code, short, long); repeatable;
+                             shown in the json and sarif output
   --no-builtin-edits         do not use the built-in CPT 43214 edits
-  --out FILE                 fix: write the result here instead of over FILE (- for standard output)
+  --out FILE                 fix: write the result to FILE instead of over the input (- for
+                             standard output)
   -h, --help                 show this help
   --version                  show the version
-Exit codes: 0 no errors, 1 findings of error severity, 2 bad usage or unreadable input.
+
+fix removes a line only when no modifier can make the pair payable (modifier indicator 0).
+Conflicts with indicator 1 are left for a person to review: a modifier such as 59 or XS may be
+right, and removing a billable line would lose its charge. Claim counts (LX, SE01, CLM02) are
+kept right; the file is replaced only once the whole result has been written.
+
+Exit codes: 0 no errors, 1 findings of error severity (after fix: errors that remain),
+2 bad usage, or a file or rule file that cannot be read or written.
 `;
+
+const SHORT_USAGE = "run 'claimlint --help' for usage";
 
 export function parseArguments(argv: readonly string[]): CliOptions {
   const options: CliOptions = { command: 'check', format: 'text', ptpFiles: [], descriptorFiles: [], builtinEdits: true, out: null, files: [] };
   const args = [...argv];
   const first = args[0];
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { ...options, command: 'help' };
-  if (first === '--version' || first === '-v') return { ...options, command: 'version' };
-  if (first !== 'check' && first !== 'fix') throw new UsageError(`unknown command '${first}' (expected check or fix)`);
+  if (first === undefined) throw new UsageError(`a command is needed: check or fix; ${SHORT_USAGE}`);
+  if (first === '-h' || first === '--help' || first === 'help') return { ...options, command: 'help' };
+  if (first === '--version' || first === 'version') return { ...options, command: 'version' };
+  if (first !== 'check' && first !== 'fix') {
+    throw new UsageError(
+      first.startsWith('-') ? `expected a command (check or fix) before '${first}'; ${SHORT_USAGE}` : `unknown command '${first}' (expected check or fix); ${SHORT_USAGE}`,
+    );
+  }
   options.command = first;
   args.shift();
   const value = (name: string): string => {
     const next = args.shift();
-    if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${name} needs a value`);
+    if (next === undefined || next === '' || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${name} needs a value; ${SHORT_USAGE}`);
     return next;
   };
   let onlyFiles = false;
+  let formatGiven = false;
   while (args.length > 0) {
     let arg = args.shift()!;
     if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
@@ -51,6 +76,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     if (arg.startsWith('--') && eq > 0) {
       args.unshift(arg.slice(eq + 1));
       arg = arg.slice(0, eq);
+      if (arg === '--no-builtin-edits') throw new UsageError(`--no-builtin-edits takes no value; ${SHORT_USAGE}`);
     }
     switch (arg) {
       case '--':
@@ -60,6 +86,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         const format = value('--format');
         if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
         options.format = format;
+        formatGiven = true;
         break;
       }
       case '--ptp':
@@ -72,19 +99,23 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         options.builtinEdits = false;
         break;
       case '--out':
+        if (options.out !== null) throw new UsageError('--out can be given only once');
         options.out = value('--out');
         break;
       case '-h':
       case '--help':
         return { ...options, command: 'help' };
+      case '--version':
+        return { ...options, command: 'version' };
       default:
-        throw new UsageError(`unknown option '${arg}'`);
+        throw new UsageError(`unknown option '${arg}'; ${SHORT_USAGE}`);
     }
   }
-  if (options.files.length === 0) throw new UsageError(`${options.command} needs at least one FILE (or - for standard input)`);
+  if (options.files.length === 0) throw new UsageError(`${options.command} needs a FILE (or - for standard input); ${SHORT_USAGE}`);
+  if (options.files.filter((file) => file === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
   if (options.command === 'fix') {
     if (options.files.length > 1) throw new UsageError('fix takes one FILE at a time');
-    if (options.format !== 'text') throw new UsageError('--format applies to check only');
+    if (formatGiven) throw new UsageError('--format applies to check only');
   } else if (options.out !== null) {
     throw new UsageError('--out applies to fix only');
   }

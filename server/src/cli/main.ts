@@ -2,32 +2,73 @@
 //   claimlint check [--format text|json|sarif] [--ptp FILE]... [--descriptors FILE]... [--no-builtin-edits] FILE... | -
 //   claimlint fix [--out FILE] [options] FILE
 // Exit codes: 0 no errors, 1 findings of error severity, 2 bad usage or unreadable input.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { analyze, type Analysis } from '../core/analyze';
-import { applyEdits } from '../core/edits';
+// Nothing printed ever quotes claim contents: rule ids, codes, counts and file names only.
+import { readFileSync, statSync } from 'node:fs';
+import { analyze } from '../core/analyze';
+import { applyEdits, type TextEdit } from '../core/edits';
 import { fixAll } from '../core/fixes';
+import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
-import { toJsonReport, toSarif, toText, type FileReport } from './report';
+import { decode as decodeInput, forEachEncodedChunk, InputError, OutputError, readInput, writeAtomically, type DecodedInput } from './files';
+import { Progress } from './progress';
+import { CLAIMLINT_VERSION, createReporter, Positions, textLine } from './report';
 
-export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
-
-interface Io {
-  stdout: (text: string) => void;
+export interface Io {
+  stdout: (data: string | Uint8Array) => void;
   stderr: (text: string) => void;
   readStdin: () => Buffer;
+  /** Standard error is a terminal: progress may be drawn on it. */
   isTty: boolean;
+  columns?: number;
+  now?: () => number;
 }
 
-export function run(argv: string[], io: Io): number {
+/** The text of a claim file's bytes, decoded as the CLI decodes them (see files.ts; bench uses it). */
+export function decode(bytes: Buffer): string {
+  return decodeInput(bytes).text;
+}
+
+export const UNRECOGNIZED_RULE = 'claimlint.unrecognized-format';
+export const EMPTY_RULE = 'claimlint.empty-file';
+
+/** Findings the CLI adds: a file it was asked to check and could not read as claims says so. */
+export function inputFindings(text: string, format: ClaimFormat | null): Finding[] {
+  if (format !== null) return [];
+  if (text.trim() === '') {
+    return [{ rule: EMPTY_RULE, severity: 'warning', message: 'The file is empty: there is nothing to check.', span: { start: 0, end: 0 } }];
+  }
+  return [
+    {
+      rule: UNRECOGNIZED_RULE,
+      severity: 'error',
+      message:
+        'Not an X12 837 or a claim CSV export, so nothing in it was checked: an 837 starts with an ISA segment (or ST/GS when pasted without one), a claim CSV has a header row that names a procedure code column.',
+      span: { start: 0, end: 0 },
+    },
+  ];
+}
+
+function byPosition(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.span.start - b.span.start);
+}
+
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+function displayPath(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+export function run(argv: readonly string[], io: Io): number {
   let options: CliOptions;
   try {
     options = parseArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`claimlint: ${error.message}\n${usage}`);
+      io.stderr(`claimlint: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -37,162 +78,262 @@ export function run(argv: string[], io: Io): number {
     return 0;
   }
   if (options.command === 'version') {
-    io.stdout('claimlint 0.1.0\n');
+    io.stdout(`claimlint ${CLAIMLINT_VERSION}\n`);
     return 0;
   }
 
+  const knowledge = loadRules(options, io);
+  if (knowledge === null) return 2;
+  return options.command === 'fix' ? runFix(options, knowledge, io) : runCheck(options, knowledge, io);
+}
+
+// ---- rule and descriptor files ---------------------------------------------------------------
+
+/** Warnings shown per rule file; the rest are counted. */
+const PROBLEMS_SHOWN_PER_FILE = 5;
+
+/**
+ * Loads the PTP tables and descriptor files with the extension's loaders. A file that cannot be
+ * read, or yields no rows at all, stops the run (exit 2): a wrong path in CI must not pass
+ * silently with fewer edits. Bad rows of a file that loads are warnings.
+ */
+function loadRules(options: CliOptions, io: Io): Knowledge | null {
   const knowledge = loadKnowledge({
     builtinEdits: options.builtinEdits,
     ptpFiles: options.ptpFiles,
     descriptorFiles: options.descriptorFiles,
-    readFile: readFileCapped,
+    readFile: (path) => readFileCapped(path),
   });
+  let fatal = false;
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, number>();
+  for (const file of knowledge.files) {
+    if (file.rows > 0) continue;
+    fatal = true;
+    const option = file.kind === 'ptp' ? '--ptp' : '--descriptors';
+    const problem = knowledge.problems.find((p) => p.source === file.source && p.line === 0);
+    const reason = problem ? problem.reason : file.kind === 'ptp' ? 'no PTP edits found in it' : 'no code descriptors found in it';
+    io.stderr(`claimlint: ${option} ${file.source}: ${reason}\n`);
+  }
+  if (fatal) return null;
   for (const problem of knowledge.problems) {
-    io.stderr(`claimlint: warning: ${problem.source}${problem.line ? `:${problem.line}` : ''}: ${problem.reason}\n`);
-  }
-  // A rule file that cannot be read at all is bad input; malformed rows are only warnings.
-  const unreadableRules = knowledge.problems.find((p) => p.line === 0);
-  if (unreadableRules) {
-    io.stderr(`claimlint: cannot use ${unreadableRules.source}: ${unreadableRules.reason}\n`);
-    return 2;
-  }
-
-  if (options.command === 'fix') return runFix(options, knowledge, io);
-
-  const reports: FileReport[] = [];
-  let unreadable = false;
-  for (const path of options.files) {
-    const text = readInput(path, io);
-    if (text === null) {
-      unreadable = true;
+    const count = shown.get(problem.source) ?? 0;
+    if (count >= PROBLEMS_SHOWN_PER_FILE) {
+      hidden.set(problem.source, (hidden.get(problem.source) ?? 0) + 1);
       continue;
     }
-    const progress = startProgress(io, path, text.length);
-    const analysis = analyze(text, knowledge);
-    progress.done();
-    reports.push(toFileReport(path === '-' ? '<stdin>' : path, analysis));
+    shown.set(problem.source, count + 1);
+    io.stderr(`claimlint: warning: ${problem.source}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
   }
-  if (options.format === 'json') io.stdout(JSON.stringify(toJsonReport(reports), null, 2) + '\n');
-  else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, knowledge), null, 2) + '\n');
-  else io.stdout(toText(reports));
-  if (unreadable) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  for (const [source, count] of hidden) io.stderr(`claimlint: warning: ${source}: ${plural(count, 'more problem')} not shown\n`);
+  return knowledge;
 }
 
-function toFileReport(path: string, analysis: Analysis): FileReport {
-  return {
-    path,
-    format: analysis.doc.format,
-    claims: analysis.doc.claims.length,
-    serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
-    findings: analysis.findings,
-    lines: analysis.lines,
-  };
+function configurationMessages(knowledge: Knowledge): string[] {
+  return knowledge.problems.map((p) => `${p.source}${p.line > 0 ? `:${p.line}` : ''}: ${p.reason}`);
 }
 
-function readInput(path: string, io: Io): string | null {
+function progressFor(options: CliOptions, io: Io): Progress {
+  return new Progress({
+    isTty: io.isTty,
+    write: io.stderr,
+    ...(io.columns !== undefined ? { columns: io.columns } : {}),
+    ...(io.now !== undefined ? { now: io.now } : {}),
+    files: options.files.map((path) => ({ path, size: sizeOf(path) })),
+  });
+}
+
+function sizeOf(path: string): number | null {
+  if (path === '-') return null;
   try {
-    let bytes: Buffer;
-    if (path === '-') bytes = io.readStdin();
-    else {
-      const size = statSync(path).size;
-      if (size > MAX_INPUT_BYTES) {
-        io.stderr(`claimlint: ${path}: file is ${Math.round(size / 1048576)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB\n`);
-        return null;
-      }
-      bytes = readFileSync(path);
-    }
-    return decode(bytes);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    io.stderr(`claimlint: ${path === '-' ? 'standard input' : path}: ${reason}\n`);
+    return statSync(path).size;
+  } catch {
     return null;
   }
 }
 
-/** UTF-8 when it is valid UTF-8, else latin-1 (X12 files are often ISO-8859-1): no byte is ever lost. */
-export function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
+// ---- check -----------------------------------------------------------------------------------
+
+function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
+  const progress = progressFor(options, io);
+  const stdout = (text: string) => {
+    progress.clear();
+    io.stdout(text);
+  };
+  const reporter = createReporter(options.format, stdout, knowledge, options.descriptorFiles.length > 0);
+  for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
+  const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
+  let unreadable = 0;
+
+  options.files.forEach((path, index) => {
+    progress.update(index, 'reading');
+    let input: DecodedInput | null;
+    try {
+      input = readInput(path, io.readStdin);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      progress.clear();
+      io.stderr(`claimlint: ${path === '-' ? 'standard input' : path}: ${error.message}\n`);
+      reporter.unreadable(displayPath(path), error.message);
+      unreadable++;
+      progress.fileDone(index);
+      return;
+    }
+    progress.update(index, 'checking', input.bytes);
+    const text = input.text;
+    input = null;
+    const analysis = analyze(text, knowledge);
+    const doc = analysis.doc;
+    const findings = byPosition([...analysis.findings, ...inputFindings(text, doc.format)]);
+    const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+    progress.update(index, 'writing');
+    reporter.file({
+      path: displayPath(path),
+      format: doc.format,
+      claims: doc.claims.length,
+      serviceLines,
+      findings,
+      positions: Positions.forFindings(text, findings),
+    });
+    totals.files++;
+    totals.claims += doc.claims.length;
+    totals.serviceLines += serviceLines;
+    for (const finding of findings) totals[finding.severity]++;
+    progress.fileDone(index);
+  });
+  reporter.finish();
+  progress.finish();
+
+  if (options.format === 'text') {
+    const counts = [plural(totals.error, 'error'), plural(totals.warning, 'warning')];
+    if (totals.information > 0) counts.push(plural(totals.information, 'note'));
+    io.stderr(
+      `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
+        `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}\n`,
+    );
   }
+  if (unreadable > 0) return 2;
+  return totals.error > 0 ? 1 : 0;
+}
+
+// ---- fix -------------------------------------------------------------------------------------
+
+interface FixPlan {
+  format: ClaimFormat | null;
+  edits: TextEdit[] | null;
+  /** Service lines the edits remove, and the indicator-0 findings they resolve. */
+  removedLines: number;
+  resolved: number;
+  /** Indicator-1 conflicts, left for a person. */
+  leftForReview: number;
+  /** Findings of the input (used as the result's findings when nothing changes). */
+  findings: Finding[];
+}
+
+/** Analyses the input and plans the removals; the analysis is dropped when this returns. */
+function planFix(text: string, knowledge: Knowledge): FixPlan {
+  const analysis = analyze(text, knowledge);
+  const doc: ParsedDocument = analysis.doc;
+  const findings = [...analysis.findings, ...inputFindings(text, doc.format)];
+  const leftForReview = findings.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
+  const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
+  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, leftForReview, findings };
+  const lines = new Set(fix.findings.map((f) => `${f.data!.claimIndex}:${f.data!.columnTwoLine}`));
+  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, leftForReview, findings: [] };
 }
 
 function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number {
   const path = options.files[0]!;
-  const bytes = (() => {
-    try {
-      return path === '-' ? io.readStdin() : readFileSync(path);
-    } catch {
-      return null;
-    }
-  })();
-  if (bytes === null) {
-    io.stderr(`claimlint: ${path}: cannot be read\n`);
+  const shownPath = path === '-' ? 'standard input' : path;
+  const target = options.out ?? path;
+  const toStdout = target === '-';
+  const progress = progressFor(options, io);
+  progress.update(0, 'reading');
+  let input: DecodedInput;
+  try {
+    input = readInput(path, io.readStdin);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    progress.clear();
+    io.stderr(`claimlint: ${shownPath}: ${error.message}\n`);
     return 2;
   }
-  const text = decode(bytes);
-  const latin1 = text.length === bytes.length && bytes.toString('latin1') === text && !isUtf8(bytes);
-  const analysis = analyze(text, knowledge);
-  const fix = fixAll(text, analysis.doc, analysis.findings);
-  const fixed = fix ? applyEdits(text, fix.edits) : text;
-  const out = options.out ?? (path === '-' ? '-' : path);
-  const encoded = Buffer.from(fixed, latin1 ? 'latin1' : 'utf8');
-  if (out === '-') io.stdout(fixed);
-  else writeAtomically(out, encoded);
-  const removed = fix ? fix.findings.length : 0;
-  io.stderr(`claimlint: ${path}: ${removed === 0 ? 'nothing to fix' : `removed ${new Set(fix!.findings.map((f) => f.data && `${f.data.claimIndex}:${f.data.columnTwoLine}`)).size} bundled service line(s)`}${out !== path && out !== '-' ? ` -> ${out}` : ''}\n`);
-  const remaining = analyze(fixed, knowledge).findings.filter((f) => f.severity === 'error');
-  return remaining.length > 0 ? 1 : 0;
-}
+  const { encoding, bom } = input;
+  progress.update(0, 'checking', input.bytes);
+  const plan = planFix(input.text, knowledge);
 
-function isUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+  let fixed = input.text;
+  let remaining = plan.findings;
+  if (plan.edits) {
+    progress.update(0, 'fixing');
+    fixed = applyEdits(input.text, plan.edits);
+    plan.edits = null;
+    // The original text is no longer needed once the result is flat; let it go before re-checking.
+    input.text = '';
+    remaining = analyze(fixed, knowledge).findings;
   }
-}
+  remaining = byPosition(remaining);
 
-/** Writes to a temporary file beside the target, flushes it, then renames: never a partial file. */
-export function writeAtomically(target: string, content: Buffer): void {
-  const temporary = join(dirname(target), `.${basename(target)}.claimlint-${process.pid}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(temporary, 'w', 0o600);
-    let written = 0;
-    while (written < content.length) written += writeSync(fd, content, written, content.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temporary, target);
-  } catch (error) {
-    if (fd !== null) closeSync(fd);
+  progress.update(0, 'writing');
+  progress.clear();
+  const changed = plan.removedLines > 0;
+  const outputName = toStdout ? '<stdout>' : target;
+  if (toStdout) {
+    forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
+  } else if (changed || options.out !== null) {
     try {
-      unlinkSync(temporary);
-    } catch {
-      // already gone
+      writeAtomically(target, (write) => forEachEncodedChunk(fixed, encoding, bom, write));
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      progress.finish();
+      io.stderr(`claimlint: cannot write ${target}: ${error.message}; ${target === path ? 'the file was not changed' : 'nothing was written'}\n`);
+      return 2;
     }
-    throw error;
   }
+  progress.finish();
+
+  const arrow = !toStdout && target !== path ? ` -> ${target}` : '';
+  if (plan.format === null) {
+    io.stderr(`claimlint: ${shownPath}: not a claim file, nothing to fix${arrow}\n`);
+  } else if (changed) {
+    io.stderr(
+      `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
+    );
+  } else {
+    io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0)${arrow}\n`);
+  }
+  if (plan.leftForReview > 0) {
+    io.stderr(
+      `claimlint: ${shownPath}: ${plural(plan.leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,
+    );
+  }
+  const positions = Positions.forFindings(fixed, remaining);
+  for (const finding of remaining) io.stderr(textLine(outputName, finding, positions));
+  return remaining.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** A progress line on standard error for long work on a terminal; nothing otherwise. */
-function startProgress(io: Io, path: string, size: number): { done(): void } {
-  if (!io.isTty || size < 20 * 1024 * 1024) return { done: () => undefined };
-  io.stderr(`claimlint: checking ${path} (${Math.round(size / 1048576)} MB)…`);
-  return { done: () => io.stderr(' done\n') };
-}
+// ---- entry point -----------------------------------------------------------------------------
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readStdin: () => readFileSync(0),
-    isTty: process.stderr.isTTY === true,
+  // A reader that goes away (`claimlint check ... | head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
   });
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), {
+      stdout: (data) => process.stdout.write(data),
+      stderr: (text) => process.stderr.write(text),
+      readStdin: () => readFileSync(0),
+      isTty: process.stderr.isTTY === true,
+      ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
+    });
+  } catch (error) {
+    // A bug of ours: say so in one line, without a stack that could quote claim contents.
+    const name = error instanceof Error ? error.name : 'Error';
+    process.stderr.write(`claimlint: internal error (${name}); please report it with a synthetic file that reproduces it\n`);
+    code = 2;
+  }
   process.exitCode = code;
 }

@@ -1,28 +1,178 @@
 // Output formats of `claimlint check`: text lines, the stable JSON contract, and SARIF 2.1.0.
-import type { ClaimFormat, Finding } from '../core/model';
+// Each file's findings are written as soon as the file is checked, in pieces, so the output of a
+// big file is never built as one string and the analysis of one file is not kept for the next.
+import type { ClaimFormat, Finding, Span } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
-import type { LineIndex, Range } from '../core/text';
+import type { Position, Range } from '../core/text';
+import { pathToFileURL } from 'node:url';
+import { isAbsolute } from 'node:path';
+import { version as CLAIMLINT_VERSION } from '../../../package.json';
 
-export interface FileReport {
+export { CLAIMLINT_VERSION };
+
+/**
+ * Zero-based lines and UTF-16 characters for a set of offsets, as LSP counts them (CR, LF and
+ * CRLF each end a line), found in one pass over the text that skips from line break to line break
+ * with indexOf: no per-line table of a large file is kept.
+ */
+export class Positions {
+  private readonly offsets: Uint32Array;
+  private readonly lines: Uint32Array;
+  private readonly characters: Uint32Array;
+
+  constructor(text: string, wanted: Iterable<number>) {
+    const sorted = [...new Set([...wanted].map((offset) => Math.max(0, Math.min(offset, text.length))))].sort((a, b) => a - b);
+    this.offsets = Uint32Array.from(sorted);
+    this.lines = new Uint32Array(sorted.length);
+    this.characters = new Uint32Array(sorted.length);
+    let line = 0;
+    let lineStart = 0;
+    let nextLf = text.indexOf('\n');
+    let nextCr = text.indexOf('\r');
+    for (let i = 0; i < sorted.length; i++) {
+      const target = sorted[i]!;
+      for (;;) {
+        // A CR directly before an LF is not a line break of its own: the LF is.
+        while (nextCr >= 0 && text.charCodeAt(nextCr + 1) === 10) nextCr = text.indexOf('\r', nextCr + 1);
+        const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+        if (next < 0 || next >= target) break;
+        line++;
+        lineStart = next + 1;
+        if (next === nextLf) nextLf = text.indexOf('\n', next + 1);
+        else nextCr = text.indexOf('\r', next + 1);
+      }
+      this.lines[i] = line;
+      this.characters[i] = target - lineStart;
+    }
+  }
+
+  /** The position of an offset given to the constructor (others get the nearest one before). */
+  at(offset: number): Position {
+    const offsets = this.offsets;
+    let low = 0;
+    let high = offsets.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (offsets[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    if (offsets.length === 0) return { line: 0, character: 0 };
+    return { line: this.lines[low]!, character: this.characters[low]! };
+  }
+
+  range(span: Span): Range {
+    return { start: this.at(span.start), end: this.at(span.end) };
+  }
+
+  /** Positions for every offset the findings point at. */
+  static forFindings(text: string, findings: readonly Finding[]): Positions {
+    const offsets: number[] = [];
+    for (const finding of findings) {
+      offsets.push(finding.span.start, finding.span.end);
+      for (const related of finding.related ?? []) offsets.push(related.span.start, related.span.end);
+    }
+    return new Positions(text, offsets);
+  }
+}
+
+/** One checked file, as every output format needs it. */
+export interface FileResult {
+  /** As given on the command line; '<stdin>' for standard input. */
   path: string;
   format: ClaimFormat | null;
   claims: number;
   serviceLines: number;
-  findings: Finding[];
-  lines: LineIndex;
+  /** In document order. */
+  findings: readonly Finding[];
+  positions: Positions;
 }
 
-/** `path:line:col severity code message`, lines and columns 1-based as compilers print them. */
-export function toText(reports: readonly FileReport[]): string {
-  let out = '';
-  for (const report of reports) {
-    for (const finding of report.findings) {
-      const start = report.lines.positionAt(finding.span.start);
-      out += `${report.path}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.rule} ${finding.message}\n`;
-    }
+export interface Reporter {
+  file(result: FileResult): void;
+  /** A file that could not be read at all (its one-line message already went to standard error). */
+  unreadable(path: string, reason: string): void;
+  /** Problems of rule and descriptor files (warnings already shown on standard error). */
+  configurationProblem(message: string): void;
+  finish(): void;
+}
+
+export type Write = (text: string) => void;
+
+/** Collects small strings and writes them about 64 KB at a time. */
+class Batch {
+  private buffer = '';
+
+  constructor(private readonly write: Write) {}
+
+  add(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= 65536) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length > 0) this.write(this.buffer);
+    this.buffer = '';
+  }
+}
+
+export function createReporter(format: 'text' | 'json' | 'sarif', write: Write, knowledge: Knowledge, useDescriptors: boolean): Reporter {
+  const describe = useDescriptors ? (codes: readonly string[]) => descriptorsOf(codes, knowledge) : () => undefined;
+  switch (format) {
+    case 'text':
+      return new TextReporter(write);
+    case 'json':
+      return new JsonReporter(write, describe);
+    case 'sarif':
+      return new SarifReporter(write, describe, knowledge);
+  }
+}
+
+type Describe = (codes: readonly string[]) => Record<string, string> | undefined;
+
+function descriptorsOf(codes: readonly string[], knowledge: Knowledge): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const code of codes) {
+    const descriptor = knowledge.descriptors.get(code);
+    const text = descriptor?.short ?? descriptor?.long;
+    if (text) (out ??= {})[code] = text;
   }
   return out;
 }
+
+function oneLine(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text;
+}
+
+// ---- text ------------------------------------------------------------------------------------
+
+/** `path:line:col severity rule message`, lines and columns 1-based as compilers print them. */
+export function textLine(path: string, finding: Finding, positions: Positions): string {
+  const start = positions.at(finding.span.start);
+  return `${path}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.rule} ${oneLine(finding.message)}\n`;
+}
+
+class TextReporter implements Reporter {
+  private readonly batch: Batch;
+
+  constructor(write: Write) {
+    this.batch = new Batch(write);
+  }
+
+  file(result: FileResult): void {
+    for (const finding of result.findings) this.batch.add(textLine(result.path, finding, result.positions));
+    this.batch.flush();
+  }
+
+  unreadable(): void {}
+
+  configurationProblem(): void {}
+
+  finish(): void {
+    this.batch.flush();
+  }
+}
+
+// ---- JSON ------------------------------------------------------------------------------------
 
 export interface JsonFinding {
   rule: string;
@@ -31,93 +181,195 @@ export interface JsonFinding {
   range: Range;
   codes: string[];
   related?: { range: Range; message: string }[];
+  /** Code -> descriptor, for the codes a --descriptors file (or the built-in data) describes. */
+  descriptors?: Record<string, string>;
+}
+
+export interface JsonFile {
+  path: string;
+  format: ClaimFormat | null;
+  claims: number;
+  serviceLines: number;
+  findings: JsonFinding[];
 }
 
 export interface JsonReport {
-  files: { path: string; format: ClaimFormat | null; claims: number; serviceLines: number; findings: JsonFinding[] }[];
+  files: JsonFile[];
 }
 
-/** The JSON contract other tools build on: zero-based lines and UTF-16 characters, as in LSP. */
-export function toJsonReport(reports: readonly FileReport[]): JsonReport {
-  return {
-    files: reports.map((report) => ({
-      path: report.path,
-      format: report.format,
-      claims: report.claims,
-      serviceLines: report.serviceLines,
-      findings: report.findings.map((finding) => {
-        const json: JsonFinding = {
-          rule: finding.rule,
-          severity: finding.severity,
-          message: finding.message,
-          range: report.lines.rangeOf(finding.span),
-          codes: finding.codes ?? [],
-        };
-        if (finding.related?.length) json.related = finding.related.map((r) => ({ range: report.lines.rangeOf(r.span), message: r.message }));
-        return json;
-      }),
-    })),
+export function toJsonFinding(finding: Finding, positions: Positions, describe: Describe = () => undefined): JsonFinding {
+  const json: JsonFinding = {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    range: positions.range(finding.span),
+    codes: finding.codes ? [...finding.codes] : [],
   };
+  if (finding.related?.length) json.related = finding.related.map((r) => ({ range: positions.range(r.span), message: r.message }));
+  const descriptors = describe(json.codes);
+  if (descriptors) json.descriptors = descriptors;
+  return json;
 }
 
-const sarifLevels = { error: 'error', warning: 'warning', information: 'note' } as const;
-
-/** SARIF 2.1.0, so code-scanning tools show the findings. Regions are 1-based. */
-export function toSarif(reports: readonly FileReport[], knowledge: Knowledge): object {
-  const ruleIds = [...new Set(reports.flatMap((r) => r.findings.map((f) => f.rule)))].sort();
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'claimlint',
-            version: '0.1.0',
-            informationUri: 'https://example.invalid/claimlint',
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: ruleDescription(id) } })),
-          },
-        },
-        properties: { ptpEdits: knowledge.rules.size },
-        artifacts: reports.map((r) => ({ location: { uri: toUri(r.path) } })),
-        results: reports.flatMap((report, artifactIndex) =>
-          report.findings.map((finding) => {
-            const range = report.lines.rangeOf(finding.span);
-            return {
-              ruleId: finding.rule,
-              ruleIndex: ruleIds.indexOf(finding.rule),
-              level: sarifLevels[finding.severity],
-              message: { text: finding.message },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: { uri: toUri(report.path), index: artifactIndex },
-                    region: {
-                      startLine: range.start.line + 1,
-                      startColumn: range.start.character + 1,
-                      endLine: range.end.line + 1,
-                      endColumn: range.end.character + 1,
-                    },
-                  },
-                },
-              ],
-              ...(finding.codes ? { properties: { codes: finding.codes } } : {}),
-            };
-          }),
-        ),
-      },
-    ],
-  };
+/** JSON.stringify(value, null, 2) for a value that sits `depth` levels deep in a pretty-printed document. */
+function pretty(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, 2);
+  return depth === 0 ? text : text.replace(/\n/g, '\n' + '  '.repeat(depth));
 }
 
-function toUri(path: string): string {
-  return path.split('\\').join('/');
+/**
+ * The JSON contract: `{"files": [{path, format, claims, serviceLines, findings: [...]}]}`, zero-based
+ * lines and UTF-16 characters as in LSP. Written file by file, finding by finding, and byte for
+ * byte what JSON.stringify(report, null, 2) would print.
+ */
+class JsonReporter implements Reporter {
+  private readonly batch: Batch;
+  private files = 0;
+
+  constructor(write: Write, private readonly describe: Describe) {
+    this.batch = new Batch(write);
+    this.batch.add('{\n  "files": [');
+  }
+
+  file(result: FileResult): void {
+    const head = { path: result.path, format: result.format, claims: result.claims, serviceLines: result.serviceLines };
+    const fields = pretty(head, 2);
+    // The head object without its closing brace, then the findings member.
+    this.batch.add(`${this.files++ === 0 ? '' : ','}\n    ${fields.slice(0, fields.lastIndexOf('\n'))},\n      "findings": [`);
+    let first = true;
+    for (const finding of result.findings) {
+      this.batch.add(`${first ? '' : ','}\n        ${pretty(toJsonFinding(finding, result.positions, this.describe), 4)}`);
+      first = false;
+    }
+    this.batch.add(first ? ']\n    }' : '\n      ]\n    }');
+    this.batch.flush();
+  }
+
+  unreadable(): void {}
+
+  configurationProblem(): void {}
+
+  finish(): void {
+    this.batch.add(this.files === 0 ? ']\n}\n' : '\n  ]\n}\n');
+    this.batch.flush();
+  }
+}
+
+// ---- SARIF -----------------------------------------------------------------------------------
+
+const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note' } as const;
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+export function toSarifUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return encodeURI(path.split('\\').join('/')).replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
 }
 
 function ruleDescription(id: string): string {
-  if (id === 'ptp.conflict') return 'Procedure codes that must not be reported together on one claim and date of service (NCCI PTP, modifier indicator 0).';
-  if (id === 'ptp.modifier-required') return 'Procedure codes reported together without an NCCI-associated modifier (NCCI PTP, modifier indicator 1).';
-  if (id.startsWith('x12.')) return 'X12 837 structure';
-  if (id.startsWith('csv.')) return 'CSV claim export structure';
+  if (id === 'ptp.conflict') return 'Procedure codes that must not be reported together on one claim and date of service (NCCI PTP edit, modifier indicator 0).';
+  if (id === 'ptp.modifier-required') return 'Procedure codes reported together without an NCCI-associated modifier (NCCI PTP edit, modifier indicator 1).';
+  if (id === 'claimlint.unrecognized-format') return 'The file is neither an X12 837 nor a claim CSV export, so nothing in it was checked.';
+  if (id === 'claimlint.empty-file') return 'The file is empty.';
+  if (id === 'claimlint.internal-error') return 'Claimlint failed on this file; other files are unaffected.';
+  if (id.startsWith('x12.')) return 'X12 837 structure.';
+  if (id.startsWith('csv.')) return 'CSV claim export structure.';
   return id;
+}
+
+/**
+ * SARIF 2.1.0, so code-scanning tools show the findings. Regions are 1-based, columns in UTF-16
+ * code units (declared in run.columnKind). The results are written first, as files are checked;
+ * the rules they refer to, the artifacts and the invocation follow them in the same run object.
+ */
+class SarifReporter implements Reporter {
+  private readonly batch: Batch;
+  private readonly ruleIds = new Map<string, number>();
+  private readonly artifacts: string[] = [];
+  private readonly notifications: { level: 'error'; message: { text: string }; locations?: object[] }[] = [];
+  private readonly configuration: { level: 'warning'; message: { text: string } }[] = [];
+  private results = 0;
+
+  constructor(write: Write, private readonly describe: Describe, private readonly knowledge: Knowledge) {
+    this.batch = new Batch(write);
+    this.batch.add(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`);
+  }
+
+  private location(uri: string, artifactIndex: number, range: Range): object {
+    return {
+      physicalLocation: {
+        artifactLocation: { uri, index: artifactIndex },
+        region: {
+          startLine: range.start.line + 1,
+          startColumn: range.start.character + 1,
+          endLine: range.end.line + 1,
+          endColumn: range.end.character + 1,
+        },
+      },
+    };
+  }
+
+  file(result: FileResult): void {
+    const uri = toSarifUri(result.path);
+    const artifactIndex = this.artifacts.push(uri) - 1;
+    for (const finding of result.findings) {
+      let ruleIndex = this.ruleIds.get(finding.rule);
+      if (ruleIndex === undefined) this.ruleIds.set(finding.rule, (ruleIndex = this.ruleIds.size));
+      const sarif: Record<string, unknown> = {
+        ruleId: finding.rule,
+        ruleIndex,
+        level: SARIF_LEVELS[finding.severity],
+        message: { text: finding.message },
+        locations: [this.location(uri, artifactIndex, result.positions.range(finding.span))],
+      };
+      if (finding.related?.length) {
+        sarif.relatedLocations = finding.related.map((related, i) => ({
+          id: i + 1,
+          ...this.location(uri, artifactIndex, result.positions.range(related.span)),
+          message: { text: related.message },
+        }));
+      }
+      const properties: Record<string, unknown> = {};
+      if (finding.codes?.length) properties.codes = finding.codes;
+      const descriptors = this.describe(finding.codes ?? []);
+      if (descriptors) properties.descriptors = descriptors;
+      if (Object.keys(properties).length > 0) sarif.properties = properties;
+      this.batch.add(`${this.results++ === 0 ? '' : ','}\n        ${pretty(sarif, 4)}`);
+    }
+    this.batch.flush();
+  }
+
+  unreadable(path: string, reason: string): void {
+    this.notifications.push({
+      level: 'error',
+      message: { text: `${path}: ${reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: toSarifUri(path) } } }],
+    });
+  }
+
+  configurationProblem(message: string): void {
+    this.configuration.push({ level: 'warning', message: { text: message } });
+  }
+
+  finish(): void {
+    const invocation: Record<string, unknown> = { executionSuccessful: this.notifications.length === 0 };
+    if (this.notifications.length > 0) invocation.toolExecutionNotifications = this.notifications;
+    if (this.configuration.length > 0) invocation.toolConfigurationNotifications = this.configuration;
+    const rest = {
+      tool: {
+        driver: {
+          name: 'claimlint',
+          version: CLAIMLINT_VERSION,
+          rules: [...this.ruleIds.keys()].map((id) => ({ id, shortDescription: { text: ruleDescription(id) } })),
+        },
+      },
+      invocations: [invocation],
+      artifacts: this.artifacts.map((uri) => ({ location: { uri } })),
+      columnKind: 'utf16CodeUnits',
+      properties: { ptpEdits: this.knowledge.rules.size },
+    };
+    const members = pretty(rest, 2);
+    this.batch.add(`${this.results === 0 ? ']' : '\n      ]'},\n      ${members.slice(members.indexOf('\n') + 1).trimStart()}\n  ]\n}\n`);
+    this.batch.flush();
+  }
 }
