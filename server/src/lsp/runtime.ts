@@ -1,5 +1,6 @@
 // What the server needs from its host, passed in so tests and other hosts can supply fakes.
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { readFileCapped } from '../core/rules/readFile';
 
 export interface Runtime {
   readFile(path: string): Buffer;
@@ -11,7 +12,8 @@ export interface Runtime {
 }
 
 export const nodeRuntime: Runtime = {
-  readFile: (path) => readFileSync(path),
+  // Rule files are refused above the size cap rather than read without bound.
+  readFile: (path) => readFileCapped(path),
   fileSize: (path) => statSync(path).size,
   watchFile(path, onChange) {
     let watcher: FSWatcher | undefined;

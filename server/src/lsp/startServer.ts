@@ -60,6 +60,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   /** The latest analysis per URI, with the version it was computed for. */
   const analyses = new Map<string, { version: number; analysis: Analysis }>();
   const pending = new Map<string, { cancel(): void }>();
+  let knowledgeKey = '';
+  /** False until the client's settings are in: checks wait for them, so no diagnostics flicker. */
+  let settingsReady = false;
   let knowledge: Knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: runtime.readFile });
   let workspaceRoot: string | null = null;
   let trusted = true;
@@ -92,6 +95,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlint' }).catch(() => undefined);
       await refreshSettings();
     }
+    // Documents opened so far are checked once, with the user's rules rather than the defaults.
+    settingsReady = true;
+    for (const document of documents.all()) schedule(document);
   });
 
   async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -115,8 +121,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     // In an untrusted workspace, settings that point at files are ignored: only built-in data is used.
     const ptpFiles = trusted ? sanitizePaths(settings.ptpEditFiles).map(resolvePath) : [];
     const descriptorFiles = trusted ? sanitizePaths(settings.descriptorFiles).map(resolvePath) : [];
-    knowledge = loadKnowledge({ builtinEdits: settings.builtinEdits !== false, ptpFiles, descriptorFiles, readFile: runtime.readFile });
-    const problems = knowledge.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+    const builtinEdits = settings.builtinEdits !== false;
+    const loaded = loadKnowledge({ builtinEdits, ptpFiles, descriptorFiles, readFile: runtime.readFile });
+    const key = JSON.stringify({ builtinEdits, ptpFiles, descriptorFiles });
+    // A file that loaded before and cannot be read now (being rewritten, briefly missing) keeps
+    // the rules already loaded: the previous knowledge stays until the files read again.
+    const lostFiles = loaded.files.filter((f) => f.rows === 0 && knowledgeKey === key && knowledge.files.some((k) => k.source === f.source && k.rows > 0));
+    const problems = loaded.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+    if (lostFiles.length > 0) {
+      problems.push(...lostFiles.map((f) => `${f.source}: kept the rules loaded from it before, until it can be read again`));
+    } else {
+      knowledge = loaded;
+      knowledgeKey = key;
+    }
     const fresh = problems.filter((p) => !reportedProblems.has(p));
     fresh.forEach((p) => reportedProblems.add(p));
     if (fresh.length > 0) {
@@ -124,14 +141,25 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       void connection.sendNotification(LoadProblemsNotification.method, { problems: fresh } satisfies LoadProblemsNotification.Params);
     }
     stopWatching.forEach((stop) => stop());
-    stopWatching = [...ptpFiles, ...descriptorFiles].map((file) => runtime.watchFile(file, () => reload(settings)));
-    connection.console.info(`Claimlint: ${knowledge.rules.size} PTP edits loaded from ${ptpFiles.length} file(s)${settings.builtinEdits !== false ? ' and the built-in set' : ''}.`);
+    stopWatching = [...ptpFiles, ...descriptorFiles].map((file) => runtime.watchFile(file, () => reloadSoon(settings)));
+    connection.console.info(`Claimlint: ${knowledge.rules.size} PTP edits loaded from ${ptpFiles.length} file(s)${builtinEdits ? ' and the built-in set' : ''}.`);
     for (const document of documents.all()) schedule(document);
+  }
+
+  /** A file being written fires several change events: load once they have settled. */
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  function reloadSoon(settings: ClaimlintSettings): void {
+    if (reloadTimer) clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      reloadTimer = undefined;
+      reload(settings);
+    }, 250);
   }
 
   connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
 
   function schedule(document: TextDocument): void {
+    if (!settingsReady) return;
     pending.get(document.uri)?.cancel();
     pending.set(
       document.uri,

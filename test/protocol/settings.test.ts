@@ -1,0 +1,60 @@
+// Settings reach the server and user tables reload when they change on disk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeX12 } from '../unit/helpers/x12-writer';
+import { TestClient } from './helpers/lspClient';
+
+const day = { from: 20260310, to: 20260310 };
+const row = (c1: string, c2: string, indicator: string) => `${c1}\t${c2}\t\t20200101\t*\t${indicator}\tMutually exclusive procedures`;
+
+test('a PTP table from the settings applies, reloads when the file changes, and survives the file going missing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-settings-'));
+  const table = join(dir, 'ptp.txt');
+  writeFileSync(table, ['Title line', 'Column 1\tColumn 2\t*\tEffective\tDeletion\tModifier\tRationale', row('99213', '36415', '1'), ''].join('\r\n'));
+  const client = new TestClient({ settings: { ptpEditFiles: [table], descriptorFiles: [], builtinEdits: false } });
+  try {
+    await client.initialize();
+    const { text } = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '90.00', date: day }, { code: '36415', charge: '10.00', date: day }, { code: '43214', charge: '1.00', date: day }, { code: '43200', charge: '1.00', date: day }] }]);
+    const uri = TestClient.uriFor('settings.837');
+    const first = await client.open(uri, text);
+    assert.deepEqual(first.diagnostics.map((d) => d.code), ['ptp.modifier-required'], 'the user edit applies; the built-in set is off');
+
+    // The table is rewritten with indicator 0: the warning becomes an error without any request.
+    const updated = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'ptp.conflict'));
+    writeFileSync(table, ['Title line', row('99213', '36415', '0'), ''].join('\r\n'));
+    assert.equal((await updated).diagnostics[0]!.severity, 1);
+
+    // The file disappears: the rules loaded from it stay, and the user is told once.
+    const warned = client.waitForNotification('claimlint/loadProblems');
+    unlinkSync(table);
+    const problems = (await warned) as { problems: string[] };
+    assert.ok(problems.problems.some((p) => p.includes('ptp.txt') && /kept the rules/.test(p)), problems.problems.join('\n'));
+    const again = await client.change(uri, { text: text + '\n' });
+    assert.deepEqual(again.diagnostics.map((d) => d.code), ['ptp.conflict']);
+
+    // Switching the built-in set on through the settings re-checks open documents.
+    const withBuiltin = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0]!.code === 'ptp.conflict' && p.diagnostics[0]!.message.includes('43214'));
+    await client.changeSettings({ ptpEditFiles: [], descriptorFiles: [], builtinEdits: true });
+    assert.ok(await withBuiltin);
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an unreadable table is reported once with its path, and the built-in edits still apply', async () => {
+  const client = new TestClient({ settings: { ptpEditFiles: ['/nonexistent/claimlint/ptp.txt'], descriptorFiles: [], builtinEdits: true } });
+  try {
+    await client.initialize();
+    const problems = (await client.waitForNotification('claimlint/loadProblems')) as { problems: string[] };
+    assert.deepEqual(problems.problems, ['/nonexistent/claimlint/ptp.txt: cannot read: file not found']);
+    const { text } = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1.00', date: day }, { code: '43200', charge: '1.00', date: day }] }]);
+    const published = await client.open(TestClient.uriFor('unreadable.837'), text);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['ptp.conflict']);
+  } finally {
+    await client.shutdown();
+  }
+});
