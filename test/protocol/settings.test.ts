@@ -36,7 +36,7 @@ test('a PTP table from the settings applies, reloads when the file changes, and 
     assert.deepEqual(again.diagnostics.map((d) => d.code), ['ptp.conflict']);
 
     // Switching the built-in set on through the settings re-checks open documents.
-    const withBuiltin = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0]!.code === 'ptp.conflict' && p.diagnostics[0]!.message.includes('43214'));
+    const withBuiltin = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0]!.code === 'ptp.conflict' && String(p.diagnostics[0]!.message).includes('43214'));
     await client.changeSettings({ ptpEditFiles: [], descriptorFiles: [], builtinEdits: true });
     assert.ok(await withBuiltin);
   } finally {
