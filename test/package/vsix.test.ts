@@ -43,7 +43,7 @@ test('the .vsix holds only the two bundles, the grammar, language configurations
     }
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--out-root', stage], { cwd: root });
     const out = join(dir, 'claimlint.vsix');
-    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out], { cwd: stage, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { cwd: stage, stdio: 'pipe' });
     const files = readZip(readFileSync(out));
     const payload = [...files.keys()].filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)).sort();
     assert.deepEqual(payload, [
