@@ -16,6 +16,8 @@ export interface LspOptions {
   codeActions: number;
   /** Requests sent (and not counted) before the hover and code action samples. */
   warmup: number;
+  /** Node flags for the server process (e.g. --cpu-prof). */
+  serverExecArgv?: string[];
 }
 
 export interface Latencies {
@@ -116,7 +118,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
   const text = readFileSync(options.file, 'latin1');
   const lines = new LineIndex(text);
   const random = randomSource(4242);
-  const client = new TestClient();
+  const client = new TestClient({ execArgv: options.serverExecArgv ?? [] });
   const pid = client.process.pid;
   try {
     await client.initialize();

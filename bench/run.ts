@@ -5,6 +5,8 @@
 //   npm run bench -- --quick      fewer repetitions, no 100 MB peers (about a minute)
 //   npm run bench -- --full       also node-x12 on the 100 MB file (it needs minutes and over 4 GB)
 //   npm run bench -- --only core,peers,cli,lsp,ptp,csv
+//   npm run bench -- --only lsp --profile /tmp/prof   CPU profiles of every measured process
+//                                 (summarize: node bench/profile-summary.mjs /tmp/prof)
 //
 // Every measurement with a memory figure runs in a fresh child process (bench/worker.ts, bundled
 // to bench/out/worker.js), so its peak RSS is its own. Inputs are generated deterministically
@@ -31,6 +33,10 @@ const full = argv.includes('--full');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1]! : argv[argv.indexOf(onlyArg) + 1]!).split(',')) : null;
 const wants = (section: string) => only === null || only.has(section);
+/** --profile DIR: every measured process (workers, the CLI, the server) writes a CPU profile there. */
+const profileArg = argv.indexOf('--profile');
+const profileDir = profileArg >= 0 ? resolve(argv[profileArg + 1] ?? 'bench/out/profiles') : null;
+const profileFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -59,7 +65,7 @@ interface ChildResult<T> {
 function runChild<T>(args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; stdoutFile?: string } = {}): Promise<ChildResult<T>> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+    const child = spawn(process.execPath, [...profileFlags, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -345,7 +351,7 @@ async function measureCli(file: InputFile, runs: number, dir: string): Promise<C
     const exitCode = await new Promise<number | null>((done) => {
       const child = spawn(
         '/bin/sh',
-        ['-c', `exec "$0" --require "$1" server/out/cli.js check --format json "$2" > "$3"`, process.execPath, join(BENCH, 'rss-hook.cjs'), file.path, reportPath],
+        ['-c', `exec "$0" ${profileFlags.join(' ')} --require "$1" server/out/cli.js check --format json "$2" > "$3"`, process.execPath, join(BENCH, 'rss-hook.cjs'), file.path, reportPath],
         { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CLAIMLINT_BENCH_USAGE: usagePath } },
       );
       child.stderr.on('data', () => undefined);
@@ -546,6 +552,7 @@ async function main(): Promise<void> {
           hovers: quick ? 100 : primary ? 300 : 150,
           codeActions: quick ? 30 : primary ? 100 : 50,
           warmup: 20,
+          serverExecArgv: profileFlags,
         }),
       );
     }
