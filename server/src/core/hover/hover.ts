@@ -76,8 +76,6 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
   parts.push(text ? `**${code}** — “${text}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
-  if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
-  if (descriptor?.clinicalSummary) parts.push(`**Clinical summary:** ${descriptor.clinicalSummary}`);
   const day = date?.from;
   const asColumnOne = knowledge.rules.editsAsColumnOne(code, day).filter((e) => e.modifierIndicator !== '9');
   const asColumnTwo = knowledge.rules.editsAsColumnTwo(code, day).filter((e) => e.modifierIndicator !== '9');
@@ -90,6 +88,9 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   } else {
     parts.push(`No PTP edits${when} in the loaded tables.`);
   }
+  // The edits first (what a coder acts on), then the billing note and the longer clinical text.
+  if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
+  if (descriptor?.clinicalSummary) parts.push(`**Clinical summary:** ${descriptor.clinicalSummary}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${notice}_`);
   return parts.join('\n\n');
