@@ -16,6 +16,8 @@ import {
   TextDocumentSyncKind,
   type TextEdit as LspTextEdit,
   ResponseError,
+  ShowMessageNotification,
+  MessageType,
   ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -260,7 +262,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const state = current(uri);
     if (!state?.analysis.doc.x12) return null;
     const result = layoutEdits(state.analysis.text, state.analysis.doc.x12, kind);
-    if (result.reason) void connection.window.showInformationMessage(result.reason);
+    // A notification, not showMessageRequest: nothing to answer, and no client is left waiting.
+    if (result.reason) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: result.reason });
     return result.edits.map((edit) => ({ range: state.analysis.lines.rangeOf(edit.span), newText: edit.newText }));
   };
   connection.onDocumentFormatting((params) => layout(params.textDocument.uri, 'segment-per-line'));
