@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
@@ -317,6 +317,16 @@ describe('claimlint check', () => {
     }
   });
 
+  test('a file over the largest size a string can hold is refused up front with exit 2, not read', () => {
+    const path = join(dir, 'sparse-huge.837');
+    writeFileSync(path, '');
+    truncateSync(path, 600 * 1024 * 1024);
+    const run = claimlint(['check', 'sparse-huge.837']);
+    rmSync(path);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^claimlint: sparse-huge\.837: too large: the largest file Claimlint can check is \d+ MB$/m);
+  });
+
   test('--no-builtin-edits: the 43214 conflicts disappear', () => {
     file('builtin.837', writeX12(conflictClaims).text);
     const run = claimlint(['check', '--no-builtin-edits', '--format', 'json', 'builtin.837']);
@@ -358,6 +368,20 @@ describe('claimlint check', () => {
       assert.match(run.stderr, pattern);
       assert.equal(run.stdout, '');
     }
+  });
+
+  test('bad rows of a --ptp table that otherwise loads are warnings on standard error (five shown per file), not a failure', () => {
+    const bad = Array.from({ length: 9 }, (_, i) => `9921${i}\tXX\t\t20200101\t*\t1\tsynthetic`);
+    file('partly-bad.txt', [CMS_TABLE.trimEnd(), ...bad].join('\r\n') + '\r\n');
+    file('partly-bad-target.837', writeX12(indicatorOneClaims).text);
+    const run = claimlint(['check', '--ptp', 'partly-bad.txt', 'partly-bad-target.837']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /warning ptp\.modifier-required/);
+    assert.equal(run.stderr.match(/^claimlint: warning: partly-bad\.txt:\d+: /gm)?.length, 5);
+    assert.match(run.stderr, /^claimlint: warning: partly-bad\.txt: 4 more problems not shown$/m);
+    const sarif = JSON.parse(claimlint(['check', '--format', 'sarif', '--ptp', 'partly-bad.txt', 'partly-bad-target.837']).stdout);
+    validateSarif(sarif);
+    assert.equal(sarif.runs[0].invocations[0].toolConfigurationNotifications.length, 9);
   });
 
   test('--descriptors: accepted, and its descriptors go into the json and sarif output of the codes found', () => {

@@ -1,7 +1,7 @@
 // Reading claim files into text, and writing a fixed file back without ever leaving a partial one.
 import { isAscii, isUtf8, constants as bufferConstants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -64,6 +64,45 @@ function describeReadError(error: unknown): string {
     default:
       return code ? `cannot be read (${code})` : 'cannot be read';
   }
+}
+
+/**
+ * All of standard input, synchronously. A pipe left in non-blocking mode by the parent answers
+ * EAGAIN when it is momentarily empty: wait a little and read on, rather than fail.
+ */
+export function readStandardInput(): Buffer {
+  const CHUNK = 1 << 22;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  // Pipes hand out 64 KB at a time: fill each chunk before starting the next.
+  let chunk = Buffer.allocUnsafe(CHUNK);
+  let filled = 0;
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, chunk, filled, chunk.length - filled, null);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(sleeper, 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    filled += read;
+    total += read;
+    if (total > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(CHUNK);
+      filled = 0;
+    }
+  }
+  if (filled > 0) chunks.push(chunk.subarray(0, filled));
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** Reads and decodes one input ('-' is standard input). Throws InputError with a one-line reason. */
