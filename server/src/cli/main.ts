@@ -14,7 +14,7 @@ import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
 import { decode as decodeInput, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, writeAtomically, type DecodedInput } from './files';
-import { Progress } from './progress';
+import { BIG_INPUT_BYTES, Progress } from './progress';
 import { CLAIMLINT_VERSION, createReporter, Positions, textLine } from './report';
 
 export interface Io {
@@ -202,6 +202,8 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
     totals.serviceLines += serviceLines;
     for (const finding of findings) totals[finding.severity]++;
     progress.fileDone(index);
+    // Free a big file's analysis before the next file's is built (peak: one file, not the sum).
+    if (text.length >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
   });
   reporter.finish();
   progress.finish();
@@ -316,8 +318,8 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number {
 }
 
 /**
- * A full garbage collection between the two analyses of fix, so that the first one's claims are
- * gone before the second's are built: the peak is then one analysis, not two. Node exposes gc()
+ * A full garbage collection between two analyses (fix's two, or two big files of check), so that
+ * the first one's claims are gone before the next are built: the peak is one analysis, not two. Node exposes gc()
  * only behind a flag; it can be turned on at run time and fetched from a fresh context.
  */
 function collectGarbage(): void {
