@@ -509,6 +509,20 @@ describe('claimlint fix', () => {
     assert.equal(statSync(path).mtimeMs, before);
   });
 
+  test('indicator 0 and 1 in one file: the indicator-0 lines go, the indicator-1 conflict stays and is named on standard error', () => {
+    file('mixed-ptp.txt', CMS_TABLE);
+    const path = file('mixed.837', writeX12([...indicatorOneClaims, ...conflictClaims], { lineEnding: '\n' }).text);
+    const run = claimlint(['fix', '--ptp', 'mixed-ptp.txt', 'mixed.837']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /removed 2 service lines/);
+    assert.match(run.stderr, /1 conflict with modifier indicator 1 left for review/);
+    assertNoClaimContents(run.stderr);
+    const recheck = claimlint(['check', '--ptp', 'mixed-ptp.txt', '--format', 'json', path]);
+    assert.equal(recheck.code, 0);
+    assert.deepEqual(json(recheck).files[0]!.findings.map((f) => f.rule), ['ptp.modifier-required']);
+    assert.equal(json(recheck).files[0]!.serviceLines, 5);
+  });
+
   test('--no-builtin-edits with fix: nothing to remove', () => {
     const path = file('keep.837', writeX12(conflictClaims).text);
     const bytes = readFileSync(path);

@@ -228,8 +228,6 @@ interface FixPlan {
   /** Service lines the edits remove, and the indicator-0 findings they resolve. */
   removedLines: number;
   resolved: number;
-  /** Indicator-1 conflicts, left for a person. */
-  leftForReview: number;
   /** Findings of the input (used as the result's findings when nothing changes). */
   findings: Finding[];
 }
@@ -239,11 +237,10 @@ function planFix(text: string, knowledge: Knowledge): FixPlan {
   const analysis = analyze(text, knowledge);
   const doc: ParsedDocument = analysis.doc;
   const findings = [...analysis.findings, ...inputFindings(text, doc.format)];
-  const leftForReview = findings.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
   const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
-  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, leftForReview, findings };
+  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, findings };
   const lines = new Set(fix.findings.map((f) => `${f.data!.claimIndex}:${f.data!.columnTwoLine}`));
-  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, leftForReview, findings: [] };
+  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, findings: [] };
 }
 
 function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number {
@@ -307,9 +304,11 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number {
   } else {
     io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0)${arrow}\n`);
   }
-  if (plan.leftForReview > 0) {
+  // Indicator-1 conflicts still in the result (those on a removed line went with it).
+  const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
+  if (leftForReview > 0) {
     io.stderr(
-      `claimlint: ${shownPath}: ${plural(plan.leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,
+      `claimlint: ${shownPath}: ${plural(leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,
     );
   }
   const positions = Positions.forFindings(fixed, remaining);
