@@ -475,7 +475,7 @@ class Parser837 {
     this.add(
       'x12.clm02-sum',
       'error',
-      `CLM02 is ${formatCents(total)}, but the ${plural(claim.lines.length, 'service line')} add up to ${formatCents(sum)}`,
+      `CLM02 is ${formatCents(total)}, but the ${plural(claim.lines.length, 'service line')} ${claim.lines.length === 1 ? 'adds' : 'add'} up to ${formatCents(sum)}`,
       claim.totalChargeSpan,
       {
         related: claim.lines
