@@ -5,18 +5,19 @@ import type { Finding, ParsedDocumentWithIndex } from './model';
 import { parseDocument } from './parse';
 import { checkPtp } from './rules/checkPtp';
 import type { Knowledge } from './rules/knowledge';
-import { LineIndex } from './text';
+import { LineIndex, type Positions } from './text';
 
 export interface Analysis {
   text: string;
   doc: ParsedDocumentWithIndex;
   /** Structural findings, then coding (PTP) findings. */
   findings: Finding[];
-  lines: LineIndex;
+  /** Offset <-> line/character conversion for this text. */
+  lines: Positions;
 }
 
-export function analyze(text: string, knowledge: Knowledge): Analysis {
-  const lines = new LineIndex(text);
+export function analyze(text: string, knowledge: Knowledge, positions?: Positions): Analysis {
+  const lines = positions ?? new LineIndex(text);
   let doc: ParsedDocumentWithIndex;
   try {
     doc = parseDocument(text);

@@ -2,7 +2,7 @@
 // folding ranges derived from it. Plain data; the server turns it into LSP symbols.
 import type { ParsedDocument, Span } from './model';
 import { formatDate } from './dates';
-import type { LineIndex } from './text';
+import type { Positions } from './text';
 
 export type OutlineKind = 'interchange' | 'group' | 'transaction' | 'claim' | 'line';
 
@@ -87,7 +87,7 @@ export interface FoldingRange {
 }
 
 /** One folding range per envelope, claim and service line that spans more than one line. */
-export function foldingRanges(nodes: OutlineNode[], lines: LineIndex): FoldingRange[] {
+export function foldingRanges(nodes: OutlineNode[], lines: Positions): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const visit = (node: OutlineNode): void => {
     const start = lines.positionAt(node.span.start).line;

@@ -38,8 +38,14 @@ import {
   type ClaimlintSettings,
 } from './protocol';
 import type { Runtime } from './runtime';
+import type { Positions } from '../core/text';
 
 const fixAllKind = `${CodeActionKind.SourceFixAll}.claimlint`;
+
+interface FixAllData {
+  uri: string;
+  version: number;
+}
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -69,6 +75,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let workspaceRoot: string | null = null;
   let trusted = true;
   let pullConfiguration = false;
+  /** The client can fetch a code action's edit later (codeAction/resolve). */
+  let resolveEdits = false;
   let stopWatching: (() => void)[] = [];
   const reportedProblems = new Set<string>();
 
@@ -78,12 +86,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     workspaceRoot = folder?.startsWith('file:') ? fileURLToPath(folder) : null;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     if (options.settings) reload({ ...defaultSettings, ...options.settings });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
         documentSymbolProvider: { label: 'Claims' },
         foldingRangeProvider: true,
         documentFormattingProvider: true,
@@ -176,7 +185,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
 
   function validate(document: TextDocument): void {
-    const analysis = analyze(document.getText(), knowledge);
+    const analysis = analyze(document.getText(), knowledge, positionsOf(document));
     analyses.set(document.uri, { version: document.version, analysis });
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
@@ -193,7 +202,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!document) return null;
     const cached = analyses.get(uri);
     if (cached && cached.version === document.version) return { document, analysis: cached.analysis };
-    const analysis = analyze(document.getText(), knowledge);
+    const analysis = analyze(document.getText(), knowledge, positionsOf(document));
     analyses.set(uri, { version: document.version, analysis });
     return { document, analysis };
   }
@@ -233,9 +242,24 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
     if (wants(fixAllKind)) {
       const all = fixAll(analysis.text, analysis.doc, analysis.findings);
-      if (all) actions.push(toCodeAction(document, analysis, all, fixAllKind));
+      if (all && resolveEdits) {
+        // Thousands of edits would travel with every lightbulb request: send them on resolve.
+        actions.push({ title: all.title, kind: fixAllKind, data: { uri: document.uri, version: document.version } satisfies FixAllData });
+      } else if (all) {
+        actions.push(toCodeAction(document, analysis, all, fixAllKind));
+      }
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve((action) => {
+    const data = action.data as Partial<FixAllData> | undefined;
+    if (action.kind !== fixAllKind || typeof data?.uri !== 'string') return action;
+    const state = current(data.uri);
+    // Computed for another version of the document: leave it without an edit rather than apply it to this one.
+    if (!state || state.document.version !== data.version) return action;
+    const all = fixAll(state.analysis.text, state.analysis.doc, state.analysis.findings);
+    return all ? { ...action, edit: toCodeAction(state.document, state.analysis, all, fixAllKind).edit } : action;
   });
 
   connection.onDocumentSymbol((params) => {
@@ -273,6 +297,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
 
   documents.listen(connection);
+}
+
+/**
+ * Positions from the editor's document, whose line table is kept up to date by incremental
+ * changes (a LineIndex would rescan the whole text each version). Valid while the analysis is
+ * for the document's current version, which is the only time the server uses it.
+ */
+function positionsOf(document: TextDocument): Positions {
+  return {
+    get lineCount() {
+      return document.lineCount;
+    },
+    positionAt: (offset) => document.positionAt(offset),
+    offsetAt: (position) => document.offsetAt(position),
+    rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+  };
 }
 
 function sanitizePaths(paths: unknown): string[] {

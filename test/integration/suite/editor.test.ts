@@ -104,6 +104,7 @@ describe('Claimlint editor features in VS Code', () => {
       uri,
       new vscode.Range(0, 0, 0, 0),
       vscode.CodeActionKind.SourceFixAll.append('claimlint').value,
+      1, // resolve the action: the server sends fix-all's edits on codeAction/resolve
     );
     assert.equal(actions.length, 1);
     const clean = diagnosticsOf(uri, (d) => d.length === 0);

@@ -77,7 +77,7 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: Record<string, unknown>): Promise<InitializeResult> {
+  async initialize(initializationOptions?: Record<string, unknown>, options: { resolveCodeActionEdits?: boolean } = {}): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
@@ -87,7 +87,10 @@ export class TestClient {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+            ...(options.resolveCodeActionEdits ? { resolveSupport: { properties: ['edit'] }, dataSupport: true } : {}),
+          },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },

@@ -19,7 +19,7 @@ const maxListedCodes = 12;
 
 export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge): HoverResult | null {
   const { doc } = analysis;
-  const located = findLine(doc.claims, offset);
+  const located = findLine(doc.claims, offset, doc.format === 'x12');
   if (located) {
     const { line } = located;
     if (contains(line.codeSpan, offset) && line.code !== '') {
@@ -49,7 +49,7 @@ function contains(span: Span, offset: number): boolean {
 }
 
 /** The service line whose span contains offset (claims and lines are in document order for X12). */
-function findLine(claims: readonly Claim[], offset: number): { claim: Claim; line: ServiceLine } | null {
+function findLine(claims: readonly Claim[], offset: number, ordered: boolean): { claim: Claim; line: ServiceLine } | null {
   let low = 0;
   let high = claims.length - 1;
   while (low <= high) {
@@ -63,6 +63,7 @@ function findLine(claims: readonly Claim[], offset: number): { claim: Claim; lin
       break;
     }
   }
+  if (ordered) return null;
   // CSV claims group rows that need not be adjacent: fall back to a scan.
   for (const claim of claims) {
     const line = claim.lines.find((l) => contains(l.recordSpan, offset));
