@@ -140,7 +140,10 @@ function descriptorsOf(codes: readonly string[], knowledge: Knowledge): Record<s
 }
 
 function oneLine(text: string): string {
-  return text.includes('\n') || text.includes('\r') ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text;
+  if (!text.includes('\n') && !text.includes('\r')) return text;
+  // Split, then trim each piece: linear, where /\s*[\r\n]+\s*/ rescans runs of blanks.
+  const pieces = text.split(/[\r\n]+/);
+  return pieces.map((piece, i) => (i > 0 ? piece.trimStart() : piece)).map((piece, i) => (i < pieces.length - 1 ? piece.trimEnd() : piece)).filter((piece, i) => i === 0 || piece !== '').join(' ');
 }
 
 // ---- text ------------------------------------------------------------------------------------
