@@ -387,3 +387,16 @@ export const anyDocumentArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: randomBytesTextArb },
   { weight: 1, arbitrary: randomStringArb },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Seeds
+
+/**
+ * fast-check parameters for the reliability tests: a fixed seed per test so `npm test` is
+ * deterministic, or CLAIMLINT_FUZZ_SEED to explore (fast-check prints the seed and path of any
+ * failure, and `npm run fuzz -- --seed N` replays it for longer).
+ */
+export function runParameters(numRuns: number, seed: number): { numRuns: number; seed: number } {
+  const fromEnv = process.env.CLAIMLINT_FUZZ_SEED;
+  return { numRuns, seed: fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) + seed : seed };
+}

@@ -135,8 +135,9 @@ export function exerciseCore(text: string, knowledge: Knowledge, options: CoreRu
   }
 
   // Quick fixes and fix-all: in range, non-overlapping, and the result analyzes cleanly.
+  // An editor asks for the fixes of the findings under the cursor; a few hundred is plenty here.
   let fixChecks = options.maxFixChecks ?? 6;
-  for (const finding of analysis.findings) {
+  for (const finding of analysis.findings.slice(0, 200)) {
     const fixes = step('fixesFor', () => fixesFor(text, analysis.doc, finding)) ?? [];
     for (const fix of fixes) {
       checkEdits(`fix "${fix.title}"`, text, fix.edits, problems);
