@@ -16,24 +16,15 @@
 // All names and ids are invented (DOE, M000001...), like the test writers'.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { generatePtpRows, generatePtpTable } from '../server/src/core/rules/generatePtpTable';
+import { generatePtpRows, generatePtpTable, randomSource } from '../server/src/core/rules/generatePtpTable';
+
+export { randomSource };
 import { DEFAULT_HEADERS } from '../test/unit/helpers/csv-writer';
 
 /** Seed of the generated PTP table (the table's claim pairs come from it). */
 export const PTP_SEED = 20240101;
 export const PTP_ROWS = 1_000_000;
 
-/** mulberry32. */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Claims

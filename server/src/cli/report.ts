@@ -7,6 +7,7 @@ import type { Position, Range } from '../core/text';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { version as CLAIMLINT_VERSION } from '../../../package.json';
+import { lastAtOrBefore } from '../core/search';
 
 export { CLAIMLINT_VERSION };
 
@@ -48,15 +49,8 @@ export class Positions {
 
   /** The position of an offset given to the constructor (others get the nearest one before). */
   at(offset: number): Position {
-    const offsets = this.offsets;
-    let low = 0;
-    let high = offsets.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (offsets[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    if (offsets.length === 0) return { line: 0, character: 0 };
+    if (this.offsets.length === 0) return { line: 0, character: 0 };
+    const low = Math.max(0, lastAtOrBefore(this.offsets, offset));
     return { line: this.lines[low]!, character: this.characters[low]! };
   }
 

@@ -1,4 +1,5 @@
 import type { Span } from './model';
+import { lastAtOrBefore } from './search';
 
 export interface Position {
   line: number;
@@ -55,13 +56,7 @@ export class LineIndex implements Positions {
   positionAt(offset: number): Position {
     const starts = this.starts();
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(starts, clamped);
     return { line: low, character: clamped - starts[low]! };
   }
 

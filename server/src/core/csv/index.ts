@@ -66,6 +66,7 @@ import {
   parseDateOfService,
   parseUnits,
 } from './values';
+import { lastAtOrBefore } from '../search';
 
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { TWO_DIGIT_YEAR_PIVOT } from './values';
@@ -565,14 +566,8 @@ class CsvIndexImpl implements CsvIndex {
 
   locate(offset: number): CsvPosition | null {
     const starts = this.starts;
-    if (starts.length === 0 || offset < starts[0]!) return null;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
+    if (lo < 0) return null;
     const r = new CsvReader(this.text, this.separator, starts[lo]!, 1, this.literalQuotes);
     if (!r.next() || offset > r.recordEnd) return null;
     let k = -1;

@@ -3,7 +3,7 @@
 // not overlap (an edit that was deleted and re-added), like the real tables' history rows.
 
 /** mulberry32: small, fast, good enough for test data. */
-function randomSource(seed: number): () => number {
+export function randomSource(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

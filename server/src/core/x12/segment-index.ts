@@ -3,6 +3,7 @@
 
 import type { Delimiters, Span, X12Index, X12Position } from '../model';
 import type { SegmentTable } from './tokenizer';
+import { lastAtOrBefore } from '../search';
 
 const NO_DELIMITERS: Delimiters = { element: '*', component: ':', repetition: null, segment: '~' };
 
@@ -149,15 +150,8 @@ export class X12SegmentIndex implements X12Index {
   }
 
   segmentAt(offset: number): number {
-    const starts = this.table.segmentStart;
-    if (this.segmentCount === 0 || offset < starts[0]!) return -1;
-    let low = 0;
-    let high = this.segmentCount - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(this.table.segmentStart, offset, this.segmentCount);
+    if (low < 0) return -1;
     return offset <= this.table.segmentEnd[low]! ? low : -1;
   }
 

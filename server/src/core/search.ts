@@ -1,0 +1,12 @@
+/** Index of the last of the first `length` sorted values that is <= value, or -1 when none is. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number, length: number = sorted.length): number {
+  if (length === 0 || sorted[0]! > value) return -1;
+  let low = 0;
+  let high = length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (sorted[mid]! <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
