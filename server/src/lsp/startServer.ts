@@ -185,6 +185,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
 
   function validate(document: TextDocument): void {
+    try {
+      publish(document);
+    } catch (error) {
+      // analyze() already turns a failing check into a finding; this catches a failure after it
+      // (building the diagnostics), which would otherwise end the server for every document.
+      analyses.delete(document.uri);
+      const message = `Claimlint failed while reporting the problems of this document (${errorName(error)}). Other documents are unaffected; please report this with a synthetic file that reproduces it.`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, severity: DiagnosticSeverity.Error, source: 'claimlint', code: 'claimlint.internal-error', message }] });
+    }
+  }
+
+  function publish(document: TextDocument): void {
     const analysis = analyze(document.getText(), knowledge, positionsOf(document));
     analyses.set(document.uri, { version: document.version, analysis });
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
@@ -216,16 +229,16 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onHover((params) => {
+  connection.onHover(guarded('Hover', (params) => {
     const state = current(params.textDocument.uri);
     if (!state) return null;
     const offset = state.analysis.lines.offsetAt(params.position);
     const hover = hoverAt(state.analysis, offset, knowledge);
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.analysis.lines.rangeOf(hover.span) };
-  });
+  }));
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(guarded('CodeAction', (params) => {
     const state = current(params.textDocument.uri);
     if (!state) return null;
     const { document, analysis } = state;
@@ -250,9 +263,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       }
     }
     return actions;
-  });
+  }));
 
-  connection.onCodeActionResolve((action) => {
+  connection.onCodeActionResolve(guarded('CodeActionResolve', (action) => {
     const data = action.data as Partial<FixAllData> | undefined;
     if (action.kind !== fixAllKind || typeof data?.uri !== 'string') return action;
     const state = current(data.uri);
@@ -260,9 +273,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!state || state.document.version !== data.version) return action;
     const all = fixAll(state.analysis.text, state.analysis.doc, state.analysis.findings);
     return all ? { ...action, edit: toCodeAction(state.document, state.analysis, all, fixAllKind).edit } : action;
-  });
+  }));
 
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol(guarded('DocumentSymbol', (params) => {
     const state = current(params.textDocument.uri);
     if (!state) return null;
     const toSymbol = (node: OutlineNode): DocumentSymbol => ({
@@ -274,13 +287,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       children: node.children.map(toSymbol),
     });
     return outline(state.analysis.doc).map(toSymbol);
-  });
+  }));
 
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges(guarded('FoldingRanges', (params) => {
     const state = current(params.textDocument.uri);
     if (!state) return null;
     return foldingRanges(outline(state.analysis.doc), state.analysis.lines);
-  });
+  }));
 
   const layout = (uri: string, kind: LayoutRequest.Params['layout']): LspTextEdit[] | null => {
     const state = current(uri);
@@ -290,11 +303,14 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (result.reason) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: result.reason });
     return result.edits.map((edit) => ({ range: state.analysis.lines.rangeOf(edit.span), newText: edit.newText }));
   };
-  connection.onDocumentFormatting((params) => layout(params.textDocument.uri, 'segment-per-line'));
-  connection.onRequest(LayoutRequest.method, (params: LayoutRequest.Params) => {
-    if (!params || typeof params.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected { uri, layout }');
-    return layout(params.uri, params.layout === 'single-line' ? 'single-line' : 'segment-per-line');
-  });
+  connection.onDocumentFormatting(guarded('DocumentFormatting', (params) => layout(params.textDocument.uri, 'segment-per-line')));
+  connection.onRequest(
+    LayoutRequest.method,
+    guarded('Layout', (params: LayoutRequest.Params) => {
+      if (!params || typeof params.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected { uri, layout }');
+      return layout(params.uri, params.layout === 'single-line' ? 'single-line' : 'segment-per-line');
+    }),
+  );
 
   documents.listen(connection);
 }
@@ -313,6 +329,24 @@ function positionsOf(document: TextDocument): Positions {
     offsetAt: (position) => document.offsetAt(position),
     rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
   };
+}
+
+/**
+ * A request handler whose failure is answered with an error naming only the error's kind: the
+ * library would send the error's message, and a message can quote the document.
+ */
+function guarded<P, R>(request: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+  return (params) => {
+    try {
+      return handler(params);
+    } catch (error) {
+      return new ResponseError(ErrorCodes.InternalError, `Claimlint failed on ${request} (${errorName(error)})`);
+    }
+  };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'Error';
 }
 
 function sanitizePaths(paths: unknown): string[] {
