@@ -61,6 +61,9 @@ const symbolKinds: Record<OutlineKind, SymbolKind> = {
   line: SymbolKind.Field,
 };
 
+/** Quick fixes are listed for at most this many findings in the requested range. */
+const MAX_FINDINGS_WITH_QUICK_FIXES = 20;
+
 const defaultSettings: ClaimlintSettings = { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true };
 
 export function startServer(connection: Connection, runtime: Runtime): void {
@@ -248,8 +251,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (wants(CodeActionKind.QuickFix)) {
       const start = analysis.lines.offsetAt(params.range.start);
       const end = analysis.lines.offsetAt(params.range.end);
+      let listed = 0;
       for (const finding of analysis.findings) {
-        if (finding.span.end < start || finding.span.start > end) continue;
+        if (finding.span.end < start || finding.span.start > end || finding.data?.kind !== 'ptp') continue;
+        // A selection over a whole file would send the edits of every fix in it (each removal
+        // renumbers the rest of its claim: 400 MB for one 4,000-line claim); fix-all does the rest.
+        if (++listed > MAX_FINDINGS_WITH_QUICK_FIXES) break;
         for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
       }
     }
