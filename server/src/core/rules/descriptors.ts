@@ -2,7 +2,7 @@
 // licensed CPT file or the public HCPCS file, saved as CSV/TSV.
 
 import { procedureCodeKey } from './codes';
-import { decodeText, guessDelimiter, normalizeHeader, parseDelimited, ProblemList, type LoadProblem, type TextContent } from './textInput';
+import { decodeText, guessDelimiter, normalizeHeader, parseDelimited, ProblemList, valueForMessage, type LoadProblem, type TextContent } from './textInput';
 
 export const BUILTIN_SOURCE = 'builtin';
 
@@ -114,7 +114,7 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
     const { fields, line } = records[r]!;
     const code = cell(fields, columns.code).toUpperCase();
     if (!isCode(code)) {
-      problems.add(line, `${JSON.stringify(code.slice(0, 40))} is not a procedure code`);
+      problems.add(line, `${valueForMessage(code)} is not a procedure code`);
       continue;
     }
     const short = cell(fields, columns.short);

@@ -11,6 +11,7 @@ import {
   normalizeHeader,
   ProblemList,
   splitDelimitedLine,
+  valueForMessage,
   type LoadProblem,
   type TextContent,
 } from './textInput';
@@ -78,8 +79,9 @@ const dateNumberAt = codes.dateNumberAt;
 
 const INDICATORS: readonly ModifierIndicator[] = ['0', '1', '9'];
 
+/** A field for a problem message: quoted when it is a header word or shaped like a rule-file value, else only its length. */
 function quoteForMessage(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  return headerColumn(text) !== null ? JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text) : valueForMessage(text);
 }
 
 // ---------------------------------------------------------------------------------------------

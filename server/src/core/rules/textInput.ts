@@ -13,6 +13,15 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }
 
+/**
+ * A field's value for a load problem: quoted when it is shaped like what rule files hold (a code
+ * of up to 5 characters, a date of 6 to 8 digits, or *), else only its length. A claim file set as
+ * a rule file by mistake must not put names or member ids in the log and the warning.
+ */
+export function valueForMessage(text: string): string {
+  return /^(?:[A-Za-z0-9]{1,5}|\d{6,8}|\*)$/.test(text) ? JSON.stringify(text) : `(a ${text.length}-character value)`;
+}
+
 /** One problem found while loading a file. line is 1-based; 0 means the file as a whole. */
 export interface LoadProblem {
   source: string;
