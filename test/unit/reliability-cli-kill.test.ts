@@ -1,0 +1,106 @@
+// Issue 8, "never lose text": `claimlint fix` killed at any moment (SIGKILL: no cleanup runs)
+// leaves the file either exactly as it was or exactly fixed, never partly written. Kills land at
+// random times over the whole run, and, to hit the short window where the result is being
+// written, right after the temporary file appears. A temporary file left by a kill must be clearly
+// named after its target (hidden, `.NAME.<random>.claimlint-tmp`); how many were left is printed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeX12 } from './helpers/x12-writer';
+
+const cliPath = resolve(__dirname, '../../server/out/cli.js');
+const day = { from: 20260310, to: 20260310 };
+const RUNS = 12;
+
+let dir: string;
+let original: Buffer;
+let fixed: Buffer;
+let fullRunMs = 0;
+
+/** A deterministic random source, so a failing sequence of kill times replays. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimlint-kill-'));
+  const claims = Array.from({ length: 4000 }, (_, i) => ({
+    id: `C${i}`,
+    date: day,
+    lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }, { code: '99213', charge: '75.00', date: day }],
+  }));
+  original = Buffer.from(writeX12(claims, { lineEnding: '\r\n', transactions: 12 }).text, 'utf8');
+  const source = join(dir, 'source.837');
+  writeFileSync(source, original);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cliPath, 'fix', '--out', join(dir, 'expected.837'), source], { encoding: 'utf8', timeout: 60_000 });
+  fullRunMs = performance.now() - started;
+  assert.equal(run.status, 0, run.stderr);
+  fixed = readFileSync(join(dir, 'expected.837'));
+  assert.ok(fixed.length < original.length - 100_000, 'the fix removes lines');
+  unlinkSync(source);
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test(`fix killed at ${RUNS} moments leaves the original or the fixed file, never a partial one`, async (t) => {
+  const next = random(Number(process.env.CLAIMLINT_FUZZ_SEED ?? 8801));
+  const target = join(dir, 'claims.837');
+  const temporaryName = /^\.claims\.837\.[0-9a-f]+\.claimlint-tmp$/;
+  const outcomes = { original: 0, fixed: 0, killedWhileWriting: 0, leftovers: 0 };
+  for (let run = 0; run < RUNS; run++) {
+    writeFileSync(target, original);
+    // Odd runs: kill right after the temporary file appears (the write window). Even runs: at a random time.
+    const whileWriting = run % 2 === 1;
+    const delay = whileWriting ? Math.floor(next() * 15) : Math.floor(next() * fullRunMs * 1.1);
+    const child = spawn(process.execPath, [cliPath, 'fix', target], { stdio: 'ignore' });
+    const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+    let sawTemporary = false;
+    const watcher = watch(dir, (_event, name) => {
+      if (!whileWriting || sawTemporary || !name || !temporaryName.test(name.toString())) return;
+      sawTemporary = true;
+      setTimeout(() => child.kill('SIGKILL'), delay);
+    });
+    const timer = whileWriting ? setTimeout(() => child.kill('SIGKILL'), 60_000) : setTimeout(() => child.kill('SIGKILL'), delay);
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([exited, new Promise((_, reject) => (deadline = setTimeout(() => reject(new Error(`run ${run}: fix did not end`)), 90_000)))]);
+    clearTimeout(timer);
+    clearTimeout(deadline);
+    watcher.close();
+
+    const content = readFileSync(target);
+    const isOriginal = content.equals(original);
+    const isFixed = content.equals(fixed);
+    assert.ok(isOriginal || isFixed, `run ${run} (killed ${whileWriting ? `${delay} ms after the temporary file appeared` : `at ${delay} ms`}): the file is ${content.length} bytes, neither the original (${original.length}) nor the fixed file (${fixed.length})`);
+    if (isOriginal) outcomes.original++;
+    else outcomes.fixed++;
+    if (whileWriting && sawTemporary) outcomes.killedWhileWriting++;
+
+    for (const name of readdirSync(dir)) {
+      if (name === 'claims.837' || name === 'expected.837') continue;
+      assert.match(name, temporaryName, `run ${run}: an unexpected file was left behind: ${name}`);
+      outcomes.leftovers++;
+      unlinkSync(join(dir, name));
+    }
+  }
+  t.diagnostic(`full run ${fullRunMs.toFixed(0)} ms; outcomes: ${JSON.stringify(outcomes)} (leftovers are temporary files a SIGKILL left, named .claims.837.<random>.claimlint-tmp)`);
+  assert.ok(outcomes.killedWhileWriting >= RUNS / 4, `kills landed in the write window ${outcomes.killedWhileWriting} times`);
+  assert.ok(outcomes.original > 0, 'some kills came before the rename');
+
+  // And a run that is not killed replaces the file with the fixed one and leaves nothing behind.
+  writeFileSync(target, original);
+  const finished = spawnSync(process.execPath, [cliPath, 'fix', target], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(finished.status, 0, finished.stderr);
+  assert.ok(readFileSync(target).equals(fixed));
+  assert.deepEqual(readdirSync(dir).sort(), ['claims.837', 'expected.837']);
+});
