@@ -5,126 +5,25 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Claim, DateRange, ServiceLine } from '../../server/src/core/model';
-import { checkPtp, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
+import { checkPtp } from '../../server/src/core/rules';
 import { analyze } from '../../server/src/core/analyze';
-import { fuzzKnowledge } from '../fuzz/generators';
-
-const CODES = ['10001', '10002', '10003', '10004', '10005'];
-const DAYS = [20200101, 20200102, 20200103, 20200104, 20200105, 20200106];
-
-const rowArb: fc.Arbitrary<PtpRow> = fc
-  .record({
-    pair: fc.uniqueArray(fc.constantFrom(...CODES), { minLength: 2, maxLength: 2 }),
-    effective: fc.constantFrom(20190101, ...DAYS),
-    deletion: fc.option(fc.constantFrom(...DAYS), { nil: null }),
-    modifierIndicator: fc.constantFrom<'0' | '1' | '9'>('0', '1', '1', '9'),
-  })
-  .map(({ pair, effective, deletion, modifierIndicator }) => ({
-    columnOne: pair[0]!,
-    columnTwo: pair[1]!,
-    preexisting: false,
-    effective,
-    deletion: deletion !== null && deletion < effective ? null : deletion,
-    modifierIndicator,
-    rationale: `Synthetic ${modifierIndicator}`,
-  }));
-
-interface LineSpec {
-  code: string;
-  date: DateRange | null;
-  modifiers: string[];
-}
-
-const lineArb: fc.Arbitrary<LineSpec> = fc.record({
-  code: fc.constantFrom(...CODES, ...CODES, '99999', ''),
-  date: fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...DAYS).map((d) => ({ from: d, to: d })) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...DAYS)).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) })) },
-    { weight: 1, arbitrary: fc.constant(null) },
-  ),
-  modifiers: fc.constantFrom([], [], ['59'], ['XS'], ['25'], ['25', 'XU']),
-});
-
-/** Minimal claims: only what the check reads (codes, dates, modifiers, line numbers and spans). */
-function claimsOf(specs: LineSpec[][], csv: boolean): Claim[] {
-  let offset = 0;
-  return specs.map((lineSpecs, index) => {
-    const start = offset;
-    const lines = lineSpecs.map((spec, i): ServiceLine => {
-      const codeSpan = { start: offset + 4, end: offset + 4 + spec.code.length };
-      const line: ServiceLine = {
-        index: i,
-        lineNumber: String(csv ? i + 2 : i + 1),
-        lineNumberSpan: csv ? null : { start: offset + 3, end: offset + 4 },
-        qualifier: csv ? null : 'HC',
-        code: spec.code,
-        codeSpan,
-        modifiers: spec.modifiers.map((value, k) => ({ value, span: { start: codeSpan.end + 1 + 3 * k, end: codeSpan.end + 3 + 3 * k } })),
-        modifierInsert: null,
-        charge: 1,
-        chargeText: '1',
-        chargeSpan: null,
-        units: 1,
-        dateOfService: spec.date,
-        dateSpan: null,
-        dateInherited: false,
-        span: { start: offset, end: offset + 40 },
-        segmentCount: 3,
-        recordSpan: { start: offset, end: offset + 39 },
-      };
-      offset += 40;
-      return line;
-    });
-    return {
-      index,
-      id: `C${index}`,
-      idSpan: null,
-      patientId: null,
-      totalCharge: null,
-      totalChargeText: null,
-      totalChargeSpan: null,
-      dateOfService: null,
-      dateSpan: null,
-      lines,
-      span: { start, end: offset },
-      transactionIndex: csv ? null : 0,
-    };
-  });
-}
-
-function rulesOf(rows: readonly PtpRow[]): PtpRuleSet {
-  const rules = new PtpRuleSet();
-  for (const row of rows) rules.add(row, 'synthetic.txt');
-  return rules.finish();
-}
+import { fuzzKnowledge, runParameters } from '../fuzz/generators';
+import { checkPtpPathsAgree, claimsOf, ptpLineArb, ptpPathsCaseArb, ptpRowArb, rulesOf } from '../fuzz/oracles';
 
 describe('PTP check on large claims', () => {
   test('the grouped path reports exactly what the pairwise loop reports, in the same order', () => {
-    fc.assert(
-      fc.property(
-        fc.array(rowArb, { minLength: 1, maxLength: 14 }),
-        fc.array(fc.array(lineArb, { minLength: 2, maxLength: 24 }), { minLength: 1, maxLength: 3 }),
-        fc.boolean(),
-        (rows, specs, csv) => {
-          const rules = rulesOf(rows);
-          const claims = claimsOf(specs, csv);
-          assert.deepEqual(checkPtp(claims, rules, 0), checkPtp(claims, rules, Infinity));
-        },
-      ),
-      { numRuns: 600, seed: 80 },
-    );
+    fc.assert(fc.property(ptpPathsCaseArb, checkPtpPathsAgree), runParameters(600, 80));
   });
 
   test('many copies of a few lines (the shape of a big export) agree too', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), fc.array(lineArb, { minLength: 2, maxLength: 5 }), fc.integer({ min: 20, max: 60 }), (rows, pattern, copies) => {
+      fc.property(fc.array(ptpRowArb, { minLength: 1, maxLength: 8 }), fc.array(ptpLineArb, { minLength: 2, maxLength: 5 }), fc.integer({ min: 20, max: 60 }), (rows, pattern, copies) => {
         const rules = rulesOf(rows);
         const lines = Array.from({ length: copies }, () => pattern).flat();
         const claims = claimsOf([lines], true);
         assert.deepEqual(checkPtp(claims, rules, 0), checkPtp(claims, rules, Infinity));
       }),
-      { numRuns: 60, seed: 81 },
+      runParameters(60, 81),
     );
   });
 
