@@ -140,14 +140,15 @@ function keepNoFinalLineBreak(text: string, edits: TextEdit[]): void {
 }
 
 /**
- * Joins removals that overlap. A CSV file's last row without a final line break owns the line
- * break before it, which also ends the previous row: removing both rows must be one edit.
+ * Joins removals that overlap or touch. A CSV file's last row without a final line break owns the
+ * line break before it, which also ends the previous row: removing both rows must be one edit; and
+ * removing the last rows must be one edit for keepNoFinalLineBreak to take the break before them.
  */
 function mergeRemovals(sorted: TextEdit[]): TextEdit[] {
   const merged: TextEdit[] = [];
   for (const edit of sorted) {
     const last = merged[merged.length - 1];
-    if (last && edit.span.start < last.span.end && last.newText === '' && edit.newText === '') {
+    if (last && edit.span.start <= last.span.end && last.newText === '' && edit.newText === '') {
       last.span = { start: last.span.start, end: Math.max(last.span.end, edit.span.end) };
     } else {
       merged.push({ span: { ...edit.span }, newText: edit.newText });
