@@ -5,16 +5,20 @@
 // named after its target (hidden, `.NAME.<random>.claimlint-tmp`); how many were left is printed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from './helpers/x12-writer';
 
-const cliPath = resolve(__dirname, '../../server/out/cli.js');
+const root = resolve(__dirname, '../..');
+/** The CLI as built from the current sources (into the test's directory, so a stale build is never tested). */
+let cliPath: string;
 const day = { from: 20260310, to: 20260310 };
 const RUNS = 12;
 
+let top: string;
+/** Where the file being fixed lives. */
 let dir: string;
 let original: Buffer;
 let fixed: Buffer;
@@ -33,7 +37,13 @@ function random(seed: number): () => number {
 }
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimlint-kill-'));
+  top = mkdtempSync(join(tmpdir(), 'claimlint-kill-'));
+  const build = join(top, 'build');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out-root', build], { cwd: root, stdio: 'pipe' });
+  cliPath = join(build, 'server/out/cli.js');
+  // The directory the kills happen in holds only the target and the expected result.
+  dir = join(top, 'work');
+  mkdirSync(dir);
   const claims = Array.from({ length: 4000 }, (_, i) => ({
     id: `C${i}`,
     date: day,
@@ -51,7 +61,7 @@ before(() => {
   unlinkSync(source);
 });
 
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => rmSync(top, { recursive: true, force: true }));
 
 test(`fix killed at ${RUNS} moments leaves the original or the fixed file, never a partial one`, async (t) => {
   const next = random(Number(process.env.CLAIMLINT_FUZZ_SEED ?? 8801));

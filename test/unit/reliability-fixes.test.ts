@@ -8,7 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { csvScenarioArb, runParameters } from '../fuzz/generators';
+import { csvScenarioArb, runParameters, type CsvScenario } from '../fuzz/generators';
 import { checkCsvFixes, checkX12Fixes, x12FixCaseArb } from '../fuzz/oracles';
 
 describe('837 fixes change exactly what they should', () => {
@@ -34,5 +34,17 @@ describe('CSV fixes change exactly what they should', () => {
       runParameters(250, 8102),
     );
     assert.ok(checkedFixes > 100, `only ${checkedFixes} fixes were generated`);
+  });
+});
+
+describe('cases the long fuzz run found', () => {
+  test('fix-all removing the last three rows of a CSV without a final line break leaves no line break (seed 829390885)', () => {
+    const line = (code: string) => ({ code, modifiers: [], date: 20260311, units: 1, charge: 0.01 });
+    const scenario: CsvScenario = {
+      format: 'csv',
+      claims: [{ id: 'C-1', patientId: 'M000001', lines: [line('43214'), line('74360'), line('43200'), line('76000')] }],
+      options: { delimiter: ',', lineEnding: '\n', trailingLineBreak: false, bom: false, quote: 'minimal', columns: ['claimId', 'patientId', 'dateOfService', 'procedureCode', 'modifiers', 'units', 'charge'], dateFormat: 'YYYY-MM-DD', chargeFormat: 'plain' },
+    };
+    assert.ok(checkCsvFixes(scenario) >= 3);
   });
 });
