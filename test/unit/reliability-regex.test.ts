@@ -92,9 +92,14 @@ describe('format detection at its call site', () => {
     test(`a document of ${name} is classified in a few milliseconds`, () => {
       const text = unit.repeat(Math.ceil(200_000 / unit.length));
       detectFormat(text);
-      const started = performance.now();
-      for (let i = 0; i < 5; i++) detectFormat(text);
-      const ms = (performance.now() - started) / 5;
+      // The fastest of several calls: other processes on a busy machine slow some calls down,
+      // never all of them, while a quadratic pattern is slow every time.
+      let ms = Infinity;
+      for (let i = 0; i < 7; i++) {
+        const started = performance.now();
+        detectFormat(text);
+        ms = Math.min(ms, performance.now() - started);
+      }
       assert.ok(ms < 25, `${ms.toFixed(1)} ms per call`);
     });
   }
