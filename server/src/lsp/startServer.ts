@@ -27,7 +27,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import { fixAll, fixesFor, type Fix } from '../core/fixes';
 import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
-import type { Finding, Severity, Span } from '../core/model';
+import type { Finding, Severity } from '../core/model';
 import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
 import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import {
@@ -389,4 +389,3 @@ function toCodeAction(document: TextDocument, analysis: Analysis, fix: Fix, kind
   };
 }
 
-export type { Span };
