@@ -175,13 +175,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   function schedule(document: TextDocument): void {
     if (!settingsReady) return;
     pending.get(document.uri)?.cancel();
+    // The document object is updated in place, so remember which version this run is for.
+    const version = document.version;
     pending.set(
       document.uri,
       runtime.schedule(() => {
         pending.delete(document.uri);
         const current = documents.get(document.uri);
         // A newer version arrived since this was scheduled: its own run will publish.
-        if (!current || current.version !== document.version) return;
+        if (!current || current.version !== version) return;
         validate(current);
       }),
     );
