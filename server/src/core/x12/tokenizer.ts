@@ -113,6 +113,7 @@ export function tokenize(text: string): SegmentTable {
 
   let elementCode = -1;
   let segmentCode = -1;
+  let segmentChar = '';
   let trailingEnd = 0;
 
   while (at < length) {
@@ -130,6 +131,7 @@ export function tokenize(text: string): SegmentTable {
       } else {
         elementCode = header.delimiters.element.charCodeAt(0);
         segmentCode = header.delimiters.segment.charCodeAt(0);
+        segmentChar = header.delimiters.segment.charAt(0);
         delimiterRuns.push({ firstSegment: segmentCount, delimiters: header.delimiters });
         if (!header.fixedWidth) {
           findings.push({
@@ -150,16 +152,15 @@ export function tokenize(text: string): SegmentTable {
     segmentStart[segmentCount] = at;
     segmentFirstElement[segmentCount] = elementCount;
 
-    let i = at;
-    for (; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === elementCode) {
-        if (elementCount === elementStart.length) elementStart = grow(elementStart, elementCount + 1);
-        elementStart[elementCount++] = i + 1;
-      } else if (code === segmentCode) {
-        break;
-      }
+    // The terminator first (indexOf scans fast), then the element separators before it; a
+    // segment of n characters has fewer than n elements, so room for them is made once.
+    let end = segmentCode < 0 ? -1 : text.indexOf(segmentChar, at);
+    if (end < 0) end = length;
+    if (elementCount + (end - at) > elementStart.length) elementStart = grow(elementStart, elementCount + (end - at));
+    for (let j = at; j < end; j++) {
+      if (text.charCodeAt(j) === elementCode) elementStart[elementCount++] = j + 1;
     }
+    let i = end;
     segmentEnd[segmentCount++] = i;
     if (i < length) i++; // the terminator
     while (i < length && isGap(text.charCodeAt(i))) i++;
