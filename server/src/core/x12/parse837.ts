@@ -99,31 +99,38 @@ export interface Parsed837 {
   transactions: TransactionSet[];
 }
 
-type SegmentHandler = (parser: Parser837, segment: number) => void;
+/**
+ * segmentIdCode of the segment ids the parser reads (checked against segmentIdCode at load), as
+ * literals so that `run` dispatches with one switch; every other segment only extends the loop
+ * it is in.
+ */
+const ISA = 7498177;
+const IEA = 7496385;
+const GS = 41939;
+const GE = 41925;
+const ST = 43476;
+const SE = 43461;
+/** TA1, an interchange acknowledgment, sits between ISA and GS. */
+const TA1 = 7676081;
+const HL = 42060;
+const NM1 = 7579313;
+const CLM = 7398989;
+const DTP = 7416400;
+const LX = 42584;
+const SV1 = 7662385;
+const SV2 = 7662386;
+const SV3 = 7662387;
+for (const [id, code] of [
+  ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3],
+] as const) {
+  if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
+}
 
-/** What each segment id does; every other segment only extends the loop it is in. */
-const HANDLERS: Readonly<Record<string, SegmentHandler>> = {
-  ISA: (p, s) => p.interchangeHeader(s),
-  IEA: (p, s) => p.interchangeTrailer(s),
-  GS: (p, s) => p.groupHeader(s),
-  GE: (p, s) => p.groupTrailer(s),
-  ST: (p, s) => p.transactionHeader(s),
-  SE: (p, s) => p.transactionTrailer(s),
-  HL: (p, s) => p.hierarchicalLevel(s),
-  NM1: (p, s) => p.entityName(s),
-  CLM: (p, s) => p.claimInformation(s),
-  DTP: (p, s) => p.date(s),
-  LX: (p, s) => p.lineNumber(s),
-  SV1: (p, s) => p.service(s, SERVICE_SEGMENTS.SV1!),
-  SV2: (p, s) => p.service(s, SERVICE_SEGMENTS.SV2!),
-  SV3: (p, s) => p.service(s, SERVICE_SEGMENTS.SV3!),
-};
-/** Segments that belong outside ST..SE (TA1, an interchange acknowledgment, sits between ISA and GS). */
-const ENVELOPE_IDS = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1']);
-const HANDLERS_BY_CODE = new Map<number, SegmentHandler>(
-  Object.entries(HANDLERS).map(([id, handler]) => [segmentIdCode(id), handler]),
-);
-const ENVELOPE_CODES = new Set([...ENVELOPE_IDS].map(segmentIdCode));
+/** Segments that belong outside ST..SE. */
+function isEnvelopeCode(code: number): boolean {
+  return code === ISA || code === IEA || code === GS || code === GE || code === ST || code === SE || code === TA1;
+}
 
 export function parse837(index: X12SegmentIndex): Parsed837 {
   const parser = new Parser837(index);
@@ -153,9 +160,23 @@ class Parser837 {
     const count = ix.segmentCount;
     for (let s = 0; s < count; s++) {
       const code = ix.idCode(s);
-      if (this.transaction === null && !ENVELOPE_CODES.has(code)) this.reportOutside(s);
-      const handler = HANDLERS_BY_CODE.get(code);
-      if (handler !== undefined) handler(this, s);
+      if (this.transaction === null && !isEnvelopeCode(code)) this.reportOutside(s);
+      switch (code) {
+        case ISA: this.interchangeHeader(s); break;
+        case IEA: this.interchangeTrailer(s); break;
+        case GS: this.groupHeader(s); break;
+        case GE: this.groupTrailer(s); break;
+        case ST: this.transactionHeader(s); break;
+        case SE: this.transactionTrailer(s); break;
+        case HL: this.hierarchicalLevel(s); break;
+        case NM1: this.entityName(s); break;
+        case CLM: this.claimInformation(s); break;
+        case DTP: this.date(s); break;
+        case LX: this.lineNumber(s); break;
+        case SV1: this.service(s, SERVICE_SEGMENTS.SV1!); break;
+        case SV2: this.service(s, SERVICE_SEGMENTS.SV2!); break;
+        case SV3: this.service(s, SERVICE_SEGMENTS.SV3!); break;
+      }
     }
     this.closeClaim(count);
     const where = 'before the end of the document';
@@ -413,7 +434,7 @@ class Parser837 {
       }
     }
     const totalChargeText = ix.value(start, 2);
-    const span = ix.segmentFullSpan(start);
+    const spanStart = ix.elementStartOf(start, 0);
     const claim: Claim = {
       index: this.result.claims.length,
       id: ix.value(start, 1) ?? '',
@@ -425,7 +446,7 @@ class Parser837 {
       dateOfService: claimDate,
       dateSpan: claimDateSpan,
       lines,
-      span: { start: span.start, end: this.endBefore(s, span.start) },
+      span: { start: spanStart, end: this.endBefore(s, spanStart) },
       transactionIndex: this.transaction ? this.transaction.model.index : null,
     };
     this.result.claims.push(claim);
@@ -547,9 +568,10 @@ class Parser837 {
     const ix = this.ix;
     const sv = this.serviceSegment;
     const layout = this.serviceLayout;
-    const start = ix.segmentSpan(first).start;
-    const lxSpan = ix.segmentSpan(first);
+    const start = ix.elementStartOf(first, 0);
     const procedure = sv >= 0 && layout !== null ? this.readProcedure(sv, layout.composite) : null;
+    // The opening segment's span is kept only by a line without a procedure or a service segment.
+    const lxSpan = procedure === null || sv < 0 ? ix.segmentSpan(first) : null;
     const chargeText = layout !== null ? ix.value(sv, layout.charge) : null;
     const charge = chargeText === null ? null : parseDecimal(chargeText);
     if (layout !== null && charge === null) {
@@ -571,7 +593,7 @@ class Parser837 {
       lineNumberSpan: this.lineHasLx ? ix.elementSpan(first, 1) : null,
       qualifier: procedure ? procedure.qualifier : null,
       code: procedure ? procedure.code : '',
-      codeSpan: procedure ? procedure.codeSpan : { start: lxSpan.end, end: lxSpan.end },
+      codeSpan: procedure ? procedure.codeSpan : { start: lxSpan!.end, end: lxSpan!.end },
       modifiers: procedure ? procedure.modifiers : [],
       modifierInsert: procedure ? procedure.modifierInsert : null,
       charge,
@@ -583,7 +605,7 @@ class Parser837 {
       dateInherited: false,
       span: { start, end: this.endBefore(s, start) },
       segmentCount: s - first,
-      recordSpan: sv >= 0 ? ix.segmentSpan(sv) : lxSpan,
+      recordSpan: sv >= 0 ? ix.segmentSpan(sv) : lxSpan!,
     };
     this.claimLines.push(line);
   }
@@ -617,8 +639,11 @@ class Parser837 {
     if (count + 1 <= starts.length) ends[count] = end;
     count++;
 
-    const qualifierSpan = trimmedSpan(text, starts[0]!, ends[0]!);
-    const qualifier = qualifierSpan.end > qualifierSpan.start ? qualifierText(text, qualifierSpan.start, qualifierSpan.end) : null;
+    let qualifierStart = starts[0]!;
+    let qualifierEnd = ends[0]!;
+    while (qualifierStart < qualifierEnd && text.charCodeAt(qualifierStart) === 32) qualifierStart++;
+    while (qualifierEnd > qualifierStart && text.charCodeAt(qualifierEnd - 1) === 32) qualifierEnd--;
+    const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
     const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
     const code = text.slice(codeSpan.start, codeSpan.end);
     // Collected in scratch, then copied to an exact-size array (a pushed-to array keeps spare room).
@@ -634,18 +659,18 @@ class Parser837 {
       code === '' ? null : { kind: 'x12-composite', compositeSpan: { start, end }, componentCount: count, componentSeparator: separator };
 
     if (qualifier !== null) {
-      const elementName = `${ix.segmentId(s)}-${String(element).padStart(2, '0')}`;
+      // Named only for a finding: a well-formed line makes no strings here.
       if (code === '') {
         // Qualifiers are two characters; a longer first component usually means the file uses
         // another component separator than the one its ISA16 declares.
         const message =
           count === 1 && qualifier.length > 2
-            ? `${elementName} has no procedure code: it contains no component separator '${separator}' (ISA16), so ${shownCode(qualifier.slice(0, 2))} is not followed by a code`
-            : `${elementName} has qualifier ${shownCode(qualifier)} but no procedure code`;
+            ? `${elementNameOf(ix, s, element)} has no procedure code: it contains no component separator '${separator}' (ISA16), so ${shownCode(qualifier.slice(0, 2))} is not followed by a code`
+            : `${elementNameOf(ix, s, element)} has qualifier ${shownCode(qualifier)} but no procedure code`;
         this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
       } else {
         const problem = procedureCodeProblem(qualifier, code);
-        if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementName}: ${problem}`, codeSpan, { codes: [code] });
+        if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, codeSpan, { codes: [code] });
       }
     }
     return { qualifier, code, codeSpan, modifiers, modifierInsert };
@@ -663,6 +688,11 @@ interface Procedure {
   codeSpan: Span;
   modifiers: Modifier[];
   modifierInsert: ModifierInsertPoint | null;
+}
+
+/** How a finding names element `element` of segment `s` (SV101, SV202...). */
+function elementNameOf(ix: X12SegmentIndex, s: number, element: number): string {
+  return `${ix.segmentId(s)}-${String(element).padStart(2, '0')}`;
 }
 
 /** Nearly every line says HC or AD: one shared string each instead of one per line. */
