@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from './helpers/x12-writer';
+import { randomSource } from '../../server/src/core/rules/generatePtpTable';
 
 const root = resolve(__dirname, '../..');
 /** The CLI as built from the current sources (into the test's directory, so a stale build is never tested). */
@@ -25,16 +26,7 @@ let fixed: Buffer;
 let fullRunMs = 0;
 
 /** A deterministic random source, so a failing sequence of kill times replays. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = randomSource;
 
 before(() => {
   top = mkdtempSync(join(tmpdir(), 'claimlint-kill-'));

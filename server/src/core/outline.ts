@@ -35,46 +35,23 @@ export function outline(doc: ParsedDocument): OutlineNode[] {
   }));
   if (doc.format !== 'x12') return claimNodes;
 
-  const transactionNodes = doc.transactions.map((transaction): OutlineNode => ({
-    name: `Transaction ${transaction.controlNumber}`,
-    detail: [transaction.kind, transaction.implementation].filter(Boolean).join(' · '),
-    kind: 'transaction',
-    span: transaction.span,
-    selectionSpan: transaction.span,
-    children: [],
-  }));
-  for (let i = 0; i < doc.claims.length; i++) {
-    const t = doc.claims[i]!.transactionIndex;
-    const parent = t !== null ? transactionNodes[t] : undefined;
-    if (parent && within(claimNodes[i]!.span, parent.span)) parent.children.push(claimNodes[i]!);
-  }
-  const groupNodes = doc.groups.map((group): OutlineNode => ({
-    name: `Group ${group.controlNumber}`,
-    detail: '',
-    kind: 'group',
-    span: group.span,
-    selectionSpan: group.span,
-    children: [],
-  }));
-  for (const transaction of doc.transactions) {
-    const parent = groupNodes[transaction.groupIndex];
-    const node = transactionNodes[transaction.index]!;
-    if (parent && within(node.span, parent.span)) parent.children.push(node);
-  }
-  const interchangeNodes = doc.interchanges.map((interchange): OutlineNode => ({
-    name: `Interchange ${interchange.controlNumber}`,
-    detail: '',
-    kind: 'interchange',
-    span: interchange.span,
-    selectionSpan: interchange.span,
-    children: [],
-  }));
-  for (const group of doc.groups) {
-    const parent = interchangeNodes[group.interchangeIndex];
-    const node = groupNodes[group.index]!;
-    if (parent && within(node.span, parent.span)) parent.children.push(node);
-  }
+  const transactionNodes = doc.transactions.map((t) => envelopeNode(`Transaction ${t.controlNumber}`, [t.kind, t.implementation].filter(Boolean).join(' · '), 'transaction', t.span));
+  doc.claims.forEach((claim, i) => adopt(transactionNodes, claim.transactionIndex, claimNodes[i]!));
+  const groupNodes = doc.groups.map((g) => envelopeNode(`Group ${g.controlNumber}`, '', 'group', g.span));
+  for (const transaction of doc.transactions) adopt(groupNodes, transaction.groupIndex, transactionNodes[transaction.index]!);
+  const interchangeNodes = doc.interchanges.map((x) => envelopeNode(`Interchange ${x.controlNumber}`, '', 'interchange', x.span));
+  for (const group of doc.groups) adopt(interchangeNodes, group.interchangeIndex, groupNodes[group.index]!);
   return interchangeNodes;
+}
+
+function envelopeNode(name: string, detail: string, kind: OutlineKind, span: Span): OutlineNode {
+  return { name, detail, kind, span, selectionSpan: span, children: [] };
+}
+
+/** Puts a node under its parent envelope, when it has one and lies inside it. */
+function adopt(parents: OutlineNode[], parentIndex: number | null, child: OutlineNode): void {
+  const parent = parentIndex !== null ? parents[parentIndex] : undefined;
+  if (parent && within(child.span, parent.span)) parent.children.push(child);
 }
 
 function within(inner: Span, outer: Span): boolean {
