@@ -11,6 +11,8 @@ import {
   type StarNotificationHandler,
   type StarRequestHandler,
 } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../protocol/helpers/lspClient';
 
 export const faultInjection = resolve(__dirname, 'fault-injection.cjs');
@@ -23,6 +25,37 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): 
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** An edit at a fraction of the document's length, as the fuzz generators make them. */
+export interface FractionEdit {
+  from: number;
+  length: number;
+  text: string;
+}
+
+/**
+ * Opens a document, sends each edit as a ranged change, and returns the last diagnostics with a
+ * mirror of the text the server now holds. Every wait has the deadline `ms`.
+ */
+export async function openAndEdit(
+  client: TestClient,
+  uri: string,
+  text: string,
+  edits: readonly FractionEdit[],
+  ms: number,
+  where: string,
+): Promise<{ published: PublishDiagnosticsParams; mirror: TextDocument }> {
+  let mirror = TextDocument.create(uri, 'x12', 1, text);
+  let published = await withDeadline(client.open(uri, text), ms, `${where}: diagnostics`);
+  for (const edit of edits) {
+    const current = mirror.getText();
+    const start = Math.floor(edit.from * current.length);
+    const range = { start: mirror.positionAt(start), end: mirror.positionAt(start + edit.length) };
+    mirror = TextDocument.update(mirror, [{ range, text: edit.text }], mirror.version + 1);
+    published = await withDeadline(client.change(uri, { range, text: edit.text }), ms, `${where}: diagnostics after an edit`);
+  }
+  return { published, mirror };
 }
 
 /** The outcome of a request: its result, or the error response's code and message. */

@@ -20,14 +20,13 @@
 //               every answer within a deadline, diagnostics equal to the core's
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analyze';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { TestClient, serverPath } from '../protocol/helpers/lspClient';
 import { anyDocumentArb, claimishStringArb, csvScenarioArb, fuzzKnowledge } from './generators';
 import { exerciseCore } from './harness';
 import { checkCsvFixes, checkPtpPathsAgree, checkX12Fixes, ptpPathsCaseArb, x12FixCaseArb } from './oracles';
-import { exerciseDocument, withDeadline } from './protocol';
+import { exerciseDocument, openAndEdit } from './protocol';
 
 interface Options {
   seed: number;
@@ -134,16 +133,8 @@ async function serverBatch(client: TestClient, seed: number, numRuns: number): P
   for (const [i, c] of fc.sample(serverCaseArb, { seed, numRuns }).entries()) {
     const where = `server seed ${seed}, document ${i}`;
     const uri = TestClient.uriFor(`fuzz-${seed}-${i}.837`);
-    let mirror = TextDocument.create(uri, 'x12', 1, c.text);
     const started = performance.now();
-    let published = await withDeadline(client.open(uri, c.text), ANSWER_MS, `${where}: diagnostics`);
-    for (const edit of c.edits) {
-      const text = mirror.getText();
-      const start = Math.floor(edit.from * text.length);
-      const range = { start: mirror.positionAt(start), end: mirror.positionAt(start + edit.length) };
-      mirror = TextDocument.update(mirror, [{ range, text: edit.text }], mirror.version + 1);
-      published = await withDeadline(client.change(uri, { range, text: edit.text }), ANSWER_MS, `${where}: diagnostics after an edit`);
-    }
+    const { published, mirror } = await openAndEdit(client, uri, c.text, c.edits, ANSWER_MS, where);
     const expected = analyze(mirror.getText(), reference).findings.map((f) => f.rule).join(',');
     const got = published.diagnostics.map((d) => String(d.code)).join(',');
     if (got !== expected) throw new Error(`${where}: diagnostics [${got}] differ from the core's findings [${expected}]`);

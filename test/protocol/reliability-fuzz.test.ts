@@ -6,11 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analyze';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { anyDocumentArb, claimishStringArb } from '../fuzz/generators';
-import { exerciseDocument, withDeadline } from '../fuzz/protocol';
+import { exerciseDocument, openAndEdit, withDeadline } from '../fuzz/protocol';
 import { TestClient } from './helpers/lspClient';
 import { writeX12 } from '../unit/helpers/x12-writer';
 
@@ -43,15 +42,7 @@ describe(`the server under generated documents (seed ${SEED})`, () => {
     for (const [i, c] of cases.entries()) {
       const uri = TestClient.uriFor(`fuzz-${i}.837`);
       const where = `document ${i} (seed ${SEED})`;
-      let mirror = TextDocument.create(uri, 'x12', 1, c.text);
-      let published = await withDeadline(client.open(uri, c.text), ANSWER_MS, `${where}: diagnostics`);
-      for (const edit of c.edits) {
-        const text = mirror.getText();
-        const start = Math.floor(edit.from * text.length);
-        const range = { start: mirror.positionAt(start), end: mirror.positionAt(start + edit.length) };
-        mirror = TextDocument.update(mirror, [{ range, text: edit.text }], mirror.version + 1);
-        published = await withDeadline(client.change(uri, { range, text: edit.text }), ANSWER_MS, `${where}: diagnostics after an edit`);
-      }
+      const { published, mirror } = await openAndEdit(client, uri, c.text, c.edits, ANSWER_MS, where);
       const expected = analyze(mirror.getText(), knowledge).findings.map((f) => f.rule);
       assert.deepEqual(published.diagnostics.map((d) => d.code), expected, `${where}: the server's diagnostics are the core's findings`);
       const positions = c.probes.map((p) => mirror.positionAt(Math.floor(p * mirror.getText().length)));
