@@ -7,6 +7,7 @@ import { modifierInfo } from '../data/modifiers';
 import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
+import { codeSetOf } from '../x12/values';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
 
 export interface HoverResult {
@@ -97,8 +98,11 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   return parts.join('\n\n');
 }
 
+const codeSetNames = { cpt: ' (CPT)', hcpcs: ' (HCPCS)', cdt: ' (CDT)' } as const;
+
 function looksLikeCode(code: string): string {
-  return /^\d{5}$|^\d{4}[FTU]$/.test(code) ? ' (CPT)' : /^[A-V]\d{4}$/.test(code) ? ' (HCPCS)' : /^D\d{4}$/.test(code) ? ' (CDT)' : '';
+  const set = codeSetOf(code);
+  return set ? codeSetNames[set] : '';
 }
 
 function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string): string[] {

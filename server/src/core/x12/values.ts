@@ -124,7 +124,7 @@ export function formatCents(cents: number): string {
 }
 
 /** Which code sets a product/service id qualifier (SV101-1, SV202-1, SV301-1) names. */
-type CodeSet = 'cpt' | 'hcpcs' | 'cdt';
+export type CodeSet = 'cpt' | 'hcpcs' | 'cdt';
 
 /**
  * Qualifiers whose codes we can check. HC = HCPCS, which includes CPT (level I) and level II
@@ -150,6 +150,11 @@ const CODE_SET_DESCRIPTIONS: Readonly<Record<string, string>> = {
   AD: 'a CDT code (D and 4 digits)',
   CJ: 'a CPT code (5 digits, or 4 digits and F, T or U)',
 };
+
+/** Which code set a code's shape belongs to (CPT first, then HCPCS, then CDT), or null. */
+export function codeSetOf(code: string): CodeSet | null {
+  return (Object.keys(CODE_SET_PATTERNS) as CodeSet[]).find((set) => CODE_SET_PATTERNS[set].test(code)) ?? null;
+}
 
 /** Null when the code is well formed for its qualifier (or the qualifier is not one we check), else what was expected. */
 export function procedureCodeProblem(qualifier: string, code: string): string | null {
