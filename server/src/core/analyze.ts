@@ -37,7 +37,7 @@ function emptyDocument(format: ParsedDocumentWithIndex['format']): ParsedDocumen
   return { format, claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
 }
 
-function internalError(stage: string, error: unknown): Finding {
+export function internalError(stage: string, error: unknown): Finding {
   // The error's message only: a stack or the text could carry claim contents.
   const name = error instanceof Error ? error.name : 'Error';
   return {

@@ -72,23 +72,23 @@ function isDigits(text: string): boolean {
   return /^\d+$/.test(text);
 }
 
-interface OpenInterchange {
-  model: Interchange;
+/** An envelope that is open: its header segment (index and span) and its control number's span. */
+interface OpenEnvelope {
   segment: number;
-  groupCount: number;
+  headerSpan: Span;
   controlSpan: Span | null;
 }
-interface OpenGroup {
+interface OpenInterchange extends OpenEnvelope {
+  model: Interchange;
+  groupCount: number;
+}
+interface OpenGroup extends OpenEnvelope {
   model: FunctionalGroup;
-  segment: number;
   transactionCount: number;
-  controlSpan: Span | null;
   implementation: string | null;
 }
-interface OpenTransaction {
+interface OpenTransaction extends OpenEnvelope {
   model: TransactionSet;
-  segment: number;
-  controlSpan: Span | null;
 }
 
 export interface Parsed837 {
@@ -135,10 +135,32 @@ function isEnvelopeCode(code: number): boolean {
 export function parse837(index: X12SegmentIndex): Parsed837 {
   const parser = new Parser837(index);
   parser.run();
+  parser.finish();
   return parser.result;
 }
 
-class Parser837 {
+/**
+ * What a transaction set parsed on its own (see parseTransactionSetPiece) needs from the
+ * envelope around it, so that it comes out as it would in a parse of the whole document.
+ */
+export interface EnclosingEnvelope {
+  /** GS08, used when ST03 is absent. */
+  groupImplementation: string | null;
+  interchangeIndex: number;
+  groupIndex: number;
+  /** Index of this transaction set, and of its first claim, in the whole document. */
+  transactionIndex: number;
+  claimIndex: number;
+}
+
+/**
+ * Reads an 837 in order, one segment table at a time: `run` walks a table, and `continueWith`
+ * moves on to the table of the text that follows it (a document read in pieces, each cut just
+ * before an ST or ISA segment). The state of open envelopes carries over, so the findings are
+ * those of one parse of the whole text. Spans are relative to the current piece (retained ones
+ * are shifted back when the next piece starts; offsets of earlier pieces become negative).
+ */
+export class Parser837 {
   readonly result: Parsed837 = { claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
   private interchange: OpenInterchange | null = null;
   private group: OpenGroup | null = null;
@@ -148,11 +170,80 @@ class Parser837 {
   private patientId: string | null = null;
   /** Set while a run of segments sits outside any ST..SE, so the run is reported once. */
   private outsideReported = false;
+  /** Envelopes and claims seen so far (model indexes; result arrays may be emptied between pieces). */
+  private interchangesSeen = 0;
+  private groupsSeen = 0;
+  private transactionsSeen = 0;
+  private claimsSeen = 0;
 
-  private readonly text: string;
+  private text: string;
 
-  constructor(private readonly ix: X12SegmentIndex) {
+  /** Length of the current piece's text (its end, in the current piece's offsets). */
+  get textLength(): number {
+    return this.text.length;
+  }
+
+  constructor(
+    private ix: X12SegmentIndex,
+    enclosing?: EnclosingEnvelope,
+  ) {
     this.text = ix.text;
+    if (enclosing) {
+      // Stand-ins for the envelopes around the piece: nothing is reported about them.
+      const none: Span = { start: 0, end: 0 };
+      this.interchangesSeen = enclosing.interchangeIndex + 1;
+      this.groupsSeen = enclosing.groupIndex + 1;
+      this.transactionsSeen = enclosing.transactionIndex;
+      this.claimsSeen = enclosing.claimIndex;
+      this.interchange = {
+        model: { index: enclosing.interchangeIndex, controlNumber: '', span: none, delimiters: ix.delimitersOf(0) },
+        segment: -1,
+        headerSpan: none,
+        controlSpan: null,
+        groupCount: 1,
+      };
+      this.group = {
+        model: { index: enclosing.groupIndex, controlNumber: '', span: none, interchangeIndex: enclosing.interchangeIndex },
+        segment: -1,
+        headerSpan: none,
+        controlSpan: null,
+        transactionCount: 0,
+        implementation: enclosing.groupImplementation,
+      };
+    }
+  }
+
+  /** Closes the claim open at the end of the current table (the next piece starts with ST or ISA, which would close it). */
+  endPiece(): void {
+    this.closeClaim(this.ix.segmentCount);
+  }
+
+  /**
+   * Moves on to the table of the next piece of text, which starts right where the current one
+   * ends. Call endPiece first.
+   */
+  continueWith(next: X12SegmentIndex): void {
+    const shift = this.text.length;
+    const segments = this.ix.segmentCount;
+    for (const open of [this.interchange, this.group, this.transaction]) {
+      if (open === null) continue;
+      open.segment -= segments;
+      open.headerSpan = shifted(open.headerSpan, shift);
+      open.controlSpan = open.controlSpan && shifted(open.controlSpan, shift);
+      open.model.span = shifted(open.model.span, shift);
+    }
+    this.ix = next;
+    this.text = next.text;
+  }
+
+  /** Reports what is still open at the end of the document. */
+  finish(): void {
+    const count = this.ix.segmentCount;
+    this.closeClaim(count);
+    const where = 'before the end of the document';
+    if (this.transaction) this.closeTransactionUnended(count, where);
+    if (this.group) this.closeGroupUnended(count, where);
+    if (this.interchange) this.closeInterchangeUnended(count, where);
   }
 
   run(): void {
@@ -178,11 +269,6 @@ class Parser837 {
         case SV3: this.service(s, SERVICE_SEGMENTS.SV3!); break;
       }
     }
-    this.closeClaim(count);
-    const where = 'before the end of the document';
-    if (this.transaction) this.closeTransactionUnended(count, where);
-    if (this.group) this.closeGroupUnended(count, where);
-    if (this.interchange) this.closeInterchangeUnended(count, where);
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -193,7 +279,8 @@ class Parser837 {
 
   /** End of the full span of the segment before `segment` (where a loop closed by `segment` ends). */
   private endBefore(segment: number, start: number): number {
-    return segment > 0 ? Math.max(start, this.ix.fullEnd(segment - 1)) : start;
+    // Before the first segment of a piece: where the piece starts (offset 0 of its text).
+    return segment > 0 ? Math.max(start, this.ix.fullEnd(segment - 1)) : Math.max(start, 0);
   }
 
   private spanOr(segment: number, element: number): Span {
@@ -224,13 +311,13 @@ class Parser837 {
     if (this.group) this.closeGroupUnended(s, where);
     if (this.interchange) this.closeInterchangeUnended(s, where);
     const model: Interchange = {
-      index: this.result.interchanges.length,
+      index: this.interchangesSeen++,
       controlNumber: this.trimmed(s, 13),
       span: this.ix.segmentFullSpan(s),
       delimiters: this.ix.delimitersOf(s),
     };
     this.result.interchanges.push(model);
-    this.interchange = { model, segment: s, groupCount: 0, controlSpan: this.ix.elementSpan(s, 13) };
+    this.interchange = { model, segment: s, headerSpan: this.ix.segmentSpan(s), groupCount: 0, controlSpan: this.ix.elementSpan(s, 13) };
   }
 
   interchangeTrailer(s: number): void {
@@ -255,14 +342,14 @@ class Parser837 {
     if (this.interchange) this.interchange.groupCount++;
     else this.add('x12.envelope-unmatched', 'error', 'GS outside an interchange (no ISA before it)', this.ix.segmentSpan(s));
     const model: FunctionalGroup = {
-      index: this.result.groups.length,
+      index: this.groupsSeen++,
       controlNumber: this.trimmed(s, 6),
       span: this.ix.segmentFullSpan(s),
-      interchangeIndex: this.result.interchanges.length - 1,
+      interchangeIndex: this.interchangesSeen - 1,
     };
     this.result.groups.push(model);
     const implementation = this.trimmed(s, 8) || null;
-    this.group = { model, segment: s, transactionCount: 0, controlSpan: this.ix.elementSpan(s, 6), implementation };
+    this.group = { model, segment: s, headerSpan: this.ix.segmentSpan(s), transactionCount: 0, controlSpan: this.ix.elementSpan(s, 6), implementation };
   }
 
   groupTrailer(s: number): void {
@@ -286,7 +373,7 @@ class Parser837 {
     else this.add('x12.envelope-unmatched', 'error', 'ST outside a functional group (no GS before it)', this.ix.segmentSpan(s));
     const implementation = this.trimmed(s, 3) || this.group?.implementation || null;
     const model: TransactionSet = {
-      index: this.result.transactions.length,
+      index: this.transactionsSeen++,
       controlNumber: this.trimmed(s, 2),
       implementation,
       kind: kindOfImplementation(implementation),
@@ -294,10 +381,10 @@ class Parser837 {
       se01Text: null,
       se01Span: null,
       segmentCount: 1,
-      groupIndex: this.result.groups.length - 1,
+      groupIndex: this.groupsSeen - 1,
     };
     this.result.transactions.push(model);
-    this.transaction = { model, segment: s, controlSpan: this.ix.elementSpan(s, 2) };
+    this.transaction = { model, segment: s, headerSpan: this.ix.segmentSpan(s), controlSpan: this.ix.elementSpan(s, 2) };
     this.outsideReported = false;
     this.level = null;
     this.subscriberId = null;
@@ -348,21 +435,21 @@ class Parser837 {
     const open = this.transaction!;
     open.model.segmentCount = s - open.segment;
     open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
-    this.add('x12.envelope-unclosed', 'error', `ST '${open.model.controlNumber}' has no SE ${where}`, this.ix.segmentSpan(open.segment));
+    this.add('x12.envelope-unclosed', 'error', `ST '${open.model.controlNumber}' has no SE ${where}`, open.headerSpan);
     this.transaction = null;
   }
 
   private closeGroupUnended(s: number, where: string): void {
     const open = this.group!;
     open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
-    this.add('x12.envelope-unclosed', 'error', `GS '${open.model.controlNumber}' has no GE ${where}`, this.ix.segmentSpan(open.segment));
+    this.add('x12.envelope-unclosed', 'error', `GS '${open.model.controlNumber}' has no GE ${where}`, open.headerSpan);
     this.group = null;
   }
 
   private closeInterchangeUnended(s: number, where: string): void {
     const open = this.interchange!;
     open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
-    this.add('x12.envelope-unclosed', 'error', `ISA '${open.model.controlNumber}' has no IEA ${where}`, this.ix.segmentSpan(open.segment));
+    this.add('x12.envelope-unclosed', 'error', `ISA '${open.model.controlNumber}' has no IEA ${where}`, open.headerSpan);
     this.interchange = null;
   }
 
@@ -436,7 +523,7 @@ class Parser837 {
     const totalChargeText = ix.value(start, 2);
     const spanStart = ix.elementStartOf(start, 0);
     const claim: Claim = {
-      index: this.result.claims.length,
+      index: this.claimsSeen++,
       id: ix.value(start, 1) ?? '',
       idSpan: ix.elementSpan(start, 1),
       patientId: this.patientId ?? this.subscriberId,
@@ -680,6 +767,10 @@ class Parser837 {
   private readonly componentStarts = new Int32Array(8);
   private readonly modifierScratch: Modifier[] = [];
   private readonly componentEnds = new Int32Array(8);
+}
+
+function shifted(span: Span, by: number): Span {
+  return { start: span.start - by, end: span.end - by };
 }
 
 interface Procedure {

@@ -69,7 +69,15 @@ function findIsaOnLaterLine(text: string, from: number): number {
   return match ? match.index + match[0].length : -1;
 }
 
-export function tokenize(text: string): SegmentTable {
+export interface TokenizeOptions {
+  /**
+   * The delimiters in force where the text starts, when it is a piece of a document that
+   * continues an interchange (it starts with a segment after the ISA, so no ISA is looked for).
+   */
+  continuing?: Delimiters;
+}
+
+export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTable {
   const length = text.length;
   const findings: Finding[] = [];
   const delimiterRuns: DelimiterRun[] = [];
@@ -83,8 +91,19 @@ export function tokenize(text: string): SegmentTable {
   let segmentCount = 0;
   let elementCount = 0;
 
+  let elementCode = -1;
+  let segmentCode = -1;
+  let segmentChar = '';
+  let trailingEnd = 0;
+
   let at = skipLeadingBlanks(text);
-  if (!isIsaAt(text, at)) {
+  const continuing = options.continuing;
+  if (continuing) {
+    elementCode = continuing.element.charCodeAt(0);
+    segmentCode = continuing.segment.charCodeAt(0);
+    segmentChar = continuing.segment.charAt(0);
+    delimiterRuns.push({ firstSegment: 0, delimiters: continuing });
+  } else if (!isIsaAt(text, at)) {
     // Sample files sometimes carry a note above the header: accept an ISA that starts a later line.
     const later = findIsaOnLaterLine(text, at);
     if (later < 0) {
@@ -110,11 +129,6 @@ export function tokenize(text: string): SegmentTable {
       at = later;
     }
   }
-
-  let elementCode = -1;
-  let segmentCode = -1;
-  let segmentChar = '';
-  let trailingEnd = 0;
 
   while (at < length) {
     if (isIsaAt(text, at)) {

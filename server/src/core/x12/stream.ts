@@ -1,0 +1,169 @@
+// An 837 checked one piece at a time, so that memory is bounded by the largest transaction set
+// rather than by the file: the CLI reads a big file in blocks, cuts each just before an ST or
+// ISA segment (cutPoint), and pushes the pieces in order. The findings are those that analyze()
+// gives for the whole text (with document offsets), and each piece's claims are dropped once
+// checked. Pure: the caller does the reading.
+
+import type { Delimiters, Finding } from '../model';
+import { checkPtp } from '../rules/checkPtp';
+import type { PtpRuleSet } from '../rules/ptp';
+import { internalError } from '../analyze';
+import { isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
+import { Parser837 } from './parse837';
+import { X12SegmentIndex } from './segment-index';
+import { tokenize } from './tokenizer';
+
+export interface PieceResult {
+  claims: number;
+  serviceLines: number;
+  /** With document offsets, in the order of the piece (structural by position, then coding). */
+  findings: Finding[];
+}
+
+/** CR, LF, space, tab between segments (as the tokenizer skips them). */
+function isBlank(code: number): boolean {
+  return code === 10 || code === 13 || code === 32 || code === 9;
+}
+
+export class X12Stream {
+  private parser: Parser837 | null = null;
+  /** Document offset where the next piece starts. */
+  private offset = 0;
+  /** Delimiters in force at the end of what was pushed (null before the first ISA). */
+  private delimiters: Delimiters | null = null;
+  private failed = false;
+
+  constructor(private readonly rules: PtpRuleSet) {}
+
+  /**
+   * True when a document that starts with `head` can be read in pieces: it starts with a
+   * well-formed ISA header (anything else is read whole, which reports what is wrong with it).
+   */
+  static canStream(head: string): boolean {
+    const at = skipLeadingBlanks(head);
+    return isIsaAt(head, at) && !isIsaProblem(readIsaHeader(head, at));
+  }
+
+  /**
+   * The last offset (> 0) in `text` where a piece may end: just before an ST or ISA segment,
+   * after the terminator of the segment before it and any line breaks. -1 when there is none.
+   * `text` continues from what was pushed so far (the first block starts with the ISA).
+   */
+  cutPoint(text: string): number {
+    let delimiters = this.delimiters;
+    if (delimiters === null) {
+      const at = skipLeadingBlanks(text);
+      const header = isIsaAt(text, at) ? readIsaHeader(text, at) : null;
+      if (header === null || isIsaProblem(header)) return -1;
+      delimiters = header.delimiters;
+    }
+    const terminator = delimiters.segment;
+    const element = delimiters.element.charCodeAt(0);
+    let t = text.lastIndexOf(terminator);
+    while (t >= 0) {
+      let at = t + 1;
+      while (at < text.length && isBlank(text.charCodeAt(at))) at++;
+      // Enough text after the cut to see the segment id and its separator.
+      if (at + 4 <= text.length && at > 0) {
+        const s = text.charCodeAt(at);
+        const second = text.charCodeAt(at + 1);
+        if (s === 83 && second === 84 && text.charCodeAt(at + 2) === element) return at; // ST
+        if (s === 73 && second === 83 && text.charCodeAt(at + 2) === 65 && isIsaAt(text, at)) return at; // ISA
+      }
+      t = t > 0 ? text.lastIndexOf(terminator, t - 1) : -1;
+    }
+    return -1;
+  }
+
+  /** Text fed but not yet read: what follows the last cut point. */
+  private carry = '';
+
+  /**
+   * Takes the next block of the document's text (blocks may be cut anywhere) and reads and
+   * checks what it completes, up to the last cut point seen so far.
+   */
+  feed(block: string): PieceResult {
+    const text = this.carry + block;
+    const cut = this.cutPoint(text);
+    if (cut < 0) {
+      this.carry = text;
+      return { claims: 0, serviceLines: 0, findings: [] };
+    }
+    this.carry = text.slice(cut);
+    return this.push(text.slice(0, cut));
+  }
+
+  /** Reads the rest, and reports what is still open at the end of the document (an ST without SE...). */
+  end(): PieceResult {
+    const last = this.carry.length > 0 || this.parser === null ? this.push(this.carry) : { claims: 0, serviceLines: 0, findings: [] };
+    this.carry = '';
+    last.findings.push(...this.finish());
+    return last;
+  }
+
+  /** Reads and checks the next piece; its text starts where the previous piece ended. */
+  private push(piece: string): PieceResult {
+    if (this.failed) return { claims: 0, serviceLines: 0, findings: [] };
+    const base = this.offset;
+    this.offset += piece.length;
+    let claims;
+    let structural: Finding[];
+    try {
+      const table = tokenize(piece, this.parser === null || this.delimiters === null ? {} : { continuing: this.delimiters });
+      const index = new X12SegmentIndex(table);
+      if (this.parser === null) this.parser = new Parser837(index);
+      else this.parser.continueWith(index);
+      const parser = this.parser;
+      parser.run();
+      parser.endPiece();
+      if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
+      claims = parser.result.claims;
+      structural = [...table.findings, ...parser.result.findings].sort((a, b) => a.span.start - b.span.start);
+      this.clearResult();
+    } catch (error) {
+      this.failed = true;
+      return { claims: 0, serviceLines: 0, findings: [internalError('reading', error)] };
+    }
+    let coding: Finding[];
+    try {
+      coding = checkPtp(claims, this.rules);
+    } catch (error) {
+      coding = [internalError('checking', error)];
+    }
+    let serviceLines = 0;
+    for (const claim of claims) serviceLines += claim.lines.length;
+    const findings = structural.concat(coding);
+    for (const finding of findings) shiftFinding(finding, base);
+    return { claims: claims.length, serviceLines, findings };
+  }
+
+  private finish(): Finding[] {
+    const parser = this.parser;
+    if (parser === null || this.failed) return [];
+    const base = this.offset - parser.textLength;
+    try {
+      parser.finish();
+    } catch (error) {
+      return [internalError('reading', error)];
+    }
+    const findings = parser.result.findings.sort((a, b) => a.span.start - b.span.start);
+    this.clearResult();
+    for (const finding of findings) shiftFinding(finding, base);
+    return findings;
+  }
+
+  private clearResult(): void {
+    const result = this.parser!.result;
+    result.claims = [];
+    result.findings = [];
+    result.interchanges = [];
+    result.groups = [];
+    result.transactions = [];
+  }
+}
+
+function shiftFinding(finding: Finding, by: number): void {
+  if (by === 0) return;
+  finding.span = { start: finding.span.start + by, end: finding.span.end + by };
+  if (finding.related) finding.related = finding.related.map((related) => ({ ...related, span: { start: related.span.start + by, end: related.span.end + by } }));
+}
