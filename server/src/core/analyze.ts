@@ -6,6 +6,7 @@ import { parseDocument } from './parse';
 import { checkPtp } from './rules/checkPtp';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
+import { rereadTransactionSet, type Reread } from './x12/incremental';
 
 export interface Analysis {
   text: string;
@@ -31,6 +32,24 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
     ptp = [internalError('checking', error)];
   }
   return { text, lines, doc, findings: [...doc.findings, ...ptp] };
+}
+
+/**
+ * The analysis of `text`, an edit of the text `previous` was made from (with the same
+ * knowledge): in an 837 only the transaction set the edit falls in is read again when that
+ * gives exactly what analyze() would; otherwise everything is. `previous` must not be used after.
+ */
+export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions): Analysis {
+  const lines = positions ?? new LineIndex(text);
+  if (text === previous.text) return { ...previous, lines };
+  let reread: Reread | null = null;
+  try {
+    reread = rereadTransactionSet(previous.text, previous.doc, previous.findings, text, knowledge.rules);
+  } catch {
+    reread = null;
+  }
+  if (reread === null) return analyze(text, knowledge, lines);
+  return { text, lines, doc: reread.doc, findings: reread.findings };
 }
 
 function emptyDocument(format: ParsedDocumentWithIndex['format']): ParsedDocumentWithIndex {

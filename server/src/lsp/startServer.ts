@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, reanalyze, type Analysis } from '../core/analyze';
 import { fixAll, fixesFor, type Fix } from '../core/fixes';
 import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
@@ -69,7 +69,7 @@ const defaultSettings: ClaimlintSettings = { ptpEditFiles: [], descriptorFiles: 
 export function startServer(connection: Connection, runtime: Runtime): void {
   const documents = new TextDocuments(TextDocument);
   /** The latest analysis per URI, with the version it was computed for. */
-  const analyses = new Map<string, { version: number; analysis: Analysis }>();
+  const analyses = new Map<string, { version: number; analysis: Analysis; knowledge: Knowledge }>();
   const pending = new Map<string, { cancel(): void }>();
   let knowledgeKey = '';
   /** False until the client's settings are in: checks wait for them, so no diagnostics flicker. */
@@ -203,8 +203,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
 
   function publish(document: TextDocument): void {
-    const analysis = analyze(document.getText(), knowledge, positionsOf(document));
-    analyses.set(document.uri, { version: document.version, analysis });
+    const analysis = analyzeNow(document);
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     void connection.sendNotification(ConflictCountNotification.method, {
@@ -220,9 +219,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!document) return null;
     const cached = analyses.get(uri);
     if (cached && cached.version === document.version) return { document, analysis: cached.analysis };
-    const analysis = analyze(document.getText(), knowledge, positionsOf(document));
-    analyses.set(uri, { version: document.version, analysis });
-    return { document, analysis };
+    return { document, analysis: analyzeNow(document) };
+  }
+
+  /**
+   * Analyses the document's current version and keeps the result. After an edit, only the
+   * transaction set it falls in is read again when the previous analysis used the same rules.
+   */
+  function analyzeNow(document: TextDocument): Analysis {
+    const previous = analyses.get(document.uri);
+    const text = document.getText();
+    const analysis =
+      previous && previous.knowledge === knowledge
+        ? reanalyze(previous.analysis, text, knowledge, positionsOf(document))
+        : analyze(text, knowledge, positionsOf(document));
+    analyses.set(document.uri, { version: document.version, analysis, knowledge });
+    return analysis;
   }
 
   documents.onDidOpen((event) => schedule(event.document));

@@ -23,6 +23,9 @@ const FIXED_TERMINATOR = 105;
 /** How far to look for the 16 separators of an unpadded header (a padded one is 106 chars). */
 const UNPADDED_SEARCH_LIMIT = 512;
 
+/** How far past its first character reading an ISA header may look (so text beyond it cannot change what the header says). */
+export const ISA_LOOKAHEAD = Math.max(UNPADDED_SEARCH_LIMIT, FIXED_TERMINATOR) + 1;
+
 export interface IsaHeader {
   delimiters: Delimiters;
   /** Offset of the segment terminator that ends the ISA. */

@@ -20,7 +20,7 @@ export class X12SegmentIndex implements X12Index {
   readonly segmentCount: number;
   readonly text: string;
 
-  constructor(private readonly table: SegmentTable) {
+  constructor(readonly table: SegmentTable) {
     this.segmentCount = table.segmentCount;
     this.text = table.text;
   }
