@@ -35,13 +35,11 @@ function table(analysis: Analysis) {
   const ix = analysis.doc.x12 as X12SegmentIndex | undefined;
   if (!ix) return null;
   const t = ix.table;
-  const elements = t.segmentFirstElement[t.segmentCount]!;
   return {
     segmentCount: t.segmentCount,
     segmentStart: [...t.segmentStart.subarray(0, t.segmentCount)],
     segmentEnd: [...t.segmentEnd.subarray(0, t.segmentCount)],
-    segmentFirstElement: [...t.segmentFirstElement.subarray(0, t.segmentCount + 1)],
-    elementStart: [...t.elementStart.subarray(0, elements)],
+    segmentCode: [...t.segmentCode.subarray(0, t.segmentCount)],
     trailingEnd: t.trailingEnd,
     delimiterRuns: t.delimiterRuns,
   };

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksLikeX12, parseX12, readIsaHeader, tokenize } from '../../server/src/core/x12/index';
+import { looksLikeX12, parseX12, readIsaHeader, segmentIdCode, tokenize } from '../../server/src/core/x12/index';
 import { writeX12, writeTransactions, type WriterClaim, type WriterOptions } from './helpers/x12-writer';
 
 const ONE_CLAIM: WriterClaim[] = [
@@ -230,8 +230,19 @@ describe('x12 index: elements and segments', () => {
     assert.equal(table.segmentCount, ix.segmentCount);
     assert.equal(table.segmentStart[0], 0);
     assert.equal(table.segmentEnd[0], 105);
-    assert.equal(table.segmentFirstElement[1], 16);
+    assert.equal(table.segmentCode[0], segmentIdCode('ISA'));
+    assert.equal(table.segmentCode[1], segmentIdCode('GS'));
+    assert.equal(ix.elementCount(0), 16);
     assert.equal(table.delimiterRuns.length, 1);
+  });
+
+  it('reads each id as written: without elements, too long, empty, or not letters', () => {
+    const header = writeTransactions([]).text.split('~')[0]! + '~';
+    const table = tokenize(`${header}LX~ABCD*1~~PER*X~N1*A*B~`);
+    const codes = [...table.segmentCode.subarray(1, table.segmentCount)];
+    assert.deepEqual(codes, [segmentIdCode('LX'), 0, 0, segmentIdCode('PER'), segmentIdCode('N1')]);
+    const ix = parseX12(`${header}N1*A*B~`).x12;
+    assert.deepEqual([ix.elementCount(1), ix.value(1, 1), ix.value(1, 2), ix.value(1, 3)], [2, 'A', 'B', null]);
   });
 });
 

@@ -281,43 +281,28 @@ function spliceTable(old: X12SegmentIndex, piece: SegmentTable, text: string, fi
   const removed = last - first + 1;
   const count = before.segmentCount - removed + piece.segmentCount;
   const segmentShift = piece.segmentCount - removed;
-  const firstElement = before.segmentFirstElement[first]!;
-  const afterElement = before.segmentFirstElement[last + 1]!;
-  const pieceElements = piece.segmentFirstElement[piece.segmentCount]!;
-  const elementCount = before.segmentFirstElement[before.segmentCount]! - (afterElement - firstElement) + pieceElements;
-  const elementShift = pieceElements - (afterElement - firstElement);
-
   const segmentStart = new Uint32Array(count);
   const segmentEnd = new Uint32Array(count);
-  const segmentFirstElement = new Uint32Array(count + 1);
-  const elementStart = new Uint32Array(elementCount);
-
+  const segmentCode = new Uint32Array(count);
   segmentStart.set(before.segmentStart.subarray(0, first));
   segmentEnd.set(before.segmentEnd.subarray(0, first));
-  segmentFirstElement.set(before.segmentFirstElement.subarray(0, first));
-  elementStart.set(before.elementStart.subarray(0, firstElement));
+  segmentCode.set(before.segmentCode.subarray(0, first));
   for (let s = 0; s < piece.segmentCount; s++) {
     segmentStart[first + s] = piece.segmentStart[s]! + base;
     segmentEnd[first + s] = piece.segmentEnd[s]! + base;
-    segmentFirstElement[first + s] = piece.segmentFirstElement[s]! + firstElement;
   }
-  for (let e = 0; e < pieceElements; e++) elementStart[firstElement + e] = piece.elementStart[e]! + base;
+  segmentCode.set(piece.segmentCode.subarray(0, piece.segmentCount), first);
   for (let s = last + 1; s < before.segmentCount; s++) {
     segmentStart[s + segmentShift] = before.segmentStart[s]! + delta;
     segmentEnd[s + segmentShift] = before.segmentEnd[s]! + delta;
-    segmentFirstElement[s + segmentShift] = before.segmentFirstElement[s]! + elementShift;
   }
-  segmentFirstElement[count] = elementCount;
-  for (let e = afterElement; e < before.elementStart.length && e < before.segmentFirstElement[before.segmentCount]!; e++) {
-    elementStart[e + elementShift] = before.elementStart[e]! + delta;
-  }
+  segmentCode.set(before.segmentCode.subarray(last + 1, before.segmentCount), last + 1 + segmentShift);
   return {
     text,
     segmentCount: count,
     segmentStart,
     segmentEnd,
-    segmentFirstElement,
-    elementStart,
+    segmentCode,
     trailingEnd: last + 1 < before.segmentCount ? before.trailingEnd + delta : piece.trailingEnd + base,
     delimiterRuns: before.delimiterRuns.map((run) => (run.firstSegment > last ? { ...run, firstSegment: run.firstSegment + segmentShift } : run)),
     findings: before.findings.map((finding) => (finding.span.start >= setEnd ? shiftedFinding(finding, delta, 0, setEnd) : finding)),

@@ -25,27 +25,50 @@ export class X12SegmentIndex implements X12Index {
     this.text = table.text;
   }
 
-  /** Number of elements after the id (a segment `LX*1` has 1). */
-  elementCount(i: number): number {
-    return this.table.segmentFirstElement[i + 1]! - this.table.segmentFirstElement[i]!;
+  // The elements of one segment at a time, found when first asked for: the parser reads a few
+  // elements of the same segment in a row, and most segments are never split at all.
+  /** Segment whose element starts are in `starts` (-1: none yet). */
+  private split = -1;
+  private splitCount = 0;
+  /** starts[k - 1]: offset of element k's first character (right after its separator). */
+  private starts = new Int32Array(32);
+
+  private splitSegment(i: number): void {
+    this.split = i;
+    const text = this.text;
+    const start = this.table.segmentStart[i]!;
+    const end = this.table.segmentEnd[i]!;
+    const separator = this.delimitersOf(i).element.charCodeAt(0);
+    let count = 0;
+    let starts = this.starts;
+    for (let at = start; at < end; at++) {
+      if (text.charCodeAt(at) !== separator) continue;
+      if (count === starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        this.starts = starts = grown;
+      }
+      starts[count++] = at + 1;
+    }
+    this.splitCount = count;
   }
 
-  /** segmentIdCode of segment i's id, computed from char codes (0 when it is not 1..3 characters). */
+  /** Number of elements after the id (a segment `LX*1` has 1). */
+  elementCount(i: number): number {
+    if (i !== this.split) this.splitSegment(i);
+    return this.splitCount;
+  }
+
+  /** segmentIdCode of segment i's id (0 when it is not 1..3 characters). */
   idCode(i: number): number {
-    const start = this.table.segmentStart[i]!;
-    const end = this.elementEnd(i, 0);
-    const length = end - start;
-    if (length < 1 || length > 3) return 0;
-    let code = length;
-    for (let at = start; at < end; at++) code = code * 128 + (this.text.charCodeAt(at) & 127);
-    return code;
+    return this.table.segmentCode[i]!;
   }
 
   /** Start offset of element k of segment i (0 is the id); -1 when the segment has no element k. */
   elementStartOf(i: number, k: number): number {
     if (k === 0) return this.table.segmentStart[i]!;
     if (k < 0 || k > this.elementCount(i)) return -1;
-    return this.table.elementStart[this.table.segmentFirstElement[i]! + k - 1]!;
+    return this.starts[k - 1]!;
   }
 
   /** End offset (exclusive) of element k of segment i; -1 when absent. */
@@ -53,7 +76,7 @@ export class X12SegmentIndex implements X12Index {
     const count = this.elementCount(i);
     if (k < 0 || k > count) return -1;
     if (k === count) return this.table.segmentEnd[i]!;
-    return this.table.elementStart[this.table.segmentFirstElement[i]! + k]! - 1;
+    return this.starts[k]! - 1;
   }
 
   /** Element k of segment i as written; null when the segment stops before it. */

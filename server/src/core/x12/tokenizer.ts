@@ -1,5 +1,7 @@
-// Splits X12 text into segments and elements in one pass over its char codes. Nothing but
-// offsets is stored (in typed arrays); values become strings only when a check asks for them.
+// Splits X12 text into segments: one indexOf per segment terminator, and the id read from the
+// first characters. Only offsets and id codes are stored (in typed arrays); a segment's elements
+// are found when someone asks for them (X12SegmentIndex), so the characters of the many
+// segments no check reads are never visited one by one.
 
 import type { Delimiters, Finding } from '../model';
 import { isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
@@ -17,13 +19,8 @@ export interface SegmentTable {
   readonly segmentStart: Uint32Array;
   /** Offset of each segment's terminator (text.length when the text ends first). */
   readonly segmentEnd: Uint32Array;
-  /**
-   * Index into elementStart of each segment's element 1; entry segmentCount is the total, so
-   * segment i has segmentFirstElement[i + 1] - segmentFirstElement[i] elements after its id.
-   */
-  readonly segmentFirstElement: Uint32Array;
-  /** Offset of each element's first character (right after its element separator). */
-  readonly elementStart: Uint32Array;
+  /** segmentIdCode of each segment's id (the text before its first element separator); 0 when that is not 1..3 characters. */
+  readonly segmentCode: Uint32Array;
   /** Where the last segment's trailing line breaks end (a segment's full span ends where the next begins). */
   readonly trailingEnd: number;
   readonly delimiterRuns: DelimiterRun[];
@@ -82,26 +79,24 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
   const findings: Finding[] = [];
   const delimiterRuns: DelimiterRun[] = [];
 
-  // Sized from what 837s hold (about 22 characters a segment, 5 an element) so that a large
-  // file seldom grows or trims, each of which copies the array.
+  // Sized from what 837s hold (about 22 characters a segment) so that a large file seldom
+  // grows or trims, each of which copies the array.
   let segmentStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 20) | 0));
   let segmentEnd = new Uint32Array(segmentStart.length);
-  let segmentFirstElement = new Uint32Array(segmentStart.length + 1);
-  let elementStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 5) | 0));
+  let segmentCode = new Uint32Array(segmentStart.length);
   let segmentCount = 0;
-  let elementCount = 0;
 
   let elementCode = -1;
-  let segmentCode = -1;
-  let segmentChar = '';
+  let terminatorCode = -1;
+  let terminatorChar = '';
   let trailingEnd = 0;
 
   let at = skipLeadingBlanks(text);
   const continuing = options.continuing;
   if (continuing) {
     elementCode = continuing.element.charCodeAt(0);
-    segmentCode = continuing.segment.charCodeAt(0);
-    segmentChar = continuing.segment.charAt(0);
+    terminatorCode = continuing.segment.charCodeAt(0);
+    terminatorChar = continuing.segment.charAt(0);
     delimiterRuns.push({ firstSegment: 0, delimiters: continuing });
   } else if (!isIsaAt(text, at)) {
     // Sample files sometimes carry a note above the header: accept an ISA that starts a later line.
@@ -144,8 +139,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
         if (elementCode < 0) break;
       } else {
         elementCode = header.delimiters.element.charCodeAt(0);
-        segmentCode = header.delimiters.segment.charCodeAt(0);
-        segmentChar = header.delimiters.segment.charAt(0);
+        terminatorCode = header.delimiters.segment.charCodeAt(0);
+        terminatorChar = header.delimiters.segment.charAt(0);
         delimiterRuns.push({ firstSegment: segmentCount, delimiters: header.delimiters });
         if (!header.fixedWidth) {
           findings.push({
@@ -161,19 +156,22 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
     if (segmentCount === segmentStart.length) {
       segmentStart = grow(segmentStart, segmentCount + 1);
       segmentEnd = grow(segmentEnd, segmentCount + 1);
-      segmentFirstElement = grow(segmentFirstElement, segmentCount + 2);
+      segmentCode = grow(segmentCode, segmentCount + 1);
     }
     segmentStart[segmentCount] = at;
-    segmentFirstElement[segmentCount] = elementCount;
 
-    // The terminator first (indexOf scans fast), then the element separators before it; a
-    // segment of n characters has fewer than n elements, so room for them is made once.
-    let end = segmentCode < 0 ? -1 : text.indexOf(segmentChar, at);
+    let end = terminatorCode < 0 ? -1 : text.indexOf(terminatorChar, at);
     if (end < 0) end = length;
-    if (elementCount + (end - at) > elementStart.length) elementStart = grow(elementStart, elementCount + (end - at));
-    for (let j = at; j < end; j++) {
-      if (text.charCodeAt(j) === elementCode) elementStart[elementCount++] = j + 1;
+    // The id: up to the first element separator (or the terminator), packed as segmentIdCode does.
+    let code = 0;
+    let idEnd = at;
+    while (idEnd < end && idEnd - at < 4 && text.charCodeAt(idEnd) !== elementCode) {
+      code = code * 128 + (text.charCodeAt(idEnd) & 127);
+      idEnd++;
     }
+    const idLength = idEnd - at;
+    const idComplete = idEnd === end || text.charCodeAt(idEnd) === elementCode;
+    segmentCode[segmentCount] = idComplete && idLength >= 1 && idLength <= 3 ? idLength * 128 ** idLength + code : 0;
     let i = end;
     segmentEnd[segmentCount++] = i;
     if (i < length) i++; // the terminator
@@ -182,16 +180,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
     at = i;
   }
 
-  if (segmentFirstElement.length < segmentCount + 1) segmentFirstElement = grow(segmentFirstElement, segmentCount + 1);
-  segmentFirstElement[segmentCount] = elementCount;
-
   return {
     text,
     segmentCount,
     segmentStart: fit(segmentStart, segmentCount),
     segmentEnd: fit(segmentEnd, segmentCount),
-    segmentFirstElement: fit(segmentFirstElement, segmentCount + 1),
-    elementStart: fit(elementStart, elementCount),
+    segmentCode: fit(segmentCode, segmentCount),
     trailingEnd,
     delimiterRuns,
     findings,
