@@ -243,6 +243,26 @@ for (const variant of variants) {
         assert.deepEqual(recheck.diagnostics, []);
         await client.change(uri, { text });
       });
+
+      test('a client without codeAction/resolve gets fix-all when it asks, not with every lightbulb request', async () => {
+        const ask = async (context: { only?: string[]; triggerKind?: 1 | 2 }) => {
+          const conflict = diagnostics.find((d) => d.code === 'ptp.conflict')!;
+          const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri },
+            range: conflict.range,
+            context: { diagnostics: [conflict], ...context },
+          })) as CodeAction[];
+          return actions.map((a) => ({ kind: a.kind, edits: a.edit ? editsOf(a).length : 0 }));
+        };
+        const cursorMoved = await ask({ triggerKind: 2 });
+        assert.ok(cursorMoved.some((a) => a.kind === 'quickfix' && a.edits > 0), 'the quick fixes are there');
+        assert.deepEqual(cursorMoved.filter((a) => a.kind === 'source.fixAll.claimlint'), [], 'no fix-all edits on a cursor move');
+        for (const asked of [await ask({ triggerKind: 1 }), await ask({}), await ask({ triggerKind: 2, only: ['source.fixAll'] })]) {
+          const all = asked.filter((a) => a.kind === 'source.fixAll.claimlint');
+          assert.equal(all.length, 1);
+          assert.ok(all[0]!.edits > 0, 'fix-all carries its edits');
+        }
+      });
     }
 
     test('outline: interchange > group > transaction > claim > lines', async () => {

@@ -3,6 +3,7 @@
 import {
   type CodeAction,
   CodeActionKind,
+  CodeActionTriggerKind,
   type Connection,
   DiagnosticSeverity,
   type Diagnostic,
@@ -222,6 +223,17 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return { document, analysis: analyzeNow(document) };
   }
 
+  /** fix-all of an analysis, computed once per document version (lightbulb requests repeat as the cursor moves). */
+  const fixAllCache = new WeakMap<Analysis, Fix | null>();
+  function fixAllOf(analysis: Analysis): Fix | null {
+    let all = fixAllCache.get(analysis);
+    if (all === undefined) {
+      all = fixAll(analysis.text, analysis.doc, analysis.findings);
+      fixAllCache.set(analysis, all);
+    }
+    return all;
+  }
+
   /**
    * Analyses the document's current version and keeps the result. After an edit, only the
    * transaction set it falls in is read again when the previous analysis used the same rules.
@@ -274,8 +286,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
       }
     }
-    if (wants(fixAllKind)) {
-      const all = fixAll(analysis.text, analysis.doc, analysis.findings);
+    // A client that cannot resolve edits later would get every fix-all edit with each lightbulb
+    // request as the cursor moves (triggerKind Automatic): it gets fix-all when the user asks
+    // for code actions, or asks for source actions by kind (on save).
+    const explicitlyAsked = only?.some((k) => fixAllKind === k || fixAllKind.startsWith(`${k}.`)) === true;
+    const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic;
+    if (wants(fixAllKind) && (resolveEdits || explicitlyAsked || !automatic)) {
+      const all = fixAllOf(analysis);
       if (all && resolveEdits) {
         // Thousands of edits would travel with every lightbulb request: send them on resolve.
         actions.push({ title: all.title, kind: fixAllKind, data: { uri: document.uri, version: document.version } satisfies FixAllData });
@@ -292,7 +309,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const state = current(data.uri);
     // Computed for another version of the document: leave it without an edit rather than apply it to this one.
     if (!state || state.document.version !== data.version) return action;
-    const all = fixAll(state.analysis.text, state.analysis.doc, state.analysis.findings);
+    const all = fixAllOf(state.analysis);
     return all ? { ...action, edit: toCodeAction(state.document, state.analysis, all, fixAllKind).edit } : action;
   }));
 
