@@ -30,22 +30,9 @@ export class LineIndex implements Positions {
 
   private starts(): Uint32Array {
     if (this.lineStarts) return this.lineStarts;
-    // One pass, growing a typed array as needed (a 10 MB single-line file has one entry).
-    const text = this.text;
-    let starts = new Uint32Array(64);
-    let n = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        if (n === starts.length) {
-          const grown = new Uint32Array(starts.length * 2);
-          grown.set(starts);
-          starts = grown;
-        }
-        starts[n++] = i + 1;
-      }
-    }
-    this.lineStarts = starts.subarray(0, n);
+    const starts: number[] = [0];
+    lineStartsIn(this.text, 1, this.text.length, starts);
+    this.lineStarts = Uint32Array.from(starts);
     return this.lineStarts;
   }
 
@@ -72,4 +59,112 @@ export class LineIndex implements Positions {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/**
+ * Appends to `out` every line start q with from <= q <= to: the offset after a line break (LF,
+ * a CR not followed by LF, or the LF of CRLF). Skips from break to break with indexOf, so a
+ * long line costs a fast scan rather than a character-by-character loop.
+ */
+export function lineStartsIn(text: string, from: number, to: number, out: number[]): void {
+  let lf = text.indexOf('\n', Math.max(0, from - 1));
+  let cr = text.indexOf('\r', Math.max(0, from - 1));
+  for (;;) {
+    const next = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    if (next < 0 || next + 1 > to) return;
+    if (next === cr) {
+      cr = text.indexOf('\r', next + 1);
+      // CRLF: the line starts after the LF (found next).
+      if (text.charCodeAt(next + 1) === 10) continue;
+    } else {
+      lf = text.indexOf('\n', next + 1);
+    }
+    out.push(next + 1);
+  }
+}
+
+/**
+ * A text that is edited in place (an open document), with its line starts kept up to date by
+ * each edit instead of recomputed: the server's view of an editor's buffer.
+ */
+export class EditableText implements Positions {
+  private starts: number[];
+
+  constructor(private content: string) {
+    this.starts = [0];
+    lineStartsIn(content, 1, content.length, this.starts);
+  }
+
+  get text(): string {
+    return this.content;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Replaces [start, end) with `inserted`. */
+  replace(start: number, end: number, inserted: string): void {
+    const old = this.content;
+    const from = Math.max(0, Math.min(start, old.length));
+    const to = Math.max(from, Math.min(end, old.length));
+    this.content = old.slice(0, from) + inserted + old.slice(to);
+    const delta = inserted.length - (to - from);
+    // Line starts below `from` depend only on text before it. Those in [from, to + 1] may change
+    // (a CR just before the edit can meet an LF, or lose one); they are found again in the new text.
+    const starts = this.starts;
+    const keep = Math.max(1, firstAbove(starts, from - 1)); // line 0 always starts at 0
+    const resume = firstAbove(starts, to + 1);
+    const found: number[] = [];
+    lineStartsIn(this.content, from, from + inserted.length + 1, found);
+    const tail = starts.slice(resume);
+    starts.length = keep;
+    for (const q of found) starts.push(q);
+    for (const q of tail) starts.push(q + delta);
+  }
+
+  // As the LSP reference implementation (vscode-languageserver-textdocument) answers: a
+  // position never falls inside a line break, so a CRLF is never split.
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.content.length));
+    const line = lastAtOrBefore(this.starts, clamped);
+    const lineStart = this.starts[line]!;
+    return { line, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.starts;
+    if (position.line >= starts.length) return this.content.length;
+    if (position.line < 0) return 0;
+    const lineStart = starts[position.line]!;
+    if (position.character <= 0) return lineStart;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.content.length;
+    return this.beforeLineBreak(Math.min(lineStart + position.character, nextStart), lineStart);
+  }
+
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    let at = offset;
+    while (at > lineStart) {
+      const code = this.content.charCodeAt(at - 1);
+      if (code !== 10 && code !== 13) break;
+      at--;
+    }
+    return at;
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** Index of the first element greater than `value` in an ascending array. */
+function firstAbove(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -21,7 +21,7 @@ import {
   MessageType,
   ErrorCodes,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, reanalyze, type Analysis } from '../core/analyze';
@@ -39,6 +39,7 @@ import {
   type ClaimlintSettings,
 } from './protocol';
 import type { Runtime } from './runtime';
+import { openDocuments } from './document';
 import type { Positions } from '../core/text';
 
 const fixAllKind = `${CodeActionKind.SourceFixAll}.claimlint`;
@@ -68,7 +69,7 @@ const MAX_FINDINGS_WITH_QUICK_FIXES = 20;
 const defaultSettings: ClaimlintSettings = { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true };
 
 export function startServer(connection: Connection, runtime: Runtime): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(openDocuments);
   /** The latest analysis per URI, with the version it was computed for. */
   const analyses = new Map<string, { version: number; analysis: Analysis; knowledge: Knowledge }>();
   const pending = new Map<string, { cancel(): void }>();

@@ -1,0 +1,63 @@
+// EditableText (the server's copy of an open document) answers positions and offsets exactly as
+// the LSP reference implementation (vscode-languageserver-textdocument) does, after any edits,
+// with CR, LF and CRLF line breaks, including edits that split or join a CRLF.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditableText, LineIndex } from '../../server/src/core/text';
+import { runParameters } from '../fuzz/generators';
+
+const textArb = fc.string({ unit: fc.constantFrom('a', 'b', '~', '\r', '\n', '\r\n'), maxLength: 60 });
+const editArb = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: textArb.filter((t) => t.length <= 8) });
+
+function assertSameAnswers(mine: EditableText, reference: TextDocument): void {
+  const text = reference.getText();
+  assert.equal(mine.text, text);
+  assert.equal(mine.lineCount, reference.lineCount, 'line count');
+  for (let offset = -1; offset <= text.length + 1; offset++) {
+    assert.deepEqual(mine.positionAt(offset), reference.positionAt(offset), `positionAt(${offset}) of ${JSON.stringify(text)}`);
+  }
+  for (let line = -1; line <= reference.lineCount; line++) {
+    for (const character of [-1, 0, 1, 2, 3, 5, 100]) {
+      assert.equal(mine.offsetAt({ line, character }), reference.offsetAt({ line, character }), `offsetAt(${line}:${character}) of ${JSON.stringify(text)}`);
+    }
+  }
+}
+
+describe('EditableText: positions kept up to date by edits', () => {
+  it('answers as the reference implementation after any edits', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { maxLength: 6 }), (initial, edits) => {
+        const mine = new EditableText(initial);
+        let reference = TextDocument.create('file:///x', 'x12', 1, initial);
+        assertSameAnswers(mine, reference);
+        for (const edit of edits) {
+          const text = reference.getText();
+          const start = edit.at % (text.length + 1);
+          const end = Math.min(text.length, start + edit.remove);
+          const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
+          // Positions never split a CRLF, so replace what the range really covers.
+          mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), edit.insert);
+          reference = TextDocument.update(reference, [{ range, text: edit.insert }], reference.version + 1);
+          assertSameAnswers(mine, reference);
+        }
+      }),
+      runParameters(400, 7301),
+    );
+  });
+
+  it('finds the same line starts as LineIndex in a long single line and in many short ones', () => {
+    for (const text of ['x'.repeat(100000), 'ISA*~\r\n'.repeat(5000), 'a\rb\r\nc\n\rd'.repeat(300)]) {
+      const mine = new EditableText(text);
+      const index = new LineIndex(text);
+      assert.equal(mine.lineCount, index.lineCount);
+      for (let offset = 0; offset <= text.length; offset += 97) {
+        const expected = index.positionAt(offset);
+        // LineIndex may point between CR and LF; EditableText, like LSP, moves before the CR.
+        const between = text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
+        assert.deepEqual(mine.positionAt(offset), between ? { ...expected, character: expected.character - 1 } : expected);
+      }
+    }
+  });
+});
