@@ -1,5 +1,6 @@
-// The CLI's own parts, in process: argument parsing, positions, the streamed JSON, decoding and
-// encoding, the atomic write, and the progress bar (with a fake terminal and clock).
+// The CLI's own parts, in process: argument parsing, positions (in a text and in its pieces), the
+// check of a file read in blocks, the streamed JSON, decoding and encoding, the atomic write, and
+// the progress bar (with a fake terminal and clock).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -7,14 +8,19 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArguments, UsageError } from '../../server/src/cli/arguments';
-import { decode, forEachEncodedChunk, OutputError, writeAtomically } from '../../server/src/cli/files';
+import { isAscii } from 'node:buffer';
+import { decode, forEachEncodedChunk, InputError, OutputError, writeAtomically } from '../../server/src/cli/files';
 import { inputFindings, run, type Io } from '../../server/src/cli/main';
 import { BIG_INPUT_BYTES, Progress, SLOW_AFTER_MS } from '../../server/src/cli/progress';
-import { createReporter, Positions, toJsonFinding, toSarifUri, type FileResult } from '../../server/src/cli/report';
+import { byPosition, createReporter, offsetsOf, Positions, toJsonFinding, toSarifUri, type FileResult } from '../../server/src/cli/report';
+import { checkInBlocks, type BlockSizes } from '../../server/src/cli/stream';
+import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { LineIndex } from '../../server/src/core/text';
-import { writeX12 } from '../unit/helpers/x12-writer';
+import { X12Stream } from '../../server/src/core/x12/stream';
+import { anyDocumentArb, fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb } from '../fuzz/generators';
+import { writeTransactions, writeX12 } from '../unit/helpers/x12-writer';
 
 describe('parseArguments', () => {
   test('every option, in both spellings, with files and -', () => {
@@ -69,6 +75,61 @@ describe('Positions', () => {
         for (const offset of offsets) assert.deepEqual(positions.at(Math.max(0, Math.min(offset, text.length))), lines.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
       }),
     );
+  });
+
+  /** `text` cut at the given piece lengths (cycled), with an empty piece now and then. */
+  function cut(text: string, sizes: readonly number[]): string[] {
+    const pieces: string[] = [];
+    for (let at = 0, i = 0; at < text.length; i++) {
+      const size = sizes[i % sizes.length]!;
+      pieces.push(text.slice(at, at + size));
+      if (i % 3 === 1) pieces.push('');
+      at += size;
+    }
+    return pieces;
+  }
+
+  test('built from pieces of the text, it agrees with the one-text constructor for any cuts and offsets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', '~', '\n', '\r', '\r\n', '\r\r', '\n\r', 'é', '😀'), { maxLength: 80 }),
+        fc.array(fc.integer({ min: -3, max: 200 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 6 }),
+        (parts, wanted, sizes) => {
+          const text = parts.join('');
+          const whole = new Positions(text, wanted);
+          const pieces = new Positions(cut(text, sizes), wanted);
+          // Every offset, wanted or not: an unwanted one gets the nearest wanted one before it.
+          for (let offset = -3; offset <= text.length + 3; offset++) assert.deepEqual(pieces.at(offset), whole.at(offset), `offset ${offset} of ${JSON.stringify(text)} cut ${sizes}`);
+          for (const offset of wanted) assert.deepEqual(pieces.at(offset), whole.at(offset));
+        },
+      ),
+      { numRuns: 500, seed: 7301 },
+    );
+  });
+
+  test('from pieces: a CR that ends one piece and an LF that starts the next are one line break', () => {
+    // ab CRLF cd CR ef CRLF g CR: the CRLFs are cut between their CR and LF (with an empty piece between).
+    const pieces = ['ab\r', '\ncd\r', 'ef\r', '', '\n', 'g\r'];
+    const offsets = [3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 40];
+    const positions = new Positions(pieces, offsets);
+    const expected = [[0, 3], [1, 0], [1, 1], [2, 0], [2, 1], [2, 2], [2, 3], [3, 0], [3, 1], [4, 0], [4, 0]].map(([line, character]) => ({ line, character }));
+    assert.deepEqual(offsets.map((offset) => positions.at(offset)), expected);
+    const whole = new Positions(pieces.join(''), offsets);
+    assert.deepEqual(offsets.map((offset) => whole.at(offset)), expected);
+  });
+
+  test('from pieces: reads no further than the last wanted offset needs', () => {
+    let pulled = 0;
+    function* pieces(): Generator<string> {
+      for (let i = 0; i < 100; i++) {
+        pulled++;
+        yield 'abc\n';
+      }
+    }
+    const positions = new Positions(pieces(), [1, 9]);
+    assert.deepEqual(positions.at(9), { line: 2, character: 1 });
+    assert.equal(pulled, 3);
   });
 
   test('forFindings covers spans and related spans', () => {
@@ -182,6 +243,153 @@ describe('decoding and encoding', () => {
   });
 });
 
+describe('checkInBlocks (check of a file read in blocks)', () => {
+  const knowledge = fuzzKnowledge();
+  const day = { from: 20260310, to: 20260310 };
+  let folder = '';
+  let files = 0;
+
+  function fileOf(bytes: Buffer | string): string {
+    folder ||= mkdtempSync(join(tmpdir(), 'claimlint-blocks-'));
+    const path = join(folder, `f${files++}.837`);
+    writeFileSync(path, bytes);
+    return path;
+  }
+
+  const quiet = { checked: () => {}, locating: () => {} };
+
+  /** What the whole-file path makes of the same bytes: findings in order, and their positions. */
+  function wholeFile(bytes: Buffer) {
+    const text = decode(bytes).text;
+    const analysis = analyze(text, knowledge);
+    const findings = byPosition([...analysis.findings, ...inputFindings(text, analysis.doc.format)]);
+    return {
+      format: analysis.doc.format,
+      claims: analysis.doc.claims.length,
+      serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
+      findings,
+      positions: Positions.forFindings(text, findings),
+    };
+  }
+
+  function assertSameAsWhole(bytes: Buffer, sizes: BlockSizes): void {
+    const streamed = checkInBlocks(fileOf(bytes), knowledge, quiet, sizes);
+    assert.ok(streamed, 'read in blocks');
+    const expected = wholeFile(bytes);
+    assert.deepEqual({ ...streamed, positions: undefined }, { ...expected, positions: undefined });
+    for (const offset of offsetsOf(expected.findings)) assert.deepEqual(streamed.positions.at(offset), expected.positions.at(offset), `offset ${offset}`);
+  }
+
+  /** Mostly 837s, valid and broken, most without a BOM (so that they are read in blocks), and anything else. */
+  const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+  const documentArb = fc.oneof(
+    { weight: 3, arbitrary: x12ScenarioArb.map((scenario) => withoutBom(writeX12Scenario(scenario))) },
+    { weight: 3, arbitrary: mutatedDocumentArb.filter((d) => d.scenario.format === 'x12').map((d) => withoutBom(d.text)) },
+    { weight: 2, arbitrary: anyDocumentArb },
+  );
+
+  test('any document, cut into any blocks and slices: read in blocks exactly when it is ASCII with an ISA header, and then as the whole file', () => {
+    try {
+      fc.assert(
+        fc.property(documentArb, fc.integer({ min: 128, max: 2000 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 3000 }), (text, block, feed, maxFeed) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const path = fileOf(bytes);
+          const streamed = checkInBlocks(path, knowledge, quiet, { block, feed, maxFeed });
+          // The header is looked for in the first block.
+          const streamable = bytes.length > 0 && isAscii(bytes) && X12Stream.canStream(text.slice(0, block));
+          assert.equal(streamed !== null, streamable);
+          if (streamed) assertSameAsWhole(bytes, { block, feed, maxFeed });
+          rmSync(path);
+        }),
+        runParameters(300, 7401),
+      );
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+
+  test('many transaction sets with conflicts, a wrong SE01 and a missing SE; one long transaction set; any line endings', () => {
+    try {
+      const claims = Array.from({ length: 60 }, (_, i) => ({
+        id: `C${i}`,
+        date: day,
+        lines: [{ code: '43214', charge: '100.00' }, { code: i % 3 === 0 ? '43200' : '99213', charge: '50.00' }],
+      }));
+      for (const lineEnding of ['', '\n', '\r\n', '\r']) {
+        const text = writeX12(claims, { transactions: 12, lineEnding }).text;
+        const broken = text.replace(/SE\*\d+\*0003~/, 'SE*99*0003~').replace(/SE\*\d+\*0007~/, '');
+        assert.notEqual(broken, text);
+        for (const sizes of [{ block: 1000, feed: 97 }, { block: 4096, feed: 4096 }, {}]) assertSameAsWhole(Buffer.from(broken, 'latin1'), sizes);
+        // One long transaction set, fed in slices much smaller than it (the feeds then grow, up to maxFeed or without a bound).
+        const long = Buffer.from(writeX12(claims, { lineEnding }).text, 'latin1');
+        for (const sizes of [{ block: 512, feed: 64, maxFeed: 300 }, { block: 512, feed: 64 }]) assertSameAsWhole(long, sizes);
+      }
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+
+  test('a long transaction set is fed in growing slices, so it is rescanned a few times, not once per slice', () => {
+    const feed = X12Stream.prototype.feed;
+    let calls = 0;
+    X12Stream.prototype.feed = function (this: X12Stream, block: string) {
+      calls++;
+      return feed.call(this, block);
+    };
+    try {
+      const claims = Array.from({ length: 300 }, (_, i) => ({ id: `C${i}`, date: day, lines: [{ code: '43214', charge: '1.00' }, { code: '43200', charge: '1.00' }] }));
+      const text = writeX12(claims, { lineEnding: '\n' }).text;
+      const slices = Math.ceil(text.length / 64);
+      assert.ok(slices > 1000, `${slices} slices`);
+      assertSameAsWhole(Buffer.from(text, 'latin1'), { block: 4096, feed: 64 });
+      assert.ok(calls <= 2 * Math.ceil(Math.log2(slices)) + 2, `${calls} feeds for ${slices} slices`);
+      calls = 0;
+      assertSameAsWhole(Buffer.from(text, 'latin1'), { block: 4096, feed: 64, maxFeed: 1024 });
+      assert.ok(calls <= Math.ceil(text.length / 1024) + 8, `${calls} feeds of up to 1024 characters for ${text.length}`);
+    } finally {
+      X12Stream.prototype.feed = feed;
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+
+  test('left to the whole-file path: empty files, CSV, X12 without ISA, a non-ASCII byte in a later block; a directory is an InputError', () => {
+    try {
+      const claims = Array.from({ length: 10 }, (_, i) => ({ id: `C${i}`, date: day, lines: [{ code: '43214', charge: '1.00' }] }));
+      const text = writeX12(claims, { transactions: 3, lineEnding: '\n' }).text;
+      assert.ok(checkInBlocks(fileOf(text), knowledge, quiet, { block: 256, feed: 16 }), 'the ASCII file is read in blocks');
+      const lateByte = Buffer.from(text.replace(/DOE\*JANE(?![\s\S]*DOE\*JANE)/, 'DOE*J\u00c9NE'), 'utf8');
+      assert.ok(lateByte.indexOf(0xc3) > 256 * 2, 'in the third block or later');
+      assert.equal(checkInBlocks(fileOf(lateByte), knowledge, quiet, { block: 256, feed: 16 }), null);
+      assert.equal(checkInBlocks(fileOf(''), knowledge, quiet), null);
+      assert.equal(checkInBlocks(fileOf('Claim ID,Procedure Code\nC1,43214\n'), knowledge, quiet), null);
+      assert.equal(checkInBlocks(fileOf(text.slice(text.indexOf('ST*'))), knowledge, quiet), null);
+      assert.equal(checkInBlocks(fileOf('\uFEFF' + text), knowledge, quiet), null, 'a BOM is not ASCII');
+      assert.throws(() => checkInBlocks(folder, knowledge, quiet), (error: unknown) => error instanceof InputError && error.message === 'is a directory, not a file');
+      assert.throws(() => checkInBlocks(join(folder, 'absent.837'), knowledge, quiet), (error: unknown) => error instanceof InputError && error.message === 'no such file');
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+
+  test('reports the bytes checked after each block, then that positions come next', () => {
+    try {
+      const body = [['BHT', '0019', '00', '1', '20260310', '1200', 'CH'] as const];
+      const text = writeTransactions(Array.from({ length: 40 }, () => body), { lineEnding: '\n' }).text;
+      const events: string[] = [];
+      checkInBlocks(fileOf(text), knowledge, { checked: (bytes) => events.push(String(bytes)), locating: () => events.push('locating') }, { block: 1000, feed: 100 });
+      const blocks = Math.ceil(text.length / 1000);
+      assert.deepEqual(events, [...Array.from({ length: blocks }, (_, i) => String(Math.min((i + 1) * 1000, text.length))), 'locating']);
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+});
+
 describe('writeAtomically', () => {
   function folder(): string {
     return mkdtempSync(join(tmpdir(), 'claimlint-write-'));
@@ -276,6 +484,21 @@ describe('progress bar', () => {
     progress.clear();
     progress.clear();
     assert.deepEqual(writes.slice(-1), ['\r\x1b[K'], 'clear erases once');
+  });
+
+  test('a file checked in blocks moves the bar through the checking phase as its bytes are read', () => {
+    const size = 10 * BIG_INPUT_BYTES;
+    const { progress, writes } = fake(true, [{ path: 'big.837', size }]);
+    progress.update(0, 'reading');
+    progress.advance(0, 'checking', size / 2);
+    assert.equal(writes.at(-1), '\rclaimlint [#########...........]  45% checking big.837 (80 MB)\x1b[K');
+    progress.advance(0, 'checking', size);
+    assert.equal(writes.at(-1), '\rclaimlint [################....]  80% checking big.837 (80 MB)\x1b[K');
+    progress.update(0, 'writing');
+    assert.equal(writes.at(-1), '\rclaimlint [##################..]  90% writing big.837 (80 MB)\x1b[K');
+    const quiet = fake(false, [{ path: 'big.837', size }]);
+    quiet.progress.advance(0, 'checking', size);
+    assert.deepEqual(quiet.writes, []);
   });
 
   test('a long path is cut at its start so the line never wraps', () => {

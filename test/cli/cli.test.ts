@@ -2,13 +2,17 @@
 // files written into a temporary folder, and checks standard output, standard error and exit codes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { writeX12, type WriterClaim } from '../unit/helpers/x12-writer';
 import { writeClaimsCsv } from '../unit/helpers/csv-writer';
+import { BLOCK_BYTES } from '../../server/src/cli/files';
+import { toSarifUri } from '../../server/src/cli/report';
+import { X12Stream } from '../../server/src/core/x12/stream';
 
 const root = resolve(__dirname, '../..');
 const cli = join(root, 'server/out/cli.js');
@@ -38,6 +42,22 @@ function claimlint(args: readonly string[], options: { input?: string | Buffer; 
   });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like claimlint(), without waiting: several big runs go at once. */
+function claimlintAsync(args: readonly string[], input?: Buffer): Promise<Run> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: dir });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A run that checks a path never reads its standard input.
+    child.stdin.on('error', () => {});
+    child.on('error', reject);
+    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+    child.stdin.end(input ?? '');
+  });
 }
 
 function claimlintBytes(args: readonly string[], input?: Buffer): { code: number; stdout: Buffer; stderr: string } {
@@ -408,6 +428,88 @@ describe('claimlint check', () => {
   });
 });
 
+describe('claimlint check of big files, read in blocks', () => {
+  /** The same report for standard input: the file's path (as given, and as a SARIF URI) becomes <stdin>'s. */
+  function asStdin(output: string, format: 'text' | 'json' | 'sarif', path: string): string {
+    if (format === 'text') return output.split(`${path}:`).join('<stdin>:');
+    if (format === 'json') return output.split(`"path": ${JSON.stringify(path)}`).join('"path": "<stdin>"');
+    return output.split(`"uri": ${JSON.stringify(toSarifUri(path))}`).join(`"uri": ${JSON.stringify(toSarifUri('<stdin>'))}`);
+  }
+
+  /**
+   * Checks `name` from its path and the same bytes on standard input (always read whole), in each
+   * format: the outputs must be the same. Returns the JSON report.
+   */
+  async function assertPathSameAsStdin(name: string, bytes: Buffer, formats: readonly ('json' | 'text' | 'sarif')[] = ['json']) {
+    const runs = await Promise.all(formats.flatMap((format) => [claimlintAsync(['check', '--format', format, name]), claimlintAsync(['check', '--format', format, '-'], bytes)]));
+    formats.forEach((format, i) => {
+      const [fromPath, fromStdin] = [runs[2 * i]!, runs[2 * i + 1]!];
+      assert.equal(fromPath.code, fromStdin.code, format);
+      assert.ok(fromPath.stdout.includes(format === 'sarif' ? toSarifUri(name) : name), `${format} names the file`);
+      assert.equal(asStdin(fromPath.stdout, format, name), fromStdin.stdout, `${format} output of ${name}`);
+      assert.equal(fromPath.stderr, fromStdin.stderr, `${format} standard error of ${name}`);
+    });
+    return JSON.parse(runs[2 * formats.indexOf('json')]!.stdout) as ReturnType<typeof json>;
+  }
+
+  const BIG_CLAIMS = 16000;
+
+  /** A little over 4 MB of 837P in 40 transaction sets: conflicts (indicator 0) on every seventh claim. */
+  function bigClaims(): WriterClaim[] {
+    return Array.from({ length: BIG_CLAIMS }, (_, i) => ({
+      id: `C${i}`,
+      date: day,
+      lines: [
+        { code: '43214', charge: '100.00' },
+        { code: i % 7 === 0 ? '43200' : '99213', charge: '50.00' },
+        { code: '85025', charge: '20.00' },
+      ],
+    }));
+  }
+
+  test('an 837 bigger than a block, with conflicts, a wrong SE01 and a missing SE: exactly what the same bytes on standard input print, in every format', async () => {
+    const text = writeX12(bigClaims(), { transactions: 40, lineEnding: '\r\n' }).text;
+    const broken = text.replace(/SE\*(\d+)\*0005~/, 'SE*9$1*0005~').replace(/SE\*\d+\*0031~\r\n/, '');
+    assert.equal(broken.length, text.length - 'SE*0000*0031~\r\n'.length + 1);
+    const bytes = Buffer.from(broken, 'latin1');
+    assert.ok(bytes.length > BLOCK_BYTES, `${bytes.length} bytes: more than one block`);
+    assert.ok(isAscii(bytes) && X12Stream.canStream(broken.slice(0, 4096)), 'a file that is read in blocks');
+    file('big-blocks.837', bytes);
+    const [report] = (await assertPathSameAsStdin('big-blocks.837', bytes, ['text', 'json', 'sarif'])).files;
+    assert.deepEqual([report!.format, report!.claims, report!.serviceLines], ['x12', BIG_CLAIMS, 3 * BIG_CLAIMS]);
+    const rules = new Set(report!.findings.map((f) => f.rule));
+    for (const rule of ['ptp.conflict', 'x12.se01-count', 'x12.envelope-unclosed']) assert.ok(rules.has(rule), `${rule} in ${[...rules].join(', ')}`);
+    assert.equal(report!.findings.filter((f) => f.rule === 'ptp.conflict').length, Math.ceil(BIG_CLAIMS / 7));
+  });
+
+  test('a non-ASCII byte late in the file: read whole after all, decoded as UTF-8, output still the same as from standard input', async () => {
+    // One line: were the é read as two latin-1 characters, every column after it would be off by one.
+    const text = writeX12(bigClaims(), { transactions: 40 }).text;
+    const last = text.lastIndexOf('DOE*JANE');
+    const bytes = Buffer.from(text.slice(0, last) + 'DOE*J\u00c9NE' + text.slice(last + 'DOE*JANE'.length), 'utf8');
+    assert.ok(bytes.findIndex((byte) => byte > 0x7f) > BLOCK_BYTES, 'the first non-ASCII byte is in a later block');
+    file('big-late-utf8.837', bytes);
+    const findings = (await assertPathSameAsStdin('big-late-utf8.837', bytes)).files[0]!.findings;
+    const lastConflict = findings.filter((f) => f.rule === 'ptp.conflict').at(-1)!;
+    assert.equal(lastConflict.range.start.line, 0);
+    assert.ok(lastConflict.range.start.character > text.length - 2000, 'a conflict after the é');
+  });
+
+  test('a claim CSV bigger than a block: read whole, output the same as from standard input', async () => {
+    const claims = Array.from({ length: 56000 }, (_, i) => ({
+      id: `C${i}`,
+      patientId: `P${i}`,
+      lines: [{ code: '43214', date: 20260310, charge: 100 }, { code: i % 5 === 0 ? '43200' : '99213', date: 20260310, charge: 50 }],
+    }));
+    const bytes = Buffer.from(writeClaimsCsv(claims), 'latin1');
+    assert.ok(bytes.length > BLOCK_BYTES, `${bytes.length} bytes`);
+    file('big.csv', bytes);
+    const [report] = (await assertPathSameAsStdin('big.csv', bytes)).files;
+    assert.deepEqual([report!.format, report!.claims, report!.serviceLines], ['csv', 56000, 112000]);
+    assert.equal(report!.findings.filter((f) => f.rule === 'ptp.conflict').length, 56000 / 5);
+  });
+});
+
 describe('claimlint fix', () => {
   function checkJson(path: string) {
     const run = claimlint(['check', '--format', 'json', path]);
@@ -598,6 +700,10 @@ describe('progress on a terminal', () => {
     // script copies the terminal (where standard error went) to its standard output.
     assert.match(result.stdout, /\rclaimlint \[[#.]{20}\] +\d+% checking big\.837 \(\d+ MB\)/);
     assert.match(result.stdout, /\r\x1b\[K/);
+    // Read in blocks, the bar moves through the check as bytes are read (read whole, it stays at 10%).
+    const checking = [...result.stdout.matchAll(/\] +(\d+)% checking big\.837/g)].map((match) => Number(match[1]));
+    assert.ok(checking.some((percent) => percent > 10 && percent < 80), `checking at ${checking.join(', ')}%`);
+    assert.deepEqual(checking, [...checking].sort((a, b) => a - b), 'never moves back');
     const report = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(report.files[0].claims, 40000);
   });

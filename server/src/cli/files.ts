@@ -124,6 +124,58 @@ export function readInput(path: string, readStdin: () => Buffer): DecodedInput {
   }
 }
 
+/** Bytes read per block when a file is read in pieces (one reused buffer of this size). */
+export const BLOCK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Opens a file to be read in blocks, after the checks readInput makes (a directory, a file over
+ * MAX_INPUT_BYTES), with the same InputError reasons. Null for what is not a regular file (a pipe,
+ * a device): that is read whole, once.
+ */
+export function openForBlocks(path: string): number | null {
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (stats.size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+    if (!stats.isFile()) return null;
+    return openSync(path, 'r');
+  } catch (error) {
+    throw new InputError(path, describeReadError(error));
+  }
+}
+
+/**
+ * Fills `buffer` with the file's bytes from `position` (fewer only at the end of the file) and
+ * returns how many were read. A read error is an InputError, as readInput reports it.
+ */
+export function readBlock(path: string, fd: number, buffer: Buffer, position: number): number {
+  let filled = 0;
+  try {
+    while (filled < buffer.length) {
+      const read = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    if (position + filled > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+  } catch (error) {
+    throw new InputError(path, describeReadError(error));
+  }
+  return filled;
+}
+
+/**
+ * The text of an open file from its start, read in blocks of the buffer's size and decoded as
+ * latin-1 in strings of up to `pieceChars` characters, one at a time.
+ */
+export function* latin1Pieces(path: string, fd: number, buffer: Buffer, pieceChars: number): Generator<string, void, undefined> {
+  for (let position = 0; ; ) {
+    const read = readBlock(path, fd, buffer, position);
+    if (read === 0) return;
+    position += read;
+    for (let at = 0; at < read; at += pieceChars) yield buffer.toString('latin1', at, Math.min(at + pieceChars, read));
+  }
+}
+
 /** Character count written per write call: a slice of a flat string costs nothing to make. */
 const WRITE_CHUNK = 1 << 20;
 

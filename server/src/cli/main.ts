@@ -15,7 +15,8 @@ import { readFileCapped } from '../core/rules/readFile';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
 import { decode as decodeInput, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, writeAtomically, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, Progress } from './progress';
-import { CLAIMLINT_VERSION, createReporter, Positions, textLine } from './report';
+import { byPosition, CLAIMLINT_VERSION, createReporter, Positions, textLine, type FileResult } from './report';
+import { checkInBlocks } from './stream';
 
 export interface Io {
   stdout: (data: string | Uint8Array) => void;
@@ -50,10 +51,6 @@ export function inputFindings(text: string, format: ClaimFormat | null): Finding
       span: { start: 0, end: 0 },
     },
   ];
-}
-
-function byPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.span.start - b.span.start);
 }
 
 function plural(count: number, word: string, many = `${word}s`): string {
@@ -169,9 +166,9 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
 
   options.files.forEach((path, index) => {
     progress.update(index, 'reading');
-    let input: DecodedInput | null;
+    let checked: CheckedFile;
     try {
-      input = readInput(path, io.readStdin);
+      checked = (path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress)) ?? checkWholeFile(path, index, knowledge, progress, io);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       progress.clear();
@@ -181,29 +178,15 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
       progress.fileDone(index);
       return;
     }
-    progress.update(index, 'checking', input.bytes);
-    const text = input.text;
-    input = null;
-    const analysis = analyze(text, knowledge);
-    const doc = analysis.doc;
-    const findings = byPosition([...analysis.findings, ...inputFindings(text, doc.format)]);
-    const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
-    progress.update(index, 'writing');
-    reporter.file({
-      path: displayPath(path),
-      format: doc.format,
-      claims: doc.claims.length,
-      serviceLines,
-      findings,
-      positions: Positions.forFindings(text, findings),
-    });
+    const { result } = checked;
+    reporter.file(result);
     totals.files++;
-    totals.claims += doc.claims.length;
-    totals.serviceLines += serviceLines;
-    for (const finding of findings) totals[finding.severity]++;
+    totals.claims += result.claims;
+    totals.serviceLines += result.serviceLines;
+    for (const finding of result.findings) totals[finding.severity]++;
     progress.fileDone(index);
     // Free a big file's analysis before the next file's is built (peak: one file, not the sum).
-    if (text.length >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
+    if (checked.textLength >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
   });
   reporter.finish();
   progress.finish();
@@ -218,6 +201,47 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
   }
   if (unreadable > 0) return 2;
   return totals.error > 0 ? 1 : 0;
+}
+
+/** A checked input, and how much of its text was held at once (none when read in blocks). */
+interface CheckedFile {
+  result: FileResult;
+  textLength: number;
+}
+
+/**
+ * An 837 file read in blocks, a few transaction sets in memory at a time (see stream.ts); null
+ * when the file is to be read whole. No text of the file is held once it returns.
+ */
+function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress): CheckedFile | null {
+  const checked = checkInBlocks(path, knowledge, {
+    checked: (bytes) => progress.advance(index, 'checking', bytes),
+    locating: () => progress.update(index, 'writing'),
+  });
+  if (checked === null) return null;
+  return { result: { path: displayPath(path), ...checked }, textLength: 0 };
+}
+
+/** Any input read whole into one string: standard input, and files that are not read in blocks. */
+function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io): CheckedFile {
+  let input: DecodedInput | null = readInput(path, io.readStdin);
+  progress.update(index, 'checking', input.bytes);
+  const text = input.text;
+  input = null;
+  const analysis = analyze(text, knowledge);
+  const doc = analysis.doc;
+  const findings = byPosition([...analysis.findings, ...inputFindings(text, doc.format)]);
+  const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+  progress.update(index, 'writing');
+  const result: FileResult = {
+    path: displayPath(path),
+    format: doc.format,
+    claims: doc.claims.length,
+    serviceLines,
+    findings,
+    positions: Positions.forFindings(text, findings),
+  };
+  return { result, textLength: text.length };
 }
 
 // ---- fix -------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 // A progress bar on standard error, drawn only when standard error is a terminal and the work is
 // big or turns out to take long. The checks themselves are synchronous, so the bar moves between
-// files and between the phases of a file (reading, checking, writing the results).
+// files and between the phases of a file (reading, checking, writing the results), and within the
+// check of a file read in blocks, as its bytes go by.
 
 export type Phase = 'reading' | 'checking' | 'fixing' | 'writing';
 
 /** Where in a file's work each phase starts, as a fraction of that file's share of the bar. */
 const PHASE_START: Readonly<Record<Phase, number>> = { reading: 0, checking: 0.1, fixing: 0.8, writing: 0.9 };
+/** Where each phase ends: where the next one starts (check has no fixing phase, and jumps it). */
+const PHASE_END: Readonly<Record<Phase, number>> = { reading: 0.1, checking: 0.8, fixing: 0.9, writing: 1 };
 
 /** Inputs at least this big show the bar from the start: checking them takes seconds. */
 export const BIG_INPUT_BYTES = 8 * 1024 * 1024;
@@ -29,7 +32,8 @@ export class Progress {
   private visible = false;
   private drawn = false;
   private doneBytes = 0;
-  private current: { index: number; phase: Phase } | null = null;
+  /** `done`: bytes of the file through the phase so far, when the phase goes through them in order. */
+  private current: { index: number; phase: Phase; done?: number } | null = null;
 
   constructor(private readonly options: ProgressOptions) {
     this.now = options.now ?? Date.now;
@@ -42,6 +46,17 @@ export class Progress {
     if (!this.options.isTty) return;
     if (size !== undefined) this.sizes[index] = size;
     this.current = { index, phase };
+    this.show();
+  }
+
+  /** Moves the bar through `phase` of file `index`, `done` of whose bytes have gone through it. */
+  advance(index: number, phase: Phase, done: number): void {
+    if (!this.options.isTty) return;
+    this.current = { index, phase, done };
+    this.show();
+  }
+
+  private show(): void {
     if (!this.visible) {
       if (this.totalBytes() < BIG_INPUT_BYTES && this.now() - this.started < SLOW_AFTER_MS) return;
       this.visible = true;
@@ -65,11 +80,19 @@ export class Progress {
     return total;
   }
 
+  /** How far into its file's share of the bar the current phase is. */
+  private phaseFraction(current: { index: number; phase: Phase; done?: number }): number {
+    const start = PHASE_START[current.phase];
+    if (current.done === undefined) return start;
+    const through = Math.min(1, current.done / this.sizeOf(current.index));
+    return start + (PHASE_END[current.phase] - start) * through;
+  }
+
   /** The line the bar shows now. */
   render(): string {
     const files = this.options.files;
     const current = this.current;
-    const partial = current ? this.sizeOf(current.index) * PHASE_START[current.phase] : 0;
+    const partial = current ? this.sizeOf(current.index) * this.phaseFraction(current) : 0;
     const fraction = Math.min(1, (this.doneBytes + partial) / this.totalBytes());
     const width = 20;
     const filled = Math.round(fraction * width);

@@ -11,40 +11,30 @@ import { lastAtOrBefore } from '../core/search';
 
 export { CLAIMLINT_VERSION };
 
+/** Positions of a sorted set of offsets: offsets[i] is at lines[i], characters[i]. */
+interface Located {
+  offsets: Uint32Array;
+  lines: Uint32Array;
+  characters: Uint32Array;
+}
+
 /**
  * Zero-based lines and UTF-16 characters for a set of offsets, as LSP counts them (CR, LF and
  * CRLF each end a line), found in one pass over the text that skips from line break to line break
- * with indexOf: no per-line table of a large file is kept.
+ * with indexOf: no per-line table of a large file is kept. The text may be given whole, or as
+ * pieces in order (a big file read again in blocks): only the wanted offsets are kept either way.
  */
 export class Positions {
   private readonly offsets: Uint32Array;
   private readonly lines: Uint32Array;
   private readonly characters: Uint32Array;
 
-  constructor(text: string, wanted: Iterable<number>) {
-    const sorted = [...new Set([...wanted].map((offset) => Math.max(0, Math.min(offset, text.length))))].sort((a, b) => a - b);
-    this.offsets = Uint32Array.from(sorted);
-    this.lines = new Uint32Array(sorted.length);
-    this.characters = new Uint32Array(sorted.length);
-    let line = 0;
-    let lineStart = 0;
-    let nextLf = text.indexOf('\n');
-    let nextCr = text.indexOf('\r');
-    for (let i = 0; i < sorted.length; i++) {
-      const target = sorted[i]!;
-      for (;;) {
-        // A CR directly before an LF is not a line break of its own: the LF is.
-        while (nextCr >= 0 && text.charCodeAt(nextCr + 1) === 10) nextCr = text.indexOf('\r', nextCr + 1);
-        const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
-        if (next < 0 || next >= target) break;
-        line++;
-        lineStart = next + 1;
-        if (next === nextLf) nextLf = text.indexOf('\n', next + 1);
-        else nextCr = text.indexOf('\r', next + 1);
-      }
-      this.lines[i] = line;
-      this.characters[i] = target - lineStart;
-    }
+  /** `text` is the whole text, or any iterable of its pieces in order (read lazily, once). */
+  constructor(text: string | Iterable<string>, wanted: Iterable<number>) {
+    const located = typeof text === 'string' ? locateInText(text, wanted) : locateInPieces(text, wanted);
+    this.offsets = located.offsets;
+    this.lines = located.lines;
+    this.characters = located.characters;
   }
 
   /** The position of an offset given to the constructor (others get the nearest one before). */
@@ -58,15 +48,152 @@ export class Positions {
     return { start: this.at(span.start), end: this.at(span.end) };
   }
 
-  /** Positions for every offset the findings point at. */
-  static forFindings(text: string, findings: readonly Finding[]): Positions {
-    const offsets: number[] = [];
-    for (const finding of findings) {
-      offsets.push(finding.span.start, finding.span.end);
-      for (const related of finding.related ?? []) offsets.push(related.span.start, related.span.end);
-    }
-    return new Positions(text, offsets);
+  /** Positions for every offset the findings point at, in the text or its pieces. */
+  static forFindings(text: string | Iterable<string>, findings: readonly Finding[]): Positions {
+    return new Positions(text, offsetsOf(findings));
   }
+}
+
+/** Every offset the findings point at (span and related spans, start and end). */
+export function offsetsOf(findings: readonly Finding[]): number[] {
+  const offsets: number[] = [];
+  for (const finding of findings) {
+    offsets.push(finding.span.start, finding.span.end);
+    for (const related of finding.related ?? []) offsets.push(related.span.start, related.span.end);
+  }
+  return offsets;
+}
+
+function locateInText(text: string, wanted: Iterable<number>): Located {
+  const sorted = [...new Set([...wanted].map((offset) => Math.max(0, Math.min(offset, text.length))))].sort((a, b) => a - b);
+  const offsets = Uint32Array.from(sorted);
+  const lines = new Uint32Array(sorted.length);
+  const characters = new Uint32Array(sorted.length);
+  let line = 0;
+  let lineStart = 0;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  for (let i = 0; i < sorted.length; i++) {
+    const target = sorted[i]!;
+    for (;;) {
+      // A CR directly before an LF is not a line break of its own: the LF is.
+      while (nextCr >= 0 && text.charCodeAt(nextCr + 1) === 10) nextCr = text.indexOf('\r', nextCr + 1);
+      const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (next < 0 || next >= target) break;
+      line++;
+      lineStart = next + 1;
+      if (next === nextLf) nextLf = text.indexOf('\n', next + 1);
+      else nextCr = text.indexOf('\r', next + 1);
+    }
+    lines[i] = line;
+    characters[i] = target - lineStart;
+  }
+  return { offsets, lines, characters };
+}
+
+/**
+ * locateInText over pieces of the text. An offset is placed in the piece that holds the character
+ * at it (all line breaks before it are then known); offsets at or past the end of the text are
+ * placed at its end, as locateInText clamps them. Stops reading once every offset is placed.
+ */
+function locateInPieces(pieces: Iterable<string>, wanted: Iterable<number>): Located {
+  const sorted = [...new Set([...wanted].map((offset) => Math.max(0, offset)))].sort((a, b) => a - b);
+  const lines = new Uint32Array(sorted.length);
+  const characters = new Uint32Array(sorted.length);
+  const breaks = new LineBreaks();
+  let placed = 0;
+  if (sorted.length === 0) return { offsets: new Uint32Array(0), lines, characters };
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    const end = breaks.begin(piece);
+    for (; placed < sorted.length && sorted[placed]! < end; placed++) {
+      breaks.countBefore(sorted[placed]!);
+      lines[placed] = breaks.line;
+      characters[placed] = sorted[placed]! - breaks.lineStart;
+    }
+    if (placed === sorted.length) break;
+    breaks.endPiece();
+  }
+  if (placed === sorted.length) return { offsets: Uint32Array.from(sorted), lines, characters };
+  // The rest are at or past the end of the text: they all become the one offset of its end.
+  const length = breaks.end();
+  lines[placed] = breaks.line;
+  characters[placed] = length - breaks.lineStart;
+  sorted[placed] = length;
+  const count = placed + 1;
+  return { offsets: Uint32Array.from(sorted.slice(0, count)), lines: lines.slice(0, count), characters: characters.slice(0, count) };
+}
+
+/**
+ * Counts line breaks through a text given in pieces. A CR that ends a piece is held back until the
+ * next piece shows whether an LF follows it (then the LF is the break, not the CR).
+ */
+class LineBreaks {
+  line = 0;
+  /** Document offset where the current line starts. */
+  lineStart = 0;
+  /** Document offset of the current piece. */
+  private base = 0;
+  private text = '';
+  private nextLf = -1;
+  private nextCr = -1;
+  /** Document offset of a CR that ended the previous piece, or -1. */
+  private heldCr = -1;
+
+  /** Starts the next (non-empty) piece; returns the document offset where it ends. */
+  begin(piece: string): number {
+    if (this.heldCr >= 0) {
+      if (piece.charCodeAt(0) !== 10) this.count(this.heldCr);
+      this.heldCr = -1;
+    }
+    this.text = piece;
+    this.nextLf = piece.indexOf('\n');
+    this.nextCr = piece.indexOf('\r');
+    return this.base + piece.length;
+  }
+
+  /** Counts the breaks of this piece before document offset `target`, which lies inside the piece. */
+  countBefore(target: number): void {
+    const text = this.text;
+    const limit = target - this.base;
+    for (;;) {
+      // A CR directly before an LF is not a line break of its own: the LF is.
+      while (this.nextCr >= 0 && text.charCodeAt(this.nextCr + 1) === 10) this.nextCr = text.indexOf('\r', this.nextCr + 1);
+      const next = this.nextLf < 0 ? this.nextCr : this.nextCr < 0 ? this.nextLf : Math.min(this.nextLf, this.nextCr);
+      if (next < 0 || next >= limit) return;
+      this.count(this.base + next);
+      if (next === this.nextLf) this.nextLf = text.indexOf('\n', next + 1);
+      else this.nextCr = text.indexOf('\r', next + 1);
+    }
+  }
+
+  /** Counts the rest of the piece's breaks; a CR at its very end waits for the next piece. */
+  endPiece(): void {
+    const last = this.text.length - 1;
+    this.countBefore(this.base + last);
+    const code = this.text.charCodeAt(last);
+    if (code === 13) this.heldCr = this.base + last;
+    else if (code === 10) this.count(this.base + last);
+    this.base += this.text.length;
+    this.text = '';
+  }
+
+  /** After the last piece: a held CR ends a line (nothing follows it). Returns the text's length. */
+  end(): number {
+    if (this.heldCr >= 0) this.count(this.heldCr);
+    this.heldCr = -1;
+    return this.base;
+  }
+
+  private count(breakAt: number): void {
+    this.line++;
+    this.lineStart = breakAt + 1;
+  }
+}
+
+/** Findings in document order: a stable sort by start, so findings at one offset keep their order. */
+export function byPosition(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.span.start - b.span.start);
 }
 
 /** One checked file, as every output format needs it. */

@@ -1,0 +1,157 @@
+// `claimlint check` of an 837 file in bounded memory: the file is read in blocks into one reused
+// buffer and fed to X12Stream, which reads and checks it one or a few transaction sets at a time;
+// only the findings are kept, and a second pass over the blocks finds their lines and columns.
+// Only what the whole-file path would read the same way is read like this: a regular file of
+// ASCII bytes (its latin-1 blocks are then exactly the text decode() gives) that starts with a
+// well-formed ISA header. Anything else is left to the whole-file path, which decides encodings
+// and formats and reports what is wrong with a header.
+import { isAscii } from 'node:buffer';
+import { closeSync } from 'node:fs';
+import type { Finding } from '../core/model';
+import type { Knowledge } from '../core/rules/knowledge';
+import { X12Stream, type PieceResult } from '../core/x12/stream';
+import { BLOCK_BYTES, latin1Pieces, openForBlocks, readBlock } from './files';
+import { byPosition, Positions } from './report';
+
+export interface BlockCheck {
+  format: 'x12';
+  claims: number;
+  serviceLines: number;
+  /** In document order, as the whole-file path sorts them. */
+  findings: Finding[];
+  positions: Positions;
+}
+
+/**
+ * Text decoded and handed to X12Stream at a time. A piece it reads runs to the last ST in what it
+ * has been given, and reading a piece takes several times the piece in memory, so pieces much
+ * smaller than a block keep the peak low: on the 100 MB bench 837P, feeding whole 4 MB blocks
+ * peaked at about 260 MB RSS, 256 KB slices at about 136 MB. A longer transaction set is still
+ * read whole, as one piece (see Feeder).
+ */
+export const FEED_BYTES = 256 * 1024;
+
+/**
+ * The most text fed at once while X12Stream holds one long transaction set (see Feeder). Feeds
+ * grow to this only when no piece comes back, so it bounds how far a run of pieces that give
+ * nothing back (transaction sets without claims or findings) can make the pieces grow.
+ */
+export const MAX_FEED_BYTES = 64 * 1024 * 1024;
+
+export interface BlockSizes {
+  /** Bytes read from the file at a time (default BLOCK_BYTES). */
+  block?: number;
+  /** Bytes of a block decoded and fed to X12Stream at a time (default FEED_BYTES). */
+  feed?: number;
+  /** The most fed at once while X12Stream holds a long transaction set (default MAX_FEED_BYTES). */
+  maxFeed?: number;
+}
+
+export interface BlockProgress {
+  /** The first `bytes` of the file have been read and checked. */
+  checked(bytes: number): void;
+  /** Every finding is known: their positions are found next. */
+  locating(): void;
+}
+
+/**
+ * Checks the file at `path` read in blocks. Null when it is to be read whole instead
+ * (not a regular file, not ASCII, not starting with an ISA header, empty). Throws InputError,
+ * with readInput's reasons, when it cannot be read.
+ */
+export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}): BlockCheck | null {
+  const fd = openForBlocks(path);
+  if (fd === null) return null;
+  try {
+    const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
+    const feedBytes = sizes.feed ?? FEED_BYTES;
+    const checked = checkBlocks(path, fd, buffer, { feedBytes, maxFeedBytes: sizes.maxFeed ?? MAX_FEED_BYTES }, knowledge, progress);
+    if (checked === null) return null;
+    progress.locating();
+    // An X12 document gets no findings from inputFindings (that is only for unknown formats).
+    // Small pieces again: 4 MB strings made one after another pile up until a full collection.
+    const positions = Positions.forFindings(latin1Pieces(path, fd, buffer, feedBytes), checked.findings);
+    return { format: 'x12', ...checked, positions };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Characters at the start of a file in which its ISA header is looked for. */
+const HEAD_CHARS = 65536;
+
+function checkBlocks(path: string, fd: number, buffer: Buffer, feeds: FeedSizes, knowledge: Knowledge, progress: BlockProgress): Omit<BlockCheck, 'format' | 'positions'> | null {
+  let feeder: Feeder | null = null;
+  for (let position = 0; ; ) {
+    const read = readBlock(path, fd, buffer, position);
+    if (read === 0) break;
+    // Other bytes may be UTF-8 or latin-1: decode() tells them apart by looking at the whole file.
+    if (!isAscii(buffer.subarray(0, read))) return null;
+    if (feeder === null) {
+      if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
+      feeder = new Feeder(new X12Stream(knowledge.rules), feeds);
+    }
+    for (let at = 0; at < read; at += feeds.feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feeds.feedBytes, read)));
+    position += read;
+    progress.checked(position);
+  }
+  if (feeder === null) return null;
+  return feeder.end();
+}
+
+interface FeedSizes {
+  feedBytes: number;
+  maxFeedBytes: number;
+}
+
+/**
+ * Hands the text to X12Stream in slices of `feedBytes`, so that each piece it reads stays small.
+ * X12Stream holds back what follows the last ST it has seen and copies and rescans it with the
+ * next slice; while it holds one long transaction set (an 837 may be one set of many MB), small
+ * slices would rescan all of it once each, quadratic in the set. So the next feed waits until
+ * there is as much new text as it holds (up to `maxFeedBytes`): a long set is rescanned a few
+ * times, the work growing linearly with it.
+ */
+class Feeder {
+  private readonly findings: Finding[] = [];
+  private claims = 0;
+  private serviceLines = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** Characters fed since the stream last gave a piece back (about what it holds). */
+  private held = 0;
+
+  constructor(
+    private readonly stream: X12Stream,
+    private readonly sizes: FeedSizes,
+  ) {}
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= Math.min(Math.max(this.sizes.feedBytes, this.held), this.sizes.maxFeedBytes)) this.flush();
+  }
+
+  end(): Omit<BlockCheck, 'format' | 'positions'> {
+    this.flush();
+    this.take(this.stream.end());
+    return { claims: this.claims, serviceLines: this.serviceLines, findings: byPosition(this.findings) };
+  }
+
+  private flush(): void {
+    if (this.pendingLength === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    const piece = this.stream.feed(text);
+    // A piece read gives claims or findings back; one that gives neither only delays the reset.
+    this.held = piece.claims > 0 || piece.findings.length > 0 ? 0 : this.held + text.length;
+    this.take(piece);
+  }
+
+  private take(piece: PieceResult): void {
+    this.claims += piece.claims;
+    this.serviceLines += piece.serviceLines;
+    for (const finding of piece.findings) this.findings.push(finding);
+  }
+}
