@@ -111,6 +111,27 @@ describe('X12Stream: an 837 in pieces', () => {
     assert.ok(rules.includes('x12.envelope-unclosed'), rules.join());
   });
 
+  it('searches each block once for a cut, however long the transaction set it holds', () => {
+    const day = { from: 20260310, to: 20260310 };
+    const claims = Array.from({ length: 300 }, (_, i) => ({ id: `C${i}`, date: day, lines: [{ code: '43214', charge: '1.00' }, { code: '43200', charge: '1.00' }] }));
+    const text = writeX12(claims, { lineEnding: '\n' }).text;
+    const searched: number[] = [];
+    class Watched extends X12Stream {
+      override cutPoint(window: string): number {
+        searched.push(window.length);
+        return super.cutPoint(window);
+      }
+    }
+    const stream = new Watched(knowledge.rules);
+    let conflicts = 0;
+    for (let at = 0; at < text.length; at += 64) conflicts += stream.feed(text.slice(at, at + 64)).findings.filter((f) => f.rule === 'ptp.conflict').length;
+    conflicts += stream.end().findings.filter((f) => f.rule === 'ptp.conflict').length;
+    assert.equal(conflicts, 300);
+    assert.ok(searched.length > 1000, `${searched.length} feeds`);
+    // The block and a few characters before it: never the text held since the last cut.
+    assert.ok(Math.max(...searched) <= 64 + 64, `longest search ${Math.max(...searched)}`);
+  });
+
   it('cuts only before ST or ISA segments that follow a terminator', () => {
     const stream = new X12Stream(knowledge.rules);
     const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }], { transactions: 2 }).text;

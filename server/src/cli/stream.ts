@@ -27,24 +27,15 @@ export interface BlockCheck {
  * has been given, and reading a piece takes several times the piece in memory, so pieces much
  * smaller than a block keep the peak low: on the 100 MB bench 837P, feeding whole 4 MB blocks
  * peaked at about 260 MB RSS, 256 KB slices at about 136 MB. A longer transaction set is still
- * read whole, as one piece (see Feeder).
+ * read whole, as one piece (X12Stream holds its slices until the next ST).
  */
 export const FEED_BYTES = 256 * 1024;
-
-/**
- * The most text fed at once while X12Stream holds one long transaction set (see Feeder). Feeds
- * grow to this only when no piece comes back, so it bounds how far a run of pieces that give
- * nothing back (transaction sets without claims or findings) can make the pieces grow.
- */
-export const MAX_FEED_BYTES = 64 * 1024 * 1024;
 
 export interface BlockSizes {
   /** Bytes read from the file at a time (default BLOCK_BYTES). */
   block?: number;
   /** Bytes of a block decoded and fed to X12Stream at a time (default FEED_BYTES). */
   feed?: number;
-  /** The most fed at once while X12Stream holds a long transaction set (default MAX_FEED_BYTES). */
-  maxFeed?: number;
 }
 
 export interface BlockProgress {
@@ -65,7 +56,7 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
   try {
     const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
     const feedBytes = sizes.feed ?? FEED_BYTES;
-    const checked = checkBlocks(path, fd, buffer, { feedBytes, maxFeedBytes: sizes.maxFeed ?? MAX_FEED_BYTES }, knowledge, progress);
+    const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress);
     if (checked === null) return null;
     progress.locating();
     // An X12 document gets no findings from inputFindings (that is only for unknown formats).
@@ -80,7 +71,7 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
 /** Characters at the start of a file in which its ISA header is looked for. */
 const HEAD_CHARS = 65536;
 
-function checkBlocks(path: string, fd: number, buffer: Buffer, feeds: FeedSizes, knowledge: Knowledge, progress: BlockProgress): Omit<BlockCheck, 'format' | 'positions'> | null {
+function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress): Omit<BlockCheck, 'format' | 'positions'> | null {
   let feeder: Feeder | null = null;
   for (let position = 0; ; ) {
     const read = readBlock(path, fd, buffer, position);
@@ -89,9 +80,9 @@ function checkBlocks(path: string, fd: number, buffer: Buffer, feeds: FeedSizes,
     if (!isAscii(buffer.subarray(0, read))) return null;
     if (feeder === null) {
       if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
-      feeder = new Feeder(new X12Stream(knowledge.rules), feeds);
+      feeder = new Feeder(new X12Stream(knowledge.rules));
     }
-    for (let at = 0; at < read; at += feeds.feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feeds.feedBytes, read)));
+    for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
     position += read;
     progress.checked(position);
   }
@@ -99,54 +90,21 @@ function checkBlocks(path: string, fd: number, buffer: Buffer, feeds: FeedSizes,
   return feeder.end();
 }
 
-interface FeedSizes {
-  feedBytes: number;
-  maxFeedBytes: number;
-}
-
-/**
- * Hands the text to X12Stream in slices of `feedBytes`, so that each piece it reads stays small.
- * X12Stream holds back what follows the last ST it has seen and copies and rescans it with the
- * next slice; while it holds one long transaction set (an 837 may be one set of many MB), small
- * slices would rescan all of it once each, quadratic in the set. So the next feed waits until
- * there is as much new text as it holds (up to `maxFeedBytes`): a long set is rescanned a few
- * times, the work growing linearly with it.
- */
+/** Feeds X12Stream and keeps what comes back: the findings and the counts. */
 class Feeder {
   private readonly findings: Finding[] = [];
   private claims = 0;
   private serviceLines = 0;
-  private pending: string[] = [];
-  private pendingLength = 0;
-  /** Characters fed since the stream last gave a piece back (about what it holds). */
-  private held = 0;
 
-  constructor(
-    private readonly stream: X12Stream,
-    private readonly sizes: FeedSizes,
-  ) {}
+  constructor(private readonly stream: X12Stream) {}
 
   add(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= Math.min(Math.max(this.sizes.feedBytes, this.held), this.sizes.maxFeedBytes)) this.flush();
+    this.take(this.stream.feed(text));
   }
 
   end(): Omit<BlockCheck, 'format' | 'positions'> {
-    this.flush();
     this.take(this.stream.end());
     return { claims: this.claims, serviceLines: this.serviceLines, findings: byPosition(this.findings) };
-  }
-
-  private flush(): void {
-    if (this.pendingLength === 0) return;
-    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    const piece = this.stream.feed(text);
-    // A piece read gives claims or findings back; one that gives neither only delays the reset.
-    this.held = piece.claims > 0 || piece.findings.length > 0 ? 0 : this.held + text.length;
-    this.take(piece);
   }
 
   private take(piece: PieceResult): void {

@@ -8,7 +8,7 @@ import type { Delimiters, Finding } from '../model';
 import { checkPtp } from '../rules/checkPtp';
 import type { PtpRuleSet } from '../rules/ptp';
 import { internalError } from '../analyze';
-import { isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
+import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { Parser837 } from './parse837';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize } from './tokenizer';
@@ -24,6 +24,14 @@ export interface PieceResult {
 function isBlank(code: number): boolean {
   return code === 10 || code === 13 || code === 32 || code === 9;
 }
+
+/** Enough of the document's start to hold any ISA header (see ISA_LOOKAHEAD). */
+const HEAD_LENGTH = 2 * ISA_LOOKAHEAD;
+/**
+ * Characters before a block searched with it for a cut. A cut whose line breaks before "ST" run
+ * longer than this across a block boundary is missed: the piece then only runs on to a later cut.
+ */
+const CUT_OVERLAP = 64;
 
 export class X12Stream {
   private parser: Parser837 | null = null;
@@ -52,8 +60,10 @@ export class X12Stream {
   cutPoint(text: string): number {
     let delimiters = this.delimiters;
     if (delimiters === null) {
-      const at = skipLeadingBlanks(text);
-      const header = isIsaAt(text, at) ? readIsaHeader(text, at) : null;
+      // Before the first piece: the delimiters of the ISA the document starts with.
+      const start = this.head.length > 0 ? this.head : text;
+      const at = skipLeadingBlanks(start);
+      const header = isIsaAt(start, at) ? readIsaHeader(start, at) : null;
       if (header === null || isIsaProblem(header)) return -1;
       delimiters = header.delimiters;
     }
@@ -75,28 +85,41 @@ export class X12Stream {
     return -1;
   }
 
-  /** Text fed but not yet read: what follows the last cut point. */
-  private carry = '';
+  /** Text fed but not yet read (what follows the last cut point), block by block: joined only at a cut. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** The document's first characters, where the ISA header that sets the delimiters is read. */
+  private head = '';
 
   /**
    * Takes the next block of the document's text (blocks may be cut anywhere) and reads and
-   * checks what it completes, up to the last cut point seen so far.
+   * checks what it completes, up to the last cut point seen so far. Each block is searched for a
+   * cut once (with a few characters of the text before it), and held text is joined only when a
+   * cut is found, so a long transaction set fed in small blocks costs time in proportion to it.
    */
   feed(block: string): PieceResult {
-    const text = this.carry + block;
-    const cut = this.cutPoint(text);
-    if (cut < 0) {
-      this.carry = text;
-      return { claims: 0, serviceLines: 0, findings: [] };
-    }
-    this.carry = text.slice(cut);
-    return this.push(text.slice(0, cut));
+    if (this.head.length < HEAD_LENGTH) this.head += block.slice(0, HEAD_LENGTH - this.head.length);
+    const last = this.pending.length > 0 ? this.pending[this.pending.length - 1]! : '';
+    // A cut needs a terminator, blanks and "ST*" or "ISA*" around it: they may begin in the text before the block.
+    const overlap = last.slice(Math.max(0, last.length - CUT_OVERLAP));
+    const cut = this.cutPoint(overlap + block);
+    this.pending.push(block);
+    this.pendingLength += block.length;
+    if (cut < 0) return { claims: 0, serviceLines: 0, findings: [] };
+    const text = this.pending.length === 1 ? block : this.pending.join('');
+    const at = this.pendingLength - block.length - overlap.length + cut;
+    const rest = text.slice(at);
+    this.pending = rest.length > 0 ? [rest] : [];
+    this.pendingLength = rest.length;
+    return this.push(text.slice(0, at));
   }
 
   /** Reads the rest, and reports what is still open at the end of the document (an ST without SE...). */
   end(): PieceResult {
-    const last = this.carry.length > 0 || this.parser === null ? this.push(this.carry) : { claims: 0, serviceLines: 0, findings: [] };
-    this.carry = '';
+    const rest = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    const last = rest.length > 0 || this.parser === null ? this.push(rest) : { claims: 0, serviceLines: 0, findings: [] };
     last.findings.push(...this.finish());
     return last;
   }
