@@ -47,8 +47,23 @@ describe('EditableText: positions kept up to date by edits', () => {
     );
   });
 
+  it('keeps line starts right through a paste of many lines and its removal', () => {
+    const text = 'ISA*~\n'.repeat(10);
+    const mine = new EditableText(text);
+    let reference = TextDocument.create('file:///x', 'x12', 1, text);
+    const paste = 'SV1*HC:43214~\r\n'.repeat(6000);
+    mine.replace(12, 12, paste);
+    reference = TextDocument.update(reference, [{ range: { start: reference.positionAt(12), end: reference.positionAt(12) }, text: paste }], 2);
+    assert.equal(mine.lineCount, reference.lineCount);
+    for (const offset of [0, 12, 13, 5000, 90000, mine.text.length - 3]) assert.deepEqual(mine.positionAt(offset), reference.positionAt(offset));
+    mine.replace(12, 12 + paste.length, '');
+    assert.equal(mine.lineCount, 11);
+    assert.deepEqual(mine.positionAt(text.length - 1), { line: 9, character: 5 });
+  });
+
   it('finds the same line starts as LineIndex in a long single line and in many short ones', () => {
-    for (const text of ['x'.repeat(100000), 'ISA*~\r\n'.repeat(5000), 'a\rb\r\nc\n\rd'.repeat(300)]) {
+    const longLines = `${'x'.repeat(300)}\r${'y'.repeat(300)}\r\n${'z'.repeat(300)}\n\n`.repeat(20);
+    for (const text of ['x'.repeat(100000), longLines, 'ISA*~\r\n'.repeat(5000), 'a\rb\r\nc\n\rd'.repeat(300)]) {
       const mine = new EditableText(text);
       const index = new LineIndex(text);
       assert.equal(mine.lineCount, index.lineCount);

@@ -63,15 +63,27 @@ export class LineIndex implements Positions {
 
 /**
  * Appends to `out` every line start q with from <= q <= to: the offset after a line break (LF,
- * a CR not followed by LF, or the LF of CRLF). Skips from break to break with indexOf, so a
- * long line costs a fast scan rather than a character-by-character loop.
+ * a CR not followed by LF, or the LF of CRLF). Long lines are skipped with indexOf (a 10 MB
+ * single-line 837 costs two fast scans); short lines, where a call per line costs more than
+ * reading the characters, are read character by character.
  */
 export function lineStartsIn(text: string, from: number, to: number, out: number[]): void {
-  let lf = text.indexOf('\n', Math.max(0, from - 1));
-  let cr = text.indexOf('\r', Math.max(0, from - 1));
+  // A break character at p starts a line at p + 1.
+  const first = Math.max(0, from - 1);
+  const last = Math.min(to, text.length) - 1;
+  if (last < first) return;
+  if (last - first < DENSE_SAMPLE || breaksIn(text, first, first + DENSE_SAMPLE) > DENSE_SAMPLE / 256) {
+    for (let p = first; p <= last; p++) {
+      const code = text.charCodeAt(p);
+      if (code === 10 || (code === 13 && text.charCodeAt(p + 1) !== 10)) out.push(p + 1);
+    }
+    return;
+  }
+  let lf = text.indexOf('\n', first);
+  let cr = text.indexOf('\r', first);
   for (;;) {
     const next = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-    if (next < 0 || next + 1 > to) return;
+    if (next < 0 || next > last) return;
     if (next === cr) {
       cr = text.indexOf('\r', next + 1);
       // CRLF: the line starts after the LF (found next).
@@ -81,6 +93,18 @@ export function lineStartsIn(text: string, from: number, to: number, out: number
     }
     out.push(next + 1);
   }
+}
+
+/** Characters read to decide how lines are found: more than one break per 256 means short lines. */
+const DENSE_SAMPLE = 4096;
+
+function breaksIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let p = from; p < to; p++) {
+    const code = text.charCodeAt(p);
+    if (code === 10 || code === 13) count++;
+  }
+  return count;
 }
 
 /**
@@ -117,10 +141,16 @@ export class EditableText implements Positions {
     const resume = firstAbove(starts, to + 1);
     const found: number[] = [];
     lineStartsIn(this.content, from, from + inserted.length + 1, found);
-    const tail = starts.slice(resume);
-    starts.length = keep;
-    for (const q of found) starts.push(q);
-    for (const q of tail) starts.push(q + delta);
+    if (found.length < 4096) {
+      starts.splice(keep, resume - keep, ...found);
+    } else {
+      // A big paste: too many to pass as arguments.
+      const tail = starts.slice(resume);
+      starts.length = keep;
+      for (const q of found) starts.push(q);
+      for (const q of tail) starts.push(q);
+    }
+    if (delta !== 0) for (let i = keep + found.length; i < starts.length; i++) starts[i]! += delta;
   }
 
   // As the LSP reference implementation (vscode-languageserver-textdocument) answers: a
