@@ -351,6 +351,24 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
     }
   });
 
+  test('a file rewritten while it is checked is an InputError, not positions from the wrong text', () => {
+    try {
+      const claims = Array.from({ length: 10 }, (_, i) => ({ id: `C${i}`, date: day, lines: [{ code: '43214', charge: '1.00' }, { code: '43200', charge: '1.00' }] }));
+      const text = writeX12(claims, { transactions: 3, lineEnding: '\n' }).text;
+      const path = fileOf(text);
+      // Another program writes the file between the check and the second read for positions.
+      const rewrite = { checked: () => {}, locating: () => writeFileSync(path, '\n' + text) };
+      assert.throws(
+        () => checkInBlocks(path, knowledge, rewrite, { block: 256, feed: 64 }),
+        (error: unknown) => error instanceof InputError && error.message === 'changed while it was being checked; check it again',
+      );
+      assert.ok(checkInBlocks(path, knowledge, quiet, { block: 256, feed: 64 }), 'the same file, left alone, is checked');
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+
   test('reports the bytes checked after each block, then that positions come next', () => {
     try {
       const body = [['BHT', '0019', '00', '1', '20260310', '1200', 'CH'] as const];

@@ -6,11 +6,11 @@
 // well-formed ISA header. Anything else is left to the whole-file path, which decides encodings
 // and formats and reports what is wrong with a header.
 import { isAscii } from 'node:buffer';
-import { closeSync } from 'node:fs';
+import { closeSync, fstatSync, type Stats } from 'node:fs';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
-import { BLOCK_BYTES, latin1Pieces, openForBlocks, readBlock } from './files';
+import { BLOCK_BYTES, InputError, latin1Pieces, openForBlocks, readBlock } from './files';
 import { byPosition, Positions } from './report';
 
 export interface BlockCheck {
@@ -54,6 +54,7 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
   const fd = openForBlocks(path);
   if (fd === null) return null;
   try {
+    const before = fstatSync(fd);
     const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
     const feedBytes = sizes.feed ?? FEED_BYTES;
     const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress);
@@ -62,10 +63,16 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
     // An X12 document gets no findings from inputFindings (that is only for unknown formats).
     // Small pieces again: 4 MB strings made one after another pile up until a full collection.
     const positions = Positions.forFindings(latin1Pieces(path, fd, buffer, feedBytes), checked.findings);
+    // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
+    if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
     return { format: 'x12', ...checked, positions };
   } finally {
     closeSync(fd);
   }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
 /** Characters at the start of a file in which its ISA header is looked for. */
