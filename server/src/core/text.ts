@@ -63,16 +63,16 @@ export class LineIndex implements Positions {
 
 /**
  * Appends to `out` every line start q with from <= q <= to: the offset after a line break (LF,
- * a CR not followed by LF, or the LF of CRLF). Long lines are skipped with indexOf (a 10 MB
- * single-line 837 costs two fast scans); short lines, where a call per line costs more than
- * reading the characters, are read character by character.
+ * a CR not followed by LF, or the LF of CRLF). Breaks are found with indexOf, which beats reading
+ * the characters one by one even for short lines (10 MB of 22-character lines: 35 against 80 ms);
+ * a small range (an edit) is read character by character, as indexOf would search past its end.
  */
 export function lineStartsIn(text: string, from: number, to: number, out: number[]): void {
   // A break character at p starts a line at p + 1.
   const first = Math.max(0, from - 1);
   const last = Math.min(to, text.length) - 1;
   if (last < first) return;
-  if (last - first < DENSE_SAMPLE || breaksIn(text, first, first + DENSE_SAMPLE) > DENSE_SAMPLE / 256) {
+  if (last - first < SMALL_RANGE) {
     for (let p = first; p <= last; p++) {
       const code = text.charCodeAt(p);
       if (code === 10 || (code === 13 && text.charCodeAt(p + 1) !== 10)) out.push(p + 1);
@@ -95,17 +95,8 @@ export function lineStartsIn(text: string, from: number, to: number, out: number
   }
 }
 
-/** Characters read to decide how lines are found: more than one break per 256 means short lines. */
-const DENSE_SAMPLE = 4096;
-
-function breaksIn(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let p = from; p < to; p++) {
-    const code = text.charCodeAt(p);
-    if (code === 10 || code === 13) count++;
-  }
-  return count;
-}
+/** A range this short is read character by character: indexOf would search on past its end. */
+const SMALL_RANGE = 4096;
 
 /**
  * A text that is edited in place (an open document), with its line starts kept up to date by
