@@ -132,6 +132,41 @@ describe('X12Stream: an 837 in pieces', () => {
     assert.ok(Math.max(...searched) <= 64 + 64, `longest search ${Math.max(...searched)}`);
   });
 
+  it('finds the cut that walking back terminator by terminator finds, in any text', () => {
+    /** The cut as first written: every terminator from the end, blanks skipped, then ST or ISA. */
+    const reference = (text: string, terminator: string, element: number): number => {
+      const blank = (code: number) => code === 10 || code === 13 || code === 32 || code === 9;
+      for (let t = text.lastIndexOf(terminator); t >= 0; t = t > 0 ? text.lastIndexOf(terminator, t - 1) : -1) {
+        let at = t + 1;
+        while (at < text.length && blank(text.charCodeAt(at))) at++;
+        if (at + 4 <= text.length && at > 0) {
+          if (text.startsWith('ST', at) && text.charCodeAt(at + 2) === element) return at;
+          if (text.startsWith('ISA', at) && /^ISA[^\sA-Za-z0-9]/.test(text.slice(at, at + 4))) return at;
+        }
+      }
+      return -1;
+    };
+    const header = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }]).text.slice(0, 106);
+    const piece = fc.constantFrom('~', '*', '\n', '\r', ' ', '\t', 'S', 'T', 'ST', 'ST*', 'ISA', 'ISA*', 'A', 'I', 'x', ':', '~ST*', '~ISA*');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.boolean(), fc.nat(), fc.integer({ min: 0, max: 64 }), (pieces, withHeader, split, overlapLength) => {
+        const tail = pieces.join('');
+        const text = withHeader ? header + tail : tail;
+        const stream = new X12Stream(knowledge.rules);
+        const expected = withHeader ? reference(text, '~', 42) : -1;
+        assert.equal(stream.cutPoint(text), expected, JSON.stringify(tail));
+        // As feed searches a block: with the end of the text before it, not joined to it.
+        if (!withHeader) return;
+        stream['head'] = header;
+        const at = header.length + (split % (tail.length + 1));
+        const overlap = text.slice(Math.max(0, at - overlapLength), at);
+        const block = text.slice(at);
+        assert.equal(stream['cutIn'](overlap, block), stream.cutPoint(overlap + block), JSON.stringify([overlap, block]));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('cuts only before ST or ISA segments that follow a terminator', () => {
     const stream = new X12Stream(knowledge.rules);
     const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }], { transactions: 2 }).text;

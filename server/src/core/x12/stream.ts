@@ -25,6 +25,16 @@ function isBlank(code: number): boolean {
   return code === 10 || code === 13 || code === 32 || code === 9;
 }
 
+/** True when only blanks stand between text[at] and a segment terminator before it. */
+function followsTerminator(text: string, at: number, terminator: number): boolean {
+  for (let q = at - 1; q >= 0; q--) {
+    const code = text.charCodeAt(q);
+    if (code === terminator) return true;
+    if (!isBlank(code)) return false;
+  }
+  return false;
+}
+
 /** Enough of the document's start to hold any ISA header (see ISA_LOOKAHEAD). */
 const HEAD_LENGTH = 2 * ISA_LOOKAHEAD;
 /**
@@ -67,22 +77,21 @@ export class X12Stream {
       if (header === null || isIsaProblem(header)) return -1;
       delimiters = header.delimiters;
     }
-    const terminator = delimiters.segment;
-    const element = delimiters.element.charCodeAt(0);
-    let t = text.lastIndexOf(terminator);
-    while (t >= 0) {
-      let at = t + 1;
-      while (at < text.length && isBlank(text.charCodeAt(at))) at++;
-      // Enough text after the cut to see the segment id and its separator.
-      if (at + 4 <= text.length && at > 0) {
-        const s = text.charCodeAt(at);
-        const second = text.charCodeAt(at + 1);
-        if (s === 83 && second === 84 && text.charCodeAt(at + 2) === element) return at; // ST
-        if (s === 73 && second === 83 && text.charCodeAt(at + 2) === 65 && isIsaAt(text, at)) return at; // ISA
-      }
-      t = t > 0 ? text.lastIndexOf(terminator, t - 1) : -1;
+    // The segment ids are searched for forwards (indexOf skips through the text; lastIndexOf
+    // compares at every character), each checked backwards for the terminator: the same cut as
+    // walking back terminator by terminator from the end.
+    const terminator = delimiters.segment.charCodeAt(0);
+    // Enough text after the cut to see the segment id and its separator.
+    const last = text.length - 4;
+    let best = -1;
+    const st = 'ST' + delimiters.element.charAt(0);
+    for (let at = text.indexOf(st, 1); at >= 0 && at <= last; at = text.indexOf(st, at + 1)) {
+      if (followsTerminator(text, at, terminator)) best = at;
     }
-    return -1;
+    for (let at = text.indexOf('ISA', best + 1); at >= 0 && at <= last; at = text.indexOf('ISA', at + 1)) {
+      if (at > 0 && isIsaAt(text, at) && followsTerminator(text, at, terminator)) best = at;
+    }
+    return best;
   }
 
   /** Text fed but not yet read (what follows the last cut point), block by block: joined only at a cut. */
@@ -102,7 +111,7 @@ export class X12Stream {
     const last = this.pending.length > 0 ? this.pending[this.pending.length - 1]! : '';
     // A cut needs a terminator, blanks and "ST*" or "ISA*" around it: they may begin in the text before the block.
     const overlap = last.slice(Math.max(0, last.length - CUT_OVERLAP));
-    const cut = this.cutPoint(overlap + block);
+    const cut = this.cutIn(overlap, block);
     this.pending.push(block);
     this.pendingLength += block.length;
     if (cut < 0) return { claims: 0, serviceLines: 0, findings: [] };
@@ -112,6 +121,20 @@ export class X12Stream {
     this.pending = rest.length > 0 ? [rest] : [];
     this.pendingLength = rest.length;
     return this.push(text.slice(0, at));
+  }
+
+  /**
+   * cutPoint(overlap + block), without joining them (which copies the block): a cut whose
+   * terminator is in the block is found in the block alone, and only one that follows the
+   * block's leading blanks (its terminator before the block) needs the text before it.
+   */
+  private cutIn(overlap: string, block: string): number {
+    const inBlock = this.cutPoint(block);
+    if (inBlock >= 0 || overlap.length === 0) return inBlock < 0 ? inBlock : inBlock + overlap.length;
+    let blanks = 0;
+    while (blanks < block.length && isBlank(block.charCodeAt(blanks))) blanks++;
+    // Room after the last such position for the segment id and its separator (as in the whole).
+    return this.cutPoint(overlap + block.slice(0, blanks + 8));
   }
 
   /** Reads the rest, and reports what is still open at the end of the document (an ST without SE...). */
