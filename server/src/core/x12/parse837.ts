@@ -14,7 +14,7 @@ import type {
   TransactionSet,
 } from '../model';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
-import { formatCents, parseDateAt, parseDecimal, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
+import { formatCents, parseD8At, parseDateAt, parseDecimal, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
 
 type TransactionKind = NonNullable<TransactionSet['kind']>;
 
@@ -457,10 +457,24 @@ export class Parser837 {
 
   hierarchicalLevel(s: number): void {
     this.closeClaim(s);
-    const level: HlLevel = HL_LEVELS[this.trimmed(s, 3)] ?? 'other';
+    const level = this.levelOf(s);
     this.level = level;
     if (level === 'billingProvider' || level === 'subscriber') this.subscriberId = null;
     this.patientId = null;
+  }
+
+  /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
+  private levelOf(s: number): HlLevel {
+    const ix = this.ix;
+    const start = ix.elementStartOf(s, 3);
+    if (start < 0) return 'other';
+    const length = ix.elementEnd(s, 3) - start;
+    if (length < 2) return 'other';
+    if (length > 2) return HL_LEVELS[this.trimmed(s, 3)] ?? 'other';
+    const text = this.text;
+    if (text.charCodeAt(start) !== 50 /* 2 */) return 'other';
+    const second = text.charCodeAt(start + 1);
+    return second === 48 ? 'billingProvider' : second === 50 ? 'subscriber' : second === 51 ? 'patient' : 'other';
   }
 
   entityName(s: number): void {
@@ -549,13 +563,20 @@ export class Parser837 {
     // Other DTPs are checked only when they say they hold a D8/RD8 date.
     if (!forLine && !forClaim && !d8 && !ix.valueEquals(s, 2, 'RD8')) return;
     const span = ix.elementSpan(s, 3) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
-    const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, span.start, span.end);
-    if (!parsed.ok) {
-      const qualifier = this.trimmed(s, 1);
-      const name = /^\d{1,3}$/.test(qualifier) ? `DTP*${qualifier}` : 'DTP';
-      this.add('x12.date-invalid', 'error', `${name}: ${parsed.problem}`, this.spanOr(s, 3));
+    // A valid D8 date (nearly every DTP) is read here; anything else as parseDateAt reads it.
+    const day = d8 ? parseD8At(this.text, span.start, span.end) : null;
+    let range: DateRange | undefined;
+    if (day !== null) {
+      range = { from: day, to: day };
+    } else {
+      const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, span.start, span.end);
+      if (!parsed.ok) {
+        const qualifier = this.trimmed(s, 1);
+        const name = /^\d{1,3}$/.test(qualifier) ? `DTP*${qualifier}` : 'DTP';
+        this.add('x12.date-invalid', 'error', `${name}: ${parsed.problem}`, this.spanOr(s, 3));
+      }
+      range = parsed.ok ? parsed.range : parsed.fallback;
     }
-    const range = parsed.ok ? parsed.range : parsed.fallback;
     if (range === undefined) return;
     if (forLine) {
       this.lineDate = range;
@@ -656,58 +677,85 @@ export class Parser837 {
     const sv = this.serviceSegment;
     const layout = this.serviceLayout;
     const start = ix.elementStartOf(first, 0);
-    const procedure = sv >= 0 && layout !== null ? this.readProcedure(sv, layout.composite) : null;
-    // The opening segment's span is kept only by a line without a procedure or a service segment.
-    const lxSpan = procedure === null || sv < 0 ? ix.segmentSpan(first) : null;
-    const chargeText = layout !== null ? ix.value(sv, layout.charge) : null;
-    const charge = chargeText === null ? null : parseDecimal(chargeText);
-    if (layout !== null && charge === null) {
-      const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
-      this.add(
-        'x12.amount-invalid',
-        'error',
-        chargeText === null || chargeText === ''
-          ? `${name} (line charge) is missing`
-          : `${name} (line charge) should be a decimal amount, found ${shownNumber(chargeText)}`,
-        this.spanOr(sv, layout.charge),
-      );
+    // Everything from the service segment first, then the LX: the index splits one segment at a time.
+    const hasProcedure = sv >= 0 && layout !== null && this.readProcedure(sv, layout.composite);
+    let chargeText: string | null = null;
+    let charge: number | null = null;
+    let chargeSpan: Span | null = null;
+    let units: number | null = null;
+    if (layout !== null) {
+      const chargeStart = ix.elementStartOf(sv, layout.charge);
+      if (chargeStart >= 0) {
+        const chargeEnd = ix.elementEnd(sv, layout.charge);
+        chargeText = this.text.slice(chargeStart, chargeEnd);
+        charge = parseDecimalAt(this.text, chargeStart, chargeEnd);
+        chargeSpan = { start: chargeStart, end: chargeEnd };
+      }
+      const unitsStart = ix.elementStartOf(sv, layout.units);
+      const unitsEnd = unitsStart < 0 ? -1 : ix.elementEnd(sv, layout.units);
+      if (unitsEnd > unitsStart) units = parseDecimalAt(this.text, unitsStart, unitsEnd);
+      if (charge === null) {
+        const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
+        this.add(
+          'x12.amount-invalid',
+          'error',
+          chargeText === null || chargeText === ''
+            ? `${name} (line charge) is missing`
+            : `${name} (line charge) should be a decimal amount, found ${shownNumber(chargeText)}`,
+          this.spanOr(sv, layout.charge),
+        );
+      }
     }
-    const unitsStart = layout !== null ? ix.elementStartOf(sv, layout.units) : -1;
-    const unitsEnd = unitsStart < 0 ? -1 : ix.elementEnd(sv, layout!.units);
+    const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
+    // The opening segment's span is kept only by a line without a procedure or a service segment.
+    const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
+    const hasLx = this.lineHasLx;
     const line: ServiceLine = {
       index: this.claimLines.length,
-      lineNumber: this.lineHasLx ? (ix.value(first, 1) ?? '') : '',
-      lineNumberSpan: this.lineHasLx ? ix.elementSpan(first, 1) : null,
-      qualifier: procedure ? procedure.qualifier : null,
-      code: procedure ? procedure.code : '',
-      codeSpan: procedure ? procedure.codeSpan : { start: lxSpan!.end, end: lxSpan!.end },
-      modifiers: procedure ? procedure.modifiers : [],
-      modifierInsert: procedure ? procedure.modifierInsert : null,
+      lineNumber: hasLx ? (ix.value(first, 1) ?? '') : '',
+      lineNumberSpan: hasLx ? ix.elementSpan(first, 1) : null,
+      qualifier: hasProcedure ? this.procedureQualifier : null,
+      code: hasProcedure ? this.procedureCode : '',
+      codeSpan: hasProcedure ? this.procedureCodeSpan! : { start: lxSpan!.end, end: lxSpan!.end },
+      modifiers: hasProcedure ? this.procedureModifiers : NO_MODIFIERS,
+      modifierInsert: hasProcedure ? this.procedureInsert : null,
       charge,
       chargeText,
-      chargeSpan: layout !== null ? ix.elementSpan(sv, layout.charge) : null,
-      units: unitsEnd > unitsStart ? parseDecimalAt(this.text, unitsStart, unitsEnd) : null,
+      chargeSpan,
+      units,
       dateOfService: this.lineDate,
       dateSpan: this.lineDateSpan,
       dateInherited: false,
       span: { start, end: this.endBefore(s, start) },
       segmentCount: s - first,
-      recordSpan: sv >= 0 ? ix.segmentSpan(sv) : lxSpan!,
+      recordSpan: recordSpan ?? lxSpan!,
     };
     this.claimLines.push(line);
   }
 
-  /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4). */
-  private readProcedure(s: number, element: number): Procedure {
+  // What readProcedure read (fields rather than a returned object: this runs for every line).
+  private procedureQualifier: string | null = null;
+  private procedureCode = '';
+  private procedureCodeSpan: Span | null = null;
+  private procedureModifiers: Modifier[] = NO_MODIFIERS;
+  private procedureInsert: ModifierInsertPoint | null = null;
+
+  /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4), into the procedure* fields; always true. */
+  private readProcedure(s: number, element: number): boolean {
     const ix = this.ix;
     const text = this.text;
-    const separator = ix.delimitersOf(s).component;
     const start = ix.elementStartOf(s, element);
     if (start < 0 || ix.elementEnd(s, element) === start) {
       const at = start < 0 ? ix.segmentSpan(s).end : start;
-      return { qualifier: null, code: '', codeSpan: { start: at, end: at }, modifiers: [], modifierInsert: null };
+      this.procedureQualifier = null;
+      this.procedureCode = '';
+      this.procedureCodeSpan = { start: at, end: at };
+      this.procedureModifiers = NO_MODIFIERS;
+      this.procedureInsert = null;
+      return true;
     }
     const end = ix.elementEnd(s, element);
+    const separator = ix.delimitersOf(s).component;
     // Component boundaries in a scratch array: starts[c] and ends[c] for c < count.
     const starts = this.componentStarts;
     const ends = this.componentEnds;
@@ -733,15 +781,15 @@ export class Parser837 {
     const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
     const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
     const code = text.slice(codeSpan.start, codeSpan.end);
-    // Collected in scratch, then copied to an exact-size array (a pushed-to array keeps spare room).
-    const found = this.modifierScratch;
-    found.length = 0;
+    let modifiers = NO_MODIFIERS;
     const lastModifier = Math.min(count - 1, LAST_MODIFIER_COMPONENT);
     for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
       const span = trimmedSpan(text, starts[c]!, ends[c]!);
-      if (span.end > span.start) found.push({ value: text.slice(span.start, span.end), span });
+      if (span.end > span.start) {
+        if (modifiers === NO_MODIFIERS) modifiers = [];
+        modifiers.push({ value: text.slice(span.start, span.end), span });
+      }
     }
-    const modifiers = found.slice();
     const modifierInsert: ModifierInsertPoint | null =
       code === '' ? null : { kind: 'x12-composite', compositeSpan: { start, end }, componentCount: count, componentSeparator: separator };
 
@@ -760,26 +808,29 @@ export class Parser837 {
         if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, codeSpan, { codes: [code] });
       }
     }
-    return { qualifier, code, codeSpan, modifiers, modifierInsert };
+    this.procedureQualifier = qualifier;
+    this.procedureCode = code;
+    this.procedureCodeSpan = codeSpan;
+    this.procedureModifiers = modifiers;
+    this.procedureInsert = modifierInsert;
+    return true;
   }
 
   /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
   private readonly componentStarts = new Int32Array(8);
-  private readonly modifierScratch: Modifier[] = [];
   private readonly componentEnds = new Int32Array(8);
 }
+
+/**
+ * Shared by every line without modifiers; frozen so that a mutation fails loudly instead of
+ * changing other lines (code that changes a line's modifiers assigns a new array).
+ */
+const NO_MODIFIERS: Modifier[] = Object.freeze([]) as unknown as Modifier[];
 
 function shifted(span: Span, by: number): Span {
   return { start: span.start - by, end: span.end - by };
 }
 
-interface Procedure {
-  qualifier: string | null;
-  code: string;
-  codeSpan: Span;
-  modifiers: Modifier[];
-  modifierInsert: ModifierInsertPoint | null;
-}
 
 /** How a finding names element `element` of segment `s` (SV101, SV202...). */
 function elementNameOf(ix: X12SegmentIndex, s: number, element: number): string {

@@ -67,13 +67,15 @@ export class X12SegmentIndex implements X12Index {
   /** Start offset of element k of segment i (0 is the id); -1 when the segment has no element k. */
   elementStartOf(i: number, k: number): number {
     if (k === 0) return this.table.segmentStart[i]!;
-    if (k < 0 || k > this.elementCount(i)) return -1;
+    if (i !== this.split) this.splitSegment(i);
+    if (k < 0 || k > this.splitCount) return -1;
     return this.starts[k - 1]!;
   }
 
   /** End offset (exclusive) of element k of segment i; -1 when absent. */
   elementEnd(i: number, k: number): number {
-    const count = this.elementCount(i);
+    if (i !== this.split) this.splitSegment(i);
+    const count = this.splitCount;
     if (k < 0 || k > count) return -1;
     if (k === count) return this.table.segmentEnd[i]!;
     return this.starts[k]! - 1;
@@ -159,7 +161,13 @@ export class X12SegmentIndex implements X12Index {
     return spans;
   }
 
+  // The run of the last delimitersOf answer: segments [runFrom, runTo) (consecutive calls nearly always ask within it).
+  private runFrom = 0;
+  private runTo = 0;
+  private runDelimiters: Delimiters = NO_DELIMITERS;
+
   delimitersOf(i: number): Delimiters {
+    if (i >= this.runFrom && i < this.runTo) return this.runDelimiters;
     const runs = this.table.delimiterRuns;
     let low = 0;
     let high = runs.length - 1;
@@ -169,7 +177,14 @@ export class X12SegmentIndex implements X12Index {
       if (runs[mid]!.firstSegment <= i) low = mid;
       else high = mid - 1;
     }
-    return runs[low]!.delimiters;
+    const run = runs[low]!;
+    // Cached only where the answer is this run's (i at or after its first segment).
+    if (i >= run.firstSegment) {
+      this.runFrom = run.firstSegment;
+      this.runTo = low + 1 < runs.length ? runs[low + 1]!.firstSegment : Infinity;
+      this.runDelimiters = run.delimiters;
+    }
+    return run.delimiters;
   }
 
   segmentAt(offset: number): number {

@@ -112,6 +112,21 @@ export class X12Stream {
     // A cut needs a terminator, blanks and "ST*" or "ISA*" around it: they may begin in the text before the block.
     const overlap = last.slice(Math.max(0, last.length - CUT_OVERLAP));
     const cut = this.cutIn(overlap, block);
+    const inBlock = cut - overlap.length;
+    if (cut >= 0 && inBlock >= 0) {
+      // The usual cut, inside the block: only the piece is joined (the rest stays a slice of the
+      // block), so each character is copied once, into the piece that holds it.
+      const head = block.slice(0, inBlock);
+      let piece = head;
+      if (this.pending.length > 0) {
+        if (head !== '') this.pending.push(head);
+        piece = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+      }
+      const rest = block.slice(inBlock);
+      this.pending = rest.length > 0 ? [rest] : [];
+      this.pendingLength = rest.length;
+      return this.push(piece);
+    }
     this.pending.push(block);
     this.pendingLength += block.length;
     if (cut < 0) return { claims: 0, serviceLines: 0, findings: [] };

@@ -45,8 +45,13 @@ function fit(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<Array
  * the DOS end-of-file mark (Ctrl-Z) that old transfer tools leave at the end.
  */
 function isGap(code: number): boolean {
-  return code === 10 || code === 13 || code === 32 || code === 9 || code === 0xfeff || code === 0 || code === 26;
+  // Most characters after a terminator start the next segment id: one comparison for them.
+  if (code > 32) return code === 0xfeff;
+  return code === 10 || code === 13 || code === 32 || code === 9 || code === 0 || code === 26;
 }
+
+/** 128 ** length, for a segment id of 1..3 characters (see segmentIdCode). */
+const ID_SCALE = [0, 128, 128 * 128, 128 * 128 * 128] as const;
 
 function firstLineEnd(text: string, from: number): number {
   let at = from;
@@ -165,13 +170,16 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
     // The id: up to the first element separator (or the terminator), packed as segmentIdCode does.
     let code = 0;
     let idEnd = at;
-    while (idEnd < end && idEnd - at < 4 && text.charCodeAt(idEnd) !== elementCode) {
-      code = code * 128 + (text.charCodeAt(idEnd) & 127);
+    const idLimit = end - at < 4 ? end : at + 4;
+    while (idEnd < idLimit) {
+      const c = text.charCodeAt(idEnd);
+      if (c === elementCode) break;
+      code = code * 128 + (c & 127);
       idEnd++;
     }
     const idLength = idEnd - at;
     const idComplete = idEnd === end || text.charCodeAt(idEnd) === elementCode;
-    segmentCode[segmentCount] = idComplete && idLength >= 1 && idLength <= 3 ? idLength * 128 ** idLength + code : 0;
+    segmentCode[segmentCount] = idComplete && idLength >= 1 && idLength <= 3 ? idLength * ID_SCALE[idLength]! + code : 0;
     let i = end;
     segmentEnd[segmentCount++] = i;
     if (i < length) i++; // the terminator
