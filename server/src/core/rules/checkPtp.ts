@@ -37,7 +37,8 @@ export function checkPtp(claims: readonly Claim[], rules: PtpRuleSet, pairwiseLi
   const findings: Finding[] = [];
   if (rules.size === 0) return findings;
   rules.finish();
-  // Reused across claims: the lines of the current claim whose code is in some edit.
+  // Reused across claims: the lines of the current claim whose code is in some edit, in
+  // [0, coded) (a count rather than setting length, which is a call into the runtime).
   const codeIds: number[] = [];
   const lineIndexes: number[] = [];
   // "column-2 line:column-1 code" already reported in this claim: a second copy of the column-1
@@ -46,23 +47,26 @@ export function checkPtp(claims: readonly Claim[], rules: PtpRuleSet, pairwiseLi
   for (const claim of claims) {
     const lines = claim.lines;
     if (lines.length < 2) continue;
-    codeIds.length = 0;
-    lineIndexes.length = 0;
-    reported.clear();
+    let coded = 0;
+    if (reported.size > 0) reported.clear();
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.code === '' || line.dateOfService === null) continue;
       const id = rules.codeId(line.code);
       if (id < 0) continue;
-      codeIds.push(id);
-      lineIndexes.push(i);
+      codeIds[coded] = id;
+      lineIndexes[coded] = i;
+      coded++;
     }
-    if (codeIds.length > pairwiseLimit) {
+    if (coded < 2) continue;
+    if (coded > pairwiseLimit) {
+      codeIds.length = coded;
+      lineIndexes.length = coded;
       checkLargeClaim(claim, rules, codeIds, lineIndexes, findings);
       continue;
     }
-    for (let a = 0; a < codeIds.length; a++) {
-      for (let b = a + 1; b < codeIds.length; b++) {
+    for (let a = 0; a < coded; a++) {
+      for (let b = a + 1; b < coded; b++) {
         if (codeIds[a] === codeIds[b]) continue; // the same code twice is a duplicate, not a PTP pair
         const first = lines[lineIndexes[a]!]!;
         const second = lines[lineIndexes[b]!]!;
