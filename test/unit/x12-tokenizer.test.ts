@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { looksLikeX12, parseX12, readIsaHeader, segmentIdCode, tokenize } from '../../server/src/core/x12/index';
 import { writeX12, writeTransactions, type WriterClaim, type WriterOptions } from './helpers/x12-writer';
 
@@ -325,5 +326,37 @@ describe('x12 index: locate()', () => {
     const bom = parseX12('\uFEFF' + text).x12;
     assert.equal(bom.locate(0), null);
     assert.equal(bom.locate(1)!.segmentId, 'ISA');
+  });
+});
+
+describe('x12 segment index: elements found on demand', () => {
+  it('gives every element start, end and count as a full split does, in any order of questions', () => {
+    const header = writeX12(ONE_CLAIM).text.slice(0, 106);
+    const piece = fc.constantFrom('*', '**', '~', 'AB', 'LX', 'CLM', 'x', ':', '\n', '12');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 12 }), fc.nat(3))), (pieces, questions) => {
+        const text = header + pieces.join('');
+        const doc = parseX12(text);
+        const ix = doc.x12;
+        const table = ix.table;
+        // Questions in any order, after the ones the parser asked.
+        for (const [segmentPick, k, what] of questions) {
+          if (table.segmentCount === 0) return;
+          const i = segmentPick % table.segmentCount;
+          const start = table.segmentStart[i]!;
+          const end = table.segmentEnd[i]!;
+          const separator = ix.delimitersOf(i).element;
+          const parts = text.slice(start, end).split(separator);
+          const starts: number[] = [start];
+          for (let p = 1; p < parts.length; p++) starts.push(starts[p - 1]! + parts[p - 1]!.length + 1);
+          const count = parts.length - 1;
+          if (what === 0) assert.equal(ix.elementCount(i), count);
+          else if (what === 1) assert.equal(ix.elementStartOf(i, k), k < 0 || k > count ? -1 : starts[k]!);
+          else if (what === 2) assert.equal(ix.elementEnd(i, k), k < 0 || k > count ? -1 : starts[k]! + parts[k]!.length);
+          else assert.equal(ix.value(i, k), k < 0 || k > count ? null : parts[k]!);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
