@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { formatCents, parseD8, parseDateValue, parseDecimal, procedureCodeProblem, toCents } from '../../server/src/core/x12/index';
 
 describe('x12 values', () => {
@@ -44,5 +45,23 @@ describe('x12 values', () => {
     assert.equal(procedureCodeProblem('AD', 'D0120'), null);
     assert.match(procedureCodeProblem('AD', 'D012')!, /CDT/);
     assert.equal(procedureCodeProblem('N4', 'anything'), null);
+  });
+
+  it('a code is well formed for its qualifier exactly when the code set patterns say so', () => {
+    const patterns: Record<string, RegExp[]> = {
+      HC: [/^(?:\d{5}|\d{4}[FTU])$/, /^[A-V]\d{4}$/],
+      AD: [/^D\d{4}$/],
+      CJ: [/^(?:\d{5}|\d{4}[FTU])$/],
+    };
+    const char = fc.constantFrom('0', '5', '9', 'A', 'D', 'F', 'T', 'U', 'V', 'W', 'Z', 'a', 'd', ' ', '/', ':');
+    fc.assert(
+      fc.property(fc.constantFrom('HC', 'AD', 'CJ', 'N4', 'hc', ''), fc.array(char, { minLength: 3, maxLength: 6 }), (qualifier, chars) => {
+        const code = chars.join('');
+        const sets = patterns[qualifier];
+        const wellFormed = sets === undefined || sets.some((pattern) => pattern.test(code));
+        assert.equal(procedureCodeProblem(qualifier, code) === null, wellFormed, `${qualifier} ${code}`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

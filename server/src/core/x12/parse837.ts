@@ -14,7 +14,7 @@ import type {
   TransactionSet,
 } from '../model';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
-import { formatCents, parseD8At, parseDateAt, parseDecimal, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
+import { formatCents, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
 
 type TransactionKind = NonNullable<TransactionSet['kind']>;
 
@@ -503,18 +503,32 @@ export class Parser837 {
     this.claimDateIsService = false;
     this.claimLines = [];
     const ix = this.ix;
-    const totalChargeText = ix.value(s, 2);
-    if (totalChargeText === null || parseDecimal(totalChargeText) === null) {
+    // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
+    this.claimIdStart = ix.elementStartOf(s, 1);
+    this.claimIdEnd = this.claimIdStart < 0 ? -1 : ix.elementEnd(s, 1);
+    const chargeStart = ix.elementStartOf(s, 2);
+    const chargeEnd = chargeStart < 0 ? -1 : ix.elementEnd(s, 2);
+    this.claimChargeStart = chargeStart;
+    this.claimChargeEnd = chargeEnd;
+    this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(this.text, chargeStart, chargeEnd);
+    if (this.claimCharge === null) {
       this.add(
         'x12.amount-invalid',
         'error',
-        totalChargeText === null || totalChargeText === ''
+        chargeStart < 0 || chargeEnd === chargeStart
           ? 'CLM02 (total claim charge) is missing'
-          : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(totalChargeText)}`,
+          : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(this.text.slice(chargeStart, chargeEnd))}`,
         this.spanOr(s, 2),
       );
     }
   }
+
+  /** CLM01 and CLM02 of the open claim: offsets (-1 when absent) and the parsed charge. */
+  private claimIdStart = -1;
+  private claimIdEnd = -1;
+  private claimChargeStart = -1;
+  private claimChargeEnd = -1;
+  private claimCharge: number | null = null;
 
   private closeClaim(s: number): void {
     this.closeLine(s);
@@ -534,16 +548,19 @@ export class Parser837 {
         }
       }
     }
-    const totalChargeText = ix.value(start, 2);
+    const text = this.text;
+    const idStart = this.claimIdStart;
+    const chargeStart = this.claimChargeStart;
+    const chargeEnd = this.claimChargeEnd;
     const spanStart = ix.elementStartOf(start, 0);
     const claim: Claim = {
       index: this.claimsSeen++,
-      id: ix.value(start, 1) ?? '',
-      idSpan: ix.elementSpan(start, 1),
+      id: idStart < 0 ? '' : text.slice(idStart, this.claimIdEnd),
+      idSpan: idStart < 0 ? null : { start: idStart, end: this.claimIdEnd },
       patientId: this.patientId ?? this.subscriberId,
-      totalCharge: totalChargeText === null ? null : parseDecimal(totalChargeText),
-      totalChargeText,
-      totalChargeSpan: ix.elementSpan(start, 2),
+      totalCharge: chargeStart < 0 ? null : this.claimCharge,
+      totalChargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
+      totalChargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
       dateOfService: claimDate,
       dateSpan: claimDateSpan,
       lines,

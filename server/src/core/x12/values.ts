@@ -156,8 +156,21 @@ export function codeSetOf(code: string): CodeSet | null {
   return (Object.keys(CODE_SET_PATTERNS) as CodeSet[]).find((set) => CODE_SET_PATTERNS[set].test(code)) ?? null;
 }
 
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Null when the code is well formed for its qualifier (or the qualifier is not one we check), else what was expected. */
 export function procedureCodeProblem(qualifier: string, code: string): string | null {
+  // The shapes of nearly every line, read from char codes (the patterns below say the same).
+  if (code.length === 5 && isDigitCode(code.charCodeAt(1)) && isDigitCode(code.charCodeAt(2)) && isDigitCode(code.charCodeAt(3))) {
+    const first = code.charCodeAt(0);
+    const last = code.charCodeAt(4);
+    const cpt = isDigitCode(first) && (isDigitCode(last) || last === 70 /* F */ || last === 84 /* T */ || last === 85 /* U */);
+    if (qualifier === 'HC' && (cpt || (first >= 65 && first <= 86 /* A-V */ && isDigitCode(last)))) return null;
+    if (qualifier === 'CJ' && cpt) return null;
+    if (qualifier === 'AD' && first === 68 /* D */ && isDigitCode(last)) return null;
+  }
   const sets = QUALIFIER_CODE_SETS[qualifier];
   if (!sets) return null;
   if (sets.some((set) => CODE_SET_PATTERNS[set].test(code))) return null;
