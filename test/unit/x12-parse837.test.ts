@@ -259,6 +259,40 @@ describe('loops and patients', () => {
     ]);
   });
 
+  it('takes a subscriber or patient only from an NM101 that is exactly IL or QC', () => {
+    const claim = (id: string): SegmentSpec => ['CLM', id, '10', '', '', ['11', 'B', '1'], 'Y', 'A', 'Y', 'Y'];
+    const body = bodyWith([
+      ['HL', '2', '1', '22', '0'],
+      ['NM1', 'ILX', '1', 'A', '', '', '', '', 'MI', 'M1'],
+      claim('C1'),
+      ['HL', '3', '1', '22', '0'],
+      ['NM1', 'IL'],
+      claim('C2'),
+      ['HL', '4', '1', '22', '0'],
+      ['NM1', 'IL', '1', 'A', '', '', '', '', 'MI', 'M4'],
+      claim('C3'),
+      ['HL', '5', '4', '23', '0'],
+      ['NM1', 'Q'],
+      claim('C4'),
+      ['HL', '6', '4', '23', '0'],
+      ['NM1', '', 'QC', '', '', '', '', '', 'MI', 'P6'],
+      claim('C5'),
+      ['HL', '7', '4', '23', '0'],
+      ['NM1', 'QC', '1', 'A', '', '', '', '', 'MI', 'P7'],
+      claim('C6'),
+    ]);
+    const doc = parseX12(writeTransactions([body]).text);
+    assert.deepEqual(doc.claims.map((c) => [c.id, c.patientId]), [
+      ['C1', null],
+      ['C2', null],
+      ['C3', 'M4'],
+      // A patient loop without a patient id keeps its subscriber's.
+      ['C4', 'M4'],
+      ['C5', 'M4'],
+      ['C6', 'P7'],
+    ]);
+  });
+
   it('prefers DTP*472 over DTP*434 on the claim', () => {
     const body = bodyWith([
       ...SUBSCRIBER,

@@ -127,6 +127,10 @@ for (const [id, code] of [
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }
 
+/** NM101 qualifiers read from char codes (first * 65536 + second): IL subscriber, QC patient. */
+const IL = 73 * 65536 + 76;
+const QC = 81 * 65536 + 67;
+
 /** Segments that belong outside ST..SE. */
 function isEnvelopeCode(code: number): boolean {
   return code === ISA || code === IEA || code === GS || code === GE || code === ST || code === SE || code === TA1;
@@ -480,9 +484,27 @@ export class Parser837 {
   entityName(s: number): void {
     // Only the 2010 names before the claim: NM1*IL after CLM is another payer's subscriber (2330A).
     if (this.claimSegment >= 0) return;
-    const ix = this.ix;
-    if (ix.valueEquals(s, 1, 'IL') && this.level !== 'patient') this.subscriberId = this.trimmed(s, 9) || null;
-    else if (ix.valueEquals(s, 1, 'QC')) this.patientId = this.trimmed(s, 9) || null;
+    // NM101 from char codes: the other names (41, 40, 85, PR...) are never split.
+    const qualifier = this.nameQualifier(s);
+    if (qualifier === IL && this.level !== 'patient') this.subscriberId = this.trimmed(s, 9) || null;
+    else if (qualifier === QC) this.patientId = this.trimmed(s, 9) || null;
+  }
+
+  /** IL or QC when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
+  private nameQualifier(s: number): number {
+    const table = this.ix.table;
+    const start = table.segmentStart[s]! + 4;
+    const end = table.segmentEnd[s]!;
+    if (start + 2 > end) return 0;
+    const text = this.text;
+    const separator = this.ix.delimitersOf(s).element.charCodeAt(0);
+    const first = text.charCodeAt(start);
+    const second = text.charCodeAt(start + 1);
+    // NM101 is these two characters only when neither is a separator and one (or the end) follows.
+    if (first === separator || second === separator) return 0;
+    if (start + 2 < end && text.charCodeAt(start + 2) !== separator) return 0;
+    const pair = first * 65536 + second;
+    return pair === IL || pair === QC ? pair : 0;
   }
 
   // ---- 2300 claim ----------------------------------------------------------------------
