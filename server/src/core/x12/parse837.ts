@@ -606,7 +606,7 @@ export class Parser837 {
     const day = d8 ? parseD8At(this.text, span.start, span.end) : null;
     let range: DateRange | undefined;
     if (day !== null) {
-      range = { from: day, to: day };
+      range = this.singleDay(day);
     } else {
       const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, span.start, span.end);
       if (!parsed.ok) {
@@ -819,7 +819,7 @@ export class Parser837 {
     while (qualifierEnd > qualifierStart && text.charCodeAt(qualifierEnd - 1) === 32) qualifierEnd--;
     const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
     const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
-    const code = text.slice(codeSpan.start, codeSpan.end);
+    const code = this.codeText(codeSpan.start, codeSpan.end);
     let modifiers = NO_MODIFIERS;
     const lastModifier = Math.min(count - 1, LAST_MODIFIER_COMPONENT);
     for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
@@ -853,6 +853,42 @@ export class Parser837 {
     this.procedureModifiers = modifiers;
     this.procedureInsert = modifierInsert;
     return true;
+  }
+
+  // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so
+  // a document keeps one object per distinct value instead of one per line.
+  private readonly days = new Map<number, DateRange>();
+  private readonly codes = new Map<number, string>();
+
+  /** One shared, frozen DateRange per single day. */
+  private singleDay(day: number): DateRange {
+    let shared = this.days.get(day);
+    if (shared === undefined) {
+      if (this.days.size >= 100000) this.days.clear();
+      shared = Object.freeze({ from: day, to: day });
+      this.days.set(day, shared);
+    }
+    return shared;
+  }
+
+  /** text[start, end): one shared string per five-character code of digits and capitals. */
+  private codeText(start: number, end: number): string {
+    const text = this.text;
+    if (end - start !== 5) return text.slice(start, end);
+    let key = 0;
+    for (let at = start; at < end; at++) {
+      const c = text.charCodeAt(at);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
+      if (digit < 0) return text.slice(start, end);
+      key = key * 36 + digit;
+    }
+    let shared = this.codes.get(key);
+    if (shared === undefined) {
+      if (this.codes.size >= 100000) this.codes.clear();
+      shared = text.slice(start, end);
+      this.codes.set(key, shared);
+    }
+    return shared;
   }
 
   /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
