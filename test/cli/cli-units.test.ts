@@ -108,6 +108,17 @@ describe('Positions', () => {
     );
   });
 
+  test('for a text without line breaks, its length alone gives what the text gives', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '~', '*', 'é'), maxLength: 80 }), fc.array(fc.integer({ min: -3, max: 120 }), { maxLength: 30 }), (text, wanted) => {
+        const whole = new Positions(text, wanted);
+        const oneLine = new Positions({ oneLineOf: text.length }, wanted);
+        for (let offset = -3; offset <= text.length + 3; offset++) assert.deepEqual(oneLine.at(offset), whole.at(offset), `offset ${offset} of ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 300, seed: 7302 },
+    );
+  });
+
   test('from pieces: a CR that ends one piece and an LF that starts the next are one line break', () => {
     // ab CRLF cd CR ef CRLF g CR: the CRLFs are cut between their CR and LF (with an empty piece between).
     const pieces = ['ab\r', '\ncd\r', 'ef\r', '', '\n', 'g\r'];

@@ -29,9 +29,13 @@ export class Positions {
   private readonly lines: Uint32Array;
   private readonly characters: Uint32Array;
 
-  /** `text` is the whole text, or any iterable of its pieces in order (read lazily, once). */
-  constructor(text: string | Iterable<string>, wanted: Iterable<number>) {
-    const located = typeof text === 'string' ? locateInText(text, wanted) : locateInPieces(text, wanted);
+  /**
+   * `text` is the whole text, any iterable of its pieces in order (read lazily, once), or the
+   * length of a text known to have no line breaks.
+   */
+  constructor(text: string | Iterable<string> | { oneLineOf: number }, wanted: Iterable<number>) {
+    const located =
+      typeof text === 'string' ? locateInText(text, wanted) : 'oneLineOf' in text ? locateOnOneLine(text.oneLineOf, wanted) : locateInPieces(text, wanted);
     this.offsets = located.offsets;
     this.lines = located.lines;
     this.characters = located.characters;
@@ -46,6 +50,11 @@ export class Positions {
 
   range(span: Span): Range {
     return { start: this.at(span.start), end: this.at(span.end) };
+  }
+
+  /** Positions of the findings' offsets in a text of `length` characters without line breaks. */
+  static onOneLine(length: number, findings: readonly Finding[]): Positions {
+    return new Positions({ oneLineOf: length }, offsetsOf(findings));
   }
 
   /** Positions for every offset the findings point at, in the text or its pieces. */
@@ -96,6 +105,11 @@ function locateInText(text: string, wanted: Iterable<number>): Located {
  * at it (all line breaks before it are then known); offsets at or past the end of the text are
  * placed at its end, as locateInText clamps them. Stops reading once every offset is placed.
  */
+function locateOnOneLine(length: number, wanted: Iterable<number>): Located {
+  const offsets = Uint32Array.from(new Set([...wanted].map((offset) => Math.max(0, Math.min(offset, length))))).sort();
+  return { offsets, lines: new Uint32Array(offsets.length), characters: offsets.slice() };
+}
+
 function locateInPieces(pieces: Iterable<string>, wanted: Iterable<number>): Located {
   const sorted = [...new Set([...wanted].map((offset) => Math.max(0, offset)))].sort((a, b) => a - b);
   const lines = new Uint32Array(sorted.length);

@@ -62,10 +62,14 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
     progress.locating();
     // An X12 document gets no findings from inputFindings (that is only for unknown formats).
     // Small pieces again: 4 MB strings made one after another pile up until a full collection.
-    const positions = Positions.forFindings(latin1Pieces(path, fd, buffer, feedBytes), checked.findings);
+    // A file without line breaks (most big 837s are one line) needs no second read.
+    const positions = checked.lineBreaks
+      ? Positions.forFindings(latin1Pieces(path, fd, buffer, feedBytes), checked.findings)
+      : Positions.onOneLine(checked.length, checked.findings);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
     if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
-    return { format: 'x12', ...checked, positions };
+    const { lineBreaks: _lineBreaks, length: _length, ...result } = checked;
+    return { format: 'x12', ...result, positions };
   } finally {
     closeSync(fd);
   }
@@ -78,23 +82,34 @@ function sameFile(a: Stats, b: Stats): boolean {
 /** Characters at the start of a file in which its ISA header is looked for. */
 const HEAD_CHARS = 65536;
 
-function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress): Omit<BlockCheck, 'format' | 'positions'> | null {
+interface CheckedBlocks extends Omit<BlockCheck, 'format' | 'positions'> {
+  /** Whether the file has a CR or LF anywhere, and its length in characters (= bytes: it is ASCII). */
+  lineBreaks: boolean;
+  length: number;
+}
+
+function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress): CheckedBlocks | null {
   let feeder: Feeder | null = null;
+  let lineBreaks = false;
+  let length = 0;
   for (let position = 0; ; ) {
     const read = readBlock(path, fd, buffer, position);
     if (read === 0) break;
     // Other bytes may be UTF-8 or latin-1: decode() tells them apart by looking at the whole file.
-    if (!isAscii(buffer.subarray(0, read))) return null;
+    const bytes = buffer.subarray(0, read);
+    if (!isAscii(bytes)) return null;
+    lineBreaks ||= bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
     if (feeder === null) {
       if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
       feeder = new Feeder(new X12Stream(knowledge.rules));
     }
     for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
     position += read;
+    length = position;
     progress.checked(position);
   }
   if (feeder === null) return null;
-  return feeder.end();
+  return { ...feeder.end(), lineBreaks, length };
 }
 
 /** Feeds X12Stream and keeps what comes back: the findings and the counts. */
