@@ -590,6 +590,20 @@ async function main(): Promise<void> {
       pass: fastest.ratioCpu >= 20,
     });
   }
+  // The CLI reads a big 837 in pieces (X12Stream), which keeps fewer objects alive than one
+  // analysis of the whole text: its whole process (start-up, reading, check, positions, JSON out)
+  // is the other honest figure for parse + check.
+  for (const row of results.cli) {
+    const mbPerCpuSecond = row.bytes / MB / (row.cpuMs / 1000);
+    const peers = results.peers.filter((p) => p.file === row.file && p.runs > 0);
+    const fastest = peers.length > 0 ? peers.reduce((a, b) => (a.cpuMs <= b.cpuMs ? a : b)) : null;
+    budgets.push({
+      budget: `Parse + check as the CLI runs it, ${row.file}`,
+      target: '>= 100 MB/s, >= 20x',
+      reached: `${fmt(mbPerCpuSecond, 1)} MB/s by CPU time of the whole process${fastest ? `, ${fmt(fastest.cpuMs / row.cpuMs, 1)}x ${fastest.peer}` : ''}`,
+      pass: mbPerCpuSecond >= 100 && (fastest === null || fastest.cpuMs / row.cpuMs >= 20),
+    });
+  }
   for (const row of results.cli) {
     budgets.push({
       budget: `CLI peak RSS, ${row.file}`,
