@@ -64,7 +64,7 @@ describe('loadKnowledge', () => {
     );
     assert.match(knowledge.problems[0]!.reason, /cannot read: file not found/);
     assert.match(knowledge.problems[1]!.reason, /over the 1000 bytes limit/);
-    assert.match(knowledge.problems[2]!.reason, /effective date "soon"/);
+    assert.match(knowledge.problems[2]!.reason, /effective date \(a 4-character value\)/);
     assert.equal(knowledge.rules.size, 5 + 1 + 2);
     assert.ok(knowledge.rules.lookup('10021', '36000', 20240101));
     assert.ok(knowledge.rules.lookup('11042', '97597', 20240101));

@@ -9,6 +9,7 @@ import {
   PtpRuleSet,
   type PtpRow,
 } from '../../server/src/core/rules';
+import { valueForMessage } from '../../server/src/core/rules/textInput';
 
 const COPYRIGHT = 'CPT codes, descriptions and other data only are copyright 2024 American Medical Association. All Rights Reserved.';
 const WRAPPED_HEADER = [
@@ -107,7 +108,8 @@ describe('loadPtpTable: CMS text layout', () => {
     assert.match(reasons[1]!, /modifier indicator "2"/);
     assert.match(reasons[2]!, /too few fields/);
     assert.match(reasons[3]!, /deletion date "20191340"/);
-    assert.match(reasons[4]!, /column 2 "ABCDE"/);
+    // Letters only, so it could be a name from a claim file given as a table: only its length.
+    assert.match(reasons[4]!, /column 2 \(a 5-character value\)/);
     assert.match(reasons[5]!, /effective date "20190230"/);
     assert.match(reasons[6]!, /not a PTP row/);
     assert.ok(result.rules.lookup('43214', '43200', 20240101));
@@ -392,5 +394,15 @@ describe('parsePtpFields', () => {
     assert.match(parsePtpFields(['43214', '43200']) as string, /too few fields/);
     assert.match(parsePtpFields(['Column 1', '43200', '', '20140101', '*', '0']) as string, /column 1 "Column 1"/);
     assert.equal((parsePtpFields(['43214', '43200', '', '20140101', '*', '1', 'tab\tinside']) as PtpRow).rationale, 'tab inside');
+  });
+});
+
+describe('values in load problems', () => {
+  it('quotes what rule files hold (codes, indicators, dates, *) and only counts the characters of anything else', () => {
+    for (const value of ['43214', 'J1234', '0042T', '4320', '2', '20190230', '2019011', '*']) assert.equal(valueForMessage(value), JSON.stringify(value));
+    // Short words of letters only may be names from a claim file given as a table by mistake.
+    for (const value of ['DOE', 'ANN', 'soon', 'ABCDE', 'M00012345', 'JANE DOE', '1970-01-01', '']) {
+      assert.equal(valueForMessage(value), `(a ${value.length}-character value)`, value);
+    }
   });
 });

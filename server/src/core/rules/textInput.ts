@@ -15,11 +15,12 @@ export function formatBytes(bytes: number): string {
 
 /**
  * A field's value for a load problem: quoted when it is shaped like what rule files hold (a code
- * of up to 5 characters, a date of 6 to 8 digits, or *), else only its length. A claim file set as
- * a rule file by mistake must not put names or member ids in the log and the warning.
+ * or indicator of up to 5 characters with a digit in it, a date of 6 to 8 digits, or *), else only
+ * its length. A claim file set as a rule file by mistake must not put names or member ids in the
+ * log and the warning: a short word of letters only (a surname such as DOE) is never quoted.
  */
 export function valueForMessage(text: string): string {
-  return /^(?:[A-Za-z0-9]{1,5}|\d{6,8}|\*)$/.test(text) ? JSON.stringify(text) : `(a ${text.length}-character value)`;
+  return /^(?:(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{1,5}|\d{6,8}|\*)$/.test(text) ? JSON.stringify(text) : `(a ${text.length}-character value)`;
 }
 
 /** One problem found while loading a file. line is 1-based; 0 means the file as a whole. */
