@@ -6,6 +6,7 @@
 
 import type { Claim, Finding, Modifier, ModifierInsertPoint, ParsedDocumentWithIndex, ServiceLine, Span, TransactionSet } from '../model';
 import { checkPtp } from '../rules/checkPtp';
+import { shiftFinding, shiftSpan } from '../spans';
 import type { PtpRuleSet } from '../rules/ptp';
 import { lastAtOrBefore } from '../search';
 import { ISA_LOOKAHEAD, isIsaAt } from './isa';
@@ -133,7 +134,7 @@ export function rereadTransactionSet(
 
   const structural = previous.findings;
   const pieceStructural = [...table.findings, ...parsed.findings].sort((a, b) => a.span.start - b.span.start);
-  const findings = spliceFindings(structural, pieceStructural.map((f) => shiftedFinding(f, base, 0)), base, setEnd, delta, 0);
+  const findings = spliceFindings(structural, pieceStructural.map((f) => shiftFinding(f, base, 0)), base, setEnd, delta, 0);
   // The set's claims were moved to document offsets above, so their coding findings have them too.
   const coding = spliceFindings(previousFindings.slice(structural.length), checkPtp(parsed.claims, rules), base, setEnd, delta, claimShift);
   if (findings === null || coding === null) return null;
@@ -163,10 +164,10 @@ function enclosingSet(doc: ParsedDocumentWithIndex, change: TextDifference): Tra
 function isOneTransactionSet(table: SegmentTable): boolean {
   const count = table.segmentCount;
   if (count < 2 || table.findings.length > 0) return false;
-  const index = new X12SegmentIndex(table);
-  if (index.idCode(0) !== ST || index.idCode(count - 1) !== SE) return false;
+  const ids = table.segmentCode;
+  if (ids[0] !== ST || ids[count - 1] !== SE) return false;
   if (table.segmentEnd[count - 1]! >= table.text.length || table.trailingEnd !== table.text.length) return false;
-  for (let s = 1; s < count - 1; s++) if (ENVELOPE.has(index.idCode(s))) return false;
+  for (let s = 1; s < count - 1; s++) if (ENVELOPE.has(ids[s]!)) return false;
   return true;
 }
 
@@ -214,37 +215,24 @@ function spliceFindings(previous: readonly Finding[], replacement: readonly Find
     const finding = previous[i]!;
     // A trailer's finding may point back before the set (GE02 at GS06): only what follows the set moves.
     if (finding.related?.some((related) => related.span.start >= start && related.span.start < end)) return null;
-    out.push(shiftedFinding(finding, delta, claimShift, end));
+    out.push(shiftFinding(finding, delta, claimShift, end));
   }
   return out;
 }
 
-/** The finding moved by `by` (its related locations too, those from `relatedFrom` on). */
-function shiftedFinding(finding: Finding, by: number, claimShift: number, relatedFrom = -Infinity): Finding {
-  if (by === 0 && claimShift === 0) return finding;
-  const shifted: Finding = { ...finding, span: shift(finding.span, by) };
-  if (finding.related) shifted.related = finding.related.map((related) => (related.span.start >= relatedFrom ? { ...related, span: shift(related.span, by) } : related));
-  if (finding.data) shifted.data = { ...finding.data, claimIndex: finding.data.claimIndex + claimShift };
-  return shifted;
-}
-
-function shift(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
-
 function shiftOrNull(span: Span | null, by: number): Span | null {
-  return span === null ? null : shift(span, by);
+  return span === null ? null : shiftSpan(span, by);
 }
 
 /** An envelope span holding the set grows or shrinks with it; one after it moves. */
 function stretch(span: Span, setStart: number, setEnd: number, delta: number): Span {
-  if (span.start >= setEnd) return shift(span, delta);
+  if (span.start >= setEnd) return shiftSpan(span, delta);
   if (span.end >= setEnd && span.start <= setStart) return { start: span.start, end: span.end + delta };
   return span;
 }
 
 function shiftedSet(set: TransactionSet, by: number): TransactionSet {
-  return { ...set, span: shift(set.span, by), se01Span: shiftOrNull(set.se01Span, by) };
+  return { ...set, span: shiftSpan(set.span, by), se01Span: shiftOrNull(set.se01Span, by) };
 }
 
 /** Moves a claim and its lines by `by` characters (new span objects: a line may share its date span with the claim). */
@@ -254,25 +242,25 @@ function shiftClaim(claim: Claim, by: number, indexShift: number): void {
   claim.idSpan = shiftOrNull(claim.idSpan, by);
   claim.totalChargeSpan = shiftOrNull(claim.totalChargeSpan, by);
   claim.dateSpan = shiftOrNull(claim.dateSpan, by);
-  claim.span = shift(claim.span, by);
+  claim.span = shiftSpan(claim.span, by);
   for (const line of claim.lines) shiftLine(line, by, claim);
 }
 
 function shiftLine(line: ServiceLine, by: number, claim: Claim): void {
   line.lineNumberSpan = shiftOrNull(line.lineNumberSpan, by);
-  line.codeSpan = shift(line.codeSpan, by);
-  line.modifiers = line.modifiers.map((modifier): Modifier => ({ value: modifier.value, span: shift(modifier.span, by) }));
+  line.codeSpan = shiftSpan(line.codeSpan, by);
+  line.modifiers = line.modifiers.map((modifier): Modifier => ({ value: modifier.value, span: shiftSpan(modifier.span, by) }));
   line.modifierInsert = shiftInsert(line.modifierInsert, by);
   line.chargeSpan = shiftOrNull(line.chargeSpan, by);
   // An inherited date points at the claim's date span (already moved): share it again.
   line.dateSpan = line.dateInherited ? claim.dateSpan : shiftOrNull(line.dateSpan, by);
-  line.span = shift(line.span, by);
-  line.recordSpan = shift(line.recordSpan, by);
+  line.span = shiftSpan(line.span, by);
+  line.recordSpan = shiftSpan(line.recordSpan, by);
 }
 
 function shiftInsert(insert: ModifierInsertPoint | null, by: number): ModifierInsertPoint | null {
   if (insert === null || insert.kind !== 'x12-composite') return insert;
-  return { ...insert, compositeSpan: shift(insert.compositeSpan, by) };
+  return { ...insert, compositeSpan: shiftSpan(insert.compositeSpan, by) };
 }
 
 /** The old segment table with segments first..last replaced by the piece's (moved to `base`), those after moved by `delta`. */
@@ -305,6 +293,6 @@ function spliceTable(old: X12SegmentIndex, piece: SegmentTable, text: string, fi
     segmentCode,
     trailingEnd: last + 1 < before.segmentCount ? before.trailingEnd + delta : piece.trailingEnd + base,
     delimiterRuns: before.delimiterRuns.map((run) => (run.firstSegment > last ? { ...run, firstSegment: run.firstSegment + segmentShift } : run)),
-    findings: before.findings.map((finding) => (finding.span.start >= setEnd ? shiftedFinding(finding, delta, 0, setEnd) : finding)),
+    findings: before.findings.map((finding) => (finding.span.start >= setEnd ? shiftFinding(finding, delta, 0, setEnd) : finding)),
   };
 }

@@ -13,6 +13,7 @@ import type {
   Span,
   TransactionSet,
 } from '../model';
+import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
 import { formatCents, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
 
@@ -232,9 +233,9 @@ export class Parser837 {
     for (const open of [this.interchange, this.group, this.transaction]) {
       if (open === null) continue;
       open.segment -= segments;
-      open.headerSpan = shifted(open.headerSpan, shift);
-      open.controlSpan = open.controlSpan && shifted(open.controlSpan, shift);
-      open.model.span = shifted(open.model.span, shift);
+      open.headerSpan = shiftSpan(open.headerSpan, -shift);
+      open.controlSpan = open.controlSpan && shiftSpan(open.controlSpan, -shift);
+      open.model.span = shiftSpan(open.model.span, -shift);
     }
     this.ix = next;
     this.text = next.text;
@@ -902,9 +903,6 @@ export class Parser837 {
  */
 const NO_MODIFIERS: Modifier[] = Object.freeze([]) as unknown as Modifier[];
 
-function shifted(span: Span, by: number): Span {
-  return { start: span.start - by, end: span.end - by };
-}
 
 
 /** How a finding names element `element` of segment `s` (SV101, SV202...). */

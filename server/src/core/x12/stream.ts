@@ -6,6 +6,7 @@
 
 import type { Delimiters, Finding } from '../model';
 import { checkPtp } from '../rules/checkPtp';
+import { shiftFinding } from '../spans';
 import type { PtpRuleSet } from '../rules/ptp';
 import { internalError } from '../analyze';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
@@ -193,8 +194,7 @@ export class X12Stream {
     }
     let serviceLines = 0;
     for (const claim of claims) serviceLines += claim.lines.length;
-    const findings = structural.concat(coding);
-    for (const finding of findings) shiftFinding(finding, base);
+    const findings = structural.concat(coding).map((finding) => shiftFinding(finding, base));
     return { claims: claims.length, serviceLines, findings };
   }
 
@@ -207,9 +207,8 @@ export class X12Stream {
     } catch (error) {
       return [internalError('reading', error)];
     }
-    const findings = parser.result.findings.sort((a, b) => a.span.start - b.span.start);
+    const findings = parser.result.findings.sort((a, b) => a.span.start - b.span.start).map((finding) => shiftFinding(finding, base));
     this.clearResult();
-    for (const finding of findings) shiftFinding(finding, base);
     return findings;
   }
 
@@ -223,8 +222,3 @@ export class X12Stream {
   }
 }
 
-function shiftFinding(finding: Finding, by: number): void {
-  if (by === 0) return;
-  finding.span = { start: finding.span.start + by, end: finding.span.end + by };
-  if (finding.related) finding.related = finding.related.map((related) => ({ ...related, span: { start: related.span.start + by, end: related.span.end + by } }));
-}
