@@ -128,8 +128,9 @@ export class EditableText implements Positions {
     // Line starts below `from` depend only on text before it. Those in [from, to + 1] may change
     // (a CR just before the edit can meet an LF, or lose one); they are found again in the new text.
     const starts = this.starts;
-    const keep = Math.max(1, firstAbove(starts, from - 1)); // line 0 always starts at 0
-    const resume = firstAbove(starts, to + 1);
+    // The first line start above from - 1, and above to + 1.
+    const keep = Math.max(1, lastAtOrBefore(starts, from - 1) + 1); // line 0 always starts at 0
+    const resume = lastAtOrBefore(starts, to + 1) + 1;
     const found: number[] = [];
     lineStartsIn(this.content, from, from + inserted.length + 1, found);
     if (found.length < 4096) {
@@ -178,14 +179,3 @@ export class EditableText implements Positions {
   }
 }
 
-/** Index of the first element greater than `value` in an ascending array. */
-function firstAbove(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
