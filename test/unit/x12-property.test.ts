@@ -6,17 +6,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { DateRange, Span } from '../../server/src/core/model';
 import { parseX12 } from '../../server/src/core/x12/index';
+import { X12_DELIMITER_SETS } from '../fuzz/generators';
 import { writeX12, type ClaimKind, type WriterClaim, type WriterDelimiters, type WriterOptions } from './helpers/x12-writer';
 
-const DELIMITER_SETS: WriterDelimiters[] = [
-  { element: '*', component: ':', repetition: '^', segment: '~' },
-  { element: '|', component: '^', repetition: '{', segment: '~' },
-  { element: '|', component: '>', repetition: '^', segment: '~' },
-  { element: '*', component: ':', repetition: '^', segment: '\n' },
-  { element: '*', component: '>', repetition: '^', segment: '\r' },
-  { element: '+', component: ':', repetition: '?', segment: "'" },
-  { element: '!', component: '\\', repetition: null, segment: '~' },
-];
+/** The fuzz run's delimiter sets, and a bare CR as terminator (read back here, not fuzzed). */
+const DELIMITER_SETS: WriterDelimiters[] = [...X12_DELIMITER_SETS, { element: '*', component: '>', repetition: '^', segment: '\r' }];
 const LINE_ENDINGS = ['', '\n', '\r\n', '\r'];
 const CODES: Record<ClaimKind, string[]> = {
   professional: ['43214', '43200', '99213', 'J1100', '0001U', '1234F', '0042T'],
