@@ -35,7 +35,7 @@ export class Positions {
    */
   constructor(text: string | Iterable<string> | { oneLineOf: number }, wanted: Iterable<number>) {
     const located =
-      typeof text === 'string' ? locateInText(text, wanted) : 'oneLineOf' in text ? locateOnOneLine(text.oneLineOf, wanted) : locateInPieces(text, wanted);
+      typeof text === 'string' ? locateInPieces([text], wanted) : 'oneLineOf' in text ? locateOnOneLine(text.oneLineOf, wanted) : locateInPieces(text, wanted);
     this.offsets = located.offsets;
     this.lines = located.lines;
     this.characters = located.characters;
@@ -73,43 +73,18 @@ export function offsetsOf(findings: readonly Finding[]): number[] {
   return offsets;
 }
 
-function locateInText(text: string, wanted: Iterable<number>): Located {
-  const sorted = [...new Set([...wanted].map((offset) => Math.max(0, Math.min(offset, text.length))))].sort((a, b) => a - b);
-  const offsets = Uint32Array.from(sorted);
-  const lines = new Uint32Array(sorted.length);
-  const characters = new Uint32Array(sorted.length);
-  let line = 0;
-  let lineStart = 0;
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
-  for (let i = 0; i < sorted.length; i++) {
-    const target = sorted[i]!;
-    for (;;) {
-      // A CR directly before an LF is not a line break of its own: the LF is.
-      while (nextCr >= 0 && text.charCodeAt(nextCr + 1) === 10) nextCr = text.indexOf('\r', nextCr + 1);
-      const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
-      if (next < 0 || next >= target) break;
-      line++;
-      lineStart = next + 1;
-      if (next === nextLf) nextLf = text.indexOf('\n', next + 1);
-      else nextCr = text.indexOf('\r', next + 1);
-    }
-    lines[i] = line;
-    characters[i] = target - lineStart;
-  }
-  return { offsets, lines, characters };
-}
-
-/**
- * locateInText over pieces of the text. An offset is placed in the piece that holds the character
- * at it (all line breaks before it are then known); offsets at or past the end of the text are
- * placed at its end, as locateInText clamps them. Stops reading once every offset is placed.
- */
+/** Positions in a text of `length` characters without line breaks: line 0, the offset (clamped) as character. */
 function locateOnOneLine(length: number, wanted: Iterable<number>): Located {
   const offsets = Uint32Array.from(new Set([...wanted].map((offset) => Math.max(0, Math.min(offset, length))))).sort();
   return { offsets, lines: new Uint32Array(offsets.length), characters: offsets.slice() };
 }
 
+/**
+ * Lines and characters of the wanted offsets in a text given as pieces in order (a whole text is
+ * one piece). An offset is placed in the piece that holds the character at it (all line breaks
+ * before it are then known); offsets at or past the end of the text are placed at its end. Stops
+ * reading once every offset is placed.
+ */
 function locateInPieces(pieces: Iterable<string>, wanted: Iterable<number>): Located {
   const sorted = [...new Set([...wanted].map((offset) => Math.max(0, offset)))].sort((a, b) => a - b);
   const lines = new Uint32Array(sorted.length);
