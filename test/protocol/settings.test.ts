@@ -58,3 +58,37 @@ test('an unreadable table is reported once with its path, and the built-in edits
     await client.shutdown();
   }
 });
+
+/** A CMS-style PTP table in a new temporary folder; returns the folder and the table's path. */
+function tableIn(rows: string[], name = 'ptp.txt'): { dir: string; table: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-settings-'));
+  const table = join(dir, name);
+  writeFileSync(table, ['Title line', ...rows, ''].join('\r\n'));
+  return { dir, table };
+}
+
+const officeVisit = () => writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '90.00', date: day }, { code: '36415', charge: '10.00', date: day }] }]).text;
+
+test('a client without workspace/configuration: a pushed change of other settings keeps Claimlint\'s; a push with claimlint applies', async () => {
+  const { dir, table } = tableIn([row('99213', '36415', '0')]);
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    await client.initialize({ settings: { ptpEditFiles: [table], descriptorFiles: [], builtinEdits: false } });
+    const uri = TestClient.uriFor('push.837');
+    const text = officeVisit();
+    assert.deepEqual((await client.open(uri, text)).diagnostics.map((d) => d.code), ['ptp.conflict'], 'the table from initializationOptions applies');
+
+    // Neovim sends every section it knows; none of them is Claimlint's.
+    await client.pushSettings({ editor: { tabSize: 2 } });
+    const after = await client.change(uri, { text: text + '\n' });
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ['ptp.conflict'], 'the settings from initializationOptions are kept');
+
+    const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await client.pushSettings({ editor: { tabSize: 2 }, claimlint: { ptpEditFiles: [], builtinEdits: false } });
+    assert.ok(await cleared, 'a push that holds claimlint replaces the settings');
+    assert.equal(client.configurationRequests, 0, 'the server never asked for workspace/configuration');
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -127,6 +127,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       }
     } else if (pushed && typeof pushed === 'object' && 'claimlint' in pushed) {
       settings = { ...defaultSettings, ...((pushed as { claimlint: Partial<ClaimlintSettings> }).claimlint ?? {}) };
+    } else {
+      // A push of other sections only (an editor sends all it knows): Claimlint's settings did not change.
+      return;
     }
     reload(settings);
   }

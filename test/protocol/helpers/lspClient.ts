@@ -20,6 +20,8 @@ import {
   ExitNotification,
   DidChangeConfigurationNotification,
   ConfigurationRequest,
+  ErrorCodes,
+  ResponseError,
 } from 'vscode-languageserver-protocol/node';
 
 /** Server notifications the tests read back (besides diagnostics). */
@@ -30,6 +32,13 @@ export const serverPath = resolve(__dirname, '../../../server/out/server.js');
 export interface TestClientOptions {
   /** Settings answered to workspace/configuration requests (section 'claimlint'). */
   settings?: Record<string, unknown>;
+  /**
+   * false: the client does not declare the workspace.configuration capability (Neovim 0.7 and
+   * many other editors), so settings reach the server only in initializationOptions and pushed
+   * with didChangeConfiguration. A workspace/configuration request is then answered with an
+   * error and counted in configurationRequests. Default true.
+   */
+  pullConfiguration?: boolean;
   initializationOptions?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
   execArgv?: string[];
@@ -43,12 +52,16 @@ export class TestClient {
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
+  readonly pullConfiguration: boolean;
+  /** workspace/configuration requests the server sent. */
+  configurationRequests = 0;
   initializeResult: InitializeResult | undefined;
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly notificationWaiters: { method: string; resolve: (params: unknown) => void }[] = [];
 
   constructor(options: TestClientOptions = {}) {
     this.settings = options.settings ?? {};
+    this.pullConfiguration = options.pullConfiguration !== false;
     this.process = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? process.env,
@@ -73,18 +86,24 @@ export class TestClient {
         }
       });
     }
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests++;
+      if (!this.pullConfiguration) return new ResponseError(ErrorCodes.MethodNotFound, 'workspace/configuration is not supported by this client');
+      return params.items.map(() => this.settings);
+    });
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: Record<string, unknown>, options: { resolveCodeActionEdits?: boolean } = {}): Promise<InitializeResult> {
+  /** workspaceFolder: a folder path, sent as the one workspace folder (and rootUri). */
+  async initialize(initializationOptions?: Record<string, unknown>, options: { resolveCodeActionEdits?: boolean; workspaceFolder?: string } = {}): Promise<InitializeResult> {
+    const folderUri = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).toString() : null;
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folderUri,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
       initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { ...(this.pullConfiguration ? { configuration: true } : {}), didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: {
@@ -135,6 +154,11 @@ export class TestClient {
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { claimlint: settings } });
+  }
+
+  /** Sends didChangeConfiguration with exactly these settings (any sections, or none of Claimlint's). */
+  async pushSettings(settings: unknown): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
   }
 
   waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
