@@ -92,3 +92,21 @@ test('a client without workspace/configuration: a pushed change of other setting
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('initializationOptions.settings is read flat or nested under claimlint (the shape didChangeConfiguration uses)', async () => {
+  const { dir, table } = tableIn([row('99213', '36415', '0')]);
+  try {
+    for (const settings of [{ ptpEditFiles: [table], builtinEdits: false }, { claimlint: { ptpEditFiles: [table], builtinEdits: false } }]) {
+      const client = new TestClient({ pullConfiguration: false });
+      try {
+        await client.initialize({ settings });
+        const published = await client.open(TestClient.uriFor('init-options.837'), officeVisit());
+        assert.deepEqual(published.diagnostics.map((d) => d.code), ['ptp.conflict'], JSON.stringify(settings));
+      } finally {
+        await client.shutdown();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

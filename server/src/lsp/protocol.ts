@@ -35,6 +35,11 @@ export namespace LayoutRequest {
 export interface ClaimlintInitializationOptions {
   /** false in an untrusted VS Code workspace: file-pointing settings are then ignored. */
   workspaceTrusted?: boolean;
+  /**
+   * Settings for a client that cannot answer workspace/configuration: flat, or nested under
+   * `claimlint` as didChangeConfiguration sends them. A client that can is asked instead.
+   */
+  settings?: Partial<ClaimlintSettings> | { claimlint: Partial<ClaimlintSettings> };
 }
 
 export const configurationSection = 'claimlint';

@@ -86,13 +86,16 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const reportedProblems = new Set<string>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions & { settings?: Partial<ClaimlintSettings> };
+    const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
     trusted = options.workspaceTrusted !== false;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     workspaceRoot = folder?.startsWith('file:') ? fileURLToPath(folder) : null;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-    if (options.settings) reload({ ...defaultSettings, ...options.settings });
+    // Flat ({ ptpEditFiles }) or nested as didChangeConfiguration sends it ({ claimlint: { ptpEditFiles } }).
+    const given: unknown = options.settings;
+    const section = given && typeof given === 'object' && 'claimlint' in given ? (given as { claimlint: unknown }).claimlint : given;
+    if (section && typeof section === 'object') reload({ ...defaultSettings, ...(section as Partial<ClaimlintSettings>) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
