@@ -1,9 +1,9 @@
 // Settings reach the server and user tables reload when they change on disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { TestClient } from './helpers/lspClient';
 
@@ -107,6 +107,27 @@ test('initializationOptions.settings is read flat or nested under claimlint (the
       }
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('settings pointing at files are window-scoped (one set of rules per server), and relative paths resolve against the workspace folder', async () => {
+  // The server keeps one knowledge for every document, so a per-folder (resource) value could not be honoured.
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string; type?: string }> } } };
+  for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
+    if (schema.type === 'array') assert.equal(schema.scope, 'window', `${key} is read once per server`);
+  }
+
+  const { dir } = tableIn([row('99213', '36415', '0')], 'relative-ptp.txt');
+  // Started elsewhere, so a path resolved against the process's directory would not be found.
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    await client.initialize({ settings: { ptpEditFiles: ['relative-ptp.txt'], builtinEdits: false } }, { workspaceFolder: dir });
+    const published = await client.open(TestClient.uriFor('relative.837'), officeVisit());
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['ptp.conflict']);
+    assert.deepEqual(client.notifications.filter((n) => n.method === 'claimlint/loadProblems'), []);
+  } finally {
+    await client.shutdown();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -139,6 +139,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   /** Loads the rule and descriptor files of these settings, watches them, and re-checks open documents. */
   function reload(settings: ClaimlintSettings): void {
+    // The settings are window-scoped in package.json, not resource-scoped: the server keeps one
+    // knowledge for every document and asks for the settings without a scope, so a per-folder
+    // value could not be honoured. Relative paths resolve against the first workspace folder.
     const resolvePath = (path: string): string => (isAbsolute(path) || !workspaceRoot ? path : resolve(workspaceRoot, path));
     // In an untrusted workspace, settings that point at files are ignored: only built-in data is used.
     const ptpFiles = trusted ? sanitizePaths(settings.ptpEditFiles).map(resolvePath) : [];
