@@ -1,0 +1,348 @@
+// Turns the paths a user set (plain table files, CMS .zip downloads as they come, folders of
+// either) into the list of tables to load. Zips are read with fflate; nothing here inflates by
+// hand. Like readFile.ts this touches the file system; it never throws: whatever cannot be used
+// becomes a problem for the loader to show.
+//
+// fflate is imported from its browser build on purpose: the sync functions are the same code,
+// and the Node build requires worker_threads (for async APIs not used here), which the server
+// bundle does not otherwise load.
+
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { unzipSync, type UnzipFileInfo } from 'fflate/browser';
+import { readFileCapped } from './readFile';
+import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem } from './textInput';
+
+export interface RuleFileEntry {
+  /** Display name for problems and file lists: the path as given or found, or `zip path › entry name`. */
+  source: string;
+  /** The file on disk that was given or found in a folder (for a zip entry, the zip). */
+  path: string;
+  /** For a table inside a zip, its name there (with any folders in the zip); undefined for a plain file. */
+  entryName?: string;
+  /** The table's bytes. Reads the file (or unzips the one entry) now; throws an Error with a clear message when it cannot. */
+  read(): Buffer;
+}
+
+export interface RuleFileProblem extends LoadProblem {
+  line: 0;
+}
+
+export interface ExpandOptions {
+  /** Largest zip, table file or unzipped table accepted (default MAX_RULE_FILE_BYTES). Also caps the sum of the tables in one zip. */
+  maxBytes?: number;
+  /** Table file extensions, with or without the dot, case-insensitive (default .txt, .csv, .tsv). Zips are always recognized. */
+  extensions?: readonly string[];
+}
+
+export interface ExpandedRuleFiles {
+  entries: RuleFileEntry[];
+  problems: RuleFileProblem[];
+}
+
+export type TableKind = 'hospital' | 'practitioner';
+
+export const DEFAULT_TABLE_EXTENSIONS: readonly string[] = ['.txt', '.csv', '.tsv'];
+
+/** Separator between a zip and an entry in a source name. */
+export const ZIP_ENTRY_SEPARATOR = ' › ';
+
+/** Names listed in "found: …" before "and N more". */
+const MAX_NAMES_LISTED = 8;
+
+/**
+ * Which NCCI table a file holds, from its name (the last path component, case-insensitive):
+ * 'hospital' (outpatient hospital, 837I) when it contains `ccioph`, or the word hospital or
+ * outpatient (words split at non-letters and at lower-to-upper case changes, so
+ * Outpatient_Hospital_PTP.csv and OutpatientHospital.csv count, hospitalist.csv does not);
+ * otherwise 'practitioner'.
+ */
+export function tableKindFromName(name: string): TableKind {
+  const last = name.split(/[\\/]/).pop() ?? name;
+  if (last.toLowerCase().includes('ccioph')) return 'hospital';
+  const words = last
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  return words.includes('hospital') || words.includes('outpatient') ? 'hospital' : 'practitioner';
+}
+
+function extensionOf(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+function lastComponent(name: string): string {
+  const parts = name.split('/').filter((part) => part !== '');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** A .txt whose name says it is a readme or notice, not a table. */
+function isReadme(name: string): boolean {
+  const base = lastComponent(name).toLowerCase();
+  return extensionOf(base) === '.txt' && (base.includes('readme') || base.includes('notice'));
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'file not found';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function listNames(names: readonly string[]): string {
+  if (names.length <= MAX_NAMES_LISTED) return names.join(', ');
+  return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;
+}
+
+const COMPRESSION_NAMES: Record<number, string> = { 1: 'Shrink', 6: 'Implode', 9: 'Deflate64', 12: 'BZIP2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES encryption' };
+
+/** Zip local file header or (empty archive) end of central directory signature. */
+function looksLikeZip(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(4);
+    if (readSync(fd, head, 0, 4, 0) < 4) return false;
+    return head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+  } catch {
+    return false; // the real read reports the error
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Lists a zip's entries without inflating any. Throws on a damaged zip. A central directory
+ * record is at least 46 bytes, so more entries than that allows means the zip is damaged (and
+ * stops a crafted entry count from looping for billions of rounds).
+ */
+function listZip(data: Uint8Array): UnzipFileInfo[] {
+  const infos: UnzipFileInfo[] = [];
+  const most = Math.floor(data.length / 46);
+  unzipSync(data, {
+    filter: (info) => {
+      if (infos.length >= most) throw new Error('invalid zip data');
+      infos.push({ name: info.name, size: info.size, originalSize: info.originalSize, compression: info.compression });
+      return false;
+    },
+  });
+  return infos;
+}
+
+/**
+ * Why an entry cannot be unzipped safely, or undefined. The declared size bounds what fflate
+ * allocates (it inflates into a buffer of exactly that size), so a refused size is never
+ * allocated; a compressed size beyond what deflate could produce from the declared size means
+ * the sizes are false (a damaged zip or a zip bomb).
+ */
+function entryRefusal(info: UnzipFileInfo, maxBytes: number): string | undefined {
+  if (info.compression !== 0 && info.compression !== 8) {
+    const name = COMPRESSION_NAMES[info.compression];
+    return `compressed with method ${info.compression}${name ? ` (${name})` : ''}, which cannot be read; unzip it and set the table file itself`;
+  }
+  const unzipped = info.compression === 0 ? info.size : info.originalSize;
+  if (!Number.isFinite(unzipped) || unzipped < 0) return 'the zip gives no valid size for this entry (the zip may be damaged)';
+  if (unzipped > maxBytes) return `unzips to ${formatBytes(unzipped)}, over the ${formatBytes(maxBytes)} limit`;
+  if (info.compression === 0 && info.originalSize !== info.size) return 'the sizes in the zip do not match (the zip may be damaged)';
+  if (info.compression === 8 && info.size > info.originalSize + Math.ceil(info.originalSize / 1024) + 1024) {
+    return 'the sizes in the zip do not match (the zip may be damaged, or be a zip bomb)';
+  }
+  return undefined;
+}
+
+/** An error whose message is already meant for the user. */
+class ZipEntryError extends Error {}
+
+/** Reads entry number `index` (in central directory order) of the zip at `path`, checking it is still the entry listed. */
+function readZipEntry(path: string, index: number, name: string, maxBytes: number): Buffer {
+  const zipName = basename(path);
+  let data: Buffer;
+  try {
+    data = readFileCapped(path, maxBytes);
+  } catch (error) {
+    throw new Error(`cannot read ${zipName}: ${describeFsError(error)}`);
+  }
+  let seen = 0;
+  let found = false;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(data, {
+      filter: (info) => {
+        if (seen++ !== index) return false;
+        if (info.name !== name) throw new ZipEntryError(`${name} is no longer in ${zipName} (the zip changed on disk)`);
+        const refusal = entryRefusal(info, maxBytes);
+        if (refusal) throw new ZipEntryError(refusal);
+        found = true;
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof ZipEntryError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(found ? `cannot unzip ${name} from ${zipName}: ${message} (the zip may be damaged or encrypted)` : `cannot unzip ${zipName}: ${message} (the zip may be damaged)`);
+  }
+  const bytes = files[name];
+  if (!found || !bytes) throw new Error(`${name} is no longer in ${zipName} (the zip changed on disk)`);
+  return toBuffer(bytes);
+}
+
+class Expander {
+  readonly entries: RuleFileEntry[] = [];
+  readonly problems: RuleFileProblem[] = [];
+  private readonly seen = new Set<string>();
+  private readonly maxBytes: number;
+  private readonly extensions: ReadonlySet<string>;
+
+  constructor(options: ExpandOptions) {
+    this.maxBytes = options.maxBytes ?? MAX_RULE_FILE_BYTES;
+    const extensions = options.extensions ?? DEFAULT_TABLE_EXTENSIONS;
+    this.extensions = new Set(extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()));
+  }
+
+  private problem(source: string, reason: string): void {
+    this.problems.push({ source, line: 0, reason });
+  }
+
+  /** Adds an entry unless the same file (or zip entry) was already added through another path. */
+  private add(entry: RuleFileEntry, key: string): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.entries.push(entry);
+  }
+
+  /** A path from the settings: a folder, a zip, or a table file (any extension: the user named it). */
+  expandGiven(path: string): void {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      this.problem(path, `cannot read: ${describeFsError(error)}`);
+      return;
+    }
+    if (stats.isDirectory()) this.expandFolder(path);
+    else if (!stats.isFile()) this.problem(path, 'cannot read: not a file or folder');
+    else if (extensionOf(path) === '.zip' || looksLikeZip(path)) this.expandZip(path);
+    else this.addPlain(path);
+  }
+
+  private addPlain(path: string): void {
+    const maxBytes = this.maxBytes;
+    this.add({ source: path, path, read: () => readFileCapped(path, maxBytes) }, resolve(path));
+  }
+
+  private expandFolder(folder: string): void {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch (error) {
+      this.problem(folder, `cannot read the folder: ${describeFsError(error)}`);
+      return;
+    }
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const others: string[] = [];
+    let tables = 0;
+    for (const name of names) {
+      const extension = extensionOf(name);
+      const isZip = extension === '.zip';
+      // Dot files include macOS's ._name resource forks, which carry a table's extension but no table.
+      if (name.startsWith('.') || (!isZip && (!this.extensions.has(extension) || isReadme(name)))) {
+        others.push(name);
+        continue;
+      }
+      const path = join(folder, name);
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        this.problem(path, `cannot read: ${describeFsError(error)}`);
+        tables++;
+        continue;
+      }
+      if (!stats.isFile()) {
+        others.push(name);
+        continue;
+      }
+      tables++;
+      if (isZip) this.expandZip(path);
+      else this.addPlain(path);
+    }
+    if (tables === 0) {
+      const extensions = ['.zip', ...this.extensions].join(', ');
+      this.problem(folder, others.length === 0 ? `no table in this folder (the folder is empty; tables end in ${extensions})` : `no table in this folder (found: ${listNames(others)}; tables end in ${extensions})`);
+    }
+  }
+
+  private expandZip(path: string): void {
+    const maxBytes = this.maxBytes;
+    let data: Buffer;
+    try {
+      data = readFileCapped(path, maxBytes);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      this.problem(path, code === undefined && error instanceof Error ? `not loaded: ${error.message}` : `cannot read: ${describeFsError(error)}`);
+      return;
+    }
+    let infos: UnzipFileInfo[];
+    try {
+      infos = listZip(data);
+    } catch (error) {
+      this.problem(path, `not a readable zip file (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
+    const others: string[] = [];
+    let tables = 0;
+    let total = 0;
+    const key = resolve(path);
+    infos.forEach((info, index) => {
+      const name = info.name;
+      if (name === '' || name.endsWith('/') || name.split('/').includes('__MACOSX')) return;
+      if (!this.extensions.has(extensionOf(name)) || isReadme(name) || lastComponent(name).startsWith('._')) {
+        others.push(name);
+        return;
+      }
+      tables++;
+      const source = `${path}${ZIP_ENTRY_SEPARATOR}${name}`;
+      const refusal = entryRefusal(info, maxBytes);
+      if (refusal) {
+        this.problem(source, `not loaded: ${refusal}`);
+        return;
+      }
+      // Many entries can share one compressed body; bound what one zip can make the loader unzip.
+      total += info.compression === 0 ? info.size : info.originalSize;
+      if (total > maxBytes) {
+        this.problem(source, `not loaded: the tables in this zip unzip to more than the ${formatBytes(maxBytes)} limit together`);
+        return;
+      }
+      this.add({ source, path, entryName: name, read: () => readZipEntry(path, index, name, maxBytes) }, `${key}\u0000${index}`);
+    });
+    if (tables === 0) this.problem(path, others.length === 0 ? 'no table in this zip (the zip is empty)' : `no table in this zip (found: ${listNames(others)})`);
+  }
+}
+
+/**
+ * Expands the table paths from the settings or the command line, in the order given:
+ * a folder to its .zip and table files (not recursively, sorted by name; readme/notice .txt,
+ * dot files and other files skipped), a zip to its tables (readmes, PDFs, folders and __MACOSX/
+ * skipped; entries are unzipped one at a time, when read() is called), any other file to itself.
+ * The same file or zip entry reached twice is listed once. Never throws: a missing path, an
+ * unreadable or damaged zip, a zip or folder without a table, or an oversized entry is a problem
+ * with line 0.
+ */
+export function expandRuleFilePaths(paths: readonly string[], options: ExpandOptions = {}): ExpandedRuleFiles {
+  const expander = new Expander(options);
+  for (const path of paths) {
+    try {
+      expander.expandGiven(path);
+    } catch (error) {
+      expander.problems.push({ source: path, line: 0, reason: `cannot read: ${describeFsError(error)}` });
+    }
+  }
+  return { entries: expander.entries, problems: expander.problems };
+}
