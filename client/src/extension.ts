@@ -12,6 +12,7 @@ import {
   ConflictCountNotification,
   LayoutRequest,
   LoadProblemsNotification,
+  configurationSection,
   type ClaimlintInitializationOptions,
 } from '../../server/src/lsp/protocol';
 
@@ -36,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     outputChannel: output,
     initializationOptions,
-    synchronize: { configurationSection: 'claimlint' },
+    synchronize: { configurationSection },
   };
 
   const conflicts = new Map<string, number>();
@@ -59,11 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const start = async (): Promise<void> => {
     client = new LanguageClient('claimlint', 'Claimlint', serverOptions, clientOptions);
-    client.onNotification(ConflictCountNotification.method, (params: ConflictCountNotification.Params) => {
+    client.onNotification(ConflictCountNotification.type, (params) => {
       conflicts.set(params.uri, params.conflicts);
       refreshStatus();
     });
-    client.onNotification(LoadProblemsNotification.method, (params: LoadProblemsNotification.Params) => {
+    client.onNotification(LoadProblemsNotification.type, (params) => {
       for (const problem of params.problems) output.appendLine(`[rules] ${problem}`);
       const first = params.problems[0] ?? '';
       const more = params.problems.length > 1 ? ` (and ${params.problems.length - 1} more; see the Claimlint output)` : '';
@@ -80,12 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('claimlint.formatSingleLine', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!client || !editor || editor.document.languageId !== 'x12') return;
-      const edits = await client.sendRequest<{ range: vscode.Range; newText: string }[] | null>(LayoutRequest.method, {
-        uri: editor.document.uri.toString(),
-        layout: 'single-line',
-      } satisfies LayoutRequest.Params);
+      const edits = await client.sendRequest(LayoutRequest.type, { uri: editor.document.uri.toString(), layout: 'single-line' });
       if (!edits) return;
-      const converted = await client.protocol2CodeConverter.asTextEdits(edits as never);
+      const converted = await client.protocol2CodeConverter.asTextEdits(edits);
       if (!converted) return;
       const edit = new vscode.WorkspaceEdit();
       edit.set(editor.document.uri, converted);

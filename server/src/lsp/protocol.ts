@@ -1,5 +1,8 @@
-// Claimlint's own protocol additions, declared once as data and imported by both the client
-// and the server. Plain strings and types only: no imports, so both bundles can use it.
+// Claimlint's own protocol additions, declared once with typed message types and imported by
+// both the client and the server, so a change of a method name or of its parameters is a type
+// error on both sides. Only vscode-languageserver-protocol's platform-neutral entry is imported:
+// the client (vscode-languageclient) and the server (vscode-languageserver) are built on it.
+import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 
 /** Server -> client: how many coding conflicts a document has (for the VS Code status bar). */
 export namespace ConflictCountNotification {
@@ -11,15 +14,20 @@ export namespace ConflictCountNotification {
     /** Every finding, structural ones included. */
     findings: number;
   }
+  export const type = new NotificationType<Params>(method);
 }
 
-/** Server -> client: rule or descriptor files could not be read (shown once as a warning). */
+/** Server -> client: rule or descriptor files that could not be read, or only in part (shown once as a warning). */
 export namespace LoadProblemsNotification {
   export const method = 'claimlint/loadProblems';
   export interface Params {
-    /** One line per problem: file, line, reason. Never claim contents. */
+    /**
+     * One line per file with problems: the file, what was loaded from it, how many problems,
+     * and the first few (line and reason). Never claim contents.
+     */
     problems: string[];
   }
+  export const type = new NotificationType<Params>(method);
 }
 
 /** Client -> server: rewrite an X12 document as one segment per line or as a single line. */
@@ -29,6 +37,9 @@ export namespace LayoutRequest {
     uri: string;
     layout: 'segment-per-line' | 'single-line';
   }
+  /** The edits, or null when the document is not an X12 document the server has open. */
+  export type Result = TextEdit[] | null;
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** Initialization options the client passes; other editors may pass the same keys. */
@@ -44,6 +55,7 @@ export interface ClaimlintInitializationOptions {
 
 export const configurationSection = 'claimlint';
 
+/** The `claimlint` settings section (package.json declares each; paths may be relative to the workspace folder). */
 export interface ClaimlintSettings {
   ptpEditFiles: string[];
   descriptorFiles: string[];

@@ -1,0 +1,77 @@
+// Conversions between the core's spans and findings and LSP's positions, diagnostics and code
+// actions, and the error handling every request shares.
+import { CodeActionKind, DiagnosticSeverity, ErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analyze';
+import type { Fix } from '../core/fixes';
+import type { Finding, Severity } from '../core/model';
+import type { Positions } from '../core/text';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/**
+ * Positions from the editor's document, whose line table is kept up to date by incremental
+ * changes (a LineIndex would rescan the whole text each version). Valid while the analysis is
+ * for the document's current version, which is the only time the server uses it.
+ */
+export function positionsOf(document: TextDocument): Positions {
+  return {
+    get lineCount() {
+      return document.lineCount;
+    },
+    positionAt: (offset) => document.positionAt(offset),
+    offsetAt: (position) => document.offsetAt(position),
+    rangeOf: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+  };
+}
+
+/**
+ * A request handler whose failure is answered with an error naming only the error's kind: the
+ * library would send the error's message, and a message can quote the document.
+ */
+export function guarded<P, R>(request: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+  return (params) => {
+    try {
+      return handler(params);
+    } catch (error) {
+      return new ResponseError(ErrorCodes.InternalError, `Claimlint failed on ${request} (${errorName(error)})`);
+    }
+  };
+}
+
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'Error';
+}
+
+export function toDiagnostic(uri: string, analysis: Analysis, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: analysis.lines.rangeOf(finding.span),
+    severity: severities[finding.severity],
+    source: 'claimlint',
+    code: finding.rule,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri, range: analysis.lines.rangeOf(related.span) },
+      message: related.message,
+    }));
+  }
+  return diagnostic;
+}
+
+export function toCodeAction(document: TextDocument, analysis: Analysis, fix: Fix, kind: string = CodeActionKind.QuickFix): CodeAction {
+  const edits = fix.edits.map((edit) => ({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+  return {
+    title: fix.title,
+    kind,
+    isPreferred: fix.isPreferred || undefined,
+    diagnostics: fix.findings.map((finding) => toDiagnostic(document.uri, analysis, finding)),
+    // Versioned: an editor refuses the edit if the document changed since it was computed.
+    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+  };
+}

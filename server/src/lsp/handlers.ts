@@ -1,0 +1,153 @@
+// The request handlers. No claim logic lives here: every handler converts positions, calls a
+// core function with plain data, and converts the result back.
+import {
+  type CodeAction,
+  CodeActionKind,
+  CodeActionTriggerKind,
+  type Connection,
+  type DocumentSymbol,
+  ErrorCodes,
+  MarkupKind,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  SymbolKind,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { Analysis } from '../core/analyze';
+import { fixAll, fixesFor, type Fix } from '../core/fixes';
+import { hoverAt } from '../core/hover/hover';
+import { layoutEdits } from '../core/layout';
+import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
+import { guarded, toCodeAction } from './convert';
+import { LayoutRequest } from './protocol';
+import type { Checker } from './scheduling';
+
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.claimlint`;
+
+/** Quick fixes are listed for at most this many findings in the requested range. */
+const MAX_FINDINGS_WITH_QUICK_FIXES = 20;
+
+const symbolKinds: Record<OutlineKind, SymbolKind> = {
+  interchange: SymbolKind.Package,
+  group: SymbolKind.Module,
+  transaction: SymbolKind.Namespace,
+  claim: SymbolKind.Object,
+  line: SymbolKind.Field,
+};
+
+interface FixAllData {
+  uri: string;
+  version: number;
+}
+
+/** What the client said it can do, known once it has initialized. */
+export interface ClientFeatures {
+  /** The client can fetch a code action's edit later (codeAction/resolve). */
+  resolveEdits: boolean;
+}
+
+export function registerHandlers(connection: Connection, checker: Checker, client: ClientFeatures): void {
+  /** fix-all of an analysis, computed once per document version (lightbulb requests repeat as the cursor moves). */
+  const fixAllCache = new WeakMap<Analysis, Fix | null>();
+  const fixAllOf = (analysis: Analysis): Fix | null => {
+    let all = fixAllCache.get(analysis);
+    if (all === undefined) {
+      all = fixAll(analysis.text, analysis.doc, analysis.findings);
+      fixAllCache.set(analysis, all);
+    }
+    return all;
+  };
+
+  connection.onHover(guarded('Hover', (params) => {
+    const state = checker.current(params.textDocument.uri);
+    if (!state) return null;
+    const offset = state.analysis.lines.offsetAt(params.position);
+    const hover = hoverAt(state.analysis, offset, state.knowledge);
+    if (!hover) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.analysis.lines.rangeOf(hover.span) };
+  }));
+
+  connection.onCodeAction(guarded('CodeAction', (params) => {
+    const state = checker.current(params.textDocument.uri);
+    if (!state) return null;
+    const { document, analysis } = state;
+    const only = params.context.only;
+    const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      const start = analysis.lines.offsetAt(params.range.start);
+      const end = analysis.lines.offsetAt(params.range.end);
+      let listed = 0;
+      for (const finding of analysis.findings) {
+        if (finding.span.end < start || finding.span.start > end || finding.data?.kind !== 'ptp') continue;
+        // A selection over a whole file would send the edits of every fix in it (each removal
+        // renumbers the rest of its claim: 400 MB for one 4,000-line claim); fix-all does the rest.
+        if (++listed > MAX_FINDINGS_WITH_QUICK_FIXES) break;
+        for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
+      }
+    }
+    // A client that cannot resolve edits later would get every fix-all edit with each lightbulb
+    // request as the cursor moves (triggerKind Automatic): it gets fix-all when the user asks
+    // for code actions, or asks for source actions by kind (on save).
+    const explicitlyAsked = only?.some((k) => fixAllKind === k || fixAllKind.startsWith(`${k}.`)) === true;
+    const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic;
+    if (wants(fixAllKind) && (client.resolveEdits || explicitlyAsked || !automatic)) {
+      const all = fixAllOf(analysis);
+      if (all && client.resolveEdits) {
+        // Thousands of edits would travel with every lightbulb request: send them on resolve.
+        actions.push({ title: all.title, kind: fixAllKind, data: { uri: document.uri, version: document.version } satisfies FixAllData });
+      } else if (all) {
+        actions.push(toCodeAction(document, analysis, all, fixAllKind));
+      }
+    }
+    return actions;
+  }));
+
+  connection.onCodeActionResolve(guarded('CodeActionResolve', (action) => {
+    const data = action.data as Partial<FixAllData> | undefined;
+    if (action.kind !== fixAllKind || typeof data?.uri !== 'string') return action;
+    const state = checker.current(data.uri);
+    // Computed for another version of the document: leave it without an edit rather than apply it to this one.
+    if (!state || state.document.version !== data.version) return action;
+    const all = fixAllOf(state.analysis);
+    return all ? { ...action, edit: toCodeAction(state.document, state.analysis, all, fixAllKind).edit } : action;
+  }));
+
+  connection.onDocumentSymbol(guarded('DocumentSymbol', (params) => {
+    const state = checker.current(params.textDocument.uri);
+    if (!state) return null;
+    const toSymbol = (node: OutlineNode): DocumentSymbol => ({
+      name: node.name,
+      detail: node.detail,
+      kind: symbolKinds[node.kind],
+      range: state.analysis.lines.rangeOf(node.span),
+      selectionRange: state.analysis.lines.rangeOf(node.selectionSpan),
+      children: node.children.map(toSymbol),
+    });
+    return outline(state.analysis.doc).map(toSymbol);
+  }));
+
+  connection.onFoldingRanges(guarded('FoldingRanges', (params) => {
+    const state = checker.current(params.textDocument.uri);
+    if (!state) return null;
+    return foldingRanges(outline(state.analysis.doc), state.analysis.lines);
+  }));
+
+  const layout = (uri: string, kind: LayoutRequest.Params['layout']): TextEdit[] | null => {
+    const state = checker.current(uri);
+    if (!state?.analysis.doc.x12) return null;
+    const result = layoutEdits(state.analysis.text, state.analysis.doc.x12, kind);
+    // A notification, not showMessageRequest: nothing to answer, and no client is left waiting.
+    if (result.reason) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: result.reason });
+    return result.edits.map((edit) => ({ range: state.analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+  };
+  connection.onDocumentFormatting(guarded('DocumentFormatting', (params) => layout(params.textDocument.uri, 'segment-per-line')));
+  connection.onRequest(
+    LayoutRequest.type,
+    guarded('Layout', (params: LayoutRequest.Params) => {
+      if (!params || typeof params.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected { uri, layout }');
+      return layout(params.uri, params.layout === 'single-line' ? 'single-line' : 'segment-per-line');
+    }),
+  );
+}
