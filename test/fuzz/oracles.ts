@@ -186,6 +186,8 @@ export interface LineSpec {
   code: string;
   date: DateRange | null;
   modifiers: string[];
+  /** The line's rendering provider (none: the claim's billing provider). */
+  provider?: string;
 }
 
 export const ptpLineArb: fc.Arbitrary<LineSpec> = fc.record({
@@ -199,7 +201,7 @@ export const ptpLineArb: fc.Arbitrary<LineSpec> = fc.record({
 });
 
 /** Minimal claims: only what the check reads (codes, dates, modifiers, line numbers and spans). */
-export function claimsOf(specs: LineSpec[][], csv: boolean): Claim[] {
+export function claimsOf(specs: LineSpec[][], csv: boolean, patients?: readonly string[]): Claim[] {
   let offset = 0;
   return specs.map((lineSpecs, index) => {
     const start = offset;
@@ -221,6 +223,7 @@ export function claimsOf(specs: LineSpec[][], csv: boolean): Claim[] {
         dateOfService: spec.date,
         dateSpan: null,
         dateInherited: false,
+        providerId: spec.provider ?? null,
         span: { start: offset, end: offset + 40 },
         segmentCount: 3,
         recordSpan: { start: offset, end: offset + 39 },
@@ -233,6 +236,10 @@ export function claimsOf(specs: LineSpec[][], csv: boolean): Claim[] {
       id: `C${index}`,
       idSpan: null,
       patientId: null,
+      patientKey: patients?.[index] ?? '',
+      billingProviderId: null,
+      renderingProviderId: null,
+      kind: null,
       totalCharge: null,
       totalChargeText: null,
       totalChargeSpan: null,
@@ -261,6 +268,8 @@ export const ptpPathsCaseArb = fc.record({
 /** The grouped path (pairwiseLimit 0) and the pairwise loop report the same findings in the same order. */
 export function checkPtpPathsAgree({ rows, specs, csv }: { rows: PtpRow[]; specs: LineSpec[][]; csv: boolean }): void {
   const rules = rulesOf(rows);
+  const tables = { practitioner: rules, hospital: new PtpRuleSet() };
+  // Every claim one patient's (the whole file, as a CSV without patient or claim column).
   const claims = claimsOf(specs, csv);
-  assert.deepEqual(checkPtp(claims, rules, 0), checkPtp(claims, rules, Infinity));
+  assert.deepEqual(checkPtp(claims, tables, !csv, 0), checkPtp(claims, tables, !csv, Infinity));
 }

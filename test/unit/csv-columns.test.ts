@@ -129,7 +129,8 @@ describe('csv header search limits', () => {
     assert.deepEqual(doc.csv!.headers, ['Claim ID', '"CPT', 'Units']);
     assert.deepEqual(doc.claims.map((c) => c.lines.map((l) => l.code)), [['99213']]);
     const ok = parseCsv('CPT,Units,"Notes\n99213,1,x\n');
-    assert.deepEqual(ok.findings.map((f) => f.rule), ['csv.quote-unterminated']);
+    // No patient or claim column either: every row is one patient's, said once on the header.
+    assert.deepEqual(ok.findings.map((f) => f.rule), ['csv.quote-unterminated', 'csv.no-patient-column']);
     assert.deepEqual(ok.claims[0]!.lines.map((l) => l.code), ['99213']);
   });
 });

@@ -94,10 +94,10 @@ describe('csv amounts and units', () => {
 
 describe('csv procedure codes and modifiers', () => {
   it('accepts CPT, Category II/III, PLA, HCPCS and CDT shapes', () => {
-    for (const ok of ['43214', '99213', '0001U', '3008F', '0042T', 'J1100', 'A0425', 'V5008', 'D0120', 'g0008']) {
+    for (const ok of ['43214', '99213', '0001U', '3008F', '0042T', '0001A', '0001M', '1234a', 'J1100', 'A0425', 'V5008', 'D0120', 'g0008']) {
       assert.ok(isWellFormedProcedureCode(ok), ok);
     }
-    for (const bad of ['', '4321', '432144', 'W1234', '1234A', 'J110', 'J11000', '99213-25', 'ABCDE', '0001X']) {
+    for (const bad of ['', '4321', '432144', 'W1234', '1234B', 'J110', 'J11000', '99213-25', 'ABCDE', '0001X']) {
       assert.ok(!isWellFormedProcedureCode(bad), bad);
     }
   });

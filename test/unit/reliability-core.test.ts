@@ -155,7 +155,7 @@ describe('a check that throws becomes a finding on that document', () => {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
-    return { ...knowledge, rules };
+    return { ...knowledge, rules, tables: { ...knowledge.tables, practitioner: rules } };
   }
 
   for (const method of ['codeId', 'finish', 'activeRowInRange'] as const) {

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PTP_BYPASS_MODIFIERS, PTP_FIX_MODIFIERS } from '../../server/src/core/data/modifiers';
 import type { Claim, DateRange, ServiceLine, Span } from '../../server/src/core/model';
-import { addBuiltinEdits, checkPtp, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
+import { addBuiltinEdits, checkPtp as checkPtpTables, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
+
+/** The check with one practitioner table (the claims here are professional). */
+function checkPtp(claims: Claim[], rules: PtpRuleSet, pairwiseLimit?: number) {
+  return checkPtpTables(claims, { practitioner: rules, hospital: new PtpRuleSet() }, true, pairwiseLimit);
+}
 
 /** A service line as the test writes it: code, modifiers, and D8 "20240315" or RD8 "20240301-20240305" (null: no date). */
 interface LineSpec {
@@ -20,7 +25,7 @@ function dateRange(text: string): DateRange {
  * Builds claims with plausible spans by writing them out as 837P-like text (CLM, then LX / SV1 /
  * DTP per line) and recording where each piece landed.
  */
-function buildClaims(specs: LineSpec[][]): { text: string; claims: Claim[] } {
+function buildClaims(specs: LineSpec[][], patients?: string[]): { text: string; claims: Claim[] } {
   let text = '';
   const write = (piece: string): Span => {
     const start = text.length;
@@ -77,6 +82,7 @@ function buildClaims(specs: LineSpec[][]): { text: string; claims: Claim[] } {
         dateOfService: spec.date === null ? null : dateRange(spec.date),
         dateSpan,
         dateInherited: false,
+        providerId: null,
         span: { start: lineStart, end: text.length },
         segmentCount: spec.date === null ? 2 : 3,
         recordSpan,
@@ -87,6 +93,10 @@ function buildClaims(specs: LineSpec[][]): { text: string; claims: Claim[] } {
       id: `PATIENT${claimIndex}`,
       idSpan,
       patientId: null,
+      patientKey: patients?.[claimIndex] ?? `P${claimIndex}`,
+      billingProviderId: '1234567893',
+      renderingProviderId: null,
+      kind: 'professional',
       totalCharge: 100,
       totalChargeText: '100',
       totalChargeSpan: null,
@@ -135,9 +145,11 @@ describe('checkPtp with the built-in 43214 edits', () => {
         columnOne: '43214',
         columnTwo,
         modifierIndicator: '0',
+        table: 'practitioner',
         claimIndex: 0,
-        columnOneLine: 0,
         columnTwoLine: 1,
+        columnOneClaim: 0,
+        columnOneLine: 0,
       });
       assert.match(finding!.message, new RegExp(`^${columnTwo} should not be billed with 43214 \\(service line 1\\) on 03/15/2024`));
       assert.match(finding!.message, /CPT Manual or CMS manual coding instructions/);
@@ -195,17 +207,49 @@ describe('checkPtp with modifier indicator 1', () => {
     assert.deepEqual([...PTP_BYPASS_MODIFIERS].sort(), [...NCCI_MODIFIERS].sort());
   });
 
-  for (const modifier of NCCI_MODIFIERS) {
+  const EITHER_LINE = ['58', '78', '79', '27', '59', 'XE', 'XS', 'XP', 'XU'];
+  const ANATOMIC = NCCI_MODIFIERS.filter((m) => !EITHER_LINE.includes(m) && !['24', '25', '57', '91'].includes(m));
+
+  /** The findings for a pair of lines with these codes and modifiers, column 1 first. */
+  function pairFindings(one: string, oneModifiers: string[], two: string, twoModifiers: string[]) {
+    const { claims } = buildClaims([[{ code: one, modifiers: oneModifiers, date: '20240315' }, { code: two, modifiers: twoModifiers, date: '20240315' }]]);
+    return checkPtp(claims, rulesOf({ columnOne: one, columnTwo: two }));
+  }
+
+  for (const modifier of EITHER_LINE) {
     it(`accepts the pair when ${modifier} is on either line`, () => {
-      for (const onColumnOne of [true, false]) {
-        const { claims } = buildClaims([[
-          { code: '43235', modifiers: onColumnOne ? ['26', modifier] : [], date: '20240315' },
-          { code: '43200', modifiers: onColumnOne ? [] : [modifier], date: '20240315' },
-        ]]);
-        assert.deepEqual(checkPtp(claims, rulesOf({})), [], `${modifier} on ${onColumnOne ? 'column 1' : 'column 2'}`);
-      }
+      assert.deepEqual(pairFindings('43235', ['26', modifier], '43200', []), [], `${modifier} on column 1`);
+      assert.deepEqual(pairFindings('43235', [], '43200', [modifier]), [], `${modifier} on column 2`);
     });
   }
+
+  for (const modifier of ANATOMIC) {
+    it(`accepts the pair when ${modifier} is on one line and another site on the other, not the same site or one site`, () => {
+      const other = modifier === 'RT' ? 'LT' : 'RT';
+      assert.deepEqual(pairFindings('43235', [modifier], '43200', [other]), [], `${modifier} / ${other}`);
+      assert.deepEqual(pairFindings('43235', [other], '43200', [modifier]), [], `${other} / ${modifier}`);
+      assert.equal(pairFindings('43235', [modifier], '43200', [modifier]).length, 1, `${modifier} on both lines`);
+      assert.equal(pairFindings('43235', [modifier], '43200', []).length, 1, `${modifier} on column 1 only`);
+      assert.equal(pairFindings('43235', [], '43200', [modifier]).length, 1, `${modifier} on column 2 only`);
+    });
+  }
+
+  for (const modifier of ['24', '25', '57']) {
+    it(`accepts the pair when ${modifier} is on either line only when one code is an E/M code`, () => {
+      assert.deepEqual(pairFindings('99213', [modifier], '43200', []), [], 'E/M column 1');
+      assert.deepEqual(pairFindings('43235', [], '99215', [modifier]), [], 'E/M column 2');
+      assert.equal(pairFindings('43235', [modifier], '43200', []).length, 1, 'no E/M code');
+      assert.equal(pairFindings('43235', [], '43200', [modifier]).length, 1, 'no E/M code, column 2');
+    });
+  }
+
+  it('accepts 91 only on a laboratory code (80047-89398, PLA)', () => {
+    assert.deepEqual(pairFindings('80053', [], '80048', ['91']), []);
+    assert.deepEqual(pairFindings('0001U', ['91'], '81479', []), []);
+    assert.equal(pairFindings('43235', [], '43200', ['91']).length, 1);
+    assert.equal(pairFindings('80053', ['91'], '43200', []).length, 0, 'on the laboratory line of the pair');
+    assert.equal(pairFindings('43235', ['91'], '80053', []).length, 1, '91 on a code that is not a laboratory code');
+  });
 
   it('still warns with modifiers that are not NCCI-associated', () => {
     for (const modifier of ['26', 'TC', '50', '51', '76', '77', '22', 'GT', '95', 'KX', 'QW']) {
@@ -257,9 +301,23 @@ describe('checkPtp pairing of lines', () => {
     assert.deepEqual(checkPtp(claims, builtinRules()), []);
   });
 
-  it('does not pair lines of different claims', () => {
+  it('does not pair lines of different patients', () => {
     const { claims } = buildClaims([[{ code: '43214', date: '20240315' }], [{ code: '43200', date: '20240315' }]]);
     assert.deepEqual(checkPtp(claims, builtinRules()), []);
+  });
+
+  it('pairs lines of one patient on different claims, and names the other claim by position', () => {
+    const { claims } = buildClaims([[{ code: '43214', date: '20240315' }], [{ code: '99213', date: '20240315' }, { code: '43200', date: '20240315' }]], ['A', 'A']);
+    const [finding, ...rest] = checkPtp(claims, builtinRules());
+    assert.equal(rest.length, 0);
+    assert.equal(finding?.rule, 'ptp.conflict');
+    assert.deepEqual(finding?.span, claims[1]!.lines[1]!.codeSpan);
+    assert.deepEqual(finding?.related, [{ span: claims[0]!.lines[0]!.codeSpan, message: 'Column 1 code 43214 is on this line' }]);
+    assert.match(finding!.message, /^43200 should not be billed with 43214 \(claim 1, service line 1\) on 03\/15\/2024/);
+    assert.deepEqual(
+      { claim: finding?.data?.claimIndex, line: finding?.data?.columnTwoLine, oneClaim: finding?.data?.columnOneClaim, oneLine: finding?.data?.columnOneLine },
+      { claim: 1, line: 1, oneClaim: 0, oneLine: 0 },
+    );
   });
 
   it('reports each column-2 line once, and duplicate lines are not a PTP issue', () => {

@@ -35,10 +35,12 @@ describe('loadKnowledge', () => {
     assert.equal(knowledge.descriptors.get('11042')?.source, 'cpt.csv');
     assert.equal(knowledge.descriptors.get('43214')?.source, 'builtin');
     assert.deepEqual(knowledge.files, [
-      { source: 'f1.txt', kind: 'ptp', rows: 1, problems: 0 },
-      { source: 'f2.txt', kind: 'ptp', rows: 2, problems: 0 },
+      { source: 'f1.txt', kind: 'ptp', rows: 1, problems: 0, table: 'practitioner' },
+      { source: 'f2.txt', kind: 'ptp', rows: 2, problems: 0, table: 'practitioner' },
       { source: 'cpt.csv', kind: 'descriptors', rows: 1, problems: 0 },
     ]);
+    // The built-in set serves hospital claims too, while no hospital table is loaded.
+    assert.equal(knowledge.tables.hospital.lookup('43214', '43200', 20240101)?.source, 'builtin');
   });
 
   it('leaves the built-in edits out when asked, but keeps the built-in descriptor', () => {

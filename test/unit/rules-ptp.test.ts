@@ -316,7 +316,7 @@ describe('PtpRuleSet', () => {
     const rules = new PtpRuleSet();
     rules.add(row('43214', '43200', 20140101, null, '0'), 'a');
     assert.ok(rules.lookup('43214', '43200', 20150101));
-    rules.add(row('43214', '43200', 20140101, null, '1'), 'b');
+    rules.add(row('43214', '43200', 20140101, null, '0'), 'b');
     rules.add(row('43200', '43214', 20140101, null, '1'), 'b');
     assert.equal(rules.lookup('43214', '43200', 20150101)?.source, 'b');
     assert.ok(rules.lookup('43200', '43214', 20150101));
@@ -357,12 +357,19 @@ describe('PtpRuleSet', () => {
         rows.forEach((r, i) => rules.add(r, `s${i}`));
         for (const columnOne of codes) {
           for (const columnTwo of codes) {
-            // Reference: among rows covering the date, the latest effective; on ties the last added.
+            // Reference: among rows covering the date, 0 before 1 before 9; then the latest
+            // effective; on ties the last added.
+            const rank = { '0': 2, '1': 1, '9': 0 };
             let expected: (PtpRow & { index: number }) | null = null;
             rows.forEach((r, index) => {
               if (r.columnOne !== columnOne || r.columnTwo !== columnTwo) return;
               if (r.effective > date || (r.deletion !== null && date > r.deletion)) return;
-              if (expected === null || r.effective >= expected.effective) expected = { ...r, index };
+              const e = expected as (PtpRow & { index: number }) | null;
+              const better =
+                e === null ||
+                rank[r.modifierIndicator] > rank[e.modifierIndicator] ||
+                (rank[r.modifierIndicator] === rank[e.modifierIndicator] && r.effective >= e.effective);
+              if (better) expected = { ...r, index };
             });
             const found = rules.lookup(columnOne, columnTwo, date);
             const want = expected as (PtpRow & { index: number }) | null;

@@ -27,7 +27,7 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
   }
   let ptp: Finding[];
   try {
-    ptp = checkPtp(doc.claims, knowledge.rules);
+    ptp = checkPtp(doc.claims, knowledge.tables, doc.format !== 'csv');
   } catch (error) {
     ptp = [internalError('checking', error)];
   }
@@ -44,7 +44,7 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   if (text === previous.text) return { ...previous, lines };
   let reread: Reread | null = null;
   try {
-    reread = rereadTransactionSet(previous.text, previous.doc, previous.findings, text, knowledge.rules);
+    reread = rereadTransactionSet(previous.text, previous.doc, text, knowledge.tables);
   } catch {
     reread = null;
   }

@@ -45,11 +45,20 @@ export interface PtpFindingData {
   columnOne: string;
   columnTwo: string;
   modifierIndicator: '0' | '1';
-  /** Index of the claim in ParsedDocument.claims, and of the lines in claim.lines. */
+  /** Which table the edit came from. */
+  table: PtpTableKind;
+  /** The column-2 line (the one the finding is on): its claim's index in ParsedDocument.claims, and its index in claim.lines. */
   claimIndex: number;
-  columnOneLine: number;
   columnTwoLine: number;
+  /** The column-1 line: its claim (the same claim, or another of the same patient) and line. */
+  columnOneClaim: number;
+  columnOneLine: number;
+  /** Set when the column-1 line is in another file of the same CLI run (its index in the run). */
+  columnOneFile?: number;
 }
+
+/** NCCI PTP tables: practitioner (837P, CSV) or outpatient hospital (837I). */
+export type PtpTableKind = 'practitioner' | 'hospital';
 
 export interface Modifier {
   value: string;
@@ -88,6 +97,11 @@ export interface ServiceLine {
   /** Whole service line: X12 = the 2400 loop from LX through the terminator (and line break) of
    * its last segment; CSV = the row including its line break. Removing exactly this span removes the line. */
   span: Span;
+  /**
+   * Who performed the service when the line says so: X12 the line's rendering provider (2420A
+   * NM1*82 NM109); CSV the rendering/provider NPI cell. Null when the line names none.
+   */
+  providerId: string | null;
   /** Number of X12 segments in the loop (for SE01), 0 for CSV. */
   segmentCount: number;
   /** Source row or segment where the procedure code is (SV1/SV2/SV3 segment span, or CSV row span). */
@@ -106,6 +120,18 @@ export interface Claim {
   id: string;
   idSpan: Span | null;
   patientId: string | null;
+  /**
+   * Who the claim is for, as the NCCI checks match patients (never shown): X12 payer id,
+   * subscriber id and the 2010CA patient (id, else name); CSV the patient column, else the claim
+   * id; '' when the file names no patient at all (every line is taken as one patient's).
+   */
+  patientKey: string;
+  /** X12: the billing provider (2010AA NM109); CSV: null. */
+  billingProviderId: string | null;
+  /** X12: the claim's rendering provider (2310B NM109); CSV: null. */
+  renderingProviderId: string | null;
+  /** The kind of claim: the transaction's (837P/I/D), or a CSV claim-type / bill-type cell; null when unknown. */
+  kind: ClaimKind | null;
   /** CLM02 for X12; for CSV the sum of line charges (no total column) */
   totalCharge: number | null;
   totalChargeText: string | null;
@@ -120,13 +146,15 @@ export interface Claim {
   transactionIndex: number | null;
 }
 
+export type ClaimKind = 'professional' | 'institutional' | 'dental';
+
 /** X12 transaction set ST..SE, with what fixes need to keep SE01 right. */
 export interface TransactionSet {
   index: number;
   controlNumber: string;
   /** ST03 or GS08, e.g. 005010X222A1 */
   implementation: string | null;
-  kind: 'professional' | 'institutional' | 'dental' | null;
+  kind: ClaimKind | null;
   span: Span;
   /** SE01 as written, its span, and the segments actually counted. */
   se01Text: string | null;
@@ -213,7 +241,9 @@ export type CsvColumnRole =
   | 'modifier4'
   | 'units'
   | 'charge'
-  | 'lineNumber';
+  | 'lineNumber'
+  | 'providerId'
+  | 'claimType';
 
 export interface CsvPosition {
   /** 0-based record number (0 = header). */

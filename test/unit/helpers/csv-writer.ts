@@ -22,11 +22,15 @@ export interface WriterLine {
   date?: DateNumber | DateRange | null;
   units?: number | null;
   charge?: number | null;
+  /** Rendering provider (the providerId column). */
+  provider?: string;
 }
 
 export interface WriterClaim {
   id: string;
   patientId?: string;
+  /** Claim type cell (the claimType column), e.g. "professional" or a type of bill. */
+  claimType?: string;
   lines: WriterLine[];
 }
 
@@ -94,6 +98,8 @@ export const DEFAULT_HEADERS: Record<CsvColumnRole | 'dateOfServiceTo', string> 
   units: 'Units',
   charge: 'Charge',
   lineNumber: 'Line',
+  providerId: 'Rendering Provider NPI',
+  claimType: 'Claim Type',
 };
 
 /** Header spellings people use, per role (all recognized by the parser). */
@@ -108,6 +114,8 @@ export const HEADER_SPELLINGS: Record<CsvColumnRole | 'dateOfServiceTo', string[
   modifier2: ['Modifier 2', 'MOD2', 'Modifier_2', 'mod 2', 'Modifier B'],
   modifier3: ['Modifier 3', 'MOD3', 'Modifier_3', 'mod 3', 'Modifier C'],
   modifier4: ['Modifier 4', 'MOD4', 'Modifier_4', 'mod 4', 'Modifier D'],
+  providerId: ['Rendering Provider NPI', 'Rendering NPI', 'Provider NPI', 'NPI', 'Provider'],
+  claimType: ['Claim Type', 'Bill Type', 'Type of Bill', 'TOB'],
   units: ['Units', 'QTY', 'Quantity', 'Days or Units', 'unit'],
   charge: ['Charge', 'Charges', 'Amount', 'Billed', 'Billed Amount', 'Line Charge', 'charge_amt'],
   lineNumber: ['Line', 'Line No', 'line_number', 'Line #'],
@@ -226,6 +234,10 @@ export function writeClaimsCsvDetailed(claims: WriterClaim[], options: CsvWriteO
         return line.charge === null || line.charge === undefined ? '' : formatCharge(line.charge, chargeFormat);
       case 'lineNumber':
         return String(ctx.lineIndex + 1);
+      case 'providerId':
+        return line.provider ?? '';
+      case 'claimType':
+        return claim.claimType ?? '';
     }
   };
 

@@ -14,7 +14,7 @@
 //    When numbered columns exist, an unnumbered "Modifier"/"Mod" column without a "Modifier 1"
 //    is taken as modifier 1 ("Mod, Mod 2, Mod 3, Mod 4").
 
-import type { CsvColumnRole } from '../model';
+import type { ClaimKind, CsvColumnRole } from '../model';
 
 export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   claimId: [
@@ -62,7 +62,39 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'line', 'lineno', 'linenumber', 'linenum', 'linenbr', 'lineitem', 'servicelinenumber',
     'servicelineno', 'svcline', 'ln', 'lineseq', 'seq', 'sequence',
   ],
+  // Who performed the line: the rendering provider first, the billing provider last.
+  providerId: [
+    'renderingprovidernpi', 'renderingnpi', 'renderingproviderid', 'renderingprovider', 'rendering',
+    'performingprovidernpi', 'performingnpi', 'performingprovider', 'physiciannpi', 'providernpi',
+    'providerid', 'provider', 'npi', 'billingprovidernpi', 'billingnpi', 'billingprovider',
+  ],
+  // Which NCCI table applies: professional (practitioner) or institutional (outpatient hospital).
+  claimType: ['claimtype', 'claimform', 'formtype', 'claimformat', 'billtype', 'typeofbill', 'tob'],
 };
+
+/**
+ * Claim-type cells, normalized like headers, and the claim kind each names. A cell of three or
+ * four digits is an institutional type of bill (0131, 851). Anything else leaves the kind unknown,
+ * which the checks treat as professional.
+ */
+export const CLAIM_TYPE_VALUES: Readonly<Record<string, ClaimKind>> = {
+  p: 'professional', prof: 'professional', professional: 'professional', '837p': 'professional',
+  cms1500: 'professional', hcfa: 'professional', hcfa1500: 'professional', '1500': 'professional',
+  physician: 'professional', practitioner: 'professional',
+  i: 'institutional', inst: 'institutional', institutional: 'institutional', '837i': 'institutional',
+  ub04: 'institutional', ub: 'institutional', ub92: 'institutional', cms1450: 'institutional',
+  hospital: 'institutional', outpatient: 'institutional', outpatienthospital: 'institutional',
+  facility: 'institutional',
+  d: 'dental', dental: 'dental', '837d': 'dental', ada: 'dental', ada2019: 'dental',
+};
+
+/** The claim kind a claim-type or bill-type cell names, or null. */
+export function claimKindOfCell(cell: string): ClaimKind | null {
+  const norm = normalizeHeader(cell);
+  const named = CLAIM_TYPE_VALUES[norm];
+  if (named !== undefined) return named;
+  return /^\d{3,4}$/.test(norm) ? 'institutional' : null;
+}
 
 /**
  * Roles that the model's CsvColumnRole does not name. A separate "to" date makes the line's date

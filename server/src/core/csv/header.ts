@@ -27,6 +27,10 @@ export interface ColumnLayout {
   units: number;
   charge: number;
   lineNumber: number;
+  /** Rendering (or billing) provider id column, or -1. */
+  providerId: number;
+  /** Claim-type or bill-type column, or -1. */
+  claimType: number;
   /** The procedure-code column has a generic name ("Code"). */
   weakProcedureCode: boolean;
   /** How many roles other than the procedure code were found. */
@@ -87,6 +91,8 @@ export function mapColumns(headers: string[]): ColumnLayout {
     units: col('units'),
     charge: col('charge'),
     lineNumber: col('lineNumber'),
+    providerId: col('providerId'),
+    claimType: col('claimType'),
     weakProcedureCode: false,
     otherRoleCount: 0,
   };
@@ -98,6 +104,8 @@ export function mapColumns(headers: string[]): ColumnLayout {
     ['units', layout.units],
     ['charge', layout.charge],
     ['lineNumber', layout.lineNumber],
+    ['providerId', layout.providerId],
+    ['claimType', layout.claimType],
   ];
   for (const [role, c] of single) if (c >= 0) roles[c] = role;
   layout.otherRoleCount =

@@ -56,6 +56,8 @@ import type {
   ServiceLine,
   Span,
 } from '../model';
+import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
+import { claimKindOfCell } from './columns';
 import { findHeader, mapColumns, type ColumnLayout } from './header';
 import { CELL_ESCAPED, CELL_JUNK, CsvReader } from './reader';
 import {
@@ -78,6 +80,7 @@ export const CSV_RULES = {
   unitsInvalid: 'csv.units-invalid',
   procedureCodeInvalid: 'csv.procedure-code-invalid',
   quoteUnterminated: 'csv.quote-unterminated',
+  noPatientColumn: 'csv.no-patient-column',
 } as const;
 
 /** True when the text is a CSV/TSV whose header names a procedure-code column. Reads only the first lines. */
@@ -96,6 +99,7 @@ export function parseCsv(text: string): ParsedDocumentWithIndex {
   const literalQuotes = new Set<number>();
   const reader = new CsvReader(text, header.separator, header.start, header.line, literalQuotes);
   reader.next();
+  const headerSpan: Span = { start: reader.recordStart, end: reader.recordEnd };
   const headers: string[] = [];
   for (let k = 0; k < reader.cellCount; k++) headers.push(reader.value(k));
   const layout = mapColumns(headers);
@@ -111,6 +115,16 @@ export function parseCsv(text: string): ParsedDocumentWithIndex {
     parser.row(reader);
   }
   parser.finish();
+  if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) {
+    doc.findings.push({
+      rule: CSV_RULES.noPatientColumn,
+      severity: 'information',
+      message:
+        'No patient, member or claim id column: when looking for NCCI conflicts every row is taken as the same patient. ' +
+        'Add a patient or claim id column to check each patient on their own.',
+      span: headerSpan,
+    });
+  }
   doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes);
   return doc;
 }
@@ -262,7 +276,7 @@ class RowParser {
         CSV_RULES.procedureCodeInvalid,
         'warning',
         `Line ${lineNo}: the value in ${this.columnName(codeCol)} is not a well-formed procedure code; ` +
-          'expected CPT (5 digits, or 4 digits and F, T or U), HCPCS (a letter A-V and 4 digits) or CDT (D and 4 digits).',
+          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or CDT (D and 4 digits).`,
         codeSpan,
       );
     }
@@ -392,10 +406,15 @@ class RowParser {
       dateOfService,
       dateSpan,
       dateInherited: false,
+      providerId: this.cellOrNull(r, this.layout.providerId),
       span,
       segmentCount: 0,
       recordSpan,
     };
+    if (claim.kind === null && this.layout.claimType >= 0) {
+      const type = this.cellOrNull(r, this.layout.claimType);
+      if (type !== null) claim.kind = claimKindOfCell(type);
+    }
     claim.lines.push(line);
     claim.span.end = r.recordEnd;
     if (charge !== null) {
@@ -471,6 +490,10 @@ class RowParser {
       id,
       idSpan,
       patientId,
+      patientKey: '',
+      billingProviderId: null,
+      renderingProviderId: null,
+      kind: null,
       totalCharge: null,
       totalChargeText: null,
       totalChargeSpan: null,
@@ -541,6 +564,13 @@ class RowParser {
     return state;
   }
 
+  /** The trimmed value of column k of the row, or null when the row has no such cell or it is empty. */
+  private cellOrNull(r: CsvReader, k: number): string | null {
+    if (k < 0 || k >= r.cellCount || r.valEnd[k]! <= r.valStart[k]!) return null;
+    const value = r.value(k).trim();
+    return value === '' ? null : value;
+  }
+
   private sameText(a: number, b: number, length: number): boolean {
     const text = this.text;
     for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
@@ -548,8 +578,13 @@ class RowParser {
   }
 
   finish(): void {
+    const byClaimId = this.layout.claimId >= 0;
     for (const s of this.states) {
       if (s.hasCharge) s.claim.totalCharge = Math.round(s.sum * 100) / 100;
+      // The patient as the NCCI checks match them: the patient column, else the claim (each claim
+      // its own patient), else '' (the whole file is one patient; parseCsv says so on the header).
+      const claim = s.claim;
+      claim.patientKey = claim.patientId !== null ? `p\u0000${claim.patientId}` : byClaimId ? `c\u0000${claim.id}\u0000${claim.index}` : '';
     }
   }
 }

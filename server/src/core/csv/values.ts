@@ -3,6 +3,7 @@
 
 import { isCalendarDate } from '../dates';
 import type { DateNumber, DateRange } from '../model';
+import { procedureCodeKindAt } from '../procedureCodes';
 
 /**
  * Two-digit years (M/D/YY): 00-68 are 2000-2068 and 69-99 are 1969-1999, the POSIX strptime %y
@@ -242,22 +243,9 @@ export function parseUnits(s: string): number | null {
   return sawDigit ? Number(s) : null;
 }
 
-/**
- * A well-formed procedure code: CPT (5 digits; or 4 digits and F, T or U), HCPCS Level II (a
- * letter A-V and 4 digits) or CDT (D and 4 digits, a case of the HCPCS shape). Letters may be
- * lowercase.
- */
+/** A well-formed procedure code (procedureCodes.ts has the one definition). */
 export function isWellFormedProcedureCode(s: string): boolean {
-  if (s.length !== 5) return false;
-  for (let i = 1; i < 4; i++) if (!isDigit(s.charCodeAt(i))) return false;
-  const first = s.charCodeAt(0) & ~32;
-  const last = s.charCodeAt(4);
-  if (isDigit(s.charCodeAt(0))) {
-    if (isDigit(last)) return true;
-    const l = last & ~32;
-    return l === 70 /* F */ || l === 84 /* T */ || l === 85 /* U */;
-  }
-  return first >= 65 && first <= 86 && isDigit(last);
+  return procedureCodeKindAt(s, 0, s.length) !== null;
 }
 
 export function isAlphanumeric(c: number): boolean {

@@ -5,66 +5,96 @@
 
 export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' | 'other';
 
+/**
+ * When an NCCI-associated modifier lets an indicator-1 PTP edit pass (checkPtp reads this):
+ * - 'either-line': on either line of the pair;
+ * - 'different-sites': both lines carry anatomic modifiers and they name different sites
+ *   (RT on one line, LT on the other); the same site on both, or a site on one line only, does not;
+ * - 'with-em': on either line, when one of the two codes is an E/M code (99202-99499);
+ * - 'laboratory': on either line, when both codes are laboratory codes (80047-89398, PLA dddd U);
+ * - 'never': not an NCCI-associated modifier.
+ */
+export type PtpBypass = 'either-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';
+
 export interface ModifierInfo {
   code: string;
   meaning: string;
-  /** NCCI-associated: on either line of a pair, it satisfies an indicator-1 PTP edit. */
+  /** When it satisfies an indicator-1 PTP edit. */
+  ptpBypass: PtpBypass;
+  /** NCCI-associated (ptpBypass is not 'never'). */
   bypassesPtp: boolean;
   group: ModifierGroup;
 }
 
-function ncci(code: string, group: ModifierGroup, meaning: string): ModifierInfo {
-  return { code, meaning, bypassesPtp: true, group };
+/** Why each bypass condition holds, for hovers (one sentence, our own words). */
+export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
+  'either-line':
+    'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
+  'different-sites':
+    'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: the same site on both lines (RT and RT), or a site on one line only, is still the same procedure area.',
+  'with-em':
+    'It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only when one of the two codes is an E/M code (99202-99499).',
+  laboratory:
+    'It marks a repeated laboratory test, so it lets an NCCI edit with modifier indicator 1 pass only between laboratory codes (80047-89398 and PLA codes such as 0001U).',
+  never: 'It does not affect NCCI procedure-to-procedure edits.',
+};
+
+function anatomic(code: string, meaning: string): ModifierInfo {
+  return { code, meaning, ptpBypass: 'different-sites', bypassesPtp: true, group: 'anatomic' };
+}
+
+function ncci(code: string, group: ModifierGroup, meaning: string, ptpBypass: PtpBypass = 'either-line'): ModifierInfo {
+  return { code, meaning, ptpBypass, bypassesPtp: true, group };
 }
 
 function other(code: string, meaning: string): ModifierInfo {
-  return { code, meaning, bypassesPtp: false, group: 'other' };
+  return { code, meaning, ptpBypass: 'never', bypassesPtp: false, group: 'other' };
 }
 
 export const MODIFIERS: readonly ModifierInfo[] = [
   // Anatomic
-  ncci('E1', 'anatomic', 'Upper left eyelid'),
-  ncci('E2', 'anatomic', 'Lower left eyelid'),
-  ncci('E3', 'anatomic', 'Upper right eyelid'),
-  ncci('E4', 'anatomic', 'Lower right eyelid'),
-  ncci('FA', 'anatomic', 'Left hand, thumb'),
-  ncci('F1', 'anatomic', 'Left hand, second finger'),
-  ncci('F2', 'anatomic', 'Left hand, third finger'),
-  ncci('F3', 'anatomic', 'Left hand, fourth finger'),
-  ncci('F4', 'anatomic', 'Left hand, fifth finger'),
-  ncci('F5', 'anatomic', 'Right hand, thumb'),
-  ncci('F6', 'anatomic', 'Right hand, second finger'),
-  ncci('F7', 'anatomic', 'Right hand, third finger'),
-  ncci('F8', 'anatomic', 'Right hand, fourth finger'),
-  ncci('F9', 'anatomic', 'Right hand, fifth finger'),
-  ncci('TA', 'anatomic', 'Left foot, great toe'),
-  ncci('T1', 'anatomic', 'Left foot, second toe'),
-  ncci('T2', 'anatomic', 'Left foot, third toe'),
-  ncci('T3', 'anatomic', 'Left foot, fourth toe'),
-  ncci('T4', 'anatomic', 'Left foot, fifth toe'),
-  ncci('T5', 'anatomic', 'Right foot, great toe'),
-  ncci('T6', 'anatomic', 'Right foot, second toe'),
-  ncci('T7', 'anatomic', 'Right foot, third toe'),
-  ncci('T8', 'anatomic', 'Right foot, fourth toe'),
-  ncci('T9', 'anatomic', 'Right foot, fifth toe'),
-  ncci('LT', 'anatomic', 'Performed on the left side of the body'),
-  ncci('RT', 'anatomic', 'Performed on the right side of the body'),
-  ncci('LC', 'anatomic', 'Left circumflex coronary artery'),
-  ncci('LD', 'anatomic', 'Left anterior descending coronary artery'),
-  ncci('LM', 'anatomic', 'Left main coronary artery'),
-  ncci('RC', 'anatomic', 'Right coronary artery'),
-  ncci('RI', 'anatomic', 'Ramus intermedius coronary artery'),
+  anatomic('E1', 'Upper left eyelid'),
+  anatomic('E2', 'Lower left eyelid'),
+  anatomic('E3', 'Upper right eyelid'),
+  anatomic('E4', 'Lower right eyelid'),
+  anatomic('FA', 'Left hand, thumb'),
+  anatomic('F1', 'Left hand, second finger'),
+  anatomic('F2', 'Left hand, third finger'),
+  anatomic('F3', 'Left hand, fourth finger'),
+  anatomic('F4', 'Left hand, fifth finger'),
+  anatomic('F5', 'Right hand, thumb'),
+  anatomic('F6', 'Right hand, second finger'),
+  anatomic('F7', 'Right hand, third finger'),
+  anatomic('F8', 'Right hand, fourth finger'),
+  anatomic('F9', 'Right hand, fifth finger'),
+  anatomic('TA', 'Left foot, great toe'),
+  anatomic('T1', 'Left foot, second toe'),
+  anatomic('T2', 'Left foot, third toe'),
+  anatomic('T3', 'Left foot, fourth toe'),
+  anatomic('T4', 'Left foot, fifth toe'),
+  anatomic('T5', 'Right foot, great toe'),
+  anatomic('T6', 'Right foot, second toe'),
+  anatomic('T7', 'Right foot, third toe'),
+  anatomic('T8', 'Right foot, fourth toe'),
+  anatomic('T9', 'Right foot, fifth toe'),
+  anatomic('LT', 'Performed on the left side of the body'),
+  anatomic('RT', 'Performed on the right side of the body'),
+  anatomic('LC', 'Left circumflex coronary artery'),
+  anatomic('LD', 'Left anterior descending coronary artery'),
+  anatomic('LM', 'Left main coronary artery'),
+  anatomic('RC', 'Right coronary artery'),
+  anatomic('RI', 'Ramus intermedius coronary artery'),
   // Global surgery
-  ncci('24', 'global-surgery', 'Unrelated evaluation and management visit during a postoperative period'),
-  ncci('25', 'global-surgery', 'Significant, separately identifiable E/M service on the day of a procedure'),
-  ncci('57', 'global-surgery', 'E/M visit at which the decision for major surgery was made'),
+  ncci('24', 'global-surgery', 'Unrelated evaluation and management visit during a postoperative period', 'with-em'),
+  ncci('25', 'global-surgery', 'Significant, separately identifiable E/M service on the day of a procedure', 'with-em'),
+  ncci('57', 'global-surgery', 'E/M visit at which the decision for major surgery was made', 'with-em'),
   ncci('58', 'global-surgery', 'Staged or related procedure during the postoperative period'),
   ncci('78', 'global-surgery', 'Unplanned return to the operating room for a related procedure during the postoperative period'),
   ncci('79', 'global-surgery', 'Unrelated procedure during the postoperative period'),
   // Distinct services
   ncci('27', 'distinct-service', 'Several outpatient hospital E/M encounters on the same day'),
   ncci('59', 'distinct-service', 'Distinct procedural service (use an X modifier when one fits)'),
-  ncci('91', 'distinct-service', 'Repeat clinical laboratory test on the same day to get new results'),
+  ncci('91', 'distinct-service', 'Repeat clinical laboratory test on the same day to get new results', 'laboratory'),
   ncci('XE', 'distinct-service', 'Separate encounter: a service distinct because it happened at a different encounter'),
   ncci('XS', 'distinct-service', 'Separate structure: a service on a different organ or structure'),
   ncci('XP', 'distinct-service', 'Separate practitioner: a service by a different practitioner'),
@@ -123,6 +153,11 @@ export function modifierInfo(modifier: string): ModifierInfo | undefined {
 /** Whether a modifier (any case, surrounding blanks ignored) is NCCI-associated. */
 export function isPtpBypassModifier(modifier: string): boolean {
   return PTP_BYPASS_MODIFIERS.has(modifier) || PTP_BYPASS_MODIFIERS.has(modifier.trim().toUpperCase());
+}
+
+/** The bypass condition of a modifier (any case, blanks ignored); 'never' for the others. */
+export function ptpBypassOf(modifier: string): PtpBypass {
+  return (MODIFIER_INFO.get(modifier) ?? MODIFIER_INFO.get(modifier.trim().toUpperCase()))?.ptpBypass ?? 'never';
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Analysis } from '../analyze';
 import { formatDate, formatDateLong, daysInRange } from '../dates';
 import type { Claim, DateRange, ServiceLine, Span, X12Position } from '../model';
-import { modifierInfo } from '../data/modifiers';
+import { modifierInfo, PTP_BYPASS_REASONS } from '../data/modifiers';
 import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
@@ -124,8 +124,8 @@ export function modifierHover(modifier: string): string {
   const info = modifierInfo(modifier);
   if (!info) return `**Modifier ${modifier}** — not in Claimlint's modifier table.`;
   const bypass = info.bypassesPtp
-    ? 'NCCI-associated: on either line of a pair, it lets an indicator-1 PTP edit pass (never an indicator-0 edit).'
-    : 'Does not bypass PTP edits.';
+    ? `NCCI-associated. ${PTP_BYPASS_REASONS[info.ptpBypass]} No modifier lets an indicator-0 edit pass.`
+    : PTP_BYPASS_REASONS.never;
   return `**Modifier ${info.code}** — ${info.meaning}\n\n${bypass}`;
 }
 

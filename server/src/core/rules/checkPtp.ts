@@ -1,17 +1,29 @@
-// The PTP check: pairs of service lines on one claim, on the same date of service, that an
-// active NCCI edit says should not be billed together.
+// The PTP check: pairs of service lines of one patient, by one provider, whose dates of service
+// overlap and whose codes an NCCI edit in force on those dates says should not be billed
+// together, whichever claims (or files) the lines are on. The practitioner table judges 837P
+// and CSV lines, the outpatient hospital table 837I lines (serviceGroups.ts groups them).
 
-import { isPtpBypassModifier, PTP_FIX_MODIFIERS } from '../data/modifiers';
-import type { Claim, DateNumber, Finding, ServiceLine } from '../model';
+import { PTP_FIX_MODIFIERS } from '../data/modifiers';
 import { formatDate } from '../dates';
+import type { Claim, DateNumber, Finding, PtpTableKind } from '../model';
+import { pairBypassed, signatureOf, type ModifierSignature } from './ptpBypass';
 import type { PtpRuleSet } from './ptp';
+import { lineLabel, ServiceGrouper, type GroupedLine, type PatientGroup } from './serviceGroups';
 
 export const PTP_CONFLICT_RULE = 'ptp.conflict';
 export const PTP_MODIFIER_REQUIRED_RULE = 'ptp.modifier-required';
+export const PTP_OTHER_PROVIDER_RULE = 'ptp.other-rendering-provider';
 
-function hasBypassModifier(line: ServiceLine): boolean {
-  for (const modifier of line.modifiers) if (isPtpBypassModifier(modifier.value)) return true;
-  return false;
+/** The two tables a check chooses from by claim type. */
+export interface PtpTables {
+  practitioner: PtpRuleSet;
+  hospital: PtpRuleSet;
+}
+
+/** A finding and the document (of a run of several) it belongs to. */
+export interface RunFinding {
+  file: number;
+  finding: Finding;
 }
 
 function formatDates(from: DateNumber, to: DateNumber): string {
@@ -24,173 +36,240 @@ function listWithOr(items: readonly string[]): string {
 
 const FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS.map((modifier) => modifier.code));
 const FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS.slice(0, 4).map((modifier) => modifier.meaning));
+const TABLE_NAMES: Readonly<Record<PtpTableKind, string>> = { practitioner: 'practitioner', hospital: 'outpatient hospital' };
 
 /**
- * Findings for every pair of lines of a claim whose dates of service overlap and whose codes an
- * edit in force on that date pairs as column 1 / column 2. Indicator 0: 'ptp.conflict' (error);
- * indicator 1 without an NCCI-associated modifier on either line: 'ptp.modifier-required'
- * (warning). The finding sits on the column-2 line's code. Lines without a code or a date, and
- * two lines with the same code, are never paired; a column-2 line is reported once per column-1
- * code even when that code is on several lines.
+ * The PTP findings of one document's claims. See checkPtpGroups for what is reported.
  */
-export function checkPtp(claims: readonly Claim[], rules: PtpRuleSet, pairwiseLimit = PAIRWISE_LIMIT): Finding[] {
-  const findings: Finding[] = [];
-  if (rules.size === 0) return findings;
-  rules.finish();
-  // Reused across claims: the lines of the current claim whose code is in some edit, in
-  // [0, coded) (a count rather than setting length, which is a call into the runtime).
-  const codeIds: number[] = [];
-  const lineIndexes: number[] = [];
-  // "column-2 line:column-1 code" already reported in this claim: a second copy of the column-1
-  // line would only repeat the same finding on the same line.
-  const reported = new Set<string>();
-  for (const claim of claims) {
-    const lines = claim.lines;
-    if (lines.length < 2) continue;
-    let coded = 0;
-    if (reported.size > 0) reported.clear();
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line.code === '' || line.dateOfService === null) continue;
-      const id = rules.codeId(line.code);
-      if (id < 0) continue;
-      codeIds[coded] = id;
-      lineIndexes[coded] = i;
-      coded++;
-    }
-    if (coded < 2) continue;
-    if (coded > pairwiseLimit) {
-      codeIds.length = coded;
-      lineIndexes.length = coded;
-      checkLargeClaim(claim, rules, codeIds, lineIndexes, findings);
-      continue;
-    }
-    for (let a = 0; a < coded; a++) {
-      for (let b = a + 1; b < coded; b++) {
-        if (codeIds[a] === codeIds[b]) continue; // the same code twice is a duplicate, not a PTP pair
-        const first = lines[lineIndexes[a]!]!;
-        const second = lines[lineIndexes[b]!]!;
-        const from = Math.max(first.dateOfService!.from, second.dateOfService!.from);
-        const to = Math.min(first.dateOfService!.to, second.dateOfService!.to);
-        if (from > to) continue;
-        // Either line may be column 1; report at most one finding for the pair of lines.
-        const finding =
-          pairFinding(rules, claim, codeIds[a]!, lineIndexes[a]!, codeIds[b]!, lineIndexes[b]!, from, to) ??
-          pairFinding(rules, claim, codeIds[b]!, lineIndexes[b]!, codeIds[a]!, lineIndexes[a]!, from, to);
-        if (finding) {
-          const key = `${finding.data!.columnTwoLine}:${finding.data!.columnOne}`;
-          if (!reported.has(key)) {
-            reported.add(key);
-            findings.push(finding);
-          }
-        }
-      }
-    }
-  }
-  return findings;
+export function checkPtp(claims: readonly Claim[], tables: PtpTables, x12 = true, pairwiseLimit = PAIRWISE_LIMIT): Finding[] {
+  const grouper = new ServiceGrouper();
+  grouper.add(claims, { x12, keep: keepCoded(tables) });
+  return checkPtpGroups(grouper, tables, undefined, pairwiseLimit).map((f) => f.finding);
+}
+
+/** A ServiceGrouper filter: lines whose code is in some edit of their table. */
+export function keepCoded(tables: PtpTables): (line: { code: string }, table: PtpTableKind) => boolean {
+  return (line, table) => tables[table].codeId(line.code) >= 0;
 }
 
 /**
- * Claims with more coded lines than this take the grouped path below (same findings, same order)
- * instead of comparing every pair of lines: a CSV without a claim-id column is one claim, and
- * 8,000 rows of it took 28 seconds pairwise.
+ * Findings for every pair of lines of a patient group whose dates of service overlap and whose
+ * codes an edit in force on those dates pairs as column 1 / column 2:
+ * - the same provider: indicator 0 'ptp.conflict' (error); indicator 1 without a modifier that
+ *   satisfies it 'ptp.modifier-required' (warning);
+ * - other rendering providers of the same billing provider: 'ptp.other-rendering-provider'
+ *   (information), only when the same column-2 line has no conflict with that column-1 code.
+ * The finding sits on the column-2 line's code, once per column-1 code; its related location is
+ * the first column-1 line in run order. Two lines of the same code are never paired. Findings are
+ * ordered by their pair of lines (the lower line, then the higher).
+ */
+export function checkPtpGroups(grouper: ServiceGrouper, tables: PtpTables, fileNames?: readonly string[], pairwiseLimit = PAIRWISE_LIMIT): RunFinding[] {
+  const out: RunFinding[] = [];
+  for (const group of grouper.groups()) {
+    const rules = tables[group.table];
+    if (group.lines.length < 2 || rules.size === 0) continue;
+    rules.finish();
+    const coded = codedLinesOf(group, rules);
+    if (coded.length < 2) continue;
+    const found = coded.length > pairwiseLimit ? checkLargeGroup(coded, rules) : checkPairwise(coded, rules);
+    for (const { columnOne, columnTwo, row, from, to, sameProvider } of found) {
+      out.push({ file: columnTwo.grouped.file, finding: pairFinding(rules, group.table, columnOne, columnTwo, row, from, to, sameProvider, fileNames) });
+    }
+  }
+  return out;
+}
+
+/** A line of a group with what every pair test reads of it. */
+interface CodedLine {
+  grouped: GroupedLine;
+  codeId: number;
+  from: DateNumber;
+  to: DateNumber;
+  signature: ModifierSignature;
+}
+
+function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
+  const out: CodedLine[] = [];
+  for (const grouped of group.lines) {
+    const id = rules.codeId(grouped.line.code);
+    if (id < 0) continue;
+    const { from, to } = grouped.line.dateOfService!;
+    out.push({ grouped, codeId: id, from, to, signature: signatureOf(grouped.line) });
+  }
+  return out;
+}
+
+/** One pair that yields a finding. */
+interface FoundPair {
+  columnOne: CodedLine;
+  columnTwo: CodedLine;
+  row: number;
+  from: DateNumber;
+  to: DateNumber;
+  sameProvider: boolean;
+}
+
+/** How two lines relate: the same provider, another provider of the same billing provider, or neither. */
+function relation(a: GroupedLine, b: GroupedLine): 'same' | 'billing' | null {
+  if (a.provider === b.provider) return 'same';
+  return a.billing === b.billing ? 'billing' : null;
+}
+
+/** The edit row by which column one's code bundles column two's on a day of [from, to], or -1. */
+function applyingRow(rules: PtpRuleSet, one: CodedLine, two: CodedLine, from: DateNumber, to: DateNumber): number {
+  if (!rules.hasColumnOneEdits(one.codeId)) return -1;
+  const row = rules.activeRowInRange(one.codeId, two.codeId, from, to);
+  if (row < 0) return -1;
+  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.grouped.line.code, one.signature, two.grouped.line.code, two.signature)) return -1;
+  return row;
+}
+
+/** Every pair of lines, in run order; at most one finding per pair and per (column-2 line, column-1 code, relation). */
+function checkPairwise(lines: readonly CodedLine[], rules: PtpRuleSet): FoundPair[] {
+  const found: FoundPair[] = [];
+  const reported = new Set<string>();
+  const informational: FoundPair[] = [];
+  for (let a = 0; a < lines.length; a++) {
+    const first = lines[a]!;
+    for (let b = a + 1; b < lines.length; b++) {
+      const second = lines[b]!;
+      if (first.codeId === second.codeId) continue;
+      const from = Math.max(first.from, second.from);
+      const to = Math.min(first.to, second.to);
+      if (from > to) continue;
+      const how = relation(first.grouped, second.grouped);
+      if (how === null) continue;
+      let one = first;
+      let two = second;
+      let row = applyingRow(rules, first, second, from, to);
+      if (row < 0) {
+        one = second;
+        two = first;
+        row = applyingRow(rules, second, first, from, to);
+      }
+      if (row < 0) continue;
+      const key = `${two.grouped.order}:${one.codeId}:${how}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const pair = { columnOne: one, columnTwo: two, row, from, to, sameProvider: how === 'same' };
+      (how === 'same' ? found : informational).push(pair);
+    }
+  }
+  return mergeInformational(found, informational);
+}
+
+/** Adds the informational pairs whose column-2 line has no conflict with the same column-1 code, keeping pair order. */
+function mergeInformational(found: FoundPair[], informational: FoundPair[]): FoundPair[] {
+  if (informational.length === 0) return found;
+  const conflicts = new Set(found.map((p) => `${p.columnTwo.grouped.order}:${p.columnOne.codeId}`));
+  const all = found.concat(informational.filter((p) => !conflicts.has(`${p.columnTwo.grouped.order}:${p.columnOne.codeId}`)));
+  return all.sort(byPair);
+}
+
+function byPair(a: FoundPair, b: FoundPair): number {
+  const lowA = Math.min(a.columnOne.grouped.order, a.columnTwo.grouped.order);
+  const lowB = Math.min(b.columnOne.grouped.order, b.columnTwo.grouped.order);
+  if (lowA !== lowB) return lowA - lowB;
+  return Math.max(a.columnOne.grouped.order, a.columnTwo.grouped.order) - Math.max(b.columnOne.grouped.order, b.columnTwo.grouped.order);
+}
+
+/**
+ * Groups with more coded lines than this take the class path below (same findings, same order)
+ * instead of comparing every pair of lines: a CSV without a patient or claim-id column is one
+ * patient, and 8,000 rows of it took 28 seconds pairwise.
  */
 const PAIRWISE_LIMIT = 64;
 
-/** Lines of one code with the same dates and bypass modifiers: every pair check treats them alike. */
+/** Lines of one code that every pair test treats alike: the same dates, modifiers and providers. */
 interface LineClass {
+  codeId: number;
   from: DateNumber;
   to: DateNumber;
-  bypass: boolean;
-  /** Line indexes, ascending. */
-  lines: number[];
+  signature: ModifierSignature;
+  provider: string;
+  billing: string;
+  /** The lines, in run order. */
+  lines: CodedLine[];
 }
 
 interface CodeGroup {
   code: number;
-  /** The code as written on the group's first line. */
   name: string;
   /** Sorted by `from`. */
   classes: LineClass[];
-  /** Longest `to - from` of the classes (0 when every line is a single day). */
+  /** Longest `to - from` of the classes. */
   maxSpan: number;
 }
 
 /**
- * The pairwise loop's findings, without visiting every pair of lines. What the loop does, restated
- * per column-2 line x and column-1 code A: it reports (x, A) from the first pair in its order (by
- * lower line index, then higher) that yields that finding. A pair {x, y} with y of code A yields it
- * when y < x and A-over-x applies, or when y > x, A-over-x applies and x-over-A does not (the loop
- * tries the lower line as column 1 first). Both depend only on the classes of x and y, so per pair
- * of classes (X, C) it is enough to know the lowest line of C; the reported y is the lowest such
- * line over the classes of A, and the findings are put back in the loop's order at the end.
+ * The pairwise loop's findings without visiting every pair of lines. What the loop does, restated
+ * per column-2 line x, column-1 code A and relation R: it reports (x, A, R) from the first pair
+ * in its order (lower line, then higher) that yields it. A pair {x, y} with y of code A yields it
+ * when y is before x and A-over-x applies, or when y is after x, A-over-x applies and x-over-A
+ * does not (the loop tries the earlier line as column 1 first). Both depend only on the classes of
+ * x and y, so per pair of classes it is enough to know the first line of the column-1 class.
  */
-function checkLargeClaim(claim: Claim, rules: PtpRuleSet, codeIds: readonly number[], lineIndexes: readonly number[], out: Finding[]): void {
-  const lines = claim.lines;
+function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet): FoundPair[] {
   const groups = new Map<number, CodeGroup>();
   const classes = new Map<string, LineClass>();
-  for (let k = 0; k < codeIds.length; k++) {
-    const code = codeIds[k]!;
-    const index = lineIndexes[k]!;
-    const line = lines[index]!;
-    const { from, to } = line.dateOfService!;
-    const bypass = hasBypassModifier(line);
-    const key = `${code}:${from}:${to}:${bypass ? 1 : 0}`;
+  for (const line of lines) {
+    const key = `${line.codeId}:${line.from}:${line.to}:${line.signature.key}:${line.grouped.provider}\u0000${line.grouped.billing}`;
     let lineClass = classes.get(key);
     if (!lineClass) {
-      lineClass = { from, to, bypass, lines: [] };
+      lineClass = { codeId: line.codeId, from: line.from, to: line.to, signature: line.signature, provider: line.grouped.provider, billing: line.grouped.billing, lines: [] };
       classes.set(key, lineClass);
-      let group = groups.get(code);
-      if (!group) groups.set(code, (group = { code, name: line.code, classes: [], maxSpan: 0 }));
+      let group = groups.get(line.codeId);
+      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.grouped.line.code, classes: [], maxSpan: 0 }));
       group.classes.push(lineClass);
-      group.maxSpan = Math.max(group.maxSpan, to - from);
+      group.maxSpan = Math.max(group.maxSpan, line.to - line.from);
     }
-    lineClass.lines.push(index);
+    lineClass.lines.push(line);
   }
-  if (groups.size < 2) return;
+  if (groups.size < 2) return [];
   for (const group of groups.values()) group.classes.sort((a, b) => a.from - b.from);
 
-  const applies = (columnOne: number, one: LineClass, columnTwo: number, two: LineClass, from: DateNumber, to: DateNumber): boolean => {
-    if (!rules.hasColumnOneEdits(columnOne)) return false;
-    const row = rules.activeRowInRange(columnOne, columnTwo, from, to);
-    if (row < 0) return false;
-    const indicator = rules.modifierIndicatorAt(row);
-    return indicator === '0' || (indicator === '1' && !one.bypass && !two.bypass);
-  };
-
-  const found: { low: number; high: number; finding: Finding }[] = [];
+  const found: FoundPair[] = [];
+  const informational: FoundPair[] = [];
   const all = [...groups.values()];
   for (const columnTwo of all) {
     for (const columnOne of columnOneGroupsOf(columnTwo, all, groups, rules)) {
       const candidates = columnOne.classes;
       for (const x of columnTwo.classes) {
-        // Classes of the column-1 code whose dates overlap x's: from <= x.to and to >= x.from.
-        let start = lowerBound(candidates, x.from - columnOne.maxSpan);
-        let always = Infinity; // lowest line of a class that yields (x, A) from either side
-        let below = Infinity; // lowest line of a class that yields it only from below x
-        for (; start < candidates.length && candidates[start]!.from <= x.to; start++) {
-          const c = candidates[start]!;
+        // Per relation: the first column-1 line that yields (x, A) from either side, and the first
+        // that yields it only from before x.
+        const always = { same: null as CodedLine | null, billing: null as CodedLine | null };
+        const before = { same: null as CodedLine | null, billing: null as CodedLine | null };
+        const probe = x.lines[0]!;
+        for (let at = lowerBound(candidates, x.from - columnOne.maxSpan); at < candidates.length && candidates[at]!.from <= x.to; at++) {
+          const c = candidates[at]!;
           if (c.to < x.from) continue;
+          const how = c.provider === x.provider ? 'same' : c.billing === x.billing ? 'billing' : null;
+          if (how === null) continue;
           const from = Math.max(c.from, x.from);
           const to = Math.min(c.to, x.to);
-          if (!applies(columnOne.code, c, columnTwo.code, x, from, to)) continue;
-          if (applies(columnTwo.code, x, columnOne.code, c, from, to)) below = Math.min(below, c.lines[0]!);
-          else always = Math.min(always, c.lines[0]!);
+          const first = c.lines[0]!;
+          if (applyingRow(rules, first, probe, from, to) < 0) continue;
+          const slot = applyingRow(rules, probe, first, from, to) >= 0 ? before : always;
+          if (slot[how] === null || slot[how]!.grouped.order > first.grouped.order) slot[how] = first;
         }
-        if (always === Infinity && below === Infinity) continue;
-        for (const line of x.lines) {
-          const y = below < line ? Math.min(always, below) : always;
-          if (y === Infinity) continue;
-          const one = lines[y]!.dateOfService!;
-          const two = lines[line]!.dateOfService!;
-          const finding = pairFinding(rules, claim, columnOne.code, y, columnTwo.code, line, Math.max(one.from, two.from), Math.min(one.to, two.to));
-          if (finding) found.push({ low: Math.min(y, line), high: Math.max(y, line), finding });
+        for (const how of ['same', 'billing'] as const) {
+          if (always[how] === null && before[how] === null) continue;
+          for (const line of x.lines) {
+            const a = always[how];
+            const b = before[how] !== null && before[how]!.grouped.order < line.grouped.order ? before[how] : null;
+            const y = a === null ? b : b === null ? a : a.grouped.order < b.grouped.order ? a : b;
+            if (y === null) continue;
+            const from = Math.max(y.from, line.from);
+            const to = Math.min(y.to, line.to);
+            const row = applyingRow(rules, y, line, from, to);
+            const pair = { columnOne: y, columnTwo: line, row, from, to, sameProvider: how === 'same' };
+            (how === 'same' ? found : informational).push(pair);
+          }
         }
       }
     }
   }
-  found.sort((a, b) => a.low - b.low || a.high - b.high);
-  for (const { finding } of found) out.push(finding);
+  return mergeInformational(found.sort(byPair), informational);
 }
 
 /** The groups whose code is column 1 of some edit with the given group's code as column 2. */
@@ -223,50 +302,64 @@ function lowerBound(classes: readonly LineClass[], from: number): number {
 
 function pairFinding(
   rules: PtpRuleSet,
-  claim: Claim,
-  columnOneId: number,
-  columnOneIndex: number,
-  columnTwoId: number,
-  columnTwoIndex: number,
+  table: PtpTableKind,
+  one: CodedLine,
+  two: CodedLine,
+  row: number,
   from: DateNumber,
   to: DateNumber,
-): Finding | null {
-  if (!rules.hasColumnOneEdits(columnOneId)) return null;
-  const row = rules.activeRowInRange(columnOneId, columnTwoId, from, to);
-  if (row < 0) return null;
-  const columnOneLine = claim.lines[columnOneIndex]!;
-  const columnTwoLine = claim.lines[columnTwoIndex]!;
-  const indicator = rules.modifierIndicatorAt(row);
-  if (indicator === '1' && (hasBypassModifier(columnOneLine) || hasBypassModifier(columnTwoLine))) return null;
-  if (indicator === '9') return null; // activeRow never returns a void edit; kept for the type
+  sameProvider: boolean,
+  fileNames: readonly string[] | undefined,
+): Finding {
+  const indicator = rules.modifierIndicatorAt(row) as '0' | '1';
   const edit = rules.editAt(row);
   const { columnOne, columnTwo } = edit;
   const when = formatDates(from, to);
-  // Where the column-1 code is, without claim contents: LX number in X12, row number in CSV.
-  const where = columnOneLine.lineNumberSpan ? `service line ${columnOneLine.lineNumber}` : `row ${columnOneLine.lineNumber}`;
+  const where = lineLabel(one.grouped, two.grouped, fileNames);
   const why = edit.rationale === '' ? '' : ` (${edit.rationale})`;
+  const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
+  const shift = (span: { start: number; end: number }, base: number) => (base === 0 ? span : { start: span.start + base, end: span.end + base });
+  const span = shift(two.grouped.line.codeSpan, two.grouped.base);
+  const related =
+    one.grouped.file === two.grouped.file
+      ? [{ span: shift(one.grouped.line.codeSpan, one.grouped.base), message: `Column 1 code ${columnOne} is on this line` }]
+      : [];
+  const data = {
+    kind: 'ptp' as const,
+    columnOne,
+    columnTwo,
+    modifierIndicator: indicator,
+    table,
+    claimIndex: two.grouped.claimIndex,
+    columnTwoLine: two.grouped.line.index,
+    columnOneClaim: one.grouped.claimIndex,
+    columnOneLine: one.grouped.line.index,
+    ...(one.grouped.file !== two.grouped.file ? { columnOneFile: one.grouped.file } : {}),
+  };
+  if (!sameProvider) {
+    return {
+      rule: PTP_OTHER_PROVIDER_RULE,
+      severity: 'information',
+      message:
+        `${columnTwo} and ${columnOne} (${where}) on ${when} are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ` +
+        `so the two are not checked as one provider's services. A payer that applies the edit to the whole billing group expects modifier XP on the ${columnTwo} line.`,
+      span,
+      codes: [columnOne, columnTwo],
+      related,
+    };
+  }
   const message =
     indicator === '0'
-      ? `${columnTwo} should not be billed with ${columnOne} (${where}) on ${when}: NCCI PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, ` +
-        `modifier indicator 0, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
-      : `${columnTwo} is bundled into ${columnOne} (${where}) on ${when}: NCCI PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, ` +
-        `modifier indicator 1. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} ` +
+      ? `${columnTwo} should not be billed with ${columnOne} (${where}) on ${when}: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
+      : `${columnTwo} is bundled into ${columnOne} (${where}) on ${when}: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} ` +
         `to the ${columnTwo} line; otherwise remove that line.`;
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
     severity: indicator === '0' ? 'error' : 'warning',
     message,
-    span: columnTwoLine.codeSpan,
+    span,
     codes: [columnOne, columnTwo],
-    related: [{ span: columnOneLine.codeSpan, message: `Column 1 code ${columnOne} is on this line` }],
-    data: {
-      kind: 'ptp',
-      columnOne,
-      columnTwo,
-      modifierIndicator: indicator,
-      claimIndex: claim.index,
-      columnOneLine: columnOneIndex,
-      columnTwoLine: columnTwoIndex,
-    },
+    related,
+    data,
   };
 }

@@ -2,37 +2,28 @@
 
 import { ccyymmddAt, isCalendarDate } from '../dates';
 import type { DateNumber } from '../model';
+import { procedureCodeKindAt } from '../procedureCodes';
 
 /**
- * A procedure code: CPT (5 digits), CPT Category II/III and PLA (4 digits + a letter, e.g. 0001U)
- * or HCPCS Level II (a letter + 4 digits, e.g. G0105). Header words never match.
+ * A procedure code as procedureCodes.ts defines it (CPT 43214, 0001U, 0001A; HCPCS G0105).
+ * Header words never match.
  *
  * Returns a number that identifies the code (case-insensitive), or -1 when text[start, end) is
  * not a procedure code. Rule tables intern codes by this key, so a million rows never need a
  * string per code.
  */
 export function procedureCodeKey(text: string, start: number, end: number): number {
-  if (end - start !== 5) return -1;
+  if (procedureCodeKindAt(text, start, end) === null) return -1;
   let key = 0;
-  let digits = 0;
   for (let i = 0; i < 5; i++) {
     const c = text.charCodeAt(start + i);
-    let value: number;
-    if (c >= 48 && c <= 57) {
-      value = c - 47; // 1..10
-      digits |= 1 << i;
-    } else if (c >= 65 && c <= 90) value = c - 54; // 11..36
-    else if (c >= 97 && c <= 122) value = c - 86; // same as upper case
-    else return -1;
-    key = key * 37 + value;
+    // digits 1..10, letters 11..36 (either case)
+    key = key * 37 + (c <= 57 ? c - 47 : c <= 90 ? c - 54 : c - 86);
   }
-  // 4 digits + any; or a letter + 4 digits
-  return (digits & 0b01111) === 0b01111 || digits === 0b11110 ? key : -1;
+  return key;
 }
 
-export function isProcedureCode(text: string): boolean {
-  return procedureCodeKey(text, 0, text.length) >= 0;
-}
+export { isProcedureCode } from '../procedureCodes';
 
 /** Trimmed and upper-cased, so "g0105 " and "G0105" are the same code. */
 export function normalizeCode(text: string): string {

@@ -4,6 +4,7 @@
 
 import type { DateNumber } from '../model';
 import * as codes from './codes';
+import { BUILTIN_SOURCE } from './descriptors';
 import {
   CANDIDATE_DELIMITERS,
   forEachLine,
@@ -426,6 +427,10 @@ export function loadPtpTable(content: TextContent, source: string, into: PtpRule
 const INDICATOR_MASK = 3;
 const VOID_INDICATOR = 2; // index of '9'
 const PREEXISTING_FLAG = 4;
+/** A built-in row of a pair that a loaded table also has: not used (the built-in set is for users without tables). */
+const SHADOWED_FLAG = 8;
+/** How rows in force on one date rank (by index in INDICATORS): 0 over 1, and either over 9. */
+const INDICATOR_RANK = [2, 1, 0];
 
 type PackedArray = Uint8Array | Uint16Array | Uint32Array;
 
@@ -444,9 +449,10 @@ function grow<T extends PackedArray>(array: T, capacity: number): T {
  * the rows: grouped by column 1 then column 2, and grouped by column 2) is built by finish() or
  * on the first query; adding after that rebuilds it on the next query.
  *
- * When several rows cover a date for the same pair, the one with the latest effective date wins
- * (on a tie, the one added last: user tables loaded after the built-in set override it). A
- * winning row with modifier indicator 9 means no edit applies.
+ * When several rows cover a date for the same pair, a 0 row wins over a 1 row and either over a 9
+ * row (a 9 row never hides an edit in force); among rows of one indicator, the latest effective
+ * date, then the row added last. Only when every row in force is a 9 row does no edit apply.
+ * When a loaded table has any row for a pair, the built-in rows for that pair are not used.
  */
 export class PtpRuleSet {
   /** procedureCodeKey -> code id */
@@ -604,7 +610,39 @@ export class PtpRuleSet {
     this.byColumnTwo = byColumnTwo;
     this.byColumnOne = byColumnOne;
     this.columnOneStart = columnOneStart;
+    this.shadowBuiltinRows();
     return this;
+  }
+
+  /** Marks the built-in rows of every pair that some other table also has (see SHADOWED_FLAG). */
+  private shadowBuiltinRows(): void {
+    const builtin = this.sourceIds.get(BUILTIN_SOURCE);
+    if (builtin === undefined || this.sourceNames.length < 2) return;
+    const byColumnOne = this.byColumnOne!;
+    const { columnOneOf, columnTwoOf, sourceOf, flagsOf } = this;
+    const n = this.count;
+    for (let first = 0; first < n; ) {
+      const r0 = byColumnOne[first]!;
+      let last = first + 1;
+      while (last < n && columnOneOf[byColumnOne[last]!] === columnOneOf[r0] && columnTwoOf[byColumnOne[last]!] === columnTwoOf[r0]) last++;
+      let hasBuiltin = false;
+      let hasLoaded = false;
+      for (let p = first; p < last; p++) {
+        if (sourceOf[byColumnOne[p]!] === builtin) hasBuiltin = true;
+        else hasLoaded = true;
+      }
+      for (let p = first; p < last; p++) {
+        const r = byColumnOne[p]!;
+        if (hasBuiltin && hasLoaded && sourceOf[r] === builtin) flagsOf[r]! |= SHADOWED_FLAG;
+        else flagsOf[r]! &= ~SHADOWED_FLAG;
+      }
+      first = last;
+    }
+  }
+
+  /** Whether a row is a built-in row that a loaded table overrides. */
+  private isShadowed(row: number): boolean {
+    return (this.flagsOf[row]! & SHADOWED_FLAG) !== 0;
   }
 
   /** Drops the spare capacity left by growing. */
@@ -686,17 +724,23 @@ export class PtpRuleSet {
     return -1;
   }
 
-  /** Among byColumnOne[first, last) (one pair's rows), the row in force on date, or -1. */
+  /** Among byColumnOne[first, last) (one pair's rows), the row in force on date, or -1 (none, or only 9 rows). */
   private activeAt(first: number, last: number, date: DateNumber): number {
     const byColumnOne = this.byColumnOne!;
     let best = -1;
+    let bestRank = -1;
     let bestEffective = -1;
     for (let p = first; p < last; p++) {
       const r = byColumnOne[p]!;
+      const flags = this.flagsOf[r]!;
+      if ((flags & SHADOWED_FLAG) !== 0) continue;
       const effective = this.effectiveOf[r]!;
       const deletion = this.deletionOf[r]!;
-      if (effective <= date && (deletion === 0 || date <= deletion) && effective >= bestEffective) {
+      if (effective > date || (deletion !== 0 && date > deletion)) continue;
+      const rank = INDICATOR_RANK[flags & INDICATOR_MASK]!;
+      if (rank > bestRank || (rank === bestRank && effective >= bestEffective)) {
         best = r;
+        bestRank = rank;
         bestEffective = effective;
       }
     }
@@ -756,7 +800,9 @@ export class PtpRuleSet {
     let previousColumnTwo = -1;
     for (let p = starts[id]!; p < starts[id + 1]!; p++) {
       const r = byColumnOne[p]!;
-      if (date === undefined) rows.push(r);
+      if (date === undefined) {
+        if (!this.isShadowed(r)) rows.push(r);
+      }
       else if (this.columnTwoOf[r] !== previousColumnTwo) {
         previousColumnTwo = this.columnTwoOf[r]!;
         const active = this.activeRow(id, previousColumnTwo, date);
@@ -777,7 +823,9 @@ export class PtpRuleSet {
     const seen = new Set<number>();
     for (let j = starts[id]!; j < starts[id + 1]!; j++) {
       const r = byColumnTwo[j]!;
-      if (date === undefined) rows.push(r);
+      if (date === undefined) {
+        if (!this.isShadowed(r)) rows.push(r);
+      }
       else {
         const columnOneId = this.columnOneOf[r]!;
         if (seen.has(columnOneId)) continue;

@@ -5,9 +5,9 @@
 // makes the set stop being exactly one ST..SE) returns null, and the caller reads everything.
 
 import type { Claim, Finding, Modifier, ModifierInsertPoint, ParsedDocumentWithIndex, ServiceLine, Span, TransactionSet } from '../model';
-import { checkPtp } from '../rules/checkPtp';
+import { checkPtp, type PtpTables } from '../rules/checkPtp';
 import { shiftFinding, shiftSpan } from '../spans';
-import type { PtpRuleSet } from '../rules/ptp';
+
 import { lastAtOrBefore } from '../search';
 import { ISA_LOOKAHEAD, isIsaAt } from './isa';
 import { Parser837 } from './parse837';
@@ -74,9 +74,8 @@ function commonLength(limit: number, blocksEqual: (from: number, to: number) => 
 export function rereadTransactionSet(
   before: string,
   previous: ParsedDocumentWithIndex,
-  previousFindings: readonly Finding[],
   text: string,
-  rules: PtpRuleSet,
+  tables: PtpTables,
 ): Reread | null {
   const old = previous.x12;
   if (previous.format !== 'x12' || old === undefined || !(old instanceof X12SegmentIndex)) return null;
@@ -135,9 +134,10 @@ export function rereadTransactionSet(
   const structural = previous.findings;
   const pieceStructural = [...table.findings, ...parsed.findings].sort((a, b) => a.span.start - b.span.start);
   const findings = spliceFindings(structural, pieceStructural.map((f) => shiftFinding(f, base, 0)), base, setEnd, delta, 0);
-  // The set's claims were moved to document offsets above, so their coding findings have them too.
-  const coding = spliceFindings(previousFindings.slice(structural.length), checkPtp(parsed.claims, rules), base, setEnd, delta, claimShift);
-  if (findings === null || coding === null) return null;
+  if (findings === null) return null;
+  // Coding edits pair lines of one patient across claims and transaction sets: checked again over
+  // every claim (cheap next to reading: only lines whose code is in some edit take part).
+  const coding = checkPtp(claims, tables);
 
   const transactions = previous.transactions.map((t) => (t.index === set.index ? shiftedSet(newSet, base) : t.span.start >= setEnd ? shiftedSet(t, delta) : t));
   const groups = previous.groups.map((g) => ({ ...g, span: stretch(g.span, base, setEnd, delta) }));

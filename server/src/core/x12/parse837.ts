@@ -128,9 +128,15 @@ for (const [id, code] of [
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }
 
-/** NM101 qualifiers read from char codes (first * 65536 + second): IL subscriber, QC patient. */
+/**
+ * NM101 qualifiers read from char codes (first * 65536 + second): IL subscriber, QC patient,
+ * PR payer, 85 billing provider, 82 rendering provider.
+ */
 const IL = 73 * 65536 + 76;
 const QC = 81 * 65536 + 67;
+const PR = 80 * 65536 + 82;
+const BILLING = 56 * 65536 + 53;
+const RENDERING = 56 * 65536 + 50;
 
 /** Segments that belong outside ST..SE. */
 function isEnvelopeCode(code: number): boolean {
@@ -173,6 +179,13 @@ export class Parser837 {
   private level: HlLevel | null = null;
   private subscriberId: string | null = null;
   private patientId: string | null = null;
+  /** 2010CA patient's name (NM103-NM105) when it has no id: tells apart dependants of one subscriber. */
+  private patientName: string | null = null;
+  private payerId: string | null = null;
+  private billingProviderId: string | null = null;
+  /** 2310B rendering provider of the open claim, and 2420A of the open line. */
+  private claimRenderingId: string | null = null;
+  private lineRenderingId: string | null = null;
   /** Set while a run of segments sits outside any ST..SE, so the run is reported once. */
   private outsideReported = false;
   /** Envelopes and claims seen so far (model indexes; result arrays may be emptied between pieces). */
@@ -394,6 +407,9 @@ export class Parser837 {
     this.level = null;
     this.subscriberId = null;
     this.patientId = null;
+    this.patientName = null;
+    this.payerId = null;
+    this.billingProviderId = null;
   }
 
   transactionTrailer(s: number): void {
@@ -464,8 +480,13 @@ export class Parser837 {
     this.closeClaim(s);
     const level = this.levelOf(s);
     this.level = level;
-    if (level === 'billingProvider' || level === 'subscriber') this.subscriberId = null;
+    if (level === 'billingProvider') this.billingProviderId = null;
+    if (level === 'billingProvider' || level === 'subscriber') {
+      this.subscriberId = null;
+      this.payerId = null;
+    }
     this.patientId = null;
+    this.patientName = null;
   }
 
   /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
@@ -483,15 +504,31 @@ export class Parser837 {
   }
 
   entityName(s: number): void {
-    // Only the 2010 names before the claim: NM1*IL after CLM is another payer's subscriber (2330A).
-    if (this.claimSegment >= 0) return;
-    // NM101 from char codes: the other names (41, 40, 85, PR...) are never split.
+    // NM101 from char codes: the other names (41, 40, 71, 77, DN...) are never split.
     const qualifier = this.nameQualifier(s);
+    if (qualifier === 0) return;
+    if (this.claimSegment >= 0) {
+      // In a claim only the rendering provider counts: 2420A in a line, 2310B before the first
+      // line (NM1*IL or NM1*PR after CLM name another payer's subscriber and payer, 2330A/B).
+      if (qualifier !== RENDERING) return;
+      if (this.lineSegment >= 0) this.lineRenderingId = this.trimmed(s, 9) || null;
+      else if (this.claimLines.length === 0) this.claimRenderingId = this.trimmed(s, 9) || null;
+      return;
+    }
     if (qualifier === IL && this.level !== 'patient') this.subscriberId = this.trimmed(s, 9) || null;
-    else if (qualifier === QC) this.patientId = this.trimmed(s, 9) || null;
+    else if (qualifier === QC) {
+      this.patientId = this.trimmed(s, 9) || null;
+      this.patientName = this.patientId === null ? [3, 4, 5].map((e) => this.trimmed(s, e).toUpperCase()).join('\u0001') : null;
+    } else if (qualifier === PR && this.level !== 'patient') this.payerId = this.trimmed(s, 9) || null;
+    else if (qualifier === BILLING && this.level === 'billingProvider') this.billingProviderId = this.trimmed(s, 9) || null;
   }
 
-  /** IL or QC when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
+  /** Who the open claim is for, as the NCCI checks match patients (see Claim.patientKey). */
+  private patientKey(): string {
+    return `${this.payerId ?? ''}\u0000${this.subscriberId ?? ''}\u0000${this.patientId ?? this.patientName ?? ''}`;
+  }
+
+  /** A qualifier the parser reads (IL, QC, PR, 85, 82) when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
   private nameQualifier(s: number): number {
     const table = this.ix.table;
     const start = table.segmentStart[s]! + 4;
@@ -505,7 +542,7 @@ export class Parser837 {
     if (first === separator || second === separator) return 0;
     if (start + 2 < end && text.charCodeAt(start + 2) !== separator) return 0;
     const pair = first * 65536 + second;
-    return pair === IL || pair === QC ? pair : 0;
+    return pair === IL || pair === QC || pair === PR || pair === BILLING || pair === RENDERING ? pair : 0;
   }
 
   // ---- 2300 claim ----------------------------------------------------------------------
@@ -525,6 +562,7 @@ export class Parser837 {
     this.claimDateSpan = null;
     this.claimDateIsService = false;
     this.claimLines = [];
+    this.claimRenderingId = null;
     const ix = this.ix;
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
     this.claimIdStart = ix.elementStartOf(s, 1);
@@ -581,6 +619,10 @@ export class Parser837 {
       id: idStart < 0 ? '' : text.slice(idStart, this.claimIdEnd),
       idSpan: idStart < 0 ? null : { start: idStart, end: this.claimIdEnd },
       patientId: this.patientId ?? this.subscriberId,
+      patientKey: this.patientKey(),
+      billingProviderId: this.billingProviderId,
+      renderingProviderId: this.claimRenderingId,
+      kind: this.transaction ? this.transaction.model.kind : null,
       totalCharge: chargeStart < 0 ? null : this.claimCharge,
       totalChargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
       totalChargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
@@ -689,6 +731,7 @@ export class Parser837 {
     this.serviceLayout = null;
     this.lineDate = null;
     this.lineDateSpan = null;
+    this.lineRenderingId = null;
   }
 
   service(s: number, layout: ServiceLayout): void {
@@ -766,6 +809,7 @@ export class Parser837 {
       dateOfService: this.lineDate,
       dateSpan: this.lineDateSpan,
       dateInherited: false,
+      providerId: this.lineRenderingId,
       span: { start, end: this.endBefore(s, start) },
       segmentCount: s - first,
       recordSpan: recordSpan ?? lxSpan!,

@@ -5,9 +5,9 @@
 // checked. Pure: the caller does the reading.
 
 import type { Delimiters, Finding } from '../model';
-import { checkPtp } from '../rules/checkPtp';
+import { checkPtpGroups, keepCoded, type PtpTables } from '../rules/checkPtp';
+import { ServiceGrouper } from '../rules/serviceGroups';
 import { shiftFinding } from '../spans';
-import type { PtpRuleSet } from '../rules/ptp';
 import { internalError } from '../analyze';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { Parser837 } from './parse837';
@@ -52,7 +52,10 @@ export class X12Stream {
   private delimiters: Delimiters | null = null;
   private failed = false;
 
-  constructor(private readonly rules: PtpRuleSet) {}
+  /** The coded lines of every piece: PTP edits pair lines of one patient across transaction sets, so they are checked at the end. */
+  private readonly grouper = new ServiceGrouper();
+
+  constructor(private readonly tables: PtpTables) {}
 
   /**
    * True when a document that starts with `head` can be read in pieces: it starts with a
@@ -160,6 +163,13 @@ export class X12Stream {
     this.pendingLength = 0;
     const last = rest.length > 0 || this.parser === null ? this.push(rest) : { claims: 0, serviceLines: 0, findings: [] };
     last.findings.push(...this.finish());
+    if (!this.failed) {
+      try {
+        for (const { finding } of checkPtpGroups(this.grouper, this.tables)) last.findings.push(finding);
+      } catch (error) {
+        last.findings.push(internalError('checking', error));
+      }
+    }
     return last;
   }
 
@@ -186,15 +196,11 @@ export class X12Stream {
       this.failed = true;
       return { claims: 0, serviceLines: 0, findings: [internalError('reading', error)] };
     }
-    let coding: Finding[];
-    try {
-      coding = checkPtp(claims, this.rules);
-    } catch (error) {
-      coding = [internalError('checking', error)];
-    }
+    // Only the lines a PTP edit can pair are kept (with their offsets in the document).
+    this.grouper.add(claims, { x12: true, base, keep: keepCoded(this.tables) });
     let serviceLines = 0;
     for (const claim of claims) serviceLines += claim.lines.length;
-    const findings = structural.concat(coding).map((finding) => shiftFinding(finding, base));
+    const findings = structural.map((finding) => shiftFinding(finding, base));
     return { claims: claims.length, serviceLines, findings };
   }
 

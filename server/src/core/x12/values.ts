@@ -1,6 +1,7 @@
 // Value checks for the X12 data types the parser reads: dates, amounts and procedure codes.
 
 import type { DateNumber, DateRange } from '../model';
+import { CPT_SHAPE, HCPCS_SHAPE, procedureCodeKind } from '../procedureCodes';
 
 /**
  * A value as a message may show it. Messages never carry claim contents such as names or ids,
@@ -137,42 +138,31 @@ const QUALIFIER_CODE_SETS: Readonly<Record<string, readonly CodeSet[]>> = {
   CJ: ['cpt'],
 };
 
-const CODE_SET_PATTERNS: Readonly<Record<CodeSet, RegExp>> = {
-  // Category I (5 digits), category II (dddd F), category III (dddd T), PLA (dddd U).
-  cpt: /^(?:\d{5}|\d{4}[FTU])$/,
-  // Level II: a letter A-V and four digits.
-  hcpcs: /^[A-V]\d{4}$/,
-  cdt: /^D\d{4}$/,
-};
+/** Whether a code is of a code set's shape (CPT and HCPCS as procedureCodes.ts defines them). */
+function inCodeSet(set: CodeSet, code: string): boolean {
+  if (procedureCodeKind(code) !== (set === 'cdt' ? 'hcpcs' : set)) return false;
+  // X12 codes are upper case: a lower-case letter is a malformed code there.
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) >= 97) return false;
+  return set !== 'cdt' || code.charCodeAt(0) === 68 /* D */;
+}
 
 const CODE_SET_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  HC: 'a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS code (a letter A-V and 4 digits)',
+  HC: `${CPT_SHAPE} or ${HCPCS_SHAPE}`,
   AD: 'a CDT code (D and 4 digits)',
-  CJ: 'a CPT code (5 digits, or 4 digits and F, T or U)',
+  CJ: CPT_SHAPE,
 };
+
+const CODE_SETS: readonly CodeSet[] = ['cpt', 'hcpcs', 'cdt'];
 
 /** Which code set a code's shape belongs to (CPT first, then HCPCS, then CDT), or null. */
 export function codeSetOf(code: string): CodeSet | null {
-  return (Object.keys(CODE_SET_PATTERNS) as CodeSet[]).find((set) => CODE_SET_PATTERNS[set].test(code)) ?? null;
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
+  return CODE_SETS.find((set) => inCodeSet(set, code)) ?? null;
 }
 
 /** Null when the code is well formed for its qualifier (or the qualifier is not one we check), else what was expected. */
 export function procedureCodeProblem(qualifier: string, code: string): string | null {
-  // The shapes of nearly every line, read from char codes (the patterns below say the same).
-  if (code.length === 5 && isDigitCode(code.charCodeAt(1)) && isDigitCode(code.charCodeAt(2)) && isDigitCode(code.charCodeAt(3))) {
-    const first = code.charCodeAt(0);
-    const last = code.charCodeAt(4);
-    const cpt = isDigitCode(first) && (isDigitCode(last) || last === 70 /* F */ || last === 84 /* T */ || last === 85 /* U */);
-    if (qualifier === 'HC' && (cpt || (first >= 65 && first <= 86 /* A-V */ && isDigitCode(last)))) return null;
-    if (qualifier === 'CJ' && cpt) return null;
-    if (qualifier === 'AD' && first === 68 /* D */ && isDigitCode(last)) return null;
-  }
   const sets = QUALIFIER_CODE_SETS[qualifier];
   if (!sets) return null;
-  if (sets.some((set) => CODE_SET_PATTERNS[set].test(code))) return null;
+  if (sets.some((set) => inCodeSet(set, code))) return null;
   return `${qualifier} code ${shownCode(code)} is not ${CODE_SET_DESCRIPTIONS[qualifier]}`;
 }

@@ -1,0 +1,104 @@
+// Service lines grouped the way payers apply NCCI edits: the same patient, under one table
+// (practitioner or outpatient hospital), across every claim of a document, or of all the files
+// of one CLI run. Each grouped line knows who performed it, so a check can tell the same
+// provider from another provider of the same billing group. The PTP check uses this; so do the
+// MUE and add-on code checks.
+
+import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
+
+/** The table a claim's lines are judged by: 837P and CSV (and unknown) practitioner, 837I hospital, 837D none. */
+export function tableForClaim(kind: ClaimKind | null): PtpTableKind | null {
+  if (kind === 'institutional') return 'hospital';
+  if (kind === 'dental') return null;
+  return 'practitioner';
+}
+
+/** One service line, placed in its run. */
+export interface GroupedLine {
+  /** Which document of the run it is in (0 when there is one). */
+  file: number;
+  /** Its claim's index in that document, and the line itself. */
+  claimIndex: number;
+  line: ServiceLine;
+  /** Whether the document is X12 (lines are named "service line N") or CSV ("row N"). */
+  x12: boolean;
+  /** Added to the line's spans to get document offsets (a document read in pieces). */
+  base: number;
+  /** Position in the run: lines in document order, documents in the order they were added. */
+  order: number;
+  /** Who performed it: the line's rendering provider, else the claim's, else the billing provider ('' when none is named). */
+  provider: string;
+  /** The billing provider ('' when none is named). */
+  billing: string;
+}
+
+/** Lines of one patient judged by one table, in run order. */
+export interface PatientGroup {
+  table: PtpTableKind;
+  lines: GroupedLine[];
+}
+
+export interface AddOptions {
+  file?: number;
+  /** X12 or CSV. */
+  x12: boolean;
+  base?: number;
+  /** Keep only the lines a check can use (e.g. a code that is in some edit of the table). */
+  keep?: (line: ServiceLine, table: PtpTableKind) => boolean;
+}
+
+/** Collects lines claim by claim (a document, the pieces of one, or several files) into patient groups. */
+export class ServiceGrouper {
+  private readonly byKey = new Map<string, PatientGroup>();
+  private order = 0;
+
+  add(claims: readonly Claim[], options: AddOptions): void {
+    const file = options.file ?? 0;
+    const base = options.base ?? 0;
+    const keep = options.keep;
+    for (const claim of claims) {
+      const table = tableForClaim(claim.kind);
+      if (table === null) {
+        this.order += claim.lines.length;
+        continue;
+      }
+      let group: PatientGroup | undefined;
+      const billing = claim.billingProviderId ?? '';
+      const claimProvider = claim.renderingProviderId ?? billing;
+      for (const line of claim.lines) {
+        const order = this.order++;
+        if (line.code === '' || line.dateOfService === null) continue;
+        if (keep !== undefined && !keep(line, table)) continue;
+        if (group === undefined) {
+          const key = `${table}\u0000${claim.patientKey}`;
+          group = this.byKey.get(key);
+          if (group === undefined) this.byKey.set(key, (group = { table, lines: [] }));
+        }
+        group.lines.push({
+          file,
+          claimIndex: claim.index,
+          line,
+          x12: options.x12,
+          base,
+          order,
+          provider: line.providerId ?? claimProvider,
+          billing,
+        });
+      }
+    }
+  }
+
+  /** The groups, in the order their patients first appeared. */
+  groups(): IterableIterator<PatientGroup> {
+    return this.byKey.values();
+  }
+}
+
+/** How a finding names a line that is not the one it sits on: by position, never by contents. */
+export function lineLabel(other: GroupedLine, self: GroupedLine, fileNames?: readonly string[]): string {
+  const line = other.x12 ? `service line ${other.line.lineNumber || other.line.index + 1}` : `row ${other.line.lineNumber}`;
+  const inFile = other.file !== self.file ? `${fileNames?.[other.file] ?? `file ${other.file + 1}`}, ` : '';
+  if (!other.x12) return `${inFile}${line}`;
+  if (other.file === self.file && other.claimIndex === self.claimIndex) return line;
+  return `${inFile}claim ${other.claimIndex + 1}, ${line}`;
+}
