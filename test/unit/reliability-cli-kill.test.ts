@@ -1,12 +1,16 @@
 // Issue 8, "never lose text": `claimlint fix` killed at any moment (SIGKILL: no cleanup runs)
-// leaves the file either exactly as it was or exactly fixed, never partly written. Kills land at
-// random times over the whole run, and, to hit the short window where the result is being
-// written, right after the temporary file appears. A temporary file left by a kill must be clearly
-// named after its target (hidden, `.NAME.<random>.claimlint-tmp`); how many were left is printed.
+// leaves the file either exactly as it was or exactly fixed, never partly written. Even runs are
+// killed at seeded random times over the whole run (before, during or after the write: either
+// outcome is right). Odd runs are killed inside the write window, and not by timing luck: the test
+// stops the process (SIGSTOP) when its temporary file appears, waits until the kernel reports it
+// stopped, and kills it only if the temporary file is still shorter than the fixed file, which
+// proves the rename has not happened; if the process had outrun the stop, the run is repeated.
+// A temporary file left by a kill must be clearly named after its target (hidden,
+// `.NAME.<random>.claimlint-tmp`); how many were left is printed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from './helpers/x12-writer';
@@ -17,6 +21,8 @@ const root = resolve(__dirname, '../..');
 let cliPath: string;
 const day = { from: 20260310, to: 20260310 };
 const RUNS = 12;
+/** Attempts of an odd run before the test gives up on stopping the process inside its write. */
+const ATTEMPTS = 5;
 
 let top: string;
 /** Where the file being fixed lives. */
@@ -36,7 +42,8 @@ before(() => {
   // The directory the kills happen in holds only the target and the expected result.
   dir = join(top, 'work');
   mkdirSync(dir);
-  const claims = Array.from({ length: 4000 }, (_, i) => ({
+  // Big enough (about 6 MB fixed, six chunks) that the write outlasts the test's reaction to it.
+  const claims = Array.from({ length: 20_000 }, (_, i) => ({
     id: `C${i}`,
     date: day,
     lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }, { code: '99213', charge: '75.00', date: day }],
@@ -55,23 +62,49 @@ before(() => {
 
 after(() => rmSync(top, { recursive: true, force: true }));
 
+/** Returns once the kernel reports the process stopped (or gone); Linux /proc. */
+function waitUntilStopped(pid: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let polls = 0; ; polls++) {
+    let state: string;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      state = stat.charAt(stat.lastIndexOf(')') + 2);
+    } catch {
+      return;
+    }
+    if (state === 'T' || state === 't' || state === 'Z' || state === 'X') return;
+    if (polls > 50_000) throw new Error(`process ${pid} did not stop (state ${state})`);
+    Atomics.wait(pause, 0, 0, 0.1);
+  }
+}
+
 test(`fix killed at ${RUNS} moments leaves the original or the fixed file, never a partial one`, async (t) => {
   const next = random(Number(process.env.CLAIMLINT_FUZZ_SEED ?? 8801));
   const target = join(dir, 'claims.837');
   const temporaryName = /^\.claims\.837\.[0-9a-f]+\.claimlint-tmp$/;
   const outcomes = { original: 0, fixed: 0, killedWhileWriting: 0, leftovers: 0 };
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0, attempt = 1; run < RUNS; ) {
     writeFileSync(target, original);
-    // Odd runs: kill right after the temporary file appears (the write window). Even runs: at a random time.
+    // Odd runs: inside the write window (see the top). Even runs: at a random time.
     const whileWriting = run % 2 === 1;
-    const delay = whileWriting ? Math.floor(next() * 15) : Math.floor(next() * fullRunMs * 1.1);
+    const delay = whileWriting ? 0 : Math.floor(next() * fullRunMs * 1.1);
     const child = spawn(process.execPath, [cliPath, 'fix', target], { stdio: 'ignore' });
     const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-    let sawTemporary = false;
+    /** Odd runs: the bytes of the temporary file when the process was stopped and killed; null when it outran the stop. */
+    let killedAt: number | null | undefined;
     const watcher = watch(dir, (_event, name) => {
-      if (!whileWriting || sawTemporary || !name || !temporaryName.test(name.toString())) return;
-      sawTemporary = true;
-      setTimeout(() => child.kill('SIGKILL'), delay);
+      if (!whileWriting || killedAt !== undefined || !name || !temporaryName.test(name.toString())) return;
+      child.kill('SIGSTOP');
+      waitUntilStopped(child.pid!);
+      let size: number | null = null;
+      try {
+        size = statSync(join(dir, name.toString())).size;
+      } catch {
+        // renamed already
+      }
+      killedAt = size !== null && size < fixed.length ? size : null;
+      child.kill(killedAt !== null ? 'SIGKILL' : 'SIGCONT');
     });
     const timer = whileWriting ? setTimeout(() => child.kill('SIGKILL'), 60_000) : setTimeout(() => child.kill('SIGKILL'), delay);
     let deadline: ReturnType<typeof setTimeout> | undefined;
@@ -83,10 +116,14 @@ test(`fix killed at ${RUNS} moments leaves the original or the fixed file, never
     const content = readFileSync(target);
     const isOriginal = content.equals(original);
     const isFixed = content.equals(fixed);
-    assert.ok(isOriginal || isFixed, `run ${run} (killed ${whileWriting ? `${delay} ms after the temporary file appeared` : `at ${delay} ms`}): the file is ${content.length} bytes, neither the original (${original.length}) nor the fixed file (${fixed.length})`);
+    const when = whileWriting ? `with ${killedAt} of ${fixed.length} bytes of the temporary file written` : `at ${delay} ms`;
+    assert.ok(isOriginal || isFixed, `run ${run} (killed ${when}): the file is ${content.length} bytes, neither the original (${original.length}) nor the fixed file (${fixed.length})`);
+    if (whileWriting && typeof killedAt === 'number') {
+      assert.ok(isOriginal, `run ${run}: killed ${when}, before the rename, yet the file was replaced`);
+      outcomes.killedWhileWriting++;
+    }
     if (isOriginal) outcomes.original++;
     else outcomes.fixed++;
-    if (whileWriting && sawTemporary) outcomes.killedWhileWriting++;
 
     for (const name of readdirSync(dir)) {
       if (name === 'claims.837' || name === 'expected.837') continue;
@@ -94,10 +131,17 @@ test(`fix killed at ${RUNS} moments leaves the original or the fixed file, never
       outcomes.leftovers++;
       unlinkSync(join(dir, name));
     }
+    if (whileWriting && typeof killedAt !== 'number') {
+      // The process wrote everything before it could be stopped: this attempt proves nothing.
+      assert.ok(attempt < ATTEMPTS, `run ${run}: the process wrote its whole result before it could be stopped, ${ATTEMPTS} times`);
+      attempt++;
+      continue;
+    }
+    run++;
+    attempt = 1;
   }
   t.diagnostic(`full run ${fullRunMs.toFixed(0)} ms; outcomes: ${JSON.stringify(outcomes)} (leftovers are temporary files a SIGKILL left, named .claims.837.<random>.claimlint-tmp)`);
-  assert.ok(outcomes.killedWhileWriting >= RUNS / 4, `kills landed in the write window ${outcomes.killedWhileWriting} times`);
-  assert.ok(outcomes.original > 0, 'some kills came before the rename');
+  assert.equal(outcomes.killedWhileWriting, RUNS / 2, 'every odd run was killed inside the write window');
 
   // And a run that is not killed replaces the file with the fixed one and leaves nothing behind.
   writeFileSync(target, original);

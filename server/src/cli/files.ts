@@ -1,8 +1,9 @@
 // Reading claim files into text, and writing a fixed file back without ever leaving a partial one.
 import { isAscii, isUtf8, constants as bufferConstants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { nextTurn, onInterrupt } from './interrupts';
 
 /**
  * The largest input read: one JavaScript string holds the whole document, and V8 caps string
@@ -180,17 +181,22 @@ export function* latin1Pieces(path: string, fd: number, buffer: Buffer, pieceCha
 const WRITE_CHUNK = 1 << 20;
 
 /** Encodes text the way it was read and hands it out in pieces, never as one big Buffer. */
-export function forEachEncodedChunk(text: string, encoding: InputEncoding, bom: boolean, write: (chunk: Buffer) => void): void {
-  if (bom) write(encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]));
+export function* encodedChunks(text: string, encoding: InputEncoding, bom: boolean): Generator<Buffer, void, undefined> {
+  if (bom) yield encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);
   const nodeEncoding: BufferEncoding = encoding === 'utf8' ? 'utf8' : encoding === 'utf16le' ? 'utf16le' : 'latin1';
   for (let start = 0; start < text.length; ) {
     let end = Math.min(start + WRITE_CHUNK, text.length);
     // Never split a surrogate pair between two chunks.
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    write(Buffer.from(text.slice(start, end), nodeEncoding));
+    yield Buffer.from(text.slice(start, end), nodeEncoding);
     start = end;
   }
+}
+
+/** encodedChunks, handed to `write` one by one. */
+export function forEachEncodedChunk(text: string, encoding: InputEncoding, bom: boolean, write: (chunk: Buffer) => void): void {
+  for (const chunk of encodedChunks(text, encoding, bom)) write(chunk);
 }
 
 function describeWriteError(error: unknown): string {
@@ -226,6 +232,114 @@ export class OutputError extends Error {
 export interface AtomicWriteOptions {
   /** For tests: called after each chunk is written to the temporary file. */
   afterChunk?: () => void;
+  /** One line for standard error, without the `claimlint: ` prefix (an interrupted write). */
+  note?: (message: string) => void;
+}
+
+/** Random bytes in a temporary file's name, written as twice as many hex digits. */
+const TEMPORARY_RANDOM_BYTES = 6;
+const TEMPORARY_SUFFIX = '.claimlint-tmp';
+
+/** The hidden temporary file beside `destination`: `.NAME.<12 hex digits>.claimlint-tmp`. */
+function temporaryFor(destination: string): string {
+  return join(dirname(destination), `.${basename(destination)}.${randomBytes(TEMPORARY_RANDOM_BYTES).toString('hex')}${TEMPORARY_SUFFIX}`);
+}
+
+/** The file a write to `target` replaces: a symbolic link's file; the path itself when it does not exist yet. */
+function destinationOf(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    return target;
+  }
+}
+
+/**
+ * One replacement of a file: a temporary file beside it, written, flushed, and renamed over it.
+ * Every step that fails leaves the target as it was; `abandon` removes the temporary file.
+ */
+class Replacement {
+  readonly destination: string;
+  readonly temporary: string;
+  /** The target existed when the write began (an interrupted write "did not change" it). */
+  readonly existed: boolean;
+  private fd: number | null = null;
+  /** The temporary file exists under its own name (created, not yet renamed or removed). */
+  private pending = false;
+
+  private constructor(readonly target: string) {
+    this.destination = destinationOf(target);
+    let mode: number | null = null;
+    try {
+      const stats = statSync(this.destination);
+      if (stats.isDirectory()) throw new OutputError(target, 'is a directory');
+      mode = stats.mode & 0o7777;
+    } catch (error) {
+      if (error instanceof OutputError) throw error;
+      // No such file yet: it is created.
+    }
+    this.existed = mode !== null;
+    this.temporary = temporaryFor(this.destination);
+    try {
+      this.fd = openSync(this.temporary, 'wx', 0o666);
+      this.pending = true;
+      if (mode !== null) fchmodSync(this.fd, mode);
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+  }
+
+  /** Creates the temporary file; OutputError when that fails. */
+  static begin(target: string): Replacement {
+    try {
+      return new Replacement(target);
+    } catch (error) {
+      throw asOutputError(target, error);
+    }
+  }
+
+  write(chunk: Buffer): void {
+    let written = 0;
+    while (written < chunk.length) written += writeSync(this.fd!, chunk, written, chunk.length - written);
+  }
+
+  /** Flushes the temporary file to disk and closes it. */
+  flush(): void {
+    fsyncSync(this.fd!);
+    closeSync(this.fd!);
+    this.fd = null;
+  }
+
+  /** Renames the flushed temporary file over the target. */
+  commit(): void {
+    renameSync(this.temporary, this.destination);
+    this.pending = false;
+  }
+
+  /** Closes and removes the temporary file, if there is one; never throws. */
+  abandon(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = null;
+    }
+    if (this.pending) {
+      try {
+        unlinkSync(this.temporary);
+      } catch {
+        // already gone
+      }
+      this.pending = false;
+    }
+  }
+}
+
+function asOutputError(target: string, error: unknown): OutputError {
+  return error instanceof OutputError ? error : new OutputError(target, describeWriteError(error));
 }
 
 /**
@@ -235,49 +349,93 @@ export interface AtomicWriteOptions {
  * On failure the temporary file is removed and OutputError says why.
  */
 export function writeAtomically(target: string, produce: (write: (chunk: Buffer) => void) => void, options: AtomicWriteOptions = {}): void {
-  let destination = target;
-  let mode: number | null = null;
+  const replacement = Replacement.begin(target);
   try {
-    destination = realpathSync(target);
-    const stats = statSync(destination);
-    if (stats.isDirectory()) throw new OutputError(target, 'is a directory');
-    mode = stats.mode & 0o7777;
-  } catch (error) {
-    if (error instanceof OutputError) throw error;
-    // No such file yet: it is created.
-  }
-  const temporary = join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.claimlint-tmp`);
-  let fd: number | null = null;
-  let created = false;
-  try {
-    fd = openSync(temporary, 'wx', 0o666);
-    created = true;
-    if (mode !== null) fchmodSync(fd, mode);
-    const descriptor = fd;
     produce((chunk) => {
-      let written = 0;
-      while (written < chunk.length) written += writeSync(descriptor, chunk, written, chunk.length - written);
+      replacement.write(chunk);
       options.afterChunk?.();
     });
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temporary, destination);
+    replacement.flush();
+    replacement.commit();
   } catch (error) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-    if (created) {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // already gone
-      }
-    }
-    throw new OutputError(target, describeWriteError(error));
+    replacement.abandon();
+    throw asOutputError(target, error);
   }
+}
+
+/**
+ * writeAtomically for the command line, where the user may press Ctrl-C: while the temporary file
+ * exists, SIGINT, SIGTERM and SIGHUP remove it, leave the target as it was, say so in one line
+ * and end the process with 128 + the signal's number. The chunks are written one event-loop turn
+ * apart, so that a signal is handled within a chunk's time; the last turn comes after the flush
+ * and before the rename, so a signal that arrives before the rename always wins over it. A signal
+ * during the rename itself is handled just after it: the file is then wholly fixed.
+ */
+export async function writeAtomicallyInterruptibly(target: string, chunks: Iterable<Buffer>, options: AtomicWriteOptions = {}): Promise<void> {
+  let replacement: Replacement | null = null;
+  let committed = false;
+  const release = onInterrupt((signal) => {
+    replacement?.abandon();
+    const outcome = committed ? 'the fixed file was already in place' : replacement?.existed === false ? 'nothing was written' : 'the file was not changed';
+    options.note?.(`${target}: interrupted (${signal}); ${outcome}`);
+  });
+  try {
+    replacement = Replacement.begin(target);
+    for (const chunk of chunks) {
+      replacement.write(chunk);
+      options.afterChunk?.();
+      await nextTurn();
+    }
+    replacement.flush();
+    await nextTurn();
+    replacement.commit();
+    committed = true;
+    // A signal caught during the rename is still waiting for its turn: handle it, not drop it.
+    await nextTurn();
+  } catch (error) {
+    replacement?.abandon();
+    throw asOutputError(target, error);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * How old a temporary file of ours must be before a later run takes it for the remains of a run
+ * that was killed (SIGKILL, a power cut): a run that is writing touches its file with every chunk.
+ */
+export const STALE_TEMPORARY_MS = 5 * 60 * 1000;
+
+/**
+ * Removes the temporary files that earlier runs writing `target` left behind: only regular files
+ * named `.NAME.<12 hex digits>.claimlint-tmp` for this target, not modified for STALE_TEMPORARY_MS
+ * (they hold claim contents where nobody looks). Returns how many were removed; never throws.
+ */
+export function removeStaleTemporaries(target: string, now: number = Date.now()): number {
+  const destination = destinationOf(target);
+  const folder = dirname(destination);
+  const name = basename(destination);
+  const prefix = `.${name}.`;
+  const random = new RegExp(`^[0-9a-f]{${TEMPORARY_RANDOM_BYTES * 2}}$`);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of names) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(TEMPORARY_SUFFIX)) continue;
+    if (!random.test(entry.slice(prefix.length, entry.length - TEMPORARY_SUFFIX.length))) continue;
+    const path = join(folder, entry);
+    try {
+      const stats = lstatSync(path);
+      if (!stats.isFile() || now - stats.mtimeMs < STALE_TEMPORARY_MS) continue;
+      unlinkSync(path);
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
 }

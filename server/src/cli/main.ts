@@ -13,7 +13,7 @@ import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
-import { decode as decodeInput, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, writeAtomically, type DecodedInput } from './files';
+import { decode as decodeInput, encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, Progress } from './progress';
 import { byPosition, CLAIMLINT_VERSION, createReporter, Positions, textLine, type FileResult } from './report';
 import { checkInBlocks } from './stream';
@@ -61,7 +61,8 @@ function displayPath(path: string): string {
   return path === '-' ? '<stdin>' : path;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+/** The exit code; a promise of it when fix writes a file (the write yields to Ctrl-C). */
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   let options: CliOptions;
   try {
     options = parseArguments(argv);
@@ -267,11 +268,15 @@ function planFix(text: string, knowledge: Knowledge): FixPlan {
   return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, findings: [] };
 }
 
-function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number {
+function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Promise<number> {
   const path = options.files[0]!;
   const shownPath = path === '-' ? 'standard input' : path;
   const target = options.out ?? path;
   const toStdout = target === '-';
+  if (!toStdout) {
+    const stale = removeStaleTemporaries(target);
+    if (stale > 0) io.stderr(`claimlint: removed ${plural(stale, 'temporary file')} that an earlier fix of ${target} left behind\n`);
+  }
   const progress = progressFor(options, io);
   progress.update(0, 'reading');
   let input: DecodedInput;
@@ -307,37 +312,40 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number {
   if (toStdout) {
     forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
   } else if (changed || options.out !== null) {
-    try {
-      writeAtomically(target, (write) => forEachEncodedChunk(fixed, encoding, bom, write));
-    } catch (error) {
+    const note = (message: string) => io.stderr(`claimlint: ${message}\n`);
+    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note }).then(report, (error: unknown) => {
       if (!(error instanceof OutputError)) throw error;
       progress.finish();
       io.stderr(`claimlint: cannot write ${target}: ${error.message}; ${target === path ? 'the file was not changed' : 'nothing was written'}\n`);
       return 2;
-    }
+    });
   }
-  progress.finish();
+  return report();
 
-  const arrow = !toStdout && target !== path ? ` -> ${target}` : '';
-  if (plan.format === null) {
-    io.stderr(`claimlint: ${shownPath}: not a claim file, nothing to fix${arrow}\n`);
-  } else if (changed) {
-    io.stderr(
-      `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
-    );
-  } else {
-    io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0)${arrow}\n`);
+  function report(): number {
+    progress.finish();
+
+    const arrow = !toStdout && target !== path ? ` -> ${target}` : '';
+    if (plan.format === null) {
+      io.stderr(`claimlint: ${shownPath}: not a claim file, nothing to fix${arrow}\n`);
+    } else if (changed) {
+      io.stderr(
+        `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
+      );
+    } else {
+      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0)${arrow}\n`);
+    }
+    // Indicator-1 conflicts still in the result (those on a removed line went with it).
+    const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
+    if (leftForReview > 0) {
+      io.stderr(
+        `claimlint: ${shownPath}: ${plural(leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,
+      );
+    }
+    const positions = Positions.forFindings(fixed, remaining);
+    for (const finding of remaining) io.stderr(textLine(outputName, finding, positions));
+    return remaining.some((f) => f.severity === 'error') ? 1 : 0;
   }
-  // Indicator-1 conflicts still in the result (those on a removed line went with it).
-  const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
-  if (leftForReview > 0) {
-    io.stderr(
-      `claimlint: ${shownPath}: ${plural(leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,
-    );
-  }
-  const positions = Positions.forFindings(fixed, remaining);
-  for (const finding of remaining) io.stderr(textLine(outputName, finding, positions));
-  return remaining.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /**
@@ -362,7 +370,13 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  let code: number;
+  // A bug of ours: say so in one line, without a stack that could quote claim contents.
+  const internalError = (error: unknown): number => {
+    const name = error instanceof Error ? error.name : 'Error';
+    process.stderr.write(`claimlint: internal error (${name}); please report it with a synthetic file that reproduces it\n`);
+    return 2;
+  };
+  let code: number | Promise<number>;
   try {
     code = run(process.argv.slice(2), {
       stdout: (data) => process.stdout.write(data),
@@ -372,10 +386,8 @@ if (require.main === module) {
       ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
     });
   } catch (error) {
-    // A bug of ours: say so in one line, without a stack that could quote claim contents.
-    const name = error instanceof Error ? error.name : 'Error';
-    process.stderr.write(`claimlint: internal error (${name}); please report it with a synthetic file that reproduces it\n`);
-    code = 2;
+    code = internalError(error);
   }
-  process.exitCode = code;
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((exit) => (process.exitCode = exit), (error: unknown) => (process.exitCode = internalError(error)));
 }

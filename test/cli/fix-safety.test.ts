@@ -1,0 +1,227 @@
+// `claimlint fix` run as a real process, interrupted or raced at a chosen moment of its write:
+// SIGINT, SIGTERM and SIGHUP remove the temporary file, leave the file as it was and exit
+// 128 + the signal's number; temporary files a killed run left behind are removed by the next one.
+//
+// The moment is not left to scheduling: the test watches the folder, stops the process (SIGSTOP)
+// when its temporary file appears or grows, waits until the kernel reports it stopped, and acts
+// only if the temporary file is still shorter than the fixed file, which proves the process has
+// not reached its rename. If the process outran the stop (it had written everything), that
+// attempt does not count and the run is repeated.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeX12 } from '../unit/helpers/x12-writer';
+
+const root = resolve(__dirname, '../..');
+const day = { from: 20260310, to: 20260310 };
+/** Attempts of one run before the test gives up on stopping the process part way through its write. */
+const ATTEMPTS = 5;
+
+let top = '';
+/** The CLI built from the current sources into the test's own folder. */
+let cli = '';
+/** A synthetic 837 of about 14 MB whose fix removes one line of every claim, and its fixed bytes. */
+let big: Buffer;
+let bigFixed: Buffer;
+/** A small file with a conflict that fix removes. */
+const example = readFileSync(join(root, 'examples/professional-43214.837'));
+
+let folders = 0;
+/** A fresh folder: the watcher of a run sees only that run's files. */
+function folder(name: string): string {
+  const path = join(top, `${++folders}-${name}`);
+  mkdirSync(path);
+  return path;
+}
+
+before(() => {
+  top = mkdtempSync(join(tmpdir(), 'claimlint-fix-safety-'));
+  // Other users may read the build (the owner test runs the CLI as nobody).
+  chmodSync(top, 0o755);
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out-root', join(top, 'build')], { cwd: root, stdio: 'pipe' });
+  cli = join(top, 'build/server/out/cli.js');
+  const claims = Array.from({ length: 40_000 }, (_, i) => ({
+    id: `C${i}`,
+    date: day,
+    lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }, { code: '99213', charge: '75.00', date: day }],
+  }));
+  big = Buffer.from(writeX12(claims, { lineEnding: '\r\n', transactions: 12 }).text, 'latin1');
+  const reference = folder('reference');
+  writeFileSync(join(reference, 'big.837'), big);
+  execFileSync(process.execPath, [cli, 'fix', '--out', 'fixed.837', 'big.837'], { cwd: reference, stdio: 'pipe' });
+  bigFixed = readFileSync(join(reference, 'fixed.837'));
+  assert.ok(bigFixed.length < big.length - 1_000_000, 'the fix removes lines');
+});
+
+after(() => {
+  if (top) rmSync(top, { recursive: true, force: true });
+});
+
+function temporaryName(target: string): RegExp {
+  return new RegExp(`^\\.${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\.claimlint-tmp$`);
+}
+
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/** Runs the CLI in `cwd` to its end. */
+function claimlint(args: readonly string[], cwd: string, options: { uid?: number; gid?: number } = {}): Promise<Outcome> {
+  return finished(spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], ...options }));
+}
+
+function finished(child: ChildProcess): Promise<Outcome> {
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  return new Promise((resolveRun, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolveRun({ code, signal, stderr }));
+  });
+}
+
+/** Returns once the kernel reports the process stopped (or gone); Linux /proc. */
+function waitUntilStopped(pid: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let polls = 0; ; polls++) {
+    let state: string;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      state = stat.charAt(stat.lastIndexOf(')') + 2);
+    } catch {
+      return;
+    }
+    if (state === 'T' || state === 't' || state === 'Z' || state === 'X') return;
+    if (polls > 50_000) throw new Error(`process ${pid} did not stop (state ${state})`);
+    Atomics.wait(pause, 0, 0, 0.1);
+  }
+}
+
+interface Paused {
+  child: ChildProcess;
+  /** Bytes of the temporary file when the process was stopped. */
+  size: number;
+}
+
+/**
+ * Runs `fix ARGS` in `cwd` and stops it when its temporary file for `target` appears, or (with
+ * `grown`) once that file holds some bytes. With the process stopped and the temporary file
+ * shorter than `finalSize`, `act` runs; the process is then continued. `paused` is false when the
+ * process had written everything (or renamed) by the time it stopped: that attempt proves nothing.
+ */
+async function fixPausedWhileWriting(cwd: string, target: string, args: readonly string[], finalSize: number, grown: boolean, act: (paused: Paused) => void): Promise<Outcome & { paused: boolean }> {
+  const pattern = temporaryName(target);
+  const child = spawn(process.execPath, [cli, 'fix', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const outcome = finished(child);
+  let decided: boolean | null = null;
+  const watcher = watch(cwd, (_event, name) => {
+    if (decided !== null || !name || !pattern.test(name.toString())) return;
+    child.kill('SIGSTOP');
+    waitUntilStopped(child.pid!);
+    let size: number | null = null;
+    try {
+      size = statSync(join(cwd, name.toString())).size;
+    } catch {
+      // renamed already
+    }
+    if (size === null || size >= finalSize) {
+      decided = false;
+    } else if (!grown || size > 0) {
+      decided = true;
+      act({ child, size });
+    }
+    child.kill('SIGCONT');
+  });
+  try {
+    const result = await outcome;
+    return { ...result, paused: decided === true };
+  } finally {
+    watcher.close();
+  }
+}
+
+describe('fix interrupted while it writes', () => {
+  for (const [signal, code, grown] of [
+    ['SIGINT', 130, false],
+    ['SIGTERM', 143, true],
+    ['SIGHUP', 129, false],
+  ] as const) {
+    test(`${signal} ${grown ? 'once the temporary file has grown' : 'when the temporary file appears'}: exit ${code}, the temporary file is removed, the file is as it was`, async (t) => {
+      const dir = folder(signal);
+      const target = join(dir, 'claims.837');
+      for (let attempt = 1; ; attempt++) {
+        writeFileSync(target, big);
+        let stoppedAt = -1;
+        const run = await fixPausedWhileWriting(dir, 'claims.837', ['claims.837'], bigFixed.length, grown, ({ child, size }) => {
+          stoppedAt = size;
+          child.kill(signal);
+        });
+        if (!run.paused) {
+          assert.ok(attempt < ATTEMPTS, `the process wrote its whole result before it could be stopped, ${ATTEMPTS} times`);
+          continue;
+        }
+        t.diagnostic(`attempt ${attempt}: stopped with ${stoppedAt} of ${bigFixed.length} bytes written`);
+        assert.equal(run.signal, null, `ended by ${run.signal}, not by an exit of its own`);
+        assert.equal(run.code, code, run.stderr);
+        assert.match(run.stderr, new RegExp(`^claimlint: claims\\.837: interrupted \\(${signal}\\); the file was not changed\\n$`));
+        assert.ok(readFileSync(target).equals(big), 'the original file is untouched');
+        assert.deepEqual(readdirSync(dir), ['claims.837'], 'no temporary file is left');
+        break;
+      }
+    });
+  }
+
+  test('SIGINT while fix writes to a new --out file: nothing is written there', async () => {
+    const dir = folder('sigint-out');
+    writeFileSync(join(dir, 'claims.837'), big);
+    for (let attempt = 1; ; attempt++) {
+      const run = await fixPausedWhileWriting(dir, 'fixed.837', ['--out', 'fixed.837', 'claims.837'], bigFixed.length, false, ({ child }) => child.kill('SIGINT'));
+      if (!run.paused) {
+        assert.ok(attempt < ATTEMPTS, 'could not stop the process part way through its write');
+        rmSync(join(dir, 'fixed.837'), { force: true });
+        continue;
+      }
+      assert.equal(run.code, 130, run.stderr);
+      assert.match(run.stderr, /^claimlint: fixed\.837: interrupted \(SIGINT\); nothing was written\n$/);
+      assert.deepEqual(readdirSync(dir), ['claims.837']);
+      break;
+    }
+  });
+
+  test('a run that is not interrupted still replaces the file and leaves nothing else', async () => {
+    const dir = folder('whole');
+    writeFileSync(join(dir, 'claims.837'), big);
+    const run = await claimlint(['fix', 'claims.837'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(readFileSync(join(dir, 'claims.837')).equals(bigFixed));
+    assert.deepEqual(readdirSync(dir), ['claims.837']);
+  });
+});
+
+describe('temporary files left by a killed run', () => {
+  test('fix removes its own stale temporary files of the same target, and nothing else', async () => {
+    const dir = folder('stale');
+    writeFileSync(join(dir, 'claims.837'), example);
+    const hourAgo = Date.now() / 1000 - 3600;
+    const stale = '.claims.837.0123456789ab.claimlint-tmp';
+    const kept = {
+      fresh: '.claims.837.ba9876543210.claimlint-tmp',
+      otherTarget: '.other.837.0123456789ab.claimlint-tmp',
+      notOurs: '.claims.837.notes.claimlint-tmp',
+      anotherTool: '.claims.837.0123456789ab.tmp',
+    };
+    for (const name of [stale, ...Object.values(kept)]) {
+      writeFileSync(join(dir, name), 'ISA*PARTIAL');
+      if (name !== kept.fresh) utimesSync(join(dir, name), hourAgo, hourAgo);
+    }
+    const run = await claimlint(['fix', 'claims.837'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^claimlint: removed 1 temporary file that an earlier fix of claims\.837 left behind$/m);
+    assert.ok(!existsSync(join(dir, stale)), 'the stale temporary file of this target is removed');
+    for (const name of Object.values(kept)) assert.ok(existsSync(join(dir, name)), `${name} is kept`);
+  });
+});
