@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { TestClient } from './helpers/lspClient';
 
@@ -126,6 +128,33 @@ test('settings pointing at files are window-scoped (one set of rules per server)
     const published = await client.open(TestClient.uriFor('relative.837'), officeVisit());
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['ptp.conflict']);
     assert.deepEqual(client.notifications.filter((n) => n.method === 'claimlint/loadProblems'), []);
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('when the rules change, every open document is checked again, and no request is answered from an analysis made with the old rules', async () => {
+  const { dir, table } = tableIn([row('99213', '36415', '0')]);
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    await client.initialize({ settings: { ptpEditFiles: [table], builtinEdits: false } });
+    const text = officeVisit();
+    const uris = Array.from({ length: 12 }, (_, i) => TestClient.uriFor(`recheck-${i}.837`));
+    for (const uri of uris) assert.deepEqual((await client.open(uri, text)).diagnostics.map((d) => d.code), ['ptp.conflict']);
+    const last = uris[uris.length - 1]!;
+    const position = TextDocument.create(last, 'x12', 1, text).positionAt(text.indexOf('36415'));
+
+    // The table is dropped; a code action request follows at once, before the documents' checks could all run.
+    const cleared = Promise.all(uris.map((uri) => client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0)));
+    void client.pushSettings({ claimlint: { ptpEditFiles: [], builtinEdits: false } });
+    const actions = client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: last },
+      range: { start: position, end: position },
+      context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
+    });
+    assert.deepEqual(await actions, [], 'no quick fix for a conflict the new rules do not have');
+    await cleared;
   } finally {
     await client.shutdown();
     rmSync(dir, { recursive: true, force: true });

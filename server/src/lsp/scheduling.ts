@@ -10,17 +10,30 @@ import { ConflictCountNotification } from './protocol';
 import type { Rules } from './rules';
 import type { Runtime } from './runtime';
 
-/** A document with the analysis of its current version, and the knowledge that analysis used. */
+/** A document with the analysis of its current version, made with the current rules. */
 export interface Checked {
   document: TextDocument;
   analysis: Analysis;
   knowledge: Knowledge;
 }
 
+/** An analysis, with the document version and the rules' generation it was made for. */
+interface Cached {
+  version: number;
+  generation: number;
+  analysis: Analysis;
+  knowledge: Knowledge;
+}
+
 export class Checker {
-  /** The latest analysis per URI, with the version it was computed for. */
-  private readonly analyses = new Map<string, { version: number; analysis: Analysis; knowledge: Knowledge }>();
+  /** The latest analysis per URI. */
+  private readonly analyses = new Map<string, Cached>();
+  /** The version and rules' generation whose diagnostics were published last, per URI. */
+  private readonly published = new Map<string, { version: number; generation: number }>();
   private readonly pending = new Map<string, { cancel(): void }>();
+  /** Documents still to check again after a change of the rules, and the task that checks the next. */
+  private recheckQueue: string[] = [];
+  private recheckTask: { cancel(): void } | undefined;
   /** False until the client's settings are in: checks wait for them, so no diagnostics flicker. */
   private ready = false;
 
@@ -37,9 +50,26 @@ export class Checker {
     this.recheckAll();
   }
 
-  /** Checks every open document again (the rules changed). */
+  /**
+   * Checks every open document again (the rules changed), one document per turn of the event
+   * loop, so requests are answered in between rather than after every document is checked.
+   */
   recheckAll(): void {
-    for (const document of this.documents.all()) this.schedule(document);
+    if (!this.ready) return;
+    this.recheckQueue = this.documents.all().map((document) => document.uri);
+    this.recheckTask ??= this.runtime.schedule(() => this.recheckNext());
+  }
+
+  private recheckNext(): void {
+    this.recheckTask = undefined;
+    const uri = this.recheckQueue.shift();
+    const document = uri === undefined ? undefined : this.documents.get(uri);
+    // A document with a check pending is published by it; one a request analysed with these rules
+    // since still needs its diagnostics published.
+    const shown = document && this.published.get(document.uri);
+    const upToDate = shown && shown.version === document.version && shown.generation === this.rules.generation;
+    if (document && !upToDate && !this.pending.has(document.uri)) this.validate(document);
+    if (this.recheckQueue.length > 0) this.recheckTask = this.runtime.schedule(() => this.recheckNext());
   }
 
   /** Checks the document's current version soon, dropping a pending check of an older one. */
@@ -65,16 +95,19 @@ export class Checker {
     this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
     this.analyses.delete(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The analysis of the document's current version (computed now if the scheduled one has not run yet). */
+  /**
+   * The analysis of the document's current version with the current rules: the kept one, or
+   * computed now when the scheduled check has not run yet, or the rules changed since.
+   */
   current(uri: string): Checked | null {
     const document = this.documents.get(uri);
     if (!document) return null;
-    const cached = this.analyses.get(uri);
-    if (cached && cached.version === document.version) return { document, analysis: cached.analysis, knowledge: cached.knowledge };
-    return { document, analysis: this.analyzeNow(document), knowledge: this.rules.knowledge };
+    const { analysis, knowledge } = this.analysisOf(document);
+    return { document, analysis, knowledge };
   }
 
   private validate(document: TextDocument): void {
@@ -84,6 +117,7 @@ export class Checker {
       // analyze() already turns a failing check into a finding; this catches a failure after it
       // (building the diagnostics), which would otherwise end the server for every document.
       this.analyses.delete(document.uri);
+      this.published.delete(document.uri);
       const message = `Claimlint failed while reporting the problems of this document (${errorName(error)}). Other documents are unaffected; please report this with a synthetic file that reproduces it.`;
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, severity: DiagnosticSeverity.Error, source: 'claimlint', code: 'claimlint.internal-error', message }] });
@@ -91,7 +125,7 @@ export class Checker {
   }
 
   private publish(document: TextDocument): void {
-    const analysis = this.analyzeNow(document);
+    const { analysis, generation } = this.analysisOf(document);
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     void this.connection.sendNotification(ConflictCountNotification.type, {
@@ -99,21 +133,26 @@ export class Checker {
       conflicts: analysis.findings.filter((f) => f.rule.startsWith('ptp.')).length,
       findings: analysis.findings.length,
     });
+    this.published.set(document.uri, { version: document.version, generation });
   }
 
   /**
-   * Analyses the document's current version and keeps the result. After an edit, only the
-   * transaction set it falls in is read again when the previous analysis used the same rules.
+   * The analysis of the document's current version with the current rules, kept for the
+   * requests that follow. An analysis made with an older generation of the rules is never
+   * returned. After an edit, only the transaction set it falls in is read again when the
+   * previous analysis used the same rules.
    */
-  private analyzeNow(document: TextDocument): Analysis {
-    const knowledge = this.rules.knowledge;
+  private analysisOf(document: TextDocument): Cached {
+    const { knowledge, generation } = this.rules;
     const previous = this.analyses.get(document.uri);
+    if (previous && previous.generation === generation && previous.version === document.version) return previous;
     const text = document.getText();
     const analysis =
-      previous && previous.knowledge === knowledge
+      previous && previous.generation === generation
         ? reanalyze(previous.analysis, text, knowledge, positionsOf(document))
         : analyze(text, knowledge, positionsOf(document));
-    this.analyses.set(document.uri, { version: document.version, analysis, knowledge });
-    return analysis;
+    const cached: Cached = { version: document.version, generation, analysis, knowledge };
+    this.analyses.set(document.uri, cached);
+    return cached;
   }
 }
