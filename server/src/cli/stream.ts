@@ -11,7 +11,8 @@ import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
 import { BLOCK_BYTES, InputError, latin1Pieces, openForBlocks, readBlock } from './files';
-import { byPosition, Positions } from './report';
+import type { SharedCoding } from '../core/analyze';
+import { byPosition, offsetsOf, Positions } from './report';
 
 export interface BlockCheck {
   format: 'x12';
@@ -50,22 +51,22 @@ export interface BlockProgress {
  * (not a regular file, not ASCII, not starting with an ISA header, empty). Throws InputError,
  * with readInput's reasons, when it cannot be read.
  */
-export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}): BlockCheck | null {
+export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding): BlockCheck | null {
   const fd = openForBlocks(path);
   if (fd === null) return null;
   try {
     const before = fstatSync(fd);
     const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
     const feedBytes = sizes.feed ?? FEED_BYTES;
-    const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress);
+    const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared);
     if (checked === null) return null;
     progress.locating();
     // An X12 document gets no findings from inputFindings (that is only for unknown formats).
     // Small pieces again: 4 MB strings made one after another pile up until a full collection.
     // A file without line breaks (most big 837s are one line) needs no second read.
-    const positions = checked.lineBreaks
-      ? Positions.forFindings(latin1Pieces(path, fd, buffer, feedBytes), checked.findings)
-      : Positions.onOneLine(checked.length, checked.findings);
+    // Checked with other files: the run's coding findings land on this file's coded lines later.
+    const wanted = shared ? offsetsOf(checked.findings).concat(shared.grouper.codeOffsetsOf(shared.file)) : offsetsOf(checked.findings);
+    const positions = new Positions(checked.lineBreaks ? latin1Pieces(path, fd, buffer, feedBytes) : { oneLineOf: checked.length }, wanted);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
     if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
     const { lineBreaks: _lineBreaks, length: _length, ...result } = checked;
@@ -88,7 +89,7 @@ interface CheckedBlocks extends Omit<BlockCheck, 'format' | 'positions'> {
   length: number;
 }
 
-function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress): CheckedBlocks | null {
+function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress, shared?: SharedCoding): CheckedBlocks | null {
   let feeder: Feeder | null = null;
   let lineBreaks = false;
   let length = 0;
@@ -101,7 +102,7 @@ function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number
     lineBreaks ||= bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
     if (feeder === null) {
       if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
-      feeder = new Feeder(new X12Stream(knowledge.tables));
+      feeder = new Feeder(new X12Stream(knowledge.tables, shared));
     }
     for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
     position += read;

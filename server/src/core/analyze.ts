@@ -3,7 +3,8 @@
 // bad document never takes the others (or the server) down with it.
 import type { Finding, ParsedDocumentWithIndex } from './model';
 import { parseDocument } from './parse';
-import { checkPtp } from './rules/checkPtp';
+import { checkPtp, keepCoded } from './rules/checkPtp';
+import type { ServiceGrouper } from './rules/serviceGroups';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
 import { rereadTransactionSet, type Reread } from './x12/incremental';
@@ -17,7 +18,17 @@ export interface Analysis {
   lines: Positions;
 }
 
-export function analyze(text: string, knowledge: Knowledge, positions?: Positions): Analysis {
+/**
+ * Where the coding (PTP) check of a document happens when it is one of several checked together
+ * (the CLI's files of one run): its lines go into the run's grouper, and the run checks them all
+ * at the end, instead of this document being checked on its own.
+ */
+export interface SharedCoding {
+  grouper: ServiceGrouper;
+  file: number;
+}
+
+export function analyze(text: string, knowledge: Knowledge, positions?: Positions, shared?: SharedCoding): Analysis {
   const lines = positions ?? new LineIndex(text);
   let doc: ParsedDocumentWithIndex;
   try {
@@ -27,7 +38,10 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
   }
   let ptp: Finding[];
   try {
-    ptp = checkPtp(doc.claims, knowledge.tables, doc.format !== 'csv');
+    if (shared) {
+      shared.grouper.add(doc.claims, { file: shared.file, x12: doc.format !== 'csv', keep: keepCoded(knowledge.tables) });
+      ptp = [];
+    } else ptp = checkPtp(doc.claims, knowledge.tables, doc.format !== 'csv');
   } catch (error) {
     ptp = [internalError('checking', error)];
   }

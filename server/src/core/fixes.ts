@@ -1,7 +1,7 @@
 // Fixes that leave a valid file. Removing an X12 service line removes its whole 2400 loop,
 // renumbers the later LX segments of the claim, lowers SE01 by the segments removed and CLM02 by
 // the line's charge, all in one set of non-overlapping edits. A CSV removal deletes the row.
-import type { Claim, Finding, ParsedDocument, ServiceLine, Span } from './model';
+import type { Claim, Finding, Interchange, ParsedDocument, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
 
@@ -92,6 +92,15 @@ export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]):
   for (const [claimIndex, removed] of byClaim) {
     const claim = doc.claims[claimIndex];
     if (!claim) continue;
+    if (doc.format === 'x12' && claim.lines.length > 0 && claim.lines.every((line) => removed.has(line.index))) {
+      // A claim needs at least one service line: removing all of them removes the claim (its 2300 loop).
+      edits.push({ span: claim.span, newText: '' });
+      if (claim.transactionIndex !== null) {
+        const segments = segmentsIn(text, claim.span, doc.interchanges, claim);
+        segmentsRemovedByTransaction.set(claim.transactionIndex, (segmentsRemovedByTransaction.get(claim.transactionIndex) ?? 0) + segments);
+      }
+      continue;
+    }
     let removedCents = 0;
     let removedCharges = true;
     let nextNumber = 1;
@@ -126,6 +135,15 @@ export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]):
   const merged = mergeRemovals(edits.sort((a, b) => a.span.start - b.span.start));
   keepNoFinalLineBreak(text, merged);
   return merged;
+}
+
+/** The X12 segments in a span of a claim: its segment terminators (the interchange's that holds it). */
+function segmentsIn(text: string, span: Span, interchanges: readonly Interchange[], claim: Claim): number {
+  let terminator = '~';
+  for (const interchange of interchanges) if (interchange.span.start <= claim.span.start) terminator = interchange.delimiters.segment;
+  let count = 0;
+  for (let at = text.indexOf(terminator, span.start); at >= 0 && at < span.end; at = text.indexOf(terminator, at + 1)) count++;
+  return count;
 }
 
 /** A file that ended without a line break still does when its last rows are removed. */

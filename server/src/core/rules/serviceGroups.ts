@@ -88,6 +88,17 @@ export class ServiceGrouper {
     }
   }
 
+  /** The document offsets of the codes of one file's lines (where a coding finding can be). */
+  codeOffsetsOf(file: number): number[] {
+    const out: number[] = [];
+    for (const group of this.byKey.values()) {
+      for (const grouped of group.lines) {
+        if (grouped.file === file) out.push(grouped.line.codeSpan.start + grouped.base, grouped.line.codeSpan.end + grouped.base);
+      }
+    }
+    return out;
+  }
+
   /** The groups, in the order their patients first appeared. */
   groups(): IterableIterator<PatientGroup> {
     return this.byKey.values();

@@ -53,9 +53,17 @@ export class X12Stream {
   private failed = false;
 
   /** The coded lines of every piece: PTP edits pair lines of one patient across transaction sets, so they are checked at the end. */
-  private readonly grouper = new ServiceGrouper();
+  private readonly grouper: ServiceGrouper;
+  private readonly file: number;
 
-  constructor(private readonly tables: PtpTables) {}
+  /** With `shared`, the lines go into a run's grouper (several files checked together) and the run checks them. */
+  constructor(
+    private readonly tables: PtpTables,
+    private readonly shared?: { grouper: ServiceGrouper; file: number },
+  ) {
+    this.grouper = shared?.grouper ?? new ServiceGrouper();
+    this.file = shared?.file ?? 0;
+  }
 
   /**
    * True when a document that starts with `head` can be read in pieces: it starts with a
@@ -163,7 +171,7 @@ export class X12Stream {
     this.pendingLength = 0;
     const last = rest.length > 0 || this.parser === null ? this.push(rest) : { claims: 0, serviceLines: 0, findings: [] };
     last.findings.push(...this.finish());
-    if (!this.failed) {
+    if (!this.failed && this.shared === undefined) {
       try {
         for (const { finding } of checkPtpGroups(this.grouper, this.tables)) last.findings.push(finding);
       } catch (error) {
@@ -197,7 +205,7 @@ export class X12Stream {
       return { claims: 0, serviceLines: 0, findings: [internalError('reading', error)] };
     }
     // Only the lines a PTP edit can pair are kept (with their offsets in the document).
-    this.grouper.add(claims, { x12: true, base, keep: keepCoded(this.tables) });
+    this.grouper.add(claims, { file: this.file, x12: true, base, keep: keepCoded(this.tables) });
     let serviceLines = 0;
     for (const claim of claims) serviceLines += claim.lines.length;
     const findings = structural.map((finding) => shiftFinding(finding, base));
