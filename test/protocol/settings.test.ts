@@ -1,9 +1,9 @@
 // Settings reach the server and user tables reload when they change on disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -61,10 +61,11 @@ test('an unreadable table is reported once with its path, and the built-in edits
   }
 });
 
-/** A CMS-style PTP table in a new temporary folder; returns the folder and the table's path. */
+/** A CMS-style PTP table in a new temporary folder (name may hold a subfolder); returns the folder and the table's path. */
 function tableIn(rows: string[], name = 'ptp.txt'): { dir: string; table: string } {
   const dir = mkdtempSync(join(tmpdir(), 'claimlint-settings-'));
   const table = join(dir, name);
+  mkdirSync(dirname(table), { recursive: true });
   writeFileSync(table, ['Title line', ...rows, ''].join('\r\n'));
   return { dir, table };
 }
@@ -158,5 +159,42 @@ test('when the rules change, every open document is checked again, and no reques
   } finally {
     await client.shutdown();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('claimlint.hospitalPtpEditFiles: outpatient hospital tables (here a folder, relative to the workspace) apply to 837I claims only, and reload when a table changes', async () => {
+  const { dir, table } = tableIn([row('99213', '36415', '1')], join('hospital', 'ccioph-v321r0-f1.txt'));
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    await client.initialize({ settings: { claimlint: { hospitalPtpEditFiles: ['hospital'], builtinEdits: false } } }, { workspaceFolder: dir });
+    const lines = [{ code: '99213', charge: '90.00', date: day }, { code: '36415', charge: '10.00', date: day }];
+    const institutional = TestClient.uriFor('hospital.837i');
+    const first = await client.open(institutional, writeX12([{ id: 'C1', date: day, lines }], { kind: 'institutional' }).text);
+    assert.deepEqual(first.diagnostics.map((d) => d.code), ['ptp.modifier-required'], 'the hospital table applies to the 837I');
+    const professional = await client.open(TestClient.uriFor('office.837p'), writeX12([{ id: 'C1', lines }]).text);
+    assert.deepEqual(professional.diagnostics, [], 'and not to an 837P');
+    assert.deepEqual(client.notifications.filter((n) => n.method === 'claimlint/loadProblems'), []);
+
+    const updated = client.waitForDiagnostics(institutional, (p) => p.diagnostics.some((d) => d.code === 'ptp.conflict'));
+    writeFileSync(table, ['Title line', row('99213', '36415', '0'), ''].join('\r\n'));
+    assert.ok(await updated, 'the changed table is read again');
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('package.json declares the hospital PTP, MUE and add-on code settings like ptpEditFiles, restricted in untrusted workspaces', () => {
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+    capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+    contributes: { configuration: { properties: Record<string, { scope?: string; type?: string; items?: { type?: string }; default?: unknown; markdownDescription?: string }> } };
+  };
+  const properties = manifest.contributes.configuration.properties;
+  for (const key of ['claimlint.hospitalPtpEditFiles', 'claimlint.mueFiles', 'claimlint.addOnCodeFiles']) {
+    const schema = properties[key];
+    assert.ok(schema, `${key} is declared`);
+    assert.deepEqual([schema.type, schema.items?.type, schema.default, schema.scope], ['array', 'string', [], properties['claimlint.ptpEditFiles']!.scope], key);
+    assert.match(schema.markdownDescription ?? '', /\.zip/, `${key} says a CMS .zip can be given`);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is restricted`);
   }
 });

@@ -57,7 +57,14 @@ export const configurationSection = 'claimlint';
 
 /** The `claimlint` settings section (package.json declares each; paths may be relative to the workspace folder). */
 export interface ClaimlintSettings {
+  /** Practitioner PTP tables (837P and CSV claims); a table named as the hospital one goes to that table. */
   ptpEditFiles: string[];
+  /** Outpatient hospital PTP tables (837I claims). */
+  hospitalPtpEditFiles: string[];
+  /** CMS medically unlikely edit (MUE) tables, as downloaded (CSV or .zip). */
+  mueFiles: string[];
+  /** CMS add-on code edit tables. */
+  addOnCodeFiles: string[];
   descriptorFiles: string[];
   builtinEdits: boolean;
 }

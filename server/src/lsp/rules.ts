@@ -2,10 +2,10 @@
 // when they change on disk, with load problems reported once. Each new knowledge gets the next
 // generation number, so an analysis made with older rules is never mistaken for a current one.
 import type { Connection } from 'vscode-languageserver/node';
-import { loadKnowledge, type Knowledge, type KnowledgeOptions } from '../core/rules/knowledge';
+import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
-import { allPaths, defaultSettings, ruleFilesOf, type RuleFiles, type WorkspaceContext } from './settings';
+import { allPaths, defaultSettings, knowledgeOptionsOf, ruleFilesOf, type RuleFiles, type WorkspaceContext } from './settings';
 
 /** A file being written fires several change events: load once they have settled for this long. */
 const RELOAD_DELAY_MS = 250;
@@ -26,7 +26,7 @@ export class Rules {
     private readonly connection: Connection,
     private readonly runtime: Runtime,
   ) {
-    this.knowledge = loadKnowledge(this.optionsFor(ruleFilesOf(defaultSettings, this.workspace)));
+    this.knowledge = loadKnowledge(knowledgeOptionsOf(ruleFilesOf(defaultSettings, this.workspace), this.runtime));
   }
 
   /** Calls listener each time the knowledge is replaced. */
@@ -40,7 +40,7 @@ export class Rules {
   }
 
   private load(files: RuleFiles): void {
-    const loaded = loadKnowledge(this.optionsFor(files));
+    const loaded = loadKnowledge(knowledgeOptionsOf(files, this.runtime));
     // A file that loaded before and cannot be read now (being rewritten, briefly missing) keeps
     // the rules already loaded: the previous knowledge stays until the files read again.
     const same = this.files !== null && sameFiles(this.files, files);
@@ -72,10 +72,6 @@ export class Rules {
       this.reloadTimer = undefined;
       this.load(files);
     }, RELOAD_DELAY_MS);
-  }
-
-  private optionsFor(files: RuleFiles): KnowledgeOptions {
-    return { builtinEdits: files.builtinEdits, ptpFiles: files.ptpFiles, descriptorFiles: files.descriptorFiles, readFile: this.runtime.readFile };
   }
 }
 

@@ -1,11 +1,15 @@
 // What the server needs from its host, passed in so tests and other hosts can supply fakes.
 import { statSync, watch, type FSWatcher } from 'node:fs';
+import type { KnowledgeOptions } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
+import { expandRuleFilePaths } from '../core/rules/ruleFiles';
 
 export interface Runtime {
   readFile(path: string): Buffer;
+  /** Turns configured paths (files, CMS .zip downloads, folders) into the tables to read; without it each path is one file. */
+  expandRuleFiles?: KnowledgeOptions['expand'];
   fileSize(path: string): number;
-  /** Calls onChange when the file changes; returns a function that stops watching. */
+  /** Calls onChange when the file (or a file in the folder) changes; returns a function that stops watching. */
   watchFile(path: string, onChange: () => void): () => void;
   /** Schedules work after pending I/O (so a newer document version can arrive first). */
   schedule(work: () => void): { cancel(): void };
@@ -14,6 +18,7 @@ export interface Runtime {
 export const nodeRuntime: Runtime = {
   // Rule files are refused above the size cap rather than read without bound.
   readFile: (path) => readFileCapped(path),
+  expandRuleFiles: (paths) => expandRuleFilePaths(paths),
   fileSize: (path) => statSync(path).size,
   watchFile(path, onChange) {
     let watcher: FSWatcher | undefined;

@@ -3,9 +3,19 @@
 // and turned into the rule files to load.
 import { isAbsolute, resolve } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
+import type { KnowledgeOptions } from '../core/rules/knowledge';
+import { tableKindFromName } from '../core/rules/ruleFiles';
 import { configurationSection, type ClaimlintInitializationOptions, type ClaimlintSettings } from './protocol';
+import type { Runtime } from './runtime';
 
-export const defaultSettings: ClaimlintSettings = { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true };
+export const defaultSettings: ClaimlintSettings = {
+  ptpEditFiles: [],
+  hospitalPtpEditFiles: [],
+  mueFiles: [],
+  addOnCodeFiles: [],
+  descriptorFiles: [],
+  builtinEdits: true,
+};
 
 /** A section's value with every missing key at its default (anything but an object is all defaults). */
 export function withDefaults(section: unknown): ClaimlintSettings {
@@ -42,10 +52,13 @@ export async function pullSettings(connection: Connection): Promise<ClaimlintSet
   }
 }
 
-/** What the server loads: resolved, trusted paths. */
+/** What the server loads: resolved, trusted paths (each a file, a CMS .zip or a folder). */
 export interface RuleFiles {
   builtinEdits: boolean;
   ptpFiles: string[];
+  hospitalPtpFiles: string[];
+  mueFiles: string[];
+  addOnCodeFiles: string[];
   descriptorFiles: string[];
 }
 
@@ -69,13 +82,36 @@ export function ruleFilesOf(settings: ClaimlintSettings, workspace: WorkspaceCon
   return {
     builtinEdits: settings.builtinEdits !== false,
     ptpFiles: paths(settings.ptpEditFiles),
+    hospitalPtpFiles: paths(settings.hospitalPtpEditFiles),
+    mueFiles: paths(settings.mueFiles),
+    addOnCodeFiles: paths(settings.addOnCodeFiles),
     descriptorFiles: paths(settings.descriptorFiles),
   };
 }
 
-/** Every file of these rule files, to watch. */
+/** What loadKnowledge is given for these files: mueFiles and addOnCodeFiles are passed ahead of the loader reading them. */
+export type RuleKnowledgeOptions = KnowledgeOptions & { mueFiles?: readonly string[]; addOnCodeFiles?: readonly string[] };
+
+export function knowledgeOptionsOf(files: RuleFiles, runtime: Pick<Runtime, 'readFile' | 'expandRuleFiles'>): RuleKnowledgeOptions {
+  const options: RuleKnowledgeOptions = {
+    builtinEdits: files.builtinEdits,
+    ptpFiles: files.ptpFiles,
+    hospitalPtpFiles: files.hospitalPtpFiles,
+    mueFiles: files.mueFiles,
+    addOnCodeFiles: files.addOnCodeFiles,
+    descriptorFiles: files.descriptorFiles,
+    readFile: runtime.readFile,
+    // A table in ptpEditFiles named as the outpatient hospital one (ccioph…) goes to that table.
+    tableOfName: tableKindFromName,
+  };
+  // Folders and CMS .zip downloads are expanded to their tables by the host.
+  if (runtime.expandRuleFiles) options.expand = runtime.expandRuleFiles;
+  return options;
+}
+
+/** Every path of these rule files (files, zips and folders), to watch. */
 export function allPaths(files: RuleFiles): string[] {
-  return [...files.ptpFiles, ...files.descriptorFiles];
+  return [...new Set([...files.ptpFiles, ...files.hospitalPtpFiles, ...files.mueFiles, ...files.addOnCodeFiles, ...files.descriptorFiles])];
 }
 
 function sanitizePaths(paths: unknown): string[] {
