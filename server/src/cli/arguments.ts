@@ -8,10 +8,16 @@ export interface CliOptions {
   command: 'check' | 'fix' | 'help' | 'version';
   format: OutputFormat;
   ptpFiles: string[];
+  /** Outpatient hospital PTP tables (837I claims). */
+  hospitalPtpFiles: string[];
+  /** check: judge each file on its own instead of pairing lines of one patient across the files. */
+  eachFile: boolean;
   descriptorFiles: string[];
   builtinEdits: boolean;
   /** fix: where to write the result (null: over the input; '-': standard output). */
   out: string | null;
+  /** fix: replace a read-only file, or one whose owner cannot be kept (absent unless --force). */
+  force?: true;
   /** Files to read; '-' is standard input. */
   files: string[];
 }
@@ -24,13 +30,20 @@ export const usage = `Usage:
 
 Options:
   --format text|json|sarif   output of check (default text: path:line:col severity rule message)
-  --ptp FILE                 also load this PTP table (CMS quarterly text file, or CSV/TSV with
-                             the same columns); repeatable
+  --ptp FILE                 also load this PTP table: a CMS quarterly text file or its .zip as
+                             downloaded, a folder of them, or CSV/TSV with the same columns;
+                             repeatable. Practitioner table (837P, CSV claims), unless its name
+                             says ccioph, hospital or outpatient
+  --ptp-hospital FILE        load this outpatient hospital PTP table (837I claims); repeatable
+  --each-file                check: judge each file on its own (by default the lines of one
+                             patient, provider and date are paired across all the files)
   --descriptors FILE         load code descriptors (CSV/TSV: code, short, long); repeatable;
                              shown in the json and sarif output
   --no-builtin-edits         do not use the built-in CPT 43214 edits
   --out FILE                 fix: write the result to FILE instead of over the input (- for
                              standard output)
+  --force                    fix: replace the file even if it is read-only, or if its owner
+                             cannot be kept (the new file is then yours)
   -h, --help                 show this help
   --version                  show the version
 
@@ -46,7 +59,7 @@ Exit codes: 0 no errors, 1 findings of error severity (after fix: errors that re
 const SHORT_USAGE = "run 'claimlint --help' for usage";
 
 export function parseArguments(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'check', format: 'text', ptpFiles: [], descriptorFiles: [], builtinEdits: true, out: null, files: [] };
+  const options: CliOptions = { command: 'check', format: 'text', ptpFiles: [], hospitalPtpFiles: [], eachFile: false, descriptorFiles: [], builtinEdits: true, out: null, files: [] };
   const args = [...argv];
   const first = args[0];
   if (first === undefined) throw new UsageError(`a command is needed: check or fix; ${SHORT_USAGE}`);
@@ -76,7 +89,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     if (arg.startsWith('--') && eq > 0) {
       args.unshift(arg.slice(eq + 1));
       arg = arg.slice(0, eq);
-      if (arg === '--no-builtin-edits') throw new UsageError(`--no-builtin-edits takes no value; ${SHORT_USAGE}`);
+      if (arg === '--no-builtin-edits' || arg === '--force' || arg === '--each-file') throw new UsageError(`${arg} takes no value; ${SHORT_USAGE}`);
     }
     switch (arg) {
       case '--':
@@ -92,11 +105,20 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       case '--ptp':
         options.ptpFiles.push(value('--ptp'));
         break;
+      case '--ptp-hospital':
+        options.hospitalPtpFiles.push(value('--ptp-hospital'));
+        break;
+      case '--each-file':
+        options.eachFile = true;
+        break;
       case '--descriptors':
         options.descriptorFiles.push(value('--descriptors'));
         break;
       case '--no-builtin-edits':
         options.builtinEdits = false;
+        break;
+      case '--force':
+        options.force = true;
         break;
       case '--out':
         if (options.out !== null) throw new UsageError('--out can be given only once');
@@ -118,6 +140,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     if (formatGiven) throw new UsageError('--format applies to check only');
   } else if (options.out !== null) {
     throw new UsageError('--out applies to fix only');
+  } else if (options.force) {
+    throw new UsageError('--force applies to fix only');
   }
   return options;
 }

@@ -6,7 +6,10 @@
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyze } from '../core/analyze';
+import { analyze, internalError, type SharedCoding } from '../core/analyze';
+import { checkPtpGroups, type RunFinding } from '../core/rules/checkPtp';
+import { ServiceGrouper } from '../core/rules/serviceGroups';
+import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
 import { applyEdits, type TextEdit } from '../core/edits';
 import { fixAll } from '../core/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
@@ -15,7 +18,7 @@ import { readFileCapped } from '../core/rules/readFile';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
 import { decode as decodeInput, encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, Progress } from './progress';
-import { byPosition, CLAIMLINT_VERSION, createReporter, Positions, textLine, type FileResult } from './report';
+import { byPosition, CLAIMLINT_VERSION, createReporter, offsetsOf, Positions, textLine, type FileResult } from './report';
 import { checkInBlocks } from './stream';
 
 export interface Io {
@@ -101,8 +104,11 @@ function loadRules(options: CliOptions, io: Io): Knowledge | null {
   const knowledge = loadKnowledge({
     builtinEdits: options.builtinEdits,
     ptpFiles: options.ptpFiles,
+    hospitalPtpFiles: options.hospitalPtpFiles,
     descriptorFiles: options.descriptorFiles,
     readFile: (path) => readFileCapped(path),
+    expand: (paths) => expandRuleFilePaths(paths),
+    tableOfName: tableKindFromName,
   });
   let fatal = false;
   const shown = new Map<string, number>();
@@ -110,7 +116,7 @@ function loadRules(options: CliOptions, io: Io): Knowledge | null {
   for (const file of knowledge.files) {
     if (file.rows > 0) continue;
     fatal = true;
-    const option = file.kind === 'ptp' ? '--ptp' : '--descriptors';
+    const option = file.kind === 'descriptors' ? '--descriptors' : file.table === 'hospital' ? '--ptp-hospital' : '--ptp';
     const problem = knowledge.problems.find((p) => p.source === file.source && p.line === 0);
     const reason = problem ? problem.reason : file.kind === 'ptp' ? 'no PTP edits found in it' : 'no code descriptors found in it';
     io.stderr(`claimlint: ${option} ${file.source}: ${reason}\n`);
@@ -164,12 +170,26 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
   for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
   const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
   let unreadable = 0;
+  const report = (result: FileResult) => {
+    reporter.file(result);
+    totals.files++;
+    totals.claims += result.claims;
+    totals.serviceLines += result.serviceLines;
+    for (const finding of result.findings) totals[finding.severity]++;
+  };
+  // Several files are checked together (the lines of one patient, provider and date paired across
+  // them) unless --each-file: their reports wait for the run's coding check at the end.
+  const together = !options.eachFile && options.files.length > 1;
+  const grouper = together ? new ServiceGrouper() : null;
+  const held = new Map<number, FileResult>();
 
   options.files.forEach((path, index) => {
     progress.update(index, 'reading');
+    const shared = grouper === null ? undefined : { grouper, file: index };
     let checked: CheckedFile;
     try {
-      checked = (path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress)) ?? checkWholeFile(path, index, knowledge, progress, io);
+      checked =
+        (path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared)) ?? checkWholeFile(path, index, knowledge, progress, io, shared);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       progress.clear();
@@ -179,16 +199,29 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
       progress.fileDone(index);
       return;
     }
-    const { result } = checked;
-    reporter.file(result);
-    totals.files++;
-    totals.claims += result.claims;
-    totals.serviceLines += result.serviceLines;
-    for (const finding of result.findings) totals[finding.severity]++;
+    if (together) held.set(index, checked.result);
+    else report(checked.result);
     progress.fileDone(index);
     // Free a big file's analysis before the next file's is built (peak: one file, not the sum).
     if (checked.textLength >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
   });
+  if (grouper !== null) {
+    let coding: RunFinding[];
+    try {
+      coding = checkPtpGroups(grouper, knowledge.tables, options.files.map(displayPath));
+    } catch (error) {
+      coding = [...held.keys()].map((file) => ({ file, finding: internalError('checking', error) }));
+    }
+    const added = new Map<number, Finding[]>();
+    for (const { file, finding } of coding) {
+      const list = added.get(file);
+      if (list) list.push(finding);
+      else added.set(file, [finding]);
+    }
+    for (const [file, result] of [...held.entries()].sort((a, b) => a[0] - b[0])) {
+      report({ ...result, findings: byPosition([...result.findings, ...(added.get(file) ?? [])]) });
+    }
+  }
   reporter.finish();
   progress.finish();
 
@@ -214,24 +247,32 @@ interface CheckedFile {
  * An 837 file read in blocks, a few transaction sets in memory at a time (see stream.ts); null
  * when the file is to be read whole. No text of the file is held once it returns.
  */
-function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress): CheckedFile | null {
-  const checked = checkInBlocks(path, knowledge, {
-    checked: (bytes) => progress.advance(index, 'checking', bytes),
-    locating: () => progress.update(index, 'writing'),
-  });
+function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress, shared?: SharedCoding): CheckedFile | null {
+  const checked = checkInBlocks(
+    path,
+    knowledge,
+    {
+      checked: (bytes) => progress.advance(index, 'checking', bytes),
+      locating: () => progress.update(index, 'writing'),
+    },
+    {},
+    shared,
+  );
   if (checked === null) return null;
   return { result: { path: displayPath(path), ...checked }, textLength: 0 };
 }
 
 /** Any input read whole into one string: standard input, and files that are not read in blocks. */
-function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io): CheckedFile {
+function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared?: SharedCoding): CheckedFile {
   let input: DecodedInput | null = readInput(path, io.readStdin);
   progress.update(index, 'checking', input.bytes);
   const text = input.text;
   input = null;
-  const analysis = analyze(text, knowledge);
+  const analysis = analyze(text, knowledge, undefined, shared);
   const doc = analysis.doc;
   const findings = byPosition([...analysis.findings, ...inputFindings(text, doc.format)]);
+  // Checked with other files: the run's coding findings land on this file's coded lines later.
+  const wanted = shared ? offsetsOf(findings).concat(shared.grouper.codeOffsetsOf(shared.file)) : offsetsOf(findings);
   const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
   progress.update(index, 'writing');
   const result: FileResult = {
@@ -240,7 +281,7 @@ function checkWholeFile(path: string, index: number, knowledge: Knowledge, progr
     claims: doc.claims.length,
     serviceLines,
     findings,
-    positions: Positions.forFindings(text, findings),
+    positions: new Positions(text, wanted),
   };
   return { result, textLength: text.length };
 }
@@ -313,7 +354,7 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
     forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
   } else if (changed || options.out !== null) {
     const note = (message: string) => io.stderr(`claimlint: ${message}\n`);
-    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note }).then(report, (error: unknown) => {
+    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note, force: options.force === true }).then(report, (error: unknown) => {
       if (!(error instanceof OutputError)) throw error;
       progress.finish();
       io.stderr(`claimlint: cannot write ${target}: ${error.message}; ${target === path ? 'the file was not changed' : 'nothing was written'}\n`);
