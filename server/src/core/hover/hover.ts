@@ -2,11 +2,12 @@
 // X12 segment, element or delimiter, or a CSV cell. Short and scannable; written for coders.
 import type { Analysis } from '../analyze';
 import { formatDate, formatDateLong, daysInRange } from '../dates';
-import type { Claim, DateRange, ServiceLine, Span, X12Position } from '../model';
+import type { Claim, DateRange, PtpTableKind, ServiceLine, Span, X12Position } from '../model';
 import { modifierInfo, PTP_BYPASS_REASONS } from '../data/modifiers';
 import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
+import { tableForClaim } from '../rules/serviceGroups';
 import { codeSetOf } from '../x12/values';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
 
@@ -24,7 +25,7 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
   if (located) {
     const { line } = located;
     if (contains(line.codeSpan, offset) && line.code !== '') {
-      return { markdown: codeHover(line.code, line.dateOfService, knowledge), span: line.codeSpan };
+      return { markdown: codeHover(line.code, line.dateOfService, knowledge, tableForClaim(located.claim.kind)), span: line.codeSpan };
     }
     const modifier = line.modifiers.find((m) => contains(m.span, offset));
     if (modifier) return { markdown: modifierHover(modifier.value), span: modifier.span };
@@ -73,22 +74,39 @@ function findLine(claims: readonly Claim[], offset: number, ordered: boolean): {
   return null;
 }
 
-export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge): string {
+const TABLE_TITLES: Readonly<Record<PtpTableKind, string>> = { practitioner: 'practitioner', hospital: 'outpatient hospital' };
+
+/** Where a table's edits came from, named by file (the built-in set by name). */
+function sourcesOf(edits: readonly PtpEdit[]): string {
+  const names = [...new Set(edits.map((e) => (e.source === BUILTIN_SOURCE ? 'the built-in 43214 set' : basename(e.source))))];
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
+function basename(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut >= 0 ? path.slice(cut + 1) : path;
+}
+
+/** A code's hover: descriptor, the PTP edits of its claim's table on the line's date, billing note. `table` null: a claim no PTP table applies to (837D). */
+export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge, table: PtpTableKind | null = 'practitioner'): string {
   const parts: string[] = [];
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
   parts.push(text ? `**${code}** — “${text}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
   const day = date?.from;
-  const asColumnOne = knowledge.rules.editsAsColumnOne(code, day).filter((e) => e.modifierIndicator !== '9');
-  const asColumnTwo = knowledge.rules.editsAsColumnTwo(code, day).filter((e) => e.modifierIndicator !== '9');
+  const rules = table === null ? null : knowledge.tables[table];
+  const asColumnOne = rules === null ? [] : rules.editsAsColumnOne(code, day).filter((e) => e.modifierIndicator !== '9');
+  const asColumnTwo = rules === null ? [] : rules.editsAsColumnTwo(code, day).filter((e) => e.modifierIndicator !== '9');
   const when = day !== undefined ? ` on ${formatDate(day)}` : '';
-  if (asColumnOne.length || asColumnTwo.length) {
-    const lines: string[] = [`**PTP edits${when}**`];
+  if (table === null) {
+    parts.push('Dental claim: no NCCI PTP table applies to it.');
+  } else if (asColumnOne.length || asColumnTwo.length) {
+    const lines: string[] = [`**PTP edits${when}** (${TABLE_TITLES[table]} table, from ${sourcesOf([...asColumnOne, ...asColumnTwo])})`];
     if (asColumnOne.length) lines.push(...editGroups(asColumnOne, 'columnTwo', `Column 1: do not report with`));
     if (asColumnTwo.length) lines.push(...editGroups(asColumnTwo, 'columnOne', `Column 2: bundled into`));
     parts.push(lines.join('\n'));
   } else {
-    parts.push(`No PTP edits${when} in the loaded tables.`);
+    parts.push(`No PTP edits${when} in the loaded ${TABLE_TITLES[table]} table.`);
   }
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
   if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
