@@ -10,7 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -223,5 +223,120 @@ describe('temporary files left by a killed run', () => {
     assert.match(run.stderr, /^claimlint: removed 1 temporary file that an earlier fix of claims\.837 left behind$/m);
     assert.ok(!existsSync(join(dir, stale)), 'the stale temporary file of this target is removed');
     for (const name of Object.values(kept)) assert.ok(existsSync(join(dir, name)), `${name} is kept`);
+  });
+});
+
+/** Permission bits and set-id bits of a file. */
+function modeOf(path: string): number {
+  return statSync(path).mode & 0o7777;
+}
+
+const asRoot = process.getuid?.() === 0;
+
+describe('fix and the permissions of the file it replaces', () => {
+  // fix writes through a rename, which asks the folder's permission, not the file's: without a
+  // check of its own, a read-only file would be replaced. Tests run as root here, which ignores
+  // mode bits, so they read the outcome from the file's mode and contents, not from EACCES.
+  test('a read-only file (mode 444) is refused with exit 2 and one line naming it, unchanged', async () => {
+    const dir = folder('read-only');
+    const target = join(dir, 'ro.837');
+    writeFileSync(target, example);
+    chmodSync(target, 0o444);
+    const run = await claimlint(['fix', 'ro.837'], dir);
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stderr, 'claimlint: cannot write ro.837: read-only (mode 444; --force replaces it anyway); the file was not changed\n');
+    assert.ok(readFileSync(target).equals(example));
+    assert.equal(modeOf(target), 0o444);
+    assert.deepEqual(readdirSync(dir), ['ro.837']);
+  });
+
+  test('--force replaces a read-only file and keeps it read-only', async () => {
+    const dir = folder('read-only-force');
+    const target = join(dir, 'ro.837');
+    writeFileSync(target, example);
+    chmodSync(target, 0o444);
+    const run = await claimlint(['fix', '--force', 'ro.837'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^claimlint: ro\.837: removed 2 service lines/m);
+    assert.ok(!readFileSync(target).equals(example), 'the file is fixed');
+    assert.equal(modeOf(target), 0o444);
+    assert.deepEqual(readdirSync(dir), ['ro.837']);
+  });
+
+  test('a read-only file with nothing to fix is not written, so it is no error', async () => {
+    const dir = folder('read-only-clean');
+    const target = join(dir, 'ro.837');
+    writeFileSync(target, example);
+    chmodSync(target, 0o444);
+    const run = await claimlint(['fix', '--no-builtin-edits', 'ro.837'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /nothing to fix/);
+  });
+
+  test('--out onto an existing read-only file is refused the same way, and --force writes it', async () => {
+    const dir = folder('read-only-out');
+    writeFileSync(join(dir, 'claims.837'), example);
+    writeFileSync(join(dir, 'fixed.837'), 'OLD');
+    chmodSync(join(dir, 'fixed.837'), 0o400);
+    const refused = await claimlint(['fix', '--out', 'fixed.837', 'claims.837'], dir);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.equal(refused.stderr, 'claimlint: cannot write fixed.837: read-only (mode 400; --force replaces it anyway); nothing was written\n');
+    assert.equal(readFileSync(join(dir, 'fixed.837'), 'utf8'), 'OLD');
+    const forced = await claimlint(['fix', '--force', '--out', 'fixed.837', 'claims.837'], dir);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal(modeOf(join(dir, 'fixed.837')), 0o400);
+    const written = readFileSync(join(dir, 'fixed.837'), 'latin1');
+    assert.ok(written.startsWith('ISA') && written.length < example.length, 'the fixed claims were written');
+  });
+
+  test('--force is an option of fix only', async () => {
+    const run = await claimlint(['check', '--force', 'x.837'], top);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--force applies to fix only/);
+  });
+
+  test('the owner, group and mode of the file are kept', { skip: !asRoot && 'needs root to give the file another owner' }, async () => {
+    const dir = folder('owner');
+    const target = join(dir, 'owned.837');
+    writeFileSync(target, example);
+    chownSync(target, 4321, 8765);
+    chmodSync(target, 0o2640);
+    const run = await claimlint(['fix', 'owned.837'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const stats = statSync(target);
+    assert.ok(!readFileSync(target).equals(example), 'the file is fixed');
+    assert.deepEqual([stats.uid, stats.gid, (stats.mode & 0o7777).toString(8)], [4321, 8765, '2640']);
+    assert.deepEqual(readdirSync(dir), ['owned.837']);
+  });
+
+  test('run by another user: a file it may not write by its mode is refused; an owner it cannot keep needs --force', { skip: !asRoot && 'needs root to run the CLI as nobody' }, async () => {
+    const nobody = { uid: 65534, gid: 65534 };
+    const dir = folder('nobody');
+    chmodSync(dir, 0o777);
+    // Owned by root and writable by root only: nobody could not open it for writing, nor may fix replace it.
+    const rootOnly = join(dir, 'root-only.837');
+    writeFileSync(rootOnly, example);
+    chmodSync(rootOnly, 0o644);
+    const refused = await claimlint(['fix', 'root-only.837'], dir, nobody);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.equal(refused.stderr, 'claimlint: cannot write root-only.837: read-only (mode 644; --force replaces it anyway); the file was not changed\n');
+    assert.ok(readFileSync(rootOnly).equals(example));
+
+    // Writable by everyone, owned by root: nobody may change it, but a rewrite would make it nobody's.
+    const shared = join(dir, 'shared.837');
+    writeFileSync(shared, example);
+    chmodSync(shared, 0o666);
+    const kept = await claimlint(['fix', 'shared.837'], dir, nobody);
+    assert.equal(kept.code, 2, kept.stderr);
+    assert.equal(kept.stderr, 'claimlint: cannot write shared.837: its owner (uid 0, gid 0) can be kept only by root (--force writes it as yours); the file was not changed\n');
+    assert.ok(readFileSync(shared).equals(example));
+    assert.deepEqual(readdirSync(dir).sort(), ['root-only.837', 'shared.837']);
+
+    const forced = await claimlint(['fix', '--force', 'shared.837'], dir, nobody);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /^claimlint: warning: shared\.837: now owned by uid 65534, gid 65534: its owner \(uid 0, gid 0\) could not be kept$/m);
+    const stats = statSync(shared);
+    assert.deepEqual([stats.uid, stats.gid, (stats.mode & 0o7777).toString(8)], [65534, 65534, '666']);
+    assert.ok(!readFileSync(shared).equals(example), 'the file is fixed');
   });
 });

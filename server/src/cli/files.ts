@@ -1,7 +1,7 @@
 // Reading claim files into text, and writing a fixed file back without ever leaving a partial one.
 import { isAscii, isUtf8, constants as bufferConstants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { nextTurn, onInterrupt } from './interrupts';
 
@@ -232,8 +232,10 @@ export class OutputError extends Error {
 export interface AtomicWriteOptions {
   /** For tests: called after each chunk is written to the temporary file. */
   afterChunk?: () => void;
-  /** One line for standard error, without the `claimlint: ` prefix (an interrupted write). */
+  /** One line for standard error, without the `claimlint: ` prefix (an interrupted write, a warning). */
   note?: (message: string) => void;
+  /** Replace a file that is read-only to us, or whose owner cannot be kept (see keepOwnerAndMode). */
+  force?: boolean;
 }
 
 /** Random bytes in a temporary file's name, written as twice as many hex digits. */
@@ -255,6 +257,28 @@ function destinationOf(target: string): string {
 }
 
 /**
+ * Whether the file's mode forbids us to write it. fix writes through a rename, which asks for the
+ * folder's permission, never the file's, so it must ask the file's itself. A user other than root
+ * asks the kernel (access(2), which also reads ACLs). Root may write any file: for root, a file is
+ * read-only when its mode lets nobody write it (the mark of a file protected on purpose).
+ */
+function readOnlyToUs(path: string, stats: Stats): boolean {
+  const uid = process.geteuid?.();
+  if (uid === undefined || uid === 0) return (stats.mode & 0o222) === 0;
+  try {
+    accessSync(path, fsConstants.W_OK);
+    return false;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'EACCES' || code === 'EPERM';
+  }
+}
+
+function octal(mode: number): string {
+  return (mode & 0o7777).toString(8).padStart(3, '0');
+}
+
+/**
  * One replacement of a file: a temporary file beside it, written, flushed, and renamed over it.
  * Every step that fails leaves the target as it was; `abandon` removes the temporary file.
  */
@@ -263,37 +287,80 @@ class Replacement {
   readonly temporary: string;
   /** The target existed when the write began (an interrupted write "did not change" it). */
   readonly existed: boolean;
+  /** Said once the file is replaced: its owner could not be kept (--force). */
+  warning: string | null = null;
   private fd: number | null = null;
   /** The temporary file exists under its own name (created, not yet renamed or removed). */
   private pending = false;
 
-  private constructor(readonly target: string) {
+  private constructor(
+    readonly target: string,
+    options: AtomicWriteOptions,
+  ) {
     this.destination = destinationOf(target);
-    let mode: number | null = null;
+    let existing: Stats | null = null;
     try {
-      const stats = statSync(this.destination);
-      if (stats.isDirectory()) throw new OutputError(target, 'is a directory');
-      mode = stats.mode & 0o7777;
-    } catch (error) {
-      if (error instanceof OutputError) throw error;
+      existing = statSync(this.destination);
+    } catch {
       // No such file yet: it is created.
     }
-    this.existed = mode !== null;
+    if (existing?.isDirectory()) throw new OutputError(target, 'is a directory');
+    if (existing && !options.force && readOnlyToUs(this.destination, existing)) {
+      throw new OutputError(target, `read-only (mode ${octal(existing.mode)}; --force replaces it anyway)`);
+    }
+    this.existed = existing !== null;
     this.temporary = temporaryFor(this.destination);
     try {
-      this.fd = openSync(this.temporary, 'wx', 0o666);
+      // Readable by us alone until it has the owner and mode of the file it replaces.
+      this.fd = openSync(this.temporary, 'wx', existing ? 0o600 : 0o666);
       this.pending = true;
-      if (mode !== null) fchmodSync(this.fd, mode);
+      if (existing) this.keepOwnerAndMode(existing, options.force === true);
     } catch (error) {
       this.abandon();
       throw error;
     }
   }
 
+  /**
+   * Gives the temporary file the owner, group and mode of the file it replaces: the owner first,
+   * since a change of owner clears the set-id bits that the mode then restores.
+   *
+   * Only root may give a file to another user, or to a group it is not in. When the owner or the
+   * group cannot be kept, the rewrite would hand the file to us: its owner could lose access to it
+   * and our group gain it. So fix refuses (before writing anything) unless --force; with --force
+   * it keeps the group if it may, drops the set-id bits (they would now grant our ids, not the
+   * owner's) and warns once the file is replaced. Where files have no owner ids (Windows),
+   * nothing is changed but the mode.
+   */
+  private keepOwnerAndMode(existing: Stats, force: boolean): void {
+    const fd = this.fd!;
+    let mode = existing.mode & 0o7777;
+    const ours = fstatSync(fd);
+    if (process.getuid && (ours.uid !== existing.uid || ours.gid !== existing.gid)) {
+      try {
+        fchownSync(fd, existing.uid, existing.gid);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code !== 'EPERM' && code !== 'EINVAL') throw error;
+        const owner = `uid ${existing.uid}, gid ${existing.gid}`;
+        if (!force) throw new OutputError(this.target, `its owner (${owner}) can be kept only by root (--force writes it as yours)`);
+        try {
+          fchownSync(fd, -1, existing.gid);
+        } catch {
+          // not a group of ours
+        }
+        const now = fstatSync(fd);
+        mode &= ~0o6000;
+        this.warning = `${this.target}: now owned by uid ${now.uid}, gid ${now.gid}: its owner (${owner}) could not be kept`;
+      }
+    }
+    fchmodSync(fd, mode);
+  }
+
   /** Creates the temporary file; OutputError when that fails. */
-  static begin(target: string): Replacement {
+  static begin(target: string, options: AtomicWriteOptions): Replacement {
     try {
-      return new Replacement(target);
+      return new Replacement(target, options);
     } catch (error) {
       throw asOutputError(target, error);
     }
@@ -349,7 +416,7 @@ function asOutputError(target: string, error: unknown): OutputError {
  * On failure the temporary file is removed and OutputError says why.
  */
 export function writeAtomically(target: string, produce: (write: (chunk: Buffer) => void) => void, options: AtomicWriteOptions = {}): void {
-  const replacement = Replacement.begin(target);
+  const replacement = Replacement.begin(target, options);
   try {
     produce((chunk) => {
       replacement.write(chunk);
@@ -361,6 +428,7 @@ export function writeAtomically(target: string, produce: (write: (chunk: Buffer)
     replacement.abandon();
     throw asOutputError(target, error);
   }
+  if (replacement.warning) options.note?.(`warning: ${replacement.warning}`);
 }
 
 /**
@@ -380,7 +448,7 @@ export async function writeAtomicallyInterruptibly(target: string, chunks: Itera
     options.note?.(`${target}: interrupted (${signal}); ${outcome}`);
   });
   try {
-    replacement = Replacement.begin(target);
+    replacement = Replacement.begin(target, options);
     for (const chunk of chunks) {
       replacement.write(chunk);
       options.afterChunk?.();
@@ -398,6 +466,7 @@ export async function writeAtomicallyInterruptibly(target: string, chunks: Itera
   } finally {
     release();
   }
+  if (replacement.warning) options.note?.(`warning: ${replacement.warning}`);
 }
 
 /**
