@@ -67,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(LoadProblemsNotification.type, (params) => {
       for (const problem of params.problems) output.appendLine(`[rules] ${problem}`);
       const first = params.problems[0] ?? '';
+      // One line per file with problems (what was loaded from it, how many problems, the first few).
       const more = params.problems.length > 1 ? ` (and ${params.problems.length - 1} more; see the Claimlint output)` : '';
       void vscode.window.showWarningMessage(`Claimlint: ${first}${more}`);
     });

@@ -198,3 +198,34 @@ test('package.json declares the hospital PTP, MUE and add-on code settings like 
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is restricted`);
   }
 });
+
+test('load problems: one summary per file (rows loaded, problem count, the first reasons), and counts that say what was loaded', async () => {
+  const bad = Array.from({ length: 250 }, () => row('99215', '36415', '7'));
+  const { dir, table: allBad } = tableIn(bad, 'all-bad.txt');
+  const partlyBad = join(dir, 'partly-bad.txt');
+  writeFileSync(partlyBad, ['Title line', row('99213', '36415', '0'), row('99214', '36415', '0'), ...bad, ''].join('\r\n'));
+  const missing = join(dir, 'missing.txt');
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    await client.initialize({ settings: { ptpEditFiles: [allBad, partlyBad, missing], builtinEdits: false } });
+    const { problems } = (await client.waitForNotification('claimlint/loadProblems')) as { problems: string[] };
+    assert.equal(problems.length, 3, problems.join('\n'));
+    const about = (name: string) => problems.find((p) => p.includes(name)) ?? '';
+    assert.match(about('all-bad.txt'), /all-bad\.txt: no PTP edits loaded; 250 problems, first: line 2: modifier indicator "7" is not 0, 1 or 9; line 3: .+; line 4: [^;]+$/);
+    assert.match(about('partly-bad.txt'), /partly-bad\.txt: 2 PTP edits loaded; 250 problems, first: line 4: /);
+    assert.equal(about('missing.txt'), `${missing}: cannot read: file not found`);
+
+    // The log: the same three warnings, not one per problem, and a count of what was loaded.
+    await client.open(TestClient.uriFor('after-problems.837'), officeVisit());
+    const logged = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
+    const warnings = logged.filter((m) => m.type === 2);
+    assert.deepEqual(warnings.map((m) => m.message), problems.map((p) => `Claimlint rules: ${p}`));
+    const counts = logged.filter((m) => m.type === 3 && m.message.startsWith('Claimlint rules loaded:'));
+    assert.equal(counts.length, 1, JSON.stringify(logged));
+    assert.match(counts[0]!.message, /PTP tables: 1 of 3 files loaded \(2 edits\)/);
+    assert.match(counts[0]!.message, /in use: 2 practitioner and 0 outpatient hospital PTP edits \(built-in set off\)/);
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

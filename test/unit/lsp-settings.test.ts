@@ -9,7 +9,7 @@ const lists = { ptpEditFiles: ['ptp'], hospitalPtpEditFiles: ['hospital.zip'], m
 
 test('every file list resolves against the workspace folder and reaches the loader under its own name', () => {
   const files = ruleFilesOf({ ...defaultSettings, ...lists }, { trusted: true, root });
-  const options = knowledgeOptionsOf(files, { readFile: () => '' });
+  const options = knowledgeOptionsOf(files, { readFile: () => Buffer.alloc(0) });
   assert.deepEqual(
     [options.ptpFiles, options.hospitalPtpFiles, options.mueFiles, options.addOnCodeFiles, options.descriptorFiles],
     [[join(root, 'ptp')], [join(root, 'hospital.zip')], [join(root, 'mue')], [join('/', 'cms', 'aoc.zip')], [join(root, 'cpt.csv')]],

@@ -2,7 +2,8 @@
 // when they change on disk, with load problems reported once. Each new knowledge gets the next
 // generation number, so an analysis made with older rules is never mistaken for a current one.
 import type { Connection } from 'vscode-languageserver/node';
-import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
+import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
+import { fileReports, fileSummary, loadedSummary, otherProblems } from './loadReport';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
 import { allPaths, defaultSettings, knowledgeOptionsOf, ruleFilesOf, type RuleFiles, type WorkspaceContext } from './settings';
@@ -44,12 +45,21 @@ export class Rules {
     // A file that loaded before and cannot be read now (being rewritten, briefly missing) keeps
     // the rules already loaded: the previous knowledge stays until the files read again.
     const same = this.files !== null && sameFiles(this.files, files);
-    const lostFiles = loaded.files.filter((f) => f.rows === 0 && same && this.knowledge.files.some((k) => k.source === f.source && k.rows > 0));
-    const problems = loaded.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
-    const replaced = lostFiles.length === 0;
-    if (!replaced) {
-      problems.push(...lostFiles.map((f) => `${f.source}: kept the rules loaded from it before, until it can be read again`));
-    } else {
+    const before = (file: LoadedFile): LoadedFile | undefined => this.knowledge.files.find((k) => k.source === file.source && k.kind === file.kind && k.rows > 0);
+    const lost = (file: LoadedFile): boolean => same && file.rows === 0 && before(file) !== undefined;
+    const replaced = !loaded.files.some(lost);
+    // One line per file with problems, never one per bad row.
+    const problems = [
+      ...fileReports(loaded)
+        .filter((report) => report.problems.length > 0)
+        .map((report) =>
+          lost(report.file)
+            ? `${fileSummary(report)}; kept the rules loaded from it before (${before(report.file)!.rows} rows) until it can be read again`
+            : fileSummary(report),
+        ),
+      ...otherProblems(loaded),
+    ];
+    if (replaced) {
       this.knowledge = loaded;
       this.generation++;
       this.files = files;
@@ -62,7 +72,7 @@ export class Rules {
     }
     this.stopWatching.forEach((stop) => stop());
     this.stopWatching = allPaths(files).map((file) => this.runtime.watchFile(file, () => this.reloadSoon(files)));
-    this.connection.console.info(`Claimlint: ${this.knowledge.rules.size} PTP edits loaded from ${files.ptpFiles.length} file(s)${files.builtinEdits ? ' and the built-in set' : ''}.`);
+    this.connection.console.info(loadedSummary(this.knowledge, files.builtinEdits));
     if (replaced) this.listeners.forEach((listener) => listener());
   }
 

@@ -1,0 +1,109 @@
+// What loading the rule files gave, said once per file and once in all: the log and the
+// client's warning get one line per file with problems (what was loaded from it, how many
+// problems, the first few), never one line per bad row, and the counts say what was loaded.
+import type { Knowledge, LoadedFile } from '../core/rules/knowledge';
+import type { LoadProblem } from '../core/rules/textInput';
+
+/** Problems quoted per file; the count says how many there are. */
+const REASONS_SHOWN = 3;
+
+/**
+ * The loader lists a file's first problems and closes the list with this line for the rest
+ * (ProblemList.finish in core/rules/textInput.ts). If its wording changes, the count shown is
+ * only the problems listed.
+ */
+const MORE_NOT_LISTED = /^(\d+) more problems? not listed$/;
+
+interface KindWords {
+  files: string;
+  row: string;
+  rows: string;
+}
+
+const kindWords: Record<string, KindWords> = {
+  ptp: { files: 'PTP tables', row: 'PTP edit', rows: 'PTP edits' },
+  descriptors: { files: 'descriptor files', row: 'descriptor', rows: 'descriptors' },
+};
+
+function wordsOf(kind: string): KindWords {
+  return kindWords[kind] ?? { files: `${kind} files`, row: 'row', rows: 'rows' };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A loaded file with its own problems. */
+export interface FileReport {
+  file: LoadedFile;
+  /** As the loader listed them (perhaps closed by a "more not listed" line). */
+  problems: LoadProblem[];
+  /** How many problems the file has, those not listed included. */
+  total: number;
+}
+
+/**
+ * Each file the loader read (or tried to), with its problems, in the loader's order. A path set
+ * for two kinds (a PTP table also given as a descriptor file) has two entries; its problems are
+ * shared out in load order, each entry taking as many as it counts.
+ */
+export function fileReports(knowledge: Knowledge): FileReport[] {
+  const bySource = new Map<string, LoadProblem[]>();
+  for (const problem of knowledge.problems) {
+    const list = bySource.get(problem.source);
+    if (list) list.push(problem);
+    else bySource.set(problem.source, [problem]);
+  }
+  const taken = new Map<string, number>();
+  return knowledge.files.map((file) => {
+    const start = taken.get(file.source) ?? 0;
+    const problems = (bySource.get(file.source) ?? []).slice(start, start + file.problems);
+    taken.set(file.source, start + file.problems);
+    let total = 0;
+    for (const problem of problems) {
+      const more = problem.line === 0 ? MORE_NOT_LISTED.exec(problem.reason) : null;
+      total += more ? Number(more[1]) : 1;
+    }
+    return { file, problems, total };
+  });
+}
+
+/** Problems that belong to no file the user set (the built-in data, building the index): one line each. */
+export function otherProblems(knowledge: Knowledge): string[] {
+  const sources = new Set(knowledge.files.map((file) => file.source));
+  return knowledge.problems.filter((p) => !sources.has(p.source)).map((p) => `${p.source}${p.line > 0 ? `:${p.line}` : ''}: ${p.reason}`);
+}
+
+/**
+ * One line for a file with problems: `path: reason` when the file as a whole could not be used,
+ * else `path: N PTP edits loaded; M problems, first: line 4: reason; line 9: reason; ...`.
+ */
+export function fileSummary(report: FileReport): string {
+  const { file, problems, total } = report;
+  const [only] = problems;
+  if (file.rows === 0 && problems.length === 1 && only && only.line === 0) return `${file.source}: ${only.reason}`;
+  const words = wordsOf(file.kind);
+  const loaded = file.rows > 0 ? `${count(file.rows, words.row, words.rows)} loaded` : `no ${words.rows} loaded`;
+  const listed = problems.filter((p) => !(p.line === 0 && MORE_NOT_LISTED.test(p.reason)));
+  const shown = listed.slice(0, REASONS_SHOWN).map((p) => (p.line > 0 ? `line ${p.line}: ${p.reason}` : p.reason));
+  return `${file.source}: ${loaded}; ${count(total, 'problem', 'problems')}${total > shown.length ? ', first' : ''}: ${shown.join('; ')}`;
+}
+
+/**
+ * What was loaded, for the log: per kind of file, how many of the files set gave rows and how
+ * many rows; then the PTP edits in use in each table, and whether the built-in set is among them.
+ */
+export function loadedSummary(knowledge: Knowledge, builtinEdits: boolean): string {
+  const kinds = [...new Set(knowledge.files.map((file) => file.kind))];
+  const parts = kinds.map((kind) => {
+    const files = knowledge.files.filter((file) => file.kind === kind);
+    const loaded = files.filter((file) => file.rows > 0);
+    const rows = loaded.reduce((sum, file) => sum + file.rows, 0);
+    const words = wordsOf(kind);
+    const unit = kind === 'ptp' ? ['edit', 'edits'] : [words.row, words.rows];
+    return `${words.files}: ${loaded.length} of ${count(files.length, 'file', 'files')} loaded (${count(rows, unit[0]!, unit[1]!)})`;
+  });
+  const { practitioner, hospital } = knowledge.tables;
+  const inUse = `in use: ${practitioner.size} practitioner and ${hospital.size} outpatient hospital PTP edits (built-in set ${builtinEdits ? 'on' : 'off'})`;
+  return `Claimlint rules loaded: ${parts.length > 0 ? parts.join(', ') : 'no rule files set'}; ${inUse}.`;
+}

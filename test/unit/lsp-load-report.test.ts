@@ -1,0 +1,38 @@
+// The server's load report: one line per file with problems, and counts of what was loaded.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadKnowledge } from '../../server/src/core/rules/knowledge';
+import { fileReports, fileSummary, loadedSummary } from '../../server/src/lsp/loadReport';
+
+const row = (c1: string, c2: string, indicator: string) => `${c1}\t${c2}\t\t20200101\t*\t${indicator}\tMutually exclusive procedures`;
+const table = (...rows: string[]) => ['Title line', ...rows, ''].join('\n');
+
+test('a file with more problems than the loader lists is counted whole; a file given for two kinds gets its own problems in each', () => {
+  const files: Record<string, string> = {
+    'many.txt': table(row('99213', '36415', '0'), ...Array.from({ length: 230 }, () => row('99214', '36415', '7'))),
+    'one.txt': table(row('99213', '36415', '0'), row('99215', '36415', '7')),
+    'both.csv': 'Code,Short Descriptor\n43200,Esophagoscopy\n',
+  };
+  const knowledge = loadKnowledge({
+    builtinEdits: true,
+    ptpFiles: ['many.txt', 'one.txt', 'both.csv'],
+    descriptorFiles: ['both.csv'],
+    readFile: (path) => files[path] ?? '',
+  });
+  const reports = fileReports(knowledge);
+  assert.deepEqual(reports.map((r) => [r.file.source, r.file.kind, r.total]), [
+    ['many.txt', 'ptp', 230],
+    ['one.txt', 'ptp', 1],
+    ['both.csv', 'ptp', 1],
+    ['both.csv', 'descriptors', 0],
+  ]);
+  assert.match(fileSummary(reports[0]!), /^many\.txt: 1 PTP edit loaded; 230 problems, first: line 3: .+; line 4: .+; line 5: [^;]+$/);
+  assert.match(fileSummary(reports[1]!), /^one\.txt: 1 PTP edit loaded; 1 problem: line 3: modifier indicator "7" is not 0, 1 or 9$/);
+  assert.match(fileSummary(reports[2]!), /^both\.csv: /);
+  assert.match(loadedSummary(knowledge, true), /^Claimlint rules loaded: PTP tables: 2 of 3 files loaded \(2 edits\), descriptor files: 1 of 1 file loaded \(1 descriptor\); in use: \d+ practitioner and \d+ outpatient hospital PTP edits \(built-in set on\)\.$/);
+});
+
+test('nothing set: the summary says so', () => {
+  const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: [], descriptorFiles: [], readFile: () => '' });
+  assert.equal(loadedSummary(knowledge, false), 'Claimlint rules loaded: no rule files set; in use: 0 practitioner and 0 outpatient hospital PTP edits (built-in set off).');
+});
