@@ -33,6 +33,12 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "1 PTP edit", "12 descriptors": a file's rows in its kind's words. */
+export function rowsOf(file: LoadedFile): string {
+  const words = wordsOf(file.kind);
+  return count(file.rows, words.row, words.rows);
+}
+
 /** A loaded file with its own problems. */
 export interface FileReport {
   file: LoadedFile;
@@ -83,7 +89,7 @@ export function fileSummary(report: FileReport): string {
   const [only] = problems;
   if (file.rows === 0 && problems.length === 1 && only && only.line === 0) return `${file.source}: ${only.reason}`;
   const words = wordsOf(file.kind);
-  const loaded = file.rows > 0 ? `${count(file.rows, words.row, words.rows)} loaded` : `no ${words.rows} loaded`;
+  const loaded = file.rows > 0 ? `${rowsOf(file)} loaded` : `no ${words.rows} loaded`;
   const listed = problems.filter((p) => !(p.line === 0 && MORE_NOT_LISTED.test(p.reason)));
   const shown = listed.slice(0, REASONS_SHOWN).map((p) => (p.line > 0 ? `line ${p.line}: ${p.reason}` : p.reason));
   return `${file.source}: ${loaded}; ${count(total, 'problem', 'problems')}${total > shown.length ? ', first' : ''}: ${shown.join('; ')}`;

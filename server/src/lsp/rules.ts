@@ -3,7 +3,7 @@
 // generation number, so an analysis made with older rules is never mistaken for a current one.
 import type { Connection } from 'vscode-languageserver/node';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
-import { fileReports, fileSummary, loadedSummary, otherProblems } from './loadReport';
+import { fileReports, fileSummary, loadedSummary, otherProblems, rowsOf } from './loadReport';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
 import { allPaths, defaultSettings, knowledgeOptionsOf, ruleFilesOf, type RuleFiles, type WorkspaceContext } from './settings';
@@ -54,7 +54,7 @@ export class Rules {
         .filter((report) => report.problems.length > 0)
         .map((report) =>
           lost(report.file)
-            ? `${fileSummary(report)}; kept the rules loaded from it before (${before(report.file)!.rows} rows) until it can be read again`
+            ? `${fileSummary(report)}; kept the rules loaded from it before (${rowsOf(before(report.file)!)}) until it can be read again`
             : fileSummary(report),
         ),
       ...otherProblems(loaded),
