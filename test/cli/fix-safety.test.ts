@@ -10,7 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -338,5 +338,77 @@ describe('fix and the permissions of the file it replaces', () => {
     const stats = statSync(shared);
     assert.deepEqual([stats.uid, stats.gid, (stats.mode & 0o7777).toString(8)], [65534, 65534, '666']);
     assert.ok(!readFileSync(shared).equals(example), 'the file is fixed');
+  });
+});
+
+describe('a file that changes while fix runs', () => {
+  // Whatever another program does to the file while fix works on its copy is kept: fix compares
+  // the file with what it read just before its rename, and then writes nothing.
+  const changes: [string, (target: string) => void, string | null][] = [
+    ['rewritten with other content', (target) => writeFileSync(target, 'ISA*EDITED BY SOMEONE ELSE~'), 'changed by another program while fix ran (run fix again)'],
+    ['deleted', (target) => rmSync(target), 'deleted while fix ran'],
+    [
+      'replaced by another file of the same size and time',
+      (target) => {
+        writeFileSync(`${target}.new`, big);
+        utimesSync(`${target}.new`, 1_700_000_000, 1_700_000_000);
+        renameSync(`${target}.new`, target);
+      },
+      'changed by another program while fix ran (run fix again)',
+    ],
+    [
+      'rewritten in place with the same size and its time set back',
+      (target) => {
+        const edited = Buffer.from(big);
+        edited[edited.length - 3] = 0x58;
+        writeFileSync(target, edited);
+        utimesSync(target, 1_700_000_000, 1_700_000_000);
+      },
+      'changed by another program while fix ran (run fix again)',
+    ],
+  ];
+  for (const [change, make, reason] of changes) {
+    test(`${change}: exit 2, one line naming the file, nothing written`, async (t) => {
+      const dir = folder('changed');
+      const target = join(dir, 'claims.837');
+      for (let attempt = 1; ; attempt++) {
+        writeFileSync(target, big);
+        utimesSync(target, 1_700_000_000, 1_700_000_000);
+        let expected: Buffer | null = null;
+        const run = await fixPausedWhileWriting(dir, 'claims.837', ['claims.837'], bigFixed.length, false, ({ size }) => {
+          t.diagnostic(`attempt ${attempt}: stopped with ${size} of ${bigFixed.length} bytes written`);
+          make(target);
+          expected = existsSync(target) ? readFileSync(target) : null;
+        });
+        if (!run.paused) {
+          assert.ok(attempt < ATTEMPTS, 'could not stop the process part way through its write');
+          continue;
+        }
+        assert.equal(run.code, 2, run.stderr);
+        assert.equal(run.stderr, `claimlint: cannot write claims.837: ${reason}; the file was not changed\n`);
+        if (expected === null) assert.deepEqual(readdirSync(dir), [], 'the deleted file is not written again, and no temporary file is left');
+        else {
+          assert.ok(readFileSync(target).equals(expected), 'the other program’s change is kept');
+          assert.deepEqual(readdirSync(dir), ['claims.837'], 'no temporary file is left');
+        }
+        break;
+      }
+    });
+  }
+
+  test('a change to the input does not stop fix writing to another file with --out', async () => {
+    const dir = folder('changed-out');
+    writeFileSync(join(dir, 'claims.837'), big);
+    for (let attempt = 1; ; attempt++) {
+      const run = await fixPausedWhileWriting(dir, 'fixed.837', ['--out', 'fixed.837', 'claims.837'], bigFixed.length, false, () => writeFileSync(join(dir, 'claims.837'), 'ISA*EDITED~'));
+      if (!run.paused) {
+        assert.ok(attempt < ATTEMPTS, 'could not stop the process part way through its write');
+        continue;
+      }
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(readFileSync(join(dir, 'fixed.837')).equals(bigFixed));
+      assert.equal(readFileSync(join(dir, 'claims.837'), 'latin1'), 'ISA*EDITED~');
+      break;
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Reading claim files into text, and writing a fixed file back without ever leaving a partial one.
 import { isAscii, isUtf8, constants as bufferConstants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { nextTurn, onInterrupt } from './interrupts';
 
@@ -20,6 +20,35 @@ export interface DecodedInput {
   /** A byte-order mark was removed from the start (editors hide it too, so columns match). */
   bom: boolean;
   bytes: number;
+  /** A file given by path: what it was when it was read (fix replaces it only if it still is). */
+  identity?: FileIdentity;
+}
+
+/**
+ * A file as it was read, taken before its bytes: a write by someone else, during or after the
+ * read, changes the size or the modification time; a replacement (an editor's save, a copy moved
+ * over it) changes the inode; and a change of the mode or owner, or a write whose time was set
+ * back (touch -d, rsync -t), changes the status-change time, which no user can set.
+ */
+export interface FileIdentity {
+  path: string;
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+function identityOf(path: string, stats: BigIntStats): FileIdentity {
+  return { path, dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs };
+}
+
+function sameInode(stats: BigIntStats, identity: FileIdentity): boolean {
+  return stats.dev === identity.dev && stats.ino === identity.ino;
+}
+
+function unchanged(stats: BigIntStats, identity: FileIdentity): boolean {
+  return sameInode(stats, identity) && stats.size === identity.size && stats.mtimeNs === identity.mtimeNs && stats.ctimeNs === identity.ctimeNs;
 }
 
 export class InputError extends Error {
@@ -110,16 +139,25 @@ export function readStandardInput(): Buffer {
 export function readInput(path: string, readStdin: () => Buffer): DecodedInput {
   let bytes: Buffer;
   try {
+    let identity: FileIdentity | undefined;
     if (path === '-') {
       bytes = readStdin();
     } else {
-      const stats = statSync(path);
-      if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      if (stats.size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
-      bytes = readFileSync(path);
+      // The status of the open file, taken before its bytes are read: the same file, and any
+      // change made while it is read shows as a change.
+      const fd = openSync(path, 'r');
+      try {
+        const stats = fstatSync(fd, { bigint: true });
+        if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+        if (stats.size > BigInt(MAX_INPUT_BYTES)) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+        if (stats.isFile()) identity = identityOf(path, stats);
+        bytes = readFileSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     }
     if (bytes.length > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
-    return decode(bytes);
+    return identity ? { ...decode(bytes), identity } : decode(bytes);
   } catch (error) {
     throw new InputError(path, describeReadError(error));
   }
@@ -236,6 +274,12 @@ export interface AtomicWriteOptions {
   note?: (message: string) => void;
   /** Replace a file that is read-only to us, or whose owner cannot be kept (see keepOwnerAndMode). */
   force?: boolean;
+  /**
+   * The file the new content was made from, as it was read. When the target is that file, it is
+   * replaced only if it is still as it was read, checked when the write begins and just before
+   * the rename: a change made meanwhile by someone else is kept, and nothing is written.
+   */
+  source?: FileIdentity;
 }
 
 /** Random bytes in a temporary file's name, written as twice as many hex digits. */
@@ -262,9 +306,9 @@ function destinationOf(target: string): string {
  * asks the kernel (access(2), which also reads ACLs). Root may write any file: for root, a file is
  * read-only when its mode lets nobody write it (the mark of a file protected on purpose).
  */
-function readOnlyToUs(path: string, stats: Stats): boolean {
+function readOnlyToUs(path: string, stats: BigIntStats): boolean {
   const uid = process.geteuid?.();
-  if (uid === undefined || uid === 0) return (stats.mode & 0o222) === 0;
+  if (uid === undefined || uid === 0) return (Number(stats.mode) & 0o222) === 0;
   try {
     accessSync(path, fsConstants.W_OK);
     return false;
@@ -289,6 +333,8 @@ class Replacement {
   readonly existed: boolean;
   /** Said once the file is replaced: its owner could not be kept (--force). */
   warning: string | null = null;
+  /** The target is the file the content was made from, as it was read. */
+  private readonly source: FileIdentity | null;
   private fd: number | null = null;
   /** The temporary file exists under its own name (created, not yet renamed or removed). */
   private pending = false;
@@ -298,15 +344,18 @@ class Replacement {
     options: AtomicWriteOptions,
   ) {
     this.destination = destinationOf(target);
-    let existing: Stats | null = null;
+    let existing: BigIntStats | null = null;
     try {
-      existing = statSync(this.destination);
+      existing = statSync(this.destination, { bigint: true });
     } catch {
       // No such file yet: it is created.
     }
     if (existing?.isDirectory()) throw new OutputError(target, 'is a directory');
+    const source = options.source;
+    this.source = source && (destinationOf(source.path) === this.destination || (existing !== null && sameInode(existing, source))) ? source : null;
+    this.checkUnchanged();
     if (existing && !options.force && readOnlyToUs(this.destination, existing)) {
-      throw new OutputError(target, `read-only (mode ${octal(existing.mode)}; --force replaces it anyway)`);
+      throw new OutputError(target, `read-only (mode ${octal(Number(existing.mode))}; --force replaces it anyway)`);
     }
     this.existed = existing !== null;
     this.temporary = temporaryFor(this.destination);
@@ -332,20 +381,22 @@ class Replacement {
    * owner's) and warns once the file is replaced. Where files have no owner ids (Windows),
    * nothing is changed but the mode.
    */
-  private keepOwnerAndMode(existing: Stats, force: boolean): void {
+  private keepOwnerAndMode(existing: BigIntStats, force: boolean): void {
     const fd = this.fd!;
-    let mode = existing.mode & 0o7777;
+    const uid = Number(existing.uid);
+    const gid = Number(existing.gid);
+    let mode = Number(existing.mode) & 0o7777;
     const ours = fstatSync(fd);
-    if (process.getuid && (ours.uid !== existing.uid || ours.gid !== existing.gid)) {
+    if (process.getuid && (ours.uid !== uid || ours.gid !== gid)) {
       try {
-        fchownSync(fd, existing.uid, existing.gid);
+        fchownSync(fd, uid, gid);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code !== 'EPERM' && code !== 'EINVAL') throw error;
-        const owner = `uid ${existing.uid}, gid ${existing.gid}`;
+        const owner = `uid ${uid}, gid ${gid}`;
         if (!force) throw new OutputError(this.target, `its owner (${owner}) can be kept only by root (--force writes it as yours)`);
         try {
-          fchownSync(fd, -1, existing.gid);
+          fchownSync(fd, -1, gid);
         } catch {
           // not a group of ours
         }
@@ -378,8 +429,26 @@ class Replacement {
     this.fd = null;
   }
 
-  /** Renames the flushed temporary file over the target. */
+  /**
+   * The target is still the file that was read, as it was read (when it is that file). Between
+   * this check and the rename, microseconds apart, a change could still slip through: no
+   * portable call renames only if the target is unchanged.
+   */
+  private checkUnchanged(): void {
+    if (this.source === null) return;
+    let now: BigIntStats;
+    try {
+      now = statSync(this.destination, { bigint: true });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') throw new OutputError(this.target, 'deleted while fix ran');
+      throw error;
+    }
+    if (!unchanged(now, this.source)) throw new OutputError(this.target, 'changed by another program while fix ran (run fix again)');
+  }
+
+  /** Renames the flushed temporary file over the target, if the target is unchanged (see checkUnchanged). */
   commit(): void {
+    this.checkUnchanged();
     renameSync(this.temporary, this.destination);
     this.pending = false;
   }

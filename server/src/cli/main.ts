@@ -354,7 +354,7 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
     forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
   } else if (changed || options.out !== null) {
     const note = (message: string) => io.stderr(`claimlint: ${message}\n`);
-    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note, force: options.force === true }).then(report, (error: unknown) => {
+    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note, force: options.force === true, source: input.identity }).then(report, (error: unknown) => {
       if (!(error instanceof OutputError)) throw error;
       progress.finish();
       io.stderr(`claimlint: cannot write ${target}: ${error.message}; ${target === path ? 'the file was not changed' : 'nothing was written'}\n`);
