@@ -481,8 +481,9 @@ function asOutputError(target: string, error: unknown): OutputError {
 /**
  * Writes to a temporary file beside the target, flushes it to disk, then renames it over the
  * target: readers see the old file or the new one, never a partial one. An existing target keeps
- * its permissions; a symbolic link keeps pointing at the file it pointed at, which is replaced.
- * On failure the temporary file is removed and OutputError says why.
+ * its owner, group and mode, and is not replaced if it is read-only to us (unless `force`) or, as
+ * `source`, changed since it was read; a symbolic link keeps pointing at the file it pointed at,
+ * which is replaced. On failure the temporary file is removed and OutputError says why.
  */
 export function writeAtomically(target: string, produce: (write: (chunk: Buffer) => void) => void, options: AtomicWriteOptions = {}): void {
   const replacement = Replacement.begin(target, options);
@@ -504,9 +505,10 @@ export function writeAtomically(target: string, produce: (write: (chunk: Buffer)
  * writeAtomically for the command line, where the user may press Ctrl-C: while the temporary file
  * exists, SIGINT, SIGTERM and SIGHUP remove it, leave the target as it was, say so in one line
  * and end the process with 128 + the signal's number. The chunks are written one event-loop turn
- * apart, so that a signal is handled within a chunk's time; the last turn comes after the flush
- * and before the rename, so a signal that arrives before the rename always wins over it. A signal
- * during the rename itself is handled just after it: the file is then wholly fixed.
+ * apart, so that a signal is handled within a chunk's time; the last turn comes after the flush,
+ * so a signal that arrives while the file is written or flushed always wins over the rename. One
+ * that arrives in the microseconds of the last check and the rename is handled just after them:
+ * the file is then wholly fixed, and the process still exits 128 + the signal's number.
  */
 export async function writeAtomicallyInterruptibly(target: string, chunks: Iterable<Buffer>, options: AtomicWriteOptions = {}): Promise<void> {
   let replacement: Replacement | null = null;
