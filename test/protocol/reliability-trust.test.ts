@@ -25,17 +25,20 @@ let ptpFile: string;
 let descriptorFile: string;
 let marker: string;
 
-/** A dental claim (D4341 + D4355: a pair only the user table knows) and a medical one (43214 + 43200: built in). */
+/**
+ * Two 837P claims: 11042 + 97597 (a pair only the user table knows, indicator 1) and 43214 + 43200
+ * (built in, indicator 0). 837P uses the practitioner table, where the user table goes.
+ */
 const text = writeX12([
-  { id: 'C1', date: day, lines: [{ code: 'D4341', charge: '210.00', date: day }, { code: 'D4355', charge: '95.00', date: day }] },
+  { id: 'C1', date: day, lines: [{ code: '11042', charge: '210.00', date: day }, { code: '97597', charge: '95.00', date: day }] },
   { id: 'C2', date: day, lines: [{ code: '43214', charge: '1500.00', date: day }, { code: '43200', charge: '400.00', date: day }] },
-], { kind: 'dental', lineEnding: '\n' }).text;
+], { lineEnding: '\n' }).text;
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'claimlint-trust-'));
   marker = join(dir, 'executed.marker');
   ptpFile = join(dir, 'edits.txt');
-  writeFileSync(ptpFile, ['Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale', 'D4341\tD4355\t\t20200101\t*\t1\tSynthetic', ''].join('\n'));
+  writeFileSync(ptpFile, ['Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale', '11042\t97597\t\t20200101\t*\t1\tSynthetic', ''].join('\n'));
   descriptorFile = join(dir, 'descriptors.csv');
   writeFileSync(descriptorFile, 'Code,Short Descriptor\n43200,TRUSTED-ONLY SYNTHETIC DESCRIPTOR\n');
 });
