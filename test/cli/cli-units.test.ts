@@ -24,10 +24,12 @@ import { writeTransactions, writeX12 } from '../unit/helpers/x12-writer';
 
 describe('parseArguments', () => {
   test('every option, in both spellings, with files and -', () => {
-    assert.deepEqual(parseArguments(['check', '--format', 'sarif', '--ptp', 'a.txt', '--ptp=b.csv', '--descriptors', 'd.csv', '--descriptors=e.tsv', '--no-builtin-edits', 'x.837', '-']), {
+    assert.deepEqual(parseArguments(['check', '--format', 'sarif', '--ptp', 'a.txt', '--ptp=b.csv', '--ptp-hospital', 'h.zip', '--ptp-hospital=oph/', '--each-file', '--descriptors', 'd.csv', '--descriptors=e.tsv', '--no-builtin-edits', 'x.837', '-']), {
       command: 'check',
       format: 'sarif',
       ptpFiles: ['a.txt', 'b.csv'],
+      hospitalPtpFiles: ['h.zip', 'oph/'],
+      eachFile: true,
       descriptorFiles: ['d.csv', 'e.tsv'],
       builtinEdits: false,
       out: null,
