@@ -31,7 +31,7 @@ const otherDay = { from: 20260311, to: 20260311 };
 
 function conflictClaims(kind: ClaimKind): WriterClaim[] {
   if (kind === 'dental') {
-    // The built-in set has no dental edits: a user table (below) pairs D4341 with D4355, indicator 1.
+    // The user table (below) pairs D4341 with D4355, but no NCCI PTP table applies to 837D claims.
     return [
       { id: 'CLAIM-D1', date: day, lines: [
         { code: 'D4341', charge: '210.00', date: day },
@@ -67,12 +67,14 @@ let ptpFile: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claimlint-editor-'));
-  ptpFile = join(dir, 'dental-edits.txt');
-  // CMS layout: preamble, then tab-separated rows, CRLF.
+  ptpFile = join(dir, 'user-edits.txt');
+  // CMS layout: preamble, then tab-separated rows, CRLF. A practitioner table: it applies to 837P
+  // claims and CSV rows; 11042/97597 and D4341/D4355 are pairs the built-in 43214 set does not know.
   writeFileSync(ptpFile, [
     'Synthetic PTP table for tests',
     'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale',
     'D4341\tD4355\t\t20200101\t*\t1\tMisuse of column two code with column one code',
+    '11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code',
     '',
   ].join('\r\n'));
   client = new TestClient({ settings: { ptpEditFiles: [ptpFile], descriptorFiles: [], builtinEdits: true } });
@@ -120,41 +122,171 @@ for (const variant of variants) {
     const { text } = writeX12(claims, { ...variant.options, transactions: variant.kind === 'dental' ? 1 : 2 });
     const uri = TestClient.uriFor(`${variant.kind}-${variants.indexOf(variant)}.837`);
     let diagnostics: Diagnostic[];
-    const columnTwo = variant.kind === 'dental' ? 'D4355' : '43200';
-    const columnOne = variant.kind === 'dental' ? 'D4341' : '43214';
+    const columnTwo = '43200';
+    const columnOne = '43214';
 
     before(async () => {
       diagnostics = (await client.open(uri, text)).diagnostics;
     });
 
-    test('conflicts are diagnostics on the column-2 code, with severity, source, code and the column-1 line', () => {
-      const ptp = diagnostics.filter((d) => String(d.code).startsWith('ptp.'));
-      const expected = variant.kind === 'dental' ? ['D4355'] : ['43200', '76000'];
-      assert.deepEqual(ptp.map((d) => text.slice(...offsets(text, d))), expected);
-      for (const d of ptp) {
-        assert.equal(d.source, 'claimlint');
-        assert.equal(d.severity, variant.kind === 'dental' ? 2 : 1, 'indicator 1 is a warning, indicator 0 an error');
-        assert.equal(d.code, variant.kind === 'dental' ? 'ptp.modifier-required' : 'ptp.conflict');
-        assert.match(String(d.message), new RegExp(columnOne));
-        assert.match(String(d.message), /03\/10\/2026/);
-        const related = d.relatedInformation?.[0];
-        assert.ok(related, 'related information');
-        assert.equal(text.slice(...offsets(text, related.location)), columnOne);
-      }
-      assert.equal(diagnostics.length, ptp.length, 'a generated file has no structural findings');
-    });
+    if (variant.kind === 'dental') {
+      test('no NCCI PTP table applies to a dental claim: no diagnostics, though the user table pairs D4341 with D4355', () => {
+        assert.ok(text.includes('AD:D4341') && text.includes('AD:D4355'), 'the file bills the pair the user table knows');
+        assert.deepEqual(diagnostics, [], 'no PTP finding, and a generated file has no structural findings');
+      });
 
-    test('hover on the column-1 code names it and the codes it must not be reported with', async () => {
-      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, columnOne) });
-      const markdown = hoverText(hover);
-      assert.match(markdown, new RegExp(`\\*\\*${columnOne}\\*\\*`));
-      assert.match(markdown, new RegExp(columnTwo));
-      if (columnOne === '43214') {
+      test('hover on a dental code names it and says no PTP table applies', async () => {
+        const markdown = hoverText(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'D4341') }));
+        assert.match(markdown, /\*\*D4341\*\*/);
+        assert.match(markdown, /Dental claim: no NCCI PTP table applies/);
+        assert.doesNotMatch(markdown, /D4355/, 'the user table pair is not listed');
+      });
+
+      test('no quick fix and no fix-all edit is offered on a dental claim', async () => {
+        const everything = { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } };
+        const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: everything, context: { diagnostics: [] } })) as CodeAction[];
+        assert.deepEqual(actions.filter((a) => a.kind === 'quickfix').map((a) => a.title), []);
+        assert.deepEqual(actions.filter((a) => a.edit && editsOf(a).length > 0).map((a) => a.title), []);
+      });
+    } else {
+      test('conflicts are diagnostics on the column-2 code, with severity, source, code and the column-1 line', () => {
+        const ptp = diagnostics.filter((d) => String(d.code).startsWith('ptp.'));
+        assert.deepEqual(ptp.map((d) => text.slice(...offsets(text, d))), ['43200', '76000']);
+        for (const d of ptp) {
+          assert.equal(d.source, 'claimlint');
+          assert.equal(d.severity, 1, 'indicator 0 is an error');
+          assert.equal(d.code, 'ptp.conflict');
+          assert.match(String(d.message), new RegExp(columnOne));
+          assert.match(String(d.message), /03\/10\/2026/);
+          const related = d.relatedInformation?.[0];
+          assert.ok(related, 'related information');
+          assert.equal(text.slice(...offsets(text, related.location)), columnOne);
+        }
+        assert.equal(diagnostics.length, ptp.length, 'a generated file has no structural findings');
+      });
+
+      test('hover on the column-1 code names it and the codes it must not be reported with', async () => {
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, columnOne) });
+        const markdown = hoverText(hover);
+        assert.match(markdown, new RegExp(`\\*\\*${columnOne}\\*\\*`));
+        assert.match(markdown, new RegExp(columnTwo));
         assert.match(markdown, /Esophagoscopy, flexible, transoral; with dilation of esophagus with balloon \(30 mm diameter or larger\) \(includes fluoroscopic guidance, when performed\)/);
         assert.match(markdown, /Billing/);
         assert.match(markdown, /Clinical summary/);
+      });
+
+      test('removing the column-2 line leaves a valid file and touches nothing else', async () => {
+        const target = diagnostics.find((d) => text.slice(...offsets(text, d)) === columnTwo)!;
+        const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: target.range,
+          context: { diagnostics: [target] },
+        })) as CodeAction[];
+        const removal = actions.find((a) => a.title.startsWith('Remove'));
+        assert.ok(removal, 'a removal action');
+        assert.equal(removal.kind, 'quickfix');
+        assert.equal(removal.isPreferred, true);
+        const change = removal.edit!.documentChanges![0]!;
+        assert.ok('textDocument' in change && change.textDocument.version === client.version(uri), 'the edit names the document version it was computed for');
+
+        const before = parseDocument(text);
+        const fixed = applyTextEdits(text, editsOf(removal));
+        const afterDoc = parseDocument(fixed);
+        assertStructurallyValid(afterDoc);
+        const claimBefore = before.claims[0]!;
+        const removed = claimBefore.lines.find((l) => l.code === columnTwo)!;
+        assert.deepEqual(afterDoc.claims[0]!.lines.map((l) => l.code), claimBefore.lines.filter((l) => l !== removed).map((l) => l.code));
+        assert.equal(afterDoc.claims[0]!.totalCharge! * 100, Math.round(claimBefore.totalCharge! * 100 - removed.charge! * 100));
+        // Outside the removed loop, only LX01, SE01 and CLM02 values may differ.
+        const allowed = [
+          ...claimBefore.lines.map((l) => l.lineNumberSpan!),
+          claimBefore.totalChargeSpan!,
+          before.transactions[claimBefore.transactionIndex!]!.se01Span!,
+          removed.span,
+        ];
+        for (const edit of editsOf(removal)) {
+          const [start, end] = offsets(text, edit);
+          assert.ok(allowed.some((span) => span.start === start && span.end === end), `edit at ${start}-${end} is an allowed one`);
+        }
+        const serviceSegment = text.slice(removed.recordSpan.start, removed.recordSpan.end);
+        assert.equal(fixed.split(serviceSegment).length, text.split(serviceSegment).length - 1, 'exactly one copy of the service segment is gone');
+      });
+
+        if (variant.kind === 'professional') {
+        // 837P uses the practitioner table, so the user table's indicator-1 row applies here.
+        test('indicator 1: one action per bypass modifier, X modifiers first, and adding one clears the warning', async () => {
+          const component = variant.options.delimiters?.component ?? ':';
+          const oneUri = TestClient.uriFor(`indicator-1-${variants.indexOf(variant)}.837`);
+          const { text: oneText } = writeX12([
+            { id: 'CLAIM-M1', date: day, lines: [
+              { code: '11042', charge: '210.00', date: day },
+              { code: '97597', charge: '95.50', date: day },
+            ] },
+          ], variant.options);
+          const published = (await client.open(oneUri, oneText)).diagnostics;
+          assert.equal(published.length, 1, JSON.stringify(published));
+          const target = published[0]!;
+          assert.equal(oneText.slice(...offsets(oneText, target)), '97597');
+          assert.equal(target.code, 'ptp.modifier-required');
+          assert.equal(target.severity, 2, 'indicator 1 is a warning');
+          assert.match(String(target.message), /11042/);
+          const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: oneUri }, range: target.range, context: { diagnostics: [target] } })) as CodeAction[];
+          const modifiers = actions.filter((a) => a.title.startsWith('Add modifier')).map((a) => /modifier (\w+)/.exec(a.title)![1]);
+          assert.deepEqual(modifiers, ['XE', 'XS', 'XP', 'XU', '59']);
+          const xs = actions.find((a) => a.title.startsWith('Add modifier XS'))!;
+          const fixed = applyTextEdits(oneText, editsOf(xs));
+          assert.ok(fixed.includes(['HC', '97597', 'XS'].join(component)), 'XS goes into the first modifier position of the composite');
+          const recheck = await client.change(oneUri, { text: fixed });
+          assert.deepEqual(recheck.diagnostics.filter((d) => String(d.code).startsWith('ptp.')), []);
+          await client.close(oneUri);
+        });
       }
-    });
+
+      test('indicator 0: no modifier action is offered', async () => {
+          const target = diagnostics.find((d) => d.code === 'ptp.conflict')!;
+          const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } })) as CodeAction[];
+          assert.ok(actions.length >= 1);
+          assert.deepEqual(actions.filter((a) => a.title.startsWith('Add modifier')), []);
+        });
+
+        test('source.fixAll.claimlint removes every bundled line at once, two from one claim', async () => {
+          const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri },
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: ['source.fixAll.claimlint'] },
+          })) as CodeAction[];
+          assert.equal(actions.length, 1);
+          assert.equal(actions[0]!.kind, 'source.fixAll.claimlint');
+          const fixed = applyTextEdits(text, editsOf(actions[0]!));
+          const doc = parseDocument(fixed);
+          assertStructurallyValid(doc);
+          assert.deepEqual(doc.claims[0]!.lines.map((l) => l.code), ['43214', '99213']);
+          assert.equal(doc.claims[0]!.totalChargeText, '1620.00');
+          const recheck = await client.change(uri, { text: fixed });
+          assert.deepEqual(recheck.diagnostics, []);
+          await client.change(uri, { text });
+        });
+
+        test('a client without codeAction/resolve gets fix-all when it asks, not with every lightbulb request', async () => {
+          const ask = async (context: { only?: string[]; triggerKind?: 1 | 2 }) => {
+            const conflict = diagnostics.find((d) => d.code === 'ptp.conflict')!;
+            const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+              textDocument: { uri },
+              range: conflict.range,
+              context: { diagnostics: [conflict], ...context },
+            })) as CodeAction[];
+            return actions.map((a) => ({ kind: a.kind, edits: a.edit ? editsOf(a).length : 0 }));
+          };
+          const cursorMoved = await ask({ triggerKind: 2 });
+          assert.ok(cursorMoved.some((a) => a.kind === 'quickfix' && a.edits > 0), 'the quick fixes are there');
+          assert.deepEqual(cursorMoved.filter((a) => a.kind === 'source.fixAll.claimlint'), [], 'no fix-all edits on a cursor move');
+          for (const asked of [await ask({ triggerKind: 1 }), await ask({}), await ask({ triggerKind: 2, only: ['source.fixAll'] })]) {
+            const all = asked.filter((a) => a.kind === 'source.fixAll.claimlint');
+            assert.equal(all.length, 1);
+            assert.ok(all[0]!.edits > 0, 'fix-all carries its edits');
+          }
+        });
+    }
 
     test('hover on a segment id, on CLM02 and on a date', async () => {
       const uriDoc = TextDocument.create(uri, 'x12', 1, text);
@@ -167,103 +299,6 @@ for (const variant of variants) {
       const date = hoverText(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '20260310') }));
       assert.match(date, /Tuesday, March 10, 2026/);
     });
-
-    test('removing the column-2 line leaves a valid file and touches nothing else', async () => {
-      const target = diagnostics.find((d) => text.slice(...offsets(text, d)) === columnTwo)!;
-      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-        textDocument: { uri },
-        range: target.range,
-        context: { diagnostics: [target] },
-      })) as CodeAction[];
-      const removal = actions.find((a) => a.title.startsWith('Remove'));
-      assert.ok(removal, 'a removal action');
-      assert.equal(removal.kind, 'quickfix');
-      assert.equal(removal.isPreferred, true);
-      const change = removal.edit!.documentChanges![0]!;
-      assert.ok('textDocument' in change && change.textDocument.version === client.version(uri), 'the edit names the document version it was computed for');
-
-      const before = parseDocument(text);
-      const fixed = applyTextEdits(text, editsOf(removal));
-      const afterDoc = parseDocument(fixed);
-      assertStructurallyValid(afterDoc);
-      const claimBefore = before.claims[0]!;
-      const removed = claimBefore.lines.find((l) => l.code === columnTwo)!;
-      assert.deepEqual(afterDoc.claims[0]!.lines.map((l) => l.code), claimBefore.lines.filter((l) => l !== removed).map((l) => l.code));
-      assert.equal(afterDoc.claims[0]!.totalCharge! * 100, Math.round(claimBefore.totalCharge! * 100 - removed.charge! * 100));
-      // Outside the removed loop, only LX01, SE01 and CLM02 values may differ.
-      const allowed = [
-        ...claimBefore.lines.map((l) => l.lineNumberSpan!),
-        claimBefore.totalChargeSpan!,
-        before.transactions[claimBefore.transactionIndex!]!.se01Span!,
-        removed.span,
-      ];
-      for (const edit of editsOf(removal)) {
-        const [start, end] = offsets(text, edit);
-        assert.ok(allowed.some((span) => span.start === start && span.end === end), `edit at ${start}-${end} is an allowed one`);
-      }
-      const serviceSegment = text.slice(removed.recordSpan.start, removed.recordSpan.end);
-      assert.equal(fixed.split(serviceSegment).length, text.split(serviceSegment).length - 1, 'exactly one copy of the service segment is gone');
-    });
-
-    if (variant.kind === 'dental') {
-      test('indicator 1: one action per bypass modifier, X modifiers first, and adding one clears the warning', async () => {
-        const target = diagnostics.find((d) => d.code === 'ptp.modifier-required')!;
-        const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } })) as CodeAction[];
-        const modifiers = actions.filter((a) => a.title.startsWith('Add modifier')).map((a) => /modifier (\w+)/.exec(a.title)![1]);
-        assert.deepEqual(modifiers, ['XE', 'XS', 'XP', 'XU', '59']);
-        const xs = actions.find((a) => a.title.startsWith('Add modifier XS'))!;
-        const fixed = applyTextEdits(text, editsOf(xs));
-        assert.ok(fixed.includes('AD:D4355:XS'), 'XS goes into the first modifier position of the composite');
-        const recheck = await client.change(uri, { text: fixed });
-        assert.deepEqual(recheck.diagnostics.filter((d) => String(d.code).startsWith('ptp.')), []);
-        await client.change(uri, { text });
-      });
-    } else {
-      test('indicator 0: no modifier action is offered', async () => {
-        const target = diagnostics.find((d) => d.code === 'ptp.conflict')!;
-        const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } })) as CodeAction[];
-        assert.ok(actions.length >= 1);
-        assert.deepEqual(actions.filter((a) => a.title.startsWith('Add modifier')), []);
-      });
-
-      test('source.fixAll.claimlint removes every bundled line at once, two from one claim', async () => {
-        const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-          textDocument: { uri },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          context: { diagnostics: [], only: ['source.fixAll.claimlint'] },
-        })) as CodeAction[];
-        assert.equal(actions.length, 1);
-        assert.equal(actions[0]!.kind, 'source.fixAll.claimlint');
-        const fixed = applyTextEdits(text, editsOf(actions[0]!));
-        const doc = parseDocument(fixed);
-        assertStructurallyValid(doc);
-        assert.deepEqual(doc.claims[0]!.lines.map((l) => l.code), ['43214', '99213']);
-        assert.equal(doc.claims[0]!.totalChargeText, '1620.00');
-        const recheck = await client.change(uri, { text: fixed });
-        assert.deepEqual(recheck.diagnostics, []);
-        await client.change(uri, { text });
-      });
-
-      test('a client without codeAction/resolve gets fix-all when it asks, not with every lightbulb request', async () => {
-        const ask = async (context: { only?: string[]; triggerKind?: 1 | 2 }) => {
-          const conflict = diagnostics.find((d) => d.code === 'ptp.conflict')!;
-          const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-            textDocument: { uri },
-            range: conflict.range,
-            context: { diagnostics: [conflict], ...context },
-          })) as CodeAction[];
-          return actions.map((a) => ({ kind: a.kind, edits: a.edit ? editsOf(a).length : 0 }));
-        };
-        const cursorMoved = await ask({ triggerKind: 2 });
-        assert.ok(cursorMoved.some((a) => a.kind === 'quickfix' && a.edits > 0), 'the quick fixes are there');
-        assert.deepEqual(cursorMoved.filter((a) => a.kind === 'source.fixAll.claimlint'), [], 'no fix-all edits on a cursor move');
-        for (const asked of [await ask({ triggerKind: 1 }), await ask({}), await ask({ triggerKind: 2, only: ['source.fixAll'] })]) {
-          const all = asked.filter((a) => a.kind === 'source.fixAll.claimlint');
-          assert.equal(all.length, 1);
-          assert.ok(all[0]!.edits > 0, 'fix-all carries its edits');
-        }
-      });
-    }
 
     test('outline: interchange > group > transaction > claim > lines', async () => {
       const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
