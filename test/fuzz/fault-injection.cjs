@@ -17,7 +17,7 @@ const path = require('node:path');
 
 const secret = 'FAULT-SECRET-DOE-JANE';
 const injections = [
-  ['function checkPtp(claims, rules', '{', `if (claims.some((c) => c.id === "FAULT-IN-CHECK")) throw new TypeError("injected check failure ${secret}");`],
+  ['function checkPtp(claims, tables', '{', `if (claims.some((c) => c.id === "FAULT-IN-CHECK")) throw new TypeError("injected check failure ${secret}");`],
   ['function parseDocument(text', '{', `if (text.includes("FAULT-IN-READ")) throw new RangeError("injected read failure ${secret}");`],
   ['function hoverAt(analysis, offset, knowledge', '{', `if (analysis.text.includes("FAULT-IN-HOVER")) throw new Error("injected hover failure ${secret}");`],
   ['function toDiagnostic(uri, analysis, finding', '{', `if (analysis.text.includes("FAULT-IN-PUBLISH")) throw new Error("injected publish failure ${secret}");`],
