@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/edits';
 import { fixAll, fixesFor, type Fix } from '../../server/src/core/fixes';
-import type { Claim, DateRange, Finding, ParsedDocument, ServiceLine } from '../../server/src/core/model';
+import type { Claim, DateRange, Finding, ParsedDocument, PtpFindingData, ServiceLine } from '../../server/src/core/model';
 import { checkPtp, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
 import { fuzzKnowledge, writeX12Scenario, x12ScenarioArb, type CsvScenario, type X12Scenario } from './generators';
 import { writeClaimsCsvDetailed, type WriterClaim as CsvClaim, type WriterColumn, type WriterLine as CsvLine } from '../unit/helpers/csv-writer';
@@ -17,8 +17,10 @@ import type { WriterClaim as X12Claim } from '../unit/helpers/x12-writer';
 
 const knowledge = fuzzKnowledge();
 
-function ptpFindings(findings: Finding[]): Finding[] {
-  return findings.filter((f) => f.data?.kind === 'ptp');
+type PtpFinding = Finding & { data: PtpFindingData };
+
+function ptpFindings(findings: Finding[]): PtpFinding[] {
+  return findings.filter((f): f is PtpFinding => f.data?.kind === 'ptp');
 }
 
 function structural(findings: Finding[], unpaddedIsa: boolean): string[] {
@@ -220,6 +222,7 @@ export function claimsOf(specs: LineSpec[][], csv: boolean, patients?: readonly 
         chargeText: '1',
         chargeSpan: null,
         units: 1,
+        unitsSpan: null,
         dateOfService: spec.date,
         dateSpan: null,
         dateInherited: false,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PTP_BYPASS_MODIFIERS, PTP_FIX_MODIFIERS } from '../../server/src/core/data/modifiers';
-import type { Claim, DateRange, ServiceLine, Span } from '../../server/src/core/model';
+import type { Claim, DateRange, Finding, PtpFindingData, ServiceLine, Span } from '../../server/src/core/model';
 import { addBuiltinEdits, checkPtp as checkPtpTables, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
 
 /** The check with one practitioner table (the claims here are professional). */
-function checkPtp(claims: Claim[], rules: PtpRuleSet, pairwiseLimit?: number) {
-  return checkPtpTables(claims, { practitioner: rules, hospital: new PtpRuleSet() }, true, pairwiseLimit);
+function checkPtp(claims: Claim[], rules: PtpRuleSet, pairwiseLimit?: number): (Finding & { data?: PtpFindingData })[] {
+  return checkPtpTables(claims, { practitioner: rules, hospital: new PtpRuleSet() }, true, pairwiseLimit) as (Finding & { data?: PtpFindingData })[];
 }
 
 /** A service line as the test writes it: code, modifiers, and D8 "20240315" or RD8 "20240301-20240305" (null: no date). */
@@ -79,6 +79,7 @@ function buildClaims(specs: LineSpec[][], patients?: string[]): { text: string; 
         chargeText: '50',
         chargeSpan,
         units: 1,
+        unitsSpan: null,
         dateOfService: spec.date === null ? null : dateRange(spec.date),
         dateSpan,
         dateInherited: false,

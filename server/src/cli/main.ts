@@ -305,7 +305,7 @@ function planFix(text: string, knowledge: Knowledge): FixPlan {
   const findings = [...analysis.findings, ...inputFindings(text, doc.format)];
   const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
   if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, findings };
-  const lines = new Set(fix.findings.map((f) => `${f.data!.claimIndex}:${f.data!.columnTwoLine}`));
+  const lines = new Set(fix.findings.flatMap((f) => (f.data?.kind === 'ptp' ? [`${f.data.claimIndex}:${f.data.columnTwoLine}`] : [])));
   return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, findings: [] };
 }
 

@@ -37,7 +37,38 @@ export interface Finding {
   codes?: string[];
   related?: RelatedLocation[];
   /** Extra machine-readable detail that fixes need (e.g. the PTP edit that fired). */
-  data?: PtpFindingData;
+  data?: FindingData;
+}
+
+export type FindingData = PtpFindingData | MueFindingData | AocFindingData;
+
+/** A service line of a document: its claim's index in ParsedDocument.claims and its index in claim.lines. */
+export interface LineRef {
+  claimIndex: number;
+  lineIndex: number;
+}
+
+/** A medically unlikely edit that a line, or the lines summed for one day, exceed. */
+export interface MueFindingData {
+  kind: 'mue';
+  code: string;
+  /** The MUE value (most units a day); 0 = not payable. */
+  value: number;
+  /** MUE adjudication indicator: 1 per line, 2 per day (policy), 3 per day (clinical). */
+  mai: 1 | 2 | 3;
+  /** Units counted (a day's units, per line for MAI 1). */
+  units: number;
+  /** The lines counted, in order (MAI 1: the one line); the last ones are reduced first by a fix. */
+  lines: LineRef[];
+}
+
+/** An add-on code billed without a primary procedure by the same provider on the same date. */
+export interface AocFindingData {
+  kind: 'aoc';
+  addOn: string;
+  /** CMS AOC edit type: 1 listed primaries only, 2 no list, 3 listed primaries and others the payer accepts. */
+  type: 1 | 2 | 3;
+  line: LineRef;
 }
 
 export interface PtpFindingData {
@@ -89,6 +120,8 @@ export interface ServiceLine {
   chargeText: string | null;
   chargeSpan: Span | null;
   units: number | null;
+  /** Where the units are written (SV1-04, SV2-05, SV3-06, the CSV units cell), null when they are not. */
+  unitsSpan: Span | null;
   /** Effective date of service (own date, else the claim's). */
   dateOfService: DateRange | null;
   /** Span of the date as written on the line, or on the claim when inherited; null if none. */

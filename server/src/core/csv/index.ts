@@ -348,8 +348,10 @@ class RowParser {
 
     // Units and charge.
     let units: number | null = null;
+    let unitsSpan: Span | null = null;
     const unitsCol = layout.units;
     if (unitsCol >= 0 && unitsCol < n && r.valEnd[unitsCol]! > r.valStart[unitsCol]!) {
+      unitsSpan = r.valueSpan(unitsCol);
       units = parseUnits(r.value(unitsCol));
       if (units === null) {
         this.finding(
@@ -403,6 +405,7 @@ class RowParser {
       chargeText,
       chargeSpan,
       units,
+      unitsSpan,
       dateOfService,
       dateSpan,
       dateInherited: false,

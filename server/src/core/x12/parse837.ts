@@ -51,6 +51,8 @@ const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
   SV3: { kind: 'dental', composite: 1, charge: 2, units: 6 },
 };
 
+const SERVICE_SEGMENT_OF: Readonly<Record<TransactionKind, string>> = { professional: 'SV1', institutional: 'SV2', dental: 'SV3' };
+
 /** DTP01 qualifiers that carry a date of service: 472 service date (claim or line), 434 statement dates (claim, 837I). */
 const SERVICE_DATE = '472';
 const STATEMENT_DATES = '434';
@@ -673,20 +675,35 @@ export class Parser837 {
     }
   }
 
-  /** CLM02 must equal the sum of the line charges (in cents, so 0.1 + 0.2 is 0.30). */
+  /**
+   * CLM02 must equal the sum of the line charges (in cents, so 0.1 + 0.2 is 0.30). Lines with no
+   * charge (no service segment, or an empty charge element) add nothing and are reported on
+   * their own (with none left there is nothing to compare); a charge that is there but
+   * unreadable has an unknown value, so the check waits for it to be fixed.
+   */
   private checkClaimTotal(claim: Claim): void {
     if (claim.totalCharge === null || claim.totalChargeSpan === null || claim.lines.length === 0) return;
     let sum = 0;
+    let summed = 0;
     for (const line of claim.lines) {
-      if (line.charge === null) return; // already reported as an invalid amount
+      if (line.charge === null) {
+        if (line.chargeText !== null && line.chargeText !== '') return; // already reported as an invalid amount
+        continue;
+      }
       sum += toCents(line.charge);
+      summed++;
     }
     const total = toCents(claim.totalCharge);
-    if (sum === total) return;
+    if (sum === total || summed === 0) return;
+    const count = claim.lines.length;
+    const lines =
+      summed === count
+        ? `the ${plural(count, 'service line')} ${count === 1 ? 'adds' : 'add'}`
+        : `the ${summed} of ${plural(count, 'service line')} that ${summed === 1 ? 'has a charge adds' : 'have a charge add'}`;
     this.add(
       'x12.clm02-sum',
       'error',
-      `CLM02 is ${formatCents(total)}, but the ${plural(claim.lines.length, 'service line')} ${claim.lines.length === 1 ? 'adds' : 'add'} up to ${formatCents(sum)}`,
+      `CLM02 is ${formatCents(total)}, but ${lines} up to ${formatCents(sum)}`,
       claim.totalChargeSpan,
       {
         related: claim.lines
@@ -766,6 +783,7 @@ export class Parser837 {
     let charge: number | null = null;
     let chargeSpan: Span | null = null;
     let units: number | null = null;
+    let unitsSpan: Span | null = null;
     if (layout !== null) {
       const chargeStart = ix.elementStartOf(sv, layout.charge);
       if (chargeStart >= 0) {
@@ -776,7 +794,10 @@ export class Parser837 {
       }
       const unitsStart = ix.elementStartOf(sv, layout.units);
       const unitsEnd = unitsStart < 0 ? -1 : ix.elementEnd(sv, layout.units);
-      if (unitsEnd > unitsStart) units = parseDecimalAt(this.text, unitsStart, unitsEnd);
+      if (unitsEnd > unitsStart) {
+        units = parseDecimalAt(this.text, unitsStart, unitsEnd);
+        unitsSpan = { start: unitsStart, end: unitsEnd };
+      }
       if (charge === null) {
         const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
         this.add(
@@ -789,6 +810,7 @@ export class Parser837 {
         );
       }
     }
+    if (sv < 0) this.reportServiceMissing(first);
     const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
     // The opening segment's span is kept only by a line without a procedure or a service segment.
     const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
@@ -806,6 +828,7 @@ export class Parser837 {
       chargeText,
       chargeSpan,
       units,
+      unitsSpan,
       dateOfService: this.lineDate,
       dateSpan: this.lineDateSpan,
       dateInherited: false,
@@ -815,6 +838,18 @@ export class Parser837 {
       recordSpan: recordSpan ?? lxSpan!,
     };
     this.claimLines.push(line);
+  }
+
+  /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
+  private reportServiceMissing(lx: number): void {
+    const kind = this.transaction?.model.kind ?? null;
+    const expected = kind === null ? 'SV1, SV2 or SV3' : SERVICE_SEGMENT_OF[kind];
+    this.add(
+      'x12.service-missing',
+      'error',
+      `Service line ${this.claimLines.length + 1} has no ${expected} segment: each service line (2400 loop) needs one for its procedure code and charge`,
+      this.ix.segmentSpan(lx),
+    );
   }
 
   // What readProcedure read (fields rather than a returned object: this runs for every line).
