@@ -36,8 +36,8 @@
 //   claim-id column rows are grouped by patient + date of service (an empty patient or date takes
 //   the previous row's), id "<patient> <YYYY-MM-DD>"; with neither column the whole file is one
 //   claim with id "". Claim.span runs from the start of its first row to the end of its last row
-//   (line break excluded). totalCharge is the sum of the line charges (rounded to cents; null when
-//   no line has one); totalChargeText/Span, dateOfService/dateSpan and transactionIndex are null.
+//   (line break excluded). totalCharge is the sum of the line charges in cents (each charge
+//   rounded to cents first, as the X12 reader adds them; null when no line has one); totalChargeText/Span, dateOfService/dateSpan and transactionIndex are null.
 // - Findings name lines and columns, never cell contents.
 // - To keep a 1M-row file within reach, lines without modifiers share one frozen empty array, each
 //   single-day DateRange is one shared frozen object, and codes and modifiers are interned. Treat
@@ -69,6 +69,7 @@ import {
   parseUnits,
 } from './values';
 import { lastAtOrBefore } from '../search';
+import { toCents } from '../x12/values';
 
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { TWO_DIGIT_YEAR_PIVOT } from './values';
@@ -153,7 +154,8 @@ class RecordStarts {
 
 interface ClaimState {
   claim: Claim;
-  sum: number;
+  /** Sum of the line charges in whole cents, each line rounded as the X12 reader rounds it. */
+  cents: number;
   hasCharge: boolean;
 }
 
@@ -330,16 +332,17 @@ class RowParser {
       const span = r.valueSpan(dateCol);
       const range = parseDateOfService(dateText);
       if (range === null) {
-        this.dateFinding(lineNo, dateCol, span, false);
+        this.dateFinding(lineNo, dateCol, span, 'unreadable');
       } else {
         dateOfService = this.singleDay(range);
         dateSpan = span;
         const toCol = layout.dateOfServiceTo;
         if (toCol >= 0 && toCol < n && r.valEnd[toCol]! > r.valStart[toCol]!) {
           const to = parseDateOfService(r.value(toCol));
-          if (to === null || to.from !== to.to || to.from < range.from) {
-            this.dateFinding(lineNo, toCol, r.valueSpan(toCol), to !== null && to.from === to.to);
-          } else if (range.from === range.to) {
+          if (to === null) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'unreadable-end');
+          else if (to.from !== to.to) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'range-as-end');
+          else if (to.from < range.from) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'before-start');
+          else if (range.from === range.to) {
             dateOfService = { from: range.from, to: to.to };
           }
         }
@@ -421,7 +424,7 @@ class RowParser {
     claim.lines.push(line);
     claim.span.end = r.recordEnd;
     if (charge !== null) {
-      state.sum += charge;
+      state.cents += toCents(charge);
       state.hasCharge = true;
     }
   }
@@ -475,16 +478,23 @@ class RowParser {
 
   private readonly days = new Map<number, DateRange>();
 
-  private dateFinding(lineNo: number, col: number, span: Span, beforeFrom: boolean): void {
-    this.finding(
-      CSV_RULES.dateInvalid,
-      'error',
-      beforeFrom
-        ? `Line ${lineNo}: the date in ${this.columnName(col)} is before the date of service it should end.`
-        : `Line ${lineNo}: the value in ${this.columnName(col)} is not a readable date; ` +
-            'expected YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD (or "from - to").',
-      span,
-    );
+  /**
+   * A date cell that cannot be used: `unreadable` in the date-of-service column (which may hold
+   * one date or a range), or in the "to" column (one date, the last day of service) a value that
+   * is `unreadable-end`, a `range-as-end`, or a date `before-start`.
+   */
+  private dateFinding(lineNo: number, col: number, span: Span, problem: 'unreadable' | 'unreadable-end' | 'range-as-end' | 'before-start'): void {
+    const column = this.columnName(col);
+    const forms = 'YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD';
+    const message =
+      problem === 'before-start'
+        ? `Line ${lineNo}: the date in ${column} is before the date of service it should end.`
+        : problem === 'range-as-end'
+          ? `Line ${lineNo}: ${column} holds a range of dates; it should hold one date, the last day of service (${forms}).`
+          : problem === 'unreadable-end'
+            ? `Line ${lineNo}: the value in ${column} is not a readable date; expected ${forms}.`
+            : `Line ${lineNo}: the value in ${column} is not a readable date; expected ${forms}, or a range "from - to".`;
+    this.finding(CSV_RULES.dateInvalid, 'error', message, span);
   }
 
   private newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): ClaimState {
@@ -506,7 +516,7 @@ class RowParser {
       span: { start: r.recordStart, end: r.recordEnd },
       transactionIndex: null,
     };
-    const state: ClaimState = { claim, sum: 0, hasCharge: false };
+    const state: ClaimState = { claim, cents: 0, hasCharge: false };
     this.states.push(state);
     this.doc.claims.push(claim);
     return state;
@@ -546,8 +556,10 @@ class RowParser {
     } else {
       let p = patientCol >= 0 && patientCol < n ? r.value(patientCol) : '';
       if (p === '') p = this.lastPatient;
-      let dateKey = date !== null ? `${date.from}-${date.to}` : dateText;
-      let dateLabel = date !== null ? formatDate(date.from) : '';
+      // An unreadable date groups the rows that wrote the same text, and names the claim with it
+      // (a claim id must not repeat: the outline and fixes tell claims apart by it).
+      let dateKey = date !== null ? `${date.from}-${date.to}` : dateText === '' ? '' : `?${dateText}`;
+      let dateLabel = date === null ? dateText : date.from === date.to ? formatDate(date.from) : `${formatDate(date.from)} - ${formatDate(date.to)}`;
       if (dateKey === '') {
         dateKey = this.lastDateKey;
         dateLabel = this.lastDateLabel;
@@ -583,7 +595,7 @@ class RowParser {
   finish(): void {
     const byClaimId = this.layout.claimId >= 0;
     for (const s of this.states) {
-      if (s.hasCharge) s.claim.totalCharge = Math.round(s.sum * 100) / 100;
+      if (s.hasCharge) s.claim.totalCharge = s.cents / 100;
       // The patient as the NCCI checks match them: the patient column, else the claim (each claim
       // its own patient), else '' (the whole file is one patient; parseCsv says so on the header).
       const claim = s.claim;
