@@ -62,11 +62,15 @@ import { findHeader, mapColumns, type ColumnLayout } from './header';
 import { CELL_ESCAPED, CELL_JUNK, CsvReader } from './reader';
 import {
   alphanumericRuns,
+  DAY_FIRST_ONLY,
+  dateOrderEvidence,
   isAlphanumeric,
+  MONTH_FIRST_ONLY,
   isWellFormedProcedureCode,
   parseAmount,
   parseDateOfService,
   parseUnits,
+  type DateOrder,
 } from './values';
 import { lastAtOrBefore } from '../search';
 import { toCents } from '../x12/values';
@@ -94,6 +98,51 @@ function emptyDocument(): ParsedDocumentWithIndex {
 }
 
 export function parseCsv(text: string): ParsedDocumentWithIndex {
+  // Month first unless a date column can only be read day first (see RowParser.checkDateOrder):
+  // rows already read are then read again in the other order.
+  let dates: DateReading = { order: 'month-first', settled: false };
+  for (;;) {
+    try {
+      return parseCsvWith(text, dates);
+    } catch (error) {
+      if (!(error instanceof DateOrderChange)) throw error;
+      dates = error.next;
+    }
+  }
+}
+
+/** The order day-and-month-first dates are read in, and whether finding another is still possible. */
+interface DateReading {
+  order: DateOrder;
+  /** True when the date columns mix both orders: they are read month first, and no row changes that. */
+  settled: boolean;
+}
+
+/** Thrown by RowParser when the rows read so far show the date order must change; parseCsv starts again. */
+class DateOrderChange {
+  constructor(readonly next: DateReading) {}
+}
+
+/**
+ * Which order CSV dates such as 03/04/2026 were read in: 'day-first' when the date column can
+ * only be read that way (a day over 12 in some row and no month over 12), else 'month-first'.
+ */
+export function dateOrderOf(index: CsvIndex): DateOrder {
+  return index instanceof CsvIndexImpl ? index.dateOrder : 'month-first';
+}
+
+/**
+ * A line for the date hover saying how a date cell with day and month before the year was read,
+ * or '' for other cells (2026-10-15, 20261015) and other indexes.
+ */
+export function dateOrderNote(index: CsvIndex, cellValue: string): string {
+  if (!(index instanceof CsvIndexImpl) || !/^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d/.test(cellValue)) return '';
+  return index.dateOrder === 'day-first'
+    ? '\n\nRead day first (DD/MM/YYYY): a row of this column has a day over 12 in the first place.'
+    : '\n\nRead month first (MM/DD/YYYY).';
+}
+
+function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex {
   const header = findHeader(text);
   const doc = emptyDocument();
   if (header === null) return doc;
@@ -105,7 +154,7 @@ export function parseCsv(text: string): ParsedDocumentWithIndex {
   for (let k = 0; k < reader.cellCount; k++) headers.push(reader.value(k));
   const layout = mapColumns(headers);
   if (layout.procedureCode < 0) return doc;
-  const parser = new RowParser(text, header.separator, layout, doc);
+  const parser = new RowParser(text, header.separator, layout, doc, dates);
   parser.quoteCheck(reader);
   const starts = new RecordStarts();
   starts.push(reader.recordStart);
@@ -126,7 +175,7 @@ export function parseCsv(text: string): ParsedDocumentWithIndex {
       span: headerSpan,
     });
   }
-  doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes);
+  doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);
   return doc;
 }
 
@@ -180,6 +229,7 @@ class RowParser {
     separator: string,
     private readonly layout: ColumnLayout,
     private readonly doc: ParsedDocumentWithIndex,
+    private readonly dates: DateReading,
   ) {
     // Trailing columns without a header name (a header ending in a delimiter) are not required.
     let count = layout.headers.length;
@@ -330,16 +380,18 @@ class RowParser {
     if (dateCol >= 0 && dateCol < n && r.valEnd[dateCol]! > r.valStart[dateCol]!) {
       dateText = r.value(dateCol);
       const span = r.valueSpan(dateCol);
-      const range = parseDateOfService(dateText);
+      const range = parseDateOfService(dateText, this.dates.order);
+      this.checkDateOrder();
       if (range === null) {
-        this.dateFinding(lineNo, dateCol, span, 'unreadable');
+        this.dateFinding(lineNo, dateCol, span, this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable');
       } else {
         dateOfService = this.singleDay(range);
         dateSpan = span;
         const toCol = layout.dateOfServiceTo;
         if (toCol >= 0 && toCol < n && r.valEnd[toCol]! > r.valStart[toCol]!) {
-          const to = parseDateOfService(r.value(toCol));
-          if (to === null) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'unreadable-end');
+          const to = parseDateOfService(r.value(toCol), this.dates.order);
+          this.checkDateOrder();
+          if (to === null) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable-end');
           else if (to.from !== to.to) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'range-as-end');
           else if (to.from < range.from) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'before-start');
           else if (range.from === range.to) {
@@ -478,16 +530,49 @@ class RowParser {
 
   private readonly days = new Map<number, DateRange>();
 
+  /** A date read so far showed month first (10/15/2026): a later day-first one means the column mixes both. */
+  private sawMonthFirst = false;
+
+  /**
+   * After each date cell read: the first one that can only be read day first (15/10/2026) makes
+   * the whole file read day first, unless a month-first one was seen; a month-first one in a file
+   * read day first means the columns mix both orders, and the file is read month first again.
+   */
+  private checkDateOrder(): void {
+    const evidence = dateOrderEvidence();
+    if (evidence === 0 || this.dates.settled) return;
+    if (evidence & MONTH_FIRST_ONLY) {
+      if (this.dates.order === 'day-first') throw new DateOrderChange({ order: 'month-first', settled: true });
+      this.sawMonthFirst = true;
+    }
+    if (evidence & DAY_FIRST_ONLY && this.dates.order === 'month-first' && !this.sawMonthFirst) {
+      throw new DateOrderChange({ order: 'day-first', settled: false });
+    }
+  }
+
+  /** Whether the date cell just read is day first in a file read month first. */
+  private mixedOrderRow(): boolean {
+    return this.dates.order === 'month-first' && (dateOrderEvidence() & DAY_FIRST_ONLY) !== 0;
+  }
+
   /**
    * A date cell that cannot be used: `unreadable` in the date-of-service column (which may hold
    * one date or a range), or in the "to" column (one date, the last day of service) a value that
    * is `unreadable-end`, a `range-as-end`, or a date `before-start`.
    */
-  private dateFinding(lineNo: number, col: number, span: Span, problem: 'unreadable' | 'unreadable-end' | 'range-as-end' | 'before-start'): void {
+  private dateFinding(
+    lineNo: number,
+    col: number,
+    span: Span,
+    problem: 'unreadable' | 'unreadable-end' | 'range-as-end' | 'before-start' | 'day-first-in-month-first',
+  ): void {
     const column = this.columnName(col);
     const forms = 'YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD';
     const message =
-      problem === 'before-start'
+      problem === 'day-first-in-month-first'
+        ? `Line ${lineNo}: the date in ${column} reads only as day/month/year, but other rows of ${column} are month/day/year; ` +
+          'write every date in one order (YYYY-MM-DD cannot be misread).'
+        : problem === 'before-start'
         ? `Line ${lineNo}: the date in ${column} is before the date of service it should end.`
         : problem === 'range-as-end'
           ? `Line ${lineNo}: ${column} holds a range of dates; it should hold one date, the last day of service (${forms}).`
@@ -612,6 +697,7 @@ class CsvIndexImpl implements CsvIndex {
     readonly roles: (CsvColumnRole | null)[],
     private readonly starts: Uint32Array,
     private readonly literalQuotes: Set<number>,
+    readonly dateOrder: DateOrder,
   ) {}
 
   locate(offset: number): CsvPosition | null {

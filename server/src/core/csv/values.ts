@@ -23,6 +23,28 @@ function makeDate(y: number, m: number, d: number): DateNumber | null {
   return y * 10000 + m * 100 + d;
 }
 
+/**
+ * Which of a day-and-month-first date's two numbers is the month. Month first (03/04/2026 is
+ * March 4) is the default; a CSV date column is read day first only when some row of it can be
+ * read no other way (see csv/index.ts).
+ */
+export type DateOrder = 'month-first' | 'day-first';
+
+/** Bits of dateOrderEvidence(). */
+export const DAY_FIRST_ONLY = 1;
+export const MONTH_FIRST_ONLY = 2;
+let orderEvidence = 0;
+
+/**
+ * What the last parseDateOfService() call saw of the order of its dates, whichever order it read
+ * them in: DAY_FIRST_ONLY when a date is a calendar date only with its first number as the day
+ * (15/10/2026), MONTH_FIRST_ONLY when only with its second number as the day (10/15/2026); 0
+ * when neither (year-first dates, or both numbers 12 or less).
+ */
+export function dateOrderEvidence(): number {
+  return orderEvidence;
+}
+
 /** Where the last successful scanDate() stopped. */
 let scanEnd = 0;
 
@@ -72,8 +94,11 @@ function skipTime(s: string, i: number): number {
   return i;
 }
 
-/** One date starting at i: YYYY-MM-DD (or / .), M/D/YYYY (or -), M/D/YY (or -), YYYYMMDD. */
-function scanDate(s: string, i: number): DateNumber | null {
+/**
+ * One date starting at i: YYYY-MM-DD (or / .), YYYYMMDD, and day and month before the year:
+ * M/D/YYYY and M/D/YY (or -) month first, D/M/YYYY and D/M/YY (or - .) day first.
+ */
+function scanDate(s: string, i: number, order: DateOrder): DateNumber | null {
   digits(s, i, 8);
   const a = digitsValue;
   const na = digitsCount;
@@ -100,8 +125,7 @@ function scanDate(s: string, i: number): DateNumber | null {
     const date = makeDate(a, b, digitsValue);
     return scanned(date, date === null ? 0 : skipTime(s, j));
   }
-  // Month first (US). Dots are accepted only in year-first dates, since D.M.YYYY is common abroad.
-  if (na > 2 || sep === 46) return null;
+  if (na > 2) return null;
   digits(s, j, 4);
   const y = digitsValue;
   const ny = digitsCount;
@@ -111,7 +135,11 @@ function scanDate(s: string, i: number): DateNumber | null {
   if (ny === 4) year = y;
   else if (ny === 2) year = y < TWO_DIGIT_YEAR_PIVOT ? 2000 + y : 1900 + y;
   else return null;
-  const date = makeDate(year, a, b);
+  if (a > 12 && b <= 12 && makeDate(year, b, a) !== null) orderEvidence |= DAY_FIRST_ONLY;
+  else if (b > 12 && a <= 12 && makeDate(year, a, b) !== null) orderEvidence |= MONTH_FIRST_ONLY;
+  // Month first is the US order, which never writes dots: D.M.YYYY is read only day first.
+  if (order === 'month-first' && sep === 46) return null;
+  const date = order === 'day-first' ? makeDate(year, b, a) : makeDate(year, a, b);
   return scanned(date, date === null ? 0 : skipTime(s, j));
 }
 
@@ -142,16 +170,19 @@ function skipRangeSeparator(s: string, i: number): number {
 }
 
 /**
- * Reads a date of service: one date, or "from - to" in one cell. Returns null when the text is
- * not a readable date (or the range ends before it starts). The text must not be empty.
+ * Reads a date of service: one date, or "from - to" in one cell, with day and month in `order`
+ * when they come before the year. Returns null when the text is not a readable date (or the
+ * range ends before it starts). The text must not be empty. dateOrderEvidence() then tells what
+ * the text says of the order.
  */
-export function parseDateOfService(s: string): DateRange | null {
-  const first = scanDate(s, 0);
+export function parseDateOfService(s: string, order: DateOrder = 'month-first'): DateRange | null {
+  orderEvidence = 0;
+  const first = scanDate(s, 0, order);
   if (first === null) return null;
   if (scanEnd === s.length) return { from: first, to: first };
   const j = skipRangeSeparator(s, scanEnd);
   if (j < 0) return null;
-  const second = scanDate(s, j);
+  const second = scanDate(s, j, order);
   if (second === null || scanEnd !== s.length || second < first) return null;
   return { from: first, to: second };
 }

@@ -9,6 +9,7 @@ import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { tableForClaim } from '../rules/serviceGroups';
 import { codeSetOf } from '../x12/values';
+import { dateOrderNote } from '../csv/index';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
 
 export interface HoverResult {
@@ -39,7 +40,7 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
     if (!cell || cell.record === 0) return null;
     if (cell.role === 'dateOfService') {
       const date = located?.line.dateOfService;
-      if (date) return { markdown: dateHover(date), span: cell.span };
+      if (date) return { markdown: dateHover(date) + dateOrderNote(doc.csv, cell.value), span: cell.span };
     }
     return null;
   }
