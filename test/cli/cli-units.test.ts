@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArguments, UsageError } from '../../server/src/cli/arguments';
 import { isAscii } from 'node:buffer';
 import { decode, forEachEncodedChunk, InputError, OutputError, writeAtomically } from '../../server/src/cli/files';
-import { inputFindings, run, type Io } from '../../server/src/cli/main';
+import { run, withInputFindings, type Io } from '../../server/src/cli/main';
 import { BIG_INPUT_BYTES, Progress, SLOW_AFTER_MS } from '../../server/src/cli/progress';
 import { byPosition, createReporter, offsetsOf, Positions, toJsonFinding, toSarifUri, type FileResult } from '../../server/src/cli/report';
 import { checkInBlocks, type BlockSizes } from '../../server/src/cli/stream';
@@ -275,7 +275,7 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
   function wholeFile(bytes: Buffer) {
     const text = decode(bytes).text;
     const analysis = analyze(text, knowledge);
-    const findings = byPosition([...analysis.findings, ...inputFindings(text, analysis.doc.format)]);
+    const findings = byPosition(withInputFindings(analysis.findings, analysis.doc.format));
     return {
       format: analysis.doc.format,
       claims: analysis.doc.claims.length,
@@ -544,9 +544,14 @@ describe('run (in process)', () => {
     assert.ok(fix.out.includes('SE*'));
   });
 
-  test('a file that is only whitespace is empty (a warning); other unknown content is an error', () => {
-    assert.deepEqual(inputFindings(' \r\n\t', null).map((f) => [f.rule, f.severity]), [['claimlint.empty-file', 'warning']]);
-    assert.deepEqual(inputFindings('%PDF-1.4', null).map((f) => [f.rule, f.severity]), [['claimlint.unrecognized-format', 'error']]);
-    assert.deepEqual(inputFindings('ISA*', 'x12'), []);
+  test('a file that is only whitespace is empty (an error in the CLI); other unknown content is an error', () => {
+    const cli = (text: string) => {
+      const analysis = analyze(text, emptyKnowledge(true));
+      return withInputFindings(analysis.findings, analysis.doc.format).map((f) => [f.rule, f.severity]);
+    };
+    assert.deepEqual(cli(' \r\n\t'), [['claimlint.empty-file', 'error']]);
+    assert.deepEqual(cli(''), [['claimlint.empty-file', 'error']]);
+    assert.deepEqual(cli('%PDF-1.4'), [['claimlint.unrecognized-format', 'error']]);
+    assert.deepEqual(withInputFindings([], 'x12'), []);
   });
 });

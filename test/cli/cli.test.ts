@@ -295,9 +295,13 @@ describe('claimlint check', () => {
     const sarifRun = claimlint(['check', '--format', 'sarif', '-'], { input: writeClaimsCsv([{ id: 'A', patientId: 'P', lines: [{ code: '43214', date: 20260310 }, { code: '43200', date: 20260310 }] }]) });
     assert.equal(sarifRun.code, 1);
     validateSarif(JSON.parse(sarifRun.stdout));
-    const empty = claimlint(['check', '-'], { input: '' });
-    assert.equal(empty.code, 0);
-    assert.match(empty.stdout, /^<stdin>:1:1 warning claimlint\.empty-file /);
+    // An empty export in CI is a failure (issue 15 item 8), and so is one of blank lines.
+    for (const input of ['', '\n\n  \r\n']) {
+      const empty = claimlint(['check', '-'], { input });
+      assert.equal(empty.code, 1);
+      assert.match(empty.stdout, /^<stdin>:1:1 error claimlint\.empty-file /);
+      assert.equal(empty.stdout.match(/empty-file/g)?.length, 1, empty.stdout);
+    }
   });
 
   test('an X12 file without its ISA header, and content that is not claims at all, are files with findings, not crashes', () => {
@@ -315,7 +319,7 @@ describe('claimlint check', () => {
       assert.equal(other.format, null);
       assert.deepEqual(other.findings.map((f) => [f.rule, f.severity]), [['claimlint.unrecognized-format', 'error']]);
     }
-    assert.deepEqual(empty!.findings.map((f) => [f.rule, f.severity]), [['claimlint.empty-file', 'warning']]);
+    assert.deepEqual(empty!.findings.map((f) => [f.rule, f.severity]), [['claimlint.empty-file', 'error']]);
   });
 
   test('exit 2 with a one-line message naming the file: no such file, a directory, an unreadable file; the other files are still checked', () => {

@@ -15,6 +15,7 @@ import { fixAll } from '../core/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
+import { EMPTY_FILE_RULE } from '../core/parse';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
 import { decode as decodeInput, encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, Progress } from './progress';
@@ -37,15 +38,17 @@ export function decode(bytes: Buffer): string {
 }
 
 export const UNRECOGNIZED_RULE = 'claimlint.unrecognized-format';
-export const EMPTY_RULE = 'claimlint.empty-file';
+export const EMPTY_RULE = EMPTY_FILE_RULE;
 
-/** Findings the CLI adds: a file it was asked to check and could not read as claims says so. */
-export function inputFindings(text: string, format: ClaimFormat | null): Finding[] {
-  if (format !== null) return [];
-  if (text.trim() === '') {
-    return [{ rule: EMPTY_RULE, severity: 'warning', message: 'The file is empty: there is nothing to check.', span: { start: 0, end: 0 } }];
-  }
-  return [
+/**
+ * The findings the CLI reports for a file: the analysis's, with an empty file made an error (the
+ * editor shows it as a warning while a file is being written; an empty export in CI is a
+ * failure), and a file it could not read as claims saying so.
+ */
+export function withInputFindings(findings: readonly Finding[], format: ClaimFormat | null): Finding[] {
+  const out = findings.map((f) => (f.rule === EMPTY_RULE && f.severity !== 'error' ? { ...f, severity: 'error' as const } : f));
+  if (format !== null || out.some((f) => f.rule === EMPTY_RULE)) return out;
+  out.push(
     {
       rule: UNRECOGNIZED_RULE,
       severity: 'error',
@@ -53,7 +56,8 @@ export function inputFindings(text: string, format: ClaimFormat | null): Finding
         'Not an X12 837 or a claim CSV export, so nothing in it was checked: an 837 starts with an ISA segment (or ST/GS when pasted without one), a claim CSV has a header row that names a procedure code column.',
       span: { start: 0, end: 0 },
     },
-  ];
+  );
+  return out;
 }
 
 function plural(count: number, word: string, many = `${word}s`): string {
@@ -270,7 +274,7 @@ function checkWholeFile(path: string, index: number, knowledge: Knowledge, progr
   input = null;
   const analysis = analyze(text, knowledge, undefined, shared);
   const doc = analysis.doc;
-  const findings = byPosition([...analysis.findings, ...inputFindings(text, doc.format)]);
+  const findings = byPosition(withInputFindings(analysis.findings, doc.format));
   // Checked with other files: the run's coding findings land on this file's coded lines later.
   const wanted = shared ? offsetsOf(findings).concat(shared.grouper.codeOffsetsOf(shared.file)) : offsetsOf(findings);
   const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
@@ -302,7 +306,7 @@ interface FixPlan {
 function planFix(text: string, knowledge: Knowledge): FixPlan {
   const analysis = analyze(text, knowledge);
   const doc: ParsedDocument = analysis.doc;
-  const findings = [...analysis.findings, ...inputFindings(text, doc.format)];
+  const findings = withInputFindings(analysis.findings, doc.format);
   const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
   if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, findings };
   const lines = new Set(fix.findings.flatMap((f) => (f.data?.kind === 'ptp' ? [`${f.data.claimIndex}:${f.data.columnTwoLine}`] : [])));

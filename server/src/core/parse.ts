@@ -1,6 +1,6 @@
 // Decides a document's format by its content, never by file name or language id: other
 // editors send whatever language id their user configured.
-import type { ClaimFormat, ParsedDocumentWithIndex } from './model';
+import type { ClaimFormat, Finding, ParsedDocumentWithIndex } from './model';
 import { looksLikeClaimCsv, parseCsv } from './csv';
 import { looksLikeX12, parseX12 } from './x12';
 
@@ -26,6 +26,27 @@ export function parseDocument(text: string): ParsedDocumentWithIndex {
     case 'csv':
       return parseCsv(text);
     default:
-      return { format: null, claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
+      return { format: null, claims: [], findings: isBlank(text) ? [emptyFileFinding()] : [], interchanges: [], groups: [], transactions: [] };
   }
+}
+
+/**
+ * An empty document, or one of blank lines, is said to be empty: a warning here (what the editor
+ * shows while a new file is being written); the CLI makes it an error, since an empty export in
+ * CI is a failure. Other text that is not claims gets nothing here (the CLI reports it).
+ */
+export const EMPTY_FILE_RULE = 'claimlint.empty-file';
+
+function emptyFileFinding(): Finding {
+  return {
+    rule: EMPTY_FILE_RULE,
+    severity: 'warning',
+    message: 'The file is empty (or holds only blank lines): there is nothing to check.',
+    span: { start: 0, end: 0 },
+  };
+}
+
+/** Nothing but white space (what String.prototype.trim removes), found without copying the text. */
+function isBlank(text: string): boolean {
+  return !/\S/.test(text);
 }
