@@ -376,3 +376,178 @@ export function writePtpTable(path: string, rows = PTP_ROWS): { bytes: number; r
   out.close();
   return { bytes: out.bytes, rows };
 }
+
+// ---------------------------------------------------------------------------------------------
+// MUE and add-on code tables (issue 16)
+
+/** Seed and size of the generated MUE and add-on code tables. */
+export const MUE_SEED = 20260701;
+export const MUE_ROWS = 50_000;
+export const AOC_SEED = 20260401;
+export const AOC_ROWS = 10_000;
+
+/** The AMA notice record the CMS MUE CSVs start with (one quoted cell over several lines), shortened. */
+const MUE_NOTICE =
+  '"Current Procedural Terminology (CPT) codes, descriptions and other data only are copyright 2025 American Medical Association. All rights reserved. \n\n' +
+  'Applicable FARS/DFARS Restrictions Apply to Government Use. \n\n(synthetic table for tests)",,,';
+
+const MUE_VALUE_HEADERS = {
+  practitioner: 'Practitioner Services MUE Values',
+  hospital: 'Outpatient Hospital Services MUE Values',
+  dme: 'DME Supplier Services MUE Values',
+} as const;
+
+/** MAI cells as the CMS files write them. */
+export const MUE_MAI_CELLS = ['1 Line Edit', '2 Date of Service Edit: Policy', '3 Date of Service Edit: Clinical'] as const;
+
+/** Rationales as they appear in the public CMS MUE tables. */
+const MUE_RATIONALES = [
+  'Code Descriptor / CPT Instruction',
+  'Nature of Analyte',
+  'Nature of Service/Procedure',
+  'Clinical: CMS Workgroup',
+  'Clinical: Data',
+  'Anatomic Consideration',
+  'CMS Policy',
+  'Nature of Equipment',
+  'Published Contractor Policy',
+];
+
+/** `count` distinct procedure codes (CPT, Category III/PLA style, HCPCS), sorted as CMS sorts them. */
+function distinctCodes(count: number, random: () => number): string[] {
+  const candidates: string[] = [];
+  for (let n = 100; n <= 99999; n++) candidates.push(String(n).padStart(5, '0'));
+  for (let n = 1; n <= 9999; n += 3) candidates.push(`${String(n % 1000).padStart(4, '0')}${'TUMFA'[n % 5]}`);
+  for (const letter of 'AEGJKLQ') for (let n = 0; n <= 9999; n += 2) candidates.push(`${letter}${String(n).padStart(4, '0')}`);
+  const unique = [...new Set(candidates)];
+  if (count > unique.length) throw new Error(`cannot generate ${count} distinct codes`);
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (unique.length - i));
+    [unique[i], unique[j]] = [unique[j]!, unique[i]!];
+  }
+  return unique.slice(0, count).sort();
+}
+
+/** One generated MUE row: code, value (0 in about 2%), MAI cell, rationale. Codes are distinct. */
+export interface GeneratedMueRow {
+  code: string;
+  value: number;
+  mai: 1 | 2 | 3;
+  maiCell: string;
+  rationale: string;
+}
+
+export function generateMueRows(rows: number, seed: number = MUE_SEED): GeneratedMueRow[] {
+  const random = randomSource(seed);
+  return distinctCodes(rows, random).map((code) => {
+    const r = random();
+    const value = r < 0.02 ? 0 : r < 0.7 ? 1 : r < 0.9 ? 2 + Math.floor(random() * 4) : 6 + Math.floor(random() * 995);
+    const m = random();
+    const mai = (m < 0.15 ? 1 : m < 0.55 ? 2 : 3) as 1 | 2 | 3;
+    return { code, value, mai, maiCell: MUE_MAI_CELLS[mai - 1]!, rationale: MUE_RATIONALES[Math.floor(random() * MUE_RATIONALES.length)]! };
+  });
+}
+
+/** An MUE table in the CMS CSV layout: the AMA notice record, the two-line header record, then the rows (CRLF). */
+export function generateMueTable(rows: number | readonly GeneratedMueRow[], kind: keyof typeof MUE_VALUE_HEADERS = 'practitioner', seed: number = MUE_SEED): string {
+  const list = typeof rows === 'number' ? generateMueRows(rows, seed) : rows;
+  const lines = [MUE_NOTICE, `"HCPCS/\nCPT Code",${MUE_VALUE_HEADERS[kind]},MUE Adjudication Indicator,MUE Rationale`];
+  for (const row of list) lines.push(`${row.code},${row.value},${row.maiCell},${row.rationale}`);
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The header the add-on code tables are read by (issue 16). */
+export const AOC_HEADER = [
+  'Add-on Code',
+  'Primary Code',
+  'AOC Edit Type',
+  'AOC Effective Date',
+  'AOC Deletion Date',
+  'Primary Code Effective Date',
+  'Primary Code Deletion Date',
+  'Special Instruction Notes',
+] as const;
+
+/** One generated AOC row, as its cells are written (dates Julian YYYYDDD, `*` for none, CCCCC for no primary). */
+export interface GeneratedAocRow {
+  addOn: string;
+  primary: string;
+  type: 1 | 2 | 3;
+  addOnEffective: string;
+  addOnDeletion: string;
+  primaryEffective: string;
+  primaryDeletion: string;
+  notes: string;
+}
+
+const AOC_YEARS = [2006, 2010, 2013, 2016, 2019, 2021, 2023, 2025];
+
+function julian(year: number, day: number): string {
+  return `${year}${String(day).padStart(3, '0')}`;
+}
+
+/**
+ * `rows` add-on code rows: add-on codes of Type 1 (about 70%: 1 to 30 primaries each), Type 2 (one
+ * CCCCC row) and Type 3 (some primaries); about 5% of add-on codes deleted, about 5% of primaries
+ * with their own window. Grouped by add-on code, as CMS sorts the table.
+ */
+export function generateAocRows(rows: number, seed: number = AOC_SEED): GeneratedAocRow[] {
+  const random = randomSource(seed);
+  const codes = distinctCodes(4000, random);
+  const out: GeneratedAocRow[] = [];
+  let next = 0;
+  while (out.length < rows) {
+    const addOn = codes[next++ % codes.length]!;
+    const t = random();
+    const type = (t < 0.7 ? 1 : t < 0.8 ? 2 : 3) as 1 | 2 | 3;
+    const year = AOC_YEARS[Math.floor(random() * AOC_YEARS.length)]!;
+    const addOnEffective = julian(year, 1);
+    const addOnDeletion = year < 2023 && random() < 0.05 ? julian(year + 2, year + 2 === 2024 ? 366 : 365) : '*';
+    const notes = random() < 0.1 ? `${addOn} may be reported by facilities only` : '';
+    const primaries = type === 2 ? 1 : Math.min(rows - out.length, 1 + Math.floor(random() * 30));
+    for (let p = 0; p < primaries; p++) {
+      if (type === 2) {
+        out.push({ addOn, primary: 'CCCCC', type, addOnEffective, addOnDeletion, primaryEffective: '', primaryDeletion: '', notes });
+        break;
+      }
+      let primary = codes[Math.floor(random() * codes.length)]!;
+      if (primary === addOn) primary = codes[(codes.indexOf(addOn) + 1) % codes.length]!;
+      const ownWindow = random() < 0.05;
+      out.push({
+        addOn,
+        primary,
+        type,
+        addOnEffective,
+        addOnDeletion,
+        primaryEffective: ownWindow ? julian(Math.min(year + 1, 2025), 182) : addOnEffective,
+        primaryDeletion: ownWindow && year < 2021 ? julian(year + 3, 59) : '*',
+        notes,
+      });
+    }
+  }
+  return out.slice(0, rows);
+}
+
+/** An add-on code table as tab-delimited text saved from the CMS spreadsheet (AOC_HEADER, CRLF). */
+export function generateAocTable(rows: number | readonly GeneratedAocRow[], seed: number = AOC_SEED): string {
+  const list = typeof rows === 'number' ? generateAocRows(rows, seed) : rows;
+  const lines = [AOC_HEADER.join('\t')];
+  for (const r of list) lines.push([r.addOn, r.primary, String(r.type), r.addOnEffective, r.addOnDeletion, r.primaryEffective, r.primaryDeletion, r.notes].join('\t'));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The generated 50,000-row MUE table, as the CMS CSV. */
+export function writeMueTable(path: string, rows = MUE_ROWS): { bytes: number; rows: number } {
+  const out = new ChunkWriter(path);
+  out.write(generateMueTable(rows));
+  out.close();
+  return { bytes: out.bytes, rows };
+}
+
+/** The generated 10,000-row add-on code table, tab-delimited. */
+export function writeAocTable(path: string, rows = AOC_ROWS): { bytes: number; rows: number } {
+  const out = new ChunkWriter(path);
+  out.write(generateAocTable(rows));
+  out.close();
+  return { bytes: out.bytes, rows };
+}

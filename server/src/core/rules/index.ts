@@ -1,6 +1,16 @@
 // The rules engine's public surface (pure: no editor or file-system imports; see readFile.ts for
 // the one file reader).
 
+export {
+  AOC_NO_EFFECTIVE_DATE,
+  AocTable,
+  loadAocTable,
+  NO_PRIMARY_CODE,
+  parseAocDate,
+  type AocEditType,
+  type AocLoadResult,
+  type AocRow,
+} from './aoc';
 export { addBuiltinEdits, builtinDescriptors, builtinDescriptorTable } from './builtin';
 export { checkPtp, PTP_CONFLICT_RULE, PTP_MODIFIER_REQUIRED_RULE } from './checkPtp';
 export { isProcedureCode, isValidDateNumber, normalizeCode, parseDateNumber } from './codes';
@@ -13,6 +23,17 @@ export {
   type DescriptorLoadResult,
 } from './descriptors';
 export { emptyKnowledge, loadKnowledge, type Knowledge, type KnowledgeOptions, type LoadedFile } from './knowledge';
+export {
+  emptyMueTables,
+  loadMueTable,
+  MUE_TABLE_KINDS,
+  mueKindFromName,
+  MueTable,
+  type MueAdjudication,
+  type MueLoadResult,
+  type MueRow,
+  type MueTableKind,
+} from './mue';
 export {
   CMS_PTP_COLUMNS,
   loadPtpTable,

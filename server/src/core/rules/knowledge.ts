@@ -1,19 +1,23 @@
-// Everything the checks and hovers know: PTP edits, code descriptors, and what went wrong
-// loading them. Built once per settings change by loadKnowledge, which never throws.
+// Everything the checks and hovers know: PTP edits, MUE values, add-on code edits, code
+// descriptors, and what went wrong loading them. Built once per settings change by loadKnowledge, which never throws.
 
 import type { PtpTableKind } from '../model';
+import { AocTable, loadAocTable } from './aoc';
 import { addBuiltinEdits, builtinDescriptorTable } from './builtin';
 import type { PtpTables } from './checkPtp';
 import { DescriptorTable, loadDescriptorFile } from './descriptors';
+import { emptyMueTables, loadMueTable, mueKindFromName, type MueTable, type MueTableKind } from './mue';
 import { loadPtpTable, PtpRuleSet } from './ptp';
 import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';
 
 export interface LoadedFile {
   source: string;
-  kind: 'ptp' | 'descriptors';
+  kind: 'ptp' | 'descriptors' | 'mue' | 'aoc';
   /** For PTP files: the table the rows went into. */
   table?: PtpTableKind;
-  /** Rows (PTP edits or descriptors) taken from the file; 0 when it could not be read. */
+  /** For MUE files that could be read: the table the rows went into (from the header, else the file name, else practitioner). */
+  mueTable?: MueTableKind;
+  /** Rows (PTP edits, MUE values, add-on code rows or descriptors) taken from the file; 0 when it could not be read. */
   rows: number;
   problems: number;
 }
@@ -23,6 +27,10 @@ export interface Knowledge {
   rules: PtpRuleSet;
   /** Both PTP tables: practitioner, and outpatient hospital (837I claims). */
   tables: PtpTables;
+  /** The MUE tables: practitioner (837P and CSV claims), outpatient hospital (837I), DME supplier. Empty unless files are loaded. */
+  mue: Record<MueTableKind, MueTable>;
+  /** Add-on code edits. Empty unless files are loaded. */
+  aoc: AocTable;
   descriptors: DescriptorTable;
   /** Load problems of every file (line 0 = the whole file). */
   problems: LoadProblem[];
@@ -35,6 +43,10 @@ export interface KnowledgeOptions {
   ptpFiles: readonly string[];
   /** Outpatient hospital PTP tables (837I claims). */
   hospitalPtpFiles?: readonly string[];
+  /** CMS MUE tables (CSV as downloaded); each goes to the table its header (else its name) says. */
+  mueFiles?: readonly string[];
+  /** CMS add-on code edit tables (tab-delimited text or CSV saved from the spreadsheet). */
+  addOnCodeFiles?: readonly string[];
   descriptorFiles: readonly string[];
   /** Reads a file (readFileCapped in Node); may throw. Paths are passed as given. */
   readFile: (path: string) => TextContent;
@@ -70,6 +82,8 @@ function describeError(error: unknown): string {
 export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   const maxBytes = options.maxFileBytes ?? MAX_RULE_FILE_BYTES;
   const tables: PtpTables = { practitioner: new PtpRuleSet(), hospital: new PtpRuleSet() };
+  const mue = emptyMueTables();
+  const aoc = new AocTable();
   const descriptors = builtinDescriptorTable();
   const problems: LoadProblem[] = [];
   const files: LoadedFile[] = [];
@@ -93,7 +107,7 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   const load = (
     entry: { source: string; read(): TextContent },
     kind: LoadedFile['kind'],
-    parse: (content: TextContent, source: string) => { rows: number; problems: LoadProblem[] },
+    parse: (content: TextContent, source: string) => { rows: number; problems: LoadProblem[]; mueTable?: MueTableKind },
     table?: PtpTableKind,
   ) => {
     const source = entry.source;
@@ -114,7 +128,14 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
     try {
       const result = parse(content, source);
       problems.push(...result.problems);
-      files.push({ source, kind, rows: result.rows, problems: result.problems.length, ...(table ? { table } : {}) });
+      files.push({
+        source,
+        kind,
+        rows: result.rows,
+        problems: result.problems.length,
+        ...(table ? { table } : {}),
+        ...(result.mueTable ? { mueTable: result.mueTable } : {}),
+      });
     } catch (error) {
       // Rows added before the failure stay: they were each checked.
       problems.push({ source, line: 0, reason: `could not be loaded completely: ${describeError(error)}` });
@@ -133,6 +154,19 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   for (const entry of expand(options.descriptorFiles, 'descriptors')) {
     load(entry, 'descriptors', (content, source) => loadDescriptorFile(content, source, descriptors));
   }
+  for (const entry of expand(options.mueFiles ?? [], 'mue')) {
+    // The header names the table; when it does not, the file's name (for a table in a zip, its
+    // name there, else the zip's name: `x.zip › table.csv` is how expand names it).
+    const inZip = entry.source.lastIndexOf(' \u203a ');
+    const fromName = (inZip >= 0 ? mueKindFromName(entry.source.slice(inZip + 3)) : null) ?? mueKindFromName(entry.path);
+    load(entry, 'mue', (content, source) => {
+      const result = loadMueTable(content, source, mue, fromName);
+      return { ...result, mueTable: result.kind ?? fromName ?? 'practitioner' };
+    });
+  }
+  for (const entry of expand(options.addOnCodeFiles ?? [], 'aoc')) {
+    load(entry, 'aoc', (content, source) => loadAocTable(content, source, aoc));
+  }
   for (const table of ['practitioner', 'hospital'] as const) {
     try {
       tables[table].finish();
@@ -140,5 +174,5 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
       problems.push({ source: `${table} PTP edits`, line: 0, reason: `index could not be built: ${describeError(error)}` });
     }
   }
-  return { rules: tables.practitioner, tables, descriptors, problems, files };
+  return { rules: tables.practitioner, tables, mue, aoc, descriptors, problems, files };
 }

@@ -1,0 +1,397 @@
+// NCCI add-on code (AOC) edits: codes paid only with a primary procedure by the same practitioner
+// for the same patient on the same date. Loads the table CMS publishes as a spreadsheet, saved as
+// tab-delimited text or CSV, reading the columns by their header names: at least `Add-on Code`,
+// `Primary Code`, `AOC Edit Type`, `AOC Effective Date`, `AOC Deletion Date`, `Primary Code
+// Effective Date`, `Primary Code Deletion Date` and `Special Instruction Notes`, and CMS's own
+// names (`AOC Del Dt`, `AOC Edit Eff Dt`, `AOC Edit Del Dt`, `Primary Code Del Dt`, with or
+// without "(Julian)").
+
+import { isCalendarDate } from '../dates';
+import type { DateNumber } from '../model';
+import { isProcedureCode, isValidDateNumber } from './codes';
+import { forEachRecord } from './mue';
+import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
+
+/**
+ * 1: the table lists every acceptable primary code; 2: no primary list (CMS writes CCCCC: the
+ * payer decides); 3: some primaries listed, the payer may accept others.
+ */
+export type AocEditType = 1 | 2 | 3;
+
+/** One AOC row: an add-on code and one of its primary codes (or none, for CCCCC). */
+export interface AocRow {
+  addOn: string;
+  /** null for Type 2 `CCCCC`, or an empty cell. */
+  primary: string | null;
+  type: AocEditType;
+  /**
+   * From when the row is in force: the add-on code's effective date, or the AOC edit's when the
+   * table gives that one (the later of the two when it gives both).
+   */
+  addOnEffective: DateNumber;
+  /** Until when (inclusive): the earlier of the add-on code's and the edit's deletion dates; null when neither is deleted. */
+  addOnDeletion: DateNumber | null;
+  /** null when no primary is listed, or its effective date is not given. */
+  primaryEffective: DateNumber | null;
+  primaryDeletion: DateNumber | null;
+  notes: string;
+  /** The file it came from. */
+  source: string;
+}
+
+/** The primary code CMS writes for "no list: contractor-defined primary codes". */
+export const NO_PRIMARY_CODE = 'CCCCC';
+
+/** The add-on effective date when a table gives none: in force from the start of the tables' range. */
+export const AOC_NO_EFFECTIVE_DATE: DateNumber = 19000101;
+
+function coversAddOn(row: AocRow, date: DateNumber): boolean {
+  return row.addOnEffective <= date && (row.addOnDeletion === null || date <= row.addOnDeletion);
+}
+
+function coversPrimary(row: AocRow, date: DateNumber): boolean {
+  if (row.primary === null) return true;
+  return (row.primaryEffective === null || row.primaryEffective <= date) && (row.primaryDeletion === null || date <= row.primaryDeletion);
+}
+
+function key(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** Add-on code rows, by add-on code and by primary code, in the order they were added. */
+export class AocTable {
+  private readonly byAddOn = new Map<string, AocRow[]>();
+  private readonly byPrimary = new Map<string, AocRow[]>();
+  private readonly sourceNames: string[] = [];
+  private readonly sourceSet = new Set<string>();
+  private count = 0;
+
+  /** Rows (one per add-on and primary pair and date window). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Add-on codes with rows. */
+  get addOnCount(): number {
+    return this.byAddOn.size;
+  }
+
+  /** Sources that contributed rows, in the order they were first added. */
+  get sources(): readonly string[] {
+    return this.sourceNames;
+  }
+
+  /** Adds a row. Throws when a code is not a procedure code or a date is not a real CCYYMMDD date. */
+  add(row: AocRow): void {
+    const addOn = key(row.addOn);
+    const primary = row.primary === null ? null : key(row.primary);
+    if (!isProcedureCode(addOn)) throw new Error(`invalid AOC row: add-on code ${valueForMessage(addOn)} is not a procedure code`);
+    if (primary !== null && !isProcedureCode(primary)) throw new Error(`invalid AOC row for ${addOn}: primary code ${valueForMessage(primary)} is not a procedure code`);
+    if (row.type !== 1 && row.type !== 2 && row.type !== 3) throw new Error(`invalid AOC row for ${addOn}: the edit type is not 1, 2 or 3`);
+    for (const date of [row.addOnEffective, row.addOnDeletion, row.primaryEffective, row.primaryDeletion]) {
+      if (date !== null && !isValidDateNumber(date)) throw new Error(`invalid AOC row for ${addOn}: ${date} is not a CCYYMMDD date`);
+    }
+    const stored = addOn === row.addOn && primary === row.primary ? row : { ...row, addOn, primary };
+    push(this.byAddOn, addOn, stored);
+    if (primary !== null) push(this.byPrimary, primary, stored);
+    this.count++;
+    if (!this.sourceSet.has(row.source)) {
+      this.sourceSet.add(row.source);
+      this.sourceNames.push(row.source);
+    }
+  }
+
+  /** Whether the code is an add-on code: it has a row whose add-on window covers the date (any row, without a date). */
+  isAddOn(code: string, date?: DateNumber): boolean {
+    const rows = this.byAddOn.get(key(code));
+    if (rows === undefined) return false;
+    return date === undefined || rows.some((row) => coversAddOn(row, date));
+  }
+
+  /**
+   * The code's rows as an add-on code: without a date all of them; with a date those whose add-on
+   * window, and (when a primary is listed) the primary's window, cover it. In the order loaded.
+   */
+  rowsForAddOn(code: string, date?: DateNumber): AocRow[] {
+    const rows = this.byAddOn.get(key(code)) ?? [];
+    return date === undefined ? [...rows] : rows.filter((row) => coversAddOn(row, date) && coversPrimary(row, date));
+  }
+
+  /** The rows that list the code as a primary code (the add-on codes it enables), with the same date rule. */
+  addOnsForPrimary(code: string, date?: DateNumber): AocRow[] {
+    const rows = this.byPrimary.get(key(code)) ?? [];
+    return date === undefined ? [...rows] : rows.filter((row) => coversAddOn(row, date) && coversPrimary(row, date));
+  }
+}
+
+function push(map: Map<string, AocRow[]>, code: string, row: AocRow): void {
+  const list = map.get(code);
+  if (list) list.push(row);
+  else map.set(code, [row]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function dateNumber(year: number, month: number, day: number): DateNumber | -1 {
+  if (year < 1900 || year > 9999 || !isCalendarDate(year, month, day)) return -1;
+  return year * 10000 + month * 100 + day;
+}
+
+/**
+ * A date as the AOC tables write it: Julian YYYYDDD (CMS's form: 2024001 is January 1, 2024),
+ * YYYYMMDD, MM/DD/YYYY (M/D/YYYY too) or YYYY-MM-DD. Returns CCYYMMDD, or -1 when the text is none of these.
+ */
+export function parseAocDate(text: string): DateNumber | -1 {
+  const trimmed = text.trim();
+  if (/^\d{7}$/.test(trimmed)) {
+    const year = Number(trimmed.slice(0, 4));
+    const dayOfYear = Number(trimmed.slice(4));
+    const leap = isLeapYear(year) ? 1 : 0;
+    if (dayOfYear < 1 || dayOfYear > 365 + leap) return -1;
+    let month = 12;
+    while (month > 1 && DAYS_BEFORE_MONTH[month - 1]! + (month > 2 ? leap : 0) >= dayOfYear) month--;
+    return dateNumber(year, month, dayOfYear - DAYS_BEFORE_MONTH[month - 1]! - (month > 2 ? leap : 0));
+  }
+  if (/^\d{8}$/.test(trimmed)) return dateNumber(Number(trimmed.slice(0, 4)), Number(trimmed.slice(4, 6)), Number(trimmed.slice(6)));
+  let match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  if (match) return dateNumber(Number(match[3]), Number(match[1]), Number(match[2]));
+  match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (match) return dateNumber(Number(match[1]), Number(match[2]), Number(match[3]));
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+type AocColumn =
+  | 'addOn'
+  | 'primary'
+  | 'type'
+  | 'addOnEffective'
+  | 'addOnDeletion'
+  | 'editEffective'
+  | 'editDeletion'
+  | 'primaryEffective'
+  | 'primaryDeletion'
+  | 'notes';
+
+/** The header must be found within this many lines. */
+export const AOC_HEADER_SEARCH_LINES = 20;
+
+/** Which column a header cell names. */
+function headerColumn(cell: string): AocColumn | null {
+  const name = normalizeHeader(cell);
+  if (name === '' || name.length > 60) return null;
+  if (name.includes('note') || name.includes('instruction')) return 'notes';
+  if (name.includes('type')) return 'type';
+  const isDate = name.includes('date') || name.includes('eff') || name.includes('del') || name.endsWith('dt') || name.includes('dtjulian') || name.includes('julian');
+  if (isDate) {
+    const deletion = name.includes('del') || name.includes('end') || name.includes('term');
+    const effective = !deletion && (name.includes('eff') || name.includes('begin') || name.includes('start'));
+    if (!deletion && !effective) return null;
+    if (name.includes('primary')) return deletion ? 'primaryDeletion' : 'primaryEffective';
+    if (name.includes('edit')) return deletion ? 'editDeletion' : 'editEffective';
+    return deletion ? 'addOnDeletion' : 'addOnEffective';
+  }
+  if (name.includes('primary')) return 'primary';
+  if (name.includes('addon') || name === 'aoc' || name === 'aoccode') return 'addOn';
+  return null;
+}
+
+type AocColumns = Record<AocColumn, number>;
+
+function columnsOf(fields: readonly string[]): AocColumns {
+  const columns: AocColumns = {
+    addOn: -1,
+    primary: -1,
+    type: -1,
+    addOnEffective: -1,
+    addOnDeletion: -1,
+    editEffective: -1,
+    editDeletion: -1,
+    primaryEffective: -1,
+    primaryDeletion: -1,
+    notes: -1,
+  };
+  fields.forEach((cell, index) => {
+    const column = headerColumn(cell);
+    if (column !== null && columns[column] < 0) columns[column] = index;
+  });
+  return columns;
+}
+
+/** What loading one AOC file did. */
+export interface AocLoadResult {
+  source: string;
+  /** Rows added. */
+  rows: number;
+  /** Malformed rows (skipped) and file-level problems; at most MAX_PROBLEMS_PER_FILE plus a summary. */
+  problems: LoadProblem[];
+}
+
+const COLUMN_WORDS: Record<AocColumn, string> = {
+  addOn: 'add-on code',
+  primary: 'primary code',
+  type: 'AOC edit type',
+  addOnEffective: 'AOC effective date',
+  addOnDeletion: 'AOC deletion date',
+  editEffective: 'AOC edit effective date',
+  editDeletion: 'AOC edit deletion date',
+  primaryEffective: 'primary code effective date',
+  primaryDeletion: 'primary code deletion date',
+  notes: 'notes',
+};
+
+const TYPE_CELL = /^(?:type\s*)?(1|2|3|i{1,3})(?![0-9a-z])/i;
+
+function editTypeOf(text: string): AocEditType | null {
+  const match = TYPE_CELL.exec(text.trim());
+  if (match === null) return null;
+  const value = match[1]!.toUpperCase();
+  return (value === '1' || value === 'I' ? 1 : value === '2' || value === 'II' ? 2 : 3) as AocEditType;
+}
+
+/** The row a record gives, or why it cannot be used. */
+function rowOf(fields: readonly string[], columns: AocColumns, source: string): AocRow | string {
+  const cell = (column: AocColumn): string => {
+    const index = columns[column];
+    return index >= 0 && index < fields.length ? fields[index]!.trim() : '';
+  };
+  const addOn = cell('addOn').toUpperCase();
+  if (addOn === '') return 'no add-on code';
+  if (!isProcedureCode(addOn)) return `add-on code ${valueForMessage(addOn)} is not a procedure code`;
+
+  const typeText = cell('type');
+  const type = editTypeOf(typeText);
+  if (type === null) return `AOC edit type ${valueForMessage(typeText.slice(0, 8))} of ${addOn} is not 1, 2 or 3`;
+
+  const primaryText = cell('primary').toUpperCase();
+  let primary: string | null = null;
+  if (primaryText !== '' && primaryText !== NO_PRIMARY_CODE) {
+    if (!isProcedureCode(primaryText)) return `primary code ${valueForMessage(primaryText)} of ${addOn} is not a procedure code or ${NO_PRIMARY_CODE}`;
+    primary = primaryText;
+  }
+  if (type === 1 && primary === null) return `${addOn} is a Type 1 add-on code but the row lists no primary code`;
+
+  // Dates: an empty (or *) cell is no date; the add-on needs an effective date when the table has a column for one.
+  const date = (column: AocColumn): DateNumber | null | string => {
+    if (columns[column] < 0) return null;
+    const text = cell(column);
+    if (text === '' || text === '*') return null;
+    const value = parseAocDate(text);
+    return value < 0 ? `${COLUMN_WORDS[column]} ${valueForMessage(text)} of ${addOn} is not a date (YYYYDDD, YYYYMMDD or MM/DD/YYYY)` : value;
+  };
+  const addOnEffective = date('addOnEffective');
+  const editEffective = date('editEffective');
+  const addOnDeletion = date('addOnDeletion');
+  const editDeletion = date('editDeletion');
+  for (const value of [addOnEffective, editEffective, addOnDeletion, editDeletion]) if (typeof value === 'string') return value;
+  if (addOnEffective === null && editEffective === null && (columns.addOnEffective >= 0 || columns.editEffective >= 0)) {
+    return `${COLUMN_WORDS[columns.addOnEffective >= 0 ? 'addOnEffective' : 'editEffective']} of ${addOn} is empty`;
+  }
+  let primaryEffective: DateNumber | null = null;
+  let primaryDeletion: DateNumber | null = null;
+  if (primary !== null) {
+    const effective = date('primaryEffective');
+    const deletion = date('primaryDeletion');
+    if (typeof effective === 'string') return effective;
+    if (typeof deletion === 'string') return deletion;
+    primaryEffective = effective;
+    primaryDeletion = deletion;
+  }
+  const effectives = [addOnEffective, editEffective].filter((d): d is number => typeof d === 'number');
+  const deletions = [addOnDeletion, editDeletion].filter((d): d is number => typeof d === 'number');
+  return {
+    addOn,
+    primary,
+    type,
+    addOnEffective: effectives.length > 0 ? Math.max(...effectives) : AOC_NO_EFFECTIVE_DATE,
+    addOnDeletion: deletions.length > 0 ? Math.min(...deletions) : null,
+    primaryEffective,
+    primaryDeletion,
+    notes: cell('notes'),
+    source,
+  };
+}
+
+function withArticle(words: string): string {
+  return `${/^[aeiouAEIOU]/.test(words) ? 'an' : 'a'} ${words}`;
+}
+
+function isBlankRecord(fields: readonly string[]): boolean {
+  return fields.every((field) => field.trim() === '');
+}
+
+/**
+ * Loads an AOC table into `into`. The header row (within the first 20 lines; lines before it,
+ * such as a title, are skipped) names the columns; the add-on code, primary code and edit type
+ * columns are required. Rows with a malformed code, type or date are reported with their line
+ * and skipped; the good rows are kept.
+ */
+export function loadAocTable(content: TextContent, source: string, into: AocTable): AocLoadResult {
+  const problems = new ProblemList(source);
+  // Set by the record callback (kept in an object: a local variable's narrowing would not see it).
+  const found: {
+    header: { columns: AocColumns; delimiter: string; line: number } | null;
+    /** A header naming the add-on column but not the primary or type column (reported when no better one follows). */
+    partial: { columns: AocColumns; line: number } | null;
+  } = { header: null, partial: null };
+  let searching = true;
+  let rows = 0;
+
+  const takeRecord = (record: string, line: number): void => {
+    const header = found.header;
+    if (header === null) {
+      if (!searching) return;
+      if (line > AOC_HEADER_SEARCH_LINES) {
+        searching = false;
+        return;
+      }
+      for (const delimiter of CANDIDATE_DELIMITERS) {
+        if (!record.includes(delimiter)) continue;
+        const columns = columnsOf(splitDelimitedLine(record, delimiter));
+        if (columns.addOn < 0) continue;
+        if (columns.primary < 0 || columns.type < 0) {
+          found.partial ??= { columns, line };
+          continue;
+        }
+        found.header = { columns, delimiter, line };
+        return;
+      }
+      return;
+    }
+    const fields = record.indexOf('"') < 0 ? record.split(header.delimiter) : splitDelimitedLine(record, header.delimiter);
+    if (isBlankRecord(fields)) return;
+    const row = rowOf(fields, header.columns, source);
+    if (typeof row === 'string') {
+      problems.add(line, row);
+      return;
+    }
+    into.add(row);
+    rows++;
+  };
+  forEachRecord(content, takeRecord, (line) => {
+    if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
+  });
+
+  const header = found.header;
+  if (header === null) {
+    const partial = found.partial;
+    if (partial !== null) {
+      const missing = (['primary', 'type'] as const).filter((column) => partial.columns[column] < 0).map((column) => withArticle(`${COLUMN_WORDS[column]} column`));
+      problems.add(0, `not an add-on code table: the header on line ${partial.line} names an add-on code column but not ${missing.join(' or ')}`);
+    } else {
+      problems.add(0, `not an add-on code table: no Add-on Code column in the first ${AOC_HEADER_SEARCH_LINES} lines`);
+    }
+  } else if (rows === 0 && problems.count === 0) {
+    problems.add(0, `no add-on code rows found after the header on line ${header.line}`);
+  }
+  return { source, rows, problems: problems.finish() };
+}
