@@ -1,9 +1,27 @@
 // Node entry point of the language server. `node server/out/server.js --stdio` (any LSP
-// editor) or IPC (VS Code): createConnection picks the transport from the command line.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// editor) or IPC (VS Code): createConnection picks the transport from the command line, except
+// that stdin is read through MessageFraming, which refuses a Content-Length the library would
+// wait on forever (see lsp/framing.ts).
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { MessageFraming } from './lsp/framing';
 import { startServer } from './lsp/startServer';
 import { nodeRuntime } from './lsp/runtime';
+import { routeConsoleTo } from './lsp/stdio';
 
-const connection = createConnection(ProposedFeatures.all);
+function connect(): Connection {
+  if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
+  let log: (reason: string) => void = () => undefined;
+  const framing = new MessageFraming((reason) => log(reason));
+  process.stdin.on('error', (error) => framing.destroy(error));
+  process.stdin.pipe(framing);
+  // Given streams, the library ends the process when stdin ends, as with --stdio, but leaves the
+  // console alone: stdout carries the protocol, so the console goes to the client's log.
+  const connection = createConnection(ProposedFeatures.all, framing, process.stdout);
+  routeConsoleTo(connection);
+  log = (reason) => connection.console.warn(`Claimlint: refused a message from the client: ${reason}.`);
+  return connection;
+}
+
+const connection = connect();
 startServer(connection, nodeRuntime);
 connection.listen();

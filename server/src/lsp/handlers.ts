@@ -60,6 +60,9 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   };
 
   connection.onHover(guarded('Hover', (params) => {
+    // The library passes on whatever the client sent: parameters that are not a document and a
+    // position are the client's error (InvalidParams), not the server's (InternalError).
+    if (!isTextDocumentPosition(params)) return new ResponseError(ErrorCodes.InvalidParams, 'Hover expects { textDocument: { uri }, position: { line, character } } with integer line and character');
     const state = checker.current(params.textDocument.uri);
     if (!state) return null;
     const offset = state.analysis.lines.offsetAt(params.position);
@@ -149,5 +152,21 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       if (!params || typeof params.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected { uri, layout }');
       return layout(params.uri, params.layout === 'single-line' ? 'single-line' : 'segment-per-line');
     }),
+  );
+}
+
+/** Whether params are a TextDocumentPositionParams: a string uri and integer line and character (any value: past the end is answered). */
+function isTextDocumentPosition(params: unknown): boolean {
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } } | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.textDocument === 'object' &&
+    p.textDocument !== null &&
+    typeof p.textDocument.uri === 'string' &&
+    typeof p.position === 'object' &&
+    p.position !== null &&
+    Number.isInteger(p.position.line) &&
+    Number.isInteger(p.position.character)
   );
 }
