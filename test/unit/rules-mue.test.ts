@@ -11,6 +11,8 @@ import { emptyMueTables, loadKnowledge, loadMueTable, mueKindFromName, MueTable,
 import { readFileCapped } from '../../server/src/core/rules/readFile';
 import { expandRuleFilePaths } from '../../server/src/core/rules/ruleFiles';
 import { generateMueRows, generateMueTable } from '../../bench/generate';
+import { parseArguments, UsageError } from '../../server/src/cli/arguments';
+import { run, type Io } from '../../server/src/cli/main';
 
 // The start of the CMS practitioner MUE table effective 2026-07-01, as downloaded
 // (MCR_MUE_PractitionerServices_Eff_07-01-2026.csv: see ../shared/reference/cms-samples/SOURCES.md):
@@ -397,5 +399,59 @@ describe('a generated 50,000-row MUE table', () => {
     }
     assert.ok(zeros > 100, 'the table has not-payable rows');
     t.diagnostic(`50,000 MUE rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB): loaded in ${ms.toFixed(0)} ms (${((used.user + used.system) / 1000).toFixed(0)} ms CPU)`);
+  });
+});
+
+describe('claimlint --mue and --aoc', () => {
+  function io(): Io & { out: string; err: string } {
+    const state = {
+      out: '',
+      err: '',
+      stdout: (data: string | Uint8Array) => (state.out += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
+      stderr: (text: string) => (state.err += text),
+      readStdin: () => Buffer.alloc(0),
+      isTty: false,
+    };
+    return state;
+  }
+
+  it('parses both options, repeatable, in both spellings; absent when not given', () => {
+    const options = parseArguments(['check', '--mue', 'a.csv', '--aoc', 'aoc.txt', '--mue=cms/mue.zip', '--aoc=aoc/', 'x.837']);
+    assert.deepEqual([options.mueFiles, options.addOnCodeFiles, options.files], [['a.csv', 'cms/mue.zip'], ['aoc.txt', 'aoc/'], ['x.837']]);
+    const plain = parseArguments(['check', 'x.837']);
+    assert.deepEqual([plain.mueFiles, plain.addOnCodeFiles], [undefined, undefined]);
+    assert.throws(() => parseArguments(['check', 'x.837', '--mue']), (error: unknown) => error instanceof UsageError && /--mue needs a value/.test(error.message));
+    assert.throws(() => parseArguments(['check', '--aoc', '--format', 'x.837']), /--aoc needs a value/);
+  });
+
+  it('a table that cannot be used stops the run (exit 2), naming the option that gave it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-cli-mue-'));
+    try {
+      const claims = join(__dirname, '../../examples/professional-43214.837');
+      const ptp = join(dir, 'ptp.txt');
+      writeFileSync(ptp, 'copyright line\r\n10021\t36000\t\t20190101\t*\t1\tMisuse\r\n');
+      const missing = join(dir, 'missing.csv');
+      const mueRun = io();
+      assert.equal(run(['check', '--mue', missing, claims], mueRun), 2);
+      assert.equal(mueRun.err, `claimlint: --mue ${missing}: cannot read: file not found\n`);
+      const aocRun = io();
+      assert.equal(run(['check', '--aoc', ptp, claims], aocRun), 2);
+      assert.equal(aocRun.err, `claimlint: --aoc ${ptp}: not an add-on code table: no Add-on Code column in the first 20 lines\n`);
+      const wrongKind = io();
+      assert.equal(run(['check', '--mue', ptp, claims], wrongKind), 2);
+      assert.equal(wrongKind.err, `claimlint: --mue ${ptp}: not an MUE table: no HCPCS/CPT code column in the first 20 lines\n`);
+
+      // Usable tables load: bad rows are warnings with their lines, and the run goes on.
+      const mue = join(dir, 'MCR_MUE_PractitionerServices.csv');
+      writeFileSync(mue, cmsFile([REAL_ROWS[0]!, '0002Q,1,2,x']));
+      const aoc = join(dir, 'aoc.txt');
+      writeFileSync(aoc, 'Add-on Code\tPrimary Code\tAOC Edit Type\tAOC Effective Date\n43273\t43260\t1\t2006001\n');
+      const good = io();
+      const code = run(['check', '--format', 'json', '--mue', mue, '--aoc', aoc, claims], good);
+      assert.notEqual(code, 2, good.err);
+      assert.match(good.err, new RegExp(`^claimlint: warning: ${mue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:11: HCPCS/CPT code "0002Q" is not a procedure code\n$`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

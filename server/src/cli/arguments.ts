@@ -10,6 +10,10 @@ export interface CliOptions {
   ptpFiles: string[];
   /** Outpatient hospital PTP tables (837I claims). */
   hospitalPtpFiles: string[];
+  /** CMS MUE tables (absent unless --mue is given). */
+  mueFiles?: string[];
+  /** CMS add-on code edit tables (absent unless --aoc is given). */
+  addOnCodeFiles?: string[];
   /** check: judge each file on its own instead of pairing lines of one patient across the files. */
   eachFile: boolean;
   descriptorFiles: string[];
@@ -35,6 +39,12 @@ Options:
                              repeatable. Practitioner table (837P, CSV claims), unless its name
                              says ccioph, hospital or outpatient
   --ptp-hospital FILE        load this outpatient hospital PTP table (837I claims); repeatable
+  --mue FILE                 load this MUE table: the CMS CSV or its .zip as downloaded, or a
+                             folder of them; repeatable. Practitioner, outpatient hospital or
+                             DME table as its header says (else its name; else practitioner)
+  --aoc FILE                 load this add-on code edit table: tab-delimited text or CSV saved
+                             from the CMS spreadsheet (dates YYYYDDD, YYYYMMDD or MM/DD/YYYY), a
+                             .zip or a folder of them; repeatable
   --each-file                check: judge each file on its own (by default the lines of one
                              patient, provider and date are paired across all the files)
   --descriptors FILE         load code descriptors (CSV/TSV: code, short, long); repeatable;
@@ -107,6 +117,12 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         break;
       case '--ptp-hospital':
         options.hospitalPtpFiles.push(value('--ptp-hospital'));
+        break;
+      case '--mue':
+        (options.mueFiles ??= []).push(value('--mue'));
+        break;
+      case '--aoc':
+        (options.addOnCodeFiles ??= []).push(value('--aoc'));
         break;
       case '--each-file':
         options.eachFile = true;
