@@ -1,5 +1,5 @@
 // The `claimlint` command: the same core checks as the language server, for pipelines and CI.
-//   claimlint check [--format text|json|sarif] [--ptp FILE]... [--descriptors FILE]... [--no-builtin-edits] FILE... | -
+//   claimlint check [--format text|json|sarif] [--ptp FILE]... [--mue FILE]... [--aoc FILE]... [--descriptors FILE]... [--no-builtin-edits] FILE... | -
 //   claimlint fix [--out FILE] [options] FILE
 // Exit codes: 0 no errors, 1 findings of error severity, 2 bad usage or unreadable input.
 // Nothing printed ever quotes claim contents: rule ids, codes, counts and file names only.
@@ -13,7 +13,7 @@ import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles'
 import { applyEdits, type TextEdit } from '../core/edits';
 import { fixAll } from '../core/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
-import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
+import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
 import { EMPTY_FILE_RULE, ENCODING_RULE } from '../core/parse';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
@@ -101,15 +101,18 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
 const PROBLEMS_SHOWN_PER_FILE = 5;
 
 /**
- * Loads the PTP tables and descriptor files with the extension's loaders. A file that cannot be
- * read, or yields no rows at all, stops the run (exit 2): a wrong path in CI must not pass
- * silently with fewer edits. Bad rows of a file that loads are warnings.
+ * Loads the PTP, MUE and add-on code tables and the descriptor files with the extension's
+ * loaders. A file that cannot be read, or yields no rows at all, stops the run (exit 2), naming
+ * the option that gave it: a wrong path in CI must not pass silently with fewer edits. Bad rows
+ * of a file that loads are warnings.
  */
 function loadRules(options: CliOptions, io: Io): Knowledge | null {
   const knowledge = loadKnowledge({
     builtinEdits: options.builtinEdits,
     ptpFiles: options.ptpFiles,
     hospitalPtpFiles: options.hospitalPtpFiles,
+    mueFiles: options.mueFiles ?? [],
+    addOnCodeFiles: options.addOnCodeFiles ?? [],
     descriptorFiles: options.descriptorFiles,
     readFile: (path) => readFileCapped(path),
     expand: (paths) => expandRuleFilePaths(paths),
@@ -121,9 +124,9 @@ function loadRules(options: CliOptions, io: Io): Knowledge | null {
   for (const file of knowledge.files) {
     if (file.rows > 0) continue;
     fatal = true;
-    const option = file.kind === 'descriptors' ? '--descriptors' : file.table === 'hospital' ? '--ptp-hospital' : '--ptp';
+    const option = ruleFileOption(file);
     const problem = knowledge.problems.find((p) => p.source === file.source && p.line === 0);
-    const reason = problem ? problem.reason : file.kind === 'ptp' ? 'no PTP edits found in it' : 'no code descriptors found in it';
+    const reason = problem ? problem.reason : NOTHING_FOUND[file.kind];
     io.stderr(`claimlint: ${option} ${file.source}: ${reason}\n`);
   }
   if (fatal) return null;
@@ -139,6 +142,28 @@ function loadRules(options: CliOptions, io: Io): Knowledge | null {
   for (const [source, count] of hidden) io.stderr(`claimlint: warning: ${source}: ${plural(count, 'more problem')} not shown\n`);
   return knowledge;
 }
+
+/** The option that named a rule file. */
+function ruleFileOption(file: LoadedFile): string {
+  switch (file.kind) {
+    case 'descriptors':
+      return '--descriptors';
+    case 'mue':
+      return '--mue';
+    case 'aoc':
+      return '--aoc';
+    default:
+      return file.table === 'hospital' ? '--ptp-hospital' : '--ptp';
+  }
+}
+
+/** What a rule file that gave no rows (and no reason) lacked. */
+const NOTHING_FOUND: Record<LoadedFile['kind'], string> = {
+  ptp: 'no PTP edits found in it',
+  descriptors: 'no code descriptors found in it',
+  mue: 'no MUE values found in it',
+  aoc: 'no add-on code edits found in it',
+};
 
 function configurationMessages(knowledge: Knowledge): string[] {
   return knowledge.problems.map((p) => `${p.source}${p.line > 0 ? `:${p.line}` : ''}: ${p.reason}`);
