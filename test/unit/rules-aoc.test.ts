@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AocTable, loadAocTable, loadKnowledge, parseAocDate, type AocRow } from '../../server/src/core/rules';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AOC_HEADER, generateAocRows, generateAocTable } from '../../bench/generate';
+import { readFileCapped } from '../../server/src/core/rules/readFile';
+import { loadSummary } from '../../server/src/lsp/rules';
+import { defaultSettings, knowledgeOptionsOf, ruleFilesOf } from '../../server/src/lsp/settings';
 
 const HEADER = 'Add-on Code\tPrimary Code\tAOC Edit Type\tAOC Effective Date\tAOC Deletion Date\tPrimary Code Effective Date\tPrimary Code Deletion Date\tSpecial Instruction Notes';
 
@@ -383,5 +389,28 @@ describe('a generated 10,000-row add-on code table', () => {
     assert.deepEqual([...types].sort(), [1, 2, 3]);
     assert.equal([...primaries].reduce((sum, code) => sum + table.addOnsForPrimary(code).length, 0), withPrimary);
     t.diagnostic(`10,000 AOC rows (${(bytes.length / 1024).toFixed(0)} KB): loaded in ${ms.toFixed(0)} ms (${((used.user + used.system) / 1000).toFixed(0)} ms CPU)`);
+  });
+});
+
+describe('the server: claimlint.mueFiles and claimlint.addOnCodeFiles', () => {
+  it('reach the loader, and the load summary counts the MUE values and add-on code edits in use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-lsp-aoc-'));
+    try {
+      writeFileSync(join(dir, 'aoc.txt'), handTable('julian'));
+      writeFileSync(join(dir, 'MCR_MUE_DMESupplierServices.csv'), 'HCPCS Code,MUE Value,MAI,Rationale\nE0100,1,2,Nature of Equipment\nE0105,1,2,Nature of Equipment\n');
+      const settings = { ...defaultSettings, mueFiles: ['MCR_MUE_DMESupplierServices.csv'], addOnCodeFiles: ['aoc.txt'], builtinEdits: false };
+      const files = ruleFilesOf(settings, { trusted: true, root: dir });
+      const knowledge = loadKnowledge(knowledgeOptionsOf(files, { readFile: (path) => readFileCapped(path) }));
+      assert.deepEqual(knowledge.problems, []);
+      assert.deepEqual([knowledge.mue.dme.size, knowledge.aoc.size], [2, HAND_ROWS.length]);
+      const summary = loadSummary(knowledge, files);
+      assert.match(summary, /^Claimlint rules loaded: .*; in use: 0 practitioner and 0 outpatient hospital PTP edits \(built-in set off\)\. /);
+      assert.ok(summary.endsWith(`MUE values in use: 0 practitioner, 0 outpatient hospital and 2 DME; add-on code edits in use: ${HAND_ROWS.length}.`), summary);
+      // Without MUE or add-on code files the line is the load report's alone.
+      const none = ruleFilesOf({ ...defaultSettings, builtinEdits: false }, { trusted: true, root: dir });
+      assert.equal(loadSummary(loadKnowledge(knowledgeOptionsOf(none, { readFile: () => Buffer.alloc(0) })), none), 'Claimlint rules loaded: no rule files set; in use: 0 practitioner and 0 outpatient hospital PTP edits (built-in set off).');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -72,7 +72,7 @@ export class Rules {
     }
     this.stopWatching.forEach((stop) => stop());
     this.stopWatching = allPaths(files).map((file) => this.runtime.watchFile(file, () => this.reloadSoon(files)));
-    this.connection.console.info(loadedSummary(this.knowledge, files.builtinEdits));
+    this.connection.console.info(loadSummary(this.knowledge, files));
     if (replaced) this.listeners.forEach((listener) => listener());
   }
 
@@ -83,6 +83,21 @@ export class Rules {
       this.load(files);
     }, RELOAD_DELAY_MS);
   }
+}
+
+/**
+ * The log line saying what was loaded: the load report's (per kind of file, the files that gave
+ * rows and the rows; the PTP edits in use), then, when MUE or add-on code files are set, the MUE
+ * values in use in each table and the add-on code edits in use.
+ */
+export function loadSummary(knowledge: Knowledge, files: RuleFiles): string {
+  const summary = loadedSummary(knowledge, files.builtinEdits);
+  if (files.mueFiles.length === 0 && files.addOnCodeFiles.length === 0) return summary;
+  const { practitioner, hospital, dme } = knowledge.mue;
+  return (
+    `${summary} MUE values in use: ${practitioner.size} practitioner, ${hospital.size} outpatient hospital and ${dme.size} DME; ` +
+    `add-on code edits in use: ${knowledge.aoc.size}.`
+  );
 }
 
 function sameFiles(a: RuleFiles, b: RuleFiles): boolean {

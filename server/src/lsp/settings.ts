@@ -89,11 +89,9 @@ export function ruleFilesOf(settings: ClaimlintSettings, workspace: WorkspaceCon
   };
 }
 
-/** What loadKnowledge is given for these files: mueFiles and addOnCodeFiles are passed ahead of the loader reading them. */
-export type RuleKnowledgeOptions = KnowledgeOptions & { mueFiles?: readonly string[]; addOnCodeFiles?: readonly string[] };
-
-export function knowledgeOptionsOf(files: RuleFiles, runtime: Pick<Runtime, 'readFile' | 'expandRuleFiles'>): RuleKnowledgeOptions {
-  const options: RuleKnowledgeOptions = {
+/** What loadKnowledge is given for these files. */
+export function knowledgeOptionsOf(files: RuleFiles, runtime: Pick<Runtime, 'readFile' | 'expandRuleFiles'>): KnowledgeOptions {
+  const options: KnowledgeOptions = {
     builtinEdits: files.builtinEdits,
     ptpFiles: files.ptpFiles,
     hospitalPtpFiles: files.hospitalPtpFiles,
