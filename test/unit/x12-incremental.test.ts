@@ -58,7 +58,7 @@ function checkEdits(text: string, edits: readonly Edit[]): number {
     const next = applyEdit(previous.text, edit);
     const expected = comparable(analyze(next, knowledge));
     // Copies: rereadTransactionSet consumes the previous analysis, which the next step needs.
-    if (rereadTransactionSet(previous.text, analyze(previous.text, knowledge).doc, next, knowledge.tables) !== null) incremental++;
+    if (rereadTransactionSet(previous.text, analyze(previous.text, knowledge).doc, next, knowledge) !== null) incremental++;
     const actual = reanalyze(previous, next, knowledge);
     assert.deepEqual(comparable(actual), expected);
     previous = actual;
@@ -108,7 +108,7 @@ describe('reanalyze: one transaction set read again after an edit', () => {
     const change = differenceOf(text, edited);
     const at = text.indexOf('HC:99213');
     assert.deepEqual(change, { start: at + 3, oldEnd: at + 8, newEnd: at + 8 });
-    const reread = rereadTransactionSet(text, before.doc, edited, knowledge.tables);
+    const reread = rereadTransactionSet(text, before.doc, edited, knowledge);
     assert.ok(reread, 'read incrementally');
     assert.equal(reread.findings.filter((f) => f.rule === 'ptp.conflict').length, 20);
     assert.deepEqual(comparable({ text: edited, lines: before.lines, ...reread }), comparable(analyze(edited, knowledge)));
@@ -125,7 +125,7 @@ describe('reanalyze: one transaction set read again after an edit', () => {
     ];
     for (const edited of edits) {
       assert.notEqual(edited, text);
-      assert.equal(rereadTransactionSet(text, analyze(text, knowledge).doc, edited, knowledge.tables), null, JSON.stringify(differenceOf(text, edited)));
+      assert.equal(rereadTransactionSet(text, analyze(text, knowledge).doc, edited, knowledge), null, JSON.stringify(differenceOf(text, edited)));
       assert.deepEqual(comparable(reanalyze(analyze(text, knowledge), edited, knowledge)), comparable(analyze(edited, knowledge)));
     }
   });

@@ -25,7 +25,7 @@ interface Outcome {
 
 /** Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks. */
 function streamed(text: string, blockSizes: readonly number[]): Outcome {
-  const stream = new X12Stream(knowledge.tables);
+  const stream = new X12Stream(knowledge);
   const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0 };
   const take = (result: ReturnType<X12Stream['feed']>) => {
     outcome.claims += result.claims;
@@ -122,7 +122,7 @@ describe('X12Stream: an 837 in pieces', () => {
         return super.cutPoint(window);
       }
     }
-    const stream = new Watched(knowledge.tables);
+    const stream = new Watched(knowledge);
     let conflicts = 0;
     for (let at = 0; at < text.length; at += 64) conflicts += stream.feed(text.slice(at, at + 64)).findings.filter((f) => f.rule === 'ptp.conflict').length;
     conflicts += stream.end().findings.filter((f) => f.rule === 'ptp.conflict').length;
@@ -152,7 +152,7 @@ describe('X12Stream: an 837 in pieces', () => {
       fc.property(fc.array(piece, { maxLength: 60 }), fc.boolean(), fc.nat(), fc.integer({ min: 0, max: 64 }), (pieces, withHeader, split, overlapLength) => {
         const tail = pieces.join('');
         const text = withHeader ? header + tail : tail;
-        const stream = new X12Stream(knowledge.tables);
+        const stream = new X12Stream(knowledge);
         const expected = withHeader ? reference(text, '~', 42) : -1;
         assert.equal(stream.cutPoint(text), expected, JSON.stringify(tail));
         // As feed searches a block: with the end of the text before it, not joined to it.
@@ -168,7 +168,7 @@ describe('X12Stream: an 837 in pieces', () => {
   });
 
   it('cuts only before ST or ISA segments that follow a terminator', () => {
-    const stream = new X12Stream(knowledge.tables);
+    const stream = new X12Stream(knowledge);
     const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }], { transactions: 2 }).text;
     const cut = stream.cutPoint(text);
     assert.ok(cut > 0);

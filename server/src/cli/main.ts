@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
-import { checkPtpGroups, type RunFinding } from '../core/rules/checkPtp';
-import { ServiceGrouper } from '../core/rules/serviceGroups';
+import type { RunFinding } from '../core/rules/checkPtp';
+import { CodingRun } from '../core/rules/codingRun';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
 import { applyEdits, type TextEdit } from '../core/edits';
 import { fixAll } from '../core/fixes';
@@ -210,12 +210,12 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
   // Several files are checked together (the lines of one patient, provider and date paired across
   // them) unless --each-file: their reports wait for the run's coding check at the end.
   const together = !options.eachFile && options.files.length > 1;
-  const grouper = together ? new ServiceGrouper() : null;
+  const run = together ? new CodingRun(knowledge) : null;
   const held = new Map<number, FileResult>();
 
   options.files.forEach((path, index) => {
     progress.update(index, 'reading');
-    const shared = grouper === null ? undefined : { grouper, file: index };
+    const shared = run === null ? undefined : { run, file: index };
     let checked: CheckedFile;
     try {
       checked =
@@ -235,10 +235,10 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
     // Free a big file's analysis before the next file's is built (peak: one file, not the sum).
     if (checked.textLength >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
   });
-  if (grouper !== null) {
+  if (run !== null) {
     let coding: RunFinding[];
     try {
-      coding = checkPtpGroups(grouper, knowledge.tables, options.files.map(displayPath));
+      coding = run.check(options.files.map(displayPath));
     } catch (error) {
       coding = [...held.keys()].map((file) => ({ file, finding: internalError('checking', error) }));
     }
@@ -302,7 +302,7 @@ function checkWholeFile(path: string, index: number, knowledge: Knowledge, progr
   const doc = analysis.doc;
   const findings = byPosition(withInputFindings(analysis.findings, doc.format));
   // Checked with other files: the run's coding findings land on this file's coded lines later.
-  const wanted = shared ? offsetsOf(findings).concat(shared.grouper.codeOffsetsOf(shared.file)) : offsetsOf(findings);
+  const wanted = shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings);
   const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
   progress.update(index, 'writing');
   const result: FileResult = {
@@ -324,6 +324,8 @@ interface FixPlan {
   /** Service lines the edits remove, and the indicator-0 findings they resolve. */
   removedLines: number;
   resolved: number;
+  /** What the fix does when it also fixes MUE or add-on code findings (null when it only removes PTP lines). */
+  otherFixes: string | null;
   /** Findings of the input (used as the result's findings when nothing changes). */
   findings: Finding[];
 }
@@ -334,9 +336,14 @@ function planFix(text: string, knowledge: Knowledge): FixPlan {
   const doc: ParsedDocument = analysis.doc;
   const findings = withInputFindings(analysis.findings, doc.format);
   const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
-  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, findings };
+  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, findings };
   const lines = new Set(fix.findings.flatMap((f) => (f.data?.kind === 'ptp' ? [`${f.data.claimIndex}:${f.data.columnTwoLine}`] : [])));
-  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, findings: [] };
+  const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
+  const otherFixes =
+    others.length === 0
+      ? null
+      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1)`;
+  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, otherFixes, findings: [] };
 }
 
 function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Promise<number> {

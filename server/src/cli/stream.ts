@@ -65,7 +65,7 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
     // Small pieces again: 4 MB strings made one after another pile up until a full collection.
     // A file without line breaks (most big 837s are one line) needs no second read.
     // Checked with other files: the run's coding findings land on this file's coded lines later.
-    const wanted = shared ? offsetsOf(checked.findings).concat(shared.grouper.codeOffsetsOf(shared.file)) : offsetsOf(checked.findings);
+    const wanted = shared ? offsetsOf(checked.findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(checked.findings);
     const positions = new Positions(checked.lineBreaks ? latin1Pieces(path, fd, buffer, feedBytes) : { oneLineOf: checked.length }, wanted);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
     if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
@@ -102,7 +102,7 @@ function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number
     lineBreaks ||= bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
     if (feeder === null) {
       if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
-      feeder = new Feeder(new X12Stream(knowledge.tables, shared));
+      feeder = new Feeder(new X12Stream(knowledge, shared));
     }
     for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
     position += read;

@@ -3,8 +3,7 @@
 // bad document never takes the others (or the server) down with it.
 import type { Finding, ParsedDocumentWithIndex } from './model';
 import { parseDocument } from './parse';
-import { checkPtp, keepCoded } from './rules/checkPtp';
-import type { ServiceGrouper } from './rules/serviceGroups';
+import { CodingRun } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
 import { rereadTransactionSet, type Reread } from './x12/incremental';
@@ -24,7 +23,7 @@ export interface Analysis {
  * at the end, instead of this document being checked on its own.
  */
 export interface SharedCoding {
-  grouper: ServiceGrouper;
+  run: CodingRun;
   file: number;
 }
 
@@ -38,10 +37,9 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
   }
   let ptp: Finding[];
   try {
-    if (shared) {
-      shared.grouper.add(doc.claims, { file: shared.file, x12: doc.format !== 'csv', keep: keepCoded(knowledge.tables) });
-      ptp = [];
-    } else ptp = checkPtp(doc.claims, knowledge.tables, doc.format !== 'csv');
+    const run = shared?.run ?? new CodingRun(knowledge);
+    run.add(doc.claims, { file: shared?.file ?? 0, x12: doc.format !== 'csv' });
+    ptp = shared ? [] : run.findings();
   } catch (error) {
     ptp = [internalError('checking', error)];
   }
@@ -58,7 +56,7 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   if (text === previous.text) return { ...previous, lines };
   let reread: Reread | null = null;
   try {
-    reread = rereadTransactionSet(previous.text, previous.doc, text, knowledge.tables);
+    reread = rereadTransactionSet(previous.text, previous.doc, text, knowledge);
   } catch {
     reread = null;
   }

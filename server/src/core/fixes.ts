@@ -1,7 +1,8 @@
 // Fixes that leave a valid file. Removing an X12 service line removes its whole 2400 loop,
 // renumbers the later LX segments of the claim, lowers SE01 by the segments removed and CLM02 by
 // the line's charge, all in one set of non-overlapping edits. A CSV removal deletes the row.
-import type { Claim, Finding, Interchange, ParsedDocument, ServiceLine, Span } from './model';
+import { daysInRange } from './dates';
+import type { Claim, Finding, Interchange, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
 
@@ -14,27 +15,42 @@ export interface Fix {
   findings: Finding[];
 }
 
-export interface LineRef {
-  claimIndex: number;
-  lineIndex: number;
+export type { LineRef } from './model';
+
+/** How a fix names a line: "service line 2" (of claim N when `withClaim` and the document has several claims), "row 7" in CSV. */
+function lineName(doc: ParsedDocument, ref: LineRef, withClaim = true): string {
+  const line = doc.claims[ref.claimIndex]?.lines[ref.lineIndex];
+  if (!line) return 'the line';
+  if (doc.format !== 'x12') return `row ${line.lineNumber}`;
+  const number = line.lineNumber || String(line.index + 1);
+  return withClaim && doc.claims.length > 1 ? `claim ${ref.claimIndex + 1}, service line ${number}` : `service line ${number}`;
 }
 
 /** The quick fixes for one finding (empty when the finding has none). */
 export function fixesFor(text: string, doc: ParsedDocument, finding: Finding): Fix[] {
   const data = finding.data;
-  if (!data || data.kind !== 'ptp') return [];
-  const claim = doc.claims[data.claimIndex];
-  const line = claim?.lines[data.columnTwoLine];
-  if (!claim || !line) return [];
-  const fixes: Fix[] = [];
-  const where = doc.format === 'x12' ? `service line ${line.lineNumber}` : `row ${line.lineNumber}`;
-  fixes.push({
-    title: `Remove ${where} (${data.columnTwo}, bundled into ${data.columnOne})`,
-    kind: 'quickfix',
-    edits: removeLines(text, doc, [{ claimIndex: data.claimIndex, lineIndex: data.columnTwoLine }]),
-    isPreferred: true,
-    findings: [finding],
-  });
+  if (!data) return [];
+  switch (data.kind) {
+    case 'ptp':
+      return ptpFixes(text, doc, finding, data);
+    case 'mue':
+      return mueFixes(text, doc, finding, data);
+    case 'aoc':
+      return [removal(text, doc, finding, data.line, `Remove ${lineName(doc, data.line)} (add-on code ${data.addOn} without its primary)`)];
+  }
+}
+
+function removal(text: string, doc: ParsedDocument, finding: Finding, ref: LineRef, title: string): Fix {
+  return { title, kind: 'quickfix', edits: editLines(text, doc, { remove: [ref] }), isPreferred: true, findings: [finding] };
+}
+
+function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: PtpFindingData): Fix[] {
+  const ref = { claimIndex: data.claimIndex, lineIndex: data.columnTwoLine };
+  const line = doc.claims[data.claimIndex]?.lines[data.columnTwoLine];
+  if (!line) return [];
+  // The claim is named when the pair spans two claims (within one claim the finding's own place says it).
+  const name = lineName(doc, ref, data.columnOneClaim !== data.claimIndex);
+  const fixes: Fix[] = [removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`)];
   if (data.modifierIndicator === '1') {
     for (const modifier of PTP_FIX_MODIFIERS) {
       const edit = addModifierEdit(text, line, modifier.code);
@@ -52,28 +68,95 @@ export function fixesFor(text: string, doc: ParsedDocument, finding: Finding): F
 }
 
 /**
- * Removes the column-2 line of every PTP finding whose edit no modifier can bypass (indicator 0).
- * Indicator-1 conflicts are left for a person: whether the services were distinct is a matter of
- * documentation, and deleting a billable line that a modifier would have kept loses money.
+ * The units each line keeps so that the lines of an MUE finding come down to its value: MAI 1 the
+ * one line (its value per day, times its days); MAI 2 and 3 the last lines first (a line left with
+ * no units is removed). Null when a line of a date range would have to change (its units spread
+ * over days; a person decides) or the units are unknown.
+ */
+export function unitsWithinMue(doc: ParsedDocument, data: MueFindingData): { units: Map<string, number>; remove: LineRef[] } | null {
+  const units = new Map<string, number>();
+  const remove: LineRef[] = [];
+  const lines = data.lines.map((ref) => ({ ref, line: doc.claims[ref.claimIndex]?.lines[ref.lineIndex] }));
+  if (lines.some(({ line }) => !line || line.units === null || line.unitsSpan === null || !(line.units > 0))) return null;
+  if (data.mai === 1) {
+    const { ref, line } = lines[0]!;
+    const days = line!.dateOfService ? daysInRange(line!.dateOfService) : 1;
+    units.set(`${ref.claimIndex}:${ref.lineIndex}`, data.value * days);
+    return { units, remove };
+  }
+  let excess = data.units - data.value;
+  for (let i = lines.length - 1; i >= 0 && excess > 0; i--) {
+    const { ref, line } = lines[i]!;
+    if (line!.dateOfService && line!.dateOfService.from !== line!.dateOfService.to) return null;
+    const cut = Math.min(excess, line!.units!);
+    excess -= cut;
+    if (cut === line!.units) remove.push(ref);
+    else units.set(`${ref.claimIndex}:${ref.lineIndex}`, line!.units! - cut);
+  }
+  return excess > 0 ? null : { units, remove };
+}
+
+function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: MueFindingData): Fix[] {
+  const last = data.lines[data.lines.length - 1];
+  if (!last) return [];
+  if (data.value === 0) return [removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} is not payable: MUE 0)`)];
+  if (data.mai === 3) return [];
+  const fixes: Fix[] = [];
+  const within = unitsWithinMue(doc, data);
+  if (within) {
+    fixes.push({
+      title: data.mai === 1 || data.lines.length === 1 ? `Set the units of ${data.code} to ${[...within.units.values()][0] ?? data.value} (its MUE)` : `Lower the units of ${data.code} to its MUE of ${data.value} for the day`,
+      kind: 'quickfix',
+      edits: editLines(text, doc, within),
+      isPreferred: true,
+      findings: [finding],
+    });
+  }
+  fixes.push({ ...removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`), isPreferred: within === null });
+  return fixes;
+}
+
+/**
+ * The fixes that need no judgement, at once: the column-2 line of every PTP finding no modifier
+ * can bypass (indicator 0), the units over an MAI 2 MUE (a policy limit), and the add-on lines of
+ * Type 1 AOC findings. Indicator-1 conflicts, MAI 1 and 3 and Type 2 and 3 add-on findings are
+ * left for a person: a modifier, a separate line or the records may be the right answer.
  */
 export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): Fix | null {
-  const lines: LineRef[] = [];
+  const remove: LineRef[] = [];
+  const units = new Map<string, number>();
   const resolved: Finding[] = [];
-  const seen = new Set<string>();
+  const removed = new Set<string>();
+  const removeLine = (ref: LineRef) => {
+    const key = `${ref.claimIndex}:${ref.lineIndex}`;
+    if (removed.has(key)) return;
+    removed.add(key);
+    remove.push(ref);
+  };
   for (const finding of findings) {
     const data = finding.data;
-    if (!data || data.kind !== 'ptp' || data.modifierIndicator !== '0') continue;
+    if (!data) continue;
+    if (data.kind === 'ptp' && data.modifierIndicator === '0') removeLine({ claimIndex: data.claimIndex, lineIndex: data.columnTwoLine });
+    else if (data.kind === 'aoc' && data.type === 1) removeLine(data.line);
+    else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
+      const within = unitsWithinMue(doc, data);
+      if (!within) continue;
+      within.remove.forEach(removeLine);
+      for (const [key, value] of within.units) units.set(key, Math.min(value, units.get(key) ?? Infinity));
+    } else continue;
     resolved.push(finding);
-    const key = `${data.claimIndex}:${data.columnTwoLine}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    lines.push({ claimIndex: data.claimIndex, lineIndex: data.columnTwoLine });
   }
-  if (lines.length === 0) return null;
+  for (const key of removed) units.delete(key);
+  if (remove.length === 0 && units.size === 0) return null;
+  const parts = [
+    ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
+    ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
+  ];
+  const title = parts.join(' and ');
   return {
-    title: `Remove ${lines.length} bundled service line${lines.length === 1 ? '' : 's'}`,
+    title: title.charAt(0).toUpperCase() + title.slice(1),
     kind: 'source.fixAll',
-    edits: removeLines(text, doc, lines),
+    edits: editLines(text, doc, { remove, units }),
     isPreferred: false,
     findings: resolved,
   };
@@ -81,13 +164,24 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
 
 /** Edits that remove the given service lines and keep every count and total right. */
 export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]): TextEdit[] {
+  return editLines(text, doc, { remove: refs });
+}
+
+/**
+ * Edits that remove some service lines and set the units of others (their charge kept per unit),
+ * in one set of non-overlapping edits that keeps LX, CLM02 and SE01 right. `units` is keyed
+ * "claimIndex:lineIndex".
+ */
+export function editLines(text: string, doc: ParsedDocument, change: { remove?: readonly LineRef[]; units?: ReadonlyMap<string, number> }): TextEdit[] {
   const edits: TextEdit[] = [];
   const byClaim = new Map<number, Set<number>>();
-  for (const ref of refs) {
-    let set = byClaim.get(ref.claimIndex);
-    if (!set) byClaim.set(ref.claimIndex, (set = new Set()));
-    set.add(ref.lineIndex);
-  }
+  const touch = (claimIndex: number) => {
+    let set = byClaim.get(claimIndex);
+    if (!set) byClaim.set(claimIndex, (set = new Set()));
+    return set;
+  };
+  for (const ref of change.remove ?? []) touch(ref.claimIndex).add(ref.lineIndex);
+  for (const key of change.units?.keys() ?? []) touch(Number(key.slice(0, key.indexOf(':'))));
   const segmentsRemovedByTransaction = new Map<number, number>();
   for (const [claimIndex, removed] of byClaim) {
     const claim = doc.claims[claimIndex];
@@ -114,6 +208,15 @@ export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]):
         }
         continue;
       }
+      const newUnits = change.units?.get(`${claimIndex}:${line.index}`);
+      if (newUnits !== undefined && line.unitsSpan !== null && line.units !== null && line.units > 0) {
+        edits.push({ span: line.unitsSpan, newText: formatUnits(newUnits) });
+        if (line.charge !== null && line.chargeSpan !== null && line.chargeText !== null) {
+          const cents = Math.round((toCents(line.charge) * newUnits) / line.units);
+          edits.push({ span: line.chargeSpan, newText: formatAmountLike(cents, line.chargeText) });
+          removedCents += toCents(line.charge) - cents;
+        } else removedCharges = false;
+      }
       if (line.lineNumberSpan && doc.format === 'x12') {
         const wanted = String(nextNumber);
         if (text.slice(line.lineNumberSpan.start, line.lineNumberSpan.end) !== wanted) {
@@ -135,6 +238,11 @@ export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]):
   const merged = mergeRemovals(edits.sort((a, b) => a.span.start - b.span.start));
   keepNoFinalLineBreak(text, merged);
   return merged;
+}
+
+/** Units as X12 and CSV write them: a whole number plainly, else up to three decimals. */
+function formatUnits(units: number): string {
+  return Number.isInteger(units) ? String(units) : String(Math.round(units * 1000) / 1000);
 }
 
 /** The X12 segments in a span of a claim: its segment terminators (the interchange's that holds it). */

@@ -8,6 +8,7 @@ import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { tableForClaim } from '../rules/serviceGroups';
+import { mueRowFor } from '../rules/checkUnits';
 import { codeSetOf } from '../x12/values';
 import { dateOrderNote } from '../csv/index';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
@@ -109,12 +110,38 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   } else {
     parts.push(`No PTP edits${when} in the loaded ${TABLE_TITLES[table]} table.`);
   }
+  if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
   if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
   if (descriptor?.clinicalSummary) parts.push(`**Clinical summary:** ${descriptor.clinicalSummary}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${notice}_`);
   return parts.join('\n\n');
+}
+
+/** The code's MUE and add-on code edits, for the hover (nothing when no such table is loaded). */
+function unitAndAddOnLines(code: string, day: number | undefined, knowledge: Knowledge, table: PtpTableKind): string[] {
+  const out: string[] = [];
+  const key = code.trim().toUpperCase();
+  const mue = mueRowFor(knowledge.mue, table, key);
+  if (mue) {
+    const mai = mue.mai === 1 ? 'per line' : mue.mai === 2 ? 'per day, a policy limit' : 'per day, a clinical limit that can be appealed';
+    out.push(
+      mue.value === 0
+        ? `**MUE 0:** not payable (${mue.kind} MUE table${mue.rationale ? `; ${mue.rationale}` : ''}).`
+        : `**MUE:** at most ${mue.value} unit${mue.value === 1 ? '' : 's'} (MAI ${mue.mai}, ${mai}; ${mue.kind} table${mue.rationale ? `; ${mue.rationale}` : ''}).`,
+    );
+  }
+  const asAddOn = knowledge.aoc.rowsForAddOn(key, day);
+  if (asAddOn.length > 0) {
+    const types = [...new Set(asAddOn.map((r) => r.type))].sort();
+    const primaries = [...new Set(asAddOn.flatMap((r) => (r.primary === null ? [] : [r.primary])))].sort();
+    const typeText = types.map((t) => (t === 1 ? 'type 1: only with a listed primary' : t === 2 ? 'type 2: the payer decides the primaries' : 'type 3: listed primaries, others by payer')).join('; ');
+    out.push(`**Add-on code** (${typeText})${primaries.length > 0 ? `: primaries ${listCodes(primaries)}` : ''}.`);
+  }
+  const enabled = [...new Set(knowledge.aoc.addOnsForPrimary(key, day).map((r) => r.addOn))].sort();
+  if (enabled.length > 0) out.push(`**Primary for add-on codes** ${listCodes(enabled)}.`);
+  return out;
 }
 
 const codeSetNames = { cpt: ' (CPT)', hcpcs: ' (HCPCS)', cdt: ' (CDT)' } as const;

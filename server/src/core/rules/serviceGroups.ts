@@ -88,12 +88,15 @@ export class ServiceGrouper {
     }
   }
 
-  /** The document offsets of the codes of one file's lines (where a coding finding can be). */
-  codeOffsetsOf(file: number): number[] {
+  /** The document offsets of the codes (and, with `units`, the units) of one file's lines: where a coding finding can be. */
+  codeOffsetsOf(file: number, units = false): number[] {
     const out: number[] = [];
     for (const group of this.byKey.values()) {
       for (const grouped of group.lines) {
-        if (grouped.file === file) out.push(grouped.line.codeSpan.start + grouped.base, grouped.line.codeSpan.end + grouped.base);
+        if (grouped.file !== file) continue;
+        const { line, base } = grouped;
+        out.push(line.codeSpan.start + base, line.codeSpan.end + base);
+        if (units && line.unitsSpan !== null) out.push(line.unitsSpan.start + base, line.unitsSpan.end + base);
       }
     }
     return out;

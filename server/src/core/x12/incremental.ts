@@ -5,7 +5,7 @@
 // makes the set stop being exactly one ST..SE) returns null, and the caller reads everything.
 
 import type { Claim, Finding, Modifier, ModifierInsertPoint, ParsedDocumentWithIndex, ServiceLine, Span, TransactionSet } from '../model';
-import { checkPtp, type PtpTables } from '../rules/checkPtp';
+import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding, shiftSpan } from '../spans';
 
 import { lastAtOrBefore } from '../search';
@@ -75,7 +75,7 @@ export function rereadTransactionSet(
   before: string,
   previous: ParsedDocumentWithIndex,
   text: string,
-  tables: PtpTables,
+  tables: CodingTables,
 ): Reread | null {
   const old = previous.x12;
   if (previous.format !== 'x12' || old === undefined || !(old instanceof X12SegmentIndex)) return null;
@@ -136,8 +136,10 @@ export function rereadTransactionSet(
   const findings = spliceFindings(structural, pieceStructural.map((f) => shiftFinding(f, base, 0)), base, setEnd, delta, 0);
   if (findings === null) return null;
   // Coding edits pair lines of one patient across claims and transaction sets: checked again over
-  // every claim (cheap next to reading: only lines whose code is in some edit take part).
-  const coding = checkPtp(claims, tables);
+  // every claim (cheap next to reading: only lines whose code is in some table take part).
+  const run = new CodingRun(tables);
+  run.add(claims, { x12: true });
+  const coding = run.findings();
 
   const transactions = previous.transactions.map((t) => (t.index === set.index ? shiftedSet(newSet, base) : t.span.start >= setEnd ? shiftedSet(t, delta) : t));
   const groups = previous.groups.map((g) => ({ ...g, span: stretch(g.span, base, setEnd, delta) }));
@@ -252,6 +254,7 @@ function shiftLine(line: ServiceLine, by: number, claim: Claim): void {
   line.modifiers = line.modifiers.map((modifier): Modifier => ({ value: modifier.value, span: shiftSpan(modifier.span, by) }));
   line.modifierInsert = shiftInsert(line.modifierInsert, by);
   line.chargeSpan = shiftOrNull(line.chargeSpan, by);
+  line.unitsSpan = shiftOrNull(line.unitsSpan, by);
   // An inherited date points at the claim's date span (already moved): share it again.
   line.dateSpan = line.dateInherited ? claim.dateSpan : shiftOrNull(line.dateSpan, by);
   line.span = shiftSpan(line.span, by);

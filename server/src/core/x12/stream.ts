@@ -5,10 +5,9 @@
 // checked. Pure: the caller does the reading.
 
 import type { Delimiters, Finding } from '../model';
-import { checkPtpGroups, keepCoded, type PtpTables } from '../rules/checkPtp';
-import { ServiceGrouper } from '../rules/serviceGroups';
+import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
-import { internalError } from '../analyze';
+import { internalError, type SharedCoding } from '../analyze';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { Parser837 } from './parse837';
 import { X12SegmentIndex } from './segment-index';
@@ -52,16 +51,16 @@ export class X12Stream {
   private delimiters: Delimiters | null = null;
   private failed = false;
 
-  /** The coded lines of every piece: PTP edits pair lines of one patient across transaction sets, so they are checked at the end. */
-  private readonly grouper: ServiceGrouper;
+  /** The coded lines of every piece: coding edits pair or sum lines of one patient across transaction sets, so they are checked at the end. */
+  private readonly run: CodingRun;
   private readonly file: number;
 
-  /** With `shared`, the lines go into a run's grouper (several files checked together) and the run checks them. */
+  /** With `shared`, the lines go into a run of several files (checked together) and the run checks them. */
   constructor(
-    private readonly tables: PtpTables,
-    private readonly shared?: { grouper: ServiceGrouper; file: number },
+    tables: CodingTables,
+    private readonly shared?: SharedCoding,
   ) {
-    this.grouper = shared?.grouper ?? new ServiceGrouper();
+    this.run = shared?.run ?? new CodingRun(tables);
     this.file = shared?.file ?? 0;
   }
 
@@ -173,7 +172,7 @@ export class X12Stream {
     last.findings.push(...this.finish());
     if (!this.failed && this.shared === undefined) {
       try {
-        for (const { finding } of checkPtpGroups(this.grouper, this.tables)) last.findings.push(finding);
+        for (const finding of this.run.findings()) last.findings.push(finding);
       } catch (error) {
         last.findings.push(internalError('checking', error));
       }
@@ -205,7 +204,7 @@ export class X12Stream {
       return { claims: 0, serviceLines: 0, findings: [internalError('reading', error)] };
     }
     // Only the lines a PTP edit can pair are kept (with their offsets in the document).
-    this.grouper.add(claims, { file: this.file, x12: true, base, keep: keepCoded(this.tables) });
+    this.run.add(claims, { file: this.file, x12: true, base });
     let serviceLines = 0;
     for (const claim of claims) serviceLines += claim.lines.length;
     const findings = structural.map((finding) => shiftFinding(finding, base));

@@ -1,0 +1,123 @@
+// Add-on codes (AOC): a code that is paid only with a primary procedure by the same provider for
+// the same patient on the same date. Type 1: the table lists the primaries; Type 2: no list (the
+// payer decides); Type 3: some primaries listed, the payer may accept others.
+
+import { formatDate } from '../dates';
+import type { AocEditType, AocRow, AocTable } from './aoc';
+import type { RunFinding } from './checkPtp';
+import type { GroupedLine, PatientGroup, ServiceGrouper } from './serviceGroups';
+
+export const AOC_PRIMARY_MISSING_RULE = 'aoc.primary-missing';
+
+/** Listed primaries shown in a message. */
+const LISTED = 10;
+
+function shift(span: { start: number; end: number }, base: number): { start: number; end: number } {
+  return base === 0 ? span : { start: span.start + base, end: span.end + base };
+}
+
+function codeOf(line: GroupedLine): string {
+  return line.line.code.trim().toUpperCase();
+}
+
+function overlaps(a: GroupedLine, b: GroupedLine): boolean {
+  const x = a.line.dateOfService!;
+  const y = b.line.dateOfService!;
+  return x.from <= y.to && y.from <= x.to;
+}
+
+/** Whether a row's primary is in force on the date. */
+function primaryInForce(row: AocRow, date: number): boolean {
+  return row.primary !== null && (row.primaryEffective === null || row.primaryEffective <= date) && (row.primaryDeletion === null || date <= row.primaryDeletion);
+}
+
+/**
+ * 'aoc.primary-missing' on an add-on code line with no primary beside it (same patient and
+ * provider, overlapping date): Type 1 (error) when none of the primaries listed for that date is
+ * there; Type 3 (information) likewise, since the payer may accept another; Type 2 (information)
+ * when no other procedure of that provider is there at all.
+ */
+export function checkAddOnGroups(grouper: ServiceGrouper, table: AocTable): RunFinding[] {
+  const out: RunFinding[] = [];
+  if (table.size === 0) return out;
+  for (const group of grouper.groups()) checkGroup(group, table, out);
+  return out;
+}
+
+/** One provider's lines of a group, sorted by first date, for finding the lines beside an add-on line. */
+interface ProviderLines {
+  lines: GroupedLine[];
+  /** Longest date range of the lines, in CCYYMMDD steps (an upper bound is enough). */
+  maxSpan: number;
+}
+
+function byProvider(group: PatientGroup): Map<string, ProviderLines> {
+  const out = new Map<string, ProviderLines>();
+  for (const grouped of group.lines) {
+    let entry = out.get(grouped.provider);
+    if (!entry) out.set(grouped.provider, (entry = { lines: [], maxSpan: 0 }));
+    entry.lines.push(grouped);
+    const { from, to } = grouped.line.dateOfService!;
+    entry.maxSpan = Math.max(entry.maxSpan, to - from);
+  }
+  for (const entry of out.values()) entry.lines.sort((a, b) => a.line.dateOfService!.from - b.line.dateOfService!.from);
+  return out;
+}
+
+/** The provider's other lines whose dates overlap the line's. */
+function linesBeside(grouped: GroupedLine, entry: ProviderLines): GroupedLine[] {
+  const { from, to } = grouped.line.dateOfService!;
+  const lines = entry.lines;
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (lines[mid]!.line.dateOfService!.from < from - entry.maxSpan) low = mid + 1;
+    else high = mid;
+  }
+  const out: GroupedLine[] = [];
+  for (let at = low; at < lines.length && lines[at]!.line.dateOfService!.from <= to; at++) {
+    const other = lines[at]!;
+    if (other !== grouped && overlaps(other, grouped)) out.push(other);
+  }
+  return out;
+}
+
+function checkGroup(group: PatientGroup, table: AocTable, out: RunFinding[]): void {
+  let providers: Map<string, ProviderLines> | null = null;
+  for (const grouped of group.lines) {
+    const code = codeOf(grouped);
+    const date = grouped.line.dateOfService!.from;
+    // The rows of the add-on in force on the date, whether or not their primary still is.
+    const rows = table.rowsForAddOn(code).filter((r) => r.addOnEffective <= date && (r.addOnDeletion === null || date <= r.addOnDeletion));
+    if (rows.length === 0) continue;
+    const type: AocEditType = rows.some((r) => r.type === 1) ? 1 : rows.some((r) => r.type === 3) ? 3 : 2;
+    providers ??= byProvider(group);
+    const beside = linesBeside(grouped, providers.get(grouped.provider)!);
+    const primaries = [...new Set(rows.filter((r) => primaryInForce(r, date)).map((r) => r.primary!))].sort();
+    const present = new Set(beside.map(codeOf));
+    if (type === 2) {
+      // No list: any other procedure that is not itself an add-on may be the primary.
+      if (beside.some((other) => !table.isAddOn(codeOf(other), date))) continue;
+    } else if (primaries.some((primary) => present.has(primary))) continue;
+    const listed = primaries.length === 0 ? '' : `${primaries.slice(0, LISTED).join(', ')}${primaries.length > LISTED ? ` and ${primaries.length - LISTED} more` : ''}`;
+    const when = formatDate(date);
+    const message =
+      type === 1
+        ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}: it is paid only with ${listed || 'a listed primary'}. Add the primary procedure, or remove the ${code} line.`
+        : type === 3
+          ? `${code} is an add-on code (AOC edit type 3) with none of its listed primaries (${listed || 'none listed'}) by the same provider on ${when}; the payer may accept another primary. Check that the primary procedure is billed.`
+          : `${code} is an add-on code (AOC edit type 2: the payer decides which primaries it accepts) with no other procedure by the same provider on ${when}. Check that the primary procedure is billed.`;
+    out.push({
+      file: grouped.file,
+      finding: {
+        rule: AOC_PRIMARY_MISSING_RULE,
+        severity: type === 1 ? 'error' : 'information',
+        message,
+        span: shift(grouped.line.codeSpan, grouped.base),
+        codes: [code, ...primaries.slice(0, LISTED)],
+        data: { kind: 'aoc', addOn: code, type, line: { claimIndex: grouped.claimIndex, lineIndex: grouped.line.index } },
+      },
+    });
+  }
+}

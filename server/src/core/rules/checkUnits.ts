@@ -1,0 +1,175 @@
+// Medically unlikely edits (MUE): the most units of a code one provider reports for one patient
+// on one date. MAI 1 judges each line on its own; MAI 2 (policy) and 3 (clinical) sum the units
+// of a code per patient, provider and date, across lines and claims. A line over a date range
+// counts its units per day (units / days, rounded up). Lines are grouped by serviceGroups.ts,
+// as the PTP check groups them.
+
+import { daysInRange, formatDate } from '../dates';
+import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '../model';
+import type { MueRow, MueTable, MueTableKind } from './mue';
+import { lineLabel, type GroupedLine, type PatientGroup, type ServiceGrouper } from './serviceGroups';
+import type { RunFinding } from './checkPtp';
+
+export const MUE_EXCEEDED_RULE = 'mue.exceeded';
+export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
+export const MUE_UNITS_UNKNOWN_RULE = 'mue.units-unknown';
+
+export type MueTables = Record<MueTableKind, MueTable>;
+
+/** Longest date range whose days are counted one by one; a longer range is counted as one day (and said so). */
+const MAX_RANGE_DAYS = 366;
+
+/** The MUE row for a code on a claim judged by `table`: that table's, else (practitioner claims) the DME supplier table's. */
+export function mueRowFor(tables: MueTables, table: PtpTableKind, code: string): MueRow | undefined {
+  return tables[table].get(code) ?? (table === 'practitioner' ? tables.dme.get(code) : undefined);
+}
+
+export function hasMueRows(tables: MueTables): boolean {
+  return tables.practitioner.size > 0 || tables.hospital.size > 0 || tables.dme.size > 0;
+}
+
+/** A ServiceGrouper filter: lines whose code has an MUE row. */
+export function keepMue(tables: MueTables): (line: ServiceLine, table: PtpTableKind) => boolean {
+  return (line, table) => mueRowFor(tables, table, line.code.trim().toUpperCase()) !== undefined;
+}
+
+/** Units a line counts on each day of its dates: its units (1 when missing or unreadable) over its days, rounded up. */
+export function unitsPerDay(line: ServiceLine): number {
+  const units = line.units !== null && line.units > 0 ? line.units : 1;
+  const days = line.dateOfService === null ? 1 : Math.min(daysInRange(line.dateOfService), MAX_RANGE_DAYS);
+  return Math.ceil(units / days - 1e-9);
+}
+
+function refOf(grouped: GroupedLine): LineRef {
+  return { claimIndex: grouped.claimIndex, lineIndex: grouped.line.index };
+}
+
+function shift(span: { start: number; end: number }, base: number): { start: number; end: number } {
+  return base === 0 ? span : { start: span.start + base, end: span.end + base };
+}
+
+function nextDay(date: DateNumber): DateNumber {
+  const d = new Date(Date.UTC(Math.floor(date / 10000), (Math.floor(date / 100) % 100) - 1, (date % 100) + 1));
+  return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+function maiText(row: MueRow): string {
+  return row.mai === 1 ? 'MAI 1, per line' : row.mai === 2 ? 'MAI 2, per day: a policy limit' : 'MAI 3, per day: a clinical limit that can be appealed with records';
+}
+
+function unitsText(units: number): string {
+  return `${units} unit${units === 1 ? '' : 's'}`;
+}
+
+/**
+ * MUE findings of the grouped lines: 'mue.not-payable' (value 0, error) on each line of such a
+ * code; 'mue.exceeded' (error for MAI 1 and 2, warning for MAI 3) on a line over its value (MAI
+ * 1) or on the last line of a day whose summed units are over it (MAI 2 and 3), with the lines
+ * summed as related information; 'mue.units-unknown' (warning) on a line whose units are missing
+ * or unreadable (counted as 1).
+ */
+export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fileNames?: readonly string[]): RunFinding[] {
+  const out: RunFinding[] = [];
+  if (!hasMueRows(tables)) return out;
+  for (const group of grouper.groups()) checkGroup(group, tables, fileNames, out);
+  return out;
+}
+
+function checkGroup(group: PatientGroup, tables: MueTables, fileNames: readonly string[] | undefined, out: RunFinding[]): void {
+  // Lines of one code and provider, for the MAI 2 and 3 sums.
+  const summed = new Map<string, { row: MueRow; lines: GroupedLine[] }>();
+  for (const grouped of group.lines) {
+    const line = grouped.line;
+    const code = line.code.trim().toUpperCase();
+    const row = mueRowFor(tables, group.table, code);
+    if (row === undefined) continue;
+    const span = shift(line.codeSpan, grouped.base);
+    if (line.units === null || !(line.units > 0)) {
+      out.push({
+        file: grouped.file,
+        finding: {
+          rule: MUE_UNITS_UNKNOWN_RULE,
+          severity: 'warning',
+          message: `${code} has ${line.unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${row.value}. Write the units of service on the line.`,
+          span: line.unitsSpan === null ? span : shift(line.unitsSpan, grouped.base),
+          codes: [code],
+        },
+      });
+    }
+    if (row.value === 0) {
+      out.push({
+        file: grouped.file,
+        finding: {
+          rule: MUE_NOT_PAYABLE_RULE,
+          severity: 'error',
+          message: `${code} has an MUE of 0 in the ${row.kind} MUE table (${row.rationale || 'no rationale given'}): it is not payable for this type of claim. Remove the line, or bill the code the payer expects.`,
+          span,
+          codes: [code],
+          data: { kind: 'mue', code, value: 0, mai: row.mai, units: unitsPerDay(line), lines: [refOf(grouped)] },
+        },
+      });
+      continue;
+    }
+    if (row.mai === 1) {
+      const units = unitsPerDay(line);
+      if (units > row.value) out.push({ file: grouped.file, finding: exceeded(code, row, units, [grouped], line.dateOfService!.from, fileNames) });
+      continue;
+    }
+    const key = `${code}\u0000${grouped.provider}`;
+    const entry = summed.get(key);
+    if (entry) entry.lines.push(grouped);
+    else summed.set(key, { row, lines: [grouped] });
+  }
+  for (const [key, { row, lines }] of summed) {
+    const code = key.slice(0, key.indexOf('\u0000'));
+    // Units per day over every day the lines cover; one finding per distinct set of lines over the value.
+    const days = new Map<DateNumber, { units: number; lines: GroupedLine[] }>();
+    for (const grouped of lines) {
+      const { from, to } = grouped.line.dateOfService!;
+      const perDay = unitsPerDay(grouped.line);
+      let day = from;
+      for (let n = 0; n < MAX_RANGE_DAYS && day <= to; n++, day = nextDay(day)) {
+        const entry = days.get(day);
+        if (entry) {
+          entry.units += perDay;
+          entry.lines.push(grouped);
+        } else days.set(day, { units: perDay, lines: [grouped] });
+      }
+    }
+    const reported = new Set<string>();
+    for (const [day, { units, lines: dayLines }] of [...days].sort((a, b) => a[0] - b[0])) {
+      if (units <= row.value) continue;
+      const set = dayLines.map((l) => l.order).join(',');
+      if (reported.has(set)) continue;
+      reported.add(set);
+      const last = dayLines[dayLines.length - 1]!;
+      out.push({ file: last.file, finding: exceeded(code, row, units, dayLines, day, fileNames) });
+    }
+  }
+}
+
+function exceeded(code: string, row: MueRow, units: number, lines: GroupedLine[], day: DateNumber, fileNames: readonly string[] | undefined): Finding {
+  const last = lines[lines.length - 1]!;
+  const others = lines.slice(0, -1);
+  const counted =
+    row.mai === 1
+      ? `this line reports ${unitsText(units)}${last.line.dateOfService && last.line.dateOfService.from !== last.line.dateOfService.to ? ' a day' : ''}`
+      : `${unitsText(units)} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${lines.length} lines (${others.map((o) => lineLabel(o, last, fileNames)).join(', ')} and this one)` : ''}`;
+  const advice =
+    row.mai === 1
+      ? `Report at most ${row.value} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
+      : row.mai === 2
+        ? `Units over ${row.value} are denied for the day whatever the documentation; lower the units to ${row.value}.`
+        : `Units over ${row.value} are denied unless the records support them on appeal.`;
+  return {
+    rule: MUE_EXCEEDED_RULE,
+    severity: row.mai === 3 ? 'warning' : 'error',
+    message: `${code} is over its MUE of ${row.value} (${row.kind} table, ${maiText(row)}${row.rationale ? `; ${row.rationale}` : ''}): ${counted}. ${advice}`,
+    span: shift(last.line.unitsSpan ?? last.line.codeSpan, last.base),
+    codes: [code],
+    related: others
+      .filter((o) => o.file === last.file)
+      .map((o) => ({ span: shift(o.line.unitsSpan ?? o.line.codeSpan, o.base), message: `${unitsText(unitsPerDay(o.line))} of ${code} counted here` })),
+    data: { kind: 'mue', code, value: row.value, mai: row.mai, units, lines: lines.filter((l) => l.file === last.file).map(refOf) },
+  };
+}
