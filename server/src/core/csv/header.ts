@@ -129,10 +129,14 @@ export interface HeaderInfo {
 /** Lines before the header that can be skipped: titles such as "Claims export" (at most this many). */
 const MAX_PREAMBLE_LINES = 10;
 /**
- * No header or title line is longer than this. A quoted section that runs past it is taken as an
- * unterminated quote (the line is then read up to its first raw line break).
+ * No header name or title is longer than this: a cell that is (raw text between delimiters, a
+ * binary or single-line file) ends the search for a header. The line itself may be as long as
+ * its columns make it. A quoted section that runs past it is taken as an unterminated quote (the
+ * line is then read up to its first raw line break).
  */
-const MAX_HEADER_LINE = 65536;
+const MAX_HEADER_CELL = 4096;
+/** Nor has a header more columns than a spreadsheet (16,384 in Excel): a longer run of delimiters is data. */
+const MAX_HEADER_COLUMNS = 16384;
 /** Data rows sampled to confirm a generically named procedure-code column. */
 const WEAK_SAMPLE_ROWS = 20;
 
@@ -140,7 +144,7 @@ interface LineScan {
   end: number;
   next: number;
   counts: number[];
-  /** The line is longer than MAX_HEADER_LINE: no header (nor title) is that long. */
+  /** A cell of the line is longer than MAX_HEADER_CELL, or it has MAX_HEADER_COLUMNS cells: no header (nor title) does. */
   tooLong?: boolean;
 }
 
@@ -152,6 +156,8 @@ function scanLine(text: string, pos: number): LineScan {
   const counts = [0, 0, 0, 0];
   let inQuotes = false;
   let fieldStart = true;
+  // Where the current cell began (after the last candidate delimiter).
+  let cellStart = pos;
   let i = pos;
   const len = text.length;
   for (; i < len; i++) {
@@ -160,7 +166,7 @@ function scanLine(text: string, pos: number): LineScan {
       if (c === 34) {
         if (text.charCodeAt(i + 1) === 34) i++;
         else inQuotes = false;
-      } else if (i - pos > MAX_HEADER_LINE) {
+      } else if (i - cellStart > MAX_HEADER_CELL) {
         break;
       }
       continue;
@@ -168,11 +174,12 @@ function scanLine(text: string, pos: number): LineScan {
     if (c === 10 || c === 13) {
       return { end: i, next: i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1), counts };
     }
-    if (i - pos > MAX_HEADER_LINE) return { end: i, next: i, counts, tooLong: true };
+    if (i - cellStart > MAX_HEADER_CELL) return { end: i, next: i, counts, tooLong: true };
     const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
     if (d >= 0) {
-      counts[d]!++;
+      if (++counts[d]! >= MAX_HEADER_COLUMNS) return { end: i, next: i, counts, tooLong: true };
       fieldStart = true;
+      cellStart = i + 1;
     } else if (c === 34 && fieldStart) {
       inQuotes = true;
     } else if (c !== 32) {
@@ -182,16 +189,20 @@ function scanLine(text: string, pos: number): LineScan {
   if (!inQuotes) return { end: len, next: len, counts };
   // A quote that does not close (soon): fall back to the first raw line break, no quotes.
   const fallback: LineScan = { end: len, next: len, counts: [0, 0, 0, 0] };
+  cellStart = pos;
   for (i = pos; i < len; i++) {
     const c = text.charCodeAt(i);
-    if (i - pos > MAX_HEADER_LINE) return { end: i, next: i, counts, tooLong: true };
+    if (i - cellStart > MAX_HEADER_CELL) return { end: i, next: i, counts, tooLong: true };
     if (c === 10 || c === 13) {
       fallback.end = i;
       fallback.next = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
       break;
     }
     const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
-    if (d >= 0) fallback.counts[d]!++;
+    if (d >= 0) {
+      if (++fallback.counts[d]! >= MAX_HEADER_COLUMNS) return { end: i, next: i, counts, tooLong: true };
+      cellStart = i + 1;
+    }
   }
   return fallback;
 }
