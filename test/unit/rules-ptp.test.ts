@@ -282,7 +282,7 @@ describe('PtpRuleSet', () => {
     assert.equal(rules.lookup('11042', '97597', 20130101)?.modifierIndicator, '1');
   });
 
-  it('finds an edit anywhere in a date range (RD8), earliest first', () => {
+  it('finds an edit anywhere in a date range (RD8): a 0 row on any day, else the earliest', () => {
     const rules = new PtpRuleSet();
     rules.add(row('43214', '43200', 20140101, 20140131, '1', 'january'), 'x');
     rules.add(row('43214', '43200', 20140301, null, '0', 'march'), 'x');
@@ -290,7 +290,12 @@ describe('PtpRuleSet', () => {
     assert.equal(rules.lookupInRange('43214', '43200', 20131225, 20140105)?.rationale, 'january');
     assert.equal(rules.lookupInRange('43214', '43200', 20140201, 20140228), null);
     assert.equal(rules.lookupInRange('43214', '43200', 20140215, 20140305)?.rationale, 'march');
-    assert.equal(rules.lookupInRange('43214', '43200', 20140120, 20140305)?.rationale, 'january');
+    // Indicator 0 in force on a later day of the range wins over the 1 of an earlier day.
+    assert.equal(rules.lookupInRange('43214', '43200', 20140120, 20140305)?.rationale, 'march');
+    const ones = new PtpRuleSet();
+    ones.add(row('43214', '43200', 20140101, 20140131, '1', 'january'), 'x');
+    ones.add(row('43214', '43200', 20140301, null, '1', 'march'), 'x');
+    assert.equal(ones.lookupInRange('43214', '43200', 20140120, 20140305)?.rationale, 'january', 'among 1 rows the earliest day');
   });
 
   it('lists edits by column 1 and by column 2, all rows or those in force on a date', () => {

@@ -11,7 +11,7 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
  * - 'different-sites': both lines carry anatomic modifiers and they name different sites
  *   (RT on one line, LT on the other); the same site on both, or a site on one line only, does not;
  * - 'with-em': on either line, when one of the two codes is an E/M code (99202-99499);
- * - 'laboratory': on either line, when both codes are laboratory codes (80047-89398, PLA dddd U);
+ * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
 export type PtpBypass = 'either-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';

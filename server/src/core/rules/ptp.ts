@@ -682,8 +682,8 @@ export class PtpRuleSet {
   }
 
   /**
-   * Row of the edit that applies to the pair on some day of [from, to] (RD8 ranges), the earliest
-   * such day first; -1 when none.
+   * Row of the edit that applies to the pair on some day of [from, to] (RD8 ranges): a 0 row in
+   * force on any day, else the 1 row of the earliest such day; -1 when none.
    */
   activeRowInRange(columnOneId: number, columnTwoId: number, from: DateNumber, to: DateNumber): number {
     if (columnOneId < 0 || columnTwoId < 0 || columnOneId >= this.codeNames.length) return -1;
@@ -705,9 +705,10 @@ export class PtpRuleSet {
     if (first === last) return -1;
 
     const row = this.activeAt(first, last, from);
-    if (row >= 0 || to <= from) return row;
+    if (to <= from || (row >= 0 && this.modifierIndicatorAt(row) === '0')) return row;
     // Over a range the winning row can change only where a window starts or just after one ends
     // (CCYYMMDD + 1 may not be a calendar date, but it orders correctly, which is all that matters).
+    // A 0 row in force on any day wins over a 1 row on an earlier day: a wider range never says less.
     const changes: number[] = [];
     for (let p = first; p < last; p++) {
       const r = byColumnOne[p]!;
@@ -717,11 +718,14 @@ export class PtpRuleSet {
       if (dayAfterDeletion > from && dayAfterDeletion <= to) changes.push(dayAfterDeletion);
     }
     changes.sort((a, b) => a - b);
+    let best = row;
     for (const date of changes) {
       const changed = this.activeAt(first, last, date);
-      if (changed >= 0) return changed;
+      if (changed < 0) continue;
+      if (this.modifierIndicatorAt(changed) === '0') return changed;
+      if (best < 0) best = changed;
     }
-    return -1;
+    return best;
   }
 
   /** Among byColumnOne[first, last) (one pair's rows), the row in force on date, or -1 (none, or only 9 rows). */
