@@ -4,7 +4,7 @@
 //   npm run bench                 everything (a few minutes on 2 cores)
 //   npm run bench -- --quick      fewer repetitions, no 100 MB peers (about a minute)
 //   npm run bench -- --full       also node-x12 on the 100 MB file (it needs minutes and over 4 GB)
-//   npm run bench -- --only core,peers,cli,lsp,ptp,csv
+//   npm run bench -- --only core,peers,cli,lsp,ptp,csv     (ptp: the PTP loader, and it with MUE and AOC tables)
 //   npm run bench -- --only lsp --profile /tmp/prof   CPU profiles of every measured process
 //                                 (summarize: node bench/profile-summary.mjs /tmp/prof)
 //
@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PTP_ROWS, write837, writeClaimsCsv, writePtpTable, type GeneratedStats } from './generate';
+import { AOC_ROWS, MUE_ROWS, PTP_ROWS, write837, writeAocTable, writeClaimsCsv, writeMueTable, writePtpTable, type GeneratedStats } from './generate';
 import { measureLsp, type LspResult } from './lsp';
 
 const ROOT = resolve(__dirname, '..');
@@ -142,7 +142,7 @@ async function bundleWorker(): Promise<string> {
 interface InputFile {
   name: string;
   path: string;
-  kind: 'x12' | 'csv' | 'ptp';
+  kind: 'x12' | 'csv' | 'ptp' | 'mue' | 'aoc';
   lineBreaks: boolean;
   nominalMB: number;
   stats: GeneratedStats | null;
@@ -181,6 +181,13 @@ function inputs(): { dir: string; files: InputFile[] } {
   const ptpPath = join(dir, 'ptp-1m.txt');
   const ptp = writePtpTable(ptpPath);
   files.push({ name: `PTP table ${PTP_ROWS / 1e6}M rows`, path: ptpPath, kind: 'ptp', lineBreaks: true, nominalMB: ptp.bytes / MB, stats: null, bytes: ptp.bytes });
+  log('generating the 50k-row MUE table and the 10k-row add-on code table');
+  const muePath = join(dir, 'MCR_MUE_PractitionerServices-50k.csv');
+  const mue = writeMueTable(muePath);
+  files.push({ name: `MUE table ${MUE_ROWS / 1000}k rows`, path: muePath, kind: 'mue', lineBreaks: true, nominalMB: mue.bytes / MB, stats: null, bytes: mue.bytes });
+  const aocPath = join(dir, 'aoc-10k.txt');
+  const aoc = writeAocTable(aocPath);
+  files.push({ name: `AOC table ${AOC_ROWS / 1000}k rows`, path: aocPath, kind: 'aoc', lineBreaks: true, nominalMB: aoc.bytes / MB, stats: null, bytes: aoc.bytes });
   writeFileSync(manifestPath, JSON.stringify(files, null, 2));
   return { dir, files };
 }
@@ -435,6 +442,122 @@ async function measurePtp(worker: string, file: InputFile, runs: number): Promis
 }
 
 // ---------------------------------------------------------------------------------------------
+// Loading all three NCCI tables (issue 16): 1M PTP rows + 50k MUE rows + 10k AOC rows
+
+/**
+ * The worker for it, bundled from this source like bench/worker.ts (esbuild, CommonJS), so the
+ * loaders run as the CLI and the server run them. Loads what it is given (--ptp, --mue, --aoc) in
+ * one loadKnowledge call, with the PTP index built, and reports CPU and wall time.
+ */
+const TABLES_WORKER_SOURCE = `
+import { loadKnowledge } from './server/src/core/rules/knowledge';
+import { readFileCapped } from './server/src/core/rules/readFile';
+
+const given = (name: string): string[] => {
+  const at = process.argv.indexOf('--' + name);
+  return at > 0 ? [process.argv[at + 1]!] : [];
+};
+const collect = (globalThis as { gc?: () => void }).gc;
+for (let i = 0; i < 3; i++) collect?.();
+const before = process.memoryUsage();
+const started = performance.now();
+const cpu = process.cpuUsage();
+const knowledge = loadKnowledge({
+  builtinEdits: true,
+  ptpFiles: given('ptp'),
+  mueFiles: given('mue'),
+  addOnCodeFiles: given('aoc'),
+  descriptorFiles: [],
+  readFile: (path) => readFileCapped(path),
+});
+knowledge.rules.finish();
+const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+for (let i = 0; i < 3; i++) collect?.();
+const after = process.memoryUsage();
+const rows = (kind: string) => knowledge.files.filter((file) => file.kind === kind).reduce((sum, file) => sum + file.rows, 0);
+process.stdout.write('RESULT ' + JSON.stringify({
+  ms,
+  cpuMs: (used.user + used.system) / 1000,
+  ptpRows: rows('ptp'),
+  mueRows: rows('mue'),
+  aocRows: rows('aoc'),
+  mueValues: knowledge.mue.practitioner.size + knowledge.mue.hospital.size + knowledge.mue.dme.size,
+  aocSize: knowledge.aoc.size,
+  problems: knowledge.problems.length,
+  maxRssMB,
+  retainedMB: (after.heapUsed + after.external - (before.heapUsed + before.external)) / (1024 * 1024),
+}) + '\\n');
+if (knowledge.rules.size < 0) process.exitCode = 2;
+`;
+
+async function bundleTablesWorker(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = join(OUT, 'tables-worker.js');
+  await esbuild.build({
+    stdin: { contents: TABLES_WORKER_SOURCE, resolveDir: ROOT, sourcefile: 'bench/tables-worker.ts', loader: 'ts' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+interface TablesWorkerResult {
+  ms: number;
+  cpuMs: number;
+  ptpRows: number;
+  mueRows: number;
+  aocRows: number;
+  mueValues: number;
+  aocSize: number;
+  problems: number;
+  maxRssMB: number;
+  retainedMB: number;
+}
+
+interface TablesRow extends TablesWorkerResult {
+  /** What was loaded: 'PTP + MUE + AOC', or one table alone. */
+  load: string;
+  runs: number;
+  error?: string;
+}
+
+/** Medians of `runs` fresh processes loading the given tables. */
+async function measureTables(worker: string, load: string, tables: { ptp?: InputFile; mue?: InputFile; aoc?: InputFile }, runs: number): Promise<TablesRow> {
+  const args = ['--expose-gc', worker];
+  for (const [name, file] of Object.entries(tables)) if (file) args.push(`--${name}`, file.path);
+  const results: TablesWorkerResult[] = [];
+  let error = '';
+  for (let i = 0; i < runs; i++) {
+    const child = await runChild<TablesWorkerResult>(args, { timeoutMs: 120_000 });
+    if (child.result) results.push(child.result);
+    else error = child.error;
+  }
+  const first = results[0];
+  return {
+    load,
+    runs: results.length,
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    ptpRows: first?.ptpRows ?? 0,
+    mueRows: first?.mueRows ?? 0,
+    aocRows: first?.aocRows ?? 0,
+    mueValues: first?.mueValues ?? 0,
+    aocSize: first?.aocSize ?? 0,
+    problems: first?.problems ?? 0,
+    maxRssMB: median(results.map((r) => r.maxRssMB)),
+    retainedMB: median(results.map((r) => r.retainedMB)),
+    ...(error ? { error } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 interface Budget {
@@ -461,6 +584,8 @@ async function main(): Promise<void> {
   const x12 = files.filter((f) => f.kind === 'x12');
   const csv = files.find((f) => f.kind === 'csv')!;
   const ptpTable = files.find((f) => f.kind === 'ptp')!;
+  const mueTable = files.find((f) => f.kind === 'mue')!;
+  const aocTable = files.find((f) => f.kind === 'aoc')!;
   const big = x12.filter((f) => f.nominalMB === 100);
   const ten = x12.find((f) => f.nominalMB === 10 && !f.lineBreaks)!;
   const tenLines = x12.find((f) => f.nominalMB === 10 && f.lineBreaks)!;
@@ -473,6 +598,7 @@ async function main(): Promise<void> {
     cli: CliRow[];
     lsp: LspResult[];
     ptp: PtpRow[];
+    tables: TablesRow[];
     budgets: Budget[];
   } = {
     machine: {
@@ -491,6 +617,7 @@ async function main(): Promise<void> {
     cli: [],
     lsp: [],
     ptp: [],
+    tables: [],
     budgets: [],
   };
 
@@ -562,6 +689,13 @@ async function main(): Promise<void> {
   if (wants('ptp')) {
     log('ptp: loading the 1M-row table');
     results.ptp.push(await measurePtp(worker, ptpTable, quick ? 1 : 3));
+    // 5b. The three NCCI tables loaded together, as a user with all three set has them loaded;
+    // then the MUE and AOC tables alone, to show their share.
+    const tablesWorker = await bundleTablesWorker();
+    log('tables: loading 1M PTP + 50k MUE + 10k AOC rows together, then MUE and AOC alone');
+    results.tables.push(await measureTables(tablesWorker, 'PTP + MUE + AOC', { ptp: ptpTable, mue: mueTable, aoc: aocTable }, quick ? 1 : 3));
+    results.tables.push(await measureTables(tablesWorker, 'MUE alone', { mue: mueTable }, quick ? 1 : 3));
+    results.tables.push(await measureTables(tablesWorker, 'AOC alone', { aoc: aocTable }, quick ? 1 : 3));
   }
 
   const loadAtEnd = loadavg()[0]!;
@@ -630,6 +764,19 @@ async function main(): Promise<void> {
       target: '< 150 MB',
       reached: `${fmt(ptp.retainedMB)} MB kept, peak RSS +${fmt(ptp.peakDeltaMB)} MB while loading (file read whole)`,
       pass: ptp.retainedMB < 150 && ptp.peakDeltaMB < 150,
+    });
+  }
+
+  const allTables = results.tables.find((t) => t.load === 'PTP + MUE + AOC');
+  if (allTables) {
+    const alone = (load: string) => results.tables.find((t) => t.load === load);
+    budgets.push({
+      budget: '1M PTP + 50k MUE + 10k AOC rows: load time',
+      target: '< 3 s',
+      reached:
+        `${fmt(allTables.cpuMs / 1000, 2)} s CPU (${fmt(allTables.ms / 1000, 2)} s wall; ` +
+        `MUE alone ${fmt(alone('MUE alone')?.cpuMs)} ms, AOC alone ${fmt(alone('AOC alone')?.cpuMs)} ms CPU)`,
+      pass: allTables.cpuMs < 3000 && allTables.problems === 0 && allTables.mueRows === MUE_ROWS && allTables.aocRows === AOC_ROWS,
     });
   }
 
@@ -734,6 +881,17 @@ async function main(): Promise<void> {
         results.ptp.map((p) => [p.file, fmt(p.bytes / MB, 1), String(p.rows), String(p.runs), fmt(p.ms), fmt(p.cpuMs), fmt(p.retainedMB), fmt(p.peakDeltaMB), fmt(p.maxRssMB)]),
       ),
     );
+    out.push('');
+  }
+  if (results.tables.length > 0) {
+    out.push('4b. Loading the PTP, MUE and add-on code tables (generated: 1M PTP rows, 50k MUE rows in the CMS CSV layout, 10k AOC rows tab-delimited), fresh process each');
+    out.push(
+      table(
+        ['load', 'runs', 'wall ms', 'CPU ms', 'PTP rows', 'MUE rows', 'AOC rows', 'problems', 'kept MB', 'peak RSS MB'],
+        results.tables.map((t) => [t.load, String(t.runs), fmt(t.ms), fmt(t.cpuMs), String(t.ptpRows), String(t.mueRows), String(t.aocRows), String(t.problems), fmt(t.retainedMB), fmt(t.maxRssMB)]),
+      ),
+    );
+    for (const t of results.tables.filter((r) => r.error)) out.push(`   ${t.load}: ${t.error}`);
     out.push('');
   }
   if (budgets.length > 0) {
