@@ -326,7 +326,7 @@ describe('parseCsv: findings', () => {
     const doc = parseCsv(text);
     assert.deepEqual(rules(doc), ['csv.row-short', 'csv.row-short']);
     assert.ok(doc.findings.every((f) => f.severity === 'warning'));
-    assert.match(doc.findings[0]!.message, /Line 2 has 3 fields but the header has 5; missing "Units", "Charge"/);
+    assert.match(doc.findings[0]!.message, /Line 2 has 3 fields but the header has 5; missing "Units" and "Charge"/);
     assert.equal(at(text, doc.findings[1]!.span), 'C1,2024-01-01');
     // A short row that still reaches the code column is a line; one that does not is not.
     assert.deepEqual(codes(doc), [['99213', '99214']]);

@@ -457,7 +457,7 @@ describe('claim and line findings', () => {
     const doc = parseX12(write([clm('30'), ['LX', '1'], sv1('99213', '10'), ['LX', '3'], sv1('99213', '10'), sv1('99214', '10')]));
     assert.deepEqual(rulesOf(doc.findings), ['x12.lx-sequence', 'x12.lx-sequence']);
     assert.ok(doc.findings.every((f) => f.severity === 'warning'));
-    assert.equal(doc.findings[0]!.message, "LX01 is '3', expected 2: service lines are numbered 1, 2, 3... within a claim");
+    assert.equal(doc.findings[0]!.message, "LX01 should be 2 (service lines are numbered 1, 2, 3... within a claim), found '3'");
     const lines = doc.claims[0]!.lines;
     assert.deepEqual(lines.map((l) => [l.lineNumber, l.code]), [['1', '99213'], ['3', '99213'], ['', '99214']]);
     assert.equal(lines[2]!.lineNumberSpan, null);

@@ -41,7 +41,7 @@ describe('x12 values', () => {
   it('procedure codes by qualifier', () => {
     assert.equal(procedureCodeProblem('HC', '43214'), null);
     assert.equal(procedureCodeProblem('HC', 'G0121'), null);
-    assert.match(procedureCodeProblem('HC', 'Z1234')!, /HC code 'Z1234' is not a CPT code/);
+    assert.match(procedureCodeProblem('HC', 'Z1234')!, /^expected a CPT code .* after qualifier HC, found 'Z1234'$/);
     assert.equal(procedureCodeProblem('AD', 'D0120'), null);
     assert.match(procedureCodeProblem('AD', 'D012')!, /CDT/);
     assert.equal(procedureCodeProblem('N4', 'anything'), null);

@@ -281,7 +281,12 @@ class RowParser {
     const recordSpan: Span = { start: r.recordStart, end: r.recordEnd };
     if (n < this.headerCount) {
       const missing = layout.headers.slice(n).map((h, i) => (h ? `"${h}"` : `column ${n + i + 1}`));
-      const list = missing.length > 5 ? `${missing.slice(0, 5).join(', ')}, ...` : missing.join(', ');
+      const list =
+        missing.length > 5
+          ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more`
+          : missing.length === 1
+            ? missing[0]!
+            : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
       this.finding(
         CSV_RULES.rowShort,
         'warning',
@@ -328,7 +333,7 @@ class RowParser {
         CSV_RULES.procedureCodeInvalid,
         'warning',
         `Line ${lineNo}: the value in ${this.columnName(codeCol)} is not a well-formed procedure code; ` +
-          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or CDT (D and 4 digits).`,
+          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or a CDT code (D and 4 digits).`,
         codeSpan,
       );
     }

@@ -67,6 +67,11 @@ function kindOfImplementation(implementation: string | null): TransactionKind | 
   return null;
 }
 
+/** An envelope header by its control number: "ST '0001'", or "ST (with no control number)". */
+function envelopeName(id: string, controlNumber: string): string {
+  return controlNumber === '' ? `${id} (with no control number)` : `${id} '${controlNumber}'`;
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -314,12 +319,10 @@ export class Parser837 {
   private reportOutside(segment: number): void {
     if (this.outsideReported) return;
     this.outsideReported = true;
-    this.add(
-      'x12.outside-transaction',
-      'error',
-      `Segment ${shownCode(this.ix.segmentId(segment))} is outside a transaction set: segments must sit between ST and SE`,
-      this.ix.segmentSpan(segment),
-    );
+    const id = this.ix.segmentId(segment);
+    // An id is named only when it can be one (letters and digits); otherwise it is described.
+    const subject = id === '' ? 'A segment without an id' : shownCode(id).startsWith("'") ? `Segment ${id}` : 'A segment whose id is not a segment id';
+    this.add('x12.outside-transaction', 'error', `${subject} is outside a transaction set: segments must sit between ST and SE`, this.ix.segmentSpan(segment));
   }
 
   // ---- envelope ------------------------------------------------------------------------
@@ -445,12 +448,13 @@ export class Parser837 {
   private checkControl(s: number, rule: string, name: string, expected: string, headerName: string, headerSpan: Span | null): void {
     const written = this.trimmed(s, 2);
     if (written === expected) return;
+    const shown = (value: string) => (value === '' ? 'empty' : `'${value}'`);
     this.add(
       rule,
       'error',
-      `${name} is '${written}', but ${headerName} is '${expected}': the control numbers must match`,
+      `${name} is ${shown(written)}, but ${headerName} is ${shown(expected)}: the control numbers must match`,
       this.spanOr(s, 2),
-      headerSpan ? { related: [{ span: headerSpan, message: `${headerName} '${expected}'` }] } : undefined,
+      headerSpan ? { related: [{ span: headerSpan, message: `${headerName} ${shown(expected)}` }] } : undefined,
     );
   }
 
@@ -458,21 +462,21 @@ export class Parser837 {
     const open = this.transaction!;
     open.model.segmentCount = s - open.segment;
     open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
-    this.add('x12.envelope-unclosed', 'error', `ST '${open.model.controlNumber}' has no SE ${where}`, open.headerSpan);
+    this.add('x12.envelope-unclosed', 'error', `${envelopeName('ST', open.model.controlNumber)} has no SE ${where}`, open.headerSpan);
     this.transaction = null;
   }
 
   private closeGroupUnended(s: number, where: string): void {
     const open = this.group!;
     open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
-    this.add('x12.envelope-unclosed', 'error', `GS '${open.model.controlNumber}' has no GE ${where}`, open.headerSpan);
+    this.add('x12.envelope-unclosed', 'error', `${envelopeName('GS', open.model.controlNumber)} has no GE ${where}`, open.headerSpan);
     this.group = null;
   }
 
   private closeInterchangeUnended(s: number, where: string): void {
     const open = this.interchange!;
     open.model.span = { start: open.model.span.start, end: this.endBefore(s, open.model.span.start) };
-    this.add('x12.envelope-unclosed', 'error', `ISA '${open.model.controlNumber}' has no IEA ${where}`, open.headerSpan);
+    this.add('x12.envelope-unclosed', 'error', `${envelopeName('ISA', open.model.controlNumber)} has no IEA ${where}`, open.headerSpan);
     this.interchange = null;
   }
 
@@ -734,7 +738,7 @@ export class Parser837 {
       this.add(
         'x12.lx-sequence',
         'warning',
-        `LX01 is ${shownNumber(this.ix.value(s, 1) ?? '')}, expected ${expected}: service lines are numbered 1, 2, 3... within a claim`,
+        `LX01 should be ${expected} (service lines are numbered 1, 2, 3... within a claim), found ${shownNumber(this.ix.value(s, 1) ?? '')}`,
         this.spanOr(s, 1),
       );
     }
@@ -917,10 +921,14 @@ export class Parser837 {
       if (code === '') {
         // Qualifiers are two characters; a longer first component usually means the file uses
         // another component separator than the one its ISA16 declares.
+        const name = elementNameOf(ix, s, element);
+        const shownQualifier = shownCode(qualifier);
         const message =
           count === 1 && qualifier.length > 2
-            ? `${elementNameOf(ix, s, element)} has no procedure code: it contains no component separator '${separator}' (ISA16), so ${shownCode(qualifier.slice(0, 2))} is not followed by a code`
-            : `${elementNameOf(ix, s, element)} has qualifier ${shownCode(qualifier)} but no procedure code`;
+            ? `${name} has no procedure code: it contains no component separator '${separator}' (ISA16) after its qualifier; the file may use another component separator than ISA16 declares`
+            : shownQualifier.startsWith("'")
+              ? `${name} has qualifier ${shownQualifier} but no procedure code`
+              : `${name} has a qualifier that is not a code and no procedure code`;
         this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
       } else {
         const problem = procedureCodeProblem(qualifier, code);

@@ -74,7 +74,7 @@ export function parseDateAt(format: string, text: string, start: number, end: nu
     }
     return { ok: true, range: { from, to } };
   }
-  return { ok: false, problem: `date format ${shownCode(format)} is not D8 or RD8` };
+  return { ok: false, problem: `expected date format D8 or RD8 in DTP02, found ${shownCode(format)}` };
 }
 
 /**
@@ -164,5 +164,5 @@ export function procedureCodeProblem(qualifier: string, code: string): string | 
   const sets = QUALIFIER_CODE_SETS[qualifier];
   if (!sets) return null;
   if (sets.some((set) => inCodeSet(set, code))) return null;
-  return `${qualifier} code ${shownCode(code)} is not ${CODE_SET_DESCRIPTIONS[qualifier]}`;
+  return `expected ${CODE_SET_DESCRIPTIONS[qualifier]} after qualifier ${qualifier}, found ${shownCode(code)}`;
 }
