@@ -385,7 +385,7 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
 
   progress.update(0, 'writing');
   progress.clear();
-  const changed = plan.removedLines > 0;
+  const changed = plan.removedLines > 0 || plan.otherFixes !== null;
   const outputName = toStdout ? '<stdout>' : target;
   if (toStdout) {
     forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
@@ -406,12 +406,14 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
     const arrow = !toStdout && target !== path ? ` -> ${target}` : '';
     if (plan.format === null) {
       io.stderr(`claimlint: ${shownPath}: not a claim file, nothing to fix${arrow}\n`);
+    } else if (changed && plan.otherFixes !== null) {
+      io.stderr(`claimlint: ${shownPath}: ${plan.otherFixes}${arrow}\n`);
     } else if (changed) {
       io.stderr(
         `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
       );
     } else {
-      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0)${arrow}\n`);
+      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes)${arrow}\n`);
     }
     // Indicator-1 conflicts still in the result (those on a removed line went with it).
     const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;

@@ -2,7 +2,8 @@
 // renumbers the later LX segments of the claim, lowers SE01 by the segments removed and CLM02 by
 // the line's charge, all in one set of non-overlapping edits. A CSV removal deletes the row.
 import { daysInRange } from './dates';
-import type { Claim, Finding, Interchange, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
+import { removeClaims } from './x12Loops';
+import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
 
@@ -183,16 +184,13 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
   for (const ref of change.remove ?? []) touch(ref.claimIndex).add(ref.lineIndex);
   for (const key of change.units?.keys() ?? []) touch(Number(key.slice(0, key.indexOf(':'))));
   const segmentsRemovedByTransaction = new Map<number, number>();
+  const emptied: Claim[] = [];
   for (const [claimIndex, removed] of byClaim) {
     const claim = doc.claims[claimIndex];
     if (!claim) continue;
     if (doc.format === 'x12' && claim.lines.length > 0 && claim.lines.every((line) => removed.has(line.index))) {
-      // A claim needs at least one service line: removing all of them removes the claim (its 2300 loop).
-      edits.push({ span: claim.span, newText: '' });
-      if (claim.transactionIndex !== null) {
-        const segments = segmentsIn(text, claim.span, doc.interchanges, claim);
-        segmentsRemovedByTransaction.set(claim.transactionIndex, (segmentsRemovedByTransaction.get(claim.transactionIndex) ?? 0) + segments);
-      }
+      // A claim needs at least one service line: removing all of them removes the claim (x12Loops.ts).
+      emptied.push(claim);
       continue;
     }
     let removedCents = 0;
@@ -228,6 +226,13 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
     const total = claimTotalEdit(claim, removedCents, removedCharges);
     if (total) edits.push(total);
   }
+  if (emptied.length > 0) {
+    const loops = removeClaims(text, doc, emptied);
+    edits.push(...loops.edits);
+    for (const [transactionIndex, count] of loops.segments) {
+      segmentsRemovedByTransaction.set(transactionIndex, (segmentsRemovedByTransaction.get(transactionIndex) ?? 0) + count);
+    }
+  }
   for (const [transactionIndex, removedSegments] of segmentsRemovedByTransaction) {
     const transaction = doc.transactions[transactionIndex];
     if (!transaction?.se01Span || transaction.se01Text === null || removedSegments === 0) continue;
@@ -243,15 +248,6 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
 /** Units as X12 and CSV write them: a whole number plainly, else up to three decimals. */
 function formatUnits(units: number): string {
   return Number.isInteger(units) ? String(units) : String(Math.round(units * 1000) / 1000);
-}
-
-/** The X12 segments in a span of a claim: its segment terminators (the interchange's that holds it). */
-function segmentsIn(text: string, span: Span, interchanges: readonly Interchange[], claim: Claim): number {
-  let terminator = '~';
-  for (const interchange of interchanges) if (interchange.span.start <= claim.span.start) terminator = interchange.delimiters.segment;
-  let count = 0;
-  for (let at = text.indexOf(terminator, span.start); at >= 0 && at < span.end; at = text.indexOf(terminator, at + 1)) count++;
-  return count;
 }
 
 /** A file that ended without a line break still does when its last rows are removed. */
