@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -33,22 +33,24 @@ function readZip(buffer: Buffer): Map<string, Buffer> {
   return files;
 }
 
-test('the .vsix holds only the two bundles, the grammar, language configurations, README, LICENSE and package.json', () => {
+test('the .vsix holds only the two bundles, the grammar, language configurations, README, LICENSE, package.json and images/', () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimlint-vsix-'));
   try {
-    // Package a copy, so the development bundles other tests use are left alone.
-    const stage = join(dir, 'stage');
-    for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'syntaxes', 'language-configuration.json', 'language-configuration-csv.json', 'examples']) {
-      cpSync(join(root, entry), join(stage, entry), { recursive: true });
-    }
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--out-root', stage], { cwd: root });
+    // Build into a temporary folder, so the development bundles other tests use are left alone,
+    // and package as `npm run package` does (scripts/package-vsix.mjs stages what ships).
+    const bundles = join(dir, 'bundles');
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--out-root', bundles], { cwd: root });
     const out = join(dir, 'claimlint.vsix');
-    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { cwd: stage, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'scripts/package-vsix.mjs'), '--bundles', bundles, '--out', out], { cwd: root, stdio: 'pipe' });
     const files = readZip(readFileSync(out));
     const payload = [...files.keys()].filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)).sort();
     assert.deepEqual(payload, [
       'LICENSE.txt',
       'client/out/extension.js',
+      'images/hover-43214.png',
+      'images/icon.png',
+      'images/quickfix.png',
+      'images/squiggles.png',
       'language-configuration-csv.json',
       'language-configuration.json',
       'package.json',
