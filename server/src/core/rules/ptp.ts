@@ -109,9 +109,14 @@ class RowScan {
   preexisting = false;
   rationaleStart = 0;
   rationaleEnd = 0;
-  /** Cache for scanFields: position of the next `"` in quoteText (-1: none). */
-  quoteText = '';
+  /**
+   * Cache for scanFields: the position of the next `"` in the current chunk (-1: none), and the
+   * start and length of the line it was last used for, which tell a new chunk from the same one
+   * without comparing text (see scanFields).
+   */
   nextQuote = -1;
+  quoteLineStart = -1;
+  quoteTextLength = -1;
 }
 
 function isBlank(code: number): boolean {
@@ -124,11 +129,15 @@ function isBlank(code: number): boolean {
  */
 function scanFields(text: string, start: number, end: number, delimiter: string, scan: RowScan, quotesAreText: boolean): boolean {
   if (!quotesAreText) {
-    // The next quote in this text, found once and reused while lines are before it.
-    if (scan.quoteText !== text || (scan.nextQuote >= 0 && scan.nextQuote < start)) {
-      scan.quoteText = text;
-      scan.nextQuote = text.indexOf('"', start);
-    }
+    // The next quote in this chunk, found once and reused while lines are before it. forEachLine
+    // visits the lines of a chunk in order and starts each chunk at 0, so a line that does not
+    // start after the previous one (or a text of another length) is a new chunk. The chunk is
+    // never compared by value: two chunks of a table of identical rows are equal strings that are
+    // not the same string, and comparing them cost a megabyte a line.
+    const newChunk = start <= scan.quoteLineStart || text.length !== scan.quoteTextLength;
+    if (newChunk || (scan.nextQuote >= 0 && scan.nextQuote < start)) scan.nextQuote = text.indexOf('"', start);
+    scan.quoteLineStart = start;
+    scan.quoteTextLength = text.length;
     if (scan.nextQuote >= 0 && scan.nextQuote < end) return false;
   }
   const { starts, ends } = scan;
