@@ -36,3 +36,20 @@ test('nothing set: the summary says so', () => {
   const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: [], descriptorFiles: [], readFile: () => '' });
   assert.equal(loadedSummary(knowledge, false), 'Claimlint rules loaded: no rule files set; in use: 0 practitioner and 0 outpatient hospital PTP edits (built-in set off).');
 });
+
+test('MUE and add-on code files are named and counted in their own words', () => {
+  const mue = ['code\tmue_value\tmai\tmue_rationale', '43214\t1\t3\tNature of Service/Procedure', '76000\t3\t3\tClinical: Data', 'BAD\t1\t3\tx', ''].join('\n');
+  const aoc = [
+    'Add-on Code\tPrimary Code\tAOC Edit Type\tAOC Effective Date\tAOC Deletion Date\tPrimary Code Effective Date\tPrimary Code Deletion Date\tSpecial Instruction Notes',
+    '99292\t99291\t1\t20060101\t*\t20060101\t*\t',
+    'BAD\t99291\t1\t20060101\t*\t20060101\t*\t',
+    '',
+  ].join('\n');
+  const files: Record<string, string> = { 'mue.tsv': mue, 'aoc.txt': aoc };
+  const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: [], descriptorFiles: [], mueFiles: ['mue.tsv'], addOnCodeFiles: ['aoc.txt'], readFile: (path) => files[path] ?? '' });
+  const reports = fileReports(knowledge);
+  assert.deepEqual(reports.map((r) => [r.file.kind, r.file.rows, r.total]), [['mue', 2, 1], ['aoc', 1, 1]]);
+  assert.match(fileSummary(reports[0]!), /^mue\.tsv: 2 MUE values loaded; 1 problem: line 4: /);
+  assert.match(fileSummary(reports[1]!), /^aoc\.txt: 1 add-on code edit loaded; 1 problem: line 3: /);
+  assert.match(loadedSummary(knowledge, false), /MUE tables: 1 of 1 file loaded \(2 MUE values\), add-on code tables: 1 of 1 file loaded \(1 add-on code edit\);/);
+});

@@ -14,19 +14,24 @@ const REASONS_SHOWN = 3;
  */
 const MORE_NOT_LISTED = /^(\d+) more problems? not listed$/;
 
-interface KindWords {
+export interface KindWords {
+  /** One file of this kind, as the user would call it: "not a PTP table". */
+  file: string;
   files: string;
   row: string;
   rows: string;
 }
 
 const kindWords: Record<string, KindWords> = {
-  ptp: { files: 'PTP tables', row: 'PTP edit', rows: 'PTP edits' },
-  descriptors: { files: 'descriptor files', row: 'descriptor', rows: 'descriptors' },
+  ptp: { file: 'PTP table', files: 'PTP tables', row: 'PTP edit', rows: 'PTP edits' },
+  descriptors: { file: 'descriptor table', files: 'descriptor files', row: 'descriptor', rows: 'descriptors' },
+  mue: { file: 'MUE table', files: 'MUE tables', row: 'MUE value', rows: 'MUE values' },
+  aoc: { file: 'add-on code table', files: 'add-on code tables', row: 'add-on code edit', rows: 'add-on code edits' },
 };
 
-function wordsOf(kind: string): KindWords {
-  return kindWords[kind] ?? { files: `${kind} files`, row: 'row', rows: 'rows' };
+/** The words for a kind of rule file (LoadedFile['kind']). */
+export function wordsOf(kind: string): KindWords {
+  return kindWords[kind] ?? { file: `${kind} file`, files: `${kind} files`, row: 'row', rows: 'rows' };
 }
 
 function count(n: number, one: string, many: string): string {
