@@ -2,10 +2,13 @@
 // maximum (512 MB, the rule-file limit), negative, not a number or missing is refused with a log
 // line; that message is dropped and the server reads on from the next header, so every later
 // request is answered. A hover with parameters that are not a document and a position answers
-// InvalidParams (-32602). Every wait is for an event, with a deadline.
+// InvalidParams (-32602). Item 14, the limit of what the editor shows: the 43214 hover fits a
+// hover's height. Every wait is for an event, with a deadline.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_MESSAGE_BYTES, MessageFraming } from '../../server/src/lsp/framing';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -213,5 +216,50 @@ describe('MessageFraming (the stdin transform) on its own', () => {
     const { out, refused } = await through([`Content-Length: ${MAX_MESSAGE_BYTES}\r\n\r\n{`]);
     assert.deepEqual(refused, []);
     assert.equal(out, `Content-Length: ${MAX_MESSAGE_BYTES}\r\n\r\n{`);
+  });
+});
+
+describe('the 43214 hover fits the height of a hover', () => {
+  let client: TestClient;
+  const example = readFileSync(resolve(__dirname, '../../examples/professional-43214.837'), 'utf8');
+  const uri = TestClient.uriFor('professional-43214.837');
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+    await withDeadline(client.open(uri, example), ANSWER_MS, 'first diagnostics');
+  });
+
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  /**
+   * Lines of text the hover takes at the width VS Code gives it (about 100 characters): each
+   * paragraph's wrapped lines, half a line for the gap after it, half a line for a rule. VS
+   * Code's hover is at most 250 pixels high, about 12 such lines (19 pixels each, with padding);
+   * what is beyond is cut off until the user scrolls.
+   */
+  function renderedLines(markdown: string): number {
+    return markdown
+      .split(/\n\s*\n/)
+      .map((paragraph) =>
+        paragraph.trim() === '---' ? 0.5 : paragraph.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.replace(/[*_`]/g, '').length / 100)), 0) + 0.5,
+      )
+      .reduce((a, b) => a + b, 0);
+  }
+
+  test('descriptor, the edits on that date and the billing note, then a clinical summary section that fits', async () => {
+    const position = TextDocument.create(uri, 'x12', 1, example).positionAt(example.indexOf('43214'));
+    const hover = await withDeadline(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), ANSWER_MS, 'hover');
+    const markdown = (hover!.contents as MarkupContent).value;
+    const order = ['**43214**', '**PTP edits on 10/15/2026**', '**Billing:**', '**Clinical summary:**'].map((part) => markdown.indexOf(part));
+    assert.ok(order.every((at) => at >= 0), markdown);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'in this order');
+    // The clinical summary is a section of its own, after a rule, in whole sentences.
+    const summary = markdown.slice(markdown.indexOf('**Clinical summary:**'));
+    assert.match(markdown.slice(0, markdown.indexOf('**Clinical summary:**')), /\n---\n\n$/, 'a rule before the clinical summary');
+    assert.match(summary, /^\*\*Clinical summary:\*\* A flexible scope is passed through the mouth into the esophagus, and a balloon at least 30 mm across is inflated inside a narrowed segment \(a stricture\) to stretch it open\./);
+    assert.ok(renderedLines(markdown) <= 12, `the hover takes ${renderedLines(markdown)} lines:\n${markdown}`);
   });
 });

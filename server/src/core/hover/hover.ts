@@ -113,10 +113,27 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
   if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
-  if (descriptor?.clinicalSummary) parts.push(`**Clinical summary:** ${descriptor.clinicalSummary}`);
+  if (descriptor?.clinicalSummary) parts.push(`---\n\n**Clinical summary:** ${summaryThatFits(descriptor.clinicalSummary)}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${notice}_`);
   return parts.join('\n\n');
+}
+
+/** The clinical summary's share of a hover: about three lines, which a hover's height leaves after the edits and the billing note. */
+const CLINICAL_SUMMARY_CHARACTERS = 260;
+
+/**
+ * The clinical summary as a section that fits below the rest of the hover: its first sentence,
+ * and the next ones while they fit, marked with an ellipsis when some are left out (a whole
+ * summary is cut off by the hover's height, mid-sentence, under the edits).
+ */
+function summaryThatFits(summary: string): string {
+  // A sentence ends at . ! or ? followed by a space (so "30.5 mm" stays whole).
+  const sentences = summary.trim().split(/(?<=[.!?]) +/);
+  let shown = sentences[0]!;
+  let count = 1;
+  while (count < sentences.length && shown.length + 1 + sentences[count]!.length <= CLINICAL_SUMMARY_CHARACTERS) shown += ` ${sentences[count++]}`;
+  return count < sentences.length ? `${shown} …` : shown;
 }
 
 /** The code's MUE and add-on code edits, for the hover (nothing when no such table is loaded). */
