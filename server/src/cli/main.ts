@@ -15,6 +15,7 @@ import { fixAll } from '../core/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
+import { fileReports, isMoreNotListed, unusableFileReason } from '../lsp/loadReport';
 import { EMPTY_FILE_RULE, ENCODING_RULE } from '../core/parse';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
 import { decode as decodeInput, encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
@@ -118,28 +119,28 @@ function loadRules(options: CliOptions, io: Io): Knowledge | null {
     expand: (paths) => expandRuleFilePaths(paths),
     tableOfName: tableKindFromName,
   });
+  const reports = fileReports(knowledge);
   let fatal = false;
-  const shown = new Map<string, number>();
-  const hidden = new Map<string, number>();
-  for (const file of knowledge.files) {
-    if (file.rows > 0) continue;
+  for (const report of reports) {
+    if (report.file.rows > 0) continue;
     fatal = true;
-    const option = ruleFileOption(file);
-    const problem = knowledge.problems.find((p) => p.source === file.source && p.line === 0);
-    const reason = problem ? problem.reason : NOTHING_FOUND[file.kind];
-    io.stderr(`claimlint: ${option} ${file.source}: ${reason}\n`);
+    // The loader's reason for the whole file, else what the file is not and its first rows' problems.
+    const reason = unusableFileReason(report) ?? NOTHING_FOUND[report.file.kind];
+    io.stderr(`claimlint: ${ruleFileOption(report.file)} ${report.file.source}: ${reason}\n`);
   }
   if (fatal) return null;
-  for (const problem of knowledge.problems) {
-    const count = shown.get(problem.source) ?? 0;
-    if (count >= PROBLEMS_SHOWN_PER_FILE) {
-      hidden.set(problem.source, (hidden.get(problem.source) ?? 0) + 1);
-      continue;
-    }
-    shown.set(problem.source, count + 1);
+  const fileSources = new Set(knowledge.files.map((file) => file.source));
+  for (const report of reports) {
+    const listed = report.problems.filter((p) => !isMoreNotListed(p));
+    const shown = listed.slice(0, PROBLEMS_SHOWN_PER_FILE);
+    for (const problem of shown) io.stderr(`claimlint: warning: ${problem.source}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+    // Counted from the file's total: the loader lists only its first problems.
+    if (report.total > shown.length) io.stderr(`claimlint: warning: ${report.file.source}: ${plural(report.total - shown.length, 'more problem')} not shown\n`);
+  }
+  // Problems of no file given (the built-in data, building an index).
+  for (const problem of knowledge.problems.filter((p) => !fileSources.has(p.source))) {
     io.stderr(`claimlint: warning: ${problem.source}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
   }
-  for (const [source, count] of hidden) io.stderr(`claimlint: warning: ${source}: ${plural(count, 'more problem')} not shown\n`);
   return knowledge;
 }
 

@@ -100,6 +100,31 @@ export function fileSummary(report: FileReport): string {
   return `${file.source}: ${loaded}; ${count(total, 'problem', 'problems')}${total > shown.length ? ', first' : ''}: ${shown.join('; ')}`;
 }
 
+/** The loader's closing "N more problems not listed" line: a count, not a problem of its own. */
+export function isMoreNotListed(problem: LoadProblem): boolean {
+  return problem.line === 0 && MORE_NOT_LISTED.test(problem.reason);
+}
+
+/** The loader's reason why the file as a whole could not be used (line 0, not the "more not listed" line), if it gave one. */
+export function wholeFileReason(report: FileReport): string | null {
+  return report.problems.find((p) => p.line === 0 && !isMoreNotListed(p))?.reason ?? null;
+}
+
+/**
+ * Why a file gave no rows at all, in one line: the loader's whole-file reason when it gave one;
+ * else what the file is not and why its first rows fail, `not a PTP table: no row of it could be
+ * read (856 problems); first: line 2: reason; line 3: reason; line 4: reason`. Null when the
+ * loader said nothing about it.
+ */
+export function unusableFileReason(report: FileReport): string | null {
+  const whole = wholeFileReason(report);
+  if (whole !== null) return whole;
+  const listed = report.problems.filter((p) => !isMoreNotListed(p));
+  if (listed.length === 0) return null;
+  const shown = listed.slice(0, REASONS_SHOWN).map((p) => `line ${p.line}: ${p.reason}`);
+  return `not a ${wordsOf(report.file.kind).file}: no row of it could be read (${count(report.total, 'problem', 'problems')}); first: ${shown.join('; ')}`;
+}
+
 /**
  * What was loaded, for the log: per kind of file, how many of the files set gave rows and how
  * many rows; then the PTP edits in use in each table, and whether the built-in set is among them.
