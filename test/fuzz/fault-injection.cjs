@@ -3,7 +3,7 @@
 // not take the others (or the server) down. It rewrites the bundle's source as it is compiled,
 // adding a throw at the top of a few functions when the document holds a marker:
 //
-//   FAULT-IN-CHECK    checkPtp throws      (analyze() must turn it into an internal-error finding)
+//   FAULT-IN-CHECK    the coding checks throw (CodingRun.add; analyze() must turn it into an internal-error finding)
 //   FAULT-IN-READ     parseDocument throws (the same, while reading)
 //   FAULT-IN-HOVER    hoverAt throws       (the hover request gets an error response)
 //   FAULT-IN-PUBLISH  toDiagnostic throws  (after analysis, while publishing diagnostics)
@@ -17,7 +17,7 @@ const path = require('node:path');
 
 const secret = 'FAULT-SECRET-DOE-JANE';
 const injections = [
-  ['function checkPtp(claims, tables', '{', `if (claims.some((c) => c.id === "FAULT-IN-CHECK")) throw new TypeError("injected check failure ${secret}");`],
+  ['add(documentClaims, options)', '{', `if (documentClaims.some((c) => c.id === "FAULT-IN-CHECK")) throw new TypeError("injected check failure ${secret}");`],
   ['function parseDocument(text', '{', `if (text.includes("FAULT-IN-READ")) throw new RangeError("injected read failure ${secret}");`],
   ['function hoverAt(analysis, offset, knowledge', '{', `if (analysis.text.includes("FAULT-IN-HOVER")) throw new Error("injected hover failure ${secret}");`],
   ['function toDiagnostic(uri, analysis, finding', '{', `if (analysis.text.includes("FAULT-IN-PUBLISH")) throw new Error("injected publish failure ${secret}");`],

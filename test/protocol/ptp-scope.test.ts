@@ -226,7 +226,8 @@ describe('a conflict split across two claims of one patient, provider and date',
     const removal = await removalFor(uri, diagnostics[0]!);
     assert.equal(removal.kind, 'quickfix');
     assert.equal(removal.isPreferred, true);
-    assert.match(removal.title, /^Remove service line 2 \(43200, bundled into 43214\)/);
+    // The pair spans two claims, so the title names the claim of the line it removes.
+    assert.match(removal.title, /^Remove claim 2, service line 2 \(43200, bundled into 43214\)/);
     const fixed = applied(text, removal);
     // Claim 1 untouched; claim 2 keeps 45378 and 99212, numbered 1 and 2, total 770.00 - 400.00.
     assert.equal(fixed, interchange(PROFESSIONAL, [crossClaim('370.00', [sv1(1, '45378', '250.00'), sv1(2, '99212', '120.00')])]));

@@ -251,7 +251,7 @@ describe('MUE MAI 2: 97110 with 3 units on claim 1 and 2 on claim 2 of one patie
     assert.match(related.message, /3 units of 97110/);
   });
 
-  test('the quick fix lowers claim 2 to 1 unit at the same charge per unit and CLM02 with it; the re-check is clean', { todo: 'product bug: server/src/lsp/handlers.ts onCodeAction lists quick fixes only for findings whose data.kind is \'ptp\', so MUE and AOC findings get none' }, async () => {
+  test('the quick fix lowers claim 2 to 1 unit at the same charge per unit and CLM02 with it; the re-check is clean', async () => {
     const actions = await actionsFor(uri, diagnostics[0]!);
     const lower = actions.find((a) => a.title.startsWith('Lower the units of 97110'));
     assert.ok(lower, `a units fix among ${JSON.stringify(actions.map((a) => a.title))}`);
@@ -326,7 +326,7 @@ describe('AOC type 1: 11045 without 11042 or 11043', () => {
     assert.match(messageOf(d), /paid only with 11042, 11043/);
   });
 
-  test('the removal quick fix removes the 11045 line and leaves a valid file', { todo: 'product bug: server/src/lsp/handlers.ts onCodeAction lists quick fixes only for findings whose data.kind is \'ptp\', so MUE and AOC findings get none' }, async () => {
+  test('the removal quick fix removes the 11045 line and leaves a valid file', async () => {
     const actions = await actionsFor(uri, diagnostics[0]!);
     const removal = actions.find((a) => a.title.startsWith('Remove'));
     assert.ok(removal, `a removal among ${JSON.stringify(actions.map((a) => a.title))}`);

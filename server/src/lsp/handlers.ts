@@ -83,7 +83,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       const end = analysis.lines.offsetAt(params.range.end);
       let listed = 0;
       for (const finding of analysis.findings) {
-        if (finding.span.end < start || finding.span.start > end || finding.data?.kind !== 'ptp') continue;
+        if (finding.span.end < start || finding.span.start > end || finding.data === undefined) continue;
         // A selection over a whole file would send the edits of every fix in it (each removal
         // renumbers the rest of its claim: 400 MB for one 4,000-line claim); fix-all does the rest.
         if (++listed > MAX_FINDINGS_WITH_QUICK_FIXES) break;

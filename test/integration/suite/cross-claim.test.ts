@@ -78,7 +78,7 @@ describe('Claimlint: a conflict split across two claims in VS Code', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, conflict!.range);
     const removal = actions.filter((a) => a.isPreferred && a.title.startsWith('Remove'));
     assert.equal(removal.length, 1, `one preferred removal among ${JSON.stringify(actions.map((a) => a.title))}`);
-    assert.match(removal[0]!.title, /^Remove service line 1 \(43200, bundled into 43214\)/);
+    assert.match(removal[0]!.title, /^Remove claim 2, service line 1 \(43200, bundled into 43214\)/);
     const clean = diagnosticsOf(uri, (d) => d.length === 0);
     assert.ok(await vscode.workspace.applyEdit(removal[0]!.edit!));
     await clean;

@@ -29,11 +29,11 @@ export class CodingRun {
   }
 
   /** Adds claims in document order (the spans relative to `base`). */
-  add(claims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
-    this.ptp.add(claims, { ...options, keep: keepCoded(this.knowledge.tables) });
-    this.units?.add(claims, { ...options, keep: keepMue(this.knowledge.mue) });
+  add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
+    this.ptp.add(documentClaims, { ...options, keep: keepCoded(this.knowledge.tables) });
+    this.units?.add(documentClaims, { ...options, keep: keepMue(this.knowledge.mue) });
     // Add-on codes need every procedure beside them (a Type 2 code accepts any primary).
-    this.addOns?.add(claims, options);
+    this.addOns?.add(documentClaims, options);
   }
 
   /** The document offsets of the codes and units of one file's kept lines: where a finding of the run can be. */
