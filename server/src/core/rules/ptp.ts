@@ -493,10 +493,6 @@ export class PtpRuleSet {
   /** Rows grouped by column 2. */
   private byColumnTwo: Uint32Array | null = null;
 
-  static builder(): PtpRuleSet {
-    return new PtpRuleSet();
-  }
-
   /** Number of rows (edits over all their date windows). */
   get size(): number {
     return this.count;

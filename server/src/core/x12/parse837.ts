@@ -15,7 +15,7 @@ import type {
 } from '../model';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
-import { formatCents, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
+import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
 
 type TransactionKind = NonNullable<TransactionSet['kind']>;
 
@@ -782,7 +782,8 @@ export class Parser837 {
     const layout = this.serviceLayout;
     const start = ix.elementStartOf(first, 0);
     // Everything from the service segment first, then the LX: the index splits one segment at a time.
-    const hasProcedure = sv >= 0 && layout !== null && this.readProcedure(sv, layout.composite);
+    const hasProcedure = sv >= 0 && layout !== null;
+    if (hasProcedure) this.readProcedure(sv, layout.composite);
     let chargeText: string | null = null;
     let charge: number | null = null;
     let chargeSpan: Span | null = null;
@@ -863,8 +864,8 @@ export class Parser837 {
   private procedureModifiers: Modifier[] = NO_MODIFIERS;
   private procedureInsert: ModifierInsertPoint | null = null;
 
-  /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4), into the procedure* fields; always true. */
-  private readProcedure(s: number, element: number): boolean {
+  /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4), into the procedure* fields. */
+  private readProcedure(s: number, element: number): void {
     const ix = this.ix;
     const text = this.text;
     const start = ix.elementStartOf(s, element);
@@ -875,7 +876,7 @@ export class Parser837 {
       this.procedureCodeSpan = { start: at, end: at };
       this.procedureModifiers = NO_MODIFIERS;
       this.procedureInsert = null;
-      return true;
+      return;
     }
     const end = ix.elementEnd(s, element);
     const separator = ix.delimitersOf(s).component;
@@ -940,7 +941,6 @@ export class Parser837 {
     this.procedureCodeSpan = codeSpan;
     this.procedureModifiers = modifiers;
     this.procedureInsert = modifierInsert;
-    return true;
   }
 
   // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so
@@ -983,12 +983,6 @@ export class Parser837 {
   private readonly componentStarts = new Int32Array(8);
   private readonly componentEnds = new Int32Array(8);
 }
-
-/**
- * Shared by every line without modifiers; frozen so that a mutation fails loudly instead of
- * changing other lines (code that changes a line's modifiers assigns a new array).
- */
-const NO_MODIFIERS: Modifier[] = Object.freeze([]) as unknown as Modifier[];
 
 
 

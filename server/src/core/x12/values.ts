@@ -1,6 +1,7 @@
-// Value checks for the X12 data types the parser reads: dates, amounts and procedure codes.
+// Value checks for the X12 data types the parser reads: dates, amounts and procedure codes; the
+// amounts in cents and the empty modifier list are shared with the CSV reader.
 
-import type { DateNumber, DateRange } from '../model';
+import type { DateNumber, DateRange, Modifier } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE, procedureCodeKind } from '../procedureCodes';
 
 /**
@@ -112,6 +113,12 @@ export function parseDecimalAt(text: string, start: number, end: number): number
   const value = digits <= 15 ? mantissa / POWERS_OF_TEN[Math.max(0, fractionDigits)]! : Number(text.slice(start, end));
   return negative ? -value : value;
 }
+
+/**
+ * Shared by every line without modifiers, in both readers; frozen so that a mutation fails loudly
+ * instead of changing other lines (code that changes a line's modifiers assigns a new array).
+ */
+export const NO_MODIFIERS: Modifier[] = Object.freeze([]) as unknown as Modifier[];
 
 /** An amount in whole cents, so totals compare exactly. */
 export function toCents(amount: number): number {
