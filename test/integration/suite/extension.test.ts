@@ -65,6 +65,11 @@ describe('Claimlint in VS Code', () => {
       doc.uri,
       new vscode.Position(line, character),
     );
-    assert.ok(Array.isArray(hovers), 'executeHoverProvider resolves to an array');
+    // The server's answer, not only an empty list: the hover over 43214 names the code, its
+    // descriptor, and the codes bundled into it.
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(markdown, /43214/, `the hover over 43214: ${markdown}`);
+    assert.match(markdown, /Esophagoscopy, flexible, transoral; with dilation of esophagus with balloon/);
+    assert.match(markdown, /43200/, 'the PTP edits of 43214 on that date');
   });
 });
