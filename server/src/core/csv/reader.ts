@@ -238,3 +238,15 @@ export class CsvReader {
     return { start: this.rawStart[k]!, end: this.rawEnd[k]! };
   }
 }
+
+/** The trimmed value of column k of the record, or null when it has no such cell or the cell is empty. */
+export function cellOrNull(r: CsvReader, k: number): string | null {
+  if (k < 0 || k >= r.cellCount || r.valEnd[k]! <= r.valStart[k]!) return null;
+  const value = r.value(k).trim();
+  return value === '' ? null : value;
+}
+
+/** Whether column k of the record holds a value (a cell that exists and is not empty). */
+export function hasValue(r: CsvReader, k: number): boolean {
+  return k >= 0 && k < r.cellCount && r.valEnd[k]! > r.valStart[k]!;
+}

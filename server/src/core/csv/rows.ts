@@ -1,0 +1,451 @@
+// One data row of a claim CSV into a service line: its code, modifiers, dates, units and charge,
+// with a finding for each cell that cannot be read (naming line and column, never the value).
+// The line goes to its claim through ClaimGrouper. (Model notes: see index.ts.)
+
+import type { DateRange, Finding, Modifier, ModifierInsertPoint, ParsedDocumentWithIndex, ServiceLine, Span } from '../model';
+import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
+import { NO_MODIFIERS } from '../x12/values';
+import { ClaimGrouper } from './claims';
+import type { ColumnLayout } from './header';
+import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
+import {
+  alphanumericRuns,
+  DAY_FIRST_ONLY,
+  dateOrderEvidence,
+  isAlphanumeric,
+  isWellFormedProcedureCode,
+  MONTH_FIRST_ONLY,
+  parseAmount,
+  parseDateOfService,
+  parseUnits,
+  type DateOrder,
+} from './values';
+
+export const CSV_RULES = {
+  rowShort: 'csv.row-short',
+  dateInvalid: 'csv.date-invalid',
+  amountInvalid: 'csv.amount-invalid',
+  unitsInvalid: 'csv.units-invalid',
+  procedureCodeInvalid: 'csv.procedure-code-invalid',
+  quoteUnterminated: 'csv.quote-unterminated',
+  noPatientColumn: 'csv.no-patient-column',
+} as const;
+
+/** The order day-and-month-first dates are read in, and whether finding another is still possible. */
+export interface DateReading {
+  order: DateOrder;
+  /** True when the date columns mix both orders: they are read month first, and no row changes that. */
+  settled: boolean;
+}
+
+/** Thrown by RowParser when the rows read so far show the date order must change; parseCsv starts again. */
+export class DateOrderChange {
+  constructor(readonly next: DateReading) {}
+}
+
+type DateProblem = 'unreadable' | 'unreadable-end' | 'range-as-end' | 'before-start' | 'day-first-in-month-first';
+
+const DATE_FORMS = 'YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD';
+
+export class RowParser {
+  private readonly claims: ClaimGrouper;
+  private readonly headerCount: number;
+  private readonly defaultSeparator: string;
+  private readonly lowerHeaders: string[];
+
+  // What the steps of row() read from the current row, in fields rather than returned objects:
+  // this runs for every row of files of a million rows.
+  private code = '';
+  private codeSpan: Span = { start: 0, end: 0 };
+  /** What separates modifiers written into the code cell ("99213-25"), or null when there are none. */
+  private codeCellSeparator: string | null = null;
+  private dateOfService: DateRange | null = null;
+  private dateSpan: Span | null = null;
+  /** The date cell as written ('' when empty): an unreadable date still groups rows by it. */
+  private dateText = '';
+  private units: number | null = null;
+  private unitsSpan: Span | null = null;
+  private charge: number | null = null;
+  private chargeText: string | null = null;
+  private chargeSpan: Span | null = null;
+
+  constructor(
+    private readonly text: string,
+    separator: string,
+    private readonly layout: ColumnLayout,
+    private readonly doc: ParsedDocumentWithIndex,
+    private readonly dates: DateReading,
+  ) {
+    this.claims = new ClaimGrouper(text, layout, doc.claims);
+    // Trailing columns without a header name (a header ending in a delimiter) are not required.
+    let count = layout.headers.length;
+    while (count > 0 && layout.headers[count - 1] === '') count--;
+    this.headerCount = count;
+    this.defaultSeparator = separator === ',' ? ' ' : ',';
+    this.lowerHeaders = layout.headers.map((h) => h.toLowerCase());
+  }
+
+  /** Reads one data row: a service line of its claim when the row reaches the procedure-code column. */
+  row(r: CsvReader): void {
+    this.quoteCheck(r);
+    this.reportShortRow(r);
+    if (this.layout.procedureCode >= r.cellCount) return;
+    const scratch = this.modifierScratch;
+    scratch.length = 0;
+    this.readCode(r, scratch);
+    const modifierInsert = this.readModifierCells(r, scratch);
+    // Exact-size arrays: an array grown by push() keeps room for 17 elements.
+    const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
+    this.readDates(r);
+    this.readUnits(r);
+    this.readCharge(r);
+    const state = this.claims.claimFor(r, this.dateOfService, this.dateText);
+    this.claims.addLine(state, this.serviceLine(r, state.claim.lines.length, modifiers, modifierInsert), r);
+  }
+
+  /** Sets the claims' totals and patient keys once every row is in. */
+  finish(): void {
+    this.claims.finish();
+  }
+
+  quoteCheck(r: CsvReader): void {
+    if (r.unterminatedQuote < 0) return;
+    const q = r.unterminatedQuote;
+    let col = 0;
+    for (let k = 0; k < r.cellCount; k++) if (r.rawStart[k]! <= q) col = k;
+    this.finding(
+      CSV_RULES.quoteUnterminated,
+      'error',
+      `Line ${r.recordLine}: the quote opening a field in ${this.columnName(col)} is never closed; ` +
+        'it was read as an ordinary character. Close the quote or double it ("").',
+      { start: q, end: q + 1 },
+    );
+  }
+
+  /** A data row that repeats the header (concatenated exports). */
+  isRepeatedHeader(r: CsvReader): boolean {
+    const col = this.layout.procedureCode;
+    if (col >= r.cellCount || r.cellCount < this.headerCount) return false;
+    if (r.valEnd[col]! - r.valStart[col]! !== this.lowerHeaders[col]!.length && (r.flags[col]! & (CELL_ESCAPED | CELL_JUNK)) === 0) return false;
+    if (r.value(col).toLowerCase() !== this.lowerHeaders[col]) return false;
+    for (let k = 0; k < r.cellCount; k++) if (r.value(k).toLowerCase() !== (this.lowerHeaders[k] ?? '')) return false;
+    return true;
+  }
+
+  // ---- the steps of row() ------------------------------------------------------------------
+
+  /** A row with fewer cells than the header names the columns it lacks (five at most). */
+  private reportShortRow(r: CsvReader): void {
+    const n = r.cellCount;
+    if (n >= this.headerCount) return;
+    const missing = this.layout.headers.slice(n).map((h, i) => (h ? `"${h}"` : `column ${n + i + 1}`));
+    const list =
+      missing.length > 5
+        ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more`
+        : missing.length === 1
+          ? missing[0]!
+          : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    this.finding(
+      CSV_RULES.rowShort,
+      'warning',
+      `Line ${r.recordLine} has ${n} field${n === 1 ? '' : 's'} but the header has ${this.headerCount}; missing ${list}.`,
+      { start: r.recordStart, end: r.recordEnd },
+    );
+  }
+
+  /**
+   * The procedure code into code/codeSpan, and modifiers written into the code cell ("99213-25",
+   * a code followed by two-character modifiers) into `modifiers`; an empty or malformed code is
+   * reported.
+   */
+  private readCode(r: CsvReader, modifiers: Modifier[]): void {
+    const text = this.text;
+    const codeCol = this.layout.procedureCode;
+    let code = this.intern(r.value(codeCol));
+    let codeSpan = r.valueSpan(codeCol);
+    this.codeCellSeparator = null;
+    if (code.length > 5 && (r.flags[codeCol]! & (CELL_ESCAPED | CELL_JUNK)) === 0) {
+      const runs = alphanumericRuns(text, codeSpan.start, codeSpan.end);
+      if (runs.length > 1 && runs[0]!.start === codeSpan.start && runs[runs.length - 1]!.end === codeSpan.end) {
+        const first = text.slice(runs[0]!.start, runs[0]!.end);
+        let ok = isWellFormedProcedureCode(first);
+        for (let i = 1; ok && i < runs.length; i++) ok = runs[i]!.end - runs[i]!.start === 2;
+        if (ok) {
+          code = this.intern(first);
+          codeSpan = { start: runs[0]!.start, end: runs[0]!.end };
+          for (let i = 1; i < runs.length; i++) {
+            const run = runs[i]!;
+            modifiers.push({ value: this.intern(text.slice(run.start, run.end)), span: { start: run.start, end: run.end } });
+          }
+          this.codeCellSeparator = text.slice(runs[0]!.end, runs[1]!.start);
+        }
+      }
+    }
+    this.code = code;
+    this.codeSpan = codeSpan;
+    if (code === '') {
+      this.finding(CSV_RULES.procedureCodeInvalid, 'warning', `Line ${r.recordLine}: ${this.columnName(codeCol)} is empty; expected a procedure code.`, codeSpan);
+    } else if (!isWellFormedProcedureCode(code)) {
+      this.finding(
+        CSV_RULES.procedureCodeInvalid,
+        'warning',
+        `Line ${r.recordLine}: the value in ${this.columnName(codeCol)} is not a well-formed procedure code; ` +
+          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or a CDT code (D and 4 digits).`,
+        codeSpan,
+      );
+    }
+  }
+
+  /**
+   * Modifiers from the modifiers column or the numbered ones into `modifiers`, and where a fix
+   * adds one: that column, the numbered columns the row has, or the code cell when the code was
+   * written with its modifiers; null when none of them applies.
+   */
+  private readModifierCells(r: CsvReader, modifiers: Modifier[]): ModifierInsertPoint | null {
+    const layout = this.layout;
+    const n = r.cellCount;
+    if (layout.modifiers >= 0) {
+      const k = layout.modifiers;
+      if (k >= n) return null;
+      if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
+      else this.firstSeparator = '';
+      return {
+        kind: 'csv-cell',
+        column: k,
+        cellSpan: r.cellSpan(k),
+        quoted: r.isQuoted(k),
+        separator: this.firstSeparator !== '' ? this.firstSeparator : this.defaultSeparator,
+      };
+    }
+    if (layout.modifierColumns.length > 0) {
+      const cells = this.cellScratch;
+      cells.length = 0;
+      for (const k of layout.modifierColumns) {
+        if (k >= n) continue;
+        if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
+        cells.push({ column: k, cellSpan: r.cellSpan(k), quoted: r.isQuoted(k) });
+      }
+      return cells.length > 0 ? { kind: 'csv-columns', cells: cells.slice() } : null;
+    }
+    if (this.codeCellSeparator === null) return null;
+    const codeCol = layout.procedureCode;
+    return { kind: 'csv-cell', column: codeCol, cellSpan: r.cellSpan(codeCol), quoted: r.isQuoted(codeCol), separator: this.codeCellSeparator };
+  }
+
+  /**
+   * The date of service (one date, or a range in the cell, or up to the "to" column) into
+   * dateOfService/dateSpan/dateText, reporting a date that cannot be used. Each date read may
+   * change the order the file's dates are read in (checkDateOrder).
+   */
+  private readDates(r: CsvReader): void {
+    const lineNo = r.recordLine;
+    const layout = this.layout;
+    this.dateOfService = null;
+    this.dateSpan = null;
+    this.dateText = '';
+    const dateCol = layout.dateOfService;
+    if (!hasValue(r, dateCol)) return;
+    this.dateText = r.value(dateCol);
+    const span = r.valueSpan(dateCol);
+    const range = parseDateOfService(this.dateText, this.dates.order);
+    this.checkDateOrder();
+    if (range === null) {
+      this.dateFinding(lineNo, dateCol, span, this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable');
+      return;
+    }
+    this.dateOfService = this.singleDay(range);
+    this.dateSpan = span;
+    const toCol = layout.dateOfServiceTo;
+    if (!hasValue(r, toCol)) return;
+    const to = parseDateOfService(r.value(toCol), this.dates.order);
+    this.checkDateOrder();
+    if (to === null) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable-end');
+    else if (to.from !== to.to) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'range-as-end');
+    else if (to.from < range.from) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'before-start');
+    else if (range.from === range.to) this.dateOfService = { from: range.from, to: to.to };
+  }
+
+  /** The units into units/unitsSpan, reporting a value that is not a number of units. */
+  private readUnits(r: CsvReader): void {
+    const col = this.layout.units;
+    this.units = null;
+    this.unitsSpan = null;
+    if (!hasValue(r, col)) return;
+    this.unitsSpan = r.valueSpan(col);
+    this.units = parseUnits(r.value(col));
+    if (this.units === null) {
+      this.finding(
+        CSV_RULES.unitsInvalid,
+        'warning',
+        `Line ${r.recordLine}: the value in ${this.columnName(col)} is not a number of units; expected e.g. 1 or 2.5.`,
+        this.unitsSpan,
+      );
+    }
+  }
+
+  /** The line charge into charge/chargeText/chargeSpan, reporting a value that is not an amount. */
+  private readCharge(r: CsvReader): void {
+    const col = this.layout.charge;
+    this.charge = null;
+    this.chargeText = null;
+    this.chargeSpan = null;
+    if (!hasValue(r, col)) return;
+    this.chargeText = r.value(col);
+    this.chargeSpan = r.valueSpan(col);
+    this.charge = parseAmount(this.chargeText);
+    if (this.charge === null) {
+      this.finding(
+        CSV_RULES.amountInvalid,
+        'error',
+        `Line ${r.recordLine}: the value in ${this.columnName(col)} is not an amount; expected e.g. 125.00, 1250 or $1,250.00.`,
+        this.chargeSpan,
+      );
+    }
+  }
+
+  /** The service line of row `r` from what the steps read; `index` is its place in its claim. */
+  private serviceLine(r: CsvReader, index: number, modifiers: Modifier[], modifierInsert: ModifierInsertPoint | null): ServiceLine {
+    return {
+      index,
+      lineNumber: String(r.recordLine),
+      lineNumberSpan: null,
+      qualifier: null,
+      code: this.code,
+      codeSpan: this.codeSpan,
+      modifiers,
+      modifierInsert,
+      charge: this.charge,
+      chargeText: this.chargeText,
+      chargeSpan: this.chargeSpan,
+      units: this.units,
+      unitsSpan: this.unitsSpan,
+      dateOfService: this.dateOfService,
+      dateSpan: this.dateSpan,
+      dateInherited: false,
+      providerId: cellOrNull(r, this.layout.providerId),
+      span: this.removalSpan(r),
+      segmentCount: 0,
+      recordSpan: { start: r.recordStart, end: r.recordEnd },
+    };
+  }
+
+  /**
+   * What removing the row removes: the row and its line break, or for a last row without one,
+   * the line break before it (so no empty last line is left).
+   */
+  private removalSpan(r: CsvReader): Span {
+    if (r.recordNext > r.recordEnd) return { start: r.recordStart, end: r.recordNext };
+    const text = this.text;
+    let s = r.recordStart;
+    if (s > 0 && text.charCodeAt(s - 1) === 10) s -= s > 1 && text.charCodeAt(s - 2) === 13 ? 2 : 1;
+    else if (s > 0 && text.charCodeAt(s - 1) === 13) s -= 1;
+    return { start: s, end: r.recordEnd };
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private columnName(k: number): string {
+    const h = this.layout.headers[k];
+    return h ? `column "${h}"` : `column ${k + 1}`;
+  }
+
+  private finding(rule: string, severity: Finding['severity'], message: string, span: Span): void {
+    this.doc.findings.push({ rule, severity, message, span });
+  }
+
+  private readonly modifierScratch: Modifier[] = [];
+  private readonly cellScratch: { column: number; cellSpan: Span; quoted: boolean }[] = [];
+  private readonly strings = new Map<string, string>();
+
+  /** One string per distinct code or modifier (a few hundred values repeated over many rows). */
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size >= 50000) this.strings.clear();
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** Separator between the first two modifiers read by the last readModifiers() call, or ''. */
+  private firstSeparator = '';
+
+  /** Appends each run of letters and digits in text[start, end) as a modifier. */
+  private readModifiers(start: number, end: number, out: Modifier[]): void {
+    const text = this.text;
+    let i = start;
+    let count = 0;
+    let prevEnd = -1;
+    this.firstSeparator = '';
+    while (i < end) {
+      while (i < end && !isAlphanumeric(text.charCodeAt(i))) i++;
+      if (i >= end) break;
+      const s = i;
+      while (i < end && isAlphanumeric(text.charCodeAt(i))) i++;
+      if (count === 1) this.firstSeparator = text.slice(prevEnd, s);
+      out.push({ value: this.intern(text.slice(s, i)), span: { start: s, end: i } });
+      prevEnd = i;
+      count++;
+    }
+  }
+
+  private readonly days = new Map<number, DateRange>();
+
+  /** One shared, frozen DateRange per single day (most rows repeat a handful of dates). */
+  private singleDay(range: DateRange): DateRange {
+    if (range.from !== range.to) return range;
+    let shared = this.days.get(range.from);
+    if (shared === undefined) {
+      if (this.days.size >= 100000) this.days.clear();
+      shared = Object.freeze(range);
+      this.days.set(range.from, shared);
+    }
+    return shared;
+  }
+
+  /** A date read so far showed month first (10/15/2026): a later day-first one means the column mixes both. */
+  private sawMonthFirst = false;
+
+  /**
+   * After each date cell read: the first one that can only be read day first (15/10/2026) makes
+   * the whole file read day first, unless a month-first one was seen; a month-first one in a file
+   * read day first means the columns mix both orders, and the file is read month first again.
+   */
+  private checkDateOrder(): void {
+    const evidence = dateOrderEvidence();
+    if (evidence === 0 || this.dates.settled) return;
+    if (evidence & MONTH_FIRST_ONLY) {
+      if (this.dates.order === 'day-first') throw new DateOrderChange({ order: 'month-first', settled: true });
+      this.sawMonthFirst = true;
+    }
+    if (evidence & DAY_FIRST_ONLY && this.dates.order === 'month-first' && !this.sawMonthFirst) {
+      throw new DateOrderChange({ order: 'day-first', settled: false });
+    }
+  }
+
+  /** Whether the date cell just read is day first in a file read month first. */
+  private mixedOrderRow(): boolean {
+    return this.dates.order === 'month-first' && (dateOrderEvidence() & DAY_FIRST_ONLY) !== 0;
+  }
+
+  /**
+   * A date cell that cannot be used: `unreadable` in the date-of-service column (which may hold
+   * one date or a range), or in the "to" column (one date, the last day of service) a value that
+   * is `unreadable-end`, a `range-as-end`, or a date `before-start`; or a day-first date in a
+   * file whose other dates are month first.
+   */
+  private dateFinding(lineNo: number, col: number, span: Span, problem: DateProblem): void {
+    const column = this.columnName(col);
+    const message =
+      problem === 'day-first-in-month-first'
+        ? `Line ${lineNo}: the date in ${column} reads only as day/month/year, but other rows of ${column} are month/day/year; ` +
+          'write every date in one order (YYYY-MM-DD cannot be misread).'
+        : problem === 'before-start'
+          ? `Line ${lineNo}: the date in ${column} is before the date of service it should end.`
+          : problem === 'range-as-end'
+            ? `Line ${lineNo}: ${column} holds a range of dates; it should hold one date, the last day of service (${DATE_FORMS}).`
+            : problem === 'unreadable-end'
+              ? `Line ${lineNo}: the value in ${column} is not a readable date; expected ${DATE_FORMS}.`
+              : `Line ${lineNo}: the value in ${column} is not a readable date; expected ${DATE_FORMS}, or a range "from - to".`;
+    this.finding(CSV_RULES.dateInvalid, 'error', message, span);
+  }
+}
