@@ -2,8 +2,11 @@
 // the first difference.
 // - Fixes: every quick fix and fix-all of a generated document against the test writer's output
 //   for the edited claims (test/unit/reliability-fixes.test.ts).
-// - PTP check: the grouped path for large claims against the pairwise loop
-//   (test/unit/reliability-ptp-scale.test.ts).
+// - Fixes of a conflict planted by construction (a 43214 and a 43200 on one day of one claim), so
+//   the conflicts tested are not only those analyze() reports (test/unit/reliability-fixes-planted.test.ts).
+// - PTP check: the grouped path for large claims against the pairwise loop, each case holding a
+//   planted conflict both must find (test/unit/reliability-ptp-scale.test.ts); the independent
+//   reference is the differential test in test/unit/rules-ptp-scope.test.ts.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
@@ -88,6 +91,53 @@ export function checkX12Fixes(scenario: X12Scenario, blanks: string): number {
     assert.deepEqual(after.findings.filter((f) => f.rule === 'ptp.conflict'), [], 'no indicator-0 conflict is left');
   }
   return checkedFixes;
+}
+
+/**
+ * Generated 837s with a conflict known by construction, not taken from analyze(): a 43214 and a
+ * 43200 line (a built-in edit, indicator 0) on one day of one claim, among the scenario's lines.
+ */
+export const x12PlantedFixCaseArb = fc.record({
+  scenario: x12ScenarioArb.filter((s) => s.kind !== 'dental'),
+  blanks: fc.constantFrom('', ' '),
+  claim: fc.nat(),
+  one: fc.nat(),
+  two: fc.nat(),
+  date: fc.constantFrom(20260310, 20260311),
+});
+
+export type X12PlantedFixCase = typeof x12PlantedFixCaseArb extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * The planted 43200 gets a ptp.conflict naming 43214; its removal fix gives exactly the writer's
+ * output for the claims without that line; fix-all removes it too. Then every other fix of the
+ * file is checked by checkX12Fixes. Returns how many fixes were checked.
+ */
+export function checkPlantedX12Fix({ scenario: generated, blanks, claim, one, two, date }: X12PlantedFixCase): number {
+  const claimIndex = claim % generated.claims.length;
+  const lines = [...generated.claims[claimIndex]!.lines];
+  const day = { from: date, to: date };
+  lines.splice(one % (lines.length + 1), 0, { code: '43214', charge: '1500.00', date: day });
+  const twoIndex = two % (lines.length + 1);
+  lines.splice(twoIndex, 0, { code: '43200', charge: '400.00', date: day });
+  const scenario: X12Scenario = { ...generated, claims: generated.claims.map((c, i) => (i === claimIndex ? { ...c, lines } : c)) };
+  const text = writeX12With(scenario, scenario.claims, blanks);
+  const analysis = analyze(text, knowledge);
+  const finding = ptpFindings(analysis.findings).find((f) => f.data.claimIndex === claimIndex && f.data.columnTwoLine === twoIndex && f.data.columnOne === '43214');
+  assert.ok(finding, `the planted 43200 (claim ${claimIndex}, line ${twoIndex + 1}) is reported`);
+  assert.equal(finding.rule, 'ptp.conflict');
+  assert.equal(text.slice(finding.span.start, finding.span.end), '43200');
+  const withoutPlanted = writeX12With(scenario, withoutLines(scenario.claims, new Set([`${claimIndex}:${twoIndex}`])), blanks);
+  const removals = fixesFor(text, analysis.doc, finding).filter((fix) => modifierOf(fix) === null);
+  assert.equal(removals.length, 1, 'one removal fix for the planted line');
+  assert.equal(applyEdits(text, removals[0]!.edits), withoutPlanted, removals[0]!.title);
+  const all = fixAll(text, analysis.doc, analysis.findings);
+  assert.ok(all, 'fix-all is offered');
+  const after = analyze(applyEdits(text, all.edits), knowledge);
+  const plantedLeft = after.doc.claims[claimIndex]?.lines.filter((l) => l.code === '43200' && l.dateOfService?.from === date && l.chargeText === '400.00') ?? [];
+  const plantedBefore = analysis.doc.claims[claimIndex]!.lines.filter((l) => l.code === '43200' && l.dateOfService?.from === date && l.chargeText === '400.00');
+  assert.ok(plantedLeft.length < plantedBefore.length, 'fix-all removed the planted 43200');
+  return checkX12Fixes(scenario, blanks);
 }
 
 // ---- CSV ------------------------------------------------------------------------------------
@@ -261,18 +311,51 @@ export function rulesOf(rows: readonly PtpRow[]): PtpRuleSet {
   return rules.finish();
 }
 
-/** Rules and claims for comparing the PTP check's grouped path with its pairwise loop. */
-export const ptpPathsCaseArb = fc.record({
-  rows: fc.array(ptpRowArb, { minLength: 1, maxLength: 14 }),
-  specs: fc.array(fc.array(ptpLineArb, { minLength: 2, maxLength: 24 }), { minLength: 1, maxLength: 3 }),
-  csv: fc.boolean(),
-});
+/**
+ * A pair planted in every case of ptpPathsCaseArb, so that both paths must find something: codes
+ * no random row or line uses, an indicator-0 row in force on every day, and the two lines on one
+ * day of one claim. (A comparison of two paths passes when both find nothing.)
+ */
+const PLANTED_ONE = '20001';
+const PLANTED_TWO = '20002';
+const PLANTED_ROW: PtpRow = { columnOne: PLANTED_ONE, columnTwo: PLANTED_TWO, preexisting: false, effective: 20190101, deletion: null, modifierIndicator: '0', rationale: 'Planted' };
 
-/** The grouped path (pairwiseLimit 0) and the pairwise loop report the same findings in the same order. */
+/** Rules and claims for comparing the PTP check's grouped path with its pairwise loop; every case holds the planted conflict. */
+export const ptpPathsCaseArb = fc
+  .record({
+    rows: fc.array(ptpRowArb, { minLength: 1, maxLength: 14 }),
+    specs: fc.array(fc.array(ptpLineArb, { minLength: 2, maxLength: 24 }), { minLength: 1, maxLength: 3 }),
+    csv: fc.boolean(),
+    planted: fc.record({ claim: fc.nat(), one: fc.nat(), two: fc.nat(), day: fc.constantFrom(...DAYS), modifiers: fc.constantFrom<string[]>([], ['59'], ['XU']) }),
+  })
+  .map(({ rows, specs, csv, planted }) => {
+    const claim = planted.claim % specs.length;
+    const lines = [...specs[claim]!];
+    const date = { from: planted.day, to: planted.day };
+    lines.splice(planted.one % (lines.length + 1), 0, { code: PLANTED_ONE, date, modifiers: [] });
+    // Indicator 0: no modifier on the column-2 line lets it pass.
+    lines.splice(planted.two % (lines.length + 1), 0, { code: PLANTED_TWO, date, modifiers: planted.modifiers });
+    return { rows: [...rows, PLANTED_ROW], specs: specs.map((s, i) => (i === claim ? lines : s)), csv };
+  });
+
+/**
+ * The grouped path (pairwiseLimit 0) and the pairwise loop report the same findings in the same
+ * order, and both report the planted conflict. Both paths share pairFinding and the bypass rules,
+ * so this is no proof that either is right: the differential test in
+ * test/unit/rules-ptp-scope.test.ts checks checkPtp against a reference written independently.
+ */
 export function checkPtpPathsAgree({ rows, specs, csv }: { rows: PtpRow[]; specs: LineSpec[][]; csv: boolean }): void {
   const rules = rulesOf(rows);
   const tables = { practitioner: rules, hospital: new PtpRuleSet() };
   // Every claim one patient's (the whole file, as a CSV without patient or claim column).
   const claims = claimsOf(specs, csv);
-  assert.deepEqual(checkPtp(claims, tables, !csv, 0), checkPtp(claims, tables, !csv, Infinity));
+  const grouped = checkPtp(claims, tables, !csv, 0);
+  assert.deepEqual(grouped, checkPtp(claims, tables, !csv, Infinity));
+  const planted = specs.flatMap((lines, c) => lines.flatMap((line, l) => (line.code === PLANTED_TWO ? [{ c, l }] : [])));
+  for (const { c, l } of planted) {
+    assert.ok(
+      grouped.some((f) => f.rule === 'ptp.conflict' && f.data?.kind === 'ptp' && f.data.claimIndex === c && f.data.columnTwoLine === l && f.data.columnOne === PLANTED_ONE),
+      `the planted conflict on claim ${c} line ${l} is found`,
+    );
+  }
 }
