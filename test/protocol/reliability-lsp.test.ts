@@ -120,20 +120,28 @@ describe('bad LSP input gets an answer or nothing, never a crash', () => {
       [CodeActionRequest.method, { textDocument: { uri }, range: null, context: { diagnostics: [] } }],
       [DocumentSymbolRequest.method, { textDocument: null }],
       [FoldingRangeRequest.method, []],
-      [DocumentFormattingRequest.method, { textDocument: 42 }],
       ['claimlint/layout', null],
       ['claimlint/layout', { uri: 42 }],
-      [CodeActionResolveRequest.method, { title: 'x', kind: 'source.fixAll.claimlint', data: { uri: 5 } }],
     ];
     for (const [method, params] of malformed) {
       const outcome = await withDeadline(settle(client.connection.sendRequest(method, params)), ANSWER_MS, method);
-      if (outcome.error) {
-        assert.ok([-32603, -32602].includes(outcome.error.code ?? 0), `${method}: ${JSON.stringify(outcome.error)}`);
-        assert.ok(!outcome.error.message.includes('43214'), `${method}: the error does not quote the document`);
-      }
+      // An answer without an error would let a client take a malformed request for a served one.
+      assert.ok(outcome.error, `${method} ${JSON.stringify(params)}: an error, not ${JSON.stringify(outcome.result)}`);
+      assert.ok([-32603, -32602].includes(outcome.error.code ?? 0), `${method}: ${JSON.stringify(outcome.error)}`);
+      assert.ok(!outcome.error.message.includes('43214'), `${method}: the error does not quote the document`);
     }
     const unknown = await withDeadline(settle(client.connection.sendRequest('claimlint/noSuchRequest', { uri })), ANSWER_MS, 'unknown method');
     assert.equal(unknown.error?.code, -32601);
+  });
+
+  test('formatting with a textDocument that is not an object, and codeAction/resolve with data naming no document, get an error response', { todo: 'handlers.ts answers null and the action unchanged; they need the InvalidParams check hover has' }, async () => {
+    for (const [method, params] of [
+      [DocumentFormattingRequest.method, { textDocument: 42 }],
+      [CodeActionResolveRequest.method, { title: 'x', kind: 'source.fixAll.claimlint', data: { uri: 5 } }],
+    ] as const) {
+      const outcome = await withDeadline(settle(client.connection.sendRequest(method, params)), ANSWER_MS, method);
+      assert.equal(outcome.error?.code, -32602, `${method} ${JSON.stringify(params)}: ${JSON.stringify(outcome)}`);
+    }
   });
 
   test('malformed and out-of-order notifications are ignored', async () => {
@@ -152,12 +160,19 @@ describe('bad LSP input gets an answer or nothing, never a crash', () => {
   test('a change past the end of the document, and a stale version number, are survived', async () => {
     const v2 = client.version(uri) + 1;
     const past = client.change(uri, { text: '\n', range: { start: { line: 9999, character: 5 }, end: { line: 99999, character: 0 } } });
-    await withDeadline(past, ANSWER_MS, 'diagnostics after a change past the end');
+    const afterPast = await withDeadline(past, ANSWER_MS, 'diagnostics after a change past the end');
+    assert.equal(afterPast.version, v2, 'the change past the end is taken as the next version');
+    assert.deepEqual(afterPast.diagnostics.map((d) => d.code), ['ptp.conflict'], 'appended at the end, the document still reads');
     // A version lower than the current one (a client bug): the server takes the text and answers.
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.method, { textDocument: { uri, version: 1 }, contentChanges: [{ text }] });
-    const hover = await withDeadline(settle(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })), ANSWER_MS, 'hover');
+    // The text has no conflict, so its diagnostics show which text was checked.
+    const clean = writeX12([{ id: 'C1', date: day, lines: [{ code: '99213', charge: '120.00', date: day }] }], { lineEnding: '\n' }).text;
+    const stale = client.waitForDiagnostics(uri, (p) => p.version === 1);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.method, { textDocument: { uri, version: 1 }, contentChanges: [{ text: clean }] });
+    assert.deepEqual((await withDeadline(stale, ANSWER_MS, 'diagnostics of the stale version')).diagnostics, [], "the stale version's text was checked");
+    const position = TextDocument.create(uri, 'x12', 1, clean).positionAt(clean.indexOf('99213') + 1);
+    const hover = await withDeadline(settle(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })), ANSWER_MS, 'hover');
     assert.equal(hover.error, undefined);
-    assert.ok(v2 > 1);
+    assert.match(JSON.stringify(hover.result), /99213/, 'the hover reads the text of the stale version');
     await expectServing(client, 'after-stale-version');
   });
 

@@ -12,11 +12,12 @@ import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { fixAll } from '../../server/src/core/fixes';
 import { hoverAt } from '../../server/src/core/hover/hover';
-import type { Knowledge } from '../../server/src/core/rules/knowledge';
+import { loadKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { exerciseCore } from '../fuzz/harness';
 import {
   anyDocumentArb,
   applyMutation,
+  FUZZ_PTP_TABLE,
   fuzzKnowledge,
   mutatedDocumentArb,
   randomBytesTextArb,
@@ -141,12 +142,16 @@ describe('the core never throws and never hangs', () => {
 
 describe('a check that throws becomes a finding on that document', () => {
   const SECRET = 'DOE^JANE^19800101';
-  /** The fuzz knowledge, with one method of the rule set replaced by one that throws. */
-  function brokenKnowledge(method: 'codeId' | 'finish' | 'activeRowInRange'): Knowledge {
-    const knowledge = fuzzKnowledge();
+  /**
+   * A knowledge like the fuzz knowledge (loaded anew, so its rule set is its own), whose rule set
+   * throws from one method until heal() is called.
+   */
+  function brokenKnowledge(method: 'codeId' | 'finish' | 'activeRowInRange'): { knowledge: Knowledge; heal(): void } {
+    const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: ['fuzz-edits.txt'], descriptorFiles: [], readFile: () => FUZZ_PTP_TABLE });
+    let broken = true;
     const rules = new Proxy(knowledge.rules, {
       get(target, property, receiver) {
-        if (property === method) {
+        if (broken && property === method) {
           return () => {
             throw new TypeError(`injected failure near ${SECRET}`);
           };
@@ -155,13 +160,14 @@ describe('a check that throws becomes a finding on that document', () => {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
-    return { ...knowledge, rules, tables: { ...knowledge.tables, practitioner: rules } };
+    return { knowledge: { ...knowledge, rules, tables: { ...knowledge.tables, practitioner: rules } }, heal: () => (broken = false) };
   }
 
   for (const method of ['codeId', 'finish', 'activeRowInRange'] as const) {
-    test(`rules.${method} throws: one internal-error finding, the structure still checked, no claim contents or error text`, () => {
+    test(`rules.${method} throws: one internal-error finding, the structure still checked, no claim contents or error text; the same knowledge object works once the failure is gone`, () => {
       const broken = smallX12.replace(/SE\*(\d+)/, 'SE*999');
-      const analysis = analyze(broken, brokenKnowledge(method));
+      const { knowledge, heal } = brokenKnowledge(method);
+      const analysis = analyze(broken, knowledge);
       const internal = analysis.findings.filter((f) => f.rule === 'claimlint.internal-error');
       assert.equal(internal.length, 1);
       assert.equal(internal[0]!.severity, 'error');
@@ -170,8 +176,12 @@ describe('a check that throws becomes a finding on that document', () => {
       assert.ok(!internal[0]!.message.includes(SECRET) && !internal[0]!.message.includes('injected'), internal[0]!.message);
       assert.ok(analysis.findings.some((f) => f.rule.startsWith('x12.')), 'the structural findings are still reported');
       assert.ok(analysis.doc.claims.length > 0, 'the parsed claims are kept (hovers and outline still work)');
-      // The same knowledge object keeps working for the next document once the failure is gone.
-      assert.ok(analyze(smallX12, fuzzKnowledge()).findings.some((f) => f.rule.startsWith('ptp.')));
+      // The same knowledge object, not a fresh one: the failure left its rule set usable, and it
+      // gives what a knowledge that never failed gives.
+      heal();
+      const again = analyze(smallX12, knowledge);
+      assert.ok(again.findings.some((f) => f.rule.startsWith('ptp.')));
+      assert.deepEqual(again.findings, analyze(smallX12, fuzzKnowledge()).findings);
     });
   }
 
