@@ -391,6 +391,7 @@ function ruleDescription(id: string): string {
   if (id === 'csv.no-patient-column') return 'A claim CSV export without a patient, member or claim id column: every row is taken as the same patient.';
   if (id === 'claimlint.unrecognized-format') return 'The file is neither an X12 837 nor a claim CSV export, so nothing in it was checked.';
   if (id === 'claimlint.empty-file') return 'The file is empty.';
+  if (id === 'claimlint.encoding') return 'The file is not in an encoding Claimlint reads (UTF-16 without a byte order mark, EBCDIC, or not UTF-8): save it as UTF-8 or ASCII.';
   if (id === 'claimlint.internal-error') return 'Claimlint failed on this file; other files are unaffected.';
   if (id.startsWith('x12.')) return 'X12 837 structure.';
   if (id.startsWith('csv.')) return 'CSV claim export structure.';

@@ -61,7 +61,7 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
     const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared);
     if (checked === null) return null;
     progress.locating();
-    // An X12 document gets no findings from inputFindings (that is only for unknown formats).
+    // An X12 document gets no findings from withInputFindings (that is only for unknown formats).
     // Small pieces again: 4 MB strings made one after another pile up until a full collection.
     // A file without line breaks (most big 837s are one line) needs no second read.
     // Checked with other files: the run's coding findings land on this file's coded lines later.
