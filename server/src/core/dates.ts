@@ -20,8 +20,9 @@ export function formatDateLong(date: DateNumber): string {
   return `${weekdays[weekday]}, ${monthNames[month - 1]} ${day}, ${year}`;
 }
 
-export function formatRange(range: DateRange): string {
-  return range.from === range.to ? formatDate(range.from) : `${formatDate(range.from)} – ${formatDate(range.to)}`;
+/** A range of days as MM/DD/YYYY–MM/DD/YYYY (en dash, no spaces); one day as formatDate. */
+export function formatDateRange(range: DateRange): string {
+  return range.from === range.to ? formatDate(range.from) : `${formatDate(range.from)}–${formatDate(range.to)}`;
 }
 
 /** Whole days from one date to another (inclusive of both: a one-day range is 1). */

@@ -4,7 +4,7 @@
 // and CSV lines, the outpatient hospital table 837I lines (serviceGroups.ts groups them).
 
 import { PTP_FIX_MODIFIERS } from '../data/modifiers';
-import { formatDate } from '../dates';
+import { formatDateRange } from '../dates';
 import type { Claim, DateNumber, Finding, PtpTableKind } from '../model';
 import { pairBypassed, signatureOf, type ModifierSignature } from './ptpBypass';
 import type { PtpRuleSet } from './ptp';
@@ -24,10 +24,6 @@ export interface PtpTables {
 export interface RunFinding {
   file: number;
   finding: Finding;
-}
-
-function formatDates(from: DateNumber, to: DateNumber): string {
-  return from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`;
 }
 
 function listWithOr(items: readonly string[]): string {
@@ -314,7 +310,7 @@ function pairFinding(
   const indicator = rules.modifierIndicatorAt(row) as '0' | '1';
   const edit = rules.editAt(row);
   const { columnOne, columnTwo } = edit;
-  const when = formatDates(from, to);
+  const when = formatDateRange({ from, to });
   const where = lineLabel(one.grouped, two.grouped, fileNames);
   const why = edit.rationale === '' ? '' : ` (${edit.rationale})`;
   const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
