@@ -1,5 +1,5 @@
 // What the server needs from its host, passed in so tests and other hosts can supply fakes.
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import type { KnowledgeOptions } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
 import { expandRuleFilePaths } from '../core/rules/ruleFiles';
@@ -8,7 +8,6 @@ export interface Runtime {
   readFile(path: string): Buffer;
   /** Turns configured paths (files, CMS .zip downloads, folders) into the tables to read; without it each path is one file. */
   expandRuleFiles?: KnowledgeOptions['expand'];
-  fileSize(path: string): number;
   /** Calls onChange when the file (or a file in the folder) changes; returns a function that stops watching. */
   watchFile(path: string, onChange: () => void): () => void;
   /** Schedules work after pending I/O (so a newer document version can arrive first). */
@@ -19,7 +18,6 @@ export const nodeRuntime: Runtime = {
   // Rule files are refused above the size cap rather than read without bound.
   readFile: (path) => readFileCapped(path),
   expandRuleFiles: (paths) => expandRuleFilePaths(paths),
-  fileSize: (path) => statSync(path).size,
   watchFile(path, onChange) {
     let watcher: FSWatcher | undefined;
     try {
