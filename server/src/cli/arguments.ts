@@ -28,7 +28,10 @@ export interface CliOptions {
 
 export const usage = `Usage:
   claimlint check [options] FILE...   check claim files (X12 837P/I/D or a CSV/TSV claim export);
-                                      - reads standard input
+                                      - reads standard input; a directory stands for the claim
+                                      files under it (.837 .837p .837i .837d .x12 .edi .csv
+                                      .tsv, and files starting with ISA), recursively, sorted,
+                                      skipping hidden folders and node_modules
   claimlint fix [options] FILE        remove the service lines that NCCI edits with modifier
                                       indicator 0 bundle into another line, then write FILE back
 

@@ -1,5 +1,5 @@
 // The `claimlint` command: the same core checks as the language server, for pipelines and CI.
-//   claimlint check [--format text|json|sarif] [--ptp FILE]... [--mue FILE]... [--aoc FILE]... [--descriptors FILE]... [--no-builtin-edits] FILE... | -
+//   claimlint check [--format text|json|sarif] [--ptp FILE]... [--mue FILE]... [--aoc FILE]... [--descriptors FILE]... [--no-builtin-edits] FILE|DIR... | -
 //   claimlint fix [--out FILE] [options] FILE
 // Exit codes: 0 no errors, 1 findings of error severity, 2 bad usage or unreadable input.
 // Nothing printed ever quotes claim contents: rule ids, codes, counts and file names only.
@@ -22,6 +22,7 @@ import { decode as decodeInput, encodedChunks, forEachEncodedChunk, InputError, 
 import { BIG_INPUT_BYTES, Progress } from './progress';
 import { byPosition, CLAIMLINT_VERSION, createReporter, offsetsOf, Positions, textLine, type FileResult } from './report';
 import { checkInBlocks } from './stream';
+import { CLAIM_FILE_EXTENSIONS, claimFilesUnder } from './claimFiles';
 
 export interface Io {
   stdout: (data: string | Uint8Array) => void;
@@ -191,7 +192,36 @@ function sizeOf(path: string): number | null {
 
 // ---- check -----------------------------------------------------------------------------------
 
-function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
+/** Why a directory argument gave no file to check. */
+const NO_CLAIM_FILES = `no claim files in this directory (${CLAIM_FILE_EXTENSIONS.join(', ')}, or a file starting with ISA)`;
+
+/**
+ * The inputs with each directory replaced by the claim files under it (claimFiles.ts), in place;
+ * a directory without any stays, to be reported as such.
+ */
+function expandDirectories(files: readonly string[]): { files: string[]; empty: Set<string> } {
+  const out: string[] = [];
+  const empty = new Set<string>();
+  for (const path of files) {
+    let directory = false;
+    try {
+      directory = path !== '-' && statSync(path).isDirectory();
+    } catch {
+      // Missing or unreadable: reported as such when it is read.
+    }
+    const found = directory ? claimFilesUnder(path) : [];
+    if (found.length > 0) out.push(...found);
+    else {
+      if (directory) empty.add(path);
+      out.push(path);
+    }
+  }
+  return { files: out, empty };
+}
+
+function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
+  const { files, empty } = expandDirectories(given.files);
+  const options: CliOptions = { ...given, files };
   const progress = progressFor(options, io);
   const stdout = (text: string) => {
     progress.clear();
@@ -219,6 +249,7 @@ function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
     const shared = run === null ? undefined : { run, file: index };
     let checked: CheckedFile;
     try {
+      if (empty.has(path)) throw new InputError(path, NO_CLAIM_FILES);
       checked =
         (path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared)) ?? checkWholeFile(path, index, knowledge, progress, io, shared);
     } catch (error) {

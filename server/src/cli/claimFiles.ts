@@ -1,0 +1,116 @@
+// The claim files under a folder, for `claimlint check DIR` and the editor's "Check All Claim
+// Files": the file extensions the extension registers (.837, .837p, .837i, .837d, .x12, .edi,
+// .csv, .tsv, in any case) and any other file that starts with an ISA header (as VS Code's
+// firstLine rule recognises one). Folders are walked recursively; hidden folders (.git, .vscode)
+// and node_modules are skipped, and symbolic links to folders are not followed (no loops).
+import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+
+export const CLAIM_FILE_EXTENSIONS: readonly string[] = ['.837', '.837p', '.837i', '.837d', '.x12', '.edi', '.csv', '.tsv'];
+
+/** Whether the name has a claim file extension. */
+export function hasClaimFileExtension(path: string): boolean {
+  return CLAIM_FILE_EXTENSIONS.includes(extname(path).toLowerCase());
+}
+
+/** Bytes read from the start of a file to look for an ISA header. */
+const HEAD_BYTES = 256;
+
+/**
+ * Whether the bytes start like an X12 interchange: an optional UTF-8 BOM (or a UTF-16LE one, the
+ * text then in UTF-16LE), blanks, then ISA and a delimiter that is not a letter, digit or space.
+ */
+export function startsWithIsaHeader(head: Buffer): boolean {
+  const text =
+    head.length >= 2 && head[0] === 0xff && head[1] === 0xfe
+      ? head.toString('utf16le', 2)
+      : head.toString('latin1', head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0);
+  return /^[ \t\r\n]*ISA[^A-Za-z0-9 \r\n]/.test(text);
+}
+
+/** Whether the regular file at `path` starts with an ISA header (false when it cannot be read). */
+export function fileStartsWithIsaHeader(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(HEAD_BYTES);
+    const read = readSync(fd, head, 0, HEAD_BYTES, 0);
+    return startsWithIsaHeader(head.subarray(0, read));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** A claim file by its name, else by its first bytes. */
+export function isClaimFile(path: string): boolean {
+  return hasClaimFileExtension(path) || fileStartsWithIsaHeader(path);
+}
+
+function skippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * The claim files under `folder`, in no particular order; null is yielded after each folder is
+ * read, so a caller that must stay responsive can pause there.
+ */
+export function* walkClaimFiles(folder: string): Generator<string | null, void, undefined> {
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      // A folder that cannot be listed (permissions, removed meanwhile) holds nothing we can check.
+      yield null;
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!skippedFolder(entry.name)) pending.push(path);
+      } else if (entry.isFile()) {
+        if (isClaimFile(path)) yield path;
+      } else if (entry.isSymbolicLink()) {
+        // A link to a file counts as the file; a link to a folder is not followed.
+        let target;
+        try {
+          target = statSync(path);
+        } catch {
+          continue;
+        }
+        if (target.isFile() && isClaimFile(path)) yield path;
+      }
+    }
+    yield null;
+  }
+}
+
+/**
+ * Sorts paths under `folder` by their path relative to it, compared segment by segment in
+ * code-unit order (locale-free, the same on every machine): a.837, b/c.837, b-c.837 would sort
+ * 'b' before 'b-c.837' since the folder name b is compared as a segment.
+ */
+export function sortClaimFiles(folder: string, paths: readonly string[]): string[] {
+  const keyed = paths.map((path) => ({ path, parts: relative(folder, path).split(sep) }));
+  keyed.sort((a, b) => {
+    const length = Math.min(a.parts.length, b.parts.length);
+    for (let i = 0; i < length; i++) {
+      const x = a.parts[i]!;
+      const y = b.parts[i]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return a.parts.length - b.parts.length;
+  });
+  return keyed.map((k) => k.path);
+}
+
+/** The claim files under `folder`, sorted (see sortClaimFiles). */
+export function claimFilesUnder(folder: string): string[] {
+  const found: string[] = [];
+  for (const path of walkClaimFiles(folder)) if (path !== null) found.push(path);
+  return sortClaimFiles(folder, found);
+}
