@@ -2,7 +2,7 @@
 // both the client and the server, so a change of a method name or of its parameters is a type
 // error on both sides. Only vscode-languageserver-protocol's platform-neutral entry is imported:
 // the client (vscode-languageclient) and the server (vscode-languageserver) are built on it.
-import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 
 /** Server -> client: how many coding conflicts a document has (for the VS Code status bar). */
 export namespace ConflictCountNotification {
@@ -13,6 +13,11 @@ export namespace ConflictCountNotification {
     conflicts: number;
     /** Every finding, structural ones included. */
     findings: number;
+    /**
+     * True when the file was checked as saved on disk, not from text the editor sent (a file
+     * over VS Code's 50 MB synchronisation limit, see DiskFilesRequest).
+     */
+    fromDisk?: boolean;
   }
   export const type = new NotificationType<Params>(method);
 }
@@ -39,6 +44,71 @@ export namespace LayoutRequest {
   }
   /** The edits, or null when the document is not an X12 document the server has open. */
   export type Result = TextEdit[] | null;
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Client -> server: the files open in the editor whose text the server never receives (VS Code
+ * does not synchronise files over 50 MB with extensions). Each request lists all of them: the
+ * server checks each new one from disk with the streaming reader, publishes its diagnostics for
+ * that URI, and checks it again whenever it changes on disk; a URI left out of a later request is
+ * forgotten and its diagnostics cleared. A URI whose text the server does get (an open document)
+ * is left to the normal path. Resolves once the newly listed files are checked.
+ */
+export namespace DiskFilesRequest {
+  export const method = 'claimlint/diskFiles';
+  export interface Params {
+    /** file: URIs. */
+    uris: string[];
+  }
+  export interface FileStatus {
+    uri: string;
+    /**
+     * checked: diagnostics published; not-claims: neither a claim file extension nor an ISA
+     * header (nothing published, not watched); open: the editor sent its text, so the normal
+     * path checks it; unreadable: see reason.
+     */
+    state: 'checked' | 'not-claims' | 'open' | 'unreadable';
+    /** Why it could not be read (never file contents). */
+    reason?: string;
+    claims?: number;
+    findings?: number;
+  }
+  export interface Result {
+    files: FileStatus[];
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * Client -> server: check every claim file under a folder from disk (.837, .837p, .837i, .837d,
+ * .x12, .edi, .csv, .tsv and files starting with an ISA header; hidden folders and node_modules
+ * are skipped), together: the lines of one patient, provider and date are paired across the
+ * files, as the CLI does. Reports work-done progress on the client's workDoneToken (else on a
+ * progress the server creates when the client supports it) and stops when the request or the
+ * progress is cancelled. Diagnostics are published per file once every file is read; a
+ * cancelled run publishes nothing. Files open in the editor are checked with the editor's text.
+ */
+export namespace CheckFolderRequest {
+  export const method = 'claimlint/checkFolder';
+  export interface Params extends WorkDoneProgressParams {
+    /** A file: URI; default: the workspace folder the server was started with. */
+    folder?: string;
+  }
+  export interface Result {
+    /** The folder checked (a file: URI), or null when there was none to check. */
+    folder: string | null;
+    /** Claim files found, and checked (fewer when cancelled, or when some could not be read). */
+    found: number;
+    checked: number;
+    claims: number;
+    errors: number;
+    warnings: number;
+    information: number;
+    /** One line per file that could not be read: its path relative to the folder and why. */
+    unreadable: string[];
+    cancelled: boolean;
+  }
   export const type = new RequestType<Params, Result, void>(method);
 }
 

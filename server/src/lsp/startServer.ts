@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
+import { DiskChecks } from './diskCheck';
 import { openDocuments } from './document';
 import { fixAllKind, registerHandlers, type ClientFeatures } from './handlers';
 import { configurationSection, type ClaimlintInitializationOptions } from './protocol';
@@ -24,6 +25,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const rules = new Rules(connection, runtime);
   const checker = new Checker(connection, documents, runtime, rules);
   rules.onDidChange(() => checker.recheckAll());
+  // Files the editor does not send (over VS Code's 50 MB limit) and whole folders, read from disk.
+  const disk = new DiskChecks(connection, documents, rules, runtime);
+  rules.onDidChange(() => disk.recheckAll());
   const client: ClientFeatures = { resolveEdits: false };
   /** The client answers workspace/configuration: settings are asked for, not taken from pushes. */
   let pullConfiguration = false;
@@ -74,5 +78,6 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   documents.onDidChangeContent((event) => checker.schedule(event.document));
   documents.onDidClose((event) => checker.closed(event.document.uri));
   registerHandlers(connection, checker, client);
+  disk.register();
   documents.listen(connection);
 }

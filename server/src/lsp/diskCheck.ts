@@ -1,0 +1,504 @@
+// Claim files checked from disk rather than from text the editor sent (issue 14):
+//
+// - Files open in the editor whose text never reaches the server (VS Code does not synchronise
+//   files over 50 MB with extensions): the client lists them (DiskFilesRequest); each is read in
+//   blocks through X12Stream, as the CLI reads a big file, its diagnostics are published for its
+//   URI, and it is read again when it changes on disk.
+// - Every claim file under a folder at once (CheckFolderRequest), checked together in one
+//   CodingRun as the CLI checks the files of one run, with work-done progress and cancellation.
+//
+// Reading yields to the event loop between blocks, so requests about other documents are
+// answered meanwhile; one file is read at a time. Text is decoded as the editor decodes it (UTF-8,
+// a BOM dropped; UTF-16LE after its BOM), so positions are those of the text the editor shows.
+// Nothing logged or returned quotes the files: counts, rule ids and file names only.
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { basename, dirname, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type TextDocuments,
+  type WorkDoneProgressReporter,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, internalError, type SharedCoding } from '../core/analyze';
+import type { ClaimFormat, Finding, Severity, Span } from '../core/model';
+import { CodingRun } from '../core/rules/codingRun';
+import type { Knowledge } from '../core/rules/knowledge';
+import { MAX_RULE_FILE_BYTES } from '../core/rules/textInput';
+import { lastAtOrBefore } from '../core/search';
+import type { Position, Range } from '../core/text';
+import { X12Stream, type PieceResult } from '../core/x12/stream';
+import { isClaimFile, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
+import { BLOCK_BYTES, MAX_INPUT_BYTES } from '../cli/files';
+import { FEED_BYTES } from '../cli/stream';
+import { errorName } from './convert';
+import { CheckFolderRequest, ConflictCountNotification, DiskFilesRequest } from './protocol';
+import type { Rules } from './rules';
+import type { Runtime } from './runtime';
+
+// ---- positions -------------------------------------------------------------------------------
+
+/**
+ * Line starts of a text given in pieces, in order (CR, LF and CRLF each end a line, as LSP and
+ * LineIndex count them; a CRLF split between two pieces is one break), and the positions of
+ * offsets in it. One 32-bit number per line is kept, not the text.
+ */
+export class LineStarts {
+  private starts = new Uint32Array(1024);
+  private count = 1;
+  private length = 0;
+  /** The previous piece ended with a CR: a break, unless this piece starts with LF. */
+  private heldCr = false;
+
+  add(piece: string): void {
+    if (piece.length === 0) return;
+    const base = this.length;
+    if (this.heldCr) {
+      this.heldCr = false;
+      if (piece.charCodeAt(0) !== 10) this.push(base);
+    }
+    let lf = piece.indexOf('\n');
+    let cr = piece.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        if (cr === piece.length - 1) this.heldCr = true;
+        else if (piece.charCodeAt(cr + 1) !== 10) this.push(base + cr + 1);
+        cr = piece.indexOf('\r', cr + 1);
+      } else {
+        this.push(base + lf + 1);
+        lf = piece.indexOf('\n', lf + 1);
+      }
+    }
+    this.length += piece.length;
+  }
+
+  /** After the last piece: a CR at the very end ends a line. */
+  end(): void {
+    if (this.heldCr) this.push(this.length);
+    this.heldCr = false;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = Math.max(0, lastAtOrBefore(this.starts, clamped, this.count));
+    return { line, character: clamped - this.starts[line]! };
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
+  private push(start: number): void {
+    if (this.count === this.starts.length) {
+      const grown = new Uint32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count++] = start;
+  }
+}
+
+// ---- reading one file ------------------------------------------------------------------------
+
+/** A file's findings and where they are; the text itself is not kept. */
+export interface DiskCheck {
+  format: ClaimFormat | null;
+  claims: number;
+  serviceLines: number;
+  findings: Finding[];
+  lines: LineStarts;
+  /** The file changed while it was being read: check it again. */
+  changed: boolean;
+}
+
+/** Why a file cannot be checked, in a few words that never quote it. */
+export class DiskError extends Error {}
+
+export interface DiskCheckOptions {
+  /** The file is one of several checked together: its coded lines go into this run. */
+  shared?: SharedCoding;
+  /** Polled between blocks; when true the read stops and null is returned. */
+  isCancelled?: () => boolean;
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function reasonOf(error: unknown): string {
+  if (error instanceof DiskError) return error.message;
+  switch ((error as { code?: string } | null)?.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return `could not be read (${(error as { code?: string } | null)?.code ?? errorName(error)})`;
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/** The decoder the editor would use for a file starting with these bytes, and the BOM's length. */
+function decoderFor(head: Buffer): { decoder: StringDecoder; encoding: BufferEncoding; skip: number } {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { decoder: new StringDecoder('utf16le'), encoding: 'utf16le', skip: 2 };
+  const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  return { decoder: new StringDecoder('utf8'), encoding: 'utf8', skip: bom ? 3 : 0 };
+}
+
+/** Characters at the start of a file in which its ISA header is looked for (as the CLI does). */
+const HEAD_CHARS = 65536;
+
+/**
+ * Checks the file at `path`: an 837 that starts with a well-formed ISA header in blocks through
+ * X12Stream (memory follows the largest transaction set, not the file); anything else (CSV, X12
+ * without a good header) read whole, up to the rule files' 512 MB cap. Null when cancelled.
+ * Throws DiskError (or a file-system error) when it cannot be read.
+ */
+export async function checkFileFromDisk(path: string, knowledge: Knowledge, options: DiskCheckOptions = {}): Promise<DiskCheck | null> {
+  const handle = await open(path, 'r');
+  try {
+    const before = await handle.stat();
+    if (before.isDirectory()) throw new DiskError('is a directory, not a file');
+    if (!before.isFile()) throw new DiskError('not a regular file');
+    if (before.size > MAX_INPUT_BYTES) throw new DiskError('too large to check');
+    const buffer = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, Math.max(before.size, 1)));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const { decoder, encoding, skip } = decoderFor(buffer.subarray(0, bytesRead));
+    const head = new StringDecoder(encoding).write(buffer.subarray(skip, Math.min(bytesRead, skip + HEAD_CHARS)));
+    const checked = X12Stream.canStream(head)
+      ? await checkInBlocks(handle, buffer, bytesRead, skip, decoder, knowledge, options)
+      : await checkWhole(handle, before, buffer.subarray(0, bytesRead), knowledge, options);
+    if (checked === null) return null;
+    const after = await handle.stat();
+    return { ...checked, changed: !sameFile(before, after) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function checkInBlocks(
+  handle: FileHandle,
+  buffer: Buffer,
+  firstRead: number,
+  skip: number,
+  decoder: StringDecoder,
+  knowledge: Knowledge,
+  options: DiskCheckOptions,
+): Promise<Omit<DiskCheck, 'changed'> | null> {
+  const stream = new X12Stream(knowledge, options.shared);
+  const lines = new LineStarts();
+  const findings: Finding[] = [];
+  let claims = 0;
+  let serviceLines = 0;
+  const take = (piece: PieceResult): void => {
+    claims += piece.claims;
+    serviceLines += piece.serviceLines;
+    for (const finding of piece.findings) findings.push(finding);
+  };
+  const feed = (text: string): void => {
+    if (text.length === 0) return;
+    lines.add(text);
+    take(stream.feed(text));
+  };
+  let read = firstRead;
+  let position = 0;
+  for (let start = skip; read > 0; start = 0) {
+    // Pieces much smaller than a block keep the peak low (see FEED_BYTES); the decoder carries a
+    // character split between two pieces over to the next.
+    for (let at = start; at < read; at += FEED_BYTES) feed(decoder.write(buffer.subarray(at, Math.min(at + FEED_BYTES, read))));
+    position += read;
+    await turn();
+    if (options.isCancelled?.()) return null;
+    ({ bytesRead: read } = await handle.read(buffer, 0, buffer.length, position));
+  }
+  feed(decoder.end());
+  lines.end();
+  take(stream.end());
+  return { format: 'x12', claims, serviceLines, findings: byPosition(findings), lines };
+}
+
+async function checkWhole(handle: FileHandle, stats: Stats, head: Buffer, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null> {
+  if (stats.size > MAX_RULE_FILE_BYTES) throw new DiskError('too large to read whole (over 512 MB), and not an 837 that starts with an ISA header');
+  const bytes = stats.size <= head.length ? head : await handle.readFile();
+  if (options.isCancelled?.()) return null;
+  const { decoder, skip } = decoderFor(bytes);
+  const text = decoder.write(bytes.subarray(skip)) + decoder.end();
+  const analysis = analyze(text, knowledge, undefined, options.shared);
+  const lines = new LineStarts();
+  lines.add(text);
+  lines.end();
+  const serviceLines = analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+  return { format: analysis.doc.format, claims: analysis.doc.claims.length, serviceLines, findings: byPosition(analysis.findings), lines };
+}
+
+/** Findings in document order (a stable sort by start), as the editor path lists them. */
+function byPosition(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.span.start - b.span.start);
+}
+
+// ---- diagnostics -----------------------------------------------------------------------------
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/** A finding as a diagnostic of the file at `uri` (the same shape as convert.ts's toDiagnostic). */
+function diagnosticOf(uri: string, lines: { rangeOf(span: Span): Range }, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: lines.rangeOf(finding.span),
+    severity: severities[finding.severity],
+    source: 'claimlint',
+    code: finding.rule,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: lines.rangeOf(related.span) }, message: related.message }));
+  }
+  return diagnostic;
+}
+
+const isConflict = (finding: Finding): boolean => finding.rule.startsWith('ptp.');
+
+// ---- files the editor does not send ----------------------------------------------------------
+
+/** Changes on disk settle for this long before a file is read again (a save fires several events). */
+const RECHECK_DELAY_MS = 300;
+
+interface Tracked {
+  path: string;
+  stopWatching: () => void;
+  /** Size, mtime and inode when last read: a change event that leaves them as they were is not a change. */
+  stamp: string | null;
+  timer?: ReturnType<typeof setTimeout>;
+  status: DiskFilesRequest.FileStatus;
+}
+
+function stampOf(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+}
+
+export class DiskChecks {
+  private readonly tracked = new Map<string, Tracked>();
+  /** One file is read at a time: each check waits for the one before. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** URIs the last folder run published diagnostics for. */
+  private folderPublished = new Set<string>();
+  private folderRun: { cancel(): void } | null = null;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly rules: Rules,
+    private readonly runtime: Runtime,
+  ) {}
+
+  register(): void {
+    this.connection.onRequest(DiskFilesRequest.type, async (params: DiskFilesRequest.Params) => this.update(Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : []));
+    this.connection.onRequest(CheckFolderRequest.type, async (params: CheckFolderRequest.Params, token: CancellationToken) => this.checkFolder(params ?? {}, token));
+  }
+
+  /** The files the editor does not send are now `uris`: new ones are checked and watched, missing ones forgotten. */
+  async update(uris: readonly string[]): Promise<DiskFilesRequest.Result> {
+    const wanted = new Set(uris);
+    for (const [uri, entry] of this.tracked) {
+      if (wanted.has(uri)) continue;
+      this.forget(uri, entry);
+      if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    const statuses = await Promise.all([...wanted].map((uri) => this.track(uri)));
+    return { files: statuses };
+  }
+
+  /** The rules changed: every file checked from disk is checked again. */
+  recheckAll(): void {
+    for (const uri of this.tracked.keys()) void this.enqueue(uri);
+  }
+
+  private forget(uri: string, entry: Tracked): void {
+    entry.stopWatching();
+    if (entry.timer) clearTimeout(entry.timer);
+    this.tracked.delete(uri);
+  }
+
+  private async track(uri: string): Promise<DiskFilesRequest.FileStatus> {
+    if (!uri.startsWith('file:')) return { uri, state: 'unreadable', reason: 'not a file: URI' };
+    const known = this.tracked.get(uri);
+    if (this.documents.get(uri)) {
+      // The editor sends its text now: the normal path checks it.
+      if (known) this.forget(uri, known);
+      return { uri, state: 'open' };
+    }
+    if (known) return known.status;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+      const stats = await stat(path);
+      if (stats.isDirectory()) return { uri, state: 'unreadable', reason: 'is a directory, not a file' };
+    } catch (error) {
+      return { uri, state: 'unreadable', reason: reasonOf(error) };
+    }
+    if (!isClaimFile(path)) return { uri, state: 'not-claims' };
+    const entry: Tracked = { path, stopWatching: () => undefined, stamp: null, status: { uri, state: 'checked' } };
+    this.tracked.set(uri, entry);
+    // The folder, not the file: a save that replaces the file (write and rename) is seen too.
+    entry.stopWatching = this.runtime.watchFile(dirname(path), () => this.changedSoon(uri, entry));
+    await this.enqueue(uri);
+    return entry.status;
+  }
+
+  private changedSoon(uri: string, entry: Tracked): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (this.tracked.get(uri) !== entry) return;
+      stat(entry.path).then(
+        (stats) => {
+          if (stampOf(stats) !== entry.stamp) void this.enqueue(uri);
+        },
+        () => void this.enqueue(uri),
+      );
+    }, RECHECK_DELAY_MS);
+  }
+
+  private enqueue(uri: string): Promise<void> {
+    const next = this.queue.then(() => this.check(uri));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async check(uri: string): Promise<void> {
+    const entry = this.tracked.get(uri);
+    // Forgotten meanwhile, or the editor now sends its text (the normal path publishes it).
+    if (!entry || this.documents.get(uri)) return;
+    const stillWanted = (): boolean => this.tracked.get(uri) === entry && !this.documents.get(uri);
+    const started = Date.now();
+    let checked: DiskCheck | null;
+    let stamp: string | null = null;
+    try {
+      stamp = stampOf(await stat(entry.path));
+      checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted() });
+    } catch (error) {
+      if (!stillWanted()) return;
+      entry.stamp = stamp;
+      entry.status = { uri, state: 'unreadable', reason: reasonOf(error) };
+      this.connection.console.warn(`Claimlint: ${basename(entry.path)} could not be checked from disk: ${entry.status.reason}`);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    if (checked === null || !stillWanted()) return;
+    entry.stamp = stamp;
+    const diagnostics = checked.findings.map((finding) => diagnosticOf(uri, checked.lines, finding));
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+    void this.connection.sendNotification(ConflictCountNotification.type, { uri, conflicts: checked.findings.filter(isConflict).length, findings: checked.findings.length, fromDisk: true });
+    entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
+    this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms`);
+    if (checked.changed) void this.enqueue(uri);
+  }
+
+  // ---- a folder at once ----------------------------------------------------------------------
+
+  async checkFolder(params: CheckFolderRequest.Params, token: CancellationToken): Promise<CheckFolderRequest.Result> {
+    const root = typeof params.folder === 'string' && params.folder.startsWith('file:') ? fileURLToPath(params.folder) : this.rules.workspace.root;
+    const result: CheckFolderRequest.Result = { folder: root === null ? null : pathToFileURL(root).toString(), found: 0, checked: 0, claims: 0, errors: 0, warnings: 0, information: 0, unreadable: [], cancelled: false };
+    if (root === null) return result;
+    // A newer run makes an older one's results stale: the older stops.
+    this.folderRun?.cancel();
+    let stopped = false;
+    const run = { cancel: () => (stopped = true) };
+    this.folderRun = run;
+
+    const reporter: WorkDoneProgressReporter | WorkDoneProgressServerReporter =
+      params.workDoneToken !== undefined ? this.connection.window.attachWorkDoneProgress(params.workDoneToken) : await this.connection.window.createWorkDoneProgress();
+    const progressCancelled = 'token' in reporter ? (reporter as WorkDoneProgressServerReporter).token : undefined;
+    const cancelled = (): boolean => stopped || token.isCancellationRequested || progressCancelled?.isCancellationRequested === true;
+    reporter.begin('Claimlint: checking claim files', 0, 'finding claim files', true);
+    try {
+      return await this.runFolder(root, result, reporter, cancelled);
+    } finally {
+      reporter.done();
+      if (this.folderRun === run) this.folderRun = null;
+    }
+  }
+
+  private async runFolder(root: string, result: CheckFolderRequest.Result, reporter: WorkDoneProgressReporter, cancelled: () => boolean): Promise<CheckFolderRequest.Result> {
+    const found: string[] = [];
+    let folders = 0;
+    for (const path of walkClaimFiles(root)) {
+      if (path !== null) found.push(path);
+      else if (++folders % 16 === 0) {
+        await turn();
+        if (cancelled()) return { ...result, cancelled: true };
+      }
+    }
+    const paths = sortClaimFiles(root, found);
+    result.found = paths.length;
+    // Named in messages about lines of another file as the CLI names them: relative to the folder.
+    const names = paths.map((path) => relative(root, path).split(sep).join('/'));
+    const knowledge = this.rules.knowledge;
+    const codingRun = new CodingRun(knowledge);
+    const files: ({ uri: string; version?: number; findings: Finding[]; lines: { rangeOf(span: Span): Range } } | null)[] = [];
+    for (let index = 0; index < paths.length; index++) {
+      if (cancelled()) return { ...result, cancelled: true };
+      reporter.report(Math.floor((index * 100) / paths.length), `${index + 1} of ${paths.length}: ${names[index]}`);
+      const path = paths[index]!;
+      const uri = pathToFileURL(path).toString();
+      const shared = { run: codingRun, file: index };
+      const document = this.documents.get(uri);
+      try {
+        if (document) {
+          // Open in the editor: its text, which may differ from the file on disk, is what the user sees.
+          const analysis = analyze(document.getText(), knowledge, undefined, shared);
+          files.push({ uri, version: document.version, findings: byPosition(analysis.findings), lines: analysis.lines });
+          result.claims += analysis.doc.claims.length;
+          await turn();
+        } else {
+          const checked = await checkFileFromDisk(path, knowledge, { shared, isCancelled: cancelled });
+          if (checked === null) return { ...result, cancelled: true };
+          files.push({ uri, findings: checked.findings, lines: checked.lines });
+          result.claims += checked.claims;
+        }
+        result.checked++;
+      } catch (error) {
+        files.push(null);
+        result.unreadable.push(`${names[index]}: ${reasonOf(error)}`);
+      }
+    }
+    if (cancelled()) return { ...result, cancelled: true };
+    reporter.report(100, 'pairing lines across files');
+    let coding;
+    try {
+      coding = codingRun.check(names);
+    } catch (error) {
+      coding = files.flatMap((file, index) => (file ? [{ file: index, finding: internalError('checking', error) }] : []));
+    }
+    for (const { file, finding } of coding) files[file]?.findings.push(finding);
+
+    const published = new Set<string>();
+    for (const file of files) {
+      if (file === null) continue;
+      const findings = byPosition(file.findings);
+      for (const finding of findings) result[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'information']++;
+      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => diagnosticOf(file.uri, file.lines, finding)) });
+      published.add(file.uri);
+    }
+    // Files of the previous run that are no longer claim files here (deleted, renamed) lose their diagnostics.
+    for (const uri of this.folderPublished) {
+      if (!published.has(uri) && !this.documents.get(uri) && !this.tracked.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.folderPublished = published;
+    this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under the workspace folder: ${result.errors} errors, ${result.warnings} warnings`);
+    return result;
+  }
+}

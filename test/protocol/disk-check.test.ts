@@ -1,0 +1,247 @@
+// Claim files checked from disk by the real server (issue 14): files whose text the editor never
+// sends (VS Code does not synchronise files over 50 MB; which files those are is the client's
+// business) are checked on request with the streaming reader, their diagnostics published for
+// their URI and refreshed when they change on disk; and every claim file under a folder is checked
+// at once, together, with work-done progress and cancellation.
+//
+// The oracle for ranges and messages is the server itself on the normal path: the same text opened
+// as a document must give the same diagnostics as the file read from disk.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, WorkDoneProgress, type Diagnostic, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import { CheckFolderRequest, DiskFilesRequest, type ConflictCountNotification } from '../../server/src/lsp/protocol';
+import { LineStarts } from '../../server/src/lsp/diskCheck';
+import { LineIndex } from '../../server/src/core/text';
+import { writeX12, type WriterClaim } from '../unit/helpers/x12-writer';
+import { writeClaimsCsv } from '../unit/helpers/csv-writer';
+import { TestClient } from './helpers/lspClient';
+
+const DAY = { from: 20260310, to: 20260310 };
+let dir = '';
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimlint-disk-'));
+});
+
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function file(path: string, text: string | Buffer): { path: string; uri: string } {
+  const full = join(dir, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  return { path: full, uri: pathToFileURL(full).toString() };
+}
+
+/**
+ * An 837P of `count` claims in `sets` transaction sets, one segment per line: every 400th claim
+ * bills 43214 with 43200 on one date (a conflict), every 1000th has a CLM02 one dollar off.
+ */
+function batch(count: number, sets: number, lineEnding = '\r\n'): string {
+  const claims: WriterClaim[] = Array.from({ length: count }, (_, i) => ({
+    id: `CLAIM-${i}`,
+    subscriberId: `M${i}`,
+    ...(i % 1000 === 7 ? { totalCharge: '1.00' } : {}),
+    lines: [
+      { code: '43214', charge: '1500.00', date: DAY },
+      { code: i % 400 === 3 ? '43200' : '99213', charge: '400.00', date: DAY },
+    ],
+  }));
+  return writeX12(claims, { transactions: sets, lineEnding }).text;
+}
+
+/**
+ * Diagnostics as comparable data (range, message, code, severity, related ranges and messages),
+ * one string each, sorted: the editor sorts diagnostics itself, so their order is not compared.
+ */
+function comparable(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics
+    .map((d) => JSON.stringify({ range: d.range, message: d.message, code: d.code, severity: d.severity, related: d.relatedInformation?.map((r) => ({ range: r.location.range, message: r.message })) }))
+    .sort();
+}
+
+function conflictCounts(client: TestClient, uri: string): ConflictCountNotification.Params[] {
+  return client.notifications.filter((n) => n.method === 'claimlint/conflictCount').map((n) => n.params as ConflictCountNotification.Params).filter((p) => p.uri === uri);
+}
+
+describe('LineStarts: line breaks counted across pieces as LSP counts them', () => {
+  test('CR, LF and CRLF each end one line, also when a CRLF is split between two pieces', () => {
+    const text = 'ab\r\ncd\ref\ngh\r\r\n\nij';
+    const expected = new LineIndex(text);
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (let second = cut; second <= text.length; second++) {
+        const starts = new LineStarts();
+        starts.add(text.slice(0, cut));
+        starts.add(text.slice(cut, second));
+        starts.add(text.slice(second));
+        starts.end();
+        for (let offset = 0; offset <= text.length; offset++) {
+          assert.deepEqual(starts.positionAt(offset), expected.positionAt(offset), `cut ${cut}/${second}, offset ${offset}`);
+        }
+      }
+    }
+  });
+});
+
+describe('a claim file checked from disk (claimlint/diskFiles)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  test('a 4 MB+ 837 from disk gets exactly the diagnostics of the same text opened in the editor', async () => {
+    const text = batch(16_000, 32);
+    const big = file('big/batch.837', text);
+    assert.ok(statSync(big.path).size > 4 * 1024 * 1024, `${statSync(big.path).size} bytes`);
+
+    const published = client.waitForDiagnostics(big.uri, () => true, 30_000);
+    const result = await client.connection.sendRequest(DiskFilesRequest.type, { uris: [big.uri] });
+    assert.deepEqual(result.files.map((f) => [f.uri, f.state, f.claims]), [[big.uri, 'checked', 16_000]]);
+    const fromDisk = (await published).diagnostics;
+    assert.equal(result.files[0]!.findings, fromDisk.length);
+
+    const opened = await client.open(TestClient.uriFor('disk-oracle.837'), text);
+    assert.deepEqual(comparable(fromDisk), comparable(opened.diagnostics));
+    assert.equal(fromDisk.filter((d) => d.code === 'ptp.conflict').length, 40);
+    assert.ok(fromDisk.some((d) => d.code !== 'ptp.conflict'), 'the structural findings too (CLM02 off)');
+    // Related locations point into the file on disk.
+    assert.ok(fromDisk.every((d) => (d.relatedInformation ?? []).every((r) => r.location.uri === big.uri)));
+
+    // The first conflict, placed by hand: the 43200 of claim CLAIM-3.
+    const lines = text.split('\r\n');
+    const line = lines.findIndex((l) => l.startsWith('SV1*HC:43200*'));
+    const first = fromDisk.find((d) => d.code === 'ptp.conflict')!;
+    assert.deepEqual(first.range, { start: { line, character: 7 }, end: { line, character: 12 } });
+
+    const counts = conflictCounts(client, big.uri);
+    assert.deepEqual(counts.at(-1), { uri: big.uri, conflicts: 40, findings: fromDisk.length, fromDisk: true });
+  });
+
+  test('checked again when the file changes on disk', async () => {
+    const big = { path: join(dir, 'big/batch.837'), uri: pathToFileURL(join(dir, 'big/batch.837')).toString() };
+    const changed = client.waitForDiagnostics(big.uri, (p) => !p.diagnostics.some((d) => d.code === 'ptp.conflict'), 30_000);
+    // The bundled codes billed as 99213: same length, no conflicts left (CLM02 findings stay).
+    writeFileSync(big.path, batch(16_000, 32).replaceAll('HC:43200*', 'HC:99213*'));
+    const after = await changed;
+    assert.ok(after.diagnostics.length > 0);
+    assert.ok(after.diagnostics.every((d) => d.code !== 'ptp.conflict'));
+  });
+
+  test('a CSV export from disk, read whole, matches the editor path too', async () => {
+    const text = writeClaimsCsv([
+      { id: 'R1', patientId: 'P1', lines: [{ code: '43214', date: 20260310, units: 1, charge: 1500 }, { code: '43200', date: 20260310, units: 1, charge: 400 }] },
+      { id: 'R2', patientId: 'P2', lines: [{ code: '99213', date: 20260310, units: 1, charge: 90 }] },
+    ]);
+    const csv = file('exports/claims.csv', text);
+    const published = client.waitForDiagnostics(csv.uri);
+    const result = await client.connection.sendRequest(DiskFilesRequest.type, { uris: [pathToFileURL(join(dir, 'big/batch.837')).toString(), csv.uri] });
+    assert.deepEqual(result.files.map((f) => f.state), ['checked', 'checked']);
+    const fromDisk = (await published).diagnostics;
+    const opened = await client.open(TestClient.uriFor('disk-oracle.csv'), text, 'csv');
+    assert.ok(fromDisk.some((d) => d.code === 'ptp.conflict'));
+    assert.deepEqual(comparable(fromDisk), comparable(opened.diagnostics));
+  });
+
+  test('what is not a claim file, cannot be read, or is open in the editor is not checked from disk', async () => {
+    const notes = file('notes/today.log', 'nothing about claims here\n');
+    const missing = pathToFileURL(join(dir, 'no-such.837')).toString();
+    const openUri = TestClient.uriFor('open-in-editor.837');
+    await client.open(openUri, batch(3, 1));
+    const big = pathToFileURL(join(dir, 'big/batch.837')).toString();
+    const result = await client.connection.sendRequest(DiskFilesRequest.type, { uris: [big, notes.uri, missing, openUri, 'untitled:Untitled-1'] });
+    assert.deepEqual(
+      result.files.map((f) => [f.uri, f.state, f.reason]),
+      [
+        [big, 'checked', undefined],
+        [notes.uri, 'not-claims', undefined],
+        [missing, 'unreadable', 'no such file'],
+        [openUri, 'open', undefined],
+        ['untitled:Untitled-1', 'unreadable', 'not a file: URI'],
+      ],
+    );
+  });
+
+  test('a file left out of a later request is forgotten: its diagnostics are cleared', async () => {
+    const big = pathToFileURL(join(dir, 'big/batch.837')).toString();
+    const cleared = client.waitForDiagnostics(big, (p) => p.diagnostics.length === 0);
+    await client.connection.sendRequest(DiskFilesRequest.type, { uris: [] });
+    await cleared;
+  });
+});
+
+describe('every claim file under a folder (claimlint/checkFolder)', () => {
+  test('checks the workspace folder together with work-done progress; a cross-file conflict lands on the column-2 file', async () => {
+    const folder = join(dir, 'workspace');
+    const first = file('workspace/a.837', writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
+    const second = file('workspace/sub/b.837', writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
+    const csv = file('workspace/exports/c.csv', writeClaimsCsv([{ id: 'R1', patientId: 'P9', lines: [{ code: '99213', date: 20260310, units: 1, charge: 50 }] }]));
+    file('workspace/notes.txt', 'not a claim file\n');
+    file('workspace/.hidden/skipped.837', writeX12([{ id: 'C3', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }]).text);
+
+    const client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
+    try {
+      await client.initialize(undefined, { workspaceFolder: folder });
+      const progress: (WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd)[] = [];
+      client.connection.onProgress(WorkDoneProgress.type, 'folder-1', (value) => {
+        progress.push(value);
+      });
+      const diagnostics = new Map<string, Diagnostic[]>();
+      const waits = [first, second, csv].map((f) => client.waitForDiagnostics(f.uri).then((p) => diagnostics.set(f.uri, p.diagnostics)));
+
+      const result = await client.connection.sendRequest(CheckFolderRequest.type, { workDoneToken: 'folder-1' });
+      await Promise.all(waits);
+      assert.deepEqual(result, { folder: pathToFileURL(folder).toString(), found: 3, checked: 3, claims: 3, errors: 1, warnings: 0, information: 0, unreadable: [], cancelled: false });
+
+      assert.equal(progress[0]?.kind, 'begin');
+      assert.equal((progress[0] as WorkDoneProgressBegin).cancellable, true);
+      assert.ok(progress.some((p) => p.kind === 'report' && typeof p.percentage === 'number'), JSON.stringify(progress));
+      assert.equal(progress.at(-1)?.kind, 'end');
+
+      assert.deepEqual(diagnostics.get(first.uri), []);
+      assert.deepEqual(diagnostics.get(csv.uri), []);
+      const [conflict] = diagnostics.get(second.uri)!;
+      assert.equal(conflict?.code, 'ptp.conflict');
+      // SV1*HC:43200 is line 20 of the file (ISA, GS, ST, BHT, NM1, PER, NM1, HL, NM1, N3, N4, REF, HL, SBR, NM1, NM1, CLM, HI, LX, SV1).
+      assert.deepEqual(conflict.range, { start: { line: 19, character: 7 }, end: { line: 19, character: 12 } });
+      assert.match(conflict.message as string, /^43200 should not be billed with 43214 \(a\.837, claim 1, service line 1\)/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('cancelled: the run stops before the last file, says so, ends its progress and publishes nothing', async () => {
+    const folder = join(dir, 'many');
+    const uris: string[] = [];
+    for (let i = 0; i < 30; i++) uris.push(file(`many/batch-${String(i).padStart(2, '0')}.837`, batch(3_000, 6, '\n')).uri);
+    const client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
+    try {
+      await client.initialize(undefined, { workspaceFolder: folder });
+      const source = new CancellationTokenSource();
+      const progress: string[] = [];
+      client.connection.onProgress(WorkDoneProgress.type, 'folder-2', (value) => {
+        progress.push(value.kind);
+        if (value.kind === 'report') source.cancel();
+      });
+      // Any publication for a file of the run (none is expected: each waiter times out).
+      const publications = uris.map((uri) => client.waitForDiagnostics(uri, () => true, 2_000));
+      const result = await client.connection.sendRequest(CheckFolderRequest.type, { workDoneToken: 'folder-2' }, source.token);
+      assert.equal(result.cancelled, true);
+      assert.equal(result.found, 30);
+      assert.ok(result.checked < 30, `${result.checked} checked`);
+      assert.equal(progress.at(-1), 'end');
+      const settled = await Promise.allSettled(publications);
+      assert.equal(settled.filter((s) => s.status === 'fulfilled').length, 0);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
