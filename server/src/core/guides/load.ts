@@ -1,0 +1,383 @@
+// Loads the generated guide data (data/guides.json, inlined by esbuild) and links it into
+// GuideSchema trees, one guide at a time on first use. Lookups for hovers and completion:
+// a guide by version, a loop by path, the segment a segment id and qualifier name there, the
+// element at a position.
+import rawData from './data/guides.json';
+import { GUIDE_ALIASES, NEAREST_GUIDES, NOT_VALIDATED, NOT_VALIDATED_RULE } from './coverage';
+import type {
+  CompositeSpec,
+  ElementSpec,
+  GuideData,
+  GuideSchema,
+  LoopSpec,
+  PositionSpec,
+  Qualifier,
+  RawChild,
+  RawCount,
+  RawLoop,
+  SegmentSpec,
+  SyntaxNote,
+} from './schema';
+
+const DATA = rawData as unknown as GuideData;
+
+/** Reads an element value: 1-based element position, component (0 = the whole simple element, 1.. = a component). */
+export type ValueAt = (position: number, component: number) => string;
+
+function count(raw: RawCount): number {
+  return raw === '>1' ? Infinity : raw;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+// ---- element and segment definitions, linked once and shared by every guide that uses them
+
+interface SegmentDefinition {
+  elements: readonly PositionSpec[];
+  syntax: readonly SyntaxNote[];
+  qualifier: Qualifier | null;
+}
+
+const definitions = new Map<number, SegmentDefinition>();
+
+function simpleElement(index: number, ref: string, position: number, component: number): ElementSpec {
+  const raw = DATA.elements[index];
+  const dictionary = DATA.dataElements[raw.d];
+  if (!dictionary) throw new Error(`guides.json: data element ${raw.d} of ${ref} is not in the dictionary`);
+  const external = raw.x ?? null;
+  return {
+    kind: 'element',
+    ref,
+    position,
+    component,
+    name: raw.n,
+    usage: raw.u,
+    dataElement: raw.d,
+    dataElementName: dictionary[3],
+    type: dictionary[0],
+    minLength: dictionary[1],
+    maxLength: dictionary[2],
+    codes: raw.c === undefined ? null : DATA.codeLists[raw.c],
+    externalCodes: external,
+    externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
+    regex: raw.re ?? null,
+  };
+}
+
+function positionSpec(index: number, segmentId: string, position: number): PositionSpec {
+  const raw = DATA.elements[index];
+  const ref = `${segmentId}${pad(position)}`;
+  if (!raw.e) return simpleElement(index, ref, position, 0);
+  const composite: CompositeSpec = {
+    kind: 'composite',
+    ref,
+    position,
+    name: raw.n,
+    usage: raw.u,
+    dataElement: raw.d,
+    components: raw.e.map((c, i) => simpleElement(c, `${ref}-${pad(i + 1)}`, position, i + 1)),
+  };
+  return composite;
+}
+
+/** 'P0809' -> { kind: 'P', positions: [8, 9] }. */
+export function parseSyntaxNote(text: string): SyntaxNote {
+  const kind = text[0] as SyntaxNote['kind'];
+  const positions: number[] = [];
+  for (let i = 1; i + 2 <= text.length; i += 2) positions.push(Number(text.slice(i, i + 2)));
+  return { kind, positions, text };
+}
+
+function segmentDefinition(index: number): SegmentDefinition {
+  let def = definitions.get(index);
+  if (def) return def;
+  const raw = DATA.segments[index];
+  const elements = raw.e.map((e, i) => positionSpec(e, raw.id, i + 1));
+  let qualifier: Qualifier | null = null;
+  if (raw.q) {
+    const [position, component, list] = raw.q;
+    const ref = component === 0 ? `${raw.id}${pad(position)}` : `${raw.id}${pad(position)}-${pad(component)}`;
+    qualifier = { position, component, codes: DATA.codeLists[list], ref };
+  }
+  def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier };
+  definitions.set(index, def);
+  return def;
+}
+
+// ---- guides
+
+function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number; r: RawCount; w?: 1; c: RawChild[] }, parent: LoopSpec | null): LoopSpec {
+  const loop: LoopSpec = {
+    kind: 'loop',
+    id: raw.id,
+    name: raw.n,
+    usage: raw.u,
+    position: raw.p,
+    maxRepeat: count(raw.r),
+    wrapper: raw.w === 1,
+    children: [],
+    parent,
+    path: parent ? (raw.id ? [...parent.path, raw.id] : parent.path) : [],
+    trigger: [],
+  };
+  const children: (LoopSpec | SegmentSpec)[] = [];
+  raw.c.forEach((child, index) => {
+    if (typeof child === 'number') {
+      const seg = DATA.segments[child];
+      const def = segmentDefinition(child);
+      children.push({
+        kind: 'segment',
+        id: seg.id,
+        name: seg.n,
+        usage: seg.u,
+        position: seg.p,
+        maxUse: count(seg.m),
+        syntax: def.syntax,
+        elements: def.elements,
+        qualifier: def.qualifier,
+        loop,
+        index,
+      });
+    } else {
+      children.push(linkLoop(child as RawLoop, loop));
+    }
+  });
+  loop.children = children;
+  loop.trigger = triggerOf(loop);
+  return loop;
+}
+
+function triggerOf(loop: LoopSpec): SegmentSpec[] {
+  const first = loop.children[0];
+  if (!first) return [];
+  if (first.kind === 'segment') return [first];
+  // pyx12's _is_loop_match: a loop that starts with a loop matches when any child loop does.
+  const out: SegmentSpec[] = [];
+  for (const child of loop.children) if (child.kind === 'loop') out.push(...child.trigger);
+  return out;
+}
+
+const linked = new Map<string, GuideSchema>();
+
+function linkGuide(key: string): GuideSchema | null {
+  let guide = linked.get(key);
+  if (guide) return guide;
+  const raw = DATA.guides[key];
+  if (!raw) return null;
+  const root = linkLoop({ id: '', n: raw.name, u: 'R', p: 0, r: 1, c: raw.c }, null);
+  guide = { key, name: raw.name, map: raw.map, kind: raw.kind, isa12: raw.isa12, root };
+  linked.set(key, guide);
+  return guide;
+}
+
+/** The keys of the transaction guides the data holds ('005010X222A1', ...). */
+export function guideKeys(): string[] {
+  return Object.keys(DATA.guides).filter((k) => DATA.guides[k].kind === 'transaction');
+}
+
+/**
+ * The guide for an implementation convention reference (GS08 / ST03), e.g. '005010X222A1', or
+ * null. A version one map covers exactly (005010X223A1, served by the X223A2 map) gets that map.
+ */
+export function guideFor(implementation: string): GuideSchema | null {
+  const key = GUIDE_ALIASES[implementation] ?? implementation;
+  const raw = DATA.guides[key];
+  if (!raw || raw.kind !== 'transaction') return null;
+  return linkGuide(key);
+}
+
+/** The envelope (ISA/GS/GE/IEA) map for an ISA12 version ('00501', '00401'), or null. */
+export function envelopeFor(isa12: string): GuideSchema | null {
+  for (const key of Object.keys(DATA.guides)) {
+    const raw = DATA.guides[key];
+    if (raw.kind === 'envelope' && raw.isa12.includes(isa12)) return linkGuide(key);
+  }
+  return null;
+}
+
+export type GuideCoverage =
+  | { status: 'validated'; guide: GuideSchema }
+  | { status: 'nearest'; guide: GuideSchema; message: string }
+  | { status: 'not-validated'; rule: typeof NOT_VALIDATED_RULE; message: string }
+  | { status: 'unknown'; message: string };
+
+/** What Claimlint does with a version: validate it, validate it with the nearest map, or say it does not. */
+export function guideCoverage(implementation: string): GuideCoverage {
+  const exact = guideFor(implementation);
+  if (exact) return { status: 'validated', guide: exact };
+  const nearestKey = NEAREST_GUIDES[implementation];
+  const nearest = nearestKey ? guideFor(nearestKey) : null;
+  if (nearest) {
+    return { status: 'nearest', guide: nearest, message: `${implementation} is checked against the ${nearest.key} implementation guide (its nearest earlier version); its later changes are not checked.` };
+  }
+  const name = NOT_VALIDATED[implementation];
+  if (name) {
+    return { status: 'not-validated', rule: NOT_VALIDATED_RULE, message: `${name} (${implementation}) is not validated against its implementation guide: Claimlint has no map of it. The envelope, counts and coding checks still run.` };
+  }
+  return { status: 'unknown', message: `No implementation guide for version ${JSON.stringify(implementation)}.` };
+}
+
+// ---- lookups
+
+/** The loops of a guide in document order (depth first), the root excluded. */
+export function* loopsOf(guide: GuideSchema): Generator<LoopSpec> {
+  const stack: LoopSpec[] = [guide.root];
+  while (stack.length > 0) {
+    const loop = stack.pop()!;
+    if (loop !== guide.root) yield loop;
+    for (let i = loop.children.length - 1; i >= 0; i--) {
+      const child = loop.children[i];
+      if (child.kind === 'loop') stack.push(child);
+    }
+  }
+}
+
+/**
+ * A loop by its path ('2000A/2000B/2300' or ['ISA_LOOP', ..., '2300']; wrappers and envelope
+ * loops may be left out) or by its id alone ('2300': the first in document order).
+ */
+export function findLoop(guide: GuideSchema, path: string | readonly string[]): LoopSpec | null {
+  const wanted = (typeof path === 'string' ? path.split('/') : [...path]).filter((p) => p !== '');
+  if (wanted.length === 0) return guide.root;
+  for (const loop of loopsOf(guide)) {
+    if (loop.id !== wanted[wanted.length - 1]) continue;
+    // Every wanted id must appear in the loop's path, in order.
+    let i = 0;
+    for (const id of loop.path) if (i < wanted.length && id === wanted[i]) i++;
+    if (i === wanted.length) return loop;
+  }
+  return null;
+}
+
+/** Does segment `id` with these values match this segment of the guide (pyx12's segment_if.is_match)? */
+export function segmentMatches(spec: SegmentSpec, id: string, valueAt: ValueAt): boolean {
+  if (spec.id !== id) return false;
+  const q = spec.qualifier;
+  if (!q) return true;
+  return codeSet(q.codes).has(valueAt(q.position, q.component));
+}
+
+/** The segments of a loop (directly in it) with this id, in order. */
+export function segmentsIn(loop: LoopSpec, id: string): SegmentSpec[] {
+  const out: SegmentSpec[] = [];
+  for (const child of loop.children) if (child.kind === 'segment' && child.id === id) out.push(child);
+  return out;
+}
+
+/**
+ * The segment of a loop this segment is: the one whose qualifier its values match; without
+ * values (or when none matches), the first of that id.
+ */
+export function segmentFor(loop: LoopSpec, id: string, valueAt?: ValueAt): SegmentSpec | null {
+  const candidates = segmentsIn(loop, id);
+  if (valueAt) for (const c of candidates) if (segmentMatches(c, id, valueAt)) return c;
+  return candidates[0] ?? null;
+}
+
+/** The element or composite at a position (1-based), or, with a component, that component. */
+export function elementAt(segment: SegmentSpec, position: number, component = 0): PositionSpec | null {
+  const spec = segment.elements[position - 1];
+  if (!spec) return null;
+  if (component === 0) return spec;
+  if (spec.kind === 'element') return component === 1 ? spec : null;
+  return spec.components[component - 1] ?? null;
+}
+
+/** What a hover shows about an element. */
+export interface ElementInfo {
+  ref: string;
+  name: string;
+  usage: ElementSpec['usage'];
+  /** Simple elements: the type and lengths; a composite: its components. */
+  type: ElementSpec['type'] | 'composite';
+  minLength: number | null;
+  maxLength: number | null;
+  dataElement: string;
+  /** Valid codes (the guide's list, else the external set's codes when shipped), or null for any value. */
+  codes: readonly string[] | null;
+  /** The external code set's name, when the guide names one. */
+  externalCodes: string | null;
+  components: readonly ElementInfo[];
+  /** Segment and loop it was found in. */
+  segment: string;
+  loop: string;
+}
+
+function info(spec: PositionSpec, segment: SegmentSpec): ElementInfo {
+  const loop = segment.loop.id;
+  if (spec.kind === 'composite') {
+    return {
+      ref: spec.ref,
+      name: spec.name,
+      usage: spec.usage,
+      type: 'composite',
+      minLength: null,
+      maxLength: null,
+      dataElement: spec.dataElement,
+      codes: null,
+      externalCodes: null,
+      components: spec.components.map((c) => info(c, segment)),
+      segment: segment.name,
+      loop,
+    };
+  }
+  return {
+    ref: spec.ref,
+    name: spec.name,
+    usage: spec.usage,
+    type: spec.type,
+    minLength: spec.minLength,
+    maxLength: spec.maxLength,
+    dataElement: spec.dataElement,
+    codes: spec.codes ?? spec.externalCodeList,
+    externalCodes: spec.externalCodes,
+    components: [],
+    segment: segment.name,
+    loop,
+  };
+}
+
+/**
+ * Hover lookup: the element at `position` (and `component`) of segment `segmentId` in a loop
+ * (path or id, as findLoop takes), the segment chosen by its qualifier when values are given.
+ */
+export function lookupElement(
+  guide: GuideSchema,
+  loop: string | readonly string[],
+  segmentId: string,
+  position: number,
+  component = 0,
+  valueAt?: ValueAt,
+): ElementInfo | null {
+  const found = findLoop(guide, loop);
+  if (!found) return null;
+  const segment = segmentFor(found, segmentId, valueAt);
+  if (!segment) return null;
+  const spec = elementAt(segment, position, component);
+  return spec ? info(spec, segment) : null;
+}
+
+const codeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A code list as a set, built once per list (lists are shared between elements and guides). */
+export function codeSet(codes: readonly string[]): ReadonlySet<string> {
+  let set = codeSets.get(codes);
+  if (!set) {
+    set = new Set(codes);
+    codeSets.set(codes, set);
+  }
+  return set;
+}
+
+/** Is `value` one of the element's valid codes? True when the element has no list (or an external set pyx12 does not ship). */
+export function isValidCode(spec: ElementSpec, value: string): boolean {
+  if (spec.codes === null && spec.externalCodes === null) return true;
+  if (spec.codes !== null && codeSet(spec.codes).has(value)) return true;
+  if (spec.externalCodes !== null) {
+    if (spec.externalCodeList === null) return true;
+    if (codeSet(spec.externalCodeList).has(value)) return true;
+  }
+  return false;
+}
