@@ -1,15 +1,20 @@
 // The VS Code client: starts the language server and adds what only the editor can do
-// (restart command, status bar, one-time warnings). Everything about claims lives in the server.
+// (restart command, status bar, one-time warnings, the files VS Code does not synchronise, a
+// progress notification for checking a folder). Everything about claims lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
+  State,
   TransportKind,
+  WorkDoneProgress,
 } from 'vscode-languageclient/node';
 import {
+  CheckFolderRequest,
   ConflictCountNotification,
+  DiskFilesRequest,
   LayoutRequest,
   LoadProblemsNotification,
   configurationSection,
@@ -17,6 +22,9 @@ import {
 } from '../../server/src/lsp/protocol';
 
 const languages = ['x12', 'csv', 'tsv'];
+
+/** VS Code does not synchronise a file longer than this with extensions: the server reads such files from disk. */
+const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
 
 let client: LanguageClient | undefined;
 
@@ -41,28 +49,80 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const conflicts = new Map<string, number>();
+  /** Files whose counts came from a check of the file on disk. */
+  const fromDisk = new Set<string>();
   const status = vscode.window.createStatusBarItem('claimlint.conflicts', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Claimlint conflicts';
   status.command = 'workbench.actions.view.problems';
   context.subscriptions.push(status);
-  const refreshStatus = (): void => {
+  /** The file in front: the active editor's, else the active tab's (a file over the limit has a tab but no editor here). */
+  const activeUri = (): string | undefined => {
     const editor = vscode.window.activeTextEditor;
-    const count = editor ? conflicts.get(editor.document.uri.toString()) : undefined;
-    if (count === undefined) {
+    if (editor) return editor.document.uri.toString();
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    return input instanceof vscode.TabInputText ? input.uri.toString() : undefined;
+  };
+  const refreshStatus = (): void => {
+    const uri = activeUri();
+    const count = uri === undefined ? undefined : conflicts.get(uri);
+    if (uri === undefined || count === undefined) {
       status.hide();
       return;
     }
-    status.text = count === 0 ? '$(check) No coding conflicts' : `$(error) ${count} coding conflict${count === 1 ? '' : 's'}`;
-    status.tooltip = 'Claimlint: procedure-to-procedure conflicts in this file';
+    const disk = fromDisk.has(uri);
+    status.text = `${count === 0 ? '$(check) No coding conflicts' : `$(error) ${count} coding conflict${count === 1 ? '' : 's'}`}${disk ? ' (checked from disk)' : ''}`;
+    status.tooltip = disk
+      ? 'Claimlint: procedure-to-procedure conflicts in this file, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.'
+      : 'Claimlint: procedure-to-procedure conflicts in this file';
     status.show();
   };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(refreshStatus));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(refreshStatus), vscode.window.tabGroups.onDidChangeTabs(refreshStatus));
+
+  // Files open in a tab whose text VS Code never gives the extension: the server is told the
+  // whole list after every change of tabs or documents, and checks them from disk.
+  let diskFilesTimer: ReturnType<typeof setTimeout> | undefined;
+  const sendDiskFiles = async (): Promise<void> => {
+    if (!client || client.state !== State.Running) return;
+    const synced = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+    const candidates = new Map<string, vscode.Uri>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) {
+        if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'file' && !synced.has(tab.input.uri.toString())) candidates.set(tab.input.uri.toString(), tab.input.uri);
+      }
+    }
+    const uris: string[] = [];
+    for (const [key, uri] of candidates) {
+      const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
+      if (size > SYNC_LIMIT_BYTES) uris.push(key);
+    }
+    try {
+      await client.sendRequest(DiskFilesRequest.type, { uris });
+    } catch (error) {
+      output.warn(`Claimlint could not have large files checked from disk: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const diskFilesSoon = (): void => {
+    if (diskFilesTimer) clearTimeout(diskFilesTimer);
+    diskFilesTimer = setTimeout(() => void sendDiskFiles(), 100);
+  };
+  context.subscriptions.push(
+    vscode.window.tabGroups.onDidChangeTabs(diskFilesSoon),
+    vscode.workspace.onDidOpenTextDocument(diskFilesSoon),
+    vscode.workspace.onDidCloseTextDocument(diskFilesSoon),
+    { dispose: () => diskFilesTimer && clearTimeout(diskFilesTimer) },
+  );
 
   const start = async (): Promise<void> => {
     client = new LanguageClient('claimlint', 'Claimlint', serverOptions, clientOptions);
     client.onNotification(ConflictCountNotification.type, (params) => {
       conflicts.set(params.uri, params.conflicts);
+      if (params.fromDisk) fromDisk.add(params.uri);
+      else fromDisk.delete(params.uri);
       refreshStatus();
+    });
+    // A (re)started server knows no file from disk yet.
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Running) diskFilesSoon();
     });
     client.onNotification(LoadProblemsNotification.type, (params) => {
       for (const problem of params.problems) output.appendLine(`[rules] ${problem}`);
@@ -90,6 +150,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       edit.set(editor.document.uri, converted);
       await vscode.workspace.applyEdit(edit);
     }),
+    vscode.commands.registerCommand('claimlint.checkAllFiles', async (folder?: unknown) => {
+      // From the command palette: the workspace folder (asked for in a multi-root workspace); a caller may pass a folder URI.
+      const target = folder instanceof vscode.Uri ? folder : (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? (await vscode.window.showWorkspaceFolderPick())?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (!target) {
+        if (!folder) void vscode.window.showInformationMessage('Claimlint: open a folder to check all the claim files in it.');
+        return undefined;
+      }
+      if (!client || target.scheme !== 'file') return undefined;
+      const running = client;
+      return vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Claimlint: checking claim files', cancellable: true },
+        async (progress, cancel) => {
+          const workDoneToken = `claimlint-folder-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+          let reported = 0;
+          const listener = running.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+            if (value.kind === 'end') return;
+            const percentage = value.percentage ?? reported;
+            progress.report({ message: value.message, increment: Math.max(0, percentage - reported) });
+            reported = Math.max(reported, percentage);
+          });
+          try {
+            const result = await running.sendRequest(CheckFolderRequest.type, { folder: target.toString(), workDoneToken }, cancel);
+            void vscode.window.showInformationMessage(folderSummary(result));
+            return result;
+          } finally {
+            listener.dispose();
+          }
+        },
+      );
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       // File-pointing settings become usable: restart so the server reads them.
       initializationOptions.workspaceTrusted = true;
@@ -98,6 +188,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await start();
+}
+
+/** One line on what a folder check found. */
+function folderSummary(result: CheckFolderRequest.Result): string {
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (result.cancelled) return `Claimlint: checking all claim files was cancelled (${result.checked} of ${result.found} read); the Problems panel is unchanged.`;
+  if (result.found === 0) return 'Claimlint: no claim files in this folder (.837, .837p, .837i, .837d, .x12, .edi, .csv, .tsv, or a file starting with ISA).';
+  const unreadable = result.unreadable.length > 0 ? `; ${count(result.unreadable.length, 'file')} could not be read (see the Claimlint output)` : '';
+  return `Claimlint: ${count(result.checked, 'claim file')} checked, ${count(result.claims, 'claim')}: ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}${unreadable}.`;
 }
 
 export async function deactivate(): Promise<void> {

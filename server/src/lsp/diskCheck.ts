@@ -498,7 +498,8 @@ export class DiskChecks {
       if (!published.has(uri) && !this.documents.get(uri) && !this.tracked.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     this.folderPublished = published;
-    this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under the workspace folder: ${result.errors} errors, ${result.warnings} warnings`);
+    for (const line of result.unreadable) this.connection.console.warn(`Claimlint: not checked: ${line}`);
+    this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under ${basename(root)}: ${result.errors} errors, ${result.warnings} warnings`);
     return result;
   }
 }

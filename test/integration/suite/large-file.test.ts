@@ -1,0 +1,165 @@
+// Claim files checked from disk in the real VS Code (issue 14):
+//
+// - A 60 MB 837, generated in a temporary folder: VS Code does not hand files over 50 MB to
+//   extensions, so the client asks the server to check it from disk; its diagnostics must reach
+//   the Problems panel (vscode.languages.getDiagnostics) within 10 s of opening it, on the right
+//   ranges, and follow a change made to the file on disk.
+// - Claimlint: Check All Claim Files on a folder: its files' diagnostics, a conflict across two
+//   files included, without opening any of them.
+import * as assert from 'node:assert/strict';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { write837 } from '../../../bench/generate';
+import type { CheckFolderRequest } from '../../../server/src/lsp/protocol';
+import { writeX12 } from '../../unit/helpers/x12-writer';
+
+const extensionId = 'claimlint.claimlint';
+const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/** Resolves with the file's diagnostics once they satisfy `accept`; rejects after a deadline. */
+function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs: number): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const current = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'claimlint');
+      if (!accept(current)) return false;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(current);
+      return true;
+    };
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms (${vscode.languages.getDiagnostics(uri).length} now)`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+
+/** Byte offset where 0-based `line` starts in the file (an ASCII file with LF line ends). */
+function lineOffset(bytes: Buffer, line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset = bytes.indexOf(10, offset) + 1;
+  return offset;
+}
+
+function readAt(path: string, offset: number, length: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, offset);
+    return buffer.toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('Claimlint: files past VS Code’s 50 MB limit, checked from disk', function () {
+  let folder = '';
+  let path = '';
+  let uri: vscode.Uri;
+
+  before(async function () {
+    this.timeout(120_000);
+    await vscode.extensions.getExtension(extensionId)?.activate();
+    folder = mkdtempSync(join(tmpdir(), 'claimlint-large-'));
+    path = join(folder, 'batch-60mb.837');
+    // The bench's 837P shape (one segment per line); 4% of its claims bill 43214 with a bundled code.
+    write837({ targetBytes: 60 * 1024 * 1024, linesPath: path, seed: 14 });
+    uri = vscode.Uri.file(path);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a 60 MB 837 opened in an editor tab gets its diagnostics in the Problems panel within 10 s, on the right ranges', async function () {
+    this.timeout(60_000);
+    const size = statSync(path).size;
+    assert.ok(size > 60 * 1024 * 1024 && size > SYNC_LIMIT_BYTES, `${size} bytes`);
+    const started = Date.now();
+    const arrived = diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'ptp.conflict'), 10_000);
+    await vscode.commands.executeCommand('vscode.open', uri);
+    const diagnostics = await arrived;
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed <= 10_000, `${elapsed} ms`);
+    // What this test is about: VS Code never gave the extension host the text.
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the 60 MB file is not synchronised with extensions');
+
+    const bytes = readFileSync(path);
+    const conflicts = diagnostics.filter((d) => codeOf(d) === 'ptp.conflict');
+    assert.ok(conflicts.length > 100, `${conflicts.length} conflicts`);
+    for (const conflict of [conflicts[0]!, conflicts[conflicts.length - 1]!]) {
+      assert.equal(conflict.range.start.line, conflict.range.end.line);
+      const lineStart = lineOffset(bytes, conflict.range.start.line);
+      const line = bytes.toString('latin1', lineStart, bytes.indexOf(10, lineStart));
+      assert.match(line, /^SV1\*HC:/, `line ${conflict.range.start.line}`);
+      // The squiggle is on the column-2 code the message names.
+      const code = line.slice(conflict.range.start.character, conflict.range.end.character);
+      assert.match(code, /^\d{5}$/);
+      assert.match(conflict.message, new RegExp(`^${code} `));
+      const related = conflict.relatedInformation?.[0];
+      assert.ok(related, 'related information');
+      assert.equal(related.location.uri.toString(), uri.toString());
+    }
+  });
+
+  it('is checked again when the file changes on disk', async function () {
+    this.timeout(60_000);
+    const before = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'ptp.conflict');
+    assert.ok(before.length > 0);
+    // Bill the first conflict's column-2 code as 99213 (same length, so nothing else moves).
+    const first = before.reduce((a, b) => (b.range.start.isBefore(a.range.start) ? b : a));
+    const offset = lineOffset(readFileSync(path), first.range.start.line) + first.range.start.character;
+    assert.match(readAt(path, offset, 5), /^\d{5}$/);
+    const changed = diagnosticsOf(uri, (d) => !d.some((x) => codeOf(x) === 'ptp.conflict' && x.range.isEqual(first.range) && x.message === first.message), 15_000);
+    const fd = openSync(path, 'r+');
+    try {
+      writeSync(fd, '99213', offset, 'latin1');
+    } finally {
+      closeSync(fd);
+    }
+    const after = await changed;
+    assert.ok(after.some((d) => codeOf(d) === 'ptp.conflict'), 'the other conflicts are still there');
+  });
+});
+
+describe('Claimlint: Check All Claim Files', function () {
+  let folder = '';
+
+  before(async () => {
+    await vscode.extensions.getExtension(extensionId)?.activate();
+    folder = mkdtempSync(join(tmpdir(), 'claimlint-folder-'));
+  });
+
+  after(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('checks every claim file under the folder without opening them; a conflict across two files lands on the column-2 file', async function () {
+    this.timeout(30_000);
+    const day = { from: 20260310, to: 20260310 };
+    mkdirSync(join(folder, 'sub'));
+    writeFileSync(join(folder, 'a.837'), writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: day }] }], { lineEnding: '\n' }).text);
+    writeFileSync(join(folder, 'sub', 'b.837'), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: day }] }], { lineEnding: '\n' }).text);
+    const second = vscode.Uri.file(join(folder, 'sub', 'b.837'));
+    const arrived = diagnosticsOf(second, (d) => d.length > 0, 20_000);
+    const result = await vscode.commands.executeCommand<CheckFolderRequest.Result>('claimlint.checkAllFiles', vscode.Uri.file(folder));
+    assert.equal(result?.found, 2);
+    assert.equal(result?.checked, 2);
+    assert.equal(result?.cancelled, false);
+    const [conflict] = await arrived;
+    assert.equal(codeOf(conflict!), 'ptp.conflict');
+    assert.ok(conflict!.range.isEqual(new vscode.Range(19, 7, 19, 12)), JSON.stringify(conflict!.range));
+    assert.match(conflict!.message, /\(a\.837, claim 1, service line 1\)/);
+    assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(join(folder, 'a.837'))), []);
+  });
+});
