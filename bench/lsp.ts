@@ -3,7 +3,7 @@
 // client, from sending the message to receiving the answer (or the diagnostics of that version).
 
 import { readFileSync } from 'node:fs';
-import { CodeActionRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../server/src/core/text';
 import { TestClient } from '../test/protocol/helpers/lspClient';
 import { randomSource } from './generate';
@@ -18,6 +18,8 @@ export interface LspOptions {
   warmup: number;
   /** Node flags for the server process (e.g. --cpu-prof). */
   serverExecArgv?: string[];
+  /** How long an open or an edit may take to its diagnostics before the run fails (default 120 s: a 50 MB file). */
+  answerTimeoutMs?: number;
 }
 
 export interface Latencies {
@@ -54,6 +56,8 @@ export interface LspResult {
   serverRssMB: number | null;
   /** Server process CPU time (user + system, every thread) over the whole session, ms. */
   serverCpuMs: number | null;
+  /** One textDocument/documentSymbol request after the edits: what crosses into the editor's extension host. */
+  outline: { ms: number; cpuMs: number; symbols: number; bytes: number };
 }
 
 export function percentiles(samples: readonly number[]): Latencies {
@@ -120,6 +124,24 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
   const random = randomSource(4242);
   const client = new TestClient({ execArgv: options.serverExecArgv ?? [] });
   const pid = client.process.pid;
+  // TestClient.open and change wait 10 s for diagnostics; a 50 MB transaction set may take longer.
+  const timeoutMs = options.answerTimeoutMs ?? 120_000;
+  const versions = new Map<string, number>();
+  const diagnosticsOf = (uri: string, version: number): Promise<PublishDiagnosticsParams> =>
+    client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === version, timeoutMs);
+  const open = async (uri: string, content: string): Promise<PublishDiagnosticsParams> => {
+    versions.set(uri, 1);
+    const published = diagnosticsOf(uri, 1);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'x12', version: 1, text: content } });
+    return published;
+  };
+  const change = async (uri: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }): Promise<PublishDiagnosticsParams> => {
+    const version = (versions.get(uri) ?? 1) + 1;
+    versions.set(uri, version);
+    const published = diagnosticsOf(uri, version);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [edit] });
+    return published;
+  };
   try {
     await client.initialize();
     // Let the server finish its start-up (settings request, built-in rules) before timing.
@@ -136,7 +158,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
       uri = TestClient.uriFor(`bench-${i}.837`);
       const cpu = serverCpu();
       const started = performance.now();
-      const published = await client.open(uri, text);
+      const published = await open(uri, text);
       openMs.push(performance.now() - started);
       openCpuMs.push(serverCpu() - cpu);
       diagnostics = published.diagnostics;
@@ -162,8 +184,8 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
       const range = { start: position, end: { line: position.line, character: position.character + 1 } };
       const cpu = serverCpu();
       const started = performance.now();
-      // TestClient.change resolves with the diagnostics published for this edit's version.
-      const published = await client.change(uri, { range, text: String((digit + 1) % 10) });
+      // change() resolves with the diagnostics published for this edit's version.
+      const published = await change(uri, { range, text: String((digit + 1) % 10) });
       editMs.push(performance.now() - started);
       editCpuMs.push(serverCpu() - cpu);
       const sums = countSums(published.diagnostics);
@@ -225,6 +247,15 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
       codeActionsReturned += actions?.length ?? 0;
     }
 
+    // ---- the outline, as the editor asks for it (and converts every symbol) ----------------------
+    const outlineCpu = serverCpu();
+    const outlineStarted = performance.now();
+    const symbols = ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []) as DocumentSymbol[];
+    const outlineMs = performance.now() - outlineStarted;
+    const outlineCpuMs = serverCpu() - outlineCpu;
+    const countSymbols = (list: readonly DocumentSymbol[]): number => list.reduce((sum, s) => sum + 1 + countSymbols(s.children ?? []), 0);
+    const outline = { ms: outlineMs, cpuMs: outlineCpuMs, symbols: countSymbols(symbols), bytes: Buffer.byteLength(JSON.stringify(symbols)) };
+
     const memory = procStatus(pid);
     return {
       file: options.file,
@@ -245,6 +276,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
       serverPeakRssMB: memory?.peak ?? null,
       serverRssMB: memory?.rss ?? null,
       serverCpuMs: procCpuMs(pid),
+      outline,
     };
   } finally {
     await client.shutdown();

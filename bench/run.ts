@@ -4,9 +4,15 @@
 //   npm run bench                 everything (a few minutes on 2 cores)
 //   npm run bench -- --quick      fewer repetitions, no 100 MB peers (about a minute)
 //   npm run bench -- --full       also node-x12 on the 100 MB file (it needs minutes and over 4 GB)
-//   npm run bench -- --only core,peers,cli,lsp,ptp,csv     (ptp: the PTP loader, and it with MUE and AOC tables)
+//   npm run bench -- --only core,peers,cli,lsp,ptp,csv,read     (ptp: the PTP loader, and it with MUE and AOC tables)
 //   npm run bench -- --only lsp --profile /tmp/prof   CPU profiles of every measured process
 //                                 (summarize: node bench/profile-summary.mjs /tmp/prof)
+//
+// 837 shapes: the bench's own (500 claims per transaction set) at 1, 10 and 100 MB for the core
+// and the peers; and the real batches of issue 14, 5,000 claims per set (10, 50, 100 MB) and one
+// set for the whole file (10, 50 MB), for the CLI and the server. Every figure is set beside the
+// x12-parser stream on the same file and beside just reading the file, measured in the same run;
+// the budgets are data (BUDGETS), one printed line each.
 //
 // Every measurement with a memory figure runs in a fresh child process (bench/worker.ts, bundled
 // to bench/out/worker.js), so its peak RSS is its own. Inputs are generated deterministically
@@ -107,6 +113,12 @@ function fmt(value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
 }
 
+/** A ratio as "4.1x" (two significant digits under 1, none from 100). */
+function ratio(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return `${value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toPrecision(2)}x`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Setup
 
@@ -139,56 +151,108 @@ async function bundleWorker(): Promise<string> {
   return outfile;
 }
 
+/**
+ * How an 837's claims are split into transaction sets: the bench's first shape (500 claims per
+ * ST..SE, 100 sets per group), and the real batches of issue 14: 5,000 claims per set, and one
+ * set for the whole file.
+ */
+type Shape = 'bench' | 'st5000' | 'onest';
+const SHAPES: Record<Shape, { claimsPerTransaction: number; label: string; file: string }> = {
+  bench: { claimsPerTransaction: 500, label: '', file: '' },
+  st5000: { claimsPerTransaction: 5000, label: '5,000 claims/ST, ', file: '-st5000' },
+  onest: { claimsPerTransaction: Number.MAX_SAFE_INTEGER, label: 'one ST, ', file: '-onest' },
+};
+
 interface InputFile {
   name: string;
   path: string;
   kind: 'x12' | 'csv' | 'ptp' | 'mue' | 'aoc';
   lineBreaks: boolean;
   nominalMB: number;
+  /** 837 only (absent in manifests written before shapes: the bench's shape). */
+  shape?: Shape;
   stats: GeneratedStats | null;
   bytes: number;
 }
 
+const shapeOf = (file: InputFile): Shape => file.shape ?? 'bench';
+
+/** The 837s a run needs: the bench's shape at 1, 10 and 100 MB; 5,000 claims per set at 10, 50, 100 MB; one set at 10 and 50 MB. */
+function x12Specs(): { size: number; shape: Shape }[] {
+  const specs: { size: number; shape: Shape }[] = [1, 10, 100].map((size) => ({ size, shape: 'bench' }));
+  for (const size of quick ? [10] : [10, 50, 100]) specs.push({ size, shape: 'st5000' });
+  for (const size of quick ? [10] : [10, 50]) specs.push({ size, shape: 'onest' });
+  return specs;
+}
+
 function inputs(): { dir: string; files: InputFile[] } {
-  // Keyed by the generators' source: a change to them makes new files.
+  // Keyed by the generators' source: a change to them makes new files. Files already generated
+  // there are reused; missing ones (a shape added since) are generated and added to the manifest.
   const hash = createHash('sha256');
   for (const source of ['bench/generate.ts', 'server/src/core/rules/generatePtpTable.ts']) hash.update(readFileSync(join(ROOT, source)));
   const dir = join(tmpdir(), `claimlint-bench-${hash.digest('hex').slice(0, 12)}`);
   const manifestPath = join(dir, 'manifest.json');
+  const kept = new Map<string, InputFile>();
   if (existsSync(manifestPath)) {
-    const files = JSON.parse(readFileSync(manifestPath, 'utf8')) as InputFile[];
-    if (files.every((f) => existsSync(f.path) && statSync(f.path).size === f.bytes)) {
-      log(`inputs: reusing ${dir}`);
-      return { dir, files };
-    }
+    for (const f of JSON.parse(readFileSync(manifestPath, 'utf8')) as InputFile[]) if (existsSync(f.path) && statSync(f.path).size === f.bytes) kept.set(f.name, f);
   }
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files: InputFile[] = [];
-  for (const size of [1, 10, 100]) {
-    log(`generating the ${size} MB 837P files`);
-    const oneLine = join(dir, `837p-${size}mb.837`);
-    const withLines = join(dir, `837p-${size}mb-lines.837`);
-    const stats = write837({ targetBytes: size * MB, oneLinePath: oneLine, linesPath: withLines, seed: 837 + size });
-    files.push({ name: `837P ${size} MB, one line`, path: oneLine, kind: 'x12', lineBreaks: false, nominalMB: size, stats, bytes: stats.bytes });
-    files.push({ name: `837P ${size} MB, line breaks`, path: withLines, kind: 'x12', lineBreaks: true, nominalMB: size, stats, bytes: stats.bytesWithLines! });
+  let generated = 0;
+  const use = (names: string[], make: () => InputFile[]): void => {
+    if (names.every((name) => kept.has(name))) {
+      files.push(...names.map((name) => kept.get(name)!));
+      return;
+    }
+    generated++;
+    files.push(...make());
+  };
+  for (const { size, shape } of x12Specs()) {
+    const { claimsPerTransaction, label, file } = SHAPES[shape];
+    const oneLineName = `837P ${size} MB, ${label}one line`;
+    const linesName = `837P ${size} MB, ${label}line breaks`;
+    use([oneLineName, linesName], () => {
+      log(`generating the ${size} MB 837P files${label ? ` (${label.slice(0, -2)})` : ''}`);
+      const oneLine = join(dir, `837p-${size}mb${file}.837`);
+      const withLines = join(dir, `837p-${size}mb${file}-lines.837`);
+      // The same seed in every shape: the same claims, split into sets differently.
+      const stats = write837({ targetBytes: size * MB, oneLinePath: oneLine, linesPath: withLines, seed: 837 + size, claimsPerTransaction });
+      return [
+        { name: oneLineName, path: oneLine, kind: 'x12', lineBreaks: false, nominalMB: size, shape, stats, bytes: stats.bytes },
+        { name: linesName, path: withLines, kind: 'x12', lineBreaks: true, nominalMB: size, shape, stats, bytes: stats.bytesWithLines! },
+      ];
+    });
   }
-  log('generating the 1M-row claim CSV');
-  const csvPath = join(dir, 'claims-1m.csv');
-  const csv = writeClaimsCsv(csvPath, { rows: 1_000_000, seed: 1000 });
-  files.push({ name: 'CSV 1M rows', path: csvPath, kind: 'csv', lineBreaks: true, nominalMB: csv.bytes / MB, stats: csv, bytes: csv.bytes });
-  log('generating the 1M-row PTP table');
-  const ptpPath = join(dir, 'ptp-1m.txt');
-  const ptp = writePtpTable(ptpPath);
-  files.push({ name: `PTP table ${PTP_ROWS / 1e6}M rows`, path: ptpPath, kind: 'ptp', lineBreaks: true, nominalMB: ptp.bytes / MB, stats: null, bytes: ptp.bytes });
-  log('generating the 50k-row MUE table and the 10k-row add-on code table');
-  const muePath = join(dir, 'MCR_MUE_PractitionerServices-50k.csv');
-  const mue = writeMueTable(muePath);
-  files.push({ name: `MUE table ${MUE_ROWS / 1000}k rows`, path: muePath, kind: 'mue', lineBreaks: true, nominalMB: mue.bytes / MB, stats: null, bytes: mue.bytes });
-  const aocPath = join(dir, 'aoc-10k.txt');
-  const aoc = writeAocTable(aocPath);
-  files.push({ name: `AOC table ${AOC_ROWS / 1000}k rows`, path: aocPath, kind: 'aoc', lineBreaks: true, nominalMB: aoc.bytes / MB, stats: null, bytes: aoc.bytes });
-  writeFileSync(manifestPath, JSON.stringify(files, null, 2));
+  use(['CSV 1M rows'], () => {
+    log('generating the 1M-row claim CSV');
+    const csvPath = join(dir, 'claims-1m.csv');
+    const csv = writeClaimsCsv(csvPath, { rows: 1_000_000, seed: 1000 });
+    return [{ name: 'CSV 1M rows', path: csvPath, kind: 'csv', lineBreaks: true, nominalMB: csv.bytes / MB, stats: csv, bytes: csv.bytes }];
+  });
+  const ptpName = `PTP table ${PTP_ROWS / 1e6}M rows`;
+  use([ptpName], () => {
+    log('generating the 1M-row PTP table');
+    const ptpPath = join(dir, 'ptp-1m.txt');
+    const ptp = writePtpTable(ptpPath);
+    return [{ name: ptpName, path: ptpPath, kind: 'ptp', lineBreaks: true, nominalMB: ptp.bytes / MB, stats: null, bytes: ptp.bytes }];
+  });
+  const mueName = `MUE table ${MUE_ROWS / 1000}k rows`;
+  const aocName = `AOC table ${AOC_ROWS / 1000}k rows`;
+  use([mueName, aocName], () => {
+    log('generating the 50k-row MUE table and the 10k-row add-on code table');
+    const muePath = join(dir, 'MCR_MUE_PractitionerServices-50k.csv');
+    const mue = writeMueTable(muePath);
+    const aocPath = join(dir, 'aoc-10k.txt');
+    const aoc = writeAocTable(aocPath);
+    return [
+      { name: mueName, path: muePath, kind: 'mue', lineBreaks: true, nominalMB: mue.bytes / MB, stats: null, bytes: mue.bytes },
+      { name: aocName, path: aocPath, kind: 'aoc', lineBreaks: true, nominalMB: aoc.bytes / MB, stats: null, bytes: aoc.bytes },
+    ];
+  });
+  if (generated === 0) log(`inputs: reusing ${dir}`);
+  // Everything valid in the folder stays listed, so a --quick run does not forget the big files.
+  const listed = new Map([...kept, ...files.map((f) => [f.name, f] as const)]);
+  writeFileSync(manifestPath, JSON.stringify([...listed.values()], null, 2));
   return { dir, files };
 }
 
@@ -441,6 +505,40 @@ async function measurePtp(worker: string, file: InputFile, runs: number): Promis
   };
 }
 
+interface ReadRow {
+  file: string;
+  bytes: number;
+  runs: number;
+  /** The read itself (stream of 1 MB pieces, each made a string), in process: wall and CPU ms. */
+  ms: number;
+  cpuMs: number;
+  /** The whole reading process, start-up included (to set beside the CLI's whole process). */
+  processMs: number;
+  processCpuMs: number;
+  error?: string;
+}
+
+/** Just reading the file, in `runs` fresh processes (medians). */
+async function measureRead(worker: string, file: InputFile, runs: number): Promise<ReadRow> {
+  const results: { ms: number; cpuMs: number; processMs: number; processCpuMs: number }[] = [];
+  let error = '';
+  for (let i = 0; i < runs; i++) {
+    const child = await runChild<{ ms: number; cpuMs: number; processMs: number; processCpuMs: number }>([worker, 'read', '--file', file.path], { timeoutMs: 60_000 });
+    if (child.result) results.push(child.result);
+    else error = child.error;
+  }
+  return {
+    file: file.name,
+    bytes: file.bytes,
+    runs: results.length,
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    processMs: median(results.map((r) => r.processMs)),
+    processCpuMs: median(results.map((r) => r.processCpuMs)),
+    ...(error ? { error } : {}),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading all three NCCI tables (issue 16): 1M PTP rows + 50k MUE rows + 10k AOC rows
 
@@ -560,12 +658,60 @@ async function measureTables(worker: string, load: string, tables: { ptp?: Input
 // ---------------------------------------------------------------------------------------------
 // Report
 
-interface Budget {
-  budget: string;
-  target: string;
+// ---------------------------------------------------------------------------------------------
+// Budgets, as data: each printed row is one of these judged on one file, so a missed budget is one
+// line of the table. Issue 14's budgets, and the earlier ones still held.
+
+type Comparator = '>=' | '<=' | '<';
+
+interface BudgetSpec {
+  measure: string;
+  budget: number;
+  unit: string;
+  comparator: Comparator;
+}
+
+const BUDGETS = {
+  coreThroughput: { measure: 'parse + check in process (analyze), CPU', budget: 100, unit: 'MB/s', comparator: '>=' },
+  coreVsPeer: { measure: 'parse + check vs x12-parser stream, CPU', budget: 20, unit: 'x', comparator: '>=' },
+  cliThroughput: { measure: 'CLI check, whole process, CPU', budget: 100, unit: 'MB/s', comparator: '>=' },
+  cliVsPeer: { measure: 'CLI check vs x12-parser stream, CPU', budget: 20, unit: 'x', comparator: '>=' },
+  cliVsRead: { measure: 'CLI check vs a process just reading the file, CPU', budget: 3, unit: 'x read', comparator: '<=' },
+  cliRss: { measure: 'CLI peak RSS', budget: 2, unit: 'x file', comparator: '<=' },
+  open: { measure: 'server: open -> first diagnostics, CPU', budget: 500, unit: 'ms', comparator: '<=' },
+  edit: { measure: 'server: one-character edit -> diagnostics, CPU', budget: 100, unit: 'ms', comparator: '<=' },
+  editLarge: { measure: 'server: one-character edit -> diagnostics, CPU', budget: 250, unit: 'ms', comparator: '<=' },
+  hover: { measure: 'server: hover p99, CPU', budget: 5, unit: 'ms', comparator: '<' },
+  codeAction: { measure: 'server: code actions p99, CPU', budget: 20, unit: 'ms', comparator: '<' },
+  ptpLoad: { measure: '1M-row PTP table load, CPU', budget: 3, unit: 's', comparator: '<' },
+  ptpMemory: { measure: '1M-row PTP table: kept, and peak RSS added while loading', budget: 150, unit: 'MB', comparator: '<' },
+  tablesLoad: { measure: '1M PTP + 50k MUE + 10k AOC rows load, CPU', budget: 3, unit: 's', comparator: '<' },
+} as const satisfies Record<string, BudgetSpec>;
+
+interface Judged extends BudgetSpec {
+  file: string;
+  /** The figure judged (CPU-based where it is a time). */
+  value: number;
+  /** The same figure by wall time, when there is one: over the budget by wall only is "CPU ok, wall over (load)". */
+  wall?: number;
+  /** How the figure is shown, with what stands beside it. */
   reached: string;
+  /** The x12-parser stream on the same file (or its one-line twin): its figure and how it compares. */
+  peer: string;
+  /** The figure against just reading the file. */
+  vsRead: string;
   pass: boolean | null;
-  note?: string;
+}
+
+function meets(value: number, comparator: Comparator, budget: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  return comparator === '>=' ? value >= budget : comparator === '<=' ? value <= budget : value < budget;
+}
+
+function judge(spec: BudgetSpec, file: string, value: number, shown: { reached: string; wall?: number; peer?: string; vsRead?: string }): Judged {
+  const cpuOk = meets(value, spec.comparator, spec.budget);
+  const wallOk = shown.wall === undefined || meets(shown.wall, spec.comparator, spec.budget);
+  return { ...spec, file, value, wall: shown.wall, reached: shown.reached, peer: shown.peer ?? '', vsRead: shown.vsRead ?? '', pass: cpuOk && wallOk ? true : cpuOk ? null : false };
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -581,7 +727,10 @@ async function main(): Promise<void> {
   ensurePeers();
   const worker = await bundleWorker();
   const { dir, files } = inputs();
-  const x12 = files.filter((f) => f.kind === 'x12');
+  const allX12 = files.filter((f) => f.kind === 'x12');
+  // Core and peers on the bench's shape; the other shapes (issue 14) for the CLI and the server.
+  const x12 = allX12.filter((f) => shapeOf(f) === 'bench');
+  const shaped = allX12.filter((f) => shapeOf(f) !== 'bench');
   const csv = files.find((f) => f.kind === 'csv')!;
   const ptpTable = files.find((f) => f.kind === 'ptp')!;
   const mueTable = files.find((f) => f.kind === 'mue')!;
@@ -589,6 +738,13 @@ async function main(): Promise<void> {
   const big = x12.filter((f) => f.nominalMB === 100);
   const ten = x12.find((f) => f.nominalMB === 10 && !f.lineBreaks)!;
   const tenLines = x12.find((f) => f.nominalMB === 10 && f.lineBreaks)!;
+  // The CLI on the bench's 100 MB files and on every file of the other shapes.
+  const cliFiles = quick ? [big[0]!, ...shaped.filter((f) => !f.lineBreaks)] : [...big, ...shaped];
+  // The server on the bench's 10 MB files and on the other shapes up to 50 MB with a segment per
+  // line (as an editor shows an 837, and the dearer case for the line index).
+  const lspFiles = quick ? [ten, ...shaped.filter((f) => f.lineBreaks && shapeOf(f) === 'onest')] : [ten, tenLines, ...shaped.filter((f) => f.lineBreaks && f.nominalMB <= 50)];
+  /** A file's twin on one line (same size and shape): where the peers are measured for a file with line breaks. */
+  const oneLineTwin = (file: InputFile) => allX12.find((f) => !f.lineBreaks && f.nominalMB === file.nominalMB && shapeOf(f) === shapeOf(file)) ?? file;
 
   const results: {
     machine: Record<string, unknown>;
@@ -599,7 +755,8 @@ async function main(): Promise<void> {
     lsp: LspResult[];
     ptp: PtpRow[];
     tables: TablesRow[];
-    budgets: Budget[];
+    reads: ReadRow[];
+    budgets: Judged[];
   } = {
     machine: {
       commit: gitCommit(),
@@ -618,6 +775,7 @@ async function main(): Promise<void> {
     lsp: [],
     ptp: [],
     tables: [],
+    reads: [],
     budgets: [],
   };
 
@@ -656,11 +814,25 @@ async function main(): Promise<void> {
         results.peers.push(await measurePeer(worker, peer, file, runs, claimlint));
       }
     }
+    // The faster peer on the other shapes' one-line files (their files with line breaks are judged against these).
+    for (const file of shaped.filter((f) => !f.lineBreaks && (cliFiles.includes(f) || lspFiles.some((l) => oneLineTwin(l) === f)))) {
+      log(`peer x12-parser: ${file.name} (1 run)`);
+      results.peers.push(await measurePeer(worker, 'x12-parser', file, 1, undefined));
+    }
   }
 
-  // 3. The CLI's peak RSS on the big files.
+  // 2b. Just reading the file, the floor every figure is compared with, in the same run.
+  if (wants('cli') || wants('lsp') || wants('core') || wants('read')) {
+    const toRead = [...new Set([...(wants('core') ? big : []), ...(wants('cli') ? cliFiles : []), ...(wants('lsp') ? lspFiles : [])])];
+    for (const file of toRead) {
+      log(`read: ${file.name}`);
+      results.reads.push(await measureRead(worker, file, quick ? 1 : 3));
+    }
+  }
+
+  // 3. The CLI as a whole process: the big files, and every file of the other shapes.
   if (wants('cli')) {
-    for (const file of quick ? big.slice(0, 1) : big) {
+    for (const file of cliFiles) {
       log(`cli: ${file.name}`);
       results.cli.push(await measureCli(file, 1, dir));
     }
@@ -668,16 +840,18 @@ async function main(): Promise<void> {
 
   // 4. The language server over LSP.
   if (wants('lsp')) {
-    for (const file of quick ? [ten] : [ten, tenLines]) {
+    for (const file of lspFiles) {
       log(`lsp: ${file.name}`);
       const primary = file === ten;
+      // 50 MB: one open and three edits (as one transaction set, each may take seconds today).
+      const huge = file.nominalMB >= 50;
       results.lsp.push(
         await measureLsp({
           file: file.path,
-          opens: quick ? 2 : primary ? 3 : 2,
-          edits: quick ? 5 : primary ? 10 : 5,
-          hovers: quick ? 100 : primary ? 300 : 150,
-          codeActions: quick ? 30 : primary ? 100 : 50,
+          opens: quick ? 2 : huge ? 1 : primary ? 3 : 2,
+          edits: quick ? 5 : huge ? 3 : primary ? 10 : 5,
+          hovers: quick ? 100 : huge ? 100 : primary ? 300 : 150,
+          codeActions: quick ? 30 : huge ? 30 : primary ? 100 : 50,
           warmup: 20,
           serverExecArgv: profileFlags,
         }),
@@ -704,80 +878,82 @@ async function main(): Promise<void> {
 
   // ---- budgets ------------------------------------------------------------------------------
   const budgets = results.budgets;
+  const readOf = (name: string) => results.reads.find((r) => r.file === name && r.runs > 0);
+  /** x12-parser on this file, else on its one-line twin (the peers are not run on the big files with line breaks). */
+  const peerOf = (file: InputFile): { row: PeerRow; twin: boolean } | null => {
+    const on = (name: string) => results.peers.find((p) => p.peer === 'x12-parser' && p.file === name && p.runs > 0);
+    const own = on(file.name);
+    if (own) return { row: own, twin: false };
+    const twin = on(oneLineTwin(file).name);
+    return twin ? { row: twin, twin: true } : null;
+  };
+  const fileNamed = (name: string) => files.find((f) => f.name === name)!;
+  /** "x12-parser 19,000 ms, 4.1x ours" for a figure of `ms` CPU on this file. */
+  const peerText = (file: InputFile, ms: number): string => {
+    const peer = peerOf(file);
+    return peer ? `${fmt(peer.row.cpuMs)} ms${peer.twin ? ' (one-line twin)' : ''} = ${ratio(peer.row.cpuMs / ms)} ours` : 'not run';
+  };
+  const readText = (name: string, ms: number, whole = false): string => {
+    const read = readOf(name);
+    if (!read) return 'not run';
+    const base = whole ? read.processCpuMs : read.cpuMs;
+    return `${ratio(ms / base)} read (${fmt(base)} ms${whole ? ', whole process' : ''})`;
+  };
+
   for (const row of results.core.filter((r) => r.file.startsWith('837P 100 MB'))) {
-    budgets.push({
-      budget: `Parse + check, ${row.file}`,
-      target: '>= 100 MB/s',
-      reached: `${fmt(row.mbPerCpuSecond, 1)} MB/s by CPU time (${fmt(row.mbPerSecond, 1)} MB/s wall)`,
-      pass: row.mbPerCpuSecond >= 100,
-      note: 'judged on CPU time, an upper bound of the wall time on an idle machine',
-    });
+    const file = fileNamed(row.file);
+    budgets.push(judge(BUDGETS.coreThroughput, row.file, row.mbPerCpuSecond, { reached: `${fmt(row.mbPerCpuSecond, 1)} MB/s (${fmt(row.cpuMs)} ms; wall ${fmt(row.mbPerSecond, 1)} MB/s)`, peer: peerText(file, row.cpuMs), vsRead: readText(row.file, row.cpuMs) }));
+    const peer = peerOf(file);
+    if (peer && !peer.twin) {
+      budgets.push(judge(BUDGETS.coreVsPeer, row.file, peer.row.cpuMs / row.cpuMs, { reached: `${fmt(peer.row.cpuMs / row.cpuMs, 1)}x (wall ${fmt(peer.row.ms / row.ms, 1)}x)`, peer: `${fmt(peer.row.cpuMs)} ms`, vsRead: readText(row.file, row.cpuMs) }));
+    }
   }
-  const bigCore = results.core.find((r) => r.file === big[0]?.name);
-  const bigPeers = results.peers.filter((p) => p.file === big[0]?.name && p.runs > 0);
-  if (bigCore && bigPeers.length > 0) {
-    const fastest = bigPeers.reduce((a, b) => (a.cpuMs <= b.cpuMs ? a : b));
-    budgets.push({
-      budget: 'Parse + check vs the faster peer (100 MB)',
-      target: '>= 20x',
-      reached: `${fmt(fastest.ratioCpu, 1)}x ${fastest.peer} by CPU time (${fmt(fastest.ratioWall, 1)}x wall)`,
-      pass: fastest.ratioCpu >= 20,
-    });
-  }
-  // The CLI reads a big 837 in pieces (X12Stream), which keeps fewer objects alive than one
-  // analysis of the whole text: its whole process (start-up, reading, check, positions, JSON out)
-  // is the other honest figure for parse + check.
+  // The CLI reads a big 837 in pieces (X12Stream): its whole process (start-up, reading, check,
+  // positions, JSON out) is the figure the issue judges. Judged from 50 MB: below that Node's
+  // start-up (about 40 ms CPU, 50-60 MB RSS) is most of the figure; the 10 MB rows are in 3a.
   for (const row of results.cli) {
+    const file = fileNamed(row.file);
     const mbPerCpuSecond = row.bytes / MB / (row.cpuMs / 1000);
-    const peers = results.peers.filter((p) => p.file === row.file && p.runs > 0);
-    const fastest = peers.length > 0 ? peers.reduce((a, b) => (a.cpuMs <= b.cpuMs ? a : b)) : null;
-    budgets.push({
-      budget: `Parse + check as the CLI runs it, ${row.file}`,
-      target: '>= 100 MB/s, >= 20x',
-      reached: `${fmt(mbPerCpuSecond, 1)} MB/s by CPU time of the whole process${fastest ? `, ${fmt(fastest.cpuMs / row.cpuMs, 1)}x ${fastest.peer}` : ''}`,
-      pass: mbPerCpuSecond >= 100 && (fastest === null || fastest.cpuMs / row.cpuMs >= 20),
-    });
+    if (file.nominalMB >= 50) {
+      budgets.push(judge(BUDGETS.cliThroughput, row.file, mbPerCpuSecond, { reached: `${fmt(mbPerCpuSecond, 1)} MB/s (${fmt(row.cpuMs)} ms)`, peer: peerText(file, row.cpuMs), vsRead: readText(row.file, row.cpuMs, true) }));
+      const peer = peerOf(file);
+      if (peer) budgets.push(judge(BUDGETS.cliVsPeer, row.file, peer.row.cpuMs / row.cpuMs, { reached: `${fmt(peer.row.cpuMs / row.cpuMs, 1)}x`, peer: `${fmt(peer.row.cpuMs)} ms${peer.twin ? ' (one-line twin)' : ''}` }));
+      const read = readOf(row.file);
+      if (read) budgets.push(judge(BUDGETS.cliVsRead, row.file, row.cpuMs / read.processCpuMs, { reached: `${fmt(row.cpuMs / read.processCpuMs, 1)}x (${fmt(row.cpuMs)} against ${fmt(read.processCpuMs)} ms)`, vsRead: `read in process ${fmt(read.cpuMs)} ms` }));
+      const twin = peerOf(file);
+      budgets.push(judge(BUDGETS.cliRss, row.file, row.rssToFile, { reached: `${fmt(row.rssToFile, 2)}x (${fmt(row.maxRssMB)} MB)`, peer: twin ? `${fmt(twin.row.maxRssMB)} MB${twin.twin ? ' (one-line twin)' : ''}` : '' }));
+    }
   }
-  for (const row of results.cli) {
-    budgets.push({
-      budget: `CLI peak RSS, ${row.file}`,
-      target: `< 2x file (${fmt((2 * row.bytes) / MB)} MB)`,
-      reached: `${fmt(row.maxRssMB)} MB (${fmt(row.rssToFile, 1)}x)`,
-      pass: row.rssToFile < 2,
-    });
-  }
-  const lsp = results.lsp[0];
-  if (lsp) {
-    // Judged on the server main thread's CPU time per operation (a lower bound of the wall time:
-    // over it fails the budget on any machine), with the wall time at the client beside it.
-    budgets.push({ budget: '10 MB open -> first diagnostics', target: '<= 500 ms', reached: `${fmt(median(lsp.openCpuMs))} ms server CPU (wall ${fmt(median(lsp.openMs))} ms median, cold ${fmt(lsp.openMs[0])} ms)`, pass: median(lsp.openCpuMs) <= 500 && median(lsp.openMs) <= 500 ? true : median(lsp.openCpuMs) <= 500 ? null : false });
-    budgets.push({ budget: '10 MB one-character edit -> diagnostics', target: '<= 100 ms', reached: `${fmt(median(lsp.editCpuMs))} ms server CPU (wall ${fmt(median(lsp.editMs))} ms median)`, pass: median(lsp.editCpuMs) <= 100 && median(lsp.editMs) <= 100 ? true : median(lsp.editCpuMs) <= 100 ? null : false });
-    const judge = (cpu: number, wall: number, limit: number) => (cpu < limit && wall < limit ? true : cpu < limit ? null : false);
-    budgets.push({ budget: 'Hover p99 (10 MB)', target: '< 5 ms', reached: `${fmt(lsp.hoverCpu.p99, 1)} ms server CPU (wall ${fmt(lsp.hover.p99, 1)} ms; p50 ${fmt(lsp.hoverCpu.p50, 2)} / ${fmt(lsp.hover.p50, 1)} ms)`, pass: judge(lsp.hoverCpu.p99, lsp.hover.p99, 5) });
-    budgets.push({ budget: 'Code actions p99 (10 MB)', target: '< 20 ms', reached: `${fmt(lsp.codeActionCpu.p99, 1)} ms server CPU (wall ${fmt(lsp.codeAction.p99, 1)} ms; p50 ${fmt(lsp.codeActionCpu.p50, 1)} / ${fmt(lsp.codeAction.p50, 1)} ms)`, pass: judge(lsp.codeActionCpu.p99, lsp.codeAction.p99, 20) });
+  // The server: judged on its main thread's CPU time per operation (a lower bound of the wall
+  // time: over it fails on any machine), with the wall time at the client beside it.
+  for (const l of results.lsp) {
+    const file = files.find((f) => f.path === l.file)!;
+    const openCpu = median(l.openCpuMs);
+    const editCpu = median(l.editCpuMs);
+    if (file.nominalMB <= 10) {
+      budgets.push(judge(BUDGETS.open, file.name, openCpu, { wall: median(l.openMs), reached: `${fmt(openCpu)} ms (wall ${fmt(median(l.openMs))} ms, cold ${fmt(l.openMs[0])} ms)`, peer: peerText(file, openCpu), vsRead: readText(file.name, openCpu) }));
+      budgets.push(judge(BUDGETS.edit, file.name, editCpu, { wall: median(l.editMs), reached: `${fmt(editCpu)} ms (wall ${fmt(median(l.editMs))} ms)`, peer: peerText(file, editCpu), vsRead: readText(file.name, editCpu) }));
+      budgets.push(judge(BUDGETS.hover, file.name, l.hoverCpu.p99, { wall: l.hover.p99, reached: `${fmt(l.hoverCpu.p99, 2)} ms (wall ${fmt(l.hover.p99, 1)} ms)`, peer: peerText(file, l.hoverCpu.p99), vsRead: readText(file.name, l.hoverCpu.p99) }));
+      budgets.push(judge(BUDGETS.codeAction, file.name, l.codeActionCpu.p99, { wall: l.codeAction.p99, reached: `${fmt(l.codeActionCpu.p99, 2)} ms (wall ${fmt(l.codeAction.p99, 1)} ms)`, peer: peerText(file, l.codeActionCpu.p99), vsRead: readText(file.name, l.codeActionCpu.p99) }));
+    } else {
+      budgets.push(judge(BUDGETS.editLarge, file.name, editCpu, { wall: median(l.editMs), reached: `${fmt(editCpu)} ms (wall ${fmt(median(l.editMs))} ms)`, peer: peerText(file, editCpu), vsRead: readText(file.name, editCpu) }));
+    }
   }
   const ptp = results.ptp[0];
   if (ptp) {
-    budgets.push({ budget: '1M-row PTP table: load time', target: '< 3 s', reached: `${fmt(ptp.cpuMs / 1000, 2)} s CPU (${fmt(ptp.ms / 1000, 2)} s wall)`, pass: ptp.cpuMs < 3000 });
-    budgets.push({
-      budget: '1M-row PTP table: memory',
-      target: '< 150 MB',
-      reached: `${fmt(ptp.retainedMB)} MB kept, peak RSS +${fmt(ptp.peakDeltaMB)} MB while loading (file read whole)`,
-      pass: ptp.retainedMB < 150 && ptp.peakDeltaMB < 150,
-    });
+    budgets.push(judge(BUDGETS.ptpLoad, ptp.file, ptp.cpuMs / 1000, { wall: ptp.ms / 1000, reached: `${fmt(ptp.cpuMs / 1000, 2)} s (wall ${fmt(ptp.ms / 1000, 2)} s)` }));
+    budgets.push(judge(BUDGETS.ptpMemory, ptp.file, Math.max(ptp.retainedMB, ptp.peakDeltaMB), { reached: `${fmt(ptp.retainedMB)} MB kept, peak RSS +${fmt(ptp.peakDeltaMB)} MB (file read whole)` }));
   }
-
   const allTables = results.tables.find((t) => t.load === 'PTP + MUE + AOC');
   if (allTables) {
     const alone = (load: string) => results.tables.find((t) => t.load === load);
-    budgets.push({
-      budget: '1M PTP + 50k MUE + 10k AOC rows: load time',
-      target: '< 3 s',
-      reached:
-        `${fmt(allTables.cpuMs / 1000, 2)} s CPU (${fmt(allTables.ms / 1000, 2)} s wall; ` +
-        `MUE alone ${fmt(alone('MUE alone')?.cpuMs)} ms, AOC alone ${fmt(alone('AOC alone')?.cpuMs)} ms CPU)`,
-      pass: allTables.cpuMs < 3000 && allTables.problems === 0 && allTables.mueRows === MUE_ROWS && allTables.aocRows === AOC_ROWS,
-    });
+    const complete = allTables.problems === 0 && allTables.mueRows === MUE_ROWS && allTables.aocRows === AOC_ROWS;
+    budgets.push(
+      judge(BUDGETS.tablesLoad, 'PTP + MUE + AOC', complete ? allTables.cpuMs / 1000 : NaN, {
+        wall: allTables.ms / 1000,
+        reached: `${fmt(allTables.cpuMs / 1000, 2)} s (wall ${fmt(allTables.ms / 1000, 2)} s; MUE alone ${fmt(alone('MUE alone')?.cpuMs)} ms, AOC alone ${fmt(alone('AOC alone')?.cpuMs)} ms)${complete ? '' : ', rows missing or problems'}`,
+      }),
+    );
   }
 
   // ---- print ----------------------------------------------------------------------------------
@@ -832,20 +1008,40 @@ async function main(): Promise<void> {
     out.push('');
   }
   if (results.cli.length > 0) {
-    out.push('3a. CLI: node server/out/cli.js check --format json FILE > report (whole process)');
+    out.push('3a. CLI: node server/out/cli.js check --format json FILE > report (whole process); x12-parser CPU on the file (or its one-line twin) and a process just reading it');
     out.push(
       table(
-        ['file', 'MB', 'wall ms', 'CPU ms', 'peak RSS MB', 'RSS / file', 'exit', 'report MB'],
-        results.cli.map((c) => [c.file, fmt(c.bytes / MB, 1), fmt(c.wallMs), fmt(c.cpuMs), fmt(c.maxRssMB), fmt(c.rssToFile, 2), String(c.exitCode), fmt(c.reportBytes / MB, 1)]),
+        ['file', 'MB', 'wall ms', 'CPU ms', 'MB/CPU-s', 'peak RSS MB', 'RSS / file', 'x12-parser CPU ms', 'x peer', 'read CPU ms', 'x read', 'exit', 'report MB'],
+        results.cli.map((c) => {
+          const file = files.find((f) => f.name === c.file)!;
+          const peer = peerOf(file);
+          const read = readOf(c.file);
+          return [
+            c.file,
+            fmt(c.bytes / MB, 1),
+            fmt(c.wallMs),
+            fmt(c.cpuMs),
+            fmt(c.bytes / MB / (c.cpuMs / 1000), 1),
+            fmt(c.maxRssMB),
+            fmt(c.rssToFile, 2),
+            peer ? fmt(peer.row.cpuMs) + (peer.twin ? '*' : '') : 'n/a',
+            peer ? ratio(peer.row.cpuMs / c.cpuMs) : 'n/a',
+            read ? fmt(read.processCpuMs) : 'n/a',
+            read ? ratio(c.cpuMs / read.processCpuMs) : 'n/a',
+            String(c.exitCode),
+            fmt(c.reportBytes / MB, 1),
+          ];
+        }),
       ),
     );
+    out.push('   * x12-parser measured on the one-line twin (same claims and segments). read: the whole reading process, start-up included, as the CLI\'s.');
     out.push('');
   }
   if (results.lsp.length > 0) {
     out.push('3b. Language server over LSP (stdio, bundled server): wall latencies at the client and CPU time of the server\'s main thread, ms');
     out.push(
       table(
-        ['document', 'open cold', 'open med', 'open CPU', 'edit med', 'edit max', 'edit CPU', 'hover p50', 'hover p99', 'hover CPU p99', 'action p50', 'action p99', 'action CPU p99', 'server RSS MB'],
+        ['document', 'open cold', 'open med', 'open CPU', 'edit med', 'edit max', 'edit CPU', 'hover p50', 'hover p99', 'hover CPU p99', 'action p50', 'action p99', 'action CPU p99', 'outline ms', 'symbols', 'outline KB', 'server RSS MB'],
         results.lsp.map((l) => [
           files.find((f) => f.path === l.file)?.name ?? l.file,
           fmt(l.openMs[0]),
@@ -860,6 +1056,9 @@ async function main(): Promise<void> {
           fmt(l.codeAction.p50, 1),
           fmt(l.codeAction.p99, 1),
           fmt(l.codeActionCpu.p99, 1),
+          fmt(l.outline.ms),
+          String(l.outline.symbols),
+          fmt(l.outline.bytes / 1024),
           fmt(l.serverPeakRssMB),
         ]),
       ),
@@ -871,6 +1070,41 @@ async function main(): Promise<void> {
           `server CPU over the session ${fmt((l.serverCpuMs ?? NaN) / 1000, 1)} s`,
       );
     }
+    out.push('');
+  }
+  const shapeRows = [...new Set([...results.cli.map((c) => c.file), ...results.lsp.map((l) => files.find((f) => f.path === l.file)!.name)])].map((name) => files.find((f) => f.name === name)!);
+  if (shapeRows.length > 0) {
+    out.push('3c. Per file: just reading it, the x12-parser stream, the CLI and the server, CPU ms (x read = over reading it in process; the CLI over a reading process)');
+    out.push(
+      table(
+        ['file', 'MB', 'STs', 'claims', 'read', 'x12-parser', 'CLI', 'x read', 'x12-parser / CLI', 'open', 'x read', 'edit', 'x read', 'hover p99', 'symbols'],
+        shapeRows.map((file) => {
+          const read = readOf(file.name);
+          const peer = peerOf(file);
+          const cli = results.cli.find((c) => c.file === file.name);
+          const l = results.lsp.find((r) => r.file === file.path);
+          const open = l ? median(l.openCpuMs) : NaN;
+          const edit = l ? median(l.editCpuMs) : NaN;
+          return [
+            file.name,
+            fmt(file.bytes / MB, 1),
+            String(file.stats?.transactions ?? ''),
+            String(file.stats?.claims ?? ''),
+            read ? fmt(read.cpuMs) : 'n/a',
+            peer ? fmt(peer.row.cpuMs) + (peer.twin ? '*' : '') : 'n/a',
+            cli ? fmt(cli.cpuMs) : '',
+            cli && read ? ratio(cli.cpuMs / read.processCpuMs) : '',
+            cli && peer ? ratio(peer.row.cpuMs / cli.cpuMs) : '',
+            l ? fmt(open) : '',
+            l && read ? ratio(open / read.cpuMs) : '',
+            l ? fmt(edit) : '',
+            l && read ? ratio(edit / read.cpuMs) : '',
+            l ? fmt(l.hoverCpu.p99, 2) : '',
+            l ? String(l.outline.symbols) : '',
+          ];
+        }),
+      ),
+    );
     out.push('');
   }
   if (results.ptp.length > 0) {
@@ -895,10 +1129,17 @@ async function main(): Promise<void> {
     out.push('');
   }
   if (budgets.length > 0) {
-    out.push('Budgets');
-    out.push(table(['budget', 'target', 'reached', 'result'], budgets.map((b) => [b.budget, b.target, b.reached, b.pass === null ? 'CPU ok, wall over (load)' : b.pass ? 'PASS' : 'FAIL'])));
+    const missed = budgets.filter((b) => b.pass === false).length;
+    out.push(`Budgets: ${budgets.length - missed} of ${budgets.length} met, ${missed} missed (FAIL); x12-parser = the stream peer on the same file, CPU ms, and how many times our time; read = our time over just reading the file`);
+    out.push(
+      table(
+        ['measure', 'file', 'budget', 'reached', 'x12-parser', 'vs read', 'result'],
+        budgets.map((b) => [b.measure, b.file, `${b.comparator} ${b.budget} ${b.unit}`, b.reached, b.peer, b.vsRead, b.pass === null ? 'CPU ok, wall over (load)' : b.pass ? 'PASS' : 'FAIL']),
+      ),
+    );
     out.push('Throughput and load time are judged on CPU time (for this single-threaded work an upper bound of the wall time on an idle');
-    out.push('machine); LSP latencies on the server\'s CPU time and the client\'s wall time: over on CPU fails on any machine.');
+    out.push('machine); LSP latencies on the server\'s CPU time and the client\'s wall time: over on CPU fails on any machine. "Read" is');
+    out.push('a stream of 1 MB pieces made strings, in a fresh process: in process for the core and the server, the whole process for the CLI.');
     out.push('');
   }
   out.push(`bench wall time ${fmt(results.machine.benchWallSeconds as number)} s`);
