@@ -1,0 +1,544 @@
+// Validates a stream of X12 segments ({ id, elements }) against the implementation guides: the
+// loop state machine (walker.ts) places each segment, then its elements are checked against the
+// guide's segment (usage, length, type, codes, syntax notes), and HL numbering and control
+// numbers are checked across segments. Pure: no text offsets, no editor types; a finding names
+// the segment by its index in the input and the element by its position and the guide's
+// reference (CLM05-02), so a reader that knows the spans can place it.
+//
+// Rules follow pyx12 (the reference the issue compares with) unless noted:
+//   guide.segment-unexpected   segment where the guide has none (pyx12 seg 1)
+//   guide.segment-missing      required segment not seen (seg 3)
+//   guide.loop-missing         required loop not seen (seg 3)
+//   guide.segment-max-use      segment repeated beyond its max use (seg 5)
+//   guide.loop-max-repeat      loop repeated beyond its repeat (seg 4)
+//   guide.segment-not-used     segment the guide marks not used (seg 2)
+//   guide.loop-not-used        loop the guide marks not used (seg 2)
+//   guide.too-many-elements    more elements than the segment has (ele 3)
+//   guide.too-many-components  more components than the composite has (ele 3)
+//   guide.element-missing      required element or composite empty (ele 1, 2)
+//   guide.element-not-used     element or composite the guide marks not used (ele 10, 5)
+//   guide.element-length       shorter or longer than the data element allows (ele 4, 5)
+//   guide.element-type         not a number, date or time as its type says; a component separator in a simple element (ele 6, 8, 9)
+//   guide.character-set        characters outside the X12 extended character set (ele 6)
+//   guide.element-trailing-spaces  an AN/ID value padded with spaces (ele 6)
+//   guide.code-invalid         value not in the element's code list (ele 7)
+//   guide.element-format       value does not match the guide's pattern, e.g. a 9-digit SSN (ele 7)
+//   guide.syntax               syntax note broken: P paired, R required, C conditional, E exclusive, L list (ele 2, 10)
+//   guide.trailing-separator   segment ends with element separators (SEG1)
+//   guide.segment-id-invalid   id not two or three capitals and digits (seg 1)
+//   guide.segment-leading-blanks  segment starts with blanks (once per stream, with the count; seg 1)
+//   guide.hl-sequence          HL01 not the next number (HL1)
+//   guide.hl-parent            HL02 names no open parent level (HL2)
+//   guide.hl-child-flag        HL04 says children follow (1) or not (0) and the file says otherwise (not in pyx12)
+//   guide.control-number-repeated  ISA13 in the file, GS06 in the interchange, ST02 in the group (isa 025, gs 6, st 23)
+//   guide.not-validated        version without a map (information, once per version)
+//   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
+//
+// Severity: error, or warning when the guide calls the element, segment or loop situational.
+import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
+import type { ValueAt } from './load';
+import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, Usage } from './schema';
+import { GuideWalker, type WalkEvent } from './walker';
+
+export interface GuideSegment {
+  id: string;
+  /** Element values after the id (elements[0] is element 01), composites unsplit. */
+  elements: readonly string[];
+}
+
+export type GuideSeverity = 'error' | 'warning' | 'information';
+
+export interface GuideFinding {
+  rule: string;
+  severity: GuideSeverity;
+  message: string;
+  /** Index of the segment in the input. */
+  segment: number;
+  /** The guide's element reference ('CLM05-02', 'NM103'), when about an element. */
+  ref?: string;
+  /** 1-based element position and component (0 = the element), when about an element. */
+  position?: number;
+  component?: number;
+  /** The loop the segment was placed in ('2300'), when placed. */
+  loop?: string;
+}
+
+export interface GuideValidatorOptions {
+  /** Component separator (ISA16). Default ':'. */
+  componentSeparator?: string;
+  /** Repetition separator (ISA11 in 5010), or null. Repeated values are checked one by one. */
+  repetitionSeparator?: string | null;
+  /** Validate every group with this guide, whatever GS08 says. */
+  guide?: GuideSchema;
+}
+
+const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\t\r\n]/;
+const NUMBER = /^-?[0-9]+$/;
+const DECIMAL = /^-?[0-9]*(\.[0-9]+)?$/;
+const DIGITS = /^[0-9]+$/;
+const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function severityOf(usage: Usage): GuideSeverity {
+  return usage === 'S' ? 'warning' : 'error';
+}
+
+/** A calendar date CCYYMMDD (or YYMMDD, or CCYYMMDDHHMM), as pyx12 accepts it. */
+export function isValidDate(value: string, format: 'DT' | 'D8' | 'D6' = 'DT'): boolean {
+  if (!DIGITS.test(value)) return false;
+  if (format === 'D8' && value.length !== 8) return false;
+  if (format === 'D6' && value.length !== 6) return false;
+  if (value.length !== 6 && value.length !== 8 && value.length !== 12) return false;
+  const full = value.length === 6 ? (Number(value.slice(0, 2)) < 50 ? '20' : '19') + value : value;
+  const year = Number(full.slice(0, 4));
+  const month = Number(full.slice(4, 6));
+  const day = Number(full.slice(6, 8));
+  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (day > days) return false;
+  return full.length !== 12 || isValidTime(full.slice(8));
+}
+
+/** HHMM, HHMMSS or HHMMSSdd. */
+export function isValidTime(value: string): boolean {
+  if (!DIGITS.test(value) || value.length < 4 || value.length === 5 || value.length > 8) return false;
+  return Number(value.slice(0, 2)) <= 23 && Number(value.slice(2, 4)) <= 59 && (value.length < 6 || Number(value.slice(4, 6)) <= 59);
+}
+
+/** Checks a value against a date/time format qualifier (DTP02, DTM05): D8, RD8, D6, DT, TM. Unknown formats pass. */
+function matchesFormat(value: string, format: string): boolean {
+  switch (format) {
+    case 'D8':
+    case 'D6':
+    case 'DT':
+      return isValidDate(value, format);
+    case 'RD8': {
+      const dash = value.indexOf('-');
+      return dash > 0 && isValidDate(value.slice(0, dash), 'D8') && isValidDate(value.slice(dash + 1), 'D8');
+    }
+    case 'TM':
+      return isValidTime(value);
+    default:
+      return true;
+  }
+}
+
+const DATE_FORMATS = new Set(['D8', 'RD8', 'D6', 'DT', 'TM']);
+
+interface Group {
+  guide: GuideSchema | null;
+  walker: GuideWalker | null;
+  stIds: Set<string>;
+  /** A version checked with its nearest guide: GS08 and ST03 are not held to the guide's own version code. */
+  version: string | null;
+}
+
+/**
+ * Streaming validator: feed segments in file order with `segment()`, then call `finish()`.
+ * Several interchanges, groups and transaction sets may follow each other; each group is
+ * validated with the guide its GS08 names (or options.guide).
+ */
+export class GuideValidator {
+  private readonly findings: GuideFinding[] = [];
+  private readonly component: string;
+  private readonly repetition: string | null;
+  private readonly isaIds = new Set<string>();
+  private gsIds = new Set<string>();
+  private group: Group | null = null;
+  private envelope: GuideSchema | null = null;
+  private reportedVersions = new Set<string>();
+  // HL state of the current transaction set (pyx12's x12file: a count and a stack of open levels).
+  private hlCount = 0;
+  private hlStack: number[] = [];
+  private lastHl: { segment: number; id: number; childFlag: string } | null = null;
+  // Segments starting with blanks: reported once, on the first, with the count.
+  private leadingBlanks = 0;
+  private leadingBlanksFinding: GuideFinding | null = null;
+
+  constructor(private readonly options: GuideValidatorOptions = {}) {
+    this.component = options.componentSeparator ?? ':';
+    this.repetition = options.repetitionSeparator ?? null;
+  }
+
+  /** Findings so far, in the order found. */
+  get results(): readonly GuideFinding[] {
+    return this.findings;
+  }
+
+  segment(seg: GuideSegment, index: number): void {
+    const { elements } = seg;
+    let id = seg.id;
+    if (id !== id.trimStart()) {
+      this.leadingBlanks++;
+      if (this.leadingBlanks === 1) {
+        this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${id.trim()} starts with blanks.`);
+      }
+      id = id.trimStart();
+    }
+    if (!SEGMENT_ID.test(id)) {
+      this.add(index, 'guide.segment-id-invalid', 'error', `${JSON.stringify(id)} is not a segment identifier (two or three capital letters and digits, starting with a letter).`);
+    }
+    const valueAt: ValueAt = (position, component) => {
+      const raw = elements[position - 1] ?? '';
+      if (component === 0) return raw;
+      return raw.split(this.component)[component - 1] ?? '';
+    };
+    if (elements.length > 0 && elements[elements.length - 1] === '' && id !== 'ISA') {
+      this.add(index, 'guide.trailing-separator', 'warning', `${id} ends with element separators (empty trailing elements).`);
+    }
+
+    if (id === 'ISA') {
+      this.startInterchange(seg, index);
+      return;
+    }
+    if (id === 'GS') {
+      this.startGroup(seg, index);
+      return;
+    }
+    if (id === 'ST') this.startTransaction(seg, index);
+    if (id === 'HL') this.checkHl(seg, index);
+    if (id === 'SE') this.endTransaction();
+
+    const group = this.group;
+    if (!group || !group.walker) return;
+    const { placement, events } = group.walker.step(id, valueAt);
+    this.report(events, index);
+    if (!placement) {
+      const shown = id === 'HL' ? `HL*${elements.join('*')}` : `${id}*${elements[0] ?? ''}`;
+      const where = group.walker.currentLoop().id || 'the transaction';
+      this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${group.walker.current?.id ?? 'the start'} in loop ${where}).`);
+      return;
+    }
+    this.checkElements(placement.segment, seg, index);
+  }
+
+  /** Ends the stream: checks what only the end tells (the last HL's child flag). */
+  finish(): readonly GuideFinding[] {
+    this.endTransaction();
+    const first = this.leadingBlanksFinding;
+    if (first && this.leadingBlanks > 1) first.message += ` So do ${this.leadingBlanks - 1} more segments after it.`;
+    return this.findings;
+  }
+
+  // ---- envelope
+
+  private startInterchange(seg: GuideSegment, index: number): void {
+    const controlNumber = seg.elements[12] ?? '';
+    if (this.isaIds.has(controlNumber)) {
+      this.add(index, 'guide.control-number-repeated', 'error', `ISA13 interchange control number ${controlNumber} is used by an earlier interchange in this file.`, 13);
+    }
+    this.isaIds.add(controlNumber);
+    this.gsIds = new Set();
+    this.group = null;
+    const version = seg.elements[11] ?? '';
+    this.envelope = envelopeFor(version);
+    const guide = this.options.guide ?? null;
+    const isa = (guide ? isaOf(guide) : null) ?? (this.envelope ? isaOf(this.envelope) : null);
+    if (isa) this.checkElements(isa, seg, index);
+  }
+
+  private startGroup(seg: GuideSegment, index: number): void {
+    const controlNumber = seg.elements[5] ?? '';
+    if (this.gsIds.has(controlNumber)) {
+      this.add(index, 'guide.control-number-repeated', 'error', `GS06 group control number ${controlNumber} is used by an earlier group in this interchange.`, 6);
+    }
+    this.gsIds.add(controlNumber);
+    this.endTransaction();
+    const version = seg.elements[7] ?? '';
+    let guide = this.options.guide ?? null;
+    let nearest = false;
+    if (!guide) {
+      const coverage = guideCoverage(version);
+      if (coverage.status === 'validated' || coverage.status === 'nearest') {
+        guide = coverage.guide;
+        nearest = coverage.status === 'nearest';
+        if (coverage.status === 'nearest' && !this.reportedVersions.has(version)) {
+          this.reportedVersions.add(version);
+          this.add(index, 'guide.nearest-guide', 'information', coverage.message, 8);
+        }
+      } else if (coverage.status === 'not-validated' && !this.reportedVersions.has(version)) {
+        this.reportedVersions.add(version);
+        this.add(index, coverage.rule, 'information', coverage.message, 8);
+      }
+    }
+    const walker = guide ? new GuideWalker(guide) : null;
+    const gs = guide ? gsOf(guide) : null;
+    if (walker && gs) walker.positionAt(gs);
+    this.group = { guide, walker, stIds: new Set(), version: nearest ? version : null };
+    // GS is checked against the transaction's guide, as pyx12 does: its GS08 list names the guide's version.
+    if (gs) this.checkElements(gs, seg, index);
+  }
+
+  private startTransaction(seg: GuideSegment, index: number): void {
+    this.endTransaction();
+    if (!this.group) {
+      // A transaction set on its own (no GS before it): use the forced guide, or the one ST03 names.
+      const guide = this.options.guide ?? guideFor(seg.elements[2] ?? '');
+      const walker = guide ? new GuideWalker(guide) : null;
+      const gs = guide ? gsOf(guide) : null;
+      if (walker && gs) walker.positionAt(gs);
+      this.group = { guide, walker, stIds: new Set(), version: null };
+    }
+    const controlNumber = seg.elements[1] ?? '';
+    if (this.group.stIds.has(controlNumber)) {
+      this.add(index, 'guide.control-number-repeated', 'error', `ST02 transaction set control number ${controlNumber} is used by an earlier transaction set in this group.`, 2);
+    }
+    this.group.stIds.add(controlNumber);
+    this.hlCount = 0;
+    this.hlStack = [];
+    this.lastHl = null;
+  }
+
+  private endTransaction(): void {
+    const last = this.lastHl;
+    if (last && last.childFlag === '1') {
+      this.add(last.segment, 'guide.hl-child-flag', 'error', `HL04 is 1 (child levels follow), but no HL names HL ${last.id} as its parent.`, 4);
+    }
+    this.lastHl = null;
+  }
+
+  // ---- HL numbering
+
+  private checkHl(seg: GuideSegment, index: number): void {
+    this.hlCount++;
+    const id = seg.elements[0] ?? '';
+    const parentText = seg.elements[1] ?? '';
+    const number = NUMBER.test(id) ? Number(id) : NaN;
+    if (number !== this.hlCount) {
+      this.add(index, 'guide.hl-sequence', 'error', `HL01 is ${JSON.stringify(id)}; this is HL number ${this.hlCount} of the transaction set.`, 1);
+    }
+    const last = this.lastHl;
+    if (parentText !== '') {
+      const parent = NUMBER.test(parentText) ? Number(parentText) : NaN;
+      if (!this.hlStack.includes(parent)) {
+        this.add(index, 'guide.hl-parent', 'error', `HL02 parent ${parentText} is not an HL level open above this one.`, 2);
+      }
+      while (this.hlStack.length > 0 && this.hlStack[this.hlStack.length - 1] !== parent) this.hlStack.pop();
+      if (last && last.id === parent && last.childFlag === '0') {
+        this.add(last.segment, 'guide.hl-child-flag', 'error', `HL04 is 0 (no child levels), but HL ${id} names HL ${last.id} as its parent.`, 4);
+      }
+    }
+    if (last && last.childFlag === '1' && (parentText === '' || Number(parentText) !== last.id)) {
+      this.add(last.segment, 'guide.hl-child-flag', 'error', `HL04 is 1 (child levels follow), but the next HL is not its child.`, 4);
+    }
+    this.hlStack.push(this.hlCount);
+    this.lastHl = { segment: index, id: Number.isNaN(number) ? this.hlCount : number, childFlag: seg.elements[3] ?? '' };
+  }
+
+  // ---- walk events
+
+  private report(events: readonly WalkEvent[], index: number): void {
+    for (const e of events) {
+      switch (e.kind) {
+        case 'segment-missing':
+          this.add(index, 'guide.segment-missing', 'error', `Required segment ${describe(e.segment)} is missing before this segment.`, undefined, undefined, undefined, e.segment.loop.id);
+          break;
+        case 'loop-missing':
+          this.add(index, 'guide.loop-missing', 'error', `Required loop ${e.loop.id} (${e.loop.name}) is missing before this segment.`, undefined, undefined, undefined, e.loop.id);
+          break;
+        case 'segment-max-use':
+          this.add(index, 'guide.segment-max-use', severityOf(e.segment.usage), `${describe(e.segment)} is used ${e.count} times in loop ${e.segment.loop.id}; the guide allows ${e.segment.maxUse}.`, undefined, undefined, undefined, e.segment.loop.id);
+          break;
+        case 'loop-max-repeat':
+          this.add(index, 'guide.loop-max-repeat', severityOf(e.loop.usage), `Loop ${e.loop.id} (${e.loop.name}) repeats ${e.count} times; the guide allows ${e.loop.maxRepeat}.`, undefined, undefined, undefined, e.loop.id);
+          break;
+        case 'segment-not-used':
+          this.add(index, 'guide.segment-not-used', 'error', `${describe(e.segment)} is marked not used in loop ${e.segment.loop.id}.`, undefined, undefined, undefined, e.segment.loop.id);
+          break;
+        case 'loop-not-used':
+          this.add(index, 'guide.loop-not-used', 'error', `Loop ${e.loop.id} (${e.loop.name}) is marked not used.`, undefined, undefined, undefined, e.loop.id);
+          break;
+      }
+    }
+  }
+
+  // ---- elements
+
+  private checkElements(spec: SegmentSpec, seg: GuideSegment, index: number): void {
+    const loop = spec.loop.id;
+    const values = seg.elements;
+    let length = values.length;
+    while (length > 0 && values[length - 1] === '') length--;
+    const count = spec.elements.length;
+    if (length > count) {
+      this.add(index, 'guide.too-many-elements', 'error', `${spec.id} has ${length} elements; the guide defines ${count}.`, count + 1, 0, `${spec.id}${pad(count + 1)}`, loop);
+    }
+    // The date/time format named by a DTP02 or other 1250 element applies to the 1251 value after it.
+    let format: string | null = null;
+    for (let i = 0; i < count; i++) {
+      const position = spec.elements[i];
+      const value = i < values.length ? values[i] : '';
+      if (position.kind === 'composite') {
+        this.checkComposite(position, value, index, loop);
+        continue;
+      }
+      if (position.dataElement === '1250') format = value;
+      // Repeated values (5010 repetition separator) are checked one by one; the ISA holds the separators themselves.
+      const repeated = this.repetition !== null && spec.id !== 'ISA' && value.includes(this.repetition);
+      const values1 = repeated ? value.split(this.repetition!) : [value];
+      for (const v of values1) this.checkElement(position, v, index, loop, position.dataElement === '1251' ? format : null, null);
+    }
+    for (const note of spec.syntax) {
+      const present = note.positions.map((p) => (values[p - 1] ?? '') !== '');
+      const refs = note.positions.map((p) => `${spec.id}${pad(p)}`);
+      const any = present.some(Boolean);
+      const all = present.every(Boolean);
+      const rest = present.slice(1);
+      let broken: string | null = null;
+      switch (note.kind) {
+        case 'P':
+          if (any && !all) broken = `${refs.join(', ')} must all be present or all be absent`;
+          break;
+        case 'R':
+          if (!any) broken = `at least one of ${refs.join(', ')} is required`;
+          break;
+        case 'C':
+          if (present[0] && !rest.every(Boolean)) broken = `when ${refs[0]} is present, ${refs.slice(1).join(', ')} ${refs.length > 2 ? 'are' : 'is'} required`;
+          break;
+        case 'E':
+          if (present.filter(Boolean).length > 1) broken = `only one of ${refs.join(', ')} may be present`;
+          break;
+        case 'L':
+          if (present[0] && !rest.some(Boolean)) broken = `when ${refs[0]} is present, at least one of ${refs.slice(1).join(', ')} is required`;
+          break;
+      }
+      if (broken) {
+        this.add(index, 'guide.syntax', 'error', `Syntax note ${note.text}: ${broken}.`, note.positions[0], 0, refs[0], loop);
+      }
+    }
+  }
+
+  private checkComposite(spec: CompositeSpec, value: string, index: number, loop: string): void {
+    const parts = value === '' ? [] : value.split(this.component);
+    const empty = parts.every((p) => p === '');
+    if (empty) {
+      if (spec.usage === 'R') this.add(index, 'guide.element-missing', 'error', `Required composite ${spec.ref} (${spec.name}) is missing.`, spec.position, 0, spec.ref, loop);
+      return;
+    }
+    if (spec.usage === 'N') {
+      this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, 0, spec.ref, loop);
+      return;
+    }
+    let length = parts.length;
+    while (length > 0 && parts[length - 1] === '') length--;
+    if (length > spec.components.length) {
+      this.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${spec.components.length}.`, spec.position, spec.components.length + 1, spec.ref, loop);
+    }
+    spec.components.forEach((component, i) => this.checkElement(component, parts[i] ?? '', index, loop, null, spec));
+  }
+
+  private checkElement(spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {
+    const at = [spec.position, spec.component] as const;
+    if (value === '') {
+      // pyx12: the first component of a situational composite is not reported (the composite is judged as a whole).
+      if (spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R')) {
+        this.add(index, 'guide.element-missing', 'error', `Required element ${spec.ref} (${spec.name}) is missing.`, ...at, spec.ref, loop);
+      }
+      return;
+    }
+    if (spec.usage === 'N') {
+      this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, ...at, spec.ref, loop);
+      return;
+    }
+    const severity = severityOf(spec.usage);
+    if (composite === null && value.includes(this.component) && spec.ref !== 'ISA16') {
+      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(this.component)}.`, ...at, spec.ref, loop);
+    }
+    const numeric = spec.type === 'R' || spec.type[0] === 'N';
+    const counted = numeric ? value.replace(/[-.]/g, '').length : value.length;
+    if (counted < spec.minLength || counted > spec.maxLength) {
+      const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
+      this.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} characters long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, ...at, spec.ref, loop);
+    }
+    if (spec.type === 'AN' || spec.type === 'ID') {
+      if (EXTENDED_CHARACTERS.test(value)) {
+        this.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set.`, ...at, spec.ref, loop);
+      } else if (value.endsWith(' ') && value.trimEnd().length >= spec.minLength) {
+        this.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, ...at, spec.ref, loop);
+      }
+    } else if (!typeValid(spec, value)) {
+      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}: ${JSON.stringify(value)}.`, ...at, spec.ref, loop);
+    }
+    const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && this.group?.version === value;
+    if (!ownVersion && !isValidCode(spec, value)) {
+      this.add(index, 'guide.code-invalid', severity, `${JSON.stringify(value)} is not a valid code for ${spec.ref} (${spec.name}).`, ...at, spec.ref, loop);
+    }
+    if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(value, format)) {
+      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value: ${JSON.stringify(value)}.`, ...at, spec.ref, loop);
+    }
+    if (spec.regex !== null && !new RegExp(spec.regex, 's').test(value)) {
+      this.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) ${JSON.stringify(value)} does not have the form the guide requires (${spec.regex}).`, ...at, spec.ref, loop);
+    }
+  }
+
+  private add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding {
+    const finding: GuideFinding = { rule, severity, message, segment };
+    if (ref !== undefined) finding.ref = ref;
+    if (position !== undefined) finding.position = position;
+    if (component !== undefined) finding.component = component;
+    if (loop !== undefined && loop !== '') finding.loop = loop;
+    this.findings.push(finding);
+    return finding;
+  }
+}
+
+const TYPE_NAMES: Record<ElementSpec['type'], string> = {
+  AN: 'string',
+  ID: 'code',
+  DT: 'date (CCYYMMDD)',
+  TM: 'time (HHMM)',
+  N0: 'whole number',
+  N2: 'number with two implied decimals',
+  R: 'decimal number',
+};
+
+function typeValid(spec: ElementSpec, value: string): boolean {
+  switch (spec.type) {
+    case 'N0':
+    case 'N2':
+      return NUMBER.test(value);
+    case 'R':
+      return value !== '-' && DECIMAL.test(value) && value !== '';
+    case 'DT':
+      return isValidDate(value);
+    case 'TM':
+      return isValidTime(value);
+    default:
+      return true;
+  }
+}
+
+function describe(segment: SegmentSpec): string {
+  const q = segment.qualifier;
+  const qualifier = q && q.codes.length <= 3 ? `*${q.codes.join('/')}` : '';
+  return `${segment.id}${qualifier} (${segment.name})`;
+}
+
+function envelopeSegment(guide: GuideSchema, loops: string[], id: string): SegmentSpec | null {
+  let loop: LoopSpec = guide.root;
+  for (const l of loops) {
+    const next = loop.children.find((c): c is LoopSpec => c.kind === 'loop' && c.id === l);
+    if (!next) return null;
+    loop = next;
+  }
+  return loop.children.find((c): c is SegmentSpec => c.kind === 'segment' && c.id === id) ?? null;
+}
+
+function isaOf(guide: GuideSchema): SegmentSpec | null {
+  return envelopeSegment(guide, ['ISA_LOOP'], 'ISA');
+}
+
+function gsOf(guide: GuideSchema): SegmentSpec | null {
+  return envelopeSegment(guide, ['ISA_LOOP', 'GS_LOOP'], 'GS');
+}
+
+/** Validates a whole sequence of segments (a file, or one transaction set from ST to SE). */
+export function validateSegments(segments: readonly GuideSegment[], options: GuideValidatorOptions = {}): GuideFinding[] {
+  const validator = new GuideValidator(options);
+  segments.forEach((s, i) => validator.segment(s, i));
+  return [...validator.finish()];
+}
