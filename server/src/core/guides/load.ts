@@ -235,20 +235,23 @@ export function* loopsOf(guide: GuideSchema): Generator<LoopSpec> {
 }
 
 /**
- * A loop by its path ('2000A/2000B/2300' or ['ISA_LOOP', ..., '2300']; wrappers and envelope
- * loops may be left out) or by its id alone ('2300': the first in document order).
+ * A loop by its path ('2000B/2300' or ['ISA_LOOP', ..., '2300']; wrappers, envelope loops and
+ * any ancestors may be left out) or by its id alone. When several loops fit ('2300' sits under
+ * 2000B and under 2000C), the shallowest wins, then the first in document order.
  */
 export function findLoop(guide: GuideSchema, path: string | readonly string[]): LoopSpec | null {
   const wanted = (typeof path === 'string' ? path.split('/') : [...path]).filter((p) => p !== '');
   if (wanted.length === 0) return guide.root;
+  let best: LoopSpec | null = null;
   for (const loop of loopsOf(guide)) {
     if (loop.id !== wanted[wanted.length - 1]) continue;
+    if (best && best.path.length <= loop.path.length) continue;
     // Every wanted id must appear in the loop's path, in order.
     let i = 0;
     for (const id of loop.path) if (i < wanted.length && id === wanted[i]) i++;
-    if (i === wanted.length) return loop;
+    if (i === wanted.length) best = loop;
   }
-  return null;
+  return best;
 }
 
 /** Does segment `id` with these values match this segment of the guide (pyx12's segment_if.is_match)? */
