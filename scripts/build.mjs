@@ -22,9 +22,14 @@ const common = {
   legalComments: 'none',
 };
 
+// The server loads rule tables in a worker thread (server/src/lsp/knowledgeLoader.ts). The
+// worker's bundle is embedded in the server's as a string, so the server stays one file.
+const knowledgeWorker = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/lsp/knowledgeWorker.ts'], outfile: 'knowledgeWorker.js', write: false });
+const define = { CLAIMLINT_KNOWLEDGE_WORKER: JSON.stringify(knowledgeWorker.outputFiles[0].text) };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outRoot, 'client/out/extension.js'), external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outRoot, 'server/out/server.js') },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outRoot, 'server/out/server.js'), define },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outRoot, 'server/out/cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ];
 

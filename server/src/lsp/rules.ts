@@ -1,8 +1,11 @@
 // The rules the server checks with: the knowledge loaded from the settings' files, reloaded
 // when they change on disk, with load problems reported once. Each new knowledge gets the next
 // generation number, so an analysis made with older rules is never mistaken for a current one.
+// Tables load off the request path (knowledgeLoader.ts): until the new knowledge is in, hovers
+// and checks use the one before.
 import type { Connection } from 'vscode-languageserver/node';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
+import { defaultKnowledgeLoader, type KnowledgeLoader } from './knowledgeLoader';
 import { fileReports, fileSummary, loadedSummary, otherProblems, rowsOf } from './loadReport';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
@@ -22,12 +25,21 @@ export class Rules {
   private readonly reported = new Set<string>();
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: (() => void)[] = [];
+  private readonly loader: KnowledgeLoader;
+  /** The load whose result will be used (an older one's is dropped when it arrives), and its files. */
+  private latest: { ticket: number; files: RuleFiles } | null = null;
+  private tickets = 0;
+  /** Called when no load is in progress any more. */
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
     private readonly runtime: Runtime,
+    loader?: KnowledgeLoader,
   ) {
+    // The defaults read no file (built-in data only): loaded here, at once.
     this.knowledge = loadKnowledge(knowledgeOptionsOf(ruleFilesOf(defaultSettings, this.workspace), this.runtime));
+    this.loader = loader ?? defaultKnowledgeLoader(runtime, (message) => this.connection.console.warn(message));
   }
 
   /** Calls listener each time the knowledge is replaced. */
@@ -35,13 +47,53 @@ export class Rules {
     this.listeners.push(listener);
   }
 
-  /** Loads the files of these settings and watches them. */
-  apply(settings: ClaimlintSettings): void {
-    this.load(ruleFilesOf(settings, this.workspace));
+  /** Whether rule files are being loaded (the knowledge in use is the one before). */
+  get loading(): boolean {
+    return this.latest !== null;
   }
 
-  private load(files: RuleFiles): void {
-    const loaded = loadKnowledge(knowledgeOptionsOf(files, this.runtime));
+  /** Resolves when no load is in progress (at once when none is). */
+  whenLoaded(): Promise<void> {
+    return this.latest === null ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Loads the files of these settings and watches them. The same files already being loaded are not loaded twice. */
+  apply(settings: ClaimlintSettings): void {
+    const files = ruleFilesOf(settings, this.workspace);
+    if (this.latest !== null && sameFiles(this.latest.files, files)) return;
+    void this.load(files);
+  }
+
+  private async load(files: RuleFiles): Promise<void> {
+    const ticket = ++this.tickets;
+    this.latest = { ticket, files };
+    // Watched from now on: a change while the files load loads them again.
+    this.watch(files);
+    // Settings that name no file read nothing: the built-in data is loaded at once.
+    const paths = allPaths(files);
+    if (paths.length > 0) this.connection.console.info(`Claimlint rules: loading ${paths.length === 1 ? '1 rule file or folder' : `${paths.length} rule files or folders`}; the rules in use stay until they are loaded.`);
+    let loaded: Knowledge | null = null;
+    try {
+      loaded = paths.length === 0 ? loadKnowledge(knowledgeOptionsOf(files, this.runtime)) : await this.loader(files);
+    } catch (error) {
+      // Neither loader throws (loadKnowledge turns every failure into a problem); should one, the rules in use stay.
+      this.connection.console.error(`Claimlint rules: loading failed (${error instanceof Error ? error.name : 'error'}); the rules in use stay.`);
+    }
+    // Newer settings or a change on disk started another load: its result is the one to use.
+    if (this.latest?.ticket !== ticket) return;
+    this.latest = null;
+    try {
+      if (loaded) this.use(loaded, files);
+    } catch (error) {
+      this.connection.console.error(`Claimlint rules: the loaded rules could not be put in use (${error instanceof Error ? error.name : 'error'}).`);
+    } finally {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+
+  private use(loaded: Knowledge, files: RuleFiles): void {
     // A file that loaded before and cannot be read now (being rewritten, briefly missing) keeps
     // the rules already loaded: the previous knowledge stays until the files read again.
     const same = this.files !== null && sameFiles(this.files, files);
@@ -70,17 +122,20 @@ export class Rules {
       for (const problem of fresh) this.connection.console.warn(`Claimlint rules: ${problem}`);
       void this.connection.sendNotification(LoadProblemsNotification.type, { problems: fresh });
     }
-    this.stopWatching.forEach((stop) => stop());
-    this.stopWatching = allPaths(files).map((file) => this.runtime.watchFile(file, () => this.reloadSoon(files)));
     this.connection.console.info(loadSummary(this.knowledge, files));
     if (replaced) this.listeners.forEach((listener) => listener());
+  }
+
+  private watch(files: RuleFiles): void {
+    this.stopWatching.forEach((stop) => stop());
+    this.stopWatching = allPaths(files).map((file) => this.runtime.watchFile(file, () => this.reloadSoon(files)));
   }
 
   private reloadSoon(files: RuleFiles): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = undefined;
-      this.load(files);
+      void this.load(files);
     }, RELOAD_DELAY_MS);
   }
 }

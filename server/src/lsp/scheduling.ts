@@ -25,6 +25,9 @@ interface Cached {
   knowledge: Knowledge;
 }
 
+/** How long the first check of open documents waits for the user's rule files to load. */
+const FIRST_LOAD_WAIT_MS = 2000;
+
 export class Checker {
   /** The latest analysis per URI. */
   private readonly analyses = new Map<string, Cached>();
@@ -44,10 +47,21 @@ export class Checker {
     private readonly rules: Rules,
   ) {}
 
-  /** The settings are in: documents opened so far are checked once, with the user's rules rather than the defaults. */
+  /**
+   * The settings are in: documents opened so far are checked once, with the user's rules rather
+   * than the defaults. Rule files still loading are waited for a little (so diagnostics do not
+   * change under the user's eyes once they are in), but no longer than FIRST_LOAD_WAIT_MS: a slow
+   * load never holds diagnostics back; documents are checked again when it is done.
+   */
   start(): void {
-    this.ready = true;
-    this.recheckAll();
+    const begin = (): void => {
+      clearTimeout(timer);
+      if (this.ready) return;
+      this.ready = true;
+      this.recheckAll();
+    };
+    const timer = setTimeout(begin, FIRST_LOAD_WAIT_MS);
+    void this.rules.whenLoaded().then(begin);
   }
 
   /**

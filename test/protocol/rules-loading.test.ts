@@ -1,0 +1,88 @@
+// Issue 17 item 3: loading rule tables must not stop the server. A CMS PTP table is a million
+// rows; loaded on the server's thread, every hover and check waited for it (a repetitive table
+// took 50 s). Here a generated 1,000,000-row table is set, and then rewritten, while a document
+// is open: hovers are answered during each load, the rules loaded before stay in use until the
+// new ones are in, and then the document is checked again with them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { generatePtpTable } from '../../server/src/core/rules/generatePtpTable';
+import { writeX12 } from '../unit/helpers/x12-writer';
+import { TestClient } from './helpers/lspClient';
+
+const day = { from: 20260310, to: 20260310 };
+/** Codes the generated table never uses (its pool has no C codes): the planted edit is the only one for them. */
+const PLANTED = 'C9001\tC9002\t\t20200101\t*\t0\tMutually exclusive procedures';
+
+function logged(client: TestClient): string[] {
+  return client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+}
+
+function waitForLog(client: TestClient, pattern: RegExp, after: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      const at = logged(client).findIndex((m, i) => i >= after && pattern.test(m));
+      if (at >= 0) return resolve(at);
+      if (Date.now() > deadline) return reject(new Error(`no log line ${pattern} within ${timeoutMs} ms: ${JSON.stringify(logged(client).slice(after))}`));
+      setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
+
+test('hovers are answered while a 1,000,000-row PTP table loads, with the rules loaded before, and the document is checked again once it is in', { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-loading-'));
+  const table = join(dir, 'ptp-million.txt');
+  const generated = generatePtpTable(1_000_000, 17);
+  assert.ok(!generated.includes('\nC900'), 'the generated rows leave the planted codes alone');
+  writeFileSync(table, generated + PLANTED + '\r\n');
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    const text = writeX12([{ id: 'C1', date: day, lines: ['43214', '43200', 'C9001', 'C9002'].map((code) => ({ code, charge: '10.00', date: day })) }]).text;
+    const uri = TestClient.uriFor('loading.837');
+    const document = TextDocument.create(uri, 'x12', 1, text);
+    const hoverOver = async (code: string): Promise<{ markdown: string; ms: number }> => {
+      const started = performance.now();
+      const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: document.positionAt(text.indexOf(`HC:${code}`) + 4) })) as Hover | null;
+      return { markdown: JSON.stringify(hover?.contents ?? null), ms: performance.now() - started };
+    };
+
+    await client.initialize({ settings: { ptpEditFiles: [table], builtinEdits: true } });
+    const firstDiagnostics = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'ptp.conflict' && /C9001/.test(String(d.message))), 120_000);
+    void client.open(uri, text).catch(() => undefined);
+
+    // 1. The first load: the server answers at once, from the built-in rules (no edit for C9002 yet).
+    await waitForLog(client, /^Claimlint rules: loading 1 rule file/, 0, 30_000);
+    const during = await hoverOver('C9002');
+    const loadedYet = logged(client).some((m) => m.startsWith('Claimlint rules loaded:'));
+    assert.equal(loadedYet, false, `the table was still loading when the hover was answered (${during.ms.toFixed(0)} ms)`);
+    assert.match(during.markdown, /No PTP edits on 03\/10\/2026/);
+    assert.match((await hoverOver('43214')).markdown, /43214/, 'the built-in 43214 edits are served meanwhile');
+    assert.ok(during.ms < 1000, `hover answered in ${during.ms.toFixed(0)} ms`);
+
+    // Once loaded, the open document is checked with the table, and hovers use it.
+    const loadedAt = await waitForLog(client, /^Claimlint rules loaded: PTP tables: 1 of 1 file loaded \(1,?000,?001 edits\)|^Claimlint rules loaded: PTP tables: 1 of 1 file loaded/, 0, 120_000);
+    assert.deepEqual((await firstDiagnostics).diagnostics.map((d) => d.code).sort(), ['ptp.conflict', 'ptp.conflict']);
+    assert.match((await hoverOver('C9002')).markdown, /C9001/);
+
+    // 2. The table is rewritten without the planted edit: while it loads again, the edit loaded
+    // before is still served; then it is gone from hovers and diagnostics.
+    const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1, 120_000);
+    writeFileSync(table, generated);
+    const reloading = await waitForLog(client, /^Claimlint rules: loading 1 rule file/, loadedAt + 1, 30_000);
+    const again = await hoverOver('C9002');
+    assert.equal(logged(client).slice(reloading).some((m) => m.startsWith('Claimlint rules loaded:')), false, 'the table was still loading when the hover was answered');
+    assert.match(again.markdown, /C9001/, 'the rules loaded before stay in use until the new ones are in');
+    assert.ok(again.ms < 1000, `hover answered in ${again.ms.toFixed(0)} ms`);
+    assert.deepEqual((await cleared).diagnostics.map((d) => d.code), ['ptp.conflict']);
+    assert.match((await hoverOver('C9002')).markdown, /No PTP edits on 03\/10\/2026/);
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
