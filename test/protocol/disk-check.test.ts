@@ -12,7 +12,19 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, WorkDoneProgress, type Diagnostic, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  InitializedNotification,
+  InitializeRequest,
+  WorkDoneProgress,
+  WorkDoneProgressCancelNotification,
+  WorkDoneProgressCreateRequest,
+  type Diagnostic,
+  type ProgressToken,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol/node';
 import { CheckFolderRequest, DiskFilesRequest, type ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { LineStarts } from '../../server/src/lsp/diskCheck';
 import { LineIndex } from '../../server/src/core/text';
@@ -240,6 +252,45 @@ describe('every claim file under a folder (claimlint/checkFolder)', () => {
       assert.equal(progress.at(-1), 'end');
       const settled = await Promise.allSettled(publications);
       assert.equal(settled.filter((s) => s.status === 'fulfilled').length, 0);
+    } finally {
+      await client.shutdown();
+    }
+  });
+  test('a client that supports server-created progress (window.workDoneProgress) gets one, and cancels the run through it', async () => {
+    const client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
+    try {
+      const created: ProgressToken[] = [];
+      client.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+        created.push(params.token);
+        return null;
+      });
+      const seen: { token: ProgressToken; kind: string; cancellable?: boolean }[] = [];
+      let cancelOnReport = false;
+      client.connection.onUnhandledProgress((params) => {
+        const value = params.value as WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+        seen.push({ token: params.token, kind: value.kind, ...(value.kind === 'begin' ? { cancellable: value.cancellable } : {}) });
+        if (cancelOnReport && value.kind === 'report') void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: params.token });
+      });
+      const folder = pathToFileURL(join(dir, 'workspace')).toString();
+      await client.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'workspace' }],
+        capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } },
+      });
+      await client.connection.sendNotification(InitializedNotification.type, {});
+
+      const result = await client.connection.sendRequest(CheckFolderRequest.type, {});
+      assert.equal(result.checked, 3);
+      assert.equal(created.length, 1);
+      assert.deepEqual(seen[0], { token: created[0], kind: 'begin', cancellable: true });
+      assert.equal(seen.at(-1)?.kind, 'end');
+
+      // The user presses Cancel on that progress: window/workDoneProgress/cancel.
+      cancelOnReport = true;
+      const cancelled = await client.connection.sendRequest(CheckFolderRequest.type, { folder: pathToFileURL(join(dir, 'many')).toString() });
+      assert.equal(cancelled.cancelled, true);
+      assert.ok(cancelled.checked < cancelled.found, `${cancelled.checked} of ${cancelled.found}`);
     } finally {
       await client.shutdown();
     }
