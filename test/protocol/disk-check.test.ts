@@ -260,16 +260,16 @@ describe('every claim file under a folder (claimlint/checkFolder)', () => {
     const client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
     try {
       const created: ProgressToken[] = [];
-      client.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
-        created.push(params.token);
-        return null;
-      });
       const seen: { token: ProgressToken; kind: string; cancellable?: boolean }[] = [];
       let cancelOnReport = false;
-      client.connection.onUnhandledProgress((params) => {
-        const value = params.value as WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
-        seen.push({ token: params.token, kind: value.kind, ...(value.kind === 'begin' ? { cancellable: value.cancellable } : {}) });
-        if (cancelOnReport && value.kind === 'report') void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: params.token });
+      client.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+        const token = params.token;
+        created.push(token);
+        // The progress notifications follow the answer: listen to this token from now on.
+        client.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+          seen.push({ token, kind: value.kind, ...(value.kind === 'begin' ? { cancellable: value.cancellable } : {}) });
+          if (cancelOnReport && value.kind === 'report') void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+        });
       });
       const folder = pathToFileURL(join(dir, 'workspace')).toString();
       await client.connection.sendRequest(InitializeRequest.type, {
