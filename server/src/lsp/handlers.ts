@@ -109,7 +109,9 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
 
   connection.onCodeActionResolve(guarded('CodeActionResolve', (action) => {
     const data = action.data as Partial<FixAllData> | undefined;
-    if (action.kind !== fixAllKind || typeof data?.uri !== 'string') return action;
+    if (action.kind !== fixAllKind) return action;
+    // Our fix-all action always carries its document: one without is the client's error.
+    if (typeof data?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected a fix-all action whose data names its document ({ uri, version })');
     const state = checker.current(data.uri);
     // Computed for another version of the document: leave it without an edit rather than apply it to this one.
     if (!state || state.document.version !== data.version) return action;
@@ -145,7 +147,12 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
     if (result.reason) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: result.reason });
     return result.edits.map((edit) => ({ range: state.analysis.lines.rangeOf(edit.span), newText: edit.newText }));
   };
-  connection.onDocumentFormatting(guarded('DocumentFormatting', (params) => layout(params.textDocument.uri, 'segment-per-line')));
+  connection.onDocumentFormatting(
+    guarded('DocumentFormatting', (params) => {
+      if (!hasDocumentUri(params)) return new ResponseError(ErrorCodes.InvalidParams, 'Formatting expects { textDocument: { uri } }');
+      return layout(params.textDocument.uri, 'segment-per-line');
+    }),
+  );
   connection.onRequest(
     LayoutRequest.type,
     guarded('Layout', (params: LayoutRequest.Params) => {
@@ -153,6 +160,12 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       return layout(params.uri, params.layout === 'single-line' ? 'single-line' : 'segment-per-line');
     }),
   );
+}
+
+/** Whether params name a document: { textDocument: { uri: string } }. */
+function hasDocumentUri(params: unknown): boolean {
+  const p = params as { textDocument?: { uri?: unknown } } | null;
+  return typeof p === 'object' && p !== null && typeof p.textDocument === 'object' && p.textDocument !== null && typeof p.textDocument.uri === 'string';
 }
 
 /** Whether params are a TextDocumentPositionParams: a string uri and integer line and character (any value: past the end is answered). */
