@@ -148,6 +148,22 @@ describe('a claim file checked from disk (claimlint/diskFiles)', () => {
     assert.ok(after.diagnostics.every((d) => d.code !== 'ptp.conflict'));
   });
 
+  test('a UTF-8 837 with a BOM and characters outside ASCII after the first pieces: positions in UTF-16 units, as the editor counts them', async () => {
+    // One line, as most 837s come: every position after the names counts the characters before it.
+    let text = batch(2_000, 4, '');
+    // Names near the end (past the first 256 KB piece read as ASCII): an accent and a character outside the BMP (two UTF-16 units).
+    const at = text.indexOf('DOE*JANE', 300_000);
+    text = `${text.slice(0, at)}DOË*JOSÉ 😀${text.slice(at + 'DOE*JANE'.length)}`;
+    const utf8 = file('utf8/bom.837', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    const published = client.waitForDiagnostics(utf8.uri, () => true, 30_000);
+    const result = await client.connection.sendRequest(DiskFilesRequest.type, { uris: [pathToFileURL(join(dir, 'big/batch.837')).toString(), utf8.uri] });
+    assert.deepEqual(result.files.map((f) => f.state), ['checked', 'checked']);
+    const fromDisk = (await published).diagnostics;
+    const opened = await client.open(TestClient.uriFor('disk-oracle-utf8.837'), text);
+    assert.ok(fromDisk.some((d) => d.code === 'ptp.conflict' && d.range.start.character > at), 'a conflict after the names');
+    assert.deepEqual(comparable(fromDisk), comparable(opened.diagnostics));
+  });
+
   test('a CSV export from disk, read whole, matches the editor path too', async () => {
     const text = writeClaimsCsv([
       { id: 'R1', patientId: 'P1', lines: [{ code: '43214', date: 20260310, units: 1, charge: 1500 }, { code: '43200', date: 20260310, units: 1, charge: 400 }] },

@@ -12,9 +12,8 @@
 // a BOM dropped; UTF-16LE after its BOM), so positions are those of the text the editor shows.
 // Nothing logged or returned quotes the files: counts, rule ids and file names only.
 import { isAscii } from 'node:buffer';
-import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { promises as fs, type Stats } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -150,10 +149,12 @@ function sameFile(a: Stats, b: Stats): boolean {
 }
 
 /** The decoder the editor would use for a file starting with these bytes, and the BOM's length. */
-function decoderFor(head: Buffer): { decoder: StringDecoder; encoding: BufferEncoding; skip: number } {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { decoder: new StringDecoder('utf16le'), encoding: 'utf16le', skip: 2 };
+function decoderFor(head: Buffer): { decoder: TextDecoder; encoding: 'utf-8' | 'utf-16le'; skip: number } {
+  // The BOM is skipped here; the decoder keeps any other U+FEFF, as the editor shows it.
+  const decoder = (encoding: 'utf-8' | 'utf-16le') => new TextDecoder(encoding, { ignoreBOM: true });
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { decoder: decoder('utf-16le'), encoding: 'utf-16le', skip: 2 };
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { decoder: new StringDecoder('utf8'), encoding: 'utf8', skip: bom ? 3 : 0 };
+  return { decoder: decoder('utf-8'), encoding: 'utf-8', skip: bom ? 3 : 0 };
 }
 
 /** Characters at the start of a file in which its ISA header is looked for (as the CLI does). */
@@ -166,7 +167,7 @@ const HEAD_CHARS = 65536;
  * Throws DiskError (or a file-system error) when it cannot be read.
  */
 export async function checkFileFromDisk(path: string, knowledge: Knowledge, options: DiskCheckOptions = {}): Promise<DiskCheck | null> {
-  const handle = await open(path, 'r');
+  const handle = await fs.open(path, 'r');
   try {
     const before = await handle.stat();
     if (before.isDirectory()) throw new DiskError('is a directory, not a file');
@@ -175,7 +176,7 @@ export async function checkFileFromDisk(path: string, knowledge: Knowledge, opti
     const buffer = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, Math.max(before.size, 1)));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const { decoder, encoding, skip } = decoderFor(buffer.subarray(0, bytesRead));
-    const head = new StringDecoder(encoding).write(buffer.subarray(skip, Math.min(bytesRead, skip + HEAD_CHARS)));
+    const head = new TextDecoder(encoding, { ignoreBOM: true }).decode(buffer.subarray(skip, Math.min(bytesRead, skip + HEAD_CHARS)), { stream: true });
     const checked = X12Stream.canStream(head)
       ? await checkInBlocks(handle, buffer, bytesRead, skip, decoder, encoding, knowledge, options)
       : await checkWhole(handle, before, buffer.subarray(0, bytesRead), knowledge, options);
@@ -188,12 +189,12 @@ export async function checkFileFromDisk(path: string, knowledge: Knowledge, opti
 }
 
 async function checkInBlocks(
-  handle: FileHandle,
+  handle: fs.FileHandle,
   buffer: Buffer,
   firstRead: number,
   skip: number,
-  decoder: StringDecoder,
-  encoding: BufferEncoding,
+  decoder: TextDecoder,
+  encoding: 'utf-8' | 'utf-16le',
   knowledge: Knowledge,
   options: DiskCheckOptions,
 ): Promise<Omit<DiskCheck, 'changed'> | null> {
@@ -217,11 +218,11 @@ async function checkInBlocks(
   // Until a byte outside ASCII turns up (most 837s have none), bytes are characters: latin-1
   // decoding gives the same text as UTF-8, faster. From then on the decoder reads everything, as
   // it carries a character split between two pieces over to the next.
-  let ascii = encoding === 'utf8';
+  let ascii = encoding === 'utf-8';
   const decode = (bytes: Buffer): string => {
     if (ascii && isAscii(bytes)) return bytes.toString('latin1');
     ascii = false;
-    return decoder.write(bytes);
+    return decoder.decode(bytes, { stream: true });
   };
   for (let start = skip; read > 0; start = 0) {
     // Pieces much smaller than a block keep the peak low (see FEED_BYTES); after each, other
@@ -234,18 +235,18 @@ async function checkInBlocks(
     position += read;
     ({ bytesRead: read } = await handle.read(buffer, 0, buffer.length, position));
   }
-  feed(decoder.end());
+  feed(decoder.decode());
   lines.end();
   take(stream.end());
   return { format: 'x12', claims, serviceLines, findings: byPosition(findings), lines };
 }
 
-async function checkWhole(handle: FileHandle, stats: Stats, head: Buffer, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null> {
+async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null> {
   if (stats.size > MAX_RULE_FILE_BYTES) throw new DiskError('too large to read whole (over 512 MB), and not an 837 that starts with an ISA header');
   const bytes = stats.size <= head.length ? head : await handle.readFile();
   if (options.isCancelled?.()) return null;
   const { decoder, skip } = decoderFor(bytes);
-  const text = decoder.write(bytes.subarray(skip)) + decoder.end();
+  const text = decoder.decode(bytes.subarray(skip));
   const analysis = analyze(text, knowledge, undefined, options.shared);
   const lines = new LineStarts();
   lines.add(text);
@@ -357,7 +358,7 @@ export class DiskChecks {
     let path: string;
     try {
       path = fileURLToPath(uri);
-      const stats = await stat(path);
+      const stats = await fs.stat(path);
       if (stats.isDirectory()) return { uri, state: 'unreadable', reason: 'is a directory, not a file' };
     } catch (error) {
       return { uri, state: 'unreadable', reason: reasonOf(error) };
@@ -376,7 +377,7 @@ export class DiskChecks {
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       if (this.tracked.get(uri) !== entry) return;
-      stat(entry.path).then(
+      fs.stat(entry.path).then(
         (stats) => {
           if (stampOf(stats) !== entry.stamp) void this.enqueue(uri);
         },
@@ -400,7 +401,7 @@ export class DiskChecks {
     let checked: DiskCheck | null;
     let stamp: string | null = null;
     try {
-      stamp = stampOf(await stat(entry.path));
+      stamp = stampOf(await fs.stat(entry.path));
       checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted() });
     } catch (error) {
       if (!stillWanted()) return;
