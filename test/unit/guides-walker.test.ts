@@ -2,7 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findLoop, guideFor, type ValueAt } from '../../server/src/core/guides/load';
 import type { GuideSchema, SegmentSpec } from '../../server/src/core/guides/schema';
-import { GuideWalker, type StepResult } from '../../server/src/core/guides/walker';
+import type { LoopSpec } from '../../server/src/core/guides/schema';
+import { GuideWalker, type WalkEvent } from '../../server/src/core/guides/walker';
+
+/** One step's outcome, copied from the walker (its own fields last only until the next step). */
+interface StepResult {
+  placement: { segment: SegmentSpec; exited: LoopSpec[]; entered: LoopSpec[] } | null;
+  events: WalkEvent[];
+}
 
 // A small 837P (005010X222A1) every segment of which has one right place: each line is a
 // segment and the loop the guide puts it in. Names and ids are invented.
@@ -73,7 +80,11 @@ function values(text: string): { id: string; valueAt: ValueAt } {
 
 function step(walker: GuideWalker, text: string): StepResult {
   const { id, valueAt } = values(text);
-  return walker.step(id, valueAt);
+  const segment = walker.step(id, valueAt);
+  return {
+    placement: segment && { segment, exited: [...walker.exited], entered: [...walker.entered] },
+    events: [...walker.events],
+  };
 }
 
 function walkAll(segments: readonly string[]): { walker: GuideWalker; results: StepResult[] } {
@@ -81,7 +92,7 @@ function walkAll(segments: readonly string[]): { walker: GuideWalker; results: S
   return { walker, results: segments.map((s) => step(walker, s)) };
 }
 
-const kinds = (r: StepResult) => r.events.map((e) => `${e.kind} ${'loop' in e && e.kind.startsWith('loop') ? e.loop.id : e.segment.id}`);
+const kinds = (r: StepResult) => r.events.map((e) => `${e.kind} ${'loop' in e ? e.loop.id : e.segment.id}`);
 
 describe('guide walker: a valid 837P', () => {
   it('places every segment in its loop, with nothing missing or repeated', () => {

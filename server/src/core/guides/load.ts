@@ -42,6 +42,26 @@ interface SegmentDefinition {
 
 const definitions = new Map<number, SegmentDefinition>();
 
+const listSets = new Map<number, ReadonlySet<string>>();
+const externalSets = new Map<string, ReadonlySet<string>>();
+
+/** The valid values of an element as one set, shared by every element with the same list and external set. */
+function validCodesOf(list: number | undefined, external: string | null): ReadonlySet<string> | null {
+  const externalList = external === null ? null : (DATA.externalCodeSets[external] ?? null);
+  // An external set pyx12 does not ship lets any value pass, whatever the list says.
+  if (external !== null && externalList === null) return null;
+  if (list === undefined && externalList === null) return null;
+  if (external === null) {
+    let set = listSets.get(list!);
+    if (!set) listSets.set(list!, (set = new Set(DATA.codeLists[list!])));
+    return set;
+  }
+  const key = `${list ?? ''}|${external}`;
+  let set = externalSets.get(key);
+  if (!set) externalSets.set(key, (set = new Set([...(list === undefined ? [] : DATA.codeLists[list]), ...externalList!])));
+  return set;
+}
+
 function simpleElement(index: number, ref: string, position: number, component: number): ElementSpec {
   const raw = DATA.elements[index];
   const dictionary = DATA.dataElements[raw.d];
@@ -62,7 +82,9 @@ function simpleElement(index: number, ref: string, position: number, component: 
     codes: raw.c === undefined ? null : DATA.codeLists[raw.c],
     externalCodes: external,
     externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
-    regex: raw.re ?? null,
+    validCodes: validCodesOf(raw.c, external),
+    // pyx12 searches (unanchored) with re.S.
+    regex: raw.re === undefined ? null : new RegExp(raw.re, 's'),
   };
 }
 
@@ -99,7 +121,7 @@ function segmentDefinition(index: number): SegmentDefinition {
   if (raw.q) {
     const [position, component, list] = raw.q;
     const ref = component === 0 ? `${raw.id}${pad(position)}` : `${raw.id}${pad(position)}-${pad(component)}`;
-    qualifier = { position, component, codes: DATA.codeLists[list], ref };
+    qualifier = { position, component, codes: DATA.codeLists[list], codeSet: validCodesOf(list, null)!, ref };
   }
   def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier };
   definitions.set(index, def);
@@ -108,7 +130,7 @@ function segmentDefinition(index: number): SegmentDefinition {
 
 // ---- guides
 
-function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number; r: RawCount; w?: 1; c: RawChild[] }, parent: LoopSpec | null): LoopSpec {
+function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number; r: RawCount; w?: 1; c: RawChild[] }, parent: LoopSpec | null, index: number, firstAtPosition: number): LoopSpec {
   const loop: LoopSpec = {
     kind: 'loop',
     id: raw.id,
@@ -119,11 +141,22 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
     wrapper: raw.w === 1,
     children: [],
     parent,
+    index,
+    firstAtPosition,
     path: parent ? (raw.id ? [...parent.path, raw.id] : parent.path) : [],
     trigger: [],
+    lastIndexOf: new Map(),
+    required: [],
   };
   const children: (LoopSpec | SegmentSpec)[] = [];
+  let groupStart = 0;
+  let groupPosition = NaN;
   raw.c.forEach((child, index) => {
+    const position = typeof child === 'number' ? DATA.segments[child].p : child.p;
+    if (position !== groupPosition) {
+      groupStart = index;
+      groupPosition = position;
+    }
     if (typeof child === 'number') {
       const seg = DATA.segments[child];
       const def = segmentDefinition(child);
@@ -139,13 +172,21 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
         qualifier: def.qualifier,
         loop,
         index,
+        firstAtPosition: groupStart,
       });
     } else {
-      children.push(linkLoop(child as RawLoop, loop));
+      children.push(linkLoop(child as RawLoop, loop, index, groupStart));
     }
   });
   loop.children = children;
   loop.trigger = triggerOf(loop);
+  const lastIndexOf = new Map<string, number>();
+  children.forEach((child, i) => {
+    if (child.kind === 'segment') lastIndexOf.set(child.id, i);
+    else for (const t of child.trigger) lastIndexOf.set(t.id, i);
+  });
+  loop.lastIndexOf = lastIndexOf;
+  loop.required = children.flatMap((child, i) => (child.usage === 'R' || (child.kind === 'loop' && child.children[0]?.kind === 'loop') ? [i] : []));
   return loop;
 }
 
@@ -166,7 +207,7 @@ function linkGuide(key: string): GuideSchema | null {
   if (guide) return guide;
   const raw = DATA.guides[key];
   if (!raw) return null;
-  const root = linkLoop({ id: '', n: raw.name, u: 'R', p: 0, r: 1, c: raw.c }, null);
+  const root = linkLoop({ id: '', n: raw.name, u: 'R', p: 0, r: 1, c: raw.c }, null, 0, 0);
   guide = { key, name: raw.name, map: raw.map, kind: raw.kind, isa12: raw.isa12, root };
   linked.set(key, guide);
   return guide;
@@ -259,7 +300,7 @@ export function segmentMatches(spec: SegmentSpec, id: string, valueAt: ValueAt):
   if (spec.id !== id) return false;
   const q = spec.qualifier;
   if (!q) return true;
-  return codeSet(q.codes).has(valueAt(q.position, q.component));
+  return q.codeSet.has(valueAt(q.position, q.component));
 }
 
 /** The segments of a loop (directly in it) with this id, in order. */
@@ -362,25 +403,7 @@ export function lookupElement(
   return spec ? info(spec, segment) : null;
 }
 
-const codeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/** A code list as a set, built once per list (lists are shared between elements and guides). */
-export function codeSet(codes: readonly string[]): ReadonlySet<string> {
-  let set = codeSets.get(codes);
-  if (!set) {
-    set = new Set(codes);
-    codeSets.set(codes, set);
-  }
-  return set;
-}
-
-/** Is `value` one of the element's valid codes? True when the element has no list (or an external set pyx12 does not ship). */
+/** Is `value` one of the element's valid codes? True when the element has no list (or names an external set pyx12 does not ship). */
 export function isValidCode(spec: ElementSpec, value: string): boolean {
-  if (spec.codes === null && spec.externalCodes === null) return true;
-  if (spec.codes !== null && codeSet(spec.codes).has(value)) return true;
-  if (spec.externalCodes !== null) {
-    if (spec.externalCodeList === null) return true;
-    if (codeSet(spec.externalCodeList).has(value)) return true;
-  }
-  return false;
+  return spec.validCodes === null || spec.validCodes.has(value);
 }

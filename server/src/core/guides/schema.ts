@@ -111,7 +111,9 @@ export interface ElementSpec {
   externalCodes: string | null;
   /** The external set's codes when pyx12 ships them, else null (any value passes). */
   externalCodeList: readonly string[] | null;
-  regex: string | null;
+  /** Every valid value (the guide's codes and the external set's), or null when any value passes. */
+  validCodes: ReadonlySet<string> | null;
+  regex: RegExp | null;
 }
 
 export interface CompositeSpec {
@@ -142,6 +144,8 @@ export interface Qualifier {
   /** 0 for a simple element, else the component (HI01-01, SV101-01). */
   component: number;
   codes: readonly string[];
+  /** The same codes, for lookups. */
+  codeSet: ReadonlySet<string>;
   /** The reference of the qualifying element ('NM101', 'HI01-01'). */
   ref: string;
 }
@@ -163,6 +167,8 @@ export interface SegmentSpec {
   loop: LoopSpec;
   /** Index in loop.children. */
   index: number;
+  /** Index in loop.children of the first sibling at this position (siblings of equal position may come in any order). */
+  firstAtPosition: number;
 }
 
 export interface LoopSpec {
@@ -179,6 +185,10 @@ export interface LoopSpec {
   children: readonly (LoopSpec | SegmentSpec)[];
   /** The enclosing loop; null for the root. */
   parent: LoopSpec | null;
+  /** Index in parent.children (0 for the root). */
+  index: number;
+  /** Index in parent.children of the first sibling at this position. */
+  firstAtPosition: number;
   /** Loop ids from the root, e.g. ['ISA_LOOP', 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B', '2300']. */
   path: readonly string[];
   /**
@@ -186,6 +196,17 @@ export interface LoopSpec {
    * loop that starts with loops (a wrapper), the first segments of all its child loops.
    */
   trigger: readonly SegmentSpec[];
+  /**
+   * Transition data: for each segment id, the last index in `children` where a segment of that id
+   * can be placed (the segment itself, or a child loop it starts). A walk looking for an id past
+   * that index can leave the loop at once.
+   */
+  lastIndexOf: ReadonlyMap<string, number>;
+  /**
+   * Indexes in `children` of the required segments and loops, and of loops that start with loops
+   * (wrappers, whose required child loops count): what a walk passing over them notes as missing.
+   */
+  required: readonly number[];
 }
 
 export interface GuideSchema {

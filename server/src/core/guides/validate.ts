@@ -37,7 +37,7 @@
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
 import type { ValueAt } from './load';
-import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, Usage } from './schema';
+import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { GuideWalker, type WalkEvent } from './walker';
 
 export interface GuideSegment {
@@ -77,6 +77,28 @@ const NUMBER = /^-?[0-9]+$/;
 const DECIMAL = /^-?[0-9]*(\.[0-9]+)?$/;
 const DIGITS = /^[0-9]+$/;
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+
+/** The 1-based component of a composite value, without splitting it. */
+function componentOf(value: string, separator: string, component: number): string {
+  let start = 0;
+  for (let i = 1; i < component; i++) {
+    const next = value.indexOf(separator, start);
+    if (next < 0) return '';
+    start = next + separator.length;
+  }
+  const end = value.indexOf(separator, start);
+  return end < 0 ? value.slice(start) : value.slice(start, end);
+}
+
+/** Length of a number as X12 counts it: without sign and decimal point. */
+function numericLength(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 45 && c !== 46) n++;
+  }
+  return n;
+}
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -159,6 +181,14 @@ export class GuideValidator {
   private leadingBlanks = 0;
   private leadingBlanksFinding: GuideFinding | null = null;
 
+  // The segment being checked, read by valueAt (one function for all segments, no closure each).
+  private current: readonly string[] = [];
+  private readonly valueAt: ValueAt = (position, component) => {
+    const raw = this.current[position - 1];
+    if (raw === undefined) return '';
+    return component === 0 ? raw : componentOf(raw, this.component, component);
+  };
+
   constructor(private readonly options: GuideValidatorOptions = {}) {
     this.component = options.componentSeparator ?? ':';
     this.repetition = options.repetitionSeparator ?? null;
@@ -172,7 +202,7 @@ export class GuideValidator {
   segment(seg: GuideSegment, index: number): void {
     const { elements } = seg;
     let id = seg.id;
-    if (id !== id.trimStart()) {
+    if (id.length > 0 && id.charCodeAt(0) <= 32 && id !== id.trimStart()) {
       this.leadingBlanks++;
       if (this.leadingBlanks === 1) {
         this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${id.trim()} starts with blanks.`);
@@ -182,11 +212,7 @@ export class GuideValidator {
     if (!SEGMENT_ID.test(id)) {
       this.add(index, 'guide.segment-id-invalid', 'error', `${JSON.stringify(id)} is not a segment identifier (two or three capital letters and digits, starting with a letter).`);
     }
-    const valueAt: ValueAt = (position, component) => {
-      const raw = elements[position - 1] ?? '';
-      if (component === 0) return raw;
-      return raw.split(this.component)[component - 1] ?? '';
-    };
+    this.current = elements;
     if (elements.length > 0 && elements[elements.length - 1] === '' && id !== 'ISA') {
       this.add(index, 'guide.trailing-separator', 'warning', `${id} ends with element separators (empty trailing elements).`);
     }
@@ -205,15 +231,15 @@ export class GuideValidator {
 
     const group = this.group;
     if (!group || !group.walker) return;
-    const { placement, events } = group.walker.step(id, valueAt);
-    this.report(events, index);
-    if (!placement) {
+    const placed = group.walker.step(id, this.valueAt);
+    if (group.walker.events.length > 0) this.report(group.walker.events, index);
+    if (!placed) {
       const shown = id === 'HL' ? `HL*${elements.join('*')}` : `${id}*${elements[0] ?? ''}`;
       const where = group.walker.currentLoop().id || 'the transaction';
       this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${group.walker.current?.id ?? 'the start'} in loop ${where}).`);
       return;
     }
-    this.checkElements(placement.segment, seg, index);
+    this.checkElements(placed, seg, index);
   }
 
   /** Ends the stream: checks what only the end tells (the last HL's child flag). */
@@ -236,8 +262,10 @@ export class GuideValidator {
     this.group = null;
     const version = seg.elements[11] ?? '';
     this.envelope = envelopeFor(version);
+    // The ISA is checked against the envelope map of its version, as pyx12 does (the transaction
+    // maps' own ISA keeps 4010's ISA11 'U'); a forced guide's ISA when there is none.
     const guide = this.options.guide ?? null;
-    const isa = (guide ? isaOf(guide) : null) ?? (this.envelope ? isaOf(this.envelope) : null);
+    const isa = (this.envelope ? isaOf(this.envelope) : null) ?? (guide ? isaOf(guide) : null);
     if (isa) this.checkElements(isa, seg, index);
   }
 
@@ -369,6 +397,7 @@ export class GuideValidator {
     }
     // The date/time format named by a DTP02 or other 1250 element applies to the 1251 value after it.
     let format: string | null = null;
+    const repetition = spec.id === 'ISA' ? null : this.repetition;
     for (let i = 0; i < count; i++) {
       const position = spec.elements[i];
       const value = i < values.length ? values[i] : '';
@@ -377,45 +406,36 @@ export class GuideValidator {
         continue;
       }
       if (position.dataElement === '1250') format = value;
+      const valueFormat = position.dataElement === '1251' ? format : null;
       // Repeated values (5010 repetition separator) are checked one by one; the ISA holds the separators themselves.
-      const repeated = this.repetition !== null && spec.id !== 'ISA' && value.includes(this.repetition);
-      const values1 = repeated ? value.split(this.repetition!) : [value];
-      for (const v of values1) this.checkElement(position, v, index, loop, position.dataElement === '1251' ? format : null, null);
+      if (repetition !== null && value.includes(repetition)) {
+        for (const v of value.split(repetition)) this.checkElement(position, v, index, loop, valueFormat, null);
+      } else {
+        this.checkElement(position, value, index, loop, valueFormat, null);
+      }
     }
     for (const note of spec.syntax) {
-      const present = note.positions.map((p) => (values[p - 1] ?? '') !== '');
-      const refs = note.positions.map((p) => `${spec.id}${pad(p)}`);
-      const any = present.some(Boolean);
-      const all = present.every(Boolean);
-      const rest = present.slice(1);
-      let broken: string | null = null;
-      switch (note.kind) {
-        case 'P':
-          if (any && !all) broken = `${refs.join(', ')} must all be present or all be absent`;
-          break;
-        case 'R':
-          if (!any) broken = `at least one of ${refs.join(', ')} is required`;
-          break;
-        case 'C':
-          if (present[0] && !rest.every(Boolean)) broken = `when ${refs[0]} is present, ${refs.slice(1).join(', ')} ${refs.length > 2 ? 'are' : 'is'} required`;
-          break;
-        case 'E':
-          if (present.filter(Boolean).length > 1) broken = `only one of ${refs.join(', ')} may be present`;
-          break;
-        case 'L':
-          if (present[0] && !rest.some(Boolean)) broken = `when ${refs[0]} is present, at least one of ${refs.slice(1).join(', ')} is required`;
-          break;
-      }
-      if (broken) {
-        this.add(index, 'guide.syntax', 'error', `Syntax note ${note.text}: ${broken}.`, note.positions[0], 0, refs[0], loop);
+      const broken = brokenSyntax(note.kind, note.positions, values);
+      if (broken !== null) {
+        const refs = note.positions.map((p) => `${spec.id}${pad(p)}`);
+        this.add(index, 'guide.syntax', 'error', `Syntax note ${note.text}: ${syntaxMessage(note.kind, refs)}.`, note.positions[0], 0, refs[0], loop);
       }
     }
   }
 
   private checkComposite(spec: CompositeSpec, value: string, index: number, loop: string): void {
-    const parts = value === '' ? [] : value.split(this.component);
-    const empty = parts.every((p) => p === '');
-    if (empty) {
+    const separator = this.component;
+    // Empty when every component is empty; the count of components up to the last non-empty one.
+    let length = 0;
+    let start = 0;
+    for (let i = 1; ; i++) {
+      const end = value.indexOf(separator, start);
+      const stop = end < 0 ? value.length : end;
+      if (stop > start) length = i;
+      if (end < 0) break;
+      start = end + separator.length;
+    }
+    if (length === 0) {
       if (spec.usage === 'R') this.add(index, 'guide.element-missing', 'error', `Required composite ${spec.ref} (${spec.name}) is missing.`, spec.position, 0, spec.ref, loop);
       return;
     }
@@ -423,55 +443,53 @@ export class GuideValidator {
       this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, 0, spec.ref, loop);
       return;
     }
-    let length = parts.length;
-    while (length > 0 && parts[length - 1] === '') length--;
-    if (length > spec.components.length) {
-      this.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${spec.components.length}.`, spec.position, spec.components.length + 1, spec.ref, loop);
+    const components = spec.components;
+    if (length > components.length) {
+      this.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${components.length}.`, spec.position, components.length + 1, spec.ref, loop);
     }
-    spec.components.forEach((component, i) => this.checkElement(component, parts[i] ?? '', index, loop, null, spec));
+    for (let i = 0; i < components.length; i++) this.checkElement(components[i], componentOf(value, separator, i + 1), index, loop, null, spec);
   }
 
   private checkElement(spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {
-    const at = [spec.position, spec.component] as const;
     if (value === '') {
       // pyx12: the first component of a situational composite is not reported (the composite is judged as a whole).
       if (spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R')) {
-        this.add(index, 'guide.element-missing', 'error', `Required element ${spec.ref} (${spec.name}) is missing.`, ...at, spec.ref, loop);
+        this.add(index, 'guide.element-missing', 'error', `Required element ${spec.ref} (${spec.name}) is missing.`, spec.position, spec.component, spec.ref, loop);
       }
       return;
     }
     if (spec.usage === 'N') {
-      this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, ...at, spec.ref, loop);
+      this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, spec.component, spec.ref, loop);
       return;
     }
     const severity = severityOf(spec.usage);
-    if (composite === null && value.includes(this.component) && spec.ref !== 'ISA16') {
-      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(this.component)}.`, ...at, spec.ref, loop);
+    if (composite === null && spec.ref !== 'ISA16' && value.includes(this.component)) {
+      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(this.component)}.`, spec.position, spec.component, spec.ref, loop);
     }
     const numeric = spec.type === 'R' || spec.type[0] === 'N';
-    const counted = numeric ? value.replace(/[-.]/g, '').length : value.length;
+    const counted = numeric ? numericLength(value) : value.length;
     if (counted < spec.minLength || counted > spec.maxLength) {
       const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
-      this.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} characters long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, ...at, spec.ref, loop);
+      this.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} characters long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
     }
     if (spec.type === 'AN' || spec.type === 'ID') {
       if (EXTENDED_CHARACTERS.test(value)) {
-        this.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set.`, ...at, spec.ref, loop);
+        this.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set.`, spec.position, spec.component, spec.ref, loop);
       } else if (value.endsWith(' ') && value.trimEnd().length >= spec.minLength) {
-        this.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, ...at, spec.ref, loop);
+        this.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, spec.position, spec.component, spec.ref, loop);
       }
     } else if (!typeValid(spec, value)) {
-      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}: ${JSON.stringify(value)}.`, ...at, spec.ref, loop);
+      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
     }
     const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && this.group?.version === value;
     if (!ownVersion && !isValidCode(spec, value)) {
-      this.add(index, 'guide.code-invalid', severity, `${JSON.stringify(value)} is not a valid code for ${spec.ref} (${spec.name}).`, ...at, spec.ref, loop);
+      this.add(index, 'guide.code-invalid', severity, `${JSON.stringify(value)} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
     }
     if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(value, format)) {
-      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value: ${JSON.stringify(value)}.`, ...at, spec.ref, loop);
+      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
     }
-    if (spec.regex !== null && !new RegExp(spec.regex, 's').test(value)) {
-      this.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) ${JSON.stringify(value)} does not have the form the guide requires (${spec.regex}).`, ...at, spec.ref, loop);
+    if (spec.regex !== null && !spec.regex.test(value)) {
+      this.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) ${JSON.stringify(value)} does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);
     }
   }
 
@@ -483,6 +501,41 @@ export class GuideValidator {
     if (loop !== undefined && loop !== '') finding.loop = loop;
     this.findings.push(finding);
     return finding;
+  }
+}
+
+/** Is a syntax note broken by these element values? Returns the note's kind when it is, else null. */
+function brokenSyntax(kind: SyntaxNote['kind'], positions: readonly number[], values: readonly string[]): SyntaxNote['kind'] | null {
+  let present = 0;
+  for (const p of positions) if ((values[p - 1] ?? '') !== '') present++;
+  const firstPresent = (values[positions[0] - 1] ?? '') !== '';
+  switch (kind) {
+    case 'P':
+      return present > 0 && present < positions.length ? kind : null;
+    case 'R':
+      return present === 0 ? kind : null;
+    case 'C':
+      return firstPresent && present < positions.length ? kind : null;
+    case 'E':
+      return present > 1 ? kind : null;
+    case 'L':
+      return firstPresent && present < 2 ? kind : null;
+  }
+}
+
+function syntaxMessage(kind: SyntaxNote['kind'], refs: readonly string[]): string {
+  const rest = refs.slice(1).join(', ');
+  switch (kind) {
+    case 'P':
+      return `${refs.join(', ')} must all be present or all be absent`;
+    case 'R':
+      return `at least one of ${refs.join(', ')} is required`;
+    case 'C':
+      return `when ${refs[0]} is present, ${rest} ${refs.length > 2 ? 'are' : 'is'} required`;
+    case 'E':
+      return `only one of ${refs.join(', ')} may be present`;
+    case 'L':
+      return `when ${refs[0]} is present, at least one of ${rest} is required`;
   }
 }
 

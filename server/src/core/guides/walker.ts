@@ -18,26 +18,16 @@ export type WalkEvent =
   | { kind: 'segment-not-used'; segment: SegmentSpec }
   | { kind: 'loop-not-used'; loop: LoopSpec };
 
-export interface Placement {
-  /** The guide's segment the data segment is. */
-  segment: SegmentSpec;
-  /** Loops left to get there, innermost first (a new iteration of a loop leaves and enters it). */
-  exited: LoopSpec[];
-  /** Loops entered, outermost first. */
-  entered: LoopSpec[];
-}
-
-export interface StepResult {
-  /** Null when the guide has no place for the segment here (the walker stays where it was). */
-  placement: Placement | null;
-  events: WalkEvent[];
-}
 
 interface Frame {
   loop: LoopSpec;
-  /** Uses of child segments and iterations of child loops in this iteration of `loop`. */
-  counts: Map<LoopSpec | SegmentSpec, number>;
+  /** Uses of child segments and iterations of child loops in this iteration of `loop`, by child index. */
+  counts: number[];
 }
+
+// Shared empty results, so a plain step allocates nothing for them; never mutated.
+const NONE: readonly LoopSpec[] = Object.freeze([]);
+const NONE_EVENTS: WalkEvent[] = Object.freeze([]) as unknown as WalkEvent[];
 
 interface Pending {
   event: WalkEvent & { kind: 'segment-missing' | 'loop-missing' };
@@ -46,12 +36,32 @@ interface Pending {
 
 export class GuideWalker {
   private frames: Frame[];
+  /** Frames by depth, kept for reuse: a new iteration of a loop at the same depth takes its frame back. */
+  private readonly pool: Frame[] = [];
   private node: SegmentSpec | null = null;
   private pending: Pending[] = [];
-  private events: WalkEvent[] = [];
+  private walkEvents: WalkEvent[] = NONE_EVENTS;
+  private exitedLoops: LoopSpec[] | null = null;
+  private enteredLoops: readonly LoopSpec[] = NONE;
+
+  /** What the last step noticed on the way (missing, repeated, not used), until the next step. */
+  get events(): readonly WalkEvent[] {
+    return this.walkEvents;
+  }
+
+  /** Loops the last step left, innermost first (a new iteration of a loop leaves and enters it). */
+  get exited(): readonly LoopSpec[] {
+    return this.exitedLoops ?? NONE;
+  }
+
+  /** Loops the last step entered, outermost first. */
+  get entered(): readonly LoopSpec[] {
+    return this.enteredLoops;
+  }
 
   constructor(readonly guide: GuideSchema) {
-    this.frames = [{ loop: guide.root, counts: new Map() }];
+    this.frames = [];
+    this.frames.push(this.frameFor(guide.root, 0));
   }
 
   /** The guide segment of the last placed segment, or null before the first. */
@@ -79,22 +89,39 @@ export class GuideWalker {
   positionAt(segment: SegmentSpec): void {
     const chain: LoopSpec[] = [];
     for (let l: LoopSpec | null = segment.loop; l; l = l.parent) chain.unshift(l);
-    this.frames = chain.map((loop) => ({ loop, counts: new Map() }));
-    for (let i = 1; i < this.frames.length; i++) this.frames[i - 1].counts.set(this.frames[i].loop, 1);
-    this.frames[this.frames.length - 1].counts.set(segment, 1);
+    this.frames = chain.map((loop, depth) => this.frameFor(loop, depth));
+    for (let i = 1; i < this.frames.length; i++) this.frames[i - 1].counts[this.frames[i].loop.index] = 1;
+    this.frames[this.frames.length - 1].counts[segment.index] = 1;
     this.node = segment;
   }
 
-  /** Places the next segment: `id` and its values (for the qualifier). */
-  step(id: string, valueAt: ValueAt): StepResult {
-    this.pending = [];
-    this.events = [];
-    const placement = this.walk(id, valueAt);
-    if (placement) this.node = placement.segment;
-    const events = this.events;
-    this.events = [];
-    this.pending = [];
-    return { placement, events };
+  /**
+   * Places the next segment (`id` and its values, for the qualifier): returns the guide's
+   * segment it is, or null when the guide has no place for it here (the walker then stays where
+   * it was). `events`, `exited` and `entered` tell what the step passed.
+   */
+  step(id: string, valueAt: ValueAt): SegmentSpec | null {
+    if (this.pending.length > 0) this.pending = [];
+    this.walkEvents = NONE_EVENTS;
+    this.exitedLoops = null;
+    this.enteredLoops = NONE;
+    const segment = this.walk(id, valueAt);
+    if (segment) this.node = segment;
+    else this.exitedLoops = null;
+    if (this.pending.length > 0) this.pending = [];
+    return segment;
+  }
+
+  /** A frame for a new iteration of `loop` at depth `depth`, its counts at zero. */
+  private frameFor(loop: LoopSpec, depth: number): Frame {
+    const reused = this.pool[depth];
+    if (reused && reused.loop === loop) {
+      reused.counts.fill(0);
+      return reused;
+    }
+    const fresh: Frame = { loop, counts: new Array<number>(loop.children.length).fill(0) };
+    this.pool[depth] = fresh;
+    return fresh;
   }
 
   /**
@@ -111,68 +138,91 @@ export class GuideWalker {
       }
     };
     let level = this.frames.length - 1;
-    let from = this.node ? this.node.position : -Infinity;
+    let start = this.node ? this.node.firstAtPosition : 0;
     while (level >= 0) {
       const loop = this.frames[level].loop;
-      for (const child of loop.children) {
-        if (child.position < from) continue;
+      for (let i = start; i < loop.children.length; i++) {
+        const child = loop.children[i];
         if (child.kind === 'segment') add(child);
         else for (const t of child.trigger) add(t);
       }
-      from = loop.position;
+      start = loop.firstAtPosition;
       level--;
     }
     return out;
   }
 
-  private count(frame: Frame, key: LoopSpec | SegmentSpec): number {
-    return frame.counts.get(key) ?? 0;
-  }
-
-  private walk(id: string, valueAt: ValueAt): Placement | null {
-    const exited: LoopSpec[] = [];
+  private walk(id: string, valueAt: ValueAt): SegmentSpec | null {
     let level = this.frames.length - 1;
-    let from = this.node ? this.node.position : -Infinity;
+    // Children are in position order: the scan starts at the first sibling at the current position.
+    let start = this.node ? this.node.firstAtPosition : 0;
     while (level >= 0) {
       const frame = this.frames[level];
       const loop = frame.loop;
-      for (const child of loop.children) {
-        if (child.position < from) continue;
+      const children = loop.children;
+      const last = loop.lastIndexOf.get(id);
+      if (last === undefined || last < start) {
+        // Nothing of this id from here on in this loop: note what is required and not yet seen, then leave it.
+        for (const i of loop.required) if (i >= start) this.noteMissing(children[i], level);
+        if (level === 0) break;
+        (this.exitedLoops ??= []).push(loop);
+        start = loop.firstAtPosition;
+        level--;
+        continue;
+      }
+      for (let i = start; i < children.length; i++) {
+        const child = children[i];
         if (child.kind === 'segment') {
+          if (child.id !== id && child.usage !== 'R') continue;
           if (segmentMatches(child, id, valueAt)) {
             if (level > 0 && this.loopMatches(loop, level - 1, id, valueAt)) {
               // The loop's own first segment again: a new iteration of this loop.
-              exited.push(loop);
+              (this.exitedLoops ??= []).push(loop);
               this.frames.length = level;
-              const entered = this.enter(loop, id, valueAt);
-              return entered ? { segment: entered.segment, exited, entered: entered.loops } : null;
+              return this.enterLoop(loop, id, valueAt);
             }
             this.frames.length = level + 1;
-            const used = this.count(frame, child) + 1;
-            frame.counts.set(child, used);
-            if (child.usage === 'N') this.events.push({ kind: 'segment-not-used', segment: child });
-            else if (used > child.maxUse) this.events.push({ kind: 'segment-max-use', segment: child, count: used });
-            this.pending = this.pending.filter((p) => p.event.segment !== child);
-            this.flush(child.position);
-            return { segment: child, exited, entered: [] };
+            const used = ++frame.counts[child.index];
+            if (child.usage === 'N') this.emit({ kind: 'segment-not-used', segment: child });
+            else if (used > child.maxUse) this.emit({ kind: 'segment-max-use', segment: child, count: used });
+            if (this.pending.length > 0) {
+              this.pending = this.pending.filter((p) => p.event.segment !== child);
+              this.flush(child.position);
+            }
+            return child;
           }
-          if (child.usage === 'R' && this.count(frame, child) < 1) {
+          if (child.usage === 'R' && frame.counts[child.index] < 1) {
             this.pending.push({ event: { kind: 'segment-missing', segment: child }, position: child.position });
           }
         } else if (this.loopMatches(child, level, id, valueAt)) {
           this.frames.length = level + 1;
-          const entered = this.enter(child, id, valueAt);
-          return entered ? { segment: entered.segment, exited, entered: entered.loops } : null;
+          return this.enterLoop(child, id, valueAt);
         }
       }
       if (level === 0) break;
-      exited.push(loop);
-      from = loop.position;
+      (this.exitedLoops ??= []).push(loop);
+      start = loop.firstAtPosition;
       level--;
     }
     // Not found: the walker stays where it was; what it noted on the way is dropped, as pyx12 does.
     this.pending = [];
     return null;
+  }
+
+  /** What a scan past a required child that does not match notes (as walk and loopMatches would). */
+  private noteMissing(child: LoopSpec | SegmentSpec, level: number): void {
+    if (child.kind === 'segment') {
+      if (this.frames[level].counts[child.index] < 1) this.pending.push({ event: { kind: 'segment-missing', segment: child }, position: child.position });
+      return;
+    }
+    const first = child.children[0];
+    if (!first) return;
+    if (first.kind === 'loop') {
+      // A loop that starts with loops: its child loops are looked at in turn, whatever its own usage.
+      for (const c of child.children) if (c.kind === 'loop') this.noteMissing(c, level + 1);
+    } else if (child.usage === 'R' && this.countIn(level, child.parent, child) < 1) {
+      this.pending.push({ event: { kind: 'loop-missing', loop: child, segment: first }, position: first.position });
+    }
   }
 
   /**
@@ -199,7 +249,14 @@ export class GuideWalker {
   /** Iterations of `loop` in the current iteration of `parent`, if `parent` is the open frame at `level` (else none yet). */
   private countIn(level: number, parent: LoopSpec | null, loop: LoopSpec): number {
     const frame = this.frames[level];
-    return frame && frame.loop === parent ? this.count(frame, loop) : 0;
+    return frame && frame.loop === parent ? frame.counts[loop.index] : 0;
+  }
+
+  private enterLoop(loop: LoopSpec, id: string, valueAt: ValueAt): SegmentSpec | null {
+    const entered = this.enter(loop, id, valueAt);
+    if (!entered) return null;
+    this.enteredLoops = entered.loops;
+    return entered.segment;
   }
 
   /**
@@ -211,20 +268,20 @@ export class GuideWalker {
     const parent = this.frames[this.frames.length - 1];
     const first = loop.children[0];
     if (first && first.kind === 'segment' && segmentMatches(first, id, valueAt)) {
-      const iterations = this.count(parent, loop) + 1;
-      parent.counts.set(loop, iterations);
-      if (loop.usage === 'N') this.events.push({ kind: 'loop-not-used', loop });
-      else if (iterations > loop.maxRepeat) this.events.push({ kind: 'loop-max-repeat', loop, count: iterations });
-      const frame: Frame = { loop, counts: new Map([[first, 1]]) };
-      this.frames.push(frame);
-      this.flush(null);
+      const iterations = ++parent.counts[loop.index];
+      if (loop.usage === 'N') this.emit({ kind: 'loop-not-used', loop });
+      else if (iterations > loop.maxRepeat) this.emit({ kind: 'loop-max-repeat', loop, count: iterations });
+      const inner = this.frameFor(loop, this.frames.length);
+      inner.counts[first.index] = 1;
+      this.frames.push(inner);
+      if (this.pending.length > 0) this.flush(null);
       return { segment: first, loops: [loop] };
     }
     for (const child of loop.children) {
       if (child.kind !== 'loop') continue;
       if (!child.trigger.some((t) => segmentMatches(t, id, valueAt))) continue;
       // A loop that starts with loops is not counted (pyx12 counts only the loop whose first segment matched).
-      this.frames.push({ loop, counts: new Map() });
+      this.frames.push(this.frameFor(loop, this.frames.length));
       const inner = this.enter(child, id, valueAt);
       if (inner) return { segment: inner.segment, loops: [loop, ...inner.loops] };
       this.frames.pop();
@@ -232,9 +289,14 @@ export class GuideWalker {
     return null;
   }
 
+  private emit(event: WalkEvent): void {
+    if (this.walkEvents === NONE_EVENTS) this.walkEvents = [];
+    this.walkEvents.push(event);
+  }
+
   /** Reports the missing segments and loops noted, except those at the position just matched. */
   private flush(position: number | null): void {
-    for (const p of this.pending) if (p.position !== position) this.events.push(p.event);
+    for (const p of this.pending) if (p.position !== position) this.emit(p.event);
     this.pending = this.pending.filter((p) => p.position === position);
   }
 }
