@@ -1,0 +1,8 @@
+// The implementation guides as data, and what reads them: the linked schema (load.ts), the loop
+// state machine (walker.ts) and the validator over a segment stream (validate.ts). Pure core
+// modules: no editor types, no file system (the schema is inlined by the bundler).
+export * from './schema';
+export * from './coverage';
+export * from './load';
+export * from './walker';
+export * from './validate';
