@@ -7,6 +7,9 @@ import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { X12Stream } from '../../server/src/core/x12/stream';
+import { tokenize } from '../../server/src/core/x12/tokenizer';
+import { segmentIdCode, X12SegmentIndex } from '../../server/src/core/x12/segment-index';
+import { ISA_LOOKAHEAD, isIsaAt } from '../../server/src/core/x12/isa';
 import { fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb } from '../fuzz/generators';
 import { writeTransactions, writeX12 } from './helpers/x12-writer';
 
@@ -21,12 +24,14 @@ interface Outcome {
   serviceLines: number;
   findings: Finding[];
   pieces: number;
+  /** Characters of the longest piece the stream read at once. */
+  longestPiece: number;
 }
 
 /** Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks. */
 function streamed(text: string, blockSizes: readonly number[]): Outcome {
   const stream = new X12Stream(knowledge);
-  const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0 };
+  const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0, longestPiece: 0 };
   const take = (result: ReturnType<X12Stream['feed']>) => {
     outcome.claims += result.claims;
     outcome.serviceLines += result.serviceLines;
@@ -42,10 +47,11 @@ function streamed(text: string, blockSizes: readonly number[]): Outcome {
   }
   take(stream.end());
   outcome.findings = byPosition(outcome.findings);
+  outcome.longestPiece = stream.longestPiece;
   return outcome;
 }
 
-function whole(text: string): Omit<Outcome, 'pieces'> {
+function whole(text: string): Omit<Outcome, 'pieces' | 'longestPiece'> {
   const analysis = analyze(text, knowledge);
   return {
     claims: analysis.doc.claims.length,
@@ -88,6 +94,56 @@ describe('X12Stream: an 837 in pieces', () => {
     );
   });
 
+  it('reads one transaction set of many claims in pieces, not whole (cuts before CLM and HL)', () => {
+    const day = { from: 20260310, to: 20260310 };
+    const claims = Array.from({ length: 200 }, (_, i) => ({
+      id: `C${i}`,
+      patientId: i % 3 === 0 ? `P${i}` : null,
+      lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }],
+    }));
+    const text = writeX12(claims, { transactions: 1, lineEnding: '\n' }).text;
+    for (const size of [64, 1000, 4096]) {
+      const outcome = assertSame(text, [size]);
+      assert.ok(outcome.pieces >= Math.min(150, text.length / size / 2), `${outcome.pieces} pieces of a ${text.length}-character set fed in blocks of ${size}`);
+      assert.equal(outcome.findings.filter((f) => f.rule === 'ptp.conflict').length, 200);
+    }
+  });
+
+  it('reads one-set documents as one analysis does, for small blocks', () => {
+    const oneSet = x12ScenarioArb.map((s) => ({ ...s, options: { ...s.options, transactions: 1, interchanges: 1 } }));
+    fc.assert(
+      fc.property(oneSet, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 4 }), (scenario, sizes) => {
+        assertSame(writeX12Scenario(scenario), sizes);
+      }),
+      runParameters(300, 7103),
+    );
+  });
+
+  it('reads broken one-set documents as one analysis does, for small blocks', () => {
+    const oneSet = mutatedDocumentArb.filter((d) => d.scenario.format === 'x12' && (d.scenario.options as { transactions?: number }).transactions === 1 && X12Stream.canStream(d.text.slice(0, 200)));
+    fc.assert(
+      fc.property(oneSet, fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 4 }), (document, sizes) => {
+        assertSame(document.text, sizes);
+      }),
+      runParameters(300, 7104),
+    );
+  });
+
+  it('reads runs of empty or one-element segments in pieces of about a block', () => {
+    const header = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }]).text.slice(0, 106);
+    const group = 'GS*HC*S*R*20260310*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~';
+    const texts = {
+      'empty segments': header + '~'.repeat(200_000),
+      'empty segments with line breaks': header + '~\r\n'.repeat(50_000),
+      'one-element segments in a transaction set': header + group + 'N3*A~'.repeat(40_000) + 'SE*40002*0001~GE*1*1~IEA*1*000000001~',
+      'segments outside a transaction set': header + 'NTE*A~'.repeat(40_000),
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const outcome = assertSame(text, [4096]);
+      assert.ok(outcome.longestPiece <= 3 * 4096, `${name}: longest piece ${outcome.longestPiece} characters`);
+    }
+  });
+
   it('cuts before every ST, so a document of many transaction sets is read in many pieces', () => {
     const day = { from: 20260310, to: 20260310 };
     const claims = Array.from({ length: 12 }, (_, i) => ({
@@ -115,11 +171,11 @@ describe('X12Stream: an 837 in pieces', () => {
     const day = { from: 20260310, to: 20260310 };
     const claims = Array.from({ length: 300 }, (_, i) => ({ id: `C${i}`, date: day, lines: [{ code: '43214', charge: '1.00' }, { code: '43200', charge: '1.00' }] }));
     const text = writeX12(claims, { lineEnding: '\n' }).text;
-    const searched: number[] = [];
+    const searched: { start: number; length: number }[] = [];
     class Watched extends X12Stream {
-      override cutPoint(window: string): number {
-        searched.push(window.length);
-        return super.cutPoint(window);
+      protected override findCut(window: string, start: number): number {
+        searched.push({ start, length: window.length });
+        return super.findCut(window, start);
       }
     }
     const stream = new Watched(knowledge);
@@ -128,54 +184,76 @@ describe('X12Stream: an 837 in pieces', () => {
     conflicts += stream.end().findings.filter((f) => f.rule === 'ptp.conflict').length;
     assert.equal(conflicts, 300);
     assert.ok(searched.length > 1000, `${searched.length} feeds`);
-    // The block and a few characters before it: never the text held since the last cut.
-    assert.ok(Math.max(...searched) <= 64 + 64, `longest search ${Math.max(...searched)}`);
+    // Past the first header, the block and a few characters before it: never the text held since the last cut.
+    const longest = Math.max(...searched.filter((s) => s.start > 2 * ISA_LOOKAHEAD).map((s) => s.length));
+    assert.ok(longest <= 64 + 9, `longest search ${longest}`);
+    assert.ok(stream.longestPiece < 2000, `longest piece ${stream.longestPiece}`);
   });
 
-  it('finds the cut that walking back terminator by terminator finds, in any text', () => {
-    /** The cut as first written: every terminator from the end, blanks skipped, then ST or ISA. */
-    const reference = (text: string, terminator: string, element: number): number => {
-      const blank = (code: number) => code === 10 || code === 13 || code === 32 || code === 9;
-      for (let t = text.lastIndexOf(terminator); t >= 0; t = t > 0 ? text.lastIndexOf(terminator, t - 1) : -1) {
-        let at = t + 1;
-        while (at < text.length && blank(text.charCodeAt(at))) at++;
-        if (at + 4 <= text.length && at > 0) {
-          if (text.startsWith('ST', at) && text.charCodeAt(at + 2) === element) return at;
-          if (text.startsWith('ISA', at) && /^ISA[^\sA-Za-z0-9]/.test(text.slice(at, at + 4))) return at;
-        }
-      }
-      return -1;
-    };
+  it('cuts only where the tokenizer of the whole text starts a segment that ends the open claim (or with none open), away from ISA headers', () => {
     const header = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }]).text.slice(0, 106);
-    const piece = fc.constantFrom('~', '*', '\n', '\r', ' ', '\t', 'S', 'T', 'ST', 'ST*', 'ISA', 'ISA*', 'A', 'I', 'x', ':', '~ST*', '~ISA*');
+    // A second interchange with other delimiters (element |, terminator !).
+    const other = header.replaceAll('*', '|').replace(/~$/, '!');
+    const piece = fc.constantFrom('~', '*', '|', '!', '\n', '\r', ' ', '\t', '\u0000', 'S', 'T', 'ST*', 'SE*', 'HL*', 'HL', 'CLM*', 'CLM', 'LX*1', 'N3*A', 'NTE', 'ISA', 'ISA*', 'A', ':', '~ST*', '~HL*', '~CLM*', '!HL|', '!CLM|', '~' + header, '~' + other, '~' + header.slice(0, 50));
+    // Short texts in small blocks, and long runs of segments that end no claim with a few that do, in blocks of any size.
+    const short = fc.tuple(fc.array(piece, { maxLength: 80 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 4 }));
+    const runs = fc.tuple(
+      fc.array(fc.oneof({ weight: 30, arbitrary: fc.constantFrom('~', '~\n', '~N3*A', '~LX*1', '~NTE') }, { weight: 1, arbitrary: fc.constantFrom('~CLM*', '~HL*', '~SE*') }, { weight: 1, arbitrary: piece }), { minLength: 200, maxLength: 800 }),
+      fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 4 }),
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), fc.boolean(), fc.nat(), fc.integer({ min: 0, max: 64 }), (pieces, withHeader, split, overlapLength) => {
-        const tail = pieces.join('');
-        const text = withHeader ? header + tail : tail;
-        const stream = new X12Stream(knowledge);
-        const expected = withHeader ? reference(text, '~', 42) : -1;
-        assert.equal(stream.cutPoint(text), expected, JSON.stringify(tail));
-        // As feed searches a block: with the end of the text before it, not joined to it.
-        if (!withHeader) return;
-        stream['head'] = header;
-        const at = header.length + (split % (tail.length + 1));
-        const overlap = text.slice(Math.max(0, at - overlapLength), at);
-        const block = text.slice(at);
-        assert.equal(stream['cutIn'](overlap, block), stream.cutPoint(overlap + block), JSON.stringify([overlap, block]));
+      fc.property(fc.oneof(short, runs), ([pieces, sizes]) => {
+        const text = header + pieces.join('');
+        const allowed = allowedCuts(text);
+        const cuts: number[] = [];
+        class Watched extends X12Stream {
+          protected override findCut(window: string, start: number): number {
+            const cut = super.findCut(window, start);
+            if (cut >= 0) cuts.push(cut);
+            return cut;
+          }
+        }
+        const stream = new Watched(knowledge);
+        for (let at = 0, i = 0; at < text.length; at += sizes[i++ % sizes.length]!) stream.feed(text.slice(at, at + sizes[i % sizes.length]!));
+        for (const cut of cuts) assert.ok(allowed.has(cut), `cut at ${cut} in ${JSON.stringify(text.slice(106))}: ${JSON.stringify(text.slice(Math.max(0, cut - 10), cut))}|${JSON.stringify(text.slice(cut, cut + 10))}`);
+        // And what is read in those pieces is what one analysis reads.
+        assertSame(text, sizes);
       }),
-      { numRuns: 5000 },
+      runParameters(3000, 7105),
     );
   });
 
-  it('cuts only before ST or ISA segments that follow a terminator', () => {
-    const stream = new X12Stream(knowledge);
+  it('cuts only before a segment, and reads a document that does not start with an ISA whole', () => {
     const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }], { transactions: 2 }).text;
-    const cut = stream.cutPoint(text);
-    assert.ok(cut > 0);
-    assert.equal(text.slice(cut, cut + 3), 'ST*');
-    assert.equal(text.charAt(cut - 1), '~');
-    assert.equal(stream.cutPoint('ISA*00*'), -1, 'no cut inside a header');
+    const outcome = assertSame(text, [16]);
+    assert.ok(outcome.longestPiece < text.length - 300, `longest piece ${outcome.longestPiece} of ${text.length}`);
     assert.equal(X12Stream.canStream('ST*837*0001~'), false, 'a document without ISA is read whole');
     assert.equal(X12Stream.canStream(text.slice(0, 120)), true);
+    const body = text.slice(text.indexOf('GS*'));
+    const notIsa = assertSame(body, [16]);
+    assert.equal(notIsa.longestPiece, body.length);
   });
 });
+
+/**
+ * Where X12Stream may end a piece in `text`: the start of a segment of the whole text's
+ * tokenization (not the first) that HL, CLM or an envelope segment opens, or any segment while
+ * no claim is open, and not within ISA_LOOKAHEAD characters after an ISA segment.
+ */
+function allowedCuts(text: string): Set<number> {
+  const table = tokenize(text);
+  const ix = new X12SegmentIndex(table);
+  const closers = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL', 'CLM'].map(segmentIdCode));
+  const allowed = new Set<number>();
+  let open = false;
+  let isa = -Infinity;
+  for (let i = 0; i < table.segmentCount; i++) {
+    const start = table.segmentStart[i]!;
+    const code = ix.idCode(i);
+    const closes = closers.has(code);
+    if (i > 0 && (closes || !open) && start >= isa + ISA_LOOKAHEAD) allowed.add(start);
+    if (isIsaAt(text, start)) isa = start;
+    if (closes) open = code === segmentIdCode('CLM');
+  }
+  return allowed;
+}

@@ -245,6 +245,13 @@ describe('x12 index: elements and segments', () => {
     const ix = parseX12(`${header}N1*A*B~`).x12;
     assert.deepEqual([ix.elementCount(1), ix.value(1, 1), ix.value(1, 2), ix.value(1, 3)], [2, 'A', 'B', null]);
   });
+
+  it('gives no id code to an id with a character past ASCII (which would otherwise pack like an ASCII one)', () => {
+    const header = writeTransactions([]).text.split('~')[0]! + '~';
+    // U+00C8 is 'H' + 128, U+00CC 'L' + 128: packed to 7 bits each they were read as HL and CLM.
+    const table = tokenize(`${header}\u00C8L*1~C\u00CCM*A~HL*1~`);
+    assert.deepEqual([...table.segmentCode.subarray(1, table.segmentCount)], [0, 0, segmentIdCode('HL')]);
+  });
 });
 
 describe('x12 index: locate()', () => {

@@ -1,5 +1,5 @@
 // `claimlint check` of an 837 file in bounded memory: the file is read in blocks into one reused
-// buffer and fed to X12Stream, which reads and checks it one or a few transaction sets at a time;
+// buffer and fed to X12Stream, which reads and checks it a few hundred kilobytes at a time;
 // only the findings are kept, and a second pass over the blocks finds their lines and columns.
 // Only what the whole-file path would read the same way is read like this: a regular file of
 // ASCII bytes (its latin-1 blocks are then exactly the text decode() gives) that starts with a
@@ -24,11 +24,12 @@ export interface BlockCheck {
 }
 
 /**
- * Text decoded and handed to X12Stream at a time. A piece it reads runs to the last ST in what it
- * has been given, and reading a piece takes several times the piece in memory, so pieces much
- * smaller than a block keep the peak low: on the 100 MB bench 837P, feeding whole 4 MB blocks
- * peaked at about 260 MB RSS, 256 KB slices at about 136 MB. A longer transaction set is still
- * read whole, as one piece (X12Stream holds its slices until the next ST).
+ * Text decoded and handed to X12Stream at a time. A piece it reads runs to the last segment in
+ * what it has been given that does not split a claim, and reading a piece takes several times
+ * the piece in memory, so pieces much smaller than a block keep the peak low: on the 100 MB bench
+ * 837P, feeding whole 4 MB blocks peaked at about 260 MB RSS, 256 KB slices at about 136 MB. One
+ * transaction set of any size is read in pieces like this too; only a claim is never cut
+ * (X12Stream holds its slices until the claim ends).
  */
 export const FEED_BYTES = 256 * 1024;
 

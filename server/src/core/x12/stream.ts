@@ -1,8 +1,10 @@
-// An 837 checked one piece at a time, so that memory is bounded by the largest transaction set
-// rather than by the file: the CLI reads a big file in blocks, cuts each just before an ST or
-// ISA segment (cutPoint), and pushes the pieces in order. The findings are those that analyze()
-// gives for the whole text (with document offsets), and each piece's claims are dropped once
-// checked. Pure: the caller does the reading.
+// An 837 checked one piece at a time, so that memory is bounded by the largest claim rather than
+// by the file or its transaction sets: the CLI reads a big file in blocks, cuts the text just
+// before a segment that ends the open claim (HL, CLM, an envelope segment) or before any segment
+// while no claim is open (findCut), and pushes the pieces in order. The parser carries its open
+// envelopes and HL context from piece to piece, so the findings are those that analyze() gives
+// for the whole text (with document offsets), and each piece's claims are dropped once checked.
+// Pure: the caller does the reading.
 
 import type { Delimiters, Finding } from '../model';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
@@ -20,40 +22,95 @@ export interface PieceResult {
   findings: Finding[];
 }
 
-/** CR, LF, space, tab between segments (as the tokenizer skips them). */
-function isBlank(code: number): boolean {
-  return code === 10 || code === 13 || code === 32 || code === 9;
+/** Characters the tokenizer skips after a segment terminator (see isGap in tokenizer.ts). */
+function isGap(code: number): boolean {
+  if (code > 32) return code === 0xfeff;
+  return code === 10 || code === 13 || code === 32 || code === 9 || code === 0 || code === 26;
 }
 
-/** True when only blanks stand between text[at] and a segment terminator before it. */
-function followsTerminator(text: string, at: number, terminator: number): boolean {
+/** Where the segment after a terminator at `from - 1` starts: its gaps skipped. */
+function skipGaps(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isGap(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** True when only gaps stand between text[at] and a segment terminator before it (text[at] then starts a segment). */
+function startsSegment(text: string, at: number, terminator: number): boolean {
   for (let q = at - 1; q >= 0; q--) {
     const code = text.charCodeAt(q);
     if (code === terminator) return true;
-    if (!isBlank(code)) return false;
+    if (!isGap(code)) return false;
   }
   return false;
 }
 
-/** Enough of the document's start to hold any ISA header (see ISA_LOOKAHEAD). */
-const HEAD_LENGTH = 2 * ISA_LOOKAHEAD;
+/** segmentIdCode of ISA, HL and CLM (see parse837.ts). */
+const ISA_CODE = 7498177;
+const HL_CODE = 42060;
+const CLM_CODE = 7398989;
+/** IEA, GS, GE, ST, SE. */
+const ENVELOPE_CODES: readonly number[] = [7496385, 41939, 41925, 43476, 43461];
+
 /**
- * Characters before a block searched with it for a cut. A cut whose line breaks before "ST" run
- * longer than this across a block boundary is missed: the piece then only runs on to a later cut.
+ * Segments the parser ends the open claim at (closeClaim): a cut just before one never splits a
+ * claim. A claim itself opens at CLM (which closes the one before).
  */
-const CUT_OVERLAP = 64;
+function closesClaim(code: number): boolean {
+  return code === HL_CODE || code === CLM_CODE || code === ISA_CODE || ENVELOPE_CODES.includes(code);
+}
+
+/** The ids of those segments, with their codes. */
+const CLOSING_IDS: readonly (readonly [string, number])[] = [
+  ['HL', HL_CODE], ['CLM', CLM_CODE], ['ST', 43476], ['SE', 43461], ['GS', 41939], ['GE', 41925], ['IEA', 7496385], ['ISA', ISA_CODE],
+];
+
+/**
+ * Segment starts looked at backwards from the end of a block before the closing segments are
+ * searched for by their ids instead: a block of claims has one within a few segments, and a
+ * block without any (a run of empty or short segments) is then searched in a few passes of
+ * indexOf rather than one step per segment.
+ */
+const BACKWARD_SEGMENTS = 32;
+
+/**
+ * The id code the tokenizer gives the segment starting at `at` (its segmentCode), or -1 when
+ * the text ends before that is decided (the id runs to the element separator or the
+ * terminator, and is read from at most 4 characters).
+ */
+function idCodeAt(text: string, at: number, element: number, terminator: number): number {
+  let code = 0;
+  for (let q = at; q < at + 4; q++) {
+    if (q >= text.length) return -1;
+    const c = text.charCodeAt(q);
+    if (c === element || c === terminator) {
+      const length = q - at;
+      return length >= 1 ? length * 128 ** length + code : 0;
+    }
+    if (c > 127) return 0;
+    code = code * 128 + c;
+  }
+  return 0;
+}
+
+function nothing(): PieceResult {
+  return { claims: 0, serviceLines: 0, findings: [] };
+}
 
 export class X12Stream {
   private parser: Parser837 | null = null;
-  /** Document offset where the next piece starts. */
+  /** Document offset where the next piece starts (the text before it has been read). */
   private offset = 0;
-  /** Delimiters in force at the end of what was pushed (null before the first ISA). */
+  /** Delimiters in force at the end of what was read (null before the first piece). */
   private delimiters: Delimiters | null = null;
   private failed = false;
 
   /** The coded lines of every piece: coding edits pair or sum lines of one patient across transaction sets, so they are checked at the end. */
   private readonly run: CodingRun;
   private readonly file: number;
+
+  /** Characters of the longest piece read at once (what memory follows). */
+  longestPiece = 0;
 
   /** With `shared`, the lines go into a run of several files (checked together) and the run checks them. */
   constructor(
@@ -73,94 +130,191 @@ export class X12Stream {
     return isIsaAt(head, at) && !isIsaProblem(readIsaHeader(head, at));
   }
 
-  /**
-   * The last offset (> 0) in `text` where a piece may end: just before an ST or ISA segment,
-   * after the terminator of the segment before it and any line breaks. -1 when there is none.
-   * `text` continues from what was pushed so far (the first block starts with the ISA).
-   */
-  cutPoint(text: string): number {
-    let delimiters = this.delimiters;
-    if (delimiters === null) {
-      // Before the first piece: the delimiters of the ISA the document starts with.
-      const start = this.head.length > 0 ? this.head : text;
-      const at = skipLeadingBlanks(start);
-      const header = isIsaAt(start, at) ? readIsaHeader(start, at) : null;
-      if (header === null || isIsaProblem(header)) return -1;
-      delimiters = header.delimiters;
-    }
-    // The segment ids are searched for forwards (indexOf skips through the text; lastIndexOf
-    // compares at every character), each checked backwards for the terminator: the same cut as
-    // walking back terminator by terminator from the end.
-    const terminator = delimiters.segment.charCodeAt(0);
-    // Enough text after the cut to see the segment id and its separator.
-    const last = text.length - 4;
-    let best = -1;
-    const st = 'ST' + delimiters.element.charAt(0);
-    for (let at = text.indexOf(st, 1); at >= 0 && at <= last; at = text.indexOf(st, at + 1)) {
-      if (followsTerminator(text, at, terminator)) best = at;
-    }
-    for (let at = text.indexOf('ISA', best + 1); at >= 0 && at <= last; at = text.indexOf('ISA', at + 1)) {
-      if (at > 0 && isIsaAt(text, at) && followsTerminator(text, at, terminator)) best = at;
-    }
-    return best;
-  }
-
-  /** Text fed but not yet read (what follows the last cut point), block by block: joined only at a cut. */
+  /** Text fed but not yet read (what follows the last cut), block by block: joined only at a cut. */
   private pending: string[] = [];
   private pendingLength = 0;
-  /** The document's first characters, where the ISA header that sets the delimiters is read. */
-  private head = '';
+
+  // What the search for cuts knows about the text fed so far (see findCut).
+  /** Delimiters in force after the text searched (null until the document's first ISA is read). */
+  private scanDelimiters: Delimiters | null = null;
+  /** True when the document does not start with a well-formed ISA: it is read whole, at the end. */
+  private whole = false;
+  /** Whether a claim is open after the last segment searched (a cut before a segment that does not close it would split it). */
+  private claimOpen = false;
+  /** Document offset of the last ISA segment seen: no cut within ISA_LOOKAHEAD after it (reading its header looks that far). */
+  private lastIsa = -1;
+  /** Document offset of the document's first ISA, which the first piece starts with. */
+  private firstIsa = -1;
+  /**
+   * The end of the text searched that must be searched again with the next block: a terminator
+   * and what follows it when the segment after it is not yet known, or an ISA whose header is
+   * not yet complete. Gaps in the middle may be left out (only the offsets after them are used).
+   */
+  private carry = '';
 
   /**
    * Takes the next block of the document's text (blocks may be cut anywhere) and reads and
-   * checks what it completes, up to the last cut point seen so far. Each block is searched for a
-   * cut once (with a few characters of the text before it), and held text is joined only when a
-   * cut is found, so a long transaction set fed in small blocks costs time in proportion to it.
+   * checks what it completes, up to the last cut found so far. Each block is searched for a cut
+   * once (with the few characters before it that it needs), and held text is joined only when a
+   * cut is found, so a long run without one costs time in proportion to it.
    */
   feed(block: string): PieceResult {
-    if (this.head.length < HEAD_LENGTH) this.head += block.slice(0, HEAD_LENGTH - this.head.length);
-    const last = this.pending.length > 0 ? this.pending[this.pending.length - 1]! : '';
-    // A cut needs a terminator, blanks and "ST*" or "ISA*" around it: they may begin in the text before the block.
-    const overlap = last.slice(Math.max(0, last.length - CUT_OVERLAP));
-    const cut = this.cutIn(overlap, block);
-    const inBlock = cut - overlap.length;
-    if (cut >= 0 && inBlock >= 0) {
-      // The usual cut, inside the block: only the piece is joined (the rest stays a slice of the
-      // block), so each character is copied once, into the piece that holds it.
-      const head = block.slice(0, inBlock);
-      let piece = head;
-      if (this.pending.length > 0) {
-        if (head !== '') this.pending.push(head);
-        piece = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-      }
-      const rest = block.slice(inBlock);
-      this.pending = rest.length > 0 ? [rest] : [];
-      this.pendingLength = rest.length;
-      return this.push(piece);
-    }
+    if (block.length === 0) return nothing();
     this.pending.push(block);
     this.pendingLength += block.length;
-    if (cut < 0) return { claims: 0, serviceLines: 0, findings: [] };
-    const text = this.pending.length === 1 ? block : this.pending.join('');
-    const at = this.pendingLength - block.length - overlap.length + cut;
-    const rest = text.slice(at);
+    const end = this.offset + this.pendingLength;
+    const window = this.carry.length > 0 ? this.carry + block : block;
+    const cut = this.findCut(window, end - window.length);
+    if (cut < 0) return nothing();
+    const blockStart = end - block.length;
+    let piece: string;
+    let rest: string;
+    if (cut >= blockStart) {
+      // The usual cut, inside the block: only the piece is joined (the rest stays a slice of the
+      // block), so each character is copied once, into the piece that holds it.
+      this.pending.pop();
+      const head = block.slice(0, cut - blockStart);
+      if (head !== '') this.pending.push(head);
+      piece = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+      rest = block.slice(cut - blockStart);
+    } else {
+      const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+      piece = text.slice(0, cut - this.offset);
+      rest = text.slice(cut - this.offset);
+    }
     this.pending = rest.length > 0 ? [rest] : [];
     this.pendingLength = rest.length;
-    return this.push(text.slice(0, at));
+    return this.push(piece);
   }
 
   /**
-   * cutPoint(overlap + block), without joining them (which copies the block): a cut whose
-   * terminator is in the block is found in the block alone, and only one that follows the
-   * block's leading blanks (its terminator before the block) needs the text before it.
+   * The last document offset (after the last cut) where a piece may end, in `window` (text
+   * whose first character is at document offset `start`, ending with everything fed), or -1;
+   * and what the next search needs to know. A piece ends just before a segment (after the
+   * terminator and the gaps before it, where the tokenizer starts a segment in the whole text):
+   * one that ends the open claim (HL, CLM, an envelope segment), or any segment while no claim
+   * is open; never within ISA_LOOKAHEAD after an ISA (whose header is read from that much text).
+   * Segments are looked at backwards from the end, so a block full of claims is searched over
+   * its last few segments; ISAs (which change the delimiters) are looked for forwards first.
    */
-  private cutIn(overlap: string, block: string): number {
-    const inBlock = this.cutPoint(block);
-    if (inBlock >= 0 || overlap.length === 0) return inBlock < 0 ? inBlock : inBlock + overlap.length;
-    let blanks = 0;
-    while (blanks < block.length && isBlank(block.charCodeAt(blanks))) blanks++;
-    // Room after the last such position for the segment id and its separator (as in the whole).
-    return this.cutPoint(overlap + block.slice(0, blanks + 8));
+  protected findCut(window: string, start: number): number {
+    this.carry = '';
+    if (this.whole) return -1;
+    let previousIsa = this.lastIsa;
+    let from = 0;
+    /** Index in window of the last well-formed ISA: what comes after it uses its delimiters, and nothing before it is searched. */
+    let floor = -1;
+    let delimiters = this.scanDelimiters;
+    if (delimiters === null) {
+      // The document's first ISA: the first piece starts with it, and its header sets the delimiters.
+      const at = skipLeadingBlanks(window);
+      if (window.length < at + ISA_LOOKAHEAD) {
+        if (at > ISA_LOOKAHEAD) this.whole = true;
+        else this.carry = window;
+        return -1;
+      }
+      const header = isIsaAt(window, at) ? readIsaHeader(window, at) : null;
+      if (header === null || isIsaProblem(header)) {
+        this.whole = true;
+        return -1;
+      }
+      delimiters = header.delimiters;
+      this.firstIsa = start + at;
+      this.lastIsa = previousIsa = start + at;
+      floor = at;
+      from = at + 3;
+    }
+    let terminator = delimiters.segment.charCodeAt(0);
+    let element = delimiters.element.charCodeAt(0);
+    /** ISA segments in the window (indexes), whatever their headers. */
+    const isas: number[] = [];
+    /** Index of what may be an ISA whose header is not complete in the window: nothing from it on is searched yet. */
+    let undecided = -1;
+    for (let at = window.indexOf('ISA', from); at >= 0; at = window.indexOf('ISA', at + 1)) {
+      if (!startsSegment(window, at, terminator)) continue;
+      if (at + ISA_LOOKAHEAD > window.length && (at + 3 >= window.length || isIsaAt(window, at))) {
+        undecided = at;
+        break;
+      }
+      if (!isIsaAt(window, at)) continue;
+      isas.push(at);
+      const header = readIsaHeader(window, at);
+      if (!isIsaProblem(header)) {
+        delimiters = header.delimiters;
+        terminator = delimiters.segment.charCodeAt(0);
+        element = delimiters.element.charCodeAt(0);
+        floor = at;
+      }
+    }
+    const limit = undecided >= 0 ? undecided : window.length;
+    const lowest = Math.max(floor, 0);
+    // Backwards from the end to the last segment that ends a claim: the segments after it do not.
+    const segment = delimiters.segment;
+    let last = -1;
+    let closer = -1;
+    let closerCode = 0;
+    let seen = 0;
+    for (let t = limit - 1; t >= lowest; t--) {
+      if (window.charCodeAt(t) !== terminator) continue;
+      const at = skipGaps(window, t + 1);
+      if (at >= limit) continue;
+      const code = idCodeAt(window, at, element, terminator);
+      if (code < 0) continue;
+      if (closesClaim(code)) {
+        closer = at;
+        closerCode = code;
+        break;
+      }
+      if (last < 0) last = at;
+      if (++seen === BACKWARD_SEGMENTS) {
+        // The last closing segment before t, found by its id.
+        for (const [id, code] of CLOSING_IDS) {
+          for (let at = window.indexOf(id, Math.max(lowest, closer + 1)); at >= 0 && at < t; at = window.indexOf(id, at + 1)) {
+            if (startsSegment(window, at, terminator) && idCodeAt(window, at, element, terminator) === code) {
+              closer = at;
+              closerCode = code;
+            }
+          }
+        }
+        break;
+      }
+    }
+    if (closer < 0 && floor >= 0) {
+      closer = floor;
+      closerCode = ISA_CODE;
+    }
+    // Whether a claim is open before `last` (and after everything searched).
+    const open = closer >= 0 ? closerCode === CLM_CODE : this.claimOpen;
+
+    const mayCut = (index: number): boolean => {
+      const at = start + index;
+      if (index < 0 || at <= this.offset || at <= this.firstIsa) return false;
+      let isa = previousIsa;
+      for (const i of isas) if (i < index) isa = start + i;
+      return isa < 0 || at >= isa + ISA_LOOKAHEAD;
+    };
+    let cut = -1;
+    if (last >= 0 && !open && mayCut(last)) cut = start + last;
+    else if (mayCut(closer)) cut = start + closer;
+    else if (floor !== closer && mayCut(floor)) cut = start + floor;
+
+    // What the next search starts from.
+    if (isas.length > 0) this.lastIsa = start + isas[isas.length - 1]!;
+    this.claimOpen = open;
+    this.scanDelimiters = delimiters;
+    if (undecided >= 0) {
+      this.carry = segment + window.slice(undecided);
+    } else {
+      // The segment after the last terminator, when it is not known yet (gaps or the start of its id).
+      const t = window.lastIndexOf(segment);
+      if (t >= 0) {
+        const at = skipGaps(window, t + 1);
+        if (at >= window.length || idCodeAt(window, at, element, terminator) < 0) {
+          this.carry = segment + window.slice(Math.max(t + 1, window.length - 8));
+        }
+      }
+    }
+    return cut;
   }
 
   /** Reads the rest, and reports what is still open at the end of the document (an ST without SE...). */
@@ -185,6 +339,7 @@ export class X12Stream {
     if (this.failed) return { claims: 0, serviceLines: 0, findings: [] };
     const base = this.offset;
     this.offset += piece.length;
+    if (piece.length > this.longestPiece) this.longestPiece = piece.length;
     let claims;
     let structural: Finding[];
     try {

@@ -19,7 +19,7 @@ export interface SegmentTable {
   readonly segmentStart: Uint32Array;
   /** Offset of each segment's terminator (text.length when the text ends first). */
   readonly segmentEnd: Uint32Array;
-  /** segmentIdCode of each segment's id (the text before its first element separator); 0 when that is not 1..3 characters. */
+  /** segmentIdCode of each segment's id (the text before its first element separator); 0 when that is not 1..3 ASCII characters. */
   readonly segmentCode: Uint32Array;
   /** Where the last segment's trailing line breaks end (a segment's full span ends where the next begins). */
   readonly trailingEnd: number;
@@ -29,10 +29,22 @@ export interface SegmentTable {
 
 const INITIAL_CAPACITY = 256;
 
-function grow(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
-  const next = new Uint32Array(Math.max(needed, Math.ceil(array.length * 1.5)));
+/** A copy of `array` with room for `capacity` values. */
+function grow(array: Uint32Array<ArrayBuffer>, capacity: number): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(capacity);
   next.set(array);
   return next;
+}
+
+/**
+ * Room for the segments of a text of `length` characters when `count` segments end before
+ * offset `at`: what the rest holds at the same density (and a little more), so that text of one
+ * shape (a run of empty segments, short or long segments) grows the arrays once or twice, not
+ * by half each time (every growth copies them, and the old and new arrays are held together).
+ */
+function capacityFor(count: number, at: number, length: number, current: number): number {
+  const projected = Math.ceil((count / Math.max(at, 1)) * length * 1.05) + 16;
+  return Math.min(Math.max(projected, Math.ceil(current * 1.25), count + 1), length + 1);
 }
 
 /** Drops unused capacity when it is over a quarter of the array, so a big document does not keep it. */
@@ -159,27 +171,32 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
     }
 
     if (segmentCount === segmentStart.length) {
-      segmentStart = grow(segmentStart, segmentCount + 1);
-      segmentEnd = grow(segmentEnd, segmentCount + 1);
-      segmentCode = grow(segmentCode, segmentCount + 1);
+      const capacity = capacityFor(segmentCount, at, length, segmentStart.length);
+      segmentStart = grow(segmentStart, capacity);
+      segmentEnd = grow(segmentEnd, capacity);
+      segmentCode = grow(segmentCode, capacity);
     }
     segmentStart[segmentCount] = at;
 
-    let end = terminatorCode < 0 ? -1 : text.indexOf(terminatorChar, at);
+    // An empty segment (a run of terminators) is told without a call to indexOf.
+    let end = terminatorCode < 0 ? -1 : text.charCodeAt(at) === terminatorCode ? at : text.indexOf(terminatorChar, at);
     if (end < 0) end = length;
-    // The id: up to the first element separator (or the terminator), packed as segmentIdCode does.
+    // The id: up to the first element separator (or the terminator), packed as segmentIdCode
+    // does; an id with a character past ASCII is none (no segment id has one).
     let code = 0;
     let idEnd = at;
+    let ascii = true;
     const idLimit = end - at < 4 ? end : at + 4;
     while (idEnd < idLimit) {
       const c = text.charCodeAt(idEnd);
       if (c === elementCode) break;
-      code = code * 128 + (c & 127);
+      if (c > 127) ascii = false;
+      code = code * 128 + c;
       idEnd++;
     }
     const idLength = idEnd - at;
     const idComplete = idEnd === end || text.charCodeAt(idEnd) === elementCode;
-    segmentCode[segmentCount] = idComplete && idLength >= 1 && idLength <= 3 ? idLength * ID_SCALE[idLength]! + code : 0;
+    segmentCode[segmentCount] = ascii && idComplete && idLength >= 1 && idLength <= 3 ? idLength * ID_SCALE[idLength]! + code : 0;
     let i = end;
     segmentEnd[segmentCount++] = i;
     if (i < length) i++; // the terminator
