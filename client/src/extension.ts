@@ -81,6 +81,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Files open in a tab whose text VS Code never gives the extension: the server is told the
   // whole list after every change of tabs or documents, and checks them from disk.
   let diskFilesTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The list the running server has (null: none sent since it started). */
+  let diskFilesSent: string | null = null;
   const sendDiskFiles = async (): Promise<void> => {
     if (!client || client.state !== State.Running) return;
     const synced = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
@@ -95,9 +97,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
       if (size > SYNC_LIMIT_BYTES) uris.push(key);
     }
+    const list = JSON.stringify(uris.sort());
+    if (list === diskFilesSent) return;
+    diskFilesSent = list;
     try {
       await client.sendRequest(DiskFilesRequest.type, { uris });
     } catch (error) {
+      diskFilesSent = null;
       output.warn(`Claimlint could not have large files checked from disk: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
@@ -122,7 +128,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     // A (re)started server knows no file from disk yet.
     client.onDidChangeState((event) => {
-      if (event.newState === State.Running) diskFilesSoon();
+      if (event.newState !== State.Running) return;
+      diskFilesSent = null;
+      diskFilesSoon();
     });
     client.onNotification(LoadProblemsNotification.type, (params) => {
       for (const problem of params.problems) output.appendLine(`[rules] ${problem}`);
