@@ -28,9 +28,16 @@ interface Outcome {
   longestPiece: number;
 }
 
+/** X12Stream with a lower length from which a segment is long (its middle left out when the reader reads none of it). */
+class ShortLongSegments extends X12Stream {
+  constructor(protected override longSegment: number) {
+    super(knowledge);
+  }
+}
+
 /** Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks. */
-function streamed(text: string, blockSizes: readonly number[]): Outcome {
-  const stream = new X12Stream(knowledge);
+function streamed(text: string, blockSizes: readonly number[], longSegment?: number): Outcome {
+  const stream = longSegment === undefined ? new X12Stream(knowledge) : new ShortLongSegments(longSegment);
   const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0, longestPiece: 0 };
   const take = (result: ReturnType<X12Stream['feed']>) => {
     outcome.claims += result.claims;
@@ -60,9 +67,9 @@ function whole(text: string): Omit<Outcome, 'pieces' | 'longestPiece'> {
   };
 }
 
-function assertSame(text: string, blockSizes: readonly number[]): Outcome {
+function assertSame(text: string, blockSizes: readonly number[], longSegment?: number): Outcome {
   const expected = whole(text);
-  const actual = streamed(text, blockSizes);
+  const actual = streamed(text, blockSizes, longSegment);
   assert.equal(actual.claims, expected.claims, 'claims');
   assert.equal(actual.serviceLines, expected.serviceLines, 'service lines');
   assert.deepEqual(actual.findings, expected.findings);
@@ -142,6 +149,64 @@ describe('X12Stream: an 837 in pieces', () => {
       const outcome = assertSame(text, [4096]);
       assert.ok(outcome.longestPiece <= 3 * 4096, `${name}: longest piece ${outcome.longestPiece} characters`);
     }
+  });
+
+  it('holds only the start of a long segment the reader reads nothing of, wherever it ends', () => {
+    const header = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1' }] }]).text.slice(0, 106);
+    const set = 'GS*HC*S*R*20260310*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~';
+    const claim = 'HL*1**20*1~HL*2*1*22*0~NM1*IL*1*DOE*JANE****MI*M1~CLM*C1*1***11:B:1~LX*1~SV1*HC:43214*1*UN*1~DTP*472*D8*20260310~';
+    const long = (id: string, unit: string) => id + unit.repeat(Math.ceil(20_000 / unit.length));
+    const texts: Record<string, string> = {
+      'no terminator to the end': header + set + long('NTE*', 'ABCDEFGHIJ'),
+      'a terminator, then claims': header + set + long('NTE*', 'A*B:C') + '~' + claim + 'SE*10*0001~GE*1*1~IEA*1*000000001~',
+      'line breaks after it': header + set + long('REF*', 'A') + '~\r\n\n' + claim,
+      'outside a transaction set': header + long('NTE*', 'A') + '~' + long('N3*', 'B*') + '~' + set,
+      'an id that is no id': header + set + long('', 'ABCDEFGHIJ'),
+      'an id past its first characters': header + set + long('', 'A'.repeat(100) + '*') + '~' + claim,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      for (const size of [1000, 4096, 777]) {
+        const outcome = assertSame(text, [size], 300);
+        assert.ok(outcome.longestPiece < 6000, `${name}, blocks of ${size}: longest piece ${outcome.longestPiece}`);
+      }
+    }
+    // A long segment the reader reads, or one in a claim, is held whole: still what one analysis reads.
+    const read: Record<string, string> = {
+      'a long NM1': header + set + claim.replace('NM1*IL*1*DOE', long('NM1*IL*1*', 'DOE')) + 'SE*10*0001~',
+      'a long SV1': header + set + claim.replace('SV1*HC:43214*1*UN*1', long('SV1*HC:43214*1*UN*1*', 'A*')) + 'SE*10*0001~',
+      'a long segment in a claim': header + set + claim + long('NTE*', 'A') + '~LX*2~SV1*HC:43200*1*UN*1~SE*12*0001~',
+      'a long ISA': header + set + '~' + long('ISA*', 'A'),
+    };
+    for (const [name, text] of Object.entries(read)) {
+      const outcome = assertSame(text, [1000], 300);
+      assert.ok(outcome.longestPiece > 20_000, `${name}: longest piece ${outcome.longestPiece}`);
+    }
+  });
+
+  it('reads documents with long segments of any id as one analysis does, for any block sizes', () => {
+    const ids = ['NTE', 'REF', 'N3', 'HI', 'PER', 'TA1', 'NM1', 'SV1', 'SV2', 'CLM', 'HL', 'DTP', 'LX', 'ISA', 'ST', 'SE', 'GE', 'IEA', 'X', 'ABCDE', ''];
+    const longSegment = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      id: fc.constantFrom(...ids),
+      unit: fc.constantFrom('A', '*', ':', 'A*B', ' ', '\n', '^'),
+      count: fc.integer({ min: 100, max: 3000 }),
+      terminated: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(x12ScenarioArb, fc.array(longSegment, { minLength: 1, maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 4 }), (scenario, longs, sizes) => {
+        let text = writeX12Scenario(scenario);
+        const terminator = text.charAt(105 + (text.startsWith('\uFEFF') ? 1 : 0));
+        for (const long of longs) {
+          // Inserted after a terminator, so it starts a segment (ISA header left alone).
+          const after = text.indexOf(terminator, 120 + Math.floor(long.at * (text.length - 120)));
+          const at = after < 0 ? text.length : after + 1;
+          const segment = long.id + (long.id === '' ? '' : scenario.options.delimiters?.element ?? '*') + long.unit.repeat(long.count) + (long.terminated ? terminator : '');
+          text = text.slice(0, at) + segment + text.slice(at);
+        }
+        assertSame(text, sizes, 200);
+      }),
+      runParameters(300, 7106),
+    );
   });
 
   it('cuts before every ST, so a document of many transaction sets is read in many pieces', () => {

@@ -174,7 +174,8 @@ export interface EnclosingEnvelope {
 /**
  * Reads an 837 in order, one segment table at a time: `run` walks a table, and `continueWith`
  * moves on to the table of the text that follows it (a document read in pieces, each cut just
- * before an ST or ISA segment). The state of open envelopes carries over, so the findings are
+ * before a segment that ends the open claim, or before any segment while no claim is open; see
+ * X12Stream). The state of open envelopes carries over, so the findings are
  * those of one parse of the whole text. Spans are relative to the current piece (retained ones
  * are shifted back when the next piece starts; offsets of earlier pieces become negative).
  */
@@ -238,17 +239,18 @@ export class Parser837 {
     }
   }
 
-  /** Closes the claim open at the end of the current table (the next piece starts with ST or ISA, which would close it). */
+  /** Closes the claim open at the end of the current table (the next piece starts with a segment that would close it). */
   endPiece(): void {
     this.closeClaim(this.ix.segmentCount);
   }
 
   /**
    * Moves on to the table of the next piece of text, which starts right where the current one
-   * ends. Call endPiece first.
+   * ends: `length` characters after it starts (more than its text when the text leaves out the
+   * middle of a long segment no check reads; see X12Stream). Call endPiece first.
    */
-  continueWith(next: X12SegmentIndex): void {
-    const shift = this.text.length;
+  continueWith(next: X12SegmentIndex, length = this.text.length): void {
+    const shift = length;
     const segments = this.ix.segmentCount;
     for (const open of [this.interchange, this.group, this.transaction]) {
       if (open === null) continue;

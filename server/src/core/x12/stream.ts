@@ -6,7 +6,7 @@
 // for the whole text (with document offsets), and each piece's claims are dropped once checked.
 // Pure: the caller does the reading.
 
-import type { Delimiters, Finding } from '../model';
+import type { Delimiters, Finding, Span } from '../model';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 import { internalError, type SharedCoding } from '../analyze';
@@ -74,6 +74,63 @@ const CLOSING_IDS: readonly (readonly [string, number])[] = [
 const BACKWARD_SEGMENTS = 32;
 
 /**
+ * Segments whose elements the 837 reader reads (Parser837.run), ISA included: any other segment
+ * it only counts and spans, so the middle of a long one need not be held (see Hole).
+ */
+const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
+  ISA_CODE, HL_CODE, CLM_CODE, ...ENVELOPE_CODES,
+  7579313 /* NM1 */, 7416400 /* DTP */, 42584 /* LX */, 7662385 /* SV1 */, 7662386 /* SV2 */, 7662387 /* SV3 */,
+]);
+
+/** Characters of a long segment kept before the part left out: its id and first elements (more than a message shows of an id). */
+const LONG_SEGMENT_HEAD = 64;
+
+/**
+ * A segment longer than this (one 100 MB line without a terminator...) that the reader reads no
+ * element of is not held whole: see Hole.
+ */
+const LONG_SEGMENT = 1 << 20;
+
+/**
+ * The middle of a long segment left out of a piece: the piece's text holds its first
+ * LONG_SEGMENT_HEAD characters and then goes on from its terminator, so offsets in the piece
+ * from `start` on are `length` characters short of the document's. Only a segment the reader
+ * reads no element of, with no claim open, is cut short like this, and its piece ends right after
+ * it, so nothing read from the piece (its id, where it starts and ends, the segments around it)
+ * falls in the part left out.
+ */
+interface Hole {
+  /** Offset in the piece's text. */
+  start: number;
+  length: number;
+  /** True while the segment's terminator has not been fed. */
+  open: boolean;
+}
+
+function acrossHole(span: Span, hole: Hole): Span {
+  return {
+    start: span.start >= hole.start ? span.start + hole.length : span.start,
+    end: span.end >= hole.start ? span.end + hole.length : span.end,
+  };
+}
+
+/** A finding of a piece with a hole, with the offsets of its text without one. */
+function findingAcrossHole(finding: Finding, hole: Hole): Finding {
+  const moved: Finding = { ...finding, span: acrossHole(finding.span, hole) };
+  if (finding.related) moved.related = finding.related.map((related) => ({ ...related, span: acrossHole(related.span, hole) }));
+  return moved;
+}
+
+/** A copy of `text` that holds no reference to a longer string it was sliced from. */
+function detached(text: string): string {
+  return text.length < 16 ? text : (text + ' ').slice(0, -1);
+}
+
+function merged(a: PieceResult, b: PieceResult): PieceResult {
+  return { claims: a.claims + b.claims, serviceLines: a.serviceLines + b.serviceLines, findings: a.findings.concat(b.findings) };
+}
+
+/**
  * The id code the tokenizer gives the segment starting at `at` (its segmentCode), or -1 when
  * the text ends before that is decided (the id runs to the element separator or the
  * terminator, and is read from at most 4 characters).
@@ -111,6 +168,14 @@ export class X12Stream {
 
   /** Characters of the longest piece read at once (what memory follows). */
   longestPiece = 0;
+  /** Characters fed so far. */
+  private fed = 0;
+  /** Document length of the last piece read (its text may leave a hole). */
+  private pieceLength = 0;
+  /** The middle of a long segment being left out of the pending text (see Hole). */
+  private hole: Hole | null = null;
+  /** Characters from which a segment is long (LONG_SEGMENT; tests use less). */
+  protected longSegment = LONG_SEGMENT;
 
   /** With `shared`, the lines go into a run of several files (checked together) and the run checks them. */
   constructor(
@@ -145,6 +210,13 @@ export class X12Stream {
   private lastIsa = -1;
   /** Document offset of the document's first ISA, which the first piece starts with. */
   private firstIsa = -1;
+  /** The last segment start found, its id code, whether it is an ISA, and whether a claim is open before it. */
+  private lastStart = -1;
+  private lastStartCode = 0;
+  private lastStartIsIsa = false;
+  private openBeforeLastStart = true;
+  /** Document offset of the last segment terminator found. */
+  private lastTerminator = -1;
   /**
    * The end of the text searched that must be searched again with the next block: a terminator
    * and what follows it when the segment after it is not yet known, or an ISA whose header is
@@ -160,12 +232,17 @@ export class X12Stream {
    */
   feed(block: string): PieceResult {
     if (block.length === 0) return nothing();
+    if (this.hole !== null) return this.feedHole(this.hole, block);
     this.pending.push(block);
     this.pendingLength += block.length;
-    const end = this.offset + this.pendingLength;
+    this.fed += block.length;
+    const end = this.fed;
     const window = this.carry.length > 0 ? this.carry + block : block;
     const cut = this.findCut(window, end - window.length);
-    if (cut < 0) return nothing();
+    if (cut < 0) {
+      this.leaveOutLongSegment();
+      return nothing();
+    }
     const blockStart = end - block.length;
     let piece: string;
     let rest: string;
@@ -184,7 +261,58 @@ export class X12Stream {
     }
     this.pending = rest.length > 0 ? [rest] : [];
     this.pendingLength = rest.length;
-    return this.push(piece);
+    const result = this.push(piece);
+    this.leaveOutLongSegment();
+    return result;
+  }
+
+  /**
+   * When the pending text ends with a segment over LONG_SEGMENT characters that has no
+   * terminator yet, that the reader reads no element of and that no open claim holds, keeps only
+   * its first characters: the rest of it is counted, not held, until its terminator (see Hole).
+   */
+  private leaveOutLongSegment(): void {
+    const start = this.lastStart;
+    if (start < this.offset || this.lastTerminator >= start || this.fed - start < this.longSegment) return;
+    if (this.openBeforeLastStart || this.lastStartIsIsa || READ_SEGMENT_CODES.has(this.lastStartCode)) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    const keep = start - this.offset + LONG_SEGMENT_HEAD;
+    this.hole = { start: keep, length: text.length - keep, open: true };
+    this.pending = [detached(text.slice(0, keep))];
+    this.pendingLength = keep;
+    this.carry = '';
+  }
+
+  /** Feeds a block while a long segment is being left out: up to its terminator, then to the next segment, where its piece ends. */
+  private feedHole(hole: Hole, block: string): PieceResult {
+    let from = 0;
+    if (hole.open) {
+      const t = block.indexOf(this.scanDelimiters!.segment);
+      this.fed += t < 0 ? block.length : t;
+      if (t < 0) {
+        hole.length += block.length;
+        return nothing();
+      }
+      hole.length += t;
+      hole.open = false;
+      this.lastTerminator = this.fed;
+      block = block.slice(t);
+      from = 1;
+    }
+    // The terminator and the gaps after it end the segment's piece; the next segment starts the next piece.
+    const next = skipGaps(block, from);
+    this.pending.push(block.slice(0, next));
+    this.pendingLength += next;
+    this.fed += next;
+    if (next === block.length) return nothing();
+    const piece = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.hole = null;
+    const result = this.push(piece, hole);
+    // The search goes on from a segment start, as after a cut.
+    this.carry = this.scanDelimiters!.segment;
+    return merged(result, this.feed(block.slice(next)));
   }
 
   /**
@@ -254,8 +382,11 @@ export class X12Stream {
     let closer = -1;
     let closerCode = 0;
     let seen = 0;
+    let lastCode = 0;
+    let lastTerminator = -1;
     for (let t = limit - 1; t >= lowest; t--) {
       if (window.charCodeAt(t) !== terminator) continue;
+      if (lastTerminator < 0) lastTerminator = t;
       const at = skipGaps(window, t + 1);
       if (at >= limit) continue;
       const code = idCodeAt(window, at, element, terminator);
@@ -265,7 +396,10 @@ export class X12Stream {
         closerCode = code;
         break;
       }
-      if (last < 0) last = at;
+      if (last < 0) {
+        last = at;
+        lastCode = code;
+      }
       if (++seen === BACKWARD_SEGMENTS) {
         // The last closing segment before t, found by its id.
         for (const [id, code] of CLOSING_IDS) {
@@ -300,6 +434,15 @@ export class X12Stream {
 
     // What the next search starts from.
     if (isas.length > 0) this.lastIsa = start + isas[isas.length - 1]!;
+    if (lastTerminator >= 0) this.lastTerminator = start + lastTerminator;
+    const lastStart = last >= 0 ? last : closer;
+    if (lastStart >= 0 && start + lastStart > this.lastStart) {
+      this.lastStart = start + lastStart;
+      this.lastStartCode = last >= 0 ? lastCode : closerCode;
+      this.lastStartIsIsa = isIsaAt(window, lastStart);
+      // Before a closing segment the claim may be open either way: that segment is read anyway.
+      this.openBeforeLastStart = last >= 0 ? open : true;
+    }
     this.claimOpen = open;
     this.scanDelimiters = delimiters;
     if (undecided >= 0) {
@@ -322,7 +465,9 @@ export class X12Stream {
     const rest = this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
-    const last = rest.length > 0 || this.parser === null ? this.push(rest) : { claims: 0, serviceLines: 0, findings: [] };
+    const hole = this.hole;
+    this.hole = null;
+    const last = rest.length > 0 || this.parser === null ? this.push(rest, hole) : nothing();
     last.findings.push(...this.finish());
     if (!this.failed && this.shared === undefined) {
       try {
@@ -334,11 +479,12 @@ export class X12Stream {
     return last;
   }
 
-  /** Reads and checks the next piece; its text starts where the previous piece ended. */
-  private push(piece: string): PieceResult {
-    if (this.failed) return { claims: 0, serviceLines: 0, findings: [] };
+  /** Reads and checks the next piece; its text starts where the previous piece ended (and may leave out the middle of a long segment). */
+  private push(piece: string, hole: Hole | null = null): PieceResult {
+    if (this.failed) return nothing();
     const base = this.offset;
-    this.offset += piece.length;
+    const length = piece.length + (hole === null ? 0 : hole.length);
+    this.offset += length;
     if (piece.length > this.longestPiece) this.longestPiece = piece.length;
     let claims;
     let structural: Finding[];
@@ -346,13 +492,19 @@ export class X12Stream {
       const table = tokenize(piece, this.parser === null || this.delimiters === null ? {} : { continuing: this.delimiters });
       const index = new X12SegmentIndex(table);
       if (this.parser === null) this.parser = new Parser837(index);
-      else this.parser.continueWith(index);
+      else this.parser.continueWith(index, this.pieceLength);
+      this.pieceLength = length;
       const parser = this.parser;
       parser.run();
       parser.endPiece();
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
       structural = [...table.findings, ...parser.result.findings].sort((a, b) => a.span.start - b.span.start);
+      if (hole !== null) {
+        structural = structural.map((finding) => findingAcrossHole(finding, hole));
+        // A claim in a piece with a hole ends before the long segment (none is open at it).
+        if (claims.some((claim) => claim.span.end > hole.start)) throw new Error('a claim reaches into a long segment left out of its piece');
+      }
       this.clearResult();
     } catch (error) {
       this.failed = true;
@@ -369,7 +521,7 @@ export class X12Stream {
   private finish(): Finding[] {
     const parser = this.parser;
     if (parser === null || this.failed) return [];
-    const base = this.offset - parser.textLength;
+    const base = this.offset - this.pieceLength;
     try {
       parser.finish();
     } catch (error) {
