@@ -63,6 +63,17 @@ describe('claimlint check across files', () => {
     assert.deepEqual(ptpFindings(JSON.parse(apart.stdout) as JsonReport), []);
   });
 
+  test('a file started in blocks and then read whole (a late non-ASCII byte) is counted once in the run', () => {
+    // Over one 4 MB block: the conflicting line first, filler claims of other members, a non-ASCII byte at the end.
+    const filler = Array.from({ length: 24_000 }, (_, i) => ({ id: `F${i}`, subscriberId: `X${i}`, lines: [{ code: '99213', charge: '10', date: DAY }] }));
+    const text = writeX12([{ id: 'C9', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }, ...filler]).text;
+    assert.ok(text.length > 4 * 1024 * 1024, `${text.length} characters`);
+    writeFileSync(join(dir, 'big.837'), Buffer.from(text.replace(/~\s*$/, '~NTE*ADD*CAFÉ~'), 'utf8'));
+    const run = claimlint(['check', '--format', 'json', 'first.837', 'big.837']);
+    const findings = ptpFindings(JSON.parse(run.stdout) as JsonReport);
+    assert.deepEqual(findings.map((f) => [f.path, f.rule]), [['big.837', 'ptp.conflict']], run.stderr);
+  });
+
   test('does not pair files of different patients', () => {
     writeFileSync(join(dir, 'other.837'), oneClaim('C3', '43200', 'professional', 'M2'));
     const run = claimlint(['check', '--format', 'json', 'first.837', 'other.837']);

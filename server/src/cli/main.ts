@@ -320,7 +320,11 @@ function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, pr
     {},
     shared,
   );
-  if (checked === null) return null;
+  if (checked === null) {
+    // Read whole instead (a late non-ASCII byte, say): what its first blocks added to the run goes.
+    shared?.run.dropFile(shared.file);
+    return null;
+  }
   return { result: { path: displayPath(path), ...checked }, textLength: 0 };
 }
 

@@ -4,39 +4,12 @@
 // removal quick fix leaves both claims valid (claim 2's CLM02 and LX, the SE01).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsOf, extensionId, fixture } from './helpers';
 
-const extensionId = 'claimlint.claimlint';
 const name = 'two-claims-43214.837';
 
-function fixture(file: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open (test/integration/workspace)');
-  return vscode.Uri.joinPath(folder.uri, file);
-}
 
-/** Resolves with the document's diagnostics once they satisfy `accept`; rejects after a deadline. */
-function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const current = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'claimlint');
-      if (!accept(current)) return false;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(current);
-      return true;
-    };
-    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
-    }, timeoutMs);
-    check();
-  });
-}
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 describe('Claimlint: a conflict split across two claims in VS Code', () => {
   before(async () => {

@@ -2,40 +2,11 @@
 // the bundled codes, and the quick fix that removes a bundled line and leaves a valid file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { diagnosticsOf, extensionId, fixture, hoverMarkdown } from './helpers';
 
-const extensionId = 'claimlint.claimlint';
 
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open (test/integration/workspace)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
-/** Resolves with the document's diagnostics once they satisfy `accept`; rejects after a deadline. */
-function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const current = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'claimlint');
-      if (!accept(current)) return false;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(current);
-      return true;
-    };
-    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
-    }, timeoutMs);
-    check();
-  });
-}
 
-function hoverMarkdown(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
 
 describe('Claimlint editor features in VS Code', () => {
   before(async () => {

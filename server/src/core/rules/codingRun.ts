@@ -36,6 +36,13 @@ export class CodingRun {
     this.addOns?.add(documentClaims, options);
   }
 
+  /** Forgets the lines of one file, e.g. one started in blocks and then read whole. */
+  dropFile(file: number): void {
+    this.ptp.dropFile(file);
+    this.units?.dropFile(file);
+    this.addOns?.dropFile(file);
+  }
+
   /** The document offsets of the codes and units of one file's kept lines: where a finding of the run can be. */
   offsetsOf(file: number): number[] {
     const out = this.ptp.codeOffsetsOf(file);

@@ -88,6 +88,13 @@ export class ServiceGrouper {
     }
   }
 
+  /** Forgets the lines of one file (read again another way). */
+  dropFile(file: number): void {
+    for (const group of this.byKey.values()) {
+      if (group.lines.some((l) => l.file === file)) group.lines = group.lines.filter((l) => l.file !== file);
+    }
+  }
+
   /** The document offsets of the codes (and, with `units`, the units) of one file's lines: where a coding finding can be. */
   codeOffsetsOf(file: number, units = false): number[] {
     const out: number[] = [];

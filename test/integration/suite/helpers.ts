@@ -1,0 +1,43 @@
+// What the integration suites share: the extension's id, fixtures of the test workspace, waiting
+// for a document's diagnostics (events, never a fixed sleep), and the text of hovers.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const extensionId = 'claimlint.claimlint';
+
+/** A file of the test workspace (test/integration/workspace). */
+export function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open (test/integration/workspace)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Resolves with the document's Claimlint diagnostics once they satisfy `accept`; rejects after a deadline. */
+export function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const current = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'claimlint');
+      if (!accept(current)) return false;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(current);
+      return true;
+    };
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** The Markdown of every hover, joined. */
+export function hoverMarkdown(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** A diagnostic's code (a rule id). */
+export const codeOf = (d: vscode.Diagnostic): string | number | undefined => (typeof d.code === 'object' ? d.code.value : d.code);
