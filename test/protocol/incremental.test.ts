@@ -1,6 +1,7 @@
-// Typing in a large 837: the server reads again only the transaction set an edit falls in. Through
-// the real server, after each edit the diagnostics, hovers, quick fixes and outline of the edited
-// document must equal those of the same text opened fresh (which is read whole).
+// Typing in a large 837: the server reads again only the claim an edit falls in (else its
+// transaction set). Through the real server, after each edit the diagnostics, hovers, quick fixes
+// and outline of the edited document must equal those of the same text opened fresh (which is
+// read whole): in a document of many transaction sets, and in one that is a single set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionRequest, DocumentSymbolRequest, HoverRequest, type Diagnostic, type Position } from 'vscode-languageserver-protocol/node';
@@ -10,8 +11,8 @@ import { TestClient } from './helpers/lspClient';
 
 const day = { from: 20260310, to: 20260310 };
 
-/** 40 claims in 8 transaction sets; every fifth claim bills 43214 with 43200 (a conflict). */
-function document(): string {
+/** 40 claims in 8 transaction sets (or `transactions`); every fifth claim bills 43214 with 43200 (a conflict). */
+function document(transactions = 8): string {
   const claims: WriterClaim[] = Array.from({ length: 40 }, (_, i) => ({
     id: `CLAIM-${i}`,
     date: day,
@@ -21,7 +22,7 @@ function document(): string {
       { code: '20610', charge: '80.00', date: day },
     ],
   }));
-  return writeX12(claims, { transactions: 8, lineEnding: '\n' }).text;
+  return writeX12(claims, { transactions, lineEnding: '\n' }).text;
 }
 
 interface Edit {
@@ -41,6 +42,17 @@ const EDITS: Edit[] = [
   { name: 'a GE01 count made wrong (outside every set)', find: 'GE*8', occurrence: 0, replace: 'GE*7' },
 ];
 
+/** Edits inside the claims of one transaction set (read claim by claim), and some that are not. */
+const ONE_SET_EDITS: Edit[] = [
+  { name: 'a code in claim 18 becomes a bundled one', find: 'HC:99213', occurrence: 14, replace: 'HC:43200' },
+  { name: 'a character typed into a charge', find: '*400.00*', occurrence: 30, replace: '*4000.00*' },
+  { name: 'a whole service line deleted (SE01 now wrong)', find: 'LX*3~\nSV1*HC:20610', occurrence: 25, replace: 'LX*3~\nSV1*HC:' },
+  { name: 'a line added to another claim', find: 'LX*3~', occurrence: 3, replace: 'LX*3~\nSV1*HC:20610*80.00*UN*1***1~\nLX*4~' },
+  { name: 'a claim split in two by a CLM typed into it', find: 'LX*2~', occurrence: 11, replace: 'CLM*NEW*480.00***11:B:1*Y*A*Y*Y~\nLX*1~' },
+  { name: 'a subscriber loop edited (read by set)', find: 'NM1*IL*1*DOE*JANE', occurrence: 20, replace: 'NM1*IL*1*ROE*JANE' },
+  { name: 'an HL level changed (read by set)', find: '*22*0~', occurrence: 5, replace: '*23*0~' },
+];
+
 function offsetOf(text: string, find: string, occurrence: number): number {
   let at = -1;
   for (let i = 0; i <= occurrence; i++) {
@@ -54,7 +66,7 @@ function comparable(diagnostics: readonly Diagnostic[]): unknown {
   return diagnostics.map((d) => ({ range: d.range, message: d.message, code: d.code, severity: d.severity, related: d.relatedInformation?.map((r) => ({ range: r.location.range, message: r.message })) }));
 }
 
-describe('edits in a document of many transaction sets', () => {
+describe('edits in a large 837', () => {
   let client: TestClient;
   before(async () => {
     client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
@@ -64,20 +76,21 @@ describe('edits in a document of many transaction sets', () => {
     await client.shutdown();
   });
 
-  test('after every edit the server answers as for the same text opened fresh', async () => {
-    const uri = TestClient.uriFor('incremental-edited.837');
-    let mirror = TextDocument.create(uri, 'x12', 1, document());
+  /** Opens `text`, applies the edits one by one and compares each result with the same text opened fresh; returns the final text. */
+  async function editAndCompare(name: string, text: string, edits: readonly Edit[]): Promise<string> {
+    const uri = TestClient.uriFor(`${name}-edited.837`);
+    let mirror = TextDocument.create(uri, 'x12', 1, text);
     const opened = await client.open(uri, mirror.getText());
     assert.equal(opened.diagnostics.filter((d) => d.code === 'ptp.conflict').length, 8);
     let fresh = 0;
-    for (const edit of EDITS) {
+    for (const edit of edits) {
       const text = mirror.getText();
       const start = offsetOf(text, edit.find, edit.occurrence);
       const range = { start: mirror.positionAt(start), end: mirror.positionAt(start + edit.find.length) };
       mirror = TextDocument.update(mirror, [{ range, text: edit.replace }], mirror.version + 1);
       const edited = await client.change(uri, { range, text: edit.replace });
 
-      const freshUri = TestClient.uriFor(`incremental-fresh-${fresh++}.837`);
+      const freshUri = TestClient.uriFor(`${name}-fresh-${fresh++}.837`);
       const reference = await client.open(freshUri, mirror.getText());
       assert.deepEqual(comparable(edited.diagnostics), comparable(reference.diagnostics), edit.name);
 
@@ -102,6 +115,18 @@ describe('edits in a document of many transaction sets', () => {
       assert.deepEqual(mine, theirs, edit.name);
       await client.close(freshUri);
     }
-    assert.equal(mirror.getText().split('HC:43200').length - 1, 9, 'the edits were applied');
+    await client.close(uri);
+    return mirror.getText();
+  }
+
+  test('after every edit the server answers as for the same text opened fresh', async () => {
+    const text = await editAndCompare('incremental', document(), EDITS);
+    assert.equal(text.split('HC:43200').length - 1, 9, 'the edits were applied');
+  });
+
+  test('in one transaction set of 40 claims, after every edit the server answers as for the same text opened fresh', async () => {
+    const text = await editAndCompare('one-set', document(1), ONE_SET_EDITS);
+    assert.equal(text.split('HC:43200').length - 1, 9, 'the edits were applied');
+    assert.ok(text.includes('CLM*NEW*') && text.includes('NM1*IL*1*ROE*JANE'), 'the edits were applied');
   });
 });

@@ -6,7 +6,7 @@ import { parseDocument } from './parse';
 import { CodingRun } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
-import { rereadTransactionSet, type Reread } from './x12/incremental';
+import { reread as rereadX12, type Reread } from './x12/incremental';
 
 export interface Analysis {
   text: string;
@@ -48,15 +48,15 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
 
 /**
  * The analysis of `text`, an edit of the text `previous` was made from (with the same
- * knowledge): in an 837 only the transaction set the edit falls in is read again when that
- * gives exactly what analyze() would; otherwise everything is. `previous` must not be used after.
+ * knowledge): in an 837 only the claim the edit falls in (else its transaction set) is read
+ * again when that gives exactly what analyze() would; otherwise everything is. `previous` must not be used after.
  */
 export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions): Analysis {
   const lines = positions ?? new LineIndex(text);
   if (text === previous.text) return { ...previous, lines };
   let reread: Reread | null = null;
   try {
-    reread = rereadTransactionSet(previous.text, previous.doc, text, knowledge);
+    reread = rereadX12(previous.text, previous.doc, text, knowledge);
   } catch {
     reread = null;
   }

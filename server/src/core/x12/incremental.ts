@@ -1,34 +1,50 @@
-// Re-reads only the transaction set an edit falls in. Typing in a 10 MB 837 changes one set of
-// a few hundred claims; reading that set again (with the envelope around it as it was) and
-// shifting what follows gives the analysis a whole-text read would, at a fraction of the cost.
-// Anything the set cannot vouch for on its own (an edit that touches an envelope segment, or
-// makes the set stop being exactly one ST..SE) returns null, and the caller reads everything.
+// Re-reads only what an edit touched. Typing in a 10 MB 837 changes one claim: reread() reads
+// that claim again (rereadClaim.ts) with its HL parents standing in; when the claim cannot vouch
+// for the result on its own (an edit to an HL, the claim's CLM, a segment count the set's SE
+// cannot follow), the transaction set the edit falls in is read again here, with the envelope
+// around it as it was. Either way what follows is shifted, giving the analysis a whole-text read
+// would, at a fraction of the cost. Anything the set cannot vouch for either (an edit that
+// touches an envelope segment, or makes the set stop being exactly one ST..SE) returns null,
+// and the caller reads everything.
 
-import type { Claim, Finding, Modifier, ModifierInsertPoint, ParsedDocumentWithIndex, ServiceLine, Span, TransactionSet } from '../model';
+import type { ParsedDocumentWithIndex } from '../model';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
-import { shiftFinding, shiftSpan } from '../spans';
+import { shiftFinding } from '../spans';
 
-import { lastAtOrBefore } from '../search';
-import { ISA_LOOKAHEAD, isIsaAt } from './isa';
 import { Parser837 } from './parse837';
+import { rereadClaim } from './rereadClaim';
 import { segmentIdCode, X12SegmentIndex } from './segment-index';
+import {
+  enclosingSet,
+  firstClaimAtOrAfter,
+  isaReachesInto,
+  setInItsEnvelopes,
+  shiftClaim,
+  shiftedSet,
+  spliceFindings,
+  spliceTable,
+  stretch,
+  type Reread,
+  type TextDifference,
+} from './splice';
 import { tokenize, type SegmentTable } from './tokenizer';
+
+export type { Reread, TextDifference } from './splice';
 
 const ST = segmentIdCode('ST');
 const SE = segmentIdCode('SE');
 const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1'].map(segmentIdCode));
 
-export interface Reread {
-  doc: ParsedDocumentWithIndex & { x12: X12SegmentIndex };
-  /** Structural findings (as doc.findings) then coding findings, as analyze() orders them. */
-  findings: Finding[];
-}
-
-/** Where two texts differ: old[start, oldEnd) became new[start, newEnd); the rest is the same. */
-export interface TextDifference {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
+/**
+ * The analysis of `text` from the previous one (of `before`): the claim the change falls in
+ * read again, else its transaction set; null when neither gives exactly what a whole read
+ * gives. The previous document is consumed when an answer is returned.
+ */
+export function reread(before: string, previous: ParsedDocumentWithIndex, text: string, tables: CodingTables): Reread | null {
+  if (previous.format !== 'x12' || !(previous.x12 instanceof X12SegmentIndex)) return null;
+  const change = differenceOf(before, text);
+  if (change.start === change.oldEnd && change.newEnd === change.oldEnd) return null;
+  return rereadClaim(previous, text, tables, change) ?? rereadTransactionSet(before, previous, text, tables, change);
 }
 
 /** The smallest single region that turns `before` into `after` (found with string compares of blocks, not per character). */
@@ -76,20 +92,17 @@ export function rereadTransactionSet(
   previous: ParsedDocumentWithIndex,
   text: string,
   tables: CodingTables,
+  change: TextDifference = differenceOf(before, text),
 ): Reread | null {
   const old = previous.x12;
   if (previous.format !== 'x12' || old === undefined || !(old instanceof X12SegmentIndex)) return null;
-  const change = differenceOf(before, text);
   const delta = change.newEnd - change.oldEnd;
   if (change.start === change.oldEnd && delta === 0) return null;
 
   const set = enclosingSet(previous, change);
   if (set === null) return null;
-  // The set must sit inside an open group inside an open interchange (the parser stands in for
-  // them; a set after its group's GE is reported as outside one, which only a full read does).
-  const group = previous.groups[set.groupIndex];
-  const interchange = group ? previous.interchanges[group.interchangeIndex] : undefined;
-  if (group === undefined || interchange === undefined || !contains(group.span, set.span) || !contains(interchange.span, group.span)) return null;
+  if (!setInItsEnvelopes(previous, set)) return null;
+  const group = previous.groups[set.groupIndex]!;
   if (isaReachesInto(old, change.start)) return null;
 
   const firstSegment = old.segmentAt(set.span.start);
@@ -122,6 +135,11 @@ export function rereadTransactionSet(
   const setEnd = set.span.end;
   const claimShift = parsed.claims.length - (oldClaimsEnd - firstClaim);
 
+  const structural = previous.findings;
+  const pieceStructural = [...table.findings, ...parsed.findings].sort((a, b) => a.span.start - b.span.start);
+  const findings = spliceFindings(structural, pieceStructural.map((f) => shiftFinding(f, base, 0)), base, setEnd, delta, 0);
+  if (findings === null) return null;
+
   // Claims: those before the set as they were, the set's read again, those after shifted.
   for (const claim of parsed.claims) shiftClaim(claim, base, 0);
   const claims = previous.claims.slice(0, firstClaim).concat(parsed.claims);
@@ -130,11 +148,6 @@ export function rereadTransactionSet(
     shiftClaim(claim, delta, claimShift);
     claims.push(claim);
   }
-
-  const structural = previous.findings;
-  const pieceStructural = [...table.findings, ...parsed.findings].sort((a, b) => a.span.start - b.span.start);
-  const findings = spliceFindings(structural, pieceStructural.map((f) => shiftFinding(f, base, 0)), base, setEnd, delta, 0);
-  if (findings === null) return null;
   // Coding edits pair lines of one patient across claims and transaction sets: checked again over
   // every claim (cheap next to reading: only lines whose code is in some table take part).
   const run = new CodingRun(tables);
@@ -147,19 +160,7 @@ export function rereadTransactionSet(
 
   const x12 = new X12SegmentIndex(spliceTable(old, table, text, firstSegment, lastSegment, base, setEnd, delta));
   const doc = { format: 'x12' as const, claims, findings, interchanges, groups, transactions, x12 };
-  return { doc, findings: findings.concat(coding) };
-}
-
-/** The closed transaction set (ST..SE, in a group) whose body holds the whole change, or null. */
-function enclosingSet(doc: ParsedDocumentWithIndex, change: TextDifference): TransactionSet | null {
-  for (const set of doc.transactions) {
-    if (set.se01Span === null) continue;
-    // Strictly after the set's first character (so its start cannot move), and before its end
-    // (the line breaks after SE stay the set's own: the next segment starts where they stop).
-    if (change.start > set.span.start && change.oldEnd < set.span.end) return set;
-    if (set.span.start > change.start) break;
-  }
-  return null;
+  return { doc, findings: findings.concat(coding), unit: 'transaction-set' };
 }
 
 /** One ST first, one SE last with its terminator and only blanks after it, no envelope segment between. */
@@ -171,131 +172,4 @@ function isOneTransactionSet(table: SegmentTable): boolean {
   if (table.segmentEnd[count - 1]! >= table.text.length || table.trailingEnd !== table.text.length) return false;
   for (let s = 1; s < count - 1; s++) if (ENVELOPE.has(ids[s]!)) return false;
   return true;
-}
-
-/**
- * True when a segment that starts like an ISA header (well-formed or not) sits close enough
- * before `offset` that reading it looks at text from `offset` on: an unpadded or cut header is
- * searched for its fields.
- */
-function isaReachesInto(ix: X12SegmentIndex, offset: number): boolean {
-  const from = Math.max(0, offset - ISA_LOOKAHEAD);
-  let s = Math.max(0, lastAtOrBefore(ix.table.segmentStart, from, ix.segmentCount));
-  for (; s < ix.segmentCount && ix.table.segmentStart[s]! < offset; s++) {
-    if (ix.table.segmentStart[s]! >= from && isIsaAt(ix.text, ix.table.segmentStart[s]!)) return true;
-  }
-  return false;
-}
-
-function contains(outer: Span, inner: Span): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-function firstClaimAtOrAfter(claims: readonly Claim[], offset: number): number {
-  let low = 0;
-  let high = claims.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (claims[mid]!.span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/**
- * previous findings before `start` as they were, `replacement` for those in [start, end), and
- * the ones from `end` on shifted by `delta` (and their claim index by `claimShift`). Both lists
- * are in the order the previous analysis gave them.
- */
-function spliceFindings(previous: readonly Finding[], replacement: readonly Finding[], start: number, end: number, delta: number, claimShift: number): Finding[] | null {
-  const out: Finding[] = [];
-  let i = 0;
-  while (i < previous.length && previous[i]!.span.start < start) out.push(previous[i++]!);
-  out.push(...replacement);
-  while (i < previous.length && previous[i]!.span.start < end) i++;
-  for (; i < previous.length; i++) {
-    const finding = previous[i]!;
-    // A trailer's finding may point back before the set (GE02 at GS06): only what follows the set moves.
-    if (finding.related?.some((related) => related.span.start >= start && related.span.start < end)) return null;
-    out.push(shiftFinding(finding, delta, claimShift, end));
-  }
-  return out;
-}
-
-function shiftOrNull(span: Span | null, by: number): Span | null {
-  return span === null ? null : shiftSpan(span, by);
-}
-
-/** An envelope span holding the set grows or shrinks with it; one after it moves. */
-function stretch(span: Span, setStart: number, setEnd: number, delta: number): Span {
-  if (span.start >= setEnd) return shiftSpan(span, delta);
-  if (span.end >= setEnd && span.start <= setStart) return { start: span.start, end: span.end + delta };
-  return span;
-}
-
-function shiftedSet(set: TransactionSet, by: number): TransactionSet {
-  return { ...set, span: shiftSpan(set.span, by), se01Span: shiftOrNull(set.se01Span, by) };
-}
-
-/** Moves a claim and its lines by `by` characters (new span objects: a line may share its date span with the claim). */
-function shiftClaim(claim: Claim, by: number, indexShift: number): void {
-  claim.index += indexShift;
-  if (by === 0) return;
-  claim.idSpan = shiftOrNull(claim.idSpan, by);
-  claim.totalChargeSpan = shiftOrNull(claim.totalChargeSpan, by);
-  claim.dateSpan = shiftOrNull(claim.dateSpan, by);
-  claim.span = shiftSpan(claim.span, by);
-  for (const line of claim.lines) shiftLine(line, by, claim);
-}
-
-function shiftLine(line: ServiceLine, by: number, claim: Claim): void {
-  line.lineNumberSpan = shiftOrNull(line.lineNumberSpan, by);
-  line.codeSpan = shiftSpan(line.codeSpan, by);
-  line.modifiers = line.modifiers.map((modifier): Modifier => ({ value: modifier.value, span: shiftSpan(modifier.span, by) }));
-  line.modifierInsert = shiftInsert(line.modifierInsert, by);
-  line.chargeSpan = shiftOrNull(line.chargeSpan, by);
-  line.unitsSpan = shiftOrNull(line.unitsSpan, by);
-  // An inherited date points at the claim's date span (already moved): share it again.
-  line.dateSpan = line.dateInherited ? claim.dateSpan : shiftOrNull(line.dateSpan, by);
-  line.span = shiftSpan(line.span, by);
-  line.recordSpan = shiftSpan(line.recordSpan, by);
-}
-
-function shiftInsert(insert: ModifierInsertPoint | null, by: number): ModifierInsertPoint | null {
-  if (insert === null || insert.kind !== 'x12-composite') return insert;
-  return { ...insert, compositeSpan: shiftSpan(insert.compositeSpan, by) };
-}
-
-/** The old segment table with segments first..last replaced by the piece's (moved to `base`), those after moved by `delta`. */
-function spliceTable(old: X12SegmentIndex, piece: SegmentTable, text: string, first: number, last: number, base: number, setEnd: number, delta: number): SegmentTable {
-  const before = old.table;
-  const removed = last - first + 1;
-  const count = before.segmentCount - removed + piece.segmentCount;
-  const segmentShift = piece.segmentCount - removed;
-  const segmentStart = new Uint32Array(count);
-  const segmentEnd = new Uint32Array(count);
-  const segmentCode = new Uint32Array(count);
-  segmentStart.set(before.segmentStart.subarray(0, first));
-  segmentEnd.set(before.segmentEnd.subarray(0, first));
-  segmentCode.set(before.segmentCode.subarray(0, first));
-  for (let s = 0; s < piece.segmentCount; s++) {
-    segmentStart[first + s] = piece.segmentStart[s]! + base;
-    segmentEnd[first + s] = piece.segmentEnd[s]! + base;
-  }
-  segmentCode.set(piece.segmentCode.subarray(0, piece.segmentCount), first);
-  for (let s = last + 1; s < before.segmentCount; s++) {
-    segmentStart[s + segmentShift] = before.segmentStart[s]! + delta;
-    segmentEnd[s + segmentShift] = before.segmentEnd[s]! + delta;
-  }
-  segmentCode.set(before.segmentCode.subarray(last + 1, before.segmentCount), last + 1 + segmentShift);
-  return {
-    text,
-    segmentCount: count,
-    segmentStart,
-    segmentEnd,
-    segmentCode,
-    trailingEnd: last + 1 < before.segmentCount ? before.trailingEnd + delta : piece.trailingEnd + base,
-    delimiterRuns: before.delimiterRuns.map((run) => (run.firstSegment > last ? { ...run, firstSegment: run.firstSegment + segmentShift } : run)),
-    findings: before.findings.map((finding) => (finding.span.start >= setEnd ? shiftFinding(finding, delta, 0, setEnd) : finding)),
-  };
 }

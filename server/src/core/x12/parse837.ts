@@ -61,7 +61,7 @@ const STATEMENT_DATES = '434';
 const FIRST_MODIFIER_COMPONENT = 2;
 const LAST_MODIFIER_COMPONENT = 5;
 
-function kindOfImplementation(implementation: string | null): TransactionKind | null {
+export function kindOfImplementation(implementation: string | null): TransactionKind | null {
   if (!implementation) return null;
   for (const [id, kind] of IMPLEMENTATION_KINDS) if (implementation.includes(id)) return kind;
   return null;
@@ -169,6 +169,23 @@ export interface EnclosingEnvelope {
   /** Index of this transaction set, and of its first claim, in the whole document. */
   transactionIndex: number;
   claimIndex: number;
+  /** Set when the piece starts inside this transaction set, at a CLM (a claim read again after an edit). */
+  transaction?: EnclosingTransaction;
+}
+
+/**
+ * The transaction set a piece starts inside, and the HL parents of the claims at its start: they
+ * stand in for the ST and the 2000 loops before the piece, up to the piece's first HL.
+ */
+export interface EnclosingTransaction {
+  /** The set's model (a copy: the parser updates it), with the kind it has where the piece starts. */
+  model: TransactionSet;
+  /** Its ST segment in the index read (SE01 counts from it); any number when the piece holds no SE. */
+  segment: number;
+  /** ST02, which SE02 must match. */
+  controlSpan: Span | null;
+  /** What a claim takes from its HL parents (payer, subscriber, patient, billing provider), as its claim recorded it. */
+  parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId'>;
 }
 
 /**
@@ -189,6 +206,8 @@ export class Parser837 {
   private patientId: string | null = null;
   /** 2010CA patient's name (NM103-NM105) when it has no id: tells apart dependants of one subscriber. */
   private patientName: string | null = null;
+  /** The patient key of the HL parents standing in (EnclosingTransaction.parents) until the next HL. */
+  private parentsKey: string | null = null;
   private payerId: string | null = null;
   private billingProviderId: string | null = null;
   /** 2310B rendering provider of the open claim, and 2420A of the open line. */
@@ -236,6 +255,15 @@ export class Parser837 {
         transactionCount: 0,
         implementation: enclosing.groupImplementation,
       };
+      const open = enclosing.transaction;
+      if (open) {
+        this.transactionsSeen = open.model.index + 1;
+        this.group.transactionCount = 1;
+        this.transaction = { model: open.model, segment: open.segment, headerSpan: none, controlSpan: open.controlSpan };
+        this.patientId = open.parents.patientId;
+        this.billingProviderId = open.parents.billingProviderId;
+        this.parentsKey = open.parents.patientKey;
+      }
     }
   }
 
@@ -417,6 +445,7 @@ export class Parser837 {
     this.patientName = null;
     this.payerId = null;
     this.billingProviderId = null;
+    this.parentsKey = null;
   }
 
   transactionTrailer(s: number): void {
@@ -495,6 +524,7 @@ export class Parser837 {
     }
     this.patientId = null;
     this.patientName = null;
+    this.parentsKey = null;
   }
 
   /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
@@ -533,6 +563,7 @@ export class Parser837 {
 
   /** Who the open claim is for, as the NCCI checks match patients (see Claim.patientKey). */
   private patientKey(): string {
+    if (this.parentsKey !== null) return this.parentsKey;
     return `${this.payerId ?? ''}\u0000${this.subscriberId ?? ''}\u0000${this.patientId ?? this.patientName ?? ''}`;
   }
 
