@@ -246,6 +246,16 @@ describe('x12 index: elements and segments', () => {
     assert.deepEqual([ix.elementCount(1), ix.value(1, 1), ix.value(1, 2), ix.value(1, 3)], [2, 'A', 'B', null]);
   });
 
+  it('reads a segment id without splitting the rest of the segment (no element table for a long segment)', () => {
+    const header = writeTransactions([]).text.split('~')[0]! + '~';
+    const ix = parseX12(`${header}NTE${'*A'.repeat(100_000)}~N3*B~`).x12;
+    assert.equal(ix.segmentId(1), 'NTE');
+    assert.ok(ix['starts'].length <= 32, `element starts kept: ${ix['starts'].length}`);
+    assert.equal(ix.segmentId(2), 'N3');
+    assert.equal(ix.elementCount(1), 100_000, 'still split when its elements are asked for');
+    assert.equal(ix.segmentId(1), 'NTE');
+  });
+
   it('gives no id code to an id with a character past ASCII (which would otherwise pack like an ASCII one)', () => {
     const header = writeTransactions([]).text.split('~')[0]! + '~';
     // U+00C8 is 'H' + 128, U+00CC 'L' + 128: packed to 7 bits each they were read as HL and CLM.

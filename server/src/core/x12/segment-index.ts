@@ -137,8 +137,15 @@ export class X12SegmentIndex implements X12Index {
     return spans;
   }
 
+  /** The id of segment i: up to its first element separator (found without splitting the rest, which may be long). */
   segmentId(i: number): string {
-    return this.text.slice(this.table.segmentStart[i]!, this.elementEnd(i, 0));
+    const start = this.table.segmentStart[i]!;
+    if (i === this.split) return this.text.slice(start, this.elementEnd(i, 0));
+    const end = this.table.segmentEnd[i]!;
+    const separator = this.delimitersOf(i).element.charCodeAt(0);
+    let at = start;
+    while (at < end && this.text.charCodeAt(at) !== separator) at++;
+    return this.text.slice(start, at);
   }
 
   segmentSpan(i: number): Span {
