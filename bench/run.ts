@@ -10,7 +10,8 @@
 //
 // 837 shapes: the bench's own (500 claims per transaction set) at 1, 10 and 100 MB for the core
 // and the peers; and the real batches of issue 14, 5,000 claims per set (10, 50, 100 MB) and one
-// set for the whole file (10, 50 MB), for the CLI and the server. Every figure is set beside the
+// set for the whole file (10, 50 MB), for the CLI and the server; and for the CLI's memory, three
+// degenerate 100 MB files (bench/degenerate.ts). Every figure is set beside the
 // x12-parser stream on the same file and beside just reading the file, measured in the same run;
 // the budgets are data (BUDGETS), one printed line each.
 //
@@ -25,6 +26,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AOC_ROWS, MUE_ROWS, PTP_ROWS, write837, writeAocTable, writeClaimsCsv, writeMueTable, writePtpTable, type GeneratedStats } from './generate';
+import { DEGENERATE_SHAPES, writeDegenerate837, type DegenerateShape } from './degenerate';
 import { measureLsp, type LspResult } from './lsp';
 
 const ROOT = resolve(__dirname, '..');
@@ -166,7 +168,7 @@ const SHAPES: Record<Shape, { claimsPerTransaction: number; label: string; file:
 interface InputFile {
   name: string;
   path: string;
-  kind: 'x12' | 'csv' | 'ptp' | 'mue' | 'aoc';
+  kind: 'x12' | 'csv' | 'ptp' | 'mue' | 'aoc' | 'degenerate';
   lineBreaks: boolean;
   nominalMB: number;
   /** 837 only (absent in manifests written before shapes: the bench's shape). */
@@ -221,6 +223,16 @@ function inputs(): { dir: string; files: InputFile[] } {
         { name: oneLineName, path: oneLine, kind: 'x12', lineBreaks: false, nominalMB: size, shape, stats, bytes: stats.bytes },
         { name: linesName, path: withLines, kind: 'x12', lineBreaks: true, nominalMB: size, shape, stats, bytes: stats.bytesWithLines! },
       ];
+    });
+  }
+  // Degenerate 837s for the CLI's memory budget (bench/degenerate.ts, not hashed above: its file names carry its shapes).
+  for (const [shape, label] of Object.entries(DEGENERATE_SHAPES) as [DegenerateShape, string][]) {
+    const name = `837 100 MB, ${label}`;
+    use([name], () => {
+      log(`generating ${name}`);
+      const path = join(dir, `837-100mb-${shape}.837`);
+      const { bytes } = writeDegenerate837(path, shape, 100 * MB);
+      return [{ name, path, kind: 'degenerate', lineBreaks: false, nominalMB: 100, stats: null, bytes }];
     });
   }
   use(['CSV 1M rows'], () => {
@@ -758,7 +770,8 @@ async function main(): Promise<void> {
   const ten = x12.find((f) => f.nominalMB === 10 && !f.lineBreaks)!;
   const tenLines = x12.find((f) => f.nominalMB === 10 && f.lineBreaks)!;
   // The CLI on the bench's 100 MB files and on every file of the other shapes.
-  const cliFiles = quick ? [big[0]!, ...shaped.filter((f) => !f.lineBreaks)] : [...big, ...shaped];
+  const degenerate = files.filter((f) => f.kind === 'degenerate');
+  const cliFiles = quick ? [big[0]!, ...shaped.filter((f) => !f.lineBreaks), ...degenerate] : [...big, ...shaped, ...degenerate];
   // The server on the bench's 10 MB files and on the other shapes up to 50 MB with a segment per
   // line (as an editor shows an 837, and the dearer case for the line index).
   const lspFiles = quick ? [ten, ...shaped.filter((f) => f.lineBreaks && shapeOf(f) === 'onest')] : [ten, tenLines, ...shaped.filter((f) => f.lineBreaks && f.nominalMB <= 50)];
@@ -939,7 +952,10 @@ async function main(): Promise<void> {
   for (const row of results.cli) {
     const file = fileNamed(row.file);
     const mbPerCpuSecond = row.bytes / MB / (row.cpuMs / 1000);
-    if (file.nominalMB >= 50) {
+    if (file.kind === 'degenerate') {
+      // Only memory is budgeted for these (and linear time, seen in 3a).
+      budgets.push(judge(BUDGETS.cliRss, row.file, row.rssToFile, { reached: `${fmt(row.rssToFile, 2)}x (${fmt(row.maxRssMB)} MB, ${fmt(row.cpuMs)} ms CPU)` }));
+    } else if (file.nominalMB >= 50) {
       budgets.push(judge(BUDGETS.cliThroughput, row.file, mbPerCpuSecond, { reached: `${fmt(mbPerCpuSecond, 1)} MB/s (${fmt(row.cpuMs)} ms)`, peer: peerText(file, row.cpuMs), vsRead: readText(row.file, row.cpuMs, true) }));
       const peer = peerOf(file);
       if (peer) budgets.push(judge(BUDGETS.cliVsPeer, row.file, peer.row.cpuMs / row.cpuMs, { reached: `${fmt(peer.row.cpuMs / row.cpuMs, 1)}x`, peer: `${fmt(peer.row.cpuMs)} ms${peer.twin ? ' (one-line twin)' : ''}` }));
