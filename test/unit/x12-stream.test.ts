@@ -1,6 +1,8 @@
 // An 837 read in pieces (X12Stream, what the CLI does with big files) gives exactly the findings,
 // claims and service lines of one analysis of the whole text, wherever the blocks are cut: the
-// pieces end before ST or ISA, and the parser carries its open envelopes from piece to piece.
+// pieces end before a segment that ends the open claim (HL, CLM, an envelope segment) or before
+// any segment while no claim is open, the parser carries its open envelopes and HL context from
+// piece to piece, and a long segment no check reads is held by its first characters only.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
