@@ -1,4 +1,5 @@
 // Command-line arguments of `claimlint`, parsed by hand: a handful of options needs no library.
+import type { GuideChecks } from '../core/guides/checks';
 
 export class UsageError extends Error {}
 
@@ -24,6 +25,8 @@ export interface CliOptions {
   force?: true;
   /** Files to read; '-' is standard input. */
   files: string[];
+  /** Implementation-guide checks (absent unless --guide is given: envelope). */
+  guide?: GuideChecks;
 }
 
 export const usage = `Usage:
@@ -53,6 +56,11 @@ Options:
   --descriptors FILE         load code descriptors (CSV/TSV: code, short, long); repeatable;
                              shown in the json and sarif output
   --no-builtin-edits         do not use the built-in CPT 43214 edits
+  --guide off|envelope|full  implementation-guide checks (default envelope: envelope counts,
+                             control numbers, LX order, CLM02 sums, code shapes); full also
+                             checks each 837 against its guide (loops, segments, elements,
+                             lengths, codes) as a second pass, reading the file whole; off keeps
+                             only reading problems, claim values and the coding checks
   --out FILE                 fix: write the result to FILE instead of over the input (- for
                              standard output)
   --force                    fix: replace the file even if it is read-only, or if its owner
@@ -136,6 +144,13 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       case '--no-builtin-edits':
         options.builtinEdits = false;
         break;
+      case '--guide': {
+        const guide = value('--guide');
+        if (guide !== 'off' && guide !== 'envelope' && guide !== 'full') throw new UsageError(`--guide must be off, envelope or full, not '${guide}'`);
+        if (options.guide !== undefined && options.guide !== guide) throw new UsageError('--guide can be given only once');
+        options.guide = guide;
+        break;
+      }
       case '--force':
         options.force = true;
         break;

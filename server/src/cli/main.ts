@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
+import { DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { RunFinding } from '../core/rules/checkPtp';
 import { CodingRun } from '../core/rules/codingRun';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
@@ -241,6 +242,7 @@ function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
   // Several files are checked together (the lines of one patient, provider and date paired across
   // them) unless --each-file: their reports wait for the run's coding check at the end.
   const together = !options.eachFile && options.files.length > 1;
+  const guide: GuideChecks = options.guide ?? DEFAULT_GUIDE_CHECKS;
   const run = together ? new CodingRun(knowledge) : null;
   const held = new Map<number, FileResult>();
 
@@ -250,8 +252,11 @@ function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
     let checked: CheckedFile;
     try {
       if (empty.has(path)) throw new InputError(path, NO_CLAIM_FILES);
-      checked =
-        (path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared)) ?? checkWholeFile(path, index, knowledge, progress, io, shared);
+      // --guide full reads the file whole: the guide validator runs over the whole segment index.
+      const blocks = path === '-' || guide === 'full' ? null : checkFileInBlocks(path, index, knowledge, progress, shared);
+      // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
+      if (blocks && guide === 'off') blocks.result.findings = blocks.result.findings.filter((f) => keptWhenOff(f.rule));
+      checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       progress.clear();
@@ -329,12 +334,12 @@ function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, pr
 }
 
 /** Any input read whole into one string: standard input, and files that are not read in blocks. */
-function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared?: SharedCoding): CheckedFile {
+function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared: SharedCoding | undefined, guide: GuideChecks): CheckedFile {
   let input: DecodedInput | null = readInput(path, io.readStdin);
   progress.update(index, 'checking', input.bytes);
   const text = input.text;
   input = null;
-  const analysis = analyze(text, knowledge, undefined, shared);
+  const analysis = analyze(text, knowledge, undefined, shared, { guideChecks: guide });
   const doc = analysis.doc;
   const findings = byPosition(withInputFindings(analysis.findings, doc.format));
   // Checked with other files: the run's coding findings land on this file's coded lines later.
@@ -367,8 +372,8 @@ interface FixPlan {
 }
 
 /** Analyses the input and plans the removals; the analysis is dropped when this returns. */
-function planFix(text: string, knowledge: Knowledge): FixPlan {
-  const analysis = analyze(text, knowledge);
+function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPlan {
+  const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: guide });
   const doc: ParsedDocument = analysis.doc;
   const findings = withInputFindings(analysis.findings, doc.format);
   const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
@@ -404,7 +409,8 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
   }
   const { encoding, bom } = input;
   progress.update(0, 'checking', input.bytes);
-  const plan = planFix(input.text, knowledge);
+  const guide: GuideChecks = options.guide ?? DEFAULT_GUIDE_CHECKS;
+  const plan = planFix(input.text, knowledge, guide);
 
   let fixed = input.text;
   let remaining = plan.findings;
@@ -415,7 +421,7 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
     // The original text is no longer needed once the result is flat; let it go before re-checking.
     input.text = '';
     collectGarbage();
-    remaining = analyze(fixed, knowledge).findings;
+    remaining = analyze(fixed, knowledge, undefined, undefined, { guideChecks: guide }).findings;
   }
   remaining = byPosition(remaining);
 

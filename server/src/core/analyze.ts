@@ -2,6 +2,7 @@
 // benchmark all call this. A failure inside a check becomes a finding on the document, so one
 // bad document never takes the others (or the server) down with it.
 import type { Finding, ParsedDocumentWithIndex } from './model';
+import { withGuideChecks, type GuideChecks } from './guides/checks';
 import { parseDocument } from './parse';
 import { CodingRun } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
@@ -27,7 +28,13 @@ export interface SharedCoding {
   file: number;
 }
 
-export function analyze(text: string, knowledge: Knowledge, positions?: Positions, shared?: SharedCoding): Analysis {
+/** How an analysis is made beyond the knowledge. */
+export interface AnalyzeOptions {
+  /** Implementation-guide checks (guides/checks.ts): off, envelope (the default) or full. */
+  guideChecks?: GuideChecks;
+}
+
+export function analyze(text: string, knowledge: Knowledge, positions?: Positions, shared?: SharedCoding, options?: AnalyzeOptions): Analysis {
   const lines = positions ?? new LineIndex(text);
   let doc: ParsedDocumentWithIndex;
   try {
@@ -43,7 +50,16 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
   } catch (error) {
     ptp = [internalError('checking', error)];
   }
-  return { text, lines, doc, findings: [...doc.findings, ...ptp] };
+  let findings = [...doc.findings, ...ptp];
+  const mode = options?.guideChecks ?? 'envelope';
+  if (mode !== 'envelope') {
+    try {
+      findings = withGuideChecks(findings, doc, text, mode);
+    } catch (error) {
+      findings.push(internalError('checking', error));
+    }
+  }
+  return { text, lines, doc, findings };
 }
 
 /**

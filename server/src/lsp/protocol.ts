@@ -137,4 +137,6 @@ export interface ClaimlintSettings {
   addOnCodeFiles: string[];
   descriptorFiles: string[];
   builtinEdits: boolean;
+  /** Implementation-guide checks: off, envelope (the default for now) or full. */
+  guideChecks?: 'off' | 'envelope' | 'full';
 }

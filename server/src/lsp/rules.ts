@@ -4,6 +4,7 @@
 // Tables load off the request path (knowledgeLoader.ts): until the new knowledge is in, hovers
 // and checks use the one before.
 import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_GUIDE_CHECKS, guideChecksOf, type GuideChecks } from '../core/guides/checks';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { defaultKnowledgeLoader, type KnowledgeLoader } from './knowledgeLoader';
 import { fileReports, fileSummary, loadedSummary, otherProblems, rowsOf } from './loadReport';
@@ -17,8 +18,10 @@ const RELOAD_DELAY_MS = 250;
 export class Rules {
   /** The knowledge checks and hovers use now. */
   knowledge: Knowledge;
-  /** Incremented each time knowledge is replaced. */
+  /** Incremented each time knowledge is replaced, and when guideChecks changes. */
   generation = 0;
+  /** The claimlint.guideChecks setting in force. */
+  guideChecks: GuideChecks = DEFAULT_GUIDE_CHECKS;
   readonly workspace: WorkspaceContext = { trusted: true, root: null };
   private files: RuleFiles | null = null;
   private stopWatching: (() => void)[] = [];
@@ -59,6 +62,13 @@ export class Rules {
 
   /** Loads the files of these settings and watches them. The same files already being loaded are not loaded twice. */
   apply(settings: ClaimlintSettings): void {
+    // A new guide-checks mode makes every analysis out of date, as new rules do.
+    const guideChecks = guideChecksOf(settings.guideChecks);
+    if (guideChecks !== this.guideChecks) {
+      this.guideChecks = guideChecks;
+      this.generation++;
+      this.listeners.forEach((listener) => listener());
+    }
     const files = ruleFilesOf(settings, this.workspace);
     if (this.latest !== null && sameFiles(this.latest.files, files)) return;
     void this.load(files);

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis } from '../core/analyze';
+import { withGuideChecks } from '../core/guides/checks';
 import type { Knowledge } from '../core/rules/knowledge';
 import { errorName, positionsOf, toDiagnostic } from './convert';
 import { ConflictCountNotification } from './protocol';
@@ -157,14 +158,20 @@ export class Checker {
    * previous analysis used the same rules.
    */
   private analysisOf(document: TextDocument): Cached {
-    const { knowledge, generation } = this.rules;
+    const { knowledge, generation, guideChecks } = this.rules;
     const previous = this.analyses.get(document.uri);
     if (previous && previous.generation === generation && previous.version === document.version) return previous;
     const text = document.getText();
-    const analysis =
-      previous && previous.generation === generation
-        ? reanalyze(previous.analysis, text, knowledge, positionsOf(document))
-        : analyze(text, knowledge, positionsOf(document));
+    // The incremental re-read makes envelope-mode findings: `off` filters them; `full` analyses
+    // the whole document again (the guide validator is a second pass over every segment until it
+    // runs in the reader's single pass).
+    let analysis: Analysis;
+    if (previous && previous.generation === generation && guideChecks !== 'full') {
+      analysis = reanalyze(previous.analysis, text, knowledge, positionsOf(document));
+      if (guideChecks === 'off') analysis = { ...analysis, findings: withGuideChecks(analysis.findings, analysis.doc, text, 'off') };
+    } else {
+      analysis = analyze(text, knowledge, positionsOf(document), undefined, { guideChecks });
+    }
     const cached: Cached = { version: document.version, generation, analysis, knowledge };
     this.analyses.set(document.uri, cached);
     return cached;

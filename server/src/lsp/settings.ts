@@ -3,6 +3,7 @@
 // and turned into the rule files to load.
 import { isAbsolute, resolve } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_GUIDE_CHECKS } from '../core/guides/checks';
 import type { KnowledgeOptions } from '../core/rules/knowledge';
 import { tableKindFromName } from '../core/rules/ruleFiles';
 import { configurationSection, type ClaimlintInitializationOptions, type ClaimlintSettings } from './protocol';
@@ -15,6 +16,7 @@ export const defaultSettings: ClaimlintSettings = {
   addOnCodeFiles: [],
   descriptorFiles: [],
   builtinEdits: true,
+  guideChecks: DEFAULT_GUIDE_CHECKS,
 };
 
 /** A section's value with every missing key at its default (anything but an object is all defaults). */

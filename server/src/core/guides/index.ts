@@ -6,3 +6,4 @@ export * from './coverage';
 export * from './load';
 export * from './walker';
 export * from './validate';
+export * from './checks';
