@@ -162,7 +162,7 @@ const HEAD_CHARS = 65536;
 
 /**
  * Checks the file at `path`: an 837 that starts with a well-formed ISA header in blocks through
- * X12Stream (memory follows the largest transaction set, not the file); anything else (CSV, X12
+ * X12Stream (memory follows the largest claim, not the file); anything else (CSV, X12
  * without a good header) read whole, up to the rule files' 512 MB cap. Null when cancelled.
  * Throws DiskError (or a file-system error) when it cannot be read.
  */
