@@ -3,6 +3,8 @@
 import {
   type CodeAction,
   CodeActionKind,
+  type CompletionItem,
+  CompletionItemKind,
   CodeActionTriggerKind,
   type Connection,
   type DocumentSymbol,
@@ -15,6 +17,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyze';
+import { completionsAt } from '../core/completion';
 import { fixAll, fixesFor, type Fix } from '../core/fixes';
 import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
@@ -69,6 +72,23 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
     const hover = hoverAt(state.analysis, offset, state.knowledge);
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.analysis.lines.rangeOf(hover.span) };
+  }));
+
+  connection.onCompletion(guarded('Completion', (params) => {
+    if (!isTextDocumentPosition(params)) return new ResponseError(ErrorCodes.InvalidParams, 'Completion expects { textDocument: { uri }, position: { line, character } } with integer line and character');
+    const state = checker.current(params.textDocument.uri);
+    if (!state) return null;
+    const { lines } = state.analysis;
+    // Codes of the element at the cursor, or the segments the guide allows next (core/completion.ts).
+    const items: CompletionItem[] = completionsAt(state.analysis, lines.offsetAt(params.position)).map((entry) => ({
+      label: entry.label,
+      kind: entry.kind === 'code' ? CompletionItemKind.EnumMember : CompletionItemKind.Struct,
+      detail: entry.detail,
+      sortText: entry.sortText,
+      filterText: entry.label,
+      textEdit: { range: lines.rangeOf(entry.span), newText: entry.insertText },
+    }));
+    return { isIncomplete: false, items };
   }));
 
   connection.onCodeAction(guarded('CodeAction', (params) => {

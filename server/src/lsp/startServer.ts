@@ -45,6 +45,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        // Element, component and segment delimiters as most 837s write them (the file's own come from its ISA).
+        completionProvider: { triggerCharacters: ['*', '|', ':', '>', '~'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
         documentSymbolProvider: { label: 'Claims' },
         foldingRangeProvider: true,

@@ -12,6 +12,7 @@ import { mueRowFor } from '../rules/checkUnits';
 import { codeSetOf } from '../x12/values';
 import { dateOrderNote } from '../csv/index';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
+import { guideElementHover } from './guideHover';
 
 export interface HoverResult {
   markdown: string;
@@ -34,7 +35,11 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
   }
   if (doc.x12) {
     const position = doc.x12.locate(offset);
-    return position ? x12Hover(analysis.text, position) : null;
+    if (!position) return null;
+    const base = x12Hover(analysis.text, position);
+    // The guide's name, usage, type, lengths and codes of the element, when its guide is known.
+    const guide = base ? guideElementHover(doc, analysis.text, position) : null;
+    return base && guide ? { markdown: `${base.markdown}\n\n---\n\n${guide}`, span: base.span } : base;
   }
   if (doc.csv) {
     const cell = doc.csv.locate(offset);

@@ -1,0 +1,149 @@
+// Completion in an X12 837 from its implementation guide: inside a code element, the element's
+// valid codes; at the start of a segment, the segments the guide allows after the one before.
+// The guide is the one the transaction set's ST03/GS08 names; nothing is offered without it.
+// Pure: spans and labels out, the LSP adapter turns them into CompletionItems.
+import type { Analysis } from './analyze';
+import { elementAt, segmentMatches } from './guides/load';
+import { allowedAfter, loopTitle, placementOf, valuesOf } from './guides/placement';
+import type { SegmentSpec } from './guides/schema';
+import { codesOf } from './hover/guideHover';
+import { procedureQualifiers } from './hover/x12Dictionary';
+import type { ParsedDocumentWithIndex, Span, X12Index } from './model';
+
+export interface CompletionEntry {
+  label: string;
+  kind: 'code' | 'segment';
+  /** One line shown beside the label (a code's name, a segment's name and loop). */
+  detail: string;
+  /** The text that replaces `span`. */
+  insertText: string;
+  /** What the entry replaces: the code or segment id typed so far (empty at the cursor when none). */
+  span: Span;
+  /** Sorts the entries in the guide's order. */
+  sortText: string;
+}
+
+function isIdCharacter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function order(n: number): string {
+  return String(n).padStart(5, '0');
+}
+
+/** Completion at `offset` of an analysed 837; [] when there is nothing to offer. */
+export function completionsAt(analysis: Analysis, offset: number): CompletionEntry[] {
+  const { doc, text } = analysis;
+  const ix = doc.x12;
+  if (!ix || doc.format !== 'x12' || offset < 0 || offset > text.length) return [];
+  return segmentStart(doc, ix, text, offset) ?? inElement(doc, ix, text, offset);
+}
+
+/**
+ * At the start of a segment: the cursor after a segment terminator (and any line break), with at
+ * most three letters or digits of an id typed. Null when the cursor is not there.
+ */
+function segmentStart(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, offset: number): CompletionEntry[] | null {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && isIdCharacter(text.charCodeAt(start - 1))) start--;
+  let before = start;
+  while (before > 0 && isBlank(text.charCodeAt(before - 1))) before--;
+  if (before === 0) return null;
+  const terminator = before - 1;
+  const previous = ix.segmentAt(terminator);
+  if (previous < 0 || ix.segmentSpan(previous).end !== terminator) return null;
+  const delimiters = ix.delimitersOf(previous);
+  if (text[terminator] !== delimiters.segment) return null;
+  let end = offset;
+  while (end < text.length && end - start < 3 && isIdCharacter(text.charCodeAt(end))) end++;
+  const span = { start, end };
+  const allowed = allowedAfter(doc, text, previous) ?? [];
+  const entries: CompletionEntry[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, segment: SegmentSpec) => {
+    if (seen.has(label)) return;
+    seen.add(label);
+    entries.push({
+      label,
+      kind: 'segment',
+      detail: `${segment.name} · loop ${loopTitle(segment.loop)}`,
+      insertText: `${label}${delimiters.element}`,
+      span,
+      sortText: order(entries.length),
+    });
+  };
+  for (const segment of allowed) {
+    const q = segment.qualifier;
+    // A segment told apart by a few codes of its first element is offered with them (NM1*82).
+    if (q && q.position === 1 && q.component === 0 && q.codes.length <= 5) {
+      for (const code of q.codes) add(`${segment.id}${delimiters.element}${code}`, segment);
+    } else {
+      add(segment.id, segment);
+    }
+  }
+  return entries;
+}
+
+/** Inside an element of a segment: the valid codes of that element (or component). */
+function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, offset: number): CompletionEntry[] {
+  let i = ix.segmentAt(offset);
+  if (i < 0 && offset > 0) i = ix.segmentAt(offset - 1);
+  if (i < 0) return [];
+  const delimiters = ix.delimitersOf(i);
+  const { start: segmentStartAt, end: segmentEnd } = ix.segmentSpan(i);
+  if (offset < segmentStartAt || ix.segmentId(i) === 'ISA') return [];
+  // Which element and component the cursor is in, and where the value typed so far starts.
+  let element = 0;
+  let component = 1;
+  let valueStart = segmentStartAt;
+  for (let at = segmentStartAt; at < offset; at++) {
+    const c = text[at];
+    if (c === delimiters.element) {
+      element++;
+      component = 1;
+      valueStart = at + 1;
+    } else if (c === delimiters.component) {
+      component++;
+      valueStart = at + 1;
+    } else if (delimiters.repetition !== null && c === delimiters.repetition) {
+      component = 1;
+      valueStart = at + 1;
+    }
+  }
+  if (element === 0) return [];
+  let valueEnd = offset;
+  while (valueEnd < segmentEnd) {
+    const c = text[valueEnd];
+    if (c === delimiters.element || c === delimiters.component || c === delimiters.repetition || c === delimiters.segment || c === '\n' || c === '\r') break;
+    valueEnd++;
+  }
+  const placed = placementOf(doc, text, i);
+  let segment = placed?.segment ?? null;
+  if (!segment && i > 0) {
+    // A segment being typed may not be placed yet: the first the guide allows here with its id.
+    const id = ix.segmentId(i);
+    const values = valuesOf(ix, text, i);
+    const allowed = allowedAfter(doc, text, i - 1) ?? [];
+    segment = allowed.find((s) => segmentMatches(s, id, values)) ?? allowed.find((s) => s.id === id) ?? null;
+  }
+  if (!segment) return [];
+  const spec = elementAt(segment, element);
+  if (!spec) return [];
+  const target = spec.kind === 'composite' ? elementAt(segment, element, component) : component === 1 ? spec : null;
+  if (!target || target.kind !== 'element') return [];
+  const codes = codesOf(target);
+  if (!codes) return [];
+  const span = { start: valueStart, end: valueEnd };
+  return codes.map((code, n) => ({
+    label: code,
+    kind: 'code' as const,
+    detail: (target.dataElement === '235' ? procedureQualifiers[code] : undefined) ?? `${target.ref} ${target.name}`,
+    insertText: code,
+    span,
+    sortText: order(n),
+  }));
+}

@@ -1,0 +1,142 @@
+// Where the segments of a parsed 837 sit in their implementation guide, for hovers and
+// completion: one walk of a transaction set (ST to SE) with the guide its ST03/GS08 names, made
+// the first time a segment of it is asked about and kept with the parsed document (a WeakMap, so
+// it goes with the analysis). Envelope segments (ISA, GS, GE, IEA) are looked up in the envelope
+// map of their ISA12 version. On demand only: nothing is walked unless a hover or completion asks.
+import type { ParsedDocumentWithIndex, TransactionSet, X12Index } from '../model';
+import { envelopeFor, findLoop, guideCoverage, segmentFor, type ValueAt } from './load';
+import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
+import { GuideWalker } from './walker';
+
+export interface Placement {
+  /** The guide's segment this segment is, or null when the guide has no place for it there. */
+  segment: SegmentSpec | null;
+  /** The guide (transaction or envelope) the segment was placed with. */
+  guide: GuideSchema;
+}
+
+interface TransactionWalk {
+  guide: GuideSchema;
+  first: number;
+  placed: (SegmentSpec | null)[];
+}
+
+const walks = new WeakMap<ParsedDocumentWithIndex, Map<number, TransactionWalk | null>>();
+
+/** A reader of segment i's values (1-based element, component 0 = the whole element). */
+export function valuesOf(ix: X12Index, text: string, i: number): ValueAt {
+  const spans = ix.elementSpans(i);
+  const component = ix.delimitersOf(i).component;
+  return (position, part) => {
+    const span = spans[position];
+    if (!span) return '';
+    const value = text.slice(span.start, span.end);
+    if (part === 0) return value;
+    return value.split(component)[part - 1] ?? '';
+  };
+}
+
+/** The transaction set holding offset, by binary search over the document's sets (in document order). */
+export function transactionAt(doc: ParsedDocumentWithIndex, offset: number): TransactionSet | null {
+  const sets = doc.transactions;
+  let low = 0;
+  let high = sets.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const t = sets[mid]!;
+    if (t.span.end <= offset) low = mid + 1;
+    else if (t.span.start > offset) high = mid - 1;
+    else return t;
+  }
+  return null;
+}
+
+/** The guide a transaction set is checked with (its exact map, or the nearest earlier one), or null. */
+export function guideOfTransaction(t: TransactionSet): GuideSchema | null {
+  if (!t.implementation) return null;
+  const coverage = guideCoverage(t.implementation);
+  return coverage.status === 'validated' || coverage.status === 'nearest' ? coverage.guide : null;
+}
+
+function gsOf(guide: GuideSchema): SegmentSpec | null {
+  const loop = findLoop(guide, ['ISA_LOOP', 'GS_LOOP']);
+  return loop ? segmentFor(loop, 'GS') : null;
+}
+
+function walkOf(doc: ParsedDocumentWithIndex, text: string, t: TransactionSet): TransactionWalk | null {
+  let byTransaction = walks.get(doc);
+  if (!byTransaction) walks.set(doc, (byTransaction = new Map()));
+  if (byTransaction.has(t.index)) return byTransaction.get(t.index)!;
+  const ix = doc.x12!;
+  const guide = guideOfTransaction(t);
+  let walk: TransactionWalk | null = null;
+  const first = ix.segmentAt(t.span.start);
+  if (guide && first >= 0) {
+    const walker = new GuideWalker(guide);
+    const gs = gsOf(guide);
+    if (gs) walker.positionAt(gs);
+    const placed: (SegmentSpec | null)[] = [];
+    for (let i = first; i < ix.segmentCount && ix.segmentSpan(i).start < t.span.end; i++) {
+      placed.push(walker.step(ix.segmentId(i), valuesOf(ix, text, i)));
+    }
+    walk = { guide, first, placed };
+  }
+  byTransaction.set(t.index, walk);
+  return walk;
+}
+
+const ENVELOPE_LOOPS: Readonly<Record<string, readonly string[]>> = {
+  ISA: ['ISA_LOOP'],
+  IEA: ['ISA_LOOP'],
+  GS: ['ISA_LOOP', 'GS_LOOP'],
+  GE: ['ISA_LOOP', 'GS_LOOP'],
+};
+
+/** The ISA12 version of the interchange holding segment i ('00501'), or ''. */
+function isa12Of(doc: ParsedDocumentWithIndex, text: string, i: number): string {
+  const ix = doc.x12!;
+  const offset = ix.segmentSpan(i).start;
+  const interchange = doc.interchanges.find((c) => c.span.start <= offset && offset < c.span.end) ?? doc.interchanges[0];
+  if (!interchange) return '';
+  const isa = ix.segmentAt(interchange.span.start);
+  return isa >= 0 ? valuesOf(ix, text, isa)(12, 0) : '';
+}
+
+/** Where segment i sits in its guide, or null when its transaction's guide is not known. */
+export function placementOf(doc: ParsedDocumentWithIndex, text: string, i: number): Placement | null {
+  const ix = doc.x12;
+  if (!ix || i < 0 || i >= ix.segmentCount) return null;
+  const id = ix.segmentId(i);
+  const envelopeLoops = ENVELOPE_LOOPS[id];
+  if (envelopeLoops) {
+    const envelope = envelopeFor(isa12Of(doc, text, i));
+    if (!envelope) return null;
+    const loop = findLoop(envelope, envelopeLoops);
+    const segment = loop ? segmentFor(loop, id) : null;
+    return { segment, guide: envelope };
+  }
+  const t = transactionAt(doc, ix.segmentSpan(i).start);
+  if (!t) return null;
+  const walk = walkOf(doc, text, t);
+  if (!walk) return null;
+  return { segment: walk.placed[i - walk.first] ?? null, guide: walk.guide };
+}
+
+/**
+ * The segments the guide allows after segment i (for completion at the start of the next one),
+ * or null when i is not placed in a known guide.
+ */
+export function allowedAfter(doc: ParsedDocumentWithIndex, text: string, i: number): SegmentSpec[] | null {
+  const placement = placementOf(doc, text, i);
+  if (!placement?.segment) return null;
+  const walker = new GuideWalker(placement.guide);
+  // The walker's frames are the loops from the root to the segment's loop: positionAt rebuilds
+  // exactly the state allowedNext reads (it looks at loops and positions, not at counts).
+  walker.positionAt(placement.segment);
+  return walker.allowedNext();
+}
+
+/** The loop a segment sits in, named for people: '2300 Claim Information'. */
+export function loopTitle(loop: LoopSpec): string {
+  return loop.id ? `${loop.id} ${loop.name}` : loop.name;
+}
