@@ -12,7 +12,7 @@ import { hoverAt } from '../../server/src/core/hover/hover';
 import { loadKnowledge } from '../../server/src/core/rules/knowledge';
 
 const root = resolve(__dirname, '../..');
-const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [] });
+const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: () => '' });
 const example = readFileSync(join(root, 'examples/professional-43214.837'), 'utf8');
 
 function replaceOnce(text: string, from: string, to: string): string {
