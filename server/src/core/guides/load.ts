@@ -83,10 +83,18 @@ function simpleElement(index: number, ref: string, position: number, component: 
     externalCodes: external,
     externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
     validCodes: validCodesOf(raw.c, external),
-    // pyx12 searches (unanchored) with re.S.
-    regex: raw.re === undefined ? null : new RegExp(raw.re, 's'),
+    // pyx12 searches (unanchored) with re.S; the maps' patterns as literals (no regex is built at run time).
+    regex: raw.re === undefined ? null : (GUIDE_PATTERNS[raw.re] ?? null),
   };
 }
+
+/**
+ * Every pattern the guide maps use, as a literal (the regex-linearity test reads every literal of
+ * the sources; one built from data could not be checked). A unit test holds the schema to this list.
+ */
+export const GUIDE_PATTERNS: Readonly<Record<string, RegExp>> = {
+  '[0-9]{9}': /[0-9]{9}/s,
+};
 
 function positionSpec(index: number, segmentId: string, position: number): PositionSpec {
   const raw = DATA.elements[index];
