@@ -63,4 +63,16 @@ describe('removing the last line of a claim', () => {
     const both = applyEdits(text, editLines(text, doc, { remove: [{ claimIndex: 0, lineIndex: 0 }, { claimIndex: 2, lineIndex: 0 }] }));
     assert.equal(both, file([...subscriber(2, 1, true, 'M1'), ...patient(3, 2), ...claim('B', '99214')]));
   });
+
+  it('climbs: a subscriber whose only dependant loop goes, with no claim of its own, goes too', () => {
+    const text = file([...subscriber(2, 1, true, 'M1'), ...patient(3, 2), ...claim('A', '99213'), ...subscriber(4, 1, false, 'M2'), ...claim('B', '99214')]);
+    assert.equal(removeLineOfClaim(text, 0), file([...subscriber(2, 1, false, 'M2'), ...claim('B', '99214')]));
+  });
+
+  it('a subscriber that keeps its own claim but loses its only dependant says so in HL04', () => {
+    const text = file([...subscriber(2, 1, true, 'M1'), ...claim('A', '99213'), ...patient(3, 2), ...claim('B', '99214')]);
+    const fixed = removeLineOfClaim(text, 1);
+    assert.equal(fixed, file([...subscriber(2, 1, false, 'M1'), ...claim('A', '99213')]));
+    assert.deepEqual(analyze(fixed, emptyKnowledge(false)).findings.map((f) => f.rule), []);
+  });
 });

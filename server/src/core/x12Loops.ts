@@ -15,6 +15,8 @@ interface HlSegment {
   hasChildren: boolean;
   idSpan: Span;
   parentSpan: Span | null;
+  /** HL04's span (null when absent). */
+  childSpan: Span | null;
 }
 
 export interface LoopRemoval {
@@ -68,12 +70,89 @@ function hlSegments(text: string, span: Span, delimiters: Delimiters): HlSegment
           hasChildren: value(3) === '1',
           idSpan: elements[0]!,
           parentSpan: Number.isFinite(parent) ? elements[1]! : null,
+          childSpan: elements[3] ?? null,
         });
       }
     }
     at = nextSegmentStart(text, end + delimiters.segment.length);
   }
   return out;
+}
+
+interface RemovalPlan {
+  /** Text to remove: claims, or whole HL loops with everything below them. */
+  spans: Span[];
+  hls: HlSegment[];
+  /** HL ids removed (for renumbering the rest). */
+  removedIds: number[];
+  /** HL04 elements to set to 0: levels that keep their own claims but lose every level below. */
+  childFlags: Span[];
+}
+
+/**
+ * Which claims and HL loops go. An HL loop goes when everything in it goes: its own claims are all
+ * removed and every level below it goes too (a subscriber with nothing to bill, a patient without
+ * a claim, a billing provider without subscribers), so the removal climbs as far as it can.
+ */
+function planRemoval(text: string, doc: ParsedDocument, transaction: { index: number; span: Span }, removed: readonly Claim[], delimiters: Delimiters): RemovalPlan {
+  const hls = hlSegments(text, transaction.span, delimiters);
+  // Where the last loop ends: the SE segment's start.
+  let setEnd = transaction.span.end;
+  const se = text.lastIndexOf(`SE${delimiters.element}`, transaction.span.end);
+  if (se > transaction.span.start) setEnd = se;
+  const loopEnd = (i: number) => hls[i + 1]?.start ?? setEnd;
+  const removedSet = new Set(removed);
+  const claimsOf = hls.map(() => [] as Claim[]);
+  for (const claim of doc.claims) {
+    if (claim.transactionIndex !== transaction.index) continue;
+    let at = -1;
+    for (let i = 0; i < hls.length && hls[i]!.start < claim.span.start; i++) at = i;
+    if (at >= 0) claimsOf[at]!.push(claim);
+  }
+  const children = hls.map(() => [] as number[]);
+  const indexOfId = new Map(hls.map((hl, i) => [hl.id, i]));
+  hls.forEach((hl, i) => {
+    const parent = hl.parent === null ? undefined : indexOfId.get(hl.parent);
+    if (parent !== undefined && parent < i) children[parent]!.push(i);
+  });
+  // Children come after their parents: decide from the last HL up.
+  const goes = hls.map(() => false);
+  const touched = hls.map(() => false);
+  for (let i = hls.length - 1; i >= 0; i--) {
+    const own = claimsOf[i]!;
+    touched[i] = own.some((c) => removedSet.has(c)) || children[i]!.some((c) => touched[c]);
+    goes[i] = touched[i]! && own.every((c) => removedSet.has(c)) && children[i]!.every((c) => goes[c]);
+  }
+  const spans: Span[] = [];
+  const removedIds: number[] = [];
+  const childFlags: Span[] = [];
+  for (let i = 0; i < hls.length; i++) {
+    const hl = hls[i]!;
+    const parent = hl.parent === null ? undefined : indexOfId.get(hl.parent);
+    if (goes[i]) {
+      removedIds.push(hl.id);
+      if (parent === undefined || !goes[parent]) {
+        // The loop and every level below it, down to the next HL that is not below it.
+        let last = i;
+        const below = new Set([i]);
+        for (let j = i + 1; j < hls.length; j++) {
+          const p = hls[j]!.parent === null ? undefined : indexOfId.get(hls[j]!.parent!);
+          if (p === undefined || !below.has(p)) break;
+          below.add(j);
+          last = j;
+        }
+        spans.push({ start: hl.start, end: loopEnd(last) });
+      }
+      continue;
+    }
+    for (const claim of claimsOf[i]!) if (removedSet.has(claim)) spans.push(claim.span);
+    if (hl.hasChildren && hl.childSpan && children[i]!.length > 0 && children[i]!.every((c) => goes[c])) childFlags.push(hl.childSpan);
+  }
+  // Claims outside any HL (a broken file): only themselves.
+  for (const claim of removed) {
+    if (!claimsOf.some((list) => list.includes(claim))) spans.push(claim.span);
+  }
+  return { spans, hls, removedIds, childFlags };
 }
 
 function countSegments(text: string, span: Span, terminator: string): number {
@@ -99,32 +178,20 @@ export function removeClaims(text: string, doc: ParsedDocument, claims: readonly
   for (const [transactionIndex, removed] of byTransaction) {
     const transaction = doc.transactions[transactionIndex];
     const delimiters = delimitersAt(doc, removed[0]!.span.start);
-    const hls = transaction ? hlSegments(text, transaction.span, delimiters) : [];
-    const removedIds: number[] = [];
+    const removal: RemovalPlan = transaction
+      ? planRemoval(text, doc, transaction, removed, delimiters)
+      : { spans: removed.map((c) => c.span), hls: [], removedIds: [], childFlags: [] };
     let count = 0;
-    for (const claim of removed) {
-      let span = claim.span;
-      let hlIndex = -1;
-      for (let i = 0; i < hls.length && hls[i]!.start < claim.span.start; i++) hlIndex = i;
-      const hl = hls[hlIndex];
-      if (hl && !hl.hasChildren) {
-        // The claim is the HL's only one: no CLM between the HL and it, and an HL or SE follows it.
-        const after = nextSegmentStart(text, claim.span.end);
-        const before = text.slice(hl.start, claim.span.start).replace(/[\r\n]/g, '');
-        const last = text.startsWith(`HL${delimiters.element}`, after) || text.startsWith(`SE${delimiters.element}`, after);
-        if (last && !before.includes(`${delimiters.segment}CLM${delimiters.element}`)) {
-          span = { start: hl.start, end: claim.span.end };
-          removedIds.push(hl.id);
-        }
-      }
+    for (const span of removal.spans) {
       edits.push({ span, newText: '' });
       count += countSegments(text, span, delimiters.segment);
     }
+    for (const flag of removal.childFlags) edits.push({ span: flag, newText: '0' });
     if (transactionIndex >= 0) segments.set(transactionIndex, count);
-    if (removedIds.length === 0) continue;
-    removedIds.sort((a, b) => a - b);
+    if (removal.removedIds.length === 0) continue;
+    const removedIds = [...removal.removedIds].sort((a, b) => a - b);
     const below = (value: number) => removedIds.filter((id) => id < value).length;
-    for (const hl of hls) {
+    for (const hl of removal.hls) {
       if (removedIds.includes(hl.id)) continue;
       const id = hl.id - below(hl.id);
       if (id !== hl.id) edits.push({ span: hl.idSpan, newText: String(id) });
