@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { interchange as envelope } from '../unit/helpers/x12-envelope';
 
 const root = resolve(__dirname, '../..');
 const cli = join(root, 'server/out/cli.js');
@@ -75,17 +76,9 @@ after(() => {
 const PROFESSIONAL = '005010X222A1';
 const DAY = '20260310';
 
+/** An interchange with one ST/SE of the professional guide. */
 function interchange(body: string[]): string {
-  const out = [
-    'ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *260101*1200*^*00501*000000001*0*T*:',
-    `GS*HC*SENDER01*RECEIVER01*20260101*1200*1*X*${PROFESSIONAL}`,
-    `ST*837*0001*${PROFESSIONAL}`,
-    ...body,
-    `SE*${body.length + 2}*0001`,
-    'GE*1*1',
-    'IEA*1*000000001',
-  ];
-  return out.map((s) => `${s}~\n`).join('');
+  return envelope(PROFESSIONAL, [body]);
 }
 
 const BILLING = [

@@ -24,6 +24,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
+import { interchange } from '../unit/helpers/x12-envelope';
 
 // ---- fixtures ------------------------------------------------------------------------------
 
@@ -35,18 +36,6 @@ const DAY = '20260310';
  * An interchange with one GS and one ST/SE per body. SE01 is counted here (ST through SE), so a
  * fixture, and the text expected after a fix, is valid by construction and independent of the product.
  */
-function interchange(implementation: string, bodies: string[][]): string {
-  const out = [
-    'ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *260101*1200*^*00501*000000001*0*T*:',
-    `GS*HC*SENDER01*RECEIVER01*20260101*1200*1*X*${implementation}`,
-  ];
-  bodies.forEach((body, i) => {
-    const control = String(i + 1).padStart(4, '0');
-    out.push(`ST*837*${control}*${implementation}`, ...body, `SE*${body.length + 2}*${control}`);
-  });
-  out.push(`GE*${bodies.length}*1`, 'IEA*1*000000001');
-  return out.map((s) => `${s}~\n`).join('');
-}
 
 /** BHT through the billing provider (2000A/2010AA). */
 function billingProvider(npi = '1234567893', hl = 1): string[] {

@@ -27,6 +27,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
+import { interchange as envelope } from '../unit/helpers/x12-envelope';
 
 // ---- tables --------------------------------------------------------------------------------
 
@@ -56,18 +57,9 @@ const AOC_TABLE = [
 const PROFESSIONAL = '005010X222A1';
 const DAY = '20260310';
 
-/** An interchange with one ST/SE; SE01 counted here, so a fixture is valid by construction. */
+/** An interchange with one ST/SE of the professional guide. */
 function interchange(body: string[]): string {
-  const out = [
-    'ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *260101*1200*^*00501*000000001*0*T*:',
-    `GS*HC*SENDER01*RECEIVER01*20260101*1200*1*X*${PROFESSIONAL}`,
-    `ST*837*0001*${PROFESSIONAL}`,
-    ...body,
-    `SE*${body.length + 2}*0001`,
-    'GE*1*1',
-    'IEA*1*000000001',
-  ];
-  return out.map((s) => `${s}~\n`).join('');
+  return envelope(PROFESSIONAL, [body]);
 }
 
 function billingProvider(): string[] {

@@ -28,7 +28,8 @@ export function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagn
     });
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+      const now = vscode.languages.getDiagnostics(uri);
+      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms (${now.length} now): ${JSON.stringify(now.slice(0, 5).map((d) => d.message))}`));
     }, timeoutMs);
     check();
   });

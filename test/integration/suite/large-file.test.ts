@@ -14,33 +14,11 @@ import * as vscode from 'vscode';
 import { write837 } from '../../../bench/generate';
 import type { CheckFolderRequest } from '../../../server/src/lsp/protocol';
 import { writeX12 } from '../../unit/helpers/x12-writer';
+import { codeOf, diagnosticsOf, extensionId } from './helpers';
 
-const extensionId = 'claimlint.claimlint';
 const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
 
-/** Resolves with the file's diagnostics once they satisfy `accept`; rejects after a deadline. */
-function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs: number): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const current = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'claimlint');
-      if (!accept(current)) return false;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(current);
-      return true;
-    };
-    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`diagnostics for ${uri.path} not as expected within ${timeoutMs} ms (${vscode.languages.getDiagnostics(uri).length} now)`));
-    }, timeoutMs);
-    check();
-  });
-}
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 /** Byte offset where 0-based `line` starts in the file (an ASCII file with LF line ends). */
 function lineOffset(bytes: Buffer, line: number): number {
