@@ -58,6 +58,8 @@ test('the .vsix holds only the two bundles, the grammar, language configurations
       'server/out/server.js',
       'syntaxes/x12.tmLanguage.json',
     ]);
+    // The bundled guide schema comes from pyx12's maps: their BSD notice ships with it.
+    assert.match(files.get('extension/LICENSE.txt')!.toString(), /Third-party notice[\s\S]*John Holland[\s\S]*Redistributions in binary form/);
     // Minified, without source maps: the production build is what ships.
     const server = files.get('extension/server/out/server.js')!.toString();
     assert.ok(!server.includes('sourceMappingURL'), 'no source map reference in the packaged server');
