@@ -49,11 +49,12 @@ describe('x12 values', () => {
 
   it('a code is well formed for its qualifier exactly when the code set patterns say so', () => {
     const patterns: Record<string, RegExp[]> = {
-      HC: [/^(?:\d{5}|\d{4}[FTU])$/, /^[A-V]\d{4}$/],
+      // CPT: 5 digits, or 4 digits and F, T, U, M or A (0001A vaccine administration, 0001M MAAA).
+      HC: [/^(?:\d{5}|\d{4}[FTUMA])$/, /^[A-V]\d{4}$/],
       AD: [/^D\d{4}$/],
-      CJ: [/^(?:\d{5}|\d{4}[FTU])$/],
+      CJ: [/^(?:\d{5}|\d{4}[FTUMA])$/],
     };
-    const char = fc.constantFrom('0', '5', '9', 'A', 'D', 'F', 'T', 'U', 'V', 'W', 'Z', 'a', 'd', ' ', '/', ':');
+    const char = fc.constantFrom('0', '5', '9', 'A', 'D', 'F', 'M', 'T', 'U', 'V', 'W', 'Z', 'a', 'd', 'm', ' ', '/', ':');
     fc.assert(
       fc.property(fc.constantFrom('HC', 'AD', 'CJ', 'N4', 'hc', ''), fc.array(char, { minLength: 3, maxLength: 6 }), (qualifier, chars) => {
         const code = chars.join('');
