@@ -3,37 +3,20 @@
 // header), found recursively and checked in sorted order, together (lines of one patient,
 // provider and date paired across them, as for files named one by one). Hidden folders and
 // node_modules are skipped; a directory without claim files is an error naming it (exit 2).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { writeClaimsCsv } from '../unit/helpers/csv-writer';
+import { useBuiltCli } from './harness';
 
-const root = resolve(__dirname, '../..');
-const cli = join(root, 'server/out/cli.js');
-let dir = '';
-
-before(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
-  dir = mkdtempSync(join(tmpdir(), 'claimlint-folder-'));
-});
-
-after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function claimlint(args: readonly string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const harness = useBuiltCli('claimlint-folder-');
+const claimlint = harness.claimlint;
 
 function file(path: string, text: string): void {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), text);
+  mkdirSync(dirname(join(harness.dir(), path)), { recursive: true });
+  writeFileSync(join(harness.dir(), path), text);
 }
 
 const DAY = { from: 20260310, to: 20260310 };

@@ -1,32 +1,15 @@
 // The CLI and the NCCI scope (issue 12): lines of one patient paired across the files of a run
 // unless --each-file, hospital tables for 837I claims, and CMS .zip downloads as tables.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { writeX12 } from '../unit/helpers/x12-writer';
+import { useBuiltCli } from './harness';
 
-const root = resolve(__dirname, '../..');
-const cli = join(root, 'server/out/cli.js');
-let dir = '';
-
-before(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
-  dir = mkdtempSync(join(tmpdir(), 'claimlint-scope-'));
-});
-
-after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function claimlint(args: readonly string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const harness = useBuiltCli('claimlint-scope-');
+const claimlint = harness.claimlint;
 
 const DAY = { from: 20260310, to: 20260310 };
 
@@ -52,8 +35,8 @@ function cmsTable(rows: string[][]): string {
 
 describe('claimlint check across files', () => {
   test('pairs 43214 in one file with 43200 in another of the same patient and date, unless --each-file', () => {
-    writeFileSync(join(dir, 'first.837'), oneClaim('C1', '43214'));
-    writeFileSync(join(dir, 'second.837'), oneClaim('C2', '43200'));
+    writeFileSync(join(harness.dir(), 'first.837'), oneClaim('C1', '43214'));
+    writeFileSync(join(harness.dir(), 'second.837'), oneClaim('C2', '43200'));
     const together = claimlint(['check', '--format', 'json', 'first.837', 'second.837']);
     assert.equal(together.code, 1, together.stderr);
     assert.deepEqual(ptpFindings(JSON.parse(together.stdout) as JsonReport).map((f) => [f.path, f.rule]), [['second.837', 'ptp.conflict']]);
@@ -68,14 +51,14 @@ describe('claimlint check across files', () => {
     const filler = Array.from({ length: 24_000 }, (_, i) => ({ id: `F${i}`, subscriberId: `X${i}`, lines: [{ code: '99213', charge: '10', date: DAY }] }));
     const text = writeX12([{ id: 'C9', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }, ...filler]).text;
     assert.ok(text.length > 4 * 1024 * 1024, `${text.length} characters`);
-    writeFileSync(join(dir, 'big.837'), Buffer.from(text.replace(/~\s*$/, '~NTE*ADD*CAFÉ~'), 'utf8'));
+    writeFileSync(join(harness.dir(), 'big.837'), Buffer.from(text.replace(/~\s*$/, '~NTE*ADD*CAFÉ~'), 'utf8'));
     const run = claimlint(['check', '--format', 'json', 'first.837', 'big.837']);
     const findings = ptpFindings(JSON.parse(run.stdout) as JsonReport);
     assert.deepEqual(findings.map((f) => [f.path, f.rule]), [['big.837', 'ptp.conflict']], run.stderr);
   });
 
   test('does not pair files of different patients', () => {
-    writeFileSync(join(dir, 'other.837'), oneClaim('C3', '43200', 'professional', 'M2'));
+    writeFileSync(join(harness.dir(), 'other.837'), oneClaim('C3', '43200', 'professional', 'M2'));
     const run = claimlint(['check', '--format', 'json', 'first.837', 'other.837']);
     assert.deepEqual(ptpFindings(JSON.parse(run.stdout) as JsonReport), []);
     assert.equal(run.code, 0);
@@ -85,7 +68,7 @@ describe('claimlint check across files', () => {
     const run = claimlint(['check', 'first.837', 'second.837']);
     const lines = run.stdout.trim().split('\n').filter((l) => l.includes('ptp.conflict'));
     assert.equal(lines.length, 1);
-    const text = readFileSync(join(dir, 'second.837'), 'latin1').split(/\r?\n/);
+    const text = readFileSync(join(harness.dir(), 'second.837'), 'latin1').split(/\r?\n/);
     const [, line, column] = /^second\.837:(\d+):(\d+) error ptp\.conflict/.exec(lines[0]!)!;
     assert.equal(text[Number(line) - 1]!.slice(Number(column) - 1, Number(column) + 4), '43200');
   });
@@ -95,9 +78,9 @@ describe('claimlint check with hospital tables and CMS downloads', () => {
   const hospitalRows = [['43214', '76000', '', '20140101', '*', '1', 'Standards of medical / surgical practice']];
 
   test('an 837I is judged by the hospital table given with --ptp-hospital, an 837P by the practitioner one', () => {
-    writeFileSync(join(dir, 'oph.txt'), cmsTable(hospitalRows));
-    writeFileSync(join(dir, 'facility.837i'), writeX12([{ id: 'F1', lines: [{ code: '43214', charge: '10', revenueCode: '0360', date: DAY }, { code: '76000', charge: '10', revenueCode: '0320', date: DAY }] }], { kind: 'institutional' }).text);
-    writeFileSync(join(dir, 'office.837'), writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '10', date: DAY }, { code: '76000', charge: '10', date: DAY }] }]).text);
+    writeFileSync(join(harness.dir(), 'oph.txt'), cmsTable(hospitalRows));
+    writeFileSync(join(harness.dir(), 'facility.837i'), writeX12([{ id: 'F1', lines: [{ code: '43214', charge: '10', revenueCode: '0360', date: DAY }, { code: '76000', charge: '10', revenueCode: '0320', date: DAY }] }], { kind: 'institutional' }).text);
+    writeFileSync(join(harness.dir(), 'office.837'), writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '10', date: DAY }, { code: '76000', charge: '10', date: DAY }] }]).text);
     const run = claimlint(['check', '--format', 'json', '--each-file', '--ptp-hospital', 'oph.txt', 'facility.837i', 'office.837']);
     const findings = ptpFindings(JSON.parse(run.stdout) as JsonReport);
     assert.deepEqual(findings.map((f) => [f.path, f.rule]), [['facility.837i', 'ptp.modifier-required'], ['office.837', 'ptp.conflict']]);
@@ -107,8 +90,8 @@ describe('claimlint check with hospital tables and CMS downloads', () => {
 
   test('reads a CMS zip as downloaded, and a folder of them, a file named ccioph being a hospital table', () => {
     const zip = zipSync({ 'ccioph-v323r0-f1.txt': strToU8(cmsTable(hospitalRows)), 'ccioph-readme.pdf': strToU8('%PDF-1.4 not a table') });
-    mkdirSync(join(dir, 'ncci'), { recursive: true });
-    writeFileSync(join(dir, 'ncci', 'medicare-ncci-2026q4-hospital-ptp-edits-ccioph-v323r0-f1.zip'), zip);
+    mkdirSync(join(harness.dir(), 'ncci'), { recursive: true });
+    writeFileSync(join(harness.dir(), 'ncci', 'medicare-ncci-2026q4-hospital-ptp-edits-ccioph-v323r0-f1.zip'), zip);
     for (const table of [['--ptp', 'ncci/medicare-ncci-2026q4-hospital-ptp-edits-ccioph-v323r0-f1.zip'], ['--ptp', 'ncci']]) {
       const run = claimlint(['check', '--format', 'json', ...table, 'facility.837i']);
       assert.deepEqual(ptpFindings(JSON.parse(run.stdout) as JsonReport).map((f) => f.rule), ['ptp.modifier-required'], `${table.join(' ')}: ${run.stderr}`);
@@ -116,7 +99,7 @@ describe('claimlint check with hospital tables and CMS downloads', () => {
   });
 
   test('a zip without a table stops the run with its reason', () => {
-    writeFileSync(join(dir, 'empty.zip'), zipSync({ 'readme.pdf': strToU8('%PDF') }));
+    writeFileSync(join(harness.dir(), 'empty.zip'), zipSync({ 'readme.pdf': strToU8('%PDF') }));
     const run = claimlint(['check', '--ptp', 'empty.zip', 'office.837']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /empty\.zip/);

@@ -14,6 +14,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
+import { waitUntilStopped } from '../unit/helpers/process';
 
 const root = resolve(__dirname, '../..');
 const day = { from: 20260310, to: 20260310 };
@@ -84,22 +85,6 @@ function finished(child: ChildProcess): Promise<Outcome> {
   });
 }
 
-/** Returns once the kernel reports the process stopped (or gone); Linux /proc. */
-function waitUntilStopped(pid: number): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let polls = 0; ; polls++) {
-    let state: string;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      state = stat.charAt(stat.lastIndexOf(')') + 2);
-    } catch {
-      return;
-    }
-    if (state === 'T' || state === 't' || state === 'Z' || state === 'X') return;
-    if (polls > 50_000) throw new Error(`process ${pid} did not stop (state ${state})`);
-    Atomics.wait(pause, 0, 0, 0.1);
-  }
-}
 
 interface Paused {
   child: ChildProcess;

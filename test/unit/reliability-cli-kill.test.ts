@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeX12 } from './helpers/x12-writer';
 import { randomSource } from '../../server/src/core/rules/generatePtpTable';
+import { waitUntilStopped } from './helpers/process';
 
 const root = resolve(__dirname, '../..');
 /** The CLI as built from the current sources (into the test's directory, so a stale build is never tested). */
@@ -62,22 +63,6 @@ before(() => {
 
 after(() => rmSync(top, { recursive: true, force: true }));
 
-/** Returns once the kernel reports the process stopped (or gone); Linux /proc. */
-function waitUntilStopped(pid: number): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let polls = 0; ; polls++) {
-    let state: string;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      state = stat.charAt(stat.lastIndexOf(')') + 2);
-    } catch {
-      return;
-    }
-    if (state === 'T' || state === 't' || state === 'Z' || state === 'X') return;
-    if (polls > 50_000) throw new Error(`process ${pid} did not stop (state ${state})`);
-    Atomics.wait(pause, 0, 0, 0.1);
-  }
-}
 
 test(`fix killed at ${RUNS} moments leaves the original or the fixed file, never a partial one`, async (t) => {
   const next = random(Number(process.env.CLAIMLINT_FUZZ_SEED ?? 8801));
