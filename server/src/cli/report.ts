@@ -180,10 +180,7 @@ class LineBreaks {
   }
 }
 
-/** Findings in document order: a stable sort by start, so findings at one offset keep their order. */
-export function byPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.span.start - b.span.start);
-}
+export { byPosition } from '../core/spans';
 
 /** One checked file, as every output format needs it. */
 export interface FileResult {

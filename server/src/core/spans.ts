@@ -30,3 +30,8 @@ function shiftData(data: FindingData, claimShift: number): FindingData {
       return { ...data, line: line(data.line) };
   }
 }
+
+/** Findings in document order (a stable sort by start), as every output lists them. */
+export function byPosition(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.span.start - b.span.start);
+}

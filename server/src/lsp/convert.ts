@@ -4,8 +4,8 @@ import { CodeActionKind, DiagnosticSeverity, ErrorCodes, ResponseError, type Cod
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Fix } from '../core/fixes';
-import type { Finding, Severity } from '../core/model';
-import type { Positions } from '../core/text';
+import type { Finding, Severity, Span } from '../core/model';
+import type { Positions, Range } from '../core/text';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -48,8 +48,13 @@ export function errorName(error: unknown): string {
 }
 
 export function toDiagnostic(uri: string, analysis: Analysis, finding: Finding): Diagnostic {
+  return findingDiagnostic(uri, analysis.lines, finding);
+}
+
+/** A finding as a diagnostic of the document at `uri`, its ranges from `lines` (an analysis's, or a file read from disk). */
+export function findingDiagnostic(uri: string, lines: { rangeOf(span: Span): Range }, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: analysis.lines.rangeOf(finding.span),
+    range: lines.rangeOf(finding.span),
     severity: severities[finding.severity],
     source: 'claimlint',
     code: finding.rule,
@@ -57,7 +62,7 @@ export function toDiagnostic(uri: string, analysis: Analysis, finding: Finding):
   };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri, range: analysis.lines.rangeOf(related.span) },
+      location: { uri, range: lines.rangeOf(related.span) },
       message: related.message,
     }));
   }

@@ -19,25 +19,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken,
   type Connection,
-  type Diagnostic,
-  DiagnosticSeverity,
   type TextDocuments,
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
-import type { ClaimFormat, Finding, Severity, Span } from '../core/model';
+import type { ClaimFormat, Finding, Span } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
 import type { Knowledge } from '../core/rules/knowledge';
 import { MAX_RULE_FILE_BYTES } from '../core/rules/textInput';
 import { lastAtOrBefore } from '../core/search';
+import { byPosition } from '../core/spans';
 import type { Position, Range } from '../core/text';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
 import { isClaimFile, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
 import { BLOCK_BYTES, MAX_INPUT_BYTES } from '../cli/files';
 import { FEED_BYTES } from '../cli/stream';
-import { errorName } from './convert';
+import { errorName, findingDiagnostic } from './convert';
 import { CheckFolderRequest, ConflictCountNotification, DiskFilesRequest } from './protocol';
 import type { Rules } from './rules';
 import type { Runtime } from './runtime';
@@ -255,33 +254,7 @@ async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, kno
   return { format: analysis.doc.format, claims: analysis.doc.claims.length, serviceLines, findings: byPosition(analysis.findings), lines };
 }
 
-/** Findings in document order (a stable sort by start), as the editor path lists them. */
-function byPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.span.start - b.span.start);
-}
-
 // ---- diagnostics -----------------------------------------------------------------------------
-
-const severities: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-};
-
-/** A finding as a diagnostic of the file at `uri` (the same shape as convert.ts's toDiagnostic). */
-function diagnosticOf(uri: string, lines: { rangeOf(span: Span): Range }, finding: Finding): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: lines.rangeOf(finding.span),
-    severity: severities[finding.severity],
-    source: 'claimlint',
-    code: finding.rule,
-    message: finding.message,
-  };
-  if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: lines.rangeOf(related.span) }, message: related.message }));
-  }
-  return diagnostic;
-}
 
 const isConflict = (finding: Finding): boolean => finding.rule.startsWith('ptp.');
 
@@ -413,7 +386,7 @@ export class DiskChecks {
     }
     if (checked === null || !stillWanted()) return;
     entry.stamp = stamp;
-    const diagnostics = checked.findings.map((finding) => diagnosticOf(uri, checked.lines, finding));
+    const diagnostics = checked.findings.map((finding) => findingDiagnostic(uri, checked.lines, finding));
     void this.connection.sendDiagnostics({ uri, diagnostics });
     void this.connection.sendNotification(ConflictCountNotification.type, { uri, conflicts: checked.findings.filter(isConflict).length, findings: checked.findings.length, fromDisk: true });
     entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
@@ -504,7 +477,7 @@ export class DiskChecks {
       if (file === null) continue;
       const findings = byPosition(file.findings);
       for (const finding of findings) result[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'information']++;
-      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => diagnosticOf(file.uri, file.lines, finding)) });
+      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding)) });
       published.add(file.uri);
     }
     // Files of the previous run that are no longer claim files here (deleted, renamed) lose their diagnostics.
