@@ -6,15 +6,13 @@ import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
 import type { RunFinding } from './checkPtp';
 import type { GroupedLine, PatientGroup, ServiceGrouper } from './serviceGroups';
+import { shiftSpan } from '../spans';
 
 export const AOC_PRIMARY_MISSING_RULE = 'aoc.primary-missing';
 
 /** Listed primaries shown in a message. */
 const LISTED = 10;
 
-function shift(span: { start: number; end: number }, base: number): { start: number; end: number } {
-  return base === 0 ? span : { start: span.start + base, end: span.end + base };
-}
 
 function codeOf(line: GroupedLine): string {
   return line.line.code.trim().toUpperCase();
@@ -114,7 +112,7 @@ function checkGroup(group: PatientGroup, table: AocTable, out: RunFinding[]): vo
         rule: AOC_PRIMARY_MISSING_RULE,
         severity: type === 1 ? 'error' : 'information',
         message,
-        span: shift(grouped.line.codeSpan, grouped.base),
+        span: shiftSpan(grouped.line.codeSpan, grouped.base),
         codes: [code, ...primaries.slice(0, LISTED)],
         data: { kind: 'aoc', addOn: code, type, line: { claimIndex: grouped.claimIndex, lineIndex: grouped.line.index } },
       },

@@ -9,6 +9,7 @@ import type { Claim, DateNumber, Finding, PtpTableKind } from '../model';
 import { pairBypassed, signatureOf, type ModifierSignature } from './ptpBypass';
 import type { PtpRuleSet } from './ptp';
 import { lineLabel, ServiceGrouper, type GroupedLine, type PatientGroup } from './serviceGroups';
+import { shiftSpan } from '../spans';
 
 export const PTP_CONFLICT_RULE = 'ptp.conflict';
 export const PTP_MODIFIER_REQUIRED_RULE = 'ptp.modifier-required';
@@ -314,11 +315,10 @@ function pairFinding(
   const where = lineLabel(one.grouped, two.grouped, fileNames);
   const why = edit.rationale === '' ? '' : ` (${edit.rationale})`;
   const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
-  const shift = (span: { start: number; end: number }, base: number) => (base === 0 ? span : { start: span.start + base, end: span.end + base });
-  const span = shift(two.grouped.line.codeSpan, two.grouped.base);
+  const span = shiftSpan(two.grouped.line.codeSpan, two.grouped.base);
   const related =
     one.grouped.file === two.grouped.file
-      ? [{ span: shift(one.grouped.line.codeSpan, one.grouped.base), message: `Column 1 code ${columnOne} is on this line` }]
+      ? [{ span: shiftSpan(one.grouped.line.codeSpan, one.grouped.base), message: `Column 1 code ${columnOne} is on this line` }]
       : [];
   const data = {
     kind: 'ptp' as const,

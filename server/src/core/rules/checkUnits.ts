@@ -9,6 +9,7 @@ import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '..
 import type { MueRow, MueTable, MueTableKind } from './mue';
 import { lineLabel, type GroupedLine, type PatientGroup, type ServiceGrouper } from './serviceGroups';
 import type { RunFinding } from './checkPtp';
+import { shiftSpan } from '../spans';
 
 export const MUE_EXCEEDED_RULE = 'mue.exceeded';
 export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
@@ -30,7 +31,8 @@ export function hasMueRows(tables: MueTables): boolean {
 
 /** A ServiceGrouper filter: lines whose code has an MUE row. */
 export function keepMue(tables: MueTables): (line: ServiceLine, table: PtpTableKind) => boolean {
-  return (line, table) => mueRowFor(tables, table, line.code.trim().toUpperCase()) !== undefined;
+  // MueTable.get normalizes case and blanks only when the code as written is not found.
+  return (line, table) => mueRowFor(tables, table, line.code) !== undefined;
 }
 
 /** Units a line counts on each day of its dates: its units (1 when missing or unreadable) over its days, rounded up. */
@@ -44,9 +46,6 @@ function refOf(grouped: GroupedLine): LineRef {
   return { claimIndex: grouped.claimIndex, lineIndex: grouped.line.index };
 }
 
-function shift(span: { start: number; end: number }, base: number): { start: number; end: number } {
-  return base === 0 ? span : { start: span.start + base, end: span.end + base };
-}
 
 function nextDay(date: DateNumber): DateNumber {
   const d = new Date(Date.UTC(Math.floor(date / 10000), (Math.floor(date / 100) % 100) - 1, (date % 100) + 1));
@@ -83,7 +82,7 @@ function checkGroup(group: PatientGroup, tables: MueTables, fileNames: readonly 
     const code = line.code.trim().toUpperCase();
     const row = mueRowFor(tables, group.table, code);
     if (row === undefined) continue;
-    const span = shift(line.codeSpan, grouped.base);
+    const span = shiftSpan(line.codeSpan, grouped.base);
     if (line.units === null || !(line.units > 0)) {
       out.push({
         file: grouped.file,
@@ -91,7 +90,7 @@ function checkGroup(group: PatientGroup, tables: MueTables, fileNames: readonly 
           rule: MUE_UNITS_UNKNOWN_RULE,
           severity: 'warning',
           message: `${code} has ${line.unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${row.value}. Write the units of service on the line.`,
-          span: line.unitsSpan === null ? span : shift(line.unitsSpan, grouped.base),
+          span: line.unitsSpan === null ? span : shiftSpan(line.unitsSpan, grouped.base),
           codes: [code],
         },
       });
@@ -165,11 +164,11 @@ function exceeded(code: string, row: MueRow, units: number, lines: GroupedLine[]
     rule: MUE_EXCEEDED_RULE,
     severity: row.mai === 3 ? 'warning' : 'error',
     message: `${code} is over its MUE of ${row.value} (${row.kind} table, ${maiText(row)}${row.rationale ? `; ${row.rationale}` : ''}): ${counted}. ${advice}`,
-    span: shift(last.line.unitsSpan ?? last.line.codeSpan, last.base),
+    span: shiftSpan(last.line.unitsSpan ?? last.line.codeSpan, last.base),
     codes: [code],
     related: others
       .filter((o) => o.file === last.file)
-      .map((o) => ({ span: shift(o.line.unitsSpan ?? o.line.codeSpan, o.base), message: `${unitsText(unitsPerDay(o.line))} of ${code} counted here` })),
+      .map((o) => ({ span: shiftSpan(o.line.unitsSpan ?? o.line.codeSpan, o.base), message: `${unitsText(unitsPerDay(o.line))} of ${code} counted here` })),
     data: { kind: 'mue', code, value: row.value, mai: row.mai, units, lines: lines.filter((l) => l.file === last.file).map(refOf) },
   };
 }
