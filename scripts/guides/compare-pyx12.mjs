@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs the guide validator (server/src/core/guides/validate.ts) over the public corpus and
-// compares its findings with pyx12's, error by error. Run by hand, never in CI (the corpus and
-// pyx12's results live beside the repository, in ../shared):
+// compares its findings with pyx12's, error by error. Run by hand, never in CI: the corpus and
+// pyx12's results are not in the repository (the team's shared reference folder has them as
+// corpus/ and reference/pyx12-results-corpus.json), so both are named on the command line:
 //
-//   node --import tsx scripts/guides/compare-pyx12.mjs [--corpus DIR] [--results FILE] [--all] [--verbose] [--extras N]
+//   node --import tsx scripts/guides/compare-pyx12.mjs --corpus DIR --results FILE [--all] [--verbose] [--extras N]
 //
 // A pyx12 error is covered when Claimlint reports a finding of the matching kind on the same
 // segment (pyx12's line is the 1-based segment number) and, for element errors, the same element
@@ -23,8 +24,16 @@ const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const corpusDir = resolve(option('--corpus', join(repo, '../shared/corpus')));
-const resultsFile = resolve(option('--results', join(repo, '../shared/reference/pyx12-results-corpus.json')));
+const required = (name, what) => {
+  const value = option(name, undefined);
+  if (value === undefined) {
+    process.stderr.write(`compare-pyx12: ${name} is required: ${what}\n`);
+    process.exit(2);
+  }
+  return resolve(value);
+};
+const corpusDir = required('--corpus', 'the folder of X12 files pyx12 was run on');
+const resultsFile = required('--results', "pyx12's errors on that folder (pyx12-results-corpus.json)");
 const all = process.argv.includes('--all');
 const verbose = process.argv.includes('--verbose');
 const extrasShown = Number(option('--extras', '0'));

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Turns pyx12's implementation-guide maps into the compact schema Claimlint loads
 // (server/src/core/guides/data/guides.json). Run by hand when the maps change; CI and the tests
-// use the committed output, since a fresh clone has no ../shared.
+// use the committed output: the maps are not in the repository (the team's shared reference
+// folder has them as reference/pyx12-maps), so their folder is named on the command line.
 //
-//   node scripts/guides/generate.mjs [--maps DIR] [--out FILE] [--check]
+//   node scripts/guides/generate.mjs --maps DIR [--out FILE] [--check]
 //
-// --maps defaults to ../shared/reference/pyx12-maps (beside the repository); --check writes
-// nothing and exits 1 when the committed file differs from what the maps give.
+// --check writes nothing and exits 1 when the committed file differs from what the maps give.
 //
 // What is kept, per guide: loops (id, name, usage, position, repeat, wrapper or not) and, in
 // pyx12's order (by position; loops before segments at an equal position), segments (id, name,
@@ -29,7 +29,12 @@ function option(name, fallback) {
   return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-const mapsDir = resolve(option('--maps', join(repo, '../shared/reference/pyx12-maps')));
+const mapsOption = option('--maps', undefined);
+if (mapsOption === undefined) {
+  process.stderr.write("generate: --maps DIR is required: the folder of pyx12's 837 and control maps (dataele.xml, codes.xml, 837.*.xml)\n");
+  process.exit(2);
+}
+const mapsDir = resolve(mapsOption);
 const outFile = resolve(option('--out', join(repo, 'server/src/core/guides/data/guides.json')));
 const check = process.argv.includes('--check');
 
