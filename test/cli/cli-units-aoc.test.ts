@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { interchange as envelope } from '../unit/helpers/x12-envelope';
+import { addOnCodeTable, practitionerMueCsv } from '../unit/helpers/ncci-tables';
 
 const root = resolve(__dirname, '../..');
 const cli = join(root, 'server/out/cli.js');
@@ -38,27 +39,15 @@ function file(name: string, content: string): string {
 
 // ---- tables --------------------------------------------------------------------------------
 
-/** The CMS practitioner MUE CSV layout: the AMA notice record over several lines, then "HCPCS/\nCPT Code" quoted over two. */
-const MUE_CSV = [
-  '"Current Procedural Terminology (CPT) codes, descriptions and other data only are copyright 2025 American Medical Association. All rights reserved. ',
-  '',
-  'Synthetic MUE table for tests.",,,',
-  '"HCPCS/',
-  'CPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale',
+const MUE_CSV = practitionerMueCsv([
   '97110,4,2 Date of Service Edit: Policy,Clinical: Data',
   '97530,4,3 Date of Service Edit: Clinical,Clinical: Data',
   '97140,2,1 Line Edit,Clinical: Data',
   '97010,0,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction',
   '97012,1,2 Date of Service Edit: Policy,Clinical: Data',
-  '',
-].join('\r\n');
+]);
 
-const AOC_TABLE = [
-  'Add-on Code\tPrimary Code\tAOC Edit Type\tAOC Effective Date\tAOC Deletion Date\tPrimary Code Effective Date\tPrimary Code Deletion Date\tSpecial Instruction Notes',
-  '11045\t11042\t1\t2011001\t*\t2011001\t*\t',
-  '11045\t11043\t1\t2011001\t*\t2011001\t*\t',
-  '',
-].join('\n');
+const AOC_TABLE = addOnCodeTable(['11045\t11042\t1\t2011001\t*\t2011001\t*\t', '11045\t11043\t1\t2011001\t*\t2011001\t*\t']);
 
 before(() => {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });

@@ -19,12 +19,12 @@ import {
   type Hover,
   type MarkupContent,
   type Position,
-  type Range,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
 import { interchange } from '../unit/helpers/x12-envelope';
+import { rangeOf, textAt } from './helpers/text';
 
 // ---- fixtures ------------------------------------------------------------------------------
 
@@ -137,24 +137,10 @@ async function open(text: string, name: string): Promise<{ uri: string; diagnost
   return { uri, diagnostics };
 }
 
-function textAt(text: string, range: Range): string {
-  const doc = TextDocument.create('x', 'x12', 0, text);
-  return text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end));
-}
 
-/** The range of the `nth` (0-based) occurrence of `needle` in the text. */
-function rangeOf(text: string, needle: string, nth = 0): Range {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `occurrence ${nth} of ${JSON.stringify(needle)}`);
-  }
-  const doc = TextDocument.create('x', 'x12', 0, text);
-  return { start: doc.positionAt(at), end: doc.positionAt(at + needle.length) };
-}
 
 function positionIn(text: string, needle: string, nth = 0): Position {
-  const { start } = rangeOf(text, needle, nth);
+  const { start } = rangeOf(text, needle, needle, nth);
   return { line: start.line, character: start.character + 1 };
 }
 

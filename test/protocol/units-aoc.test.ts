@@ -28,29 +28,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
 import { interchange as envelope } from '../unit/helpers/x12-envelope';
+import { addOnCodeTable, practitionerMueCsv } from '../unit/helpers/ncci-tables';
+import { rangeOf, textAt } from './helpers/text';
 
 // ---- tables --------------------------------------------------------------------------------
 
-/** The CMS practitioner MUE CSV layout: an AMA notice record over several lines, a header whose first cell is "HCPCS/\nCPT Code". */
-const MUE_CSV = [
-  '"Current Procedural Terminology (CPT) codes, descriptions and other data only are copyright 2025 American Medical Association. All rights reserved. ',
-  '',
-  'Synthetic MUE table for tests.",,,',
-  '"HCPCS/',
-  'CPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale',
+const MUE_CSV = practitionerMueCsv([
   '97110,4,2 Date of Service Edit: Policy,Clinical: Data',
   '97530,4,3 Date of Service Edit: Clinical,Clinical: Data',
   '11045,9,3 Date of Service Edit: Clinical,Clinical: Data',
-  '',
-].join('\r\n');
+]);
 
-/** The AOC table as saved from CMS's spreadsheet: tab-delimited, Julian YYYYDDD dates, '*' for no deletion. */
-const AOC_TABLE = [
-  'Add-on Code\tPrimary Code\tAOC Edit Type\tAOC Effective Date\tAOC Deletion Date\tPrimary Code Effective Date\tPrimary Code Deletion Date\tSpecial Instruction Notes',
-  '11045\t11042\t1\t2011001\t*\t2011001\t*\t',
-  '11045\t11043\t1\t2011001\t*\t2011001\t*\t',
-  '',
-].join('\n');
+const AOC_TABLE = addOnCodeTable(['11045\t11042\t1\t2011001\t*\t2011001\t*\t', '11045\t11043\t1\t2011001\t*\t2011001\t*\t']);
 
 // ---- fixtures ------------------------------------------------------------------------------
 
@@ -138,23 +127,7 @@ async function open(text: string, name: string): Promise<{ uri: string; diagnost
   return { uri, diagnostics };
 }
 
-function textAt(text: string, range: Range): string {
-  const doc = TextDocument.create('x', 'x12', 0, text);
-  return text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end));
-}
 
-/** The range of `needle` inside the `nth` (0-based) occurrence of `within` in the text. */
-function rangeOf(text: string, within: string, needle = within, nth = 0): Range {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(within, at + 1);
-    assert.ok(at >= 0, `occurrence ${nth} of ${JSON.stringify(within)}`);
-  }
-  const inner = within.indexOf(needle);
-  assert.ok(inner >= 0);
-  const doc = TextDocument.create('x', 'x12', 0, text);
-  return { start: doc.positionAt(at + inner), end: doc.positionAt(at + inner + needle.length) };
-}
 
 /** The range of SV1-04 (the units) of the one SV1 that starts with `prefix` (through SV1-03). */
 function unitsRange(text: string, prefix: string): Range {
