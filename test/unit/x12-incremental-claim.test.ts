@@ -11,27 +11,11 @@ import { reread, rereadTransactionSet } from '../../server/src/core/x12/incremen
 import { X12SegmentIndex } from '../../server/src/core/x12/segment-index';
 import { fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb, type X12Scenario } from '../fuzz/generators';
 import { writeX12, type WriterClaim } from './helpers/x12-writer';
+import { comparable } from './helpers/analysis';
 
 const knowledge = fuzzKnowledge();
 
-function table(analysis: Analysis) {
-  const ix = analysis.doc.x12 as X12SegmentIndex | undefined;
-  if (!ix) return null;
-  const t = ix.table;
-  return {
-    segmentCount: t.segmentCount,
-    segmentStart: [...t.segmentStart.subarray(0, t.segmentCount)],
-    segmentEnd: [...t.segmentEnd.subarray(0, t.segmentCount)],
-    segmentCode: [...t.segmentCode.subarray(0, t.segmentCount)],
-    trailingEnd: t.trailingEnd,
-    delimiterRuns: t.delimiterRuns,
-  };
-}
 
-function comparable(analysis: Analysis) {
-  const { x12: _x12, csv: _csv, ...doc } = analysis.doc;
-  return { text: analysis.text, doc: JSON.parse(JSON.stringify(doc)), findings: JSON.parse(JSON.stringify(analysis.findings)), table: table(analysis) };
-}
 
 type Unit = 'claim' | 'transaction-set' | 'document';
 

@@ -4,11 +4,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze, reanalyze } from '../../server/src/core/analyze';
 import { differenceOf, rereadTransactionSet } from '../../server/src/core/x12/incremental';
-import type { X12SegmentIndex } from '../../server/src/core/x12/segment-index';
 import { fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb } from '../fuzz/generators';
 import { writeX12 } from './helpers/x12-writer';
+import { comparable } from './helpers/analysis';
 
 const knowledge = fuzzKnowledge();
 
@@ -31,24 +31,7 @@ function applyEdit(text: string, edit: Edit): string {
   return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
 }
 
-function table(analysis: Analysis) {
-  const ix = analysis.doc.x12 as X12SegmentIndex | undefined;
-  if (!ix) return null;
-  const t = ix.table;
-  return {
-    segmentCount: t.segmentCount,
-    segmentStart: [...t.segmentStart.subarray(0, t.segmentCount)],
-    segmentEnd: [...t.segmentEnd.subarray(0, t.segmentCount)],
-    segmentCode: [...t.segmentCode.subarray(0, t.segmentCount)],
-    trailingEnd: t.trailingEnd,
-    delimiterRuns: t.delimiterRuns,
-  };
-}
 
-function comparable(analysis: Analysis) {
-  const { x12: _x12, csv: _csv, ...doc } = analysis.doc;
-  return { text: analysis.text, doc: JSON.parse(JSON.stringify(doc)), findings: JSON.parse(JSON.stringify(analysis.findings)), table: table(analysis) };
-}
 
 /** Applies the edits one after another; returns how many were read again incrementally. */
 function checkEdits(text: string, edits: readonly Edit[]): number {
