@@ -1,20 +1,24 @@
 #!/usr/bin/env node
-// Runs the guide validator (server/src/core/guides/validate.ts) over the public corpus and
-// compares its findings with pyx12's, error by error. Run by hand, never in CI: the corpus and
-// pyx12's results are not in the repository (the team's shared reference folder has them as
-// corpus/ and reference/pyx12-results-corpus.json), so both are named on the command line:
+// Runs Claimlint's `full` guide mode (analyze() with guideChecks 'full', what the editor and
+// `claimlint --guide full` report: the reader's x12.* findings plus the guide validator's guide.*
+// findings) over the public corpus and compares its findings with pyx12's, error by error. Run by
+// hand, never in CI: the corpus and pyx12's results are not in the repository (the team's shared
+// reference folder has them as corpus/ and reference/pyx12-results-corpus.json), so both are
+// named on the command line (`npm run compare:pyx12` fills them in from ../shared when it exists):
 //
-//   node --import tsx scripts/guides/compare-pyx12.mjs --corpus DIR --results FILE [--all] [--verbose] [--extras N]
+//   node --import tsx scripts/guides/compare-pyx12.mjs --corpus DIR --results FILE [--all] [--verbose] [--extras N] [--pairs]
 //
 // A pyx12 error is covered when Claimlint reports a finding of the matching kind on the same
 // segment (pyx12's line is the 1-based segment number) and, for element errors, the same element
-// reference. Files pyx12 could not run, or validated with a map of another version (its
-// aliases), are left out unless --all. Existing reader checks (SE01/GE01/IEA01 counts, LX order)
-// count too: the validator does not repeat them.
+// reference (taken from the finding's message, which names it). Files pyx12 could not run, or
+// validated with a map of another version (its aliases), are left out unless --all. The reader's
+// checks (SE01/GE01/IEA01 counts, LX order) count too: the validator does not repeat them.
 //
 // Prints, per pyx12 error kind: pyx12's count, how many Claimlint covers and the ratio; then
-// Claimlint's findings no pyx12 error matches, by rule (with --extras N, N examples of each).
-import { readFileSync } from 'node:fs';
+// every Claimlint finding no pyx12 error matches, by rule, x12.* and guide.* alike (with
+// --extras N, N examples of each). --pairs lists the x12.* and guide.* rules reported on the same
+// segment of a file (candidates for one problem reported twice), with counts and an example.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +34,12 @@ const required = (name, what) => {
     process.stderr.write(`compare-pyx12: ${name} is required: ${what}\n`);
     process.exit(2);
   }
-  return resolve(value);
+  const path = resolve(value);
+  if (!existsSync(path)) {
+    process.stderr.write(`compare-pyx12: ${name} ${path} does not exist (${what})\n`);
+    process.exit(2);
+  }
+  return path;
 };
 const corpusDir = required('--corpus', 'the folder of X12 files pyx12 was run on');
 const resultsFile = required('--results', "pyx12's errors on that folder (pyx12-results-corpus.json)");
@@ -38,39 +47,49 @@ const all = process.argv.includes('--all');
 const verbose = process.argv.includes('--verbose');
 const extrasShown = Number(option('--extras', '0'));
 
-const { validateSegments } = await import(join(repo, 'server/src/core/guides/validate.ts'));
-let parseX12 = null;
-try {
-  ({ parseX12 } = await import(join(repo, 'server/src/core/x12/index.ts')));
-} catch (e) {
-  console.warn(`(reader checks left out: ${e.message})`);
-}
+const pairs = process.argv.includes('--pairs');
 
-/** Splits an X12 file simply: delimiters from the ISA, segments trimmed of line breaks. */
-function splitSegments(text) {
-  const start = text.indexOf('ISA');
-  if (start < 0) return null;
-  const isa = text.slice(start);
-  const element = isa[3];
-  const component = isa[104];
-  const terminator = isa[105];
-  // ISA11 is the repetition separator from 00501 on; some files keep 4010's 'U' there, which separates nothing.
-  const isa11 = isa.split(element)[11];
-  const repetition = isa.split(element)[12] >= '00501' && !/^[A-Za-z0-9 ]$/.test(isa11) ? isa11 : null;
-  const segments = [];
-  let offset = start;
-  for (const raw of isa.split(terminator)) {
-    // Line breaks between segments are dropped; blanks before a segment are kept (the validator
-    // reports them), blanks after it dropped.
-    const lead = raw.length - raw.replace(/^\s+/, '').length;
-    const body = raw.slice(0, lead).replace(/[\r\n]/g, '') + raw.slice(lead).replace(/\s+$/, '');
-    if (body.trim() !== '') {
-      const parts = body.split(element);
-      segments.push({ id: parts[0], elements: parts.slice(1), offset: offset + lead });
+const { analyze } = await import(join(repo, 'server/src/core/analyze.ts'));
+const { emptyKnowledge } = await import(join(repo, 'server/src/core/rules/knowledge.ts'));
+// No PTP, MUE or add-on code tables: only the reader's and the guides' findings are compared.
+const knowledge = emptyKnowledge(false);
+const CODING = /^(ptp|mue|aoc)\./;
+
+/**
+ * Claimlint's findings on a file in `full` mode, as { line (1-based segment number), rule, ref,
+ * message }: the segment is the one the finding's span starts in (else the last one before it).
+ * A guide finding's span is its element, or the end of the segment for an element past the end,
+ * so the element reference is read from its message, which names it (`CLM05-02`).
+ */
+function fullModeFindings(text) {
+  const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
+  const ix = analysis.doc.x12;
+  if (analysis.doc.format !== 'x12' || !ix) return null;
+  const count = ix.segmentCount;
+  const lineOf = (offset) => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ix.segmentSpan(mid).start <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    offset += raw.length + 1;
+    return lo + 1;
+  };
+  const out = [];
+  for (const f of analysis.findings) {
+    if (CODING.test(f.rule)) continue;
+    const line = count === 0 ? 0 : lineOf(f.span.start);
+    const id = count === 0 ? '' : ix.segmentId(line - 1);
+    let ref = null;
+    if (f.rule.startsWith('guide.') && id) {
+      // Quoted values ("HC01") are the element's content, not its reference.
+      const m = new RegExp(`\\b${id.replace(/[^A-Za-z0-9]/g, "\\\\$&")}\\d{2}(?:-\\d{2})?\\b`).exec(f.message.replace(/"(?:[^"\\]|\\.)*"/g, ''));
+      if (m) ref = m[0];
+    }
+    out.push({ line, id, rule: f.rule, ref, message: f.message, used: false });
   }
-  return { segments, component, repetition };
+  return out;
 }
 
 /** pyx12 error -> the Claimlint rules that cover it. */
@@ -152,6 +171,7 @@ const LABELS = {
 const results = JSON.parse(readFileSync(resultsFile, 'utf8')).files;
 const perKind = new Map();
 const extras = new Map();
+const sameSegment = new Map();
 let files = 0;
 let skipped = 0;
 for (const [name, result] of Object.entries(results)) {
@@ -167,33 +187,12 @@ for (const [name, result] of Object.entries(results)) {
     skipped++;
     continue;
   }
-  const split = splitSegments(text);
-  if (!split) {
+  const ours = fullModeFindings(text);
+  if (!ours) {
     skipped++;
     continue;
   }
   files++;
-  const findings = validateSegments(split.segments, { componentSeparator: split.component, repetitionSeparator: split.repetition });
-  // Ours, as { line (1-based segment), rule, ref }.
-  const ours = findings.map((f) => ({ line: f.segment + 1, rule: f.rule, ref: f.ref ?? null, message: f.message, used: false }));
-  if (parseX12) {
-    const starts = split.segments.map((s) => s.offset);
-    const lineOf = (offset) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
-    };
-    try {
-      for (const f of parseX12(text).findings) ours.push({ line: lineOf(f.span.start), rule: f.rule, ref: null, message: f.message, used: false });
-    } catch (e) {
-      console.warn(`${name}: reader failed: ${e.message}`);
-    }
-  }
   for (const e of result.errors) {
     const kind = kindOf(e);
     let entry = perKind.get(kind.name);
@@ -219,10 +218,31 @@ for (const [name, result] of Object.entries(results)) {
     }
   }
   for (const o of ours) {
-    if (o.used || !o.rule.startsWith('guide.')) continue;
+    if (o.used) continue;
     let list = extras.get(o.rule);
     if (!list) extras.set(o.rule, (list = []));
-    list.push(`${name}:${o.line} ${o.ref ?? ''} ${o.message}`);
+    list.push(`${name}:${o.line} ${o.ref ?? o.id} ${o.message}`);
+  }
+  if (pairs) {
+    // x12.* and guide.* rules on the same segment: the same problem reported twice, or two problems.
+    const bySegment = new Map();
+    for (const o of ours) {
+      let list = bySegment.get(o.line);
+      if (!list) bySegment.set(o.line, (list = []));
+      list.push(o);
+    }
+    for (const list of bySegment.values()) {
+      for (const x of list) {
+        if (!x.rule.startsWith('x12.')) continue;
+        for (const g of list) {
+          if (!g.rule.startsWith('guide.')) continue;
+          const key = `${x.rule} + ${g.rule}`;
+          const entry = sameSegment.get(key);
+          if (entry) entry.count++;
+          else sameSegment.set(key, { count: 1, example: `${name}:${x.line} ${x.id}\n        ${x.message}\n        ${g.message}` });
+        }
+      }
+    }
   }
 }
 
@@ -239,8 +259,18 @@ for (const [kind, entry] of [...perKind.entries()].sort((a, b) => b[1].total - a
   if (verbose) for (const m of entry.missed.slice(0, 5)) console.log(`      missed: ${m}`);
 }
 console.log(`${'all'.padEnd(54)} ${String(total).padStart(6)} ${String(covered).padStart(8)}  ${pct(covered, total)}`);
-console.log('\nClaimlint guide findings no pyx12 error matches, by rule:');
+console.log('\nClaimlint findings (full mode) no pyx12 error matches, by rule:');
+let extraTotal = 0;
 for (const [rule, list] of [...extras.entries()].sort((a, b) => b[1].length - a[1].length)) {
-  console.log(`  ${rule.padEnd(36)} ${list.length}`);
+  extraTotal += list.length;
+  console.log(`  ${rule.padEnd(36)} ${String(list.length).padStart(6)}`);
   for (const x of list.slice(0, extrasShown)) console.log(`      ${x}`);
+}
+console.log(`  ${'all'.padEnd(36)} ${String(extraTotal).padStart(6)}`);
+if (pairs) {
+  console.log('\nx12.* and guide.* rules on the same segment (one problem twice, or two problems):');
+  for (const [key, entry] of [...sameSegment.entries()].sort((a, b) => b[1].count - a[1].count)) {
+    console.log(`  ${key.padEnd(60)} ${String(entry.count).padStart(6)}`);
+    console.log(`      ${entry.example}`);
+  }
 }
