@@ -246,7 +246,8 @@ for (const [name, result] of Object.entries(results)) {
   }
 }
 
-const pct = (a, b) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
+// One decimal, two when that would round a shortfall up to 100.0%.
+const pct = (a, b) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(a < b && (100 * a) / b >= 99.95 ? 2 : 1)}%`);
 console.log(`${files} files compared (${skipped} left out: pyx12 failed, used another version's map, or no ISA${all ? '' : '; --all to include the aliased ones'})\n`);
 console.log('pyx12 error kind                                        pyx12  covered  ratio');
 let total = 0;
