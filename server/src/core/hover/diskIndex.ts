@@ -1,0 +1,306 @@
+// What a hover needs of a claim file checked from disk (issue 14: files over VS Code's 50 MB
+// limit are read in pieces and their text is never kept): for each service line with a procedure
+// code, where the code is, the code, its date of service, the PTP table of its claim and which
+// claim and line it is, plus the findings on that line. With these, a hover on a code gives the
+// text hoverAt gives for the same code in an open document (codeHover), followed by the line's
+// findings.
+//
+// Compact: one entry per service line (not per segment), in typed arrays (about 23 bytes a line,
+// codes and date ranges interned); findings are kept only when they sit on an indexed line, and
+// then only their rule, severity and messages. Lines are added as the reader finishes each piece
+// (DiskIndexBuilder.add, or IndexingRun, which sees the claims X12Stream hands its coding run),
+// and the findings come once the whole file is checked (finish).
+import type { Claim, Finding, PtpTableKind, Severity } from '../model';
+import { CodingRun, type CodingTables } from '../rules/codingRun';
+import type { Knowledge } from '../rules/knowledge';
+import type { AddOptions } from '../rules/serviceGroups';
+import { tableForClaim } from '../rules/serviceGroups';
+import { lastAtOrBefore } from '../search';
+import { codeHover, type HoverResult } from './hover';
+
+/** Table kinds as stored (one byte an entry). */
+const TABLES: readonly (PtpTableKind | null)[] = ['practitioner', 'hospital', null];
+
+/** A finding as a hover shows it: no spans, no fix data. */
+interface KeptFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Messages of its related locations, by index (only those on indexed lines are referred to). */
+  related: readonly string[];
+}
+
+/** Codes longer than this are not indexed (no procedure code is; a code span this long is junk). */
+const MAX_CODE_LENGTH = 0xffff;
+const MAX_OFFSET = 0xffffffff;
+
+/** A growable Uint32Array. */
+class U32 {
+  values = new Uint32Array(1024);
+  push(at: number, value: number): void {
+    if (at === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[at] = value;
+  }
+}
+
+/**
+ * Collects the service lines of a file read in pieces, in any order (X12 pieces come in document
+ * order; a CSV file's claims group rows that need not be adjacent), then takes its findings.
+ */
+export class DiskIndexBuilder {
+  private count = 0;
+  private readonly codeStart = new U32();
+  private readonly codeLength = new U32();
+  private readonly codeId = new U32();
+  private readonly dateId = new U32();
+  private readonly table = new U32();
+  private readonly claim = new U32();
+  private readonly lineNumber = new U32();
+  /** The whole service line (X12 the 2400 loop, CSV the row): findings starting in it are on it. Dropped by finish. */
+  private readonly lineStart = new U32();
+  private readonly lineEnd = new U32();
+  private readonly codes: string[] = [];
+  private readonly codeIds = new Map<string, number>();
+  /** Date ranges by id; id 0 is no date. */
+  private readonly dates: number[] = [0, 0];
+  private readonly dateIds = new Map<number, number>();
+  /** False once an entry starts before the one added before it (CSV): finish sorts them. */
+  private ordered = true;
+
+  /** `x12`: lines are named "claim C, service line N"; else (CSV) "row N", as finding messages name them. */
+  constructor(private readonly x12: boolean) {}
+
+  /** Adds the lines of claims whose spans are relative to `base`. */
+  add(claims: readonly Claim[], base = 0): void {
+    for (const claim of claims) {
+      const table = TABLES.indexOf(tableForClaim(claim.kind));
+      for (const line of claim.lines) {
+        if (line.code === '') continue;
+        const start = line.codeSpan.start + base;
+        const length = line.codeSpan.end - line.codeSpan.start;
+        const lineEnd = line.span.end + base;
+        if (length > MAX_CODE_LENGTH || lineEnd > MAX_OFFSET) continue;
+        const at = this.count++;
+        if (at > 0 && start < this.codeStart.values[at - 1]!) this.ordered = false;
+        this.codeStart.push(at, start);
+        this.codeLength.push(at, length);
+        this.codeId.push(at, this.internCode(line.code));
+        this.dateId.push(at, line.dateOfService === null ? 0 : this.internDate(line.dateOfService.from, line.dateOfService.to));
+        this.table.push(at, table);
+        this.claim.push(at, claim.index);
+        const written = Number(line.lineNumber);
+        this.lineNumber.push(at, Number.isInteger(written) && written >= 0 && written <= MAX_OFFSET && String(written) === line.lineNumber ? written : line.index + 1);
+        this.lineStart.push(at, line.span.start + base);
+        this.lineEnd.push(at, lineEnd);
+      }
+    }
+  }
+
+  private internCode(code: string): number {
+    let id = this.codeIds.get(code);
+    if (id === undefined) {
+      id = this.codes.length;
+      this.codes.push(code);
+      this.codeIds.set(code, id);
+    }
+    return id;
+  }
+
+  private internDate(from: number, to: number): number {
+    // CCYYMMDD numbers: from * 1e8 + to stays exact (under 2^53).
+    const key = from * 1e8 + to;
+    let id = this.dateIds.get(key);
+    if (id === undefined) {
+      id = this.dates.length / 2;
+      this.dates.push(from, to);
+      this.dateIds.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * The index, given every finding of the file (document offsets). The builder is spent. The
+   * knowledge is the one the file was checked with: hovers describe codes by it.
+   */
+  finish(findings: readonly Finding[], knowledge: Knowledge): DiskIndex {
+    const n = this.count;
+    let order: Uint32Array | null = null;
+    if (!this.ordered) {
+      const starts = this.codeStart.values;
+      order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
+    }
+    const take = <T extends Uint32Array | Uint16Array | Uint8Array>(column: U32, make: (length: number) => T): T => {
+      const out = make(n);
+      for (let i = 0; i < n; i++) out[i] = column.values[order === null ? i : order[i]!]!;
+      return out;
+    };
+    const lineStart = take(this.lineStart, (length) => new Uint32Array(length));
+    const lineEnd = take(this.lineEnd, (length) => new Uint32Array(length));
+
+    // Each finding on the line its span starts in; each related location on the line it is in.
+    const kept: KeptFinding[] = [];
+    const keptIndex = new Map<Finding, number>();
+    const attached: { entry: number; finding: number; related: number }[] = [];
+    const lineAt = (offset: number): number => {
+      const entry = lastAtOrBefore(lineStart, offset, n);
+      return entry >= 0 && offset <= lineEnd[entry]! ? entry : -1;
+    };
+    const keep = (finding: Finding): number => {
+      let index = keptIndex.get(finding);
+      if (index === undefined) {
+        index = kept.length;
+        kept.push({ rule: finding.rule, severity: finding.severity, message: finding.message, related: (finding.related ?? []).map((r) => r.message) });
+        keptIndex.set(finding, index);
+      }
+      return index;
+    };
+    for (const finding of findings) {
+      const own = lineAt(finding.span.start);
+      if (own >= 0) attached.push({ entry: own, finding: keep(finding), related: -1 });
+      finding.related?.forEach((related, index) => {
+        const entry = lineAt(related.span.start);
+        if (entry >= 0 && entry !== own) attached.push({ entry, finding: keep(finding), related: index });
+      });
+    }
+    attached.sort((a, b) => a.entry - b.entry || a.finding - b.finding);
+
+    return new DiskIndex({
+      x12: this.x12,
+      knowledge,
+      codeStart: take(this.codeStart, (length) => new Uint32Array(length)),
+      codeLength: take(this.codeLength, (length) => new Uint16Array(length)),
+      codeId: take(this.codeId, (length) => new Uint32Array(length)),
+      dateId: take(this.dateId, (length) => new Uint32Array(length)),
+      table: take(this.table, (length) => new Uint8Array(length)),
+      claim: take(this.claim, (length) => new Uint32Array(length)),
+      lineNumber: take(this.lineNumber, (length) => new Uint32Array(length)),
+      codes: this.codes,
+      dates: Uint32Array.from(this.dates),
+      findings: kept,
+      attachedEntry: Uint32Array.from(attached, (a) => a.entry),
+      attachedFinding: Uint32Array.from(attached, (a) => a.finding),
+      attachedRelated: Int32Array.from(attached, (a) => a.related),
+    });
+  }
+}
+
+interface IndexData {
+  x12: boolean;
+  knowledge: Knowledge;
+  /** Per entry, sorted by codeStart. */
+  codeStart: Uint32Array;
+  codeLength: Uint16Array;
+  codeId: Uint32Array;
+  dateId: Uint32Array;
+  table: Uint8Array;
+  claim: Uint32Array;
+  lineNumber: Uint32Array;
+  codes: readonly string[];
+  /** from, to of each date id (id 0: none). */
+  dates: Uint32Array;
+  findings: readonly KeptFinding[];
+  /** Findings on lines, sorted by entry: the entry, the finding, and -1 (on the line) or the index of its related location on the line. */
+  attachedEntry: Uint32Array;
+  attachedFinding: Uint32Array;
+  attachedRelated: Int32Array;
+}
+
+const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', information: 'Information' };
+
+/** Characters Markdown would read as formatting in a finding's plain-text message. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|~]/g;
+
+function plain(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, '\\$&');
+}
+
+/** The procedure codes of a file checked from disk, and what a hover on one of them says. */
+export class DiskIndex {
+  constructor(private readonly data: IndexData) {}
+
+  /** Service lines indexed. */
+  get size(): number {
+    return this.data.codeStart.length;
+  }
+
+  /** Findings kept (those on indexed lines). */
+  get findingCount(): number {
+    return this.data.findings.length;
+  }
+
+  /** The entry whose code span holds `offset` (its end included, as hoverAt counts it), or -1. */
+  entryAt(offset: number): number {
+    const { codeStart, codeLength } = this.data;
+    const entry = lastAtOrBefore(codeStart, offset);
+    return entry >= 0 && offset <= codeStart[entry]! + codeLength[entry]! ? entry : -1;
+  }
+
+  /** The hover on the procedure code at `offset`: the open document's code hover, then the findings on its line; null off every indexed code. */
+  hoverAt(offset: number): HoverResult | null {
+    const entry = this.entryAt(offset);
+    if (entry < 0) return null;
+    const { data } = this;
+    const code = data.codes[data.codeId[entry]!]!;
+    const dateId = data.dateId[entry]!;
+    const date = dateId === 0 ? null : { from: data.dates[dateId * 2]!, to: data.dates[dateId * 2 + 1]! };
+    const start = data.codeStart[entry]!;
+    const span = { start, end: start + data.codeLength[entry]! };
+    const markdown = codeHover(code, date, data.knowledge, TABLES[data.table[entry]!] ?? null);
+    const found = this.findingsOn(entry);
+    return { markdown: found === '' ? markdown : `${markdown}\n\n---\n\n${found}`, span };
+  }
+
+  /** The findings on an entry's line as a Markdown list under the line's name; '' when there are none. */
+  private findingsOn(entry: number): string {
+    const { attachedEntry, attachedFinding, attachedRelated, findings } = this.data;
+    let at = lastAtOrBefore(attachedEntry, entry - 1) + 1;
+    const items: string[] = [];
+    for (; at < attachedEntry.length && attachedEntry[at] === entry; at++) {
+      const finding = findings[attachedFinding[at]!]!;
+      const related = attachedRelated[at]!;
+      const where = related >= 0 ? ` ${plain(finding.related[related] ?? '')}:` : '';
+      items.push(`- **${SEVERITY_NAMES[finding.severity]}** \`${finding.rule}\`${where} ${plain(finding.message)}`);
+    }
+    if (items.length === 0) return '';
+    return `**On ${this.lineName(entry)}** (checked from disk)\n${items.join('\n')}`;
+  }
+
+  private lineName(entry: number): string {
+    const number = this.data.lineNumber[entry]!;
+    return this.data.x12 ? `claim ${this.data.claim[entry]! + 1}, service line ${number}` : `row ${number}`;
+  }
+
+  /** Bytes held by the index: its arrays, interned codes and kept findings (strings counted at 2 bytes a character). */
+  bytes(): number {
+    const d = this.data;
+    const arrays = [d.codeStart, d.codeLength, d.codeId, d.dateId, d.table, d.claim, d.lineNumber, d.dates, d.attachedEntry, d.attachedFinding, d.attachedRelated];
+    let total = arrays.reduce((sum, array) => sum + array.byteLength, 0);
+    for (const code of d.codes) total += 16 + 2 * code.length;
+    for (const finding of d.findings) total += 48 + 2 * (finding.rule.length + finding.message.length) + finding.related.reduce((sum, m) => sum + 16 + 2 * m.length, 0);
+    return total;
+  }
+}
+
+/**
+ * A coding run that also hands every claim it is given to an index builder: X12Stream gives its
+ * coding run each piece's claims (with the piece's offset) before dropping them, so a stream
+ * made with this run as its shared run builds the index as it reads. As a shared run, the stream
+ * leaves its findings to the caller (findings()).
+ */
+export class IndexingRun extends CodingRun {
+  constructor(
+    tables: CodingTables,
+    private readonly builder: DiskIndexBuilder,
+  ) {
+    super(tables);
+  }
+
+  override add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
+    this.builder.add(documentClaims, options.base ?? 0);
+    super.add(documentClaims, options);
+  }
+}
