@@ -33,6 +33,8 @@ import { lastAtOrBefore } from '../core/search';
 import { byPosition } from '../core/spans';
 import type { Position, Range } from '../core/text';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
+import { DiskIndex, DiskIndexBuilder, IndexingRun } from '../core/hover/diskIndex';
+import type { HoverResult } from '../core/hover/hover';
 import { isClaimFile, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
 import { BLOCK_BYTES, MAX_INPUT_BYTES } from '../cli/files';
 import { FEED_BYTES } from '../cli/stream';
@@ -81,6 +83,8 @@ export class LineStarts {
   end(): void {
     if (this.heldCr) this.push(this.length);
     this.heldCr = false;
+    // Kept while hovers are answered: no room for growth.
+    if (this.starts.length > this.count) this.starts = this.starts.slice(0, this.count);
   }
 
   positionAt(offset: number): Position {
@@ -89,8 +93,22 @@ export class LineStarts {
     return { line, character: clamped - this.starts[line]! };
   }
 
+  /** The offset of a position, as LineIndex.offsetAt gives it (a character past the line's end stops at the next line's start). */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.count) return this.length;
+    const lineStart = this.starts[position.line]!;
+    const nextStart = position.line + 1 < this.count ? this.starts[position.line + 1]! : this.length;
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextStart));
+  }
+
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
+  /** Bytes held: 4 a line once the last piece is in (end() drops the room kept for growth). */
+  get bytes(): number {
+    return this.starts.byteLength;
   }
 
   private push(start: number): void {
@@ -112,6 +130,8 @@ export interface DiskCheck {
   serviceLines: number;
   findings: Finding[];
   lines: LineStarts;
+  /** What hovers on its procedure codes need (with DiskCheckOptions.index), else null. */
+  index: DiskIndex | null;
   /** The file changed while it was being read: check it again. */
   changed: boolean;
 }
@@ -124,6 +144,8 @@ export interface DiskCheckOptions {
   shared?: SharedCoding;
   /** Polled between blocks; when true the read stops and null is returned. */
   isCancelled?: () => boolean;
+  /** Build the hover index as the file is read (not with `shared`: a run of several files is not hovered). */
+  index?: boolean;
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -197,7 +219,11 @@ async function checkInBlocks(
   knowledge: Knowledge,
   options: DiskCheckOptions,
 ): Promise<Omit<DiskCheck, 'changed'> | null> {
-  const stream = new X12Stream(knowledge, options.shared);
+  // With an index, the stream's coding run is one that also indexes each piece's claims (the
+  // stream drops them after checking); as a shared run, its findings are taken at the end here.
+  const builder = options.index && !options.shared ? new DiskIndexBuilder(true) : null;
+  const indexing = builder === null ? null : new IndexingRun(knowledge, builder);
+  const stream = new X12Stream(knowledge, options.shared ?? (indexing === null ? undefined : { run: indexing, file: 0 }));
   const lines = new LineStarts();
   const findings: Finding[] = [];
   let claims = 0;
@@ -237,7 +263,16 @@ async function checkInBlocks(
   feed(decoder.decode());
   lines.end();
   take(stream.end());
-  return { format: 'x12', claims, serviceLines, findings: byPosition(findings), lines };
+  // As X12Stream.end does for its own run: not after the reader failed (the claims are partial).
+  if (indexing !== null && !findings.some((finding) => finding.rule === INTERNAL_ERROR_RULE)) {
+    try {
+      for (const finding of indexing.findings()) findings.push(finding);
+    } catch (error) {
+      findings.push(internalError('checking', error));
+    }
+  }
+  const sorted = byPosition(findings);
+  return { format: 'x12', claims, serviceLines, findings: sorted, lines, index: builder?.finish(sorted, knowledge) ?? null };
 }
 
 async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null> {
@@ -251,12 +286,22 @@ async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, kno
   lines.add(text);
   lines.end();
   const serviceLines = analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
-  return { format: analysis.doc.format, claims: analysis.doc.claims.length, serviceLines, findings: byPosition(analysis.findings), lines };
+  const findings = byPosition(analysis.findings);
+  let index: DiskIndex | null = null;
+  if (options.index && !options.shared) {
+    const builder = new DiskIndexBuilder(analysis.doc.format !== 'csv');
+    builder.add(analysis.doc.claims);
+    index = builder.finish(findings, knowledge);
+  }
+  return { format: analysis.doc.format, claims: analysis.doc.claims.length, serviceLines, findings, lines, index };
 }
 
 // ---- diagnostics -----------------------------------------------------------------------------
 
 const isConflict = (finding: Finding): boolean => finding.rule.startsWith('ptp.');
+
+/** The rule of the finding that says the reader or a check failed. */
+const INTERNAL_ERROR_RULE = internalError('reading', null).rule;
 
 // ---- files the editor does not send ----------------------------------------------------------
 
@@ -270,10 +315,20 @@ interface Tracked {
   stamp: string | null;
   timer?: ReturnType<typeof setTimeout>;
   status: DiskFilesRequest.FileStatus;
+  /** From the last completed check of the file as it is now: hovers are answered from them. Null while it is (re)read. */
+  hover: { index: DiskIndex; lines: LineStarts } | null;
 }
 
 function stampOf(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+}
+
+/** The disk checks of each connection, for the hover handler (handlers.ts). */
+const byConnection = new WeakMap<Connection, DiskChecks>();
+
+/** The files checked from disk for a connection's client, when it has any. */
+export function diskChecksOf(connection: Connection): DiskChecks | undefined {
+  return byConnection.get(connection);
 }
 
 export class DiskChecks {
@@ -289,7 +344,22 @@ export class DiskChecks {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly rules: Rules,
     private readonly runtime: Runtime,
-  ) {}
+  ) {
+    byConnection.set(connection, this);
+  }
+
+  /**
+   * The hover at a position of a file checked from disk (not open as text): on a procedure code
+   * of the last completed check, the open document's hover for that code and the findings on
+   * its line; null anywhere else, and while the file is being read.
+   */
+  hover(uri: string, position: Position): { result: HoverResult; range: Range } | null {
+    const entry = this.tracked.get(uri);
+    if (!entry?.hover || this.documents.get(uri)) return null;
+    const { index, lines } = entry.hover;
+    const result = index.hoverAt(lines.offsetAt(position));
+    return result === null ? null : { result, range: lines.rangeOf(result.span) };
+  }
 
   register(): void {
     this.connection.onRequest(DiskFilesRequest.type, async (params: DiskFilesRequest.Params) => this.update(Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : []));
@@ -314,6 +384,7 @@ export class DiskChecks {
   }
 
   private forget(uri: string, entry: Tracked): void {
+    entry.hover = null;
     entry.stopWatching();
     if (entry.timer) clearTimeout(entry.timer);
     this.tracked.delete(uri);
@@ -337,7 +408,7 @@ export class DiskChecks {
       return { uri, state: 'unreadable', reason: reasonOf(error) };
     }
     if (!isClaimFile(path)) return { uri, state: 'not-claims' };
-    const entry: Tracked = { path, stopWatching: () => undefined, stamp: null, status: { uri, state: 'checked' } };
+    const entry: Tracked = { path, stopWatching: () => undefined, stamp: null, status: { uri, state: 'checked' }, hover: null };
     this.tracked.set(uri, entry);
     // The folder, not the file: a save that replaces the file (write and rename) is seen too.
     entry.stopWatching = this.runtime.watchFile(dirname(path), () => this.changedSoon(uri, entry));
@@ -360,6 +431,9 @@ export class DiskChecks {
   }
 
   private enqueue(uri: string): Promise<void> {
+    // The file changed, or the rules did: what the index says is stale until the check ends.
+    const entry = this.tracked.get(uri);
+    if (entry) entry.hover = null;
     const next = this.queue.then(() => this.check(uri));
     this.queue = next.catch(() => undefined);
     return next;
@@ -375,7 +449,7 @@ export class DiskChecks {
     let stamp: string | null = null;
     try {
       stamp = stampOf(await fs.stat(entry.path));
-      checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted() });
+      checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted(), index: true });
     } catch (error) {
       if (!stillWanted()) return;
       entry.stamp = stamp;
@@ -386,11 +460,14 @@ export class DiskChecks {
     }
     if (checked === null || !stillWanted()) return;
     entry.stamp = stamp;
+    // Not when it changed while being read: the check that follows indexes it as it is.
+    entry.hover = checked.index !== null && !checked.changed ? { index: checked.index, lines: checked.lines } : null;
     const diagnostics = checked.findings.map((finding) => findingDiagnostic(uri, checked.lines, finding));
     void this.connection.sendDiagnostics({ uri, diagnostics });
     void this.connection.sendNotification(ConflictCountNotification.type, { uri, conflicts: checked.findings.filter(isConflict).length, findings: checked.findings.length, fromDisk: true });
     entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
-    this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms`);
+    const held = entry.hover === null ? '' : `, hover index ${Math.round((entry.hover.index.bytes() + entry.hover.lines.bytes) / 1024)} KB`;
+    this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms${held}`);
     if (checked.changed) void this.enqueue(uri);
   }
 

@@ -23,6 +23,7 @@ import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
 import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
 import { guarded, toCodeAction } from './convert';
+import { diskChecksOf } from './diskCheck';
 import { LayoutRequest } from './protocol';
 import type { Checker } from './scheduling';
 
@@ -67,7 +68,11 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
     // position are the client's error (InvalidParams), not the server's (InternalError).
     if (!isTextDocumentPosition(params)) return new ResponseError(ErrorCodes.InvalidParams, 'Hover expects { textDocument: { uri }, position: { line, character } } with integer line and character');
     const state = checker.current(params.textDocument.uri);
-    if (!state) return null;
+    if (!state) {
+      // A file the editor never sent (over VS Code's 50 MB limit), checked from disk: its procedure codes answer from its index.
+      const fromDisk = diskChecksOf(connection)?.hover(params.textDocument.uri, params.position) ?? null;
+      return fromDisk && { contents: { kind: MarkupKind.Markdown, value: fromDisk.result.markdown }, range: fromDisk.range };
+    }
     const offset = state.analysis.lines.offsetAt(params.position);
     const hover = hoverAt(state.analysis, offset, state.knowledge);
     if (!hover) return null;
