@@ -1,0 +1,546 @@
+// Quick fixes for implementation-guide and envelope findings whose answer is certain:
+//
+//   guide.hl-sequence, guide.hl-parent
+//       HL01 renumbered 1, 2, 3... in the transaction set and every HL02 to its parent's new
+//       number, when the levels as written still form one tree (HL01s distinct whole numbers,
+//       each HL02 naming a level open above it): a level removed or moved, the numbers not redone.
+//   x12.se01-count, x12.ge01-count, x12.iea01-count
+//       SE01, GE01 or IEA01 set to what was counted (segments, transaction sets, groups).
+//   x12.isa-width; guide.element-length / -missing / -type / -trailing-spaces on an ISA element;
+//   the same on IEA02, and x12.iea02-control
+//       The ISA rewritten 106 characters wide with the same delimiters and values: AN fields
+//       padded with spaces on the right, ISA13 with zeros on the left, ISA09/ISA10 with one zero
+//       on the left when that gives a valid date/time; a field too long only when the excess is
+//       blanks (ISA13: blanks or leading zeros). IEA02 follows ISA13 when it is the same number.
+//       When any field cannot be fitted, or the delimiters would change, there is no fix.
+//   guide.segment-leading-blanks
+//       The blanks before every segment that starts with them removed.
+//
+// Each fix leaves a file whose re-analysis has no finding of its kind there and no new one.
+// Fix-all takes them too (fixAllWithGuides): they need no judgement, as the coding fixes fix-all
+// takes. Where a coding fix edits a transaction set (its SE01, HL numbers, lines), the guide
+// fixes of that set wait for the next fix-all, since both were computed from the text as it is.
+//
+// Pure: no editor types. Edits are core TextEdits (edits.ts), as the coding fixes make them.
+import type { TextEdit } from '../edits';
+import { fixAll, type Fix } from '../fixes';
+import type { Finding, Interchange, ParsedDocumentWithIndex, Span, X12Index } from '../model';
+import { isIsaProblem, readIsaHeader } from '../x12/isa';
+import { isValidDate, isValidTime } from './validate';
+
+const HL_RULES: ReadonlySet<string> = new Set(['guide.hl-sequence', 'guide.hl-parent']);
+const COUNT_RULES: Readonly<Record<string, { segment: string; element: string; unit: string }>> = {
+  'x12.se01-count': { segment: 'SE', element: 'SE01', unit: 'segments in the transaction set' },
+  'x12.ge01-count': { segment: 'GE', element: 'GE01', unit: 'transaction sets in the group' },
+  'x12.iea01-count': { segment: 'IEA', element: 'IEA01', unit: 'groups in the interchange' },
+};
+/** Guide findings on an ISA element (or IEA02) that the ISA rewrite can answer. */
+const ISA_ELEMENT_RULES: ReadonlySet<string> = new Set(['guide.element-length', 'guide.element-missing', 'guide.element-type', 'guide.element-trailing-spaces']);
+const LEADING_BLANKS = 'guide.segment-leading-blanks';
+const ENVELOPE_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+
+/** Widths of ISA01..ISA16 (the header is 106 characters with its terminator). */
+const ISA_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1] as const;
+type IsaKind = 'AN' | 'ID' | 'DT' | 'TM' | 'N0';
+/** How each ISA field is fitted: AN padded with spaces, ID only trimmed, N0 zero-filled, DT/TM one leading zero at most. ISA11 is a separator in 5010 (taken as ID: never padded). */
+const ISA_KINDS: readonly IsaKind[] = ['ID', 'AN', 'ID', 'AN', 'ID', 'AN', 'ID', 'AN', 'DT', 'TM', 'ID', 'ID', 'N0', 'ID', 'ID', 'ID'];
+
+// ---- which findings have a fix
+
+/** Whether a finding is of a kind this module may fix (cheap: no fix is computed). */
+export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding): boolean {
+  const rule = finding.rule;
+  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS) return true;
+  if (!ISA_ELEMENT_RULES.has(rule) || !doc.x12) return false;
+  const s = doc.x12.segmentAt(finding.span.start);
+  if (s < 0) return false;
+  const id = doc.x12.segmentId(s);
+  return id === 'ISA' || id === 'IEA';
+}
+
+// ---- segments
+
+/** A segment's id as the guide validator reads it: leading blanks (what trimStart removes) dropped when it starts with one. */
+function guideIdOf(ix: X12Index, i: number): string {
+  const id = ix.segmentId(i);
+  return id.length > 0 && id.charCodeAt(0) <= 32 ? id.trimStart() : id;
+}
+
+function isDigits(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isBlanks(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+function valueOf(text: string, span: Span | undefined): string {
+  return span ? text.slice(span.start, span.end) : '';
+}
+
+/** The last segment that starts before `end` and at or after `start`, or -1. */
+function lastSegmentIn(ix: X12Index, span: Span): number {
+  for (let at = span.end - 1; at >= span.start; at--) {
+    const s = ix.segmentAt(at);
+    if (s >= 0) return ix.segmentSpan(s).start >= span.start ? s : -1;
+  }
+  return -1;
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset < span.end;
+}
+
+// ---- HL renumbering
+
+/** The segments whose HL numbers the guide validator counts together: from a transaction set's ST up to the next ST. */
+function hlGroupOf(ix: X12Index, segment: number): { from: number; to: number } {
+  let from = segment;
+  while (from > 0 && guideIdOf(ix, from) !== 'ST') from--;
+  let to = segment + 1;
+  while (to < ix.segmentCount && guideIdOf(ix, to) !== 'ST') to++;
+  return { from, to };
+}
+
+interface HlPlan {
+  edits: TextEdit[];
+  /** Segments the plan covers (its HL findings are there). */
+  from: number;
+  to: number;
+}
+
+/**
+ * HL01 = 1, 2, 3... and HL02 the parent's new number, for the HL segments of segments [from, to);
+ * null when the numbers as written do not say which level is whose parent (an HL01 that is not a
+ * whole number or is repeated, an HL02 naming no level open above it) or nothing changes.
+ */
+function renumberHl(text: string, ix: X12Index, from: number, to: number): HlPlan | null {
+  const seen = new Set<number>();
+  const stack: number[] = [];
+  const renumbered = new Map<number, number>();
+  const edits: TextEdit[] = [];
+  const parents: { span: Span; parent: number }[] = [];
+  for (let i = from; i < to; i++) {
+    if (guideIdOf(ix, i) !== 'HL') continue;
+    const spans = ix.elementSpans(i);
+    const idSpan = spans[1];
+    if (!idSpan) return null;
+    const idText = valueOf(text, idSpan).trim();
+    if (!isDigits(idText)) return null;
+    const id = Number(idText);
+    if (seen.has(id)) return null;
+    seen.add(id);
+    const parentSpan = spans[2];
+    const parentRaw = valueOf(text, parentSpan);
+    if (parentSpan && parentRaw !== '') {
+      const parentText = parentRaw.trim();
+      if (!isDigits(parentText)) return null;
+      const parent = Number(parentText);
+      // The validator's stack of open levels, in the numbers as written.
+      if (!stack.includes(parent)) return null;
+      while (stack[stack.length - 1] !== parent) stack.pop();
+      parents.push({ span: parentSpan, parent });
+    }
+    stack.push(id);
+    const number = renumbered.size + 1;
+    renumbered.set(id, number);
+    if (valueOf(text, idSpan) !== String(number)) edits.push({ span: idSpan, newText: String(number) });
+  }
+  for (const { span, parent } of parents) {
+    const number = String(renumbered.get(parent)!);
+    if (valueOf(text, span) !== number) edits.push({ span, newText: number });
+  }
+  if (edits.length === 0) return null;
+  edits.sort((a, b) => a.span.start - b.span.start);
+  return { edits, from, to };
+}
+
+// ---- SE01, GE01, IEA01
+
+/** The count a trailer's element 01 should hold, and its span; null when the trailer has no element 01 or is not in its envelope. */
+function recount(text: string, doc: ParsedDocumentWithIndex, finding: Finding): { span: Span; count: number } | null {
+  const ix = doc.x12;
+  const rule = COUNT_RULES[finding.rule];
+  if (!ix || !rule) return null;
+  const s = ix.segmentAt(finding.span.start);
+  if (s < 0 || ix.segmentId(s) !== rule.segment) return null;
+  const span = ix.elementSpans(s)[1];
+  if (!span) return null;
+  const at = ix.segmentSpan(s).start;
+  let count: number;
+  if (rule.segment === 'SE') {
+    const t = doc.transactions.find((x) => x.se01Span !== null && x.se01Span.start === span.start);
+    if (!t) return null;
+    count = t.segmentCount;
+  } else if (rule.segment === 'GE') {
+    // Every ST while the group is open made a transaction set inside the group's span.
+    const group = doc.groups.find((g) => contains(g.span, at));
+    if (!group) return null;
+    count = doc.transactions.filter((t) => contains(group.span, t.span.start)).length;
+  } else {
+    const interchange = doc.interchanges.find((c) => contains(c.span, at));
+    if (!interchange) return null;
+    count = doc.groups.filter((g) => contains(interchange.span, g.span.start)).length;
+  }
+  if (valueOf(text, span) === String(count)) return null;
+  return { span, count };
+}
+
+// ---- ISA widths
+
+/** The value of ISA field `k` (1-based) fitted to its width, or null when the fitted value is not certain. */
+export function fitIsaField(k: number, value: string): string | null {
+  const width = ISA_WIDTHS[k - 1]!;
+  const kind = ISA_KINDS[k - 1]!;
+  if (kind === 'N0') {
+    let digits = value.trim();
+    if (!isDigits(digits)) return null;
+    while (digits.length > width && digits.charCodeAt(0) === 48) digits = digits.slice(1);
+    return digits.length > width ? null : digits.padStart(width, '0');
+  }
+  let fitted = value;
+  if (fitted.length > width) {
+    if (!isBlanks(fitted.slice(width))) return null;
+    fitted = fitted.slice(0, width);
+  }
+  if (fitted.length === width) return fitted;
+  switch (kind) {
+    case 'AN':
+      return fitted.padEnd(width, ' ');
+    case 'DT':
+    case 'TM': {
+      // One digit short: the leading zero of the year or hour left out (40315, 930).
+      if (fitted.length !== width - 1 || !isDigits(fitted)) return null;
+      const padded = `0${fitted}`;
+      return (kind === 'DT' ? isValidDate(padded) : isValidTime(padded)) ? padded : null;
+    }
+    default:
+      return null;
+  }
+}
+
+interface InterchangeFix {
+  edits: TextEdit[];
+  /** ISA element positions (1..16) whose value changes. */
+  changed: Set<number>;
+  isaSegment: number;
+  /** ISA13 as it will be. */
+  isa13: string;
+  /** The IEA's segment, its IEA02 as written and as it will be. */
+  iea: { segment: number; before: string; after: string } | null;
+}
+
+/** The ISA of an interchange fitted to its fixed widths (and IEA02 to ISA13), or null when that is not certain. */
+function interchangeFix(text: string, doc: ParsedDocumentWithIndex, interchange: Interchange): InterchangeFix | null {
+  const ix = doc.x12;
+  if (!ix) return null;
+  const s = ix.segmentAt(interchange.span.start);
+  if (s < 0 || ix.segmentId(s) !== 'ISA') return null;
+  const segment = ix.segmentSpan(s);
+  const spans = ix.elementSpans(s);
+  if (spans.length !== 17) return null;
+  const header = readIsaHeader(text, segment.start);
+  if (isIsaProblem(header) || header.terminatorOffset !== segment.end) return null;
+  const values = spans.slice(1).map((span) => valueOf(text, span));
+  const fitted: string[] = [];
+  const changed = new Set<number>();
+  for (let k = 1; k <= 16; k++) {
+    const value = fitIsaField(k, values[k - 1]!);
+    if (value === null) return null;
+    fitted.push(value);
+    if (value !== values[k - 1]) changed.add(k);
+  }
+  const { delimiters } = interchange;
+  const rewritten = `ISA${delimiters.element}${fitted.join(delimiters.element)}`;
+  // The delimiters come from the ISA: the fitted header must say the same ones, and be fixed width.
+  const check = readIsaHeader(`${rewritten}${delimiters.segment}`, 0);
+  if (isIsaProblem(check) || !check.fixedWidth) return null;
+  const d = check.delimiters;
+  if (d.element !== delimiters.element || d.component !== delimiters.component || d.repetition !== delimiters.repetition || d.segment !== delimiters.segment) return null;
+  const isa13 = fitted[12]!;
+  if (changed.has(13)) {
+    // Another interchange of the file already numbered so: the file would repeat ISA13.
+    for (const other of doc.interchanges) {
+      if (other === interchange) continue;
+      const o = ix.segmentAt(other.span.start);
+      if (o >= 0 && ix.segmentId(o) === 'ISA' && valueOf(text, ix.elementSpans(o)[13]) === isa13) return null;
+    }
+  }
+  // One edit per field that changes: the separators stay where they are in the text.
+  const edits: TextEdit[] = [...changed].map((k) => ({ span: spans[k]!, newText: fitted[k - 1]! }));
+  let iea: InterchangeFix['iea'] = null;
+  const last = lastSegmentIn(ix, interchange.span);
+  if (last > s && ix.segmentId(last) === 'IEA') {
+    const ieaSpan = ix.elementSpans(last)[2];
+    const before = valueOf(text, ieaSpan);
+    let after = before;
+    // IEA02 is ISA13 again: the same number written another way is written as ISA13 is.
+    const digits = before.trim();
+    if (ieaSpan && isDigits(digits) && stripZeros(digits) === stripZeros(isa13) && before !== isa13) {
+      after = isa13;
+      edits.push({ span: ieaSpan, newText: isa13 });
+    }
+    iea = { segment: last, before, after };
+  }
+  if (edits.length === 0) return null;
+  return { edits, changed, isaSegment: s, isa13, iea };
+}
+
+function stripZeros(digits: string): string {
+  let i = 0;
+  while (i < digits.length - 1 && digits.charCodeAt(i) === 48) i++;
+  return digits.slice(i);
+}
+
+function interchangeTitle(fix: InterchangeFix): string {
+  const iea = fix.iea !== null && fix.iea.after !== fix.iea.before;
+  if (fix.changed.size === 0) return `Write IEA02 as ISA13 writes it (${fix.iea?.after ?? ''})`;
+  return `Pad the ISA fields to their fixed widths (106 characters)${iea ? ' and IEA02 to match ISA13' : ''}`;
+}
+
+/** Whether the interchange fix answers this finding (an x12.isa-width, iea02-control or guide finding on an ISA element or IEA02). */
+function answers(doc: ParsedDocumentWithIndex, fix: InterchangeFix, finding: Finding): boolean {
+  const ix = doc.x12!;
+  if (finding.rule === 'x12.isa-width') return fix.changed.size > 0;
+  const s = ix.segmentAt(finding.span.start);
+  // The reader compares IEA02 and ISA13 trimmed; a fitted ISA13 has no blanks.
+  if (finding.rule === 'x12.iea02-control') return fix.iea !== null && s === fix.iea.segment && fix.iea.after.trim() === fix.isa13;
+  if (s === fix.isaSegment) {
+    const spans = ix.elementSpans(s);
+    for (let k = 1; k <= 16; k++) {
+      const span = spans[k]!;
+      if (span.start <= finding.span.start && finding.span.start <= span.end) return fix.changed.has(k);
+    }
+    return false;
+  }
+  return fix.iea !== null && s === fix.iea.segment && fix.iea.after !== fix.iea.before && finding.span.start >= ix.elementSpans(s)[2]!.start;
+}
+
+function interchangeOf(doc: ParsedDocumentWithIndex, finding: Finding): Interchange | null {
+  return doc.interchanges.find((c) => contains(c.span, finding.span.start)) ?? null;
+}
+
+// ---- leading blanks
+
+interface TrimPlan {
+  edits: TextEdit[];
+  ids: string[];
+  /** An envelope segment (ST, SE, GS...) starts with blanks: the reader sees it only once trimmed. */
+  envelope: boolean;
+}
+
+/** The blanks before every segment that starts with them (as the guide validator reads ids), removed. */
+function trimLeadingBlanks(ix: X12Index): TrimPlan | null {
+  const edits: TextEdit[] = [];
+  const ids: string[] = [];
+  let envelope = false;
+  for (let i = 0; i < ix.segmentCount; i++) {
+    const id = ix.segmentId(i);
+    if (id.length === 0 || id.charCodeAt(0) > 32) continue;
+    const trimmed = id.trimStart();
+    if (trimmed === id) continue;
+    const start = ix.segmentSpan(i).start;
+    edits.push({ span: { start, end: start + id.length - trimmed.length }, newText: '' });
+    ids.push(trimmed);
+    if (ENVELOPE_IDS.has(trimmed)) envelope = true;
+  }
+  return edits.length === 0 ? null : { edits, ids, envelope };
+}
+
+function trimTitle(plan: TrimPlan): string {
+  const first = plan.ids[0]!;
+  return plan.ids.length === 1 ? `Remove the blanks before segment ${first === '' ? '(no id)' : first}` : `Remove the blanks before ${plan.ids.length} segments`;
+}
+
+// ---- quick fixes
+
+/** Work shared by the findings of one request (one HL renumbering per transaction set, one ISA per interchange). */
+class Planner {
+  private readonly hl = new Map<number, HlPlan | null>();
+  private readonly isa = new Map<Interchange, InterchangeFix | null>();
+  private trim: TrimPlan | null | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly doc: ParsedDocumentWithIndex,
+  ) {}
+
+  hlPlan(segment: number): HlPlan | null {
+    const ix = this.doc.x12!;
+    const { from, to } = hlGroupOf(ix, segment);
+    if (!this.hl.has(from)) this.hl.set(from, renumberHl(this.text, ix, from, to));
+    return this.hl.get(from)!;
+  }
+
+  isaPlan(interchange: Interchange): InterchangeFix | null {
+    if (!this.isa.has(interchange)) this.isa.set(interchange, interchangeFix(this.text, this.doc, interchange));
+    return this.isa.get(interchange)!;
+  }
+
+  trimPlan(): TrimPlan | null {
+    if (this.trim === undefined) this.trim = trimLeadingBlanks(this.doc.x12!);
+    return this.trim;
+  }
+}
+
+interface Planned {
+  /** Identifies the fix: findings with the same key share one fix. */
+  key: string;
+  kind: 'hl' | 'count' | 'isa' | 'trim';
+  title: string;
+  /** What fix-all's title says of it: the element recounted. */
+  name: string;
+  edits: TextEdit[];
+  /** Transaction-set scope of the edits (HL, SE01), for fix-all to defer. */
+  envelope: boolean;
+}
+
+function plan(planner: Planner, finding: Finding): Planned | null {
+  const { text, doc } = planner;
+  const ix = doc.x12;
+  if (!ix || doc.format !== 'x12') return null;
+  const rule = finding.rule;
+  if (HL_RULES.has(rule)) {
+    const s = ix.segmentAt(finding.span.start);
+    if (s < 0) return null;
+    const hl = planner.hlPlan(s);
+    if (!hl) return null;
+    return { key: `hl:${hl.from}`, kind: 'hl', title: 'Renumber HL01 in order and HL02 to match', name: 'HL', edits: hl.edits, envelope: false };
+  }
+  const count = COUNT_RULES[rule];
+  if (count) {
+    const found = recount(text, doc, finding);
+    if (!found) return null;
+    return {
+      key: `count:${found.span.start}`,
+      kind: 'count',
+      title: `Set ${count.element} to ${found.count} (the ${count.unit})`,
+      name: count.element,
+      edits: [{ span: found.span, newText: String(found.count) }],
+      envelope: true,
+    };
+  }
+  if (rule === LEADING_BLANKS) {
+    const trim = planner.trimPlan();
+    if (!trim) return null;
+    return { key: 'trim', kind: 'trim', title: trimTitle(trim), name: 'blanks', edits: trim.edits, envelope: false };
+  }
+  if (rule === 'x12.isa-width' || rule === 'x12.iea02-control' || ISA_ELEMENT_RULES.has(rule)) {
+    const interchange = interchangeOf(doc, finding);
+    if (!interchange) return null;
+    const fix = planner.isaPlan(interchange);
+    if (!fix || !answers(doc, fix, finding)) return null;
+    return { key: `isa:${interchange.index}`, kind: 'isa', title: interchangeTitle(fix), name: 'ISA', edits: fix.edits, envelope: true };
+  }
+  return null;
+}
+
+/** The quick fixes for one finding (empty when it has none). */
+export function guideFixesFor(text: string, doc: ParsedDocumentWithIndex, finding: Finding): Fix[] {
+  return guideQuickFixes(text, doc, [finding]);
+}
+
+/**
+ * The quick fixes for several findings (those of a requested range): findings that one fix
+ * answers (the HL findings of one transaction set, the ISA findings of one interchange) share it.
+ */
+export function guideQuickFixes(text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix[] {
+  const planner = new Planner(text, doc);
+  const fixes = new Map<string, Fix>();
+  for (const finding of findings) {
+    const planned = plan(planner, finding);
+    if (!planned) continue;
+    const known = fixes.get(planned.key);
+    if (known) known.findings.push(finding);
+    else fixes.set(planned.key, { title: planned.title, kind: 'quickfix', edits: planned.edits, isPreferred: true, findings: [finding] });
+  }
+  return [...fixes.values()];
+}
+
+// ---- fix-all
+
+interface GuidePart {
+  planned: Planned;
+  findings: Finding[];
+}
+
+function partsOf(text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): GuidePart[] {
+  const planner = new Planner(text, doc);
+  const parts = new Map<string, GuidePart>();
+  for (const finding of findings) {
+    if (!hasGuideFix(doc, finding)) continue;
+    const planned = plan(planner, finding);
+    if (!planned) continue;
+    const known = parts.get(planned.key);
+    if (known) known.findings.push(finding);
+    else parts.set(planned.key, { planned, findings: [finding] });
+  }
+  const list = [...parts.values()];
+  // A segment of the envelope that starts with blanks is read only once trimmed: the counts and
+  // the ISA as read now could be wrong then. They wait for the next fix-all.
+  if (list.some((p) => p.planned.kind === 'trim') && planner.trimPlan()?.envelope) return list.filter((p) => !p.planned.envelope);
+  return list;
+}
+
+function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  for (const x of a) for (const y of b) if (x.span.start < y.span.end && y.span.start < x.span.end) return true;
+  return false;
+}
+
+function titleOf(parts: readonly GuidePart[]): string {
+  const hl = parts.filter((p) => p.planned.kind === 'hl').length;
+  const counts = parts.filter((p) => p.planned.kind === 'count').map((p) => p.planned.name);
+  const isa = parts.filter((p) => p.planned.kind === 'isa').length;
+  const trim = parts.find((p) => p.planned.kind === 'trim');
+  const out: string[] = [];
+  if (hl > 0) out.push(`renumber HL01/HL02 in ${hl === 1 ? '1 transaction set' : `${hl} transaction sets`}`);
+  if (counts.length > 0) out.push(`recount ${[...new Set(counts)].join(', ')}`);
+  if (isa > 0) out.push(`pad the ISA fields${isa > 1 ? ` of ${isa} interchanges` : ''}`);
+  if (trim) out.push(`remove the blanks before ${trim.planned.edits.length === 1 ? '1 segment' : `${trim.planned.edits.length} segments`}`);
+  return out.length <= 1 ? (out[0] ?? '') : `${out.slice(0, -1).join(', ')} and ${out[out.length - 1]}`;
+}
+
+/** The guide fixes of every finding that has one, as one fix (null when none). */
+export function guideFixAll(text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix | null {
+  return combine(null, text, doc, findings);
+}
+
+/**
+ * Fix-all with the guide fixes: the coding fix-all (fixes.ts) and every certain guide fix, in
+ * one set of non-overlapping edits. A guide fix inside a transaction set the coding fixes edit
+ * waits (both read the set as it is now: a removal lowers SE01 by what it removes, a claim's HL
+ * loop removal renumbers HLs), and so does one whose edits would overlap another's.
+ */
+export function fixAllWithGuides(text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix | null {
+  return combine(fixAll(text, doc, findings as Finding[]), text, doc, findings);
+}
+
+function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix | null {
+  const parts = doc.format === 'x12' && doc.x12 ? partsOf(text, doc, findings) : [];
+  const touched = coding ? doc.transactions.filter((t) => coding.edits.some((e) => contains(t.span, e.span.start) || (e.span.start < t.span.end && t.span.start < e.span.end))) : [];
+  const kept: GuidePart[] = [];
+  const edits: TextEdit[] = coding ? [...coding.edits] : [];
+  for (const part of parts) {
+    const partEdits = part.planned.edits;
+    if (partEdits.some((e) => touched.some((t) => contains(t.span, e.span.start)))) continue;
+    if (overlaps(partEdits, edits)) continue;
+    kept.push(part);
+    edits.push(...partEdits);
+  }
+  if (kept.length === 0) return coding;
+  const guideTitle = titleOf(kept);
+  const title = coding ? `${coding.title}; ${guideTitle}` : guideTitle.charAt(0).toUpperCase() + guideTitle.slice(1);
+  return {
+    title,
+    kind: 'source.fixAll',
+    edits: edits.sort((a, b) => a.span.start - b.span.start),
+    isPreferred: false,
+    findings: [...(coding?.findings ?? []), ...kept.flatMap((p) => p.findings)],
+  };
+}
