@@ -38,7 +38,7 @@ function primaryInForce(row: AocRow, date: number): boolean {
 export function checkAddOnGroups(grouper: ServiceGrouper, table: AocTable): RunFinding[] {
   const out: RunFinding[] = [];
   if (table.size === 0) return out;
-  for (const group of grouper.groups()) checkGroup(group, table, out);
+  for (const group of grouper.groups()) checkAddOnGroup(group, table, out);
   return out;
 }
 
@@ -81,7 +81,8 @@ function linesBeside(grouped: GroupedLine, entry: ProviderLines): GroupedLine[] 
   return out;
 }
 
-function checkGroup(group: PatientGroup, table: AocTable, out: RunFinding[]): void {
+/** The add-on code findings of one patient group (see checkAddOnGroups), added to `out`: they depend on that group's lines alone. */
+export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFinding[]): void {
   let providers: Map<string, ProviderLines> | null = null;
   for (const grouped of group.lines) {
     const code = codeOf(grouped);

@@ -62,18 +62,21 @@ export function keepCoded(tables: PtpTables): (line: { code: string }, table: Pt
  */
 export function checkPtpGroups(grouper: ServiceGrouper, tables: PtpTables, fileNames?: readonly string[], pairwiseLimit = PAIRWISE_LIMIT): RunFinding[] {
   const out: RunFinding[] = [];
-  for (const group of grouper.groups()) {
-    const rules = tables[group.table];
-    if (group.lines.length < 2 || rules.size === 0) continue;
-    rules.finish();
-    const coded = codedLinesOf(group, rules);
-    if (coded.length < 2) continue;
-    const found = coded.length > pairwiseLimit ? checkLargeGroup(coded, rules) : checkPairwise(coded, rules);
-    for (const { columnOne, columnTwo, row, from, to, sameProvider } of found) {
-      out.push({ file: columnTwo.grouped.file, finding: pairFinding(rules, group.table, columnOne, columnTwo, row, from, to, sameProvider, fileNames) });
-    }
-  }
+  for (const group of grouper.groups()) checkPtpGroup(group, tables, out, fileNames, pairwiseLimit);
   return out;
+}
+
+/** The PTP findings of one patient group (see checkPtpGroups), added to `out`: they depend on that group's lines alone. */
+export function checkPtpGroup(group: PatientGroup, tables: PtpTables, out: RunFinding[], fileNames?: readonly string[], pairwiseLimit = PAIRWISE_LIMIT): void {
+  const rules = tables[group.table];
+  if (group.lines.length < 2 || rules.size === 0) return;
+  rules.finish();
+  const coded = codedLinesOf(group, rules);
+  if (coded.length < 2) return;
+  const found = coded.length > pairwiseLimit ? checkLargeGroup(coded, rules) : checkPairwise(coded, rules);
+  for (const { columnOne, columnTwo, row, from, to, sameProvider } of found) {
+    out.push({ file: columnTwo.grouped.file, finding: pairFinding(rules, group.table, columnOne, columnTwo, row, from, to, sameProvider, fileNames) });
+  }
 }
 
 /** A line of a group with what every pair test reads of it. */

@@ -70,11 +70,12 @@ function unitsText(units: number): string {
 export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fileNames?: readonly string[]): RunFinding[] {
   const out: RunFinding[] = [];
   if (!hasMueRows(tables)) return out;
-  for (const group of grouper.groups()) checkGroup(group, tables, fileNames, out);
+  for (const group of grouper.groups()) checkUnitsGroup(group, tables, out, fileNames);
   return out;
 }
 
-function checkGroup(group: PatientGroup, tables: MueTables, fileNames: readonly string[] | undefined, out: RunFinding[]): void {
+/** The MUE findings of one patient group (see checkUnitsGroups), added to `out`: they depend on that group's lines alone. */
+export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
   // Lines of one code and provider, for the MAI 2 and 3 sums.
   const summed = new Map<string, { row: MueRow; lines: GroupedLine[] }>();
   for (const grouped of group.lines) {

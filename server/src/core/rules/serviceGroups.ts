@@ -13,6 +13,11 @@ export function tableForClaim(kind: ClaimKind | null): PtpTableKind | null {
   return 'practitioner';
 }
 
+/** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table). */
+export function groupKey(table: PtpTableKind, claim: Pick<Claim, 'patientKey'>): string {
+  return `${table}\u0000${claim.patientKey}`;
+}
+
 /** One service line, placed in its run. */
 export interface GroupedLine {
   /** Which document of the run it is in (0 when there is one). */
@@ -34,6 +39,8 @@ export interface GroupedLine {
 
 /** Lines of one patient judged by one table, in run order. */
 export interface PatientGroup {
+  /** groupKey() of its claims. */
+  key: string;
   table: PtpTableKind;
   lines: GroupedLine[];
 }
@@ -70,9 +77,9 @@ export class ServiceGrouper {
         if (line.code === '' || line.dateOfService === null) continue;
         if (keep !== undefined && !keep(line, table)) continue;
         if (group === undefined) {
-          const key = `${table}\u0000${claim.patientKey}`;
+          const key = groupKey(table, claim);
           group = this.byKey.get(key);
-          if (group === undefined) this.byKey.set(key, (group = { table, lines: [] }));
+          if (group === undefined) this.byKey.set(key, (group = { key, table, lines: [] }));
         }
         group.lines.push({
           file,
