@@ -3,11 +3,14 @@
 // bad document never takes the others (or the server) down with it.
 import type { Finding, ParsedDocumentWithIndex } from './model';
 import { withGuideChecks, type GuideChecks } from './guides/checks';
+import { internalError } from './internalError';
 import { parseDocument } from './parse';
 import { CodingRun } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
 import { reread as rereadX12, type Reread } from './x12/incremental';
+
+export { internalError };
 
 export interface Analysis {
   text: string;
@@ -37,8 +40,10 @@ export interface AnalyzeOptions {
 export function analyze(text: string, knowledge: Knowledge, positions?: Positions, shared?: SharedCoding, options?: AnalyzeOptions): Analysis {
   const lines = positions ?? new LineIndex(text);
   let doc: ParsedDocumentWithIndex;
+  const mode = options?.guideChecks ?? 'envelope';
   try {
-    doc = parseDocument(text);
+    // `full`: the guide checks run in the reader's pass (guides/pass.ts).
+    doc = parseDocument(text, { guide: mode === 'full' });
   } catch (error) {
     return { text, lines, doc: emptyDocument(null), findings: [internalError('reading', error)] };
   }
@@ -51,7 +56,6 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
     ptp = [internalError('checking', error)];
   }
   let findings = [...doc.findings, ...ptp];
-  const mode = options?.guideChecks ?? 'envelope';
   if (mode !== 'envelope') {
     try {
       findings = withGuideChecks(findings, doc, text, mode);
@@ -82,15 +86,4 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
 
 function emptyDocument(format: ParsedDocumentWithIndex['format']): ParsedDocumentWithIndex {
   return { format, claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
-}
-
-export function internalError(stage: string, error: unknown): Finding {
-  // The error's message only: a stack or the text could carry claim contents.
-  const name = error instanceof Error ? error.name : 'Error';
-  return {
-    rule: 'claimlint.internal-error',
-    severity: 'error',
-    message: `Claimlint failed while ${stage} this document (${name}). Other documents are unaffected; please report this with a synthetic file that reproduces it.`,
-    span: { start: 0, end: 0 },
-  };
 }

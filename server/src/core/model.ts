@@ -300,4 +300,6 @@ export interface CsvIndex {
 export interface ParsedDocumentWithIndex extends ParsedDocument {
   x12?: X12Index;
   csv?: CsvIndex;
+  /** Implementation-guide findings (guide.*), when the reader ran the guide checks (`full`). */
+  guideFindings?: Finding[];
 }

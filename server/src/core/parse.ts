@@ -2,7 +2,7 @@
 // editors send whatever language id their user configured.
 import type { ClaimFormat, Finding, ParsedDocumentWithIndex } from './model';
 import { looksLikeClaimCsv, parseCsv } from './csv';
-import { looksLikeX12, parseX12 } from './x12';
+import { looksLikeX12, parseX12, type ParseX12Options } from './x12';
 
 export function detectFormat(text: string): ClaimFormat | null {
   // UTF-16 read a byte a character can still pass for a CSV (header names drop the NULs), with
@@ -22,10 +22,10 @@ function looksLikeHeaderlessX12(text: string): boolean {
   return /(^|[~'\n])[^\S\n]*(GS|ST|BHT|NM1|CLM|HL)[*|]/.test(head) && /(^|[~'\n])[^\S\n]*(ST|CLM|SV[123])[*|]/.test(head);
 }
 
-export function parseDocument(text: string): ParsedDocumentWithIndex {
+export function parseDocument(text: string, options: ParseX12Options = {}): ParsedDocumentWithIndex {
   switch (detectFormat(text)) {
     case 'x12':
-      return parseX12(text);
+      return parseX12(text, options);
     case 'csv':
       return parseCsv(text);
     default:

@@ -60,7 +60,7 @@ export function keptWhenOff(rule: string): boolean {
 export function withGuideChecks(findings: Finding[], doc: ParsedDocumentWithIndex, text: string, mode: GuideChecks): Finding[] {
   if (mode === 'envelope' || doc.format !== 'x12') return findings;
   if (mode === 'off') return findings.filter((f) => keptWhenOff(f.rule));
-  const guide = guideFindings(doc, text);
+  const guide = doc.guideFindings ?? guideFindings(doc, text);
   return guide.length === 0 ? findings : [...findings, ...guide];
 }
 
@@ -99,7 +99,8 @@ export function guideFindings(doc: ParsedDocumentWithIndex, text: string): Findi
       repetition = delimiters.repetition;
       validator = new GuideValidator({ componentSeparator: component, repetitionSeparator: repetition });
     }
-    validator.segment({ id: ix.segmentId(i), elements: elementsOf(ix, text, i) }, i);
+    if (ix instanceof X12SegmentIndex) validator.segmentOf(ix, i, i);
+    else validator.segment({ id: ix.segmentId(i), elements: elementsOf(ix, text, i) }, i);
   }
   if (validator) raw.push(...validator.finish());
   return raw.map((f) => toFinding(ix, f));

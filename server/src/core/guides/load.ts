@@ -11,6 +11,7 @@ import type {
   GuideSchema,
   LoopSpec,
   PositionSpec,
+  PackedCodes,
   Qualifier,
   RawChild,
   RawCount,
@@ -18,6 +19,7 @@ import type {
   SegmentSpec,
   SyntaxNote,
 } from './schema';
+import { PACKED_CODE_LENGTH } from './schema';
 
 const DATA = rawData as unknown as GuideData;
 
@@ -62,6 +64,40 @@ function validCodesOf(list: number | undefined, external: string | null): Readon
   return set;
 }
 
+const packedSets = new Map<ReadonlySet<string>, PackedCodes>();
+
+/** Codes of up to PACKED_CODE_LENGTH ASCII characters as numbers (packCode), so a value is looked up without making a string. */
+function packedCodesOf(codes: ReadonlySet<string> | null): PackedCodes | null {
+  if (codes === null) return null;
+  let packed = packedSets.get(codes);
+  if (!packed) {
+    const set = new Set<number>();
+    let unpacked = 0;
+    for (const code of codes) {
+      const n = packCode(code, 0, code.length);
+      if (n < 0) unpacked++;
+      else set.add(n);
+    }
+    packedSets.set(codes, (packed = { set, unpacked }));
+  }
+  return packed;
+}
+
+/**
+ * A code of 1..PACKED_CODE_LENGTH ASCII characters (text[start..end)) as one number, base 128;
+ * -1 for anything else.
+ */
+export function packCode(text: string, start: number, end: number): number {
+  if (end <= start || end - start > PACKED_CODE_LENGTH) return -1;
+  let n = 0;
+  for (let at = start; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 128 || c === 0) return -1;
+    n = n * 128 + c;
+  }
+  return n;
+}
+
 function simpleElement(index: number, ref: string, position: number, component: number): ElementSpec {
   const raw = DATA.elements[index];
   const dictionary = DATA.dataElements[raw.d];
@@ -83,6 +119,7 @@ function simpleElement(index: number, ref: string, position: number, component: 
     externalCodes: external,
     externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
     validCodes: validCodesOf(raw.c, external),
+    packedCodes: packedCodesOf(validCodesOf(raw.c, external)),
     // pyx12 searches (unanchored) with re.S; the maps' patterns as literals (no regex is built at run time).
     regex: raw.re === undefined ? null : (GUIDE_PATTERNS[raw.re] ?? null),
   };

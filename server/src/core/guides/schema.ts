@@ -88,6 +88,15 @@ export interface GuideData {
 
 // ---- the linked schema
 
+/** Up to this many ASCII characters, a code packs into one number (base 128, under 2^53). */
+export const PACKED_CODE_LENGTH = 7;
+
+/** Valid codes as numbers; `unpacked` counts the codes too long to pack (looked up as strings). */
+export interface PackedCodes {
+  set: ReadonlySet<number>;
+  unpacked: number;
+}
+
 /** A simple element at one position of a segment or composite. */
 export interface ElementSpec {
   kind: 'element';
@@ -113,6 +122,8 @@ export interface ElementSpec {
   externalCodeList: readonly string[] | null;
   /** Every valid value (the guide's codes and the external set's), or null when any value passes. */
   validCodes: ReadonlySet<string> | null;
+  /** The same codes packed as numbers (load.ts packCode), for lookups that make no string; null with validCodes. */
+  packedCodes: PackedCodes | null;
   regex: RegExp | null;
 }
 

@@ -39,6 +39,31 @@ import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
 import type { ValueAt } from './load';
 import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { GuideWalker, type WalkEvent } from './walker';
+import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
+import { DATE_FORMATS, EXTENDED_CHARACTERS, NUMBER, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
+
+export { isValidDate, isValidTime } from './valueTypes';
+
+const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+
+
+/** Segments of an indexed text, read by offsets (X12SegmentIndex is one). */
+export interface IndexedSegments extends SegmentReader {
+  /** segmentIdCode of the segment's id; 0 when it is not 1..3 ASCII characters. */
+  idCode(i: number): number;
+  segmentId(i: number): string;
+}
+
+/** Segments the validator reads whole: the envelope (control numbers, versions) and HL (numbering). */
+const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL']);
+
+/** The element values of segment i (elements[0] is element 01). */
+export function valuesOf(reader: SegmentReader, i: number): string[] {
+  const count = reader.elementCount(i);
+  const out = new Array<string>(count);
+  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
+  return out;
+}
 
 export interface GuideSegment {
   id: string;
@@ -72,34 +97,6 @@ export interface GuideValidatorOptions {
   guide?: GuideSchema;
 }
 
-const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\t\r\n]/;
-const NUMBER = /^-?[0-9]+$/;
-const DECIMAL = /^-?[0-9]*(\.[0-9]+)?$/;
-const DIGITS = /^[0-9]+$/;
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
-
-/** The 1-based component of a composite value, without splitting it. */
-function componentOf(value: string, separator: string, component: number): string {
-  let start = 0;
-  for (let i = 1; i < component; i++) {
-    const next = value.indexOf(separator, start);
-    if (next < 0) return '';
-    start = next + separator.length;
-  }
-  const end = value.indexOf(separator, start);
-  return end < 0 ? value.slice(start) : value.slice(start, end);
-}
-
-/** Length of a number as X12 counts it: without sign and decimal point. */
-function numericLength(value: string): number {
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c !== 45 && c !== 46) n++;
-  }
-  return n;
-}
-
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -107,49 +104,6 @@ function pad(n: number): string {
 function severityOf(usage: Usage): GuideSeverity {
   return usage === 'S' ? 'warning' : 'error';
 }
-
-/** A calendar date CCYYMMDD (or YYMMDD, or CCYYMMDDHHMM), as pyx12 accepts it. */
-export function isValidDate(value: string, format: 'DT' | 'D8' | 'D6' = 'DT'): boolean {
-  if (!DIGITS.test(value)) return false;
-  if (format === 'D8' && value.length !== 8) return false;
-  if (format === 'D6' && value.length !== 6) return false;
-  if (value.length !== 6 && value.length !== 8 && value.length !== 12) return false;
-  const full = value.length === 6 ? (Number(value.slice(0, 2)) < 50 ? '20' : '19') + value : value;
-  const year = Number(full.slice(0, 4));
-  const month = Number(full.slice(4, 6));
-  const day = Number(full.slice(6, 8));
-  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  if (day > days) return false;
-  return full.length !== 12 || isValidTime(full.slice(8));
-}
-
-/** HHMM, HHMMSS or HHMMSSdd. */
-export function isValidTime(value: string): boolean {
-  if (!DIGITS.test(value) || value.length < 4 || value.length === 5 || value.length > 8) return false;
-  return Number(value.slice(0, 2)) <= 23 && Number(value.slice(2, 4)) <= 59 && (value.length < 6 || Number(value.slice(4, 6)) <= 59);
-}
-
-/** Checks a value against a date/time format qualifier (DTP02, DTM05): D8, RD8, D6, DT, TM. Unknown formats pass. */
-function matchesFormat(value: string, format: string): boolean {
-  switch (format) {
-    case 'D8':
-    case 'D6':
-    case 'DT':
-      return isValidDate(value, format);
-    case 'RD8': {
-      const dash = value.indexOf('-');
-      return dash > 0 && isValidDate(value.slice(0, dash), 'D8') && isValidDate(value.slice(dash + 1), 'D8');
-    }
-    case 'TM':
-      return isValidTime(value);
-    default:
-      return true;
-  }
-}
-
-const DATE_FORMATS = new Set(['D8', 'RD8', 'D6', 'DT', 'TM']);
 
 interface Group {
   guide: GuideSchema | null;
@@ -199,6 +153,53 @@ export class GuideValidator {
     return this.findings;
   }
 
+  // The segment segmentOf is reading, for offsetValueAt (one function for all segments).
+  private reader: IndexedSegments | null = null;
+  private readerSegment = -1;
+  private readonly offsetValueAt: ValueAt = (position, component) => {
+    const reader = this.reader!;
+    const i = this.readerSegment;
+    const start = reader.elementStartOf(i, position);
+    if (start < 0) return '';
+    const raw = reader.text.slice(start, reader.elementEnd(i, position));
+    return component === 0 ? raw : componentOf(raw, this.component, component);
+  };
+  private separators: Separators | null = null;
+  private readonly ids = new Map<number, string | null>();
+
+  /**
+   * Segment `i` of an indexed text, as segment() would take it, without making its values
+   * unless a check fails (fastCheck.ts decides that the elements are clean). Envelope and HL
+   * segments, and anything unusual about the segment as a whole, go through segment().
+   */
+  segmentOf(reader: IndexedSegments, i: number, index: number): void {
+    const code = reader.idCode(i);
+    let id = this.ids.get(code);
+    if (id === undefined) {
+      const text = code === 0 ? '' : reader.segmentId(i);
+      id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
+      this.ids.set(code, id);
+    }
+    const count = reader.elementCount(i);
+    if (id === null || (count > 0 && reader.elementEnd(i, count) === reader.elementStartOf(i, count))) {
+      this.segment({ id: reader.segmentId(i), elements: valuesOf(reader, i) }, index);
+      return;
+    }
+    const group = this.group;
+    if (!group || !group.walker) return;
+    this.reader = reader;
+    this.readerSegment = i;
+    const placed = group.walker.step(id, this.offsetValueAt);
+    this.reader = null;
+    if (group.walker.events.length > 0) this.report(group.walker.events, index);
+    if (!placed) {
+      this.unexpected(id, valuesOf(reader, i), index);
+      return;
+    }
+    this.separators ??= { component: this.component.charCodeAt(0), repetition: this.repetition === null ? -1 : this.repetition.charCodeAt(0) };
+    if (!elementsClean(placed, reader, i, this.separators)) this.checkElements(placed, { id, elements: valuesOf(reader, i) }, index);
+  }
+
   segment(seg: GuideSegment, index: number): void {
     const { elements } = seg;
     let id = seg.id;
@@ -234,12 +235,17 @@ export class GuideValidator {
     const placed = group.walker.step(id, this.valueAt);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
-      const shown = id === 'HL' ? `HL*${elements.join('*')}` : `${id}*${elements[0] ?? ''}`;
-      const where = group.walker.currentLoop().id || 'the transaction';
-      this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${group.walker.current?.id ?? 'the start'} in loop ${where}).`);
+      this.unexpected(id, elements, index);
       return;
     }
     this.checkElements(placed, seg, index);
+  }
+
+  private unexpected(id: string, elements: readonly string[], index: number): void {
+    const walker = this.group!.walker!;
+    const shown = id === 'HL' ? `HL*${elements.join('*')}` : `${id}*${elements[0] ?? ''}`;
+    const where = walker.currentLoop().id || 'the transaction';
+    this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in loop ${where}).`);
   }
 
   /** Ends the stream: checks what only the end tells (the last HL's child flag). */
@@ -536,32 +542,6 @@ function syntaxMessage(kind: SyntaxNote['kind'], refs: readonly string[]): strin
       return `only one of ${refs.join(', ')} may be present`;
     case 'L':
       return `when ${refs[0]} is present, at least one of ${rest} is required`;
-  }
-}
-
-const TYPE_NAMES: Record<ElementSpec['type'], string> = {
-  AN: 'string',
-  ID: 'code',
-  DT: 'date (CCYYMMDD)',
-  TM: 'time (HHMM)',
-  N0: 'whole number',
-  N2: 'number with two implied decimals',
-  R: 'decimal number',
-};
-
-function typeValid(spec: ElementSpec, value: string): boolean {
-  switch (spec.type) {
-    case 'N0':
-    case 'N2':
-      return NUMBER.test(value);
-    case 'R':
-      return value !== '-' && DECIMAL.test(value) && value !== '';
-    case 'DT':
-      return isValidDate(value);
-    case 'TM':
-      return isValidTime(value);
-    default:
-      return true;
   }
 }
 

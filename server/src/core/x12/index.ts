@@ -11,6 +11,7 @@
 
 import type { ParsedDocumentWithIndex } from '../model';
 import { isIsaAt, skipLeadingBlanks } from './isa';
+import { GuidePass } from '../guides/pass';
 import { parse837 } from './parse837';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize } from './tokenizer';
@@ -20,15 +21,22 @@ export { tokenize, type SegmentTable, type DelimiterRun } from './tokenizer';
 export { readIsaHeader, type IsaHeader } from './isa';
 export { parseD8, parseDateValue, parseDecimal, procedureCodeProblem, toCents, formatCents } from './values';
 
+export interface ParseX12Options {
+  /** Run the implementation-guide checks in the reader's pass (guideChecks `full`). */
+  guide?: boolean;
+}
+
 /**
  * Parses an X12 837 (P, I or D; 5010 or 4010). Never throws on bad input: structural problems
  * come back as findings, and a document cut short still yields the claims it holds.
  */
-export function parseX12(text: string): ParsedDocumentWithIndex & { x12: X12SegmentIndex } {
+export function parseX12(text: string, options: ParseX12Options = {}): ParsedDocumentWithIndex & { x12: X12SegmentIndex } {
   const table = tokenize(text);
   const index = new X12SegmentIndex(table);
-  const parsed = parse837(index);
+  const guide = options.guide ? new GuidePass() : null;
+  const parsed = parse837(index, guide);
   return {
+    ...(guide ? { guideFindings: guide.finish() } : {}),
     format: 'x12',
     claims: parsed.claims,
     // In document order (a stable sort keeps a segment's findings in the order they were made).

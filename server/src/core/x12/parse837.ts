@@ -13,6 +13,7 @@ import type {
   Span,
   TransactionSet,
 } from '../model';
+import type { GuidePass } from '../guides/pass';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
 import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
@@ -150,8 +151,14 @@ function isEnvelopeCode(code: number): boolean {
   return code === ISA || code === IEA || code === GS || code === GE || code === ST || code === SE || code === TA1;
 }
 
-export function parse837(index: X12SegmentIndex): Parsed837 {
+/**
+ * Reads a whole document. With a guide pass (`guideChecks: full`) the implementation-guide
+ * checks run in the same walk over the segments; their findings are the pass's (take them with
+ * GuidePass.finish()).
+ */
+export function parse837(index: X12SegmentIndex, guide: GuidePass | null = null): Parsed837 {
   const parser = new Parser837(index);
+  parser.guide = guide;
   parser.run();
   parser.finish();
   return parser.result;
@@ -270,6 +277,7 @@ export class Parser837 {
   /** Closes the claim open at the end of the current table (the next piece starts with a segment that would close it). */
   endPiece(): void {
     this.closeClaim(this.ix.segmentCount);
+    this.guide?.endPiece(this.ix);
   }
 
   /**
@@ -301,9 +309,13 @@ export class Parser837 {
     if (this.interchange) this.closeInterchangeUnended(count, where);
   }
 
+  /** The implementation-guide checks run in this pass (guides/pass.ts), or none. */
+  guide: GuidePass | null = null;
+
   run(): void {
     const ix = this.ix;
     const count = ix.segmentCount;
+    const guide = this.guide;
     for (let s = 0; s < count; s++) {
       const code = ix.idCode(s);
       if (this.transaction === null && !isEnvelopeCode(code)) this.reportOutside(s);
@@ -323,6 +335,7 @@ export class Parser837 {
         case SV2: this.service(s, SERVICE_SEGMENTS.SV2!); break;
         case SV3: this.service(s, SERVICE_SEGMENTS.SV3!); break;
       }
+      if (guide !== null) guide.segment(ix, s);
     }
   }
 

@@ -1,0 +1,178 @@
+// The guide's element checks of one segment, read from the segment's offsets in the text: true
+// when the segment certainly breaks none of them (usage, length, type, character set, codes,
+// date formats, patterns, syntax notes, element and component counts). Most segments of a real
+// file are clean, so the validator makes their values (strings) only when this says no; it then
+// runs its exact checks (validate.ts checkElements) on them for the findings and their messages.
+//
+// Conservative by design: anything it does not decide cheaply (a repetition separator, trailing
+// spaces, a value outside the basic and extended character sets) counts as not clean and goes to
+// the exact checks. test/unit/guides-fast-check.test.ts holds it to that: wherever this says
+// clean, the exact checks find nothing.
+import { isValidCode, packCode } from './load';
+import type { CompositeSpec, ElementSpec, SegmentSpec } from './schema';
+import { DATE_FORMATS, matchesFormat, typeValid } from './valueTypes';
+
+/** Element offsets of the segments of a text (X12SegmentIndex has them). */
+export interface SegmentReader {
+  readonly text: string;
+  /** Elements after the id. */
+  elementCount(i: number): number;
+  /** Offset of element k's first character; -1 when the segment has no element k. */
+  elementStartOf(i: number, k: number): number;
+  /** Offset where element k ends (exclusive); -1 when absent. */
+  elementEnd(i: number, k: number): number;
+}
+
+/** The X12 basic and extended character set (validate.ts EXTENDED_CHARACTERS), by character code. */
+const EXTENDED = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!"&\'()*+,-./:;?= %~@[]_{}\\|<>^`#$\t\r\n') {
+  EXTENDED[c.charCodeAt(0)] = 1;
+}
+
+const MINUS = 45;
+const DOT = 46;
+const SPACE = 32;
+const ZERO = 48;
+const NINE = 57;
+
+function isDigit(code: number): boolean {
+  return code >= ZERO && code <= NINE;
+}
+
+/** The separators a segment is read with, as character codes (-1: no repetition separator). */
+export interface Separators {
+  component: number;
+  repetition: number;
+}
+
+/**
+ * Does segment `i` (placed as `spec`) certainly pass every element check? `format` state (the
+ * date format a 1250 element names for the 1251 after it) is kept as the exact checks keep it.
+ */
+export function elementsClean(spec: SegmentSpec, reader: SegmentReader, i: number, separators: Separators): boolean {
+  const count = reader.elementCount(i);
+  const text = reader.text;
+  // Trailing empty elements (reported by the validator) and elements past the guide's.
+  if (count > 0 && reader.elementEnd(i, count) === reader.elementStartOf(i, count)) return false;
+  const positions = spec.elements;
+  if (count > positions.length) return false;
+  let format: string | null = null;
+  for (let p = 0; p < positions.length; p++) {
+    const position = positions[p]!;
+    const k = p + 1;
+    const start = k <= count ? reader.elementStartOf(i, k) : 0;
+    const end = k <= count ? reader.elementEnd(i, k) : 0;
+    if (position.kind === 'composite') {
+      if (!compositeClean(position, text, start, end, separators)) return false;
+      continue;
+    }
+    if (separators.repetition >= 0 && contains(text, start, end, separators.repetition)) return false;
+    const valueFormat = position.dataElement === '1251' ? format : null;
+    if (position.dataElement === '1250') format = text.slice(start, end);
+    if (!valueClean(position, text, start, end, null, valueFormat, separators.component)) return false;
+  }
+  for (const note of spec.syntax) {
+    let present = 0;
+    for (const p of note.positions) if (p <= count && reader.elementEnd(i, p) > reader.elementStartOf(i, p)) present++;
+    const first = note.positions[0]!;
+    const firstPresent = first <= count && reader.elementEnd(i, first) > reader.elementStartOf(i, first);
+    switch (note.kind) {
+      case 'P':
+        if (present > 0 && present < note.positions.length) return false;
+        break;
+      case 'R':
+        if (present === 0) return false;
+        break;
+      case 'C':
+        if (firstPresent && present < note.positions.length) return false;
+        break;
+      case 'E':
+        if (present > 1) return false;
+        break;
+      case 'L':
+        if (firstPresent && present < 2) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+function contains(text: string, start: number, end: number, code: number): boolean {
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) === code) return true;
+  return false;
+}
+
+function compositeClean(spec: CompositeSpec, text: string, start: number, end: number, separators: Separators): boolean {
+  const separator = separators.component;
+  const components = spec.components;
+  // Empty when every component is empty (then only a required composite is a finding).
+  let any = false;
+  for (let at = start; at < end; at++) {
+    if (text.charCodeAt(at) !== separator) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return spec.usage !== 'R';
+  if (spec.usage === 'N') return false;
+  let from = start;
+  for (let c = 0; c < components.length; c++) {
+    let to = from;
+    while (to < end && text.charCodeAt(to) !== separator) to++;
+    if (!valueClean(components[c]!, text, from, to, spec, null, separator)) return false;
+    from = to < end ? to + 1 : end;
+  }
+  // Components past the guide's: only empty ones may follow (the exact check counts up to the last non-empty).
+  for (let at = from; at < end; at++) if (text.charCodeAt(at) !== separator) return false;
+  return true;
+}
+
+/** validate.ts checkElement for one value at [start, end), answering only "no finding". */
+function valueClean(spec: ElementSpec, text: string, start: number, end: number, composite: CompositeSpec | null, format: string | null, component: number): boolean {
+  if (start === end) return !(spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R'));
+  if (spec.usage === 'N') return false;
+  const type = spec.type;
+  let counted = end - start;
+  if (type === 'AN' || type === 'ID') {
+    const guardComponent = composite === null && spec.ref !== 'ISA16';
+    for (let at = start; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code >= 128 || EXTENDED[code] === 0) return false;
+      if (guardComponent && code === component) return false;
+    }
+    if (text.charCodeAt(end - 1) === SPACE) return false;
+  } else if (type === 'N0' || type === 'N2') {
+    let at = start;
+    if (text.charCodeAt(at) === MINUS) at++;
+    if (at === end) return false;
+    for (; at < end; at++) if (!isDigit(text.charCodeAt(at))) return false;
+    counted = end - start - (text.charCodeAt(start) === MINUS ? 1 : 0);
+  } else if (type === 'R') {
+    let at = start;
+    if (text.charCodeAt(at) === MINUS) at++;
+    const digitsFrom = at;
+    while (at < end && isDigit(text.charCodeAt(at))) at++;
+    let dot = 0;
+    if (at < end) {
+      if (text.charCodeAt(at) !== DOT) return false;
+      dot = 1;
+      at++;
+      if (at === end) return false;
+      for (; at < end; at++) if (!isDigit(text.charCodeAt(at))) return false;
+    }
+    if (dot === 0 && digitsFrom === end) return false; // '-' alone
+    counted = end - digitsFrom - dot;
+  } else {
+    // Dates and times: few elements; the exact test on the value. A separator in them fails it.
+    if (!typeValid(spec, text.slice(start, end))) return false;
+  }
+  if (counted < spec.minLength || counted > spec.maxLength) return false;
+  const packed = spec.packedCodes;
+  if (packed !== null) {
+    const n = packCode(text, start, end);
+    if (n >= 0 ? !packed.set.has(n) : packed.unpacked === 0 || !isValidCode(spec, text.slice(start, end))) return false;
+  }
+  if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(text.slice(start, end), format)) return false;
+  if (spec.regex !== null && !spec.regex.test(text.slice(start, end))) return false;
+  return true;
+}

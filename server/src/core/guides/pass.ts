@@ -1,0 +1,167 @@
+// The implementation-guide checks as part of the 837 reader's one pass (`guideChecks: full`):
+// Parser837 hands each segment here as it reads it, from the same segment index, and the
+// validator (validate.ts) places it in the guide and checks its elements from their offsets
+// (fastCheck.ts), making strings only for what fails. Findings get their spans at once, in the
+// coordinates of the piece being read, so a reader that takes a file in pieces (X12Stream) takes
+// them with the piece's own findings.
+//
+// One validator runs over the whole file (ISA13 is unique in the file, GS06 in an interchange,
+// ST02 in a group); an interchange whose component or repetition separator differs from the one
+// before starts a new validator.
+import { internalError } from '../internalError';
+import type { Finding, Severity, Span } from '../model';
+import type { X12SegmentIndex } from '../x12/segment-index';
+import { GuideValidator, type GuideFinding } from './validate';
+
+const HL_CODE = 2 * 128 * 128 + 72 * 128 + 76; // segmentIdCode('HL')
+
+export class GuidePass {
+  private validator: GuideValidator | null = null;
+  private component = '';
+  private repetition: string | null = null;
+  /** Validator findings turned into Findings so far (of the current validator). */
+  private converted = 0;
+  /** Index (in the whole stream) of the current piece's first segment. */
+  private base = 0;
+  private ix: X12SegmentIndex | null = null;
+  /** Spans of HL04 of the last two HL segments, by stream index: the child-flag finding names an earlier HL. */
+  private hlSpans: Array<{ index: number; span: Span }> = [];
+  private found: Finding[] = [];
+  /** The trailing gap of the previous piece's last segment held a blank. */
+  private blankBefore = false;
+  /** The leading-blanks finding, held to the end (its message counts the segments after it). */
+  private blanks: { finding: Finding; count: number } | null = null;
+
+  /** A failure inside the checks: reported once, and the pass stops (the reader goes on). */
+  private failed = false;
+
+  /** The next segment of the current piece (its index in `ix`). */
+  segment(ix: X12SegmentIndex, s: number): void {
+    if (this.failed) return;
+    try {
+      this.check(ix, s);
+    } catch (error) {
+      this.failed = true;
+      this.found.push(internalError('checking', error));
+    }
+  }
+
+  private check(ix: X12SegmentIndex, s: number): void {
+    if (ix !== this.ix) this.ix = ix;
+    const delimiters = ix.delimitersOf(s);
+    if (this.validator === null || delimiters.component !== this.component || delimiters.repetition !== this.repetition) {
+      this.finishValidator();
+      this.component = delimiters.component;
+      this.repetition = delimiters.repetition;
+      this.validator = new GuideValidator({ componentSeparator: this.component, repetitionSeparator: this.repetition });
+      this.converted = 0;
+    }
+    if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
+    this.validator.segmentOf(ix, s, this.base + s);
+    if (ix.idCode(s) === HL_CODE) this.rememberHl(ix, s);
+    this.convert();
+  }
+
+  /** The current piece ends after `count` segments; the next piece's index follows. */
+  endPiece(ix: X12SegmentIndex): void {
+    const table = ix.table;
+    const count = table.segmentCount;
+    if (count > 0) this.blankBefore = hasBlank(ix.text, Math.min(table.segmentEnd[count - 1]! + 1, table.trailingEnd), table.trailingEnd);
+    this.base += count;
+  }
+
+  /** Findings made since the last take, in the coordinates of the piece they were found in. */
+  take(): Finding[] {
+    const out = this.found;
+    this.found = [];
+    return out;
+  }
+
+  /** Ends the stream: the last transaction set's checks, and the leading-blanks finding. */
+  finish(): Finding[] {
+    if (!this.failed) this.finishValidator();
+    const blanks = this.blanks;
+    if (blanks) {
+      if (blanks.count > 1) blanks.finding.message += ` So do ${blanks.count - 1} more segments after it.`;
+      this.found.push(blanks.finding);
+      this.blanks = null;
+    }
+    return this.take();
+  }
+
+  private finishValidator(): void {
+    if (this.validator === null) return;
+    this.validator.finish();
+    this.convert();
+    this.validator = null;
+  }
+
+  private convert(): void {
+    const results = this.validator!.results;
+    for (; this.converted < results.length; this.converted++) this.found.push(this.toFinding(results[this.converted]!));
+  }
+
+  /** Blanks (spaces, tabs) between the previous segment's terminator and segment s. */
+  private startsWithBlanks(ix: X12SegmentIndex, s: number): boolean {
+    if (s === 0) {
+      const blank = this.blankBefore;
+      this.blankBefore = false;
+      return blank && this.base > 0;
+    }
+    const table = ix.table;
+    const start = table.segmentStart[s]!;
+    const from = table.segmentEnd[s - 1]! + 1;
+    return start > from && hasBlank(ix.text, from, start);
+  }
+
+  private noteBlanks(ix: X12SegmentIndex, s: number): void {
+    if (this.blanks) {
+      this.blanks.count++;
+      return;
+    }
+    const finding: Finding = {
+      rule: 'guide.segment-leading-blanks',
+      severity: 'error',
+      message: `Segment ${ix.segmentId(s)} starts with blanks.`,
+      span: ix.segmentSpan(s),
+    };
+    this.blanks = { finding, count: 1 };
+  }
+
+  private rememberHl(ix: X12SegmentIndex, s: number): void {
+    const span = ix.elementSpan(s, 4) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
+    if (this.hlSpans.length === 2) this.hlSpans.shift();
+    this.hlSpans.push({ index: this.base + s, span });
+  }
+
+  private toFinding(f: GuideFinding): Finding {
+    return { rule: f.rule, severity: f.severity as Severity, message: f.message, span: this.spanOf(f) };
+  }
+
+  /** Where a guide finding goes: its component, its element, the end of the segment for an element past its end, else the segment id. */
+  private spanOf(f: GuideFinding): Span {
+    const ix = this.ix!;
+    const segment = f.segment - this.base;
+    if (segment < 0 || segment >= ix.segmentCount) {
+      // An earlier piece's segment: only the HL child flag names one.
+      for (const hl of this.hlSpans) if (hl.index === f.segment) return hl.span;
+      return { start: 0, end: 0 };
+    }
+    if (f.position === undefined) return ix.elementSpan(segment, 0) ?? ix.segmentSpan(segment);
+    const element = ix.elementSpan(segment, f.position);
+    if (!element) {
+      const end = ix.segmentSpan(segment).end;
+      return { start: end, end };
+    }
+    if (f.component && f.component > 0) return ix.componentSpans(segment, f.position)[f.component - 1] ?? element;
+    return element;
+  }
+}
+
+function hasBlank(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || c === 9) return true;
+  }
+  return false;
+}

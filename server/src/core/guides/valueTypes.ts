@@ -1,0 +1,102 @@
+// The value types of X12 elements as the guides check them: the extended character set, numbers
+// and decimals, dates and times (and the DTP02-style format qualifiers), and components of a
+// composite value. Shared by the validator's exact checks (validate.ts) and its fast clean check
+// over offsets (fastCheck.ts). Pure.
+import type { ElementSpec } from './schema';
+
+export const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\t\r\n]/;
+export const NUMBER = /^-?[0-9]+$/;
+export const DECIMAL = /^-?[0-9]*(\.[0-9]+)?$/;
+export const DIGITS = /^[0-9]+$/;
+
+/** The 1-based component of a composite value, without splitting it. */
+export function componentOf(value: string, separator: string, component: number): string {
+  let start = 0;
+  for (let i = 1; i < component; i++) {
+    const next = value.indexOf(separator, start);
+    if (next < 0) return '';
+    start = next + separator.length;
+  }
+  const end = value.indexOf(separator, start);
+  return end < 0 ? value.slice(start) : value.slice(start, end);
+}
+
+/** Length of a number as X12 counts it: without sign and decimal point. */
+export function numericLength(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 45 && c !== 46) n++;
+  }
+  return n;
+}
+
+/** A calendar date CCYYMMDD (or YYMMDD, or CCYYMMDDHHMM), as pyx12 accepts it. */
+export function isValidDate(value: string, format: 'DT' | 'D8' | 'D6' = 'DT'): boolean {
+  if (!DIGITS.test(value)) return false;
+  if (format === 'D8' && value.length !== 8) return false;
+  if (format === 'D6' && value.length !== 6) return false;
+  if (value.length !== 6 && value.length !== 8 && value.length !== 12) return false;
+  const full = value.length === 6 ? (Number(value.slice(0, 2)) < 50 ? '20' : '19') + value : value;
+  const year = Number(full.slice(0, 4));
+  const month = Number(full.slice(4, 6));
+  const day = Number(full.slice(6, 8));
+  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (day > days) return false;
+  return full.length !== 12 || isValidTime(full.slice(8));
+}
+
+/** HHMM, HHMMSS or HHMMSSdd. */
+export function isValidTime(value: string): boolean {
+  if (!DIGITS.test(value) || value.length < 4 || value.length === 5 || value.length > 8) return false;
+  return Number(value.slice(0, 2)) <= 23 && Number(value.slice(2, 4)) <= 59 && (value.length < 6 || Number(value.slice(4, 6)) <= 59);
+}
+
+/** Checks a value against a date/time format qualifier (DTP02, DTM05): D8, RD8, D6, DT, TM. Unknown formats pass. */
+export function matchesFormat(value: string, format: string): boolean {
+  switch (format) {
+    case 'D8':
+    case 'D6':
+    case 'DT':
+      return isValidDate(value, format);
+    case 'RD8': {
+      const dash = value.indexOf('-');
+      return dash > 0 && isValidDate(value.slice(0, dash), 'D8') && isValidDate(value.slice(dash + 1), 'D8');
+    }
+    case 'TM':
+      return isValidTime(value);
+    default:
+      return true;
+  }
+}
+
+export const DATE_FORMATS = new Set(['D8', 'RD8', 'D6', 'DT', 'TM']);
+
+export const TYPE_NAMES: Record<ElementSpec['type'], string> = {
+  AN: 'string',
+  ID: 'code',
+  DT: 'date (CCYYMMDD)',
+  TM: 'time (HHMM)',
+  N0: 'whole number',
+  N2: 'number with two implied decimals',
+  R: 'decimal number',
+};
+
+export function typeValid(spec: ElementSpec, value: string): boolean {
+  switch (spec.type) {
+    case 'N0':
+    case 'N2':
+      return NUMBER.test(value);
+    case 'R':
+      return value !== '-' && DECIMAL.test(value) && value !== '';
+    case 'DT':
+      return isValidDate(value);
+    case 'TM':
+      return isValidTime(value);
+    default:
+      return true;
+  }
+}
+
