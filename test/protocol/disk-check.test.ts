@@ -14,12 +14,16 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   WorkDoneProgress,
   WorkDoneProgressCancelNotification,
   WorkDoneProgressCreateRequest,
   type Diagnostic,
+  type Hover,
+  type MarkupContent,
+  type Position,
   type ProgressToken,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
@@ -138,6 +142,50 @@ describe('a claim file checked from disk (claimlint/diskFiles)', () => {
     assert.deepEqual(counts.at(-1), { uri: big.uri, conflicts: 40, findings: fromDisk.length, fromDisk: true });
   });
 
+  test('a hover on a procedure code answers from the disk index: the open document hover for the code, then the findings on its line', async () => {
+    const text = batch(16_000, 32);
+    const big = pathToFileURL(join(dir, 'big/batch.837')).toString();
+    const oracle = TestClient.uriFor('disk-hover-oracle.837');
+    const opened = await client.open(oracle, text);
+    const hover = async (uri: string, position: Position): Promise<Hover | null> => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    const value = (hover: Hover | null): string => (hover?.contents as MarkupContent | undefined)?.value ?? '';
+
+    // CLAIM-3 bills 43214 (service line 1) and 43200 (service line 2): the first conflict.
+    const lines = text.split('\r\n');
+    const two = lines.findIndex((l) => l.startsWith('SV1*HC:43200*'));
+    let one = two;
+    while (!lines[one]!.startsWith('SV1*HC:43214*')) one--;
+    const conflict = opened.diagnostics.find((d) => d.code === 'ptp.conflict' && d.range.start.line === two);
+    assert.ok(conflict, 'the conflict of the open document');
+
+    const onTwo = await hover(big, { line: two, character: 9 });
+    const expectedTwo = await hover(oracle, { line: two, character: 9 });
+    assert.deepEqual(onTwo?.range, { start: { line: two, character: 7 }, end: { line: two, character: 12 } });
+    assert.deepEqual(onTwo?.range, expectedTwo?.range);
+    assert.ok(value(onTwo).startsWith(`${value(expectedTwo)}\n\n---\n\n`), value(onTwo));
+    assert.ok(value(onTwo).includes('**On claim 4, service line 2** (checked from disk)'), value(onTwo));
+    assert.ok(value(onTwo).includes(`\`ptp.conflict\` ${conflict.message}`), 'the conflict on this line');
+
+    // The column-1 code: its descriptor, and the conflict it takes part in.
+    const onOne = await hover(big, { line: one, character: 7 });
+    assert.ok(value(onOne).startsWith(value(await hover(oracle, { line: one, character: 7 }))));
+    assert.ok(value(onOne).includes('Esophagoscopy, flexible, transoral; with dilation of esophagus with balloon'), 'the descriptor of 43214');
+    assert.ok(value(onOne).includes(`Column 1 code 43214 is on this line: ${conflict.message}`), value(onOne));
+
+    // A code without findings: exactly the open document hover.
+    const clean = lines.findIndex((l) => l.startsWith('SV1*HC:99213*'));
+    const expectedClean = await hover(oracle, { line: clean, character: 10 });
+    assert.ok(value(expectedClean).includes('**99213**'));
+    assert.deepEqual(await hover(big, { line: clean, character: 10 }), expectedClean);
+
+    // Off the procedure codes, and in a file no one asked to check: nothing.
+    assert.equal(await hover(big, { line: two, character: 1 }), null);
+    assert.equal(await hover(big, { line: two, character: 40 }), null);
+    assert.equal(await hover(big, { line: 0, character: 5 }), null);
+    assert.equal(await hover(pathToFileURL(join(dir, 'big/never-listed.837')).toString(), { line: two, character: 9 }), null);
+    await client.close(oracle);
+  });
+
   test('checked again when the file changes on disk', async () => {
     const big = { path: join(dir, 'big/batch.837'), uri: pathToFileURL(join(dir, 'big/batch.837')).toString() };
     const changed = client.waitForDiagnostics(big.uri, (p) => !p.diagnostics.some((d) => d.code === 'ptp.conflict'), 30_000);
@@ -146,6 +194,12 @@ describe('a claim file checked from disk (claimlint/diskFiles)', () => {
     const after = await changed;
     assert.ok(after.diagnostics.length > 0);
     assert.ok(after.diagnostics.every((d) => d.code !== 'ptp.conflict'));
+    // The hover index was rebuilt with the file: where 43200 was, 99213 and no conflict.
+    const line = batch(16_000, 32).split('\r\n').findIndex((l) => l.startsWith('SV1*HC:43200*'));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: big.uri }, position: { line, character: 9 } });
+    const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.ok(value.startsWith('**99213**'), value);
+    assert.ok(!value.includes('ptp.conflict'), value);
   });
 
   test('a UTF-8 837 with a BOM and characters outside ASCII after the first pieces: positions in UTF-16 units, as the editor counts them', async () => {
@@ -200,9 +254,14 @@ describe('a claim file checked from disk (claimlint/diskFiles)', () => {
 
   test('a file left out of a later request is forgotten: its diagnostics are cleared', async () => {
     const big = pathToFileURL(join(dir, 'big/batch.837')).toString();
+    const line = batch(16_000, 32).split('\r\n').findIndex((l) => l.startsWith('SV1*HC:43214*'));
+    const hover = (): Promise<Hover | null> => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: big }, position: { line, character: 9 } });
+    assert.ok(await hover(), 'a hover while the file is checked from disk');
     const cleared = client.waitForDiagnostics(big, (p) => p.diagnostics.length === 0);
     await client.connection.sendRequest(DiskFilesRequest.type, { uris: [] });
     await cleared;
+    // Its index went with it.
+    assert.equal(await hover(), null);
   });
 });
 
