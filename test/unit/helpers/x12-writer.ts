@@ -2,6 +2,12 @@
 // counts (SE01, GE01, IEA01), control numbers and CLM02 totals unless told otherwise.
 // All names and ids are invented (DOE*JANE, M000001...).
 //
+// What the writer adds around the claims (submitter, receiver, billing provider, subscriber,
+// patient address and demographics, the institutional CL1, the 4010 REF*87, ...) follows the
+// implementation guide of the kind and version written (the guides Claimlint validates with
+// `guideChecks: 'full'`), so a file is guide-valid when its claims ask for nothing the guide
+// forbids (guideValidClaims says what that is; test/fuzz/generators.ts writes such claims).
+//
 //   const { text } = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100' }] }]);
 //   const { text } = writeX12(claims, { kind: 'institutional', delimiters: { element: '|', component: '^' }, lineEnding: '\r\n' });
 //   const { text } = writeTransactions([[['BHT', '0019', '00', '1', '20240101', '1200', 'CH'], ...]]);
@@ -33,8 +39,14 @@ export interface WriterClaim {
   id: string;
   /** NM1*IL NM109; default M000001. */
   subscriberId?: string;
-  /** When set, a 2000C patient loop is written with NM1*QC NM109 = this id. */
+  /**
+   * When set, a 2000C patient loop is written with NM1*QC NM108 MI and NM109 = this id (the
+   * parser's patient id). The 4010 guides allow that id; the 5010 guides mark NM108/NM109 of the
+   * patient name not used, so a guide-valid 5010 file names its patient with patientName instead.
+   */
   patientId?: string | null;
+  /** When set (and patientId is not), a 2000C patient loop naming the patient with no id: NM1*QC*1*LAST*FIRST. */
+  patientName?: { last: string; first: string } | null;
   /** Claim-level date: DTP*472 (professional, dental) or DTP*434 (institutional). */
   date?: DateRange | null;
   /** CLM02 as written; default: the sum of the line charges, with two decimals. */
@@ -153,37 +165,86 @@ export function sumCharges(charges: readonly string[]): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** The 837 body (BHT through the last line) of one transaction set. */
-export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 'professional'): SegmentSpec[] {
+/** What the claims of a guide-valid file may ask for (see guideValidClaims). */
+export interface GuideValidClaims {
+  /** The claim `date` (DTP*472 in 837P/D, DTP*434 in 837I): never, optional or required. */
+  claimDate: 'none' | 'optional' | 'required';
+  /** The claim date must span days (RD8; the writer writes one day as D8). */
+  claimDateRange: boolean;
+  /** Each line's `date` (DTP*472 in 2400): optional or required. */
+  lineDates: 'optional' | 'required';
+  /** A line date may span days (RD8). */
+  lineDateRanges: boolean;
+  /** A patient may carry an id (patientId, NM1*QC NM108/NM109); else only a name (patientName). */
+  patientId: boolean;
+}
+
+/**
+ * What a claim may ask for in a guide-valid file of this kind and version (the writer writes what
+ * it is given, so a claim outside these rules gives guide.* findings). 837D 5010 has no guide
+ * Claimlint validates (one guide.not-validated finding): its rules here are the 4010 ones.
+ */
+export function guideValidClaims(kind: ClaimKind, version: '5010' | '4010' = '5010'): GuideValidClaims {
+  const patientId = version === '4010';
+  switch (kind) {
+    case 'professional':
+      // The service date is a line's (2400 DTP*472, required); 2300 has no DTP*472.
+      return { claimDate: 'none', claimDateRange: false, lineDates: 'required', lineDateRanges: true, patientId };
+    case 'institutional':
+      // The statement dates (2300 DTP*434) are required, RD8 only in 5010.
+      return { claimDate: 'required', claimDateRange: version === '5010', lineDates: 'optional', lineDateRanges: true, patientId };
+    case 'dental':
+      // Line service dates D8 only.
+      return { claimDate: 'optional', claimDateRange: false, lineDates: 'optional', lineDateRanges: false, patientId };
+  }
+}
+
+/** The 837 body (BHT through the last line) of one transaction set, per the guide of `kind` in `version`. */
+export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 'professional', version: '5010' | '4010' = '5010'): SegmentSpec[] {
+  const v4010 = version === '4010';
   const body: SegmentSpec[] = [
     ['BHT', '0019', '00', '0001', '20240115', '1200', 'CH'],
+    // 4010: the transmission type (REF*87) names the guide.
+    ...(v4010 ? [['REF', '87', IMPLEMENTATIONS['4010'][kind]] as const] : []),
     ['NM1', '41', '2', 'SUBMITTER CLINIC', '', '', '', '', '46', 'S000001'],
     ['PER', 'IC', 'CONTACT DESK', 'TE', '5555550100'],
     ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
     ['HL', '1', '', '20', '1'],
     ['NM1', '85', '2', 'EXAMPLE BILLING', '', '', '', '', 'XX', '1234567893'],
     ['N3', '1 MAIN ST'],
-    ['N4', 'SPRINGFIELD', 'ZZ', '000000000'],
+    ['N4', 'SPRINGFIELD', 'IL', '000000000'],
     ['REF', 'EI', '000000000'],
   ];
   let hl = 1;
   for (const claim of claims) {
-    const hasPatient = claim.patientId !== undefined && claim.patientId !== null;
+    const patientId = claim.patientId ?? null;
+    const patientName = claim.patientName ?? null;
+    const hasPatient = patientId !== null || patientName !== null;
     const subscriberHl = ++hl;
     body.push(['HL', String(subscriberHl), '1', '22', hasPatient ? '1' : '0']);
-    body.push(['SBR', 'P', hasPatient ? '' : '18', '', '', '', '', '', '', 'CI']);
+    // SBR06 (coordination of benefits) is required in the 4010 dental guide only.
+    body.push(['SBR', 'P', hasPatient ? '' : '18', '', '', '', v4010 && kind === 'dental' ? '1' : '', '', '', 'CI']);
     body.push(['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', claim.subscriberId ?? 'M000001']);
     body.push(['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001']);
     if (hasPatient) {
       body.push(['HL', String(++hl), String(subscriberHl), '23', '0']);
       body.push(['PAT', '19']);
-      body.push(['NM1', 'QC', '1', 'DOE', 'JOHN', '', '', '', 'MI', claim.patientId!]);
+      const name = patientName ?? { last: 'DOE', first: 'JOHN' };
+      body.push(patientId !== null ? ['NM1', 'QC', '1', name.last, name.first, '', '', '', 'MI', patientId] : ['NM1', 'QC', '1', name.last, name.first]);
+      body.push(['N3', '2 ELM ST'], ['N4', 'SPRINGFIELD', 'IL', '000000000'], ['DMG', 'D8', '20100101', 'M']);
     }
     const total = claim.totalCharge ?? sumCharges(claim.lines.map((l) => l.charge));
-    const facility = kind === 'institutional' ? ['13', 'A', '1'] : ['11', 'B', '1'];
-    body.push(['CLM', claim.id, total, '', '', facility, 'Y', 'A', 'Y', 'Y']);
+    // CLM05-02 (facility code qualifier) is B in 837P 5010, A in 837I, not used in 837P/D 4010;
+    // CLM06 is not used in 837I 5010; CLM18 (EOB indicator) is required in 837I 4010.
+    const facility = kind === 'institutional' ? ['13', 'A', '1'] : ['11', v4010 ? '' : 'B', '1'];
+    const clm06 = kind === 'institutional' && !v4010 ? '' : 'Y';
+    const clm18 = kind === 'institutional' && v4010 ? ['', '', '', '', '', '', '', '', 'Y'] : [];
+    body.push(['CLM', claim.id, total, '', '', facility, clm06, 'A', 'Y', 'Y', ...clm18]);
     if (claim.date) body.push(dateSpec(kind === 'institutional' ? '434' : '472', claim.date));
-    if (kind !== 'dental') body.push(['HI', ['ABK', 'R69']]);
+    // 837I: the institutional claim code (CL1, required in 5010) before the diagnosis.
+    if (kind === 'institutional') body.push(['CL1', '1', '1', '01']);
+    // Principal diagnosis: ICD-10 (ABK) in 5010, ICD-9 (BK) in 4010; 837D has none.
+    if (kind !== 'dental') body.push(['HI', v4010 ? ['BK', '7809'] : ['ABK', 'R69']]);
     claim.lines.forEach((line, i) => {
       body.push(['LX', String(i + 1)]);
       const composite = line.code === '' && kind === 'institutional'
@@ -235,6 +296,6 @@ export function writeTransactions(bodies: readonly (readonly SegmentSpec[])[], o
 export function writeX12(claims: readonly WriterClaim[], options: WriterOptions = {}): WrittenX12 {
   const kind = options.kind ?? 'professional';
   const sets = Math.max(1, (options.transactions ?? 1) * (options.interchanges ?? 1));
-  const bodies = chunk(claims, sets).map((part) => claimSegments(part, kind));
+  const bodies = chunk(claims, sets).map((part) => claimSegments(part, kind, options.version ?? '5010'));
   return writeTransactions(bodies, options);
 }
