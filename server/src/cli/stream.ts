@@ -29,9 +29,12 @@ export interface BlockCheck {
  * the piece in memory, so pieces much smaller than a block keep the peak low: on the 100 MB bench
  * 837P, feeding whole 4 MB blocks peaked at about 260 MB RSS, 256 KB slices at about 136 MB. One
  * transaction set of any size is read in pieces like this too; only a claim is never cut
- * (X12Stream holds its slices until the claim ends).
+ * (X12Stream holds its slices until the claim ends). Below V8's largest young-generation object
+ * (128 KB), so that a slice, and a piece joined from two of them, is made in the young generation:
+ * 256 KB strings each went to a large-object page of their own, which took 1.8 s of CPU for the
+ * 100 MB 837P against 1.35 s at 64 KB (32-96 KB are alike; 16 KB pays more per piece).
  */
-export const FEED_BYTES = 256 * 1024;
+export const FEED_BYTES = 64 * 1024;
 
 export interface BlockSizes {
   /** Bytes read from the file at a time (default BLOCK_BYTES). */
