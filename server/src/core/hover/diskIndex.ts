@@ -7,7 +7,9 @@
 //
 // Compact: one entry per service line (not per segment), in typed arrays (about 23 bytes a line,
 // codes and date ranges interned); findings are kept only when they sit on an indexed line, and
-// then only their rule, severity and messages. Lines are added as the reader finishes each piece
+// then only their rule, severity and messages. The bench's 100 MB 837P (437,347 service lines,
+// 11,314 findings, all on lines) keeps 10 MB of arrays and 11.5 MB in all (about 115 KB per MB of
+// file); the server keeps the file's line starts beside it (4 bytes a line of the editor). Lines are added as the reader finishes each piece
 // (DiskIndexBuilder.add, or IndexingRun, which sees the claims X12Stream hands its coding run),
 // and the findings come once the whole file is checked (finish).
 import type { Claim, Finding, PtpTableKind, Severity } from '../model';
@@ -274,7 +276,7 @@ export class DiskIndex {
     return this.data.x12 ? `claim ${this.data.claim[entry]! + 1}, service line ${number}` : `row ${number}`;
   }
 
-  /** Bytes held by the index: its arrays, interned codes and kept findings (strings counted at 2 bytes a character). */
+  /** Bytes held by the index: its arrays, interned codes and kept findings (strings counted at 2 bytes a character: an upper bound). */
   bytes(): number {
     const d = this.data;
     const arrays = [d.codeStart, d.codeLength, d.codeId, d.dateId, d.table, d.claim, d.lineNumber, d.dates, d.attachedEntry, d.attachedFinding, d.attachedRelated];
