@@ -5,10 +5,10 @@ import type { Finding, ParsedDocumentWithIndex } from './model';
 import { withGuideChecks, type GuideChecks } from './guides/checks';
 import { internalError } from './internalError';
 import { parseDocument } from './parse';
-import { CodingRun } from './rules/codingRun';
+import { CodingRun, deferredCoding, DocumentCoding } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
-import { reread as rereadX12, type Reread } from './x12/incremental';
+import { reread as rereadX12, type RereadClaims } from './x12/incremental';
 
 export { internalError };
 
@@ -19,6 +19,8 @@ export interface Analysis {
   findings: Finding[];
   /** Offset <-> line/character conversion for this text. */
   lines: Positions;
+  /** The coding findings per patient group, for reanalyze (absent when checked with others, or when the check failed). */
+  coding?: DocumentCoding;
 }
 
 /**
@@ -48,11 +50,17 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
     return { text, lines, doc: emptyDocument(null), findings: [internalError('reading', error)] };
   }
   let ptp: Finding[];
+  let coding: DocumentCoding | undefined;
   try {
-    const run = shared?.run ?? new CodingRun(knowledge);
-    run.add(doc.claims, { file: shared?.file ?? 0, x12: doc.format !== 'csv' });
-    ptp = shared ? [] : run.findings();
+    if (shared) {
+      shared.run.add(doc.claims, { file: shared.file, x12: doc.format !== 'csv' });
+      ptp = [];
+    } else {
+      coding = DocumentCoding.check(doc.claims, knowledge, doc.format !== 'csv');
+      ptp = coding.findings();
+    }
   } catch (error) {
+    coding = undefined;
     ptp = [internalError('checking', error)];
   }
   let findings = [...doc.findings, ...ptp];
@@ -63,7 +71,7 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
       findings.push(internalError('checking', error));
     }
   }
-  return { text, lines, doc, findings };
+  return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
 }
 
 /**
@@ -74,14 +82,38 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
 export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions): Analysis {
   const lines = positions ?? new LineIndex(text);
   if (text === previous.text) return { ...previous, lines };
-  let reread: Reread | null = null;
+  let reread: RereadClaims | null = null;
   try {
-    reread = rereadX12(previous.text, previous.doc, text, knowledge);
+    // The re-read leaves the coding checks to codingAfter (deferred): only the groups of the claims it read again are checked.
+    reread = rereadX12(previous.text, previous.doc, text, deferredCoding(knowledge));
   } catch {
     reread = null;
   }
   if (reread === null) return analyze(text, knowledge, lines);
-  return { text, lines, doc: reread.doc, findings: reread.findings };
+  const doc = reread.doc;
+  let coding: DocumentCoding | undefined;
+  let findings: Finding[];
+  try {
+    coding = codingAfter(previous.coding, reread, knowledge);
+    findings = doc.findings.concat(coding.findings());
+  } catch (error) {
+    coding = undefined;
+    findings = doc.findings.concat(internalError('checking', error));
+  }
+  return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
+}
+
+/** The coding of a re-read document: the previous one with the groups of the claims read again checked again, else (nothing to start from, claims added or removed) every claim checked. */
+function codingAfter(previous: DocumentCoding | undefined, reread: RereadClaims, knowledge: Knowledge): DocumentCoding {
+  if (previous !== undefined && reread.claims !== null) {
+    try {
+      const next = previous.after(reread.doc.claims, reread.claims);
+      if (next !== null) return next;
+    } catch {
+      // Checked again below, as analyze() checks: a failure there is reported.
+    }
+  }
+  return DocumentCoding.check(reread.doc.claims, knowledge, true);
 }
 
 function emptyDocument(format: ParsedDocumentWithIndex['format']): ParsedDocumentWithIndex {

@@ -2,60 +2,89 @@
 // document, the pieces of one read in blocks, or all the files of a CLI run. Claims are added as
 // they are read; the checks run once every claim is in, because each pairs or sums the lines of a
 // patient wherever they are.
+//
+// Each check reads one patient group (a patient's lines under one table, serviceGroups.ts) at a
+// time, and a group's findings depend on its lines alone. DocumentCoding keeps one document's
+// findings per group, so that after an edit that read some claims again only the groups of those
+// claims (before and after the edit) are checked again; the others' findings are moved.
 
-import type { Claim, Finding } from '../model';
-import { checkAddOnGroups } from './checkAddOns';
-import { checkPtpGroups, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
-import { checkUnitsGroups, hasMueRows, keepMue, type MueTables } from './checkUnits';
+import type { Claim, Finding, RelatedLocation } from '../model';
+import { shiftSpan } from '../spans';
+import { checkAddOnGroup } from './checkAddOns';
+import { checkPtpGroup, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
+import { checkUnitsGroup, hasMueRows, keepMue, type MueTables } from './checkUnits';
 import type { AocTable } from './aoc';
-import { ServiceGrouper, type AddOptions } from './serviceGroups';
+import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type PatientGroup } from './serviceGroups';
 
 /** What the checks read of the knowledge. */
 export interface CodingTables {
   tables: PtpTables;
   mue: MueTables;
   aoc: AocTable;
+  /**
+   * The caller checks the claims itself (reanalyze keeps a DocumentCoding across edits): a run of
+   * these tables keeps no line and finds nothing, so a re-read that makes one costs nothing.
+   */
+  deferred?: boolean;
+}
+
+/** The tables with the coding checks left to the caller (see CodingTables.deferred). */
+export function deferredCoding(tables: CodingTables): CodingTables {
+  return { tables: tables.tables, mue: tables.mue, aoc: tables.aoc, deferred: true };
+}
+
+/** One family of checks (PTP, MUE, add-on codes): which lines its groups keep, and its check of one group. */
+interface Family {
+  keep: AddOptions['keep'];
+  /** Whether a line's units can carry its findings (offsetsOf). */
+  units: boolean;
+  check(group: PatientGroup, out: RunFinding[], fileNames?: readonly string[]): void;
+}
+
+/** The families the tables call for, in the order their findings are listed: PTP, MUE, add-on codes. */
+function familiesOf(knowledge: CodingTables): Family[] {
+  if (knowledge.deferred) return [];
+  const out: Family[] = [{ keep: keepCoded(knowledge.tables), units: false, check: (group, found, names) => checkPtpGroup(group, knowledge.tables, found, names) }];
+  // Null when no table of that family is loaded: nothing to keep.
+  if (hasMueRows(knowledge.mue)) out.push({ keep: keepMue(knowledge.mue), units: true, check: (group, found, names) => checkUnitsGroup(group, knowledge.mue, found, names) });
+  // Add-on codes need every procedure beside them (a Type 2 code accepts any primary).
+  if (knowledge.aoc.size > 0) out.push({ keep: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found) });
+  return out;
 }
 
 export class CodingRun {
-  private readonly ptp = new ServiceGrouper();
-  /** Null when no table of that family is loaded: nothing to keep. */
-  private readonly units: ServiceGrouper | null;
-  private readonly addOns: ServiceGrouper | null;
+  private readonly families: Family[];
+  /** One grouper per family. */
+  private readonly groupers: ServiceGrouper[];
 
-  constructor(private readonly knowledge: CodingTables) {
-    this.units = hasMueRows(knowledge.mue) ? new ServiceGrouper() : null;
-    this.addOns = knowledge.aoc.size > 0 ? new ServiceGrouper() : null;
+  constructor(knowledge: CodingTables) {
+    this.families = familiesOf(knowledge);
+    this.groupers = this.families.map(() => new ServiceGrouper());
   }
 
   /** Adds claims in document order (the spans relative to `base`). */
   add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
-    this.ptp.add(documentClaims, { ...options, keep: keepCoded(this.knowledge.tables) });
-    this.units?.add(documentClaims, { ...options, keep: keepMue(this.knowledge.mue) });
-    // Add-on codes need every procedure beside them (a Type 2 code accepts any primary).
-    this.addOns?.add(documentClaims, options);
+    this.families.forEach((family, i) => this.groupers[i]!.add(documentClaims, { ...options, keep: family.keep }));
   }
 
   /** Forgets the lines of one file, e.g. one started in blocks and then read whole. */
   dropFile(file: number): void {
-    this.ptp.dropFile(file);
-    this.units?.dropFile(file);
-    this.addOns?.dropFile(file);
+    for (const grouper of this.groupers) grouper.dropFile(file);
   }
 
   /** The document offsets of the codes and units of one file's kept lines: where a finding of the run can be. */
   offsetsOf(file: number): number[] {
-    const out = this.ptp.codeOffsetsOf(file);
-    if (this.units) out.push(...this.units.codeOffsetsOf(file, true));
-    if (this.addOns) out.push(...this.addOns.codeOffsetsOf(file));
+    const out: number[] = [];
+    this.families.forEach((family, i) => out.push(...this.groupers[i]!.codeOffsetsOf(file, family.units)));
     return out;
   }
 
-  /** Every finding of the run, with the file each belongs to. */
+  /** Every finding of the run, with the file each belongs to: PTP, then MUE, then add-on codes, each in group order. */
   check(fileNames?: readonly string[]): RunFinding[] {
-    const out = checkPtpGroups(this.ptp, this.knowledge.tables, fileNames);
-    if (this.units) out.push(...checkUnitsGroups(this.units, this.knowledge.mue, fileNames));
-    if (this.addOns) out.push(...checkAddOnGroups(this.addOns, this.knowledge.aoc));
+    const out: RunFinding[] = [];
+    this.families.forEach((family, i) => {
+      for (const group of this.groupers[i]!.groups()) family.check(group, out, fileNames);
+    });
     return out;
   }
 
@@ -63,4 +92,146 @@ export class CodingRun {
   findings(): Finding[] {
     return this.check().map((f) => f.finding);
   }
+
+  /** Per family, the findings of each group that has some, in group order (a run of one document). */
+  groupFindings(): GroupFindings[][] {
+    return this.families.map((family, i) => {
+      const list: GroupFindings[] = [];
+      for (const group of this.groupers[i]!.groups()) {
+        const entry = checkOne(family, group);
+        if (entry !== null) list.push(entry);
+      }
+      return list;
+    });
+  }
+}
+
+/** The findings of one patient group under one family, and the index of the claim its first line is on (which orders the groups). */
+interface GroupFindings {
+  key: string;
+  first: number;
+  findings: Finding[];
+}
+
+function checkOne(family: Family, group: PatientGroup): GroupFindings | null {
+  const out: RunFinding[] = [];
+  family.check(group, out);
+  return out.length === 0 ? null : { key: group.key, first: group.lines[0]!.claimIndex, findings: out.map((f) => f.finding) };
+}
+
+/**
+ * What an edit did to a document's claims: the claims [from, from + removed.length) of the
+ * previous analysis became [from, from + added) of the new one, read from the region of the old
+ * text that ends at `regionEnd`; everything from there on moved by `delta`.
+ */
+export interface ClaimsReplaced {
+  from: number;
+  removed: readonly Claim[];
+  added: number;
+  regionEnd: number;
+  delta: number;
+}
+
+/** The key of the group a claim's lines go to, or null (an 837D claim: no table). */
+function keyOf(claim: Claim): string | null {
+  const table = tableForClaim(claim.kind);
+  return table === null ? null : groupKey(table, claim);
+}
+
+/**
+ * The coding findings of one document (as CodingRun.findings() gives them), kept per patient
+ * group so that an edit checks only the groups whose lines it changed.
+ */
+export class DocumentCoding {
+  private constructor(
+    private readonly families: Family[],
+    private readonly x12: boolean,
+    /** Per family, the groups with findings, in group order (by `first`). */
+    private readonly byFamily: GroupFindings[][],
+  ) {}
+
+  /** Checks every claim of a document. */
+  static check(claims: readonly Claim[], knowledge: CodingTables, x12: boolean): DocumentCoding {
+    const run = new CodingRun(knowledge);
+    run.add(claims, { x12 });
+    return new DocumentCoding(familiesOf(knowledge), x12, run.groupFindings());
+  }
+
+  /** The findings: PTP, then MUE, then add-on codes, each in group order (as a CodingRun lists them). */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const list of this.byFamily) for (const entry of list) for (const finding of entry.findings) out.push(finding);
+    return out;
+  }
+
+  /**
+   * The coding of `claims`, the document after `change`: the groups of the removed and the added
+   * claims checked again, the others' findings moved. Null when the number of claims changed (a
+   * finding names other claims by number, and groups are ordered by claim index): check again.
+   * This coding must not be used after.
+   */
+  after(claims: readonly Claim[], change: ClaimsReplaced): DocumentCoding | null {
+    const { from, removed, added, regionEnd, delta } = change;
+    if (added !== removed.length || claims.length < from + added) return null;
+    // The groups whose lines changed, and the claims of each, in document order.
+    const keys = new Set<string>();
+    const patients = new Set<string>();
+    const touch = (claim: Claim) => {
+      const key = keyOf(claim);
+      if (key === null) return;
+      keys.add(key);
+      patients.add(claim.patientKey);
+    };
+    for (const claim of removed) touch(claim);
+    for (let i = from; i < from + added; i++) touch(claims[i]!);
+    const claimsOf = new Map<string, Claim[]>();
+    if (keys.size > 0) {
+      for (const claim of claims) {
+        if (!patients.has(claim.patientKey)) continue;
+        const key = keyOf(claim);
+        if (key === null || !keys.has(key)) continue;
+        const list = claimsOf.get(key);
+        if (list) list.push(claim);
+        else claimsOf.set(key, [claim]);
+      }
+    }
+    const byFamily = this.families.map((family, i) => {
+      const list: GroupFindings[] = [];
+      for (const entry of this.byFamily[i]!) {
+        if (keys.has(entry.key)) continue;
+        list.push(delta === 0 ? entry : { ...entry, findings: entry.findings.map((f) => moved(f, regionEnd, delta)) });
+      }
+      for (const groupClaims of claimsOf.values()) {
+        const grouper = new ServiceGrouper();
+        grouper.add(groupClaims, { x12: this.x12, keep: family.keep });
+        for (const group of grouper.groups()) {
+          const entry = checkOne(family, group);
+          if (entry !== null) list.splice(firstAfter(list, entry.first), 0, entry);
+        }
+      }
+      return list;
+    });
+    return new DocumentCoding(this.families, this.x12, byFamily);
+  }
+}
+
+/** Index of the first entry that starts after claim `first`. */
+function firstAfter(list: readonly GroupFindings[], first: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.first <= first) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The finding with its span and related locations from `at` on moved by `delta` (itself when none is). */
+function moved(finding: Finding, at: number, delta: number): Finding {
+  const span = finding.span.start >= at ? shiftSpan(finding.span, delta) : finding.span;
+  let related: RelatedLocation[] | undefined = finding.related;
+  if (related?.some((r) => r.span.start >= at)) related = related.map((r) => (r.span.start >= at ? { ...r, span: shiftSpan(r.span, delta) } : r));
+  if (span === finding.span && related === finding.related) return finding;
+  return related === undefined ? { ...finding, span } : { ...finding, span, related };
 }

@@ -7,8 +7,8 @@
 // touches an envelope segment, or makes the set stop being exactly one ST..SE) returns null,
 // and the caller reads everything.
 
-import type { ParsedDocumentWithIndex } from '../model';
-import { CodingRun, type CodingTables } from '../rules/codingRun';
+import type { Claim, ParsedDocumentWithIndex } from '../model';
+import { CodingRun, type ClaimsReplaced, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 
 import { Parser837 } from './parse837';
@@ -31,6 +31,12 @@ import { tokenize, type SegmentTable } from './tokenizer';
 
 export type { Reread, TextDifference } from './splice';
 
+/**
+ * A re-read and the claims it read again, for a caller that keeps the coding findings per
+ * patient group (null when that is not known: every claim is to be checked again).
+ */
+export type RereadClaims = Reread & { claims: ClaimsReplaced | null };
+
 const ST = segmentIdCode('ST');
 const SE = segmentIdCode('SE');
 const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1'].map(segmentIdCode));
@@ -40,11 +46,29 @@ const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1'].map(segme
  * read again, else its transaction set; null when neither gives exactly what a whole read
  * gives. The previous document is consumed when an answer is returned.
  */
-export function reread(before: string, previous: ParsedDocumentWithIndex, text: string, tables: CodingTables): Reread | null {
+export function reread(before: string, previous: ParsedDocumentWithIndex, text: string, tables: CodingTables): RereadClaims | null {
   if (previous.format !== 'x12' || !(previous.x12 instanceof X12SegmentIndex)) return null;
   const change = differenceOf(before, text);
   if (change.start === change.oldEnd && change.newEnd === change.oldEnd) return null;
-  return rereadClaim(previous, text, tables, change) ?? rereadTransactionSet(before, previous, text, tables, change);
+  // The claim rereadClaim reads when it can: the last one starting before the change.
+  const oldClaims = previous.claims;
+  const at = firstClaimAtOrAfter(oldClaims, change.start) - 1;
+  const regionEnd = at >= 0 ? oldClaims[at]!.span.end : 0;
+  const byClaim = rereadClaim(previous, text, tables, change);
+  if (byClaim !== null) return { ...byClaim, claims: claimReadAgain(oldClaims, byClaim.doc.claims, at, regionEnd, change.newEnd - change.oldEnd) };
+  return rereadTransactionSet(before, previous, text, tables, change);
+}
+
+/**
+ * Claim `at` of `before` read again into the claims from `at` of `after`, when the two lists say
+ * so (those before it the same objects, those after it the old ones moved in place); else null.
+ */
+function claimReadAgain(before: readonly Claim[], after: readonly Claim[], at: number, regionEnd: number, delta: number): ClaimsReplaced | null {
+  const added = after.length - before.length + 1;
+  if (at < 0 || added < 1) return null;
+  if (after[at] === before[at] || (at > 0 && after[at - 1] !== before[at - 1])) return null;
+  if (at + 1 < before.length && after[at + added] !== before[at + 1]) return null;
+  return { from: at, removed: [before[at]!], added, regionEnd, delta };
 }
 
 /** The smallest single region that turns `before` into `after` (found with string compares of blocks, not per character). */
@@ -93,7 +117,7 @@ export function rereadTransactionSet(
   text: string,
   tables: CodingTables,
   change: TextDifference = differenceOf(before, text),
-): Reread | null {
+): RereadClaims | null {
   const old = previous.x12;
   if (previous.format !== 'x12' || old === undefined || !(old instanceof X12SegmentIndex)) return null;
   const delta = change.newEnd - change.oldEnd;
@@ -141,6 +165,7 @@ export function rereadTransactionSet(
   if (findings === null) return null;
 
   // Claims: those before the set as they were, the set's read again, those after shifted.
+  const replaced: ClaimsReplaced = { from: firstClaim, removed: previous.claims.slice(firstClaim, oldClaimsEnd), added: parsed.claims.length, regionEnd: setEnd, delta };
   for (const claim of parsed.claims) shiftClaim(claim, base, 0);
   const claims = previous.claims.slice(0, firstClaim).concat(parsed.claims);
   for (let i = oldClaimsEnd; i < previous.claims.length; i++) {
@@ -149,7 +174,8 @@ export function rereadTransactionSet(
     claims.push(claim);
   }
   // Coding edits pair lines of one patient across claims and transaction sets: checked again over
-  // every claim (cheap next to reading: only lines whose code is in some table take part).
+  // every claim (cheap next to reading: only lines whose code is in some table take part), unless
+  // the caller checks only the groups of the replaced claims (deferred tables: nothing found here).
   const run = new CodingRun(tables);
   run.add(claims, { x12: true });
   const coding = run.findings();
@@ -160,7 +186,7 @@ export function rereadTransactionSet(
 
   const x12 = new X12SegmentIndex(spliceTable(old, table, text, firstSegment, lastSegment, base, setEnd, delta));
   const doc = { format: 'x12' as const, claims, findings, interchanges, groups, transactions, x12 };
-  return { doc, findings: findings.concat(coding), unit: 'transaction-set' };
+  return { doc, findings: findings.concat(coding), unit: 'transaction-set', claims: replaced };
 }
 
 /** One ST first, one SE last with its terminator and only blanks after it, no envelope segment between. */
