@@ -18,7 +18,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { Analysis } from '../core/analyze';
 import { completionsAt } from '../core/completion';
-import { fixAll, fixesFor, type Fix } from '../core/fixes';
+import { fixesFor, type Fix } from '../core/fixes';
+import { fixAllWithGuides, guideQuickFixes, hasGuideFix } from '../core/guides/fixes';
+import type { Finding } from '../core/model';
 import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
 import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
@@ -57,7 +59,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   const fixAllOf = (analysis: Analysis): Fix | null => {
     let all = fixAllCache.get(analysis);
     if (all === undefined) {
-      all = fixAll(analysis.text, analysis.doc, analysis.findings);
+      all = fixAllWithGuides(analysis.text, analysis.doc, analysis.findings);
       fixAllCache.set(analysis, all);
     }
     return all;
@@ -107,13 +109,20 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       const start = analysis.lines.offsetAt(params.range.start);
       const end = analysis.lines.offsetAt(params.range.end);
       let listed = 0;
+      // Guide and envelope findings (no coding data) with a certain fix: one fix may answer several
+      // of them (the HL findings of one transaction set), so they are fixed together below.
+      const guideFindings: Finding[] = [];
       for (const finding of analysis.findings) {
-        if (finding.span.end < start || finding.span.start > end || finding.data === undefined) continue;
+        if (finding.span.end < start || finding.span.start > end) continue;
+        const coding = finding.data !== undefined;
+        if (!coding && !hasGuideFix(analysis.doc, finding)) continue;
         // A selection over a whole file would send the edits of every fix in it (each removal
         // renumbers the rest of its claim: 400 MB for one 4,000-line claim); fix-all does the rest.
         if (++listed > MAX_FINDINGS_WITH_QUICK_FIXES) break;
-        for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
+        if (!coding) guideFindings.push(finding);
+        else for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
       }
+      for (const fix of guideQuickFixes(analysis.text, analysis.doc, guideFindings)) actions.push(toCodeAction(document, analysis, fix));
     }
     // A client that cannot resolve edits later would get every fix-all edit with each lightbulb
     // request as the cursor moves (triggerKind Automatic): it gets fix-all when the user asks
