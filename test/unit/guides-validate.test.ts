@@ -289,3 +289,27 @@ describe('guide validator: envelopes and versions', () => {
     assert.deepEqual(brief(findings), [`guide.code-invalid GS08 @1`]);
   });
 });
+
+describe('versions agree', () => {
+  const isa = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*000000001*0*T*:';
+  const run = (segments: string[]) => validateSegments(segments.map((s) => ({ id: s.split('*')[0]!, elements: s.split('*').slice(1) }))).filter((f) => f.rule === 'guide.version-mismatch');
+  const set = (st03: string, service: string) => [`ST*837*0001*${st03}`, 'BHT*0019*00*1*20240101*1200*CH', 'HL*1**20*1', 'CLM*A*10***11:B:1*Y*A*Y*Y', `LX*1`, `${service}*HC:99213*10*UN*1***1`, 'SE*7*0001'];
+  it('GS08 of another version than ISA12', () => {
+    const found = run([isa, 'GS*HC*S*R*20240101*1200*1*X*004010X098A1', ...set('004010X098A1', 'SV1'), 'GE*1*1', 'IEA*1*000000001']);
+    assert.deepEqual(found.map((f) => f.message), ["GS08 004010X098A1 is not a version of the interchange's ISA12 00501."]);
+  });
+  it('ST03 that is not GS08', () => {
+    const found = run([isa, 'GS*HC*S*R*20240101*1200*1*X*005010X222A1', ...set('005010X223A2', 'SV2'), 'GE*1*1', 'IEA*1*000000001']);
+    assert.deepEqual(found.map((f) => [f.message, f.position]), [['ST03 005010X223A2 does not match GS08 005010X222A1.', 3]]);
+  });
+  it('service lines of another claim type than the guide, once per transaction set', () => {
+    const lines = set('005010X222A1', 'SV2');
+    lines.splice(6, 0, 'LX*2', 'SV2*0450*HC:99213*10*UN*1');
+    const found = run([isa, 'GS*HC*S*R*20240101*1200*1*X*005010X222A1', ...lines, 'GE*1*1', 'IEA*1*000000001']);
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /^SV2 is an institutional service line, but this transaction set is sent under 005010X222A1, the 837 professional guide\.$/);
+  });
+  it('agreeing versions and lines give none', () => {
+    assert.deepEqual(run([isa, 'GS*HC*S*R*20240101*1200*1*X*005010X222A1', ...set('005010X222A1', 'SV1'), 'GE*1*1', 'IEA*1*000000001']), []);
+  });
+});

@@ -31,10 +31,12 @@
 //   guide.hl-parent            HL02 names no open parent level (HL2)
 //   guide.hl-child-flag        HL04 says children follow (1) or not (0) and the file says otherwise (not in pyx12)
 //   guide.control-number-repeated  ISA13 in the file, GS06 in the interchange, ST02 in the group (isa 025, gs 6, st 23)
+//   guide.version-mismatch     GS08 not of ISA12's version, ST03 not GS08, or service lines of another claim type than the guide's (once per set)
 //   guide.not-validated        version without a map (information, once per version)
 //   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
+import { claimTypeOf, VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
 import type { ValueAt } from './load';
 import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
@@ -56,6 +58,11 @@ export interface IndexedSegments extends SegmentReader {
 
 /** Segments the validator reads whole: the envelope (control numbers, versions) and HL (numbering). */
 const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL']);
+
+/** SV1, SV2 or SV3. */
+function isServiceId(id: string): boolean {
+  return id.length === 3 && id.charCodeAt(0) === 83 && id.charCodeAt(1) === 86 && id.charCodeAt(2) >= 49 && id.charCodeAt(2) <= 51;
+}
 
 /** The element values of segment i (elements[0] is element 01). */
 export function valuesOf(reader: SegmentReader, i: number): string[] {
@@ -131,6 +138,12 @@ export class GuideValidator {
   private hlCount = 0;
   private hlStack: number[] = [];
   private lastHl: { segment: number; id: number; childFlag: string } | null = null;
+  /** ISA12 of the current interchange, GS08 of the current group. */
+  private isa12 = '';
+  private gs08 = '';
+  /** The service segment (SV1/SV2/SV3) the current transaction set's guide uses, and whether another was reported. */
+  private service: { version: string; kind: string; id: string } | null = null;
+  private serviceReported = false;
   // Segments starting with blanks: reported once, on the first, with the count.
   private leadingBlanks = 0;
   private leadingBlanksFinding: GuideFinding | null = null;
@@ -185,6 +198,7 @@ export class GuideValidator {
       this.segment({ id: reader.segmentId(i), elements: valuesOf(reader, i) }, index);
       return;
     }
+    if (isServiceId(id)) this.checkService(id, index);
     const group = this.group;
     if (!group || !group.walker) return;
     this.reader = reader;
@@ -226,6 +240,7 @@ export class GuideValidator {
       this.startGroup(seg, index);
       return;
     }
+    if (isServiceId(id)) this.checkService(id, index);
     if (id === 'ST') this.startTransaction(seg, index);
     if (id === 'HL') this.checkHl(seg, index);
     if (id === 'SE') this.endTransaction();
@@ -267,6 +282,7 @@ export class GuideValidator {
     this.gsIds = new Set();
     this.group = null;
     const version = seg.elements[11] ?? '';
+    this.isa12 = version.trim();
     this.envelope = envelopeFor(version);
     // The ISA is checked against the envelope map of its version, as pyx12 does (the transaction
     // maps' own ISA keeps 4010's ISA11 'U'); a forced guide's ISA when there is none.
@@ -294,10 +310,15 @@ export class GuideValidator {
           this.reportedVersions.add(version);
           this.add(index, 'guide.nearest-guide', 'information', coverage.message, 8);
         }
-      } else if (coverage.status === 'not-validated' && !this.reportedVersions.has(version)) {
+      } else if (!this.reportedVersions.has(version)) {
         this.reportedVersions.add(version);
-        this.add(index, coverage.rule, 'information', coverage.message, 8);
+        const message = coverage.status === 'not-validated' ? coverage.message : `${JSON.stringify(version)} is not an 837 implementation guide Claimlint has a map of: its transaction sets are not checked against a guide. The envelope, counts and coding checks still run.`;
+        this.add(index, 'guide.not-validated', 'information', message, 8);
       }
+    }
+    this.gs08 = version;
+    if (this.isa12 !== '' && version !== '' && version.slice(0, 5) !== this.isa12) {
+      this.add(index, VERSION_MISMATCH_RULE, 'error', `GS08 ${version} is not a version of the interchange's ISA12 ${this.isa12}.`, 8);
     }
     const walker = guide ? new GuideWalker(guide) : null;
     const gs = guide ? gsOf(guide) : null;
@@ -322,9 +343,26 @@ export class GuideValidator {
       this.add(index, 'guide.control-number-repeated', 'error', `ST02 transaction set control number ${controlNumber} is used by an earlier transaction set in this group.`, 2);
     }
     this.group.stIds.add(controlNumber);
+    const st03 = seg.elements[2] ?? '';
+    if (st03 !== '' && this.gs08 !== '' && st03 !== this.gs08) {
+      this.add(index, VERSION_MISMATCH_RULE, 'error', `ST03 ${st03} does not match GS08 ${this.gs08}.`, 3);
+    }
+    const implementation = st03 !== '' ? st03 : this.gs08;
+    const type = claimTypeOf(implementation);
+    this.service = type ? { version: implementation, kind: type.kind, id: type.service } : null;
+    this.serviceReported = false;
     this.hlCount = 0;
     this.hlStack = [];
     this.lastHl = null;
+  }
+
+  /** A service line of another claim type than the transaction set's guide: once per set. */
+  private checkService(id: string, index: number): void {
+    const expected = this.service;
+    if (expected === null || this.serviceReported || id === expected.id) return;
+    this.serviceReported = true;
+    const kind = id === 'SV1' ? 'a professional' : id === 'SV2' ? 'an institutional' : 'a dental';
+    this.add(index, VERSION_MISMATCH_RULE, 'error', `${id} is ${kind} service line, but this transaction set is sent under ${expected.version}, the 837 ${expected.kind} guide.`);
   }
 
   private endTransaction(): void {
