@@ -22,7 +22,7 @@ function looksLikeHeaderlessX12(text: string): boolean {
   return /(^|[~'\n])[^\S\n]*(GS|ST|BHT|NM1|CLM|HL)[*|]/.test(head) && /(^|[~'\n])[^\S\n]*(ST|CLM|SV[123])[*|]/.test(head);
 }
 
-export function parseDocument(text: string, options: ParseX12Options = {}): ParsedDocumentWithIndex {
+export function parseDocument(text: string, options?: ParseX12Options): ParsedDocumentWithIndex {
   switch (detectFormat(text)) {
     case 'x12':
       return parseX12(text, options);

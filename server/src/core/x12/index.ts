@@ -30,10 +30,10 @@ export interface ParseX12Options {
  * Parses an X12 837 (P, I or D; 5010 or 4010). Never throws on bad input: structural problems
  * come back as findings, and a document cut short still yields the claims it holds.
  */
-export function parseX12(text: string, options: ParseX12Options = {}): ParsedDocumentWithIndex & { x12: X12SegmentIndex } {
+export function parseX12(text: string, options?: ParseX12Options): ParsedDocumentWithIndex & { x12: X12SegmentIndex } {
   const table = tokenize(text);
   const index = new X12SegmentIndex(table);
-  const guide = options.guide ? new GuidePass() : null;
+  const guide = options?.guide ? new GuidePass() : null;
   const parsed = parse837(index, guide);
   return {
     ...(guide ? { guideFindings: guide.finish() } : {}),
