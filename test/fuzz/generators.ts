@@ -2,10 +2,16 @@
 // with PTP conflicts (from the shared test writers), mutations of them (deleted, doubled or
 // swapped delimiters, cut ISA headers, huge single lines, invalid UTF-8, deep loop nesting), and
 // plain random bytes. Everything is fast-check, so any failure replays from its seed and path.
+//
+// The 837 claims follow the implementation guide of their kind and version (guideValidClaims), so
+// a scenario with a padded ISA (validX12ScenarioArb) is a file with no x12.* and no guide.*
+// finding (test/unit/guides-property.test.ts); an unpadded ISA (padIsa false) is the one
+// envelope these scenarios write broken on purpose.
 import fc from 'fast-check';
 import type { DateRange } from '../../server/src/core/model';
 import { loadKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import {
+  guideValidClaims,
   writeX12,
   type ClaimKind,
   type WriterClaim as X12Claim,
@@ -76,12 +82,18 @@ const DATES: DateRange[] = [
   { from: 20260310, to: 20260310 },
   { from: 20260311, to: 20260311 },
 ];
+/** Statement dates of an 837I 5010 claim: a range (the guide allows RD8 only), over both DATES. */
+const STATEMENT: DateRange = { from: 20260310, to: 20260311 };
+const FIRST_NAMES = ['JOHN', 'MARY', 'ALEX', 'SAM'];
+
+export type X12Version = '5010' | '4010';
 
 const x12Charge = fc
   .tuple(fc.integer({ min: 1, max: 500000 }), fc.constantFrom(0, 1, 2, 2, 2))
   .map(([cents, decimals]) => (decimals === 0 ? String(Math.max(1, Math.round(cents / 100))) : (cents / 100).toFixed(decimals)));
 
-function x12LineArb(kind: ClaimKind): fc.Arbitrary<X12Line> {
+function x12LineArb(kind: ClaimKind, version: X12Version): fc.Arbitrary<X12Line> {
+  const day = fc.constantFrom(...DATES);
   return fc.record({
     code: fc.constantFrom(...CODES[kind]),
     modifiers: fc.oneof(
@@ -90,17 +102,29 @@ function x12LineArb(kind: ClaimKind): fc.Arbitrary<X12Line> {
     ),
     charge: x12Charge,
     units: fc.integer({ min: 1, max: 9 }).map(String),
-    date: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...DATES) }, { weight: 1, arbitrary: fc.constant(null) }),
+    // 837P: every line carries its date (the guide has none on the claim); else 1 in 5 inherits the claim's.
+    date: guideValidClaims(kind, version).lineDates === 'required' ? day : fc.oneof({ weight: 4, arbitrary: day }, { weight: 1, arbitrary: fc.constant(null) }),
   });
 }
 
-function x12ClaimArb(kind: ClaimKind): fc.Arbitrary<X12Claim> {
+function x12ClaimArb(kind: ClaimKind, version: X12Version): fc.Arbitrary<X12Claim> {
+  const rules = guideValidClaims(kind, version);
+  const patientNumber = fc.integer({ min: 1, max: 999999 });
   return fc.record({
     id: fc.integer({ min: 1, max: 99999 }).map((n) => `CLM${n}`),
     subscriberId: fc.integer({ min: 1, max: 999999 }).map((n) => `M${String(n).padStart(6, '0')}`),
-    patientId: fc.option(fc.integer({ min: 1, max: 999999 }).map((n) => `P${String(n).padStart(6, '0')}`), { nil: null }),
-    date: fc.constantFrom(...DATES),
-    lines: fc.array(x12LineArb(kind), { minLength: 1, maxLength: 6 }),
+    // A patient other than the subscriber: with an id where the guide has one (4010), else by name.
+    patientId: rules.patientId ? fc.option(patientNumber.map((n) => `P${String(n).padStart(6, '0')}`), { nil: null }) : fc.constant(null),
+    patientName: rules.patientId ? fc.constant(null) : fc.option(fc.constantFrom(...FIRST_NAMES).map((first) => ({ last: 'DOE', first })), { nil: null }),
+    date:
+      rules.claimDate === 'none'
+        ? fc.constant(null)
+        : rules.claimDateRange
+          ? fc.constant(STATEMENT)
+          : rules.claimDate === 'required'
+            ? fc.constantFrom(...DATES)
+            : fc.option(fc.constantFrom(...DATES), { nil: null }),
+    lines: fc.array(x12LineArb(kind, version), { minLength: 1, maxLength: 6 }),
   });
 }
 
@@ -113,31 +137,60 @@ export interface X12Scenario {
   suffix: string;
 }
 
-export const x12ScenarioArb: fc.Arbitrary<X12Scenario> = fc
-  .constantFrom<ClaimKind>('professional', 'professional', 'institutional', 'dental')
-  .chain((kind) =>
-    fc.record({
-      format: fc.constant('x12' as const),
-      kind: fc.constant(kind),
-      claims: fc.array(x12ClaimArb(kind), { minLength: 1, maxLength: 5 }),
-      options: fc.record({
+/**
+ * Scenarios of every kind and version, each a guide-valid 837 when its ISA is padded: `padIsa`
+ * is fc.boolean() for the fuzz run, always true for a valid file.
+ */
+function x12Scenarios(padIsa: fc.Arbitrary<boolean>, maxClaims = 5): fc.Arbitrary<X12Scenario> {
+  return fc
+    .tuple(
+      fc.constantFrom<ClaimKind>('professional', 'professional', 'institutional', 'dental'),
+      fc.constantFrom<X12Version>('5010', '5010', '4010'),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 2 }),
+    )
+    .chain(([kind, version, transactions, interchanges]) => {
+      // The writer splits n claims into sets of ceil(n / sets): n a multiple of the sets leaves no
+      // set without a claim (an empty set is a 2000A with no 2000B, which the guides forbid).
+      const sets = transactions * interchanges;
+      const claimCount = fc.integer({ min: 1, max: Math.max(1, Math.floor(maxClaims / sets)) }).map((k) => k * sets);
+      return fc.record({
+        format: fc.constant('x12' as const),
         kind: fc.constant(kind),
-        delimiters: fc.constantFrom(...X12_DELIMITER_SETS),
-        lineEnding: fc.constantFrom('', '\n', '\r\n'),
-        version: fc.constantFrom<'5010' | '4010'>('5010', '5010', '4010'),
-        transactions: fc.integer({ min: 1, max: 3 }),
-        interchanges: fc.integer({ min: 1, max: 2 }),
-        padIsa: fc.boolean(),
-        prefix: fc.constantFrom('', '\uFEFF'),
-      }),
-      suffix: fc.constantFrom('', '', '\n', '\r\n', '  \n\n', '\t '),
-    }),
-  )
-  .map((s) => {
-    // A newline terminator cannot be followed by another line ending.
-    if (s.options.delimiters?.segment === '\n') s.options.lineEnding = '';
-    return s;
-  });
+        claims: claimCount.chain((n) => fc.array(x12ClaimArb(kind, version), { minLength: n, maxLength: n })),
+        options: fc.record({
+          kind: fc.constant(kind),
+          // 4010 has no repetition separator: ISA11 is U.
+          delimiters: fc.constantFrom(...X12_DELIMITER_SETS).map((d) => (version === '4010' ? { ...d, repetition: null } : d)),
+          lineEnding: fc.constantFrom('', '\n', '\r\n'),
+          version: fc.constant(version),
+          transactions: fc.constant(transactions),
+          interchanges: fc.constant(interchanges),
+          padIsa,
+          prefix: fc.constantFrom('', '\uFEFF'),
+        }),
+        suffix: fc.constantFrom('', '', '\n', '\r\n', '  \n\n', '\t '),
+      });
+    })
+    .map((s) => {
+      // A newline terminator cannot be followed by another line ending.
+      if (s.options.delimiters?.segment === '\n') s.options.lineEnding = '';
+      return s;
+    });
+}
+
+/** 837s of every kind and version, their ISA padded or not (an unpadded ISA is an x12.isa-width finding, and guide findings on its fields). */
+export const x12ScenarioArb: fc.Arbitrary<X12Scenario> = x12Scenarios(fc.boolean());
+
+/**
+ * 837s with no x12.* and no guide.* finding (837D 5010: one guide.not-validated, its guide has no
+ * map), of up to `maxClaims` claims (at least one per transaction set); PTP conflicts as they come.
+ */
+export function validX12Scenarios(maxClaims: number): fc.Arbitrary<X12Scenario> {
+  return x12Scenarios(fc.constant(true), maxClaims);
+}
+
+export const validX12ScenarioArb: fc.Arbitrary<X12Scenario> = validX12Scenarios(5);
 
 export function writeX12Scenario(s: X12Scenario, claims: X12Claim[] = s.claims): string {
   return writeX12(claims, s.options).text + s.suffix;
