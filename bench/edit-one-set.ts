@@ -4,6 +4,10 @@
 //   full       analyze() of the edited text (what every edit cost without incremental reading)
 //   set        the transaction-set re-read (what an edit inside the set cost before claims were read alone)
 //   claim      reanalyze(), which now reads the edited claim again
+// and, of the claim re-read, the coding checks (PTP, MUE, add-on codes) alone:
+//   every claim  the checks run over every claim of the edited document (what each edit cost before
+//                reanalyze kept the findings per patient group)
+//   groups       DocumentCoding.after(): only the groups of the claim read again, the others moved
 // Each timed re-read starts from its own fresh analysis (a re-read consumes the previous one), and
 // every claim re-read is checked against a full analysis of the same text (findings and claims).
 // With --lsp the bundled server (npm run build) is measured too: didChange -> diagnostics.
@@ -16,6 +20,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { analyze, reanalyze, type Analysis } from '../server/src/core/analyze';
+import { deferredCoding, DocumentCoding } from '../server/src/core/rules/codingRun';
 import { loadKnowledge } from '../server/src/core/rules/knowledge';
 import { readFileCapped } from '../server/src/core/rules/readFile';
 import { LineIndex } from '../server/src/core/text';
@@ -91,6 +96,8 @@ for (const kind of ['replace', 'insert'] as const) {
   const full: number[] = [];
   const set: number[] = [];
   const claim: number[] = [];
+  const everyClaim: number[] = [];
+  const groups: number[] = [];
   let verified = 0;
   for (const edited of edits(kind)) {
     const lines = new LineIndex(edited);
@@ -104,12 +111,21 @@ for (const kind of ['replace', 'insert'] as const) {
     const [actual, claimMs] = timed(() => reanalyze(previous, edited, knowledge, lines));
     claim.push(claimMs);
     if (sameResult(actual, expected)) verified++;
-    if (reread(text, analyze(text, knowledge, positions).doc, edited, knowledge)?.unit !== 'claim') throw new Error('the claim path was not taken');
+    // The coding part of the claim re-read, on its own (the re-read leaves it to the caller).
+    const fresh = analyze(text, knowledge, positions);
+    const byClaim = reread(text, fresh.doc, edited, deferredCoding(knowledge));
+    if (byClaim?.unit !== 'claim' || byClaim.claims === null || fresh.coding === undefined) throw new Error('the claim path was not taken');
+    const [all, everyMs] = timed(() => DocumentCoding.check(byClaim.doc.claims, knowledge, true).findings());
+    everyClaim.push(everyMs);
+    const [some, groupsMs] = timed(() => fresh.coding!.after(byClaim.doc.claims, byClaim.claims!)?.findings());
+    groups.push(groupsMs);
+    if (JSON.stringify(some) !== JSON.stringify(all)) throw new Error('the coding of the groups read again is not that of every claim');
   }
   console.log(
     `${kind === 'replace' ? 'digit replaced' : 'digit typed   '} (${editCount} edits, medians): full analyze ${median(full).toFixed(1)} ms | ` +
       `transaction-set re-read ${median(set).toFixed(1)} ms | claim re-read (reanalyze) ${median(claim).toFixed(1)} ms (CPU); ${verified}/${editCount} equal to a full analysis`,
   );
+  console.log(`  coding checks of the claim re-read: over every claim ${median(everyClaim).toFixed(1)} ms | the edited claim's groups ${median(groups).toFixed(1)} ms (CPU)`);
 }
 
 async function measureServer(): Promise<void> {
