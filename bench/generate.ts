@@ -2,16 +2,17 @@
 // each segment terminator) and claim CSV exports, written straight to disk in chunks so a 100 MB
 // file never exists as one JavaScript string here. Same seed, same bytes.
 //
-// What a file holds (realistic 5010 837P loops): one ISA, functional groups of up to 100
-// transaction sets of 500 claims each; per claim a 2000B subscriber (HL, SBR, NM1*IL, N3, N4,
-// DMG, NM1*PR), in 30% of claims a 2000C patient (HL, PAT, NM1*QC, N3, N4, DMG), CLM, REF*D9,
-// HI, NM1*82 and PRV, then per line LX, SV1, DTP*472 and REF*6R (10% of claims carry the date on
-// the claim instead of the lines). Procedure codes are a mix of everyday codes with modifiers
-// (25, 59, XU, LT/RT, 26, 76), 4% of claims bill CPT 43214 with one or two of the codes its
-// built-in edits bundle (conflicts for any Claimlint setup), and 4% bill a column 1 / column 2
-// pair of the generated one-million-row PTP table (conflicts or modifier-required warnings once
-// that table is loaded). Every envelope count, control number and CLM02 total is right, except
-// for one claim in 2000 whose CLM02 is one cent off (a structural finding).
+// What a file holds (realistic 5010 837P loops, valid against the 005010X222A1 guide as
+// `--guide full` checks it): one ISA, functional groups of up to 100 transaction sets of 500
+// claims each; per claim a 2000B subscriber (HL, SBR, NM1*IL, N3, N4, DMG, NM1*PR), in 30% of
+// claims a 2000C patient (HL, PAT, NM1*QC named with no id, N3, N4, DMG), CLM, REF*D9, HI, NM1*82
+// and PRV, then per line LX, SV1, DTP*472 and REF*6R. Procedure codes are a mix of everyday
+// codes with modifiers (25, 59, XU, LT/RT, 26, 76), 4% of claims bill CPT 43214 with one or two
+// of the codes its built-in edits bundle (conflicts for any Claimlint setup), and 4% bill a
+// column 1 / column 2 pair of the generated one-million-row PTP table (conflicts or
+// modifier-required warnings once that table is loaded). Every envelope count, control number
+// and CLM02 total is right, except for one claim in 2000 whose CLM02 is one cent off (a
+// structural finding, x12.clm02-sum).
 //
 // All names and ids are invented (DOE, M000001...), like the test writers'.
 
@@ -44,7 +45,11 @@ export interface GenClaim {
   subscriberId: string;
   /** Set when the patient is not the subscriber (a 2000C loop). */
   patientId: string | null;
-  /** When true the date is written once on the claim (DTP*472 in 2300), not on each line. */
+  /**
+   * Drawn for 10% of claims, which once carried their date on the claim (DTP*472 in 2300). The
+   * 837P guide has no service date there (it is each 2400's, required), so every line carries it
+   * now; the draw stays so that the same seed gives the same claims.
+   */
   claimLevelDate: boolean;
   /** CLM02 is written one cent off. */
   wrongTotal: boolean;
@@ -144,6 +149,13 @@ export function* claimStream(seed: number): Generator<GenClaim> {
       kind,
     };
   }
+}
+
+/** A generated id as letters (digit d -> the d-th letter, A for 0), a name part that tells ids apart. */
+function lettersOf(id: string): string {
+  let out = '';
+  for (const c of id) out += c >= '0' && c <= '9' ? String.fromCharCode(65 + c.charCodeAt(0) - 48) : c;
+  return out;
 }
 
 function money(cents: number): string {
@@ -265,7 +277,7 @@ export function write837(options: X12GenOptions): GeneratedStats {
         'PRV*BI*PXC*207Q00000X',
         'NM1*85*2*EXAMPLE BILLING*****XX*1234567893',
         'N3*1 MAIN ST',
-        'N4*SPRINGFIELD*ZZ*000000000',
+        'N4*SPRINGFIELD*IL*000000000',
         'REF*EI*000000000',
       ];
       let hl = 1;
@@ -284,7 +296,7 @@ export function write837(options: X12GenOptions): GeneratedStats {
           `SBR*P*${hasPatient ? '' : '18'}*GRP01******CI`,
           `NM1*IL*1*DOE*JANE****MI*${claim.subscriberId}`,
           'N3*2 ELM ST',
-          'N4*SPRINGFIELD*ZZ*000000000',
+          'N4*SPRINGFIELD*IL*000000000',
           'DMG*D8*19700101*F',
           'NM1*PR*2*EXAMPLE PAYER*****PI*P000001',
         );
@@ -292,9 +304,11 @@ export function write837(options: X12GenOptions): GeneratedStats {
           segs.push(
             `HL*${++hl}*${subscriberHl}*23*0`,
             'PAT*19',
-            `NM1*QC*1*DOE*JOHN****MI*${claim.patientId}`,
+            // 5010 has no patient id in 2010CA (NM108/NM109 not used): the patient's middle name
+            // spells the generated id, so different patients of one subscriber stay different.
+            `NM1*QC*1*DOE*JOHN*${lettersOf(claim.patientId!)}`,
             'N3*2 ELM ST',
-            'N4*SPRINGFIELD*ZZ*000000000',
+            'N4*SPRINGFIELD*IL*000000000',
             'DMG*D8*20100101*M',
           );
         }
@@ -302,13 +316,10 @@ export function write837(options: X12GenOptions): GeneratedStats {
         for (const line of claim.lines) total += line.cents;
         if (claim.wrongTotal) total += 1;
         segs.push(`CLM*${claim.id}*${money(total)}***11:B:1*Y*A*Y*Y`);
-        if (claim.claimLevelDate) segs.push(`DTP*472*D8*${claim.lines[0]!.date}`);
         segs.push(`REF*D9*${claim.id}`, 'HI*ABK:R69*ABF:I10', 'NM1*82*1*SMITH*ANN****XX*1234567893', 'PRV*PE*PXC*207Q00000X');
         claim.lines.forEach((line, i) => {
           const composite = ['HC', line.code, ...line.modifiers].join(':');
-          segs.push(`LX*${i + 1}`, `SV1*${composite}*${money(line.cents)}*UN*${line.units}***1:2`);
-          if (!claim.claimLevelDate) segs.push(`DTP*472*D8*${line.date}`);
-          segs.push(`REF*6R*${claim.id}L${i + 1}`);
+          segs.push(`LX*${i + 1}`, `SV1*${composite}*${money(line.cents)}*UN*${line.units}***1:2`, `DTP*472*D8*${line.date}`, `REF*6R*${claim.id}L${i + 1}`);
         });
         for (let k = before; k < segs.length; k++) size += segs[k]!.length + end.length;
         if (out.bytes + size >= target) {
