@@ -26,6 +26,7 @@ import type { TextEdit } from '../edits';
 import { fixAll, type Fix } from '../fixes';
 import type { Finding, Interchange, ParsedDocumentWithIndex, Span, X12Index } from '../model';
 import { isIsaProblem, readIsaHeader } from '../x12/isa';
+import { transactionAt } from './placement';
 import { isValidDate, isValidTime } from './validate';
 
 const HL_RULES: ReadonlySet<string> = new Set(['guide.hl-sequence', 'guide.hl-parent']);
@@ -175,8 +176,8 @@ function recount(text: string, doc: ParsedDocumentWithIndex, finding: Finding): 
   const at = ix.segmentSpan(s).start;
   let count: number;
   if (rule.segment === 'SE') {
-    const t = doc.transactions.find((x) => x.se01Span !== null && x.se01Span.start === span.start);
-    if (!t) return null;
+    const t = transactionAt(doc, at);
+    if (!t || t.se01Span === null || t.se01Span.start !== span.start) return null;
     count = t.segmentCount;
   } else if (rule.segment === 'GE') {
     // Every ST while the group is open made a transaction set inside the group's span.
@@ -488,10 +489,26 @@ function partsOf(text: string, doc: ParsedDocumentWithIndex, findings: readonly 
   return list;
 }
 
-function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  for (const x of a) for (const y of b) if (x.span.start < y.span.end && y.span.start < x.span.end) return true;
+/** Whether an edit overlaps one of `sorted` (non-overlapping edits in text order): a binary search each. */
+function overlapsSorted(edits: readonly TextEdit[], sorted: readonly TextEdit[]): boolean {
+  for (const edit of edits) {
+    let low = 0;
+    let high = sorted.length;
+    // The first edit of `sorted` that ends after this one starts.
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid]!.span.end <= edit.span.start) low = mid + 1;
+      else high = mid;
+    }
+    const next = sorted[low];
+    if (next && next.span.start < edit.span.end) return true;
+    // An insertion (empty span) at the very start of another edit's span also collides.
+    if (next && edit.span.start === edit.span.end && next.span.start === edit.span.start) return true;
+  }
   return false;
 }
+
+const byStart = (a: TextEdit, b: TextEdit) => a.span.start - b.span.start || a.span.end - b.span.end;
 
 function titleOf(parts: readonly GuidePart[]): string {
   const hl = parts.filter((p) => p.planned.kind === 'hl').length;
@@ -523,23 +540,33 @@ export function fixAllWithGuides(text: string, doc: ParsedDocumentWithIndex, fin
 
 function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix | null {
   const parts = doc.format === 'x12' && doc.x12 ? partsOf(text, doc, findings) : [];
-  const touched = coding ? doc.transactions.filter((t) => coding.edits.some((e) => contains(t.span, e.span.start) || (e.span.start < t.span.end && t.span.start < e.span.end))) : [];
+  if (parts.length === 0) return coding;
+  // The transaction sets a coding edit starts or ends in (a removal stays inside its set).
+  const touched = new Set<number>();
+  for (const edit of coding?.edits ?? []) {
+    for (const offset of [edit.span.start, Math.max(edit.span.start, edit.span.end - 1)]) {
+      const t = transactionAt(doc, offset);
+      if (t) touched.add(t.index);
+    }
+  }
   const kept: GuidePart[] = [];
-  const edits: TextEdit[] = coding ? [...coding.edits] : [];
+  // Accepted edits, each list sorted and without overlaps: the coding fix's, then each part's.
+  const accepted: TextEdit[][] = coding ? [[...coding.edits].sort(byStart)] : [];
   for (const part of parts) {
-    const partEdits = part.planned.edits;
-    if (partEdits.some((e) => touched.some((t) => contains(t.span, e.span.start)))) continue;
-    if (overlaps(partEdits, edits)) continue;
+    const partEdits = [...part.planned.edits].sort(byStart);
+    if (partEdits.some((e) => touched.has(transactionAt(doc, e.span.start)?.index ?? -1))) continue;
+    if (accepted.some((list) => overlapsSorted(partEdits, list))) continue;
     kept.push(part);
-    edits.push(...partEdits);
+    accepted.push(partEdits);
   }
   if (kept.length === 0) return coding;
+  const edits = accepted.flat();
   const guideTitle = titleOf(kept);
   const title = coding ? `${coding.title}; ${guideTitle}` : guideTitle.charAt(0).toUpperCase() + guideTitle.slice(1);
   return {
     title,
     kind: 'source.fixAll',
-    edits: edits.sort((a, b) => a.span.start - b.span.start),
+    edits: edits.sort(byStart),
     isPreferred: false,
     findings: [...(coding?.findings ?? []), ...kept.flatMap((p) => p.findings)],
   };
