@@ -19,7 +19,9 @@
 // Each fix leaves a file whose re-analysis has no finding of its kind there and no new one.
 // Fix-all takes them too (fixAllWithGuides): they need no judgement, as the coding fixes fix-all
 // takes. Where a coding fix edits a transaction set (its SE01, HL numbers, lines), the guide
-// fixes of that set wait for the next fix-all, since both were computed from the text as it is.
+// fixes of that set wait for the next fix-all, since both were computed from the text as it is;
+// so do the counts and the ISA when an envelope segment (ST, SE, GS...) starts with blanks, since
+// the reader sees that segment only once they are removed.
 //
 // Pure: no editor types. Edits are core TextEdits (edits.ts), as the coding fixes make them.
 import type { TextEdit } from '../edits';
