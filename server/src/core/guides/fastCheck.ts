@@ -56,12 +56,14 @@ export function elementsClean(spec: SegmentSpec, reader: SegmentReader, i: numbe
   if (count > 0 && reader.elementEnd(i, count) === reader.elementStartOf(i, count)) return false;
   const positions = spec.elements;
   if (count > positions.length) return false;
+  // Past the last element written every value is empty: a finding only where one is required.
+  if (count < spec.lastRequired) return false;
   let format: string | null = null;
-  for (let p = 0; p < positions.length; p++) {
+  for (let p = 0; p < count; p++) {
     const position = positions[p]!;
     const k = p + 1;
-    const start = k <= count ? reader.elementStartOf(i, k) : 0;
-    const end = k <= count ? reader.elementEnd(i, k) : 0;
+    const start = reader.elementStartOf(i, k);
+    const end = reader.elementEnd(i, k);
     if (position.kind === 'composite') {
       if (!compositeClean(position, text, start, end, separators)) return false;
       continue;

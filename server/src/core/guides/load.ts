@@ -40,6 +40,7 @@ interface SegmentDefinition {
   elements: readonly PositionSpec[];
   syntax: readonly SyntaxNote[];
   qualifier: Qualifier | null;
+  lastRequired: number;
 }
 
 const definitions = new Map<number, SegmentDefinition>();
@@ -168,7 +169,11 @@ function segmentDefinition(index: number): SegmentDefinition {
     const ref = component === 0 ? `${raw.id}${pad(position)}` : `${raw.id}${pad(position)}-${pad(component)}`;
     qualifier = { position, component, codes: DATA.codeLists[list], codeSet: validCodesOf(list, null)!, ref };
   }
-  def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier };
+  let lastRequired = 0;
+  elements.forEach((e, i) => {
+    if (e.usage === 'R') lastRequired = i + 1;
+  });
+  def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier, lastRequired };
   definitions.set(index, def);
   return def;
 }
@@ -215,6 +220,7 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
         syntax: def.syntax,
         elements: def.elements,
         qualifier: def.qualifier,
+        lastRequired: def.lastRequired,
         loop,
         index,
         firstAtPosition: groupStart,

@@ -174,6 +174,8 @@ export interface SegmentSpec {
   /** Element positions 1..n (index 0 = position 01). */
   elements: readonly PositionSpec[];
   qualifier: Qualifier | null;
+  /** The last position (1-based) whose element or composite is required; 0 when none is. */
+  lastRequired: number;
   /** The enclosing loop. */
   loop: LoopSpec;
   /** Index in loop.children. */

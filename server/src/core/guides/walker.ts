@@ -5,6 +5,7 @@
 // entered; with no match, leave the loop and look again in its parent from the loop's position.
 // Counts are kept per loop iteration (a new iteration of a loop forgets its children's counts).
 import { segmentMatches, type ValueAt } from './load';
+import { sameLoopPlan } from './transitions';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 
 /** Something the walk noticed on the way to a segment. */
@@ -59,7 +60,11 @@ export class GuideWalker {
     return this.enteredLoops;
   }
 
-  constructor(readonly guide: GuideSchema) {
+  /** `plans: false` takes the full walk for every step (the reference the plans are tested against). */
+  constructor(
+    readonly guide: GuideSchema,
+    private readonly options: { plans?: boolean } = {},
+  ) {
     this.frames = [];
     this.frames.push(this.frameFor(guide.root, 0));
   }
@@ -105,11 +110,40 @@ export class GuideWalker {
     this.walkEvents = NONE_EVENTS;
     this.exitedLoops = null;
     this.enteredLoops = NONE;
+    const node = this.node;
+    if (node !== null && this.options.plans !== false) {
+      const next = this.sameLoopStep(node, id, valueAt);
+      if (next !== null) {
+        this.node = next;
+        return next;
+      }
+    }
     const segment = this.walk(id, valueAt);
     if (segment) this.node = segment;
     else this.exitedLoops = null;
     if (this.pending.length > 0) this.pending = [];
     return segment;
+  }
+
+  /**
+   * The common step, from a plan kept per (segment, id, qualifier value) (transitions.ts): the
+   * next segment is a later sibling in the same loop, every required sibling passed over was
+   * already seen, and the segment is within its max use; so the walk would note nothing. Null
+   * when that does not hold (the full walk then runs, from the same state: nothing is changed).
+   */
+  private sameLoopStep(node: SegmentSpec, id: string, valueAt: ValueAt): SegmentSpec | null {
+    const frame = this.frames[this.frames.length - 1]!;
+    const loop = node.loop;
+    if (frame.loop !== loop) return null;
+    const plan = sameLoopPlan(node, id, valueAt);
+    if (plan === null) return null;
+    const counts = frame.counts;
+    const required = plan.required;
+    for (let r = 0; r < required.length; r++) if (counts[required[r]!]! < 1) return null;
+    const next = plan.next;
+    if (next.usage === 'N' || counts[next.index]! + 1 > next.maxUse) return null;
+    counts[next.index] = counts[next.index]! + 1;
+    return next;
   }
 
   /** A frame for a new iteration of `loop` at depth `depth`, its counts at zero. */
