@@ -18,7 +18,8 @@
 // (medians over the repetitions).
 //
 //   node --import tsx bench/hostStall.ts [--runs N] [--profile DIR]    on its own (prints the figures;
-//                                 --profile: a CPU profile of the extension host over each scenario)
+//                                 --profile: a CPU profile of the extension host over each scenario;
+//                                 CLAIMLINT_HOST_EXTENSION=DIR: measure the extension in DIR, another build of this one)
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,6 +31,8 @@ import { write837, type GeneratedStats } from './generate';
 
 const ROOT = resolve(__dirname, '..');
 const PROBE = join(ROOT, 'bench', 'host-probe');
+/** The extension measured: this repository, or CLAIMLINT_HOST_EXTENSION (another build of it, e.g. to compare a change). */
+const EXTENSION = resolve(process.env.CLAIMLINT_HOST_EXTENSION ?? ROOT);
 const MB = 1024 * 1024;
 /** A stall this long or longer counts in the total. */
 export const COUNT_MS = 50;
@@ -145,7 +148,7 @@ async function runOnce(exe: string, mode: HostRun['mode'], repetition: number, i
   const outPath = join(work, 'probe.json');
   // Desktop VS Code loads every extensionDevelopmentPath; the headless host's web workbench only
   // the last (the probe then starts from the test runner, bench/host-probe/run.js).
-  const devPaths = mode === 'claimlint' ? [PROBE, ROOT] : [PROBE];
+  const devPaths = mode === 'claimlint' ? [PROBE, EXTENSION] : [PROBE];
   // The command line @vscode/test-electron's runTests builds (test/integration/runTest.mjs),
   // spawned here so the host's output goes to the bench's log and not into its report.
   const args = [
