@@ -13,7 +13,7 @@ import { internalError, type SharedCoding } from '../analyze';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { Parser837 } from './parse837';
 import { X12SegmentIndex } from './segment-index';
-import { tokenize } from './tokenizer';
+import { tokenize, TokenizerScratch } from './tokenizer';
 
 export interface PieceResult {
   claims: number;
@@ -176,6 +176,11 @@ export class X12Stream {
   private hole: Hole | null = null;
   /** Characters from which a segment is long (LONG_SEGMENT; tests use less). */
   protected longSegment = LONG_SEGMENT;
+  /**
+   * The arrays each piece is tokenized into: a piece's table is read (by the parser) only until
+   * the next piece is pushed, so one set serves them all instead of new arrays for every piece.
+   */
+  private readonly scratch = new TokenizerScratch();
 
   /** With `shared`, the lines go into a run of several files (checked together) and the run checks them. */
   constructor(
@@ -489,7 +494,7 @@ export class X12Stream {
     let claims;
     let structural: Finding[];
     try {
-      const table = tokenize(piece, this.parser === null || this.delimiters === null ? {} : { continuing: this.delimiters });
+      const table = tokenize(piece, this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch });
       const index = new X12SegmentIndex(table);
       if (this.parser === null) this.parser = new Parser837(index);
       else this.parser.continueWith(index, this.pieceLength);

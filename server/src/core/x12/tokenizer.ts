@@ -89,6 +89,20 @@ export interface TokenizeOptions {
    * continues an interchange (it starts with a segment after the ISA, so no ISA is looked for).
    */
   continuing?: Delimiters;
+  /**
+   * Arrays to tokenize into, kept from one call to the next (a document read in pieces, one
+   * piece at a time): the table's arrays are then views of them, which the next call with the
+   * same scratch overwrites, so a table made this way is read only until the next one is made.
+   * Without it, each table has arrays of its own.
+   */
+  scratch?: TokenizerScratch;
+}
+
+/** Reusable arrays for tokenize (see TokenizeOptions.scratch). */
+export class TokenizerScratch {
+  segmentStart = new Uint32Array(INITIAL_CAPACITY);
+  segmentEnd = new Uint32Array(INITIAL_CAPACITY);
+  segmentCode = new Uint32Array(INITIAL_CAPACITY);
 }
 
 export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTable {
@@ -98,9 +112,16 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
 
   // Sized from what 837s hold (about 22 characters a segment) so that a large file seldom
   // grows or trims, each of which copies the array.
-  let segmentStart = new Uint32Array(Math.max(INITIAL_CAPACITY, (length / 20) | 0));
-  let segmentEnd = new Uint32Array(segmentStart.length);
-  let segmentCode = new Uint32Array(segmentStart.length);
+  const scratch = options.scratch;
+  const wanted = Math.max(INITIAL_CAPACITY, (length / 20) | 0);
+  if (scratch && scratch.segmentStart.length < wanted) {
+    scratch.segmentStart = new Uint32Array(wanted);
+    scratch.segmentEnd = new Uint32Array(wanted);
+    scratch.segmentCode = new Uint32Array(wanted);
+  }
+  let segmentStart = scratch ? scratch.segmentStart : new Uint32Array(wanted);
+  let segmentEnd = scratch ? scratch.segmentEnd : new Uint32Array(wanted);
+  let segmentCode = scratch ? scratch.segmentCode : new Uint32Array(wanted);
   let segmentCount = 0;
 
   let elementCode = -1;
@@ -143,7 +164,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
   }
 
   while (at < length) {
-    if (isIsaAt(text, at)) {
+    const first = text.charCodeAt(at);
+    if (first === 73 /* I */ && isIsaAt(text, at)) {
       const header = readIsaHeader(text, at);
       if (isIsaProblem(header)) {
         findings.push({
@@ -175,28 +197,32 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
       segmentStart = grow(segmentStart, capacity);
       segmentEnd = grow(segmentEnd, capacity);
       segmentCode = grow(segmentCode, capacity);
+      if (scratch) {
+        scratch.segmentStart = segmentStart;
+        scratch.segmentEnd = segmentEnd;
+        scratch.segmentCode = segmentCode;
+      }
     }
     segmentStart[segmentCount] = at;
 
     // An empty segment (a run of terminators) is told without a call to indexOf.
-    let end = terminatorCode < 0 ? -1 : text.charCodeAt(at) === terminatorCode ? at : text.indexOf(terminatorChar, at);
+    let end = terminatorCode < 0 ? -1 : first === terminatorCode ? at : text.indexOf(terminatorChar, at);
     if (end < 0) end = length;
     // The id: up to the first element separator (or the terminator), packed as segmentIdCode
-    // does; an id with a character past ASCII is none (no segment id has one).
+    // does; an id with a character past ASCII is none (no segment id has one), and so is one
+    // of 4 or more characters. Read character by character, unrolled: this runs for every segment.
+    const size = end - at;
     let code = 0;
-    let idEnd = at;
-    let ascii = true;
-    const idLimit = end - at < 4 ? end : at + 4;
-    while (idEnd < idLimit) {
-      const c = text.charCodeAt(idEnd);
-      if (c === elementCode) break;
-      if (c > 127) ascii = false;
-      code = code * 128 + c;
-      idEnd++;
+    if (size > 0 && first !== elementCode && first < 128) {
+      const second = size > 1 ? text.charCodeAt(at + 1) : elementCode;
+      if (second === elementCode) code = ID_SCALE[1] + first;
+      else if (second < 128) {
+        const third = size > 2 ? text.charCodeAt(at + 2) : elementCode;
+        if (third === elementCode) code = 2 * ID_SCALE[2] + first * 128 + second;
+        else if (third < 128 && (size === 3 || text.charCodeAt(at + 3) === elementCode)) code = 3 * ID_SCALE[3] + (first * 128 + second) * 128 + third;
+      }
     }
-    const idLength = idEnd - at;
-    const idComplete = idEnd === end || text.charCodeAt(idEnd) === elementCode;
-    segmentCode[segmentCount] = ascii && idComplete && idLength >= 1 && idLength <= 3 ? idLength * ID_SCALE[idLength]! + code : 0;
+    segmentCode[segmentCount] = code;
     let i = end;
     segmentEnd[segmentCount++] = i;
     if (i < length) i++; // the terminator
@@ -208,9 +234,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
   return {
     text,
     segmentCount,
-    segmentStart: fit(segmentStart, segmentCount),
-    segmentEnd: fit(segmentEnd, segmentCount),
-    segmentCode: fit(segmentCode, segmentCount),
+    segmentStart: scratch ? segmentStart.subarray(0, segmentCount) : fit(segmentStart, segmentCount),
+    segmentEnd: scratch ? segmentEnd.subarray(0, segmentCount) : fit(segmentEnd, segmentCount),
+    segmentCode: scratch ? segmentCode.subarray(0, segmentCount) : fit(segmentCode, segmentCount),
     trailingEnd,
     delimiterRuns,
     findings,
