@@ -336,6 +336,19 @@ function terminatorOf(text: string): string {
   return isa >= 0 && text.length > isa + 105 ? text[isa + 105]! : '~';
 }
 
+function isIdChar(c: string | undefined): boolean {
+  return c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+}
+
+/** The first `id` with no letter or digit before it and something other than a letter or digit after it (a segment id), or -1. */
+function segmentIdAt(text: string, id: string): number {
+  for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 1)) {
+    const after = at + id.length;
+    if (!isIdChar(text[at - 1]) && after < text.length && !isIdChar(text[after])) return at;
+  }
+  return -1;
+}
+
 export function applyMutation(text: string, m: Mutation): string {
   switch (m.op) {
     case 'delete-range': {
@@ -377,9 +390,8 @@ export function applyMutation(text: string, m: Mutation): string {
     }
     case 'repeat-segment': {
       const terminator = terminatorOf(text);
-      const start = text.search(new RegExp(`(^|[^A-Z0-9])${m.id}[^A-Z0-9]`));
-      if (start < 0) return text;
-      const from = text.indexOf(m.id, start);
+      const from = segmentIdAt(text, m.id);
+      if (from < 0) return text;
       const end = text.indexOf(terminator, from);
       if (end < 0) return text;
       const segment = text.slice(from, end + 1);
