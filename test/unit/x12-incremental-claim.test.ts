@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
 import { reread, rereadTransactionSet } from '../../server/src/core/x12/incremental';
 import { X12SegmentIndex } from '../../server/src/core/x12/segment-index';
 import { fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb, type X12Scenario } from '../fuzz/generators';
@@ -25,10 +25,10 @@ function unitOf(text: string, edited: string): Unit {
 }
 
 /** Reanalyzes `previous` into `edited`, checks it against a full analysis, and says which unit was read again. */
-function step(previous: Analysis, edited: string): { analysis: Analysis; unit: Unit } {
+function step(previous: Analysis, edited: string, options?: AnalyzeOptions): { analysis: Analysis; unit: Unit } {
   const unit = unitOf(previous.text, edited);
-  const expected = comparable(analyze(edited, knowledge));
-  const analysis = reanalyze(previous, edited, knowledge);
+  const expected = comparable(analyze(edited, knowledge, undefined, undefined, options));
+  const analysis = reanalyze(previous, edited, knowledge, undefined, options);
   assert.deepEqual(comparable(analysis), expected);
   return { analysis, unit };
 }
@@ -112,6 +112,26 @@ describe('reanalyze: one claim read again after an edit inside it', () => {
     t.diagnostic(`units read again: ${JSON.stringify(units)}`);
     const all = units.claim + units['transaction-set'] + units.document;
     assert.ok(units.claim > all * 0.5, JSON.stringify(units));
+  });
+
+  it('gives what a full analysis gives with the guide checks full or off', (t) => {
+    const units: Record<Unit, number> = { claim: 0, 'transaction-set': 0, document: 0 };
+    let guideFindings = 0;
+    fc.assert(
+      fc.property(oneSetArb, fc.array(claimEditArb, { minLength: 1, maxLength: 4 }), fc.constantFrom<AnalyzeOptions['guideChecks']>('full', 'off'), (scenario, edits, guideChecks) => {
+        const options = { guideChecks };
+        let previous = analyze(writeX12Scenario(scenario), knowledge, undefined, undefined, options);
+        for (const edit of edits) {
+          const result = step(previous, applyClaimEdit(previous, edit), options);
+          units[result.unit]++;
+          guideFindings += result.analysis.findings.filter((f) => f.rule.startsWith('guide.')).length;
+          previous = result.analysis;
+        }
+      }),
+      runParameters(200, 7303),
+    );
+    t.diagnostic(`units read again: ${JSON.stringify(units)}; guide findings seen: ${guideFindings}`);
+    assert.ok(units.claim > 0 && guideFindings > 0, JSON.stringify(units));
   });
 
   it('gives what a full analysis gives for edits inside claims of many-set and broken 837s', (t) => {

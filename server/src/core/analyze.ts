@@ -2,7 +2,7 @@
 // benchmark all call this. A failure inside a check becomes a finding on the document, so one
 // bad document never takes the others (or the server) down with it.
 import type { Finding, ParsedDocumentWithIndex } from './model';
-import { withGuideChecks, type GuideChecks } from './guides/checks';
+import { guideFindings, withGuideChecks, type GuideChecks } from './guides/checks';
 import { internalError } from './internalError';
 import { parseDocument } from './parse';
 import { CodingRun, deferredCoding, DocumentCoding } from './rules/codingRun';
@@ -76,12 +76,13 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
 
 /**
  * The analysis of `text`, an edit of the text `previous` was made from (with the same
- * knowledge): in an 837 only the claim the edit falls in (else its transaction set) is read
+ * knowledge and guide checks; in `full` the guide checks run again over the re-read document's segments): in an 837 only the claim the edit falls in (else its transaction set) is read
  * again when that gives exactly what analyze() would; otherwise everything is. `previous` must not be used after.
  */
-export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions): Analysis {
+export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions, options?: AnalyzeOptions): Analysis {
   const lines = positions ?? new LineIndex(text);
   if (text === previous.text) return { ...previous, lines };
+  const mode = options?.guideChecks ?? 'envelope';
   let reread: RereadClaims | null = null;
   try {
     // The re-read leaves the coding checks to codingAfter (deferred): only the groups of the claims it read again are checked.
@@ -89,8 +90,8 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   } catch {
     reread = null;
   }
-  if (reread === null) return analyze(text, knowledge, lines);
-  const doc = reread.doc;
+  if (reread === null) return analyze(text, knowledge, lines, undefined, options);
+  let doc: ParsedDocumentWithIndex = reread.doc;
   let coding: DocumentCoding | undefined;
   let findings: Finding[];
   try {
@@ -99,6 +100,15 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   } catch (error) {
     coding = undefined;
     findings = doc.findings.concat(internalError('checking', error));
+  }
+  if (mode !== 'envelope') {
+    try {
+      // The guide checks over the re-read document's segments, kept with it as a read in full mode keeps them.
+      if (mode === 'full') doc = { ...doc, guideFindings: guideFindings(doc, text) };
+      findings = withGuideChecks(findings, doc, text, mode);
+    } catch (error) {
+      findings.push(internalError('checking', error));
+    }
   }
   return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
 }

@@ -4,7 +4,6 @@
 import { DiagnosticSeverity, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis } from '../core/analyze';
-import { withGuideChecks } from '../core/guides/checks';
 import type { Knowledge } from '../core/rules/knowledge';
 import { errorName, positionsOf, toDiagnostic } from './convert';
 import { ConflictCountNotification } from './protocol';
@@ -162,13 +161,11 @@ export class Checker {
     const previous = this.analyses.get(document.uri);
     if (previous && previous.generation === generation && previous.version === document.version) return previous;
     const text = document.getText();
-    // The incremental re-read makes envelope-mode findings: `off` filters them; `full` analyses
-    // the whole document again (the guide validator is a second pass over every segment until it
-    // runs in the reader's single pass).
+    // After an edit the claim it falls in is read again (else its transaction set); in `full` the
+    // guide checks then run over the document's segments again (no new read of the text).
     let analysis: Analysis;
-    if (previous && previous.generation === generation && guideChecks !== 'full') {
-      analysis = reanalyze(previous.analysis, text, knowledge, positionsOf(document));
-      if (guideChecks === 'off') analysis = { ...analysis, findings: withGuideChecks(analysis.findings, analysis.doc, text, 'off') };
+    if (previous && previous.generation === generation) {
+      analysis = reanalyze(previous.analysis, text, knowledge, positionsOf(document), { guideChecks });
     } else {
       analysis = analyze(text, knowledge, positionsOf(document), undefined, { guideChecks });
     }

@@ -6,12 +6,14 @@
 //             the coding checks read), and every coding check (ptp.*, mue.*, aoc.*) and claimlint.*
 //   envelope  today's checks: envelope counts and control numbers, LX order, CLM02 sums, code
 //             shapes (the default until the guide checks run in the reader's single pass)
-//   full      envelope, plus the guide validator (validate.ts) as a second pass over the
-//             document's segments: guide.* findings, each naming the guide's element reference
+//   full      envelope, plus the implementation-guide checks (guide.* findings, each naming the
+//             guide's element reference), run in the reader's pass (pass.ts); after an edit the
+//             claim is read again and the guide checks run over the document's segments again
 //
 // Pure: no editor types, no file system.
 import type { Finding, ParsedDocumentWithIndex, Severity, Span, X12Index } from '../model';
 import { X12SegmentIndex } from '../x12/segment-index';
+import { GuidePass } from './pass';
 import { GuideValidator, type GuideFinding } from './validate';
 
 export type GuideChecks = 'off' | 'envelope' | 'full';
@@ -87,6 +89,12 @@ function elementsOf(ix: X12Index, text: string, i: number): string[] {
 export function guideFindings(doc: ParsedDocumentWithIndex, text: string): Finding[] {
   const ix = doc.x12;
   if (!ix || ix.segmentCount === 0) return [];
+  if (ix instanceof X12SegmentIndex) {
+    // The reader's pass on its own, over segments already read (a re-read document).
+    const pass = new GuidePass();
+    for (let s = 0; s < ix.segmentCount; s++) pass.segment(ix, s);
+    return pass.finish();
+  }
   const raw: GuideFinding[] = [];
   let validator: GuideValidator | null = null;
   let component = '';
