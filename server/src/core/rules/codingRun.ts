@@ -148,13 +148,24 @@ export class DocumentCoding {
     private readonly x12: boolean,
     /** Per family, the groups with findings, in group order (by `first`). */
     private readonly byFamily: GroupFindings[][],
+    /**
+     * The claims of each patient key (any table; not 837D claims), by index in document order: a
+     * number for one claim. An edit finds the claims of its groups here, not by reading every
+     * claim (scattered objects: 5 ms for 20,000 claims).
+     */
+    private readonly claimsOfPatient: Map<string, number | number[]>,
   ) {}
 
   /** Checks every claim of a document. */
   static check(claims: readonly Claim[], knowledge: CodingTables, x12: boolean): DocumentCoding {
     const run = new CodingRun(knowledge);
     run.add(claims, { x12 });
-    return new DocumentCoding(familiesOf(knowledge), x12, run.groupFindings());
+    const claimsOfPatient = new Map<string, number | number[]>();
+    for (let i = 0; i < claims.length; i++) {
+      const claim = claims[i]!;
+      if (tableForClaim(claim.kind) !== null) addClaim(claimsOfPatient, claim.patientKey, i);
+    }
+    return new DocumentCoding(familiesOf(knowledge), x12, run.groupFindings(), claimsOfPatient);
   }
 
   /** The findings: PTP, then MUE, then add-on codes, each in group order (as a CodingRun lists them). */
@@ -168,28 +179,38 @@ export class DocumentCoding {
    * The coding of `claims`, the document after `change`: the groups of the removed and the added
    * claims checked again, the others' findings moved. Null when the number of claims changed (a
    * finding names other claims by number, and groups are ordered by claim index): check again.
-   * This coding must not be used after.
+   * This coding must not be used after (its claim index is moved on to the result).
    */
   after(claims: readonly Claim[], change: ClaimsReplaced): DocumentCoding | null {
     const { from, removed, added, regionEnd, delta } = change;
     if (added !== removed.length || claims.length < from + added) return null;
-    // The groups whose lines changed, and the claims of each, in document order.
+    // The groups whose lines changed (their keys, and their patients).
     const keys = new Set<string>();
     const patients = new Set<string>();
-    const touch = (claim: Claim) => {
+    const index = this.claimsOfPatient;
+    removed.forEach((claim, i) => {
       const key = keyOf(claim);
       if (key === null) return;
       keys.add(key);
       patients.add(claim.patientKey);
-    };
-    for (const claim of removed) touch(claim);
-    for (let i = from; i < from + added; i++) touch(claims[i]!);
+      removeClaim(index, claim.patientKey, from + i);
+    });
+    for (let i = from; i < from + added; i++) {
+      const claim = claims[i]!;
+      const key = keyOf(claim);
+      if (key === null) continue;
+      keys.add(key);
+      patients.add(claim.patientKey);
+      addClaim(index, claim.patientKey, i);
+    }
+    // Their claims, in document order.
     const claimsOf = new Map<string, Claim[]>();
-    if (keys.size > 0) {
-      for (const claim of claims) {
-        if (!patients.has(claim.patientKey)) continue;
-        const key = keyOf(claim);
-        if (key === null || !keys.has(key)) continue;
+    for (const patient of patients) {
+      const at = index.get(patient);
+      for (const i of at === undefined ? [] : typeof at === 'number' ? [at] : at) {
+        const claim = claims[i]!;
+        const key = keyOf(claim)!;
+        if (!keys.has(key)) continue;
         const list = claimsOf.get(key);
         if (list) list.push(claim);
         else claimsOf.set(key, [claim]);
@@ -211,8 +232,33 @@ export class DocumentCoding {
       }
       return list;
     });
-    return new DocumentCoding(this.families, this.x12, byFamily);
+    return new DocumentCoding(this.families, this.x12, byFamily, index);
   }
+}
+
+/** Adds claim `i` to a patient's claims, in order. */
+function addClaim(index: Map<string, number | number[]>, patient: string, i: number): void {
+  const at = index.get(patient);
+  if (at === undefined) index.set(patient, i);
+  else if (typeof at === 'number') index.set(patient, at < i ? [at, i] : [i, at]);
+  else {
+    let to = at.length;
+    while (to > 0 && at[to - 1]! > i) to--;
+    at.splice(to, 0, i);
+  }
+}
+
+/** Removes claim `i` from a patient's claims. */
+function removeClaim(index: Map<string, number | number[]>, patient: string, i: number): void {
+  const at = index.get(patient);
+  if (at === undefined) return;
+  if (typeof at === 'number') {
+    if (at === i) index.delete(patient);
+    return;
+  }
+  const where = at.indexOf(i);
+  if (where >= 0) at.splice(where, 1);
+  if (at.length === 1) index.set(patient, at[0]!);
 }
 
 /** Index of the first entry that starts after claim `first`. */
