@@ -328,6 +328,67 @@ function pretty(value: unknown, depth: number): string {
 }
 
 /**
+ * pretty(toJsonFinding(finding, positions, describe), depth), written directly: the same text,
+ * without the JsonFinding object, its ranges, and JSON.stringify's walk over them and the
+ * replace after it (a big file has tens of thousands of findings). Strings go through
+ * JSON.stringify, so they are escaped as it escapes them.
+ */
+function prettyJsonFinding(finding: Finding, positions: Positions, describe: Describe, depth: number): string {
+  const pad = '  '.repeat(depth);
+  const p1 = pad + '  ';
+  const p2 = p1 + '  ';
+  const codes = finding.codes ?? [];
+  let out =
+    '{\n' +
+    `${p1}"rule": ${JSON.stringify(finding.rule)},\n` +
+    `${p1}"severity": ${JSON.stringify(finding.severity)},\n` +
+    `${p1}"message": ${JSON.stringify(finding.message)},\n` +
+    `${p1}"range": ${prettyRange(positions, finding.span, p1)},\n` +
+    `${p1}"codes": ${prettyStrings(codes, p1)}`;
+  const related = finding.related;
+  if (related?.length) {
+    out += `,\n${p1}"related": [`;
+    for (let i = 0; i < related.length; i++) {
+      const one = related[i]!;
+      out += `${i === 0 ? '' : ','}\n${p2}{\n${p2}  "range": ${prettyRange(positions, one.span, p2 + '  ')},\n${p2}  "message": ${JSON.stringify(one.message)}\n${p2}}`;
+    }
+    out += `\n${p1}]`;
+  }
+  const descriptors = describe(codes);
+  if (descriptors) {
+    const keys = Object.keys(descriptors);
+    out += `,\n${p1}"descriptors": `;
+    if (keys.length === 0) out += '{}';
+    else {
+      out += '{';
+      for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}\n${p2}${JSON.stringify(keys[i])}: ${JSON.stringify(descriptors[keys[i]!])}`;
+      out += `\n${p1}}`;
+    }
+  }
+  return out + `\n${pad}}`;
+}
+
+/** A range as pretty() writes it, its members indented by `pad` and two more spaces. */
+function prettyRange(positions: Positions, span: Span, pad: string): string {
+  const start = positions.at(span.start);
+  const end = positions.at(span.end);
+  const p1 = pad + '  ';
+  const p2 = p1 + '  ';
+  return (
+    `{\n${p1}"start": {\n${p2}"line": ${start.line},\n${p2}"character": ${start.character}\n${p1}},\n` +
+    `${p1}"end": {\n${p2}"line": ${end.line},\n${p2}"character": ${end.character}\n${p1}}\n${pad}}`
+  );
+}
+
+/** An array of strings as pretty() writes it, its items indented by `pad` and two more spaces. */
+function prettyStrings(values: readonly string[], pad: string): string {
+  if (values.length === 0) return '[]';
+  let out = '[';
+  for (let i = 0; i < values.length; i++) out += `${i === 0 ? '' : ','}\n${pad}  ${JSON.stringify(values[i])}`;
+  return out + `\n${pad}]`;
+}
+
+/**
  * The JSON contract: `{"files": [{path, format, claims, serviceLines, findings: [...]}]}`, zero-based
  * lines and UTF-16 characters as in LSP. Written file by file, finding by finding, and byte for
  * byte what JSON.stringify(report, null, 2) would print.
@@ -348,7 +409,7 @@ class JsonReporter implements Reporter {
     this.batch.add(`${this.files++ === 0 ? '' : ','}\n    ${fields.slice(0, fields.lastIndexOf('\n'))},\n      "findings": [`);
     let first = true;
     for (const finding of result.findings) {
-      this.batch.add(`${first ? '' : ','}\n        ${pretty(toJsonFinding(finding, result.positions, this.describe), 4)}`);
+      this.batch.add(`${first ? '' : ','}\n        ${prettyJsonFinding(finding, result.positions, this.describe, 4)}`);
       first = false;
     }
     this.batch.add(first ? ']\n    }' : '\n      ]\n    }');
