@@ -166,10 +166,25 @@ export function codeSetOf(code: string): CodeSet | null {
   return CODE_SETS.find((set) => inCodeSet(set, code)) ?? null;
 }
 
-/** Null when the code is well formed for its qualifier (or the qualifier is not one we check), else what was expected. */
+/**
+ * Null when the code is well formed for its qualifier (or the qualifier is not one we check), else
+ * what was expected. Runs for every service line: the code's kind is found once for all the
+ * qualifier's code sets (inCodeSet for each, without a closure or a second look at the code).
+ */
 export function procedureCodeProblem(qualifier: string, code: string): string | null {
   const sets = QUALIFIER_CODE_SETS[qualifier];
   if (!sets) return null;
-  if (sets.some((set) => inCodeSet(set, code))) return null;
+  const kind = procedureCodeKind(code);
+  if (kind !== null && !hasLowerCase(code)) {
+    for (const set of sets) {
+      if ((set === 'cdt' ? 'hcpcs' : set) === kind && (set !== 'cdt' || code.charCodeAt(0) === 68 /* D */)) return null;
+    }
+  }
   return `expected ${CODE_SET_DESCRIPTIONS[qualifier]} after qualifier ${qualifier}, found ${shownCode(code)}`;
+}
+
+/** X12 codes are upper case: a lower-case letter is a malformed code there (as inCodeSet says). */
+function hasLowerCase(code: string): boolean {
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) >= 97) return true;
+  return false;
 }
