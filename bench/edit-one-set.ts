@@ -11,15 +11,18 @@
 // Each timed re-read starts from its own fresh analysis (a re-read consumes the previous one), and
 // every claim re-read is checked against a full analysis of the same text (findings and claims).
 // With --lsp the bundled server (npm run build) is measured too: didChange -> diagnostics.
+// With --guide full (or off) the same edits are timed again with that guideChecks (issue 13): the
+// full analyze and reanalyze() of the edited text, the re-read checked equal to the full analysis,
+// and both set against the envelope figures above them (the default, and the only mode without --guide).
 //
 // Times are CPU time of the main thread (garbage collection on it included).
 //
-//   node --expose-gc --import tsx bench/edit-one-set.ts [--mb 10] [--edits 10] [--lsp]
+//   node --expose-gc --import tsx bench/edit-one-set.ts [--mb 10] [--edits 10] [--guide full] [--lsp]
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { analyze, reanalyze, type Analysis } from '../server/src/core/analyze';
+import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from '../server/src/core/analyze';
 import { deferredCoding, DocumentCoding } from '../server/src/core/rules/codingRun';
 import { loadKnowledge } from '../server/src/core/rules/knowledge';
 import { readFileCapped } from '../server/src/core/rules/readFile';
@@ -35,6 +38,11 @@ const option = (name: string, fallback: number) => {
 };
 const mb = option('mb', 10);
 const editCount = option('edits', 10);
+const guideAt = args.indexOf('--guide');
+const guide = guideAt >= 0 ? args[guideAt + 1] : 'envelope';
+if (guide !== 'off' && guide !== 'envelope' && guide !== 'full') throw new Error(`--guide must be off, envelope or full, not ${guide}`);
+/** The mode compared with envelope, if one was asked for. */
+const guideOptions: AnalyzeOptions | null = guide === 'envelope' ? null : { guideChecks: guide };
 
 const dir = join(tmpdir(), 'claimlint-bench-one-set');
 mkdirSync(dir, { recursive: true });
@@ -91,6 +99,13 @@ function sameResult(a: Analysis, b: Analysis): boolean {
 const [base, openMs] = timed(() => analyze(text, knowledge));
 console.log(`open (analyze): ${openMs.toFixed(0)} ms CPU, ${base.findings.length} findings`);
 const positions = base.lines;
+if (guideOptions) {
+  const [guided, guidedMs] = timed(() => analyze(text, knowledge, positions, undefined, guideOptions));
+  const guideCount = guided.findings.filter((f) => f.rule.startsWith('guide.')).length;
+  console.log(
+    `open (analyze, guideChecks ${guide}, after the envelope one): ${guidedMs.toFixed(0)} ms CPU, ${guided.findings.length} findings, ${guideCount} of them guide.*`,
+  );
+}
 
 for (const kind of ['replace', 'insert'] as const) {
   const full: number[] = [];
@@ -99,6 +114,9 @@ for (const kind of ['replace', 'insert'] as const) {
   const everyClaim: number[] = [];
   const groups: number[] = [];
   let verified = 0;
+  const guidedFull: number[] = [];
+  const guidedClaim: number[] = [];
+  let guidedVerified = 0;
   for (const edited of edits(kind)) {
     const lines = new LineIndex(edited);
     const [expected, fullMs] = timed(() => analyze(edited, knowledge, lines));
@@ -120,12 +138,28 @@ for (const kind of ['replace', 'insert'] as const) {
     const [some, groupsMs] = timed(() => fresh.coding!.after(byClaim.doc.claims, byClaim.claims!)?.findings());
     groups.push(groupsMs);
     if (JSON.stringify(some) !== JSON.stringify(all)) throw new Error('the coding of the groups read again is not that of every claim');
+    if (guideOptions) {
+      // The same edit with the other guide checks: the full analysis, and reanalyze() from a fresh analysis in that mode.
+      const [guidedExpected, guidedFullMs] = timed(() => analyze(edited, knowledge, lines, undefined, guideOptions));
+      guidedFull.push(guidedFullMs);
+      const guidedPrevious = analyze(text, knowledge, positions, undefined, guideOptions);
+      const [guidedActual, guidedClaimMs] = timed(() => reanalyze(guidedPrevious, edited, knowledge, lines, guideOptions));
+      guidedClaim.push(guidedClaimMs);
+      if (sameResult(guidedActual, guidedExpected)) guidedVerified++;
+    }
   }
   console.log(
     `${kind === 'replace' ? 'digit replaced' : 'digit typed   '} (${editCount} edits, medians): full analyze ${median(full).toFixed(1)} ms | ` +
       `transaction-set re-read ${median(set).toFixed(1)} ms | claim re-read (reanalyze) ${median(claim).toFixed(1)} ms (CPU); ${verified}/${editCount} equal to a full analysis`,
   );
   console.log(`  coding checks of the claim re-read: over every claim ${median(everyClaim).toFixed(1)} ms | the edited claim's groups ${median(groups).toFixed(1)} ms (CPU)`);
+  if (guideOptions) {
+    const added = (mode: number, envelope: number) => `${mode >= envelope ? '+' : ''}${(((mode - envelope) / envelope) * 100).toFixed(0)}%`;
+    console.log(
+      `  guideChecks ${guide}: full analyze ${median(guidedFull).toFixed(1)} ms (${added(median(guidedFull), median(full))} over envelope) | ` +
+        `claim re-read (reanalyze) ${median(guidedClaim).toFixed(1)} ms (${added(median(guidedClaim), median(claim))} over envelope) (CPU); ${guidedVerified}/${editCount} equal to a full analysis`,
+    );
+  }
 }
 
 async function measureServer(): Promise<void> {

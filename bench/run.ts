@@ -4,7 +4,8 @@
 //   npm run bench                 everything (a few minutes on 2 cores)
 //   npm run bench -- --quick      fewer repetitions, no 100 MB peers (about a minute)
 //   npm run bench -- --full       also node-x12 on the 100 MB file (it needs minutes and over 4 GB)
-//   npm run bench -- --only core,peers,cli,lsp,ptp,csv,read     (ptp: the PTP loader, and it with MUE and AOC tables)
+//   npm run bench -- --only core,peers,cli,lsp,ptp,csv,read,guide     (ptp: the PTP loader, and it with MUE and AOC tables;
+//                                 guide: analyze with guideChecks full against envelope, and the CLI's --guide full against envelope)
 //   npm run bench -- --only host  the VS Code extension host's stalls on a 30 MB 837, with and without Claimlint
 //                                 (bench/hostStall.ts; the headless VS Code of the integration tests)
 //   npm run bench -- --only lsp --profile /tmp/prof   CPU profiles of every measured process
@@ -302,6 +303,8 @@ interface CoreWorkerResult {
   serviceLines: number;
   transactions: number;
   findings: number;
+  /** guide.* findings (with --guide full). */
+  guideFindings?: number;
   byRule: Record<string, number>;
 }
 
@@ -362,6 +365,66 @@ async function measureCore(worker: string, file: InputFile, cold: number, warm: 
     findings: first?.findings ?? 0,
     byRule: first?.byRule ?? {},
     verified: first !== undefined && (expectedLines === undefined || first.serviceLines === expectedLines),
+    ...(error ? { error } : {}),
+  };
+}
+
+/** analyze() with guideChecks `envelope` and `full` on one file (issue 13: full may add at most 30% CPU). */
+interface GuideRow {
+  file: string;
+  bytes: number;
+  /** Cold runs per mode (one analyze in a fresh process each, the modes alternating). */
+  runs: number;
+  envelopeCpuMs: number;
+  fullCpuMs: number;
+  envelopeMs: number;
+  fullMs: number;
+  /** Medians of warm runs (the same process, after the first), where they are cheap. */
+  envelopeWarmCpuMs: number;
+  fullWarmCpuMs: number;
+  /** All findings, and the guide.* ones, of the full analysis. */
+  fullFindings: number;
+  envelopeFindings: number;
+  guideFindings: number;
+  /** The guide.* rules found in full mode, with counts (a guide-valid file has none). */
+  guideByRule: Record<string, number>;
+  error?: string;
+}
+
+async function measureGuide(worker: string, file: InputFile, cold: number, warm: number): Promise<GuideRow> {
+  const colds: Record<'envelope' | 'full', CoreWorkerResult[]> = { envelope: [], full: [] };
+  let error = '';
+  // The modes alternate, so a change in the machine's load falls on both alike.
+  for (let i = 0; i < cold; i++) {
+    for (const mode of ['envelope', 'full'] as const) {
+      const child = await runChild<CoreWorkerResult>([worker, 'core', '--file', file.path, '--runs', '1', '--guide', mode], { timeoutMs: 240_000 });
+      if (child.result) colds[mode].push(child.result);
+      else error = `${mode}: ${child.error}`;
+    }
+  }
+  const warmCpu: Record<'envelope' | 'full', number> = { envelope: NaN, full: NaN };
+  if (warm > 0) {
+    for (const mode of ['envelope', 'full'] as const) {
+      const child = await runChild<CoreWorkerResult>([worker, 'core', '--file', file.path, '--runs', String(warm + 1), '--guide', mode], { timeoutMs: 240_000 });
+      if (child.result) warmCpu[mode] = median(child.result.runs.slice(1).map((r) => r.cpuMs));
+    }
+  }
+  const full = colds.full[0];
+  const guideByRule = Object.fromEntries(Object.entries(full?.byRule ?? {}).filter(([rule]) => rule.startsWith('guide.')));
+  return {
+    file: file.name,
+    bytes: file.bytes,
+    runs: Math.min(colds.envelope.length, colds.full.length),
+    envelopeCpuMs: median(colds.envelope.map((c) => c.runs[0]!.cpuMs)),
+    fullCpuMs: median(colds.full.map((c) => c.runs[0]!.cpuMs)),
+    envelopeMs: median(colds.envelope.map((c) => c.runs[0]!.ms)),
+    fullMs: median(colds.full.map((c) => c.runs[0]!.ms)),
+    envelopeWarmCpuMs: warmCpu.envelope,
+    fullWarmCpuMs: warmCpu.full,
+    fullFindings: full?.findings ?? NaN,
+    envelopeFindings: colds.envelope[0]?.findings ?? NaN,
+    guideFindings: full?.guideFindings ?? NaN,
+    guideByRule,
     ...(error ? { error } : {}),
   };
 }
@@ -442,7 +505,7 @@ interface CliRow {
   error?: string;
 }
 
-async function measureCli(file: InputFile, runs: number, dir: string): Promise<CliRow> {
+async function measureCli(file: InputFile, runs: number, dir: string, cliArgs: string[] = []): Promise<CliRow> {
   const samples: { wallMs: number; cpuMs: number; maxRssMB: number; exitCode: number | null }[] = [];
   let reportBytes = 0;
   let error = '';
@@ -455,7 +518,7 @@ async function measureCli(file: InputFile, runs: number, dir: string): Promise<C
     const exitCode = await new Promise<number | null>((done) => {
       const child = spawn(
         '/bin/sh',
-        ['-c', `exec "$0" ${profileFlags.join(' ')} --require "$1" server/out/cli.js check --format json "$2" > "$3"`, process.execPath, join(BENCH, 'rss-hook.cjs'), file.path, reportPath],
+        ['-c', `exec "$0" ${profileFlags.join(' ')} --require "$1" server/out/cli.js check --format json ${cliArgs.join(' ')} "$2" > "$3"`, process.execPath, join(BENCH, 'rss-hook.cjs'), file.path, reportPath],
         { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CLAIMLINT_BENCH_USAGE: usagePath } },
       );
       child.stderr.on('data', () => undefined);
@@ -718,6 +781,7 @@ const BUDGETS = {
   codeAction: { measure: 'server: code actions p99, CPU', budget: 20, unit: 'ms', comparator: '<' },
   ptpLoad: { measure: '1M-row PTP table load, CPU', budget: 3, unit: 's', comparator: '<' },
   ptpMemory: { measure: '1M-row PTP table: kept, and peak RSS added while loading', budget: 150, unit: 'MB', comparator: '<' },
+  guideFull: { measure: 'parse + check with guideChecks full vs envelope, CPU', budget: 30, unit: '% added', comparator: '<=' },
   tablesLoad: { measure: '1M PTP + 50k MUE + 10k AOC rows load, CPU', budget: 3, unit: 's', comparator: '<' },
   repetitiveTable: { measure: '160k identical PTP rows, CPU, against as many distinct rows', budget: 2, unit: 'x', comparator: '<' },
   hostStall: { measure: 'VS Code extension host: largest stall added over VS Code alone, CPU', budget: 250, unit: 'ms', comparator: '<=' },
@@ -786,6 +850,9 @@ async function main(): Promise<void> {
     machine: Record<string, unknown>;
     core: CoreRow[];
     coreWithTable: CoreRow[];
+    guide: GuideRow[];
+    /** The CLI's whole process on the 100 MB file with --guide envelope and --guide full. */
+    guideCli: (CliRow & { guide: 'envelope' | 'full' })[];
     peers: PeerRow[];
     cli: CliRow[];
     lsp: LspResult[];
@@ -807,6 +874,8 @@ async function main(): Promise<void> {
     },
     core: [],
     coreWithTable: [],
+    guide: [],
+    guideCli: [],
     peers: [],
     cli: [],
     lsp: [],
@@ -835,6 +904,35 @@ async function main(): Promise<void> {
   if (wants('csv') || wants('core')) {
     log(`core: ${csv.name}`);
     results.core.push(await measureCore(worker, csv, quick ? 1 : 3, 0));
+  }
+
+  // 1b. The implementation-guide checks (issue 13): analyze with guideChecks full against envelope,
+  // on the one-line 837Ps (100 MB without --quick), cold runs in fresh processes as in 1; then the
+  // CLI's whole process on the 100 MB file with --guide full against --guide envelope.
+  if (wants('guide')) {
+    for (const file of x12.filter((f) => !f.lineBreaks && (f.nominalMB < 100 || !quick))) {
+      const cold = file.nominalMB === 100 ? 3 : quick ? 3 : 5;
+      const warm = file.nominalMB === 100 ? 0 : quick ? 2 : 5;
+      log(`guide: ${file.name}, envelope and full (${cold} cold runs each, ${warm} warm)`);
+      results.guide.push(await measureGuide(worker, file, cold, warm));
+    }
+    const cliRuns = quick ? 1 : 3;
+    log(`guide: CLI on ${big[0]!.name}, --guide envelope and --guide full (${cliRuns} run${cliRuns > 1 ? 's' : ''} each)`);
+    const byMode: Record<'envelope' | 'full', CliRow[]> = { envelope: [], full: [] };
+    for (let i = 0; i < cliRuns; i++) for (const mode of ['envelope', 'full'] as const) byMode[mode].push(await measureCli(big[0]!, 1, dir, ['--guide', mode]));
+    for (const mode of ['envelope', 'full'] as const) {
+      const rows = byMode[mode];
+      const ok = rows.filter((r) => r.runs > 0);
+      results.guideCli.push({
+        ...rows[0]!,
+        guide: mode,
+        runs: ok.length,
+        wallMs: median(ok.map((r) => r.wallMs)),
+        cpuMs: median(ok.map((r) => r.cpuMs)),
+        maxRssMB: median(ok.map((r) => r.maxRssMB)),
+        rssToFile: median(ok.map((r) => r.rssToFile)),
+      });
+    }
   }
 
   // 2. The peers, on the same files.
@@ -956,6 +1054,18 @@ async function main(): Promise<void> {
       budgets.push(judge(BUDGETS.coreVsPeer, row.file, peer.row.cpuMs / row.cpuMs, { reached: `${fmt(peer.row.cpuMs / row.cpuMs, 1)}x (wall ${fmt(peer.row.ms / row.ms, 1)}x)`, peer: `${fmt(peer.row.cpuMs)} ms`, vsRead: readText(row.file, row.cpuMs) }));
     }
   }
+  // Issue 13: the guide checks in full may add at most 30% CPU to parse + check, judged per file.
+  for (const row of results.guide) {
+    const added = (row.fullCpuMs / row.envelopeCpuMs - 1) * 100;
+    const wallAdded = (row.fullMs / row.envelopeMs - 1) * 100;
+    const warmAdded = (row.fullWarmCpuMs / row.envelopeWarmCpuMs - 1) * 100;
+    budgets.push(
+      judge(BUDGETS.guideFull, row.file, added, {
+        wall: wallAdded,
+        reached: `+${fmt(added, 1)}% (${fmt(row.fullCpuMs)} against ${fmt(row.envelopeCpuMs)} ms${Number.isFinite(warmAdded) ? `; warm +${fmt(warmAdded, 1)}%` : ''}; wall +${fmt(wallAdded, 1)}%; ${fmt(row.guideFindings)} guide findings)`,
+      }),
+    );
+  }
   // The CLI reads a big 837 in pieces (X12Stream): its whole process (start-up, reading, check,
   // positions, JSON out) is the figure the issue judges. Judged from 50 MB: below that Node's
   // start-up (about 40 ms CPU, 50-60 MB RSS) is most of the figure; the 10 MB rows are in 3a.
@@ -1050,6 +1160,44 @@ async function main(): Promise<void> {
         ]),
       ),
     );
+    out.push('');
+  }
+  if (results.guide.length > 0) {
+    out.push('1b. Implementation-guide checks: analyze (parse + check) with guideChecks full against envelope, CPU ms; medians of cold runs (fresh process each, modes alternating)');
+    out.push(
+      table(
+        ['file', 'MB', 'runs', 'envelope CPU ms', 'full CPU ms', 'full / envelope', 'added %', 'warm env', 'warm full', 'warm added %', 'findings env', 'findings full', 'guide findings'],
+        results.guide.map((g) => [
+          g.file,
+          fmt(g.bytes / MB, 1),
+          String(g.runs),
+          fmt(g.envelopeCpuMs),
+          fmt(g.fullCpuMs),
+          fmt(g.fullCpuMs / g.envelopeCpuMs, 2),
+          fmt((g.fullCpuMs / g.envelopeCpuMs - 1) * 100, 1),
+          fmt(g.envelopeWarmCpuMs),
+          fmt(g.fullWarmCpuMs),
+          fmt((g.fullWarmCpuMs / g.envelopeWarmCpuMs - 1) * 100, 1),
+          fmt(g.envelopeFindings),
+          fmt(g.fullFindings),
+          fmt(g.guideFindings),
+        ]),
+      ),
+    );
+    for (const g of results.guide) {
+      const rules = Object.entries(g.guideByRule).sort((a, b) => b[1] - a[1]);
+      if (rules.length > 0) out.push(`   ${g.file}: guide findings by rule: ${rules.map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+      if (g.error) out.push(`   ${g.file}: ${g.error}`);
+    }
+    const [envelope, fullCli] = (['envelope', 'full'] as const).map((mode) => results.guideCli.find((c) => c.guide === mode));
+    if (envelope && fullCli) {
+      out.push(
+        `   CLI whole process on ${envelope.file} (check --format json; medians of ${Math.min(envelope.runs, fullCli.runs)}): --guide envelope ${fmt(envelope.cpuMs)} ms CPU (wall ${fmt(envelope.wallMs)}, peak RSS ${fmt(envelope.maxRssMB)} MB), ` +
+          `--guide full ${fmt(fullCli.cpuMs)} ms CPU (wall ${fmt(fullCli.wallMs)}, peak RSS ${fmt(fullCli.maxRssMB)} MB): +${fmt((fullCli.cpuMs / envelope.cpuMs - 1) * 100, 1)}% CPU` +
+          ` (full reads the file whole; envelope in pieces); report ${fmt(envelope.reportBytes / MB, 1)} / ${fmt(fullCli.reportBytes / MB, 1)} MB; exit ${envelope.exitCode} / ${fullCli.exitCode}`,
+      );
+      for (const c of [envelope, fullCli].filter((r) => r.error)) out.push(`   CLI --guide ${c.guide}: ${c.error}`);
+    }
     out.push('');
   }
   if (results.peers.length > 0) {

@@ -2,7 +2,9 @@
 // file (bench/out/worker.js) and starts it once per measurement. The last stdout line is
 // `RESULT {json}`.
 //
-//   worker.js core --file F [--ptp TABLE] [--runs N]   Claimlint's analyze (parse + check), in process
+//   worker.js core --file F [--ptp TABLE] [--runs N] [--guide off|envelope|full]
+//                                                       Claimlint's analyze (parse + check), in process
+//                                                       (--guide: its guideChecks; absent: analyze's default)
 //   worker.js peer --name node-x12|x12-parser --file F  a peer parser on the same file
 //   worker.js ptp --file TABLE                          loadKnowledge with a PTP table (needs --expose-gc)
 //   worker.js read --file F                             just reading the file: the baseline every figure is divided by
@@ -10,7 +12,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { analyze } from '../server/src/core/analyze';
+import { analyze, type AnalyzeOptions } from '../server/src/core/analyze';
 import { emptyKnowledge, loadKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
 import { readFileCapped } from '../server/src/core/rules/readFile';
 
@@ -61,6 +63,9 @@ function loadWithTable(table: string | null): Knowledge {
 function core(): void {
   const file = argument('file')!;
   const runs = Number(argument('runs') ?? 1);
+  const guide = argument('guide');
+  if (guide !== null && guide !== 'off' && guide !== 'envelope' && guide !== 'full') throw new Error(`--guide must be off, envelope or full, not ${guide}`);
+  const options: AnalyzeOptions | undefined = guide === null ? undefined : { guideChecks: guide };
   const knowledge = loadWithTable(argument('ptp'));
   const baselineRss = process.memoryUsage().rss / MB;
   const readStarted = performance.now();
@@ -76,7 +81,7 @@ function core(): void {
   for (let r = 0; r < runs; r++) {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const analysis = analyze(text, knowledge);
+    const analysis = analyze(text, knowledge, undefined, undefined, options);
     times.push({ ms: performance.now() - started, cpuMs: cpuMs(cpu) });
     if (r === 0) {
       const byRule: Record<string, number> = {};
@@ -87,13 +92,15 @@ function core(): void {
         serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
         transactions: analysis.doc.transactions.length,
         findings: analysis.findings.length,
+        // The implementation-guide findings (guide.*: with --guide full).
+        guideFindings: analysis.findings.filter((finding) => finding.rule.startsWith('guide.')).length,
         byRule,
         rssAfterFirstMB: process.memoryUsage().rss / MB,
         maxRssAfterFirstMB: maxRssMB(),
       };
     }
   }
-  report({ kind: 'core', file, bytes: size, read, runs: times, baselineRssMB: baselineRss, maxRssMB: maxRssMB(), ...summary });
+  report({ kind: 'core', file, guide: guide ?? 'default', bytes: size, read, runs: times, baselineRssMB: baselineRss, maxRssMB: maxRssMB(), ...summary });
 }
 
 async function peer(): Promise<void> {
