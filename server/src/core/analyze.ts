@@ -2,13 +2,15 @@
 // benchmark all call this. A failure inside a check becomes a finding on the document, so one
 // bad document never takes the others (or the server) down with it.
 import type { Finding, ParsedDocumentWithIndex } from './model';
+import { editedSegments, guideRunAfter } from './guides/checkpoints';
 import { guideFindings, withGuideChecks, type GuideChecks } from './guides/checks';
 import { internalError } from './internalError';
 import { parseDocument } from './parse';
 import { CodingRun, deferredCoding, DocumentCoding } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
-import { reread as rereadX12, type RereadClaims } from './x12/incremental';
+import { differenceOf, reread as rereadX12, type RereadClaims } from './x12/incremental';
+import { X12SegmentIndex } from './x12/segment-index';
 
 export { internalError };
 
@@ -83,6 +85,8 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   const lines = positions ?? new LineIndex(text);
   if (text === previous.text) return { ...previous, lines };
   const mode = options?.guideChecks ?? 'envelope';
+  // Where the edit falls in the old segments, asked before the re-read takes the old index over.
+  const guideEdit = mode === 'full' ? guideEditOf(previous, text) : null;
   let reread: RereadClaims | null = null;
   try {
     // The re-read leaves the coding checks to codingAfter (deferred): only the groups of the claims it read again are checked.
@@ -104,13 +108,32 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   if (mode !== 'envelope') {
     try {
       // The guide checks over the re-read document's segments, kept with it as a read in full mode keeps them.
-      if (mode === 'full') doc = { ...doc, guideFindings: guideFindings(doc, text) };
+      if (mode === 'full') doc = withGuideRun(doc, text, previous.doc, guideEdit);
       findings = withGuideChecks(findings, doc, text, mode);
     } catch (error) {
       findings.push(internalError('checking', error));
     }
   }
   return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
+}
+
+type GuideEdit = ReturnType<typeof editedSegments>;
+
+/** Where an edit falls in the segments of the previous X12 analysis, when its guide run can be taken up again. */
+function guideEditOf(previous: Analysis, text: string): GuideEdit | null {
+  const ix = previous.doc.x12;
+  if (!(ix instanceof X12SegmentIndex) || !previous.doc.guideCheckpoints) return null;
+  return editedSegments(ix, differenceOf(previous.text, text));
+}
+
+/** The re-read document with its guide findings: the previous run taken up again around the edit when it can be, else a pass over its segments. */
+function withGuideRun(doc: ParsedDocumentWithIndex, text: string, before: ParsedDocumentWithIndex, edit: GuideEdit | null): ParsedDocumentWithIndex {
+  const ix = doc.x12;
+  if (ix instanceof X12SegmentIndex && edit && before.guideFindings && before.guideCheckpoints) {
+    const run = guideRunAfter({ findings: before.guideFindings, checkpoints: before.guideCheckpoints }, { ...edit, shift: ix.segmentCount - edit.count }, ix);
+    if (run) return { ...doc, guideFindings: run.findings, guideCheckpoints: run.checkpoints };
+  }
+  return { ...doc, guideFindings: guideFindings(doc, text) };
 }
 
 /** The coding of a re-read document: the previous one with the groups of the claims read again checked again, else (nothing to start from, claims added or removed) every claim checked. */

@@ -4,6 +4,8 @@
 // Offsets are UTF-16 code-unit offsets into the document text (JavaScript string indices),
 // end exclusive. Lines and characters are computed on demand by LineIndex (text.ts).
 
+import type { GuideCheckpoint } from './guides/pass';
+
 export interface Span {
   start: number;
   end: number;
@@ -302,4 +304,6 @@ export interface ParsedDocumentWithIndex extends ParsedDocument {
   csv?: CsvIndex;
   /** Implementation-guide findings (guide.*), when the reader ran the guide checks (`full`). */
   guideFindings?: Finding[];
+  /** Where that pass can be taken up again after an edit (guides/checkpoints.ts). */
+  guideCheckpoints?: GuideCheckpoint[];
 }

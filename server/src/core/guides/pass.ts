@@ -11,9 +11,32 @@
 import { internalError } from '../internalError';
 import type { Finding, Severity, Span } from '../model';
 import type { X12SegmentIndex } from '../x12/segment-index';
-import { GuideValidator, type GuideFinding } from './validate';
+import { GuideValidator, type GuideFinding, type ValidatorState } from './validate';
 
 const HL_CODE = 2 * 128 * 128 + 72 * 128 + 76; // segmentIdCode('HL')
+
+/** A whole-document pass keeps a checkpoint before an HL at least this many segments after the last one. */
+const CHECKPOINT_SPACING = 256;
+
+/** The pass's state before a segment (an HL), to start again there after an edit (checkpoints.ts). */
+export interface GuideCheckpoint {
+  /** Index of the segment the state is before. */
+  segment: number;
+  /** Findings emitted before it. */
+  found: number;
+  component: string;
+  repetition: string | null;
+  validator: ValidatorState | null;
+  blanks: { span: Span; message: string; count: number } | null;
+}
+
+/** A whole-document pass's findings (as finish() gives them) and its checkpoints. */
+export interface GuideRun {
+  findings: Finding[];
+  checkpoints: GuideCheckpoint[];
+  /** Segments this run read (after an edit, fewer than the document's when an earlier run was taken up again). */
+  read?: number;
+}
 
 export class GuidePass {
   private validator: GuideValidator | null = null;
@@ -35,6 +58,62 @@ export class GuidePass {
   /** A failure inside the checks: reported once, and the pass stops (the reader goes on). */
   private failed = false;
 
+  /** Checkpoints kept (a pass over a whole document), else null. */
+  private checkpoints: GuideCheckpoint[] | null;
+  private lastCheckpoint = -CHECKPOINT_SPACING;
+
+  constructor(options: { checkpoints?: boolean } = {}) {
+    this.checkpoints = options.checkpoints ? [] : null;
+  }
+
+  /** A pass that goes on from a checkpoint, with the findings and checkpoints before it. */
+  static resume(from: GuideCheckpoint, found: Finding[], checkpoints: GuideCheckpoint[]): GuidePass {
+    const pass = new GuidePass({ checkpoints: true });
+    pass.checkpoints = checkpoints;
+    pass.lastCheckpoint = from.segment;
+    pass.found = found;
+    pass.component = from.component;
+    pass.repetition = from.repetition;
+    pass.validator = from.validator && GuideValidator.restore({ componentSeparator: from.component, repetitionSeparator: from.repetition }, from.validator);
+    const b = from.blanks;
+    pass.blanks = b && { finding: { rule: 'guide.segment-leading-blanks', severity: 'error', message: b.message, span: b.span }, count: b.count };
+    return pass;
+  }
+
+  /** Is the pass in the state of a checkpoint of an earlier pass (segments moved by `shift`, spans by `move`)? */
+  inState(cp: GuideCheckpoint, shift: number, move: (span: Span) => Span): boolean {
+    if (this.failed || cp.component !== this.component || cp.repetition !== this.repetition) return false;
+    if ((cp.validator === null) !== (this.validator === null)) return false;
+    if (cp.validator && this.validator && !this.validator.inState(cp.validator, shift)) return false;
+    const a = this.blanks;
+    const b = cp.blanks;
+    if ((a === null) !== (b === null)) return false;
+    if (a && b) {
+      const span = move(b.span);
+      if (a.count !== b.count || a.finding.span.start !== span.start || a.finding.span.end !== span.end) return false;
+    }
+    return true;
+  }
+
+  /** Findings emitted so far (a whole-document pass: nothing taken yet). */
+  get emitted(): number {
+    return this.found.length;
+  }
+
+  /** Ends a whole-document pass: its findings and checkpoints. */
+  finishRun(): GuideRun {
+    const findings = this.finish();
+    return { findings, checkpoints: this.checkpoints ?? [] };
+  }
+
+  /**
+   * Stops a whole-document pass where an earlier pass takes over (checkpoints.ts): the findings
+   * and checkpoints so far, and the span of the blanks finding it holds, if any.
+   */
+  finishPrefix(): { findings: Finding[]; checkpoints: GuideCheckpoint[]; blanks: Span | null } {
+    return { findings: this.take(), checkpoints: this.checkpoints ?? [], blanks: this.blanks?.finding.span ?? null };
+  }
+
   /** The next segment of the current piece (its index in `ix`). */
   segment(ix: X12SegmentIndex, s: number): void {
     if (this.failed) return;
@@ -48,6 +127,7 @@ export class GuidePass {
 
   private check(ix: X12SegmentIndex, s: number): void {
     if (ix !== this.ix) this.ix = ix;
+    if (this.checkpoints !== null && ix.idCode(s) === HL_CODE && s - this.lastCheckpoint >= CHECKPOINT_SPACING) this.checkpoint(s);
     const delimiters = ix.delimitersOf(s);
     if (this.validator === null || delimiters.component !== this.component || delimiters.repetition !== this.repetition) {
       this.finishValidator();
@@ -60,6 +140,19 @@ export class GuidePass {
     this.validator.segmentOf(ix, s, this.base + s);
     if (ix.idCode(s) === HL_CODE) this.rememberHl(ix, s);
     this.convert();
+  }
+
+  private checkpoint(s: number): void {
+    this.lastCheckpoint = s;
+    const b = this.blanks;
+    this.checkpoints!.push({
+      segment: s,
+      found: this.found.length,
+      component: this.component,
+      repetition: this.repetition,
+      validator: this.validator?.snapshot() ?? null,
+      blanks: b && { span: b.finding.span, message: b.finding.message, count: b.count },
+    });
   }
 
   /** The current piece ends after `count` segments; the next piece's index follows. */

@@ -40,7 +40,7 @@ import { claimTypeOf, VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
 import type { ValueAt } from './load';
 import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
-import { GuideWalker, type WalkEvent } from './walker';
+import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, NUMBER, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
 
@@ -58,6 +58,43 @@ export interface IndexedSegments extends SegmentReader {
 
 /** Segments the validator reads whole: the envelope (control numbers, versions) and HL (numbering). */
 const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL']);
+
+/** A set as it was: its first `size` entries (sets only grow, and keep their order). */
+interface SetPrefix {
+  set: ReadonlySet<string>;
+  size: number;
+}
+
+/** GuideValidator's state between segments (snapshot / restore / inState). */
+export interface ValidatorState {
+  isaIds: SetPrefix;
+  gsIds: SetPrefix;
+  group: { guide: GuideSchema | null; version: string | null; stIds: SetPrefix; walker: WalkerState | null } | null;
+  envelope: GuideSchema | null;
+  reportedVersions: SetPrefix;
+  hlCount: number;
+  hlStack: readonly number[];
+  lastHl: { segment: number; id: number; childFlag: string } | null;
+  isa12: string;
+  gs08: string;
+  service: { version: string; kind: string; id: string } | null;
+  serviceReported: boolean;
+}
+
+function* prefix(p: SetPrefix): Generator<string> {
+  let n = 0;
+  for (const value of p.set) {
+    if (n++ === p.size) return;
+    yield value;
+  }
+}
+
+function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
+  if (live.size !== p.size) return false;
+  const it = prefix(p);
+  for (const value of live) if (it.next().value !== value) return false;
+  return true;
+}
 
 /** SV1, SV2 or SV3. */
 function isServiceId(id: string): boolean {
@@ -261,6 +298,78 @@ export class GuideValidator {
     const shown = id === 'HL' ? `HL*${elements.join('*')}` : `${id}*${elements[0] ?? ''}`;
     const where = walker.currentLoop().id || 'the transaction';
     this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in loop ${where}).`);
+  }
+
+  // ---- checkpoints (checkpoints.ts): the state between segments, to restart a pass after an edit
+
+  /** The state between segments, sharing the growing sets (their first `size` entries are the state). */
+  snapshot(): ValidatorState {
+    const group = this.group;
+    return {
+      isaIds: { set: this.isaIds, size: this.isaIds.size },
+      gsIds: { set: this.gsIds, size: this.gsIds.size },
+      group: group && { guide: group.guide, version: group.version, stIds: { set: group.stIds, size: group.stIds.size }, walker: group.walker?.snapshot() ?? null },
+      envelope: this.envelope,
+      reportedVersions: { set: this.reportedVersions, size: this.reportedVersions.size },
+      hlCount: this.hlCount,
+      hlStack: this.hlStack.slice(),
+      lastHl: this.lastHl && { ...this.lastHl },
+      isa12: this.isa12,
+      gs08: this.gs08,
+      service: this.service,
+      serviceReported: this.serviceReported,
+    };
+  }
+
+  /** A validator in a state snapshot() gave, with no findings yet; `shift` moves its segment indexes. */
+  static restore(options: GuideValidatorOptions, state: ValidatorState, shift = 0): GuideValidator {
+    const v = new GuideValidator(options);
+    for (const id of prefix(state.isaIds)) v.isaIds.add(id);
+    v.gsIds = new Set(prefix(state.gsIds));
+    const g = state.group;
+    v.group = g && { guide: g.guide, version: g.version, stIds: new Set(prefix(g.stIds)), walker: g.walker && g.guide ? GuideWalker.restore(g.guide, g.walker) : null };
+    v.envelope = state.envelope;
+    v.reportedVersions = new Set(prefix(state.reportedVersions));
+    v.hlCount = state.hlCount;
+    v.hlStack = state.hlStack.slice();
+    v.lastHl = state.lastHl && { ...state.lastHl, segment: state.lastHl.segment + shift };
+    v.isa12 = state.isa12;
+    v.gs08 = state.gs08;
+    v.service = state.service;
+    v.serviceReported = state.serviceReported;
+    return v;
+  }
+
+  /** Is this validator in the state a snapshot gave (its segment indexes moved by `shift`)? */
+  inState(state: ValidatorState, shift: number): boolean {
+    const g = state.group;
+    const group = this.group;
+    if ((g === null) !== (group === null)) return false;
+    if (g && group) {
+      if (g.guide !== group.guide || g.version !== group.version || !samePrefix(group.stIds, g.stIds)) return false;
+      if ((g.walker === null) !== (group.walker === null)) return false;
+      if (g.walker && group.walker && !group.walker.inState(g.walker)) return false;
+    }
+    const last = this.lastHl;
+    const old = state.lastHl;
+    if ((last === null) !== (old === null)) return false;
+    if (last && old && (last.segment !== old.segment + shift || last.id !== old.id || last.childFlag !== old.childFlag)) return false;
+    const service = this.service;
+    const oldService = state.service;
+    if ((service === null) !== (oldService === null)) return false;
+    if (service && oldService && (service.version !== oldService.version || service.id !== oldService.id)) return false;
+    return (
+      this.envelope === state.envelope &&
+      this.hlCount === state.hlCount &&
+      this.hlStack.length === state.hlStack.length &&
+      this.hlStack.every((n, i) => n === state.hlStack[i]) &&
+      this.isa12 === state.isa12 &&
+      this.gs08 === state.gs08 &&
+      this.serviceReported === state.serviceReported &&
+      samePrefix(this.isaIds, state.isaIds) &&
+      samePrefix(this.gsIds, state.gsIds) &&
+      samePrefix(this.reportedVersions, state.reportedVersions)
+    );
   }
 
   /** Ends the stream: checks what only the end tells (the last HL's child flag). */

@@ -20,6 +20,12 @@ export type WalkEvent =
   | { kind: 'loop-not-used'; loop: LoopSpec };
 
 
+/** The state of a walk between steps (GuideWalker.snapshot). */
+export interface WalkerState {
+  readonly frames: readonly { readonly loop: LoopSpec; readonly counts: readonly number[] }[];
+  readonly node: SegmentSpec | null;
+}
+
 interface Frame {
   loop: LoopSpec;
   /** Uses of child segments and iterations of child loops in this iteration of `loop`, by child index. */
@@ -144,6 +150,32 @@ export class GuideWalker {
     if (next.usage === 'N' || counts[next.index]! + 1 > next.maxUse) return null;
     counts[next.index] = counts[next.index]! + 1;
     return next;
+  }
+
+  /** The walk's state between steps, as a copy (for a checkpoint of the validator). */
+  snapshot(): WalkerState {
+    return { frames: this.frames.map((f) => ({ loop: f.loop, counts: f.counts.slice() })), node: this.node };
+  }
+
+  /** A walker in a state snapshot() gave. */
+  static restore(guide: GuideSchema, state: WalkerState, options: { plans?: boolean } = {}): GuideWalker {
+    const walker = new GuideWalker(guide, options);
+    walker.frames = state.frames.map((f) => ({ loop: f.loop, counts: f.counts.slice() }));
+    walker.frames.forEach((f, depth) => (walker.pool[depth] = f));
+    walker.node = state.node;
+    return walker;
+  }
+
+  /** Is the walk in the state a snapshot gave? */
+  inState(state: WalkerState): boolean {
+    if (this.node !== state.node || this.frames.length !== state.frames.length) return false;
+    for (let i = 0; i < this.frames.length; i++) {
+      const a = this.frames[i]!;
+      const b = state.frames[i]!;
+      if (a.loop !== b.loop || a.counts.length !== b.counts.length) return false;
+      for (let k = 0; k < a.counts.length; k++) if (a.counts[k] !== b.counts[k]) return false;
+    }
+    return true;
   }
 
   /** A frame for a new iteration of `loop` at depth `depth`, its counts at zero. */

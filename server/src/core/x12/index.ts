@@ -33,10 +33,11 @@ export interface ParseX12Options {
 export function parseX12(text: string, options?: ParseX12Options): ParsedDocumentWithIndex & { x12: X12SegmentIndex } {
   const table = tokenize(text);
   const index = new X12SegmentIndex(table);
-  const guide = options?.guide ? new GuidePass() : null;
+  const guide = options?.guide ? new GuidePass({ checkpoints: true }) : null;
   const parsed = parse837(index, guide);
+  const run = guide?.finishRun();
   return {
-    ...(guide ? { guideFindings: guide.finish() } : {}),
+    ...(run ? { guideFindings: run.findings, guideCheckpoints: run.checkpoints } : {}),
     format: 'x12',
     claims: parsed.claims,
     // In document order (a stable sort keeps a segment's findings in the order they were made).
