@@ -138,3 +138,17 @@ test('completion offers the valid codes of a code element and the segments the g
   const csv = readFileSync(join(root, 'examples/claims-export.csv'), 'utf8');
   assert.deepEqual(completionsAt(analyze(csv, knowledge), 10), []);
 });
+
+test('full reports a problem the guide and the envelope checks both see once, as the guide finding', () => {
+  // A letter O for a zero in CLM02, and an ISA not padded to its widths.
+  let text = replaceOnce(example, 'CLM*DEMO-P-0001*2150.00*', 'CLM*DEMO-P-0001*215O.00*');
+  const isaEnd = text.indexOf('~');
+  text = text.slice(0, isaEnd).split('*').map((field) => field.trimEnd() || field).join('*') + text.slice(isaEnd);
+  const envelope = rules(text, 'envelope').map((f) => f.rule);
+  assert.ok(envelope.includes('x12.amount-invalid') && envelope.includes('x12.isa-width'), envelope.join(' '));
+  const full = rules(text, 'full');
+  assert.deepEqual(full.filter((f) => f.rule === 'x12.amount-invalid' || f.rule === 'x12.isa-width'), []);
+  const clm02 = text.indexOf('215O.00');
+  assert.ok(full.some((f) => f.rule === 'guide.element-type' && f.span.start === clm02), 'the guide names CLM02');
+  assert.ok(full.some((f) => f.rule === 'guide.element-length' && f.span.end <= isaEnd), 'the guide names the short ISA fields');
+});

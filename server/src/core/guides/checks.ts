@@ -63,7 +63,50 @@ export function withGuideChecks(findings: Finding[], doc: ParsedDocumentWithInde
   if (mode === 'envelope' || doc.format !== 'x12') return findings;
   if (mode === 'off') return findings.filter((f) => keptWhenOff(f.rule));
   const guide = doc.guideFindings ?? guideFindings(doc, text);
-  return guide.length === 0 ? findings : [...findings, ...guide];
+  return guide.length === 0 ? findings : [...withoutRepeats(findings, guide), ...guide];
+}
+
+/**
+ * Envelope checks the guide checks repeat, on the same place, in `full`: the guide's finding
+ * names the element and its rule, so the envelope one goes. Others (counts, control numbers,
+ * CLM02 sums, code shapes) the guide does not check, and stay.
+ */
+export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
+  'x12.isa-width',
+  'x12.amount-invalid',
+  'x12.date-invalid',
+  'x12.procedure-code-invalid',
+  'x12.outside-transaction',
+  'x12.line-outside-claim',
+  'x12.lx-sequence',
+  'x12.envelope-unmatched',
+]);
+
+/** The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE). */
+function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
+  if (!findings.some((f) => REPEATED_BY_GUIDE.has(f.rule))) return findings;
+  const starts = guide.filter((g) => g.severity === 'error').map((g) => g.span).sort((a, b) => a.start - b.start);
+  // The longest guide span so far at each position, so one binary search answers "does any overlap".
+  const reach = new Array<number>(starts.length);
+  let longest = -1;
+  for (let i = 0; i < starts.length; i++) reach[i] = longest = Math.max(longest, starts[i]!.end);
+  // Spans overlap when they share a character; an empty span (a missing element) when it touches.
+  const overlapped = (span: Span): boolean => {
+    const empty = span.start === span.end;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = starts[mid]!.start;
+      if (start < span.end || (empty && start === span.end)) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && (reach[last]! > span.start || (empty && reach[last] === span.start));
+  };
+  return findings.filter((f) => !REPEATED_BY_GUIDE.has(f.rule) || !overlapped(f.span));
 }
 
 /** Element values of segment i (elements[0] is element 01). */
