@@ -272,9 +272,9 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
   const quiet = { checked: () => {}, locating: () => {} };
 
   /** What the whole-file path makes of the same bytes: findings in order, and their positions. */
-  function wholeFile(bytes: Buffer) {
+  function wholeFile(bytes: Buffer, guideChecks: 'envelope' | 'full' = 'envelope') {
     const text = decode(bytes).text;
-    const analysis = analyze(text, knowledge);
+    const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks });
     const findings = byPosition(withInputFindings(analysis.findings, analysis.doc.format));
     return {
       format: analysis.doc.format,
@@ -285,10 +285,10 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
     };
   }
 
-  function assertSameAsWhole(bytes: Buffer, sizes: BlockSizes): void {
-    const streamed = checkInBlocks(fileOf(bytes), knowledge, quiet, sizes);
+  function assertSameAsWhole(bytes: Buffer, sizes: BlockSizes, guideChecks: 'envelope' | 'full' = 'envelope'): void {
+    const streamed = checkInBlocks(fileOf(bytes), knowledge, quiet, sizes, undefined, guideChecks === 'full');
     assert.ok(streamed, 'read in blocks');
-    const expected = wholeFile(bytes);
+    const expected = wholeFile(bytes, guideChecks);
     assert.deepEqual({ ...streamed, positions: undefined }, { ...expected, positions: undefined });
     for (const offset of offsetsOf(expected.findings)) assert.deepEqual(streamed.positions.at(offset), expected.positions.at(offset), `offset ${offset}`);
   }
@@ -315,6 +315,31 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
           rmSync(path);
         }),
         runParameters(300, 7401),
+      );
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = '';
+    }
+  });
+
+  test('with the guide checks full, any 837 cut into any blocks and slices gives the findings of the whole file', () => {
+    // Blanks before segments and HL child flags named from a later piece are the findings that cross pieces.
+    const planted = fc.tuple(documentArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom(' ', '\t ', 'HL*9*1*22*1~', 'N4*CITY*ZZ*1~')), { maxLength: 4 }));
+    try {
+      fc.assert(
+        fc.property(planted, fc.integer({ min: 128, max: 2000 }), fc.integer({ min: 1, max: 300 }), ([text, plants], block, feed) => {
+          for (const [n, plant] of plants) {
+            const cuts = [...text.matchAll(/~\n?/g)].map((m) => m.index! + m[0].length);
+            if (cuts.length > 2) {
+              const at = cuts[1 + (n % (cuts.length - 2))]!;
+              text = text.slice(0, at) + plant + text.slice(at);
+            }
+          }
+          const bytes = Buffer.from(text, 'utf8');
+          if (bytes.length === 0 || !isAscii(bytes) || !X12Stream.canStream(text.slice(0, block))) return;
+          assertSameAsWhole(bytes, { block, feed }, 'full');
+        }),
+        runParameters(300, 7402),
       );
     } finally {
       if (folder) rmSync(folder, { recursive: true, force: true });

@@ -252,8 +252,8 @@ function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
     let checked: CheckedFile;
     try {
       if (empty.has(path)) throw new InputError(path, NO_CLAIM_FILES);
-      // --guide full reads the file whole: the guide validator runs over the whole segment index.
-      const blocks = path === '-' || guide === 'full' ? null : checkFileInBlocks(path, index, knowledge, progress, shared);
+      // --guide full reads in blocks too: the guide checks run in the reader's pass, piece by piece.
+      const blocks = path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared, guide === 'full');
       // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
       if (blocks && guide === 'off') blocks.result.findings = blocks.result.findings.filter((f) => keptWhenOff(f.rule));
       checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide);
@@ -314,7 +314,7 @@ interface CheckedFile {
  * An 837 file read in blocks, a few transaction sets in memory at a time (see stream.ts); null
  * when the file is to be read whole. No text of the file is held once it returns.
  */
-function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress, shared?: SharedCoding): CheckedFile | null {
+function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress, shared: SharedCoding | undefined, guide: boolean): CheckedFile | null {
   const checked = checkInBlocks(
     path,
     knowledge,
@@ -324,6 +324,7 @@ function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, pr
     },
     {},
     shared,
+    guide,
   );
   if (checked === null) {
     // Read whole instead (a late non-ASCII byte, say): what its first blocks added to the run goes.

@@ -55,14 +55,14 @@ export interface BlockProgress {
  * (not a regular file, not ASCII, not starting with an ISA header, empty). Throws InputError,
  * with readInput's reasons, when it cannot be read.
  */
-export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding): BlockCheck | null {
+export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding, guide = false): BlockCheck | null {
   const fd = openForBlocks(path);
   if (fd === null) return null;
   try {
     const before = fstatSync(fd);
     const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
     const feedBytes = sizes.feed ?? FEED_BYTES;
-    const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared);
+    const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared, guide);
     if (checked === null) return null;
     progress.locating();
     // An X12 document gets no findings from withInputFindings (that is only for unknown formats).
@@ -93,7 +93,7 @@ interface CheckedBlocks extends Omit<BlockCheck, 'format' | 'positions'> {
   length: number;
 }
 
-function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress, shared?: SharedCoding): CheckedBlocks | null {
+function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress, shared: SharedCoding | undefined, guide: boolean): CheckedBlocks | null {
   let feeder: Feeder | null = null;
   let lineBreaks = false;
   let length = 0;
@@ -106,7 +106,7 @@ function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number
     lineBreaks ||= bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
     if (feeder === null) {
       if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
-      feeder = new Feeder(new X12Stream(knowledge, shared));
+      feeder = new Feeder(new X12Stream(knowledge, shared, { guide }));
     }
     for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
     position += read;

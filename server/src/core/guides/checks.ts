@@ -83,7 +83,7 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
 ]);
 
 /** The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE). */
-function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
+export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
   if (!findings.some((f) => REPEATED_BY_GUIDE.has(f.rule))) return findings;
   const starts = guide.filter((g) => g.severity === 'error').map((g) => g.span).sort((a, b) => a.start - b.start);
   // The longest guide span so far at each position, so one binary search answers "does any overlap".

@@ -10,6 +10,7 @@
 // before starts a new validator.
 import { internalError } from '../internalError';
 import type { Finding, Severity, Span } from '../model';
+import { shiftSpan } from '../spans';
 import type { X12SegmentIndex } from '../x12/segment-index';
 import { GuideValidator, type GuideFinding, type ValidatorState } from './validate';
 
@@ -46,6 +47,8 @@ export class GuidePass {
   private converted = 0;
   /** Index (in the whole stream) of the current piece's first segment. */
   private base = 0;
+  /** Document offset of the current piece's first character (its spans are relative to it). */
+  private textBase = 0;
   private ix: X12SegmentIndex | null = null;
   /** Spans of HL04 of the last two HL segments, by stream index: the child-flag finding names an earlier HL. */
   private hlSpans: Array<{ index: number; span: Span }> = [];
@@ -163,6 +166,11 @@ export class GuidePass {
     this.base += count;
   }
 
+  /** The next piece starts `length` characters after the current one (call after endPiece). */
+  moveText(length: number): void {
+    this.textBase += length;
+  }
+
   /** Findings made since the last take, in the coordinates of the piece they were found in. */
   take(): Finding[] {
     const out = this.found;
@@ -175,8 +183,9 @@ export class GuidePass {
     if (!this.failed) this.finishValidator();
     const blanks = this.blanks;
     if (blanks) {
-      if (blanks.count > 1) blanks.finding.message += ` So do ${blanks.count - 1} more segments after it.`;
-      this.found.push(blanks.finding);
+      // Held with its span in document offsets; given in the current piece's, as every finding.
+      const message = blanks.count > 1 ? `${blanks.finding.message} So do ${blanks.count - 1} more segments after it.` : blanks.finding.message;
+      this.found.push({ ...blanks.finding, message, span: shiftSpan(blanks.finding.span, -this.textBase) });
       this.blanks = null;
     }
     return this.take();
@@ -216,7 +225,7 @@ export class GuidePass {
       rule: 'guide.segment-leading-blanks',
       severity: 'error',
       message: `Segment ${ix.segmentId(s)} starts with blanks.`,
-      span: ix.segmentSpan(s),
+      span: shiftSpan(ix.segmentSpan(s), this.textBase),
     };
     this.blanks = { finding, count: 1 };
   }
@@ -224,7 +233,8 @@ export class GuidePass {
   private rememberHl(ix: X12SegmentIndex, s: number): void {
     const span = ix.elementSpan(s, 4) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
     if (this.hlSpans.length === 2) this.hlSpans.shift();
-    this.hlSpans.push({ index: this.base + s, span });
+    // In document offsets: the finding that names it may come in a later piece.
+    this.hlSpans.push({ index: this.base + s, span: shiftSpan(span, this.textBase) });
   }
 
   private toFinding(f: GuideFinding): Finding {
@@ -237,7 +247,7 @@ export class GuidePass {
     const segment = f.segment - this.base;
     if (segment < 0 || segment >= ix.segmentCount) {
       // An earlier piece's segment: only the HL child flag names one.
-      for (const hl of this.hlSpans) if (hl.index === f.segment) return hl.span;
+      for (const hl of this.hlSpans) if (hl.index === f.segment) return shiftSpan(hl.span, -this.textBase);
       return { start: 0, end: 0 };
     }
     if (f.position === undefined) return ix.elementSpan(segment, 0) ?? ix.segmentSpan(segment);

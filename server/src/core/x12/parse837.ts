@@ -297,6 +297,7 @@ export class Parser837 {
     }
     this.ix = next;
     this.text = next.text;
+    this.guide?.moveText(shift);
   }
 
   /** Reports what is still open at the end of the document. */

@@ -11,6 +11,8 @@ import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 import { internalError, type SharedCoding } from '../analyze';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
+import { withoutRepeats } from '../guides/checks';
+import { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch } from './tokenizer';
@@ -154,6 +156,17 @@ function nothing(): PieceResult {
   return { claims: 0, serviceLines: 0, findings: [] };
 }
 
+/**
+ * A piece's reader findings with the guide findings of the same piece (guideChecks `full`): those
+ * the guide repeats go (checks.ts withoutRepeats); a repeat is always about one segment, so
+ * the two findings come from the same piece. `end`: the guide pass's last findings too.
+ */
+function withGuide(findings: Finding[], guide: GuidePass | null, end = false): Finding[] {
+  if (guide === null) return findings;
+  const found = end ? guide.finish() : guide.take();
+  return found.length === 0 ? findings : [...withoutRepeats(findings, found), ...found];
+}
+
 export class X12Stream {
   private parser: Parser837 | null = null;
   /** Document offset where the next piece starts (the text before it has been read). */
@@ -182,13 +195,21 @@ export class X12Stream {
    */
   private readonly scratch = new TokenizerScratch();
 
-  /** With `shared`, the lines go into a run of several files (checked together) and the run checks them. */
+  /** The implementation-guide checks, run in the reader's pass (guideChecks `full`), or null. */
+  private readonly guide: GuidePass | null;
+
+  /**
+   * With `shared`, the lines go into a run of several files (checked together) and the run
+   * checks them. With `guide`, the implementation-guide checks run as the pieces are read.
+   */
   constructor(
     tables: CodingTables,
     private readonly shared?: SharedCoding,
+    options?: { guide?: boolean },
   ) {
     this.run = shared?.run ?? new CodingRun(tables);
     this.file = shared?.file ?? 0;
+    this.guide = options?.guide ? new GuidePass() : null;
   }
 
   /**
@@ -496,15 +517,17 @@ export class X12Stream {
     try {
       const table = tokenize(piece, this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch });
       const index = new X12SegmentIndex(table);
-      if (this.parser === null) this.parser = new Parser837(index);
-      else this.parser.continueWith(index, this.pieceLength);
+      if (this.parser === null) {
+        this.parser = new Parser837(index);
+        this.parser.guide = this.guide;
+      } else this.parser.continueWith(index, this.pieceLength);
       this.pieceLength = length;
       const parser = this.parser;
       parser.run();
       parser.endPiece();
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
-      structural = [...table.findings, ...parser.result.findings].sort((a, b) => a.span.start - b.span.start);
+      structural = withGuide([...table.findings, ...parser.result.findings], this.guide).sort((a, b) => a.span.start - b.span.start);
       if (hole !== null) {
         structural = structural.map((finding) => findingAcrossHole(finding, hole));
         // A claim in a piece with a hole ends before the long segment (none is open at it).
@@ -527,12 +550,14 @@ export class X12Stream {
     const parser = this.parser;
     if (parser === null || this.failed) return [];
     const base = this.offset - this.pieceLength;
+    let ended: Finding[];
     try {
       parser.finish();
+      ended = withGuide(parser.result.findings, this.guide, true);
     } catch (error) {
       return [internalError('reading', error)];
     }
-    const findings = parser.result.findings.sort((a, b) => a.span.start - b.span.start).map((finding) => shiftFinding(finding, base));
+    const findings = ended.sort((a, b) => a.span.start - b.span.start).map((finding) => shiftFinding(finding, base));
     this.clearResult();
     return findings;
   }
