@@ -554,6 +554,24 @@ describe('claimlint fix', () => {
     assert.deepEqual(readdirSync(dir).filter((name) => name.includes('claimlint-tmp')), [], 'no temporary file left behind');
   });
 
+  test('fix also sets a wrong SE01 and pads a short ISA: the result checks clean', () => {
+    const { text } = writeX12([{ id: 'C1', date: day, lines: [{ code: '99213', charge: '80.00' }] }], { lineEnding: '\n' });
+    const se = segments(text, 'SE')[0]!;
+    let broken = text.replace(`SE*${se[1]}*`, `SE*${Number(se[1]) + 4}*`);
+    const isa = broken.slice(0, broken.indexOf('~'));
+    broken = isa.split('*').map((field) => field.trimEnd() || field).join('*') + broken.slice(isa.length);
+    const path = file('envelope.837', broken);
+    const before = checkJson(path).report.findings.map((f: { rule: string }) => f.rule).sort();
+    assert.deepEqual(before, ['x12.isa-width', 'x12.se01-count']);
+    const run = claimlint(['fix', 'envelope.837']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /resolving 2 findings \(.*SE01, GE01 and IEA01 counts.*ISA field widths/);
+    const fixed = readFileSync(path, 'latin1');
+    assert.equal(fixed.indexOf('~'), 105, 'the ISA is 106 characters again');
+    assert.equal(segments(fixed, 'SE')[0]![1], se[1]);
+    assert.deepEqual(checkJson(path).report.findings, []);
+  });
+
   test('fix --out writes the result there and leaves the original untouched; CRLF, latin-1 bytes and the file mode are kept', () => {
     const { text } = writeX12(conflictClaims, { lineEnding: '\r\n' });
     // A latin-1 name (0xC9) in a segment the fix does not touch.

@@ -12,7 +12,7 @@ import type { RunFinding } from '../core/rules/checkPtp';
 import { CodingRun } from '../core/rules/codingRun';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
 import { applyEdits, type TextEdit } from '../core/edits';
-import { fixAll } from '../core/fixes';
+import { fixAllWithGuides } from '../core/guides/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { readFileCapped } from '../core/rules/readFile';
@@ -372,19 +372,23 @@ interface FixPlan {
   findings: Finding[];
 }
 
+/** What fix changes besides removing PTP column-2 lines. */
+const FIX_ALL_KINDS = 'NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1; SE01, GE01 and IEA01 counts, HL numbers, ISA field widths, blanks before segments';
+
 /** Analyses the input and plans the removals; the analysis is dropped when this returns. */
 function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPlan {
   const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: guide });
   const doc: ParsedDocument = analysis.doc;
   const findings = withInputFindings(analysis.findings, doc.format);
-  const fix = doc.format === null ? null : fixAll(text, doc, analysis.findings);
+  // The certain fixes: coding (below), and envelope counts, HL numbers, ISA widths, leading blanks.
+  const fix = doc.format === null ? null : fixAllWithGuides(text, analysis.doc, analysis.findings);
   if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, findings };
   const lines = new Set(fix.findings.flatMap((f) => (f.data?.kind === 'ptp' ? [`${f.data.claimIndex}:${f.data.columnTwoLine}`] : [])));
   const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
   const otherFixes =
     others.length === 0
       ? null
-      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1)`;
+      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (${FIX_ALL_KINDS})`;
   return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, otherFixes, findings: [] };
 }
 
