@@ -371,3 +371,32 @@ describe('every claim file under a folder (claimlint/checkFolder)', () => {
     }
   });
 });
+
+describe('a claim file checked from disk with claimlint.guideChecks full', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true, guideChecks: 'full' } });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  test('gets the guide findings, exactly as the same text opened in the editor', async () => {
+    // A service date of a 13th month far into the file, and a procedure code qualifier that is no code.
+    const clean = batch(16_000, 32);
+    const date = clean.indexOf('D8*20260310', Math.floor(clean.length * 0.8)) + 3;
+    let text = clean.slice(0, date) + '20261310' + clean.slice(date + 8);
+    const hc = text.indexOf('SV1*HC:', Math.floor(text.length * 0.9)) + 4;
+    text = text.slice(0, hc) + 'XX' + text.slice(hc + 2);
+    // The same text opened first: once its guide findings are published, full is in force.
+    const opened = await client.open(TestClient.uriFor('disk-guide-oracle.837'), text);
+    const guide = opened.diagnostics.filter((d) => String(d.code).startsWith('guide.'));
+    assert.deepEqual(guide.map((d) => d.code).sort(), ['guide.element-type', 'guide.segment-missing', 'guide.segment-unexpected']);
+    const big = file('big/guide.837', text);
+    const published = client.waitForDiagnostics(big.uri, () => true, 60_000);
+    await client.connection.sendRequest(DiskFilesRequest.type, { uris: [big.uri] });
+    const fromDisk = (await published).diagnostics;
+    assert.deepEqual(comparable(fromDisk), comparable(opened.diagnostics));
+  });
+});

@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
+import { keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { ClaimFormat, Finding, Span } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
 import type { Knowledge } from '../core/rules/knowledge';
@@ -146,6 +147,8 @@ export interface DiskCheckOptions {
   isCancelled?: () => boolean;
   /** Build the hover index as the file is read (not with `shared`: a run of several files is not hovered). */
   index?: boolean;
+  /** The implementation-guide checks, as claimlint.guideChecks says (default envelope). */
+  guideChecks?: GuideChecks;
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -223,7 +226,7 @@ async function checkInBlocks(
   // stream drops them after checking); as a shared run, its findings are taken at the end here.
   const builder = options.index && !options.shared ? new DiskIndexBuilder(true) : null;
   const indexing = builder === null ? null : new IndexingRun(knowledge, builder);
-  const stream = new X12Stream(knowledge, options.shared ?? (indexing === null ? undefined : { run: indexing, file: 0 }));
+  const stream = new X12Stream(knowledge, options.shared ?? (indexing === null ? undefined : { run: indexing, file: 0 }), { guide: options.guideChecks === 'full' });
   const lines = new LineStarts();
   const findings: Finding[] = [];
   let claims = 0;
@@ -271,7 +274,7 @@ async function checkInBlocks(
       findings.push(internalError('checking', error));
     }
   }
-  const sorted = byPosition(findings);
+  const sorted = byPosition(options.guideChecks === 'off' ? findings.filter((f) => keptWhenOff(f.rule)) : findings);
   return { format: 'x12', claims, serviceLines, findings: sorted, lines, index: builder?.finish(sorted, knowledge) ?? null };
 }
 
@@ -281,7 +284,7 @@ async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, kno
   if (options.isCancelled?.()) return null;
   const { decoder, skip } = decoderFor(bytes);
   const text = decoder.decode(bytes.subarray(skip));
-  const analysis = analyze(text, knowledge, undefined, options.shared);
+  const analysis = analyze(text, knowledge, undefined, options.shared, { guideChecks: options.guideChecks });
   const lines = new LineStarts();
   lines.add(text);
   lines.end();
@@ -449,7 +452,7 @@ export class DiskChecks {
     let stamp: string | null = null;
     try {
       stamp = stampOf(await fs.stat(entry.path));
-      checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted(), index: true });
+      checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted(), index: true, guideChecks: this.rules.guideChecks });
     } catch (error) {
       if (!stillWanted()) return;
       entry.stamp = stamp;
@@ -523,12 +526,12 @@ export class DiskChecks {
       try {
         if (document) {
           // Open in the editor: its text, which may differ from the file on disk, is what the user sees.
-          const analysis = analyze(document.getText(), knowledge, undefined, shared);
+          const analysis = analyze(document.getText(), knowledge, undefined, shared, { guideChecks: this.rules.guideChecks });
           files.push({ uri, version: document.version, findings: byPosition(analysis.findings), lines: analysis.lines });
           result.claims += analysis.doc.claims.length;
           await turn();
         } else {
-          const checked = await checkFileFromDisk(path, knowledge, { shared, isCancelled: cancelled });
+          const checked = await checkFileFromDisk(path, knowledge, { shared, isCancelled: cancelled, guideChecks: this.rules.guideChecks });
           if (checked === null) return { ...result, cancelled: true };
           files.push({ uri, findings: checked.findings, lines: checked.lines });
           result.claims += checked.claims;
