@@ -37,19 +37,12 @@ const MB = 1024 * 1024;
 /** A stall this long or longer counts in the total. */
 export const COUNT_MS = 50;
 
-export interface HostRun {
-  /** 'alone': the probe without Claimlint; 'claimlint': the probe and Claimlint. */
-  mode: 'alone' | 'claimlint';
-  repetition: number;
-  ok: boolean;
-  error: string;
-  /** The whole run: VS Code started, the scenario, VS Code gone. */
-  wallMs: number;
-  /** Largest stall from opening the file until the host was quiet again. */
-  maxStallMs: number;
-  /** Sum and number of the stalls of COUNT_MS or more. */
-  stallsOver50Ms: number;
-  stallsOver50: number;
+/** What the probe writes at the end of a run (bench/host-probe). */
+interface ProbeOutput {
+  claimlint: boolean;
+  /** How the probe was started: as an extension ('extension'), or by the scenario ('test runner'). */
+  probeAs: string;
+  vscodeVersion: string;
   /** From the start of openTextDocument: the document in the host, the editor shown, first diagnostics, the outline asked and answered, quiet again. */
   marks: Record<string, number>;
   diagnostics: number;
@@ -57,18 +50,31 @@ export interface HostRun {
   languageId: string;
   quietBeforeOpen: boolean;
   quietAtEnd: boolean;
+  stalls: { at: number; ms: number; cpuMs: number }[];
   histogramMaxMs: number;
+  /** The machine's 1-minute load average at the end of the scenario. */
+  loadAverage: number;
+  error: string;
+}
+
+export interface HostRun extends Omit<ProbeOutput, 'claimlint' | 'stalls'> {
+  /** 'alone': the probe without Claimlint; 'claimlint': the probe and Claimlint. */
+  mode: 'alone' | 'claimlint';
+  repetition: number;
+  ok: boolean;
+  /** The whole run: VS Code started, the scenario, VS Code gone. */
+  wallMs: number;
+  /** Largest stall from opening the file until the host was quiet again. */
+  maxStallMs: number;
+  /** Sum and number of the stalls of COUNT_MS or more. */
+  stallsOver50Ms: number;
+  stallsOver50: number;
   /** CPU time of the extension host's process in its largest stall (well under the stall: it waited for a CPU, the machine was busy). */
   maxStallCpuMs: number;
   /** The most CPU time the host's process used in one stall: the stall on an idle machine. */
   maxCpuStallMs: number;
-  /** The machine's 1-minute load average at the end of the scenario. */
-  loadAverage: number;
   /** The stalls of COUNT_MS or more: when they started (ms from opening), how long they were, the host's CPU time in them, and in which step. */
   stalls: { at: number; ms: number; cpuMs: number; during: string }[];
-  vscodeVersion: string;
-  /** How the probe was started: as an extension ('extension'), or by the scenario ('test runner'). */
-  probeAs: string;
 }
 
 export interface HostStallResult {
@@ -80,21 +86,6 @@ export interface HostStallResult {
   skipped?: string;
 }
 
-interface ProbeOutput {
-  claimlint: boolean;
-  probeAs: string;
-  vscodeVersion: string;
-  marks: Record<string, number>;
-  diagnostics: number;
-  symbols: number;
-  languageId: string;
-  quietBeforeOpen: boolean;
-  quietAtEnd: boolean;
-  stalls: { at: number; ms: number; cpuMs: number }[];
-  histogramMaxMs: number;
-  loadAverage: number;
-  error: string;
-}
 
 type Log = (message: string) => void;
 

@@ -250,11 +250,7 @@ for (const variant of variants) {
         });
 
         test('source.fixAll.claimlint removes every bundled line at once, two from one claim', async () => {
-          const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-            textDocument: { uri },
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            context: { diagnostics: [], only: ['source.fixAll.claimlint'] },
-          })) as CodeAction[];
+          const actions = await client.fixAllActions(uri);
           assert.equal(actions.length, 1);
           assert.equal(actions[0]!.kind, 'source.fixAll.claimlint');
           const fixed = applyTextEdits(text, editsOf(actions[0]!));

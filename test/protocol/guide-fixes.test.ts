@@ -81,11 +81,7 @@ test('fix-all, its edits resolved later, fixes the HL numbers, SE01 and the ISA 
     await client.initialize(undefined, { resolveCodeActionEdits: true });
     const uri = TestClient.uriFor('guide-fix-all.837');
     await client.open(uri, broken);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.claimlint'] },
-    })) as CodeAction[];
+    const actions = await client.fixAllActions(uri);
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.title, 'Renumber HL01/HL02 in 1 transaction set, recount SE01 and pad the ISA fields');
     assert.equal(actions[0]!.edit, undefined, 'the edits come on resolve');

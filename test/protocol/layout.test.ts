@@ -2,7 +2,7 @@
 // (the claimlint/layout request behind "Claimlint: Join Segments onto One Line").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeActionRequest, CodeActionResolveRequest, DocumentFormattingRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionResolveRequest, DocumentFormattingRequest, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { TestClient } from './helpers/lspClient';
@@ -51,8 +51,7 @@ test('fix-all is resolved lazily for clients that can, and never for a newer ver
     const { text } = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '9.00', date: day }, { code: '43200', charge: '1.00', date: day }] }]);
     const uri = TestClient.uriFor('resolve.837');
     await client.open(uri, text);
-    const request = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.claimlint'] } };
-    const [lazy] = (await client.connection.sendRequest(CodeActionRequest.type, request)) as CodeAction[];
+    const [lazy] = await client.fixAllActions(uri);
     assert.ok(lazy && lazy.edit === undefined && lazy.data, 'no edit until resolved');
     const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, lazy);
     assert.ok(resolved.edit?.documentChanges?.length, 'resolved with its edit');

@@ -352,8 +352,7 @@ describe('edits are versioned', () => {
       });
       await resolving.connection.sendNotification(InitializedNotification.type, {});
       await withDeadline(resolving.open(uri, v1Text), ANSWER_MS, 'diagnostics');
-      const request = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.claimlint'] } };
-      const [unresolved] = (await resolving.connection.sendRequest(CodeActionRequest.type, request)) as CodeAction[];
+      const [unresolved] = await resolving.fixAllActions(uri);
       assert.ok(unresolved && !unresolved.edit, 'fix-all without its edit');
       const fresh = await resolving.connection.sendRequest(CodeActionResolveRequest.type, unresolved);
       assert.equal(versionedEdit(fresh).textDocument.version, 1);

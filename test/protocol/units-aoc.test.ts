@@ -163,11 +163,7 @@ async function actionsFor(uri: string, target: Diagnostic): Promise<CodeAction[]
 
 /** fix-all of the document, resolved (the server sends its edits on codeAction/resolve); null when none is offered. */
 async function fixAllOf(uri: string): Promise<CodeAction | null> {
-  const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll.claimlint'] },
-  })) as CodeAction[];
+  const actions = await client.fixAllActions(uri);
   if (actions.length === 0) return null;
   assert.equal(actions.length, 1);
   assert.equal(actions[0]!.kind, 'source.fixAll.claimlint');

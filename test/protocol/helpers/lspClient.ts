@@ -18,6 +18,8 @@ import {
   type InitializeResult,
   ShutdownRequest,
   ExitNotification,
+  CodeActionRequest,
+  type CodeAction,
   DidChangeConfigurationNotification,
   ConfigurationRequest,
   ErrorCodes,
@@ -121,6 +123,15 @@ export class TestClient {
 
   static uriFor(name: string): string {
     return pathToFileURL(resolve('/tmp/claimlint-protocol-tests', name)).toString();
+  }
+
+  /** The fix-all actions (source.fixAll.claimlint) the server offers for a document. */
+  async fixAllActions(uri: string): Promise<CodeAction[]> {
+    return (await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.claimlint'] },
+    })) as CodeAction[];
   }
 
   /** Opens a document and resolves with the first diagnostics published for this version. */
