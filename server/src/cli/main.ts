@@ -372,8 +372,16 @@ interface FixPlan {
   findings: Finding[];
 }
 
-/** What fix changes besides removing PTP column-2 lines. */
-const FIX_ALL_KINDS = 'NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1; SE01, GE01 and IEA01 counts, HL numbers, ISA field widths, blanks before segments';
+/** What fix changes besides removing PTP column-2 lines: coding findings, and envelope ones. */
+const FIX_ALL_CODING = 'NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1';
+const FIX_ALL_ENVELOPE = 'SE01, GE01 and IEA01 counts, HL numbers, ISA field widths, blanks before segments';
+
+/** The kinds of findings a fix-all resolves, as its message names them. */
+function fixedKinds(findings: readonly Finding[]): string {
+  const coding = findings.some((f) => f.data !== undefined);
+  const envelope = findings.some((f) => f.data === undefined);
+  return [coding ? FIX_ALL_CODING : null, envelope ? FIX_ALL_ENVELOPE : null].filter((k) => k !== null).join('; ');
+}
 
 /** Analyses the input and plans the removals; the analysis is dropped when this returns. */
 function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPlan {
@@ -388,7 +396,7 @@ function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPla
   const otherFixes =
     others.length === 0
       ? null
-      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (${FIX_ALL_KINDS})`;
+      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (${fixedKinds(fix.findings)})`;
   return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, otherFixes, findings: [] };
 }
 
