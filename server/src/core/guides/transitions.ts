@@ -12,25 +12,32 @@
 import { packCode, segmentMatches, type ValueAt } from './load';
 import type { LoopSpec, SegmentSpec } from './schema';
 
-export interface SameLoopPlan {
-  /** The sibling the segment is. */
-  next: SegmentSpec;
-  /** Indexes in the loop's children of the required siblings passed over on the way. */
-  required: readonly number[];
-}
+/**
+ * A planned step from a segment:
+ *   sibling  a later segment of the same loop;
+ *   child    the first segment of a child loop of that loop (entered);
+ *   up       out of the segment's loop, to a later segment of its parent, or into a loop of the
+ *            parent (the segment's own loop again: a new iteration).
+ * `required`: the required children passed over in the segment's loop, `upRequired` in its
+ * parent; the walk notes nothing only when each was already seen in this iteration.
+ */
+export type StepPlan =
+  | { kind: 'sibling'; next: SegmentSpec; required: readonly number[] }
+  | { kind: 'child'; loop: LoopSpec; next: SegmentSpec; required: readonly number[]; entered: readonly LoopSpec[] }
+  | { kind: 'up'; loop: LoopSpec | null; next: SegmentSpec; required: readonly number[]; upRequired: readonly number[]; exited: readonly LoopSpec[]; entered: readonly LoopSpec[] };
 
 /** Where the candidates of an id in a loop read their qualifier: none, one element, or several (not planned). */
 type Slot = { position: number; component: number } | 'none' | 'mixed';
 
 const NO_PLAN = null;
 
-/** Per loop and id: the qualifier slot. */
+/** Per loop and id: the qualifier slot of the loop and its parent together. */
 const slots = new Map<LoopSpec, Map<string, Slot>>();
 /** Per segment, id and packed qualifier value (0: empty, or no qualifier read): the plan. */
-const plans = new Map<SegmentSpec, Map<string, Map<number, SameLoopPlan | null>>>();
+const plans = new Map<SegmentSpec, Map<string, Map<number, StepPlan | null>>>();
 
 /** The plan for the step from `node` to a segment `id` whose values `valueAt` reads, or null. */
-export function sameLoopPlan(node: SegmentSpec, id: string, valueAt: ValueAt): SameLoopPlan | null {
+export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt): StepPlan | null {
   const loop = node.loop;
   const slot = slotOf(loop, id);
   if (slot === 'mixed') return NO_PLAN;
@@ -60,10 +67,13 @@ function slotOf(loop: LoopSpec, id: string): Slot {
   let slot = byId.get(id);
   if (slot === undefined) {
     slot = 'none';
-    const candidates: SegmentSpec[] = [...loop.trigger];
-    for (const child of loop.children) {
-      if (child.kind === 'segment') candidates.push(child);
-      else candidates.push(...child.trigger);
+    const candidates: SegmentSpec[] = [];
+    for (const l of loop.parent ? [loop, loop.parent] : [loop]) {
+      candidates.push(...l.trigger);
+      for (const child of l.children) {
+        if (child.kind === 'segment') candidates.push(child);
+        else candidates.push(...child.trigger);
+      }
     }
     for (const c of candidates) {
       if (c.id !== id || c.qualifier === null) continue;
@@ -76,28 +86,67 @@ function slotOf(loop: LoopSpec, id: string): Slot {
   return slot;
 }
 
-/** The full walk's scan of the node's loop from the node's position, when it ends on a sibling segment with nothing else on the way. */
-function planFor(node: SegmentSpec, id: string, valueAt: ValueAt): SameLoopPlan | null {
-  const loop = node.loop;
+/** What a scan of `loop`'s children from `start` finds for the segment, as the full walk scans. */
+type Scan = { found: 'segment'; index: number; required: number[] } | { found: 'loop'; index: number; required: number[] } | { found: 'none'; required: number[] } | null;
+
+function scan(loop: LoopSpec, start: number, id: string, valueAt: ValueAt): Scan {
   const children = loop.children;
-  const first = children[0];
-  if (!first || first.kind === 'loop') return NO_PLAN;
   const required: number[] = [];
-  for (let i = node.firstAtPosition; i < children.length; i++) {
+  for (let i = start; i < children.length; i++) {
     const child = children[i]!;
     if (child.kind === 'loop') {
-      const start = child.children[0];
-      if (!start || start.kind === 'loop') return NO_PLAN;
-      if (segmentMatches(start, id, valueAt)) return NO_PLAN;
+      const first = child.children[0];
+      // A loop that starts with loops: the walk notes its required loops whatever the counts.
+      if (!first || first.kind === 'loop') return null;
+      if (segmentMatches(first, id, valueAt)) return { found: 'loop', index: i, required };
       if (child.usage === 'R') required.push(i);
       continue;
     }
-    if (segmentMatches(child, id, valueAt)) {
-      // The loop's own first segment again starts a new iteration (at the top level there is no loop to repeat).
-      if (loop.parent !== null && segmentMatches(first, id, valueAt)) return NO_PLAN;
-      return { next: child, required };
-    }
+    if (segmentMatches(child, id, valueAt)) return { found: 'segment', index: i, required };
     if (child.usage === 'R') required.push(i);
   }
-  return NO_PLAN;
+  return { found: 'none', required };
+}
+
+/** The loop's own first segment again starts a new iteration of it (the root has none). */
+function repeats(loop: LoopSpec, id: string, valueAt: ValueAt): boolean {
+  const first = loop.children[0];
+  return loop.parent !== null && first !== undefined && first.kind === 'segment' && segmentMatches(first, id, valueAt);
+}
+
+/** The full walk from `node`, when it ends one level up at most with nothing else on the way. */
+function planFor(node: SegmentSpec, id: string, valueAt: ValueAt): StepPlan | null {
+  const loop = node.loop;
+  const first = loop.children[0];
+  if (!first || first.kind === 'loop') return NO_PLAN;
+  const here = scan(loop, node.firstAtPosition, id, valueAt);
+  if (here === null) return NO_PLAN;
+  if (here.found === 'segment') {
+    if (repeats(loop, id, valueAt)) return NO_PLAN;
+    return { kind: 'sibling', next: loop.children[here.index] as SegmentSpec, required: here.required };
+  }
+  if (here.found === 'loop') {
+    const child = loop.children[here.index] as LoopSpec;
+    return { kind: 'child', loop: child, next: child.children[0] as SegmentSpec, required: here.required, entered: Object.freeze([child]) };
+  }
+  // Nothing from here on in the loop: the walk leaves it and looks again in its parent.
+  const parent = loop.parent;
+  if (parent === null || parent.parent === null || parent.children[0]?.kind !== 'segment') return NO_PLAN;
+  // Leaving notes every required child from the node's position on (walker.ts noteMissing); a loop that starts with loops among them is noted whatever the counts.
+  const required: number[] = [];
+  for (const i of loop.required) {
+    if (i < node.firstAtPosition) continue;
+    const child = loop.children[i]!;
+    if (child.kind === 'loop' && child.children[0]?.kind === 'loop') return NO_PLAN;
+    required.push(i);
+  }
+  const up = scan(parent, loop.firstAtPosition, id, valueAt);
+  if (up === null || up.found === 'none') return NO_PLAN;
+  const exited = Object.freeze([loop]);
+  if (up.found === 'segment') {
+    if (repeats(parent, id, valueAt)) return NO_PLAN;
+    return { kind: 'up', loop: null, next: parent.children[up.index] as SegmentSpec, required, upRequired: up.required, exited, entered: Object.freeze([]) };
+  }
+  const target = parent.children[up.index] as LoopSpec;
+  return { kind: 'up', loop: target, next: target.children[0] as SegmentSpec, required, upRequired: up.required, exited, entered: Object.freeze([target]) };
 }

@@ -5,7 +5,7 @@
 // entered; with no match, leave the loop and look again in its parent from the loop's position.
 // Counts are kept per loop iteration (a new iteration of a loop forgets its children's counts).
 import { segmentMatches, type ValueAt } from './load';
-import { sameLoopPlan } from './transitions';
+import { stepPlan } from './transitions';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 
 /** Something the walk noticed on the way to a segment. */
@@ -24,6 +24,12 @@ export type WalkEvent =
 export interface WalkerState {
   readonly frames: readonly { readonly loop: LoopSpec; readonly counts: readonly number[] }[];
   readonly node: SegmentSpec | null;
+}
+
+/** Has every child at these indexes been seen in this iteration? */
+function allSeen(counts: readonly number[], indexes: readonly number[]): boolean {
+  for (let i = 0; i < indexes.length; i++) if (counts[indexes[i]!]! < 1) return false;
+  return true;
 }
 
 interface Frame {
@@ -118,7 +124,7 @@ export class GuideWalker {
     this.enteredLoops = NONE;
     const node = this.node;
     if (node !== null && this.options.plans !== false) {
-      const next = this.sameLoopStep(node, id, valueAt);
+      const next = this.plannedStep(node, id, valueAt);
       if (next !== null) {
         this.node = next;
         return next;
@@ -132,24 +138,58 @@ export class GuideWalker {
   }
 
   /**
-   * The common step, from a plan kept per (segment, id, qualifier value) (transitions.ts): the
-   * next segment is a later sibling in the same loop, every required sibling passed over was
-   * already seen, and the segment is within its max use; so the walk would note nothing. Null
-   * when that does not hold (the full walk then runs, from the same state: nothing is changed).
+   * The common steps, from a plan kept per (segment, id, qualifier value) (transitions.ts): to a
+   * later sibling, into a child loop, or up to the parent loop's next segment or loop; when every
+   * required segment or loop passed over was already seen and no max use or repeat is passed, so
+   * the walk would note nothing. Null when that does not hold (the full walk then runs, from the
+   * same state: nothing has been changed).
    */
-  private sameLoopStep(node: SegmentSpec, id: string, valueAt: ValueAt): SegmentSpec | null {
-    const frame = this.frames[this.frames.length - 1]!;
-    const loop = node.loop;
-    if (frame.loop !== loop) return null;
-    const plan = sameLoopPlan(node, id, valueAt);
-    if (plan === null) return null;
-    const counts = frame.counts;
-    const required = plan.required;
-    for (let r = 0; r < required.length; r++) if (counts[required[r]!]! < 1) return null;
+  private plannedStep(node: SegmentSpec, id: string, valueAt: ValueAt): SegmentSpec | null {
+    const depth = this.frames.length - 1;
+    const frame = this.frames[depth]!;
+    if (frame.loop !== node.loop) return null;
+    const plan = stepPlan(node, id, valueAt);
+    if (plan === null || !allSeen(frame.counts, plan.required)) return null;
     const next = plan.next;
-    if (next.usage === 'N' || counts[next.index]! + 1 > next.maxUse) return null;
-    counts[next.index] = counts[next.index]! + 1;
+    if (plan.kind === 'sibling') {
+      if (next.usage === 'N' || frame.counts[next.index]! + 1 > next.maxUse) return null;
+      frame.counts[next.index] = frame.counts[next.index]! + 1;
+      return next;
+    }
+    if (plan.kind === 'child') {
+      if (!this.canEnter(frame, plan.loop)) return null;
+      this.enterPlanned(frame, plan.loop, depth + 1);
+      this.enteredLoops = plan.entered;
+      return next;
+    }
+    if (depth < 1) return null;
+    const parent = this.frames[depth - 1]!;
+    if (!allSeen(parent.counts, plan.upRequired)) return null;
+    if (plan.loop === null) {
+      if (next.usage === 'N' || parent.counts[next.index]! + 1 > next.maxUse) return null;
+      this.frames.length = depth;
+      parent.counts[next.index] = parent.counts[next.index]! + 1;
+    } else {
+      if (!this.canEnter(parent, plan.loop)) return null;
+      this.frames.length = depth;
+      this.enterPlanned(parent, plan.loop, depth);
+    }
+    this.exitedLoops = plan.exited as LoopSpec[];
+    this.enteredLoops = plan.entered;
     return next;
+  }
+
+  /** One more iteration of `loop` in `parent` notes nothing: it is used, and within its repeat. */
+  private canEnter(parent: Frame, loop: LoopSpec): boolean {
+    return loop.usage !== 'N' && parent.counts[loop.index]! + 1 <= loop.maxRepeat;
+  }
+
+  /** Enters a new iteration of `loop` (a child of `parent`) at `depth`, on its first segment, as enter() does. */
+  private enterPlanned(parent: Frame, loop: LoopSpec, depth: number): void {
+    parent.counts[loop.index] = parent.counts[loop.index]! + 1;
+    const inner = this.frameFor(loop, depth);
+    inner.counts[(loop.children[0] as SegmentSpec).index] = 1;
+    this.frames.push(inner);
   }
 
   /** The walk's state between steps, as a copy (for a checkpoint of the validator). */
