@@ -33,26 +33,33 @@ const NO_PLAN = null;
 
 /** Per loop and id: the qualifier slot of the loop and its parent together. */
 const slots = new Map<LoopSpec, Map<string, Slot>>();
-/** Per segment, id and packed qualifier value (0: empty, or no qualifier read): the plan. */
-const plans = new Map<SegmentSpec, Map<string, Map<number, StepPlan | null>>>();
+/** Per segment and id: the qualifier slot, and per packed qualifier value (0: empty, or no qualifier read) the plan. */
+const plans = new Map<SegmentSpec, Map<string, { slot: Slot; byValue: Map<number, StepPlan | null> }>>();
 
-/** The plan for the step from `node` to a segment `id` whose values `valueAt` reads, or null. */
-export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt): StepPlan | null {
-  const loop = node.loop;
-  const slot = slotOf(loop, id);
+/**
+ * Reads a qualifier as one number without making a string: load.ts packCode of the element (or
+ * component) value, 0 when it is empty, -1 when it does not pack.
+ */
+export type KeyAt = (position: number, component: number) => number;
+
+/** The plan for the step from `node` to a segment `id` whose values `valueAt` (or `keyAt`) reads, or null. */
+export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?: KeyAt): StepPlan | null {
+  let byId = plans.get(node);
+  if (!byId) plans.set(node, (byId = new Map()));
+  let entry = byId.get(id);
+  if (!entry) byId.set(id, (entry = { slot: slotOf(node.loop, id), byValue: new Map() }));
+  const slot = entry.slot;
   if (slot === 'mixed') return NO_PLAN;
   let key = 0;
   if (slot !== 'none') {
-    const value = valueAt(slot.position, slot.component);
-    if (value !== '') {
-      key = packCode(value, 0, value.length);
-      if (key < 0) return NO_PLAN;
+    if (keyAt) key = keyAt(slot.position, slot.component);
+    else {
+      const value = valueAt(slot.position, slot.component);
+      key = value === '' ? 0 : packCode(value, 0, value.length);
     }
+    if (key < 0) return NO_PLAN;
   }
-  let byId = plans.get(node);
-  if (!byId) plans.set(node, (byId = new Map()));
-  let byValue = byId.get(id);
-  if (!byValue) byId.set(id, (byValue = new Map()));
+  const byValue = entry.byValue;
   let plan = byValue.get(key);
   if (plan === undefined) {
     plan = planFor(node, id, valueAt);

@@ -5,7 +5,7 @@
 // entered; with no match, leave the loop and look again in its parent from the loop's position.
 // Counts are kept per loop iteration (a new iteration of a loop forgets its children's counts).
 import { segmentMatches, type ValueAt } from './load';
-import { stepPlan } from './transitions';
+import { stepPlan, type KeyAt } from './transitions';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 
 /** Something the walk noticed on the way to a segment. */
@@ -117,14 +117,14 @@ export class GuideWalker {
    * segment it is, or null when the guide has no place for it here (the walker then stays where
    * it was). `events`, `exited` and `entered` tell what the step passed.
    */
-  step(id: string, valueAt: ValueAt): SegmentSpec | null {
+  step(id: string, valueAt: ValueAt, keyAt?: KeyAt): SegmentSpec | null {
     if (this.pending.length > 0) this.pending = [];
     this.walkEvents = NONE_EVENTS;
     this.exitedLoops = null;
     this.enteredLoops = NONE;
     const node = this.node;
     if (node !== null && this.options.plans !== false) {
-      const next = this.plannedStep(node, id, valueAt);
+      const next = this.plannedStep(node, id, valueAt, keyAt);
       if (next !== null) {
         this.node = next;
         return next;
@@ -144,11 +144,11 @@ export class GuideWalker {
    * the walk would note nothing. Null when that does not hold (the full walk then runs, from the
    * same state: nothing has been changed).
    */
-  private plannedStep(node: SegmentSpec, id: string, valueAt: ValueAt): SegmentSpec | null {
+  private plannedStep(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt: KeyAt | undefined): SegmentSpec | null {
     const depth = this.frames.length - 1;
     const frame = this.frames[depth]!;
     if (frame.loop !== node.loop) return null;
-    const plan = stepPlan(node, id, valueAt);
+    const plan = stepPlan(node, id, valueAt, keyAt);
     if (plan === null || !allSeen(frame.counts, plan.required)) return null;
     const next = plan.next;
     if (plan.kind === 'sibling') {
