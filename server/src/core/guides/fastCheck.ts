@@ -70,7 +70,7 @@ export function elementsClean(spec: SegmentSpec, reader: SegmentReader, i: numbe
     }
     if (separators.repetition >= 0 && contains(text, start, end, separators.repetition)) return false;
     const valueFormat = position.dataElement === '1251' ? format : null;
-    if (position.dataElement === '1250') format = text.slice(start, end);
+    if (position.dataElement === '1250') format = formatAt(text, start, end);
     if (!valueClean(position, text, start, end, null, valueFormat, separators.component)) return false;
   }
   for (const note of spec.syntax) {
@@ -97,6 +97,14 @@ export function elementsClean(spec: SegmentSpec, reader: SegmentReader, i: numbe
     }
   }
   return true;
+}
+
+/** The date formats a 1250 element names, by their packed code (no string made per segment). */
+const FORMATS = new Map<number, string>([...DATE_FORMATS].map((f) => [packCode(f, 0, f.length), f]));
+
+/** The 1250 value at [start, end) as its date format, or '' when it names none the checks know. */
+function formatAt(text: string, start: number, end: number): string {
+  return FORMATS.get(packCode(text, start, end)) ?? '';
 }
 
 function contains(text: string, start: number, end: number, code: number): boolean {
