@@ -9,7 +9,8 @@ import { guideFor, type ValueAt } from '../../server/src/core/guides/load';
 import { valuesOf } from '../../server/src/core/guides/validate';
 import { GuideWalker } from '../../server/src/core/guides/walker';
 import { parseX12 } from '../../server/src/core/x12/index';
-import { x12ScenarioArb, writeX12Scenario } from '../fuzz/generators';
+import { validX12ScenarioArb, x12ScenarioArb, writeX12Scenario } from '../fuzz/generators';
+import { placementOf } from '../../server/src/core/guides/placement';
 
 type Segment = { id: string; elements: string[] };
 
@@ -84,3 +85,26 @@ describe('guide walker plans', () => {
     assert.ok(placedSome, 'the walks placed claims (the files were walked inside their transaction sets)');
   });
 });
+
+describe('segment placement for hovers', () => {
+  it('is the same whatever order the segments are asked about in (the walk goes on from where it stopped)', () => {
+    fc.assert(
+      fc.property(validX12ScenarioArb, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (scenario, asks) => {
+        const text = writeX12Scenario(scenario);
+        const inOrder = parseX12(text);
+        const count = inOrder.x12.segmentCount;
+        const expected = Array.from({ length: count }, (_, i) => shownPlacement(placementOf(inOrder, text, i)));
+        const asked = parseX12(text);
+        for (const n of asks) {
+          const i = n % count;
+          assert.equal(shownPlacement(placementOf(asked, text, i)), expected[i], `segment ${i}`);
+        }
+      }),
+      { numRuns: 150, seed: 77 },
+    );
+  });
+});
+
+function shownPlacement(p: ReturnType<typeof placementOf>): string {
+  return p === null ? 'none' : p.segment === null ? `${p.guide.key} unplaced` : `${p.guide.key} ${p.segment.loop.id}/${p.segment.id}@${p.segment.index}`;
+}

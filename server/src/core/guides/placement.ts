@@ -1,11 +1,13 @@
 // Where the segments of a parsed 837 sit in their implementation guide, for hovers and
 // completion: one walk of a transaction set (ST to SE) with the guide its ST03/GS08 names, made
-// the first time a segment of it is asked about and kept with the parsed document (a WeakMap, so
-// it goes with the analysis). Envelope segments (ISA, GS, GE, IEA) are looked up in the envelope
+// as far as a segment of it is asked about and kept with the parsed document (a WeakMap, so it
+// goes with the analysis); a later question goes on from there. Envelope segments (ISA, GS, GE, IEA) are looked up in the envelope
 // map of their ISA12 version. On demand only: nothing is walked unless a hover or completion asks.
 import type { ParsedDocumentWithIndex, TransactionSet, X12Index } from '../model';
 import { envelopeFor, findLoop, guideCoverage, segmentFor, type ValueAt } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
+import { X12SegmentIndex } from '../x12/segment-index';
+import { SegmentValues } from './segmentValues';
 import { GuideWalker } from './walker';
 
 export interface Placement {
@@ -15,10 +17,21 @@ export interface Placement {
   guide: GuideSchema;
 }
 
+/**
+ * The walk of one transaction set, made as far as a hover or completion has asked and kept: a
+ * later question goes on from where it stopped (a set of 5,000 claims is walked once, in parts).
+ */
 interface TransactionWalk {
   guide: GuideSchema;
+  /** The set's first segment (ST). */
   first: number;
+  /** Where the set ends (its span's end). */
+  end: number;
+  walker: GuideWalker;
   placed: (SegmentSpec | null)[];
+  /** Reads values from offsets (an indexed text), else null: through element spans. */
+  values: SegmentValues | null;
+  ids: Map<number, string>;
 }
 
 const walks = new WeakMap<ParsedDocumentWithIndex, Map<number, TransactionWalk | null>>();
@@ -63,7 +76,7 @@ function gsOf(guide: GuideSchema): SegmentSpec | null {
   return loop ? segmentFor(loop, 'GS') : null;
 }
 
-function walkOf(doc: ParsedDocumentWithIndex, text: string, t: TransactionSet): TransactionWalk | null {
+function walkOf(doc: ParsedDocumentWithIndex, t: TransactionSet): TransactionWalk | null {
   let byTransaction = walks.get(doc);
   if (!byTransaction) walks.set(doc, (byTransaction = new Map()));
   if (byTransaction.has(t.index)) return byTransaction.get(t.index)!;
@@ -75,14 +88,35 @@ function walkOf(doc: ParsedDocumentWithIndex, text: string, t: TransactionSet): 
     const walker = new GuideWalker(guide);
     const gs = gsOf(guide);
     if (gs) walker.positionAt(gs);
-    const placed: (SegmentSpec | null)[] = [];
-    for (let i = first; i < ix.segmentCount && ix.segmentSpan(i).start < t.span.end; i++) {
-      placed.push(walker.step(ix.segmentId(i), valuesOf(ix, text, i)));
-    }
-    walk = { guide, first, placed };
+    const values = ix instanceof X12SegmentIndex ? new SegmentValues(ix.delimitersOf(first).component) : null;
+    walk = { guide, first, end: t.span.end, walker, placed: [], values, ids: new Map() };
   }
   byTransaction.set(t.index, walk);
   return walk;
+}
+
+/** Goes on with the walk up to segment i (or the set's end). */
+function walkTo(walk: TransactionWalk, ix: X12Index, text: string, i: number): void {
+  const indexed = walk.values !== null ? (ix as X12SegmentIndex) : null;
+  for (let s = walk.first + walk.placed.length; s <= i && s < ix.segmentCount; s++) {
+    const start = indexed ? indexed.table.segmentStart[s]! : ix.segmentSpan(s).start;
+    if (start >= walk.end) break;
+    if (indexed) {
+      const values = walk.values!.at(indexed, s);
+      walk.placed.push(walk.walker.step(idOf(walk, indexed, s), values.valueAt, values.keyAt));
+    } else {
+      walk.placed.push(walk.walker.step(ix.segmentId(s), valuesOf(ix, text, s)));
+    }
+  }
+}
+
+/** A segment's id, kept per id code (no string made per segment). */
+function idOf(walk: TransactionWalk, ix: X12SegmentIndex, s: number): string {
+  const code = ix.idCode(s);
+  if (code === 0) return ix.segmentId(s);
+  let id = walk.ids.get(code);
+  if (id === undefined) walk.ids.set(code, (id = ix.segmentId(s)));
+  return id;
 }
 
 const ENVELOPE_LOOPS: Readonly<Record<string, readonly string[]>> = {
@@ -117,8 +151,9 @@ export function placementOf(doc: ParsedDocumentWithIndex, text: string, i: numbe
   }
   const t = transactionAt(doc, ix.segmentSpan(i).start);
   if (!t) return null;
-  const walk = walkOf(doc, text, t);
+  const walk = walkOf(doc, t);
   if (!walk) return null;
+  walkTo(walk, ix, text, i);
   return { segment: walk.placed[i - walk.first] ?? null, guide: walk.guide };
 }
 

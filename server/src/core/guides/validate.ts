@@ -37,12 +37,12 @@
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { claimTypeOf, VERSION_MISMATCH_RULE } from './coverage';
-import { envelopeFor, guideCoverage, guideFor, isValidCode, packCode } from './load';
+import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
 import type { ValueAt } from './load';
 import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
-import type { KeyAt } from './transitions';
+import { SegmentValues } from './segmentValues';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, NUMBER, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
 
 export { isValidDate, isValidTime } from './valueTypes';
@@ -197,6 +197,7 @@ export class GuideValidator {
   constructor(private readonly options: GuideValidatorOptions = {}) {
     this.component = options.componentSeparator ?? ':';
     this.repetition = options.repetitionSeparator ?? null;
+    this.values = new SegmentValues(this.component);
   }
 
   /** Findings so far, in the order found. */
@@ -204,38 +205,8 @@ export class GuideValidator {
     return this.findings;
   }
 
-  // The segment segmentOf is reading, for offsetValueAt (one function for all segments).
-  private reader: IndexedSegments | null = null;
-  private readerSegment = -1;
-  private readonly offsetValueAt: ValueAt = (position, component) => {
-    const reader = this.reader!;
-    const i = this.readerSegment;
-    const start = reader.elementStartOf(i, position);
-    if (start < 0) return '';
-    const raw = reader.text.slice(start, reader.elementEnd(i, position));
-    return component === 0 ? raw : componentOf(raw, this.component, component);
-  };
-  // The same value as a packed number (transitions.ts KeyAt), for the walker's plans.
-  private readonly offsetKeyAt: KeyAt = (position, component) => {
-    const reader = this.reader!;
-    const i = this.readerSegment;
-    let start = reader.elementStartOf(i, position);
-    if (start < 0) return 0;
-    let end = reader.elementEnd(i, position);
-    if (component > 0) {
-      const text = reader.text;
-      const separator = this.component.charCodeAt(0);
-      for (let c = 1; c < component; c++) {
-        while (start < end && text.charCodeAt(start) !== separator) start++;
-        if (start === end) return 0;
-        start++;
-      }
-      let stop = start;
-      while (stop < end && text.charCodeAt(stop) !== separator) stop++;
-      end = stop;
-    }
-    return start === end ? 0 : packCode(reader.text, start, end);
-  };
+  /** The segment segmentOf is reading, as the walker asks for its values. */
+  private readonly values: SegmentValues;
   private separators: Separators | null = null;
   private readonly ids = new Map<number, string | null>();
 
@@ -260,10 +231,8 @@ export class GuideValidator {
     if (isServiceId(id)) this.checkService(id, index);
     const group = this.group;
     if (!group || !group.walker) return;
-    this.reader = reader;
-    this.readerSegment = i;
-    const placed = group.walker.step(id, this.offsetValueAt, this.offsetKeyAt);
-    this.reader = null;
+    const values = this.values.at(reader, i);
+    const placed = group.walker.step(id, values.valueAt, values.keyAt);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, valuesOf(reader, i), index);
