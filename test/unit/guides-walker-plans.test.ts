@@ -9,6 +9,7 @@ import { guideFor, type ValueAt } from '../../server/src/core/guides/load';
 import { valuesOf } from '../../server/src/core/guides/validate';
 import { GuideWalker } from '../../server/src/core/guides/walker';
 import { parseX12 } from '../../server/src/core/x12/index';
+import { writeX12, type WriterClaim } from './helpers/x12-writer';
 import { validX12ScenarioArb, x12ScenarioArb, writeX12Scenario } from '../fuzz/generators';
 import { placementOf } from '../../server/src/core/guides/placement';
 
@@ -108,3 +109,35 @@ describe('segment placement for hovers', () => {
 function shownPlacement(p: ReturnType<typeof placementOf>): string {
   return p === null ? 'none' : p.segment === null ? `${p.guide.key} unplaced` : `${p.guide.key} ${p.segment.loop.id}/${p.segment.id}@${p.segment.index}`;
 }
+
+describe('segment placement far into a big transaction set', () => {
+  it('starts at the nearest HL and places every segment as the walk from ST does', () => {
+    const day = { from: 20260310, to: 20260310 };
+    const claims: WriterClaim[] = Array.from({ length: 600 }, (_, i) => ({
+      id: `CLAIM-${i}`,
+      subscriberId: `M${String(i % 170).padStart(6, '0')}`,
+      patientName: i % 3 === 0 ? { last: 'DOE', first: `P${i}` } : undefined,
+      date: null,
+      lines: [
+        { code: '43214', charge: '1500.00', date: day },
+        { code: '99213', charge: '400.00', date: day },
+      ],
+    }));
+    const text = writeX12(claims, { transactions: 1, lineEnding: '\n' }).text;
+    const inOrder = parseX12(text);
+    const count = inOrder.x12.segmentCount;
+    assert.ok(count > 4000, `${count} segments`);
+    const expected = Array.from({ length: count }, (_, i) => shownPlacement(placementOf(inOrder, text, i)));
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (asks) => {
+        const asked = parseX12(text);
+        // The last segments first: far past anything walked, so the walks start at HLs.
+        for (const n of [count - 2, count - 700, ...asks]) {
+          const i = n % count;
+          assert.equal(shownPlacement(placementOf(asked, text, i)), expected[i], `segment ${i}`);
+        }
+      }),
+      { numRuns: 40, seed: 78 },
+    );
+  });
+});

@@ -6,7 +6,7 @@
 import type { ParsedDocumentWithIndex, TransactionSet, X12Index } from '../model';
 import { envelopeFor, findLoop, guideCoverage, segmentFor, type ValueAt } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
-import { X12SegmentIndex } from '../x12/segment-index';
+import { segmentIdCode, X12SegmentIndex } from '../x12/segment-index';
 import { SegmentValues } from './segmentValues';
 import { GuideWalker } from './walker';
 
@@ -95,6 +95,50 @@ function walkOf(doc: ParsedDocumentWithIndex, t: TransactionSet): TransactionWal
   return walk;
 }
 
+/**
+ * The 2000 loop an HL opens, by its HL03 level code: a hover far past where the walk of its set
+ * has got to starts a short walk at the nearest HL before it instead (the walk's placement of a
+ * segment depends only on the loops it is in, which an HL of a known level sets), so that no
+ * question walks a whole transaction set of thousands of claims.
+ */
+const HL_LEVEL_LOOPS: Readonly<Record<string, string>> = { '20': '2000A', '22': '2000B', '23': '2000C' };
+
+/** Segments past the walked part of a set from which a question starts at an HL instead. */
+const ANCHOR_AFTER = 512;
+/** How far back from the segment an HL is looked for. */
+const ANCHOR_WITHIN = 2048;
+
+const HL_CODE = segmentIdCode('HL');
+
+/** Walks started at an HL, by the HL's segment index, per set walk. */
+const anchoredWalks = new WeakMap<TransactionWalk, Map<number, TransactionWalk>>();
+
+/** The walk that answers for segment i: the set's own, or one started at the nearest HL before i when i is far past it. */
+function walkFor(walk: TransactionWalk, ix: X12Index, i: number): TransactionWalk {
+  if (!(ix instanceof X12SegmentIndex) || i - (walk.first + walk.placed.length) <= ANCHOR_AFTER) return walk;
+  let hl = -1;
+  for (let s = i; s > i - ANCHOR_WITHIN && s > walk.first; s--) {
+    if (ix.idCode(s) === HL_CODE) {
+      hl = s;
+      break;
+    }
+  }
+  if (hl < 0) return walk;
+  let byHl = anchoredWalks.get(walk);
+  if (!byHl) anchoredWalks.set(walk, (byHl = new Map()));
+  const known = byHl.get(hl);
+  if (known) return known;
+  const loopId = HL_LEVEL_LOOPS[ix.value(hl, 3) ?? ''];
+  const loop = loopId ? findLoop(walk.guide, loopId) : null;
+  const spec = loop ? segmentFor(loop, 'HL') : null;
+  if (!spec) return walk;
+  const walker = new GuideWalker(walk.guide);
+  walker.positionAt(spec);
+  const anchored: TransactionWalk = { ...walk, first: hl, walker, placed: [spec], ids: walk.ids };
+  byHl.set(hl, anchored);
+  return anchored;
+}
+
 /** Goes on with the walk up to segment i (or the set's end). */
 function walkTo(walk: TransactionWalk, ix: X12Index, text: string, i: number): void {
   const indexed = walk.values !== null ? (ix as X12SegmentIndex) : null;
@@ -151,8 +195,9 @@ export function placementOf(doc: ParsedDocumentWithIndex, text: string, i: numbe
   }
   const t = transactionAt(doc, ix.segmentSpan(i).start);
   if (!t) return null;
-  const walk = walkOf(doc, t);
-  if (!walk) return null;
+  const setWalk = walkOf(doc, t);
+  if (!setWalk) return null;
+  const walk = walkFor(setWalk, ix, i);
   walkTo(walk, ix, text, i);
   return { segment: walk.placed[i - walk.first] ?? null, guide: walk.guide };
 }
