@@ -37,13 +37,14 @@
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { claimTypeOf, VERSION_MISMATCH_RULE } from './coverage';
-import { envelopeFor, guideCoverage, guideFor, isValidCode } from './load';
+import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
-import type { CompositeSpec, ElementSpec, GuideSchema, LoopSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
+import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
+import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { SegmentValues } from './segmentValues';
-import { DATE_FORMATS, EXTENDED_CHARACTERS, NUMBER, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
+import { NUMBER, componentOf } from './valueTypes';
 
 export { isValidDate, isValidTime } from './valueTypes';
 
@@ -116,7 +117,7 @@ export interface GuideSegment {
   elements: readonly string[];
 }
 
-export type GuideSeverity = 'error' | 'warning' | 'information';
+export type { GuideSeverity };
 
 export interface GuideFinding {
   rule: string;
@@ -142,13 +143,6 @@ export interface GuideValidatorOptions {
   guide?: GuideSchema;
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function severityOf(usage: Usage): GuideSeverity {
-  return usage === 'S' ? 'warning' : 'error';
-}
 
 interface Group {
   guide: GuideSchema | null;
@@ -198,6 +192,17 @@ export class GuideValidator {
     this.component = options.componentSeparator ?? ':';
     this.repetition = options.repetitionSeparator ?? null;
     this.values = new SegmentValues(this.component);
+    const group = () => this.group;
+    this.context = {
+      component: this.component,
+      repetition: this.repetition,
+      get version() {
+        return group()?.version ?? null;
+      },
+      add: (segment, rule, severity, message, position, component, ref, loop) => {
+        this.add(segment, rule, severity, message, position, component, ref, loop);
+      },
+    };
   }
 
   /** Findings so far, in the order found. */
@@ -205,6 +210,8 @@ export class GuideValidator {
     return this.findings;
   }
 
+  /** What the element checks (elementChecks.ts) read of this validator. */
+  private readonly context: ElementContext;
   /** The segment segmentOf is reading, as the walker asks for its values. */
   private readonly values: SegmentValues;
   private separators: Separators | null = null;
@@ -239,7 +246,7 @@ export class GuideValidator {
       return;
     }
     this.separators ??= { component: this.component.charCodeAt(0), repetition: this.repetition === null ? -1 : this.repetition.charCodeAt(0) };
-    if (!elementsClean(placed, reader, i, this.separators)) this.checkElements(placed, { id, elements: valuesOf(reader, i) }, index);
+    if (!elementsClean(placed, reader, i, this.separators)) checkElements(this.context, placed, valuesOf(reader, i), index);
   }
 
   segment(seg: GuideSegment, index: number): void {
@@ -281,7 +288,7 @@ export class GuideValidator {
       this.unexpected(id, elements, index);
       return;
     }
-    this.checkElements(placed, seg, index);
+    checkElements(this.context, placed, seg.elements, index);
   }
 
   private unexpected(id: string, elements: readonly string[], index: number): void {
@@ -388,7 +395,7 @@ export class GuideValidator {
     // maps' own ISA keeps 4010's ISA11 'U'); a forced guide's ISA when there is none.
     const guide = this.options.guide ?? null;
     const isa = (this.envelope ? isaOf(this.envelope) : null) ?? (guide ? isaOf(guide) : null);
-    if (isa) this.checkElements(isa, seg, index);
+    if (isa) checkElements(this.context, isa, seg.elements, index);
   }
 
   private startGroup(seg: GuideSegment, index: number): void {
@@ -425,7 +432,7 @@ export class GuideValidator {
     if (walker && gs) walker.positionAt(gs);
     this.group = { guide, walker, stIds: new Set(), version: nearest ? version : null };
     // GS is checked against the transaction's guide, as pyx12 does: its GS08 list names the guide's version.
-    if (gs) this.checkElements(gs, seg, index);
+    if (gs) checkElements(this.context, gs, seg.elements, index);
   }
 
   private startTransaction(seg: GuideSegment, index: number): void {
@@ -528,115 +535,6 @@ export class GuideValidator {
     }
   }
 
-  // ---- elements
-
-  private checkElements(spec: SegmentSpec, seg: GuideSegment, index: number): void {
-    const loop = spec.loop.id;
-    const values = seg.elements;
-    let length = values.length;
-    while (length > 0 && values[length - 1] === '') length--;
-    const count = spec.elements.length;
-    if (length > count) {
-      this.add(index, 'guide.too-many-elements', 'error', `${spec.id} has ${length} elements; the guide defines ${count}.`, count + 1, 0, `${spec.id}${pad(count + 1)}`, loop);
-    }
-    // The date/time format named by a DTP02 or other 1250 element applies to the 1251 value after it.
-    let format: string | null = null;
-    const repetition = spec.id === 'ISA' ? null : this.repetition;
-    for (let i = 0; i < count; i++) {
-      const position = spec.elements[i];
-      const value = i < values.length ? values[i] : '';
-      if (position.kind === 'composite') {
-        this.checkComposite(position, value, index, loop);
-        continue;
-      }
-      if (position.dataElement === '1250') format = value;
-      const valueFormat = position.dataElement === '1251' ? format : null;
-      // Repeated values (5010 repetition separator) are checked one by one; the ISA holds the separators themselves.
-      if (repetition !== null && value.includes(repetition)) {
-        for (const v of value.split(repetition)) this.checkElement(position, v, index, loop, valueFormat, null);
-      } else {
-        this.checkElement(position, value, index, loop, valueFormat, null);
-      }
-    }
-    for (const note of spec.syntax) {
-      const broken = brokenSyntax(note.kind, note.positions, values);
-      if (broken !== null) {
-        const refs = note.positions.map((p) => `${spec.id}${pad(p)}`);
-        this.add(index, 'guide.syntax', 'error', `Syntax note ${note.text}: ${syntaxMessage(note.kind, refs)}.`, note.positions[0], 0, refs[0], loop);
-      }
-    }
-  }
-
-  private checkComposite(spec: CompositeSpec, value: string, index: number, loop: string): void {
-    const separator = this.component;
-    // Empty when every component is empty; the count of components up to the last non-empty one.
-    let length = 0;
-    let start = 0;
-    for (let i = 1; ; i++) {
-      const end = value.indexOf(separator, start);
-      const stop = end < 0 ? value.length : end;
-      if (stop > start) length = i;
-      if (end < 0) break;
-      start = end + separator.length;
-    }
-    if (length === 0) {
-      if (spec.usage === 'R') this.add(index, 'guide.element-missing', 'error', `Required composite ${spec.ref} (${spec.name}) is missing.`, spec.position, 0, spec.ref, loop);
-      return;
-    }
-    if (spec.usage === 'N') {
-      this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, 0, spec.ref, loop);
-      return;
-    }
-    const components = spec.components;
-    if (length > components.length) {
-      this.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${components.length}.`, spec.position, components.length + 1, spec.ref, loop);
-    }
-    for (let i = 0; i < components.length; i++) this.checkElement(components[i], componentOf(value, separator, i + 1), index, loop, null, spec);
-  }
-
-  private checkElement(spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {
-    if (value === '') {
-      // pyx12: the first component of a situational composite is not reported (the composite is judged as a whole).
-      if (spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R')) {
-        this.add(index, 'guide.element-missing', 'error', `Required element ${spec.ref} (${spec.name}) is missing.`, spec.position, spec.component, spec.ref, loop);
-      }
-      return;
-    }
-    if (spec.usage === 'N') {
-      this.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, spec.component, spec.ref, loop);
-      return;
-    }
-    const severity = severityOf(spec.usage);
-    if (composite === null && spec.ref !== 'ISA16' && value.includes(this.component)) {
-      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(this.component)}.`, spec.position, spec.component, spec.ref, loop);
-    }
-    const numeric = spec.type === 'R' || spec.type[0] === 'N';
-    const counted = numeric ? numericLength(value) : value.length;
-    if (counted < spec.minLength || counted > spec.maxLength) {
-      const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
-      this.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} characters long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
-    }
-    if (spec.type === 'AN' || spec.type === 'ID') {
-      if (EXTENDED_CHARACTERS.test(value)) {
-        this.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set.`, spec.position, spec.component, spec.ref, loop);
-      } else if (value.endsWith(' ') && value.trimEnd().length >= spec.minLength) {
-        this.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, spec.position, spec.component, spec.ref, loop);
-      }
-    } else if (!typeValid(spec, value)) {
-      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
-    }
-    const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && this.group?.version === value;
-    if (!ownVersion && !isValidCode(spec, value)) {
-      this.add(index, 'guide.code-invalid', severity, `${JSON.stringify(value)} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
-    }
-    if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(value, format)) {
-      this.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
-    }
-    if (spec.regex !== null && !spec.regex.test(value)) {
-      this.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) ${JSON.stringify(value)} does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);
-    }
-  }
-
   private add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding {
     const finding: GuideFinding = { rule, severity, message, segment };
     if (ref !== undefined) finding.ref = ref;
@@ -645,41 +543,6 @@ export class GuideValidator {
     if (loop !== undefined && loop !== '') finding.loop = loop;
     this.findings.push(finding);
     return finding;
-  }
-}
-
-/** Is a syntax note broken by these element values? Returns the note's kind when it is, else null. */
-function brokenSyntax(kind: SyntaxNote['kind'], positions: readonly number[], values: readonly string[]): SyntaxNote['kind'] | null {
-  let present = 0;
-  for (const p of positions) if ((values[p - 1] ?? '') !== '') present++;
-  const firstPresent = (values[positions[0] - 1] ?? '') !== '';
-  switch (kind) {
-    case 'P':
-      return present > 0 && present < positions.length ? kind : null;
-    case 'R':
-      return present === 0 ? kind : null;
-    case 'C':
-      return firstPresent && present < positions.length ? kind : null;
-    case 'E':
-      return present > 1 ? kind : null;
-    case 'L':
-      return firstPresent && present < 2 ? kind : null;
-  }
-}
-
-function syntaxMessage(kind: SyntaxNote['kind'], refs: readonly string[]): string {
-  const rest = refs.slice(1).join(', ');
-  switch (kind) {
-    case 'P':
-      return `${refs.join(', ')} must all be present or all be absent`;
-    case 'R':
-      return `at least one of ${refs.join(', ')} is required`;
-    case 'C':
-      return `when ${refs[0]} is present, ${rest} ${refs.length > 2 ? 'are' : 'is'} required`;
-    case 'E':
-      return `only one of ${refs.join(', ')} may be present`;
-    case 'L':
-      return `when ${refs[0]} is present, at least one of ${rest} is required`;
   }
 }
 

@@ -1,0 +1,170 @@
+// The implementation guide's element checks of one placed segment, exact: usage, lengths,
+// types, the character set, codes, date formats, patterns, syntax notes, element and component
+// counts, each finding with its message and the guide's element reference. The validator runs
+// them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
+import { isValidCode } from './load';
+import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
+import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
+
+export type GuideSeverity = 'error' | 'warning' | 'information';
+
+/** What the element checks need from the validator running them. */
+export interface ElementContext {
+  /** Component separator (ISA16). */
+  component: string;
+  /** Repetition separator (ISA11 in 5010), or null. */
+  repetition: string | null;
+  /** A later errata checked with its nearest guide: GS08 and ST03 may hold it, not only the guide's code. */
+  version: string | null;
+  /** Records a finding on segment `segment` (position and component of the element, its reference, the loop). */
+  add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): void;
+}
+
+export function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function severityOf(usage: Usage): GuideSeverity {
+  return usage === 'S' ? 'warning' : 'error';
+}
+
+export function checkElements(ctx: ElementContext, spec: SegmentSpec, values: readonly string[], index: number): void {
+  const loop = spec.loop.id;
+  let length = values.length;
+  while (length > 0 && values[length - 1] === '') length--;
+  const count = spec.elements.length;
+  if (length > count) {
+    ctx.add(index, 'guide.too-many-elements', 'error', `${spec.id} has ${length} elements; the guide defines ${count}.`, count + 1, 0, `${spec.id}${pad(count + 1)}`, loop);
+  }
+  // The date/time format named by a DTP02 or other 1250 element applies to the 1251 value after it.
+  let format: string | null = null;
+  const repetition = spec.id === 'ISA' ? null : ctx.repetition;
+  for (let i = 0; i < count; i++) {
+    const position = spec.elements[i];
+    const value = i < values.length ? values[i] : '';
+    if (position.kind === 'composite') {
+      checkComposite(ctx, position, value, index, loop);
+      continue;
+    }
+    if (position.dataElement === '1250') format = value;
+    const valueFormat = position.dataElement === '1251' ? format : null;
+    // Repeated values (5010 repetition separator) are checked one by one; the ISA holds the separators themselves.
+    if (repetition !== null && value.includes(repetition)) {
+      for (const v of value.split(repetition)) checkElement(ctx, position, v, index, loop, valueFormat, null);
+    } else {
+      checkElement(ctx, position, value, index, loop, valueFormat, null);
+    }
+  }
+  for (const note of spec.syntax) {
+    const broken = brokenSyntax(note.kind, note.positions, values);
+    if (broken !== null) {
+      const refs = note.positions.map((p) => `${spec.id}${pad(p)}`);
+      ctx.add(index, 'guide.syntax', 'error', `Syntax note ${note.text}: ${syntaxMessage(note.kind, refs)}.`, note.positions[0], 0, refs[0], loop);
+    }
+  }
+}
+
+function checkComposite(ctx: ElementContext, spec: CompositeSpec, value: string, index: number, loop: string): void {
+  const separator = ctx.component;
+  // Empty when every component is empty; the count of components up to the last non-empty one.
+  let length = 0;
+  let start = 0;
+  for (let i = 1; ; i++) {
+    const end = value.indexOf(separator, start);
+    const stop = end < 0 ? value.length : end;
+    if (stop > start) length = i;
+    if (end < 0) break;
+    start = end + separator.length;
+  }
+  if (length === 0) {
+    if (spec.usage === 'R') ctx.add(index, 'guide.element-missing', 'error', `Required composite ${spec.ref} (${spec.name}) is missing.`, spec.position, 0, spec.ref, loop);
+    return;
+  }
+  if (spec.usage === 'N') {
+    ctx.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, 0, spec.ref, loop);
+    return;
+  }
+  const components = spec.components;
+  if (length > components.length) {
+    ctx.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${components.length}.`, spec.position, components.length + 1, spec.ref, loop);
+  }
+  for (let i = 0; i < components.length; i++) checkElement(ctx, components[i], componentOf(value, separator, i + 1), index, loop, null, spec);
+}
+
+function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {
+  if (value === '') {
+    // pyx12: the first component of a situational composite is not reported (the composite is judged as a whole).
+    if (spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R')) {
+      ctx.add(index, 'guide.element-missing', 'error', `Required element ${spec.ref} (${spec.name}) is missing.`, spec.position, spec.component, spec.ref, loop);
+    }
+    return;
+  }
+  if (spec.usage === 'N') {
+    ctx.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, spec.component, spec.ref, loop);
+    return;
+  }
+  const severity = severityOf(spec.usage);
+  if (composite === null && spec.ref !== 'ISA16' && value.includes(ctx.component)) {
+    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(ctx.component)}.`, spec.position, spec.component, spec.ref, loop);
+  }
+  const numeric = spec.type === 'R' || spec.type[0] === 'N';
+  const counted = numeric ? numericLength(value) : value.length;
+  if (counted < spec.minLength || counted > spec.maxLength) {
+    const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
+    ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} characters long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
+  }
+  if (spec.type === 'AN' || spec.type === 'ID') {
+    if (EXTENDED_CHARACTERS.test(value)) {
+      ctx.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set.`, spec.position, spec.component, spec.ref, loop);
+    } else if (value.endsWith(' ') && value.trimEnd().length >= spec.minLength) {
+      ctx.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, spec.position, spec.component, spec.ref, loop);
+    }
+  } else if (!typeValid(spec, value)) {
+    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
+  }
+  const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && ctx.version === value;
+  if (!ownVersion && !isValidCode(spec, value)) {
+    ctx.add(index, 'guide.code-invalid', severity, `${JSON.stringify(value)} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
+  }
+  if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(value, format)) {
+    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
+  }
+  if (spec.regex !== null && !spec.regex.test(value)) {
+    ctx.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) ${JSON.stringify(value)} does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);
+  }
+}
+
+/** Is a syntax note broken by these element values? Returns the note's kind when it is, else null. */
+function brokenSyntax(kind: SyntaxNote['kind'], positions: readonly number[], values: readonly string[]): SyntaxNote['kind'] | null {
+  let present = 0;
+  for (const p of positions) if ((values[p - 1] ?? '') !== '') present++;
+  const firstPresent = (values[positions[0] - 1] ?? '') !== '';
+  switch (kind) {
+    case 'P':
+      return present > 0 && present < positions.length ? kind : null;
+    case 'R':
+      return present === 0 ? kind : null;
+    case 'C':
+      return firstPresent && present < positions.length ? kind : null;
+    case 'E':
+      return present > 1 ? kind : null;
+    case 'L':
+      return firstPresent && present < 2 ? kind : null;
+  }
+}
+
+function syntaxMessage(kind: SyntaxNote['kind'], refs: readonly string[]): string {
+  const rest = refs.slice(1).join(', ');
+  switch (kind) {
+    case 'P':
+      return `${refs.join(', ')} must all be present or all be absent`;
+    case 'R':
+      return `at least one of ${refs.join(', ')} is required`;
+    case 'C':
+      return `when ${refs[0]} is present, ${rest} ${refs.length > 2 ? 'are' : 'is'} required`;
+    case 'E':
+      return `only one of ${refs.join(', ')} may be present`;
+    case 'L':
+      return `when ${refs[0]} is present, at least one of ${rest} is required`;
+  }
+}
