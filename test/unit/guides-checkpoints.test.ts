@@ -9,24 +9,7 @@ import { editedSegments, guideRunAfter } from '../../server/src/core/guides/chec
 import type { GuideRun } from '../../server/src/core/guides/pass';
 import { differenceOf } from '../../server/src/core/x12/incremental';
 import { parseX12 } from '../../server/src/core/x12/index';
-import { writeX12, type WriterClaim } from './helpers/x12-writer';
-
-const day = { from: 20260310, to: 20260310 };
-
-/** An 837P of one transaction set, guide-valid but for what the edits plant. */
-function bigSet(claims: number): string {
-  const list: WriterClaim[] = Array.from({ length: claims }, (_, i) => ({
-    id: `CLAIM-${i}`,
-    subscriberId: `M${String(i % 170).padStart(6, '0')}`,
-    patientName: i % 3 === 0 ? { last: 'DOE', first: `P${i}` } : undefined,
-    date: null,
-    lines: [
-      { code: '43214', charge: '1500.00', date: day },
-      { code: '99213', charge: '400.00', date: day },
-    ],
-  }));
-  return writeX12(list, { transactions: 1, lineEnding: '\n' }).text;
-}
+import { oneSet837 } from './helpers/one-set';
 
 const PLANTS = ['', 'X', '1', ' ', '*', ':', '~', 'LX*9~', 'DTP*472*D8*20261399~', 'REF*6R*1~', 'NM1*82*1*DOE~', 'HL*9*1*22*0~', 'CLM*X*1~', 'N4*CITY*ZZ*1~', '\n '];
 
@@ -40,7 +23,7 @@ function shown(run: GuideRun): string[] {
 }
 
 describe('guide pass taken up again after an edit', () => {
-  const base = bigSet(400);
+  const base = oneSet837(400);
 
   /** Edits in a row from a fresh read of `base`; returns how many read under a quarter of the segments. */
   function editsInARow(steps: [number, number, string][]): { small: number; edits: number } {

@@ -9,7 +9,7 @@ import { guideFor, type ValueAt } from '../../server/src/core/guides/load';
 import { valuesOf } from '../../server/src/core/guides/validate';
 import { GuideWalker } from '../../server/src/core/guides/walker';
 import { parseX12 } from '../../server/src/core/x12/index';
-import { writeX12, type WriterClaim } from './helpers/x12-writer';
+import { oneSet837 } from './helpers/one-set';
 import { validX12ScenarioArb, x12ScenarioArb, writeX12Scenario } from '../fuzz/generators';
 import { placementOf } from '../../server/src/core/guides/placement';
 
@@ -112,18 +112,7 @@ function shownPlacement(p: ReturnType<typeof placementOf>): string {
 
 describe('segment placement far into a big transaction set', () => {
   it('starts at the nearest HL and places every segment as the walk from ST does', () => {
-    const day = { from: 20260310, to: 20260310 };
-    const claims: WriterClaim[] = Array.from({ length: 600 }, (_, i) => ({
-      id: `CLAIM-${i}`,
-      subscriberId: `M${String(i % 170).padStart(6, '0')}`,
-      patientName: i % 3 === 0 ? { last: 'DOE', first: `P${i}` } : undefined,
-      date: null,
-      lines: [
-        { code: '43214', charge: '1500.00', date: day },
-        { code: '99213', charge: '400.00', date: day },
-      ],
-    }));
-    const text = writeX12(claims, { transactions: 1, lineEnding: '\n' }).text;
+    const text = oneSet837(600);
     const inOrder = parseX12(text);
     const count = inOrder.x12.segmentCount;
     assert.ok(count > 4000, `${count} segments`);
