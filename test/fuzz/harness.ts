@@ -3,9 +3,11 @@
 // conversion) and checks what must hold for any input at all: nothing throws, no check fails
 // internally, every span and edit lies inside the text, edits never overlap, and a fixed text can
 // be analyzed again. Returns the problems found (empty when the document passed).
-import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
 import { applyEdits, type TextEdit } from '../../server/src/core/edits';
-import { fixAll, fixesFor } from '../../server/src/core/fixes';
+import { fixesFor } from '../../server/src/core/fixes';
+import type { GuideChecks } from '../../server/src/core/guides/checks';
+import { fixAllWithGuides, guideFixesFor } from '../../server/src/core/guides/fixes';
 import { hoverAt } from '../../server/src/core/hover/hover';
 import { layoutEdits } from '../../server/src/core/layout';
 import type { Span } from '../../server/src/core/model';
@@ -25,6 +27,8 @@ export interface CoreRunOptions {
   probes?: readonly number[];
   /** Check at most this many findings' quick fixes (each one re-analyzes the fixed text). */
   maxFixChecks?: number;
+  /** The implementation-guide checks analyze runs (default envelope); with full, the guide quick fixes and fix-all too. */
+  guideChecks?: GuideChecks;
 }
 
 const DEFAULT_PROBES = [0.01, 0.1, 0.25, 0.33, 0.5, 0.61, 0.75, 0.9, 0.99];
@@ -52,7 +56,8 @@ export function exerciseCore(text: string, knowledge: Knowledge, options: CoreRu
     }
   };
 
-  const analysis = step('analyze', () => analyze(text, knowledge));
+  const mode = { guideChecks: options.guideChecks ?? 'envelope' };
+  const analysis = step('analyze', () => analyze(text, knowledge, undefined, undefined, mode));
   if (!analysis) return { problems, slowest, totalMs: performance.now() - started, findings: 0 };
   for (const finding of analysis.findings) {
     if (finding.rule === 'claimlint.internal-error') problems.push(`analyze reported an internal error: ${finding.message}`);
@@ -138,19 +143,19 @@ export function exerciseCore(text: string, knowledge: Knowledge, options: CoreRu
   // An editor asks for the fixes of the findings under the cursor; a few hundred is plenty here.
   let fixChecks = options.maxFixChecks ?? 6;
   for (const finding of analysis.findings.slice(0, 200)) {
-    const fixes = step('fixesFor', () => fixesFor(text, analysis.doc, finding)) ?? [];
+    const fixes = step('fixesFor', () => [...fixesFor(text, analysis.doc, finding), ...guideFixesFor(text, analysis.doc, finding)]) ?? [];
     for (const fix of fixes) {
       checkEdits(`fix "${fix.title}"`, text, fix.edits, problems);
       if (fixChecks > 0) {
         fixChecks--;
-        reanalyze(`fix "${fix.title}"`, text, fix.edits, knowledge, problems, step);
+        reanalyze(`fix "${fix.title}"`, text, fix.edits, knowledge, problems, step, mode);
       }
     }
   }
-  const all = step('fixAll', () => fixAll(text, analysis.doc, analysis.findings));
+  const all = step('fixAll', () => fixAllWithGuides(text, analysis.doc, analysis.findings));
   if (all) {
     checkEdits('fix-all', text, all.edits, problems);
-    reanalyze('fix-all', text, all.edits, knowledge, problems, step);
+    reanalyze('fix-all', text, all.edits, knowledge, problems, step, mode);
   }
   return { problems, slowest, totalMs: performance.now() - started, findings: analysis.findings.length };
 }
@@ -198,10 +203,11 @@ function reanalyze(
   knowledge: Knowledge,
   problems: string[],
   step: <T>(name: string, work: () => T) => T | undefined,
+  mode: AnalyzeOptions,
 ): void {
   const fixed = step(`${what}: apply`, () => applyEdits(text, edits));
   if (fixed === undefined) return;
-  const again = step(`${what}: re-analyze`, () => analyze(fixed, knowledge));
+  const again = step(`${what}: re-analyze`, () => analyze(fixed, knowledge, undefined, undefined, mode));
   if (again?.findings.some((f) => f.rule === 'claimlint.internal-error')) problems.push(`${what}: the fixed text fails analysis internally`);
 }
 

@@ -9,6 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { GuideChecks } from '../../server/src/core/guides/checks';
 import { analyze } from '../../server/src/core/analyze';
 import { fixAll } from '../../server/src/core/fixes';
 import { hoverAt } from '../../server/src/core/hover/hover';
@@ -33,8 +34,8 @@ import { writeClaimsCsv } from './helpers/csv-writer';
 /** Per document (analysis, ~20 hovers, fixes re-analyzed, outline, layout); typical is a few ms. */
 const DOCUMENT_BUDGET_MS = 3000;
 
-function assertSurvives(text: string, knowledge: Knowledge = fuzzKnowledge()): void {
-  const run = exerciseCore(text, knowledge);
+function assertSurvives(text: string, knowledge: Knowledge = fuzzKnowledge(), guideChecks: GuideChecks = 'envelope'): void {
+  const run = exerciseCore(text, knowledge, { guideChecks });
   assert.deepEqual(run.problems, [], `document of ${text.length} chars: ${JSON.stringify(text.slice(0, 200))}`);
   assert.ok(run.totalMs < DOCUMENT_BUDGET_MS, `${run.totalMs.toFixed(0)} ms (slowest: ${run.slowest.name}, ${run.slowest.ms.toFixed(0)} ms)`);
 }
@@ -58,6 +59,10 @@ const smallCsv = writeClaimsCsv(
 describe('the core never throws and never hangs', () => {
   test('any document: valid, mutated, random bytes, random strings', () => {
     fc.assert(fc.property(anyDocumentArb, (text) => assertSurvives(text)), runParameters(250, 8001));
+  });
+
+  test('any document with the guide checks full: the guide pass, its hovers and its quick fixes', () => {
+    fc.assert(fc.property(anyDocumentArb, (text) => assertSurvives(text, fuzzKnowledge(), 'full')), runParameters(250, 8011));
   });
 
   test('mutated valid 837 and CSV files, several mutations each', () => {
