@@ -58,8 +58,8 @@ export interface IndexedSegments extends SegmentReader {
   segmentId(i: number): string;
 }
 
-/** Segments the validator reads whole: the envelope (control numbers, versions) and HL (numbering). */
-const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL']);
+/** Segments the validator reads whole: the envelope (control numbers, versions). */
+const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
 
 /** A set as it was: its first `size` entries (sets only grow, and keep their order). */
 interface SetPrefix {
@@ -101,6 +101,14 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
 /** SV1, SV2 or SV3. */
 function isServiceId(id: string): boolean {
   return id.length === 3 && id.charCodeAt(0) === 83 && id.charCodeAt(1) === 86 && id.charCodeAt(2) >= 49 && id.charCodeAt(2) <= 51;
+}
+
+/** The first `n` element values of segment i (fewer when it has fewer). */
+function firstValues(reader: SegmentReader, i: number, n: number): string[] {
+  const count = Math.min(n, reader.elementCount(i));
+  const out = new Array<string>(count);
+  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
+  return out;
 }
 
 /** The element values of segment i (elements[0] is element 01). */
@@ -236,6 +244,8 @@ export class GuideValidator {
       return;
     }
     if (isServiceId(id)) this.checkService(id, index);
+    // HL numbering reads HL01, HL02 and HL04 only.
+    if (id === 'HL') this.checkHl({ id, elements: firstValues(reader, i, 4) }, index);
     const group = this.group;
     if (!group || !group.walker) return;
     const values = this.values.at(reader, i);
