@@ -1194,7 +1194,7 @@ async function main(): Promise<void> {
       out.push(
         `   CLI whole process on ${envelope.file} (check --format json; medians of ${Math.min(envelope.runs, fullCli.runs)}): --guide envelope ${fmt(envelope.cpuMs)} ms CPU (wall ${fmt(envelope.wallMs)}, peak RSS ${fmt(envelope.maxRssMB)} MB), ` +
           `--guide full ${fmt(fullCli.cpuMs)} ms CPU (wall ${fmt(fullCli.wallMs)}, peak RSS ${fmt(fullCli.maxRssMB)} MB): +${fmt((fullCli.cpuMs / envelope.cpuMs - 1) * 100, 1)}% CPU` +
-          ` (full reads the file whole; envelope in pieces); report ${fmt(envelope.reportBytes / MB, 1)} / ${fmt(fullCli.reportBytes / MB, 1)} MB; exit ${envelope.exitCode} / ${fullCli.exitCode}`,
+          `; both read in pieces; report ${fmt(envelope.reportBytes / MB, 1)} / ${fmt(fullCli.reportBytes / MB, 1)} MB; exit ${envelope.exitCode} / ${fullCli.exitCode}`,
       );
       for (const c of [envelope, fullCli].filter((r) => r.error)) out.push(`   CLI --guide ${c.guide}: ${c.error}`);
     }

@@ -23,7 +23,7 @@ export const GUIDE_CHECK_MODES: readonly GuideChecks[] = ['off', 'envelope', 'fu
 /**
  * `envelope` for now. The guide checks run in the reader's pass and an edit re-checks only
  * around it (25 ms in full against 16 in envelope on a 10 MB one-set 837P), but a whole read
- * in `full` still costs about 2.2x `envelope` in process and 3.4x in the CLI (100 MB 837P),
+ * in `full` still costs about 2x `envelope` in process and 2.9x in the CLI (100 MB 837P),
  * over the +30% issue 13 allows; `full` becomes the default when it fits.
  */
 export const DEFAULT_GUIDE_CHECKS: GuideChecks = 'envelope';
