@@ -34,25 +34,5 @@ export const NOT_VALIDATED: Readonly<Record<string, string>> = {
 /** Rule id of the one information finding for a version that is not validated. */
 export const NOT_VALIDATED_RULE = 'guide.not-validated';
 
-/**
- * The claim type each 837 guide defines (by the guide's id inside GS08 / ST03) and the service
- * line segment that claim type uses: a transaction set whose lines are of another type was sent
- * under the wrong guide, and a receiver reads its claims as the wrong type.
- */
-export const GUIDE_CLAIM_TYPES: readonly { guide: string; kind: string; service: string }[] = [
-  { guide: 'X222', kind: 'professional', service: 'SV1' },
-  { guide: 'X223', kind: 'institutional', service: 'SV2' },
-  { guide: 'X224', kind: 'dental', service: 'SV3' },
-  { guide: 'X098', kind: 'professional', service: 'SV1' },
-  { guide: 'X096', kind: 'institutional', service: 'SV2' },
-  { guide: 'X097', kind: 'dental', service: 'SV3' },
-];
-
-/** The claim type and service segment of an implementation reference ('005010X222A1'), or null. */
-export function claimTypeOf(implementation: string): { kind: string; service: string } | null {
-  for (const t of GUIDE_CLAIM_TYPES) if (implementation.includes(t.guide)) return t;
-  return null;
-}
-
 /** Rule id of a version that disagrees with another (ISA12, GS08, ST03) or with the claims found. */
 export const VERSION_MISMATCH_RULE = 'guide.version-mismatch';

@@ -36,7 +36,8 @@
 //   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
-import { claimTypeOf, VERSION_MISMATCH_RULE } from './coverage';
+import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
+import { VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
@@ -465,8 +466,8 @@ export class GuideValidator {
       this.add(index, VERSION_MISMATCH_RULE, 'error', `ST03 ${st03} does not match GS08 ${this.gs08}.`, 3);
     }
     const implementation = st03 !== '' ? st03 : this.gs08;
-    const type = claimTypeOf(implementation);
-    this.service = type ? { version: implementation, kind: type.kind, id: type.service } : null;
+    const kind = kindOfImplementation(implementation);
+    this.service = kind ? { version: implementation, kind, id: SERVICE_SEGMENT_OF[kind] } : null;
     this.serviceReported = false;
     this.hlCount = 0;
     this.hlStack = [];

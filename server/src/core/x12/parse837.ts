@@ -16,20 +16,8 @@ import type {
 import type { GuidePass } from '../guides/pass';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
+import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
 import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
-
-type TransactionKind = NonNullable<TransactionSet['kind']>;
-
-/** Implementation guide ids (in ST03 / GS08) and the claim type they define. */
-const IMPLEMENTATION_KINDS: readonly (readonly [string, TransactionKind])[] = [
-  ['X222', 'professional'],
-  ['X223', 'institutional'],
-  ['X224', 'dental'],
-  // 4010 guides.
-  ['X098', 'professional'],
-  ['X096', 'institutional'],
-  ['X097', 'dental'],
-];
 
 /** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
 const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
@@ -52,7 +40,6 @@ const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
   SV3: { kind: 'dental', composite: 1, charge: 2, units: 6 },
 };
 
-const SERVICE_SEGMENT_OF: Readonly<Record<TransactionKind, string>> = { professional: 'SV1', institutional: 'SV2', dental: 'SV3' };
 
 /** DTP01 qualifiers that carry a date of service: 472 service date (claim or line), 434 statement dates (claim, 837I). */
 const SERVICE_DATE = '472';
@@ -62,11 +49,6 @@ const STATEMENT_DATES = '434';
 const FIRST_MODIFIER_COMPONENT = 2;
 const LAST_MODIFIER_COMPONENT = 5;
 
-export function kindOfImplementation(implementation: string | null): TransactionKind | null {
-  if (!implementation) return null;
-  for (const [id, kind] of IMPLEMENTATION_KINDS) if (implementation.includes(id)) return kind;
-  return null;
-}
 
 /** An envelope header by its control number: "ST '0001'", or "ST (with no control number)". */
 function envelopeName(id: string, controlNumber: string): string {
@@ -1057,3 +1039,5 @@ function trimmedSpan(text: string, start: number, end: number): Span {
   while (to > from && text.charCodeAt(to - 1) === 32) to--;
   return { start: from, end: to };
 }
+
+export { kindOfImplementation };
