@@ -68,7 +68,7 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
   let findings = [...doc.findings, ...ptp];
   if (mode !== 'envelope') {
     try {
-      findings = withGuideChecks(findings, doc, text, mode);
+      findings = withGuideChecks(findings, doc, mode);
     } catch (error) {
       findings.push(internalError('checking', error));
     }
@@ -108,8 +108,8 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   if (mode !== 'envelope') {
     try {
       // The guide checks over the re-read document's segments, kept with it as a read in full mode keeps them.
-      if (mode === 'full') doc = withGuideRun(doc, text, previous.doc, guideEdit);
-      findings = withGuideChecks(findings, doc, text, mode);
+      if (mode === 'full') doc = withGuideRun(doc, previous.doc, guideEdit);
+      findings = withGuideChecks(findings, doc, mode);
     } catch (error) {
       findings.push(internalError('checking', error));
     }
@@ -127,13 +127,13 @@ function guideEditOf(previous: Analysis, text: string): GuideEdit | null {
 }
 
 /** The re-read document with its guide findings: the previous run taken up again around the edit when it can be, else a pass over its segments. */
-function withGuideRun(doc: ParsedDocumentWithIndex, text: string, before: ParsedDocumentWithIndex, edit: GuideEdit | null): ParsedDocumentWithIndex {
+function withGuideRun(doc: ParsedDocumentWithIndex, before: ParsedDocumentWithIndex, edit: GuideEdit | null): ParsedDocumentWithIndex {
   const ix = doc.x12;
   if (ix instanceof X12SegmentIndex && edit && before.guideFindings && before.guideCheckpoints) {
     const run = guideRunAfter({ findings: before.guideFindings, checkpoints: before.guideCheckpoints }, { ...edit, shift: ix.segmentCount - edit.count }, ix);
     if (run) return { ...doc, guideFindings: run.findings, guideCheckpoints: run.checkpoints };
   }
-  return { ...doc, guideFindings: guideFindings(doc, text) };
+  return { ...doc, guideFindings: guideFindings(doc) };
 }
 
 /** The coding of a re-read document: the previous one with the groups of the claims read again checked again, else (nothing to start from, claims added or removed) every claim checked. */

@@ -11,10 +11,9 @@
 //             claim is read again and the guide checks run over the document's segments again
 //
 // Pure: no editor types, no file system.
-import type { Finding, ParsedDocumentWithIndex, Severity, Span, X12Index } from '../model';
+import type { Finding, ParsedDocumentWithIndex, Span } from '../model';
 import { X12SegmentIndex } from '../x12/segment-index';
 import { GuidePass } from './pass';
-import { GuideValidator, type GuideFinding } from './validate';
 
 export type GuideChecks = 'off' | 'envelope' | 'full';
 
@@ -61,10 +60,10 @@ export function keptWhenOff(rule: string): boolean {
  * The findings of an analysis in this mode, from its envelope-mode findings: `off` filters them,
  * `full` adds the guide findings (after the reader's own). Not an 837: unchanged.
  */
-export function withGuideChecks(findings: Finding[], doc: ParsedDocumentWithIndex, text: string, mode: GuideChecks): Finding[] {
+export function withGuideChecks(findings: Finding[], doc: ParsedDocumentWithIndex, mode: GuideChecks): Finding[] {
   if (mode === 'envelope' || doc.format !== 'x12') return findings;
   if (mode === 'off') return findings.filter((f) => keptWhenOff(f.rule));
-  const guide = doc.guideFindings ?? guideFindings(doc, text);
+  const guide = doc.guideFindings ?? guideFindings(doc);
   return guide.length === 0 ? findings : [...withoutRepeats(findings, guide), ...guide];
 }
 
@@ -111,83 +110,14 @@ export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): 
   return findings.filter((f) => !REPEATED_BY_GUIDE.has(f.rule) || !overlapped(f.span));
 }
 
-/** Element values of segment i (elements[0] is element 01). */
-function elementsOf(ix: X12Index, text: string, i: number): string[] {
-  if (ix instanceof X12SegmentIndex) {
-    const count = ix.elementCount(i);
-    const out = new Array<string>(count);
-    for (let k = 1; k <= count; k++) out[k - 1] = ix.value(i, k) ?? '';
-    return out;
-  }
-  const spans = ix.elementSpans(i);
-  const out = new Array<string>(spans.length - 1);
-  for (let k = 1; k < spans.length; k++) out[k - 1] = text.slice(spans[k]!.start, spans[k]!.end);
-  return out;
-}
-
 /**
- * The guide validator over every segment of a parsed 837, its findings placed on the element
- * (or component) they name, else on the segment id. One validator runs over the whole file
- * (ISA13 is unique in the file, GS06 in an interchange, ST02 in a group); an interchange whose
- * component or repetition separator differs from the one before starts a new validator.
+ * The guide pass over every segment of a parsed 837, on its own (a re-read document, whose
+ * segments were read without it): what the reader's pass gives.
  */
-export function guideFindings(doc: ParsedDocumentWithIndex, text: string): Finding[] {
+export function guideFindings(doc: ParsedDocumentWithIndex): Finding[] {
   const ix = doc.x12;
-  if (!ix || ix.segmentCount === 0) return [];
-  if (ix instanceof X12SegmentIndex) {
-    // The reader's pass on its own, over segments already read (a re-read document).
-    const pass = new GuidePass();
-    for (let s = 0; s < ix.segmentCount; s++) pass.segment(ix, s);
-    return pass.finish();
-  }
-  const raw: GuideFinding[] = [];
-  let validator: GuideValidator | null = null;
-  let component = '';
-  let repetition: string | null = null;
-  for (let i = 0; i < ix.segmentCount; i++) {
-    const delimiters = ix.delimitersOf(i);
-    if (validator === null || delimiters.component !== component || delimiters.repetition !== repetition) {
-      if (validator) raw.push(...validator.finish());
-      component = delimiters.component;
-      repetition = delimiters.repetition;
-      validator = new GuideValidator({ componentSeparator: component, repetitionSeparator: repetition });
-    }
-    if (ix instanceof X12SegmentIndex) validator.segmentOf(ix, i, i);
-    else validator.segment({ id: ix.segmentId(i), elements: elementsOf(ix, text, i) }, i);
-  }
-  if (validator) raw.push(...validator.finish());
-  return raw.map((f) => toFinding(ix, f));
-}
-
-function toFinding(ix: X12Index, f: GuideFinding): Finding {
-  const finding: Finding = { rule: f.rule, severity: f.severity as Severity, message: f.message, span: spanOf(ix, f) };
-  return finding;
-}
-
-/** Where a guide finding goes: its component, its element, the end of the segment for an element past its end, else the segment id. */
-function spanOf(ix: X12Index, f: GuideFinding): Span {
-  const segment = f.segment;
-  if (f.position === undefined) {
-    const id = ix instanceof X12SegmentIndex ? ix.elementSpan(segment, 0) : ix.elementSpans(segment)[0];
-    return id ?? ix.segmentSpan(segment);
-  }
-  if (ix instanceof X12SegmentIndex) {
-    const element = ix.elementSpan(segment, f.position);
-    if (!element) {
-      const end = ix.segmentSpan(segment).end;
-      return { start: end, end };
-    }
-    if (f.component && f.component > 0) {
-      const components = ix.componentSpans(segment, f.position);
-      return components[f.component - 1] ?? element;
-    }
-    return element;
-  }
-  const spans = ix.elementSpans(segment);
-  const element = spans[f.position];
-  if (!element) {
-    const end = ix.segmentSpan(segment).end;
-    return { start: end, end };
-  }
-  return element;
+  if (!(ix instanceof X12SegmentIndex) || ix.segmentCount === 0) return [];
+  const pass = new GuidePass();
+  for (let s = 0; s < ix.segmentCount; s++) pass.segment(ix, s);
+  return pass.finish();
 }

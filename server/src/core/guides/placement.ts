@@ -29,8 +29,8 @@ interface TransactionWalk {
   end: number;
   walker: GuideWalker;
   placed: (SegmentSpec | null)[];
-  /** Reads values from offsets (an indexed text), else null: through element spans. */
-  values: SegmentValues | null;
+  /** Reads the values of the segment being placed from their offsets. */
+  values: SegmentValues;
   ids: Map<number, string>;
 }
 
@@ -76,11 +76,10 @@ function gsOf(guide: GuideSchema): SegmentSpec | null {
   return loop ? segmentFor(loop, 'GS') : null;
 }
 
-function walkOf(doc: ParsedDocumentWithIndex, t: TransactionSet): TransactionWalk | null {
+function walkOf(doc: ParsedDocumentWithIndex, ix: X12SegmentIndex, t: TransactionSet): TransactionWalk | null {
   let byTransaction = walks.get(doc);
   if (!byTransaction) walks.set(doc, (byTransaction = new Map()));
   if (byTransaction.has(t.index)) return byTransaction.get(t.index)!;
-  const ix = doc.x12!;
   const guide = guideOfTransaction(t);
   let walk: TransactionWalk | null = null;
   const first = ix.segmentAt(t.span.start);
@@ -88,8 +87,7 @@ function walkOf(doc: ParsedDocumentWithIndex, t: TransactionSet): TransactionWal
     const walker = new GuideWalker(guide);
     const gs = gsOf(guide);
     if (gs) walker.positionAt(gs);
-    const values = ix instanceof X12SegmentIndex ? new SegmentValues(ix.delimitersOf(first).component) : null;
-    walk = { guide, first, end: t.span.end, walker, placed: [], values, ids: new Map() };
+    walk = { guide, first, end: t.span.end, walker, placed: [], values: new SegmentValues(ix.delimitersOf(first).component), ids: new Map() };
   }
   byTransaction.set(t.index, walk);
   return walk;
@@ -114,8 +112,8 @@ const HL_CODE = segmentIdCode('HL');
 const anchoredWalks = new WeakMap<TransactionWalk, Map<number, TransactionWalk>>();
 
 /** The walk that answers for segment i: the set's own, or one started at the nearest HL before i when i is far past it. */
-function walkFor(walk: TransactionWalk, ix: X12Index, i: number): TransactionWalk {
-  if (!(ix instanceof X12SegmentIndex) || i - (walk.first + walk.placed.length) <= ANCHOR_AFTER) return walk;
+function walkFor(walk: TransactionWalk, ix: X12SegmentIndex, i: number): TransactionWalk {
+  if (i - (walk.first + walk.placed.length) <= ANCHOR_AFTER) return walk;
   let hl = -1;
   for (let s = i; s > i - ANCHOR_WITHIN && s > walk.first; s--) {
     if (ix.idCode(s) === HL_CODE) {
@@ -140,17 +138,11 @@ function walkFor(walk: TransactionWalk, ix: X12Index, i: number): TransactionWal
 }
 
 /** Goes on with the walk up to segment i (or the set's end). */
-function walkTo(walk: TransactionWalk, ix: X12Index, text: string, i: number): void {
-  const indexed = walk.values !== null ? (ix as X12SegmentIndex) : null;
+function walkTo(walk: TransactionWalk, ix: X12SegmentIndex, i: number): void {
   for (let s = walk.first + walk.placed.length; s <= i && s < ix.segmentCount; s++) {
-    const start = indexed ? indexed.table.segmentStart[s]! : ix.segmentSpan(s).start;
-    if (start >= walk.end) break;
-    if (indexed) {
-      const values = walk.values!.at(indexed, s);
-      walk.placed.push(walk.walker.step(idOf(walk, indexed, s), values.valueAt, values.keyAt));
-    } else {
-      walk.placed.push(walk.walker.step(ix.segmentId(s), valuesOf(ix, text, s)));
-    }
+    if (ix.table.segmentStart[s]! >= walk.end) break;
+    const values = walk.values.at(ix, s);
+    walk.placed.push(walk.walker.step(idOf(walk, ix, s), values.valueAt, values.keyAt));
   }
 }
 
@@ -183,7 +175,7 @@ function isa12Of(doc: ParsedDocumentWithIndex, text: string, i: number): string 
 /** Where segment i sits in its guide, or null when its transaction's guide is not known. */
 export function placementOf(doc: ParsedDocumentWithIndex, text: string, i: number): Placement | null {
   const ix = doc.x12;
-  if (!ix || i < 0 || i >= ix.segmentCount) return null;
+  if (!(ix instanceof X12SegmentIndex) || i < 0 || i >= ix.segmentCount) return null;
   const id = ix.segmentId(i);
   const envelopeLoops = ENVELOPE_LOOPS[id];
   if (envelopeLoops) {
@@ -195,10 +187,10 @@ export function placementOf(doc: ParsedDocumentWithIndex, text: string, i: numbe
   }
   const t = transactionAt(doc, ix.segmentSpan(i).start);
   if (!t) return null;
-  const setWalk = walkOf(doc, t);
+  const setWalk = walkOf(doc, ix, t);
   if (!setWalk) return null;
   const walk = walkFor(setWalk, ix, i);
-  walkTo(walk, ix, text, i);
+  walkTo(walk, ix, i);
   return { segment: walk.placed[i - walk.first] ?? null, guide: walk.guide };
 }
 
