@@ -9,7 +9,7 @@ import { parseDocument } from './parse';
 import { CodingRun, deferredCoding, DocumentCoding } from './rules/codingRun';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
-import { differenceOf, reread as rereadX12, type RereadClaims } from './x12/incremental';
+import { differenceOf, reread as rereadX12, type RereadClaims, type TextDifference } from './x12/incremental';
 import { X12SegmentIndex } from './x12/segment-index';
 
 export { internalError };
@@ -85,12 +85,13 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   const lines = positions ?? new LineIndex(text);
   if (text === previous.text) return { ...previous, lines };
   const mode = options?.guideChecks ?? 'envelope';
+  const change = differenceOf(previous.text, text);
   // Where the edit falls in the old segments, asked before the re-read takes the old index over.
-  const guideEdit = mode === 'full' ? guideEditOf(previous, text) : null;
+  const guideEdit = mode === 'full' ? guideEditOf(previous, change) : null;
   let reread: RereadClaims | null = null;
   try {
     // The re-read leaves the coding checks to codingAfter (deferred): only the groups of the claims it read again are checked.
-    reread = rereadX12(previous.text, previous.doc, text, deferredCoding(knowledge));
+    reread = rereadX12(previous.text, previous.doc, text, deferredCoding(knowledge), change);
   } catch {
     reread = null;
   }
@@ -120,10 +121,10 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
 type GuideEdit = ReturnType<typeof editedSegments>;
 
 /** Where an edit falls in the segments of the previous X12 analysis, when its guide run can be taken up again. */
-function guideEditOf(previous: Analysis, text: string): GuideEdit | null {
+function guideEditOf(previous: Analysis, change: TextDifference): GuideEdit | null {
   const ix = previous.doc.x12;
   if (!(ix instanceof X12SegmentIndex) || !previous.doc.guideCheckpoints) return null;
-  return editedSegments(ix, differenceOf(previous.text, text));
+  return editedSegments(ix, change);
 }
 
 /** The re-read document with its guide findings: the previous run taken up again around the edit when it can be, else a pass over its segments. */

@@ -44,11 +44,11 @@ const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1'].map(segme
 /**
  * The analysis of `text` from the previous one (of `before`): the claim the change falls in
  * read again, else its transaction set; null when neither gives exactly what a whole read
- * gives. The previous document is consumed when an answer is returned.
+ * gives. The previous document is consumed when an answer is returned. `change`: the caller's
+ * differenceOf(before, text), when it has it.
  */
-export function reread(before: string, previous: ParsedDocumentWithIndex, text: string, tables: CodingTables): RereadClaims | null {
+export function reread(before: string, previous: ParsedDocumentWithIndex, text: string, tables: CodingTables, change: TextDifference = differenceOf(before, text)): RereadClaims | null {
   if (previous.format !== 'x12' || !(previous.x12 instanceof X12SegmentIndex)) return null;
-  const change = differenceOf(before, text);
   if (change.start === change.oldEnd && change.newEnd === change.oldEnd) return null;
   // The claim rereadClaim reads when it can: the last one starting before the change.
   const oldClaims = previous.claims;
