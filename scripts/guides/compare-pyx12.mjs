@@ -4,7 +4,7 @@
 // findings) over the public corpus and compares its findings with pyx12's, error by error. Run by
 // hand, never in CI: the corpus and pyx12's results are not in the repository (the team's shared
 // reference folder has them as corpus/ and reference/pyx12-results-corpus.json), so both are
-// named on the command line (`npm run compare:pyx12` fills them in from ../shared when it exists):
+// named on the command line (npm run compare:pyx12 -- --corpus DIR --results FILE):
 //
 //   node --import tsx scripts/guides/compare-pyx12.mjs --corpus DIR --results FILE [--all] [--verbose] [--extras N] [--pairs]
 //
