@@ -11,10 +11,10 @@
 import { internalError } from '../internalError';
 import type { Finding, Severity, Span } from '../model';
 import { shiftSpan } from '../spans';
-import type { X12SegmentIndex } from '../x12/segment-index';
+import { segmentIdCode, type X12SegmentIndex } from '../x12/segment-index';
 import { GuideValidator, type GuideFinding, type ValidatorState } from './validate';
 
-const HL_CODE = 2 * 128 * 128 + 72 * 128 + 76; // segmentIdCode('HL')
+const HL_CODE = segmentIdCode('HL');
 
 /** A whole-document pass keeps a checkpoint before an HL at least this many segments after the last one. */
 const CHECKPOINT_SPACING = 256;
