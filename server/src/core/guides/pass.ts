@@ -50,8 +50,13 @@ export class GuidePass {
   /** Document offset of the current piece's first character (its spans are relative to it). */
   private textBase = 0;
   private ix: X12SegmentIndex | null = null;
-  /** Spans of HL04 of the last two HL segments, by stream index: the child-flag finding names an earlier HL. */
-  private hlSpans: Array<{ index: number; span: Span }> = [];
+  /** The last HL read in the current piece (its index there), or -1. */
+  private pieceHl = -1;
+  /**
+   * HL04 of the last HL of an earlier piece, by stream index, in document offsets: the child-flag
+   * finding about it comes with the next HL, which may be in a later piece.
+   */
+  private earlierHl: { index: number; span: Span } | null = null;
   private found: Finding[] = [];
   /** The trailing gap of the previous piece's last segment held a blank. */
   private blankBefore = false;
@@ -98,11 +103,6 @@ export class GuidePass {
     return true;
   }
 
-  /** Findings emitted so far (a whole-document pass: nothing taken yet). */
-  get emitted(): number {
-    return this.found.length;
-  }
-
   /** Ends a whole-document pass: its findings and checkpoints. */
   finishRun(): GuideRun {
     const findings = this.finish();
@@ -129,7 +129,7 @@ export class GuidePass {
   }
 
   private check(ix: X12SegmentIndex, s: number): void {
-    if (ix !== this.ix) this.ix = ix;
+    this.ix = ix;
     if (this.checkpoints !== null && ix.idCode(s) === HL_CODE && s - this.lastCheckpoint >= CHECKPOINT_SPACING) this.checkpoint(s);
     const delimiters = ix.delimitersOf(s);
     if (this.validator === null || delimiters.component !== this.component || delimiters.repetition !== this.repetition) {
@@ -141,7 +141,7 @@ export class GuidePass {
     }
     if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
     this.validator.segmentOf(ix, s, this.base + s);
-    if (ix.idCode(s) === HL_CODE) this.rememberHl(ix, s);
+    if (ix.idCode(s) === HL_CODE) this.pieceHl = s;
     this.convert();
   }
 
@@ -160,6 +160,12 @@ export class GuidePass {
 
   /** The current piece ends after `count` segments; the next piece's index follows. */
   endPiece(ix: X12SegmentIndex): void {
+    if (this.pieceHl >= 0) {
+      const s = this.pieceHl;
+      const end = ix.segmentSpan(s).end;
+      this.earlierHl = { index: this.base + s, span: shiftSpan(ix.elementSpan(s, 4) ?? { start: end, end }, this.textBase) };
+      this.pieceHl = -1;
+    }
     const table = ix.table;
     const count = table.segmentCount;
     if (count > 0) this.blankBefore = hasBlank(ix.text, Math.min(table.segmentEnd[count - 1]! + 1, table.trailingEnd), table.trailingEnd);
@@ -230,13 +236,6 @@ export class GuidePass {
     this.blanks = { finding, count: 1 };
   }
 
-  private rememberHl(ix: X12SegmentIndex, s: number): void {
-    const span = ix.elementSpan(s, 4) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
-    if (this.hlSpans.length === 2) this.hlSpans.shift();
-    // In document offsets: the finding that names it may come in a later piece.
-    this.hlSpans.push({ index: this.base + s, span: shiftSpan(span, this.textBase) });
-  }
-
   private toFinding(f: GuideFinding): Finding {
     return { rule: f.rule, severity: f.severity as Severity, message: f.message, span: this.spanOf(f) };
   }
@@ -247,8 +246,8 @@ export class GuidePass {
     const segment = f.segment - this.base;
     if (segment < 0 || segment >= ix.segmentCount) {
       // An earlier piece's segment: only the HL child flag names one.
-      for (const hl of this.hlSpans) if (hl.index === f.segment) return shiftSpan(hl.span, -this.textBase);
-      return { start: 0, end: 0 };
+      const hl = this.earlierHl;
+      return hl !== null && hl.index === f.segment ? shiftSpan(hl.span, -this.textBase) : { start: 0, end: 0 };
     }
     if (f.position === undefined) return ix.elementSpan(segment, 0) ?? ix.segmentSpan(segment);
     const element = ix.elementSpan(segment, f.position);
