@@ -44,10 +44,13 @@ export type KeyAt = (position: number, component: number) => number;
 
 /** The plan for the step from `node` to a segment `id` whose values `valueAt` (or `keyAt`) reads, or null. */
 export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?: KeyAt): StepPlan | null {
+  // An id neither the loop nor its parent has can have no plan (and the ids a file makes up are not kept).
+  const loop = node.loop;
+  if (!loop.lastIndexOf.has(id) && !loop.parent?.lastIndexOf.has(id)) return NO_PLAN;
   let byId = plans.get(node);
   if (!byId) plans.set(node, (byId = new Map()));
   let entry = byId.get(id);
-  if (!entry) byId.set(id, (entry = { slot: slotOf(node.loop, id), byValue: new Map() }));
+  if (!entry) byId.set(id, (entry = { slot: slotOf(loop, id), byValue: new Map() }));
   const slot = entry.slot;
   if (slot === 'mixed') return NO_PLAN;
   let key = 0;
@@ -63,10 +66,15 @@ export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?
   let plan = byValue.get(key);
   if (plan === undefined) {
     plan = planFor(node, id, valueAt);
-    byValue.set(key, plan);
+    // The values come from the files read (and the plans outlive them): a few qualifier codes per
+    // segment and id are what guides have; a file of made-up values does not grow the cache.
+    if (byValue.size < PLANNED_VALUES) byValue.set(key, plan);
   }
   return plan;
 }
+
+/** Qualifier values whose plan is kept, per segment and id. */
+const PLANNED_VALUES = 64;
 
 function slotOf(loop: LoopSpec, id: string): Slot {
   let byId = slots.get(loop);
