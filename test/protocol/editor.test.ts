@@ -15,8 +15,6 @@ import {
   type CodeAction,
   type Diagnostic,
   type DocumentSymbol,
-  type Hover,
-  type MarkupContent,
   type Position,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -25,6 +23,7 @@ import { parseDocument } from '../../server/src/core/parse';
 import type { ParsedDocument } from '../../server/src/core/model';
 import { writeX12, type ClaimKind, type WriterClaim, type WriterOptions } from '../unit/helpers/x12-writer';
 import { TestClient } from './helpers/lspClient';
+import { hoverText } from './helpers/text';
 
 const day = { from: 20260310, to: 20260310 };
 const otherDay = { from: 20260311, to: 20260311 };
@@ -85,11 +84,6 @@ after(async () => {
   await client.shutdown();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function hoverText(hover: Hover | null): string {
-  assert.ok(hover, 'a hover');
-  return (hover.contents as MarkupContent).value;
-}
 
 function positionOf(text: string, needle: string, from = 0): Position {
   const offset = text.indexOf(needle, from);

@@ -16,15 +16,13 @@ import {
   HoverRequest,
   type CodeAction,
   type Diagnostic,
-  type Hover,
-  type MarkupContent,
   type Position,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
 import { interchange } from '../unit/helpers/x12-envelope';
-import { rangeOf, textAt } from './helpers/text';
+import { hoverText, messageOf, rangeOf, summary } from './helpers/text';
 
 // ---- fixtures ------------------------------------------------------------------------------
 
@@ -143,16 +141,6 @@ function positionIn(text: string, needle: string, nth = 0): Position {
   const { start } = rangeOf(text, needle, needle, nth);
   return { line: start.line, character: start.character + 1 };
 }
-
-function hoverText(hover: Hover | null): string {
-  assert.ok(hover, 'a hover');
-  return (hover.contents as MarkupContent).value;
-}
-
-/** A diagnostic's message as text (LSP 3.18 allows markup). */
-const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
-
-const summary = (diagnostics: Diagnostic[], text: string) => diagnostics.map((d) => `${d.code}@${textAt(text, d.range)}`);
 
 async function removalFor(uri: string, target: Diagnostic): Promise<CodeAction> {
   const actions = (await client.connection.sendRequest(CodeActionRequest.type, {

@@ -19,8 +19,6 @@ import {
   HoverRequest,
   type CodeAction,
   type Diagnostic,
-  type Hover,
-  type MarkupContent,
   type Position,
   type Range,
   type TextEdit,
@@ -29,7 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
 import { interchange as envelope } from '../unit/helpers/x12-envelope';
 import { addOnCodeTable, practitionerMueCsv } from '../unit/helpers/ncci-tables';
-import { rangeOf, textAt } from './helpers/text';
+import { hoverText, messageOf, rangeOf, summary } from './helpers/text';
 
 // ---- tables --------------------------------------------------------------------------------
 
@@ -143,15 +141,6 @@ function positionIn(text: string, within: string, needle = within): Position {
   const { start } = rangeOf(text, within, needle);
   return { line: start.line, character: start.character + 1 };
 }
-
-function hoverText(hover: Hover | null): string {
-  assert.ok(hover, 'a hover');
-  return (hover.contents as MarkupContent).value;
-}
-
-const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
-
-const summary = (diagnostics: Diagnostic[], text: string) => diagnostics.map((d) => `${d.code}@${textAt(text, d.range)}`);
 
 async function actionsFor(uri: string, target: Diagnostic): Promise<CodeAction[]> {
   return (await client.connection.sendRequest(CodeActionRequest.type, {

@@ -1,7 +1,7 @@
 // Ranges in a document's text, as the server reports them (LSP positions, UTF-16 characters).
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Hover, MarkupContent, Range } from 'vscode-languageserver-protocol';
 
 /** The text a range covers. */
 export function textAt(text: string, range: Range): string {
@@ -21,3 +21,15 @@ export function rangeOf(text: string, within: string, needle = within, nth = 0):
   const doc = TextDocument.create('x', 'x12', 0, text);
   return { start: doc.positionAt(at + inner), end: doc.positionAt(at + inner + needle.length) };
 }
+
+/** A hover's Markdown (the test fails when there is no hover). */
+export function hoverText(hover: Hover | null): string {
+  assert.ok(hover, 'a hover');
+  return (hover.contents as MarkupContent).value;
+}
+
+/** A diagnostic's message as text (LSP 3.18 allows markup). */
+export const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
+/** Each diagnostic as its code and the text it covers: `ptp.conflict@43200`. */
+export const summary = (diagnostics: Diagnostic[], text: string): string[] => diagnostics.map((d) => `${d.code}@${textAt(text, d.range)}`);
