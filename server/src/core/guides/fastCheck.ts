@@ -8,9 +8,10 @@
 // spaces, a value outside the basic and extended character sets) counts as not clean and goes to
 // the exact checks. test/unit/guides-fast-check.test.ts holds it to that: wherever this says
 // clean, the exact checks find nothing.
-import { isValidCode, packCode } from './load';
+import { hasPackedCode, isValidCode, packCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec } from './schema';
-import { DATE_FORMATS, matchesFormat, typeValid } from './valueTypes';
+import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, type SegmentScan } from './segmentScan';
+import { DATE_FORMATS, isValidDateAt, isValidTimeAt, matchesFormatAt } from './valueTypes';
 
 /** Element offsets of the segments of a text (X12SegmentIndex has them). */
 export interface SegmentReader {
@@ -21,12 +22,6 @@ export interface SegmentReader {
   elementStartOf(i: number, k: number): number;
   /** Offset where element k ends (exclusive); -1 when absent. */
   elementEnd(i: number, k: number): number;
-}
-
-/** The X12 basic and extended character set (validate.ts EXTENDED_CHARACTERS), by character code. */
-const EXTENDED = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!"&\'()*+,-./:;?= %~@[]_{}\\|<>^`#$\t\r\n') {
-  EXTENDED[c.charCodeAt(0)] = 1;
 }
 
 const MINUS = 45;
@@ -46,38 +41,56 @@ export interface Separators {
 }
 
 /**
- * Does segment `i` (placed as `spec`) certainly pass every element check? `format` state (the
- * date format a 1250 element names for the 1251 after it) is kept as the exact checks keep it.
+ * Does the scanned segment (placed as `spec`) certainly pass every element check? `format` state
+ * (the date format a 1250 element names for the 1251 after it) is kept as the exact checks keep it.
  */
-export function elementsClean(spec: SegmentSpec, reader: SegmentReader, i: number, separators: Separators): boolean {
-  const count = reader.elementCount(i);
-  const text = reader.text;
+export function elementsClean(spec: SegmentSpec, scan: SegmentScan, separators: Separators): boolean {
+  const count = scan.count;
+  const text = scan.text;
+  const starts = scan.starts;
+  const ends = scan.ends;
+  const flags = scan.flags;
   // Trailing empty elements (reported by the validator) and elements past the guide's.
-  if (count > 0 && reader.elementEnd(i, count) === reader.elementStartOf(i, count)) return false;
+  if (count > 0 && ends[count] === starts[count]) return false;
   const positions = spec.elements;
   if (count > positions.length) return false;
   // Past the last element written every value is empty: a finding only where one is required.
   if (count < spec.lastRequired) return false;
   let format: string | null = null;
+  const dated = spec.hasDateFormat;
   for (let p = 0; p < count; p++) {
     const position = positions[p]!;
     const k = p + 1;
-    const start = reader.elementStartOf(i, k);
-    const end = reader.elementEnd(i, k);
+    const start = starts[k]!;
+    const end = ends[k]!;
+    const f = flags[k]!;
+    // A character outside the sets: the exact checks name it.
+    if ((f & HAS_OUTSIDE) !== 0) return false;
     if (position.kind === 'composite') {
-      if (!compositeClean(position, text, start, end, separators)) return false;
+      if (!compositeClean(position, text, start, end, (f & HAS_COMPONENT) !== 0, separators)) return false;
       continue;
     }
-    if (separators.repetition >= 0 && contains(text, start, end, separators.repetition)) return false;
-    const valueFormat = position.dataElement === '1251' ? format : null;
-    if (position.dataElement === '1250') format = formatAt(text, start, end);
-    if (!valueClean(position, text, start, end, null, valueFormat, separators.component)) return false;
+    if ((f & HAS_REPETITION) !== 0) return false;
+    // A component separator in a simple element (ISA16 is the separator itself).
+    if ((f & HAS_COMPONENT) !== 0 && position.ref !== 'ISA16') return false;
+    let valueFormat: string | null = null;
+    if (dated) {
+      if (position.dataElement === '1251') valueFormat = format;
+      if (position.dataElement === '1250') format = formatAt(text, start, end);
+    }
+    if (!valueClean(position, text, start, end, null, valueFormat)) return false;
   }
-  for (const note of spec.syntax) {
+  const notes = spec.syntax;
+  for (let n = 0; n < notes.length; n++) {
+    const note = notes[n]!;
+    const notePositions = note.positions;
     let present = 0;
-    for (const p of note.positions) if (p <= count && reader.elementEnd(i, p) > reader.elementStartOf(i, p)) present++;
+    for (let i = 0; i < notePositions.length; i++) {
+      const p = notePositions[i]!;
+      if (p <= count && ends[p]! > starts[p]!) present++;
+    }
     const first = note.positions[0]!;
-    const firstPresent = first <= count && reader.elementEnd(i, first) > reader.elementStartOf(i, first);
+    const firstPresent = first <= count && ends[first]! > starts[first]!;
     switch (note.kind) {
       case 'P':
         if (present > 0 && present < note.positions.length) return false;
@@ -107,14 +120,17 @@ function formatAt(text: string, start: number, end: number): string {
   return FORMATS.get(packCode(text, start, end)) ?? '';
 }
 
-function contains(text: string, start: number, end: number, code: number): boolean {
-  for (let at = start; at < end; at++) if (text.charCodeAt(at) === code) return true;
-  return false;
-}
-
-function compositeClean(spec: CompositeSpec, text: string, start: number, end: number, separators: Separators): boolean {
+function compositeClean(spec: CompositeSpec, text: string, start: number, end: number, hasComponents: boolean, separators: Separators): boolean {
   const separator = separators.component;
   const components = spec.components;
+  if (!hasComponents) {
+    // One component (the usual qualifier:code pairs always have a separator): the element is it.
+    if (start === end) return spec.usage !== 'R';
+    if (spec.usage === 'N') return false;
+    if (!valueClean(components[0]!, text, start, end, spec, null)) return false;
+    for (let c = 1; c < components.length; c++) if (!valueClean(components[c]!, text, end, end, spec, null)) return false;
+    return true;
+  }
   // Empty when every component is empty (then only a required composite is a finding).
   let any = false;
   for (let at = start; at < end; at++) {
@@ -129,7 +145,7 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
   for (let c = 0; c < components.length; c++) {
     let to = from;
     while (to < end && text.charCodeAt(to) !== separator) to++;
-    if (!valueClean(components[c]!, text, from, to, spec, null, separator)) return false;
+    if (!valueClean(components[c]!, text, from, to, spec, null)) return false;
     from = to < end ? to + 1 : end;
   }
   // Components past the guide's: only empty ones may follow (the exact check counts up to the last non-empty).
@@ -137,19 +153,16 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
   return true;
 }
 
-/** validate.ts checkElement for one value at [start, end), answering only "no finding". */
-function valueClean(spec: ElementSpec, text: string, start: number, end: number, composite: CompositeSpec | null, format: string | null, component: number): boolean {
+/**
+ * validate.ts checkElement for one value at [start, end), answering only "no finding". The
+ * characters were looked at by the scan (no separator in a simple value, none outside the sets).
+ */
+function valueClean(spec: ElementSpec, text: string, start: number, end: number, composite: CompositeSpec | null, format: string | null): boolean {
   if (start === end) return !(spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R'));
   if (spec.usage === 'N') return false;
   const type = spec.type;
   let counted = end - start;
   if (type === 'AN' || type === 'ID') {
-    const guardComponent = composite === null && spec.ref !== 'ISA16';
-    for (let at = start; at < end; at++) {
-      const code = text.charCodeAt(at);
-      if (code >= 128 || EXTENDED[code] === 0) return false;
-      if (guardComponent && code === component) return false;
-    }
     if (text.charCodeAt(end - 1) === SPACE) return false;
   } else if (type === 'N0' || type === 'N2') {
     let at = start;
@@ -172,17 +185,18 @@ function valueClean(spec: ElementSpec, text: string, start: number, end: number,
     }
     if (dot === 0 && digitsFrom === end) return false; // '-' alone
     counted = end - digitsFrom - dot;
-  } else {
-    // Dates and times: few elements; the exact test on the value. A separator in them fails it.
-    if (!typeValid(spec, text.slice(start, end))) return false;
+  } else if (type === 'DT') {
+    if (!isValidDateAt(text, start, end, 'DT')) return false;
+  } else if (!isValidTimeAt(text, start, end)) {
+    return false;
   }
   if (counted < spec.minLength || counted > spec.maxLength) return false;
   const packed = spec.packedCodes;
   if (packed !== null) {
     const n = packCode(text, start, end);
-    if (n >= 0 ? !packed.set.has(n) : packed.unpacked === 0 || !isValidCode(spec, text.slice(start, end))) return false;
+    if (n >= 0 ? !hasPackedCode(packed, n) : packed.unpacked === 0 || !isValidCode(spec, text.slice(start, end))) return false;
   }
-  if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(text.slice(start, end), format)) return false;
+  if (format !== null && format !== '' && !matchesFormatAt(text, start, end, format)) return false;
   if (spec.regex !== null && !spec.regex.test(text.slice(start, end))) return false;
   return true;
 }

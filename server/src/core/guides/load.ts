@@ -41,6 +41,7 @@ interface SegmentDefinition {
   syntax: readonly SyntaxNote[];
   qualifier: Qualifier | null;
   lastRequired: number;
+  hasDateFormat: boolean;
 }
 
 const definitions = new Map<number, SegmentDefinition>();
@@ -79,9 +80,20 @@ function packedCodesOf(codes: ReadonlySet<string> | null): PackedCodes | null {
       if (n < 0) unpacked++;
       else set.add(n);
     }
-    packedSets.set(codes, (packed = { set, unpacked }));
+    packedSets.set(codes, (packed = { set, few: set.size <= FEW_CODES ? Float64Array.from(set) : null, unpacked }));
   }
   return packed;
+}
+
+/** Up to this many codes are looked up by a scan of an array (faster than a set for short lists, the usual qualifier lists). */
+const FEW_CODES = 8;
+
+/** Is the packed code `n` one of `packed`? */
+export function hasPackedCode(packed: PackedCodes, n: number): boolean {
+  const few = packed.few;
+  if (few === null) return packed.set.has(n);
+  for (let i = 0; i < few.length; i++) if (few[i] === n) return true;
+  return false;
 }
 
 /**
@@ -173,7 +185,8 @@ function segmentDefinition(index: number): SegmentDefinition {
   elements.forEach((e, i) => {
     if (e.usage === 'R') lastRequired = i + 1;
   });
-  def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier, lastRequired };
+  const hasDateFormat = elements.some((e) => e.dataElement === '1250' || e.dataElement === '1251');
+  def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier, lastRequired, hasDateFormat };
   definitions.set(index, def);
   return def;
 }
@@ -221,6 +234,7 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
         elements: def.elements,
         qualifier: def.qualifier,
         lastRequired: def.lastRequired,
+        hasDateFormat: def.hasDateFormat,
         loop,
         index,
         firstAtPosition: groupStart,

@@ -94,6 +94,8 @@ export const PACKED_CODE_LENGTH = 7;
 /** Valid codes as numbers; `unpacked` counts the codes too long to pack (looked up as strings). */
 export interface PackedCodes {
   set: ReadonlySet<number>;
+  /** The same codes as an array when they are few (load.ts hasPackedCode scans it), else null. */
+  few: Float64Array | null;
   unpacked: number;
 }
 
@@ -176,6 +178,8 @@ export interface SegmentSpec {
   qualifier: Qualifier | null;
   /** The last position (1-based) whose element or composite is required; 0 when none is. */
   lastRequired: number;
+  /** An element is a date format qualifier (1250) or a date in the format it names (1251). */
+  hasDateFormat: boolean;
   /** The enclosing loop. */
   loop: LoopSpec;
   /** Index in loop.children. */

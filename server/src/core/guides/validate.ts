@@ -44,6 +44,7 @@ import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
+import { SegmentScan } from './segmentScan';
 import { SegmentValues } from './segmentValues';
 import { NUMBER, componentOf } from './valueTypes';
 
@@ -57,6 +58,9 @@ export interface IndexedSegments extends SegmentReader {
   /** segmentIdCode of the segment's id; 0 when it is not 1..3 ASCII characters. */
   idCode(i: number): number;
   segmentId(i: number): string;
+  /** Where each segment starts (its id) and where its terminator is. */
+  readonly table: { readonly segmentStart: ArrayLike<number>; readonly segmentEnd: ArrayLike<number> };
+  delimitersOf(i: number): { readonly element: string };
 }
 
 /** Segments the validator reads whole: the envelope (control numbers, versions). */
@@ -201,6 +205,9 @@ export class GuideValidator {
     this.component = options.componentSeparator ?? ':';
     this.repetition = options.repetitionSeparator ?? null;
     this.values = new SegmentValues(this.component);
+    this.componentCode = this.component.charCodeAt(0);
+    this.repetitionCode = this.repetition === null ? -1 : this.repetition.charCodeAt(0);
+    this.separators = { component: this.componentCode, repetition: this.repetitionCode };
     const group = () => this.group;
     this.context = {
       component: this.component,
@@ -223,7 +230,11 @@ export class GuideValidator {
   private readonly context: ElementContext;
   /** The segment segmentOf is reading, as the walker asks for its values. */
   private readonly values: SegmentValues;
-  private separators: Separators | null = null;
+  private readonly separators: Separators;
+  private readonly componentCode: number;
+  private readonly repetitionCode: number;
+  /** The segment segmentOf reads, scanned once. */
+  private readonly scan = new SegmentScan();
   private readonly ids = new Map<number, string | null>();
 
   /**
@@ -239,25 +250,26 @@ export class GuideValidator {
       id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
       this.ids.set(code, id);
     }
-    const count = reader.elementCount(i);
-    if (id === null || (count > 0 && reader.elementEnd(i, count) === reader.elementStartOf(i, count))) {
-      this.segment({ id: reader.segmentId(i), elements: valuesOf(reader, i) }, index);
+    const scan = this.scan;
+    scan.scan(reader.text, i, reader.table.segmentStart[i]!, reader.table.segmentEnd[i]!, reader.delimitersOf(i).element.charCodeAt(0), this.componentCode, this.repetitionCode);
+    const count = scan.count;
+    if (id === null || (count > 0 && scan.ends[count] === scan.starts[count])) {
+      this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index);
       return;
     }
     if (isServiceId(id)) this.checkService(id, index);
     // HL numbering reads HL01, HL02 and HL04 only.
-    if (id === 'HL') this.checkHl({ id, elements: firstValues(reader, i, 4) }, index);
+    if (id === 'HL') this.checkHl({ id, elements: firstValues(scan, i, 4) }, index);
     const group = this.group;
     if (!group || !group.walker) return;
-    const values = this.values.at(reader, i);
+    const values = this.values.at(scan, i);
     const placed = group.walker.step(id, values.valueAt, values.keyAt);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
-      this.unexpected(id, valuesOf(reader, i), index);
+      this.unexpected(id, valuesOf(scan, i), index);
       return;
     }
-    this.separators ??= { component: this.component.charCodeAt(0), repetition: this.repetition === null ? -1 : this.repetition.charCodeAt(0) };
-    if (!elementsClean(placed, reader, i, this.separators)) checkElements(this.context, placed, valuesOf(reader, i), index);
+    if (!elementsClean(placed, scan, this.separators)) checkElements(this.context, placed, valuesOf(scan, i), index);
   }
 
   segment(seg: GuideSegment, index: number): void {

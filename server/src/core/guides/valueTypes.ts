@@ -72,6 +72,77 @@ export function matchesFormat(value: string, format: string): boolean {
   }
 }
 
+// The same date and time checks read from offsets in a text (no string made): the guide pass
+// runs them on every date element of a file.
+
+/** Digits text[start, end) as a number (the caller knows they are digits). */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let at = start; at < end; at++) n = n * 10 + text.charCodeAt(at) - 48;
+  return n;
+}
+
+function allDigitsAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let at = start; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** isValidDate of text[start, end). */
+export function isValidDateAt(text: string, start: number, end: number, format: 'DT' | 'D8' | 'D6'): boolean {
+  if (!allDigitsAt(text, start, end)) return false;
+  const length = end - start;
+  if (format === 'D8' && length !== 8) return false;
+  if (format === 'D6' && length !== 6) return false;
+  if (length !== 6 && length !== 8 && length !== 12) return false;
+  let year: number;
+  let at: number;
+  if (length === 6) {
+    const yy = digitsAt(text, start, start + 2);
+    year = (yy < 50 ? 2000 : 1900) + yy;
+    at = start + 2;
+  } else {
+    year = digitsAt(text, start, start + 4);
+    at = start + 4;
+  }
+  const month = digitsAt(text, at, at + 2);
+  const day = digitsAt(text, at + 2, at + 4);
+  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > days) return false;
+  return length !== 12 || isValidTimeAt(text, start + 8, end);
+}
+
+/** isValidTime of text[start, end). */
+export function isValidTimeAt(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (!allDigitsAt(text, start, end) || length < 4 || length === 5 || length > 8) return false;
+  return digitsAt(text, start, start + 2) <= 23 && digitsAt(text, start + 2, start + 4) <= 59 && (length < 6 || digitsAt(text, start + 4, start + 6) <= 59);
+}
+
+/** matchesFormat of text[start, end). */
+export function matchesFormatAt(text: string, start: number, end: number, format: string): boolean {
+  switch (format) {
+    case 'D8':
+    case 'D6':
+    case 'DT':
+      return isValidDateAt(text, start, end, format);
+    case 'RD8': {
+      let dash = start;
+      while (dash < end && text.charCodeAt(dash) !== 45) dash++;
+      return dash > start && dash < end && isValidDateAt(text, start, dash, 'D8') && isValidDateAt(text, dash + 1, end, 'D8');
+    }
+    case 'TM':
+      return isValidTimeAt(text, start, end);
+    default:
+      return true;
+  }
+}
+
 export const DATE_FORMATS = new Set(['D8', 'RD8', 'D6', 'DT', 'TM']);
 
 export const TYPE_NAMES: Record<ElementSpec['type'], string> = {
