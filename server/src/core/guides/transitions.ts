@@ -16,22 +16,35 @@ import type { LoopSpec, SegmentSpec } from './schema';
  * A planned step from a segment:
  *   sibling  a later segment of the same loop;
  *   child    the first segment of a child loop of that loop (entered);
- *   up       out of the segment's loop, to a later segment of its parent, or into a loop of the
- *            parent (the segment's own loop again: a new iteration).
- * `required`: the required children passed over in the segment's loop, `upRequired` in its
- * parent; the walk notes nothing only when each was already seen in this iteration.
+ *   up       out of the segment's loop (and of loops around it that have no place for the
+ *            segment either), to a later segment of the loop it reaches, or into a loop of it
+ *            (a loop just left again: a new iteration, e.g. the next claim's HL after a line).
+ * `required`: the required children passed over in the segment's loop, `outerRequired` in each
+ * loop left after it, `upRequired` in the loop reached; the walk notes nothing only when each
+ * was already seen in this iteration.
  */
 export type StepPlan =
   | { kind: 'sibling'; next: SegmentSpec; required: readonly number[] }
   | { kind: 'child'; loop: LoopSpec; next: SegmentSpec; required: readonly number[]; entered: readonly LoopSpec[] }
-  | { kind: 'up'; loop: LoopSpec | null; next: SegmentSpec; required: readonly number[]; upRequired: readonly number[]; exited: readonly LoopSpec[]; entered: readonly LoopSpec[] };
+  | {
+      kind: 'up';
+      loop: LoopSpec | null;
+      next: SegmentSpec;
+      required: readonly number[];
+      /** For each loop left after the segment's own (exited[1], exited[2]...): its required children passed over. */
+      outerRequired: readonly (readonly number[])[];
+      upRequired: readonly number[];
+      /** The loops left, innermost first (one per level up). */
+      exited: readonly LoopSpec[];
+      entered: readonly LoopSpec[];
+    };
 
 /** Where the candidates of an id in a loop read their qualifier: none, one element, or several (not planned). */
 type Slot = { position: number; component: number } | 'none' | 'mixed';
 
 const NO_PLAN = null;
 
-/** Per loop and id: the qualifier slot of the loop and its parent together. */
+/** Per loop and id: the qualifier slot of the loop and the loops around it together. */
 const slots = new Map<LoopSpec, Map<string, Slot>>();
 /** Per segment and id: the qualifier slot, and per packed qualifier value (0: empty, or no qualifier read) the plan. */
 const plans = new Map<SegmentSpec, Map<string, { slot: Slot; byValue: Map<number, StepPlan | null> }>>();
@@ -44,13 +57,15 @@ export type KeyAt = (position: number, component: number) => number;
 
 /** The plan for the step from `node` to a segment `id` whose values `valueAt` (or `keyAt`) reads, or null. */
 export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?: KeyAt): StepPlan | null {
-  // An id neither the loop nor its parent has can have no plan (and the ids a file makes up are not kept).
-  const loop = node.loop;
-  if (!loop.lastIndexOf.has(id) && !loop.parent?.lastIndexOf.has(id)) return NO_PLAN;
   let byId = plans.get(node);
   if (!byId) plans.set(node, (byId = new Map()));
   let entry = byId.get(id);
-  if (!entry) byId.set(id, (entry = { slot: slotOf(loop, id), byValue: new Map() }));
+  if (!entry) {
+    // An id no loop from here out has can have no plan (and the ids a file makes up are not kept).
+    const loop = node.loop;
+    if (!knownFrom(loop, id)) return NO_PLAN;
+    byId.set(id, (entry = { slot: slotOf(loop, id), byValue: new Map() }));
+  }
   const slot = entry.slot;
   if (slot === 'mixed') return NO_PLAN;
   let key = 0;
@@ -73,6 +88,12 @@ export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?
   return plan;
 }
 
+/** Does `loop` or a loop around it have a place for segments with this id? */
+function knownFrom(loop: LoopSpec, id: string): boolean {
+  for (let l: LoopSpec | null = loop; l !== null; l = l.parent) if (l.lastIndexOf.has(id)) return true;
+  return false;
+}
+
 /** Qualifier values whose plan is kept, per segment and id. */
 const PLANNED_VALUES = 64;
 
@@ -83,7 +104,8 @@ function slotOf(loop: LoopSpec, id: string): Slot {
   if (slot === undefined) {
     slot = 'none';
     const candidates: SegmentSpec[] = [];
-    for (const l of loop.parent ? [loop, loop.parent] : [loop]) {
+    // Every loop a step may leave to: a plan may go up several levels.
+    for (let l: LoopSpec | null = loop; l !== null; l = l.parent) {
       candidates.push(...l.trigger);
       for (const child of l.children) {
         if (child.kind === 'segment') candidates.push(child);
@@ -144,24 +166,37 @@ function planFor(node: SegmentSpec, id: string, valueAt: ValueAt): StepPlan | nu
     const child = loop.children[here.index] as LoopSpec;
     return { kind: 'child', loop: child, next: child.children[0] as SegmentSpec, required: here.required, entered: Object.freeze([child]) };
   }
-  // Nothing from here on in the loop: the walk leaves it and looks again in its parent.
-  const parent = loop.parent;
-  if (parent === null || parent.parent === null || parent.children[0]?.kind !== 'segment') return NO_PLAN;
-  // Leaving notes every required child from the node's position on (walker.ts noteMissing); a loop that starts with loops among them is noted whatever the counts.
-  const required: number[] = [];
-  for (const i of loop.required) {
-    if (i < node.firstAtPosition) continue;
-    const child = loop.children[i]!;
-    if (child.kind === 'loop' && child.children[0]?.kind === 'loop') return NO_PLAN;
-    required.push(i);
+  // Nothing from here on in the loop: the walk leaves it and looks again in its parent, and so on out.
+  const exited: LoopSpec[] = [];
+  const passed: number[][] = [];
+  let inner = loop;
+  let from = node.firstAtPosition;
+  for (;;) {
+    const parent = inner.parent;
+    if (parent === null || parent.parent === null || parent.children[0]?.kind !== 'segment') return NO_PLAN;
+    // Leaving notes every required child from `from` on (walker.ts noteMissing); a loop that starts with loops among them is noted whatever the counts.
+    const required: number[] = [];
+    for (const i of inner.required) {
+      if (i < from) continue;
+      const child = inner.children[i]!;
+      if (child.kind === 'loop' && child.children[0]?.kind === 'loop') return NO_PLAN;
+      required.push(i);
+    }
+    exited.push(inner);
+    passed.push(required);
+    const up = scan(parent, inner.firstAtPosition, id, valueAt);
+    if (up === null) return NO_PLAN;
+    if (up.found === 'none') {
+      from = inner.firstAtPosition;
+      inner = parent;
+      continue;
+    }
+    const shared = { required: passed[0]!, outerRequired: Object.freeze(passed.slice(1)), upRequired: up.required, exited: Object.freeze(exited) };
+    if (up.found === 'segment') {
+      if (repeats(parent, id, valueAt)) return NO_PLAN;
+      return { kind: 'up', loop: null, next: parent.children[up.index] as SegmentSpec, ...shared, entered: Object.freeze([]) };
+    }
+    const target = parent.children[up.index] as LoopSpec;
+    return { kind: 'up', loop: target, next: target.children[0] as SegmentSpec, ...shared, entered: Object.freeze([target]) };
   }
-  const up = scan(parent, loop.firstAtPosition, id, valueAt);
-  if (up === null || up.found === 'none') return NO_PLAN;
-  const exited = Object.freeze([loop]);
-  if (up.found === 'segment') {
-    if (repeats(parent, id, valueAt)) return NO_PLAN;
-    return { kind: 'up', loop: null, next: parent.children[up.index] as SegmentSpec, required, upRequired: up.required, exited, entered: Object.freeze([]) };
-  }
-  const target = parent.children[up.index] as LoopSpec;
-  return { kind: 'up', loop: target, next: target.children[0] as SegmentSpec, required, upRequired: up.required, exited, entered: Object.freeze([target]) };
 }

@@ -49,8 +49,11 @@ interface Pending {
 
 export class GuideWalker {
   private frames: Frame[];
-  /** Frames by depth, kept for reuse: a new iteration of a loop at the same depth takes its frame back. */
-  private readonly pool: Frame[] = [];
+  /**
+   * A frame per loop, kept for reuse: a new iteration of a loop takes its frame back (a loop sits
+   * at one depth of the guide and is never open twice, so its frame is free when it is entered).
+   */
+  private readonly pool = new Map<LoopSpec, Frame>();
   private node: SegmentSpec | null = null;
   private pending: Pending[] = [];
   private walkEvents: WalkEvent[] = NONE_EVENTS;
@@ -78,7 +81,7 @@ export class GuideWalker {
     private readonly options: { plans?: boolean } = {},
   ) {
     this.frames = [];
-    this.frames.push(this.frameFor(guide.root, 0));
+    this.frames.push(this.frameFor(guide.root));
   }
 
   /** The guide segment of the last placed segment, or null before the first. */
@@ -106,7 +109,7 @@ export class GuideWalker {
   positionAt(segment: SegmentSpec): void {
     const chain: LoopSpec[] = [];
     for (let l: LoopSpec | null = segment.loop; l; l = l.parent) chain.unshift(l);
-    this.frames = chain.map((loop, depth) => this.frameFor(loop, depth));
+    this.frames = chain.map((loop) => this.frameFor(loop));
     for (let i = 1; i < this.frames.length; i++) this.frames[i - 1].counts[this.frames[i].loop.index] = 1;
     this.frames[this.frames.length - 1].counts[segment.index] = 1;
     this.node = segment;
@@ -158,21 +161,28 @@ export class GuideWalker {
     }
     if (plan.kind === 'child') {
       if (!this.canEnter(frame, plan.loop)) return null;
-      this.enterPlanned(frame, plan.loop, depth + 1);
+      this.enterPlanned(frame, plan.loop);
       this.enteredLoops = plan.entered;
       return next;
     }
-    if (depth < 1) return null;
-    const parent = this.frames[depth - 1]!;
+    const levels = plan.exited.length;
+    if (depth < levels) return null;
+    // The loops left after the segment's own are the frames below it, each with nothing required left unseen.
+    const outer = plan.outerRequired;
+    for (let j = 0; j < outer.length; j++) {
+      const left = this.frames[depth - 1 - j]!;
+      if (left.loop !== plan.exited[j + 1] || !allSeen(left.counts, outer[j]!)) return null;
+    }
+    const parent = this.frames[depth - levels]!;
     if (!allSeen(parent.counts, plan.upRequired)) return null;
     if (plan.loop === null) {
       if (next.usage === 'N' || parent.counts[next.index]! + 1 > next.maxUse) return null;
-      this.frames.length = depth;
+      this.frames.length = depth - levels + 1;
       parent.counts[next.index] = parent.counts[next.index]! + 1;
     } else {
       if (!this.canEnter(parent, plan.loop)) return null;
-      this.frames.length = depth;
-      this.enterPlanned(parent, plan.loop, depth);
+      this.frames.length = depth - levels + 1;
+      this.enterPlanned(parent, plan.loop);
     }
     this.exitedLoops = plan.exited as LoopSpec[];
     this.enteredLoops = plan.entered;
@@ -184,10 +194,10 @@ export class GuideWalker {
     return loop.usage !== 'N' && parent.counts[loop.index]! + 1 <= loop.maxRepeat;
   }
 
-  /** Enters a new iteration of `loop` (a child of `parent`) at `depth`, on its first segment, as enter() does. */
-  private enterPlanned(parent: Frame, loop: LoopSpec, depth: number): void {
+  /** Enters a new iteration of `loop` (a child of `parent`, the top frame), on its first segment, as enter() does. */
+  private enterPlanned(parent: Frame, loop: LoopSpec): void {
     parent.counts[loop.index] = parent.counts[loop.index]! + 1;
-    const inner = this.frameFor(loop, depth);
+    const inner = this.frameFor(loop);
     inner.counts[(loop.children[0] as SegmentSpec).index] = 1;
     this.frames.push(inner);
   }
@@ -201,7 +211,7 @@ export class GuideWalker {
   static restore(guide: GuideSchema, state: WalkerState, options: { plans?: boolean } = {}): GuideWalker {
     const walker = new GuideWalker(guide, options);
     walker.frames = state.frames.map((f) => ({ loop: f.loop, counts: f.counts.slice() }));
-    walker.frames.forEach((f, depth) => (walker.pool[depth] = f));
+    for (const f of walker.frames) walker.pool.set(f.loop, f);
     walker.node = state.node;
     return walker;
   }
@@ -218,15 +228,15 @@ export class GuideWalker {
     return true;
   }
 
-  /** A frame for a new iteration of `loop` at depth `depth`, its counts at zero. */
-  private frameFor(loop: LoopSpec, depth: number): Frame {
-    const reused = this.pool[depth];
-    if (reused && reused.loop === loop) {
+  /** A frame for a new iteration of `loop`, its counts at zero. */
+  private frameFor(loop: LoopSpec): Frame {
+    const reused = this.pool.get(loop);
+    if (reused !== undefined) {
       reused.counts.fill(0);
       return reused;
     }
     const fresh: Frame = { loop, counts: new Array<number>(loop.children.length).fill(0) };
-    this.pool[depth] = fresh;
+    this.pool.set(loop, fresh);
     return fresh;
   }
 
@@ -377,7 +387,7 @@ export class GuideWalker {
       const iterations = ++parent.counts[loop.index];
       if (loop.usage === 'N') this.emit({ kind: 'loop-not-used', loop });
       else if (iterations > loop.maxRepeat) this.emit({ kind: 'loop-max-repeat', loop, count: iterations });
-      const inner = this.frameFor(loop, this.frames.length);
+      const inner = this.frameFor(loop);
       inner.counts[first.index] = 1;
       this.frames.push(inner);
       if (this.pending.length > 0) this.flush(null);
@@ -387,7 +397,7 @@ export class GuideWalker {
       if (child.kind !== 'loop') continue;
       if (!child.trigger.some((t) => segmentMatches(t, id, valueAt))) continue;
       // A loop that starts with loops is not counted (pyx12 counts only the loop whose first segment matched).
-      this.frames.push(this.frameFor(loop, this.frames.length));
+      this.frames.push(this.frameFor(loop));
       const inner = this.enter(child, id, valueAt);
       if (inner) return { segment: inner.segment, loops: [loop, ...inner.loops] };
       this.frames.pop();
