@@ -63,6 +63,9 @@ export interface IndexedSegments extends SegmentReader {
   delimitersOf(i: number): { readonly element: string };
 }
 
+/** Slots of the validator's id cache (a power of two). */
+const ID_SLOTS = 256;
+
 /** Segments the validator reads whole: the envelope (control numbers, versions). */
 const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
 
@@ -236,6 +239,8 @@ export class GuideValidator {
   /** The segment segmentOf reads, scanned once. */
   private readonly scan = new SegmentScan();
   private readonly ids = new Map<number, string | null>();
+  private readonly idCodes = new Int32Array(ID_SLOTS).fill(-1);
+  private readonly idSlots = new Array<string | null>(ID_SLOTS).fill(null);
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
@@ -244,11 +249,19 @@ export class GuideValidator {
    */
   segmentOf(reader: IndexedSegments, i: number, index: number): void {
     const code = reader.idCode(i);
-    let id = this.ids.get(code);
-    if (id === undefined) {
-      const text = code === 0 ? '' : reader.segmentId(i);
-      id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
-      this.ids.set(code, id);
+    // The id as a string, from a small direct-mapped cache before the map (a file has a few dozen ids).
+    const slot = code & (ID_SLOTS - 1);
+    let id: string | null | undefined;
+    if (this.idCodes[slot] === code) id = this.idSlots[slot];
+    else {
+      id = this.ids.get(code);
+      if (id === undefined) {
+        const text = code === 0 ? '' : reader.segmentId(i);
+        id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
+        this.ids.set(code, id);
+      }
+      this.idCodes[slot] = code;
+      this.idSlots[slot] = id;
     }
     const scan = this.scan;
     scan.scan(reader.text, i, reader.table.segmentStart[i]!, reader.table.segmentEnd[i]!, reader.delimitersOf(i).element.charCodeAt(0), this.componentCode, this.repetitionCode);

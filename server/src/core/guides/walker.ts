@@ -22,12 +22,12 @@ export type WalkEvent =
 
 /** The state of a walk between steps (GuideWalker.snapshot). */
 export interface WalkerState {
-  readonly frames: readonly { readonly loop: LoopSpec; readonly counts: readonly number[] }[];
+  readonly frames: readonly { readonly loop: LoopSpec; readonly counts: Readonly<Int32Array> }[];
   readonly node: SegmentSpec | null;
 }
 
 /** Has every child at these indexes been seen in this iteration? */
-function allSeen(counts: readonly number[], indexes: readonly number[]): boolean {
+function allSeen(counts: Int32Array, indexes: readonly number[]): boolean {
   for (let i = 0; i < indexes.length; i++) if (counts[indexes[i]!]! < 1) return false;
   return true;
 }
@@ -35,7 +35,7 @@ function allSeen(counts: readonly number[], indexes: readonly number[]): boolean
 interface Frame {
   loop: LoopSpec;
   /** Uses of child segments and iterations of child loops in this iteration of `loop`, by child index. */
-  counts: number[];
+  counts: Int32Array;
 }
 
 // Shared empty results, so a plain step allocates nothing for them; never mutated.
@@ -235,7 +235,7 @@ export class GuideWalker {
       reused.counts.fill(0);
       return reused;
     }
-    const fresh: Frame = { loop, counts: new Array<number>(loop.children.length).fill(0) };
+    const fresh: Frame = { loop, counts: new Int32Array(loop.children.length) };
     this.pool.set(loop, fresh);
     return fresh;
   }
