@@ -20,9 +20,10 @@ export type WalkEvent =
   | { kind: 'loop-not-used'; loop: LoopSpec };
 
 
-/** The state of a walk between steps (GuideWalker.snapshot). */
+/** The state of a walk between steps (GuideWalker.snapshot): the open loops, and their counts one after another. */
 export interface WalkerState {
-  readonly frames: readonly { readonly loop: LoopSpec; readonly counts: Readonly<Int32Array> }[];
+  readonly loops: readonly LoopSpec[];
+  readonly counts: Readonly<Int32Array>;
   readonly node: SegmentSpec | null;
 }
 
@@ -202,15 +203,33 @@ export class GuideWalker {
     this.frames.push(inner);
   }
 
-  /** The walk's state between steps, as a copy (for a checkpoint of the validator). */
+  /** The walk's state between steps, as a copy (for a checkpoint of the validator): one array holds every frame's counts. */
   snapshot(): WalkerState {
-    return { frames: this.frames.map((f) => ({ loop: f.loop, counts: f.counts.slice() })), node: this.node };
+    const frames = this.frames;
+    let size = 0;
+    for (const f of frames) size += f.counts.length;
+    const counts = new Int32Array(size);
+    const loops = new Array<LoopSpec>(frames.length);
+    let at = 0;
+    for (let i = 0; i < frames.length; i++) {
+      const f = frames[i]!;
+      loops[i] = f.loop;
+      counts.set(f.counts, at);
+      at += f.counts.length;
+    }
+    return { loops, counts, node: this.node };
   }
 
   /** A walker in a state snapshot() gave. */
   static restore(guide: GuideSchema, state: WalkerState, options: { plans?: boolean } = {}): GuideWalker {
     const walker = new GuideWalker(guide, options);
-    walker.frames = state.frames.map((f) => ({ loop: f.loop, counts: f.counts.slice() }));
+    let at = 0;
+    walker.frames = state.loops.map((loop) => {
+      const size = loop.children.length;
+      const frame: Frame = { loop, counts: state.counts.slice(at, at + size) };
+      at += size;
+      return frame;
+    });
     for (const f of walker.frames) walker.pool.set(f.loop, f);
     walker.node = state.node;
     return walker;
@@ -218,12 +237,14 @@ export class GuideWalker {
 
   /** Is the walk in the state a snapshot gave? */
   inState(state: WalkerState): boolean {
-    if (this.node !== state.node || this.frames.length !== state.frames.length) return false;
+    if (this.node !== state.node || this.frames.length !== state.loops.length) return false;
+    let at = 0;
     for (let i = 0; i < this.frames.length; i++) {
       const a = this.frames[i]!;
-      const b = state.frames[i]!;
-      if (a.loop !== b.loop || a.counts.length !== b.counts.length) return false;
-      for (let k = 0; k < a.counts.length; k++) if (a.counts[k] !== b.counts[k]) return false;
+      if (a.loop !== state.loops[i]) return false;
+      const counts = a.counts;
+      for (let k = 0; k < counts.length; k++) if (counts[k] !== state.counts[at + k]) return false;
+      at += counts.length;
     }
     return true;
   }
