@@ -106,7 +106,8 @@ function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number
     lineBreaks ||= bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
     if (feeder === null) {
       if (!X12Stream.canStream(buffer.toString('latin1', 0, Math.min(read, HEAD_CHARS)))) return null;
-      feeder = new Feeder(new X12Stream(knowledge, shared, { guide }));
+      // The CLI reads claims for the coding checks alone: only the lines they keep are built.
+      feeder = new Feeder(new X12Stream(knowledge, shared, { guide, codedLinesOnly: true }));
     }
     for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
     position += read;

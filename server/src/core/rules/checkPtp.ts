@@ -46,7 +46,13 @@ export function checkPtp(claims: readonly Claim[], tables: PtpTables, x12 = true
 
 /** A ServiceGrouper filter: lines whose code is in some edit of their table. */
 export function keepCoded(tables: PtpTables): (line: { code: string }, table: PtpTableKind) => boolean {
-  return (line, table) => tables[table].codeId(line.code) >= 0;
+  const keep = keepCodeOf(tables);
+  return (line, table) => keep(line.code, table);
+}
+
+/** keepCoded by the code alone (for a line not built yet). */
+export function keepCodeOf(tables: PtpTables): (code: string, table: PtpTableKind) => boolean {
+  return (code, table) => tables[table].codeId(code) >= 0;
 }
 
 /**

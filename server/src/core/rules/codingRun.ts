@@ -8,11 +8,11 @@
 // findings per group, so that after an edit that read some claims again only the groups of those
 // claims (before and after the edit) are checked again; the others' findings are moved.
 
-import type { Claim, Finding, RelatedLocation } from '../model';
+import type { Claim, ClaimKind, Finding, PtpTableKind, RelatedLocation } from '../model';
 import { shiftSpan } from '../spans';
 import { checkAddOnGroup } from './checkAddOns';
-import { checkPtpGroup, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
-import { checkUnitsGroup, hasMueRows, keepMue, type MueTables } from './checkUnits';
+import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
+import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
 import type { AocTable } from './aoc';
 import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type PatientGroup } from './serviceGroups';
 
@@ -36,6 +36,8 @@ export function deferredCoding(tables: CodingTables): CodingTables {
 /** One family of checks (PTP, MUE, add-on codes): which lines its groups keep, and its check of one group. */
 interface Family {
   keep: AddOptions['keep'];
+  /** `keep` by a line's code alone (what keep reads of a line), for lines not built yet; undefined when keep is. */
+  keepCode: ((code: string, table: PtpTableKind) => boolean) | undefined;
   /** Whether a line's units can carry its findings (offsetsOf). */
   units: boolean;
   check(group: PatientGroup, out: RunFinding[], fileNames?: readonly string[]): void;
@@ -44,11 +46,18 @@ interface Family {
 /** The families the tables call for, in the order their findings are listed: PTP, MUE, add-on codes. */
 function familiesOf(knowledge: CodingTables): Family[] {
   if (knowledge.deferred) return [];
-  const out: Family[] = [{ keep: keepCoded(knowledge.tables), units: false, check: (group, found, names) => checkPtpGroup(group, knowledge.tables, found, names) }];
+  const ptp = knowledge.tables;
+  const out: Family[] = [
+    { keep: keepCoded(ptp), keepCode: keepCodeOf(ptp), units: false, check: (group, found, names) => checkPtpGroup(group, ptp, found, names) },
+  ];
   // Null when no table of that family is loaded: nothing to keep.
-  if (hasMueRows(knowledge.mue)) out.push({ keep: keepMue(knowledge.mue), units: true, check: (group, found, names) => checkUnitsGroup(group, knowledge.mue, found, names) });
+  if (hasMueRows(knowledge.mue)) {
+    const mue = knowledge.mue;
+    // keepMue reads only the line's code: this is the same test.
+    out.push({ keep: keepMue(mue), keepCode: (code, table) => mueRowFor(mue, table, code) !== undefined, units: true, check: (group, found, names) => checkUnitsGroup(group, mue, found, names) });
+  }
   // Add-on codes need every procedure beside them (a Type 2 code accepts any primary).
-  if (knowledge.aoc.size > 0) out.push({ keep: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found) });
+  if (knowledge.aoc.size > 0) out.push({ keep: undefined, keepCode: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found) });
   return out;
 }
 
@@ -65,6 +74,23 @@ export class CodingRun {
   /** Adds claims in document order (the spans relative to `base`). */
   add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
     this.families.forEach((family, i) => this.groupers[i]!.add(documentClaims, { ...options, keep: family.keep }));
+  }
+
+  /**
+   * Which lines of a claim of `kind` this run can keep, by their code (a line without a code or a
+   * date is never kept): what a reader need not build a ServiceLine for (Parser837.keepLine).
+   * Only for claims that go to this run alone: other uses of the claims may need every line.
+   */
+  lineFilter(): (code: string, kind: ClaimKind | null) => boolean {
+    const keepers = this.families.map((family) => family.keepCode);
+    if (keepers.includes(undefined)) return (_code, kind) => tableForClaim(kind) !== null;
+    const codeKeepers = keepers as ((code: string, table: PtpTableKind) => boolean)[];
+    return (code, kind) => {
+      const table = tableForClaim(kind);
+      if (table === null) return false;
+      for (const keep of codeKeepers) if (keep(code, table)) return true;
+      return false;
+    };
   }
 
   /** Forgets the lines of one file, e.g. one started in blocks and then read whole. */

@@ -3,6 +3,7 @@
 
 import type {
   Claim,
+  ClaimKind,
   DateRange,
   Finding,
   FunctionalGroup,
@@ -16,6 +17,7 @@ import type {
 import type { GuidePass } from '../guides/pass';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
+import { ElementReader } from './elementReader';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
 import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
 
@@ -210,6 +212,11 @@ export class Parser837 {
   private transactionsSeen = 0;
   private claimsSeen = 0;
 
+  /** Claims so far, put in result.claims or not (see keepLine). */
+  get claimCount(): number {
+    return this.claimsSeen;
+  }
+
   private text: string;
 
   /** Length of the current piece's text (its end, in the current piece's offsets). */
@@ -279,6 +286,7 @@ export class Parser837 {
     }
     this.ix = next;
     this.text = next.text;
+    this.lastClaimEnd = -1;
     this.guide?.moveText(shift);
   }
 
@@ -338,8 +346,41 @@ export class Parser837 {
     return this.ix.elementSpan(segment, element) ?? this.ix.segmentSpan(segment);
   }
 
+  /** Finds the elements the reader asks for (see ElementReader): the index would split the whole segment. */
+  private readonly elements = new ElementReader();
+
+  /** Start of element k (k >= 1) of segment s, as ix.elementStartOf. */
+  private startOf(s: number, k: number): number {
+    return this.elements.startOf(this.ix, s, k);
+  }
+
+  /** End of element k (k >= 1) of segment s, as ix.elementEnd. */
+  private endOf(s: number, k: number): number {
+    return this.elements.endOf(this.ix, s, k);
+  }
+
+  /** True when element k of segment s is exactly `expected`, as ix.valueEquals. */
+  private equals(s: number, k: number, expected: string): boolean {
+    const start = this.startOf(s, k);
+    if (start < 0 || this.endOf(s, k) - start !== expected.length) return false;
+    const text = this.text;
+    for (let c = 0; c < expected.length; c++) {
+      if (text.charCodeAt(start + c) !== expected.charCodeAt(c)) return false;
+    }
+    return true;
+  }
+
   private trimmed(segment: number, element: number): string {
-    return (this.ix.value(segment, element) ?? '').trim();
+    const start = this.startOf(segment, element);
+    if (start < 0) return '';
+    const end = this.endOf(segment, element);
+    if (end === start) return '';
+    const text = this.text;
+    // Nearly every value has nothing to trim: sliced as is, without trim()'s second string.
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return text.slice(start, end);
+    return text.slice(start, end).trim();
   }
 
   private reportOutside(segment: number): void {
@@ -525,10 +566,9 @@ export class Parser837 {
 
   /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
   private levelOf(s: number): HlLevel {
-    const ix = this.ix;
-    const start = ix.elementStartOf(s, 3);
+    const start = this.startOf(s, 3);
     if (start < 0) return 'other';
-    const length = ix.elementEnd(s, 3) - start;
+    const length = this.endOf(s, 3) - start;
     if (length < 2) return 'other';
     if (length > 2) return HL_LEVELS[this.trimmed(s, 3)] ?? 'other';
     const text = this.text;
@@ -546,7 +586,7 @@ export class Parser837 {
       // line (NM1*IL or NM1*PR after CLM name another payer's subscriber and payer, 2330A/B).
       if (qualifier !== RENDERING) return;
       if (this.lineSegment >= 0) this.lineRenderingId = this.trimmed(s, 9) || null;
-      else if (this.claimLines.length === 0) this.claimRenderingId = this.trimmed(s, 9) || null;
+      else if (this.claimLineCount === 0) this.claimRenderingId = this.trimmed(s, 9) || null;
       return;
     }
     if (qualifier === IL && this.level !== 'patient') this.subscriberId = this.trimmed(s, 9) || null;
@@ -588,7 +628,34 @@ export class Parser837 {
   private claimDate: DateRange | null = null;
   private claimDateSpan: Span | null = null;
   private claimDateIsService = false;
-  private claimLines: ServiceLine[] = [];
+  /** The lines built (all of them unless keepLine drops some); the array is made for the first. */
+  private claimLines: ServiceLine[] = NO_LINES;
+  /** Lines of the open claim, built or not. */
+  private claimLineCount = 0;
+  /**
+   * Line charges of the open claim for the CLM02 check (checkClaimTotal), kept as numbers so
+   * that it needs no ServiceLine: the sum in cents of the lines with a charge, how many those
+   * are, whether one has a charge that is there but unreadable, and each line's charge offsets
+   * (-1 when it has no charge element) for the related locations of a finding.
+   */
+  private chargeSum = 0;
+  private chargesSummed = 0;
+  private chargeUnreadable = false;
+  private lineChargeStarts = new Int32Array(16);
+  private lineChargeEnds = new Int32Array(16);
+
+  /**
+   * Which lines become ServiceLine objects, by procedure code and the kind of their claim
+   * (lines without a code never do); null: every line. With a filter, a line it drops is read and checked but not
+   * built, and a claim with no line built is counted (claimsSeen, linesSeen) but not put in
+   * result.claims: for a reader whose claims serve only the coding checks (X12Stream in the
+   * CLI), since building every line was most of what reading a big file allocated.
+   */
+  keepLine: ((code: string, kind: ClaimKind | null) => boolean) | null = null;
+  /** Service lines read so far, built or not. */
+  linesSeen = 0;
+  /** End of the span of the last claim closed in the current piece (-1: none). */
+  lastClaimEnd = -1;
 
   claimInformation(s: number): void {
     this.closeClaim(s);
@@ -596,14 +663,17 @@ export class Parser837 {
     this.claimDate = null;
     this.claimDateSpan = null;
     this.claimDateIsService = false;
-    this.claimLines = [];
+    this.claimLines = NO_LINES;
+    this.claimLineCount = 0;
+    this.chargeSum = 0;
+    this.chargesSummed = 0;
+    this.chargeUnreadable = false;
     this.claimRenderingId = null;
-    const ix = this.ix;
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
-    this.claimIdStart = ix.elementStartOf(s, 1);
-    this.claimIdEnd = this.claimIdStart < 0 ? -1 : ix.elementEnd(s, 1);
-    const chargeStart = ix.elementStartOf(s, 2);
-    const chargeEnd = chargeStart < 0 ? -1 : ix.elementEnd(s, 2);
+    this.claimIdStart = this.startOf(s, 1);
+    this.claimIdEnd = this.claimIdStart < 0 ? -1 : this.endOf(s, 1);
+    const chargeStart = this.startOf(s, 2);
+    const chargeEnd = chargeStart < 0 ? -1 : this.endOf(s, 2);
     this.claimChargeStart = chargeStart;
     this.claimChargeEnd = chargeEnd;
     this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(this.text, chargeStart, chargeEnd);
@@ -632,9 +702,19 @@ export class Parser837 {
     if (start < 0) return;
     this.claimSegment = -1;
     const ix = this.ix;
-    const lines = this.claimLines;
+    const lines = this.claimLines === NO_LINES ? [] : this.claimLines;
+    this.claimLines = NO_LINES;
     const claimDate = this.claimDate;
     const claimDateSpan = this.claimDateSpan;
+    const spanStart = ix.table.segmentStart[start]!;
+    const spanEnd = this.endBefore(s, spanStart);
+    this.lastClaimEnd = spanEnd;
+    const index = this.claimsSeen++;
+    const chargeStart = this.claimChargeStart;
+    const chargeEnd = chargeStart < 0 ? -1 : this.claimChargeEnd;
+    this.checkClaimTotal(chargeStart < 0 ? null : this.claimCharge, chargeStart, chargeEnd);
+    // A claim none of whose lines is kept is of no use to the reader's caller (see keepLine).
+    if (this.keepLine !== null && lines.length === 0) return;
     if (claimDate !== null) {
       for (const line of lines) {
         if (line.dateOfService === null) {
@@ -646,11 +726,8 @@ export class Parser837 {
     }
     const text = this.text;
     const idStart = this.claimIdStart;
-    const chargeStart = this.claimChargeStart;
-    const chargeEnd = this.claimChargeEnd;
-    const spanStart = ix.elementStartOf(start, 0);
     const claim: Claim = {
-      index: this.claimsSeen++,
+      index,
       id: idStart < 0 ? '' : text.slice(idStart, this.claimIdEnd),
       idSpan: idStart < 0 ? null : { start: idStart, end: this.claimIdEnd },
       patientId: this.patientId ?? this.subscriberId,
@@ -664,29 +741,31 @@ export class Parser837 {
       dateOfService: claimDate,
       dateSpan: claimDateSpan,
       lines,
-      span: { start: spanStart, end: this.endBefore(s, spanStart) },
+      span: { start: spanStart, end: spanEnd },
       transactionIndex: this.transaction ? this.transaction.model.index : null,
     };
     this.result.claims.push(claim);
-    this.checkClaimTotal(claim);
   }
 
   date(s: number): void {
-    const ix = this.ix;
     const inLine = this.lineSegment >= 0;
-    const forLine = inLine && ix.valueEquals(s, 1, SERVICE_DATE);
-    const forClaim = !inLine && this.claimSegment >= 0 && (ix.valueEquals(s, 1, SERVICE_DATE) || ix.valueEquals(s, 1, STATEMENT_DATES));
-    const d8 = ix.valueEquals(s, 2, 'D8');
+    const forLine = inLine && this.equals(s, 1, SERVICE_DATE);
+    const forClaim = !inLine && this.claimSegment >= 0 && (this.equals(s, 1, SERVICE_DATE) || this.equals(s, 1, STATEMENT_DATES));
+    const d8 = this.equals(s, 2, 'D8');
     // Other DTPs are checked only when they say they hold a D8/RD8 date.
-    if (!forLine && !forClaim && !d8 && !ix.valueEquals(s, 2, 'RD8')) return;
-    const span = ix.elementSpan(s, 3) ?? { start: ix.segmentSpan(s).end, end: ix.segmentSpan(s).end };
+    if (!forLine && !forClaim && !d8 && !this.equals(s, 2, 'RD8')) return;
+    // DTP03, or the empty span at the segment's end (the span object is made only for a date kept).
+    let dateStart = this.startOf(s, 3);
+    let dateEnd: number;
+    if (dateStart < 0) dateStart = dateEnd = this.ix.table.segmentEnd[s]!;
+    else dateEnd = this.endOf(s, 3);
     // A valid D8 date (nearly every DTP) is read here; anything else as parseDateAt reads it.
-    const day = d8 ? parseD8At(this.text, span.start, span.end) : null;
+    const day = d8 ? parseD8At(this.text, dateStart, dateEnd) : null;
     let range: DateRange | undefined;
     if (day !== null) {
       range = this.singleDay(day);
     } else {
-      const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, span.start, span.end);
+      const parsed = parseDateAt(d8 ? 'D8' : this.trimmed(s, 2), this.text, dateStart, dateEnd);
       if (!parsed.ok) {
         const qualifier = this.trimmed(s, 1);
         const name = /^\d{1,3}$/.test(qualifier) ? `DTP*${qualifier}` : 'DTP';
@@ -697,14 +776,14 @@ export class Parser837 {
     if (range === undefined) return;
     if (forLine) {
       this.lineDate = range;
-      this.lineDateSpan = span;
+      this.lineDateSpan = { start: dateStart, end: dateEnd };
     } else if (forClaim) {
       // 472 (service) wins over 434 (statement) when a claim has both.
-      const isService = ix.valueEquals(s, 1, SERVICE_DATE);
+      const isService = this.equals(s, 1, SERVICE_DATE);
       if (this.claimDateIsService && !isService) return;
       this.claimDateIsService = isService;
       this.claimDate = range;
-      this.claimDateSpan = span;
+      this.claimDateSpan = { start: dateStart, end: dateEnd };
     }
   }
 
@@ -714,21 +793,23 @@ export class Parser837 {
    * their own (with none left there is nothing to compare); a charge that is there but
    * unreadable has an unknown value, so the check waits for it to be fixed.
    */
-  private checkClaimTotal(claim: Claim): void {
-    if (claim.totalCharge === null || claim.totalChargeSpan === null || claim.lines.length === 0) return;
-    let sum = 0;
-    let summed = 0;
-    for (const line of claim.lines) {
-      if (line.charge === null) {
-        if (line.chargeText !== null && line.chargeText !== '') return; // already reported as an invalid amount
-        continue;
-      }
-      sum += toCents(line.charge);
-      summed++;
-    }
-    const total = toCents(claim.totalCharge);
+  private checkClaimTotal(totalCharge: number | null, totalStart: number, totalEnd: number): void {
+    const count = this.claimLineCount;
+    if (totalCharge === null || totalStart < 0 || count === 0) return;
+    if (this.chargeUnreadable) return; // already reported as an invalid amount
+    const sum = this.chargeSum;
+    const summed = this.chargesSummed;
+    const total = toCents(totalCharge);
     if (sum === total || summed === 0) return;
-    const count = claim.lines.length;
+    const related: { span: Span; message: string }[] = [];
+    const text = this.text;
+    for (let i = 0; i < count; i++) {
+      const start = this.lineChargeStarts[i]!;
+      if (start < 0) continue;
+      const end = this.lineChargeEnds[i]!;
+      const charge = parseDecimalAt(text, start, end);
+      related.push({ span: { start, end }, message: `line ${i + 1} charge ${formatCents(toCents(charge!))}` });
+    }
     const lines =
       summed === count
         ? `the ${plural(count, 'service line')} ${count === 1 ? 'adds' : 'add'}`
@@ -737,12 +818,8 @@ export class Parser837 {
       'x12.clm02-sum',
       'error',
       `CLM02 is ${formatCents(total)}, but ${lines} up to ${formatCents(sum)}`,
-      claim.totalChargeSpan,
-      {
-        related: claim.lines
-          .filter((line) => line.chargeSpan !== null)
-          .map((line) => ({ span: line.chargeSpan!, message: `line ${line.index + 1} charge ${formatCents(toCents(line.charge!))}` })),
-      },
+      { start: totalStart, end: totalEnd },
+      { related },
     );
   }
 
@@ -755,6 +832,9 @@ export class Parser837 {
   private serviceLayout: ServiceLayout | null = null;
   private lineDate: DateRange | null = null;
   private lineDateSpan: Span | null = null;
+  /** LX01 of the open line (offsets; -1 when it has none). */
+  private lineNumberStart = -1;
+  private lineNumberEnd = -1;
 
   lineNumber(s: number): void {
     this.closeLine(s);
@@ -762,8 +842,13 @@ export class Parser837 {
       this.add('x12.line-outside-claim', 'error', 'LX (service line) outside a claim: no CLM before it in this loop', this.ix.segmentSpan(s));
       return;
     }
-    const expected = this.claimLines.length + 1;
-    if (this.ix.unsignedValue(s, 1) !== expected) {
+    const expected = this.claimLineCount + 1;
+    // LX01 is kept as offsets for closeLine, which then need not find it again.
+    const numberStart = this.startOf(s, 1);
+    const numberEnd = numberStart < 0 ? -1 : this.endOf(s, 1);
+    this.lineNumberStart = numberStart;
+    this.lineNumberEnd = numberEnd;
+    if (unsignedAt(this.text, numberStart, numberEnd) !== expected) {
       this.add(
         'x12.lx-sequence',
         'warning',
@@ -809,60 +894,64 @@ export class Parser837 {
     const ix = this.ix;
     const sv = this.serviceSegment;
     const layout = this.serviceLayout;
-    const start = ix.elementStartOf(first, 0);
-    // Everything from the service segment first, then the LX: the index splits one segment at a time.
+    const start = ix.table.segmentStart[first]!;
     const hasProcedure = sv >= 0 && layout !== null;
     if (hasProcedure) this.readProcedure(sv, layout.composite);
-    let chargeText: string | null = null;
+    const text = this.text;
+    // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
+    let chargeStart = -1;
+    let chargeEnd = -1;
     let charge: number | null = null;
-    let chargeSpan: Span | null = null;
-    let units: number | null = null;
-    let unitsSpan: Span | null = null;
+    let unitsStart = -1;
+    let unitsEnd = -1;
     if (layout !== null) {
-      const chargeStart = ix.elementStartOf(sv, layout.charge);
+      chargeStart = this.startOf(sv, layout.charge);
       if (chargeStart >= 0) {
-        const chargeEnd = ix.elementEnd(sv, layout.charge);
-        chargeText = this.text.slice(chargeStart, chargeEnd);
-        charge = parseDecimalAt(this.text, chargeStart, chargeEnd);
-        chargeSpan = { start: chargeStart, end: chargeEnd };
+        chargeEnd = this.endOf(sv, layout.charge);
+        charge = parseDecimalAt(text, chargeStart, chargeEnd);
       }
-      const unitsStart = ix.elementStartOf(sv, layout.units);
-      const unitsEnd = unitsStart < 0 ? -1 : ix.elementEnd(sv, layout.units);
-      if (unitsEnd > unitsStart) {
-        units = parseDecimalAt(this.text, unitsStart, unitsEnd);
-        unitsSpan = { start: unitsStart, end: unitsEnd };
-      }
+      unitsStart = this.startOf(sv, layout.units);
+      unitsEnd = unitsStart < 0 ? -1 : this.endOf(sv, layout.units);
       if (charge === null) {
         const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
         this.add(
           'x12.amount-invalid',
           'error',
-          chargeText === null || chargeText === ''
+          chargeStart < 0 || chargeEnd === chargeStart
             ? `${name} (line charge) is missing`
-            : `${name} (line charge) should be a decimal amount, found ${shownNumber(chargeText)}`,
+            : `${name} (line charge) should be a decimal amount, found ${shownNumber(text.slice(chargeStart, chargeEnd))}`,
           this.spanOr(sv, layout.charge),
         );
       }
     }
     if (sv < 0) this.reportServiceMissing(first);
+    const index = this.claimLineCount++;
+    this.linesSeen++;
+    this.noteCharge(index, chargeStart, chargeEnd, charge);
+    const code = hasProcedure ? this.procedureCode : '';
+    const keep = this.keepLine;
+    if (keep !== null && (code === '' || !keep(code, this.transaction ? this.transaction.model.kind : null))) return;
+
     const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
     // The opening segment's span is kept only by a line without a procedure or a service segment.
     const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
     const hasLx = this.lineHasLx;
+    const numberStart = hasLx ? this.lineNumberStart : -1;
+    const numberEnd = this.lineNumberEnd;
     const line: ServiceLine = {
-      index: this.claimLines.length,
-      lineNumber: hasLx ? (ix.value(first, 1) ?? '') : '',
-      lineNumberSpan: hasLx ? ix.elementSpan(first, 1) : null,
+      index,
+      lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
+      lineNumberSpan: numberStart < 0 ? null : { start: numberStart, end: numberEnd },
       qualifier: hasProcedure ? this.procedureQualifier : null,
-      code: hasProcedure ? this.procedureCode : '',
-      codeSpan: hasProcedure ? this.procedureCodeSpan! : { start: lxSpan!.end, end: lxSpan!.end },
-      modifiers: hasProcedure ? this.procedureModifiers : NO_MODIFIERS,
-      modifierInsert: hasProcedure ? this.procedureInsert : null,
+      code,
+      codeSpan: hasProcedure ? { start: this.procedureCodeStart, end: this.procedureCodeEnd } : { start: lxSpan!.end, end: lxSpan!.end },
+      modifiers: hasProcedure ? this.procedureModifiers() : NO_MODIFIERS,
+      modifierInsert: hasProcedure ? this.procedureInsert() : null,
       charge,
-      chargeText,
-      chargeSpan,
-      units,
-      unitsSpan,
+      chargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
+      chargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
+      units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
+      unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
       dateOfService: this.lineDate,
       dateSpan: this.lineDateSpan,
       dateInherited: false,
@@ -871,7 +960,28 @@ export class Parser837 {
       segmentCount: s - first,
       recordSpan: recordSpan ?? lxSpan!,
     };
+    if (this.claimLines === NO_LINES) this.claimLines = [];
     this.claimLines.push(line);
+  }
+
+  /** Adds line `index`'s charge to the open claim's (see chargeSum). */
+  private noteCharge(index: number, start: number, end: number, charge: number | null): void {
+    if (index >= this.lineChargeStarts.length) {
+      const starts = new Int32Array(this.lineChargeStarts.length * 2);
+      const ends = new Int32Array(starts.length);
+      starts.set(this.lineChargeStarts);
+      ends.set(this.lineChargeEnds);
+      this.lineChargeStarts = starts;
+      this.lineChargeEnds = ends;
+    }
+    this.lineChargeStarts[index] = start;
+    this.lineChargeEnds[index] = end;
+    if (charge !== null) {
+      this.chargeSum += toCents(charge);
+      this.chargesSummed++;
+    } else if (start >= 0 && end > start) {
+      this.chargeUnreadable = true;
+    }
   }
 
   /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
@@ -881,33 +991,37 @@ export class Parser837 {
     this.add(
       'x12.service-missing',
       'error',
-      `Service line ${this.claimLines.length + 1} has no ${expected} segment: each service line (2400 loop) needs one for its procedure code and charge`,
+      `Service line ${this.claimLineCount + 1} has no ${expected} segment: each service line (2400 loop) needs one for its procedure code and charge`,
       this.ix.segmentSpan(lx),
     );
   }
 
-  // What readProcedure read (fields rather than a returned object: this runs for every line).
+  // What readProcedure read, as offsets (fields rather than a returned object: this runs for
+  // every line); its spans and modifiers are made only for a line that is built.
   private procedureQualifier: string | null = null;
   private procedureCode = '';
-  private procedureCodeSpan: Span | null = null;
-  private procedureModifiers: Modifier[] = NO_MODIFIERS;
-  private procedureInsert: ModifierInsertPoint | null = null;
+  private procedureCodeStart = 0;
+  private procedureCodeEnd = 0;
+  /** The composite, its number of components (0 when it is empty or absent) and their separator. */
+  private procedureStart = 0;
+  private procedureEnd = 0;
+  private procedureComponents = 0;
+  private procedureSeparator = '';
 
   /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4), into the procedure* fields. */
   private readProcedure(s: number, element: number): void {
     const ix = this.ix;
     const text = this.text;
-    const start = ix.elementStartOf(s, element);
-    if (start < 0 || ix.elementEnd(s, element) === start) {
-      const at = start < 0 ? ix.segmentSpan(s).end : start;
+    const start = this.startOf(s, element);
+    if (start < 0 || this.endOf(s, element) === start) {
+      const at = start < 0 ? ix.table.segmentEnd[s]! : start;
       this.procedureQualifier = null;
       this.procedureCode = '';
-      this.procedureCodeSpan = { start: at, end: at };
-      this.procedureModifiers = NO_MODIFIERS;
-      this.procedureInsert = null;
+      this.procedureCodeStart = this.procedureCodeEnd = at;
+      this.procedureComponents = 0;
       return;
     }
-    const end = ix.elementEnd(s, element);
+    const end = this.endOf(s, element);
     const separator = ix.delimitersOf(s).component;
     // Component boundaries in a scratch array: starts[c] and ends[c] for c < count.
     const starts = this.componentStarts;
@@ -932,19 +1046,15 @@ export class Parser837 {
     while (qualifierStart < qualifierEnd && text.charCodeAt(qualifierStart) === 32) qualifierStart++;
     while (qualifierEnd > qualifierStart && text.charCodeAt(qualifierEnd - 1) === 32) qualifierEnd--;
     const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
-    const codeSpan = count > 1 ? trimmedSpan(text, starts[1]!, ends[1]!) : { start: ends[0]!, end: ends[0]! };
-    const code = this.codeText(codeSpan.start, codeSpan.end);
-    let modifiers = NO_MODIFIERS;
-    const lastModifier = Math.min(count - 1, LAST_MODIFIER_COMPONENT);
-    for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
-      const span = trimmedSpan(text, starts[c]!, ends[c]!);
-      if (span.end > span.start) {
-        if (modifiers === NO_MODIFIERS) modifiers = [];
-        modifiers.push({ value: text.slice(span.start, span.end), span });
-      }
+    let codeStart = ends[0]!;
+    let codeEnd = codeStart;
+    if (count > 1) {
+      codeStart = starts[1]!;
+      codeEnd = ends[1]!;
+      while (codeStart < codeEnd && text.charCodeAt(codeStart) === 32) codeStart++;
+      while (codeEnd > codeStart && text.charCodeAt(codeEnd - 1) === 32) codeEnd--;
     }
-    const modifierInsert: ModifierInsertPoint | null =
-      code === '' ? null : { kind: 'x12-composite', compositeSpan: { start, end }, componentCount: count, componentSeparator: separator };
+    const code = this.codeText(codeStart, codeEnd);
 
     if (qualifier !== null) {
       // Named only for a finding: a well-formed line makes no strings here.
@@ -962,14 +1072,43 @@ export class Parser837 {
         this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
       } else {
         const problem = procedureCodeProblem(qualifier, code);
-        if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, codeSpan, { codes: [code] });
+        if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, { start: codeStart, end: codeEnd }, { codes: [code] });
       }
     }
     this.procedureQualifier = qualifier;
     this.procedureCode = code;
-    this.procedureCodeSpan = codeSpan;
-    this.procedureModifiers = modifiers;
-    this.procedureInsert = modifierInsert;
+    this.procedureCodeStart = codeStart;
+    this.procedureCodeEnd = codeEnd;
+    this.procedureStart = start;
+    this.procedureEnd = end;
+    this.procedureComponents = count;
+    this.procedureSeparator = separator;
+  }
+
+  /** The modifiers of the composite readProcedure read last (its components are still in the scratch arrays). */
+  private procedureModifiers(): Modifier[] {
+    const text = this.text;
+    let modifiers = NO_MODIFIERS;
+    const lastModifier = Math.min(this.procedureComponents - 1, LAST_MODIFIER_COMPONENT);
+    for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
+      const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
+      if (span.end > span.start) {
+        if (modifiers === NO_MODIFIERS) modifiers = [];
+        modifiers.push({ value: text.slice(span.start, span.end), span });
+      }
+    }
+    return modifiers;
+  }
+
+  /** Where a modifier goes in the composite readProcedure read last; null when it has no code. */
+  private procedureInsert(): ModifierInsertPoint | null {
+    if (this.procedureCode === '') return null;
+    return {
+      kind: 'x12-composite',
+      compositeSpan: { start: this.procedureStart, end: this.procedureEnd },
+      componentCount: this.procedureComponents,
+      componentSeparator: this.procedureSeparator,
+    };
   }
 
   // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so
@@ -1019,6 +1158,32 @@ export class Parser837 {
 function elementNameOf(ix: X12SegmentIndex, s: number, element: number): string {
   return `${ix.segmentId(s)}-${String(element).padStart(2, '0')}`;
 }
+
+/** text[start, end) as an integer when it is 1..15 digits, else -1 (ix.unsignedValue of offsets; -1 when start is). */
+function unsignedAt(text: string, start: number, end: number): number {
+  if (start < 0 || end === start || end - start > 15) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/** LX01 as written: one shared string for each line number up to 99 (every line has one), else a slice. */
+const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
+function numberText(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 1 || (length === 2 && text.charCodeAt(start) !== 48)) {
+    const n = unsignedAt(text, start, end);
+    if (n >= 0) return LINE_NUMBERS[n]!;
+  }
+  return text.slice(start, end);
+}
+
+/** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
+const NO_LINES: ServiceLine[] = [];
 
 /** Nearly every line says HC or AD: one shared string each instead of one per line. */
 function qualifierText(text: string, start: number, end: number): string {

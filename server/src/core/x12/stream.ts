@@ -197,19 +197,25 @@ export class X12Stream {
 
   /** The implementation-guide checks, run in the reader's pass (guideChecks `full`), or null. */
   private readonly guide: GuidePass | null;
+  /** Whether the reader builds only the lines the run keeps (see codedLinesOnly). */
+  private readonly codedLinesOnly: boolean;
 
   /**
    * With `shared`, the lines go into a run of several files (checked together) and the run
    * checks them. With `guide`, the implementation-guide checks run as the pieces are read.
+   * With `codedLinesOnly`, the reader builds a ServiceLine only for a line the run can keep
+   * (CodingRun.lineFilter), and only the claims that have one reach the run: for a run that is
+   * all the claims are read for (the CLI's), not one that indexes every claim.
    */
   constructor(
     tables: CodingTables,
     private readonly shared?: SharedCoding,
-    options?: { guide?: boolean },
+    options?: { guide?: boolean; codedLinesOnly?: boolean },
   ) {
     this.run = shared?.run ?? new CodingRun(tables);
     this.file = shared?.file ?? 0;
     this.guide = options?.guide ? new GuidePass() : null;
+    this.codedLinesOnly = options?.codedLinesOnly ?? false;
   }
 
   /**
@@ -513,6 +519,8 @@ export class X12Stream {
     this.offset += length;
     if (piece.length > this.longestPiece) this.longestPiece = piece.length;
     let claims;
+    let claimCount = 0;
+    let lineCount = 0;
     let structural: Finding[];
     try {
       const table = tokenize(piece, this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch });
@@ -520,18 +528,24 @@ export class X12Stream {
       if (this.parser === null) {
         this.parser = new Parser837(index);
         this.parser.guide = this.guide;
+        if (this.codedLinesOnly) this.parser.keepLine = this.run.lineFilter();
       } else this.parser.continueWith(index, this.pieceLength);
       this.pieceLength = length;
       const parser = this.parser;
+      // Counted by the parser: with codedLinesOnly its claims are only those with a line kept.
+      const claimsBefore = parser.claimCount;
+      const linesBefore = parser.linesSeen;
       parser.run();
       parser.endPiece();
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
+      claimCount = parser.claimCount - claimsBefore;
+      lineCount = parser.linesSeen - linesBefore;
       structural = withGuide([...table.findings, ...parser.result.findings], this.guide).sort((a, b) => a.span.start - b.span.start);
       if (hole !== null) {
         structural = structural.map((finding) => findingAcrossHole(finding, hole));
-        // A claim in a piece with a hole ends before the long segment (none is open at it).
-        if (claims.some((claim) => claim.span.end > hole.start)) throw new Error('a claim reaches into a long segment left out of its piece');
+        // A claim in a piece with a hole ends before the long segment (none is open at it); claims end in order.
+        if (claimCount > 0 && parser.lastClaimEnd > hole.start) throw new Error('a claim reaches into a long segment left out of its piece');
       }
       this.clearResult();
     } catch (error) {
@@ -540,10 +554,8 @@ export class X12Stream {
     }
     // Only the lines a PTP edit can pair are kept (with their offsets in the document).
     this.run.add(claims, { file: this.file, x12: true, base });
-    let serviceLines = 0;
-    for (const claim of claims) serviceLines += claim.lines.length;
     const findings = structural.map((finding) => shiftFinding(finding, base));
-    return { claims: claims.length, serviceLines, findings };
+    return { claims: claimCount, serviceLines: lineCount, findings };
   }
 
   private finish(): Finding[] {
