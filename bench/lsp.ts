@@ -20,6 +20,8 @@ export interface LspOptions {
   serverExecArgv?: string[];
   /** How long an open or an edit may take to its diagnostics before the run fails (default 120 s: a 50 MB file). */
   answerTimeoutMs?: number;
+  /** claimlint.guideChecks for the session; absent: the server's default. */
+  guideChecks?: 'off' | 'envelope' | 'full';
 }
 
 export interface Latencies {
@@ -32,6 +34,8 @@ export interface Latencies {
 
 export interface LspResult {
   file: string;
+  /** claimlint.guideChecks the session ran with ('default': the server's default). */
+  guideChecks: 'off' | 'envelope' | 'full' | 'default';
   bytes: number;
   lines: number;
   /** didOpen -> first publishDiagnostics, each in ms (first = a cold server). */
@@ -122,7 +126,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
   const text = readFileSync(options.file, 'latin1');
   const lines = new LineIndex(text);
   const random = randomSource(4242);
-  const client = new TestClient({ execArgv: options.serverExecArgv ?? [] });
+  const client = new TestClient({ execArgv: options.serverExecArgv ?? [], settings: options.guideChecks ? { guideChecks: options.guideChecks } : {} });
   const pid = client.process.pid;
   // TestClient.open and change wait 10 s for diagnostics; a 50 MB transaction set may take longer.
   const timeoutMs = options.answerTimeoutMs ?? 120_000;
@@ -259,6 +263,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
     const memory = procStatus(pid);
     return {
       file: options.file,
+      guideChecks: options.guideChecks ?? 'default',
       bytes: text.length,
       lines: lines.lineCount,
       openMs,
