@@ -204,6 +204,17 @@ export class Parser837 {
   /** 2310B rendering provider of the open claim, and 2420A of the open line. */
   private claimRenderingId: string | null = null;
   private lineRenderingId: string | null = null;
+  /**
+   * The NM1 (of the current piece) each of those ids is still to be read from, or -1: an id is
+   * read when a claim or line that is built needs it (resolveIds), as most are not with keepLine.
+   * The patient's NM1 gives patientId and patientName.
+   */
+  private subscriberNm1 = -1;
+  private patientNm1 = -1;
+  private payerNm1 = -1;
+  private billingProviderNm1 = -1;
+  private claimRenderingNm1 = -1;
+  private lineRenderingNm1 = -1;
   /** Set while a run of segments sits outside any ST..SE, so the run is reported once. */
   private outsideReported = false;
   /** Envelopes and claims seen so far (model indexes; result arrays may be emptied between pieces). */
@@ -266,6 +277,8 @@ export class Parser837 {
   /** Closes the claim open at the end of the current table (the next piece starts with a segment that would close it). */
   endPiece(): void {
     this.closeClaim(this.ix.segmentCount);
+    // Segment numbers do not outlive the piece.
+    this.resolveIds();
     this.guide?.endPiece(this.ix);
   }
 
@@ -277,6 +290,7 @@ export class Parser837 {
   continueWith(next: X12SegmentIndex, length = this.text.length): void {
     const shift = length;
     const segments = this.ix.segmentCount;
+    this.resolveIds();
     for (const open of [this.interchange, this.group, this.transaction]) {
       if (open === null) continue;
       open.segment -= segments;
@@ -482,6 +496,7 @@ export class Parser837 {
     this.patientName = null;
     this.payerId = null;
     this.billingProviderId = null;
+    this.subscriberNm1 = this.patientNm1 = this.payerNm1 = this.billingProviderNm1 = -1;
     this.parentsKey = null;
   }
 
@@ -554,13 +569,18 @@ export class Parser837 {
     this.closeClaim(s);
     const level = this.levelOf(s);
     this.level = level;
-    if (level === 'billingProvider') this.billingProviderId = null;
+    if (level === 'billingProvider') {
+      this.billingProviderId = null;
+      this.billingProviderNm1 = -1;
+    }
     if (level === 'billingProvider' || level === 'subscriber') {
       this.subscriberId = null;
       this.payerId = null;
+      this.subscriberNm1 = this.payerNm1 = -1;
     }
     this.patientId = null;
     this.patientName = null;
+    this.patientNm1 = -1;
     this.parentsKey = null;
   }
 
@@ -585,16 +605,38 @@ export class Parser837 {
       // In a claim only the rendering provider counts: 2420A in a line, 2310B before the first
       // line (NM1*IL or NM1*PR after CLM name another payer's subscriber and payer, 2330A/B).
       if (qualifier !== RENDERING) return;
-      if (this.lineSegment >= 0) this.lineRenderingId = this.trimmed(s, 9) || null;
-      else if (this.claimLineCount === 0) this.claimRenderingId = this.trimmed(s, 9) || null;
+      if (this.lineSegment >= 0) this.lineRenderingNm1 = s;
+      else if (this.claimLineCount === 0) this.claimRenderingNm1 = s;
       return;
     }
-    if (qualifier === IL && this.level !== 'patient') this.subscriberId = this.trimmed(s, 9) || null;
-    else if (qualifier === QC) {
-      this.patientId = this.trimmed(s, 9) || null;
-      this.patientName = this.patientId === null ? [3, 4, 5].map((e) => this.trimmed(s, e).toUpperCase()).join('\u0001') : null;
-    } else if (qualifier === PR && this.level !== 'patient') this.payerId = this.trimmed(s, 9) || null;
-    else if (qualifier === BILLING && this.level === 'billingProvider') this.billingProviderId = this.trimmed(s, 9) || null;
+    if (qualifier === IL && this.level !== 'patient') this.subscriberNm1 = s;
+    else if (qualifier === QC) this.patientNm1 = s;
+    else if (qualifier === PR && this.level !== 'patient') this.payerNm1 = s;
+    else if (qualifier === BILLING && this.level === 'billingProvider') this.billingProviderNm1 = s;
+  }
+
+  /** NM109 of segment s, trimmed; null when empty. */
+  private idOf(s: number): string | null {
+    return this.trimmed(s, 9) || null;
+  }
+
+  /** Reads the ids whose NM1 is known but not read yet (see subscriberNm1). */
+  private resolveIds(): void {
+    if (this.subscriberNm1 >= 0) this.subscriberId = this.idOf(this.subscriberNm1);
+    if (this.payerNm1 >= 0) this.payerId = this.idOf(this.payerNm1);
+    if (this.billingProviderNm1 >= 0) this.billingProviderId = this.idOf(this.billingProviderNm1);
+    if (this.claimRenderingNm1 >= 0) this.claimRenderingId = this.idOf(this.claimRenderingNm1);
+    if (this.lineRenderingNm1 >= 0) this.lineRenderingId = this.idOf(this.lineRenderingNm1);
+    const patient = this.patientNm1;
+    if (patient >= 0) {
+      this.patientId = this.idOf(patient);
+      // Without an id, the name (NM103-NM105) tells apart dependants of one subscriber.
+      this.patientName =
+        this.patientId === null
+          ? `${this.trimmed(patient, 3).toUpperCase()}\u0001${this.trimmed(patient, 4).toUpperCase()}\u0001${this.trimmed(patient, 5).toUpperCase()}`
+          : null;
+    }
+    this.subscriberNm1 = this.payerNm1 = this.billingProviderNm1 = this.claimRenderingNm1 = this.lineRenderingNm1 = this.patientNm1 = -1;
   }
 
   /** Who the open claim is for, as the NCCI checks match patients (see Claim.patientKey). */
@@ -626,7 +668,9 @@ export class Parser837 {
 
   private claimSegment = -1;
   private claimDate: DateRange | null = null;
-  private claimDateSpan: Span | null = null;
+  /** The claim's DTP03 (offsets; the span is made for a claim that is built). */
+  private claimDateStart = 0;
+  private claimDateEnd = 0;
   private claimDateIsService = false;
   /** The lines built (all of them unless keepLine drops some); the array is made for the first. */
   private claimLines: ServiceLine[] = NO_LINES;
@@ -661,7 +705,7 @@ export class Parser837 {
     this.closeClaim(s);
     this.claimSegment = s;
     this.claimDate = null;
-    this.claimDateSpan = null;
+    this.claimDateStart = this.claimDateEnd = 0;
     this.claimDateIsService = false;
     this.claimLines = NO_LINES;
     this.claimLineCount = 0;
@@ -669,6 +713,7 @@ export class Parser837 {
     this.chargesSummed = 0;
     this.chargeUnreadable = false;
     this.claimRenderingId = null;
+    this.claimRenderingNm1 = -1;
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
     this.claimIdStart = this.startOf(s, 1);
     this.claimIdEnd = this.claimIdStart < 0 ? -1 : this.endOf(s, 1);
@@ -704,8 +749,6 @@ export class Parser837 {
     const ix = this.ix;
     const lines = this.claimLines === NO_LINES ? [] : this.claimLines;
     this.claimLines = NO_LINES;
-    const claimDate = this.claimDate;
-    const claimDateSpan = this.claimDateSpan;
     const spanStart = ix.table.segmentStart[start]!;
     const spanEnd = this.endBefore(s, spanStart);
     this.lastClaimEnd = spanEnd;
@@ -715,6 +758,10 @@ export class Parser837 {
     this.checkClaimTotal(chargeStart < 0 ? null : this.claimCharge, chargeStart, chargeEnd);
     // A claim none of whose lines is kept is of no use to the reader's caller (see keepLine).
     if (this.keepLine !== null && lines.length === 0) return;
+    this.resolveIds();
+    const claimDate = this.claimDate;
+    // One span for the claim and the lines that inherit its date (splice.ts shiftClaim moves it once).
+    const claimDateSpan = claimDate === null ? null : { start: this.claimDateStart, end: this.claimDateEnd };
     if (claimDate !== null) {
       for (const line of lines) {
         if (line.dateOfService === null) {
@@ -776,14 +823,16 @@ export class Parser837 {
     if (range === undefined) return;
     if (forLine) {
       this.lineDate = range;
-      this.lineDateSpan = { start: dateStart, end: dateEnd };
+      this.lineDateStart = dateStart;
+      this.lineDateEnd = dateEnd;
     } else if (forClaim) {
       // 472 (service) wins over 434 (statement) when a claim has both.
       const isService = this.equals(s, 1, SERVICE_DATE);
       if (this.claimDateIsService && !isService) return;
       this.claimDateIsService = isService;
       this.claimDate = range;
-      this.claimDateSpan = { start: dateStart, end: dateEnd };
+      this.claimDateStart = dateStart;
+      this.claimDateEnd = dateEnd;
     }
   }
 
@@ -831,7 +880,9 @@ export class Parser837 {
   private serviceSegment = -1;
   private serviceLayout: ServiceLayout | null = null;
   private lineDate: DateRange | null = null;
-  private lineDateSpan: Span | null = null;
+  /** The line's DTP03 when lineDate is set (offsets; the span is made for a line that is built). */
+  private lineDateStart = 0;
+  private lineDateEnd = 0;
   /** LX01 of the open line (offsets; -1 when it has none). */
   private lineNumberStart = -1;
   private lineNumberEnd = -1;
@@ -865,8 +916,9 @@ export class Parser837 {
     this.serviceSegment = -1;
     this.serviceLayout = null;
     this.lineDate = null;
-    this.lineDateSpan = null;
+    this.lineDateStart = this.lineDateEnd = 0;
     this.lineRenderingId = null;
+    this.lineRenderingNm1 = -1;
   }
 
   service(s: number, layout: ServiceLayout): void {
@@ -938,6 +990,7 @@ export class Parser837 {
     const hasLx = this.lineHasLx;
     const numberStart = hasLx ? this.lineNumberStart : -1;
     const numberEnd = this.lineNumberEnd;
+    this.resolveIds();
     const line: ServiceLine = {
       index,
       lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
@@ -953,7 +1006,7 @@ export class Parser837 {
       units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
       unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
       dateOfService: this.lineDate,
-      dateSpan: this.lineDateSpan,
+      dateSpan: this.lineDate === null ? null : { start: this.lineDateStart, end: this.lineDateEnd },
       dateInherited: false,
       providerId: this.lineRenderingId,
       span: { start, end: this.endBefore(s, start) },
