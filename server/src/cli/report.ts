@@ -48,6 +48,19 @@ export class Positions {
     return { line: this.lines[low]!, character: this.characters[low]! };
   }
 
+  /** at(offset) without the object: an index for lineAt and characterAt (-1 when no offset was given). */
+  indexOf(offset: number): number {
+    return this.offsets.length === 0 ? -1 : Math.max(0, lastAtOrBefore(this.offsets, offset));
+  }
+
+  lineAt(index: number): number {
+    return index < 0 ? 0 : this.lines[index]!;
+  }
+
+  characterAt(index: number): number {
+    return index < 0 ? 0 : this.characters[index]!;
+  }
+
   range(span: Span): Range {
     return { start: this.at(span.start), end: this.at(span.end) };
   }
@@ -330,62 +343,99 @@ function pretty(value: unknown, depth: number): string {
 /**
  * pretty(toJsonFinding(finding, positions, describe), depth), written directly: the same text,
  * without the JsonFinding object, its ranges, and JSON.stringify's walk over them and the
- * replace after it (a big file has tens of thousands of findings). Strings go through
+ * replace after it (a big file has tens of thousands of findings). The fixed parts of the text
+ * at the writer's depth are made once, and the short strings that repeat from finding to
+ * finding (rules, severities, codes, related messages) quoted once. Strings go through
  * JSON.stringify, so they are escaped as it escapes them.
  */
-function prettyJsonFinding(finding: Finding, positions: Positions, describe: Describe, depth: number): string {
-  const pad = '  '.repeat(depth);
-  const p1 = pad + '  ';
-  const p2 = p1 + '  ';
-  const codes = finding.codes ?? [];
-  let out =
-    '{\n' +
-    `${p1}"rule": ${JSON.stringify(finding.rule)},\n` +
-    `${p1}"severity": ${JSON.stringify(finding.severity)},\n` +
-    `${p1}"message": ${JSON.stringify(finding.message)},\n` +
-    `${p1}"range": ${prettyRange(positions, finding.span, p1)},\n` +
-    `${p1}"codes": ${prettyStrings(codes, p1)}`;
-  const related = finding.related;
-  if (related?.length) {
-    out += `,\n${p1}"related": [`;
-    for (let i = 0; i < related.length; i++) {
-      const one = related[i]!;
-      out += `${i === 0 ? '' : ','}\n${p2}{\n${p2}  "range": ${prettyRange(positions, one.span, p2 + '  ')},\n${p2}  "message": ${JSON.stringify(one.message)}\n${p2}}`;
-    }
-    out += `\n${p1}]`;
+class JsonFindingWriter {
+  private readonly pad: string;
+  private readonly p1: string;
+  private readonly p2: string;
+  private readonly range: RangeText;
+  private readonly relatedRange: RangeText;
+  private readonly quoted = new Map<string, string>();
+
+  constructor(depth: number) {
+    this.pad = '  '.repeat(depth);
+    this.p1 = this.pad + '  ';
+    this.p2 = this.p1 + '  ';
+    this.range = new RangeText(this.p1);
+    this.relatedRange = new RangeText(this.p2 + '  ');
   }
-  const descriptors = describe(codes);
-  if (descriptors) {
-    const keys = Object.keys(descriptors);
-    out += `,\n${p1}"descriptors": `;
-    if (keys.length === 0) out += '{}';
+
+  /** JSON.stringify(value), kept for the short strings that repeat. */
+  private quote(value: string): string {
+    if (value.length > 100) return JSON.stringify(value);
+    let quoted = this.quoted.get(value);
+    if (quoted === undefined) {
+      if (this.quoted.size >= 10000) this.quoted.clear();
+      quoted = JSON.stringify(value);
+      this.quoted.set(value, quoted);
+    }
+    return quoted;
+  }
+
+  write(finding: Finding, positions: Positions, describe: Describe): string {
+    const { pad, p1, p2 } = this;
+    const codes = finding.codes ?? [];
+    let out =
+      `{\n${p1}"rule": ${this.quote(finding.rule)},\n${p1}"severity": ${this.quote(finding.severity)},\n${p1}"message": ${JSON.stringify(finding.message)},\n` +
+      `${p1}"range": ${this.range.of(positions, finding.span)},\n${p1}"codes": `;
+    if (codes.length === 0) out += '[]';
     else {
-      out += '{';
-      for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}\n${p2}${JSON.stringify(keys[i])}: ${JSON.stringify(descriptors[keys[i]!])}`;
-      out += `\n${p1}}`;
+      out += '[';
+      for (let i = 0; i < codes.length; i++) out += `${i === 0 ? '' : ','}\n${p2}${this.quote(codes[i]!)}`;
+      out += `\n${p1}]`;
     }
+    const related = finding.related;
+    if (related?.length) {
+      out += `,\n${p1}"related": [`;
+      for (let i = 0; i < related.length; i++) {
+        const one = related[i]!;
+        out += `${i === 0 ? '' : ','}\n${p2}{\n${p2}  "range": ${this.relatedRange.of(positions, one.span)},\n${p2}  "message": ${this.quote(one.message)}\n${p2}}`;
+      }
+      out += `\n${p1}]`;
+    }
+    const descriptors = describe(codes);
+    if (descriptors) {
+      const keys = Object.keys(descriptors);
+      out += `,\n${p1}"descriptors": `;
+      if (keys.length === 0) out += '{}';
+      else {
+        out += '{';
+        for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}\n${p2}${JSON.stringify(keys[i])}: ${JSON.stringify(descriptors[keys[i]!])}`;
+        out += `\n${p1}}`;
+      }
+    }
+    return out + `\n${pad}}`;
   }
-  return out + `\n${pad}}`;
 }
 
-/** A range as pretty() writes it, its members indented by `pad` and two more spaces. */
-function prettyRange(positions: Positions, span: Span, pad: string): string {
-  const start = positions.at(span.start);
-  const end = positions.at(span.end);
-  const p1 = pad + '  ';
-  const p2 = p1 + '  ';
-  return (
-    `{\n${p1}"start": {\n${p2}"line": ${start.line},\n${p2}"character": ${start.character}\n${p1}},\n` +
-    `${p1}"end": {\n${p2}"line": ${end.line},\n${p2}"character": ${end.character}\n${p1}}\n${pad}}`
-  );
-}
+/** A range as pretty() writes it, its members indented by `pad` and two more spaces: the fixed parts made once. */
+class RangeText {
+  private readonly open: string;
+  private readonly character: string;
+  private readonly end: string;
+  private readonly close: string;
 
-/** An array of strings as pretty() writes it, its items indented by `pad` and two more spaces. */
-function prettyStrings(values: readonly string[], pad: string): string {
-  if (values.length === 0) return '[]';
-  let out = '[';
-  for (let i = 0; i < values.length; i++) out += `${i === 0 ? '' : ','}\n${pad}  ${JSON.stringify(values[i])}`;
-  return out + `\n${pad}]`;
+  constructor(pad: string) {
+    const p1 = pad + '  ';
+    const p2 = p1 + '  ';
+    this.open = `{\n${p1}"start": {\n${p2}"line": `;
+    this.character = `,\n${p2}"character": `;
+    this.end = `\n${p1}},\n${p1}"end": {\n${p2}"line": `;
+    this.close = `\n${p1}}\n${pad}}`;
+  }
+
+  of(positions: Positions, span: Span): string {
+    const start = positions.indexOf(span.start);
+    const end = positions.indexOf(span.end);
+    return (
+      this.open + positions.lineAt(start) + this.character + positions.characterAt(start) +
+      this.end + positions.lineAt(end) + this.character + positions.characterAt(end) + this.close
+    );
+  }
 }
 
 /**
@@ -396,6 +446,7 @@ function prettyStrings(values: readonly string[], pad: string): string {
 class JsonReporter implements Reporter {
   private readonly batch: Batch;
   private files = 0;
+  private readonly findings = new JsonFindingWriter(4);
 
   constructor(write: Write, private readonly describe: Describe) {
     this.batch = new Batch(write);
@@ -409,7 +460,7 @@ class JsonReporter implements Reporter {
     this.batch.add(`${this.files++ === 0 ? '' : ','}\n    ${fields.slice(0, fields.lastIndexOf('\n'))},\n      "findings": [`);
     let first = true;
     for (const finding of result.findings) {
-      this.batch.add(`${first ? '' : ','}\n        ${prettyJsonFinding(finding, result.positions, this.describe, 4)}`);
+      this.batch.add(`${first ? '' : ','}\n        ${this.findings.write(finding, result.positions, this.describe)}`);
       first = false;
     }
     this.batch.add(first ? ']\n    }' : '\n      ]\n    }');

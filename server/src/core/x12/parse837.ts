@@ -363,20 +363,15 @@ export class Parser837 {
   /** Finds the elements the reader asks for (see ElementReader): the index would split the whole segment. */
   private readonly elements = new ElementReader();
 
-  /** Start of element k (k >= 1) of segment s, as ix.elementStartOf. */
-  private startOf(s: number, k: number): number {
-    return this.elements.startOf(this.ix, s, k);
+  /** The elements of segment s, as ix.elementStartOf and elementEnd give them (see ElementReader). */
+  private elementsOf(s: number): ElementReader {
+    return this.elements.select(this.ix, s);
   }
 
-  /** End of element k (k >= 1) of segment s, as ix.elementEnd. */
-  private endOf(s: number, k: number): number {
-    return this.elements.endOf(this.ix, s, k);
-  }
-
-  /** True when element k of segment s is exactly `expected`, as ix.valueEquals. */
-  private equals(s: number, k: number, expected: string): boolean {
-    const start = this.startOf(s, k);
-    if (start < 0 || this.endOf(s, k) - start !== expected.length) return false;
+  /** True when element k of the segment `el` reads is exactly `expected`, as ix.valueEquals. */
+  private equals(el: ElementReader, k: number, expected: string): boolean {
+    const start = el.start(k);
+    if (start < 0 || el.end(k) - start !== expected.length) return false;
     const text = this.text;
     for (let c = 0; c < expected.length; c++) {
       if (text.charCodeAt(start + c) !== expected.charCodeAt(c)) return false;
@@ -385,9 +380,10 @@ export class Parser837 {
   }
 
   private trimmed(segment: number, element: number): string {
-    const start = this.startOf(segment, element);
+    const el = this.elementsOf(segment);
+    const start = el.start(element);
     if (start < 0) return '';
-    const end = this.endOf(segment, element);
+    const end = el.end(element);
     if (end === start) return '';
     const text = this.text;
     // Nearly every value has nothing to trim: sliced as is, without trim()'s second string.
@@ -586,9 +582,10 @@ export class Parser837 {
 
   /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
   private levelOf(s: number): HlLevel {
-    const start = this.startOf(s, 3);
+    const el = this.elementsOf(s);
+    const start = el.start(3);
     if (start < 0) return 'other';
-    const length = this.endOf(s, 3) - start;
+    const length = el.end(3) - start;
     if (length < 2) return 'other';
     if (length > 2) return HL_LEVELS[this.trimmed(s, 3)] ?? 'other';
     const text = this.text;
@@ -715,10 +712,11 @@ export class Parser837 {
     this.claimRenderingId = null;
     this.claimRenderingNm1 = -1;
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
-    this.claimIdStart = this.startOf(s, 1);
-    this.claimIdEnd = this.claimIdStart < 0 ? -1 : this.endOf(s, 1);
-    const chargeStart = this.startOf(s, 2);
-    const chargeEnd = chargeStart < 0 ? -1 : this.endOf(s, 2);
+    const el = this.elementsOf(s);
+    this.claimIdStart = el.start(1);
+    this.claimIdEnd = this.claimIdStart < 0 ? -1 : el.end(1);
+    const chargeStart = el.start(2);
+    const chargeEnd = chargeStart < 0 ? -1 : el.end(2);
     this.claimChargeStart = chargeStart;
     this.claimChargeEnd = chargeEnd;
     this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(this.text, chargeStart, chargeEnd);
@@ -796,16 +794,17 @@ export class Parser837 {
 
   date(s: number): void {
     const inLine = this.lineSegment >= 0;
-    const forLine = inLine && this.equals(s, 1, SERVICE_DATE);
-    const forClaim = !inLine && this.claimSegment >= 0 && (this.equals(s, 1, SERVICE_DATE) || this.equals(s, 1, STATEMENT_DATES));
-    const d8 = this.equals(s, 2, 'D8');
+    const el = this.elementsOf(s);
+    const forLine = inLine && this.equals(el, 1, SERVICE_DATE);
+    const forClaim = !inLine && this.claimSegment >= 0 && (this.equals(el, 1, SERVICE_DATE) || this.equals(el, 1, STATEMENT_DATES));
+    const d8 = this.equals(el, 2, 'D8');
     // Other DTPs are checked only when they say they hold a D8/RD8 date.
-    if (!forLine && !forClaim && !d8 && !this.equals(s, 2, 'RD8')) return;
+    if (!forLine && !forClaim && !d8 && !this.equals(el, 2, 'RD8')) return;
     // DTP03, or the empty span at the segment's end (the span object is made only for a date kept).
-    let dateStart = this.startOf(s, 3);
+    let dateStart = el.start(3);
     let dateEnd: number;
     if (dateStart < 0) dateStart = dateEnd = this.ix.table.segmentEnd[s]!;
-    else dateEnd = this.endOf(s, 3);
+    else dateEnd = el.end(3);
     // A valid D8 date (nearly every DTP) is read here; anything else as parseDateAt reads it.
     const day = d8 ? parseD8At(this.text, dateStart, dateEnd) : null;
     let range: DateRange | undefined;
@@ -827,7 +826,7 @@ export class Parser837 {
       this.lineDateEnd = dateEnd;
     } else if (forClaim) {
       // 472 (service) wins over 434 (statement) when a claim has both.
-      const isService = this.equals(s, 1, SERVICE_DATE);
+      const isService = this.equals(this.elementsOf(s), 1, SERVICE_DATE);
       if (this.claimDateIsService && !isService) return;
       this.claimDateIsService = isService;
       this.claimDate = range;
@@ -895,8 +894,9 @@ export class Parser837 {
     }
     const expected = this.claimLineCount + 1;
     // LX01 is kept as offsets for closeLine, which then need not find it again.
-    const numberStart = this.startOf(s, 1);
-    const numberEnd = numberStart < 0 ? -1 : this.endOf(s, 1);
+    const el = this.elementsOf(s);
+    const numberStart = el.start(1);
+    const numberEnd = numberStart < 0 ? -1 : el.end(1);
     this.lineNumberStart = numberStart;
     this.lineNumberEnd = numberEnd;
     if (unsignedAt(this.text, numberStart, numberEnd) !== expected) {
@@ -957,13 +957,14 @@ export class Parser837 {
     let unitsStart = -1;
     let unitsEnd = -1;
     if (layout !== null) {
-      chargeStart = this.startOf(sv, layout.charge);
+      const el = this.elementsOf(sv);
+      chargeStart = el.start(layout.charge);
       if (chargeStart >= 0) {
-        chargeEnd = this.endOf(sv, layout.charge);
+        chargeEnd = el.end(layout.charge);
         charge = parseDecimalAt(text, chargeStart, chargeEnd);
       }
-      unitsStart = this.startOf(sv, layout.units);
-      unitsEnd = unitsStart < 0 ? -1 : this.endOf(sv, layout.units);
+      unitsStart = el.start(layout.units);
+      unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
       if (charge === null) {
         const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
         this.add(
@@ -1065,8 +1066,9 @@ export class Parser837 {
   private readProcedure(s: number, element: number): void {
     const ix = this.ix;
     const text = this.text;
-    const start = this.startOf(s, element);
-    if (start < 0 || this.endOf(s, element) === start) {
+    const el = this.elementsOf(s);
+    const start = el.start(element);
+    if (start < 0 || el.end(element) === start) {
       const at = start < 0 ? ix.table.segmentEnd[s]! : start;
       this.procedureQualifier = null;
       this.procedureCode = '';
@@ -1074,7 +1076,7 @@ export class Parser837 {
       this.procedureComponents = 0;
       return;
     }
-    const end = this.endOf(s, element);
+    const end = el.end(element);
     const separator = ix.delimitersOf(s).component;
     // Component boundaries in a scratch array: starts[c] and ends[c] for c < count.
     const starts = this.componentStarts;
