@@ -43,8 +43,7 @@ const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
 };
 
 
-/** DTP01 qualifiers that carry a date of service: 472 service date (claim or line), 434 statement dates (claim, 837I). */
-const SERVICE_DATE = '472';
+/** DTP01 qualifiers that carry a date of service: 472 service date (claim or line; read from char codes in date()), 434 statement dates (claim, 837I). */
 const STATEMENT_DATES = '434';
 
 /** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
@@ -321,8 +320,10 @@ export class Parser837 {
     const ix = this.ix;
     const count = ix.segmentCount;
     const guide = this.guide;
+    // ix.idCode(s), read from the table's array directly: this runs for every segment.
+    const codes = ix.table.segmentCode;
     for (let s = 0; s < count; s++) {
-      const code = ix.idCode(s);
+      const code = codes[s]!;
       if (this.transaction === null && !isEnvelopeCode(code)) this.reportOutside(s);
       switch (code) {
         case ISA: this.interchangeHeader(s); break;
@@ -795,9 +796,15 @@ export class Parser837 {
   date(s: number): void {
     const inLine = this.lineSegment >= 0;
     const el = this.elementsOf(s);
-    const forLine = inLine && this.equals(el, 1, SERVICE_DATE);
-    const forClaim = !inLine && this.claimSegment >= 0 && (this.equals(el, 1, SERVICE_DATE) || this.equals(el, 1, STATEMENT_DATES));
-    const d8 = this.equals(el, 2, 'D8');
+    // DTP01 and DTP02 from char codes (as valueEquals compares them): this runs for every line.
+    const text = this.text;
+    const qualifier = el.start(1);
+    const isService = qualifier >= 0 && el.end(1) - qualifier === 3 && text.charCodeAt(qualifier) === 52 && text.charCodeAt(qualifier + 1) === 55 && text.charCodeAt(qualifier + 2) === 50;
+    const forLine = inLine && isService;
+    const forClaim = !inLine && this.claimSegment >= 0 && (isService || this.equals(el, 1, STATEMENT_DATES));
+    const format = el.start(2);
+    const formatLength = format < 0 ? -1 : el.end(2) - format;
+    const d8 = formatLength === 2 && text.charCodeAt(format) === 68 && text.charCodeAt(format + 1) === 56;
     // Other DTPs are checked only when they say they hold a D8/RD8 date.
     if (!forLine && !forClaim && !d8 && !this.equals(el, 2, 'RD8')) return;
     // DTP03, or the empty span at the segment's end (the span object is made only for a date kept).
@@ -826,7 +833,6 @@ export class Parser837 {
       this.lineDateEnd = dateEnd;
     } else if (forClaim) {
       // 472 (service) wins over 434 (statement) when a claim has both.
-      const isService = this.equals(this.elementsOf(s), 1, SERVICE_DATE);
       if (this.claimDateIsService && !isService) return;
       this.claimDateIsService = isService;
       this.claimDate = range;
@@ -983,7 +989,7 @@ export class Parser837 {
     this.noteCharge(index, chargeStart, chargeEnd, charge);
     const code = hasProcedure ? this.procedureCode : '';
     const keep = this.keepLine;
-    if (keep !== null && (code === '' || !keep(code, this.transaction ? this.transaction.model.kind : null))) return;
+    if (keep !== null && (code === '' || !this.keeps(keep, code))) return;
 
     const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
     // The opening segment's span is kept only by a line without a procedure or a service segment.
@@ -1126,7 +1132,7 @@ export class Parser837 {
               : `${name} has a qualifier that is not a code and no procedure code`;
         this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
       } else {
-        const problem = procedureCodeProblem(qualifier, code);
+        const problem = this.codeProblem(qualifier, code);
         if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, { start: codeStart, end: codeEnd }, { codes: [code] });
       }
     }
@@ -1170,6 +1176,46 @@ export class Parser837 {
   // a document keeps one object per distinct value instead of one per line.
   private readonly days = new Map<number, DateRange>();
   private readonly codes = new Map<number, string>();
+
+  // Answers that depend on a line's code alone, kept for the codes seen (as codeText keeps the
+  // codes themselves): a big file asks them for every line, of a few hundred codes.
+  private readonly problems = new Map<string, Map<string, string | null>>();
+  private readonly kept = new Map<string, boolean>();
+  /** The claim kind `kept` answers for (it is emptied when the kind changes). */
+  private keptKind: ClaimKind | null = null;
+
+  /** procedureCodeProblem(qualifier, code), found once per qualifier and code. */
+  private codeProblem(qualifier: string, code: string): string | null {
+    let byCode = this.problems.get(qualifier);
+    if (byCode === undefined) {
+      if (this.problems.size >= 64) this.problems.clear();
+      byCode = new Map();
+      this.problems.set(qualifier, byCode);
+    }
+    let problem = byCode.get(code);
+    if (problem === undefined) {
+      if (byCode.size >= 100000) byCode.clear();
+      problem = procedureCodeProblem(qualifier, code);
+      byCode.set(code, problem);
+    }
+    return problem;
+  }
+
+  /** keep(code, kind of the open transaction), asked once per code and kind. */
+  private keeps(keep: (code: string, kind: ClaimKind | null) => boolean, code: string): boolean {
+    const kind = this.transaction ? this.transaction.model.kind : null;
+    if (kind !== this.keptKind) {
+      this.kept.clear();
+      this.keptKind = kind;
+    }
+    let kept = this.kept.get(code);
+    if (kept === undefined) {
+      if (this.kept.size >= 100000) this.kept.clear();
+      kept = keep(code, kind);
+      this.kept.set(code, kept);
+    }
+    return kept;
+  }
 
   /** One shared, frozen DateRange per single day. */
   private singleDay(day: number): DateRange {
