@@ -120,7 +120,7 @@ describe('guide validator: elements', () => {
     const findings = check(edit({ [at('CLM')]: 'CLM*CLAIM1*150.00***11:X:1*Y*A*Y*Y*Z' }));
     assert.deepEqual(brief(findings), [`guide.code-invalid CLM05-02 @${at('CLM')}`, `guide.code-invalid CLM10 @${at('CLM')}`]);
     assert.deepEqual(findings.map((f) => f.severity), ['error', 'warning']);
-    assert.match(findings[0].message, /"X" is not a valid code for CLM05-02 \(Facility Code Qualifier\)/);
+    assert.match(findings[0].message, /'X' is not a valid code for CLM05-02 \(Facility Code Qualifier\)/);
     // An external code set: place of service.
     assert.deepEqual(brief(check(edit({ [at('CLM')]: 'CLM*CLAIM1*150.00***9Z:B:1*Y*A*Y*Y' }))), [`guide.code-invalid CLM05-01 @${at('CLM')}`]);
   });
@@ -180,7 +180,7 @@ describe('guide validator: segments and loops', () => {
     const lines = edit({ [at('HI')]: ['SV1*HC:99213*100.00*UN*1***1', 'HI*ABK:R69'] });
     const findings = check(lines);
     assert.deepEqual(brief(findings), [`guide.segment-unexpected @${at('HI')}`]);
-    assert.match(findings[0].message, /Segment SV1\*HC:99213 is not expected here \(after CLM in loop 2300\)/);
+    assert.match(findings[0].message, /Segment SV1\*HC is not expected here \(after CLM in loop 2300\)/);
   });
 
   it('a required segment missing (HI), a required loop missing (2010BB)', () => {
@@ -311,5 +311,38 @@ describe('versions agree', () => {
   });
   it('agreeing versions and lines give none', () => {
     assert.deepEqual(run([isa, 'GS*HC*S*R*20240101*1200*1*X*005010X222A1', ...set('005010X222A1', 'SV1'), 'GE*1*1', 'IEA*1*000000001']), []);
+  });
+});
+
+describe('guide messages and claim contents', () => {
+  // Values a guide finding is about may be names, ids, addresses or birth dates in the wrong
+  // place: messages quote only what can be nothing but a code, a number or a segment id.
+  const SECRET = ['QXZCITY', 'QXZ 9 SECRET RD', '19310532', 'QXZ123456789', '12345678', 'QXZNAME'];
+  const messagesOf = (lines: readonly string[]) => check(lines).map((f) => f.message);
+
+  it('never quote a name, an address, an id or a date, and still name the segment and element', () => {
+    const messages = [
+      // A patient address line where the guide has none: named by its id only.
+      ...messagesOf(edit({ [at('HI')]: ['N3*QXZ 9 SECRET RD', 'HI*ABK:R69'] })),
+      ...messagesOf(edit({ [at('HI')]: ['N4*QXZCITY*PA*19000', 'HI*ABK:R69'] })),
+      // An impossible birth date, an SSN of the wrong form, an id in a code element, a name in an amount.
+      ...messagesOf(edit({ [at('DMG')]: 'DMG*D8*19310532*M' })),
+      ...messagesOf(edit({ [at('REF')]: 'REF*SY*12345678' })),
+      ...messagesOf(edit({ [at('NM1', 4)]: 'NM1*IL*1*DOE*JOHN****QXZ123456789*M0000001' })),
+      ...messagesOf(edit({ [at('CLM')]: 'CLM*CLAIM1*QXZNAME***11:B:1*Y*A*Y*Y' })),
+      // A segment id that is a name.
+      ...messagesOf(edit({ [at('HI')]: ['QXZNAME*1', 'HI*ABK:R69'] })),
+    ];
+    assert.ok(messages.length >= 7, messages.join('\n'));
+    for (const secret of SECRET) for (const m of messages) assert.ok(!m.includes(secret), `${JSON.stringify(secret)} in: ${m}`);
+    assert.ok(messages.some((m) => /^Segment N3 is not expected here/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /DMG02/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /A value longer than its codes is not a valid code for NM108/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /CLM02 \(Total Claim Charge Amount\) is not a valid decimal number, found a value that is not a number/.test(m)), messages.join('\n'));
+  });
+
+  it('quote codes and numbers, which say what is wrong', () => {
+    assert.match(messagesOf(edit({ [at('N4', 2)]: 'N4*ANYTOWN*ZZ*19000' })).join('\n'), /'ZZ' is not a valid code for N402/);
+    assert.match(messagesOf(edit({ [at('HL', 2)]: 'HL*7*1*22*0' })).join('\n'), /HL01 is '7'; this is HL number 2/);
   });
 });

@@ -2,6 +2,7 @@
 // types, the character set, codes, date formats, patterns, syntax notes, element and component
 // counts, each finding with its message and the guide's element reference. The validator runs
 // them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
+import { capitalized, shownCodeFor, shownTypedValue } from './shown';
 import { isValidCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
@@ -120,17 +121,17 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
       ctx.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, spec.position, spec.component, spec.ref, loop);
     }
   } else if (!typeValid(spec, value)) {
-    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
+    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}${shownTypedValue(spec, value)}.`, spec.position, spec.component, spec.ref, loop);
   }
   const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && ctx.version === value;
   if (!ownVersion && !isValidCode(spec, value)) {
-    ctx.add(index, 'guide.code-invalid', severity, `${JSON.stringify(value)} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
+    ctx.add(index, 'guide.code-invalid', severity, `${capitalized(shownCodeFor(spec, value))} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
   }
   if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(value, format)) {
-    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value: ${JSON.stringify(value)}.`, spec.position, spec.component, spec.ref, loop);
+    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value.`, spec.position, spec.component, spec.ref, loop);
   }
   if (spec.regex !== null && !spec.regex.test(value)) {
-    ctx.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) ${JSON.stringify(value)} does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);
+    ctx.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);
   }
 }
 

@@ -12,6 +12,7 @@ import { internalError } from '../internalError';
 import type { Finding, Severity, Span } from '../model';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from '../x12/segment-index';
+import { shownSegmentId } from './shown';
 import { GuideValidator, type GuideFinding, type ValidatorState } from './validate';
 
 const HL_CODE = segmentIdCode('HL');
@@ -230,7 +231,7 @@ export class GuidePass {
     const finding: Finding = {
       rule: 'guide.segment-leading-blanks',
       severity: 'error',
-      message: `Segment ${ix.segmentId(s)} starts with blanks.`,
+      message: `Segment ${shownSegmentId(ix.segmentId(s))} starts with blanks.`,
       span: shiftSpan(ix.segmentSpan(s), this.textBase),
     };
     this.blanks = { finding, count: 1 };

@@ -36,6 +36,7 @@
 //   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
+import { capitalized, shownCode, shownNumber, shownSegment, shownSegmentId } from './shown';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor } from './load';
@@ -291,12 +292,12 @@ export class GuideValidator {
     if (id.length > 0 && id.charCodeAt(0) <= 32 && id !== id.trimStart()) {
       this.leadingBlanks++;
       if (this.leadingBlanks === 1) {
-        this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${id.trim()} starts with blanks.`);
+        this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${shownSegmentId(id.trim())} starts with blanks.`);
       }
       id = id.trimStart();
     }
     if (!SEGMENT_ID.test(id)) {
-      this.add(index, 'guide.segment-id-invalid', 'error', `${JSON.stringify(id)} is not a segment identifier (two or three capital letters and digits, starting with a letter).`);
+      this.add(index, 'guide.segment-id-invalid', 'error', `${capitalized(shownSegmentId(id))} is not a segment identifier (two or three capital letters and digits, starting with a letter).`);
     }
     this.current = elements;
     if (elements.length > 0 && elements[elements.length - 1] === '' && id !== 'ISA') {
@@ -329,7 +330,7 @@ export class GuideValidator {
 
   private unexpected(id: string, elements: readonly string[], index: number): void {
     const walker = this.group!.walker!;
-    const shown = id === 'HL' ? `HL*${elements.join('*')}` : `${id}*${elements[0] ?? ''}`;
+    const shown = shownSegment(id, elements, this.component);
     const where = walker.currentLoop().id || 'the transaction';
     this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in loop ${where}).`);
   }
@@ -455,7 +456,7 @@ export class GuideValidator {
         }
       } else if (!this.reportedVersions.has(version)) {
         this.reportedVersions.add(version);
-        const message = coverage.status === 'not-validated' ? coverage.message : `${JSON.stringify(version)} is not an 837 implementation guide Claimlint has a map of: its transaction sets are not checked against a guide. The envelope, counts and coding checks still run.`;
+        const message = coverage.status === 'not-validated' ? coverage.message : `${capitalized(shownCode(version))} is not an 837 implementation guide Claimlint has a map of: its transaction sets are not checked against a guide. The envelope, counts and coding checks still run.`;
         this.add(index, 'guide.not-validated', 'information', message, 8);
       }
     }
@@ -524,7 +525,7 @@ export class GuideValidator {
     const parentText = seg.elements[1] ?? '';
     const number = NUMBER.test(id) ? Number(id) : NaN;
     if (number !== this.hlCount) {
-      this.add(index, 'guide.hl-sequence', 'error', `HL01 is ${JSON.stringify(id)}; this is HL number ${this.hlCount} of the transaction set.`, 1);
+      this.add(index, 'guide.hl-sequence', 'error', `HL01 is ${shownNumber(id)}; this is HL number ${this.hlCount} of the transaction set.`, 1);
     }
     const last = this.lastHl;
     if (parentText !== '') {
