@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { completionsAt } from '../../server/src/core/completion';
-import { DEFAULT_GUIDE_CHECKS, guideChecksOf, keptWhenOff, OFF_KEPT_X12_RULES } from '../../server/src/core/guides/checks';
+import { CLI_DEFAULT_GUIDE_CHECKS, DEFAULT_GUIDE_CHECKS, guideChecksOf, keptWhenOff, OFF_KEPT_X12_RULES } from '../../server/src/core/guides/checks';
 import { hoverAt } from '../../server/src/core/hover/hover';
 import { loadKnowledge } from '../../server/src/core/rules/knowledge';
 
@@ -29,12 +29,13 @@ export function broken837P(): string {
 
 const rules = (text: string, guideChecks: 'off' | 'envelope' | 'full') => analyze(text, knowledge, undefined, undefined, { guideChecks }).findings;
 
-test('the default is envelope, and an unknown setting value is the default', () => {
-  assert.equal(DEFAULT_GUIDE_CHECKS, 'envelope');
-  assert.equal(guideChecksOf('full'), 'full');
-  assert.equal(guideChecksOf('FULL'), 'envelope');
-  assert.equal(guideChecksOf(undefined), 'envelope');
-  // analyze without options is envelope.
+test('the editor default is full, the CLI default envelope, and an unknown setting value is the editor default', () => {
+  assert.equal(DEFAULT_GUIDE_CHECKS, 'full');
+  assert.equal(CLI_DEFAULT_GUIDE_CHECKS, 'envelope');
+  assert.equal(guideChecksOf('envelope'), 'envelope');
+  assert.equal(guideChecksOf('FULL'), 'full');
+  assert.equal(guideChecksOf(undefined), 'full');
+  // analyze without options (the core API) is envelope.
   const text = broken837P();
   assert.deepEqual(analyze(text, knowledge).findings.map((f) => f.rule), rules(text, 'envelope').map((f) => f.rule));
 });
@@ -50,7 +51,7 @@ test('full reports a missing required element and a bad code with the guide refe
   assert.equal(text.slice(missing.span.start - 3, missing.span.end + 2), '22::1');
   const code = full.find((f) => f.rule === 'guide.code-invalid');
   assert.ok(code);
-  assert.match(code.message, /"ZZ" is not a valid code for SV103/);
+  assert.match(code.message, /'ZZ' is not a valid code for SV103/);
   assert.equal(text.slice(code.span.start, code.span.end), 'ZZ');
   // The reader's own checks stay in full.
   assert.ok(full.some((f) => f.rule === 'x12.se01-count'));

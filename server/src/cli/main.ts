@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
-import { DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
+import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { RunFinding } from '../core/rules/checkPtp';
 import { CodingRun } from '../core/rules/codingRun';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
@@ -242,7 +242,7 @@ function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
   // Several files are checked together (the lines of one patient, provider and date paired across
   // them) unless --each-file: their reports wait for the run's coding check at the end.
   const together = !options.eachFile && options.files.length > 1;
-  const guide: GuideChecks = options.guide ?? DEFAULT_GUIDE_CHECKS;
+  const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
   const run = together ? new CodingRun(knowledge) : null;
   const held = new Map<number, FileResult>();
 
@@ -422,7 +422,7 @@ function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Pro
   }
   const { encoding, bom } = input;
   progress.update(0, 'checking', input.bytes);
-  const guide: GuideChecks = options.guide ?? DEFAULT_GUIDE_CHECKS;
+  const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
   const plan = planFix(input.text, knowledge, guide);
 
   let fixed = input.text;
