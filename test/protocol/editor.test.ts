@@ -27,12 +27,23 @@ import { hoverText } from './helpers/text';
 
 const day = { from: 20260310, to: 20260310 };
 const otherDay = { from: 20260311, to: 20260311 };
+/** An 837I statement period (2300 DTP*434): the 5010 guide takes it as RD8 only, so it spans days. */
+const statementPeriod = { from: 20260310, to: 20260311 };
+
+/**
+ * The claim-level date each guide allows: none in an 837P (the service date is each line's
+ * DTP*472 in 2400), the statement period in an 837I, the optional claim DTP*472 in an 837D. The
+ * lines carry their own dates, so the fixtures are guide-valid and the PTP checks read line dates.
+ */
+function claimDate(kind: ClaimKind): WriterClaim['date'] {
+  return kind === 'professional' ? undefined : kind === 'institutional' ? statementPeriod : day;
+}
 
 function conflictClaims(kind: ClaimKind): WriterClaim[] {
   if (kind === 'dental') {
     // The user table (below) pairs D4341 with D4355, but no NCCI PTP table applies to 837D claims.
     return [
-      { id: 'CLAIM-D1', date: day, lines: [
+      { id: 'CLAIM-D1', date: claimDate(kind), lines: [
         { code: 'D4341', charge: '210.00', date: day },
         { code: 'D4355', charge: '95.50', date: day },
         { code: 'D0120', charge: '40.00', date: day },
@@ -40,13 +51,13 @@ function conflictClaims(kind: ClaimKind): WriterClaim[] {
     ];
   }
   return [
-    { id: 'CLAIM-1', date: day, lines: [
+    { id: 'CLAIM-1', date: claimDate(kind), lines: [
       { code: '43214', charge: '1500.00', date: day },
       { code: '43200', charge: '400.00', date: day },
       { code: '99213', charge: '120.00', modifiers: ['25'], date: day },
       { code: '76000', charge: '250.00', date: day },
     ] },
-    { id: 'CLAIM-2', date: otherDay, lines: [
+    { id: 'CLAIM-2', date: claimDate(kind), lines: [
       { code: '43200', charge: '400.00', date: otherDay },
       { code: '43214', charge: '1500.00', date: day },
     ] },
@@ -124,9 +135,16 @@ for (const variant of variants) {
     });
 
     if (variant.kind === 'dental') {
-      test('no NCCI PTP table applies to a dental claim: no diagnostics, though the user table pairs D4341 with D4355', () => {
+      test('no NCCI PTP table applies to a dental claim: no PTP diagnostic, though the user table pairs D4341 with D4355; only the note that the 5010 837D guide is not validated', () => {
         assert.ok(text.includes('AD:D4341') && text.includes('AD:D4355'), 'the file bills the pair the user table knows');
-        assert.deepEqual(diagnostics, [], 'no PTP finding, and a generated file has no structural findings');
+        // Claimlint has no map of the 5010 dental guide: in the default guideChecks (full) the user
+        // is told so once, as information on GS08, and that is the only diagnostic.
+        assert.deepEqual(
+          diagnostics.map((d) => [d.code, d.severity, text.slice(...offsets(text, d))]),
+          [['guide.not-validated', 3, '005010X224A2']],
+          'no PTP finding, and a generated file has no structural findings',
+        );
+        assert.match(String(diagnostics[0]!.message), /^837 Dental 5010 \(005010X224A2\) is not validated against its implementation guide/);
       });
 
       test('hover on a dental code names it and says no PTP table applies', async () => {
@@ -212,7 +230,7 @@ for (const variant of variants) {
           const component = variant.options.delimiters?.component ?? ':';
           const oneUri = TestClient.uriFor(`indicator-1-${variants.indexOf(variant)}.837`);
           const { text: oneText } = writeX12([
-            { id: 'CLAIM-M1', date: day, lines: [
+            { id: 'CLAIM-M1', date: claimDate(variant.kind), lines: [
               { code: '11042', charge: '210.00', date: day },
               { code: '97597', charge: '95.50', date: day },
             ] },
