@@ -31,7 +31,11 @@ import { exerciseDocument, faultInjection, settle, withDeadline } from '../fuzz/
 const ANSWER_MS = 5000;
 const day = { from: 20260310, to: 20260310 };
 
-/** A one-claim 837P: 43214 with 43200 (an indicator-0 conflict) and 99213. */
+/**
+ * A one-claim 837P: 43214 with 43200 (an indicator-0 conflict) and 99213. Guide-valid: each line
+ * carries its own service date (2400 DTP*472) and the claim none, so in the default guideChecks
+ * (full) the conflict is its only finding.
+ */
 function conflictDocument(claimId = 'C1', extraLine = false): string {
   const lines = [
     ...(extraLine ? [{ code: '99214', charge: '80.00', date: day }] : []),
@@ -39,7 +43,7 @@ function conflictDocument(claimId = 'C1', extraLine = false): string {
     { code: '43200', charge: '400.00', date: day },
     { code: '99213', charge: '120.00', date: day },
   ];
-  return writeX12([{ id: claimId, date: day, lines }], { lineEnding: '\n' }).text;
+  return writeX12([{ id: claimId, lines }], { lineEnding: '\n' }).text;
 }
 
 function applyTextEdits(text: string, edits: TextEdit[]): string {
@@ -165,7 +169,7 @@ describe('bad LSP input gets an answer or nothing, never a crash', () => {
     assert.deepEqual(afterPast.diagnostics.map((d) => d.code), ['ptp.conflict'], 'appended at the end, the document still reads');
     // A version lower than the current one (a client bug): the server takes the text and answers.
     // The text has no conflict, so its diagnostics show which text was checked.
-    const clean = writeX12([{ id: 'C1', date: day, lines: [{ code: '99213', charge: '120.00', date: day }] }], { lineEnding: '\n' }).text;
+    const clean = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '120.00', date: day }] }], { lineEnding: '\n' }).text;
     const stale = client.waitForDiagnostics(uri, (p) => p.version === 1);
     await client.connection.sendNotification(DidChangeTextDocumentNotification.method, { textDocument: { uri, version: 1 }, contentChanges: [{ text: clean }] });
     assert.deepEqual((await withDeadline(stale, ANSWER_MS, 'diagnostics of the stale version')).diagnostics, [], "the stale version's text was checked");
@@ -219,10 +223,15 @@ describe('bad LSP input gets an answer or nothing, never a crash', () => {
 
   test('code actions over a whole file with a 4,000-line claim are answered quickly and stay small', async () => {
     const lines = Array.from({ length: 4000 }, (_, i) => ({ code: i % 2 ? '43200' : '43214', charge: '1.00', date: day }));
-    const big = writeX12([{ id: 'C1', date: day, lines }], { lineEnding: '\n' }).text;
+    const big = writeX12([{ id: 'C1', lines }], { lineEnding: '\n' }).text;
     const bigUri = TestClient.uriFor('big-claim.837');
     const published = await withDeadline(client.open(bigUri, big), 10_000, 'diagnostics');
-    assert.equal(published.diagnostics.length, 2000);
+    // What a user sees in the default guideChecks (full): a conflict on each 43200, and the 837P
+    // guide's limit of 50 service lines a claim (loop 2400), exceeded at each LX from the 51st on.
+    const byCode = new Map<string, number>();
+    for (const d of published.diagnostics) byCode.set(String(d.code), (byCode.get(String(d.code)) ?? 0) + 1);
+    assert.deepEqual([...byCode], [['ptp.conflict', 2000], ['guide.loop-max-repeat', 3950]]);
+    assert.equal(published.diagnostics.length, 5950);
     const started = performance.now();
     const actions = (await withDeadline(
       client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: bigUri }, range: { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, context: { diagnostics: [] } }),
