@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
+import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { anyDocumentArb, claimishStringArb } from '../fuzz/generators';
 import { exerciseDocument, openAndEdit, withDeadline } from '../fuzz/protocol';
@@ -43,7 +44,8 @@ describe(`the server under generated documents (seed ${SEED})`, () => {
       const uri = TestClient.uriFor(`fuzz-${i}.837`);
       const where = `document ${i} (seed ${SEED})`;
       const { published, mirror } = await openAndEdit(client, uri, c.text, c.edits, ANSWER_MS, where);
-      const expected = analyze(mirror.getText(), knowledge).findings.map((f) => f.rule);
+      // The server runs in the default claimlint.guideChecks (full); the core is asked for the same mode.
+      const expected = analyze(mirror.getText(), knowledge, undefined, undefined, { guideChecks: DEFAULT_GUIDE_CHECKS }).findings.map((f) => f.rule);
       assert.deepEqual(published.diagnostics.map((d) => d.code), expected, `${where}: the server's diagnostics are the core's findings`);
       const positions = c.probes.map((p) => mirror.positionAt(Math.floor(p * mirror.getText().length)));
       positions.push({ line: mirror.lineCount + 3, character: 0 });
@@ -56,7 +58,8 @@ describe(`the server under generated documents (seed ${SEED})`, () => {
 
   test('afterwards an ordinary document is checked as before', async () => {
     const day = { from: 20260310, to: 20260310 };
-    const text = writeX12([{ id: 'C1', date: day, lines: [{ code: '43214', charge: '1', date: day }, { code: '43200', charge: '1', date: day }] }]).text;
+    // Guide-valid: the service dates are the lines' (2400 DTP*472), the claim has none, as the 837P guide requires.
+    const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '1', date: day }, { code: '43200', charge: '1', date: day }] }]).text;
     const published = await withDeadline(client.open(TestClient.uriFor('ordinary.837'), text), ANSWER_MS, 'diagnostics');
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['ptp.conflict']);
   });
