@@ -52,8 +52,12 @@ function subscriber(hl: number, memberId: string, parent = 1): string[] {
   return [`HL*${hl}*${parent}*22*0`, 'SBR*P*18*******CI', `NM1*IL*1*DOE*JANE****MI*${memberId}`, 'NM1*PR*2*EXAMPLE PAYER*****PI*P000001'];
 }
 
-/** A 2000B subscriber with a 2000C patient (a dependent). */
-function dependent(hl: number, memberId: string, patientId: string, first: string): string[] {
+/**
+ * A 2000B subscriber with a 2000C patient (a dependent). As the 5010 837P guide has it, the
+ * patient is named without an id (NM108/NM109 of 2010CA are not used) and has an address and
+ * demographics (N3, N4, DMG), so dependents of one subscriber are told apart by name.
+ */
+function dependent(hl: number, memberId: string, first: string, birthDate: string, gender: 'F' | 'M'): string[] {
   return [
     `HL*${hl}*1*22*1`,
     'SBR*P********CI',
@@ -61,7 +65,10 @@ function dependent(hl: number, memberId: string, patientId: string, first: strin
     'NM1*PR*2*EXAMPLE PAYER*****PI*P000001',
     `HL*${hl + 1}*${hl}*23*0`,
     'PAT*19',
-    `NM1*QC*1*DOE*${first}****MI*${patientId}`,
+    `NM1*QC*1*DOE*${first}`,
+    'N3*2 ELM ST',
+    'N4*SPRINGFIELD*IL*000000000',
+    `DMG*D8*${birthDate}*${gender}`,
   ];
 }
 
@@ -266,10 +273,10 @@ describe('lines of different patients, dates or billing providers are never pair
   test('two dependents (2010CA) of one subscriber', async () => {
     const text = interchange(PROFESSIONAL, [[
       ...billingProvider(),
-      ...dependent(2, 'M000001', 'D000001', 'JOHN'),
+      ...dependent(2, 'M000001', 'JOHN', '20100101', 'M'),
       ...clm('CLAIM-A', '1500.00'),
       ...sv1(1, '43214', '1500.00'),
-      ...dependent(4, 'M000001', 'D000002', 'JILL'),
+      ...dependent(4, 'M000001', 'JILL', '20120202', 'F'),
       ...clm('CLAIM-B', '400.00'),
       ...sv1(1, '43200', '400.00'),
     ]]);
