@@ -22,13 +22,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from '../../server/src/core/parse';
 import type { ParsedDocument } from '../../server/src/core/model';
 import { writeX12, type ClaimKind, type WriterClaim, type WriterOptions } from '../unit/helpers/x12-writer';
+import { statementPeriod } from './helpers/guideDates';
 import { TestClient } from './helpers/lspClient';
 import { hoverText } from './helpers/text';
 
 const day = { from: 20260310, to: 20260310 };
 const otherDay = { from: 20260311, to: 20260311 };
-/** An 837I statement period (2300 DTP*434): the 5010 guide takes it as RD8 only, so it spans days. */
-const statementPeriod = { from: 20260310, to: 20260311 };
 
 /**
  * The claim-level date each guide allows: none in an 837P (the service date is each line's
