@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { writeX12 } from '../unit/helpers/x12-writer';
+import { statementPeriod } from './helpers/guideDates';
 import { TestClient } from './helpers/lspClient';
 
 const day = { from: 20260310, to: 20260310 };
@@ -169,7 +170,7 @@ test('claimlint.hospitalPtpEditFiles: outpatient hospital tables (here a folder,
     await client.initialize({ settings: { claimlint: { hospitalPtpEditFiles: ['hospital'], builtinEdits: false } } }, { workspaceFolder: dir });
     const lines = [{ code: '99213', charge: '90.00', date: day }, { code: '36415', charge: '10.00', date: day }];
     const institutional = TestClient.uriFor('hospital.837i');
-    const first = await client.open(institutional, writeX12([{ id: 'C1', date: day, lines }], { kind: 'institutional' }).text);
+    const first = await client.open(institutional, writeX12([{ id: 'C1', date: statementPeriod, lines }], { kind: 'institutional' }).text);
     assert.deepEqual(first.diagnostics.map((d) => d.code), ['ptp.modifier-required'], 'the hospital table applies to the 837I');
     const professional = await client.open(TestClient.uriFor('office.837p'), writeX12([{ id: 'C1', lines }]).text);
     assert.deepEqual(professional.diagnostics, [], 'and not to an 837P');
