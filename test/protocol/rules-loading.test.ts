@@ -43,7 +43,8 @@ test('hovers are answered while a 1,000,000-row PTP table loads, with the rules 
   writeFileSync(table, generated + PLANTED + '\r\n');
   const client = new TestClient({ pullConfiguration: false });
   try {
-    const text = writeX12([{ id: 'C1', date: day, lines: ['43214', '43200', 'C9001', 'C9002'].map((code) => ({ code, charge: '10.00', date: day })) }]).text;
+    // Guide-valid (the lines carry the service date, the claim none, as the 837P guide requires): the PTP findings are the only ones.
+    const text = writeX12([{ id: 'C1', lines: ['43214', '43200', 'C9001', 'C9002'].map((code) => ({ code, charge: '10.00', date: day })) }]).text;
     const uri = TestClient.uriFor('loading.837');
     const document = TextDocument.create(uri, 'x12', 1, text);
     const hoverOver = async (code: string): Promise<{ markdown: string; ms: number }> => {
