@@ -24,21 +24,30 @@ function positionOf(text: string, needle: string, delta = 0): Position {
 
 const codes = (diagnostics: { code?: number | string }[]) => diagnostics.map((d) => String(d.code)).sort();
 
-test('guideChecks full publishes the guide findings, envelope (the default) does not, and an edit keeps them equal to a fresh analysis', async () => {
+test('guideChecks full (the default) publishes the guide findings, envelope does not, and an edit keeps them equal to a fresh analysis', async () => {
   const client = new TestClient({ settings: { builtinEdits: true } });
   try {
     await client.initialize();
     const uri = TestClient.uriFor('guides.837');
-    const envelope = await client.open(uri, broken);
-    assert.ok(!envelope.diagnostics.some((d) => String(d.code).startsWith('guide.')), 'the default is envelope');
+    // No guideChecks setting: the default is full.
+    const byDefault = await client.open(uri, broken);
+    const missing = byDefault.diagnostics.find((d) => d.code === 'guide.element-missing');
+    assert.ok(missing, 'the default is full');
+    assert.match(String(missing.message), /CLM05-02/);
+    assert.ok(byDefault.diagnostics.some((d) => d.code === 'guide.code-invalid' && /SV103/.test(String(d.message))));
+    assert.deepEqual(codes(byDefault.diagnostics), analyze(broken, knowledge, undefined, undefined, { guideChecks: 'full' }).findings.map((f) => f.rule).sort());
 
+    // Set to envelope: the guide findings go.
+    const envelopeOnly = client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => String(d.code).startsWith('guide.')));
+    await client.changeSettings({ builtinEdits: true, guideChecks: 'envelope' });
+    const envelope = await envelopeOnly;
+    assert.deepEqual(codes(envelope.diagnostics), analyze(broken, knowledge, undefined, undefined, { guideChecks: 'envelope' }).findings.map((f) => f.rule).sort());
+
+    // Set to full: they are back.
     const full = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => String(d.code).startsWith('guide.')));
     await client.changeSettings({ builtinEdits: true, guideChecks: 'full' });
     const published = await full;
-    const missing = published.diagnostics.find((d) => d.code === 'guide.element-missing');
-    assert.ok(missing);
-    assert.match(String(missing.message), /CLM05-02/);
-    assert.ok(published.diagnostics.some((d) => d.code === 'guide.code-invalid' && /SV103/.test(String(d.message))));
+    assert.deepEqual(codes(published.diagnostics), codes(byDefault.diagnostics));
 
     // An edit inside the first transaction set: what is published is what a whole analysis gives.
     const edited = broken.replace('DTP*472*D8*20261020~', 'DTP*472*D8*20261020~\nFOO*1~');
