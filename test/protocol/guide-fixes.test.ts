@@ -1,7 +1,7 @@
 // The guide and envelope quick fixes through the real server over stdio: the code actions on an
 // HL, SE01 and ISA finding, each applied as the editor would and the document checked again by
 // the server; fix-all (resolved later) doing them all at once; the envelope checks' fixes with
-// the default guideChecks.
+// the default guideChecks (full) and with envelope set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -96,20 +96,25 @@ test('fix-all, its edits resolved later, fixes the HL numbers, SE01 and the ISA 
   }
 });
 
-test('with the default guideChecks (envelope) the envelope findings get their fixes too', async () => {
-  const client = new TestClient({ settings: { builtinEdits: false } });
-  try {
-    await client.initialize();
-    const uri = TestClient.uriFor('guide-fixes-envelope.837');
-    const text = example.replace('GE*1*1~', 'GE*3*1~');
-    const { diagnostics } = await client.open(uri, text);
-    assert.deepEqual(codes(diagnostics), ['x12.ge01-count']);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics, only: ['quickfix'] } })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title), ['Set GE01 to 1 (the transaction sets in the group)']);
-    const fixed = applied(text, actions[0]!);
-    assert.equal(fixed, example);
-    assert.deepEqual((await client.change(uri, { text: fixed })).diagnostics, []);
-  } finally {
-    await client.shutdown();
-  }
-});
+for (const [mode, settings] of [
+  ['the default guideChecks (full)', { builtinEdits: false }],
+  ['guideChecks envelope', { builtinEdits: false, guideChecks: 'envelope' }],
+] as const) {
+  test(`with ${mode} the envelope findings get their fixes too`, async () => {
+    const client = new TestClient({ settings });
+    try {
+      await client.initialize();
+      const uri = TestClient.uriFor('guide-fixes-envelope.837');
+      const text = example.replace('GE*1*1~', 'GE*3*1~');
+      const { diagnostics } = await client.open(uri, text);
+      assert.deepEqual(codes(diagnostics), ['x12.ge01-count']);
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics, only: ['quickfix'] } })) as CodeAction[];
+      assert.deepEqual(actions.map((a) => a.title), ['Set GE01 to 1 (the transaction sets in the group)']);
+      const fixed = applied(text, actions[0]!);
+      assert.equal(fixed, example);
+      assert.deepEqual((await client.change(uri, { text: fixed })).diagnostics, []);
+    } finally {
+      await client.shutdown();
+    }
+  });
+}
