@@ -70,6 +70,21 @@ export function elementsClean(spec: SegmentSpec, scan: SegmentScan, separators: 
       if (!compositeClean(position, text, start, end, (f & HAS_COMPONENT) !== 0, separators)) return false;
       continue;
     }
+    // Most elements are plain text or a code of a list: checked here, without a call.
+    if (f === 0 && position.plain) {
+      if (start === end) {
+        if (position.usage === 'R') return false;
+        continue;
+      }
+      const length = end - start;
+      if (length < position.minLength || length > position.maxLength || text.charCodeAt(end - 1) === SPACE) return false;
+      const packed = position.packedCodes;
+      if (packed !== null) {
+        const n = packCode(text, start, end);
+        if (n < 0 || !hasPackedCode(packed, n)) return false;
+      }
+      continue;
+    }
     if ((f & HAS_REPETITION) !== 0) return false;
     // A component separator in a simple element (ISA16 is the separator itself).
     if ((f & HAS_COMPONENT) !== 0 && position.ref !== 'ISA16') return false;

@@ -80,18 +80,22 @@ function packedCodesOf(codes: ReadonlySet<string> | null): PackedCodes | null {
       if (n < 0) unpacked++;
       else set.add(n);
     }
-    packedSets.set(codes, (packed = { set, few: set.size <= FEW_CODES ? Float64Array.from(set) : null, unpacked }));
+    const few = set.size <= FEW_CODES && [...set].every((n) => n <= SMALL_CODE_LIMIT) ? Int32Array.from(set) : null;
+    packedSets.set(codes, (packed = { set, few, unpacked }));
   }
   return packed;
 }
 
 /** Up to this many codes are looked up by a scan of an array (faster than a set for short lists, the usual qualifier lists). */
 const FEW_CODES = 8;
+/** Codes of up to four characters pack under 2^28: small integers, compared as such. */
+const SMALL_CODE_LIMIT = 0x7fffffff;
 
 /** Is the packed code `n` one of `packed`? */
 export function hasPackedCode(packed: PackedCodes, n: number): boolean {
   const few = packed.few;
   if (few === null) return packed.set.has(n);
+  if (n > SMALL_CODE_LIMIT) return false;
   for (let i = 0; i < few.length; i++) if (few[i] === n) return true;
   return false;
 }
@@ -116,6 +120,9 @@ function simpleElement(index: number, ref: string, position: number, component: 
   const dictionary = DATA.dataElements[raw.d];
   if (!dictionary) throw new Error(`guides.json: data element ${raw.d} of ${ref} is not in the dictionary`);
   const external = raw.x ?? null;
+  const packedCodes = packedCodesOf(validCodesOf(raw.c, external));
+  const regex = raw.re === undefined ? null : (GUIDE_PATTERNS[raw.re] ?? null);
+  const type = dictionary[0];
   return {
     kind: 'element',
     ref,
@@ -132,9 +139,17 @@ function simpleElement(index: number, ref: string, position: number, component: 
     externalCodes: external,
     externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
     validCodes: validCodesOf(raw.c, external),
-    packedCodes: packedCodesOf(validCodesOf(raw.c, external)),
+    packedCodes,
     // pyx12 searches (unanchored) with re.S; the maps' patterns as literals (no regex is built at run time).
-    regex: raw.re === undefined ? null : (GUIDE_PATTERNS[raw.re] ?? null),
+    regex,
+    plain:
+      (type === 'AN' || type === 'ID') &&
+      raw.u !== 'N' &&
+      regex === null &&
+      raw.d !== '1250' &&
+      raw.d !== '1251' &&
+      ref !== 'ISA16' &&
+      (packedCodes === null || packedCodes.unpacked === 0),
   };
 }
 

@@ -94,8 +94,8 @@ export const PACKED_CODE_LENGTH = 7;
 /** Valid codes as numbers; `unpacked` counts the codes too long to pack (looked up as strings). */
 export interface PackedCodes {
   set: ReadonlySet<number>;
-  /** The same codes as an array when they are few (load.ts hasPackedCode scans it), else null. */
-  few: Float64Array | null;
+  /** The same codes as an array when they are few and short (load.ts hasPackedCode scans it), else null. */
+  few: Int32Array | null;
   unpacked: number;
 }
 
@@ -127,6 +127,11 @@ export interface ElementSpec {
   /** The same codes packed as numbers (load.ts packCode), for lookups that make no string; null with validCodes. */
   packedCodes: PackedCodes | null;
   regex: RegExp | null;
+  /**
+   * AN or ID, used, no pattern, not a date format or a date in one, and its codes (if any) all
+   * packed: the clean check (fastCheck.ts) needs only its length, last character and code.
+   */
+  plain: boolean;
 }
 
 export interface CompositeSpec {
