@@ -38,6 +38,7 @@
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { capitalized, shownCode, shownNumber, shownSegment, shownSegmentId } from './shown';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
+import { segmentIdCode } from '../x12/segment-index';
 import { VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
@@ -64,11 +65,26 @@ export interface IndexedSegments extends SegmentReader {
   delimitersOf(i: number): { readonly element: string };
 }
 
+/** A problem (rule, segment id, element) is listed at most this many times per transaction set. */
+export const REPEAT_LIMIT = 1000;
+/** Distinct problems counted per transaction set; past it, further ones are counted by rule alone. */
+const REPEAT_KEYS = 4096;
+
+/** A run of identical stray segments is skipped only for segments up to this long (the comparison reads them). */
+const STRAY_LENGTH = 256;
+
 /** Slots of the validator's id cache (a power of two). */
 const ID_SLOTS = 256;
 
 /** Segments the validator reads whole: the envelope (control numbers, versions). */
 const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+const SLOW_CODES: ReadonlySet<number> = new Set([...SLOW_IDS].map(segmentIdCode));
+
+/** Are text[a, a + length) and text[b, b + length) the same characters? */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
 
 /** A set as it was: its first `size` entries (sets only grow, and keep their order). */
 interface SetPrefix {
@@ -90,7 +106,11 @@ export interface ValidatorState {
   gs08: string;
   service: { version: string; kind: string; id: string } | null;
   serviceReported: boolean;
+  /** The repeat counts of the transaction set (a copy; shared empty when none). */
+  repeats: ReadonlyMap<string, number>;
 }
+
+const NO_REPEATS: ReadonlyMap<string, number> = new Map();
 
 function* prefix(p: SetPrefix): Generator<string> {
   let n = 0;
@@ -104,6 +124,12 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
   if (live.size !== p.size) return false;
   const it = prefix(p);
   for (const value of live) if (it.next().value !== value) return false;
+  return true;
+}
+
+function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, n] of a) if (b.get(key) !== n) return false;
   return true;
 }
 
@@ -196,6 +222,17 @@ export class GuideValidator {
   // Segments starting with blanks: reported once, on the first, with the count.
   private leadingBlanks = 0;
   private leadingBlanksFinding: GuideFinding | null = null;
+  /** Findings listed and dropped (past REPEAT_LIMIT) so far. */
+  private listed = 0;
+  private dropped = 0;
+  /** The last segment segmentOf read, when it was one a run of the same text may skip (index -2 when not). */
+  private readonly stray: { index: number; text: string | null; start: number; end: number } = { index: -2, text: null, start: 0, end: 0 };
+  /** The last segment checked was placed in the guide. */
+  private placedLast = false;
+  /** How often each problem (add's key) was found in the current transaction set. */
+  private repeats = new Map<string, number>();
+  /** The id of the segment being checked (findings about it are counted by it). */
+  private currentId = '';
 
   // The segment being checked, read by valueAt (one function for all segments, no closure each).
   private current: readonly string[] = [];
@@ -249,6 +286,33 @@ export class GuideValidator {
    * segments, and anything unusual about the segment as a whole, go through segment().
    */
   segmentOf(reader: IndexedSegments, i: number, index: number): void {
+    const start = reader.table.segmentStart[i]!;
+    const end = reader.table.segmentEnd[i]!;
+    const text = reader.text;
+    // A run of identical segments the guide has no place for (a file of a million stray or empty
+    // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
+    // the walk where it was, the same text after it would do the same, so it is not read again.
+    const stray = this.stray;
+    if (stray.index === i - 1 && stray.text === text && end - start === stray.end - stray.start && sameText(text, stray.start, start, end - start)) {
+      stray.index = i;
+      stray.start = start;
+      stray.end = end;
+      return;
+    }
+    const listed = this.listed;
+    const dropped = this.dropped;
+    const blanks = this.leadingBlanks;
+    this.placedLast = false;
+    const special = this.segmentAt(reader, i, index, start, end);
+    const isStray = !special && !this.placedLast && this.listed === listed && this.dropped > dropped && this.leadingBlanks === blanks && end - start <= STRAY_LENGTH;
+    stray.index = isStray ? i : -2;
+    stray.text = isStray ? text : null;
+    stray.start = start;
+    stray.end = end;
+  }
+
+  /** segmentOf's work on segment i, text[start, end); true when it is one that changes more than the walk (an envelope segment, HL, a service line). */
+  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number): boolean {
     const code = reader.idCode(i);
     // The id as a string, from a small direct-mapped cache before the map (a file has a few dozen ids).
     const slot = code & (ID_SLOTS - 1);
@@ -264,31 +328,36 @@ export class GuideValidator {
       this.idCodes[slot] = code;
       this.idSlots[slot] = id;
     }
+    this.currentId = id ?? '';
+    const special = id === null ? SLOW_CODES.has(code) : id === 'HL' || isServiceId(id);
     const scan = this.scan;
-    scan.scan(reader.text, i, reader.table.segmentStart[i]!, reader.table.segmentEnd[i]!, reader.delimitersOf(i).element.charCodeAt(0), this.componentCode, this.repetitionCode);
+    scan.scan(reader.text, i, start, end, reader.delimitersOf(i).element.charCodeAt(0), this.componentCode, this.repetitionCode);
     const count = scan.count;
     if (id === null || (count > 0 && scan.ends[count] === scan.starts[count])) {
       this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index);
-      return;
+      return special;
     }
     if (isServiceId(id)) this.checkService(id, index);
     // HL numbering reads HL01, HL02 and HL04 only.
     if (id === 'HL') this.checkHl({ id, elements: firstValues(scan, i, 4) }, index);
     const group = this.group;
-    if (!group || !group.walker) return;
+    if (!group || !group.walker) return special;
     const values = this.values.at(scan, i);
     const placed = group.walker.step(id, values.valueAt, values.keyAt);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, valuesOf(scan, i), index);
-      return;
+      return special;
     }
+    this.placedLast = true;
     if (!elementsClean(placed, scan, this.separators)) checkElements(this.context, placed, valuesOf(scan, i), index);
+    return special;
   }
 
   segment(seg: GuideSegment, index: number): void {
     const { elements } = seg;
     let id = seg.id;
+    this.currentId = id;
     if (id.length > 0 && id.charCodeAt(0) <= 32 && id !== id.trimStart()) {
       this.leadingBlanks++;
       if (this.leadingBlanks === 1) {
@@ -325,6 +394,7 @@ export class GuideValidator {
       this.unexpected(id, elements, index);
       return;
     }
+    this.placedLast = true;
     checkElements(this.context, placed, seg.elements, index);
   }
 
@@ -353,6 +423,7 @@ export class GuideValidator {
       gs08: this.gs08,
       service: this.service,
       serviceReported: this.serviceReported,
+      repeats: this.repeats.size === 0 ? NO_REPEATS : new Map(this.repeats),
     };
   }
 
@@ -372,6 +443,7 @@ export class GuideValidator {
     v.gs08 = state.gs08;
     v.service = state.service;
     v.serviceReported = state.serviceReported;
+    v.repeats = new Map(state.repeats);
     return v;
   }
 
@@ -401,6 +473,7 @@ export class GuideValidator {
       this.isa12 === state.isa12 &&
       this.gs08 === state.gs08 &&
       this.serviceReported === state.serviceReported &&
+      sameCounts(this.repeats, state.repeats) &&
       samePrefix(this.isaIds, state.isaIds) &&
       samePrefix(this.gsIds, state.gsIds) &&
       samePrefix(this.reportedVersions, state.reportedVersions)
@@ -496,6 +569,7 @@ export class GuideValidator {
     this.service = kind ? { version: implementation, kind, id: SERVICE_SEGMENT_OF[kind] } : null;
     this.serviceReported = false;
     this.hlCount = 0;
+    if (this.repeats.size > 0) this.repeats = new Map();
     this.hlStack = [];
     this.lastHl = null;
   }
@@ -572,7 +646,25 @@ export class GuideValidator {
     }
   }
 
-  private add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding {
+  /**
+   * Records a finding, or drops it when the same problem (rule, segment id, element) was found
+   * REPEAT_LIMIT times in this transaction set already: a file of millions of broken segments
+   * (a run of empty segments, one segment repeated) then keeps a bounded list. The last one
+   * listed says that the rest are not.
+   */
+  private add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding | null {
+    const repeats = this.repeats;
+    let key = `${rule}|${this.currentId}|${position ?? ''}|${component ?? ''}`;
+    if (!repeats.has(key) && repeats.size >= REPEAT_KEYS) key = `${rule}|*`;
+    // Counted up to one past the limit: what is past it is not listed, whatever the number.
+    const seen = Math.min((repeats.get(key) ?? 0) + 1, REPEAT_LIMIT + 1);
+    repeats.set(key, seen);
+    if (seen > REPEAT_LIMIT) {
+      this.dropped++;
+      return null;
+    }
+    this.listed++;
+    if (seen === REPEAT_LIMIT) message = `${message} The same problem is listed no more than ${REPEAT_LIMIT} times in a transaction set; later ones are not listed.`;
     const finding: GuideFinding = { rule, severity, message, segment };
     if (ref !== undefined) finding.ref = ref;
     if (position !== undefined) finding.position = position;

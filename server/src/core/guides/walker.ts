@@ -134,6 +134,9 @@ export class GuideWalker {
         return next;
       }
     }
+    // An id no open loop has a place for: the walk would leave every loop and find nothing (and
+    // note nothing), so the answer is known without it (a file of a million stray segments).
+    if (this.options.plans !== false && !this.placeable(id)) return null;
     const segment = this.walk(id, valueAt);
     if (segment) this.node = segment;
     else this.exitedLoops = null;
@@ -247,6 +250,12 @@ export class GuideWalker {
       at += counts.length;
     }
     return true;
+  }
+
+  /** Does a loop open now (the current one or one around it) have a place for segments with this id? */
+  private placeable(id: string): boolean {
+    for (let level = this.frames.length - 1; level >= 0; level--) if (this.frames[level]!.loop.lastIndexOf.has(id)) return true;
+    return false;
   }
 
   /** A frame for a new iteration of `loop`, its counts at zero. */
