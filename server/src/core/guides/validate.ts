@@ -66,7 +66,7 @@ export interface IndexedSegments extends SegmentReader {
 }
 
 /** A problem (rule, segment id, element) is listed at most this many times per transaction set. */
-export const REPEAT_LIMIT = 1000;
+export const REPEAT_LIMIT = 10_000;
 /** Distinct problems counted per transaction set; past it, further ones are counted by rule alone. */
 const REPEAT_KEYS = 4096;
 
