@@ -960,8 +960,6 @@ export class Parser837 {
     let chargeStart = -1;
     let chargeEnd = -1;
     let charge: number | null = null;
-    let unitsStart = -1;
-    let unitsEnd = -1;
     if (layout !== null) {
       const el = this.elementsOf(sv);
       chargeStart = el.start(layout.charge);
@@ -969,8 +967,6 @@ export class Parser837 {
         chargeEnd = el.end(layout.charge);
         charge = parseDecimalAt(text, chargeStart, chargeEnd);
       }
-      unitsStart = el.start(layout.units);
-      unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
       if (charge === null) {
         const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
         this.add(
@@ -991,6 +987,13 @@ export class Parser837 {
     const keep = this.keepLine;
     if (keep !== null && (code === '' || !this.keeps(keep, code))) return;
 
+    let unitsStart = -1;
+    let unitsEnd = -1;
+    if (layout !== null) {
+      const el = this.elementsOf(sv);
+      unitsStart = el.start(layout.units);
+      unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
+    }
     const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
     // The opening segment's span is kept only by a line without a procedure or a service segment.
     const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
