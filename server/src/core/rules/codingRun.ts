@@ -101,7 +101,11 @@ export class CodingRun {
   /** The document offsets of the codes and units of one file's kept lines: where a finding of the run can be. */
   offsetsOf(file: number): number[] {
     const out: number[] = [];
-    this.families.forEach((family, i) => out.push(...this.groupers[i]!.codeOffsetsOf(file, family.units)));
+    // One push per offset: spread into push's arguments, a big file's (every line, with add-on
+    // codes loaded) overflowed the stack (RangeError).
+    this.families.forEach((family, i) => {
+      for (const offset of this.groupers[i]!.codeOffsetsOf(file, family.units)) out.push(offset);
+    });
     return out;
   }
 
