@@ -330,10 +330,12 @@ describe('guide messages and claim contents', () => {
       ...messagesOf(edit({ [at('REF')]: 'REF*SY*12345678' })),
       ...messagesOf(edit({ [at('NM1', 4)]: 'NM1*IL*1*DOE*JOHN****QXZ123456789*M0000001' })),
       ...messagesOf(edit({ [at('CLM')]: 'CLM*CLAIM1*QXZNAME***11:B:1*Y*A*Y*Y' })),
-      // A segment id that is a name.
+      // A segment id that is a name, and a name in HL02.
       ...messagesOf(edit({ [at('HI')]: ['QXZNAME*1', 'HI*ABK:R69'] })),
+      ...messagesOf(edit({ [at('HL', 2)]: 'HL*2*QXZNAME*22*0' })),
     ];
-    assert.ok(messages.length >= 7, messages.join('\n'));
+    assert.ok(messages.length >= 8, messages.join('\n'));
+    assert.ok(messages.some((m) => /^HL02 parent a value that is not a number is not an HL level open above this one/.test(m)), messages.join('\n'));
     for (const secret of SECRET) for (const m of messages) assert.ok(!m.includes(secret), `${JSON.stringify(secret)} in: ${m}`);
     assert.ok(messages.some((m) => /^Segment N3 is not expected here/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /DMG02/.test(m)), messages.join('\n'));

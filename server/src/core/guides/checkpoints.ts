@@ -79,7 +79,7 @@ export function guideRunAfter(previous: GuideRun, edit: EditedSegments, ix: X12S
 /** Can the earlier pass be taken up again at this checkpoint: past the edit, and its last HL too? */
 function meets(cp: GuideCheckpoint, edit: EditedSegments): boolean {
   if (cp.segment < edit.after) return false;
-  const last = cp.validator?.lastHl;
+  const last = cp.validator?.hl.last;
   return !last || last.segment >= edit.after;
 }
 
@@ -109,7 +109,7 @@ function movedCheckpoint(cp: GuideCheckpoint, edit: EditedSegments, offset: numb
     ...cp,
     segment: cp.segment + edit.shift,
     found: cp.found + offset,
-    validator: v && { ...v, lastHl: v.lastHl && { ...v.lastHl, segment: v.lastHl.segment + edit.shift } },
+    validator: v && { ...v, hl: { ...v.hl, last: v.hl.last && { ...v.hl.last, segment: v.hl.last.segment + edit.shift } } },
     blanks: cp.blanks && { ...cp.blanks, span: move(cp.blanks.span) },
   };
 }

@@ -36,7 +36,7 @@
 //   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
-import { capitalized, shownCode, shownNumber, shownSegment, shownSegmentId } from './shown';
+import { capitalized, shownCode, shownSegment, shownSegmentId } from './shown';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { segmentIdCode } from '../x12/segment-index';
 import { VERSION_MISMATCH_RULE } from './coverage';
@@ -46,9 +46,10 @@ import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
+import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
 import { SegmentScan } from './segmentScan';
 import { SegmentValues } from './segmentValues';
-import { NUMBER, componentOf } from './valueTypes';
+import { componentOf } from './valueTypes';
 
 export { isValidDate, isValidTime } from './valueTypes';
 
@@ -99,9 +100,7 @@ export interface ValidatorState {
   group: { guide: GuideSchema | null; version: string | null; stIds: SetPrefix; walker: WalkerState | null } | null;
   envelope: GuideSchema | null;
   reportedVersions: SetPrefix;
-  hlCount: number;
-  hlStack: readonly number[];
-  lastHl: { segment: number; id: number; childFlag: string } | null;
+  hl: HlState;
   isa12: string;
   gs08: string;
   service: { version: string; kind: string; id: string } | null;
@@ -209,10 +208,12 @@ export class GuideValidator {
   private group: Group | null = null;
   private envelope: GuideSchema | null = null;
   private reportedVersions = new Set<string>();
-  // HL state of the current transaction set (pyx12's x12file: a count and a stack of open levels).
-  private hlCount = 0;
-  private hlStack: number[] = [];
-  private lastHl: { segment: number; id: number; childFlag: string } | null = null;
+  /** HL numbering of the current transaction set. */
+  private hl = new HlNumbering();
+  /** Where the HL numbering's findings go. */
+  private readonly reportHl: HlReport = (segment, rule, message, position) => {
+    this.add(segment, rule, 'error', message, position);
+  };
   /** ISA12 of the current interchange, GS08 of the current group. */
   private isa12 = '';
   private gs08 = '';
@@ -339,7 +340,7 @@ export class GuideValidator {
     }
     if (isServiceId(id)) this.checkService(id, index);
     // HL numbering reads HL01, HL02 and HL04 only.
-    if (id === 'HL') this.checkHl({ id, elements: firstValues(scan, i, 4) }, index);
+    if (id === 'HL') this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
     const group = this.group;
     if (!group || !group.walker) return special;
     const values = this.values.at(scan, i);
@@ -383,7 +384,7 @@ export class GuideValidator {
     }
     if (isServiceId(id)) this.checkService(id, index);
     if (id === 'ST') this.startTransaction(seg, index);
-    if (id === 'HL') this.checkHl(seg, index);
+    if (id === 'HL') this.hl.check(seg.elements, index, this.reportHl);
     if (id === 'SE') this.endTransaction();
 
     const group = this.group;
@@ -416,9 +417,7 @@ export class GuideValidator {
       group: group && { guide: group.guide, version: group.version, stIds: { set: group.stIds, size: group.stIds.size }, walker: group.walker?.snapshot() ?? null },
       envelope: this.envelope,
       reportedVersions: { set: this.reportedVersions, size: this.reportedVersions.size },
-      hlCount: this.hlCount,
-      hlStack: this.hlStack.slice(),
-      lastHl: this.lastHl && { ...this.lastHl },
+      hl: this.hl.snapshot(),
       isa12: this.isa12,
       gs08: this.gs08,
       service: this.service,
@@ -436,9 +435,7 @@ export class GuideValidator {
     v.group = g && { guide: g.guide, version: g.version, stIds: new Set(prefix(g.stIds)), walker: g.walker && g.guide ? GuideWalker.restore(g.guide, g.walker) : null };
     v.envelope = state.envelope;
     v.reportedVersions = new Set(prefix(state.reportedVersions));
-    v.hlCount = state.hlCount;
-    v.hlStack = state.hlStack.slice();
-    v.lastHl = state.lastHl && { ...state.lastHl, segment: state.lastHl.segment + shift };
+    v.hl = HlNumbering.restore(state.hl, shift);
     v.isa12 = state.isa12;
     v.gs08 = state.gs08;
     v.service = state.service;
@@ -457,19 +454,13 @@ export class GuideValidator {
       if ((g.walker === null) !== (group.walker === null)) return false;
       if (g.walker && group.walker && !group.walker.inState(g.walker)) return false;
     }
-    const last = this.lastHl;
-    const old = state.lastHl;
-    if ((last === null) !== (old === null)) return false;
-    if (last && old && (last.segment !== old.segment + shift || last.id !== old.id || last.childFlag !== old.childFlag)) return false;
+    if (!this.hl.inState(state.hl, shift)) return false;
     const service = this.service;
     const oldService = state.service;
     if ((service === null) !== (oldService === null)) return false;
     if (service && oldService && (service.version !== oldService.version || service.id !== oldService.id)) return false;
     return (
       this.envelope === state.envelope &&
-      this.hlCount === state.hlCount &&
-      this.hlStack.length === state.hlStack.length &&
-      this.hlStack.every((n, i) => n === state.hlStack[i]) &&
       this.isa12 === state.isa12 &&
       this.gs08 === state.gs08 &&
       this.serviceReported === state.serviceReported &&
@@ -568,10 +559,8 @@ export class GuideValidator {
     const kind = kindOfImplementation(implementation);
     this.service = kind ? { version: implementation, kind, id: SERVICE_SEGMENT_OF[kind] } : null;
     this.serviceReported = false;
-    this.hlCount = 0;
+    this.hl.reset();
     if (this.repeats.size > 0) this.repeats = new Map();
-    this.hlStack = [];
-    this.lastHl = null;
   }
 
   /** A service line of another claim type than the transaction set's guide: once per set. */
@@ -584,39 +573,7 @@ export class GuideValidator {
   }
 
   private endTransaction(): void {
-    const last = this.lastHl;
-    if (last && last.childFlag === '1') {
-      this.add(last.segment, 'guide.hl-child-flag', 'error', `HL04 is 1 (child levels follow), but no HL names HL ${last.id} as its parent.`, 4);
-    }
-    this.lastHl = null;
-  }
-
-  // ---- HL numbering
-
-  private checkHl(seg: GuideSegment, index: number): void {
-    this.hlCount++;
-    const id = seg.elements[0] ?? '';
-    const parentText = seg.elements[1] ?? '';
-    const number = NUMBER.test(id) ? Number(id) : NaN;
-    if (number !== this.hlCount) {
-      this.add(index, 'guide.hl-sequence', 'error', `HL01 is ${shownNumber(id)}; this is HL number ${this.hlCount} of the transaction set.`, 1);
-    }
-    const last = this.lastHl;
-    if (parentText !== '') {
-      const parent = NUMBER.test(parentText) ? Number(parentText) : NaN;
-      if (!this.hlStack.includes(parent)) {
-        this.add(index, 'guide.hl-parent', 'error', `HL02 parent ${parentText} is not an HL level open above this one.`, 2);
-      }
-      while (this.hlStack.length > 0 && this.hlStack[this.hlStack.length - 1] !== parent) this.hlStack.pop();
-      if (last && last.id === parent && last.childFlag === '0') {
-        this.add(last.segment, 'guide.hl-child-flag', 'error', `HL04 is 0 (no child levels), but HL ${id} names HL ${last.id} as its parent.`, 4);
-      }
-    }
-    if (last && last.childFlag === '1' && (parentText === '' || Number(parentText) !== last.id)) {
-      this.add(last.segment, 'guide.hl-child-flag', 'error', `HL04 is 1 (child levels follow), but the next HL is not its child.`, 4);
-    }
-    this.hlStack.push(this.hlCount);
-    this.lastHl = { segment: index, id: Number.isNaN(number) ? this.hlCount : number, childFlag: seg.elements[3] ?? '' };
+    this.hl.end(this.reportHl);
   }
 
   // ---- walk events
