@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { GuideValidator, REPEAT_LIMIT, valuesOf, type GuideFinding } from '../../server/src/core/guides/validate';
+import { REPEAT_LIMIT } from '../../server/src/core/guides/repeats';
+import { GuideValidator, valuesOf, type GuideFinding } from '../../server/src/core/guides/validate';
 import { parseX12 } from '../../server/src/core/x12/index';
 import { x12ScenarioArb, writeX12Scenario } from '../fuzz/generators';
 

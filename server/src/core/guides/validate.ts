@@ -47,6 +47,7 @@ import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
+import { LAST_LISTED, RepeatLimit, StrayRun } from './repeats';
 import { SegmentScan } from './segmentScan';
 import { SegmentValues } from './segmentValues';
 import { componentOf } from './valueTypes';
@@ -66,26 +67,12 @@ export interface IndexedSegments extends SegmentReader {
   delimitersOf(i: number): { readonly element: string };
 }
 
-/** A problem (rule, segment id, element) is listed at most this many times per transaction set. */
-export const REPEAT_LIMIT = 10_000;
-/** Distinct problems counted per transaction set; past it, further ones are counted by rule alone. */
-const REPEAT_KEYS = 4096;
-
-/** A run of identical stray segments is skipped only for segments up to this long (the comparison reads them). */
-const STRAY_LENGTH = 256;
-
 /** Slots of the validator's id cache (a power of two). */
 const ID_SLOTS = 256;
 
 /** Segments the validator reads whole: the envelope (control numbers, versions). */
 const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
 const SLOW_CODES: ReadonlySet<number> = new Set([...SLOW_IDS].map(segmentIdCode));
-
-/** Are text[a, a + length) and text[b, b + length) the same characters? */
-function sameText(text: string, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
-  return true;
-}
 
 /** A set as it was: its first `size` entries (sets only grow, and keep their order). */
 interface SetPrefix {
@@ -105,11 +92,9 @@ export interface ValidatorState {
   gs08: string;
   service: { version: string; kind: string; id: string } | null;
   serviceReported: boolean;
-  /** The repeat counts of the transaction set (a copy; shared empty when none). */
+  /** The repeat counts of the transaction set (RepeatLimit.snapshot). */
   repeats: ReadonlyMap<string, number>;
 }
-
-const NO_REPEATS: ReadonlyMap<string, number> = new Map();
 
 function* prefix(p: SetPrefix): Generator<string> {
   let n = 0;
@@ -123,12 +108,6 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
   if (live.size !== p.size) return false;
   const it = prefix(p);
   for (const value of live) if (it.next().value !== value) return false;
-  return true;
-}
-
-function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, n] of a) if (b.get(key) !== n) return false;
   return true;
 }
 
@@ -223,15 +202,12 @@ export class GuideValidator {
   // Segments starting with blanks: reported once, on the first, with the count.
   private leadingBlanks = 0;
   private leadingBlanksFinding: GuideFinding | null = null;
-  /** Findings listed and dropped (past REPEAT_LIMIT) so far. */
-  private listed = 0;
-  private dropped = 0;
-  /** The last segment segmentOf read, when it was one a run of the same text may skip (index -2 when not). */
-  private readonly stray: { index: number; text: string | null; start: number; end: number } = { index: -2, text: null, start: 0, end: 0 };
+  /** A run of identical stray segments segmentOf may skip. */
+  private readonly stray = new StrayRun();
   /** The last segment checked was placed in the guide. */
   private placedLast = false;
-  /** How often each problem (add's key) was found in the current transaction set. */
-  private repeats = new Map<string, number>();
+  /** How often each problem was found in the current transaction set. */
+  private repeats = new RepeatLimit();
   /** The id of the segment being checked (findings about it are counted by it). */
   private currentId = '';
 
@@ -293,23 +269,15 @@ export class GuideValidator {
     // A run of identical segments the guide has no place for (a file of a million stray or empty
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
-    const stray = this.stray;
-    if (stray.index === i - 1 && stray.text === text && end - start === stray.end - stray.start && sameText(text, stray.start, start, end - start)) {
-      stray.index = i;
-      stray.start = start;
-      stray.end = end;
-      return;
-    }
-    const listed = this.listed;
-    const dropped = this.dropped;
+    if (this.stray.skips(text, i, start, end)) return;
+    const repeats = this.repeats;
+    const listed = repeats.listed;
+    const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
     const special = this.segmentAt(reader, i, index, start, end);
-    const isStray = !special && !this.placedLast && this.listed === listed && this.dropped > dropped && this.leadingBlanks === blanks && end - start <= STRAY_LENGTH;
-    stray.index = isStray ? i : -2;
-    stray.text = isStray ? text : null;
-    stray.start = start;
-    stray.end = end;
+    const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
+    this.stray.read(text, i, start, end, stray);
   }
 
   /** segmentOf's work on segment i, text[start, end); true when it is one that changes more than the walk (an envelope segment, HL, a service line). */
@@ -422,7 +390,7 @@ export class GuideValidator {
       gs08: this.gs08,
       service: this.service,
       serviceReported: this.serviceReported,
-      repeats: this.repeats.size === 0 ? NO_REPEATS : new Map(this.repeats),
+      repeats: this.repeats.snapshot(),
     };
   }
 
@@ -440,7 +408,7 @@ export class GuideValidator {
     v.gs08 = state.gs08;
     v.service = state.service;
     v.serviceReported = state.serviceReported;
-    v.repeats = new Map(state.repeats);
+    v.repeats = RepeatLimit.restore(state.repeats);
     return v;
   }
 
@@ -464,7 +432,7 @@ export class GuideValidator {
       this.isa12 === state.isa12 &&
       this.gs08 === state.gs08 &&
       this.serviceReported === state.serviceReported &&
-      sameCounts(this.repeats, state.repeats) &&
+      this.repeats.inState(state.repeats) &&
       samePrefix(this.isaIds, state.isaIds) &&
       samePrefix(this.gsIds, state.gsIds) &&
       samePrefix(this.reportedVersions, state.reportedVersions)
@@ -560,7 +528,7 @@ export class GuideValidator {
     this.service = kind ? { version: implementation, kind, id: SERVICE_SEGMENT_OF[kind] } : null;
     this.serviceReported = false;
     this.hl.reset();
-    if (this.repeats.size > 0) this.repeats = new Map();
+    this.repeats.reset();
   }
 
   /** A service line of another claim type than the transaction set's guide: once per set. */
@@ -610,18 +578,9 @@ export class GuideValidator {
    * listed says that the rest are not.
    */
   private add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding | null {
-    const repeats = this.repeats;
-    let key = `${rule}|${this.currentId}|${position ?? ''}|${component ?? ''}`;
-    if (!repeats.has(key) && repeats.size >= REPEAT_KEYS) key = `${rule}|*`;
-    // Counted up to one past the limit: what is past it is not listed, whatever the number.
-    const seen = Math.min((repeats.get(key) ?? 0) + 1, REPEAT_LIMIT + 1);
-    repeats.set(key, seen);
-    if (seen > REPEAT_LIMIT) {
-      this.dropped++;
-      return null;
-    }
-    this.listed++;
-    if (seen === REPEAT_LIMIT) message = `${message} The same problem is listed no more than ${REPEAT_LIMIT} times in a transaction set; later ones are not listed.`;
+    const counted = this.repeats.count(rule, this.currentId, position, component);
+    if (counted === 'dropped') return null;
+    if (counted === 'last') message += LAST_LISTED;
     const finding: GuideFinding = { rule, severity, message, segment };
     if (ref !== undefined) finding.ref = ref;
     if (position !== undefined) finding.position = position;
