@@ -27,6 +27,7 @@ import { anyDocumentArb, claimishStringArb, csvScenarioArb, fuzzKnowledge } from
 import { exerciseCore } from './harness';
 import { checkCsvFixes, checkPtpPathsAgree, checkX12Fixes, ptpPathsCaseArb, x12FixCaseArb } from './oracles';
 import { exerciseDocument, openAndEdit } from './protocol';
+import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
 
 interface Options {
   seed: number;
@@ -135,7 +136,8 @@ async function serverBatch(client: TestClient, seed: number, numRuns: number): P
     const uri = TestClient.uriFor(`fuzz-${seed}-${i}.837`);
     const started = performance.now();
     const { published, mirror } = await openAndEdit(client, uri, c.text, c.edits, ANSWER_MS, where);
-    const expected = analyze(mirror.getText(), reference).findings.map((f) => f.rule).join(',');
+    // The server runs in the default claimlint.guideChecks; the core is asked for the same mode.
+    const expected = analyze(mirror.getText(), reference, undefined, undefined, { guideChecks: DEFAULT_GUIDE_CHECKS }).findings.map((f) => f.rule).join(',');
     const got = published.diagnostics.map((d) => String(d.code)).join(',');
     if (got !== expected) throw new Error(`${where}: diagnostics [${got}] differ from the core's findings [${expected}]`);
     const positions = c.probes.map((p) => mirror.positionAt(Math.floor(p * mirror.getText().length)));
