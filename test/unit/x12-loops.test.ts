@@ -76,3 +76,44 @@ describe('removing the last line of a claim', () => {
     assert.deepEqual(analyze(fixed, emptyKnowledge(false)).findings.map((f) => f.rule), []);
   });
 });
+
+// Envelopes: a file of interchanges, each of groups, each of transaction sets of claim bodies.
+function set(control: string, body: string[]): string[] {
+  const segments = [`ST*837*${control}*005010X222A1~`, 'BHT*0019*00*B1*20261101*0930*CH~', 'HL*1**20*1~', 'NM1*85*2*CLINIC*****XX*1999999984~', ...body];
+  return [...segments, `SE*${segments.length + 1}*${control}~`];
+}
+
+function group(control: string, sets: string[][]): string[] {
+  return [`GS*HC*SUBMITTER*RECEIVER*20261101*0930*${control}*X*005010X222A1~`, ...sets.flat(), `GE*${sets.length}*${control}~`];
+}
+
+function interchange(groups: string[][]): string {
+  const isa = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *261101*0930*^*00501*000000101*0*T*:~';
+  return [isa, ...groups.flat(), `IEA*${groups.length}*000000101~`].join('\n') + '\n';
+}
+
+describe('removing the last claim of a transaction set or group', () => {
+  const a = [...subscriber(2, 1, false, 'M1'), ...claim('A', '99213')];
+  const b = [...subscriber(2, 1, false, 'M2'), ...claim('B', '99214')];
+  const c = [...subscriber(2, 1, false, 'M3'), ...claim('C', '99215')];
+
+  it('removes the set whole and lowers GE01, so no set is left without a billing provider loop', () => {
+    const text = interchange([group('1', [set('0001', a), set('0002', b), set('0003', c)])]);
+    assert.equal(removeLineOfClaim(text, 1), interchange([group('1', [set('0001', a), set('0003', c)])]));
+  });
+
+  it('removes a group whose every set goes, and lowers IEA01', () => {
+    const text = interchange([group('1', [set('0001', a)]), group('2', [set('0001', b)])]);
+    const fixed = removeLineOfClaim(text, 1);
+    assert.equal(fixed, interchange([group('1', [set('0001', a)])]));
+  });
+
+  it('keeps the last set of a group and the last group of an interchange, emptied of their claims as before', () => {
+    const text = interchange([group('1', [set('0001', a)])]);
+    const { doc } = analyze(text, emptyKnowledge(false));
+    const fixed = applyEdits(text, editLines(text, doc, { remove: [{ claimIndex: 0, lineIndex: 0 }] }));
+    // Everything below the set goes, its billing provider loop too (as before sets went whole).
+    const emptied = ['ST*837*0001*005010X222A1~', 'BHT*0019*00*B1*20261101*0930*CH~', 'SE*3*0001~'];
+    assert.equal(fixed, interchange([['GS*HC*SUBMITTER*RECEIVER*20261101*0930*1*X*005010X222A1~', ...emptied, 'GE*1*1~']]));
+  });
+});

@@ -4,6 +4,7 @@
 // it moved down so that HL01 stays 1, 2, 3... and every HL02 names its parent.
 
 import type { TextEdit } from './edits';
+import { emptiedEnvelopes } from './x12EnvelopeRemoval';
 import type { Claim, Delimiters, ParsedDocument, Span } from './model';
 
 interface HlSegment {
@@ -163,13 +164,17 @@ function countSegments(text: string, span: Span, terminator: string): number {
 
 /**
  * Edits that remove these claims (X12), each with the HL loop around it when that loop held only
- * this claim and no lower level, and renumber the HL segments after a removed one.
+ * this claim and no lower level, and renumber the HL segments after a removed one; a transaction
+ * set left without a claim goes whole (and a group left without a set).
  */
 export function removeClaims(text: string, doc: ParsedDocument, claims: readonly Claim[]): LoopRemoval {
-  const edits: TextEdit[] = [];
+  // Sets (and groups) left without a claim go whole (x12EnvelopeRemoval.ts).
+  const envelopes = emptiedEnvelopes(text, doc, claims, (offset) => delimitersAt(doc, offset));
+  const edits: TextEdit[] = [...envelopes.edits];
   const segments = new Map<number, number>();
   const byTransaction = new Map<number, Claim[]>();
   for (const claim of claims) {
+    if (claim.transactionIndex !== null && envelopes.transactions.has(claim.transactionIndex)) continue;
     const key = claim.transactionIndex ?? -1;
     const list = byTransaction.get(key);
     if (list) list.push(claim);
