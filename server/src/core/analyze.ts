@@ -37,7 +37,7 @@ export interface SharedCoding {
 
 /** How an analysis is made beyond the knowledge. */
 export interface AnalyzeOptions {
-  /** Implementation-guide checks (guides/checks.ts): off, envelope (the default) or full. */
+  /** Implementation-guide checks (guides/checks.ts): off, envelope (the default of this core API) or full (the editor's default). */
   guideChecks?: GuideChecks;
 }
 

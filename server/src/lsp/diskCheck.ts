@@ -147,7 +147,7 @@ export interface DiskCheckOptions {
   isCancelled?: () => boolean;
   /** Build the hover index as the file is read (not with `shared`: a run of several files is not hovered). */
   index?: boolean;
-  /** The implementation-guide checks, as claimlint.guideChecks says (default envelope). */
+  /** The implementation-guide checks, as claimlint.guideChecks says (default full). */
   guideChecks?: GuideChecks;
 }
 

@@ -137,6 +137,6 @@ export interface ClaimlintSettings {
   addOnCodeFiles: string[];
   descriptorFiles: string[];
   builtinEdits: boolean;
-  /** Implementation-guide checks: off, envelope (the default for now) or full. */
+  /** Implementation-guide checks: off, envelope or full (the default). */
   guideChecks?: 'off' | 'envelope' | 'full';
 }
