@@ -1,13 +1,14 @@
-// The guide's element checks of one segment, read from the segment's offsets in the text: true
-// when the segment certainly breaks none of them (usage, length, type, character set, codes,
-// date formats, patterns, syntax notes, element and component counts). Most segments of a real
-// file are clean, so the validator makes their values (strings) only when this says no; it then
-// runs its exact checks (validate.ts checkElements) on them for the findings and their messages.
+// The guide's element checks of one segment, read from the segment's scan (segmentScan.ts: its
+// element offsets, and which elements hold a separator or a character outside the X12 sets):
+// true when the segment certainly breaks none of them (usage, length, type, character set,
+// codes, date formats, patterns, syntax notes, element and component counts). Most segments of a
+// real file are clean, so the validator makes their values (strings) only when this says no; it
+// then runs its exact checks (elementChecks.ts) on them for the findings and their messages.
 //
 // Conservative by design: anything it does not decide cheaply (a repetition separator, trailing
 // spaces, a value outside the basic and extended character sets) counts as not clean and goes to
-// the exact checks. test/unit/guides-fast-check.test.ts holds it to that: wherever this says
-// clean, the exact checks find nothing.
+// the exact checks. test/unit/guides-one-pass.test.ts holds it to that: the one pass finds what
+// the exact checks find, on generated files with planted values.
 import { hasPackedCode, isValidCode, packCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec } from './schema';
 import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, type SegmentScan } from './segmentScan';
