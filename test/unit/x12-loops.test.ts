@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/edits';
-import { editLines } from '../../server/src/core/fixes';
+import { editLines, fixesFor } from '../../server/src/core/fixes';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 
 const HEAD = [
@@ -115,5 +115,19 @@ describe('removing the last claim of a transaction set or group', () => {
     // Everything below the set goes, its billing provider loop too (as before sets went whole).
     const emptied = ['ST*837*0001*005010X222A1~', 'BHT*0019*00*B1*20261101*0930*CH~', 'SE*3*0001~'];
     assert.equal(fixed, interchange([['GS*HC*SUBMITTER*RECEIVER*20261101*0930*1*X*005010X222A1~', ...emptied, 'GE*1*1~']]));
+  });
+});
+
+describe('the quick fix for a bundled line that is its claim\'s only line', () => {
+  it('says the claim goes with it, and takes its transaction set when that held only this claim', () => {
+    const first = [...subscriber(2, 1, false, 'M1'), ...claim('A', '43214')];
+    const second = [...subscriber(2, 1, false, 'M1'), ...claim('B', '43200')];
+    const text = interchange([group('1', [set('0001', first), set('0002', second)])]);
+    const analysis = analyze(text, emptyKnowledge(true));
+    const conflict = analysis.findings.find((f) => f.rule === 'ptp.conflict');
+    assert.ok(conflict, analysis.findings.map((f) => f.rule).join(', '));
+    const [fix] = fixesFor(text, analysis.doc, conflict);
+    assert.equal(fix!.title, 'Remove claim 2 and its only service line (43200, bundled into 43214)');
+    assert.equal(applyEdits(text, fix!.edits), interchange([group('1', [set('0001', first)])]));
   });
 });

@@ -24,6 +24,8 @@ function lineName(doc: ParsedDocument, ref: LineRef, withClaim = true): string {
   if (!line) return 'the line';
   if (doc.format !== 'x12') return `row ${line.lineNumber}`;
   const number = line.lineNumber || String(line.index + 1);
+  // A claim's only line goes with its claim (x12Loops.ts): the title says so.
+  if (doc.claims[ref.claimIndex]!.lines.length === 1) return doc.claims.length > 1 ? `claim ${ref.claimIndex + 1} and its only service line` : 'the claim and its only service line';
   return withClaim && doc.claims.length > 1 ? `claim ${ref.claimIndex + 1}, service line ${number}` : `service line ${number}`;
 }
 
