@@ -8,8 +8,6 @@ import type {
   Finding,
   FunctionalGroup,
   Interchange,
-  ModifierInsertPoint,
-  Modifier,
   ServiceLine,
   Span,
   TransactionSet,
@@ -18,8 +16,9 @@ import type { GuidePass } from '../guides/pass';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from './segment-index';
 import { ElementReader } from './elementReader';
+import { ProcedureReader, type ReportFinding } from './procedure';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
-import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, procedureCodeProblem, shownCode, shownNumber, toCents } from './values';
+import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, shownCode, shownNumber, toCents } from './values';
 
 /** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
 const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
@@ -46,9 +45,6 @@ const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
 /** DTP01 qualifiers that carry a date of service: 472 service date (claim or line; read from char codes in date()), 434 statement dates (claim, 837I). */
 const STATEMENT_DATES = '434';
 
-/** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
-const FIRST_MODIFIER_COMPONENT = 2;
-const LAST_MODIFIER_COMPONENT = 5;
 
 
 /** An envelope header by its control number: "ST '0001'", or "ST (with no control number)". */
@@ -350,6 +346,12 @@ export class Parser837 {
   private add(rule: string, severity: Finding['severity'], message: string, span: Span, extra?: Partial<Finding>): void {
     this.result.findings.push({ rule, severity, message, span, ...extra });
   }
+
+  /** add, for the procedure reader. */
+  private readonly report: ReportFinding = (rule, severity, message, span, extra) => this.add(rule, severity, message, span, extra);
+
+  /** Reads each service line's procedure composite (procedure.ts). */
+  private readonly procedure = new ProcedureReader();
 
   /** End of the full span of the segment before `segment` (where a loop closed by `segment` ends). */
   private endBefore(segment: number, start: number): number {
@@ -954,7 +956,8 @@ export class Parser837 {
     const layout = this.serviceLayout;
     const start = ix.table.segmentStart[first]!;
     const hasProcedure = sv >= 0 && layout !== null;
-    if (hasProcedure) this.readProcedure(sv, layout.composite);
+    const procedure = this.procedure;
+    if (hasProcedure) procedure.read(this.ix, this.elementsOf(sv), sv, layout.composite, this.report);
     const text = this.text;
     // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
     let chargeStart = -1;
@@ -983,7 +986,7 @@ export class Parser837 {
     const index = this.claimLineCount++;
     this.linesSeen++;
     this.noteCharge(index, chargeStart, chargeEnd, charge);
-    const code = hasProcedure ? this.procedureCode : '';
+    const code = hasProcedure ? procedure.code : '';
     const keep = this.keepLine;
     if (keep !== null && (code === '' || !this.keeps(keep, code))) return;
 
@@ -1005,11 +1008,11 @@ export class Parser837 {
       index,
       lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
       lineNumberSpan: numberStart < 0 ? null : { start: numberStart, end: numberEnd },
-      qualifier: hasProcedure ? this.procedureQualifier : null,
+      qualifier: hasProcedure ? procedure.qualifier : null,
       code,
-      codeSpan: hasProcedure ? { start: this.procedureCodeStart, end: this.procedureCodeEnd } : { start: lxSpan!.end, end: lxSpan!.end },
-      modifiers: hasProcedure ? this.procedureModifiers() : NO_MODIFIERS,
-      modifierInsert: hasProcedure ? this.procedureInsert() : null,
+      codeSpan: hasProcedure ? { start: procedure.codeStart, end: procedure.codeEnd } : { start: lxSpan!.end, end: lxSpan!.end },
+      modifiers: hasProcedure ? procedure.modifiers() : NO_MODIFIERS,
+      modifierInsert: hasProcedure ? procedure.insert() : null,
       charge,
       chargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
       chargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
@@ -1059,150 +1062,15 @@ export class Parser837 {
     );
   }
 
-  // What readProcedure read, as offsets (fields rather than a returned object: this runs for
-  // every line); its spans and modifiers are made only for a line that is built.
-  private procedureQualifier: string | null = null;
-  private procedureCode = '';
-  private procedureCodeStart = 0;
-  private procedureCodeEnd = 0;
-  /** The composite, its number of components (0 when it is empty or absent) and their separator. */
-  private procedureStart = 0;
-  private procedureEnd = 0;
-  private procedureComponents = 0;
-  private procedureSeparator = '';
-
-  /** Qualifier, code and modifiers from a procedure composite (HC:code:mod1..mod4), into the procedure* fields. */
-  private readProcedure(s: number, element: number): void {
-    const ix = this.ix;
-    const text = this.text;
-    const el = this.elementsOf(s);
-    const start = el.start(element);
-    if (start < 0 || el.end(element) === start) {
-      const at = start < 0 ? ix.table.segmentEnd[s]! : start;
-      this.procedureQualifier = null;
-      this.procedureCode = '';
-      this.procedureCodeStart = this.procedureCodeEnd = at;
-      this.procedureComponents = 0;
-      return;
-    }
-    const end = el.end(element);
-    const separator = ix.delimitersOf(s).component;
-    // Component boundaries in a scratch array: starts[c] and ends[c] for c < count.
-    const starts = this.componentStarts;
-    const ends = this.componentEnds;
-    const separatorCode = separator.charCodeAt(0);
-    let count = 0;
-    starts[0] = start;
-    for (let at = start; at < end; at++) {
-      if (text.charCodeAt(at) === separatorCode) {
-        if (count + 1 < starts.length) {
-          ends[count] = at;
-          starts[count + 1] = at + 1;
-        }
-        count++;
-      }
-    }
-    if (count + 1 <= starts.length) ends[count] = end;
-    count++;
-
-    let qualifierStart = starts[0]!;
-    let qualifierEnd = ends[0]!;
-    while (qualifierStart < qualifierEnd && text.charCodeAt(qualifierStart) === 32) qualifierStart++;
-    while (qualifierEnd > qualifierStart && text.charCodeAt(qualifierEnd - 1) === 32) qualifierEnd--;
-    const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
-    let codeStart = ends[0]!;
-    let codeEnd = codeStart;
-    if (count > 1) {
-      codeStart = starts[1]!;
-      codeEnd = ends[1]!;
-      while (codeStart < codeEnd && text.charCodeAt(codeStart) === 32) codeStart++;
-      while (codeEnd > codeStart && text.charCodeAt(codeEnd - 1) === 32) codeEnd--;
-    }
-    const code = this.codeText(codeStart, codeEnd);
-
-    if (qualifier !== null) {
-      // Named only for a finding: a well-formed line makes no strings here.
-      if (code === '') {
-        // Qualifiers are two characters; a longer first component usually means the file uses
-        // another component separator than the one its ISA16 declares.
-        const name = elementNameOf(ix, s, element);
-        const shownQualifier = shownCode(qualifier);
-        const message =
-          count === 1 && qualifier.length > 2
-            ? `${name} has no procedure code: it contains no component separator '${separator}' (ISA16) after its qualifier; the file may use another component separator than ISA16 declares`
-            : shownQualifier.startsWith("'")
-              ? `${name} has qualifier ${shownQualifier} but no procedure code`
-              : `${name} has a qualifier that is not a code and no procedure code`;
-        this.add('x12.procedure-code-invalid', 'warning', message, { start, end });
-      } else {
-        const problem = this.codeProblem(qualifier, code);
-        if (problem !== null) this.add('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, { start: codeStart, end: codeEnd }, { codes: [code] });
-      }
-    }
-    this.procedureQualifier = qualifier;
-    this.procedureCode = code;
-    this.procedureCodeStart = codeStart;
-    this.procedureCodeEnd = codeEnd;
-    this.procedureStart = start;
-    this.procedureEnd = end;
-    this.procedureComponents = count;
-    this.procedureSeparator = separator;
-  }
-
-  /** The modifiers of the composite readProcedure read last (its components are still in the scratch arrays). */
-  private procedureModifiers(): Modifier[] {
-    const text = this.text;
-    let modifiers = NO_MODIFIERS;
-    const lastModifier = Math.min(this.procedureComponents - 1, LAST_MODIFIER_COMPONENT);
-    for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
-      const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
-      if (span.end > span.start) {
-        if (modifiers === NO_MODIFIERS) modifiers = [];
-        modifiers.push({ value: text.slice(span.start, span.end), span });
-      }
-    }
-    return modifiers;
-  }
-
-  /** Where a modifier goes in the composite readProcedure read last; null when it has no code. */
-  private procedureInsert(): ModifierInsertPoint | null {
-    if (this.procedureCode === '') return null;
-    return {
-      kind: 'x12-composite',
-      compositeSpan: { start: this.procedureStart, end: this.procedureEnd },
-      componentCount: this.procedureComponents,
-      componentSeparator: this.procedureSeparator,
-    };
-  }
-
   // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so
   // a document keeps one object per distinct value instead of one per line.
   private readonly days = new Map<number, DateRange>();
-  private readonly codes = new Map<number, string>();
 
-  // Answers that depend on a line's code alone, kept for the codes seen (as codeText keeps the
-  // codes themselves): a big file asks them for every line, of a few hundred codes.
-  private readonly problems = new Map<string, Map<string, string | null>>();
+  // Whether the run keeps a line, by its code: a big file asks it for every line, of a few
+  // hundred codes (ProcedureReader keeps the codes themselves likewise).
   private readonly kept = new Map<string, boolean>();
   /** The claim kind `kept` answers for (it is emptied when the kind changes). */
   private keptKind: ClaimKind | null = null;
-
-  /** procedureCodeProblem(qualifier, code), found once per qualifier and code. */
-  private codeProblem(qualifier: string, code: string): string | null {
-    let byCode = this.problems.get(qualifier);
-    if (byCode === undefined) {
-      if (this.problems.size >= 64) this.problems.clear();
-      byCode = new Map();
-      this.problems.set(qualifier, byCode);
-    }
-    let problem = byCode.get(code);
-    if (problem === undefined) {
-      if (byCode.size >= 100000) byCode.clear();
-      problem = procedureCodeProblem(qualifier, code);
-      byCode.set(code, problem);
-    }
-    return problem;
-  }
 
   /** keep(code, kind of the open transaction), asked once per code and kind. */
   private keeps(keep: (code: string, kind: ClaimKind | null) => boolean, code: string): boolean {
@@ -1230,38 +1098,10 @@ export class Parser837 {
     }
     return shared;
   }
-
-  /** text[start, end): one shared string per five-character code of digits and capitals. */
-  private codeText(start: number, end: number): string {
-    const text = this.text;
-    if (end - start !== 5) return text.slice(start, end);
-    let key = 0;
-    for (let at = start; at < end; at++) {
-      const c = text.charCodeAt(at);
-      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
-      if (digit < 0) return text.slice(start, end);
-      key = key * 36 + digit;
-    }
-    let shared = this.codes.get(key);
-    if (shared === undefined) {
-      if (this.codes.size >= 100000) this.codes.clear();
-      shared = text.slice(start, end);
-      this.codes.set(key, shared);
-    }
-    return shared;
-  }
-
-  /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
-  private readonly componentStarts = new Int32Array(8);
-  private readonly componentEnds = new Int32Array(8);
 }
 
 
 
-/** How a finding names element `element` of segment `s` (SV101, SV202...). */
-function elementNameOf(ix: X12SegmentIndex, s: number, element: number): string {
-  return `${ix.segmentId(s)}-${String(element).padStart(2, '0')}`;
-}
 
 /** text[start, end) as an integer when it is 1..15 digits, else -1 (ix.unsignedValue of offsets; -1 when start is). */
 function unsignedAt(text: string, start: number, end: number): number {
@@ -1289,24 +1129,6 @@ function numberText(text: string, start: number, end: number): string {
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
 const NO_LINES: ServiceLine[] = [];
 
-/** Nearly every line says HC or AD: one shared string each instead of one per line. */
-function qualifierText(text: string, start: number, end: number): string {
-  if (end - start === 2) {
-    const first = text.charCodeAt(start);
-    const second = text.charCodeAt(start + 1);
-    if (first === 72 && second === 67) return 'HC';
-    if (first === 65 && second === 68) return 'AD';
-  }
-  return text.slice(start, end);
-}
 
-/** The span of text[start, end) without leading and trailing spaces. */
-function trimmedSpan(text: string, start: number, end: number): Span {
-  let from = start;
-  let to = end;
-  while (from < to && text.charCodeAt(from) === 32) from++;
-  while (to > from && text.charCodeAt(to - 1) === 32) to--;
-  return { start: from, end: to };
-}
 
 export { kindOfImplementation };

@@ -1,0 +1,202 @@
+// A service line's procedure composite (SV101 HC:code:mod1..mod4, SV202, SV301), read for the
+// 837 reader (parse837.ts) from offsets: its qualifier, code and modifiers, and the shape problems
+// of the code. What it read stays in fields (this runs for every line of huge files); spans and
+// modifiers are made only for a line that is built. A big file repeats a few hundred codes, so
+// the code strings and their problems are kept per code.
+import type { Finding, Modifier, ModifierInsertPoint, Span } from '../model';
+import type { ElementReader } from './elementReader';
+import type { X12SegmentIndex } from './segment-index';
+import { NO_MODIFIERS, procedureCodeProblem, shownCode } from './values';
+
+/** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
+const FIRST_MODIFIER_COMPONENT = 2;
+const LAST_MODIFIER_COMPONENT = 5;
+
+/** Where the reader's findings go. */
+export type ReportFinding = (rule: string, severity: Finding['severity'], message: string, span: Span, extra?: Partial<Finding>) => void;
+
+export class ProcedureReader {
+  /** The composite read last: qualifier (null when empty), code ('' when none) and the code's offsets. */
+  qualifier: string | null = null;
+  code = '';
+  codeStart = 0;
+  codeEnd = 0;
+  /** The composite, its number of components (0 when it is empty or absent) and their separator. */
+  private start = 0;
+  private end = 0;
+  private components = 0;
+  private separator = '';
+  private text = '';
+
+  /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
+  private readonly componentStarts = new Int32Array(8);
+  private readonly componentEnds = new Int32Array(8);
+
+  /** Element `element` of segment s (el has it selected): the composite, into the fields above. */
+  read(ix: X12SegmentIndex, el: ElementReader, s: number, element: number, report: ReportFinding): void {
+    const text = ix.text;
+    this.text = text;
+    const start = el.start(element);
+    if (start < 0 || el.end(element) === start) {
+      const at = start < 0 ? ix.table.segmentEnd[s]! : start;
+      this.qualifier = null;
+      this.code = '';
+      this.codeStart = this.codeEnd = at;
+      this.components = 0;
+      return;
+    }
+    const end = el.end(element);
+    const separator = ix.delimitersOf(s).component;
+    // Component boundaries in a scratch array: starts[c] and ends[c] for c < count.
+    const starts = this.componentStarts;
+    const ends = this.componentEnds;
+    const separatorCode = separator.charCodeAt(0);
+    let count = 0;
+    starts[0] = start;
+    for (let at = start; at < end; at++) {
+      if (text.charCodeAt(at) === separatorCode) {
+        if (count + 1 < starts.length) {
+          ends[count] = at;
+          starts[count + 1] = at + 1;
+        }
+        count++;
+      }
+    }
+    if (count + 1 <= starts.length) ends[count] = end;
+    count++;
+
+    let qualifierStart = starts[0]!;
+    let qualifierEnd = ends[0]!;
+    while (qualifierStart < qualifierEnd && text.charCodeAt(qualifierStart) === 32) qualifierStart++;
+    while (qualifierEnd > qualifierStart && text.charCodeAt(qualifierEnd - 1) === 32) qualifierEnd--;
+    const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
+    let codeStart = ends[0]!;
+    let codeEnd = codeStart;
+    if (count > 1) {
+      codeStart = starts[1]!;
+      codeEnd = ends[1]!;
+      while (codeStart < codeEnd && text.charCodeAt(codeStart) === 32) codeStart++;
+      while (codeEnd > codeStart && text.charCodeAt(codeEnd - 1) === 32) codeEnd--;
+    }
+    const code = this.codeText(text, codeStart, codeEnd);
+
+    if (qualifier !== null) {
+      // Named only for a finding: a well-formed line makes no strings here.
+      if (code === '') {
+        // Qualifiers are two characters; a longer first component usually means the file uses
+        // another component separator than the one its ISA16 declares.
+        const name = elementNameOf(ix, s, element);
+        const shownQualifier = shownCode(qualifier);
+        const message =
+          count === 1 && qualifier.length > 2
+            ? `${name} has no procedure code: it contains no component separator '${separator}' (ISA16) after its qualifier; the file may use another component separator than ISA16 declares`
+            : shownQualifier.startsWith("'")
+              ? `${name} has qualifier ${shownQualifier} but no procedure code`
+              : `${name} has a qualifier that is not a code and no procedure code`;
+        report('x12.procedure-code-invalid', 'warning', message, { start, end });
+      } else {
+        const problem = this.codeProblem(qualifier, code);
+        if (problem !== null) report('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, { start: codeStart, end: codeEnd }, { codes: [code] });
+      }
+    }
+    this.qualifier = qualifier;
+    this.code = code;
+    this.codeStart = codeStart;
+    this.codeEnd = codeEnd;
+    this.start = start;
+    this.end = end;
+    this.components = count;
+    this.separator = separator;
+  }
+
+  /** The modifiers of the composite read last (its components are still in the scratch arrays). */
+  modifiers(): Modifier[] {
+    const text = this.text;
+    let modifiers = NO_MODIFIERS;
+    const lastModifier = Math.min(this.components - 1, LAST_MODIFIER_COMPONENT);
+    for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
+      const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
+      if (span.end > span.start) {
+        if (modifiers === NO_MODIFIERS) modifiers = [];
+        modifiers.push({ value: text.slice(span.start, span.end), span });
+      }
+    }
+    return modifiers;
+  }
+
+  /** Where a modifier goes in the composite read last; null when it has no code. */
+  insert(): ModifierInsertPoint | null {
+    if (this.code === '') return null;
+    return {
+      kind: 'x12-composite',
+      compositeSpan: { start: this.start, end: this.end },
+      componentCount: this.components,
+      componentSeparator: this.separator,
+    };
+  }
+
+  // The codes a file repeats, and their problems, kept per code.
+  private readonly codes = new Map<number, string>();
+  private readonly problems = new Map<string, Map<string, string | null>>();
+
+  /** procedureCodeProblem(qualifier, code), found once per qualifier and code. */
+  private codeProblem(qualifier: string, code: string): string | null {
+    let byCode = this.problems.get(qualifier);
+    if (byCode === undefined) {
+      if (this.problems.size >= 64) this.problems.clear();
+      byCode = new Map();
+      this.problems.set(qualifier, byCode);
+    }
+    let problem = byCode.get(code);
+    if (problem === undefined) {
+      if (byCode.size >= 100000) byCode.clear();
+      problem = procedureCodeProblem(qualifier, code);
+      byCode.set(code, problem);
+    }
+    return problem;
+  }
+
+  /** text[start, end): one shared string per five-character code of digits and capitals. */
+  private codeText(text: string, start: number, end: number): string {
+    if (end - start !== 5) return text.slice(start, end);
+    let key = 0;
+    for (let at = start; at < end; at++) {
+      const c = text.charCodeAt(at);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
+      if (digit < 0) return text.slice(start, end);
+      key = key * 36 + digit;
+    }
+    let shared = this.codes.get(key);
+    if (shared === undefined) {
+      if (this.codes.size >= 100000) this.codes.clear();
+      shared = text.slice(start, end);
+      this.codes.set(key, shared);
+    }
+    return shared;
+  }
+}
+
+/** How a finding names element `element` of segment `s` (SV101, SV202...). */
+function elementNameOf(ix: X12SegmentIndex, s: number, element: number): string {
+  return `${ix.segmentId(s)}-${String(element).padStart(2, '0')}`;
+}
+
+/** Nearly every line says HC or AD: one shared string each instead of one per line. */
+function qualifierText(text: string, start: number, end: number): string {
+  if (end - start === 2) {
+    const first = text.charCodeAt(start);
+    const second = text.charCodeAt(start + 1);
+    if (first === 72 && second === 67) return 'HC';
+    if (first === 65 && second === 68) return 'AD';
+  }
+  return text.slice(start, end);
+}
+
+/** The span of text[start, end) without leading and trailing spaces. */
+function trimmedSpan(text: string, start: number, end: number): Span {
+  let from = start;
+  let to = end;
+  while (from < to && text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  return { start: from, end: to };
+}
