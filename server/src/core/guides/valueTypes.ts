@@ -7,7 +7,6 @@ import type { ElementSpec } from './schema';
 export const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\t\r\n]/;
 export const NUMBER = /^-?[0-9]+$/;
 export const DECIMAL = /^-?[0-9]*(\.[0-9]+)?$/;
-export const DIGITS = /^[0-9]+$/;
 
 /** The 1-based component of a composite value, without splitting it. */
 export function componentOf(value: string, separator: string, component: number): string {
@@ -33,47 +32,21 @@ export function numericLength(value: string): number {
 
 /** A calendar date CCYYMMDD (or YYMMDD, or CCYYMMDDHHMM), as pyx12 accepts it. */
 export function isValidDate(value: string, format: 'DT' | 'D8' | 'D6' = 'DT'): boolean {
-  if (!DIGITS.test(value)) return false;
-  if (format === 'D8' && value.length !== 8) return false;
-  if (format === 'D6' && value.length !== 6) return false;
-  if (value.length !== 6 && value.length !== 8 && value.length !== 12) return false;
-  const full = value.length === 6 ? (Number(value.slice(0, 2)) < 50 ? '20' : '19') + value : value;
-  const year = Number(full.slice(0, 4));
-  const month = Number(full.slice(4, 6));
-  const day = Number(full.slice(6, 8));
-  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  if (day > days) return false;
-  return full.length !== 12 || isValidTime(full.slice(8));
+  return isValidDateAt(value, 0, value.length, format);
 }
 
 /** HHMM, HHMMSS or HHMMSSdd. */
 export function isValidTime(value: string): boolean {
-  if (!DIGITS.test(value) || value.length < 4 || value.length === 5 || value.length > 8) return false;
-  return Number(value.slice(0, 2)) <= 23 && Number(value.slice(2, 4)) <= 59 && (value.length < 6 || Number(value.slice(4, 6)) <= 59);
+  return isValidTimeAt(value, 0, value.length);
 }
 
 /** Checks a value against a date/time format qualifier (DTP02, DTM05): D8, RD8, D6, DT, TM. Unknown formats pass. */
 export function matchesFormat(value: string, format: string): boolean {
-  switch (format) {
-    case 'D8':
-    case 'D6':
-    case 'DT':
-      return isValidDate(value, format);
-    case 'RD8': {
-      const dash = value.indexOf('-');
-      return dash > 0 && isValidDate(value.slice(0, dash), 'D8') && isValidDate(value.slice(dash + 1), 'D8');
-    }
-    case 'TM':
-      return isValidTime(value);
-    default:
-      return true;
-  }
+  return matchesFormatAt(value, 0, value.length, format);
 }
 
-// The same date and time checks read from offsets in a text (no string made): the guide pass
-// runs them on every date element of a file.
+// The date and time checks read from offsets in a text (no string made): the guide pass runs
+// them on every date element of a file; the string forms above read a whole value.
 
 /** Digits text[start, end) as a number (the caller knows they are digits). */
 function digitsAt(text: string, start: number, end: number): number {
