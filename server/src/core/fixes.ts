@@ -1,6 +1,7 @@
 // Fixes that leave a valid file. Removing an X12 service line removes its whole 2400 loop,
 // renumbers the later LX segments of the claim, lowers SE01 by the segments removed and CLM02 by
 // the line's charge, all in one set of non-overlapping edits. A CSV removal deletes the row.
+import { capitalized } from './text';
 import { daysInRange } from './dates';
 import { removeClaims } from './x12Loops';
 import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
@@ -157,7 +158,7 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
   ];
   const title = parts.join(' and ');
   return {
-    title: title.charAt(0).toUpperCase() + title.slice(1),
+    title: capitalized(title),
     kind: 'source.fixAll',
     edits: editLines(text, doc, { remove, units }),
     isPreferred: false,

@@ -179,3 +179,7 @@ export class EditableText implements Positions {
   }
 }
 
+/** The text with its first letter in capitals (a message or title that starts with a described value). */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -2,7 +2,8 @@
 // types, the character set, codes, date formats, patterns, syntax notes, element and component
 // counts, each finding with its message and the guide's element reference. The validator runs
 // them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
-import { capitalized, shownCodeFor, shownTypedValue } from './shown';
+import { capitalized } from '../text';
+import { shownCodeFor, shownTypedValue } from './shown';
 import { isValidCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';

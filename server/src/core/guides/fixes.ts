@@ -24,6 +24,7 @@
 // the reader sees that segment only once they are removed.
 //
 // Pure: no editor types. Edits are core TextEdits (edits.ts), as the coding fixes make them.
+import { capitalized } from '../text';
 import type { TextEdit } from '../edits';
 import { fixAll, type Fix } from '../fixes';
 import type { Finding, Interchange, ParsedDocumentWithIndex, Span, X12Index } from '../model';
@@ -387,7 +388,7 @@ function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex,
   if (kept.length === 0) return coding;
   const edits = accepted.flat();
   const guideTitle = titleOf(kept);
-  const title = coding ? `${coding.title}; ${guideTitle}` : guideTitle.charAt(0).toUpperCase() + guideTitle.slice(1);
+  const title = coding ? `${coding.title}; ${guideTitle}` : capitalized(guideTitle);
   return {
     title,
     kind: 'source.fixAll',

@@ -52,8 +52,3 @@ export function shownTypedValue(spec: ElementSpec, value: string): string {
 }
 
 export { shownCode, shownNumber };
-
-/** The first letter in capitals, for a shown value that starts a message. */
-export function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -36,7 +36,8 @@
 //   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
-import { capitalized, shownCode, shownSegment, shownSegmentId } from './shown';
+import { capitalized } from '../text';
+import { shownCode, shownSegment, shownSegmentId } from './shown';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { segmentIdCode } from '../x12/segment-index';
 import { VERSION_MISMATCH_RULE } from './coverage';

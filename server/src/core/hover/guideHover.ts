@@ -1,6 +1,7 @@
 // The implementation guide's word on an X12 element under the cursor: its name in the guide,
 // usage, type, lengths and, for a code element, its valid codes, in the loop the segment sits in.
 // Looked up on demand (guides/placement.ts walks the transaction set once per analysis).
+import { capitalized } from '../text';
 import { elementAt } from '../guides/load';
 import { loopTitle, placementOf } from '../guides/placement';
 import type { DataType, ElementSpec, PositionSpec, Usage } from '../guides/schema';
@@ -44,15 +45,12 @@ function codeLine(spec: ElementSpec): string | null {
 function elementLines(spec: ElementSpec, composite: PositionSpec | null): string[] {
   const head = `**${spec.ref}** ${spec.name}`;
   const inside = composite && composite.kind === 'composite' ? ` (in ${composite.ref} ${composite.name}, ${USAGE[composite.usage]})` : '';
-  const lines = [`${head}${inside}`, `${capital(USAGE[spec.usage])} · ${TYPES[spec.type]} · ${lengths(spec)} · data element ${spec.dataElement}`];
+  const lines = [`${head}${inside}`, `${capitalized(USAGE[spec.usage])} · ${TYPES[spec.type]} · ${lengths(spec)} · data element ${spec.dataElement}`];
   const codes = codeLine(spec);
   if (codes) lines.push(codes);
   return lines;
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * The guide's part of an element hover, or null when the segment's guide is not known (no ST03
