@@ -14,7 +14,7 @@ import type {
 } from '../model';
 import type { GuidePass } from '../guides/pass';
 import { shiftSpan } from '../spans';
-import { segmentIdCode, type X12SegmentIndex } from './segment-index';
+import { segmentIdCode, unsignedAt, type X12SegmentIndex } from './segment-index';
 import { ElementReader } from './elementReader';
 import { ProcedureReader, type ReportFinding } from './procedure';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
@@ -1103,17 +1103,6 @@ export class Parser837 {
 
 
 
-/** text[start, end) as an integer when it is 1..15 digits, else -1 (ix.unsignedValue of offsets; -1 when start is). */
-function unsignedAt(text: string, start: number, end: number): number {
-  if (start < 0 || end === start || end - start > 15) return -1;
-  let value = 0;
-  for (let at = start; at < end; at++) {
-    const code = text.charCodeAt(at) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
-  return value;
-}
 
 /** LX01 as written: one shared string for each line number up to 99 (every line has one), else a slice. */
 const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));

@@ -16,6 +16,18 @@ export function segmentIdCode(id: string): number {
 
 const ISA_CODE = segmentIdCode('ISA');
 
+/** text[start, end) as an integer when it is 1..15 digits, else -1 (-1 too when start is). */
+export function unsignedAt(text: string, start: number, end: number): number {
+  if (start < 0 || end === start || end - start > 15) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
 export class X12SegmentIndex implements X12Index {
   readonly segmentCount: number;
   readonly text: string;
@@ -101,16 +113,7 @@ export class X12SegmentIndex implements X12Index {
   /** Element k of segment i as a non-negative integer when it is all digits (at most 15), else -1. */
   unsignedValue(i: number, k: number): number {
     const start = this.elementStartOf(i, k);
-    if (start < 0) return -1;
-    const end = this.elementEnd(i, k);
-    if (end === start || end - start > 15) return -1;
-    let value = 0;
-    for (let at = start; at < end; at++) {
-      const code = this.text.charCodeAt(at) - 48;
-      if (code < 0 || code > 9) return -1;
-      value = value * 10 + code;
-    }
-    return value;
+    return start < 0 ? -1 : unsignedAt(this.text, start, this.elementEnd(i, k));
   }
 
   elementSpan(i: number, k: number): Span | null {
