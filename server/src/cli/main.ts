@@ -500,6 +500,11 @@ function collectGarbage(): void {
 // ---- entry point -----------------------------------------------------------------------------
 
 if (require.main === module) {
+  // The check streams: what a piece allocates is garbage once the piece is read, so a young
+  // generation that stays at its starting size (1 MB semi-spaces) collects it as well as V8's
+  // default growth to 16 MB does, and peaks about 30 MB lower (bench: the 50 MB 837P, 116 to
+  // 88 MB RSS at the same CPU time). Only the growth factor can still be set once the heap exists.
+  setFlagsFromString('--semi-space-growth-factor=1');
   // A reader that goes away (`claimlint check ... | head`) is not an error of ours.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
