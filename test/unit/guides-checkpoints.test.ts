@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { editedSegments, guideRunAfter } from '../../server/src/core/guides/checkpoints';
 import type { GuideRun } from '../../server/src/core/guides/pass';
+import { LAST_LISTED, REPEAT_LIMIT } from '../../server/src/core/guides/repeats';
 import { differenceOf } from '../../server/src/core/x12/incremental';
 import { parseX12 } from '../../server/src/core/x12/index';
 import { oneSet837 } from './helpers/one-set';
@@ -71,6 +72,66 @@ describe('guide pass taken up again after an edit', () => {
       { numRuns: 40, seed: 1234 },
     );
     assert.ok(small > edits * 0.7, `${small} of ${edits} edits read under a quarter of the segments`);
+  });
+
+  /** `text` with its `n`th occurrence (from 0) of `find` replaced. */
+  function replacedAt(text: string, find: string, n: number, by: string): string {
+    let at = -1;
+    for (let i = 0; i <= n; i++) at = text.indexOf(find, at + 1);
+    assert.ok(at >= 0);
+    return text.slice(0, at) + by + text.slice(at + find.length);
+  }
+
+  /** The run after editing `before` (with `run`) into `after`, checked against a fresh read; and the share of segments it read. */
+  function runAfterEdit(before: string, run: GuideRun, after: string): { run: GuideRun; share: number } {
+    const edit = editedSegments(parseX12(before).x12, differenceOf(before, after));
+    const next = parseX12(after).x12;
+    const taken = guideRunAfter(run, { ...edit, shift: next.segmentCount - edit.count }, next)!;
+    const fresh = freshRun(after);
+    assert.deepEqual(shown(taken), shown(fresh.run));
+    return { run: taken, share: taken.read! / fresh.segments };
+  }
+
+  it('takes the earlier pass up again in the same set when the edit adds or removes a finding', () => {
+    // One set of 400 claims: a problem the edit adds is counted for the repeat limit until the
+    // set ends, so the counts never meet the earlier pass's again; they need not, far from the limit.
+    const broken = replacedAt(base, 'SBR*P', 120, 'SBR*Q');
+    const added = runAfterEdit(base, freshRun(base).run, broken);
+    assert.ok(added.run.findings.some((f) => f.rule === 'guide.segment-unexpected'));
+    assert.ok(added.share < 0.25, `read ${(added.share * 100).toFixed(0)}% of the segments`);
+    const removed = runAfterEdit(broken, added.run, base);
+    assert.ok(removed.share < 0.25, `read ${(removed.share * 100).toFixed(0)}% of the segments`);
+    // The moved checkpoints carry the new counts: the next edit, after the first, still meets.
+    const again = runAfterEdit(broken, added.run, replacedAt(broken, 'SBR*P', 300, 'SBR*Q'));
+    assert.ok(again.share < 0.25, `read ${(again.share * 100).toFixed(0)}% of the segments`);
+  });
+
+  it('reads on when one more finding makes a problem reach its repeat limit further on', () => {
+    // 100 good subscribers, then REPEAT_LIMIT - 2 with a bad SBR01 (the segment is then not
+    // expected, and the SBR missing: two problems a subscriber), then 100 good ones.
+    const parts = oneSet837(REPEAT_LIMIT + 198).split('SBR*P');
+    const bad = 100 + REPEAT_LIMIT - 2;
+    const text = parts.slice(0, 101).join('SBR*P') + 'SBR*Q' + parts.slice(101, bad + 1).join('SBR*Q') + 'SBR*P' + parts.slice(bad + 1).join('SBR*P');
+    const unexpected = (run: GuideRun) => run.findings.filter((f) => f.rule === 'guide.segment-unexpected');
+    const before = freshRun(text).run;
+    assert.equal(unexpected(before).length, REPEAT_LIMIT - 2);
+    // One more near the start: still under the limit, so the pass meets the earlier one soon,
+    // and the earlier pass's later checkpoints of the set now count one more.
+    const first = replacedAt(text, 'SBR*P', 10, 'SBR*Q');
+    const one = runAfterEdit(text, before, first);
+    assert.ok(one.share < 0.25, `read ${(one.share * 100).toFixed(0)}% of the segments`);
+    assert.ok(!one.run.findings.some((f) => f.message.endsWith(LAST_LISTED)));
+    // And one more after them all: it is the one the limit stops at, which only the counts the
+    // moved checkpoints carry can tell.
+    const second = replacedAt(first, 'SBR*P', 150, 'SBR*Q');
+    const two = runAfterEdit(first, one.run, second);
+    const listed = unexpected(two.run);
+    assert.equal(listed.length, REPEAT_LIMIT);
+    assert.ok(listed[listed.length - 1]!.message.endsWith(LAST_LISTED));
+    // One fewer near the start: the limit is not reached, and the pass reads on to say so.
+    const third = replacedAt(second, 'SBR*Q', 0, 'SBR*P');
+    const three = runAfterEdit(second, two.run, third);
+    assert.ok(!three.run.findings.some((f) => f.message.endsWith(LAST_LISTED)));
   });
 
   it('reads on to the end when the edit changes what follows (an HL renumbering every later HL)', () => {

@@ -12,6 +12,7 @@ import { shiftSpan } from '../spans';
 import type { X12SegmentIndex } from '../x12/segment-index';
 import type { TextDifference } from '../x12/splice';
 import { GuidePass, type GuideCheckpoint, type GuideRun } from './pass';
+import { movedCounts, type RepeatCarry } from './repeats';
 
 /** Where an edit falls in the segments of the text before it. */
 export interface EditedSegments {
@@ -99,17 +100,20 @@ function joined(pass: GuidePass, previous: GuideRun, cp: GuideCheckpoint, rest: 
     findings.push({ ...last, span: head.blanks ?? move(last.span) });
   }
   const offset = head.findings.length - cp.found;
-  const moved = rest.map((k) => movedCheckpoint(k, edit, offset, move));
+  const carry = pass.carryRepeats(cp);
+  const moved = rest.map((k) => movedCheckpoint(k, edit, offset, move, carry));
   return { findings, checkpoints: head.checkpoints.concat(moved) };
 }
 
-function movedCheckpoint(cp: GuideCheckpoint, edit: EditedSegments, offset: number, move: (span: Span) => Span): GuideCheckpoint {
+function movedCheckpoint(cp: GuideCheckpoint, edit: EditedSegments, offset: number, move: (span: Span) => Span, carry: RepeatCarry | null): GuideCheckpoint {
   const v = cp.validator;
+  // In the set the passes met in, the counts differ by what the new pass found more or fewer times.
+  const repeats = v && carry && v.repeatsEnding === carry.from ? { repeats: movedCounts(v.repeats, carry.diff), repeatsEnding: carry.to } : null;
   return {
     ...cp,
     segment: cp.segment + edit.shift,
     found: cp.found + offset,
-    validator: v && { ...v, hl: { ...v.hl, last: v.hl.last && { ...v.hl.last, segment: v.hl.last.segment + edit.shift } } },
+    validator: v && { ...v, ...repeats, hl: { ...v.hl, last: v.hl.last && { ...v.hl.last, segment: v.hl.last.segment + edit.shift } } },
     blanks: cp.blanks && { ...cp.blanks, span: move(cp.blanks.span) },
   };
 }

@@ -13,6 +13,7 @@ import type { Finding, Severity, Span } from '../model';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from '../x12/segment-index';
 import { shownSegmentId } from './shown';
+import type { RepeatCarry } from './repeats';
 import { GuideValidator, type GuideFinding, type ValidatorState } from './validate';
 
 const HL_CODE = segmentIdCode('HL');
@@ -84,6 +85,16 @@ export class GuidePass {
     pass.component = from.component;
     pass.repetition = from.repetition;
     pass.validator = from.validator && GuideValidator.restore({ componentSeparator: from.component, repetitionSeparator: from.repetition }, from.validator);
+    // The checkpoints kept from the set the pass goes on in get this pass's ending of it (the earlier pass's may differ).
+    const ending = from.validator?.repeatsEnding;
+    if (ending && pass.validator) {
+      const to = pass.validator.repeatsEnding;
+      for (let i = checkpoints.length - 1; i >= 0; i--) {
+        const v = checkpoints[i]!.validator;
+        if (!v || v.repeatsEnding !== ending) break;
+        checkpoints[i] = { ...checkpoints[i]!, validator: { ...v, repeatsEnding: to } };
+      }
+    }
     const b = from.blanks;
     pass.blanks = b && { finding: { rule: 'guide.segment-leading-blanks', severity: 'error', message: b.message, span: b.span }, count: b.count };
     return pass;
@@ -102,6 +113,14 @@ export class GuidePass {
       if (a.count !== b.count || a.finding.span.start !== span.start || a.finding.span.end !== span.end) return false;
     }
     return true;
+  }
+
+  /**
+   * Takes up the earlier pass at checkpoint `cp`, which this pass is in the state of (inState):
+   * what its later checkpoints of the same set carry (see RepeatCarry); null when it has no validator.
+   */
+  carryRepeats(cp: GuideCheckpoint): RepeatCarry | null {
+    return cp.validator && this.validator ? this.validator.carryRepeats(cp.validator) : null;
   }
 
   /** Ends a whole-document pass: its findings and checkpoints. */

@@ -48,7 +48,7 @@ import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
-import { LAST_LISTED, RepeatLimit, StrayRun } from './repeats';
+import { LAST_LISTED, RepeatLimit, StrayRun, type RepeatCarry, type SetEnding } from './repeats';
 import { SegmentScan } from './segmentScan';
 import { SegmentValues } from './segmentValues';
 import { componentOf } from './valueTypes';
@@ -95,6 +95,8 @@ export interface ValidatorState {
   serviceReported: boolean;
   /** The repeat counts of the transaction set (RepeatLimit.snapshot). */
   repeats: ReadonlyMap<string, number>;
+  /** The counts the set ended with, filled in when it ends (RepeatLimit.ending). */
+  repeatsEnding: SetEnding;
 }
 
 function* prefix(p: SetPrefix): Generator<string> {
@@ -392,6 +394,7 @@ export class GuideValidator {
       service: this.service,
       serviceReported: this.serviceReported,
       repeats: this.repeats.snapshot(),
+      repeatsEnding: this.repeats.ending,
     };
   }
 
@@ -433,16 +436,30 @@ export class GuideValidator {
       this.isa12 === state.isa12 &&
       this.gs08 === state.gs08 &&
       this.serviceReported === state.serviceReported &&
-      this.repeats.inState(state.repeats) &&
+      this.repeats.meets(state.repeats, state.repeatsEnding) &&
       samePrefix(this.isaIds, state.isaIds) &&
       samePrefix(this.gsIds, state.gsIds) &&
       samePrefix(this.reportedVersions, state.reportedVersions)
     );
   }
 
+  /**
+   * Takes up an earlier pass this validator is in the state of (inState): the set ends as the
+   * earlier one did, its counts moved by what this pass found more or fewer times.
+   */
+  carryRepeats(state: ValidatorState): RepeatCarry {
+    return this.repeats.carry(state.repeats, state.repeatsEnding);
+  }
+
+  /** The ending of the current set's repeat counts (see SetEnding). */
+  get repeatsEnding(): SetEnding {
+    return this.repeats.ending;
+  }
+
   /** Ends the stream: checks what only the end tells (the last HL's child flag). */
   finish(): readonly GuideFinding[] {
     this.endTransaction();
+    this.repeats.close();
     const first = this.leadingBlanksFinding;
     if (first && this.leadingBlanks > 1) first.message += ` So do ${this.leadingBlanks - 1} more segments after it.`;
     return this.findings;
