@@ -1,7 +1,8 @@
 // After an edit, reanalyze checks again only the patient groups (patient + PTP/MUE table) whose
 // lines changed: those of the claims the re-read removed and of those it read again. The other
 // groups keep their findings, moved by the edit's change in length (rules/codingRun.ts,
-// DocumentCoding). Oracle: for any document and any sequence of edits, the result equals a fresh
+// DocumentCoding); when the re-read added or removed claims (a CLM typed into a claim), the
+// findings that name a claim after them by number are checked again too. Oracle: for any document and any sequence of edits, the result equals a fresh
 // analyze() of the edited text, findings in the same order (PTP, then MUE, then add-on codes,
 // each in the order the groups' patients first appear). The documents hold several patients over
 // several claims, transaction sets and interchanges (837P, 837I and 837D), with PTP conflicts,
@@ -200,7 +201,7 @@ type Path = 'groups' | 'every claim' | 'document';
 function pathOf(text: string, edited: string): Path {
   const result = reread(text, analyze(text, knowledge).doc, edited, knowledge);
   if (result === null) return 'document';
-  return result.claims !== null && result.claims.added === result.claims.removed.length ? 'groups' : 'every claim';
+  return result.claims !== null ? 'groups' : 'every claim';
 }
 
 function codingOf(findings: readonly Finding[]): string[] {

@@ -18,12 +18,19 @@ export function shiftFinding(finding: Finding, by: number, claimShift = 0, relat
   return shifted;
 }
 
-/** Finding data with every claim index it names moved by `claimShift`. */
-function shiftData(data: FindingData, claimShift: number): FindingData {
-  const line = (ref: LineRef): LineRef => ({ claimIndex: ref.claimIndex + claimShift, lineIndex: ref.lineIndex });
+/** The finding with the claim indexes of its data from `fromClaim` on moved by `claimShift` (claims added or removed before them); itself when none moves. */
+export function renumberedFinding(finding: Finding, fromClaim: number, claimShift: number): Finding {
+  if (claimShift === 0 || !finding.data) return finding;
+  return { ...finding, data: shiftData(finding.data, claimShift, fromClaim) };
+}
+
+/** Finding data with every claim index it names (from `fromClaim` on) moved by `claimShift`. */
+function shiftData(data: FindingData, claimShift: number, fromClaim = 0): FindingData {
+  const moved = (claimIndex: number) => (claimIndex >= fromClaim ? claimIndex + claimShift : claimIndex);
+  const line = (ref: LineRef): LineRef => ({ claimIndex: moved(ref.claimIndex), lineIndex: ref.lineIndex });
   switch (data.kind) {
     case 'ptp':
-      return { ...data, claimIndex: data.claimIndex + claimShift, columnOneClaim: data.columnOneClaim + claimShift };
+      return { ...data, claimIndex: moved(data.claimIndex), columnOneClaim: moved(data.columnOneClaim) };
     case 'mue':
       return { ...data, lines: data.lines.map(line) };
     case 'aoc':

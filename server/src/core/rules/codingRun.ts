@@ -9,7 +9,7 @@
 // claims (before and after the edit) are checked again; the others' findings are moved.
 
 import type { Claim, ClaimKind, Finding, PtpTableKind, RelatedLocation } from '../model';
-import { shiftSpan } from '../spans';
+import { renumberedFinding, shiftSpan } from '../spans';
 import { checkAddOnGroup } from './checkAddOns';
 import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
 import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
@@ -207,13 +207,19 @@ export class DocumentCoding {
 
   /**
    * The coding of `claims`, the document after `change`: the groups of the removed and the added
-   * claims checked again, the others' findings moved. Null when the number of claims changed (a
-   * finding names other claims by number, and groups are ordered by claim index): check again.
+   * claims checked again, the others' findings moved. When claims were added or removed, those
+   * after them have new numbers: a finding that names one of them ("claim 7, service line 2") is
+   * checked again with its group, and the others' line references are renumbered. Null when
+   * `claims` cannot be the document after `change`.
    * This coding must not be used after (its claim index is moved on to the result).
    */
   after(claims: readonly Claim[], change: ClaimsReplaced): DocumentCoding | null {
     const { from, removed, added, regionEnd, delta } = change;
-    if (added !== removed.length || claims.length < from + added) return null;
+    if (claims.length < from + added) return null;
+    const shift = added - removed.length;
+    /** Index before the edit of the first claim after the ones replaced. */
+    const end = from + removed.length;
+    const renumbered = (i: number) => (i >= end ? i + shift : i);
     // The groups whose lines changed (their keys, and their patients).
     const keys = new Set<string>();
     const patients = new Set<string>();
@@ -225,6 +231,7 @@ export class DocumentCoding {
       patients.add(claim.patientKey);
       removeClaim(index, claim.patientKey, from + i);
     });
+    if (shift !== 0) renumberClaims(index, end, shift);
     for (let i = from; i < from + added; i++) {
       const claim = claims[i]!;
       const key = keyOf(claim);
@@ -232,6 +239,16 @@ export class DocumentCoding {
       keys.add(key);
       patients.add(claim.patientKey);
       addClaim(index, claim.patientKey, i);
+    }
+    if (shift !== 0) {
+      for (const list of this.byFamily) {
+        for (const entry of list) {
+          if (keys.has(entry.key) || !entry.findings.some((f) => namesClaimFrom(f, end))) continue;
+          keys.add(entry.key);
+          const claim = claims[renumbered(entry.first)];
+          if (claim) patients.add(claim.patientKey);
+        }
+      }
     }
     // Their claims, in document order.
     const claimsOf = new Map<string, Claim[]>();
@@ -250,7 +267,8 @@ export class DocumentCoding {
       const list: GroupFindings[] = [];
       for (const entry of this.byFamily[i]!) {
         if (keys.has(entry.key)) continue;
-        list.push(delta === 0 ? entry : { ...entry, findings: entry.findings.map((f) => moved(f, regionEnd, delta)) });
+        if (delta === 0 && shift === 0) list.push(entry);
+        else list.push({ ...entry, first: renumbered(entry.first), findings: entry.findings.map((f) => renumberedFinding(moved(f, regionEnd, delta), end, shift)) });
       }
       for (const groupClaims of claimsOf.values()) {
         const grouper = new ServiceGrouper();
@@ -263,6 +281,36 @@ export class DocumentCoding {
       return list;
     });
     return new DocumentCoding(this.families, this.x12, byFamily, index);
+  }
+}
+
+/** Moves every claim index from `end` on by `shift` (claims added or removed before it). */
+function renumberClaims(index: Map<string, number | number[]>, end: number, shift: number): void {
+  for (const [patient, at] of index) {
+    if (typeof at === 'number') {
+      if (at >= end) index.set(patient, at + shift);
+    } else {
+      for (let k = 0; k < at.length; k++) if (at[k]! >= end) at[k]! += shift;
+    }
+  }
+}
+
+/**
+ * Whether a coding finding's message names a claim from `end` on by its number: a line of
+ * another claim than its own (lineLabel). One without data is taken to.
+ */
+function namesClaimFrom(finding: Finding, end: number): boolean {
+  const data = finding.data;
+  if (data === undefined) return true;
+  switch (data.kind) {
+    case 'ptp':
+      return data.columnOneClaim !== data.claimIndex && data.columnOneClaim >= end;
+    case 'mue': {
+      const own = data.lines[data.lines.length - 1]!.claimIndex;
+      return data.lines.some((ref) => ref.claimIndex !== own && ref.claimIndex >= end);
+    }
+    case 'aoc':
+      return false;
   }
 }
 
