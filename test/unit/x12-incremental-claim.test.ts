@@ -1,6 +1,7 @@
 // After an edit inside one claim (a 2300 loop and its lines), the server reads that claim again
 // with its HL parents standing in, not the whole transaction set (a batch of 150,000 claims is
-// often one ST..SE). Oracle, as for the transaction-set path: for any document and any edit, the
+// often one ST..SE); after an edit in a subscriber's loops before its claims, or one that breaks
+// or makes a CLM, it reads that subscriber (HL to HL) again. Oracle, as for the transaction-set path: for any document and any edit, the
 // result equals a full analyze() of the edited text (findings, claims with every span,
 // envelopes, the segment table), and the tests count which unit was read again.
 import { describe, it } from 'node:test';
@@ -17,7 +18,7 @@ const knowledge = fuzzKnowledge();
 
 
 
-type Unit = 'claim' | 'transaction-set' | 'document';
+type Unit = 'claim' | 'subscriber' | 'transaction-set' | 'document';
 
 /** Which unit reanalyze reads again for this edit (asked of a copy: a re-read consumes the previous analysis). */
 function unitOf(text: string, edited: string): Unit {
@@ -95,7 +96,7 @@ const oneSetArb: fc.Arbitrary<X12Scenario> = fc
 
 describe('reanalyze: one claim read again after an edit inside it', () => {
   it('gives what a full analysis gives, for any edits inside claims of one-set 837s', (t) => {
-    const units: Record<Unit, number> = { claim: 0, 'transaction-set': 0, document: 0 };
+    const units: Record<Unit, number> = { claim: 0, subscriber: 0, 'transaction-set': 0, document: 0 };
     fc.assert(
       fc.property(oneSetArb, fc.array(claimEditArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (scenario, edits, full) => {
         let previous = analyze(writeX12Scenario(scenario), knowledge);
@@ -110,12 +111,12 @@ describe('reanalyze: one claim read again after an edit inside it', () => {
     );
     // The oracle means something only if most edits took the claim path.
     t.diagnostic(`units read again: ${JSON.stringify(units)}`);
-    const all = units.claim + units['transaction-set'] + units.document;
+    const all = units.claim + units.subscriber + units['transaction-set'] + units.document;
     assert.ok(units.claim > all * 0.5, JSON.stringify(units));
   });
 
   it('gives what a full analysis gives with the guide checks full or off', (t) => {
-    const units: Record<Unit, number> = { claim: 0, 'transaction-set': 0, document: 0 };
+    const units: Record<Unit, number> = { claim: 0, subscriber: 0, 'transaction-set': 0, document: 0 };
     let guideFindings = 0;
     fc.assert(
       fc.property(oneSetArb, fc.array(claimEditArb, { minLength: 1, maxLength: 4 }), fc.constantFrom<AnalyzeOptions['guideChecks']>('full', 'off'), (scenario, edits, guideChecks) => {
@@ -135,7 +136,7 @@ describe('reanalyze: one claim read again after an edit inside it', () => {
   });
 
   it('gives what a full analysis gives for edits inside claims of many-set and broken 837s', (t) => {
-    const units: Record<Unit, number> = { claim: 0, 'transaction-set': 0, document: 0 };
+    const units: Record<Unit, number> = { claim: 0, subscriber: 0, 'transaction-set': 0, document: 0 };
     const documentArb = fc.oneof(
       x12ScenarioArb.map((scenario) => writeX12Scenario(scenario)),
       mutatedDocumentArb.filter((d) => d.scenario.format === 'x12').map((d) => d.text),
@@ -153,6 +154,34 @@ describe('reanalyze: one claim read again after an edit inside it', () => {
     );
     t.diagnostic(`units read again: ${JSON.stringify(units)}`);
     assert.ok(units.claim > 0, JSON.stringify(units));
+  });
+
+  it('gives what a full analysis gives for edits in the loops before the claims (subscriber, patient, billing provider)', (t) => {
+    const units: Record<Unit, number> = { claim: 0, subscriber: 0, 'transaction-set': 0, document: 0 };
+    const LOOP_INSERTS = ['', '1', 'X', '*', '~', 'NM1*IL*1*DOE****MI*M9~', 'NM1*QC*1*ROE*JIM~', 'NM1*85*2*OTHER*****XX*1999999999~', 'DMG*D8*20000101*F~', 'CLM*X9*10~LX*1~SV1*HC:43200*10*UN*1~'];
+    fc.assert(
+      fc.property(oneSetArb, fc.array(fc.tuple(claimEditArb, fc.constantFrom(...LOOP_INSERTS)), { minLength: 1, maxLength: 4 }), (scenario, edits) => {
+        let previous = analyze(writeX12Scenario(scenario), knowledge);
+        for (const [edit, insert] of edits) {
+          // Somewhere between a claim's nearest HL before it and its CLM (or in a segment after that HL).
+          const claims = previous.doc.claims;
+          if (claims.length === 0) break;
+          const claim = claims[Math.min(claims.length - 1, Math.floor(edit.claim * claims.length))]!;
+          const hl = previous.text.lastIndexOf('HL*', claim.span.start);
+          if (hl < 0) continue;
+          const from = previous.text.indexOf('~', hl) + 1;
+          const at = from + Math.floor(edit.at * Math.max(0, claim.span.start - from));
+          const edited = previous.text.slice(0, at) + insert + previous.text.slice(at + Math.min(edit.remove, 3));
+          const result = step(previous, edited);
+          units[result.unit]++;
+          previous = result.analysis;
+        }
+      }),
+      runParameters(300, 7304),
+    );
+    t.diagnostic(`units read again: ${JSON.stringify(units)}`);
+    const all = units.claim + units.subscriber + units['transaction-set'] + units.document;
+    assert.ok(units.subscriber > all * 0.5, JSON.stringify(units));
   });
 
   it('reads the set again when a claim would change the kind the set takes from its first service line', () => {
@@ -260,13 +289,14 @@ describe('reanalyze in a transaction set of 5,000 claims', () => {
     }
   });
 
-  it('reads the set again when an edit touches an HL, the subscriber loop or a CLM id, and everything for the envelope', () => {
+  it('reads the subscriber again for an edit in its loops or to a CLM id, the set when an edit touches an HL, and everything for the envelope', () => {
     const text = bigSet();
     const previous = analyze(text, knowledge);
     const cases: [string, string, Unit][] = [
       ['an HL03 level', hlLevelChanged(text, 'CLAIM-2000'), 'transaction-set'],
-      ['a subscriber id (2010BA, before the CLM)', text.replace('NM1*IL*1*DOE*JANE****MI*M000042~', 'NM1*IL*1*DOE*JANE****MI*M000043~'), 'transaction-set'],
-      ['a CLM made another segment', inClaim(text, 'CLAIM-77', 'CLM*CLAIM-77', 'CLX*CLAIM-77'), 'transaction-set'],
+      ['a subscriber id (2010BA, before the CLM)', text.replace('NM1*IL*1*DOE*JANE****MI*M000042~', 'NM1*IL*1*DOE*JANE****MI*M000043~'), 'subscriber'],
+      ['a CLM made another segment', inClaim(text, 'CLAIM-77', 'CLM*CLAIM-77', 'CLX*CLAIM-77'), 'subscriber'],
+      ['a CLM id broken by one character', inClaim(text, 'CLAIM-78', 'CLM*CLAIM-78', 'CL*CLAIM-78'), 'subscriber'],
       ['an HL typed into a claim', inClaim(text, 'CLAIM-77', 'LX*2~', 'HL*9999*1*22*0~\nLX*2~'), 'transaction-set'],
       ['a terminator removed at the end of a claim', inClaim(text, 'CLAIM-77', 'DTP*472*D8*20260310~\nHL', 'DTP*472*D8*20260310\nHL'), 'transaction-set'],
       ['the SE01 count', text.replace(/SE\*(\d+)\*0001~/, 'SE*1$1*0001~'), 'transaction-set'],

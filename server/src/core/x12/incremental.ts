@@ -1,13 +1,13 @@
 // Re-reads only what an edit touched. Typing in a 10 MB 837 changes one claim: reread() reads
-// that claim again (rereadClaim.ts) with its HL parents standing in; when the claim cannot vouch
-// for the result on its own (an edit to an HL, the claim's CLM, a segment count the set's SE
-// cannot follow), the transaction set the edit falls in is read again here, with the envelope
+// that claim, or the subscriber's loops the edit falls in, again (rereadClaim.ts) with its HL
+// parents standing in; when that cannot vouch for the result on its own (an edit to an HL or an
+// envelope segment), the transaction set the edit falls in is read again here, with the envelope
 // around it as it was. Either way what follows is shifted, giving the analysis a whole-text read
 // would, at a fraction of the cost. Anything the set cannot vouch for either (an edit that
 // touches an envelope segment, or makes the set stop being exactly one ST..SE) returns null,
 // and the caller reads everything.
 
-import type { Claim, ParsedDocumentWithIndex } from '../model';
+import type { ParsedDocumentWithIndex } from '../model';
 import { CodingRun, type ClaimsReplaced, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 
@@ -50,25 +50,7 @@ const ENVELOPE = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'TA1'].map(segme
 export function reread(before: string, previous: ParsedDocumentWithIndex, text: string, tables: CodingTables, change: TextDifference = differenceOf(before, text)): RereadClaims | null {
   if (previous.format !== 'x12' || !(previous.x12 instanceof X12SegmentIndex)) return null;
   if (change.start === change.oldEnd && change.newEnd === change.oldEnd) return null;
-  // The claim rereadClaim reads when it can: the last one starting before the change.
-  const oldClaims = previous.claims;
-  const at = firstClaimAtOrAfter(oldClaims, change.start) - 1;
-  const regionEnd = at >= 0 ? oldClaims[at]!.span.end : 0;
-  const byClaim = rereadClaim(previous, text, tables, change);
-  if (byClaim !== null) return { ...byClaim, claims: claimReadAgain(oldClaims, byClaim.doc.claims, at, regionEnd, change.newEnd - change.oldEnd) };
-  return rereadTransactionSet(before, previous, text, tables, change);
-}
-
-/**
- * Claim `at` of `before` read again into the claims from `at` of `after`, when the two lists say
- * so (those before it the same objects, those after it the old ones moved in place); else null.
- */
-function claimReadAgain(before: readonly Claim[], after: readonly Claim[], at: number, regionEnd: number, delta: number): ClaimsReplaced | null {
-  const added = after.length - before.length + 1;
-  if (at < 0 || added < 1) return null;
-  if (after[at] === before[at] || (at > 0 && after[at - 1] !== before[at - 1])) return null;
-  if (at + 1 < before.length && after[at + added] !== before[at + 1]) return null;
-  return { from: at, removed: [before[at]!], added, regionEnd, delta };
+  return rereadClaim(previous, text, tables, change) ?? rereadTransactionSet(before, previous, text, tables, change);
 }
 
 /** The smallest single region that turns `before` into `after` (found with string compares of blocks, not per character). */

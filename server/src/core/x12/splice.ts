@@ -14,8 +14,8 @@ export interface Reread {
   doc: ParsedDocumentWithIndex & { x12: X12SegmentIndex };
   /** Structural findings (as doc.findings) then coding findings, as analyze() orders them. */
   findings: Finding[];
-  /** What was read again: the claim (2300 loop) the edit fell in, or its transaction set. */
-  unit: 'claim' | 'transaction-set';
+  /** What was read again: the claim (2300 loop) the edit fell in, the subscriber's loops (HL to HL), or its transaction set. */
+  unit: 'claim' | 'subscriber' | 'transaction-set';
 }
 
 /** Where two texts differ: old[start, oldEnd) became new[start, newEnd); the rest is the same. */
