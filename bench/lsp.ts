@@ -48,6 +48,13 @@ export interface LspResult {
   editCpuMs: number[];
   /** True when every edit's diagnostics showed the finding the edit caused. */
   editsVerified: boolean;
+  /**
+   * One-character edits that change what the reader or the guide sees beyond a value, spread
+   * over the file in turn: a CLM made CL (the claim's lines join the claim or loop before it), an
+   * SBR01 P made Q (the subscriber loop), an HI qualifier ABK made ABQ (a guide finding in full).
+   */
+  structureEditMs: number[];
+  structureEditCpuMs: number[];
   hover: Latencies;
   hoversWithContent: number;
   /** The server main thread's CPU time per hover, ms. */
@@ -200,6 +207,33 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
     // Edits are spread over the file, so (almost) every one lands in its own claim.
     if (editAt.length > 0 && previous - sumsBefore < editAt.length * 0.8) editsVerified = false;
 
+    // ---- one-character edits to structure: a CLM broken, a subscriber loop, a guide code ------
+    // Made on the edited text (the charge edits, of one digit each, are still in it), from the end
+    // of the file back so that the positions before each edit stay those of the text as read.
+    const structureEditMs: number[] = [];
+    const structureEditCpuMs: number[] = [];
+    const kinds: [RegExp, number, string][] = [
+      [/CLM\*/g, 2, ''], // the M: 'CLM*' becomes 'CL*'
+      [/SBR\*P\*/g, 4, 'Q'],
+      [/HI\*ABK:/g, 5, 'Q'],
+    ];
+    const perKind = Math.max(1, Math.ceil(options.edits / kinds.length));
+    const structureAt: { offset: number; remove: number; insert: string }[] = [];
+    for (const [pattern, delta, insert] of kinds) {
+      for (const offset of spread(offsetsOf(text, pattern, delta), perKind)) structureAt.push({ offset, remove: 1, insert });
+    }
+    structureAt.sort((a, b) => b.offset - a.offset);
+    for (const { offset, remove, insert } of structureAt) {
+      const position = lines.positionAt(offset);
+      const range = { start: position, end: { line: position.line, character: position.character + remove } };
+      const cpu = serverCpu();
+      const started = performance.now();
+      const published = await change(uri, { range, text: insert });
+      structureEditMs.push(performance.now() - started);
+      structureEditCpuMs.push(serverCpu() - cpu);
+      diagnostics = published.diagnostics;
+    }
+
     // ---- hovers: procedure codes, modifiers, segment ids, dates, delimiters, anywhere --------
     const targets = [
       ...spread(offsetsOf(text, /SV1\*HC:/g, 7), options.hovers * 0.3), // procedure codes
@@ -272,6 +306,8 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
       editMs,
       editCpuMs,
       editsVerified,
+      structureEditMs,
+      structureEditCpuMs,
       hover: percentiles(hoverSamples),
       hoversWithContent,
       hoverCpu: percentiles(hoverCpuSamples),

@@ -1119,6 +1119,12 @@ async function main(): Promise<void> {
   for (const row of results.guideCli.filter((r) => fileNamed(r.file).kind === 'degenerate')) {
     budgets.push(judge(BUDGETS.cliRss, `${row.file}, --guide full`, row.rssToFile, { reached: `${fmt(row.rssToFile, 2)}x (${fmt(row.maxRssMB)} MB, ${fmt(row.cpuMs)} ms CPU)` }));
   }
+  /** The edits to structure (a CLM broken, SBR01, an HI qualifier): the slowest of them judged, as a user waits on each. */
+  const judgeStructureEdits = (spec: BudgetSpec, label: string, l: LspResult, file: InputFile) => {
+    if (l.structureEditCpuMs.length === 0) return;
+    const cpu = Math.max(...l.structureEditCpuMs);
+    budgets.push(judge(spec, `${label}, edits to a CLM, SBR01 or an HI code (slowest)`, cpu, { wall: Math.max(...l.structureEditMs), reached: `${fmt(cpu)} ms (median ${fmt(median(l.structureEditCpuMs))} ms; wall ${fmt(Math.max(...l.structureEditMs))} ms)`, peer: peerText(file, cpu) }));
+  };
   // The server: judged on its main thread's CPU time per operation (a lower bound of the wall
   // time: over it fails on any machine), with the wall time at the client beside it.
   for (const l of results.lsp) {
@@ -1130,10 +1136,12 @@ async function main(): Promise<void> {
     if (file.nominalMB <= 10) {
       budgets.push(judge(BUDGETS.open, label, openCpu, { wall: median(l.openMs), reached: `${fmt(openCpu)} ms (wall ${fmt(median(l.openMs))} ms, cold ${fmt(l.openMs[0])} ms)`, peer: peerText(file, openCpu), vsRead: readText(file.name, openCpu) }));
       budgets.push(judge(BUDGETS.edit, label, editCpu, { wall: median(l.editMs), reached: `${fmt(editCpu)} ms (wall ${fmt(median(l.editMs))} ms)`, peer: peerText(file, editCpu), vsRead: readText(file.name, editCpu) }));
+      judgeStructureEdits(BUDGETS.edit, label, l, file);
       budgets.push(judge(BUDGETS.hover, label, l.hoverCpu.p99, { wall: l.hover.p99, reached: `${fmt(l.hoverCpu.p99, 2)} ms (wall ${fmt(l.hover.p99, 1)} ms)`, peer: peerText(file, l.hoverCpu.p99), vsRead: readText(file.name, l.hoverCpu.p99) }));
       budgets.push(judge(BUDGETS.codeAction, label, l.codeActionCpu.p99, { wall: l.codeAction.p99, reached: `${fmt(l.codeActionCpu.p99, 2)} ms (wall ${fmt(l.codeAction.p99, 1)} ms)`, peer: peerText(file, l.codeActionCpu.p99), vsRead: readText(file.name, l.codeActionCpu.p99) }));
     } else {
       budgets.push(judge(BUDGETS.editLarge, label, editCpu, { wall: median(l.editMs), reached: `${fmt(editCpu)} ms (wall ${fmt(median(l.editMs))} ms)`, peer: peerText(file, editCpu), vsRead: readText(file.name, editCpu) }));
+      judgeStructureEdits(BUDGETS.editLarge, label, l, file);
     }
   }
   const ptp = results.ptp[0];
