@@ -30,16 +30,30 @@ interface Outcome {
   longestPiece: number;
 }
 
-/** X12Stream with a lower length from which a segment is long (its middle left out when the reader reads none of it). */
-class ShortLongSegments extends X12Stream {
-  constructor(protected override longSegment: number) {
-    super(knowledge);
+/**
+ * X12Stream with lower lengths from which a segment is long (its middle left out when the reader
+ * reads none of it) and a claim is long (read in pieces cut before its LX segments).
+ */
+class ShortLimits extends X12Stream {
+  constructor(
+    protected override longSegment: number,
+    protected override longClaim: number,
+    guide: boolean,
+  ) {
+    super(knowledge, undefined, { guide });
   }
 }
 
+interface Limits {
+  longSegment?: number;
+  longClaim?: number;
+  /** The guide checks (guideChecks full) in the stream and in the whole analysis. */
+  guide?: boolean;
+}
+
 /** Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks. */
-function streamed(text: string, blockSizes: readonly number[], longSegment?: number): Outcome {
-  const stream = longSegment === undefined ? new X12Stream(knowledge) : new ShortLongSegments(longSegment);
+function streamed(text: string, blockSizes: readonly number[], longSegment?: number, limits: Limits = {}): Outcome {
+  const stream = new ShortLimits(longSegment ?? limits.longSegment ?? 1 << 20, limits.longClaim ?? 1 << 20, limits.guide ?? false);
   const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0, longestPiece: 0 };
   const take = (result: ReturnType<X12Stream['feed']>) => {
     outcome.claims += result.claims;
@@ -60,8 +74,8 @@ function streamed(text: string, blockSizes: readonly number[], longSegment?: num
   return outcome;
 }
 
-function whole(text: string): Omit<Outcome, 'pieces' | 'longestPiece'> {
-  const analysis = analyze(text, knowledge);
+function whole(text: string, guide = false): Omit<Outcome, 'pieces' | 'longestPiece'> {
+  const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: guide ? 'full' : 'envelope' });
   return {
     claims: analysis.doc.claims.length,
     serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
@@ -69,9 +83,9 @@ function whole(text: string): Omit<Outcome, 'pieces' | 'longestPiece'> {
   };
 }
 
-function assertSame(text: string, blockSizes: readonly number[], longSegment?: number): Outcome {
-  const expected = whole(text);
-  const actual = streamed(text, blockSizes, longSegment);
+function assertSame(text: string, blockSizes: readonly number[], longSegment?: number, limits: Limits = {}): Outcome {
+  const expected = whole(text, limits.guide);
+  const actual = streamed(text, blockSizes, longSegment, limits);
   assert.equal(actual.claims, expected.claims, 'claims');
   assert.equal(actual.serviceLines, expected.serviceLines, 'service lines');
   assert.deepEqual(actual.findings, expected.findings);
@@ -209,6 +223,42 @@ describe('X12Stream: an 837 in pieces', () => {
       }),
       runParameters(300, 7106),
     );
+  });
+
+  it('reads a long claim in pieces cut before its LX segments, as one analysis does, with or without the guide checks', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(x12ScenarioArb.map((scenario) => writeX12Scenario(scenario)), mutatedDocumentArb.filter((d) => d.scenario.format === 'x12' && X12Stream.canStream(d.text.slice(0, 200))).map((d) => d.text)),
+        blockSizesArb,
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        (text, sizes, longClaim, guide) => {
+          assertSame(text, sizes, undefined, { longClaim, guide });
+        },
+      ),
+      runParameters(300, 7108),
+    );
+  });
+
+  it('holds at most the start of a long claim and one block at a time, for one claim of thousands of lines', () => {
+    const day = { from: 20260310, to: 20260310 };
+    const codes = ['43214', '43200', '99213', '20610'];
+    const lines = Array.from({ length: 3000 }, (_, i) => ({ code: codes[i % 4]!, charge: '10.00', date: day }));
+    // CLM02 one cent off: the sum finding points at the first 100 line charges, read in the first pieces.
+    const written = writeX12([{ id: 'HUGE', date: day, lines }], { lineEnding: '\n' }).text;
+    const text = written.replace('CLM*HUGE*30000.00*', 'CLM*HUGE*30000.01*');
+    assert.notEqual(text, written);
+    assert.ok(text.length > 150_000);
+    const outcome = assertSame(text, [4096], undefined, { longClaim: 8192 });
+    const sum = outcome.findings.find((f) => f.rule === 'x12.clm02-sum');
+    assert.equal(sum?.related?.length, 100);
+    assert.match(sum.message, /the first 100 line charges are listed/);
+    // Cut once the claim has held 8 KB, at the last LX of the 4 KB block that got it there.
+    assert.ok(outcome.longestPiece < 8192 + 4096, `longest piece ${outcome.longestPiece} characters`);
+    assert.equal(outcome.serviceLines, 3000);
+    assert.ok(outcome.findings.some((f) => f.rule === 'ptp.conflict'));
+    // The claim is one claim: its CLM02 adds up over all its lines, read in many pieces.
+    assert.equal(outcome.claims, 1);
   });
 
   it('cuts before every ST, so a document of many transaction sets is read in many pieces', () => {

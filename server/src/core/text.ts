@@ -179,6 +179,11 @@ export class EditableText implements Positions {
   }
 }
 
+/** A copy of `text` that holds no reference to a longer string it was sliced from. */
+export function detached(text: string): string {
+  return text.length < 16 ? text : (text + ' ').slice(0, -1);
+}
+
 /** The text with its first letter in capitals (a message or title that starts with a described value). */
 export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -13,12 +13,26 @@ import type {
   TransactionSet,
 } from '../model';
 import type { GuidePass } from '../guides/pass';
-import { shiftSpan } from '../spans';
+import { moveLineSpans, shiftSpan } from '../spans';
+import { detached } from '../text';
 import { segmentIdCode, unsignedAt, type X12SegmentIndex } from './segment-index';
 import { ElementReader } from './elementReader';
 import { ProcedureReader, type ReportFinding } from './procedure';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
 import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, shownCode, shownNumber, toCents } from './values';
+
+/**
+ * An offset the open claim does not have (its CLM01 or CLM02, a line's charge): not -1, since a
+ * claim read in pieces moves its offsets before the start of the next piece (claimGoesOn), and
+ * no document (under 1 GB) moves one this far.
+ */
+const NO_OFFSET = -0x80000000;
+
+/**
+ * Line charges a CLM02 sum finding points at, at most: a claim of a million lines (a broken file)
+ * would otherwise make as many related locations (the 837I guide allows 999 lines, the 837P 50).
+ */
+const RELATED_CHARGES = 100;
 
 /** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
 const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
@@ -269,9 +283,14 @@ export class Parser837 {
     }
   }
 
-  /** Closes the claim open at the end of the current table (the next piece starts with a segment that would close it). */
-  endPiece(): void {
-    this.closeClaim(this.ix.segmentCount);
+  /**
+   * Ends the current table: closes the claim open at its end (the next piece starts with a
+   * segment that would close it), or with `claimGoesOn` only its open line (the next piece starts
+   * with an LX of the same claim: a claim too long to hold whole, see X12Stream).
+   */
+  endPiece(claimGoesOn = false): void {
+    if (claimGoesOn) this.closeLine(this.ix.segmentCount);
+    else this.closeClaim(this.ix.segmentCount);
     // Segment numbers do not outlive the piece.
     this.resolveIds();
     this.guide?.endPiece(this.ix);
@@ -293,10 +312,39 @@ export class Parser837 {
       open.controlSpan = open.controlSpan && shiftSpan(open.controlSpan, -shift);
       open.model.span = shiftSpan(open.model.span, -shift);
     }
+    if (this.claimSegment >= 0) this.claimGoesOn(shift);
     this.ix = next;
     this.text = next.text;
     this.lastClaimEnd = -1;
     this.guide?.moveText(shift);
+  }
+
+  /**
+   * The open claim goes on into the next piece (endPiece with claimGoesOn): what it holds of
+   * this piece is kept as text, and its offsets are moved to the next piece's (before its start).
+   */
+  private claimGoesOn(shift: number): void {
+    const text = this.text;
+    if (this.claimIdText === null && this.claimIdStart !== NO_OFFSET) this.claimIdText = detached(text.slice(this.claimIdStart, this.claimIdEnd));
+    if (this.claimChargeText === null && this.claimChargeStart !== NO_OFFSET) this.claimChargeText = detached(text.slice(this.claimChargeStart, this.claimChargeEnd));
+    this.claimSegment = 0;
+    this.claimStart -= shift;
+    if (this.claimIdStart !== NO_OFFSET) {
+      this.claimIdStart -= shift;
+      this.claimIdEnd -= shift;
+    }
+    if (this.claimChargeStart !== NO_OFFSET) {
+      this.claimChargeStart -= shift;
+      this.claimChargeEnd -= shift;
+    }
+    this.claimDateStart -= shift;
+    this.claimDateEnd -= shift;
+    for (let i = 0; i < this.claimLineCount; i++) {
+      if (this.lineChargeStarts[i] === NO_OFFSET) continue;
+      this.lineChargeStarts[i]! -= shift;
+      this.lineChargeEnds[i]! -= shift;
+    }
+    for (const line of this.claimLines) moveLineSpans(line, -shift);
   }
 
   /** Reports what is still open at the end of the document. */
@@ -666,7 +714,13 @@ export class Parser837 {
   // The open claim and line live in fields and become model objects when their loop ends, so
   // each object is built once with its final shape (this runs for every line of huge files).
 
+  /** The open claim's CLM (-1: none open; 0 once the claim has gone on into a later piece, see claimGoesOn). */
   private claimSegment = -1;
+  /** Where the open claim's CLM starts. */
+  private claimStart = 0;
+  /** CLM01 and CLM02 as written, once the claim has gone on past the piece they are in (else read at closeClaim). */
+  private claimIdText: string | null = null;
+  private claimChargeText: string | null = null;
   private claimDate: DateRange | null = null;
   /** The claim's DTP03 (offsets; the span is made for a claim that is built). */
   private claimDateStart = 0;
@@ -687,6 +741,8 @@ export class Parser837 {
   private chargeUnreadable = false;
   private lineChargeStarts = new Int32Array(16);
   private lineChargeEnds = new Int32Array(16);
+  /** Each line's charge in cents (when its charge offsets are set and it reads). */
+  private lineChargeCents = new Float64Array(16);
 
   /**
    * Which lines become ServiceLine objects, by procedure code and the kind of their claim
@@ -704,6 +760,8 @@ export class Parser837 {
   claimInformation(s: number): void {
     this.closeClaim(s);
     this.claimSegment = s;
+    this.claimStart = this.ix.table.segmentStart[s]!;
+    this.claimIdText = this.claimChargeText = null;
     this.claimDate = null;
     this.claimDateStart = this.claimDateEnd = 0;
     this.claimDateIsService = false;
@@ -716,12 +774,13 @@ export class Parser837 {
     this.claimRenderingNm1 = -1;
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
     const el = this.elementsOf(s);
-    this.claimIdStart = el.start(1);
-    this.claimIdEnd = this.claimIdStart < 0 ? -1 : el.end(1);
+    const idStart = el.start(1);
+    this.claimIdStart = idStart < 0 ? NO_OFFSET : idStart;
+    this.claimIdEnd = idStart < 0 ? NO_OFFSET : el.end(1);
     const chargeStart = el.start(2);
     const chargeEnd = chargeStart < 0 ? -1 : el.end(2);
-    this.claimChargeStart = chargeStart;
-    this.claimChargeEnd = chargeEnd;
+    this.claimChargeStart = chargeStart < 0 ? NO_OFFSET : chargeStart;
+    this.claimChargeEnd = chargeStart < 0 ? NO_OFFSET : chargeEnd;
     this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(this.text, chargeStart, chargeEnd);
     if (this.claimCharge === null) {
       this.add(
@@ -735,28 +794,27 @@ export class Parser837 {
     }
   }
 
-  /** CLM01 and CLM02 of the open claim: offsets (-1 when absent) and the parsed charge. */
-  private claimIdStart = -1;
-  private claimIdEnd = -1;
-  private claimChargeStart = -1;
-  private claimChargeEnd = -1;
+  /** CLM01 and CLM02 of the open claim: offsets (NO_OFFSET when absent) and the parsed charge. */
+  private claimIdStart = NO_OFFSET;
+  private claimIdEnd = NO_OFFSET;
+  private claimChargeStart = NO_OFFSET;
+  private claimChargeEnd = NO_OFFSET;
   private claimCharge: number | null = null;
 
   private closeClaim(s: number): void {
     this.closeLine(s);
-    const start = this.claimSegment;
-    if (start < 0) return;
+    if (this.claimSegment < 0) return;
     this.claimSegment = -1;
-    const ix = this.ix;
     const lines = this.claimLines === NO_LINES ? [] : this.claimLines;
     this.claimLines = NO_LINES;
-    const spanStart = ix.table.segmentStart[start]!;
+    const spanStart = this.claimStart;
     const spanEnd = this.endBefore(s, spanStart);
     this.lastClaimEnd = spanEnd;
     const index = this.claimsSeen++;
     const chargeStart = this.claimChargeStart;
-    const chargeEnd = chargeStart < 0 ? -1 : this.claimChargeEnd;
-    this.checkClaimTotal(chargeStart < 0 ? null : this.claimCharge, chargeStart, chargeEnd);
+    const chargeEnd = this.claimChargeEnd;
+    const hasCharge = chargeStart !== NO_OFFSET;
+    this.checkClaimTotal(hasCharge ? this.claimCharge : null, chargeStart, chargeEnd);
     // A claim none of whose lines is kept is of no use to the reader's caller (see keepLine).
     if (this.keepLine !== null && lines.length === 0) return;
     this.resolveIds();
@@ -776,16 +834,16 @@ export class Parser837 {
     const idStart = this.claimIdStart;
     const claim: Claim = {
       index,
-      id: idStart < 0 ? '' : text.slice(idStart, this.claimIdEnd),
-      idSpan: idStart < 0 ? null : { start: idStart, end: this.claimIdEnd },
+      id: idStart === NO_OFFSET ? '' : (this.claimIdText ?? text.slice(idStart, this.claimIdEnd)),
+      idSpan: idStart === NO_OFFSET ? null : { start: idStart, end: this.claimIdEnd },
       patientId: this.patientId ?? this.subscriberId,
       patientKey: this.patientKey(),
       billingProviderId: this.billingProviderId,
       renderingProviderId: this.claimRenderingId,
       kind: this.transaction ? this.transaction.model.kind : null,
-      totalCharge: chargeStart < 0 ? null : this.claimCharge,
-      totalChargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
-      totalChargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
+      totalCharge: hasCharge ? this.claimCharge : null,
+      totalChargeText: hasCharge ? (this.claimChargeText ?? text.slice(chargeStart, chargeEnd)) : null,
+      totalChargeSpan: hasCharge ? { start: chargeStart, end: chargeEnd } : null,
       dateOfService: claimDate,
       dateSpan: claimDateSpan,
       lines,
@@ -851,29 +909,29 @@ export class Parser837 {
    */
   private checkClaimTotal(totalCharge: number | null, totalStart: number, totalEnd: number): void {
     const count = this.claimLineCount;
-    if (totalCharge === null || totalStart < 0 || count === 0) return;
+    if (totalCharge === null || count === 0) return;
     if (this.chargeUnreadable) return; // already reported as an invalid amount
     const sum = this.chargeSum;
     const summed = this.chargesSummed;
     const total = toCents(totalCharge);
     if (sum === total || summed === 0) return;
     const related: { span: Span; message: string }[] = [];
-    const text = this.text;
+    let charges = 0;
     for (let i = 0; i < count; i++) {
       const start = this.lineChargeStarts[i]!;
-      if (start < 0) continue;
-      const end = this.lineChargeEnds[i]!;
-      const charge = parseDecimalAt(text, start, end);
-      related.push({ span: { start, end }, message: `line ${i + 1} charge ${formatCents(toCents(charge!))}` });
+      if (start === NO_OFFSET) continue;
+      if (++charges > RELATED_CHARGES) continue;
+      related.push({ span: { start, end: this.lineChargeEnds[i]! }, message: `line ${i + 1} charge ${formatCents(this.lineChargeCents[i]!)}` });
     }
     const lines =
       summed === count
         ? `the ${plural(count, 'service line')} ${count === 1 ? 'adds' : 'add'}`
         : `the ${summed} of ${plural(count, 'service line')} that ${summed === 1 ? 'has a charge adds' : 'have a charge add'}`;
+    const listed = charges > RELATED_CHARGES ? ` (the first ${RELATED_CHARGES} line charges are listed)` : '';
     this.add(
       'x12.clm02-sum',
       'error',
-      `CLM02 is ${formatCents(total)}, but ${lines} up to ${formatCents(sum)}`,
+      `CLM02 is ${formatCents(total)}, but ${lines} up to ${formatCents(sum)}${listed}`,
       { start: totalStart, end: totalEnd },
       { related },
     );
@@ -1035,15 +1093,20 @@ export class Parser837 {
     if (index >= this.lineChargeStarts.length) {
       const starts = new Int32Array(this.lineChargeStarts.length * 2);
       const ends = new Int32Array(starts.length);
+      const cents = new Float64Array(starts.length);
       starts.set(this.lineChargeStarts);
       ends.set(this.lineChargeEnds);
+      cents.set(this.lineChargeCents);
       this.lineChargeStarts = starts;
       this.lineChargeEnds = ends;
+      this.lineChargeCents = cents;
     }
-    this.lineChargeStarts[index] = start;
+    this.lineChargeStarts[index] = start < 0 ? NO_OFFSET : start;
     this.lineChargeEnds[index] = end;
+    // An empty charge element shows as 0.00 beside the others (an unreadable one stops the check).
+    this.lineChargeCents[index] = charge === null ? 0 : toCents(charge);
     if (charge !== null) {
-      this.chargeSum += toCents(charge);
+      this.chargeSum += this.lineChargeCents[index]!;
       this.chargesSummed++;
     } else if (start >= 0 && end > start) {
       this.chargeUnreadable = true;

@@ -4,7 +4,7 @@
 
 import type { Claim, Finding, ParsedDocumentWithIndex, Span, TransactionSet } from '../model';
 import { lastAtOrBefore } from '../search';
-import { shiftFinding, shiftSpan } from '../spans';
+import { move, moveLineSpans, shiftFinding, shiftSpan } from '../spans';
 import { ISA_LOOKAHEAD, isIsaAt } from './isa';
 import type { X12SegmentIndex } from './segment-index';
 import type { SegmentTable } from './tokenizer';
@@ -126,23 +126,7 @@ export function shiftClaim(claim: Claim, by: number, indexShift: number): void {
   move(claim.totalChargeSpan, by);
   move(claim.dateSpan, by);
   move(claim.span, by);
-  for (const line of claim.lines) {
-    move(line.lineNumberSpan, by);
-    move(line.codeSpan, by);
-    for (const modifier of line.modifiers) move(modifier.span, by);
-    if (line.modifierInsert !== null && line.modifierInsert.kind === 'x12-composite') move(line.modifierInsert.compositeSpan, by);
-    move(line.chargeSpan, by);
-    move(line.unitsSpan, by);
-    if (line.dateSpan !== claim.dateSpan) move(line.dateSpan, by);
-    move(line.span, by);
-    move(line.recordSpan, by);
-  }
-}
-
-function move(span: Span | null, by: number): void {
-  if (span === null) return;
-  span.start += by;
-  span.end += by;
+  for (const line of claim.lines) moveLineSpans(line, by, line.dateSpan !== claim.dateSpan);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Delimiters, Finding, Span } from '../model';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 import { internalError, type SharedCoding } from '../analyze';
+import { detached } from '../text';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { withoutRepeats } from '../guides/checks';
 import { GuidePass } from '../guides/pass';
@@ -84,6 +85,16 @@ const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
   7579313 /* NM1 */, 7416400 /* DTP */, 42584 /* LX */, 7662385 /* SV1 */, 7662386 /* SV2 */, 7662387 /* SV3 */,
 ]);
 
+/**
+ * A claim that has held this many characters without ending is read in pieces cut before its
+ * LX segments (the parser carries it open from piece to piece: Parser837.endPiece), so that one
+ * claim of a million lines is not held whole.
+ */
+const LONG_CLAIM = 1 << 20;
+
+/** segmentIdCode of LX, which opens a service line. */
+const LX_CODE = 42584;
+
 /** Characters of a long segment kept before the part left out: its id and first elements (more than a message shows of an id). */
 const LONG_SEGMENT_HEAD = 64;
 
@@ -123,11 +134,6 @@ function findingAcrossHole(finding: Finding, hole: Hole): Finding {
   return moved;
 }
 
-/** A copy of `text` that holds no reference to a longer string it was sliced from. */
-function detached(text: string): string {
-  return text.length < 16 ? text : (text + ' ').slice(0, -1);
-}
-
 function merged(a: PieceResult, b: PieceResult): PieceResult {
   return { claims: a.claims + b.claims, serviceLines: a.serviceLines + b.serviceLines, findings: a.findings.concat(b.findings) };
 }
@@ -150,6 +156,14 @@ function idCodeAt(text: string, at: number, element: number, terminator: number)
     code = code * 128 + c;
   }
   return 0;
+}
+
+/** Index in `text` of the last LX segment starting in [from, to) (after a terminator and gaps), or -1. */
+function lastLineStart(text: string, from: number, to: number, element: number, terminator: number): number {
+  for (let at = text.lastIndexOf('LX', to - 2); at >= from; at = at > 0 ? text.lastIndexOf('LX', at - 1) : -1) {
+    if (startsSegment(text, at, terminator) && idCodeAt(text, at, element, terminator) === LX_CODE) return at;
+  }
+  return -1;
 }
 
 function nothing(): PieceResult {
@@ -189,6 +203,10 @@ export class X12Stream {
   private hole: Hole | null = null;
   /** Characters from which a segment is long (LONG_SEGMENT; tests use less). */
   protected longSegment = LONG_SEGMENT;
+  /** Characters from which a claim is long (LONG_CLAIM; tests use less). */
+  protected longClaim = LONG_CLAIM;
+  /** The last cut was before an LX inside a claim: the piece before it leaves the claim open. */
+  private cutInClaim = false;
   /**
    * The arrays each piece is tokenized into: a piece's table is read (by the parser) only until
    * the next piece is pushed, so one set serves them all instead of new arrays for every piece.
@@ -463,6 +481,14 @@ export class X12Stream {
     if (last >= 0 && !open && mayCut(last)) cut = start + last;
     else if (mayCut(closer)) cut = start + closer;
     else if (floor !== closer && mayCut(floor)) cut = start + floor;
+    else if (open && this.pendingLength >= this.longClaim) {
+      // A claim too long to hold: cut before its last LX searched (the claim goes on in the next piece).
+      const lx = lastLineStart(window, Math.max(lowest, closer + 1), limit, element, terminator);
+      if (mayCut(lx)) {
+        cut = start + lx;
+        this.cutInClaim = true;
+      }
+    }
 
     // What the next search starts from.
     if (isas.length > 0) this.lastIsa = start + isas[isas.length - 1]!;
@@ -536,7 +562,8 @@ export class X12Stream {
       const claimsBefore = parser.claimCount;
       const linesBefore = parser.linesSeen;
       parser.run();
-      parser.endPiece();
+      parser.endPiece(this.cutInClaim);
+      this.cutInClaim = false;
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
       claimCount = parser.claimCount - claimsBefore;
