@@ -19,20 +19,8 @@ import { segmentIdCode, unsignedAt, type X12SegmentIndex } from './segment-index
 import { ElementReader } from './elementReader';
 import { ProcedureReader, type ReportFinding } from './procedure';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
-import { formatCents, NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, shownCode, shownNumber, toCents } from './values';
-
-/**
- * An offset the open claim does not have (its CLM01 or CLM02, a line's charge): not -1, since a
- * claim read in pieces moves its offsets before the start of the next piece (claimGoesOn), and
- * no document (under 1 GB) moves one this far.
- */
-const NO_OFFSET = -0x80000000;
-
-/**
- * Line charges a CLM02 sum finding points at, at most: a claim of a million lines (a broken file)
- * would otherwise make as many related locations (the 837I guide allows 999 lines, the 837P 50).
- */
-const RELATED_CHARGES = 100;
+import { ClaimCharges, NO_OFFSET } from './claimTotal';
+import { NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, shownCode, shownNumber } from './values';
 
 /** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
 const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
@@ -339,11 +327,7 @@ export class Parser837 {
     }
     this.claimDateStart -= shift;
     this.claimDateEnd -= shift;
-    for (let i = 0; i < this.claimLineCount; i++) {
-      if (this.lineChargeStarts[i] === NO_OFFSET) continue;
-      this.lineChargeStarts[i]! -= shift;
-      this.lineChargeEnds[i]! -= shift;
-    }
+    this.charges.moveBack(shift);
     for (const line of this.claimLines) moveLineSpans(line, -shift);
   }
 
@@ -730,19 +714,8 @@ export class Parser837 {
   private claimLines: ServiceLine[] = NO_LINES;
   /** Lines of the open claim, built or not. */
   private claimLineCount = 0;
-  /**
-   * Line charges of the open claim for the CLM02 check (checkClaimTotal), kept as numbers so
-   * that it needs no ServiceLine: the sum in cents of the lines with a charge, how many those
-   * are, whether one has a charge that is there but unreadable, and each line's charge offsets
-   * (-1 when it has no charge element) for the related locations of a finding.
-   */
-  private chargeSum = 0;
-  private chargesSummed = 0;
-  private chargeUnreadable = false;
-  private lineChargeStarts = new Int32Array(16);
-  private lineChargeEnds = new Int32Array(16);
-  /** Each line's charge in cents (when its charge offsets are set and it reads). */
-  private lineChargeCents = new Float64Array(16);
+  /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
+  private readonly charges = new ClaimCharges();
 
   /**
    * Which lines become ServiceLine objects, by procedure code and the kind of their claim
@@ -767,9 +740,7 @@ export class Parser837 {
     this.claimDateIsService = false;
     this.claimLines = NO_LINES;
     this.claimLineCount = 0;
-    this.chargeSum = 0;
-    this.chargesSummed = 0;
-    this.chargeUnreadable = false;
+    this.charges.reset();
     this.claimRenderingId = null;
     this.claimRenderingNm1 = -1;
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
@@ -814,7 +785,8 @@ export class Parser837 {
     const chargeStart = this.claimChargeStart;
     const chargeEnd = this.claimChargeEnd;
     const hasCharge = chargeStart !== NO_OFFSET;
-    this.checkClaimTotal(hasCharge ? this.claimCharge : null, chargeStart, chargeEnd);
+    const sum = this.charges.check(hasCharge ? this.claimCharge : null, chargeStart, chargeEnd);
+    if (sum !== null) this.result.findings.push(sum);
     // A claim none of whose lines is kept is of no use to the reader's caller (see keepLine).
     if (this.keepLine !== null && lines.length === 0) return;
     this.resolveIds();
@@ -899,42 +871,6 @@ export class Parser837 {
       this.claimDateStart = dateStart;
       this.claimDateEnd = dateEnd;
     }
-  }
-
-  /**
-   * CLM02 must equal the sum of the line charges (in cents, so 0.1 + 0.2 is 0.30). Lines with no
-   * charge (no service segment, or an empty charge element) add nothing and are reported on
-   * their own (with none left there is nothing to compare); a charge that is there but
-   * unreadable has an unknown value, so the check waits for it to be fixed.
-   */
-  private checkClaimTotal(totalCharge: number | null, totalStart: number, totalEnd: number): void {
-    const count = this.claimLineCount;
-    if (totalCharge === null || count === 0) return;
-    if (this.chargeUnreadable) return; // already reported as an invalid amount
-    const sum = this.chargeSum;
-    const summed = this.chargesSummed;
-    const total = toCents(totalCharge);
-    if (sum === total || summed === 0) return;
-    const related: { span: Span; message: string }[] = [];
-    let charges = 0;
-    for (let i = 0; i < count; i++) {
-      const start = this.lineChargeStarts[i]!;
-      if (start === NO_OFFSET) continue;
-      if (++charges > RELATED_CHARGES) continue;
-      related.push({ span: { start, end: this.lineChargeEnds[i]! }, message: `line ${i + 1} charge ${formatCents(this.lineChargeCents[i]!)}` });
-    }
-    const lines =
-      summed === count
-        ? `the ${plural(count, 'service line')} ${count === 1 ? 'adds' : 'add'}`
-        : `the ${summed} of ${plural(count, 'service line')} that ${summed === 1 ? 'has a charge adds' : 'have a charge add'}`;
-    const listed = charges > RELATED_CHARGES ? ` (the first ${RELATED_CHARGES} line charges are listed)` : '';
-    this.add(
-      'x12.clm02-sum',
-      'error',
-      `CLM02 is ${formatCents(total)}, but ${lines} up to ${formatCents(sum)}${listed}`,
-      { start: totalStart, end: totalEnd },
-      { related },
-    );
   }
 
   // ---- 2400 service line ---------------------------------------------------------------
@@ -1043,7 +979,7 @@ export class Parser837 {
     if (sv < 0) this.reportServiceMissing(first);
     const index = this.claimLineCount++;
     this.linesSeen++;
-    this.noteCharge(index, chargeStart, chargeEnd, charge);
+    this.charges.note(chargeStart, chargeEnd, charge);
     const code = hasProcedure ? procedure.code : '';
     const keep = this.keepLine;
     if (keep !== null && (code === '' || !this.keeps(keep, code))) return;
@@ -1088,30 +1024,7 @@ export class Parser837 {
     this.claimLines.push(line);
   }
 
-  /** Adds line `index`'s charge to the open claim's (see chargeSum). */
-  private noteCharge(index: number, start: number, end: number, charge: number | null): void {
-    if (index >= this.lineChargeStarts.length) {
-      const starts = new Int32Array(this.lineChargeStarts.length * 2);
-      const ends = new Int32Array(starts.length);
-      const cents = new Float64Array(starts.length);
-      starts.set(this.lineChargeStarts);
-      ends.set(this.lineChargeEnds);
-      cents.set(this.lineChargeCents);
-      this.lineChargeStarts = starts;
-      this.lineChargeEnds = ends;
-      this.lineChargeCents = cents;
-    }
-    this.lineChargeStarts[index] = start < 0 ? NO_OFFSET : start;
-    this.lineChargeEnds[index] = end;
-    // An empty charge element shows as 0.00 beside the others (an unreadable one stops the check).
-    this.lineChargeCents[index] = charge === null ? 0 : toCents(charge);
-    if (charge !== null) {
-      this.chargeSum += this.lineChargeCents[index]!;
-      this.chargesSummed++;
-    } else if (start >= 0 && end > start) {
-      this.chargeUnreadable = true;
-    }
-  }
+
 
   /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
   private reportServiceMissing(lx: number): void {
