@@ -1,20 +1,23 @@
-// The first elements of one segment at a time, for the 837 reader: it asks for a few elements
-// near the start of each segment it reads (HL03, CLM01-02, SV101-04, DTP01-03...), so the scan
-// for element separators stops at the last one it asks for instead of splitting the whole
-// segment (CLM and NM1 go on for many elements after the ones read). Answers are those of
-// X12SegmentIndex.elementStartOf and elementEnd, read from the tokenizer's offset arrays.
+// The elements of one segment at a time, found as far as they are asked for: the 837 reader asks
+// for a few elements near the start of each segment it reads (HL03, CLM01-02, SV101-04,
+// DTP01-03...), so the scan for element separators stops at the last one it asks for instead of
+// splitting the whole segment (CLM and NM1 go on for many elements after the ones read).
+// X12SegmentIndex answers its element questions (elementStartOf, elementEnd, elementCount) with
+// one of these too, over the tokenizer's offset arrays.
 //
 // A segment is chosen once (select) and its elements then read with start and end, which are
 // small enough to be inlined where the reader calls them (a call per element read cost more
 // than finding the elements).
 
-import type { X12SegmentIndex } from './segment-index';
-
-/** Elements past this are asked of the index (the reader reads none: ISA13 is its highest). */
-const MAX_ELEMENT = 30;
+/** What a reader reads a segment from: the tokenizer's offsets, and each segment's element separator. */
+export interface ElementSource {
+  readonly text: string;
+  readonly table: { readonly segmentStart: Uint32Array; readonly segmentEnd: Uint32Array };
+  delimitersOf(i: number): { element: string };
+}
 
 export class ElementReader {
-  private ix: X12SegmentIndex | null = null;
+  private ix: ElementSource | null = null;
   private text = '';
   /** The selected segment (-1: none). */
   private segment = -1;
@@ -23,12 +26,12 @@ export class ElementReader {
   private end_ = 0;
   /** starts[k]: offset of element k's first character, for k in 1..found. */
   private found = 0;
-  private readonly starts = new Int32Array(MAX_ELEMENT + 2);
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(34);
   /** Where the search for the next separator goes on; at end_ once every element is found. */
   private at = 0;
 
   /** Makes segment s of ix the one start and end read. */
-  select(ix: X12SegmentIndex, s: number): this {
+  select(ix: ElementSource, s: number): this {
     if (s === this.segment && ix === this.ix) return this;
     if (ix !== this.ix) {
       this.ix = ix;
@@ -45,35 +48,46 @@ export class ElementReader {
   /** Start offset of element k (k >= 1) of the selected segment; -1 when it has no element k. */
   start(k: number): number {
     if (k > this.found && this.at < this.end_) this.scan(k);
-    return k <= this.found ? this.starts[k]! : k > MAX_ELEMENT ? this.ix!.elementStartOf(this.segment, k) : -1;
+    return k <= this.found ? this.starts[k]! : -1;
   }
 
-  /** End offset (exclusive) of element k (k >= 1) of the selected segment; -1 when absent. */
+  /** End offset (exclusive) of element k (k >= 0; 0 is the id) of the selected segment; -1 when absent. */
   end(k: number): number {
     if (k >= this.found && this.at < this.end_) this.scan(k + 1);
     const found = this.found;
     if (k < found) return this.starts[k + 1]! - 1;
-    if (k >= MAX_ELEMENT) return this.ix!.elementEnd(this.segment, k);
     return k === found ? this.end_ : -1;
   }
 
-  /** Finds element starts until element k's (at most MAX_ELEMENT + 1) or the segment's end. */
+  /** Number of elements after the id (a segment `LX*1` has 1). */
+  count(): number {
+    if (this.at < this.end_) this.scan(Infinity);
+    return this.found;
+  }
+
+  /** Finds element starts until element k's or the segment's end. */
   private scan(k: number): void {
-    const target = Math.min(k, MAX_ELEMENT + 1);
     let found = this.found;
-    if (found >= target) return;
+    if (found >= k) return;
     const text = this.text;
     const separator = this.separator;
     const end = this.end_;
-    const starts = this.starts;
+    let starts = this.starts;
     let at = this.at;
     while (at < end) {
       if (text.charCodeAt(at++) === separator) {
-        starts[++found] = at;
-        if (found === target) break;
+        if (++found === starts.length) starts = this.grow();
+        starts[found] = at;
+        if (found === k) break;
       }
     }
     this.at = at;
     this.found = found;
+  }
+
+  private grow(): Int32Array<ArrayBuffer> {
+    const grown = new Int32Array(this.starts.length * 2);
+    grown.set(this.starts);
+    return (this.starts = grown);
   }
 }

@@ -4,6 +4,7 @@
 import type { Delimiters, Span, X12Index, X12Position } from '../model';
 import type { SegmentTable } from './tokenizer';
 import { lastAtOrBefore } from '../search';
+import { ElementReader } from './elementReader';
 
 const NO_DELIMITERS: Delimiters = { element: '*', component: ':', repetition: null, segment: '~' };
 
@@ -37,38 +38,13 @@ export class X12SegmentIndex implements X12Index {
     this.text = table.text;
   }
 
-  // The elements of one segment at a time, found when first asked for: the parser reads a few
-  // elements of the same segment in a row, and most segments are never split at all.
-  /** Segment whose element starts are in `starts` (-1: none yet). */
-  private split = -1;
-  private splitCount = 0;
-  /** starts[k - 1]: offset of element k's first character (right after its separator). */
-  private starts = new Int32Array(32);
-
-  private splitSegment(i: number): void {
-    this.split = i;
-    const text = this.text;
-    const start = this.table.segmentStart[i]!;
-    const end = this.table.segmentEnd[i]!;
-    const separator = this.delimitersOf(i).element.charCodeAt(0);
-    let count = 0;
-    let starts = this.starts;
-    for (let at = start; at < end; at++) {
-      if (text.charCodeAt(at) !== separator) continue;
-      if (count === starts.length) {
-        const grown = new Int32Array(starts.length * 2);
-        grown.set(starts);
-        this.starts = starts = grown;
-      }
-      starts[count++] = at + 1;
-    }
-    this.splitCount = count;
-  }
+  // The elements of one segment at a time, found when first asked for (and only as far as asked):
+  // the parser reads a few elements of the same segment in a row, and most segments are never split at all.
+  private readonly elements = new ElementReader();
 
   /** Number of elements after the id (a segment `LX*1` has 1). */
   elementCount(i: number): number {
-    if (i !== this.split) this.splitSegment(i);
-    return this.splitCount;
+    return this.elements.select(this, i).count();
   }
 
   /** segmentIdCode of segment i's id (0 when it is not 1..3 characters). */
@@ -79,18 +55,12 @@ export class X12SegmentIndex implements X12Index {
   /** Start offset of element k of segment i (0 is the id); -1 when the segment has no element k. */
   elementStartOf(i: number, k: number): number {
     if (k === 0) return this.table.segmentStart[i]!;
-    if (i !== this.split) this.splitSegment(i);
-    if (k < 0 || k > this.splitCount) return -1;
-    return this.starts[k - 1]!;
+    return k < 0 ? -1 : this.elements.select(this, i).start(k);
   }
 
   /** End offset (exclusive) of element k of segment i; -1 when absent. */
   elementEnd(i: number, k: number): number {
-    if (i !== this.split) this.splitSegment(i);
-    const count = this.splitCount;
-    if (k < 0 || k > count) return -1;
-    if (k === count) return this.table.segmentEnd[i]!;
-    return this.starts[k]! - 1;
+    return k < 0 ? -1 : this.elements.select(this, i).end(k);
   }
 
   /** Element k of segment i as written; null when the segment stops before it. */
@@ -142,13 +112,7 @@ export class X12SegmentIndex implements X12Index {
 
   /** The id of segment i: up to its first element separator (found without splitting the rest, which may be long). */
   segmentId(i: number): string {
-    const start = this.table.segmentStart[i]!;
-    if (i === this.split) return this.text.slice(start, this.elementEnd(i, 0));
-    const end = this.table.segmentEnd[i]!;
-    const separator = this.delimitersOf(i).element.charCodeAt(0);
-    let at = start;
-    while (at < end && this.text.charCodeAt(at) !== separator) at++;
-    return this.text.slice(start, at);
+    return this.text.slice(this.table.segmentStart[i]!, this.elementEnd(i, 0));
   }
 
   segmentSpan(i: number): Span {
