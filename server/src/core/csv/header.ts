@@ -144,6 +144,8 @@ interface LineScan {
   end: number;
   next: number;
   counts: number[];
+  /** What the scan read depends on text[0, reach) alone (past the end of the text when it ran into it). */
+  reach: number;
   /** A cell of the line is longer than MAX_HEADER_CELL, or it has MAX_HEADER_COLUMNS cells: no header (nor title) does. */
   tooLong?: boolean;
 }
@@ -172,12 +174,12 @@ function scanLine(text: string, pos: number): LineScan {
       continue;
     }
     if (c === 10 || c === 13) {
-      return { end: i, next: i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1), counts };
+      return { end: i, next: i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1), counts, reach: i + 2 };
     }
-    if (i - cellStart > MAX_HEADER_CELL) return { end: i, next: i, counts, tooLong: true };
+    if (i - cellStart > MAX_HEADER_CELL) return { end: i, next: i, counts, tooLong: true, reach: i + 1 };
     const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
     if (d >= 0) {
-      if (++counts[d]! >= MAX_HEADER_COLUMNS) return { end: i, next: i, counts, tooLong: true };
+      if (++counts[d]! >= MAX_HEADER_COLUMNS) return { end: i, next: i, counts, tooLong: true, reach: i + 1 };
       fieldStart = true;
       cellStart = i + 1;
     } else if (c === 34 && fieldStart) {
@@ -186,21 +188,24 @@ function scanLine(text: string, pos: number): LineScan {
       fieldStart = false;
     }
   }
-  if (!inQuotes) return { end: len, next: len, counts };
+  if (!inQuotes) return { end: len, next: len, counts, reach: len + 1 };
   // A quote that does not close (soon): fall back to the first raw line break, no quotes.
-  const fallback: LineScan = { end: len, next: len, counts: [0, 0, 0, 0] };
+  // The quoted scan above read up to i (the end of the text when it got there).
+  const quotedReach = i >= len ? len + 1 : i + 2;
+  const fallback: LineScan = { end: len, next: len, counts: [0, 0, 0, 0], reach: len + 1 };
   cellStart = pos;
   for (i = pos; i < len; i++) {
     const c = text.charCodeAt(i);
-    if (i - cellStart > MAX_HEADER_CELL) return { end: i, next: i, counts, tooLong: true };
+    if (i - cellStart > MAX_HEADER_CELL) return { end: i, next: i, counts, tooLong: true, reach: Math.max(quotedReach, i + 1) };
     if (c === 10 || c === 13) {
       fallback.end = i;
       fallback.next = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+      fallback.reach = Math.max(quotedReach, i + 2);
       break;
     }
     const d = c === 44 ? 0 : c === 9 ? 1 : c === 59 ? 2 : c === 124 ? 3 : -1;
     if (d >= 0) {
-      if (++fallback.counts[d]! >= MAX_HEADER_COLUMNS) return { end: i, next: i, counts, tooLong: true };
+      if (++fallback.counts[d]! >= MAX_HEADER_COLUMNS) return { end: i, next: i, counts, tooLong: true, reach: Math.max(quotedReach, i + 1) };
       cellStart = i + 1;
     }
   }
@@ -242,15 +247,34 @@ function bestLayout(line: string, counts: number[]): { sep: Delimiter; layout: C
   return { sep: ',', layout: mapColumns(recordValues(line, ',')) };
 }
 
-function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: number): boolean {
+function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: number, reach: HeaderReach): boolean {
   const r = new CsvReader(text, sep, pos);
   let seen = 0;
+  let found = false;
+  let unterminated = false;
   while (seen < WEAK_SAMPLE_ROWS && r.next()) {
+    // A quote never closed was looked for up to the end of the text.
+    if (r.unterminatedQuote >= 0) unterminated = true;
     if (r.isBlank()) continue;
     seen++;
-    if (col < r.cellCount && isWellFormedProcedureCode(r.value(col))) return true;
+    if (col < r.cellCount && isWellFormedProcedureCode(r.value(col))) {
+      found = true;
+      break;
+    }
   }
-  return false;
+  // The reader peeks one character past a record's line break (CR LF); at the end it ran into the end.
+  const end = unterminated || r.pos >= text.length ? text.length + 1 : r.pos + 1;
+  reach.end = Math.max(reach.end, end);
+  return found;
+}
+
+/**
+ * How far findHeader read: its answer depends on text[0, end) alone, so the same header is found
+ * in any longer text that starts with those characters (a file read in pieces checks this before
+ * trusting its first piece). Past the end of the text when it ran into it.
+ */
+export interface HeaderReach {
+  end: number;
 }
 
 /**
@@ -260,11 +284,13 @@ function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: numbe
  * units, charge); a first-line header may instead consist only of recognized columns ("CPT").
  * Returns null for a file that is not a claim CSV.
  */
-export function findHeader(text: string): HeaderInfo | null {
+export function findHeader(text: string, reach: HeaderReach = { end: 0 }): HeaderInfo | null {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let seen = 0;
+  reach.end = Math.max(reach.end, 1);
   while (pos < text.length && seen <= MAX_PREAMBLE_LINES) {
     const scan = scanLine(text, pos);
+    reach.end = Math.max(reach.end, scan.reach);
     if (scan.tooLong) return null;
     const line = text.slice(pos, scan.end);
     let blank = true;
@@ -281,7 +307,7 @@ export function findHeader(text: string): HeaderInfo | null {
       if (layout.procedureCode >= 0 && (layout.otherRoleCount > 0 || (seen === 0 && onlyKnown))) {
         if (
           !layout.weakProcedureCode ||
-          (layout.otherRoleCount > 0 && hasWellFormedCode(text, sep, scan.next, layout.procedureCode))
+          (layout.otherRoleCount > 0 && hasWellFormedCode(text, sep, scan.next, layout.procedureCode, reach))
         ) {
           return { separator: sep, start: pos, line: 1 + countLineBreaks(text, 0, pos), layout };
         }
@@ -292,5 +318,7 @@ export function findHeader(text: string): HeaderInfo | null {
     }
     pos = scan.next;
   }
+  // Ran out of text (or of preamble lines, which the text so far decided).
+  if (pos >= text.length) reach.end = text.length + 1;
   return null;
 }
