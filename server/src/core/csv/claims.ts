@@ -20,10 +20,13 @@ function isoDate(d: number): string {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }
 
-export class ClaimGrouper {
-  private readonly claimsById = new Map<string, ClaimState>();
-  private readonly states: ClaimState[] = [];
-  private current: ClaimState | null = null;
+/**
+ * Which claim each row goes to (the grouping rules of index.ts), over claims of any shape `S`:
+ * the whole model (ClaimGrouper) or, for a file read in pieces, claim numbers (CodedClaims).
+ * Rows are given one at a time, in file order; `moveTo` says the rows now come from another text.
+ */
+export abstract class ClaimChooser<S> {
+  protected current: S | null = null;
   private lastPatient = '';
   private lastDateKey = '';
   private lastDateLabel = '';
@@ -32,20 +35,114 @@ export class ClaimGrouper {
   private lastIdLength = -1;
 
   constructor(
-    private readonly text: string,
-    private readonly layout: ColumnLayout,
-    /** The document's claims, in order of first appearance. */
-    private readonly claims: Claim[],
+    protected text: string,
+    protected readonly layout: ColumnLayout,
   ) {}
+
+  /** A new claim read from row `r`, with the id (and its span) and patient it starts with. */
+  protected abstract newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): S;
+  /** The claim's patient so far (null until a row names one). */
+  protected abstract patientOf(state: S): string | null;
+  protected abstract setPatient(state: S, patientId: string): void;
+  /** The claim of a claim id (or of a patient and date), if one was made for it. */
+  protected abstract claimOf(key: string): S | undefined;
+  protected abstract remember(key: string, state: S): void;
+
+  /** The rows now come from `text` (the previous row's positions mean nothing there). */
+  moveTo(text: string): void {
+    this.text = text;
+    this.lastIdLength = -1;
+  }
 
   /**
    * The claim of row `r`: by claim id, else by patient and date of service (an unreadable date
-   * by its text). Its next line's index is `claim.lines.length`.
+   * by its text).
    */
-  claimFor(r: CsvReader, date: DateRange | null, dateText: string): ClaimState {
+  claimFor(r: CsvReader, date: DateRange | null, dateText: string): S {
     const state = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
     this.current = state;
     return state;
+  }
+
+  /** The claim named by the row's claim id; an empty id continues the claim of the row before. */
+  private claimById(r: CsvReader): S {
+    const n = r.cellCount;
+    const idCol = this.layout.claimId;
+    const patientCol = this.layout.patientId;
+    const vs = idCol < n ? r.valStart[idCol]! : 0;
+    const length = idCol < n ? r.valEnd[idCol]! - vs : 0;
+    let state: S | undefined;
+    if (length === 0) {
+      state = this.current ?? undefined;
+      this.lastIdLength = -1;
+    } else if (this.current !== null && length === this.lastIdLength && this.sameText(vs, this.lastIdStart, length)) {
+      state = this.current;
+    } else {
+      state = this.claimOf(r.value(idCol));
+      this.lastIdStart = vs;
+      this.lastIdLength = length;
+    }
+    if (state === undefined) {
+      const id = length === 0 ? '' : r.value(idCol);
+      state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r);
+      this.remember(id, state);
+    }
+    if (this.patientOf(state) === null && patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
+      this.setPatient(state, r.value(patientCol));
+    }
+    return state;
+  }
+
+  /** Without a claim-id column: one claim per patient and date of service (empty cells take the previous row's). */
+  private claimByPatientAndDate(r: CsvReader, date: DateRange | null, dateText: string): S {
+    const patientCol = this.layout.patientId;
+    let p = patientCol >= 0 && patientCol < r.cellCount ? r.value(patientCol) : '';
+    if (p === '') p = this.lastPatient;
+    // An unreadable date groups the rows that wrote the same text, and names the claim with it
+    // (a claim id must not repeat: the outline and fixes tell claims apart by it).
+    let dateKey = date !== null ? `${date.from}-${date.to}` : dateText === '' ? '' : `?${dateText}`;
+    let dateLabel = date === null ? dateText : date.from === date.to ? isoDate(date.from) : `${isoDate(date.from)} - ${isoDate(date.to)}`;
+    if (dateKey === '') {
+      dateKey = this.lastDateKey;
+      dateLabel = this.lastDateLabel;
+    }
+    this.lastPatient = p;
+    this.lastDateKey = dateKey;
+    this.lastDateLabel = dateLabel;
+    const key = `${p}\u0000${dateKey}`;
+    let state = this.claimOf(key);
+    if (state === undefined) {
+      const id = p !== '' && dateLabel !== '' ? `${p} ${dateLabel}` : p + dateLabel;
+      state = this.newClaim(id, null, p === '' ? null : p, r);
+      this.remember(key, state);
+    }
+    return state;
+  }
+
+  private sameText(a: number, b: number, length: number): boolean {
+    const text = this.text;
+    for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+    return true;
+  }
+}
+
+/** The whole model: every claim with every line (parseCsv). */
+export class ClaimGrouper extends ClaimChooser<ClaimState> {
+  private readonly states: ClaimState[] = [];
+  private readonly claimsById = new Map<string, ClaimState>();
+
+  constructor(
+    text: string,
+    layout: ColumnLayout,
+    /** The document's claims, in order of first appearance. */
+    private readonly claims: Claim[],
+  ) {
+    super(text, layout);
+  }
+
+  /** The index the next line of the claim gets. */
+  lineCount(state: ClaimState): number {
+    return state.claim.lines.length;
   }
 
   /** Adds the line read from row `r` to the claim claimFor gave for it. */
@@ -68,69 +165,28 @@ export class ClaimGrouper {
     const byClaimId = this.layout.claimId >= 0;
     for (const s of this.states) {
       if (s.hasCharge) s.claim.totalCharge = s.cents / 100;
-      // The patient as the NCCI checks match them: the patient column, else the claim (each claim
-      // its own patient), else '' (the whole file is one patient; parseCsv says so on the header).
       const claim = s.claim;
-      claim.patientKey = claim.patientId !== null ? `p\u0000${claim.patientId}` : byClaimId ? `c\u0000${claim.id}\u0000${claim.index}` : '';
+      claim.patientKey = patientKeyOf(claim.patientId, byClaimId, claim.id, claim.index);
     }
   }
 
-  /** The claim named by the row's claim id; an empty id continues the claim of the row before. */
-  private claimById(r: CsvReader): ClaimState {
-    const n = r.cellCount;
-    const idCol = this.layout.claimId;
-    const patientCol = this.layout.patientId;
-    const vs = idCol < n ? r.valStart[idCol]! : 0;
-    const length = idCol < n ? r.valEnd[idCol]! - vs : 0;
-    let state: ClaimState | undefined;
-    if (length === 0) {
-      state = this.current ?? undefined;
-      this.lastIdLength = -1;
-    } else if (this.current !== null && length === this.lastIdLength && this.sameText(vs, this.lastIdStart, length)) {
-      state = this.current;
-    } else {
-      state = this.claimsById.get(r.value(idCol));
-      this.lastIdStart = vs;
-      this.lastIdLength = length;
-    }
-    if (state === undefined) {
-      const id = length === 0 ? '' : r.value(idCol);
-      state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r);
-      this.claimsById.set(id, state);
-    }
-    if (state.claim.patientId === null && patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
-      state.claim.patientId = r.value(patientCol);
-    }
-    return state;
+  protected claimOf(key: string): ClaimState | undefined {
+    return this.claimsById.get(key);
   }
 
-  /** Without a claim-id column: one claim per patient and date of service (empty cells take the previous row's). */
-  private claimByPatientAndDate(r: CsvReader, date: DateRange | null, dateText: string): ClaimState {
-    const patientCol = this.layout.patientId;
-    let p = patientCol >= 0 && patientCol < r.cellCount ? r.value(patientCol) : '';
-    if (p === '') p = this.lastPatient;
-    // An unreadable date groups the rows that wrote the same text, and names the claim with it
-    // (a claim id must not repeat: the outline and fixes tell claims apart by it).
-    let dateKey = date !== null ? `${date.from}-${date.to}` : dateText === '' ? '' : `?${dateText}`;
-    let dateLabel = date === null ? dateText : date.from === date.to ? isoDate(date.from) : `${isoDate(date.from)} - ${isoDate(date.to)}`;
-    if (dateKey === '') {
-      dateKey = this.lastDateKey;
-      dateLabel = this.lastDateLabel;
-    }
-    this.lastPatient = p;
-    this.lastDateKey = dateKey;
-    this.lastDateLabel = dateLabel;
-    const key = `${p}\u0000${dateKey}`;
-    let state = this.claimsById.get(key);
-    if (state === undefined) {
-      const id = p !== '' && dateLabel !== '' ? `${p} ${dateLabel}` : p + dateLabel;
-      state = this.newClaim(id, null, p === '' ? null : p, r);
-      this.claimsById.set(key, state);
-    }
-    return state;
+  protected remember(key: string, state: ClaimState): void {
+    this.claimsById.set(key, state);
   }
 
-  private newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): ClaimState {
+  protected patientOf(state: ClaimState): string | null {
+    return state.claim.patientId;
+  }
+
+  protected setPatient(state: ClaimState, patientId: string): void {
+    state.claim.patientId = patientId;
+  }
+
+  protected newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): ClaimState {
     const claim: Claim = {
       index: this.states.length,
       id,
@@ -154,10 +210,12 @@ export class ClaimGrouper {
     this.claims.push(claim);
     return state;
   }
+}
 
-  private sameText(a: number, b: number, length: number): boolean {
-    const text = this.text;
-    for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-    return true;
-  }
+/**
+ * The patient as the NCCI checks match a claim's lines: the patient column, else the claim (each
+ * claim its own patient), else '' (the whole file is one patient; parseCsv says so on the header).
+ */
+export function patientKeyOf(patientId: string | null, byClaimId: boolean, id: string, index: number): string {
+  return patientId !== null ? `p\u0000${patientId}` : byClaimId ? `c\u0000${id}\u0000${index}` : '';
 }

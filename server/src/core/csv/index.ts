@@ -50,10 +50,11 @@
 //   the model as read-only (mutating these throws in strict mode rather than corrupting others).
 
 import type { ParsedDocumentWithIndex, Span } from '../model';
+import { ClaimGrouper } from './claims';
 import { CsvIndexImpl, RecordStarts } from './csvIndex';
 import { findHeader, mapColumns } from './header';
 import { CsvReader } from './reader';
-import { CSV_RULES, DateOrderChange, RowParser, type DateReading } from './rows';
+import { DateOrderChange, noPatientColumnFinding, RowParser, type DateReading } from './rows';
 
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { dateOrderNote, dateOrderOf } from './csvIndex';
@@ -95,7 +96,7 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   for (let k = 0; k < reader.cellCount; k++) headers.push(reader.value(k));
   const layout = mapColumns(headers);
   if (layout.procedureCode < 0) return doc;
-  const parser = new RowParser(text, header.separator, layout, doc, dates);
+  const parser = new RowParser(text, header.separator, layout, doc.findings, dates, new ClaimGrouper(text, layout, doc.claims));
   parser.quoteCheck(reader);
   const starts = new RecordStarts();
   starts.push(reader.recordStart);
@@ -106,16 +107,7 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
     parser.row(reader);
   }
   parser.finish();
-  if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) {
-    doc.findings.push({
-      rule: CSV_RULES.noPatientColumn,
-      severity: 'information',
-      message:
-        'No patient, member or claim id column: when looking for NCCI conflicts every row is taken as the same patient. ' +
-        'Add a patient or claim id column to check each patient on their own.',
-      span: headerSpan,
-    });
-  }
+  if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
   doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);
   return doc;
 }

@@ -2,12 +2,11 @@
 // with a finding for each cell that cannot be read (naming line and column, never the value).
 // The line goes to its claim through ClaimGrouper. (Model notes: see index.ts.)
 
-import type { DateRange, Finding, Modifier, ModifierInsertPoint, ParsedDocumentWithIndex, ServiceLine, Span } from '../model';
+import type { DateRange, Finding, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
-import { ClaimGrouper } from './claims';
 import type { ColumnLayout } from './header';
-import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
+import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, ownString, type CsvReader } from './reader';
 import {
   alphanumericRuns,
   DAY_FIRST_ONLY,
@@ -31,6 +30,18 @@ export const CSV_RULES = {
   noPatientColumn: 'csv.no-patient-column',
 } as const;
 
+/** The note on the header of a file that has claims but no patient, member or claim id column. */
+export function noPatientColumnFinding(headerSpan: Span): Finding {
+  return {
+    rule: CSV_RULES.noPatientColumn,
+    severity: 'information',
+    message:
+      'No patient, member or claim id column: when looking for NCCI conflicts every row is taken as the same patient. ' +
+      'Add a patient or claim id column to check each patient on their own.',
+    span: headerSpan,
+  };
+}
+
 /** The order day-and-month-first dates are read in, and whether finding another is still possible. */
 export interface DateReading {
   order: DateOrder;
@@ -47,8 +58,19 @@ type DateProblem = 'unreadable' | 'unreadable-end' | 'range-as-end' | 'before-st
 
 const DATE_FORMS = 'YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD';
 
-export class RowParser {
-  private readonly claims: ClaimGrouper;
+/** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
+export interface RowClaims<S> {
+  claimFor(r: CsvReader, date: DateRange | null, dateText: string): S;
+  /** The index the claim's next line gets. */
+  lineCount(state: S): number;
+  addLine(state: S, line: ServiceLine, r: CsvReader): void;
+  /** Once every row is in. */
+  finish(): void;
+  /** The rows now come from `text`. */
+  moveTo(text: string): void;
+}
+
+export class RowParser<S> {
   private readonly headerCount: number;
   private readonly defaultSeparator: string;
   private readonly lowerHeaders: string[];
@@ -70,19 +92,26 @@ export class RowParser {
   private chargeSpan: Span | null = null;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     separator: string,
     private readonly layout: ColumnLayout,
-    private readonly doc: ParsedDocumentWithIndex,
+    /** Where the row findings go, in row order. */
+    private readonly findings: Finding[],
     private readonly dates: DateReading,
+    private readonly claims: RowClaims<S>,
   ) {
-    this.claims = new ClaimGrouper(text, layout, doc.claims);
     // Trailing columns without a header name (a header ending in a delimiter) are not required.
     let count = layout.headers.length;
     while (count > 0 && layout.headers[count - 1] === '') count--;
     this.headerCount = count;
     this.defaultSeparator = separator === ',' ? ' ' : ',';
     this.lowerHeaders = layout.headers.map((h) => h.toLowerCase());
+  }
+
+  /** The rows now come from `text`, a later piece of the file (read in pieces: csv/stream.ts). */
+  moveTo(text: string): void {
+    this.text = text;
+    this.claims.moveTo(text);
   }
 
   /** Reads one data row: a service line of its claim when the row reaches the procedure-code column. */
@@ -100,7 +129,7 @@ export class RowParser {
     this.readUnits(r);
     this.readCharge(r);
     const state = this.claims.claimFor(r, this.dateOfService, this.dateText);
-    this.claims.addLine(state, this.serviceLine(r, state.claim.lines.length, modifiers, modifierInsert), r);
+    this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert), r);
   }
 
   /** Sets the claims' totals and patient keys once every row is in. */
@@ -350,7 +379,7 @@ export class RowParser {
   }
 
   private finding(rule: string, severity: Finding['severity'], message: string, span: Span): void {
-    this.doc.findings.push({ rule, severity, message, span });
+    this.findings.push({ rule, severity, message, span });
   }
 
   private readonly modifierScratch: Modifier[] = [];
@@ -362,8 +391,10 @@ export class RowParser {
     const known = this.strings.get(s);
     if (known !== undefined) return known;
     if (this.strings.size >= 50000) this.strings.clear();
-    this.strings.set(s, s);
-    return s;
+    // Its own copy: a file read in pieces must not keep a piece alive through a long value.
+    const own = ownString(s);
+    this.strings.set(own, own);
+    return own;
   }
 
   /** Separator between the first two modifiers read by the last readModifiers() call, or ''. */
