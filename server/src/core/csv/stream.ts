@@ -1,0 +1,234 @@
+// A claim CSV read in pieces, for the coding checks of the CLI: the same row findings, claim
+// numbers, line counts and coded lines as parseCsv, with no more than a piece of the text and
+// the coded lines in memory.
+//
+// Why pieces cut at record boundaries, rather than a leaner whole-file model: the text itself
+// (a string as long as the file) and the model built over it were what took the memory, and
+// only a reader that lets go of the text bounds it. Each piece is read with the reader parseCsv
+// uses, so a record reads the same as in the whole text exactly when it is read complete:
+// - A record is complete when its line break lies before the end of what has been given (a CR
+//   at the very end may be the first half of CR LF) and no quote in it was left open (it may
+//   close in a later piece). Otherwise the record waits for more text; at the end of the file,
+//   what is left is read as the whole-file reader reads the end of the text.
+// - The header is taken once what has been given holds everything findHeader read (HeaderReach),
+//   so it is the header the whole text has. The format is checked on the first HEAD_CHARS
+//   (detectFormat reads the start): a start that is not a claim CSV there gives up.
+// - The date order is decided over the whole file: RowParser throws DateOrderChange as it does
+//   for parseCsv, and the caller starts again from the first piece in the new order.
+// - Rows of one claim need not be adjacent: CodedClaims keeps every claim's number by its id.
+// - A kept line has only what the coding checks read (its code and units spans): the spans a
+//   piece cannot give right (a last row's removal span takes the line break before it) are not kept.
+// A record longer than MAX_PENDING (a quote never closed, a file of one line) gives up: null from
+// feed/end, and the caller reads the file whole.
+
+import type { Claim, Finding, Span } from '../model';
+import { detectFormat } from '../parse';
+import { shiftFinding } from '../spans';
+import { skipLeadingBlanks } from '../x12/isa';
+import { CodedClaims } from './codedClaims';
+import { findHeader, mapColumns, type HeaderInfo } from './header';
+import { CsvReader } from './reader';
+import { noPatientColumnFinding, RowParser, type DateReading } from './rows';
+
+/** Text held while a record is not complete: past it, the file is read whole instead. */
+export const MAX_PENDING = 16 * 1024 * 1024;
+/** The start the format is decided on (unless the file is shorter): detectFormat reads its first 4 KB. */
+const HEAD_CHARS = 16 * 1024;
+/** Text waiting for the rest of its record past which it is read again only once as much more has come (readyAt). */
+const WAIT_DOUBLING = 256 * 1024;
+/** Characters after the first non-blank one that the X12 test of detectFormat may read. */
+const X12_HEAD = 1024;
+
+export interface CsvStreamOptions {
+  /** The date order to read in (parseCsv's first reading, or the one DateOrderChange asked for). */
+  dates: DateReading;
+  /** Whether a line of this code can be named by some loaded edit (CodingRun.lineFilter, under either table). */
+  keep: (code: string) => boolean;
+  /** Tests: MAX_PENDING. */
+  maxPending?: number;
+}
+
+export interface CsvStreamResult {
+  claims: number;
+  serviceLines: number;
+  /** The row findings in file order (file offsets), then the note on a file without patient or claim column. */
+  findings: Finding[];
+  /** The claims with coded lines, for the coding run. */
+  codedClaims: Claim[];
+}
+
+export class CsvStream {
+  /** Text given and not yet read: the record being waited for and what follows. */
+  private pending = '';
+  /** File offset of pending[0]. */
+  private base = 0;
+  /** Offset in `pending` of the next record, and its 1-based physical line. */
+  private at = 0;
+  private line = 1;
+  private header: HeaderInfo | null = null;
+  private parser: RowParser<number> | null = null;
+  private claims: CodedClaims | null = null;
+  private headerSpan: Span | null = null;
+  /** The header names no procedure code column: a claim CSV without claims (parseCsv's empty document). */
+  private noCodeColumn = false;
+  private readonly findings: Finding[] = [];
+  private pieceFindings: Finding[] = [];
+  private failed = false;
+  /** The first HEAD_CHARS of the file, until the format has been checked on them. */
+  private head: string | null = '';
+  /**
+   * Before the end, `pending` is read again only once it is this long: after a long record that
+   * was not complete, twice what was waiting, so that a record of n characters fed in pieces is
+   * read O(log n) times rather than once a piece.
+   */
+  private readyAt = 0;
+
+  constructor(private readonly options: CsvStreamOptions) {}
+
+  /** Reads the records `text` completes. False when the file is to be read whole instead (then stop feeding). */
+  feed(text: string): boolean {
+    if (this.failed) return false;
+    this.pending = this.pending.length === 0 ? text : this.pending + text;
+    if (this.head !== null) this.head += text.slice(0, Math.max(0, HEAD_CHARS - this.head.length));
+    return this.read(false);
+  }
+
+  /** The result once every piece has been fed; null when the file is to be read whole instead. */
+  end(): CsvStreamResult | null {
+    if (this.failed || !this.read(true)) return null;
+    const claims = this.claims;
+    const findings = this.findings;
+    if (claims === null) return { claims: 0, serviceLines: 0, findings, codedClaims: [] };
+    this.parser!.finish();
+    const layout = this.header!.layout;
+    if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
+    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, codedClaims: claims.claims() };
+  }
+
+  private read(atEnd: boolean): boolean {
+    if (!this.checkFormat(atEnd)) return false;
+    if (this.noCodeColumn) {
+      this.pending = '';
+      return true;
+    }
+    if (!atEnd && this.pending.length < this.readyAt) return true;
+    if (this.header === null && !this.findHeader(atEnd)) {
+      if (this.failed) return false;
+      this.waitFor(this.pending.length);
+      return this.pending.length <= this.maxPending || this.fail();
+    }
+    this.readRecords(atEnd);
+    const waiting = this.pending.length - this.at;
+    if (waiting > this.maxPending) return this.fail();
+    this.waitFor(waiting);
+    return true;
+  }
+
+  /** `waiting` characters could not be read yet: read again when there are twice as many (once they are many). */
+  private waitFor(waiting: number): void {
+    this.readyAt = waiting >= WAIT_DOUBLING ? this.pending.length + waiting : 0;
+  }
+
+  private get maxPending(): number {
+    return this.options.maxPending ?? MAX_PENDING;
+  }
+
+  /**
+   * Whether the file is a claim CSV as detectFormat would tell from the whole text: checked on
+   * the first HEAD_CHARS once they are in (true until then). detectFormat of that start is 'csv'
+   * only when the whole text's is (its UTF-16 and X12 tests read less, and a header it finds
+   * there is found in the whole text); a start where it is not gives up, to be safe.
+   */
+  private checkFormat(atEnd: boolean): boolean {
+    const head = this.head;
+    if (head === null) return true;
+    if (!atEnd && head.length < HEAD_CHARS) return true;
+    this.head = null;
+    if ((!atEnd && skipLeadingBlanks(head) + X12_HEAD > head.length) || detectFormat(head) !== 'csv') return this.fail();
+    return true;
+  }
+
+  private fail(): false {
+    this.failed = true;
+    this.pending = '';
+    return false;
+  }
+
+  /** Finds the header once the start decides it as the whole file would; false while it does not yet (or, with `failed`, not a claim CSV). */
+  private findHeader(atEnd: boolean): boolean {
+    const text = this.pending;
+    const reach = { end: 0 };
+    const header = findHeader(text, reach);
+    if (!atEnd && reach.end > text.length) return false;
+    if (header === null) {
+      this.fail();
+      return false;
+    }
+    this.header = header;
+    this.at = header.start;
+    this.line = header.line;
+    return true;
+  }
+
+  /** Reads every complete record of `pending`, then drops the text before the next one. */
+  private readRecords(atEnd: boolean): void {
+    const header = this.header!;
+    const text = this.pending;
+    this.parser?.moveTo(text);
+    const reader = new CsvReader(text, header.separator, this.at, this.line, new Set());
+    for (;;) {
+      const start = reader.pos;
+      const line = reader.line;
+      if (!reader.next()) break;
+      if (!atEnd && (reader.recordNext >= text.length || reader.unterminatedQuote >= 0)) {
+        reader.pos = start;
+        reader.line = line;
+        break;
+      }
+      if (this.parser === null) {
+        if (!this.startRows(reader)) {
+          this.pending = '';
+          return;
+        }
+        continue;
+      }
+      if (reader.isBlank()) continue;
+      if (this.parser.isRepeatedHeader(reader)) continue;
+      this.parser.row(reader);
+    }
+    this.endPiece();
+    const cut = reader.pos;
+    this.pending = text.slice(cut);
+    this.base += cut;
+    this.at = reader.pos - cut;
+    this.line = reader.line;
+    this.parser?.moveTo(this.pending);
+    if (this.claims) this.claims.base = this.base;
+  }
+
+  /** The header record: its columns, as parseCsv reads them. False when it names no procedure code column. */
+  private startRows(reader: CsvReader): boolean {
+    const header = this.header!;
+    this.headerSpan = { start: reader.recordStart + this.base, end: reader.recordEnd + this.base };
+    const headers: string[] = [];
+    for (let k = 0; k < reader.cellCount; k++) headers.push(reader.value(k));
+    const layout = mapColumns(headers);
+    if (layout.procedureCode < 0) {
+      this.noCodeColumn = true;
+      return false;
+    }
+    this.header = { ...header, layout };
+    this.claims = new CodedClaims(reader.text, layout, this.options.keep);
+    this.claims.base = this.base;
+    this.parser = new RowParser(reader.text, header.separator, layout, this.pieceFindings, this.options.dates, this.claims);
+    this.parser.quoteCheck(reader);
+    return true;
+  }
+
+  /** Moves what the piece's rows found to file offsets (new objects: the row's line had the same spans). */
+  private endPiece(): void {
+    const base = this.base;
+    for (const finding of this.pieceFindings) this.findings.push(shiftFinding(finding, base));
+    this.pieceFindings.length = 0;
+  }
+}

@@ -1,0 +1,259 @@
+// A claim CSV read in pieces (core/csv/stream.ts, the CLI's check of a CSV file) gives what
+// analyze() gives for the whole text: the same claim and line counts and the same findings, on
+// the same spans, in the same order; wherever the pieces are cut (a quoted field with line breaks
+// and delimiters, CR LF, the header), and whichever row decides the date order.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/core/analyze';
+import { DateOrderChange, type DateReading } from '../../server/src/core/csv/rows';
+import { CsvStream } from '../../server/src/core/csv/stream';
+import { StringTable } from '../../server/src/core/csv/stringTable';
+import type { Finding } from '../../server/src/core/model';
+import { AocTable } from '../../server/src/core/rules/aoc';
+import { CodingRun } from '../../server/src/core/rules/codingRun';
+import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
+import { emptyMueTables } from '../../server/src/core/rules/mue';
+import { byPosition } from '../../server/src/core/spans';
+
+const BUILTIN = emptyKnowledge(true);
+
+/** The built-in edits, an MUE of 97110 and the add-on code 11045 (whose run keeps every line). */
+const WITH_TABLES: Knowledge = (() => {
+  const mue = emptyMueTables();
+  mue.practitioner.add({ code: '97110', value: 2, mai: 2, rationale: 'Clinical: Data', source: 'mue.csv', kind: 'practitioner' });
+  mue.hospital.add({ code: '97110', value: 1, mai: 1, rationale: 'Clinical: Data', source: 'mue.csv', kind: 'hospital' });
+  const aoc = new AocTable();
+  aoc.add({ addOn: '11045', primary: '11042', type: 1, addOnEffective: 20110101, addOnDeletion: null, primaryEffective: 20110101, primaryDeletion: null, notes: '', source: 'aoc.txt' });
+  return { ...BUILTIN, mue, aoc };
+})();
+
+/** Only the MUE table beside the built-in edits: lines are kept by code, under either table. */
+const WITH_MUE: Knowledge = { ...WITH_TABLES, aoc: new AocTable() };
+
+interface Checked {
+  claims: number;
+  serviceLines: number;
+  findings: Finding[];
+}
+
+/** What the CLI's whole-file path reports of a claim CSV (null when it is not one). */
+function whole(text: string, knowledge: Knowledge): Checked | null {
+  const analysis = analyze(text, knowledge);
+  if (analysis.doc.format !== 'csv') return null;
+  const claims = analysis.doc.claims;
+  return { claims: claims.length, serviceLines: claims.reduce((n, c) => n + c.lines.length, 0), findings: byPosition(analysis.findings) };
+}
+
+/** The same read in pieces of `sizes` characters (cycled), as cli/csvStream.ts does; null when the stream gives up. */
+function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], maxPending?: number): Checked | null {
+  const run = new CodingRun(knowledge);
+  const filter = run.lineFilter();
+  const keep = (code: string) => filter(code, null) || filter(code, 'institutional');
+  let dates: DateReading = { order: 'month-first', settled: false };
+  for (let attempt = 0; ; attempt++) {
+    assert.ok(attempt < 3, 'the date order changes at most twice');
+    try {
+      const stream = new CsvStream(maxPending === undefined ? { dates, keep } : { dates, keep, maxPending });
+      let ok = true;
+      for (let at = 0, k = 0; ok && at < text.length; k++) {
+        const size = sizes[k % sizes.length]!;
+        ok = stream.feed(text.slice(at, at + size));
+        at += size;
+      }
+      const result = ok ? stream.end() : null;
+      if (result === null) return null;
+      run.add(result.codedClaims, { x12: false });
+      return { claims: result.claims, serviceLines: result.serviceLines, findings: byPosition(result.findings.concat(run.findings())) };
+    } catch (error) {
+      if (!(error instanceof DateOrderChange)) throw error;
+      dates = error.next;
+    }
+  }
+}
+
+function assertSame(text: string, sizes: readonly number[], knowledge: Knowledge = BUILTIN): void {
+  const expected = whole(text, knowledge);
+  const actual = streamed(text, knowledge, sizes);
+  assert.ok(expected !== null, 'the test file is a claim CSV');
+  assert.deepStrictEqual(actual, expected);
+}
+
+/** Every piece size from 1 to `upTo`, and the whole text at once. */
+function assertSameForEveryCut(text: string, knowledge: Knowledge = BUILTIN, upTo = 40): void {
+  for (let size = 1; size <= upTo; size++) assertSame(text, [size], knowledge);
+  assertSame(text, [text.length + 1], knowledge);
+  assertSame(text, [3, 1, 7, 2, 64], knowledge);
+}
+
+const HEADER = 'Claim ID,Patient ID,Date of Service,CPT,Modifiers,Units,Charge,Notes';
+
+describe('a claim CSV read in pieces', () => {
+  it('finds the conflicts of claims whose rows are not adjacent, with the rows between', () => {
+    const text = [
+      HEADER,
+      'C1,P1,2026-03-10,43214,,1,900.00,',
+      'C2,P2,2026-03-10,99213,25,1,100.00,',
+      'C1,P1,2026-03-10,43200,,1,300.00,"a note, with a delimiter',
+      'and a line break"',
+      'C2,P2,2026-03-10,76000,,1,50.00,',
+      'C3,P2,2026-03-10,43214,,1,900.00,',
+      'C1,,2026-03-10,76000,59,1,50.00,""""',
+      '',
+    ].join('\n');
+    const checked = streamed(text, BUILTIN, [5]);
+    assert.ok(checked !== null);
+    assert.ok(checked.findings.some((f) => f.rule.startsWith('ptp.')), 'the conflict across non-adjacent rows is found');
+    assertSameForEveryCut(text);
+  });
+
+  it('reads quoted fields holding line breaks, delimiters and quotes across every cut, with CR LF', () => {
+    const text =
+      'Claim ID;Patient;DOS;CPT;Units;Comment\r\n' +
+      'A;X;03/10/2026;43214;1;"first\r\nsecond; third ""quoted""\r\n"\r\n' +
+      'A;X;03/10/2026;43200;1;"  ;;  "\r\n' +
+      'B;Y;03/11/2026;4320;x;"unterminated? no"\r\n' +
+      'B;Y;03/11/2026;76000;2;\r\n';
+    assertSameForEveryCut(text);
+  });
+
+  it('reads the dates day first when a late row can only be read so, and month first again when another row mixes the orders', () => {
+    const rows = ['Claim ID,Patient ID,Date of Service,CPT'];
+    for (let i = 0; i < 30; i++) rows.push(`C${i},P${i % 3},0${(i % 9) + 1}/0${(i % 7) + 1}/2026,${i % 2 ? '43214' : '43200'}`);
+    const dayFirst = [...rows, 'C99,P1,25/03/2026,43214', 'C99,P1,25/03/2026,76000'].join('\n');
+    assertSameForEveryCut(dayFirst);
+    assert.ok(streamed(dayFirst, BUILTIN, [8])!.findings.length > 0);
+    const mixed = [...rows, 'C99,P1,25/03/2026,43214', 'C98,P1,03/25/2026,43214', 'C98,P1,13/02/2026,76000'].join('\n');
+    assertSameForEveryCut(mixed);
+  });
+
+  it('skips a title preamble, blank rows and repeated header rows, and reads a file without a final line break', () => {
+    const text = [
+      'Claims export',
+      'Run date,2026-03-12',
+      '',
+      HEADER,
+      'C1,P1,2026-03-10,43214,,1,900.00,',
+      ',,,,,,,',
+      '   ',
+      HEADER,
+      'C1,P1,2026-03-10,43200,,1,300.00,',
+      'C2,P1,2026-03-10,76000,,1,50.00,',
+    ].join('\r\n');
+    assertSameForEveryCut(text);
+  });
+
+  it('counts rows without a code, and rows that end before the code column', () => {
+    const text = [HEADER, 'C1,P1,2026-03-10,,,1,10.00,', 'C1,P1,2026-03-10', 'C1,P1,2026-03-10,43214', 'C2,P1,2026-03-10,76000,XS', ''].join('\n');
+    assertSameForEveryCut(text);
+    assert.equal(streamed(text, BUILTIN, [4])!.serviceLines, 3);
+  });
+
+  it('groups rows by patient and date without a claim id column, and notes a file with neither', () => {
+    assertSameForEveryCut(['Patient ID,DOS,CPT,Units', 'P1,2026-03-10,43214,1', ',,43200,1', 'P2,2026-03-10,76000,1', 'P1,2026-03-10,76000,1', ''].join('\n'));
+    assertSameForEveryCut(['DOS,CPT,Units', '2026-03-10,43214,1', '2026-03-10,43200,1', '', '2026-03-11,76000,1'].join('\n'));
+  });
+
+  it('reads the claim type a later row of the claim names, for the MUE and add-on code checks', () => {
+    const text = [
+      'Claim ID,Member ID,Claim Type,DOS,CPT,Units',
+      'C1,M1,,2026-03-10,97110,3',
+      'C2,M1,,2026-03-10,11045,1',
+      'C1,M1,institutional,2026-03-10,97110,2',
+      'C2,M1,,2026-03-10,43214,1',
+      'C3,M1,0131,2026-03-10,11045,1',
+      'C3,M1,,2026-03-10,11042,1',
+      '',
+    ].join('\n');
+    for (const knowledge of [WITH_TABLES, WITH_MUE]) assertSameForEveryCut(text, knowledge, 12);
+  });
+
+  it('reads an unterminated quote as an ordinary character, as the whole-file reader does', () => {
+    assertSameForEveryCut([HEADER, 'C1,P1,2026-03-10,43214,,1,900.00,"never closed', 'C1,P1,2026-03-10,43200,,1,300.00,', ''].join('\n'));
+    assertSameForEveryCut([HEADER, 'C1,P1,2026-03-10,43214,,1,900.00,"closed "" later', 'C1,P1,"2026-03-10",43200,,1,300.00,"x', ''].join('\n'));
+  });
+
+  it('gives up, for the whole-file path, on a file that is not a claim CSV, and on a record longer than it holds', () => {
+    for (const text of ['Code,Description\n43214,Esophagoscopy\n', 'ISA*00*          *00*\n', '', '\n\n', 'just some words\n', 'Claim ID,CPT\n']) {
+      const expected = whole(text, BUILTIN);
+      const actual = streamed(text, BUILTIN, [3]);
+      // A header that names no procedure code column is a claim CSV without claims; the rest are not claim CSVs.
+      assert.deepStrictEqual(actual, expected, JSON.stringify(text));
+    }
+    const huge = `${HEADER}\nC1,P1,2026-03-10,43214,,1,900.00,"${'a long note, over lines\r\n'.repeat(30000)}"\nC1,P1,2026-03-10,43200,,1,1,\n`;
+    assert.deepStrictEqual(streamed(huge, BUILTIN, [4096]), whole(huge, BUILTIN), 'a record of 700 KB waits for its end');
+    const long = `${HEADER}\nC1,P1,2026-03-10,43214,,1,900.00,"${'x\n'.repeat(200)}"\nC1,P1,2026-03-10,43200,,1,1,\n`;
+    assert.equal(streamed(long, BUILTIN, [16], 100), null);
+    assert.deepStrictEqual(streamed(long, BUILTIN, [16], 1000), whole(long, BUILTIN));
+  });
+
+  it('gives what the whole text gives for any small claim CSV cut anywhere (property)', () => {
+    const code = fc.constantFrom('43214', '43200', '76000', '43197', '97110', '11045', '11042', '99213', '99213-25', '4321', '', 'CPT', 'x"y');
+    const date = fc.constantFrom('2026-03-10', '03/10/2026', '3/10/26', '10/03/2026', '25/03/2026', '03/25/2026', '2026-03-10 - 2026-03-12', 'soon', '');
+    const cell = fc.constantFrom('', 'a', '1', '25', 'XS 59', ' 2 ', '"q, with\ndelimiter"', '"a ""b"""', '"unclosed', '"x"junk', 'é');
+    const row = fc.record({
+      id: fc.constantFrom('C1', 'C2', 'C3', '', '"C 4"'),
+      patient: fc.constantFrom('P1', 'P2', '', '"P,3"'),
+      type: fc.constantFrom('', 'professional', 'institutional', '0131', 'dental'),
+      date,
+      code,
+      modifiers: fc.constantFrom('', '59', 'XS', '25 59', '"XU,76"'),
+      units: fc.constantFrom('', '1', '3', 'two', '1.5'),
+      note: cell,
+      cells: fc.integer({ min: 2, max: 9 }),
+    });
+    const columns = ['Claim ID', 'Patient ID', 'Claim Type', 'DOS', 'CPT', 'Modifiers', 'Units', 'Note'];
+    const file = fc.record({
+      drop: fc.subarray([0, 1, 2, 5, 6], { minLength: 0 }),
+      separator: fc.constantFrom(',', ';', '\t'),
+      eol: fc.constantFrom('\n', '\r\n', '\r'),
+      preamble: fc.boolean(),
+      rows: fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constantFrom('blank', 'header', 'empty-cells') }), { maxLength: 14 }),
+      finalBreak: fc.boolean(),
+      sizes: fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 4 }),
+      knowledge: fc.constantFrom(BUILTIN, WITH_TABLES, WITH_MUE),
+    });
+    fc.assert(
+      fc.property(file, (f) => {
+        const keep = columns.map((_, k) => !f.drop.includes(k));
+        const header = columns.filter((_, k) => keep[k]).join(f.separator);
+        const lines = f.preamble ? ['Export of claims', ''] : [];
+        lines.push(header);
+        for (const r of f.rows) {
+          if (r === 'blank') lines.push('');
+          else if (r === 'header') lines.push(header);
+          else if (r === 'empty-cells') lines.push(f.separator.repeat(3));
+          else {
+            const all = [r.id, r.patient, r.type, r.date, r.code, r.modifiers, r.units, r.note];
+            lines.push(all.filter((_, k) => keep[k]).slice(0, r.cells).join(f.separator));
+          }
+        }
+        const text = lines.join(f.eol) + (f.finalBreak ? f.eol : '');
+        const expected = whole(text, f.knowledge);
+        const actual = streamed(text, f.knowledge, f.sizes);
+        if (expected === null) assert.equal(actual, null);
+        else assert.deepStrictEqual(actual, expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('StringTable', () => {
+  it('numbers strings in the order they were added and finds them again, wide ones too', () => {
+    const table = new StringTable();
+    const keys: string[] = [];
+    for (let i = 0; i < 5000; i++) keys.push(i % 7 === 0 ? `wide\u0100${i}` : i % 11 === 0 ? '' + 'x'.repeat(i % 30) + i : `C${i}`);
+    keys.push('');
+    keys.forEach((key, i) => {
+      assert.equal(table.find(key), -1);
+      assert.equal(table.add(key), i);
+    });
+    keys.forEach((key, i) => {
+      assert.equal(table.find(key), i);
+      assert.equal(table.get(i), key);
+    });
+    assert.equal(table.find('C5000'), -1);
+    assert.equal(table.size, keys.length);
+  });
+});
