@@ -22,7 +22,8 @@ import { parseArguments, usage, UsageError, type CliOptions } from './arguments'
 import { decode as decodeInput, encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, readStandardInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, Progress } from './progress';
 import { byPosition, CLAIMLINT_VERSION, createReporter, offsetsOf, Positions, textLine, type FileResult } from './report';
-import { checkInBlocks } from './stream';
+import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
+import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder } from './claimFiles';
 
 export interface Io {
@@ -315,22 +316,18 @@ interface CheckedFile {
  * when the file is to be read whole. No text of the file is held once it returns.
  */
 function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress, shared: SharedCoding | undefined, guide: boolean): CheckedFile | null {
-  const checked = checkInBlocks(
-    path,
-    knowledge,
-    {
-      checked: (bytes) => progress.advance(index, 'checking', bytes),
-      locating: () => progress.update(index, 'writing'),
-    },
-    {},
-    shared,
-    guide,
-  );
+  const blockProgress = {
+    checked: (bytes: number) => progress.advance(index, 'checking', bytes),
+    locating: () => progress.update(index, 'writing'),
+  };
+  let checked: BlockCheck | CsvBlockCheck | null = checkInBlocks(path, knowledge, blockProgress, {}, shared, guide);
   if (checked === null) {
     // Read whole instead (a late non-ASCII byte, say): what its first blocks added to the run goes.
     shared?.run.dropFile(shared.file);
-    return null;
   }
+  // Not an 837: a claim CSV is read in blocks too (csvStream.ts); it adds to the run only once it has been read to the end.
+  checked ??= checkCsvInBlocks(path, knowledge, blockProgress, {}, shared);
+  if (checked === null) return null;
   return { result: { path: displayPath(path), ...checked }, textLength: 0 };
 }
 

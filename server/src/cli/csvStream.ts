@@ -1,0 +1,109 @@
+// `claimlint check` of a claim CSV in bounded memory: the file is read in blocks into one reused
+// buffer and fed to CsvStream (core/csv/stream.ts), which reads it a piece at a time and keeps
+// only the row findings, a number per claim and the lines some loaded edit can name; the coding
+// run checks those at the end, and a second pass over the blocks finds the findings' lines and
+// columns. The report is the one the whole-file path gives (analyze over the whole text).
+// Only a regular file of ASCII bytes is read like this (its latin-1 blocks are then exactly the
+// text decode() gives), and only when its start shows a claim CSV; anything else, and a record
+// longer than CsvStream holds, is left to the whole-file path.
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, type Stats } from 'node:fs';
+import { internalError, type SharedCoding } from '../core/analyze';
+import { CsvStream, type CsvStreamResult } from '../core/csv/stream';
+import { DateOrderChange, type DateReading } from '../core/csv/rows';
+import type { Finding } from '../core/model';
+import { CodingRun } from '../core/rules/codingRun';
+import type { Knowledge } from '../core/rules/knowledge';
+import { byPosition } from '../core/spans';
+import { BLOCK_BYTES, InputError, latin1Pieces, openForBlocks, readBlock } from './files';
+import { offsetsOf, Positions } from './report';
+import { FEED_BYTES, type BlockProgress, type BlockSizes } from './stream';
+
+export interface CsvBlockCheck {
+  format: 'csv';
+  claims: number;
+  serviceLines: number;
+  /** In document order, as the whole-file path sorts them. */
+  findings: Finding[];
+  positions: Positions;
+}
+
+/**
+ * Checks the claim CSV at `path` read in blocks. Null when it is to be read whole instead (not a
+ * regular file, not ASCII, not a claim CSV by its start, a record too long). Throws InputError,
+ * with readInput's reasons, when it cannot be read.
+ */
+export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
+  const fd = openForBlocks(path);
+  if (fd === null) return null;
+  try {
+    const before = fstatSync(fd);
+    const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
+    const feedBytes = sizes.feed ?? FEED_BYTES;
+    const run = shared?.run ?? new CodingRun(knowledge);
+    let read: CsvStreamResult | null;
+    try {
+      read = readAll(path, fd, buffer, feedBytes, run, progress);
+    } catch (error) {
+      // A failure of ours reading in pieces: the whole-file path reads it (and reports its own failures as findings).
+      if (error instanceof InputError) throw error;
+      read = null;
+    }
+    if (read === null) return null;
+    // As analyze: the row findings, then the coding findings (a run of this file alone), a failure of the checks being one.
+    let findings = read.findings;
+    try {
+      run.add(read.codedClaims, { file: shared?.file ?? 0, x12: false });
+      if (!shared) findings = findings.concat(run.findings());
+    } catch (error) {
+      findings.push(internalError('checking', error));
+    }
+    // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
+    findings = byPosition(findings);
+    progress.locating();
+    // Checked with other files: the run's coding findings land on this file's coded lines later.
+    const wanted = shared ? offsetsOf(findings).concat(run.offsetsOf(shared.file)) : offsetsOf(findings);
+    const positions = new Positions(latin1Pieces(path, fd, buffer, feedBytes), wanted);
+    // The positions came from another read: a file rewritten meanwhile would get wrong ones.
+    if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
+    return { format: 'csv', claims: read.claims, serviceLines: read.serviceLines, findings, positions };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/**
+ * Reads the file through CsvStream, again from the start in the other date order when a row
+ * shows the file's dates are day first (or mix both orders), as parseCsv reads the text again.
+ */
+function readAll(path: string, fd: number, buffer: Buffer, feedBytes: number, run: CodingRun, progress: BlockProgress): CsvStreamResult | null {
+  const filter = run.lineFilter();
+  // The claim's kind (its table) may be named by a later row: a line is kept when either table can use its code.
+  const keep = (code: string): boolean => filter(code, null) || filter(code, 'institutional');
+  let dates: DateReading = { order: 'month-first', settled: false };
+  for (;;) {
+    try {
+      return readOnce(path, fd, buffer, feedBytes, new CsvStream({ dates, keep }), progress);
+    } catch (error) {
+      if (!(error instanceof DateOrderChange)) throw error;
+      dates = error.next;
+    }
+  }
+}
+
+function readOnce(path: string, fd: number, buffer: Buffer, feedBytes: number, stream: CsvStream, progress: BlockProgress): CsvStreamResult | null {
+  for (let position = 0; ; ) {
+    const read = readBlock(path, fd, buffer, position);
+    if (read === 0) break;
+    // Other bytes may be UTF-8 or latin-1: decode() tells them apart by looking at the whole file.
+    if (!isAscii(buffer.subarray(0, read))) return null;
+    for (let at = 0; at < read; at += feedBytes) if (!stream.feed(buffer.toString('latin1', at, Math.min(at + feedBytes, read)))) return null;
+    position += read;
+    progress.checked(position);
+  }
+  return stream.end();
+}
