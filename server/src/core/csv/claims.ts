@@ -42,7 +42,7 @@ export abstract class ClaimChooser<S> {
   /** A new claim read from row `r`, with the id (and its span) and patient it starts with. */
   protected abstract newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): S;
   /** The claim's patient so far (null until a row names one). */
-  protected abstract patientOf(state: S): string | null;
+  protected abstract hasPatient(state: S): boolean;
   protected abstract setPatient(state: S, patientId: string): void;
   /** The claim of a claim id (or of a patient and date), if one was made for it. */
   protected abstract claimOf(key: string): S | undefined;
@@ -87,7 +87,7 @@ export abstract class ClaimChooser<S> {
       state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r);
       this.remember(id, state);
     }
-    if (this.patientOf(state) === null && patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
+    if (!this.hasPatient(state) && patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
       this.setPatient(state, r.value(patientCol));
     }
     return state;
@@ -145,8 +145,14 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     return state.claim.lines.length;
   }
 
+  /** Every line is made. */
+  wants(): boolean {
+    return true;
+  }
+
   /** Adds the line read from row `r` to the claim claimFor gave for it. */
-  addLine(state: ClaimState, line: ServiceLine, r: CsvReader): void {
+  addLine(state: ClaimState, line: ServiceLine | null, r: CsvReader): void {
+    if (line === null) throw new Error('every line of the whole model is made');
     const claim = state.claim;
     if (claim.kind === null && this.layout.claimType >= 0) {
       const type = cellOrNull(r, this.layout.claimType);
@@ -178,8 +184,8 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     this.claimsById.set(key, state);
   }
 
-  protected patientOf(state: ClaimState): string | null {
-    return state.claim.patientId;
+  protected hasPatient(state: ClaimState): boolean {
+    return state.claim.patientId !== null;
   }
 
   protected setPatient(state: ClaimState, patientId: string): void {

@@ -9,7 +9,7 @@
 // (the tables copy their bytes; a kept line's strings are copied, see ownString), and the spans
 // of a kept line are in file offsets (`base`, the piece's offset).
 
-import type { Claim, ClaimKind, Modifier, ServiceLine, Span } from '../model';
+import type { Claim, ClaimKind, DateRange, Modifier, ServiceLine, Span } from '../model';
 import { NO_MODIFIERS } from '../x12/values';
 import { ClaimChooser, patientKeyOf } from './claims';
 import { claimKindOfCell } from './columns';
@@ -32,6 +32,8 @@ export class CodedClaims extends ClaimChooser<number> {
   private patientOfClaim = new Int32Array(1024);
   /** The kept lines of each claim that has some. */
   private readonly coded = new Map<number, ServiceLine[]>();
+  /** keep() of the codes met (codes are a few hundred values over a million rows). */
+  private readonly keptCodes = new Map<string, boolean>();
   /** One modifier object per value: a kept line's modifiers are read for their values alone. */
   private readonly modifiers = new Map<string, Modifier>();
   /** Every row read as a service line (what the whole model would hold). */
@@ -57,15 +59,26 @@ export class CodedClaims extends ClaimChooser<number> {
     return this.lineCounts[state]!;
   }
 
-  addLine(state: number, line: ServiceLine, r: CsvReader): void {
+  /** A line the coding run can use: with a code and a date (it skips others) that some edit names. */
+  wants(code: string, date: DateRange | null): boolean {
+    if (code === '' || date === null) return false;
+    let kept = this.keptCodes.get(code);
+    if (kept === undefined) {
+      if (this.keptCodes.size >= 50000) this.keptCodes.clear();
+      kept = this.keep(code);
+      this.keptCodes.set(code, kept);
+    }
+    return kept;
+  }
+
+  addLine(state: number, line: ServiceLine | null, r: CsvReader): void {
     if (this.kinds[state] === 0 && this.layout.claimType >= 0) {
       const type = cellOrNull(r, this.layout.claimType);
       if (type !== null) this.kinds[state] = KINDS.indexOf(claimKindOfCell(type));
     }
     this.lineCounts[state]!++;
     this.serviceLines++;
-    // The run skips lines without a code or a date; it is told the claim's kind only at the end.
-    if (line.code === '' || line.dateOfService === null || !this.keep(line.code)) return;
+    if (line === null) return;
     const kept = this.codedLine(line);
     const lines = this.coded.get(state);
     if (lines) lines.push(kept);
@@ -133,9 +146,8 @@ export class CodedClaims extends ClaimChooser<number> {
     if (this.keys.add(key) !== state) throw new Error('claim numbers out of step');
   }
 
-  protected patientOf(state: number): string | null {
-    const patient = this.patientOfClaim[state]!;
-    return patient < 0 ? null : this.patients.get(patient);
+  protected hasPatient(state: number): boolean {
+    return this.patientOfClaim[state]! >= 0;
   }
 
   protected setPatient(state: number, patientId: string): void {

@@ -61,9 +61,12 @@ const DATE_FORMS = 'YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD';
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> {
   claimFor(r: CsvReader, date: DateRange | null, dateText: string): S;
+  /** Whether the line of a row with this code and date is wanted as a ServiceLine (else addLine gets null). */
+  wants(code: string, date: DateRange | null): boolean;
   /** The index the claim's next line gets. */
   lineCount(state: S): number;
-  addLine(state: S, line: ServiceLine, r: CsvReader): void;
+  /** The row's line, or null when it was not wanted (the row is still a line of its claim). */
+  addLine(state: S, line: ServiceLine | null, r: CsvReader): void;
   /** Once every row is in. */
   finish(): void;
   /** The rows now come from `text`. */
@@ -122,13 +125,18 @@ export class RowParser<S> {
     const scratch = this.modifierScratch;
     scratch.length = 0;
     this.readCode(r, scratch);
-    const modifierInsert = this.readModifierCells(r, scratch);
-    // Exact-size arrays: an array grown by push() keeps room for 17 elements.
-    const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
     this.readDates(r);
     this.readUnits(r);
     this.readCharge(r);
     const state = this.claims.claimFor(r, this.dateOfService, this.dateText);
+    // The modifier cells are read only for a line that is made (they give no findings).
+    if (!this.claims.wants(this.code, this.dateOfService)) {
+      this.claims.addLine(state, null, r);
+      return;
+    }
+    const modifierInsert = this.readModifierCells(r, scratch);
+    // Exact-size arrays: an array grown by push() keeps room for 17 elements.
+    const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
     this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert), r);
   }
 
