@@ -13,6 +13,9 @@
 //   descriptor file), is not a claim CSV: parseCsv returns format 'csv' with no claims, no findings
 //   and no index, and looksLikeClaimCsv is false.
 // - Blank records (only spaces and delimiters) are skipped, and so is a repeat of the header row.
+// - The CLI checks a big claim CSV read in pieces instead (stream.ts): the same reader, header,
+//   rows and grouping (ClaimChooser), with claims as numbers and only the lines the coding checks
+//   can use (codedClaims.ts); property tests hold it to what parseCsv and analyze give.
 //
 // Model choices for CSV:
 // - ServiceLine.lineNumber is the 1-based physical line number where the row starts (what the
