@@ -112,6 +112,21 @@ describe('a claim CSV checked from its path, read in blocks', () => {
     assert.equal(checkCsvInBlocks(utf8, knowledge, progress), null, 'not ASCII: read whole');
   });
 
+  it('reads past a quote that never closes (1 MB on) in blocks, as the whole-file reader reads it', () => {
+    const rows = ['Claim ID,Member ID,Date of Service,CPT,Units,Notes', 'C0,M0,2026-03-10,43214,1,"never closed'];
+    for (let i = 0; i < 40000; i++) rows.push(`C${i % 5000},M${i % 3000},2026-03-10,${['43214', '43200', '76000', '99213'][i % 4]},1,${i % 100 === 0 ? '""' : 'note'}`);
+    const text = rows.join('\n');
+    assert.ok(text.length > 1.2 * 1024 * 1024);
+    const path = join(dir, 'stray-quote.csv');
+    writeFileSync(path, text, 'latin1');
+    const knowledge = emptyKnowledge(true);
+    const checked = checkCsvInBlocks(path, knowledge, { checked: () => {}, locating: () => {} }, { block: 65536, feed: 4096, maxPending: 1.1 * 1024 * 1024 });
+    assert.ok(checked !== null, 'read in blocks, holding less than the record the quote would make');
+    const findings = byPosition(analyze(text, knowledge).findings);
+    assert.deepStrictEqual(checked.findings, findings);
+    assert.ok(findings.some((f) => f.rule === 'csv.quote-unterminated'));
+  });
+
   it('reports what the whole-file path reports with MUE and add-on code tables loaded', () => {
     const mue = join(dir, 'MCR_MUE_PractitionerServices.csv');
     writeFileSync(mue, practitionerMueCsv(['97110,2,2 Date of Service Edit: Policy,Clinical: Data']));

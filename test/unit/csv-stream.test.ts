@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { DateOrderChange, type DateReading } from '../../server/src/core/csv/rows';
-import { CsvStream } from '../../server/src/core/csv/stream';
+import { closesIn, CsvStream } from '../../server/src/core/csv/stream';
 import { StringTable } from '../../server/src/core/csv/stringTable';
 import type { Finding } from '../../server/src/core/model';
 import { AocTable } from '../../server/src/core/rules/aoc';
@@ -46,7 +46,7 @@ function whole(text: string, knowledge: Knowledge): Checked | null {
 }
 
 /** The same read in pieces of `sizes` characters (cycled), as cli/csvStream.ts does; null when the stream gives up. */
-function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], maxPending?: number): Checked | null {
+function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], maxPending?: number, quoteCheck = 64): Checked | null {
   const run = new CodingRun(knowledge);
   const filter = run.lineFilter();
   const keep = (code: string) => filter(code, null) || filter(code, 'institutional');
@@ -54,12 +54,21 @@ function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], 
   for (let attempt = 0; ; attempt++) {
     assert.ok(attempt < 3, 'the date order changes at most twice');
     try {
-      const stream = new CsvStream(maxPending === undefined ? { dates, keep } : { dates, keep, maxPending });
+      const stream = new CsvStream(maxPending === undefined ? { dates, keep, quoteCheck } : { dates, keep, quoteCheck, maxPending });
+      const asked = new Set<number>();
       let ok = true;
       for (let at = 0, k = 0; ok && at < text.length; k++) {
         const size = sizes[k % sizes.length]!;
         ok = stream.feed(text.slice(at, at + size));
         at += size;
+        const quote = stream.openQuote;
+        if (quote >= 0 && !asked.has(quote)) {
+          asked.add(quote);
+          // The rest of the text in pieces of 5, as the CLI reads the rest of the file.
+          const rest = text.slice(quote + 1);
+          const pieces = Array.from({ length: Math.ceil(rest.length / 5) }, (_, i) => rest.slice(i * 5, i * 5 + 5));
+          if (!closesIn(pieces)) stream.neverClosed(quote);
+        }
       }
       const result = ok ? stream.end() : null;
       if (result === null) return null;
@@ -173,6 +182,18 @@ describe('a claim CSV read in pieces', () => {
     assertSameForEveryCut([HEADER, 'C1,P1,2026-03-10,43214,,1,900.00,"closed "" later', 'C1,P1,"2026-03-10",43200,,1,300.00,"x', ''].join('\n'));
   });
 
+  it('reads on past a quote that never closes once the rest of the file shows it, holding no more than the records after it', () => {
+    const rows = [HEADER, 'C1,P1,2026-03-10,43214,,1,900.00,"never closed, then ""pairs"" only'];
+    for (let i = 0; i < 400; i++) rows.push(`C${i % 9},P${i % 4},2026-03-10,${['43214', '43200', '76000', '99213'][i % 4]},,1,1.00,${i % 50 === 0 ? '""' : 'x'}`);
+    const text = rows.join('\r\n');
+    for (const sizes of [[7], [64], [1, 300]]) assert.deepStrictEqual(streamed(text, BUILTIN, sizes, 1000, 100), whole(text, BUILTIN));
+    assert.ok(whole(text, BUILTIN)!.findings.some((f) => f.rule === 'csv.quote-unterminated'));
+    assert.equal(closesIn(['ab', '""', 'c']), false);
+    assert.equal(closesIn(['ab"', '"c"', 'x']), true);
+    assert.equal(closesIn(['ab"']), true);
+    assert.equal(closesIn(['"', '"', '"']), true);
+  });
+
   it('gives up, for the whole-file path, on a file that is not a claim CSV, and on a record longer than it holds', () => {
     for (const text of ['Code,Description\n43214,Esophagoscopy\n', 'ISA*00*          *00*\n', '', '\n\n', 'just some words\n', 'Claim ID,CPT\n']) {
       const expected = whole(text, BUILTIN);
@@ -184,6 +205,7 @@ describe('a claim CSV read in pieces', () => {
     assert.deepStrictEqual(streamed(huge, BUILTIN, [4096]), whole(huge, BUILTIN), 'a record of 700 KB waits for its end');
     const long = `${HEADER}\nC1,P1,2026-03-10,43214,,1,900.00,"${'x\n'.repeat(200)}"\nC1,P1,2026-03-10,43200,,1,1,\n`;
     assert.equal(streamed(long, BUILTIN, [16], 100), null);
+    assert.equal(streamed(long, BUILTIN, [16], 100, 50), null, 'the quote closes: the record is long');
     assert.deepStrictEqual(streamed(long, BUILTIN, [16], 1000), whole(long, BUILTIN));
   });
 

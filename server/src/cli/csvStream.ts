@@ -9,7 +9,7 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, type Stats } from 'node:fs';
 import { internalError, type SharedCoding } from '../core/analyze';
-import { CsvStream, type CsvStreamResult } from '../core/csv/stream';
+import { closesIn, CsvStream, type CsvStreamResult } from '../core/csv/stream';
 import { DateOrderChange, type DateReading } from '../core/csv/rows';
 import type { Finding } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
@@ -28,12 +28,17 @@ export interface CsvBlockCheck {
   positions: Positions;
 }
 
+export interface CsvBlockSizes extends BlockSizes {
+  /** Tests: the longest record held (CsvStream's MAX_PENDING). */
+  maxPending?: number;
+}
+
 /**
  * Checks the claim CSV at `path` read in blocks. Null when it is to be read whole instead (not a
  * regular file, not ASCII, not a claim CSV by its start, a record too long). Throws InputError,
  * with readInput's reasons, when it cannot be read.
  */
-export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
+export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
   const fd = openForBlocks(path);
   if (fd === null) return null;
   try {
@@ -43,7 +48,7 @@ export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: B
     const run = shared?.run ?? new CodingRun(knowledge);
     let read: CsvStreamResult | null;
     try {
-      read = readAll(path, fd, buffer, feedBytes, run, progress);
+      read = readAll(path, fd, buffer, feedBytes, run, progress, sizes.maxPending);
     } catch (error) {
       // A failure of ours reading in pieces: the whole-file path reads it (and reports its own failures as findings).
       if (error instanceof InputError) throw error;
@@ -80,14 +85,14 @@ function sameFile(a: Stats, b: Stats): boolean {
  * Reads the file through CsvStream, again from the start in the other date order when a row
  * shows the file's dates are day first (or mix both orders), as parseCsv reads the text again.
  */
-function readAll(path: string, fd: number, buffer: Buffer, feedBytes: number, run: CodingRun, progress: BlockProgress): CsvStreamResult | null {
+function readAll(path: string, fd: number, buffer: Buffer, feedBytes: number, run: CodingRun, progress: BlockProgress, maxPending: number | undefined): CsvStreamResult | null {
   const filter = run.lineFilter();
   // The claim's kind (its table) may be named by a later row: a line is kept when either table can use its code.
   const keep = (code: string): boolean => filter(code, null) || filter(code, 'institutional');
   let dates: DateReading = { order: 'month-first', settled: false };
   for (;;) {
     try {
-      return readOnce(path, fd, buffer, feedBytes, new CsvStream({ dates, keep }), progress);
+      return readOnce(path, fd, buffer, feedBytes, new CsvStream(maxPending === undefined ? { dates, keep } : { dates, keep, maxPending }), progress);
     } catch (error) {
       if (!(error instanceof DateOrderChange)) throw error;
       dates = error.next;
@@ -96,14 +101,35 @@ function readAll(path: string, fd: number, buffer: Buffer, feedBytes: number, ru
 }
 
 function readOnce(path: string, fd: number, buffer: Buffer, feedBytes: number, stream: CsvStream, progress: BlockProgress): CsvStreamResult | null {
+  // Quotes already looked for in the rest of the file (each is looked for once).
+  const asked = new Set<number>();
   for (let position = 0; ; ) {
     const read = readBlock(path, fd, buffer, position);
     if (read === 0) break;
     // Other bytes may be UTF-8 or latin-1: decode() tells them apart by looking at the whole file.
     if (!isAscii(buffer.subarray(0, read))) return null;
-    for (let at = 0; at < read; at += feedBytes) if (!stream.feed(buffer.toString('latin1', at, Math.min(at + feedBytes, read)))) return null;
+    for (let at = 0; at < read; at += feedBytes) {
+      if (!stream.feed(buffer.toString('latin1', at, Math.min(at + feedBytes, read)))) return null;
+      // A long record waiting on a quote: read on with it as an ordinary character if it never closes.
+      const quote = stream.openQuote;
+      if (quote >= 0 && !asked.has(quote)) {
+        asked.add(quote);
+        if (!closesIn(latin1From(path, fd, quote + 1, feedBytes))) stream.neverClosed(quote);
+      }
+    }
     position += read;
     progress.checked(position);
   }
   return stream.end();
+}
+
+/** The file's text from `offset` on, in pieces, through a buffer of its own (the caller's holds the block being fed). */
+function* latin1From(path: string, fd: number, offset: number, pieceChars: number): Generator<string, void, undefined> {
+  const buffer = Buffer.allocUnsafe(pieceChars);
+  for (let position = offset; ; ) {
+    const read = readBlock(path, fd, buffer, position);
+    if (read === 0) return;
+    position += read;
+    yield buffer.toString('latin1', 0, read);
+  }
 }

@@ -18,8 +18,15 @@
 // - Rows of one claim need not be adjacent: CodedClaims keeps every claim's number by its id.
 // - A kept line has only what the coding checks read (its code and units spans): the spans a
 //   piece cannot give right (a last row's removal span takes the line break before it) are not kept.
-// A record longer than MAX_PENDING (a quote never closed, a file of one line) gives up: null from
-// feed/end, and the caller reads the file whole.
+// - A quote that opens a field and is never closed is read as an ordinary character by the
+//   whole-file reader, which looks for its close up to the end of the text. Here, once a record
+//   waiting on an open quote holds QUOTE_CHECK characters, `openQuote` names that quote: the caller
+//   looks for its close in the rest of the file (closesIn) and, when there is none, says so
+//   (`neverClosed`), and the record is read with the quote as an ordinary character, as the
+//   whole-file reader reads it. (After such a quote every later quote is one of a "" pair, so
+//   every later quoted field closes within its own run of quotes: this happens once a file.)
+// A record longer than MAX_PENDING all the same (a quoted field that does close, a file of one
+// line) gives up: null from feed/end, and the caller reads the file whole.
 
 import type { Claim, Finding, Span } from '../model';
 import { detectFormat } from '../parse';
@@ -34,6 +41,8 @@ import { noPatientColumnFinding, RowParser, type DateReading } from './rows';
 export const MAX_PENDING = 16 * 1024 * 1024;
 /** The start the format is decided on (unless the file is shorter): detectFormat reads its first 4 KB. */
 const HEAD_CHARS = 16 * 1024;
+/** Text waiting on an open quote past which the caller is asked whether the quote ever closes (openQuote). */
+const QUOTE_CHECK = 1024 * 1024;
 /** Text waiting for the rest of its record past which it is read again only once as much more has come (readyAt). */
 const WAIT_DOUBLING = 256 * 1024;
 /** Characters after the first non-blank one that the X12 test of detectFormat may read. */
@@ -44,8 +53,9 @@ export interface CsvStreamOptions {
   dates: DateReading;
   /** Whether a line of this code can be named by some loaded edit (CodingRun.lineFilter, under either table). */
   keep: (code: string) => boolean;
-  /** Tests: MAX_PENDING. */
+  /** Tests: MAX_PENDING and QUOTE_CHECK. */
   maxPending?: number;
+  quoteCheck?: number;
 }
 
 export interface CsvStreamResult {
@@ -82,6 +92,10 @@ export class CsvStream {
    * read O(log n) times rather than once a piece.
    */
   private readyAt = 0;
+  /** File offsets of quotes known never to close (read as ordinary characters). */
+  private readonly literals: number[] = [];
+  /** File offset of the first quote left open in the record being waited for, or -1. */
+  private waitingQuote = -1;
 
   constructor(private readonly options: CsvStreamOptions) {}
 
@@ -111,7 +125,7 @@ export class CsvStream {
       this.pending = '';
       return true;
     }
-    if (!atEnd && this.pending.length < this.readyAt) return true;
+    if (!atEnd && this.pending.length < this.readyAt) return this.pending.length - this.at <= this.maxPending || this.fail();
     if (this.header === null && !this.findHeader(atEnd)) {
       if (this.failed) return false;
       this.waitFor(this.pending.length);
@@ -131,6 +145,22 @@ export class CsvStream {
 
   private get maxPending(): number {
     return this.options.maxPending ?? MAX_PENDING;
+  }
+
+  /**
+   * The file offset of a quote that opens a field of the record being waited for, once that
+   * record is long (QUOTE_CHECK), or -1: the caller tells whether it ever closes (closesIn).
+   */
+  get openQuote(): number {
+    if (this.waitingQuote < 0 || this.pending.length - this.at < (this.options.quoteCheck ?? QUOTE_CHECK)) return -1;
+    return this.waitingQuote;
+  }
+
+  /** The quote at file offset `quote` (an openQuote) is never closed in the rest of the file: it is read as an ordinary character. */
+  neverClosed(quote: number): void {
+    if (!this.literals.includes(quote)) this.literals.push(quote);
+    this.waitingQuote = -1;
+    this.readyAt = 0;
   }
 
   /**
@@ -175,12 +205,23 @@ export class CsvStream {
     const header = this.header!;
     const text = this.pending;
     this.parser?.moveTo(text);
-    const reader = new CsvReader(text, header.separator, this.at, this.line, new Set());
+    const literals = new Set<number>();
+    for (const quote of this.literals) if (quote >= this.base) literals.add(quote - this.base);
+    const known = literals.size;
+    const reader = new CsvReader(text, header.separator, this.at, this.line, literals);
+    this.waitingQuote = -1;
     for (;;) {
       const start = reader.pos;
       const line = reader.line;
       if (!reader.next()) break;
-      if (!atEnd && (reader.recordNext >= text.length || reader.unterminatedQuote >= 0)) {
+      // A quote the reader could not close in the text so far (it may close further on).
+      const open = reader.unterminatedQuote >= 0;
+      // A quote known never to close is read as an ordinary character without the reader noticing: it is reported as the whole-file reader reports it.
+      if (known > 0 && reader.unterminatedQuote < 0) {
+        for (const quote of this.literals) if (quote - this.base >= reader.recordStart && quote - this.base < reader.recordNext) reader.unterminatedQuote = quote - this.base;
+      }
+      if (!atEnd && (reader.recordNext >= text.length || open)) {
+        if (open) this.waitingQuote = this.base + firstAdded(literals, known);
         reader.pos = start;
         reader.line = line;
         break;
@@ -231,4 +272,34 @@ export class CsvStream {
     for (const finding of this.pieceFindings) this.findings.push(shiftFinding(finding, base));
     this.pieceFindings.length = 0;
   }
+}
+
+/** The smallest of the quotes the reader added to `literals` after its first `known` (a Set keeps insertion order). */
+function firstAdded(literals: Set<number>, known: number): number {
+  let first = Infinity;
+  let k = 0;
+  for (const quote of literals) if (k++ >= known && quote < first) first = quote;
+  return first;
+}
+
+/**
+ * Whether a quote opening a field closes somewhere in `rest`, the text after it given in pieces
+ * in order (as CsvReader looks for the close: a quote not followed by another one; two in a row
+ * are a quote inside the field). Reads each piece once and holds none.
+ */
+export function closesIn(rest: Iterable<string>): boolean {
+  let quoteBefore = false;
+  for (const piece of rest) {
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
+      if (quoteBefore) {
+        quoteBefore = false;
+        if (c !== 34) return true;
+      } else if (c === 34) {
+        quoteBefore = true;
+      }
+    }
+  }
+  // A quote that ends the text closes the field.
+  return quoteBefore;
 }
