@@ -158,6 +158,16 @@ describe('a claim CSV read in pieces', () => {
     assert.equal(streamed(text, BUILTIN, [4])!.serviceLines, 3);
   });
 
+  it('finds a header whose generic code column is confirmed only by rows past the first 16 KB', () => {
+    const rows = ['Claim ID,Patient ID,Code,Notes'];
+    for (let i = 0; i < 19; i++) rows.push(`C${i},P1,none,${'n'.repeat(2000)}`);
+    rows.push('C1,P1,43214,', 'C1,P1,43200,');
+    const text = rows.join('\n');
+    const actual = streamed(text, BUILTIN, [4096]);
+    assert.ok(actual !== null && actual.claims > 0, 'read in pieces');
+    assert.deepStrictEqual(actual, whole(text, BUILTIN));
+  });
+
   it('groups rows by patient and date without a claim id column, and notes a file with neither', () => {
     assertSameForEveryCut(['Patient ID,DOS,CPT,Units', 'P1,2026-03-10,43214,1', ',,43200,1', 'P2,2026-03-10,76000,1', 'P1,2026-03-10,76000,1', ''].join('\n'));
     assertSameForEveryCut(['DOS,CPT,Units', '2026-03-10,43214,1', '2026-03-10,43200,1', '', '2026-03-11,76000,1'].join('\n'));

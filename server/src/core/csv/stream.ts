@@ -120,16 +120,16 @@ export class CsvStream {
   }
 
   private read(atEnd: boolean): boolean {
-    if (!this.checkFormat(atEnd)) return false;
-    if (this.noCodeColumn) {
-      this.pending = '';
-      return true;
-    }
     if (!atEnd && this.pending.length < this.readyAt) return this.pending.length - this.at <= this.maxPending || this.fail();
     if (this.header === null && !this.findHeader(atEnd)) {
       if (this.failed) return false;
       this.waitFor(this.pending.length);
       return this.pending.length <= this.maxPending || this.fail();
+    }
+    if (!this.checkFormat(atEnd)) return false;
+    if (this.noCodeColumn) {
+      this.pending = '';
+      return true;
     }
     this.readRecords(atEnd);
     const waiting = this.pending.length - this.at;
@@ -164,10 +164,11 @@ export class CsvStream {
   }
 
   /**
-   * Whether the file is a claim CSV as detectFormat would tell from the whole text: checked on
-   * the first HEAD_CHARS once they are in (true until then). detectFormat of that start is 'csv'
-   * only when the whole text's is (its UTF-16 and X12 tests read less, and a header it finds
-   * there is found in the whole text); a start where it is not gives up, to be safe.
+   * Whether the file is a claim CSV as detectFormat would tell from the whole text: checked, once
+   * the header is found, on the first HEAD_CHARS (or the text the header was found in, when
+   * longer) once they are in (true until then). detectFormat of that start is 'csv' only when the
+   * whole text's is (its UTF-16 and X12 tests read less, and the header it finds there is the
+   * whole text's); a start where it is not gives up, to be safe.
    */
   private checkFormat(atEnd: boolean): boolean {
     const head = this.head;
@@ -195,6 +196,8 @@ export class CsvStream {
       return false;
     }
     this.header = header;
+    // The format is checked on at least what the header was found in (nothing was cut before it).
+    if (this.head !== null && text.length > this.head.length) this.head = text;
     this.at = header.start;
     this.line = header.line;
     return true;
