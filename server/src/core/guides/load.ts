@@ -208,6 +208,9 @@ function segmentDefinition(index: number): SegmentDefinition {
 
 // ---- guides
 
+/** Segments linked so far (SegmentSpec.uid). */
+let segmentCount = 0;
+
 function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number; r: RawCount; w?: 1; c: RawChild[] }, parent: LoopSpec | null, index: number, firstAtPosition: number): LoopSpec {
   const loop: LoopSpec = {
     kind: 'loop',
@@ -253,6 +256,7 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
         loop,
         index,
         firstAtPosition: groupStart,
+        uid: segmentCount++,
       });
     } else {
       children.push(linkLoop(child as RawLoop, loop, index, groupStart));

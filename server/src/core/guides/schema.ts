@@ -191,6 +191,8 @@ export interface SegmentSpec {
   index: number;
   /** Index in loop.children of the first sibling at this position (siblings of equal position may come in any order). */
   firstAtPosition: number;
+  /** This segment's number among all the linked guides' segments (0, 1, 2...): tables derived from the schema index by it. */
+  uid: number;
 }
 
 export interface LoopSpec {

@@ -3,7 +3,9 @@
 // the guide, the segment id and the value of the one element the candidates' qualifiers read
 // (NM101, DTP01, REF01, ...), so it is worked out once and kept, keyed by the value packed as a
 // number. What depends on the counts of this loop iteration (required siblings passed over,
-// max use) the walker checks each time, from the plan's list.
+// max use) the walker checks each time, from the plan's list. The plans are found by numbers
+// alone (an array indexed by the segment's uid, then the id's code and the qualifier's packed
+// value, a few of each looked up in order): no map lookups in a step.
 //
 // A plan is made only where the full walk would do nothing else: no child loop it would enter
 // on the way, not the loop's own first segment again (a new iteration), and no loop that starts
@@ -46,8 +48,32 @@ const NO_PLAN = null;
 
 /** Per loop and id: the qualifier slot of the loop and the loops around it together. */
 const slots = new Map<LoopSpec, Map<string, Slot>>();
-/** Per segment and id: the qualifier slot, and per packed qualifier value (0: empty, or no qualifier read) the plan. */
-const plans = new Map<SegmentSpec, Map<string, { slot: Slot; byValue: Map<number, StepPlan | null> }>>();
+
+/** The plans from one segment for one id: its qualifier slot, and the plan per packed qualifier value (0: empty, or no qualifier read). */
+interface IdPlans {
+  /** segmentIdCode of the id. */
+  code: number;
+  slot: Slot;
+  /** keys[k] is the qualifier value plans[k] is for (a few per segment and id: looked up in order). */
+  keys: number[];
+  plans: (StepPlan | null)[];
+}
+
+/** By SegmentSpec.uid: the plans from that segment, one entry per id seen after it (a few). */
+const plans: (IdPlans[] | undefined)[] = [];
+
+/** x12/segment-index.ts segmentIdCode of an id of 1..3 ASCII characters (every id a guide has), else -1. */
+function idCodeOf(id: string): number {
+  const length = id.length;
+  if (length === 0 || length > 3) return -1;
+  let code = length;
+  for (let i = 0; i < length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 128) return -1;
+    code = code * 128 + c;
+  }
+  return code;
+}
 
 /**
  * Reads a qualifier as one number without making a string: load.ts packCode of the element (or
@@ -57,14 +83,23 @@ export type KeyAt = (position: number, component: number) => number;
 
 /** The plan for the step from `node` to a segment `id` whose values `valueAt` (or `keyAt`) reads, or null. */
 export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?: KeyAt): StepPlan | null {
-  let byId = plans.get(node);
-  if (!byId) plans.set(node, (byId = new Map()));
-  let entry = byId.get(id);
-  if (!entry) {
+  // An id no guide has (longer, or not ASCII) has no place anywhere: no plan.
+  const code = idCodeOf(id);
+  if (code < 0) return NO_PLAN;
+  let byId = plans[node.uid];
+  if (byId === undefined) plans[node.uid] = byId = [];
+  let entry: IdPlans | undefined;
+  for (let i = 0; i < byId.length; i++) {
+    if (byId[i]!.code === code) {
+      entry = byId[i];
+      break;
+    }
+  }
+  if (entry === undefined) {
     // An id no loop from here out has can have no plan (and the ids a file makes up are not kept).
     const loop = node.loop;
     if (!knownFrom(loop, id)) return NO_PLAN;
-    byId.set(id, (entry = { slot: slotOf(loop, id), byValue: new Map() }));
+    byId.push((entry = { code, slot: slotOf(loop, id), keys: [], plans: [] }));
   }
   const slot = entry.slot;
   if (slot === 'mixed') return NO_PLAN;
@@ -77,13 +112,14 @@ export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?
     }
     if (key < 0) return NO_PLAN;
   }
-  const byValue = entry.byValue;
-  let plan = byValue.get(key);
-  if (plan === undefined) {
-    plan = planFor(node, id, valueAt);
-    // The values come from the files read (and the plans outlive them): a few qualifier codes per
-    // segment and id are what guides have; a file of made-up values does not grow the cache.
-    if (byValue.size < PLANNED_VALUES) byValue.set(key, plan);
+  const keys = entry.keys;
+  for (let k = 0; k < keys.length; k++) if (keys[k] === key) return entry.plans[k] as StepPlan | null;
+  const plan = planFor(node, id, valueAt);
+  // The values come from the files read (and the plans outlive them): a few qualifier codes per
+  // segment and id are what guides have; a file of made-up values does not grow the cache.
+  if (keys.length < PLANNED_VALUES) {
+    keys.push(key);
+    entry.plans.push(plan);
   }
   return plan;
 }

@@ -181,16 +181,22 @@ export class GuideWalker {
     if (!allSeen(parent.counts, plan.upRequired)) return null;
     if (plan.loop === null) {
       if (next.usage === 'N' || parent.counts[next.index]! + 1 > next.maxUse) return null;
-      this.frames.length = depth - levels + 1;
+      this.leave(depth - levels + 1);
       parent.counts[next.index] = parent.counts[next.index]! + 1;
     } else {
       if (!this.canEnter(parent, plan.loop)) return null;
-      this.frames.length = depth - levels + 1;
+      this.leave(depth - levels + 1);
       this.enterPlanned(parent, plan.loop);
     }
     this.exitedLoops = plan.exited as LoopSpec[];
     this.enteredLoops = plan.entered;
     return next;
+  }
+
+  /** Closes the frames past the first `open` (pop: setting an array's length is a call into the runtime). */
+  private leave(open: number): void {
+    const frames = this.frames;
+    while (frames.length > open) frames.pop();
   }
 
   /** One more iteration of `loop` in `parent` notes nothing: it is used, and within its repeat. */
@@ -262,7 +268,9 @@ export class GuideWalker {
   private frameFor(loop: LoopSpec): Frame {
     const reused = this.pool.get(loop);
     if (reused !== undefined) {
-      reused.counts.fill(0);
+      // A loop has a few dozen children at most: a loop beats fill's call.
+      const counts = reused.counts;
+      for (let i = 0; i < counts.length; i++) counts[i] = 0;
       return reused;
     }
     const fresh: Frame = { loop, counts: new Int32Array(loop.children.length) };
