@@ -150,7 +150,8 @@ export class GuidePass {
 
   private check(ix: X12SegmentIndex, s: number): void {
     this.ix = ix;
-    if (this.checkpoints !== null && ix.idCode(s) === HL_CODE && s - this.lastCheckpoint >= CHECKPOINT_SPACING) this.checkpoint(s);
+    const hl = ix.idCode(s) === HL_CODE;
+    if (hl && this.checkpoints !== null && s - this.lastCheckpoint >= CHECKPOINT_SPACING) this.checkpoint(s);
     const delimiters = ix.delimitersOf(s);
     if (this.validator === null || delimiters.component !== this.component || delimiters.repetition !== this.repetition) {
       this.finishValidator();
@@ -160,8 +161,8 @@ export class GuidePass {
       this.converted = 0;
     }
     if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
-    this.validator.segmentOf(ix, s, this.base + s);
-    if (ix.idCode(s) === HL_CODE) this.pieceHl = s;
+    this.validator.segmentOf(ix, s, this.base + s, delimiters.element.charCodeAt(0));
+    if (hl) this.pieceHl = s;
     this.convert();
   }
 

@@ -71,6 +71,22 @@ export interface IndexedSegments extends SegmentReader {
 /** Slots of the validator's id cache (a power of two). */
 const ID_SLOTS = 256;
 
+/** A segment id as the validator takes it (GuideValidator.idOf). */
+interface IdInfo {
+  /** segmentIdCode of the id. */
+  code: number;
+  /** The id, when the walk takes the segment from its offsets; null when segment() reads it whole (an envelope segment, an id that is none). */
+  id: string | null;
+  /** An envelope segment, HL or a service line (it changes more than the walk). */
+  special: boolean;
+  hl: boolean;
+  /** SV1, SV2 or SV3. */
+  service: boolean;
+}
+
+/** The empty slot of the id cache (no id has code -1). */
+const NO_ID: IdInfo = { code: -1, id: null, special: false, hl: false, service: false };
+
 /** Segments the validator reads whole: the envelope (control numbers, versions). */
 const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
 const SLOW_CODES: ReadonlySet<number> = new Set([...SLOW_IDS].map(segmentIdCode));
@@ -256,16 +272,15 @@ export class GuideValidator {
   private readonly repetitionCode: number;
   /** The segment segmentOf reads, scanned once. */
   private readonly scan = new SegmentScan();
-  private readonly ids = new Map<number, string | null>();
-  private readonly idCodes = new Int32Array(ID_SLOTS).fill(-1);
-  private readonly idSlots = new Array<string | null>(ID_SLOTS).fill(null);
+  private readonly ids = new Map<number, IdInfo>();
+  private readonly idSlots = new Array<IdInfo>(ID_SLOTS).fill(NO_ID);
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
    * unless a check fails (fastCheck.ts decides that the elements are clean). Envelope and HL
    * segments, and anything unusual about the segment as a whole, go through segment().
    */
-  segmentOf(reader: IndexedSegments, i: number, index: number): void {
+  segmentOf(reader: IndexedSegments, i: number, index: number, element: number): void {
     const start = reader.table.segmentStart[i]!;
     const end = reader.table.segmentEnd[i]!;
     const text = reader.text;
@@ -278,40 +293,43 @@ export class GuideValidator {
     const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
-    const special = this.segmentAt(reader, i, index, start, end);
+    const special = this.segmentAt(reader, i, index, start, end, element);
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
   }
 
-  /** segmentOf's work on segment i, text[start, end); true when it is one that changes more than the walk (an envelope segment, HL, a service line). */
-  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number): boolean {
-    const code = reader.idCode(i);
-    // The id as a string, from a small direct-mapped cache before the map (a file has a few dozen ids).
+  /** What segmentAt needs to know of an id code, from a small direct-mapped cache before the map (a file has a few dozen ids). */
+  private idOf(reader: IndexedSegments, i: number, code: number): IdInfo {
     const slot = code & (ID_SLOTS - 1);
-    let id: string | null | undefined;
-    if (this.idCodes[slot] === code) id = this.idSlots[slot];
-    else {
-      id = this.ids.get(code);
-      if (id === undefined) {
-        const text = code === 0 ? '' : reader.segmentId(i);
-        id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
-        this.ids.set(code, id);
-      }
-      this.idCodes[slot] = code;
-      this.idSlots[slot] = id;
+    let info = this.idSlots[slot]!;
+    if (info.code === code) return info;
+    let known = this.ids.get(code);
+    if (known === undefined) {
+      const text = code === 0 ? '' : reader.segmentId(i);
+      const id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
+      known = { code, id, special: id === null ? SLOW_CODES.has(code) : id === 'HL' || isServiceId(id), hl: id === 'HL', service: id !== null && isServiceId(id) };
+      this.ids.set(code, known);
     }
+    this.idSlots[slot] = info = known;
+    return info;
+  }
+
+  /** segmentOf's work on segment i, text[start, end) (`element`: the element separator's code); true when it is one that changes more than the walk (an envelope segment, HL, a service line). */
+  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number): boolean {
+    const info = this.idOf(reader, i, reader.idCode(i));
+    const id = info.id;
     this.currentId = id ?? '';
-    const special = id === null ? SLOW_CODES.has(code) : id === 'HL' || isServiceId(id);
+    const special = info.special;
     const scan = this.scan;
-    scan.scan(reader.text, i, start, end, reader.delimitersOf(i).element.charCodeAt(0), this.componentCode, this.repetitionCode);
+    scan.scan(reader.text, i, start, end, element, this.componentCode, this.repetitionCode);
     const count = scan.count;
     if (id === null || (count > 0 && scan.ends[count] === scan.starts[count])) {
       this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index);
       return special;
     }
-    if (isServiceId(id)) this.checkService(id, index);
+    if (info.service) this.checkService(id, index);
     // HL numbering reads HL01, HL02 and HL04 only.
-    if (id === 'HL') this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
+    if (info.hl) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
     const group = this.group;
     if (!group || !group.walker) return special;
     const values = this.values.at(scan, i);
