@@ -268,9 +268,7 @@ export class GuideWalker {
   private frameFor(loop: LoopSpec): Frame {
     const reused = this.pool.get(loop);
     if (reused !== undefined) {
-      // A loop has a few dozen children at most: a loop beats fill's call.
-      const counts = reused.counts;
-      for (let i = 0; i < counts.length; i++) counts[i] = 0;
+      reused.counts.fill(0);
       return reused;
     }
     const fresh: Frame = { loop, counts: new Int32Array(loop.children.length) };
