@@ -45,6 +45,7 @@ import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
+import type { KeyAt } from './transitions';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
@@ -324,7 +325,9 @@ export class GuideValidator {
     scan.scan(reader.text, i, start, end, element, this.componentCode, this.repetitionCode);
     const count = scan.count;
     if (id === null || (count > 0 && scan.ends[count] === scan.starts[count])) {
-      this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index);
+      // The walker reads its qualifier from the scan, as for every other segment: the plan lookup,
+      // optimized while the first segments go through here, then meets one kind of reader only.
+      this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index, this.values.at(scan, i).keyAt);
       return special;
     }
     if (info.service) this.checkService(id, index);
@@ -344,7 +347,8 @@ export class GuideValidator {
     return special;
   }
 
-  segment(seg: GuideSegment, index: number): void {
+  /** Segment `seg` (the segment at `index`); `keyAt` reads its packed qualifier values, when the caller has them from offsets. */
+  segment(seg: GuideSegment, index: number, keyAt?: KeyAt): void {
     const { elements } = seg;
     let id = seg.id;
     this.currentId = id;
@@ -378,7 +382,7 @@ export class GuideValidator {
 
     const group = this.group;
     if (!group || !group.walker) return;
-    const placed = group.walker.step(id, this.valueAt);
+    const placed = group.walker.step(id, this.valueAt, keyAt);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, elements, index);
