@@ -1,0 +1,55 @@
+// The guide pass's per-segment scan (guides/segmentScan.ts): its character classes against the
+// definition of the X12 basic and extended sets, for every UTF-16 code unit, and its element
+// offsets and flags on a segment with each kind of separator.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, SegmentScan } from '../../server/src/core/guides/segmentScan';
+
+/** Outside the basic and extended sets, as valueTypes.ts EXTENDED_CHARACTERS says: not printable ASCII, tab, CR or LF. */
+function outside(c: number): boolean {
+  return !(c === 9 || c === 10 || c === 13 || (c >= 32 && c <= 126));
+}
+
+const STAR = 42;
+const COLON = 58;
+const CARET = 94;
+
+describe('guide segment scan', () => {
+  it('marks exactly the characters outside the X12 sets, for every code unit', () => {
+    const scan = new SegmentScan();
+    const wrong: number[] = [];
+    for (let c = 0; c < 65536; c++) {
+      if (c === STAR || c === COLON || c === CARET) continue;
+      const text = `AB*${String.fromCharCode(c)}`;
+      scan.scan(text, 0, 0, text.length, STAR, COLON, CARET);
+      if (scan.count !== 1 || ((scan.flags[1]! & HAS_OUTSIDE) !== 0) !== outside(c)) wrong.push(c);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('gives each element its offsets and the separators it holds', () => {
+    const scan = new SegmentScan();
+    const text = 'SV1*HC:99213*A^B*\u0001*';
+    scan.scan(text, 7, 0, text.length, STAR, COLON, CARET);
+    assert.equal(scan.count, 4);
+    assert.equal(scan.segment, 7);
+    const elements = [0, 1, 2, 3, 4].map((k) => [text.slice(scan.starts[k], scan.ends[k]), scan.flags[k]]);
+    assert.deepEqual(elements, [
+      ['SV1', 0],
+      ['HC:99213', HAS_COMPONENT],
+      ['A^B', HAS_REPETITION],
+      ['\u0001', HAS_OUTSIDE],
+      ['', 0],
+    ]);
+  });
+
+  it('keeps a separator outside the sets marked as one in a value it is not the separator of', () => {
+    const scan = new SegmentScan();
+    // Element separator 0x1D, component 0x1F, repetition 0x1E (control characters some senders use).
+    const text = 'HI\u001DABK\u001FR69\u001DA\u001EB';
+    scan.scan(text, 0, 0, text.length, 0x1d, 0x1f, 0x1e);
+    assert.equal(scan.count, 2);
+    assert.equal(scan.flags[1], HAS_COMPONENT);
+    assert.equal(scan.flags[2], HAS_REPETITION | HAS_OUTSIDE);
+  });
+});
