@@ -1,7 +1,8 @@
 // Claim CSV parsing: text -> claims, service lines and findings, plus a CsvIndex for hovers.
 //
 // Design (the modules: header.ts finds the header and maps its columns (columns.ts names them),
-// reader.ts splits records, rows.ts reads a row into a service line with values.ts, claims.ts
+// reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
+// with rowDates.ts), claims.ts
 // groups lines into claims, csvIndex.ts locates cells for hovers):
 // - One pass over the text after the header. Each record is tokenized into reused typed arrays;
 //   strings are built only for the cells a claim needs. Memory beyond the claim model is one

@@ -1,24 +1,16 @@
-// One data row of a claim CSV into a service line: its code, modifiers, dates, units and charge,
-// with a finding for each cell that cannot be read (naming line and column, never the value).
-// The line goes to its claim through ClaimGrouper. (Model notes: see index.ts.)
+// One data row of a claim CSV into a service line: its code, modifiers, dates (rowDates.ts),
+// units and charge, with a finding for each cell that cannot be read (naming line and column,
+// never the value). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
 
 import type { DateRange, Finding, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './header';
+import { DateCells, type DateReading } from './rowDates';
 import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, ownString, type CsvReader } from './reader';
-import {
-  alphanumericRuns,
-  DAY_FIRST_ONLY,
-  dateOrderEvidence,
-  isAlphanumeric,
-  isWellFormedProcedureCode,
-  MONTH_FIRST_ONLY,
-  parseAmount,
-  parseDateOfService,
-  parseUnits,
-  type DateOrder,
-} from './values';
+import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode, parseAmount, parseUnits } from './values';
+
+export { DateOrderChange, type DateReading } from './rowDates';
 
 export const CSV_RULES = {
   rowShort: 'csv.row-short',
@@ -41,22 +33,6 @@ export function noPatientColumnFinding(headerSpan: Span): Finding {
     span: headerSpan,
   };
 }
-
-/** The order day-and-month-first dates are read in, and whether finding another is still possible. */
-export interface DateReading {
-  order: DateOrder;
-  /** True when the date columns mix both orders: they are read month first, and no row changes that. */
-  settled: boolean;
-}
-
-/** Thrown by RowParser when the rows read so far show the date order must change; parseCsv starts again. */
-export class DateOrderChange {
-  constructor(readonly next: DateReading) {}
-}
-
-type DateProblem = 'unreadable' | 'unreadable-end' | 'range-as-end' | 'before-start' | 'day-first-in-month-first';
-
-const DATE_FORMS = 'YYYY-MM-DD, MM/DD/YYYY, M/D/YY or YYYYMMDD';
 
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> {
@@ -84,10 +60,8 @@ export class RowParser<S> {
   private codeSpan: Span = { start: 0, end: 0 };
   /** What separates modifiers written into the code cell ("99213-25"), or null when there are none. */
   private codeCellSeparator: string | null = null;
-  private dateOfService: DateRange | null = null;
-  private dateSpan: Span | null = null;
-  /** The date cell as written ('' when empty): an unreadable date still groups rows by it. */
-  private dateText = '';
+  /** The date of service of the current row (DateCells reads it). */
+  private readonly dates: DateCells;
   private units: number | null = null;
   private unitsSpan: Span | null = null;
   private charge: number | null = null;
@@ -100,9 +74,13 @@ export class RowParser<S> {
     private readonly layout: ColumnLayout,
     /** Where the row findings go, in row order. */
     private readonly findings: Finding[],
-    private readonly dates: DateReading,
+    dates: DateReading,
     private readonly claims: RowClaims<S>,
   ) {
+    this.dates = new DateCells(dates, layout, {
+      columnName: (k) => this.columnName(k),
+      invalid: (message, span) => this.finding(CSV_RULES.dateInvalid, 'error', message, span),
+    });
     // Trailing columns without a header name (a header ending in a delimiter) are not required.
     let count = layout.headers.length;
     while (count > 0 && layout.headers[count - 1] === '') count--;
@@ -125,12 +103,13 @@ export class RowParser<S> {
     const scratch = this.modifierScratch;
     scratch.length = 0;
     this.readCode(r, scratch);
-    this.readDates(r);
+    this.dates.read(r);
     this.readUnits(r);
     this.readCharge(r);
-    const state = this.claims.claimFor(r, this.dateOfService, this.dateText);
+    const dates = this.dates;
+    const state = this.claims.claimFor(r, dates.dateOfService, dates.dateText);
     // The modifier cells are read only for a line that is made (they give no findings).
-    if (!this.claims.wants(this.code, this.dateOfService)) {
+    if (!this.claims.wants(this.code, dates.dateOfService)) {
       this.claims.addLine(state, null, r);
       return;
     }
@@ -269,39 +248,6 @@ export class RowParser<S> {
     return { kind: 'csv-cell', column: codeCol, cellSpan: r.cellSpan(codeCol), quoted: r.isQuoted(codeCol), separator: this.codeCellSeparator };
   }
 
-  /**
-   * The date of service (one date, or a range in the cell, or up to the "to" column) into
-   * dateOfService/dateSpan/dateText, reporting a date that cannot be used. Each date read may
-   * change the order the file's dates are read in (checkDateOrder).
-   */
-  private readDates(r: CsvReader): void {
-    const lineNo = r.recordLine;
-    const layout = this.layout;
-    this.dateOfService = null;
-    this.dateSpan = null;
-    this.dateText = '';
-    const dateCol = layout.dateOfService;
-    if (!hasValue(r, dateCol)) return;
-    this.dateText = r.value(dateCol);
-    const span = r.valueSpan(dateCol);
-    const range = parseDateOfService(this.dateText, this.dates.order);
-    this.checkDateOrder();
-    if (range === null) {
-      this.dateFinding(lineNo, dateCol, span, this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable');
-      return;
-    }
-    this.dateOfService = this.singleDay(range);
-    this.dateSpan = span;
-    const toCol = layout.dateOfServiceTo;
-    if (!hasValue(r, toCol)) return;
-    const to = parseDateOfService(r.value(toCol), this.dates.order);
-    this.checkDateOrder();
-    if (to === null) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable-end');
-    else if (to.from !== to.to) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'range-as-end');
-    else if (to.from < range.from) this.dateFinding(lineNo, toCol, r.valueSpan(toCol), 'before-start');
-    else if (range.from === range.to) this.dateOfService = { from: range.from, to: to.to };
-  }
-
   /** The units into units/unitsSpan, reporting a value that is not a number of units. */
   private readUnits(r: CsvReader): void {
     const col = this.layout.units;
@@ -356,8 +302,8 @@ export class RowParser<S> {
       chargeSpan: this.chargeSpan,
       units: this.units,
       unitsSpan: this.unitsSpan,
-      dateOfService: this.dateOfService,
-      dateSpan: this.dateSpan,
+      dateOfService: this.dates.dateOfService,
+      dateSpan: this.dates.dateSpan,
       dateInherited: false,
       providerId: cellOrNull(r, this.layout.providerId),
       span: this.removalSpan(r),
@@ -425,66 +371,5 @@ export class RowParser<S> {
       prevEnd = i;
       count++;
     }
-  }
-
-  private readonly days = new Map<number, DateRange>();
-
-  /** One shared, frozen DateRange per single day (most rows repeat a handful of dates). */
-  private singleDay(range: DateRange): DateRange {
-    if (range.from !== range.to) return range;
-    let shared = this.days.get(range.from);
-    if (shared === undefined) {
-      if (this.days.size >= 100000) this.days.clear();
-      shared = Object.freeze(range);
-      this.days.set(range.from, shared);
-    }
-    return shared;
-  }
-
-  /** A date read so far showed month first (10/15/2026): a later day-first one means the column mixes both. */
-  private sawMonthFirst = false;
-
-  /**
-   * After each date cell read: the first one that can only be read day first (15/10/2026) makes
-   * the whole file read day first, unless a month-first one was seen; a month-first one in a file
-   * read day first means the columns mix both orders, and the file is read month first again.
-   */
-  private checkDateOrder(): void {
-    const evidence = dateOrderEvidence();
-    if (evidence === 0 || this.dates.settled) return;
-    if (evidence & MONTH_FIRST_ONLY) {
-      if (this.dates.order === 'day-first') throw new DateOrderChange({ order: 'month-first', settled: true });
-      this.sawMonthFirst = true;
-    }
-    if (evidence & DAY_FIRST_ONLY && this.dates.order === 'month-first' && !this.sawMonthFirst) {
-      throw new DateOrderChange({ order: 'day-first', settled: false });
-    }
-  }
-
-  /** Whether the date cell just read is day first in a file read month first. */
-  private mixedOrderRow(): boolean {
-    return this.dates.order === 'month-first' && (dateOrderEvidence() & DAY_FIRST_ONLY) !== 0;
-  }
-
-  /**
-   * A date cell that cannot be used: `unreadable` in the date-of-service column (which may hold
-   * one date or a range), or in the "to" column (one date, the last day of service) a value that
-   * is `unreadable-end`, a `range-as-end`, or a date `before-start`; or a day-first date in a
-   * file whose other dates are month first.
-   */
-  private dateFinding(lineNo: number, col: number, span: Span, problem: DateProblem): void {
-    const column = this.columnName(col);
-    const message =
-      problem === 'day-first-in-month-first'
-        ? `Line ${lineNo}: the date in ${column} reads only as day/month/year, but other rows of ${column} are month/day/year; ` +
-          'write every date in one order (YYYY-MM-DD cannot be misread).'
-        : problem === 'before-start'
-          ? `Line ${lineNo}: the date in ${column} is before the date of service it should end.`
-          : problem === 'range-as-end'
-            ? `Line ${lineNo}: ${column} holds a range of dates; it should hold one date, the last day of service (${DATE_FORMS}).`
-            : problem === 'unreadable-end'
-              ? `Line ${lineNo}: the value in ${column} is not a readable date; expected ${DATE_FORMS}.`
-              : `Line ${lineNo}: the value in ${column} is not a readable date; expected ${DATE_FORMS}, or a range "from - to".`;
-    this.finding(CSV_RULES.dateInvalid, 'error', message, span);
   }
 }
