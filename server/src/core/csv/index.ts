@@ -2,8 +2,8 @@
 //
 // Design (the modules: header.ts finds the header and maps its columns (columns.ts names them),
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
-// with rowDates.ts), claims.ts
-// groups lines into claims, csvIndex.ts locates cells for hovers):
+// with rowDates.ts), claims.ts groups lines into claims, csvIndex.ts locates cells for hovers;
+// stream.ts reads a file in pieces for the CLI):
 // - One pass over the text after the header. Each record is tokenized into reused typed arrays;
 //   strings are built only for the cells a claim needs. Memory beyond the claim model is one
 //   Uint32Array of record start offsets (for CsvIndex.locate, which re-reads a single record).
