@@ -7,7 +7,6 @@
 // text decode() gives), and only when its start shows a claim CSV; anything else, and a record
 // longer than CsvStream holds, is left to the whole-file path.
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, type Stats } from 'node:fs';
 import { internalError, type SharedCoding } from '../core/analyze';
 import { closesIn, CsvStream, type CsvStreamResult } from '../core/csv/stream';
 import { DateOrderChange, type DateReading } from '../core/csv/rows';
@@ -15,7 +14,7 @@ import type { Finding } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
 import type { Knowledge } from '../core/rules/knowledge';
 import { byPosition } from '../core/spans';
-import { BLOCK_BYTES, InputError, latin1Pieces, openForBlocks, readBlock } from './files';
+import { BLOCK_BYTES, InputError, latin1Pieces, readBlock, withBlockFile } from './files';
 import { offsetsOf, Positions } from './report';
 import { FEED_BYTES, type BlockProgress, type BlockSizes } from './stream';
 
@@ -39,11 +38,7 @@ export interface CsvBlockSizes extends BlockSizes {
  * with readInput's reasons, when it cannot be read.
  */
 export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
-  const fd = openForBlocks(path);
-  if (fd === null) return null;
-  try {
-    const before = fstatSync(fd);
-    const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
+  return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
     const feedBytes = sizes.feed ?? FEED_BYTES;
     const run = shared?.run ?? new CodingRun(knowledge);
     let read: CsvStreamResult | null;
@@ -70,15 +65,9 @@ export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: B
     const wanted = shared ? offsetsOf(findings).concat(run.offsetsOf(shared.file)) : offsetsOf(findings);
     const positions = new Positions(latin1Pieces(path, fd, buffer, feedBytes), wanted);
     // The positions came from another read: a file rewritten meanwhile would get wrong ones.
-    if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
+    unchanged();
     return { format: 'csv', claims: read.claims, serviceLines: read.serviceLines, findings, positions };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function sameFile(a: Stats, b: Stats): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+  });
 }
 
 /**

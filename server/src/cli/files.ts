@@ -171,7 +171,7 @@ export const BLOCK_BYTES = 4 * 1024 * 1024;
  * MAX_INPUT_BYTES), with the same InputError reasons. Null for what is not a regular file (a pipe,
  * a device): that is read whole, once.
  */
-export function openForBlocks(path: string): number | null {
+function openForBlocks(path: string): number | null {
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
@@ -180,6 +180,34 @@ export function openForBlocks(path: string): number | null {
     return openSync(path, 'r');
   } catch (error) {
     throw new InputError(path, describeReadError(error));
+  }
+}
+
+/** A file open to be read in blocks (withBlockFile). */
+export interface BlockFile {
+  fd: number;
+  /** The one buffer its blocks are read into. */
+  buffer: Buffer;
+  /** Throws InputError when the file is not the one opened any more (rewritten while it was read twice). */
+  unchanged(): void;
+}
+
+/**
+ * Runs `read` on the file at `path` open for blocks (openForBlocks), with a buffer of
+ * `blockBytes`, and closes it after; null when it is not a regular file (it is read whole).
+ */
+export function withBlockFile<T>(path: string, blockBytes: number, read: (file: BlockFile) => T): T | null {
+  const fd = openForBlocks(path);
+  if (fd === null) return null;
+  try {
+    const before = fstatSync(fd);
+    const unchanged = () => {
+      const now = fstatSync(fd);
+      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) throw new InputError(path, 'changed while it was being checked; check it again');
+    };
+    return read({ fd, buffer: Buffer.allocUnsafe(blockBytes), unchanged });
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -6,11 +6,10 @@
 // well-formed ISA header. Anything else is left to the whole-file path, which decides encodings
 // and formats and reports what is wrong with a header.
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, type Stats } from 'node:fs';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
-import { BLOCK_BYTES, InputError, latin1Pieces, openForBlocks, readBlock } from './files';
+import { BLOCK_BYTES, latin1Pieces, readBlock, withBlockFile } from './files';
 import type { SharedCoding } from '../core/analyze';
 import { byPosition, offsetsOf, Positions } from './report';
 
@@ -56,11 +55,7 @@ export interface BlockProgress {
  * with readInput's reasons, when it cannot be read.
  */
 export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding, guide = false): BlockCheck | null {
-  const fd = openForBlocks(path);
-  if (fd === null) return null;
-  try {
-    const before = fstatSync(fd);
-    const buffer = Buffer.allocUnsafe(sizes.block ?? BLOCK_BYTES);
+  return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }) => {
     const feedBytes = sizes.feed ?? FEED_BYTES;
     const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared, guide);
     if (checked === null) return null;
@@ -72,16 +67,10 @@ export function checkInBlocks(path: string, knowledge: Knowledge, progress: Bloc
     const wanted = shared ? offsetsOf(checked.findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(checked.findings);
     const positions = new Positions(checked.lineBreaks ? latin1Pieces(path, fd, buffer, feedBytes) : { oneLineOf: checked.length }, wanted);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
-    if (!sameFile(before, fstatSync(fd))) throw new InputError(path, 'changed while it was being checked; check it again');
+    unchanged();
     const { lineBreaks: _lineBreaks, length: _length, ...result } = checked;
-    return { format: 'x12', ...result, positions };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function sameFile(a: Stats, b: Stats): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+    return { format: 'x12' as const, ...result, positions };
+  });
 }
 
 /** Characters at the start of a file in which its ISA header is looked for. */
