@@ -39,8 +39,9 @@ class ShortLimits extends X12Stream {
     protected override longSegment: number,
     protected override longClaim: number,
     guide: boolean,
+    codedLinesOnly: boolean,
   ) {
-    super(knowledge, undefined, { guide });
+    super(knowledge, undefined, { guide, codedLinesOnly });
   }
 }
 
@@ -49,11 +50,13 @@ interface Limits {
   longClaim?: number;
   /** The guide checks (guideChecks full) in the stream and in the whole analysis. */
   guide?: boolean;
+  /** Build only the lines the coding checks can use, as the CLI does (codedLines.ts). */
+  codedLinesOnly?: boolean;
 }
 
 /** Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks. */
 function streamed(text: string, blockSizes: readonly number[], longSegment?: number, limits: Limits = {}): Outcome {
-  const stream = new ShortLimits(longSegment ?? limits.longSegment ?? 1 << 20, limits.longClaim ?? 1 << 20, limits.guide ?? false);
+  const stream = new ShortLimits(longSegment ?? limits.longSegment ?? 1 << 20, limits.longClaim ?? 1 << 20, limits.guide ?? false, limits.codedLinesOnly ?? false);
   const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0, longestPiece: 0 };
   const take = (result: ReturnType<X12Stream['feed']>) => {
     outcome.claims += result.claims;
@@ -225,15 +228,16 @@ describe('X12Stream: an 837 in pieces', () => {
     );
   });
 
-  it('reads a long claim in pieces cut before its LX segments, as one analysis does, with or without the guide checks', () => {
+  it('reads a long claim in pieces cut before its LX segments, as one analysis does, with or without the guide checks, building every line or only the coded ones', () => {
     fc.assert(
       fc.property(
         fc.oneof(x12ScenarioArb.map((scenario) => writeX12Scenario(scenario)), mutatedDocumentArb.filter((d) => d.scenario.format === 'x12' && X12Stream.canStream(d.text.slice(0, 200))).map((d) => d.text)),
         blockSizesArb,
         fc.integer({ min: 1, max: 400 }),
         fc.boolean(),
-        (text, sizes, longClaim, guide) => {
-          assertSame(text, sizes, undefined, { longClaim, guide });
+        fc.boolean(),
+        (text, sizes, longClaim, guide, codedLinesOnly) => {
+          assertSame(text, sizes, undefined, { longClaim, guide, codedLinesOnly });
         },
       ),
       runParameters(300, 7108),

@@ -1,5 +1,6 @@
 // Moving spans and findings when text before them grows or shrinks: the server re-reading one
 // transaction set after an edit, and a big 837 read in pieces, both move findings this way.
+import { NO_SPAN } from './codedLines';
 import type { Finding, FindingData, LineRef, ServiceLine, Span } from './model';
 
 export function shiftSpan(span: Span, by: number): Span {
@@ -56,9 +57,9 @@ export function moveLineSpans(line: ServiceLine, by: number, date = true): void 
   move(line.recordSpan, by);
 }
 
-/** Moves a span by `by`, in place. */
+/** Moves a span by `by`, in place (not NO_SPAN, which a line kept for the coding checks alone has for what it does not hold). */
 export function move(span: Span | null, by: number): void {
-  if (span === null) return;
+  if (span === null || span === NO_SPAN) return;
   span.start += by;
   span.end += by;
 }

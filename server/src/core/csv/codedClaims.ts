@@ -6,20 +6,20 @@
 // objects, lines and spans were most of the whole-file path's memory.
 //
 // The text a row is read from is one piece of the file: nothing kept holds a string cut from it
-// (the tables copy their bytes; a kept line's strings are copied, see ownString), and the spans
+// (the tables copy their bytes; a kept line's strings are copied, see detached in text.ts), and the spans
 // of a kept line are in file offsets (`base`, the piece's offset).
 
-import type { Claim, ClaimKind, DateRange, Modifier, ServiceLine, Span } from '../model';
+import type { Claim, ClaimKind, DateRange, ServiceLine, Span } from '../model';
+import { NO_SPAN, SharedModifiers } from '../codedLines';
 import { NO_MODIFIERS } from '../x12/values';
 import { ClaimChooser, patientKeyOf } from './claims';
 import { claimKindOfCell } from './columns';
 import type { ColumnLayout } from './header';
-import { cellOrNull, ownString, type CsvReader } from './reader';
+import { cellOrNull, type CsvReader } from './reader';
+import { detached } from '../text';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
-/** The spans the coding checks never read (a kept line is for them alone). */
-const NO_SPAN: Span = Object.freeze({ start: 0, end: 0 });
 
 /** The lines of a claim the coding checks can use: each claim only by its number. */
 export class CodedClaims extends ClaimChooser<number> {
@@ -35,7 +35,7 @@ export class CodedClaims extends ClaimChooser<number> {
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
   private readonly keptCodes = new Map<string, boolean>();
   /** One modifier object per value: a kept line's modifiers are read for their values alone. */
-  private readonly modifiers = new Map<string, Modifier>();
+  private readonly modifiers = new SharedModifiers();
   /** Every row read as a service line (what the whole model would hold). */
   serviceLines = 0;
   /** File offset of the text rows are read from. */
@@ -164,9 +164,9 @@ export class CodedClaims extends ClaimChooser<number> {
       lineNumber: line.lineNumber,
       lineNumberSpan: null,
       qualifier: null,
-      code: ownString(line.code),
+      code: detached(line.code),
       codeSpan: { start: line.codeSpan.start + base, end: line.codeSpan.end + base },
-      modifiers: line.modifiers.length === 0 ? NO_MODIFIERS : line.modifiers.map((m) => this.modifier(m.value)),
+      modifiers: line.modifiers.length === 0 ? NO_MODIFIERS : line.modifiers.map((m) => this.modifiers.get(m.value)),
       modifierInsert: null,
       charge: null,
       chargeText: null,
@@ -177,20 +177,9 @@ export class CodedClaims extends ClaimChooser<number> {
       dateSpan: null,
       dateInherited: false,
       span: NO_SPAN,
-      providerId: line.providerId === null ? null : ownString(line.providerId),
+      providerId: line.providerId === null ? null : detached(line.providerId),
       segmentCount: 0,
       recordSpan: NO_SPAN,
     };
-  }
-
-  private modifier(value: string): Modifier {
-    let modifier = this.modifiers.get(value);
-    if (modifier === undefined) {
-      if (this.modifiers.size >= 50000) this.modifiers.clear();
-      const own = ownString(value);
-      modifier = Object.freeze({ value: own, span: NO_SPAN });
-      this.modifiers.set(own, modifier);
-    }
-    return modifier;
   }
 }

@@ -239,15 +239,6 @@ export class CsvReader {
   }
 }
 
-/**
- * A string that holds its own characters. V8 makes a slice of 13 characters or more a view of
- * the string it was cut from (which it keeps alive); joining it to a character and cutting that
- * off again flattens the join into a new string, and the new slice is a view of that one.
- */
-export function ownString(value: string): string {
-  return value.length < 13 ? value : (' ' + value).slice(1);
-}
-
 /** The trimmed value of column k of the record, or null when it has no such cell or the cell is empty. */
 export function cellOrNull(r: CsvReader, k: number): string | null {
   if (k < 0 || k >= r.cellCount || r.valEnd[k]! <= r.valStart[k]!) return null;

@@ -6,8 +6,9 @@ import type { DateRange, Finding, Modifier, ModifierInsertPoint, ServiceLine, Sp
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './header';
+import { detached } from '../text';
 import { DateCells, type DateReading } from './rowDates';
-import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, ownString, type CsvReader } from './reader';
+import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode, parseAmount, parseUnits } from './values';
 
 export { DateOrderChange, type DateReading } from './rowDates';
@@ -346,7 +347,7 @@ export class RowParser<S> {
     if (known !== undefined) return known;
     if (this.strings.size >= 50000) this.strings.clear();
     // Its own copy: a file read in pieces must not keep a piece alive through a long value.
-    const own = ownString(s);
+    const own = detached(s);
     this.strings.set(own, own);
     return own;
   }

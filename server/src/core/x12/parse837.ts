@@ -19,6 +19,7 @@ import { segmentIdCode, unsignedAt, type X12SegmentIndex } from './segment-index
 import { ElementReader } from './elementReader';
 import { ProcedureReader, type ReportFinding } from './procedure';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
+import { NO_SPAN, SharedModifiers } from '../codedLines';
 import { ClaimCharges, NO_OFFSET } from './claimTotal';
 import { NO_MODIFIERS, parseD8At, parseDateAt, parseDecimalAt, shownCode, shownNumber } from './values';
 
@@ -725,6 +726,8 @@ export class Parser837 {
    * CLI), since building every line was most of what reading a big file allocated.
    */
   keepLine: ((code: string, kind: ClaimKind | null) => boolean) | null = null;
+  /** The modifiers of lines kept with keepLine, one object per value (codedLines.ts). */
+  private readonly sharedModifiers = new SharedModifiers();
   /** Service lines read so far, built or not. */
   linesSeen = 0;
   /** End of the span of the last claim closed in the current piece (-1: none). */
@@ -991,13 +994,40 @@ export class Parser837 {
       unitsStart = el.start(layout.units);
       unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
     }
-    const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
-    // The opening segment's span is kept only by a line without a procedure or a service segment.
-    const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
     const hasLx = this.lineHasLx;
     const numberStart = hasLx ? this.lineNumberStart : -1;
     const numberEnd = this.lineNumberEnd;
     this.resolveIds();
+    if (this.claimLines === NO_LINES) this.claimLines = [];
+    if (keep !== null) {
+      // A line kept for the coding checks alone (codedLines.ts): what they read, and no more.
+      this.claimLines.push({
+        index,
+        lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
+        lineNumberSpan: null,
+        qualifier: procedure.qualifier,
+        code,
+        codeSpan: { start: procedure.codeStart, end: procedure.codeEnd },
+        modifiers: procedure.modifiers(this.sharedModifiers),
+        modifierInsert: null,
+        charge: null,
+        chargeText: null,
+        chargeSpan: null,
+        units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
+        unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
+        dateOfService: this.lineDate,
+        dateSpan: null,
+        dateInherited: false,
+        providerId: this.lineRenderingId,
+        span: NO_SPAN,
+        segmentCount: 0,
+        recordSpan: NO_SPAN,
+      });
+      return;
+    }
+    const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
+    // The opening segment's span is kept only by a line without a procedure or a service segment.
+    const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
     const line: ServiceLine = {
       index,
       lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
@@ -1020,7 +1050,6 @@ export class Parser837 {
       segmentCount: s - first,
       recordSpan: recordSpan ?? lxSpan!,
     };
-    if (this.claimLines === NO_LINES) this.claimLines = [];
     this.claimLines.push(line);
   }
 

@@ -3,6 +3,7 @@
 // of the code. What it read stays in fields (this runs for every line of huge files); spans and
 // modifiers are made only for a line that is built. A big file repeats a few hundred codes, so
 // the code strings and their problems are kept per code.
+import type { SharedModifiers } from '../codedLines';
 import type { Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import type { ElementReader } from './elementReader';
 import type { X12SegmentIndex } from './segment-index';
@@ -109,8 +110,11 @@ export class ProcedureReader {
     this.separator = separator;
   }
 
-  /** The modifiers of the composite read last (its components are still in the scratch arrays). */
-  modifiers(): Modifier[] {
+  /**
+   * The modifiers of the composite read last (its components are still in the scratch arrays);
+   * with `shared`, as one shared object per value (a line kept for the coding checks alone).
+   */
+  modifiers(shared?: SharedModifiers): Modifier[] {
     const text = this.text;
     let modifiers = NO_MODIFIERS;
     const lastModifier = Math.min(this.components - 1, LAST_MODIFIER_COMPONENT);
@@ -118,7 +122,8 @@ export class ProcedureReader {
       const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
       if (span.end > span.start) {
         if (modifiers === NO_MODIFIERS) modifiers = [];
-        modifiers.push({ value: text.slice(span.start, span.end), span });
+        const value = text.slice(span.start, span.end);
+        modifiers.push(shared ? shared.get(value) : { value, span });
       }
     }
     return modifiers;
