@@ -14,7 +14,7 @@ import { checkAddOnGroup } from './checkAddOns';
 import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
 import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
 import type { AocTable } from './aoc';
-import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type PatientGroup } from './serviceGroups';
+import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type GroupTarget, type PatientGroup } from './serviceGroups';
 
 /** What the checks read of the knowledge. */
 export interface CodingTables {
@@ -73,7 +73,12 @@ export class CodingRun {
 
   /** Adds claims in document order (the spans relative to `base`). */
   add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
-    this.families.forEach((family, i) => this.groupers[i]!.add(documentClaims, { ...options, keep: family.keep }));
+    ServiceGrouper.addTo(this.targets, documentClaims, options);
+  }
+
+  /** Each family's grouper and the lines it keeps. */
+  private get targets(): GroupTarget[] {
+    return this.families.map((family, i) => ({ grouper: this.groupers[i]!, keep: family.keep }));
   }
 
   /**

@@ -54,45 +54,63 @@ export interface AddOptions {
   keep?: (line: ServiceLine, table: PtpTableKind) => boolean;
 }
 
+/** A grouper and the lines it keeps (ServiceGrouper.addTo). */
+export interface GroupTarget {
+  grouper: ServiceGrouper;
+  keep: AddOptions['keep'];
+}
+
 /** Collects lines claim by claim (a document, the pieces of one, or several files) into patient groups. */
 export class ServiceGrouper {
   private readonly byKey = new Map<string, PatientGroup>();
   private order = 0;
 
   add(claims: readonly Claim[], options: AddOptions): void {
+    ServiceGrouper.addTo([{ grouper: this, keep: options.keep }], claims, options);
+  }
+
+  /**
+   * Adds the claims to several groupers at once (the families of a coding run, each keeping its
+   * own lines): a line two of them keep is one GroupedLine in both (a run keeps every line it
+   * can pair to the end, so each object per line counts). The groupers must have been given the
+   * same claims before (their run orders are the same).
+   */
+  static addTo(targets: readonly GroupTarget[], claims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
+    if (targets.length === 0) return;
     const file = options.file ?? 0;
     const base = options.base ?? 0;
-    const keep = options.keep;
+    let order = targets[0]!.grouper.order;
+    /** Each target's group for the claim being read (looked up for its first line kept). */
+    const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (const claim of claims) {
       const table = tableForClaim(claim.kind);
       if (table === null) {
-        this.order += claim.lines.length;
+        order += claim.lines.length;
         continue;
       }
-      let group: PatientGroup | undefined;
+      groups.fill(undefined);
       const billing = claim.billingProviderId ?? '';
       const claimProvider = claim.renderingProviderId ?? billing;
       for (const line of claim.lines) {
-        const order = this.order++;
+        const lineOrder = order++;
         if (line.code === '' || line.dateOfService === null) continue;
-        if (keep !== undefined && !keep(line, table)) continue;
-        if (group === undefined) {
-          const key = groupKey(table, claim);
-          group = this.byKey.get(key);
-          if (group === undefined) this.byKey.set(key, (group = { key, table, lines: [] }));
+        let grouped: GroupedLine | null = null;
+        for (let t = 0; t < targets.length; t++) {
+          const { grouper, keep } = targets[t]!;
+          if (keep !== undefined && !keep(line, table)) continue;
+          let group = groups[t];
+          if (group === undefined) {
+            const key = groupKey(table, claim);
+            group = grouper.byKey.get(key);
+            if (group === undefined) grouper.byKey.set(key, (group = { key, table, lines: [] }));
+            groups[t] = group;
+          }
+          grouped ??= { file, claimIndex: claim.index, line, x12: options.x12, base, order: lineOrder, provider: line.providerId ?? claimProvider, billing };
+          group.lines.push(grouped);
         }
-        group.lines.push({
-          file,
-          claimIndex: claim.index,
-          line,
-          x12: options.x12,
-          base,
-          order,
-          provider: line.providerId ?? claimProvider,
-          billing,
-        });
       }
     }
+    for (const { grouper } of targets) grouper.order = order;
   }
 
   /** Forgets the lines of one file (read again another way). */
