@@ -65,20 +65,18 @@ export class CodingRun {
   private readonly families: Family[];
   /** One grouper per family. */
   private readonly groupers: ServiceGrouper[];
+  /** Each family's grouper and the lines it keeps (what add() gives ServiceGrouper.addTo). */
+  private readonly targets: GroupTarget[];
 
   constructor(knowledge: CodingTables) {
     this.families = familiesOf(knowledge);
     this.groupers = this.families.map(() => new ServiceGrouper());
+    this.targets = this.families.map((family, i) => ({ grouper: this.groupers[i]!, keep: family.keep }));
   }
 
   /** Adds claims in document order (the spans relative to `base`). */
   add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
     ServiceGrouper.addTo(this.targets, documentClaims, options);
-  }
-
-  /** Each family's grouper and the lines it keeps. */
-  private get targets(): GroupTarget[] {
-    return this.families.map((family, i) => ({ grouper: this.groupers[i]!, keep: family.keep }));
   }
 
   /**
