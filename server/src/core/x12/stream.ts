@@ -52,6 +52,8 @@ function startsSegment(text: string, at: number, terminator: number): boolean {
 const ISA_CODE = 7498177;
 const HL_CODE = 42060;
 const CLM_CODE = 7398989;
+/** segmentIdCode of LX, which opens a service line. */
+const LX_CODE = 42584;
 /** IEA, GS, GE, ST, SE. */
 const ENVELOPE_CODES: readonly number[] = [7496385, 41939, 41925, 43476, 43461];
 
@@ -82,7 +84,7 @@ const BACKWARD_SEGMENTS = 32;
  */
 const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
   ISA_CODE, HL_CODE, CLM_CODE, ...ENVELOPE_CODES,
-  7579313 /* NM1 */, 7416400 /* DTP */, 42584 /* LX */, 7662385 /* SV1 */, 7662386 /* SV2 */, 7662387 /* SV3 */,
+  7579313 /* NM1 */, 7416400 /* DTP */, LX_CODE, 7662385 /* SV1 */, 7662386 /* SV2 */, 7662387 /* SV3 */,
 ]);
 
 /**
@@ -91,9 +93,6 @@ const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
  * claim of a million lines is not held whole.
  */
 const LONG_CLAIM = 1 << 20;
-
-/** segmentIdCode of LX, which opens a service line. */
-const LX_CODE = 42584;
 
 /** Characters of a long segment kept before the part left out: its id and first elements (more than a message shows of an id). */
 const LONG_SEGMENT_HEAD = 64;
