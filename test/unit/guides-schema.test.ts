@@ -17,7 +17,7 @@ import {
 } from '../../server/src/core/guides/load';
 import type { ElementSpec, GuideData, GuideSchema, LoopSpec, SegmentSpec } from '../../server/src/core/guides/schema';
 
-// Only the committed schema is read here: ../shared (pyx12's maps) does not exist in CI.
+// Only the committed schema is read here: pyx12's maps are not part of the repository (CI has none).
 const DATA_DIR = join(__dirname, '../../server/src/core/guides/data');
 const raw = JSON.parse(readFileSync(join(DATA_DIR, 'guides.json'), 'utf8')) as GuideData;
 

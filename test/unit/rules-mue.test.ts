@@ -15,7 +15,7 @@ import { parseArguments, UsageError } from '../../server/src/cli/arguments';
 import { run, type Io } from '../../server/src/cli/main';
 
 // The start of the CMS practitioner MUE table effective 2026-07-01, as downloaded
-// (MCR_MUE_PractitionerServices_Eff_07-01-2026.csv: see ../shared/reference/cms-samples/SOURCES.md):
+// (MCR_MUE_PractitionerServices_Eff_07-01-2026.csv, copied in below as a string):
 // the AMA notice is one quoted cell over 7 lines, with a latin-1 ® (0xAE) in it; the header is one
 // record over 2 lines. LF line ends, as in the excerpt.
 const NOTICE = [

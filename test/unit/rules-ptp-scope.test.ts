@@ -3,7 +3,7 @@
 // row of a table is in force, and which modifiers let an indicator-1 edit pass.
 // 1. A differential test: random claims against random tables, checkPtp (its class path and its
 //    pairwise loop) against a plain reference written here from the rules as issue 12 states them.
-// 2. The real CMS rows (../shared/reference/cms-samples, copied in as strings) through loadPtpTable
+// 2. The real CMS rows (excerpts of the CMS downloads, copied in as strings) through loadPtpTable
 //    and loadKnowledge.
 // 3. What the X12 and CSV readers give the grouping (patient, providers, claim kind), and the
 //    whole path: analyze, and fix-all across two claims.
@@ -441,9 +441,8 @@ describe('PTP check against a plain reference (issue 12)', () => {
 
 /**
  * Rows of the CMS practitioner table v32.2 (ccipra-v322r0-f1, 2026 Q3) exactly as CMS writes them:
- * its 6 preamble lines, tab-separated, CRLF. From ../shared/reference/cms-samples/
- * ccipra-v322r0-f1.excerpt.txt (a selection of its rows, unchanged), plus the two same-key
- * duplicates of v32.2 that SOURCES.md quotes (13121/13120, 17000/17281).
+ * its 6 preamble lines, tab-separated, CRLF: a selection of the download's rows, unchanged,
+ * plus two same-key duplicates that v32.2 holds (13121/13120, 17000/17281).
  */
 const CCIPRA_EXCERPT = [
   'CPT only copyright 2025 American Medical Association.  All rights reserved.\t\t\t\t\t\t',
@@ -475,9 +474,9 @@ const CCIPRA_EXCERPT = [
 const CCIPRA_DATA_ROWS = 19;
 
 /**
- * Rows of the CMS outpatient hospital table v32.3 (ccioph-v323r0, OPPS), from
- * ../shared/reference/cms-samples/oph-v32.3-active-43214.tsv: the codes and modifier indicators
- * are real (all active rows). That file has no dates or rationale: the effective date 20140101,
+ * Rows of the CMS outpatient hospital table v32.3 (ccioph-v323r0, OPPS), its active 43214 rows:
+ * the codes and modifier indicators are real. The excerpt they come from has no dates or
+ * rationale: the effective date 20140101,
  * the deletion `*` and the rationale text were ADDED here to make CMS-layout rows.
  */
 const CCIOPH_EXCERPT = [
