@@ -5,8 +5,8 @@
 import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
 import type { RunFinding } from './checkPtp';
-import type { GroupedLine, PatientGroup, ServiceGrouper } from './serviceGroups';
-import { shiftSpan } from '../spans';
+import type { KeptLines } from './keptLines';
+import type { PatientGroup, ServiceGrouper } from './serviceGroups';
 
 export const AOC_PRIMARY_MISSING_RULE = 'aoc.primary-missing';
 
@@ -14,14 +14,12 @@ export const AOC_PRIMARY_MISSING_RULE = 'aoc.primary-missing';
 const LISTED = 10;
 
 
-function codeOf(line: GroupedLine): string {
-  return line.line.code.trim().toUpperCase();
+function codeOf(lines: KeptLines, row: number): string {
+  return lines.code(row).trim().toUpperCase();
 }
 
-function overlaps(a: GroupedLine, b: GroupedLine): boolean {
-  const x = a.line.dateOfService!;
-  const y = b.line.dateOfService!;
-  return x.from <= y.to && y.from <= x.to;
+function overlaps(lines: KeptLines, a: number, b: number): boolean {
+  return lines.from(a) <= lines.to(b) && lines.from(b) <= lines.to(a);
 }
 
 /** Whether a row's primary is in force on the date. */
@@ -44,60 +42,64 @@ export function checkAddOnGroups(grouper: ServiceGrouper, table: AocTable): RunF
 
 /** One provider's lines of a group, sorted by first date, for finding the lines beside an add-on line. */
 interface ProviderLines {
-  lines: GroupedLine[];
+  /** Rows of the group's table. */
+  rows: number[];
   /** Longest date range of the lines, in CCYYMMDD steps (an upper bound is enough). */
   maxSpan: number;
 }
 
-function byProvider(group: PatientGroup): Map<string, ProviderLines> {
-  const out = new Map<string, ProviderLines>();
-  for (const grouped of group.lines) {
-    let entry = out.get(grouped.provider);
-    if (!entry) out.set(grouped.provider, (entry = { lines: [], maxSpan: 0 }));
-    entry.lines.push(grouped);
-    const { from, to } = grouped.line.dateOfService!;
-    entry.maxSpan = Math.max(entry.maxSpan, to - from);
+function byProvider(group: PatientGroup): Map<number, ProviderLines> {
+  const lines = group.lines;
+  const out = new Map<number, ProviderLines>();
+  for (const row of group.rows) {
+    const provider = lines.providerNumber(row);
+    let entry = out.get(provider);
+    if (!entry) out.set(provider, (entry = { rows: [], maxSpan: 0 }));
+    entry.rows.push(row);
+    entry.maxSpan = Math.max(entry.maxSpan, lines.to(row) - lines.from(row));
   }
-  for (const entry of out.values()) entry.lines.sort((a, b) => a.line.dateOfService!.from - b.line.dateOfService!.from);
+  for (const entry of out.values()) entry.rows.sort((a, b) => lines.from(a) - lines.from(b));
   return out;
 }
 
-/** The provider's other lines whose dates overlap the line's. */
-function linesBeside(grouped: GroupedLine, entry: ProviderLines): GroupedLine[] {
-  const { from, to } = grouped.line.dateOfService!;
-  const lines = entry.lines;
+/** The provider's other lines whose dates overlap the line's (row `row`). */
+function linesBeside(lines: KeptLines, row: number, entry: ProviderLines): number[] {
+  const from = lines.from(row);
+  const to = lines.to(row);
+  const rows = entry.rows;
   let low = 0;
-  let high = lines.length;
+  let high = rows.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (lines[mid]!.line.dateOfService!.from < from - entry.maxSpan) low = mid + 1;
+    if (lines.from(rows[mid]!) < from - entry.maxSpan) low = mid + 1;
     else high = mid;
   }
-  const out: GroupedLine[] = [];
-  for (let at = low; at < lines.length && lines[at]!.line.dateOfService!.from <= to; at++) {
-    const other = lines[at]!;
-    if (other !== grouped && overlaps(other, grouped)) out.push(other);
+  const out: number[] = [];
+  for (let at = low; at < rows.length && lines.from(rows[at]!) <= to; at++) {
+    const other = rows[at]!;
+    if (other !== row && overlaps(lines, other, row)) out.push(other);
   }
   return out;
 }
 
 /** The add-on code findings of one patient group (see checkAddOnGroups), added to `out`: they depend on that group's lines alone. */
 export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFinding[]): void {
-  let providers: Map<string, ProviderLines> | null = null;
-  for (const grouped of group.lines) {
-    const code = codeOf(grouped);
-    const date = grouped.line.dateOfService!.from;
+  let providers: Map<number, ProviderLines> | null = null;
+  const lines = group.lines;
+  for (const row of group.rows) {
+    const code = codeOf(lines, row);
+    const date = lines.from(row);
     // The rows of the add-on in force on the date, whether or not their primary still is.
     const rows = table.rowsForAddOn(code).filter((r) => r.addOnEffective <= date && (r.addOnDeletion === null || date <= r.addOnDeletion));
     if (rows.length === 0) continue;
     const type: AocEditType = rows.some((r) => r.type === 1) ? 1 : rows.some((r) => r.type === 3) ? 3 : 2;
     providers ??= byProvider(group);
-    const beside = linesBeside(grouped, providers.get(grouped.provider)!);
+    const beside = linesBeside(lines, row, providers.get(lines.providerNumber(row))!);
     const primaries = [...new Set(rows.filter((r) => primaryInForce(r, date)).map((r) => r.primary!))].sort();
-    const present = new Set(beside.map(codeOf));
+    const present = new Set(beside.map((other) => codeOf(lines, other)));
     if (type === 2) {
       // No list: any other procedure that is not itself an add-on may be the primary.
-      if (beside.some((other) => !table.isAddOn(codeOf(other), date))) continue;
+      if (beside.some((other) => !table.isAddOn(codeOf(lines, other), date))) continue;
     } else if (primaries.some((primary) => present.has(primary))) continue;
     const listed = primaries.length === 0 ? '' : `${primaries.slice(0, LISTED).join(', ')}${primaries.length > LISTED ? ` and ${primaries.length - LISTED} more` : ''}`;
     const when = formatDate(date);
@@ -108,14 +110,14 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
           ? `${code} is an add-on code (AOC edit type 3) with none of its listed primaries (${listed || 'none listed'}) by the same provider on ${when}; the payer may accept another primary. Check that the primary procedure is billed.`
           : `${code} is an add-on code (AOC edit type 2: the payer decides which primaries it accepts) with no other procedure by the same provider on ${when}. Check that the primary procedure is billed.`;
     out.push({
-      file: grouped.file,
+      file: lines.file(row),
       finding: {
         rule: AOC_PRIMARY_MISSING_RULE,
         severity: type === 1 ? 'error' : 'information',
         message,
-        span: shiftSpan(grouped.line.codeSpan, grouped.base),
+        span: lines.codeSpan(row),
         codes: [code, ...primaries.slice(0, LISTED)],
-        data: { kind: 'aoc', addOn: code, type, line: { claimIndex: grouped.claimIndex, lineIndex: grouped.line.index } },
+        data: { kind: 'aoc', addOn: code, type, line: { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) } },
       },
     });
   }

@@ -6,10 +6,10 @@
 import { PTP_FIX_MODIFIERS } from '../data/modifiers';
 import { formatDateRange } from '../dates';
 import type { Claim, DateNumber, Finding, PtpTableKind } from '../model';
-import { pairBypassed, signatureOf, type ModifierSignature } from './ptpBypass';
+import { pairBypassed, type ModifierSignature } from './ptpBypass';
 import type { PtpRuleSet } from './ptp';
-import { lineLabel, ServiceGrouper, type GroupedLine, type PatientGroup } from './serviceGroups';
-import { shiftSpan } from '../spans';
+import type { KeptLines } from './keptLines';
+import { lineLabel, ServiceGrouper, type PatientGroup } from './serviceGroups';
 
 export const PTP_CONFLICT_RULE = 'ptp.conflict';
 export const PTP_MODIFIER_REQUIRED_RULE = 'ptp.modifier-required';
@@ -75,32 +75,50 @@ export function checkPtpGroups(grouper: ServiceGrouper, tables: PtpTables, fileN
 /** The PTP findings of one patient group (see checkPtpGroups), added to `out`: they depend on that group's lines alone. */
 export function checkPtpGroup(group: PatientGroup, tables: PtpTables, out: RunFinding[], fileNames?: readonly string[], pairwiseLimit = PAIRWISE_LIMIT): void {
   const rules = tables[group.table];
-  if (group.lines.length < 2 || rules.size === 0) return;
+  if (group.rows.length < 2 || rules.size === 0) return;
   rules.finish();
   const coded = codedLinesOf(group, rules);
   if (coded.length < 2) return;
+  const lines = group.lines;
   const found = coded.length > pairwiseLimit ? checkLargeGroup(coded, rules) : checkPairwise(coded, rules);
   for (const { columnOne, columnTwo, row, from, to, sameProvider } of found) {
-    out.push({ file: columnTwo.grouped.file, finding: pairFinding(rules, group.table, columnOne, columnTwo, row, from, to, sameProvider, fileNames) });
+    out.push({ file: lines.file(columnTwo.row), finding: pairFinding(lines, rules, group.table, columnOne, columnTwo, row, from, to, sameProvider, fileNames) });
   }
 }
 
-/** A line of a group with what every pair test reads of it. */
+/** A line of a group (its row) with what every pair test reads of it. */
 interface CodedLine {
-  grouped: GroupedLine;
+  row: number;
+  /** The line's position in the run (KeptLines.order). */
+  order: number;
+  code: string;
   codeId: number;
   from: DateNumber;
   to: DateNumber;
   signature: ModifierSignature;
+  /** KeptLines.providerNumber and billingNumber: equal numbers, equal providers. */
+  provider: number;
+  billing: number;
 }
 
 function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
   const out: CodedLine[] = [];
-  for (const grouped of group.lines) {
-    const id = rules.codeId(grouped.line.code);
+  const lines = group.lines;
+  for (const row of group.rows) {
+    const code = lines.code(row);
+    const id = rules.codeId(code);
     if (id < 0) continue;
-    const { from, to } = grouped.line.dateOfService!;
-    out.push({ grouped, codeId: id, from, to, signature: signatureOf(grouped.line) });
+    out.push({
+      row,
+      order: lines.order(row),
+      code,
+      codeId: id,
+      from: lines.from(row),
+      to: lines.to(row),
+      signature: lines.signature(row),
+      provider: lines.providerNumber(row),
+      billing: lines.billingNumber(row),
+    });
   }
   return out;
 }
@@ -116,7 +134,7 @@ interface FoundPair {
 }
 
 /** How two lines relate: the same provider, another provider of the same billing provider, or neither. */
-function relation(a: GroupedLine, b: GroupedLine): 'same' | 'billing' | null {
+function relation(a: CodedLine, b: CodedLine): 'same' | 'billing' | null {
   if (a.provider === b.provider) return 'same';
   return a.billing === b.billing ? 'billing' : null;
 }
@@ -126,7 +144,7 @@ function applyingRow(rules: PtpRuleSet, one: CodedLine, two: CodedLine, from: Da
   if (!rules.hasColumnOneEdits(one.codeId)) return -1;
   const row = rules.activeRowInRange(one.codeId, two.codeId, from, to);
   if (row < 0) return -1;
-  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.grouped.line.code, one.signature, two.grouped.line.code, two.signature)) return -1;
+  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.code, one.signature, two.code, two.signature)) return -1;
   return row;
 }
 
@@ -143,7 +161,7 @@ function checkPairwise(lines: readonly CodedLine[], rules: PtpRuleSet): FoundPai
       const from = Math.max(first.from, second.from);
       const to = Math.min(first.to, second.to);
       if (from > to) continue;
-      const how = relation(first.grouped, second.grouped);
+      const how = relation(first, second);
       if (how === null) continue;
       let one = first;
       let two = second;
@@ -154,7 +172,7 @@ function checkPairwise(lines: readonly CodedLine[], rules: PtpRuleSet): FoundPai
         row = applyingRow(rules, second, first, from, to);
       }
       if (row < 0) continue;
-      const key = `${two.grouped.order}:${one.codeId}:${how}`;
+      const key = `${two.order}:${one.codeId}:${how}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const pair = { columnOne: one, columnTwo: two, row, from, to, sameProvider: how === 'same' };
@@ -167,16 +185,16 @@ function checkPairwise(lines: readonly CodedLine[], rules: PtpRuleSet): FoundPai
 /** Adds the informational pairs whose column-2 line has no conflict with the same column-1 code, keeping pair order. */
 function mergeInformational(found: FoundPair[], informational: FoundPair[]): FoundPair[] {
   if (informational.length === 0) return found;
-  const conflicts = new Set(found.map((p) => `${p.columnTwo.grouped.order}:${p.columnOne.codeId}`));
-  const all = found.concat(informational.filter((p) => !conflicts.has(`${p.columnTwo.grouped.order}:${p.columnOne.codeId}`)));
+  const conflicts = new Set(found.map((p) => `${p.columnTwo.order}:${p.columnOne.codeId}`));
+  const all = found.concat(informational.filter((p) => !conflicts.has(`${p.columnTwo.order}:${p.columnOne.codeId}`)));
   return all.sort(byPair);
 }
 
 function byPair(a: FoundPair, b: FoundPair): number {
-  const lowA = Math.min(a.columnOne.grouped.order, a.columnTwo.grouped.order);
-  const lowB = Math.min(b.columnOne.grouped.order, b.columnTwo.grouped.order);
+  const lowA = Math.min(a.columnOne.order, a.columnTwo.order);
+  const lowB = Math.min(b.columnOne.order, b.columnTwo.order);
   if (lowA !== lowB) return lowA - lowB;
-  return Math.max(a.columnOne.grouped.order, a.columnTwo.grouped.order) - Math.max(b.columnOne.grouped.order, b.columnTwo.grouped.order);
+  return Math.max(a.columnOne.order, a.columnTwo.order) - Math.max(b.columnOne.order, b.columnTwo.order);
 }
 
 /**
@@ -192,8 +210,8 @@ interface LineClass {
   from: DateNumber;
   to: DateNumber;
   signature: ModifierSignature;
-  provider: string;
-  billing: string;
+  provider: number;
+  billing: number;
   /** The lines, in run order. */
   lines: CodedLine[];
 }
@@ -219,13 +237,13 @@ function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet): FoundP
   const groups = new Map<number, CodeGroup>();
   const classes = new Map<string, LineClass>();
   for (const line of lines) {
-    const key = `${line.codeId}:${line.from}:${line.to}:${line.signature.key}:${line.grouped.provider}\u0000${line.grouped.billing}`;
+    const key = `${line.codeId}:${line.from}:${line.to}:${line.signature.key}:${line.provider}:${line.billing}`;
     let lineClass = classes.get(key);
     if (!lineClass) {
-      lineClass = { codeId: line.codeId, from: line.from, to: line.to, signature: line.signature, provider: line.grouped.provider, billing: line.grouped.billing, lines: [] };
+      lineClass = { codeId: line.codeId, from: line.from, to: line.to, signature: line.signature, provider: line.provider, billing: line.billing, lines: [] };
       classes.set(key, lineClass);
       let group = groups.get(line.codeId);
-      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.grouped.line.code, classes: [], maxSpan: 0 }));
+      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.code, classes: [], maxSpan: 0 }));
       group.classes.push(lineClass);
       group.maxSpan = Math.max(group.maxSpan, line.to - line.from);
     }
@@ -256,14 +274,14 @@ function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet): FoundP
           const first = c.lines[0]!;
           if (applyingRow(rules, first, probe, from, to) < 0) continue;
           const slot = applyingRow(rules, probe, first, from, to) >= 0 ? before : always;
-          if (slot[how] === null || slot[how]!.grouped.order > first.grouped.order) slot[how] = first;
+          if (slot[how] === null || slot[how]!.order > first.order) slot[how] = first;
         }
         for (const how of ['same', 'billing'] as const) {
           if (always[how] === null && before[how] === null) continue;
           for (const line of x.lines) {
             const a = always[how];
-            const b = before[how] !== null && before[how]!.grouped.order < line.grouped.order ? before[how] : null;
-            const y = a === null ? b : b === null ? a : a.grouped.order < b.grouped.order ? a : b;
+            const b = before[how] !== null && before[how]!.order < line.order ? before[how] : null;
+            const y = a === null ? b : b === null ? a : a.order < b.order ? a : b;
             if (y === null) continue;
             const from = Math.max(y.from, line.from);
             const to = Math.min(y.to, line.to);
@@ -307,6 +325,7 @@ function lowerBound(classes: readonly LineClass[], from: number): number {
 }
 
 function pairFinding(
+  lines: KeptLines,
   rules: PtpRuleSet,
   table: PtpTableKind,
   one: CodedLine,
@@ -321,25 +340,24 @@ function pairFinding(
   const edit = rules.editAt(row);
   const { columnOne, columnTwo } = edit;
   const when = formatDateRange({ from, to });
-  const where = lineLabel(one.grouped, two.grouped, fileNames);
+  const where = lineLabel(lines, one.row, two.row, fileNames);
   const why = edit.rationale === '' ? '' : ` (${edit.rationale})`;
   const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
-  const span = shiftSpan(two.grouped.line.codeSpan, two.grouped.base);
-  const related =
-    one.grouped.file === two.grouped.file
-      ? [{ span: shiftSpan(one.grouped.line.codeSpan, one.grouped.base), message: `Column 1 code ${columnOne} is on this line` }]
-      : [];
+  const span = lines.codeSpan(two.row);
+  const oneFile = lines.file(one.row);
+  const twoFile = lines.file(two.row);
+  const related = oneFile === twoFile ? [{ span: lines.codeSpan(one.row), message: `Column 1 code ${columnOne} is on this line` }] : [];
   const data = {
     kind: 'ptp' as const,
     columnOne,
     columnTwo,
     modifierIndicator: indicator,
     table,
-    claimIndex: two.grouped.claimIndex,
-    columnTwoLine: two.grouped.line.index,
-    columnOneClaim: one.grouped.claimIndex,
-    columnOneLine: one.grouped.line.index,
-    ...(one.grouped.file !== two.grouped.file ? { columnOneFile: one.grouped.file } : {}),
+    claimIndex: lines.claimIndex(two.row),
+    columnTwoLine: lines.lineIndex(two.row),
+    columnOneClaim: lines.claimIndex(one.row),
+    columnOneLine: lines.lineIndex(one.row),
+    ...(oneFile !== twoFile ? { columnOneFile: oneFile } : {}),
   };
   if (!sameProvider) {
     return {

@@ -7,9 +7,9 @@
 import { daysInRange, formatDate } from '../dates';
 import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '../model';
 import type { MueRow, MueTable, MueTableKind } from './mue';
-import { lineLabel, type GroupedLine, type PatientGroup, type ServiceGrouper } from './serviceGroups';
+import type { KeptLines } from './keptLines';
+import { lineLabel, type PatientGroup, type ServiceGrouper } from './serviceGroups';
 import type { RunFinding } from './checkPtp';
-import { shiftSpan } from '../spans';
 
 export const MUE_EXCEEDED_RULE = 'mue.exceeded';
 export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
@@ -36,14 +36,19 @@ export function keepMue(tables: MueTables): (line: ServiceLine, table: PtpTableK
 }
 
 /** Units a line counts on each day of its dates: its units (1 when missing or unreadable) over its days, rounded up. */
-export function unitsPerDay(line: ServiceLine): number {
+export function unitsPerDay(line: Pick<ServiceLine, 'units' | 'dateOfService'>): number {
   const units = line.units !== null && line.units > 0 ? line.units : 1;
   const days = line.dateOfService === null ? 1 : Math.min(daysInRange(line.dateOfService), MAX_RANGE_DAYS);
   return Math.ceil(units / days - 1e-9);
 }
 
-function refOf(grouped: GroupedLine): LineRef {
-  return { claimIndex: grouped.claimIndex, lineIndex: grouped.line.index };
+/** unitsPerDay of a kept line. */
+function rowUnitsPerDay(lines: KeptLines, row: number): number {
+  return unitsPerDay({ units: lines.units(row), dateOfService: { from: lines.from(row), to: lines.to(row) } });
+}
+
+function refOf(lines: KeptLines, row: number): LineRef {
+  return { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) };
 }
 
 
@@ -76,85 +81,91 @@ export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fil
 
 /** The MUE findings of one patient group (see checkUnitsGroups), added to `out`: they depend on that group's lines alone. */
 export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
+  const lines = group.lines;
   // Lines of one code and provider, for the MAI 2 and 3 sums.
-  const summed = new Map<string, { row: MueRow; lines: GroupedLine[] }>();
-  for (const grouped of group.lines) {
-    const line = grouped.line;
-    const code = line.code.trim().toUpperCase();
+  const summed = new Map<string, { row: MueRow; rows: number[] }>();
+  for (const line of group.rows) {
+    const code = lines.code(line).trim().toUpperCase();
     const row = mueRowFor(tables, group.table, code);
     if (row === undefined) continue;
-    const span = shiftSpan(line.codeSpan, grouped.base);
-    if (line.units === null || !(line.units > 0)) {
+    const span = lines.codeSpan(line);
+    const file = lines.file(line);
+    const lineUnits = lines.units(line);
+    if (lineUnits === null || !(lineUnits > 0)) {
+      const unitsSpan = lines.unitsSpan(line);
       out.push({
-        file: grouped.file,
+        file,
         finding: {
           rule: MUE_UNITS_UNKNOWN_RULE,
           severity: 'warning',
-          message: `${code} has ${line.unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${row.value}. Write the units of service on the line.`,
-          span: line.unitsSpan === null ? span : shiftSpan(line.unitsSpan, grouped.base),
+          message: `${code} has ${unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${row.value}. Write the units of service on the line.`,
+          span: unitsSpan === null ? span : unitsSpan,
           codes: [code],
         },
       });
     }
     if (row.value === 0) {
       out.push({
-        file: grouped.file,
+        file,
         finding: {
           rule: MUE_NOT_PAYABLE_RULE,
           severity: 'error',
           message: `${code} has an MUE of 0 in the ${row.kind} MUE table (${row.rationale || 'no rationale given'}): it is not payable for this type of claim. Remove the line, or bill the code the payer expects.`,
           span,
           codes: [code],
-          data: { kind: 'mue', code, value: 0, mai: row.mai, units: unitsPerDay(line), lines: [refOf(grouped)] },
+          data: { kind: 'mue', code, value: 0, mai: row.mai, units: rowUnitsPerDay(lines, line), lines: [refOf(lines, line)] },
         },
       });
       continue;
     }
     if (row.mai === 1) {
-      const units = unitsPerDay(line);
-      if (units > row.value) out.push({ file: grouped.file, finding: exceeded(code, row, units, [grouped], line.dateOfService!.from, fileNames) });
+      const units = rowUnitsPerDay(lines, line);
+      if (units > row.value) out.push({ file, finding: exceeded(lines, code, row, units, [line], lines.from(line), fileNames) });
       continue;
     }
-    const key = `${code}\u0000${grouped.provider}`;
+    const key = `${code}\u0000${lines.provider(line)}`;
     const entry = summed.get(key);
-    if (entry) entry.lines.push(grouped);
-    else summed.set(key, { row, lines: [grouped] });
+    if (entry) entry.rows.push(line);
+    else summed.set(key, { row, rows: [line] });
   }
-  for (const [key, { row, lines }] of summed) {
+  for (const [key, { row, rows }] of summed) {
     const code = key.slice(0, key.indexOf('\u0000'));
     // Units per day over every day the lines cover; one finding per distinct set of lines over the value.
-    const days = new Map<DateNumber, { units: number; lines: GroupedLine[] }>();
-    for (const grouped of lines) {
-      const { from, to } = grouped.line.dateOfService!;
-      const perDay = unitsPerDay(grouped.line);
-      let day = from;
+    const days = new Map<DateNumber, { units: number; rows: number[] }>();
+    for (const line of rows) {
+      const to = lines.to(line);
+      const perDay = rowUnitsPerDay(lines, line);
+      let day = lines.from(line);
       for (let n = 0; n < MAX_RANGE_DAYS && day <= to; n++, day = nextDay(day)) {
         const entry = days.get(day);
         if (entry) {
           entry.units += perDay;
-          entry.lines.push(grouped);
-        } else days.set(day, { units: perDay, lines: [grouped] });
+          entry.rows.push(line);
+        } else days.set(day, { units: perDay, rows: [line] });
       }
     }
     const reported = new Set<string>();
-    for (const [day, { units, lines: dayLines }] of [...days].sort((a, b) => a[0] - b[0])) {
+    for (const [day, { units, rows: dayRows }] of [...days].sort((a, b) => a[0] - b[0])) {
       if (units <= row.value) continue;
-      const set = dayLines.map((l) => l.order).join(',');
+      const set = dayRows.map((r) => lines.order(r)).join(',');
       if (reported.has(set)) continue;
       reported.add(set);
-      const last = dayLines[dayLines.length - 1]!;
-      out.push({ file: last.file, finding: exceeded(code, row, units, dayLines, day, fileNames) });
+      const last = dayRows[dayRows.length - 1]!;
+      out.push({ file: lines.file(last), finding: exceeded(lines, code, row, units, dayRows, day, fileNames) });
     }
   }
 }
 
-function exceeded(code: string, row: MueRow, units: number, lines: GroupedLine[], day: DateNumber, fileNames: readonly string[] | undefined): Finding {
-  const last = lines[lines.length - 1]!;
-  const others = lines.slice(0, -1);
+/** The finding for `rows` (of `lines`) whose units are over the value: it sits on the last of them. */
+function exceeded(lines: KeptLines, code: string, row: MueRow, units: number, rows: number[], day: DateNumber, fileNames: readonly string[] | undefined): Finding {
+  const last = rows[rows.length - 1]!;
+  const others = rows.slice(0, -1);
+  const lastFile = lines.file(last);
+  const where = (r: number) => lines.unitsSpan(r) ?? lines.codeSpan(r);
   const counted =
     row.mai === 1
-      ? `this line reports ${unitsText(units)}${last.line.dateOfService && last.line.dateOfService.from !== last.line.dateOfService.to ? ' a day' : ''}`
-      : `${unitsText(units)} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${lines.length} lines (${others.map((o) => lineLabel(o, last, fileNames)).join(', ')} and this one)` : ''}`;
+      ? `this line reports ${unitsText(units)}${lines.from(last) !== lines.to(last) ? ' a day' : ''}`
+      : `${unitsText(units)} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}`;
   const advice =
     row.mai === 1
       ? `Report at most ${row.value} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
@@ -165,11 +176,11 @@ function exceeded(code: string, row: MueRow, units: number, lines: GroupedLine[]
     rule: MUE_EXCEEDED_RULE,
     severity: row.mai === 3 ? 'warning' : 'error',
     message: `${code} is over its MUE of ${row.value} (${row.kind} table, ${maiText(row)}${row.rationale ? `; ${row.rationale}` : ''}): ${counted}. ${advice}`,
-    span: shiftSpan(last.line.unitsSpan ?? last.line.codeSpan, last.base),
+    span: where(last),
     codes: [code],
     related: others
-      .filter((o) => o.file === last.file)
-      .map((o) => ({ span: shiftSpan(o.line.unitsSpan ?? o.line.codeSpan, o.base), message: `${unitsText(unitsPerDay(o.line))} of ${code} counted here` })),
-    data: { kind: 'mue', code, value: row.value, mai: row.mai, units, lines: lines.filter((l) => l.file === last.file).map(refOf) },
+      .filter((o) => lines.file(o) === lastFile)
+      .map((o) => ({ span: where(o), message: `${unitsText(rowUnitsPerDay(lines, o))} of ${code} counted here` })),
+    data: { kind: 'mue', code, value: row.value, mai: row.mai, units, lines: rows.filter((r) => lines.file(r) === lastFile).map((r) => refOf(lines, r)) },
   };
 }

@@ -14,6 +14,7 @@ import { checkAddOnGroup } from './checkAddOns';
 import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
 import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
 import type { AocTable } from './aoc';
+import { KeptLines } from './keptLines';
 import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type GroupTarget, type PatientGroup } from './serviceGroups';
 
 /** What the checks read of the knowledge. */
@@ -70,7 +71,9 @@ export class CodingRun {
 
   constructor(knowledge: CodingTables) {
     this.families = familiesOf(knowledge);
-    this.groupers = this.families.map(() => new ServiceGrouper());
+    // One table of kept lines for all of them: a line two families keep is one row.
+    const lines = new KeptLines();
+    this.groupers = this.families.map(() => new ServiceGrouper(lines));
     this.targets = this.families.map((family, i) => ({ grouper: this.groupers[i]!, keep: family.keep }));
   }
 
@@ -149,7 +152,7 @@ interface GroupFindings {
 function checkOne(family: Family, group: PatientGroup): GroupFindings | null {
   const out: RunFinding[] = [];
   family.check(group, out);
-  return out.length === 0 ? null : { key: group.key, first: group.lines[0]!.claimIndex, findings: out.map((f) => f.finding) };
+  return out.length === 0 ? null : { key: group.key, first: group.lines.claimIndex(group.rows[0]!), findings: out.map((f) => f.finding) };
 }
 
 /**

@@ -5,6 +5,7 @@
 // MUE and add-on code checks.
 
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
+import { KeptLines } from './keptLines';
 
 /** The table a claim's lines are judged by: 837P and CSV (and unknown) practitioner, 837I hospital, 837D none. */
 export function tableForClaim(kind: ClaimKind | null): PtpTableKind | null {
@@ -18,31 +19,15 @@ export function groupKey(table: PtpTableKind, claim: Pick<Claim, 'patientKey'>):
   return `${table}\u0000${claim.patientKey}`;
 }
 
-/** One service line, placed in its run. */
-export interface GroupedLine {
-  /** Which document of the run it is in (0 when there is one). */
-  file: number;
-  /** Its claim's index in that document, and the line itself. */
-  claimIndex: number;
-  line: ServiceLine;
-  /** Whether the document is X12 (lines are named "service line N") or CSV ("row N"). */
-  x12: boolean;
-  /** Added to the line's spans to get document offsets (a document read in pieces). */
-  base: number;
-  /** Position in the run: lines in document order, documents in the order they were added. */
-  order: number;
-  /** Who performed it: the line's rendering provider, else the claim's, else the billing provider ('' when none is named). */
-  provider: string;
-  /** The billing provider ('' when none is named). */
-  billing: string;
-}
-
 /** Lines of one patient judged by one table, in run order. */
 export interface PatientGroup {
   /** groupKey() of its claims. */
   key: string;
   table: PtpTableKind;
-  lines: GroupedLine[];
+  /** The table its rows are in. */
+  lines: KeptLines;
+  /** Its lines: rows of `lines`, in run order. */
+  rows: number[];
 }
 
 export interface AddOptions {
@@ -60,10 +45,15 @@ export interface GroupTarget {
   keep: AddOptions['keep'];
 }
 
-/** Collects lines claim by claim (a document, the pieces of one, or several files) into patient groups. */
+/**
+ * Collects lines claim by claim (a document, the pieces of one, or several files) into patient
+ * groups, as rows of a KeptLines table (which the groupers of one run share).
+ */
 export class ServiceGrouper {
   private readonly byKey = new Map<string, PatientGroup>();
   private order = 0;
+
+  constructor(readonly lines: KeptLines = new KeptLines()) {}
 
   add(claims: readonly Claim[], options: AddOptions): void {
     ServiceGrouper.addTo([{ grouper: this, keep: options.keep }], claims, options);
@@ -71,15 +61,15 @@ export class ServiceGrouper {
 
   /**
    * Adds the claims to several groupers at once (the families of a coding run, each keeping its
-   * own lines): a line two of them keep is one GroupedLine in both (a run keeps every line it
-   * can pair to the end, so each object per line counts). The groupers must have been given the
-   * same claims before (their run orders are the same).
+   * own lines): a line two of them keep is one row of their table in both. The groupers must
+   * share one table and have been given the same claims before (their run orders are the same).
    */
   static addTo(targets: readonly GroupTarget[], claims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
     if (targets.length === 0) return;
     const file = options.file ?? 0;
     const base = options.base ?? 0;
     let order = targets[0]!.grouper.order;
+    const lines = targets[0]!.grouper.lines;
     /** Each target's group for the claim being read (looked up for its first line kept). */
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (const claim of claims) {
@@ -94,7 +84,7 @@ export class ServiceGrouper {
       for (const line of claim.lines) {
         const lineOrder = order++;
         if (line.code === '' || line.dateOfService === null) continue;
-        let grouped: GroupedLine | null = null;
+        let row = -1;
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keep } = targets[t]!;
           if (keep !== undefined && !keep(line, table)) continue;
@@ -102,11 +92,11 @@ export class ServiceGrouper {
           if (group === undefined) {
             const key = groupKey(table, claim);
             group = grouper.byKey.get(key);
-            if (group === undefined) grouper.byKey.set(key, (group = { key, table, lines: [] }));
+            if (group === undefined) grouper.byKey.set(key, (group = { key, table, lines, rows: [] }));
             groups[t] = group;
           }
-          grouped ??= { file, claimIndex: claim.index, line, x12: options.x12, base, order: lineOrder, provider: line.providerId ?? claimProvider, billing };
-          group.lines.push(grouped);
+          if (row < 0) row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider: line.providerId ?? claimProvider, billing });
+          group.rows.push(row);
         }
       }
     }
@@ -115,20 +105,23 @@ export class ServiceGrouper {
 
   /** Forgets the lines of one file (read again another way). */
   dropFile(file: number): void {
+    const lines = this.lines;
     for (const group of this.byKey.values()) {
-      if (group.lines.some((l) => l.file === file)) group.lines = group.lines.filter((l) => l.file !== file);
+      if (group.rows.some((row) => lines.file(row) === file)) group.rows = group.rows.filter((row) => lines.file(row) !== file);
     }
   }
 
   /** The document offsets of the codes (and, with `units`, the units) of one file's lines: where a coding finding can be. */
   codeOffsetsOf(file: number, units = false): number[] {
     const out: number[] = [];
+    const lines = this.lines;
     for (const group of this.byKey.values()) {
-      for (const grouped of group.lines) {
-        if (grouped.file !== file) continue;
-        const { line, base } = grouped;
-        out.push(line.codeSpan.start + base, line.codeSpan.end + base);
-        if (units && line.unitsSpan !== null) out.push(line.unitsSpan.start + base, line.unitsSpan.end + base);
+      for (const row of group.rows) {
+        if (lines.file(row) !== file) continue;
+        const code = lines.codeSpan(row);
+        out.push(code.start, code.end);
+        const unitsSpan = units ? lines.unitsSpan(row) : null;
+        if (unitsSpan !== null) out.push(unitsSpan.start, unitsSpan.end);
       }
     }
     return out;
@@ -140,11 +133,15 @@ export class ServiceGrouper {
   }
 }
 
-/** How a finding names a line that is not the one it sits on: by position, never by contents. */
-export function lineLabel(other: GroupedLine, self: GroupedLine, fileNames?: readonly string[]): string {
-  const line = other.x12 ? `service line ${other.line.lineNumber || other.line.index + 1}` : `row ${other.line.lineNumber}`;
-  const inFile = other.file !== self.file ? `${fileNames?.[other.file] ?? `file ${other.file + 1}`}, ` : '';
-  if (!other.x12) return `${inFile}${line}`;
-  if (other.file === self.file && other.claimIndex === self.claimIndex) return line;
-  return `${inFile}claim ${other.claimIndex + 1}, ${line}`;
+/** How a finding names a line (row `other`) that is not the one it sits on (row `self`): by position, never by contents. */
+export function lineLabel(lines: KeptLines, other: number, self: number, fileNames?: readonly string[]): string {
+  const x12 = lines.x12(other);
+  const line = x12 ? `service line ${lines.lineNumber(other) || lines.lineIndex(other) + 1}` : `row ${lines.lineNumber(other)}`;
+  const otherFile = lines.file(other);
+  const sameFile = otherFile === lines.file(self);
+  const inFile = sameFile ? '' : `${fileNames?.[otherFile] ?? `file ${otherFile + 1}`}, `;
+  if (!x12) return `${inFile}${line}`;
+  const claimIndex = lines.claimIndex(other);
+  if (sameFile && claimIndex === lines.claimIndex(self)) return line;
+  return `${inFile}claim ${claimIndex + 1}, ${line}`;
 }

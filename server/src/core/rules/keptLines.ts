@@ -1,0 +1,228 @@
+// The service lines a coding run keeps, as columns: one row per line, in typed arrays, holding
+// what the coding checks read of it (its code, dates, units, what its modifiers do to a PTP
+// pair, who performed it, where its code and units are written, how a message names it). A run
+// keeps every line it can pair to its end (across claims and files), so a line costs a row of
+// numbers, about 90 bytes, not the objects it was read into; strings (codes, providers, line
+// numbers) are held once each and named by number. Findings make their objects from a row.
+
+import type { DateNumber, ServiceLine, Span } from '../model';
+import { signatureOf, type ModifierSignature } from './ptpBypass';
+
+/** Strings numbered in the order first seen: a run's codes, providers and line numbers are a few thousand at most. */
+class Interned {
+  private readonly numbers = new Map<string, number>();
+  readonly values: string[] = [];
+
+  numberOf(value: string): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      this.numbers.set(value, n);
+      this.values.push(value);
+    }
+    return n;
+  }
+}
+
+const INITIAL_ROWS = 1024;
+
+/** What a row is made from, besides its ServiceLine. */
+export interface RowPlace {
+  file: number;
+  claimIndex: number;
+  /** Position in the run: lines in document order, documents in the order they were added. */
+  order: number;
+  /** Added to the line's spans to get document offsets (a document read in pieces). */
+  base: number;
+  /** Whether the document is X12 (lines are named "service line N") or CSV ("row N"). */
+  x12: boolean;
+  /** Who performed it: the line's rendering provider, else the claim's, else the billing provider ('' when none is named). */
+  provider: string;
+  /** The billing provider ('' when none is named). */
+  billing: string;
+}
+
+export class KeptLines {
+  /** Rows made so far. */
+  size = 0;
+  private capacity = INITIAL_ROWS;
+
+  // Numbers per row.
+  private fileOf = new Uint32Array(INITIAL_ROWS);
+  private claimOf = new Uint32Array(INITIAL_ROWS);
+  private orderOf = new Float64Array(INITIAL_ROWS);
+  private lineIndexOf = new Uint32Array(INITIAL_ROWS);
+  private x12Of = new Uint8Array(INITIAL_ROWS);
+  private fromOf = new Int32Array(INITIAL_ROWS);
+  private toOf = new Int32Array(INITIAL_ROWS);
+  /** NaN when the line has no readable units. */
+  private unitsOf = new Float64Array(INITIAL_ROWS);
+  /** Document offsets (base added); the units' are -1 when they are not written. */
+  private codeStartOf = new Float64Array(INITIAL_ROWS);
+  private codeEndOf = new Float64Array(INITIAL_ROWS);
+  private unitsStartOf = new Float64Array(INITIAL_ROWS);
+  private unitsEndOf = new Float64Array(INITIAL_ROWS);
+  // Numbers of interned values per row.
+  private codeOf = new Uint32Array(INITIAL_ROWS);
+  private lineNumberOf = new Uint32Array(INITIAL_ROWS);
+  private providerOf = new Uint32Array(INITIAL_ROWS);
+  private billingOf = new Uint32Array(INITIAL_ROWS);
+  private signatureOf = new Uint32Array(INITIAL_ROWS);
+
+  private readonly codes = new Interned();
+  private readonly texts = new Interned();
+  /** Modifier signatures by their key; number 0 is the signature of a line without modifiers. */
+  private readonly signatureNumbers = new Map<string, number>();
+  private readonly signatures: ModifierSignature[] = [];
+
+  /** Adds a row for a dated line (its dateOfService is not null) and returns its number. */
+  add(line: ServiceLine, place: RowPlace): number {
+    const row = this.size;
+    if (row === this.capacity) this.grow();
+    const base = place.base;
+    this.fileOf[row] = place.file;
+    this.claimOf[row] = place.claimIndex;
+    this.orderOf[row] = place.order;
+    this.lineIndexOf[row] = line.index;
+    this.x12Of[row] = place.x12 ? 1 : 0;
+    const dates = line.dateOfService!;
+    this.fromOf[row] = dates.from;
+    this.toOf[row] = dates.to;
+    this.unitsOf[row] = line.units === null ? NaN : line.units;
+    this.codeStartOf[row] = line.codeSpan.start + base;
+    this.codeEndOf[row] = line.codeSpan.end + base;
+    const unitsSpan = line.unitsSpan;
+    this.unitsStartOf[row] = unitsSpan === null ? -1 : unitsSpan.start + base;
+    this.unitsEndOf[row] = unitsSpan === null ? -1 : unitsSpan.end + base;
+    this.codeOf[row] = this.codes.numberOf(line.code);
+    this.lineNumberOf[row] = this.texts.numberOf(line.lineNumber);
+    this.providerOf[row] = this.texts.numberOf(place.provider);
+    this.billingOf[row] = this.texts.numberOf(place.billing);
+    this.signatureOf[row] = this.signatureNumber(line);
+    this.size = row + 1;
+    return row;
+  }
+
+  file(row: number): number {
+    return this.fileOf[row]!;
+  }
+
+  claimIndex(row: number): number {
+    return this.claimOf[row]!;
+  }
+
+  order(row: number): number {
+    return this.orderOf[row]!;
+  }
+
+  /** Position of the line in its claim (0-based). */
+  lineIndex(row: number): number {
+    return this.lineIndexOf[row]!;
+  }
+
+  /** LX01 for X12 (as written), the 1-based row number for CSV. */
+  lineNumber(row: number): string {
+    return this.texts.values[this.lineNumberOf[row]!]!;
+  }
+
+  x12(row: number): boolean {
+    return this.x12Of[row] === 1;
+  }
+
+  /** The procedure code as written (trimmed). */
+  code(row: number): string {
+    return this.codes.values[this.codeOf[row]!]!;
+  }
+
+  /** The number of the row's code among the codes of this table's rows (equal numbers, equal codes). */
+  codeNumber(row: number): number {
+    return this.codeOf[row]!;
+  }
+
+  /** How many distinct codes the rows have (codeNumber is below it). */
+  get codeCount(): number {
+    return this.codes.values.length;
+  }
+
+  from(row: number): DateNumber {
+    return this.fromOf[row]!;
+  }
+
+  to(row: number): DateNumber {
+    return this.toOf[row]!;
+  }
+
+  /** The units as read, or null when the line has none (or they could not be read). */
+  units(row: number): number | null {
+    const units = this.unitsOf[row]!;
+    return Number.isNaN(units) ? null : units;
+  }
+
+  /** Where the code is written, in document offsets. */
+  codeSpan(row: number): Span {
+    return { start: this.codeStartOf[row]!, end: this.codeEndOf[row]! };
+  }
+
+  /** Where the units are written, in document offsets, or null when they are not. */
+  unitsSpan(row: number): Span | null {
+    const start = this.unitsStartOf[row]!;
+    return start < 0 ? null : { start, end: this.unitsEndOf[row]! };
+  }
+
+  /** The number of the row's provider among the providers and billing providers of this table (equal numbers, equal providers). */
+  providerNumber(row: number): number {
+    return this.providerOf[row]!;
+  }
+
+  billingNumber(row: number): number {
+    return this.billingOf[row]!;
+  }
+
+  provider(row: number): string {
+    return this.texts.values[this.providerOf[row]!]!;
+  }
+
+  /** What the line's modifiers do to a PTP pair. */
+  signature(row: number): ModifierSignature {
+    return this.signatures[this.signatureOf[row]!]!;
+  }
+
+  private signatureNumber(line: ServiceLine): number {
+    const signature = signatureOf(line);
+    let n = this.signatureNumbers.get(signature.key);
+    if (n === undefined) {
+      n = this.signatures.length;
+      this.signatureNumbers.set(signature.key, n);
+      this.signatures.push(signature);
+    }
+    return n;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    this.capacity = capacity;
+    this.fileOf = grown(this.fileOf, new Uint32Array(capacity));
+    this.claimOf = grown(this.claimOf, new Uint32Array(capacity));
+    this.orderOf = grown(this.orderOf, new Float64Array(capacity));
+    this.lineIndexOf = grown(this.lineIndexOf, new Uint32Array(capacity));
+    this.x12Of = grown(this.x12Of, new Uint8Array(capacity));
+    this.fromOf = grown(this.fromOf, new Int32Array(capacity));
+    this.toOf = grown(this.toOf, new Int32Array(capacity));
+    this.unitsOf = grown(this.unitsOf, new Float64Array(capacity));
+    this.codeStartOf = grown(this.codeStartOf, new Float64Array(capacity));
+    this.codeEndOf = grown(this.codeEndOf, new Float64Array(capacity));
+    this.unitsStartOf = grown(this.unitsStartOf, new Float64Array(capacity));
+    this.unitsEndOf = grown(this.unitsEndOf, new Float64Array(capacity));
+    this.codeOf = grown(this.codeOf, new Uint32Array(capacity));
+    this.lineNumberOf = grown(this.lineNumberOf, new Uint32Array(capacity));
+    this.providerOf = grown(this.providerOf, new Uint32Array(capacity));
+    this.billingOf = grown(this.billingOf, new Uint32Array(capacity));
+    this.signatureOf = grown(this.signatureOf, new Uint32Array(capacity));
+  }
+}
+
+/** `into` (twice the size) holding `from`'s values. */
+function grown<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}

@@ -1,0 +1,127 @@
+// The kept-lines table (rules/keptLines.ts): a coding run keeps each line as a row of numbers,
+// and a row gives back what the checks read of the line, whatever the number of rows.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Modifier, ServiceLine } from '../../server/src/core/model';
+import { KeptLines, type RowPlace } from '../../server/src/core/rules/keptLines';
+import { ServiceGrouper } from '../../server/src/core/rules/serviceGroups';
+
+function modifier(value: string): Modifier {
+  return { value, span: { start: 0, end: 0 } };
+}
+
+function line(n: number, extra: Partial<ServiceLine> = {}): ServiceLine {
+  return {
+    index: n % 50,
+    lineNumber: String((n % 50) + 1),
+    lineNumberSpan: null,
+    qualifier: 'HC',
+    code: n % 2 === 0 ? '43214' : '43197',
+    codeSpan: { start: 10 * n, end: 10 * n + 5 },
+    modifiers: [],
+    modifierInsert: null,
+    charge: null,
+    chargeText: null,
+    chargeSpan: null,
+    units: n % 7,
+    unitsSpan: n % 3 === 0 ? null : { start: 10 * n + 6, end: 10 * n + 7 },
+    dateOfService: { from: 20240101 + (n % 28), to: 20240101 + (n % 28) + (n % 2) },
+    dateSpan: null,
+    dateInherited: true,
+    span: { start: 10 * n, end: 10 * n + 9 },
+    providerId: null,
+    segmentCount: 0,
+    ...extra,
+  } as ServiceLine;
+}
+
+function place(n: number, extra: Partial<RowPlace> = {}): RowPlace {
+  return { file: n % 3, claimIndex: n >> 2, order: n, base: 1000, x12: n % 5 !== 0, provider: `P${n % 4}`, billing: 'B', ...extra };
+}
+
+describe('kept lines', () => {
+  it('gives back what each row was made from, past many growths of its arrays', () => {
+    const lines = new KeptLines();
+    const count = 5000;
+    for (let n = 0; n < count; n++) assert.equal(lines.add(line(n), place(n)), n);
+    assert.equal(lines.size, count);
+    for (let n = 0; n < count; n++) {
+      const source = line(n);
+      const where = place(n);
+      assert.equal(lines.file(n), where.file);
+      assert.equal(lines.claimIndex(n), where.claimIndex);
+      assert.equal(lines.order(n), n);
+      assert.equal(lines.lineIndex(n), source.index);
+      assert.equal(lines.lineNumber(n), source.lineNumber);
+      assert.equal(lines.x12(n), where.x12);
+      assert.equal(lines.code(n), source.code);
+      assert.equal(lines.from(n), source.dateOfService!.from);
+      assert.equal(lines.to(n), source.dateOfService!.to);
+      assert.equal(lines.units(n), source.units);
+      assert.deepEqual(lines.codeSpan(n), { start: source.codeSpan.start + 1000, end: source.codeSpan.end + 1000 });
+      assert.deepEqual(lines.unitsSpan(n), source.unitsSpan && { start: source.unitsSpan.start + 1000, end: source.unitsSpan.end + 1000 });
+      assert.equal(lines.provider(n), where.provider);
+    }
+  });
+
+  it('keeps missing units as null, and offsets past 4 GB', () => {
+    const lines = new KeptLines();
+    const row = lines.add(line(1, { units: null, unitsSpan: null }), place(1, { base: 2 ** 33 }));
+    assert.equal(lines.units(row), null);
+    assert.equal(lines.unitsSpan(row), null);
+    assert.deepEqual(lines.codeSpan(row), { start: 2 ** 33 + 10, end: 2 ** 33 + 15 });
+  });
+
+  it('numbers equal codes and providers alike, and others apart', () => {
+    const lines = new KeptLines();
+    const a = lines.add(line(0), place(0, { provider: 'X', billing: 'X' }));
+    const b = lines.add(line(2), place(2, { provider: 'X', billing: 'Y' }));
+    const c = lines.add(line(1), place(1, { provider: 'Y', billing: 'Y' }));
+    assert.equal(lines.codeNumber(a), lines.codeNumber(b));
+    assert.notEqual(lines.codeNumber(a), lines.codeNumber(c));
+    assert.equal(lines.codeCount, 2);
+    assert.equal(lines.providerNumber(a), lines.providerNumber(b));
+    assert.notEqual(lines.providerNumber(a), lines.providerNumber(c));
+    assert.equal(lines.billingNumber(b), lines.providerNumber(c));
+  });
+
+  it('holds what the modifiers do to a PTP pair, one signature per kind', () => {
+    const lines = new KeptLines();
+    const plain = lines.add(line(0), place(0));
+    const distinct = lines.add(line(2, { modifiers: [modifier('59')] }), place(2));
+    const alsoDistinct = lines.add(line(4, { modifiers: [modifier('xs'), modifier('59')] }), place(4));
+    const sites = lines.add(line(6, { modifiers: [modifier('RT'), modifier('LT')] }), place(6));
+    assert.equal(lines.signature(plain).key, '');
+    assert.equal(lines.signature(distinct).anyLine, true);
+    assert.equal(lines.signature(distinct), lines.signature(alsoDistinct));
+    assert.equal(lines.signature(sites).sites, 'LT,RT');
+  });
+
+  it('is shared by the groupers of a run: a line two of them keep is one row', () => {
+    const lines = new KeptLines();
+    const first = new ServiceGrouper(lines);
+    const second = new ServiceGrouper(lines);
+    const claim = {
+      index: 0,
+      kind: 'professional',
+      patientKey: 'p',
+      billingProviderId: 'B',
+      renderingProviderId: null,
+      lines: [line(0), line(1), line(2)],
+    } as never;
+    ServiceGrouper.addTo(
+      [
+        { grouper: first, keep: (l) => l.code === '43214' },
+        { grouper: second, keep: undefined },
+      ],
+      [claim],
+      { x12: true },
+    );
+    assert.equal(lines.size, 3);
+    const [ofFirst] = [...first.groups()];
+    const [ofSecond] = [...second.groups()];
+    assert.deepEqual(ofFirst!.rows, [0, 2]);
+    assert.deepEqual(ofSecond!.rows, [0, 1, 2]);
+    assert.equal(ofFirst!.lines, ofSecond!.lines);
+  });
+});
