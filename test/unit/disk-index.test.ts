@@ -18,7 +18,9 @@ import { checkFileFromDisk } from '../../server/src/lsp/diskCheck';
 import { FEED_BYTES } from '../../server/src/cli/stream';
 import { X12Stream } from '../../server/src/core/x12/stream';
 import { writeX12, type WriterClaim } from './helpers/x12-writer';
-import { writeClaimsCsv } from './helpers/csv-writer';
+import { writeClaimsCsv, type WriterClaim as WriterCsvClaim } from './helpers/csv-writer';
+import { byPosition } from '../../server/src/core/spans';
+import { LineIndex } from '../../server/src/core/text';
 
 const knowledge = emptyKnowledge(true);
 const DAY = { from: 20260310, to: 20260310 };
@@ -153,8 +155,38 @@ describe('disk index: hovers from an 837 read in pieces', () => {
   });
 });
 
-describe('disk index: files read whole', () => {
-  test('a CSV whose claims interleave their rows: entries sorted by position, rows named as findings name them', async () => {
+/** CSV claims of several shapes: a conflict every 40th claim, modifiers, a row without a code, an outpatient claim (hospital table) named on its second row. */
+function csvClaims(count: number, date = 20260310): WriterCsvClaim[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `R${i}`,
+    patientId: `P${i % 250}`,
+    lines: [
+      { code: '43214', date, units: 1, charge: 1500 },
+      { code: i % 40 === 3 ? '43200' : '99213', date, units: 1, charge: 400, ...(i % 6 === 0 ? { modifiers: ['59'] } : {}) },
+      ...(i % 9 === 0 ? [{ code: '', date, units: 1, charge: 10 }] : []),
+    ],
+  }));
+}
+
+/** The file checked from disk with its hover index, and a check that it says what analyze says of the whole text. */
+async function checkedAsWhole(text: string, name: string): Promise<{ index: DiskIndex; analysis: Analysis }> {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const checked = await checkFileFromDisk(path, knowledge, { index: true });
+  assert.ok(checked?.index, 'an index');
+  const analysis = analyze(text, knowledge);
+  assert.equal(checked.format, analysis.doc.format);
+  assert.equal(checked.claims, analysis.doc.claims.length);
+  assert.deepEqual(checked.findings.map((f) => [f.rule, f.span.start, f.span.end, f.message]), byPosition(analysis.findings).map((f) => [f.rule, f.span.start, f.span.end, f.message]));
+  // Line starts from the pieces: every finding where the whole text has it.
+  const whole = new LineIndex(text);
+  for (const finding of checked.findings) assert.deepEqual(checked.lines.positionAt(finding.span.start), whole.positionAt(finding.span.start));
+  assert.deepEqual(checked.lines.positionAt(text.length), whole.positionAt(text.length));
+  return { index: checked.index, analysis };
+}
+
+describe('disk index: a claim CSV read in pieces', () => {
+  test('every code answers as the open document does, with its row findings (claims whose rows interleave)', async () => {
     const text = writeClaimsCsv(
       [
         { id: 'R1', patientId: 'P1', lines: [{ code: '43214', date: 20260310, units: 1, charge: 1500 }, { code: '43200', date: 20260310, units: 1, charge: 400 }] },
@@ -162,11 +194,54 @@ describe('disk index: files read whole', () => {
       ],
       { rowOrder: 'interleaved' },
     );
-    const index = await indexOf(text, 'claims.csv');
-    const analysis = analyze(text, knowledge);
+    const { index, analysis } = await checkedAsWhole(text, 'claims.csv');
     assert.equal(analysis.doc.format, 'csv');
     const { withFindings } = assertMatches(index, analysis);
     assert.equal(withFindings, 2);
+  });
+
+  test('several pieces: every line is indexed, not only those an edit names, and outpatient claims by the hospital table', async () => {
+    const claimsWritten = csvClaims(6_000).map((claim, i) => (i % 100 === 7 ? { ...claim, claimType: '131' } : claim));
+    const text = writeClaimsCsv(claimsWritten, { columns: ['claimId', 'patientId', 'claimType', 'dateOfService', 'procedureCode', 'modifiers', 'units', 'charge'] });
+    assert.ok(text.length > 3 * FEED_BYTES, `${text.length} characters: several pieces`);
+    const { index, analysis } = await checkedAsWhole(text, 'pieces.csv');
+    assert.ok(analysis.doc.claims.some((c) => c.kind === 'institutional'), 'outpatient claims');
+    const { lines, withFindings } = assertMatches(index, analysis);
+    // Each 43200 line, and the first 43214 line of its patient that it conflicts with.
+    assert.ok(lines >= 12_000 && withFindings > 150, `${withFindings} of ${lines} lines with findings`);
+  });
+
+  test('dates found day first after the first pieces: read again from the start, its index and line starts with it', async () => {
+    const head = 'Claim ID,Patient ID,Date of Service,CPT/HCPCS,Units,Charge\n';
+    const rows = Array.from({ length: 20_000 }, (_, i) => `C${i},P${i % 7},03/04/2026,${i % 50 === 1 ? '43200' : '43214'},1,100.00\n`);
+    // A date that can only be day first, far into the file, and rows after it.
+    rows.splice(15_000, 0, 'C99999,P1,25/03/2026,43214,1,100.00\n');
+    const text = head + rows.join('');
+    assert.ok(text.length > 6 * FEED_BYTES);
+    const { index, analysis } = await checkedAsWhole(text, 'day-first.csv');
+    assert.equal(analysis.doc.claims[0]!.lines[0]!.dateOfService!.from, 20260403, 'read day first');
+    const { withFindings } = assertMatches(index, analysis);
+    assert.ok(withFindings > 400, `${withFindings} lines with findings`);
+  });
+
+  test('a CSV with a byte-order mark: offsets after it, as the editor has them', async () => {
+    const text = writeClaimsCsv(csvClaims(2_000), { bom: true });
+    const { index, analysis } = await checkedAsWhole(text.slice(1), 'bom.csv').then(async (plain) => {
+      const path = join(dir, 'with-bom.csv');
+      writeFileSync(path, text);
+      const checked = await checkFileFromDisk(path, knowledge, { index: true });
+      assert.deepEqual(checked!.findings.map((f) => f.span), plain.analysis.findings.length === 0 ? [] : byPosition(plain.analysis.findings).map((f) => f.span));
+      return { index: checked!.index!, analysis: plain.analysis };
+    });
+    assertMatches(index, analysis);
+  });
+});
+
+describe('disk index: files read whole', () => {
+  test('a CSV with a character outside ASCII is read whole, and indexed the same way', async () => {
+    const text = writeClaimsCsv(csvClaims(500)).replace('P1,', 'Pé,');
+    const { index, analysis } = await checkedAsWhole(text, 'accent.csv');
+    assertMatches(index, analysis);
   });
 
   test('an 837 that does not start with its ISA header is read whole and indexed the same way', async () => {

@@ -9,6 +9,7 @@
 import { isAscii } from 'node:buffer';
 import { internalError, type SharedCoding } from '../core/analyze';
 import { closesIn, CsvStream, type CsvStreamResult } from '../core/csv/stream';
+import type { LineSink } from '../core/csv/codedClaims';
 import { DateOrderChange, type DateReading } from '../core/csv/rows';
 import type { Finding } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
@@ -43,7 +44,14 @@ export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: B
     const run = shared?.run ?? new CodingRun(knowledge);
     let read: CsvStreamResult | null;
     try {
-      read = readAll(path, fd, buffer, feedBytes, run, progress, sizes.maxPending);
+      const reader = readCsvBlocks((into, position) => readBlock(path, fd, into, position), buffer, run, {
+        feedBytes,
+        checked: (bytes) => progress.checked(bytes),
+        ...(sizes.maxPending === undefined ? {} : { maxPending: sizes.maxPending }),
+      });
+      let step = reader.next();
+      while (step.done !== true) step = reader.next();
+      read = step.value;
     } catch (error) {
       // A failure of ours reading in pieces: the whole-file path reads it (and reports its own failures as findings).
       if (error instanceof InputError) throw error;
@@ -70,18 +78,43 @@ export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: B
   });
 }
 
+/** Reads `buffer.length` bytes or fewer (only at the end of the file) at `position` into `buffer`, and says how many. */
+export type ReadAt = (buffer: Buffer, position: number) => number;
+
+export interface CsvReadOptions {
+  /** Bytes of a block decoded and fed at a time. */
+  feedBytes: number;
+  /** Where every line with a code goes (CsvStreamOptions.index): a new sink for each reading of the file. */
+  index?: () => LineSink;
+  /** Tests: CsvStream's MAX_PENDING. */
+  maxPending?: number;
+  /** The first `bytes` of the file have been read. */
+  checked?: (bytes: number) => void;
+}
+
 /**
- * Reads the file through CsvStream, again from the start in the other date order when a row
- * shows the file's dates are day first (or mix both orders), as parseCsv reads the text again.
+ * Reads a file of ASCII bytes through CsvStream, block by block into `buffer`, and yields each
+ * piece of text it feeds; null when the reading starts over from the start, in the other date
+ * order (a row showed the dates are day first, or mix both orders: parseCsv reads the text again
+ * then too). Returns the stream's result, or null when the file is to be read whole instead (a
+ * byte outside ASCII, not a claim CSV by its start, a record too long). The caller drives it:
+ * the CLI straight through, the server with a turn of its event loop between pieces.
  */
-function readAll(path: string, fd: number, buffer: Buffer, feedBytes: number, run: CodingRun, progress: BlockProgress, maxPending: number | undefined): CsvStreamResult | null {
+export function* readCsvBlocks(read: ReadAt, buffer: Buffer, run: CodingRun, options: CsvReadOptions): Generator<string | null, CsvStreamResult | null, undefined> {
   const filter = run.lineFilter();
   // The claim's kind (its table) may be named by a later row: a line is kept when either table can use its code.
   const keep = (code: string): boolean => filter(code, null) || filter(code, 'institutional');
   let dates: DateReading = { order: 'month-first', settled: false };
-  for (;;) {
+  for (let first = true; ; first = false) {
+    if (!first) yield null;
+    const stream = new CsvStream({
+      dates,
+      keep,
+      ...(options.index === undefined ? {} : { index: options.index() }),
+      ...(options.maxPending === undefined ? {} : { maxPending: options.maxPending }),
+    });
     try {
-      return readOnce(path, fd, buffer, feedBytes, new CsvStream(maxPending === undefined ? { dates, keep } : { dates, keep, maxPending }), progress);
+      return yield* readOnce(read, buffer, stream, options);
     } catch (error) {
       if (!(error instanceof DateOrderChange)) throw error;
       dates = error.next;
@@ -89,36 +122,39 @@ function readAll(path: string, fd: number, buffer: Buffer, feedBytes: number, ru
   }
 }
 
-function readOnce(path: string, fd: number, buffer: Buffer, feedBytes: number, stream: CsvStream, progress: BlockProgress): CsvStreamResult | null {
+function* readOnce(read: ReadAt, buffer: Buffer, stream: CsvStream, options: CsvReadOptions): Generator<string, CsvStreamResult | null, undefined> {
+  const feedBytes = options.feedBytes;
   // Quotes already looked for in the rest of the file (each is looked for once).
   const asked = new Set<number>();
   for (let position = 0; ; ) {
-    const read = readBlock(path, fd, buffer, position);
-    if (read === 0) break;
+    const count = read(buffer, position);
+    if (count === 0) break;
     // Other bytes may be UTF-8 or latin-1: decode() tells them apart by looking at the whole file.
-    if (!isAscii(buffer.subarray(0, read))) return null;
-    for (let at = 0; at < read; at += feedBytes) {
-      if (!stream.feed(buffer.toString('latin1', at, Math.min(at + feedBytes, read)))) return null;
+    if (!isAscii(buffer.subarray(0, count))) return null;
+    for (let at = 0; at < count; at += feedBytes) {
+      const piece = buffer.toString('latin1', at, Math.min(at + feedBytes, count));
+      if (!stream.feed(piece)) return null;
+      yield piece;
       // A long record waiting on a quote: read on with it as an ordinary character if it never closes.
       const quote = stream.openQuote;
       if (quote >= 0 && !asked.has(quote)) {
         asked.add(quote);
-        if (!closesIn(latin1From(path, fd, quote + 1, feedBytes))) stream.neverClosed(quote);
+        if (!closesIn(latin1From(read, quote + 1, feedBytes))) stream.neverClosed(quote);
       }
     }
-    position += read;
-    progress.checked(position);
+    position += count;
+    options.checked?.(position);
   }
   return stream.end();
 }
 
 /** The file's text from `offset` on, in pieces, through a buffer of its own (the caller's holds the block being fed). */
-function* latin1From(path: string, fd: number, offset: number, pieceChars: number): Generator<string, void, undefined> {
+function* latin1From(read: ReadAt, offset: number, pieceChars: number): Generator<string, void, undefined> {
   const buffer = Buffer.allocUnsafe(pieceChars);
   for (let position = offset; ; ) {
-    const read = readBlock(path, fd, buffer, position);
-    if (read === 0) return;
-    position += read;
-    yield buffer.toString('latin1', 0, read);
+    const count = read(buffer, position);
+    if (count === 0) return;
+    position += count;
+    yield buffer.toString('latin1', 0, count);
   }
 }

@@ -12,7 +12,7 @@
 // a BOM dropped; UTF-16LE after its BOM), so positions are those of the text the editor shows.
 // Nothing logged or returned quotes the files: counts, rule ids and file names only.
 import { isAscii } from 'node:buffer';
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, readSync, type Stats } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,6 +39,9 @@ import type { HoverResult } from '../core/hover/hover';
 import { isClaimFile, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
 import { BLOCK_BYTES, MAX_INPUT_BYTES } from '../cli/files';
 import { FEED_BYTES } from '../cli/stream';
+import { readCsvBlocks, type ReadAt } from '../cli/csvStream';
+import type { CsvStreamResult } from '../core/csv/stream';
+import type { LineSink } from '../core/csv/codedClaims';
 import { errorName, findingDiagnostic } from './convert';
 import { CheckFolderRequest, ConflictCountNotification, DiskFilesRequest } from './protocol';
 import type { Rules } from './rules';
@@ -186,8 +189,9 @@ const HEAD_CHARS = 65536;
 
 /**
  * Checks the file at `path`: an 837 that starts with a well-formed ISA header in blocks through
- * X12Stream (memory follows the largest claim, not the file); anything else (CSV, X12
- * without a good header) read whole, up to the rule files' 512 MB cap. Null when cancelled.
+ * X12Stream (memory follows the largest claim, not the file), a claim CSV of ASCII bytes in
+ * blocks through CsvStream; anything else (X12 without a good header, a CSV with other bytes)
+ * read whole, up to the rule files' 512 MB cap. Null when cancelled.
  * Throws DiskError (or a file-system error) when it cannot be read.
  */
 export async function checkFileFromDisk(path: string, knowledge: Knowledge, options: DiskCheckOptions = {}): Promise<DiskCheck | null> {
@@ -201,9 +205,10 @@ export async function checkFileFromDisk(path: string, knowledge: Knowledge, opti
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const { decoder, encoding, skip } = decoderFor(buffer.subarray(0, bytesRead));
     const head = new TextDecoder(encoding, { ignoreBOM: true }).decode(buffer.subarray(skip, Math.min(bytesRead, skip + HEAD_CHARS)), { stream: true });
-    const checked = X12Stream.canStream(head)
+    let checked: Omit<DiskCheck, 'changed'> | null | typeof WHOLE = X12Stream.canStream(head)
       ? await checkInBlocks(handle, buffer, bytesRead, skip, decoder, encoding, knowledge, options)
-      : await checkWhole(handle, before, buffer.subarray(0, bytesRead), knowledge, options);
+      : await checkCsvInBlocks(handle, buffer, skip, knowledge, options);
+    if (checked === WHOLE) checked = await checkWhole(handle, before, buffer.subarray(0, bytesRead), knowledge, options);
     if (checked === null) return null;
     const after = await handle.stat();
     return { ...checked, changed: !sameFile(before, after) };
@@ -276,6 +281,70 @@ async function checkInBlocks(
   }
   const sorted = byPosition(options.guideChecks === 'off' ? findings.filter((f) => keptWhenOff(f.rule)) : findings);
   return { format: 'x12', claims, serviceLines, findings: sorted, lines, index: builder?.finish(sorted, knowledge) ?? null };
+}
+
+/** What checkCsvInBlocks returns for a file it does not read in pieces: it is read whole. */
+const WHOLE = Symbol('whole');
+
+/**
+ * Checks a claim CSV in blocks through CsvStream, as the CLI does (readCsvBlocks): memory
+ * follows the claims and the lines some edit names, not the file (a 200 MB export read whole
+ * took 4.4 GB). Only a file of ASCII bytes after its BOM (bytes are then the characters the
+ * editor shows) that starts like a claim CSV is read so; anything else is WHOLE. Null when
+ * cancelled.
+ */
+async function checkCsvInBlocks(handle: fs.FileHandle, buffer: Buffer, skip: number, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null | typeof WHOLE> {
+  const run = options.shared?.run ?? new CodingRun(knowledge);
+  const indexed = options.index === true && !options.shared;
+  const read: ReadAt = (into, position) => {
+    let filled = 0;
+    while (filled < into.length) {
+      const count = readSync(handle.fd, into, filled, into.length - filled, skip + position + filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return filled;
+  };
+  // One index per reading of the file (one in the other date order starts over): the last is the file's.
+  const builders: DiskIndexBuilder[] = [];
+  const newIndex = (): LineSink => {
+    const builder = new DiskIndexBuilder(false);
+    builders.push(builder);
+    return builder.lineSink();
+  };
+  const reader = readCsvBlocks(read, buffer, run, { feedBytes: FEED_BYTES, ...(indexed ? { index: newIndex } : {}) });
+  let lines = new LineStarts();
+  let result: CsvStreamResult | null;
+  try {
+    for (;;) {
+      const step = reader.next();
+      if (step.done === true) {
+        result = step.value;
+        break;
+      }
+      // Null: read again from the start, in the other date order.
+      if (step.value === null) lines = new LineStarts();
+      else lines.add(step.value);
+      await turn();
+      if (options.isCancelled?.()) return null;
+    }
+  } catch (error) {
+    // A file that cannot be read says so; a failure of ours reading in pieces leaves the file to the whole read, which reports its own.
+    if (error instanceof Error && 'code' in error) throw error;
+    return WHOLE;
+  }
+  if (result === null) return WHOLE;
+  lines.end();
+  let findings = result.findings;
+  try {
+    run.add(result.codedClaims, { file: options.shared?.file ?? 0, x12: false });
+    if (!options.shared) findings = findings.concat(run.findings());
+  } catch (error) {
+    findings.push(internalError('checking', error));
+  }
+  const sorted = byPosition(findings);
+  const index = builders.at(-1)?.finish(sorted, knowledge, result.kindOf) ?? null;
+  return { format: 'csv', claims: result.claims, serviceLines: result.serviceLines, findings: sorted, lines, index };
 }
 
 async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null> {

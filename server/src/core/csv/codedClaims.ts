@@ -21,6 +21,11 @@ import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
 
+/** Where every line with a code goes as it is read (a hover index): its claim's number, and the line with spans relative to `base`. */
+export interface LineSink {
+  line(claim: number, line: ServiceLine, base: number): void;
+}
+
 /** The lines of a claim the coding checks can use: each claim only by its number. */
 export class CodedClaims extends ClaimChooser<number> {
   /** Claim ids (or patient and date keys) by claim number. */
@@ -46,6 +51,8 @@ export class CodedClaims extends ClaimChooser<number> {
     layout: ColumnLayout,
     /** Whether a line of this code can be named by some loaded edit, under whichever table its claim turns out to be judged by. */
     private readonly keep: (code: string) => boolean,
+    /** Given every line with a code as it is read (a hover index of the file), with the file offset of its text. */
+    private readonly index: LineSink | null = null,
   ) {
     super(text, layout);
   }
@@ -55,12 +62,22 @@ export class CodedClaims extends ClaimChooser<number> {
     return this.keys.size;
   }
 
+  /** The kind of claim `state` (named by a row of it, or null). */
+  kindOf(state: number): ClaimKind | null {
+    return KINDS[this.kinds[state]!]!;
+  }
+
   lineCount(state: number): number {
     return this.lineCounts[state]!;
   }
 
-  /** A line the coding run can use: with a code and a date (it skips others) that some edit names. */
+  /** A line the coding run can use: with a code and a date (it skips others) that some edit names; with an index, any line with a code. */
   wants(code: string, date: DateRange | null): boolean {
+    if (this.index !== null && code !== '') return true;
+    return this.keeps(code, date);
+  }
+
+  private keeps(code: string, date: DateRange | null): boolean {
     if (code === '' || date === null) return false;
     let kept = this.keptCodes.get(code);
     if (kept === undefined) {
@@ -79,6 +96,10 @@ export class CodedClaims extends ClaimChooser<number> {
     this.lineCounts[state]!++;
     this.serviceLines++;
     if (line === null) return;
+    if (this.index !== null) {
+      this.index.line(state, line, this.base);
+      if (!this.keeps(line.code, line.dateOfService)) return;
+    }
     const kept = this.codedLine(line);
     const lines = this.coded.get(state);
     if (lines) lines.push(kept);

@@ -28,11 +28,11 @@
 // A record longer than MAX_PENDING all the same (a quoted field that does close, a file of one
 // line) gives up: null from feed/end, and the caller reads the file whole.
 
-import type { Claim, Finding, Span } from '../model';
+import type { Claim, ClaimKind, Finding, Span } from '../model';
 import { detectFormat } from '../parse';
 import { shiftFinding } from '../spans';
 import { skipLeadingBlanks } from '../x12/isa';
-import { CodedClaims } from './codedClaims';
+import { CodedClaims, type LineSink } from './codedClaims';
 import { findHeader, mapColumns, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
 import { noPatientColumnFinding, RowParser, type DateReading } from './rows';
@@ -53,6 +53,8 @@ export interface CsvStreamOptions {
   dates: DateReading;
   /** Whether a line of this code can be named by some loaded edit (CodingRun.lineFilter, under either table). */
   keep: (code: string) => boolean;
+  /** Given every line with a code as it is read (a hover index of the file). */
+  index?: LineSink;
   /** Tests: MAX_PENDING and QUOTE_CHECK. */
   maxPending?: number;
   quoteCheck?: number;
@@ -65,6 +67,8 @@ export interface CsvStreamResult {
   findings: Finding[];
   /** The claims with coded lines, for the coding run. */
   codedClaims: Claim[];
+  /** The kind of each claim by its number (as LineSink numbers them), or null when no row names it. */
+  kindOf: (claim: number) => ClaimKind | null;
 }
 
 export class CsvStream {
@@ -112,11 +116,11 @@ export class CsvStream {
     if (this.failed || !this.read(true)) return null;
     const claims = this.claims;
     const findings = this.findings;
-    if (claims === null) return { claims: 0, serviceLines: 0, findings, codedClaims: [] };
+    if (claims === null) return { claims: 0, serviceLines: 0, findings, codedClaims: [], kindOf: () => null };
     this.parser!.finish();
     const layout = this.header!.layout;
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
-    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, codedClaims: claims.claims() };
+    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, codedClaims: claims.claims(), kindOf: (claim) => claims.kindOf(claim) };
   }
 
   private read(atEnd: boolean): boolean {
@@ -262,7 +266,7 @@ export class CsvStream {
       return false;
     }
     this.header = { ...header, layout };
-    this.claims = new CodedClaims(reader.text, layout, this.options.keep);
+    this.claims = new CodedClaims(reader.text, layout, this.options.keep, this.options.index ?? null);
     this.claims.base = this.base;
     this.parser = new RowParser(reader.text, header.separator, layout, this.pieceFindings, this.options.dates, this.claims);
     this.parser.quoteCheck(reader);

@@ -12,7 +12,9 @@
 // file); the server keeps the file's line starts beside it (4 bytes a line of the editor). Lines are added as the reader finishes each piece
 // (DiskIndexBuilder.add, or IndexingRun, which sees the claims X12Stream hands its coding run),
 // and the findings come once the whole file is checked (finish).
-import type { Claim, Finding, PtpTableKind, Severity } from '../model';
+import type { Claim, ClaimKind, Finding, PtpTableKind, ServiceLine, Severity } from '../model';
+import type { LineSink } from '../csv/codedClaims';
+import { detached } from '../text';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
 import type { AddOptions } from '../rules/serviceGroups';
@@ -80,34 +82,47 @@ export class DiskIndexBuilder {
   add(claims: readonly Claim[], base = 0): void {
     for (const claim of claims) {
       const table = TABLES.indexOf(tableForClaim(claim.kind));
-      for (const line of claim.lines) {
-        if (line.code === '') continue;
-        const start = line.codeSpan.start + base;
-        const length = line.codeSpan.end - line.codeSpan.start;
-        const lineEnd = line.span.end + base;
-        if (length > MAX_CODE_LENGTH || lineEnd > MAX_OFFSET) continue;
-        const at = this.count++;
-        if (at > 0 && start < this.codeStart.values[at - 1]!) this.ordered = false;
-        this.codeStart.push(at, start);
-        this.codeLength.push(at, length);
-        this.codeId.push(at, this.internCode(line.code));
-        this.dateId.push(at, line.dateOfService === null ? 0 : this.internDate(line.dateOfService.from, line.dateOfService.to));
-        this.table.push(at, table);
-        this.claim.push(at, claim.index);
-        const written = Number(line.lineNumber);
-        this.lineNumber.push(at, Number.isInteger(written) && written >= 0 && written <= MAX_OFFSET && String(written) === line.lineNumber ? written : line.index + 1);
-        this.lineStart.push(at, line.span.start + base);
-        this.lineEnd.push(at, lineEnd);
-      }
+      for (const line of claim.lines) this.addLine(claim.index, table, line, base);
     }
+  }
+
+  /**
+   * A LineSink (csv/codedClaims.ts) for a CSV read in pieces: each line as it is read, its claim
+   * by number. A claim's kind may be named by a later row, so the tables are set by finish's
+   * `kindOf`.
+   */
+  lineSink(): LineSink {
+    return { line: (claim, line, base) => this.addLine(claim, 0, line, base) };
+  }
+
+  private addLine(claim: number, table: number, line: ServiceLine, base: number): void {
+    if (line.code === '') return;
+    const start = line.codeSpan.start + base;
+    const length = line.codeSpan.end - line.codeSpan.start;
+    const lineEnd = line.span.end + base;
+    if (length > MAX_CODE_LENGTH || lineEnd > MAX_OFFSET) return;
+    const at = this.count++;
+    if (at > 0 && start < this.codeStart.values[at - 1]!) this.ordered = false;
+    this.codeStart.push(at, start);
+    this.codeLength.push(at, length);
+    this.codeId.push(at, this.internCode(line.code));
+    this.dateId.push(at, line.dateOfService === null ? 0 : this.internDate(line.dateOfService.from, line.dateOfService.to));
+    this.table.push(at, table);
+    this.claim.push(at, claim);
+    const written = Number(line.lineNumber);
+    this.lineNumber.push(at, Number.isInteger(written) && written >= 0 && written <= MAX_OFFSET && String(written) === line.lineNumber ? written : line.index + 1);
+    this.lineStart.push(at, line.span.start + base);
+    this.lineEnd.push(at, lineEnd);
   }
 
   private internCode(code: string): number {
     let id = this.codeIds.get(code);
     if (id === undefined) {
       id = this.codes.length;
-      this.codes.push(code);
-      this.codeIds.set(code, id);
+      // A code read from a piece of a file: its own copy, not a slice that holds the piece.
+      const own = detached(code);
+      this.codes.push(own);
+      this.codeIds.set(own, id);
     }
     return id;
   }
@@ -126,10 +141,16 @@ export class DiskIndexBuilder {
 
   /**
    * The index, given every finding of the file (document offsets). The builder is spent. The
-   * knowledge is the one the file was checked with: hovers describe codes by it.
+   * knowledge is the one the file was checked with: hovers describe codes by it. `kindOf`: the
+   * kind of each claim by number, for lines given through lineSink.
    */
-  finish(findings: readonly Finding[], knowledge: Knowledge): DiskIndex {
+  finish(findings: readonly Finding[], knowledge: Knowledge, kindOf?: (claim: number) => ClaimKind | null): DiskIndex {
     const n = this.count;
+    if (kindOf !== undefined) {
+      const claims = this.claim.values;
+      const tables = this.table.values;
+      for (let i = 0; i < n; i++) tables[i] = TABLES.indexOf(tableForClaim(kindOf(claims[i]!)));
+    }
     let order: Uint32Array | null = null;
     if (!this.ordered) {
       const starts = this.codeStart.values;
