@@ -15,7 +15,8 @@ import type {
 import type { GuidePass } from '../guides/pass';
 import { moveLineSpans, shiftSpan } from '../spans';
 import { detached } from '../text';
-import { segmentIdCode, unsignedAt, type X12SegmentIndex } from './segment-index';
+import { unsignedAt, type X12SegmentIndex } from './segment-index';
+import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3 } from './segmentCodes';
 import { ElementReader } from './elementReader';
 import { ProcedureReader, type ReportFinding } from './procedure';
 import { kindOfImplementation, SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
@@ -91,34 +92,6 @@ export interface Parsed837 {
 }
 
 /**
- * segmentIdCode of the segment ids the parser reads (checked against segmentIdCode at load), as
- * literals so that `run` dispatches with one switch; every other segment only extends the loop
- * it is in.
- */
-const ISA = 7498177;
-const IEA = 7496385;
-const GS = 41939;
-const GE = 41925;
-const ST = 43476;
-const SE = 43461;
-/** TA1, an interchange acknowledgment, sits between ISA and GS. */
-const TA1 = 7676081;
-const HL = 42060;
-const NM1 = 7579313;
-const CLM = 7398989;
-const DTP = 7416400;
-const LX = 42584;
-const SV1 = 7662385;
-const SV2 = 7662386;
-const SV3 = 7662387;
-for (const [id, code] of [
-  ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
-  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3],
-] as const) {
-  if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
-}
-
-/**
  * NM101 qualifiers read from char codes (first * 65536 + second): IL subscriber, QC patient,
  * PR payer, 85 billing provider, 82 rendering provider.
  */
@@ -127,11 +100,6 @@ const QC = 81 * 65536 + 67;
 const PR = 80 * 65536 + 82;
 const BILLING = 56 * 65536 + 53;
 const RENDERING = 56 * 65536 + 50;
-
-/** Segments that belong outside ST..SE. */
-function isEnvelopeCode(code: number): boolean {
-  return code === ISA || code === IEA || code === GS || code === GE || code === ST || code === SE || code === TA1;
-}
 
 /**
  * Reads a whole document. With a guide pass (`guideChecks: full`) the implementation-guide

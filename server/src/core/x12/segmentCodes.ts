@@ -1,0 +1,37 @@
+// The segment ids the 837 reader (parse837.ts and its loop modules) dispatches on, as
+// segmentIdCode numbers: data shared by the modules that read them.
+
+import { segmentIdCode } from './segment-index';
+
+/**
+ * segmentIdCode of the segment ids the parser reads (checked against segmentIdCode at load), as
+ * literals so that `run` dispatches with one switch; every other segment only extends the loop
+ * it is in.
+ */
+export const ISA = 7498177;
+export const IEA = 7496385;
+export const GS = 41939;
+export const GE = 41925;
+export const ST = 43476;
+export const SE = 43461;
+/** TA1, an interchange acknowledgment, sits between ISA and GS. */
+export const TA1 = 7676081;
+export const HL = 42060;
+export const NM1 = 7579313;
+export const CLM = 7398989;
+export const DTP = 7416400;
+export const LX = 42584;
+export const SV1 = 7662385;
+export const SV2 = 7662386;
+export const SV3 = 7662387;
+for (const [id, code] of [
+  ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3],
+] as const) {
+  if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
+}
+
+/** Segments that belong outside ST..SE. */
+export function isEnvelopeCode(code: number): boolean {
+  return code === ISA || code === IEA || code === GS || code === GE || code === ST || code === SE || code === TA1;
+}
