@@ -1,0 +1,194 @@
+// The 2000 loops of an 837 (HL billing provider, subscriber, patient) and the NM1 names in them
+// and in the claim: whose claim it is (payer, subscriber, patient, billing provider) and who
+// renders it, read from NM109 only when a claim or line that is built needs them.
+
+import type { Claim } from '../model';
+import type { SegmentReading } from './reading837';
+
+/** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
+const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
+  '20': 'billingProvider',
+  '22': 'subscriber',
+  '23': 'patient',
+};
+type HlLevel = (typeof HL_LEVELS)[string] | 'other';
+
+/**
+ * NM101 qualifiers read from char codes (first * 65536 + second): IL subscriber, QC patient,
+ * PR payer, 85 billing provider, 82 rendering provider.
+ */
+const IL = 73 * 65536 + 76;
+const QC = 81 * 65536 + 67;
+const PR = 80 * 65536 + 82;
+const BILLING = 56 * 65536 + 53;
+const RENDERING = 56 * 65536 + 50;
+
+/** The HL level and the ids of the parties of the claim being read. */
+export class Hierarchy837 {
+  private level: HlLevel | null = null;
+  private subscriberId: string | null = null;
+  private patientId: string | null = null;
+  /** 2010CA patient's name (NM103-NM105) when it has no id: tells apart dependants of one subscriber. */
+  private patientName: string | null = null;
+  /** The patient key of the HL parents standing in (EnclosingTransaction.parents) until the next HL. */
+  private parentsKey: string | null = null;
+  private payerId: string | null = null;
+  billingProviderId: string | null = null;
+  /** 2310B rendering provider of the open claim, and 2420A of the open line. */
+  claimRenderingId: string | null = null;
+  lineRenderingId: string | null = null;
+  /**
+   * The NM1 (of the current piece) each of those ids is still to be read from, or -1: an id is
+   * read when a claim or line that is built needs it (resolveIds), as most are not with keepLine.
+   * The patient's NM1 gives patientId and patientName.
+   */
+  private subscriberNm1 = -1;
+  private patientNm1 = -1;
+  private payerNm1 = -1;
+  private billingProviderNm1 = -1;
+  private claimRenderingNm1 = -1;
+  private lineRenderingNm1 = -1;
+
+  constructor(private readonly r: SegmentReading) {}
+
+  /** The HL parents of a piece that starts inside a transaction set stand in until its first HL. */
+  standIn(parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId'>): void {
+    this.patientId = parents.patientId;
+    this.billingProviderId = parents.billingProviderId;
+    this.parentsKey = parents.patientKey;
+  }
+
+  /** A transaction set starts (ST): no level and no party yet. */
+  startTransaction(): void {
+    this.level = null;
+    this.subscriberId = null;
+    this.patientId = null;
+    this.patientName = null;
+    this.payerId = null;
+    this.billingProviderId = null;
+    this.subscriberNm1 = this.patientNm1 = this.payerNm1 = this.billingProviderNm1 = -1;
+    this.parentsKey = null;
+  }
+
+  /** A claim starts (CLM): no 2310B rendering provider yet. */
+  startClaim(): void {
+    this.claimRenderingId = null;
+    this.claimRenderingNm1 = -1;
+  }
+
+  /** A service line starts (LX): no 2420A rendering provider yet. */
+  startLine(): void {
+    this.lineRenderingId = null;
+    this.lineRenderingNm1 = -1;
+  }
+
+  /** HL: the parties of the level it opens, and of the levels below, are not known yet. */
+  hierarchicalLevel(s: number): void {
+    const level = this.levelOf(s);
+    this.level = level;
+    if (level === 'billingProvider') {
+      this.billingProviderId = null;
+      this.billingProviderNm1 = -1;
+    }
+    if (level === 'billingProvider' || level === 'subscriber') {
+      this.subscriberId = null;
+      this.payerId = null;
+      this.subscriberNm1 = this.payerNm1 = -1;
+    }
+    this.patientId = null;
+    this.patientName = null;
+    this.patientNm1 = -1;
+    this.parentsKey = null;
+  }
+
+  /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
+  private levelOf(s: number): HlLevel {
+    const r = this.r;
+    const el = r.elementsOf(s);
+    const start = el.start(3);
+    if (start < 0) return 'other';
+    const length = el.end(3) - start;
+    if (length < 2) return 'other';
+    if (length > 2) return HL_LEVELS[r.trimmed(s, 3)] ?? 'other';
+    const text = r.text;
+    if (text.charCodeAt(start) !== 50 /* 2 */) return 'other';
+    const second = text.charCodeAt(start + 1);
+    return second === 48 ? 'billingProvider' : second === 50 ? 'subscriber' : second === 51 ? 'patient' : 'other';
+  }
+
+  /**
+   * NM1 at segment s: `inClaim` when a claim is open, `inLine` when a line of it is, and
+   * `linesBefore` the claim's lines before it.
+   */
+  entityName(s: number, inClaim: boolean, inLine: boolean, linesBefore: number): void {
+    // NM101 from char codes: the other names (41, 40, 71, 77, DN...) are never split.
+    const qualifier = this.nameQualifier(s);
+    if (qualifier === 0) return;
+    if (inClaim) {
+      // In a claim only the rendering provider counts: 2420A in a line, 2310B before the first
+      // line (NM1*IL or NM1*PR after CLM name another payer's subscriber and payer, 2330A/B).
+      if (qualifier !== RENDERING) return;
+      if (inLine) this.lineRenderingNm1 = s;
+      else if (linesBefore === 0) this.claimRenderingNm1 = s;
+      return;
+    }
+    if (qualifier === IL && this.level !== 'patient') this.subscriberNm1 = s;
+    else if (qualifier === QC) this.patientNm1 = s;
+    else if (qualifier === PR && this.level !== 'patient') this.payerNm1 = s;
+    else if (qualifier === BILLING && this.level === 'billingProvider') this.billingProviderNm1 = s;
+  }
+
+  /** NM109 of segment s, trimmed; null when empty. */
+  private idOf(s: number): string | null {
+    return this.r.trimmed(s, 9) || null;
+  }
+
+  /** Reads the ids whose NM1 is known but not read yet (see subscriberNm1). */
+  resolveIds(): void {
+    if (this.subscriberNm1 >= 0) this.subscriberId = this.idOf(this.subscriberNm1);
+    if (this.payerNm1 >= 0) this.payerId = this.idOf(this.payerNm1);
+    if (this.billingProviderNm1 >= 0) this.billingProviderId = this.idOf(this.billingProviderNm1);
+    if (this.claimRenderingNm1 >= 0) this.claimRenderingId = this.idOf(this.claimRenderingNm1);
+    if (this.lineRenderingNm1 >= 0) this.lineRenderingId = this.idOf(this.lineRenderingNm1);
+    const patient = this.patientNm1;
+    if (patient >= 0) {
+      this.patientId = this.idOf(patient);
+      // Without an id, the name (NM103-NM105) tells apart dependants of one subscriber.
+      const r = this.r;
+      this.patientName =
+        this.patientId === null
+          ? `${r.trimmed(patient, 3).toUpperCase()}\u0001${r.trimmed(patient, 4).toUpperCase()}\u0001${r.trimmed(patient, 5).toUpperCase()}`
+          : null;
+    }
+    this.subscriberNm1 = this.payerNm1 = this.billingProviderNm1 = this.claimRenderingNm1 = this.lineRenderingNm1 = this.patientNm1 = -1;
+  }
+
+  /** Claim.patientId of the open claim: the patient's id, else the subscriber's (call resolveIds first). */
+  patientOrSubscriberId(): string | null {
+    return this.patientId ?? this.subscriberId;
+  }
+
+  /** Who the open claim is for, as the NCCI checks match patients (see Claim.patientKey). */
+  patientKey(): string {
+    if (this.parentsKey !== null) return this.parentsKey;
+    return `${this.payerId ?? ''}\u0000${this.subscriberId ?? ''}\u0000${this.patientId ?? this.patientName ?? ''}`;
+  }
+
+  /** A qualifier the parser reads (IL, QC, PR, 85, 82) when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
+  private nameQualifier(s: number): number {
+    const ix = this.r.ix;
+    const table = ix.table;
+    const start = table.segmentStart[s]! + 4;
+    const end = table.segmentEnd[s]!;
+    if (start + 2 > end) return 0;
+    const text = this.r.text;
+    const separator = ix.delimitersOf(s).element.charCodeAt(0);
+    const first = text.charCodeAt(start);
+    const second = text.charCodeAt(start + 1);
+    // NM101 is these two characters only when neither is a separator and one (or the end) follows.
+    if (first === separator || second === separator) return 0;
+    if (start + 2 < end && text.charCodeAt(start + 2) !== separator) return 0;
+    const pair = first * 65536 + second;
+    return pair === IL || pair === QC || pair === PR || pair === BILLING || pair === RENDERING ? pair : 0;
+  }
+}

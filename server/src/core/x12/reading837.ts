@@ -1,0 +1,79 @@
+// What every part of the 837 reader shares: the segment table of the current piece, the
+// findings it reports, and how it reads an element's text. Parser837 owns one and hands it to
+// the envelope, hierarchy and service-line readers.
+
+import type { Finding, Span } from '../model';
+import type { X12SegmentIndex } from './segment-index';
+import { ElementReader } from './elementReader';
+import type { ReportFinding } from './procedure';
+import type { Parsed837 } from './parse837';
+
+export class SegmentReading {
+  /** The current piece's text (ix.text). */
+  text: string;
+
+  constructor(
+    /** The segment table of the current piece (replaced by moveTo). */
+    public ix: X12SegmentIndex,
+    /** Where findings go (Parser837.result). */
+    readonly result: Parsed837,
+  ) {
+    this.text = ix.text;
+  }
+
+  /** Moves on to the table of the next piece (Parser837.continueWith). */
+  moveTo(next: X12SegmentIndex): void {
+    this.ix = next;
+    this.text = next.text;
+  }
+
+  add(rule: string, severity: Finding['severity'], message: string, span: Span, extra?: Partial<Finding>): void {
+    this.result.findings.push({ rule, severity, message, span, ...extra });
+  }
+
+  /** add, for the procedure reader. */
+  readonly report: ReportFinding = (rule, severity, message, span, extra) => this.add(rule, severity, message, span, extra);
+
+  /** End of the full span of the segment before `segment` (where a loop closed by `segment` ends). */
+  endBefore(segment: number, start: number): number {
+    // Before the first segment of a piece: where the piece starts (offset 0 of its text).
+    return segment > 0 ? Math.max(start, this.ix.fullEnd(segment - 1)) : Math.max(start, 0);
+  }
+
+  spanOr(segment: number, element: number): Span {
+    return this.ix.elementSpan(segment, element) ?? this.ix.segmentSpan(segment);
+  }
+
+  /** Finds the elements the reader asks for (see ElementReader): the index would split the whole segment. */
+  private readonly elements = new ElementReader();
+
+  /** The elements of segment s, as ix.elementStartOf and elementEnd give them (see ElementReader). */
+  elementsOf(s: number): ElementReader {
+    return this.elements.select(this.ix, s);
+  }
+
+  /** True when element k of the segment `el` reads is exactly `expected`, as ix.valueEquals. */
+  equals(el: ElementReader, k: number, expected: string): boolean {
+    const start = el.start(k);
+    if (start < 0 || el.end(k) - start !== expected.length) return false;
+    const text = this.text;
+    for (let c = 0; c < expected.length; c++) {
+      if (text.charCodeAt(start + c) !== expected.charCodeAt(c)) return false;
+    }
+    return true;
+  }
+
+  trimmed(segment: number, element: number): string {
+    const el = this.elementsOf(segment);
+    const start = el.start(element);
+    if (start < 0) return '';
+    const end = el.end(element);
+    if (end === start) return '';
+    const text = this.text;
+    // Nearly every value has nothing to trim: sliced as is, without trim()'s second string.
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return text.slice(start, end);
+    return text.slice(start, end).trim();
+  }
+}

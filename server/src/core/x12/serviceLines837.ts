@@ -1,0 +1,307 @@
+// The 2400 service-line loops of an 837 claim: LX and the SV1/SV2/SV3 service segment, each
+// line's procedure, charge and units, and the ServiceLine built when its loop ends.
+
+import type { ClaimKind, DateRange, ServiceLine } from '../model';
+import { moveLineSpans } from '../spans';
+import { unsignedAt } from './segment-index';
+import { ProcedureReader } from './procedure';
+import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
+import { NO_SPAN, SharedModifiers } from '../codedLines';
+import { ClaimCharges } from './claimTotal';
+import { NO_MODIFIERS, parseDecimalAt, shownNumber } from './values';
+import type { SegmentReading } from './reading837';
+import type { Envelopes837 } from './envelope837';
+import type { Hierarchy837 } from './hierarchy837';
+
+/** Where the parts of a service line sit in each service segment (element positions, 1-based). */
+export interface ServiceLayout {
+  kind: TransactionKind;
+  composite: number;
+  charge: number;
+  units: number;
+}
+export const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
+  SV1: { kind: 'professional', composite: 1, charge: 2, units: 4 },
+  SV2: { kind: 'institutional', composite: 2, charge: 3, units: 5 },
+  SV3: { kind: 'dental', composite: 1, charge: 2, units: 6 },
+};
+
+/**
+ * The open service line and the lines of the open claim. The open line lives in fields and
+ * becomes a model object when its loop ends, so each object is built once with its final shape
+ * (this runs for every line of huge files).
+ */
+export class ServiceLines837 {
+  /** Segment that opened the line (LX, or a service segment without one); -1 when none is open. */
+  lineSegment = -1;
+  private lineHasLx = false;
+  private serviceSegment = -1;
+  private serviceLayout: ServiceLayout | null = null;
+  lineDate: DateRange | null = null;
+  /** The line's DTP03 when lineDate is set (offsets; the span is made for a line that is built). */
+  lineDateStart = 0;
+  lineDateEnd = 0;
+  /** LX01 of the open line (offsets; -1 when it has none). */
+  private lineNumberStart = -1;
+  private lineNumberEnd = -1;
+
+  /** The lines built (all of them unless keepLine drops some); the array is made for the first. */
+  private claimLines: ServiceLine[] = NO_LINES;
+  /** Lines of the open claim, built or not. */
+  claimLineCount = 0;
+  /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
+  readonly charges = new ClaimCharges();
+
+  /** Parser837.keepLine: which lines become ServiceLine objects; null: every line. */
+  keepLine: ((code: string, kind: ClaimKind | null) => boolean) | null = null;
+  /** The modifiers of lines kept with keepLine, one object per value (codedLines.ts). */
+  private readonly sharedModifiers = new SharedModifiers();
+  /** Service lines read so far, built or not. */
+  linesSeen = 0;
+
+  /** Reads each service line's procedure composite (procedure.ts). */
+  private readonly procedure = new ProcedureReader();
+
+  constructor(
+    private readonly r: SegmentReading,
+    private readonly envelopes: Envelopes837,
+    private readonly names: Hierarchy837,
+  ) {}
+
+  /** A claim starts (CLM): no line yet. */
+  startClaim(): void {
+    this.claimLines = NO_LINES;
+    this.claimLineCount = 0;
+    this.charges.reset();
+  }
+
+  /** The lines built for the claim that ends (a new array when none was). */
+  takeLines(): ServiceLine[] {
+    const lines = this.claimLines === NO_LINES ? [] : this.claimLines;
+    this.claimLines = NO_LINES;
+    return lines;
+  }
+
+  /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Parser837.claimGoesOn). */
+  moveBack(shift: number): void {
+    this.charges.moveBack(shift);
+    for (const line of this.claimLines) moveLineSpans(line, -shift);
+  }
+
+  /** LX at segment s; `inClaim` when a claim is open. */
+  lineNumber(s: number, inClaim: boolean): void {
+    const r = this.r;
+    this.closeLine(s);
+    if (!inClaim) {
+      r.add('x12.line-outside-claim', 'error', 'LX (service line) outside a claim: no CLM before it in this loop', r.ix.segmentSpan(s));
+      return;
+    }
+    const expected = this.claimLineCount + 1;
+    // LX01 is kept as offsets for closeLine, which then need not find it again.
+    const el = r.elementsOf(s);
+    const numberStart = el.start(1);
+    const numberEnd = numberStart < 0 ? -1 : el.end(1);
+    this.lineNumberStart = numberStart;
+    this.lineNumberEnd = numberEnd;
+    if (unsignedAt(r.text, numberStart, numberEnd) !== expected) {
+      r.add(
+        'x12.lx-sequence',
+        'warning',
+        `LX01 should be ${expected} (service lines are numbered 1, 2, 3... within a claim), found ${shownNumber(r.ix.value(s, 1) ?? '')}`,
+        r.spanOr(s, 1),
+      );
+    }
+    this.openLine(s, true);
+  }
+
+  private openLine(s: number, hasLx: boolean): void {
+    this.lineSegment = s;
+    this.lineHasLx = hasLx;
+    this.serviceSegment = -1;
+    this.serviceLayout = null;
+    this.lineDate = null;
+    this.lineDateStart = this.lineDateEnd = 0;
+    this.names.startLine();
+  }
+
+  /** A service segment (SV1, SV2 or SV3, laid out as `layout`) at segment s; `inClaim` when a claim is open. */
+  service(s: number, layout: ServiceLayout, inClaim: boolean): void {
+    const r = this.r;
+    const ix = r.ix;
+    if (!inClaim) {
+      r.add('x12.line-outside-claim', 'error', `${ix.segmentId(s)} (service line) outside a claim: no CLM before it in this loop`, ix.segmentSpan(s));
+      return;
+    }
+    if (this.lineSegment < 0 || this.serviceSegment >= 0) {
+      // A service segment with no LX of its own still is a line of the claim.
+      this.closeLine(s);
+      r.add('x12.lx-sequence', 'warning', `${ix.segmentId(s)} has no LX before it: each service line starts with LX`, ix.segmentSpan(s));
+      this.openLine(s, false);
+    }
+    this.serviceSegment = s;
+    this.serviceLayout = layout;
+    const transaction = this.envelopes.transaction;
+    if (transaction && transaction.model.kind === null) transaction.model.kind = layout.kind;
+  }
+
+  /** Builds the ServiceLine of the open 2400 loop, which segment `s` ends. */
+  closeLine(s: number): void {
+    const first = this.lineSegment;
+    if (first < 0) return;
+    this.lineSegment = -1;
+    const r = this.r;
+    const ix = r.ix;
+    const sv = this.serviceSegment;
+    const layout = this.serviceLayout;
+    const start = ix.table.segmentStart[first]!;
+    const hasProcedure = sv >= 0 && layout !== null;
+    const procedure = this.procedure;
+    if (hasProcedure) procedure.read(ix, r.elementsOf(sv), sv, layout.composite, r.report);
+    const text = r.text;
+    // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
+    let chargeStart = -1;
+    let chargeEnd = -1;
+    let charge: number | null = null;
+    if (layout !== null) {
+      const el = r.elementsOf(sv);
+      chargeStart = el.start(layout.charge);
+      if (chargeStart >= 0) {
+        chargeEnd = el.end(layout.charge);
+        charge = parseDecimalAt(text, chargeStart, chargeEnd);
+      }
+      if (charge === null) {
+        const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
+        r.add(
+          'x12.amount-invalid',
+          'error',
+          chargeStart < 0 || chargeEnd === chargeStart
+            ? `${name} (line charge) is missing`
+            : `${name} (line charge) should be a decimal amount, found ${shownNumber(text.slice(chargeStart, chargeEnd))}`,
+          r.spanOr(sv, layout.charge),
+        );
+      }
+    }
+    if (sv < 0) this.reportServiceMissing(first);
+    const index = this.claimLineCount++;
+    this.linesSeen++;
+    this.charges.note(chargeStart, chargeEnd, charge);
+    const code = hasProcedure ? procedure.code : '';
+    const keep = this.keepLine;
+    if (keep !== null && (code === '' || !this.keeps(keep, code))) return;
+
+    let unitsStart = -1;
+    let unitsEnd = -1;
+    if (layout !== null) {
+      const el = r.elementsOf(sv);
+      unitsStart = el.start(layout.units);
+      unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
+    }
+    const hasLx = this.lineHasLx;
+    const numberStart = hasLx ? this.lineNumberStart : -1;
+    const numberEnd = this.lineNumberEnd;
+    const names = this.names;
+    names.resolveIds();
+    if (this.claimLines === NO_LINES) this.claimLines = [];
+    if (keep !== null) {
+      // A line kept for the coding checks alone (codedLines.ts): what they read, and no more.
+      this.claimLines.push({
+        index,
+        lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
+        lineNumberSpan: null,
+        qualifier: procedure.qualifier,
+        code,
+        codeSpan: { start: procedure.codeStart, end: procedure.codeEnd },
+        modifiers: procedure.modifiers(this.sharedModifiers),
+        modifierInsert: null,
+        charge: null,
+        chargeText: null,
+        chargeSpan: null,
+        units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
+        unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
+        dateOfService: this.lineDate,
+        dateSpan: null,
+        dateInherited: false,
+        providerId: names.lineRenderingId,
+        span: NO_SPAN,
+        segmentCount: 0,
+        recordSpan: NO_SPAN,
+      });
+      return;
+    }
+    const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
+    // The opening segment's span is kept only by a line without a procedure or a service segment.
+    const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
+    const line: ServiceLine = {
+      index,
+      lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
+      lineNumberSpan: numberStart < 0 ? null : { start: numberStart, end: numberEnd },
+      qualifier: hasProcedure ? procedure.qualifier : null,
+      code,
+      codeSpan: hasProcedure ? { start: procedure.codeStart, end: procedure.codeEnd } : { start: lxSpan!.end, end: lxSpan!.end },
+      modifiers: hasProcedure ? procedure.modifiers() : NO_MODIFIERS,
+      modifierInsert: hasProcedure ? procedure.insert() : null,
+      charge,
+      chargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
+      chargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
+      units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
+      unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
+      dateOfService: this.lineDate,
+      dateSpan: this.lineDate === null ? null : { start: this.lineDateStart, end: this.lineDateEnd },
+      dateInherited: false,
+      providerId: names.lineRenderingId,
+      span: { start, end: r.endBefore(s, start) },
+      segmentCount: s - first,
+      recordSpan: recordSpan ?? lxSpan!,
+    };
+    this.claimLines.push(line);
+  }
+
+  /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
+  private reportServiceMissing(lx: number): void {
+    const kind = this.envelopes.transaction?.model.kind ?? null;
+    const expected = kind === null ? 'SV1, SV2 or SV3' : SERVICE_SEGMENT_OF[kind];
+    this.r.add(
+      'x12.service-missing',
+      'error',
+      `Service line ${this.claimLineCount + 1} has no ${expected} segment: each service line (2400 loop) needs one for its procedure code and charge`,
+      this.r.ix.segmentSpan(lx),
+    );
+  }
+
+  // Whether the run keeps a line, by its code: a big file asks it for every line, of a few
+  // hundred codes (ProcedureReader keeps the codes themselves likewise).
+  private readonly kept = new Map<string, boolean>();
+  /** The claim kind `kept` answers for (it is emptied when the kind changes). */
+  private keptKind: ClaimKind | null = null;
+
+  /** keep(code, kind of the open transaction), asked once per code and kind. */
+  private keeps(keep: (code: string, kind: ClaimKind | null) => boolean, code: string): boolean {
+    const transaction = this.envelopes.transaction;
+    const kind = transaction ? transaction.model.kind : null;
+    if (kind !== this.keptKind) {
+      this.kept.clear();
+      this.keptKind = kind;
+    }
+    let kept = this.kept.get(code);
+    if (kept === undefined) {
+      if (this.kept.size >= 100000) this.kept.clear();
+      kept = keep(code, kind);
+      this.kept.set(code, kept);
+    }
+    return kept;
+  }
+}
+
+/** LX01 as written: one shared string for each line number up to 99 (every line has one), else a slice. */
+const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
+function numberText(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 1 || (length === 2 && text.charCodeAt(start) !== 48)) {
+    const n = unsignedAt(text, start, end);
+    if (n >= 0) return LINE_NUMBERS[n]!;
+  }
+  return text.slice(start, end);
+}
+
+/** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
+const NO_LINES: ServiceLine[] = [];
