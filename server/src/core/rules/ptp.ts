@@ -5,17 +5,19 @@
 import type { DateNumber } from '../model';
 import * as codes from './codes';
 import { BUILTIN_SOURCE } from './descriptors';
+import { CMS_PTP_COLUMNS, columnsFromHeader, headerColumn, NO_PREEXISTING_COLUMNS, type PtpColumns } from './ptpColumns';
 import {
   CANDIDATE_DELIMITERS,
   forEachLine,
   guessDelimiter,
-  normalizeHeader,
   ProblemList,
   splitDelimitedLine,
   valueForMessage,
   type LoadProblem,
   type TextContent,
 } from './textInput';
+
+export { CMS_PTP_COLUMNS, type PtpColumns } from './ptpColumns';
 
 /** 0 = never together, no modifier helps; 1 = allowed with an NCCI-associated modifier; 9 = void. */
 export type ModifierIndicator = '0' | '1' | '9';
@@ -37,41 +39,6 @@ export interface PtpRow {
 export interface PtpEdit extends PtpRow {
   source: string;
 }
-
-/** Field positions of each column in a row (-1 when the table has no such column). */
-export interface PtpColumns {
-  columnOne: number;
-  columnTwo: number;
-  preexisting: number;
-  effective: number;
-  deletion: number;
-  modifierIndicator: number;
-  rationale: number;
-}
-
-/** The CMS quarterly text layout. */
-export const CMS_PTP_COLUMNS: Readonly<PtpColumns> = {
-  columnOne: 0,
-  columnTwo: 1,
-  preexisting: 2,
-  effective: 3,
-  deletion: 4,
-  modifierIndicator: 5,
-  rationale: 6,
-};
-
-/** Headerless user tables that leave out the pre-1996 column. */
-const NO_PREEXISTING_COLUMNS: Readonly<PtpColumns> = {
-  columnOne: 0,
-  columnTwo: 1,
-  preexisting: -1,
-  effective: 2,
-  deletion: 3,
-  modifierIndicator: 4,
-  rationale: 5,
-};
-
-type PtpColumn = keyof PtpColumns;
 
 // Local bindings for the per-row hot path: transpiled to CommonJS, each call through an import
 // goes through an export getter, which costs a few hundred ms over a million rows.
@@ -268,46 +235,7 @@ export function parsePtpFields(fields: readonly string[], columns: Readonly<PtpC
 }
 
 // ---------------------------------------------------------------------------------------------
-// Table layout: delimiter and columns
-
-/** Which column a header cell names, from the words CMS and common exports use. */
-function headerColumn(cell: string): PtpColumn | null {
-  const name = normalizeHeader(cell);
-  if (name === '') return null;
-  if (name.includes('rationale') || name.includes('reason')) return 'rationale';
-  if (name.includes('modifier') || name.includes('indicator')) return 'modifierIndicator';
-  if (name.includes('effective') || name === 'eff' || name === 'effdate') return 'effective';
-  if (name.includes('delet') || name.includes('termination') || name === 'enddate') return 'deletion';
-  if (name.includes('1996') || name.includes('prior') || name.includes('existence') || name.includes('preexist')) {
-    return 'preexisting';
-  }
-  if (/^col(?:umn)?(?:1|one)(?!\d)/.test(name) || name.startsWith('comprehensive')) return 'columnOne';
-  if (/^col(?:umn)?(?:2|two)(?!\d)/.test(name) || name.startsWith('component')) return 'columnTwo';
-  return null;
-}
-
-/** Column positions named by a header row, or null when it does not name the essential columns. */
-function columnsFromHeader(cells: readonly string[]): PtpColumns | null {
-  const columns: PtpColumns = {
-    columnOne: -1,
-    columnTwo: -1,
-    preexisting: -1,
-    effective: -1,
-    deletion: -1,
-    modifierIndicator: -1,
-    rationale: -1,
-  };
-  cells.forEach((cell, index) => {
-    const column = headerColumn(cell);
-    if (column && columns[column] < 0) columns[column] = index;
-  });
-  if (columns.columnOne < 0 || columns.columnTwo < 0 || columns.effective < 0 || columns.modifierIndicator < 0) return null;
-  // The CMS header is wrapped over several lines, so its first line may not name every column:
-  // when what it names sits where CMS puts it, the CMS layout is the complete answer.
-  const named = Object.keys(columns) as PtpColumn[];
-  if (named.every((column) => columns[column] < 0 || columns[column] === CMS_PTP_COLUMNS[column])) return { ...CMS_PTP_COLUMNS };
-  return columns;
-}
+// Telling data rows from the preamble
 
 function splitLine(line: string, delimiter: string): string[] {
   return line.indexOf('"') < 0 ? line.split(delimiter) : splitDelimitedLine(line, delimiter);
