@@ -15,6 +15,7 @@ import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks 
 import { withoutRepeats } from '../guides/checks';
 import { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
+import { CLM, DTP, GE, GS, HL, IEA, ISA, LX, NM1, SE, ST, SV1, SV2, SV3 } from './segmentCodes';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch } from './tokenizer';
 
@@ -48,26 +49,20 @@ function startsSegment(text: string, at: number, terminator: number): boolean {
   return false;
 }
 
-/** segmentIdCode of ISA, HL and CLM (see parse837.ts). */
-const ISA_CODE = 7498177;
-const HL_CODE = 42060;
-const CLM_CODE = 7398989;
-/** segmentIdCode of LX, which opens a service line. */
-const LX_CODE = 42584;
-/** IEA, GS, GE, ST, SE. */
-const ENVELOPE_CODES: readonly number[] = [7496385, 41939, 41925, 43476, 43461];
+/** segmentIdCode of IEA, GS, GE, ST, SE (segmentCodes.ts, as the other ids here). */
+const ENVELOPE_CODES: readonly number[] = [IEA, GS, GE, ST, SE];
 
 /**
  * Segments the parser ends the open claim at (closeClaim): a cut just before one never splits a
  * claim. A claim itself opens at CLM (which closes the one before).
  */
 function closesClaim(code: number): boolean {
-  return code === HL_CODE || code === CLM_CODE || code === ISA_CODE || ENVELOPE_CODES.includes(code);
+  return code === HL || code === CLM || code === ISA || ENVELOPE_CODES.includes(code);
 }
 
 /** The ids of those segments, with their codes. */
 const CLOSING_IDS: readonly (readonly [string, number])[] = [
-  ['HL', HL_CODE], ['CLM', CLM_CODE], ['ST', 43476], ['SE', 43461], ['GS', 41939], ['GE', 41925], ['IEA', 7496385], ['ISA', ISA_CODE],
+  ['HL', HL], ['CLM', CLM], ['ST', ST], ['SE', SE], ['GS', GS], ['GE', GE], ['IEA', IEA], ['ISA', ISA],
 ];
 
 /**
@@ -83,8 +78,8 @@ const BACKWARD_SEGMENTS = 32;
  * it only counts and spans, so the middle of a long one need not be held (see Hole).
  */
 const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
-  ISA_CODE, HL_CODE, CLM_CODE, ...ENVELOPE_CODES,
-  7579313 /* NM1 */, 7416400 /* DTP */, LX_CODE, 7662385 /* SV1 */, 7662386 /* SV2 */, 7662387 /* SV3 */,
+  ISA, HL, CLM, ...ENVELOPE_CODES,
+  NM1, DTP, LX, SV1, SV2, SV3,
 ]);
 
 /**
@@ -160,7 +155,7 @@ function idCodeAt(text: string, at: number, element: number, terminator: number)
 /** Index in `text` of the last LX segment starting in [from, to) (after a terminator and gaps), or -1. */
 function lastLineStart(text: string, from: number, to: number, element: number, terminator: number): number {
   for (let at = text.lastIndexOf('LX', to - 2); at >= from; at = at > 0 ? text.lastIndexOf('LX', at - 1) : -1) {
-    if (startsSegment(text, at, terminator) && idCodeAt(text, at, element, terminator) === LX_CODE) return at;
+    if (startsSegment(text, at, terminator) && idCodeAt(text, at, element, terminator) === LX) return at;
   }
   return -1;
 }
@@ -464,10 +459,10 @@ export class X12Stream {
     }
     if (closer < 0 && floor >= 0) {
       closer = floor;
-      closerCode = ISA_CODE;
+      closerCode = ISA;
     }
     // Whether a claim is open before `last` (and after everything searched).
-    const open = closer >= 0 ? closerCode === CLM_CODE : this.claimOpen;
+    const open = closer >= 0 ? closerCode === CLM : this.claimOpen;
 
     const mayCut = (index: number): boolean => {
       const at = start + index;
