@@ -1,6 +1,7 @@
 // Strings numbered in the order they were first added, held as bytes in one growing array with an
 // open-addressing hash table over it: for the half a million claim ids (and patients) of a big
-// claim CSV read in pieces, a Map of strings took about 110 bytes an entry, this about 25.
+// claim CSV read in pieces, a Map of strings took about 110 bytes an entry, this about 30 (with
+// each string's hash kept, so that growing the table and passing other strings by read no bytes).
 // A string with a character over U+00FF is kept in a Map beside the bytes.
 
 export class StringTable {
@@ -11,6 +12,8 @@ export class StringTable {
   private count = 0;
   /** Open addressing: string number + 1 per slot, 0 for an empty one. */
   private slots = new Int32Array(1024);
+  /** hashOf of string n (for a growing table to place it again, and a probe to pass others by without reading their bytes). */
+  private hashes = new Int32Array(1024);
   /** Strings with a character over U+00FF (no bytes: starts[n] = starts[n + 1]). */
   private readonly wide = new Map<string, number>();
   private readonly wideByNumber = new Map<number, string>();
@@ -27,7 +30,7 @@ export class StringTable {
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const slot = this.slots[at]!;
       if (slot === 0) return -1;
-      if (this.holds(slot - 1, key)) return slot - 1;
+      if (this.hashes[slot - 1] === hash && this.holds(slot - 1, key)) return slot - 1;
     }
   }
 
@@ -35,7 +38,9 @@ export class StringTable {
   add(key: string): number {
     const n = this.count++;
     if (n + 2 > this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    if (n + 1 > this.hashes.length) this.hashes = grownInt(this.hashes, this.hashes.length * 2);
     const hash = hashOf(key);
+    this.hashes[n] = hash;
     this.starts[n] = this.used;
     if (hash < 0) {
       this.wide.set(key, n);
@@ -69,7 +74,8 @@ export class StringTable {
 
   private holds(n: number, key: string): boolean {
     const start = this.starts[n]!;
-    if (this.starts[n + 1]! - start !== key.length || this.wideByNumber.has(n)) return false;
+    // Only a string with bytes is looked for here (hashOf >= 0): a wide one has none.
+    if (this.starts[n + 1]! - start !== key.length || (this.wideByNumber.size !== 0 && this.wideByNumber.has(n))) return false;
     const bytes = this.bytes;
     for (let i = 0; i < key.length; i++) if (bytes[start + i] !== key.charCodeAt(i)) return false;
     return true;
@@ -84,15 +90,22 @@ export class StringTable {
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
+    const anyWide = this.wideByNumber.size !== 0;
     for (let n = 0; n < this.count; n++) {
-      if (this.wideByNumber.has(n)) continue;
-      this.place(hashOfBytes(this.bytes, this.starts[n]!, this.starts[n + 1]!), n);
+      if (anyWide && this.wideByNumber.has(n)) continue;
+      this.place(this.hashes[n]!, n);
     }
   }
 }
 
 function grown(a: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
   const b = new Uint32Array(length);
+  b.set(a);
+  return b;
+}
+
+function grownInt(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(length);
   b.set(a);
   return b;
 }
@@ -105,11 +118,5 @@ function hashOf(key: string): number {
     if (c > 0xff) return -1;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return h >>> 1;
-}
-
-function hashOfBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h >>> 1;
 }
