@@ -64,12 +64,15 @@ describe('kept lines', () => {
     }
   });
 
-  it('keeps missing units as null, and offsets past 4 GB', () => {
+  it('keeps missing units as null, and offsets as far as the largest input (1 GB) and beyond, to 4 GB', () => {
     const lines = new KeptLines();
-    const row = lines.add(line(1, { units: null, unitsSpan: null }), place(1, { base: 2 ** 33 }));
+    const row = lines.add(line(1, { units: null, unitsSpan: null }), place(1, { base: 2 ** 32 - 100 }));
     assert.equal(lines.units(row), null);
     assert.equal(lines.unitsSpan(row), null);
-    assert.deepEqual(lines.codeSpan(row), { start: 2 ** 33 + 10, end: 2 ** 33 + 15 });
+    assert.deepEqual(lines.codeSpan(row), { start: 2 ** 32 - 90, end: 2 ** 32 - 85 });
+    const zero = lines.add(line(0, { units: 0, unitsSpan: { start: 0, end: 1 } }), place(0, { base: 0 }));
+    assert.equal(lines.units(zero), 0);
+    assert.deepEqual(lines.unitsSpan(zero), { start: 0, end: 1 });
   });
 
   it('numbers equal codes and providers alike, and others apart', () => {

@@ -62,9 +62,13 @@ export class CodedClaims extends ClaimChooser<number> {
     return this.keys.size;
   }
 
-  /** The kind of claim `state` (named by a row of it, or null). */
-  kindOf(state: number): ClaimKind | null {
-    return KINDS[this.kinds[state]!]!;
+  /**
+   * The kind of each claim by its number (named by a row of it, or null), holding only the kinds:
+   * not the claim ids and patients, which are not needed once the file is read.
+   */
+  kindsOf(): (claim: number) => ClaimKind | null {
+    const kinds = this.kinds.slice(0, this.claimCount);
+    return (claim) => KINDS[kinds[claim]!]!;
   }
 
   lineCount(state: number): number {

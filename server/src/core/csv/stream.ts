@@ -120,7 +120,7 @@ export class CsvStream {
     this.parser!.finish();
     const layout = this.header!.layout;
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
-    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, codedClaims: claims.claims(), kindOf: (claim) => claims.kindOf(claim) };
+    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, codedClaims: claims.claims(), kindOf: claims.kindsOf() };
   }
 
   private read(atEnd: boolean): boolean {

@@ -2,8 +2,9 @@
 // what the coding checks read of it (its code, dates, units, what its modifiers do to a PTP
 // pair, who performed it, where its code and units are written, how a message names it). A run
 // keeps every line it can pair to its end (across claims and files), so a line costs a row of
-// numbers, about 90 bytes, not the objects it was read into; strings (codes, providers, line
+// numbers, about 75 bytes, not the objects it was read into; strings (codes, providers, line
 // numbers) are held once each and named by number. Findings make their objects from a row.
+// Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureOf, type ModifierSignature } from './ptpBypass';
@@ -25,6 +26,9 @@ class Interned {
 }
 
 const INITIAL_ROWS = 1024;
+
+/** An unsigned 32-bit column's value for "not written" (the units' offsets of a line without units). */
+const NONE = 0xffffffff;
 
 /** What a row is made from, besides its ServiceLine. */
 export interface RowPlace {
@@ -57,11 +61,11 @@ export class KeptLines {
   private toOf = new Int32Array(INITIAL_ROWS);
   /** NaN when the line has no readable units. */
   private unitsOf = new Float64Array(INITIAL_ROWS);
-  /** Document offsets (base added); the units' are -1 when they are not written. */
-  private codeStartOf = new Float64Array(INITIAL_ROWS);
-  private codeEndOf = new Float64Array(INITIAL_ROWS);
-  private unitsStartOf = new Float64Array(INITIAL_ROWS);
-  private unitsEndOf = new Float64Array(INITIAL_ROWS);
+  /** Document offsets (base added); the units' are NONE when they are not written. */
+  private codeStartOf = new Uint32Array(INITIAL_ROWS);
+  private codeEndOf = new Uint32Array(INITIAL_ROWS);
+  private unitsStartOf = new Uint32Array(INITIAL_ROWS);
+  private unitsEndOf = new Uint32Array(INITIAL_ROWS);
   // Numbers of interned values per row.
   private codeOf = new Uint32Array(INITIAL_ROWS);
   private lineNumberOf = new Uint32Array(INITIAL_ROWS);
@@ -92,8 +96,8 @@ export class KeptLines {
     this.codeStartOf[row] = line.codeSpan.start + base;
     this.codeEndOf[row] = line.codeSpan.end + base;
     const unitsSpan = line.unitsSpan;
-    this.unitsStartOf[row] = unitsSpan === null ? -1 : unitsSpan.start + base;
-    this.unitsEndOf[row] = unitsSpan === null ? -1 : unitsSpan.end + base;
+    this.unitsStartOf[row] = unitsSpan === null ? NONE : unitsSpan.start + base;
+    this.unitsEndOf[row] = unitsSpan === null ? NONE : unitsSpan.end + base;
     this.codeOf[row] = this.codes.numberOf(line.code);
     this.lineNumberOf[row] = this.texts.numberOf(line.lineNumber);
     this.providerOf[row] = this.texts.numberOf(place.provider);
@@ -166,7 +170,7 @@ export class KeptLines {
   /** Where the units are written, in document offsets, or null when they are not. */
   unitsSpan(row: number): Span | null {
     const start = this.unitsStartOf[row]!;
-    return start < 0 ? null : { start, end: this.unitsEndOf[row]! };
+    return start === NONE ? null : { start, end: this.unitsEndOf[row]! };
   }
 
   /** The number of the row's provider among the providers and billing providers of this table (equal numbers, equal providers). */
@@ -198,8 +202,9 @@ export class KeptLines {
     return n;
   }
 
+  /** Half as much room again: the arrays are copied, and old and new are held together meanwhile. */
   private grow(): void {
-    const capacity = this.capacity * 2;
+    const capacity = Math.ceil(this.capacity * 1.5);
     this.capacity = capacity;
     this.fileOf = grown(this.fileOf, new Uint32Array(capacity));
     this.claimOf = grown(this.claimOf, new Uint32Array(capacity));
@@ -209,10 +214,10 @@ export class KeptLines {
     this.fromOf = grown(this.fromOf, new Int32Array(capacity));
     this.toOf = grown(this.toOf, new Int32Array(capacity));
     this.unitsOf = grown(this.unitsOf, new Float64Array(capacity));
-    this.codeStartOf = grown(this.codeStartOf, new Float64Array(capacity));
-    this.codeEndOf = grown(this.codeEndOf, new Float64Array(capacity));
-    this.unitsStartOf = grown(this.unitsStartOf, new Float64Array(capacity));
-    this.unitsEndOf = grown(this.unitsEndOf, new Float64Array(capacity));
+    this.codeStartOf = grown(this.codeStartOf, new Uint32Array(capacity));
+    this.codeEndOf = grown(this.codeEndOf, new Uint32Array(capacity));
+    this.unitsStartOf = grown(this.unitsStartOf, new Uint32Array(capacity));
+    this.unitsEndOf = grown(this.unitsEndOf, new Uint32Array(capacity));
     this.codeOf = grown(this.codeOf, new Uint32Array(capacity));
     this.lineNumberOf = grown(this.lineNumberOf, new Uint32Array(capacity));
     this.providerOf = grown(this.providerOf, new Uint32Array(capacity));
@@ -221,7 +226,7 @@ export class KeptLines {
   }
 }
 
-/** `into` (twice the size) holding `from`'s values. */
+/** `into` (a larger array) holding `from`'s values. */
 function grown<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(from: T, into: T): T {
   into.set(from);
   return into;
