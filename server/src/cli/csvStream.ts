@@ -5,7 +5,8 @@
 // columns. The report is the one the whole-file path gives (analyze over the whole text).
 // Only a regular file of ASCII bytes is read like this (its latin-1 blocks are then exactly the
 // text decode() gives), and only when its start shows a claim CSV; anything else, and a record
-// longer than CsvStream holds, is left to the whole-file path.
+// longer than CsvStream holds, is left to the whole-file path. The reading itself
+// (readCsvBlocks) is shared with the language server's checks from disk (lsp/diskCheck.ts).
 import { isAscii } from 'node:buffer';
 import { internalError, type SharedCoding } from '../core/analyze';
 import { closesIn, CsvStream, type CsvStreamResult } from '../core/csv/stream';
