@@ -83,104 +83,104 @@ export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fil
 export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
   const lines = group.lines;
   // Lines of one code and provider, for the MAI 2 and 3 sums.
-  const summed = new Map<string, { row: MueRow; rows: number[] }>();
-  for (const line of group.rows) {
-    const code = lines.code(line).trim().toUpperCase();
-    const row = mueRowFor(tables, group.table, code);
-    if (row === undefined) continue;
-    const span = lines.codeSpan(line);
-    const file = lines.file(line);
-    const lineUnits = lines.units(line);
+  const summed = new Map<string, { mue: MueRow; rows: number[] }>();
+  for (const row of group.rows) {
+    const code = lines.code(row).trim().toUpperCase();
+    const mue = mueRowFor(tables, group.table, code);
+    if (mue === undefined) continue;
+    const span = lines.codeSpan(row);
+    const file = lines.file(row);
+    const lineUnits = lines.units(row);
     if (lineUnits === null || !(lineUnits > 0)) {
-      const unitsSpan = lines.unitsSpan(line);
+      const unitsSpan = lines.unitsSpan(row);
       out.push({
         file,
         finding: {
           rule: MUE_UNITS_UNKNOWN_RULE,
           severity: 'warning',
-          message: `${code} has ${unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${row.value}. Write the units of service on the line.`,
+          message: `${code} has ${unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${mue.value}. Write the units of service on the line.`,
           span: unitsSpan === null ? span : unitsSpan,
           codes: [code],
         },
       });
     }
-    if (row.value === 0) {
+    if (mue.value === 0) {
       out.push({
         file,
         finding: {
           rule: MUE_NOT_PAYABLE_RULE,
           severity: 'error',
-          message: `${code} has an MUE of 0 in the ${row.kind} MUE table (${row.rationale || 'no rationale given'}): it is not payable for this type of claim. Remove the line, or bill the code the payer expects.`,
+          message: `${code} has an MUE of 0 in the ${mue.kind} MUE table (${mue.rationale || 'no rationale given'}): it is not payable for this type of claim. Remove the line, or bill the code the payer expects.`,
           span,
           codes: [code],
-          data: { kind: 'mue', code, value: 0, mai: row.mai, units: rowUnitsPerDay(lines, line), lines: [refOf(lines, line)] },
+          data: { kind: 'mue', code, value: 0, mai: mue.mai, units: rowUnitsPerDay(lines, row), lines: [refOf(lines, row)] },
         },
       });
       continue;
     }
-    if (row.mai === 1) {
-      const units = rowUnitsPerDay(lines, line);
-      if (units > row.value) out.push({ file, finding: exceeded(lines, code, row, units, [line], lines.from(line), fileNames) });
+    if (mue.mai === 1) {
+      const units = rowUnitsPerDay(lines, row);
+      if (units > mue.value) out.push({ file, finding: exceeded(lines, code, mue, units, [row], lines.from(row), fileNames) });
       continue;
     }
-    const key = `${code}\u0000${lines.provider(line)}`;
+    const key = `${code}\u0000${lines.provider(row)}`;
     const entry = summed.get(key);
-    if (entry) entry.rows.push(line);
-    else summed.set(key, { row, rows: [line] });
+    if (entry) entry.rows.push(row);
+    else summed.set(key, { mue, rows: [row] });
   }
-  for (const [key, { row, rows }] of summed) {
+  for (const [key, { mue, rows }] of summed) {
     const code = key.slice(0, key.indexOf('\u0000'));
     // Units per day over every day the lines cover; one finding per distinct set of lines over the value.
     const days = new Map<DateNumber, { units: number; rows: number[] }>();
-    for (const line of rows) {
-      const to = lines.to(line);
-      const perDay = rowUnitsPerDay(lines, line);
-      let day = lines.from(line);
+    for (const row of rows) {
+      const to = lines.to(row);
+      const perDay = rowUnitsPerDay(lines, row);
+      let day = lines.from(row);
       for (let n = 0; n < MAX_RANGE_DAYS && day <= to; n++, day = nextDay(day)) {
         const entry = days.get(day);
         if (entry) {
           entry.units += perDay;
-          entry.rows.push(line);
-        } else days.set(day, { units: perDay, rows: [line] });
+          entry.rows.push(row);
+        } else days.set(day, { units: perDay, rows: [row] });
       }
     }
     const reported = new Set<string>();
     for (const [day, { units, rows: dayRows }] of [...days].sort((a, b) => a[0] - b[0])) {
-      if (units <= row.value) continue;
+      if (units <= mue.value) continue;
       const set = dayRows.map((r) => lines.order(r)).join(',');
       if (reported.has(set)) continue;
       reported.add(set);
       const last = dayRows[dayRows.length - 1]!;
-      out.push({ file: lines.file(last), finding: exceeded(lines, code, row, units, dayRows, day, fileNames) });
+      out.push({ file: lines.file(last), finding: exceeded(lines, code, mue, units, dayRows, day, fileNames) });
     }
   }
 }
 
 /** The finding for `rows` (of `lines`) whose units are over the value: it sits on the last of them. */
-function exceeded(lines: KeptLines, code: string, row: MueRow, units: number, rows: number[], day: DateNumber, fileNames: readonly string[] | undefined): Finding {
+function exceeded(lines: KeptLines, code: string, mue: MueRow, units: number, rows: number[], day: DateNumber, fileNames: readonly string[] | undefined): Finding {
   const last = rows[rows.length - 1]!;
   const others = rows.slice(0, -1);
   const lastFile = lines.file(last);
   const where = (r: number) => lines.unitsSpan(r) ?? lines.codeSpan(r);
   const counted =
-    row.mai === 1
+    mue.mai === 1
       ? `this line reports ${unitsText(units)}${lines.from(last) !== lines.to(last) ? ' a day' : ''}`
       : `${unitsText(units)} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}`;
   const advice =
-    row.mai === 1
-      ? `Report at most ${row.value} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
-      : row.mai === 2
-        ? `Units over ${row.value} are denied for the day whatever the documentation; lower the units to ${row.value}.`
-        : `Units over ${row.value} are denied unless the records support them on appeal.`;
+    mue.mai === 1
+      ? `Report at most ${mue.value} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
+      : mue.mai === 2
+        ? `Units over ${mue.value} are denied for the day whatever the documentation; lower the units to ${mue.value}.`
+        : `Units over ${mue.value} are denied unless the records support them on appeal.`;
   return {
     rule: MUE_EXCEEDED_RULE,
-    severity: row.mai === 3 ? 'warning' : 'error',
-    message: `${code} is over its MUE of ${row.value} (${row.kind} table, ${maiText(row)}${row.rationale ? `; ${row.rationale}` : ''}): ${counted}. ${advice}`,
+    severity: mue.mai === 3 ? 'warning' : 'error',
+    message: `${code} is over its MUE of ${mue.value} (${mue.kind} table, ${maiText(mue)}${mue.rationale ? `; ${mue.rationale}` : ''}): ${counted}. ${advice}`,
     span: where(last),
     codes: [code],
     related: others
       .filter((o) => lines.file(o) === lastFile)
       .map((o) => ({ span: where(o), message: `${unitsText(rowUnitsPerDay(lines, o))} of ${code} counted here` })),
-    data: { kind: 'mue', code, value: row.value, mai: row.mai, units, lines: rows.filter((r) => lines.file(r) === lastFile).map((r) => refOf(lines, r)) },
+    data: { kind: 'mue', code, value: mue.value, mai: mue.mai, units, lines: rows.filter((r) => lines.file(r) === lastFile).map((r) => refOf(lines, r)) },
   };
 }
