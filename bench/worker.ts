@@ -8,6 +8,8 @@
 //   worker.js peer --name node-x12|x12-parser --file F  a peer parser on the same file
 //   worker.js ptp --file TABLE                          loadKnowledge with a PTP table (needs --expose-gc)
 //   worker.js read --file F                             just reading the file: the baseline every figure is divided by
+//   worker.js disk --file F                             the language server's check from disk (a file past VS Code's
+//                                                       50 MB limit): read in pieces, hover index built, guideChecks full
 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../server/src/core/analyze';
 import { emptyKnowledge, loadKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
 import { readFileCapped } from '../server/src/core/rules/readFile';
+import { checkFileFromDisk } from '../server/src/lsp/diskCheck';
 
 const MB = 1024 * 1024;
 
@@ -220,9 +223,31 @@ async function read(): Promise<void> {
   report({ kind: 'read', file, bytes: statSync(file).size, chars, ms, cpuMs: cpuMs(cpu), processCpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, processMs: process.uptime() * 1000, maxRssMB: maxRssMB() });
 }
 
+/** The server's check of a file from disk, as for a file VS Code does not hand to extensions: its CPU, time and peak RSS. */
+async function disk(): Promise<void> {
+  const file = argument('file')!;
+  const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: readFileCapped });
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const checked = await checkFileFromDisk(file, knowledge, { index: true, guideChecks: 'full' });
+  report({
+    kind: 'disk',
+    file,
+    bytes: statSync(file).size,
+    ms: performance.now() - started,
+    cpuMs: cpuMs(cpu),
+    format: checked?.format ?? null,
+    claims: checked?.claims ?? 0,
+    findings: checked?.findings.length ?? 0,
+    indexed: checked?.index?.size ?? 0,
+    maxRssMB: maxRssMB(),
+  });
+}
+
 async function main(): Promise<void> {
   const command = process.argv[2];
   if (command === 'read') return read();
+  if (command === 'disk') return disk();
   if (command === 'core') core();
   else if (command === 'peer') await peer();
   else if (command === 'ptp') ptp();
