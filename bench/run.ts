@@ -106,6 +106,18 @@ function runChild<T>(args: string[], options: { timeoutMs?: number; env?: NodeJS
   });
 }
 
+/** `runs` fresh processes of the same measurement: the results of those that reported one, and the last failure ('' when none). */
+async function runTimes<T>(args: string[], runs: number, timeoutMs: number): Promise<{ results: T[]; error: string }> {
+  const results: T[] = [];
+  let error = '';
+  for (let i = 0; i < runs; i++) {
+    const child = await runChild<T>(args, { timeoutMs });
+    if (child.result) results.push(child.result);
+    else error = child.error;
+  }
+  return { results, error };
+}
+
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
@@ -580,13 +592,7 @@ interface PtpRow {
 }
 
 async function measurePtp(worker: string, file: InputFile, runs: number): Promise<PtpRow> {
-  const results: PtpWorkerResult[] = [];
-  let error = '';
-  for (let i = 0; i < runs; i++) {
-    const child = await runChild<PtpWorkerResult>(['--expose-gc', worker, 'ptp', '--file', file.path], { timeoutMs: 120_000 });
-    if (child.result) results.push(child.result);
-    else error = child.error;
-  }
+  const { results, error } = await runTimes<PtpWorkerResult>(['--expose-gc', worker, 'ptp', '--file', file.path], runs, 120_000);
   return {
     file: file.name,
     bytes: file.bytes,
@@ -617,13 +623,7 @@ interface ReadRow {
 
 /** Just reading the file, in `runs` fresh processes (medians). */
 async function measureRead(worker: string, file: InputFile, runs: number): Promise<ReadRow> {
-  const results: { ms: number; cpuMs: number; processMs: number; processCpuMs: number }[] = [];
-  let error = '';
-  for (let i = 0; i < runs; i++) {
-    const child = await runChild<{ ms: number; cpuMs: number; processMs: number; processCpuMs: number }>([worker, 'read', '--file', file.path], { timeoutMs: 60_000 });
-    if (child.result) results.push(child.result);
-    else error = child.error;
-  }
+  const { results, error } = await runTimes<{ ms: number; cpuMs: number; processMs: number; processCpuMs: number }>([worker, 'read', '--file', file.path], runs, 60_000);
   return {
     file: file.name,
     bytes: file.bytes,
@@ -654,13 +654,7 @@ interface DiskRow {
 }
 
 async function measureDisk(worker: string, file: InputFile, runs: number): Promise<DiskRow> {
-  const results: { ms: number; cpuMs: number; claims: number; findings: number; indexed: number; maxRssMB: number }[] = [];
-  let error = '';
-  for (let i = 0; i < runs; i++) {
-    const child = await runChild<(typeof results)[number]>([worker, 'disk', '--file', file.path], { timeoutMs: 120_000 });
-    if (child.result) results.push(child.result);
-    else error = child.error;
-  }
+  const { results, error } = await runTimes<{ ms: number; cpuMs: number; claims: number; findings: number; indexed: number; maxRssMB: number }>([worker, 'disk', '--file', file.path], runs, 120_000);
   return {
     file: file.name,
     bytes: file.bytes,
@@ -766,13 +760,7 @@ interface TablesRow extends TablesWorkerResult {
 async function measureTables(worker: string, load: string, tables: { ptp?: InputFile; mue?: InputFile; aoc?: InputFile }, runs: number): Promise<TablesRow> {
   const args = ['--expose-gc', worker];
   for (const [name, file] of Object.entries(tables)) if (file) args.push(`--${name}`, file.path);
-  const results: TablesWorkerResult[] = [];
-  let error = '';
-  for (let i = 0; i < runs; i++) {
-    const child = await runChild<TablesWorkerResult>(args, { timeoutMs: 120_000 });
-    if (child.result) results.push(child.result);
-    else error = child.error;
-  }
+  const { results, error } = await runTimes<TablesWorkerResult>(args, runs, 120_000);
   const first = results[0];
   return {
     load,
