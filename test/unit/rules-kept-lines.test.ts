@@ -75,6 +75,13 @@ describe('kept lines', () => {
     assert.deepEqual(lines.unitsSpan(zero), { start: 0, end: 1 });
   });
 
+  it('gives back each line number as written: plain numbers (every CSV row number), leading zeros, letters, none', () => {
+    const lines = new KeptLines();
+    const written = ['1', '1048577', '01', '', 'A1', ' 2', '1e3', '0'];
+    const rows = written.map((lineNumber, n) => lines.add(line(n, { lineNumber }), place(n)));
+    assert.deepEqual(rows.map((row) => lines.lineNumber(row)), written);
+  });
+
   it('numbers equal codes and providers alike, and others apart', () => {
     const lines = new KeptLines();
     const a = lines.add(line(0), place(0, { provider: 'X', billing: 'X' }));

@@ -2,14 +2,14 @@
 // what the coding checks read of it (its code, dates, units, what its modifiers do to a PTP
 // pair, who performed it, where its code and units are written, how a message names it). A run
 // keeps every line it can pair to its end (across claims and files), so a line costs a row of
-// numbers, about 75 bytes, not the objects it was read into; strings (codes, providers, line
-// numbers) are held once each and named by number. Findings make their objects from a row.
+// numbers, about 80 bytes, not the objects it was read into; strings (codes, providers) are held
+// once each and named by number. Findings make their objects from a row.
 // Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureOf, type ModifierSignature } from './ptpBypass';
 
-/** Strings numbered in the order first seen: a run's codes, providers and line numbers are a few thousand at most. */
+/** Strings numbered in the order first seen: a run's codes and providers are a few thousand at most. */
 class Interned {
   private readonly numbers = new Map<string, number>();
   readonly values: string[] = [];
@@ -68,14 +68,15 @@ export class KeptLines {
   private unitsEndOf = new Uint32Array(INITIAL_ROWS);
   // Numbers of interned values per row.
   private codeOf = new Uint32Array(INITIAL_ROWS);
-  private lineNumberOf = new Uint32Array(INITIAL_ROWS);
+  /** The line number as written when it is a plain number (a CSV row's always is), else -1 - its number in `texts`. */
+  private lineNumberOf = new Float64Array(INITIAL_ROWS);
   private providerOf = new Uint32Array(INITIAL_ROWS);
   private billingOf = new Uint32Array(INITIAL_ROWS);
   private signatureOf = new Uint32Array(INITIAL_ROWS);
 
   private readonly codes = new Interned();
   private readonly texts = new Interned();
-  /** Modifier signatures by their key; number 0 is the signature of a line without modifiers. */
+  /** Modifier signatures by their key, numbered in the order first seen. */
   private readonly signatureNumbers = new Map<string, number>();
   private readonly signatures: ModifierSignature[] = [];
 
@@ -99,7 +100,7 @@ export class KeptLines {
     this.unitsStartOf[row] = unitsSpan === null ? NONE : unitsSpan.start + base;
     this.unitsEndOf[row] = unitsSpan === null ? NONE : unitsSpan.end + base;
     this.codeOf[row] = this.codes.numberOf(line.code);
-    this.lineNumberOf[row] = this.texts.numberOf(line.lineNumber);
+    this.lineNumberOf[row] = this.lineNumberValue(line.lineNumber);
     this.providerOf[row] = this.texts.numberOf(place.provider);
     this.billingOf[row] = this.texts.numberOf(place.billing);
     this.signatureOf[row] = this.signatureNumber(line);
@@ -126,7 +127,8 @@ export class KeptLines {
 
   /** LX01 for X12 (as written), the 1-based row number for CSV. */
   lineNumber(row: number): string {
-    return this.texts.values[this.lineNumberOf[row]!]!;
+    const value = this.lineNumberOf[row]!;
+    return value >= 0 ? String(value) : this.texts.values[-1 - value]!;
   }
 
   x12(row: number): boolean {
@@ -191,6 +193,12 @@ export class KeptLines {
     return this.signatures[this.signatureOf[row]!]!;
   }
 
+  /** A CSV's row numbers are as many as its rows: kept as numbers, not strings in `texts`. */
+  private lineNumberValue(written: string): number {
+    const n = Number(written);
+    return Number.isInteger(n) && n >= 0 && String(n) === written ? n : -1 - this.texts.numberOf(written);
+  }
+
   private signatureNumber(line: ServiceLine): number {
     const signature = signatureOf(line);
     let n = this.signatureNumbers.get(signature.key);
@@ -219,7 +227,7 @@ export class KeptLines {
     this.unitsStartOf = grown(this.unitsStartOf, new Uint32Array(capacity));
     this.unitsEndOf = grown(this.unitsEndOf, new Uint32Array(capacity));
     this.codeOf = grown(this.codeOf, new Uint32Array(capacity));
-    this.lineNumberOf = grown(this.lineNumberOf, new Uint32Array(capacity));
+    this.lineNumberOf = grown(this.lineNumberOf, new Float64Array(capacity));
     this.providerOf = grown(this.providerOf, new Uint32Array(capacity));
     this.billingOf = grown(this.billingOf, new Uint32Array(capacity));
     this.signatureOf = grown(this.signatureOf, new Uint32Array(capacity));
