@@ -188,6 +188,12 @@ export function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
+/** The whole number `text` writes in plain decimal (no sign, blanks, leading zeros or exponent), or -1 when it writes none. */
+export function plainNumber(text: string): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 && String(n) === text ? n : -1;
+}
+
 /** The text with its first letter in capitals (a message or title that starts with a described value). */
 export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

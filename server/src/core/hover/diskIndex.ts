@@ -14,7 +14,7 @@
 // and the findings come once the whole file is checked (finish).
 import type { Claim, ClaimKind, Finding, PtpTableKind, ServiceLine, Severity } from '../model';
 import type { LineSink } from '../csv/codedClaims';
-import { detached } from '../text';
+import { detached, plainNumber } from '../text';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
 import type { AddOptions } from '../rules/serviceGroups';
@@ -109,8 +109,8 @@ export class DiskIndexBuilder {
     this.dateId.push(at, line.dateOfService === null ? 0 : this.internDate(line.dateOfService.from, line.dateOfService.to));
     this.table.push(at, table);
     this.claim.push(at, claim);
-    const written = Number(line.lineNumber);
-    this.lineNumber.push(at, Number.isInteger(written) && written >= 0 && written <= MAX_OFFSET && String(written) === line.lineNumber ? written : line.index + 1);
+    const written = plainNumber(line.lineNumber);
+    this.lineNumber.push(at, written >= 0 && written <= MAX_OFFSET ? written : line.index + 1);
     this.lineStart.push(at, line.span.start + base);
     this.lineEnd.push(at, lineEnd);
   }

@@ -8,6 +8,7 @@
 
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureOf, type ModifierSignature } from './ptpBypass';
+import { plainNumber } from '../text';
 
 /** Strings numbered in the order first seen: a run's codes and providers are a few thousand at most. */
 class Interned {
@@ -195,8 +196,8 @@ export class KeptLines {
 
   /** A CSV's row numbers are as many as its rows: kept as numbers, not strings in `texts`. */
   private lineNumberValue(written: string): number {
-    const n = Number(written);
-    return Number.isInteger(n) && n >= 0 && String(n) === written ? n : -1 - this.texts.numberOf(written);
+    const n = plainNumber(written);
+    return n >= 0 ? n : -1 - this.texts.numberOf(written);
   }
 
   private signatureNumber(line: ServiceLine): number {
