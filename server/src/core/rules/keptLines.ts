@@ -8,9 +8,13 @@
 
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureOf, type ModifierSignature } from './ptpBypass';
-import { plainNumber } from '../text';
+import { detached, plainNumber } from '../text';
 
-/** Strings numbered in the order first seen: a run's codes and providers are a few thousand at most. */
+/**
+ * Strings numbered in the order first seen: a run's codes and providers are a few thousand at
+ * most. Each is held as its own copy: a value read from a piece of a file may be a slice that
+ * keeps the whole piece alive, and a run holds its values to its end.
+ */
 class Interned {
   private readonly numbers = new Map<string, number>();
   readonly values: string[] = [];
@@ -19,8 +23,9 @@ class Interned {
     let n = this.numbers.get(value);
     if (n === undefined) {
       n = this.values.length;
-      this.numbers.set(value, n);
-      this.values.push(value);
+      const own = detached(value);
+      this.numbers.set(own, n);
+      this.values.push(own);
     }
     return n;
   }
