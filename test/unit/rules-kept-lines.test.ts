@@ -82,14 +82,12 @@ describe('kept lines', () => {
     assert.deepEqual(rows.map((row) => lines.lineNumber(row)), written);
   });
 
-  it('numbers equal codes and providers alike, and others apart', () => {
+  it('holds each code, and numbers equal providers alike and others apart', () => {
     const lines = new KeptLines();
     const a = lines.add(line(0), place(0, { provider: 'X', billing: 'X' }));
     const b = lines.add(line(2), place(2, { provider: 'X', billing: 'Y' }));
     const c = lines.add(line(1), place(1, { provider: 'Y', billing: 'Y' }));
-    assert.equal(lines.codeNumber(a), lines.codeNumber(b));
-    assert.notEqual(lines.codeNumber(a), lines.codeNumber(c));
-    assert.equal(lines.codeCount, 2);
+    assert.deepEqual([lines.code(a), lines.code(b), lines.code(c)], ['43214', '43214', '43197']);
     assert.equal(lines.providerNumber(a), lines.providerNumber(b));
     assert.notEqual(lines.providerNumber(a), lines.providerNumber(c));
     assert.equal(lines.billingNumber(b), lines.providerNumber(c));

@@ -146,16 +146,6 @@ export class KeptLines {
     return this.codes.values[this.codeOf[row]!]!;
   }
 
-  /** The number of the row's code among the codes of this table's rows (equal numbers, equal codes). */
-  codeNumber(row: number): number {
-    return this.codeOf[row]!;
-  }
-
-  /** How many distinct codes the rows have (codeNumber is below it). */
-  get codeCount(): number {
-    return this.codes.values.length;
-  }
-
   from(row: number): DateNumber {
     return this.fromOf[row]!;
   }
