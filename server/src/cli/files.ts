@@ -211,6 +211,17 @@ export function withBlockFile<T>(path: string, blockBytes: number, read: (file: 
   }
 }
 
+/** Fills `buffer` with the bytes of the open file `fd` from `position` (fewer only at its end) and returns how many were read. */
+export function fillBlock(fd: number, buffer: Buffer, position: number): number {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
 /**
  * Fills `buffer` with the file's bytes from `position` (fewer only at the end of the file) and
  * returns how many were read. A read error is an InputError, as readInput reports it.
@@ -218,11 +229,7 @@ export function withBlockFile<T>(path: string, blockBytes: number, read: (file: 
 export function readBlock(path: string, fd: number, buffer: Buffer, position: number): number {
   let filled = 0;
   try {
-    while (filled < buffer.length) {
-      const read = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
-      if (read === 0) break;
-      filled += read;
-    }
+    filled = fillBlock(fd, buffer, position);
     if (position + filled > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
   } catch (error) {
     throw new InputError(path, describeReadError(error));

@@ -12,7 +12,7 @@
 // a BOM dropped; UTF-16LE after its BOM), so positions are those of the text the editor shows.
 // Nothing logged or returned quotes the files: counts, rule ids and file names only.
 import { isAscii } from 'node:buffer';
-import { promises as fs, readSync, type Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { basename, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,7 +37,7 @@ import { X12Stream, type PieceResult } from '../core/x12/stream';
 import { DiskIndex, DiskIndexBuilder, IndexingRun } from '../core/hover/diskIndex';
 import type { HoverResult } from '../core/hover/hover';
 import { isClaimFile, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
-import { BLOCK_BYTES, MAX_INPUT_BYTES } from '../cli/files';
+import { BLOCK_BYTES, fillBlock, MAX_INPUT_BYTES } from '../cli/files';
 import { FEED_BYTES } from '../cli/stream';
 import { readCsvBlocks, type ReadAt } from '../cli/csvStream';
 import type { CsvStreamResult } from '../core/csv/stream';
@@ -296,15 +296,7 @@ const WHOLE = Symbol('whole');
 async function checkCsvInBlocks(handle: fs.FileHandle, buffer: Buffer, skip: number, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null | typeof WHOLE> {
   const run = options.shared?.run ?? new CodingRun(knowledge);
   const indexed = options.index === true && !options.shared;
-  const read: ReadAt = (into, position) => {
-    let filled = 0;
-    while (filled < into.length) {
-      const count = readSync(handle.fd, into, filled, into.length - filled, skip + position + filled);
-      if (count === 0) break;
-      filled += count;
-    }
-    return filled;
-  };
+  const read: ReadAt = (into, position) => fillBlock(handle.fd, into, skip + position);
   // One index per reading of the file (one in the other date order starts over): the last is the file's.
   const builders: DiskIndexBuilder[] = [];
   const newIndex = (): LineSink => {
