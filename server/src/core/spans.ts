@@ -44,15 +44,15 @@ export function byPosition(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Moves a service line's spans by `by`, in place; its date span only with `date` (a claim's date span it shares moves with the claim). */
-export function moveLineSpans(line: ServiceLine, by: number, date = true): void {
+/** Moves a service line's spans by `by`, in place. */
+export function moveLineSpans(line: ServiceLine, by: number): void {
   move(line.lineNumberSpan, by);
   move(line.codeSpan, by);
   for (const modifier of line.modifiers) move(modifier.span, by);
   if (line.modifierInsert !== null && line.modifierInsert.kind === 'x12-composite') move(line.modifierInsert.compositeSpan, by);
   move(line.chargeSpan, by);
   move(line.unitsSpan, by);
-  if (date) move(line.dateSpan, by);
+  move(line.dateSpan, by);
   move(line.span, by);
   move(line.recordSpan, by);
 }

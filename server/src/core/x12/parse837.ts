@@ -16,6 +16,7 @@ import { SegmentReading } from './reading837';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { SERVICE_SEGMENTS, ServiceLines837 } from './serviceLines837';
+import { X12Claim } from './serviceLine837';
 
 /** DTP01 qualifiers that carry a date of service: 472 service date (claim or line; read from char codes in date()), 434 statement dates (claim, 837I). */
 const STATEMENT_DATES = '434';
@@ -350,13 +351,11 @@ export class Parser837 {
     const names = this.names;
     names.resolveIds();
     const claimDate = this.claimDate;
-    // One span for the claim and the lines that inherit its date (splice.ts shiftClaim moves it once).
-    const claimDateSpan = claimDate === null ? null : { start: this.claimDateStart, end: this.claimDateEnd };
     if (claimDate !== null) {
       for (const line of lines) {
         if (line.dateOfService === null) {
           line.dateOfService = claimDate;
-          line.dateSpan = claimDateSpan;
+          line.dateSpan = { start: this.claimDateStart, end: this.claimDateEnd };
           line.dateInherited = true;
         }
       }
@@ -364,24 +363,33 @@ export class Parser837 {
     const text = this.r.text;
     const idStart = this.claimIdStart;
     const transaction = this.envelopes.transaction;
-    const claim: Claim = {
-      index,
-      id: idStart === NO_OFFSET ? '' : (this.claimIdText ?? text.slice(idStart, this.claimIdEnd)),
-      idSpan: idStart === NO_OFFSET ? null : { start: idStart, end: this.claimIdEnd },
-      patientId: names.patientOrSubscriberId(),
-      patientKey: names.patientKey(),
-      billingProviderId: names.billingProviderId,
-      renderingProviderId: names.claimRenderingId,
-      kind: transaction ? transaction.model.kind : null,
-      totalCharge: hasCharge ? this.claimCharge : null,
-      totalChargeText: hasCharge ? (this.claimChargeText ?? text.slice(chargeStart, chargeEnd)) : null,
-      totalChargeSpan: hasCharge ? { start: chargeStart, end: chargeEnd } : null,
-      dateOfService: claimDate,
-      dateSpan: claimDateSpan,
-      lines,
-      span: { start: spanStart, end: spanEnd },
-      transactionIndex: transaction ? transaction.model.index : null,
-    };
+    const claim = new X12Claim();
+    claim.index = index;
+    if (idStart !== NO_OFFSET) {
+      claim.id = this.claimIdText ?? text.slice(idStart, this.claimIdEnd);
+      claim.idStart = idStart;
+      claim.idEnd = this.claimIdEnd;
+    }
+    claim.patientId = names.patientOrSubscriberId();
+    claim.patientKey = names.patientKey();
+    claim.billingProviderId = names.billingProviderId;
+    claim.renderingProviderId = names.claimRenderingId;
+    claim.kind = transaction ? transaction.model.kind : null;
+    if (hasCharge) {
+      claim.totalCharge = this.claimCharge;
+      claim.totalChargeText = this.claimChargeText ?? text.slice(chargeStart, chargeEnd);
+      claim.chargeStart = chargeStart;
+      claim.chargeEnd = chargeEnd;
+    }
+    claim.dateOfService = claimDate;
+    if (claimDate !== null) {
+      claim.dateStart = this.claimDateStart;
+      claim.dateEnd = this.claimDateEnd;
+    }
+    claim.lines = lines;
+    claim.spanStart = spanStart;
+    claim.spanEnd = spanEnd;
+    claim.transactionIndex = transaction ? transaction.model.index : null;
     this.result.claims.push(claim);
   }
 

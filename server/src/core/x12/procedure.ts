@@ -4,9 +4,10 @@
 // modifiers are made only for a line that is built. A big file repeats a few hundred codes, so
 // the code strings and their problems are kept per code.
 import type { SharedModifiers } from '../codedLines';
-import type { Finding, Modifier, ModifierInsertPoint, Span } from '../model';
+import type { Finding, Modifier, Span } from '../model';
 import type { ElementReader } from './elementReader';
 import type { X12SegmentIndex } from './segment-index';
+import type { X12ServiceLine } from './serviceLine837';
 import { NO_MODIFIERS, procedureCodeProblem, shownCode } from './values';
 
 /** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
@@ -129,15 +130,13 @@ export class ProcedureReader {
     return modifiers;
   }
 
-  /** Where a modifier goes in the composite read last; null when it has no code. */
-  insert(): ModifierInsertPoint | null {
-    if (this.code === '') return null;
-    return {
-      kind: 'x12-composite',
-      compositeSpan: { start: this.start, end: this.end },
-      componentCount: this.components,
-      componentSeparator: this.separator,
-    };
+  /** Where a modifier goes in the composite read last, into `line` (nothing when it has no code). */
+  insertInto(line: X12ServiceLine): void {
+    if (this.code === '') return;
+    line.compositeStart = this.start;
+    line.compositeEnd = this.end;
+    line.componentCount = this.components;
+    line.componentSeparator = this.separator;
   }
 
   // The codes a file repeats, and their problems, kept per code.

@@ -9,6 +9,7 @@ import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
 import { NO_SPAN, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
 import { NO_MODIFIERS, parseDecimalAt, shownNumber } from './values';
+import { X12ServiceLine } from './serviceLine837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
@@ -85,7 +86,8 @@ export class ServiceLines837 {
   /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Parser837.claimGoesOn). */
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
-    for (const line of this.claimLines) moveLineSpans(line, -shift);
+    for (const line of this.claimLines) if (line instanceof X12ServiceLine) line.shift(-shift);
+    else moveLineSpans(line, -shift);
   }
 
   /** LX at segment s; `inClaim` when a claim is open. */
@@ -228,31 +230,49 @@ export class ServiceLines837 {
       });
       return;
     }
-    const recordSpan = sv >= 0 ? ix.segmentSpan(sv) : null;
-    // The opening segment's span is kept only by a line without a procedure or a service segment.
-    const lxSpan = !hasProcedure || sv < 0 ? ix.segmentSpan(first) : null;
-    const line: ServiceLine = {
-      index,
-      lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
-      lineNumberSpan: numberStart < 0 ? null : { start: numberStart, end: numberEnd },
-      qualifier: hasProcedure ? procedure.qualifier : null,
-      code,
-      codeSpan: hasProcedure ? { start: procedure.codeStart, end: procedure.codeEnd } : { start: lxSpan!.end, end: lxSpan!.end },
-      modifiers: hasProcedure ? procedure.modifiers() : NO_MODIFIERS,
-      modifierInsert: hasProcedure ? procedure.insert() : null,
-      charge,
-      chargeText: chargeStart < 0 ? null : text.slice(chargeStart, chargeEnd),
-      chargeSpan: chargeStart < 0 ? null : { start: chargeStart, end: chargeEnd },
-      units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
-      unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
-      dateOfService: this.lineDate,
-      dateSpan: this.lineDate === null ? null : { start: this.lineDateStart, end: this.lineDateEnd },
-      dateInherited: false,
-      providerId: names.lineRenderingId,
-      span: { start, end: r.endBefore(s, start) },
-      segmentCount: s - first,
-      recordSpan: recordSpan ?? lxSpan!,
-    };
+    const line = new X12ServiceLine();
+    line.index = index;
+    if (numberStart >= 0) {
+      line.lineNumber = numberText(text, numberStart, numberEnd);
+      line.lineNumberStart = numberStart;
+      line.lineNumberEnd = numberEnd;
+    }
+    // The service segment's span; a line without one has its opening segment's.
+    const record = sv >= 0 ? sv : first;
+    line.recordStart = ix.table.segmentStart[record]!;
+    line.recordEnd = ix.table.segmentEnd[record]!;
+    if (hasProcedure) {
+      line.qualifier = procedure.qualifier;
+      line.codeStart = procedure.codeStart;
+      line.codeEnd = procedure.codeEnd;
+      line.modifiers = procedure.modifiers();
+      procedure.insertInto(line);
+    } else {
+      // No code: an empty span at the end of the opening segment.
+      line.codeStart = line.codeEnd = ix.table.segmentEnd[first]!;
+      line.modifiers = NO_MODIFIERS;
+    }
+    line.code = code;
+    line.charge = charge;
+    if (chargeStart >= 0) {
+      line.chargeText = text.slice(chargeStart, chargeEnd);
+      line.chargeStart = chargeStart;
+      line.chargeEnd = chargeEnd;
+    }
+    if (unitsEnd > unitsStart) {
+      line.units = parseDecimalAt(text, unitsStart, unitsEnd);
+      line.unitsStart = unitsStart;
+      line.unitsEnd = unitsEnd;
+    }
+    line.dateOfService = this.lineDate;
+    if (this.lineDate !== null) {
+      line.dateStart = this.lineDateStart;
+      line.dateEnd = this.lineDateEnd;
+    }
+    line.providerId = names.lineRenderingId;
+    line.spanStart = start;
+    line.spanEnd = r.endBefore(s, start);
+    line.segmentCount = s - first;
     this.claimLines.push(line);
   }
 

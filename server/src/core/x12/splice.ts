@@ -4,7 +4,8 @@
 
 import type { Claim, Finding, ParsedDocumentWithIndex, Span, TransactionSet } from '../model';
 import { lastAtOrBefore } from '../search';
-import { move, moveLineSpans, shiftFinding, shiftSpan } from '../spans';
+import { shiftFinding, shiftSpan } from '../spans';
+import { X12Claim } from './serviceLine837';
 import { ISA_LOOKAHEAD, isIsaAt } from './isa';
 import type { X12SegmentIndex } from './segment-index';
 import type { SegmentTable } from './tokenizer';
@@ -114,19 +115,14 @@ export function shiftedSet(set: TransactionSet, by: number): TransactionSet {
 
 /**
  * Moves a claim and its lines by `by` characters, in place: a claim after an edit keeps its
- * objects (a new span for each of a hundred thousand claims after it was most of an edit's time,
- * garbage included). Each span object is moved once: an inherited line date is the claim's own
- * date span. Findings that share a span with a claim (CLM02's sum, a line's code) must be
- * moved first, into new objects (spliceFindings does).
+ * object (a new one for each of a hundred thousand claims after it was most of an edit's time,
+ * garbage included), and its spans are offsets in it (serviceLine837.ts).
  */
 export function shiftClaim(claim: Claim, by: number, indexShift: number): void {
   claim.index += indexShift;
   if (by === 0) return;
-  move(claim.idSpan, by);
-  move(claim.totalChargeSpan, by);
-  move(claim.dateSpan, by);
-  move(claim.span, by);
-  for (const line of claim.lines) moveLineSpans(line, by, line.dateSpan !== claim.dateSpan);
+  if (!(claim instanceof X12Claim)) throw new Error('shiftClaim: a claim the 837 reader did not build');
+  claim.shift(by);
 }
 
 /**
