@@ -58,7 +58,9 @@ describe('x12 model objects: spans as offsets', () => {
     assert.equal(at(text, second.chargeSpan), '125.5');
     assert.equal(second.unitsSpan, null);
     assert.equal(second.units, null);
-    assert.equal(second.modifierInsert?.componentCount, 2);
+    const secondInsert = second.modifierInsert;
+    assert.ok(secondInsert && secondInsert.kind === 'x12-composite');
+    assert.equal(secondInsert.componentCount, 2);
     assert.deepEqual(second.modifiers, []);
   });
 
