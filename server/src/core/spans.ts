@@ -1,7 +1,6 @@
 // Moving spans and findings when text before them grows or shrinks: the server re-reading one
 // transaction set after an edit, and a big 837 read in pieces, both move findings this way.
-import { NO_SPAN } from './codedLines';
-import type { Finding, FindingData, LineRef, ServiceLine, Span } from './model';
+import type { Finding, FindingData, LineRef, Span } from './model';
 
 export function shiftSpan(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
@@ -42,24 +41,4 @@ function shiftData(data: FindingData, claimShift: number, fromClaim = 0): Findin
 /** Findings in document order (a stable sort by start), as every output lists them. */
 export function byPosition(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.span.start - b.span.start);
-}
-
-/** Moves a service line's spans by `by`, in place. */
-export function moveLineSpans(line: ServiceLine, by: number): void {
-  move(line.lineNumberSpan, by);
-  move(line.codeSpan, by);
-  for (const modifier of line.modifiers) move(modifier.span, by);
-  if (line.modifierInsert !== null && line.modifierInsert.kind === 'x12-composite') move(line.modifierInsert.compositeSpan, by);
-  move(line.chargeSpan, by);
-  move(line.unitsSpan, by);
-  move(line.dateSpan, by);
-  move(line.span, by);
-  move(line.recordSpan, by);
-}
-
-/** Moves a span by `by`, in place (not NO_SPAN, which a line kept for the coding checks alone has for what it does not hold). */
-export function move(span: Span | null, by: number): void {
-  if (span === null || span === NO_SPAN) return;
-  span.start += by;
-  span.end += by;
 }

@@ -10,8 +10,7 @@
 // of a kept line are in file offsets (`base`, the piece's offset).
 
 import type { Claim, ClaimKind, DateRange, ServiceLine, Span } from '../model';
-import { NO_SPAN, SharedModifiers } from '../codedLines';
-import { NO_MODIFIERS } from '../x12/values';
+import { CodedLine, NO_SPAN, SharedModifiers } from '../codedLines';
 import { ClaimChooser, patientKeyOf } from './claims';
 import { claimKindOfCell } from './columns';
 import type { ColumnLayout } from './header';
@@ -36,7 +35,7 @@ export class CodedClaims extends ClaimChooser<number> {
   private kinds = new Uint8Array(1024);
   private patientOfClaim = new Int32Array(1024);
   /** The kept lines of each claim that has some. */
-  private readonly coded = new Map<number, ServiceLine[]>();
+  private readonly coded = new Map<number, CodedLine[]>();
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
   private readonly keptCodes = new Map<string, boolean>();
   /** One modifier object per value: a kept line's modifiers are read for their values alone. */
@@ -182,29 +181,22 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   /** What the coding checks read of a line (serviceGroups.ts and the checks): its spans in file offsets, its strings its own. */
-  private codedLine(line: ServiceLine): ServiceLine {
+  private codedLine(line: ServiceLine): CodedLine {
     const base = this.base;
-    return {
-      index: line.index,
-      lineNumber: line.lineNumber,
-      lineNumberSpan: null,
-      qualifier: null,
-      code: detached(line.code),
-      codeSpan: { start: line.codeSpan.start + base, end: line.codeSpan.end + base },
-      modifiers: line.modifiers.length === 0 ? NO_MODIFIERS : line.modifiers.map((m) => this.modifiers.get(m.value)),
-      modifierInsert: null,
-      charge: null,
-      chargeText: null,
-      chargeSpan: null,
-      units: line.units,
-      unitsSpan: line.unitsSpan === null ? null : { start: line.unitsSpan.start + base, end: line.unitsSpan.end + base },
-      dateOfService: line.dateOfService,
-      dateSpan: null,
-      dateInherited: false,
-      span: NO_SPAN,
-      providerId: line.providerId === null ? null : detached(line.providerId),
-      segmentCount: 0,
-      recordSpan: NO_SPAN,
-    };
+    const kept = new CodedLine(line.index);
+    kept.lineNumber = line.lineNumber;
+    kept.code = detached(line.code);
+    kept.codeStart = line.codeSpan.start + base;
+    kept.codeEnd = line.codeSpan.end + base;
+    if (line.modifiers.length > 0) kept.modifiers = line.modifiers.map((m) => this.modifiers.get(m.value));
+    kept.units = line.units;
+    const units = line.unitsSpan;
+    if (units !== null) {
+      kept.unitsStart = units.start + base;
+      kept.unitsEnd = units.end + base;
+    }
+    kept.dateOfService = line.dateOfService;
+    if (line.providerId !== null) kept.providerId = detached(line.providerId);
+    return kept;
   }
 }

@@ -6,7 +6,7 @@
 // after an edit moves its numbers.
 //
 // They read as a Claim and a ServiceLine; JSON gives the plain objects (toJSON), as tests compare models.
-import { moveLineSpans } from '../spans';
+import type { CodedLine } from '../codedLines';
 import type { Claim, ClaimKind, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
 
 /** An absent span's start. */
@@ -15,6 +15,9 @@ const NONE = -1;
 function spanOf(start: number, end: number): Span | null {
   return start === NONE ? null : { start, end };
 }
+
+/** A line of an 837 claim: built whole, or for the coding checks alone (the CLI's reads in pieces). */
+export type Line837 = X12ServiceLine | CodedLine;
 
 export class X12ServiceLine implements ServiceLine {
   index = 0;
@@ -167,7 +170,7 @@ export class X12Claim implements Claim {
   totalCharge: number | null = null;
   totalChargeText: string | null = null;
   dateOfService: DateRange | null = null;
-  lines: ServiceLine[] = [];
+  lines: Line837[] = [];
   transactionIndex: number | null = null;
 
   // Spans as offsets (start NONE: the span is null).
@@ -212,8 +215,7 @@ export class X12Claim implements Claim {
     }
     this.spanStart += by;
     this.spanEnd += by;
-    for (const line of this.lines) if (line instanceof X12ServiceLine) line.shift(by);
-    else moveLineSpans(line, by);
+    for (const line of this.lines) line.shift(by);
   }
 
   /** The claim as a plain Claim. */

@@ -1,15 +1,14 @@
 // The 2400 service-line loops of an 837 claim: LX and the SV1/SV2/SV3 service segment, each
 // line's procedure, charge and units, and the ServiceLine built when its loop ends.
 
-import type { ClaimKind, DateRange, ServiceLine } from '../model';
-import { moveLineSpans } from '../spans';
+import type { ClaimKind, DateRange } from '../model';
 import { unsignedAt } from './segment-index';
 import { ProcedureReader } from './procedure';
 import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
-import { NO_SPAN, SharedModifiers } from '../codedLines';
+import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
 import { NO_MODIFIERS, parseDecimalAt, shownNumber } from './values';
-import { X12ServiceLine } from './serviceLine837';
+import { X12ServiceLine, type Line837 } from './serviceLine837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
@@ -47,7 +46,7 @@ export class ServiceLines837 {
   private lineNumberEnd = -1;
 
   /** The lines built (all of them unless keepLine drops some); the array is made for the first. */
-  private claimLines: ServiceLine[] = NO_LINES;
+  private claimLines: Line837[] = NO_LINES;
   /** Lines of the open claim, built or not. */
   claimLineCount = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
@@ -77,7 +76,7 @@ export class ServiceLines837 {
   }
 
   /** The lines built for the claim that ends (a new array when none was). */
-  takeLines(): ServiceLine[] {
+  takeLines(): Line837[] {
     const lines = this.claimLines === NO_LINES ? [] : this.claimLines;
     this.claimLines = NO_LINES;
     return lines;
@@ -86,8 +85,7 @@ export class ServiceLines837 {
   /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Parser837.claimGoesOn). */
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
-    for (const line of this.claimLines) if (line instanceof X12ServiceLine) line.shift(-shift);
-    else moveLineSpans(line, -shift);
+    for (const line of this.claimLines) line.shift(-shift);
   }
 
   /** LX at segment s; `inClaim` when a claim is open. */
@@ -206,28 +204,21 @@ export class ServiceLines837 {
     if (this.claimLines === NO_LINES) this.claimLines = [];
     if (keep !== null) {
       // A line kept for the coding checks alone (codedLines.ts): what they read, and no more.
-      this.claimLines.push({
-        index,
-        lineNumber: numberStart < 0 ? '' : numberText(text, numberStart, numberEnd),
-        lineNumberSpan: null,
-        qualifier: procedure.qualifier,
-        code,
-        codeSpan: { start: procedure.codeStart, end: procedure.codeEnd },
-        modifiers: procedure.modifiers(this.sharedModifiers),
-        modifierInsert: null,
-        charge: null,
-        chargeText: null,
-        chargeSpan: null,
-        units: unitsEnd > unitsStart ? parseDecimalAt(text, unitsStart, unitsEnd) : null,
-        unitsSpan: unitsEnd > unitsStart ? { start: unitsStart, end: unitsEnd } : null,
-        dateOfService: this.lineDate,
-        dateSpan: null,
-        dateInherited: false,
-        providerId: names.lineRenderingId,
-        span: NO_SPAN,
-        segmentCount: 0,
-        recordSpan: NO_SPAN,
-      });
+      const line = new CodedLine(index);
+      if (numberStart >= 0) line.lineNumber = numberText(text, numberStart, numberEnd);
+      line.qualifier = procedure.qualifier;
+      line.code = code;
+      line.codeStart = procedure.codeStart;
+      line.codeEnd = procedure.codeEnd;
+      line.modifiers = procedure.modifiers(this.sharedModifiers);
+      if (unitsEnd > unitsStart) {
+        line.units = parseDecimalAt(text, unitsStart, unitsEnd);
+        line.unitsStart = unitsStart;
+        line.unitsEnd = unitsEnd;
+      }
+      line.dateOfService = this.lineDate;
+      line.providerId = names.lineRenderingId;
+      this.claimLines.push(line);
       return;
     }
     const line = new X12ServiceLine();
@@ -324,4 +315,4 @@ function numberText(text: string, start: number, end: number): string {
 }
 
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
-const NO_LINES: ServiceLine[] = [];
+const NO_LINES: Line837[] = [];
