@@ -72,7 +72,7 @@ function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], 
       }
       const result = ok ? stream.end() : null;
       if (result === null) return null;
-      run.add(result.codedClaims, { x12: false });
+      run.addStaged(result.coded, {});
       return { claims: result.claims, serviceLines: result.serviceLines, findings: byPosition(result.findings.concat(run.findings())) };
     } catch (error) {
       if (!(error instanceof DateOrderChange)) throw error;

@@ -132,4 +132,57 @@ describe('kept lines', () => {
     assert.deepEqual(ofSecond!.rows, [0, 1, 2]);
     assert.equal(ofFirst!.lines, ofSecond!.lines);
   });
+
+  it('copies a row of another table whole, into its own numbering of codes, providers and signatures (addFrom)', () => {
+    const staged = new KeptLines();
+    const count = 300;
+    const sourceOf = (n: number) => line(n, { lineNumber: n % 10 === 0 ? `0${n}` : String(n), modifiers: n % 4 === 0 ? [modifier('59')] : n % 4 === 1 ? [modifier('25')] : [], code: `${43200 + (n % 9)}` });
+    for (let n = 0; n < count; n++) staged.add(sourceOf(n), place(n, { provider: `R${n % 6}`, billing: `B${n % 2}` }));
+    const run = new KeptLines();
+    // Another file's rows first: the copies get numbers of their own.
+    run.add(line(0, { code: '99999' }), place(0, { provider: 'other', billing: 'other' }));
+    for (let n = count - 1; n >= 0; n--) {
+      const to = run.addFrom(staged, n, { file: 7, order: 1000 + n });
+      assert.equal(run.file(to), 7);
+      assert.equal(run.order(to), 1000 + n);
+      for (const read of ['claimIndex', 'lineIndex', 'lineNumber', 'x12', 'code', 'from', 'to', 'units', 'codeSpan', 'unitsSpan', 'provider', 'signature'] as const) {
+        assert.deepEqual(run[read](to), staged[read](n), `${read} of row ${n}`);
+      }
+    }
+    // Equal providers and billing providers stay equal, others apart.
+    for (const [a, b] of [[1, 7], [2, 3], [5, 11], [0, 6]]) {
+      assert.equal(run.providerNumber(count - a) === run.providerNumber(count - b), staged.providerNumber(a) === staged.providerNumber(b));
+      assert.equal(run.billingNumber(count - a) === run.billingNumber(count - b), staged.billingNumber(a) === staged.billingNumber(b));
+    }
+    assert.equal(run.provider(0), 'other');
+  });
+
+  it('groups staged lines as addTo groups their claims: claims in number order, their rows in the order read (addStaged)', () => {
+    const staged = new KeptLines();
+    // Rows of claims 2, 0, 2, 1 in the order read; claim 1 is dental (no table).
+    const read = [2, 0, 2, 1];
+    read.forEach((claim, n) => staged.add(line(n, { code: n === 1 ? '43197' : '43214' }), place(n, { claimIndex: claim, provider: `R${n}`, billing: '' })));
+    const kinds = ['professional', 'dental', 'institutional'] as const;
+    const patients = ['p', 'q', 'p'];
+    const all = new ServiceGrouper();
+    const some = new ServiceGrouper(all.lines);
+    ServiceGrouper.addStaged(
+      [
+        { grouper: all, keep: undefined },
+        { grouper: some, keep: undefined, keepCode: (code) => code === '43214' },
+      ],
+      { lines: staged, claimCount: 3, kind: (c) => kinds[c]!, patientKey: (c) => patients[c]! },
+      { file: 4 },
+    );
+    // Claim 0 (row 1), then claim 2 (rows 0 and 2); claim 1 is skipped but counted in the order.
+    assert.equal(all.lines.size, 3);
+    assert.deepEqual([0, 1, 2].map((r) => all.lines.provider(r)), ['R1', 'R0', 'R2']);
+    assert.deepEqual([0, 1, 2].map((r) => all.lines.order(r)), [0, 2, 3]);
+    assert.deepEqual([0, 1, 2].map((r) => all.lines.file(r)), [4, 4, 4]);
+    assert.deepEqual([...all.groups()].map((g) => [g.key, g.table, g.rows]), [
+      ['practitioner\u0000p', 'practitioner', [0]],
+      ['hospital\u0000p', 'hospital', [1, 2]],
+    ]);
+    assert.deepEqual([...some.groups()].map((g) => [g.key, g.rows]), [['hospital\u0000p', [1, 2]]]);
+  });
 });

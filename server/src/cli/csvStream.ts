@@ -62,7 +62,7 @@ export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: B
     // As analyze: the row findings, then the coding findings (a run of this file alone), a failure of the checks being one.
     let findings = read.findings;
     try {
-      run.add(read.codedClaims, { file: shared?.file ?? 0, x12: false });
+      run.addStaged(read.coded, { file: shared?.file ?? 0 });
       if (!shared) findings = findings.concat(run.findings());
     } catch (error) {
       findings.push(internalError('checking', error));

@@ -1,10 +1,10 @@
-// Service lines kept for the coding checks alone (the CLI's reads in pieces: X12Stream with
-// codedLinesOnly, the CSV stream): only what the checks read (serviceGroups.ts, checkPtp.ts,
-// checkUnits.ts, checkAddOns.ts: the code and its span, the modifiers' values, the units and
-// their span, the date, the provider, the line's number) is made; the spans only hovers and fixes
-// read are NO_SPAN, and modifiers are shared objects, one per value. Such a line (CodedLine),
-// kept until its claim is complete (a CSV's claims are known only at the end of the file), holds
-// its two spans as offsets: about a third of a line object with span objects.
+// Service lines kept for the coding checks alone (the CLI's 837 reads in pieces: X12Stream with
+// codedLinesOnly): only what the checks read (serviceGroups.ts, checkPtp.ts, checkUnits.ts,
+// checkAddOns.ts: the code and its span, the modifiers' values, the units and their span, the
+// date, the provider, the line's number) is made; the spans only hovers and fixes read are
+// NO_SPAN, and modifiers are shared objects, one per value. Such a line (CodedLine) lives until
+// its claim ends and becomes a row of the run (keptLines.ts); it holds its two spans as offsets.
+// (A claim CSV read in pieces keeps its lines as rows from the start: csv/codedClaims.ts.)
 import type { DateRange, Modifier, ServiceLine, Span } from './model';
 import { detached } from './text';
 import { NO_MODIFIERS } from './x12/values';

@@ -329,7 +329,7 @@ async function checkCsvInBlocks(handle: fs.FileHandle, buffer: Buffer, skip: num
   lines.end();
   let findings = result.findings;
   try {
-    run.add(result.codedClaims, { file: options.shared?.file ?? 0, x12: false });
+    run.addStaged(result.coded, { file: options.shared?.file ?? 0 });
     if (!options.shared) findings = findings.concat(run.findings());
   } catch (error) {
     findings.push(internalError('checking', error));

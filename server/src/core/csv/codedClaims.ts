@@ -1,21 +1,23 @@
 // The claims of a claim CSV read in pieces (stream.ts), kept for the coding checks alone: per
 // claim its number, id, patient, kind and line count, and only the lines some loaded edit can
-// name (`keep`), each with what the checks read of it. Rows are grouped exactly as parseCsv
-// groups them (ClaimChooser), but a claim is a number rather than a Claim object, its id and
-// patient bytes in StringTables: a million-row export holds half a million claims, and their
-// objects, lines and spans were most of the whole-file path's memory.
+// name (`keep`), each a row of numbers (KeptLines) holding what the checks read of it. Rows are
+// grouped exactly as parseCsv groups them (ClaimChooser), but a claim is a number rather than a
+// Claim object, its id and patient bytes in StringTables: a million-row export holds half a
+// million claims, and their objects, lines and spans were most of the whole-file path's memory.
+// With an add-on code table loaded every dated line is kept (a Type 2 add-on takes any other
+// procedure as its primary), so a kept line is a row from the start, not an object.
 //
 // The text a row is read from is one piece of the file: nothing kept holds a string cut from it
-// (the tables copy their bytes; a kept line's strings are copied, see detached in text.ts), and the spans
-// of a kept line are in file offsets (`base`, the piece's offset).
+// (the tables copy their bytes, and so does KeptLines), and the spans of a kept line are in file
+// offsets (`base`, the piece's offset).
 
-import type { Claim, ClaimKind, DateRange, ServiceLine, Span } from '../model';
-import { CodedLine, NO_SPAN, SharedModifiers } from '../codedLines';
+import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
+import { KeptLines } from '../rules/keptLines';
+import type { StagedLines } from '../rules/serviceGroups';
 import { ClaimChooser, patientKeyOf } from './claims';
 import { claimKindOfCell } from './columns';
 import type { ColumnLayout } from './header';
 import { cellOrNull, type CsvReader } from './reader';
-import { detached } from '../text';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -34,12 +36,10 @@ export class CodedClaims extends ClaimChooser<number> {
   private lineCounts = new Uint32Array(1024);
   private kinds = new Uint8Array(1024);
   private patientOfClaim = new Int32Array(1024);
-  /** The kept lines of each claim that has some. */
-  private readonly coded = new Map<number, CodedLine[]>();
+  /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
+  private readonly kept = new KeptLines();
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
   private readonly keptCodes = new Map<string, boolean>();
-  /** One modifier object per value: a kept line's modifiers are read for their values alone. */
-  private readonly modifiers = new SharedModifiers();
   /** Every row read as a service line (what the whole model would hold). */
   serviceLines = 0;
   /** File offset of the text rows are read from. */
@@ -103,43 +103,28 @@ export class CodedClaims extends ClaimChooser<number> {
       this.index.line(state, line, this.base);
       if (!this.keeps(line.code, line.dateOfService)) return;
     }
-    const kept = this.codedLine(line);
-    const lines = this.coded.get(state);
-    if (lines) lines.push(kept);
-    else this.coded.set(state, [kept]);
+    // The run gives the row its file and its place among the run's lines (addStaged); the
+    // provider is the line's own (a CSV claim names none).
+    const kept = this.kept;
+    kept.add(line, { file: 0, claimIndex: state, order: kept.size, base: this.base, x12: false, provider: line.providerId ?? '', billing: '' });
   }
 
   finish(): void {
     // The claims are made in claims(): a CSV claim has no total of its own to check.
   }
 
-  /** The claims that have kept lines, in file order, as parseCsv makes them for the coding run (without the spans the run does not read). */
-  claims(): Claim[] {
+  /** The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds and patients as parseCsv gives them. */
+  staged(): StagedLines {
     const byClaimId = this.layout.claimId >= 0;
-    const numbers = [...this.coded.keys()].sort((a, b) => a - b);
-    return numbers.map((index) => {
-      const id = byClaimId ? this.keys.get(index) : '';
-      const patient = this.patientOfClaim[index]!;
-      const patientId = patient < 0 ? null : this.patients.get(patient);
-      return {
-        index,
-        id,
-        idSpan: null,
-        patientId,
-        patientKey: patientKeyOf(patientId, byClaimId, id, index),
-        billingProviderId: null,
-        renderingProviderId: null,
-        kind: KINDS[this.kinds[index]!]!,
-        totalCharge: null,
-        totalChargeText: null,
-        totalChargeSpan: null,
-        dateOfService: null,
-        dateSpan: null,
-        lines: this.coded.get(index)!,
-        span: NO_SPAN,
-        transactionIndex: null,
-      };
-    });
+    return {
+      lines: this.kept,
+      claimCount: this.claimCount,
+      kind: (claim) => KINDS[this.kinds[claim]!]!,
+      patientKey: (claim) => {
+        const patient = this.patientOfClaim[claim]!;
+        return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(claim) : '', claim);
+      },
+    };
   }
 
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null): number {
@@ -178,25 +163,5 @@ export class CodedClaims extends ClaimChooser<number> {
     let n = this.patients.find(patientId);
     if (n < 0) n = this.patients.add(patientId);
     this.patientOfClaim[state] = n;
-  }
-
-  /** What the coding checks read of a line (serviceGroups.ts and the checks): its spans in file offsets, its strings its own. */
-  private codedLine(line: ServiceLine): CodedLine {
-    const base = this.base;
-    const kept = new CodedLine(line.index);
-    kept.lineNumber = line.lineNumber;
-    kept.code = detached(line.code);
-    kept.codeStart = line.codeSpan.start + base;
-    kept.codeEnd = line.codeSpan.end + base;
-    if (line.modifiers.length > 0) kept.modifiers = line.modifiers.map((m) => this.modifiers.get(m.value));
-    kept.units = line.units;
-    const units = line.unitsSpan;
-    if (units !== null) {
-      kept.unitsStart = units.start + base;
-      kept.unitsEnd = units.end + base;
-    }
-    kept.dateOfService = line.dateOfService;
-    if (line.providerId !== null) kept.providerId = detached(line.providerId);
-    return kept;
   }
 }

@@ -28,11 +28,13 @@
 // A record longer than MAX_PENDING all the same (a quoted field that does close, a file of one
 // line) gives up: null from feed/end, and the caller reads the file whole.
 
-import type { Claim, ClaimKind, Finding, Span } from '../model';
+import type { ClaimKind, Finding, Span } from '../model';
 import { detectFormat } from '../parse';
 import { shiftFinding } from '../spans';
 import { skipLeadingBlanks } from '../x12/isa';
 import { CodedClaims, type LineSink } from './codedClaims';
+import { KeptLines } from '../rules/keptLines';
+import type { StagedLines } from '../rules/serviceGroups';
 import { findHeader, mapColumns, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
 import { noPatientColumnFinding, RowParser, type DateReading } from './rows';
@@ -65,8 +67,8 @@ export interface CsvStreamResult {
   serviceLines: number;
   /** The row findings in file order (file offsets), then the note on a file without patient or claim column. */
   findings: Finding[];
-  /** The claims with coded lines, for the coding run. */
-  codedClaims: Claim[];
+  /** The coded lines, for the coding run (CodingRun.addStaged). */
+  coded: StagedLines;
   /** The kind of each claim by its number (as LineSink numbers them), or null when no row names it. */
   kindOf: (claim: number) => ClaimKind | null;
 }
@@ -116,11 +118,11 @@ export class CsvStream {
     if (this.failed || !this.read(true)) return null;
     const claims = this.claims;
     const findings = this.findings;
-    if (claims === null) return { claims: 0, serviceLines: 0, findings, codedClaims: [], kindOf: () => null };
+    if (claims === null) return { claims: 0, serviceLines: 0, findings, coded: { lines: new KeptLines(), claimCount: 0, kind: () => null, patientKey: () => '' }, kindOf: () => null };
     this.parser!.finish();
     const layout = this.header!.layout;
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
-    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, codedClaims: claims.claims(), kindOf: claims.kindsOf() };
+    return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, coded: claims.staged(), kindOf: claims.kindsOf() };
   }
 
   private read(atEnd: boolean): boolean {

@@ -15,7 +15,7 @@ import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding }
 import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
 import type { AocTable } from './aoc';
 import { KeptLines } from './keptLines';
-import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type GroupTarget, type PatientGroup } from './serviceGroups';
+import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type GroupTarget, type PatientGroup, type StagedLines } from './serviceGroups';
 
 /** What the checks read of the knowledge. */
 export interface CodingTables {
@@ -74,12 +74,17 @@ export class CodingRun {
     // One table of kept lines for all of them: a line two families keep is one row.
     const lines = new KeptLines();
     this.groupers = this.families.map(() => new ServiceGrouper(lines));
-    this.targets = this.families.map((family, i) => ({ grouper: this.groupers[i]!, keep: family.keep }));
+    this.targets = this.families.map((family, i) => ({ grouper: this.groupers[i]!, keep: family.keep, keepCode: family.keepCode }));
   }
 
   /** Adds claims in document order (the spans relative to `base`). */
   add(documentClaims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
     ServiceGrouper.addTo(this.targets, documentClaims, options);
+  }
+
+  /** Adds a file's staged lines (a claim CSV read in pieces; see StagedLines), as add() would its claims. */
+  addStaged(staged: StagedLines, options: { file?: number }): void {
+    ServiceGrouper.addStaged(this.targets, staged, options);
   }
 
   /**

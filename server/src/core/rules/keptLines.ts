@@ -114,6 +114,35 @@ export class KeptLines {
     return row;
   }
 
+  /**
+   * Adds a copy of row `row` of another table (a CSV's lines, kept as they were read until its
+   * claims were known: StagedLines), with its place in this run, and returns its number here.
+   */
+  addFrom(other: KeptLines, row: number, place: { file: number; order: number }): number {
+    const to = this.size;
+    if (to === this.capacity) this.grow();
+    this.fileOf[to] = place.file;
+    this.claimOf[to] = other.claimOf[row]!;
+    this.orderOf[to] = place.order;
+    this.lineIndexOf[to] = other.lineIndexOf[row]!;
+    this.x12Of[to] = other.x12Of[row]!;
+    this.fromOf[to] = other.fromOf[row]!;
+    this.toOf[to] = other.toOf[row]!;
+    this.unitsOf[to] = other.unitsOf[row]!;
+    this.codeStartOf[to] = other.codeStartOf[row]!;
+    this.codeEndOf[to] = other.codeEndOf[row]!;
+    this.unitsStartOf[to] = other.unitsStartOf[row]!;
+    this.unitsEndOf[to] = other.unitsEndOf[row]!;
+    this.codeOf[to] = this.codes.numberOf(other.code(row));
+    const lineNumber = other.lineNumberOf[row]!;
+    this.lineNumberOf[to] = lineNumber >= 0 ? lineNumber : -1 - this.texts.numberOf(other.texts.values[-1 - lineNumber]!);
+    this.providerOf[to] = this.texts.numberOf(other.provider(row));
+    this.billingOf[to] = this.texts.numberOf(other.texts.values[other.billingOf[row]!]!);
+    this.signatureOf[to] = this.numberOfSignature(other.signature(row));
+    this.size = to + 1;
+    return to;
+  }
+
   file(row: number): number {
     return this.fileOf[row]!;
   }
@@ -196,7 +225,10 @@ export class KeptLines {
   }
 
   private signatureNumber(line: ServiceLine): number {
-    const signature = signatureOf(line);
+    return this.numberOfSignature(signatureOf(line));
+  }
+
+  private numberOfSignature(signature: ModifierSignature): number {
     let n = this.signatureNumbers.get(signature.key);
     if (n === undefined) {
       n = this.signatures.length;

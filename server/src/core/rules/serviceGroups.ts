@@ -39,10 +39,26 @@ export interface AddOptions {
   keep?: (line: ServiceLine, table: PtpTableKind) => boolean;
 }
 
-/** A grouper and the lines it keeps (ServiceGrouper.addTo). */
+/** A grouper and the lines it keeps (ServiceGrouper.addTo), by the line and by its code alone (addStaged). */
 export interface GroupTarget {
   grouper: ServiceGrouper;
   keep: AddOptions['keep'];
+  keepCode?: ((code: string, table: PtpTableKind) => boolean) | undefined;
+}
+
+/**
+ * Lines kept as rows while a file was read, before its claims were complete (a claim CSV read in
+ * pieces: a later row may name a claim's kind or patient): each row's claimIndex is its claim's
+ * number; the claims' kinds and patients are known once the file is read.
+ */
+export interface StagedLines {
+  /** Rows in the order read, with spans in file offsets. */
+  lines: KeptLines;
+  /** Claims are numbered 0 to claimCount - 1. */
+  claimCount: number;
+  kind(claim: number): ClaimKind | null;
+  /** Claim.patientKey of the claim. */
+  patientKey(claim: number): string;
 }
 
 /**
@@ -96,6 +112,61 @@ export class ServiceGrouper {
             groups[t] = group;
           }
           if (row < 0) row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider: line.providerId ?? claimProvider, billing });
+          group.rows.push(row);
+        }
+      }
+    }
+    for (const { grouper } of targets) grouper.order = order;
+  }
+
+  /**
+   * addTo for staged lines: as if each claim with staged rows were given, in claim order, with
+   * those rows as its lines in the order read (what addTo makes of a CSV's claims, without the
+   * claim and line objects). A target keeps a row by its code (keepCode; none: every row).
+   */
+  static addStaged(targets: readonly GroupTarget[], staged: StagedLines, options: { file?: number }): void {
+    if (targets.length === 0) return;
+    const file = options.file ?? 0;
+    const from = staged.lines;
+    const count = from.size;
+    // The rows of each claim, in the order read (a counting sort by claim number).
+    const claims = staged.claimCount;
+    const starts = new Uint32Array(claims + 1);
+    for (let r = 0; r < count; r++) starts[from.claimIndex(r) + 1]!++;
+    for (let c = 0; c < claims; c++) starts[c + 1]! += starts[c]!;
+    const next = starts.slice(0, claims);
+    const byClaim = new Uint32Array(count);
+    for (let r = 0; r < count; r++) byClaim[next[from.claimIndex(r)]!++] = r;
+
+    let order = targets[0]!.grouper.order;
+    const lines = targets[0]!.grouper.lines;
+    const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
+    for (let c = 0; c < claims; c++) {
+      const first = starts[c]!;
+      const end = starts[c + 1]!;
+      if (first === end) continue;
+      const table = tableForClaim(staged.kind(c));
+      if (table === null) {
+        order += end - first;
+        continue;
+      }
+      groups.fill(undefined);
+      let key: string | null = null;
+      for (let i = first; i < end; i++) {
+        const r = byClaim[i]!;
+        const lineOrder = order++;
+        let row = -1;
+        for (let t = 0; t < targets.length; t++) {
+          const { grouper, keepCode } = targets[t]!;
+          if (keepCode !== undefined && !keepCode(from.code(r), table)) continue;
+          let group = groups[t];
+          if (group === undefined) {
+            key ??= groupKey(table, { patientKey: staged.patientKey(c) });
+            group = grouper.byKey.get(key);
+            if (group === undefined) grouper.byKey.set(key, (group = { key, table, lines, rows: [] }));
+            groups[t] = group;
+          }
+          if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder });
           group.rows.push(row);
         }
       }
