@@ -67,8 +67,9 @@ export class StringTable {
     const start = this.starts[n]!;
     const end = this.starts[n + 1]!;
     let out = '';
-    // In runs: fromCharCode takes its arguments from the array.
-    for (let at = start; at < end; at += 4096) out += String.fromCharCode(...this.bytes.subarray(at, Math.min(end, at + 4096)));
+    // In runs: fromCharCode takes its arguments from the array (with apply: spreading a typed
+    // array goes through its iterator, three to four times slower for an id of ten characters).
+    for (let at = start; at < end; at += 4096) out += String.fromCharCode.apply(null, this.bytes.subarray(at, Math.min(end, at + 4096)) as unknown as number[]);
     return out;
   }
 
