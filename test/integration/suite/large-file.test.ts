@@ -126,11 +126,11 @@ describe('Claimlint: files past VS Code’s 50 MB limit, checked from disk', fun
     const csvUri = vscode.Uri.file(csvPath);
     const { conflicts, elapsed } = await openPastTheLimit(csvUri, 60_000);
     console.log(`a 60 MB claim CSV from disk: ${conflicts.length} conflicts in ${elapsed} ms`);
-    // 13-17 s here, not the 837's 10 s: this workspace loads an add-on code table (for
-    // units-aoc.test.ts), and with one loaded the server keeps every dated row to the end of the
-    // file (a Type 2 add-on takes any other procedure as its primary): its check takes 10-12 s of
-    // it (about 4 s with no add-on table, timed over LSP). From the server's publishing to the
-    // Problems panel takes under a second.
+    // 8.4-9 s here: this workspace loads an add-on code table (for units-aoc.test.ts), and with
+    // one loaded the server keeps every dated row to the end of the file (a Type 2 add-on takes any
+    // other procedure as its primary), which is most of the time (about 4 s with no add-on table,
+    // timed over LSP); from the server's publishing to the Problems panel takes under a second.
+    // Allowed 30 s, not the 837's 10 s: that extra work is what a slower machine would push past it.
     assert.ok(elapsed <= 30_000, `${elapsed} ms`);
     const bytes = readFileSync(csvPath);
     assert.ok(conflicts.length > 1000, `${conflicts.length} conflicts`);
