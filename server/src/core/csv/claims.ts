@@ -6,9 +6,10 @@ import { toCents } from '../x12/values';
 import { claimKindOfCell } from './columns';
 import type { ColumnLayout } from './header';
 import { cellOrNull, type CsvReader } from './reader';
+import { CsvClaim } from './csvLine';
 
 export interface ClaimState {
-  claim: Claim;
+  claim: CsvClaim;
   /** Sum of the line charges in whole cents, each line rounded as the X12 reader rounds it. */
   cents: number;
   hasCharge: boolean;
@@ -159,7 +160,7 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
       if (type !== null) claim.kind = claimKindOfCell(type);
     }
     claim.lines.push(line);
-    claim.span.end = r.recordEnd;
+    claim.spanEnd = r.recordEnd;
     if (line.charge !== null) {
       state.cents += toCents(line.charge);
       state.hasCharge = true;
@@ -173,6 +174,8 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
       if (s.hasCharge) s.claim.totalCharge = s.cents / 100;
       const claim = s.claim;
       claim.patientKey = patientKeyOf(claim.patientId, byClaimId, claim.id, claim.index);
+      // Exact size: an array grown by push() keeps room for 17 lines.
+      claim.lines = claim.lines.slice();
     }
   }
 
@@ -193,24 +196,7 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
   }
 
   protected newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): ClaimState {
-    const claim: Claim = {
-      index: this.states.length,
-      id,
-      idSpan,
-      patientId,
-      patientKey: '',
-      billingProviderId: null,
-      renderingProviderId: null,
-      kind: null,
-      totalCharge: null,
-      totalChargeText: null,
-      totalChargeSpan: null,
-      dateOfService: null,
-      dateSpan: null,
-      lines: [],
-      span: { start: r.recordStart, end: r.recordEnd },
-      transactionIndex: null,
-    };
+    const claim = new CsvClaim(this.states.length, id, idSpan, patientId, { start: r.recordStart, end: r.recordEnd });
     const state: ClaimState = { claim, cents: 0, hasCharge: false };
     this.states.push(state);
     this.claims.push(claim);

@@ -3,6 +3,7 @@
 // never the value). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
 
 import type { DateRange, Finding, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
+import { CsvServiceLine } from './csvLine';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './header';
@@ -289,41 +290,53 @@ export class RowParser<S> {
 
   /** The service line of row `r` from what the steps read; `index` is its place in its claim. */
   private serviceLine(r: CsvReader, index: number, modifiers: Modifier[], modifierInsert: ModifierInsertPoint | null): ServiceLine {
-    return {
-      index,
-      lineNumber: String(r.recordLine),
-      lineNumberSpan: null,
-      qualifier: null,
-      code: this.code,
-      codeSpan: this.codeSpan,
-      modifiers,
-      modifierInsert,
-      charge: this.charge,
-      chargeText: this.chargeText,
-      chargeSpan: this.chargeSpan,
-      units: this.units,
-      unitsSpan: this.unitsSpan,
-      dateOfService: this.dates.dateOfService,
-      dateSpan: this.dates.dateSpan,
-      dateInherited: false,
-      providerId: cellOrNull(r, this.layout.providerId),
-      span: this.removalSpan(r),
-      segmentCount: 0,
-      recordSpan: { start: r.recordStart, end: r.recordEnd },
-    };
+    const line = new CsvServiceLine();
+    line.index = index;
+    line.recordLine = r.recordLine;
+    line.code = this.code;
+    line.codeStart = this.codeSpan.start;
+    line.codeEnd = this.codeSpan.end;
+    line.modifiers = modifiers;
+    line.modifierInsert = modifierInsert;
+    line.charge = this.charge;
+    line.chargeText = this.chargeText;
+    const charge = this.chargeSpan;
+    if (charge !== null) {
+      line.chargeStart = charge.start;
+      line.chargeEnd = charge.end;
+    }
+    line.units = this.units;
+    const units = this.unitsSpan;
+    if (units !== null) {
+      line.unitsStart = units.start;
+      line.unitsEnd = units.end;
+    }
+    line.dateOfService = this.dates.dateOfService;
+    const date = this.dates.dateSpan;
+    if (date !== null) {
+      line.dateStart = date.start;
+      line.dateEnd = date.end;
+    }
+    line.providerId = cellOrNull(r, this.layout.providerId);
+    this.setRemovalSpan(r, line);
+    line.recordStart = r.recordStart;
+    line.recordEnd = r.recordEnd;
+    return line;
   }
 
   /**
-   * What removing the row removes: the row and its line break, or for a last row without one,
-   * the line break before it (so no empty last line is left).
+   * What removing the row removes, into the line: the row and its line break, or for a last row
+   * without one, the line break before it (so no empty last line is left).
    */
-  private removalSpan(r: CsvReader): Span {
-    if (r.recordNext > r.recordEnd) return { start: r.recordStart, end: r.recordNext };
-    const text = this.text;
+  private setRemovalSpan(r: CsvReader, line: CsvServiceLine): void {
+    line.spanEnd = r.recordNext > r.recordEnd ? r.recordNext : r.recordEnd;
     let s = r.recordStart;
-    if (s > 0 && text.charCodeAt(s - 1) === 10) s -= s > 1 && text.charCodeAt(s - 2) === 13 ? 2 : 1;
-    else if (s > 0 && text.charCodeAt(s - 1) === 13) s -= 1;
-    return { start: s, end: r.recordEnd };
+    if (r.recordNext <= r.recordEnd) {
+      const text = this.text;
+      if (s > 0 && text.charCodeAt(s - 1) === 10) s -= s > 1 && text.charCodeAt(s - 2) === 13 ? 2 : 1;
+      else if (s > 0 && text.charCodeAt(s - 1) === 13) s -= 1;
+    }
+    line.spanStart = s;
   }
 
   // ---- helpers -----------------------------------------------------------------------------

@@ -1,0 +1,224 @@
+// One row of a claim CSV as a service line of the document's model: its values, and its spans as
+// pairs of offsets in the line itself rather than as an object each (as the 837 reader's lines,
+// x12/serviceLine837.ts). An export open in the editor holds every row (a 40 MB one has near a
+// million), and six span objects, a line-number string and the modifier cell a fix writes into
+// a row were most of its model; a span is made when a hover, a fix or a finding asks for one.
+// Its claim (CsvClaim) holds its spans likewise.
+//
+// They read as a ServiceLine and a Claim; JSON gives the plain objects (toJSON).
+import type { Claim, ClaimKind, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
+
+/** An absent span's start. */
+const NONE = -1;
+
+function spanOf(start: number, end: number): Span | null {
+  return start === NONE ? null : { start, end };
+}
+
+export class CsvServiceLine implements ServiceLine {
+  index = 0;
+  /** The row's line in the file (1-based): its lineNumber. */
+  recordLine = 0;
+  code = '';
+  modifiers: Modifier[] = [];
+  charge: number | null = null;
+  chargeText: string | null = null;
+  units: number | null = null;
+  dateOfService: DateRange | null = null;
+  providerId: string | null = null;
+
+  // Spans as offsets (start NONE: the span is null).
+  codeStart = 0;
+  codeEnd = 0;
+  chargeStart = NONE;
+  chargeEnd = NONE;
+  unitsStart = NONE;
+  unitsEnd = NONE;
+  dateStart = NONE;
+  dateEnd = NONE;
+  /** What removing the row removes (the row and a line break). */
+  spanStart = 0;
+  spanEnd = 0;
+  recordStart = 0;
+  recordEnd = 0;
+  /** Where a modifier goes, when it is one cell (the modifiers column, or the code cell): as numbers (cellStart NONE: not a cell). */
+  insertColumn = 0;
+  insertStart = NONE;
+  insertEnd = NONE;
+  insertQuoted = false;
+  insertSeparator = '';
+  /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
+  private otherInsert: ModifierInsertPoint | null = null;
+
+  get modifierInsert(): ModifierInsertPoint | null {
+    if (this.insertStart === NONE) return this.otherInsert;
+    return { kind: 'csv-cell', column: this.insertColumn, cellSpan: { start: this.insertStart, end: this.insertEnd }, quoted: this.insertQuoted, separator: this.insertSeparator };
+  }
+
+  set modifierInsert(point: ModifierInsertPoint | null) {
+    if (point !== null && point.kind === 'csv-cell') {
+      this.insertColumn = point.column;
+      this.insertStart = point.cellSpan.start;
+      this.insertEnd = point.cellSpan.end;
+      this.insertQuoted = point.quoted;
+      this.insertSeparator = point.separator;
+      this.otherInsert = null;
+    } else {
+      this.insertStart = this.insertEnd = NONE;
+      this.otherInsert = point;
+    }
+  }
+
+  get lineNumber(): string {
+    return String(this.recordLine);
+  }
+
+  get codeSpan(): Span {
+    return { start: this.codeStart, end: this.codeEnd };
+  }
+
+  get chargeSpan(): Span | null {
+    return spanOf(this.chargeStart, this.chargeEnd);
+  }
+
+  get unitsSpan(): Span | null {
+    return spanOf(this.unitsStart, this.unitsEnd);
+  }
+
+  get dateSpan(): Span | null {
+    return spanOf(this.dateStart, this.dateEnd);
+  }
+
+  get span(): Span {
+    return { start: this.spanStart, end: this.spanEnd };
+  }
+
+  get recordSpan(): Span {
+    return { start: this.recordStart, end: this.recordEnd };
+  }
+
+  // What a CSV row never has.
+  get lineNumberSpan(): null {
+    return null;
+  }
+  get qualifier(): null {
+    return null;
+  }
+  get dateInherited(): boolean {
+    return false;
+  }
+  get segmentCount(): number {
+    return 0;
+  }
+
+  /** The line as a plain ServiceLine. */
+  toJSON(): ServiceLine {
+    return {
+      index: this.index,
+      lineNumber: this.lineNumber,
+      lineNumberSpan: null,
+      qualifier: null,
+      code: this.code,
+      codeSpan: this.codeSpan,
+      modifiers: this.modifiers,
+      modifierInsert: this.modifierInsert,
+      charge: this.charge,
+      chargeText: this.chargeText,
+      chargeSpan: this.chargeSpan,
+      units: this.units,
+      unitsSpan: this.unitsSpan,
+      dateOfService: this.dateOfService,
+      dateSpan: this.dateSpan,
+      dateInherited: false,
+      providerId: this.providerId,
+      span: this.span,
+      segmentCount: 0,
+      recordSpan: this.recordSpan,
+    };
+  }
+}
+
+export class CsvClaim implements Claim {
+  id: string;
+  patientId: string | null;
+  patientKey = '';
+  kind: ClaimKind | null = null;
+  totalCharge: number | null = null;
+  lines: ServiceLine[] = [];
+  /** Where the claim id is written (start NONE: no claim id column). */
+  idStart = NONE;
+  idEnd = NONE;
+  /** From its first row to the end of its last. */
+  spanStart: number;
+  spanEnd: number;
+
+  constructor(
+    public index: number,
+    id: string,
+    idSpan: Span | null,
+    patientId: string | null,
+    span: Span,
+  ) {
+    this.id = id;
+    this.patientId = patientId;
+    if (idSpan !== null) {
+      this.idStart = idSpan.start;
+      this.idEnd = idSpan.end;
+    }
+    this.spanStart = span.start;
+    this.spanEnd = span.end;
+  }
+
+  get idSpan(): Span | null {
+    return spanOf(this.idStart, this.idEnd);
+  }
+
+  get span(): Span {
+    return { start: this.spanStart, end: this.spanEnd };
+  }
+
+  // What a CSV claim never has: its total is the sum of its lines (totalCharge).
+  get billingProviderId(): null {
+    return null;
+  }
+  get renderingProviderId(): null {
+    return null;
+  }
+  get totalChargeText(): null {
+    return null;
+  }
+  get totalChargeSpan(): null {
+    return null;
+  }
+  get dateOfService(): null {
+    return null;
+  }
+  get dateSpan(): null {
+    return null;
+  }
+  get transactionIndex(): null {
+    return null;
+  }
+
+  /** The claim as a plain Claim. */
+  toJSON(): Claim {
+    return {
+      index: this.index,
+      id: this.id,
+      idSpan: this.idSpan,
+      patientId: this.patientId,
+      patientKey: this.patientKey,
+      billingProviderId: null,
+      renderingProviderId: null,
+      kind: this.kind,
+      totalCharge: this.totalCharge,
+      totalChargeText: null,
+      totalChargeSpan: null,
+      dateOfService: null,
+      dateSpan: null,
+      lines: this.lines,
+      span: this.span,
+      transactionIndex: null,
+    };
+  }
+}
