@@ -127,7 +127,8 @@ export class ProcedureReader {
         modifiers.push(shared ? shared.get(value) : { value, span });
       }
     }
-    return modifiers;
+    // Exact size (one to four): an array grown by push() keeps room for 17.
+    return modifiers === NO_MODIFIERS ? modifiers : modifiers.slice();
   }
 
   /** Where a modifier goes in the composite read last, into `line` (nothing when it has no code). */

@@ -77,7 +77,8 @@ export class ServiceLines837 {
 
   /** The lines built for the claim that ends (a new array when none was). */
   takeLines(): Line837[] {
-    const lines = this.claimLines === NO_LINES ? [] : this.claimLines;
+    // Exact size: an array grown by push() keeps room for 17 lines, and a document keeps every claim's.
+    const lines = this.claimLines === NO_LINES ? [] : this.claimLines.slice();
     this.claimLines = NO_LINES;
     return lines;
   }
