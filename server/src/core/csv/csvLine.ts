@@ -1,57 +1,28 @@
 // One row of a claim CSV as a service line of the document's model: its values, and its spans as
-// pairs of offsets in the line itself rather than as an object each (as the 837 reader's lines,
-// x12/serviceLine837.ts). An export open in the editor holds every row (a 40 MB one has near a
+// pairs of offsets in the line itself rather than as an object each (offsetLine.ts, as the 837
+// reader's lines). An export open in the editor holds every row (a 40 MB one has near a
 // million), and six span objects, a line-number string and the modifier cell a fix writes into
 // a row were most of its model; a span is made when a hover, a fix or a finding asks for one.
 // Its claim (CsvClaim) holds its spans likewise.
 //
 // They read as a ServiceLine and a Claim; JSON gives the plain objects (toJSON).
-import type { Claim, ClaimKind, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
+import type { Claim, ClaimKind, ModifierInsertPoint, ServiceLine, Span } from '../model';
+import { NO_OFFSET, OffsetLine, spanAt } from '../offsetLine';
 
-/** An absent span's start. */
-const NONE = -1;
-
-function spanOf(start: number, end: number): Span | null {
-  return start === NONE ? null : { start, end };
-}
-
-export class CsvServiceLine implements ServiceLine {
-  index = 0;
+export class CsvServiceLine extends OffsetLine implements ServiceLine {
   /** The row's line in the file (1-based): its lineNumber. */
   recordLine = 0;
-  code = '';
-  modifiers: Modifier[] = [];
-  charge: number | null = null;
-  chargeText: string | null = null;
-  units: number | null = null;
-  dateOfService: DateRange | null = null;
-  providerId: string | null = null;
-
-  // Spans as offsets (start NONE: the span is null).
-  codeStart = 0;
-  codeEnd = 0;
-  chargeStart = NONE;
-  chargeEnd = NONE;
-  unitsStart = NONE;
-  unitsEnd = NONE;
-  dateStart = NONE;
-  dateEnd = NONE;
-  /** What removing the row removes (the row and a line break). */
-  spanStart = 0;
-  spanEnd = 0;
-  recordStart = 0;
-  recordEnd = 0;
-  /** Where a modifier goes, when it is one cell (the modifiers column, or the code cell): as numbers (cellStart NONE: not a cell). */
+  /** Where a modifier goes, when it is one cell (the modifiers column, or the code cell): as numbers (cellStart NO_OFFSET: not a cell). */
   insertColumn = 0;
-  insertStart = NONE;
-  insertEnd = NONE;
+  insertStart = NO_OFFSET;
+  insertEnd = NO_OFFSET;
   insertQuoted = false;
   insertSeparator = '';
   /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
   private otherInsert: ModifierInsertPoint | null = null;
 
   get modifierInsert(): ModifierInsertPoint | null {
-    if (this.insertStart === NONE) return this.otherInsert;
+    if (this.insertStart === NO_OFFSET) return this.otherInsert;
     return { kind: 'csv-cell', column: this.insertColumn, cellSpan: { start: this.insertStart, end: this.insertEnd }, quoted: this.insertQuoted, separator: this.insertSeparator };
   }
 
@@ -64,37 +35,13 @@ export class CsvServiceLine implements ServiceLine {
       this.insertSeparator = point.separator;
       this.otherInsert = null;
     } else {
-      this.insertStart = this.insertEnd = NONE;
+      this.insertStart = this.insertEnd = NO_OFFSET;
       this.otherInsert = point;
     }
   }
 
   get lineNumber(): string {
     return String(this.recordLine);
-  }
-
-  get codeSpan(): Span {
-    return { start: this.codeStart, end: this.codeEnd };
-  }
-
-  get chargeSpan(): Span | null {
-    return spanOf(this.chargeStart, this.chargeEnd);
-  }
-
-  get unitsSpan(): Span | null {
-    return spanOf(this.unitsStart, this.unitsEnd);
-  }
-
-  get dateSpan(): Span | null {
-    return spanOf(this.dateStart, this.dateEnd);
-  }
-
-  get span(): Span {
-    return { start: this.spanStart, end: this.spanEnd };
-  }
-
-  get recordSpan(): Span {
-    return { start: this.recordStart, end: this.recordEnd };
   }
 
   // What a CSV row never has.
@@ -145,9 +92,9 @@ export class CsvClaim implements Claim {
   kind: ClaimKind | null = null;
   totalCharge: number | null = null;
   lines: ServiceLine[] = [];
-  /** Where the claim id is written (start NONE: no claim id column). */
-  idStart = NONE;
-  idEnd = NONE;
+  /** Where the claim id is written (start NO_OFFSET: no claim id column). */
+  idStart = NO_OFFSET;
+  idEnd = NO_OFFSET;
   /** From its first row to the end of its last. */
   spanStart: number;
   spanEnd: number;
@@ -170,7 +117,7 @@ export class CsvClaim implements Claim {
   }
 
   get idSpan(): Span | null {
-    return spanOf(this.idStart, this.idEnd);
+    return spanAt(this.idStart, this.idEnd);
   }
 
   get span(): Span {

@@ -1,95 +1,37 @@
 // An 837 claim and its service lines as the reader builds them for a document's model: their
 // values, and their spans as pairs of offsets in the object itself rather than as an object
-// each. A document holds every claim and line of a big batch (a 50 MB file has over 200,000
-// lines), and their span objects (nine a line, four a claim) were most of the objects in its
-// model. A span is made when something asks for it (a hover, a fix, a finding); moving a claim
-// after an edit moves its numbers.
+// each (offsetLine.ts). A document holds every claim and line of a big batch (a 50 MB file has
+// over 200,000 lines), and their span objects (nine a line, four a claim) were most of the
+// objects in its model. Moving a claim after an edit moves its numbers.
 //
 // They read as a Claim and a ServiceLine; JSON gives the plain objects (toJSON), as tests compare models.
 import type { CodedLine } from '../codedLines';
-import type { Claim, ClaimKind, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
-
-/** An absent span's start. */
-const NONE = -1;
-
-function spanOf(start: number, end: number): Span | null {
-  return start === NONE ? null : { start, end };
-}
+import type { Claim, ClaimKind, DateRange, ModifierInsertPoint, ServiceLine, Span } from '../model';
+import { NO_OFFSET, OffsetLine, spanAt } from '../offsetLine';
 
 /** A line of an 837 claim: built whole, or for the coding checks alone (the CLI's reads in pieces). */
 export type Line837 = X12ServiceLine | CodedLine;
 
-export class X12ServiceLine implements ServiceLine {
-  index = 0;
+export class X12ServiceLine extends OffsetLine implements ServiceLine {
   lineNumber = '';
   qualifier: string | null = null;
-  code = '';
-  modifiers: Modifier[] = [];
-  charge: number | null = null;
-  chargeText: string | null = null;
-  units: number | null = null;
-  dateOfService: DateRange | null = null;
   dateInherited = false;
-  providerId: string | null = null;
   segmentCount = 0;
-
-  // Spans as offsets (start NONE: the span is null).
-  lineNumberStart = NONE;
-  lineNumberEnd = NONE;
-  codeStart = 0;
-  codeEnd = 0;
-  chargeStart = NONE;
-  chargeEnd = NONE;
-  unitsStart = NONE;
-  unitsEnd = NONE;
-  dateStart = NONE;
-  dateEnd = NONE;
-  spanStart = 0;
-  spanEnd = 0;
-  recordStart = 0;
-  recordEnd = 0;
-  /** The procedure composite a modifier goes into (start NONE: no code, so no modifier). */
-  compositeStart = NONE;
-  compositeEnd = NONE;
+  /** LX01 (start NO_OFFSET: the line has no LX). */
+  lineNumberStart = NO_OFFSET;
+  lineNumberEnd = NO_OFFSET;
+  /** The procedure composite a modifier goes into (start NO_OFFSET: no code, so no modifier). */
+  compositeStart = NO_OFFSET;
+  compositeEnd = NO_OFFSET;
   componentCount = 0;
   componentSeparator = '';
 
   get lineNumberSpan(): Span | null {
-    return spanOf(this.lineNumberStart, this.lineNumberEnd);
-  }
-
-  get codeSpan(): Span {
-    return { start: this.codeStart, end: this.codeEnd };
-  }
-
-  get chargeSpan(): Span | null {
-    return spanOf(this.chargeStart, this.chargeEnd);
-  }
-
-  get unitsSpan(): Span | null {
-    return spanOf(this.unitsStart, this.unitsEnd);
-  }
-
-  get dateSpan(): Span | null {
-    return spanOf(this.dateStart, this.dateEnd);
-  }
-
-  /** A line without a date of its own takes the claim's: its span too. */
-  set dateSpan(span: Span | null) {
-    this.dateStart = span === null ? NONE : span.start;
-    this.dateEnd = span === null ? NONE : span.end;
-  }
-
-  get span(): Span {
-    return { start: this.spanStart, end: this.spanEnd };
-  }
-
-  get recordSpan(): Span {
-    return { start: this.recordStart, end: this.recordEnd };
+    return spanAt(this.lineNumberStart, this.lineNumberEnd);
   }
 
   get modifierInsert(): ModifierInsertPoint | null {
-    if (this.compositeStart === NONE) return null;
+    if (this.compositeStart === NO_OFFSET) return null;
     return {
       kind: 'x12-composite',
       compositeSpan: { start: this.compositeStart, end: this.compositeEnd },
@@ -100,7 +42,7 @@ export class X12ServiceLine implements ServiceLine {
 
   /** Moves every span of the line by `by` (its date's too: the line holds its own copy of an inherited one). */
   shift(by: number): void {
-    if (this.lineNumberStart !== NONE) {
+    if (this.lineNumberStart !== NO_OFFSET) {
       this.lineNumberStart += by;
       this.lineNumberEnd += by;
     }
@@ -110,15 +52,15 @@ export class X12ServiceLine implements ServiceLine {
       modifier.span.start += by;
       modifier.span.end += by;
     }
-    if (this.chargeStart !== NONE) {
+    if (this.chargeStart !== NO_OFFSET) {
       this.chargeStart += by;
       this.chargeEnd += by;
     }
-    if (this.unitsStart !== NONE) {
+    if (this.unitsStart !== NO_OFFSET) {
       this.unitsStart += by;
       this.unitsEnd += by;
     }
-    if (this.dateStart !== NONE) {
+    if (this.dateStart !== NO_OFFSET) {
       this.dateStart += by;
       this.dateEnd += by;
     }
@@ -126,7 +68,7 @@ export class X12ServiceLine implements ServiceLine {
     this.spanEnd += by;
     this.recordStart += by;
     this.recordEnd += by;
-    if (this.compositeStart !== NONE) {
+    if (this.compositeStart !== NO_OFFSET) {
       this.compositeStart += by;
       this.compositeEnd += by;
     }
@@ -173,26 +115,26 @@ export class X12Claim implements Claim {
   lines: Line837[] = [];
   transactionIndex: number | null = null;
 
-  // Spans as offsets (start NONE: the span is null).
-  idStart = NONE;
-  idEnd = NONE;
-  chargeStart = NONE;
-  chargeEnd = NONE;
-  dateStart = NONE;
-  dateEnd = NONE;
+  // Spans as offsets (start NO_OFFSET: the span is null).
+  idStart = NO_OFFSET;
+  idEnd = NO_OFFSET;
+  chargeStart = NO_OFFSET;
+  chargeEnd = NO_OFFSET;
+  dateStart = NO_OFFSET;
+  dateEnd = NO_OFFSET;
   spanStart = 0;
   spanEnd = 0;
 
   get idSpan(): Span | null {
-    return spanOf(this.idStart, this.idEnd);
+    return spanAt(this.idStart, this.idEnd);
   }
 
   get totalChargeSpan(): Span | null {
-    return spanOf(this.chargeStart, this.chargeEnd);
+    return spanAt(this.chargeStart, this.chargeEnd);
   }
 
   get dateSpan(): Span | null {
-    return spanOf(this.dateStart, this.dateEnd);
+    return spanAt(this.dateStart, this.dateEnd);
   }
 
   get span(): Span {
@@ -201,15 +143,15 @@ export class X12Claim implements Claim {
 
   /** Moves the claim's spans and its lines' by `by`. */
   shift(by: number): void {
-    if (this.idStart !== NONE) {
+    if (this.idStart !== NO_OFFSET) {
       this.idStart += by;
       this.idEnd += by;
     }
-    if (this.chargeStart !== NONE) {
+    if (this.chargeStart !== NO_OFFSET) {
       this.chargeStart += by;
       this.chargeEnd += by;
     }
-    if (this.dateStart !== NONE) {
+    if (this.dateStart !== NO_OFFSET) {
       this.dateStart += by;
       this.dateEnd += by;
     }

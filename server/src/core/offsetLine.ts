@@ -1,0 +1,71 @@
+// A service line of a document's model that holds its spans as pairs of offsets rather than as
+// an object each: the 837 reader's lines (x12/serviceLine837.ts) and a claim CSV's rows
+// (csv/csvLine.ts) extend it. A document holds every line of a big batch, and their span
+// objects were most of its model; a span is made when a hover, a fix or a finding asks for one.
+import type { DateRange, Modifier, Span } from './model';
+
+/** An absent span's start (and end). */
+export const NO_OFFSET = -1;
+
+/** The span [start, end), or null when start is NO_OFFSET. */
+export function spanAt(start: number, end: number): Span | null {
+  return start === NO_OFFSET ? null : { start, end };
+}
+
+/** What every such line holds; the subclass adds what its format has (LX01 and its span, a CSV row's line number...). */
+export abstract class OffsetLine {
+  index = 0;
+  code = '';
+  modifiers: Modifier[] = [];
+  charge: number | null = null;
+  chargeText: string | null = null;
+  units: number | null = null;
+  dateOfService: DateRange | null = null;
+  providerId: string | null = null;
+
+  // Spans as offsets (start NO_OFFSET: the span is null).
+  codeStart = 0;
+  codeEnd = 0;
+  chargeStart = NO_OFFSET;
+  chargeEnd = NO_OFFSET;
+  unitsStart = NO_OFFSET;
+  unitsEnd = NO_OFFSET;
+  dateStart = NO_OFFSET;
+  dateEnd = NO_OFFSET;
+  /** What removing the line removes. */
+  spanStart = 0;
+  spanEnd = 0;
+  /** The segment or row its code is written in. */
+  recordStart = 0;
+  recordEnd = 0;
+
+  get codeSpan(): Span {
+    return { start: this.codeStart, end: this.codeEnd };
+  }
+
+  get chargeSpan(): Span | null {
+    return spanAt(this.chargeStart, this.chargeEnd);
+  }
+
+  get unitsSpan(): Span | null {
+    return spanAt(this.unitsStart, this.unitsEnd);
+  }
+
+  get dateSpan(): Span | null {
+    return spanAt(this.dateStart, this.dateEnd);
+  }
+
+  /** An 837 line without a date of its own takes its claim's, and its span. */
+  set dateSpan(span: Span | null) {
+    this.dateStart = span === null ? NO_OFFSET : span.start;
+    this.dateEnd = span === null ? NO_OFFSET : span.end;
+  }
+
+  get span(): Span {
+    return { start: this.spanStart, end: this.spanEnd };
+  }
+
+  get recordSpan(): Span {
+    return { start: this.recordStart, end: this.recordEnd };
+  }
+}
