@@ -14,6 +14,9 @@ import { segmentIdCode, X12SegmentIndex } from '../../server/src/core/x12/segmen
 import { ISA_LOOKAHEAD, isIsaAt } from '../../server/src/core/x12/isa';
 import { fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb } from '../fuzz/generators';
 import { writeTransactions, writeX12 } from './helpers/x12-writer';
+import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
+import { emptyMueTables } from '../../server/src/core/rules/mue';
+import { AocTable } from '../../server/src/core/rules/aoc';
 
 const knowledge = fuzzKnowledge();
 
@@ -263,6 +266,37 @@ describe('X12Stream: an 837 in pieces', () => {
     assert.ok(outcome.findings.some((f) => f.rule === 'ptp.conflict'));
     // The claim is one claim: its CLM02 adds up over all its lines, read in many pieces.
     assert.equal(outcome.claims, 1);
+  });
+
+  it('keeps the units of the lines of a claim carried into later pieces, for the MUE findings on them (the CLI builds those lines alone)', () => {
+    // Lines read before a cut inside a claim are moved below offset 0 of the next piece: an offset
+    // sign once marked "no units" on such a line, and its MUE finding fell on the code, or said
+    // it had no unit count.
+    const mue = emptyMueTables();
+    mue.practitioner.add({ code: '97110', value: 4, mai: 3, rationale: 'Clinical: Data', source: 'mue.csv', kind: 'practitioner' });
+    const withMue: Knowledge = { ...emptyKnowledge(false), mue, aoc: new AocTable() };
+    class Carried extends X12Stream {
+      protected override longClaim = 2000;
+      constructor(codedLinesOnly: boolean) {
+        super(withMue, undefined, { codedLinesOnly });
+      }
+    }
+    const day = { from: 20260310, to: 20260310 };
+    for (const units of ['9', 'x']) {
+      const lines = Array.from({ length: 200 }, (_, i) => ({ code: i === 0 ? '97110' : '99213', units: i === 0 ? units : '1', charge: '10.00', date: day }));
+      const { text } = writeX12([{ id: 'LONG', date: day, lines }], { lineEnding: '\n' });
+      const whole = analyze(text, withMue).findings.filter((f) => f.rule.startsWith('mue.'));
+      assert.equal(whole.length, 1);
+      assert.equal(text.slice(whole[0]!.span.start, whole[0]!.span.end), units);
+      for (const codedLinesOnly of [false, true]) {
+        const stream = new Carried(codedLinesOnly);
+        const found: Finding[] = [];
+        for (let at = 0; at < text.length; at += 512) found.push(...stream.feed(text.slice(at, at + 512)).findings);
+        found.push(...stream.end().findings);
+        const streamedMue = found.filter((f) => f.rule.startsWith('mue.'));
+        assert.deepEqual(streamedMue.map((f) => [f.rule, f.span, f.message]), whole.map((f) => [f.rule, f.span, f.message]), `units ${units}, codedLinesOnly ${codedLinesOnly}`);
+      }
+    }
   });
 
   it('cuts before every ST, so a document of many transaction sets is read in many pieces', () => {

@@ -7,6 +7,7 @@
 // (A claim CSV read in pieces keeps its lines as rows from the start: csv/codedClaims.ts.)
 import type { DateRange, Modifier, ServiceLine, Span } from './model';
 import { detached } from './text';
+import { NO_OFFSET, spanAt } from './offsetLine';
 import { NO_MODIFIERS } from './x12/values';
 
 /** The span of what a kept line does not hold (a removal span, a record span): never read, never moved. */
@@ -42,9 +43,9 @@ export class CodedLine implements ServiceLine {
   providerId: string | null = null;
   codeStart = 0;
   codeEnd = 0;
-  /** -1: no units written. */
-  unitsStart = -1;
-  unitsEnd = -1;
+  /** NO_OFFSET: no units written (a carried line's offsets may be below 0: see NO_OFFSET). */
+  unitsStart = NO_OFFSET;
+  unitsEnd = NO_OFFSET;
 
   constructor(public index: number) {}
 
@@ -53,7 +54,7 @@ export class CodedLine implements ServiceLine {
   }
 
   get unitsSpan(): Span | null {
-    return this.unitsStart < 0 ? null : { start: this.unitsStart, end: this.unitsEnd };
+    return spanAt(this.unitsStart, this.unitsEnd);
   }
 
   // What hovers and fixes read: never held.
@@ -86,7 +87,7 @@ export class CodedLine implements ServiceLine {
   shift(by: number): void {
     this.codeStart += by;
     this.codeEnd += by;
-    if (this.unitsStart >= 0) {
+    if (this.unitsStart !== NO_OFFSET) {
       this.unitsStart += by;
       this.unitsEnd += by;
     }

@@ -4,8 +4,13 @@
 // objects were most of its model; a span is made when a hover, a fix or a finding asks for one.
 import type { DateRange, Modifier, Span } from './model';
 
-/** An absent span's start (and end). */
-export const NO_OFFSET = -1;
+/**
+ * An absent span's start (and end). Not -1: a line of a claim carried from one piece of a file
+ * into the next has its offsets moved below 0 (x12/stream.ts), so a sign cannot tell an absent
+ * span; no offset of a piece comes near -2^30 (a document read is at most 1 GB). A small integer,
+ * so that the fields stay small integers and not boxed numbers.
+ */
+export const NO_OFFSET = -(2 ** 30);
 
 /** The span [start, end), or null when start is NO_OFFSET. */
 export function spanAt(start: number, end: number): Span | null {
