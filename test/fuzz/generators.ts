@@ -43,6 +43,19 @@ export const FUZZ_PTP_TABLE = [
   '',
 ].join('\r\n');
 
+/**
+ * A synthetic practitioner MUE table (the CMS CSV layout) over codes the generators bill, so that
+ * units findings (and the units spans they sit on) are exercised too. Test data only.
+ */
+export const FUZZ_MUE_TABLE = [
+  '"HCPCS/',
+  'CPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale',
+  '76000,1,2 Date of Service Edit: Policy,Clinical: Data',
+  '36415,2,3 Date of Service Edit: Clinical,Clinical: Data',
+  '20610,1,1 Line Edit,Anatomic Consideration',
+  '',
+].join('\r\n');
+
 let cachedKnowledge: Knowledge | null = null;
 
 /** Built-in edits plus FUZZ_PTP_TABLE (loaded once; Knowledge is read-only after loading). */
@@ -57,6 +70,27 @@ export function fuzzKnowledge(): Knowledge {
     if (cachedKnowledge.problems.length > 0) throw new Error(`fuzz knowledge: ${JSON.stringify(cachedKnowledge.problems)}`);
   }
   return cachedKnowledge;
+}
+
+let cachedWithUnits: Knowledge | null = null;
+
+/**
+ * fuzzKnowledge with FUZZ_MUE_TABLE as well: for tests whose oracle is another reading of the same
+ * file (a stream against a whole analysis), so that the units and their spans are compared too.
+ * The fix oracles model the PTP fixes only, and keep fuzzKnowledge.
+ */
+export function fuzzKnowledgeWithUnits(): Knowledge {
+  if (!cachedWithUnits) {
+    cachedWithUnits = loadKnowledge({
+      builtinEdits: true,
+      ptpFiles: ['fuzz-edits.txt'],
+      mueFiles: ['MCR_MUE_PractitionerServices_fuzz.csv'],
+      descriptorFiles: [],
+      readFile: (path) => (path.endsWith('.csv') ? FUZZ_MUE_TABLE : FUZZ_PTP_TABLE),
+    });
+    if (cachedWithUnits.problems.length > 0) throw new Error(`fuzz knowledge: ${JSON.stringify(cachedWithUnits.problems)}`);
+  }
+  return cachedWithUnits;
 }
 
 // ---------------------------------------------------------------------------------------------

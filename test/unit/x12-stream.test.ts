@@ -12,13 +12,14 @@ import { X12Stream } from '../../server/src/core/x12/stream';
 import { tokenize } from '../../server/src/core/x12/tokenizer';
 import { segmentIdCode, X12SegmentIndex } from '../../server/src/core/x12/segment-index';
 import { ISA_LOOKAHEAD, isIsaAt } from '../../server/src/core/x12/isa';
-import { fuzzKnowledge, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb } from '../fuzz/generators';
+import { fuzzKnowledgeWithUnits, mutatedDocumentArb, runParameters, writeX12Scenario, x12ScenarioArb } from '../fuzz/generators';
 import { writeTransactions, writeX12 } from './helpers/x12-writer';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { AocTable } from '../../server/src/core/rules/aoc';
 
-const knowledge = fuzzKnowledge();
+// The fuzz PTP edits and an MUE table: units findings sit on the units, which a stream must move as it moves the codes.
+const knowledge = fuzzKnowledgeWithUnits();
 
 function byPosition(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.span.start - b.span.start);
