@@ -209,5 +209,6 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
  * claim its own patient), else '' (the whole file is one patient; parseCsv says so on the header).
  */
 export function patientKeyOf(patientId: string | null, byClaimId: boolean, id: string, index: number): string {
-  return patientId !== null ? `p\u0000${patientId}` : byClaimId ? `c\u0000${id}\u0000${index}` : '';
+  // Joined, not concatenated: one flat string per claim rather than a tree of joins (a document keeps every claim's).
+  return patientId !== null ? ['p', patientId].join('\u0000') : byClaimId ? ['c', id, index].join('\u0000') : '';
 }

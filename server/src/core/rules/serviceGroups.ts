@@ -16,7 +16,7 @@ export function tableForClaim(kind: ClaimKind | null): PtpTableKind | null {
 
 /** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table). */
 export function groupKey(table: PtpTableKind, claim: Pick<Claim, 'patientKey'>): string {
-  return `${table}\u0000${claim.patientKey}`;
+  return [table, claim.patientKey].join('\u0000');
 }
 
 /** Lines of one patient judged by one table, in run order. */

@@ -171,7 +171,8 @@ export class Hierarchy837 {
   /** Who the open claim is for, as the NCCI checks match patients (see Claim.patientKey). */
   patientKey(): string {
     if (this.parentsKey !== null) return this.parentsKey;
-    return `${this.payerId ?? ''}\u0000${this.subscriberId ?? ''}\u0000${this.patientId ?? this.patientName ?? ''}`;
+    // Joined, not concatenated: one flat string per claim rather than a tree of four joins (a document keeps every claim's).
+    return [this.payerId ?? '', this.subscriberId ?? '', this.patientId ?? this.patientName ?? ''].join('\u0000');
   }
 
   /** A qualifier the parser reads (IL, QC, PR, 85, 82) when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
