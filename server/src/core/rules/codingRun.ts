@@ -10,6 +10,7 @@
 
 import type { Claim, ClaimKind, Finding, PtpTableKind, RelatedLocation } from '../model';
 import { renumberedFinding, shiftSpan } from '../spans';
+import { detached } from '../text';
 import { checkAddOnGroup } from './checkAddOns';
 import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding } from './checkPtp';
 import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
@@ -59,7 +60,25 @@ function familiesOf(knowledge: CodingTables): Family[] {
   }
   // Add-on codes need every procedure beside them (a Type 2 code accepts any primary).
   if (knowledge.aoc.size > 0) out.push({ keep: undefined, keepCode: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found) });
-  return out;
+  return out.map((family) => ({ ...family, check: withFlatMessages(family.check) }));
+}
+
+/**
+ * A family's check whose findings' messages are flat strings. A message is built from a dozen
+ * parts (codes, dates, the edit's source...), which V8 keeps as a tree of joins, about 20 objects,
+ * until something reads it; a run holds its findings to the end (the CLI until its report, the
+ * server with the document), so each is made one string once.
+ */
+function withFlatMessages(check: Family['check']): Family['check'] {
+  return (group, out, fileNames) => {
+    const from = out.length;
+    check(group, out, fileNames);
+    for (let i = from; i < out.length; i++) {
+      const finding = out[i]!.finding;
+      finding.message = detached(finding.message);
+      if (finding.related) for (const related of finding.related) related.message = detached(related.message);
+    }
+  };
 }
 
 export class CodingRun {
