@@ -2,7 +2,7 @@
 // an object each: the 837 reader's lines (x12/serviceLine837.ts) and a claim CSV's rows
 // (csv/csvLine.ts) extend it. A document holds every line of a big batch, and their span
 // objects were most of its model; a span is made when a hover, a fix or a finding asks for one.
-import type { DateRange, Modifier, Span } from './model';
+import type { DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from './model';
 
 /**
  * An absent span's start (and end). Not -1: a line of a claim carried from one piece of a file
@@ -19,6 +19,14 @@ export function spanAt(start: number, end: number): Span | null {
 
 /** What every such line holds; the subclass adds what its format has (LX01 and its span, a CSV row's line number...). */
 export abstract class OffsetLine {
+  // What the format gives (a field or a getter in the subclass).
+  abstract readonly lineNumber: string;
+  abstract readonly lineNumberSpan: Span | null;
+  abstract readonly qualifier: string | null;
+  abstract readonly modifierInsert: ModifierInsertPoint | null;
+  abstract readonly dateInherited: boolean;
+  abstract readonly segmentCount: number;
+
   index = 0;
   code = '';
   modifiers: Modifier[] = [];
@@ -72,5 +80,31 @@ export abstract class OffsetLine {
 
   get recordSpan(): Span {
     return { start: this.recordStart, end: this.recordEnd };
+  }
+
+  /** The line as a plain ServiceLine (what JSON gives, as tests compare models). */
+  toJSON(): ServiceLine {
+    return {
+      index: this.index,
+      lineNumber: this.lineNumber,
+      lineNumberSpan: this.lineNumberSpan,
+      qualifier: this.qualifier,
+      code: this.code,
+      codeSpan: this.codeSpan,
+      modifiers: this.modifiers,
+      modifierInsert: this.modifierInsert,
+      charge: this.charge,
+      chargeText: this.chargeText,
+      chargeSpan: this.chargeSpan,
+      units: this.units,
+      unitsSpan: this.unitsSpan,
+      dateOfService: this.dateOfService,
+      dateSpan: this.dateSpan,
+      dateInherited: this.dateInherited,
+      providerId: this.providerId,
+      span: this.span,
+      segmentCount: this.segmentCount,
+      recordSpan: this.recordSpan,
+    };
   }
 }

@@ -57,32 +57,6 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
   get segmentCount(): number {
     return 0;
   }
-
-  /** The line as a plain ServiceLine. */
-  toJSON(): ServiceLine {
-    return {
-      index: this.index,
-      lineNumber: this.lineNumber,
-      lineNumberSpan: null,
-      qualifier: null,
-      code: this.code,
-      codeSpan: this.codeSpan,
-      modifiers: this.modifiers,
-      modifierInsert: this.modifierInsert,
-      charge: this.charge,
-      chargeText: this.chargeText,
-      chargeSpan: this.chargeSpan,
-      units: this.units,
-      unitsSpan: this.unitsSpan,
-      dateOfService: this.dateOfService,
-      dateSpan: this.dateSpan,
-      dateInherited: false,
-      providerId: this.providerId,
-      span: this.span,
-      segmentCount: 0,
-      recordSpan: this.recordSpan,
-    };
-  }
 }
 
 export class CsvClaim implements Claim {

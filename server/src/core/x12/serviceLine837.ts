@@ -73,32 +73,6 @@ export class X12ServiceLine extends OffsetLine implements ServiceLine {
       this.compositeEnd += by;
     }
   }
-
-  /** The line as a plain ServiceLine. */
-  toJSON(): ServiceLine {
-    return {
-      index: this.index,
-      lineNumber: this.lineNumber,
-      lineNumberSpan: this.lineNumberSpan,
-      qualifier: this.qualifier,
-      code: this.code,
-      codeSpan: this.codeSpan,
-      modifiers: this.modifiers,
-      modifierInsert: this.modifierInsert,
-      charge: this.charge,
-      chargeText: this.chargeText,
-      chargeSpan: this.chargeSpan,
-      units: this.units,
-      unitsSpan: this.unitsSpan,
-      dateOfService: this.dateOfService,
-      dateSpan: this.dateSpan,
-      dateInherited: this.dateInherited,
-      providerId: this.providerId,
-      span: this.span,
-      segmentCount: this.segmentCount,
-      recordSpan: this.recordSpan,
-    };
-  }
 }
 
 export class X12Claim implements Claim {
