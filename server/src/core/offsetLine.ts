@@ -1,8 +1,9 @@
 // A service line of a document's model that holds its spans as pairs of offsets rather than as
-// an object each: the 837 reader's lines (x12/serviceLine837.ts) and a claim CSV's rows
-// (csv/csvLine.ts) extend it. A document holds every line of a big batch, and their span
+// an object each: the 837 reader's lines (x12/serviceLine837.ts), the lines the CLI keeps for the
+// coding checks alone (codedLines.ts) and a claim CSV's rows (csv/csvLine.ts) extend it. A document holds every line of a big batch, and their span
 // objects were most of its model; a span is made when a hover, a fix or a finding asks for one.
 import type { DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from './model';
+import { NO_MODIFIERS } from './x12/values';
 
 /**
  * An absent span's start (and end). Not -1: a line of a claim carried from one piece of a file
@@ -29,7 +30,7 @@ export abstract class OffsetLine {
 
   index = 0;
   code = '';
-  modifiers: Modifier[] = [];
+  modifiers: Modifier[] = NO_MODIFIERS;
   charge: number | null = null;
   chargeText: string | null = null;
   units: number | null = null;
@@ -68,18 +69,37 @@ export abstract class OffsetLine {
     return spanAt(this.dateStart, this.dateEnd);
   }
 
-  /** An 837 line without a date of its own takes its claim's, and its span. */
-  set dateSpan(span: Span | null) {
-    this.dateStart = span === null ? NO_OFFSET : span.start;
-    this.dateEnd = span === null ? NO_OFFSET : span.end;
-  }
-
   get span(): Span {
     return { start: this.spanStart, end: this.spanEnd };
   }
 
   get recordSpan(): Span {
     return { start: this.recordStart, end: this.recordEnd };
+  }
+
+  /**
+   * Moves the spans held here by `by` (a claim after an edit, or carried into the next piece of
+   * a file); a subclass moves what it adds.
+   */
+  shift(by: number): void {
+    this.codeStart += by;
+    this.codeEnd += by;
+    if (this.chargeStart !== NO_OFFSET) {
+      this.chargeStart += by;
+      this.chargeEnd += by;
+    }
+    if (this.unitsStart !== NO_OFFSET) {
+      this.unitsStart += by;
+      this.unitsEnd += by;
+    }
+    if (this.dateStart !== NO_OFFSET) {
+      this.dateStart += by;
+      this.dateEnd += by;
+    }
+    this.spanStart += by;
+    this.spanEnd += by;
+    this.recordStart += by;
+    this.recordEnd += by;
   }
 
   /** The line as a plain ServiceLine (what JSON gives, as tests compare models). */

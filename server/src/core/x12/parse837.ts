@@ -355,7 +355,8 @@ export class Parser837 {
       for (const line of lines) {
         if (line.dateOfService === null) {
           line.dateOfService = claimDate;
-          line.dateSpan = { start: this.claimDateStart, end: this.claimDateEnd };
+          line.dateStart = this.claimDateStart;
+          line.dateEnd = this.claimDateEnd;
           line.dateInherited = true;
         }
       }

@@ -41,33 +41,16 @@ export class X12ServiceLine extends OffsetLine implements ServiceLine {
   }
 
   /** Moves every span of the line by `by` (its date's too: the line holds its own copy of an inherited one). */
-  shift(by: number): void {
+  override shift(by: number): void {
+    super.shift(by);
     if (this.lineNumberStart !== NO_OFFSET) {
       this.lineNumberStart += by;
       this.lineNumberEnd += by;
     }
-    this.codeStart += by;
-    this.codeEnd += by;
     for (const modifier of this.modifiers) {
       modifier.span.start += by;
       modifier.span.end += by;
     }
-    if (this.chargeStart !== NO_OFFSET) {
-      this.chargeStart += by;
-      this.chargeEnd += by;
-    }
-    if (this.unitsStart !== NO_OFFSET) {
-      this.unitsStart += by;
-      this.unitsEnd += by;
-    }
-    if (this.dateStart !== NO_OFFSET) {
-      this.dateStart += by;
-      this.dateEnd += by;
-    }
-    this.spanStart += by;
-    this.spanEnd += by;
-    this.recordStart += by;
-    this.recordEnd += by;
     if (this.compositeStart !== NO_OFFSET) {
       this.compositeStart += by;
       this.compositeEnd += by;
