@@ -110,7 +110,7 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   finish(): void {
-    // The claims are made in claims(): a CSV claim has no total of its own to check.
+    // Nothing to close: the kept lines are grouped by their claims in staged(), and a CSV claim has no total of its own to check.
   }
 
   /** The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds and patients as parseCsv gives them. */

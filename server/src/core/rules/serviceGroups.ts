@@ -104,13 +104,7 @@ export class ServiceGrouper {
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keep } = targets[t]!;
           if (keep !== undefined && !keep(line, table)) continue;
-          let group = groups[t];
-          if (group === undefined) {
-            const key = groupKey(table, claim);
-            group = grouper.byKey.get(key);
-            if (group === undefined) grouper.byKey.set(key, (group = { key, table, lines, rows: [] }));
-            groups[t] = group;
-          }
+          const group = (groups[t] ??= grouper.groupFor(groupKey(table, claim), table));
           if (row < 0) row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider: line.providerId ?? claimProvider, billing });
           group.rows.push(row);
         }
@@ -159,19 +153,20 @@ export class ServiceGrouper {
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keepCode } = targets[t]!;
           if (keepCode !== undefined && !keepCode(from.code(r), table)) continue;
-          let group = groups[t];
-          if (group === undefined) {
-            key ??= groupKey(table, { patientKey: staged.patientKey(c) });
-            group = grouper.byKey.get(key);
-            if (group === undefined) grouper.byKey.set(key, (group = { key, table, lines, rows: [] }));
-            groups[t] = group;
-          }
+          const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey: staged.patientKey(c) })), table));
           if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder });
           group.rows.push(row);
         }
       }
     }
     for (const { grouper } of targets) grouper.order = order;
+  }
+
+  /** The group of `key`, made (after those of the patients met before) when it has no line yet. */
+  private groupFor(key: string, table: PtpTableKind): PatientGroup {
+    let group = this.byKey.get(key);
+    if (group === undefined) this.byKey.set(key, (group = { key, table, lines: this.lines, rows: [] }));
+    return group;
   }
 
   /** Forgets the lines of one file (read again another way). */
