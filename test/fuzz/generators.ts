@@ -57,22 +57,25 @@ export const FUZZ_MUE_TABLE = [
 ].join('\r\n');
 
 let cachedKnowledge: Knowledge | null = null;
+let cachedWithUnits: Knowledge | null = null;
+
+/** The built-in edits and FUZZ_PTP_TABLE, with FUZZ_MUE_TABLE when `mue` (checked to load without a problem). */
+function loadFuzzKnowledge(mue: boolean): Knowledge {
+  const knowledge = loadKnowledge({
+    builtinEdits: true,
+    ptpFiles: ['fuzz-edits.txt'],
+    ...(mue ? { mueFiles: ['MCR_MUE_PractitionerServices_fuzz.csv'] } : {}),
+    descriptorFiles: [],
+    readFile: (path) => (path.endsWith('.csv') ? FUZZ_MUE_TABLE : FUZZ_PTP_TABLE),
+  });
+  if (knowledge.problems.length > 0) throw new Error(`fuzz knowledge: ${JSON.stringify(knowledge.problems)}`);
+  return knowledge;
+}
 
 /** Built-in edits plus FUZZ_PTP_TABLE (loaded once; Knowledge is read-only after loading). */
 export function fuzzKnowledge(): Knowledge {
-  if (!cachedKnowledge) {
-    cachedKnowledge = loadKnowledge({
-      builtinEdits: true,
-      ptpFiles: ['fuzz-edits.txt'],
-      descriptorFiles: [],
-      readFile: () => FUZZ_PTP_TABLE,
-    });
-    if (cachedKnowledge.problems.length > 0) throw new Error(`fuzz knowledge: ${JSON.stringify(cachedKnowledge.problems)}`);
-  }
-  return cachedKnowledge;
+  return (cachedKnowledge ??= loadFuzzKnowledge(false));
 }
-
-let cachedWithUnits: Knowledge | null = null;
 
 /**
  * fuzzKnowledge with FUZZ_MUE_TABLE as well: for tests whose oracle is another reading of the same
@@ -80,17 +83,7 @@ let cachedWithUnits: Knowledge | null = null;
  * The fix oracles model the PTP fixes only, and keep fuzzKnowledge.
  */
 export function fuzzKnowledgeWithUnits(): Knowledge {
-  if (!cachedWithUnits) {
-    cachedWithUnits = loadKnowledge({
-      builtinEdits: true,
-      ptpFiles: ['fuzz-edits.txt'],
-      mueFiles: ['MCR_MUE_PractitionerServices_fuzz.csv'],
-      descriptorFiles: [],
-      readFile: (path) => (path.endsWith('.csv') ? FUZZ_MUE_TABLE : FUZZ_PTP_TABLE),
-    });
-    if (cachedWithUnits.problems.length > 0) throw new Error(`fuzz knowledge: ${JSON.stringify(cachedWithUnits.problems)}`);
-  }
-  return cachedWithUnits;
+  return (cachedWithUnits ??= loadFuzzKnowledge(true));
 }
 
 // ---------------------------------------------------------------------------------------------
