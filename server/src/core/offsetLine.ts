@@ -2,7 +2,7 @@
 // an object each: the 837 reader's lines (x12/serviceLine837.ts), the lines the CLI keeps for the
 // coding checks alone (codedLines.ts) and a claim CSV's rows (csv/csvLine.ts) extend it. A document holds every line of a big batch, and their span
 // objects were most of its model; a span is made when a hover, a fix or a finding asks for one.
-import type { DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from './model';
+import type { Claim, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from './model';
 import { NO_MODIFIERS } from './x12/values';
 
 /**
@@ -16,6 +16,28 @@ export const NO_OFFSET = -(2 ** 30);
 /** The span [start, end), or null when start is NO_OFFSET. */
 export function spanAt(start: number, end: number): Span | null {
   return start === NO_OFFSET ? null : { start, end };
+}
+
+/** A claim that holds its spans as offsets (an 837's, a CSV's) as a plain Claim: what its toJSON gives. */
+export function plainClaim(claim: Claim): Claim {
+  return {
+    index: claim.index,
+    id: claim.id,
+    idSpan: claim.idSpan,
+    patientId: claim.patientId,
+    patientKey: claim.patientKey,
+    billingProviderId: claim.billingProviderId,
+    renderingProviderId: claim.renderingProviderId,
+    kind: claim.kind,
+    totalCharge: claim.totalCharge,
+    totalChargeText: claim.totalChargeText,
+    totalChargeSpan: claim.totalChargeSpan,
+    dateOfService: claim.dateOfService,
+    dateSpan: claim.dateSpan,
+    lines: claim.lines,
+    span: claim.span,
+    transactionIndex: claim.transactionIndex,
+  };
 }
 
 /** What every such line holds; the subclass adds what its format has (LX01 and its span, a CSV row's line number...). */

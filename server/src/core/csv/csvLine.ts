@@ -7,7 +7,7 @@
 //
 // They read as a ServiceLine and a Claim; JSON gives the plain objects (toJSON).
 import type { Claim, ClaimKind, ModifierInsertPoint, ServiceLine, Span } from '../model';
-import { NO_OFFSET, OffsetLine, spanAt } from '../offsetLine';
+import { NO_OFFSET, OffsetLine, plainClaim, spanAt } from '../offsetLine';
 
 export class CsvServiceLine extends OffsetLine implements ServiceLine {
   /** The row's line in the file (1-based): its lineNumber. */
@@ -123,23 +123,6 @@ export class CsvClaim implements Claim {
 
   /** The claim as a plain Claim. */
   toJSON(): Claim {
-    return {
-      index: this.index,
-      id: this.id,
-      idSpan: this.idSpan,
-      patientId: this.patientId,
-      patientKey: this.patientKey,
-      billingProviderId: null,
-      renderingProviderId: null,
-      kind: this.kind,
-      totalCharge: this.totalCharge,
-      totalChargeText: null,
-      totalChargeSpan: null,
-      dateOfService: null,
-      dateSpan: null,
-      lines: this.lines,
-      span: this.span,
-      transactionIndex: null,
-    };
+    return plainClaim(this);
   }
 }

@@ -7,7 +7,7 @@
 // They read as a Claim and a ServiceLine; JSON gives the plain objects (toJSON), as tests compare models.
 import type { CodedLine } from '../codedLines';
 import type { Claim, ClaimKind, DateRange, ModifierInsertPoint, ServiceLine, Span } from '../model';
-import { NO_OFFSET, OffsetLine, spanAt } from '../offsetLine';
+import { NO_OFFSET, OffsetLine, plainClaim, spanAt } from '../offsetLine';
 
 /** A line of an 837 claim: built whole, or for the coding checks alone (the CLI's reads in pieces). */
 export type Line837 = X12ServiceLine | CodedLine;
@@ -119,23 +119,6 @@ export class X12Claim implements Claim {
 
   /** The claim as a plain Claim. */
   toJSON(): Claim {
-    return {
-      index: this.index,
-      id: this.id,
-      idSpan: this.idSpan,
-      patientId: this.patientId,
-      patientKey: this.patientKey,
-      billingProviderId: this.billingProviderId,
-      renderingProviderId: this.renderingProviderId,
-      kind: this.kind,
-      totalCharge: this.totalCharge,
-      totalChargeText: this.totalChargeText,
-      totalChargeSpan: this.totalChargeSpan,
-      dateOfService: this.dateOfService,
-      dateSpan: this.dateSpan,
-      lines: this.lines,
-      span: this.span,
-      transactionIndex: this.transactionIndex,
-    };
+    return plainClaim(this);
   }
 }
