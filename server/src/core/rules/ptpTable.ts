@@ -51,8 +51,8 @@ export class PtpRuleSet {
   /** procedureCodeKey -> code id */
   private readonly codeIds = new Map<number, number>();
   private readonly codeNames: string[] = [];
-  /** Rationales by length, so a row's rationale is matched in place without slicing the line. */
-  private readonly rationalesByLength = new Map<number, number[]>();
+  /** Rationales by a hash of their text, so a row's rationale is matched in place without slicing the line. */
+  private readonly rationalesByHash = new Map<number, number[]>();
   private readonly rationaleTexts: string[] = [];
   private readonly sourceIds = new Map<string, number>();
   private readonly sourceNames: string[] = [];
@@ -126,12 +126,19 @@ export class PtpRuleSet {
 
   private internRationale(line: string, start: number, end: number): number {
     const length = end - start;
-    let candidates = this.rationalesByLength.get(length);
+    // Found by a hash of its characters (no string made per row), then compared: a table whose
+    // every row has its own rationale must not compare each row with all the others.
+    let hash = length;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
+    let candidates = this.rationalesByHash.get(hash);
     if (candidates === undefined) {
       candidates = [];
-      this.rationalesByLength.set(length, candidates);
+      this.rationalesByHash.set(hash, candidates);
     }
-    for (const id of candidates) if (line.startsWith(this.rationaleTexts[id]!, start)) return id;
+    for (const id of candidates) {
+      const text = this.rationaleTexts[id]!;
+      if (text.length === length && line.startsWith(text, start)) return id;
+    }
     const id = this.rationaleTexts.length;
     this.rationaleTexts.push(line.slice(start, end));
     candidates.push(id);
