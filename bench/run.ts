@@ -297,9 +297,13 @@ function repetitiveTables(dir: string): { identical: InputFile; distinct: InputF
     return { name, path, kind: 'ptp', lineBreaks: true, nominalMB: text.length / MB, stats: null, bytes: text.length };
   };
   return {
-    identical: write('ptp-160k-identical.txt', () => '43214\t43200\t\t20140101\t*\t0\tStandards of medical / surgical practice'),
-    // Column 1 runs over 5-digit codes from 10000, two rows each; the same row length as the identical table.
-    distinct: write('ptp-160k-distinct.txt', (i) => `${String(10000 + Math.floor(i / 2))}\t${i % 2 === 0 ? '43200' : '43197'}\t\t20140101\t*\t0\tStandards of medical / surgical practice`),
+    identical: write('ptp-160k-identical.txt', () => '43214\t43200\t\t20140101\t*\t0\tStandards of medical / surgical practice 000000'),
+    // Column 1 runs over 5-digit codes from 10000, two rows each, and every row has its own rationale
+    // (a user's export with free text per row); the same row length as the identical table.
+    distinct: write(
+      'ptp-160k-distinct.txt',
+      (i) => `${String(10000 + Math.floor(i / 2))}\t${i % 2 === 0 ? '43200' : '43197'}\t\t20140101\t*\t0\tStandards of medical / surgical practice ${String(i).padStart(6, '0')}`,
+    ),
   };
 }
 
@@ -679,7 +683,7 @@ async function measureDisk(worker: string, file: InputFile, runs: number): Promi
  */
 const TABLES_WORKER_SOURCE = `
 import { loadKnowledge } from './server/src/core/rules/knowledge';
-import { readFileCapped } from './server/src/core/rules/readFile';
+import { openFileBlocks } from './server/src/core/rules/readFile';
 
 const given = (name: string): string[] => {
   const at = process.argv.indexOf('--' + name);
@@ -696,7 +700,7 @@ const knowledge = loadKnowledge({
   mueFiles: given('mue'),
   addOnCodeFiles: given('aoc'),
   descriptorFiles: [],
-  readFile: (path) => readFileCapped(path),
+  readFile: (path) => openFileBlocks(path),
 });
 knowledge.rules.finish();
 const ms = performance.now() - started;
