@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { analyze, reanalyze, type Analysis, type AnalyzeOptions } from '../server/src/core/analyze';
 import { deferredCoding, DocumentCoding } from '../server/src/core/rules/codingRun';
 import { loadKnowledge } from '../server/src/core/rules/knowledge';
-import { readFileCapped } from '../server/src/core/rules/readFile';
+import { openFileBlocks } from '../server/src/core/rules/readFile';
 import { LineIndex } from '../server/src/core/text';
 import { reread, rereadTransactionSet } from '../server/src/core/x12/incremental';
 import { write837 } from './generate';
@@ -49,7 +49,7 @@ mkdirSync(dir, { recursive: true });
 const path = join(dir, `837p-one-set-${mb}mb.txt`);
 const stats = write837({ targetBytes: mb * 1024 * 1024, linesPath: path, seed: 14, claimsPerTransaction: 1e9 });
 const text = readFileSync(path, 'latin1');
-const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: readFileCapped });
+const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: openFileBlocks });
 console.log(`${path}: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${stats.claims} claims, ${stats.serviceLines} lines, ${stats.transactions} transaction set(s)`);
 
 /** One-character edits: the last digit of a line charge (same length), or a digit typed after it (one longer). */

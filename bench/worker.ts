@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../server/src/core/analyze';
 import { emptyKnowledge, loadKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
-import { readFileCapped } from '../server/src/core/rules/readFile';
+import { openFileBlocks } from '../server/src/core/rules/readFile';
 import { checkFileFromDisk } from '../server/src/lsp/diskCheck';
 
 const MB = 1024 * 1024;
@@ -60,7 +60,7 @@ function gc(): void {
 
 function loadWithTable(table: string | null): Knowledge {
   if (!table) return emptyKnowledge();
-  return loadKnowledge({ builtinEdits: true, ptpFiles: [table], descriptorFiles: [], readFile: readFileCapped });
+  return loadKnowledge({ builtinEdits: true, ptpFiles: [table], descriptorFiles: [], readFile: openFileBlocks });
 }
 
 function core(): void {
@@ -226,7 +226,7 @@ async function read(): Promise<void> {
 /** The server's check of a file from disk, as for a file VS Code does not hand to extensions: its CPU, time and peak RSS. */
 async function disk(): Promise<void> {
   const file = argument('file')!;
-  const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: readFileCapped });
+  const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: [], descriptorFiles: [], readFile: openFileBlocks });
   const started = performance.now();
   const cpu = process.cpuUsage();
   const checked = await checkFileFromDisk(file, knowledge, { index: true, guideChecks: 'full' });

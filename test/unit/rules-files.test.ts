@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { expandRuleFilePaths, tableKindFromName, type RuleFileEntry } from '../../server/src/core/rules/ruleFiles';
+import { decodeText } from '../../server/src/core/rules/textInput';
 
 const PTP_F1 = 'copyright line\r\nColumn 1/Column 2 Edits\r\n10021\t36000\t\t20190101\t*\t1\tMisuse of column two code with column one code\r\n';
 const PTP_F2 = '11042\t97597\t\t20100101\t*\t1\tMutually exclusive procedures\r\n';
@@ -31,7 +32,7 @@ function zip(files: Zippable): Uint8Array {
 
 /** The entries as plain data (read() called), for deepEqual. */
 function summary(entries: readonly RuleFileEntry[]): { source: string; path: string; entryName: string | undefined; text: string }[] {
-  return entries.map((e) => ({ source: e.source, path: e.path, entryName: e.entryName, text: e.read().toString('latin1') }));
+  return entries.map((e) => ({ source: e.source, path: e.path, entryName: e.entryName, text: decodeText(e.read()) }));
 }
 
 /** Offset of the first central directory record (PK\1\2) of a zip. */
@@ -66,7 +67,7 @@ describe('expandRuleFilePaths', () => {
       { source: `${path} › ccipra-v322r0-f1.txt`, path, entryName: 'ccipra-v322r0-f1.txt', text: PTP_F1 },
     ]);
     // read() again gives the same bytes (each read unzips afresh).
-    assert.equal(entries[0]!.read().toString('latin1'), PTP_F1);
+    assert.equal(decodeText(entries[0]!.read()), PTP_F1);
   });
 
   it('reads a stored (uncompressed) entry and an MUE csv', () => {

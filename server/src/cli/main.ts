@@ -15,7 +15,7 @@ import { applyEdits, type TextEdit } from '../core/edits';
 import { fixAllWithGuides } from '../core/guides/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
-import { readFileCapped } from '../core/rules/readFile';
+import { openFileBlocks } from '../core/rules/readFile';
 import { fileReports, isMoreNotListed, unusableFileReason } from '../lsp/loadReport';
 import { EMPTY_FILE_RULE, ENCODING_RULE } from '../core/parse';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
@@ -118,7 +118,7 @@ function loadRules(options: CliOptions, io: Io): Knowledge | null {
     mueFiles: options.mueFiles ?? [],
     addOnCodeFiles: options.addOnCodeFiles ?? [],
     descriptorFiles: options.descriptorFiles,
-    readFile: (path) => readFileCapped(path),
+    readFile: (path) => openFileBlocks(path),
     expand: (paths) => expandRuleFilePaths(paths),
     tableOfName: tableKindFromName,
   });

@@ -1,11 +1,12 @@
 // What the server needs from its host, passed in so tests and other hosts can supply fakes.
 import { watch, type FSWatcher } from 'node:fs';
 import type { KnowledgeOptions } from '../core/rules/knowledge';
-import { readFileCapped } from '../core/rules/readFile';
+import { openFileBlocks } from '../core/rules/readFile';
+import type { TextContent } from '../core/rules/textInput';
 import { expandRuleFilePaths } from '../core/rules/ruleFiles';
 
 export interface Runtime {
-  readFile(path: string): Buffer;
+  readFile(path: string): TextContent;
   /** Turns configured paths (files, CMS .zip downloads, folders) into the tables to read; without it each path is one file. */
   expandRuleFiles?: KnowledgeOptions['expand'];
   /** Calls onChange when the file (or a file in the folder) changes; returns a function that stops watching. */
@@ -16,7 +17,7 @@ export interface Runtime {
 
 export const nodeRuntime: Runtime = {
   // Rule files are refused above the size cap rather than read without bound.
-  readFile: (path) => readFileCapped(path),
+  readFile: (path) => openFileBlocks(path),
   expandRuleFiles: (paths) => expandRuleFilePaths(paths),
   watchFile(path, onChange) {
     let watcher: FSWatcher | undefined;

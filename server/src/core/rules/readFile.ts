@@ -1,12 +1,48 @@
-// The one place the rules code touches the file system: read a rule or descriptor file whole,
-// refusing files over a size cap before reading them (a wrong setting must not exhaust memory).
+// The one place the rules code touches the file system: read a rule or descriptor file, refusing
+// files over a size cap before reading them (a wrong setting must not exhaust memory).
 
-import { readFileSync, statSync } from 'node:fs';
-import { formatBytes, MAX_RULE_FILE_BYTES } from './textInput';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { formatBytes, MAX_RULE_FILE_BYTES, type BlockSource } from './textInput';
 
-export function readFileCapped(path: string, maxBytes: number = MAX_RULE_FILE_BYTES): Buffer {
+/** Rule files opened with openFileBlocks are read this many bytes at a time. */
+const BLOCK_BYTES = 1 << 20;
+
+function checkedSize(path: string, maxBytes: number): number {
   const stats = statSync(path);
   if (!stats.isFile()) throw new Error('not a file');
   if (stats.size > maxBytes) throw new Error(`file is ${formatBytes(stats.size)}, over the ${formatBytes(maxBytes)} limit`);
+  return stats.size;
+}
+
+/** The whole file (a .zip archive, whose directory is at its end). */
+export function readFileCapped(path: string, maxBytes: number = MAX_RULE_FILE_BYTES): Buffer {
+  checkedSize(path, maxBytes);
   return readFileSync(path);
+}
+
+/**
+ * A table file read a block at a time whenever its lines are walked, so loading a 60 MB CMS table
+ * never holds its bytes whole. Reads stop at the end of the file, whatever its size was when opened.
+ */
+export function openFileBlocks(path: string, maxBytes: number = MAX_RULE_FILE_BYTES): BlockSource {
+  const byteLength = checkedSize(path, maxBytes);
+  // Refused now (not halfway through loading) when it cannot be read at all.
+  closeSync(openSync(path, 'r'));
+  return {
+    byteLength,
+    *blocks() {
+      const fd = openSync(path, 'r');
+      // One buffer for every block: a block is read over once the next is asked for.
+      const block = Buffer.allocUnsafe(BLOCK_BYTES);
+      try {
+        for (;;) {
+          const count = readSync(fd, block, 0, BLOCK_BYTES, null);
+          if (count === 0) return;
+          yield block.subarray(0, count);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }

@@ -10,8 +10,8 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { unzipSync, type UnzipFileInfo } from 'fflate/browser';
-import { readFileCapped } from './readFile';
-import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem } from './textInput';
+import { openFileBlocks, readFileCapped } from './readFile';
+import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';
 
 export interface RuleFileEntry {
   /** Display name for problems and file lists: the path as given or found, or `zip path › entry name`. */
@@ -20,8 +20,8 @@ export interface RuleFileEntry {
   path: string;
   /** For a table inside a zip, its name there (with any folders in the zip); undefined for a plain file. */
   entryName?: string;
-  /** The table's bytes. Reads the file (or unzips the one entry) now; throws an Error with a clear message when it cannot. */
-  read(): Buffer;
+  /** The table's content: a plain file is read a block at a time when its lines are walked; a zip entry is unzipped now. Throws an Error with a clear message when it cannot. */
+  read(): TextContent;
 }
 
 export interface RuleFileProblem extends LoadProblem {
@@ -234,7 +234,7 @@ class Expander {
 
   private addPlain(path: string): void {
     const maxBytes = this.maxBytes;
-    this.add({ source: path, path, read: () => readFileCapped(path, maxBytes) }, resolve(path));
+    this.add({ source: path, path, read: () => openFileBlocks(path, maxBytes) }, resolve(path));
   }
 
   private expandFolder(folder: string): void {

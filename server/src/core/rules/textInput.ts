@@ -3,8 +3,22 @@
 
 import { isAscii, isUtf8 } from 'node:buffer';
 
-/** File content as read from disk (bytes) or already decoded text. */
-export type TextContent = Buffer | Uint8Array | string;
+/**
+ * A file read a block at a time (`openFileBlocks` in Node), so a large table is never held whole:
+ * each call of `blocks()` reads it again from the start. A block's bytes may be read over when the
+ * next block is asked for: keep a copy of what must outlive it.
+ */
+export interface BlockSource {
+  readonly byteLength: number;
+  blocks(): Iterable<Uint8Array>;
+}
+
+/** File content as read from disk (bytes, whole or a block at a time) or already decoded text. */
+export type TextContent = Buffer | Uint8Array | string | BlockSource;
+
+function isBlockSource(content: TextContent): content is BlockSource {
+  return typeof content !== 'string' && !(content instanceof Uint8Array);
+}
 
 /** Largest rule or descriptor file loaded. CMS practitioner parts are tens of MB each; anything this big is a mistake. */
 export const MAX_RULE_FILE_BYTES = 512 * 1024 * 1024;
@@ -68,30 +82,79 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
 }
 
 /**
+ * What reading a file's lines needs to know of all its bytes: its encoding and its line break.
  * CMS publishes latin-1; users often save CSV as UTF-8 (with or without a BOM). Bytes that are
- * valid UTF-8 are read as UTF-8 (pure ASCII reads the same either way); anything else as latin-1,
- * which never fails and maps 0xE9 to é.
+ * valid UTF-8 are read as UTF-8 (pure ASCII reads the same either way, and latin-1 decodes
+ * fastest); anything else as latin-1, which never fails and maps 0xE9 to é. Lines end at LF (a CR
+ * before it dropped) when the file has one, else at CR.
  */
+interface Survey {
+  encoding: TextEncodingName;
+  separatorByte: number;
+}
+
+/** Surveys the bytes a block at a time: a UTF-8 character cut by a block's end is checked whole. */
+function survey(blocks: Iterable<Uint8Array>): Survey {
+  let head = Buffer.alloc(0);
+  let ascii = true;
+  let utf8 = true;
+  let lineFeed = false;
+  let carriageReturn = false;
+  let tail: Buffer | null = null;
+  for (const block of blocks) {
+    const bytes = asBuffer(block);
+    if (head.length < 3) head = Buffer.concat([head, bytes.subarray(0, 3 - head.length)]);
+    lineFeed ||= bytes.indexOf(10) >= 0;
+    carriageReturn ||= bytes.indexOf(13) >= 0;
+    if (!utf8 || (tail === null && isAscii(bytes))) continue;
+    ascii = false;
+    const joined: Buffer = tail === null ? bytes : Buffer.concat([tail, bytes]);
+    const cut = lastCharacterStart(joined);
+    utf8 = isUtf8(joined.subarray(0, cut));
+    tail = Buffer.from(joined.subarray(cut));
+  }
+  if (tail !== null && utf8) utf8 = isUtf8(tail);
+  return {
+    encoding: hasUtf8Bom(head) || (!ascii && utf8) ? 'utf8' : 'latin1',
+    separatorByte: lineFeed || !carriageReturn ? 10 : 13,
+  };
+}
+
+/** Where the last character of the bytes starts, if they are UTF-8 (a lead byte at most 3 bytes back). */
+function lastCharacterStart(bytes: Uint8Array): number {
+  let i = bytes.length - 1;
+  while (i > 0 && i > bytes.length - 4 && (bytes[i]! & 0xc0) === 0x80) i--;
+  return Math.max(i, 0);
+}
+
 export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  if (hasUtf8Bom(bytes)) return 'utf8';
-  // Pure ASCII reads the same either way, and latin-1 decodes fastest.
-  return !isAscii(bytes) && isUtf8(bytes) ? 'utf8' : 'latin1';
+  return survey([bytes]).encoding;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+function blocksOf(content: Uint8Array | BlockSource): Iterable<Uint8Array> {
+  return isBlockSource(content) ? content.blocks() : [content];
+}
+
+function wholeOf(content: BlockSource): Buffer {
+  const blocks: Buffer[] = [];
+  for (const block of content.blocks()) blocks.push(Buffer.from(block));
+  return Buffer.concat(blocks);
+}
+
 /** Decodes a whole file (BOM stripped). */
 export function decodeText(content: TextContent): string {
   if (typeof content === 'string') return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-  const buffer = asBuffer(content);
+  const buffer = isBlockSource(content) ? wholeOf(content) : asBuffer(content);
   const encoding = detectEncoding(buffer);
   const start = hasUtf8Bom(buffer) ? 3 : 0;
   return buffer.toString(encoding, start);
 }
 
-/** Buffers are decoded this many bytes at a time (cut at a line end), never as one huge string. */
+/** Bytes are decoded this many at a time (cut at a line end), never as one huge string. */
 const CHUNK_BYTES = 1 << 20;
 
 /** Receives one line as text[start, end) (line terminator excluded), 1-based line numbers. */
@@ -110,9 +173,42 @@ function visitLines(text: string, position: number, separator: string, lineNumbe
 }
 
 /**
+ * The bytes in pieces of about CHUNK_BYTES that each end at a line break (or the end of the file),
+ * without a BOM. A line longer than a piece is one piece; a line cut by a block's end is joined.
+ */
+function* lineChunks(blocks: Iterable<Uint8Array>, separatorByte: number): Generator<Buffer> {
+  let carry: Buffer | null = null;
+  // The BOM is in the first piece whole: a piece ends at a line break.
+  let first = true;
+  const piece = (bytes: Buffer): Buffer => {
+    const withoutBom = first && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    first = false;
+    return withoutBom;
+  };
+  for (const block of blocks) {
+    let bytes: Buffer = asBuffer(block);
+    if (carry !== null) bytes = Buffer.concat([carry, bytes]);
+    carry = null;
+    let position = 0;
+    while (position < bytes.length) {
+      const windowEnd = Math.min(position + CHUNK_BYTES, bytes.length);
+      const lastBreak = bytes.lastIndexOf(separatorByte, windowEnd - 1);
+      const end = lastBreak >= position ? lastBreak + 1 : bytes.indexOf(separatorByte, windowEnd) + 1;
+      if (end === 0) break;
+      yield piece(bytes.subarray(position, end));
+      position = end;
+    }
+    // A copy: the block's memory holds the next block's bytes once it is read.
+    if (position < bytes.length) carry = Buffer.from(bytes.subarray(position));
+  }
+  if (carry !== null) yield piece(carry);
+}
+
+/**
  * Calls onLine for each line (CRLF, LF, or CR-only files), without a BOM. Lines are passed as
- * ranges of a larger string so that a million-row table costs no string per line; Buffers are
- * decoded a chunk at a time.
+ * ranges of a larger string so that a million-row table costs no string per line; bytes are
+ * decoded a chunk at a time, and a BlockSource is read a block at a time (twice: the encoding and
+ * line break depend on all its bytes).
  */
 export function forEachLine(content: TextContent, onLine: LineVisitor): void {
   if (typeof content === 'string') {
@@ -120,24 +216,11 @@ export function forEachLine(content: TextContent, onLine: LineVisitor): void {
     visitLines(content, content.charCodeAt(0) === 0xfeff ? 1 : 0, separator, 0, onLine);
     return;
   }
-  const buffer = asBuffer(content);
-  const encoding = detectEncoding(buffer);
-  const separatorByte = buffer.indexOf(10) >= 0 || buffer.indexOf(13) < 0 ? 10 : 13;
+  const { encoding, separatorByte } = survey(blocksOf(content));
   const separator = String.fromCharCode(separatorByte);
-  let position = hasUtf8Bom(buffer) ? 3 : 0;
   let lineNumber = 0;
-  while (position < buffer.length) {
-    let end = Math.min(position + CHUNK_BYTES, buffer.length);
-    if (end < buffer.length) {
-      const lastBreak = buffer.lastIndexOf(separatorByte, end - 1);
-      if (lastBreak >= position) end = lastBreak + 1;
-      else {
-        const nextBreak = buffer.indexOf(separatorByte, end);
-        end = nextBreak < 0 ? buffer.length : nextBreak + 1;
-      }
-    }
-    lineNumber = visitLines(buffer.toString(encoding, position, end), 0, separator, lineNumber, onLine);
-    position = end;
+  for (const chunk of lineChunks(blocksOf(content), separatorByte)) {
+    lineNumber = visitLines(chunk.toString(encoding), 0, separator, lineNumber, onLine);
   }
 }
 

@@ -1,0 +1,94 @@
+// Rule files read a block at a time (openFileBlocks) must read exactly as the same bytes read whole:
+// same encoding, same line breaks, same lines, whatever the block size and wherever a block ends
+// (inside a UTF-8 character, between CR and LF, inside the BOM, inside a line longer than a block).
+
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { loadKnowledge } from '../../server/src/core/rules';
+import { openFileBlocks } from '../../server/src/core/rules/readFile';
+import { decodeText, forEachLine, type BlockSource, type TextContent } from '../../server/src/core/rules/textInput';
+import { runParameters } from '../fuzz/generators';
+
+/** The bytes as blocks of `size`, all in one buffer that each block reads over, as openFileBlocks does. */
+function blocksOf(bytes: Buffer, size: number): BlockSource {
+  return {
+    byteLength: bytes.length,
+    *blocks() {
+      const block = Buffer.alloc(size);
+      for (let start = 0; start < bytes.length; start += size) {
+        const count = bytes.copy(block, 0, start, Math.min(start + size, bytes.length));
+        yield block.subarray(0, count);
+        block.fill(0x21);
+      }
+    },
+  };
+}
+
+function linesOf(content: TextContent): string[] {
+  const lines: string[] = [];
+  forEachLine(content, (text, start, end, lineNumber) => lines.push(`${lineNumber}:${text.slice(start, end)}`));
+  return lines;
+}
+
+const pieceArb = fc.constantFrom('43214', '\t', ',', ' ', '\n', '\r\n', '\r', 'é', 'ü', '€', '𝄞', '"', 'a', '20240101');
+const fileArb = fc.record({
+  text: fc.array(pieceArb, { maxLength: 60 }).map((pieces) => pieces.join('')),
+  encoding: fc.constantFrom<'utf8' | 'latin1'>('utf8', 'latin1'),
+  bom: fc.boolean(),
+  blockSize: fc.integer({ min: 1, max: 17 }),
+});
+
+describe('rule files read a block at a time', () => {
+  it('give the same lines and text as the bytes read whole, for any block size', () => {
+    fc.assert(
+      fc.property(fileArb, ({ text, encoding, bom, blockSize }) => {
+        const body = Buffer.from(text, encoding);
+        const bytes = bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+        assert.deepEqual(linesOf(blocksOf(bytes, blockSize)), linesOf(bytes));
+        assert.equal(decodeText(blocksOf(bytes, blockSize)), decodeText(bytes));
+      }),
+      runParameters(400, 9101),
+    );
+  });
+
+  it('read UTF-8 cut by a block end as UTF-8, and keep a CRLF cut between blocks one line break', () => {
+    const bytes = Buffer.from('43214\t43200\tCafé\r\n43214\t43197\t𝄞\r\n', 'utf8');
+    const cutInE = bytes.indexOf(0xa9); // the second byte of é
+    assert.deepEqual(linesOf(blocksOf(bytes, cutInE)), ['1:43214\t43200\tCafé', '2:43214\t43197\t𝄞']);
+    const cutInCrlf = bytes.indexOf(10);
+    assert.deepEqual(linesOf(blocksOf(bytes, cutInCrlf)), ['1:43214\t43200\tCafé', '2:43214\t43197\t𝄞']);
+  });
+
+  it('read a latin-1 file as latin-1 even when its first blocks are ASCII', () => {
+    const bytes = Buffer.from(`${'43214\t43200\n'.repeat(20)}Caf\u00e9\n`, 'latin1');
+    assert.deepEqual(linesOf(blocksOf(bytes, 8)).at(-1), '21:Café');
+  });
+
+  it('openFileBlocks reads a file, refusing one over the cap or not a file before reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-blocks-'));
+    try {
+      const path = join(dir, 'edits.txt');
+      const rows = Array.from({ length: 80_000 }, (_, i) => `${10000 + (i % 80000)}\t${20000 + i}\t\t20100101\t*\t1\tRow ${i}\r\n`).join('');
+      writeFileSync(path, rows, 'latin1');
+      const source = openFileBlocks(path);
+      assert.equal(source.byteLength, Buffer.byteLength(rows, 'latin1'));
+      assert.ok(source.byteLength > 2 << 20, 'the file spans several blocks');
+      assert.deepEqual(linesOf(source), linesOf(Buffer.from(rows, 'latin1')));
+      assert.throws(() => openFileBlocks(path, 10), /over the 10 bytes limit/);
+      assert.throws(() => openFileBlocks(dir), /not a file/);
+      const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: [path], descriptorFiles: [], readFile: (file) => openFileBlocks(file) });
+      assert.deepEqual(knowledge.problems, []);
+      assert.equal(knowledge.files[0]?.rows, 80_000);
+      if (process.getuid?.() !== 0) {
+        chmodSync(path, 0o000);
+        assert.throws(() => openFileBlocks(path), /EACCES/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
