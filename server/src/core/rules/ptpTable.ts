@@ -7,6 +7,7 @@ import * as codes from './codes';
 import { BUILTIN_SOURCE } from './descriptors';
 import { CMS_PTP_COLUMNS } from './ptpColumns';
 import { fieldsAsLine, INDICATORS, RowScan, scanPtpRow, type ModifierIndicator, type PtpRow } from './ptpRows';
+import { detached } from '../text';
 
 /** A PTP edit as the rule set returns it: the row plus the file it came from ("builtin" for Claimlint's own). */
 export interface PtpEdit extends PtpRow {
@@ -51,8 +52,13 @@ export class PtpRuleSet {
   /** procedureCodeKey -> code id */
   private readonly codeIds = new Map<number, number>();
   private readonly codeNames: string[] = [];
-  /** Rationales by a hash of their text, so a row's rationale is matched in place without slicing the line. */
-  private readonly rationalesByHash = new Map<number, number[]>();
+  /**
+   * Rationales by a hash of their text, so a row's rationale is matched in place without slicing
+   * the line: the last rationale added with each hash, and for each rationale the one added before
+   * it with the same hash (-1: none).
+   */
+  private readonly rationaleByHash = new Map<number, number>();
+  private readonly nextRationaleOfHash: number[] = [];
   private readonly rationaleTexts: string[] = [];
   private readonly sourceIds = new Map<string, number>();
   private readonly sourceNames: string[] = [];
@@ -130,18 +136,15 @@ export class PtpRuleSet {
     // every row has its own rationale must not compare each row with all the others.
     let hash = length;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
-    let candidates = this.rationalesByHash.get(hash);
-    if (candidates === undefined) {
-      candidates = [];
-      this.rationalesByHash.set(hash, candidates);
-    }
-    for (const id of candidates) {
+    const first = this.rationaleByHash.get(hash);
+    for (let id = first ?? -1; id >= 0; id = this.nextRationaleOfHash[id]!) {
       const text = this.rationaleTexts[id]!;
       if (text.length === length && line.startsWith(text, start)) return id;
     }
     const id = this.rationaleTexts.length;
-    this.rationaleTexts.push(line.slice(start, end));
-    candidates.push(id);
+    this.rationaleTexts.push(detached(line.slice(start, end)));
+    this.nextRationaleOfHash.push(first ?? -1);
+    this.rationaleByHash.set(hash, id);
     return id;
   }
 
