@@ -1195,7 +1195,7 @@ async function main(): Promise<void> {
   const ptp = results.ptp[0];
   if (ptp) {
     budgets.push(judge(BUDGETS.ptpLoad, ptp.file, ptp.cpuMs / 1000, { wall: ptp.ms / 1000, reached: `${fmt(ptp.cpuMs / 1000, 2)} s (wall ${fmt(ptp.ms / 1000, 2)} s)` }));
-    budgets.push(judge(BUDGETS.ptpMemory, ptp.file, Math.max(ptp.retainedMB, ptp.peakDeltaMB), { reached: `${fmt(ptp.retainedMB)} MB kept, peak RSS +${fmt(ptp.peakDeltaMB)} MB (file read whole)` }));
+    budgets.push(judge(BUDGETS.ptpMemory, ptp.file, Math.max(ptp.retainedMB, ptp.peakDeltaMB), { reached: `${fmt(ptp.retainedMB)} MB kept, peak RSS +${fmt(ptp.peakDeltaMB)} MB (file read a block at a time)` }));
   }
   const allTables = results.tables.find((t) => t.load === 'PTP + MUE + AOC');
   if (allTables) {
