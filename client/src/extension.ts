@@ -20,6 +20,7 @@ import {
   configurationSection,
   type ClaimlintInitializationOptions,
 } from '../../server/src/lsp/protocol';
+import { serverEnvironment } from '../../server/src/lsp/serverProcess';
 
 const languages = ['x12', 'csv', 'tsv'];
 
@@ -40,9 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // host, issue 14); the V8 serializer copies the text in under 20 ms. (Not in the client's
   // ForkOptions type: spread in beside a field it knows.)
   const advanced = { serialization: 'advanced' };
+  // malloc settings that let an edit of a large document reuse memory (serverProcess.ts).
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: [] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: [], env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: ['--nolazy', '--inspect=6019'], env } },
   };
   const initializationOptions: ClaimlintInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {

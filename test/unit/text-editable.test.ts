@@ -25,7 +25,56 @@ function assertSameAnswers(mine: EditableText, reference: TextDocument): void {
   }
 }
 
+/** Latin-1 characters beyond ASCII, and (rarely) one wider, which ends editing as bytes. */
+const wideTextArb = fc.string({ unit: fc.constantFrom('a', '~', '\r', '\n', '\r\n', 'é', 'ÿ', '\u0000'), maxLength: 60 });
+const wideEditArb = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 6 }),
+  insert: fc.oneof({ weight: 9, arbitrary: wideTextArb.filter((t) => t.length <= 8) }, { weight: 1, arbitrary: fc.constantFrom('€', 'a€\r\n') }),
+});
+
+function assertEditsAnswerAsReference(initial: string, edits: readonly { at: number; remove: number; insert: string }[], options: { bytesFrom?: number } = {}): void {
+  const mine = new EditableText(initial, options);
+  let reference = TextDocument.create('file:///x', 'x12', 1, initial);
+  assertSameAnswers(mine, reference);
+  for (const edit of edits) {
+    const text = reference.getText();
+    const start = edit.at % (text.length + 1);
+    const end = Math.min(text.length, start + edit.remove);
+    const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
+    // Positions never split a CRLF, so replace what the range really covers.
+    mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), edit.insert);
+    reference = TextDocument.update(reference, [{ range, text: edit.insert }], reference.version + 1);
+    assertSameAnswers(mine, reference);
+    assert.equal(mine.length, reference.getText().length);
+  }
+}
+
 describe('EditableText: positions kept up to date by edits', () => {
+  it('edited as bytes (a long one-byte text), answers as the reference implementation after any edits, also once a wider character ends that', () => {
+    fc.assert(
+      fc.property(wideTextArb, fc.array(wideEditArb, { maxLength: 8 }), (initial, edits) => assertEditsAnswerAsReference(initial, edits, { bytesFrom: 0 })),
+      runParameters(400, 7302),
+    );
+  });
+
+  it('edited as bytes, grows past the room it had and answers the same', () => {
+    const initial = 'ISA*~\r\n'.repeat(10);
+    const mine = new EditableText(initial, { bytesFrom: 0 });
+    let reference = TextDocument.create('file:///x', 'x12', 1, initial);
+    const paste = 'SV1*HC:43214~\r\n'.repeat(6000); // 90,000 characters: past the 64 KB of room
+    for (const [start, end, insert] of [[12, 12, paste], [30, 33, 'é\r'], [12, 90_012, '']] as const) {
+      const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
+      // Positions never split a CRLF, so replace what the range really covers.
+      mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), insert);
+      reference = TextDocument.update(reference, [{ range, text: insert }], reference.version + 1);
+      const text = reference.getText();
+      assert.equal(mine.text, text);
+      assert.equal(mine.lineCount, reference.lineCount);
+      for (let offset = 0; offset <= text.length; offset += 37) assert.deepEqual(mine.positionAt(offset), reference.positionAt(offset));
+    }
+  });
+
   it('answers as the reference implementation after any edits', () => {
     fc.assert(
       fc.property(textArb, fc.array(editArb, { maxLength: 6 }), (initial, edits) => {

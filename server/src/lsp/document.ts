@@ -63,7 +63,7 @@ export class OpenDocument implements TextDocument {
         const b = this.offsetAt(change.range.end);
         this.buffer.replace(Math.min(a, b), Math.max(a, b), change.text);
       } else {
-        this.buffer.replace(0, this.buffer.text.length, change.text);
+        this.buffer.replace(0, this.buffer.length, change.text);
       }
     }
     this.version = version;

@@ -1,6 +1,7 @@
 // Starts the real bundled server (server/out/server.js) as a child process and talks LSP to it
 // over stdio, the way any editor would. Waiting is always for an event, with a deadline.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { serverEnvironment } from '../../../server/src/lsp/serverProcess';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -66,7 +67,7 @@ export class TestClient {
     this.pullConfiguration = options.pullConfiguration !== false;
     this.process = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
+      env: options.env ?? serverEnvironment(process.env),
     });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
