@@ -79,8 +79,8 @@ export function fuzzKnowledge(): Knowledge {
 
 /**
  * fuzzKnowledge with FUZZ_MUE_TABLE as well: for tests whose oracle is another reading of the same
- * file (a stream against a whole analysis), so that the units and their spans are compared too.
- * The fix oracles model the PTP fixes only, and keep fuzzKnowledge.
+ * file (a stream against a whole analysis), so that the units and their spans are compared too, and
+ * for the fix oracles (test/fuzz/oracles.ts), which model the PTP and the MUE fixes.
  */
 export function fuzzKnowledgeWithUnits(): Knowledge {
   return (cachedWithUnits ??= loadFuzzKnowledge(true));

@@ -13,8 +13,11 @@
 // Properties (each run in batches, round robin, until the time or iteration budget is spent):
 //   core        any document (valid, mutated, random bytes) through every core operation: no
 //               exception, no internal error, spans and edits inside the text, within a time bound
-//   fixes-x12   every quick fix and fix-all of a generated 837 equals the writer's output
+//   fixes-x12   every quick fix and fix-all of a generated 837 (PTP conflicts, units over an MUE)
+//               equals the writer's output
 //   fixes-csv   the same for generated CSV exports
+//   fixes-mue   units over an MUE planted in a generated 837P: the findings, their fixes, then
+//               every fix of the file as in fixes-x12
 //   ptp-paths   the PTP check's grouped path reports what its pairwise loop reports
 //   server      generated documents opened, edited, queried and closed on one running server,
 //               every answer within a deadline, diagnostics equal to the core's
@@ -25,7 +28,7 @@ import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { TestClient, serverPath } from '../protocol/helpers/lspClient';
 import { anyDocumentArb, claimishStringArb, csvScenarioArb, fuzzKnowledge } from './generators';
 import { exerciseCore } from './harness';
-import { checkCsvFixes, checkPtpPathsAgree, checkX12Fixes, ptpPathsCaseArb, x12FixCaseArb } from './oracles';
+import { checkCsvFixes, checkPlantedMueFixes, checkPtpPathsAgree, checkX12Fixes, ptpPathsCaseArb, x12FixCaseArb, x12PlantedMueCaseArb } from './oracles';
 import { exerciseDocument, openAndEdit } from './protocol';
 import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
 
@@ -116,6 +119,11 @@ const properties: Property[] = [
     run: (seed, numRuns, path) => check(fc.property(csvScenarioArb, (scenario) => void checkCsvFixes(scenario)), seed, numRuns, path),
   },
   {
+    name: 'fixes-mue',
+    batch: 50,
+    run: (seed, numRuns, path) => check(fc.property(x12PlantedMueCaseArb, (planted) => void checkPlantedMueFixes(planted)), seed, numRuns, path),
+  },
+  {
     name: 'ptp-paths',
     batch: 200,
     run: (seed, numRuns, path) => check(fc.property(ptpPathsCaseArb, checkPtpPathsAgree), seed, numRuns, path),
@@ -175,7 +183,7 @@ async function main(): Promise<number> {
   }
   const withServer = useServer && existsSync(serverPath);
   if (selected.length === 0 && !withServer) {
-    console.error(`unknown property '${options.only}' (core, fixes-x12, fixes-csv, ptp-paths, server)`);
+    console.error(`unknown property '${options.only}' (core, fixes-x12, fixes-csv, fixes-mue, ptp-paths, server)`);
     return 2;
   }
 

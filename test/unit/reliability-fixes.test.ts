@@ -1,39 +1,43 @@
 // Issue 8, "never lose text": every quick fix and fix-all, on generated 837P/I/D and CSV files
-// with conflicts, is compared with an independent oracle: the same test writer asked to write the
-// same claims without the removed lines (or with the added modifier). The writer computes LX
-// numbers, CLM02 and SE01 itself, so equality proves the counts, the numbering and the totals, that
-// exactly the intended lines went, and that every other byte (delimiters, line endings, BOM,
+// with PTP conflicts and units over their MUE, is compared with an independent oracle: the same
+// test writer asked to write the same claims without the removed lines, with the added modifier,
+// or with the units the MUE allows (the charge per unit kept). The writer computes LX numbers,
+// CLM02 and SE01 itself, so equality proves the counts, the numbering and the totals, that exactly
+// the intended lines went or changed, and that every other byte (delimiters, line endings, BOM,
 // blanks after terminators, trailing whitespace) is as it was. The oracles are in
 // test/fuzz/oracles.ts (the long fuzz run uses them too).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { csvScenarioArb, runParameters, type CsvScenario } from '../fuzz/generators';
-import { checkCsvFixes, checkX12Fixes, x12FixCaseArb } from '../fuzz/oracles';
+import { checkCsvFixes, checkX12Fixes, x12FixCaseArb, type CheckedFixes } from '../fuzz/oracles';
+
+function add(total: CheckedFixes, more: CheckedFixes): void {
+  total.ptp += more.ptp;
+  total.mue += more.mue;
+}
 
 describe('837 fixes change exactly what they should', () => {
   test('every quick fix and fix-all equals the writer output for the edited claims', () => {
-    let checkedFixes = 0;
+    const checked: CheckedFixes = { ptp: 0, mue: 0 };
     fc.assert(
-      fc.property(x12FixCaseArb, ({ scenario, blanks }) => {
-        checkedFixes += checkX12Fixes(scenario, blanks);
-      }),
+      fc.property(x12FixCaseArb, ({ scenario, blanks }) => add(checked, checkX12Fixes(scenario, blanks))),
       runParameters(250, 8101),
     );
-    assert.ok(checkedFixes > 100, `only ${checkedFixes} fixes were generated`);
+    assert.ok(checked.ptp > 100, `only ${checked.ptp} PTP fixes were generated`);
+    assert.ok(checked.mue > 100, `only ${checked.mue} MUE fixes were generated`);
   });
 });
 
 describe('CSV fixes change exactly what they should', () => {
-  test('removals and fix-all equal the writer output without those rows; a modifier lands in the row only', () => {
-    let checkedFixes = 0;
+  test('removals, units fixes and fix-all equal the writer output for the changed rows; a modifier lands in the row only', () => {
+    const checked: CheckedFixes = { ptp: 0, mue: 0 };
     fc.assert(
-      fc.property(csvScenarioArb, (scenario) => {
-        checkedFixes += checkCsvFixes(scenario);
-      }),
+      fc.property(csvScenarioArb, (scenario) => add(checked, checkCsvFixes(scenario))),
       runParameters(250, 8102),
     );
-    assert.ok(checkedFixes > 100, `only ${checkedFixes} fixes were generated`);
+    assert.ok(checked.ptp > 100, `only ${checked.ptp} PTP fixes were generated`);
+    assert.ok(checked.mue > 100, `only ${checked.mue} MUE fixes were generated`);
   });
 });
 
@@ -45,6 +49,6 @@ describe('cases the long fuzz run found', () => {
       claims: [{ id: 'C-1', patientId: 'M000001', lines: [line('43214'), line('74360'), line('43200'), line('76000')] }],
       options: { delimiter: ',', lineEnding: '\n', trailingLineBreak: false, bom: false, quote: 'minimal', columns: ['claimId', 'patientId', 'dateOfService', 'procedureCode', 'modifiers', 'units', 'charge'], dateFormat: 'YYYY-MM-DD', chargeFormat: 'plain' },
     };
-    assert.ok(checkCsvFixes(scenario) >= 3);
+    assert.ok(checkCsvFixes(scenario).ptp >= 3);
   });
 });
