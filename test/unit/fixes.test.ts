@@ -82,6 +82,14 @@ describe('amounts keep their written form', () => {
     [175050, '2150', '1750.50'],
     [17505, '215.5', '175.05'],
     [17500, '215.5', '175.0'],
+    // A CSV export's amounts keep their "$", thousands commas and parentheses.
+    [61725, '$1,234.50', '$617.25'],
+    [123450000, '$2,469,000.00', '$1,234,500.00'],
+    [100000, '1,250', '1,000'],
+    [-1250, '(25.00)', '(12.50)'],
+    [-1250, '-$25.00', '-$12.50'],
+    [8000, '$ 160', '$80'],
+    [0, '(25.00)', '0.00'],
   ] as const) {
     test(`${original} -> ${expected}`, () => assert.equal(formatAmountLike(cents, original), expected));
   }

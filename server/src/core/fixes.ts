@@ -293,13 +293,31 @@ function toCents(amount: number): number {
   return Math.round(amount * 100);
 }
 
-/** Formats cents the way the original amount was written: same number of decimals when it had some. */
+/**
+ * Formats cents the way the original amount was written: the same number of decimals when it had
+ * some, and (a CSV export's amounts) its "$", thousands commas and parentheses for a negative.
+ */
 export function formatAmountLike(cents: number, original: string): string {
-  const dot = original.indexOf('.');
-  const decimals = dot >= 0 ? Math.max(original.length - dot - 1, 0) : cents % 100 === 0 ? 0 : 2;
-  const value = cents / 100;
-  if (decimals === 0) return String(Math.round(value));
-  return value.toFixed(Math.max(decimals, cents % 100 === 0 ? 0 : cents % 10 === 0 ? 1 : 2));
+  const style = amountStyle(original);
+  const dot = style.number.indexOf('.');
+  const decimals = dot >= 0 ? style.number.length - dot - 1 : cents % 100 === 0 ? 0 : 2;
+  const magnitude = Math.abs(cents);
+  let digits = decimals === 0 ? String(Math.round(magnitude / 100)) : (magnitude / 100).toFixed(Math.max(decimals, magnitude % 100 === 0 ? 0 : magnitude % 10 === 0 ? 1 : 2));
+  if (style.commas) digits = digits.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','));
+  const written = (style.dollar ? '$' : '') + digits;
+  if (cents >= 0 || digits.replace(/[^1-9]/g, '') === '') return written;
+  return style.parentheses ? `(${written})` : `-${written}`;
+}
+
+/** How an amount is written (parseAmount's forms): its number without sign, "$" or commas, and which of those it shows. */
+function amountStyle(original: string): { number: string; dollar: boolean; commas: boolean; parentheses: boolean } {
+  const text = original.trim();
+  return {
+    number: text.replace(/[^0-9.]/g, ''),
+    dollar: text.includes('$'),
+    commas: /\d,\d/.test(text),
+    parentheses: text.startsWith('(') && text.endsWith(')'),
+  };
 }
 
 /** The edit that puts a modifier into the line's next free modifier position, or null when none is free. */
