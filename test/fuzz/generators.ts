@@ -80,7 +80,8 @@ export function fuzzKnowledge(): Knowledge {
 /**
  * fuzzKnowledge with FUZZ_MUE_TABLE as well: for tests whose oracle is another reading of the same
  * file (a stream against a whole analysis), so that the units and their spans are compared too, and
- * for the fix oracles (test/fuzz/oracles.ts), which model the PTP and the MUE fixes.
+ * for the fix oracles (test/fuzz/x12FixOracle.ts, csvFixOracle.ts, with the MUE model in
+ * mueOracle.ts), which model the PTP and the MUE fixes.
  */
 export function fuzzKnowledgeWithUnits(): Knowledge {
   return (cachedWithUnits ??= loadFuzzKnowledge(true));

@@ -28,7 +28,10 @@ import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { TestClient, serverPath } from '../protocol/helpers/lspClient';
 import { anyDocumentArb, claimishStringArb, csvScenarioArb, fuzzKnowledge } from './generators';
 import { exerciseCore } from './harness';
-import { checkCsvFixes, checkPlantedMueFixes, checkPtpPathsAgree, checkX12Fixes, ptpPathsCaseArb, x12FixCaseArb, x12PlantedMueCaseArb } from './oracles';
+import { checkCsvFixes } from './csvFixOracle';
+import { checkPtpPathsAgree, ptpPathsCaseArb } from './ptpPathsOracle';
+import { checkX12Fixes, x12FixCaseArb } from './x12FixOracle';
+import { checkPlantedMueFixes, x12PlantedMueCaseArb } from './x12PlantedFixOracle';
 import { exerciseDocument, openAndEdit } from './protocol';
 import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
 

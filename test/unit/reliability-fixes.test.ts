@@ -5,12 +5,14 @@
 // CLM02 and SE01 itself, so equality proves the counts, the numbering and the totals, that exactly
 // the intended lines went or changed, and that every other byte (delimiters, line endings, BOM,
 // blanks after terminators, trailing whitespace) is as it was. The oracles are in
-// test/fuzz/oracles.ts (the long fuzz run uses them too).
+// test/fuzz/x12FixOracle.ts and test/fuzz/csvFixOracle.ts (the long fuzz run uses them too).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { csvScenarioArb, runParameters, type CsvScenario } from '../fuzz/generators';
-import { checkCsvFixes, checkX12Fixes, x12FixCaseArb, type CheckedFixes } from '../fuzz/oracles';
+import { checkCsvFixes } from '../fuzz/csvFixOracle';
+import type { CheckedFixes } from '../fuzz/fixChanges';
+import { checkX12Fixes, x12FixCaseArb } from '../fuzz/x12FixOracle';
 
 function add(total: CheckedFixes, more: CheckedFixes): void {
   total.ptp += more.ptp;

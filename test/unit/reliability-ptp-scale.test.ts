@@ -9,7 +9,7 @@ import { checkPtp, type PtpRuleSet } from '../../server/src/core/rules';
 import type { PtpTables } from '../../server/src/core/rules/checkPtp';
 import { analyze } from '../../server/src/core/analyze';
 import { fuzzKnowledge, runParameters } from '../fuzz/generators';
-import { checkPtpPathsAgree, claimsOf, ptpLineArb, ptpPathsCaseArb, ptpRowArb, rulesOf } from '../fuzz/oracles';
+import { checkPtpPathsAgree, claimsOf, ptpLineArb, ptpPathsCaseArb, ptpRowArb, rulesOf } from '../fuzz/ptpPathsOracle';
 
 describe('PTP check on large claims', () => {
   test('the grouped path reports exactly what the pairwise loop reports, in the same order', () => {

@@ -16,7 +16,7 @@ import { fixAll } from '../../server/src/core/fixes';
 import type { Claim, ClaimKind, DateRange, Finding, PtpFindingData, PtpTableKind } from '../../server/src/core/model';
 import { BUILTIN_SOURCE, checkPtp, emptyKnowledge, loadKnowledge, loadPtpTable, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
 import { runParameters } from '../fuzz/generators';
-import { claimsOf, type LineSpec } from '../fuzz/oracles';
+import { claimsOf, type LineSpec } from '../fuzz/ptpPathsOracle';
 import { writeTransactions, type SegmentSpec } from './helpers/x12-writer';
 
 // =============================================================================================
