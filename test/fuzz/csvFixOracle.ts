@@ -21,8 +21,8 @@ interface ChargeCell {
 /**
  * Writes the scenario's claims with `change` applied. The 'lineNumber' column is replaced by one
  * that keeps each line's original number (fixes do not renumber CSV rows). A line whose units were
- * set gets `charges` in its charge cell, quoted where the fixed file quotes it (how the fix writes
- * the amount is its choice; assertChargePerUnit checks its value).
+ * set gets `charges` in its charge cell, quoted where the fixed file quotes it (its value is checked
+ * by assertChargePerUnit, its form against the file's charge format).
  */
 function writeCsvChanged(s: CsvScenario, change: LineChange, charges: ReadonlyMap<string, ChargeCell> = new Map()) {
   const origin = new Map<CsvLine, { key: string; number: number }>();
@@ -81,6 +81,9 @@ function assertCsvResult(scenario: CsvScenario, fixed: string, change: LineChang
       assert.ok(span, `${title}: row ${key} keeps its charge`);
       const text = fixed.slice(span.start, span.end);
       assertChargePerUnit(text, true, { cents: Math.round(line.charge! * 100), units: line.units! }, units, `${title}, row ${key}`);
+      // Written as the file writes every other charge ("$1,234.50" stays in that form).
+      const format = scenario.options.chargeFormat ?? 'plain';
+      assert.equal(text, formatCharge(Number(text.replace(/[$,]/g, '')), format), `${title}, row ${key}: the new charge is in the file's ${format} form`);
       charges.set(key, { text, quoted: fixed.charCodeAt(span.start - 1) === 34 });
     }
   }
