@@ -33,18 +33,22 @@ const wideEditArb = fc.record({
   insert: fc.oneof({ weight: 9, arbitrary: wideTextArb.filter((t) => t.length <= 8) }, { weight: 1, arbitrary: fc.constantFrom('€', 'a€\r\n') }),
 });
 
+/** Replaces [start, end) in both texts, as an editor's range over the reference names it; returns the reference after. */
+function replaceInBoth(mine: EditableText, reference: TextDocument, start: number, end: number, insert: string): TextDocument {
+  const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
+  // Positions never split a CRLF, so replace what the range really covers.
+  mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), insert);
+  return TextDocument.update(reference, [{ range, text: insert }], reference.version + 1);
+}
+
 function assertEditsAnswerAsReference(initial: string, edits: readonly { at: number; remove: number; insert: string }[], options: { bytesFrom?: number } = {}): void {
   const mine = new EditableText(initial, options);
   let reference = TextDocument.create('file:///x', 'x12', 1, initial);
   assertSameAnswers(mine, reference);
   for (const edit of edits) {
-    const text = reference.getText();
-    const start = edit.at % (text.length + 1);
-    const end = Math.min(text.length, start + edit.remove);
-    const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
-    // Positions never split a CRLF, so replace what the range really covers.
-    mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), edit.insert);
-    reference = TextDocument.update(reference, [{ range, text: edit.insert }], reference.version + 1);
+    const length = reference.getText().length;
+    const start = edit.at % (length + 1);
+    reference = replaceInBoth(mine, reference, start, Math.min(length, start + edit.remove), edit.insert);
     assertSameAnswers(mine, reference);
     assert.equal(mine.length, reference.getText().length);
   }
@@ -64,10 +68,7 @@ describe('EditableText: positions kept up to date by edits', () => {
     let reference = TextDocument.create('file:///x', 'x12', 1, initial);
     const paste = 'SV1*HC:43214~\r\n'.repeat(6000); // 90,000 characters: past the 64 KB of room
     for (const [start, end, insert] of [[12, 12, paste], [30, 33, 'é\r'], [12, 90_012, '']] as const) {
-      const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
-      // Positions never split a CRLF, so replace what the range really covers.
-      mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), insert);
-      reference = TextDocument.update(reference, [{ range, text: insert }], reference.version + 1);
+      reference = replaceInBoth(mine, reference, start, end, insert);
       const text = reference.getText();
       assert.equal(mine.text, text);
       assert.equal(mine.lineCount, reference.lineCount);
@@ -77,21 +78,7 @@ describe('EditableText: positions kept up to date by edits', () => {
 
   it('answers as the reference implementation after any edits', () => {
     fc.assert(
-      fc.property(textArb, fc.array(editArb, { maxLength: 6 }), (initial, edits) => {
-        const mine = new EditableText(initial);
-        let reference = TextDocument.create('file:///x', 'x12', 1, initial);
-        assertSameAnswers(mine, reference);
-        for (const edit of edits) {
-          const text = reference.getText();
-          const start = edit.at % (text.length + 1);
-          const end = Math.min(text.length, start + edit.remove);
-          const range = { start: reference.positionAt(start), end: reference.positionAt(end) };
-          // Positions never split a CRLF, so replace what the range really covers.
-          mine.replace(reference.offsetAt(range.start), reference.offsetAt(range.end), edit.insert);
-          reference = TextDocument.update(reference, [{ range, text: edit.insert }], reference.version + 1);
-          assertSameAnswers(mine, reference);
-        }
-      }),
+      fc.property(textArb, fc.array(editArb, { maxLength: 6 }), (initial, edits) => assertEditsAnswerAsReference(initial, edits)),
       runParameters(400, 7301),
     );
   });
