@@ -63,6 +63,14 @@ describe('rule files read a block at a time', () => {
     assert.deepEqual(linesOf(blocksOf(bytes, cutInCrlf)), ['1:43214\t43200\tCafé', '2:43214\t43197\t𝄞']);
   });
 
+  it('join a line longer than many blocks once (a file with no line break is copied once, not once a block)', () => {
+    const bytes = Buffer.alloc(8 << 20, 0x41);
+    bytes.write('43214\t43200\n', 0, 'latin1');
+    const lengths: number[] = [];
+    forEachLine(blocksOf(bytes, 1024), (_text, start, end) => lengths.push(end - start));
+    assert.deepEqual(lengths, [11, bytes.length - 12]);
+  });
+
   it('read a latin-1 file as latin-1 even when its first blocks are ASCII', () => {
     const bytes = Buffer.from(`${'43214\t43200\n'.repeat(20)}Caf\u00e9\n`, 'latin1');
     assert.deepEqual(linesOf(blocksOf(bytes, 8)).at(-1), '21:Café');

@@ -177,7 +177,10 @@ function visitLines(text: string, position: number, separator: string, lineNumbe
  * without a BOM. A line longer than a piece is one piece; a line cut by a block's end is joined.
  */
 function* lineChunks(blocks: Iterable<Uint8Array>, separatorByte: number): Generator<Buffer> {
-  let carry: Buffer | null = null;
+  // The start of a line cut by a block's end, in copies (the block's memory holds the next
+  // block's bytes once it is read), joined once its line break comes: a file with no line break
+  // is copied once, not once a block.
+  const pending: Buffer[] = [];
   // The BOM is in the first piece whole: a piece ends at a line break.
   let first = true;
   const piece = (bytes: Buffer): Buffer => {
@@ -186,10 +189,19 @@ function* lineChunks(blocks: Iterable<Uint8Array>, separatorByte: number): Gener
     return withoutBom;
   };
   for (const block of blocks) {
-    let bytes: Buffer = asBuffer(block);
-    if (carry !== null) bytes = Buffer.concat([carry, bytes]);
-    carry = null;
+    const bytes: Buffer = asBuffer(block);
     let position = 0;
+    if (pending.length > 0) {
+      const lineEnd = bytes.indexOf(separatorByte) + 1;
+      if (lineEnd === 0) {
+        pending.push(Buffer.from(bytes));
+        continue;
+      }
+      pending.push(bytes.subarray(0, lineEnd));
+      yield piece(Buffer.concat(pending));
+      pending.length = 0;
+      position = lineEnd;
+    }
     while (position < bytes.length) {
       const windowEnd = Math.min(position + CHUNK_BYTES, bytes.length);
       const lastBreak = bytes.lastIndexOf(separatorByte, windowEnd - 1);
@@ -198,10 +210,9 @@ function* lineChunks(blocks: Iterable<Uint8Array>, separatorByte: number): Gener
       yield piece(bytes.subarray(position, end));
       position = end;
     }
-    // A copy: the block's memory holds the next block's bytes once it is read.
-    if (position < bytes.length) carry = Buffer.from(bytes.subarray(position));
+    if (position < bytes.length) pending.push(Buffer.from(bytes.subarray(position)));
   }
-  if (carry !== null) yield piece(carry);
+  if (pending.length > 0) yield piece(Buffer.concat(pending));
 }
 
 /**
