@@ -62,6 +62,10 @@ describe('EditableText: positions kept up to date by edits', () => {
     );
   });
 
+  it('a long text with a character over U+00FF is edited as a string, and answers the same', () => {
+    assertEditsAnswerAsReference('ISA*€~\r\nGS*~\n', [{ at: 3, remove: 1, insert: 'é' }, { at: 9, remove: 0, insert: '\r\n' }, { at: 4, remove: 1, insert: '' }], { bytesFrom: 0 });
+  });
+
   it('edited as bytes, grows past the room it had and answers the same', () => {
     const initial = 'ISA*~\r\n'.repeat(10);
     const mine = new EditableText(initial, { bytesFrom: 0 });

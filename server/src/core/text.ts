@@ -130,7 +130,11 @@ export class EditableText implements Positions {
   private starts: number[];
   /** The text; null while `bytes` holds edits not yet made into a string. */
   private content: string | null;
-  /** The text's latin-1 bytes in [0, size), edited in place; null until a long one-byte text is first edited, and for other texts. */
+  /**
+   * The text's latin-1 bytes in [0, size), edited in place (held beside the string it was last
+   * made into: a long document costs twice its length); null until a long one-byte text is first
+   * edited, and for other texts.
+   */
   private bytes: Buffer | null = null;
   private size: number;
   private bytesFrom: number;
@@ -191,7 +195,12 @@ export class EditableText implements Positions {
   /** Is the edit made to the bytes? Starts doing so on the first edit of a long one-byte text, and stops for good at a wider character. */
   private asBytes(inserted: string): boolean {
     if (this.bytes === null) {
-      if (this.size < this.bytesFrom || WIDE_CHARACTER.test(inserted) || WIDE_CHARACTER.test(this.text)) return false;
+      if (this.size < this.bytesFrom || WIDE_CHARACTER.test(inserted)) return false;
+      if (WIDE_CHARACTER.test(this.text)) {
+        // Not looked for again at every edit of a long text.
+        this.bytesFrom = Infinity;
+        return false;
+      }
       this.bytes = Buffer.allocUnsafe(this.size + roomFor(this.size));
       this.bytes.write(this.text, 0, 'latin1');
       return true;
