@@ -303,10 +303,19 @@ export function formatAmountLike(cents: number, original: string): string {
   const decimals = dot >= 0 ? style.number.length - dot - 1 : cents % 100 === 0 ? 0 : 2;
   const magnitude = Math.abs(cents);
   let digits = decimals === 0 ? String(Math.round(magnitude / 100)) : (magnitude / 100).toFixed(Math.max(decimals, magnitude % 100 === 0 ? 0 : magnitude % 10 === 0 ? 1 : 2));
-  if (style.commas) digits = digits.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','));
+  if (style.commas) digits = withThousandsCommas(digits);
   const written = (style.dollar ? '$' : '') + digits;
   if (cents >= 0 || digits.replace(/[^1-9]/g, '') === '') return written;
   return style.parentheses ? `(${written})` : `-${written}`;
+}
+
+/** "1234567.50" as "1,234,567.50". */
+function withThousandsCommas(amount: string): string {
+  const dot = amount.indexOf('.');
+  const whole = dot < 0 ? amount : amount.slice(0, dot);
+  const groups: string[] = [];
+  for (let end = whole.length; end > 0; end -= 3) groups.unshift(whole.slice(Math.max(0, end - 3), end));
+  return groups.join(',') + (dot < 0 ? '' : amount.slice(dot));
 }
 
 /** How an amount is written (parseAmount's forms): its number without sign, "$" or commas, and which of those it shows. */
