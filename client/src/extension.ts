@@ -58,11 +58,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection },
   };
 
-  const conflicts = new Map<string, number>();
+  const ncciCounts = new Map<string, number>();
   /** Files whose counts came from a check of the file on disk. */
   const fromDisk = new Set<string>();
   const status = vscode.window.createStatusBarItem('claimlint.conflicts', vscode.StatusBarAlignment.Left, 100);
-  status.name = 'Claimlint conflicts';
+  status.name = 'Claimlint NCCI edits';
   status.command = 'workbench.actions.view.problems';
   context.subscriptions.push(status);
   /** The file in front: the active editor's, else the active tab's (a file over the limit has a tab but no editor here). */
@@ -74,16 +74,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const refreshStatus = (): void => {
     const uri = activeUri();
-    const count = uri === undefined ? undefined : conflicts.get(uri);
+    const count = uri === undefined ? undefined : ncciCounts.get(uri);
     if (uri === undefined || count === undefined) {
       status.hide();
       return;
     }
     const disk = fromDisk.has(uri);
-    status.text = `${count === 0 ? '$(check) No coding conflicts' : `$(error) ${count} coding conflict${count === 1 ? '' : 's'}`}${disk ? ' (checked from disk)' : ''}`;
+    status.text = `${count === 0 ? '$(check) No NCCI edits hit' : `$(error) ${count} NCCI edit${count === 1 ? '' : 's'} hit`}${disk ? ' (checked from disk)' : ''}`;
+    const what = 'Claimlint: NCCI edits this file hits (procedure pairs, units over an MUE, add-on codes without their primary)';
     status.tooltip = disk
-      ? 'Claimlint: procedure-to-procedure conflicts in this file, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.'
-      : 'Claimlint: procedure-to-procedure conflicts in this file';
+      ? `${what}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
+      : what;
     status.show();
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(refreshStatus), vscode.window.tabGroups.onDidChangeTabs(refreshStatus));
@@ -131,7 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const start = async (): Promise<void> => {
     client = new LanguageClient('claimlint', 'Claimlint', serverOptions, clientOptions);
     client.onNotification(ConflictCountNotification.type, (params) => {
-      conflicts.set(params.uri, params.conflicts);
+      ncciCounts.set(params.uri, params.ncciFindings);
       if (params.fromDisk) fromDisk.add(params.uri);
       else fromDisk.delete(params.uri);
       refreshStatus();

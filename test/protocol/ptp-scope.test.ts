@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
+import type { ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { interchange } from '../unit/helpers/x12-envelope';
 import { hoverText, messageOf, rangeOf, summary } from './helpers/text';
 
@@ -320,10 +321,12 @@ describe('rendering providers (2420A NM1*82) under one billing provider', () => 
 
   test('different rendering providers: information ptp.other-rendering-provider on the 43200, no conflict', async () => {
     const text = withRendering('1111111111', '2222222222');
-    const { diagnostics } = await open(text, 'two-renderings.837');
+    const { uri, diagnostics } = await open(text, 'two-renderings.837');
     assert.deepEqual(summary(diagnostics, text), ['ptp.other-rendering-provider@43200']);
     const [d] = diagnostics as [Diagnostic];
     assert.equal(d.severity, 3, 'information');
+    const count = (await client.waitForNotification('claimlint/conflictCount', 10000, (p) => (p as ConflictCountNotification.Params).uri === uri)) as ConflictCountNotification.Params;
+    assert.equal(count.ncciFindings, 0, 'information is not an NCCI edit hit in the status bar');
     assert.match(messageOf(d), /claim 1, service line 1/);
     assert.match(messageOf(d), /XP/);
     assert.deepEqual(d.relatedInformation?.[0]?.location.range, rangeOf(text, '43214'));

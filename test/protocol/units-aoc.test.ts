@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from './helpers/lspClient';
+import type { ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { interchange as envelope } from '../unit/helpers/x12-envelope';
 import { addOnCodeTable, practitionerMueCsv } from '../unit/helpers/ncci-tables';
 import { hoverText, messageOf, rangeOf, summary } from './helpers/text';
@@ -127,6 +128,12 @@ async function open(text: string, name: string): Promise<{ uri: string; diagnost
 
 
 
+/** The NCCI count the server sent for the status bar (claimlint/conflictCount) for a document opened once. */
+async function ncciCountOf(uri: string): Promise<number> {
+  const count = (await client.waitForNotification('claimlint/conflictCount', 10000, (p) => (p as ConflictCountNotification.Params).uri === uri)) as ConflictCountNotification.Params;
+  return count.ncciFindings;
+}
+
 /** The range of SV1-04 (the units) of the one SV1 that starts with `prefix` (through SV1-03). */
 function unitsRange(text: string, prefix: string): Range {
   const at = text.indexOf(prefix);
@@ -201,6 +208,10 @@ describe('MUE MAI 2: 97110 with 3 units on claim 1 and 2 on claim 2 of one patie
     assert.match(related.message, /3 units of 97110/);
   });
 
+  test('the status bar counts it as an NCCI edit hit, as it counts a PTP conflict', async () => {
+    assert.equal(await ncciCountOf(uri), 1);
+  });
+
   test('the quick fix lowers claim 2 to 1 unit at the same charge per unit and CLM02 with it; the re-check is clean', async () => {
     const actions = await actionsFor(uri, diagnostics[0]!);
     const lower = actions.find((a) => a.title.startsWith('Lower the units of 97110'));
@@ -240,13 +251,14 @@ describe('MUE MAI 3: 97530 with 5 units on one line, MUE 4', () => {
     ({ uri, diagnostics } = await open(text, 'mai3.837'));
   });
 
-  test('a mue.exceeded warning on the units, saying it can be appealed', () => {
+  test('a mue.exceeded warning on the units, saying it can be appealed', async () => {
     assert.deepEqual(summary(diagnostics, text), ['mue.exceeded@5']);
     const [d] = diagnostics as [Diagnostic];
     assert.equal(d.severity, 2, 'warning');
     assert.deepEqual(d.range, unitsRange(text, 'SV1*HC:97530*250.00*UN*'));
     assert.match(messageOf(d), /MAI 3/);
     assert.match(messageOf(d), /unless the records support them on appeal/);
+    assert.equal(await ncciCountOf(uri), 1, 'a warning is counted in the status bar too');
   });
 
   test('no quick fix, and fix-all leaves it alone', async () => {

@@ -29,6 +29,7 @@ import { keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { ClaimFormat, Finding, Span } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
 import type { Knowledge } from '../core/rules/knowledge';
+import { isNcciEditFinding } from '../core/rules/ncciFindings';
 import { MAX_RULE_FILE_BYTES } from '../core/rules/textInput';
 import { lastAtOrBefore } from '../core/search';
 import { byPosition } from '../core/spans';
@@ -362,8 +363,6 @@ async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, kno
 
 // ---- diagnostics -----------------------------------------------------------------------------
 
-const isConflict = (finding: Finding): boolean => finding.rule.startsWith('ptp.');
-
 /** The rule of the finding that says the reader or a check failed. */
 const INTERNAL_ERROR_RULE = internalError('reading', null).rule;
 
@@ -528,7 +527,7 @@ export class DiskChecks {
     entry.hover = checked.index !== null && !checked.changed ? { index: checked.index, lines: checked.lines } : null;
     const diagnostics = checked.findings.map((finding) => findingDiagnostic(uri, checked.lines, finding));
     void this.connection.sendDiagnostics({ uri, diagnostics });
-    void this.connection.sendNotification(ConflictCountNotification.type, { uri, conflicts: checked.findings.filter(isConflict).length, findings: checked.findings.length, fromDisk: true });
+    void this.connection.sendNotification(ConflictCountNotification.type, { uri, ncciFindings: checked.findings.filter(isNcciEditFinding).length, findings: checked.findings.length, fromDisk: true });
     entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
     const held = entry.hover === null ? '' : `, hover index ${Math.round((entry.hover.index.bytes() + entry.hover.lines.bytes) / 1024)} KB`;
     this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms${held}`);

@@ -4,13 +4,13 @@
 // the client (vscode-languageclient) and the server (vscode-languageserver) are built on it.
 import { NotificationType, RequestType, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 
-/** Server -> client: how many coding conflicts a document has (for the VS Code status bar). */
+/** Server -> client: how many NCCI coding edits a document hits (for the VS Code status bar). */
 export namespace ConflictCountNotification {
   export const method = 'claimlint/conflictCount';
   export interface Params {
     uri: string;
-    /** PTP findings (errors and warnings). */
-    conflicts: number;
+    /** NCCI findings, errors and warnings: PTP pairs, units over an MUE, add-on codes without their primary (isNcciEditFinding). */
+    ncciFindings: number;
     /** Every finding, structural ones included. */
     findings: number;
     /**

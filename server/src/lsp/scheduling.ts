@@ -5,6 +5,7 @@ import { DiagnosticSeverity, type Connection, type TextDocuments } from 'vscode-
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis } from '../core/analyze';
 import type { Knowledge } from '../core/rules/knowledge';
+import { isNcciEditFinding } from '../core/rules/ncciFindings';
 import { errorName, positionsOf, toDiagnostic } from './convert';
 import { ConflictCountNotification } from './protocol';
 import type { Rules } from './rules';
@@ -144,7 +145,7 @@ export class Checker {
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     void this.connection.sendNotification(ConflictCountNotification.type, {
       uri: document.uri,
-      conflicts: analysis.findings.filter((f) => f.rule.startsWith('ptp.')).length,
+      ncciFindings: analysis.findings.filter(isNcciEditFinding).length,
       findings: analysis.findings.length,
     });
     this.published.set(document.uri, { version: document.version, generation });

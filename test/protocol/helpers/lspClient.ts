@@ -60,7 +60,7 @@ export class TestClient {
   configurationRequests = 0;
   initializeResult: InitializeResult | undefined;
   readonly notifications: { method: string; params: unknown }[] = [];
-  private readonly notificationWaiters: { method: string; resolve: (params: unknown) => void }[] = [];
+  private readonly notificationWaiters: { method: string; predicate: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
 
   constructor(options: TestClientOptions = {}) {
     this.settings = options.settings ?? {};
@@ -83,7 +83,7 @@ export class TestClient {
     for (const method of recordedNotifications) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
-        for (const waiter of this.notificationWaiters.filter((w) => w.method === method)) {
+        for (const waiter of this.notificationWaiters.filter((w) => w.method === method && w.predicate(params))) {
           this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
           waiter.resolve(params);
         }
@@ -187,13 +187,15 @@ export class TestClient {
     });
   }
 
-  waitForNotification(method: string, timeoutMs = 10000): Promise<unknown> {
-    const seen = this.notifications.find((n) => n.method === method);
+  /** The first notification of `method` (received already, or the next) whose params satisfy `predicate`. */
+  waitForNotification(method: string, timeoutMs = 10000, predicate: (params: unknown) => boolean = () => true): Promise<unknown> {
+    const seen = this.notifications.find((n) => n.method === method && predicate(n.params));
     if (seen) return Promise.resolve(seen.params);
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
       this.notificationWaiters.push({
         method,
+        predicate,
         resolve: (params) => {
           clearTimeout(timer);
           resolvePromise(params);

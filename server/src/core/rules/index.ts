@@ -22,6 +22,7 @@ export {
   type CodeDescriptor,
   type DescriptorLoadResult,
 } from './descriptors';
+export { isNcciEditFinding } from './ncciFindings';
 export { emptyKnowledge, loadKnowledge, type Knowledge, type KnowledgeOptions, type LoadedFile } from './knowledge';
 export {
   emptyMueTables,
