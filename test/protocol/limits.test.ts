@@ -30,32 +30,12 @@ function frame(message: unknown): string {
  * come, else when the client records one that does.
  */
 function waitForLog(client: TestClient, pattern: RegExp, since: number): Promise<string> {
-  const logged = (params: unknown): string | undefined => {
+  const matches = (params: unknown): boolean => {
     const message = (params as { message?: unknown }).message;
-    return typeof message === 'string' && pattern.test(message) ? message : undefined;
+    return typeof message === 'string' && pattern.test(message);
   };
-  const found = client.notifications.slice(since).filter((n) => n.method === 'window/logMessage').map((n) => logged(n.params)).find((m) => m !== undefined);
-  if (found !== undefined) return Promise.resolve(found);
-  // The client resolves its notification waiters as each notification arrives (waitForNotification
-  // returns an old one at once, so the waiter is added directly).
-  const waiters = (client as unknown as { notificationWaiters: { method: string; resolve: (params: unknown) => void }[] }).notificationWaiters;
-  return withDeadline(
-    new Promise<string>((resolve) => {
-      const wait = (): void => {
-        waiters.push({
-          method: 'window/logMessage',
-          resolve: (params) => {
-            const message = logged(params);
-            if (message !== undefined) resolve(message);
-            else wait();
-          },
-        });
-      };
-      wait();
-    }),
-    ANSWER_MS,
-    `a log line matching ${pattern}`,
-  );
+  const logged = client.waitForNotification('window/logMessage', 2 * ANSWER_MS, matches, since).then((params) => (params as { message: string }).message);
+  return withDeadline(logged, ANSWER_MS, `a log line matching ${pattern}`);
 }
 
 describe('Content-Length limits: refused, logged, and the next message is read', () => {

@@ -187,9 +187,12 @@ export class TestClient {
     });
   }
 
-  /** The first notification of `method` (received already, or the next) whose params satisfy `predicate`. */
-  waitForNotification(method: string, timeoutMs = 10000, predicate: (params: unknown) => boolean = () => true): Promise<unknown> {
-    const seen = this.notifications.find((n) => n.method === method && predicate(n.params));
+  /**
+   * The first notification of `method` whose params satisfy `predicate`: one already received (from
+   * the `since`-th recorded on), or else the next to come.
+   */
+  waitForNotification(method: string, timeoutMs = 10000, predicate: (params: unknown) => boolean = () => true, since = 0): Promise<unknown> {
+    const seen = this.notifications.slice(since).find((n) => n.method === method && predicate(n.params));
     if (seen) return Promise.resolve(seen.params);
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
