@@ -1,10 +1,14 @@
 // Which findings are NCCI coding edits a payer would apply (what the editor's status bar counts):
-// a PTP pair, units over an MUE, an add-on code without its primary. Information (a pair with
-// another rendering provider's line) is shown but not counted.
+// a PTP pair, units over an MUE (or a code with an MUE of 0), an add-on code without its primary.
+// Not counted: a pair with another rendering provider's line (information), and a line whose
+// units are missing (a warning about the line, not an edit it hits).
 import type { Finding } from '../model';
+import { AOC_PRIMARY_MISSING_RULE } from './checkAddOns';
+import { PTP_CONFLICT_RULE, PTP_MODIFIER_REQUIRED_RULE } from './checkPtp';
+import { MUE_EXCEEDED_RULE, MUE_NOT_PAYABLE_RULE } from './checkUnits';
 
-const NCCI_RULE_PREFIXES = ['ptp.', 'mue.', 'aoc.'];
+const NCCI_EDIT_RULES: ReadonlySet<string> = new Set([PTP_CONFLICT_RULE, PTP_MODIFIER_REQUIRED_RULE, MUE_EXCEEDED_RULE, MUE_NOT_PAYABLE_RULE, AOC_PRIMARY_MISSING_RULE]);
 
 export function isNcciEditFinding(finding: Finding): boolean {
-  return finding.severity !== 'information' && NCCI_RULE_PREFIXES.some((prefix) => finding.rule.startsWith(prefix));
+  return NCCI_EDIT_RULES.has(finding.rule);
 }
