@@ -90,6 +90,12 @@ describe('amounts keep their written form', () => {
     [-1250, '-$25.00', '-$12.50'],
     [8000, '$ 160', '$80'],
     [0, '(25.00)', '0.00'],
+    // A trailing dot wrote no decimals: the cents still get two.
+    [6667, '100.', '66.67'],
+    [6600, '100.', '66'],
+    [6667, '$1,000.', '$66.67'],
+    // More decimals than toFixed takes: a hundred.
+    [100, `1.${'0'.repeat(101)}`, `1.${'0'.repeat(100)}`],
   ] as const) {
     test(`${original} -> ${expected}`, () => assert.equal(formatAmountLike(cents, original), expected));
   }

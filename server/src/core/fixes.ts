@@ -300,13 +300,16 @@ function toCents(amount: number): number {
 export function formatAmountLike(cents: number, original: string): string {
   const style = amountStyle(original);
   const dot = style.number.indexOf('.');
-  const decimals = dot >= 0 ? style.number.length - dot - 1 : cents % 100 === 0 ? 0 : 2;
+  const written = dot >= 0 ? style.number.length - dot - 1 : 0;
   const magnitude = Math.abs(cents);
-  let digits = decimals === 0 ? String(Math.round(magnitude / 100)) : (magnitude / 100).toFixed(Math.max(decimals, magnitude % 100 === 0 ? 0 : magnitude % 10 === 0 ? 1 : 2));
+  // As many decimals as the original wrote, and as the cents need: two when it wrote none ("2150",
+  // "100."), one more than it wrote only when the cents need it ("215.5" -> "175.05").
+  const needed = magnitude % 100 === 0 ? 0 : written === 0 || magnitude % 10 !== 0 ? 2 : 1;
+  let digits = (magnitude / 100).toFixed(Math.min(Math.max(written, needed), 100));
   if (style.commas) digits = withThousandsCommas(digits);
-  const written = (style.dollar ? '$' : '') + digits;
-  if (cents >= 0 || digits.replace(/[^1-9]/g, '') === '') return written;
-  return style.parentheses ? `(${written})` : `-${written}`;
+  const shown = (style.dollar ? '$' : '') + digits;
+  if (cents >= 0 || digits.replace(/[^1-9]/g, '') === '') return shown;
+  return style.parentheses ? `(${shown})` : `-${shown}`;
 }
 
 /** "1234567.50" as "1,234,567.50". */
