@@ -66,6 +66,20 @@ describe('EditableText: positions kept up to date by edits', () => {
     assertEditsAnswerAsReference('ISA*€~\r\nGS*~\n', [{ at: 3, remove: 1, insert: 'é' }, { at: 9, remove: 0, insert: '\r\n' }, { at: 4, remove: 1, insert: '' }], { bytesFrom: 0 });
   });
 
+  it('edited as bytes, gives back its memory when the text shrinks, and answers the same', () => {
+    const initial = 'SV1*HC:43214~\r\n'.repeat(20000);
+    const mine = new EditableText(initial, { bytesFrom: 0 });
+    const held = (): number => (mine as unknown as { bytes: Buffer | null }).bytes?.length ?? 0;
+    mine.replace(3, 4, 'X');
+    assert.ok(held() >= initial.length, 'the bytes hold the text');
+    mine.replace(0, mine.length, 'ISA*~\n');
+    assert.equal(mine.text, 'ISA*~\n');
+    assert.equal(mine.lineCount, 2);
+    assert.ok(held() < 100_000, `${held()} bytes held for a text of 6`);
+    mine.replace(6, 6, 'GS*~');
+    assert.equal(mine.text, 'ISA*~\nGS*~');
+  });
+
   it('edited as bytes, grows past the room it had and answers the same', () => {
     const initial = 'ISA*~\r\n'.repeat(10);
     const mine = new EditableText(initial, { bytesFrom: 0 });

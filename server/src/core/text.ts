@@ -215,7 +215,9 @@ export class EditableText implements Positions {
   private replaceBytes(from: number, to: number, inserted: string): void {
     const old = this.bytes!;
     const size = this.size + inserted.length - (to - from);
-    if (size > old.length) {
+    // Copied into a new buffer when the text outgrows this one, or shrinks to a quarter of it
+    // (select all and delete must not keep the 50 MB it had).
+    if (size > old.length || old.length > 4 * (size + roomFor(size))) {
       const grown = Buffer.allocUnsafe(size + roomFor(size));
       old.copy(grown, 0, 0, from);
       old.copy(grown, from + inserted.length, to, this.size);
