@@ -3,7 +3,7 @@
 // (inside a UTF-8 character, between CR and LF, inside the BOM, inside a line longer than a block).
 
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -71,6 +71,12 @@ describe('rule files read a block at a time', () => {
     assert.deepEqual(lengths, [11, bytes.length - 12]);
   });
 
+  it('decode a source that gives more bytes than it said it had', () => {
+    const bytes = Buffer.from('Code,Short\n43214,Egd\n'.repeat(50), 'latin1');
+    const understated: BlockSource = { byteLength: 7, blocks: () => blocksOf(bytes, 5).blocks() };
+    assert.equal(decodeText(understated), bytes.toString('latin1'));
+  });
+
   it('read a latin-1 file as latin-1 even when its first blocks are ASCII', () => {
     const bytes = Buffer.from(`${'43214\t43200\n'.repeat(20)}Caf\u00e9\n`, 'latin1');
     assert.deepEqual(linesOf(blocksOf(bytes, 8)).at(-1), '21:Café');
@@ -87,6 +93,12 @@ describe('rule files read a block at a time', () => {
       assert.ok(source.byteLength > 2 << 20, 'the file spans several blocks');
       assert.deepEqual(linesOf(source), linesOf(Buffer.from(rows, 'latin1')));
       assert.throws(() => openFileBlocks(path, 10), /over the 10 bytes limit/);
+      // Bytes written after it was opened are not read: both walks read the size the cap was checked against.
+      const growing = join(dir, 'growing.txt');
+      writeFileSync(growing, rows, 'latin1');
+      const opened = openFileBlocks(growing);
+      appendFileSync(growing, '99999\t99998\t\t20100101\t*\t1\tAppended\r\n', 'latin1');
+      assert.deepEqual(linesOf(opened), linesOf(Buffer.from(rows, 'latin1')));
       assert.throws(() => openFileBlocks(dir), /not a file/);
       const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: [path], descriptorFiles: [], readFile: (file) => openFileBlocks(file) });
       assert.deepEqual(knowledge.problems, []);

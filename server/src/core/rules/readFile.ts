@@ -22,7 +22,9 @@ export function readFileCapped(path: string, maxBytes: number = MAX_RULE_FILE_BY
 
 /**
  * A table file read a block at a time whenever its lines are walked, so loading a 60 MB CMS table
- * never holds its bytes whole. Reads stop at the end of the file, whatever its size was when opened.
+ * never holds its bytes whole. Each walk reads the bytes the file had when opened (the size the
+ * cap was checked against), or fewer if it has shrunk; a file rewritten meanwhile is loaded again
+ * when its watcher sees the change.
  */
 export function openFileBlocks(path: string, maxBytes: number = MAX_RULE_FILE_BYTES): BlockSource {
   const byteLength = checkedSize(path, maxBytes);
@@ -35,9 +37,10 @@ export function openFileBlocks(path: string, maxBytes: number = MAX_RULE_FILE_BY
       // One buffer for every block: a block is read over once the next is asked for.
       const block = Buffer.allocUnsafe(BLOCK_BYTES);
       try {
-        for (;;) {
-          const count = readSync(fd, block, 0, BLOCK_BYTES, null);
+        for (let left = byteLength; left > 0; ) {
+          const count = readSync(fd, block, 0, Math.min(BLOCK_BYTES, left), null);
           if (count === 0) return;
+          left -= count;
           yield block.subarray(0, count);
         }
       } finally {

@@ -139,10 +139,20 @@ function blocksOf(content: Uint8Array | BlockSource): Iterable<Uint8Array> {
   return isBlockSource(content) ? content.blocks() : [content];
 }
 
+/** The bytes of a block source in one buffer (of its byteLength, grown only if it gives more). */
 function wholeOf(content: BlockSource): Buffer {
-  const blocks: Buffer[] = [];
-  for (const block of content.blocks()) blocks.push(Buffer.from(block));
-  return Buffer.concat(blocks);
+  let whole = Buffer.allocUnsafe(content.byteLength);
+  let used = 0;
+  for (const block of content.blocks()) {
+    if (used + block.length > whole.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * whole.length, used + block.length));
+      whole.copy(grown, 0, 0, used);
+      whole = grown;
+    }
+    whole.set(block, used);
+    used += block.length;
+  }
+  return whole.subarray(0, used);
 }
 
 /** Decodes a whole file (BOM stripped). */
