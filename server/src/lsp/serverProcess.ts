@@ -9,11 +9,15 @@
  * process instead, the next text reuses the last one's pages: no page faults, which cost up to
  * 150 ms of system time an edit once the process has grown. Other C libraries ignore the setting.
  */
-export const MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=1073741824';
+export const MALLOC_TUNABLES = ['glibc.malloc.mmap_threshold=1073741824', 'glibc.malloc.trim_threshold=1073741824'];
 
-/** The environment to start the server with: `base` (the client's own) with MALLOC_TUNABLES added to any tunables it sets. */
+/**
+ * The environment to start the server with: `base` (the client's own) with each of MALLOC_TUNABLES
+ * its GLIBC_TUNABLES does not set already (a user's own value of a tunable is kept).
+ */
 export function serverEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const existing = base.GLIBC_TUNABLES;
-  if (existing !== undefined && existing.includes('glibc.malloc.mmap_threshold')) return { ...base };
-  return { ...base, GLIBC_TUNABLES: existing ? `${existing}:${MALLOC_TUNABLES}` : MALLOC_TUNABLES };
+  const existing = base.GLIBC_TUNABLES ? base.GLIBC_TUNABLES.split(':') : [];
+  const named = new Set(existing.map((tunable) => tunable.split('=')[0]));
+  const added = MALLOC_TUNABLES.filter((tunable) => !named.has(tunable.split('=')[0]));
+  return added.length === 0 ? { ...base } : { ...base, GLIBC_TUNABLES: [...existing, ...added].join(':') };
 }
