@@ -73,10 +73,7 @@ export function lineStartsIn(text: string, from: number, to: number, out: number
   const last = Math.min(to, text.length) - 1;
   if (last < first) return;
   if (last - first < SMALL_RANGE) {
-    for (let p = first; p <= last; p++) {
-      const code = text.charCodeAt(p);
-      if (code === 10 || (code === 13 && text.charCodeAt(p + 1) !== 10)) out.push(p + 1);
-    }
+    lineStartsByCharacter((p) => text.charCodeAt(p), text.length, from, to, out);
     return;
   }
   let lf = text.indexOf('\n', first);
@@ -97,6 +94,15 @@ export function lineStartsIn(text: string, from: number, to: number, out: number
 
 /** A range this short is read character by character: indexOf would search on past its end. */
 const SMALL_RANGE = 4096;
+
+/** lineStartsIn reading the characters one by one through `codeAt`, of a text `length` long (a small range, or a text held as bytes). */
+function lineStartsByCharacter(codeAt: (offset: number) => number, length: number, from: number, to: number, out: number[]): void {
+  const last = Math.min(to, length) - 1;
+  for (let p = Math.max(0, from - 1); p <= last; p++) {
+    const code = codeAt(p);
+    if (code === 10 || (code === 13 && (p + 1 >= length || codeAt(p + 1) !== 10))) out.push(p + 1);
+  }
+}
 
 /** Texts at least this long whose characters all fit in a byte are edited as bytes (EditableText). */
 const BYTES_FROM = 4 * 1024 * 1024;
@@ -237,12 +243,7 @@ export class EditableText implements Positions {
       lineStartsIn(this.text, from, to, out);
       return;
     }
-    const size = this.size;
-    const last = Math.min(to, size) - 1;
-    for (let p = Math.max(0, from - 1); p <= last; p++) {
-      const code = bytes[p]!;
-      if (code === 10 || (code === 13 && (p + 1 >= size || bytes[p + 1] !== 10))) out.push(p + 1);
-    }
+    lineStartsByCharacter((p) => bytes[p]!, this.size, from, to, out);
   }
 
   private codeAt(offset: number): number {
