@@ -127,10 +127,6 @@ function lastCharacterStart(bytes: Uint8Array): number {
   return Math.max(i, 0);
 }
 
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  return survey([bytes]).encoding;
-}
-
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -159,7 +155,7 @@ function wholeOf(content: BlockSource): Buffer {
 export function decodeText(content: TextContent): string {
   if (typeof content === 'string') return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   const buffer = isBlockSource(content) ? wholeOf(content) : asBuffer(content);
-  const encoding = detectEncoding(buffer);
+  const { encoding } = survey([buffer]);
   const start = hasUtf8Bom(buffer) ? 3 : 0;
   return buffer.toString(encoding, start);
 }
