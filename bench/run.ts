@@ -528,16 +528,18 @@ async function measureCli(file: InputFile, runs: number, dir: string, cliArgs: s
   let error = '';
   for (let i = 0; i < runs; i++) {
     const usagePath = join(dir, `cli-usage-${process.pid}.json`);
-    const reportPath = join(dir, `cli-report-${process.pid}.json`);
-    rmSync(usagePath, { force: true });
-    // The shell redirects the report to a file, as a pipeline would; the hook records peak RSS.
+    // The report goes through a pipe, as in `claimlint check FILE | jq`: a pipe the reader has not
+    // emptied yet is where a report can pile up in memory (see cli/output.ts). The hook records
+    // peak RSS and CPU of the CLI process alone.
+    let piped = 0;
     const started = performance.now();
     const exitCode = await new Promise<number | null>((done) => {
       const child = spawn(
-        '/bin/sh',
-        ['-c', `exec "$0" ${profileFlags.join(' ')} --require "$1" server/out/cli.js check --format json ${cliArgs.join(' ')} "$2" > "$3"`, process.execPath, join(BENCH, 'rss-hook.cjs'), file.path, reportPath],
-        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CLAIMLINT_BENCH_USAGE: usagePath } },
+        process.execPath,
+        [...profileFlags, '--require', join(BENCH, 'rss-hook.cjs'), 'server/out/cli.js', 'check', '--format', 'json', ...cliArgs, file.path],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLAIMLINT_BENCH_USAGE: usagePath } },
       );
+      child.stdout.on('data', (chunk: Buffer) => (piped += chunk.length));
       child.stderr.on('data', () => undefined);
       child.on('close', (code) => done(code));
     });
@@ -548,8 +550,7 @@ async function measureCli(file: InputFile, runs: number, dir: string, cliArgs: s
     }
     const usage = JSON.parse(readFileSync(usagePath, 'utf8')) as { maxRssMB: number; cpuMs: number };
     samples.push({ wallMs, cpuMs: usage.cpuMs, maxRssMB: usage.maxRssMB, exitCode });
-    reportBytes = statSync(reportPath).size;
-    rmSync(reportPath, { force: true });
+    reportBytes = piped;
     rmSync(usagePath, { force: true });
   }
   const maxRssMB = median(samples.map((s) => s.maxRssMB));

@@ -432,6 +432,18 @@ describe('claimlint check', () => {
     assert.equal(result.stdout.trimEnd().split('\n').length, 1);
     assert.doesNotMatch(result.stderr, /EPIPE|Error|at /);
   });
+
+  test('a report bigger than the pipe is written whole when standard error shares the pipe (left non-blocking by Node)', () => {
+    const claims: WriterClaim[] = Array.from({ length: 3000 }, (_, i) => ({ id: `C${i}`, date: day, lines: [{ code: '43214', charge: '10.00' }, { code: '43200', charge: '5.00' }] }));
+    const path = file('many-shared.837', writeX12(claims, { lineEnding: '\n' }).text);
+    const alone = claimlint(['check', '--format', 'json', path]);
+    assert.ok(alone.stdout.length > 1 << 20, 'the report is far bigger than a pipe holds');
+    // 2>&1: standard error's pipe is standard output's, and Node makes the pipe it opens for
+    // standard error non-blocking, so writes to a full pipe answer EAGAIN and must be tried again.
+    const shared = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${cli}" check --format json "${path}" 2>&1`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(shared.status, alone.code);
+    assert.equal(shared.stdout, alone.stdout);
+  });
 });
 
 describe('claimlint check of big files, read in blocks', () => {
