@@ -22,7 +22,7 @@ import { checkFileFromDisk } from '../server/src/lsp/diskCheck';
 const MB = 1024 * 1024;
 
 /**
- * What the CLI does with a file's bytes (decode in server/src/cli/main.ts, copied: importing that
+ * What the CLI does with a file's bytes (decode in server/src/cli/files.ts, copied: importing that
  * module into a bundle would run the CLI). UTF-8 when valid, else latin-1.
  */
 function decode(bytes: Buffer): string {

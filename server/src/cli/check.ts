@@ -1,0 +1,180 @@
+// `claimlint check`: each file read in blocks when it can be (stream.ts, csvStream.ts), else whole;
+// several files judged together unless --each-file; one report in the chosen format.
+import { statSync } from 'node:fs';
+import { analyze, internalError, type SharedCoding } from '../core/analyze';
+import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
+import type { RunFinding } from '../core/rules/checkPtp';
+import { CodingRun } from '../core/rules/codingRun';
+import type { Finding } from '../core/model';
+import type { Knowledge } from '../core/rules/knowledge';
+import type { CliOptions } from './arguments';
+import { InputError, readInput, type DecodedInput } from './files';
+import { BIG_INPUT_BYTES, type Progress } from './progress';
+import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
+import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
+import { checkInBlocks, type BlockCheck } from './stream';
+import { CLAIM_FILE_EXTENSIONS, claimFilesUnder } from './claimFiles';
+import { withInputFindings } from './inputFindings';
+import { collectGarbage, displayPath, plural, progressFor, type Io } from './io';
+import { configurationMessages } from './rulesLoading';
+
+/** Why a directory argument gave no file to check. */
+const NO_CLAIM_FILES = `no claim files in this directory (${CLAIM_FILE_EXTENSIONS.join(', ')}, or a file starting with ISA)`;
+
+/**
+ * The inputs with each directory replaced by the claim files under it (claimFiles.ts), in place;
+ * a directory without any stays, to be reported as such.
+ */
+function expandDirectories(files: readonly string[]): { files: string[]; empty: Set<string> } {
+  const out: string[] = [];
+  const empty = new Set<string>();
+  for (const path of files) {
+    let directory = false;
+    try {
+      directory = path !== '-' && statSync(path).isDirectory();
+    } catch {
+      // Missing or unreadable: reported as such when it is read.
+    }
+    const found = directory ? claimFilesUnder(path) : [];
+    if (found.length > 0) out.push(...found);
+    else {
+      if (directory) empty.add(path);
+      out.push(path);
+    }
+  }
+  return { files: out, empty };
+}
+
+export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
+  const { files, empty } = expandDirectories(given.files);
+  const options: CliOptions = { ...given, files };
+  const progress = progressFor(options, io);
+  const stdout = (text: string) => {
+    progress.clear();
+    io.stdout(text);
+  };
+  const reporter = createReporter(options.format, stdout, knowledge, options.descriptorFiles.length > 0);
+  for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
+  const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
+  let unreadable = 0;
+  const report = (result: FileResult) => {
+    reporter.file(result);
+    totals.files++;
+    totals.claims += result.claims;
+    totals.serviceLines += result.serviceLines;
+    for (const finding of result.findings) totals[finding.severity]++;
+  };
+  // Several files are checked together (the lines of one patient, provider and date paired across
+  // them) unless --each-file: their reports wait for the run's coding check at the end.
+  const together = !options.eachFile && options.files.length > 1;
+  const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
+  const run = together ? new CodingRun(knowledge) : null;
+  const held = new Map<number, FileResult>();
+
+  options.files.forEach((path, index) => {
+    progress.update(index, 'reading');
+    const shared = run === null ? undefined : { run, file: index };
+    let checked: CheckedFile;
+    try {
+      if (empty.has(path)) throw new InputError(path, NO_CLAIM_FILES);
+      // --guide full reads in blocks too: the guide checks run in the reader's pass, piece by piece.
+      const blocks = path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared, guide === 'full');
+      // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
+      if (blocks && guide === 'off') blocks.result.findings = blocks.result.findings.filter((f) => keptWhenOff(f.rule));
+      checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      progress.clear();
+      io.stderr(`claimlint: ${path === '-' ? 'standard input' : path}: ${error.message}\n`);
+      reporter.unreadable(displayPath(path), error.message);
+      unreadable++;
+      progress.fileDone(index);
+      return;
+    }
+    if (together) held.set(index, checked.result);
+    else report(checked.result);
+    progress.fileDone(index);
+    // Free a big file's analysis before the next file's is built (peak: one file, not the sum).
+    if (checked.textLength >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
+  });
+  if (run !== null) {
+    let coding: RunFinding[];
+    try {
+      coding = run.check(options.files.map(displayPath));
+    } catch (error) {
+      coding = [...held.keys()].map((file) => ({ file, finding: internalError('checking', error) }));
+    }
+    const added = new Map<number, Finding[]>();
+    for (const { file, finding } of coding) {
+      const list = added.get(file);
+      if (list) list.push(finding);
+      else added.set(file, [finding]);
+    }
+    for (const [file, result] of [...held.entries()].sort((a, b) => a[0] - b[0])) {
+      report({ ...result, findings: byPosition([...result.findings, ...(added.get(file) ?? [])]) });
+    }
+  }
+  reporter.finish();
+  progress.finish();
+
+  if (options.format === 'text') {
+    const counts = [plural(totals.error, 'error'), plural(totals.warning, 'warning')];
+    if (totals.information > 0) counts.push(plural(totals.information, 'note'));
+    io.stderr(
+      `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
+        `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}\n`,
+    );
+  }
+  if (unreadable > 0) return 2;
+  return totals.error > 0 ? 1 : 0;
+}
+
+/** A checked input, and how much of its text was held at once (none when read in blocks). */
+interface CheckedFile {
+  result: FileResult;
+  textLength: number;
+}
+
+/**
+ * An 837 file read in blocks, a few transaction sets in memory at a time (see stream.ts); null
+ * when the file is to be read whole. No text of the file is held once it returns.
+ */
+function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress, shared: SharedCoding | undefined, guide: boolean): CheckedFile | null {
+  const blockProgress = {
+    checked: (bytes: number) => progress.advance(index, 'checking', bytes),
+    locating: () => progress.update(index, 'writing'),
+  };
+  let checked: BlockCheck | CsvBlockCheck | null = checkInBlocks(path, knowledge, blockProgress, {}, shared, guide);
+  if (checked === null) {
+    // Read whole instead (a late non-ASCII byte, say): what its first blocks added to the run goes.
+    shared?.run.dropFile(shared.file);
+  }
+  // Not an 837: a claim CSV is read in blocks too (csvStream.ts); it adds to the run only once it has been read to the end.
+  checked ??= checkCsvInBlocks(path, knowledge, blockProgress, {}, shared);
+  if (checked === null) return null;
+  return { result: { path: displayPath(path), ...checked }, textLength: 0 };
+}
+
+/** Any input read whole into one string: standard input, and files that are not read in blocks. */
+function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared: SharedCoding | undefined, guide: GuideChecks): CheckedFile {
+  let input: DecodedInput | null = readInput(path, io.readStdin);
+  progress.update(index, 'checking', input.bytes);
+  const text = input.text;
+  input = null;
+  const analysis = analyze(text, knowledge, undefined, shared, { guideChecks: guide });
+  const doc = analysis.doc;
+  const findings = byPosition(withInputFindings(analysis.findings, doc.format));
+  // Checked with other files: the run's coding findings land on this file's coded lines later.
+  const wanted = shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings);
+  const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+  progress.update(index, 'writing');
+  const result: FileResult = {
+    path: displayPath(path),
+    format: doc.format,
+    claims: doc.claims.length,
+    serviceLines,
+    findings,
+    positions: new Positions(text, wanted),
+  };
+  return { result, textLength: text.length };
+}

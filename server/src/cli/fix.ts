@@ -1,0 +1,136 @@
+// `claimlint fix`: the certain fixes of one file (indicator-0 PTP lines removed, MUE units, add-on
+// codes, envelope counts, HL numbers, ISA widths), written back atomically or to --out.
+import { analyze } from '../core/analyze';
+import { CLI_DEFAULT_GUIDE_CHECKS, type GuideChecks } from '../core/guides/checks';
+import { applyEdits, type TextEdit } from '../core/edits';
+import { fixAllWithGuides } from '../core/guides/fixes';
+import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
+import type { Knowledge } from '../core/rules/knowledge';
+import type { CliOptions } from './arguments';
+import { encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
+import { byPosition, Positions, textLine } from './report';
+import { withInputFindings } from './inputFindings';
+import { collectGarbage, plural, progressFor, type Io } from './io';
+
+interface FixPlan {
+  format: ClaimFormat | null;
+  edits: TextEdit[] | null;
+  /** Service lines the edits remove, and the indicator-0 findings they resolve. */
+  removedLines: number;
+  resolved: number;
+  /** What the fix does when it also fixes MUE or add-on code findings (null when it only removes PTP lines). */
+  otherFixes: string | null;
+  /** Findings of the input (used as the result's findings when nothing changes). */
+  findings: Finding[];
+}
+
+/** What fix changes besides removing PTP column-2 lines: coding findings, and envelope ones. */
+const FIX_ALL_CODING = 'NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1';
+const FIX_ALL_ENVELOPE = 'SE01, GE01 and IEA01 counts, HL numbers, ISA field widths, blanks before segments';
+
+/** The kinds of findings a fix-all resolves, as its message names them. */
+function fixedKinds(findings: readonly Finding[]): string {
+  const coding = findings.some((f) => f.data !== undefined);
+  const envelope = findings.some((f) => f.data === undefined);
+  return [coding ? FIX_ALL_CODING : null, envelope ? FIX_ALL_ENVELOPE : null].filter((k) => k !== null).join('; ');
+}
+
+/** Analyses the input and plans the removals; the analysis is dropped when this returns. */
+function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPlan {
+  const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: guide });
+  const doc: ParsedDocument = analysis.doc;
+  const findings = withInputFindings(analysis.findings, doc.format);
+  // The certain fixes: coding (below), and envelope counts, HL numbers, ISA widths, leading blanks.
+  const fix = doc.format === null ? null : fixAllWithGuides(text, analysis.doc, analysis.findings);
+  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, findings };
+  const lines = new Set(fix.findings.flatMap((f) => (f.data?.kind === 'ptp' ? [`${f.data.claimIndex}:${f.data.columnTwoLine}`] : [])));
+  const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
+  const otherFixes =
+    others.length === 0
+      ? null
+      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (${fixedKinds(fix.findings)})`;
+  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, otherFixes, findings: [] };
+}
+
+export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Promise<number> {
+  const path = options.files[0]!;
+  const shownPath = path === '-' ? 'standard input' : path;
+  const target = options.out ?? path;
+  const toStdout = target === '-';
+  if (!toStdout) {
+    const stale = removeStaleTemporaries(target);
+    if (stale > 0) io.stderr(`claimlint: removed ${plural(stale, 'temporary file')} that an earlier fix of ${target} left behind\n`);
+  }
+  const progress = progressFor(options, io);
+  progress.update(0, 'reading');
+  let input: DecodedInput;
+  try {
+    input = readInput(path, io.readStdin);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    progress.clear();
+    io.stderr(`claimlint: ${shownPath}: ${error.message}\n`);
+    return 2;
+  }
+  const { encoding, bom } = input;
+  progress.update(0, 'checking', input.bytes);
+  const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
+  const plan = planFix(input.text, knowledge, guide);
+
+  let fixed = input.text;
+  let remaining = plan.findings;
+  if (plan.edits) {
+    progress.update(0, 'fixing');
+    fixed = applyEdits(input.text, plan.edits);
+    plan.edits = null;
+    // The original text is no longer needed once the result is flat; let it go before re-checking.
+    input.text = '';
+    collectGarbage();
+    remaining = analyze(fixed, knowledge, undefined, undefined, { guideChecks: guide }).findings;
+  }
+  remaining = byPosition(remaining);
+
+  progress.update(0, 'writing');
+  progress.clear();
+  const changed = plan.removedLines > 0 || plan.otherFixes !== null;
+  const outputName = toStdout ? '<stdout>' : target;
+  if (toStdout) {
+    forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
+  } else if (changed || options.out !== null) {
+    const note = (message: string) => io.stderr(`claimlint: ${message}\n`);
+    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note, force: options.force === true, source: input.identity }).then(report, (error: unknown) => {
+      if (!(error instanceof OutputError)) throw error;
+      progress.finish();
+      io.stderr(`claimlint: cannot write ${target}: ${error.message}; ${target === path ? 'the file was not changed' : 'nothing was written'}\n`);
+      return 2;
+    });
+  }
+  return report();
+
+  function report(): number {
+    progress.finish();
+
+    const arrow = !toStdout && target !== path ? ` -> ${target}` : '';
+    if (plan.format === null) {
+      io.stderr(`claimlint: ${shownPath}: not a claim file, nothing to fix${arrow}\n`);
+    } else if (changed && plan.otherFixes !== null) {
+      io.stderr(`claimlint: ${shownPath}: ${plan.otherFixes}${arrow}\n`);
+    } else if (changed) {
+      io.stderr(
+        `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
+      );
+    } else {
+      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes)${arrow}\n`);
+    }
+    // Indicator-1 conflicts still in the result (those on a removed line went with it).
+    const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
+    if (leftForReview > 0) {
+      io.stderr(
+        `claimlint: ${shownPath}: ${plural(leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,
+      );
+    }
+    const positions = Positions.forFindings(fixed, remaining);
+    for (const finding of remaining) io.stderr(textLine(outputName, finding, positions));
+    return remaining.some((f) => f.severity === 'error') ? 1 : 0;
+  }
+}

@@ -1,0 +1,58 @@
+// What the CLI's commands share: the process's streams as the commands see them, the progress
+// line, the wording of counts and paths, and freeing one analysis before the next is built.
+import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { CliOptions } from './arguments';
+import { Progress } from './progress';
+
+export interface Io {
+  stdout: (data: string | Uint8Array) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Buffer;
+  /** Standard error is a terminal: progress may be drawn on it. */
+  isTty: boolean;
+  columns?: number;
+  now?: () => number;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+export function displayPath(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+export function progressFor(options: CliOptions, io: Io): Progress {
+  return new Progress({
+    isTty: io.isTty,
+    write: io.stderr,
+    ...(io.columns !== undefined ? { columns: io.columns } : {}),
+    ...(io.now !== undefined ? { now: io.now } : {}),
+    files: options.files.map((path) => ({ path, size: sizeOf(path) })),
+  });
+}
+
+function sizeOf(path: string): number | null {
+  if (path === '-') return null;
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A full garbage collection between two analyses (fix's two, or two big files of check), so that
+ * the first one's claims are gone before the next are built: the peak is one analysis, not two. Node exposes gc()
+ * only behind a flag; it can be turned on at run time and fetched from a fresh context.
+ */
+export function collectGarbage(): void {
+  try {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+  } catch {
+    // Not available: the collector runs on its own schedule.
+  }
+}

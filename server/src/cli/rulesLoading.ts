@@ -1,0 +1,80 @@
+// The rule and descriptor files a CLI run loads (--ptp, --ptp-hospital, --mue, --aoc,
+// --descriptors), with the extension's loaders, and what is said about them on standard error.
+import type { CliOptions } from './arguments';
+import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
+import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
+import { openFileBlocks } from '../core/rules/readFile';
+import { fileReports, isMoreNotListed, unusableFileReason } from '../lsp/loadReport';
+import { plural, type Io } from './io';
+
+/** Warnings shown per rule file; the rest are counted. */
+const PROBLEMS_SHOWN_PER_FILE = 5;
+
+/**
+ * Loads the PTP, MUE and add-on code tables and the descriptor files with the extension's
+ * loaders. A file that cannot be read, or yields no rows at all, stops the run (exit 2), naming
+ * the option that gave it: a wrong path in CI must not pass silently with fewer edits. Bad rows
+ * of a file that loads are warnings.
+ */
+export function loadRules(options: CliOptions, io: Io): Knowledge | null {
+  const knowledge = loadKnowledge({
+    builtinEdits: options.builtinEdits,
+    ptpFiles: options.ptpFiles,
+    hospitalPtpFiles: options.hospitalPtpFiles,
+    mueFiles: options.mueFiles ?? [],
+    addOnCodeFiles: options.addOnCodeFiles ?? [],
+    descriptorFiles: options.descriptorFiles,
+    readFile: (path) => openFileBlocks(path),
+    expand: (paths) => expandRuleFilePaths(paths),
+    tableOfName: tableKindFromName,
+  });
+  const reports = fileReports(knowledge);
+  let fatal = false;
+  for (const report of reports) {
+    if (report.file.rows > 0) continue;
+    fatal = true;
+    // The loader's reason for the whole file, else what the file is not and its first rows' problems.
+    const reason = unusableFileReason(report) ?? NOTHING_FOUND[report.file.kind];
+    io.stderr(`claimlint: ${ruleFileOption(report.file)} ${report.file.source}: ${reason}\n`);
+  }
+  if (fatal) return null;
+  const fileSources = new Set(knowledge.files.map((file) => file.source));
+  for (const report of reports) {
+    const listed = report.problems.filter((p) => !isMoreNotListed(p));
+    const shown = listed.slice(0, PROBLEMS_SHOWN_PER_FILE);
+    for (const problem of shown) io.stderr(`claimlint: warning: ${problem.source}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+    // Counted from the file's total: the loader lists only its first problems.
+    if (report.total > shown.length) io.stderr(`claimlint: warning: ${report.file.source}: ${plural(report.total - shown.length, 'more problem')} not shown\n`);
+  }
+  // Problems of no file given (the built-in data, building an index).
+  for (const problem of knowledge.problems.filter((p) => !fileSources.has(p.source))) {
+    io.stderr(`claimlint: warning: ${problem.source}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+  }
+  return knowledge;
+}
+
+/** The option that named a rule file. */
+function ruleFileOption(file: LoadedFile): string {
+  switch (file.kind) {
+    case 'descriptors':
+      return '--descriptors';
+    case 'mue':
+      return '--mue';
+    case 'aoc':
+      return '--aoc';
+    default:
+      return file.table === 'hospital' ? '--ptp-hospital' : '--ptp';
+  }
+}
+
+/** What a rule file that gave no rows (and no reason) lacked. */
+const NOTHING_FOUND: Record<LoadedFile['kind'], string> = {
+  ptp: 'no PTP edits found in it',
+  descriptors: 'no code descriptors found in it',
+  mue: 'no MUE values found in it',
+  aoc: 'no add-on code edits found in it',
+};
+
+export function configurationMessages(knowledge: Knowledge): string[] {
+  return knowledge.problems.map((p) => `${p.source}${p.line > 0 ? `:${p.line}` : ''}: ${p.reason}`);
+}
