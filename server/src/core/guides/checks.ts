@@ -88,10 +88,20 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
   'x12.envelope-unmatched',
 ]);
 
+/**
+ * Guide findings about a segment as a whole, which repeat nothing inside it: blanks before a
+ * segment are not what makes its code malformed or its LX out of order. (The pass also holds this
+ * one to the end of the document, so a reader in pieces could not drop repeats against it.)
+ */
+const REPEATS_NOTHING: ReadonlySet<string> = new Set(['guide.segment-leading-blanks']);
+
 /** The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE). */
 export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
   if (!findings.some((f) => REPEATED_BY_GUIDE.has(f.rule))) return findings;
-  const starts = guide.filter((g) => g.severity === 'error').map((g) => g.span).sort((a, b) => a.start - b.start);
+  const starts = guide
+    .filter((g) => g.severity === 'error' && !REPEATS_NOTHING.has(g.rule))
+    .map((g) => g.span)
+    .sort((a, b) => a.start - b.start);
   // The longest guide span so far at each position, so one binary search answers "does any overlap".
   const reach = new Array<number>(starts.length);
   let longest = -1;

@@ -11,6 +11,7 @@ import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 import { internalError, type SharedCoding } from '../analyze';
 import { detached } from '../text';
+import { detectFormat } from '../parse';
 import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { withoutRepeats } from '../guides/checks';
 import { GuidePass } from '../guides/pass';
@@ -231,12 +232,14 @@ export class X12Stream {
   }
 
   /**
-   * True when a document that starts with `head` can be read in pieces: it starts with a
-   * well-formed ISA header (anything else is read whole, which reports what is wrong with it).
+   * True when a document that starts with `head` can be read in pieces: it is an 837 by the
+   * whole-file path's own test (detectFormat: not UTF-16 read a byte a character, say) and
+   * starts with a well-formed ISA header (anything else is read whole, which reports what is
+   * wrong with it).
    */
   static canStream(head: string): boolean {
     const at = skipLeadingBlanks(head);
-    return isIsaAt(head, at) && !isIsaProblem(readIsaHeader(head, at));
+    return isIsaAt(head, at) && !isIsaProblem(readIsaHeader(head, at)) && detectFormat(head) === 'x12';
   }
 
   /** Text fed but not yet read (what follows the last cut), block by block: joined only at a cut. */
@@ -252,6 +255,8 @@ export class X12Stream {
   private claimOpen = false;
   /** Document offset of the last ISA segment seen: no cut within ISA_LOOKAHEAD after it (reading its header looks that far). */
   private lastIsa = -1;
+  /** Where the text a malformed ISA's header is read from ends, for the last one seen (a long segment within it is held up to there). */
+  private malformedIsaReach = -1;
   /** Document offset of the document's first ISA, which the first piece starts with. */
   private firstIsa = -1;
   /** The last segment start found, its id code, whether it is an ISA, and whether a claim is open before it. */
@@ -319,8 +324,10 @@ export class X12Stream {
     const start = this.lastStart;
     if (start < this.offset || this.lastTerminator >= start || this.fed - start < this.longSegment) return;
     if (this.openBeforeLastStart || this.lastStartIsIsa || READ_SEGMENT_CODES.has(this.lastStartCode)) return;
+    // A malformed ISA just before reads its header from the segment's first characters too: they are kept.
+    const keep = Math.max(start + LONG_SEGMENT_HEAD, this.malformedIsaReach) - this.offset;
+    if (keep >= this.pendingLength) return;
     const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-    const keep = start - this.offset + LONG_SEGMENT_HEAD;
     this.hole = { start: keep, length: text.length - keep, open: true };
     this.pending = [detached(text.slice(0, keep))];
     this.pendingLength = keep;
@@ -416,6 +423,9 @@ export class X12Stream {
         terminator = delimiters.segment.charCodeAt(0);
         element = delimiters.element.charCodeAt(0);
         floor = at;
+      } else {
+        // Read from up to ISA_LOOKAHEAD characters, separators of later segments included.
+        this.malformedIsaReach = Math.max(this.malformedIsaReach, start + at + ISA_LOOKAHEAD);
       }
     }
     const limit = undecided >= 0 ? undecided : window.length;
