@@ -1,6 +1,5 @@
-// An 837 read in pieces against one analysis of the whole text (found in review): inputs on which an 837 read in pieces (X12Stream, and
-// checkInBlocks over a file) does not give the report of one analysis of the whole text.
-// Each test fails on the code it was written against; synthetic data only.
+// Inputs on which an 837 read in pieces (X12Stream, and checkInBlocks over a file) once gave a
+// report other than one analysis of the whole text (found in review); synthetic data only.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
