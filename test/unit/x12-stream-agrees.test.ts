@@ -9,6 +9,7 @@ import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { X12Stream } from '../../server/src/core/x12/stream';
+import { LONG_SEGMENT } from '../../server/src/core/x12/longSegments';
 import { checkInBlocks } from '../../server/src/cli/stream';
 import { decode } from '../../server/src/cli/files';
 import { withInputFindings } from '../../server/src/cli/inputFindings';
@@ -58,6 +59,31 @@ describe('review: an 837 in pieces against one analysis of the whole text', () =
     const set = 'GS*HC*S*R*20260310*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~SE*2*0001~';
     const doc = header + set + 'ISA*00~NTE*' + 'AAAAAAAAA*'.repeat(200) + '~N3*A~';
     assert.deepEqual(streamed(doc, 64, 300, false), whole(doc, false));
+  });
+
+  describe('with the guide checks (--guide full), a segment over LONG_SEGMENT characters, whose middle a piece leaves out', () => {
+    // The guide reads every segment, the 837 reader only some (READ_SEGMENT_CODES): a long segment
+    // is read by both paths from its first LONG_SEGMENT_HEAD characters only, and said to be too long.
+    const text = writeX12(claims, { lineEnding: '\n' }).text;
+    // Twice LONG_SEGMENT: the piece that holds its start is read before its terminator is fed (else it is held whole).
+    const long = '9'.repeat(2 * LONG_SEGMENT);
+    const cases: [string, string][] = [
+      ['an element of a long segment (BHT03)', text.replace(/BHT\*0019\*00\*([^*]*)\*/, (_m, id: string) => `BHT*0019*00*${id}${long}*`)],
+      ['a long segment that starts with blanks', text.replace('\nNM1*41*', `\n  NTE*ADD*${long}~\nNM1*41*`)],
+      ['a long segment without a terminator at the end of the file', `${text}NTE*ADD*${long}`],
+      // Its piece is the last: the leading-blanks finding, held to the end, is given in that piece's text.
+      ['a long segment that starts with blanks at the end of the file', `${text}  NTE*ADD*${long}`],
+      ['a long segment with no element separator inside a claim (held whole), then the set ends without SE', text.replace(/SE\*[^~]*~[\s\S]*$/, `${long}~`)],
+    ];
+    for (const [name, doc] of cases) {
+      it(name, () => {
+        assert.notEqual(doc, text);
+        const expected = whole(doc, true);
+        assert.ok(expected.some((f) => f.startsWith('guide.segment-too-long ')), 'the whole path says the segment is too long');
+        assert.ok(!expected.some((f) => f.startsWith('guide.element-length ')), 'and checks none of its elements');
+        assert.deepEqual(streamed(doc, 65536, LONG_SEGMENT, true), expected);
+      });
+    }
   });
 
   it('with the guide checks, an envelope finding on the first segment that starts with blanks is kept, though the guide repeats it', () => {

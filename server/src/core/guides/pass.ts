@@ -65,6 +65,12 @@ export class GuidePass {
   /** The leading-blanks finding, held to the end (its message counts the segments after it). */
   private blanks: { finding: Finding; count: number } | null = null;
 
+  /**
+   * The middle of a long segment left out of the current piece's text (X12Stream's Hole): its
+   * offset in the piece, where the segment's terminator follows its first characters, and its length.
+   */
+  private hole: LeftOut | null = null;
+
   /** A failure inside the checks: reported once, and the pass stops (the reader goes on). */
   private failed = false;
 
@@ -148,6 +154,17 @@ export class GuidePass {
     }
   }
 
+  /** The current piece leaves out the middle of a long segment (or null: nothing). */
+  pieceHole(hole: LeftOut | null): void {
+    this.hole = hole;
+  }
+
+  /** Characters of segment s left out of the piece's text. */
+  private leftOut(ix: X12SegmentIndex, s: number): number {
+    const hole = this.hole;
+    return hole !== null && ix.table.segmentEnd[s] === hole.start ? hole.length : 0;
+  }
+
   private check(ix: X12SegmentIndex, s: number): void {
     this.ix = ix;
     const hl = ix.idCode(s) === HL_CODE;
@@ -161,7 +178,7 @@ export class GuidePass {
       this.converted = 0;
     }
     if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
-    this.validator.segmentOf(ix, s, this.base + s, delimiters.element.charCodeAt(0));
+    this.validator.segmentOf(ix, s, this.base + s, delimiters.element.charCodeAt(0), this.leftOut(ix, s));
     if (hl) this.pieceHl = s;
     this.convert();
   }
@@ -210,9 +227,10 @@ export class GuidePass {
     if (!this.failed) this.finishValidator();
     const blanks = this.blanks;
     if (blanks) {
-      // Held with its span in document offsets; given in the current piece's, as every finding.
+      // Held with its span in document offsets; given in the current piece's, as every finding
+      // (the reader in pieces puts back the middle of a long segment the piece leaves out).
       const message = blanks.count > 1 ? `${blanks.finding.message} So do ${blanks.count - 1} more segments after it.` : blanks.finding.message;
-      this.found.push({ ...blanks.finding, message, span: shiftSpan(blanks.finding.span, -this.textBase) });
+      this.found.push({ ...blanks.finding, message, span: withoutHole(shiftSpan(blanks.finding.span, -this.textBase), this.hole) });
       this.blanks = null;
     }
     return this.take();
@@ -248,11 +266,13 @@ export class GuidePass {
       this.blanks.count++;
       return;
     }
+    // Held in document offsets: a segment whose middle the piece leaves out ends that much later.
+    const span = ix.segmentSpan(s);
     const finding: Finding = {
       rule: 'guide.segment-leading-blanks',
       severity: 'error',
       message: `Segment ${shownSegmentId(ix.segmentId(s))} starts with blanks.`,
-      span: shiftSpan(ix.segmentSpan(s), this.textBase),
+      span: shiftSpan({ start: span.start, end: span.end + this.leftOut(ix, s) }, this.textBase),
     };
     this.blanks = { finding, count: 1 };
   }
@@ -279,6 +299,19 @@ export class GuidePass {
     if (f.component && f.component > 0) return ix.componentSpans(segment, f.position)[f.component - 1] ?? element;
     return element;
   }
+}
+
+/** The middle of a long segment left out of a piece's text: see GuidePass.hole. */
+export interface LeftOut {
+  start: number;
+  length: number;
+}
+
+/** A span of the text with `hole`'s characters in it, in the piece's text that leaves them out (the inverse of X12Stream's acrossHole). */
+function withoutHole(span: Span, hole: LeftOut | null): Span {
+  if (hole === null) return span;
+  const inPiece = (at: number): number => (at < hole.start ? at : Math.max(hole.start, at - hole.length));
+  return { start: inPiece(span.start), end: inPiece(span.end) };
 }
 
 function hasBlank(text: string, from: number, to: number): boolean {

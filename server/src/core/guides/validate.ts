@@ -40,6 +40,7 @@ import { capitalized } from '../text';
 import { shownCode, shownSegment, shownSegmentId } from './shown';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { segmentIdCode } from '../x12/segment-index';
+import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
 import { VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
@@ -281,10 +282,19 @@ export class GuideValidator {
    * unless a check fails (fastCheck.ts decides that the elements are clean). Envelope and HL
    * segments, and anything unusual about the segment as a whole, go through segment().
    */
-  segmentOf(reader: IndexedSegments, i: number, index: number, element: number): void {
+  segmentOf(reader: IndexedSegments, i: number, index: number, element: number, leftOut = 0): void {
     const start = reader.table.segmentStart[i]!;
     const end = reader.table.segmentEnd[i]!;
     const text = reader.text;
+    if (end - start + leftOut >= LONG_SEGMENT) {
+      const info = this.idOf(reader, i, reader.idCode(i));
+      // Envelope segments, HL and service lines are never left out of a piece (x12/stream.ts): read as any other.
+      if (!info.special) {
+        this.longSegment(reader, i, index, start, element, end - start + leftOut, info.id);
+        this.stray.read(text, i, start, end, false);
+        return;
+      }
+    }
     // A run of identical segments the guide has no place for (a file of a million stray or empty
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
@@ -345,6 +355,32 @@ export class GuideValidator {
     this.placedLast = true;
     if (!elementsClean(placed, scan, this.separators)) checkElements(this.context, placed, valuesOf(scan, i), index);
     return special;
+  }
+
+  /**
+   * A segment of `length` characters, more than any segment of a guide: a terminator missing, or
+   * text that is not X12. Only its first LONG_SEGMENT_HEAD characters are read (all that the
+   * reader in pieces holds of it): the walk places it by its id and qualifier, and its elements
+   * are not checked.
+   */
+  private longSegment(reader: IndexedSegments, i: number, index: number, start: number, element: number, length: number, id: string | null): void {
+    this.currentId = id ?? '';
+    this.placedLast = false;
+    const scan = this.scan;
+    scan.scan(reader.text, i, start, start + LONG_SEGMENT_HEAD, element, this.componentCode, this.repetitionCode);
+    const shown = id === null ? shownSegmentId(reader.text.slice(start, scan.ends[0])) : `'${id}'`;
+    this.add(
+      index,
+      'guide.segment-too-long',
+      'error',
+      `Segment ${shown} is ${length.toLocaleString('en-US')} characters long, longer than any segment of the guide (is a segment terminator missing?); its elements were not checked.`,
+    );
+    const walker = this.group?.walker;
+    if (id === null || !walker) return;
+    const values = this.values.at(scan, i);
+    const placed = walker.step(id, values.valueAt, values.keyAt);
+    if (walker.events.length > 0) this.report(walker.events, index);
+    if (placed) this.placedLast = true;
   }
 
   /** Segment `seg` (the segment at `index`); `keyAt` reads its packed qualifier values, when the caller has them from offsets. */

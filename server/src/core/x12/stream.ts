@@ -19,6 +19,7 @@ import { Parser837 } from './parse837';
 import { CLM, DTP, GE, GS, HL, IEA, ISA, LX, NM1, SE, ST, SV1, SV2, SV3 } from './segmentCodes';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch } from './tokenizer';
+import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from './longSegments';
 
 export interface PieceResult {
   claims: number;
@@ -90,14 +91,6 @@ const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
  */
 const LONG_CLAIM = 1 << 20;
 
-/** Characters of a long segment kept before the part left out: its id and first elements (more than a message shows of an id). */
-const LONG_SEGMENT_HEAD = 64;
-
-/**
- * A segment longer than this (one 100 MB line without a terminator...) that the reader reads no
- * element of is not held whole: see Hole.
- */
-const LONG_SEGMENT = 1 << 20;
 
 /**
  * The middle of a long segment left out of a piece: the piece's text holds its first
@@ -192,8 +185,9 @@ export class X12Stream {
   longestPiece = 0;
   /** Characters fed so far. */
   private fed = 0;
-  /** Document length of the last piece read (its text may leave a hole). */
+  /** Document length of the last piece read (its text may leave a hole), and the hole. */
   private pieceLength = 0;
+  private pieceHole: Hole | null = null;
   /** The middle of a long segment being left out of the pending text (see Hole). */
   private hole: Hole | null = null;
   /** Characters from which a segment is long (LONG_SEGMENT; tests use less). */
@@ -561,6 +555,8 @@ export class X12Stream {
         if (this.codedLinesOnly) this.parser.keepLine = this.run.lineFilter();
       } else this.parser.continueWith(index, this.pieceLength);
       this.pieceLength = length;
+      this.pieceHole = hole;
+      this.guide?.pieceHole(hole);
       const parser = this.parser;
       // Counted by the parser: with codedLinesOnly its claims are only those with a line kept.
       const claimsBefore = parser.claimCount;
@@ -600,6 +596,9 @@ export class X12Stream {
     } catch (error) {
       return [internalError('reading', error)];
     }
+    // In the coordinates of the last piece, which may leave out the middle of a long segment.
+    const hole = this.pieceHole;
+    if (hole !== null) ended = ended.map((finding) => findingAcrossHole(finding, hole));
     const findings = ended.sort((a, b) => a.span.start - b.span.start).map((finding) => shiftFinding(finding, base));
     this.clearResult();
     return findings;
