@@ -123,6 +123,9 @@ export function rereadTransactionSet(
   const gs08 = groupSegment < 0 ? null : (old.value(groupSegment, 8) ?? '').trim() || null;
   const firstClaim = firstClaimAtOrAfter(previous.claims, set.span.start);
   const oldClaimsEnd = firstClaimAtOrAfter(previous.claims, set.span.end);
+  // Claims after the SE outside any set (a stray SE, an ST deleted) take their patient and
+  // provider from this set's loops (only an ST or HL sets them again): they are read again too.
+  if (previous.claims[oldClaimsEnd]?.transactionIndex === null) return null;
   const index = new X12SegmentIndex(table);
   const parser = new Parser837(index, {
     groupImplementation: gs08,

@@ -111,6 +111,8 @@ function subscriberRegion(previous: ParsedDocumentWithIndex, old: X12SegmentInde
   const claims = previous.claims;
   const from = firstClaimAtOrAfter(claims, starts[first]!);
   const to = firstClaimAtOrAfter(claims, starts[closer]!);
+  // A region that runs to the SE: claims after it outside any set take its loops too (as in rereadTransactionSet).
+  if (closer === seSegment && claims[to]?.transactionIndex === null) return null;
   const billingProviderId = billingProviderAt(previous, old, set, first, from, to);
   if (billingProviderId === undefined) return null;
   return { unit: 'subscriber', first, closer, from, to, parents: { patientId: null, patientKey: '', billingProviderId } };
@@ -272,7 +274,8 @@ function trailerAgain(x12: X12SegmentIndex, set: TransactionSet, st: number, se:
     transaction: { model, segment: st, controlSpan: x12.elementSpan(st, 2), parents: { patientId: null, patientKey: '', billingProviderId: null } },
   });
   parser.transactionTrailer(se);
-  return { model, findings: parser.result.findings };
+  // In document order, as parseX12 gives a document's findings (SE02's may start before SE01's).
+  return { model, findings: parser.result.findings.sort((a, b) => a.span.start - b.span.start) };
 }
 
 /** `findings` (in document order) with those inside `span` replaced by `replacement`. */
