@@ -35,6 +35,12 @@ function order(n: number): string {
   return String(n).padStart(5, '0');
 }
 
+/** Is the character at `at` the terminator of the segment that ends there? */
+function terminatesSegment(ix: X12Index, text: string, at: number): boolean {
+  const segment = ix.segmentAt(at);
+  return segment >= 0 && ix.segmentSpan(segment).end === at && text[at] === ix.delimitersOf(segment).segment;
+}
+
 /** Completion at `offset` of an analysed 837; [] when there is nothing to offer. */
 export function completionsAt(analysis: Analysis, offset: number): CompletionEntry[] {
   const { doc, text } = analysis;
@@ -50,14 +56,15 @@ export function completionsAt(analysis: Analysis, offset: number): CompletionEnt
 function segmentStart(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, offset: number): CompletionEntry[] | null {
   let start = offset;
   while (start > 0 && offset - start < 3 && isIdCharacter(text.charCodeAt(start - 1))) start--;
-  let before = start;
-  while (before > 0 && isBlank(text.charCodeAt(before - 1))) before--;
-  if (before === 0) return null;
-  const terminator = before - 1;
+  // Back over the blanks to the previous segment's terminator, which may itself be a line break.
+  let terminator = start - 1;
+  while (terminator >= 0 && !terminatesSegment(ix, text, terminator)) {
+    if (!isBlank(text.charCodeAt(terminator))) return null;
+    terminator--;
+  }
+  if (terminator < 0) return null;
   const previous = ix.segmentAt(terminator);
-  if (previous < 0 || ix.segmentSpan(previous).end !== terminator) return null;
   const delimiters = ix.delimitersOf(previous);
-  if (text[terminator] !== delimiters.segment) return null;
   let end = offset;
   while (end < text.length && end - start < 3 && isIdCharacter(text.charCodeAt(end))) end++;
   const span = { start, end };
