@@ -60,12 +60,79 @@ function fullOutline(doc: ParsedDocument): OutlineNode[] {
   if (doc.format !== 'x12') return claimNodes;
 
   const transactionNodes = doc.transactions.map((t) => transactionNode(t));
-  doc.claims.forEach((claim, i) => adopt(transactionNodes, claim.transactionIndex, claimNodes[i]!));
   const groupNodes = doc.groups.map((g) => groupNode(g));
-  for (const transaction of doc.transactions) adopt(groupNodes, transaction.groupIndex, transactionNodes[transaction.index]!);
   const interchangeNodes = doc.interchanges.map((x) => interchangeNode(x));
-  for (const group of doc.groups) adopt(interchangeNodes, group.interchangeIndex, groupNodes[group.index]!);
-  return interchangeNodes;
+  const roots: OutlineNode[] = [];
+  const placed = new Placed(roots);
+  doc.claims.forEach((claim, i) => placed.put(claimNodes[i]!, at(transactionNodes, claim.transactionIndex), [transactionNodes, groupNodes, interchangeNodes]));
+  for (const t of doc.transactions) placed.put(transactionNodes[t.index]!, at(groupNodes, t.groupIndex), [groupNodes, interchangeNodes]);
+  for (const g of doc.groups) placed.put(groupNodes[g.index]!, at(interchangeNodes, g.interchangeIndex), [interchangeNodes]);
+  for (const x of interchangeNodes) roots.push(x);
+  placed.inOrder();
+  return roots;
+}
+
+function at<T>(list: readonly T[], index: number | null): T | undefined {
+  return index === null ? undefined : list[index];
+}
+
+/**
+ * Nodes put under their parent envelope when it holds them, else under the innermost envelope
+ * that does (a claim after a stray SE, under its group), else at the top: a broken file's outline
+ * still has every claim the reader found. Such a node may come after siblings that follow it in
+ * the document: inOrder() sorts those lists again.
+ */
+class Placed {
+  private readonly disordered = new Set<OutlineNode[]>();
+
+  constructor(private readonly roots: OutlineNode[]) {}
+
+  /** The node `span` goes under: `parent` when it holds the span, else the innermost of `levels` (innermost first) that does, else null (the top). */
+  holderFor(span: Span, parent: OutlineNode | null | undefined, levels: readonly (readonly (OutlineNode | undefined)[])[]): OutlineNode | null {
+    if (parent && within(span, parent.span)) return parent;
+    for (const level of levels) {
+      const holder = enclosing(level, span);
+      if (holder) {
+        this.disordered.add(holder.children);
+        return holder;
+      }
+    }
+    this.disordered.add(this.roots);
+    return null;
+  }
+
+  put(child: OutlineNode, parent: OutlineNode | undefined, levels: readonly (readonly (OutlineNode | undefined)[])[]): void {
+    const holder = this.holderFor(child.span, parent, levels);
+    (holder ? holder.children : this.roots).push(child);
+  }
+
+  inOrder(): void {
+    for (const list of this.disordered) list.sort((a, b) => a.span.start - b.span.start);
+  }
+
+}
+
+/** The node of `nodes` (in document order; some missing) whose span holds `span`, if any. */
+function enclosing(nodes: readonly (OutlineNode | undefined)[], span: Span): OutlineNode | undefined {
+  // The last node starting at or before the span: envelopes of one level do not nest.
+  let lo = 0;
+  let hi = nodes.length - 1;
+  let found: OutlineNode | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    let probe = mid;
+    while (probe >= lo && nodes[probe] === undefined) probe--;
+    const node = probe >= lo ? nodes[probe] : undefined;
+    if (node === undefined) {
+      lo = mid + 1;
+      continue;
+    }
+    if (node.span.start <= span.start) {
+      found = node;
+      lo = mid + 1;
+    } else hi = probe - 1;
+  }
+  return found && within(span, found.span) ? found : undefined;
 }
 
 function claimNode(claim: Claim, lineCount: number | null = null): OutlineNode {
@@ -98,12 +165,6 @@ function interchangeNode(x: ParsedDocument['interchanges'][number]): OutlineNode
 
 function envelopeNode(name: string, detail: string, kind: OutlineKind, span: Span): OutlineNode {
   return { name, detail, kind, span, selectionSpan: span, children: [] };
-}
-
-/** Puts a node under its parent envelope, when it has one and lies inside it. */
-function adopt(parents: OutlineNode[], parentIndex: number | null, child: OutlineNode): void {
-  const parent = parentIndex !== null ? parents[parentIndex] : undefined;
-  if (parent && within(child.span, parent.span)) parent.children.push(child);
 }
 
 function within(inner: Span, outer: Span): boolean {
@@ -140,21 +201,24 @@ function boundedOutline(doc: ParsedDocument, limit: number): OutlineNode[] {
 
   const interchanges = fill(doc.interchanges, [{ parent: null, items: doc.interchanges.map((_, i) => i) }], { node: interchangeNode, range: envelopeRange('interchange', 'Interchanges', 'interchanges') }, budget, roots);
   if (!interchanges) return roots;
-  const groups = fill(doc.groups, bucketsOf(doc.groups, interchanges, (g) => g.interchangeIndex), { node: groupNode, range: envelopeRange('group', 'Groups', 'functional groups') }, budget, roots);
-  if (!groups) return roots;
-  const transactions = fill(doc.transactions, bucketsOf(doc.transactions, groups, (t) => t.groupIndex), { node: transactionNode, range: envelopeRange('transaction', 'Transactions', 'transaction sets') }, budget, roots);
-  if (!transactions) return roots;
+  const placed = new Placed(roots);
+  const groups = fill(doc.groups, bucketsOf(doc.groups, interchanges, (g) => g.interchangeIndex, [], placed), { node: groupNode, range: envelopeRange('group', 'Groups', 'functional groups') }, budget, roots);
+  if (!groups) return inOrder(placed, roots);
+  const transactions = fill(doc.transactions, bucketsOf(doc.transactions, groups, (t) => t.groupIndex, [interchanges], placed), { node: transactionNode, range: envelopeRange('transaction', 'Transactions', 'transaction sets') }, budget, roots);
+  if (!transactions) return inOrder(placed, roots);
 
-  const claimBuckets = bucketsOf(doc.claims, transactions, (c) => c.transactionIndex);
+  const claimBuckets = bucketsOf(doc.claims, transactions, (c) => c.transactionIndex, [groups, interchanges], placed);
   const claimTotal = claimBuckets.reduce((sum, b) => sum + b.items.length, 0);
   if (claimTotal <= budget.left) {
     // Claims without their lines.
     fill(doc.claims, claimBuckets, claims, budget, roots);
-    return roots;
+    return inOrder(placed, roots);
   }
   // Not every claim fits: each transaction says how many it holds, and its claims are shown under
   // their billing provider (when the providers and a range each fit), in ranges.
-  for (const bucket of claimBuckets) bucket.parent!.detail = [bucket.parent!.detail, plural(bucket.items.length, 'claim')].filter(Boolean).join(' · ');
+  for (const bucket of claimBuckets) {
+    if (bucket.parent?.kind === 'transaction') bucket.parent.detail = [bucket.parent.detail, plural(bucket.items.length, 'claim')].filter(Boolean).join(' · ');
+  }
   const runs = claimBuckets.flatMap((bucket) => providerRuns(doc.claims, bucket));
   if (2 * runs.length <= budget.left) {
     for (const run of runs) {
@@ -164,7 +228,7 @@ function boundedOutline(doc: ParsedDocument, limit: number): OutlineNode[] {
         ...envelopeNode(`Billing provider ${first.billingProviderId ?? '(none)'}`, plural(run.items.length, 'claim'), 'group', { start: first.span.start, end: last.span.end }),
         summary: { of: 'provider', count: run.items.length },
       };
-      run.parent!.children.push(node);
+      (run.parent ? run.parent.children : roots).push(node);
       run.parent = node;
     }
     budget.left -= runs.length;
@@ -172,21 +236,34 @@ function boundedOutline(doc: ParsedDocument, limit: number): OutlineNode[] {
   } else {
     fill(doc.claims, claimBuckets, claims, budget, roots);
   }
+  return inOrder(placed, roots);
+}
+
+function inOrder(placed: Placed, roots: OutlineNode[]): OutlineNode[] {
+  placed.inOrder();
   return roots;
 }
 
-/** The items whose parent node exists and holds them (as adopt would), by parent, in order. */
-function bucketsOf<T extends { span: Span }>(items: readonly T[], parents: readonly (OutlineNode | undefined)[], parentOf: (item: T) => number | null): Bucket[] {
-  const byParent = new Map<number, Bucket>();
+/**
+ * The items by the node they go under, in order: their parent when it exists and holds them,
+ * else the innermost node of `outer` (the levels above, innermost first) that holds them, else
+ * the top of the outline (see Placed).
+ */
+function bucketsOf<T extends { span: Span }>(
+  items: readonly T[],
+  parents: readonly (OutlineNode | undefined)[],
+  parentOf: (item: T) => number | null,
+  outer: readonly (readonly (OutlineNode | undefined)[])[],
+  placed: Placed,
+): Bucket[] {
+  const byHolder = new Map<OutlineNode | null, Bucket>();
   items.forEach((item, i) => {
-    const at = parentOf(item);
-    const parent = at !== null ? parents[at] : undefined;
-    if (!parent || !within(item.span, parent.span)) return;
-    let bucket = byParent.get(at!);
-    if (!bucket) byParent.set(at!, (bucket = { parent, items: [] }));
+    const holder = placed.holderFor(item.span, at(parents, parentOf(item)), outer);
+    let bucket = byHolder.get(holder);
+    if (!bucket) byHolder.set(holder, (bucket = { parent: holder, items: [] }));
     bucket.items.push(i);
   });
-  return [...byParent.values()];
+  return [...byHolder.values()];
 }
 
 /** A transaction's claims split where the billing provider changes. */
