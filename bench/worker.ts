@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../server/src/core/analyze';
 import { emptyKnowledge, loadKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
 import { openFileBlocks } from '../server/src/core/rules/readFile';
-import { checkFileFromDisk } from '../server/src/lsp/diskCheck';
+import { checkFileFromDisk } from '../server/src/lsp/diskRead';
 
 const MB = 1024 * 1024;
 

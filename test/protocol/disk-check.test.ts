@@ -30,7 +30,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 import { CheckFolderRequest, DiskFilesRequest, type ConflictCountNotification } from '../../server/src/lsp/protocol';
-import { LineStarts } from '../../server/src/lsp/diskCheck';
+import { LineStarts } from '../../server/src/lsp/lineStarts';
 import { LineIndex } from '../../server/src/core/text';
 import { writeX12, type WriterClaim } from '../unit/helpers/x12-writer';
 import { writeClaimsCsv } from '../unit/helpers/csv-writer';

@@ -14,7 +14,7 @@ import { DiskIndexBuilder, type DiskIndex } from '../../server/src/core/hover/di
 import { hoverAt } from '../../server/src/core/hover/hover';
 import type { Finding, ServiceLine } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
-import { checkFileFromDisk } from '../../server/src/lsp/diskCheck';
+import { checkFileFromDisk } from '../../server/src/lsp/diskRead';
 import { FEED_BYTES } from '../../server/src/cli/stream';
 import { X12Stream } from '../../server/src/core/x12/stream';
 import { writeX12, type WriterClaim } from './helpers/x12-writer';

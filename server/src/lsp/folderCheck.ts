@@ -1,0 +1,134 @@
+// Every claim file under a folder checked at once (CheckFolderRequest), together in one CodingRun
+// as the CLI checks the files of one run, with work-done progress and cancellation. Files open in
+// the editor are checked with the editor's text.
+import { basename, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CancellationToken,
+  type Connection,
+  type TextDocuments,
+  type WorkDoneProgressReporter,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, internalError } from '../core/analyze';
+import type { Finding, Span } from '../core/model';
+import { CodingRun } from '../core/rules/codingRun';
+import { byPosition } from '../core/spans';
+import type { Range } from '../core/text';
+import { sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
+import { findingDiagnostic } from './convert';
+import { CheckFolderRequest } from './protocol';
+import type { Rules } from './rules';
+import { checkFileFromDisk, reasonOf } from './diskRead';
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class FolderChecks {
+  /** URIs the last run published diagnostics for. */
+  private published = new Set<string>();
+  private run: { cancel(): void } | null = null;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly rules: Rules,
+    /** Whether a URI is a file checked from disk (diskCheck.ts), whose diagnostics are its own. */
+    private readonly isTracked: (uri: string) => boolean,
+  ) {}
+
+  async checkFolder(params: CheckFolderRequest.Params, token: CancellationToken): Promise<CheckFolderRequest.Result> {
+    const root = typeof params.folder === 'string' && params.folder.startsWith('file:') ? fileURLToPath(params.folder) : this.rules.workspace.root;
+    const result: CheckFolderRequest.Result = { folder: root === null ? null : pathToFileURL(root).toString(), found: 0, checked: 0, claims: 0, errors: 0, warnings: 0, information: 0, unreadable: [], cancelled: false };
+    if (root === null) return result;
+    // A newer run makes an older one's results stale: the older stops.
+    this.run?.cancel();
+    let stopped = false;
+    const run = { cancel: () => (stopped = true) };
+    this.run = run;
+
+    const reporter: WorkDoneProgressReporter | WorkDoneProgressServerReporter =
+      params.workDoneToken !== undefined ? this.connection.window.attachWorkDoneProgress(params.workDoneToken) : await this.connection.window.createWorkDoneProgress();
+    const progressCancelled = 'token' in reporter ? (reporter as WorkDoneProgressServerReporter).token : undefined;
+    const cancelled = (): boolean => stopped || token.isCancellationRequested || progressCancelled?.isCancellationRequested === true;
+    reporter.begin('Claimlint: checking claim files', 0, 'finding claim files', true);
+    try {
+      return await this.runFolder(root, result, reporter, cancelled);
+    } finally {
+      reporter.done();
+      if (this.run === run) this.run = null;
+    }
+  }
+
+  private async runFolder(root: string, result: CheckFolderRequest.Result, reporter: WorkDoneProgressReporter, cancelled: () => boolean): Promise<CheckFolderRequest.Result> {
+    const found: string[] = [];
+    let folders = 0;
+    for (const path of walkClaimFiles(root)) {
+      if (path !== null) found.push(path);
+      else if (++folders % 16 === 0) {
+        await turn();
+        if (cancelled()) return { ...result, cancelled: true };
+      }
+    }
+    const paths = sortClaimFiles(root, found);
+    result.found = paths.length;
+    // Named in messages about lines of another file as the CLI names them: relative to the folder.
+    const names = paths.map((path) => relative(root, path).split(sep).join('/'));
+    const knowledge = this.rules.knowledge;
+    const codingRun = new CodingRun(knowledge);
+    const files: ({ uri: string; version?: number; findings: Finding[]; lines: { rangeOf(span: Span): Range } } | null)[] = [];
+    for (let index = 0; index < paths.length; index++) {
+      if (cancelled()) return { ...result, cancelled: true };
+      reporter.report(Math.floor((index * 100) / paths.length), `${index + 1} of ${paths.length}: ${names[index]}`);
+      const path = paths[index]!;
+      const uri = pathToFileURL(path).toString();
+      const shared = { run: codingRun, file: index };
+      const document = this.documents.get(uri);
+      try {
+        if (document) {
+          // Open in the editor: its text, which may differ from the file on disk, is what the user sees.
+          const analysis = analyze(document.getText(), knowledge, undefined, shared, { guideChecks: this.rules.guideChecks });
+          files.push({ uri, version: document.version, findings: byPosition(analysis.findings), lines: analysis.lines });
+          result.claims += analysis.doc.claims.length;
+          await turn();
+        } else {
+          const checked = await checkFileFromDisk(path, knowledge, { shared, isCancelled: cancelled, guideChecks: this.rules.guideChecks });
+          if (checked === null) return { ...result, cancelled: true };
+          files.push({ uri, findings: checked.findings, lines: checked.lines });
+          result.claims += checked.claims;
+        }
+        result.checked++;
+      } catch (error) {
+        files.push(null);
+        result.unreadable.push(`${names[index]}: ${reasonOf(error)}`);
+      }
+    }
+    if (cancelled()) return { ...result, cancelled: true };
+    reporter.report(100, 'pairing lines across files');
+    let coding;
+    try {
+      coding = codingRun.check(names);
+    } catch (error) {
+      coding = files.flatMap((file, index) => (file ? [{ file: index, finding: internalError('checking', error) }] : []));
+    }
+    for (const { file, finding } of coding) files[file]?.findings.push(finding);
+
+    const published = new Set<string>();
+    for (const file of files) {
+      if (file === null) continue;
+      const findings = byPosition(file.findings);
+      for (const finding of findings) result[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'information']++;
+      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding)) });
+      published.add(file.uri);
+    }
+    // Files of the previous run that are no longer claim files here (deleted, renamed) lose their diagnostics.
+    for (const uri of this.published) {
+      if (!published.has(uri) && !this.documents.get(uri) && !this.isTracked(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.published = published;
+    for (const line of result.unreadable) this.connection.console.warn(`Claimlint: not checked: ${line}`);
+    this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under ${basename(root)}: ${result.errors} errors, ${result.warnings} warnings`);
+    return result;
+  }
+}
+
