@@ -81,9 +81,10 @@ export class FolderChecks {
       if (cancelled()) return { ...result, cancelled: true };
       reporter.report(Math.floor((index * 100) / paths.length), `${index + 1} of ${paths.length}: ${names[index]}`);
       const path = paths[index]!;
-      const uri = pathToFileURL(path).toString();
+      // Open in the editor under the editor's spelling of its URI (VS Code encodes more characters than Node).
+      const document = this.openDocumentAt(path);
+      const uri = document?.uri ?? pathToFileURL(path).toString();
       const shared = { run: codingRun, file: index };
-      const document = this.documents.get(uri);
       try {
         if (document) {
           // Open in the editor: its text, which may differ from the file on disk, is what the user sees.
@@ -118,17 +119,45 @@ export class FolderChecks {
       if (file === null) continue;
       const findings = byPosition(file.findings);
       for (const finding of findings) result[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'information']++;
-      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding)) });
       published.add(file.uri);
+      // A document edited (or closed) since the run read it has newer diagnostics from the normal path: these would replace them.
+      if (file.version !== undefined && this.documents.get(file.uri)?.version !== file.version) continue;
+      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding)) });
     }
     // Files of the previous run that are no longer claim files here (deleted, renamed) lose their diagnostics.
     for (const uri of this.published) {
-      if (!published.has(uri) && !this.documents.get(uri) && !this.isTracked(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!published.has(uri) && !this.isOpen(uri) && !this.isTracked(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     this.published = published;
     for (const line of result.unreadable) this.connection.console.warn(`Claimlint: not checked: ${line}`);
     this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under ${basename(root)}: ${result.errors} errors, ${result.warnings} warnings`);
     return result;
   }
+
+  /** The document open in the editor for the file at `path`, whatever spelling of its file: URI the editor used. */
+  private openDocumentAt(path: string): TextDocument | undefined {
+    const wanted = comparablePath(path);
+    for (const document of this.documents.all()) if (pathOf(document.uri) === wanted) return document;
+    return undefined;
+  }
+
+  private isOpen(uri: string): boolean {
+    const path = pathOf(uri);
+    return this.documents.get(uri) !== undefined || (path !== null && this.documents.all().some((document) => pathOf(document.uri) === path));
+  }
 }
 
+/** A file: URI's path as comparablePath gives it; null for another scheme or a malformed URI. */
+function pathOf(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return comparablePath(fileURLToPath(uri));
+  } catch {
+    return null;
+  }
+}
+
+/** A path as two spellings of one file compare equal: on Windows, drive letters and names are not case-sensitive (VS Code writes `c:`). */
+function comparablePath(path: string): string {
+  return process.platform === 'win32' ? path.toLowerCase() : path;
+}
