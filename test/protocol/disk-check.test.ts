@@ -32,6 +32,7 @@ import {
 import { CheckFolderRequest, DiskFilesRequest, type ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { LineStarts } from '../../server/src/lsp/lineStarts';
 import { LineIndex } from '../../server/src/core/text';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { writeX12, type WriterClaim } from '../unit/helpers/x12-writer';
 import { writeClaimsCsv } from '../unit/helpers/csv-writer';
 import { TestClient } from './helpers/lspClient';
@@ -85,10 +86,11 @@ function conflictCounts(client: TestClient, uri: string): ConflictCountNotificat
   return client.notifications.filter((n) => n.method === 'claimlint/conflictCount').map((n) => n.params as ConflictCountNotification.Params).filter((p) => p.uri === uri);
 }
 
-describe('LineStarts: line breaks counted across pieces as LSP counts them', () => {
+describe('LineStarts: line breaks counted across pieces as LSP counts them, positions taken back as the editor takes them', () => {
   test('CR, LF and CRLF each end one line, also when a CRLF is split between two pieces', () => {
     const text = 'ab\r\ncd\ref\ngh\r\r\n\nij';
     const expected = new LineIndex(text);
+    const reference = TextDocument.create('file:///t.837', 'x12', 1, text);
     for (let cut = 0; cut <= text.length; cut++) {
       for (let second = cut; second <= text.length; second++) {
         const starts = new LineStarts();
@@ -98,6 +100,12 @@ describe('LineStarts: line breaks counted across pieces as LSP counts them', () 
         starts.end();
         for (let offset = 0; offset <= text.length; offset++) {
           assert.deepEqual(starts.positionAt(offset), expected.positionAt(offset), `cut ${cut}/${second}, offset ${offset}`);
+        }
+        // Positions to offsets as the editor's document gives them: past a line's end, before its line break.
+        for (let line = 0; line <= 7; line++) {
+          for (let character = 0; character <= 5; character++) {
+            assert.equal(starts.offsetAt({ line, character }), reference.offsetAt({ line, character }), `cut ${cut}/${second}, ${line}:${character}`);
+          }
         }
       }
     }
