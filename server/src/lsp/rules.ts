@@ -60,7 +60,11 @@ export class Rules {
     return this.latest === null ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Loads the files of these settings and watches them. The same files already being loaded are not loaded twice. */
+  /**
+   * Loads the files of these settings and watches them. The same files, already loaded or being
+   * loaded, are not loaded again (clients send the settings again unchanged, and with every other
+   * change); a change on disk reloads them through the watchers.
+   */
   apply(settings: ClaimlintSettings): void {
     // A new guide-checks mode makes every analysis out of date, as new rules do.
     const guideChecks = guideChecksOf(settings.guideChecks);
@@ -70,7 +74,8 @@ export class Rules {
       this.listeners.forEach((listener) => listener());
     }
     const files = ruleFilesOf(settings, this.workspace);
-    if (this.latest !== null && sameFiles(this.latest.files, files)) return;
+    const current = this.latest !== null ? this.latest.files : this.files;
+    if (current !== null && sameFiles(current, files)) return;
     void this.load(files);
   }
 

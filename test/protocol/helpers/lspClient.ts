@@ -58,6 +58,7 @@ export class TestClient {
   readonly pullConfiguration: boolean;
   /** workspace/configuration requests the server sent. */
   configurationRequests = 0;
+  private readonly configurationWaiters: { count: number; resolve: () => void }[] = [];
   initializeResult: InitializeResult | undefined;
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly notificationWaiters: { method: string; predicate: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
@@ -91,6 +92,10 @@ export class TestClient {
     }
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests++;
+      // Resolved once this answer is sent: a message sent after that reaches the server after it.
+      const answered = this.configurationWaiters.filter((w) => w.count <= this.configurationRequests);
+      for (const waiter of answered) this.configurationWaiters.splice(this.configurationWaiters.indexOf(waiter), 1);
+      if (answered.length > 0) setImmediate(() => answered.forEach((waiter) => waiter.resolve()));
       if (!this.pullConfiguration) return new ResponseError(ErrorCodes.MethodNotFound, 'workspace/configuration is not supported by this client');
       return params.items.map(() => this.settings);
     });
@@ -166,6 +171,15 @@ export class TestClient {
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { claimlint: settings } });
+  }
+
+  /**
+   * Resolves once the server's `count`-th workspace/configuration request has been answered and
+   * the server has taken the answer in (a request sent after it is answered after it).
+   */
+  async settingsTaken(count: number): Promise<void> {
+    if (this.configurationRequests < count) await new Promise<void>((resolve) => this.configurationWaiters.push({ count, resolve }));
+    await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } });
   }
 
   /** Sends didChangeConfiguration with exactly these settings (any sections, or none of Claimlint's). */
