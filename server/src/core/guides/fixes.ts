@@ -162,22 +162,43 @@ interface TrimPlan {
   envelope: boolean;
 }
 
-/** The blanks before every segment that starts with them (as the guide validator reads ids), removed. */
-function trimLeadingBlanks(ix: X12Index): TrimPlan | null {
+/**
+ * The blanks before every segment that starts with them, removed: the spaces and tabs between
+ * the terminator before it and its id (as the guide pass finds them; line breaks stay), and any
+ * other blank its id starts with (as the validator reads ids).
+ */
+function trimLeadingBlanks(text: string, ix: X12Index): TrimPlan | null {
   const edits: TextEdit[] = [];
   const ids: string[] = [];
   let envelope = false;
   for (let i = 0; i < ix.segmentCount; i++) {
-    const id = ix.segmentId(i);
-    if (id.length === 0 || id.charCodeAt(0) > 32) continue;
-    const trimmed = id.trimStart();
-    if (trimmed === id) continue;
     const start = ix.segmentSpan(i).start;
-    edits.push({ span: { start, end: start + id.length - trimmed.length }, newText: '' });
+    const found = edits.length;
+    // The first segment's blanks are before the interchange, which the reader skips.
+    for (let at = i === 0 ? start : ix.segmentSpan(i - 1).end + 1; at < start; at++) {
+      if (!isSpaceOrTab(text.charCodeAt(at))) continue;
+      let end = at;
+      while (end < start && isSpaceOrTab(text.charCodeAt(end))) end++;
+      edits.push({ span: { start: at, end }, newText: '' });
+      at = end;
+    }
+    const id = ix.segmentId(i);
+    const trimmed = id.trimStart();
+    if (id.length > 0 && id.charCodeAt(0) <= 32 && trimmed !== id) {
+      const end = start + id.length - trimmed.length;
+      const last = edits.length > found ? edits[edits.length - 1]! : null;
+      if (last !== null && last.span.end === start) last.span = { start: last.span.start, end };
+      else edits.push({ span: { start, end }, newText: '' });
+    }
+    if (edits.length === found) continue;
     ids.push(trimmed);
     if (ENVELOPE_IDS.has(trimmed)) envelope = true;
   }
   return edits.length === 0 ? null : { edits, ids, envelope };
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 function trimTitle(plan: TrimPlan): string {
@@ -211,7 +232,7 @@ class Planner {
   }
 
   trimPlan(): TrimPlan | null {
-    if (this.trim === undefined) this.trim = trimLeadingBlanks(this.doc.x12!);
+    if (this.trim === undefined) this.trim = trimLeadingBlanks(this.text, this.doc.x12!);
     return this.trim;
   }
 }
