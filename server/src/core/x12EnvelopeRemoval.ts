@@ -52,9 +52,14 @@ export function emptiedEnvelopes(text: string, doc: ParsedDocument, claims: read
   for (const interchange of doc.interchanges) {
     const groups = groupsOf.get(interchange.index) ?? [];
     const delimiters = delimitersOf(interchange.span.start);
-    const whole = groups.filter((g) => (setsOf.get(g.index) ?? []).every(emptied));
-    // Whole groups go only while the interchange keeps one.
-    const goes = whole.length < groups.length ? whole : [];
+    // A group with no set at all is not emptied by this removal: it is left as it is.
+    const whole = groups.filter((g) => {
+      const sets = setsOf.get(g.index) ?? [];
+      return sets.length > 0 && sets.every(emptied);
+    });
+    // Whole groups go only while the interchange keeps one with a set.
+    const keepsOne = groups.some((g) => !whole.includes(g) && (setsOf.get(g.index) ?? []).length > 0);
+    const goes = keepsOne ? whole : [];
     const iea = goes.length > 0 ? trailerCount(text, interchange.span, 'IEA', delimiters) : null;
     for (const group of groups) {
       const sets = setsOf.get(group.index) ?? [];
