@@ -137,11 +137,15 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     removed.add(key);
     remove.push(ref);
   };
+  const bundled: { finding: Finding; data: PtpFindingData }[] = [];
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
-    if (data.kind === 'ptp' && data.modifierIndicator === '0') removeLine({ claimIndex: data.claimIndex, lineIndex: data.columnTwoLine });
-    else if (data.kind === 'aoc' && data.type === 1) removeLine(data.line);
+    if (data.kind === 'ptp' && data.modifierIndicator === '0') {
+      bundled.push({ finding, data });
+      continue;
+    }
+    if (data.kind === 'aoc' && data.type === 1) removeLine(data.line);
     else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       const within = unitsWithinMue(doc, data);
       if (!within) continue;
@@ -150,6 +154,8 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     } else continue;
     resolved.push(finding);
   }
+  for (const line of bundledLinesToRemove(bundled.map((b) => b.data), removed)) removeLine(line);
+  for (const { finding } of bundled) resolved.push(finding);
   for (const key of removed) units.delete(key);
   if (remove.length === 0 && units.size === 0) return null;
   const parts = [
@@ -164,6 +170,48 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     isPreferred: false,
     findings: resolved,
   };
+}
+
+/**
+ * The column-2 lines to remove for indicator-0 PTP findings, and no more: a line goes when a line
+ * that stays bundles it, and stays when every line that bundles it goes (or none does). In a chain
+ * (A bundles B, B bundles C) only B goes: with B gone, C conflicts with nothing. Lines in a cycle
+ * of edits, which this does not decide, are taken in the findings' order. `removed`: the lines
+ * other fixes remove.
+ */
+function bundledLinesToRemove(pairs: readonly PtpFindingData[], removed: ReadonlySet<string>): LineRef[] {
+  const keyOf = (claim: number, line: number, file?: number): string => (file === undefined ? `${claim}:${line}` : `file ${file}:${claim}:${line}`);
+  const edges = pairs.map((p) => ({ one: keyOf(p.columnOneClaim, p.columnOneLine, p.columnOneFile), two: keyOf(p.claimIndex, p.columnTwoLine), ref: { claimIndex: p.claimIndex, lineIndex: p.columnTwoLine } }));
+  const goes = new Set<string>(removed);
+  const stays = new Set<string>();
+  const bundlers = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = bundlers.get(edge.two);
+    if (list) list.push(edge.one);
+    else bundlers.set(edge.two, [edge.one]);
+  }
+  const lines = new Set(edges.flatMap((edge) => [edge.one, edge.two]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      if (goes.has(line) || stays.has(line)) continue;
+      const by = bundlers.get(line) ?? [];
+      if (by.some((one) => stays.has(one))) goes.add(line);
+      else if (by.every((one) => goes.has(one))) stays.add(line);
+      else continue;
+      changed = true;
+    }
+  }
+  const out: LineRef[] = [];
+  const listed = new Set<string>();
+  for (const edge of edges) {
+    // Undecided only in a cycle: the first finding's column-2 line goes.
+    if (!goes.has(edge.two) && !goes.has(edge.one)) goes.add(edge.two);
+    if (!goes.has(edge.two) || removed.has(edge.two) || listed.has(edge.two)) continue;
+    listed.add(edge.two);
+    out.push(edge.ref);
+  }
+  return out;
 }
 
 /** Edits that remove the given service lines and keep every count and total right. */
