@@ -50,4 +50,15 @@ describe('blanks before a segment', () => {
     assert.ok(fix, 'fix-all has something to do');
     assert.equal(applyEdits(text, fix.edits), good);
   });
+
+  test('a space and a vertical tab before HL: one finding, naming HL (the pass and the validator each reported one)', () => {
+    for (const blanks of [' \u000b', '\u000b']) {
+      const good = clean('\n');
+      const text = good.replace('~\nHL*1*', `~\n${blanks}HL*1*`);
+      assert.notEqual(text, good);
+      const found = full(text).findings.filter((f) => f.rule === 'guide.segment-leading-blanks');
+      assert.equal(found.length, 1, JSON.stringify(blanks));
+      assert.equal(found[0]!.message, "Segment 'HL' starts with blanks.");
+    }
+  });
 });

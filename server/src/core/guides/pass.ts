@@ -90,7 +90,7 @@ export class GuidePass {
     pass.found = found;
     pass.component = from.component;
     pass.repetition = from.repetition;
-    pass.validator = from.validator && GuideValidator.restore({ componentSeparator: from.component, repetitionSeparator: from.repetition }, from.validator);
+    pass.validator = from.validator && GuideValidator.restore({ componentSeparator: from.component, repetitionSeparator: from.repetition, blanksReported: true }, from.validator);
     // The checkpoints kept from the set the pass goes on in get this pass's ending of it (the earlier pass's may differ).
     const ending = from.validator?.repeatsEnding;
     if (ending && pass.validator) {
@@ -174,7 +174,7 @@ export class GuidePass {
       this.finishValidator();
       this.component = delimiters.component;
       this.repetition = delimiters.repetition;
-      this.validator = new GuideValidator({ componentSeparator: this.component, repetitionSeparator: this.repetition });
+      this.validator = new GuideValidator({ componentSeparator: this.component, repetitionSeparator: this.repetition, blanksReported: true });
       this.converted = 0;
     }
     if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
@@ -248,17 +248,23 @@ export class GuidePass {
     for (; this.converted < results.length; this.converted++) this.found.push(this.toFinding(results[this.converted]!));
   }
 
-  /** Blanks (spaces, tabs) between the previous segment's terminator and segment s. */
+  /**
+   * Blanks (spaces, tabs) between the previous segment's terminator and segment s, or an id that
+   * starts with another blank (a vertical tab or a form feed: the reader skips only spaces, tabs
+   * and line breaks between segments).
+   */
   private startsWithBlanks(ix: X12SegmentIndex, s: number): boolean {
+    const table = ix.table;
+    const start = table.segmentStart[s]!;
+    const first = start < table.segmentEnd[s]! ? ix.text.charCodeAt(start) : -1;
+    const idBlank = first === 11 || first === 12;
     if (s === 0) {
       const blank = this.blankBefore;
       this.blankBefore = false;
-      return blank && this.base > 0;
+      return idBlank || (blank && this.base > 0);
     }
-    const table = ix.table;
-    const start = table.segmentStart[s]!;
     const from = table.segmentEnd[s - 1]! + 1;
-    return start > from && hasBlank(ix.text, from, start);
+    return idBlank || (start > from && hasBlank(ix.text, from, start));
   }
 
   private noteBlanks(ix: X12SegmentIndex, s: number): void {
@@ -271,7 +277,7 @@ export class GuidePass {
     const finding: Finding = {
       rule: 'guide.segment-leading-blanks',
       severity: 'error',
-      message: `Segment ${shownSegmentId(ix.segmentId(s))} starts with blanks.`,
+      message: `Segment ${shownSegmentId(ix.segmentId(s).trimStart())} starts with blanks.`,
       span: shiftSpan({ start: span.start, end: span.end + this.leftOut(ix, s) }, this.textBase),
     };
     this.blanks = { finding, count: 1 };

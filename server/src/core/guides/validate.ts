@@ -183,6 +183,11 @@ export interface GuideValidatorOptions {
   repetitionSeparator?: string | null;
   /** Validate every group with this guide, whatever GS08 says. */
   guide?: GuideSchema;
+  /**
+   * The caller reports blanks before segments itself (GuidePass, which also sees the spaces and
+   * tabs between segments): an id's leading blanks are dropped without a finding of their own.
+   */
+  blanksReported?: boolean;
 }
 
 
@@ -389,9 +394,11 @@ export class GuideValidator {
     let id = seg.id;
     this.currentId = id;
     if (id.length > 0 && id.charCodeAt(0) <= 32 && id !== id.trimStart()) {
-      this.leadingBlanks++;
-      if (this.leadingBlanks === 1) {
-        this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${shownSegmentId(id.trim())} starts with blanks.`);
+      if (this.options.blanksReported !== true) {
+        this.leadingBlanks++;
+        if (this.leadingBlanks === 1) {
+          this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${shownSegmentId(id.trim())} starts with blanks.`);
+        }
       }
       id = id.trimStart();
     }
