@@ -87,7 +87,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       : what;
     status.show();
   };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(refreshStatus), vscode.window.tabGroups.onDidChangeTabs(refreshStatus));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+    vscode.window.tabGroups.onDidChangeTabs(refreshStatus),
+    // A closed document's count would show again when it is reopened, until its new check is in.
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const uri = document.uri.toString();
+      if (!fromDisk.has(uri)) ncciCounts.delete(uri);
+    }),
+  );
 
   // Files open in a tab whose text VS Code never gives the extension: the server is told the
   // whole list after every change of tabs or documents, and checks them from disk.
