@@ -54,6 +54,8 @@ export function diskChecksOf(connection: Connection): DiskChecks | undefined {
 
 export class DiskChecks {
   private readonly tracked = new Map<string, Tracked>();
+  /** Files being looked at for the first time (stat, then the first check), by URI. */
+  private readonly starting = new Map<string, Promise<DiskFilesRequest.FileStatus>>();
   /** One file is read at a time: each check waits for the one before. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Every claim file under a folder at once (folderCheck.ts). */
@@ -119,7 +121,17 @@ export class DiskChecks {
       if (known) this.forget(uri, known);
       return { uri, state: 'open' };
     }
+    // Listed again while its first check is under way (two requests close together): that check answers both.
+    const pending = this.starting.get(uri);
+    if (pending) return pending;
     if (known) return known.status;
+    const started = this.start(uri).finally(() => this.starting.delete(uri));
+    this.starting.set(uri, started);
+    return started;
+  }
+
+  /** Starts checking and watching a file not tracked yet. */
+  private async start(uri: string): Promise<DiskFilesRequest.FileStatus> {
     let path: string;
     try {
       path = fileURLToPath(uri);
