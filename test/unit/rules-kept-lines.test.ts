@@ -102,7 +102,7 @@ describe('kept lines', () => {
     assert.equal(lines.signature(plain).key, '');
     assert.equal(lines.signature(distinct).anyLine, true);
     assert.equal(lines.signature(distinct), lines.signature(alsoDistinct));
-    assert.equal(lines.signature(sites).sites, 'LT,RT');
+    assert.deepEqual(lines.signature(sites).sites, ['LT', 'RT']);
   });
 
   it('is shared by the groupers of a run: a line two of them keep is one row', () => {

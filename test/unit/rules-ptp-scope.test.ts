@@ -82,11 +82,13 @@ function refBypassed(a: RefLine, b: RefLine): boolean {
   for (const m of [...a.mods, ...b.mods]) if (EITHER_LINE.has(m)) return true;
   if (a.mods.has('91') && refIsLab(a.code)) return true;
   if (b.mods.has('91') && refIsLab(b.code)) return true;
-  const em = refIsEm(a.code) || refIsEm(b.code);
-  if (em && [...a.mods, ...b.mods].some((m) => WITH_EM.has(m))) return true;
-  const sitesA = [...a.mods].filter((m) => ANATOMIC.has(m)).sort().join(',');
-  const sitesB = [...b.mods].filter((m) => ANATOMIC.has(m)).sort().join(',');
-  return sitesA !== '' && sitesB !== '' && sitesA !== sitesB;
+  // 24, 25 and 57 are E/M modifiers: they count on an E/M line only.
+  if (refIsEm(a.code) && [...a.mods].some((m) => WITH_EM.has(m))) return true;
+  if (refIsEm(b.code) && [...b.mods].some((m) => WITH_EM.has(m))) return true;
+  // Anatomic: sites on both lines, none of them on both.
+  const sitesA = [...a.mods].filter((m) => ANATOMIC.has(m));
+  const sitesB = [...b.mods].filter((m) => ANATOMIC.has(m));
+  return sitesA.length > 0 && sitesB.length > 0 && !sitesA.some((site) => sitesB.includes(site));
 }
 
 /** Calendar days from..to (CCYYMMDD numbers), in order. */
@@ -373,6 +375,8 @@ describe('PTP check against a plain reference (issue 12)', () => {
     assert.equal(refBypassed(line('20610', ['RT']), line('20605', ['LT'])), true);
     assert.equal(refBypassed(line('20610', ['25']), line('20605', [])), false, '25 without an E/M code');
     assert.equal(refBypassed(line('20610', []), line('99213', ['25'])), true);
+    assert.equal(refBypassed(line('20610', ['25']), line('99213', [])), false, '25 on the line that is not the E/M code');
+    assert.equal(refBypassed(line('20610', ['RT']), line('20605', ['LT', 'RT'])), false, 'a site on both lines');
     assert.equal(refBypassed(line('80053', ['91']), line('20605', [])), true, '91 on a laboratory code');
     assert.equal(refBypassed(line('20610', ['91']), line('80053', [])), false, '91 on a code that is not a laboratory code');
     assert.deepEqual(daysOf(20240130, 20240202), [20240130, 20240131, 20240201, 20240202]);

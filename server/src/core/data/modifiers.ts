@@ -8,9 +8,9 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
 /**
  * When an NCCI-associated modifier lets an indicator-1 PTP edit pass (checkPtp reads this):
  * - 'either-line': on either line of the pair;
- * - 'different-sites': both lines carry anatomic modifiers and they name different sites
- *   (RT on one line, LT on the other); the same site on both, or a site on one line only, does not;
- * - 'with-em': on either line, when one of the two codes is an E/M code (99202-99499);
+ * - 'different-sites': both lines carry anatomic modifiers and no site is on both (RT on one
+ *   line, LT on the other); the same site on both, or a site on one line only, does not;
+ * - 'with-em': on a line whose own code is an E/M code (99202-99499);
  * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
@@ -31,9 +31,9 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
   'either-line':
     'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
   'different-sites':
-    'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: the same site on both lines (RT and RT), or a site on one line only, is still the same procedure area.',
+    'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: a site on both lines (RT and RT, or RT and LT with RT), or a site on one line only, is still the same procedure area.',
   'with-em':
-    'It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only when one of the two codes is an E/M code (99202-99499).',
+    'It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only on the E/M code of the pair (99202-99499).',
   laboratory:
     'It marks a repeated laboratory test, so it lets an NCCI edit with modifier indicator 1 pass only between laboratory codes (80047-89398 and PLA codes such as 0001U).',
   never: 'It does not affect NCCI procedure-to-procedure edits.',

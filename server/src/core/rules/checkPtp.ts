@@ -144,7 +144,7 @@ function applyingRow(rules: PtpRuleSet, one: CodedLine, two: CodedLine, from: Da
   if (!rules.hasColumnOneEdits(one.codeId)) return -1;
   const row = rules.activeRowInRange(one.codeId, two.codeId, from, to);
   if (row < 0) return -1;
-  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.code, one.signature, two.code, two.signature)) return -1;
+  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.signature, two.signature)) return -1;
   return row;
 }
 

@@ -9,17 +9,17 @@ import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 export interface ModifierSignature {
   /** A modifier that bypasses on either line (59, XE/XS/XP/XU, 27, 58, 78, 79). */
   readonly anyLine: boolean;
-  /** 24, 25 or 57: bypasses when one code of the pair is an E/M code. */
+  /** 24, 25 or 57 on an E/M code (99202-99499): only there do they count. */
   readonly withEm: boolean;
   /** 91 on a laboratory code. */
   readonly laboratory: boolean;
-  /** The line's anatomic modifiers, sorted and joined ('' when none). */
-  readonly sites: string;
+  /** The line's anatomic modifiers, sorted, without repeats ([] when none). */
+  readonly sites: readonly string[];
   /** All of the above as one string, for grouping lines that any pair test treats alike. */
   readonly key: string;
 }
 
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: '', key: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: Object.freeze([]) as readonly string[], key: '' });
 
 export function signatureOf(line: ServiceLine): ModifierSignature {
   if (line.modifiers.length === 0) return NONE;
@@ -31,22 +31,22 @@ export function signatureOf(line: ServiceLine): ModifierSignature {
     const value = modifier.value.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
-      case 'with-em': withEm = true; break;
+      case 'with-em': if (isEvaluationAndManagement(line.code)) withEm = true; break;
       case 'laboratory': if (isLaboratory(line.code)) laboratory = true; break;
       case 'different-sites': (sites ??= []).push(value); break;
       case 'never': break;
     }
   }
   if (!anyLine && !withEm && !laboratory && sites === null) return NONE;
-  const siteText = sites === null ? '' : [...new Set(sites)].sort().join(',');
-  return { anyLine, withEm, laboratory, sites: siteText, key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${siteText}` };
+  const siteList = sites === null ? [] : [...new Set(sites)].sort();
+  return { anyLine, withEm, laboratory, sites: siteList, key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${siteList.join(',')}` };
 }
 
 /** Whether an indicator-1 edit between these two lines is satisfied by their modifiers. */
-export function pairBypassed(codeA: string, a: ModifierSignature, codeB: string, b: ModifierSignature): boolean {
+export function pairBypassed(a: ModifierSignature, b: ModifierSignature): boolean {
   if (a === NONE && b === NONE) return false;
-  if (a.anyLine || b.anyLine || a.laboratory || b.laboratory) return true;
-  if ((a.withEm || b.withEm) && (isEvaluationAndManagement(codeA) || isEvaluationAndManagement(codeB))) return true;
-  // Anatomic: both lines name sites, and not the same ones.
-  return a.sites !== '' && b.sites !== '' && a.sites !== b.sites;
+  // 91 and 24, 25, 57 were kept only where they count (on a laboratory code, on an E/M code).
+  if (a.anyLine || b.anyLine || a.laboratory || b.laboratory || a.withEm || b.withEm) return true;
+  // Anatomic: both lines name sites, and no site is on both.
+  return a.sites.length > 0 && b.sites.length > 0 && !a.sites.some((site) => b.sites.includes(site));
 }

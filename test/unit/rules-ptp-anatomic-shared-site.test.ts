@@ -1,0 +1,39 @@
+// Review: anatomic modifiers bypass an indicator-1 edit only for different sites.
+// ../shared/reference/ncci-ptp.md: "Anatomic modifiers say the two services were at different
+// sites: RT on one line and LT on the other bypasses; the same site on both lines does not."
+// ptpBypass.ts compares the two lines' sets of anatomic modifiers as strings ("LT,RT" vs "RT"), so a
+// line that names RT (with LT) and a line that names RT count as different sites although RT, the
+// same site, is on both lines.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { loadKnowledge } from '../../server/src/core/rules';
+import { writeX12 } from './helpers/x12-writer';
+
+const DAY = { from: 20260310, to: 20260310 };
+
+function knowledge() {
+  const table = [
+    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All Rights Reserved.',
+    'Column 1/Column 2 Edits',
+    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale',
+    '29881\t29877\t\t20200101\t*\t1\tMutually exclusive procedures',
+  ].join('\r\n') + '\r\n';
+  return loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
+}
+
+function ptpRules(one: string[], two: string[]): string[] {
+  const { text } = writeX12([{ id: 'A', lines: [{ code: '29881', modifiers: one, charge: '100.00', date: DAY }, { code: '29877', modifiers: two, charge: '50.00', date: DAY }] }]);
+  return analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule);
+}
+
+describe('review: a site on both lines is not a different site', () => {
+  it('control: RT and LT bypass; RT and RT do not', () => {
+    assert.deepEqual(ptpRules(['RT'], ['LT']), []);
+    assert.deepEqual(ptpRules(['RT'], ['RT']), ['ptp.modifier-required']);
+  });
+
+  it('RT on one line, LT and RT on the other: RT is on both lines, so the edit is not bypassed', () => {
+    assert.deepEqual(ptpRules(['RT'], ['LT', 'RT']), ['ptp.modifier-required']);
+  });
+});

@@ -1,0 +1,42 @@
+// Review: modifiers 24, 25 and 57 are E/M modifiers. ../shared/reference/ncci-ptp.md: "24, 25 and
+// 57 are E/M modifiers (99202-99499) ... A modifier counts only where Medicare's own rules for that
+// modifier are met" (procedureCodes.ts itself says 99202-99499 are "the codes modifiers 24, 25 and
+// 57 belong on"). A 25 written on the procedure line (not an E/M code) does not meet that rule, so
+// it must not let an indicator-1 edit pass; ptpBypass.ts accepts it on either line as long as the
+// other code is an E/M code.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { loadKnowledge } from '../../server/src/core/rules';
+import { writeX12 } from './helpers/x12-writer';
+
+const DAY = { from: 20260310, to: 20260310 };
+
+function knowledge() {
+  const table = [
+    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All Rights Reserved.',
+    'Column 1/Column 2 Edits',
+    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale',
+    '43214\t99213\t\t20200101\t*\t1\tStandards of medical / surgical practice',
+  ].join('\r\n') + '\r\n';
+  return loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
+}
+
+function ptpRules(lines: { code: string; modifiers?: string[] }[]): string[] {
+  const { text } = writeX12([{ id: 'A', lines: lines.map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+  return analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule);
+}
+
+describe('review: 24/25/57 count only on the E/M line', () => {
+  it('25 on the E/M line satisfies the indicator-1 edit (control)', () => {
+    assert.deepEqual(ptpRules([{ code: '43214' }, { code: '99213', modifiers: ['25'] }]), []);
+  });
+
+  it('25 on the procedure line (43214) does not satisfy it', () => {
+    assert.deepEqual(ptpRules([{ code: '43214', modifiers: ['25'] }, { code: '99213' }]), ['ptp.modifier-required']);
+  });
+
+  it('57 on the procedure line does not satisfy it either', () => {
+    assert.deepEqual(ptpRules([{ code: '43214', modifiers: ['57'] }, { code: '99213' }]), ['ptp.modifier-required']);
+  });
+});
