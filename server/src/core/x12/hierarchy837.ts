@@ -48,6 +48,8 @@ export class Hierarchy837 {
   private billingProviderNm1 = -1;
   private claimRenderingNm1 = -1;
   private lineRenderingNm1 = -1;
+  /** The open claim's 2320/2330 loops have begun (see otherPayer). */
+  private otherPayerLoops = false;
 
   constructor(private readonly r: SegmentReading) {}
 
@@ -74,6 +76,15 @@ export class Hierarchy837 {
   startClaim(): void {
     this.claimRenderingId = null;
     this.claimRenderingNm1 = -1;
+    this.otherPayerLoops = false;
+  }
+
+  /**
+   * An SBR in the claim before its first line: 2320 (another payer's subscriber) starts, and the
+   * 2330 loops after it name that payer's parties (an NM1*82 there is 2330E, not the claim's 2310B).
+   */
+  otherPayer(): void {
+    this.otherPayerLoops = true;
   }
 
   /** A service line starts (LX): no 2420A rendering provider yet. */
@@ -126,10 +137,11 @@ export class Hierarchy837 {
     if (qualifier === 0) return;
     if (inClaim) {
       // In a claim only the rendering provider counts: 2420A in a line, 2310B before the first
-      // line (NM1*IL or NM1*PR after CLM name another payer's subscriber and payer, 2330A/B).
+      // line and before any 2320 loop (NM1*IL, NM1*PR and NM1*82 after an SBR in the claim name
+      // another payer's subscriber, payer and rendering provider, 2330A/B/E).
       if (qualifier !== RENDERING) return;
       if (inLine) this.lineRenderingNm1 = s;
-      else if (linesBefore === 0) this.claimRenderingNm1 = s;
+      else if (linesBefore === 0 && !this.otherPayerLoops) this.claimRenderingNm1 = s;
       return;
     }
     if (qualifier === IL && this.level !== 'patient') this.subscriberNm1 = s;

@@ -11,7 +11,7 @@ import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
 import { NO_OFFSET } from './claimTotal';
 import { parseD8At, parseDateAt, parseDecimalAt, shownNumber } from './values';
-import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3 } from './segmentCodes';
+import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3, SBR } from './segmentCodes';
 import { SegmentReading } from './reading837';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
@@ -209,6 +209,7 @@ export class Parser837 {
         case SV1: lines.service(s, SERVICE_SEGMENTS.SV1!, this.claimSegment >= 0); break;
         case SV2: lines.service(s, SERVICE_SEGMENTS.SV2!, this.claimSegment >= 0); break;
         case SV3: lines.service(s, SERVICE_SEGMENTS.SV3!, this.claimSegment >= 0); break;
+        case SBR: if (this.claimSegment >= 0 && lines.claimLineCount === 0) names.otherPayer(); break;
       }
       if (guide !== null) guide.segment(ix, s);
     }

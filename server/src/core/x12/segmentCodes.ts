@@ -24,9 +24,11 @@ export const LX = 42584;
 export const SV1 = 7662385;
 export const SV2 = 7662386;
 export const SV3 = 7662387;
+/** SBR: in a claim, before its first line, it starts a 2320 loop (another payer's subscriber). */
+export const SBR = 7659858;
 for (const [id, code] of [
   ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
-  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR],
 ] as const) {
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }
