@@ -1,7 +1,8 @@
 // Medically unlikely edits (MUE): the most units of a code one provider reports for one patient
 // on one date. MAI 1 judges each line on its own; MAI 2 (policy) and 3 (clinical) sum the units
 // of a code per patient, provider and date, across lines and claims. A line over a date range
-// counts its units per day (units / days, rounded up). Lines are grouped by serviceGroups.ts,
+// counts its units per day (units / days; MAI 1 rounds a line's up, MAI 2 and 3 round the day's
+// sum up). Lines are grouped by serviceGroups.ts,
 // as the PTP check groups them.
 
 import { daysInRange, formatDate } from '../dates';
@@ -45,6 +46,21 @@ export function unitsPerDay(line: Pick<ServiceLine, 'units' | 'dateOfService'>):
 /** unitsPerDay of a kept line. */
 function rowUnitsPerDay(lines: KeptLines, row: number): number {
   return unitsPerDay({ units: lines.units(row), dateOfService: { from: lines.from(row), to: lines.to(row) } });
+}
+
+/**
+ * The units a kept line counts on each of its days, not rounded: MAI 2 and 3 add these up for
+ * the day and round the sum (two lines of 0.5 units are 1 unit, not 2).
+ */
+function rowShareOfDay(lines: KeptLines, row: number): number {
+  const reported = lines.units(row);
+  const units = reported !== null && reported > 0 ? reported : 1;
+  return units / Math.min(daysInRange({ from: lines.from(row), to: lines.to(row) }), MAX_RANGE_DAYS);
+}
+
+/** A day's summed units as counted against the MUE: rounded up (a part of a unit is a unit). */
+function countedUnits(sum: number): number {
+  return Math.ceil(sum - 1e-9);
 }
 
 function refOf(lines: KeptLines, row: number): LineRef {
@@ -134,7 +150,7 @@ export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: Run
     const days = new Map<DateNumber, { units: number; rows: number[] }>();
     for (const row of rows) {
       const to = lines.to(row);
-      const perDay = rowUnitsPerDay(lines, row);
+      const perDay = rowShareOfDay(lines, row);
       let day = lines.from(row);
       for (let n = 0; n < MAX_RANGE_DAYS && day <= to; n++, day = nextDay(day)) {
         const entry = days.get(day);
@@ -145,7 +161,8 @@ export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: Run
       }
     }
     const reported = new Set<string>();
-    for (const [day, { units, rows: dayRows }] of [...days].sort((a, b) => a[0] - b[0])) {
+    for (const [day, { units: sum, rows: dayRows }] of [...days].sort((a, b) => a[0] - b[0])) {
+      const units = countedUnits(sum);
       if (units <= mue.value) continue;
       const set = dayRows.map((r) => lines.order(r)).join(',');
       if (reported.has(set)) continue;
@@ -180,7 +197,7 @@ function exceeded(lines: KeptLines, code: string, mue: MueRow, units: number, ro
     codes: [code],
     related: others
       .filter((o) => lines.file(o) === lastFile)
-      .map((o) => ({ span: where(o), message: `${unitsText(rowUnitsPerDay(lines, o))} of ${code} counted here` })),
+      .map((o) => ({ span: where(o), message: `${unitsText(Number(rowShareOfDay(lines, o).toFixed(3)))} of ${code} counted here` })),
     data: { kind: 'mue', code, value: mue.value, mai: mue.mai, units, lines: rows.filter((r) => lines.file(r) === lastFile).map((r) => refOf(lines, r)) },
   };
 }
