@@ -66,6 +66,17 @@ export function mapColumns(headers: string[]): ColumnLayout {
   const col = (role: InternalRole): number => best.get(role)?.col ?? -1;
   let modifiers = col('modifiers');
   const numbered = [col('modifier1'), col('modifier2'), col('modifier3'), col('modifier4')];
+  // Modifier columns that all carry one name ("Modifier, Modifier", "Mod, Mod"): one modifier
+  // each, in column order, in the slots no numbered name took.
+  const unnumbered = norms.flatMap((norm, c) => (NAME_TABLE.get(norm)?.role === 'modifiers' ? [c] : []));
+  if (unnumbered.length > 1) {
+    for (const c of unnumbered) {
+      const free = numbered.indexOf(-1);
+      if (free < 0) break;
+      numbered[free] = c;
+    }
+    numbered.sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
+  }
   let modifierColumns: number[] = [];
   const roles: (CsvColumnRole | null)[] = headers.map(() => null);
   if (numbered.some((c) => c >= 0)) {
