@@ -16,6 +16,7 @@ export { DateOrderChange, type DateReading } from './rowDates';
 
 export const CSV_RULES = {
   rowShort: 'csv.row-short',
+  rowLong: 'csv.row-long',
   dateInvalid: 'csv.date-invalid',
   amountInvalid: 'csv.amount-invalid',
   unitsInvalid: 'csv.units-invalid',
@@ -101,6 +102,7 @@ export class RowParser<S> {
   row(r: CsvReader): void {
     this.quoteCheck(r);
     this.reportShortRow(r);
+    this.reportLongRow(r);
     if (this.layout.procedureCode >= r.cellCount) return;
     const scratch = this.modifierScratch;
     scratch.length = 0;
@@ -168,6 +170,27 @@ export class RowParser<S> {
       'warning',
       `Line ${r.recordLine} has ${n} field${n === 1 ? '' : 's'} but the header has ${this.headerCount}; missing ${list}.`,
       { start: r.recordStart, end: r.recordEnd },
+    );
+  }
+
+  /**
+   * A row with values past the header's last column: they are not read, and the values before
+   * them may be cut (an unquoted "1,234.00" in the last column reads as 1). Empty cells there
+   * (a trailing separator) are not reported.
+   */
+  private reportLongRow(r: CsvReader): void {
+    const n = r.cellCount;
+    const header = this.headerCount;
+    if (n <= header) return;
+    let extra = header;
+    while (extra < n && !hasValue(r, extra)) extra++;
+    if (extra === n) return;
+    const last = this.layout.headers[header - 1];
+    this.finding(
+      CSV_RULES.rowLong,
+      'warning',
+      `Line ${r.recordLine} has ${n} fields but the header has ${header}; the ${n - header === 1 ? 'field' : `${n - header} fields`} after ${last ? `"${last}"` : `column ${header}`} ${n - header === 1 ? 'is' : 'are'} not read. A value with the separator in it must be quoted ("1,234.00").`,
+      { start: r.rawStart[header - 1]!, end: r.recordEnd },
     );
   }
 
