@@ -101,7 +101,7 @@ describe('parseCsv: delimiters, quoting, line endings', () => {
   it('skips a title preamble and a repeated header row', () => {
     const text = 'Claims export\nClaim ID,CPT,Charge\nC1,99213,10\nClaim ID,CPT,Charge\nC1,43214,20\n';
     const doc = parseCsv(text);
-    assert.deepEqual(rules(doc), []);
+    assert.deepEqual(rules(doc), ['csv.no-date-column']);
     assert.deepEqual(codes(doc), [['99213', '43214']]);
   });
 });
@@ -154,7 +154,7 @@ describe('parseCsv: header variants and modifiers', () => {
       quote: (row, col) => row === 1 && col === 3,
     });
     const doc = parseCsv(text);
-    assert.deepEqual(rules(doc), []);
+    assert.deepEqual(rules(doc), ['csv.no-date-column']);
     assert.deepEqual(doc.csv!.roles, ['claimId', 'procedureCode', 'modifier1', 'modifier2', 'modifier3', 'modifier4', 'units']);
     const [l1, l2, l3] = doc.claims[0]!.lines;
     assert.deepEqual(mods(l1!), ['25']);
@@ -179,7 +179,7 @@ describe('parseCsv: header variants and modifiers', () => {
     assert.deepEqual(mods(b!), ['59', 'XS']);
     for (const m of b!.modifiers) assert.equal(at(text, m.span), m.value);
     assert.equal(c!.code, '99213-99215');
-    assert.deepEqual(rules(doc), ['csv.procedure-code-invalid']);
+    assert.deepEqual(rules(doc), ['csv.procedure-code-invalid', 'csv.no-date-column']);
   });
 });
 
@@ -343,6 +343,7 @@ describe('parseCsv: findings', () => {
         ['csv.units-invalid', 'warning', 'one'],
         ['csv.amount-invalid', 'error', '12$'],
         ['csv.procedure-code-invalid', 'warning', ''],
+        ['csv.no-date-column', 'information', 'Claim,CPT,Units,Charge'],
       ],
     );
     for (const f of doc.findings) assert.ok(!/9921|one|12\$|X9/.test(f.message), f.message);
@@ -354,7 +355,7 @@ describe('parseCsv: findings', () => {
   it('reports an unterminated quote at the opening quote and reads the rest', () => {
     const text = 'Claim ID,CPT,Notes\nC1,99213,"never closed\nC1,99214,ok\nC2,43214,fine\n';
     const doc = parseCsv(text);
-    assert.deepEqual(rules(doc), ['csv.quote-unterminated']);
+    assert.deepEqual(rules(doc), ['csv.quote-unterminated', 'csv.no-date-column']);
     const f = doc.findings[0]!;
     assert.deepEqual(f.span, { start: text.indexOf('"'), end: text.indexOf('"') + 1 });
     assert.match(f.message, /Line 2/);
@@ -412,7 +413,7 @@ describe('CsvIndex.locate', () => {
 describe('parseCsv: header edge cases', () => {
   it('does not require trailing columns that have no header name', () => {
     const doc = parseCsv('Claim ID,CPT,Units,,\nC1,99213,1\nC1,99214\n');
-    assert.deepEqual(rules(doc), ['csv.row-short']);
+    assert.deepEqual(rules(doc), ['csv.row-short', 'csv.no-date-column']);
     assert.match(doc.findings[0]!.message, /Line 3 has 2 fields but the header has 3; missing "Units"/);
   });
 });

@@ -33,7 +33,7 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   dateOfService: [
     'dos', 'dateofservice', 'datesofservice', 'servicedate', 'svcdate', 'servicefromdate',
     'dateofservicefrom', 'dosfrom', 'fromdos', 'svcfromdate', 'fromdateofservice', 'fromdate',
-    'servicedt', 'svcdt', 'dateofsvc', 'startdate', 'date',
+    'servicedt', 'svcdt', 'dateofsvc', 'servicedatefrom', 'svcdatefrom', 'servicefrom', 'startdate', 'date',
   ],
   procedureCode: [
     'cpt', 'hcpcs', 'cpthcpcs', 'hcpcscpt', 'cptcode', 'hcpcscode', 'cpthcpcscode', 'hcpcscptcode',
@@ -103,7 +103,8 @@ export function claimKindOfCell(cell: string): ClaimKind | null {
 export const EXTRA_COLUMN_NAMES = {
   dateOfServiceTo: [
     'todate', 'dosto', 'todos', 'thrudate', 'throughdate', 'servicetodate', 'dateofserviceto',
-    'svctodate', 'servicethroughdate', 'servicethrudate', 'enddate', 'thru', 'through',
+    'svctodate', 'servicethroughdate', 'servicethrudate', 'servicedateto', 'svcdateto', 'serviceto', 'servicethru',
+    'enddate', 'thru', 'through',
   ],
 } as const satisfies Record<string, readonly string[]>;
 

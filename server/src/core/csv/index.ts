@@ -58,7 +58,7 @@ import { ClaimGrouper } from './claims';
 import { CsvIndexImpl, RecordStarts } from './csvIndex';
 import { findHeader, mapColumns } from './header';
 import { CsvReader } from './reader';
-import { DateOrderChange, noPatientColumnFinding, RowParser, type DateReading } from './rows';
+import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, RowParser, type DateReading } from './rows';
 
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { dateOrderNote, dateOrderOf } from './csvIndex';
@@ -112,6 +112,8 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   }
   parser.finish();
   if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
+  // Said when it matters: two lines that an edit could pair.
+  if (layout.dateOfService < 0 && doc.claims.reduce((n, claim) => n + claim.lines.length, 0) > 1) doc.findings.push(noDateColumnFinding(headerSpan));
   doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);
   return doc;
 }

@@ -23,6 +23,7 @@ export const CSV_RULES = {
   procedureCodeInvalid: 'csv.procedure-code-invalid',
   quoteUnterminated: 'csv.quote-unterminated',
   noPatientColumn: 'csv.no-patient-column',
+  noDateColumn: 'csv.no-date-column',
 } as const;
 
 /** The note on the header of a file that has claims but no patient, member or claim id column. */
@@ -33,6 +34,18 @@ export function noPatientColumnFinding(headerSpan: Span): Finding {
     message:
       'No patient, member or claim id column: when looking for NCCI conflicts every row is taken as the same patient. ' +
       'Add a patient or claim id column to check each patient on their own.',
+    span: headerSpan,
+  };
+}
+
+/** The note on the header of a file that has claims but no date-of-service column: no line is paired with another. */
+export function noDateColumnFinding(headerSpan: Span): Finding {
+  return {
+    rule: CSV_RULES.noDateColumn,
+    severity: 'information',
+    message:
+      'No date of service column: NCCI edits pair services of the same date, so no row of this file is checked against another. ' +
+      'Add a date of service column (DOS, Date of Service or Service Date).',
     span: headerSpan,
   };
 }

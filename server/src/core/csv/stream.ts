@@ -37,7 +37,7 @@ import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
 import { findHeader, mapColumns, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
-import { noPatientColumnFinding, RowParser, type DateReading } from './rows';
+import { noDateColumnFinding, noPatientColumnFinding, RowParser, type DateReading } from './rows';
 
 /** Text held while a record is not complete: past it, the file is read whole instead. */
 export const MAX_PENDING = 16 * 1024 * 1024;
@@ -122,6 +122,8 @@ export class CsvStream {
     this.parser!.finish();
     const layout = this.header!.layout;
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
+    // Said when it matters: two lines that an edit could pair.
+    if (layout.dateOfService < 0 && claims.serviceLines > 1) findings.push(noDateColumnFinding(this.headerSpan!));
     return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, coded: claims.staged(), kindOf: claims.kindsOf() };
   }
 
