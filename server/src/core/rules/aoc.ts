@@ -9,7 +9,8 @@
 import { isCalendarDate } from '../dates';
 import type { DateNumber } from '../model';
 import { isProcedureCode, isValidDateNumber } from './codes';
-import { forEachRecord } from './mue';
+import { PreambleLines } from './preambleLines';
+import { forEachRecord } from './records';
 import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
 
 /**
@@ -227,6 +228,11 @@ function columnsOf(fields: readonly string[]): AocColumns {
   return columns;
 }
 
+/** Whether a header names the columns a table needs: add-on code, primary code and edit type. */
+function isHeader(columns: AocColumns): boolean {
+  return columns.addOn >= 0 && columns.primary >= 0 && columns.type >= 0;
+}
+
 /** What loading one AOC file did. */
 export interface AocLoadResult {
   source: string;
@@ -333,7 +339,8 @@ function isBlankRecord(fields: readonly string[]): boolean {
  * Loads an AOC table into `into`. The header row (within the first 20 lines; lines before it,
  * such as a title, are skipped) names the columns; the add-on code, primary code and edit type
  * columns are required. Rows with a malformed code, type or date are reported with their line
- * and skipped; the good rows are kept.
+ * and skipped; the good rows are kept. The lines before the header, or the header, met again among
+ * the rows (parts joined into one file) are skipped quietly.
  */
 export function loadAocTable(content: TextContent, source: string, into: AocTable): AocLoadResult {
   const problems = new ProblemList(source);
@@ -345,6 +352,8 @@ export function loadAocTable(content: TextContent, source: string, into: AocTabl
   } = { header: null, partial: null };
   let searching = true;
   let rows = 0;
+  // The records before the first row (a title, the header), which a file joined from two parts has again among its rows.
+  const preamble = new PreambleLines();
 
   const takeRecord = (record: string, line: number): void => {
     const header = found.header;
@@ -354,11 +363,12 @@ export function loadAocTable(content: TextContent, source: string, into: AocTabl
         searching = false;
         return;
       }
+      preamble.remember(record);
       for (const delimiter of CANDIDATE_DELIMITERS) {
         if (!record.includes(delimiter)) continue;
         const columns = columnsOf(splitDelimitedLine(record, delimiter));
         if (columns.addOn < 0) continue;
-        if (columns.primary < 0 || columns.type < 0) {
+        if (!isHeader(columns)) {
           found.partial ??= { columns, line };
           continue;
         }
@@ -371,15 +381,23 @@ export function loadAocTable(content: TextContent, source: string, into: AocTabl
     if (isBlankRecord(fields)) return;
     const row = rowOf(fields, header.columns, source);
     if (typeof row === 'string') {
+      // A title or the header again (parts joined into one file, a repeated header row) is not a row.
+      const addOn = fields[header.columns.addOn]?.trim() ?? '';
+      if (!isProcedureCode(addOn) && (preamble.has(record) || isHeader(columnsOf(fields)))) return;
       problems.add(line, row);
       return;
     }
     into.add(row);
     rows++;
   };
-  forEachRecord(content, takeRecord, (line) => {
-    if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
-  });
+  forEachRecord(
+    content,
+    takeRecord,
+    (line) => {
+      if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
+    },
+    () => found.header?.delimiter ?? null,
+  );
 
   const header = found.header;
   if (header === null) {

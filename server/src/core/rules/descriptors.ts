@@ -2,7 +2,18 @@
 // licensed CPT file or the public HCPCS file, saved as CSV/TSV.
 
 import { procedureCodeKey } from './codes';
-import { decodeText, guessDelimiter, normalizeHeader, parseDelimited, ProblemList, valueForMessage, type LoadProblem, type TextContent } from './textInput';
+import { descriptorHeaderColumn, HCPCS_MODIFIER_RECORD_IDS, HEADERLESS_DESCRIPTOR_COLUMNS, type DescriptorColumns } from './descriptorColumns';
+import {
+  CANDIDATE_DELIMITERS,
+  decodeText,
+  guessDelimiter,
+  parseDelimited,
+  ProblemList,
+  splitDelimitedLine,
+  valueForMessage,
+  type LoadProblem,
+  type TextContent,
+} from './textInput';
 
 export const BUILTIN_SOURCE = 'builtin';
 
@@ -49,17 +60,6 @@ export function descriptorNotice(descriptor: CodeDescriptor): string | null {
   return descriptor.source === BUILTIN_SOURCE ? null : `Descriptor from ${descriptor.source}; licensed data, not distributed with Claimlint`;
 }
 
-type DescriptorColumn = 'code' | 'short' | 'long';
-
-function headerColumn(cell: string): DescriptorColumn | 'description' | null {
-  const name = normalizeHeader(cell);
-  if (name.includes('short')) return 'short';
-  if (name.includes('long') || name.includes('full')) return 'long';
-  if (name.includes('desc') || name === 'text' || name === 'title') return 'description';
-  if (name.includes('code') || name.startsWith('hcpc') || name === 'cpt' || name === 'procedure') return 'code';
-  return null;
-}
-
 export interface DescriptorLoadResult {
   source: string;
   table: DescriptorTable;
@@ -68,8 +68,9 @@ export interface DescriptorLoadResult {
   problems: LoadProblem[];
 }
 
+/** The first line with a value in it (not blanks and delimiters only). */
 function firstNonBlankLine(text: string): string {
-  for (const line of text.slice(0, 65536).split(/\r\n|\r|\n/)) if (line.trim() !== '') return line;
+  for (const line of text.slice(0, 65536).split(/\r\n|\r|\n/)) if (!/^[\s,;|"]*$/.test(line)) return line;
   return '';
 }
 
@@ -78,23 +79,44 @@ function isCode(text: string): boolean {
 }
 
 /**
+ * The delimiter of a file from its first line: the candidate whose first field is a procedure
+ * code (a headerless file: the descriptor after it may hold commas), else one under which a cell
+ * names the code column (a header), else the first that occurs in the line.
+ */
+function delimiterOf(line: string): string {
+  const present = CANDIDATE_DELIMITERS.filter((delimiter) => line.includes(delimiter));
+  const cells = (delimiter: string) => splitDelimitedLine(line, delimiter).map((cell) => cell.trim());
+  return (
+    present.find((delimiter) => isCode(cells(delimiter)[0]!)) ??
+    present.find((delimiter) => cells(delimiter).some((cell) => descriptorHeaderColumn(cell) === 'code')) ??
+    guessDelimiter(line)
+  );
+}
+
+function isBlankRecord(fields: readonly string[]): boolean {
+  return fields.every((field) => field.trim() === '');
+}
+
+/**
  * Loads a descriptor file into `into` (a new table by default): code, short descriptor,
- * optional long descriptor; CSV or TSV; header row optional (columns found by name when
- * present); UTF-8 or latin-1. A code on several consecutive rows with an empty short
- * descriptor continues the long descriptor (the HCPCS file splits long text that way).
+ * optional long descriptor; CSV or TSV (or ; or | separated); header row optional (columns found
+ * by name when present); UTF-8 or latin-1. A code on several consecutive rows with an empty short
+ * descriptor continues the long descriptor (the HCPCS file splits long text that way). Rows of
+ * empty cells, and the HCPCS file's modifier records (by its RECID column), are skipped.
  */
 export function loadDescriptorFile(content: TextContent, source: string, into: DescriptorTable = new DescriptorTable()): DescriptorLoadResult {
   const problems = new ProblemList(source);
   const text = decodeText(content);
-  const records = parseDelimited(text, guessDelimiter(firstNonBlankLine(text)));
-  let columns: Record<DescriptorColumn, number> = { code: 0, short: 1, long: 2 };
+  // Rows of empty cells (a spreadsheet's formatted but empty rows) are no rows.
+  const records = parseDelimited(text, delimiterOf(firstNonBlankLine(text))).filter((record) => !isBlankRecord(record.fields));
+  let columns: Readonly<DescriptorColumns> = HEADERLESS_DESCRIPTOR_COLUMNS;
   let first = 0;
   if (records.length > 0 && !isCode(records[0]!.fields[0]!.trim())) {
     first = 1;
-    const named: Record<DescriptorColumn, number> = { code: -1, short: -1, long: -1 };
+    const named: DescriptorColumns = { code: -1, short: -1, long: -1, recordId: -1 };
     const descriptions: number[] = [];
     records[0]!.fields.forEach((cell, index) => {
-      const column = headerColumn(cell);
+      const column = descriptorHeaderColumn(cell);
       if (column === 'description') descriptions.push(index);
       else if (column && named[column] < 0) named[column] = index;
     });
@@ -112,6 +134,7 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
   const cell = (fields: string[], index: number) => (index >= 0 ? (fields[index] ?? '').trim() : '');
   for (let r = first; r < records.length; r++) {
     const { fields, line } = records[r]!;
+    if (columns.recordId >= 0 && HCPCS_MODIFIER_RECORD_IDS.has(cell(fields, columns.recordId))) continue;
     const code = cell(fields, columns.code).toUpperCase();
     if (!isCode(code)) {
       problems.add(line, `${valueForMessage(code)} is not a procedure code`);

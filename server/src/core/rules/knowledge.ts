@@ -55,7 +55,10 @@ export interface KnowledgeOptions {
    * CMS .zip downloads). Without it each path is one file read with readFile.
    */
   expand?: (paths: readonly string[]) => { entries: { source: string; path: string; read(): TextContent }[]; problems: LoadProblem[] };
-  /** The table a PTP file given in ptpFiles goes into, from its name (ccioph... is hospital); practitioner when absent. */
+  /**
+   * The table a PTP file given in ptpFiles goes into, from its name (ccioph... is hospital);
+   * practitioner when absent. A table in a zip is asked by its own name, then by the zip's path.
+   */
   tableOfName?: (path: string) => PtpTableKind;
   /** Refuse content larger than this (bytes, or characters for strings). */
   maxFileBytes?: number;
@@ -72,6 +75,12 @@ function describeError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory, not a file';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** For a table inside a zip, its name there (`x.zip › table.csv` is how expand names it); else null. */
+function nameInZip(source: string): string | null {
+  const at = source.lastIndexOf(' \u203a ');
+  return at >= 0 ? source.slice(at + 3) : null;
 }
 
 /**
@@ -145,7 +154,11 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
 
   const loadPtp = (paths: readonly string[], fixed: PtpTableKind | null) => {
     for (const entry of expand(paths, 'ptp')) {
-      const table = fixed ?? options.tableOfName?.(entry.path) ?? 'practitioner';
+      // A table in a zip is a hospital table when its own name says so (one zip may bundle both
+      // tables), else when the zip's name does.
+      const inZip = nameInZip(entry.source);
+      const ownName = inZip !== null && options.tableOfName?.(inZip) === 'hospital' ? 'hospital' : null;
+      const table = fixed ?? ownName ?? options.tableOfName?.(entry.path) ?? 'practitioner';
       load(entry, 'ptp', (content, source) => loadPtpTable(content, source, tables[table]), table);
     }
   };
@@ -156,9 +169,9 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   }
   for (const entry of expand(options.mueFiles ?? [], 'mue')) {
     // The header names the table; when it does not, the file's name (for a table in a zip, its
-    // name there, else the zip's name: `x.zip › table.csv` is how expand names it).
-    const inZip = entry.source.lastIndexOf(' \u203a ');
-    const fromName = (inZip >= 0 ? mueKindFromName(entry.source.slice(inZip + 3)) : null) ?? mueKindFromName(entry.path);
+    // name there, else the zip's name).
+    const inZip = nameInZip(entry.source);
+    const fromName = (inZip !== null ? mueKindFromName(inZip) : null) ?? mueKindFromName(entry.path);
     load(entry, 'mue', (content, source) => {
       const result = loadMueTable(content, source, mue, fromName);
       return { ...result, mueTable: result.kind ?? fromName ?? 'practitioner' };

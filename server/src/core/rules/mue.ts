@@ -7,7 +7,9 @@
 // MAI, rationale; tab, comma, semicolon or bar) load the same way.
 
 import { isProcedureCode, normalizeCode } from './codes';
-import { CANDIDATE_DELIMITERS, forEachLine, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
+import { PreambleLines } from './preambleLines';
+import { forEachRecord } from './records';
+import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
 
 /** Which MUE table: practitioner (837P and CSV claims), outpatient hospital (837I), DME supplier. */
 export type MueTableKind = 'practitioner' | 'hospital' | 'dme';
@@ -107,9 +109,6 @@ export interface MueLoadResult {
 /** The header must be found within this many lines (the CMS notice takes 7). */
 export const MUE_HEADER_SEARCH_LINES = 20;
 
-/** A quoted cell may hold line breaks; a record still open after this many lines has a quote that is never closed. */
-const MAX_RECORD_LINES = 20;
-
 /** A header cell is a column name, not the AMA notice: longer cells are never a column. */
 const MAX_HEADER_CELL = 60;
 
@@ -147,54 +146,13 @@ function headerOf(fields: readonly string[], delimiter: string): MueHeader | nul
   return columns.code < 0 ? null : { columns, valueCell, delimiter };
 }
 
-/** Number of `"` in text[start, end) (a line of a larger string: never searched past end). */
-function quotesIn(text: string, start: number, end: number): number {
-  let count = 0;
-  for (let at = start; at < end; at++) if (text.charCodeAt(at) === 34) count++;
-  return count;
-}
-
 /**
- * Calls onRecord with each record of a delimited file (CRLF, LF or CR line ends; bytes decoded as
- * forEachLine decodes them) and the line it starts on. A record is a line, except that a quoted
- * cell may hold line breaks: the record ends once its quotes balance ("" escapes count two) and
- * its lines are joined with \n. A record still open after MAX_RECORD_LINES lines has a quote that
- * is never closed: onUnclosed gets its first line, and the lines after it are read again on their
- * own. Blank lines are passed too. Shared by the MUE and add-on code loaders.
+ * Whether a record is a header again (a file that repeats its header row) naming the same table:
+ * a header naming another table (two tables joined into one file) is not passed over quietly.
  */
-export function forEachRecord(content: TextContent, onRecord: (record: string, line: number) => void, onUnclosed: (line: number) => void): void {
-  let pending: string[] = [];
-  let pendingLine = 0;
-  let pendingQuotes = 0;
-  const feed = (text: string, start: number, end: number, lineNumber: number): void => {
-    if (pending.length === 0) {
-      const count = quotesIn(text, start, end);
-      if ((count & 1) === 0) {
-        onRecord(text.slice(start, end), lineNumber);
-        return;
-      }
-      pending = [text.slice(start, end)];
-      pendingLine = lineNumber;
-      pendingQuotes = count;
-      return;
-    }
-    pending.push(text.slice(start, end));
-    pendingQuotes += quotesIn(text, start, end);
-    if ((pendingQuotes & 1) === 0) {
-      const record = pending.join('\n');
-      pending = [];
-      onRecord(record, pendingLine);
-    } else if (pending.length >= MAX_RECORD_LINES) giveUp();
-  };
-  const giveUp = (): void => {
-    const lines = pending;
-    const first = pendingLine;
-    pending = [];
-    onUnclosed(first);
-    for (let i = 1; i < lines.length; i++) feed(lines[i]!, 0, lines[i]!.length, first + i);
-  };
-  forEachLine(content, feed);
-  while (pending.length > 0) giveUp();
+function namesSameTable(fields: readonly string[], delimiter: string, kind: MueTableKind | null): boolean {
+  const named = headerOf(fields, delimiter);
+  return named !== null && named.columns.value >= 0 && named.columns.mai >= 0 && mueKindFromName(named.valueCell) === kind;
 }
 
 function isBlankRecord(record: string): boolean {
@@ -210,6 +168,7 @@ const UNITS = /^(\d{1,9})(?:\.0*)?$/;
  * code is not a procedure code, whose value is not a whole number of units (0 is valid: not
  * payable) or whose adjudication indicator does not start with 1, 2 or 3 are reported with their
  * line and skipped; the good rows are kept. A file without the header gives one problem saying so.
+ * The notice or header met again among the rows (two files of one table joined) is skipped quietly.
  */
 export function loadMueTable(
   content: TextContent,
@@ -229,6 +188,9 @@ export function loadMueTable(
   let headerLine = 0;
   let rows = 0;
   let searching = true;
+  // The records before the first row (the notice, the header), which a file joined from two
+  // tables has again among its rows.
+  const preamble = new PreambleLines();
 
   const takeRecord = (record: string, line: number): void => {
     const header = found.header;
@@ -238,6 +200,7 @@ export function loadMueTable(
         searching = false;
         return;
       }
+      preamble.remember(record);
       for (const delimiter of CANDIDATE_DELIMITERS) {
         if (!record.includes(delimiter)) continue;
         const named = headerOf(splitDelimitedLine(record, delimiter), delimiter);
@@ -260,6 +223,7 @@ export function loadMueTable(
     const cell = (index: number): string => (index >= 0 && index < fields.length ? fields[index]!.trim() : '');
     const code = cell(columns.code).toUpperCase();
     if (!isProcedureCode(code)) {
+      if (preamble.has(record) || namesSameTable(fields, delimiter, headerKind)) return;
       problems.add(line, code === '' ? 'no HCPCS/CPT code' : `HCPCS/CPT code ${valueForMessage(code)} is not a procedure code`);
       return;
     }
@@ -290,9 +254,14 @@ export function loadMueTable(
     rows++;
   };
 
-  forEachRecord(content, takeRecord, (line) => {
-    if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
-  });
+  forEachRecord(
+    content,
+    takeRecord,
+    (line) => {
+      if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
+    },
+    () => found.header?.delimiter ?? null,
+  );
 
   if (found.header === null) {
     const partial = found.partial;

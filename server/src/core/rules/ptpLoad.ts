@@ -3,6 +3,7 @@
 // layout it uses, and adding its rows to a rule set, with a problem for each malformed row.
 
 import * as codes from './codes';
+import { PreambleLines } from './preambleLines';
 import { CMS_PTP_COLUMNS, columnsFromHeader, NO_PREEXISTING_COLUMNS, type PtpColumns } from './ptpColumns';
 import { fieldsAsLine, quoteForMessage, RowScan, scanPtpRow } from './ptpRows';
 import { PtpRuleSet } from './ptpTable';
@@ -58,7 +59,9 @@ export interface PtpLoadResult {
  * Loads a PTP table into `into` (a new rule set by default): the CMS quarterly text layout
  * (tab-separated, latin-1, a preamble of any length before the data) or CSV/TSV with the same
  * columns, with or without a header row. A data row is a line whose column 1 and column 2 are
- * procedure codes; rows that look like data but are malformed are reported and skipped.
+ * procedure codes; rows that look like data but are malformed are reported and skipped. Preamble
+ * and header lines are not rows wherever they appear: after the first data row, a line of the
+ * preamble again (the CMS parts joined into one file) or a header row is skipped quietly.
  */
 export function loadPtpTable(content: TextContent, source: string, into: PtpRuleSet = new PtpRuleSet()): PtpLoadResult {
   const problems = new ProblemList(source);
@@ -70,16 +73,24 @@ export function loadPtpTable(content: TextContent, source: string, into: PtpRule
   // Before the first data row: the most recent header row seen in the preamble.
   let headerDelimiter: string | null = null;
   let headerColumns: PtpColumns | null = null;
+  // The lines before the first data row: met again among the rows (the CMS parts of a table
+  // joined with cat), they are preamble, not malformed rows.
+  const preamble = new PreambleLines();
 
   const addRow = (text: string, start: number, end: number, rowDelimiter: string, lineNumber: number, quotesAreText = false) => {
     const problem = scanPtpRow(text, start, end, rowDelimiter, columns, scan, quotesAreText);
     if (problem === null) {
       into.addScanned(scan, sourceId);
       rows++;
-    } else if (scan.columnOneKey >= 0 || !isBlankRow(text.slice(start, end))) {
-      problems.add(lineNumber, scan.columnOneKey >= 0 ? problem : `not a PTP row: ${problem}`);
+    } else if (scan.columnOneKey >= 0) {
+      problems.add(lineNumber, problem);
+    } else {
+      const line = text.slice(start, end);
+      if (!isBlankRow(line) && !isPreamble(line, rowDelimiter)) problems.add(lineNumber, `not a PTP row: ${problem}`);
     }
   };
+  /** A line of the preamble again, or a header row (an export that repeats its header). */
+  const isPreamble = (line: string, rowDelimiter: string): boolean => preamble.has(line) || columnsFromHeader(splitLine(line, rowDelimiter)) !== null;
   const addFields = (fields: readonly string[], lineNumber: number) => {
     const line = fieldsAsLine(fields);
     addRow(line, 0, line.length, '\t', lineNumber, true);
@@ -129,6 +140,7 @@ export function loadPtpTable(content: TextContent, source: string, into: PtpRule
       );
       return;
     }
+    preamble.remember(line);
     const header = columnsFromHeader(cells);
     if (header) {
       headerColumns = header;

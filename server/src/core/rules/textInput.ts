@@ -2,6 +2,8 @@
 // Shared by the PTP loader and the descriptor loader so both treat bytes the same way.
 
 import { isAscii, isUtf8 } from 'node:buffer';
+import { CANDIDATE_DELIMITERS } from './delimiters';
+import { LineBreakSurvey } from './quotedCells';
 
 /**
  * A file read a block at a time (`openFileBlocks` in Node), so a large table is never held whole:
@@ -85,8 +87,9 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
  * What reading a file's lines needs to know of all its bytes: its encoding and its line break.
  * CMS publishes latin-1; users often save CSV as UTF-8 (with or without a BOM). Bytes that are
  * valid UTF-8 are read as UTF-8 (pure ASCII reads the same either way, and latin-1 decodes
- * fastest); anything else as latin-1, which never fails and maps 0xE9 to é. Lines end at LF (a CR
- * before it dropped) when the file has one, else at CR.
+ * fastest); anything else as latin-1, which never fails and maps 0xE9 to é, even behind a BOM (a
+ * latin-1 file an editor or a concatenation gave one). Lines end at LF (a CR before it dropped)
+ * or at CR, as LineBreakSurvey decides from where records end outside quoted cells.
  */
 interface Survey {
   encoding: TextEncodingName;
@@ -95,17 +98,13 @@ interface Survey {
 
 /** Surveys the bytes a block at a time: a UTF-8 character cut by a block's end is checked whole. */
 function survey(blocks: Iterable<Uint8Array>): Survey {
-  let head = Buffer.alloc(0);
   let ascii = true;
   let utf8 = true;
-  let lineFeed = false;
-  let carriageReturn = false;
+  const lineBreak = new LineBreakSurvey();
   let tail: Buffer | null = null;
   for (const block of blocks) {
     const bytes = asBuffer(block);
-    if (head.length < 3) head = Buffer.concat([head, bytes.subarray(0, 3 - head.length)]);
-    lineFeed ||= bytes.indexOf(10) >= 0;
-    carriageReturn ||= bytes.indexOf(13) >= 0;
+    if (!lineBreak.settled) lineBreak.feedBytes(bytes);
     if (!utf8 || (tail === null && isAscii(bytes))) continue;
     ascii = false;
     const joined: Buffer = tail === null ? bytes : Buffer.concat([tail, bytes]);
@@ -114,10 +113,8 @@ function survey(blocks: Iterable<Uint8Array>): Survey {
     tail = Buffer.from(joined.subarray(cut));
   }
   if (tail !== null && utf8) utf8 = isUtf8(tail);
-  return {
-    encoding: hasUtf8Bom(head) || (!ascii && utf8) ? 'utf8' : 'latin1',
-    separatorByte: lineFeed || !carriageReturn ? 10 : 13,
-  };
+  // A BOM alone is not UTF-8 text: what follows it must be valid UTF-8 too.
+  return { encoding: !ascii && utf8 ? 'utf8' : 'latin1', separatorByte: lineBreak.separatorByte };
 }
 
 /** Where the last character of the bytes starts, if they are UTF-8 (a lead byte at most 3 bytes back). */
@@ -229,7 +226,9 @@ function* lineChunks(blocks: Iterable<Uint8Array>, separatorByte: number): Gener
  */
 export function forEachLine(content: TextContent, onLine: LineVisitor): void {
   if (typeof content === 'string') {
-    const separator = content.indexOf('\n') >= 0 || content.indexOf('\r') < 0 ? '\n' : '\r';
+    const lineBreak = new LineBreakSurvey();
+    lineBreak.feedText(content);
+    const separator = String.fromCharCode(lineBreak.separatorByte);
     visitLines(content, content.charCodeAt(0) === 0xfeff ? 1 : 0, separator, 0, onLine);
     return;
   }
@@ -364,8 +363,8 @@ export function parseDelimited(text: string, delimiter: string): DelimitedRecord
   return records;
 }
 
-/** Delimiters a rule or descriptor file may use, most likely first. */
-export const CANDIDATE_DELIMITERS = ['\t', ',', ';', '|'] as const;
+/** Delimiters a rule or descriptor file may use, most likely first (data in delimiters.ts). */
+export { CANDIDATE_DELIMITERS };
 
 /** The delimiter of a header or first row: the first candidate that occurs in it, else tab. */
 export function guessDelimiter(line: string): string {
