@@ -258,6 +258,14 @@ function bestLayout(line: string, counts: number[]): { sep: Delimiter; layout: C
   return { sep: ',', layout: mapColumns(recordValues(line, ',')) };
 }
 
+/** A code cell written with its modifiers ("43214-59", "43200 XS:LT"), as rows.ts splits it: the code. */
+const CODE_WITH_MODIFIERS = /^\s*([A-Za-z0-9]{5})(?:[ \-:,;]+[A-Za-z0-9]{2})+\s*$/;
+
+/** The procedure code a cell holds: the cell, or the code it writes before its modifiers. */
+function codeOfCell(value: string): string {
+  return CODE_WITH_MODIFIERS.exec(value)?.[1] ?? value;
+}
+
 function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: number, reach: HeaderReach): boolean {
   const r = new CsvReader(text, sep, pos);
   let seen = 0;
@@ -268,7 +276,7 @@ function hasWellFormedCode(text: string, sep: Delimiter, pos: number, col: numbe
     if (r.unterminatedQuote >= 0) unterminated = true;
     if (r.isBlank()) continue;
     seen++;
-    if (col < r.cellCount && isWellFormedProcedureCode(r.value(col))) {
+    if (col < r.cellCount && isWellFormedProcedureCode(codeOfCell(r.value(col)))) {
       found = true;
       break;
     }
