@@ -45,6 +45,8 @@ export abstract class ClaimChooser<S> {
   /** The claim's patient so far (null until a row names one). */
   protected abstract hasPatient(state: S): boolean;
   protected abstract setPatient(state: S, patientId: string): void;
+  /** Whether the claim's patient is `patientId` (it has one). */
+  protected abstract isPatient(state: S, patientId: string): boolean;
   /** The claim of a claim id (or of a patient and date), if one was made for it. */
   protected abstract claimOf(key: string): S | undefined;
   protected abstract remember(key: string, state: S): void;
@@ -88,8 +90,28 @@ export abstract class ClaimChooser<S> {
       state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r);
       this.remember(id, state);
     }
-    if (!this.hasPatient(state) && patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
-      this.setPatient(state, r.value(patientCol));
+    if (patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
+      const patient = r.value(patientCol);
+      if (!this.hasPatient(state)) this.setPatient(state, patient);
+      else if (!this.isPatient(state, patient)) state = this.claimOfPatient(length === 0 ? '' : r.value(idCol), length === 0 ? null : r.valueSpan(idCol), patient, r);
+    }
+    return state;
+  }
+
+  /**
+   * A row whose claim id is another patient's claim: a claim of this patient under that id (an
+   * encounter number that starts again for each patient, or an id reused by mistake), so its
+   * lines are never paired with the other patient's.
+   */
+  private claimOfPatient(id: string, idSpan: Span | null, patient: string, r: CsvReader): S {
+    const first = this.claimOf(id);
+    if (first !== undefined && this.isPatient(first, patient)) return first;
+    const key = `${id}\u0000${patient}`;
+    let state = this.claimOf(key);
+    if (state === undefined) {
+      // Its own name: claims are told apart by their ids (outline, fix titles).
+      state = this.newClaim(`${id} (${patient})`, idSpan, patient, r);
+      this.remember(key, state);
     }
     return state;
   }
@@ -193,6 +215,10 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
 
   protected setPatient(state: ClaimState, patientId: string): void {
     state.claim.patientId = patientId;
+  }
+
+  protected isPatient(state: ClaimState, patientId: string): boolean {
+    return state.claim.patientId === patientId;
   }
 
   protected newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): ClaimState {

@@ -159,6 +159,11 @@ export class CodedClaims extends ClaimChooser<number> {
     return this.patientOfClaim[state]! >= 0;
   }
 
+  protected isPatient(state: number, patientId: string): boolean {
+    const patient = this.patientOfClaim[state]!;
+    return patient >= 0 && this.patients.find(patientId) === patient;
+  }
+
   protected setPatient(state: number, patientId: string): void {
     let n = this.patients.find(patientId);
     if (n < 0) n = this.patients.add(patientId);
