@@ -27,7 +27,7 @@ function mueFindings(units: string[], k: Knowledge, kind: 'professional' | 'inst
   return analyze(text, k).findings.filter((f) => f.rule.startsWith('mue.'));
 }
 
-describe('review: MAI 2/3 sum fractional units as written', () => {
+describe('MAI 2/3 sum fractional units as written', () => {
   it('837I: 0.5 + 0.5 units on one day is 1 unit, within an MUE of 1 (MAI 2)', () => {
     assert.deepEqual(mueFindings(['0.5', '0.5'], knowledge(1, 2), 'institutional').map((f) => f.message), []);
   });

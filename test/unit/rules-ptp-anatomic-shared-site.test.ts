@@ -9,16 +9,12 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { writeX12 } from './helpers/x12-writer';
+import { practitionerPtpText } from './helpers/ncci-tables';
 
 const DAY = { from: 20260310, to: 20260310 };
 
 function knowledge() {
-  const table = [
-    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All Rights Reserved.',
-    'Column 1/Column 2 Edits',
-    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale',
-    '29881\t29877\t\t20200101\t*\t1\tMutually exclusive procedures',
-  ].join('\r\n') + '\r\n';
+  const table = practitionerPtpText(['29881\t29877\t\t20200101\t*\t1\tMutually exclusive procedures']);
   return loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
 }
 
@@ -27,7 +23,7 @@ function ptpRules(one: string[], two: string[]): string[] {
   return analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule);
 }
 
-describe('review: a site on both lines is not a different site', () => {
+describe('a site on both lines is not a different site', () => {
   it('control: RT and LT bypass; RT and RT do not', () => {
     assert.deepEqual(ptpRules(['RT'], ['LT']), []);
     assert.deepEqual(ptpRules(['RT'], ['RT']), ['ptp.modifier-required']);

@@ -9,16 +9,12 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { writeX12 } from './helpers/x12-writer';
+import { practitionerPtpText } from './helpers/ncci-tables';
 
 const DAY = { from: 20260310, to: 20260310 };
 
 function knowledge() {
-  const table = [
-    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All Rights Reserved.',
-    'Column 1/Column 2 Edits',
-    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale',
-    '43214\t99213\t\t20200101\t*\t1\tStandards of medical / surgical practice',
-  ].join('\r\n') + '\r\n';
+  const table = practitionerPtpText(['43214\t99213\t\t20200101\t*\t1\tStandards of medical / surgical practice']);
   return loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
 }
 
@@ -27,7 +23,7 @@ function ptpRules(lines: { code: string; modifiers?: string[] }[]): string[] {
   return analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule);
 }
 
-describe('review: 24/25/57 count only on the E/M line', () => {
+describe('24/25/57 count only on the E/M line', () => {
   it('25 on the E/M line satisfies the indicator-1 edit (control)', () => {
     assert.deepEqual(ptpRules([{ code: '43214' }, { code: '99213', modifiers: ['25'] }]), []);
   });

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { practitionerPtpText } from './helpers/ncci-tables';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
 
@@ -17,12 +18,7 @@ const DAY = { from: 20260310, to: 20260310 };
 const RENDERING = ['NM1', '82', '1', 'DOE', 'JOHN', '', '', '', 'XX', '1111111112'] as const;
 
 function knowledge() {
-  const table = [
-    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All Rights Reserved.',
-    'Column 1/Column 2 Edits',
-    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale',
-    '43214\t43200\t\t20140101\t*\t0\tCPT Manual or CMS manual coding instructions',
-  ].join('\r\n') + '\r\n';
+  const table = practitionerPtpText(['43214\t43200\t\t20140101\t*\t0\tCPT Manual or CMS manual coding instructions']);
   return loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
 }
 
@@ -51,7 +47,7 @@ function document(cob: boolean): string {
   return writeTransactions([out]).text;
 }
 
-describe('review: a 2330E NM1*82 is not the claim\'s rendering provider', () => {
+describe('a 2330E NM1*82 is not the claim\'s rendering provider', () => {
   it('control: without the other-payer loops the pair is a conflict', () => {
     const analysis = analyze(document(false), knowledge());
     assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule), ['ptp.conflict']);

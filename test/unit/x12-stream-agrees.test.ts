@@ -49,7 +49,7 @@ function whole(text: string, guide: boolean): string[] {
 
 const claims = [{ id: 'C1', date: { from: 20260310, to: 20260310 }, lines: [{ code: '43214', charge: '1.00' }, { code: '43200', charge: '1.00' }] }];
 
-describe('review: an 837 in pieces against one analysis of the whole text', () => {
+describe('an 837 in pieces against one analysis of the whole text', () => {
   it('a long segment left out (a hole) within ISA_LOOKAHEAD of a malformed ISA: the header is read from less text', () => {
     // x12/stream.ts leaveOutLongSegment never checks lastIsa: the piece keeps 64 characters of the
     // long NTE, and readIsaHeader of the malformed ISA (which looks up to 512 characters on) counts

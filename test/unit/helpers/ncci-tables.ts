@@ -21,3 +21,13 @@ export function addOnCodeTable(rows: readonly string[]): string {
     '',
   ].join('\n');
 }
+
+/** A CMS practitioner PTP text file (one part, as in ccipra-…-f1.txt): the notice, the title, the header and tab-separated rows; CRLF. */
+export function practitionerPtpText(rows: readonly string[]): string {
+  return [
+    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All Rights Reserved.',
+    'Column 1/Column 2 Edits',
+    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale',
+    ...rows,
+  ].join('\r\n') + '\r\n';
+}

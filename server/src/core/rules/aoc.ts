@@ -10,7 +10,7 @@ import { isCalendarDate } from '../dates';
 import type { DateNumber } from '../model';
 import { isProcedureCode, isValidDateNumber } from './codes';
 import { PreambleLines } from './preambleLines';
-import { forEachRecord } from './records';
+import { forEachTableRecord } from './records';
 import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
 
 /**
@@ -390,14 +390,7 @@ export function loadAocTable(content: TextContent, source: string, into: AocTabl
     into.add(row);
     rows++;
   };
-  forEachRecord(
-    content,
-    takeRecord,
-    (line) => {
-      if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
-    },
-    () => found.header?.delimiter ?? null,
-  );
+  forEachTableRecord(content, takeRecord, () => found.header, problems);
 
   const header = found.header;
   if (header === null) {

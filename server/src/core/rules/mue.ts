@@ -8,7 +8,7 @@
 
 import { isProcedureCode, normalizeCode } from './codes';
 import { PreambleLines } from './preambleLines';
-import { forEachRecord } from './records';
+import { forEachTableRecord } from './records';
 import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
 
 /** Which MUE table: practitioner (837P and CSV claims), outpatient hospital (837I), DME supplier. */
@@ -254,14 +254,7 @@ export function loadMueTable(
     rows++;
   };
 
-  forEachRecord(
-    content,
-    takeRecord,
-    (line) => {
-      if (found.header !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
-    },
-    () => found.header?.delimiter ?? null,
-  );
+  forEachTableRecord(content, takeRecord, () => found.header, problems);
 
   if (found.header === null) {
     const partial = found.partial;

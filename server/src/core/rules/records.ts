@@ -70,3 +70,23 @@ export function forEachRecord(
   forEachLine(content, feed);
   while (pending.length > 0) giveUp();
 }
+
+/**
+ * forEachRecord for a table loader whose header is found among the records: a quote never closed
+ * after the header is a problem of the line it opens on (before it, the notice may hold any text).
+ */
+export function forEachTableRecord(
+  content: TextContent,
+  onRecord: (record: string, line: number) => void,
+  header: () => { delimiter: string } | null,
+  problems: { add(line: number, reason: string): void },
+): void {
+  forEachRecord(
+    content,
+    onRecord,
+    (line) => {
+      if (header() !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
+    },
+    () => header()?.delimiter ?? null,
+  );
+}
