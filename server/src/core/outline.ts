@@ -49,7 +49,7 @@ function fullOutline(doc: ParsedDocument): OutlineNode[] {
   const claimNodes = doc.claims.map((claim): OutlineNode => ({
     ...claimNode(claim),
     children: claim.lines.map((line) => ({
-      name: `${doc.format === 'csv' ? 'Row' : 'Line'} ${line.lineNumber}: ${line.code || '(no code)'}${line.modifiers.length ? '-' + line.modifiers.map((m) => m.value).join('-') : ''}`,
+      name: `${doc.format === 'csv' ? 'Row' : 'Line'} ${line.lineNumber || line.index + 1}: ${line.code || '(no code)'}${line.modifiers.length ? '-' + line.modifiers.map((m) => m.value).join('-') : ''}`,
       detail: line.dateOfService ? formatDate(line.dateOfService.from) + (line.dateOfService.to !== line.dateOfService.from ? ' – ' + formatDate(line.dateOfService.to) : '') : '',
       kind: 'line',
       span: line.span,

@@ -304,15 +304,21 @@ export class ServiceLines837 {
   }
 }
 
-/** LX01 as written: one shared string for each line number up to 99 (every line has one), else a slice. */
+/**
+ * LX01 as written when it is a number (one shared string for each up to 99: every line has one),
+ * else '': messages, fix titles and the CLI name a line by this or, without it, by its position,
+ * and an LX01 that is not a number may hold anything (a name typed in the wrong place), which
+ * they must not quote.
+ */
 const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
+const MAX_LINE_NUMBER_DIGITS = 6;
 function numberText(text: string, start: number, end: number): string {
   const length = end - start;
   if (length === 1 || (length === 2 && text.charCodeAt(start) !== 48)) {
     const n = unsignedAt(text, start, end);
     if (n >= 0) return LINE_NUMBERS[n]!;
   }
-  return text.slice(start, end);
+  return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? text.slice(start, end) : '';
 }
 
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
