@@ -98,6 +98,11 @@ function assertSameForEveryCut(text: string, knowledge: Knowledge = BUILTIN, upT
 const HEADER = 'Claim ID,Patient ID,Date of Service,CPT,Modifiers,Units,Charge,Notes';
 
 describe('a claim CSV read in pieces', () => {
+  it('a claim id of two patients: a row without a patient continues the row before, cut anywhere', () => {
+    // The row after P2's continues P2's claim (the previous row's), also when a piece ends before it.
+    assertSameForEveryCut(`${HEADER}\nC2,P1,2026-03-10,43214,,1,10.00,\nC2,P2,2026-03-10,43214,,1,10.00,\nC2,,2026-03-10,43200,,1,10.00,\n`);
+  });
+
   it('finds the conflicts of claims whose rows are not adjacent, with the rows between', () => {
     const text = [
       HEADER,

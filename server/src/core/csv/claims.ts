@@ -51,8 +51,16 @@ export abstract class ClaimChooser<S> {
   protected abstract claimOf(key: string): S | undefined;
   protected abstract remember(key: string, state: S): void;
 
+  /**
+   * The previous row's claim id when the rows moved to another text (moveTo): a row of the same
+   * id still continues the previous row's claim, as in one text (where two patients share an id,
+   * that is the claim of the later one).
+   */
+  private carriedId: string | null = null;
+
   /** The rows now come from `text` (the previous row's positions mean nothing there). */
   moveTo(text: string): void {
+    this.carriedId = this.lastIdLength > 0 ? this.text.slice(this.lastIdStart, this.lastIdStart + this.lastIdLength) : this.lastIdLength < 0 ? this.carriedId : null;
     this.text = text;
     this.lastIdLength = -1;
   }
@@ -78,13 +86,19 @@ export abstract class ClaimChooser<S> {
     if (length === 0) {
       state = this.current ?? undefined;
       this.lastIdLength = -1;
+      this.carriedId = null;
     } else if (this.current !== null && length === this.lastIdLength && this.sameText(vs, this.lastIdStart, length)) {
       state = this.current;
+    } else if (this.current !== null && this.lastIdLength < 0 && this.carriedId !== null && this.carriedId.length === length && r.value(idCol) === this.carriedId) {
+      state = this.current;
+      this.lastIdStart = vs;
+      this.lastIdLength = length;
     } else {
       state = this.claimOf(r.value(idCol));
       this.lastIdStart = vs;
       this.lastIdLength = length;
     }
+    if (length > 0) this.carriedId = null;
     if (state === undefined) {
       const id = length === 0 ? '' : r.value(idCol);
       state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r);
