@@ -215,10 +215,10 @@ describe('loadAocTable', () => {
         [4, 'primary code "ABC12" of 11046 is not a procedure code or CCCCC'],
         [5, 'AOC edit type "4" of 11047 is not 1, 2 or 3'],
         [6, '11048 is a Type 1 add-on code but the row lists no primary code'],
-        [7, 'AOC effective date "2024400" of 11049 is not a date (YYYYDDD, YYYYMMDD or MM/DD/YYYY)'],
+        [7, 'AOC effective date (a 7-character value) of 11049 is not a date (YYYYDDD, YYYYMMDD or MM/DD/YYYY)'],
         [8, 'AOC deletion date (a 10-character value) of 11050 is not a date (YYYYDDD, YYYYMMDD or MM/DD/YYYY)'],
         [9, 'AOC effective date of 11051 is empty'],
-        [10, 'primary code deletion date "20240230" of 11052 is not a date (YYYYDDD, YYYYMMDD or MM/DD/YYYY)'],
+        [10, 'primary code deletion date (an 8-character value) of 11052 is not a date (YYYYDDD, YYYYMMDD or MM/DD/YYYY)'],
         [13, 'no add-on code'],
       ],
     );

@@ -104,13 +104,14 @@ describe('loadPtpTable: CMS text layout', () => {
       [8, 9, 10, 11, 12, 13, 15].map((line) => ['f1.txt', line]),
     );
     const reasons = result.problems.map((problem) => problem.reason);
-    assert.match(reasons[0]!, /effective date "2019011"/);
+    // Dates are not quoted (a claim file given as a table would show its birth dates): their length is.
+    assert.match(reasons[0]!, /effective date \(a 7-character value\)/);
     assert.match(reasons[1]!, /modifier indicator "2"/);
     assert.match(reasons[2]!, /too few fields/);
-    assert.match(reasons[3]!, /deletion date "20191340"/);
+    assert.match(reasons[3]!, /deletion date \(an 8-character value\)/);
     // Letters only, so it could be a name from a claim file given as a table: only its length.
     assert.match(reasons[4]!, /column 2 \(a 5-character value\)/);
-    assert.match(reasons[5]!, /effective date "20190230"/);
+    assert.match(reasons[5]!, /effective date \(an 8-character value\)/);
     assert.match(reasons[6]!, /not a PTP row/);
     assert.ok(result.rules.lookup('43214', '43200', 20240101));
     assert.equal(result.rules.lookup('10021', '36001', 20240101), null);
@@ -410,11 +411,12 @@ describe('parsePtpFields', () => {
 });
 
 describe('values in load problems', () => {
-  it('quotes what rule files hold (codes, indicators, dates, *) and only counts the characters of anything else', () => {
-    for (const value of ['43214', 'J1234', '0042T', '4320', '2', '20190230', '2019011', '*']) assert.equal(valueForMessage(value), JSON.stringify(value));
-    // Short words of letters only may be names from a claim file given as a table by mistake.
-    for (const value of ['DOE', 'ANN', 'soon', 'ABCDE', 'M00012345', 'JANE DOE', '1970-01-01', '']) {
-      assert.equal(valueForMessage(value), `(a ${value.length}-character value)`, value);
+  it('quotes codes, indicators and * and only counts the characters of anything else', () => {
+    for (const value of ['43214', 'J1234', '0042T', '4320', '2', '*']) assert.equal(valueForMessage(value), JSON.stringify(value));
+    // Short words of letters only may be names, and runs of digits member ids or birth dates, from a claim file given as a table by mistake.
+    for (const value of ['DOE', 'ANN', 'soon', 'ABCDE', 'M00012345', 'JANE DOE', '1970-01-01', '', '1970010', '88120042', '123456']) {
+      const n = value.length;
+      assert.equal(valueForMessage(value), `(${n === 8 || n === 11 || n === 18 ? 'an' : 'a'} ${n}-character value)`, value);
     }
   });
 });

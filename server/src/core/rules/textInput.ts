@@ -30,13 +30,18 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * A field's value for a load problem: quoted when it is shaped like what rule files hold (a code
- * or indicator of up to 5 characters with a digit in it, a date of 6 to 8 digits, or *), else only
- * its length. A claim file set as a rule file by mistake must not put names or member ids in the
- * log and the warning: a short word of letters only (a surname such as DOE) is never quoted.
+ * A field's value for a load problem: quoted when it is shaped like a code or indicator (up to 5
+ * characters with a digit in it) or is *, else only its length. A claim file set as a rule file by
+ * mistake must not put names, member ids or birth dates in the log and the warning: a short word
+ * of letters only (a surname such as DOE) is never quoted, nor is a run of 6 or more digits (a
+ * member id, or a date, which may be a birth date).
  */
 export function valueForMessage(text: string): string {
-  return /^(?:(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{1,5}|\d{6,8}|\*)$/.test(text) ? JSON.stringify(text) : `(a ${text.length}-character value)`;
+  if (/^(?:(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{1,5}|\*)$/.test(text)) return JSON.stringify(text);
+  const n = text.length;
+  // "an 8-character value", "an 11-character value", "an 18-character value".
+  const article = n === 11 || n === 18 || String(n).startsWith('8') ? 'an' : 'a';
+  return `(${article} ${n}-character value)`;
 }
 
 /** One problem found while loading a file. line is 1-based; 0 means the file as a whole. */
