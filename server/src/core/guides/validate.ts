@@ -38,6 +38,7 @@
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { capitalized } from '../text';
 import { shownCode, shownSegment, shownSegmentId } from './shown';
+import { shownControlNumber } from '../x12/values';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { segmentIdCode } from '../x12/segment-index';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
@@ -133,6 +134,11 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
 }
 
 /** SV1, SV2 or SV3. */
+/** A version (ISA12, GS08, ST03) as a message shows it: as written when it reads as one (letters and digits), else described. */
+function versionShown(value: string): string {
+  return /^[A-Za-z0-9]{1,12}$/.test(value) ? value : shownCode(value);
+}
+
 function isServiceId(id: string): boolean {
   return id.length === 3 && id.charCodeAt(0) === 83 && id.charCodeAt(1) === 86 && id.charCodeAt(2) >= 49 && id.charCodeAt(2) <= 51;
 }
@@ -535,7 +541,7 @@ export class GuideValidator {
   private startInterchange(seg: GuideSegment, index: number): void {
     const controlNumber = seg.elements[12] ?? '';
     if (this.isaIds.has(controlNumber)) {
-      this.add(index, 'guide.control-number-repeated', 'error', `ISA13 interchange control number ${controlNumber} is used by an earlier interchange in this file.`, 13);
+      this.add(index, 'guide.control-number-repeated', 'error', `ISA13 interchange control number ${shownControlNumber(controlNumber)} is used by an earlier interchange in this file.`, 13);
     }
     this.isaIds.add(controlNumber);
     this.gsIds = new Set();
@@ -553,7 +559,7 @@ export class GuideValidator {
   private startGroup(seg: GuideSegment, index: number): void {
     const controlNumber = seg.elements[5] ?? '';
     if (this.gsIds.has(controlNumber)) {
-      this.add(index, 'guide.control-number-repeated', 'error', `GS06 group control number ${controlNumber} is used by an earlier group in this interchange.`, 6);
+      this.add(index, 'guide.control-number-repeated', 'error', `GS06 group control number ${shownControlNumber(controlNumber)} is used by an earlier group in this interchange.`, 6);
     }
     this.gsIds.add(controlNumber);
     this.endTransaction();
@@ -577,7 +583,7 @@ export class GuideValidator {
     }
     this.gs08 = version;
     if (this.isa12 !== '' && version !== '' && version.slice(0, 5) !== this.isa12) {
-      this.add(index, VERSION_MISMATCH_RULE, 'error', `GS08 ${version} is not a version of the interchange's ISA12 ${this.isa12}.`, 8);
+      this.add(index, VERSION_MISMATCH_RULE, 'error', `GS08 ${versionShown(version)} is not a version of the interchange's ISA12 ${versionShown(this.isa12)}.`, 8);
     }
     const walker = guide ? new GuideWalker(guide) : null;
     const gs = guide ? gsOf(guide) : null;
@@ -599,12 +605,12 @@ export class GuideValidator {
     }
     const controlNumber = seg.elements[1] ?? '';
     if (this.group.stIds.has(controlNumber)) {
-      this.add(index, 'guide.control-number-repeated', 'error', `ST02 transaction set control number ${controlNumber} is used by an earlier transaction set in this group.`, 2);
+      this.add(index, 'guide.control-number-repeated', 'error', `ST02 transaction set control number ${shownControlNumber(controlNumber)} is used by an earlier transaction set in this group.`, 2);
     }
     this.group.stIds.add(controlNumber);
     const st03 = seg.elements[2] ?? '';
     if (st03 !== '' && this.gs08 !== '' && st03 !== this.gs08) {
-      this.add(index, VERSION_MISMATCH_RULE, 'error', `ST03 ${st03} does not match GS08 ${this.gs08}.`, 3);
+      this.add(index, VERSION_MISMATCH_RULE, 'error', `ST03 ${versionShown(st03)} does not match GS08 ${versionShown(this.gs08)}.`, 3);
     }
     const implementation = st03 !== '' ? st03 : this.gs08;
     const kind = kindOfImplementation(implementation);

@@ -4,13 +4,15 @@
 import type { FunctionalGroup, Interchange, Span, TransactionSet } from '../model';
 import { kindOfImplementation } from './implementations';
 import { shiftSpan } from '../spans';
-import { shownCode, shownNumber } from './values';
+import { shownCode, shownControlNumber, shownNumber } from './values';
 import type { SegmentReading } from './reading837';
 import type { EnclosingEnvelope } from './parse837';
 
 /** An envelope header by its control number: "ST '0001'", or "ST (with no control number)". */
 function envelopeName(id: string, controlNumber: string): string {
-  return controlNumber === '' ? `${id} (with no control number)` : `${id} '${controlNumber}'`;
+  if (controlNumber === '') return `${id} (with no control number)`;
+  const shown = shownControlNumber(controlNumber);
+  return shown.startsWith("'") ? `${id} ${shown}` : `${id} (with a control number that is not a number)`;
 }
 
 function plural(count: number, word: string): string {
@@ -229,7 +231,7 @@ export class Envelopes837 {
   private checkControl(s: number, rule: string, name: string, expected: string, headerName: string, headerSpan: Span | null): void {
     const written = this.r.trimmed(s, 2);
     if (written === expected) return;
-    const shown = (value: string) => (value === '' ? 'empty' : `'${value}'`);
+    const shown = shownControlNumber;
     this.r.add(
       rule,
       'error',

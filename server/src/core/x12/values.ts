@@ -14,6 +14,16 @@ export function shownNumber(value: string): string {
   return /^[0-9 .,+\-]{1,20}$/.test(value) ? `'${value}'` : 'a value that is not a number';
 }
 
+/**
+ * A control number (ISA13, GS06, ST02) as a message may show it: quoted when it is digits (as
+ * X12 numbers them), else described. ST02 may hold anything (some senders write the patient's
+ * account number there).
+ */
+export function shownControlNumber(value: string): string {
+  if (value === '') return 'empty';
+  return /^\d{1,9}$/.test(value) ? `'${value}'` : 'a value that is not a number';
+}
+
 /** A code (procedure code, qualifier, date format) as a message may show it: short letters and digits only. */
 export function shownCode(value: string): string {
   if (value === '') return 'an empty value';
