@@ -140,7 +140,7 @@ function simpleElement(index: number, ref: string, position: number, component: 
     externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
     validCodes: validCodesOf(raw.c, external),
     packedCodes,
-    // pyx12 searches (unanchored) with re.S; the maps' patterns as literals (no regex is built at run time).
+    // The maps' patterns as literals held to the whole value (no regex is built at run time).
     regex,
     plain:
       (type === 'AN' || type === 'ID') &&
@@ -158,7 +158,8 @@ function simpleElement(index: number, ref: string, position: number, component: 
  * the sources; one built from data could not be checked). A unit test holds the schema to this list.
  */
 export const GUIDE_PATTERNS: Readonly<Record<string, RegExp>> = {
-  '[0-9]{9}': /[0-9]{9}/s,
+  // Held to the whole value (pyx12 searches, so a ten-digit or 627010000X ZIP code passes there).
+  '[0-9]{9}': /^(?:[0-9]{9})$/s,
 };
 
 function positionSpec(index: number, segmentId: string, position: number): PositionSpec {

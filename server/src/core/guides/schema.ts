@@ -24,7 +24,7 @@ export interface RawElement {
   c?: number;
   /** External code set name (GuideData.externalCodeSets). */
   x?: string;
-  /** Regular expression the value must match (pyx12 searches, unanchored). */
+  /** Regular expression the whole value must match (pyx12 only searches for it). */
   re?: string;
   /** A composite: indexes into GuideData.elements of its components, in order. */
   e?: number[];

@@ -1,0 +1,36 @@
+// Found in review: the guide's pattern for the 837I 5010 billing provider ZIP code (2010AA
+// N403, `[0-9]{9}`: nine digits, ZIP+4) is searched unanchored (guides/load.ts GUIDE_PATTERNS,
+// "pyx12 searches, unanchored"), so any value holding nine digits in a row passes:
+// `N4*SPRINGFIELD*IL*6270100001` (ten digits) and `N4*SPRINGFIELD*IL*627010000X` get no
+// guide.element-format, though neither is a nine-digit ZIP code.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { writeX12 } from './helpers/x12-writer';
+
+const knowledge = emptyKnowledge(true);
+const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const day = { from: 20240110, to: 20240110 };
+
+/** An 837I 5010 whose billing provider N4 (the first N4, in 2010AA) has this ZIP code. */
+function institutional(zip: string): string {
+  const good = writeX12([{ id: 'C1', date: { from: 20240110, to: 20240112 }, lines: [{ code: '99213', charge: '100.00', date: day }] }], { kind: 'institutional' }).text;
+  const from = 'N4*SPRINGFIELD*IL*000000000~';
+  assert.ok(good.includes(from));
+  return good.replace(from, `N4*SPRINGFIELD*IL*${zip}~`);
+}
+
+describe('837I 2010AA N403 is nine digits', () => {
+  test('nine digits pass; five are reported', () => {
+    assert.deepEqual(full(institutional('627010000')).map((f) => f.rule), []);
+    assert.ok(full(institutional('62701')).some((f) => f.rule === 'guide.element-format'));
+  });
+
+  for (const zip of ['6270100001', '627010000X']) {
+    test(`${zip} is reported`, () => {
+      const found = full(institutional(zip)).filter((f) => f.rule.startsWith('guide.') && f.message.includes('N403'));
+      assert.ok(found.length > 0, `no guide finding on N403 ${zip}`);
+    });
+  }
+});
