@@ -25,7 +25,9 @@ function referenceDate(v: string, format: 'DT' | 'D8' | 'D6'): boolean {
 }
 
 function referenceFormat(v: string, format: string): boolean {
-  if (format === 'D8' || format === 'D6' || format === 'DT') return referenceDate(v, format);
+  if (format === 'D8' || format === 'D6') return referenceDate(v, format);
+  // The format qualifier DT is CCYYMMDDHHMM: twelve digits (the DT data type takes 6 or 8 too).
+  if (format === 'DT') return v.length === 12 && referenceDate(v, format);
   if (format === 'TM') return referenceTime(v);
   if (format === 'RD8') {
     const dash = v.indexOf('-');

@@ -102,8 +102,10 @@ export function matchesFormatAt(text: string, start: number, end: number, format
   switch (format) {
     case 'D8':
     case 'D6':
-    case 'DT':
       return isValidDateAt(text, start, end, format);
+    case 'DT':
+      // The format qualifier DT is a date and time, CCYYMMDDHHMM (the DT data type also takes 6 or 8 digits).
+      return end - start === 12 && isValidDateAt(text, start, end, format);
     case 'RD8': {
       let dash = start;
       while (dash < end && text.charCodeAt(dash) !== 45) dash++;

@@ -1,0 +1,38 @@
+// Found in review: a DTP02 (or other 1250 element) of DT says the date after it is a date and
+// time, CCYYMMDDHHMM (12 digits), but guides/valueTypes.ts matchesFormatAt('DT') calls
+// isValidDateAt(..., 'DT'), which takes 6, 8 or 12 digits (the lengths of the DT *data type*).
+// `DTP*435*DT*20240101` (837I 5010 admission date and hour, no hour) and `DTP*435*DT*240101`
+// pass the guide checks; a receiver reading CCYYMMDDHHMM rejects them.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+
+const knowledge = emptyKnowledge(true);
+const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+
+/** A guide-valid 837I 5010 with DTP*435 (admission date and hour) written as given after the statement dates. */
+function institutional(admission: string): string {
+  const body: SegmentSpec[] = claimSegments(
+    [{ id: 'C1', date: { from: 20240110, to: 20240112 }, lines: [{ code: '99213', charge: '100.00', date: { from: 20240110, to: 20240110 } }] }],
+    'institutional',
+  );
+  const at = body.findIndex((s) => s[0] === 'DTP' && s[1] === '434');
+  assert.ok(at > 0);
+  body.splice(at + 1, 0, ['DTP', '435', 'DT', admission]);
+  return writeTransactions([body], { kind: 'institutional' }).text;
+}
+
+describe('DTP02 DT: DTP03 is CCYYMMDDHHMM', () => {
+  test('a date with its hour is valid', () => {
+    assert.deepEqual(full(institutional('202401100830')).map((f) => f.rule), []);
+  });
+
+  for (const value of ['20240110', '240110']) {
+    test(`${value} (no hour) is reported on DTP03`, () => {
+      const found = full(institutional(value)).filter((f) => f.rule.startsWith('guide.') && f.message.includes('DTP03'));
+      assert.ok(found.length > 0, `no guide finding on DTP*435*DT*${value}`);
+    });
+  }
+});
