@@ -188,8 +188,8 @@ function x12Scenarios(padIsa: fc.Arbitrary<boolean>, maxClaims = 5): fc.Arbitrar
         claims: claimCount.chain((n) => fc.array(x12ClaimArb(kind, version), { minLength: n, maxLength: n })),
         options: fc.record({
           kind: fc.constant(kind),
-          // 4010 has no repetition separator: ISA11 is U.
-          delimiters: fc.constantFrom(...X12_DELIMITER_SETS).map((d) => (version === '4010' ? { ...d, repetition: null } : d)),
+          // 4010 has no repetition separator: ISA11 is U. 5010 has one: a set without it gets ^ (free in that set).
+          delimiters: fc.constantFrom(...X12_DELIMITER_SETS).map((d) => (version === '4010' ? { ...d, repetition: null } : d.repetition === null ? { ...d, repetition: '^' } : d)),
           lineEnding: fc.constantFrom('', '\n', '\r\n'),
           version: fc.constant(version),
           transactions: fc.constant(transactions),

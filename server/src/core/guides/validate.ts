@@ -554,6 +554,25 @@ export class GuideValidator {
     const guide = this.options.guide ?? null;
     const isa = (this.envelope ? isaOf(this.envelope) : null) ?? (guide ? isaOf(guide) : null);
     if (isa) checkElements(this.context, isa, seg.elements, index);
+    this.checkRepetitionSeparator(seg, index);
+  }
+
+  /**
+   * ISA11 in 00501 is the repetition separator: a special character. The 00501 envelope map
+   * lists no codes for it, and the reader takes a letter, digit or blank there as no separator at
+   * all (4010's ISA11 is the letter U), so a 4010 header copied into a 5010 file would pass.
+   */
+  private checkRepetitionSeparator(seg: GuideSegment, index: number): void {
+    if (!this.isa12.startsWith('00501')) return;
+    const isa11 = seg.elements[10] ?? '';
+    if (isa11.length === 1 && !/[A-Za-z0-9\s]/.test(isa11)) return;
+    this.add(
+      index,
+      'guide.element-format',
+      'error',
+      `ISA11 (repetition separator) is ${isa11.trim() === '' ? 'blank' : shownCode(isa11)}: in version 00501 it is one special character, not a letter, digit or blank (U is 4010's standards identifier).`,
+      11,
+    );
   }
 
   private startGroup(seg: GuideSegment, index: number): void {
