@@ -95,8 +95,10 @@ function checkComposite(ctx: ElementContext, spec: CompositeSpec, value: string,
 
 function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {
   if (value === '') {
-    // pyx12: the first component of a situational composite is not reported (the composite is judged as a whole).
-    if (spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R')) {
+    // A composite is checked component by component only when it is used (checkComposite judges
+    // an empty one as a whole): then its required components are required, the first one too
+    // (pyx12 skips a situational composite's first component, so HI*ABK:R69*:I10 passes there).
+    if (spec.usage === 'R') {
       ctx.add(index, 'guide.element-missing', 'error', `Required element ${spec.ref} (${spec.name}) is missing.`, spec.position, spec.component, spec.ref, loop);
     }
     return;

@@ -94,7 +94,7 @@ export function elementsClean(spec: SegmentSpec, scan: SegmentScan, separators: 
       if (position.dataElement === '1251') valueFormat = format;
       if (position.dataElement === '1250') format = formatAt(text, start, end);
     }
-    if (!valueClean(position, text, start, end, null, valueFormat)) return false;
+    if (!valueClean(position, text, start, end, valueFormat)) return false;
   }
   const notes = spec.syntax;
   for (let n = 0; n < notes.length; n++) {
@@ -143,8 +143,8 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
     // One component (the usual qualifier:code pairs always have a separator): the element is it.
     if (start === end) return spec.usage !== 'R';
     if (spec.usage === 'N') return false;
-    if (!valueClean(components[0]!, text, start, end, spec, null)) return false;
-    for (let c = 1; c < components.length; c++) if (!valueClean(components[c]!, text, end, end, spec, null)) return false;
+    if (!valueClean(components[0]!, text, start, end, null)) return false;
+    for (let c = 1; c < components.length; c++) if (!valueClean(components[c]!, text, end, end, null)) return false;
     return true;
   }
   // Empty when every component is empty (then only a required composite is a finding).
@@ -161,7 +161,7 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
   for (let c = 0; c < components.length; c++) {
     let to = from;
     while (to < end && text.charCodeAt(to) !== separator) to++;
-    if (!valueClean(components[c]!, text, from, to, spec, null)) return false;
+    if (!valueClean(components[c]!, text, from, to, null)) return false;
     from = to < end ? to + 1 : end;
   }
   // Components past the guide's: only empty ones may follow (the exact check counts up to the last non-empty).
@@ -173,8 +173,9 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
  * validate.ts checkElement for one value at [start, end), answering only "no finding". The
  * characters were looked at by the scan (no separator in a simple value, none outside the sets).
  */
-function valueClean(spec: ElementSpec, text: string, start: number, end: number, composite: CompositeSpec | null, format: string | null): boolean {
-  if (start === end) return !(spec.usage === 'R' && (spec.component !== 1 || composite === null || composite.usage === 'R'));
+function valueClean(spec: ElementSpec, text: string, start: number, end: number, format: string | null): boolean {
+  // An empty value of a used composite: as checkElement, required components are required.
+  if (start === end) return spec.usage !== 'R';
   if (spec.usage === 'N') return false;
   const type = spec.type;
   let counted = end - start;
