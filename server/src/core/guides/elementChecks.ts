@@ -90,7 +90,14 @@ function checkComposite(ctx: ElementContext, spec: CompositeSpec, value: string,
   if (length > components.length) {
     ctx.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${components.length}.`, spec.position, components.length + 1, spec.ref, loop);
   }
-  for (let i = 0; i < components.length; i++) checkElement(ctx, components[i], componentOf(value, separator, i + 1), index, loop, null, spec);
+  // A date format qualifier component (1250, HI01-03) applies to the date after it (1251, HI01-04).
+  let format: string | null = null;
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i]!;
+    const part = componentOf(value, separator, i + 1);
+    if (component.dataElement === '1250') format = part;
+    checkElement(ctx, component, part, index, loop, component.dataElement === '1251' ? format : null, spec);
+  }
 }
 
 function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {

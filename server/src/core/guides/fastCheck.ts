@@ -158,10 +158,14 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
   if (!any) return spec.usage !== 'R';
   if (spec.usage === 'N') return false;
   let from = start;
+  // A date format qualifier component (1250) applies to the date after it (1251), as at segment level.
+  let format: string | null = null;
   for (let c = 0; c < components.length; c++) {
     let to = from;
     while (to < end && text.charCodeAt(to) !== separator) to++;
-    if (!valueClean(components[c]!, text, from, to, null)) return false;
+    const component = components[c]!;
+    if (component.dataElement === '1250') format = formatAt(text, from, to);
+    if (!valueClean(component, text, from, to, component.dataElement === '1251' ? format : null)) return false;
     from = to < end ? to + 1 : end;
   }
   // Components past the guide's: only empty ones may follow (the exact check counts up to the last non-empty).
