@@ -50,9 +50,21 @@ export function checkElements(ctx: ElementContext, spec: SegmentSpec, values: re
     }
     if (position.dataElement === '1250') format = value;
     const valueFormat = position.dataElement === '1251' ? format : null;
-    // Repeated values (5010 repetition separator) are checked one by one; the ISA holds the separators themselves.
+    // Repeated values (5010 repetition separator): no simple element of the 837 guides repeats,
+    // so that is a finding; each value is checked too. The ISA holds the separators themselves.
     if (repetition !== null && value.includes(repetition)) {
-      for (const v of value.split(repetition)) checkElement(ctx, position, v, index, loop, valueFormat, null);
+      const repeated = value.split(repetition);
+      ctx.add(
+        index,
+        'guide.too-many-repetitions',
+        'error',
+        `${position.ref} (${position.name}) does not repeat, but holds ${repeated.length} values separated by the repetition separator ${JSON.stringify(repetition)}.`,
+        position.position,
+        position.component,
+        position.ref,
+        loop,
+      );
+      for (const v of repeated) checkElement(ctx, position, v, index, loop, valueFormat, null);
     } else {
       checkElement(ctx, position, value, index, loop, valueFormat, null);
     }

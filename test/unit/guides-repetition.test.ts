@@ -1,0 +1,41 @@
+// Found in review: a 5010 repetition separator (ISA11) inside an element the guide does not let
+// repeat is accepted. guides/elementChecks.ts checkElements splits any simple value holding the
+// repetition separator and checks each piece as a value of the element, never asking whether the
+// element repeats (no simple element of the 837 maps does; only the not-used DMG05 composite
+// has a repeat). `CLM*C1*100.00***11:B:1*Y*A^B*Y*Y` (CLM07 sent twice) and `NM1*IL*1*DOE^X*...`
+// get no guide finding; a receiver answers "too many repetitions" (999 IK403 12).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { writeX12 } from './helpers/x12-writer';
+
+const knowledge = emptyKnowledge(true);
+const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const day = { from: 20240110, to: 20240110 };
+
+function replaced(text: string, from: string, to: string): string {
+  assert.ok(text.includes(from), from);
+  return text.replace(from, to);
+}
+
+describe('a repetition separator in an element that does not repeat', () => {
+  const good = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '100.00', date: day }] }]).text;
+
+  test('the file uses ^ as its repetition separator and is valid', () => {
+    assert.ok(good.includes('*^*00501*'));
+    assert.deepEqual(full(good).map((f) => f.rule), []);
+  });
+
+  test('CLM07 A^B (two repetitions) is reported on CLM07', () => {
+    const text = replaced(good, 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~', 'CLM*C1*100.00***11:B:1*Y*A^B*Y*Y~');
+    const found = full(text).filter((f) => f.rule.startsWith('guide.') && f.message.includes('CLM07'));
+    assert.ok(found.length > 0, 'no guide finding on CLM07');
+  });
+
+  test('NM103 DOE^X is reported on NM103', () => {
+    const text = replaced(good, 'NM1*IL*1*DOE*JANE', 'NM1*IL*1*DOE^X*JANE');
+    const found = full(text).filter((f) => f.rule.startsWith('guide.') && f.message.includes('NM103'));
+    assert.ok(found.length > 0, 'no guide finding on NM103');
+  });
+});
