@@ -1,6 +1,7 @@
 // `claimlint check`: each file read in blocks when it can be (stream.ts, csvStream.ts), else whole;
 // several files judged together unless --each-file; one report in the chosen format.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
 import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { RunFinding } from '../core/rules/checkPtp';
@@ -23,11 +24,20 @@ const NO_CLAIM_FILES = `no claim files in this directory (${CLAIM_FILE_EXTENSION
 
 /**
  * The inputs with each directory replaced by the claim files under it (claimFiles.ts), in place;
- * a directory without any stays, to be reported as such.
+ * a directory without any stays, to be reported as such. A file reached again (a folder and a
+ * file in it, the same path twice, a link to it) is dropped, so that it is checked once and never
+ * paired with itself: the first of its places is kept.
  */
 function expandDirectories(files: readonly string[]): { files: string[]; empty: Set<string> } {
   const out: string[] = [];
   const empty = new Set<string>();
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    const key = identityOf(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(path);
+  };
   for (const path of files) {
     let directory = false;
     try {
@@ -36,13 +46,23 @@ function expandDirectories(files: readonly string[]): { files: string[]; empty: 
       // Missing or unreadable: reported as such when it is read.
     }
     const found = directory ? claimFilesUnder(path) : [];
-    if (found.length > 0) out.push(...found);
+    if (found.length > 0) found.forEach(add);
     else {
       if (directory) empty.add(path);
-      out.push(path);
+      add(path);
     }
   }
   return { files: out, empty };
+}
+
+/** What tells two inputs apart: the real path of a file (links resolved), else the absolute path; '-' for standard input. */
+function identityOf(path: string): string {
+  if (path === '-') return path;
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {

@@ -288,6 +288,8 @@ function describeWriteError(error: unknown): string {
       return 'no space left on the device';
     case 'EDQUOT':
       return 'disk quota exceeded';
+    case 'EPIPE':
+      return 'the reader of the pipe went away';
     default:
       return code ? `write failed (${code})` : 'write failed';
   }
@@ -316,6 +318,9 @@ export interface AtomicWriteOptions {
    */
   source?: FileIdentity;
 }
+
+/** Why a target that is neither a file nor a folder is not replaced. */
+const NOT_A_FILE = 'not a regular file (a pipe, a device or a socket is never replaced by one)';
 
 /** Random bytes in a temporary file's name, written as twice as many hex digits. */
 const TEMPORARY_RANDOM_BYTES = 6;
@@ -386,6 +391,8 @@ class Replacement {
       // No such file yet: it is created.
     }
     if (existing?.isDirectory()) throw new OutputError(target, 'is a directory');
+    // A named pipe, a device or a socket is never replaced by a file (pipeOutput.ts writes into pipes and devices).
+    if (existing && !existing.isFile()) throw new OutputError(target, NOT_A_FILE);
     const source = options.source;
     this.source = source && (destinationOf(source.path) === this.destination || (existing !== null && sameInode(existing, source))) ? source : null;
     this.checkUnchanged();
@@ -481,11 +488,23 @@ class Replacement {
     if (!unchanged(now, this.source)) throw new OutputError(this.target, 'changed by another program while fix ran (run fix again)');
   }
 
-  /** Renames the flushed temporary file over the target, if the target is unchanged (see checkUnchanged). */
+  /** Renames the flushed temporary file over the target, if the target is unchanged (see checkUnchanged) and still no pipe or device. */
   commit(): void {
     this.checkUnchanged();
+    this.checkNotSpecial();
     renameSync(this.temporary, this.destination);
     this.pending = false;
+  }
+
+  /** What is at the destination now is a regular file, or nothing (a pipe made there meanwhile is not replaced). */
+  private checkNotSpecial(): void {
+    let now: BigIntStats;
+    try {
+      now = statSync(this.destination, { bigint: true });
+    } catch {
+      return;
+    }
+    if (!now.isFile()) throw new OutputError(this.target, now.isDirectory() ? 'is a directory' : NOT_A_FILE);
   }
 
   /** Closes and removes the temporary file, if there is one; never throws. */
@@ -509,7 +528,7 @@ class Replacement {
   }
 }
 
-function asOutputError(target: string, error: unknown): OutputError {
+export function asOutputError(target: string, error: unknown): OutputError {
   return error instanceof OutputError ? error : new OutputError(target, describeWriteError(error));
 }
 

@@ -10,6 +10,7 @@ import type { CliOptions } from './arguments';
 import { encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
 import { byPosition, Positions, textLine } from './report';
 import { withInputFindings } from './inputFindings';
+import { targetKind, writeIntoStreamInterruptibly } from './pipeOutput';
 import { collectGarbage, plural, progressFor, type Io } from './io';
 
 interface FixPlan {
@@ -57,7 +58,16 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
   const shownPath = path === '-' ? 'standard input' : path;
   const target = options.out ?? path;
   const toStdout = target === '-';
-  if (!toStdout) {
+  // The result goes back to the file it was read from only when that is a file: a pipe or a
+  // device read as input is not written back, nor replaced. Said before its bytes are taken.
+  if (options.out === null && path !== '-' && targetKind(path) !== 'other') {
+    io.stderr(`claimlint: ${path}: not a regular file (a pipe or a device), so fix cannot write its result back to it; give --out FILE, or --out - for standard output\n`);
+    return 2;
+  }
+  // --out into a named pipe or a character device writes into it (pipeOutput.ts); a socket or a
+  // block device is refused (files.ts), and anything else is replaced through a temporary file.
+  const stream = !toStdout && targetKind(target) === 'stream';
+  if (!toStdout && !stream) {
     const stale = removeStaleTemporaries(target);
     if (stale > 0) io.stderr(`claimlint: removed ${plural(stale, 'temporary file')} that an earlier fix of ${target} left behind\n`);
   }
@@ -98,10 +108,16 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
   } else if (changed || options.out !== null) {
     const note = (message: string) => io.stderr(`claimlint: ${message}\n`);
-    return writeAtomicallyInterruptibly(target, encodedChunks(fixed, encoding, bom), { note, force: options.force === true, source: input.identity }).then(report, (error: unknown) => {
+    const chunks = encodedChunks(fixed, encoding, bom);
+    const written = stream
+      ? writeIntoStreamInterruptibly(target, chunks, { note })
+      : writeAtomicallyInterruptibly(target, chunks, { note, force: options.force === true, source: input.identity });
+    return written.then(report, (error: unknown) => {
       if (!(error instanceof OutputError)) throw error;
       progress.finish();
-      io.stderr(`claimlint: cannot write ${target}: ${error.message}; ${target === path ? 'the file was not changed' : 'nothing was written'}\n`);
+      // A stream's error says what reached it; a file is replaced whole or not at all.
+      const outcome = stream ? '' : `; ${target === path ? 'the file was not changed' : 'nothing was written'}`;
+      io.stderr(`claimlint: cannot write ${target}: ${error.message}${outcome}\n`);
       return 2;
     });
   }

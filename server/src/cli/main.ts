@@ -1,7 +1,8 @@
 // The `claimlint` command: the same core checks as the language server, for pipelines and CI.
 //   claimlint check [--format text|json|sarif] [--ptp FILE]... [--mue FILE]... [--aoc FILE]... [--descriptors FILE]... [--no-builtin-edits] FILE|DIR... | -
 //   claimlint fix [--out FILE] [options] FILE
-// Exit codes: 0 no errors, 1 findings of error severity, 2 bad usage or unreadable input.
+// Exit codes: 0 no errors, 1 findings of error severity, 2 bad usage or unreadable input, 141
+// when the reader of the report went away before its end (`| head`).
 // Nothing printed ever quotes claim contents: rule ids, codes, counts and file names only.
 import { setFlagsFromString } from 'node:v8';
 import { parseArguments, usage, UsageError, type CliOptions } from './arguments';
@@ -17,6 +18,9 @@ export type { Io } from './io';
 
 /** Standard output's descriptor: written to directly (see output.ts), never through process.stdout. */
 const STDOUT = 1;
+
+/** The exit code when the reader of standard output went away: 128 + SIGPIPE (13 on Linux and macOS). */
+const READER_GONE_EXIT = 141;
 
 /** The exit code; a promise of it when fix writes a file (the write yields to Ctrl-C). */
 export function run(argv: readonly string[], io: Io): number | Promise<number> {
@@ -53,9 +57,12 @@ if (require.main === module) {
   // 88 MB RSS at the same CPU time). Only the growth factor can still be set once the heap exists.
   setFlagsFromString('--semi-space-growth-factor=1');
   // A bug of ours: say so in one line, without a stack that could quote claim contents. A
-  // reader that goes away (`claimlint check ... | head`) is not an error of ours.
+  // reader that goes away (`claimlint check ... | head`) is not an error of ours: the run stops
+  // without a word, but not as a success, since the report was cut short and the files after it
+  // were never checked (under `set -o pipefail` a CI step must not pass on it). It exits 141,
+  // 128 + SIGPIPE, as a shell reports a command a broken pipe ended (`yes | head`).
   const internalError = (error: unknown): number => {
-    if (error instanceof ReaderGone) process.exit(process.exitCode ?? 0);
+    if (error instanceof ReaderGone) process.exit(READER_GONE_EXIT);
     const name = error instanceof Error ? error.name : 'Error';
     process.stderr.write(`claimlint: internal error (${name}); please report it with a synthetic file that reproduces it\n`);
     return 2;

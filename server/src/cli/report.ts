@@ -283,10 +283,39 @@ function oneLine(text: string): string {
 
 // ---- text ------------------------------------------------------------------------------------
 
+/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+/** A control character written as an escape: \n, \r, \t, else \xHH or \uHHHH. */
+function escapeControl(code: number): string {
+  if (code === 10) return '\\n';
+  if (code === 13) return '\\r';
+  if (code === 9) return '\\t';
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+}
+
+/**
+ * A file name on one line: its control characters escaped (a line break in a name would split a
+ * finding's line), every other character as it is, backslashes included (Windows paths).
+ */
+export function pathOnOneLine(path: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < path.length; i++) {
+    const code = path.charCodeAt(i);
+    if (!isControl(code)) continue;
+    out += path.slice(from, i) + escapeControl(code);
+    from = i + 1;
+  }
+  return from === 0 ? path : out + path.slice(from);
+}
+
 /** `path:line:col severity rule message`, lines and columns 1-based as compilers print them. */
 export function textLine(path: string, finding: Finding, positions: Positions): string {
   const start = positions.at(finding.span.start);
-  return `${path}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.rule} ${oneLine(finding.message)}\n`;
+  return `${pathOnOneLine(path)}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.rule} ${oneLine(finding.message)}\n`;
 }
 
 class TextReporter implements Reporter {
@@ -498,9 +527,16 @@ const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note' }
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/**
+ * An absolute path as a file URI; a relative one as a relative reference. A colon in its first
+ * segment is written %3A: `batch-T09:30.csv` would read as a URI of scheme `batch-T09` (RFC 3986 4.2).
+ */
 export function toSarifUri(path: string): string {
   if (isAbsolute(path)) return pathToFileURL(path).href;
-  return encodeURI(path.split('\\').join('/')).replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
+  const uri = encodeURI(path.split('\\').join('/')).replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
+  const slash = uri.indexOf('/');
+  const first = slash < 0 ? uri : uri.slice(0, slash);
+  return first.includes(':') ? first.split(':').join('%3A') + uri.slice(first.length) : uri;
 }
 
 function ruleDescription(id: string): string {

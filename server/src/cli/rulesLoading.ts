@@ -53,7 +53,7 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
   return knowledge;
 }
 
-/** The option that named a rule file. */
+/** The option that named a rule file: for PTP files the list it came in, not its table (a --ptp file named ccioph... goes to the hospital table). */
 function ruleFileOption(file: LoadedFile): string {
   switch (file.kind) {
     case 'descriptors':
@@ -63,7 +63,7 @@ function ruleFileOption(file: LoadedFile): string {
     case 'aoc':
       return '--aoc';
     default:
-      return file.table === 'hospital' ? '--ptp-hospital' : '--ptp';
+      return file.hospitalList ? '--ptp-hospital' : '--ptp';
   }
 }
 

@@ -15,6 +15,8 @@ export interface LoadedFile {
   kind: 'ptp' | 'descriptors' | 'mue' | 'aoc';
   /** For PTP files: the table the rows went into. */
   table?: PtpTableKind;
+  /** For PTP files: given in hospitalPtpFiles (a file of ptpFiles may go to the hospital table by its name). */
+  hospitalList?: true;
   /** For MUE files that could be read: the table the rows went into (from the header, else the file name, else practitioner). */
   mueTable?: MueTableKind;
   /** Rows (PTP edits, MUE values, add-on code rows or descriptors) taken from the file; 0 when it could not be read. */
@@ -163,7 +165,9 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
     }
   };
   loadPtp(options.ptpFiles, null);
+  const firstHospital = files.length;
   loadPtp(options.hospitalPtpFiles ?? [], 'hospital');
+  for (const file of files.slice(firstHospital)) file.hospitalList = true;
   for (const entry of expand(options.descriptorFiles, 'descriptors')) {
     load(entry, 'descriptors', (content, source) => loadDescriptorFile(content, source, descriptors));
   }
