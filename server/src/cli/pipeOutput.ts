@@ -3,7 +3,6 @@
 // (files.ts replaces regular files only). Nothing is atomic here: a reader sees the bytes as they
 // come, and a failure or Ctrl-C part way leaves it with part of the result.
 import { closeSync, constants as fsConstants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { asOutputError, OutputError } from './files';
 import { nextTurn, onInterrupt } from './interrupts';
 
@@ -16,6 +15,8 @@ const OPEN_FLAGS = fsConstants.O_WRONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsCon
 
 /** How long to wait before opening again a named pipe that has no reader yet. */
 const READER_WAIT_MS = 50;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long to wait before writing again to a pipe or device that is full. */
 const FULL_WAIT_MS = 2;
