@@ -14,6 +14,21 @@ import { writeX12 } from './helpers/x12-writer';
 const knowledge = fuzzKnowledgeWithUnits();
 const day = { from: 20260310, to: 20260310 };
 
+const GS = 'GS*HC*SENDER01*RECEIVER01*20240115*1200*1*X*005010X222A1~\n';
+const EMPTY_GROUP = 'GS*HC*SENDER01*RECEIVER01*20240115*1200*7*X*005010X222A1~\nGE*0*7~\n';
+
+/** `text` with a group without sets before its own (IEA01 counting it), and the removal fix of its MUE finding applied. */
+function removedWithEmptyGroup(text: string): string {
+  assert.ok(text.includes(GS));
+  const withEmptyGroup = text.replace(GS, EMPTY_GROUP + GS).replace('IEA*1*', 'IEA*2*');
+  const analysis = analyze(withEmptyGroup, knowledge);
+  const mue = analysis.findings.find((f) => f.rule === 'mue.exceeded');
+  assert.ok(mue);
+  const removal = fixesFor(withEmptyGroup, analysis.doc, mue).find((f) => f.title.startsWith('Remove'));
+  assert.ok(removal);
+  return applyEdits(withEmptyGroup, removal.edits);
+}
+
 describe('removing a claim', () => {
   test('leaves a group it has nothing to do with', () => {
     const { text } = writeX12([
@@ -21,35 +36,17 @@ describe('removing a claim', () => {
       { id: 'C1', lines: [{ code: '20610', charge: '80.00', units: '3', date: day }] },
       { id: 'C2', subscriberId: 'M2', lines: [{ code: '99213', charge: '10.00', date: day }] },
     ], { lineEnding: '\n' });
-    const gs = 'GS*HC*SENDER01*RECEIVER01*20240115*1200*1*X*005010X222A1~\n';
-    const emptyGroup = 'GS*HC*SENDER01*RECEIVER01*20240115*1200*7*X*005010X222A1~\nGE*0*7~\n';
-    assert.ok(text.includes(gs));
-    const withEmptyGroup = text.replace(gs, emptyGroup + gs).replace('IEA*1*', 'IEA*2*');
-    const analysis = analyze(withEmptyGroup, knowledge);
-    const mue = analysis.findings.find((f) => f.rule === 'mue.exceeded');
-    assert.ok(mue);
-    const removal = fixesFor(withEmptyGroup, analysis.doc, mue).find((f) => f.title.startsWith('Remove'));
-    assert.ok(removal);
-    const fixed = applyEdits(withEmptyGroup, removal.edits);
-    assert.ok(fixed.includes(emptyGroup), 'the group without sets is still there');
+    const fixed = removedWithEmptyGroup(text);
+    assert.ok(fixed.includes(EMPTY_GROUP), 'the group without sets is still there');
     assert.ok(fixed.includes('IEA*2*'), 'IEA01 still counts it');
     assert.ok(!fixed.includes('CLM*C1*'));
   });
 
   test('of the only set of a group beside a group without sets: its group stays, the interchange does not keep only the empty one', () => {
     const { text } = writeX12([{ id: 'C1', lines: [{ code: '20610', charge: '80.00', units: '3', date: day }] }], { lineEnding: '\n' });
-    const gs = 'GS*HC*SENDER01*RECEIVER01*20240115*1200*1*X*005010X222A1~\n';
-    const emptyGroup = 'GS*HC*SENDER01*RECEIVER01*20240115*1200*7*X*005010X222A1~\nGE*0*7~\n';
-    const withEmptyGroup = text.replace(gs, emptyGroup + gs).replace('IEA*1*', 'IEA*2*');
-    assert.notEqual(withEmptyGroup, text);
-    const analysis = analyze(withEmptyGroup, knowledge);
-    const mue = analysis.findings.find((f) => f.rule === 'mue.exceeded');
-    assert.ok(mue);
-    const removal = fixesFor(withEmptyGroup, analysis.doc, mue).find((f) => f.title.startsWith('Remove'));
-    assert.ok(removal);
-    const fixed = applyEdits(withEmptyGroup, removal.edits);
+    const fixed = removedWithEmptyGroup(text);
     assert.ok(!fixed.includes('CLM*C1*'));
-    assert.ok(fixed.includes(emptyGroup) && fixed.includes(gs) && fixed.includes('IEA*2*'), 'both groups stay');
+    assert.ok(fixed.includes(EMPTY_GROUP) && fixed.includes(GS) && fixed.includes('IEA*2*'), 'both groups stay');
     assert.ok(/\nST\*837\*/.test(fixed), 'the group keeps its set');
   });
 });

@@ -6,12 +6,10 @@
 // the guide checks. DTP03 under DTP02 is checked; the same date in HI is not.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
-import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+import { fullFindings } from './helpers/guide-findings';
 
-const knowledge = emptyKnowledge(true);
-const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const full = fullFindings;
 
 /** A guide-valid 837I 5010 with one more HI (as given) after the principal diagnosis. */
 function institutional(hi: readonly string[]): string {

@@ -8,18 +8,11 @@
 // components.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
-import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { writeX12 } from './helpers/x12-writer';
+import { fullFindings, replaced } from './helpers/guide-findings';
 
-const knowledge = emptyKnowledge(true);
-const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const full = fullFindings;
 const day = { from: 20240110, to: 20240110 };
-
-function replaced(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), from);
-  return text.replace(from, to);
-}
 
 describe('a used situational composite whose required first component is empty', () => {
   const professional = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '100.00', date: day }] }]).text;

@@ -5,12 +5,10 @@
 // pass the guide checks; a receiver reading CCYYMMDDHHMM rejects them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
-import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+import { fullFindings } from './helpers/guide-findings';
 
-const knowledge = emptyKnowledge(true);
-const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const full = fullFindings;
 
 /** A guide-valid 837I 5010 with DTP*435 (admission date and hour) written as given after the statement dates. */
 function institutional(admission: string): string {

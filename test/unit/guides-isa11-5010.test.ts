@@ -6,12 +6,10 @@
 // `full`, though a 5010 reader takes every U of the data as a repetition separator.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
-import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { writeX12 } from './helpers/x12-writer';
+import { fullFindings } from './helpers/guide-findings';
 
-const knowledge = emptyKnowledge(true);
-const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const full = fullFindings;
 const day = { from: 20240110, to: 20240110 };
 
 describe('ISA11 of a 5010 interchange', () => {

@@ -5,12 +5,10 @@
 // guide.element-format, though neither is a nine-digit ZIP code.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
-import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { writeX12 } from './helpers/x12-writer';
+import { fullFindings } from './helpers/guide-findings';
 
-const knowledge = emptyKnowledge(true);
-const full = (text: string) => analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+const full = fullFindings;
 const day = { from: 20240110, to: 20240110 };
 
 /** An 837I 5010 whose billing provider N4 (the first N4, in 2010AA) has this ZIP code. */
