@@ -1,8 +1,8 @@
 // `claimlint check DIR` (issue 14, "a folder at once"): a directory argument stands for the
 // claim files under it (the extensions the extension registers, and files starting with an ISA
 // header), found recursively and checked in sorted order, together (lines of one patient,
-// provider and date paired across them, as for files named one by one). Hidden folders and
-// node_modules are skipped; a directory without claim files is an error naming it (exit 2).
+// provider and date paired across them, as for files named one by one). Hidden folders, hidden
+// files and node_modules are skipped; a directory without claim files is an error naming it (exit 2).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -40,9 +40,11 @@ describe('claimlint check DIR', () => {
     // Not claim files: another extension without an ISA header, and a file whose text starts later with ISA.
     file('batch/notes.txt', 'ISA is the interchange header\n');
     file('batch/readme', 'see ISA*00\n');
-    // Skipped folders.
+    // Skipped folders, and hidden files: macOS's ._ copies, and the temporary file a killed fix leaves (it starts with ISA).
     file('batch/.git/x.837', oneClaim('C4', '43200'));
     file('batch/node_modules/pkg/y.837', oneClaim('C5', '43200'));
+    file('batch/._a.837', '\u0000\u0005\u0016\u0007Mac OS X');
+    file('batch/.a.837.0f3c9a.claimlint-tmp', oneClaim('C1', '43200'));
 
     const run = claimlint(['check', '--format', 'json', 'batch']);
     assert.equal(run.code, 1, run.stderr);

@@ -34,7 +34,8 @@ export const usage = `Usage:
                                       - reads standard input; a directory stands for the claim
                                       files under it (.837 .837p .837i .837d .x12 .edi .csv
                                       .tsv, and files starting with ISA), recursively, sorted,
-                                      skipping hidden folders and node_modules
+                                      skipping hidden folders and files and
+                                      node_modules
   claimlint fix [options] FILE        remove the service lines that NCCI edits with modifier
                                       indicator 0 bundle into another line, then write FILE back
 

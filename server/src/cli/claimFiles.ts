@@ -2,7 +2,9 @@
 // Files": the file extensions the extension registers (.837, .837p, .837i, .837d, .x12, .edi,
 // .csv, .tsv, in any case) and any other file that starts with an ISA header (as VS Code's
 // firstLine rule recognises one). Folders are walked recursively; hidden folders (.git, .vscode)
-// and node_modules are skipped, and symbolic links to folders are not followed (no loops).
+// and node_modules are skipped, and so are hidden files (macOS's ._x.837 copies, the temporary
+// file a killed `claimlint fix` left, which starts with ISA); symbolic links to folders are not
+// followed (no loops). A hidden file named on the command line is checked as any other.
 import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 
@@ -70,6 +72,7 @@ export function* walkClaimFiles(folder: string): Generator<string | null, void, 
     }
     for (const entry of entries) {
       const path = join(current, entry.name);
+      if (entry.name.startsWith('.') && !entry.isDirectory()) continue;
       if (entry.isDirectory()) {
         if (!skippedFolder(entry.name)) pending.push(path);
       } else if (entry.isFile()) {
