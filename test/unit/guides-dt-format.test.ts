@@ -5,7 +5,7 @@
 // pass the guide checks; a receiver reading CCYYMMDDHHMM rejects them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+import { claimSegments, writeTransactions, writeX12, type SegmentSpec } from './helpers/x12-writer';
 import { fullFindings } from './helpers/guide-findings';
 
 const full = fullFindings;
@@ -33,4 +33,16 @@ describe('DTP02 DT: DTP03 is CCYYMMDDHHMM', () => {
       assert.ok(found.length > 0, `no guide finding on DTP*435*DT*${value}`);
     });
   }
+});
+
+describe('a six-character date element', () => {
+  test('ISA09 is said to be YYMMDD, not CCYYMMDD (found in review)', () => {
+    const good = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '100.00', date: { from: 20240110, to: 20240110 } }] }]).text;
+    const text = good.replace('*RECEIVER01     *240115*', '*RECEIVER01     *261399*');
+    assert.notEqual(text, good);
+    assert.deepEqual(
+      full(text).filter((f) => f.message.includes('ISA09')).map((f) => f.message),
+      ['ISA09 (Interchange Date) is not a valid date (YYMMDD).'],
+    );
+  });
 });

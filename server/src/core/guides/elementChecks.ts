@@ -143,7 +143,9 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
       ctx.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, spec.position, spec.component, spec.ref, loop);
     }
   } else if (!typeValid(spec, value)) {
-    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${TYPE_NAMES[spec.type]}${shownTypedValue(spec, value)}.`, spec.position, spec.component, spec.ref, loop);
+    // A date element of 6 characters (ISA09) is YYMMDD, not CCYYMMDD.
+    const typeName = spec.type === 'DT' && spec.maxLength === 6 ? 'date (YYMMDD)' : TYPE_NAMES[spec.type];
+    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${typeName}${shownTypedValue(spec, value)}.`, spec.position, spec.component, spec.ref, loop);
   }
   const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && ctx.version === value;
   if (!ownVersion && !isValidCode(spec, value)) {
