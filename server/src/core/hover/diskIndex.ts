@@ -21,6 +21,7 @@ import type { AddOptions } from '../rules/serviceGroups';
 import { tableForClaim } from '../rules/serviceGroups';
 import { lastAtOrBefore } from '../search';
 import { codeHover, type HoverResult } from './hover';
+import { plainMarkdown } from './markdown';
 
 /** Table kinds as stored (one byte an entry). */
 const TABLES: readonly (PtpTableKind | null)[] = ['practitioner', 'hospital', null];
@@ -235,11 +236,6 @@ interface IndexData {
 const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', information: 'Information' };
 
 /** Characters Markdown would read as formatting in a finding's plain-text message. */
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|~]/g;
-
-function plain(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$&');
-}
 
 /** The procedure codes of a file checked from disk, and what a hover on one of them says. */
 export class DiskIndex {
@@ -285,8 +281,8 @@ export class DiskIndex {
     for (; at < attachedEntry.length && attachedEntry[at] === entry; at++) {
       const finding = findings[attachedFinding[at]!]!;
       const related = attachedRelated[at]!;
-      const where = related >= 0 ? ` ${plain(finding.related[related] ?? '')}:` : '';
-      items.push(`- **${SEVERITY_NAMES[finding.severity]}** \`${finding.rule}\`${where} ${plain(finding.message)}`);
+      const where = related >= 0 ? ` ${plainMarkdown(finding.related[related] ?? '')}:` : '';
+      items.push(`- **${SEVERITY_NAMES[finding.severity]}** \`${finding.rule}\`${where} ${plainMarkdown(finding.message)}`);
     }
     if (items.length === 0) return '';
     return `**On ${this.lineName(entry)}** (checked from disk)\n${items.join('\n')}`;

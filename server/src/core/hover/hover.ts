@@ -9,10 +9,11 @@ import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { tableForClaim } from '../rules/serviceGroups';
 import { mueRowFor } from '../rules/checkUnits';
-import { codeSetOf } from '../x12/values';
+import { codeSetOf, parseD8 } from '../x12/values';
 import { dateOrderNote } from '../csv/index';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
 import { guideElementHover } from './guideHover';
+import { plainMarkdown } from './markdown';
 
 export interface HoverResult {
   markdown: string;
@@ -99,12 +100,14 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   const parts: string[] = [];
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
-  parts.push(text ? `**${code}** — “${text}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
+  // A descriptor from the user's file is text, not Markdown: escaped, so it shows as written.
+  parts.push(text ? `**${code}** — “${plainMarkdown(text)}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
   const day = date?.from;
   const rules = table === null ? null : knowledge.tables[table];
-  const asColumnOne = rules === null ? [] : rules.editsAsColumnOne(code, day).filter((e) => e.modifierIndicator !== '9');
-  const asColumnTwo = rules === null ? [] : rules.editsAsColumnTwo(code, day).filter((e) => e.modifierIndicator !== '9');
-  const when = day !== undefined ? ` on ${formatDate(day)}` : '';
+  // Over a date range, the edits in force on some day of it (as the check judges the line).
+  const asColumnOne = rules === null ? [] : rules.editsAsColumnOne(code, day, date?.to).filter((e) => e.modifierIndicator !== '9');
+  const asColumnTwo = rules === null ? [] : rules.editsAsColumnTwo(code, day, date?.to).filter((e) => e.modifierIndicator !== '9');
+  const when = date === null ? '' : date.to !== date.from ? ` from ${formatDate(date.from)} to ${formatDate(date.to)}` : ` on ${formatDate(date.from)}`;
   if (table === null) {
     parts.push('Dental claim: no NCCI PTP table applies to it.');
   } else if (asColumnOne.length || asColumnTwo.length) {
@@ -120,7 +123,7 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
   if (descriptor?.clinicalSummary) parts.push(`---\n\n**Clinical summary:** ${summaryThatFits(descriptor.clinicalSummary)}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
-  if (notice) parts.push(`_${notice}_`);
+  if (notice) parts.push(`_${plainMarkdown(notice)}_`);
   return parts.join('\n\n');
 }
 
@@ -237,11 +240,13 @@ function x12Hover(text: string, position: X12Position): HoverResult | null {
   return { markdown: parts.join('\n\n'), span };
 }
 
+/** DTP03 as a date or a range of real calendar days in order; null otherwise (the hover names no day). */
 function parseDtp(value: string): DateRange | null {
   const m = /^(\d{8})(?:-(\d{8}))?$/.exec(value);
   if (!m) return null;
-  const from = Number(m[1]);
-  return { from, to: m[2] ? Number(m[2]) : from };
+  const from = parseD8(m[1]!);
+  const to = m[2] === undefined ? from : parseD8(m[2]);
+  return from === null || to === null || to < from ? null : { from, to };
 }
 
 function printable(delimiter: string): string {

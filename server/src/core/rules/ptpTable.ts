@@ -392,9 +392,10 @@ export class PtpRuleSet {
 
   /**
    * Edits with this code as column 1. Without a date: every row (all windows, indicator 9 too).
-   * With a date: the edit in force for each pair on that date. Sorted by column 2, then effective date.
+   * With a date: the edit in force for each pair on that date (with `to`, on some day of
+   * [date, to], as the check judges a line over a date range). Sorted by column 2, then effective date.
    */
-  editsAsColumnOne(code: string, date?: DateNumber): PtpEdit[] {
+  editsAsColumnOne(code: string, date?: DateNumber, to: DateNumber | undefined = date): PtpEdit[] {
     const id = this.codeId(code);
     if (!this.hasColumnOneEdits(id)) return [];
     const starts = this.columnOneStart!;
@@ -408,7 +409,7 @@ export class PtpRuleSet {
       }
       else if (this.columnTwoOf[r] !== previousColumnTwo) {
         previousColumnTwo = this.columnTwoOf[r]!;
-        const active = this.activeRow(id, previousColumnTwo, date);
+        const active = to === undefined || to === date ? this.activeRow(id, previousColumnTwo, date) : this.activeRowInRange(id, previousColumnTwo, date, to);
         if (active >= 0) rows.push(active);
       }
     }
@@ -416,7 +417,7 @@ export class PtpRuleSet {
   }
 
   /** Edits with this code as column 2; same conventions as editsAsColumnOne, sorted by column 1. */
-  editsAsColumnTwo(code: string, date?: DateNumber): PtpEdit[] {
+  editsAsColumnTwo(code: string, date?: DateNumber, to: DateNumber | undefined = date): PtpEdit[] {
     const id = this.codeId(code);
     if (id < 0) return [];
     this.finish();
@@ -433,7 +434,7 @@ export class PtpRuleSet {
         const columnOneId = this.columnOneOf[r]!;
         if (seen.has(columnOneId)) continue;
         seen.add(columnOneId);
-        const active = this.activeRow(columnOneId, id, date);
+        const active = to === undefined || to === date ? this.activeRow(columnOneId, id, date) : this.activeRowInRange(columnOneId, id, date, to);
         if (active >= 0) rows.push(active);
       }
     }
