@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs';
 
 /** How long to wait before writing again to a non-blocking descriptor that is full. */
-const FULL_WAIT_MS = 2;
+export const FULL_WAIT_MS = 2;
 
 /** A reader that went away (`claimlint check ... | head`): not an error of ours. */
 export class ReaderGone extends Error {
@@ -33,13 +33,24 @@ export function writeAllSync(fd: number, data: string | Uint8Array): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let at = 0;
   while (at < bytes.length) {
+    let wrote: number;
     try {
-      at += writeSync(fd, bytes, at, bytes.length - at);
+      wrote = writeSome(fd, bytes, at);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') pause(FULL_WAIT_MS);
-      else if (code === 'EPIPE') throw new ReaderGone();
-      else throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') throw new ReaderGone();
+      throw error;
     }
+    if (wrote === 0) pause(FULL_WAIT_MS);
+    at += wrote;
+  }
+}
+
+/** Writes what it can of `bytes` from `at` to descriptor `fd`: the bytes written, 0 when a non-blocking descriptor is full for now. */
+export function writeSome(fd: number, bytes: Uint8Array, at: number): number {
+  try {
+    return writeSync(fd, bytes, at, bytes.length - at);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return 0;
+    throw error;
   }
 }

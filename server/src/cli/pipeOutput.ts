@@ -2,9 +2,10 @@
 // /dev/stdout, /dev/null): such a target is opened and written as it is, never replaced by a file
 // (files.ts replaces regular files only). Nothing is atomic here: a reader sees the bytes as they
 // come, and a failure or Ctrl-C part way leaves it with part of the result.
-import { closeSync, constants as fsConstants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, statSync } from 'node:fs';
 import { asOutputError, OutputError } from './files';
 import { nextTurn, onInterrupt } from './interrupts';
+import { FULL_WAIT_MS, writeSome } from './output';
 
 /**
  * Opened for writing only, never created or truncated; without blocking, so that a pipe without
@@ -18,8 +19,6 @@ const READER_WAIT_MS = 50;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How long to wait before writing again to a pipe or device that is full. */
-const FULL_WAIT_MS = 2;
 
 /** What is at a path, links followed, for a command that writes there. */
 export type TargetKind = 'stream' | 'special' | 'other';
@@ -60,16 +59,6 @@ async function openStream(target: string): Promise<number> {
     if (stats.isFIFO() || stats.isCharacterDevice()) return fd;
     closeSync(fd);
     throw new OutputError(target, 'no longer a named pipe or a device');
-  }
-}
-
-/** Writes what it can of `chunk` from `at`; 0 when the pipe or device is full for now. */
-function writeSome(fd: number, chunk: Buffer, at: number): number {
-  try {
-    return writeSync(fd, chunk, at, chunk.length - at);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'EAGAIN') return 0;
-    throw error;
   }
 }
 
