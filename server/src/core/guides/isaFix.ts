@@ -2,7 +2,7 @@
 // ISA elements and IEA02): every field fitted to its width with the same delimiters and values,
 // when that is certain (see fixes.ts for the rules), and IEA02 written as ISA13 when it is the
 // same number. Pure.
-import { shownControlNumber } from '../x12/values';
+import { isControlNumber, shownControlNumber } from '../x12/values';
 import type { TextEdit } from '../edits';
 import type { Finding, Interchange, ParsedDocumentWithIndex } from '../model';
 import { isIsaProblem, readIsaHeader } from '../x12/isa';
@@ -121,7 +121,8 @@ function stripZeros(digits: string): string {
 
 export function interchangeTitle(fix: InterchangeFix): string {
   const iea = fix.iea !== null && fix.iea.after !== fix.iea.before;
-  if (fix.changed.size === 0) return `Write IEA02 as ISA13 writes it (${/^\d{1,9}$/.test(fix.iea?.after ?? '') ? fix.iea!.after : shownControlNumber(fix.iea?.after ?? '')})`;
+  const after = fix.iea?.after ?? '';
+  if (fix.changed.size === 0) return `Write IEA02 as ISA13 writes it (${isControlNumber(after) ? after : shownControlNumber(after)})`;
   return `Pad the ISA fields to their fixed widths (106 characters)${iea ? ' and IEA02 to match ISA13' : ''}`;
 }
 

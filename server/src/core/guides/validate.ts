@@ -38,7 +38,7 @@
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { capitalized } from '../text';
 import { shownCode, shownSegment, shownSegmentId } from './shown';
-import { shownControlNumber } from '../x12/values';
+import { readsAsCode, shownControlNumber } from '../x12/values';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { segmentIdCode } from '../x12/segment-index';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
@@ -136,7 +136,7 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
 /** SV1, SV2 or SV3. */
 /** A version (ISA12, GS08, ST03) as a message shows it: as written when it reads as one (letters and digits), else described. */
 function versionShown(value: string): string {
-  return /^[A-Za-z0-9]{1,12}$/.test(value) ? value : shownCode(value);
+  return readsAsCode(value) ? value : shownCode(value);
 }
 
 function isServiceId(id: string): boolean {

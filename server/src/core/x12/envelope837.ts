@@ -4,15 +4,14 @@
 import type { FunctionalGroup, Interchange, Span, TransactionSet } from '../model';
 import { kindOfImplementation } from './implementations';
 import { shiftSpan } from '../spans';
-import { shownCode, shownControlNumber, shownNumber } from './values';
+import { isControlNumber, shownCode, shownControlNumber, shownNumber } from './values';
 import type { SegmentReading } from './reading837';
 import type { EnclosingEnvelope } from './parse837';
 
 /** An envelope header by its control number: "ST '0001'", or "ST (with no control number)". */
 function envelopeName(id: string, controlNumber: string): string {
   if (controlNumber === '') return `${id} (with no control number)`;
-  const shown = shownControlNumber(controlNumber);
-  return shown.startsWith("'") ? `${id} ${shown}` : `${id} (with a control number that is not a number)`;
+  return isControlNumber(controlNumber) ? `${id} '${controlNumber}'` : `${id} (with a control number that is not a number)`;
 }
 
 function plural(count: number, word: string): string {

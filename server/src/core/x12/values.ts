@@ -21,13 +21,23 @@ export function shownNumber(value: string): string {
  */
 export function shownControlNumber(value: string): string {
   if (value === '') return 'empty';
-  return /^\d{1,9}$/.test(value) ? `'${value}'` : 'a value that is not a number';
+  return isControlNumber(value) ? `'${value}'` : 'a value that is not a number';
+}
+
+/** Whether a control number is one (digits, as X12 numbers them): a message may show it. */
+export function isControlNumber(value: string): boolean {
+  return /^\d{1,9}$/.test(value);
 }
 
 /** A code (procedure code, qualifier, date format) as a message may show it: short letters and digits only. */
 export function shownCode(value: string): string {
   if (value === '') return 'an empty value';
-  return /^[A-Za-z0-9]{1,12}$/.test(value) ? `'${value}'` : 'a value that is not a code';
+  return readsAsCode(value) ? `'${value}'` : 'a value that is not a code';
+}
+
+/** Whether a value reads as a code (up to 12 letters and digits): a message may show it. */
+export function readsAsCode(value: string): boolean {
+  return /^[A-Za-z0-9]{1,12}$/.test(value);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
