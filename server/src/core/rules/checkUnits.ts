@@ -36,31 +36,35 @@ export function keepMue(tables: MueTables): (line: ServiceLine, table: PtpTableK
   return (line, table) => mueRowFor(tables, table, line.code) !== undefined;
 }
 
-/** Units a line counts on each day of its dates: its units (1 when missing or unreadable) over its days, rounded up. */
-export function unitsPerDay(line: Pick<ServiceLine, 'units' | 'dateOfService'>): number {
+/**
+ * The units a line counts on each day of its dates, not rounded: its units (1 when missing or
+ * unreadable) over its days. MAI 2 and 3 add these up for the day and round the sum (two lines of
+ * 0.5 units are 1 unit, not 2); MAI 1 rounds a line's own.
+ */
+export function shareOfDay(line: Pick<ServiceLine, 'units' | 'dateOfService'>): number {
   const units = line.units !== null && line.units > 0 ? line.units : 1;
   const days = line.dateOfService === null ? 1 : Math.min(daysInRange(line.dateOfService), MAX_RANGE_DAYS);
-  return Math.ceil(units / days - 1e-9);
+  return units / days;
+}
+
+/** A day's units as counted against the MUE: rounded up (a part of a unit is a unit). */
+function countedUnits(units: number): number {
+  return Math.ceil(units - 1e-9);
+}
+
+/** Units a line counts on each day of its dates, rounded up (shareOfDay). */
+export function unitsPerDay(line: Pick<ServiceLine, 'units' | 'dateOfService'>): number {
+  return countedUnits(shareOfDay(line));
+}
+
+/** shareOfDay of a kept line. */
+function rowShareOfDay(lines: KeptLines, row: number): number {
+  return shareOfDay({ units: lines.units(row), dateOfService: { from: lines.from(row), to: lines.to(row) } });
 }
 
 /** unitsPerDay of a kept line. */
 function rowUnitsPerDay(lines: KeptLines, row: number): number {
-  return unitsPerDay({ units: lines.units(row), dateOfService: { from: lines.from(row), to: lines.to(row) } });
-}
-
-/**
- * The units a kept line counts on each of its days, not rounded: MAI 2 and 3 add these up for
- * the day and round the sum (two lines of 0.5 units are 1 unit, not 2).
- */
-function rowShareOfDay(lines: KeptLines, row: number): number {
-  const reported = lines.units(row);
-  const units = reported !== null && reported > 0 ? reported : 1;
-  return units / Math.min(daysInRange({ from: lines.from(row), to: lines.to(row) }), MAX_RANGE_DAYS);
-}
-
-/** A day's summed units as counted against the MUE: rounded up (a part of a unit is a unit). */
-function countedUnits(sum: number): number {
-  return Math.ceil(sum - 1e-9);
+  return countedUnits(rowShareOfDay(lines, row));
 }
 
 function refOf(lines: KeptLines, row: number): LineRef {
