@@ -136,14 +136,18 @@ export class FolderChecks {
 
   /** The document open in the editor for the file at `path`, whatever spelling of its file: URI the editor used. */
   private openDocumentAt(path: string): TextDocument | undefined {
-    const wanted = comparablePath(path);
-    for (const document of this.documents.all()) if (pathOf(document.uri) === wanted) return document;
-    return undefined;
+    return this.openDocumentWith(comparablePath(path));
   }
 
   private isOpen(uri: string): boolean {
     const path = pathOf(uri);
-    return this.documents.get(uri) !== undefined || (path !== null && this.documents.all().some((document) => pathOf(document.uri) === path));
+    return this.documents.get(uri) !== undefined || (path !== null && this.openDocumentWith(path) !== undefined);
+  }
+
+  /** The open document whose file: URI names `path` (as comparablePath gives it). */
+  private openDocumentWith(path: string): TextDocument | undefined {
+    for (const document of this.documents.all()) if (pathOf(document.uri) === path) return document;
+    return undefined;
   }
 }
 
