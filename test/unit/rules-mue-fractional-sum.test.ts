@@ -1,4 +1,4 @@
-// Found in review: MUE MAI 2/3 sum the units of a day. ../shared/reference/ncci-ptp.md: "MAI 2: units summed
+// Found in review: MUE MAI 2/3 sum the units of a day. The NCCI reference (README, How lines are paired): "MAI 2: units summed
 // per date of service, an absolute policy limit; MAI 3: summed per date". An 837 quantity may be a
 // decimal (SV1-04 / SV2-05, e.g. drug units on an 837I revenue line). checkUnits.ts rounds each
 // single-day line up to a whole unit before summing (unitsPerDay: Math.ceil), so two 0.5-unit lines

@@ -1,5 +1,5 @@
 // Review: anatomic modifiers bypass an indicator-1 edit only for different sites.
-// ../shared/reference/ncci-ptp.md: "Anatomic modifiers say the two services were at different
+// the NCCI reference (README, How lines are paired): "Anatomic modifiers say the two services were at different
 // sites: RT on one line and LT on the other bypasses; the same site on both lines does not."
 // ptpBypass.ts compares the two lines' sets of anatomic modifiers as strings ("LT,RT" vs "RT"), so a
 // line that names RT (with LT) and a line that names RT count as different sites although RT, the

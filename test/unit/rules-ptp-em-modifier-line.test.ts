@@ -1,4 +1,4 @@
-// Review: modifiers 24, 25 and 57 are E/M modifiers. ../shared/reference/ncci-ptp.md: "24, 25 and
+// Found in review: modifiers 24, 25 and 57 are E/M modifiers. The NCCI reference (README, How lines are paired): "24, 25 and
 // 57 are E/M modifiers (99202-99499) ... A modifier counts only where Medicare's own rules for that
 // modifier are met" (procedureCodes.ts itself says 99202-99499 are "the codes modifiers 24, 25 and
 // 57 belong on"). A 25 written on the procedure line (not an E/M code) does not meet that rule, so

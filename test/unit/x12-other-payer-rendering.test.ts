@@ -1,5 +1,5 @@
 // Found in review: who rendered a claim. A PTP edit applies to "the same patient, by the same provider"
-// (../shared/reference/ncci-ptp.md, first paragraph); README "How lines are paired": the provider is
+// (the NCCI reference (README, How lines are paired), first paragraph); README "How lines are paired": the provider is
 // the line's rendering provider (2420A NM1*82), else the claim's (2310B). A claim sent with
 // coordination of benefits also carries 2320/2330 loops for the other payer, and among them
 // 2330E "Other Payer Rendering Provider", an NM1*82 whose NM108/NM109 are not used (the other
