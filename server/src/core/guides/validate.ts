@@ -134,9 +134,12 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
 }
 
 /** SV1, SV2 or SV3. */
+/** An implementation guide's version (005010X222A1, 004010X098A1): its six digits are no id. */
+const VERSION_SHAPE = /^\d{6}X\d{3}(?:A\d)?$/;
+
 /** A version (ISA12, GS08, ST03) as a message shows it: as written when it reads as one (letters and digits), else described. */
 function versionShown(value: string): string {
-  return readsAsCode(value) ? value : shownCode(value);
+  return readsAsCode(value) || VERSION_SHAPE.test(value) ? value : shownCode(value);
 }
 
 function isServiceId(id: string): boolean {
@@ -596,7 +599,7 @@ export class GuideValidator {
         }
       } else if (!this.reportedVersions.has(version)) {
         this.reportedVersions.add(version);
-        const message = coverage.status === 'not-validated' ? coverage.message : `${capitalized(shownCode(version))} is not an 837 implementation guide Claimlint has a map of: its transaction sets are not checked against a guide. The envelope, counts and coding checks still run.`;
+        const message = coverage.status === 'not-validated' ? coverage.message : `${capitalized(VERSION_SHAPE.test(version) ? `'${version}'` : shownCode(version))} is not an 837 implementation guide Claimlint has a map of: its transaction sets are not checked against a guide. The envelope, counts and coding checks still run.`;
         this.add(index, 'guide.not-validated', 'information', message, 8);
       }
     }

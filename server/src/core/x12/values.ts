@@ -5,13 +5,21 @@ import type { DateNumber, DateRange, Modifier } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE, procedureCodeKind } from '../procedureCodes';
 
 /**
+ * Six or more digits in a row: what a member id, a Social Security number or a date (of birth,
+ * perhaps) has and an amount, a count or a code in the wrong place rarely has. Messages do not
+ * quote such a value, whatever element it is in.
+ */
+const ID_LIKE_DIGITS = /\d{6}/;
+
+/**
  * A value as a message may show it. Messages never carry claim contents such as names or ids,
- * so only values that can be nothing but numbers, dates or counts are quoted; anything else is
+ * so only values that can be nothing but numbers or counts are quoted; anything else is
  * described.
  */
 export function shownNumber(value: string): string {
   if (value === '') return 'an empty value';
-  return /^[0-9 .,+\-]{1,20}$/.test(value) ? `'${value}'` : 'a value that is not a number';
+  if (!/^[0-9 .,+\-]{1,20}$/.test(value)) return 'a value that is not a number';
+  return ID_LIKE_DIGITS.test(value.replace(/[ .,+\-]/g, '')) ? 'a number of 6 or more digits (not shown: it may be an id)' : `'${value}'`;
 }
 
 /**
@@ -22,6 +30,16 @@ export function shownNumber(value: string): string {
 export function shownControlNumber(value: string): string {
   if (value === '') return 'empty';
   return isControlNumber(value) ? `'${value}'` : 'a value that is not a number';
+}
+
+/**
+ * A DTP03 that is no date as a message may show it: quoted when it is shaped like one (CCYYMMDD,
+ * a range, or a few digits), as the dates of service the coding messages name are; anything else
+ * (a member id or a name in the wrong element) is described.
+ */
+export function shownDate(value: string): string {
+  if (value === '') return 'an empty value';
+  return /^(?:\d{8}(?:-\d{0,8})?|[\d-]{1,5})$/.test(value) ? `'${value}'` : 'a value that is not a date';
 }
 
 /** Whether a control number is one (digits, as X12 numbers them): a message may show it. */
@@ -35,9 +53,9 @@ export function shownCode(value: string): string {
   return readsAsCode(value) ? `'${value}'` : 'a value that is not a code';
 }
 
-/** Whether a value reads as a code (up to 12 letters and digits): a message may show it. */
+/** Whether a value reads as a code (up to 12 letters and digits, no 6 digits in a row): a message may show it. */
 export function readsAsCode(value: string): boolean {
-  return /^[A-Za-z0-9]{1,12}$/.test(value);
+  return /^[A-Za-z0-9]{1,12}$/.test(value) && !ID_LIKE_DIGITS.test(value);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
@@ -78,7 +96,7 @@ export function parseDateAt(format: string, text: string, start: number, end: nu
   if (format === 'D8') {
     const day = parseD8At(text, start, end);
     return day === null
-      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found ${shownNumber(text.slice(start, end))}` }
+      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found ${shownDate(text.slice(start, end))}` }
       : { ok: true, range: { from: day, to: day } };
   }
   if (format === 'RD8') {
@@ -87,7 +105,7 @@ export function parseDateAt(format: string, text: string, start: number, end: nu
     const to = dash ? parseD8At(text, start + 9, end) : null;
     if (from === null || to === null) {
       const single = parseD8At(text, start, end);
-      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found ${shownNumber(text.slice(start, end))}`;
+      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found ${shownDate(text.slice(start, end))}`;
       return single === null ? { ok: false, problem } : { ok: false, problem, fallback: { from: single, to: single } };
     }
     if (from > to) {
