@@ -5,6 +5,7 @@
 
 import type { TextEdit } from './edits';
 import { emptiedEnvelopes } from './x12EnvelopeRemoval';
+import { isGap } from './x12/tokenizer';
 import type { Claim, Delimiters, ParsedDocument, Span } from './model';
 
 interface HlSegment {
@@ -156,9 +157,21 @@ function planRemoval(text: string, doc: ParsedDocument, transaction: { index: nu
   return { spans, hls, removedIds, childFlags };
 }
 
+/**
+ * The segments the reader counts in span (SE01 counts them): as the tokenizer reads them, the gap
+ * after a terminator (a blank line when the terminator is a line break) is no segment.
+ */
 function countSegments(text: string, span: Span, terminator: string): number {
   let count = 0;
-  for (let at = text.indexOf(terminator, span.start); at >= 0 && at < span.end; at = text.indexOf(terminator, at + 1)) count++;
+  let at = span.start;
+  while (at < span.end) {
+    while (at < span.end && isGap(text.charCodeAt(at))) at++;
+    if (at >= span.end) break;
+    const end = text.indexOf(terminator, at);
+    if (end < 0 || end >= span.end) break;
+    count++;
+    at = end + 1;
+  }
   return count;
 }
 

@@ -56,7 +56,8 @@ function fit(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<Array
  * CR, LF, space, tab and BOM between segments belong to no segment's elements; so do NUL and
  * the DOS end-of-file mark (Ctrl-Z) that old transfer tools leave at the end.
  */
-function isGap(code: number): boolean {
+/** A character the tokenizer skips after a terminator: line breaks, blanks, NUL, SUB, a BOM (never a segment of its own). */
+export function isGap(code: number): boolean {
   // Most characters after a terminator start the next segment id: one comparison for them.
   if (code > 32) return code === 0xfeff;
   return code === 10 || code === 13 || code === 32 || code === 9 || code === 0 || code === 26;
