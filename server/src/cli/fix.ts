@@ -44,13 +44,12 @@ function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPla
   // The certain fixes: coding (below), and envelope counts, HL numbers, ISA widths, leading blanks.
   const fix = doc.format === null ? null : fixAllWithGuides(text, analysis.doc, analysis.findings);
   if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, findings };
-  const lines = new Set(fix.findings.flatMap((f) => (f.data?.kind === 'ptp' ? [`${f.data.claimIndex}:${f.data.columnTwoLine}`] : [])));
   const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
   const otherFixes =
     others.length === 0
       ? null
       : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (${fixedKinds(fix.findings)})`;
-  return { format: doc.format, edits: fix.edits, removedLines: lines.size, resolved: fix.findings.length, otherFixes, findings: [] };
+  return { format: doc.format, edits: fix.edits, removedLines: fix.removes?.length ?? 0, resolved: fix.findings.length, otherFixes, findings: [] };
 }
 
 export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Promise<number> {
@@ -133,7 +132,9 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
       io.stderr(`claimlint: ${shownPath}: ${plan.otherFixes}${arrow}\n`);
     } else if (changed) {
       io.stderr(
-        `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
+        plan.removedLines === plan.resolved
+          ? `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`
+          : `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')} (column-2 codes), resolving ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
       );
     } else {
       io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes)${arrow}\n`);

@@ -15,6 +15,8 @@ export interface Fix {
   isPreferred: boolean;
   /** The findings this fix resolves. */
   findings: Finding[];
+  /** The service lines its edits remove (a fix-all; one line resolves several findings in a chain). */
+  removes?: readonly LineRef[];
 }
 
 export type { LineRef } from './model';
@@ -169,6 +171,7 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     edits: editLines(text, doc, { remove, units }),
     isPreferred: false,
     findings: resolved,
+    removes: remove,
   };
 }
 

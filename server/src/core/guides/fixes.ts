@@ -416,5 +416,6 @@ function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex,
     edits: edits.sort(byStart),
     isPreferred: false,
     findings: [...(coding?.findings ?? []), ...kept.flatMap((p) => p.findings)],
+    ...(coding?.removes ? { removes: coding.removes } : {}),
   };
 }
