@@ -3,7 +3,8 @@
 // the line's charge, all in one set of non-overlapping edits. A CSV removal deletes the row.
 import { capitalized } from './text';
 import { daysInRange } from './dates';
-import { removeClaims } from './x12Loops';
+import { delimitersAt, removeClaims } from './x12Loops';
+import { otherPayerPaidEdits } from './x12/otherPayerPaid';
 import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
@@ -279,6 +280,12 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
     }
     const total = claimTotalEdit(claim, removedCents, removedCharges);
     if (total) edits.push(total);
+    if (doc.format === 'x12' && removed.size > 0 && claim.lines.length > 0) {
+      // What other payers paid on the removed lines comes off their paid amounts (2320 AMT*D).
+      const removedSpans = claim.lines.filter((line) => removed.has(line.index)).map((line) => line.span);
+      const beforeLines = { start: claim.span.start, end: claim.lines[0]!.span.start };
+      edits.push(...otherPayerPaidEdits(text, beforeLines, removedSpans, delimitersAt(doc, claim.span.start), formatAmountLike));
+    }
   }
   if (emptied.length > 0) {
     const loops = removeClaims(text, doc, emptied);

@@ -27,7 +27,8 @@ export interface LoopRemoval {
   segments: Map<number, number>;
 }
 
-function delimitersAt(doc: ParsedDocument, offset: number): Delimiters {
+/** The delimiters of the interchange that offset is in. */
+export function delimitersAt(doc: ParsedDocument, offset: number): Delimiters {
   let found = doc.interchanges[0]?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
   for (const interchange of doc.interchanges) if (interchange.span.start <= offset) found = interchange.delimiters;
   return found;
