@@ -5,6 +5,7 @@ import { capitalized } from './text';
 import { daysInRange } from './dates';
 import { delimitersAt, removeClaims } from './x12Loops';
 import { otherPayerPaidEdits } from './x12/otherPayerPaid';
+import { toCents } from './x12/values';
 import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
@@ -345,10 +346,6 @@ function claimTotalEdit(claim: Claim, removedCents: number, removedCharges: bool
   const written = Number(claim.totalChargeText);
   if (!Number.isFinite(written)) return null;
   return { span: claim.totalChargeSpan, newText: formatAmountLike(toCents(written) - removedCents, claim.totalChargeText) };
-}
-
-function toCents(amount: number): number {
-  return Math.round(amount * 100);
 }
 
 /**

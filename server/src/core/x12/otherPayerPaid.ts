@@ -5,7 +5,7 @@
 // payer paid on them off that payer's AMT*D.
 import type { TextEdit } from '../edits';
 import type { Delimiters, Span } from '../model';
-import { parseDecimal } from './values';
+import { parseDecimal, toCents } from './values';
 
 interface Segment {
   start: number;
@@ -36,7 +36,7 @@ function paidOnLines(text: string, lines: readonly Span[], delimiters: Delimiter
       const amount = parseDecimal((segment.elements[2] ?? '').trim());
       if (amount === null) return null;
       const payer = (segment.elements[1] ?? '').trim();
-      paid.set(payer, (paid.get(payer) ?? 0) + Math.round(amount * 100));
+      paid.set(payer, (paid.get(payer) ?? 0) + toCents(amount));
     }
   }
   return paid;
@@ -78,7 +78,7 @@ export function otherPayerPaidEdits(
     const written = text.slice(loop.amount.start, loop.amount.end);
     const amount = parseDecimal(written.trim());
     if (amount === null) continue;
-    edits.push({ span: loop.amount, newText: format(Math.round(amount * 100) - removed, written.trim()) });
+    edits.push({ span: loop.amount, newText: format(toCents(amount) - removed, written.trim()) });
   }
   return edits;
 }
