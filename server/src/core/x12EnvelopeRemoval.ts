@@ -1,8 +1,9 @@
 // Removing claims can empty an envelope: a transaction set whose every claim goes is removed
 // whole (an 837 set needs a billing provider loop, which needs a claim below it), with GE01
-// lowered; a group whose every set goes is removed whole, with IEA01 lowered. The last group of
-// an interchange is never removed (that happens only when every claim of the interchange goes):
-// its sets then keep their envelopes and lose their claims, as x12Loops.ts removes them.
+// lowered; a group whose every set goes is removed whole, with IEA01 lowered; an interchange whose
+// every set goes is removed whole (ISA to IEA) while the file keeps another interchange with a
+// claim. The last interchange that has sets is never emptied: when every claim of the file goes,
+// its last set keeps its envelope and loses its claims, as x12Loops.ts removes them.
 import type { TextEdit } from './edits';
 import type { Claim, Delimiters, FunctionalGroup, ParsedDocument, Span, TransactionSet } from './model';
 
@@ -49,16 +50,32 @@ export function emptiedEnvelopes(text: string, doc: ParsedDocument, claims: read
   }
   const edits: TextEdit[] = [];
   const transactions = new Set<number>();
-  for (const interchange of doc.interchanges) {
-    const groups = groupsOf.get(interchange.index) ?? [];
-    const delimiters = delimitersOf(interchange.span.start);
-    // A group with no set at all is not emptied by this removal: it is left as it is.
-    const whole = groups.filter((g) => {
+  // A group with no set at all is not emptied by this removal: it is left as it is.
+  const wholeGroups = (groups: readonly FunctionalGroup[]) =>
+    groups.filter((g) => {
       const sets = setsOf.get(g.index) ?? [];
       return sets.length > 0 && sets.every(emptied);
     });
+  const keepsASet = (groups: readonly FunctionalGroup[], whole: readonly FunctionalGroup[]) => groups.some((g) => !whole.includes(g) && (setsOf.get(g.index) ?? []).length > 0);
+  const emptiedInterchanges = new Set(
+    doc.interchanges.filter((i) => {
+      const groups = groupsOf.get(i.index) ?? [];
+      const whole = wholeGroups(groups);
+      return whole.length > 0 && !keepsASet(groups, whole);
+    }),
+  );
+  const fileKeepsAnother = doc.interchanges.some((i) => !emptiedInterchanges.has(i) && (groupsOf.get(i.index) ?? []).some((g) => (setsOf.get(g.index) ?? []).length > 0));
+  for (const interchange of doc.interchanges) {
+    const groups = groupsOf.get(interchange.index) ?? [];
+    if (fileKeepsAnother && emptiedInterchanges.has(interchange)) {
+      edits.push({ span: interchange.span, newText: '' });
+      for (const g of groups) for (const t of setsOf.get(g.index) ?? []) transactions.add(t.index);
+      continue;
+    }
+    const delimiters = delimitersOf(interchange.span.start);
+    const whole = wholeGroups(groups);
     // Whole groups go only while the interchange keeps one with a set.
-    const keepsOne = groups.some((g) => !whole.includes(g) && (setsOf.get(g.index) ?? []).length > 0);
+    const keepsOne = keepsASet(groups, whole);
     const goes = keepsOne ? whole : [];
     const iea = goes.length > 0 ? trailerCount(text, interchange.span, 'IEA', delimiters) : null;
     for (const group of groups) {
