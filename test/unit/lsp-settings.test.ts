@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { defaultSettings, initialSettings, knowledgeOptionsOf, pushedSettings, ruleFilesOf, allPaths } from '../../server/src/lsp/settings';
+import type { Connection } from 'vscode-languageserver/node';
+import { defaultSettings, initialSettings, knowledgeOptionsOf, pullSettings, pushedSettings, ruleFilesOf, allPaths } from '../../server/src/lsp/settings';
 
 const root = join('/', 'work', 'claims');
 const lists = { ptpEditFiles: ['ptp'], hospitalPtpEditFiles: ['hospital.zip'], mueFiles: ['mue'], addOnCodeFiles: [join('/', 'cms', 'aoc.zip')], descriptorFiles: ['cpt.csv'] };
@@ -32,4 +33,12 @@ test('settings shapes: flat or nested initializationOptions; a push without clai
   assert.equal(pushedSettings(null), undefined);
   assert.deepEqual(pushedSettings({ claimlint: null }), defaultSettings, 'a claimlint section set to nothing is the defaults');
   assert.deepEqual(pushedSettings({ claimlint: { hospitalPtpEditFiles: ['h'] } })?.hospitalPtpEditFiles, ['h']);
+});
+
+test('a workspace/configuration answer of null, or none, keeps the settings known; an object is taken with defaults', async () => {
+  const answering = (answer: () => Promise<unknown[]>) => ({ workspace: { getConfiguration: answer } }) as unknown as Connection;
+  assert.equal(await pullSettings(answering(async () => [null])), undefined, 'LSP 3.17: null means the client cannot provide the section');
+  assert.equal(await pullSettings(answering(async () => [])), undefined);
+  assert.equal(await pullSettings(answering(() => Promise.reject(new Error('MethodNotFound')))), undefined);
+  assert.deepEqual(await pullSettings(answering(async () => [{ mueFiles: ['m'] }])), { ...defaultSettings, mueFiles: ['m'] });
 });

@@ -1,9 +1,10 @@
 // Conversions between the core's spans and findings and LSP's positions, diagnostics and code
 // actions, and the error handling every request shares.
-import { CodeActionKind, DiagnosticSeverity, ErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Fix } from '../core/fixes';
+import { markdownToPlainText } from '../core/hover/plainText';
 import type { Finding, Severity, Span } from '../core/model';
 import type { Positions, Range } from '../core/text';
 
@@ -45,6 +46,20 @@ export function guarded<P, R>(request: string, handler: (params: P) => R): (para
 
 export function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'Error';
+}
+
+/**
+ * The format hovers are sent in: the first of the client's textDocument.hover.contentFormat (its
+ * order of preference) that the server writes; Markdown when it names neither or says nothing.
+ */
+export function hoverFormatOf(contentFormat: readonly string[] | undefined): MarkupKind {
+  const known = Array.isArray(contentFormat) ? contentFormat.find((format) => format === MarkupKind.Markdown || format === MarkupKind.PlainText) : undefined;
+  return known === MarkupKind.PlainText ? MarkupKind.PlainText : MarkupKind.Markdown;
+}
+
+/** A hover's Markdown in the client's format. */
+export function hoverContents(markdown: string, format: MarkupKind): MarkupContent {
+  return format === MarkupKind.PlainText ? { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) } : { kind: MarkupKind.Markdown, value: markdown };
 }
 
 export function toDiagnostic(uri: string, analysis: Analysis, finding: Finding): Diagnostic {

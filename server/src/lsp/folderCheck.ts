@@ -47,8 +47,7 @@ export class FolderChecks {
     const run = { cancel: () => (stopped = true) };
     this.run = run;
 
-    const reporter: WorkDoneProgressReporter | WorkDoneProgressServerReporter =
-      params.workDoneToken !== undefined ? this.connection.window.attachWorkDoneProgress(params.workDoneToken) : await this.connection.window.createWorkDoneProgress();
+    const reporter = await this.progress(params.workDoneToken);
     const progressCancelled = 'token' in reporter ? (reporter as WorkDoneProgressServerReporter).token : undefined;
     const cancelled = (): boolean => stopped || token.isCancellationRequested || progressCancelled?.isCancellationRequested === true;
     reporter.begin('Claimlint: checking claim files', 0, 'finding claim files', true);
@@ -57,6 +56,22 @@ export class FolderChecks {
     } finally {
       reporter.done();
       if (this.run === run) this.run = null;
+    }
+  }
+
+  /**
+   * The progress of a run: on the client's token, else on one the server asks the client for. A
+   * client may refuse that (window/workDoneProgress/create answered with an error): LSP 3.17 then
+   * forbids progress on the token, not the work, so the run goes on without progress.
+   */
+  private async progress(workDoneToken: CheckFolderRequest.Params['workDoneToken']): Promise<WorkDoneProgressReporter | WorkDoneProgressServerReporter> {
+    const window = this.connection.window;
+    if (workDoneToken !== undefined) return window.attachWorkDoneProgress(workDoneToken);
+    try {
+      return await window.createWorkDoneProgress();
+    } catch {
+      // The library's reporter that sends nothing.
+      return window.attachWorkDoneProgress(undefined);
     }
   }
 

@@ -8,8 +8,8 @@ import {
   CodeActionTriggerKind,
   type Connection,
   type DocumentSymbol,
+  type MarkupKind,
   ErrorCodes,
-  MarkupKind,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -24,7 +24,7 @@ import type { Finding } from '../core/model';
 import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
 import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
-import { guarded, toCodeAction } from './convert';
+import { guarded, hoverContents, toCodeAction } from './convert';
 import { diskChecksOf } from './diskCheck';
 import { LayoutRequest } from './protocol';
 import type { Checker } from './scheduling';
@@ -51,6 +51,8 @@ interface FixAllData {
 export interface ClientFeatures {
   /** The client can fetch a code action's edit later (codeAction/resolve). */
   resolveEdits: boolean;
+  /** What hovers are sent as: Markdown, or plain text for a client that reads only that. */
+  hoverFormat: MarkupKind;
 }
 
 export function registerHandlers(connection: Connection, checker: Checker, client: ClientFeatures): void {
@@ -73,12 +75,12 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
     if (!state) {
       // A file the editor never sent (over VS Code's 50 MB limit), checked from disk: its procedure codes answer from its index.
       const fromDisk = diskChecksOf(connection)?.hover(params.textDocument.uri, params.position) ?? null;
-      return fromDisk && { contents: { kind: MarkupKind.Markdown, value: fromDisk.result.markdown }, range: fromDisk.range };
+      return fromDisk && { contents: hoverContents(fromDisk.result.markdown, client.hoverFormat), range: fromDisk.range };
     }
     const offset = state.analysis.lines.offsetAt(params.position);
     const hover = hoverAt(state.analysis, offset, state.knowledge);
     if (!hover) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: state.analysis.lines.rangeOf(hover.span) };
+    return { contents: hoverContents(hover.markdown, client.hoverFormat), range: state.analysis.lines.rangeOf(hover.span) };
   }));
 
   connection.onCompletion(guarded('Completion', (params) => {

@@ -85,9 +85,10 @@ export namespace DiskFilesRequest {
  * .x12, .edi, .csv, .tsv and files starting with an ISA header; hidden folders and node_modules
  * are skipped), together: the lines of one patient, provider and date are paired across the
  * files, as the CLI does. Reports work-done progress on the client's workDoneToken (else on a
- * progress the server creates when the client supports it) and stops when the request or the
- * progress is cancelled. Diagnostics are published per file once every file is read; a
- * cancelled run publishes nothing. Files open in the editor are checked with the editor's text.
+ * progress the server creates when the client supports it; without progress when the client
+ * refuses to create one) and stops when the request or the progress is cancelled. Diagnostics
+ * are published per file once every file is read; a cancelled run publishes nothing. Files open
+ * in the editor are checked with the editor's text.
  */
 export namespace CheckFolderRequest {
   export const method = 'claimlint/checkFolder';

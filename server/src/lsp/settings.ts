@@ -44,11 +44,16 @@ export function pushedSettings(pushed: unknown): ClaimlintSettings | undefined {
   return withDefaults((pushed as Record<string, unknown>)[configurationSection]);
 }
 
-/** Asks the client for the section; undefined when it does not answer. */
+/**
+ * Asks the client for the section; undefined when it does not answer, or answers null (LSP 3.17:
+ * null is what a client that cannot provide the section sends, as Neovim, Helix and eglot do when
+ * they hold no claimlint settings): the settings already known, from initializationOptions or an
+ * earlier answer, then stay.
+ */
 export async function pullSettings(connection: Connection): Promise<ClaimlintSettings | undefined> {
   try {
     const [value] = (await connection.workspace.getConfiguration([{ section: configurationSection }])) as [unknown];
-    return withDefaults(value);
+    return value === null || value === undefined ? undefined : withDefaults(value);
   } catch {
     return undefined;
   }

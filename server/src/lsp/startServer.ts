@@ -1,26 +1,33 @@
 // Wires the LSP adapter together: the settings (settings.ts) give the rules (rules.ts), open
 // documents are checked with them (scheduling.ts), and requests are answered from the latest
-// analyses (handlers.ts). This file holds the lifecycle: initialize, initialized, settings changes.
+// analyses (handlers.ts). This file holds the lifecycle: initialize, initialized, settings changes,
+// shutdown; every handler is registered on a connection that follows it (lifecycle.ts).
 import {
   CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  MarkupKind,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
+import { hoverFormatOf } from './convert';
 import { DiskChecks } from './diskCheck';
 import { openDocuments } from './document';
 import { fixAllKind, registerHandlers, type ClientFeatures } from './handlers';
+import { gatedConnection, Lifecycle } from './lifecycle';
 import { configurationSection, type ClaimlintInitializationOptions } from './protocol';
 import { Rules } from './rules';
 import type { Runtime } from './runtime';
 import { Checker } from './scheduling';
 import { initialSettings, pullSettings, pushedSettings } from './settings';
 
-export function startServer(connection: Connection, runtime: Runtime): void {
+export function startServer(ungated: Connection, runtime: Runtime): void {
+  const lifecycle = new Lifecycle();
+  // Requests before initialize and after shutdown are refused, notifications then dropped.
+  const connection = gatedConnection(ungated, lifecycle);
   const documents = new TextDocuments(openDocuments);
   const rules = new Rules(connection, runtime);
   const checker = new Checker(connection, documents, runtime, rules);
@@ -28,17 +35,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   // Files the editor does not send (over VS Code's 50 MB limit) and whole folders, read from disk.
   const disk = new DiskChecks(connection, documents, rules, runtime);
   rules.onDidChange(() => disk.recheckAll());
-  const client: ClientFeatures = { resolveEdits: false };
+  const features: ClientFeatures = { resolveEdits: false, hoverFormat: MarkupKind.Markdown };
   /** The client answers workspace/configuration: settings are asked for, not taken from pushes. */
   let pullConfiguration = false;
+  /** The client lets the server register for didChangeConfiguration (else it pushes changes unasked, or not at all). */
+  let registerConfiguration = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    lifecycle.initialize();
     const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
     rules.workspace.trusted = options.workspaceTrusted !== false;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     rules.workspace.root = folder?.startsWith('file:') ? fileURLToPath(folder) : null;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
-    client.resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    registerConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    features.resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    features.hoverFormat = hoverFormatOf(params.capabilities.textDocument?.hover?.contentFormat);
     const settings = initialSettings(options);
     if (settings) rules.apply(settings);
     return {
@@ -56,9 +68,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     };
   });
 
+  connection.onShutdown(() => lifecycle.shutDown());
+
   connection.onInitialized(async () => {
     if (pullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection }).catch(() => undefined);
+      // LSP 3.17: only a client that declares dynamic registration for it may be sent this registration.
+      if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection }).catch(() => undefined);
       await refreshSettings();
     }
     checker.start();
@@ -66,8 +81,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   /**
    * Applies the current settings: asked for when the client can answer, else taken from the push.
-   * A push without a claimlint section, or a question the client does not answer, keeps the
-   * settings as they were.
+   * A push without a claimlint section, or a question the client does not answer or answers with
+   * null (it holds no such section), keeps the settings as they were.
    */
   async function refreshSettings(pushed?: unknown): Promise<void> {
     const settings = pullConfiguration ? await pullSettings(connection) : pushedSettings(pushed);
@@ -79,7 +94,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   documents.onDidOpen((event) => checker.schedule(event.document));
   documents.onDidChangeContent((event) => checker.schedule(event.document));
   documents.onDidClose((event) => checker.closed(event.document.uri));
-  registerHandlers(connection, checker, client);
+  registerHandlers(connection, checker, features);
   disk.register();
   documents.listen(connection);
 }
