@@ -272,8 +272,14 @@ describe('parseCsv: grouping into claims', () => {
     assert.deepEqual(doc.claims.map((c) => c.id), ['P1 2024-03-01', 'P2 2024-03-01', 'P1 2024-03-02']);
     assert.deepEqual(doc.claims.map((c) => c.patientId), ['P1', 'P2', 'P1']);
     assert.deepEqual(doc.claims.map((c) => c.idSpan), [null, null, null]);
-    // The row with no patient and no date keeps the previous row's, but its own date stays null.
-    assert.equal(doc.claims[2]!.lines[1]!.dateOfService, null);
+    // The row with no patient and no date keeps the previous row's, and its line carries the date
+    // it is grouped on (found in review: it stayed null, so the row was never checked), though
+    // none is written on it.
+    const carried = doc.claims[2]!.lines[1]!;
+    assert.deepEqual(carried.dateOfService, { from: 20240302, to: 20240302 });
+    assert.equal(carried.dateInherited, true);
+    assert.equal(carried.dateSpan, null);
+    assert.equal(doc.claims[2]!.lines[0]!.dateInherited, false);
   });
 
   it('makes one claim of a plain list of codes', () => {

@@ -224,6 +224,25 @@ describe('a claim CSV read in pieces', () => {
     assert.deepStrictEqual(streamed(long, BUILTIN, [16], 1000), whole(long, BUILTIN));
   });
 
+  it('the shapes found in review: carried dates, dotted dates, decimal commas, Excel text formulas, CPT and HCPCS columns, header synonyms', () => {
+    // A row without a date carries the row before's, and is checked on it (the MUE sums both rows).
+    const carried = ['Patient,DOS,CPT,Units', 'P1,03/12/2026,43214,1', ',,43200,1', 'P1,03/12/2026,97110,2', ',,97110,2', 'P2,,97110,1', ''].join('\n');
+    assert.ok(streamed(carried, WITH_TABLES, [7])!.findings.some((f) => f.rule === 'mue.exceeded'));
+    assert.ok(streamed(carried, BUILTIN, [7])!.findings.some((f) => f.rule === 'ptp.conflict'));
+    // Dotted dates make the file day first wherever they come (here after rows of slashed dates).
+    const dotted = ['Claim;Patient;DOS;CPT;Units', '1;P1;03/04/2026;43214;1', '2;P1;04/03/2026;43200;1', '2;P1;04.03.2026;43214;1', ''].join('\n');
+    assert.ok(streamed(dotted, BUILTIN, [5])!.findings.some((f) => f.rule === 'ptp.conflict'));
+    const texts = [
+      carried,
+      dotted,
+      ['Claim;Patient;DOS;CPT;Units;Charge', '1;P1;2026-03-12;97110;6;600,00', '1;P1;2026-03-12;43214;1;1.250,00', '2;P1;2026-03-12;43200;1;600,00 EUR', '2;P1;2026-03-12;43214;1;1,250.00', ''].join('\r\n'),
+      ['Claim,Patient,DOS,CPT,Units,Modifiers', '="00123",="000456",="03/12/2026",="43214",="1",', '="00123",="000456",03/12/2026,"=""43200""",1,="59"', '="00124",P1,03/12/2026,="",=""', ''].join('\n'),
+      ['Claim,Patient,DOS,CPT Code,HCPCS Code,Units', '1,P1,03/12/2026,43214,,1', '1,P1,03/12/2026,,43200,1', '1,P1,03/12/2026,,', '1,P1,03/12/2026', '2,P1,03/12/2026,,97110,3', ''].join('\n'),
+      ['Patient Control Number,DOS,CPT,Units of Service,Billing Provider NPI,Servicing Provider NPI', 'A,03/12/2026,43214,1,1111111112,2222222224', 'A,03/12/2026,43200,1,1111111112,3333333336', 'B,03/12/2026,97110,6,1111111112,2222222224', ''].join('\n'),
+    ];
+    for (const text of texts) for (const knowledge of [BUILTIN, WITH_TABLES]) assertSameForEveryCut(text, knowledge, 24);
+  });
+
   it('gives what the whole text gives for any small claim CSV cut anywhere (property)', () => {
     const code = fc.constantFrom('43214', '43200', '76000', '43197', '97110', '11045', '11042', '99213', '99213-25', '4321', '', 'CPT', 'x"y');
     const date = fc.constantFrom('2026-03-10', '03/10/2026', '3/10/26', '10/03/2026', '25/03/2026', '03/25/2026', '2026-03-10 - 2026-03-12', 'soon', '');

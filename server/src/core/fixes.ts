@@ -9,6 +9,7 @@ import { toCents } from './x12/values';
 import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
+import { formatAmountAs } from './csv/amounts';
 
 export interface Fix {
   title: string;
@@ -88,6 +89,7 @@ export function unitsWithinMue(doc: ParsedDocument, data: MueFindingData): { uni
   if (lines.some(({ line }) => !line || line.units === null || line.unitsSpan === null || !(line.units > 0))) return null;
   if (data.mai === 1) {
     const { ref, line } = lines[0]!;
+    if (csvChargeUnread(doc, line!)) return null;
     const days = line!.dateOfService ? daysInRange(line!.dateOfService) : 1;
     units.set(`${ref.claimIndex}:${ref.lineIndex}`, data.value * days);
     return { units, remove };
@@ -99,9 +101,18 @@ export function unitsWithinMue(doc: ParsedDocument, data: MueFindingData): { uni
     const cut = Math.min(excess, line!.units!);
     excess -= cut;
     if (cut === line!.units) remove.push(ref);
+    else if (csvChargeUnread(doc, line!)) return null;
     else units.set(`${ref.claimIndex}:${ref.lineIndex}`, line!.units! - cut);
   }
   return excess > 0 ? null : { units, remove };
+}
+
+/**
+ * A CSV row whose charge is written but could not be read: its units are not lowered, since its
+ * charge could not be lowered with them (a person decides; removing the row is still offered).
+ */
+function csvChargeUnread(doc: ParsedDocument, line: ServiceLine): boolean {
+  return doc.format === 'csv' && line.chargeText !== null && line.charge === null;
 }
 
 function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: MueFindingData): Fix[] {
@@ -267,7 +278,9 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
         edits.push({ span: line.unitsSpan, newText: formatUnits(newUnits) });
         if (line.charge !== null && line.chargeSpan !== null && line.chargeText !== null) {
           const cents = Math.round((toCents(line.charge) * newUnits) / line.units);
-          edits.push({ span: line.chargeSpan, newText: formatAmountLike(cents, line.chargeText) });
+          // A CSV charge is written back in its own marks (a decimal comma, "600,00": csv/amounts.ts).
+          const written = doc.format === 'csv' ? formatAmountAs(cents, line.chargeText, formatAmountLike) : formatAmountLike(cents, line.chargeText);
+          edits.push({ span: line.chargeSpan, newText: written });
           removedCents += toCents(line.charge) - cents;
         } else removedCharges = false;
       }

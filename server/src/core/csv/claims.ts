@@ -31,6 +31,10 @@ export abstract class ClaimChooser<S> {
   private lastPatient = '';
   private lastDateKey = '';
   private lastDateLabel = '';
+  /** The date the previous row was grouped on (rows grouped by patient and date). */
+  private lastDate: DateRange | null = null;
+  /** The date the last row given to claimFor was grouped on (groupedDate). */
+  private rowDate: DateRange | null = null;
   /** Where the previous row's claim id was written (to skip the map for runs of one claim). */
   private lastIdStart = -1;
   private lastIdLength = -1;
@@ -70,9 +74,19 @@ export abstract class ClaimChooser<S> {
    * by its text).
    */
   claimFor(r: CsvReader, date: DateRange | null, dateText: string): S {
+    this.rowDate = date;
     const state = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
     this.current = state;
     return state;
+  }
+
+  /**
+   * The date of service the last row given to claimFor was grouped on: its own, or, grouped by
+   * patient and date, the previous row's when its date cell is empty (its line carries that date,
+   * for the coding checks and hovers). Null when none.
+   */
+  groupedDate(): DateRange | null {
+    return this.rowDate;
   }
 
   /** The claim named by the row's claim id; an empty id continues the claim of the row before. */
@@ -130,7 +144,10 @@ export abstract class ClaimChooser<S> {
     return state;
   }
 
-  /** Without a claim-id column: one claim per patient and date of service (empty cells take the previous row's). */
+  /**
+   * Without a claim-id column: one claim per patient and date of service (empty cells take the
+   * previous row's; a row so grouped on the previous row's date has that date: groupedDate).
+   */
   private claimByPatientAndDate(r: CsvReader, date: DateRange | null, dateText: string): S {
     const patientCol = this.layout.patientId;
     let p = patientCol >= 0 && patientCol < r.cellCount ? r.value(patientCol) : '';
@@ -142,7 +159,9 @@ export abstract class ClaimChooser<S> {
     if (dateKey === '') {
       dateKey = this.lastDateKey;
       dateLabel = this.lastDateLabel;
+      this.rowDate = this.lastDate;
     }
+    this.lastDate = this.rowDate;
     this.lastPatient = p;
     this.lastDateKey = dateKey;
     this.lastDateLabel = dateLabel;

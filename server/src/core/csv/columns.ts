@@ -19,6 +19,9 @@ import type { ClaimKind, CsvColumnRole } from '../model';
 export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   claimId: [
     'claimid', 'claimno', 'claimnumber', 'claimnum', 'claimnbr', 'claim', 'claimcontrolnumber',
+    // CLM01 of the 837 and UB-04 form locator 3a: the claim's own number at the provider.
+    'patientcontrolnumber', 'patientcontrolno', 'patientcontrolnum', 'patientcontrolnbr', 'patientcontrolid',
+    'claimsubmittersidentifier', 'claimsubmitterid',
     'clmid', 'clmno', 'clmnumber', 'clm', 'icn', 'tcn', 'dcn', 'encounterid', 'encounternumber',
     'encounterno', 'encounter', 'visitid', 'visitnumber', 'visitno', 'invoicenumber', 'invoiceno',
     'invoice',
@@ -37,6 +40,7 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   ],
   procedureCode: [
     'cpt', 'hcpcs', 'cpthcpcs', 'hcpcscpt', 'cptcode', 'hcpcscode', 'cpthcpcscode', 'hcpcscptcode',
+    'hcpcscd', 'hcpcslevelii', 'hcpcslevel2', 'hcpcsleveliicode', 'hcpcslevel2code',
     'procedurecode', 'proccode', 'cptcd', 'proccd', 'procedure', 'proc', 'cdt',
     'cdtcode', 'adacode', 'servicecode', 'code',
   ],
@@ -51,7 +55,8 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   modifier4: ['modifier4', 'mod4', 'modifier04', 'modifierd', 'modd', 'cptmodifier4', 'cptmod4', 'proceduremodifier4'],
   units: [
     'units', 'unit', 'qty', 'quantity', 'daysorunits', 'daysunits', 'serviceunits', 'svcunits',
-    'unitcount', 'numberofunits', 'noofunits',
+    'unitcount', 'numberofunits', 'noofunits', 'unitsofservice', 'serviceunitcount', 'billedunits',
+    'unitsbilled', 'svcunitcount', 'unitqty', 'unitquantity',
   ],
   charge: [
     'charge', 'charges', 'linecharge', 'linecharges', 'chargeamount', 'chargeamt', 'billedamount',
@@ -65,12 +70,25 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   // Who performed the line: the rendering provider first, the billing provider last.
   providerId: [
     'renderingprovidernpi', 'renderingnpi', 'renderingproviderid', 'renderingprovider', 'rendering',
+    'servicingprovidernpi', 'servicingnpi', 'servicingproviderid', 'servicingprovider', 'servicing',
+    'renderingphysiciannpi', 'renderingphysician', 'servicingphysiciannpi', 'servicingphysician',
     'performingprovidernpi', 'performingnpi', 'performingprovider', 'physiciannpi', 'providernpi',
     'providerid', 'provider', 'npi', 'billingprovidernpi', 'billingnpi', 'billingprovider',
   ],
   // Which NCCI table applies: professional (practitioner) or institutional (outpatient hospital).
   claimType: ['claimtype', 'claimform', 'formtype', 'claimformat', 'billtype', 'typeofbill', 'tob'],
 };
+
+/**
+ * Procedure-code columns of one code set each. An export may keep CPT codes in one column and
+ * HCPCS Level II codes in another ("CPT Code", "HCPCS Code"), each row filling one of them: when
+ * the header has a column of each set, the code column (the better-ranked name) is read, and the
+ * other one where the code column's cell is empty. Every name here is a procedureCode name.
+ */
+export const CODE_SET_COLUMN_NAMES = {
+  cpt: ['cpt', 'cptcode', 'cptcd'],
+  hcpcs: ['hcpcs', 'hcpcscode', 'hcpcscd', 'hcpcslevelii', 'hcpcslevel2', 'hcpcsleveliicode', 'hcpcslevel2code'],
+} as const satisfies Record<string, readonly string[]>;
 
 /**
  * Claim-type cells, normalized like headers, and the claim kind each names. A cell of three or

@@ -65,7 +65,8 @@ export class CsvIndexImpl implements CsvIndex {
 
 /**
  * Which order CSV dates such as 03/04/2026 were read in: 'day-first' when the date column can
- * only be read that way (a day over 12 in some row and no month over 12), else 'month-first'.
+ * only be read that way (a day over 12, or a date written with dots, in some row, and no month
+ * over 12), else 'month-first'.
  */
 export function dateOrderOf(index: CsvIndex): DateOrder {
   return index instanceof CsvIndexImpl ? index.dateOrder : 'month-first';
@@ -77,7 +78,8 @@ export function dateOrderOf(index: CsvIndex): DateOrder {
  */
 export function dateOrderNote(index: CsvIndex, cellValue: string): string {
   if (!(index instanceof CsvIndexImpl) || !/^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d/.test(cellValue)) return '';
-  return index.dateOrder === 'day-first'
-    ? '\n\nRead day first (DD/MM/YYYY): a row of this column has a day over 12 in the first place.'
-    : '\n\nRead month first (MM/DD/YYYY).';
+  if (index.dateOrder !== 'day-first') return '\n\nRead month first (MM/DD/YYYY).';
+  return /^\s*\d{1,2}\.\d{1,2}\./.test(cellValue)
+    ? '\n\nRead day first (DD.MM.YYYY): dates written with dots are day first.'
+    : '\n\nRead day first (DD/MM/YYYY): a row of this column has a day over 12 in the first place, or writes its date with dots.';
 }

@@ -18,6 +18,11 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
   insertEnd = NO_OFFSET;
   insertQuoted = false;
   insertSeparator = '';
+  /**
+   * The row's date cell is empty and it has the date of the row before, which it is grouped on
+   * (rows grouped by patient and date): its dateInherited; its dateSpan is null.
+   */
+  dateCarried = false;
   /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
   private otherInsert: ModifierInsertPoint | null = null;
 
@@ -44,6 +49,10 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
     return String(this.recordLine);
   }
 
+  get dateInherited(): boolean {
+    return this.dateCarried;
+  }
+
   // What a CSV row never has.
   get lineNumberSpan(): null {
     return null;
@@ -51,9 +60,7 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
   get qualifier(): null {
     return null;
   }
-  get dateInherited(): boolean {
-    return false;
-  }
+
   get segmentCount(): number {
     return 0;
   }

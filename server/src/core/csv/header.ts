@@ -1,7 +1,8 @@
 // Finding the header row of a claim CSV, its delimiter, and the role of each column.
 
 import type { CsvColumnRole } from '../model';
-import { COLUMN_NAMES, EXTRA_COLUMN_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { unwrapExcelText } from './excelText';
 import { CsvReader } from './reader';
 import { isWellFormedProcedureCode } from './values';
 
@@ -20,6 +21,11 @@ export interface ColumnLayout {
   /** A separate "to" date column, or -1. */
   dateOfServiceTo: number;
   procedureCode: number;
+  /**
+   * A column of the other code set (CPT beside HCPCS, or HCPCS beside CPT: CODE_SET_COLUMN_NAMES),
+   * read where the procedure-code column's cell is empty; or -1.
+   */
+  otherProcedureCode: number;
   /** The single column holding several modifiers, or -1. */
   modifiers: number;
   /** Numbered modifier columns in order 1..4 (only those present); empty when none. */
@@ -97,6 +103,7 @@ export function mapColumns(headers: string[]): ColumnLayout {
     dateOfService: col('dateOfService'),
     dateOfServiceTo: col('dateOfServiceTo'),
     procedureCode: col('procedureCode'),
+    otherProcedureCode: -1,
     modifiers,
     modifierColumns,
     units: col('units'),
@@ -119,6 +126,8 @@ export function mapColumns(headers: string[]): ColumnLayout {
     ['claimType', layout.claimType],
   ];
   for (const [role, c] of single) if (c >= 0) roles[c] = role;
+  layout.otherProcedureCode = otherCodeSetColumn(norms, layout.procedureCode);
+  if (layout.otherProcedureCode >= 0) roles[layout.otherProcedureCode] = 'procedureCode';
   layout.otherRoleCount =
     single.filter(([role, c]) => c >= 0 && role !== 'procedureCode' && role !== 'lineNumber').length +
     (modifiers >= 0 || modifierColumns.length > 0 ? 1 : 0) +
@@ -126,6 +135,28 @@ export function mapColumns(headers: string[]): ColumnLayout {
   layout.weakProcedureCode =
     layout.procedureCode >= 0 && WEAK_PROCEDURE_CODE_NAMES.includes(norms[layout.procedureCode]!);
   return layout;
+}
+
+/**
+ * The column of the other code set than the procedure-code column's (its better-ranked one, ties
+ * the leftmost), or -1 when the code column is of neither set or the header has no such column.
+ */
+function otherCodeSetColumn(norms: readonly string[], codeColumn: number): number {
+  if (codeColumn < 0) return -1;
+  const sets: readonly (readonly string[])[] = [CODE_SET_COLUMN_NAMES.cpt, CODE_SET_COLUMN_NAMES.hcpcs];
+  const own = sets.findIndex((names) => names.includes(norms[codeColumn]!));
+  if (own < 0) return -1;
+  const other = sets[1 - own]!;
+  let best = -1;
+  let bestRank = Infinity;
+  norms.forEach((norm, c) => {
+    const rank = other.indexOf(norm);
+    if (rank >= 0 && rank < bestRank) {
+      best = c;
+      bestRank = rank;
+    }
+  });
+  return best;
 }
 
 export interface HeaderInfo {
@@ -261,8 +292,9 @@ function bestLayout(line: string, counts: number[]): { sep: Delimiter; layout: C
 /** A code cell written with its modifiers ("43214-59", "43200 XS:LT"), as rows.ts splits it: the code. */
 const CODE_WITH_MODIFIERS = /^\s*([A-Za-z0-9]{5})(?:[ \-:,;]+[A-Za-z0-9]{2})+\s*$/;
 
-/** The procedure code a cell holds: the cell, or the code it writes before its modifiers. */
-function codeOfCell(value: string): string {
+/** The procedure code a cell holds: the cell (inside an Excel text formula), or the code it writes before its modifiers. */
+function codeOfCell(cell: string): string {
+  const value = unwrapExcelText(cell);
   return CODE_WITH_MODIFIERS.exec(value)?.[1] ?? value;
 }
 

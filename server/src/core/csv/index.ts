@@ -2,7 +2,8 @@
 //
 // Design (the modules: header.ts finds the header and maps its columns (columns.ts names them),
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
-// with rowDates.ts), claims.ts groups lines into claims, csvIndex.ts locates cells for hovers;
+// with rowDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
+// excelText.ts), claims.ts groups lines into claims, csvIndex.ts locates cells for hovers;
 // stream.ts reads a file in pieces for the CLI):
 // - One pass over the text after the header. Each record is tokenized into reused typed arrays;
 //   strings are built only for the cells a claim needs. Memory beyond the claim model is one
@@ -28,6 +29,14 @@
 // - ServiceLine.recordSpan is the row without its line break.
 // - codeSpan, dateSpan, chargeSpan and modifier spans are the spans of the trimmed values, inside
 //   the quotes when quoted. Escaped quotes ("") inside a value make the span longer than the value.
+//   A code, date, units or charge cell written as an Excel text formula (="43214", or quoted
+//   "=""43214""") is read inside the formula, its span on the text inside; a modifier is added
+//   inside the formula too (its cellSpan is that text, not quoted).
+// - A procedure-code column of one code set beside one of the other ("CPT Code" and "HCPCS Code",
+//   columns.ts CODE_SET_COLUMN_NAMES): the better-ranked is read, the other where its cell is empty.
+// - Amounts: as values.ts parseAmount reads them; in a file not delimited by commas, also with a
+//   decimal comma ("600,00", "1.250,00") where that finds none (amounts.ts). A units fix writes the
+//   new charge in the marks of the old one.
 // - modifierInsert: {kind:'csv-cell'} for one modifiers column, {kind:'csv-columns'} for numbered
 //   columns (only the columns the row actually has). cellSpan is everything between the
 //   delimiters (quotes and spaces included); `quoted` tells whether the cell is quoted. To add a
@@ -40,14 +49,15 @@
 // - Claims: rows are grouped by claim id in order of first appearance (rows of one claim need not
 //   be adjacent); a row with an empty claim id continues the claim of the row before it. Without a
 //   claim-id column rows are grouped by patient + date of service (an empty patient or date takes
-//   the previous row's), id "<patient> <YYYY-MM-DD>"; with neither column the whole file is one
+//   the previous row's, and a row without a date has the date it is grouped on as its
+//   dateOfService: dateInherited, dateSpan null), id "<patient> <YYYY-MM-DD>"; with neither column the whole file is one
 //   claim with id "". Claim.span runs from the start of its first row to the end of its last row
 //   (line break excluded). totalCharge is the sum of the line charges in cents (each charge
 //   rounded to cents first, as the X12 reader adds them; null when no line has one);
 //   totalChargeText/Span, dateOfService/dateSpan and transactionIndex are null.
 // - Dates with day and month before the year are read month first, unless some row of the date
-//   columns can only be read day first (15/10/2026) and none only month first: then the whole
-//   file is read again day first (CsvIndex: dateOrderOf).
+//   columns can only be read day first (15/10/2026, or any date written with dots, 03.12.2026)
+//   and none only month first: then the whole file is read again day first (CsvIndex: dateOrderOf).
 // - Findings name lines and columns, never cell contents.
 // - To keep a 1M-row file within reach, lines without modifiers share one frozen empty array, each
 //   single-day DateRange is one shared frozen object, and codes and modifiers are interned. Treat

@@ -1,9 +1,11 @@
 // The date-of-service cells of a claim CSV's rows: one date, a range in the cell, or up to a
 // "to" column, read in the order the file's dates are written in (month or day first). The first
-// date that can only be read day first (15/10/2026) makes the whole file read day first, unless a
-// month-first one came before it; parseCsv then starts again (DateOrderChange).
+// date that can only be read day first (15/10/2026, or one written with dots, 03.12.2026) makes
+// the whole file read day first, unless a month-first one came before it; parseCsv then starts
+// again (DateOrderChange).
 import type { DateRange, Span } from '../model';
 import type { ColumnLayout } from './header';
+import { cellText } from './excelText';
 import { hasValue, type CsvReader } from './reader';
 import { DAY_FIRST_ONLY, dateOrderEvidence, MONTH_FIRST_ONLY, parseDateOfService, type DateOrder } from './values';
 
@@ -55,8 +57,11 @@ export class DateCells {
     this.dateText = '';
     const dateCol = layout.dateOfService;
     if (!hasValue(r, dateCol)) return;
-    this.dateText = r.value(dateCol);
-    const span = r.valueSpan(dateCol);
+    const cell = cellText(r, dateCol);
+    // An empty Excel text formula (="") is an empty cell.
+    if (cell.value === '') return;
+    this.dateText = cell.value;
+    const span = cell.span;
     const range = parseDateOfService(this.dateText, this.dates.order);
     this.checkDateOrder();
     if (range === null) {
@@ -67,11 +72,13 @@ export class DateCells {
     this.dateSpan = span;
     const toCol = layout.dateOfServiceTo;
     if (!hasValue(r, toCol)) return;
-    const to = parseDateOfService(r.value(toCol), this.dates.order);
+    const toCell = cellText(r, toCol);
+    if (toCell.value === '') return;
+    const to = parseDateOfService(toCell.value, this.dates.order);
     this.checkDateOrder();
-    if (to === null) this.report(lineNo, toCol, r.valueSpan(toCol), this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable-end');
-    else if (to.from !== to.to) this.report(lineNo, toCol, r.valueSpan(toCol), 'range-as-end');
-    else if (to.from < range.from) this.report(lineNo, toCol, r.valueSpan(toCol), 'before-start');
+    if (to === null) this.report(lineNo, toCol, toCell.span, this.mixedOrderRow() ? 'day-first-in-month-first' : 'unreadable-end');
+    else if (to.from !== to.to) this.report(lineNo, toCol, toCell.span, 'range-as-end');
+    else if (to.from < range.from) this.report(lineNo, toCol, toCell.span, 'before-start');
     else if (range.from === range.to) this.dateOfService = { from: range.from, to: to.to };
   }
 

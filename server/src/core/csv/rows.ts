@@ -10,7 +10,9 @@ import type { ColumnLayout } from './header';
 import { detached } from '../text';
 import { DateCells, type DateReading } from './rowDates';
 import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
-import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode, parseAmount, parseUnits } from './values';
+import { readAmount } from './amounts';
+import { cellText, excelTextSpan } from './excelText';
+import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode, parseUnits } from './values';
 
 export { DateOrderChange, type DateReading } from './rowDates';
 
@@ -53,6 +55,11 @@ export function noDateColumnFinding(headerSpan: Span): Finding {
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> {
   claimFor(r: CsvReader, date: DateRange | null, dateText: string): S;
+  /**
+   * The date of service the last claimFor grouped its row on: the row's own, or the previous
+   * row's when the row's date cell is empty and rows are grouped by date; null when none.
+   */
+  groupedDate(): DateRange | null;
   /** Whether the line of a row with this code and date is wanted as a ServiceLine (else addLine gets null). */
   wants(code: string, date: DateRange | null): boolean;
   /** The index the claim's next line gets. */
@@ -69,11 +76,15 @@ export class RowParser<S> {
   private readonly headerCount: number;
   private readonly defaultSeparator: string;
   private readonly lowerHeaders: string[];
+  /** Amounts may be written with a decimal comma ("600,00"): amounts.ts. */
+  private readonly decimalComma: boolean;
 
   // What the steps of row() read from the current row, in fields rather than returned objects:
   // this runs for every row of files of a million rows.
   private code = '';
   private codeSpan: Span = { start: 0, end: 0 };
+  /** The column the code was read from (the procedure-code column, or the other code set's). */
+  private codeColumn = 0;
   /** What separates modifiers written into the code cell ("99213-25"), or null when there are none. */
   private codeCellSeparator: string | null = null;
   /** The date of service of the current row (DateCells reads it). */
@@ -102,6 +113,8 @@ export class RowParser<S> {
     while (count > 0 && layout.headers[count - 1] === '') count--;
     this.headerCount = count;
     this.defaultSeparator = separator === ',' ? ' ' : ',';
+    // A file delimited by a comma cannot write a decimal comma unquoted: only others are read so.
+    this.decimalComma = separator !== ',';
     this.lowerHeaders = layout.headers.map((h) => h.toLowerCase());
   }
 
@@ -116,7 +129,8 @@ export class RowParser<S> {
     this.quoteCheck(r);
     this.reportShortRow(r);
     this.reportLongRow(r);
-    if (this.layout.procedureCode >= r.cellCount) return;
+    const layout = this.layout;
+    if (layout.procedureCode >= r.cellCount && !(layout.otherProcedureCode >= 0 && layout.otherProcedureCode < r.cellCount)) return;
     const scratch = this.modifierScratch;
     scratch.length = 0;
     this.readCode(r, scratch);
@@ -125,15 +139,17 @@ export class RowParser<S> {
     this.readCharge(r);
     const dates = this.dates;
     const state = this.claims.claimFor(r, dates.dateOfService, dates.dateText);
+    // The date the row is grouped on: its own, or the row before's when its date cell is empty.
+    const date = this.claims.groupedDate();
     // The modifier cells are read only for a line that is made (they give no findings).
-    if (!this.claims.wants(this.code, dates.dateOfService)) {
+    if (!this.claims.wants(this.code, date)) {
       this.claims.addLine(state, null, r);
       return;
     }
     const modifierInsert = this.readModifierCells(r, scratch);
     // Exact-size arrays: an array grown by push() keeps room for 17 elements.
     const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
-    this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert), r);
+    this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date), r);
   }
 
   /** Sets the claims' totals and patient keys once every row is in. */
@@ -208,17 +224,33 @@ export class RowParser<S> {
   }
 
   /**
-   * The procedure code into code/codeSpan, and modifiers written into the code cell ("99213-25",
-   * a code followed by two-character modifiers) into `modifiers`; an empty or malformed code is
-   * reported.
+   * The column a row's code is read from: the procedure-code column, or the other code set's
+   * column (a CPT column beside a HCPCS one) when the code column's cell is empty or missing.
+   */
+  private codeColumnOf(r: CsvReader): number {
+    const main = this.layout.procedureCode;
+    const other = this.layout.otherProcedureCode;
+    if (other < 0 || hasValue(r, main)) return main;
+    return hasValue(r, other) || main >= r.cellCount ? other : main;
+  }
+
+  /**
+   * The procedure code into code/codeSpan (inside an Excel text formula, ="43214", when the cell
+   * is one), and modifiers written into the code cell ("99213-25", a code followed by
+   * two-character modifiers) into `modifiers`; an empty or malformed code is reported.
    */
   private readCode(r: CsvReader, modifiers: Modifier[]): void {
     const text = this.text;
-    const codeCol = this.layout.procedureCode;
-    let code = this.intern(r.value(codeCol));
-    let codeSpan = r.valueSpan(codeCol);
+    const codeCol = this.codeColumnOf(r);
+    this.codeColumn = codeCol;
+    // The text inside an Excel text formula (="43214"), or null when the cell is not one.
+    const formula = excelTextSpan(r, codeCol);
+    let code = this.intern(formula !== null ? text.slice(formula.start, formula.end) : r.value(codeCol));
+    let codeSpan = formula ?? r.valueSpan(codeCol);
     this.codeCellSeparator = null;
-    if (code.length > 5 && (r.flags[codeCol]! & (CELL_ESCAPED | CELL_JUNK)) === 0) {
+    // The code's text as written (no quotes doubled inside it): its modifiers can be found on it.
+    const plain = formula !== null || (r.flags[codeCol]! & (CELL_ESCAPED | CELL_JUNK)) === 0;
+    if (code.length > 5 && plain) {
       const runs = alphanumericRuns(text, codeSpan.start, codeSpan.end);
       if (runs.length > 1 && runs[0]!.start === codeSpan.start && runs[runs.length - 1]!.end === codeSpan.end) {
         const first = text.slice(runs[0]!.start, runs[0]!.end);
@@ -238,7 +270,9 @@ export class RowParser<S> {
     this.code = code;
     this.codeSpan = codeSpan;
     if (code === '') {
-      this.finding(CSV_RULES.procedureCodeInvalid, 'warning', `Line ${r.recordLine}: ${this.columnName(codeCol)} is empty; expected a procedure code.`, codeSpan);
+      const other = this.layout.otherProcedureCode;
+      const columns = other >= 0 ? `${this.columnName(this.layout.procedureCode)} and ${this.columnName(other)} are` : `${this.columnName(codeCol)} is`;
+      this.finding(CSV_RULES.procedureCodeInvalid, 'warning', `Line ${r.recordLine}: ${columns} empty; expected a procedure code.`, codeSpan);
     } else if (!isWellFormedProcedureCode(code)) {
       this.finding(
         CSV_RULES.procedureCodeInvalid,
@@ -263,13 +297,7 @@ export class RowParser<S> {
       if (k >= n) return null;
       if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
       else this.firstSeparator = '';
-      return {
-        kind: 'csv-cell',
-        column: k,
-        cellSpan: r.cellSpan(k),
-        quoted: r.isQuoted(k),
-        separator: this.firstSeparator !== '' ? this.firstSeparator : this.defaultSeparator,
-      };
+      return { kind: 'csv-cell', column: k, ...insertCell(r, k), separator: this.firstSeparator !== '' ? this.firstSeparator : this.defaultSeparator };
     }
     if (layout.modifierColumns.length > 0) {
       const cells = this.cellScratch;
@@ -277,13 +305,13 @@ export class RowParser<S> {
       for (const k of layout.modifierColumns) {
         if (k >= n) continue;
         if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
-        cells.push({ column: k, cellSpan: r.cellSpan(k), quoted: r.isQuoted(k) });
+        cells.push({ column: k, ...insertCell(r, k) });
       }
       return cells.length > 0 ? { kind: 'csv-columns', cells: cells.slice() } : null;
     }
     if (this.codeCellSeparator === null) return null;
-    const codeCol = layout.procedureCode;
-    return { kind: 'csv-cell', column: codeCol, cellSpan: r.cellSpan(codeCol), quoted: r.isQuoted(codeCol), separator: this.codeCellSeparator };
+    const codeCol = this.codeColumn;
+    return { kind: 'csv-cell', column: codeCol, ...insertCell(r, codeCol), separator: this.codeCellSeparator };
   }
 
   /** The units into units/unitsSpan, reporting a value that is not a number of units. */
@@ -292,8 +320,11 @@ export class RowParser<S> {
     this.units = null;
     this.unitsSpan = null;
     if (!hasValue(r, col)) return;
-    this.unitsSpan = r.valueSpan(col);
-    this.units = parseUnits(r.value(col));
+    const cell = cellText(r, col);
+    // An empty Excel text formula (="") is an empty cell.
+    if (cell.value === '') return;
+    this.unitsSpan = cell.span;
+    this.units = parseUnits(cell.value);
     if (this.units === null) {
       this.finding(
         CSV_RULES.unitsInvalid,
@@ -311,21 +342,24 @@ export class RowParser<S> {
     this.chargeText = null;
     this.chargeSpan = null;
     if (!hasValue(r, col)) return;
-    this.chargeText = r.value(col);
-    this.chargeSpan = r.valueSpan(col);
-    this.charge = parseAmount(this.chargeText);
+    const cell = cellText(r, col);
+    if (cell.value === '') return;
+    this.chargeText = cell.value;
+    this.chargeSpan = cell.span;
+    this.charge = readAmount(this.chargeText, this.decimalComma);
     if (this.charge === null) {
+      const examples = this.decimalComma ? '125.00, 125,00, 1250 or $1,250.00' : '125.00, 1250 or $1,250.00';
       this.finding(
         CSV_RULES.amountInvalid,
         'error',
-        `Line ${r.recordLine}: the value in ${this.columnName(col)} is not an amount; expected e.g. 125.00, 1250 or $1,250.00.`,
+        `Line ${r.recordLine}: the value in ${this.columnName(col)} is not an amount; expected e.g. ${examples}.`,
         this.chargeSpan,
       );
     }
   }
 
-  /** The service line of row `r` from what the steps read; `index` is its place in its claim. */
-  private serviceLine(r: CsvReader, index: number, modifiers: Modifier[], modifierInsert: ModifierInsertPoint | null): ServiceLine {
+  /** The service line of row `r` from what the steps read; `index` is its place in its claim, `date` the date it is grouped on. */
+  private serviceLine(r: CsvReader, index: number, modifiers: Modifier[], modifierInsert: ModifierInsertPoint | null, date: DateRange | null): ServiceLine {
     const line = new CsvServiceLine();
     line.index = index;
     line.recordLine = r.recordLine;
@@ -347,11 +381,13 @@ export class RowParser<S> {
       line.unitsStart = units.start;
       line.unitsEnd = units.end;
     }
-    line.dateOfService = this.dates.dateOfService;
-    const date = this.dates.dateSpan;
-    if (date !== null) {
-      line.dateStart = date.start;
-      line.dateEnd = date.end;
+    line.dateOfService = date;
+    // A date taken from the row before: none is written on the row (its dateSpan stays null).
+    line.dateCarried = date !== null && this.dates.dateOfService === null;
+    const dateSpan = this.dates.dateSpan;
+    if (dateSpan !== null) {
+      line.dateStart = dateSpan.start;
+      line.dateEnd = dateSpan.end;
     }
     line.providerId = cellOrNull(r, this.layout.providerId);
     this.setRemovalSpan(r, line);
@@ -422,4 +458,13 @@ export class RowParser<S> {
       count++;
     }
   }
+}
+
+/**
+ * The cell a fix writes a modifier into: the whole cell, or the text inside its Excel text
+ * formula (="59"), so that a modifier added goes inside the formula's quotes.
+ */
+function insertCell(r: CsvReader, k: number): { cellSpan: Span; quoted: boolean } {
+  const inner = excelTextSpan(r, k);
+  return inner !== null ? { cellSpan: inner, quoted: false } : { cellSpan: r.cellSpan(k), quoted: r.isQuoted(k) };
 }

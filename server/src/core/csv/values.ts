@@ -26,7 +26,8 @@ function makeDate(y: number, m: number, d: number): DateNumber | null {
 /**
  * Which of a day-and-month-first date's two numbers is the month. Month first (03/04/2026 is
  * March 4) is the default; a CSV date column is read day first only when some row of it can be
- * read no other way (see csv/index.ts).
+ * read no other way: a day over 12 (15/10/2026), or a date written with dots (03.12.2026), which
+ * only the day-first orders write (see csv/index.ts).
  */
 export type DateOrder = 'month-first' | 'day-first';
 
@@ -38,8 +39,9 @@ let orderEvidence = 0;
 /**
  * What the last parseDateOfService() call saw of the order of its dates, whichever order it read
  * them in: DAY_FIRST_ONLY when a date is a calendar date only with its first number as the day
- * (15/10/2026), MONTH_FIRST_ONLY when only with its second number as the day (10/15/2026); 0
- * when neither (year-first dates, or both numbers 12 or less).
+ * (15/10/2026), or is written with dots and is one with its first number as the day (03.12.2026);
+ * MONTH_FIRST_ONLY when only with its second number as the day (10/15/2026); 0 when neither
+ * (year-first dates, or both numbers 12 or less with slashes or hyphens).
  */
 export function dateOrderEvidence(): number {
   return orderEvidence;
@@ -135,10 +137,13 @@ function scanDate(s: string, i: number, order: DateOrder): DateNumber | null {
   if (ny === 4) year = y;
   else if (ny === 2) year = y < TWO_DIGIT_YEAR_PIVOT ? 2000 + y : 1900 + y;
   else return null;
-  if (a > 12 && b <= 12 && makeDate(year, b, a) !== null) orderEvidence |= DAY_FIRST_ONLY;
+  // Month first is the US order, which never writes dots: D.M.YYYY is day first whatever its
+  // numbers, so it shows the order as a day over 12 does (and never shows month first).
+  if (sep === 46) {
+    if (makeDate(year, b, a) !== null) orderEvidence |= DAY_FIRST_ONLY;
+    if (order === 'month-first') return null;
+  } else if (a > 12 && b <= 12 && makeDate(year, b, a) !== null) orderEvidence |= DAY_FIRST_ONLY;
   else if (b > 12 && a <= 12 && makeDate(year, a, b) !== null) orderEvidence |= MONTH_FIRST_ONLY;
-  // Month first is the US order, which never writes dots: D.M.YYYY is read only day first.
-  if (order === 'month-first' && sep === 46) return null;
   const date = order === 'day-first' ? makeDate(year, b, a) : makeDate(year, a, b);
   return scanned(date, date === null ? 0 : skipTime(s, j));
 }

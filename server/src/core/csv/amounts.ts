@@ -1,0 +1,60 @@
+// Amounts written with a decimal comma ("600,00", "1.250,00"), as exports made where the comma is
+// the decimal mark write them. Such a file cannot use the comma as its delimiter, so they are read
+// in files delimited otherwise (semicolon, tab, pipe), and only where the usual reading (values.ts
+// parseAmount: "1,250.00", "1,250" and "1.5" are read as ever) finds no amount. A fix writes a new
+// amount in the style of the one it replaces.
+
+import { parseAmount } from './values';
+
+/** At most this many decimals after a decimal comma: "1234,567" is no amount of money. */
+const MAX_DECIMALS = 2;
+
+/** The text with its dots and commas swapped: a decimal-comma amount in the usual marks, and back. */
+function swapMarks(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    out += c === '.' ? ',' : c === ',' ? '.' : c;
+  }
+  return out;
+}
+
+/**
+ * Reads an amount written with a decimal comma, dots between groups of three digits ("600,00",
+ * "1.250,5", "$1.250,00", "(12,50)"); null when the text is not one (no comma, or more than two
+ * decimals after it).
+ */
+export function parseDecimalCommaAmount(s: string): number | null {
+  const comma = s.lastIndexOf(',');
+  if (comma < 0) return null;
+  let decimals = 0;
+  while (comma + 1 + decimals < s.length && isDigit(s.charCodeAt(comma + 1 + decimals))) decimals++;
+  if (decimals === 0 || decimals > MAX_DECIMALS) return null;
+  return parseAmount(swapMarks(s));
+}
+
+/** Reads an amount: the usual way, else (in a file where the comma may be the decimal mark) with a decimal comma. */
+export function readAmount(s: string, decimalComma: boolean): number | null {
+  const usual = parseAmount(s);
+  if (usual !== null || !decimalComma) return usual;
+  return parseDecimalCommaAmount(s);
+}
+
+/** Whether an amount that was read is written with a decimal comma (the usual reading finds none in it). */
+export function isDecimalCommaAmount(s: string): boolean {
+  return parseAmount(s) === null && parseDecimalCommaAmount(s) !== null;
+}
+
+/**
+ * Cents written the way `original`, an amount that was read, is written: `format` writes them in
+ * the usual marks ("$1,250.00"); for an original with a decimal comma its output is given that
+ * amount's marks ("1.250,00").
+ */
+export function formatAmountAs(cents: number, original: string, format: (cents: number, original: string) => string): string {
+  if (!isDecimalCommaAmount(original)) return format(cents, original);
+  return swapMarks(format(cents, swapMarks(original)));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

@@ -1,0 +1,76 @@
+// Found in review: header names that practice-management exports and claim forms use for the
+// units, the claim id and the rendering provider were missing from the name table (csv/columns.ts):
+// "Units of Service", "Patient Control Number" (CLM01, UB-04 FL 3a) and "Servicing Provider NPI".
+// A column the reader does not know is not read at all, so the units, the patient and the
+// provider of every row were lost without a word about that column.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
+import { emptyMueTables } from '../../server/src/core/rules/mue';
+import { COLUMN_NAMES } from '../../server/src/core/csv/columns';
+import { roleOfHeader } from '../../server/src/core/csv/header';
+
+function withMue(): Knowledge {
+  const tables = emptyMueTables();
+  tables.practitioner.add({ code: '97110', value: 4, mai: 2, rationale: 'Clinical: Data', source: 'mue.csv', kind: 'practitioner' });
+  return { ...emptyKnowledge(), mue: tables };
+}
+
+const rules = (text: string, knowledge: Knowledge = emptyKnowledge()) => analyze(text, knowledge).findings.map((f) => f.rule);
+
+describe('CSV header synonyms of real exports', () => {
+  it('"Units of Service" is the units column: 6 units over an MUE of 4 are reported', () => {
+    const text = 'Claim,Patient,DOS,CPT,Units of Service\n1,P1,03/12/2026,97110,6\n';
+    const analysis = analyze(text, withMue());
+    assert.equal(analysis.doc.claims[0]!.lines[0]!.units, 6);
+    const found = analysis.findings.map((f) => f.rule);
+    assert.ok(found.includes('mue.exceeded'), JSON.stringify(found));
+    assert.ok(!found.includes('mue.units-unknown'), 'the units are written, in "Units of Service"');
+  });
+
+  it('"Patient Control Number" is the claim id: two patients\' lines on one date are not paired', () => {
+    const text = 'Patient Control Number,DOS,CPT,Units\nPCN1,03/12/2026,43214,1\nPCN2,03/12/2026,43200,1\n';
+    const analysis = analyze(text, emptyKnowledge());
+    // As the claim id or as the patient: either way the two rows are two patients' claims.
+    assert.equal(analysis.doc.claims.length, 2);
+    assert.deepEqual(rules(text), []);
+  });
+
+  it('"Servicing Provider NPI" is the rendering provider, before "Billing Provider NPI"', () => {
+    // One billing group, two servicing providers: not a conflict (ptp.other-rendering-provider).
+    const text =
+      'Claim,Patient,DOS,CPT,Units,Billing Provider NPI,Servicing Provider NPI\n' +
+      '1,P1,03/12/2026,43214,1,1111111112,2222222224\n' +
+      '1,P1,03/12/2026,43200,1,1111111112,3333333336\n';
+    const analysis = analyze(text, emptyKnowledge());
+    assert.deepEqual(analysis.doc.claims[0]!.lines.map((l) => l.providerId), ['2222222224', '3333333336']);
+    assert.deepEqual(rules(text), ['ptp.other-rendering-provider']);
+  });
+});
+
+describe('CSV header synonyms: the close spellings', () => {
+  it('each names its role', () => {
+    const expected: Record<string, string[]> = {
+      units: ['Units of Service', 'Service Unit Count', 'Billed Units', 'Units Billed', 'Unit Qty'],
+      claimId: ['Patient Control Number', 'Patient Control No', 'PATIENT_CONTROL_NUM', "Claim Submitter's Identifier"],
+      providerId: ['Servicing Provider NPI', 'Servicing NPI', 'Servicing Provider ID', 'Servicing Provider', 'Rendering Physician NPI', 'Servicing Physician'],
+    };
+    for (const [role, spellings] of Object.entries(expected)) {
+      for (const s of spellings) assert.equal(roleOfHeader(s), role, s);
+    }
+  });
+
+  it('a servicing provider ranks before the billing provider, after the rendering provider', () => {
+    const names = COLUMN_NAMES.providerId;
+    assert.ok(names.indexOf('servicingprovidernpi') < names.indexOf('billingprovidernpi'));
+    assert.ok(names.indexOf('renderingprovidernpi') < names.indexOf('servicingprovidernpi'));
+  });
+
+  it('"Claim ID" stays the claim id beside "Patient Control Number"', () => {
+    const text = 'Claim ID,Patient Control Number,Patient ID,DOS,CPT\nC1,PCN1,P1,03/12/2026,43214\nC1,PCN2,P1,03/12/2026,43200\n';
+    const analysis = analyze(text, emptyKnowledge());
+    assert.deepEqual(analysis.doc.claims.map((c) => c.id), ['C1']);
+  });
+});
