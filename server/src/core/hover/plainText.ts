@@ -13,7 +13,15 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const BULLET = /^([ \t]*)[-*+][ \t]+/;
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** A table's delimiter row (| --- | :-: |): cells of dashes with optional colons, split without backtracking. */
+function isTableDelimiter(line: string): boolean {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
 
 /** `markdown` as plain text. */
 export function markdownToPlainText(markdown: string): string {
@@ -34,7 +42,7 @@ export function markdownToPlainText(markdown: string): string {
       continue;
     }
     const next = lines[index + 1];
-    if (line.includes('|') && next !== undefined && next.includes('|') && TABLE_DELIMITER.test(next)) {
+    if (line.includes('|') && next !== undefined && next.includes('|') && isTableDelimiter(next)) {
       const rows = [cellsOf(line)];
       index += 2;
       while (index < lines.length && lines[index]!.trim() !== '' && lines[index]!.includes('|')) rows.push(cellsOf(lines[index++]!));
