@@ -91,9 +91,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
     vscode.window.tabGroups.onDidChangeTabs(refreshStatus),
     // A closed document's count would show again when it is reopened, until its new check is in.
+    // The status bar follows at once: a document made Plain Text is closed and opened again
+    // without the active editor changing.
     vscode.workspace.onDidCloseTextDocument((document) => {
       const uri = document.uri.toString();
       if (!fromDisk.has(uri)) ncciCounts.delete(uri);
+      refreshStatus();
     }),
   );
 
@@ -169,19 +172,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('claimlint.formatSingleLine', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!client || !editor || editor.document.languageId !== 'x12') return;
+      // The edits are positions in the version asked about: a document typed into meanwhile is left as it is.
+      const version = editor.document.version;
       const edits = await client.sendRequest(LayoutRequest.type, { uri: editor.document.uri.toString(), layout: 'single-line' });
       if (!edits) return;
       const converted = await client.protocol2CodeConverter.asTextEdits(edits);
       if (!converted) return;
+      if (editor.document.version !== version) {
+        void vscode.window.showInformationMessage('Claimlint: the file changed while its segments were being joined; run Join Segments again.');
+        return;
+      }
       const edit = new vscode.WorkspaceEdit();
       edit.set(editor.document.uri, converted);
       await vscode.workspace.applyEdit(edit);
     }),
     vscode.commands.registerCommand('claimlint.checkAllFiles', async (folder?: unknown) => {
       // From the command palette: the workspace folder (asked for in a multi-root workspace); a caller may pass a folder URI.
-      const target = folder instanceof vscode.Uri ? folder : (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? (await vscode.window.showWorkspaceFolderPick())?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+      const folders = vscode.workspace.workspaceFolders?.length ?? 0;
+      const target = folder instanceof vscode.Uri ? folder : folders > 1 ? (await vscode.window.showWorkspaceFolderPick())?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
       if (!target) {
-        if (!folder) void vscode.window.showInformationMessage('Claimlint: open a folder to check all the claim files in it.');
+        // No folder open: said; a folder pick the user cancelled: nothing to say.
+        if (!folder && folders === 0) void vscode.window.showInformationMessage('Claimlint: open a folder to check all the claim files in it.');
         return undefined;
       }
       if (!client || target.scheme !== 'file') return undefined;
