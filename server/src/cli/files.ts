@@ -71,8 +71,11 @@ export function decode(bytes: Buffer): DecodedInput {
     return { text: bytes.toString('utf16le', 2), encoding: 'utf16le', bom: true, bytes: length };
   }
   const bom = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  // A UTF-8 BOM before bytes that are not UTF-8 falls through to latin-1, BOM bytes and all.
   if (bom && isUtf8(bytes)) return { text: bytes.toString('utf8', 3), encoding: 'utf8', bom: true, bytes: length };
+  // A UTF-8 BOM before bytes that are not UTF-8 (a file written in two encodings): the rest is
+  // latin-1, every byte kept, and the BOM is not text (an ISA after it is still the header); a
+  // fix writes it back (encodedChunks).
+  if (bom) return { text: bytes.toString('latin1', 3), encoding: 'latin1', bom: true, bytes: length };
   if (isAscii(bytes)) return { text: bytes.toString('latin1'), encoding: 'ascii', bom: false, bytes: length };
   if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf8', bom: false, bytes: length };
   return { text: bytes.toString('latin1'), encoding: 'latin1', bom: false, bytes: length };
