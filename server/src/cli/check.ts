@@ -134,8 +134,9 @@ export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): numbe
       report({ ...result, findings: byPosition([...result.findings, ...(added.get(file) ?? [])]) });
     }
   }
-  reporter.finish();
+  const reportNote = reporter.finish();
   progress.finish();
+  if (reportNote !== null) io.stderr(`claimlint: ${reportNote}\n`);
 
   if (options.format === 'text') {
     const counts = [plural(totals.error, 'error'), plural(totals.warning, 'warning')];

@@ -228,7 +228,8 @@ export interface Reporter {
   unreadable(path: string, reason: string): void;
   /** Problems of rule and descriptor files (warnings already shown on standard error). */
   configurationProblem(message: string): void;
-  finish(): void;
+  /** Ends the report; returns what standard error should say of it (null: nothing). */
+  finish(): string | null;
 }
 
 export type Write = (text: string) => void;
@@ -334,8 +335,9 @@ class TextReporter implements Reporter {
 
   configurationProblem(): void {}
 
-  finish(): void {
+  finish(): string | null {
     this.batch.flush();
+    return null;
   }
 }
 
@@ -515,9 +517,10 @@ class JsonReporter implements Reporter {
 
   configurationProblem(): void {}
 
-  finish(): void {
+  finish(): string | null {
     this.batch.add(this.files === 0 ? ']\n}\n' : '\n  ]\n}\n');
     this.batch.flush();
+    return null;
   }
 }
 
@@ -559,9 +562,17 @@ function ruleDescription(id: string): string {
 }
 
 /**
+ * GitHub code scanning rejects a whole upload whose run holds more results than this; a log is
+ * streamed as files are read, so the results past it are left out (counted, and said in the log
+ * and on stderr), not the upload.
+ */
+export const SARIF_MAX_RESULTS = 25000;
+
+/**
  * SARIF 2.1.0, so code-scanning tools show the findings. Regions are 1-based, columns in UTF-16
  * code units (declared in run.columnKind). The results are written first, as files are checked;
  * the rules they refer to, the artifacts and the invocation follow them in the same run object.
+ * At most SARIF_MAX_RESULTS results are written.
  */
 class SarifReporter implements Reporter {
   private readonly batch: Batch;
@@ -570,6 +581,8 @@ class SarifReporter implements Reporter {
   private readonly notifications: { level: 'error'; message: { text: string }; locations?: object[] }[] = [];
   private readonly configuration: { level: 'warning'; message: { text: string } }[] = [];
   private results = 0;
+  /** Results past SARIF_MAX_RESULTS, by level, not written. */
+  private readonly leftOut = new Map<string, number>();
 
   constructor(write: Write, private readonly describe: Describe, private readonly knowledge: Knowledge) {
     this.batch = new Batch(write);
@@ -594,6 +607,11 @@ class SarifReporter implements Reporter {
     const uri = toSarifUri(result.path);
     const artifactIndex = this.artifacts.push(uri) - 1;
     for (const finding of result.findings) {
+      if (this.results >= SARIF_MAX_RESULTS) {
+        const level = SARIF_LEVELS[finding.severity];
+        this.leftOut.set(level, (this.leftOut.get(level) ?? 0) + 1);
+        continue;
+      }
       let ruleIndex = this.ruleIds.get(finding.rule);
       if (ruleIndex === undefined) this.ruleIds.set(finding.rule, (ruleIndex = this.ruleIds.size));
       const sarif: Record<string, unknown> = {
@@ -632,9 +650,18 @@ class SarifReporter implements Reporter {
     this.configuration.push({ level: 'warning', message: { text: message } });
   }
 
-  finish(): void {
+  /** What was left out past SARIF_MAX_RESULTS, as a sentence; null when nothing was. */
+  leftOutNote(): string | null {
+    if (this.leftOut.size === 0) return null;
+    const counts = [...this.leftOut].map(([level, count]) => `${count} ${level}`).join(', ');
+    return `${counts} result(s) past the first ${SARIF_MAX_RESULTS} were left out of the SARIF log (GitHub code scanning takes at most ${SARIF_MAX_RESULTS} results in a run); --format json reports every finding.`;
+  }
+
+  finish(): string | null {
     const invocation: Record<string, unknown> = { executionSuccessful: this.notifications.length === 0 };
-    if (this.notifications.length > 0) invocation.toolExecutionNotifications = this.notifications;
+    const note = this.leftOutNote();
+    const notifications: object[] = [...this.notifications, ...(note ? [{ level: 'warning', message: { text: note } }] : [])];
+    if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
     if (this.configuration.length > 0) invocation.toolConfigurationNotifications = this.configuration;
     const rest = {
       tool: {
@@ -652,5 +679,6 @@ class SarifReporter implements Reporter {
     const members = pretty(rest, 2);
     this.batch.add(`${this.results === 0 ? ']' : '\n      ]'},\n      ${members.slice(members.indexOf('\n') + 1).trimStart()}\n  ]\n}\n`);
     this.batch.flush();
+    return note;
   }
 }
