@@ -89,7 +89,7 @@ export function unitsWithinMue(doc: ParsedDocument, data: MueFindingData): { uni
   if (lines.some(({ line }) => !line || line.units === null || line.unitsSpan === null || !(line.units > 0))) return null;
   if (data.mai === 1) {
     const { ref, line } = lines[0]!;
-    if (csvChargeUnread(doc, line!)) return null;
+    if (chargeUnread(line!)) return null;
     const days = line!.dateOfService ? daysInRange(line!.dateOfService) : 1;
     units.set(`${ref.claimIndex}:${ref.lineIndex}`, data.value * days);
     return { units, remove };
@@ -101,18 +101,19 @@ export function unitsWithinMue(doc: ParsedDocument, data: MueFindingData): { uni
     const cut = Math.min(excess, line!.units!);
     excess -= cut;
     if (cut === line!.units) remove.push(ref);
-    else if (csvChargeUnread(doc, line!)) return null;
+    else if (chargeUnread(line!)) return null;
     else units.set(`${ref.claimIndex}:${ref.lineIndex}`, line!.units! - cut);
   }
   return excess > 0 ? null : { units, remove };
 }
 
 /**
- * A CSV row whose charge is written but could not be read: its units are not lowered, since its
- * charge could not be lowered with them (a person decides; removing the row is still offered).
+ * A line (CSV row or X12 line) whose charge is written but could not be read: its units are not
+ * lowered, since its charge could not be lowered with them (a person decides; removing the line
+ * is still offered).
  */
-function csvChargeUnread(doc: ParsedDocument, line: ServiceLine): boolean {
-  return doc.format === 'csv' && line.chargeText !== null && line.charge === null;
+function chargeUnread(line: ServiceLine): boolean {
+  return line.chargeText !== null && line.charge === null;
 }
 
 function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: MueFindingData): Fix[] {
