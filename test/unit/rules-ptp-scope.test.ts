@@ -166,7 +166,8 @@ function referencePtp(claims: readonly Claim[], raw: RawTables): Expected[] {
         from: line.dateOfService.from,
         to: line.dateOfService.to,
         mods: new Set(line.modifiers.map((m) => m.value.trim().toUpperCase())),
-        provider: line.providerId ?? claim.renderingProviderId ?? claim.billingProviderId ?? '',
+        // An 837I's provider is the hospital that bills, whichever physicians it names.
+        provider: claim.kind === 'institutional' ? (claim.billingProviderId ?? '') : (line.providerId ?? claim.renderingProviderId ?? claim.billingProviderId ?? ''),
         billing: claim.billingProviderId ?? '',
       });
     }

@@ -91,7 +91,8 @@ describe('x12 model objects: spans as offsets', () => {
   it('give JSON of the plain model: the same keys as an object literal claim and line', () => {
     const { claim } = read();
     const json = JSON.parse(JSON.stringify(claim));
-    assert.deepEqual(Object.keys(json), ['index', 'id', 'idSpan', 'patientId', 'patientKey', 'billingProviderId', 'renderingProviderId', 'kind', 'totalCharge', 'totalChargeText', 'totalChargeSpan', 'dateOfService', 'dateSpan', 'lines', 'span', 'transactionIndex']);
+    // An X12 claim adds what CLM05 gives the coding checks (the 837I facility type code, the claim frequency code).
+    assert.deepEqual(Object.keys(json), ['index', 'id', 'idSpan', 'patientId', 'patientKey', 'billingProviderId', 'renderingProviderId', 'kind', 'totalCharge', 'totalChargeText', 'totalChargeSpan', 'dateOfService', 'dateSpan', 'lines', 'span', 'transactionIndex', 'facilityType', 'frequency']);
     assert.deepEqual(Object.keys(json.lines[0]), ['index', 'lineNumber', 'lineNumberSpan', 'qualifier', 'code', 'codeSpan', 'modifiers', 'modifierInsert', 'charge', 'chargeText', 'chargeSpan', 'units', 'unitsSpan', 'dateOfService', 'dateSpan', 'dateInherited', 'providerId', 'span', 'segmentCount', 'recordSpan']);
     assert.equal(json.lines[1].lineNumber, '2');
     assert.equal(json.lines[1].modifierInsert.componentSeparator, ':');

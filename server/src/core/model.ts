@@ -167,6 +167,14 @@ export interface Claim {
   renderingProviderId: string | null;
   /** The kind of claim: the transaction's (837P/I/D), or a CSV claim-type / bill-type cell; null when unknown. */
   kind: ClaimKind | null;
+  /**
+   * 837I: the facility type code (CLM05-1, the first two digits of the type of bill), null when
+   * missing or unreadable (rules/claimTables.ts facilityTypeOf); null for other X12 claims (on an
+   * 837P CLM05-1 is the place of service). Absent: the format has none.
+   */
+  facilityType?: string | null;
+  /** X12: the claim frequency code (CLM05-3: 1 original, 7 replacement, 8 void...), null when absent. Absent: the format has none. */
+  frequency?: string | null;
   /** CLM02 for X12; for CSV the sum of line charges (no total column) */
   totalCharge: number | null;
   totalChargeText: string | null;

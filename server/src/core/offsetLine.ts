@@ -20,7 +20,7 @@ export function spanAt(start: number, end: number): Span | null {
 
 /** A claim that holds its spans as offsets (an 837's, a CSV's) as a plain Claim: what its toJSON gives. */
 export function plainClaim(claim: Claim): Claim {
-  return {
+  const plain: Claim = {
     index: claim.index,
     id: claim.id,
     idSpan: claim.idSpan,
@@ -38,6 +38,10 @@ export function plainClaim(claim: Claim): Claim {
     span: claim.span,
     transactionIndex: claim.transactionIndex,
   };
+  // What only some formats have (X12's CLM05), after the rest.
+  if (claim.facilityType !== undefined) plain.facilityType = claim.facilityType;
+  if (claim.frequency !== undefined) plain.frequency = claim.frequency;
+  return plain;
 }
 
 /** What every such line holds; the subclass adds what its format has (LX01 and its span, a CSV row's line number...). */

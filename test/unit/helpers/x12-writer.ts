@@ -51,6 +51,10 @@ export interface WriterClaim {
   date?: DateRange | null;
   /** CLM02 as written; default: the sum of the line charges, with two decimals. */
   totalCharge?: string;
+  /** CLM05-1 as written; default 13 (837I: outpatient hospital), 11 (837P: office). */
+  facility?: string;
+  /** CLM05-3 (claim frequency) as written; default 1 (original). */
+  frequency?: string;
   lines: WriterLine[];
 }
 
@@ -236,7 +240,8 @@ export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 
     const total = claim.totalCharge ?? sumCharges(claim.lines.map((l) => l.charge));
     // CLM05-02 (facility code qualifier) is B in 837P 5010, A in 837I, not used in 837P/D 4010;
     // CLM06 is not used in 837I 5010; CLM18 (EOB indicator) is required in 837I 4010.
-    const facility = kind === 'institutional' ? ['13', 'A', '1'] : ['11', v4010 ? '' : 'B', '1'];
+    const frequency = claim.frequency ?? '1';
+    const facility = kind === 'institutional' ? [claim.facility ?? '13', 'A', frequency] : [claim.facility ?? '11', v4010 ? '' : 'B', frequency];
     const clm06 = kind === 'institutional' && !v4010 ? '' : 'Y';
     const clm18 = kind === 'institutional' && v4010 ? ['', '', '', '', '', '', '', '', 'Y'] : [];
     body.push(['CLM', claim.id, total, '', '', facility, clm06, 'A', 'Y', 'Y', ...clm18]);

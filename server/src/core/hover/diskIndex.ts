@@ -18,13 +18,42 @@ import { detached, plainNumber } from '../text';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
 import type { AddOptions } from '../rules/serviceGroups';
-import { tableForClaim } from '../rules/serviceGroups';
+import { noTableNote, tableForClaim } from '../rules/claimTables';
 import { lastAtOrBefore } from '../search';
 import { codeHover, type HoverResult } from './hover';
 import { plainMarkdown } from './markdown';
 
-/** Table kinds as stored (one byte an entry). */
-const TABLES: readonly (PtpTableKind | null)[] = ['practitioner', 'hospital', null];
+/** How a claim's lines are judged, for their hover: a table, or none and what the hover says of that (claimTables.ts). */
+interface Scope {
+  table: PtpTableKind | null;
+  note: string;
+}
+
+/**
+ * The scopes of an index's claims, numbered (one byte an entry): the two tables, then each note
+ * of a claim no table judges (the dental one, one for each facility type CMS does not edit).
+ */
+class Scopes {
+  readonly list: Scope[] = [
+    { table: 'practitioner', note: '' },
+    { table: 'hospital', note: '' },
+  ];
+  private readonly numbers = new Map<string, number>();
+
+  /** The number of the scope of a claim of this kind and facility type code. */
+  of(kind: ClaimKind | null, facilityType: string | null): number {
+    const table = tableForClaim(kind, facilityType);
+    if (table !== null) return table === 'practitioner' ? 0 : 1;
+    const note = noTableNote(kind, facilityType);
+    let n = this.numbers.get(note);
+    if (n === undefined) {
+      n = this.list.length;
+      this.list.push({ table: null, note });
+      this.numbers.set(note, n);
+    }
+    return n;
+  }
+}
 
 /** A finding as a hover shows it: no spans, no fix data. */
 interface KeptFinding {
@@ -62,7 +91,9 @@ export class DiskIndexBuilder {
   private readonly codeLength = new U32();
   private readonly codeId = new U32();
   private readonly dateId = new U32();
+  /** The scope of each entry's claim (Scopes). */
   private readonly table = new U32();
+  private readonly scopes = new Scopes();
   private readonly claim = new U32();
   private readonly lineNumber = new U32();
   /** The whole service line (X12 the 2400 loop, CSV the row): findings starting in it are on it. Dropped by finish. */
@@ -82,7 +113,7 @@ export class DiskIndexBuilder {
   /** Adds the lines of claims whose spans are relative to `base`. */
   add(claims: readonly Claim[], base = 0): void {
     for (const claim of claims) {
-      const table = TABLES.indexOf(tableForClaim(claim.kind));
+      const table = this.scopes.of(claim.kind, claim.facilityType ?? null);
       for (const line of claim.lines) this.addLine(claim.index, table, line, base);
     }
   }
@@ -150,7 +181,7 @@ export class DiskIndexBuilder {
     if (kindOf !== undefined) {
       const claims = this.claim.values;
       const tables = this.table.values;
-      for (let i = 0; i < n; i++) tables[i] = TABLES.indexOf(tableForClaim(kindOf(claims[i]!)));
+      for (let i = 0; i < n; i++) tables[i] = this.scopes.of(kindOf(claims[i]!), null);
     }
     let order: Uint32Array | null = null;
     if (!this.ordered) {
@@ -200,6 +231,7 @@ export class DiskIndexBuilder {
       codeId: take(this.codeId, (length) => new Uint32Array(length)),
       dateId: take(this.dateId, (length) => new Uint32Array(length)),
       table: take(this.table, (length) => new Uint8Array(length)),
+      scopes: this.scopes.list,
       claim: take(this.claim, (length) => new Uint32Array(length)),
       lineNumber: take(this.lineNumber, (length) => new Uint32Array(length)),
       codes: this.codes,
@@ -220,7 +252,9 @@ interface IndexData {
   codeLength: Uint16Array;
   codeId: Uint32Array;
   dateId: Uint32Array;
+  /** Each entry's scope: its number in `scopes`. */
   table: Uint8Array;
+  scopes: readonly Scope[];
   claim: Uint32Array;
   lineNumber: Uint32Array;
   codes: readonly string[];
@@ -268,7 +302,8 @@ export class DiskIndex {
     const date = dateId === 0 ? null : { from: data.dates[dateId * 2]!, to: data.dates[dateId * 2 + 1]! };
     const start = data.codeStart[entry]!;
     const span = { start, end: start + data.codeLength[entry]! };
-    const markdown = codeHover(code, date, data.knowledge, TABLES[data.table[entry]!] ?? null);
+    const scope = data.scopes[data.table[entry]!]!;
+    const markdown = codeHover(code, date, data.knowledge, scope.table, scope.note);
     const found = this.findingsOn(entry);
     return { markdown: found === '' ? markdown : `${markdown}\n\n---\n\n${found}`, span };
   }

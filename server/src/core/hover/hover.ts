@@ -7,7 +7,7 @@ import { modifierInfo, PTP_BYPASS_REASONS } from '../data/modifiers';
 import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
-import { tableForClaim } from '../rules/serviceGroups';
+import { noTableNote, tableForClaim } from '../rules/claimTables';
 import { mueRowFor } from '../rules/checkUnits';
 import { codeSetOf, parseD8 } from '../x12/values';
 import { dateOrderNote } from '../csv/index';
@@ -29,7 +29,8 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
   if (located) {
     const { line } = located;
     if (contains(line.codeSpan, offset) && line.code !== '') {
-      return { markdown: codeHover(line.code, line.dateOfService, knowledge, tableForClaim(located.claim.kind)), span: line.codeSpan };
+      const { kind, facilityType = null } = located.claim;
+      return { markdown: codeHover(line.code, line.dateOfService, knowledge, tableForClaim(kind, facilityType), noTableNote(kind, facilityType)), span: line.codeSpan };
     }
     const modifier = line.modifiers.find((m) => contains(m.span, offset));
     if (modifier) return { markdown: modifierHover(modifier.value), span: modifier.span };
@@ -95,8 +96,12 @@ function basename(path: string): string {
   return cut >= 0 ? path.slice(cut + 1) : path;
 }
 
-/** A code's hover: descriptor, the PTP edits of its claim's table on the line's date, billing note. `table` null: a claim no PTP table applies to (837D). */
-export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge, table: PtpTableKind | null = 'practitioner'): string {
+/**
+ * A code's hover: descriptor, the PTP edits of its claim's table on the line's date, billing note.
+ * `table` null: a claim no NCCI table applies to (837D, an inpatient facility bill...), which
+ * `noTable` says (claimTables.ts noTableNote).
+ */
+export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge, table: PtpTableKind | null = 'practitioner', noTable: string = noTableNote('dental')): string {
   const parts: string[] = [];
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
@@ -109,7 +114,7 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   const asColumnTwo = rules === null ? [] : rules.editsAsColumnTwo(code, day, date?.to).filter((e) => e.modifierIndicator !== '9');
   const when = date === null ? '' : date.to !== date.from ? ` from ${formatDate(date.from)} to ${formatDate(date.to)}` : ` on ${formatDate(date.from)}`;
   if (table === null) {
-    parts.push('Dental claim: no NCCI PTP table applies to it.');
+    parts.push(noTable);
   } else if (asColumnOne.length || asColumnTwo.length) {
     const lines: string[] = [`**PTP edits${when}** (${TABLE_TITLES[table]} table, from ${sourcesOf([...asColumnOne, ...asColumnTwo])})`];
     if (asColumnOne.length) lines.push(...editGroups(asColumnOne, 'columnTwo', `Column 1: do not report with`));

@@ -16,7 +16,8 @@ import { checkPtpGroup, keepCodeOf, keepCoded, type PtpTables, type RunFinding }
 import { checkUnitsGroup, hasMueRows, keepMue, mueRowFor, type MueTables } from './checkUnits';
 import type { AocTable } from './aoc';
 import { KeptLines } from './keptLines';
-import { groupKey, ServiceGrouper, tableForClaim, type AddOptions, type GroupTarget, type PatientGroup, type StagedLines } from './serviceGroups';
+import { tableForClaim } from './claimTables';
+import { ServiceGrouper, type AddOptions, type GroupTarget, type PatientGroup, type StagedLines } from './serviceGroups';
 
 /** What the checks read of the knowledge. */
 export interface CodingTables {
@@ -111,12 +112,17 @@ export class CodingRun {
    * date is never kept): what a reader need not build a ServiceLine for (Parser837.keepLine).
    * Only for claims that go to this run alone: other uses of the claims may need every line.
    */
-  lineFilter(): (code: string, kind: ClaimKind | null) => boolean {
+  lineFilter(): (code: string, kind: ClaimKind | null, facilityType?: string | null) => boolean {
+    const keeps = this.tableFilter();
+    return (code, kind, facilityType = null) => keeps(code, tableForClaim(kind, facilityType));
+  }
+
+  /** lineFilter by the table of the line's claim (claimTables.ts; null: none, so no line is kept). */
+  tableFilter(): (code: string, table: PtpTableKind | null) => boolean {
     const keepers = this.families.map((family) => family.keepCode);
-    if (keepers.includes(undefined)) return (_code, kind) => tableForClaim(kind) !== null;
+    if (keepers.includes(undefined)) return (_code, table) => table !== null;
     const codeKeepers = keepers as ((code: string, table: PtpTableKind) => boolean)[];
-    return (code, kind) => {
-      const table = tableForClaim(kind);
+    return (code, table) => {
       if (table === null) return false;
       for (const keep of codeKeepers) if (keep(code, table)) return true;
       return false;
@@ -166,9 +172,10 @@ export class CodingRun {
   }
 }
 
-/** The findings of one patient group under one family, and the index of the claim its first line is on (which orders the groups). */
+/** The findings of one patient group under one family, its patient, and the index of the claim its first line is on, in force or not (which orders the groups). */
 interface GroupFindings {
   key: string;
+  patient: string;
   first: number;
   findings: Finding[];
 }
@@ -176,7 +183,7 @@ interface GroupFindings {
 function checkOne(family: Family, group: PatientGroup): GroupFindings | null {
   const out: RunFinding[] = [];
   family.check(group, out);
-  return out.length === 0 ? null : { key: group.key, first: group.lines.claimIndex(group.rows[0]!), findings: out.map((f) => f.finding) };
+  return out.length === 0 ? null : { key: group.key, patient: group.patient, first: group.firstClaim, findings: out.map((f) => f.finding) };
 }
 
 /**
@@ -192,12 +199,6 @@ export interface ClaimsReplaced {
   delta: number;
 }
 
-/** The key of the group a claim's lines go to, or null (an 837D claim: no table). */
-function keyOf(claim: Claim): string | null {
-  const table = tableForClaim(claim.kind);
-  return table === null ? null : groupKey(table, claim);
-}
-
 /**
  * The coding findings of one document (as CodingRun.findings() gives them), kept per patient
  * group so that an edit checks only the groups whose lines it changed.
@@ -209,9 +210,10 @@ export class DocumentCoding {
     /** Per family, the groups with findings, in group order (by `first`). */
     private readonly byFamily: GroupFindings[][],
     /**
-     * The claims of each patient key (any table; not 837D claims), by index in document order: a
-     * number for one claim. An edit finds the claims of its groups here, not by reading every
-     * claim (scattered objects: 5 ms for 20,000 claims).
+     * The claims of each patient key (any table, or none: a claim no table judges may replace or
+     * void the patient's others), by index in document order: a number for one claim. An edit
+     * finds the claims of its patients here, not by reading every claim (scattered objects: 5 ms
+     * for 20,000 claims).
      */
     private readonly claimsOfPatient: Map<string, number | number[]>,
   ) {}
@@ -221,10 +223,7 @@ export class DocumentCoding {
     const run = new CodingRun(knowledge);
     run.add(claims, { x12 });
     const claimsOfPatient = new Map<string, number | number[]>();
-    for (let i = 0; i < claims.length; i++) {
-      const claim = claims[i]!;
-      if (tableForClaim(claim.kind) !== null) addClaim(claimsOfPatient, claim.patientKey, i);
-    }
+    for (let i = 0; i < claims.length; i++) addClaim(claimsOfPatient, claims[i]!.patientKey, i);
     return new DocumentCoding(familiesOf(knowledge), x12, run.groupFindings(), claimsOfPatient);
   }
 
@@ -236,11 +235,13 @@ export class DocumentCoding {
   }
 
   /**
-   * The coding of `claims`, the document after `change`: the groups of the removed and the added
-   * claims checked again, the others' findings moved. When claims were added or removed, those
-   * after them have new numbers: a finding that names one of them ("claim 7, service line 2") is
-   * checked again with its group, and the others' line references are renumbered. Null when
-   * `claims` cannot be the document after `change`.
+   * The coding of `claims`, the document after `change`: the groups of the patients of the
+   * removed and the added claims checked again (every table's: a claim that replaces or voids
+   * others changes which of its patient's lines are in force, under any table), the others'
+   * findings moved. When claims were added or removed, those after them have new numbers: a
+   * finding that names one of them ("claim 7, service line 2") is checked again with its
+   * patient's groups, and the others' line references are renumbered. Null when `claims` cannot
+   * be the document after `change`.
    * This coding must not be used after (its claim index is moved on to the result).
    */
   after(claims: readonly Claim[], change: ClaimsReplaced): DocumentCoding | null {
@@ -250,59 +251,40 @@ export class DocumentCoding {
     /** Index before the edit of the first claim after the ones replaced. */
     const end = from + removed.length;
     const renumbered = (i: number) => (i >= end ? i + shift : i);
-    // The groups whose lines changed (their keys, and their patients).
-    const keys = new Set<string>();
+    // The patients whose lines changed.
     const patients = new Set<string>();
     const index = this.claimsOfPatient;
     removed.forEach((claim, i) => {
-      const key = keyOf(claim);
-      if (key === null) return;
-      keys.add(key);
       patients.add(claim.patientKey);
       removeClaim(index, claim.patientKey, from + i);
     });
     if (shift !== 0) renumberClaims(index, end, shift);
     for (let i = from; i < from + added; i++) {
       const claim = claims[i]!;
-      const key = keyOf(claim);
-      if (key === null) continue;
-      keys.add(key);
       patients.add(claim.patientKey);
       addClaim(index, claim.patientKey, i);
     }
     if (shift !== 0) {
       for (const list of this.byFamily) {
-        for (const entry of list) {
-          if (keys.has(entry.key) || !entry.findings.some((f) => namesClaimFrom(f, end))) continue;
-          keys.add(entry.key);
-          const claim = claims[renumbered(entry.first)];
-          if (claim) patients.add(claim.patientKey);
-        }
+        for (const entry of list) if (!patients.has(entry.patient) && entry.findings.some((f) => namesClaimFrom(f, end))) patients.add(entry.patient);
       }
     }
-    // Their claims, in document order.
-    const claimsOf = new Map<string, Claim[]>();
+    // Their claims, in document order, each patient's grouped on its own (its groups are its alone).
+    const claimsOf: Claim[][] = [];
     for (const patient of patients) {
       const at = index.get(patient);
-      for (const i of at === undefined ? [] : typeof at === 'number' ? [at] : at) {
-        const claim = claims[i]!;
-        const key = keyOf(claim)!;
-        if (!keys.has(key)) continue;
-        const list = claimsOf.get(key);
-        if (list) list.push(claim);
-        else claimsOf.set(key, [claim]);
-      }
+      if (at !== undefined) claimsOf.push((typeof at === 'number' ? [at] : at).map((i) => claims[i]!));
     }
     const byFamily = this.families.map((family, i) => {
       const list: GroupFindings[] = [];
       for (const entry of this.byFamily[i]!) {
-        if (keys.has(entry.key)) continue;
+        if (patients.has(entry.patient)) continue;
         if (delta === 0 && shift === 0) list.push(entry);
         else list.push({ ...entry, first: renumbered(entry.first), findings: entry.findings.map((f) => renumberedFinding(moved(f, regionEnd, delta), end, shift)) });
       }
-      for (const groupClaims of claimsOf.values()) {
+      for (const patientClaims of claimsOf) {
         const grouper = new ServiceGrouper();
-        grouper.add(groupClaims, { x12: this.x12, keep: family.keep });
+        grouper.add(patientClaims, { x12: this.x12, keep: family.keep });
         for (const group of grouper.groups()) {
           const entry = checkOne(family, group);
           if (entry !== null) list.splice(firstAfter(list, entry.first), 0, entry);

@@ -3,12 +3,14 @@
 // pair, who performed it, where its code and units are written, how a message names it). A run
 // keeps every line it can pair to its end (across claims and files), so a line costs a row of
 // numbers, about 80 bytes, not the objects it was read into; strings (codes, providers) are held
-// once each and named by number. Findings make their objects from a row.
+// once each and named by number. Findings make their objects from a row. A row of an X12 claim
+// names its claim id (CLM01) by number too, for the replacement and void claims (supersession.ts).
 // Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureOf, type ModifierSignature } from './ptpBypass';
 import { detached, plainNumber } from '../text';
+import { NO_CLAIM_ID, Supersession } from './supersession';
 
 /**
  * Strings numbered in the order first seen: a run's codes and providers are a few thousand at
@@ -50,6 +52,8 @@ export interface RowPlace {
   provider: string;
   /** The billing provider ('' when none is named). */
   billing: string;
+  /** Its X12 claim's id (CLM01) by number (Supersession.idNumber of `supersession`); none (NO_CLAIM_ID): always in force. */
+  claimId?: number;
 }
 
 export class KeptLines {
@@ -79,6 +83,10 @@ export class KeptLines {
   private providerOf = new Uint32Array(INITIAL_ROWS);
   private billingOf = new Uint32Array(INITIAL_ROWS);
   private signatureOf = new Uint32Array(INITIAL_ROWS);
+  private claimIdOf = new Uint32Array(INITIAL_ROWS);
+
+  /** The run's replacement and void claims and its claim ids: which rows are in force (isInForce). */
+  readonly supersession = new Supersession();
 
   private readonly codes = new Interned();
   private readonly texts = new Interned();
@@ -110,6 +118,7 @@ export class KeptLines {
     this.providerOf[row] = this.texts.numberOf(place.provider);
     this.billingOf[row] = this.texts.numberOf(place.billing);
     this.signatureOf[row] = this.signatureNumber(line);
+    this.claimIdOf[row] = place.claimId ?? NO_CLAIM_ID;
     this.size = row + 1;
     return row;
   }
@@ -117,6 +126,7 @@ export class KeptLines {
   /**
    * Adds a copy of row `row` of another table (a CSV's lines, kept as they were read until its
    * claims were known: StagedLines), with its place in this run, and returns its number here.
+   * It names no claim id (a CSV claim has no frequency: its rows are always in force).
    */
   addFrom(other: KeptLines, row: number, place: { file: number; order: number }): number {
     const to = this.size;
@@ -139,6 +149,7 @@ export class KeptLines {
     this.providerOf[to] = this.texts.numberOf(other.provider(row));
     this.billingOf[to] = this.texts.numberOf(other.texts.values[other.billingOf[row]!]!);
     this.signatureOf[to] = this.numberOfSignature(other.signature(row));
+    this.claimIdOf[to] = NO_CLAIM_ID;
     this.size = to + 1;
     return to;
   }
@@ -213,6 +224,14 @@ export class KeptLines {
     return this.texts.values[this.providerOf[row]!]!;
   }
 
+  /**
+   * Whether the row takes part in the coding checks: no replacement or void claim of the run
+   * supersedes its claim (supersession.ts). `patientKey`: its claim's.
+   */
+  isInForce(row: number, patientKey: string): boolean {
+    return this.supersession.isInForce(patientKey, this.claimIdOf[row]!, this.fileOf[row]!, this.claimOf[row]!);
+  }
+
   /** What the line's modifiers do to a PTP pair. */
   signature(row: number): ModifierSignature {
     return this.signatures[this.signatureOf[row]!]!;
@@ -259,6 +278,7 @@ export class KeptLines {
     this.providerOf = grown(this.providerOf, new Uint32Array(capacity));
     this.billingOf = grown(this.billingOf, new Uint32Array(capacity));
     this.signatureOf = grown(this.signatureOf, new Uint32Array(capacity));
+    this.claimIdOf = grown(this.claimIdOf, new Uint32Array(capacity));
   }
 }
 

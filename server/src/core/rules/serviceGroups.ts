@@ -1,18 +1,18 @@
 // Service lines grouped the way payers apply NCCI edits: the same patient, under one table
-// (practitioner or outpatient hospital), across every claim of a document, or of all the files
-// of one CLI run. Each grouped line knows who performed it, so a check can tell the same
-// provider from another provider of the same billing group. The PTP check uses this; so do the
-// MUE and add-on code checks.
+// (practitioner or outpatient hospital: claimTables.ts), across every claim of a document, or of
+// all the files of one CLI run. Each grouped line knows who performed it, so a check can tell the
+// same provider from another provider of the same billing group: on an 837P (and a CSV) the
+// line's rendering provider, else the claim's, else the billing provider; on an 837I the billing
+// provider (the hospital) alone, whichever physicians the claim names. The lines of a void claim
+// are not grouped, and those of a claim a replacement or void supersedes are left out when the
+// groups are read (supersession.ts). The PTP check uses this; so do the MUE and add-on code checks.
 
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
+import { tableForClaim } from './claimTables';
 import { KeptLines } from './keptLines';
+import { isVoid, NO_CLAIM_ID, supersedesOthers } from './supersession';
 
-/** The table a claim's lines are judged by: 837P and CSV (and unknown) practitioner, 837I hospital, 837D none. */
-export function tableForClaim(kind: ClaimKind | null): PtpTableKind | null {
-  if (kind === 'institutional') return 'hospital';
-  if (kind === 'dental') return null;
-  return 'practitioner';
-}
+export { tableForClaim };
 
 /** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table). */
 export function groupKey(table: PtpTableKind, claim: Pick<Claim, 'patientKey'>): string {
@@ -24,6 +24,10 @@ export interface PatientGroup {
   /** groupKey() of its claims. */
   key: string;
   table: PtpTableKind;
+  /** Claim.patientKey of its claims. */
+  patient: string;
+  /** The index of the claim of its first line (in force or not): what orders the groups of one document. */
+  firstClaim: number;
   /** The table its rows are in. */
   lines: KeptLines;
   /** Its lines: rows of `lines`, in run order. */
@@ -86,17 +90,26 @@ export class ServiceGrouper {
     const base = options.base ?? 0;
     let order = targets[0]!.grouper.order;
     const lines = targets[0]!.grouper.lines;
+    const supersession = lines.supersession;
     /** Each target's group for the claim being read (looked up for its first line kept). */
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (const claim of claims) {
-      const table = tableForClaim(claim.kind);
-      if (table === null) {
+      // X12 only: a claim that replaces or voids others is noted, whatever its table.
+      const frequency = options.x12 ? claim.frequency : undefined;
+      if (supersedesOthers(frequency)) supersession.note(claim.patientKey, supersession.idNumber(claim.id), file, claim.index);
+      const table = tableForClaim(claim.kind, claim.facilityType ?? null);
+      // A void claim's lines take no part in the checks.
+      if (table === null || isVoid(frequency)) {
         order += claim.lines.length;
         continue;
       }
       groups.fill(undefined);
       const billing = claim.billingProviderId ?? '';
-      const claimProvider = claim.renderingProviderId ?? billing;
+      // 837I: the provider is the hospital that bills (whichever physicians the claim names).
+      const byBilling = options.x12 && claim.kind === 'institutional';
+      const claimProvider = byBilling ? billing : (claim.renderingProviderId ?? billing);
+      /** The claim's id by number, for its first row (X12 claims only). */
+      let claimId = -1;
       for (const line of claim.lines) {
         const lineOrder = order++;
         if (line.code === '' || line.dateOfService === null) continue;
@@ -104,8 +117,12 @@ export class ServiceGrouper {
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keep } = targets[t]!;
           if (keep !== undefined && !keep(line, table)) continue;
-          const group = (groups[t] ??= grouper.groupFor(groupKey(table, claim), table));
-          if (row < 0) row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider: line.providerId ?? claimProvider, billing });
+          const group = (groups[t] ??= grouper.groupFor(groupKey(table, claim), table, claim.patientKey, claim.index));
+          if (row < 0) {
+            if (claimId < 0) claimId = options.x12 ? supersession.idNumber(claim.id) : NO_CLAIM_ID;
+            const provider = byBilling ? billing : (line.providerId ?? claimProvider);
+            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing, claimId });
+          }
           group.rows.push(row);
         }
       }
@@ -153,7 +170,7 @@ export class ServiceGrouper {
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keepCode } = targets[t]!;
           if (keepCode !== undefined && !keepCode(from.code(r), table)) continue;
-          const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey: staged.patientKey(c) })), table));
+          const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey: staged.patientKey(c) })), table, staged.patientKey(c), c));
           if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder });
           group.rows.push(row);
         }
@@ -162,16 +179,17 @@ export class ServiceGrouper {
     for (const { grouper } of targets) grouper.order = order;
   }
 
-  /** The group of `key`, made (after those of the patients met before) when it has no line yet. */
-  private groupFor(key: string, table: PtpTableKind): PatientGroup {
+  /** The group of `key` (a patient's under a table), made (after those of the patients met before) with claim `claim` when it has no line yet. */
+  private groupFor(key: string, table: PtpTableKind, patient: string, claim: number): PatientGroup {
     let group = this.byKey.get(key);
-    if (group === undefined) this.byKey.set(key, (group = { key, table, lines: this.lines, rows: [] }));
+    if (group === undefined) this.byKey.set(key, (group = { key, table, patient, firstClaim: claim, lines: this.lines, rows: [] }));
     return group;
   }
 
-  /** Forgets the lines of one file (read again another way). */
+  /** Forgets the lines of one file (read again another way), and the replacement and void claims noted of it. */
   dropFile(file: number): void {
     const lines = this.lines;
+    lines.supersession.dropFile(file);
     for (const group of this.byKey.values()) {
       if (group.rows.some((row) => lines.file(row) === file)) group.rows = group.rows.filter((row) => lines.file(row) !== file);
     }
@@ -193,9 +211,23 @@ export class ServiceGrouper {
     return out;
   }
 
-  /** The groups, in the order their patients first appeared. */
-  groups(): IterableIterator<PatientGroup> {
-    return this.byKey.values();
+  /**
+   * The groups, in the order their patients first appeared, each with the lines in force: those
+   * of a claim a replacement or void claim of the run supersedes are left out (supersession.ts);
+   * a group left without a line is left out.
+   */
+  *groups(): IterableIterator<PatientGroup> {
+    const lines = this.lines;
+    const supersession = lines.supersession;
+    for (const group of this.byKey.values()) {
+      if (!supersession.hasAny(group.patient)) {
+        yield group;
+        continue;
+      }
+      const rows = group.rows.filter((row) => lines.isInForce(row, group.patient));
+      if (rows.length === group.rows.length) yield group;
+      else if (rows.length > 0) yield { ...group, rows };
+    }
   }
 }
 

@@ -4,7 +4,7 @@
 // loops and NM1 names hierarchy837.ts, the 2400 lines serviceLines837.ts, and the segment ids
 // they dispatch on segmentCodes.ts.
 
-import type { Claim, ClaimKind, DateRange, Finding, FunctionalGroup, Interchange, Span, TransactionSet } from '../model';
+import type { Claim, DateRange, Finding, FunctionalGroup, Interchange, PtpTableKind, Span, TransactionSet } from '../model';
 import type { GuidePass } from '../guides/pass';
 import { detached } from '../text';
 import type { X12SegmentIndex } from './segment-index';
@@ -17,6 +17,8 @@ import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { SERVICE_SEGMENTS, ServiceLines837 } from './serviceLines837';
 import { X12Claim } from './serviceLine837';
+import { readClm05, type Clm05 } from './clm05';
+import { supersedesOthers } from '../rules/supersession';
 
 /** DTP01 qualifiers that carry a date of service: 472 service date (claim or line; read from char codes in date()), 434 statement dates (claim, 837I). */
 const STATEMENT_DATES = '434';
@@ -273,16 +275,16 @@ export class Parser837 {
   private claimDateIsService = false;
 
   /**
-   * Which lines become ServiceLine objects, by procedure code and the kind of their claim
-   * (lines without a code never do); null: every line. With a filter, a line it drops is read and checked but not
+   * Which lines become ServiceLine objects, by procedure code and the table of their claim
+   * (rules/claimTables.ts: its kind and facility type; lines without a code never do); null: every line. With a filter, a line it drops is read and checked but not
    * built, and a claim with no line built is counted (claimsSeen, linesSeen) but not put in
    * result.claims: for a reader whose claims serve only the coding checks (X12Stream in the
    * CLI), since building every line was most of what reading a big file allocated.
    */
-  get keepLine(): ((code: string, kind: ClaimKind | null) => boolean) | null {
+  get keepLine(): ((code: string, table: PtpTableKind | null) => boolean) | null {
     return this.lines.keepLine;
   }
-  set keepLine(keep: ((code: string, kind: ClaimKind | null) => boolean) | null) {
+  set keepLine(keep: ((code: string, table: PtpTableKind | null) => boolean) | null) {
     this.lines.keepLine = keep;
   }
   /** Service lines read so far, built or not. */
@@ -313,6 +315,10 @@ export class Parser837 {
     this.claimChargeStart = chargeStart < 0 ? NO_OFFSET : chargeStart;
     this.claimChargeEnd = chargeStart < 0 ? NO_OFFSET : chargeEnd;
     this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(r.text, chargeStart, chargeEnd);
+    // CLM05-1 (837I facility type code) and CLM05-3 (claim frequency), read as strings now: a claim may go on past this piece.
+    const locationStart = el.start(5);
+    this.claimLocation = readClm05(r.text, locationStart, locationStart < 0 ? -1 : el.end(5), r.ix.delimitersOf(s).component);
+    this.lines.claimFacilityType = this.claimLocation.facilityType;
     if (this.claimCharge === null) {
       r.add(
         'x12.amount-invalid',
@@ -331,6 +337,8 @@ export class Parser837 {
   private claimChargeStart = NO_OFFSET;
   private claimChargeEnd = NO_OFFSET;
   private claimCharge: number | null = null;
+  /** CLM05 of the open claim, as the coding checks read it. */
+  private claimLocation: Clm05 = readClm05('', -1, -1, ':');
 
   private closeClaim(s: number): void {
     const lineReader = this.lines;
@@ -347,8 +355,10 @@ export class Parser837 {
     const hasCharge = chargeStart !== NO_OFFSET;
     const sum = lineReader.charges.check(hasCharge ? this.claimCharge : null, chargeStart, chargeEnd);
     if (sum !== null) this.result.findings.push(sum);
-    // A claim none of whose lines is kept is of no use to the reader's caller (see keepLine).
-    if (lineReader.keepLine !== null && lines.length === 0) return;
+    // A claim none of whose lines is kept is of no use to the reader's caller (see keepLine),
+    // unless it replaces or voids others (their lines then take no part in the coding checks).
+    const location = this.claimLocation;
+    if (lineReader.keepLine !== null && lines.length === 0 && !supersedesOthers(location.frequency)) return;
     const names = this.names;
     names.resolveIds();
     const claimDate = this.claimDate;
@@ -377,6 +387,9 @@ export class Parser837 {
     claim.billingProviderId = names.billingProviderId;
     claim.renderingProviderId = names.claimRenderingId;
     claim.kind = transaction ? transaction.model.kind : null;
+    // CLM05-1 is the facility type code on an 837I only (an 837P's is the place of service).
+    claim.facilityType = claim.kind === 'institutional' ? location.facilityType : null;
+    claim.frequency = location.frequency;
     if (hasCharge) {
       claim.totalCharge = this.claimCharge;
       claim.totalChargeText = this.claimChargeText ?? text.slice(chargeStart, chargeEnd);

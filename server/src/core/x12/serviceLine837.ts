@@ -66,6 +66,8 @@ export class X12Claim implements Claim {
   billingProviderId: string | null = null;
   renderingProviderId: string | null = null;
   kind: ClaimKind | null = null;
+  facilityType: string | null = null;
+  frequency: string | null = null;
   totalCharge: number | null = null;
   totalChargeText: string | null = null;
   dateOfService: DateRange | null = null;

@@ -1,7 +1,8 @@
 // The 2400 service-line loops of an 837 claim: LX and the SV1/SV2/SV3 service segment, each
 // line's procedure, charge and units, and the ServiceLine built when its loop ends.
 
-import type { ClaimKind, DateRange } from '../model';
+import type { DateRange, PtpTableKind } from '../model';
+import { tableForClaim } from '../rules/claimTables';
 import { unsignedAt } from './segment-index';
 import { ProcedureReader } from './procedure';
 import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
@@ -52,8 +53,10 @@ export class ServiceLines837 {
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
 
-  /** Parser837.keepLine: which lines become ServiceLine objects; null: every line. */
-  keepLine: ((code: string, kind: ClaimKind | null) => boolean) | null = null;
+  /** Parser837.keepLine: which lines become ServiceLine objects, by code and the table of their claim; null: every line. */
+  keepLine: ((code: string, table: PtpTableKind | null) => boolean) | null = null;
+  /** The open claim's facility type code (CLM05-1 read by Parser837), for the table keepLine is asked about. */
+  claimFacilityType: string | null = null;
   /** The modifiers of lines kept with keepLine, one object per value (codedLines.ts). */
   private readonly sharedModifiers = new SharedModifiers();
   /** Service lines read so far, built or not. */
@@ -283,21 +286,21 @@ export class ServiceLines837 {
   // Whether the run keeps a line, by its code: a big file asks it for every line, of a few
   // hundred codes (ProcedureReader keeps the codes themselves likewise).
   private readonly kept = new Map<string, boolean>();
-  /** The claim kind `kept` answers for (it is emptied when the kind changes). */
-  private keptKind: ClaimKind | null = null;
+  /** The table `kept` answers for (it is emptied when the table changes). */
+  private keptTable: PtpTableKind | null | undefined = undefined;
 
-  /** keep(code, kind of the open transaction), asked once per code and kind. */
-  private keeps(keep: (code: string, kind: ClaimKind | null) => boolean, code: string): boolean {
+  /** keep(code, table of the open claim: its transaction's kind and its facility type), asked once per code and table. */
+  private keeps(keep: (code: string, table: PtpTableKind | null) => boolean, code: string): boolean {
     const transaction = this.envelopes.transaction;
-    const kind = transaction ? transaction.model.kind : null;
-    if (kind !== this.keptKind) {
+    const table = tableForClaim(transaction ? transaction.model.kind : null, this.claimFacilityType);
+    if (table !== this.keptTable) {
       this.kept.clear();
-      this.keptKind = kind;
+      this.keptTable = table;
     }
     let kept = this.kept.get(code);
     if (kept === undefined) {
       if (this.kept.size >= 100000) this.kept.clear();
-      kept = keep(code, kind);
+      kept = keep(code, table);
       this.kept.set(code, kept);
     }
     return kept;

@@ -211,7 +211,7 @@ export class X12Stream {
    * With `shared`, the lines go into a run of several files (checked together) and the run
    * checks them. With `guide`, the implementation-guide checks run as the pieces are read.
    * With `codedLinesOnly`, the reader builds a ServiceLine only for a line the run can keep
-   * (CodingRun.lineFilter), and only the claims that have one reach the run: for a run that is
+   * (CodingRun.tableFilter), and only the claims that have one (or that replace or void others) reach the run: for a run that is
    * all the claims are read for (the CLI's), not one that indexes every claim.
    */
   constructor(
@@ -552,7 +552,7 @@ export class X12Stream {
       if (this.parser === null) {
         this.parser = new Parser837(index);
         this.parser.guide = this.guide;
-        if (this.codedLinesOnly) this.parser.keepLine = this.run.lineFilter();
+        if (this.codedLinesOnly) this.parser.keepLine = this.run.tableFilter();
       } else this.parser.continueWith(index, this.pieceLength);
       this.pieceLength = length;
       this.pieceHole = hole;

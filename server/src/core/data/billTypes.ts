@@ -1,0 +1,40 @@
+// Types of bill (NUBC, UB-04 form locator 4) as the NCCI edits see them: which facility bills CMS
+// judges by the outpatient hospital PTP and MUE tables. A type of bill is a facility type code (its
+// first two digits: the type of facility, then the bill classification; on an 837I, CLM05-1) and a
+// claim frequency code (its third digit; on an 837I, CLM05-3).
+//
+// Source: Noridian Medicare (JF Part A), "OPPS and Non-OPPS Providers",
+// https://med.noridianmedicare.com/web/jfa/article-detail/-/view/10529: the hospital NCCI edits
+// are applied to the outpatient facility bills of types 12x, 13x, 14x, 22x, 23x, 72x, 74x, 76x and
+// 85x; "they are not applied to facility claims for inpatient services". 75x (comprehensive
+// outpatient rehabilitation facility) is added here: an outpatient rehabilitation facility, as 74x is.
+
+/** Facility type codes whose bills are judged by the outpatient hospital NCCI tables. */
+export const NCCI_OUTPATIENT_FACILITY_TYPES: readonly string[] = [
+  '12', // hospital, inpatient (Medicare Part B only)
+  '13', // hospital, outpatient
+  '14', // hospital, other (Part B; laboratory services to non-patients)
+  '22', // skilled nursing facility, inpatient (Part B only)
+  '23', // skilled nursing facility, outpatient
+  '72', // clinic, hospital-based or independent renal dialysis facility
+  '74', // clinic, outpatient rehabilitation facility (ORF)
+  '75', // clinic, comprehensive outpatient rehabilitation facility (CORF)
+  '76', // clinic, community mental health center
+  '85', // special facility, critical access hospital
+];
+
+/**
+ * What a readable facility type code is: two digits, the first a NUBC type of facility (1
+ * hospital, 2 skilled nursing, 3 home health, 4 religious nonmedical hospital, 5 reserved, 6
+ * intermediate care, 7 clinic, 8 special facility), the second a bill classification (1-9).
+ * Anything else is not read as a type of bill.
+ */
+export const FACILITY_TYPE_DIGITS = { facility: '12345678', classification: '123456789' } as const;
+
+/** Claim frequency codes (CLM05-3, the type of bill's third digit) of a claim that takes the place of an earlier one. */
+export const CLAIM_FREQUENCY = {
+  /** Replacement of prior claim: the payer adjudicates it instead of the claim it replaces. */
+  replacement: '7',
+  /** Void/cancel of prior claim: it withdraws the claim, and is not adjudicated itself. */
+  void: '8',
+} as const;

@@ -1,0 +1,101 @@
+// Claims that take the place of others, by their claim frequency code (X12 CLM05-3): a void (8)
+// withdraws a claim and is not adjudicated itself; a replacement (7) is adjudicated instead of the
+// claim it replaces. So a void claim's lines take no part in the coding checks, and a replacement
+// or void claim supersedes the other claims of the same patient with the same claim id (CLM01) in
+// the run (a document, or all the files of a CLI run or folder check), whichever is read first:
+// their lines take no part either (a replacement's own lines do). When several claims of one
+// patient and claim id replace or void, the last one in the run (the highest file, then claim
+// number) is the one in force. A claim without a claim id supersedes nothing and is superseded by
+// nothing. CSV claims have no frequency: they take no part in this.
+//
+// A run's rows (keptLines.ts) name their claim's id by number (idNumber); which rows are in force
+// is decided when the checks run (inForce), since a replacement may be read after the claims it
+// replaces, in a later piece or file.
+
+import { CLAIM_FREQUENCY } from '../data/billTypes';
+import { detached } from '../text';
+
+/** Whether a claim of this frequency code (CLM05-3) replaces or voids the other claims of its patient and claim id. */
+export function supersedesOthers(frequency: string | null | undefined): boolean {
+  return frequency === CLAIM_FREQUENCY.replacement || frequency === CLAIM_FREQUENCY.void;
+}
+
+/** Whether a claim of this frequency code (CLM05-3) is a void, whose lines take no part in the coding checks. */
+export function isVoid(frequency: string | null | undefined): boolean {
+  return frequency === CLAIM_FREQUENCY.void;
+}
+
+/** The number of a row with no claim id, or not an X12 claim's (it is always in force). */
+export const NO_CLAIM_ID = 0xffffffff;
+
+/** A claim of a run: its file and its index there. */
+interface RunClaim {
+  file: number;
+  claim: number;
+}
+
+/** Whether run claim a comes after b in the run. */
+function after(a: RunClaim, b: RunClaim): boolean {
+  return a.file > b.file || (a.file === b.file && a.claim > b.claim);
+}
+
+/** The replacement and void claims of one run, and the claim ids (CLM01) of its X12 claims by number. */
+export class Supersession {
+  /** Claim ids by text (each its own copy: a value read from a piece of a file may keep the piece). */
+  private readonly ids = new Map<string, number>();
+  /** Per patient key, per claim id number: its replacement and void claims, in the order noted. */
+  private readonly notedOf = new Map<string, Map<number, RunClaim[]>>();
+
+  /** The number of a claim id; NO_CLAIM_ID for none (''). */
+  idNumber(id: string): number {
+    // (A claim object made by hand may have no id at all.)
+    if (id === '' || id === undefined) return NO_CLAIM_ID;
+    let n = this.ids.get(id);
+    if (n === undefined) {
+      n = this.ids.size;
+      this.ids.set(detached(id), n);
+    }
+    return n;
+  }
+
+  /** Notes a replacement or void claim (supersedesOthers) of a patient and claim id number, claim `claim` of file `file`. */
+  note(patientKey: string, id: number, file: number, claim: number): void {
+    if (id === NO_CLAIM_ID) return;
+    let ofPatient = this.notedOf.get(patientKey);
+    if (ofPatient === undefined) this.notedOf.set(detached(patientKey), (ofPatient = new Map()));
+    const noted = ofPatient.get(id);
+    if (noted === undefined) ofPatient.set(id, [{ file, claim }]);
+    else noted.push({ file, claim });
+  }
+
+  /** Whether some claim of the patient replaces or voids others (else every row of the patient is in force). */
+  hasAny(patientKey: string): boolean {
+    return this.notedOf.has(patientKey);
+  }
+
+  /**
+   * Whether a row of a patient's claim (its claim id number, file and claim index) is in force:
+   * no claim of the run replaces or voids its claim id, or its own claim is the one in force (the
+   * last such claim in the run).
+   */
+  isInForce(patientKey: string, id: number, file: number, claim: number): boolean {
+    if (id === NO_CLAIM_ID) return true;
+    const noted = this.notedOf.get(patientKey)?.get(id);
+    if (noted === undefined) return true;
+    let last = noted[0]!;
+    for (let i = 1; i < noted.length; i++) if (after(noted[i]!, last)) last = noted[i]!;
+    return last.file === file && last.claim === claim;
+  }
+
+  /** Forgets the claims of one file (read again another way). */
+  dropFile(file: number): void {
+    for (const [patient, ofPatient] of this.notedOf) {
+      for (const [id, noted] of ofPatient) {
+        const kept = noted.filter((claim) => claim.file !== file);
+        if (kept.length === 0) ofPatient.delete(id);
+        else ofPatient.set(id, kept);
+      }
+      if (ofPatient.size === 0) this.notedOf.delete(patient);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// CLM05 of an 837 claim (health care service location information), as the coding checks read
+// it: CLM05-1, on an 837I the facility type code (the first two digits of the type of bill, which
+// chooses the NCCI table: rules/claimTables.ts; on an 837P it is the place of service, which no
+// check reads), and CLM05-3, the claim frequency code (7 replacement, 8 void: rules/supersession.ts).
+
+import { facilityTypeOf } from '../rules/claimTables';
+import { detached } from '../text';
+
+export interface Clm05 {
+  /** CLM05-1 read as a facility type code (facilityTypeOf), or null. */
+  facilityType: string | null;
+  /** CLM05-3 as written, trimmed; null when absent or empty. */
+  frequency: string | null;
+}
+
+const NONE: Clm05 = Object.freeze({ facilityType: null, frequency: null });
+
+/** CLM05 written at text[start, end) (start < 0: the claim has none), its components split at `component`. */
+export function readClm05(text: string, start: number, end: number, component: string): Clm05 {
+  if (start < 0 || end <= start) return NONE;
+  const firstEnd = text.indexOf(component, start);
+  const first = firstEnd < 0 || firstEnd >= end ? end : firstEnd;
+  let frequency: string | null = null;
+  if (first < end) {
+    const secondEnd = text.indexOf(component, first + 1);
+    if (secondEnd >= 0 && secondEnd < end) {
+      const thirdEnd = text.indexOf(component, secondEnd + 1);
+      const value = text.slice(secondEnd + 1, thirdEnd < 0 || thirdEnd >= end ? end : thirdEnd).trim();
+      // Its own copy: a claim outlives the piece of text it was read from.
+      if (value !== '') frequency = detached(value);
+    }
+  }
+  // A facility type code is two characters: anything much longer is not one (and is not sliced).
+  const facilityType = first - start <= 8 ? facilityTypeOf(text.slice(start, first)) : null;
+  return facilityType === null && frequency === null ? NONE : { facilityType, frequency };
+}

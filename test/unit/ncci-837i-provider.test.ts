@@ -1,0 +1,123 @@
+// Found in review: who "the same provider" is on an 837I. The outpatient hospital NCCI edits
+// (PTP, MUE, add-on codes) apply to services "provided to that beneficiary by the same hospital on
+// the same date of service": the facility that bills them (2010AA NM1*85), whichever physicians
+// the claim names. Claimlint takes an 837I line's provider as it does an 837P's: the line's NM1*82
+// (837I 2420C), else the claim's (837I 2310D), else the billing provider. So two lines of one
+// hospital claim with different rendering physicians are "another rendering provider": an
+// indicator-0 pair the hospital is denied becomes an Information finding, their units are not
+// summed against the hospital MUE, and an add-on code whose primary another physician performed is
+// reported as billed without its primary.
+// Synthetic claims; the built-in 43214 set (43214/43197 is an indicator-0 pair), in-memory MUE and
+// add-on rows.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import type { Finding } from '../../server/src/core/model';
+import { AocTable } from '../../server/src/core/rules/aoc';
+import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
+import { emptyMueTables } from '../../server/src/core/rules/mue';
+import { writeTransactions, writeX12, type SegmentSpec } from './helpers/x12-writer';
+
+interface Line {
+  code: string;
+  charge: string;
+  units?: string;
+  /** 2420C rendering provider NPI (NM1*82 in the line). */
+  rendering?: string;
+}
+
+interface Claim {
+  id: string;
+  /** 2310D rendering provider NPI (NM1*82 in the claim). */
+  rendering?: string;
+  lines: Line[];
+}
+
+const DATE = '20240110';
+
+/** A guide-valid 5010 837I (type of bill 131) of one hospital and one patient, every line on DATE. */
+function hospitalClaims(claims: readonly Claim[]): string {
+  const body: SegmentSpec[] = [
+    ['BHT', '0019', '00', '0001', '20240115', '1200', 'CH'],
+    ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', 'S000001'],
+    ['PER', 'IC', 'DESK', 'TE', '5555550100'],
+    ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
+    ['HL', '1', '', '20', '1'],
+    ['NM1', '85', '2', 'EXAMPLE HOSPITAL', '', '', '', '', 'XX', '1234567893'],
+    ['N3', '1 MAIN ST'],
+    ['N4', 'SPRINGFIELD', 'IL', '000000000'],
+    ['REF', 'EI', '000000000'],
+    ['HL', '2', '1', '22', '0'],
+    ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
+    ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
+    ['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001'],
+  ];
+  for (const claim of claims) {
+    const total = claim.lines.reduce((sum, l) => sum + Number(l.charge), 0).toFixed(2);
+    body.push(['CLM', claim.id, total, '', '', ['13', 'A', '1'], '', 'A', 'Y', 'Y']);
+    body.push(['DTP', '434', 'RD8', `${DATE}-${DATE}`]);
+    body.push(['CL1', '1', '1', '01']);
+    body.push(['HI', ['ABK', 'R69']]);
+    if (claim.rendering) body.push(['NM1', '82', '1', 'DOCTOR', 'ANN', '', '', '', 'XX', claim.rendering]);
+    claim.lines.forEach((line, i) => {
+      body.push(['LX', String(i + 1)]);
+      body.push(['SV2', '0360', ['HC', line.code], line.charge, 'UN', line.units ?? '1']);
+      body.push(['DTP', '472', 'D8', DATE]);
+      if (line.rendering) body.push(['NM1', '82', '1', 'DOCTOR', 'BOB', '', '', '', 'XX', line.rendering]);
+    });
+  }
+  return writeTransactions([body], { kind: 'institutional' }).text;
+}
+
+function coding(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
+}
+
+function readingProblems(findings: readonly Finding[]): string[] {
+  return findings.filter((f) => f.rule.startsWith('x12.') || f.rule.startsWith('guide.')).map((f) => `${f.rule}: ${f.message}`);
+}
+
+function check(text: string, knowledge: Knowledge): Finding[] {
+  const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
+  assert.deepEqual(readingProblems(analysis.findings), [], 'the 837I is guide-valid');
+  return coding(analysis.findings);
+}
+
+const builtin = emptyKnowledge();
+
+describe('837I: the provider is the hospital', () => {
+  test('an indicator-0 pair on one hospital claim is a conflict whichever physicians rendered the two lines', () => {
+    // 837P: physicians are the providers, so another rendering physician is Information (this holds today).
+    const professional = writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '900.00', date: { from: 20240110, to: 20240110 } }, { code: '43197', charge: '400.00', date: { from: 20240110, to: 20240110 }, extraSegments: [['NM1', '82', '1', 'DOCTOR', 'BOB', '', '', '', 'XX', '2222222220']] }] }]).text;
+    assert.deepEqual(coding(analyze(professional, builtin).findings).map((f) => f.rule), ['ptp.other-rendering-provider']);
+    // The same hospital, patient and date: the pair is denied to the hospital.
+    const hospital = hospitalClaims([{ id: 'C1', lines: [{ code: '43214', charge: '900.00', rendering: '1111111112' }, { code: '43197', charge: '400.00', rendering: '2222222220' }] }]);
+    assert.deepEqual(coding(check(hospital, builtin)).map((f) => [f.rule, f.severity, f.codes]), [['ptp.conflict', 'error', ['43214', '43197']]]);
+  });
+
+  test('across two claims of one hospital, a 2310D rendering physician on one does not make the hospital another provider', () => {
+    const text = hospitalClaims([
+      { id: 'C1', rendering: '1111111112', lines: [{ code: '43214', charge: '900.00' }] },
+      { id: 'C2', lines: [{ code: '43197', charge: '400.00' }] },
+    ]);
+    assert.deepEqual(check(text, builtin).map((f) => [f.rule, f.severity]), [['ptp.conflict', 'error']]);
+  });
+
+  test('MAI 2: units of one code on one hospital claim are summed whichever physicians rendered the lines', () => {
+    const mue = emptyMueTables();
+    mue.hospital.add({ code: '96365', value: 1, mai: 2, rationale: 'Code Descriptor / CPT Instruction', source: 'oph-mue.csv', kind: 'hospital' });
+    const knowledge: Knowledge = { ...emptyKnowledge(false), mue };
+    const text = hospitalClaims([{ id: 'C1', lines: [{ code: '96365', charge: '300.00', rendering: '1111111112' }, { code: '96365', charge: '300.00', rendering: '2222222220' }] }]);
+    assert.deepEqual(check(text, knowledge).map((f) => [f.rule, f.severity]), [['mue.exceeded', 'error']]);
+  });
+
+  test('a type 1 add-on code on a hospital claim has its primary when another physician rendered the primary', () => {
+    const aoc = new AocTable();
+    aoc.add({ addOn: '11045', primary: '11042', type: 1, addOnEffective: 20110101, addOnDeletion: null, primaryEffective: 20110101, primaryDeletion: null, notes: '', source: 'aoc.txt' });
+    const knowledge: Knowledge = { ...emptyKnowledge(false), aoc };
+    // Without a primary at all, the add-on is reported (this holds today).
+    assert.deepEqual(check(hospitalClaims([{ id: 'C0', lines: [{ code: '11045', charge: '100.00' }] }]), knowledge).map((f) => f.rule), ['aoc.primary-missing']);
+    const text = hospitalClaims([{ id: 'C1', lines: [{ code: '11042', charge: '500.00', rendering: '1111111112' }, { code: '11045', charge: '100.00', rendering: '2222222220' }] }]);
+    assert.deepEqual(check(text, knowledge).map((f) => `${f.rule}: ${f.message}`), []);
+  });
+});

@@ -1,0 +1,125 @@
+// Found in review: the claim frequency code (CLM05-3) is never read, so a void claim (8, "void /
+// cancel of prior claim") and a replacement claim (7) are paired and summed with the other claims
+// of the patient like new claims. A void is not adjudicated: it withdraws a claim. Claimlint tells
+// the user to remove the void's line (and fix-all removes it, and with it the whole void claim from
+// the batch), and adds a voided or replaced claim's units to the claim that replaces it, reporting
+// an MUE excess no payer sees. Synthetic 837I claims (type of bill 13x); the built-in 43214 set
+// (43214/43197 is an indicator-0 pair) and an in-memory outpatient hospital MUE row.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/edits';
+import { fixAll } from '../../server/src/core/fixes';
+import type { Finding } from '../../server/src/core/model';
+import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
+import { emptyMueTables } from '../../server/src/core/rules/mue';
+import { writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+
+interface Claim {
+  id: string;
+  /** CLM05-3: 1 original, 7 replacement, 8 void. */
+  frequency: string;
+  lines: { code: string; charge: string; units?: string }[];
+}
+
+const DATE = '20240110';
+
+/** A guide-valid 5010 837I of one hospital and one patient, every line on DATE. */
+function hospitalClaims(claims: readonly Claim[]): string {
+  const body: SegmentSpec[] = [
+    ['BHT', '0019', '00', '0001', '20240115', '1200', 'CH'],
+    ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', 'S000001'],
+    ['PER', 'IC', 'DESK', 'TE', '5555550100'],
+    ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
+    ['HL', '1', '', '20', '1'],
+    ['NM1', '85', '2', 'EXAMPLE HOSPITAL', '', '', '', '', 'XX', '1234567893'],
+    ['N3', '1 MAIN ST'],
+    ['N4', 'SPRINGFIELD', 'IL', '000000000'],
+    ['REF', 'EI', '000000000'],
+    ['HL', '2', '1', '22', '0'],
+    ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
+    ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
+    ['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001'],
+  ];
+  for (const claim of claims) {
+    const total = claim.lines.reduce((sum, l) => sum + Number(l.charge), 0).toFixed(2);
+    body.push(['CLM', claim.id, total, '', '', ['13', 'A', claim.frequency], '', 'A', 'Y', 'Y']);
+    body.push(['DTP', '434', 'RD8', `${DATE}-${DATE}`]);
+    body.push(['CL1', '1', '1', '01']);
+    // A replacement or void names the payer's control number of the claim it replaces.
+    if (claim.frequency !== '1') body.push(['REF', 'F8', `ICN${claim.id}`]);
+    body.push(['HI', ['ABK', 'R69']]);
+    claim.lines.forEach((line, i) => {
+      body.push(['LX', String(i + 1)]);
+      body.push(['SV2', '0360', ['HC', line.code], line.charge, 'UN', line.units ?? '1']);
+      body.push(['DTP', '472', 'D8', DATE]);
+    });
+  }
+  return writeTransactions([body], { kind: 'institutional' }).text;
+}
+
+function coding(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
+}
+
+function readingProblems(findings: readonly Finding[]): string[] {
+  return findings.filter((f) => f.rule.startsWith('x12.') || f.rule.startsWith('guide.')).map((f) => `${f.rule}: ${f.message}`);
+}
+
+function analyzed(text: string, knowledge: Knowledge) {
+  const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
+  assert.deepEqual(readingProblems(analysis.findings), [], 'the 837I is guide-valid');
+  return analysis;
+}
+
+function withMue(): Knowledge {
+  const mue = emptyMueTables();
+  mue.hospital.add({ code: '96365', value: 1, mai: 2, rationale: 'Code Descriptor / CPT Instruction', source: 'oph-mue.csv', kind: 'hospital' });
+  return { ...emptyKnowledge(false), mue };
+}
+
+describe('claim frequency (CLM05-3): void and replacement claims', () => {
+  test('a void claim (frequency 8) is not paired with the patient\'s other claims, and fix-all keeps it', () => {
+    const knowledge = emptyKnowledge();
+    // The same two claims as originals are a conflict (this holds today).
+    const originals = hospitalClaims([
+      { id: 'A1', frequency: '1', lines: [{ code: '43214', charge: '900.00' }] },
+      { id: 'B1', frequency: '1', lines: [{ code: '43197', charge: '400.00' }] },
+    ]);
+    assert.deepEqual(coding(analyzed(originals, knowledge).findings).map((f) => f.rule), ['ptp.conflict']);
+    // B1 voided: its line is withdrawn, not billed with 43214.
+    const text = hospitalClaims([
+      { id: 'A1', frequency: '1', lines: [{ code: '43214', charge: '900.00' }] },
+      { id: 'B1', frequency: '8', lines: [{ code: '43197', charge: '400.00' }] },
+    ]);
+    const analysis = analyzed(text, knowledge);
+    const fix = fixAll(text, analysis.doc, analysis.findings);
+    const fixed = fix === null ? text : applyEdits(text, fix.edits);
+    assert.ok(fixed.includes('CLM*B1*'), 'fix-all must not delete the void claim from the batch');
+    assert.deepEqual(coding(analysis.findings).map((f) => `${f.rule}: ${f.message}`), []);
+  });
+
+  test('MAI 2: a void claim\'s units are not added to the units of the claim it voids', () => {
+    const text = hospitalClaims([
+      { id: 'A1', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
+      { id: 'A1', frequency: '8', lines: [{ code: '96365', charge: '300.00' }] },
+    ]);
+    assert.deepEqual(coding(analyzed(text, withMue()).findings).map((f) => `${f.rule}: ${f.message}`), []);
+  });
+
+  test('MAI 2: a replacement claim\'s units are not added to the units of the claim it replaces', () => {
+    const knowledge = withMue();
+    // Two original claims of one unit each are over the MUE of 1 (this holds today).
+    const twice = hospitalClaims([
+      { id: 'A1', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
+      { id: 'A2', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
+    ]);
+    assert.deepEqual(coding(analyzed(twice, knowledge).findings).map((f) => f.rule), ['mue.exceeded']);
+    // A1 and its replacement (same patient control number CLM01, frequency 7): one unit is billed.
+    const text = hospitalClaims([
+      { id: 'A1', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
+      { id: 'A1', frequency: '7', lines: [{ code: '96365', charge: '300.00' }] },
+    ]);
+    assert.deepEqual(coding(analyzed(text, knowledge).findings).map((f) => `${f.rule}: ${f.message}`), []);
+  });
+});
