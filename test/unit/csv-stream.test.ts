@@ -243,6 +243,13 @@ describe('a claim CSV read in pieces', () => {
     for (const text of texts) for (const knowledge of [BUILTIN, WITH_TABLES]) assertSameForEveryCut(text, knowledge, 24);
   });
 
+  it('claim types that choose the table (type of bill, inpatient, several words) read in pieces as whole', () => {
+    for (const type of ['0131', '0111', '131', 'Inpatient', 'Hospital Outpatient', 'Dental (ADA)', 'Professional']) {
+      const text = ['Claim ID,Patient ID,Bill Type,HCPCS Code,Date of Service,Units', `C1,P1,${type},43214,2024-01-10,1`, `C1,P1,,43197,2024-01-10,1`, `C2,P1,0131,43200,2024-01-10,1`, ''].join('\n');
+      assertSameForEveryCut(text, BUILTIN, 24);
+    }
+  });
+
   it('gives what the whole text gives for any small claim CSV cut anywhere (property)', () => {
     const code = fc.constantFrom('43214', '43200', '76000', '43197', '97110', '11045', '11042', '99213', '99213-25', '4321', '', 'CPT', 'x"y');
     const date = fc.constantFrom('2026-03-10', '03/10/2026', '3/10/26', '10/03/2026', '25/03/2026', '03/25/2026', '2026-03-10 - 2026-03-12', 'soon', '');

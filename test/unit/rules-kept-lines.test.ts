@@ -171,7 +171,7 @@ describe('kept lines', () => {
         { grouper: all, keep: undefined },
         { grouper: some, keep: undefined, keepCode: (code) => code === '43214' },
       ],
-      { lines: staged, claimCount: 3, kind: (c) => kinds[c]!, patientKey: (c) => patients[c]! },
+      { lines: staged, claimCount: 3, kind: (c) => kinds[c]!, facilityType: () => null, patientKey: (c) => patients[c]! },
       { file: 4 },
     );
     // Claim 0 (row 1), then claim 2 (rows 0 and 2); claim 1 is skipped but counted in the order.

@@ -3,7 +3,7 @@
 
 import type { Claim, DateRange, ServiceLine, Span } from '../model';
 import { toCents } from '../x12/values';
-import { claimKindOfCell } from './columns';
+import { claimKindOfCell, facilityTypeOfCell } from './columns';
 import type { ColumnLayout } from './header';
 import { cellOrNull, type CsvReader } from './reader';
 import { CsvClaim } from './csvLine';
@@ -212,7 +212,10 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     const claim = state.claim;
     if (claim.kind === null && this.layout.claimType >= 0) {
       const type = cellOrNull(r, this.layout.claimType);
-      if (type !== null) claim.kind = claimKindOfCell(type);
+      if (type !== null) {
+        claim.kind = claimKindOfCell(type);
+        if (claim.kind === 'institutional') claim.facilityType = facilityTypeOfCell(type);
+      }
     }
     claim.lines.push(line);
     claim.spanEnd = r.recordEnd;

@@ -15,7 +15,7 @@ import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
 import { ClaimChooser, patientKeyOf } from './claims';
-import { claimKindOfCell } from './columns';
+import { claimKindOfCell, facilityTypeOfCell } from './columns';
 import type { ColumnLayout } from './header';
 import { cellOrNull, type CsvReader } from './reader';
 import { StringTable } from './stringTable';
@@ -35,6 +35,8 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Per claim: its line count, its kind (index in KINDS), its patient's number in `patients` (-1: none yet). */
   private lineCounts = new Uint32Array(1024);
   private kinds = new Uint8Array(1024);
+  /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
+  private facilities = new Uint8Array(1024);
   private patientOfClaim = new Int32Array(1024);
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
   private readonly kept = new KeptLines();
@@ -94,7 +96,12 @@ export class CodedClaims extends ClaimChooser<number> {
   addLine(state: number, line: ServiceLine | null, r: CsvReader): void {
     if (this.kinds[state] === 0 && this.layout.claimType >= 0) {
       const type = cellOrNull(r, this.layout.claimType);
-      if (type !== null) this.kinds[state] = KINDS.indexOf(claimKindOfCell(type));
+      if (type !== null) {
+        const kind = claimKindOfCell(type);
+        this.kinds[state] = KINDS.indexOf(kind);
+        const facility = kind === 'institutional' ? facilityTypeOfCell(type) : null;
+        if (facility !== null) this.facilities[state] = Number(facility);
+      }
     }
     this.lineCounts[state]!++;
     this.serviceLines++;
@@ -120,6 +127,7 @@ export class CodedClaims extends ClaimChooser<number> {
       lines: this.kept,
       claimCount: this.claimCount,
       kind: (claim) => KINDS[this.kinds[claim]!]!,
+      facilityType: (claim) => (this.facilities[claim]! === 0 ? null : String(this.facilities[claim]!)),
       patientKey: (claim) => {
         const patient = this.patientOfClaim[claim]!;
         return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(claim) : '', claim);
@@ -136,6 +144,9 @@ export class CodedClaims extends ClaimChooser<number> {
       const kinds = new Uint8Array(index * 2);
       kinds.set(this.kinds);
       this.kinds = kinds;
+      const facilities = new Uint8Array(index * 2);
+      facilities.set(this.facilities);
+      this.facilities = facilities;
       const patients = new Int32Array(index * 2);
       patients.set(this.patientOfClaim);
       this.patientOfClaim = patients;

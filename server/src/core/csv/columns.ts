@@ -15,6 +15,7 @@
 //    is taken as modifier 1 ("Mod, Mod 2, Mod 3, Mod 4").
 
 import type { ClaimKind, CsvColumnRole } from '../model';
+import { facilityTypeOf } from '../rules/claimTables';
 
 export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   claimId: [
@@ -92,18 +93,33 @@ export const CODE_SET_COLUMN_NAMES = {
 
 /**
  * Claim-type cells, normalized like headers, and the claim kind each names. A cell of three or
- * four digits is an institutional type of bill (0131, 851). Anything else leaves the kind unknown,
- * which the checks treat as professional.
+ * four digits is an institutional type of bill (0131, 851), whose facility type chooses the table
+ * (rules/claimTables.ts). Anything else leaves the kind unknown, which the checks treat as
+ * professional.
  */
 export const CLAIM_TYPE_VALUES: Readonly<Record<string, ClaimKind>> = {
   p: 'professional', prof: 'professional', professional: 'professional', '837p': 'professional',
   cms1500: 'professional', hcfa: 'professional', hcfa1500: 'professional', '1500': 'professional',
-  physician: 'professional', practitioner: 'professional',
+  physician: 'professional', practitioner: 'professional', '837professional': 'professional',
+  professional837: 'professional', professionalclaim: 'professional',
   i: 'institutional', inst: 'institutional', institutional: 'institutional', '837i': 'institutional',
   ub04: 'institutional', ub: 'institutional', ub92: 'institutional', cms1450: 'institutional',
   hospital: 'institutional', outpatient: 'institutional', outpatienthospital: 'institutional',
-  facility: 'institutional',
-  d: 'dental', dental: 'dental', '837d': 'dental', ada: 'dental', ada2019: 'dental',
+  hospitaloutpatient: 'institutional', facility: 'institutional', facilityoutpatient: 'institutional',
+  outpatientfacility: 'institutional', '837institutional': 'institutional', institutional837: 'institutional',
+  institutionalclaim: 'institutional',
+  inpatient: 'institutional', inpatienthospital: 'institutional', hospitalinpatient: 'institutional',
+  facilityinpatient: 'institutional', inpatientfacility: 'institutional',
+  d: 'dental', dental: 'dental', '837d': 'dental', ada: 'dental', ada2019: 'dental', dentalada: 'dental',
+  adadental: 'dental', '837dental': 'dental', dental837: 'dental', dentalclaim: 'dental',
+};
+
+/**
+ * Claim-type cells that name an inpatient facility claim, and the facility type they stand for
+ * (11, hospital inpatient): CMS applies no NCCI table to inpatient bills.
+ */
+export const INPATIENT_CLAIM_TYPE_VALUES: Readonly<Record<string, string>> = {
+  inpatient: '11', inpatienthospital: '11', hospitalinpatient: '11', facilityinpatient: '11', inpatientfacility: '11',
 };
 
 /** The claim kind a claim-type or bill-type cell names, or null. */
@@ -112,6 +128,18 @@ export function claimKindOfCell(cell: string): ClaimKind | null {
   const named = CLAIM_TYPE_VALUES[norm];
   if (named !== undefined) return named;
   return /^\d{3,4}$/.test(norm) ? 'institutional' : null;
+}
+
+/**
+ * The facility type code (two digits) a claim-type or bill-type cell names: that of a type of bill
+ * (0111, 131), or 11 for a cell that says inpatient; null for none (then an institutional claim
+ * takes the outpatient hospital table).
+ */
+export function facilityTypeOfCell(cell: string): string | null {
+  const norm = normalizeHeader(cell);
+  const inpatient = INPATIENT_CLAIM_TYPE_VALUES[norm];
+  if (inpatient !== undefined) return inpatient;
+  return /^\d{3,4}$/.test(norm) ? facilityTypeOf(norm) : null;
 }
 
 /**

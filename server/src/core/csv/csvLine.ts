@@ -71,6 +71,8 @@ export class CsvClaim implements Claim {
   patientId: string | null;
   patientKey = '';
   kind: ClaimKind | null = null;
+  /** An institutional claim's facility type code, from its type-of-bill cell (Claim.facilityType); absent when none was named. */
+  facilityType?: string | null;
   totalCharge: number | null = null;
   lines: ServiceLine[] = [];
   /** Where the claim id is written (start NO_OFFSET: no claim id column). */

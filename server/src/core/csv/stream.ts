@@ -118,7 +118,7 @@ export class CsvStream {
     if (this.failed || !this.read(true)) return null;
     const claims = this.claims;
     const findings = this.findings;
-    if (claims === null) return { claims: 0, serviceLines: 0, findings, coded: { lines: new KeptLines(), claimCount: 0, kind: () => null, patientKey: () => '' }, kindOf: () => null };
+    if (claims === null) return { claims: 0, serviceLines: 0, findings, coded: { lines: new KeptLines(), claimCount: 0, kind: () => null, facilityType: () => null, patientKey: () => '' }, kindOf: () => null };
     this.parser!.finish();
     const layout = this.header!.layout;
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));

@@ -61,6 +61,8 @@ export interface StagedLines {
   /** Claims are numbered 0 to claimCount - 1. */
   claimCount: number;
   kind(claim: number): ClaimKind | null;
+  /** Claim.facilityType of the claim (an institutional claim's type of bill), null when none. */
+  facilityType(claim: number): string | null;
   /** Claim.patientKey of the claim. */
   patientKey(claim: number): string;
 }
@@ -156,7 +158,7 @@ export class ServiceGrouper {
       const first = starts[c]!;
       const end = starts[c + 1]!;
       if (first === end) continue;
-      const table = tableForClaim(staged.kind(c));
+      const table = tableForClaim(staged.kind(c), staged.facilityType(c));
       if (table === null) {
         order += end - first;
         continue;
