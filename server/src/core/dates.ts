@@ -51,3 +51,8 @@ export function ccyymmddAt(text: string, start: number, end: number): DateNumber
   }
   return isCalendarDate(Math.floor(value / 10000), Math.floor(value / 100) % 100, value % 100) ? value : -1;
 }
+
+/** Today's local date as a DateNumber (CCYYMMDD). */
+export function todayNumber(now: Date = new Date()): DateNumber {
+  return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+}

@@ -1,8 +1,8 @@
 // Hover text (Markdown) for what is under the cursor: a procedure code, a modifier, a date, an
 // X12 segment, element or delimiter, or a CSV cell. Short and scannable; written for coders.
 import type { Analysis } from '../analyze';
-import { formatDate, formatDateLong, daysInRange } from '../dates';
-import type { Claim, DateRange, PtpTableKind, ServiceLine, Span, X12Position } from '../model';
+import { formatDate, formatDateLong, daysInRange, todayNumber } from '../dates';
+import type { Claim, DateNumber, DateRange, PtpTableKind, ServiceLine, Span, X12Position } from '../model';
 import { modifierInfo, PTP_BYPASS_REASONS } from '../data/modifiers';
 import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
@@ -101,18 +101,22 @@ function basename(path: string): string {
  * `table` null: a claim no NCCI table applies to (837D, an inpatient facility bill...), which
  * `noTable` says (claimTables.ts noTableNote).
  */
-export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge, table: PtpTableKind | null = 'practitioner', noTable: string = noTableNote('dental')): string {
+export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge, table: PtpTableKind | null = 'practitioner', noTable: string = noTableNote('dental'), today: DateNumber = todayNumber()): string {
   const parts: string[] = [];
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
   // A descriptor from the user's file is text, not Markdown: escaped, so it shows as written.
   parts.push(text ? `**${code}** — “${plainMarkdown(text)}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
-  const day = date?.from;
+  // A line without a date of service is paired with no other (the checks need its day): its hover
+  // shows the edits in force today, as what the line would meet, and says it is not checked.
+  const day = date?.from ?? today;
+  const to = date?.to ?? today;
   const rules = table === null ? null : knowledge.tables[table];
   // Over a date range, the edits in force on some day of it (as the check judges the line).
-  const asColumnOne = rules === null ? [] : rules.editsAsColumnOne(code, day, date?.to).filter((e) => e.modifierIndicator !== '9');
-  const asColumnTwo = rules === null ? [] : rules.editsAsColumnTwo(code, day, date?.to).filter((e) => e.modifierIndicator !== '9');
-  const when = date === null ? '' : date.to !== date.from ? ` from ${formatDate(date.from)} to ${formatDate(date.to)}` : ` on ${formatDate(date.from)}`;
+  const asColumnOne = rules === null ? [] : rules.editsAsColumnOne(code, day, to).filter((e) => e.modifierIndicator !== '9');
+  const asColumnTwo = rules === null ? [] : rules.editsAsColumnTwo(code, day, to).filter((e) => e.modifierIndicator !== '9');
+  const when = date === null ? ` in force today (${formatDate(today)})` : date.to !== date.from ? ` from ${formatDate(date.from)} to ${formatDate(date.to)}` : ` on ${formatDate(date.from)}`;
+  if (table !== null && date === null) parts.push('_This line has no date of service, so no edit is checked on it: the checks pair lines of one day._');
   if (table === null) {
     parts.push(noTable);
   } else if (asColumnOne.length || asColumnTwo.length) {
@@ -125,7 +129,10 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   }
   if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
-  if (descriptor?.guideline) parts.push(`**Billing:** ${descriptor.guideline}`);
+  // The built-in billing note is the practitioner edits' (the reference's guideline): on a claim
+  // another table judges (a hospital table may let a modifier pay 76000) it would contradict the
+  // edits listed above it.
+  if (descriptor?.guideline && table === 'practitioner') parts.push(`**Billing:** ${descriptor.guideline}`);
   if (descriptor?.clinicalSummary) parts.push(`---\n\n**Clinical summary:** ${summaryThatFits(descriptor.clinicalSummary)}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${plainMarkdown(notice)}_`);
