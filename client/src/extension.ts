@@ -143,7 +143,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const start = async (): Promise<void> => {
     client = new LanguageClient('claimlint', 'Claimlint', serverOptions, clientOptions);
     client.onNotification(ConflictCountNotification.type, (params) => {
-      ncciCounts.set(params.uri, params.ncciFindings);
+      // A document that is no claim file (a CSV of something else) has no count to show.
+      if (params.claimFile === false) ncciCounts.delete(params.uri);
+      else ncciCounts.set(params.uri, params.ncciFindings);
       if (params.fromDisk) fromDisk.add(params.uri);
       else fromDisk.delete(params.uri);
       refreshStatus();

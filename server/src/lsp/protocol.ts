@@ -18,6 +18,8 @@ export namespace ConflictCountNotification {
      * over VS Code's 50 MB synchronisation limit, see DiskFilesRequest).
      */
     fromDisk?: boolean;
+    /** False when the document was not read as a claim file (a CSV of something else): there is no count to show. */
+    claimFile?: boolean;
   }
   export const type = new NotificationType<Params>(method);
 }

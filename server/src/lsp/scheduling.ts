@@ -147,6 +147,7 @@ export class Checker {
       uri: document.uri,
       ncciFindings: analysis.findings.filter(isNcciEditFinding).length,
       findings: analysis.findings.length,
+      claimFile: analysis.doc.format !== null,
     });
     this.published.set(document.uri, { version: document.version, generation });
   }
