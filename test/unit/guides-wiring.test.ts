@@ -127,10 +127,13 @@ test('completion offers the valid codes of a code element and the segments the g
   assert.deepEqual(codes[0]!.span, { start: sv1, end: sv1 + 2 }, 'replaces the qualifier typed so far');
 
   // At the start of the segment after the service line's DTP: more of 2400, or a new line or claim.
+  // The line's DTP*472 (max use 1) is not offered again; the set's SE comes before any envelope segment.
   const next = example.indexOf('LX*2~');
   const segments = completionsAt(analysis, next).map((c) => c.label);
-  for (const expected of ['DTP*472', 'LX', 'CLM', 'HL', 'SE']) assert.ok(segments.includes(expected), `${expected} in ${segments.join(' ')}`);
-  assert.ok(!segments.includes('BHT') && !segments.includes('ISA'));
+  for (const expected of ['DTP*471', 'LX', 'CLM', 'HL', 'SE']) assert.ok(segments.includes(expected), `${expected} in ${segments.join(' ')}`);
+  assert.ok(!segments.includes('DTP*472'), segments.join(' '));
+  const ids = segments.map((label) => label.split('*')[0]);
+  for (const id of ['BHT', 'ISA', 'GS', 'ST', 'GE', 'IEA']) assert.ok(!ids.includes(id), `${id} in ${segments.join(' ')}`);
   // An id being typed.
   const typed = example.replace('LX*2~\n', 'LX*2~\nSV\n');
   const offered = completionsAt(analyze(typed, knowledge), typed.indexOf('LX*2~\nSV') + 8);

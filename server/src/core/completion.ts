@@ -4,11 +4,13 @@
 // Pure: spans and labels out, the LSP adapter turns them into CompletionItems.
 import type { Analysis } from './analyze';
 import { elementAt, segmentMatches } from './guides/load';
+import { guideSegmentIds } from './guides/nextSegments';
 import { allowedAfter, loopTitle, placementOf, valuesOf } from './guides/placement';
-import type { SegmentSpec } from './guides/schema';
+import type { ElementSpec, SegmentSpec } from './guides/schema';
 import { codesOf } from './hover/guideHover';
-import { procedureQualifiers } from './hover/x12Dictionary';
+import { procedureQualifiers, x12Segments } from './hover/x12Dictionary';
 import type { ParsedDocumentWithIndex, Span, X12Index } from './model';
+import { segmentEdit, segmentSlot } from './segmentSlot';
 
 export interface CompletionEntry {
   label: string;
@@ -17,7 +19,10 @@ export interface CompletionEntry {
   detail: string;
   /** The text that replaces `span`. */
   insertText: string;
-  /** What the entry replaces: the code or segment id typed so far (empty at the cursor when none). */
+  /**
+   * What the entry replaces: the code typed so far, or the segment id typed so far (an id the
+   * cursor stands in up to its separator; empty at the cursor when none: segmentSlot.ts).
+   */
   span: Span;
   /** Sorts the entries in the guide's order. */
   sortText: string;
@@ -51,7 +56,8 @@ export function completionsAt(analysis: Analysis, offset: number): CompletionEnt
 
 /**
  * At the start of a segment: the cursor after a segment terminator (and any line break), with at
- * most three letters or digits of an id typed. Null when the cursor is not there.
+ * most three letters or digits of an id typed. What an entry replaces: segmentSlot.ts. Null when
+ * the cursor is not there.
  */
 function segmentStart(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, offset: number): CompletionEntry[] | null {
   let start = offset;
@@ -65,10 +71,9 @@ function segmentStart(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, 
   if (terminator < 0) return null;
   const previous = ix.segmentAt(terminator);
   const delimiters = ix.delimitersOf(previous);
-  let end = offset;
-  while (end < text.length && end - start < 3 && isIdCharacter(text.charCodeAt(end))) end++;
-  const span = { start, end };
   const allowed = allowedAfter(doc, text, previous) ?? [];
+  const known = allowed.length > 0 ? guideSegmentIds(allowed[0]!) : new Set<string>();
+  const slot = segmentSlot(text, delimiters, start, offset, (id) => known.has(id) || Object.hasOwn(x12Segments, id));
   const entries: CompletionEntry[] = [];
   const seen = new Set<string>();
   const add = (label: string, segment: SegmentSpec) => {
@@ -78,8 +83,7 @@ function segmentStart(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, 
       label,
       kind: 'segment',
       detail: `${segment.name} · loop ${loopTitle(segment.loop)}`,
-      insertText: `${label}${delimiters.element}`,
-      span,
+      ...segmentEdit(slot, label, segment.id),
       sortText: order(entries.length),
     });
   };
@@ -128,29 +132,46 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
     if (c === delimiters.element || c === delimiters.component || c === delimiters.repetition || c === delimiters.segment || c === '\n' || c === '\r') break;
     valueEnd++;
   }
-  const placed = placementOf(doc, text, i);
-  let segment = placed?.segment ?? null;
-  if (!segment && i > 0) {
+  const id = ix.segmentId(i);
+  // What the guide allows where the segment is, asked only when needed.
+  let allowed: SegmentSpec[] | null = null;
+  const allowedHere = (): SegmentSpec[] => (allowed ??= i > 0 ? (allowedAfter(doc, text, i - 1) ?? []) : []);
+  let segment = placementOf(doc, text, i)?.segment ?? null;
+  if (!segment) {
     // A segment being typed may not be placed yet: the first the guide allows here with its id.
-    const id = ix.segmentId(i);
     const values = valuesOf(ix, text, i);
-    const allowed = allowedAfter(doc, text, i - 1) ?? [];
-    segment = allowed.find((s) => segmentMatches(s, id, values)) ?? allowed.find((s) => s.id === id) ?? null;
+    segment = allowedHere().find((s) => segmentMatches(s, id, values)) ?? allowedHere().find((s) => s.id === id) ?? null;
   }
   if (!segment) return [];
-  const spec = elementAt(segment, element);
-  if (!spec) return [];
-  const target = spec.kind === 'composite' ? elementAt(segment, element, component) : component === 1 ? spec : null;
-  if (!target || target.kind !== 'element') return [];
-  const codes = codesOf(target);
-  if (!codes) return [];
   const span = { start: valueStart, end: valueEnd };
-  return codes.map((code, n) => ({
-    label: code,
-    kind: 'code' as const,
-    detail: (target.dataElement === '235' ? procedureQualifiers[code] : undefined) ?? `${target.ref} ${target.name}`,
-    insertText: code,
-    span,
-    sortText: order(n),
-  }));
+  // In the qualifier: every variant of the id allowed here (REF*G1, REF*6R...), each code once.
+  const variants = inQualifier(segment, element, component) ? allowedHere().filter((s) => s.id === id && inQualifier(s, element, component)) : [];
+  if (!variants.includes(segment)) variants.push(segment);
+  const entries: CompletionEntry[] = [];
+  const seen = new Set<string>();
+  for (const variant of variants) {
+    const target = codeElement(variant, element, component);
+    for (const code of (target && codesOf(target)) ?? []) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      const named = target!.dataElement === '235' ? procedureQualifiers[code] : undefined;
+      const detail = named ?? (variants.length > 1 ? `${target!.ref} ${variant.name}` : `${target!.ref} ${target!.name}`);
+      entries.push({ label: code, kind: 'code', detail, insertText: code, span, sortText: order(entries.length) });
+    }
+  }
+  return entries;
+}
+
+/** Is the cursor's element (component 1 of a simple element) the one that tells this segment apart? */
+function inQualifier(segment: SegmentSpec, element: number, component: number): boolean {
+  const q = segment.qualifier;
+  return q !== null && q.position === element && (q.component === 0 ? component === 1 : q.component === component);
+}
+
+/** The simple element (or component) at the cursor's element and component, when it is one. */
+function codeElement(segment: SegmentSpec, element: number, component: number): ElementSpec | null {
+  const spec = elementAt(segment, element);
+  if (!spec) return null;
+  const target = spec.kind === 'composite' ? elementAt(segment, element, component) : component === 1 ? spec : null;
+  return target && target.kind === 'element' ? target : null;
 }

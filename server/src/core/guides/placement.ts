@@ -8,7 +8,8 @@ import { envelopeFor, findLoop, guideCoverage, segmentFor, type ValueAt } from '
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { segmentIdCode, X12SegmentIndex } from '../x12/segment-index';
 import { SegmentValues } from './segmentValues';
-import { GuideWalker } from './walker';
+import { allowedNextIn } from './nextSegments';
+import { GuideWalker, type WalkerState } from './walker';
 
 export interface Placement {
   /** The guide's segment this segment is, or null when the guide has no place for it there. */
@@ -66,8 +67,12 @@ export function transactionAt(doc: ParsedDocumentWithIndex, offset: number): Tra
 
 /** The guide a transaction set is checked with (its exact map, or the nearest earlier one), or null. */
 export function guideOfTransaction(t: TransactionSet): GuideSchema | null {
-  if (!t.implementation) return null;
-  const coverage = guideCoverage(t.implementation);
+  return t.implementation ? guideOfImplementation(t.implementation) : null;
+}
+
+/** The guide an implementation convention reference (ST03, GS08) names: its exact map, or the nearest earlier one. */
+function guideOfImplementation(implementation: string): GuideSchema | null {
+  const coverage = guideCoverage(implementation);
   return coverage.status === 'validated' || coverage.status === 'nearest' ? coverage.guide : null;
 }
 
@@ -81,16 +86,21 @@ function walkOf(doc: ParsedDocumentWithIndex, ix: X12SegmentIndex, t: Transactio
   if (!byTransaction) walks.set(doc, (byTransaction = new Map()));
   if (byTransaction.has(t.index)) return byTransaction.get(t.index)!;
   const guide = guideOfTransaction(t);
-  let walk: TransactionWalk | null = null;
   const first = ix.segmentAt(t.span.start);
-  if (guide && first >= 0) {
-    const walker = new GuideWalker(guide);
-    const gs = gsOf(guide);
-    if (gs) walker.positionAt(gs);
-    walk = { guide, first, end: t.span.end, walker, placed: [], values: new SegmentValues(ix.delimitersOf(first).component), ids: new Map() };
-  }
+  const walk = guide && first >= 0 ? startedWalk(guide, ix, first, t.span.end, null, new Map()) : null;
   byTransaction.set(t.index, walk);
   return walk;
+}
+
+/**
+ * A walk of a set from its first segment (`at` null: the walker stands on the guide's GS), or
+ * from an HL (`at`: the HL's guide segment, placed).
+ */
+function startedWalk(guide: GuideSchema, ix: X12SegmentIndex, first: number, end: number, at: SegmentSpec | null, ids: Map<number, string>): TransactionWalk {
+  const walker = new GuideWalker(guide);
+  const from = at ?? gsOf(guide);
+  if (from) walker.positionAt(from);
+  return { guide, first, end, walker, placed: at ? [at] : [], values: new SegmentValues(ix.delimitersOf(first).component), ids };
 }
 
 /**
@@ -114,27 +124,27 @@ const anchoredWalks = new WeakMap<TransactionWalk, Map<number, TransactionWalk>>
 /** The walk that answers for segment i: the set's own, or one started at the nearest HL before i when i is far past it. */
 function walkFor(walk: TransactionWalk, ix: X12SegmentIndex, i: number): TransactionWalk {
   if (i - (walk.first + walk.placed.length) <= ANCHOR_AFTER) return walk;
-  let hl = -1;
-  for (let s = i; s > i - ANCHOR_WITHIN && s > walk.first; s--) {
-    if (ix.idCode(s) === HL_CODE) {
-      hl = s;
-      break;
-    }
-  }
-  if (hl < 0) return walk;
+  const anchor = anchorBefore(walk, ix, i);
+  if (!anchor) return walk;
   let byHl = anchoredWalks.get(walk);
   if (!byHl) anchoredWalks.set(walk, (byHl = new Map()));
-  const known = byHl.get(hl);
+  const known = byHl.get(anchor.hl);
   if (known) return known;
-  const loopId = HL_LEVEL_LOOPS[ix.value(hl, 3) ?? ''];
-  const loop = loopId ? findLoop(walk.guide, loopId) : null;
-  const spec = loop ? segmentFor(loop, 'HL') : null;
-  if (!spec) return walk;
-  const walker = new GuideWalker(walk.guide);
-  walker.positionAt(spec);
-  const anchored: TransactionWalk = { ...walk, first: hl, walker, placed: [spec], ids: walk.ids };
-  byHl.set(hl, anchored);
+  const anchored = startedWalk(walk.guide, ix, anchor.hl, walk.end, anchor.spec, walk.ids);
+  byHl.set(anchor.hl, anchored);
   return anchored;
+}
+
+/** The nearest HL at or before segment i (after the set's first segment) whose level names its loop, with that loop's HL. */
+function anchorBefore(walk: TransactionWalk, ix: X12SegmentIndex, i: number): { hl: number; spec: SegmentSpec } | null {
+  for (let s = i; s > i - ANCHOR_WITHIN && s > walk.first; s--) {
+    if (ix.idCode(s) !== HL_CODE) continue;
+    const loopId = HL_LEVEL_LOOPS[ix.value(s, 3) ?? ''];
+    const loop = loopId ? findLoop(walk.guide, loopId) : null;
+    const spec = loop ? segmentFor(loop, 'HL') : null;
+    return spec ? { hl: s, spec } : null;
+  }
+  return null;
 }
 
 /** Goes on with the walk up to segment i (or the set's end). */
@@ -196,16 +206,43 @@ export function placementOf(doc: ParsedDocumentWithIndex, text: string, i: numbe
 
 /**
  * The segments the guide allows after segment i (for completion at the start of the next one),
- * or null when i is not placed in a known guide.
+ * or null when i is not placed in a known guide. In a transaction set they follow from the walk's
+ * state right after i, counts and all (a segment at its max use is not offered again); an
+ * envelope segment is placed alone (its loops entered once, itself used once).
  */
 export function allowedAfter(doc: ParsedDocumentWithIndex, text: string, i: number): SegmentSpec[] | null {
   const placement = placementOf(doc, text, i);
   if (!placement?.segment) return null;
-  const walker = new GuideWalker(placement.guide);
-  // The walker's frames are the loops from the root to the segment's loop: positionAt rebuilds
-  // exactly the state allowedNext reads (it looks at loops and positions, not at counts).
-  walker.positionAt(placement.segment);
+  const state = stateAfter(doc, i);
+  if (state) return allowedNextIn(state);
+  // After a GS, the sets of the guide its GS08 names (the envelope map holds no ST).
+  const ix = doc.x12!;
+  const named = ix.segmentId(i) === 'GS' ? guideOfImplementation(valuesOf(ix, text, i)(8, 0)) : null;
+  const gs = named ? gsOf(named) : null;
+  const walker = new GuideWalker(gs ? named! : placement.guide);
+  walker.positionAt(gs ?? placement.segment);
   return walker.allowedNext();
+}
+
+/**
+ * The walk's state right after segment i of a transaction set (placed by placementOf), or null
+ * for a segment outside a set. The walk that placed i gives it when it stands there; when it has
+ * gone on past i, i is walked to again from the nearest HL before it (or from the set's start).
+ */
+function stateAfter(doc: ParsedDocumentWithIndex, i: number): WalkerState | null {
+  const ix = doc.x12;
+  if (!(ix instanceof X12SegmentIndex) || ENVELOPE_LOOPS[ix.segmentId(i)]) return null;
+  const t = transactionAt(doc, ix.segmentSpan(i).start);
+  const setWalk = t ? walkOf(doc, ix, t) : null;
+  if (!setWalk) return null;
+  const walk = walkFor(setWalk, ix, i);
+  if (walk.first + walk.placed.length - 1 === i) return walk.walker.snapshot();
+  const anchor = anchorBefore(setWalk, ix, i);
+  const again = anchor
+    ? startedWalk(setWalk.guide, ix, anchor.hl, setWalk.end, anchor.spec, setWalk.ids)
+    : startedWalk(setWalk.guide, ix, setWalk.first, setWalk.end, null, setWalk.ids);
+  walkTo(again, ix, i);
+  return again.walker.snapshot();
 }
 
 /** The loop a segment sits in, named for people: '2300 Claim Information'. */

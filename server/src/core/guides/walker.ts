@@ -5,6 +5,7 @@
 // entered; with no match, leave the loop and look again in its parent from the loop's position.
 // Counts are kept per loop iteration (a new iteration of a loop forgets its children's counts).
 import { segmentMatches, type ValueAt } from './load';
+import { allowedNextIn } from './nextSegments';
 import { stepPlan, type KeyAt } from './transitions';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 
@@ -277,31 +278,12 @@ export class GuideWalker {
   }
 
   /**
-   * The segments the guide allows next, in the order the walk would try them (for completion).
-   * A segment that only a qualifier tells apart appears once per qualifier.
+   * The segments the guide allows next, in the order the walk would try them (for completion),
+   * from this walk's counts (nextSegments.ts). A segment that only a qualifier tells apart
+   * appears once per qualifier.
    */
   allowedNext(): SegmentSpec[] {
-    const out: SegmentSpec[] = [];
-    const seen = new Set<SegmentSpec>();
-    const add = (s: SegmentSpec) => {
-      if (!seen.has(s)) {
-        seen.add(s);
-        out.push(s);
-      }
-    };
-    let level = this.frames.length - 1;
-    let start = this.node ? this.node.firstAtPosition : 0;
-    while (level >= 0) {
-      const loop = this.frames[level].loop;
-      for (let i = start; i < loop.children.length; i++) {
-        const child = loop.children[i];
-        if (child.kind === 'segment') add(child);
-        else for (const t of child.trigger) add(t);
-      }
-      start = loop.firstAtPosition;
-      level--;
-    }
-    return out;
+    return allowedNextIn(this.snapshot());
   }
 
   private walk(id: string, valueAt: ValueAt): SegmentSpec | null {

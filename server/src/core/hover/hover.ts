@@ -129,10 +129,11 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   }
   if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
-  // The built-in billing note is the practitioner edits' (the reference's guideline): on a claim
-  // another table judges (a hospital table may let a modifier pay 76000) it would contradict the
-  // edits listed above it.
-  if (descriptor?.guideline && table === 'practitioner') parts.push(`**Billing:** ${descriptor.guideline}`);
+  // The built-in billing note says no modifier pays the codes bundled into 43214 (the reference's
+  // guideline): shown where the claim's table agrees, not where an edit of it allows a modifier (a
+  // loaded hospital table may make 43214/76000 indicator 1), nor on a claim no table judges.
+  const noteAgrees = table !== null && !asColumnOne.some((e) => e.modifierIndicator === '1');
+  if (descriptor?.guideline && noteAgrees) parts.push(`**Billing:** ${descriptor.guideline}`);
   if (descriptor?.clinicalSummary) parts.push(`---\n\n**Clinical summary:** ${summaryThatFits(descriptor.clinicalSummary)}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${plainMarkdown(notice)}_`);
