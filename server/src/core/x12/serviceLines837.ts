@@ -20,12 +20,21 @@ export interface ServiceLayout {
   composite: number;
   charge: number;
   units: number;
+  /** The element naming what the quantity counts (SV103, SV204: UN units, MJ minutes, DA days); 0: none. */
+  unitBasis: number;
 }
 export const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
-  SV1: { kind: 'professional', composite: 1, charge: 2, units: 4 },
-  SV2: { kind: 'institutional', composite: 2, charge: 3, units: 5 },
-  SV3: { kind: 'dental', composite: 1, charge: 2, units: 6 },
+  SV1: { kind: 'professional', composite: 1, charge: 2, units: 4, unitBasis: 3 },
+  SV2: { kind: 'institutional', composite: 2, charge: 3, units: 5, unitBasis: 4 },
+  SV3: { kind: 'dental', composite: 1, charge: 2, units: 6, unitBasis: 0 },
 };
+
+/**
+ * A quantity in minutes (unit basis MJ: anesthesia time) is one service: MUE values count units
+ * of service, and an anesthesia code's is one a day. Such a line counts as 1 unit and has no
+ * count a units fix could lower.
+ */
+const MINUTES = 'MJ';
 
 /**
  * The open service line and the lines of the open claim. The open line lives in fields and
@@ -195,10 +204,12 @@ export class ServiceLines837 {
 
     let unitsStart = -1;
     let unitsEnd = -1;
+    let minutes = false;
     if (layout !== null) {
       const el = r.elementsOf(sv);
       unitsStart = el.start(layout.units);
       unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
+      minutes = layout.unitBasis > 0 && r.equals(el, layout.unitBasis, MINUTES);
     }
     const hasLx = this.lineHasLx;
     const numberStart = hasLx ? this.lineNumberStart : -1;
@@ -215,7 +226,8 @@ export class ServiceLines837 {
       line.codeStart = procedure.codeStart;
       line.codeEnd = procedure.codeEnd;
       line.modifiers = procedure.modifiers(this.sharedModifiers);
-      if (unitsEnd > unitsStart) {
+      if (minutes) line.units = 1;
+      else if (unitsEnd > unitsStart) {
         line.units = parseDecimalAt(text, unitsStart, unitsEnd);
         line.unitsStart = unitsStart;
         line.unitsEnd = unitsEnd;
@@ -254,7 +266,8 @@ export class ServiceLines837 {
       line.chargeStart = chargeStart;
       line.chargeEnd = chargeEnd;
     }
-    if (unitsEnd > unitsStart) {
+    if (minutes) line.units = 1;
+    else if (unitsEnd > unitsStart) {
       line.units = parseDecimalAt(text, unitsStart, unitsEnd);
       line.unitsStart = unitsStart;
       line.unitsEnd = unitsEnd;
