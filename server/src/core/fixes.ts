@@ -4,7 +4,7 @@
 import { capitalized } from './text';
 import { daysInRange } from './dates';
 import { delimitersAt, removeClaims } from './x12Loops';
-import { otherPayerPaidEdits } from './x12/otherPayerPaid';
+import { otherPayerPaidEdits, paidByOtherPayer } from './x12/otherPayerPaid';
 import { toCents } from './x12/values';
 import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
@@ -82,11 +82,13 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
  * no units is removed). Null when a line of a date range would have to change (its units spread
  * over days; a person decides) or the units are unknown.
  */
-export function unitsWithinMue(doc: ParsedDocument, data: MueFindingData): { units: Map<string, number>; remove: LineRef[] } | null {
+export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindingData): { units: Map<string, number>; remove: LineRef[] } | null {
   const units = new Map<string, number>();
   const remove: LineRef[] = [];
   const lines = data.lines.map((ref) => ({ ref, line: doc.claims[ref.claimIndex]?.lines[ref.lineIndex] }));
   if (lines.some(({ line }) => !line || line.units === null || line.unitsSpan === null || !(line.units > 0))) return null;
+  // A line another payer has paid (2430 SVD) balances with that payment: a person decides.
+  if (doc.format === 'x12' && lines.some(({ line }) => paidByOtherPayer(text, line!.span, delimitersAt(doc, line!.span.start)))) return null;
   if (data.mai === 1) {
     const { ref, line } = lines[0]!;
     if (chargeUnread(line!)) return null;
@@ -122,7 +124,7 @@ function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: Mue
   if (data.value === 0) return [removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} is not payable: MUE 0)`)];
   if (data.mai === 3) return [];
   const fixes: Fix[] = [];
-  const within = unitsWithinMue(doc, data);
+  const within = unitsWithinMue(text, doc, data);
   if (within) {
     fixes.push({
       title: data.mai === 1 || data.lines.length === 1 ? `Set the units of ${data.code} to ${[...within.units.values()][0] ?? data.value} (its MUE)` : `Lower the units of ${data.code} to its MUE of ${data.value} for the day`,
@@ -163,7 +165,7 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     }
     if (data.kind === 'aoc' && data.type === 1) removeLine(data.line);
     else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
-      const within = unitsWithinMue(doc, data);
+      const within = unitsWithinMue(text, doc, data);
       if (!within) continue;
       within.remove.forEach(removeLine);
       for (const [key, value] of within.units) units.set(key, Math.min(value, units.get(key) ?? Infinity));

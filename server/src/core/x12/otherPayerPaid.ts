@@ -43,6 +43,15 @@ function paidOnLines(text: string, lines: readonly Span[], delimiters: Delimiter
 }
 
 /**
+ * Whether another payer has adjudicated this line (a 2430 SVD in its span): its paid amount and
+ * adjustments add up to its charge, so its units and charge are no longer the submitter's alone to
+ * change (a units fix is not offered on it).
+ */
+export function paidByOtherPayer(text: string, line: Span, delimiters: Delimiters): boolean {
+  return segmentsIn(text, line, delimiters).some((segment) => segment.elements[0] === 'SVD');
+}
+
+/**
  * Edits that lower each 2320 AMT*D of the claim by what its payer paid on the removed lines.
  * `beforeLines`: the claim from CLM to its first line (where its 2320 loops are); `format`
  * writes cents as the amount it replaces was written.
