@@ -27,8 +27,10 @@ const RENDERING = 56 * 65536 + 50;
 export class Hierarchy837 {
   private level: HlLevel | null = null;
   private subscriberId: string | null = null;
+  /** 2010BA subscriber's name (nameOf) when it has no member id (4010 makes NM109 situational): tells apart subscribers of one payer. */
+  private subscriberName: string | null = null;
   private patientId: string | null = null;
-  /** 2010CA patient's name (NM103-NM105) when it has no id: tells apart dependants of one subscriber. */
+  /** 2010CA patient's name (nameOf) when it has no id: tells apart dependants of one subscriber. */
   private patientName: string | null = null;
   /** The patient key of the HL parents standing in (EnclosingTransaction.parents) until the next HL. */
   private parentsKey: string | null = null;
@@ -64,6 +66,7 @@ export class Hierarchy837 {
   startTransaction(): void {
     this.level = null;
     this.subscriberId = null;
+    this.subscriberName = null;
     this.patientId = null;
     this.patientName = null;
     this.payerId = null;
@@ -103,6 +106,7 @@ export class Hierarchy837 {
     }
     if (level === 'billingProvider' || level === 'subscriber') {
       this.subscriberId = null;
+      this.subscriberName = null;
       this.payerId = null;
       this.subscriberNm1 = this.payerNm1 = -1;
     }
@@ -150,6 +154,12 @@ export class Hierarchy837 {
     else if (qualifier === BILLING && this.level === 'billingProvider') this.billingProviderNm1 = s;
   }
 
+  /** A person's name as a key: NM103 (last), NM104 (first), NM105 (middle) and NM107 (suffix: a father and son, SR and JR), upper case. */
+  private nameOf(s: number): string {
+    const r = this.r;
+    return [3, 4, 5, 7].map((k) => r.trimmed(s, k).toUpperCase()).join('\u0001');
+  }
+
   /** NM109 of segment s, trimmed; null when empty. */
   private idOf(s: number): string | null {
     return this.r.trimmed(s, 9) || null;
@@ -157,7 +167,10 @@ export class Hierarchy837 {
 
   /** Reads the ids whose NM1 is known but not read yet (see subscriberNm1). */
   resolveIds(): void {
-    if (this.subscriberNm1 >= 0) this.subscriberId = this.idOf(this.subscriberNm1);
+    if (this.subscriberNm1 >= 0) {
+      this.subscriberId = this.idOf(this.subscriberNm1);
+      this.subscriberName = this.subscriberId === null ? this.nameOf(this.subscriberNm1) : null;
+    }
     if (this.payerNm1 >= 0) this.payerId = this.idOf(this.payerNm1);
     if (this.billingProviderNm1 >= 0) this.billingProviderId = this.idOf(this.billingProviderNm1);
     if (this.claimRenderingNm1 >= 0) this.claimRenderingId = this.idOf(this.claimRenderingNm1);
@@ -165,12 +178,8 @@ export class Hierarchy837 {
     const patient = this.patientNm1;
     if (patient >= 0) {
       this.patientId = this.idOf(patient);
-      // Without an id, the name (NM103-NM105) tells apart dependants of one subscriber.
-      const r = this.r;
-      this.patientName =
-        this.patientId === null
-          ? `${r.trimmed(patient, 3).toUpperCase()}\u0001${r.trimmed(patient, 4).toUpperCase()}\u0001${r.trimmed(patient, 5).toUpperCase()}`
-          : null;
+      // Without an id, the name tells apart dependants of one subscriber.
+      this.patientName = this.patientId === null ? this.nameOf(patient) : null;
     }
     this.subscriberNm1 = this.payerNm1 = this.billingProviderNm1 = this.claimRenderingNm1 = this.lineRenderingNm1 = this.patientNm1 = -1;
   }
@@ -184,7 +193,7 @@ export class Hierarchy837 {
   patientKey(): string {
     if (this.parentsKey !== null) return this.parentsKey;
     // Joined, not concatenated: one flat string per claim rather than a tree of four joins (a document keeps every claim's).
-    return [this.payerId ?? '', this.subscriberId ?? '', this.patientId ?? this.patientName ?? ''].join('\u0000');
+    return [this.payerId ?? '', this.subscriberId ?? this.subscriberName ?? '', this.patientId ?? this.patientName ?? ''].join('\u0000');
   }
 
   /** A qualifier the parser reads (IL, QC, PR, 85, 82) when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
