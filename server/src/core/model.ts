@@ -204,6 +204,8 @@ export interface TransactionSet {
   se01Span: Span | null;
   segmentCount: number;
   groupIndex: number;
+  /** ST01 of a set that is not an 837 (an 835, a 999 in the same interchange): its segments are no claims. Absent for an 837. */
+  otherTransaction?: string;
 }
 
 export interface FunctionalGroup {

@@ -37,6 +37,9 @@ export interface OpenGroup extends OpenEnvelope {
   transactionCount: number;
   implementation: string | null;
 }
+/** ST01 of a health care claim. */
+const CLAIM_TRANSACTION = '837';
+
 export interface OpenTransaction extends OpenEnvelope {
   model: TransactionSet;
 }
@@ -194,6 +197,9 @@ export class Envelopes837 {
       segmentCount: 1,
       groupIndex: this.groupsSeen - 1,
     };
+    // Another transaction (835, 999, 277...) in the interchange: its segments are read as no claims.
+    const id = r.trimmed(s, 1);
+    if (id !== '' && id !== CLAIM_TRANSACTION) model.otherTransaction = id;
     r.result.transactions.push(model);
     this.transaction = { model, segment: s, headerSpan: ix.segmentSpan(s), controlSpan: ix.elementSpan(s, 2) };
     this.outsideReported = false;

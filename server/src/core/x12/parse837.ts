@@ -195,7 +195,14 @@ export class Parser837 {
     const codes = ix.table.segmentCode;
     for (let s = 0; s < count; s++) {
       const code = codes[s]!;
-      if (envelopes.transaction === null && !isEnvelopeCode(code)) envelopes.reportOutside(s);
+      const transaction = envelopes.transaction;
+      if (transaction === null) {
+        if (!isEnvelopeCode(code)) envelopes.reportOutside(s);
+      } else if (transaction.model.otherTransaction !== undefined && !isEnvelopeCode(code)) {
+        // A segment of another transaction set (an 835's LX, NM1, DTM): no part of a claim.
+        if (guide !== null) guide.segment(ix, s);
+        continue;
+      }
       switch (code) {
         case ISA: this.interchangeHeader(s); break;
         case IEA: this.interchangeTrailer(s); break;
