@@ -14,7 +14,7 @@ import { BIG_INPUT_BYTES, type Progress } from './progress';
 import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { checkInBlocks, type BlockCheck } from './stream';
-import { CLAIM_FILE_EXTENSIONS, claimFilesUnder } from './claimFiles';
+import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, type FilePath } from './claimFiles';
 import { withInputFindings } from './inputFindings';
 import { collectGarbage, displayPath, plural, progressFor, type Io } from './io';
 import { configurationMessages } from './rulesLoading';
@@ -22,21 +22,30 @@ import { configurationMessages } from './rulesLoading';
 /** Why a directory argument gave no file to check. */
 const NO_CLAIM_FILES = `no claim files in this directory (${CLAIM_FILE_EXTENSIONS.join(', ')}, or a file starting with ISA)`;
 
+/** The inputs to check, and why some of them are refused before they are read. */
+interface Inputs {
+  files: FilePath[];
+  /** A directory without claim files, a folder under a checked one that cannot be listed: why. */
+  refused: Map<FilePath, string>;
+  /** The folders that cannot be listed (counted apart from the files that cannot be read). */
+  unlisted: Set<FilePath>;
+}
+
 /**
- * The inputs with each directory replaced by the claim files under it (claimFiles.ts), in place;
- * a directory without any stays, to be reported as such. A file reached again (a folder and a
- * file in it, the same path twice, a link to it) is dropped, so that it is checked once and never
- * paired with itself: the first of its places is kept.
+ * The inputs with each directory replaced by the claim files under it (claimFiles.ts), in place,
+ * and the folders under it that cannot be listed, to be reported in their place; a directory
+ * without any stays, to be reported as such. A file reached again (a folder and a file in it, the
+ * same path twice, a link to it) is dropped, so that it is checked once and never paired with
+ * itself: the first of its places is kept.
  */
-function expandDirectories(files: readonly string[]): { files: string[]; empty: Set<string> } {
-  const out: string[] = [];
-  const empty = new Set<string>();
+function expandDirectories(files: readonly string[]): Inputs {
+  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set() };
   const seen = new Set<string>();
-  const add = (path: string) => {
+  const add = (path: FilePath) => {
     const key = identityOf(path);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(path);
+    inputs.files.push(path);
   };
   for (const path of files) {
     let directory = false;
@@ -45,30 +54,36 @@ function expandDirectories(files: readonly string[]): { files: string[]; empty: 
     } catch {
       // Missing or unreadable: reported as such when it is read.
     }
-    const found = directory ? claimFilesUnder(path) : [];
-    if (found.length > 0) found.forEach(add);
+    const found = directory ? claimFilesUnder(path) : { paths: [], unlisted: new Map<FilePath, string>() };
+    for (const [folder, reason] of found.unlisted) {
+      inputs.refused.set(folder, reason);
+      inputs.unlisted.add(folder);
+    }
+    if (found.paths.length > 0) found.paths.forEach(add);
     else {
-      if (directory) empty.add(path);
+      if (directory) inputs.refused.set(path, NO_CLAIM_FILES);
       add(path);
     }
   }
-  return { files: out, empty };
+  return inputs;
 }
 
-/** What tells two inputs apart: the real path of a file (links resolved), else the absolute path; '-' for standard input. */
-function identityOf(path: string): string {
+/**
+ * What tells two inputs apart: the real path of a file (links resolved; as bytes, so that names
+ * that are not UTF-8 stay apart), else the absolute path; '-' for standard input.
+ */
+function identityOf(path: FilePath): string {
   if (path === '-') return path;
   try {
-    return realpathSync(path);
+    return realpathSync(path, { encoding: 'buffer' }).toString('latin1');
   } catch {
-    return resolve(path);
+    return typeof path === 'string' ? Buffer.from(resolve(path)).toString('latin1') : `\u0000${path.toString('latin1')}`;
   }
 }
 
-export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): number {
-  const { files, empty } = expandDirectories(given.files);
-  const options: CliOptions = { ...given, files };
-  const progress = progressFor(options, io);
+export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
+  const { files, refused, unlisted } = expandDirectories(options.files);
+  const progress = progressFor(options, io, files);
   const stdout = (text: string) => {
     progress.clear();
     io.stdout(text);
@@ -77,6 +92,7 @@ export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): numbe
   for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
   const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
   let unreadable = 0;
+  let unlistedFolders = 0;
   const report = (result: FileResult) => {
     reporter.file(result);
     totals.files++;
@@ -86,17 +102,18 @@ export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): numbe
   };
   // Several files are checked together (the lines of one patient, provider and date paired across
   // them) unless --each-file: their reports wait for the run's coding check at the end.
-  const together = !options.eachFile && options.files.length > 1;
+  const together = !options.eachFile && files.length > 1;
   const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
   const run = together ? new CodingRun(knowledge) : null;
   const held = new Map<number, FileResult>();
 
-  options.files.forEach((path, index) => {
+  files.forEach((path, index) => {
     progress.update(index, 'reading');
     const shared = run === null ? undefined : { run, file: index };
     let checked: CheckedFile;
     try {
-      if (empty.has(path)) throw new InputError(path, NO_CLAIM_FILES);
+      const refusal = refused.get(path);
+      if (refusal !== undefined) throw new InputError(displayPath(path), refusal);
       // --guide full reads in blocks too: the guide checks run in the reader's pass, piece by piece.
       const blocks = path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared, guide === 'full');
       // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
@@ -105,9 +122,10 @@ export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): numbe
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       progress.clear();
-      io.stderr(`claimlint: ${path === '-' ? 'standard input' : path}: ${error.message}\n`);
+      io.stderr(`claimlint: ${path === '-' ? 'standard input' : displayPath(path)}: ${error.message}\n`);
       reporter.unreadable(displayPath(path), error.message);
-      unreadable++;
+      if (unlisted.has(path)) unlistedFolders++;
+      else unreadable++;
       progress.fileDone(index);
       return;
     }
@@ -115,12 +133,12 @@ export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): numbe
     else report(checked.result);
     progress.fileDone(index);
     // Free a big file's analysis before the next file's is built (peak: one file, not the sum).
-    if (checked.textLength >= BIG_INPUT_BYTES && index < options.files.length - 1) collectGarbage();
+    if (checked.textLength >= BIG_INPUT_BYTES && index < files.length - 1) collectGarbage();
   });
   if (run !== null) {
     let coding: RunFinding[];
     try {
-      coding = run.check(options.files.map(displayPath));
+      coding = run.check(files.map(displayPath));
     } catch (error) {
       coding = [...held.keys()].map((file) => ({ file, finding: internalError('checking', error) }));
     }
@@ -143,10 +161,11 @@ export function runCheck(given: CliOptions, knowledge: Knowledge, io: Io): numbe
     if (totals.information > 0) counts.push(plural(totals.information, 'note'));
     io.stderr(
       `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
-        `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}\n`,
+        `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
+        `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}\n`,
     );
   }
-  if (unreadable > 0) return 2;
+  if (unreadable > 0 || unlistedFolders > 0) return 2;
   return totals.error > 0 ? 1 : 0;
 }
 
@@ -160,7 +179,7 @@ interface CheckedFile {
  * An 837 file read in blocks, a few transaction sets in memory at a time (see stream.ts); null
  * when the file is to be read whole. No text of the file is held once it returns.
  */
-function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, progress: Progress, shared: SharedCoding | undefined, guide: boolean): CheckedFile | null {
+function checkFileInBlocks(path: FilePath, index: number, knowledge: Knowledge, progress: Progress, shared: SharedCoding | undefined, guide: boolean): CheckedFile | null {
   const blockProgress = {
     checked: (bytes: number) => progress.advance(index, 'checking', bytes),
     locating: () => progress.update(index, 'writing'),
@@ -177,7 +196,7 @@ function checkFileInBlocks(path: string, index: number, knowledge: Knowledge, pr
 }
 
 /** Any input read whole into one string: standard input, and files that are not read in blocks. */
-function checkWholeFile(path: string, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared: SharedCoding | undefined, guide: GuideChecks): CheckedFile {
+function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared: SharedCoding | undefined, guide: GuideChecks): CheckedFile {
   let input: DecodedInput | null = readInput(path, io.readStdin);
   progress.update(index, 'checking', input.bytes);
   const text = input.text;

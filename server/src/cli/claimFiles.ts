@@ -4,15 +4,20 @@
 // firstLine rule recognises one). Folders are walked recursively; hidden folders (.git, .vscode)
 // and node_modules are skipped, and so are hidden files (macOS's ._x.837 copies, the temporary
 // file a killed `claimlint fix` left, which starts with ISA); symbolic links to folders are not
-// followed (no loops). A hidden file named on the command line is checked as any other.
+// followed (no loops). A hidden file named on the command line is checked as any other. Names are
+// listed as bytes (core/rules/filePaths.ts), so a file whose name is not UTF-8 is still read; a
+// folder that cannot be listed is said, as a file that cannot be read is.
 import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, relative, sep } from 'node:path';
+import { childPath, shownPath, type FilePath } from '../core/rules/filePaths';
+
+export type { FilePath } from '../core/rules/filePaths';
 
 export const CLAIM_FILE_EXTENSIONS: readonly string[] = ['.837', '.837p', '.837i', '.837d', '.x12', '.edi', '.csv', '.tsv'];
 
 /** Whether the name has a claim file extension. */
-export function hasClaimFileExtension(path: string): boolean {
-  return CLAIM_FILE_EXTENSIONS.includes(extname(path).toLowerCase());
+export function hasClaimFileExtension(path: FilePath): boolean {
+  return CLAIM_FILE_EXTENSIONS.includes(extname(shownPath(path)).toLowerCase());
 }
 
 /** Bytes read from the start of a file to look for an ISA header. */
@@ -31,7 +36,7 @@ export function startsWithIsaHeader(head: Buffer): boolean {
 }
 
 /** Whether the regular file at `path` starts with an ISA header (false when it cannot be read). */
-export function fileStartsWithIsaHeader(path: string): boolean {
+export function fileStartsWithIsaHeader(path: FilePath): boolean {
   let fd: number | null = null;
   try {
     fd = openSync(path, 'r');
@@ -46,33 +51,57 @@ export function fileStartsWithIsaHeader(path: string): boolean {
 }
 
 /** A claim file by its name, else by its first bytes. */
-export function isClaimFile(path: string): boolean {
+export function isClaimFile(path: FilePath): boolean {
   return hasClaimFileExtension(path) || fileStartsWithIsaHeader(path);
 }
 
-function skippedFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
+const DOT = 0x2e;
+const NODE_MODULES = Buffer.from('node_modules');
+
+function skippedFolder(name: Buffer): boolean {
+  return name[0] === DOT || name.equals(NODE_MODULES);
 }
+
+/** Why a folder could not be listed, in a few words. */
+function unlistedReason(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'folder cannot be listed: permission denied';
+    case 'ENAMETOOLONG':
+      return 'folder cannot be listed: its path is too long';
+    case 'ELOOP':
+      return 'folder cannot be listed: too many symbolic links';
+    default:
+      return code ? `folder cannot be listed (${code})` : 'folder cannot be listed';
+  }
+}
+
+/** Told of each folder under the walked one that cannot be listed, with why. */
+export type UnlistedFolder = (folder: FilePath, reason: string) => void;
 
 /**
  * The claim files under `folder`, in no particular order; null is yielded after each folder is
- * read, so a caller that must stay responsive can pause there.
+ * read, so a caller that must stay responsive can pause there. A folder that cannot be listed
+ * (permissions, a path past the system's limit) goes to `unlisted`; one removed meanwhile holds nothing.
  */
-export function* walkClaimFiles(folder: string): Generator<string | null, void, undefined> {
-  const pending = [folder];
+export function* walkClaimFiles(folder: FilePath, unlisted: UnlistedFolder = () => {}): Generator<FilePath | null, void, undefined> {
+  const pending: FilePath[] = [folder];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      // A folder that cannot be listed (permissions, removed meanwhile) holds nothing we can check.
+      entries = readdirSync(current, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      const code = (error as { code?: string } | null)?.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') unlisted(current, unlistedReason(error));
       yield null;
       continue;
     }
     for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.name.startsWith('.') && !entry.isDirectory()) continue;
+      const path = childPath(current, entry.name);
+      if (entry.name[0] === DOT && !entry.isDirectory()) continue;
       if (entry.isDirectory()) {
         if (!skippedFolder(entry.name)) pending.push(path);
       } else if (entry.isFile()) {
@@ -93,12 +122,12 @@ export function* walkClaimFiles(folder: string): Generator<string | null, void, 
 }
 
 /**
- * Sorts paths under `folder` by their path relative to it, compared segment by segment in
- * code-unit order (locale-free, the same on every machine): a.837, b/c.837, b-c.837 would sort
- * 'b' before 'b-c.837' since the folder name b is compared as a segment.
+ * Sorts paths under `folder` by their path relative to it (as shown: filePaths.ts), compared
+ * segment by segment in code-unit order (locale-free, the same on every machine): a.837, b/c.837,
+ * b-c.837 would sort 'b' before 'b-c.837' since the folder name b is compared as a segment.
  */
-export function sortClaimFiles(folder: string, paths: readonly string[]): string[] {
-  const keyed = paths.map((path) => ({ path, parts: relative(folder, path).split(sep) }));
+export function sortClaimFiles<P extends FilePath>(folder: string, paths: readonly P[]): P[] {
+  const keyed = paths.map((path) => ({ path, parts: relative(folder, shownPath(path)).split(sep) }));
   keyed.sort((a, b) => {
     const length = Math.min(a.parts.length, b.parts.length);
     for (let i = 0; i < length; i++) {
@@ -111,9 +140,15 @@ export function sortClaimFiles(folder: string, paths: readonly string[]): string
   return keyed.map((k) => k.path);
 }
 
-/** The claim files under `folder`, sorted (see sortClaimFiles). */
-export function claimFilesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const path of walkClaimFiles(folder)) if (path !== null) found.push(path);
-  return sortClaimFiles(folder, found);
+/** The claim files under `folder` and the folders under it that cannot be listed (with why), sorted together (see sortClaimFiles). */
+export function claimFilesUnder(folder: string): { paths: FilePath[]; unlisted: Map<FilePath, string> } {
+  const found: FilePath[] = [];
+  const unlisted = new Map<FilePath, string>();
+  for (const path of walkClaimFiles(folder, (path, reason) => {
+    unlisted.set(path, reason);
+    found.push(path);
+  })) {
+    if (path !== null) found.push(path);
+  }
+  return { paths: sortClaimFiles(folder, found), unlisted };
 }

@@ -17,6 +17,7 @@ import { CodingRun } from '../core/rules/codingRun';
 import type { Knowledge } from '../core/rules/knowledge';
 import { byPosition } from '../core/spans';
 import { BLOCK_BYTES, InputError, latin1Pieces, readBlock, withBlockFile } from './files';
+import type { FilePath } from '../core/rules/filePaths';
 import { offsetsOf, Positions } from './report';
 import { FEED_BYTES, type BlockProgress, type BlockSizes } from './stream';
 
@@ -39,7 +40,7 @@ export interface CsvBlockSizes extends BlockSizes {
  * regular file, not ASCII, not a claim CSV by its start, a record too long). Throws InputError,
  * with readInput's reasons, when it cannot be read.
  */
-export function checkCsvInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
+export function checkCsvInBlocks(path: FilePath, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
   return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
     const feedBytes = sizes.feed ?? FEED_BYTES;
     const run = shared?.run ?? new CodingRun(knowledge);

@@ -3,6 +3,7 @@ import { isAscii, isUtf8, constants as bufferConstants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { shownPath, type FilePath } from '../core/rules/filePaths';
 import { nextTurn, onInterrupt } from './interrupts';
 
 /**
@@ -99,11 +100,18 @@ function describeReadError(error: unknown): string {
   }
 }
 
+/** The error a read over MAX_INPUT_BYTES throws (describeReadError says "too large"). */
+function tooLarge(): Error {
+  return Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+}
+
 /**
- * All of standard input, synchronously. A pipe left in non-blocking mode by the parent answers
- * EAGAIN when it is momentarily empty: wait a little and read on, rather than fail.
+ * All of what the open descriptor gives until its end, synchronously, in blocks, refused with
+ * "too large" as soon as it passes MAX_INPUT_BYTES (a device or a pipe may never end: /dev/zero,
+ * `<(zcat big.gz)`). A pipe left in non-blocking mode by the parent answers EAGAIN when it is
+ * momentarily empty: wait a little and read on, rather than fail.
  */
-export function readStandardInput(): Buffer {
+export function readAllCapped(fd: number): Buffer {
   const CHUNK = 1 << 22;
   const chunks: Buffer[] = [];
   let total = 0;
@@ -114,7 +122,7 @@ export function readStandardInput(): Buffer {
   for (;;) {
     let read: number;
     try {
-      read = readSync(0, chunk, filled, chunk.length - filled, null);
+      read = readSync(fd, chunk, filled, chunk.length - filled, null);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'EAGAIN') {
@@ -127,7 +135,7 @@ export function readStandardInput(): Buffer {
     if (read === 0) break;
     filled += read;
     total += read;
-    if (total > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+    if (total > MAX_INPUT_BYTES) throw tooLarge();
     if (filled === chunk.length) {
       chunks.push(chunk);
       chunk = Buffer.allocUnsafe(CHUNK);
@@ -138,8 +146,17 @@ export function readStandardInput(): Buffer {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
-/** Reads and decodes one input ('-' is standard input). Throws InputError with a one-line reason. */
-export function readInput(path: string, readStdin: () => Buffer): DecodedInput {
+/** All of standard input (readAllCapped). */
+export function readStandardInput(): Buffer {
+  return readAllCapped(0);
+}
+
+/**
+ * Reads and decodes one input ('-' is standard input). Throws InputError with a one-line reason.
+ * A path of bytes (a name found in a folder that is not UTF-8) gets no identity: fix, the one
+ * reader of it, names its file by text.
+ */
+export function readInput(path: FilePath, readStdin: () => Buffer): DecodedInput {
   let bytes: Buffer;
   try {
     let identity: FileIdentity | undefined;
@@ -152,17 +169,19 @@ export function readInput(path: string, readStdin: () => Buffer): DecodedInput {
       try {
         const stats = fstatSync(fd, { bigint: true });
         if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-        if (stats.size > BigInt(MAX_INPUT_BYTES)) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
-        if (stats.isFile()) identity = identityOf(path, stats);
-        bytes = readFileSync(fd);
+        if (stats.size > BigInt(MAX_INPUT_BYTES)) throw tooLarge();
+        if (stats.isFile() && typeof path === 'string') identity = identityOf(path, stats);
+        // A regular file is read to the size it has; anything else (a device, a pipe, a file
+        // that gives no size) until its end, the cap applied as it is read.
+        bytes = stats.isFile() && stats.size > 0n ? readFileSync(fd) : readAllCapped(fd);
       } finally {
         closeSync(fd);
       }
     }
-    if (bytes.length > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+    if (bytes.length > MAX_INPUT_BYTES) throw tooLarge();
     return identity ? { ...decode(bytes), identity } : decode(bytes);
   } catch (error) {
-    throw new InputError(path, describeReadError(error));
+    throw new InputError(shownPath(path), describeReadError(error));
   }
 }
 
@@ -174,15 +193,15 @@ export const BLOCK_BYTES = 4 * 1024 * 1024;
  * MAX_INPUT_BYTES), with the same InputError reasons. Null for what is not a regular file (a pipe,
  * a device): that is read whole, once.
  */
-function openForBlocks(path: string): number | null {
+function openForBlocks(path: FilePath): number | null {
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (stats.size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+    if (stats.size > MAX_INPUT_BYTES) throw tooLarge();
     if (!stats.isFile()) return null;
     return openSync(path, 'r');
   } catch (error) {
-    throw new InputError(path, describeReadError(error));
+    throw new InputError(shownPath(path), describeReadError(error));
   }
 }
 
@@ -197,18 +216,19 @@ export interface BlockFile {
 
 /**
  * Runs `read` on the file at `path` open for blocks (openForBlocks), with a buffer of
- * `blockBytes`, and closes it after; null when it is not a regular file (it is read whole).
+ * `blockBytes` (or the file's size, if smaller), and closes it after; null when it is not a regular file (it is read whole).
  */
-export function withBlockFile<T>(path: string, blockBytes: number, read: (file: BlockFile) => T): T | null {
+export function withBlockFile<T>(path: FilePath, blockBytes: number, read: (file: BlockFile) => T): T | null {
   const fd = openForBlocks(path);
   if (fd === null) return null;
   try {
     const before = fstatSync(fd);
     const unchanged = () => {
       const now = fstatSync(fd);
-      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) throw new InputError(path, 'changed while it was being checked; check it again');
+      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) throw new InputError(shownPath(path), 'changed while it was being checked; check it again');
     };
-    return read({ fd, buffer: Buffer.allocUnsafe(blockBytes), unchanged });
+    // No bigger than the file (at least a byte): a run over many small files does not make a block's buffer for each.
+    return read({ fd, buffer: Buffer.allocUnsafe(Math.min(blockBytes, Math.max(before.size, 1))), unchanged });
   } finally {
     closeSync(fd);
   }
@@ -229,13 +249,13 @@ export function fillBlock(fd: number, buffer: Buffer, position: number): number 
  * Fills `buffer` with the file's bytes from `position` (fewer only at the end of the file) and
  * returns how many were read. A read error is an InputError, as readInput reports it.
  */
-export function readBlock(path: string, fd: number, buffer: Buffer, position: number): number {
+export function readBlock(path: FilePath, fd: number, buffer: Buffer, position: number): number {
   let filled = 0;
   try {
     filled = fillBlock(fd, buffer, position);
-    if (position + filled > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+    if (position + filled > MAX_INPUT_BYTES) throw tooLarge();
   } catch (error) {
-    throw new InputError(path, describeReadError(error));
+    throw new InputError(shownPath(path), describeReadError(error));
   }
   return filled;
 }
@@ -244,7 +264,7 @@ export function readBlock(path: string, fd: number, buffer: Buffer, position: nu
  * The text of an open file from its start, read in blocks of the buffer's size and decoded as
  * latin-1 in strings of up to `pieceChars` characters, one at a time.
  */
-export function* latin1Pieces(path: string, fd: number, buffer: Buffer, pieceChars: number): Generator<string, void, undefined> {
+export function* latin1Pieces(path: FilePath, fd: number, buffer: Buffer, pieceChars: number): Generator<string, void, undefined> {
   for (let position = 0; ; ) {
     const read = readBlock(path, fd, buffer, position);
     if (read === 0) return;

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CliOptions } from './arguments';
+import { shownPath, type FilePath } from '../core/rules/filePaths';
 import { Progress } from './progress';
 
 export interface Io {
@@ -20,21 +21,23 @@ export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
-export function displayPath(path: string): string {
-  return path === '-' ? '<stdin>' : path;
+/** An input as reports name it: a name that is not UTF-8 with its other bytes as \xHH (filePaths.ts). */
+export function displayPath(path: FilePath): string {
+  return path === '-' ? '<stdin>' : shownPath(path);
 }
 
-export function progressFor(options: CliOptions, io: Io): Progress {
+/** The progress bar over `files` (by default the ones given: check passes those its folders expanded to). */
+export function progressFor(options: CliOptions, io: Io, files: readonly FilePath[] = options.files): Progress {
   return new Progress({
     isTty: io.isTty,
     write: io.stderr,
     ...(io.columns !== undefined ? { columns: io.columns } : {}),
     ...(io.now !== undefined ? { now: io.now } : {}),
-    files: options.files.map((path) => ({ path, size: sizeOf(path) })),
+    files: files.map((path) => ({ path: path === '-' ? path : shownPath(path), size: sizeOf(path) })),
   });
 }
 
-function sizeOf(path: string): number | null {
+function sizeOf(path: FilePath): number | null {
   if (path === '-') return null;
   try {
     return statSync(path).size;

@@ -10,6 +10,7 @@ import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
 import { BLOCK_BYTES, latin1Pieces, readBlock, withBlockFile } from './files';
+import type { FilePath } from '../core/rules/filePaths';
 import type { SharedCoding } from '../core/analyze';
 import { byPosition, offsetsOf, Positions } from './report';
 
@@ -54,7 +55,7 @@ export interface BlockProgress {
  * (not a regular file, not ASCII, not starting with an ISA header, empty). Throws InputError,
  * with readInput's reasons, when it cannot be read.
  */
-export function checkInBlocks(path: string, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding, guide = false): BlockCheck | null {
+export function checkInBlocks(path: FilePath, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding, guide = false): BlockCheck | null {
   return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }) => {
     const feedBytes = sizes.feed ?? FEED_BYTES;
     const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared, guide);
@@ -82,7 +83,7 @@ interface CheckedBlocks extends Omit<BlockCheck, 'format' | 'positions'> {
   length: number;
 }
 
-function checkBlocks(path: string, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress, shared: SharedCoding | undefined, guide: boolean): CheckedBlocks | null {
+function checkBlocks(path: FilePath, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress, shared: SharedCoding | undefined, guide: boolean): CheckedBlocks | null {
   let feeder: Feeder | null = null;
   let lineBreaks = false;
   let length = 0;

@@ -93,7 +93,7 @@ const HEAD_CHARS = 65536;
  * read whole, up to the rule files' 512 MB cap. Null when cancelled.
  * Throws DiskError (or a file-system error) when it cannot be read.
  */
-export async function checkFileFromDisk(path: string, knowledge: Knowledge, options: DiskCheckOptions = {}): Promise<DiskCheck | null> {
+export async function checkFileFromDisk(path: string | Buffer, knowledge: Knowledge, options: DiskCheckOptions = {}): Promise<DiskCheck | null> {
   const handle = await fs.open(path, 'r');
   try {
     const before = await handle.stat();

@@ -1,6 +1,8 @@
 // Every claim file under a folder checked at once (CheckFolderRequest), together in one CodingRun
 // as the CLI checks the files of one run, with work-done progress and cancellation. Files open in
-// the editor are checked with the editor's text.
+// the editor are checked with the editor's text. A file whose name is not UTF-8 is read by its
+// bytes (core/rules/filePaths.ts) and named by a file: URI of them; a folder that cannot be listed
+// is reported as a file that cannot be read is.
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -17,6 +19,7 @@ import { CodingRun } from '../core/rules/codingRun';
 import { byPosition } from '../core/spans';
 import type { Range } from '../core/text';
 import { sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
+import { fileUriOf, shownPath, type FilePath } from '../core/rules/filePaths';
 import { findingDiagnostic } from './convert';
 import { CheckFolderRequest } from './protocol';
 import type { Rules } from './rules';
@@ -76,9 +79,10 @@ export class FolderChecks {
   }
 
   private async runFolder(root: string, result: CheckFolderRequest.Result, reporter: WorkDoneProgressReporter, cancelled: () => boolean): Promise<CheckFolderRequest.Result> {
-    const found: string[] = [];
+    const found: FilePath[] = [];
+    const unlisted = new Map<FilePath, string>();
     let folders = 0;
-    for (const path of walkClaimFiles(root)) {
+    for (const path of walkClaimFiles(root, (folder, reason) => unlisted.set(folder, reason))) {
       if (path !== null) found.push(path);
       else if (++folders % 16 === 0) {
         await turn();
@@ -88,7 +92,9 @@ export class FolderChecks {
     const paths = sortClaimFiles(root, found);
     result.found = paths.length;
     // Named in messages about lines of another file as the CLI names them: relative to the folder.
-    const names = paths.map((path) => relative(root, path).split(sep).join('/'));
+    const nameOf = (path: FilePath) => relative(root, shownPath(path)).split(sep).join('/');
+    const names = paths.map(nameOf);
+    for (const folder of sortClaimFiles(root, [...unlisted.keys()])) result.unreadable.push(`${nameOf(folder) || '.'}: ${unlisted.get(folder)!}`);
     const knowledge = this.rules.knowledge;
     const codingRun = new CodingRun(knowledge);
     const files: ({ uri: string; version?: number; findings: Finding[]; lines: { rangeOf(span: Span): Range } } | null)[] = [];
@@ -97,8 +103,8 @@ export class FolderChecks {
       reporter.report(Math.floor((index * 100) / paths.length), `${index + 1} of ${paths.length}: ${names[index]}`);
       const path = paths[index]!;
       // Open in the editor under the editor's spelling of its URI (VS Code encodes more characters than Node).
-      const document = this.openDocumentAt(path);
-      const uri = document?.uri ?? pathToFileURL(path).toString();
+      const document = typeof path === 'string' ? this.openDocumentAt(path) : undefined;
+      const uri = document?.uri ?? fileUriOf(path);
       const shared = { run: codingRun, file: index };
       try {
         if (document) {

@@ -1,6 +1,7 @@
 // Code descriptors for hovers: Claimlint's built-in ones (43214 only) merged with the user's
 // licensed CPT file or the public HCPCS file, saved as CSV/TSV.
 
+import { detached } from '../text';
 import { procedureCodeKey } from './codes';
 import { descriptorHeaderColumn, HCPCS_MODIFIER_RECORD_IDS, HEADERLESS_DESCRIPTOR_COLUMNS, type DescriptorColumns } from './descriptorColumns';
 import {
@@ -131,7 +132,8 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
 
   let rows = 0;
   let previous: CodeDescriptor | null = null;
-  const cell = (fields: string[], index: number) => (index >= 0 ? (fields[index] ?? '').trim() : '');
+  // Fields are slices of the file's text (parseDelimited): a kept value is copied, so the table does not hold the whole file.
+  const cell = (fields: string[], index: number) => (index >= 0 ? detached((fields[index] ?? '').trim()) : '');
   for (let r = first; r < records.length; r++) {
     const { fields, line } = records[r]!;
     if (columns.recordId >= 0 && HCPCS_MODIFIER_RECORD_IDS.has(cell(fields, columns.recordId))) continue;

@@ -1,22 +1,23 @@
 // Turns the paths a user set (plain table files, CMS .zip downloads as they come, folders of
-// either) into the list of tables to load. Zips are read with fflate; nothing here inflates by
-// hand. Like readFile.ts this touches the file system; it never throws: whatever cannot be used
-// becomes a problem for the loader to show.
-//
-// fflate is imported from its browser build on purpose: the sync functions are the same code,
-// and the Node build requires worker_threads (for async APIs not used here), which the server
-// bundle does not otherwise load.
+// either) into the list of tables to load. A zip's directory is read once when it is listed
+// (zipDirectory.ts), and each table from its own offset when it is loaded (zipEntry.ts, with
+// Node's zlib), checked against its size and CRC-32. Like readFile.ts this touches the file
+// system; it never throws: whatever cannot be used becomes a problem for the loader to show.
+// Names in a folder are listed as bytes (filePaths.ts), so a table whose name is not UTF-8 is
+// still read.
 
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { unzipSync, type UnzipFileInfo } from 'fflate/browser';
-import { openFileBlocks, readFileCapped } from './readFile';
+import { basename } from 'node:path';
+import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
+import { openFileBlocks, openFileCapped, type OpenFile } from './readFile';
 import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';
+import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory';
+import { readZipEntryBytes } from './zipEntry';
 
 export interface RuleFileEntry {
   /** Display name for problems and file lists: the path as given or found, or `zip path › entry name`. */
   source: string;
-  /** The file on disk that was given or found in a folder (for a zip entry, the zip). */
+  /** The file on disk that was given or found in a folder (for a zip entry, the zip); a name that is not UTF-8 as shown (filePaths.ts), read() reading its bytes. */
   path: string;
   /** For a table inside a zip, its name there (with any folders in the zip); undefined for a plain file. */
   entryName?: string;
@@ -97,10 +98,13 @@ function listNames(names: readonly string[]): string {
   return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;
 }
 
+/** General purpose flag bit 0: the entry is encrypted. */
+const ENCRYPTED = 1;
+
 const COMPRESSION_NAMES: Record<number, string> = { 1: 'Shrink', 6: 'Implode', 9: 'Deflate64', 12: 'BZIP2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES encryption' };
 
 /** Zip local file header or (empty archive) end of central directory signature. */
-function looksLikeZip(path: string): boolean {
+function looksLikeZip(path: FilePath): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -114,39 +118,18 @@ function looksLikeZip(path: string): boolean {
   }
 }
 
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /**
- * Lists a zip's entries without inflating any. Throws on a damaged zip. A central directory
- * record is at least 46 bytes, so more entries than that allows means the zip is damaged (and
- * stops a crafted entry count from looping for billions of rounds).
- */
-function listZip(data: Uint8Array): UnzipFileInfo[] {
-  const infos: UnzipFileInfo[] = [];
-  const most = Math.floor(data.length / 46);
-  unzipSync(data, {
-    filter: (info) => {
-      if (infos.length >= most) throw new Error('invalid zip data');
-      infos.push({ name: info.name, size: info.size, originalSize: info.originalSize, compression: info.compression });
-      return false;
-    },
-  });
-  return infos;
-}
-
-/**
- * Why an entry cannot be unzipped safely, or undefined. The declared size bounds what fflate
- * allocates (it inflates into a buffer of exactly that size), so a refused size is never
+ * Why an entry cannot be unzipped safely, or undefined. The declared size bounds what is
+ * inflated (zipEntry.ts stops past it, and calls the entry damaged), so a refused size is never
  * allocated; a compressed size beyond what deflate could produce from the declared size means
  * the sizes are false (a damaged zip or a zip bomb).
  */
-function entryRefusal(info: UnzipFileInfo, maxBytes: number): string | undefined {
+function entryRefusal(info: ZipEntryInfo, maxBytes: number): string | undefined {
   if (info.compression !== 0 && info.compression !== 8) {
     const name = COMPRESSION_NAMES[info.compression];
     return `compressed with method ${info.compression}${name ? ` (${name})` : ''}, which cannot be read; unzip it and set the table file itself`;
   }
+  if (info.flags & ENCRYPTED) return 'encrypted, which cannot be read; unzip it and set the table file itself';
   const unzipped = info.compression === 0 ? info.size : info.originalSize;
   if (!Number.isFinite(unzipped) || unzipped < 0) return 'the zip gives no valid size for this entry (the zip may be damaged)';
   if (unzipped > maxBytes) return `unzips to ${formatBytes(unzipped)}, over the ${formatBytes(maxBytes)} limit`;
@@ -157,40 +140,31 @@ function entryRefusal(info: UnzipFileInfo, maxBytes: number): string | undefined
   return undefined;
 }
 
-/** An error whose message is already meant for the user. */
-class ZipEntryError extends Error {}
+/** A zip as it was when its directory was read: a table is read from it only while it still is. */
+interface ListedZip {
+  size: number;
+  mtimeMs: number;
+}
 
-/** Reads entry number `index` (in central directory order) of the zip at `path`, checking it is still the entry listed. */
-function readZipEntry(path: string, index: number, name: string, maxBytes: number): Buffer {
-  const zipName = basename(path);
-  let data: Buffer;
+/** Reads `entry` of the zip at `path` from the offset its directory gave, checking the zip is still the one listed. */
+function readZipEntry(path: FilePath, entry: ZipEntryInfo, listed: ListedZip, maxBytes: number): Buffer {
+  const zipName = basename(shownPath(path));
+  let zip: OpenFile;
   try {
-    data = readFileCapped(path, maxBytes);
+    zip = openFileCapped(path, maxBytes);
   } catch (error) {
     throw new Error(`cannot read ${zipName}: ${describeFsError(error)}`);
   }
-  let seen = 0;
-  let found = false;
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(data, {
-      filter: (info) => {
-        if (seen++ !== index) return false;
-        if (info.name !== name) throw new ZipEntryError(`${name} is no longer in ${zipName} (the zip changed on disk)`);
-        const refusal = entryRefusal(info, maxBytes);
-        if (refusal) throw new ZipEntryError(refusal);
-        found = true;
-        return true;
-      },
-    });
+    if (zip.size !== listed.size || zip.mtimeMs !== listed.mtimeMs) throw new Error(`${entry.name} is no longer as it was listed in ${zipName} (the zip changed on disk)`);
+    return readZipEntryBytes(zip.fd, zip.size, entry);
   } catch (error) {
-    if (error instanceof ZipEntryError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(found ? `cannot unzip ${name} from ${zipName}: ${message} (the zip may be damaged or encrypted)` : `cannot unzip ${zipName}: ${message} (the zip may be damaged)`);
+    if (error instanceof ZipDamaged) throw new Error(`cannot unzip ${entry.name} from ${zipName}: ${error.message}`);
+    if ((error as { code?: unknown } | null)?.code === undefined) throw error;
+    throw new Error(`cannot read ${zipName}: ${describeFsError(error)}`);
+  } finally {
+    closeSync(zip.fd);
   }
-  const bytes = files[name];
-  if (!found || !bytes) throw new Error(`${name} is no longer in ${zipName} (the zip changed on disk)`);
-  return toBuffer(bytes);
 }
 
 class Expander {
@@ -232,23 +206,27 @@ class Expander {
     else this.addPlain(path);
   }
 
-  private addPlain(path: string): void {
+  /** A table file; a path of bytes (a name that is not UTF-8) is named by its shown form (filePaths.ts). */
+  private addPlain(path: FilePath): void {
     const maxBytes = this.maxBytes;
-    this.add({ source: path, path, read: () => openFileBlocks(path, maxBytes) }, resolve(path));
+    const shown = shownPath(path);
+    this.add({ source: shown, path: shown, read: () => openFileBlocks(path, maxBytes) }, pathKey(path));
   }
 
   private expandFolder(folder: string): void {
-    let names: string[];
+    let listed: Buffer[];
     try {
-      names = readdirSync(folder);
+      // As bytes: a name that is not UTF-8 would come back as text that names no file.
+      listed = readdirSync(folder, { encoding: 'buffer' });
     } catch (error) {
       this.problem(folder, `cannot read the folder: ${describeFsError(error)}`);
       return;
     }
-    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = listed.map((bytes) => ({ bytes, name: shownPath(bytes) }));
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const others: string[] = [];
     let tables = 0;
-    for (const name of names) {
+    for (const { bytes, name } of names) {
       const extension = extensionOf(name);
       const isZip = extension === '.zip';
       // Dot files include macOS's ._name resource forks, which carry a table's extension but no table.
@@ -256,12 +234,12 @@ class Expander {
         others.push(name);
         continue;
       }
-      const path = join(folder, name);
+      const path = childPath(folder, bytes);
       let stats;
       try {
         stats = statSync(path);
       } catch (error) {
-        this.problem(path, `cannot read: ${describeFsError(error)}`);
+        this.problem(shownPath(path), `cannot read: ${describeFsError(error)}`);
         tables++;
         continue;
       }
@@ -279,27 +257,37 @@ class Expander {
     }
   }
 
-  private expandZip(path: string): void {
-    const maxBytes = this.maxBytes;
-    let data: Buffer;
+  /** A zip's directory, read once; null (and a problem said) when it cannot be read. */
+  private listZip(path: FilePath): { infos: ZipEntryInfo[]; listed: ListedZip } | null {
+    const shown = shownPath(path);
+    let zip: OpenFile;
     try {
-      data = readFileCapped(path, maxBytes);
+      zip = openFileCapped(path, this.maxBytes);
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
-      this.problem(path, code === undefined && error instanceof Error ? `not loaded: ${error.message}` : `cannot read: ${describeFsError(error)}`);
-      return;
+      this.problem(shown, code === undefined && error instanceof Error ? `not loaded: ${error.message}` : `cannot read: ${describeFsError(error)}`);
+      return null;
     }
-    let infos: UnzipFileInfo[];
     try {
-      infos = listZip(data);
+      return { infos: readZipDirectory(zip.fd, zip.size), listed: { size: zip.size, mtimeMs: zip.mtimeMs } };
     } catch (error) {
-      this.problem(path, `not a readable zip file (${error instanceof Error ? error.message : String(error)})`);
-      return;
+      this.problem(shown, error instanceof ZipDamaged ? `not a readable zip file (${error.message})` : `cannot read: ${describeFsError(error)}`);
+      return null;
+    } finally {
+      closeSync(zip.fd);
     }
+  }
+
+  private expandZip(path: FilePath): void {
+    const maxBytes = this.maxBytes;
+    const zip = this.listZip(path);
+    if (zip === null) return;
+    const { infos, listed } = zip;
+    const shown = shownPath(path);
     const others: string[] = [];
     let tables = 0;
     let total = 0;
-    const key = resolve(path);
+    const key = pathKey(path);
     infos.forEach((info, index) => {
       const name = info.name;
       if (name === '' || name.endsWith('/') || name.split('/').includes('__MACOSX')) return;
@@ -308,7 +296,7 @@ class Expander {
         return;
       }
       tables++;
-      const source = `${path}${ZIP_ENTRY_SEPARATOR}${name}`;
+      const source = `${shown}${ZIP_ENTRY_SEPARATOR}${name}`;
       const refusal = entryRefusal(info, maxBytes);
       if (refusal) {
         this.problem(source, `not loaded: ${refusal}`);
@@ -320,9 +308,9 @@ class Expander {
         this.problem(source, `not loaded: the tables in this zip unzip to more than the ${formatBytes(maxBytes)} limit together`);
         return;
       }
-      this.add({ source, path, entryName: name, read: () => readZipEntry(path, index, name, maxBytes) }, `${key}\u0000${index}`);
+      this.add({ source, path: shown, entryName: name, read: () => readZipEntry(path, info, listed, maxBytes) }, `${key}\u0000${index}`);
     });
-    if (tables === 0) this.problem(path, others.length === 0 ? 'no table in this zip (the zip is empty)' : `no table in this zip (found: ${listNames(others)})`);
+    if (tables === 0) this.problem(shown, others.length === 0 ? 'no table in this zip (the zip is empty)' : `no table in this zip (found: ${listNames(others)})`);
   }
 }
 
@@ -330,7 +318,9 @@ class Expander {
  * Expands the table paths from the settings or the command line, in the order given:
  * a folder to its .zip and table files (not recursively, sorted by name; readme/notice .txt,
  * dot files and other files skipped), a zip to its tables (readmes, PDFs, folders and __MACOSX/
- * skipped; entries are unzipped one at a time, when read() is called), any other file to itself.
+ * skipped; its directory read once, each entry unzipped from its offset when read() is called,
+ * and reported damaged when it does not unzip to the size and CRC-32 the zip gives), any other
+ * file to itself.
  * The same file or zip entry reached twice is listed once. Never throws: a missing path, an
  * unreadable or damaged zip, a zip or folder without a table, or an oversized entry is a problem
  * with line 0.

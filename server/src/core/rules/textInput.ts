@@ -300,9 +300,26 @@ export interface DelimitedRecord {
   line: number;
 }
 
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+
+/** Line breaks in text[start, end): LF, and CR not followed by LF (a CR before LF is one break with it). */
+function lineBreaksIn(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let at = start; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === LF || (c === CR && text.charCodeAt(at + 1) !== LF)) count++;
+  }
+  return count;
+}
+
 /**
  * Parses a whole delimited text into records; quoted fields may span lines (long descriptors
- * sometimes do). Blank lines are skipped.
+ * sometimes do). Blank lines are skipped. A field is taken as slices of the text (a run of plain
+ * characters, the text between two quotes), joined only across a doubled quote, so that a cell of
+ * many megabytes costs its size, not a string node per character.
  */
 export function parseDelimited(text: string, delimiter: string): DelimitedRecord[] {
   const records: DelimitedRecord[] = [];
@@ -311,6 +328,7 @@ export function parseDelimited(text: string, delimiter: string): DelimitedRecord
   let line = 1;
   let recordLine = 1;
   let quoted = false;
+  // A character other than a blank is in the field (or a quoted part was): a quote is then a plain character.
   let fieldStarted = false;
   const pushRecord = () => {
     fields.push(field);
@@ -319,27 +337,29 @@ export function parseDelimited(text: string, delimiter: string): DelimitedRecord
     field = '';
     fieldStarted = false;
   };
+  const length = text.length;
+  const delimiterStart = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
-    const c = text[i]!;
+  while (i < length) {
     if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
+      // Up to the next quote, as one slice; an unterminated quote takes the rest of the text.
+      const quote = text.indexOf('"', i);
+      const end = quote < 0 ? length : quote;
+      line += lineBreaksIn(text, i, end);
+      field += text.slice(i, end);
+      if (quote < 0) break;
+      if (text.charCodeAt(quote + 1) === QUOTE) {
+        field += '"';
+        i = quote + 2;
+      } else {
         quoted = false;
-        i++;
-        continue;
+        i = quote + 1;
       }
-      if (c === '\n') line++;
-      else if (c === '\r' && text[i + 1] !== '\n') line++;
-      field += c;
-      i++;
       continue;
     }
-    if (c === '"' && !fieldStarted && field.trim() === '') {
+    const c = text.charCodeAt(i);
+    // Only blanks before it: the quote opens a quoted field (the blanks are dropped).
+    if (c === QUOTE && !fieldStarted) {
       quoted = true;
       fieldStarted = true;
       field = '';
@@ -353,16 +373,30 @@ export function parseDelimited(text: string, delimiter: string): DelimitedRecord
       i += delimiter.length;
       continue;
     }
-    if (c === '\r' || c === '\n') {
+    if (c === CR || c === LF) {
       pushRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       recordLine = line;
       continue;
     }
-    field += c;
-    if (c !== ' ') fieldStarted = true;
-    i++;
+    // A run of plain characters: this one, and those after it up to one that may end the field or open a quote.
+    let end = i + 1;
+    while (end < length) {
+      const next = text.charCodeAt(end);
+      if (next === CR || next === LF || next === QUOTE || next === delimiterStart) break;
+      end++;
+    }
+    if (!fieldStarted) {
+      for (let at = i; at < end; at++) {
+        if (text.charCodeAt(at) !== SPACE) {
+          fieldStarted = true;
+          break;
+        }
+      }
+    }
+    field += text.slice(i, end);
+    i = end;
   }
   if (fields.length > 0 || field !== '' || fieldStarted) pushRecord();
   return records;
