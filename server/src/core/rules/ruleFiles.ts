@@ -6,6 +6,7 @@
 // Names in a folder are listed as bytes (filePaths.ts), so a table whose name is not UTF-8 is
 // still read.
 
+import { byEffectiveDate } from './quarterOrder';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
@@ -223,7 +224,8 @@ class Expander {
       return;
     }
     const names = listed.map((bytes) => ({ bytes, name: shownPath(bytes) }));
-    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Oldest quarter first: of two quarters' tables, the newer one's rows are loaded last and win.
+    names.sort((a, b) => byEffectiveDate(a.name, b.name));
     const others: string[] = [];
     let tables = 0;
     for (const { bytes, name } of names) {
@@ -316,7 +318,8 @@ class Expander {
 
 /**
  * Expands the table paths from the settings or the command line, in the order given:
- * a folder to its .zip and table files (not recursively, sorted by name; readme/notice .txt,
+ * a folder to its .zip and table files (not recursively, oldest first by the date or quarter their
+ * names give, then by name: quarterOrder.ts; readme/notice .txt,
  * dot files and other files skipped), a zip to its tables (readmes, PDFs, folders and __MACOSX/
  * skipped; its directory read once, each entry unzipped from its offset when read() is called,
  * and reported damaged when it does not unzip to the size and CRC-32 the zip gives), any other
