@@ -40,6 +40,9 @@ function codingKnowledge(): Knowledge {
     { addOn: '11045', primary: '11042', type: 1 },
     { addOn: '22614', primary: '22612', type: 3 },
     { addOn: '99292', primary: null, type: 2 },
+    // Synthetic: primaries that PTP edits bundle, indicator 0 (43214/43200) and 1 (20610/20605).
+    { addOn: '43283', primary: '43200', type: 1 },
+    { addOn: '20606', primary: '20605', type: 3 },
   ];
   for (const row of addOns) {
     aoc.add({ addOn: '', primary: null, type: 1, addOnEffective: 20110101, addOnDeletion: null, primaryEffective: 20110101, primaryDeletion: null, notes: '', source: 'aoc.txt', ...row });
@@ -51,8 +54,8 @@ const knowledge = codingKnowledge();
 
 // ---- documents ----------------------------------------------------------------------------------
 
-/** Codes of PTP pairs (43214/43200, 20610/20605, 99213/36415, 96372/J1100), MUE rows, add-ons and their primaries, and one in no table. */
-const CODES = ['43214', '43214', '43200', '43200', '20610', '20605', '99213', '36415', '96372', 'J1100', '97110', '11045', '11042', '22614', '22612', '99292', 'E0100', '12345'];
+/** Codes of PTP pairs (43214/43200, 20610/20605, 99213/36415, 96372/J1100), MUE rows, add-ons and their primaries (some of them bundled), and one in no table. */
+const CODES = ['43214', '43214', '43200', '43200', '20610', '20605', '99213', '36415', '96372', 'J1100', '97110', '11045', '11042', '22614', '22612', '99292', '43283', '20606', 'E0100', '12345'];
 const DENTAL_CODES = ['D4341', 'D4355', 'D0120'];
 const UNITS = ['1', '1', '2', '3', '5', '7', ''];
 const MODIFIERS = ['59', 'XS', '25', 'LT'];

@@ -18,13 +18,15 @@ import { byPosition } from '../../server/src/core/spans';
 
 const BUILTIN = emptyKnowledge(true);
 
-/** The built-in edits, an MUE of 97110 and the add-on code 11045 (whose run keeps every line). */
+/** The built-in edits, an MUE of 97110 and the add-on codes 11045 and 43283 (whose run keeps every line). */
 const WITH_TABLES: Knowledge = (() => {
   const mue = emptyMueTables();
   mue.practitioner.add({ code: '97110', value: 2, mai: 2, rationale: 'Clinical: Data', source: 'mue.csv', kind: 'practitioner' });
   mue.hospital.add({ code: '97110', value: 1, mai: 1, rationale: 'Clinical: Data', source: 'mue.csv', kind: 'hospital' });
   const aoc = new AocTable();
   aoc.add({ addOn: '11045', primary: '11042', type: 1, addOnEffective: 20110101, addOnDeletion: null, primaryEffective: 20110101, primaryDeletion: null, notes: '', source: 'aoc.txt' });
+  // Synthetic: 43283 paid only with 43197, which the built-in indicator-0 edit bundles into 43214.
+  aoc.add({ addOn: '43283', primary: '43197', type: 1, addOnEffective: 20110101, addOnDeletion: null, primaryEffective: 20110101, primaryDeletion: null, notes: '', source: 'aoc.txt' });
   return { ...BUILTIN, mue, aoc };
 })();
 
@@ -250,8 +252,24 @@ describe('a claim CSV read in pieces', () => {
     }
   });
 
+  it('an add-on code whose only primary an indicator-0 edit bundles into a line of another claim is reported, cut anywhere', () => {
+    const text = [
+      'Claim ID,Member ID,DOS,CPT,Modifiers,Units',
+      'C1,M1,2026-03-10,43197,,1',
+      'C2,M1,2026-03-10,43283,,1',
+      'C3,M2,2026-03-10,43197,59,1',
+      'C3,M2,2026-03-10,43283,,1',
+      'C1,M1,2026-03-10,43214,,1',
+      '',
+    ].join('\n');
+    const found = whole(text, WITH_TABLES)!.findings.filter((f) => f.rule === 'aoc.primary-missing');
+    assert.deepEqual(found.map((f) => f.severity), ['error'], 'M1 only: M2 has no 43214');
+    assert.match(found[0]!.message, /its primary 43197 is bundled into 43214 \(NCCI PTP edit\), so it is not paid/);
+    assertSameForEveryCut(text, WITH_TABLES, 16);
+  });
+
   it('gives what the whole text gives for any small claim CSV cut anywhere (property)', () => {
-    const code = fc.constantFrom('43214', '43200', '76000', '43197', '97110', '11045', '11042', '99213', '99213-25', '4321', '', 'CPT', 'x"y');
+    const code = fc.constantFrom('43214', '43200', '76000', '43197', '97110', '11045', '11042', '43283', '99213', '99213-25', '4321', '', 'CPT', 'x"y');
     const date = fc.constantFrom('2026-03-10', '03/10/2026', '3/10/26', '10/03/2026', '25/03/2026', '03/25/2026', '2026-03-10 - 2026-03-12', 'soon', '');
     const cell = fc.constantFrom('', 'a', '1', '25', 'XS 59', ' 2 ', '"q, with\ndelimiter"', '"a ""b"""', '"unclosed', '"x"junk', 'é');
     const row = fc.record({

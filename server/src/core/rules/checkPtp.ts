@@ -123,6 +123,40 @@ function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
   return out;
 }
 
+/** A kept line as the pair tests read it, or null when its code is in no edit of the table. */
+function codedLineOf(lines: KeptLines, rules: PtpRuleSet, row: number): CodedLine | null {
+  const code = lines.code(row);
+  const id = rules.codeId(code);
+  if (id < 0) return null;
+  return { row, order: lines.order(row), code, codeId: id, from: lines.from(row), to: lines.to(row), signature: lines.signature(row), provider: lines.providerNumber(row), billing: lines.billingNumber(row) };
+}
+
+/**
+ * The first of `others` (rows of the same patient group) that line `row` is the column-2 line of
+ * a 'ptp.conflict' with, as checkPtpGroup reports it: the same provider, dates that overlap, and
+ * an indicator-0 edit in force with the other line's code as column 1 (so no modifier helps), the
+ * pair taken the way the pair test takes it (the earlier line as column 1 first); -1 when none.
+ * Such a line is denied (an add-on code whose primary it is has no paid primary: checkAddOns.ts).
+ */
+export function conflictColumnOneOf(lines: KeptLines, rules: PtpRuleSet, row: number, others: readonly number[]): number {
+  if (rules.size === 0) return -1;
+  const two = codedLineOf(lines, rules, row);
+  if (two === null) return -1;
+  for (const other of others) {
+    if (other === row) continue;
+    const one = codedLineOf(lines, rules, other);
+    if (one === null || one.codeId === two.codeId || one.provider !== two.provider) continue;
+    const from = Math.max(one.from, two.from);
+    const to = Math.min(one.to, two.to);
+    if (from > to) continue;
+    // The pair test takes the later line as column 1 only when the earlier one is not.
+    if (two.order < one.order && applyingRow(rules, two, one, from, to) >= 0) continue;
+    const edit = applyingRow(rules, one, two, from, to);
+    if (edit >= 0 && rules.modifierIndicatorAt(edit) === '0') return other;
+  }
+  return -1;
+}
+
 /** One pair that yields a finding. */
 interface FoundPair {
   columnOne: CodedLine;

@@ -59,8 +59,9 @@ function familiesOf(knowledge: CodingTables): Family[] {
     // keepMue reads only the line's code: this is the same test.
     out.push({ keep: keepMue(mue), keepCode: (code, table) => mueRowFor(mue, table, code) !== undefined, units: true, check: (group, found, names) => checkUnitsGroup(group, mue, found, names) });
   }
-  // Add-on codes need every procedure beside them (a Type 2 code accepts any primary).
-  if (knowledge.aoc.size > 0) out.push({ keep: undefined, keepCode: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found) });
+  // Add-on codes need every procedure beside them (a Type 2 code accepts any primary), and every
+  // line a primary may be bundled into by a PTP edit (checkAddOns.ts): the group keeps every line.
+  if (knowledge.aoc.size > 0) out.push({ keep: undefined, keepCode: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found, ptp) });
   return out.map((family) => ({ ...family, check: withFlatMessages(family.check) }));
 }
 
