@@ -8,9 +8,12 @@
 // number) is the one in force. A claim without a claim id supersedes nothing and is superseded by
 // nothing. CSV claims have no frequency: they take no part in this.
 //
-// A run's rows (keptLines.ts) name their claim's id by number (idNumber); which rows are in force
-// is decided when the checks run (inForce), since a replacement may be read after the claims it
-// replaces, in a later piece or file.
+// A run's rows (keptLines.ts) name their claim's id by a 32-bit hash of it (idNumber), not by a
+// string kept per claim (a run of 200,000 claims would keep 200,000 ids for the few replacement
+// claims a batch holds); which rows are in force is decided when the checks run (isInForce), since
+// a replacement may be read after the claims it replaces, in a later piece or file. Two claim ids
+// of one patient are taken as one only when their hashes are equal: for a patient's pair of
+// different ids, a chance of about one in four billion.
 
 import { CLAIM_FREQUENCY } from '../data/billTypes';
 import { detached } from '../text';
@@ -39,23 +42,22 @@ function after(a: RunClaim, b: RunClaim): boolean {
   return a.file > b.file || (a.file === b.file && a.claim > b.claim);
 }
 
-/** The replacement and void claims of one run, and the claim ids (CLM01) of its X12 claims by number. */
+/** The replacement and void claims of one run, by patient and claim id number. */
 export class Supersession {
-  /** Claim ids by text (each its own copy: a value read from a piece of a file may keep the piece). */
-  private readonly ids = new Map<string, number>();
   /** Per patient key, per claim id number: its replacement and void claims, in the order noted. */
   private readonly notedOf = new Map<string, Map<number, RunClaim[]>>();
 
-  /** The number of a claim id; NO_CLAIM_ID for none (''). */
+  /** The number of a claim id (its FNV-1a hash); NO_CLAIM_ID for none (''). */
   idNumber(id: string): number {
     // (A claim object made by hand may have no id at all.)
     if (id === '' || id === undefined) return NO_CLAIM_ID;
-    let n = this.ids.get(id);
-    if (n === undefined) {
-      n = this.ids.size;
-      this.ids.set(detached(id), n);
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) {
+      hash ^= id.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
     }
-    return n;
+    hash >>>= 0;
+    return hash === NO_CLAIM_ID ? hash - 1 : hash;
   }
 
   /** Notes a replacement or void claim (supersedesOthers) of a patient and claim id number, claim `claim` of file `file`. */
