@@ -16,7 +16,7 @@ import type { Finding } from '../../server/src/core/model';
 import { AocTable } from '../../server/src/core/rules/aoc';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
-import { writeTransactions, writeX12, type SegmentSpec } from './helpers/x12-writer';
+import { writeTransactions, writeX12, type SegmentSpec, headerSegments } from './helpers/x12-writer';
 
 interface Line {
   code: string;
@@ -38,15 +38,7 @@ const DATE = '20240110';
 /** A guide-valid 5010 837I (type of bill 131) of one hospital and one patient, every line on DATE. */
 function hospitalClaims(claims: readonly Claim[]): string {
   const body: SegmentSpec[] = [
-    ['BHT', '0019', '00', '0001', '20240115', '1200', 'CH'],
-    ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', 'S000001'],
-    ['PER', 'IC', 'DESK', 'TE', '5555550100'],
-    ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
-    ['HL', '1', '', '20', '1'],
-    ['NM1', '85', '2', 'EXAMPLE HOSPITAL', '', '', '', '', 'XX', '1234567893'],
-    ['N3', '1 MAIN ST'],
-    ['N4', 'SPRINGFIELD', 'IL', '000000000'],
-    ['REF', 'EI', '000000000'],
+    ...headerSegments({ billing: 'EXAMPLE HOSPITAL' }),
     ['HL', '2', '1', '22', '0'],
     ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
     ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],

@@ -12,7 +12,7 @@ import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { practitionerPtpText } from './helpers/ncci-tables';
-import { writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+import { writeTransactions, type SegmentSpec, headerSegments } from './helpers/x12-writer';
 
 function knowledge() {
   const table = practitionerPtpText(['43214\t43200\t\t20140101\t*\t0\tCPT Manual or CMS manual coding instructions']);
@@ -38,15 +38,7 @@ function dependantWithClaim(hl: number, relationship: string, suffix: string, bi
 
 function document(): string {
   const body: SegmentSpec[] = [
-    ['BHT', '0019', '00', '0001', '20260315', '1200', 'CH'],
-    ['NM1', '41', '2', 'SUBMITTER CLINIC', '', '', '', '', '46', 'S000001'],
-    ['PER', 'IC', 'CONTACT DESK', 'TE', '5555550100'],
-    ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
-    ['HL', '1', '', '20', '1'],
-    ['NM1', '85', '2', 'EXAMPLE BILLING', '', '', '', '', 'XX', '1234567893'],
-    ['N3', '1 MAIN ST'],
-    ['N4', 'SPRINGFIELD', 'IL', '627010000'],
-    ['REF', 'EI', '000000000'],
+    ...headerSegments(),
     ['HL', '2', '1', '22', '1'],
     ['SBR', 'P', '', '', '', '', '', '', '', 'CI'],
     ['NM1', 'IL', '1', 'DOE', 'MARY', '', '', '', 'MI', 'M000001'],

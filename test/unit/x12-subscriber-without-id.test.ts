@@ -14,7 +14,7 @@ import type { Finding } from '../../server/src/core/model';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { X12Stream } from '../../server/src/core/x12/stream';
 import { practitionerPtpText } from './helpers/ncci-tables';
-import { writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+import { writeTransactions, type SegmentSpec, headerSegments } from './helpers/x12-writer';
 
 function knowledge() {
   const table = practitionerPtpText(['43214\t43200\t\t20140101\t*\t0\tCPT Manual or CMS manual coding instructions']);
@@ -41,16 +41,7 @@ function subscriberWithClaim(hl: number, last: string, first: string, id: string
 
 function document(ids: [string | null, string | null]): string {
   const body: SegmentSpec[] = [
-    ['BHT', '0019', '00', '0001', '20260315', '1200', 'CH'],
-    ['REF', '87', '004010X098A1'],
-    ['NM1', '41', '2', 'SUBMITTER CLINIC', '', '', '', '', '46', 'S000001'],
-    ['PER', 'IC', 'CONTACT DESK', 'TE', '5555550100'],
-    ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
-    ['HL', '1', '', '20', '1'],
-    ['NM1', '85', '2', 'EXAMPLE BILLING', '', '', '', '', 'XX', '1234567893'],
-    ['N3', '1 MAIN ST'],
-    ['N4', 'SPRINGFIELD', 'IL', '627010000'],
-    ['REF', 'EI', '000000000'],
+    ...headerSegments({ implementation4010: '004010X098A1' }),
     ...subscriberWithClaim(2, 'SMITH', 'ANN', ids[0], 'A1', '43214'),
     ...subscriberWithClaim(3, 'JONES', 'BOB', ids[1], 'B1', '43200'),
   ];

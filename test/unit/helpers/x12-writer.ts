@@ -203,22 +203,30 @@ export function guideValidClaims(kind: ClaimKind, version: '5010' | '4010' = '50
   }
 }
 
-/** The 837 body (BHT through the last line) of one transaction set, per the guide of `kind` in `version`. */
-export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 'professional', version: '5010' | '4010' = '5010'): SegmentSpec[] {
-  const v4010 = version === '4010';
-  const body: SegmentSpec[] = [
+/**
+ * The start of an 837 body, BHT through the billing provider's REF*EI (its 2000A loop's HL, name
+ * and address): `billing` names the billing provider; `implementation4010` writes 4010's REF*87.
+ */
+export function headerSegments(options: { billing?: string; implementation4010?: string } = {}): SegmentSpec[] {
+  return [
     ['BHT', '0019', '00', '0001', '20240115', '1200', 'CH'],
     // 4010: the transmission type (REF*87) names the guide.
-    ...(v4010 ? [['REF', '87', IMPLEMENTATIONS['4010'][kind]] as const] : []),
+    ...(options.implementation4010 ? [['REF', '87', options.implementation4010] as const] : []),
     ['NM1', '41', '2', 'SUBMITTER CLINIC', '', '', '', '', '46', 'S000001'],
     ['PER', 'IC', 'CONTACT DESK', 'TE', '5555550100'],
     ['NM1', '40', '2', 'EXAMPLE PAYER', '', '', '', '', '46', 'R000001'],
     ['HL', '1', '', '20', '1'],
-    ['NM1', '85', '2', 'EXAMPLE BILLING', '', '', '', '', 'XX', '1234567893'],
+    ['NM1', '85', '2', options.billing ?? 'EXAMPLE BILLING', '', '', '', '', 'XX', '1234567893'],
     ['N3', '1 MAIN ST'],
     ['N4', 'SPRINGFIELD', 'IL', '000000000'],
     ['REF', 'EI', '000000000'],
   ];
+}
+
+/** The 837 body (BHT through the last line) of one transaction set, per the guide of `kind` in `version`. */
+export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 'professional', version: '5010' | '4010' = '5010'): SegmentSpec[] {
+  const v4010 = version === '4010';
+  const body: SegmentSpec[] = headerSegments(v4010 ? { implementation4010: IMPLEMENTATIONS['4010'][kind] } : {});
   let hl = 1;
   for (const claim of claims) {
     const patientId = claim.patientId ?? null;
