@@ -10,22 +10,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type Io } from '../../server/src/cli/main';
+import { run } from '../../server/src/cli/main';
+import { memoryIo } from './memoryIo';
 import { writeX12 } from '../unit/helpers/x12-writer';
 
 const day = { from: 20260310, to: 20260310 };
 
-function io(): Io & { out: string; err: string } {
-  const state = {
-    out: '',
-    err: '',
-    stdout: (data: string | Uint8Array) => (state.out += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
-    stderr: (text: string) => (state.err += text),
-    readStdin: () => Buffer.alloc(0),
-    isTty: false,
-  };
-  return state;
-}
+const io = () => memoryIo();
 
 /** The 43214 + 43200 pair (built-in indicator-0 edit), CRLF, a latin-1 0xC9 in the submitter's name, after a UTF-8 BOM. */
 function bomLatin1File(): Buffer {

@@ -10,26 +10,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type Io } from '../../server/src/cli/main';
+import { run } from '../../server/src/cli/main';
+import { memoryIo } from './memoryIo';
 
 /** GitHub code scanning's hard limits on one SARIF upload. */
 const RESULTS_PER_RUN = 25000;
 const RUNS_PER_FILE = 20;
 
-function io(): Io & { out: string; err: string } {
-  const chunks: string[] = [];
-  const state = {
-    get out() {
-      return chunks.join('');
-    },
-    err: '',
-    stdout: (data: string | Uint8Array) => void chunks.push(typeof data === 'string' ? data : Buffer.from(data).toString('utf8')),
-    stderr: (text: string) => void (state.err += text),
-    readStdin: () => Buffer.alloc(0),
-    isTty: false,
-  };
-  return state;
-}
+const io = () => memoryIo(Buffer.alloc(0), 'utf8');
 
 describe('sarif of a batch with more conflicts than code scanning takes in one run', () => {
   let dir = '';

@@ -10,23 +10,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type Io } from '../../server/src/cli/main';
+import { run } from '../../server/src/cli/main';
+import { memoryIo } from './memoryIo';
 import { practitionerPtpText } from '../unit/helpers/ncci-tables';
 import { writeX12 } from '../unit/helpers/x12-writer';
 
 const day = { from: 20260310, to: 20260310 };
 
-function io(): Io & { out: string; err: string } {
-  const state = {
-    out: '',
-    err: '',
-    stdout: (data: string | Uint8Array) => (state.out += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
-    stderr: (text: string) => (state.err += text),
-    readStdin: () => Buffer.alloc(0),
-    isTty: false,
-  };
-  return state;
-}
+const io = () => memoryIo();
 
 describe('claimlint fix over a chain of indicator-0 edits', () => {
   let dir = '';

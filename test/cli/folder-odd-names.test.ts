@@ -17,21 +17,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type Io } from '../../server/src/cli/main';
+import { run } from '../../server/src/cli/main';
+import { memoryIo } from './memoryIo';
 import { writeX12 } from '../unit/helpers/x12-writer';
 
 const linuxOnly = process.platform !== 'linux' && 'needs a file system that takes any bytes in a name';
 
 function claimlint(args: string[]): { code: number; stdout: string; stderr: string } {
-  const state = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (data) => (state.stdout += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
-    stderr: (text) => (state.stderr += text),
-    readStdin: () => Buffer.alloc(0),
-    isTty: false,
-  };
+  const io = memoryIo();
   const code = run(args, io) as number;
-  return { code, ...state };
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 const DAY = { from: 20260310, to: 20260310 };
