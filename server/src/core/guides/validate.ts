@@ -134,6 +134,12 @@ function samePrefix(live: ReadonlySet<string>, p: SetPrefix): boolean {
 }
 
 /** SV1, SV2 or SV3. */
+/** Codes as a message lists them: up to six, then how many more. */
+function listed(codes: readonly string[]): string {
+  const shown = codes.slice(0, 6).join(', ');
+  return codes.length > 6 ? `${shown} (or ${codes.length - 6} more codes)` : codes.length === 1 ? shown : `one of ${shown}`;
+}
+
 /** An implementation guide's version (005010X222A1, 004010X098A1): its six digits are no id. */
 const VERSION_SHAPE = /^\d{6}X\d{3}(?:A\d)?$/;
 
@@ -448,7 +454,14 @@ export class GuideValidator {
     const walker = this.group!.walker!;
     const shown = shownSegment(id, elements, this.component);
     const where = walker.currentLoop().id || 'the transaction';
-    this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in loop ${where}).`);
+    // The guide may have this segment here with other qualifiers (SV1 with SV101-01 HC, ER...):
+    // then it is the qualifier that is wrong, which the message says (as a clearinghouse would).
+    const qualifiers = walker.allowedNext().flatMap((spec) => (spec.id === id && spec.qualifier ? [spec.qualifier] : []));
+    const because =
+      qualifiers.length === 0
+        ? ''
+        : `: ${id} is allowed here only with ${qualifiers[0]!.ref} ${listed([...new Set(qualifiers.flatMap((q) => q.codes))])} (a required ${id} is then also reported missing)`;
+    this.add(index, 'guide.segment-unexpected', 'error', `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in loop ${where})${because}.`);
   }
 
   // ---- checkpoints (checkpoints.ts): the state between segments, to restart a pass after an edit
