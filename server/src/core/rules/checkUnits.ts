@@ -18,7 +18,7 @@ export const MUE_UNITS_UNKNOWN_RULE = 'mue.units-unknown';
 
 export type MueTables = Record<MueTableKind, MueTable>;
 
-/** Longest date range whose days are counted one by one; a longer range is counted as one day (and said so). */
+/** Longest date range whose days are counted one by one: a longer range (a year and more on one line) spreads its units over its first 366 days. */
 const MAX_RANGE_DAYS = 366;
 
 /** The MUE row for a code on a claim judged by `table`: that table's, else (practitioner claims) the DME supplier table's. */
