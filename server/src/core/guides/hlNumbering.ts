@@ -1,7 +1,10 @@
 // HL numbering in one transaction set, as pyx12 checks it (its x12file keeps a count and a stack
 // of open levels): HL01 is the next number, HL02 names a level open above this one, and HL04 says
-// truly whether the next HL is a child. Part of the validator's state between segments, so it
-// has a snapshot for checkpoints (checkpoints.ts).
+// truly whether the next HL is a child. Beyond pyx12: HL02 names a parent whose branch is still
+// open (guide.hl-parent-order): a parent's children follow it before the next HL at its level or
+// above begins, and the 837 reader takes a claim's parties from the loops it follows, not from
+// HL02 (a subscriber naming an earlier billing provider is read under the later one). Part of the
+// validator's state between segments, so it has a snapshot for checkpoints (checkpoints.ts).
 import { shownNumber } from './shown';
 import { NUMBER } from './valueTypes';
 
@@ -16,6 +19,8 @@ export interface HlState {
   readonly count: number;
   readonly stack: readonly number[];
   readonly last: LastHl | null;
+  readonly branch: readonly number[];
+  readonly misnumbered: boolean;
 }
 
 /** Where a finding goes: the segment it is about, its rule, message and element position. */
@@ -30,6 +35,10 @@ export class HlNumbering {
   private count = 0;
   private stack: number[] = [];
   private last: LastHl | null = null;
+  /** The open branch: the HL numbers from the latest top level (no HL02) down to the latest HL, each the parent of the next. */
+  private branch: number[] = [];
+  /** An HL01 of the set did not follow the count (then no branch is judged). */
+  private misnumbered = false;
 
   /** The last HL read, or null. */
   get lastHl(): LastHl | null {
@@ -41,6 +50,8 @@ export class HlNumbering {
     this.count = 0;
     this.stack = [];
     this.last = null;
+    this.branch = [];
+    this.misnumbered = false;
   }
 
   /** HL01, HL02 and HL04 (`elements[0]` is HL01) of the HL that is segment `index`. */
@@ -49,7 +60,12 @@ export class HlNumbering {
     const id = elements[0] ?? '';
     const parentText = elements[1] ?? '';
     const number = NUMBER.test(id) ? Number(id) : NaN;
-    if (number !== this.count) report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${this.count} of the transaction set.`, 1);
+    if (number !== this.count) {
+      report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${this.count} of the transaction set.`, 1);
+      // Numbers that do not follow the count (a second billing provider numbered from 1 again)
+      // leave HL02 ambiguous: the branch is not judged in that set.
+      this.misnumbered = true;
+    }
     const last = this.last;
     if (parentText !== '') {
       const parent = NUMBER.test(parentText) ? Number(parentText) : NaN;
@@ -59,11 +75,32 @@ export class HlNumbering {
         report(last.segment, 'guide.hl-child-flag', `HL04 is 0 (no child levels), but HL ${asNumber(id)} names HL ${last.id} as its parent.`, 4);
       }
     }
+    this.followBranch(parentText, index, report);
     if (last && last.childFlag === '1' && (parentText === '' || Number(parentText) !== last.id)) {
       report(last.segment, 'guide.hl-child-flag', 'HL04 is 1 (child levels follow), but the next HL is not its child.', 4);
     }
     this.stack.push(this.count);
     this.last = { segment: index, id: Number.isNaN(number) ? this.count : number, childFlag: elements[3] ?? '' };
+  }
+
+  /**
+   * Moves the open branch to this HL (its number is `count`): a top level starts a new branch, a
+   * child cuts the branch after its parent. A parent that is on the stack (pyx12 accepts it) but
+   * no longer on the open branch is out of order.
+   */
+  private followBranch(parentText: string, index: number, report: HlReport): void {
+    if (parentText === '') {
+      this.branch = [this.count];
+      return;
+    }
+    const parent = NUMBER.test(parentText) ? Number(parentText) : NaN;
+    const at = this.branch.lastIndexOf(parent);
+    if (at >= 0) this.branch.length = at + 1;
+    else if (!this.misnumbered && this.stack.includes(parent) && this.branch.length > 0) {
+      const open = this.branch[this.branch.length - 1]!;
+      report(index, 'guide.hl-parent-order', `HL02 names HL ${asNumber(parentText)}, whose children ended when a later HL of its level began: an HL's children follow it, before the next HL at its level. The claims below are read under the loops they follow (HL ${open}'s branch).`, 2);
+    }
+    this.branch.push(this.count);
   }
 
   /** The end of a transaction set: a last HL that says children follow has none. */
@@ -74,7 +111,7 @@ export class HlNumbering {
   }
 
   snapshot(): HlState {
-    return { count: this.count, stack: this.stack.slice(), last: this.last };
+    return { count: this.count, stack: this.stack.slice(), last: this.last, branch: this.branch.slice(), misnumbered: this.misnumbered };
   }
 
   /** Numbering in a state snapshot() gave, its segment indexes moved by `shift`. */
@@ -82,6 +119,8 @@ export class HlNumbering {
     const hl = new HlNumbering();
     hl.count = state.count;
     hl.stack = state.stack.slice();
+    hl.branch = state.branch.slice();
+    hl.misnumbered = state.misnumbered;
     hl.last = state.last && { ...state.last, segment: state.last.segment + shift };
     return hl;
   }
@@ -92,6 +131,7 @@ export class HlNumbering {
     const old = state.last;
     if ((last === null) !== (old === null)) return false;
     if (last && old && (last.segment !== old.segment + shift || last.id !== old.id || last.childFlag !== old.childFlag)) return false;
-    return this.count === state.count && this.stack.length === state.stack.length && this.stack.every((n, i) => n === state.stack[i]);
+    const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+    return this.count === state.count && this.misnumbered === state.misnumbered && same(this.stack, state.stack) && same(this.branch, state.branch);
   }
 }
