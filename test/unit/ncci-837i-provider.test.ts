@@ -16,50 +16,11 @@ import type { Finding } from '../../server/src/core/model';
 import { AocTable } from '../../server/src/core/rules/aoc';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
-import { writeTransactions, writeX12, type SegmentSpec, headerSegments } from './helpers/x12-writer';
-
-interface Line {
-  code: string;
-  charge: string;
-  units?: string;
-  /** 2420C rendering provider NPI (NM1*82 in the line). */
-  rendering?: string;
-}
-
-interface Claim {
-  id: string;
-  /** 2310D rendering provider NPI (NM1*82 in the claim). */
-  rendering?: string;
-  lines: Line[];
-}
+import { hospitalClaimsOn } from './helpers/hospital-claims';
+import { writeX12 } from './helpers/x12-writer';
 
 const DATE = '20240110';
 
-/** A guide-valid 5010 837I (type of bill 131) of one hospital and one patient, every line on DATE. */
-function hospitalClaims(claims: readonly Claim[]): string {
-  const body: SegmentSpec[] = [
-    ...headerSegments({ billing: 'EXAMPLE HOSPITAL' }),
-    ['HL', '2', '1', '22', '0'],
-    ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
-    ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
-    ['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001'],
-  ];
-  for (const claim of claims) {
-    const total = claim.lines.reduce((sum, l) => sum + Number(l.charge), 0).toFixed(2);
-    body.push(['CLM', claim.id, total, '', '', ['13', 'A', '1'], '', 'A', 'Y', 'Y']);
-    body.push(['DTP', '434', 'RD8', `${DATE}-${DATE}`]);
-    body.push(['CL1', '1', '1', '01']);
-    body.push(['HI', ['ABK', 'R69']]);
-    if (claim.rendering) body.push(['NM1', '82', '1', 'DOCTOR', 'ANN', '', '', '', 'XX', claim.rendering]);
-    claim.lines.forEach((line, i) => {
-      body.push(['LX', String(i + 1)]);
-      body.push(['SV2', '0360', ['HC', line.code], line.charge, 'UN', line.units ?? '1']);
-      body.push(['DTP', '472', 'D8', DATE]);
-      if (line.rendering) body.push(['NM1', '82', '1', 'DOCTOR', 'BOB', '', '', '', 'XX', line.rendering]);
-    });
-  }
-  return writeTransactions([body], { kind: 'institutional' }).text;
-}
 
 function coding(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
@@ -83,12 +44,12 @@ describe('837I: the provider is the hospital', () => {
     const professional = writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '900.00', date: { from: 20240110, to: 20240110 } }, { code: '43197', charge: '400.00', date: { from: 20240110, to: 20240110 }, extraSegments: [['NM1', '82', '1', 'DOCTOR', 'BOB', '', '', '', 'XX', '2222222220']] }] }]).text;
     assert.deepEqual(coding(analyze(professional, builtin).findings).map((f) => f.rule), ['ptp.other-rendering-provider']);
     // The same hospital, patient and date: the pair is denied to the hospital.
-    const hospital = hospitalClaims([{ id: 'C1', lines: [{ code: '43214', charge: '900.00', rendering: '1111111112' }, { code: '43197', charge: '400.00', rendering: '2222222220' }] }]);
+    const hospital = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '43214', charge: '900.00', rendering: '1111111112' }, { code: '43197', charge: '400.00', rendering: '2222222220' }] }]);
     assert.deepEqual(coding(check(hospital, builtin)).map((f) => [f.rule, f.severity, f.codes]), [['ptp.conflict', 'error', ['43214', '43197']]]);
   });
 
   test('across two claims of one hospital, a 2310D rendering physician on one does not make the hospital another provider', () => {
-    const text = hospitalClaims([
+    const text = hospitalClaimsOn(DATE, [
       { id: 'C1', rendering: '1111111112', lines: [{ code: '43214', charge: '900.00' }] },
       { id: 'C2', lines: [{ code: '43197', charge: '400.00' }] },
     ]);
@@ -99,7 +60,7 @@ describe('837I: the provider is the hospital', () => {
     const mue = emptyMueTables();
     mue.hospital.add({ code: '96365', value: 1, mai: 2, rationale: 'Code Descriptor / CPT Instruction', source: 'oph-mue.csv', kind: 'hospital' });
     const knowledge: Knowledge = { ...emptyKnowledge(false), mue };
-    const text = hospitalClaims([{ id: 'C1', lines: [{ code: '96365', charge: '300.00', rendering: '1111111112' }, { code: '96365', charge: '300.00', rendering: '2222222220' }] }]);
+    const text = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '96365', charge: '300.00', rendering: '1111111112' }, { code: '96365', charge: '300.00', rendering: '2222222220' }] }]);
     assert.deepEqual(check(text, knowledge).map((f) => [f.rule, f.severity]), [['mue.exceeded', 'error']]);
   });
 
@@ -108,8 +69,8 @@ describe('837I: the provider is the hospital', () => {
     aoc.add({ addOn: '11045', primary: '11042', type: 1, addOnEffective: 20110101, addOnDeletion: null, primaryEffective: 20110101, primaryDeletion: null, notes: '', source: 'aoc.txt' });
     const knowledge: Knowledge = { ...emptyKnowledge(false), aoc };
     // Without a primary at all, the add-on is reported (this holds today).
-    assert.deepEqual(check(hospitalClaims([{ id: 'C0', lines: [{ code: '11045', charge: '100.00' }] }]), knowledge).map((f) => f.rule), ['aoc.primary-missing']);
-    const text = hospitalClaims([{ id: 'C1', lines: [{ code: '11042', charge: '500.00', rendering: '1111111112' }, { code: '11045', charge: '100.00', rendering: '2222222220' }] }]);
+    assert.deepEqual(check(hospitalClaimsOn(DATE, [{ id: 'C0', lines: [{ code: '11045', charge: '100.00' }] }]), knowledge).map((f) => f.rule), ['aoc.primary-missing']);
+    const text = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '11042', charge: '500.00', rendering: '1111111112' }, { code: '11045', charge: '100.00', rendering: '2222222220' }] }]);
     assert.deepEqual(check(text, knowledge).map((f) => `${f.rule}: ${f.message}`), []);
   });
 });

@@ -13,42 +13,10 @@ import { fixAll } from '../../server/src/core/fixes';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
-import { writeTransactions, type SegmentSpec, headerSegments } from './helpers/x12-writer';
-
-interface Claim {
-  id: string;
-  /** CLM05-3: 1 original, 7 replacement, 8 void. */
-  frequency: string;
-  lines: { code: string; charge: string; units?: string }[];
-}
+import { hospitalClaimsOn } from './helpers/hospital-claims';
 
 const DATE = '20240110';
 
-/** A guide-valid 5010 837I of one hospital and one patient, every line on DATE. */
-function hospitalClaims(claims: readonly Claim[]): string {
-  const body: SegmentSpec[] = [
-    ...headerSegments({ billing: 'EXAMPLE HOSPITAL' }),
-    ['HL', '2', '1', '22', '0'],
-    ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
-    ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
-    ['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001'],
-  ];
-  for (const claim of claims) {
-    const total = claim.lines.reduce((sum, l) => sum + Number(l.charge), 0).toFixed(2);
-    body.push(['CLM', claim.id, total, '', '', ['13', 'A', claim.frequency], '', 'A', 'Y', 'Y']);
-    body.push(['DTP', '434', 'RD8', `${DATE}-${DATE}`]);
-    body.push(['CL1', '1', '1', '01']);
-    // A replacement or void names the payer's control number of the claim it replaces.
-    if (claim.frequency !== '1') body.push(['REF', 'F8', `ICN${claim.id}`]);
-    body.push(['HI', ['ABK', 'R69']]);
-    claim.lines.forEach((line, i) => {
-      body.push(['LX', String(i + 1)]);
-      body.push(['SV2', '0360', ['HC', line.code], line.charge, 'UN', line.units ?? '1']);
-      body.push(['DTP', '472', 'D8', DATE]);
-    });
-  }
-  return writeTransactions([body], { kind: 'institutional' }).text;
-}
 
 function coding(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
@@ -74,13 +42,13 @@ describe('claim frequency (CLM05-3): void and replacement claims', () => {
   test('a void claim (frequency 8) is not paired with the patient\'s other claims, and fix-all keeps it', () => {
     const knowledge = emptyKnowledge();
     // The same two claims as originals are a conflict (this holds today).
-    const originals = hospitalClaims([
+    const originals = hospitalClaimsOn(DATE, [
       { id: 'A1', frequency: '1', lines: [{ code: '43214', charge: '900.00' }] },
       { id: 'B1', frequency: '1', lines: [{ code: '43197', charge: '400.00' }] },
     ]);
     assert.deepEqual(coding(analyzed(originals, knowledge).findings).map((f) => f.rule), ['ptp.conflict']);
     // B1 voided: its line is withdrawn, not billed with 43214.
-    const text = hospitalClaims([
+    const text = hospitalClaimsOn(DATE, [
       { id: 'A1', frequency: '1', lines: [{ code: '43214', charge: '900.00' }] },
       { id: 'B1', frequency: '8', lines: [{ code: '43197', charge: '400.00' }] },
     ]);
@@ -92,7 +60,7 @@ describe('claim frequency (CLM05-3): void and replacement claims', () => {
   });
 
   test('MAI 2: a void claim\'s units are not added to the units of the claim it voids', () => {
-    const text = hospitalClaims([
+    const text = hospitalClaimsOn(DATE, [
       { id: 'A1', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
       { id: 'A1', frequency: '8', lines: [{ code: '96365', charge: '300.00' }] },
     ]);
@@ -102,13 +70,13 @@ describe('claim frequency (CLM05-3): void and replacement claims', () => {
   test('MAI 2: a replacement claim\'s units are not added to the units of the claim it replaces', () => {
     const knowledge = withMue();
     // Two original claims of one unit each are over the MUE of 1 (this holds today).
-    const twice = hospitalClaims([
+    const twice = hospitalClaimsOn(DATE, [
       { id: 'A1', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
       { id: 'A2', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
     ]);
     assert.deepEqual(coding(analyzed(twice, knowledge).findings).map((f) => f.rule), ['mue.exceeded']);
     // A1 and its replacement (same patient control number CLM01, frequency 7): one unit is billed.
-    const text = hospitalClaims([
+    const text = hospitalClaimsOn(DATE, [
       { id: 'A1', frequency: '1', lines: [{ code: '96365', charge: '300.00' }] },
       { id: 'A1', frequency: '7', lines: [{ code: '96365', charge: '300.00' }] },
     ]);

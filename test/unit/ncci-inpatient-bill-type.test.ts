@@ -13,7 +13,7 @@ import { analyze } from '../../server/src/core/analyze';
 import type { Finding, PtpFindingData } from '../../server/src/core/model';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
-import { writeTransactions, type SegmentSpec, headerSegments } from './helpers/x12-writer';
+import { hospitalClaims } from './helpers/hospital-claims';
 
 interface Line {
   code: string;
@@ -34,28 +34,7 @@ interface InstitutionalClaim {
 }
 
 /** A guide-valid 5010 837I of one hospital and one patient. */
-function institutional(claims: readonly InstitutionalClaim[]): string {
-  const body: SegmentSpec[] = [
-    ...headerSegments({ billing: 'EXAMPLE HOSPITAL' }),
-    ['HL', '2', '1', '22', '0'],
-    ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
-    ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
-    ['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001'],
-  ];
-  for (const claim of claims) {
-    const total = claim.lines.reduce((sum, l) => sum + Number(l.charge), 0).toFixed(2);
-    body.push(['CLM', claim.id, total, '', '', [claim.facility, 'A', claim.frequency ?? '1'], '', 'A', 'Y', 'Y']);
-    body.push(['DTP', '434', 'RD8', claim.statement]);
-    body.push(['CL1', '1', '1', '01']);
-    body.push(['HI', ['ABK', 'R69']]);
-    claim.lines.forEach((line, i) => {
-      body.push(['LX', String(i + 1)]);
-      body.push(['SV2', '0360', ['HC', line.code], line.charge, 'UN', line.units ?? '1']);
-      if (line.date) body.push(['DTP', '472', 'D8', line.date]);
-    });
-  }
-  return writeTransactions([body], { kind: 'institutional' }).text;
-}
+const institutional = (claims: readonly InstitutionalClaim[]): string => hospitalClaims(claims);
 
 function coding(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
