@@ -21,7 +21,6 @@ import { writeX12 } from './helpers/x12-writer';
 
 const DATE = '20240110';
 
-
 function coding(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
 }

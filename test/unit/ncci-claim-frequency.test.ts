@@ -17,7 +17,6 @@ import { hospitalClaimsOn } from './helpers/hospital-claims';
 
 const DATE = '20240110';
 
-
 function coding(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.') || f.rule.startsWith('aoc.'));
 }
