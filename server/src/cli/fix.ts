@@ -88,6 +88,8 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
 
   let fixed = input.text;
   let remaining = plan.findings;
+  /** What a second pass over the result fixed (the counts the first one put off), or null. */
+  let countsFixed: string | null = null;
   if (plan.edits) {
     progress.update(0, 'fixing');
     fixed = applyEdits(input.text, plan.edits);
@@ -95,7 +97,18 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     // The original text is no longer needed once the result is flat; let it go before re-checking.
     input.text = '';
     collectGarbage();
-    remaining = analyze(fixed, knowledge, undefined, undefined, { guideChecks: guide }).findings;
+    const after = analyze(fixed, knowledge, undefined, undefined, { guideChecks: guide });
+    remaining = after.findings;
+    // The count fixes fix-all puts off when a coding fix edits the same transaction set (SE01,
+    // GE01, IEA01, HL numbers: guides/fixes.ts) are certain on the result: applied to it now, so
+    // one run leaves the file right. Coding fixes are not chained (a line a removed line bundled
+    // is billable once it has gone).
+    const deferred = after.doc.format === null ? null : fixAllWithGuides(fixed, after.doc, after.findings);
+    if (deferred !== null && deferred.findings.length > 0 && deferred.findings.every((f) => f.data === undefined)) {
+      fixed = applyEdits(fixed, deferred.edits);
+      countsFixed = `${deferred.title.charAt(0).toLowerCase()}${deferred.title.slice(1)}`;
+      remaining = analyze(fixed, knowledge, undefined, undefined, { guideChecks: guide }).findings;
+    }
   }
   remaining = byPosition(remaining);
 
@@ -139,6 +152,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     } else {
       io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes)${arrow}\n`);
     }
+    if (countsFixed !== null) io.stderr(`claimlint: ${shownPath}: then on the result: ${countsFixed}\n`);
     // Indicator-1 conflicts still in the result (those on a removed line went with it).
     const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
     if (leftForReview > 0) {
