@@ -12,7 +12,6 @@ import { tableForClaim } from './claimTables';
 import { KeptLines } from './keptLines';
 import { isVoid, NO_CLAIM_ID, supersedesOthers } from './supersession';
 
-export { tableForClaim };
 
 /** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table). */
 export function groupKey(table: PtpTableKind, claim: Pick<Claim, 'patientKey'>): string {

@@ -204,12 +204,15 @@ export class ServiceLines837 {
 
     let unitsStart = -1;
     let unitsEnd = -1;
-    let minutes = false;
+    let units: number | null = null;
     if (layout !== null) {
       const el = r.elementsOf(sv);
-      unitsStart = el.start(layout.units);
-      unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
-      minutes = layout.unitBasis > 0 && r.equals(el, layout.unitBasis, MINUTES);
+      if (layout.unitBasis > 0 && r.equals(el, layout.unitBasis, MINUTES)) units = 1;
+      else {
+        unitsStart = el.start(layout.units);
+        unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
+        if (unitsEnd > unitsStart) units = parseDecimalAt(text, unitsStart, unitsEnd);
+      }
     }
     const hasLx = this.lineHasLx;
     const numberStart = hasLx ? this.lineNumberStart : -1;
@@ -226,9 +229,8 @@ export class ServiceLines837 {
       line.codeStart = procedure.codeStart;
       line.codeEnd = procedure.codeEnd;
       line.modifiers = procedure.modifiers(this.sharedModifiers);
-      if (minutes) line.units = 1;
-      else if (unitsEnd > unitsStart) {
-        line.units = parseDecimalAt(text, unitsStart, unitsEnd);
+      line.units = units;
+      if (unitsEnd > unitsStart) {
         line.unitsStart = unitsStart;
         line.unitsEnd = unitsEnd;
       }
@@ -266,9 +268,8 @@ export class ServiceLines837 {
       line.chargeStart = chargeStart;
       line.chargeEnd = chargeEnd;
     }
-    if (minutes) line.units = 1;
-    else if (unitsEnd > unitsStart) {
-      line.units = parseDecimalAt(text, unitsStart, unitsEnd);
+    line.units = units;
+    if (unitsEnd > unitsStart) {
       line.unitsStart = unitsStart;
       line.unitsEnd = unitsEnd;
     }
