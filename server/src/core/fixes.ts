@@ -9,7 +9,7 @@ import { toCents } from './x12/values';
 import type { Claim, Finding, LineRef, MueFindingData, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
-import { formatAmountAs } from './csv/amounts';
+import { isDecimalCommaAmount, swapMarks } from './csv/amounts';
 
 export interface Fix {
   title: string;
@@ -281,9 +281,7 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
         edits.push({ span: line.unitsSpan, newText: formatUnits(newUnits) });
         if (line.charge !== null && line.chargeSpan !== null && line.chargeText !== null) {
           const cents = Math.round((toCents(line.charge) * newUnits) / line.units);
-          // A CSV charge is written back in its own marks (a decimal comma, "600,00": csv/amounts.ts).
-          const written = doc.format === 'csv' ? formatAmountAs(cents, line.chargeText, formatAmountLike) : formatAmountLike(cents, line.chargeText);
-          edits.push({ span: line.chargeSpan, newText: written });
+          edits.push({ span: line.chargeSpan, newText: formatAmountLike(cents, line.chargeText) });
           removedCents += toCents(line.charge) - cents;
         } else removedCharges = false;
       }
@@ -369,6 +367,8 @@ function claimTotalEdit(claim: Claim, removedCents: number, removedCharges: bool
  * some, and (a CSV export's amounts) its "$", thousands commas and parentheses for a negative.
  */
 export function formatAmountLike(cents: number, original: string): string {
+  // An amount read with a decimal comma ("600,00", "1.250,00": csv/amounts.ts) keeps its marks.
+  if (isDecimalCommaAmount(original)) return swapMarks(formatAmountLike(cents, swapMarks(original)));
   const style = amountStyle(original);
   const dot = style.number.indexOf('.');
   const written = dot >= 0 ? style.number.length - dot - 1 : 0;

@@ -2,7 +2,7 @@
 // the decimal mark write them. Such a file cannot use the comma as its delimiter, so they are read
 // in files delimited otherwise (semicolon, tab, pipe), and only where the usual reading (values.ts
 // parseAmount: "1,250.00", "1,250" and "1.5" are read as ever) finds no amount. A fix writes a new
-// amount in the style of the one it replaces.
+// amount in the style of the one it replaces (fixes.ts formatAmountLike).
 
 import { parseAmount } from './values';
 
@@ -10,7 +10,7 @@ import { parseAmount } from './values';
 const MAX_DECIMALS = 2;
 
 /** The text with its dots and commas swapped: a decimal-comma amount in the usual marks, and back. */
-function swapMarks(s: string): string {
+export function swapMarks(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -43,16 +43,6 @@ export function readAmount(s: string, decimalComma: boolean): number | null {
 /** Whether an amount that was read is written with a decimal comma (the usual reading finds none in it). */
 export function isDecimalCommaAmount(s: string): boolean {
   return parseAmount(s) === null && parseDecimalCommaAmount(s) !== null;
-}
-
-/**
- * Cents written the way `original`, an amount that was read, is written: `format` writes them in
- * the usual marks ("$1,250.00"); for an original with a decimal comma its output is given that
- * amount's marks ("1.250,00").
- */
-export function formatAmountAs(cents: number, original: string, format: (cents: number, original: string) => string): string {
-  if (!isDecimalCommaAmount(original)) return format(cents, original);
-  return swapMarks(format(cents, swapMarks(original)));
 }
 
 function isDigit(c: number): boolean {
