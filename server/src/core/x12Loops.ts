@@ -5,7 +5,7 @@
 
 import type { TextEdit } from './edits';
 import { emptiedEnvelopes } from './x12EnvelopeRemoval';
-import { isGap } from './x12/tokenizer';
+import { forEachSegmentIn } from './x12/textSegments';
 import type { Claim, Delimiters, ParsedDocument, Span } from './model';
 
 interface HlSegment {
@@ -34,24 +34,11 @@ export function delimitersAt(doc: ParsedDocument, offset: number): Delimiters {
   return found;
 }
 
-function isBlank(code: number): boolean {
-  return code === 10 || code === 13 || code === 32 || code === 9;
-}
-
-/** Where the segment after `offset` starts (past line breaks and blanks). */
-function nextSegmentStart(text: string, offset: number): number {
-  let at = offset;
-  while (at < text.length && isBlank(text.charCodeAt(at))) at++;
-  return at;
-}
-
 /** The HL segments of a span of text, in order. */
 function hlSegments(text: string, span: Span, delimiters: Delimiters): HlSegment[] {
   const out: HlSegment[] = [];
   const head = `HL${delimiters.element}`;
-  for (let at = nextSegmentStart(text, span.start); at < span.end; ) {
-    let end = text.indexOf(delimiters.segment, at);
-    if (end < 0 || end > span.end) end = span.end;
+  forEachSegmentIn(text, span, delimiters.segment, (at, end) => {
     if (text.startsWith(head, at)) {
       const elements: Span[] = [];
       let from = at + head.length;
@@ -77,8 +64,7 @@ function hlSegments(text: string, span: Span, delimiters: Delimiters): HlSegment
         });
       }
     }
-    at = nextSegmentStart(text, end + delimiters.segment.length);
-  }
+  });
   return out;
 }
 
@@ -164,15 +150,9 @@ function planRemoval(text: string, doc: ParsedDocument, transaction: { index: nu
  */
 function countSegments(text: string, span: Span, terminator: string): number {
   let count = 0;
-  let at = span.start;
-  while (at < span.end) {
-    while (at < span.end && isGap(text.charCodeAt(at))) at++;
-    if (at >= span.end) break;
-    const end = text.indexOf(terminator, at);
-    if (end < 0 || end >= span.end) break;
-    count++;
-    at = end + 1;
-  }
+  forEachSegmentIn(text, span, terminator, (_start, _end, terminated) => {
+    if (terminated) count++;
+  });
   return count;
 }
 

@@ -5,6 +5,7 @@
 // payer paid on them off that payer's AMT*D.
 import type { TextEdit } from '../edits';
 import type { Delimiters, Span } from '../model';
+import { forEachSegmentIn } from './textSegments';
 import { parseDecimal, toCents } from './values';
 
 interface Segment {
@@ -15,15 +16,7 @@ interface Segment {
 /** The segments of text[span) (elements split, not components), each with its start. */
 function segmentsIn(text: string, span: Span, delimiters: Delimiters): Segment[] {
   const out: Segment[] = [];
-  let at = span.start;
-  while (at < span.end) {
-    while (at < span.end && /[\s\0]/.test(text.charAt(at))) at++;
-    if (at >= span.end) break;
-    let end = text.indexOf(delimiters.segment, at);
-    if (end < 0 || end > span.end) end = span.end;
-    out.push({ start: at, elements: text.slice(at, end).split(delimiters.element) });
-    at = end + 1;
-  }
+  forEachSegmentIn(text, span, delimiters.segment, (start, end) => out.push({ start, elements: text.slice(start, end).split(delimiters.element) }));
   return out;
 }
 
