@@ -286,10 +286,9 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
         } else removedCharges = false;
       }
       if (line.lineNumberSpan && doc.format === 'x12') {
-        const wanted = String(nextNumber);
-        if (text.slice(line.lineNumberSpan.start, line.lineNumberSpan.end) !== wanted) {
-          edits.push({ span: line.lineNumberSpan, newText: wanted });
-        }
+        const written = text.slice(line.lineNumberSpan.start, line.lineNumberSpan.end);
+        const wanted = lineNumberText(nextNumber, written);
+        if (wanted !== null) edits.push({ span: line.lineNumberSpan, newText: wanted });
       }
       nextNumber++;
     }
@@ -422,16 +421,18 @@ export function addModifierEdit(text: string, line: ServiceLine, modifier: strin
       return { span: { start: point.compositeSpan.end, end: point.compositeSpan.end }, newText: sep.repeat(Math.max(1, 3 - parts.length)) + modifier };
     }
     case 'csv-cell': {
+      // A claim line carries four modifiers at most, wherever the export wrote them (this cell, the code cell).
+      if (line.modifiers.length >= 4) return null;
       const value = cellValueSpan(text, point.cellSpan, point.quoted);
       const current = text.slice(value.start, value.end).trim();
       if (current === '') return { span: { start: value.start, end: value.end }, newText: modifier };
-      if (line.modifiers.length >= 4) return null;
       // Keep the separator the cell already uses; a space never needs quoting.
       const separator = point.separator && point.separator !== '' ? point.separator : ' ';
       const safe = !point.quoted && /[",;|\t]/.test(separator) ? ' ' : separator;
       return { span: { start: value.end, end: value.end }, newText: safe + modifier };
     }
     case 'csv-columns': {
+      if (line.modifiers.length >= 4) return null;
       for (const cell of point.cells) {
         const value = cellValueSpan(text, cell.cellSpan, cell.quoted);
         if (text.slice(value.start, value.end).trim() === '') return { span: value, newText: modifier };
@@ -439,6 +440,17 @@ export function addModifierEdit(text: string, line: ServiceLine, modifier: strin
       return null;
     }
   }
+}
+
+/**
+ * LX01 for line `n` when the written one is not already it (null: leave it). A number written with
+ * leading zeros (LX*01) that reads as n is n; a renumbered one keeps the width it was written in.
+ */
+function lineNumberText(n: number, written: string): string | null {
+  const digits = /^[0-9]+$/.test(written);
+  if (digits && Number(written) === n) return null;
+  const wanted = String(n);
+  return digits && written.length > 1 && written.startsWith('0') ? wanted.padStart(written.length, '0') : wanted;
 }
 
 function cellValueSpan(text: string, cell: Span, quoted: boolean): Span {
