@@ -355,33 +355,39 @@ describe('PtpRuleSet', () => {
       deletion: fc.option(fc.constantFrom(...dates), { nil: null }),
       modifierIndicator: fc.constantFrom('0' as const, '1' as const, '9' as const),
       preexisting: fc.boolean(),
-      rationale: fc.constantFrom('a', 'b', 'c'),
+      // Which of three tables (quarters) the row is in; tables are loaded in this order.
+      table: fc.integer({ min: 0, max: 2 }),
     });
     fc.assert(
-      fc.property(fc.array(rowArbitrary, { maxLength: 30 }), fc.integer({ min: 20090101, max: 20200101 }), (rows, date) => {
+      fc.property(fc.array(rowArbitrary, { maxLength: 30 }), fc.integer({ min: 20090101, max: 20200101 }), (drawn, date) => {
+        // A table's rows are added together, tables in order; each row is told apart by its rationale.
+        const rows = drawn.map((r, i) => ({ ...r, rationale: `r${i}` })).sort((a, b) => a.table - b.table);
         const rules = new PtpRuleSet();
-        rows.forEach((r, i) => rules.add(r, `s${i}`));
+        for (const r of rows) rules.add(r, `t${r.table}`);
         for (const columnOne of codes) {
           for (const columnTwo of codes) {
-            // Reference: among rows covering the date, 0 before 1 before 9; then the latest
-            // effective; on ties the last added.
+            // Reference: only the last table with rows for the pair counts; among its rows covering
+            // the date, 0 before 1 before 9; then the latest effective; on ties the last added.
+            const ofPair = rows.filter((r) => r.columnOne === columnOne && r.columnTwo === columnTwo);
+            const deciding = Math.max(-1, ...ofPair.map((r) => r.table));
             const rank = { '0': 2, '1': 1, '9': 0 };
-            let expected: (PtpRow & { index: number }) | null = null;
-            rows.forEach((r, index) => {
-              if (r.columnOne !== columnOne || r.columnTwo !== columnTwo) return;
-              if (r.effective > date || (r.deletion !== null && date > r.deletion)) return;
-              const e = expected as (PtpRow & { index: number }) | null;
+            let expected: (typeof rows)[number] | null = null;
+            for (const r of ofPair) {
+              if (r.table !== deciding) continue;
+              if (r.effective > date || (r.deletion !== null && date > r.deletion)) continue;
+              const e = expected as (typeof rows)[number] | null;
               const better =
                 e === null ||
                 rank[r.modifierIndicator] > rank[e.modifierIndicator] ||
                 (rank[r.modifierIndicator] === rank[e.modifierIndicator] && r.effective >= e.effective);
-              if (better) expected = { ...r, index };
-            });
+              if (better) expected = r;
+            }
             const found = rules.lookup(columnOne, columnTwo, date);
-            const want = expected as (PtpRow & { index: number }) | null;
+            const want = expected as (typeof rows)[number] | null;
             if (want === null || want.modifierIndicator === '9') assert.equal(found, null);
             else {
-              assert.equal(found?.source, `s${want.index}`);
+              assert.equal(found?.rationale, want.rationale);
+              assert.equal(found?.source, `t${want.table}`);
               assert.equal(found?.modifierIndicator, want.modifierIndicator);
             }
           }

@@ -21,7 +21,7 @@ const procedureCodeKey = codes.procedureCodeKey;
 const INDICATOR_MASK = 3;
 const VOID_INDICATOR = 2; // index of '9'
 const PREEXISTING_FLAG = 4;
-/** A built-in row of a pair that a loaded table also has: not used (the built-in set is for users without tables). */
+/** A row of a table that does not decide its pair: a built-in row where a loaded table has the pair (the built-in set is for users without tables), or an older table's where a table loaded later (a newer quarter) has it. Not used. */
 const SHADOWED_FLAG = 8;
 /** How rows in force on one date rank (by index in INDICATORS): 0 over 1, and either over 9. */
 const INDICATOR_RANK = [2, 1, 0];
@@ -46,7 +46,8 @@ function grow<T extends PackedArray>(array: T, capacity: number): T {
  * When several rows cover a date for the same pair, a 0 row wins over a 1 row and either over a 9
  * row (a 9 row never hides an edit in force); among rows of one indicator, the latest effective
  * date, then the row added last. Only when every row in force is a 9 row does no edit apply.
- * When a loaded table has any row for a pair, the built-in rows for that pair are not used.
+ * For each pair only the rows of one table count: the table loaded last that has the pair (a
+ * folder's newest quarter), else the built-in set.
  */
 export class PtpRuleSet {
   /** procedureCodeKey -> code id */
@@ -209,14 +210,21 @@ export class PtpRuleSet {
     this.byColumnTwo = byColumnTwo;
     this.byColumnOne = byColumnOne;
     this.columnOneStart = columnOneStart;
-    this.shadowBuiltinRows();
+    this.shadowRowsOfOlderTables();
     return this;
   }
 
-  /** Marks the built-in rows of every pair that some other table also has (see SHADOWED_FLAG). */
-  private shadowBuiltinRows(): void {
-    const builtin = this.sourceIds.get(BUILTIN_SOURCE);
-    if (builtin === undefined || this.sourceNames.length < 2) return;
+  /**
+   * Marks, for every pair, the rows of all but the table that decides it (see SHADOWED_FLAG): the
+   * table loaded last that has the pair, the built-in set only when no loaded table has it. Each
+   * CMS quarterly table is a whole snapshot (an edit it deletes, lowers to indicator 1 or voids keeps
+   * its row, changed), so an older quarter's row must not outrank the newer quarter's answer; a
+   * folder's tables are loaded oldest quarter first (quarterOrder.ts). Parts of one quarter
+   * (f1...f4) hold different column-1 codes, so no pair is split between them.
+   */
+  private shadowRowsOfOlderTables(): void {
+    if (this.sourceNames.length < 2) return;
+    const builtin = this.sourceIds.get(BUILTIN_SOURCE) ?? -1;
     const byColumnOne = this.byColumnOne!;
     const { columnOneOf, columnTwoOf, sourceOf, flagsOf } = this;
     const n = this.count;
@@ -224,22 +232,23 @@ export class PtpRuleSet {
       const r0 = byColumnOne[first]!;
       let last = first + 1;
       while (last < n && columnOneOf[byColumnOne[last]!] === columnOneOf[r0] && columnTwoOf[byColumnOne[last]!] === columnTwoOf[r0]) last++;
-      let hasBuiltin = false;
-      let hasLoaded = false;
+      // Source ids are given in the order tables are loaded; the built-in set ranks below every table.
+      let deciding = -1;
       for (let p = first; p < last; p++) {
-        if (sourceOf[byColumnOne[p]!] === builtin) hasBuiltin = true;
-        else hasLoaded = true;
+        const source = sourceOf[byColumnOne[p]!]!;
+        if (source !== builtin && source > deciding) deciding = source;
       }
+      if (deciding < 0) deciding = builtin;
       for (let p = first; p < last; p++) {
         const r = byColumnOne[p]!;
-        if (hasBuiltin && hasLoaded && sourceOf[r] === builtin) flagsOf[r]! |= SHADOWED_FLAG;
+        if (sourceOf[r] !== deciding) flagsOf[r]! |= SHADOWED_FLAG;
         else flagsOf[r]! &= ~SHADOWED_FLAG;
       }
       first = last;
     }
   }
 
-  /** Whether a row is a built-in row that a loaded table overrides. */
+  /** Whether a row is one of a table that does not decide its pair (an older quarter's, or built-in under a loaded table). */
   private isShadowed(row: number): boolean {
     return (this.flagsOf[row]! & SHADOWED_FLAG) !== 0;
   }
