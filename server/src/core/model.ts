@@ -134,9 +134,15 @@ export interface ServiceLine {
   span: Span;
   /**
    * Who performed the service when the line says so: X12 the line's rendering provider (2420A
-   * NM1*82 NM109); CSV the rendering/provider NPI cell. Null when the line names none.
+   * NM1*82 NM109); CSV the rendering/provider NPI cell, else the row's billing NPI cell. Null
+   * when the line names none.
    */
   providerId: string | null;
+  /**
+   * The billing provider a line names itself: a CSV row with a billing NPI column beside its
+   * rendering one (csv/csvLine.ts). Absent on 837 lines (their claim's 2010AA is theirs).
+   */
+  readonly billingProviderId?: string | null;
   /** Number of X12 segments in the loop (for SE01), 0 for CSV. */
   segmentCount: number;
   /** Source row or segment where the procedure code is (SV1/SV2/SV3 segment span, or CSV row span). */

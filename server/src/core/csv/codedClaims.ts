@@ -16,6 +16,7 @@ import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
 import { ClaimChooser, patientKeyOf } from './claims';
 import { claimKindOfCell, facilityTypeOfCell } from './columns';
+import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
 import { cellOrNull, type CsvReader } from './reader';
 import { StringTable } from './stringTable';
@@ -93,7 +94,7 @@ export class CodedClaims extends ClaimChooser<number> {
     return kept;
   }
 
-  addLine(state: number, line: ServiceLine | null, r: CsvReader): void {
+  addLine(state: number, line: CsvServiceLine | null, r: CsvReader): void {
     if (this.kinds[state] === 0 && this.layout.claimType >= 0) {
       const type = cellOrNull(r, this.layout.claimType);
       if (type !== null) {
@@ -111,9 +112,10 @@ export class CodedClaims extends ClaimChooser<number> {
       if (!this.keeps(line.code, line.dateOfService)) return;
     }
     // The run gives the row its file and its place among the run's lines (addStaged); the
-    // provider is the line's own (a CSV claim names none).
+    // providers are the line's own (a CSV claim names none): its rendering NPI else its billing
+    // NPI, and its billing NPI, as ServiceGrouper.addTo takes them in the whole file.
     const kept = this.kept;
-    kept.add(line, { file: 0, claimIndex: state, order: kept.size, base: this.base, x12: false, provider: line.providerId ?? '', billing: '' });
+    kept.add(line, { file: 0, claimIndex: state, order: kept.size, base: this.base, x12: false, provider: line.providerId ?? '', billing: line.billingProviderId ?? '' });
   }
 
   finish(): void {

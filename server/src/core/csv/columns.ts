@@ -68,13 +68,14 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'line', 'lineno', 'linenumber', 'linenum', 'linenbr', 'lineitem', 'servicelinenumber',
     'servicelineno', 'svcline', 'ln', 'lineseq', 'seq', 'sequence',
   ],
-  // Who performed the line: the rendering provider first, the billing provider last.
+  // Who performed the line: the rendering provider first, the billing provider last (beside a
+  // rendering provider column, a billing provider column is read as well: BILLING_PROVIDER_NAMES).
   providerId: [
     'renderingprovidernpi', 'renderingnpi', 'renderingproviderid', 'renderingprovider', 'rendering',
     'servicingprovidernpi', 'servicingnpi', 'servicingproviderid', 'servicingprovider', 'servicing',
     'renderingphysiciannpi', 'renderingphysician', 'servicingphysiciannpi', 'servicingphysician',
     'performingprovidernpi', 'performingnpi', 'performingprovider', 'physiciannpi', 'providernpi',
-    'providerid', 'provider', 'npi', 'billingprovidernpi', 'billingnpi', 'billingprovider',
+    'providerid', 'provider', 'npi', 'billingprovidernpi', 'billingnpi', 'billingproviderid', 'billingprovider',
   ],
   // Which NCCI table applies: professional (practitioner) or institutional (outpatient hospital).
   claimType: ['claimtype', 'claimform', 'formtype', 'claimformat', 'billtype', 'typeofbill', 'tob'],
@@ -90,6 +91,16 @@ export const CODE_SET_COLUMN_NAMES = {
   cpt: ['cpt', 'cptcode', 'cptcd'],
   hcpcs: ['hcpcs', 'hcpcscode', 'hcpcscd', 'hcpcslevelii', 'hcpcslevel2', 'hcpcsleveliicode', 'hcpcslevel2code'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Provider columns that name the billing provider (2010AA of the 837P), from most to least
+ * specific. Every name here is a providerId name, ranked after the rendering provider's: a file
+ * with one provider column reads it as the line's provider, whatever its name. Beside a rendering
+ * provider column, the billing provider's is read too (ColumnLayout.billingProviderId): a row's
+ * provider is its rendering NPI, else its billing NPI, and rows of one billing NPI are one
+ * billing group, as on an 837P.
+ */
+export const BILLING_PROVIDER_NAMES: readonly string[] = ['billingprovidernpi', 'billingnpi', 'billingproviderid', 'billingprovider'];
 
 /**
  * Claim-type cells, normalized like headers, and the claim kind each names. A cell of three or

@@ -23,6 +23,13 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
    * (rows grouped by patient and date): its dateInherited; its dateSpan is null.
    */
   dateCarried = false;
+  /**
+   * The row's billing NPI, when the file has a billing provider column beside its rendering one
+   * (ColumnLayout.billingProviderId), else null. The row's providerId is its rendering NPI, else
+   * this; the coding checks take rows of one billing NPI for one billing group (serviceGroups.ts),
+   * as they take an 837P claim's billing provider (2010AA).
+   */
+  billingProviderId: string | null = null;
   /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
   private otherInsert: ModifierInsertPoint | null = null;
 

@@ -1,7 +1,7 @@
 // Finding the header row of a claim CSV, its delimiter, and the role of each column.
 
 import type { CsvColumnRole } from '../model';
-import { CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
 import { unwrapExcelText } from './excelText';
 import { CsvReader } from './reader';
 import { isWellFormedProcedureCode } from './values';
@@ -35,6 +35,12 @@ export interface ColumnLayout {
   lineNumber: number;
   /** Rendering (or billing) provider id column, or -1. */
   providerId: number;
+  /**
+   * The billing provider's column beside a rendering provider column (BILLING_PROVIDER_NAMES), or
+   * -1: then the provider column is the only one, whatever its name. In CsvIndex.roles it shows
+   * role null.
+   */
+  billingProviderId: number;
   /** Claim-type or bill-type column, or -1. */
   claimType: number;
   /** The procedure-code column has a generic name ("Code"). */
@@ -110,6 +116,7 @@ export function mapColumns(headers: string[]): ColumnLayout {
     charge: col('charge'),
     lineNumber: col('lineNumber'),
     providerId: col('providerId'),
+    billingProviderId: -1,
     claimType: col('claimType'),
     weakProcedureCode: false,
     otherRoleCount: 0,
@@ -128,10 +135,12 @@ export function mapColumns(headers: string[]): ColumnLayout {
   for (const [role, c] of single) if (c >= 0) roles[c] = role;
   layout.otherProcedureCode = otherCodeSetColumn(norms, layout.procedureCode);
   if (layout.otherProcedureCode >= 0) roles[layout.otherProcedureCode] = 'procedureCode';
+  layout.billingProviderId = billingProviderColumn(norms, layout.providerId);
   layout.otherRoleCount =
     single.filter(([role, c]) => c >= 0 && role !== 'procedureCode' && role !== 'lineNumber').length +
     (modifiers >= 0 || modifierColumns.length > 0 ? 1 : 0) +
-    (layout.dateOfServiceTo >= 0 ? 1 : 0);
+    (layout.dateOfServiceTo >= 0 ? 1 : 0) +
+    (layout.billingProviderId >= 0 ? 1 : 0);
   layout.weakProcedureCode =
     layout.procedureCode >= 0 && WEAK_PROCEDURE_CODE_NAMES.includes(norms[layout.procedureCode]!);
   return layout;
@@ -146,11 +155,24 @@ function otherCodeSetColumn(norms: readonly string[], codeColumn: number): numbe
   const sets: readonly (readonly string[])[] = [CODE_SET_COLUMN_NAMES.cpt, CODE_SET_COLUMN_NAMES.hcpcs];
   const own = sets.findIndex((names) => names.includes(norms[codeColumn]!));
   if (own < 0) return -1;
-  const other = sets[1 - own]!;
+  return bestNamedColumn(norms, sets[1 - own]!);
+}
+
+/**
+ * The billing provider's column when the provider column is a rendering provider's (its name is
+ * not a billing one): the best-ranked column of BILLING_PROVIDER_NAMES, ties the leftmost; else -1.
+ */
+function billingProviderColumn(norms: readonly string[], providerColumn: number): number {
+  if (providerColumn < 0 || BILLING_PROVIDER_NAMES.includes(norms[providerColumn]!)) return -1;
+  return bestNamedColumn(norms, BILLING_PROVIDER_NAMES);
+}
+
+/** The column whose name comes first in `names` (ties: the leftmost), or -1. */
+function bestNamedColumn(norms: readonly string[], names: readonly string[]): number {
   let best = -1;
   let bestRank = Infinity;
   norms.forEach((norm, c) => {
-    const rank = other.indexOf(norm);
+    const rank = names.indexOf(norm);
     if (rank >= 0 && rank < bestRank) {
       best = c;
       bestRank = rank;

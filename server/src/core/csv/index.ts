@@ -34,6 +34,10 @@
 //   inside the formula too (its cellSpan is that text, not quoted).
 // - A procedure-code column of one code set beside one of the other ("CPT Code" and "HCPCS Code",
 //   columns.ts CODE_SET_COLUMN_NAMES): the better-ranked is read, the other where its cell is empty.
+// - Providers: ServiceLine.providerId is the provider column's cell. A billing provider column
+//   beside a rendering one (columns.ts BILLING_PROVIDER_NAMES) is read too, as the line's
+//   billingProviderId (csvLine.ts), and a row without a rendering NPI takes its billing NPI as its
+//   provider, as an 837P line takes 2010AA; a file with one provider column reads only that one.
 // - Amounts: as values.ts parseAmount reads them; in a file not delimited by commas, also with a
 //   decimal comma ("600,00", "1.250,00") where that finds none (amounts.ts). A units fix writes the
 //   new charge in the marks of the old one.

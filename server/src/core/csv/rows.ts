@@ -2,7 +2,7 @@
 // units and charge, with a finding for each cell that cannot be read (naming line and column,
 // never the value). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
 
-import type { DateRange, Finding, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
+import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CsvServiceLine } from './csvLine';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
@@ -65,7 +65,7 @@ export interface RowClaims<S> {
   /** The index the claim's next line gets. */
   lineCount(state: S): number;
   /** The row's line, or null when it was not wanted (the row is still a line of its claim). */
-  addLine(state: S, line: ServiceLine | null, r: CsvReader): void;
+  addLine(state: S, line: CsvServiceLine | null, r: CsvReader): void;
   /** Once every row is in. */
   finish(): void;
   /** The rows now come from `text`. */
@@ -359,7 +359,7 @@ export class RowParser<S> {
   }
 
   /** The service line of row `r` from what the steps read; `index` is its place in its claim, `date` the date it is grouped on. */
-  private serviceLine(r: CsvReader, index: number, modifiers: Modifier[], modifierInsert: ModifierInsertPoint | null, date: DateRange | null): ServiceLine {
+  private serviceLine(r: CsvReader, index: number, modifiers: Modifier[], modifierInsert: ModifierInsertPoint | null, date: DateRange | null): CsvServiceLine {
     const line = new CsvServiceLine();
     line.index = index;
     line.recordLine = r.recordLine;
@@ -389,7 +389,10 @@ export class RowParser<S> {
       line.dateStart = dateSpan.start;
       line.dateEnd = dateSpan.end;
     }
-    line.providerId = cellOrNull(r, this.layout.providerId);
+    // The rendering NPI, else the billing NPI (as an 837P line's provider falls back to 2010AA).
+    const billing = this.providerCell(r, this.layout.billingProviderId);
+    line.billingProviderId = billing;
+    line.providerId = this.providerCell(r, this.layout.providerId) ?? billing;
     this.setRemovalSpan(r, line);
     line.recordStart = r.recordStart;
     line.recordEnd = r.recordEnd;
@@ -426,7 +429,13 @@ export class RowParser<S> {
   private readonly cellScratch: { column: number; cellSpan: Span; quoted: boolean }[] = [];
   private readonly strings = new Map<string, string>();
 
-  /** One string per distinct code or modifier (a few hundred values repeated over many rows). */
+  /** A provider cell's NPI (one string per distinct NPI, as for codes), or null when the row has none. */
+  private providerCell(r: CsvReader, k: number): string | null {
+    const value = cellOrNull(r, k);
+    return value === null ? null : this.intern(value);
+  }
+
+  /** One string per distinct code, modifier or NPI (a few hundred values repeated over many rows). */
   private intern(s: string): string {
     const known = this.strings.get(s);
     if (known !== undefined) return known;

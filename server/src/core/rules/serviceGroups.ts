@@ -3,9 +3,11 @@
 // all the files of one CLI run. Each grouped line knows who performed it, so a check can tell the
 // same provider from another provider of the same billing group: on an 837P (and a CSV) the
 // line's rendering provider, else the claim's, else the billing provider; on an 837I the billing
-// provider (the hospital) alone, whichever physicians the claim names. The lines of a void claim
-// are not grouped, and those of a claim a replacement or void supersedes are left out when the
-// groups are read (supersession.ts). The PTP check uses this; so do the MUE and add-on code checks.
+// provider (the hospital) alone, whichever physicians the claim names. A CSV row names its own
+// billing provider (a billing NPI column beside the rendering one: csv/csvLine.ts). The lines of
+// a void claim are not grouped, and those of a claim a replacement or void supersedes are left
+// out when the groups are read (supersession.ts). The PTP check uses this; so do the MUE and
+// add-on code checks.
 
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
 import { tableForClaim } from './claimTables';
@@ -122,7 +124,8 @@ export class ServiceGrouper {
           if (row < 0) {
             if (claimId < 0) claimId = options.x12 ? supersession.idNumber(claim.id) : NO_CLAIM_ID;
             const provider = byBilling ? billing : (line.providerId ?? claimProvider);
-            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing, claimId });
+            const lineBilling = line.billingProviderId ?? billing;
+            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId });
           }
           group.rows.push(row);
         }
