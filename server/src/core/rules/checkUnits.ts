@@ -36,19 +36,27 @@ export function keepMue(tables: MueTables): (line: ServiceLine, table: PtpTableK
   return (line, table) => mueRowFor(tables, table, line.code) !== undefined;
 }
 
+/** Whether a line's unit count is one the MUE check can count: written, read, and not below 0 (0 is a count of none). */
+function countable(units: number | null): units is number {
+  return units !== null && units >= 0;
+}
+
+/** The days a line's units are spread over: its dates' days, at most MAX_RANGE_DAYS (1 when undated). */
+export function countedDays(dateOfService: ServiceLine['dateOfService']): number {
+  return dateOfService === null ? 1 : Math.min(daysInRange(dateOfService), MAX_RANGE_DAYS);
+}
+
 /**
- * The units a line counts on each day of its dates, not rounded: its units (1 when missing or
- * unreadable) over its days. MAI 2 and 3 add these up for the day and round the sum (two lines of
- * 0.5 units are 1 unit, not 2); MAI 1 rounds a line's own.
+ * The units a line counts on each day of its dates, not rounded: its units (1 when missing,
+ * unreadable or below 0; 0 when it says 0) over its days. MAI 2 and 3 add these up for the day
+ * and round the sum (two lines of 0.5 units are 1 unit, not 2); MAI 1 rounds a line's own.
  */
 export function shareOfDay(line: Pick<ServiceLine, 'units' | 'dateOfService'>): number {
-  const units = line.units !== null && line.units > 0 ? line.units : 1;
-  const days = line.dateOfService === null ? 1 : Math.min(daysInRange(line.dateOfService), MAX_RANGE_DAYS);
-  return units / days;
+  return (countable(line.units) ? line.units : 1) / countedDays(line.dateOfService);
 }
 
 /** A day's units as counted against the MUE: rounded up (a part of a unit is a unit). */
-function countedUnits(units: number): number {
+export function countedUnits(units: number): number {
   return Math.ceil(units - 1e-9);
 }
 
@@ -89,8 +97,8 @@ function unitsText(units: number): string {
  * MUE findings of the grouped lines: 'mue.not-payable' (value 0, error) on each line of such a
  * code; 'mue.exceeded' (error for MAI 1 and 2, warning for MAI 3) on a line over its value (MAI
  * 1) or on the last line of a day whose summed units are over it (MAI 2 and 3), with the lines
- * summed as related information; 'mue.units-unknown' (warning) on a line whose units are missing
- * or unreadable (counted as 1).
+ * summed as related information; 'mue.units-unknown' (warning) on a line whose units are missing,
+ * unreadable or below 0 (counted as 1; a count of 0 is read as none).
  */
 export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fileNames?: readonly string[]): RunFinding[] {
   const out: RunFinding[] = [];
@@ -111,14 +119,15 @@ export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: Run
     const span = lines.codeSpan(row);
     const file = lines.file(row);
     const lineUnits = lines.units(row);
-    if (lineUnits === null || !(lineUnits > 0)) {
+    if (!countable(lineUnits)) {
       const unitsSpan = lines.unitsSpan(row);
+      const what = unitsSpan === null ? 'no unit count' : lineUnits === null ? 'an unreadable unit count' : 'a unit count below 0';
       out.push({
         file,
         finding: {
           rule: MUE_UNITS_UNKNOWN_RULE,
           severity: 'warning',
-          message: `${code} has ${unitsSpan === null ? 'no' : 'an unreadable'} unit count, so it is counted as 1 unit against its MUE of ${mue.value}. Write the units of service on the line.`,
+          message: `${code} has ${what}, so it is counted as 1 unit against its MUE of ${mue.value}. Write the units of service on the line.`,
           span: unitsSpan === null ? span : unitsSpan,
           codes: [code],
         },
@@ -140,7 +149,7 @@ export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: Run
     }
     if (mue.mai === 1) {
       const units = rowUnitsPerDay(lines, row);
-      if (units > mue.value) out.push({ file, finding: exceeded(lines, code, mue, units, [row], lines.from(row), fileNames) });
+      if (units > mue.value) out.push({ file, finding: exceeded(lines, code, mue, { units, written: rowShareOfDay(lines, row) }, [row], lines.from(row), fileNames) });
       continue;
     }
     const key = `${code}\u0000${lines.provider(row)}`;
@@ -172,24 +181,52 @@ export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: Run
       if (reported.has(set)) continue;
       reported.add(set);
       const last = dayRows[dayRows.length - 1]!;
-      out.push({ file: lines.file(last), finding: exceeded(lines, code, mue, units, dayRows, day, fileNames) });
+      out.push({ file: lines.file(last), finding: exceeded(lines, code, mue, { units, written: sum }, dayRows, day, fileNames) });
     }
   }
 }
 
-/** The finding for `rows` (of `lines`) whose units are over the value: it sits on the last of them. */
-function exceeded(lines: KeptLines, code: string, mue: MueRow, units: number, rows: number[], day: DateNumber, fileNames: readonly string[] | undefined): Finding {
+/** Units as a message shows them: up to three decimals, as the related information does. */
+function shownUnits(units: number): number {
+  return Number(units.toFixed(3));
+}
+
+/**
+ * How units written as a part of a unit are counted, when they are: the message says what the
+ * lines report and then what the MUE is judged on, so 2.5 is not quoted back as 3.
+ */
+function countedText(written: number, counted: number): string {
+  return shownUnits(written) === counted ? '' : `, counted as ${counted} (a part of a unit counts as a unit)`;
+}
+
+/**
+ * The finding for `rows` (of `lines`) whose units are over the value: it sits on the last of them.
+ * `units`: the day's count judged against the value (rounded up); `written`: the units the lines
+ * report for the day before rounding.
+ */
+function exceeded(
+  lines: KeptLines,
+  code: string,
+  mue: MueRow,
+  { units, written }: { units: number; written: number },
+  rows: number[],
+  day: DateNumber,
+  fileNames: readonly string[] | undefined,
+): Finding {
   const last = rows[rows.length - 1]!;
   const others = rows.slice(0, -1);
   const lastFile = lines.file(last);
   const where = (r: number) => lines.unitsSpan(r) ?? lines.codeSpan(r);
+  const days = countedDays({ from: lines.from(last), to: lines.to(last) });
+  // MAI 1 judges the line's own units (a date range's a day); MAI 2 and 3 the day's sum.
+  const lineUnits = lines.units(last) ?? 1;
   const counted =
     mue.mai === 1
-      ? `this line reports ${unitsText(units)}${lines.from(last) !== lines.to(last) ? ' a day' : ''}`
-      : `${unitsText(units)} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}`;
+      ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days, ${shownUnits(written)} a day` : ''}${countedText(written, units)}`
+      : `${unitsText(shownUnits(written))} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}${countedText(written, units)}`;
   const advice =
     mue.mai === 1
-      ? `Report at most ${mue.value} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
+      ? `Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
       : mue.mai === 2
         ? `Units over ${mue.value} are denied for the day whatever the documentation; lower the units to ${mue.value}.`
         : `Units over ${mue.value} are denied unless the records support them on appeal.`;
