@@ -234,7 +234,7 @@ async function checkCsvInBlocks(handle: fs.FileHandle, buffer: Buffer, skip: num
     findings.push(internalError('checking', error));
   }
   const sorted = byPosition(findings);
-  const index = builders.at(-1)?.finish(sorted, knowledge, result.kindOf) ?? null;
+  const index = builders.at(-1)?.finish(sorted, knowledge, result.coded) ?? null;
   return { format: 'csv', claims: result.claims, serviceLines: result.serviceLines, findings: sorted, lines, index };
 }
 

@@ -17,7 +17,7 @@ import type { LineSink } from '../csv/codedClaims';
 import { detached, plainNumber } from '../text';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
-import type { AddOptions } from '../rules/serviceGroups';
+import type { AddOptions, StagedLines } from '../rules/serviceGroups';
 import { noTableNote, tableForClaim } from '../rules/claimTables';
 import { lastAtOrBefore } from '../search';
 import { codeHover, type HoverResult } from './hover';
@@ -120,8 +120,8 @@ export class DiskIndexBuilder {
 
   /**
    * A LineSink (csv/codedClaims.ts) for a CSV read in pieces: each line as it is read, its claim
-   * by number. A claim's kind may be named by a later row, so the tables are set by finish's
-   * `kindOf`.
+   * by number. A claim's kind and type of bill may be named by a later row, so the tables are set
+   * by finish's `claims`.
    */
   lineSink(): LineSink {
     return { line: (claim, line, base) => this.addLine(claim, 0, line, base) };
@@ -173,15 +173,17 @@ export class DiskIndexBuilder {
 
   /**
    * The index, given every finding of the file (document offsets). The builder is spent. The
-   * knowledge is the one the file was checked with: hovers describe codes by it. `kindOf`: the
-   * kind of each claim by number, for lines given through lineSink.
+   * knowledge is the one the file was checked with: hovers describe codes by it. `claims`: the
+   * kind and facility type of each claim by number, for lines given through lineSink: the
+   * staged lines the coding run judged (CsvStreamResult.coded), so each hover names the table
+   * the check used (an inpatient type of bill: none).
    */
-  finish(findings: readonly Finding[], knowledge: Knowledge, kindOf?: (claim: number) => ClaimKind | null): DiskIndex {
+  finish(findings: readonly Finding[], knowledge: Knowledge, claims?: Pick<StagedLines, 'kind' | 'facilityType'>): DiskIndex {
     const n = this.count;
-    if (kindOf !== undefined) {
-      const claims = this.claim.values;
+    if (claims !== undefined) {
+      const numbers = this.claim.values;
       const tables = this.table.values;
-      for (let i = 0; i < n; i++) tables[i] = this.scopes.of(kindOf(claims[i]!), null);
+      for (let i = 0; i < n; i++) tables[i] = this.scopes.of(claims.kind(numbers[i]!), claims.facilityType(numbers[i]!));
     }
     let order: Uint32Array | null = null;
     if (!this.ordered) {

@@ -4,6 +4,7 @@
 import { capitalized } from '../text';
 import { elementAt } from '../guides/load';
 import { loopTitle, placementOf } from '../guides/placement';
+import { shownSegmentId } from '../guides/shown';
 import type { DataType, ElementSpec, PositionSpec, Usage } from '../guides/schema';
 import type { ParsedDocumentWithIndex, X12Position } from '../model';
 
@@ -62,7 +63,9 @@ export function guideElementHover(doc: ParsedDocumentWithIndex, text: string, po
   if (!placement) return null;
   const guide = `${placement.guide.name} (${placement.guide.key})`;
   const segment = placement.segment;
-  if (!segment) return `*Implementation guide ${guide}:* the guide has no place for this ${position.segmentId} segment here.`;
+  // The id of a line that is no segment may be claim contents: named only when shaped like an id (guides/shown.ts).
+  const id = shownSegmentId(position.segmentId);
+  if (!segment) return `*Implementation guide ${guide}:* the guide has no place for ${id.startsWith("'") ? `this ${position.segmentId} segment` : id} here.`;
   const where = `*Implementation guide ${guide}, loop ${loopTitle(segment.loop)}, ${segment.id} ${segment.name}*`;
   const spec = elementAt(segment, position.elementIndex);
   if (!spec) return `${where}\n\n${segment.id} has ${segment.elements.length} elements in the guide: element ${position.elementIndex} is not one of them.`;

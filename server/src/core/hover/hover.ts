@@ -9,7 +9,9 @@ import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { noTableNote, tableForClaim } from '../rules/claimTables';
 import { mueRowFor } from '../rules/checkUnits';
-import { codeSetOf, parseD8 } from '../x12/values';
+import { codeSetOf, parseD8, readsAsCode } from '../x12/values';
+import { shownSegmentId } from '../guides/shown';
+import { capitalized } from '../text';
 import { dateOrderNote } from '../csv/index';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
 import { guideElementHover } from './guideHover';
@@ -102,11 +104,15 @@ function basename(path: string): string {
  * `noTable` says (claimTables.ts noTableNote).
  */
 export function codeHover(code: string, date: DateRange | null, knowledge: Knowledge, table: PtpTableKind | null = 'practitioner', noTable: string = noTableNote('dental'), today: DateNumber = todayNumber()): string {
+  // A value not shaped like a code may be claim contents in the wrong place (a name, a birth
+  // date): described, not quoted, as findings describe it (x12/values.ts). No descriptor or edit
+  // names such a value. A value that reads as a code is letters and digits: nothing in it formats.
+  if (!readsAsCode(code)) return notACode(code);
   const parts: string[] = [];
   const descriptor = knowledge.descriptors.get(code);
   const text = descriptor?.long ?? descriptor?.short;
   // A descriptor from the user's file is text, not Markdown: escaped, so it shows as written.
-  parts.push(text ? `**${code}** — “${plainMarkdown(text)}”${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
+  parts.push(text ? `**${code}** — ${descriptorThatFits(text)}${descriptor?.source === BUILTIN_SOURCE ? ' (official CPT descriptor)' : ''}` : `**${code}**${looksLikeCode(code)} — no descriptor loaded (add your licensed file in \`claimlint.descriptorFiles\`)`);
   // A line without a date of service is paired with no other (the checks need its day): its hover
   // shows the edits in force today, as what the line would meet, and says it is not checked.
   const day = date?.from ?? today;
@@ -129,15 +135,55 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   }
   if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
-  // The built-in billing note says no modifier pays the codes bundled into 43214 (the reference's
-  // guideline): shown where the claim's table agrees, not where an edit of it allows a modifier (a
-  // loaded hospital table may make 43214/76000 indicator 1), nor on a claim no table judges.
-  const noteAgrees = table !== null && !asColumnOne.some((e) => e.modifierIndicator === '1');
-  if (descriptor?.guideline && noteAgrees) parts.push(`**Billing:** ${descriptor.guideline}`);
+  if (descriptor?.guideline && table !== null && noteAgrees(descriptor.guideline, code, asColumnOne)) parts.push(`**Billing:** ${descriptor.guideline}`);
   if (descriptor?.clinicalSummary) parts.push(`---\n\n**Clinical summary:** ${summaryThatFits(descriptor.clinicalSummary)}`);
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${plainMarkdown(notice)}_`);
   return parts.join('\n\n');
+}
+
+/** The hover of a code cell whose value does not read as a code, described as shownCode and shownNumber describe such values. */
+function notACode(code: string): string {
+  return /^[A-Za-z0-9]+$/.test(code) && code.length <= 12
+    ? '**A value with 6 or more digits in a row** where the procedure code goes (not shown: it may be an id); no descriptor or edit is looked up for it.'
+    : '**A value that is not a code** where the procedure code goes (not shown: it may be claim contents); no descriptor or edit is looked up for it.';
+}
+
+/**
+ * Whether the table in use agrees with a built-in billing note. The note says the codes it names
+ * are not billed with this one and that no modifier changes that (the reference's guideline for
+ * 43214): true when the table has an edit of each with no modifier allowed, in force on the
+ * line's date. A table without them (builtin edits off and a CMS table without the pair) or with
+ * an edit allowing a modifier (a hospital table may make 43214/76000 indicator 1) does not: the
+ * hover would contradict its edits and the check.
+ */
+function noteAgrees(note: string, code: string, asColumnOne: readonly PtpEdit[]): boolean {
+  const key = code.trim().toUpperCase();
+  const named = new Set((note.match(/\b[0-9A-Z]{5}\b/g) ?? []).filter((token) => token !== key && codeSetOf(token) !== null));
+  for (const other of named) {
+    const edits = asColumnOne.filter((e) => e.columnTwo === other);
+    if (edits.length === 0 || edits.some((e) => e.modifierIndicator !== '0')) return false;
+  }
+  return true;
+}
+
+/**
+ * A descriptor's share of a hover. A CPT long descriptor runs to about a thousand characters; a
+ * cell that ran columns together in an export can run to megabytes, which would put the edits
+ * out of the hover's sight (and cost a hover its time budget): cut at a word, saying how much is
+ * left out.
+ */
+const DESCRIPTOR_CHARACTERS = 2000;
+
+/** The descriptor as hover Markdown, in quotation marks (escaped), cut to DESCRIPTOR_CHARACTERS. */
+function descriptorThatFits(text: string): string {
+  if (text.length <= DESCRIPTOR_CHARACTERS) return `“${plainMarkdown(text)}”`;
+  let end = DESCRIPTOR_CHARACTERS;
+  // Not between the halves of a surrogate pair; at the last blank when it is not far back.
+  if (/[\uDC00-\uDFFF]/.test(text[end]!)) end--;
+  const blank = text.slice(0, end).search(/\s\S*$/);
+  if (blank > DESCRIPTOR_CHARACTERS / 2) end = blank;
+  return `“${plainMarkdown(text.slice(0, end))} …” (${(text.length - end).toLocaleString('en-US')} more characters of it not shown)`;
 }
 
 /** The clinical summary's share of a hover: about three lines, which a hover's height leaves after the edits and the billing note. */
@@ -231,8 +277,15 @@ function x12Hover(text: string, position: X12Position): HoverResult | null {
     const shown = text.slice(span.start, span.end);
     return { markdown: `\`${printable(shown)}\` — ${delimiterNames[position.delimiter]}`, span };
   }
-  const info = x12Segments[segmentId];
   const value = text.slice(span.start, span.end);
+  // The "id" of a line that is no segment may be the whole line (a name and birth date pasted on
+  // a line of their own): named only when shaped like an id, as findings name it (guides/shown.ts).
+  const shownId = shownSegmentId(segmentId);
+  if (!shownId.startsWith("'")) {
+    const what = elementIndex === 0 ? capitalized(shownId) : `Element ${String(elementIndex).padStart(2, '0')} of ${shownId}`;
+    return { markdown: `${what} — not a segment of Claimlint's 837 dictionary (the id is not shown: it may be claim contents)`, span };
+  }
+  const info = Object.hasOwn(x12Segments, segmentId) ? x12Segments[segmentId] : undefined;
   if (elementIndex === 0) {
     return { markdown: info ? `**${segmentId}** — ${info.name}` : `**${segmentId}** — segment not in Claimlint's 837 dictionary`, span };
   }
@@ -244,7 +297,7 @@ function x12Hover(text: string, position: X12Position): HoverResult | null {
   const name = componentIndex > 0 ? info?.components?.[elementIndex]?.[componentIndex - 1] : info?.elements[elementIndex - 1];
   const parts = [name ? `**${reference}** ${name}` : `**${reference}**`];
   if (info) parts[0] += ` · ${segmentId} ${info.name}`;
-  const qualifier = componentIndex === 1 ? procedureQualifiers[value] : undefined;
+  const qualifier = componentIndex === 1 && Object.hasOwn(procedureQualifiers, value) ? procedureQualifiers[value] : undefined;
   if (qualifier) parts.push(`\`${value}\`: ${qualifier}`);
   if (segmentId === 'DTP' && elementIndex === 3) {
     const range = parseDtp(value);

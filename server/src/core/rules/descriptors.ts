@@ -94,6 +94,13 @@ function delimiterOf(line: string): string {
   );
 }
 
+/**
+ * A quoted cell may hold line breaks (a long descriptor in a spreadsheet export); a record still
+ * open after this many lines has a quote that is never closed, as the MUE and add-on code loaders
+ * read it (records.ts).
+ */
+const MAX_RECORD_LINES = 20;
+
 function isBlankRecord(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '');
 }
@@ -108,12 +115,20 @@ function isBlankRecord(fields: readonly string[]): boolean {
 export function loadDescriptorFile(content: TextContent, source: string, into: DescriptorTable = new DescriptorTable()): DescriptorLoadResult {
   const problems = new ProblemList(source);
   const text = decodeText(content);
+  // A quote never closed is reported on its line, in line order with the rows' problems below.
+  const unclosed: number[] = [];
+  let reported = 0;
+  const reportUnclosedBefore = (line: number) => {
+    for (; reported < unclosed.length && unclosed[reported]! < line; reported++) problems.add(unclosed[reported]!, 'a quoted cell is not closed (a " without its closing ")');
+  };
   // Rows of empty cells (a spreadsheet's formatted but empty rows) are no rows.
-  const records = parseDelimited(text, delimiterOf(firstNonBlankLine(text))).filter((record) => !isBlankRecord(record.fields));
+  const quotes = { maxRecordLines: MAX_RECORD_LINES, onUnclosed: (line: number) => unclosed.push(line) };
+  const records = parseDelimited(text, delimiterOf(firstNonBlankLine(text)), quotes).filter((record) => !isBlankRecord(record.fields));
   let columns: Readonly<DescriptorColumns> = HEADERLESS_DESCRIPTOR_COLUMNS;
   let first = 0;
   if (records.length > 0 && !isCode(records[0]!.fields[0]!.trim())) {
     first = 1;
+    reportUnclosedBefore(records[0]!.line);
     const named: DescriptorColumns = { code: -1, short: -1, long: -1, recordId: -1 };
     const descriptions: number[] = [];
     records[0]!.fields.forEach((cell, index) => {
@@ -136,6 +151,7 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
   const cell = (fields: string[], index: number) => (index >= 0 ? detached((fields[index] ?? '').trim()) : '');
   for (let r = first; r < records.length; r++) {
     const { fields, line } = records[r]!;
+    reportUnclosedBefore(line);
     if (columns.recordId >= 0 && HCPCS_MODIFIER_RECORD_IDS.has(cell(fields, columns.recordId))) continue;
     const code = cell(fields, columns.code).toUpperCase();
     if (!isCode(code)) {
@@ -160,6 +176,7 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
     rows++;
   }
   if (previous !== null) into.set(previous);
+  reportUnclosedBefore(Infinity);
   if (rows === 0 && problems.count === 0) problems.add(0, 'no descriptors found');
   return { source, table: into, rows, problems: problems.finish() };
 }

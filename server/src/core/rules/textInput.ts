@@ -315,13 +315,35 @@ function lineBreaksIn(text: string, start: number, end: number): number {
   return count;
 }
 
+/** The offset after the first line break at or after `at` (CRLF one break), or the text's length. */
+function afterLineBreak(text: string, at: number): number {
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === LF) return at + 1;
+    if (c === CR) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+  }
+  return text.length;
+}
+
+/**
+ * How parseDelimited treats a quote that is never closed, as the MUE and add-on code loaders do
+ * (records.ts): without it, the quoted field takes the rest of the text.
+ */
+export interface UnclosedQuotes {
+  /** A record still inside a quoted field after this many lines has a quote that is never closed. */
+  maxRecordLines: number;
+  /** Given the line such a record starts on; the record is dropped and the lines after that one are read again on their own. */
+  onUnclosed(line: number): void;
+}
+
 /**
  * Parses a whole delimited text into records; quoted fields may span lines (long descriptors
  * sometimes do). Blank lines are skipped. A field is taken as slices of the text (a run of plain
  * characters, the text between two quotes), joined only across a doubled quote, so that a cell of
- * many megabytes costs its size, not a string node per character.
+ * many megabytes costs its size, not a string node per character. With `unclosed`, a quote never
+ * closed (a typo, a file cut short) costs its own record, not every record after it.
  */
-export function parseDelimited(text: string, delimiter: string): DelimitedRecord[] {
+export function parseDelimited(text: string, delimiter: string, unclosed?: UnclosedQuotes): DelimitedRecord[] {
   const records: DelimitedRecord[] = [];
   let fields: string[] = [];
   let field = '';
@@ -340,12 +362,28 @@ export function parseDelimited(text: string, delimiter: string): DelimitedRecord
   const length = text.length;
   const delimiterStart = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  /** Offset of the record's first character (where an unclosed quote's record is read again from). */
+  let recordStart = i;
   while (i < length) {
     if (quoted) {
-      // Up to the next quote, as one slice; an unterminated quote takes the rest of the text.
+      // Up to the next quote, as one slice; an unterminated quote takes the rest of the text (unless `unclosed`).
       const quote = text.indexOf('"', i);
       const end = quote < 0 ? length : quote;
       line += lineBreaksIn(text, i, end);
+      if (unclosed !== undefined && (quote < 0 || line - recordLine >= unclosed.maxRecordLines)) {
+        unclosed.onUnclosed(recordLine);
+        // Which later quote was meant to close it cannot be told: its first line is dropped, and
+        // the next line starts a record (records.ts gives up on such a record so).
+        i = afterLineBreak(text, recordStart);
+        recordStart = i;
+        line = recordLine + 1;
+        recordLine = line;
+        fields = [];
+        field = '';
+        fieldStarted = false;
+        quoted = false;
+        continue;
+      }
       field += text.slice(i, end);
       if (quote < 0) break;
       if (text.charCodeAt(quote + 1) === QUOTE) {
@@ -378,6 +416,7 @@ export function parseDelimited(text: string, delimiter: string): DelimitedRecord
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       recordLine = line;
+      recordStart = i;
       continue;
     }
     // A run of plain characters: this one, and those after it up to one that may end the field or open a quote.
