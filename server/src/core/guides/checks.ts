@@ -95,26 +95,30 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
  */
 const REPEATS_NOTHING: ReadonlySet<string> = new Set(['guide.segment-leading-blanks']);
 
-/** The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE). */
+/**
+ * The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE).
+ * Spans overlap when they share a character; an empty span (a missing element) overlaps a span it
+ * lies in or ends, not one it starts: an element the segment stops before is an empty guide span
+ * at the segment's end, while the reader, with no element to place its finding on, spans the
+ * whole segment (x12/reading837.ts spanOr), and the two are the one problem.
+ */
 export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
   if (!findings.some((f) => REPEATED_BY_GUIDE.has(f.rule))) return findings;
-  const starts = guide
-    .filter((g) => g.severity === 'error' && !REPEATS_NOTHING.has(g.rule))
-    .map((g) => g.span)
-    .sort((a, b) => a.start - b.start);
+  const spans = guide.filter((g) => g.severity === 'error' && !REPEATS_NOTHING.has(g.rule)).map((g) => g.span);
+  const filled = spans.filter((s) => s.start < s.end).sort((a, b) => a.start - b.start);
+  const points = spans.filter((s) => s.start === s.end).map((s) => s.start).sort((a, b) => a - b);
   // The longest guide span so far at each position, so one binary search answers "does any overlap".
-  const reach = new Array<number>(starts.length);
+  const reach = new Array<number>(filled.length);
   let longest = -1;
-  for (let i = 0; i < starts.length; i++) reach[i] = longest = Math.max(longest, starts[i]!.end);
-  // Spans overlap when they share a character; an empty span (a missing element) when it touches.
-  const overlapped = (span: Span): boolean => {
+  for (let i = 0; i < filled.length; i++) reach[i] = longest = Math.max(longest, filled[i]!.end);
+  const overlapsFilled = (span: Span): boolean => {
     const empty = span.start === span.end;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = filled.length - 1;
     let last = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const start = starts[mid]!.start;
+      const start = filled[mid]!.start;
       if (start < span.end || (empty && start === span.end)) {
         last = mid;
         lo = mid + 1;
@@ -122,7 +126,19 @@ export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): 
     }
     return last >= 0 && (reach[last]! > span.start || (empty && reach[last] === span.start));
   };
-  return findings.filter((f) => !REPEATED_BY_GUIDE.has(f.rule) || !overlapped(f.span));
+  // Is a missing element inside the span or at its end (at its start, for an empty span)?
+  const touchesPoint = (span: Span): boolean => {
+    const after = span.start === span.end ? span.start - 1 : span.start;
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (points[mid]! <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < points.length && points[lo]! <= span.end;
+  };
+  return findings.filter((f) => !REPEATED_BY_GUIDE.has(f.rule) || !(overlapsFilled(f.span) || touchesPoint(f.span)));
 }
 
 /**

@@ -6,7 +6,7 @@ import { capitalized } from '../text';
 import { shownCodeFor, shownTypedValue } from './shown';
 import { isValidCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
-import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, typeValid } from './valueTypes';
+import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 
 export type GuideSeverity = 'error' | 'warning' | 'information';
 
@@ -16,7 +16,7 @@ export interface ElementContext {
   component: string;
   /** Repetition separator (ISA11 in 5010), or null. */
   repetition: string | null;
-  /** A later errata checked with its nearest guide: GS08 and ST03 may hold it, not only the guide's code. */
+  /** The group's version when the map checking it lists another (validate.ts Group.version): GS08 and ST03 may hold it. */
   version: string | null;
   /** Records a finding on segment `segment` (position and component of the element, its reference, the loop). */
   add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): void;
@@ -151,8 +151,15 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
   if (!ownVersion && !isValidCode(spec, value)) {
     ctx.add(index, 'guide.code-invalid', severity, `${capitalized(shownCodeFor(spec, value))} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
   }
-  if (format !== null && DATE_FORMATS.has(format) && !matchesFormat(value, format)) {
-    ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value.`, spec.position, spec.component, spec.ref, loop);
+  if (format !== null && DATE_FORMATS.has(format)) {
+    if (!matchesFormat(value, format)) {
+      ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is not a valid ${format} value.`, spec.position, spec.component, spec.ref, loop);
+    } else if (format === 'RD8' && composite !== null && !rangeInOrderAt(value, 0, value.length)) {
+      // A range that ends before it starts is rejected as a reversed DTP range is. Only a
+      // composite's (the HI occurrence spans): a DTP's range is the reader's x12.date-invalid,
+      // which names the two dates and stays in every guideChecks mode (the coding checks read it).
+      ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is an RD8 range that ends before it starts.`, spec.position, spec.component, spec.ref, loop);
+    }
   }
   if (spec.regex !== null && !spec.regex.test(value)) {
     ctx.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);

@@ -12,7 +12,7 @@
 import { hasPackedCode, isValidCode, packCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec } from './schema';
 import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, type SegmentScan } from './segmentScan';
-import { DATE_FORMATS, isValidDateAt, isValidTimeAt, matchesFormatAt } from './valueTypes';
+import { DATE_FORMATS, isValidDateAt, isValidTimeAt, matchesFormatAt, rangeInOrderAt } from './valueTypes';
 
 /** Element offsets of the segments of a text (X12SegmentIndex has them). */
 export interface SegmentReader {
@@ -165,7 +165,10 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
     while (to < end && text.charCodeAt(to) !== separator) to++;
     const component = components[c]!;
     if (component.dataElement === '1250') format = formatAt(text, from, to);
-    if (!valueClean(component, text, from, to, component.dataElement === '1251' ? format : null)) return false;
+    const dateFormat = component.dataElement === '1251' ? format : null;
+    if (!valueClean(component, text, from, to, dateFormat)) return false;
+    // A composite's RD8 range must not end before it starts (elementChecks.ts checkElement).
+    if (dateFormat === 'RD8' && !rangeInOrderAt(text, from, to)) return false;
     from = to < end ? to + 1 : end;
   }
   // Components past the guide's: only empty ones may follow (the exact check counts up to the last non-empty).

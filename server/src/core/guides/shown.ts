@@ -40,9 +40,17 @@ export function shownSegment(id: string, elements: readonly string[], componentS
   return SHORT_CODE.test(code) ? `${id}*${code}` : id;
 }
 
-/** A value that is not one of an element's codes: quoted when it can only be a code of that element's length. */
+/** An implementation guide's version (005010X222A1, 004010X098A1): its six digits are no id. */
+export const VERSION_SHAPE = /^\d{6}X\d{3}(?:A\d)?$/;
+
+/**
+ * A value that is not one of an element's codes: quoted when it can only be a code of that
+ * element's length. A version in an element whose codes are versions (GS08, ST03, REF02 of
+ * REF*87) is one, though its six digits in a row would read as an id anywhere else.
+ */
 export function shownCodeFor(spec: ElementSpec, value: string): string {
   if (value.length > spec.maxLength) return 'a value longer than its codes';
+  if (VERSION_SHAPE.test(value) && spec.codes !== null && spec.codes.some((code) => VERSION_SHAPE.test(code))) return `'${value}'`;
   return shownCode(value);
 }
 

@@ -37,7 +37,7 @@
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { capitalized } from '../text';
-import { shownCode, shownSegment, shownSegmentId } from './shown';
+import { shownCode, shownSegment, shownSegmentId, VERSION_SHAPE } from './shown';
 import { readsAsCode, shownControlNumber } from '../x12/values';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
 import { segmentIdCode } from '../x12/segment-index';
@@ -140,9 +140,6 @@ function listed(codes: readonly string[]): string {
   return codes.length > 6 ? `${shown} (or ${codes.length - 6} more codes)` : codes.length === 1 ? shown : `one of ${shown}`;
 }
 
-/** An implementation guide's version (005010X222A1, 004010X098A1): its six digits are no id. */
-const VERSION_SHAPE = /^\d{6}X\d{3}(?:A\d)?$/;
-
 /** A version (ISA12, GS08, ST03) as a message shows it: as written when it reads as one (letters and digits), else described. */
 function versionShown(value: string): string {
   return readsAsCode(value) || VERSION_SHAPE.test(value) ? value : shownCode(value);
@@ -210,7 +207,10 @@ interface Group {
   guide: GuideSchema | null;
   walker: GuideWalker | null;
   stIds: Set<string>;
-  /** A version checked with its nearest guide: GS08 and ST03 are not held to the guide's own version code. */
+  /**
+   * GS08 when the map checking the group lists another version (an alias, a later errata, no map:
+   * the envelope's); GS08 and ST03 may hold it. Null when they are held to the map's list.
+   */
   version: string | null;
 }
 
@@ -439,7 +439,11 @@ export class GuideValidator {
     if (id === 'SE') this.endTransaction();
 
     const group = this.group;
-    if (!group || !group.walker) return;
+    if (!group || !group.walker) {
+      // No map walks these trailers: the envelope map checks them, as it checks the ISA and GS.
+      if (id === 'GE' || id === 'IEA') this.checkTrailer(id, elements, index);
+      return;
+    }
     const placed = group.walker.step(id, this.valueAt, keyAt);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
@@ -600,12 +604,10 @@ export class GuideValidator {
     this.endTransaction();
     const version = seg.elements[7] ?? '';
     let guide = this.options.guide ?? null;
-    let nearest = false;
     if (!guide) {
       const coverage = guideCoverage(version);
       if (coverage.status === 'validated' || coverage.status === 'nearest') {
         guide = coverage.guide;
-        nearest = coverage.status === 'nearest';
         if (coverage.status === 'nearest' && !this.reportedVersions.has(version)) {
           this.reportedVersions.add(version);
           this.add(index, 'guide.nearest-guide', 'information', coverage.message, 8);
@@ -623,20 +625,38 @@ export class GuideValidator {
     const walker = guide ? new GuideWalker(guide) : null;
     const gs = guide ? gsOf(guide) : null;
     if (walker && gs) walker.positionAt(gs);
-    this.group = { guide, walker, stIds: new Set(), version: nearest ? version : null };
-    // GS is checked against the transaction's guide, as pyx12 does: its GS08 list names the guide's version.
-    if (gs) checkElements(this.context, gs, seg.elements, index);
+    // GS08 and ST03 may hold the group's own version where the map checking them lists another: a
+    // version a map covers exactly (X223A1, served by the X223A2 map), a later errata checked with
+    // its nearest map, or a version with no map, whose GS the envelope map checks (the last two
+    // are said once above; a forced guide holds them to its own list).
+    const ownVersion = guide === null || (this.options.guide === undefined && guide.key !== version);
+    this.group = { guide, walker, stIds: new Set(), version: ownVersion ? version : null };
+    // GS is checked against the transaction's guide, as pyx12 does: its GS08 list names the
+    // guide's version. A group with no map (837 Dental 5010) against the envelope map of ISA12's
+    // version, as pyx12's control map checks it: the envelope checks still run for it.
+    const spec = gs ?? (this.envelope ? gsOf(this.envelope) : null);
+    if (spec) checkElements(this.context, spec, seg.elements, index);
+  }
+
+  /** GE or IEA against the envelope map of ISA12's version (a group no transaction map walks). */
+  private checkTrailer(id: 'GE' | 'IEA', elements: readonly string[], index: number): void {
+    const envelope = this.envelope;
+    const spec = envelope ? envelopeSegment(envelope, id === 'GE' ? ['ISA_LOOP', 'GS_LOOP'] : ['ISA_LOOP'], id) : null;
+    if (spec) checkElements(this.context, spec, elements, index);
   }
 
   private startTransaction(seg: GuideSegment, index: number): void {
     this.endTransaction();
     if (!this.group) {
-      // A transaction set on its own (no GS before it): use the forced guide, or the one ST03 names.
-      const guide = this.options.guide ?? guideFor(seg.elements[2] ?? '');
+      // A transaction set on its own (no GS before it): use the forced guide, or the one ST03 names
+      // (whose ST03 may then be a version the map covers exactly, as in startGroup).
+      const st03 = seg.elements[2] ?? '';
+      const guide = this.options.guide ?? guideFor(st03);
       const walker = guide ? new GuideWalker(guide) : null;
       const gs = guide ? gsOf(guide) : null;
       if (walker && gs) walker.positionAt(gs);
-      this.group = { guide, walker, stIds: new Set(), version: null };
+      const ownVersion = guide !== null && this.options.guide === undefined && guide.key !== st03;
+      this.group = { guide, walker, stIds: new Set(), version: ownVersion ? st03 : null };
     }
     const controlNumber = seg.elements[1] ?? '';
     if (this.group.stIds.has(controlNumber)) {

@@ -118,6 +118,20 @@ export function matchesFormatAt(text: string, start: number, end: number, format
   }
 }
 
+/**
+ * An RD8 range text[start, end) that matchesFormatAt accepts: true when it does not end before it
+ * starts. Both halves are CCYYMMDD, so their digits compare as the dates do.
+ */
+export function rangeInOrderAt(text: string, start: number, end: number): boolean {
+  const to = end - 8;
+  for (let i = 0; i < 8; i++) {
+    const a = text.charCodeAt(start + i);
+    const b = text.charCodeAt(to + i);
+    if (a !== b) return a < b;
+  }
+  return true;
+}
+
 export const DATE_FORMATS = new Set(['D8', 'RD8', 'D6', 'DT', 'TM']);
 
 export const TYPE_NAMES: Record<ElementSpec['type'], string> = {
