@@ -1,11 +1,10 @@
 // Claims of a claim CSV: rows grouped into claims, each claim's total in cents, and the patient
 // the NCCI checks match its lines by. (Grouping rules: see the model notes in index.ts.)
 
-import type { Claim, DateRange, ServiceLine, Span } from '../model';
+import type { Claim, ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { toCents } from '../x12/values';
-import { claimKindOfCell, facilityTypeOfCell } from './columns';
 import type { ColumnLayout } from './header';
-import { cellOrNull, type CsvReader } from './reader';
+import type { CsvReader } from './reader';
 import { CsvClaim } from './csvLine';
 
 export interface ClaimState {
@@ -201,6 +200,15 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     return state.claim.lines.length;
   }
 
+  needsKind(state: ClaimState): boolean {
+    return state.claim.kind === null;
+  }
+
+  setKind(state: ClaimState, kind: ClaimKind, facilityType: string | null): void {
+    state.claim.kind = kind;
+    state.claim.facilityType = facilityType;
+  }
+
   /** Every line is made. */
   wants(): boolean {
     return true;
@@ -210,13 +218,6 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
   addLine(state: ClaimState, line: ServiceLine | null, r: CsvReader): void {
     if (line === null) throw new Error('every line of the whole model is made');
     const claim = state.claim;
-    if (claim.kind === null && this.layout.claimType >= 0) {
-      const type = cellOrNull(r, this.layout.claimType);
-      if (type !== null) {
-        claim.kind = claimKindOfCell(type);
-        if (claim.kind === 'institutional') claim.facilityType = facilityTypeOfCell(type);
-      }
-    }
     claim.lines.push(line);
     claim.spanEnd = r.recordEnd;
     if (line.charge !== null) {

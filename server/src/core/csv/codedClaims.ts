@@ -15,10 +15,8 @@ import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
 import { ClaimChooser, patientKeyOf } from './claims';
-import { claimKindOfCell, facilityTypeOfCell } from './columns';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
-import { cellOrNull, type CsvReader } from './reader';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -94,16 +92,16 @@ export class CodedClaims extends ClaimChooser<number> {
     return kept;
   }
 
-  addLine(state: number, line: CsvServiceLine | null, r: CsvReader): void {
-    if (this.kinds[state] === 0 && this.layout.claimType >= 0) {
-      const type = cellOrNull(r, this.layout.claimType);
-      if (type !== null) {
-        const kind = claimKindOfCell(type);
-        this.kinds[state] = KINDS.indexOf(kind);
-        const facility = kind === 'institutional' ? facilityTypeOfCell(type) : null;
-        if (facility !== null) this.facilities[state] = Number(facility);
-      }
-    }
+  needsKind(state: number): boolean {
+    return this.kinds[state] === 0;
+  }
+
+  setKind(state: number, kind: ClaimKind, facilityType: string | null): void {
+    this.kinds[state] = KINDS.indexOf(kind);
+    if (facilityType !== null) this.facilities[state] = Number(facilityType);
+  }
+
+  addLine(state: number, line: CsvServiceLine | null): void {
     this.lineCounts[state]!++;
     this.serviceLines++;
     if (line === null) return;

@@ -15,7 +15,6 @@
 //    is taken as modifier 1 ("Mod, Mod 2, Mod 3, Mod 4").
 
 import type { ClaimKind, CsvColumnRole } from '../model';
-import { facilityTypeOf } from '../rules/claimTables';
 
 export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   claimId: [
@@ -58,6 +57,11 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'units', 'unit', 'qty', 'quantity', 'daysorunits', 'daysunits', 'serviceunits', 'svcunits',
     'unitcount', 'numberofunits', 'noofunits', 'unitsofservice', 'serviceunitcount', 'billedunits',
     'unitsbilled', 'svcunitcount', 'unitqty', 'unitquantity',
+    // UB-04 form locator 46 is labelled "SERV UNITS"; exports that keep a form's labels, or shorten
+    // "service" their own way, write these.
+    'servunits', 'servunit', 'serviceunit', 'svcunit', 'srvunits', 'srvcunits', 'unitsofsvc',
+    'serviceqty', 'servicequantity', 'svcqty', 'servqty', 'billedqty', 'qtybilled', 'billedquantity',
+    'quantitybilled', 'unitsordays', 'unitsdays',
   ],
   charge: [
     'charge', 'charges', 'linecharge', 'linecharges', 'chargeamount', 'chargeamt', 'billedamount',
@@ -105,8 +109,9 @@ export const BILLING_PROVIDER_NAMES: readonly string[] = ['billingprovidernpi', 
 /**
  * Claim-type cells, normalized like headers, and the claim kind each names. A cell of three or
  * four digits is an institutional type of bill (0131, 851), whose facility type chooses the table
- * (rules/claimTables.ts). Anything else leaves the kind unknown, which the checks treat as
- * professional.
+ * (rules/claimTables.ts). Another cell is read word by word (CLAIM_FORM_WORDS, claimTypes.ts);
+ * one that names no kind leaves it unknown, which the checks treat as professional (and a
+ * csv.claim-type-unknown finding says so).
  */
 export const CLAIM_TYPE_VALUES: Readonly<Record<string, ClaimKind>> = {
   p: 'professional', prof: 'professional', professional: 'professional', '837p': 'professional',
@@ -127,31 +132,45 @@ export const CLAIM_TYPE_VALUES: Readonly<Record<string, ClaimKind>> = {
 
 /**
  * Claim-type cells that name an inpatient facility claim, and the facility type they stand for
- * (11, hospital inpatient): CMS applies no NCCI table to inpatient bills.
+ * (11, hospital inpatient): CMS applies no NCCI table to inpatient bills. Read as words too
+ * ("Institutional Inpatient").
  */
 export const INPATIENT_CLAIM_TYPE_VALUES: Readonly<Record<string, string>> = {
   inpatient: '11', inpatienthospital: '11', hospitalinpatient: '11', facilityinpatient: '11', inpatientfacility: '11',
 };
 
-/** The claim kind a claim-type or bill-type cell names, or null. */
-export function claimKindOfCell(cell: string): ClaimKind | null {
-  const norm = normalizeHeader(cell);
-  const named = CLAIM_TYPE_VALUES[norm];
-  if (named !== undefined) return named;
-  return /^\d{3,4}$/.test(norm) ? 'institutional' : null;
-}
+/**
+ * Words of a claim-type cell that CLAIM_TYPE_VALUES does not hold whole ("Institutional
+ * Outpatient", "837I Institutional", "Institutional (UB-04)"), normalized like headers; two
+ * adjacent words are read joined too ("UB 04", "CMS-1500", "837 P"). A form word names the kind
+ * of claim outright.
+ */
+export const CLAIM_FORM_WORDS: Readonly<Record<string, ClaimKind>> = {
+  professional: 'professional', prof: 'professional', '837p': 'professional', cms1500: 'professional',
+  hcfa: 'professional', hcfa1500: 'professional', '1500': 'professional', physician: 'professional',
+  practitioner: 'professional',
+  institutional: 'institutional', inst: 'institutional', '837i': 'institutional', ub04: 'institutional',
+  ub: 'institutional', ub92: 'institutional', cms1450: 'institutional', '1450': 'institutional',
+  dental: 'dental', ada: 'dental', '837d': 'dental',
+};
 
 /**
- * The facility type code (two digits) a claim-type or bill-type cell names: that of a type of bill
- * (0111, 131), or 11 for a cell that says inpatient; null for none (then an institutional claim
- * takes the outpatient hospital table).
+ * Words that name where the service was given: an institutional claim only when no form word
+ * names the kind ("Hospital Professional" is a physician's claim for hospital services).
  */
-export function facilityTypeOfCell(cell: string): string | null {
-  const norm = normalizeHeader(cell);
-  const inpatient = INPATIENT_CLAIM_TYPE_VALUES[norm];
-  if (inpatient !== undefined) return inpatient;
-  return /^\d{3,4}$/.test(norm) ? facilityTypeOf(norm) : null;
-}
+export const CLAIM_SETTING_WORDS: Readonly<Record<string, ClaimKind>> = {
+  hospital: 'institutional', facility: 'institutional', outpatient: 'institutional', inpatient: 'institutional',
+};
+
+/**
+ * Setting words that say outpatient: beside an inpatient word ("Inpatient/Outpatient") they leave
+ * the facility type unknown, so the claim takes the outpatient hospital table, as an 837I whose
+ * type of bill is unreadable does.
+ */
+export const OUTPATIENT_CLAIM_TYPE_WORDS: readonly string[] = ['outpatient'];
+
+/** Words after which a claim-type word names nothing ("Non-Facility", "Not Institutional"). */
+export const CLAIM_TYPE_NEGATIONS: readonly string[] = ['non', 'not', 'no'];
 
 /**
  * Roles that the model's CsvColumnRole does not name. A separate "to" date makes the line's date

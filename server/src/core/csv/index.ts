@@ -3,7 +3,8 @@
 // Design (the modules: header.ts finds the header and maps its columns (columns.ts names them),
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
 // with rowDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
-// excelText.ts), claims.ts groups lines into claims, csvIndex.ts locates cells for hovers;
+// excelText.ts; the claim type cell with claimTypes.ts), claims.ts groups lines into claims,
+// csvIndex.ts locates cells for hovers;
 // stream.ts reads a file in pieces for the CLI):
 // - One pass over the text after the header. Each record is tokenized into reused typed arrays;
 //   strings are built only for the cells a claim needs. Memory beyond the claim model is one
@@ -39,8 +40,10 @@
 //   billingProviderId (csvLine.ts), and a row without a rendering NPI takes its billing NPI as its
 //   provider, as an 837P line takes 2010AA; a file with one provider column reads only that one.
 // - Amounts: as values.ts parseAmount reads them; in a file not delimited by commas, also with a
-//   decimal comma ("600,00", "1.250,00") where that finds none (amounts.ts). A units fix writes the
-//   new charge in the marks of the old one.
+//   decimal comma ("600,00", "1.250,00") where that finds none (amounts.ts), and so are unit
+//   counts ("2,5"). A units fix writes the new charge in the marks of the old one.
+// - Claim kind: from the first row of the claim whose Claim Type / Bill Type cell names one
+//   (claimTypes.ts, by its words); the file's first cell that names none is reported.
 // - modifierInsert: {kind:'csv-cell'} for one modifiers column, {kind:'csv-columns'} for numbered
 //   columns (only the columns the row actually has). cellSpan is everything between the
 //   delimiters (quotes and spaces included); `quoted` tells whether the cell is quoted. To add a
@@ -62,7 +65,8 @@
 // - Dates with day and month before the year are read month first, unless some row of the date
 //   columns can only be read day first (15/10/2026, or any date written with dots, 03.12.2026)
 //   and none only month first: then the whole file is read again day first (CsvIndex: dateOrderOf).
-// - Findings name lines and columns, never cell contents.
+// - Findings name lines and columns, never cell contents (but a claim type cell made only of
+//   claim-type words, claimTypes.ts: no patient's data).
 // - To keep a 1M-row file within reach, lines without modifiers share one frozen empty array, each
 //   single-day DateRange is one shared frozen object, and codes and modifiers are interned. Treat
 //   the model as read-only (mutating these throws in strict mode rather than corrupting others).

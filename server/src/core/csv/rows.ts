@@ -1,8 +1,9 @@
 // One data row of a claim CSV into a service line: its code, modifiers, dates (rowDates.ts),
 // units and charge, with a finding for each cell that cannot be read (naming line and column,
-// never the value). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
+// never the value but a claim type's own words); and the claim's kind from its claim-type cell
+// (claimTypes.ts). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
 
-import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
+import type { ClaimKind, DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CsvServiceLine } from './csvLine';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
@@ -10,9 +11,10 @@ import type { ColumnLayout } from './header';
 import { detached } from '../text';
 import { DateCells, type DateReading } from './rowDates';
 import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
-import { readAmount } from './amounts';
+import { readAmount, readUnits } from './amounts';
+import { ClaimTypeCells, claimTypeUnknownMessage } from './claimTypes';
 import { cellText, excelTextSpan } from './excelText';
-import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode, parseUnits } from './values';
+import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
 
 export { DateOrderChange, type DateReading } from './rowDates';
 
@@ -22,6 +24,7 @@ export const CSV_RULES = {
   dateInvalid: 'csv.date-invalid',
   amountInvalid: 'csv.amount-invalid',
   unitsInvalid: 'csv.units-invalid',
+  claimTypeUnknown: 'csv.claim-type-unknown',
   procedureCodeInvalid: 'csv.procedure-code-invalid',
   quoteUnterminated: 'csv.quote-unterminated',
   noPatientColumn: 'csv.no-patient-column',
@@ -64,6 +67,10 @@ export interface RowClaims<S> {
   wants(code: string, date: DateRange | null): boolean;
   /** The index the claim's next line gets. */
   lineCount(state: S): number;
+  /** Whether no row of the claim has named its kind yet (its claim-type cell is then read). */
+  needsKind(state: S): boolean;
+  /** The kind a row of the claim names, and the facility type code of an institutional claim (null: none). */
+  setKind(state: S, kind: ClaimKind, facilityType: string | null): void;
   /** The row's line, or null when it was not wanted (the row is still a line of its claim). */
   addLine(state: S, line: CsvServiceLine | null, r: CsvReader): void;
   /** Once every row is in. */
@@ -76,8 +83,9 @@ export class RowParser<S> {
   private readonly headerCount: number;
   private readonly defaultSeparator: string;
   private readonly lowerHeaders: string[];
-  /** Amounts may be written with a decimal comma ("600,00"): amounts.ts. */
+  /** Amounts and unit counts may be written with a decimal comma ("600,00", "2,5"): amounts.ts. */
   private readonly decimalComma: boolean;
+  private readonly claimTypes = new ClaimTypeCells();
 
   // What the steps of row() read from the current row, in fields rather than returned objects:
   // this runs for every row of files of a million rows.
@@ -139,6 +147,7 @@ export class RowParser<S> {
     this.readCharge(r);
     const dates = this.dates;
     const state = this.claims.claimFor(r, dates.dateOfService, dates.dateText);
+    this.readClaimType(r, state);
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
     // The modifier cells are read only for a line that is made (they give no findings).
@@ -314,6 +323,24 @@ export class RowParser<S> {
     return { kind: 'csv-cell', column: codeCol, ...insertCell(r, codeCol), separator: this.codeCellSeparator };
   }
 
+  /**
+   * The claim's kind from the row's claim-type cell, until a row of the claim names one; the
+   * first cell of the file that names none is reported (its claim is judged as professional).
+   */
+  private readClaimType(r: CsvReader, state: S): void {
+    const col = this.layout.claimType;
+    if (col < 0 || !this.claims.needsKind(state)) return;
+    const cell = cellOrNull(r, col);
+    if (cell === null) return;
+    const reading = this.claimTypes.read(cell);
+    if (reading.kind !== null) {
+      this.claims.setKind(state, reading.kind, reading.kind === 'institutional' ? reading.facilityType : null);
+    } else if (!this.claimTypes.reported) {
+      this.claimTypes.reported = true;
+      this.finding(CSV_RULES.claimTypeUnknown, 'warning', claimTypeUnknownMessage(r.recordLine, this.columnName(col), cell, reading), r.valueSpan(col));
+    }
+  }
+
   /** The units into units/unitsSpan, reporting a value that is not a number of units. */
   private readUnits(r: CsvReader): void {
     const col = this.layout.units;
@@ -324,12 +351,13 @@ export class RowParser<S> {
     // An empty Excel text formula (="") is an empty cell.
     if (cell.value === '') return;
     this.unitsSpan = cell.span;
-    this.units = parseUnits(cell.value);
+    this.units = readUnits(cell.value, this.decimalComma);
     if (this.units === null) {
+      const examples = this.decimalComma ? '1, 2.5 or 2,5' : '1 or 2.5';
       this.finding(
         CSV_RULES.unitsInvalid,
         'warning',
-        `Line ${r.recordLine}: the value in ${this.columnName(col)} is not a number of units; expected e.g. 1 or 2.5.`,
+        `Line ${r.recordLine}: the value in ${this.columnName(col)} is not a number of units; expected e.g. ${examples}.`,
         this.unitsSpan,
       );
     }
