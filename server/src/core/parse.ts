@@ -2,7 +2,7 @@
 // editors send whatever language id their user configured.
 import type { ClaimFormat, Finding, ParsedDocumentWithIndex } from './model';
 import { looksLikeClaimCsv, parseCsv } from './csv';
-import { looksLikeX12, parseX12, type ParseX12Options } from './x12';
+import { looksLikeX12, looksLikeX12AfterNote, parseX12, type ParseX12Options } from './x12';
 
 export function detectFormat(text: string): ClaimFormat | null {
   // UTF-16 read a byte a character can still pass for a CSV (header names drop the NULs), with
@@ -10,7 +10,9 @@ export function detectFormat(text: string): ClaimFormat | null {
   if (utf16Order(text) !== null) return null;
   if (looksLikeX12(text)) return 'x12';
   if (looksLikeClaimCsv(text)) return 'csv';
-  if (looksLikeHeaderlessX12(text)) return 'x12';
+  // After the CSV test, as the test for segments without a header: a text the CSV test takes
+  // stays CSV (csv/stream.ts relies on detectFormat of a file's start agreeing with the whole's).
+  if (looksLikeHeaderlessX12(text) || looksLikeX12AfterNote(text)) return 'x12';
   return null;
 }
 

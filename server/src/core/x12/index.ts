@@ -10,7 +10,7 @@
 // Strings are made only for the values the model keeps or a check needs.
 
 import type { ParsedDocumentWithIndex } from '../model';
-import { isIsaAt, skipLeadingBlanks } from './isa';
+import { isaOnLaterLine, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 import { GuidePass } from '../guides/pass';
 import { parse837 } from './parse837';
 import { X12SegmentIndex } from './segment-index';
@@ -57,4 +57,18 @@ export function looksLikeX12(text: string): boolean {
   const at = skipLeadingBlanks(text);
   if (isIsaAt(text, at)) return true;
   return /^(?:GS|ST)[*|^~!]/.test(text.slice(at, at + 3));
+}
+
+/** How far into a text looksLikeX12AfterNote looks for the ISA (the first 4 KB, as parse.ts looks for segments without one). */
+const NOTE_HEAD = 4096;
+
+/**
+ * True when an ISA header that reads, whatever its delimiters, begins a later line of the text's
+ * first 4 KB: a note above the header, which the tokenizer reads past with an x12.text-before-isa
+ * warning. The header must read (16 elements, delimiters that differ), so that other text with a
+ * line that happens to start with `ISA` and a punctuation mark is not taken for X12.
+ */
+export function looksLikeX12AfterNote(text: string): boolean {
+  const at = isaOnLaterLine(text, skipLeadingBlanks(text), NOTE_HEAD);
+  return at >= 0 && !isIsaProblem(readIsaHeader(text, at));
 }

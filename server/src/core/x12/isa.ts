@@ -1,7 +1,7 @@
 // Reads the delimiters of an interchange from its ISA header. The ISA is the only segment whose
 // layout is fixed, so it is the only place the delimiters can come from.
 
-import type { Delimiters } from '../model';
+import type { Delimiters, Span } from '../model';
 
 /** Widths of ISA01..ISA16 when the header is padded as the standard requires (106 chars with the terminator). */
 const ISA_FIELD_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1] as const;
@@ -32,6 +32,12 @@ export interface IsaHeader {
   terminatorOffset: number;
   /** False when the fields are not padded to their fixed widths (read by splitting instead). */
   fixedWidth: boolean;
+  /**
+   * Blanks between ISA16 and the line break that terminates the header (see terminatorAfter);
+   * null when there are none. Receivers take the character after ISA16 as the terminator, so the
+   * reader reports them as an error (parse837.ts).
+   */
+  blanks: Span | null;
 }
 
 export interface IsaProblem {
@@ -66,6 +72,27 @@ export function skipLeadingBlanks(text: string, from = 0): number {
   return at;
 }
 
+/** What may not follow `ISA` at the start of a later line for it to begin a header (see isaOnLaterLine). */
+const NOT_A_SEPARATOR = /[\sA-Za-z0-9]/;
+
+/**
+ * Offset of the first `ISA` and delimiter that begins a line after `from` (after blanks), when it
+ * starts before `limit`; else -1. The same lines the tokenizer takes an interchange from when a
+ * note stands above its header (tokenizer.ts findIsaOnLaterLine), found without reading past
+ * `limit`, so that the format test of a long text that is not X12 reads its start only.
+ */
+export function isaOnLaterLine(text: string, from: number, limit: number): number {
+  const end = Math.min(limit, text.length);
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    let at = i + 1;
+    while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || text.charCodeAt(at) === 0xfeff)) at++;
+    if (at < end && text.startsWith('ISA', at) && at + 3 < text.length && !NOT_A_SEPARATOR.test(text.charAt(at + 3))) return at;
+  }
+  return -1;
+}
+
 /**
  * Reads the ISA header starting at `at` (which must satisfy isIsaAt). Fixed width first; when
  * ISA16 is not where the standard puts it, splits on the element separator instead.
@@ -94,12 +121,16 @@ export function readIsaHeader(text: string, at: number): IsaHeader | IsaProblem 
   }
 
   const isa16 = fieldStarts[15]!;
-  const terminatorOffset = isa16 + 1;
-  if (terminatorOffset >= text.length) {
+  if (isa16 + 1 >= text.length) {
     return { message: 'ISA header is incomplete: no component separator (ISA16) and segment terminator after it' };
   }
   const component = text.charCodeAt(isa16);
+  const terminatorOffset = terminatorAfter(text, isa16 + 1, Math.min(text.length, at + ISA_LOOKAHEAD));
   const segment = text.charCodeAt(terminatorOffset);
+  // Blanks between ISA16 and a line break that terminates (the CR of a CR LF is the line break's).
+  let blanksEnd = terminatorOffset;
+  if (segment === 10 && text.charCodeAt(blanksEnd - 1) === 13) blanksEnd--;
+  const blanks: Span | null = blanksEnd > isa16 + 1 ? { start: isa16 + 1, end: blanksEnd } : null;
   if (component === element || segment === element || segment === component) {
     return { message: 'ISA delimiters clash: the element separator, ISA16 and the segment terminator must all differ' };
   }
@@ -135,7 +166,37 @@ export function readIsaHeader(text: string, at: number): IsaHeader | IsaProblem 
     },
     terminatorOffset,
     fixedWidth,
+    blanks,
   };
+}
+
+/**
+ * Offset of the segment terminator of an ISA whose ISA16 ends at `after`: the character there,
+ * except where the segments end at line breaks:
+ * - CR LF: the line break is the terminator. CR ends the segments (LF is then a gap) when every
+ *   line break in the header's lookahead (`reach`) is CR LF too; LF does when one is LF alone (an
+ *   ISA line saved with CR LF in a file of LF lines), so that those lines stay segments (the CR
+ *   of a CR LF line, the ISA's included, is then left in its segment, as a trailing blank).
+ * - Blanks, then a line break: padding left on the ISA line, not a terminator (padded ISA fields
+ *   hold spaces, so a blank could never be one); the line break after them is, and the reader
+ *   reports the blanks (IsaHeader.blanks).
+ * Only text before `reach` is read, so what follows a header's lookahead cannot change it.
+ */
+function terminatorAfter(text: string, after: number, reach: number): number {
+  let at = after;
+  while (at < reach && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+  if (at >= reach) return after;
+  const code = text.charCodeAt(at);
+  if (code === 13 && at + 1 < reach && text.charCodeAt(at + 1) === 10) return hasBareLineFeed(text, at + 2, reach) ? at + 1 : at;
+  return at > after && (code === 10 || code === 13) ? at : after;
+}
+
+/** Whether text[from, reach) holds an LF with no CR before it (read up to `reach` only: indexOf would search a file of one line to its end). */
+function hasBareLineFeed(text: string, from: number, reach: number): boolean {
+  for (let at = from; at < reach; at++) {
+    if (text.charCodeAt(at) === 10 && text.charCodeAt(at - 1) !== 13) return true;
+  }
+  return false;
 }
 
 export function isIsaProblem(result: IsaHeader | IsaProblem): result is IsaProblem {

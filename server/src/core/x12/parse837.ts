@@ -10,9 +10,10 @@ import { detached } from '../text';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
 import { NO_OFFSET } from './claimTotal';
-import { parseD8At, parseDateAt, parseDecimalAt, shownNumber } from './values';
+import { endBeforeBlanks, parseD8At, parseDateAt, parseDecimalAt, shownNumber } from './values';
 import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3, SBR } from './segmentCodes';
 import { SegmentReading } from './reading837';
+import { isIsaProblem, readIsaHeader } from './isa';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { SERVICE_SEGMENTS, ServiceLines837 } from './serviceLines837';
@@ -229,6 +230,24 @@ export class Parser837 {
   interchangeHeader(s: number): void {
     this.closeClaim(s);
     this.envelopes.interchangeHeader(s);
+    this.blanksAfterIsa16(s);
+  }
+
+  /**
+   * Blanks between ISA16 and the line break that ends the ISA (isa.ts IsaHeader.blanks): the
+   * file is read with its line breaks as terminators, but a receiver takes the character after
+   * ISA16 as the terminator, so it would not read the file at all: an error, on the blanks.
+   */
+  private blanksAfterIsa16(s: number): void {
+    const r = this.r;
+    const header = readIsaHeader(r.text, r.ix.table.segmentStart[s]!);
+    if (isIsaProblem(header) || header.blanks === null) return;
+    r.add(
+      'x12.isa-malformed',
+      'error',
+      'A blank follows ISA16 where the segment terminator belongs: receivers take the character after ISA16 as the terminator, so they would not read this file. Remove the blanks after ISA16, so that the line break ends the ISA',
+      header.blanks,
+    );
   }
 
   interchangeTrailer(s: number): void {
@@ -431,11 +450,13 @@ export class Parser837 {
     const d8 = formatLength === 2 && text.charCodeAt(format) === 68 && text.charCodeAt(format + 1) === 56;
     // Other DTPs are checked only when they say they hold a D8/RD8 date.
     if (!forLine && !forClaim && !d8 && !r.equals(el, 2, 'RD8')) return;
-    // DTP03, or the empty span at the segment's end (the span object is made only for a date kept).
+    // DTP03, or the empty span at the segment's end (the span object is made only for a date kept);
+    // without the blanks a padded line leaves after it (endBeforeBlanks), so that they neither make
+    // the date invalid nor take part in its span.
     let dateStart = el.start(3);
     let dateEnd: number;
     if (dateStart < 0) dateStart = dateEnd = r.ix.table.segmentEnd[s]!;
-    else dateEnd = el.end(3);
+    else dateEnd = endBeforeBlanks(text, dateStart, el.end(3));
     // A valid D8 date (nearly every DTP) is read here; anything else as parseDateAt reads it.
     const day = d8 ? parseD8At(text, dateStart, dateEnd) : null;
     let range: DateRange | undefined;

@@ -126,8 +126,25 @@ export function parseDecimal(text: string): number | null {
 
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-/** parseDecimal for text[start, end), read from char codes. */
+/**
+ * Where text[start, end) ends without its trailing blanks: spaces and tabs, and the CR of a CR LF
+ * line break when LF ends the segments. Exports that pad their lines leave them after the last
+ * element of a segment that ends at a line break; dates, amounts and units are read through them,
+ * as procedure codes are (the guide checks report the padding, as a warning).
+ */
+export function endBeforeBlanks(text: string, start: number, end: number): number {
+  let to = end;
+  while (to > start) {
+    const code = text.charCodeAt(to - 1);
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    to--;
+  }
+  return to;
+}
+
+/** parseDecimal for text[start, end), read from char codes; trailing blanks are read through (endBeforeBlanks). */
 export function parseDecimalAt(text: string, start: number, end: number): number | null {
+  end = endBeforeBlanks(text, start, end);
   let at = start;
   const negative = at < end && text.charCodeAt(at) === 45;
   if (negative) at++;
