@@ -1,7 +1,6 @@
 // `claimlint check`: each file read in blocks when it can be (stream.ts, csvStream.ts), else whole;
 // several files judged together unless --each-file; one report in the chosen format.
-import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
 import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { RunFinding } from '../core/rules/checkPtp';
@@ -14,7 +13,7 @@ import { BIG_INPUT_BYTES, type Progress } from './progress';
 import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { checkInBlocks, type BlockCheck } from './stream';
-import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, type FilePath } from './claimFiles';
+import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, SeenFiles, type FilePath } from './claimFiles';
 import { withInputFindings } from './inputFindings';
 import { collectGarbage, displayPath, plural, progressFor, type Io } from './io';
 import { configurationMessages } from './rulesLoading';
@@ -36,16 +35,14 @@ interface Inputs {
  * and the folders under it that cannot be listed, to be reported in their place; a directory
  * without any stays, to be reported as such. A file reached again (a folder and a file in it, the
  * same path twice, a link to it) is dropped, so that it is checked once and never paired with
- * itself: the first of its places is kept.
+ * itself: the first of its places is kept (SeenFiles, claimFiles.ts; the editor's folder check
+ * drops one the same way).
  */
 function expandDirectories(files: readonly string[]): Inputs {
   const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set() };
-  const seen = new Set<string>();
+  const seen = new SeenFiles();
   const add = (path: FilePath) => {
-    const key = identityOf(path);
-    if (seen.has(key)) return;
-    seen.add(key);
-    inputs.files.push(path);
+    if (seen.firstTime(path)) inputs.files.push(path);
   };
   for (const path of files) {
     let directory = false;
@@ -66,19 +63,6 @@ function expandDirectories(files: readonly string[]): Inputs {
     }
   }
   return inputs;
-}
-
-/**
- * What tells two inputs apart: the real path of a file (links resolved; as bytes, so that names
- * that are not UTF-8 stay apart), else the absolute path; '-' for standard input.
- */
-function identityOf(path: FilePath): string {
-  if (path === '-') return path;
-  try {
-    return realpathSync(path, { encoding: 'buffer' }).toString('latin1');
-  } catch {
-    return typeof path === 'string' ? Buffer.from(resolve(path)).toString('latin1') : `\u0000${path.toString('latin1')}`;
-  }
 }
 
 export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {

@@ -6,9 +6,10 @@
 // file a killed `claimlint fix` left, which starts with ISA); symbolic links to folders are not
 // followed (no loops). A hidden file named on the command line is checked as any other. Names are
 // listed as bytes (core/rules/filePaths.ts), so a file whose name is not UTF-8 is still read; a
-// folder that cannot be listed is said, as a file that cannot be read is.
-import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
-import { extname, relative, sep } from 'node:path';
+// folder that cannot be listed is said, as a file that cannot be read is. A file reached again (a
+// link to one listed, a folder and a file in it named together) is checked once (SeenFiles).
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { extname, relative, resolve, sep } from 'node:path';
 import { childPath, shownPath, type FilePath } from '../core/rules/filePaths';
 
 export type { FilePath } from '../core/rules/filePaths';
@@ -151,4 +152,34 @@ export function claimFilesUnder(folder: string): { paths: FilePath[]; unlisted: 
     if (path !== null) found.push(path);
   }
   return { paths: sortClaimFiles(folder, found), unlisted };
+}
+
+/**
+ * What tells two inputs apart: the real path of a file (links resolved; as bytes, so that names
+ * that are not UTF-8 stay apart), else the absolute path; '-' for standard input.
+ */
+function identityOf(path: FilePath): string {
+  if (path === '-') return path;
+  try {
+    return realpathSync(path, { encoding: 'buffer' }).toString('latin1');
+  } catch {
+    return typeof path === 'string' ? Buffer.from(resolve(path)).toString('latin1') : `\u0000${path.toString('latin1')}`;
+  }
+}
+
+/**
+ * The files met so far in one run (the CLI's inputs, the editor's folder check), by identityOf: a
+ * file reached a second time is dropped, so that its claims are read once and never paired with
+ * themselves; the first of its places is kept.
+ */
+export class SeenFiles {
+  private readonly seen = new Set<string>();
+
+  /** Whether `path` is a file not met before in this run (it is met from now on). */
+  firstTime(path: FilePath): boolean {
+    const key = identityOf(path);
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
 }

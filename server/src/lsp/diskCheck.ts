@@ -38,6 +38,8 @@ interface Tracked {
   status: DiskFilesRequest.FileStatus;
   /** From the last completed check of the file as it is now: hovers are answered from them. Null while it is (re)read. */
   hover: { index: DiskIndex; lines: LineStarts } | null;
+  /** Its check from disk once the editor closed it: until it ends, `status` is of the file before it was opened. */
+  reread?: Promise<void>;
 }
 
 function stampOf(stats: Stats): string {
@@ -54,6 +56,8 @@ export function diskChecksOf(connection: Connection): DiskChecks | undefined {
 
 export class DiskChecks {
   private readonly tracked = new Map<string, Tracked>();
+  /** The URIs of the client's last list: one the editor opens and closes again is still to be checked from disk. */
+  private listed = new Set<string>();
   /** Files being looked at for the first time (stat, then the first check), by URI. */
   private readonly starting = new Map<string, Promise<DiskFilesRequest.FileStatus>>();
   /** One file is read at a time: each check waits for the one before. */
@@ -87,11 +91,36 @@ export class DiskChecks {
   register(): void {
     this.connection.onRequest(DiskFilesRequest.type, async (params: DiskFilesRequest.Params) => this.update(Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : []));
     this.connection.onRequest(CheckFolderRequest.type, async (params: CheckFolderRequest.Params, token: CancellationToken) => this.folders.checkFolder(params ?? {}, token));
+    // After the normal path's own close (scheduling.ts Checker.closed), which clears the diagnostics.
+    this.documents.onDidClose((event) => this.closed(event.document.uri));
+  }
+
+  /**
+   * A document was closed. While it was open its text, not the file, was checked, and what was
+   * published of the file before is cleared: when the client still lists it, it is checked from
+   * disk afresh (a new list that names it again is answered by that check, not the old status).
+   * VS Code sends no new list when the open and the close fall within its debounce.
+   */
+  private closed(uri: string): void {
+    if (!this.listed.has(uri)) return;
+    const known = this.tracked.get(uri);
+    // Not tracked: listed while it was open (track left it to the normal path). One whose first
+    // check is under way is read once that check's wait is over, the document closed by then.
+    if (!known) {
+      if (!this.starting.has(uri)) void this.track(uri);
+      return;
+    }
+    // Tracked all along, but changes on disk while it was open were not read (check skips an open document).
+    const check = this.enqueue(uri).finally(() => {
+      if (known.reread === check) known.reread = undefined;
+    });
+    known.reread = check;
   }
 
   /** The files the editor does not send are now `uris`: new ones are checked and watched, missing ones forgotten. */
   async update(uris: readonly string[]): Promise<DiskFilesRequest.Result> {
     const wanted = new Set(uris);
+    this.listed = wanted;
     for (const [uri, entry] of this.tracked) {
       if (wanted.has(uri)) continue;
       this.forget(uri, entry);
@@ -124,6 +153,8 @@ export class DiskChecks {
     // Listed again while its first check is under way (two requests close together): that check answers both.
     const pending = this.starting.get(uri);
     if (pending) return pending;
+    // Closed again in the editor: answered by the check from disk that follows, not the status from before.
+    if (known?.reread) return known.reread.then(() => known.status, () => known.status);
     if (known) return known.status;
     const started = this.start(uri).finally(() => this.starting.delete(uri));
     this.starting.set(uri, started);

@@ -2,8 +2,10 @@
 // as the CLI checks the files of one run, with work-done progress and cancellation. Files open in
 // the editor are checked with the editor's text. A file whose name is not UTF-8 is read by its
 // bytes (core/rules/filePaths.ts) and named by a file: URI of them; a folder that cannot be listed
-// is reported as a file that cannot be read is.
-import { basename, relative, sep } from 'node:path';
+// is reported as a file that cannot be read is. A file reached twice (a link to another) is read
+// once, and one that changes while it is read is read again, as the CLI keeps to both. A run
+// covers one folder: its results replace only those of earlier runs under that folder.
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken,
@@ -13,23 +15,38 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, internalError } from '../core/analyze';
+import { analyze, internalError, type SharedCoding } from '../core/analyze';
 import type { Finding, Span } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
 import { byPosition } from '../core/spans';
 import type { Range } from '../core/text';
-import { sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
+import { SeenFiles, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
 import { fileUriOf, shownPath, type FilePath } from '../core/rules/filePaths';
 import { findingDiagnostic } from './convert';
 import { CheckFolderRequest } from './protocol';
 import type { Rules } from './rules';
-import { checkFileFromDisk, reasonOf } from './diskRead';
+import { checkFileFromDisk, DiskError, reasonOf, type DiskCheck, type DiskCheckOptions } from './diskRead';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Reads of a file that keeps changing while it is read before the run gives up on it. */
+const READ_TRIES = 3;
+
+/** A file's results in a run, held until every file is read and the lines are paired. */
+interface RunFile {
+  uri: string;
+  /** Its path, as comparablePath gives it: which runs' folders it lies under. */
+  at: string;
+  /** The open document whose text was checked, and its version then; none for a file read from disk. */
+  document?: TextDocument;
+  version?: number;
+  findings: Finding[];
+  lines: { rangeOf(span: Span): Range };
+}
+
 export class FolderChecks {
-  /** URIs the last run published diagnostics for. */
-  private published = new Set<string>();
+  /** URIs the runs published diagnostics for and no later run of a folder around them cleared, with their paths (RunFile.at). */
+  private readonly published = new Map<string, string>();
   private run: { cancel(): void } | null = null;
 
   constructor(
@@ -89,15 +106,19 @@ export class FolderChecks {
         if (cancelled()) return { ...result, cancelled: true };
       }
     }
-    const paths = sortClaimFiles(root, found);
+    // A file reached again (a link to one listed) is read once, as the CLI reads it: its claims would be paired with themselves.
+    const seen = new SeenFiles();
+    const paths = sortClaimFiles(root, found).filter((path) => seen.firstTime(path));
     result.found = paths.length;
     // Named in messages about lines of another file as the CLI names them: relative to the folder.
     const nameOf = (path: FilePath) => relative(root, shownPath(path)).split(sep).join('/');
     const names = paths.map(nameOf);
     for (const folder of sortClaimFiles(root, [...unlisted.keys()])) result.unreadable.push(`${nameOf(folder) || '.'}: ${unlisted.get(folder)!}`);
     const knowledge = this.rules.knowledge;
+    // A run covers the claim files under its folder, and pairs lines across those alone: the
+    // results another run published (another workspace folder, a folder around this one) stay.
     const codingRun = new CodingRun(knowledge);
-    const files: ({ uri: string; version?: number; findings: Finding[]; lines: { rangeOf(span: Span): Range } } | null)[] = [];
+    const files: (RunFile | null)[] = [];
     for (let index = 0; index < paths.length; index++) {
       if (cancelled()) return { ...result, cancelled: true };
       reporter.report(Math.floor((index * 100) / paths.length), `${index + 1} of ${paths.length}: ${names[index]}`);
@@ -105,18 +126,19 @@ export class FolderChecks {
       // Open in the editor under the editor's spelling of its URI (VS Code encodes more characters than Node).
       const document = typeof path === 'string' ? this.openDocumentAt(path) : undefined;
       const uri = document?.uri ?? fileUriOf(path);
+      const at = comparablePath(shownPath(path));
       const shared = { run: codingRun, file: index };
       try {
         if (document) {
           // Open in the editor: its text, which may differ from the file on disk, is what the user sees.
           const analysis = analyze(document.getText(), knowledge, undefined, shared, { guideChecks: this.rules.guideChecks });
-          files.push({ uri, version: document.version, findings: byPosition(analysis.findings), lines: analysis.lines });
+          files.push({ uri, at, document, version: document.version, findings: byPosition(analysis.findings), lines: analysis.lines });
           result.claims += analysis.doc.claims.length;
           await turn();
         } else {
-          const checked = await checkFileFromDisk(path, knowledge, { shared, isCancelled: cancelled, guideChecks: this.rules.guideChecks });
+          const checked = await this.readSettled(path, { shared, isCancelled: cancelled, guideChecks: this.rules.guideChecks });
           if (checked === null) return { ...result, cancelled: true };
-          files.push({ uri, findings: checked.findings, lines: checked.lines });
+          files.push({ uri, at, findings: checked.findings, lines: checked.lines });
           result.claims += checked.claims;
         }
         result.checked++;
@@ -134,25 +156,51 @@ export class FolderChecks {
       coding = files.flatMap((file, index) => (file ? [{ file: index, finding: internalError('checking', error) }] : []));
     }
     for (const { file, finding } of coding) files[file]?.findings.push(finding);
+    this.publish(comparablePath(root), files, result);
+    for (const line of result.unreadable) this.connection.console.warn(`Claimlint: not checked: ${line}`);
+    this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under ${basename(root)}: ${result.errors} errors, ${result.warnings} warnings`);
+    return result;
+  }
 
-    const published = new Set<string>();
+  /**
+   * A file read from disk, again when it changed while it was read (part old text, part new), a
+   * few times at most: a file still changing is not checked (DiskError, named among those that
+   * could not be read), as the CLI refuses it. What a read added to the run goes before the next.
+   */
+  private async readSettled(path: FilePath, options: DiskCheckOptions & { shared: SharedCoding }): Promise<DiskCheck | null> {
+    for (let tries = 1; ; tries++) {
+      const checked = await checkFileFromDisk(path, this.rules.knowledge, options);
+      if (checked === null || !checked.changed) return checked;
+      options.shared.run.dropFile(options.shared.file);
+      if (tries === READ_TRIES) throw new DiskError('changed while it was being checked; check it again');
+    }
+  }
+
+  /**
+   * Publishes the run's diagnostics (counted into `result`), but not over a document the editor
+   * has open now unless the run read that very version: the normal path publishes what it shows,
+   * also for one opened while the run read the file from disk; nor for a document closed since
+   * the run read its text (closing cleared its diagnostics). The files under `root` (comparable)
+   * that an earlier run published and this one did not (deleted, renamed, unreadable now) lose
+   * theirs; those elsewhere are another run's.
+   */
+  private publish(root: string, files: readonly (RunFile | null)[], result: CheckFolderRequest.Result): void {
+    const published = new Map<string, string>();
     for (const file of files) {
       if (file === null) continue;
       const findings = byPosition(file.findings);
       for (const finding of findings) result[finding.severity === 'error' ? 'errors' : finding.severity === 'warning' ? 'warnings' : 'information']++;
-      published.add(file.uri);
-      // A document edited (or closed) since the run read it has newer diagnostics from the normal path: these would replace them.
-      if (file.version !== undefined && this.documents.get(file.uri)?.version !== file.version) continue;
+      const open = this.openDocumentOf(file.uri);
+      if (open !== file.document || open?.version !== file.version) continue;
+      published.set(file.uri, file.at);
       void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding)) });
     }
-    // Files of the previous run that are no longer claim files here (deleted, renamed) lose their diagnostics.
-    for (const uri of this.published) {
-      if (!published.has(uri) && !this.isOpen(uri) && !this.isTracked(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, at] of this.published) {
+      if (published.has(uri) || !isUnder(root, at)) continue;
+      this.published.delete(uri);
+      if (!this.isOpen(uri) && !this.isTracked(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
-    this.published = published;
-    for (const line of result.unreadable) this.connection.console.warn(`Claimlint: not checked: ${line}`);
-    this.connection.console.info(`Claimlint: checked ${result.checked} of ${result.found} claim files under ${basename(root)}: ${result.errors} errors, ${result.warnings} warnings`);
-    return result;
+    for (const [uri, at] of published) this.published.set(uri, at);
   }
 
   /** The document open in the editor for the file at `path`, whatever spelling of its file: URI the editor used. */
@@ -161,8 +209,13 @@ export class FolderChecks {
   }
 
   private isOpen(uri: string): boolean {
+    return this.openDocumentOf(uri) !== undefined;
+  }
+
+  /** The document open in the editor for the file a file: URI names, whatever its spelling. */
+  private openDocumentOf(uri: string): TextDocument | undefined {
     const path = pathOf(uri);
-    return this.documents.get(uri) !== undefined || (path !== null && this.openDocumentWith(path) !== undefined);
+    return this.documents.get(uri) ?? (path === null ? undefined : this.openDocumentWith(path));
   }
 
   /** The open document whose file: URI names `path` (as comparablePath gives it). */
@@ -170,6 +223,12 @@ export class FolderChecks {
     for (const document of this.documents.all()) if (pathOf(document.uri) === path) return document;
     return undefined;
   }
+}
+
+/** Whether `path` is `folder` or lies under it (both as comparablePath gives them). */
+function isUnder(folder: string, path: string): boolean {
+  const within = relative(folder, path);
+  return within === '' || (within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within));
 }
 
 /** A file: URI's path as comparablePath gives it; null for another scheme or a malformed URI. */

@@ -105,7 +105,11 @@ export class Checker {
     );
   }
 
-  /** The document was closed: nothing more is checked or kept, and its diagnostics are cleared. */
+  /**
+   * The document was closed: nothing more is checked or kept here, and its diagnostics are
+   * cleared. A file the client still lists as one the editor does not send is then checked from
+   * disk again and its diagnostics published anew (diskCheck.ts DiskChecks.closed, told after this).
+   */
   closed(uri: string): void {
     this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
