@@ -12,7 +12,7 @@ export interface LayoutResult {
 }
 
 export function layoutEdits(text: string, index: X12Index, layout: X12Layout): LayoutResult {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const edits: TextEdit[] = [];
   for (let i = 0; i + 1 < index.segmentCount; i++) {
     const terminator = index.delimitersOf(i).segment;
@@ -30,4 +30,16 @@ export function layoutEdits(text: string, index: X12Index, layout: X12Layout): L
     if (gap !== wanted) edits.push({ span: { start: gapStart, end: gapEnd }, newText: wanted });
   }
   return { edits };
+}
+
+/**
+ * The line break the file already uses (its first): CRLF, LF, or a lone CR (classic Mac line
+ * ends, which some claim systems still write); LF when it has none. Writing any other would
+ * leave a formatted file with mixed line ends, and every gap that already breaks the line in
+ * the file's own way an edit.
+ */
+function lineBreakOf(text: string): string {
+  const at = text.search(/[\r\n]/);
+  if (at < 0 || text.charCodeAt(at) === 10) return '\n';
+  return text.charCodeAt(at + 1) === 10 ? '\r\n' : '\r';
 }

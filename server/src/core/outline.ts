@@ -8,7 +8,7 @@
 // many levels as fit: past that, claims without their service lines (each claim's detail counts
 // them); past that, each transaction's claims under their billing provider, in ranges ("Claims
 // C1 … C100") that together cover every claim, so any part of the file is still one click away.
-import type { Claim, ParsedDocument, Span } from './model';
+import type { Claim, ParsedDocument, ServiceLine, Span } from './model';
 import { formatDate } from './dates';
 import type { Positions } from './text';
 
@@ -48,14 +48,17 @@ export function outline(doc: ParsedDocument, limit: number = OUTLINE_SYMBOL_LIMI
 function fullOutline(doc: ParsedDocument): OutlineNode[] {
   const claimNodes = doc.claims.map((claim): OutlineNode => ({
     ...claimNode(claim),
-    children: claim.lines.map((line) => ({
-      name: `${doc.format === 'csv' ? 'Row' : 'Line'} ${line.lineNumber || line.index + 1}: ${line.code || '(no code)'}${line.modifiers.length ? '-' + line.modifiers.map((m) => m.value).join('-') : ''}`,
-      detail: line.dateOfService ? formatDate(line.dateOfService.from) + (line.dateOfService.to !== line.dateOfService.from ? ' – ' + formatDate(line.dateOfService.to) : '') : '',
-      kind: 'line',
-      span: line.span,
-      selectionSpan: within(line.codeSpan, line.span) ? line.codeSpan : line.span,
-      children: [],
-    })),
+    children: claim.lines.map((line): OutlineNode => {
+      const span = lineSpan(doc, line);
+      return {
+        name: `${doc.format === 'csv' ? 'Row' : 'Line'} ${line.lineNumber || line.index + 1}: ${line.code || '(no code)'}${line.modifiers.length ? '-' + line.modifiers.map((m) => m.value).join('-') : ''}`,
+        detail: line.dateOfService ? formatDate(line.dateOfService.from) + (line.dateOfService.to !== line.dateOfService.from ? ' – ' + formatDate(line.dateOfService.to) : '') : '',
+        kind: 'line',
+        span,
+        selectionSpan: within(line.codeSpan, span) ? line.codeSpan : span,
+        children: [],
+      };
+    }),
   }));
   if (doc.format !== 'x12') return claimNodes;
 
@@ -70,6 +73,17 @@ function fullOutline(doc: ParsedDocument): OutlineNode[] {
   for (const x of interchangeNodes) roots.push(x);
   placed.inOrder();
   return roots;
+}
+
+/**
+ * The text a line's symbol covers: its span, save a CSV row's, which is what removing the row
+ * removes; for a last row without a line break that starts at the line break before it (see
+ * csv/rows.ts setRemovalSpan), so the symbol would start on the row above and a fold there would
+ * hide the row. The row's own text, and its line break when it has one, is taken instead.
+ */
+function lineSpan(doc: ParsedDocument, line: ServiceLine): Span {
+  const span = line.span;
+  return doc.format === 'csv' && line.recordSpan.start > span.start ? { start: line.recordSpan.start, end: span.end } : span;
 }
 
 function at<T>(list: readonly T[], index: number | null): T | undefined {

@@ -88,8 +88,8 @@ const HEAD_CHARS = 65536;
 
 /**
  * Checks the file at `path`: an 837 that starts with a well-formed ISA header in blocks through
- * X12Stream (memory follows the largest claim, not the file), a claim CSV of ASCII bytes in
- * blocks through CsvStream; anything else (X12 without a good header, a CSV with other bytes)
+ * X12Stream (memory follows the largest claim, not the file), a UTF-8 claim CSV of ASCII bytes
+ * in blocks through CsvStream; anything else (X12 without a good header, a CSV with other bytes)
  * read whole, up to the rule files' 512 MB cap. Null when cancelled.
  * Throws DiskError (or a file-system error) when it cannot be read.
  */
@@ -104,9 +104,13 @@ export async function checkFileFromDisk(path: string | Buffer, knowledge: Knowle
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const { decoder, encoding, skip } = decoderFor(buffer.subarray(0, bytesRead));
     const head = new TextDecoder(encoding, { ignoreBOM: true }).decode(buffer.subarray(skip, Math.min(bytesRead, skip + HEAD_CHARS)), { stream: true });
+    // CsvStream takes bytes for characters, which UTF-16 text (ASCII characters are a byte and a
+    // NUL) is not: such a file is read whole, decoded by its BOM as the editor and the CLI do.
     let checked: Omit<DiskCheck, 'changed'> | null | typeof WHOLE = X12Stream.canStream(head)
       ? await checkInBlocks(handle, buffer, bytesRead, skip, decoder, encoding, knowledge, options)
-      : await checkCsvInBlocks(handle, buffer, skip, knowledge, options);
+      : encoding === 'utf-8'
+        ? await checkCsvInBlocks(handle, buffer, skip, knowledge, options)
+        : WHOLE;
     if (checked === WHOLE) checked = await checkWhole(handle, before, buffer.subarray(0, bytesRead), knowledge, options);
     if (checked === null) return null;
     const after = await handle.stat();
@@ -188,9 +192,9 @@ const WHOLE = Symbol('whole');
 /**
  * Checks a claim CSV in blocks through CsvStream, as the CLI does (readCsvBlocks): memory
  * follows the claims and the lines some edit names, not the file (a 200 MB export read whole
- * took 4.4 GB). Only a file of ASCII bytes after its BOM (bytes are then the characters the
- * editor shows) that starts like a claim CSV is read so; anything else is WHOLE. Null when
- * cancelled.
+ * took 4.4 GB). Only a UTF-8 file (the caller's part) of ASCII bytes after its BOM (bytes are
+ * then the characters the editor shows) that starts like a claim CSV is read so; anything else
+ * is WHOLE. Null when cancelled.
  */
 async function checkCsvInBlocks(handle: fs.FileHandle, buffer: Buffer, skip: number, knowledge: Knowledge, options: DiskCheckOptions): Promise<Omit<DiskCheck, 'changed'> | null | typeof WHOLE> {
   const run = options.shared?.run ?? new CodingRun(knowledge);

@@ -27,7 +27,7 @@ import {
   type Reread,
   type TextDifference,
 } from './splice';
-import { tokenize, type SegmentTable } from './tokenizer';
+import { endsTerminated, tokenize, type SegmentTable } from './tokenizer';
 
 export type { Reread, TextDifference } from './splice';
 
@@ -180,7 +180,7 @@ function isOneTransactionSet(table: SegmentTable): boolean {
   if (count < 2 || table.findings.length > 0) return false;
   const ids = table.segmentCode;
   if (ids[0] !== ST || ids[count - 1] !== SE) return false;
-  if (table.segmentEnd[count - 1]! >= table.text.length || table.trailingEnd !== table.text.length) return false;
+  if (!endsTerminated(table)) return false;
   for (let s = 1; s < count - 1; s++) if (ENVELOPE.has(ids[s]!)) return false;
   return true;
 }

@@ -34,7 +34,7 @@ import {
   type Reread,
   type TextDifference,
 } from './splice';
-import { tokenize, type SegmentTable } from './tokenizer';
+import { endsTerminated, tokenize, type SegmentTable } from './tokenizer';
 
 const CLM = segmentIdCode('CLM');
 const HL = segmentIdCode('HL');
@@ -253,7 +253,7 @@ function isRegionOnly(table: SegmentTable, firstCode: number, hls: number): bool
   if (count < 1 || table.findings.length > 0 || table.delimiterRuns.length !== 1) return false;
   const ids = table.segmentCode;
   if (ids[0] !== firstCode) return false;
-  if (table.segmentEnd[count - 1]! >= table.text.length || table.trailingEnd !== table.text.length) return false;
+  if (!endsTerminated(table)) return false;
   for (let s = 0; s < count; s++) if (ENVELOPE.has(ids[s]!)) return false;
   return countOf(ids, HL, 0, count) === hls;
 }

@@ -176,7 +176,8 @@ export class X12SegmentIndex implements X12Index {
     const count = this.elementCount(i);
     const text = this.text;
 
-    if (offset === segmentSpan.end && offset < text.length) {
+    // A segment the text ends without a terminator may end before the final line break: no terminator there.
+    if (offset === segmentSpan.end && offset < text.length && text.startsWith(delimiters.segment, offset)) {
       return { ...base, elementIndex: count, componentIndex: 0, span: { start: offset, end: offset + 1 }, delimiter: 'segment' };
     }
 

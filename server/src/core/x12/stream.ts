@@ -18,7 +18,7 @@ import { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
 import { CLM, DTP, GE, GS, HL, IEA, ISA, LX, NM1, SE, ST, SV1, SV2, SV3 } from './segmentCodes';
 import { X12SegmentIndex } from './segment-index';
-import { tokenize, TokenizerScratch } from './tokenizer';
+import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from './longSegments';
 
 export interface PieceResult {
@@ -106,6 +106,24 @@ interface Hole {
   length: number;
   /** True while the segment's terminator has not been fed. */
   open: boolean;
+  /**
+   * While open: whether the part left out holds a character other than a gap, and how many gaps
+   * it ends with after the last such. A segment the document ends without a terminator ends
+   * before its trailing gaps (tokenizer.ts unterminatedEnd), so end() puts those back in the
+   * piece. Counted, not held: a run of blanks in a long segment is not kept either.
+   */
+  solid: boolean;
+  tail: number;
+}
+
+/** Notes text[from, to), left out of an open hole (see Hole.solid). */
+function noteLeftOut(hole: Hole, text: string, from: number, to: number): void {
+  let at = to;
+  while (at > from && isGap(text.charCodeAt(at - 1))) at--;
+  if (at > from) {
+    hole.solid = true;
+    hole.tail = to - at;
+  } else hole.tail += to - from;
 }
 
 function acrossHole(span: Span, hole: Hole): Span {
@@ -322,7 +340,8 @@ export class X12Stream {
     const keep = Math.max(start + LONG_SEGMENT_HEAD, this.malformedIsaReach) - this.offset;
     if (keep >= this.pendingLength) return;
     const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-    this.hole = { start: keep, length: text.length - keep, open: true };
+    this.hole = { start: keep, length: text.length - keep, open: true, solid: false, tail: 0 };
+    noteLeftOut(this.hole, text, keep, text.length);
     this.pending = [detached(text.slice(0, keep))];
     this.pendingLength = keep;
     this.carry = '';
@@ -336,6 +355,7 @@ export class X12Stream {
       this.fed += t < 0 ? block.length : t;
       if (t < 0) {
         hole.length += block.length;
+        noteLeftOut(hole, block, 0, block.length);
         return nothing();
       }
       hole.length += t;
@@ -518,11 +538,19 @@ export class X12Stream {
 
   /** Reads the rest, and reports what is still open at the end of the document (an ST without SE...). */
   end(): PieceResult {
-    const rest = this.pending.join('');
+    let rest = this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
     const hole = this.hole;
     this.hole = null;
+    if (hole !== null && hole.open && hole.solid) {
+      // The document ends in a long segment without a terminator that runs on past its first
+      // characters: it ends where the part left out ends, before the gaps after it, which the
+      // piece holds again (as line breaks: gaps are all alike to the tokenizer, and nothing else
+      // reads the text after the last segment) for one analysis of the whole text reads them.
+      rest += '\n'.repeat(hole.tail);
+      hole.length -= hole.tail;
+    }
     const last = rest.length > 0 || this.parser === null ? this.push(rest, hole) : nothing();
     last.findings.push(...this.finish());
     if (!this.failed && this.shared === undefined) {
@@ -547,7 +575,9 @@ export class X12Stream {
     let lineCount = 0;
     let structural: Finding[];
     try {
-      const table = tokenize(piece, this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch });
+      const options: TokenizeOptions = this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch };
+      if (hole !== null && hole.open && hole.solid) options.leftOut = hole.start;
+      const table = tokenize(piece, options);
       const index = new X12SegmentIndex(table);
       if (this.parser === null) {
         this.parser = new Parser837(index);

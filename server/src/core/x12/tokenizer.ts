@@ -17,7 +17,10 @@ export interface SegmentTable {
   readonly segmentCount: number;
   /** Offset of each segment's first character (its id). */
   readonly segmentStart: Uint32Array;
-  /** Offset of each segment's terminator (text.length when the text ends first). */
+  /**
+   * Offset of each segment's terminator; when the text ends first, where the segment's characters
+   * end (before the line breaks and blanks after them, see unterminatedEnd).
+   */
   readonly segmentEnd: Uint32Array;
   /** segmentIdCode of each segment's id (the text before its first element separator); 0 when that is not 1..3 ASCII characters. */
   readonly segmentCode: Uint32Array;
@@ -84,6 +87,31 @@ function findIsaOnLaterLine(text: string, from: number): number {
   return match ? match.index + match[0].length : -1;
 }
 
+/**
+ * Where a segment that starts at `at` and has no terminator before the text ends, ends: before
+ * the line breaks and blanks that end the text (tokenizer's gaps; an editor's final newline
+ * after an unterminated IEA is no part of IEA02), as they would be after a terminator.
+ */
+function unterminatedEnd(text: string, at: number, elementCode: number, leftOut = -1): number {
+  let end = text.length;
+  const floor = Math.max(at, leftOut);
+  while (end > floor && isGap(text.charCodeAt(end - 1)) && text.charCodeAt(end - 1) !== elementCode) end--;
+  return end;
+}
+
+/**
+ * Whether the table's last segment ends in its terminator with only gaps after it (the text
+ * after it, if any, would start a segment); false for an unterminated one, whose segmentEnd may
+ * fall before trailing line breaks (unterminatedEnd), so it is not told by segmentEnd alone.
+ */
+export function endsTerminated(table: SegmentTable): boolean {
+  const count = table.segmentCount;
+  const run = table.delimiterRuns[table.delimiterRuns.length - 1];
+  if (count === 0 || run === undefined) return false;
+  const end = table.segmentEnd[count - 1]!;
+  return end < table.text.length && table.text.charCodeAt(end) === run.delimiters.segment.charCodeAt(0) && table.trailingEnd === table.text.length;
+}
+
 export interface TokenizeOptions {
   /**
    * The delimiters in force where the text starts, when it is a piece of a document that
@@ -97,6 +125,12 @@ export interface TokenizeOptions {
    * Without it, each table has arrays of its own.
    */
   scratch?: TokenizerScratch;
+  /**
+   * Where the text leaves out the rest of its last segment, not all gaps (the middle of a long
+   * segment the CLI's reader does not hold, x12/stream.ts Hole): that segment, when the text ends
+   * without its terminator, ends there at the earliest, not before the gaps at the end of the text.
+   */
+  leftOut?: number;
 }
 
 /** Reusable arrays for tokenize (see TokenizeOptions.scratch). */
@@ -208,7 +242,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
 
     // An empty segment (a run of terminators) is told without a call to indexOf.
     let end = terminatorCode < 0 ? -1 : first === terminatorCode ? at : text.indexOf(terminatorChar, at);
-    if (end < 0) end = length;
+    if (end < 0) end = unterminatedEnd(text, at, elementCode, options.leftOut);
     // The id: up to the first element separator (or the terminator), packed as segmentIdCode
     // does; an id with a character past ASCII is none (no segment id has one), and so is one
     // of 4 or more characters. Read character by character, unrolled: this runs for every segment.
@@ -226,7 +260,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
     segmentCode[segmentCount] = code;
     let i = end;
     segmentEnd[segmentCount++] = i;
-    if (i < length) i++; // the terminator
+    if (i < length && text.charCodeAt(i) === terminatorCode) i++; // the terminator
     while (i < length && isGap(text.charCodeAt(i))) i++;
     trailingEnd = i;
     at = i;
