@@ -10,6 +10,7 @@ import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS } from './data/modifiers';
 import { isDecimalCommaAmount, swapMarks } from './csv/amounts';
 import { countedDays, countedUnits, shareOfDay } from './rules/checkUnits';
+import { supersedesOthers } from './rules/supersession';
 
 export interface Fix {
   title: string;
@@ -45,12 +46,34 @@ export function fixesFor(text: string, doc: ParsedDocument, finding: Finding): F
     case 'mue':
       return mueFixes(text, doc, finding, data);
     case 'aoc':
-      return [removal(text, doc, finding, data.line, `Remove ${lineName(doc, data.line)} (add-on code ${data.addOn} without its primary)`)];
+      return removal(text, doc, finding, data.line, `Remove ${lineName(doc, data.line)} (add-on code ${data.addOn} without its primary)`);
   }
 }
 
-function removal(text: string, doc: ParsedDocument, finding: Finding, ref: LineRef, title: string): Fix {
-  return { title, kind: 'quickfix', edits: editLines(text, doc, { remove: [ref] }), isPreferred: true, findings: [finding] };
+/** The fix that removes one line, or none when that would take away a replacement or void claim (takesAwayReplacement). */
+function removal(text: string, doc: ParsedDocument, finding: Finding, ref: LineRef, title: string): Fix[] {
+  if (takesAwayReplacement(doc, [ref]).length > 0) return [];
+  return [{ title, kind: 'quickfix', edits: editLines(text, doc, { remove: [ref] }), isPreferred: true, findings: [finding] }];
+}
+
+/**
+ * The replacement and void claims (CLM05-3 7 or 8) whose every line `refs` removes: removing the
+ * lines removes the claim (editLines), and with it the claim it replaces or voids is in force
+ * again, whether it is in the file (rules/supersession.ts) or already with the payer, holding what
+ * it billed; the correction is lost, and a finding on the replacement's line comes back on the
+ * original's. What to send instead (another replacement, a void) is for a person.
+ */
+function takesAwayReplacement(doc: ParsedDocument, refs: readonly LineRef[]): number[] {
+  if (doc.format !== 'x12') return [];
+  const removed = new Map<number, Set<number>>();
+  for (const ref of refs) {
+    const claim = doc.claims[ref.claimIndex];
+    if (!claim || !supersedesOthers(claim.frequency)) continue;
+    let lines = removed.get(ref.claimIndex);
+    if (!lines) removed.set(ref.claimIndex, (lines = new Set()));
+    lines.add(ref.lineIndex);
+  }
+  return [...removed].filter(([claimIndex, lines]) => doc.claims[claimIndex]!.lines.every((line) => lines.has(line.index))).map(([claimIndex]) => claimIndex);
 }
 
 function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: PtpFindingData): Fix[] {
@@ -59,7 +82,7 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   if (!line) return [];
   // The claim is named when the pair spans two claims (within one claim the finding's own place says it).
   const name = lineName(doc, ref, data.columnOneClaim !== data.claimIndex);
-  const fixes: Fix[] = [removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`)];
+  const fixes: Fix[] = removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`);
   if (data.modifierIndicator === '1') {
     for (const modifier of PTP_FIX_MODIFIERS) {
       const edit = addModifierEdit(text, line, modifier.code);
@@ -135,11 +158,11 @@ function chargeUnread(line: ServiceLine): boolean {
 function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: MueFindingData): Fix[] {
   const last = data.lines[data.lines.length - 1];
   if (!last) return [];
-  if (data.value === 0) return [removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} is not payable: MUE 0)`)];
+  if (data.value === 0) return removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} is not payable: MUE 0)`);
   if (data.mai === 3) return [];
   const fixes: Fix[] = [];
   const within = unitsWithinMue(text, doc, data);
-  if (within) {
+  if (within && takesAwayReplacement(doc, within.remove).length === 0) {
     fixes.push({
       title: data.mai === 1 || data.lines.length === 1 ? setUnitsTitle(doc, data, within.units) : `Lower the units of ${data.code} to its MUE of ${data.value} for the day`,
       kind: 'quickfix',
@@ -148,7 +171,7 @@ function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: Mue
       findings: [finding],
     });
   }
-  fixes.push({ ...removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`), isPreferred: within === null });
+  for (const fix of removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`)) fixes.push({ ...fix, isPreferred: fixes.length === 0 });
   return fixes;
 }
 
@@ -168,15 +191,56 @@ function setUnitsTitle(doc: ParsedDocument, data: MueFindingData, units: Readonl
  * The fixes that need no judgement, at once: the column-2 line of every PTP finding no modifier
  * can bypass (indicator 0), the units over an MAI 2 MUE (a policy limit), and the add-on lines of
  * Type 1 AOC findings. Indicator-1 conflicts, MAI 1 and 3 and Type 2 and 3 add-on findings are
- * left for a person: a modifier, a separate line or the records may be the right answer.
+ * left for a person: a modifier, a separate line or the records may be the right answer. So is a
+ * finding whose fix would remove every line of a replacement or void claim (takesAwayReplacement):
+ * that claim's lines stay, the fixes are planned again around them, and the title says how many
+ * findings are left for that reason.
  */
 export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): Fix | null {
+  const kept = new Set<string>();
+  let plan = planFixAll(text, doc, findings, kept);
+  for (let claims = takesAwayReplacement(doc, plan.remove); claims.length > 0; claims = takesAwayReplacement(doc, plan.remove)) {
+    for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
+    plan = planFixAll(text, doc, findings, kept);
+  }
+  const { remove, units, resolved, left } = plan;
+  if (remove.length === 0 && units.size === 0) return null;
+  const parts = [
+    ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
+    ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
+  ];
+  const leftNote =
+    left === 0
+      ? ''
+      : ` (${left} finding${left === 1 ? ' is' : 's are'} left for a person: fixing ${left === 1 ? 'it' : 'them'} would remove a whole replacement or void claim, and bring back the claim it replaces or voids)`;
+  return {
+    title: capitalized(parts.join(' and ')) + leftNote,
+    kind: 'source.fixAll',
+    edits: editLines(text, doc, { remove, units }),
+    isPreferred: false,
+    findings: resolved,
+    removes: remove,
+  };
+}
+
+/** What fix-all does: the lines it removes, the units it sets, the findings that resolves, and how many it leaves for want of a kept line. */
+interface FixAllPlan {
+  remove: LineRef[];
+  units: Map<string, number>;
+  resolved: Finding[];
+  left: number;
+}
+
+/** fixAll's plan when the lines `kept` ("claimIndex:lineIndex") must stay. */
+function planFixAll(text: string, doc: ParsedDocument, findings: readonly Finding[], kept: ReadonlySet<string>): FixAllPlan {
   const remove: LineRef[] = [];
   const units = new Map<string, number>();
   const resolved: Finding[] = [];
   const removed = new Set<string>();
+  let left = 0;
+  const keyOf = (ref: LineRef) => `${ref.claimIndex}:${ref.lineIndex}`;
   const removeLine = (ref: LineRef) => {
-    const key = `${ref.claimIndex}:${ref.lineIndex}`;
+    const key = keyOf(ref);
     if (removed.has(key)) return;
     removed.add(key);
     remove.push(ref);
@@ -189,32 +253,38 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
       bundled.push({ finding, data });
       continue;
     }
-    if (data.kind === 'aoc' && data.type === 1) removeLine(data.line);
-    else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
+    if (data.kind === 'aoc' && data.type === 1) {
+      if (kept.has(keyOf(data.line))) {
+        left++;
+        continue;
+      }
+      removeLine(data.line);
+    } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       const within = unitsWithinMue(text, doc, data);
       if (!within) continue;
+      if (within.remove.some((ref) => kept.has(keyOf(ref)))) {
+        left++;
+        continue;
+      }
       within.remove.forEach(removeLine);
       for (const [key, value] of within.units) units.set(key, Math.min(value, units.get(key) ?? Infinity));
     } else continue;
     resolved.push(finding);
   }
-  for (const line of bundledLinesToRemove(bundled.map((b) => b.data), removed)) removeLine(line);
-  for (const { finding } of bundled) resolved.push(finding);
+  const { lines, goes } = bundledLinesToRemove(bundled.map((b) => b.data), removed, kept);
+  for (const line of lines) removeLine(line);
+  for (const { finding, data } of bundled) {
+    // Resolved when either line of the pair goes; else its column-2 line is a kept one.
+    if (goes.has(bundledKey(data.claimIndex, data.columnTwoLine)) || goes.has(bundledKey(data.columnOneClaim, data.columnOneLine, data.columnOneFile))) resolved.push(finding);
+    else left++;
+  }
   for (const key of removed) units.delete(key);
-  if (remove.length === 0 && units.size === 0) return null;
-  const parts = [
-    ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
-    ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
-  ];
-  const title = parts.join(' and ');
-  return {
-    title: capitalized(title),
-    kind: 'source.fixAll',
-    edits: editLines(text, doc, { remove, units }),
-    isPreferred: false,
-    findings: resolved,
-    removes: remove,
-  };
+  return { remove, units, resolved, left };
+}
+
+/** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */
+function bundledKey(claim: number, line: number, file?: number): string {
+  return file === undefined ? `${claim}:${line}` : `file ${file}:${claim}:${line}`;
 }
 
 /**
@@ -222,13 +292,13 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
  * that stays bundles it, and stays when every line that bundles it goes (or none does). In a chain
  * (A bundles B, B bundles C) only B goes: with B gone, C conflicts with nothing. Lines in a cycle
  * of edits, which this does not decide, are taken in the findings' order. `removed`: the lines
- * other fixes remove.
+ * other fixes remove; `kept`: lines that stay whatever bundles them (the lines it bundles go).
+ * `goes`: every line that goes, those of `removed` included.
  */
-function bundledLinesToRemove(pairs: readonly PtpFindingData[], removed: ReadonlySet<string>): LineRef[] {
-  const keyOf = (claim: number, line: number, file?: number): string => (file === undefined ? `${claim}:${line}` : `file ${file}:${claim}:${line}`);
-  const edges = pairs.map((p) => ({ one: keyOf(p.columnOneClaim, p.columnOneLine, p.columnOneFile), two: keyOf(p.claimIndex, p.columnTwoLine), ref: { claimIndex: p.claimIndex, lineIndex: p.columnTwoLine } }));
+function bundledLinesToRemove(pairs: readonly PtpFindingData[], removed: ReadonlySet<string>, kept: ReadonlySet<string>): { lines: LineRef[]; goes: Set<string> } {
+  const edges = pairs.map((p) => ({ one: bundledKey(p.columnOneClaim, p.columnOneLine, p.columnOneFile), two: bundledKey(p.claimIndex, p.columnTwoLine), ref: { claimIndex: p.claimIndex, lineIndex: p.columnTwoLine } }));
   const goes = new Set<string>(removed);
-  const stays = new Set<string>();
+  const stays = new Set<string>(kept);
   const bundlers = new Map<string, string[]>();
   for (const edge of edges) {
     const list = bundlers.get(edge.two);
@@ -250,13 +320,13 @@ function bundledLinesToRemove(pairs: readonly PtpFindingData[], removed: Readonl
   const out: LineRef[] = [];
   const listed = new Set<string>();
   for (const edge of edges) {
-    // Undecided only in a cycle: the first finding's column-2 line goes.
-    if (!goes.has(edge.two) && !goes.has(edge.one)) goes.add(edge.two);
+    // Undecided only in a cycle: the first finding's column-2 line goes (unless it must stay).
+    if (!goes.has(edge.two) && !goes.has(edge.one) && !stays.has(edge.two)) goes.add(edge.two);
     if (!goes.has(edge.two) || removed.has(edge.two) || listed.has(edge.two)) continue;
     listed.add(edge.two);
     out.push(edge.ref);
   }
-  return out;
+  return { lines: out, goes };
 }
 
 /** Edits that remove the given service lines and keep every count and total right. */

@@ -4,7 +4,7 @@
 
 import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
-import { conflictColumnOneOf, type PtpTables, type RunFinding } from './checkPtp';
+import { nextConflictColumnOne, type PtpTables, type RunFinding } from './checkPtp';
 import type { KeptLines } from './keptLines';
 import type { PtpRuleSet } from './ptp';
 import type { PatientGroup, ServiceGrouper } from './serviceGroups';
@@ -32,10 +32,12 @@ function primaryInForce(row: AocRow, date: number): boolean {
  * 'aoc.primary-missing' on an add-on code line with no primary beside it (same patient and
  * provider, overlapping date): Type 1 (error) when none of the primaries listed for that date is
  * there; Type 3 (information) likewise, since the payer may accept another; Type 2 (information)
- * when no other procedure of that provider is there at all. With PTP tables (`ptp`), a line that
- * is the column-2 line of a 'ptp.conflict' (indicator 0: no modifier helps) with another line of
- * the group is denied, so it is no primary: the add-on is reported, its message naming the line
- * the primary is bundled into (fix-all removes a Type 1 add-on with its bundled primary).
+ * when no other procedure of that provider is there at all. Only a paid primary counts (Payments
+ * below): with PTP tables (`ptp`), a line is denied while a paid line bundles it by an
+ * indicator-0 edit (a 'ptp.conflict': no modifier helps), and a listed primary that is a Type 1
+ * add-on itself is denied without a paid primary of its own. The add-on is then reported, its
+ * message naming why its primary is not paid (fix-all removes a Type 1 add-on, and keeps a
+ * primary only where it is paid, so the two agree).
  */
 export function checkAddOnGroups(grouper: ServiceGrouper, table: AocTable, ptp?: PtpTables): RunFinding[] {
   const out: RunFinding[] = [];
@@ -86,57 +88,164 @@ function linesBeside(lines: KeptLines, row: number, entry: ProviderLines): numbe
   return out;
 }
 
-/** A line that would be a primary but is bundled into another (its row, and the column-1 line's). */
-interface Bundled {
-  primary: number;
-  into: number;
+/** What an add-on line asks of the lines beside it on its date. */
+interface AddOnLine {
+  code: string;
+  type: AocEditType;
+  /** The listed primaries in force on the date, sorted. */
+  primaries: string[];
+  /** The provider's lines beside it that may be its primary (Type 2: any other procedure that is not itself an add-on). */
+  candidates: number[];
+}
+
+/** The add-on rows in force for line `row` on its date, as what it asks of the lines beside it; null when its code is no add-on then. */
+function addOnLineOf(lines: KeptLines, table: AocTable, row: number, entry: ProviderLines): AddOnLine | null {
+  const code = codeOf(lines, row);
+  const date = lines.from(row);
+  // The rows of the add-on in force on the date, whether or not their primary still is.
+  const rows = table.rowsForAddOn(code).filter((r) => r.addOnEffective <= date && (r.addOnDeletion === null || date <= r.addOnDeletion));
+  if (rows.length === 0) return null;
+  const type: AocEditType = rows.some((r) => r.type === 1) ? 1 : rows.some((r) => r.type === 3) ? 3 : 2;
+  const primaries = [...new Set(rows.filter((r) => primaryInForce(r, date)).map((r) => r.primary!))].sort();
+  const listed = new Set(primaries);
+  const beside = linesBeside(lines, row, entry);
+  const candidates = beside.filter((other) => (type === 2 ? !table.isAddOn(codeOf(lines, other), date) : listed.has(codeOf(lines, other))));
+  return { code, type, primaries, candidates };
 }
 
 /**
- * Of `candidates` (the provider's lines beside an add-on line that could be its primary), null
- * when one is paid (not the column-2 line of an indicator-0 PTP conflict); else the bundled one
- * first in run order, with the first column-1 line it is bundled into (undefined: no candidate).
- * `bundledInto` holds the answers of the group's earlier add-on lines.
+ * Which lines of one group are paid, as fix-all leaves the file (fixes.ts): a line is denied
+ * while a paid line bundles it by an indicator-0 PTP edit (fix-all removes it, and only it: when
+ * A bundles B and B bundles C, B goes and C is paid), and a Type 1 add-on is denied without a
+ * paid primary beside it (a listed primary that is itself an add-on counts only with a paid
+ * primary of its own: CMS pays an add-on only with a primary that is paid). Decided on demand,
+ * from the lines an answer depends on, stopping at the first that settles it (a busy day's lines
+ * are not all visited for one add-on), and kept; what a line depends on is not kept but found
+ * again when asked (kept, the lines beside every line of a busy day would be held). A line whose
+ * answer leans on itself, through a cycle of edits or of add-ons that are each other's only
+ * primaries, is denied: nothing outside the cycle makes it paid (and a bundled primary counted as
+ * paid would keep its add-on, where fix-all might remove that primary).
  */
-function paidPrimary(lines: KeptLines, candidates: readonly number[], rules: PtpRuleSet | undefined, entry: ProviderLines, bundledInto: Map<number, number>): Bundled | null | undefined {
-  let bundled: Bundled | undefined;
-  for (const candidate of candidates) {
-    let into = rules === undefined ? -1 : bundledInto.get(candidate);
-    if (into === undefined) bundledInto.set(candidate, (into = conflictColumnOneOf(lines, rules!, candidate, linesBeside(lines, candidate, entry))));
-    if (into < 0) return null;
-    if (bundled === undefined || lines.order(candidate) < lines.order(bundled.primary)) bundled = { primary: candidate, into };
+class Payments {
+  private readonly paid = new Map<number, boolean>();
+  /** The lines being decided, whose answers are not known yet. */
+  private readonly open = new Set<number>();
+  /** deniedBy's answers (many add-on lines may name one denied primary). */
+  private readonly into = new Map<number, number>();
+
+  constructor(
+    private readonly lines: KeptLines,
+    private readonly table: AocTable,
+    private readonly rules: PtpRuleSet | undefined,
+    private readonly providers: Map<number, ProviderLines>,
+  ) {}
+
+  isPaid(row: number): boolean {
+    const answer = this.decide(row);
+    if (answer === undefined) this.paid.set(row, false);
+    return answer === true;
   }
-  return bundled;
+
+  /**
+   * The line a denied line is bundled into (a paid one when there is one), or -1 when it is
+   * denied as a Type 1 add-on without a paid primary.
+   */
+  deniedBy(row: number): number {
+    let into = this.into.get(row);
+    if (into === undefined) this.into.set(row, (into = this.findDeniedBy(row)));
+    return into;
+  }
+
+  private findDeniedBy(row: number): number {
+    let first = -1;
+    const beside = this.beside(row);
+    for (let at = this.nextBundler(row, beside, 0); at >= 0; at = this.nextBundler(row, beside, at + 1)) {
+      if (this.paid.get(beside[at]!) === true) return beside[at]!;
+      if (first < 0) first = beside[at]!;
+    }
+    const primaries = this.primariesOf(row);
+    if (primaries !== null && !primaries.some((line) => this.paid.get(line) === true)) return -1;
+    return first;
+  }
+
+  /**
+   * Paid (true), denied (false), or undefined when the answer leans on a line still being decided
+   * (a cycle); an undefined answer is not kept, so the line is decided again once that line is.
+   */
+  private decide(row: number): boolean | undefined {
+    const known = this.paid.get(row);
+    if (known !== undefined) return known;
+    if (this.open.has(row)) return undefined;
+    this.open.add(row);
+    const answer = this.decideOpen(row);
+    this.open.delete(row);
+    if (answer !== undefined) this.paid.set(row, answer);
+    return answer;
+  }
+
+  /** decide for a line not known yet: denied by the first paid line that bundles it, or (a Type 1 add-on) by no paid primary. */
+  private decideOpen(row: number): boolean | undefined {
+    let leans = false;
+    const beside = this.beside(row);
+    for (let at = this.nextBundler(row, beside, 0); at >= 0; at = this.nextBundler(row, beside, at + 1)) {
+      const paid = this.decide(beside[at]!);
+      if (paid === true) return false;
+      if (paid === undefined) leans = true;
+    }
+    const primaries = this.primariesOf(row);
+    if (primaries !== null) {
+      let primary: boolean | undefined = false;
+      for (const line of primaries) {
+        const paid = this.decide(line);
+        if (paid === true) {
+          primary = true;
+          break;
+        }
+        if (paid === undefined) primary = undefined;
+      }
+      if (primary === false) return false;
+      if (primary === undefined) leans = true;
+    }
+    return leans ? undefined : true;
+  }
+
+  /** The provider's lines beside a line, where what bundles it is (none without PTP tables). */
+  private beside(row: number): number[] {
+    return this.rules === undefined ? [] : linesBeside(this.lines, row, this.providers.get(this.lines.providerNumber(row))!);
+  }
+
+  private nextBundler(row: number, beside: readonly number[], start: number): number {
+    return this.rules === undefined ? -1 : nextConflictColumnOne(this.lines, this.rules, row, beside, start);
+  }
+
+  /** A Type 1 add-on's candidate primaries; null for any other line (Type 2 and 3 add-ons: the payer decides). */
+  private primariesOf(row: number): number[] | null {
+    const addOn = addOnLineOf(this.lines, this.table, row, this.providers.get(this.lines.providerNumber(row))!);
+    return addOn?.type === 1 ? addOn.candidates : null;
+  }
 }
 
 /** The add-on code findings of one patient group (see checkAddOnGroups), added to `out`: they depend on that group's lines alone. */
 export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFinding[], ptp?: PtpTables): void {
   let providers: Map<number, ProviderLines> | null = null;
+  let payments: Payments | null = null;
   const lines = group.lines;
   const rules = ptp === undefined || ptp[group.table].size === 0 ? undefined : ptp[group.table];
-  /** Per line asked about, the line it is bundled into by an indicator-0 PTP edit, or -1 (it does not depend on the add-on line). */
-  const bundledInto = new Map<number, number>();
   for (const row of group.rows) {
-    const code = codeOf(lines, row);
-    const date = lines.from(row);
-    // The rows of the add-on in force on the date, whether or not their primary still is.
-    const rows = table.rowsForAddOn(code).filter((r) => r.addOnEffective <= date && (r.addOnDeletion === null || date <= r.addOnDeletion));
-    if (rows.length === 0) continue;
-    const type: AocEditType = rows.some((r) => r.type === 1) ? 1 : rows.some((r) => r.type === 3) ? 3 : 2;
+    if (table.rowsForAddOn(codeOf(lines, row)).length === 0) continue;
     providers ??= byProvider(group);
-    const entry = providers.get(lines.providerNumber(row))!;
-    const beside = linesBeside(lines, row, entry);
-    const primaries = [...new Set(rows.filter((r) => primaryInForce(r, date)).map((r) => r.primary!))].sort();
-    // No list (Type 2): any other procedure that is not itself an add-on may be the primary.
-    const listedSet = new Set(primaries);
-    const candidates = beside.filter((other) => (type === 2 ? !table.isAddOn(codeOf(lines, other), date) : listedSet.has(codeOf(lines, other))));
-    const bundled = paidPrimary(lines, candidates, rules, entry, bundledInto);
-    if (bundled === null) continue;
+    const addOn = addOnLineOf(lines, table, row, providers.get(lines.providerNumber(row))!);
+    if (addOn === null) continue;
+    payments ??= new Payments(lines, table, rules, providers);
+    if (addOn.candidates.some((candidate) => payments!.isPaid(candidate))) continue;
+    const { code, type, primaries } = addOn;
+    // Every candidate is denied: the message names the first in run order, and why.
+    const denied = addOn.candidates.reduce((first, candidate) => (first < 0 || lines.order(candidate) < lines.order(first) ? candidate : first), -1);
     const listed = primaries.length === 0 ? '' : `${primaries.slice(0, LISTED).join(', ')}${primaries.length > LISTED ? ` and ${primaries.length - LISTED} more` : ''}`;
-    const when = formatDate(date);
+    const when = formatDate(lines.from(row));
     const message =
-      bundled !== undefined
-        ? bundledMessage(code, type, when, codeOf(lines, bundled.primary), codeOf(lines, bundled.into), listed)
+      denied >= 0
+        ? deniedMessage(code, type, when, codeOf(lines, denied), whyDenied(lines, payments, denied), listed)
         : type === 1
           ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}: it is paid only with ${listed || 'a listed primary'}. Add the primary procedure, or remove the ${code} line.`
           : type === 3
@@ -156,12 +265,18 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
   }
 }
 
-/** The message of an add-on line whose only primaries beside it are bundled away by indicator-0 PTP edits. */
-function bundledMessage(code: string, type: AocEditType, when: string, primary: string, into: string, listed: string): string {
-  const bundled = `its primary ${primary} is bundled into ${into} (NCCI PTP edit), so it is not paid`;
+/** Why a primary line is denied, as a message says it. */
+function whyDenied(lines: KeptLines, payments: Payments, primary: number): string {
+  const into = payments.deniedBy(primary);
+  return into >= 0 ? `is bundled into ${codeOf(lines, into)} (NCCI PTP edit)` : 'is itself an add-on code without a paid primary of its own';
+}
+
+/** The message of an add-on line whose only primaries beside it are denied: bundled away by indicator-0 PTP edits, or add-ons without a paid primary. */
+function deniedMessage(code: string, type: AocEditType, when: string, primary: string, why: string, listed: string): string {
+  const denied = `its primary ${primary} ${why}, so it is not paid`;
   return type === 1
-    ? `${code} is an add-on code (AOC edit type 1) billed by the same provider on ${when}, but ${bundled}: ${code} is paid only with ${listed || 'a listed primary'} that is paid. Remove the ${code} line with the ${primary} line, or bill a primary that is paid.`
+    ? `${code} is an add-on code (AOC edit type 1) billed by the same provider on ${when}, but ${denied}: ${code} is paid only with ${listed || 'a listed primary'} that is paid. Remove the ${code} line with the ${primary} line, or bill a primary that is paid.`
     : type === 3
-      ? `${code} is an add-on code (AOC edit type 3) billed by the same provider on ${when}, but ${bundled}; the payer may accept another primary (listed: ${listed || 'none'}). Check that a payable primary procedure is billed.`
-      : `${code} is an add-on code (AOC edit type 2: the payer decides which primaries it accepts) billed by the same provider on ${when}, but ${bundled}. Check that a payable primary procedure is billed.`;
+      ? `${code} is an add-on code (AOC edit type 3) billed by the same provider on ${when}, but ${denied}; the payer may accept another primary (listed: ${listed || 'none'}). Check that a payable primary procedure is billed.`
+      : `${code} is an add-on code (AOC edit type 2: the payer decides which primaries it accepts) billed by the same provider on ${when}, but ${denied}. Check that a payable primary procedure is billed.`;
 }

@@ -132,17 +132,20 @@ function codedLineOf(lines: KeptLines, rules: PtpRuleSet, row: number): CodedLin
 }
 
 /**
- * The first of `others` (rows of the same patient group) that line `row` is the column-2 line of
- * a 'ptp.conflict' with, as checkPtpGroup reports it: the same provider, dates that overlap, and
- * an indicator-0 edit in force with the other line's code as column 1 (so no modifier helps), the
- * pair taken the way the pair test takes it (the earlier line as column 1 first); -1 when none.
- * Such a line is denied (an add-on code whose primary it is has no paid primary: checkAddOns.ts).
+ * The index in `others` (rows of the same patient group), from `start` on, of the next line that
+ * line `row` is the column-2 line of a 'ptp.conflict' with, as checkPtpGroup reports it: the same
+ * provider, dates that overlap, and an indicator-0 edit in force with the other line's code as
+ * column 1 (so no modifier helps), the pair taken the way the pair test takes it (the earlier line
+ * as column 1 first); -1 when none. While such a line is paid, this one is denied (an add-on code
+ * whose primary it is has no paid primary: checkAddOns.ts). One at a time, since the first paid
+ * one settles it.
  */
-export function conflictColumnOneOf(lines: KeptLines, rules: PtpRuleSet, row: number, others: readonly number[]): number {
+export function nextConflictColumnOne(lines: KeptLines, rules: PtpRuleSet, row: number, others: readonly number[], start = 0): number {
   if (rules.size === 0) return -1;
   const two = codedLineOf(lines, rules, row);
   if (two === null) return -1;
-  for (const other of others) {
+  for (let at = start; at < others.length; at++) {
+    const other = others[at]!;
     if (other === row) continue;
     const one = codedLineOf(lines, rules, other);
     if (one === null || one.codeId === two.codeId || one.provider !== two.provider) continue;
@@ -152,7 +155,7 @@ export function conflictColumnOneOf(lines: KeptLines, rules: PtpRuleSet, row: nu
     // The pair test takes the later line as column 1 only when the earlier one is not.
     if (two.order < one.order && applyingRow(rules, two, one, from, to) >= 0) continue;
     const edit = applyingRow(rules, one, two, from, to);
-    if (edit >= 0 && rules.modifierIndicatorAt(edit) === '0') return other;
+    if (edit >= 0 && rules.modifierIndicatorAt(edit) === '0') return at;
   }
   return -1;
 }
