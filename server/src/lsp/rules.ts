@@ -1,16 +1,18 @@
 // The rules the server checks with: the knowledge loaded from the settings' files, reloaded
-// when they change on disk, with load problems reported once. Each new knowledge gets the next
-// generation number, so an analysis made with older rules is never mistaken for a current one.
+// when they change on disk or appear, with load problems and settings of the wrong shape said
+// once while they last. Each new knowledge gets the next generation number, so an analysis made
+// with older rules is never mistaken for a current one.
 // Tables load off the request path (knowledgeLoader.ts): until the new knowledge is in, hovers
 // and checks use the one before.
-import type { Connection } from 'vscode-languageserver/node';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { DEFAULT_GUIDE_CHECKS, guideChecksOf, type GuideChecks } from '../core/guides/checks';
-import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
+import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
+import { lostFiles, withKeptRows } from './keptRows';
 import { defaultKnowledgeLoader, type KnowledgeLoader } from './knowledgeLoader';
 import { fileReports, fileSummary, loadedSummary, otherProblems, rowsOf } from './loadReport';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
-import { allPaths, defaultSettings, knowledgeOptionsOf, ruleFilesOf, type RuleFiles, type WorkspaceContext } from './settings';
+import { allPaths, defaultSettings, knowledgeOptionsOf, relativePathNote, ruleFilesOf, settingsProblems, type RuleFiles, type WorkspaceContext } from './settings';
 
 /** A file being written fires several change events: load once they have settled for this long. */
 const RELOAD_DELAY_MS = 250;
@@ -23,9 +25,16 @@ export class Rules {
   /** The claimlint.guideChecks setting in force. */
   guideChecks: GuideChecks = DEFAULT_GUIDE_CHECKS;
   readonly workspace: WorkspaceContext = { trusted: true, root: null };
+  /** The files the knowledge in use was loaded from. */
   private files: RuleFiles | null = null;
+  /** The files of the settings in force: what a reload after a change on disk loads. */
+  private wanted: RuleFiles | null = null;
   private stopWatching: (() => void)[] = [];
-  private readonly reported = new Set<string>();
+  /** Watched paths changed on disk since the knowledge in use was loaded, each with the number of its latest change. */
+  private readonly changes = new Map<string, number>();
+  private changeCount = 0;
+  private readonly loadProblems = new SaidWhileTheyLast();
+  private readonly settingsProblems = new SaidWhileTheyLast();
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: (() => void)[] = [];
   private readonly loader: KnowledgeLoader;
@@ -66,6 +75,7 @@ export class Rules {
    * change); a change on disk reloads them through the watchers.
    */
   apply(settings: ClaimlintSettings): void {
+    this.tellSettingsProblems(settingsProblems(settings, this.workspace));
     // A new guide-checks mode makes every analysis out of date, as new rules do.
     const guideChecks = guideChecksOf(settings.guideChecks);
     if (guideChecks !== this.guideChecks) {
@@ -74,14 +84,20 @@ export class Rules {
       this.listeners.forEach((listener) => listener());
     }
     const files = ruleFilesOf(settings, this.workspace);
+    this.wanted = files;
     const current = this.latest !== null ? this.latest.files : this.files;
     if (current !== null && sameFiles(current, files)) return;
+    // A reload waiting for a change on disk to settle would load the files of the settings before.
+    this.cancelReload();
     void this.load(files);
   }
 
   private async load(files: RuleFiles): Promise<void> {
     const ticket = ++this.tickets;
     this.latest = { ticket, files };
+    const superseded = (): boolean => this.latest?.ticket !== ticket;
+    // The changes on disk so far are read by this load.
+    const seen = this.changeCount;
     // Watched from now on: a change while the files load loads them again.
     this.watch(files);
     // Settings that name no file read nothing: the built-in data is loaded at once.
@@ -94,11 +110,19 @@ export class Rules {
       // Neither loader throws (loadKnowledge turns every failure into a problem); should one, the rules in use stay.
       this.connection.console.error(`Claimlint rules: loading failed (${error instanceof Error ? error.name : 'error'}); the rules in use stay.`);
     }
+    let outcome: LoadOutcome | null = null;
+    if (loaded !== null && !superseded()) {
+      try {
+        outcome = await this.outcomeOf(loaded, files, seen, superseded);
+      } catch (error) {
+        if (!superseded()) this.connection.console.error(`Claimlint rules: the loaded rules could not be put in use (${error instanceof Error ? error.name : 'error'}).`);
+      }
+    }
     // Newer settings or a change on disk started another load: its result is the one to use.
-    if (this.latest?.ticket !== ticket) return;
+    if (superseded()) return;
     this.latest = null;
     try {
-      if (loaded) this.use(loaded, files);
+      if (outcome !== null) this.use(outcome, files, seen);
     } catch (error) {
       this.connection.console.error(`Claimlint rules: the loaded rules could not be put in use (${error instanceof Error ? error.name : 'error'}).`);
     } finally {
@@ -108,50 +132,107 @@ export class Rules {
     }
   }
 
-  private use(loaded: Knowledge, files: RuleFiles): void {
-    // A file that loaded before and cannot be read now (being rewritten, briefly missing) keeps
-    // the rules already loaded: the previous knowledge stays until the files read again.
+  /**
+   * The knowledge a load puts in use, and its problems. A file that gave rows before and gives
+   * none now (deleted before a download replaces it, being rewritten) keeps its rows until it can
+   * be read again, and every other file's new rows are taken (keptRows.ts).
+   */
+  private async outcomeOf(loaded: Knowledge, files: RuleFiles, seen: number, superseded: () => boolean): Promise<LoadOutcome> {
     const same = this.files !== null && sameFiles(this.files, files);
-    const before = (file: LoadedFile): LoadedFile | undefined => this.knowledge.files.find((k) => k.source === file.source && k.kind === file.kind && k.rows > 0);
-    const lost = (file: LoadedFile): boolean => same && file.rows === 0 && before(file) !== undefined;
-    const replaced = !loaded.files.some(lost);
+    const lost = same ? lostFiles(loaded, this.knowledge) : [];
     // One line per file with problems, never one per bad row.
     const problems = [
       ...fileReports(loaded)
         .filter((report) => report.problems.length > 0)
-        .map((report) =>
-          lost(report.file)
-            ? `${fileSummary(report)}; kept the rules loaded from it before (${rowsOf(before(report.file)!)}) until it can be read again`
-            : fileSummary(report),
-        ),
+        .map((report) => {
+          const line = `${fileSummary(report)}${relativePathNote(report.file.source, this.workspace)}`;
+          const kept = lost.find((l) => l.file === report.file)?.kept;
+          if (kept === undefined) return line;
+          const rows = kept.reduce((sum, file) => sum + file.rows, 0);
+          return `${line}; kept the rules loaded from it before (${rowsOf({ ...report.file, rows })}) until it can be read again`;
+        }),
       ...otherProblems(loaded),
     ];
-    if (replaced) {
-      this.knowledge = loaded;
+    if (lost.length === 0) return { knowledge: loaded, problems };
+    // Nothing but the lost files changed on disk (a table deleted, the usual first step of replacing
+    // it): the rules in use are what the merge would give.
+    const changed = [...this.changes].filter(([, count]) => count <= seen).map(([path]) => path);
+    if (changed.every((path) => lost.some((l) => l.file.source === path))) return { knowledge: null, problems };
+    const pause = (): Promise<void> =>
+      new Promise<void>((resolve) => this.runtime.schedule(resolve)).then(() => {
+        if (superseded()) throw new Error('superseded by a newer load');
+      });
+    return { knowledge: await withKeptRows(loaded, this.knowledge, lost, pause), problems };
+  }
+
+  private use(outcome: LoadOutcome, files: RuleFiles, seen: number): void {
+    const { knowledge, problems } = outcome;
+    if (knowledge !== null) {
+      this.knowledge = knowledge;
       this.generation++;
       this.files = files;
     }
-    const fresh = problems.filter((p) => !this.reported.has(p));
-    fresh.forEach((p) => this.reported.add(p));
+    for (const [path, count] of this.changes) if (count <= seen) this.changes.delete(path);
+    const fresh = this.loadProblems.fresh(problems);
     if (fresh.length > 0) {
       for (const problem of fresh) this.connection.console.warn(`Claimlint rules: ${problem}`);
       void this.connection.sendNotification(LoadProblemsNotification.type, { problems: fresh });
     }
     this.connection.console.info(loadSummary(this.knowledge, files));
-    if (replaced) this.listeners.forEach((listener) => listener());
+    if (knowledge !== null) this.listeners.forEach((listener) => listener());
+  }
+
+  /**
+   * Settings of the wrong shape, said in the log and as a warning, which every editor shows:
+   * editors other than VS Code pass on whatever the user wrote.
+   */
+  private tellSettingsProblems(problems: string[]): void {
+    const fresh = this.settingsProblems.fresh(problems);
+    if (fresh.length === 0) return;
+    for (const problem of fresh) this.connection.console.warn(`Claimlint settings: ${problem}`);
+    // A notification, not showWarningMessage's request: nothing is asked of the user, and it may be sent while initialize is answered.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Claimlint settings: ${fresh.join(' ')}` });
   }
 
   private watch(files: RuleFiles): void {
     this.stopWatching.forEach((stop) => stop());
-    this.stopWatching = allPaths(files).map((file) => this.runtime.watchFile(file, () => this.reloadSoon(files)));
+    this.stopWatching = allPaths(files).map((path) => this.runtime.watchFile(path, () => this.changedOnDisk(path)));
   }
 
-  private reloadSoon(files: RuleFiles): void {
-    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+  private changedOnDisk(path: string): void {
+    this.changes.set(path, ++this.changeCount);
+    this.cancelReload();
+    // The files of the settings in force then, which may have changed since this path was watched.
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = undefined;
-      void this.load(files);
+      if (this.wanted !== null) void this.load(this.wanted);
     }, RELOAD_DELAY_MS);
+  }
+
+  private cancelReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
+  }
+}
+
+/** What a load puts in use: its knowledge (null: the knowledge in use stays) and its problems. */
+interface LoadOutcome {
+  knowledge: Knowledge | null;
+  problems: string[];
+}
+
+/**
+ * Problems said once while they last: a problem is said when it appears, not again while each
+ * later list holds it (a reload, the same settings sent again), and again when it comes back
+ * after a list without it (a path taken out of the settings, then set again).
+ */
+class SaidWhileTheyLast {
+  private last: ReadonlySet<string> = new Set();
+
+  fresh(problems: readonly string[]): string[] {
+    const fresh = problems.filter((problem) => !this.last.has(problem));
+    this.last = new Set(problems);
+    return fresh;
   }
 }
 

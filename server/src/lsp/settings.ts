@@ -1,9 +1,9 @@
 // The `claimlint` settings section: read in each shape a client sends it (answered to
 // workspace/configuration, pushed with didChangeConfiguration, or given in initializationOptions),
-// and turned into the rule files to load.
+// its values checked, and turned into the rule files to load.
 import { isAbsolute, resolve } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_GUIDE_CHECKS } from '../core/guides/checks';
+import { DEFAULT_GUIDE_CHECKS, GUIDE_CHECK_MODES, guideChecksOf } from '../core/guides/checks';
 import type { KnowledgeOptions } from '../core/rules/knowledge';
 import { tableKindFromName } from '../core/rules/ruleFiles';
 import { configurationSection, type ClaimlintInitializationOptions, type ClaimlintSettings } from './protocol';
@@ -85,9 +85,9 @@ export interface WorkspaceContext {
 export function ruleFilesOf(settings: ClaimlintSettings, workspace: WorkspaceContext): RuleFiles {
   const resolvePath = (path: string): string => (isAbsolute(path) || !workspace.root ? path : resolve(workspace.root, path));
   // In an untrusted workspace, settings that point at files are ignored: only built-in data is used.
-  const paths = (value: unknown): string[] => (workspace.trusted ? sanitizePaths(value).map(resolvePath) : []);
+  const paths = (value: unknown): string[] => (workspace.trusted ? pathsOf(value).map(resolvePath) : []);
   return {
-    builtinEdits: settings.builtinEdits !== false,
+    builtinEdits: builtinEditsOf(settings.builtinEdits),
     ptpFiles: paths(settings.ptpEditFiles),
     hospitalPtpFiles: paths(settings.hospitalPtpEditFiles),
     mueFiles: paths(settings.mueFiles),
@@ -119,6 +119,73 @@ export function allPaths(files: RuleFiles): string[] {
   return [...new Set([...files.ptpFiles, ...files.hospitalPtpFiles, ...files.mueFiles, ...files.addOnCodeFiles, ...files.descriptorFiles])];
 }
 
-function sanitizePaths(paths: unknown): string[] {
-  return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+/** The settings that hold paths, as ClaimlintSettings names them. */
+const PATH_SETTINGS = ['ptpEditFiles', 'hospitalPtpEditFiles', 'mueFiles', 'addOnCodeFiles', 'descriptorFiles'] as const;
+
+/**
+ * A file setting's paths: a list, or one path given as a string (the usual slip in a Neovim
+ * `settings` table or an eglot plist, which nothing checks against package.json). Entries that
+ * are not text are left out, and settingsProblems says so; blank ones are no path.
+ */
+function pathsOf(value: unknown): string[] {
+  const list: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  return list.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+}
+
+/** claimlint.builtinEdits: on unless false, or the text "false" (settingsProblems says to write it without quotes). */
+function builtinEditsOf(value: unknown): boolean {
+  return !(value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false'));
+}
+
+/**
+ * What is wrong with the values of these settings, one line per setting, naming it and saying
+ * what is used instead: other editors pass on whatever the user wrote, and VS Code passes on a
+ * value its settings editor marks as not matching package.json. A value is quoted only when short
+ * and word-like (a mistyped choice); a path or anything longer is described by its type. Settings
+ * that point at files are not checked in an untrusted workspace, which ignores them.
+ */
+export function settingsProblems(settings: ClaimlintSettings, workspace: WorkspaceContext): string[] {
+  const problems: string[] = [];
+  const given = settings as unknown as Record<string, unknown>;
+  for (const key of workspace.trusted ? PATH_SETTINGS : []) {
+    const value = given[key];
+    if (value === undefined || value === null || typeof value === 'string') continue;
+    if (!Array.isArray(value)) {
+      problems.push(`claimlint.${key} should be a list of paths (or one path), not ${described(value)}; no file is loaded from it.`);
+      continue;
+    }
+    const others = value.flatMap((entry: unknown, index) => (typeof entry === 'string' ? [] : [`${index + 1} (${described(entry)})`]));
+    if (others.length > 0) {
+      const which = others.length === 1 ? `entry ${others[0]} is not a path and is` : `entries ${others.slice(0, -1).join(', ')} and ${others.at(-1)} are not paths and are`;
+      problems.push(`claimlint.${key}: ${which} left out.`);
+    }
+  }
+  const builtin = given.builtinEdits;
+  if (typeof builtin === 'string' && ['true', 'false'].includes(builtin.trim().toLowerCase())) {
+    problems.push(`claimlint.builtinEdits is the text ${described(builtin)}, not true or false: read as ${builtinEditsOf(builtin)} (write it without quotes).`);
+  } else if (builtin !== undefined && builtin !== null && typeof builtin !== 'boolean') {
+    problems.push(`claimlint.builtinEdits should be true or false, not ${described(builtin)}; using true, the default.`);
+  }
+  const modes = `${GUIDE_CHECK_MODES.slice(0, -1).join(', ')} or ${GUIDE_CHECK_MODES.at(-1)}`;
+  guideChecksOf(given.guideChecks, () =>
+    problems.push(`claimlint.guideChecks should be ${modes}, not ${described(given.guideChecks)}; using ${DEFAULT_GUIDE_CHECKS}, the default.`),
+  );
+  return problems;
+}
+
+/** A setting's value in a message: quoted when it is a short word (a mistyped choice), else its type. */
+function described(value: unknown): string {
+  if (typeof value === 'string') return /^[\w .-]{1,20}$/.test(value) ? JSON.stringify(value) : value.trim() === '' ? 'blank' : 'text';
+  if (typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'number') return 'a number';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Said after a load problem of a path that is relative while no workspace folder is open: it was
+ * then read from the server's working directory, which the user rarely knows or meant.
+ */
+export function relativePathNote(path: string, workspace: WorkspaceContext): string {
+  return workspace.root === null && !isAbsolute(path) ? ` (a relative path, and no workspace folder is open to resolve it against: it was looked for in the server's working directory, ${process.cwd()})` : '';
 }

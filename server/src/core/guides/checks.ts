@@ -32,9 +32,16 @@ export const DEFAULT_GUIDE_CHECKS: GuideChecks = 'full';
 /** The CLI's default: see DEFAULT_GUIDE_CHECKS for why it differs from the editor's. */
 export const CLI_DEFAULT_GUIDE_CHECKS: GuideChecks = 'envelope';
 
-/** A setting's value as a mode: anything unknown is the default. */
-export function guideChecksOf(value: unknown): GuideChecks {
-  return value === 'off' || value === 'envelope' || value === 'full' ? value : DEFAULT_GUIDE_CHECKS;
+/**
+ * A setting's value as a mode (case and surrounding blanks ignored). Anything else is the default,
+ * and onUnknown is called for a value that was set (not undefined or null): editors other than
+ * VS Code do not check it against package.json's list, so the server says so (lsp/settings.ts).
+ */
+export function guideChecksOf(value: unknown, onUnknown?: () => void): GuideChecks {
+  const mode = typeof value === 'string' ? GUIDE_CHECK_MODES.find((m) => m === value.trim().toLowerCase()) : undefined;
+  if (mode !== undefined) return mode;
+  if (value !== undefined && value !== null) onUnknown?.();
+  return DEFAULT_GUIDE_CHECKS;
 }
 
 /**
