@@ -78,7 +78,7 @@ const NOT_A_SEPARATOR = /[\sA-Za-z0-9]/;
 /**
  * Offset of the first `ISA` and delimiter that begins a line after `from` (after blanks), when it
  * starts before `limit`; else -1. The same lines the tokenizer takes an interchange from when a
- * note stands above its header (tokenizer.ts findIsaOnLaterLine), found without reading past
+ * note stands above its header (tokenizer.ts reads past such a note with this), found without reading past
  * `limit`, so that the format test of a long text that is not X12 reads its start only.
  */
 export function isaOnLaterLine(text: string, from: number, limit: number): number {

@@ -4,7 +4,7 @@
 // segments no check reads are never visited one by one.
 
 import type { Delimiters, Finding } from '../model';
-import { isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
+import { isaOnLaterLine, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
 
 /** The delimiters in force from `firstSegment` on (one run per ISA). */
 export interface DelimiterRun {
@@ -77,14 +77,6 @@ function firstLineEnd(text: string, from: number): number {
     at++;
   }
   return at;
-}
-
-/** Offset of the first `ISA` + delimiter that begins a line after `from`, or -1. */
-function findIsaOnLaterLine(text: string, from: number): number {
-  const pattern = /[\r\n][ \t\uFEFF]*(?=ISA[^\sA-Za-z0-9])/g;
-  pattern.lastIndex = from;
-  const match = pattern.exec(text);
-  return match ? match.index + match[0].length : -1;
 }
 
 /**
@@ -173,7 +165,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): SegmentTa
     delimiterRuns.push({ firstSegment: 0, delimiters: continuing });
   } else if (!isIsaAt(text, at)) {
     // Sample files sometimes carry a note above the header: accept an ISA that starts a later line.
-    const later = findIsaOnLaterLine(text, at);
+    const later = isaOnLaterLine(text, at, length);
     if (later < 0) {
       findings.push({
         rule: 'x12.isa-missing',
