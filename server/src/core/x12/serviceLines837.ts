@@ -8,7 +8,7 @@ import { ProcedureReader } from './procedure';
 import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
-import { NO_MODIFIERS, parseDecimalAt, shownNumber } from './values';
+import { endBeforeBlanks, NO_MODIFIERS, parseDecimalAt, shownNumber } from './values';
 import { X12ServiceLine, type Line837 } from './serviceLine837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
@@ -113,7 +113,8 @@ export class ServiceLines837 {
     // LX01 is kept as offsets for closeLine, which then need not find it again.
     const el = r.elementsOf(s);
     const numberStart = el.start(1);
-    const numberEnd = numberStart < 0 ? -1 : el.end(1);
+    // Without the blanks a padded line leaves after it (values.ts endBeforeBlanks), as dates and amounts are read.
+    const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.text, numberStart, el.end(1));
     this.lineNumberStart = numberStart;
     this.lineNumberEnd = numberEnd;
     if (unsignedAt(r.text, numberStart, numberEnd) !== expected) {
