@@ -13,6 +13,7 @@ import {
   CLAIM_FORM_WORDS, CLAIM_SETTING_WORDS, CLAIM_TYPE_NEGATIONS, CLAIM_TYPE_VALUES, INPATIENT_CLAIM_TYPE_VALUES,
   normalizeHeader, OUTPATIENT_CLAIM_TYPE_WORDS,
 } from './columns';
+import { frequencyOfTypeOfBill } from './claimFrequency';
 import { alphanumericRuns } from './values';
 
 export interface ClaimTypeReading {
@@ -23,6 +24,11 @@ export interface ClaimTypeReading {
    * or 11 for a cell that says inpatient; null for none (the outpatient hospital table).
    */
   facilityType: string | null;
+  /**
+   * The claim frequency code a type of bill's last digit names (0137: 7, a replacement:
+   * claimFrequency.ts), null for none: what a row whose frequency cell names none goes by.
+   */
+  frequency: string | null;
   /** The cell is short and all claim-type words, one at least naming a kind: a message may show it, as it is no patient's data. */
   plain: boolean;
 }
@@ -46,8 +52,8 @@ function isTypeOfBill(norm: string): boolean {
 export function readClaimType(cell: string): ClaimTypeReading {
   const norm = normalizeHeader(cell);
   const named = lookup(CLAIM_TYPE_VALUES, norm);
-  if (named !== undefined) return { kind: named, facilityType: named === 'institutional' ? lookup(INPATIENT_CLAIM_TYPE_VALUES, norm) ?? null : null, plain: true };
-  if (isTypeOfBill(norm)) return { kind: 'institutional', facilityType: facilityTypeOf(norm), plain: true };
+  if (named !== undefined) return { kind: named, facilityType: named === 'institutional' ? lookup(INPATIENT_CLAIM_TYPE_VALUES, norm) ?? null : null, frequency: null, plain: true };
+  if (isTypeOfBill(norm)) return { kind: 'institutional', facilityType: facilityTypeOf(norm), frequency: frequencyOfTypeOfBill(norm), plain: true };
   return readWords(cell);
 }
 
@@ -108,10 +114,11 @@ function readWords(cell: string): ClaimTypeReading {
   // Negations alone ("No") are no claim type to show.
   const plain = kindWords > 0 && cell.length <= SHOWN_LENGTH && known.every(Boolean);
   const kind = forms > 1 ? null : forms === 1 ? form : setting ? 'institutional' : null;
-  if (kind !== 'institutional') return { kind, facilityType: null, plain };
+  if (kind !== 'institutional') return { kind, facilityType: null, frequency: null, plain };
   // A type of bill says the facility; else inpatient words do, unless outpatient ones say otherwise.
   const facilityType = billType !== null ? facilityTypeOf(billType) : inpatient && !outpatient ? '11' : null;
-  return { kind, facilityType, plain };
+  const frequency = billType !== null ? frequencyOfTypeOfBill(billType) : null;
+  return { kind, facilityType, frequency, plain };
 }
 
 /**

@@ -1,11 +1,20 @@
 // Claims of a claim CSV: rows grouped into claims, each claim's total in cents, and the patient
 // the NCCI checks match its lines by. (Grouping rules: see the model notes in index.ts.)
+//
+// A claim's frequency (claimFrequency.ts) is the first its rows name. A row of a claim that names
+// another frequency goes to another claim of the same id and patient, one per frequency: an export
+// lists an original claim and its replacement (or void) under the one claim id, as an 837 sends
+// them as two claims, and the replacement supersedes the original only as a claim of its own
+// (rules/supersession.ts). A row that names none stays with the claim it would join without it.
+// Such a claim is its first claim's patient, with its claim id, and its kind when no row of its
+// own names one (a replacement's rows may leave the claim type to the original's).
 
 import type { Claim, ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { toCents } from '../x12/values';
 import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
 import { CsvClaim } from './csvLine';
+import { frequencyName } from './claimFrequency';
 
 export interface ClaimState {
   claim: CsvClaim;
@@ -43,8 +52,11 @@ export abstract class ClaimChooser<S> {
     protected readonly layout: ColumnLayout,
   ) {}
 
-  /** A new claim read from row `r`, with the id (and its span) and patient it starts with. */
-  protected abstract newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): S;
+  /**
+   * A new claim read from row `r`, with the id (and its span) and patient it starts with; `idCell`
+   * is its claim id cell as written (its `id` may be made apart: "A1 (P2)"), '' when none.
+   */
+  protected abstract newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader, idCell: string): S;
   /** The claim's patient so far (null until a row names one). */
   protected abstract hasPatient(state: S): boolean;
   protected abstract setPatient(state: S, patientId: string): void;
@@ -53,6 +65,18 @@ export abstract class ClaimChooser<S> {
   /** The claim of a claim id (or of a patient and date), if one was made for it. */
   protected abstract claimOf(key: string): S | undefined;
   protected abstract remember(key: string, state: S): void;
+  /** The claim's number (its index among the claims, in the order made), and the claim of a number. */
+  protected abstract numberOf(state: S): number;
+  protected abstract claimAt(claim: number): S;
+  /** The claim's frequency code so far (null until a row names one), and the one a row names first. */
+  protected abstract frequencyOf(state: S): string | null;
+  protected abstract setFrequency(state: S, frequency: string): void;
+  /** The claim's id and patient as made (a claim read in pieces keeps no id: ''). */
+  protected abstract idOf(state: S): string;
+  protected abstract patientOf(state: S): string | null;
+
+  /** Claims made for another frequency of a claim's rows (byFrequency): the number of the claim they were made from. Few: a Map. */
+  protected readonly splitFrom = new Map<number, number>();
 
   /**
    * The previous row's claim id when the rows moved to another text (moveTo): a row of the same
@@ -72,11 +96,51 @@ export abstract class ClaimChooser<S> {
    * The claim of row `r`: by claim id, else by patient and date of service (an unreadable date
    * by its text).
    */
-  claimFor(r: CsvReader, date: DateRange | null, dateText: string): S {
+  claimFor(r: CsvReader, date: DateRange | null, dateText: string, frequency: string | null): S {
     this.rowDate = date;
-    const state = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
+    let state = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
+    if (frequency !== null) state = this.byFrequency(state, frequency, r);
     this.current = state;
     return state;
+  }
+
+  /**
+   * The number of the claim a claim was made from for another frequency of its rows (its own
+   * number when it was not): the one whose patient key and claim id cell it shares.
+   */
+  protected baseClaim(claim: number): number {
+    return this.splitFrom.get(claim) ?? claim;
+  }
+
+  /**
+   * The claim of `state`'s id and patient for a row naming `frequency`: `state` when it names the
+   * same or none yet (it then takes this one), else the claim those rows were first given, or
+   * the one made for this frequency.
+   */
+  private byFrequency(state: S, frequency: string, r: CsvReader): S {
+    const own = this.frequencyOf(state);
+    if (own === null) {
+      this.setFrequency(state, frequency);
+      return state;
+    }
+    if (own === frequency) return state;
+    const base = this.baseClaim(this.numberOf(state));
+    const first = this.claimAt(base);
+    if (this.frequencyOf(first) === frequency) return first;
+    // Apart from the claim id (and claim id and patient, patient and date) keys: none of them has
+    // two NULs in a row but for a cell holding one.
+    const key = `${base}\u0000\u0000${frequency}`;
+    let split = this.claimOf(key);
+    if (split === undefined) {
+      const idCol = this.layout.claimId;
+      const idSpan = idCol >= 0 && idCol < r.cellCount && r.valEnd[idCol]! > r.valStart[idCol]! ? r.valueSpan(idCol) : null;
+      // Its claim id cell is its first claim's (baseClaim), which the subclass takes when it needs it.
+      split = this.newClaim(`${this.idOf(first)} (${frequencyName(frequency)})`, idSpan, this.patientOf(first), r, '');
+      this.remember(key, split);
+      this.setFrequency(split, frequency);
+      this.splitFrom.set(this.numberOf(split), base);
+    }
+    return split;
   }
 
   /**
@@ -114,7 +178,7 @@ export abstract class ClaimChooser<S> {
     if (length > 0) this.carriedId = null;
     if (state === undefined) {
       const id = length === 0 ? '' : r.value(idCol);
-      state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r);
+      state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r, id);
       this.remember(id, state);
     }
     if (patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
@@ -137,7 +201,7 @@ export abstract class ClaimChooser<S> {
     let state = this.claimOf(key);
     if (state === undefined) {
       // Its own name: claims are told apart by their ids (outline, fix titles).
-      state = this.newClaim(`${id} (${patient})`, idSpan, patient, r);
+      state = this.newClaim(`${id} (${patient})`, idSpan, patient, r, id);
       this.remember(key, state);
     }
     return state;
@@ -168,7 +232,8 @@ export abstract class ClaimChooser<S> {
     let state = this.claimOf(key);
     if (state === undefined) {
       const id = p !== '' && dateLabel !== '' ? `${p} ${dateLabel}` : p + dateLabel;
-      state = this.newClaim(id, null, p === '' ? null : p, r);
+      // Grouped without a claim id: it supersedes nothing and nothing supersedes it.
+      state = this.newClaim(id, null, p === '' ? null : p, r, '');
       this.remember(key, state);
     }
     return state;
@@ -232,7 +297,11 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     for (const s of this.states) {
       if (s.hasCharge) s.claim.totalCharge = s.cents / 100;
       const claim = s.claim;
-      claim.patientKey = patientKeyOf(claim.patientId, byClaimId, claim.id, claim.index);
+      // A claim made for another frequency is its first claim's patient (each claim is its own without a patient column).
+      const base = this.states[this.baseClaim(claim.index)]!.claim;
+      claim.patientKey = patientKeyOf(claim.patientId, byClaimId, base.id, base.index);
+      claim.idCell = base.idCell;
+      if (claim.kind === null && base.kind !== null) this.setKind(s, base.kind, base.facilityType ?? null);
       // Exact size: an array grown by push() keeps room for 17 lines.
       claim.lines = claim.lines.slice();
     }
@@ -258,8 +327,33 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     return state.claim.patientId === patientId;
   }
 
-  protected newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader): ClaimState {
+  protected numberOf(state: ClaimState): number {
+    return state.claim.index;
+  }
+
+  protected claimAt(claim: number): ClaimState {
+    return this.states[claim]!;
+  }
+
+  protected frequencyOf(state: ClaimState): string | null {
+    return state.claim.frequency ?? null;
+  }
+
+  protected setFrequency(state: ClaimState, frequency: string): void {
+    state.claim.frequency = frequency;
+  }
+
+  protected idOf(state: ClaimState): string {
+    return state.claim.id;
+  }
+
+  protected patientOf(state: ClaimState): string | null {
+    return state.claim.patientId;
+  }
+
+  protected newClaim(id: string, idSpan: Span | null, patientId: string | null, r: CsvReader, idCell: string): ClaimState {
     const claim = new CsvClaim(this.states.length, id, idSpan, patientId, { start: r.recordStart, end: r.recordEnd });
+    claim.idCell = idCell;
     const state: ClaimState = { claim, cents: 0, hasCharge: false };
     this.states.push(state);
     this.claims.push(claim);

@@ -1,5 +1,6 @@
 // The claims of a claim CSV read in pieces (stream.ts), kept for the coding checks alone: per
-// claim its number, id, patient, kind and line count, and only the lines some loaded edit can
+// claim its number, id, patient, kind, frequency, claim id number (what a replacement or void
+// supersedes others by: rules/supersession.ts) and line count, and only the lines some loaded edit can
 // name (`keep`), each a row of numbers (KeptLines) holding what the checks read of it. Rows are
 // grouped exactly as parseCsv groups them (ClaimChooser), but a claim is a number rather than a
 // Claim object, its id and patient bytes in StringTables: a million-row export holds half a
@@ -14,9 +15,11 @@
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
+import { claimIdNumber } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
+import type { CsvReader } from './reader';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -37,6 +40,12 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
   private facilities = new Uint8Array(1024);
   private patientOfClaim = new Int32Array(1024);
+  /** Per claim: the character code of the frequency code its rows name first (0: none). */
+  private frequencyOfClaim = new Uint8Array(1024);
+  /** Per claim: its claim id cell's number (claimIdNumber), what a replacement or void supersedes others by; a claim made for another frequency keeps its first claim's (baseClaim). */
+  private idNumbers = new Uint32Array(1024);
+  /** Some row named a frequency. */
+  private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
   private readonly kept = new KeptLines();
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
@@ -117,25 +126,70 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   finish(): void {
-    // Nothing to close: the kept lines are grouped by their claims in staged(), and a CSV claim has no total of its own to check.
+    // The kept lines are grouped by their claims in staged(), and a CSV claim has no total of its
+    // own to check. A claim made for another frequency whose rows name no kind has its first
+    // claim's, as parseCsv gives it (claims.ts).
+    for (const [claim, base] of this.splitFrom) {
+      if (this.kinds[claim] !== 0) continue;
+      this.kinds[claim] = this.kinds[base]!;
+      this.facilities[claim] = this.facilities[base]!;
+    }
   }
 
-  /** The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds and patients as parseCsv gives them. */
+  /** The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds, patients, frequencies and claim ids as parseCsv gives them. */
   staged(): StagedLines {
     const byClaimId = this.layout.claimId >= 0;
-    return {
+    const staged: StagedLines = {
       lines: this.kept,
       claimCount: this.claimCount,
       kind: (claim) => KINDS[this.kinds[claim]!]!,
       facilityType: (claim) => (this.facilities[claim]! === 0 ? null : String(this.facilities[claim]!)),
       patientKey: (claim) => {
         const patient = this.patientOfClaim[claim]!;
-        return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(claim) : '', claim);
+        // A claim made for another frequency is its first claim's patient (claims.ts).
+        const base = this.baseClaim(claim);
+        return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
       },
     };
+    if (this.anyFrequency) staged.frequency = (claim) => (this.frequencyOfClaim[claim]! === 0 ? null : String.fromCharCode(this.frequencyOfClaim[claim]!));
+    if (byClaimId) {
+      // A copy the run keeps (Supersession.noteClaimIds): a later file's claim may supersede one of these.
+      const ids = this.idNumbers.slice(0, this.claimCount);
+      for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
+      staged.claimIds = ids;
+    }
+    return staged;
   }
 
-  protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null): number {
+  protected numberOf(state: number): number {
+    return state;
+  }
+
+  protected claimAt(claim: number): number {
+    return claim;
+  }
+
+  protected frequencyOf(state: number): string | null {
+    const code = this.frequencyOfClaim[state]!;
+    return code === 0 ? null : String.fromCharCode(code);
+  }
+
+  protected setFrequency(state: number, frequency: string): void {
+    this.frequencyOfClaim[state] = frequency.charCodeAt(0);
+    this.anyFrequency = true;
+  }
+
+  /** Not kept: a claim's id names it only in the whole model's outline and fixes. */
+  protected idOf(): string {
+    return '';
+  }
+
+  protected patientOf(state: number): string | null {
+    const patient = this.patientOfClaim[state]!;
+    return patient < 0 ? null : this.patients.get(patient);
+  }
+
+  protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
     if (index === this.lineCounts.length) {
       const counts = new Uint32Array(index * 2);
@@ -150,8 +204,15 @@ export class CodedClaims extends ClaimChooser<number> {
       const patients = new Int32Array(index * 2);
       patients.set(this.patientOfClaim);
       this.patientOfClaim = patients;
+      const frequencies = new Uint8Array(index * 2);
+      frequencies.set(this.frequencyOfClaim);
+      this.frequencyOfClaim = frequencies;
+      const ids = new Uint32Array(index * 2);
+      ids.set(this.idNumbers);
+      this.idNumbers = ids;
     }
     this.patientOfClaim[index] = -1;
+    this.idNumbers[index] = claimIdNumber(idCell);
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
   }

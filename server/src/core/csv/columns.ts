@@ -182,7 +182,35 @@ export const EXTRA_COLUMN_NAMES = {
     'svctodate', 'servicethroughdate', 'servicethrudate', 'servicedateto', 'svcdateto', 'serviceto', 'servicethru',
     'enddate', 'thru', 'through',
   ],
+  // The claim frequency code (the 837's CLM05-3; the CMS-1500's box 22 resubmission code): whether
+  // the claim replaces (7) or voids (8) an earlier one (claimFrequency.ts). Without such a column
+  // the last digit of a type of bill in the claim-type column says it (0137).
+  frequency: [
+    'claimfrequencytypecode', 'claimfrequencycode', 'claimfrequencytype', 'claimfrequency', 'claimfreqcode',
+    'claimfreq', 'frequencytypecode', 'frequencycode', 'frequencytype', 'frequency', 'freqcode', 'freq',
+    'clm053', 'billfrequency', 'billfrequencycode', 'resubmissioncode', 'resubmission',
+  ],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Claim frequency codes (NUBC, the type of bill's last digit; the 837's CLM05-3) a frequency cell
+ * or a type of bill may name: 0 non-payment, 1 original (admit through discharge), 2-4 interim,
+ * 5 late charge, 7 replacement, 8 void, 9 final home health claim. 6 (adjustment of prior claim)
+ * is retired, and the letter codes (notices and payer adjustments) are not read.
+ */
+export const CLAIM_FREQUENCY_CODES: readonly string[] = ['0', '1', '2', '3', '4', '5', '7', '8', '9'];
+
+/**
+ * Frequency cells written as words, normalized like headers, and the code each names ("Replacement
+ * of Prior Claim", "Void/Cancel"); a code written beside its own word is read too ("7 - Replacement").
+ */
+export const CLAIM_FREQUENCY_WORDS: Readonly<Record<string, string>> = {
+  original: '1', originalclaim: '1', admitthroughdischarge: '1', admitthroughdischargeclaim: '1',
+  replacement: '7', replacementclaim: '7', replacementofpriorclaim: '7', replace: '7', corrected: '7',
+  correctedclaim: '7', correction: '7',
+  void: '8', voided: '8', voidclaim: '8', voidcancel: '8', voidcancelofpriorclaim: '8', cancel: '8',
+  cancelled: '8', canceled: '8', cancellation: '8',
+};
 
 /**
  * Procedure-code header names so generic that they say little on their own ("Code"). A file whose

@@ -80,6 +80,13 @@ export class CsvClaim implements Claim {
   kind: ClaimKind | null = null;
   /** An institutional claim's facility type code, from its type-of-bill cell (Claim.facilityType); absent when none was named. */
   facilityType?: string | null;
+  /** The claim frequency code its rows name first (Claim.frequency: claimFrequency.ts); absent when none does. */
+  frequency?: string | null;
+  /**
+   * Its claim id cell as written, '' without one: what a replacement or void claim supersedes
+   * others by (rules/supersession.ts), where `id` may be made apart ("A1 (P2)", "A1 (replacement)").
+   */
+  idCell = '';
   totalCharge: number | null = null;
   lines: ServiceLine[] = [];
   /** Where the claim id is written (start NO_OFFSET: no claim id column). */

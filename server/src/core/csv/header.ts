@@ -9,7 +9,7 @@ import { isWellFormedProcedureCode } from './values';
 export type Delimiter = ',' | '\t' | ';' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 
-type InternalRole = CsvColumnRole | 'dateOfServiceTo';
+type InternalRole = CsvColumnRole | 'dateOfServiceTo' | 'frequency';
 
 export interface ColumnLayout {
   headers: string[];
@@ -43,6 +43,12 @@ export interface ColumnLayout {
   billingProviderId: number;
   /** Claim-type or bill-type column, or -1. */
   claimType: number;
+  /**
+   * The claim frequency column (claimFrequency.ts), or -1: then a type of bill in the claim-type
+   * column says the frequency. In CsvIndex.roles it shows role null; it is not counted in
+   * otherRoleCount, so what is taken for a claim file is as before.
+   */
+  frequency: number;
   /** The procedure-code column has a generic name ("Code"). */
   weakProcedureCode: boolean;
   /** How many roles other than the procedure code were found. */
@@ -58,6 +64,7 @@ const NAME_TABLE: Map<string, { role: InternalRole; rank: number }> = (() => {
   };
   for (const role of Object.keys(COLUMN_NAMES) as CsvColumnRole[]) add(role, COLUMN_NAMES[role]);
   add('dateOfServiceTo', EXTRA_COLUMN_NAMES.dateOfServiceTo);
+  add('frequency', EXTRA_COLUMN_NAMES.frequency);
   return m;
 })();
 
@@ -118,6 +125,7 @@ export function mapColumns(headers: string[]): ColumnLayout {
     providerId: col('providerId'),
     billingProviderId: -1,
     claimType: col('claimType'),
+    frequency: col('frequency'),
     weakProcedureCode: false,
     otherRoleCount: 0,
   };

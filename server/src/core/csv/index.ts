@@ -3,7 +3,8 @@
 // Design (the modules: header.ts finds the header and maps its columns (columns.ts names them),
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
 // with rowDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
-// excelText.ts; the claim type cell with claimTypes.ts), claims.ts groups lines into claims,
+// excelText.ts; the claim type cell with claimTypes.ts, the claim frequency with
+// claimFrequency.ts), claims.ts groups lines into claims,
 // csvIndex.ts locates cells for hovers;
 // stream.ts reads a file in pieces for the CLI):
 // - One pass over the text after the header. Each record is tokenized into reused typed arrays;
@@ -44,6 +45,12 @@
 //   counts ("2,5"). A units fix writes the new charge in the marks of the old one.
 // - Claim kind: from the first row of the claim whose Claim Type / Bill Type cell names one
 //   (claimTypes.ts, by its words); the file's first cell that names none is reported.
+// - Claim frequency (Claim.frequency: 7 replacement, 8 void; rules/supersession.ts): from the
+//   first row of the claim that names one, in a frequency column ("Claim Frequency", "Freq"),
+//   else as the last digit of a type of bill in the claim-type column (0137); the file's first
+//   frequency cell that names no code is reported. Rows of one claim (id and patient, or patient
+//   and date) that name another frequency are another claim, id "<id> (replacement)" (claims.ts),
+//   with the first claim's patient key and claim id cell (CsvClaim.idCell, what it supersedes by).
 // - modifierInsert: {kind:'csv-cell'} for one modifiers column, {kind:'csv-columns'} for numbered
 //   columns (only the columns the row actually has). cellSpan is everything between the
 //   delimiters (quotes and spaces included); `quoted` tells whether the cell is quoted. To add a
@@ -66,7 +73,7 @@
 //   columns can only be read day first (15/10/2026, or any date written with dots, 03.12.2026)
 //   and none only month first: then the whole file is read again day first (CsvIndex: dateOrderOf).
 // - Findings name lines and columns, never cell contents (but a claim type cell made only of
-//   claim-type words, claimTypes.ts: no patient's data).
+//   claim-type words, claimTypes.ts, and a frequency cell of one digit: no patient's data).
 // - To keep a 1M-row file within reach, lines without modifiers share one frozen empty array, each
 //   single-day DateRange is one shared frozen object, and codes and modifiers are interned. Treat
 //   the model as read-only (mutating these throws in strict mode rather than corrupting others).

@@ -1,7 +1,8 @@
 // One data row of a claim CSV into a service line: its code, modifiers, dates (rowDates.ts),
 // units and charge, with a finding for each cell that cannot be read (naming line and column,
-// never the value but a claim type's own words); and the claim's kind from its claim-type cell
-// (claimTypes.ts). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
+// never the value but a claim type's own words or a one-digit frequency); and the claim's kind
+// from its claim-type cell (claimTypes.ts) and its frequency (claimFrequency.ts). The line goes
+// to its claim through RowClaims. (Model notes: see index.ts.)
 
 import type { ClaimKind, DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CsvServiceLine } from './csvLine';
@@ -13,6 +14,7 @@ import { DateCells, type DateReading } from './rowDates';
 import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
 import { readAmount, readUnits } from './amounts';
 import { ClaimTypeCells, claimTypeUnknownMessage } from './claimTypes';
+import { FrequencyCells, frequencyInvalidMessage } from './claimFrequency';
 import { cellText, excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
 
@@ -25,6 +27,7 @@ export const CSV_RULES = {
   amountInvalid: 'csv.amount-invalid',
   unitsInvalid: 'csv.units-invalid',
   claimTypeUnknown: 'csv.claim-type-unknown',
+  claimFrequencyInvalid: 'csv.claim-frequency-invalid',
   procedureCodeInvalid: 'csv.procedure-code-invalid',
   quoteUnterminated: 'csv.quote-unterminated',
   noPatientColumn: 'csv.no-patient-column',
@@ -57,7 +60,8 @@ export function noDateColumnFinding(headerSpan: Span): Finding {
 
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> {
-  claimFor(r: CsvReader, date: DateRange | null, dateText: string): S;
+  /** `frequency`: the claim frequency code the row names (claimFrequency.ts), or null. */
+  claimFor(r: CsvReader, date: DateRange | null, dateText: string, frequency: string | null): S;
   /**
    * The date of service the last claimFor grouped its row on: the row's own, or the previous
    * row's when the row's date cell is empty and rows are grouped by date; null when none.
@@ -86,6 +90,7 @@ export class RowParser<S> {
   /** Amounts and unit counts may be written with a decimal comma ("600,00", "2,5"): amounts.ts. */
   private readonly decimalComma: boolean;
   private readonly claimTypes = new ClaimTypeCells();
+  private readonly frequencies = new FrequencyCells();
 
   // What the steps of row() read from the current row, in fields rather than returned objects:
   // this runs for every row of files of a million rows.
@@ -146,7 +151,8 @@ export class RowParser<S> {
     this.readUnits(r);
     this.readCharge(r);
     const dates = this.dates;
-    const state = this.claims.claimFor(r, dates.dateOfService, dates.dateText);
+    // Before the claim is chosen: rows of one claim id naming another frequency are another claim.
+    const state = this.claims.claimFor(r, dates.dateOfService, dates.dateText, this.readFrequency(r));
     this.readClaimType(r, state);
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
@@ -339,6 +345,26 @@ export class RowParser<S> {
       this.claimTypes.reported = true;
       this.finding(CSV_RULES.claimTypeUnknown, 'warning', claimTypeUnknownMessage(r.recordLine, this.columnName(col), cell, reading), r.valueSpan(col));
     }
+  }
+
+  /**
+   * The claim frequency code the row names: its frequency cell's, else its type of bill's last
+   * digit (0137); null for none. The first frequency cell of the file that names no code is
+   * reported (its claim is then read as the type of bill or the claim's other rows say).
+   */
+  private readFrequency(r: CsvReader): string | null {
+    const col = this.layout.frequency;
+    const cell = cellOrNull(r, col);
+    if (cell !== null) {
+      const code = this.frequencies.read(cell);
+      if (code !== null) return code;
+      if (!this.frequencies.reported) {
+        this.frequencies.reported = true;
+        this.finding(CSV_RULES.claimFrequencyInvalid, 'warning', frequencyInvalidMessage(r.recordLine, this.columnName(col), cell), r.valueSpan(col));
+      }
+    }
+    const typeCell = cellOrNull(r, this.layout.claimType);
+    return typeCell === null ? null : this.claimTypes.read(typeCell).frequency;
   }
 
   /** The units into units/unitsSpan, reporting a value that is not a number of units. */

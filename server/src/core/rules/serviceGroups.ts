@@ -12,7 +12,7 @@
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
 import { tableForClaim } from './claimTables';
 import { KeptLines } from './keptLines';
-import { isVoid, NO_CLAIM_ID, supersedesOthers } from './supersession';
+import { claimIdOf, isVoid, supersedesOthers } from './supersession';
 
 
 /** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table). */
@@ -66,6 +66,14 @@ export interface StagedLines {
   facilityType(claim: number): string | null;
   /** Claim.patientKey of the claim. */
   patientKey(claim: number): string;
+  /** Claim.frequency of the claim (null: none); absent: no claim of the file names one. */
+  frequency?(claim: number): string | null;
+  /**
+   * The claim id number (Supersession.idNumber of its claim id cell) of each claim, by claim
+   * number, NO_CLAIM_ID for none; absent: the file has no claim id column (its claims supersede
+   * nothing, and nothing supersedes them).
+   */
+  claimIds?: Uint32Array;
 }
 
 /**
@@ -97,9 +105,9 @@ export class ServiceGrouper {
     /** Each target's group for the claim being read (looked up for its first line kept). */
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (const claim of claims) {
-      // X12 only: a claim that replaces or voids others is noted, whatever its table.
-      const frequency = options.x12 ? claim.frequency : undefined;
-      if (supersedesOthers(frequency)) supersession.note(claim.patientKey, supersession.idNumber(claim.id), file, claim.index);
+      // A claim that replaces or voids others is noted, whatever its table (a CSV claim's frequency: csv/claimFrequency.ts).
+      const frequency = claim.frequency;
+      if (supersedesOthers(frequency)) supersession.note(claim.patientKey, supersession.idNumber(claimIdOf(claim)), file, claim.index);
       const table = tableForClaim(claim.kind, claim.facilityType ?? null);
       // A void claim's lines take no part in the checks.
       if (table === null || isVoid(frequency)) {
@@ -111,7 +119,7 @@ export class ServiceGrouper {
       // 837I: the provider is the hospital that bills (whichever physicians the claim names).
       const byBilling = options.x12 && claim.kind === 'institutional';
       const claimProvider = byBilling ? billing : (claim.renderingProviderId ?? billing);
-      /** The claim's id by number, for its first row (X12 claims only). */
+      /** The claim's id by number, for its first row. */
       let claimId = -1;
       for (const line of claim.lines) {
         const lineOrder = order++;
@@ -122,7 +130,7 @@ export class ServiceGrouper {
           if (keep !== undefined && !keep(line, table)) continue;
           const group = (groups[t] ??= grouper.groupFor(groupKey(table, claim), table, claim.patientKey, claim.index));
           if (row < 0) {
-            if (claimId < 0) claimId = options.x12 ? supersession.idNumber(claim.id) : NO_CLAIM_ID;
+            if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
             const provider = byBilling ? billing : (line.providerId ?? claimProvider);
             const lineBilling = line.billingProviderId ?? billing;
             row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId });
@@ -155,13 +163,19 @@ export class ServiceGrouper {
 
     let order = targets[0]!.grouper.order;
     const lines = targets[0]!.grouper.lines;
+    // The rows name no claim id (KeptLines.addFrom): the run looks theirs up by file and claim.
+    const supersession = lines.supersession;
+    if (staged.claimIds !== undefined) supersession.noteClaimIds(file, staged.claimIds);
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (let c = 0; c < claims; c++) {
       const first = starts[c]!;
       const end = starts[c + 1]!;
+      // As addTo: a claim that replaces or voids others is noted, whatever its table and whether or not a row of it is kept.
+      const frequency = staged.frequency?.(c) ?? null;
+      if (supersedesOthers(frequency) && staged.claimIds !== undefined) supersession.note(staged.patientKey(c), staged.claimIds[c]!, file, c);
       if (first === end) continue;
       const table = tableForClaim(staged.kind(c), staged.facilityType(c));
-      if (table === null) {
+      if (table === null || isVoid(frequency)) {
         order += end - first;
         continue;
       }

@@ -6,7 +6,9 @@
 // their lines take no part either (a replacement's own lines do). When several claims of one
 // patient and claim id replace or void, the last one in the run (the highest file, then claim
 // number) is the one in force. A claim without a claim id supersedes nothing and is superseded by
-// nothing. CSV claims have no frequency: they take no part in this.
+// nothing. A CSV claim's frequency is its frequency column's, else its type of bill's last digit
+// (csv/claimFrequency.ts), its claim id its claim id cell (claimIdOf): without a claim id column
+// its void rows are left out, and it supersedes nothing.
 //
 // A run's rows (keptLines.ts) name their claim's id by a 32-bit hash of it (idNumber), not by a
 // string kept per claim (a run of 200,000 claims would keep 200,000 ids for the few replacement
@@ -16,6 +18,7 @@
 // different ids, a chance of about one in four billion.
 
 import { CLAIM_FREQUENCY } from '../data/billTypes';
+import type { Claim } from '../model';
 import { detached } from '../text';
 
 /** Whether a claim of this frequency code (CLM05-3) replaces or voids the other claims of its patient and claim id. */
@@ -28,8 +31,30 @@ export function isVoid(frequency: string | null | undefined): boolean {
   return frequency === CLAIM_FREQUENCY.void;
 }
 
-/** The number of a row with no claim id, or not an X12 claim's (it is always in force). */
+/** The number of a row with no claim id (it is always in force). */
 export const NO_CLAIM_ID = 0xffffffff;
+
+/**
+ * The claim id a claim supersedes others by, and is superseded by: an 837's CLM01; a CSV
+ * claim's claim id cell as written (`idCell`: its `id` may be made apart, "A1 (P2)", "A1
+ * (replacement)"), '' when it has none.
+ */
+export function claimIdOf(claim: Pick<Claim, 'id'> & { readonly idCell?: string }): string {
+  return claim.idCell ?? claim.id;
+}
+
+/** The number of a claim id (its FNV-1a hash); NO_CLAIM_ID for none (''). */
+export function claimIdNumber(id: string): number {
+  // (A claim object made by hand may have no id at all.)
+  if (id === '' || id === undefined) return NO_CLAIM_ID;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash >>>= 0;
+  return hash === NO_CLAIM_ID ? hash - 1 : hash;
+}
 
 /** A claim of a run: its file and its index there. */
 interface RunClaim {
@@ -46,18 +71,21 @@ function after(a: RunClaim, b: RunClaim): boolean {
 export class Supersession {
   /** Per patient key, per claim id number: its replacement and void claims, in the order noted. */
   private readonly notedOf = new Map<string, Map<number, RunClaim[]>>();
+  /**
+   * Per file read in pieces (a claim CSV: serviceGroups.ts addStaged), its claims' id numbers by
+   * claim number: its rows are copied from the table they were read into (KeptLines.addFrom),
+   * which names no claim id on them, and a claim of a later file may supersede one of its claims.
+   */
+  private readonly stagedIds = new Map<number, Uint32Array>();
 
-  /** The number of a claim id (its FNV-1a hash); NO_CLAIM_ID for none (''). */
+  /** The number of a claim id (claimIdNumber). */
   idNumber(id: string): number {
-    // (A claim object made by hand may have no id at all.)
-    if (id === '' || id === undefined) return NO_CLAIM_ID;
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) {
-      hash ^= id.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    hash >>>= 0;
-    return hash === NO_CLAIM_ID ? hash - 1 : hash;
+    return claimIdNumber(id);
+  }
+
+  /** Notes the claim id numbers of a file's claims, by claim number, for its rows that name none (stagedIds). */
+  noteClaimIds(file: number, ids: Uint32Array): void {
+    this.stagedIds.set(file, ids);
   }
 
   /** Notes a replacement or void claim (supersedesOthers) of a patient and claim id number, claim `claim` of file `file`. */
@@ -81,6 +109,7 @@ export class Supersession {
    * last such claim in the run).
    */
   isInForce(patientKey: string, id: number, file: number, claim: number): boolean {
+    if (id === NO_CLAIM_ID) id = this.stagedIds.get(file)?.[claim] ?? NO_CLAIM_ID;
     if (id === NO_CLAIM_ID) return true;
     const noted = this.notedOf.get(patientKey)?.get(id);
     if (noted === undefined) return true;
@@ -91,6 +120,7 @@ export class Supersession {
 
   /** Forgets the claims of one file (read again another way). */
   dropFile(file: number): void {
+    this.stagedIds.delete(file);
     for (const [patient, ofPatient] of this.notedOf) {
       for (const [id, noted] of ofPatient) {
         const kept = noted.filter((claim) => claim.file !== file);
