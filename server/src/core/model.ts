@@ -179,7 +179,7 @@ export interface Claim {
    * 837P CLM05-1 is the place of service). Absent: the format has none.
    */
   facilityType?: string | null;
-  /** X12: the claim frequency code (CLM05-3: 1 original, 7 replacement, 8 void...), null when absent. Absent: the format has none. */
+  /** The claim frequency code (X12 CLM05-3; CSV a frequency column or a type of bill's last digit: 1 original, 7 replacement, 8 void...), null when absent. */
   frequency?: string | null;
   /** CLM02 for X12; for CSV the sum of line charges (no total column) */
   totalCharge: number | null;

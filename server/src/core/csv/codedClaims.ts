@@ -153,7 +153,7 @@ export class CodedClaims extends ClaimChooser<number> {
     };
     if (this.anyFrequency) staged.frequency = (claim) => (this.frequencyOfClaim[claim]! === 0 ? null : String.fromCharCode(this.frequencyOfClaim[claim]!));
     if (byClaimId) {
-      // A copy the run keeps (Supersession.noteClaimIds): a later file's claim may supersede one of these.
+      // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
       const ids = this.idNumbers.slice(0, this.claimCount);
       for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
       staged.claimIds = ids;

@@ -4,7 +4,7 @@
 // keeps every line it can pair to its end (across claims and files), so a line costs a row of
 // numbers, about 80 bytes, not the objects it was read into; strings (codes, providers) are held
 // once each and named by number. Findings make their objects from a row. A row of an X12 claim
-// names its claim id (CLM01) by number too, for the replacement and void claims (supersession.ts).
+// names its claim id (CLM01; a CSV claim its claim id cell) by number too, for the replacement and void claims (supersession.ts).
 // Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
@@ -125,10 +125,10 @@ export class KeptLines {
 
   /**
    * Adds a copy of row `row` of another table (a CSV's lines, kept as they were read until its
-   * claims were known: StagedLines), with its place in this run, and returns its number here.
-   * It names no claim id (a CSV claim has no frequency: its rows are always in force).
+   * claims were known: StagedLines), with its place in this run and its claim's id number
+   * (StagedLines.claimIds; none: always in force), and returns its number here.
    */
-  addFrom(other: KeptLines, row: number, place: { file: number; order: number }): number {
+  addFrom(other: KeptLines, row: number, place: { file: number; order: number; claimId?: number }): number {
     const to = this.size;
     if (to === this.capacity) this.grow();
     this.fileOf[to] = place.file;
@@ -149,7 +149,7 @@ export class KeptLines {
     this.providerOf[to] = this.texts.numberOf(other.provider(row));
     this.billingOf[to] = this.texts.numberOf(other.texts.values[other.billingOf[row]!]!);
     this.signatureOf[to] = this.numberOfSignature(other.signature(row));
-    this.claimIdOf[to] = NO_CLAIM_ID;
+    this.claimIdOf[to] = place.claimId ?? NO_CLAIM_ID;
     this.size = to + 1;
     return to;
   }

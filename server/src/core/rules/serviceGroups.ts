@@ -163,9 +163,7 @@ export class ServiceGrouper {
 
     let order = targets[0]!.grouper.order;
     const lines = targets[0]!.grouper.lines;
-    // The rows name no claim id (KeptLines.addFrom): the run looks theirs up by file and claim.
     const supersession = lines.supersession;
-    if (staged.claimIds !== undefined) supersession.noteClaimIds(file, staged.claimIds);
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (let c = 0; c < claims; c++) {
       const first = starts[c]!;
@@ -189,7 +187,7 @@ export class ServiceGrouper {
           const { grouper, keepCode } = targets[t]!;
           if (keepCode !== undefined && !keepCode(from.code(r), table)) continue;
           const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey: staged.patientKey(c) })), table, staged.patientKey(c), c));
-          if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder });
+          if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder, claimId: staged.claimIds?.[c] });
           group.rows.push(row);
         }
       }

@@ -71,21 +71,10 @@ function after(a: RunClaim, b: RunClaim): boolean {
 export class Supersession {
   /** Per patient key, per claim id number: its replacement and void claims, in the order noted. */
   private readonly notedOf = new Map<string, Map<number, RunClaim[]>>();
-  /**
-   * Per file read in pieces (a claim CSV: serviceGroups.ts addStaged), its claims' id numbers by
-   * claim number: its rows are copied from the table they were read into (KeptLines.addFrom),
-   * which names no claim id on them, and a claim of a later file may supersede one of its claims.
-   */
-  private readonly stagedIds = new Map<number, Uint32Array>();
 
   /** The number of a claim id (claimIdNumber). */
   idNumber(id: string): number {
     return claimIdNumber(id);
-  }
-
-  /** Notes the claim id numbers of a file's claims, by claim number, for its rows that name none (stagedIds). */
-  noteClaimIds(file: number, ids: Uint32Array): void {
-    this.stagedIds.set(file, ids);
   }
 
   /** Notes a replacement or void claim (supersedesOthers) of a patient and claim id number, claim `claim` of file `file`. */
@@ -109,7 +98,6 @@ export class Supersession {
    * last such claim in the run).
    */
   isInForce(patientKey: string, id: number, file: number, claim: number): boolean {
-    if (id === NO_CLAIM_ID) id = this.stagedIds.get(file)?.[claim] ?? NO_CLAIM_ID;
     if (id === NO_CLAIM_ID) return true;
     const noted = this.notedOf.get(patientKey)?.get(id);
     if (noted === undefined) return true;
@@ -120,7 +108,6 @@ export class Supersession {
 
   /** Forgets the claims of one file (read again another way). */
   dropFile(file: number): void {
-    this.stagedIds.delete(file);
     for (const [patient, ofPatient] of this.notedOf) {
       for (const [id, noted] of ofPatient) {
         const kept = noted.filter((claim) => claim.file !== file);
