@@ -1,6 +1,8 @@
 // The language server as an editor sees it: the bundled server (server/out/server.js) in a child
 // process, driven over stdio with the protocol tests' TestClient. Every latency is measured at the
 // client, from sending the message to receiving the answer (or the diagnostics of that version).
+// Code actions are measured from two clients: one without codeAction/resolve, and one that
+// resolves edits later as VS Code does, whose requests follow edits (see measureResolvingCodeActions).
 
 import { readFileSync } from 'node:fs';
 import { CodeActionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
@@ -59,9 +61,13 @@ export interface LspResult {
   hoversWithContent: number;
   /** The server main thread's CPU time per hover, ms. */
   hoverCpu: Latencies;
+  /** Code action requests of both sessions: the client's without codeAction/resolve, and the resolving client's (below). */
   codeAction: Latencies;
   codeActionsReturned: number;
   codeActionCpu: Latencies;
+  /** Those of the client that resolves edits later, each after an edit or on the version of one. */
+  codeActionResolving: Latencies;
+  codeActionResolvingCpu: Latencies;
   /** Server process peak and current RSS (VmHWM / VmRSS), MB, after the edits. */
   serverPeakRssMB: number | null;
   serverRssMB: number | null;
@@ -122,6 +128,47 @@ function offsetsOf(text: string, pattern: RegExp, delta = 0, limit = 1_000_000):
   return found;
 }
 
+/** Offsets of the last digit of each SV1 line charge: a one-character edit there only unbalances CLM02. */
+function chargeDigitOffsets(text: string): number[] {
+  return offsetsOf(text, /SV1\*[^*~]*\*\d+\.\d\d/g).map((start) => {
+    const end = text.indexOf('*', text.indexOf('*', start + 4) + 1);
+    return end - 1; // the last digit of the charge
+  });
+}
+
+/** The range of the one character at `offset`. */
+function characterAt(lines: LineIndex, offset: number): Diagnostic['range'] {
+  const position = lines.positionAt(offset);
+  return { start: position, end: { line: position.line, character: position.character + 1 } };
+}
+
+interface ActionRequest {
+  range: Diagnostic['range'];
+  diagnostics: Diagnostic[];
+}
+
+/** `total` code action requests: up to `onFindings` on findings (with their diagnostics, as an editor sends them), the rest anywhere. */
+function actionRequestsOf(diagnostics: readonly Diagnostic[], onFindings: number, total: number, lines: LineIndex, textLength: number, random: () => number): ActionRequest[] {
+  const requests: ActionRequest[] = spread(diagnostics, onFindings).map((d) => ({ range: d.range, diagnostics: [d] }));
+  while (requests.length < total) {
+    const position = lines.positionAt(Math.floor(random() * textLength));
+    requests.push({ range: { start: position, end: position }, diagnostics: [] });
+  }
+  return requests;
+}
+
+/** One code action request, `only` unset and triggerKind Automatic (what VS Code sends when the cursor moves): its time and server CPU. */
+async function timedCodeAction(client: TestClient, uri: string, request: ActionRequest): Promise<{ ms: number; cpuMs: number; returned: number }> {
+  const cpu = mainThreadCpuMs(client.process.pid);
+  const started = performance.now();
+  const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: request.range,
+    context: { diagnostics: request.diagnostics, triggerKind: 2 },
+  });
+  return { ms: performance.now() - started, cpuMs: mainThreadCpuMs(client.process.pid) - cpu, returned: actions?.length ?? 0 };
+}
+
 function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];
   const out: T[] = [];
@@ -129,13 +176,16 @@ function spread<T>(items: readonly T[], count: number): T[] {
   return out;
 }
 
-export async function measureLsp(options: LspOptions): Promise<LspResult> {
-  const text = readFileSync(options.file, 'latin1');
-  const lines = new LineIndex(text);
-  const random = randomSource(4242);
-  const client = new TestClient({ execArgv: options.serverExecArgv ?? [], settings: options.guideChecks ? { guideChecks: options.guideChecks } : {} });
-  const pid = client.process.pid;
-  // TestClient.open and change wait 10 s for diagnostics; a 50 MB transaction set may take longer.
+/** A server for the session, started with the options' Node flags and guideChecks. */
+function benchClient(options: LspOptions): TestClient {
+  return new TestClient({ execArgv: options.serverExecArgv ?? [], settings: options.guideChecks ? { guideChecks: options.guideChecks } : {} });
+}
+
+/**
+ * didOpen and didChange that resolve with the diagnostics published for their version, waiting up
+ * to answerTimeoutMs: TestClient.open and change wait 10 s, and a 50 MB transaction set may take longer.
+ */
+function documentsOf(client: TestClient, options: LspOptions) {
   const timeoutMs = options.answerTimeoutMs ?? 120_000;
   const versions = new Map<string, number>();
   const diagnosticsOf = (uri: string, version: number): Promise<PublishDiagnosticsParams> =>
@@ -146,17 +196,56 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'x12', version: 1, text: content } });
     return published;
   };
-  const change = async (uri: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }): Promise<PublishDiagnosticsParams> => {
+  const change = async (uri: string, edit: { range: Diagnostic['range']; text: string }): Promise<PublishDiagnosticsParams> => {
     const version = (versions.get(uri) ?? 1) + 1;
     versions.set(uri, version);
     const published = diagnosticsOf(uri, version);
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [edit] });
     return published;
   };
+  return { open, change };
+}
+
+/** The server's start-up (settings request, built-in rules), let finish before timing. */
+const settle = (): Promise<unknown> => new Promise((done) => setTimeout(done, 300));
+
+/** The last digit of a charge, one higher: the edit both sessions make. */
+const nextDigit = (text: string, offset: number): string => String((text.charCodeAt(offset) - 48 + 1) % 10);
+
+/** What the session without codeAction/resolve measures: all but the code actions, which measureLsp joins with the other session's. */
+type SessionResult = Omit<LspResult, 'codeAction' | 'codeActionsReturned' | 'codeActionCpu' | 'codeActionResolving' | 'codeActionResolvingCpu'>;
+
+interface CodeActionSamples {
+  ms: number[];
+  cpuMs: number[];
+  returned: number;
+}
+
+export async function measureLsp(options: LspOptions): Promise<LspResult> {
+  const text = readFileSync(options.file, 'latin1');
+  const lines = new LineIndex(text);
+  const { result, codeActions } = await measureSession(options, text, lines);
+  // After that session has ended, so that the two servers never hold the file at once.
+  const resolving = await measureResolvingCodeActions(options, text, lines);
+  return {
+    ...result,
+    codeAction: percentiles([...codeActions.ms, ...resolving.ms]),
+    codeActionsReturned: codeActions.returned + resolving.returned,
+    codeActionCpu: percentiles([...codeActions.cpuMs, ...resolving.cpuMs]),
+    codeActionResolving: percentiles(resolving.ms),
+    codeActionResolvingCpu: percentiles(resolving.cpuMs),
+  };
+}
+
+/** Everything but the code actions of a client that resolves edits: a client without codeAction/resolve, as TestClient initializes by default. */
+async function measureSession(options: LspOptions, text: string, lines: LineIndex): Promise<{ result: SessionResult; codeActions: CodeActionSamples }> {
+  const random = randomSource(4242);
+  const client = benchClient(options);
+  const pid = client.process.pid;
+  const { open, change } = documentsOf(client, options);
   try {
     await client.initialize();
-    // Let the server finish its start-up (settings request, built-in rules) before timing.
-    await new Promise((done) => setTimeout(done, 300));
+    await settle();
 
     // ---- open (then close) the document `opens` times; the last one stays open ---------------
     const openMs: number[] = [];
@@ -178,11 +267,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
 
     // ---- one-character edits: the last digit of a line charge, so CLM02 no longer adds up ----
     // Each edit adds one x12.clm02-sum finding: the count proves the diagnostics are the new ones.
-    const chargeDigits = offsetsOf(text, /SV1\*[^*~]*\*\d+\.\d\d/g).map((start) => {
-      const end = text.indexOf('*', text.indexOf('*', start + 4) + 1);
-      return end - 1; // the last digit of the charge
-    });
-    const editAt = spread(chargeDigits, options.edits);
+    const editAt = spread(chargeDigitOffsets(text), options.edits);
     const editMs: number[] = [];
     const editCpuMs: number[] = [];
     let editsVerified = true;
@@ -190,13 +275,10 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
     const sumsBefore = countSums(diagnostics);
     let previous = sumsBefore;
     for (const offset of editAt) {
-      const digit = text.charCodeAt(offset) - 48;
-      const position = lines.positionAt(offset);
-      const range = { start: position, end: { line: position.line, character: position.character + 1 } };
       const cpu = serverCpu();
       const started = performance.now();
       // change() resolves with the diagnostics published for this edit's version.
-      const published = await change(uri, { range, text: String((digit + 1) % 10) });
+      const published = await change(uri, { range: characterAt(lines, offset), text: nextDigit(text, offset) });
       editMs.push(performance.now() - started);
       editCpuMs.push(serverCpu() - cpu);
       const sums = countSums(published.diagnostics);
@@ -259,30 +341,14 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
     }
 
     // ---- code actions: on findings (with their diagnostics, as an editor sends them) and elsewhere
-    const onFindings = spread(diagnostics, Math.ceil(options.codeActions * 0.7));
-    const actionRequests: { range: Diagnostic['range']; diagnostics: Diagnostic[] }[] = onFindings.map((d) => ({ range: d.range, diagnostics: [d] }));
-    while (actionRequests.length < options.codeActions + options.warmup) {
-      const position = lines.positionAt(Math.floor(random() * text.length));
-      actionRequests.push({ range: { start: position, end: position }, diagnostics: [] });
-    }
-    const actionSamples: number[] = [];
-    let codeActionsReturned = 0;
-    const actionCpuSamples: number[] = [];
+    const actionRequests = actionRequestsOf(diagnostics, Math.ceil(options.codeActions * 0.7), options.codeActions + options.warmup, lines, text.length, random);
+    const codeActions: CodeActionSamples = { ms: [], cpuMs: [], returned: 0 };
     for (let i = 0; i < actionRequests.length; i++) {
-      const cpu = serverCpu();
-      const request = actionRequests[(i * 7919) % actionRequests.length]!;
-      const started = performance.now();
-      // `only` unset and triggerKind Automatic: what VS Code sends when the cursor moves.
-      const actions = await client.connection.sendRequest(CodeActionRequest.type, {
-        textDocument: { uri },
-        range: request.range,
-        context: { diagnostics: request.diagnostics, triggerKind: 2 },
-      });
-      const elapsed = performance.now() - started;
+      const timed = await timedCodeAction(client, uri, actionRequests[(i * 7919) % actionRequests.length]!);
       if (i < options.warmup) continue;
-      actionSamples.push(elapsed);
-      actionCpuSamples.push(serverCpu() - cpu);
-      codeActionsReturned += actions?.length ?? 0;
+      codeActions.ms.push(timed.ms);
+      codeActions.cpuMs.push(timed.cpuMs);
+      codeActions.returned += timed.returned;
     }
 
     // ---- the outline, as the editor asks for it (and converts every symbol) ----------------------
@@ -295,7 +361,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
     const outline = { ms: outlineMs, cpuMs: outlineCpuMs, symbols: countSymbols(symbols), bytes: Buffer.byteLength(JSON.stringify(symbols)) };
 
     const memory = procStatus(pid);
-    return {
+    const result: SessionResult = {
       file: options.file,
       guideChecks: options.guideChecks ?? 'default',
       bytes: text.length,
@@ -311,14 +377,49 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
       hover: percentiles(hoverSamples),
       hoversWithContent,
       hoverCpu: percentiles(hoverCpuSamples),
-      codeAction: percentiles(actionSamples),
-      codeActionsReturned,
-      codeActionCpu: percentiles(actionCpuSamples),
       serverPeakRssMB: memory?.peak ?? null,
       serverRssMB: memory?.rss ?? null,
       serverCpuMs: procCpuMs(pid),
       outline,
     };
+    return { result, codeActions };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/**
+ * Code actions from a client that resolves their edits later, as VS Code does (codeAction.resolveSupport
+ * with 'edit', versioned workspace edits). Such a client is offered fix-all with every request, so
+ * the first request after an edit is the one that would compute fix-all if offering it did (most of
+ * a second on a 10 MB 837 with a conflict per claim): after `warmup` requests, `edits` one-character
+ * edits (a charge digit, as in the session above) are spread over the `codeActions` requests, each
+ * followed at once by a timed one. A session of its own: a client declares its capabilities once.
+ */
+async function measureResolvingCodeActions(options: LspOptions, text: string, lines: LineIndex): Promise<CodeActionSamples> {
+  const client = benchClient(options);
+  const { open, change } = documentsOf(client, options);
+  const samples: CodeActionSamples = { ms: [], cpuMs: [], returned: 0 };
+  try {
+    await client.initialize(undefined, { resolveCodeActionEdits: true });
+    await settle();
+    const uri = TestClient.uriFor('bench-resolving.837');
+    const { diagnostics } = await open(uri, text);
+    const requests = actionRequestsOf(diagnostics, Math.ceil(options.codeActions * 0.7), options.codeActions + options.warmup, lines, text.length, randomSource(4243));
+    const editAt = spread(chargeDigitOffsets(text), Math.min(options.edits, options.codeActions));
+    const every = Math.max(1, Math.floor(options.codeActions / Math.max(1, editAt.length)));
+    for (let i = 0; i < requests.length; i++) {
+      const sample = i - options.warmup;
+      const offset = sample >= 0 && sample % every === 0 ? editAt[sample / every] : undefined;
+      // Not timed: the edit's own time is the session above's; the request after it is.
+      if (offset !== undefined) await change(uri, { range: characterAt(lines, offset), text: nextDigit(text, offset) });
+      const timed = await timedCodeAction(client, uri, requests[(i * 7919) % requests.length]!);
+      if (sample < 0) continue;
+      samples.ms.push(timed.ms);
+      samples.cpuMs.push(timed.cpuMs);
+      samples.returned += timed.returned;
+    }
+    return samples;
   } finally {
     await client.shutdown();
   }

@@ -85,9 +85,10 @@ test('fix-all, its edits resolved later, fixes the HL numbers, SE01 and the ISA 
     await client.open(uri, broken);
     const actions = await client.fixAllActions(uri);
     assert.equal(actions.length, 1);
-    assert.equal(actions[0]!.title, 'Renumber HL01/HL02 in 1 transaction set, recount SE01 and pad the ISA fields');
+    assert.equal(actions[0]!.title, 'Fix all problems Claimlint can fix safely', 'offered uncomputed: what it does comes on resolve');
     assert.equal(actions[0]!.edit, undefined, 'the edits come on resolve');
     const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, actions[0]!);
+    assert.equal(resolved.title, 'Renumber HL01/HL02 in 1 transaction set, recount SE01 and pad the ISA fields');
     const fixed = applied(broken, resolved);
     assert.equal(fixed, example);
     assert.deepEqual((await client.change(uri, { text: fixed })).diagnostics, []);

@@ -357,7 +357,10 @@ describe('edits are versioned', () => {
         processId: process.pid,
         rootUri: null,
         workspaceFolders: null,
-        capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } } },
+        capabilities: {
+          workspace: { workspaceEdit: { documentChanges: true } },
+          textDocument: { codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        },
       });
       await resolving.connection.sendNotification(InitializedNotification.type, {});
       await withDeadline(resolving.open(uri, v1Text), ANSWER_MS, 'diagnostics');

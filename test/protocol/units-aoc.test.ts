@@ -157,14 +157,18 @@ async function actionsFor(uri: string, target: Diagnostic): Promise<CodeAction[]
   })) as CodeAction[];
 }
 
-/** fix-all of the document, resolved (the server sends its edits on codeAction/resolve); null when none is offered. */
+/**
+ * fix-all of the document, resolved (the server sends its edits on codeAction/resolve); null when
+ * none is offered or it resolves without an edit (offered uncomputed, it found nothing to fix).
+ */
 async function fixAllOf(uri: string): Promise<CodeAction | null> {
   const actions = await client.fixAllActions(uri);
   if (actions.length === 0) return null;
   assert.equal(actions.length, 1);
   assert.equal(actions[0]!.kind, 'source.fixAll.claimlint');
   assert.equal(actions[0]!.edit, undefined, 'a resolving client gets fix-all without its edit');
-  return client.connection.sendRequest(CodeActionResolveRequest.type, actions[0]!);
+  const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, actions[0]!);
+  return resolved.edit ? resolved : null;
 }
 
 /** The diagnostics published for the fixed text, as `code@text`; the document is put back to `original` after. */

@@ -1,8 +1,9 @@
 // Conversions between the core's spans and findings and LSP's positions, diagnostics and code
 // actions, and the error handling every request shares.
-import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
+import type { TextEdit } from '../core/edits';
 import type { Fix } from '../core/fixes';
 import { markdownToPlainText } from '../core/hover/plainText';
 import type { Finding, Severity, Span } from '../core/model';
@@ -84,14 +85,30 @@ export function findingDiagnostic(uri: string, lines: { rangeOf(span: Span): Ran
   return diagnostic;
 }
 
-export function toCodeAction(document: TextDocument, analysis: Analysis, fix: Fix, kind: string = CodeActionKind.QuickFix): CodeAction {
-  const edits = fix.edits.map((edit) => ({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+/**
+ * A fix as a code action. `versioned`: the client declared workspace.workspaceEdit.documentChanges
+ * (see workspaceEditOf).
+ */
+export function toCodeAction(document: TextDocument, analysis: Analysis, fix: Fix, versioned: boolean, kind: string = CodeActionKind.QuickFix): CodeAction {
   return {
     title: fix.title,
     kind,
     isPreferred: fix.isPreferred || undefined,
     diagnostics: fix.findings.map((finding) => toDiagnostic(document.uri, analysis, finding)),
-    // Versioned: an editor refuses the edit if the document changed since it was computed.
-    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+    edit: workspaceEditOf(document, analysis, fix.edits, versioned),
   };
+}
+
+/**
+ * Edits of one document, computed against `analysis` (the document's current version), as a
+ * workspace edit. For a client that declared workspace.workspaceEdit.documentChanges, versioned:
+ * the editor refuses the edit if the document changed since it was computed. Any other client
+ * reads only `changes` (LSP 3.17), which carry no version: for it the server refuses stale
+ * versions itself where it can (codeAction/resolve of fix-all).
+ */
+export function workspaceEditOf(document: TextDocument, analysis: Analysis, edits: readonly TextEdit[], versioned: boolean): WorkspaceEdit {
+  const textEdits = edits.map((edit) => ({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+  return versioned
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] }
+    : { changes: { [document.uri]: textEdits } };
 }

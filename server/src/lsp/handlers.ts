@@ -16,20 +16,20 @@ import {
   SymbolKind,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyze';
 import { completionsAt } from '../core/completion';
-import { fixesFor, type Fix } from '../core/fixes';
-import { fixAllWithGuides, guideQuickFixes, hasGuideFix } from '../core/guides/fixes';
+import { fixesFor } from '../core/fixes';
+import { guideQuickFixes, hasGuideFix } from '../core/guides/fixes';
 import type { Finding } from '../core/model';
 import { hoverAt } from '../core/hover/hover';
 import { layoutEdits } from '../core/layout';
 import { foldingRanges, outline, type OutlineKind, type OutlineNode } from '../core/outline';
 import { guarded, hoverContents, toCodeAction } from './convert';
 import { diskChecksOf } from './diskCheck';
+import { FixAllActions, fixAllKind, type FixAllData } from './fixAllAction';
 import { LayoutRequest } from './protocol';
 import type { Checker } from './scheduling';
 
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.claimlint`;
+export { fixAllKind };
 
 /** Quick fixes are listed for at most this many findings in the requested range. */
 const MAX_FINDINGS_WITH_QUICK_FIXES = 20;
@@ -42,30 +42,18 @@ const symbolKinds: Record<OutlineKind, SymbolKind> = {
   line: SymbolKind.Field,
 };
 
-interface FixAllData {
-  uri: string;
-  version: number;
-}
-
 /** What the client said it can do, known once it has initialized. */
 export interface ClientFeatures {
   /** The client can fetch a code action's edit later (codeAction/resolve). */
   resolveEdits: boolean;
+  /** The client reads a workspace edit's documentChanges (workspace.workspaceEdit.documentChanges), which name the version an edit is for; else only `changes`. */
+  versionedEdits: boolean;
   /** What hovers are sent as: Markdown, or plain text for a client that reads only that. */
   hoverFormat: MarkupKind;
 }
 
 export function registerHandlers(connection: Connection, checker: Checker, client: ClientFeatures): void {
-  /** fix-all of an analysis, computed once per document version (lightbulb requests repeat as the cursor moves). */
-  const fixAllCache = new WeakMap<Analysis, Fix | null>();
-  const fixAllOf = (analysis: Analysis): Fix | null => {
-    let all = fixAllCache.get(analysis);
-    if (all === undefined) {
-      all = fixAllWithGuides(analysis.text, analysis.doc, analysis.findings);
-      fixAllCache.set(analysis, all);
-    }
-    return all;
-  };
+  const fixAll = new FixAllActions();
 
   connection.onHover(guarded('Hover', (params) => {
     // The library passes on whatever the client sent: parameters that are not a document and a
@@ -122,23 +110,19 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
         // renumbers the rest of its claim: 400 MB for one 4,000-line claim); fix-all does the rest.
         if (++listed > MAX_FINDINGS_WITH_QUICK_FIXES) break;
         if (!coding) guideFindings.push(finding);
-        else for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix));
+        else for (const fix of fixesFor(analysis.text, analysis.doc, finding)) actions.push(toCodeAction(document, analysis, fix, client.versionedEdits));
       }
-      for (const fix of guideQuickFixes(analysis.text, analysis.doc, guideFindings)) actions.push(toCodeAction(document, analysis, fix));
+      for (const fix of guideQuickFixes(analysis.text, analysis.doc, guideFindings)) actions.push(toCodeAction(document, analysis, fix, client.versionedEdits));
     }
     // A client that cannot resolve edits later would get every fix-all edit with each lightbulb
     // request as the cursor moves (triggerKind Automatic): it gets fix-all when the user asks
-    // for code actions, or asks for source actions by kind (on save).
+    // for code actions, or asks for source actions by kind (on save). One that can gets it
+    // uncomputed with each request: computing it is for resolve (fixAllAction.ts).
     const explicitlyAsked = only?.some((k) => fixAllKind === k || fixAllKind.startsWith(`${k}.`)) === true;
     const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic;
     if (wants(fixAllKind) && (client.resolveEdits || explicitlyAsked || !automatic)) {
-      const all = fixAllOf(analysis);
-      if (all && client.resolveEdits) {
-        // Thousands of edits would travel with every lightbulb request: send them on resolve.
-        actions.push({ title: all.title, kind: fixAllKind, data: { uri: document.uri, version: document.version } satisfies FixAllData });
-      } else if (all) {
-        actions.push(toCodeAction(document, analysis, all, fixAllKind));
-      }
+      const action = client.resolveEdits ? fixAll.unresolvedAction(document, analysis) : fixAll.computedAction(document, analysis, client.versionedEdits);
+      if (action) actions.push(action);
     }
     return actions;
   }));
@@ -149,10 +133,10 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
     // Our fix-all action always carries its document: one without is the client's error.
     if (typeof data?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'expected a fix-all action whose data names its document ({ uri, version })');
     const state = checker.current(data.uri);
-    // Computed for another version of the document: leave it without an edit rather than apply it to this one.
+    // Offered for another version of the document: leave it without an edit rather than apply it to
+    // this one (the only guard a client without versioned edits has).
     if (!state || state.document.version !== data.version) return action;
-    const all = fixAllOf(state.analysis);
-    return all ? { ...action, edit: toCodeAction(state.document, state.analysis, all, fixAllKind).edit } : action;
+    return fixAll.resolve(action, state.document, state.analysis, client.versionedEdits);
   }));
 
   connection.onDocumentSymbol(guarded('DocumentSymbol', (params) => {

@@ -35,7 +35,7 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
   // Files the editor does not send (over VS Code's 50 MB limit) and whole folders, read from disk.
   const disk = new DiskChecks(connection, documents, rules, runtime);
   rules.onDidChange(() => disk.recheckAll());
-  const features: ClientFeatures = { resolveEdits: false, hoverFormat: MarkupKind.Markdown };
+  const features: ClientFeatures = { resolveEdits: false, versionedEdits: false, hoverFormat: MarkupKind.Markdown };
   /** The client answers workspace/configuration: settings are asked for, not taken from pushes. */
   let pullConfiguration = false;
   /** The client lets the server register for didChangeConfiguration (else it pushes changes unasked, or not at all). */
@@ -50,6 +50,7 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     registerConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     features.resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    features.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     features.hoverFormat = hoverFormatOf(params.capabilities.textDocument?.hover?.contentFormat);
     const settings = initialSettings(options);
     if (settings) rules.apply(settings);

@@ -111,7 +111,8 @@ export class TestClient {
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
       initializationOptions,
       capabilities: {
-        workspace: { ...(this.pullConfiguration ? { configuration: true } : {}), didChangeConfiguration: { dynamicRegistration: false } },
+        // Versioned workspace edits, as VS Code declares them: the tests read fixes from documentChanges.
+        workspace: { ...(this.pullConfiguration ? { configuration: true } : {}), didChangeConfiguration: { dynamicRegistration: false }, workspaceEdit: { documentChanges: true } },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: {
