@@ -15,7 +15,7 @@ import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, SeenFiles, type FilePath } from './claimFiles';
 import { withInputFindings } from './inputFindings';
-import { collectGarbage, displayPath, plural, progressFor, type Io } from './io';
+import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { configurationMessages } from './rulesLoading';
 
 /** Why a directory argument gave no file to check. */
@@ -105,8 +105,12 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      // A file read in blocks gave the run its lines before it failed (changed while it was read,
+      // a read error past its start): no other file may be paired with a file reported unreadable.
+      // One pass over the run's groups, as offsetsOf makes for every file that is read.
+      shared?.run.dropFile(shared.file);
       progress.clear();
-      io.stderr(`claimlint: ${path === '-' ? 'standard input' : displayPath(path)}: ${error.message}\n`);
+      io.stderr(`claimlint: ${stderrName(path)}: ${error.message}\n`);
       reporter.unreadable(displayPath(path), error.message);
       if (unlisted.has(path)) unlistedFolders++;
       else unreadable++;

@@ -8,10 +8,11 @@ import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
 import { encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
-import { byPosition, Positions, textLine } from './report';
+import { byPosition, pathOnOneLine, Positions, textLine } from './report';
 import { withInputFindings } from './inputFindings';
 import { targetKind, writeIntoStreamInterruptibly } from './pipeOutput';
-import { collectGarbage, plural, progressFor, type Io } from './io';
+import { collectGarbage, plural, progressFor, stderrName, type Io } from './io';
+import { anyLeft, doneBy, leftBy, leftLines, NONE_LEFT, type Left } from './fixSummary';
 
 interface FixPlan {
   format: ClaimFormat | null;
@@ -19,21 +20,12 @@ interface FixPlan {
   /** Service lines the edits remove, and the indicator-0 findings they resolve. */
   removedLines: number;
   resolved: number;
-  /** What the fix does when it also fixes MUE or add-on code findings (null when it only removes PTP lines). */
+  /** What the fix did when it also fixed other findings than PTP ones (null when it only removes PTP lines). */
   otherFixes: string | null;
+  /** Findings of the kinds fix-all fixes that it leaves for a person (those of the input: of the result once it changes). */
+  left: Left;
   /** Findings of the input (used as the result's findings when nothing changes). */
   findings: Finding[];
-}
-
-/** What fix changes besides removing PTP column-2 lines: coding findings, and envelope ones. */
-const FIX_ALL_CODING = 'NCCI conflicts with modifier indicator 0, MUEs with MAI 2, add-on codes of type 1';
-const FIX_ALL_ENVELOPE = 'SE01, GE01 and IEA01 counts, HL numbers, ISA field widths, blanks before segments';
-
-/** The kinds of findings a fix-all resolves, as its message names them. */
-function fixedKinds(findings: readonly Finding[]): string {
-  const coding = findings.some((f) => f.data !== undefined);
-  const envelope = findings.some((f) => f.data === undefined);
-  return [coding ? FIX_ALL_CODING : null, envelope ? FIX_ALL_ENVELOPE : null].filter((k) => k !== null).join('; ');
 }
 
 /** Analyses the input and plans the removals; the analysis is dropped when this returns. */
@@ -43,24 +35,24 @@ function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPla
   const findings = withInputFindings(analysis.findings, doc.format);
   // The certain fixes: coding (below), and envelope counts, HL numbers, ISA widths, leading blanks.
   const fix = doc.format === null ? null : fixAllWithGuides(text, analysis.doc, analysis.findings);
-  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, findings };
+  const left = doc.format === null ? NONE_LEFT : leftBy(text, doc, analysis.findings, fix);
+  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, left, findings };
   const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
-  const otherFixes =
-    others.length === 0
-      ? null
-      : `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}, resolving ${plural(fix.findings.length, 'finding')} (${fixedKinds(fix.findings)})`;
-  return { format: doc.format, edits: fix.edits, removedLines: fix.removes?.length ?? 0, resolved: fix.findings.length, otherFixes, findings: [] };
+  const otherFixes = others.length === 0 ? null : `${doneBy(fix)}, resolving ${plural(fix.findings.length, 'finding')}`;
+  return { format: doc.format, edits: fix.edits, removedLines: fix.removes?.length ?? 0, resolved: fix.findings.length, otherFixes, left, findings: [] };
 }
 
 export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Promise<number> {
   const path = options.files[0]!;
-  const shownPath = path === '-' ? 'standard input' : path;
+  // Names on standard error, each on one line whatever it holds (a name with a line break).
+  const shownPath = stderrName(path);
   const target = options.out ?? path;
+  const shownTarget = pathOnOneLine(target);
   const toStdout = target === '-';
   // The result goes back to the file it was read from only when that is a file: a pipe or a
   // device read as input is not written back, nor replaced. Said before its bytes are taken.
   if (options.out === null && path !== '-' && targetKind(path) !== 'other') {
-    io.stderr(`claimlint: ${path}: not a regular file (a pipe or a device), so fix cannot write its result back to it; give --out FILE, or --out - for standard output\n`);
+    io.stderr(`claimlint: ${shownPath}: not a regular file (a pipe or a device), so fix cannot write its result back to it; give --out FILE, or --out - for standard output\n`);
     return 2;
   }
   // --out into a named pipe or a character device writes into it (pipeOutput.ts); a socket or a
@@ -68,7 +60,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
   const stream = !toStdout && targetKind(target) === 'stream';
   if (!toStdout && !stream) {
     const stale = removeStaleTemporaries(target);
-    if (stale > 0) io.stderr(`claimlint: removed ${plural(stale, 'temporary file')} that an earlier fix of ${target} left behind\n`);
+    if (stale > 0) io.stderr(`claimlint: removed ${plural(stale, 'temporary file')} that an earlier fix of ${shownTarget} left behind\n`);
   }
   const progress = progressFor(options, io);
   progress.update(0, 'reading');
@@ -104,9 +96,11 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     // one run leaves the file right. Coding fixes are not chained (a line a removed line bundled
     // is billable once it has gone).
     const deferred = after.doc.format === null ? null : fixAllWithGuides(fixed, after.doc, after.findings);
+    // What is left is what the result holds: a finding on a line another fix removed went with it.
+    plan.left = after.doc.format === null ? NONE_LEFT : leftBy(fixed, after.doc, after.findings, deferred);
     if (deferred !== null && deferred.findings.length > 0 && deferred.findings.every((f) => f.data === undefined)) {
       fixed = applyEdits(fixed, deferred.edits);
-      countsFixed = `${deferred.title.charAt(0).toLowerCase()}${deferred.title.slice(1)}`;
+      countsFixed = doneBy(deferred);
       remaining = analyze(fixed, knowledge, undefined, undefined, { guideChecks: guide }).findings;
     }
   }
@@ -129,7 +123,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
       progress.finish();
       // A stream's error says what reached it; a file is replaced whole or not at all.
       const outcome = stream ? '' : `; ${target === path ? 'the file was not changed' : 'nothing was written'}`;
-      io.stderr(`claimlint: cannot write ${target}: ${error.message}${outcome}\n`);
+      io.stderr(`claimlint: cannot write ${shownTarget}: ${error.message}${outcome}\n`);
       return 2;
     });
   }
@@ -138,7 +132,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
   function report(): number {
     progress.finish();
 
-    const arrow = !toStdout && target !== path ? ` -> ${target}` : '';
+    const arrow = !toStdout && target !== path ? ` -> ${shownTarget}` : '';
     if (plan.format === null) {
       io.stderr(`claimlint: ${shownPath}: not a claim file, nothing to fix${arrow}\n`);
     } else if (changed && plan.otherFixes !== null) {
@@ -149,10 +143,14 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
           ? `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`
           : `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')} (column-2 codes), resolving ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
       );
+    } else if (anyLeft(plan.left)) {
+      // There are such findings: the lines below say why fix left them.
+      io.stderr(`claimlint: ${shownPath}: nothing fixed${arrow}\n`);
     } else {
       io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes)${arrow}\n`);
     }
     if (countsFixed !== null) io.stderr(`claimlint: ${shownPath}: then on the result: ${countsFixed}\n`);
+    for (const line of leftLines(plan.left)) io.stderr(`claimlint: ${shownPath}: ${line}\n`);
     // Indicator-1 conflicts still in the result (those on a removed line went with it).
     const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
     if (leftForReview > 0) {

@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import type { CliOptions } from './arguments';
 import { shownPath, type FilePath } from '../core/rules/filePaths';
 import { Progress } from './progress';
+import { pathOnOneLine } from './report';
 
 export interface Io {
   stdout: (data: string | Uint8Array) => void;
@@ -24,6 +25,14 @@ export function plural(count: number, word: string, many = `${word}s`): string {
 /** An input as reports name it: a name that is not UTF-8 with its other bytes as \xHH (filePaths.ts). */
 export function displayPath(path: FilePath): string {
   return path === '-' ? '<stdin>' : shownPath(path);
+}
+
+/**
+ * An input as a line of standard error names it: its name on one line, control characters
+ * escaped as the text report escapes them (a line break in a name would split the line).
+ */
+export function stderrName(path: FilePath): string {
+  return path === '-' ? 'standard input' : pathOnOneLine(displayPath(path));
 }
 
 /** The progress bar over `files` (by default the ones given: check passes those its folders expanded to). */
