@@ -25,7 +25,11 @@ function trailerCount(text: string, span: Span, id: string, delimiters: Delimite
   return /^[0-9]{1,9}$/.test(value) ? { span: { start, end }, count: Number(value) } : null;
 }
 
-/** The envelopes these claims' removal empties, as edits: whole sets and groups out, GE01 and IEA01 lowered. */
+/**
+ * The envelopes these claims' removal empties, as edits: whole sets and groups out, GE01 and IEA01
+ * lowered. `delimitersOf` is asked once per interchange, so it must be cheap (x12Loops.ts
+ * delimitersAt, a binary search): a file may hold thousands of interchanges.
+ */
 export function emptiedEnvelopes(text: string, doc: ParsedDocument, claims: readonly Claim[], delimitersOf: (offset: number) => Delimiters): EnvelopeRemoval {
   const removed = new Set(claims);
   const touched = new Set<number>();
@@ -48,24 +52,33 @@ export function emptiedEnvelopes(text: string, doc: ParsedDocument, claims: read
     if (list) list.push(g);
     else groupsOf.set(g.interchangeIndex, [g]);
   }
+  // Only an interchange with a group that holds an emptied set can change: a quick fix removes a
+  // claim or two, and the file may hold thousands of interchanges, all passed over.
+  const changing = new Set<number>();
+  for (const g of doc.groups) if ((setsOf.get(g.index) ?? []).some(emptied)) changing.add(g.interchangeIndex);
   const edits: TextEdit[] = [];
   const transactions = new Set<number>();
-  // A group with no set at all is not emptied by this removal: it is left as it is.
+  // A group with no set at all is not emptied by this removal: it is left as it is. (Sets, not
+  // lists: an interchange may hold thousands of groups.)
   const wholeGroups = (groups: readonly FunctionalGroup[]) =>
-    groups.filter((g) => {
-      const sets = setsOf.get(g.index) ?? [];
-      return sets.length > 0 && sets.every(emptied);
-    });
-  const keepsASet = (groups: readonly FunctionalGroup[], whole: readonly FunctionalGroup[]) => groups.some((g) => !whole.includes(g) && (setsOf.get(g.index) ?? []).length > 0);
+    new Set(
+      groups.filter((g) => {
+        const sets = setsOf.get(g.index) ?? [];
+        return sets.length > 0 && sets.every(emptied);
+      }),
+    );
+  const keepsASet = (groups: readonly FunctionalGroup[], whole: ReadonlySet<FunctionalGroup>) => groups.some((g) => !whole.has(g) && (setsOf.get(g.index) ?? []).length > 0);
   const emptiedInterchanges = new Set(
     doc.interchanges.filter((i) => {
+      if (!changing.has(i.index)) return false;
       const groups = groupsOf.get(i.index) ?? [];
       const whole = wholeGroups(groups);
-      return whole.length > 0 && !keepsASet(groups, whole);
+      return whole.size > 0 && !keepsASet(groups, whole);
     }),
   );
   const fileKeepsAnother = doc.interchanges.some((i) => !emptiedInterchanges.has(i) && (groupsOf.get(i.index) ?? []).some((g) => (setsOf.get(g.index) ?? []).length > 0));
   for (const interchange of doc.interchanges) {
+    if (!changing.has(interchange.index)) continue;
     const groups = groupsOf.get(interchange.index) ?? [];
     if (fileKeepsAnother && emptiedInterchanges.has(interchange)) {
       edits.push({ span: interchange.span, newText: '' });
@@ -76,11 +89,11 @@ export function emptiedEnvelopes(text: string, doc: ParsedDocument, claims: read
     const whole = wholeGroups(groups);
     // Whole groups go only while the interchange keeps one with a set.
     const keepsOne = keepsASet(groups, whole);
-    const goes = keepsOne ? whole : [];
-    const iea = goes.length > 0 ? trailerCount(text, interchange.span, 'IEA', delimiters) : null;
+    const goes: ReadonlySet<FunctionalGroup> = keepsOne ? whole : new Set();
+    const iea = goes.size > 0 ? trailerCount(text, interchange.span, 'IEA', delimiters) : null;
     for (const group of groups) {
       const sets = setsOf.get(group.index) ?? [];
-      if (iea && goes.includes(group)) {
+      if (iea && goes.has(group)) {
         edits.push({ span: group.span, newText: '' });
         for (const t of sets) transactions.add(t.index);
         continue;
@@ -96,7 +109,7 @@ export function emptiedEnvelopes(text: string, doc: ParsedDocument, claims: read
       }
       edits.push({ span: ge.span, newText: String(ge.count - out.length) });
     }
-    if (iea) edits.push({ span: iea.span, newText: String(iea.count - goes.length) });
+    if (iea) edits.push({ span: iea.span, newText: String(iea.count - goes.size) });
   }
   return { transactions, edits };
 }

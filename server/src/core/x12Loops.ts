@@ -27,11 +27,21 @@ export interface LoopRemoval {
   segments: Map<number, number>;
 }
 
-/** The delimiters of the interchange that offset is in. */
+/**
+ * The delimiters of the interchange that offset is in: the last one that starts at or before it
+ * (the first one's before any). A binary search, since the reader lists the interchanges in text
+ * order: a fix asks this per claim and per set, in files of thousands of interchanges.
+ */
 export function delimitersAt(doc: ParsedDocument, offset: number): Delimiters {
-  let found = doc.interchanges[0]?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
-  for (const interchange of doc.interchanges) if (interchange.span.start <= offset) found = interchange.delimiters;
-  return found;
+  const interchanges = doc.interchanges;
+  let low = 0;
+  let high = interchanges.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (interchanges[mid]!.span.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return interchanges[Math.max(0, low - 1)]?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
 }
 
 /** The HL segments of a span of text, in order. */
@@ -82,8 +92,9 @@ interface RemovalPlan {
  * Which claims and HL loops go. An HL loop goes when everything in it goes: its own claims are all
  * removed and every level below it goes too (a subscriber with nothing to bill, a patient without
  * a claim, a billing provider without subscribers), so the removal climbs as far as it can.
+ * `claims`: every claim of the set, in document order.
  */
-function planRemoval(text: string, doc: ParsedDocument, transaction: { index: number; span: Span }, removed: readonly Claim[], delimiters: Delimiters): RemovalPlan {
+function planRemoval(text: string, transaction: { span: Span }, claims: readonly Claim[], removed: readonly Claim[], delimiters: Delimiters): RemovalPlan {
   const hls = hlSegments(text, transaction.span, delimiters);
   // Where the last loop ends: the SE segment's start.
   let setEnd = transaction.span.end;
@@ -92,11 +103,13 @@ function planRemoval(text: string, doc: ParsedDocument, transaction: { index: nu
   const loopEnd = (i: number) => hls[i + 1]?.start ?? setEnd;
   const removedSet = new Set(removed);
   const claimsOf = hls.map(() => [] as Claim[]);
-  for (const claim of doc.claims) {
-    if (claim.transactionIndex !== transaction.index) continue;
-    let at = -1;
-    for (let i = 0; i < hls.length && hls[i]!.start < claim.span.start; i++) at = i;
-    if (at >= 0) claimsOf[at]!.push(claim);
+  // Each claim of the set belongs to the last HL before it (a binary search: a set may hold thousands).
+  const placed = new Set<Claim>();
+  for (const claim of claims) {
+    const at = lastHlBefore(hls, claim.span.start);
+    if (at < 0) continue;
+    claimsOf[at]!.push(claim);
+    placed.add(claim);
   }
   const children = hls.map(() => [] as number[]);
   const indexOfId = new Map(hls.map((hl, i) => [hl.id, i]));
@@ -139,9 +152,33 @@ function planRemoval(text: string, doc: ParsedDocument, transaction: { index: nu
   }
   // Claims outside any HL (a broken file): only themselves.
   for (const claim of removed) {
-    if (!claimsOf.some((list) => list.includes(claim))) spans.push(claim.span);
+    if (!placed.has(claim)) spans.push(claim.span);
   }
   return { spans, hls, removedIds, childFlags };
+}
+
+/** The index of the last of `hls` (in text order) that starts before offset, or -1. */
+function lastHlBefore(hls: readonly HlSegment[], offset: number): number {
+  let low = 0;
+  let high = hls.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (hls[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** How many of `sorted` (ascending) are below value. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -174,11 +211,20 @@ export function removeClaims(text: string, doc: ParsedDocument, claims: readonly
     if (list) list.push(claim);
     else byTransaction.set(key, [claim]);
   }
+  // The claims of each set edited, in document order: one pass over the document, not one per set.
+  const claimsOfSet = new Map<number, Claim[]>();
+  for (const key of byTransaction.keys()) {
+    const transaction = doc.transactions[key];
+    if (transaction) claimsOfSet.set(transaction.index, []);
+  }
+  for (const claim of doc.claims) {
+    if (claim.transactionIndex !== null) claimsOfSet.get(claim.transactionIndex)?.push(claim);
+  }
   for (const [transactionIndex, removed] of byTransaction) {
     const transaction = doc.transactions[transactionIndex];
     const delimiters = delimitersAt(doc, removed[0]!.span.start);
     const removal: RemovalPlan = transaction
-      ? planRemoval(text, doc, transaction, removed, delimiters)
+      ? planRemoval(text, transaction, claimsOfSet.get(transaction.index)!, removed, delimiters)
       : { spans: removed.map((c) => c.span), hls: [], removedIds: [], childFlags: [] };
     let count = 0;
     for (const span of removal.spans) {
@@ -188,10 +234,12 @@ export function removeClaims(text: string, doc: ParsedDocument, claims: readonly
     for (const flag of removal.childFlags) edits.push({ span: flag, newText: '0' });
     if (transactionIndex >= 0) segments.set(transactionIndex, count);
     if (removal.removedIds.length === 0) continue;
+    // Sorted for a binary search per HL, and a set: a fix-all may remove thousands of loops of one set.
     const removedIds = [...removal.removedIds].sort((a, b) => a - b);
-    const below = (value: number) => removedIds.filter((id) => id < value).length;
+    const gone = new Set(removedIds);
+    const below = (value: number) => countBelow(removedIds, value);
     for (const hl of removal.hls) {
-      if (removedIds.includes(hl.id)) continue;
+      if (gone.has(hl.id)) continue;
       const id = hl.id - below(hl.id);
       if (id !== hl.id) edits.push({ span: hl.idSpan, newText: String(id) });
       if (hl.parent !== null && hl.parentSpan !== null) {

@@ -28,8 +28,8 @@ import { capitalized } from '../text';
 import type { TextEdit } from '../edits';
 import { fixAll, type Fix } from '../fixes';
 import type { Finding, Interchange, ParsedDocumentWithIndex, Span, X12Index } from '../model';
-import { contains, guideIdOf, isDigits, valueOf } from './fixText';
-import { answers, fitIsaField, interchangeFix, interchangeOf, interchangeTitle, type InterchangeFix } from './isaFix';
+import { guideIdOf, isDigits, valueOf } from './fixText';
+import { answers, fitIsaField, interchangeFix, interchangeTitle, type InterchangeFix } from './isaFix';
 import { transactionAt } from './placement';
 
 export { fitIsaField };
@@ -122,6 +122,41 @@ function renumberHl(text: string, ix: X12Index, from: number, to: number): HlPla
   return { edits, from, to };
 }
 
+// ---- envelopes by offset
+
+/**
+ * The envelope of `list` (the document's interchanges or groups: in text order, apart) whose span
+ * holds offset, or null: a binary search, as transactionAt's. Fix-all asks it per finding, and a
+ * file may hold thousands of interchanges, each with its IEA01 finding.
+ */
+function envelopeAt<T extends { span: Span }>(list: readonly T[], offset: number): T | null {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const span = list[mid]!.span;
+    if (span.end <= offset) low = mid + 1;
+    else if (span.start > offset) high = mid - 1;
+    else return list[mid]!;
+  }
+  return null;
+}
+
+/** How many of `list` (in text order) start inside span: two binary searches. */
+function countStartingIn(list: readonly { span: Span }[], span: Span): number {
+  const firstFrom = (offset: number) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (list[mid]!.span.start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return Math.max(0, firstFrom(span.end) - firstFrom(span.start));
+}
+
 // ---- SE01, GE01, IEA01
 
 /** The count a trailer's element 01 should hold, and its span; null when the trailer has no element 01 or is not in its envelope. */
@@ -141,13 +176,13 @@ function recount(text: string, doc: ParsedDocumentWithIndex, finding: Finding): 
     count = t.segmentCount;
   } else if (rule.segment === 'GE') {
     // Every ST while the group is open made a transaction set inside the group's span.
-    const group = doc.groups.find((g) => contains(g.span, at));
+    const group = envelopeAt(doc.groups, at);
     if (!group) return null;
-    count = doc.transactions.filter((t) => contains(group.span, t.span.start)).length;
+    count = countStartingIn(doc.transactions, group.span);
   } else {
-    const interchange = doc.interchanges.find((c) => contains(c.span, at));
+    const interchange = envelopeAt(doc.interchanges, at);
     if (!interchange) return null;
-    count = doc.groups.filter((g) => contains(interchange.span, g.span.start)).length;
+    count = countStartingIn(doc.groups, interchange.span);
   }
   if (valueOf(text, span) === String(count)) return null;
   return { span, count };
@@ -211,6 +246,8 @@ function trimTitle(plan: TrimPlan): string {
 /** Work shared by the findings of one request (one HL renumbering per transaction set, one ISA per interchange). */
 class Planner {
   private readonly hl = new Map<number, HlPlan | null>();
+  /** The first segment of the HL numbering each HL segment seen belongs to (hlGroupOf's `from`). */
+  private readonly hlFrom = new Map<number, number>();
   private readonly isa = new Map<Interchange, InterchangeFix | null>();
   private trim: TrimPlan | null | undefined;
 
@@ -221,8 +258,14 @@ class Planner {
 
   hlPlan(segment: number): HlPlan | null {
     const ix = this.doc.x12!;
+    const known = this.hlFrom.get(segment);
+    if (known !== undefined) return this.hl.get(known)!;
     const { from, to } = hlGroupOf(ix, segment);
-    if (!this.hl.has(from)) this.hl.set(from, renumberHl(this.text, ix, from, to));
+    this.hlFrom.set(segment, from);
+    if (this.hl.has(from)) return this.hl.get(from)!;
+    // Every HL of the set is noted once: a set with thousands of HL findings is scanned once, not once per finding.
+    for (let i = from; i < to; i++) if (guideIdOf(ix, i) === 'HL') this.hlFrom.set(i, from);
+    this.hl.set(from, renumberHl(this.text, ix, from, to));
     return this.hl.get(from)!;
   }
 
@@ -280,7 +323,7 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     return { key: 'trim', kind: 'trim', title: trimTitle(trim), name: 'blanks', edits: trim.edits, envelope: false };
   }
   if (rule === 'x12.isa-width' || rule === 'x12.iea02-control' || ISA_ELEMENT_RULES.has(rule)) {
-    const interchange = interchangeOf(doc, finding);
+    const interchange = envelopeAt(doc.interchanges, finding.span.start);
     if (!interchange) return null;
     const fix = planner.isaPlan(interchange);
     if (!fix || !answers(doc, fix, finding)) return null;
@@ -336,23 +379,55 @@ function partsOf(text: string, doc: ParsedDocumentWithIndex, findings: readonly 
   return list;
 }
 
-/** Whether an edit overlaps one of `sorted` (non-overlapping edits in text order): a binary search each. */
-function overlapsSorted(edits: readonly TextEdit[], sorted: readonly TextEdit[]): boolean {
-  for (const edit of edits) {
+/**
+ * The edits fix-all has accepted, asked whether a part's edits overlap any of them. An edit [s, t)
+ * overlaps an accepted one that starts before t and ends after s; an insertion at s (an empty
+ * span), one that starts at or before s and ends after it (so also one that starts at s). Over
+ * every candidate edit's start, sorted, a Fenwick tree keeps the greatest end accepted so far up
+ * to each start: a question or an acceptance is O(log n), where checking each part against every
+ * part accepted before it was quadratic (thousands of SE01 or IEA01 fixes, each a part).
+ */
+class AcceptedEdits {
+  /** The distinct starts of every candidate edit, ascending. */
+  private readonly starts: number[];
+  /** 1-based: tree[i] is the greatest end accepted among the starts it covers. */
+  private readonly tree: Float64Array;
+
+  constructor(candidates: readonly (readonly TextEdit[])[]) {
+    const all = candidates.flatMap((edits) => edits.map((e) => e.span.start)).sort((a, b) => a - b);
+    this.starts = all.filter((start, i) => i === 0 || start !== all[i - 1]);
+    this.tree = new Float64Array(this.starts.length + 1).fill(-Infinity);
+  }
+
+  /** Whether any of these edits overlaps an accepted one. */
+  overlaps(edits: readonly TextEdit[]): boolean {
+    return edits.some(({ span }) => this.greatestEndBefore(span.start === span.end ? this.countStarts(span.start, true) : this.countStarts(span.end, false)) > span.start);
+  }
+
+  add(edits: readonly TextEdit[]): void {
+    for (const { span } of edits) {
+      for (let i = this.countStarts(span.start, false) + 1; i < this.tree.length; i += i & -i) if (this.tree[i]! < span.end) this.tree[i] = span.end;
+    }
+  }
+
+  /** How many distinct starts are below offset (or at it, with `atToo`). */
+  private countStarts(offset: number, atToo: boolean): number {
     let low = 0;
-    let high = sorted.length;
-    // The first edit of `sorted` that ends after this one starts.
+    let high = this.starts.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (sorted[mid]!.span.end <= edit.span.start) low = mid + 1;
+      if (this.starts[mid]! < offset || (atToo && this.starts[mid] === offset)) low = mid + 1;
       else high = mid;
     }
-    const next = sorted[low];
-    if (next && next.span.start < edit.span.end) return true;
-    // An insertion (empty span) at the very start of another edit's span also collides.
-    if (next && edit.span.start === edit.span.end && next.span.start === edit.span.start) return true;
+    return low;
   }
-  return false;
+
+  /** The greatest end accepted among the first `count` starts. */
+  private greatestEndBefore(count: number): number {
+    let greatest = -Infinity;
+    for (let i = count; i > 0; i -= i & -i) if (this.tree[i]! > greatest) greatest = this.tree[i]!;
+    return greatest;
+  }
 }
 
 const byStart = (a: TextEdit, b: TextEdit) => a.span.start - b.span.start || a.span.end - b.span.end;
@@ -399,13 +474,17 @@ function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex,
   const kept: GuidePart[] = [];
   // Accepted edits, each list sorted and without overlaps: the coding fix's, then each part's.
   const accepted: TextEdit[][] = coding ? [[...coding.edits].sort(byStart)] : [];
-  for (const part of parts) {
-    const partEdits = [...part.planned.edits].sort(byStart);
-    if (partEdits.some((e) => touched.has(transactionAt(doc, e.span.start)?.index ?? -1))) continue;
-    if (accepted.some((list) => overlapsSorted(partEdits, list))) continue;
+  const partEdits = parts.map((part) => [...part.planned.edits].sort(byStart));
+  const taken = new AcceptedEdits([...accepted, ...partEdits]);
+  for (const list of accepted) taken.add(list);
+  parts.forEach((part, i) => {
+    const edits = partEdits[i]!;
+    if (edits.some((e) => touched.has(transactionAt(doc, e.span.start)?.index ?? -1))) return;
+    if (taken.overlaps(edits)) return;
     kept.push(part);
-    accepted.push(partEdits);
-  }
+    accepted.push(edits);
+    taken.add(edits);
+  });
   if (kept.length === 0) return coding;
   const edits = accepted.flat();
   const guideTitle = titleOf(kept);
