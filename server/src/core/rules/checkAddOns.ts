@@ -4,7 +4,8 @@
 
 import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
-import { nextConflictColumnOne, type PtpTables, type RunFinding } from './checkPtp';
+import { byProvider, codeKey as codeOf, type ProviderLines } from './besideLines';
+import { conflictColumnOneTest, mayConflict, type PtpTables, type RunFinding } from './checkPtp';
 import type { KeptLines } from './keptLines';
 import type { PtpRuleSet } from './ptp';
 import type { PatientGroup, ServiceGrouper } from './serviceGroups';
@@ -14,14 +15,8 @@ export const AOC_PRIMARY_MISSING_RULE = 'aoc.primary-missing';
 /** Listed primaries shown in a message. */
 const LISTED = 10;
 
-
-function codeOf(lines: KeptLines, row: number): string {
-  return lines.code(row).trim().toUpperCase();
-}
-
-function overlaps(lines: KeptLines, a: number, b: number): boolean {
-  return lines.from(a) <= lines.to(b) && lines.from(b) <= lines.to(a);
-}
+/** The last date a range can end on: [0, ALL_DAYS] asks whether an edit is in force on any day. */
+const ALL_DAYS = 99991231;
 
 /** Whether a row's primary is in force on the date. */
 function primaryInForce(row: AocRow, date: number): boolean {
@@ -46,56 +41,16 @@ export function checkAddOnGroups(grouper: ServiceGrouper, table: AocTable, ptp?:
   return out;
 }
 
-/** One provider's lines of a group, sorted by first date, for finding the lines beside an add-on line. */
-interface ProviderLines {
-  /** Rows of the group's table. */
-  rows: number[];
-  /** Longest date range of the lines, in CCYYMMDD steps (an upper bound is enough). */
-  maxSpan: number;
-}
-
-function byProvider(group: PatientGroup): Map<number, ProviderLines> {
-  const lines = group.lines;
-  const out = new Map<number, ProviderLines>();
-  for (const row of group.rows) {
-    const provider = lines.providerNumber(row);
-    let entry = out.get(provider);
-    if (!entry) out.set(provider, (entry = { rows: [], maxSpan: 0 }));
-    entry.rows.push(row);
-    entry.maxSpan = Math.max(entry.maxSpan, lines.to(row) - lines.from(row));
-  }
-  for (const entry of out.values()) entry.rows.sort((a, b) => lines.from(a) - lines.from(b));
-  return out;
-}
-
-/** The provider's other lines whose dates overlap the line's (row `row`). */
-function linesBeside(lines: KeptLines, row: number, entry: ProviderLines): number[] {
-  const from = lines.from(row);
-  const to = lines.to(row);
-  const rows = entry.rows;
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (lines.from(rows[mid]!) < from - entry.maxSpan) low = mid + 1;
-    else high = mid;
-  }
-  const out: number[] = [];
-  for (let at = low; at < rows.length && lines.from(rows[at]!) <= to; at++) {
-    const other = rows[at]!;
-    if (other !== row && overlaps(lines, other, row)) out.push(other);
-  }
-  return out;
-}
-
 /** What an add-on line asks of the lines beside it on its date. */
 interface AddOnLine {
   code: string;
   type: AocEditType;
   /** The listed primaries in force on the date, sorted. */
   primaries: string[];
-  /** The provider's lines beside it that may be its primary (Type 2: any other procedure that is not itself an add-on). */
-  candidates: number[];
+  /** Whether the line could be a candidate of its own (its code listed as its own primary): only then do lines of the same code, provider and dates differ in candidates. */
+  ownCandidate: boolean;
+  /** The provider's lines beside it that may be its primary (Type 2: any other procedure that is not itself an add-on), one at a time. */
+  candidates(): Iterable<number>;
 }
 
 /** The add-on rows in force for line `row` on its date, as what it asks of the lines beside it; null when its code is no add-on then. */
@@ -107,10 +62,13 @@ function addOnLineOf(lines: KeptLines, table: AocTable, row: number, entry: Prov
   if (rows.length === 0) return null;
   const type: AocEditType = rows.some((r) => r.type === 1) ? 1 : rows.some((r) => r.type === 3) ? 3 : 2;
   const primaries = [...new Set(rows.filter((r) => primaryInForce(r, date)).map((r) => r.primary!))].sort();
-  const listed = new Set(primaries);
-  const beside = linesBeside(lines, row, entry);
-  const candidates = beside.filter((other) => (type === 2 ? !table.isAddOn(codeOf(lines, other), date) : listed.has(codeOf(lines, other))));
-  return { code, type, primaries, candidates };
+  const candidates = type === 2 ? () => notAddOns(lines, table, date, entry.beside(row, null)) : () => entry.beside(row, primaries);
+  return { code, type, primaries, ownCandidate: type !== 2 && primaries.includes(code), candidates };
+}
+
+/** The lines whose code is no add-on on the date. */
+function* notAddOns(lines: KeptLines, table: AocTable, date: number, rows: Iterable<number>): Generator<number> {
+  for (const row of rows) if (!table.isAddOn(codeOf(lines, row), date)) yield row;
 }
 
 /**
@@ -121,7 +79,8 @@ function addOnLineOf(lines: KeptLines, table: AocTable, row: number, entry: Prov
  * primary of its own: CMS pays an add-on only with a primary that is paid). Decided on demand,
  * from the lines an answer depends on, stopping at the first that settles it (a busy day's lines
  * are not all visited for one add-on), and kept; what a line depends on is not kept but found
- * again when asked (kept, the lines beside every line of a busy day would be held). A line whose
+ * again when asked (kept, the lines beside every line of a busy day would be held), among the
+ * lines of the codes it can depend on alone (besideLines.ts). A line whose
  * answer leans on itself, through a cycle of edits or of add-ons that are each other's only
  * primaries, is denied: nothing outside the cycle makes it paid (and a bundled primary counted as
  * paid would keep its add-on, where fix-all might remove that primary).
@@ -132,6 +91,8 @@ class Payments {
   private readonly open = new Set<number>();
   /** deniedBy's answers (many add-on lines may name one denied primary). */
   private readonly into = new Map<number, number>();
+  /** columnOneCodes's answers. */
+  private readonly columnOne = new Map<ProviderLines, Map<string, string[]>>();
 
   constructor(
     private readonly lines: KeptLines,
@@ -158,14 +119,14 @@ class Payments {
 
   private findDeniedBy(row: number): number {
     let first = -1;
-    const beside = this.beside(row);
-    for (let at = this.nextBundler(row, beside, 0); at >= 0; at = this.nextBundler(row, beside, at + 1)) {
-      if (this.paid.get(beside[at]!) === true) return beside[at]!;
-      if (first < 0) first = beside[at]!;
+    for (const line of this.bundlers(row)) {
+      if (this.paid.get(line) === true) return line;
+      if (first < 0) first = line;
     }
     const primaries = this.primariesOf(row);
-    if (primaries !== null && !primaries.some((line) => this.paid.get(line) === true)) return -1;
-    return first;
+    if (primaries === null) return first;
+    for (const line of primaries) if (this.paid.get(line) === true) return first;
+    return -1;
   }
 
   /**
@@ -186,9 +147,8 @@ class Payments {
   /** decide for a line not known yet: denied by the first paid line that bundles it, or (a Type 1 add-on) by no paid primary. */
   private decideOpen(row: number): boolean | undefined {
     let leans = false;
-    const beside = this.beside(row);
-    for (let at = this.nextBundler(row, beside, 0); at >= 0; at = this.nextBundler(row, beside, at + 1)) {
-      const paid = this.decide(beside[at]!);
+    for (const line of this.bundlers(row)) {
+      const paid = this.decide(line);
       if (paid === true) return false;
       if (paid === undefined) leans = true;
     }
@@ -209,19 +169,41 @@ class Payments {
     return leans ? undefined : true;
   }
 
-  /** The provider's lines beside a line, where what bundles it is (none without PTP tables). */
-  private beside(row: number): number[] {
-    return this.rules === undefined ? [] : linesBeside(this.lines, row, this.providers.get(this.lines.providerNumber(row))!);
+  /**
+   * The provider's lines beside a line that bundle it by an indicator-0 edit (none without PTP
+   * tables), in the order of its lines beside it, one at a time: only the lines of codes that may
+   * bundle its code on its dates are visited.
+   */
+  private *bundlers(row: number): Generator<number> {
+    if (this.rules === undefined) return;
+    const isBundler = conflictColumnOneTest(this.lines, this.rules, row);
+    if (isBundler === null) return;
+    const rules = this.rules;
+    const code = codeOf(this.lines, row);
+    const from = this.lines.from(row);
+    const to = this.lines.to(row);
+    const entry = this.entryOf(row);
+    const codes = this.columnOneCodes(entry, code).filter((one) => mayConflict(rules, one, code, from, to));
+    for (const line of entry.beside(row, codes)) if (isBundler(line)) yield line;
   }
 
-  private nextBundler(row: number, beside: readonly number[], start: number): number {
-    return this.rules === undefined ? -1 : nextConflictColumnOne(this.lines, this.rules, row, beside, start);
+  /** The provider's codes that bundle the code by an indicator-0 edit on some day, kept per provider and code. */
+  private columnOneCodes(entry: ProviderLines, code: string): string[] {
+    let byCode = this.columnOne.get(entry);
+    if (byCode === undefined) this.columnOne.set(entry, (byCode = new Map()));
+    let codes = byCode.get(code);
+    if (codes === undefined) byCode.set(code, (codes = [...entry.byCode.keys()].filter((one) => one !== code && mayConflict(this.rules!, one, code, 0, ALL_DAYS))));
+    return codes;
+  }
+
+  private entryOf(row: number): ProviderLines {
+    return this.providers.get(this.lines.providerNumber(row))!;
   }
 
   /** A Type 1 add-on's candidate primaries; null for any other line (Type 2 and 3 add-ons: the payer decides). */
-  private primariesOf(row: number): number[] | null {
-    const addOn = addOnLineOf(this.lines, this.table, row, this.providers.get(this.lines.providerNumber(row))!);
-    return addOn?.type === 1 ? addOn.candidates : null;
+  private primariesOf(row: number): Iterable<number> | null {
+    const addOn = addOnLineOf(this.lines, this.table, row, this.entryOf(row));
+    return addOn?.type === 1 ? addOn.candidates() : null;
   }
 }
 
@@ -229,6 +211,8 @@ class Payments {
 export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFinding[], ptp?: PtpTables): void {
   let providers: Map<number, ProviderLines> | null = null;
   let payments: Payments | null = null;
+  /** firstUnpaid's answers by provider, code and dates: a day's many lines of one add-on share their candidates. */
+  const settled = new Map<string, number>();
   const lines = group.lines;
   const rules = ptp === undefined || ptp[group.table].size === 0 ? undefined : ptp[group.table];
   for (const row of group.rows) {
@@ -237,10 +221,14 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
     const addOn = addOnLineOf(lines, table, row, providers.get(lines.providerNumber(row))!);
     if (addOn === null) continue;
     payments ??= new Payments(lines, table, rules, providers);
-    if (addOn.candidates.some((candidate) => payments!.isPaid(candidate))) continue;
+    const key = addOn.ownCandidate ? null : `${lines.providerNumber(row)}:${addOn.code}:${lines.from(row)}:${lines.to(row)}`;
+    let denied = key === null ? undefined : settled.get(key);
+    if (denied === undefined) {
+      denied = firstUnpaid(lines, addOn, payments);
+      if (key !== null) settled.set(key, denied);
+    }
+    if (denied === PAID) continue;
     const { code, type, primaries } = addOn;
-    // Every candidate is denied: the message names the first in run order, and why.
-    const denied = addOn.candidates.reduce((first, candidate) => (first < 0 || lines.order(candidate) < lines.order(first) ? candidate : first), -1);
     const listed = primaries.length === 0 ? '' : `${primaries.slice(0, LISTED).join(', ')}${primaries.length > LISTED ? ` and ${primaries.length - LISTED} more` : ''}`;
     const when = formatDate(lines.from(row));
     const message =
@@ -263,6 +251,22 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
       },
     });
   }
+}
+
+/** firstUnpaid's answer when a candidate is paid. */
+const PAID = -2;
+
+/**
+ * PAID when one of an add-on line's candidates is paid; else the first of them in run order (the
+ * message names it, and why it is denied), or -1 when there is none.
+ */
+function firstUnpaid(lines: KeptLines, addOn: AddOnLine, payments: Payments): number {
+  let first = -1;
+  for (const candidate of addOn.candidates()) {
+    if (payments.isPaid(candidate)) return PAID;
+    if (first < 0 || lines.order(candidate) < lines.order(first)) first = candidate;
+  }
+  return first;
 }
 
 /** Why a primary line is denied, as a message says it. */

@@ -132,32 +132,42 @@ function codedLineOf(lines: KeptLines, rules: PtpRuleSet, row: number): CodedLin
 }
 
 /**
- * The index in `others` (rows of the same patient group), from `start` on, of the next line that
- * line `row` is the column-2 line of a 'ptp.conflict' with, as checkPtpGroup reports it: the same
- * provider, dates that overlap, and an indicator-0 edit in force with the other line's code as
- * column 1 (so no modifier helps), the pair taken the way the pair test takes it (the earlier line
- * as column 1 first); -1 when none. While such a line is paid, this one is denied (an add-on code
- * whose primary it is has no paid primary: checkAddOns.ts). One at a time, since the first paid
- * one settles it.
+ * Whether another line of the same patient group (by its row) is the column-1 line of a
+ * 'ptp.conflict' with line `row` as column 2, as checkPtpGroup reports it: the same provider,
+ * dates that overlap, and an indicator-0 edit in force with the other line's code as column 1 (so
+ * no modifier helps), the pair taken the way the pair test takes it (the earlier line as column 1
+ * first). While such a line is paid, this one is denied (an add-on code whose primary it is has
+ * no paid primary: checkAddOns.ts). Null when line `row`'s code is in no edit: no line is.
  */
-export function nextConflictColumnOne(lines: KeptLines, rules: PtpRuleSet, row: number, others: readonly number[], start = 0): number {
-  if (rules.size === 0) return -1;
+export function conflictColumnOneTest(lines: KeptLines, rules: PtpRuleSet, row: number): ((other: number) => boolean) | null {
+  if (rules.size === 0) return null;
   const two = codedLineOf(lines, rules, row);
-  if (two === null) return -1;
-  for (let at = start; at < others.length; at++) {
-    const other = others[at]!;
-    if (other === row) continue;
+  if (two === null) return null;
+  return (other) => {
+    if (other === row) return false;
     const one = codedLineOf(lines, rules, other);
-    if (one === null || one.codeId === two.codeId || one.provider !== two.provider) continue;
+    if (one === null || one.codeId === two.codeId || one.provider !== two.provider) return false;
     const from = Math.max(one.from, two.from);
     const to = Math.min(one.to, two.to);
-    if (from > to) continue;
+    if (from > to) return false;
     // The pair test takes the later line as column 1 only when the earlier one is not.
-    if (two.order < one.order && applyingRow(rules, two, one, from, to) >= 0) continue;
+    if (two.order < one.order && applyingRow(rules, two, one, from, to) >= 0) return false;
     const edit = applyingRow(rules, one, two, from, to);
-    if (edit >= 0 && rules.modifierIndicatorAt(edit) === '0') return at;
-  }
-  return -1;
+    return edit >= 0 && rules.modifierIndicatorAt(edit) === '0';
+  };
+}
+
+/**
+ * Whether an indicator-0 edit with these codes as column 1 and column 2 is in force on some day
+ * of [from, to]: a line of the one can be the column-1 line of a conflict with a line of the other
+ * (conflictColumnOneTest) on those days only then, since a 0 row in force on some day of a range
+ * is what the index answers for the whole range.
+ */
+export function mayConflict(rules: PtpRuleSet, columnOne: string, columnTwo: string, from: DateNumber, to: DateNumber): boolean {
+  const one = rules.codeId(columnOne);
+  if (one < 0 || !rules.hasColumnOneEdits(one)) return false;
+  const row = rules.activeRowInRange(one, rules.codeId(columnTwo), from, to);
+  return row >= 0 && rules.modifierIndicatorAt(row) === '0';
 }
 
 /** One pair that yields a finding. */
@@ -243,21 +253,34 @@ const PAIRWISE_LIMIT = 64;
 
 /** Lines of one code that every pair test treats alike: the same dates, modifiers and providers. */
 interface LineClass {
-  codeId: number;
-  from: DateNumber;
-  to: DateNumber;
-  signature: ModifierSignature;
   provider: number;
   billing: number;
   /** The lines, in run order. */
   lines: CodedLine[];
 }
 
+/**
+ * The line classes of one code that the edit index treats alike: the same dates and modifiers,
+ * whichever providers billed them. The index is asked once per pair of these, not per pair of
+ * line classes: with one NPI column every line shares the empty billing provider, so the classes
+ * of a day's many rendering providers would all pair with each other.
+ */
+interface EditClass {
+  from: DateNumber;
+  to: DateNumber;
+  /** By `${provider}:${billing}`, in the order first seen. */
+  classes: Map<string, LineClass>;
+  /** The first line (in run order) of each provider's classes. */
+  firstByProvider: Map<number, CodedLine>;
+  /** Per billing provider, the first lines of its two earliest providers: the first of another provider than a given one is among them. */
+  firstByBilling: Map<number, CodedLine[]>;
+}
+
 interface CodeGroup {
   code: number;
   name: string;
   /** Sorted by `from`. */
-  classes: LineClass[];
+  classes: EditClass[];
   /** Longest `to - from` of the classes. */
   maxSpan: number;
 }
@@ -268,27 +291,13 @@ interface CodeGroup {
  * in its order (lower line, then higher) that yields it. A pair {x, y} with y of code A yields it
  * when y is before x and A-over-x applies, or when y is after x, A-over-x applies and x-over-A
  * does not (the loop tries the earlier line as column 1 first). Both depend only on the classes of
- * x and y, so per pair of classes it is enough to know the first line of the column-1 class.
+ * x and y, so per pair of classes it is enough to know the first line of the column-1 class; and
+ * whether an edit applies depends only on their edit classes, so the index is asked per pair of
+ * edit classes and the providers are matched after.
  */
 function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet): FoundPair[] {
-  const groups = new Map<number, CodeGroup>();
-  const classes = new Map<string, LineClass>();
-  for (const line of lines) {
-    const key = `${line.codeId}:${line.from}:${line.to}:${line.signature.key}:${line.provider}:${line.billing}`;
-    let lineClass = classes.get(key);
-    if (!lineClass) {
-      lineClass = { codeId: line.codeId, from: line.from, to: line.to, signature: line.signature, provider: line.provider, billing: line.billing, lines: [] };
-      classes.set(key, lineClass);
-      let group = groups.get(line.codeId);
-      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.code, classes: [], maxSpan: 0 }));
-      group.classes.push(lineClass);
-      group.maxSpan = Math.max(group.maxSpan, line.to - line.from);
-    }
-    lineClass.lines.push(line);
-  }
+  const groups = codeGroupsOf(lines);
   if (groups.size < 2) return [];
-  for (const group of groups.values()) group.classes.sort((a, b) => a.from - b.from);
-
   const found: FoundPair[] = [];
   const informational: FoundPair[] = [];
   const all = [...groups.values()];
@@ -296,41 +305,90 @@ function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet): FoundP
     for (const columnOne of columnOneGroupsOf(columnTwo, all, groups, rules)) {
       const candidates = columnOne.classes;
       for (const x of columnTwo.classes) {
-        // Per relation: the first column-1 line that yields (x, A) from either side, and the first
-        // that yields it only from before x.
-        const always = { same: null as CodedLine | null, billing: null as CodedLine | null };
-        const before = { same: null as CodedLine | null, billing: null as CodedLine | null };
-        const probe = x.lines[0]!;
+        // The column-1 edit classes whose edit applies over x, split by whether x's also applies
+        // over them (then only a line before x's line yields the pair).
+        const always: EditClass[] = [];
+        const before: EditClass[] = [];
+        const probe = firstLineOf(x);
         for (let at = lowerBound(candidates, x.from - columnOne.maxSpan); at < candidates.length && candidates[at]!.from <= x.to; at++) {
           const c = candidates[at]!;
           if (c.to < x.from) continue;
-          const how = c.provider === x.provider ? 'same' : c.billing === x.billing ? 'billing' : null;
-          if (how === null) continue;
           const from = Math.max(c.from, x.from);
           const to = Math.min(c.to, x.to);
-          const first = c.lines[0]!;
+          const first = firstLineOf(c);
           if (applyingRow(rules, first, probe, from, to) < 0) continue;
-          const slot = applyingRow(rules, probe, first, from, to) >= 0 ? before : always;
-          if (slot[how] === null || slot[how]!.order > first.order) slot[how] = first;
+          (applyingRow(rules, probe, first, from, to) >= 0 ? before : always).push(c);
         }
-        for (const how of ['same', 'billing'] as const) {
-          if (always[how] === null && before[how] === null) continue;
-          for (const line of x.lines) {
-            const a = always[how];
-            const b = before[how] !== null && before[how]!.order < line.order ? before[how] : null;
-            const y = a === null ? b : b === null ? a : a.order < b.order ? a : b;
-            if (y === null) continue;
-            const from = Math.max(y.from, line.from);
-            const to = Math.min(y.to, line.to);
-            const row = applyingRow(rules, y, line, from, to);
-            const pair = { columnOne: y, columnTwo: line, row, from, to, sameProvider: how === 'same' };
-            (how === 'same' ? found : informational).push(pair);
+        if (always.length === 0 && before.length === 0) continue;
+        for (const lineClass of x.classes.values()) {
+          for (const how of ['same', 'billing'] as const) {
+            // The first column-1 line of that relation that yields (x, A) from either side, and the first that yields it only from before x.
+            const a = firstRelated(always, lineClass, how);
+            const b0 = firstRelated(before, lineClass, how);
+            if (a === null && b0 === null) continue;
+            for (const line of lineClass.lines) {
+              const b = b0 !== null && b0.order < line.order ? b0 : null;
+              const y = a === null ? b : b === null ? a : a.order < b.order ? a : b;
+              if (y === null) continue;
+              const from = Math.max(y.from, line.from);
+              const to = Math.min(y.to, line.to);
+              const row = applyingRow(rules, y, line, from, to);
+              const pair = { columnOne: y, columnTwo: line, row, from, to, sameProvider: how === 'same' };
+              (how === 'same' ? found : informational).push(pair);
+            }
           }
         }
       }
     }
   }
   return mergeInformational(found.sort(byPair), informational);
+}
+
+/** The lines grouped by code, then by edit class, then by line class. */
+function codeGroupsOf(lines: readonly CodedLine[]): Map<number, CodeGroup> {
+  const groups = new Map<number, CodeGroup>();
+  const editClasses = new Map<string, EditClass>();
+  for (const line of lines) {
+    const key = `${line.codeId}:${line.from}:${line.to}:${line.signature.key}`;
+    let editClass = editClasses.get(key);
+    if (!editClass) {
+      editClass = { from: line.from, to: line.to, classes: new Map(), firstByProvider: new Map(), firstByBilling: new Map() };
+      editClasses.set(key, editClass);
+      let group = groups.get(line.codeId);
+      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.code, classes: [], maxSpan: 0 }));
+      group.classes.push(editClass);
+      group.maxSpan = Math.max(group.maxSpan, line.to - line.from);
+    }
+    const providers = `${line.provider}:${line.billing}`;
+    let lineClass = editClass.classes.get(providers);
+    if (!lineClass) editClass.classes.set(providers, (lineClass = { provider: line.provider, billing: line.billing, lines: [] }));
+    lineClass.lines.push(line);
+    // Lines come in run order: the first seen of a provider is its first.
+    if (!editClass.firstByProvider.has(line.provider)) editClass.firstByProvider.set(line.provider, line);
+    const billing = editClass.firstByBilling.get(line.billing);
+    if (billing === undefined) editClass.firstByBilling.set(line.billing, [line]);
+    else if (billing.length < 2 && billing[0]!.provider !== line.provider) billing.push(line);
+  }
+  for (const group of groups.values()) group.classes.sort((a, b) => a.from - b.from);
+  return groups;
+}
+
+/** An edit class's first line, which stands for it in the edit index (every line of it reads the same). */
+function firstLineOf(editClass: EditClass): CodedLine {
+  return editClass.classes.values().next().value!.lines[0]!;
+}
+
+/**
+ * The first line, in run order, of the given edit classes that relates to a line class as asked:
+ * by the same provider, or by another provider of the same billing provider; null when none.
+ */
+function firstRelated(editClasses: readonly EditClass[], x: LineClass, how: 'same' | 'billing'): CodedLine | null {
+  let first: CodedLine | null = null;
+  for (const c of editClasses) {
+    const y = how === 'same' ? c.firstByProvider.get(x.provider) : c.firstByBilling.get(x.billing)?.find((line) => line.provider !== x.provider);
+    if (y !== undefined && (first === null || y.order < first.order)) first = y;
+  }
+  return first;
 }
 
 /** The groups whose code is column 1 of some edit with the given group's code as column 2. */
@@ -350,7 +408,7 @@ function columnOneGroupsOf(columnTwo: CodeGroup, all: readonly CodeGroup[], grou
   return out;
 }
 
-function lowerBound(classes: readonly LineClass[], from: number): number {
+function lowerBound(classes: readonly EditClass[], from: number): number {
   let low = 0;
   let high = classes.length;
   while (low < high) {
