@@ -4,9 +4,10 @@
 //   npm run bench                 everything (a few minutes on 2 cores)
 //   npm run bench -- --quick      fewer repetitions, no 100 MB peers (about a minute)
 //   npm run bench -- --full       also node-x12 on the 100 MB file (it needs minutes and over 4 GB)
-//   npm run bench -- --only core,peers,cli,lsp,ptp,csv,read,guide,disk     (ptp: the PTP loader, and it with MUE and AOC tables;
+//   npm run bench -- --only core,peers,cli,lsp,ptp,csv,read,guide,disk,scale     (ptp: the PTP loader, and it with MUE and AOC tables;
 //                                 guide: analyze with guideChecks full against envelope, and the CLI's --guide full against envelope;
-//                                 disk: the server's check from disk of files past VS Code's 50 MB limit)
+//                                 disk: the server's check from disk of files past VS Code's 50 MB limit;
+//                                 scale: how the once-quadratic paths grow from n to 4n, bench/scale.ts)
 //   npm run bench -- --only host  the VS Code extension host's stalls on a 30 MB 837, with and without Claimlint
 //                                 (bench/hostStall.ts; the headless VS Code of the integration tests)
 //   npm run bench -- --only lsp --profile /tmp/prof   CPU profiles of every measured process
@@ -33,6 +34,7 @@ import { AOC_ROWS, MUE_ROWS, PTP_ROWS, write837, writeAocTable, writeClaimsCsv, 
 import { DEGENERATE_SHAPES, writeDegenerate837, type DegenerateShape } from './degenerate';
 import { measureLsp, type LspResult } from './lsp';
 import { hostStallReport, hostStallSummary, measureHostStall, type HostStallResult } from './hostStall';
+import type { ScaleRow } from './scale';
 
 const ROOT = resolve(__dirname, '..');
 const BENCH = join(ROOT, 'bench');
@@ -818,6 +820,7 @@ const BUDGETS = {
   tablesLoad: { measure: '1M PTP + 50k MUE + 10k AOC rows load, CPU', budget: 3, unit: 's', comparator: '<' },
   repetitiveTable: { measure: '160k identical PTP rows, CPU, against as many distinct rows', budget: 2, unit: 'x', comparator: '<' },
   hostStall: { measure: 'VS Code extension host: largest stall added over VS Code alone, CPU', budget: 250, unit: 'ms', comparator: '<=' },
+  scaleGrowth: { measure: 'time for 4 times the input (linear: about 4; quadratic: 16)', budget: 8, unit: 'x', comparator: '<=' },
 } as const satisfies Record<string, BudgetSpec>;
 
 interface Judged extends BudgetSpec {
@@ -895,6 +898,8 @@ async function main(): Promise<void> {
     disk: DiskRow[];
     reads: ReadRow[];
     host: HostStallResult | null;
+    /** Each scale scenario at n and 4n (bench/scale.ts). */
+    scale: ScaleRow[];
     budgets: Judged[];
   } = {
     machine: {
@@ -919,6 +924,7 @@ async function main(): Promise<void> {
     disk: [],
     reads: [],
     host: null,
+    scale: [],
     budgets: [],
   };
 
@@ -1092,6 +1098,15 @@ async function main(): Promise<void> {
     }
   }
 
+  // 5e. How the paths that once visited every pair of lines, claims or envelopes grow: each
+  // scenario at n and 4n in one fresh process (bench/scale.ts).
+  if (wants('scale')) {
+    log('scale: the scale scenarios at n and 4n');
+    const child = await runChild<{ rows: ScaleRow[] }>([worker, 'scale'], { timeoutMs: 600_000 });
+    if (child.result) results.scale = child.result.rows;
+    else log(`scale: ${child.error}`);
+  }
+
   // 6. The real VS Code's extension host on a 30 MB 837, with the probe alone and with Claimlint
   // (bench/hostStall.ts). In a full run only when the headless host is installed; --only host installs it.
   if (wants('host')) results.host = await measureHostStall({ repetitions: quick ? 1 : 3, install: only !== null, log, profileDir });
@@ -1224,6 +1239,10 @@ async function main(): Promise<void> {
     for (const [label, cpu, wall] of [[file, host.cpu, host.wall], [`${file}, once the text is in the host`, host.cpuAfterOpen, host.wallAfterOpen]] as const) {
       budgets.push(judge(BUDGETS.hostStall, label, host.complete ? cpu.added : NaN, { wall: wall.added, reached: `${fmt(cpu.added)} ms CPU (${fmt(cpu.claimlint)} against ${fmt(cpu.alone)} ms alone); wall ${fmt(wall.added)} ms (${fmt(wall.claimlint)} against ${fmt(wall.alone)})` }));
     }
+  }
+
+  for (const row of results.scale) {
+    budgets.push(judge(BUDGETS.scaleGrowth, `${row.name}, n = ${row.n.toLocaleString('en-US')}`, row.ratio, { reached: `${fmt(row.ratio, 1)}x (${fmt(row.smallMs, 1)} ms at n, ${fmt(row.largeMs, 1)} ms at 4n)` }));
   }
 
   // ---- print ----------------------------------------------------------------------------------
@@ -1445,6 +1464,11 @@ async function main(): Promise<void> {
       ),
     );
     for (const d of results.disk.filter((r) => r.error)) out.push(`   ${d.file}: ${d.error}`);
+    out.push('');
+  }
+  if (results.scale.length > 0) {
+    out.push('4d. How work grows with its input: each scenario at n and 4n in one process, best of a few runs after a warm-up (linear about 4x, quadratic 16x)');
+    out.push(table(['scenario', 'n', 'ms at n', 'ms at 4n', '4n / n'], results.scale.map((r) => [r.name, r.n.toLocaleString('en-US'), fmt(r.smallMs, 1), fmt(r.largeMs, 1), `${fmt(r.ratio, 1)}x`])));
     out.push('');
   }
   if (results.host) out.push(...hostStallReport(results.host));

@@ -15,14 +15,8 @@ import { fixAll, fixesFor } from '../server/src/core/fixes';
 import { fixAllWithGuides } from '../server/src/core/guides/fixes';
 import { emptyKnowledge } from '../server/src/core/rules/knowledge';
 import { writeX12, type WriterClaim, type WriterOptions } from '../test/unit/helpers/x12-writer';
+import type { ScaleScenario } from './scale';
 
-export interface ScaleScenario {
-  name: string;
-  /** Builds the input of size n; returns the work to time. */
-  run: (n: number) => () => void;
-  /** The size to time, with 4n. */
-  n: number;
-}
 
 const knowledge = emptyKnowledge(true);
 const day = { from: 20260310, to: 20260310 };

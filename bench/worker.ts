@@ -10,6 +10,7 @@
 //   worker.js read --file F                             just reading the file: the baseline every figure is divided by
 //   worker.js disk --file F                             the language server's check from disk (a file past VS Code's
 //                                                       50 MB limit): read in pieces, hover index built, guideChecks full
+//   worker.js scale                                     the scale scenarios (bench/scale.ts), each at n and 4n
 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,9 @@ import { analyze, type AnalyzeOptions } from '../server/src/core/analyze';
 import { emptyKnowledge, loadKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
 import { openFileBlocks } from '../server/src/core/rules/readFile';
 import { checkFileFromDisk } from '../server/src/lsp/diskRead';
+import { timeScenario } from './scale';
+import { scaleFixScenarios } from './scaleFixes';
+import { scaleRuleScenarios } from './scaleRules';
 
 const MB = 1024 * 1024;
 
@@ -244,8 +248,15 @@ async function disk(): Promise<void> {
   });
 }
 
+/** Every scale scenario at n and 4n (bench/scale.ts), in this one process. */
+function scale(): void {
+  const rows = [...scaleRuleScenarios(), ...scaleFixScenarios()].map(timeScenario);
+  report({ kind: 'scale', rows });
+}
+
 async function main(): Promise<void> {
   const command = process.argv[2];
+  if (command === 'scale') return scale();
   if (command === 'read') return read();
   if (command === 'disk') return disk();
   if (command === 'core') core();
