@@ -50,21 +50,25 @@ export function fixesFor(text: string, doc: ParsedDocument, finding: Finding): F
   }
 }
 
-/** The fix that removes one line, or none when that would take away a replacement or void claim (takesAwayReplacement). */
-function removal(text: string, doc: ParsedDocument, finding: Finding, ref: LineRef, title: string): Fix[] {
+/**
+ * The fix that removes one line, or none when that would take away a replacement or void claim
+ * (takesAwayReplacement). Preferred (what an editor's auto fix applies without asking) unless
+ * `preferred` says it is one answer among others a person chooses from.
+ */
+function removal(text: string, doc: ParsedDocument, finding: Finding, ref: LineRef, title: string, preferred = true): Fix[] {
   if (takesAwayReplacement(doc, [ref]).length > 0) return [];
-  return [{ title, kind: 'quickfix', edits: editLines(text, doc, { remove: [ref] }), isPreferred: true, findings: [finding] }];
+  return [{ title, kind: 'quickfix', edits: editLines(text, doc, { remove: [ref] }), isPreferred: preferred, findings: [finding] }];
 }
 
 /**
- * The replacement and void claims (CLM05-3 7 or 8) whose every line `refs` removes: removing the
- * lines removes the claim (editLines), and with it the claim it replaces or voids is in force
- * again, whether it is in the file (rules/supersession.ts) or already with the payer, holding what
- * it billed; the correction is lost, and a finding on the replacement's line comes back on the
- * original's. What to send instead (another replacement, a void) is for a person.
+ * The replacement and void claims (CLM05-3 7 or 8; a CSV claim's frequency column or type of bill,
+ * csv/claimFrequency.ts) whose every line `refs` removes: removing the lines removes the claim (an
+ * 837's whole claim, editLines; a CSV claim is its rows), and with it the claim it replaces or
+ * voids is in force again, whether it is in the file (rules/supersession.ts) or already with the
+ * payer, holding what it billed; the correction is lost, and a finding on the replacement's line
+ * comes back on the original's. What to send instead (another replacement, a void) is for a person.
  */
 function takesAwayReplacement(doc: ParsedDocument, refs: readonly LineRef[]): number[] {
-  if (doc.format !== 'x12') return [];
   const removed = new Map<number, Set<number>>();
   for (const ref of refs) {
     const claim = doc.claims[ref.claimIndex];
@@ -82,7 +86,9 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   if (!line) return [];
   // The claim is named when the pair spans two claims (within one claim the finding's own place says it).
   const name = lineName(doc, ref, data.columnOneClaim !== data.claimIndex);
-  const fixes: Fix[] = removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`);
+  // Indicator 1: a modifier may be the right answer (fix-all leaves these for a person), so auto
+  // fix must not take the removal; indicator 0 has no other answer.
+  const fixes: Fix[] = removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`, data.modifierIndicator === '0');
   if (data.modifierIndicator === '1') {
     for (const modifier of PTP_FIX_MODIFIERS) {
       const edit = addModifierEdit(text, line, modifier.code);
@@ -374,7 +380,7 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
       }
       const newUnits = change.units?.get(`${claimIndex}:${line.index}`);
       if (newUnits !== undefined && line.unitsSpan !== null && line.units !== null && line.units > 0) {
-        edits.push({ span: line.unitsSpan, newText: formatUnits(newUnits) });
+        edits.push({ span: line.unitsSpan, newText: unitsLike(newUnits, doc, line, text.slice(line.unitsSpan.start, line.unitsSpan.end)) });
         if (line.charge !== null && line.chargeSpan !== null && line.chargeText !== null) {
           const cents = Math.round((toCents(line.charge) * newUnits) / line.units);
           edits.push({ span: line.chargeSpan, newText: formatAmountLike(cents, line.chargeText) });
@@ -419,6 +425,21 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
 /** Units as X12 and CSV write them: a whole number plainly, else up to three decimals. */
 function formatUnits(units: number): string {
   return Number.isInteger(units) ? String(units) : String(Math.round(units * 1000) / 1000);
+}
+
+/**
+ * Units written in the style of the units they replace (`written`), as formatAmountLike writes a
+ * charge: a CSV row that wrote its units with a decimal comma ("2,5", csv/amounts.ts), or wrote
+ * them whole beside a decimal-comma charge ("2" beside "62,50"), gets "1,5". A decimal comma
+ * takes two decimals at most (readUnits would read no count in "1,125"): more are written with a
+ * dot, which every file reads.
+ */
+function unitsLike(units: number, doc: ParsedDocument, line: ServiceLine, written: string): string {
+  const plain = formatUnits(units);
+  const dot = plain.indexOf('.');
+  if (doc.format === 'x12' || dot < 0 || plain.length - dot - 1 > 2) return plain;
+  const comma = written.includes(',') || (!written.includes('.') && line.chargeText !== null && isDecimalCommaAmount(line.chargeText));
+  return comma ? swapMarks(plain) : plain;
 }
 
 /** A file that ended without a line break still does when its last rows are removed. */

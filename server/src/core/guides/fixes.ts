@@ -29,8 +29,9 @@ import type { TextEdit } from '../edits';
 import { fixAll, type Fix } from '../fixes';
 import type { Finding, Interchange, ParsedDocumentWithIndex, Span, X12Index } from '../model';
 import { guideIdOf, isDigits, valueOf } from './fixText';
-import { answers, fitIsaField, interchangeFix, interchangeTitle, type InterchangeFix } from './isaFix';
+import { answers, ControlNumbers, fitIsaField, interchangeFix, interchangeTitle, type InterchangeFix } from './isaFix';
 import { transactionAt } from './placement';
+import { shownSegmentId } from './shown';
 
 export { fitIsaField };
 
@@ -236,25 +237,35 @@ function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+/**
+ * The fix's title, naming a lone segment as the finding's message does (shown.ts): what starts
+ * with blanks may be a stray line of free text, read as one segment whose "id" is the whole line.
+ */
 function trimTitle(plan: TrimPlan): string {
-  const first = plan.ids[0]!;
-  return plan.ids.length === 1 ? `Remove the blanks before segment ${first === '' ? '(no id)' : first}` : `Remove the blanks before ${plan.ids.length} segments`;
+  if (plan.ids.length > 1) return `Remove the blanks before ${plan.ids.length} segments`;
+  // An id is quoted ('HL'); anything else is described ("a segment with an id that is...").
+  const shown = shownSegmentId(plan.ids[0]!);
+  return `Remove the blanks before ${shown.startsWith("'") ? `segment ${shown}` : shown}`;
 }
 
 // ---- quick fixes
 
-/** Work shared by the findings of one request (one HL renumbering per transaction set, one ISA per interchange). */
+/** Work shared by the findings of one request (one HL renumbering per transaction set, one ISA per interchange, one count of ISA13s). */
 class Planner {
   private readonly hl = new Map<number, HlPlan | null>();
   /** The first segment of the HL numbering each HL segment seen belongs to (hlGroupOf's `from`). */
   private readonly hlFrom = new Map<number, number>();
   private readonly isa = new Map<Interchange, InterchangeFix | null>();
+  /** The ISA13s of every interchange, counted once for the ISAs of the request (isaFix.ts). */
+  private readonly controlNumbers: ControlNumbers;
   private trim: TrimPlan | null | undefined;
 
   constructor(
     readonly text: string,
     readonly doc: ParsedDocumentWithIndex,
-  ) {}
+  ) {
+    this.controlNumbers = new ControlNumbers(text, doc);
+  }
 
   hlPlan(segment: number): HlPlan | null {
     const ix = this.doc.x12!;
@@ -270,7 +281,7 @@ class Planner {
   }
 
   isaPlan(interchange: Interchange): InterchangeFix | null {
-    if (!this.isa.has(interchange)) this.isa.set(interchange, interchangeFix(this.text, this.doc, interchange));
+    if (!this.isa.has(interchange)) this.isa.set(interchange, interchangeFix(this.text, this.doc, interchange, this.controlNumbers));
     return this.isa.get(interchange)!;
   }
 

@@ -57,8 +57,43 @@ export interface InterchangeFix {
   iea: { segment: number; before: string; after: string } | null;
 }
 
-/** The ISA of an interchange fitted to its fixed widths (and IEA02 to ISA13), or null when that is not certain. */
-export function interchangeFix(text: string, doc: ParsedDocumentWithIndex, interchange: Interchange): InterchangeFix | null {
+/**
+ * How many interchanges of a document write each ISA13, as written: whether a padded ISA13 would
+ * repeat another interchange's. Counted once per request, on the first ISA13 that is padded (a
+ * fix-all over thousands of interchanges asked every other interchange's ISA once per padding).
+ */
+export class ControlNumbers {
+  private counts: Map<string, number> | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: ParsedDocumentWithIndex,
+  ) {}
+
+  /** How many interchanges write ISA13 as `isa13`. */
+  count(isa13: string): number {
+    return (this.counts ??= this.countAll()).get(isa13) ?? 0;
+  }
+
+  private countAll(): Map<string, number> {
+    const counts = new Map<string, number>();
+    const ix = this.doc.x12;
+    if (!ix) return counts;
+    for (const interchange of this.doc.interchanges) {
+      const s = ix.segmentAt(interchange.span.start);
+      if (s < 0 || ix.segmentId(s) !== 'ISA') continue;
+      const isa13 = valueOf(this.text, ix.elementSpans(s)[13]);
+      counts.set(isa13, (counts.get(isa13) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
+
+/**
+ * The ISA of an interchange fitted to its fixed widths (and IEA02 to ISA13), or null when that is
+ * not certain. `controlNumbers`: the document's, shared by the interchanges of one request.
+ */
+export function interchangeFix(text: string, doc: ParsedDocumentWithIndex, interchange: Interchange, controlNumbers: ControlNumbers): InterchangeFix | null {
   const ix = doc.x12;
   if (!ix) return null;
   const s = ix.segmentAt(interchange.span.start);
@@ -85,14 +120,9 @@ export function interchangeFix(text: string, doc: ParsedDocumentWithIndex, inter
   const d = check.delimiters;
   if (d.element !== delimiters.element || d.component !== delimiters.component || d.repetition !== delimiters.repetition || d.segment !== delimiters.segment) return null;
   const isa13 = fitted[12]!;
-  if (changed.has(13)) {
-    // Another interchange of the file already numbered so: the file would repeat ISA13.
-    for (const other of doc.interchanges) {
-      if (other === interchange) continue;
-      const o = ix.segmentAt(other.span.start);
-      if (o >= 0 && ix.segmentId(o) === 'ISA' && valueOf(text, ix.elementSpans(o)[13]) === isa13) return null;
-    }
-  }
+  // Another interchange of the file already numbered so: the file would repeat ISA13. (This one
+  // writes it otherwise, or it would not change: each interchange counted under it is another.)
+  if (changed.has(13) && controlNumbers.count(isa13) > 0) return null;
   // One edit per field that changes: the separators stay where they are in the text.
   const edits: TextEdit[] = [...changed].map((k) => ({ span: spans[k]!, newText: fitted[k - 1]! }));
   let iea: InterchangeFix['iea'] = null;
