@@ -153,7 +153,7 @@ describe('expandRuleFilePaths', () => {
     data.writeUInt16LE(65535, 108);
     data.writeUInt16LE(65535, 110);
     const path = write('bad/claims-many.zip', data);
-    assert.deepEqual(expandRuleFilePaths([path]), { entries: [], problems: [{ source: path, line: 0, reason: 'not a readable zip file (invalid zip data)' }] });
+    assert.deepEqual(expandRuleFilePaths([path]), { entries: [], problems: [{ source: path, line: 0, reason: 'not a readable zip file (invalid zip data)' }], problemsAt: [0] });
   });
 
   it('shortens a long list of what a table-less zip holds', () => {

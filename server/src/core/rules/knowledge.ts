@@ -56,7 +56,7 @@ export interface KnowledgeOptions {
    * Turns the configured paths into the tables to read: in Node, expandRuleFilePaths (folders and
    * CMS .zip downloads). Without it each path is one file read with readFile.
    */
-  expand?: (paths: readonly string[]) => { entries: { source: string; path: string; read(): TextContent }[]; problems: LoadProblem[] };
+  expand?: (paths: readonly string[]) => { entries: { source: string; path: string; read(): TextContent }[]; problems: LoadProblem[]; problemsAt?: readonly number[] };
   /**
    * The table a PTP file given in ptpFiles goes into, from its name (ccioph... is hospital);
    * practitioner when absent. A table in a zip is asked by its own name, then by the zip's path.
@@ -105,15 +105,29 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
     addBuiltinEdits(tables.hospital);
   }
 
-  const expand = (paths: readonly string[], kind: LoadedFile['kind']) => {
-    if (options.expand) {
-      const expanded = options.expand(paths);
-      problems.push(...expanded.problems);
-      for (const problem of expanded.problems) files.push({ source: problem.source, kind, rows: 0, problems: 1 });
-      return expanded.entries;
+  /**
+   * The entries of `paths`, in order. A file the expansion could not read (a zip half downloaded)
+   * is listed among `files` in its place among them, as one read but not loaded would be: the
+   * server merges a lost file's earlier rows back in by this order (lsp/keptRows.ts), which must
+   * be the load order (of two quarters, the newer decides a pair).
+   */
+  function* expand(paths: readonly string[], kind: LoadedFile['kind']): Generator<{ source: string; path: string; read(): TextContent }> {
+    if (!options.expand) {
+      for (const path of paths) yield { source: path, path, read: () => options.readFile(path) };
+      return;
     }
-    return paths.map((path) => ({ source: path, path, read: () => options.readFile(path) }));
-  };
+    const expanded = options.expand(paths);
+    problems.push(...expanded.problems);
+    let p = 0;
+    const lostUpTo = (at: number) => {
+      for (; p < expanded.problems.length && (expanded.problemsAt?.[p] ?? 0) <= at; p++) files.push({ source: expanded.problems[p]!.source, kind, rows: 0, problems: 1 });
+    };
+    for (let i = 0; i < expanded.entries.length; i++) {
+      lostUpTo(i);
+      yield expanded.entries[i]!;
+    }
+    lostUpTo(Infinity);
+  }
 
   const load = (
     entry: { source: string; read(): TextContent },

@@ -40,6 +40,8 @@ export interface ExpandOptions {
 export interface ExpandedRuleFiles {
   entries: RuleFileEntry[];
   problems: RuleFileProblem[];
+  /** For each problem, how many entries come before it: where the file it names stands in the order the paths give. */
+  problemsAt: number[];
 }
 
 export type TableKind = 'hospital' | 'practitioner';
@@ -171,6 +173,7 @@ function readZipEntry(path: FilePath, entry: ZipEntryInfo, listed: ListedZip, ma
 class Expander {
   readonly entries: RuleFileEntry[] = [];
   readonly problems: RuleFileProblem[] = [];
+  readonly problemsAt: number[] = [];
   private readonly seen = new Set<string>();
   private readonly maxBytes: number;
   private readonly extensions: ReadonlySet<string>;
@@ -181,8 +184,9 @@ class Expander {
     this.extensions = new Set(extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()));
   }
 
-  private problem(source: string, reason: string): void {
+  problem(source: string, reason: string): void {
     this.problems.push({ source, line: 0, reason });
+    this.problemsAt.push(this.entries.length);
   }
 
   /** Adds an entry unless the same file (or zip entry) was already added through another path. */
@@ -334,8 +338,8 @@ export function expandRuleFilePaths(paths: readonly string[], options: ExpandOpt
     try {
       expander.expandGiven(path);
     } catch (error) {
-      expander.problems.push({ source: path, line: 0, reason: `cannot read: ${describeFsError(error)}` });
+      expander.problem(path, `cannot read: ${describeFsError(error)}`);
     }
   }
-  return { entries: expander.entries, problems: expander.problems };
+  return { entries: expander.entries, problems: expander.problems, problemsAt: expander.problemsAt };
 }
