@@ -228,7 +228,9 @@ export class DiskChecks {
     entry.hover = checked.index !== null && !checked.changed ? { index: checked.index, lines: checked.lines } : null;
     const diagnostics = checked.findings.map((finding) => findingDiagnostic(uri, checked.lines, finding));
     void this.connection.sendDiagnostics({ uri, diagnostics });
-    void this.connection.sendNotification(ConflictCountNotification.type, { uri, ncciFindings: checked.findings.filter(isNcciEditFinding).length, findings: checked.findings.length, fromDisk: true });
+    // A file with no claim read (an 835 or 999, a CSV of something else) has no count to show (scheduling.ts isClaimFile).
+    const claimFile = checked.format !== null && checked.claims > 0;
+    void this.connection.sendNotification(ConflictCountNotification.type, { uri, ncciFindings: checked.findings.filter(isNcciEditFinding).length, findings: checked.findings.length, fromDisk: true, claimFile });
     entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
     const held = entry.hover === null ? '' : `, hover index ${Math.round((entry.hover.index.bytes() + entry.hover.lines.bytes) / 1024)} KB`;
     this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms${held}`);

@@ -18,7 +18,10 @@ export namespace ConflictCountNotification {
      * over VS Code's 50 MB synchronisation limit, see DiskFilesRequest).
      */
     fromDisk?: boolean;
-    /** False when the document was not read as a claim file (a CSV of something else): there is no count to show. */
+    /**
+     * False when the document was not read as a claim file (a CSV of something else, an X12 file
+     * without an 837 transaction set such as an 835, 999 or 277): there is no count to show.
+     */
     claimFile?: boolean;
   }
   export const type = new NotificationType<Params>(method);

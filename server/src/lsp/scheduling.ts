@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis } from '../core/analyze';
+import type { ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { isNcciEditFinding } from '../core/rules/ncciFindings';
 import { errorName, positionsOf, toDiagnostic } from './convert';
@@ -151,7 +152,7 @@ export class Checker {
       uri: document.uri,
       ncciFindings: analysis.findings.filter(isNcciEditFinding).length,
       findings: analysis.findings.length,
-      claimFile: analysis.doc.format !== null,
+      claimFile: isClaimFile(analysis.doc),
     });
     this.published.set(document.uri, { version: document.version, generation });
   }
@@ -179,4 +180,15 @@ export class Checker {
     this.analyses.set(document.uri, cached);
     return cached;
   }
+}
+
+/**
+ * Whether the document was read as a claim file, so its count says something: a claim CSV, or an
+ * X12 file with an 837 transaction set (or claims the reader found outside one). An ISA header
+ * alone does not make one: an 835 remittance, a 999 or a 277 beside the claims is read as no
+ * claims (otherTransaction), and "No NCCI edits hit" would say claims were checked.
+ */
+function isClaimFile(doc: ParsedDocument): boolean {
+  if (doc.format !== 'x12') return doc.format !== null;
+  return doc.claims.length > 0 || doc.transactions.some((t) => t.otherTransaction === undefined);
 }
