@@ -29,12 +29,25 @@ export interface ClaimTypeReading {
    * claimFrequency.ts), null for none: what a row whose frequency cell names none goes by.
    */
   frequency: string | null;
-  /** The cell is short and all claim-type words, one at least naming a kind: a message may show it, as it is no patient's data. */
+  /**
+   * The cell is short and all claim-type words (and ASCII spaces and punctuation between them), one
+   * at least naming a kind: a message may show it, as it is no patient's data.
+   */
   plain: boolean;
 }
 
 /** A cell longer than this is not shown in a message, whatever its words. */
 const SHOWN_LENGTH = 40;
+
+/**
+ * Whether a cell may be shown, if its words allow: short, and printable ASCII only. Words are runs
+ * of ASCII letters and digits (alphanumericRuns), so anything else (a name in Cyrillic, Greek or
+ * Chinese, a line break) would never be read as a word, and must not ride along with the words
+ * that are: only spaces and punctuation may be between them.
+ */
+function showable(cell: string): boolean {
+  return cell.length <= SHOWN_LENGTH && /^[\x20-\x7e]*$/.test(cell);
+}
 
 /** A table's entry for `key` (not a property every object has: a cell "constructor" names nothing). */
 function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -52,8 +65,8 @@ function isTypeOfBill(norm: string): boolean {
 export function readClaimType(cell: string): ClaimTypeReading {
   const norm = normalizeHeader(cell);
   const named = lookup(CLAIM_TYPE_VALUES, norm);
-  if (named !== undefined) return { kind: named, facilityType: named === 'institutional' ? lookup(INPATIENT_CLAIM_TYPE_VALUES, norm) ?? null : null, frequency: null, plain: true };
-  if (isTypeOfBill(norm)) return { kind: 'institutional', facilityType: facilityTypeOf(norm), frequency: frequencyOfTypeOfBill(norm), plain: true };
+  if (named !== undefined) return { kind: named, facilityType: named === 'institutional' ? lookup(INPATIENT_CLAIM_TYPE_VALUES, norm) ?? null : null, frequency: null, plain: showable(cell) };
+  if (isTypeOfBill(norm)) return { kind: 'institutional', facilityType: facilityTypeOf(norm), frequency: frequencyOfTypeOfBill(norm), plain: showable(cell) };
   return readWords(cell);
 }
 
@@ -112,7 +125,7 @@ function readWords(cell: string): ClaimTypeReading {
     }
   }
   // Negations alone ("No") are no claim type to show.
-  const plain = kindWords > 0 && cell.length <= SHOWN_LENGTH && known.every(Boolean);
+  const plain = kindWords > 0 && showable(cell) && known.every(Boolean);
   const kind = forms > 1 ? null : forms === 1 ? form : setting ? 'institutional' : null;
   if (kind !== 'institutional') return { kind, facilityType: null, frequency: null, plain };
   // A type of bill says the facility; else inpatient words do, unless outpatient ones say otherwise.
@@ -143,7 +156,7 @@ export class ClaimTypeCells {
 
 /**
  * What csv.claim-type-unknown says of a cell not understood (`column` as rows.ts names columns):
- * the cell is shown only when all its words are claim-type words.
+ * the cell is shown only when it is claim-type words alone (ClaimTypeReading.plain).
  */
 export function claimTypeUnknownMessage(line: number, column: string, cell: string, reading: ClaimTypeReading): string {
   const value = reading.plain ? `the claim type "${cell}" in ${column}` : `the value in ${column}`;

@@ -9,6 +9,13 @@ const SEGMENT_ID_LIKE = /^[A-Za-z0-9]{1,3}$/;
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 const SHORT_CODE = /^[A-Z0-9]{1,3}$/;
 
+/**
+ * What HL01..HL04 may hold to be shown: HL01 and HL02 are counters (a big file's reach six digits
+ * and more), HL03 a level code of two characters (20, 22, 23) and HL04 a one-digit child code. A
+ * longer HL03 or HL04 is no code (a member id or a birth date one element early) and is not shown.
+ */
+const HL_ELEMENT_SHAPES = [/^[0-9]{1,12}$/, /^[0-9]{1,12}$/, /^[0-9]{1,2}$/, /^[0-9]$/] as const;
+
 /** What a segment id that cannot be one is, described. */
 function describedId(id: string): string {
   return ALPHANUMERIC.test(id) ? 'an id of more than three characters' : 'an id that is not letters and digits';
@@ -28,8 +35,8 @@ export function shownSegment(id: string, elements: readonly string[], componentS
   if (!SEGMENT_ID_LIKE.test(id)) return `with ${describedId(id)}`;
   if (id === 'HL') {
     const shown: string[] = [];
-    for (const e of elements.slice(0, 4)) {
-      if (e !== '' && !/^[0-9]{1,12}$/.test(e)) return id;
+    for (const [i, e] of elements.slice(0, 4).entries()) {
+      if (e !== '' && !HL_ELEMENT_SHAPES[i]!.test(e)) return id;
       shown.push(e);
     }
     return [id, ...shown].join('*');

@@ -11,6 +11,7 @@ import type { MueRow, MueTable, MueTableKind } from './mue';
 import type { KeptLines } from './keptLines';
 import { lineLabel, type PatientGroup, type ServiceGrouper } from './serviceGroups';
 import type { RunFinding } from './checkPtp';
+import { hasIdDigits } from '../x12/values';
 
 export const MUE_EXCEEDED_RULE = 'mue.exceeded';
 export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
@@ -89,8 +90,19 @@ function maiText(row: MueRow): string {
   return row.mai === 1 ? 'MAI 1, per line' : row.mai === 2 ? 'MAI 2, per day: a policy limit' : 'MAI 3, per day: a clinical limit that can be appealed with records';
 }
 
+/**
+ * Whether a message may show a unit count: not one of six or more digits (x12/values.ts
+ * shownNumber's rule), which a member id or an SSN typed or shifted into the units would be.
+ */
+function unitsShown(units: number): boolean {
+  return Math.abs(units) < 1e5 && !hasIdDigits(String(units));
+}
+
+/** A unit count not shown, described. */
+const UNSHOWN_UNITS = 'a unit count of 6 or more digits (not shown: it may be an id)';
+
 function unitsText(units: number): string {
-  return `${units} unit${units === 1 ? '' : 's'}`;
+  return unitsShown(units) ? `${units} unit${units === 1 ? '' : 's'}` : UNSHOWN_UNITS;
 }
 
 /**
@@ -196,7 +208,7 @@ function shownUnits(units: number): number {
  * lines report and then what the MUE is judged on, so 2.5 is not quoted back as 3.
  */
 function countedText(written: number, counted: number): string {
-  return shownUnits(written) === counted ? '' : `, counted as ${counted} (a part of a unit counts as a unit)`;
+  return shownUnits(written) === counted || !unitsShown(counted) ? '' : `, counted as ${counted} (a part of a unit counts as a unit)`;
 }
 
 /**
@@ -220,10 +232,12 @@ function exceeded(
   const days = countedDays({ from: lines.from(last), to: lines.to(last) });
   // MAI 1 judges the line's own units (a date range's a day); MAI 2 and 3 the day's sum.
   const lineUnits = lines.units(last) ?? 1;
+  const perDay = days > 1 && unitsShown(shownUnits(written)) ? `, ${shownUnits(written)} a day` : '';
+  const reported = unitsShown(shownUnits(written)) ? `${unitsText(shownUnits(written))} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
   const counted =
     mue.mai === 1
-      ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days, ${shownUnits(written)} a day` : ''}${countedText(written, units)}`
-      : `${unitsText(shownUnits(written))} of ${code} are reported for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}${countedText(written, units)}`;
+      ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days${perDay}` : ''}${countedText(written, units)}`
+      : `${reported} for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}${countedText(written, units)}`;
   const advice =
     mue.mai === 1
       ? `Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
@@ -238,7 +252,10 @@ function exceeded(
     codes: [code],
     related: others
       .filter((o) => lines.file(o) === lastFile)
-      .map((o) => ({ span: where(o), message: `${unitsText(Number(rowShareOfDay(lines, o).toFixed(3)))} of ${code} counted here` })),
+      .map((o) => {
+        const share = shownUnits(rowShareOfDay(lines, o));
+        return { span: where(o), message: unitsShown(share) ? `${unitsText(share)} of ${code} counted here` : `${code} counted here with ${UNSHOWN_UNITS}` };
+      }),
     data: { kind: 'mue', code, value: mue.value, mai: mue.mai, units, lines: rows.filter((r) => lines.file(r) === lastFile).map((r) => refOf(lines, r)) },
   };
 }

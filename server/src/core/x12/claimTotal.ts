@@ -3,7 +3,7 @@
 // for the finding's related locations; a claim read in pieces (X12Stream) moves those offsets
 // with it from piece to piece.
 import type { Finding, Span } from '../model';
-import { formatCents, toCents } from './values';
+import { amountShown, formatCents, shownAmount, toCents } from './values';
 
 /**
  * An offset a claim does not have (its CLM01 or CLM02, a line's charge): not -1, since a claim
@@ -85,7 +85,7 @@ export class ClaimCharges {
       const at = this.starts[i]!;
       if (at === NO_OFFSET) continue;
       if (++charges > RELATED_CHARGES) continue;
-      related.push({ span: { start: at, end: this.ends[i]! }, message: `line ${i + 1} charge ${formatCents(this.cents[i]!)}` });
+      related.push({ span: { start: at, end: this.ends[i]! }, message: `line ${i + 1} charge ${shownAmount(this.cents[i]!)}` });
     }
     const summed = this.summed;
     const lines =
@@ -93,7 +93,12 @@ export class ClaimCharges {
         ? `the ${plural(count, 'service line')} ${count === 1 ? 'adds' : 'add'}`
         : `the ${summed} of ${plural(count, 'service line')} that ${summed === 1 ? 'has a charge adds' : 'have a charge add'}`;
     const listed = charges > RELATED_CHARGES ? ` (the first ${RELATED_CHARGES} line charges are listed)` : '';
-    return { rule: 'x12.clm02-sum', severity: 'error', message: `CLM02 is ${formatCents(cents)}, but ${lines} up to ${formatCents(this.sum)}${listed}`, span: { start, end }, related };
+    // An amount of six or more whole-dollar digits may be an id and is described (shownAmount).
+    // When both are, the message still says which is larger, and by how much when that is shown:
+    // with one of them shown the difference would give the other away.
+    const difference = Math.abs(cents - this.sum);
+    const larger = amountShown(cents) || amountShown(this.sum) ? '' : `; CLM02 is ${amountShown(difference) ? `${formatCents(difference)} ` : ''}${cents > this.sum ? 'more' : 'less'} than that`;
+    return { rule: 'x12.clm02-sum', severity: 'error', message: `CLM02 is ${shownAmount(cents)}, but ${lines} up to ${shownAmount(this.sum)}${larger}${listed}`, span: { start, end }, related };
   }
 
   private grow(): void {

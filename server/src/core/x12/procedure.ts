@@ -8,7 +8,7 @@ import type { Finding, Modifier, Span } from '../model';
 import type { ElementReader } from './elementReader';
 import type { X12SegmentIndex } from './segment-index';
 import type { X12ServiceLine } from './serviceLine837';
-import { NO_MODIFIERS, procedureCodeProblem, shownCode } from './values';
+import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
 
 /** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
 const FIRST_MODIFIER_COMPONENT = 2;
@@ -98,7 +98,9 @@ export class ProcedureReader {
         report('x12.procedure-code-invalid', 'warning', message, { start, end });
       } else {
         const problem = this.codeProblem(qualifier, code);
-        if (problem !== null) report('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, { start: codeStart, end: codeEnd }, { codes: [code] });
+        // A finding's codes go into the JSON and SARIF reports as written: a value that is no code
+        // (a name or an id shifted into the element) stays out of them, as the message describes it.
+        if (problem !== null) report('x12.procedure-code-invalid', 'warning', `${elementNameOf(ix, s, element)}: ${problem}`, { start: codeStart, end: codeEnd }, readsAsCode(code) ? { codes: [code] } : undefined);
       }
     }
     this.qualifier = qualifier;

@@ -19,7 +19,16 @@ const ID_LIKE_DIGITS = /\d{6}/;
 export function shownNumber(value: string): string {
   if (value === '') return 'an empty value';
   if (!/^[0-9 .,+\-]{1,20}$/.test(value)) return 'a value that is not a number';
-  return ID_LIKE_DIGITS.test(value.replace(/[ .,+\-]/g, '')) ? 'a number of 6 or more digits (not shown: it may be an id)' : `'${value}'`;
+  return hasIdDigits(value) ? 'a number of 6 or more digits (not shown: it may be an id)' : `'${value}'`;
+}
+
+/**
+ * Whether a number as written or shown has six or more digits, its signs and separators aside
+ * (918.273.645 is an id too): shownNumber's rule, for the messages that show numbers they read
+ * (units, amounts) unquoted.
+ */
+export function hasIdDigits(value: string): boolean {
+  return ID_LIKE_DIGITS.test(value.replace(/[ .,+\-]/g, ''));
 }
 
 /**
@@ -184,6 +193,21 @@ export function formatCents(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Whether a message may show an amount: its whole-dollar part has fewer than six digits. A member
+ * id or an SSN without dashes typed into a charge is a well-formed amount, and no claim or line
+ * charge a coder types reaches $100,000; such an amount is described (shownAmount).
+ */
+export function amountShown(cents: number): boolean {
+  return Math.abs(cents) < 10_000_000; // $100,000 in cents
+}
+
+/** An amount as a message may show it: formatCents, or described when it has six or more whole-dollar digits. */
+export function shownAmount(cents: number): string {
+  if (amountShown(cents)) return formatCents(cents);
+  return `${cents < 0 ? '-100000.00 or less' : '100000.00 or more'} (not shown: it may be an id)`;
 }
 
 /** Which code sets a product/service id qualifier (SV101-1, SV202-1, SV301-1) names. */
