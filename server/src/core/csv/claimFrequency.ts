@@ -1,7 +1,8 @@
 // A claim CSV row's claim frequency code (the 837's CLM05-3: 1 original, 7 replacement, 8 void),
 // which says whether its claim replaces or voids an earlier one (rules/supersession.ts): from a
 // frequency column (columns.ts EXTRA_COLUMN_NAMES: "Claim Frequency", "Freq"), else from the last
-// digit of a type of bill in the claim-type column (0137: claimTypes.ts). Rows of one claim id
+// digit of a type of bill (0137: claimTypes.ts) in the type-of-bill column beside the claim-type
+// column (columns.ts TYPE_OF_BILL_NAMES), else in the claim-type column. Rows of one claim id
 // that name different codes are different claims (claims.ts), as an original and its replacement
 // are two claims of an 837. A frequency cell that names no code is reported once a file, as a
 // claim-type cell is: an export writes a column's few values over every row, so one that is not
@@ -23,11 +24,19 @@ function codeOfDigits(digits: string): string | null {
 }
 
 /**
- * The code a frequency cell (not empty) names, or null when it names none: a code ("7", "07"), a
- * word ("Replacement", "Void/Cancel"), or a code beside the word for it ("7 - Replacement"; a
- * code beside another code's word names none).
+ * A code written as a decimal number ("7.0", "8.00"): pandas writes a numeric column so when some
+ * of its cells are blank (its integers become floats). Its whole part is the code.
+ */
+const DECIMAL_CODE = /^\s*([0-9]+)\.0*\s*$/;
+
+/**
+ * The code a frequency cell (not empty) names, or null when it names none: a code ("7", "07",
+ * "7.0"), a word ("Replacement", "Void/Cancel", "Cancel/Void"), or a code beside the word for it
+ * ("7 - Replacement"; a code beside another code's word names none).
  */
 export function readFrequencyCell(cell: string): string | null {
+  const decimal = DECIMAL_CODE.exec(cell);
+  if (decimal !== null) return codeOfDigits(decimal[1]!);
   const norm = normalizeHeader(cell);
   if (norm === '') return null;
   const named = lookup(CLAIM_FREQUENCY_WORDS, norm);

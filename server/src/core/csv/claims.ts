@@ -15,6 +15,7 @@ import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
 import { CsvClaim } from './csvLine';
 import { frequencyName } from './claimFrequency';
+import { FILE_LOCAL_PATIENT } from '../rules/serviceGroups';
 
 export interface ClaimState {
   claim: CsvClaim;
@@ -250,6 +251,8 @@ export abstract class ClaimChooser<S> {
 export class ClaimGrouper extends ClaimChooser<ClaimState> {
   private readonly states: ClaimState[] = [];
   private readonly claimsById = new Map<string, ClaimState>();
+  /** The rows are read from the whole text. */
+  readonly base = 0;
 
   constructor(
     text: string,
@@ -363,9 +366,13 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
 
 /**
  * The patient as the NCCI checks match a claim's lines: the patient column, else the claim (each
- * claim its own patient), else '' (the whole file is one patient; parseCsv says so on the header).
+ * claim its own patient), else the whole file (one patient; parseCsv says so on the header).
+ * A claim's key is its id and number in its file, which name it only there: marked file-local
+ * (FILE_LOCAL_PATIENT), so that a run of several files never takes claim A1 of one file for the
+ * patient of claim A1 of another (rules/serviceGroups.ts runPatientKey).
  */
 export function patientKeyOf(patientId: string | null, byClaimId: boolean, id: string, index: number): string {
   // Joined, not concatenated: one flat string per claim rather than a tree of joins (a document keeps every claim's).
-  return patientId !== null ? ['p', patientId].join('\u0000') : byClaimId ? ['c', id, index].join('\u0000') : '';
+  // Without a patient or claim id column the file is one patient: its own, not every such file's of a run.
+  return patientId !== null ? ['p', patientId].join('\u0000') : byClaimId ? [FILE_LOCAL_PATIENT, id, index].join('\u0000') : FILE_LOCAL_PATIENT;
 }

@@ -82,8 +82,18 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'providerid', 'provider', 'npi', 'billingprovidernpi', 'billingnpi', 'billingproviderid', 'billingprovider',
   ],
   // Which NCCI table applies: professional (practitioner) or institutional (outpatient hospital).
+  // The type of bill is ranked last: beside a claim type column it is read too (TYPE_OF_BILL_NAMES).
   claimType: ['claimtype', 'claimform', 'formtype', 'claimformat', 'billtype', 'typeofbill', 'tob'],
 };
+
+/**
+ * Claim-type columns that hold the type of bill (UB-04 form locator 4), from most to least
+ * specific. Every name here is a claimType name, ranked after the claim type's own: a file with
+ * one such column reads it as its claim type, whatever its name. UB-04 exports often have both
+ * ("Claim Type" Institutional, "Type of Bill" 0131): beside a claim type column the type of bill's
+ * is read too (ColumnLayout.typeOfBill), for the facility type and the frequency its digits say.
+ */
+export const TYPE_OF_BILL_NAMES: readonly string[] = ['billtype', 'typeofbill', 'tob'];
 
 /**
  * Procedure-code columns of one code set each. An export may keep CPT codes in one column and
@@ -184,7 +194,7 @@ export const EXTRA_COLUMN_NAMES = {
   ],
   // The claim frequency code (the 837's CLM05-3; the CMS-1500's box 22 resubmission code): whether
   // the claim replaces (7) or voids (8) an earlier one (claimFrequency.ts). Without such a column
-  // the last digit of a type of bill in the claim-type column says it (0137).
+  // the last digit of a type of bill says it (0137: a type-of-bill column's, else the claim-type column's).
   frequency: [
     'claimfrequencytypecode', 'claimfrequencycode', 'claimfrequencytype', 'claimfrequency', 'claimfreqcode',
     'claimfreq', 'frequencytypecode', 'frequencycode', 'frequencytype', 'frequency', 'freqcode', 'freq',
@@ -202,14 +212,16 @@ export const CLAIM_FREQUENCY_CODES: readonly string[] = ['0', '1', '2', '3', '4'
 
 /**
  * Frequency cells written as words, normalized like headers, and the code each names ("Replacement
- * of Prior Claim", "Void/Cancel"); a code written beside its own word is read too ("7 - Replacement").
+ * of Prior Claim", "Void/Cancel", "Cancel/Void"); a code written beside its own word is read too
+ * ("7 - Replacement").
  */
 export const CLAIM_FREQUENCY_WORDS: Readonly<Record<string, string>> = {
   original: '1', originalclaim: '1', admitthroughdischarge: '1', admitthroughdischargeclaim: '1',
   replacement: '7', replacementclaim: '7', replacementofpriorclaim: '7', replace: '7', corrected: '7',
   correctedclaim: '7', correction: '7',
   void: '8', voided: '8', voidclaim: '8', voidcancel: '8', voidcancelofpriorclaim: '8', cancel: '8',
-  cancelled: '8', canceled: '8', cancellation: '8',
+  cancelled: '8', canceled: '8', cancellation: '8', cancelvoid: '8', cancelvoidclaim: '8', voidcancelclaim: '8',
+  cancelvoidofpriorclaim: '8',
 };
 
 /**

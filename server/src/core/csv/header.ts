@@ -1,7 +1,7 @@
 // Finding the header row of a claim CSV, its delimiter, and the role of each column.
 
 import type { CsvColumnRole } from '../model';
-import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, TYPE_OF_BILL_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
 import { unwrapExcelText } from './excelText';
 import { CsvReader } from './reader';
 import { isWellFormedProcedureCode } from './values';
@@ -44,8 +44,16 @@ export interface ColumnLayout {
   /** Claim-type or bill-type column, or -1. */
   claimType: number;
   /**
-   * The claim frequency column (claimFrequency.ts), or -1: then a type of bill in the claim-type
-   * column says the frequency. In CsvIndex.roles it shows role null; it is not counted in
+   * The type of bill's column beside a claim type column (TYPE_OF_BILL_NAMES), or -1: then the
+   * claim-type column is the only one, whatever its name. The claim type column names the kind; a
+   * type of bill here names the facility type and the frequency (and institutional, when the claim
+   * type cell names no kind). In CsvIndex.roles it shows role claimType; it is not counted in
+   * otherRoleCount.
+   */
+  typeOfBill: number;
+  /**
+   * The claim frequency column (claimFrequency.ts), or -1: then a type of bill (in the type-of-bill
+   * column, else the claim-type column) says the frequency. In CsvIndex.roles it shows role null; it is not counted in
    * otherRoleCount, so what is taken for a claim file is as before.
    */
   frequency: number;
@@ -125,6 +133,7 @@ export function mapColumns(headers: string[]): ColumnLayout {
     providerId: col('providerId'),
     billingProviderId: -1,
     claimType: col('claimType'),
+    typeOfBill: -1,
     frequency: col('frequency'),
     weakProcedureCode: false,
     otherRoleCount: 0,
@@ -144,6 +153,8 @@ export function mapColumns(headers: string[]): ColumnLayout {
   layout.otherProcedureCode = otherCodeSetColumn(norms, layout.procedureCode);
   if (layout.otherProcedureCode >= 0) roles[layout.otherProcedureCode] = 'procedureCode';
   layout.billingProviderId = billingProviderColumn(norms, layout.providerId);
+  layout.typeOfBill = typeOfBillColumn(norms, layout.claimType);
+  if (layout.typeOfBill >= 0) roles[layout.typeOfBill] = 'claimType';
   layout.otherRoleCount =
     single.filter(([role, c]) => c >= 0 && role !== 'procedureCode' && role !== 'lineNumber').length +
     (modifiers >= 0 || modifierColumns.length > 0 ? 1 : 0) +
@@ -173,6 +184,15 @@ function otherCodeSetColumn(norms: readonly string[], codeColumn: number): numbe
 function billingProviderColumn(norms: readonly string[], providerColumn: number): number {
   if (providerColumn < 0 || BILLING_PROVIDER_NAMES.includes(norms[providerColumn]!)) return -1;
   return bestNamedColumn(norms, BILLING_PROVIDER_NAMES);
+}
+
+/**
+ * The type of bill's column when the claim-type column is not itself one (its name is not a type
+ * of bill's): the best-ranked column of TYPE_OF_BILL_NAMES, ties the leftmost; else -1.
+ */
+function typeOfBillColumn(norms: readonly string[], claimTypeColumn: number): number {
+  if (claimTypeColumn < 0 || TYPE_OF_BILL_NAMES.includes(norms[claimTypeColumn]!)) return -1;
+  return bestNamedColumn(norms, TYPE_OF_BILL_NAMES);
 }
 
 /** The column whose name comes first in `names` (ties: the leftmost), or -1. */

@@ -44,13 +44,22 @@
 //   decimal comma ("600,00", "1.250,00") where that finds none (amounts.ts), and so are unit
 //   counts ("2,5"). A units fix writes the new charge in the marks of the old one.
 // - Claim kind: from the first row of the claim whose Claim Type / Bill Type cell names one
-//   (claimTypes.ts, by its words); the file's first cell that names none is reported.
+//   (claimTypes.ts, by its words). Beside a Claim Type column a Type of Bill column is read too
+//   (columns.ts TYPE_OF_BILL_NAMES): the claim type names the kind (a type of bill says
+//   institutional when it names none), the type of bill the facility type. A claim no row of
+//   which names its kind (nor its first claim's, for a claim made for another frequency) is judged
+//   as professional, and the file's first such claim is reported, on its first cell that names
+//   none, once every row is read (RowParser.finish).
 // - Claim frequency (Claim.frequency: 7 replacement, 8 void; rules/supersession.ts): from the
 //   first row of the claim that names one, in a frequency column ("Claim Frequency", "Freq"),
-//   else as the last digit of a type of bill in the claim-type column (0137); the file's first
-//   frequency cell that names no code is reported. Rows of one claim (id and patient, or patient
-//   and date) that name another frequency are another claim, id "<id> (replacement)" (claims.ts),
-//   with the first claim's patient key and claim id cell (CsvClaim.idCell, what it supersedes by).
+//   else as the last digit of a type of bill (0137), the type-of-bill column's, else the
+//   claim-type column's; the file's first frequency cell that names no code is reported. Rows of
+//   one claim (id and patient, or patient and date) that name another frequency are another
+//   claim, id "<id> (replacement)" (claims.ts), with the first claim's patient key and claim id
+//   cell (CsvClaim.idCell, what it supersedes by).
+// - Patient key (Claim.patientKey): the patient column's, else the claim's own, marked as naming
+//   a patient only within its file (claims.ts patientKeyOf; rules/serviceGroups.ts runPatientKey),
+//   else '' (the whole file one patient).
 // - modifierInsert: {kind:'csv-cell'} for one modifiers column, {kind:'csv-columns'} for numbered
 //   columns (only the columns the row actually has). cellSpan is everything between the
 //   delimiters (quotes and spaces included); `quoted` tells whether the cell is quoted. To add a

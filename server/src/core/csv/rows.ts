@@ -1,8 +1,8 @@
 // One data row of a claim CSV into a service line: its code, modifiers, dates (rowDates.ts),
 // units and charge, with a finding for each cell that cannot be read (naming line and column,
 // never the value but a claim type's own words or a one-digit frequency); and the claim's kind
-// from its claim-type cell (claimTypes.ts) and its frequency (claimFrequency.ts). The line goes
-// to its claim through RowClaims. (Model notes: see index.ts.)
+// from its claim-type cell and the type of bill beside it (claimTypes.ts), and its frequency
+// (claimFrequency.ts). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
 
 import type { ClaimKind, DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CsvServiceLine } from './csvLine';
@@ -13,7 +13,7 @@ import { detached } from '../text';
 import { DateCells, type DateReading } from './rowDates';
 import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
 import { readAmount, readUnits } from './amounts';
-import { ClaimTypeCells, claimTypeUnknownMessage } from './claimTypes';
+import { ClaimTypeCells, claimTypeUnknownMessage, type ClaimTypeReading } from './claimTypes';
 import { FrequencyCells, frequencyInvalidMessage } from './claimFrequency';
 import { cellText, excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
@@ -81,7 +81,32 @@ export interface RowClaims<S> {
   finish(): void;
   /** The rows now come from `text`. */
   moveTo(text: string): void;
+  /** File offset of the text rows are read from (0 for a whole text; a later piece of a file read in pieces). */
+  readonly base: number;
 }
+
+/**
+ * The first claim-type cell of a claim that named no kind: csv.claim-type-unknown is said of it
+ * only when no row of its claim names one (RowParser.finish).
+ */
+interface UnknownKind {
+  line: number;
+  column: number;
+  /** The cell when a message may show it (ClaimTypeReading.plain), else ''. */
+  cell: string;
+  reading: ClaimTypeReading;
+  /** The cell's span in file offsets (RowClaims.base): the text it was read from may be gone by the end. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Claims held at once while a later row may still name their kind (UnknownKind; a claim whose kind
+ * is named lets go of its cell). A file whose every claim type is unreadable holds no more than
+ * this, not one per claim; and since an export writes a column's few values over every row, when
+ * this many wait the first of them nearly always stays unknown.
+ */
+const MAX_UNKNOWN_KINDS = 1000;
 
 export class RowParser<S> {
   private readonly headerCount: number;
@@ -90,6 +115,8 @@ export class RowParser<S> {
   /** Amounts and unit counts may be written with a decimal comma ("600,00", "2,5"): amounts.ts. */
   private readonly decimalComma: boolean;
   private readonly claimTypes = new ClaimTypeCells();
+  /** Per claim whose kind no row has named yet, its first claim-type cell that names none, in file order. */
+  private readonly unknownKinds = new Map<S, UnknownKind>();
   private readonly frequencies = new FrequencyCells();
 
   // What the steps of row() read from the current row, in fields rather than returned objects:
@@ -167,9 +194,23 @@ export class RowParser<S> {
     this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date), r);
   }
 
-  /** Sets the claims' totals and patient keys once every row is in. */
+  /**
+   * Sets the claims' totals, patient keys and inherited kinds once every row is in; then says of
+   * the first claim whose kind is still unknown that it is judged as professional. Once a file,
+   * as for frequency cells: an export writes a column's few values over every row, so one claim's
+   * unreadable cell is usually every claim's.
+   */
   finish(): void {
     this.claims.finish();
+    for (const [state, unknown] of this.unknownKinds) {
+      if (!this.claims.needsKind(state)) continue;
+      // Relative to the text read last, as every finding of a row is to its own text.
+      const base = this.claims.base;
+      const message = claimTypeUnknownMessage(unknown.line, this.columnName(unknown.column), unknown.cell, unknown.reading);
+      this.finding(CSV_RULES.claimTypeUnknown, 'warning', message, { start: unknown.start - base, end: unknown.end - base });
+      break;
+    }
+    this.unknownKinds.clear();
   }
 
   quoteCheck(r: CsvReader): void {
@@ -330,26 +371,42 @@ export class RowParser<S> {
   }
 
   /**
-   * The claim's kind from the row's claim-type cell, until a row of the claim names one; the
-   * first cell of the file that names none is reported (its claim is judged as professional).
+   * The claim's kind, until a row of the claim names one: its claim-type cell's, else the type of
+   * bill's beside it (which says institutional); an institutional claim's facility type is the
+   * type of bill's, else the claim-type cell's ("Inpatient"). The claim's first cell that names
+   * none is held, to be reported if no row names its kind (finish).
    */
   private readClaimType(r: CsvReader, state: S): void {
     const col = this.layout.claimType;
     if (col < 0 || !this.claims.needsKind(state)) return;
     const cell = cellOrNull(r, col);
-    if (cell === null) return;
-    const reading = this.claimTypes.read(cell);
-    if (reading.kind !== null) {
-      this.claims.setKind(state, reading.kind, reading.kind === 'institutional' ? reading.facilityType : null);
-    } else if (!this.claimTypes.reported) {
-      this.claimTypes.reported = true;
-      this.finding(CSV_RULES.claimTypeUnknown, 'warning', claimTypeUnknownMessage(r.recordLine, this.columnName(col), cell, reading), r.valueSpan(col));
+    const reading = cell === null ? null : this.claimTypes.read(cell);
+    const billCell = cellOrNull(r, this.layout.typeOfBill);
+    const bill = billCell === null ? null : this.claimTypes.read(billCell);
+    const kind = reading?.kind ?? bill?.kind ?? null;
+    if (kind !== null) {
+      const facilityType = kind !== 'institutional' ? null : (bill?.kind === 'institutional' ? bill.facilityType : null) ?? reading?.facilityType ?? null;
+      this.claims.setKind(state, kind, facilityType);
+      this.unknownKinds.delete(state);
+    } else if (reading !== null) {
+      this.holdUnknown(r, state, col, cell!, reading);
+    } else if (bill !== null) {
+      this.holdUnknown(r, state, this.layout.typeOfBill, billCell!, bill);
     }
+  }
+
+  /** Holds a claim's first claim-type cell that names no kind (UnknownKind), while there is room. */
+  private holdUnknown(r: CsvReader, state: S, column: number, cell: string, reading: ClaimTypeReading): void {
+    const held = this.unknownKinds;
+    if (held.has(state) || held.size >= MAX_UNKNOWN_KINDS) return;
+    const span = r.valueSpan(column);
+    const base = this.claims.base;
+    held.set(state, { line: r.recordLine, column, cell: reading.plain ? detached(cell) : '', reading, start: span.start + base, end: span.end + base });
   }
 
   /**
    * The claim frequency code the row names: its frequency cell's, else its type of bill's last
-   * digit (0137); null for none. The first frequency cell of the file that names no code is
+   * digit (0137: the type-of-bill column's, else the claim-type column's); null for none. The first frequency cell of the file that names no code is
    * reported (its claim is then read as the type of bill or the claim's other rows say).
    */
   private readFrequency(r: CsvReader): string | null {
@@ -363,6 +420,9 @@ export class RowParser<S> {
         this.finding(CSV_RULES.claimFrequencyInvalid, 'warning', frequencyInvalidMessage(r.recordLine, this.columnName(col), cell), r.valueSpan(col));
       }
     }
+    const billCell = cellOrNull(r, this.layout.typeOfBill);
+    const billFrequency = billCell === null ? null : this.claimTypes.read(billCell).frequency;
+    if (billFrequency !== null) return billFrequency;
     const typeCell = cellOrNull(r, this.layout.claimType);
     return typeCell === null ? null : this.claimTypes.read(typeCell).frequency;
   }

@@ -119,7 +119,9 @@ export class CsvStream {
     const claims = this.claims;
     const findings = this.findings;
     if (claims === null) return { claims: 0, serviceLines: 0, findings, coded: { lines: new KeptLines(), claimCount: 0, kind: () => null, facilityType: () => null, patientKey: () => '' }, kindOf: () => null };
+    // What finish finds (a claim whose kind no row named) is relative to the last piece, as a row's findings are.
     this.parser!.finish();
+    this.endPiece();
     const layout = this.header!.layout;
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
     // Said when it matters: two lines that an edit could pair.

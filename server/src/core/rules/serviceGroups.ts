@@ -1,6 +1,7 @@
 // Service lines grouped the way payers apply NCCI edits: the same patient, under one table
 // (practitioner or outpatient hospital: claimTables.ts), across every claim of a document, or of
-// all the files of one CLI run. Each grouped line knows who performed it, so a check can tell the
+// all the files of one CLI run (but a patient known only within its file, a CSV claim without a
+// patient column: runPatientKey). Each grouped line knows who performed it, so a check can tell the
 // same provider from another provider of the same billing group: on an 837P (and a CSV) the
 // line's rendering provider, else the claim's, else the billing provider; on an 837I the billing
 // provider (the hospital) alone, whichever physicians the claim names. A CSV row names its own
@@ -14,8 +15,24 @@ import { tableForClaim } from './claimTables';
 import { KeptLines } from './keptLines';
 import { claimIdOf, isVoid, supersedesOthers } from './supersession';
 
+/**
+ * What a Claim.patientKey starts with when it names a patient only within its file: a CSV claim
+ * without a patient column is its own patient, by its claim id and its number in its file
+ * (csv/claims.ts patientKeyOf), and the same id and number in another file is another claim.
+ */
+export const FILE_LOCAL_PATIENT = '\u0001';
 
-/** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table). */
+/**
+ * The patient key a claim of file `file` is grouped and superseded by in a run: its own, but a
+ * file-local one (FILE_LOCAL_PATIENT) with its file's number, so that neither pairing nor a
+ * replacement or void reaches across files. The first file's are its own: a document's run
+ * (codingRun.ts DocumentCoding) finds the groups of a patient by Claim.patientKey.
+ */
+export function runPatientKey(patientKey: string, file: number): string {
+  return file === 0 || !patientKey.startsWith(FILE_LOCAL_PATIENT) ? patientKey : [patientKey, '', file].join('\u0000');
+}
+
+/** The group a claim's lines go to: its table and patient (claims of the same key are one patient's, judged by one table); `patientKey` as runPatientKey gives it. */
 export function groupKey(table: PtpTableKind, claim: Pick<Claim, 'patientKey'>): string {
   return [table, claim.patientKey].join('\u0000');
 }
@@ -25,7 +42,7 @@ export interface PatientGroup {
   /** groupKey() of its claims. */
   key: string;
   table: PtpTableKind;
-  /** Claim.patientKey of its claims. */
+  /** Claim.patientKey of its claims, as runPatientKey gives it. */
   patient: string;
   /** The index of the claim of its first line (in force or not): what orders the groups of one document. */
   firstClaim: number;
@@ -107,7 +124,8 @@ export class ServiceGrouper {
     for (const claim of claims) {
       // A claim that replaces or voids others is noted, whatever its table (a CSV claim's frequency: csv/claimFrequency.ts).
       const frequency = claim.frequency;
-      if (supersedesOthers(frequency)) supersession.note(claim.patientKey, supersession.idNumber(claimIdOf(claim)), file, claim.index);
+      const patientKey = runPatientKey(claim.patientKey, file);
+      if (supersedesOthers(frequency)) supersession.note(patientKey, supersession.idNumber(claimIdOf(claim)), file, claim.index);
       const table = tableForClaim(claim.kind, claim.facilityType ?? null);
       // A void claim's lines take no part in the checks.
       if (table === null || isVoid(frequency)) {
@@ -128,7 +146,7 @@ export class ServiceGrouper {
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keep } = targets[t]!;
           if (keep !== undefined && !keep(line, table)) continue;
-          const group = (groups[t] ??= grouper.groupFor(groupKey(table, claim), table, claim.patientKey, claim.index));
+          const group = (groups[t] ??= grouper.groupFor(groupKey(table, { patientKey }), table, patientKey, claim.index));
           if (row < 0) {
             if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
             const provider = byBilling ? billing : (line.providerId ?? claimProvider);
@@ -170,7 +188,7 @@ export class ServiceGrouper {
       const end = starts[c + 1]!;
       // As addTo: a claim that replaces or voids others is noted, whatever its table and whether or not a row of it is kept.
       const frequency = staged.frequency?.(c) ?? null;
-      if (supersedesOthers(frequency) && staged.claimIds !== undefined) supersession.note(staged.patientKey(c), staged.claimIds[c]!, file, c);
+      if (supersedesOthers(frequency) && staged.claimIds !== undefined) supersession.note(runPatientKey(staged.patientKey(c), file), staged.claimIds[c]!, file, c);
       if (first === end) continue;
       const table = tableForClaim(staged.kind(c), staged.facilityType(c));
       if (table === null || isVoid(frequency)) {
@@ -179,6 +197,7 @@ export class ServiceGrouper {
       }
       groups.fill(undefined);
       let key: string | null = null;
+      let patientKey: string | null = null;
       for (let i = first; i < end; i++) {
         const r = byClaim[i]!;
         const lineOrder = order++;
@@ -186,7 +205,8 @@ export class ServiceGrouper {
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keepCode } = targets[t]!;
           if (keepCode !== undefined && !keepCode(from.code(r), table)) continue;
-          const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey: staged.patientKey(c) })), table, staged.patientKey(c), c));
+          patientKey ??= runPatientKey(staged.patientKey(c), file);
+          const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey })), table, patientKey, c));
           if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder, claimId: staged.claimIds?.[c] });
           group.rows.push(row);
         }
