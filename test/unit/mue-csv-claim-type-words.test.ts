@@ -85,7 +85,7 @@ describe('a claim type cell that is not understood', () => {
       unknown[0]!.message,
       'Line 2: the claim type "Professional/Institutional" in column "Claim Type" does not say whether the claim is professional, institutional or dental, ' +
         'so its lines are judged by the practitioner table, as a professional claim. Write Professional, Institutional, Dental or a type of bill such as 0131. ' +
-        'Other rows whose claim type is not understood are not reported.',
+        'Other claims whose claim type is not understood are not reported.',
     );
     assert.deepEqual(analysis.doc.claims.map((c) => c.kind), [null, null, 'institutional']);
     // 2 units: within the practitioner MUE of 4 for C1 and C2, over the hospital MUE of 1 for C3.

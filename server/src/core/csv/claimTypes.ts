@@ -3,9 +3,10 @@
 // Exports write these cells many ways ("Institutional Outpatient", "837I Institutional",
 // "Institutional (UB-04)", "0131 Hospital Outpatient"), so a cell that is neither one of the whole
 // values (columns.ts CLAIM_TYPE_VALUES) nor a type of bill is read by its words. A cell that names
-// no kind, or more than one ("Professional/Institutional"), is not understood: its claim is
-// judged as a professional one, and the first such cell of a file is reported
-// (csv.claim-type-unknown), since the table decides which pairs and unit counts are reported.
+// no kind, or more than one ("Professional/Institutional"), is not understood: a claim no row of
+// which names its kind is judged as a professional one, and the first such claim of a file is
+// reported on its cell (csv.claim-type-unknown, rows.ts), since the table decides which pairs and
+// unit counts are reported.
 
 import type { ClaimKind } from '../model';
 import { facilityTypeOf } from '../rules/claimTables';
@@ -134,14 +135,9 @@ function readWords(cell: string): ClaimTypeReading {
   return { kind, facilityType, frequency, plain };
 }
 
-/**
- * The claim-type cells of a file, each read once (a file repeats a few values over many rows),
- * and whether the one not understood that is reported has been met.
- */
+/** The claim-type cells of a file, each read once (a file repeats a few values over many rows). */
 export class ClaimTypeCells {
   private readonly readings = new Map<string, ClaimTypeReading>();
-  /** A cell not understood was reported: the file's others are not. */
-  reported = false;
 
   read(cell: string): ClaimTypeReading {
     let reading = this.readings.get(cell);
@@ -164,6 +160,6 @@ export function claimTypeUnknownMessage(line: number, column: string, cell: stri
     `Line ${line}: ${value} does not say whether the claim is professional, institutional or dental, ` +
     'so its lines are judged by the practitioner table, as a professional claim. ' +
     'Write Professional, Institutional, Dental or a type of bill such as 0131. ' +
-    'Other rows whose claim type is not understood are not reported.'
+    'Other claims whose claim type is not understood are not reported.'
   );
 }
