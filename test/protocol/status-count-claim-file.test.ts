@@ -3,7 +3,6 @@
 // it had been checked) has no count, a claim CSV and an 837 have one.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { TestClient } from './helpers/lspClient';
 
 describe('the status bar count of a document', () => {
@@ -16,12 +15,7 @@ describe('the status bar count of a document', () => {
     await client.shutdown();
   });
 
-  const countOf = async (name: string, text: string): Promise<ConflictCountNotification.Params> => {
-    const uri = TestClient.uriFor(name);
-    const counted = client.waitForNotification('claimlint/conflictCount', 10000, (p) => (p as ConflictCountNotification.Params).uri === uri);
-    await client.open(uri, text, 'csv');
-    return (await counted) as ConflictCountNotification.Params;
-  };
+  const countOf = (name: string, text: string) => client.openForCount(name, text, 'csv');
 
   test('a CSV that is no claim file: claimFile false', async () => {
     const count = await countOf('inventory.csv', 'Item,Shelf,Quantity\nbolts,A3,120\nnuts,B1,75\n');

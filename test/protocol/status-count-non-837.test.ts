@@ -11,7 +11,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { TestClient } from './helpers/lspClient';
 
 const ISA = 'ISA*00*          *00*          *ZZ*PAYER01        *ZZ*PROVIDER01     *260312*1200*^*00501*000000007*0*P*:~';
@@ -58,12 +57,7 @@ describe('the status bar count of an X12 file that holds no 837', () => {
     await client.shutdown();
   });
 
-  const countOf = async (name: string, text: string): Promise<ConflictCountNotification.Params> => {
-    const uri = TestClient.uriFor(name);
-    const counted = client.waitForNotification('claimlint/conflictCount', 10000, (p) => (p as ConflictCountNotification.Params).uri === uri);
-    await client.open(uri, text, 'x12');
-    return (await counted) as ConflictCountNotification.Params;
-  };
+  const countOf = (name: string, text: string) => client.openForCount(name, text, 'x12');
 
   test('an 835 remittance: claimFile false (no "No NCCI edits hit" for claims never checked)', async () => {
     const count = await countOf('status-remittance.835', remittance835);

@@ -2,6 +2,7 @@
 // over stdio, the way any editor would. Waiting is always for an event, with a deadline.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { serverEnvironment } from '../../../server/src/lsp/serverProcess';
+import { ConflictCountNotification } from '../../../server/src/lsp/protocol';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -147,6 +148,14 @@ export class TestClient {
     const published = this.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return published;
+  }
+
+  /** Opens a document named `name` and resolves with the status bar count the server sends for it. */
+  async openForCount(name: string, text: string, languageId: string): Promise<ConflictCountNotification.Params> {
+    const uri = TestClient.uriFor(name);
+    const counted = this.waitForNotification(ConflictCountNotification.method, 10000, (p) => (p as ConflictCountNotification.Params).uri === uri);
+    await this.open(uri, text, languageId);
+    return (await counted) as ConflictCountNotification.Params;
   }
 
   /** Sends a change (full text, or a ranged change) and resolves with the diagnostics of the new version. */
