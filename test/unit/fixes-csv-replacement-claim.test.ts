@@ -1,4 +1,4 @@
-// No fix removes the last line of a replacement or void claim (fixes.ts takesAwayReplacement):
+// No fix removes the last line of a replacement or void claim (fixesRemoval.ts takesAwayReplacement):
 // without it the claim it replaces is in force again, whether in the file or with the payer. The
 // guard looked at 837 claims only; a CSV claim now carries a frequency too (csv/claimFrequency.ts:
 // a frequency column, or a type of bill's last digit), and a CSV claim whose rows are all removed

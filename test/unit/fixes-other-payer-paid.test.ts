@@ -1,7 +1,7 @@
 // Found in review: on a claim that reports another payer's adjudication (2320 SBR with AMT*D,
 // the amount that payer paid, and a 2430 SVD per line with what it paid on the line), removing a
 // bundled line removes the line's SVD with its 2400 loop and lowers CLM02 by the line's charge,
-// but leaves 2320 AMT*D as it was (fixes.ts editLines touches only LX, CLM02 and SE01). The
+// but leaves 2320 AMT*D as it was (fixesEdits.ts editLines touches only LX, CLM02 and SE01). The
 // 837's coordination-of-benefits balancing (005010X222A1, 2320 AMT*D / 2430 SVD02) wants the
 // claim-level paid amount to equal the line-level paid amounts for that payer less the claim-level
 // adjustments: after the fix the claim says the other payer paid 120.00 for a claim of 100.00 whose

@@ -1,4 +1,4 @@
-// A units fix (fixes.ts editLines) wrote the new units with a dot whatever the row wrote: in a
+// A units fix (fixesEdits.ts editLines) wrote the new units with a dot whatever the row wrote: in a
 // semicolon export with decimal commas ("2,5" units beside "62,50" charges, csv/amounts.ts) it
 // wrote "1.5" beside "37,50". The units are now written in the style of the text they replace, as
 // formatAmountLike writes a charge: a comma where the row's units (or, when they are whole, its

@@ -1,6 +1,6 @@
 // Found in review: on a claim another payer has adjudicated, each line's 2430 SVD02 (paid) and its
 // CAS adjustments add up to the line charge SV102 (the 837P's line-level COB balancing), and SVD05
-// is the units that payer paid. The MUE units fix (fixes.ts unitsWithinMue / editLines) lowers
+// is the units that payer paid. The MUE units fix (fixesMue.ts unitsWithinMue, fixesEdits.ts editLines) lowers
 // SV1-04 and SV1-02 (and CLM02) but leaves SVD and CAS as they were: after "Set the units of 97110
 // to 2" the line charges 50.00 while the other payer is said to have paid 80.00 of it and adjusted
 // 20.00. Removing a line already takes what the payer paid off 2320 AMT*D (fixes-other-payer-

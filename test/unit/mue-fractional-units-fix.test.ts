@@ -1,6 +1,6 @@
 // MUE units written as a part of a unit. For MAI 2 and 3 the day's units are summed as written
 // and the sum rounded up (README: "two lines of 0.5 units are 1"), so 0.6 + 0.6 units (1.2, counted
-// 2) are over an MUE of 1. The units fix (fixes.ts unitsWithinMue) takes off the units written over
+// 2) are over an MUE of 1. The units fix (fixesMue.ts unitsWithinMue) takes off the units written over
 // the value (0.2), not the rounded-up count less the value (a whole unit, which removed line 2 and
 // left line 1 at 0.2 units and 20.00 of 120.00): the day keeps 1 unit and 100.00, in the quick
 // fix, fix-all and so `claimlint fix`. The mue.exceeded message says the units written (2.5, 1.2)

@@ -1,7 +1,7 @@
-// Found in review: the outline (documentSymbol, folding ranges) of a broken 837 leaves out every
-// claim that is not inside a complete envelope chain. core/outline.ts adopt() (and bucketsOf() in
-// the bounded outline) drops a node whose parent envelope is missing or does not contain it, and
-// nothing puts such a node anywhere else: an 837 whose GS or ST line was deleted shows only
+// Found in review: the outline (documentSymbol, folding ranges) of a broken 837 left out every
+// claim that is not inside a complete envelope chain (a node whose parent envelope was missing or
+// did not contain it was dropped, in the whole and the bounded outline, and nothing put it
+// anywhere else): an 837 whose GS or ST line was deleted shows only
 // "Interchange ...", and a claim after a stray SE vanishes, though the checker reports findings on
 // these claims and the bounded outline promises that every claim stays one click away.
 // Synthetic data only.

@@ -30,9 +30,9 @@ export function doneBy(fix: Fix): string {
 
 /** Findings of the kinds fix-all fixes that it left, by why. */
 export interface Left {
-  /** Fixing them would remove the only line of a replacement or void claim (fixes.ts takesAwayReplacement). */
+  /** Fixing them would remove the only line of a replacement or void claim (fixesRemoval.ts takesAwayReplacement). */
   replacement: number;
-  /** MAI 2 units that cannot be lowered without a judgement (fixes.ts unitsWithinMue). */
+  /** MAI 2 units that cannot be lowered without a judgement (fixesMue.ts unitsWithinMue). */
   units: number;
 }
 

@@ -2,7 +2,7 @@
 // the decimal mark write them. Such a file cannot use the comma as its delimiter, so they are read
 // in files delimited otherwise (semicolon, tab, pipe), and only where the usual reading (values.ts
 // parseAmount: "1,250.00", "1,250" and "1.5" are read as ever) finds no amount. A fix writes a new
-// amount in the style of the one it replaces (fixes.ts formatAmountLike). Such a file writes its
+// amount in the style of the one it replaces (fixesFormat.ts formatAmountLike). Such a file writes its
 // unit counts with the same mark ("2,5" units beside "125,00"), so they are read by the same rule.
 
 import { parseAmount, parseUnits } from './values';

@@ -1,0 +1,151 @@
+// Fix-all: every fix that needs no judgement, at once (fixAll says which). One removed line can
+// resolve several findings, so the indicator-0 PTP removals are planned together (in a chain of
+// bundled lines only the lines that must go do), and the plan is made again around the lines of a
+// replacement or void claim that must stay (fixesRemoval.ts takesAwayReplacement).
+import { capitalized } from './text';
+import type { Finding, LineRef, ParsedDocument, PtpFindingData } from './model';
+import { editLines } from './fixesEdits';
+import { unitsWithinMue } from './fixesMue';
+import { takesAwayReplacement, type Fix } from './fixesRemoval';
+
+/**
+ * The fixes that need no judgement, at once: the column-2 line of every PTP finding no modifier
+ * can bypass (indicator 0), the units over an MAI 2 MUE (a policy limit), and the add-on lines of
+ * Type 1 AOC findings. Indicator-1 conflicts, MAI 1 and 3 and Type 2 and 3 add-on findings are
+ * left for a person: a modifier, a separate line or the records may be the right answer. So is a
+ * finding whose fix would remove every line of a replacement or void claim (takesAwayReplacement):
+ * that claim's lines stay, the fixes are planned again around them, and the title says how many
+ * findings are left for that reason.
+ */
+export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): Fix | null {
+  const kept = new Set<string>();
+  let plan = planFixAll(text, doc, findings, kept);
+  for (let claims = takesAwayReplacement(doc, plan.remove); claims.length > 0; claims = takesAwayReplacement(doc, plan.remove)) {
+    for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
+    plan = planFixAll(text, doc, findings, kept);
+  }
+  const { remove, units, resolved, left } = plan;
+  if (remove.length === 0 && units.size === 0) return null;
+  const parts = [
+    ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
+    ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
+  ];
+  const leftNote =
+    left === 0
+      ? ''
+      : ` (${left} finding${left === 1 ? ' is' : 's are'} left for a person: fixing ${left === 1 ? 'it' : 'them'} would remove a whole replacement or void claim, and bring back the claim it replaces or voids)`;
+  return {
+    title: capitalized(parts.join(' and ')) + leftNote,
+    kind: 'source.fixAll',
+    edits: editLines(text, doc, { remove, units }),
+    isPreferred: false,
+    findings: resolved,
+    removes: remove,
+  };
+}
+
+/** What fix-all does: the lines it removes, the units it sets, the findings that resolves, and how many it leaves for want of a kept line. */
+interface FixAllPlan {
+  remove: LineRef[];
+  units: Map<string, number>;
+  resolved: Finding[];
+  left: number;
+}
+
+/** fixAll's plan when the lines `kept` ("claimIndex:lineIndex") must stay. */
+function planFixAll(text: string, doc: ParsedDocument, findings: readonly Finding[], kept: ReadonlySet<string>): FixAllPlan {
+  const remove: LineRef[] = [];
+  const units = new Map<string, number>();
+  const resolved: Finding[] = [];
+  const removed = new Set<string>();
+  let left = 0;
+  const keyOf = (ref: LineRef) => `${ref.claimIndex}:${ref.lineIndex}`;
+  const removeLine = (ref: LineRef) => {
+    const key = keyOf(ref);
+    if (removed.has(key)) return;
+    removed.add(key);
+    remove.push(ref);
+  };
+  const bundled: { finding: Finding; data: PtpFindingData }[] = [];
+  for (const finding of findings) {
+    const data = finding.data;
+    if (!data) continue;
+    if (data.kind === 'ptp' && data.modifierIndicator === '0') {
+      bundled.push({ finding, data });
+      continue;
+    }
+    if (data.kind === 'aoc' && data.type === 1) {
+      if (kept.has(keyOf(data.line))) {
+        left++;
+        continue;
+      }
+      removeLine(data.line);
+    } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
+      const within = unitsWithinMue(text, doc, data);
+      if (!within) continue;
+      if (within.remove.some((ref) => kept.has(keyOf(ref)))) {
+        left++;
+        continue;
+      }
+      within.remove.forEach(removeLine);
+      for (const [key, value] of within.units) units.set(key, Math.min(value, units.get(key) ?? Infinity));
+    } else continue;
+    resolved.push(finding);
+  }
+  const { lines, goes } = bundledLinesToRemove(bundled.map((b) => b.data), removed, kept);
+  for (const line of lines) removeLine(line);
+  for (const { finding, data } of bundled) {
+    // Resolved when either line of the pair goes; else its column-2 line is a kept one.
+    if (goes.has(bundledKey(data.claimIndex, data.columnTwoLine)) || goes.has(bundledKey(data.columnOneClaim, data.columnOneLine, data.columnOneFile))) resolved.push(finding);
+    else left++;
+  }
+  for (const key of removed) units.delete(key);
+  return { remove, units, resolved, left };
+}
+
+/** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */
+function bundledKey(claim: number, line: number, file?: number): string {
+  return file === undefined ? `${claim}:${line}` : `file ${file}:${claim}:${line}`;
+}
+
+/**
+ * The column-2 lines to remove for indicator-0 PTP findings, and no more: a line goes when a line
+ * that stays bundles it, and stays when every line that bundles it goes (or none does). In a chain
+ * (A bundles B, B bundles C) only B goes: with B gone, C conflicts with nothing. Lines in a cycle
+ * of edits, which this does not decide, are taken in the findings' order. `removed`: the lines
+ * other fixes remove; `kept`: lines that stay whatever bundles them (the lines it bundles go).
+ * `goes`: every line that goes, those of `removed` included.
+ */
+function bundledLinesToRemove(pairs: readonly PtpFindingData[], removed: ReadonlySet<string>, kept: ReadonlySet<string>): { lines: LineRef[]; goes: Set<string> } {
+  const edges = pairs.map((p) => ({ one: bundledKey(p.columnOneClaim, p.columnOneLine, p.columnOneFile), two: bundledKey(p.claimIndex, p.columnTwoLine), ref: { claimIndex: p.claimIndex, lineIndex: p.columnTwoLine } }));
+  const goes = new Set<string>(removed);
+  const stays = new Set<string>(kept);
+  const bundlers = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = bundlers.get(edge.two);
+    if (list) list.push(edge.one);
+    else bundlers.set(edge.two, [edge.one]);
+  }
+  const lines = new Set(edges.flatMap((edge) => [edge.one, edge.two]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      if (goes.has(line) || stays.has(line)) continue;
+      const by = bundlers.get(line) ?? [];
+      if (by.some((one) => stays.has(one))) goes.add(line);
+      else if (by.every((one) => goes.has(one))) stays.add(line);
+      else continue;
+      changed = true;
+    }
+  }
+  const out: LineRef[] = [];
+  const listed = new Set<string>();
+  for (const edge of edges) {
+    // Undecided only in a cycle: the first finding's column-2 line goes (unless it must stay).
+    if (!goes.has(edge.two) && !goes.has(edge.one) && !stays.has(edge.two)) goes.add(edge.two);
+    if (!goes.has(edge.two) || removed.has(edge.two) || listed.has(edge.two)) continue;
+    listed.add(edge.two);
+    out.push(edge.ref);
+  }
+  return { lines: out, goes };
+}
