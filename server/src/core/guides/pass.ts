@@ -117,6 +117,8 @@ export class GuidePass {
     if (a && b) {
       const span = move(b.span);
       if (a.count !== b.count || a.finding.span.start !== span.start || a.finding.span.end !== span.end) return false;
+      // The message names the first indented segment's id, which an edit of the same length may change.
+      if (a.finding.message !== b.message) return false;
     }
     return true;
   }
