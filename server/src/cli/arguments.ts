@@ -36,8 +36,12 @@ export const usage = `Usage:
                                       .tsv, and files starting with ISA), recursively, sorted,
                                       skipping hidden folders and files and
                                       node_modules
-  claimlint fix [options] FILE        remove the service lines that NCCI edits with modifier
-                                      indicator 0 bundle into another line, then write FILE back
+  claimlint fix [options] FILE        apply the fixes that need no judgement, then write FILE
+                                      back: remove the service lines that NCCI edits with
+                                      modifier indicator 0 bundle into another line, and those
+                                      of type 1 add-on codes without their primary; lower units
+                                      over an MAI 2 MUE; fix envelope counts and ISA widths
+                                      (with --guide full also HL numbers)
 
 Options:
   --format text|json|sarif   output of check (default text: path:line:col severity rule message)
@@ -70,10 +74,12 @@ Options:
   -h, --help                 show this help
   --version                  show the version
 
-fix removes a line only when no modifier can make the pair payable (modifier indicator 0).
-Conflicts with indicator 1 are left for a person to review: a modifier such as 59 or XS may be
-right, and removing a billable line would lose its charge. Claim counts (LX, SE01, CLM02) are
-kept right; the file is replaced only once the whole result has been written.
+Of a PTP conflict, fix removes a line only when no modifier can make the pair payable
+(modifier indicator 0). Conflicts with indicator 1 are left for a person to review: a modifier
+such as 59 or XS may be right, and removing a billable line would lose its charge. Claim counts
+(LX, SE01, CLM02) are kept right; the file is replaced only once the whole result has been
+written. fix says on standard error what it did, and which findings of the kinds it fixes it
+left for a person, and why.
 
 Exit codes: 0 no errors, 1 findings of error severity (after fix: errors that remain),
 2 bad usage, or a file or rule file that cannot be read or written.

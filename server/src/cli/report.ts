@@ -548,7 +548,7 @@ function ruleDescription(id: string): string {
   if (id === 'ptp.other-rendering-provider') return 'An NCCI PTP pair reported for one patient and date by different rendering providers of one billing provider: not a conflict, but the payer may want modifier XP.';
   if (id === 'mue.exceeded') return 'Units of a code over its NCCI medically unlikely edit (MUE) value for one line (MAI 1) or for one patient, provider and date (MAI 2: policy; MAI 3: clinical, appealable).';
   if (id === 'mue.not-payable') return 'A code whose NCCI MUE value is 0 for this type of claim: it is not payable.';
-  if (id === 'mue.units-unknown') return 'A line of a code with an NCCI MUE whose unit count is missing or unreadable, so it is counted as 1 unit.';
+  if (id === 'mue.units-unknown') return 'A line of a code with an NCCI MUE whose unit count is missing or unreadable, or below 0, so it is counted as 1 unit.';
   if (id === 'aoc.primary-missing') return 'An add-on code reported without one of its primary procedures by the same provider for the same patient and date (NCCI add-on code edit).';
   if (id === 'x12.service-missing') return 'An X12 837 service line (2400 loop) without its SV1, SV2 or SV3 segment.';
   if (id === 'csv.no-patient-column') return 'A claim CSV export without a patient, member or claim id column: every row is taken as the same patient.';
