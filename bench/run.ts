@@ -685,6 +685,7 @@ async function measureDisk(worker: string, file: InputFile, runs: number): Promi
  * one loadKnowledge call, with the PTP index built, and reports CPU and wall time.
  */
 const TABLES_WORKER_SOURCE = `
+import { readFileSync } from 'node:fs';
 import { loadKnowledge } from './server/src/core/rules/knowledge';
 import { openFileBlocks } from './server/src/core/rules/readFile';
 
@@ -708,7 +709,9 @@ const knowledge = loadKnowledge({
 knowledge.rules.finish();
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
-const maxRssMB = process.resourceUsage().maxRSS / 1024;
+// This process's own peak (VmHWM): getrusage's maxRSS keeps the bench's, which forked it (rss-hook.cjs).
+const hwm = /^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+const maxRssMB = hwm ? Number(hwm[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
 for (let i = 0; i < 3; i++) collect?.();
 const after = process.memoryUsage();
 const rows = (kind: string) => knowledge.files.filter((file) => file.kind === kind).reduce((sum, file) => sum + file.rows, 0);

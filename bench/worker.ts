@@ -42,8 +42,18 @@ function argument(name: string): string | null {
   return at > 0 ? (process.argv[at + 1] ?? null) : null;
 }
 
+/**
+ * Peak RSS of this process, MB: /proc/self/status VmHWM where there is one (getrusage's maxRSS
+ * keeps, on Linux, the high-water mark of the bench process this one was forked from: see
+ * rss-hook.cjs), else resourceUsage().maxRSS (kilobytes).
+ */
 function maxRssMB(): number {
-  // resourceUsage().maxRSS is in kilobytes.
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // No /proc: getrusage's figure.
+  }
   return process.resourceUsage().maxRSS / 1024;
 }
 
