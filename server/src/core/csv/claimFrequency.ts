@@ -9,6 +9,7 @@
 // understood is usually not understood on every row.
 
 import { CLAIM_FREQUENCY_CODES, CLAIM_FREQUENCY_WORDS, normalizeHeader } from './columns';
+import { CellReadings } from './cellReadings';
 
 /** A table's entry for `key` (not a property every object has: a cell "constructor" names nothing). */
 function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -68,19 +69,12 @@ export function frequencyName(code: string): string {
  * The frequency cells of a file, each read once (a file repeats a few values over many rows), and
  * whether the one not understood that is reported has been met.
  */
-export class FrequencyCells {
-  private readonly readings = new Map<string, string | null>();
+export class FrequencyCells extends CellReadings<string | null> {
   /** A cell not understood was reported: the file's others are not. */
   reported = false;
 
-  read(cell: string): string | null {
-    let code = this.readings.get(cell);
-    if (code === undefined) {
-      if (this.readings.size >= 1000) this.readings.clear();
-      code = readFrequencyCell(cell);
-      this.readings.set(cell, code);
-    }
-    return code;
+  constructor() {
+    super(readFrequencyCell);
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from './columns';
 import { frequencyOfTypeOfBill } from './claimFrequency';
 import { alphanumericRuns } from './values';
+import { CellReadings } from './cellReadings';
 
 export interface ClaimTypeReading {
   /** The kind the cell names; null when it names none, or more than one. */
@@ -136,17 +137,9 @@ function readWords(cell: string): ClaimTypeReading {
 }
 
 /** The claim-type cells of a file, each read once (a file repeats a few values over many rows). */
-export class ClaimTypeCells {
-  private readonly readings = new Map<string, ClaimTypeReading>();
-
-  read(cell: string): ClaimTypeReading {
-    let reading = this.readings.get(cell);
-    if (reading === undefined) {
-      if (this.readings.size >= 1000) this.readings.clear();
-      reading = readClaimType(cell);
-      this.readings.set(cell, reading);
-    }
-    return reading;
+export class ClaimTypeCells extends CellReadings<ClaimTypeReading> {
+  constructor() {
+    super(readClaimType);
   }
 }
 
