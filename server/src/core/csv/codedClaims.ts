@@ -192,24 +192,13 @@ export class CodedClaims extends ClaimChooser<number> {
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
     if (index === this.lineCounts.length) {
-      const counts = new Uint32Array(index * 2);
-      counts.set(this.lineCounts);
-      this.lineCounts = counts;
-      const kinds = new Uint8Array(index * 2);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
-      const facilities = new Uint8Array(index * 2);
-      facilities.set(this.facilities);
-      this.facilities = facilities;
-      const patients = new Int32Array(index * 2);
-      patients.set(this.patientOfClaim);
-      this.patientOfClaim = patients;
-      const frequencies = new Uint8Array(index * 2);
-      frequencies.set(this.frequencyOfClaim);
-      this.frequencyOfClaim = frequencies;
-      const ids = new Uint32Array(index * 2);
-      ids.set(this.idNumbers);
-      this.idNumbers = ids;
+      const size = index * 2;
+      this.lineCounts = grown(this.lineCounts, new Uint32Array(size));
+      this.kinds = grown(this.kinds, new Uint8Array(size));
+      this.facilities = grown(this.facilities, new Uint8Array(size));
+      this.patientOfClaim = grown(this.patientOfClaim, new Int32Array(size));
+      this.frequencyOfClaim = grown(this.frequencyOfClaim, new Uint8Array(size));
+      this.idNumbers = grown(this.idNumbers, new Uint32Array(size));
     }
     this.patientOfClaim[index] = -1;
     this.idNumbers[index] = claimIdNumber(idCell);
@@ -241,4 +230,10 @@ export class CodedClaims extends ClaimChooser<number> {
     if (n < 0) n = this.patients.add(patientId);
     this.patientOfClaim[state] = n;
   }
+}
+
+/** `into` (a larger array of the same kind) holding `from`'s values first. */
+function grown<T extends Uint8Array | Uint32Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
