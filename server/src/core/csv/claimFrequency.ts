@@ -30,14 +30,19 @@ function codeOfDigits(digits: string): string | null {
  */
 const DECIMAL_CODE = /^\s*([0-9]+)\.0*\s*$/;
 
+/** The whole part of a cell written as a decimal number with no fraction ("137.0": "137"), else null. */
+export function wholeOfDecimal(cell: string): string | null {
+  return DECIMAL_CODE.exec(cell)?.[1] ?? null;
+}
+
 /**
  * The code a frequency cell (not empty) names, or null when it names none: a code ("7", "07",
  * "7.0"), a word ("Replacement", "Void/Cancel", "Cancel/Void"), or a code beside the word for it
  * ("7 - Replacement"; a code beside another code's word names none).
  */
 export function readFrequencyCell(cell: string): string | null {
-  const decimal = DECIMAL_CODE.exec(cell);
-  if (decimal !== null) return codeOfDigits(decimal[1]!);
+  const whole = wholeOfDecimal(cell);
+  if (whole !== null) return codeOfDigits(whole);
   const norm = normalizeHeader(cell);
   if (norm === '') return null;
   const named = lookup(CLAIM_FREQUENCY_WORDS, norm);

@@ -14,7 +14,7 @@ import {
   CLAIM_FORM_WORDS, CLAIM_SETTING_WORDS, CLAIM_TYPE_NEGATIONS, CLAIM_TYPE_VALUES, INPATIENT_CLAIM_TYPE_VALUES,
   normalizeHeader, OUTPATIENT_CLAIM_TYPE_WORDS,
 } from './columns';
-import { frequencyOfTypeOfBill } from './claimFrequency';
+import { frequencyOfTypeOfBill, wholeOfDecimal } from './claimFrequency';
 import { alphanumericRuns } from './values';
 import { CellReadings } from './cellReadings';
 
@@ -65,7 +65,8 @@ function isTypeOfBill(norm: string): boolean {
 
 /** What a claim-type or bill-type cell (not empty) says. */
 export function readClaimType(cell: string): ClaimTypeReading {
-  const norm = normalizeHeader(cell);
+  // A type of bill pandas wrote as a decimal ("137.0", its column having blanks) is its whole part.
+  const norm = normalizeHeader(wholeOfDecimal(cell) ?? cell);
   const named = lookup(CLAIM_TYPE_VALUES, norm);
   if (named !== undefined) return { kind: named, facilityType: named === 'institutional' ? lookup(INPATIENT_CLAIM_TYPE_VALUES, norm) ?? null : null, frequency: null, plain: showable(cell) };
   if (isTypeOfBill(norm)) return { kind: 'institutional', facilityType: facilityTypeOf(norm), frequency: frequencyOfTypeOfBill(norm), plain: showable(cell) };
