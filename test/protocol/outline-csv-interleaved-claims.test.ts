@@ -189,4 +189,14 @@ describe('the bounded outline of a large CSV whose claims interleave', () => {
     assert.equal(nodes[0]!.detail, '26 claims and 24 continued, 1–50 of 2,400');
     assertApart(nodes);
   });
+
+  test('a range of continued runs only says so, not "0 claims"', () => {
+    // One claim and its replacement alternating row by row: 2 claims in 300 runs.
+    const alternating = [header];
+    for (let i = 0; i < 150; i++) for (const frequency of ['1', '7']) alternating.push(`A1,P1,${frequency},03/10/2026,99213,1,10.00`);
+    const nodes = outline(parseDocument(alternating.join('\n') + '\n'), 20);
+    const details = nodes.map((n) => n.detail ?? '');
+    assert.ok(details.some((d) => /^\d+ continued, /.test(d)), JSON.stringify(details));
+    assert.ok(!details.some((d) => d.startsWith('0 claims')), JSON.stringify(details));
+  });
 });

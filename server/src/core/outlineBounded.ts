@@ -179,7 +179,8 @@ function claimRange(parts: readonly ClaimPart[], first: number, total: number): 
   const span = spanOf(parts);
   const selection = claimNode(head).selectionSpan;
   const continued = parts.filter((part) => part.continued).length;
-  const counted = [plural(parts.length - continued, 'claim'), continued > 0 ? `${count(continued)} continued` : null].filter(Boolean).join(' and ');
+  const whole = parts.length - continued;
+  const counted = [whole > 0 ? plural(whole, 'claim') : null, continued > 0 ? `${count(continued)} continued` : null].filter(Boolean).join(' and ');
   return {
     name: `Claims ${head.claim.id || '(no id)'} … ${tail.claim.id || '(no id)'}`,
     detail: `${counted}, ${count(first + 1)}–${count(first + parts.length)} of ${count(total)}`,
