@@ -219,6 +219,9 @@ export class DocumentCoding {
     private readonly claimsOfPatient: Map<string, number | number[]>,
   ) {}
 
+  /** after() has moved this coding's claim index on to its result (see after). */
+  private spent = false;
+
   /** Checks every claim of a document. */
   static check(claims: readonly Claim[], knowledge: CodingTables, x12: boolean): DocumentCoding {
     const run = new CodingRun(knowledge);
@@ -243,9 +246,13 @@ export class DocumentCoding {
    * finding that names one of them ("claim 7, service line 2") is checked again with its
    * patient's groups, and the others' line references are renumbered. Null when `claims` cannot
    * be the document after `change`.
-   * This coding must not be used after (its claim index is moved on to the result).
+   * Null too when this coding was used so before: its claim index was moved on to that result.
    */
   after(claims: readonly Claim[], change: ClaimsReplaced): DocumentCoding | null {
+    // Its claim index is edited in place and handed on: a second use (the same previous analysis
+    // re-read twice, or again after a throw left the index half-edited) checks every claim instead.
+    if (this.spent) return null;
+    this.spent = true;
     const { from, removed, added, regionEnd, delta } = change;
     if (claims.length < from + added) return null;
     const shift = added - removed.length;
