@@ -10,3 +10,19 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number, length:
   }
   return low;
 }
+
+/**
+ * Index of the first of `length` items, in ascending order of key(i), whose key is >= value
+ * (`length` when none is): the one binary search the offset lookups share (claims, HL segments,
+ * envelopes by where they start; line classes by their first day).
+ */
+export function firstKeyAtOrAfter(length: number, key: (i: number) => number, value: number): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (key(mid) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

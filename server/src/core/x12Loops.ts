@@ -7,6 +7,7 @@ import type { TextEdit } from './edits';
 import { emptiedEnvelopes } from './x12EnvelopeRemoval';
 import { forEachSegmentIn } from './x12/textSegments';
 import type { Claim, Delimiters, ParsedDocument, Span } from './model';
+import { firstKeyAtOrAfter } from './search';
 
 interface HlSegment {
   /** From the segment id to the end of its line break(s). */
@@ -34,14 +35,9 @@ export interface LoopRemoval {
  */
 export function delimitersAt(doc: ParsedDocument, offset: number): Delimiters {
   const interchanges = doc.interchanges;
-  let low = 0;
-  let high = interchanges.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (interchanges[mid]!.span.start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return interchanges[Math.max(0, low - 1)]?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
+  // The first interchange that starts after offset (offsets are whole numbers), less one.
+  const after = firstKeyAtOrAfter(interchanges.length, (i) => interchanges[i]!.span.start, offset + 1);
+  return interchanges[Math.max(0, after - 1)]?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
 }
 
 /** The HL segments of a span of text, in order. */
@@ -159,26 +155,12 @@ function planRemoval(text: string, transaction: { span: Span }, claims: readonly
 
 /** The index of the last of `hls` (in text order) that starts before offset, or -1. */
 function lastHlBefore(hls: readonly HlSegment[], offset: number): number {
-  let low = 0;
-  let high = hls.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (hls[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
+  return firstKeyAtOrAfter(hls.length, (i) => hls[i]!.start, offset) - 1;
 }
 
 /** How many of `sorted` (ascending) are below value. */
 function countBelow(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstKeyAtOrAfter(sorted.length, (i) => sorted[i]!, value);
 }
 
 /**

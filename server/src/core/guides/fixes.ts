@@ -25,6 +25,7 @@
 //
 // Pure: no editor types. Edits are core TextEdits (edits.ts), as the coding fixes make them.
 import { capitalized } from '../text';
+import { firstKeyAtOrAfter } from '../search';
 import type { TextEdit } from '../edits';
 import { fixAll, type Fix } from '../fixes';
 import type { Finding, Interchange, ParsedDocumentWithIndex, Span, X12Index } from '../model';
@@ -145,16 +146,7 @@ function envelopeAt<T extends { span: Span }>(list: readonly T[], offset: number
 
 /** How many of `list` (in text order) start inside span: two binary searches. */
 function countStartingIn(list: readonly { span: Span }[], span: Span): number {
-  const firstFrom = (offset: number) => {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (list[mid]!.span.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const firstFrom = (offset: number) => firstKeyAtOrAfter(list.length, (i) => list[i]!.span.start, offset);
   return Math.max(0, firstFrom(span.end) - firstFrom(span.start));
 }
 

@@ -10,6 +10,7 @@ import { pairBypassed, type ModifierSignature } from './ptpBypass';
 import type { PtpRuleSet } from './ptp';
 import type { KeptLines } from './keptLines';
 import { lineLabel, ServiceGrouper, type PatientGroup } from './serviceGroups';
+import { firstKeyAtOrAfter } from '../search';
 
 export const PTP_CONFLICT_RULE = 'ptp.conflict';
 export const PTP_MODIFIER_REQUIRED_RULE = 'ptp.modifier-required';
@@ -409,14 +410,7 @@ function columnOneGroupsOf(columnTwo: CodeGroup, all: readonly CodeGroup[], grou
 }
 
 function lowerBound(classes: readonly EditClass[], from: number): number {
-  let low = 0;
-  let high = classes.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (classes[mid]!.from < from) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstKeyAtOrAfter(classes.length, (i) => classes[i]!.from, from);
 }
 
 function pairFinding(

@@ -3,7 +3,7 @@
 // region (claims, findings, envelope spans, the segment table) by the change in length.
 
 import type { Claim, Finding, ParsedDocumentWithIndex, Span, TransactionSet } from '../model';
-import { lastAtOrBefore } from '../search';
+import { firstKeyAtOrAfter, lastAtOrBefore } from '../search';
 import { shiftFinding, shiftSpan } from '../spans';
 import { X12Claim } from './serviceLine837';
 import { ISA_LOOKAHEAD, isIsaAt } from './isa';
@@ -67,14 +67,7 @@ export function contains(outer: Span, inner: Span): boolean {
 }
 
 export function firstClaimAtOrAfter(claims: readonly Claim[], offset: number): number {
-  let low = 0;
-  let high = claims.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (claims[mid]!.span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstKeyAtOrAfter(claims.length, (i) => claims[i]!.span.start, offset);
 }
 
 /**
