@@ -12,12 +12,11 @@ function logged(client: TestClient): string[] {
   return client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
 }
 
+/** Waits for the count-th load's summary in the log (each load ends with one), notification by notification. */
 async function waitForLoads(client: TestClient, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (logged(client).filter((m) => m.startsWith('Claimlint rules loaded:')).length < count) {
-    if (Date.now() > deadline) throw new Error(`fewer than ${count} loads: ${JSON.stringify(logged(client))}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const isLoad = (params: unknown) => (params as { message: string }).message.startsWith('Claimlint rules loaded:');
+  const loads = () => client.notifications.flatMap((n, at) => (n.method === 'window/logMessage' && isLoad(n.params) ? [at] : []));
+  while (loads().length < count) await client.waitForNotification('window/logMessage', 10_000, isLoad, (loads().at(-1) ?? -1) + 1);
 }
 
 test('a missing table set again after it was taken out of the settings is warned about again', async () => {

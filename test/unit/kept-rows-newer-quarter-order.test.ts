@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import type { Connection } from 'vscode-languageserver/node';
 import { strToU8, zipSync } from 'fflate';
 import type { Knowledge } from '../../server/src/core/rules/knowledge';
@@ -54,8 +54,14 @@ test('a folder whose newer quarter is being downloaded again: the kept newer row
     // The browser starts writing the newer quarter's download again: a zip cut short.
     writeFileSync(newer, newerZip.subarray(0, 40));
     const generation = rules.generation;
-    for (const changed of watchers) changed();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The reload waits 250 ms for the writes to settle: ticked on the mock clock, not waited for.
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      for (const changed of watchers) changed();
+      mock.timers.tick(250);
+    } finally {
+      mock.timers.reset();
+    }
     await rules.whenLoaded();
     assert.notEqual(rules.generation, generation, 'the folder was loaded again, the newer quarter\'s rows kept');
     assert.equal(indicator(rules.knowledge), '1', 'the kept newer quarter still decides 99213/36415');
