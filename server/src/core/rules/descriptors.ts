@@ -2,6 +2,7 @@
 // licensed CPT file or the public HCPCS file, saved as CSV/TSV.
 
 import { detached } from '../text';
+import { MAX_RECORD_LINES, UNCLOSED_QUOTE_PROBLEM } from './records';
 import { procedureCodeKey } from './codes';
 import { descriptorHeaderColumn, HCPCS_MODIFIER_RECORD_IDS, HEADERLESS_DESCRIPTOR_COLUMNS, type DescriptorColumns } from './descriptorColumns';
 import {
@@ -94,13 +95,6 @@ function delimiterOf(line: string): string {
   );
 }
 
-/**
- * A quoted cell may hold line breaks (a long descriptor in a spreadsheet export); a record still
- * open after this many lines has a quote that is never closed, as the MUE and add-on code loaders
- * read it (records.ts).
- */
-const MAX_RECORD_LINES = 20;
-
 function isBlankRecord(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '');
 }
@@ -119,8 +113,10 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
   const unclosed: number[] = [];
   let reported = 0;
   const reportUnclosedBefore = (line: number) => {
-    for (; reported < unclosed.length && unclosed[reported]! < line; reported++) problems.add(unclosed[reported]!, 'a quoted cell is not closed (a " without its closing ")');
+    for (; reported < unclosed.length && unclosed[reported]! < line; reported++) problems.add(unclosed[reported]!, UNCLOSED_QUOTE_PROBLEM);
   };
+  // A quoted cell may hold line breaks (a long descriptor); one still open after MAX_RECORD_LINES
+  // lines has a quote that is never closed, as the MUE and add-on code loaders read it (records.ts).
   // Rows of empty cells (a spreadsheet's formatted but empty rows) are no rows.
   const quotes = { maxRecordLines: MAX_RECORD_LINES, onUnclosed: (line: number) => unclosed.push(line) };
   const records = parseDelimited(text, delimiterOf(firstNonBlankLine(text)), quotes).filter((record) => !isBlankRecord(record.fields));

@@ -6,7 +6,10 @@ import { ANY_DELIMITER, CELL_START, isInsideQuotes, quoteStateAfter, type QuoteS
 import { forEachLine, type TextContent } from './textInput';
 
 /** A quoted cell may hold line breaks; a record still open after this many lines has a quote that is never closed. */
-const MAX_RECORD_LINES = 20;
+export const MAX_RECORD_LINES = 20;
+
+/** The load problem of a record whose quote is never closed (said on the record's first line). */
+export const UNCLOSED_QUOTE_PROBLEM = 'a quoted cell is not closed (a " without its closing ")';
 
 /** Whether text[start, end) has a `"` (a line of a larger string: never searched past end). */
 function hasQuote(text: string, start: number, end: number): boolean {
@@ -85,7 +88,7 @@ export function forEachTableRecord(
     content,
     onRecord,
     (line) => {
-      if (header() !== null) problems.add(line, 'a quoted cell is not closed (a " without its closing ")');
+      if (header() !== null) problems.add(line, UNCLOSED_QUOTE_PROBLEM);
     },
     () => header()?.delimiter ?? null,
   );
