@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeRuntime } from '../../server/src/lsp/runtime';
 
-/** onChange, and seenAfter(step): resolves at the first call of onChange after step runs, once the events of the step before have settled. */
+/**
+ * onChange, and seenAfter(step): resolves at the first call of onChange after step runs. The step
+ * before it ran synchronously, so the kernel had queued all its watch events when it returned;
+ * Node reads a watcher's queued events and calls back in one poll phase, and a setImmediate runs
+ * after that phase: waiting for one lets every event of the step before arrive before this step.
+ */
 function changes(): { onChange: () => void; seenAfter(what: string, step: () => void): Promise<void> } {
   let waiter: (() => void) | null = null;
   return {
@@ -15,7 +20,7 @@ function changes(): { onChange: () => void; seenAfter(what: string, step: () => 
       waiter = null;
     },
     seenAfter: async (what, step) => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setImmediate(resolve));
       const seen = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no change seen: ${what}`)), 5000);
         waiter = () => {
