@@ -47,7 +47,8 @@ interface RunFile {
 export class FolderChecks {
   /** URIs the runs published diagnostics for and no later run of a folder around them cleared, with their paths (RunFile.at). */
   private readonly published = new Map<string, string>();
-  private run: { cancel(): void } | null = null;
+  /** The runs under way, by their folder (as comparablePath gives it). */
+  private readonly runs = new Map<string, { cancel(): void }>();
 
   constructor(
     private readonly connection: Connection,
@@ -61,11 +62,13 @@ export class FolderChecks {
     const root = typeof params.folder === 'string' && params.folder.startsWith('file:') ? fileURLToPath(params.folder) : this.rules.workspace.root;
     const result: CheckFolderRequest.Result = { folder: root === null ? null : pathToFileURL(root).toString(), found: 0, checked: 0, claims: 0, errors: 0, warnings: 0, information: 0, unreadable: [], cancelled: false };
     if (root === null) return result;
-    // A newer run makes an older one's results stale: the older stops.
-    this.run?.cancel();
+    // A newer run of the same folder, or of one around or inside it, makes the older one's results
+    // stale: the older stops. A run of another workspace folder (a multi-root workspace) goes on.
+    const folder = comparablePath(root);
+    for (const [other, older] of this.runs) if (isUnder(other, folder) || isUnder(folder, other)) older.cancel();
     let stopped = false;
     const run = { cancel: () => (stopped = true) };
-    this.run = run;
+    this.runs.set(folder, run);
 
     const reporter = await this.progress(params.workDoneToken);
     const progressCancelled = 'token' in reporter ? (reporter as WorkDoneProgressServerReporter).token : undefined;
@@ -75,7 +78,7 @@ export class FolderChecks {
       return await this.runFolder(root, result, reporter, cancelled);
     } finally {
       reporter.done();
-      if (this.run === run) this.run = null;
+      if (this.runs.get(folder) === run) this.runs.delete(folder);
     }
   }
 
