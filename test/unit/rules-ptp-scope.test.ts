@@ -601,7 +601,7 @@ describe('the real CMS rows', () => {
       [['ccipra-v322r0-f1.txt', 'practitioner', CCIPRA_DATA_ROWS], ['ccioph-v323r0-f1.txt', 'hospital', 7]],
     );
     const { practitioner, hospital } = knowledge.tables;
-    // Hospital: the loaded 1 replaces the built-in 0 (even on days before the loaded row starts).
+    // Hospital: the loaded row replaces the built-in one (even on days before the loaded row starts).
     assert.equal(hospital.lookup('43214', '76000', 20260310)?.modifierIndicator, '1');
     assert.equal(hospital.lookup('43214', '76000', 20260310)?.source, 'ccioph-v323r0-f1.txt');
     assert.equal(hospital.lookup('43214', '76000', 20131231), null);
@@ -621,7 +621,20 @@ describe('the real CMS rows', () => {
     return writeX12837([{ id: 'C1', subscriberId: 'M1', lines: lines.map((l) => ({ ...l, date })) }], kind);
   }
 
-  test('837I: the hospital 1 for 43214/76000 replaces the built-in 0, and XS satisfies it; 837P keeps the built-in 0', () => {
+  test('with only the built-in set, 43214/76000 takes each table\'s indicator: 1 on an 837I (the OPPS table\'s), 0 on an 837P', () => {
+    const builtin = emptyKnowledge();
+    const institutional = ptpOf(analyze(twoLines('institutional', '43214', '76000'), builtin).findings);
+    assert.deepEqual(institutional.map((f) => [f.rule, f.codes, ptpData(f)?.table, ptpData(f)?.modifierIndicator]), [['ptp.modifier-required', ['43214', '76000'], 'hospital', '1']]);
+    assert.deepEqual(ptpOf(analyze(twoLines('institutional', '43214', '76000', ['XS']), builtin).findings), []);
+    // The other four pairs are 0 in both tables.
+    for (const code of ['43197', '43198', '43200', '74360']) {
+      assert.deepEqual(ptpOf(analyze(twoLines('institutional', '43214', code, ['XS']), builtin).findings).map((f) => [f.rule, ptpData(f)?.modifierIndicator]), [['ptp.conflict', '0']], code);
+    }
+    const professional = ptpOf(analyze(twoLines('professional', '43214', '76000', ['XS']), builtin).findings);
+    assert.deepEqual(professional.map((f) => [f.rule, ptpData(f)?.table, ptpData(f)?.modifierIndicator]), [['ptp.conflict', 'practitioner', '0']]);
+  });
+
+  test('837I: the hospital table\'s 1 for 43214/76000, and XS satisfies it; 837P keeps the built-in 0', () => {
     const institutional = ptpOf(analyze(twoLines('institutional', '43214', '76000'), knowledge).findings);
     assert.deepEqual(institutional.map((f) => [f.rule, f.codes, ptpData(f)?.table, ptpData(f)?.modifierIndicator]), [['ptp.modifier-required', ['43214', '76000'], 'hospital', '1']]);
     assert.match(institutional[0]!.message, /outpatient hospital PTP edit/);

@@ -100,9 +100,9 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   const files: LoadedFile[] = [];
 
   if (options.builtinEdits) {
-    // The built-in set serves both claim types; a loaded table's rows for a pair replace it.
-    problems.push(...addBuiltinEdits(tables.practitioner).problems);
-    addBuiltinEdits(tables.hospital);
+    // The built-in set serves both claim types, each with its table's indicators; a loaded table's rows for a pair replace it.
+    problems.push(...addBuiltinEdits(tables.practitioner, 'practitioner').problems);
+    problems.push(...addBuiltinEdits(tables.hospital, 'hospital').problems);
   }
 
   /**
