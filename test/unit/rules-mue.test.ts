@@ -294,6 +294,22 @@ describe('mueKindFromName', () => {
     assert.equal(mueKindFromName('/data/hospital/mue.csv'), null);
     assert.equal(mueKindFromName('C:\\cms\\dme\\MCR_MUE_PractitionerServices.csv'), 'practitioner');
   });
+
+  it('reads whole words, so a name that only holds the letters of one names no table', () => {
+    // A hospitalist group's or an ophthalmology practice's own MUE list is not the hospital table.
+    assert.equal(mueKindFromName('hospitalist-mue.csv'), null);
+    assert.equal(mueKindFromName('ophthalmology_mue.csv'), null);
+    assert.equal(mueKindFromName('admeasure-mue.csv'), null);
+    assert.equal(mueKindFromName('group-mue.csv'), null);
+    // The words themselves, in every way file names write them.
+    assert.equal(mueKindFromName('Outpatient_Hospital_MUE.csv'), 'hospital');
+    assert.equal(mueKindFromName('OutpatientHospital.csv'), 'hospital');
+    assert.equal(mueKindFromName('opps-mue-2026q4.tsv'), 'hospital');
+    assert.equal(mueKindFromName('DMEPOS_MUE.csv'), 'dme');
+    assert.equal(mueKindFromName('DME Supplier Services MUE Values'), 'dme');
+    assert.equal(mueKindFromName('Outpatient Hospital Services MUE Values'), 'hospital');
+    assert.equal(mueKindFromName('Practitioner Services MUE Values'), 'practitioner');
+  });
 });
 
 describe('loadKnowledge with MUE files', () => {

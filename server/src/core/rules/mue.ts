@@ -7,6 +7,7 @@
 // MAI, rationale; tab, comma, semicolon or bar) load the same way.
 
 import { isProcedureCode, normalizeCode } from './codes';
+import { nameWords } from './nameWords';
 import { PreambleLines } from './preambleLines';
 import { forEachTableRecord } from './records';
 import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
@@ -81,18 +82,34 @@ export function emptyMueTables(): Record<MueTableKind, MueTable> {
   return { practitioner: new MueTable('practitioner'), hospital: new MueTable('hospital'), dme: new MueTable('dme') };
 }
 
+/** The words of a name that say which MUE table it is (nameWords.ts: whole words, so hospitalist says nothing). */
+const MUE_TABLE_WORDS: Readonly<Record<string, MueTableKind>> = {
+  practitioner: 'practitioner',
+  outpatient: 'hospital',
+  hospital: 'hospital',
+  oph: 'hospital',
+  opps: 'hospital',
+  dme: 'dme',
+  dmepos: 'dme',
+};
+
+/** Which kind wins when a name has words of two (an MUE name says one; a practitioner file is the usual default). */
+const MUE_KIND_ORDER: readonly MueTableKind[] = ['practitioner', 'hospital', 'dme'];
+
 /**
  * Which MUE table a name says (a file name, or a header cell such as "Outpatient Hospital Services
- * MUE Values"): practitioner when it says practitioner, outpatient hospital when it says
- * outpatient, hospital or OPH, DME when it says DME; null when it says none of these. Of a path,
- * only the last component is read (a folder named hospital says nothing about its files).
+ * MUE Values"): practitioner when a word of it is practitioner, outpatient hospital when one is
+ * outpatient, hospital, OPH or OPPS, DME when one is DME or DMEPOS; null when none is
+ * (hospitalist-mue.csv, ophthalmology.csv). Of a path, only the last component is read (a folder
+ * named hospital says nothing about its files).
  */
 export function mueKindFromName(name: string): MueTableKind | null {
-  const last = name.split(/[\\/]/).pop() ?? name;
-  if (/practitioner/i.test(last)) return 'practitioner';
-  if (/outpatient|hospital|oph/i.test(last)) return 'hospital';
-  if (/dme/i.test(last)) return 'dme';
-  return null;
+  const said = new Set<MueTableKind>();
+  for (const word of nameWords(name)) {
+    const kind = Object.hasOwn(MUE_TABLE_WORDS, word) ? MUE_TABLE_WORDS[word] : undefined;
+    if (kind !== undefined) said.add(kind);
+  }
+  return MUE_KIND_ORDER.find((kind) => said.has(kind)) ?? null;
 }
 
 /** What loading one MUE file did. */

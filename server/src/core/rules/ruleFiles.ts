@@ -7,6 +7,7 @@
 // still read.
 
 import { byEffectiveDate } from './quarterOrder';
+import { nameWords } from './nameWords';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
@@ -64,10 +65,7 @@ const MAX_NAMES_LISTED = 8;
 export function tableKindFromName(name: string): TableKind {
   const last = name.split(/[\\/]/).pop() ?? name;
   if (last.toLowerCase().includes('ccioph')) return 'hospital';
-  const words = last
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/);
+  const words = nameWords(last);
   return words.includes('hospital') || words.includes('outpatient') ? 'hospital' : 'practitioner';
 }
 
