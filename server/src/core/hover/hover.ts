@@ -131,7 +131,7 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
     if (asColumnTwo.length) lines.push(...editGroups(asColumnTwo, 'columnOne', `Column 2: bundled into`));
     parts.push(lines.join('\n'));
   } else {
-    parts.push(`No PTP edits${when} in the loaded ${TABLE_TITLES[table]} table.`);
+    parts.push(noEditsLine(knowledge, table, when));
   }
   if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
@@ -140,6 +140,21 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
   const notice = descriptor ? descriptorNotice(descriptor) : null;
   if (notice) parts.push(`_${plainMarkdown(notice)}_`);
   return parts.join('\n\n');
+}
+
+/**
+ * The hover's line for a code with no PTP edit: "none in the loaded table" only when a table was
+ * loaded; with only the built-in 43214 set (or nothing) the user is told that is all that was
+ * looked at, so no edit found is not taken for a clean code.
+ */
+function noEditsLine(knowledge: Knowledge, table: PtpTableKind, when: string): string {
+  const loaded = knowledge.files.some((f) => f.kind === 'ptp' && f.table === table && f.rows > 0);
+  if (loaded) return `No PTP edits${when} in the loaded ${TABLE_TITLES[table]} table.`;
+  const setting = table === 'hospital' ? 'claimlint.hospitalPtpEditFiles' : 'claimlint.ptpEditFiles';
+  const builtin = knowledge.tables[table].size > 0;
+  return builtin
+    ? `No PTP edits${when} in the built-in 43214 set, the only ${TABLE_TITLES[table]} edits loaded: load CMS's ${TABLE_TITLES[table]} PTP table (\`${setting}\`) to check every pair.`
+    : `No ${TABLE_TITLES[table]} PTP table is loaded (\`${setting}\`), so no pair is checked.`;
 }
 
 /** The hover of a code cell whose value does not read as a code, described as shownCode and shownNumber describe such values. */
