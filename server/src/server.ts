@@ -7,9 +7,10 @@ import { MessageFraming } from './lsp/framing';
 import { startServer } from './lsp/startServer';
 import { nodeRuntime } from './lsp/runtime';
 import { routeConsoleTo } from './lsp/stdio';
+import { readServerArguments, SERVER_USAGE } from './lsp/serverArguments';
 
-function connect(): Connection {
-  if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
+function connect(stdio: boolean): Connection {
+  if (!stdio) return createConnection(ProposedFeatures.all);
   let log: (reason: string) => void = () => undefined;
   const framing = new MessageFraming((reason) => log(reason));
   process.stdin.on('error', (error) => framing.destroy(error));
@@ -22,6 +23,14 @@ function connect(): Connection {
   return connection;
 }
 
-const connection = connect();
-startServer(connection, nodeRuntime);
-connection.listen();
+const args = readServerArguments(process.argv.slice(2));
+if (args.kind === 'serve') {
+  const connection = connect(args.stdio);
+  startServer(connection, nodeRuntime);
+  connection.listen();
+} else if (args.kind === 'help') {
+  process.stdout.write(SERVER_USAGE);
+} else {
+  process.stderr.write(`claimlint server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${SERVER_USAGE}`);
+  process.exitCode = 2;
+}
