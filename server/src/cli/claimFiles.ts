@@ -27,13 +27,16 @@ const HEAD_BYTES = 256;
 /**
  * Whether the bytes start like an X12 interchange: an optional UTF-8 BOM (or a UTF-16LE one, the
  * text then in UTF-16LE), blanks, then ISA and a delimiter that is not a letter, digit or space.
+ * UTF-16LE without a BOM (Windows tools save it so: "I\0S\0A\0") counts too: the checker then
+ * says what the file is (claimlint.encoding) rather than the folder run passing it by.
  */
 export function startsWithIsaHeader(head: Buffer): boolean {
-  const text =
-    head.length >= 2 && head[0] === 0xff && head[1] === 0xfe
-      ? head.toString('utf16le', 2)
-      : head.toString('latin1', head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0);
-  return /^[ \t\r\n]*ISA[^A-Za-z0-9 \r\n]/.test(text);
+  const bom16 = head.length >= 2 && head[0] === 0xff && head[1] === 0xfe;
+  const text = bom16
+    ? head.toString('utf16le', 2)
+    : head.toString('latin1', head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0);
+  const isa = /^[ \t\r\n]*ISA[^A-Za-z0-9 \r\n]/;
+  return isa.test(text) || (!bom16 && head.length >= 8 && head[1] === 0 && head[3] === 0 && isa.test(head.toString('utf16le', 0, head.length & ~1)));
 }
 
 /** Whether the regular file at `path` starts with an ISA header (false when it cannot be read). */
