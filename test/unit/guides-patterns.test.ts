@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GUIDE_PATTERNS } from '../../server/src/core/guides/load';
+import { GUIDE_PATTERN_WORDS, GUIDE_PATTERNS, patternInWords } from '../../server/src/core/guides/load';
 
 test('every pattern of the guide schema has its literal', () => {
   const data = JSON.parse(readFileSync(join(__dirname, '../../server/src/core/guides/data/guides.json'), 'utf8')) as unknown;
@@ -23,4 +23,9 @@ test('every pattern of the guide schema has its literal', () => {
   for (const pattern of patterns) assert.ok(GUIDE_PATTERNS[pattern], `no literal for ${pattern}`);
   // Each literal is the map's pattern held to the whole value.
   for (const [pattern, regex] of Object.entries(GUIDE_PATTERNS)) assert.equal(regex.source, `^(?:${pattern})$`);
+  // And each is said in words in the message of a value that breaks it (not as a regular expression).
+  for (const [pattern, regex] of Object.entries(GUIDE_PATTERNS)) {
+    assert.ok(GUIDE_PATTERN_WORDS[pattern], `no words for ${pattern}`);
+    assert.equal(patternInWords(regex), GUIDE_PATTERN_WORDS[pattern]);
+  }
 });

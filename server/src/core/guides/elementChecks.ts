@@ -4,7 +4,7 @@
 // them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
 import { capitalized } from '../text';
 import { shownCodeFor, shownTypedValue } from './shown';
-import { isValidCode } from './load';
+import { isValidCode, patternInWords } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 
@@ -162,7 +162,7 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
     }
   }
   if (spec.regex !== null && !spec.regex.test(value)) {
-    ctx.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) does not have the form the guide requires (${spec.regex.source}).`, spec.position, spec.component, spec.ref, loop);
+    ctx.add(index, 'guide.element-format', severity, `${spec.ref} (${spec.name}) is not in the form the guide requires: ${patternInWords(spec.regex)}.`, spec.position, spec.component, spec.ref, loop);
   }
 }
 

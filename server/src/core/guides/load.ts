@@ -162,6 +162,17 @@ export const GUIDE_PATTERNS: Readonly<Record<string, RegExp>> = {
   '[0-9]{9}': /^(?:[0-9]{9})$/s,
 };
 
+/** What each of GUIDE_PATTERNS asks for, in words a message can give a biller (same keys). */
+export const GUIDE_PATTERN_WORDS: Readonly<Record<string, string>> = {
+  '[0-9]{9}': 'nine digits',
+};
+
+/** A pattern of GUIDE_PATTERNS in words; the pattern itself for one without words. */
+export function patternInWords(regex: RegExp): string {
+  for (const [key, literal] of Object.entries(GUIDE_PATTERNS)) if (literal === regex) return GUIDE_PATTERN_WORDS[key] ?? `the pattern ${key}`;
+  return `the pattern ${regex.source}`;
+}
+
 function positionSpec(index: number, segmentId: string, position: number): PositionSpec {
   const raw = DATA.elements[index];
   const ref = `${segmentId}${pad(position)}`;
