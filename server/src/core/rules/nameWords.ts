@@ -1,6 +1,6 @@
 // The words of a table's file name or header cell, as the table-kind rules read them: a file is
 // a hospital table when a word of its name says so, not when the letters appear inside another
-// word (hospitalist, ophthalmology, DMEPOS-free names that merely contain "dme").
+// word (hospitalist, ophthalmology, admeasure).
 
 /**
  * The lower-case words of the last component of `name` (a path: only the file's own name says
@@ -10,10 +10,30 @@
  */
 export function nameWords(name: string): string[] {
   const last = name.split(/[\\/]/).pop() ?? name;
-  return last
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((word) => word !== '');
+  // One pass over the characters (no regular expression: a long run of capitals must cost linear time).
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < last.length; i++) {
+    const c = last.charAt(i);
+    const upper = c >= 'A' && c <= 'Z';
+    const lower = c >= 'a' && c <= 'z';
+    if (!upper && !lower) {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    if (upper && word !== '') {
+      const before = last.charAt(i - 1);
+      const after = last.charAt(i + 1);
+      const afterUpper = before >= 'A' && before <= 'Z';
+      // Lower to upper (OutpatientHospital), or the last capital of a run before a lower-case letter (DMESupplier).
+      if (!afterUpper || (after >= 'a' && after <= 'z')) {
+        words.push(word);
+        word = '';
+      }
+    }
+    word += c.toLowerCase();
+  }
+  if (word !== '') words.push(word);
+  return words;
 }
