@@ -1,7 +1,7 @@
 // The README inside the .vsix (the extension's details page in VS Code and on the Marketplace):
 // what a user of the extension needs, taken from the repository's README.md so the two do not
 // drift. It keeps the introduction, the screenshots, the feature list, "How lines are paired",
-// "Settings", "Health information" and "Licensed data"; it leaves out clone-and-build steps,
+// "CSV exports", "Settings", "Health information" and "Licensed data"; it leaves out clone-and-build steps,
 // other editors, the command line (the .vsix has no CLI), performance and development, and the
 // remarks about the CLI inside the kept sections. It refuses (throws) rather than ship a page that
 // still mentions a build step or the CLI, or links a file the package does not hold.
@@ -126,6 +126,8 @@ export function marketplaceReadme(readme) {
     ...features,
     '## How lines are paired',
     find(all, 3, 'How lines are paired').trim(),
+    '## CSV exports',
+    find(all, 3, 'CSV exports').trim(),
     '## Settings',
     find(all, 3, 'Settings').trim(),
     '## Health information',

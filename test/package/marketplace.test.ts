@@ -152,6 +152,10 @@ test('the marketplace readme drops remarks about the command line, and refuses o
       '',
       'Across every claim of a file (and, in the CLI, across all the files of one run unless `--each-file`).',
       '',
+      '### CSV exports',
+      '',
+      'A header that names a procedure code column.',
+      '',
       '### Settings',
       '',
       '| setting |',
@@ -171,6 +175,7 @@ test('the marketplace readme drops remarks about the command line, and refuses o
   const page = marketplaceReadme(readme(''));
   assert.match(page, /- \*\*Hover\*\* a code\. /);
   assert.match(page, /Across every claim of a file\./);
+  assert.match(page, /## CSV exports\n\nA header that names a procedure code column\./, 'the CSV columns a user needs are on the page');
   assert.match(page, /The extension and the server open no network connection\./);
   assert.match(page, /\*\*a\*\*\n\n!\[a\]\(images\/a\.png\)/, 'a table of screenshots becomes captioned images, one after another');
   for (const gone of [/npm/, /install-extension/, /Taken by/, /Command line/, /CLI/, /each-file/]) assert.doesNotMatch(page, gone);

@@ -49,7 +49,9 @@ Options:
                              downloaded, a folder of them, or CSV/TSV with the same columns;
                              repeatable. Practitioner table (837P, CSV claims), unless its name
                              says ccioph, hospital or outpatient
-  --ptp-hospital FILE        load this outpatient hospital PTP table (837I claims); repeatable
+  --ptp-hospital FILE        load this outpatient hospital PTP table (837I claims, and
+                             institutional CSV claims by their Claim Type or Bill Type
+                             column), whatever its name; repeatable
   --mue FILE                 load this MUE table: the CMS CSV or its .zip as downloaded, or a
                              folder of them; repeatable. Practitioner, outpatient hospital or
                              DME table as its header says (else its name; else practitioner)

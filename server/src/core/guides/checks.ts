@@ -4,8 +4,8 @@
 //   off       the envelope and structural x12.* checks are dropped too; what remains is listed in
 //             OFF_KEPT_X12_RULES (the reader could not read the file as given, and the claim values
 //             the coding checks read), and every coding check (ptp.*, mue.*, aoc.*) and claimlint.*
-//   envelope  today's checks: envelope counts and control numbers, LX order, CLM02 sums, code
-//             shapes (the default until the guide checks run in the reader's single pass)
+//   envelope  envelope counts and control numbers, LX order, CLM02 sums, code shapes (the CLI's
+//             default: full costs two to three times its CPU on a batch)
 //   full      envelope, plus the implementation-guide checks (guide.* findings, each naming the
 //             guide's element reference), run in the reader's pass (pass.ts); after an edit the
 //             claim is read again and the guide checks run over the document's segments again
