@@ -30,9 +30,10 @@ describe('a file that cannot be read is named on one line of standard error', ()
     const code = await run(['check', join(dir, 'gone\nexport.837'), good], io);
     assert.equal(code, 2, io.err);
     const lines = linesOf(io.err);
-    assert.equal(lines.length, 2, io.err);
+    assert.equal(lines.length, 3, io.err);
     assert.ok(lines[0]!.startsWith(`claimlint: ${join(dir, 'gone\\nexport.837')}: `), lines[0]);
     assert.match(lines[1]!, /^claimlint: 1 file checked, .*; 1 file could not be read$/);
+    assert.match(lines[2]!, /^claimlint: note: no NCCI table was loaded/);
   });
 
   test('check: a folder without claim files whose name holds a line break', { skip: process.platform === 'win32' && 'no line breaks in Windows file names' }, async () => {
@@ -42,8 +43,9 @@ describe('a file that cannot be read is named on one line of standard error', ()
     const code = await run(['check', folder], io);
     assert.equal(code, 2, io.err);
     const lines = linesOf(io.err);
-    assert.equal(lines.length, 2, io.err);
+    assert.equal(lines.length, 3, io.err);
     assert.ok(lines[0]!.startsWith(`claimlint: ${join(dir, 'empty\\r\\nfolder')}: no claim files in this directory`), lines[0]);
+    assert.match(lines[2]!, /^claimlint: note: no NCCI table was loaded/);
   });
 
   test('fix: a missing file whose name holds a line break', async () => {

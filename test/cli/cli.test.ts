@@ -183,7 +183,8 @@ describe('claimlint check', () => {
     const expected76000 = positionOf(text, text.indexOf('HC:76000') + 3);
     assert.ok(lines[0]!.startsWith(`conflicts.837:${expected43200.line + 1}:${expected43200.character + 1} error ptp.conflict 43200 `), lines[0]);
     assert.ok(lines[1]!.startsWith(`conflicts.837:${expected76000.line + 1}:${expected76000.character + 1} error ptp.conflict 76000 `), lines[1]);
-    assert.equal(run.stderr, 'claimlint: 1 file checked, 2 claims, 5 service lines: 2 errors, 0 warnings\n');
+    assert.equal(run.stderr, 'claimlint: 1 file checked, 2 claims, 5 service lines: 2 errors, 0 warnings\n' +
+      "claimlint: note: no NCCI table was loaded, so only the built-in CPT 43214 edits were checked; load CMS's tables with --ptp, --ptp-hospital, --mue and --aoc\n");
     assertNoClaimContents(run.stdout, run.stderr);
     assert.ok(existsSync(path));
   });
@@ -193,7 +194,8 @@ describe('claimlint check', () => {
     const run = claimlint(['check', 'clean.837']);
     assert.equal(run.code, 0);
     assert.equal(run.stdout, '');
-    assert.equal(run.stderr, 'claimlint: 1 file checked, 1 claim, 2 service lines: 0 errors, 0 warnings\n');
+    assert.equal(run.stderr, 'claimlint: 1 file checked, 1 claim, 2 service lines: 0 errors, 0 warnings\n' +
+      "claimlint: note: no NCCI table was loaded, so only the built-in CPT 43214 edits were checked; load CMS's tables with --ptp, --ptp-hospital, --mue and --aoc\n");
   });
 
   test('json: the contract shape, zero-based positions, claim and line counts, codes column 1 first', () => {

@@ -15,6 +15,7 @@ import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, SeenFiles, type FilePath } from './claimFiles';
 import { withInputFindings } from './inputFindings';
+import { builtinOnlyNote } from './rulesLoading';
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { configurationMessages } from './rulesLoading';
 
@@ -152,6 +153,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
         `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
         `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}\n`,
     );
+    const note = builtinOnlyNote(knowledge, options.builtinEdits);
+    if (note !== null) io.stderr(`claimlint: note: ${note}\n`);
   }
   if (unreadable > 0 || unlistedFolders > 0) return 2;
   return totals.error > 0 ? 1 : 0;

@@ -53,6 +53,18 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
   return knowledge;
 }
 
+/**
+ * What `check` says after its summary when no NCCI table was loaded at all: "0 errors" from the
+ * built-in 43214 edits alone is not a clean file, and a pipeline's log should say so. Null when a
+ * PTP, MUE or add-on code table was loaded (whoever loads one knows what the run checks).
+ */
+export function builtinOnlyNote(knowledge: Knowledge, builtinEdits: boolean): string | null {
+  if (knowledge.files.some((f) => f.kind !== 'descriptors' && f.rows > 0)) return null;
+  return builtinEdits
+    ? 'no NCCI table was loaded, so only the built-in CPT 43214 edits were checked; load CMS\'s tables with --ptp, --ptp-hospital, --mue and --aoc'
+    : 'no NCCI table was loaded and --no-builtin-edits was given, so no coding edit was checked';
+}
+
 /** The option that named a rule file: for PTP files the list it came in, not its table (a --ptp file named ccioph... goes to the hospital table). */
 function ruleFileOption(file: LoadedFile): string {
   switch (file.kind) {
