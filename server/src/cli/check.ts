@@ -14,10 +14,9 @@ import { byPosition, createReporter, offsetsOf, Positions, type FileResult } fro
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, SeenFiles, type FilePath } from './claimFiles';
-import { withInputFindings } from './inputFindings';
-import { builtinOnlyNote } from './rulesLoading';
+import { isTableExtension, withInputFindings } from './inputFindings';
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
-import { configurationMessages } from './rulesLoading';
+import { builtinOnlyNote, configurationMessages } from './rulesLoading';
 
 /** Why a directory argument gave no file to check. */
 const NO_CLAIM_FILES = `no claim files in this directory (${CLAIM_FILE_EXTENSIONS.join(', ')}, or a file starting with ISA)`;
@@ -29,6 +28,8 @@ interface Inputs {
   refused: Map<FilePath, string>;
   /** The folders that cannot be listed (counted apart from the files that cannot be read). */
   unlisted: Set<FilePath>;
+  /** The files found in a folder given (not named themselves). */
+  found: Set<FilePath>;
 }
 
 /**
@@ -40,7 +41,7 @@ interface Inputs {
  * drops one the same way).
  */
 function expandDirectories(files: readonly string[]): Inputs {
-  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set() };
+  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set(), found: new Set() };
   const seen = new SeenFiles();
   const add = (path: FilePath) => {
     if (seen.firstTime(path)) inputs.files.push(path);
@@ -57,7 +58,10 @@ function expandDirectories(files: readonly string[]): Inputs {
       inputs.refused.set(folder, reason);
       inputs.unlisted.add(folder);
     }
-    if (found.paths.length > 0) found.paths.forEach(add);
+    if (found.paths.length > 0) {
+      found.paths.forEach(add);
+      for (const file of found.paths) inputs.found.add(file);
+    }
     else {
       if (directory) inputs.refused.set(path, NO_CLAIM_FILES);
       add(path);
@@ -67,7 +71,7 @@ function expandDirectories(files: readonly string[]): Inputs {
 }
 
 export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
-  const { files, refused, unlisted } = expandDirectories(options.files);
+  const { files, refused, unlisted, found } = expandDirectories(options.files);
   const progress = progressFor(options, io, files);
   const stdout = (text: string) => {
     progress.clear();
@@ -103,7 +107,7 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       const blocks = path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared, guide === 'full');
       // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
       if (blocks && guide === 'off') blocks.result.findings = blocks.result.findings.filter((f) => keptWhenOff(f.rule));
-      checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide);
+      checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide, found.has(path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A file read in blocks gave the run its lines before it failed (changed while it was read,
@@ -187,14 +191,14 @@ function checkFileInBlocks(path: FilePath, index: number, knowledge: Knowledge, 
 }
 
 /** Any input read whole into one string: standard input, and files that are not read in blocks. */
-function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared: SharedCoding | undefined, guide: GuideChecks): CheckedFile {
+function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, progress: Progress, io: Io, shared: SharedCoding | undefined, guide: GuideChecks, foundInFolder: boolean): CheckedFile {
   let input: DecodedInput | null = readInput(path, io.readStdin);
   progress.update(index, 'checking', input.bytes);
   const text = input.text;
   input = null;
   const analysis = analyze(text, knowledge, undefined, shared, { guideChecks: guide });
   const doc = analysis.doc;
-  const findings = byPosition(withInputFindings(analysis.findings, doc.format));
+  const findings = byPosition(withInputFindings(analysis.findings, doc.format, foundInFolder && isTableExtension(path)));
   // Checked with other files: the run's coding findings land on this file's coded lines later.
   const wanted = shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings);
   const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
