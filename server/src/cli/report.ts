@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { version as CLAIMLINT_VERSION } from '../../../package.json';
 import { lastAtOrBefore } from '../core/search';
+import { ruleDescription } from './ruleDescriptions';
 
 export { CLAIMLINT_VERSION };
 
@@ -542,24 +543,6 @@ export function toSarifUri(path: string): string {
   return first.includes(':') ? first.split(':').join('%3A') + uri.slice(first.length) : uri;
 }
 
-function ruleDescription(id: string): string {
-  if (id === 'ptp.conflict') return 'Procedure codes that must not be reported together on one claim and date of service (NCCI PTP edit, modifier indicator 0).';
-  if (id === 'ptp.modifier-required') return 'Procedure codes reported together without an NCCI-associated modifier (NCCI PTP edit, modifier indicator 1).';
-  if (id === 'ptp.other-rendering-provider') return 'An NCCI PTP pair reported for one patient and date by different rendering providers of one billing provider: not a conflict, but the payer may want modifier XP.';
-  if (id === 'mue.exceeded') return 'Units of a code over its NCCI medically unlikely edit (MUE) value for one line (MAI 1) or for one patient, provider and date (MAI 2: policy; MAI 3: clinical, appealable).';
-  if (id === 'mue.not-payable') return 'A code whose NCCI MUE value is 0 for this type of claim: it is not payable.';
-  if (id === 'mue.units-unknown') return 'A line of a code with an NCCI MUE whose unit count is missing or unreadable, or below 0, so it is counted as 1 unit.';
-  if (id === 'aoc.primary-missing') return 'An add-on code reported without one of its primary procedures by the same provider for the same patient and date (NCCI add-on code edit).';
-  if (id === 'x12.service-missing') return 'An X12 837 service line (2400 loop) without its SV1, SV2 or SV3 segment.';
-  if (id === 'csv.no-patient-column') return 'A claim CSV export without a patient, member or claim id column: every row is taken as the same patient.';
-  if (id === 'claimlint.unrecognized-format') return 'The file is neither an X12 837 nor a claim CSV export, so nothing in it was checked.';
-  if (id === 'claimlint.empty-file') return 'The file is empty.';
-  if (id === 'claimlint.encoding') return 'The file is not in an encoding Claimlint reads (UTF-16 without a byte order mark, EBCDIC, or not UTF-8): save it as UTF-8 or ASCII.';
-  if (id === 'claimlint.internal-error') return 'Claimlint failed on this file; other files are unaffected.';
-  if (id.startsWith('x12.')) return 'X12 837 structure.';
-  if (id.startsWith('csv.')) return 'CSV claim export structure.';
-  return id;
-}
 
 /**
  * GitHub code scanning rejects a whole upload whose run holds more results than this; a log is
