@@ -11,7 +11,12 @@ import type { X12ServiceLine } from './serviceLine837';
 import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
 
 /** Slots of ProcedureReader's code cache (a power of 2): a file's few hundred codes seldom share one. */
-const CODE_SLOTS = 4096;
+export const CODE_SLOTS = 4096;
+
+/** The slot of a code by its number (ProcedureReader.codeKey), in [0, CODE_SLOTS). */
+export function codeSlot(key: number): number {
+  return (key ^ (key >>> 12)) & (CODE_SLOTS - 1);
+}
 
 /** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
 const FIRST_MODIFIER_COMPONENT = 2;
@@ -46,6 +51,7 @@ export class ProcedureReader {
       const at = start < 0 ? ix.table.segmentEnd[s]! : start;
       this.qualifier = null;
       this.code = '';
+      this.codeKey = -1;
       this.codeStart = this.codeEnd = at;
       this.components = 0;
       return;
@@ -155,6 +161,12 @@ export class ProcedureReader {
   private readonly slotProblems: (string | null | undefined)[] = new Array<string | null | undefined>(CODE_SLOTS).fill(undefined);
   /** The slot of the code read last, or -1 when it has none. */
   private slot = -1;
+  /**
+   * The code read last as a number (a five-character code of digits and capitals, each digit or
+   * letter a base-36 digit), or -1 when it is no such code: callers that keep something per code
+   * look it up by this (codeSlot).
+   */
+  codeKey = -1;
   private readonly problems = new Map<string, Map<string, string | null>>();
 
   /** procedureCodeProblem(qualifier, code), found once per qualifier and code. */
@@ -183,6 +195,7 @@ export class ProcedureReader {
   /** text[start, end): one shared string per five-character code of digits and capitals (see slotKeys); sets slot. */
   private codeText(text: string, start: number, end: number): string {
     this.slot = -1;
+    this.codeKey = -1;
     if (end - start !== 5) return text.slice(start, end);
     let key = 0;
     for (let at = start; at < end; at++) {
@@ -192,8 +205,9 @@ export class ProcedureReader {
       // Below 36 ** 5, so an int32 all along.
       key = (key * 36 + digit) | 0;
     }
-    const slot = (key ^ (key >>> 12)) & (CODE_SLOTS - 1);
+    const slot = codeSlot(key);
     this.slot = slot;
+    this.codeKey = key;
     if (this.slotKeys[slot] === key) return this.slotCodes[slot]!;
     const code = text.slice(start, end);
     this.slotKeys[slot] = key;
