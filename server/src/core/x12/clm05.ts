@@ -48,7 +48,7 @@ export class Clm05Reader {
   read(text: string, start: number, end: number, component: string): Clm05 {
     if (start < 0 || end <= start) return NONE;
     const length = end - start;
-    if (length === this.lastWritten.length && component === this.lastComponent && text.startsWith(this.lastWritten, start)) return this.last;
+    if (length === this.lastWritten.length && component === this.lastComponent && this.sameAsLast(text, start)) return this.last;
     const read = readClm05(text, start, end, component);
     // Only a short one is kept (its own copy: the text is one piece of a file), as CLM05 is.
     if (length <= MAX_KEPT) {
@@ -57,6 +57,15 @@ export class Clm05Reader {
       this.last = read === NONE ? NONE : Object.freeze(read);
     }
     return read;
+  }
+
+  /** Whether text from `start` begins with the last CLM05 kept: compared by char codes (a few), cheaper than a call to startsWith. */
+  private sameAsLast(text: string, start: number): boolean {
+    const last = this.lastWritten;
+    for (let i = 0; i < last.length; i++) {
+      if (text.charCodeAt(start + i) !== last.charCodeAt(i)) return false;
+    }
+    return true;
   }
 }
 
