@@ -34,3 +34,40 @@ export function readClm05(text: string, start: number, end: number, component: s
   const facilityType = first - start <= 8 ? facilityTypeOf(text.slice(start, first)) : null;
   return facilityType === null && frequency === null ? NONE : { facilityType, frequency };
 }
+
+/**
+ * readClm05 for one reader's claims, which nearly all write the same CLM05 ("11:B:1"): what the
+ * last one gave is given again, the same frozen object, when a claim writes the same text, so
+ * that a claim costs no strings and no object for it.
+ */
+export class Clm05Reader {
+  private lastWritten = '';
+  private lastComponent = '';
+  private last: Clm05 = NONE;
+
+  read(text: string, start: number, end: number, component: string): Clm05 {
+    if (start < 0 || end <= start) return NONE;
+    const length = end - start;
+    if (length === this.lastWritten.length && component === this.lastComponent && this.sameAsLast(text, start)) return this.last;
+    const read = readClm05(text, start, end, component);
+    // Only a short one is kept (its own copy: the text is one piece of a file), as CLM05 is.
+    if (length <= MAX_KEPT) {
+      this.lastWritten = detached(text.slice(start, end));
+      this.lastComponent = component;
+      this.last = read === NONE ? NONE : Object.freeze(read);
+    }
+    return read;
+  }
+
+  /** Whether text from `start` begins with the last CLM05 kept: compared by char codes (a few), cheaper than a call to startsWith. */
+  private sameAsLast(text: string, start: number): boolean {
+    const last = this.lastWritten;
+    for (let i = 0; i < last.length; i++) {
+      if (text.charCodeAt(start + i) !== last.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+}
+
+/** The longest CLM05 a Clm05Reader keeps to compare the next with. */
+const MAX_KEPT = 32;

@@ -18,8 +18,11 @@ import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { SERVICE_SEGMENTS, ServiceLines837 } from './serviceLines837';
 import { X12Claim } from './serviceLine837';
-import { readClm05, type Clm05 } from './clm05';
+import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
+
+/** Slots of Parser837's cache of days (a power of 2). */
+const DAY_SLOTS = 1024;
 
 /** DTP01 qualifiers that carry a date of service: 472 service date (claim or line; read from char codes in date()), 434 statement dates (claim, 837I). */
 const STATEMENT_DATES = '434';
@@ -343,7 +346,7 @@ export class Parser837 {
     this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(r.text, chargeStart, chargeEnd);
     // CLM05-1 (837I facility type code) and CLM05-3 (claim frequency), read as strings now: a claim may go on past this piece.
     const locationStart = el.start(5);
-    this.claimLocation = readClm05(r.text, locationStart, locationStart < 0 ? -1 : el.end(5), r.ix.delimitersOf(s).component);
+    this.claimLocation = this.clm05.read(r.text, locationStart, locationStart < 0 ? -1 : el.end(5), r.ix.delimitersOf(s).component);
     this.lines.claimFacilityType = this.claimLocation.facilityType;
     if (this.claimCharge === null) {
       r.add(
@@ -365,6 +368,8 @@ export class Parser837 {
   private claimCharge: number | null = null;
   /** CLM05 of the open claim, as the coding checks read it. */
   private claimLocation: Clm05 = readClm05('', -1, -1, ':');
+  /** Reads CLM05 (the same text as the claim before gives the same object). */
+  private readonly clm05 = new Clm05Reader();
 
   private closeClaim(s: number): void {
     const lineReader = this.lines;
@@ -489,15 +494,25 @@ export class Parser837 {
   // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so
   // a document keeps one object per distinct value instead of one per line.
   private readonly days = new Map<number, DateRange>();
+  // The days met last, in slots by their number in front of `days`: a line's date costs no Map lookup.
+  private readonly dayKeys = new Int32Array(DAY_SLOTS).fill(-1);
+  private readonly dayRanges: DateRange[] = new Array<DateRange>(DAY_SLOTS);
 
-  /** One shared, frozen DateRange per single day. */
+  /** One shared, frozen DateRange per single day (a valid CCYYMMDD, so an int32). */
   private singleDay(day: number): DateRange {
+    const slot = (day ^ (day >>> 10)) & (DAY_SLOTS - 1);
+    if (this.dayKeys[slot] === day) return this.dayRanges[slot]!;
     let shared = this.days.get(day);
     if (shared === undefined) {
-      if (this.days.size >= 100000) this.days.clear();
+      if (this.days.size >= 100000) {
+        this.days.clear();
+        this.dayKeys.fill(-1);
+      }
       shared = Object.freeze({ from: day, to: day });
       this.days.set(day, shared);
     }
+    this.dayKeys[slot] = day;
+    this.dayRanges[slot] = shared;
     return shared;
   }
 }

@@ -10,6 +10,14 @@ import type { X12SegmentIndex } from './segment-index';
 import type { X12ServiceLine } from './serviceLine837';
 import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
 
+/** Slots of ProcedureReader's code cache (a power of 2): a file's few hundred codes seldom share one. */
+export const CODE_SLOTS = 4096;
+
+/** The slot of a code by its number (ProcedureReader.codeKey), in [0, CODE_SLOTS). */
+export function codeSlot(key: number): number {
+  return (key ^ (key >>> 12)) & (CODE_SLOTS - 1);
+}
+
 /** SV101-3..SV101-6: the four modifier positions of a procedure composite (0-based component indexes). */
 const FIRST_MODIFIER_COMPONENT = 2;
 const LAST_MODIFIER_COMPONENT = 5;
@@ -43,6 +51,7 @@ export class ProcedureReader {
       const at = start < 0 ? ix.table.segmentEnd[s]! : start;
       this.qualifier = null;
       this.code = '';
+      this.codeKey = -1;
       this.codeStart = this.codeEnd = at;
       this.components = 0;
       return;
@@ -142,12 +151,32 @@ export class ProcedureReader {
     line.componentSeparator = this.separator;
   }
 
-  // The codes a file repeats, and their problems, kept per code.
-  private readonly codes = new Map<number, string>();
+  // The codes a file repeats, and their problems, kept per code: the five-character codes of
+  // digits and capitals (nearly every line's) in slots by their number, and the HC problem of
+  // each beside it (nearly every line says HC), so that a line costs no Map lookup; any other
+  // code or qualifier in Maps. A code whose slot another code took is made again, the same string.
+  private readonly slotKeys = new Int32Array(CODE_SLOTS).fill(-1);
+  private readonly slotCodes: string[] = new Array<string>(CODE_SLOTS).fill('');
+  /** The HC problem of the slot's code: undefined until it is found. */
+  private readonly slotProblems: (string | null | undefined)[] = new Array<string | null | undefined>(CODE_SLOTS).fill(undefined);
+  /** The slot of the code read last, or -1 when it has none. */
+  private slot = -1;
+  /**
+   * The code read last as a number (a five-character code of digits and capitals, each digit or
+   * letter a base-36 digit), or -1 when it is no such code: callers that keep something per code
+   * look it up by this (codeSlot).
+   */
+  codeKey = -1;
   private readonly problems = new Map<string, Map<string, string | null>>();
 
   /** procedureCodeProblem(qualifier, code), found once per qualifier and code. */
   private codeProblem(qualifier: string, code: string): string | null {
+    const slot = this.slot;
+    if (qualifier === 'HC' && slot >= 0) {
+      let problem = this.slotProblems[slot];
+      if (problem === undefined) this.slotProblems[slot] = problem = procedureCodeProblem(qualifier, code);
+      return problem;
+    }
     let byCode = this.problems.get(qualifier);
     if (byCode === undefined) {
       if (this.problems.size >= 64) this.problems.clear();
@@ -163,23 +192,28 @@ export class ProcedureReader {
     return problem;
   }
 
-  /** text[start, end): one shared string per five-character code of digits and capitals. */
+  /** text[start, end): one shared string per five-character code of digits and capitals (see slotKeys); sets slot. */
   private codeText(text: string, start: number, end: number): string {
+    this.slot = -1;
+    this.codeKey = -1;
     if (end - start !== 5) return text.slice(start, end);
     let key = 0;
     for (let at = start; at < end; at++) {
       const c = text.charCodeAt(at);
       const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
       if (digit < 0) return text.slice(start, end);
-      key = key * 36 + digit;
+      // Below 36 ** 5, so an int32 all along.
+      key = (key * 36 + digit) | 0;
     }
-    let shared = this.codes.get(key);
-    if (shared === undefined) {
-      if (this.codes.size >= 100000) this.codes.clear();
-      shared = text.slice(start, end);
-      this.codes.set(key, shared);
-    }
-    return shared;
+    const slot = codeSlot(key);
+    this.slot = slot;
+    this.codeKey = key;
+    if (this.slotKeys[slot] === key) return this.slotCodes[slot]!;
+    const code = text.slice(start, end);
+    this.slotKeys[slot] = key;
+    this.slotCodes[slot] = code;
+    this.slotProblems[slot] = undefined;
+    return code;
   }
 }
 

@@ -4,7 +4,7 @@
 import type { DateRange, PtpTableKind } from '../model';
 import { tableForClaim } from '../rules/claimTables';
 import { unsignedAt } from './segment-index';
-import { ProcedureReader } from './procedure';
+import { CODE_SLOTS, codeSlot, ProcedureReader } from './procedure';
 import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
@@ -201,7 +201,7 @@ export class ServiceLines837 {
     this.charges.note(chargeStart, chargeEnd, charge);
     const code = hasProcedure ? procedure.code : '';
     const keep = this.keepLine;
-    if (keep !== null && (code === '' || !this.keeps(keep, code))) return;
+    if (keep !== null && (code === '' || !this.keeps(keep, code, procedure.codeKey))) return;
 
     let unitsStart = -1;
     let unitsEnd = -1;
@@ -300,17 +300,29 @@ export class ServiceLines837 {
 
   // Whether the run keeps a line, by its code: a big file asks it for every line, of a few
   // hundred codes (ProcedureReader keeps the codes themselves likewise).
+  // The answers for codes ProcedureReader numbers (nearly all) are in slots by that number, like its own codes; the others in `kept`.
   private readonly kept = new Map<string, boolean>();
+  private readonly keptKeys = new Int32Array(CODE_SLOTS).fill(-1);
+  private readonly keptAnswers = new Uint8Array(CODE_SLOTS);
   /** The table `kept` answers for (it is emptied when the table changes). */
   private keptTable: PtpTableKind | null | undefined = undefined;
 
-  /** keep(code, table of the open claim: its transaction's kind and its facility type), asked once per code and table. */
-  private keeps(keep: (code: string, table: PtpTableKind | null) => boolean, code: string): boolean {
+  /** keep(code, table of the open claim: its transaction's kind and its facility type), asked once per code and table; `key`: the code's ProcedureReader.codeKey. */
+  private keeps(keep: (code: string, table: PtpTableKind | null) => boolean, code: string, key: number): boolean {
     const transaction = this.envelopes.transaction;
     const table = tableForClaim(transaction ? transaction.model.kind : null, this.claimFacilityType);
     if (table !== this.keptTable) {
       this.kept.clear();
+      this.keptKeys.fill(-1);
       this.keptTable = table;
+    }
+    if (key >= 0) {
+      const slot = codeSlot(key);
+      if (this.keptKeys[slot] === key) return this.keptAnswers[slot] === 1;
+      const answer = keep(code, table);
+      this.keptKeys[slot] = key;
+      this.keptAnswers[slot] = answer ? 1 : 0;
+      return answer;
     }
     let kept = this.kept.get(code);
     if (kept === undefined) {
