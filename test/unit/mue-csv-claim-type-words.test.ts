@@ -54,6 +54,12 @@ describe('CSV claim type naming an institutional claim in other words', () => {
       ['0131 Hospital Outpatient', 'institutional', '13'],
       ['0121 Hospital Inpatient Part B', 'institutional', '12'],
       ['0111 - Inpatient', 'institutional', '11'],
+      // ... or after the words: the type of bill still says the facility.
+      ['Institutional 0111', 'institutional', '11'],
+      ['UB-04 (0131)', 'institutional', '13'],
+      ['837I - 0831', 'institutional', '83'],
+      // A type of bill beside a professional form word names two kinds: not understood.
+      ['Professional 0131', null, null],
       // Not understood: no kind, more than one, or a negated one.
       ['Professional/Institutional', null, null],
       ['Non-Facility', null, null],

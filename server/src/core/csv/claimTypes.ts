@@ -76,8 +76,8 @@ export function readClaimType(cell: string): ClaimTypeReading {
 /**
  * A cell read word by word, and each two adjacent words joined ("UB 04"): form words name the
  * kind; without one, setting words (hospital, outpatient...) name an institutional claim. A
- * first word of four digits starting with 0 is a type of bill, as the UB-04 writes it ("0131
- * Hospital Outpatient"); a shorter number there is more likely a form's (837, 1500).
+ * word of four digits starting with 0 is a type of bill, as the UB-04 writes it ("0131 Hospital
+ * Outpatient", "Institutional 0111"); a shorter number is more likely a form's (837, 1500).
  */
 function readWords(cell: string): ClaimTypeReading {
   const runs = alphanumericRuns(cell, 0, cell.length);
@@ -105,6 +105,17 @@ function readWords(cell: string): ClaimTypeReading {
       continue;
     }
     const negated = i > 0 && CLAIM_TYPE_NEGATIONS.includes(words[i - 1]!);
+    // A type of bill after the words ("Institutional 0111", "UB-04 0131"): four digits from 0, as first.
+    if (billType === null && !negated && word.length === 4 && word[0] === '0' && isTypeOfBill(word)) {
+      known[i] = true;
+      kindWords++;
+      billType = word;
+      if (form !== 'institutional') {
+        form = 'institutional';
+        forms++;
+      }
+      continue;
+    }
     const pair = i + 1 < words.length ? word + words[i + 1]! : '';
     let kind = lookup(CLAIM_FORM_WORDS, word);
     const pairKind = pair === '' ? undefined : lookup(CLAIM_FORM_WORDS, pair);
