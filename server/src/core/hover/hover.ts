@@ -8,6 +8,7 @@ import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
 import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { noTableNote, tableForClaim } from '../rules/claimTables';
+import { outOfForce, type OutOfForce } from '../rules/supersession';
 import { mueRowFor } from '../rules/checkUnits';
 import { codeSetOf, parseD8, readsAsCode } from '../x12/values';
 import { shownSegmentId } from '../guides/shown';
@@ -32,7 +33,8 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
     const { line } = located;
     if (contains(line.codeSpan, offset) && line.code !== '') {
       const { kind, facilityType = null } = located.claim;
-      return { markdown: codeHover(line.code, line.dateOfService, knowledge, tableForClaim(kind, facilityType), noTableNote(kind, facilityType)), span: line.codeSpan };
+      const markdown = codeHover(line.code, line.dateOfService, knowledge, tableForClaim(kind, facilityType), noTableNote(kind, facilityType));
+      return { markdown: withForceNote(markdown, outOfForce(doc.claims, located.claim)), span: line.codeSpan };
     }
     const modifier = line.modifiers.find((m) => contains(m.span, offset));
     if (modifier) return { markdown: modifierHover(modifier.value), span: modifier.span };
@@ -55,6 +57,19 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
     return null;
   }
   return null;
+}
+
+/** What the hover says of a line whose claim is out of force (supersession.ts): after the code's first paragraph, as it changes how the rest reads. */
+const FORCE_NOTES: Readonly<Record<OutOfForce, string>> = {
+  void: '_This claim is a void (frequency code 8): its lines take no part in the checks._',
+  replaced: '_A later claim of this patient with the same claim id replaces this one (frequency code 7): its lines take no part in the checks._',
+  voided: '_A later claim of this patient with the same claim id voids this one (frequency code 8): its lines take no part in the checks._',
+};
+
+function withForceNote(markdown: string, out: OutOfForce | null): string {
+  if (out === null) return markdown;
+  const end = markdown.indexOf('\n\n');
+  return end < 0 ? `${markdown}\n\n${FORCE_NOTES[out]}` : `${markdown.slice(0, end)}\n\n${FORCE_NOTES[out]}${markdown.slice(end)}`;
 }
 
 function contains(span: Span, offset: number): boolean {

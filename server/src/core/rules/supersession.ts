@@ -118,3 +118,24 @@ export class Supersession {
     }
   }
 }
+
+/** Why a claim's lines take no part in the checks of its document, by its and the others' frequency codes. */
+export type OutOfForce = 'void' | 'replaced' | 'voided';
+
+/**
+ * Whether `claim` is out of force among the claims of one document, as the checks judge it: a
+ * void claim ('void'), or one a later-read replacement or void claim of the same patient and
+ * claim id supersedes ('replaced', 'voided': the last such claim is the one in force). Null when
+ * its lines are checked. For a hover: one pass over the document's claims.
+ */
+export function outOfForce(claims: readonly Claim[], claim: Claim): OutOfForce | null {
+  if (isVoid(claim.frequency)) return 'void';
+  const id = claimIdOf(claim);
+  if (id === '') return null;
+  let last: Claim | null = null;
+  for (const other of claims) {
+    if (supersedesOthers(other.frequency) && other.patientKey === claim.patientKey && claimIdOf(other) === id) last = other;
+  }
+  if (last === null || last === claim) return null;
+  return isVoid(last.frequency) ? 'voided' : 'replaced';
+}
