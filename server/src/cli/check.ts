@@ -46,13 +46,19 @@ function expandDirectories(files: readonly string[]): Inputs {
   const add = (path: FilePath) => {
     if (seen.firstTime(path)) inputs.files.push(path);
   };
-  for (const path of files) {
-    let directory = false;
+  const isDirectory = (path: string): boolean => {
     try {
-      directory = path !== '-' && statSync(path).isDirectory();
+      return path !== '-' && statSync(path).isDirectory();
     } catch {
       // Missing or unreadable: reported as such when it is read.
+      return false;
     }
+  };
+  // The files named themselves, wherever else they are found: a file named is judged as named.
+  const named = new SeenFiles();
+  for (const path of files) if (path !== '-' && !isDirectory(path)) named.firstTime(path);
+  for (const path of files) {
+    const directory = isDirectory(path);
     const found = directory ? claimFilesUnder(path) : { paths: [], unlisted: new Map<FilePath, string>() };
     for (const [folder, reason] of found.unlisted) {
       inputs.refused.set(folder, reason);
@@ -60,7 +66,7 @@ function expandDirectories(files: readonly string[]): Inputs {
     }
     if (found.paths.length > 0) {
       found.paths.forEach(add);
-      for (const file of found.paths) inputs.found.add(file);
+      for (const file of found.paths) if (!named.has(file)) inputs.found.add(file);
     }
     else {
       if (directory) inputs.refused.set(path, NO_CLAIM_FILES);

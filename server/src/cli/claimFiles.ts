@@ -185,4 +185,9 @@ export class SeenFiles {
     this.seen.add(key);
     return true;
   }
+
+  /** Whether `path` was met (without meeting it). */
+  has(path: FilePath): boolean {
+    return this.seen.has(identityOf(path));
+  }
 }

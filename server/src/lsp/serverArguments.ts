@@ -8,8 +8,8 @@ export const SERVER_USAGE = `Claimlint language server: X12 837 and CSV claim fi
 Run it from an editor's language-client configuration:
   node server.js --stdio           the protocol on stdin and stdout (Neovim, Emacs, Helix, ...)
   node server.js --node-ipc        Node IPC (VS Code's client)
-  node server.js --socket=PORT     a TCP socket the client listens on
-  node server.js --pipe=NAME       a named pipe
+  node server.js --socket=PORT     a TCP socket the client listens on (or --socket PORT)
+  node server.js --pipe=NAME       a named pipe (or --pipe NAME)
 
 Settings come from the client (workspace/configuration, section "claimlint") or from
 initializationOptions.settings. The command-line checker is cli.js beside this file.
@@ -17,12 +17,15 @@ initializationOptions.settings. The command-line checker is cli.js beside this f
 
 export type ServerArguments = { kind: 'serve'; stdio: boolean } | { kind: 'help' } | { kind: 'no-transport' };
 
+/** The library's transports: flags alone, and those with a value (`--socket=PORT` or `--socket PORT`, as it reads them). */
 const TRANSPORTS = ['--stdio', '--node-ipc'];
-const TRANSPORT_PREFIXES = ['--socket=', '--pipe='];
+const TRANSPORTS_WITH_VALUE = ['--socket', '--pipe'];
 
 export function readServerArguments(args: readonly string[]): ServerArguments {
   if (args.includes('--help') || args.includes('-h')) return { kind: 'help' };
-  const transport = args.some((a) => TRANSPORTS.includes(a) || TRANSPORT_PREFIXES.some((p) => a.startsWith(p)));
+  const transport = args.some(
+    (a, i) => TRANSPORTS.includes(a) || TRANSPORTS_WITH_VALUE.some((flag) => a.startsWith(`${flag}=`) || (a === flag && i + 1 < args.length)),
+  );
   if (!transport) return { kind: 'no-transport' };
   return { kind: 'serve', stdio: args.includes('--stdio') };
 }
