@@ -3,16 +3,36 @@
 // word (hospitalist, ophthalmology, admeasure).
 
 /**
+ * Words a table's name is made of, to read a name written without breaks between them
+ * (OPHmue.csv, MUE_OutPatient.csv, DMEmue.csv): a run of letters that is these words and nothing
+ * else is read as them. A run with any other word in it (hospitalist, myhospitaltable) is not.
+ */
+export const TABLE_NAME_VOCABULARY: readonly string[] = [
+  'practitioner', 'practitioners', 'outpatient', 'hospital', 'oph', 'opps', 'dme', 'dmepos', 'supplier', 'suppliers',
+  'physician', 'professional', 'facility', 'services', 'service', 'mue', 'mues', 'ptp', 'aoc', 'ncci', 'cci', 'mcr',
+  'cms', 'medicare', 'table', 'tables', 'values', 'value', 'edits', 'edit', 'eff', 'effective', 'ccipra', 'ccioph',
+];
+
+const VOCABULARY = new Set(TABLE_NAME_VOCABULARY);
+const LONGEST = Math.max(...TABLE_NAME_VOCABULARY.map((w) => w.length));
+
+/**
  * The lower-case words of the last component of `name` (a path: only the file's own name says
  * what it holds). Words split at anything but a letter, at a lower-to-upper case change
  * (OutpatientHospital) and before the last capital of a run of capitals followed by a lower-case
- * letter (DMESupplier: dme, supplier).
+ * letter (DMESupplier: dme, supplier); and a run of letters that is made of TABLE_NAME_VOCABULARY
+ * words alone gives those words too (OPHmue: oph, mue).
  */
 export function nameWords(name: string): string[] {
   const last = name.split(/[\\/]/).pop() ?? name;
   // One pass over the characters (no regular expression: a long run of capitals must cost linear time).
   const words: string[] = [];
   let word = '';
+  let run = '';
+  const endRun = () => {
+    if (run !== '') words.push(...vocabularyWords(run));
+    run = '';
+  };
   for (let i = 0; i < last.length; i++) {
     const c = last.charAt(i);
     const upper = c >= 'A' && c <= 'Z';
@@ -20,6 +40,7 @@ export function nameWords(name: string): string[] {
     if (!upper && !lower) {
       if (word !== '') words.push(word);
       word = '';
+      endRun();
       continue;
     }
     if (upper && word !== '') {
@@ -33,7 +54,30 @@ export function nameWords(name: string): string[] {
       }
     }
     word += c.toLowerCase();
+    run += c.toLowerCase();
   }
   if (word !== '') words.push(word);
+  endRun();
   return words;
+}
+
+/** A run of lower-case letters as vocabulary words, if it is made of them alone (the longest words first); else none. */
+function vocabularyWords(run: string): string[] {
+  // ways[i]: the length of the word that ends a split of run[0, i) into vocabulary words, or 0 for none.
+  const ways = new Int32Array(run.length + 1);
+  const reached = new Uint8Array(run.length + 1);
+  reached[0] = 1;
+  for (let end = 1; end <= run.length; end++) {
+    for (let length = Math.min(LONGEST, end); length >= 1; length--) {
+      if (reached[end - length] === 1 && VOCABULARY.has(run.slice(end - length, end))) {
+        reached[end] = 1;
+        ways[end] = length;
+        break;
+      }
+    }
+  }
+  if (reached[run.length] !== 1) return [];
+  const out: string[] = [];
+  for (let end = run.length; end > 0; end -= ways[end]!) out.unshift(run.slice(end - ways[end]!, end));
+  return out;
 }
