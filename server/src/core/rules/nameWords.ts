@@ -1,17 +1,7 @@
 // The words of a table's file name or header cell, as the table-kind rules read them: a file is
 // a hospital table when a word of its name says so, not when the letters appear inside another
 // word (hospitalist, ophthalmology, admeasure).
-
-/**
- * Words a table's name is made of, to read a name written without breaks between them
- * (OPHmue.csv, MUE_OutPatient.csv, DMEmue.csv): a run of letters that is these words and nothing
- * else is read as them. A run with any other word in it (hospitalist, myhospitaltable) is not.
- */
-export const TABLE_NAME_VOCABULARY: readonly string[] = [
-  'practitioner', 'practitioners', 'outpatient', 'hospital', 'oph', 'opps', 'dme', 'dmepos', 'supplier', 'suppliers',
-  'physician', 'professional', 'facility', 'services', 'service', 'mue', 'mues', 'ptp', 'aoc', 'ncci', 'cci', 'mcr',
-  'cms', 'medicare', 'table', 'tables', 'values', 'value', 'edits', 'edit', 'eff', 'effective', 'ccipra', 'ccioph',
-];
+import { TABLE_NAME_VOCABULARY } from '../data/tableNames';
 
 const VOCABULARY = new Set(TABLE_NAME_VOCABULARY);
 const LONGEST = Math.max(...TABLE_NAME_VOCABULARY.map((w) => w.length));
