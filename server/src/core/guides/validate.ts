@@ -53,6 +53,7 @@ import { elementsClean, type SegmentReader, type Separators } from './fastCheck'
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
 import { LAST_LISTED, RepeatLimit, StrayRun, type RepeatCarry, type SetEnding } from './repeats';
 import { SegmentScan } from './segmentScan';
+import { CleanMemo } from './cleanMemo';
 import { SegmentValues } from './segmentValues';
 import { componentOf } from './valueTypes';
 
@@ -294,6 +295,8 @@ export class GuideValidator {
   private readonly repetitionCode: number;
   /** The segment segmentOf reads, scanned once. */
   private readonly scan = new SegmentScan();
+  /** Segments the clean check passed, whose repeats it need not read again. */
+  private readonly cleanMemo = new CleanMemo();
   private readonly ids = new Map<number, IdInfo>();
   private readonly idSlots = new Array<IdInfo>(ID_SLOTS).fill(NO_ID);
 
@@ -373,7 +376,10 @@ export class GuideValidator {
       return special;
     }
     this.placedLast = true;
-    if (!elementsClean(placed, scan, this.separators)) checkElements(this.context, placed, valuesOf(scan, i), index);
+    const memo = this.cleanMemo;
+    if (memo.has(placed.uid, scan, element)) return special;
+    if (elementsClean(placed, scan, this.separators)) memo.add(placed.uid, scan);
+    else checkElements(this.context, placed, valuesOf(scan, i), index);
     return special;
   }
 
