@@ -369,7 +369,8 @@ export class GuideValidator {
     const group = this.group;
     if (!group || !group.walker) return special;
     const values = this.values.at(scan, i);
-    const placed = group.walker.step(id, values.valueAt, values.keyAt);
+    // The id is a segment id (SEGMENT_ID: ASCII), whose idCode is the walker's code of it.
+    const placed = group.walker.step(id, values.valueAt, values.keyAt, info.code);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, valuesOf(scan, i), index);
