@@ -63,7 +63,7 @@ interface IdPlans {
 const plans: (IdPlans[] | undefined)[] = [];
 
 /** x12/segment-index.ts segmentIdCode of an id of 1..3 ASCII characters (every id a guide has), else -1. */
-function idCodeOf(id: string): number {
+export function idCodeOf(id: string): number {
   const length = id.length;
   if (length === 0 || length > 3) return -1;
   let code = length;

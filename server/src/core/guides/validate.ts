@@ -47,7 +47,7 @@ import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
-import type { KeyAt } from './transitions';
+import { idCodeOf, type KeyAt } from './transitions';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
@@ -405,7 +405,7 @@ export class GuideValidator {
     const walker = this.group?.walker;
     if (id === null || !walker) return;
     const values = this.values.at(scan, i);
-    const placed = walker.step(id, values.valueAt, values.keyAt);
+    const placed = walker.step(id, values.valueAt, values.keyAt, idCodeOf(id));
     if (walker.events.length > 0) this.report(walker.events, index);
     if (placed) this.placedLast = true;
   }
@@ -451,7 +451,9 @@ export class GuideValidator {
       if (id === 'GE' || id === 'IEA') this.checkTrailer(id, elements, index);
       return;
     }
-    const placed = group.walker.step(id, this.valueAt, keyAt);
+    // Every step of the validator hands the walker the id's code, so the plan lookup, optimized
+    // on the fast path's steps, never meets a step without one (and is not compiled again for it).
+    const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id));
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, elements, index);
