@@ -220,8 +220,9 @@ function segmentDefinition(index: number): SegmentDefinition {
 
 // ---- guides
 
-/** Segments linked so far (SegmentSpec.uid). */
+/** Segments and loops linked so far (SegmentSpec.uid, LoopSpec.uid). */
 let segmentCount = 0;
+let loopCount = 0;
 
 function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number; r: RawCount; w?: 1; c: RawChild[] }, parent: LoopSpec | null, index: number, firstAtPosition: number): LoopSpec {
   const loop: LoopSpec = {
@@ -240,6 +241,7 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
     trigger: [],
     lastIndexOf: new Map(),
     required: [],
+    uid: loopCount++,
   };
   const children: (LoopSpec | SegmentSpec)[] = [];
   let groupStart = 0;

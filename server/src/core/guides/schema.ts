@@ -231,6 +231,8 @@ export interface LoopSpec {
    * (wrappers, whose required child loops count): what a walk passing over them notes as missing.
    */
   required: readonly number[];
+  /** This loop's number among all the linked guides' loops (0, 1, 2...): tables derived from the schema index by it. */
+  uid: number;
 }
 
 export interface GuideSchema {

@@ -45,6 +45,8 @@ export class SegmentScan implements SegmentReader {
   ends = new Int32Array(64);
   /** flags[k]: HAS_* bits of element k. */
   flags = new Uint8Array(64);
+  /** A hash of the segment's characters (for CleanMemo: equal text, equal hash). */
+  hash = 0;
 
   private classes: Uint8Array | null = null;
   private element = -1;
@@ -67,9 +69,12 @@ export class SegmentScan implements SegmentReader {
     let flags = this.flags;
     let k = 0;
     let f = 0;
+    let hash = 0;
     starts[0] = start;
     for (let at = start; at < end; at++) {
-      const cls = classes[text.charCodeAt(at)]!;
+      const c = text.charCodeAt(at);
+      hash = (Math.imul(hash, 31) + c) | 0;
+      const cls = classes[c]!;
       if (cls === 0) continue;
       if (cls !== ELEMENT_SEPARATOR) {
         f |= cls;
@@ -90,6 +95,7 @@ export class SegmentScan implements SegmentReader {
     ends[k] = end;
     flags[k] = f;
     this.count = k;
+    this.hash = hash;
   }
   private grow(): void {
     const size = this.starts.length * 2;

@@ -63,7 +63,7 @@ interface IdPlans {
 const plans: (IdPlans[] | undefined)[] = [];
 
 /** x12/segment-index.ts segmentIdCode of an id of 1..3 ASCII characters (every id a guide has), else -1. */
-function idCodeOf(id: string): number {
+export function idCodeOf(id: string): number {
   const length = id.length;
   if (length === 0 || length > 3) return -1;
   let code = length;
@@ -81,10 +81,13 @@ function idCodeOf(id: string): number {
  */
 export type KeyAt = (position: number, component: number) => number;
 
-/** The plan for the step from `node` to a segment `id` whose values `valueAt` (or `keyAt`) reads, or null. */
-export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?: KeyAt): StepPlan | null {
+/**
+ * The plan for the step from `node` to a segment `id` whose values `valueAt` (or `keyAt`) reads, or
+ * null; `known`, when the caller has it, is the id's code (segmentIdCode of an ASCII id, as idCodeOf).
+ */
+export function stepPlan(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt?: KeyAt, known?: number): StepPlan | null {
   // An id no guide has (longer, or not ASCII) has no place anywhere: no plan.
-  const code = idCodeOf(id);
+  const code = known ?? idCodeOf(id);
   if (code < 0) return NO_PLAN;
   let byId = plans[node.uid];
   if (byId === undefined) plans[node.uid] = byId = [];

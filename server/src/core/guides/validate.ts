@@ -47,12 +47,13 @@ import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { ValueAt } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker, type WalkerState, type WalkEvent } from './walker';
-import type { KeyAt } from './transitions';
+import { idCodeOf, type KeyAt } from './transitions';
 import { checkElements, severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
 import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
 import { LAST_LISTED, RepeatLimit, StrayRun, type RepeatCarry, type SetEnding } from './repeats';
 import { SegmentScan } from './segmentScan';
+import { CleanMemo } from './cleanMemo';
 import { SegmentValues } from './segmentValues';
 import { componentOf } from './valueTypes';
 
@@ -294,6 +295,8 @@ export class GuideValidator {
   private readonly repetitionCode: number;
   /** The segment segmentOf reads, scanned once. */
   private readonly scan = new SegmentScan();
+  /** Segments the clean check passed, whose repeats it need not read again. */
+  private readonly cleanMemo = new CleanMemo();
   private readonly ids = new Map<number, IdInfo>();
   private readonly idSlots = new Array<IdInfo>(ID_SLOTS).fill(NO_ID);
 
@@ -366,14 +369,18 @@ export class GuideValidator {
     const group = this.group;
     if (!group || !group.walker) return special;
     const values = this.values.at(scan, i);
-    const placed = group.walker.step(id, values.valueAt, values.keyAt);
+    // The id is a segment id (SEGMENT_ID: ASCII), whose idCode is the walker's code of it.
+    const placed = group.walker.step(id, values.valueAt, values.keyAt, info.code);
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, valuesOf(scan, i), index);
       return special;
     }
     this.placedLast = true;
-    if (!elementsClean(placed, scan, this.separators)) checkElements(this.context, placed, valuesOf(scan, i), index);
+    const memo = this.cleanMemo;
+    if (memo.has(placed.uid, scan, element)) return special;
+    if (elementsClean(placed, scan, this.separators)) memo.add(placed.uid, scan);
+    else checkElements(this.context, placed, valuesOf(scan, i), index);
     return special;
   }
 
@@ -398,7 +405,7 @@ export class GuideValidator {
     const walker = this.group?.walker;
     if (id === null || !walker) return;
     const values = this.values.at(scan, i);
-    const placed = walker.step(id, values.valueAt, values.keyAt);
+    const placed = walker.step(id, values.valueAt, values.keyAt, idCodeOf(id));
     if (walker.events.length > 0) this.report(walker.events, index);
     if (placed) this.placedLast = true;
   }
@@ -444,7 +451,9 @@ export class GuideValidator {
       if (id === 'GE' || id === 'IEA') this.checkTrailer(id, elements, index);
       return;
     }
-    const placed = group.walker.step(id, this.valueAt, keyAt);
+    // Every step of the validator hands the walker the id's code, so the plan lookup, optimized
+    // on the fast path's steps, never meets a step without one (and is not compiled again for it).
+    const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id));
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, elements, index);

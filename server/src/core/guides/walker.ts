@@ -52,10 +52,11 @@ interface Pending {
 export class GuideWalker {
   private frames: Frame[];
   /**
-   * A frame per loop, kept for reuse: a new iteration of a loop takes its frame back (a loop sits
-   * at one depth of the guide and is never open twice, so its frame is free when it is entered).
+   * A frame per loop (by LoopSpec.uid), kept for reuse: a new iteration of a loop takes its frame
+   * back (a loop sits at one depth of the guide and is never open twice, so its frame is free when
+   * it is entered).
    */
-  private readonly pool = new Map<LoopSpec, Frame>();
+  private readonly pool: (Frame | undefined)[] = [];
   private node: SegmentSpec | null = null;
   private pending: Pending[] = [];
   private walkEvents: WalkEvent[] = NONE_EVENTS;
@@ -120,16 +121,17 @@ export class GuideWalker {
   /**
    * Places the next segment (`id` and its values, for the qualifier): returns the guide's
    * segment it is, or null when the guide has no place for it here (the walker then stays where
-   * it was). `events`, `exited` and `entered` tell what the step passed.
+   * it was). `events`, `exited` and `entered` tell what the step passed. `code`, when the caller
+   * has it: segmentIdCode of the id.
    */
-  step(id: string, valueAt: ValueAt, keyAt?: KeyAt): SegmentSpec | null {
+  step(id: string, valueAt: ValueAt, keyAt?: KeyAt, code?: number): SegmentSpec | null {
     if (this.pending.length > 0) this.pending = [];
     this.walkEvents = NONE_EVENTS;
     this.exitedLoops = null;
     this.enteredLoops = NONE;
     const node = this.node;
     if (node !== null && this.options.plans !== false) {
-      const next = this.plannedStep(node, id, valueAt, keyAt);
+      const next = this.plannedStep(node, id, valueAt, keyAt, code);
       if (next !== null) {
         this.node = next;
         return next;
@@ -152,11 +154,11 @@ export class GuideWalker {
    * the walk would note nothing. Null when that does not hold (the full walk then runs, from the
    * same state: nothing has been changed).
    */
-  private plannedStep(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt: KeyAt | undefined): SegmentSpec | null {
+  private plannedStep(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt: KeyAt | undefined, code: number | undefined): SegmentSpec | null {
     const depth = this.frames.length - 1;
     const frame = this.frames[depth]!;
     if (frame.loop !== node.loop) return null;
-    const plan = stepPlan(node, id, valueAt, keyAt);
+    const plan = stepPlan(node, id, valueAt, keyAt, code);
     if (plan === null || !allSeen(frame.counts, plan.required)) return null;
     const next = plan.next;
     if (plan.kind === 'sibling') {
@@ -240,7 +242,7 @@ export class GuideWalker {
       at += size;
       return frame;
     });
-    for (const f of walker.frames) walker.pool.set(f.loop, f);
+    for (const f of walker.frames) walker.pool[f.loop.uid] = f;
     walker.node = state.node;
     return walker;
   }
@@ -267,13 +269,13 @@ export class GuideWalker {
 
   /** A frame for a new iteration of `loop`, its counts at zero. */
   private frameFor(loop: LoopSpec): Frame {
-    const reused = this.pool.get(loop);
+    const reused = this.pool[loop.uid];
     if (reused !== undefined) {
       reused.counts.fill(0);
       return reused;
     }
     const fresh: Frame = { loop, counts: new Int32Array(loop.children.length) };
-    this.pool.set(loop, fresh);
+    this.pool[loop.uid] = fresh;
     return fresh;
   }
 
