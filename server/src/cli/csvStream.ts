@@ -17,18 +17,29 @@ import { CodingRun } from '../core/rules/codingRun';
 import type { StagedLines } from '../core/rules/serviceGroups';
 import type { Knowledge } from '../core/rules/knowledge';
 import { byPosition } from '../core/spans';
-import { BLOCK_BYTES, InputError, latin1Pieces, readBlock, withBlockFile } from './files';
+import { InputError, latin1Pieces, readBlock, withBlockFile } from './files';
 import type { FilePath } from '../core/rules/filePaths';
 import { collectGarbage } from './io';
+import { FindingList } from './findingList';
 import { offsetsOf, Positions } from './report';
-import { FEED_BYTES, type BlockProgress, type BlockSizes } from './stream';
+import { type BlockProgress, type BlockSizes } from './stream';
+
+/**
+ * A claim CSV's blocks and the pieces fed: smaller than an 837's (files.ts BLOCK_BYTES, stream.ts FEED_BYTES). A
+ * piece and the record waiting in it live while its rows are read, long enough for the collector
+ * to move them among the old objects, where they piled up as garbage (pieces of 64 KB: a heap of
+ * up to 25 MB, 8 MB of it live, for a million-row file; of 16 KB: 10 MB); a block's buffer is
+ * held to the end.
+ */
+const CSV_BLOCK_BYTES = 1024 * 1024;
+const CSV_FEED_BYTES = 16 * 1024;
 
 export interface CsvBlockCheck {
   format: 'csv';
   claims: number;
   serviceLines: number;
   /** In document order, as the whole-file path sorts them. */
-  findings: Finding[];
+  findings: Iterable<Finding>;
   positions: Positions;
 }
 
@@ -43,29 +54,56 @@ export interface CsvBlockSizes extends BlockSizes {
  * with readInput's reasons, when it cannot be read.
  */
 export function checkCsvInBlocks(path: FilePath, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
-  return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
-    const feedBytes = sizes.feed ?? FEED_BYTES;
+  return withBlockFile(path, sizes.block ?? CSV_BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
+    const feedBytes = sizes.feed ?? CSV_FEED_BYTES;
     const run = shared?.run ?? new CodingRun(knowledge);
     const read = readAll(path, fd, buffer, run, progress, feedBytes, sizes.maxPending);
     if (read === null) return null;
-    // As analyze: the row findings, then the coding findings (a run of this file alone), a failure of the checks being one.
-    let findings = read.findings;
-    try {
-      stage(run, read, shared?.file ?? 0);
-      if (!shared) findings = findings.concat(run.findings());
-    } catch (error) {
-      findings.push(internalError('checking', error));
+    // As analyze: the row findings, then the coding findings (a run of this file alone), in document order.
+    let findings: Finding[] | FindingList;
+    let wanted: number[];
+    if (shared) {
+      findings = read.findings;
+      try {
+        stage(run, read, shared.file);
+      } catch (error) {
+        findings.push(internalError('checking', error));
+      }
+      // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
+      findings = byPosition(findings);
+      // Checked with other files: the run's coding findings land on this file's coded lines later.
+      wanted = offsetsOf(findings).concat(run.offsetsOf(shared.file));
+    } else {
+      findings = checkedAlone(run, read);
+      wanted = findings.offsets();
     }
-    // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
-    findings = byPosition(findings);
     progress.locating();
-    // Checked with other files: the run's coding findings land on this file's coded lines later.
-    const wanted = shared ? offsetsOf(findings).concat(run.offsetsOf(shared.file)) : offsetsOf(findings);
     const positions = new Positions(latin1Pieces(path, fd, buffer, feedBytes), wanted);
     // The positions came from another read: a file rewritten meanwhile would get wrong ones.
     unchanged();
     return { format: 'csv', claims: read.claims, serviceLines: read.serviceLines, findings, positions };
   });
+}
+
+/**
+ * The findings of a file checked alone, held in a FindingList (a big file's are tens of
+ * thousands): its row findings, then the run's as each group is checked, a failure of the checks
+ * being one in place of theirs; in document order (byPosition).
+ */
+function checkedAlone(run: CodingRun, read: CsvRead): FindingList {
+  const list = new FindingList();
+  for (const finding of read.findings) list.add(finding);
+  read.findings = [];
+  const rows = list.length;
+  try {
+    stage(run, read, 0);
+    run.checkInto(({ finding }) => list.add(finding));
+  } catch (error) {
+    list.truncate(rows);
+    list.add(internalError('checking', error));
+  }
+  list.sortByPosition();
+  return list;
 }
 
 /** Claims past which the tables behind a file's coded lines are freed at once (stage): about 75 bytes a claim. */
@@ -105,6 +143,7 @@ function readAll(path: FilePath, fd: number, buffer: Buffer, run: CodingRun, pro
  * the checks do not read, and which would otherwise still be held while they make their findings.
  */
 function stage(run: CodingRun, read: CsvRead, file: number): void {
+  if (read.claims >= MANY_CLAIMS) collectGarbage();
   stageLines(run, read, file);
   // Unreachable is not yet freed: the collector would not look at them before the findings had
   // grown the heap on top of them. Tens of megabytes for a big file, a few milliseconds to free.
