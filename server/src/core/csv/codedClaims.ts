@@ -15,7 +15,7 @@
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
-import { claimIdNumber } from '../rules/supersession';
+import { claimIdNumber, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
@@ -76,7 +76,7 @@ export class CodedClaims extends ClaimChooser<number> {
    * not the claim ids and patients, which are not needed once the file is read.
    */
   kindsOf(): (claim: number) => ClaimKind | null {
-    const kinds = this.kinds.slice(0, this.claimCount);
+    const kinds = this.kinds.subarray(0, this.claimCount);
     return (claim) => KINDS[kinds[claim]!]!;
   }
 
@@ -136,29 +136,57 @@ export class CodedClaims extends ClaimChooser<number> {
     }
   }
 
-  /** The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds, patients, frequencies and claim ids as parseCsv gives them. */
+  /**
+   * The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds, patients,
+   * frequencies and claim ids as parseCsv gives them. It holds nothing of this object: the
+   * patient keys the run asks for (of the claims with kept lines, and of those that replace or
+   * void others) are made here, so that the claims' ids and patients, most of the memory of a big
+   * file, can go before the run groups the lines.
+   */
   staged(): StagedLines {
-    const byClaimId = this.layout.claimId >= 0;
+    const count = this.claimCount;
+    const kinds = this.kinds.subarray(0, count);
+    const facilities = this.facilities.subarray(0, count);
+    const frequencies = this.frequencyOfClaim.subarray(0, count);
+    const kept = this.kept;
+    const patientKeys = new Map<number, string>();
+    for (let row = 0; row < kept.size; row++) {
+      const claim = kept.claimIndex(row);
+      if (!patientKeys.has(claim)) patientKeys.set(claim, this.patientKey(claim));
+    }
+    if (this.anyFrequency) {
+      for (let claim = 0; claim < count; claim++) {
+        if (frequencies[claim] !== 0 && supersedesOthers(String.fromCharCode(frequencies[claim]!)) && !patientKeys.has(claim)) patientKeys.set(claim, this.patientKey(claim));
+      }
+    }
     const staged: StagedLines = {
-      lines: this.kept,
-      claimCount: this.claimCount,
-      kind: (claim) => KINDS[this.kinds[claim]!]!,
-      facilityType: (claim) => (this.facilities[claim]! === 0 ? null : String(this.facilities[claim]!)),
+      lines: kept,
+      claimCount: count,
+      kind: (claim) => KINDS[kinds[claim]!]!,
+      facilityType: (claim) => (facilities[claim]! === 0 ? null : String(facilities[claim]!)),
       patientKey: (claim) => {
-        const patient = this.patientOfClaim[claim]!;
-        // A claim made for another frequency is its first claim's patient (claims.ts).
-        const base = this.baseClaim(claim);
-        return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
+        const key = patientKeys.get(claim);
+        if (key === undefined) throw new Error('the patient of a claim without kept lines');
+        return key;
       },
     };
-    if (this.anyFrequency) staged.frequency = (claim) => (this.frequencyOfClaim[claim]! === 0 ? null : String.fromCharCode(this.frequencyOfClaim[claim]!));
-    if (byClaimId) {
+    if (this.anyFrequency) staged.frequency = (claim) => (frequencies[claim]! === 0 ? null : String.fromCharCode(frequencies[claim]!));
+    if (this.layout.claimId >= 0) {
       // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
-      const ids = this.idNumbers.slice(0, this.claimCount);
+      // In place: a claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
+      const ids = this.idNumbers.subarray(0, count);
       for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
       staged.claimIds = ids;
     }
     return staged;
+  }
+
+  /** Claim.patientKey of a claim, as parseCsv gives it: a claim made for another frequency is its first claim's patient (claims.ts). */
+  private patientKey(claim: number): string {
+    const byClaimId = this.layout.claimId >= 0;
+    const patient = this.patientOfClaim[claim]!;
+    const base = this.baseClaim(claim);
+    return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
   }
 
   protected numberOf(state: number): number {

@@ -181,6 +181,8 @@ export class ServiceGrouper {
 
     let order = targets[0]!.grouper.order;
     const lines = targets[0]!.grouper.lines;
+    // At most every row is copied: room for them at once, not by halves, each copied to the next.
+    lines.reserve(lines.size + count);
     const supersession = lines.supersession;
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (let c = 0; c < claims; c++) {
