@@ -20,6 +20,7 @@ import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
+import { BlockColumn } from './blockColumn';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -35,15 +36,15 @@ export class CodedClaims extends ClaimChooser<number> {
   private readonly keys = new StringTable();
   private readonly patients = new StringTable();
   /** Per claim: its line count, its kind (index in KINDS), its patient's number in `patients` (-1: none yet). */
-  private lineCounts = new Uint32Array(1024);
-  private kinds = new Uint8Array(1024);
+  private readonly lineCounts = new BlockColumn(Uint32Array);
+  private readonly kinds = new BlockColumn(Uint8Array);
   /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
-  private facilities = new Uint8Array(1024);
-  private patientOfClaim = new Int32Array(1024);
+  private readonly facilities = new BlockColumn(Uint8Array);
+  private readonly patientOfClaim = new BlockColumn(Int32Array);
   /** Per claim: the character code of the frequency code its rows name first (0: none). */
-  private frequencyOfClaim = new Uint8Array(1024);
+  private readonly frequencyOfClaim = new BlockColumn(Uint8Array);
   /** Per claim: its claim id cell's number (claimIdNumber), what a replacement or void supersedes others by; a claim made for another frequency keeps its first claim's (baseClaim). */
-  private idNumbers = new Uint32Array(1024);
+  private readonly idNumbers = new BlockColumn(Uint32Array);
   /** Some row named a frequency. */
   private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
@@ -76,12 +77,12 @@ export class CodedClaims extends ClaimChooser<number> {
    * not the claim ids and patients, which are not needed once the file is read.
    */
   kindsOf(): (claim: number) => ClaimKind | null {
-    const kinds = this.kinds.subarray(0, this.claimCount);
-    return (claim) => KINDS[kinds[claim]!]!;
+    const kinds = this.kinds;
+    return (claim) => KINDS[kinds.get(claim)]!;
   }
 
   lineCount(state: number): number {
-    return this.lineCounts[state]!;
+    return this.lineCounts.get(state);
   }
 
   /** A line the coding run can use: with a code and a date (it skips others) that some edit names; with an index, any line with a code. */
@@ -102,16 +103,16 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   needsKind(state: number): boolean {
-    return this.kinds[state] === 0;
+    return this.kinds.get(state) === 0;
   }
 
   setKind(state: number, kind: ClaimKind, facilityType: string | null): void {
-    this.kinds[state] = KINDS.indexOf(kind);
-    if (facilityType !== null) this.facilities[state] = Number(facilityType);
+    this.kinds.set(state, KINDS.indexOf(kind));
+    if (facilityType !== null) this.facilities.set(state, Number(facilityType));
   }
 
   addLine(state: number, line: CsvServiceLine | null): void {
-    this.lineCounts[state]!++;
+    this.lineCounts.set(state, this.lineCounts.get(state) + 1);
     this.serviceLines++;
     if (line === null) return;
     if (this.index !== null) {
@@ -130,9 +131,9 @@ export class CodedClaims extends ClaimChooser<number> {
     // own to check. A claim made for another frequency whose rows name no kind has its first
     // claim's, as parseCsv gives it (claims.ts).
     for (const [claim, base] of this.splitFrom) {
-      if (this.kinds[claim] !== 0) continue;
-      this.kinds[claim] = this.kinds[base]!;
-      this.facilities[claim] = this.facilities[base]!;
+      if (this.kinds.get(claim) !== 0) continue;
+      this.kinds.set(claim, this.kinds.get(base));
+      this.facilities.set(claim, this.facilities.get(base));
     }
   }
 
@@ -145,9 +146,9 @@ export class CodedClaims extends ClaimChooser<number> {
    */
   staged(): StagedLines {
     const count = this.claimCount;
-    const kinds = this.kinds.subarray(0, count);
-    const facilities = this.facilities.subarray(0, count);
-    const frequencies = this.frequencyOfClaim.subarray(0, count);
+    const kinds = this.kinds;
+    const facilities = this.facilities;
+    const frequencies = this.frequencyOfClaim;
     const kept = this.kept;
     const patientKeys = new Map<number, string>();
     for (let row = 0; row < kept.size; row++) {
@@ -156,25 +157,26 @@ export class CodedClaims extends ClaimChooser<number> {
     }
     if (this.anyFrequency) {
       for (let claim = 0; claim < count; claim++) {
-        if (frequencies[claim] !== 0 && supersedesOthers(String.fromCharCode(frequencies[claim]!)) && !patientKeys.has(claim)) patientKeys.set(claim, this.patientKey(claim));
+        const frequency = frequencies.get(claim);
+        if (frequency !== 0 && supersedesOthers(String.fromCharCode(frequency)) && !patientKeys.has(claim)) patientKeys.set(claim, this.patientKey(claim));
       }
     }
     const staged: StagedLines = {
       lines: kept,
       claimCount: count,
-      kind: (claim) => KINDS[kinds[claim]!]!,
-      facilityType: (claim) => (facilities[claim]! === 0 ? null : String(facilities[claim]!)),
+      kind: (claim) => KINDS[kinds.get(claim)]!,
+      facilityType: (claim) => (facilities.get(claim) === 0 ? null : String(facilities.get(claim))),
       patientKey: (claim) => {
         const key = patientKeys.get(claim);
         if (key === undefined) throw new Error('the patient of a claim without kept lines');
         return key;
       },
     };
-    if (this.anyFrequency) staged.frequency = (claim) => (frequencies[claim]! === 0 ? null : String.fromCharCode(frequencies[claim]!));
+    if (this.anyFrequency) staged.frequency = (claim) => (frequencies.get(claim) === 0 ? null : String.fromCharCode(frequencies.get(claim)));
     if (this.layout.claimId >= 0) {
       // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
-      // In place: a claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
-      const ids = this.idNumbers.subarray(0, count);
+      // A claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
+      const ids = this.idNumbers.copy(count);
       for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
       staged.claimIds = ids;
     }
@@ -184,7 +186,7 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Claim.patientKey of a claim, as parseCsv gives it: a claim made for another frequency is its first claim's patient (claims.ts). */
   private patientKey(claim: number): string {
     const byClaimId = this.layout.claimId >= 0;
-    const patient = this.patientOfClaim[claim]!;
+    const patient = this.patientOfClaim.get(claim);
     const base = this.baseClaim(claim);
     return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
   }
@@ -198,12 +200,12 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected frequencyOf(state: number): string | null {
-    const code = this.frequencyOfClaim[state]!;
+    const code = this.frequencyOfClaim.get(state);
     return code === 0 ? null : String.fromCharCode(code);
   }
 
   protected setFrequency(state: number, frequency: string): void {
-    this.frequencyOfClaim[state] = frequency.charCodeAt(0);
+    this.frequencyOfClaim.set(state, frequency.charCodeAt(0));
     this.anyFrequency = true;
   }
 
@@ -213,23 +215,20 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected patientOf(state: number): string | null {
-    const patient = this.patientOfClaim[state]!;
+    const patient = this.patientOfClaim.get(state);
     return patient < 0 ? null : this.patients.get(patient);
   }
 
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
-    if (index === this.lineCounts.length) {
-      const size = index * 2;
-      this.lineCounts = grown(this.lineCounts, new Uint32Array(size));
-      this.kinds = grown(this.kinds, new Uint8Array(size));
-      this.facilities = grown(this.facilities, new Uint8Array(size));
-      this.patientOfClaim = grown(this.patientOfClaim, new Int32Array(size));
-      this.frequencyOfClaim = grown(this.frequencyOfClaim, new Uint8Array(size));
-      this.idNumbers = grown(this.idNumbers, new Uint32Array(size));
-    }
-    this.patientOfClaim[index] = -1;
-    this.idNumbers[index] = claimIdNumber(idCell);
+    this.lineCounts.ensure(index);
+    this.kinds.ensure(index);
+    this.facilities.ensure(index);
+    this.patientOfClaim.ensure(index);
+    this.frequencyOfClaim.ensure(index);
+    this.idNumbers.ensure(index);
+    this.patientOfClaim.set(index, -1);
+    this.idNumbers.set(index, claimIdNumber(idCell));
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
   }
@@ -245,23 +244,17 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected hasPatient(state: number): boolean {
-    return this.patientOfClaim[state]! >= 0;
+    return this.patientOfClaim.get(state) >= 0;
   }
 
   protected isPatient(state: number, patientId: string): boolean {
-    const patient = this.patientOfClaim[state]!;
+    const patient = this.patientOfClaim.get(state);
     return patient >= 0 && this.patients.find(patientId) === patient;
   }
 
   protected setPatient(state: number, patientId: string): void {
     let n = this.patients.find(patientId);
     if (n < 0) n = this.patients.add(patientId);
-    this.patientOfClaim[state] = n;
+    this.patientOfClaim.set(state, n);
   }
-}
-
-/** `into` (a larger array of the same kind) holding `from`'s values first. */
-function grown<T extends Uint8Array | Uint32Array | Int32Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }
