@@ -56,33 +56,56 @@ export interface CsvBlockSizes extends BlockSizes {
 export function checkCsvInBlocks(path: FilePath, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
   return withBlockFile(path, sizes.block ?? CSV_BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
     const feedBytes = sizes.feed ?? CSV_FEED_BYTES;
-    const run = shared?.run ?? new CodingRun(knowledge);
-    const read = readAll(path, fd, buffer, run, progress, feedBytes, sizes.maxPending);
-    if (read === null) return null;
-    // As analyze: the row findings, then the coding findings (a run of this file alone), in document order.
-    let findings: Finding[] | FindingList;
-    let wanted: number[];
-    if (shared) {
-      findings = read.findings;
-      try {
-        stage(run, read, shared.file);
-      } catch (error) {
-        findings.push(internalError('checking', error));
-      }
-      // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
-      findings = byPosition(findings);
-      // Checked with other files: the run's coding findings land on this file's coded lines later.
-      wanted = offsetsOf(findings).concat(run.offsetsOf(shared.file));
-    } else {
-      findings = checkedAlone(run, read);
-      wanted = findings.offsets();
-    }
+    const checked = shared ? checkShared(shared, path, fd, buffer, progress, feedBytes, sizes.maxPending) : checkAlone(knowledge, path, fd, buffer, progress, feedBytes, sizes.maxPending);
+    if (checked === null) return null;
+    const { read, findings, wanted } = checked;
     progress.locating();
     const positions = new Positions(latin1Pieces(path, fd, buffer, feedBytes), wanted);
     // The positions came from another read: a file rewritten meanwhile would get wrong ones.
     unchanged();
     return { format: 'csv', claims: read.claims, serviceLines: read.serviceLines, findings, positions };
   });
+}
+
+/** A file read and checked, and the offsets its findings (and, checked with others, the run's) can point at. */
+interface CsvChecked {
+  read: CsvRead;
+  /** As analyze gives them: the row findings, then the coding findings (a run of this file alone), in document order. */
+  findings: Finding[] | FindingList;
+  wanted: number[];
+}
+
+/** A file checked with others: its coding findings come from the shared run later. */
+function checkShared(shared: SharedCoding, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
+  const read = readAll(path, fd, buffer, shared.run, progress, feedBytes, maxPending);
+  if (read === null) return null;
+  const findings = read.findings;
+  try {
+    stage(shared.run, read, shared.file);
+  } catch (error) {
+    findings.push(internalError('checking', error));
+  }
+  // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
+  const sorted = byPosition(findings);
+  // Checked with other files: the run's coding findings land on this file's coded lines later.
+  return { read, findings: sorted, wanted: offsetsOf(sorted).concat(shared.run.offsetsOf(shared.file)) };
+}
+
+/**
+ * A file checked alone, by a run of its own, which is let go (its lines and groups, with the rest
+ * of a big file's checking) before the file is read again for the findings' positions.
+ */
+function checkAlone(knowledge: Knowledge, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
+  const checked = checkAloneWith(new CodingRun(knowledge), path, fd, buffer, progress, feedBytes, maxPending);
+  if (checked !== null && checked.read.claims >= MANY_CLAIMS) collectGarbage();
+  return checked;
+}
+
+function checkAloneWith(run: CodingRun, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
+  const read = readAll(path, fd, buffer, run, progress, feedBytes, maxPending);
+  if (read === null) return null;
+  const findings = checkedAlone(run, read);
+  return { read, findings, wanted: findings.offsets() };
 }
 
 /**

@@ -214,7 +214,18 @@ export class ServiceGrouper {
         }
       }
     }
-    for (const { grouper } of targets) grouper.order = order;
+    for (const { grouper } of targets) {
+      grouper.order = order;
+      grouper.trimRows();
+    }
+  }
+
+  /**
+   * Each group's rows in an array of their length: one grown by push keeps room for 17 rows, and
+   * most patients have a few (a million-row claim CSV's 20,000 groups held 2.4 MB of room).
+   */
+  private trimRows(): void {
+    for (const group of this.byKey.values()) group.rows = group.rows.slice();
   }
 
   /** The group of `key` (a patient's under a table), made (after those of the patients met before) with claim `claim` when it has no line yet. */
