@@ -10,7 +10,7 @@
 import { isAscii } from 'node:buffer';
 import { internalError, type SharedCoding } from '../core/analyze';
 import { closesIn, CsvStream, type CsvStreamResult } from '../core/csv/stream';
-import type { LineSink } from '../core/csv/codedClaims';
+import { keysMadeUpFront, type LineSink } from '../core/csv/codedClaims';
 import { DateOrderChange, type DateReading } from '../core/csv/rows';
 import type { Finding } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
@@ -97,7 +97,7 @@ function checkShared(shared: SharedCoding, path: FilePath, fd: number, buffer: B
  */
 function checkAlone(knowledge: Knowledge, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
   const checked = checkAloneWith(new CodingRun(knowledge), path, fd, buffer, progress, feedBytes, maxPending);
-  if (checked !== null && checked.read.claims >= MANY_CLAIMS) collectGarbage();
+  if (checked !== null && checked.read.collect) collectGarbage();
   return checked;
 }
 
@@ -129,7 +129,7 @@ function checkedAlone(run: CodingRun, read: CsvRead): FindingList {
   return list;
 }
 
-/** Claims past which the tables behind a file's coded lines are freed at once (stage): about 75 bytes a claim. */
+/** Claims past which the tables behind a file's coded lines are worth freeing at once (CsvRead.collect): about 60 bytes a claim. */
 const MANY_CLAIMS = 100_000;
 
 /** What checkCsvInBlocks keeps of a reading: its coded lines only until the run has them (stage). */
@@ -138,6 +138,14 @@ interface CsvRead {
   serviceLines: number;
   findings: Finding[];
   coded: StagedLines | null;
+  /**
+   * Whether to collect the garbage as the checking goes, before the run groups the lines and
+   * before the file is read again: a big file whose kept lines are few (their claims' patient
+   * keys made up front, so nothing holds the claims' tables once read). With most lines kept (an
+   * add-on code table keeps every dated line) the run's groups are most of the heap, and a full
+   * collection, whose time follows what is live, took 400 ms for a million rows.
+   */
+  collect: boolean;
 }
 
 /** The file read through readCsvBlocks to its end; null when it is to be read whole instead. */
@@ -157,7 +165,9 @@ function readAll(path: FilePath, fd: number, buffer: Buffer, run: CodingRun, pro
     if (error instanceof InputError) throw error;
     read = null;
   }
-  return read === null ? null : { claims: read.claims, serviceLines: read.serviceLines, findings: read.findings, coded: read.coded };
+  if (read === null) return null;
+  const collect = read.claims >= MANY_CLAIMS && keysMadeUpFront(read.coded.lines.size, read.coded.claimCount);
+  return { claims: read.claims, serviceLines: read.serviceLines, findings: read.findings, coded: read.coded, collect };
 }
 
 /**
@@ -166,11 +176,10 @@ function readAll(path: FilePath, fd: number, buffer: Buffer, run: CodingRun, pro
  * the checks do not read, and which would otherwise still be held while they make their findings.
  */
 function stage(run: CodingRun, read: CsvRead, file: number): void {
-  if (read.claims >= MANY_CLAIMS) collectGarbage();
+  // Unreachable is not yet freed: the collector would not look at them (nor at the reading's
+  // garbage) before the run's groups and the findings had grown the heap on top of them.
+  if (read.collect) collectGarbage();
   stageLines(run, read, file);
-  // Unreachable is not yet freed: the collector would not look at them before the findings had
-  // grown the heap on top of them. Tens of megabytes for a big file, a few milliseconds to free.
-  if (read.claims >= MANY_CLAIMS) collectGarbage();
 }
 
 /** Gives the run the coded lines, which are held by nothing once it returns. */

@@ -25,6 +25,14 @@ import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
 
+/** Kept lines fewer than the claims divided by this: the claims' patient keys are made before the run groups the lines (staged). */
+const FEW_KEPT = 4;
+
+/** Whether staged() makes the claims' patient keys up front (and holds nothing of the claims' tables): few lines kept for many claims. */
+export function keysMadeUpFront(keptLines: number, claims: number): boolean {
+  return keptLines * FEW_KEPT < claims;
+}
+
 /** Where every line with a code goes as it is read (a hover index): its claim's number, and the line with spans relative to `base`. */
 export interface LineSink {
   line(claim: number, line: ServiceLine, base: number): void;
@@ -139,10 +147,12 @@ export class CodedClaims extends ClaimChooser<number> {
 
   /**
    * The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds, patients,
-   * frequencies and claim ids as parseCsv gives them. It holds nothing of this object: the
-   * patient keys the run asks for (of the claims with kept lines, and of those that replace or
-   * void others) are made here, so that the claims' ids and patients, most of the memory of a big
-   * file, can go before the run groups the lines.
+   * frequencies and claim ids as parseCsv gives them. With few claims kept (the PTP and MUE tables
+   * name a few codes), it holds nothing of this object: the patient keys the run asks for (of the
+   * claims with kept lines, and of those that replace or void others) are made here, so that the
+   * claims' ids and patients, most of the memory of a big file, can go before the run groups the
+   * lines. With many (an add-on code table keeps every dated line) the keys are made as the run
+   * asks: a key for every claim at once took more time and memory than the tables it let go.
    */
   staged(): StagedLines {
     const count = this.claimCount;
@@ -150,27 +160,14 @@ export class CodedClaims extends ClaimChooser<number> {
     const facilities = this.facilities;
     const frequencies = this.frequencyOfClaim;
     const kept = this.kept;
-    const patientKeys = new Map<number, string>();
-    for (let row = 0; row < kept.size; row++) {
-      const claim = kept.claimIndex(row);
-      if (!patientKeys.has(claim)) patientKeys.set(claim, this.patientKey(claim));
-    }
-    if (this.anyFrequency) {
-      for (let claim = 0; claim < count; claim++) {
-        const frequency = frequencies.get(claim);
-        if (frequency !== 0 && supersedesOthers(String.fromCharCode(frequency)) && !patientKeys.has(claim)) patientKeys.set(claim, this.patientKey(claim));
-      }
-    }
+    // Not a closure over this object made here: the functions made in one call share what they hold.
+    const patientKey = keysMadeUpFront(kept.size, count) ? keyIn(this.keysOfKeptClaims()) : this.keysAsAsked();
     const staged: StagedLines = {
       lines: kept,
       claimCount: count,
       kind: (claim) => KINDS[kinds.get(claim)]!,
       facilityType: (claim) => (facilities.get(claim) === 0 ? null : String(facilities.get(claim))),
-      patientKey: (claim) => {
-        const key = patientKeys.get(claim);
-        if (key === undefined) throw new Error('the patient of a claim without kept lines');
-        return key;
-      },
+      patientKey,
     };
     if (this.anyFrequency) staged.frequency = (claim) => (frequencies.get(claim) === 0 ? null : String.fromCharCode(frequencies.get(claim)));
     if (this.layout.claimId >= 0) {
@@ -181,6 +178,27 @@ export class CodedClaims extends ClaimChooser<number> {
       staged.claimIds = ids;
     }
     return staged;
+  }
+
+  /** The patient keys of the claims with kept lines and of those that replace or void others (what CodingRun.addStaged asks for). */
+  private keysOfKeptClaims(): Map<number, string> {
+    const keys = new Map<number, string>();
+    const kept = this.kept;
+    for (let row = 0; row < kept.size; row++) {
+      const claim = kept.claimIndex(row);
+      if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
+    }
+    if (this.anyFrequency) {
+      for (let claim = 0; claim < this.claimCount; claim++) {
+        const frequency = this.frequencyOfClaim.get(claim);
+        if (frequency !== 0 && supersedesOthers(String.fromCharCode(frequency)) && !keys.has(claim)) keys.set(claim, this.patientKey(claim));
+      }
+    }
+    return keys;
+  }
+
+  private keysAsAsked(): (claim: number) => string {
+    return (claim) => this.patientKey(claim);
   }
 
   /** Claim.patientKey of a claim, as parseCsv gives it: a claim made for another frequency is its first claim's patient (claims.ts). */
@@ -257,4 +275,13 @@ export class CodedClaims extends ClaimChooser<number> {
     if (n < 0) n = this.patients.add(patientId);
     this.patientOfClaim.set(state, n);
   }
+}
+
+/** The patient key of a claim among `keys` (keysOfKeptClaims), which the run asks for alone. */
+function keyIn(keys: Map<number, string>): (claim: number) => string {
+  return (claim) => {
+    const key = keys.get(claim);
+    if (key === undefined) throw new Error('the patient of a claim without kept lines');
+    return key;
+  };
 }
