@@ -55,6 +55,8 @@ export class FindingList implements Iterable<Finding> {
   private relatedMessageOf = new Uint32Array(INITIAL_ROWS);
 
   private readonly heads = new Numbered<{ rule: string; severity: Finding['severity'] }>();
+  /** The head number of the finding added last (-1: none yet). */
+  private lastHead = -1;
   private readonly codeLists = new Numbered<readonly string[] | undefined>();
   private readonly relatedMessages = new Numbered<string>();
   private readonly chunks: Buffer[] = [];
@@ -77,7 +79,7 @@ export class FindingList implements Iterable<Finding> {
     if (i === this.capacity) this.grow();
     this.starts[i] = finding.span.start;
     this.ends[i] = finding.span.end;
-    this.headOf[i] = this.heads.numberOf(`${finding.rule}\u0000${finding.severity}`, { rule: finding.rule, severity: finding.severity });
+    this.headOf[i] = this.headNumber(finding);
     const codes = finding.codes;
     this.codesOf[i] = codes === undefined ? 0 : this.codeLists.numberOf(`[${codes.join('\u0000')}`, codes.slice());
     this.hasRelated[i] = finding.related === undefined ? 0 : 1;
@@ -140,6 +142,16 @@ export class FindingList implements Iterable<Finding> {
     return finding;
   }
 
+  /** The number of the finding's rule and severity (findings come in runs of one rule). */
+  private headNumber(finding: Finding): number {
+    const last = this.lastHead;
+    if (last >= 0) {
+      const head = this.heads.values[last]!;
+      if (head.rule === finding.rule && head.severity === finding.severity) return last;
+    }
+    return (this.lastHead = this.heads.numberOf(`${finding.rule}\u0000${finding.severity}`, { rule: finding.rule, severity: finding.severity }));
+  }
+
   private addRelated(related: RelatedLocation): void {
     const r = this.relatedCount;
     if (r === this.relatedStarts.length) {
@@ -195,6 +207,8 @@ export class FindingList implements Iterable<Finding> {
 
 /** Whether every character of `text` is at most U+00FF (it is its latin-1 bytes). */
 function isLatin1(text: string): boolean {
+  // ASCII, as messages nearly always are, counted natively.
+  if (Buffer.byteLength(text, 'utf8') === text.length) return true;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
   return true;
 }

@@ -41,6 +41,11 @@ export class BlockColumn<A extends NumberArray> {
     this.blocks[i >>> BLOCK_BITS]![i & (BLOCK - 1)] = value;
   }
 
+  /** Adds 1 to entry i. */
+  increment(i: number): void {
+    this.blocks[i >>> BLOCK_BITS]![i & (BLOCK - 1)]++;
+  }
+
   /** The first `count` entries as one array of their own. */
   copy(count: number): A {
     const out = new this.make(count);

@@ -120,7 +120,7 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   addLine(state: number, line: CsvServiceLine | null): void {
-    this.lineCounts.set(state, this.lineCounts.get(state) + 1);
+    this.lineCounts.increment(state);
     this.serviceLines++;
     if (line === null) return;
     if (this.index !== null) {
