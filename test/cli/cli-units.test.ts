@@ -176,7 +176,7 @@ describe('reporters', () => {
       for (const result of results) reporter.file(result);
       reporter.finish();
       const expected = {
-        files: results.map((r) => ({ path: r.path, format: r.format, claims: r.claims, serviceLines: r.serviceLines, findings: r.findings.map((f) => toJsonFinding(f, r.positions)) })),
+        files: results.map((r) => ({ path: r.path, format: r.format, claims: r.claims, serviceLines: r.serviceLines, findings: [...r.findings].map((f) => toJsonFinding(f, r.positions)) })),
       };
       assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
     }

@@ -112,7 +112,7 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       // --guide full reads in blocks too: the guide checks run in the reader's pass, piece by piece.
       const blocks = path === '-' ? null : checkFileInBlocks(path, index, knowledge, progress, shared, guide === 'full');
       // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
-      if (blocks && guide === 'off') blocks.result.findings = blocks.result.findings.filter((f) => keptWhenOff(f.rule));
+      if (blocks && guide === 'off') blocks.result.findings = [...blocks.result.findings].filter((f) => keptWhenOff(f.rule));
       checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide, found.has(path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -10,23 +10,36 @@
 import { isAscii } from 'node:buffer';
 import { internalError, type SharedCoding } from '../core/analyze';
 import { closesIn, CsvStream, type CsvStreamResult } from '../core/csv/stream';
-import type { LineSink } from '../core/csv/codedClaims';
+import { keysMadeUpFront, type LineSink } from '../core/csv/codedClaims';
 import { DateOrderChange, type DateReading } from '../core/csv/rows';
 import type { Finding } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
+import type { StagedLines } from '../core/rules/serviceGroups';
 import type { Knowledge } from '../core/rules/knowledge';
 import { byPosition } from '../core/spans';
-import { BLOCK_BYTES, InputError, latin1Pieces, readBlock, withBlockFile } from './files';
+import { InputError, latin1Pieces, readBlock, withBlockFile } from './files';
 import type { FilePath } from '../core/rules/filePaths';
+import { collectGarbage } from './io';
+import { FindingList } from './findingList';
 import { offsetsOf, Positions } from './report';
-import { FEED_BYTES, type BlockProgress, type BlockSizes } from './stream';
+import { type BlockProgress, type BlockSizes } from './stream';
+
+/**
+ * A claim CSV's blocks and the pieces fed: smaller than an 837's (files.ts BLOCK_BYTES, stream.ts FEED_BYTES). A
+ * piece and the record waiting in it live while its rows are read, long enough for the collector
+ * to move them among the old objects, where they piled up as garbage (pieces of 64 KB: a heap of
+ * up to 25 MB, 8 MB of it live, for a million-row file; of 16 KB: 10 MB); a block's buffer is
+ * held to the end.
+ */
+const CSV_BLOCK_BYTES = 1024 * 1024;
+const CSV_FEED_BYTES = 16 * 1024;
 
 export interface CsvBlockCheck {
   format: 'csv';
   claims: number;
   serviceLines: number;
   /** In document order, as the whole-file path sorts them. */
-  findings: Finding[];
+  findings: Iterable<Finding>;
   positions: Positions;
 }
 
@@ -41,43 +54,139 @@ export interface CsvBlockSizes extends BlockSizes {
  * with readInput's reasons, when it cannot be read.
  */
 export function checkCsvInBlocks(path: FilePath, knowledge: Knowledge, progress: BlockProgress, sizes: CsvBlockSizes = {}, shared?: SharedCoding): CsvBlockCheck | null {
-  return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
-    const feedBytes = sizes.feed ?? FEED_BYTES;
-    const run = shared?.run ?? new CodingRun(knowledge);
-    let read: CsvStreamResult | null;
-    try {
-      const reader = readCsvBlocks((into, position) => readBlock(path, fd, into, position), buffer, run, {
-        feedBytes,
-        checked: (bytes) => progress.checked(bytes),
-        ...(sizes.maxPending === undefined ? {} : { maxPending: sizes.maxPending }),
-      });
-      let step = reader.next();
-      while (step.done !== true) step = reader.next();
-      read = step.value;
-    } catch (error) {
-      // A failure of ours reading in pieces: the whole-file path reads it (and reports its own failures as findings).
-      if (error instanceof InputError) throw error;
-      read = null;
-    }
-    if (read === null) return null;
-    // As analyze: the row findings, then the coding findings (a run of this file alone), a failure of the checks being one.
-    let findings = read.findings;
-    try {
-      run.addStaged(read.coded, { file: shared?.file ?? 0 });
-      if (!shared) findings = findings.concat(run.findings());
-    } catch (error) {
-      findings.push(internalError('checking', error));
-    }
-    // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
-    findings = byPosition(findings);
+  return withBlockFile(path, sizes.block ?? CSV_BLOCK_BYTES, ({ fd, buffer, unchanged }): CsvBlockCheck | null => {
+    const feedBytes = sizes.feed ?? CSV_FEED_BYTES;
+    const checked = shared ? checkShared(shared, path, fd, buffer, progress, feedBytes, sizes.maxPending) : checkAlone(knowledge, path, fd, buffer, progress, feedBytes, sizes.maxPending);
+    if (checked === null) return null;
+    const { read, findings, wanted } = checked;
     progress.locating();
-    // Checked with other files: the run's coding findings land on this file's coded lines later.
-    const wanted = shared ? offsetsOf(findings).concat(run.offsetsOf(shared.file)) : offsetsOf(findings);
     const positions = new Positions(latin1Pieces(path, fd, buffer, feedBytes), wanted);
     // The positions came from another read: a file rewritten meanwhile would get wrong ones.
     unchanged();
     return { format: 'csv', claims: read.claims, serviceLines: read.serviceLines, findings, positions };
   });
+}
+
+/** A file read and checked, and the offsets its findings (and, checked with others, the run's) can point at. */
+interface CsvChecked {
+  read: CsvRead;
+  /** As analyze gives them: the row findings, then the coding findings (a run of this file alone), in document order. */
+  findings: Finding[] | FindingList;
+  wanted: number[];
+}
+
+/** A file checked with others: its coding findings come from the shared run later. */
+function checkShared(shared: SharedCoding, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
+  const read = readAll(path, fd, buffer, shared.run, progress, feedBytes, maxPending);
+  if (read === null) return null;
+  const findings = read.findings;
+  try {
+    stage(shared.run, read, shared.file);
+  } catch (error) {
+    findings.push(internalError('checking', error));
+  }
+  // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
+  const sorted = byPosition(findings);
+  // Checked with other files: the run's coding findings land on this file's coded lines later.
+  return { read, findings: sorted, wanted: offsetsOf(sorted).concat(shared.run.offsetsOf(shared.file)) };
+}
+
+/**
+ * A file checked alone, by a run of its own, which is let go (its lines and groups, with the rest
+ * of a big file's checking) before the file is read again for the findings' positions.
+ */
+function checkAlone(knowledge: Knowledge, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
+  const checked = checkAloneWith(new CodingRun(knowledge), path, fd, buffer, progress, feedBytes, maxPending);
+  if (checked !== null && checked.read.collect) collectGarbage();
+  return checked;
+}
+
+function checkAloneWith(run: CodingRun, path: FilePath, fd: number, buffer: Buffer, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvChecked | null {
+  const read = readAll(path, fd, buffer, run, progress, feedBytes, maxPending);
+  if (read === null) return null;
+  const findings = checkedAlone(run, read);
+  return { read, findings, wanted: findings.offsets() };
+}
+
+/**
+ * The findings of a file checked alone, held in a FindingList (a big file's are tens of
+ * thousands): its row findings, then the run's as each group is checked, a failure of the checks
+ * being one in place of theirs; in document order (byPosition).
+ */
+function checkedAlone(run: CodingRun, read: CsvRead): FindingList {
+  const list = new FindingList();
+  for (const finding of read.findings) list.add(finding);
+  read.findings = [];
+  const rows = list.length;
+  try {
+    stage(run, read, 0);
+    run.checkInto(({ finding }) => list.add(finding));
+  } catch (error) {
+    list.truncate(rows);
+    list.add(internalError('checking', error));
+  }
+  list.sortByPosition();
+  return list;
+}
+
+/** Claims past which the tables behind a file's coded lines are worth freeing at once (CsvRead.collect): about 60 bytes a claim. */
+const MANY_CLAIMS = 100_000;
+
+/** What checkCsvInBlocks keeps of a reading: its coded lines only until the run has them (stage). */
+interface CsvRead {
+  claims: number;
+  serviceLines: number;
+  findings: Finding[];
+  coded: StagedLines | null;
+  /**
+   * Whether to collect the garbage as the checking goes, before the run groups the lines and
+   * before the file is read again: a big file whose kept lines are few (their claims' patient
+   * keys made up front, so nothing holds the claims' tables once read). With most lines kept (an
+   * add-on code table keeps every dated line) the run's groups are most of the heap, and a full
+   * collection, whose time follows what is live, took 400 ms for a million rows.
+   */
+  collect: boolean;
+}
+
+/** The file read through readCsvBlocks to its end; null when it is to be read whole instead. */
+function readAll(path: FilePath, fd: number, buffer: Buffer, run: CodingRun, progress: BlockProgress, feedBytes: number, maxPending: number | undefined): CsvRead | null {
+  let read: CsvStreamResult | null;
+  try {
+    const reader = readCsvBlocks((into, position) => readBlock(path, fd, into, position), buffer, run, {
+      feedBytes,
+      checked: (bytes) => progress.checked(bytes),
+      ...(maxPending === undefined ? {} : { maxPending }),
+    });
+    let step = reader.next();
+    while (step.done !== true) step = reader.next();
+    read = step.value;
+  } catch (error) {
+    // A failure of ours reading in pieces: the whole-file path reads it (and reports its own failures as findings).
+    if (error instanceof InputError) throw error;
+    read = null;
+  }
+  if (read === null) return null;
+  const collect = read.claims >= MANY_CLAIMS && keysMadeUpFront(read.coded.lines.size, read.coded.claimCount);
+  return { claims: read.claims, serviceLines: read.serviceLines, findings: read.findings, coded: read.coded, collect };
+}
+
+/**
+ * Gives the run the file's coded lines and lets go of them: behind them are the tables of every
+ * claim of the file (its ids and patients, half a million claims in a million-row export), which
+ * the checks do not read, and which would otherwise still be held while they make their findings.
+ */
+function stage(run: CodingRun, read: CsvRead, file: number): void {
+  // Unreachable is not yet freed: the collector would not look at them (nor at the reading's
+  // garbage) before the run's groups and the findings had grown the heap on top of them.
+  if (read.collect) collectGarbage();
+  stageLines(run, read, file);
+}
+
+/** Gives the run the coded lines, which are held by nothing once it returns. */
+function stageLines(run: CodingRun, read: CsvRead, file: number): void {
+  const coded = read.coded;
+  read.coded = null;
+  if (coded !== null) run.addStaged(coded, { file });
 }
 
 /** Reads `buffer.length` bytes or fewer (only at the end of the file) at `position` into `buffer`, and says how many. */

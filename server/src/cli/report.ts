@@ -218,8 +218,8 @@ export interface FileResult {
   format: ClaimFormat | null;
   claims: number;
   serviceLines: number;
-  /** In document order. */
-  findings: readonly Finding[];
+  /** In document order (a big claim CSV's as a FindingList, read once per use). */
+  findings: Iterable<Finding>;
   positions: Positions;
 }
 

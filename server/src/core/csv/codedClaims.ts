@@ -15,14 +15,23 @@
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
-import { claimIdNumber } from '../rules/supersession';
+import { claimIdNumber, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
+import { BlockColumn } from './blockColumn';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
+
+/** Kept lines fewer than the claims divided by this: the claims' patient keys are made before the run groups the lines (staged). */
+const FEW_KEPT = 4;
+
+/** Whether staged() makes the claims' patient keys up front (and holds nothing of the claims' tables): few lines kept for many claims. */
+export function keysMadeUpFront(keptLines: number, claims: number): boolean {
+  return keptLines * FEW_KEPT < claims;
+}
 
 /** Where every line with a code goes as it is read (a hover index): its claim's number, and the line with spans relative to `base`. */
 export interface LineSink {
@@ -35,15 +44,15 @@ export class CodedClaims extends ClaimChooser<number> {
   private readonly keys = new StringTable();
   private readonly patients = new StringTable();
   /** Per claim: its line count, its kind (index in KINDS), its patient's number in `patients` (-1: none yet). */
-  private lineCounts = new Uint32Array(1024);
-  private kinds = new Uint8Array(1024);
+  private readonly lineCounts = new BlockColumn(Uint32Array);
+  private readonly kinds = new BlockColumn(Uint8Array);
   /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
-  private facilities = new Uint8Array(1024);
-  private patientOfClaim = new Int32Array(1024);
+  private readonly facilities = new BlockColumn(Uint8Array);
+  private readonly patientOfClaim = new BlockColumn(Int32Array);
   /** Per claim: the character code of the frequency code its rows name first (0: none). */
-  private frequencyOfClaim = new Uint8Array(1024);
+  private readonly frequencyOfClaim = new BlockColumn(Uint8Array);
   /** Per claim: its claim id cell's number (claimIdNumber), what a replacement or void supersedes others by; a claim made for another frequency keeps its first claim's (baseClaim). */
-  private idNumbers = new Uint32Array(1024);
+  private readonly idNumbers = new BlockColumn(Uint32Array);
   /** Some row named a frequency. */
   private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
@@ -76,12 +85,12 @@ export class CodedClaims extends ClaimChooser<number> {
    * not the claim ids and patients, which are not needed once the file is read.
    */
   kindsOf(): (claim: number) => ClaimKind | null {
-    const kinds = this.kinds.slice(0, this.claimCount);
-    return (claim) => KINDS[kinds[claim]!]!;
+    const kinds = this.kinds;
+    return (claim) => KINDS[kinds.get(claim)]!;
   }
 
   lineCount(state: number): number {
-    return this.lineCounts[state]!;
+    return this.lineCounts.get(state);
   }
 
   /** A line the coding run can use: with a code and a date (it skips others) that some edit names; with an index, any line with a code. */
@@ -102,16 +111,16 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   needsKind(state: number): boolean {
-    return this.kinds[state] === 0;
+    return this.kinds.get(state) === 0;
   }
 
   setKind(state: number, kind: ClaimKind, facilityType: string | null): void {
-    this.kinds[state] = KINDS.indexOf(kind);
-    if (facilityType !== null) this.facilities[state] = Number(facilityType);
+    this.kinds.set(state, KINDS.indexOf(kind));
+    if (facilityType !== null) this.facilities.set(state, Number(facilityType));
   }
 
   addLine(state: number, line: CsvServiceLine | null): void {
-    this.lineCounts[state]!++;
+    this.lineCounts.increment(state);
     this.serviceLines++;
     if (line === null) return;
     if (this.index !== null) {
@@ -130,35 +139,74 @@ export class CodedClaims extends ClaimChooser<number> {
     // own to check. A claim made for another frequency whose rows name no kind has its first
     // claim's, as parseCsv gives it (claims.ts).
     for (const [claim, base] of this.splitFrom) {
-      if (this.kinds[claim] !== 0) continue;
-      this.kinds[claim] = this.kinds[base]!;
-      this.facilities[claim] = this.facilities[base]!;
+      if (this.kinds.get(claim) !== 0) continue;
+      this.kinds.set(claim, this.kinds.get(base));
+      this.facilities.set(claim, this.facilities.get(base));
     }
   }
 
-  /** The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds, patients, frequencies and claim ids as parseCsv gives them. */
+  /**
+   * The kept lines, for the coding run (CodingRun.addStaged), with their claims' kinds, patients,
+   * frequencies and claim ids as parseCsv gives them. With few claims kept (the PTP and MUE tables
+   * name a few codes), it holds nothing of this object: the patient keys the run asks for (of the
+   * claims with kept lines, and of those that replace or void others) are made here, so that the
+   * claims' ids and patients, most of the memory of a big file, can go before the run groups the
+   * lines. With many (an add-on code table keeps every dated line) the keys are made as the run
+   * asks: a key for every claim at once took more time and memory than the tables it let go.
+   */
   staged(): StagedLines {
-    const byClaimId = this.layout.claimId >= 0;
+    const count = this.claimCount;
+    const kinds = this.kinds;
+    const facilities = this.facilities;
+    const frequencies = this.frequencyOfClaim;
+    const kept = this.kept;
+    // Not a closure over this object made here: the functions made in one call share what they hold.
+    const patientKey = keysMadeUpFront(kept.size, count) ? keyIn(this.keysOfKeptClaims()) : this.keysAsAsked();
     const staged: StagedLines = {
-      lines: this.kept,
-      claimCount: this.claimCount,
-      kind: (claim) => KINDS[this.kinds[claim]!]!,
-      facilityType: (claim) => (this.facilities[claim]! === 0 ? null : String(this.facilities[claim]!)),
-      patientKey: (claim) => {
-        const patient = this.patientOfClaim[claim]!;
-        // A claim made for another frequency is its first claim's patient (claims.ts).
-        const base = this.baseClaim(claim);
-        return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
-      },
+      lines: kept,
+      claimCount: count,
+      kind: (claim) => KINDS[kinds.get(claim)]!,
+      facilityType: (claim) => (facilities.get(claim) === 0 ? null : String(facilities.get(claim))),
+      patientKey,
     };
-    if (this.anyFrequency) staged.frequency = (claim) => (this.frequencyOfClaim[claim]! === 0 ? null : String.fromCharCode(this.frequencyOfClaim[claim]!));
-    if (byClaimId) {
+    if (this.anyFrequency) staged.frequency = (claim) => (frequencies.get(claim) === 0 ? null : String.fromCharCode(frequencies.get(claim)));
+    if (this.layout.claimId >= 0) {
       // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
-      const ids = this.idNumbers.slice(0, this.claimCount);
+      // A claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
+      const ids = this.idNumbers.copy(count);
       for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
       staged.claimIds = ids;
     }
     return staged;
+  }
+
+  /** The patient keys of the claims with kept lines and of those that replace or void others (what CodingRun.addStaged asks for). */
+  private keysOfKeptClaims(): Map<number, string> {
+    const keys = new Map<number, string>();
+    const kept = this.kept;
+    for (let row = 0; row < kept.size; row++) {
+      const claim = kept.claimIndex(row);
+      if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
+    }
+    if (this.anyFrequency) {
+      for (let claim = 0; claim < this.claimCount; claim++) {
+        const frequency = this.frequencyOfClaim.get(claim);
+        if (frequency !== 0 && supersedesOthers(String.fromCharCode(frequency)) && !keys.has(claim)) keys.set(claim, this.patientKey(claim));
+      }
+    }
+    return keys;
+  }
+
+  private keysAsAsked(): (claim: number) => string {
+    return (claim) => this.patientKey(claim);
+  }
+
+  /** Claim.patientKey of a claim, as parseCsv gives it: a claim made for another frequency is its first claim's patient (claims.ts). */
+  private patientKey(claim: number): string {
+    const byClaimId = this.layout.claimId >= 0;
+    const patient = this.patientOfClaim.get(claim);
+    const base = this.baseClaim(claim);
+    return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
   }
 
   protected numberOf(state: number): number {
@@ -170,12 +218,12 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected frequencyOf(state: number): string | null {
-    const code = this.frequencyOfClaim[state]!;
+    const code = this.frequencyOfClaim.get(state);
     return code === 0 ? null : String.fromCharCode(code);
   }
 
   protected setFrequency(state: number, frequency: string): void {
-    this.frequencyOfClaim[state] = frequency.charCodeAt(0);
+    this.frequencyOfClaim.set(state, frequency.charCodeAt(0));
     this.anyFrequency = true;
   }
 
@@ -185,23 +233,20 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected patientOf(state: number): string | null {
-    const patient = this.patientOfClaim[state]!;
+    const patient = this.patientOfClaim.get(state);
     return patient < 0 ? null : this.patients.get(patient);
   }
 
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
-    if (index === this.lineCounts.length) {
-      const size = index * 2;
-      this.lineCounts = grown(this.lineCounts, new Uint32Array(size));
-      this.kinds = grown(this.kinds, new Uint8Array(size));
-      this.facilities = grown(this.facilities, new Uint8Array(size));
-      this.patientOfClaim = grown(this.patientOfClaim, new Int32Array(size));
-      this.frequencyOfClaim = grown(this.frequencyOfClaim, new Uint8Array(size));
-      this.idNumbers = grown(this.idNumbers, new Uint32Array(size));
-    }
-    this.patientOfClaim[index] = -1;
-    this.idNumbers[index] = claimIdNumber(idCell);
+    this.lineCounts.ensure(index);
+    this.kinds.ensure(index);
+    this.facilities.ensure(index);
+    this.patientOfClaim.ensure(index);
+    this.frequencyOfClaim.ensure(index);
+    this.idNumbers.ensure(index);
+    this.patientOfClaim.set(index, -1);
+    this.idNumbers.set(index, claimIdNumber(idCell));
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
   }
@@ -217,23 +262,26 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected hasPatient(state: number): boolean {
-    return this.patientOfClaim[state]! >= 0;
+    return this.patientOfClaim.get(state) >= 0;
   }
 
   protected isPatient(state: number, patientId: string): boolean {
-    const patient = this.patientOfClaim[state]!;
+    const patient = this.patientOfClaim.get(state);
     return patient >= 0 && this.patients.find(patientId) === patient;
   }
 
   protected setPatient(state: number, patientId: string): void {
     let n = this.patients.find(patientId);
     if (n < 0) n = this.patients.add(patientId);
-    this.patientOfClaim[state] = n;
+    this.patientOfClaim.set(state, n);
   }
 }
 
-/** `into` (a larger array of the same kind) holding `from`'s values first. */
-function grown<T extends Uint8Array | Uint32Array | Int32Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
+/** The patient key of a claim among `keys` (keysOfKeptClaims), which the run asks for alone. */
+function keyIn(keys: Map<number, string>): (claim: number) => string {
+  return (claim) => {
+    const key = keys.get(claim);
+    if (key === undefined) throw new Error('the patient of a claim without kept lines');
+    return key;
+  };
 }

@@ -149,10 +149,23 @@ export class CodingRun {
   /** Every finding of the run, with the file each belongs to: PTP, then MUE, then add-on codes, each in group order. */
   check(fileNames?: readonly string[]): RunFinding[] {
     const out: RunFinding[] = [];
-    this.families.forEach((family, i) => {
-      for (const group of this.groupers[i]!.groups()) family.check(group, out, fileNames);
-    });
+    this.checkInto((found) => out.push(found), fileNames);
     return out;
+  }
+
+  /**
+   * check(), each finding handed to `take` once its group is checked, in the same order: a caller
+   * that keeps them otherwise than as objects (the CLI, for a big file) never holds them all.
+   */
+  checkInto(take: (found: RunFinding) => void, fileNames?: readonly string[]): void {
+    const out: RunFinding[] = [];
+    this.families.forEach((family, i) => {
+      for (const group of this.groupers[i]!.groups()) {
+        family.check(group, out, fileNames);
+        for (const found of out) take(found);
+        out.length = 0;
+      }
+    });
   }
 
   /** The findings of a run of one document. */

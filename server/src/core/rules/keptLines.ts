@@ -257,9 +257,13 @@ export class KeptLines {
     return n;
   }
 
-  /** Half as much room again: the arrays are copied, and old and new are held together meanwhile. */
-  private grow(): void {
-    const capacity = Math.ceil(this.capacity * 1.5);
+  /** Room for `rows` rows in all (rows about to be added, e.g. a staged table's): made at once rather than by halves. */
+  reserve(rows: number): void {
+    if (rows > this.capacity) this.grow(rows);
+  }
+
+  /** Half as much room again (or `capacity`): the arrays are copied, and old and new are held together meanwhile. */
+  private grow(capacity = Math.ceil(this.capacity * 1.5)): void {
     this.capacity = capacity;
     this.fileOf = grown(this.fileOf, new Uint32Array(capacity));
     this.claimOf = grown(this.claimOf, new Uint32Array(capacity));
