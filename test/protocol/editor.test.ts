@@ -38,6 +38,15 @@ function claimDate(kind: ClaimKind): WriterClaim['date'] {
   return kind === 'professional' ? undefined : kind === 'institutional' ? statementPeriod : day;
 }
 
+/**
+ * The second code bundled into 43214 on claim 1, with modifier indicator 0 in the claim's table:
+ * 76000 on a professional claim; on an 837I 74360, since CMS's outpatient hospital table (and the
+ * built-in set's hospital rows) give 43214/76000 indicator 1, a modifier making it payable.
+ */
+function secondBundled(kind: ClaimKind): string {
+  return kind === 'institutional' ? '74360' : '76000';
+}
+
 function conflictClaims(kind: ClaimKind): WriterClaim[] {
   if (kind === 'dental') {
     // The user table (below) pairs D4341 with D4355, but no NCCI PTP table applies to 837D claims.
@@ -54,7 +63,7 @@ function conflictClaims(kind: ClaimKind): WriterClaim[] {
       { code: '43214', charge: '1500.00', date: day },
       { code: '43200', charge: '400.00', date: day },
       { code: '99213', charge: '120.00', modifiers: ['25'], date: day },
-      { code: '76000', charge: '250.00', date: day },
+      { code: secondBundled(kind), charge: '250.00', date: day },
     ] },
     { id: 'CLAIM-2', date: claimDate(kind), lines: [
       { code: '43200', charge: '400.00', date: otherDay },
@@ -162,7 +171,7 @@ for (const variant of variants) {
     } else {
       test('conflicts are diagnostics on the column-2 code, with severity, source, code and the column-1 line', () => {
         const ptp = diagnostics.filter((d) => String(d.code).startsWith('ptp.'));
-        assert.deepEqual(ptp.map((d) => text.slice(...offsets(text, d))), ['43200', '76000']);
+        assert.deepEqual(ptp.map((d) => text.slice(...offsets(text, d))), ['43200', secondBundled(variant.kind)]);
         for (const d of ptp) {
           assert.equal(d.source, 'claimlint');
           assert.equal(d.severity, 1, 'indicator 0 is an error');
@@ -182,7 +191,14 @@ for (const variant of variants) {
         assert.match(markdown, new RegExp(`\\*\\*${columnOne}\\*\\*`));
         assert.match(markdown, new RegExp(columnTwo));
         assert.match(markdown, /Esophagoscopy, flexible, transoral; with dilation of esophagus with balloon \(30 mm diameter or larger\) \(includes fluoroscopic guidance, when performed\)/);
-        assert.match(markdown, /Billing/);
+        if (variant.kind === 'institutional') {
+          // The hospital table allows a modifier for 76000, so the billing note ("no modifier
+          // changes that", of all five codes) would contradict it, and is left out.
+          assert.match(markdown, /76000 — unless an NCCI modifier/);
+          assert.doesNotMatch(markdown, /Billing/);
+        } else {
+          assert.match(markdown, /Billing/);
+        }
         assert.match(markdown, /Clinical summary/);
       });
 
