@@ -1,7 +1,7 @@
 // The rule and descriptor files a CLI run loads (--ptp, --ptp-hospital, --mue, --aoc,
 // --descriptors), with the extension's loaders, and what is said about them on standard error.
 import type { CliOptions } from './arguments';
-import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
+import { expandRuleFilePaths, tableKindFromName, ZIP_ENTRY_SEPARATOR } from '../core/rules/ruleFiles';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { openFileBlocks } from '../core/rules/readFile';
 import { fileReports, isMoreNotListed, unusableFileReason } from '../lsp/loadReport';
@@ -29,17 +29,32 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
     tableOfName: tableKindFromName,
   });
   const reports = fileReports(knowledge);
+  // A folder that holds every CMS download (PTP, MUE, add-on code tables) may be given to each
+  // option: a file in it that is not the option's kind is skipped, with a warning, when the
+  // folder gave the option some table. A file given itself, or the only kind of file, stops the run.
+  const given = new Set([...options.ptpFiles, ...options.hospitalPtpFiles, ...(options.mueFiles ?? []), ...(options.addOnCodeFiles ?? []), ...options.descriptorFiles]);
+  const fromFolder = (file: LoadedFile) => !given.has(file.source) && !file.source.includes(ZIP_ENTRY_SEPARATOR);
+  const loadedBy = new Set(reports.filter((r) => r.file.rows > 0).map((r) => ruleFileOption(r.file)));
   let fatal = false;
+  const skipped = new Set<(typeof reports)[number]>();
   for (const report of reports) {
     if (report.file.rows > 0) continue;
-    fatal = true;
     // The loader's reason for the whole file, else what the file is not and its first rows' problems.
     const reason = unusableFileReason(report) ?? NOTHING_FOUND[report.file.kind];
-    io.stderr(`claimlint: ${ruleFileOption(report.file)} ${report.file.source}: ${reason}\n`);
+    const option = ruleFileOption(report.file);
+    if (fromFolder(report.file) && loadedBy.has(option)) {
+      io.stderr(`claimlint: warning: ${option} ${report.file.source}: skipped: ${reason}\n`);
+      skipped.add(report);
+      continue;
+    }
+    fatal = true;
+    io.stderr(`claimlint: ${option} ${report.file.source}: ${reason}\n`);
   }
   if (fatal) return null;
   const fileSources = new Set(knowledge.files.map((file) => file.source));
   for (const report of reports) {
+    // A file skipped above was said in one line: its rows' problems are what it is not.
+    if (skipped.has(report)) continue;
     const listed = report.problems.filter((p) => !isMoreNotListed(p));
     const shown = listed.slice(0, PROBLEMS_SHOWN_PER_FILE);
     for (const problem of shown) io.stderr(`claimlint: warning: ${problem.source}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
