@@ -16,13 +16,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mock, test } from 'node:test';
-import type { Connection } from 'vscode-languageserver/node';
 import { strToU8, zipSync } from 'fflate';
 import type { Knowledge } from '../../server/src/core/rules/knowledge';
-import { inThreadKnowledgeLoader } from '../../server/src/lsp/knowledgeLoader';
-import { Rules } from '../../server/src/lsp/rules';
-import { nodeRuntime, type Runtime } from '../../server/src/lsp/runtime';
 import { defaultSettings } from '../../server/src/lsp/settings';
+import { rulesOnDisk } from './helpers/rules-on-disk';
 
 const ptpRow = (c1: string, c2: string, indicator: string) => `${c1}\t${c2}\t\t20200101\t*\t${indicator}\tMutually exclusive procedures`;
 const ptpTable = (...rows: string[]) => ['Title line', 'Column 1\tColumn 2\t*\tEffective\tDeletion\tModifier\tRationale', ...rows, ''].join('\r\n');
@@ -38,13 +35,7 @@ test('a folder whose newer quarter is being downloaded again: the kept newer row
     const newerZip = zipOf('ccipra-v322r0-f1.txt', ptpTable(ptpRow('99213', '36415', '1'), ptpRow('99214', '81002', '0')));
     writeFileSync(newer, newerZip);
 
-    const watchers: (() => void)[] = [];
-    const runtime: Runtime = { ...nodeRuntime, watchFile: (_path, onChange) => (watchers.push(onChange), () => undefined) };
-    const connection = {
-      console: { info: () => undefined, warn: () => undefined, error: () => undefined, log: () => undefined },
-      sendNotification: () => Promise.resolve(),
-    } as unknown as Connection;
-    const rules = new Rules(connection, runtime, inThreadKnowledgeLoader(runtime));
+    const { rules, filesChanged } = rulesOnDisk();
     const indicator = (k: Knowledge) => k.rules.lookup('99213', '36415', 20260310)?.modifierIndicator ?? null;
 
     rules.apply({ ...defaultSettings, ptpEditFiles: [dir] });
@@ -57,7 +48,7 @@ test('a folder whose newer quarter is being downloaded again: the kept newer row
     // The reload waits 250 ms for the writes to settle: ticked on the mock clock, not waited for.
     mock.timers.enable({ apis: ['setTimeout'] });
     try {
-      for (const changed of watchers) changed();
+      filesChanged();
       mock.timers.tick(250);
     } finally {
       mock.timers.reset();

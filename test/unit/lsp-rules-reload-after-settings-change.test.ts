@@ -9,12 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mock, test } from 'node:test';
-import type { Connection } from 'vscode-languageserver/node';
 import type { Knowledge } from '../../server/src/core/rules/knowledge';
-import { inThreadKnowledgeLoader } from '../../server/src/lsp/knowledgeLoader';
-import { Rules } from '../../server/src/lsp/rules';
-import { nodeRuntime, type Runtime } from '../../server/src/lsp/runtime';
 import { defaultSettings } from '../../server/src/lsp/settings';
+import { rulesOnDisk } from './helpers/rules-on-disk';
 
 const row = (c1: string, c2: string, indicator: string) => `${c1}\t${c2}\t\t20200101\t*\t${indicator}\tMutually exclusive procedures`;
 const table = (...rows: string[]) => ['Title line', 'Column 1\tColumn 2\t*\tEffective\tDeletion\tModifier\tRationale', ...rows, ''].join('\r\n');
@@ -25,13 +22,7 @@ test("a settings change made just after a table file changed is not undone by th
   try {
     const path = join(dir, 'ptp.txt');
     writeFileSync(path, table(row('99213', '36415', '1')));
-    const watchers: (() => void)[] = [];
-    const runtime: Runtime = { ...nodeRuntime, watchFile: (_path, onChange) => (watchers.push(onChange), () => undefined) };
-    const connection = {
-      console: { info: () => undefined, warn: () => undefined, error: () => undefined, log: () => undefined },
-      sendNotification: () => Promise.resolve(),
-    } as unknown as Connection;
-    const rules = new Rules(connection, runtime, inThreadKnowledgeLoader(runtime));
+    const { rules, filesChanged } = rulesOnDisk();
     const indicator = (k: Knowledge) => k.rules.lookup('99213', '36415', 20260310)?.modifierIndicator ?? null;
 
     rules.apply({ ...defaultSettings, ptpEditFiles: [path], builtinEdits: false });
@@ -40,7 +31,7 @@ test("a settings change made just after a table file changed is not undone by th
 
     // The table is saved (its watcher fires, a reload waits 250 ms), and right after the table is taken out of the settings.
     writeFileSync(path, table(row('99213', '36415', '0')));
-    for (const changed of watchers) changed();
+    filesChanged();
     rules.apply({ ...defaultSettings, ptpEditFiles: [], builtinEdits: false });
     await rules.whenLoaded();
     assert.equal(indicator(rules.knowledge), null, 'the settings change is in use');
