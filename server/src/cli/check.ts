@@ -13,8 +13,8 @@ import { BIG_INPUT_BYTES, type Progress } from './progress';
 import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { checkInBlocks, type BlockCheck } from './stream';
-import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, SeenFiles, type FilePath } from './claimFiles';
-import { isTableExtension, withInputFindings } from './inputFindings';
+import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
+import { withInputFindings } from './inputFindings';
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { builtinOnlyNote, configurationMessages } from './rulesLoading';
 
@@ -54,11 +54,14 @@ function expandDirectories(files: readonly string[]): Inputs {
       return false;
     }
   };
+  const directories = files.map(isDirectory);
   // The files named themselves, wherever else they are found: a file named is judged as named.
   const named = new SeenFiles();
-  for (const path of files) if (path !== '-' && !isDirectory(path)) named.firstTime(path);
-  for (const path of files) {
-    const directory = isDirectory(path);
+  files.forEach((path, i) => {
+    if (path !== '-' && !directories[i]) named.firstTime(path);
+  });
+  for (const [i, path] of files.entries()) {
+    const directory = directories[i]!;
     const found = directory ? claimFilesUnder(path) : { paths: [], unlisted: new Map<FilePath, string>() };
     for (const [folder, reason] of found.unlisted) {
       inputs.refused.set(folder, reason);
@@ -67,8 +70,7 @@ function expandDirectories(files: readonly string[]): Inputs {
     if (found.paths.length > 0) {
       found.paths.forEach(add);
       for (const file of found.paths) if (!named.has(file)) inputs.found.add(file);
-    }
-    else {
+    } else {
       if (directory) inputs.refused.set(path, NO_CLAIM_FILES);
       add(path);
     }
@@ -204,7 +206,7 @@ function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, pro
   input = null;
   const analysis = analyze(text, knowledge, undefined, shared, { guideChecks: guide });
   const doc = analysis.doc;
-  const findings = byPosition(withInputFindings(analysis.findings, doc.format, foundInFolder && isTableExtension(path)));
+  const findings = byPosition(withInputFindings(analysis.findings, doc.format, foundInFolder && hasTableExtension(path)));
   // Checked with other files: the run's coding findings land on this file's coded lines later.
   const wanted = shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings);
   const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);

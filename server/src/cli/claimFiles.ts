@@ -21,6 +21,12 @@ export function hasClaimFileExtension(path: FilePath): boolean {
   return CLAIM_FILE_EXTENSIONS.includes(extname(shownPath(path)).toLowerCase());
 }
 
+/** Whether the name has a table's extension (.csv, .tsv): a folder holds other tables than claim exports. */
+export function hasTableExtension(path: FilePath): boolean {
+  const extension = extname(shownPath(path)).toLowerCase();
+  return extension === '.csv' || extension === '.tsv';
+}
+
 /** Bytes read from the start of a file to look for an ISA header. */
 const HEAD_BYTES = 256;
 

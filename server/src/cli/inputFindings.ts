@@ -36,7 +36,3 @@ export function withInputFindings(findings: readonly Finding[], format: ClaimFor
   return out;
 }
 
-/** A name whose extension is a table's (.csv, .tsv): a folder holds other tables than claim exports. */
-export function isTableExtension(path: string | Buffer): boolean {
-  return /\.(csv|tsv)$/i.test(typeof path === 'string' ? path : path.toString('latin1'));
-}
