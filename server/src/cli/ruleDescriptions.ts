@@ -24,7 +24,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.isa-width': 'ISA fields not padded to their fixed widths (the header is 106 characters); many receivers reject it.',
   'x12.text-before-isa': 'Text before the ISA header, which is not part of the interchange.',
   'x12.envelope-unclosed': 'An interchange, functional group or transaction set without its trailer (IEA, GE, SE).',
-  'x12.envelope-unmatched': 'A trailer (IEA, GE, SE) without the header it closes, or inside another envelope.',
+  'x12.envelope-unmatched': 'An envelope segment out of place: a trailer (IEA, GE, SE) without the header it closes, or a GS or ST outside the interchange or group it belongs in.',
   'x12.outside-transaction': 'A segment outside any ST..SE transaction set.',
   'x12.se01-count': 'SE01 does not count the segments of its transaction set.',
   'x12.se02-control': 'SE02 does not match ST02, the transaction set control number.',
