@@ -6,17 +6,15 @@
 //   strings' bytes while it grew, and up to twice their length once grown.
 // - An entry keeps no hash: a probe compares lengths, then bytes from the last one (ids that
 //   share a prefix differ at their end), and growing the hash table hashes the bytes again.
-// - The numbers' offsets are in blocks of BLOCK_ENTRIES too.
+// - The numbers' offsets are in blocks too (blockColumn.ts).
 // A string with a character over U+00FF, or longer than a chunk, is kept in a Map beside the bytes.
+import { BlockColumn } from './blockColumn';
 
 /** Bytes of the first chunk; each next chunk is twice the one before, up to MAX_CHUNK. */
 const FIRST_CHUNK = 1 << 14;
 /** A chunk's size at most, and the bit an offset's chunk number starts at (offset = chunk << CHUNK_BITS | position). */
 const CHUNK_BITS = 20;
 const MAX_CHUNK = 1 << CHUNK_BITS;
-/** Offsets per block of `starts` (a power of two). */
-const BLOCK_BITS = 16;
-const BLOCK_ENTRIES = 1 << BLOCK_BITS;
 /** The offset of a string kept in the Map (no bytes). */
 const HELD = 0xffffffff;
 
@@ -24,8 +22,8 @@ export class StringTable {
   private readonly chunks: Uint8Array[] = [new Uint8Array(FIRST_CHUNK)];
   /** Bytes used in the last chunk. */
   private used = 0;
-  /** Per string, in blocks: the offset of its length byte(s) (chunk << CHUNK_BITS | position), HELD for one in `held`. */
-  private readonly starts: Uint32Array[] = [new Uint32Array(1024)];
+  /** Per string: the offset of its length byte(s) (chunk << CHUNK_BITS | position), HELD for one in `held`. */
+  private readonly starts = new BlockColumn(Uint32Array);
   private count = 0;
   /** Open addressing: string number + 1 per slot, 0 for an empty one. */
   private slots = new Int32Array(1024);
@@ -105,21 +103,12 @@ export class StringTable {
   }
 
   private startOf(n: number): number {
-    return this.starts[n >>> BLOCK_BITS]![n & (BLOCK_ENTRIES - 1)]!;
+    return this.starts.get(n);
   }
 
   private setStart(n: number, start: number): void {
-    const block = n >>> BLOCK_BITS;
-    const index = n & (BLOCK_ENTRIES - 1);
-    if (block === this.starts.length) this.starts.push(new Uint32Array(BLOCK_ENTRIES));
-    let starts = this.starts[block]!;
-    if (index === starts.length) {
-      // Only the first block grows (up to BLOCK_ENTRIES): a table of a few strings stays small.
-      const grown = new Uint32Array(Math.min(BLOCK_ENTRIES, starts.length * 2));
-      grown.set(starts);
-      this.starts[block] = starts = grown;
-    }
-    starts[index] = start;
+    this.starts.ensure(n);
+    this.starts.set(n, start);
   }
 
   /** Whether string n is `key` (which has bytes: hashOf >= 0, no longer than a chunk). */

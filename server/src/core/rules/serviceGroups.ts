@@ -185,6 +185,8 @@ export class ServiceGrouper {
     lines.reserve(lines.size + count);
     const supersession = lines.supersession;
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
+    /** The groups this call added rows to (a run of many files trims each file's, not every group again). */
+    const touched = new Set<PatientGroup>();
     for (let c = 0; c < claims; c++) {
       const first = starts[c]!;
       const end = starts[c + 1]!;
@@ -211,21 +213,14 @@ export class ServiceGrouper {
           const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey })), table, patientKey, c));
           if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder, claimId: staged.claimIds?.[c] });
           group.rows.push(row);
+          touched.add(group);
         }
       }
     }
-    for (const { grouper } of targets) {
-      grouper.order = order;
-      grouper.trimRows();
-    }
-  }
-
-  /**
-   * Each group's rows in an array of their length: one grown by push keeps room for 17 rows, and
-   * most patients have a few (a million-row claim CSV's 20,000 groups held 2.4 MB of room).
-   */
-  private trimRows(): void {
-    for (const group of this.byKey.values()) group.rows = group.rows.slice();
+    for (const { grouper } of targets) grouper.order = order;
+    // Each group's rows in an array of their length: one grown by push keeps room for 17 rows, and
+    // most patients have a few (a million-row claim CSV's 20,000 groups held 2.4 MB of room).
+    for (const group of touched) group.rows = group.rows.slice();
   }
 
   /** The group of `key` (a patient's under a table), made (after those of the patients met before) with claim `claim` when it has no line yet. */
