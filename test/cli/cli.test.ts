@@ -276,6 +276,24 @@ describe('claimlint check', () => {
     assertNoClaimContents(run.stdout);
   });
 
+  test('json: a file that could not be read and a problem of a loaded table are members after files, as JSON.stringify writes them', () => {
+    file('read.837', writeX12(conflictClaims).text);
+    file('ptp-odd-row.txt', 'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\n43214\t43200\t\t20200101\t*\t0\n43214\tXX\t\t20200101\t*\t0\n');
+    const run = claimlint(['check', '--format', 'json', '--ptp', 'ptp-odd-row.txt', 'read.837', 'gone.837']);
+    assert.equal(run.code, 2);
+    const report = JSON.parse(run.stdout) as { files: { path: string }[]; unreadable?: { path: string; message: string }[]; configurationProblems?: string[] };
+    assert.equal(run.stdout, `${JSON.stringify(report, null, 2)}\n`);
+    assert.deepEqual(Object.keys(report), ['files', 'unreadable', 'configurationProblems']);
+    assert.deepEqual(report.files.map((f) => f.path), ['read.837']);
+    assert.deepEqual(report.unreadable, [{ path: 'gone.837', message: 'no such file' }]);
+    assert.deepEqual(report.configurationProblems, ['ptp-odd-row.txt:3: column 2 (a 2-character value) is not a procedure code']);
+    // A run with neither keeps the one member, and no file at all an empty list.
+    const clean = claimlint(['check', '--format', 'json', 'read.837']);
+    assert.deepEqual(Object.keys(JSON.parse(clean.stdout)), ['files']);
+    const none = claimlint(['check', '--format', 'json', 'gone.837']);
+    assert.equal(none.stdout, `${JSON.stringify({ files: [], unreadable: [{ path: 'gone.837', message: 'no such file' }] }, null, 2)}\n`);
+  });
+
   test('sarif of a clean file: an empty results array and an empty rules list', () => {
     file('sarif-clean.837', writeX12(cleanClaims).text);
     const run = claimlint(['check', '--format=sarif', 'sarif-clean.837']);

@@ -514,12 +514,26 @@ class JsonReporter implements Reporter {
     this.batch.flush();
   }
 
-  unreadable(): void {}
+  /** Files that could not be read, and problems of the rule and descriptor files: members after `files`, when there are any. */
+  private readonly unread: { path: string; message: string }[] = [];
+  private readonly configuration: string[] = [];
 
-  configurationProblem(): void {}
+  unreadable(path: string, reason: string): void {
+    this.unread.push({ path, message: reason });
+  }
+
+  configurationProblem(message: string): void {
+    this.configuration.push(message);
+  }
 
   finish(): string | null {
-    this.batch.add(this.files === 0 ? ']\n}\n' : '\n  ]\n}\n');
+    this.batch.add(this.files === 0 ? ']' : '\n  ]');
+    const rest: Record<string, unknown> = {};
+    if (this.unread.length > 0) rest.unreadable = this.unread;
+    if (this.configuration.length > 0) rest.configurationProblems = this.configuration;
+    // The members after `files` as JSON.stringify(report, null, 2) writes them, without the braces.
+    const members = Object.keys(rest).length === 0 ? '' : pretty(rest, 0);
+    this.batch.add(members === '' ? '\n}\n' : `,\n${members.slice(members.indexOf('\n') + 1, members.lastIndexOf('\n'))}\n}\n`);
     this.batch.flush();
     return null;
   }
