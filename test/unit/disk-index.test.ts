@@ -284,3 +284,50 @@ describe('disk index: the builder', () => {
     assert.equal(index.findingCount, onLines.length);
   });
 });
+
+describe('disk index: a claim another claim replaces or voids says so, as the open document does', () => {
+  /** Mostly claims no loaded edit names a code of, so the CSV path makes the claims' patient keys up front (keysMadeUpFront). */
+  function superseding(count: number): { id: string; patient: string; frequency: string; codes: string[] }[] {
+    const out: { id: string; patient: string; frequency: string; codes: string[] }[] = [];
+    for (let i = 0; i < count; i++) out.push({ id: `S${i}`, patient: `M${i % 97}`, frequency: '1', codes: i % 60 === 0 ? ['43214', '43200'] : ['99213'] });
+    // Replaced (the original has no line an edit names), voided, a void, and a replacement of one patient's id by another patient (not the same claim).
+    out.push({ id: 'S5', patient: 'M5', frequency: '7', codes: ['99214'] });
+    out.push({ id: 'S60', patient: 'M60', frequency: '8', codes: ['43214'] });
+    out.push({ id: 'S7', patient: 'M99', frequency: '7', codes: ['99212'] });
+    out.push({ id: 'V1', patient: 'M3', frequency: '8', codes: ['99213'] });
+    for (let i = count; i < count + 1500; i++) out.push({ id: `S${i}`, patient: `M${i % 97}`, frequency: '1', codes: ['99213'] });
+    return out;
+  }
+
+  test('an 837 read in pieces', async () => {
+    const text = writeX12(
+      superseding(2500).map((c) => ({ id: c.id, subscriberId: c.patient, frequency: c.frequency, lines: c.codes.map((code) => ({ code, charge: '10.00', date: DAY })) })),
+      { transactions: 2, lineEnding: '\n' },
+    ).text;
+    assert.ok(text.length > 3 * FEED_BYTES, 'several pieces');
+    const index = await indexOf(text, 'superseded.837');
+    const analysis = analyze(text, knowledge);
+    assertMatches(index, analysis);
+    const replaced = index.hoverAt(text.indexOf('HC:99213', text.indexOf('CLM*S5*')) + 3)!.markdown;
+    assert.match(replaced, /A later claim of this patient with the same claim id replaces this one \(frequency code 7\)/);
+    assert.match(index.hoverAt(text.indexOf('HC:43200', text.indexOf('CLM*S60*')) + 3)!.markdown, /voids this one \(frequency code 8\)/);
+    assert.match(index.hoverAt(text.indexOf('HC:99213', text.indexOf('CLM*V1*')) + 3)!.markdown, /This claim is a void \(frequency code 8\)/);
+    // Another patient's claim with the same id replaces nothing of this one.
+    assert.doesNotMatch(index.hoverAt(text.indexOf('HC:99213', text.indexOf('CLM*S7*')) + 3)!.markdown, /take no part/);
+  });
+
+  test('a claim CSV read in pieces, its patients kept only for the claims that need them', async () => {
+    const rows = superseding(2500);
+    const text =
+      'Claim ID,Patient ID,Date of Service,CPT/HCPCS,Units,Charge,Frequency\n' +
+      rows.flatMap((c) => c.codes.map((code) => `${c.id},${c.patient},03/10/2026,${code},1,10.00,${c.frequency}\n`)).join('');
+    assert.ok(text.length > FEED_BYTES, 'read in pieces');
+    const { index, analysis } = await checkedAsWhole(text, 'superseded.csv');
+    assertMatches(index, analysis);
+    const rowOf = (needle: string): number => text.indexOf(needle) + needle.indexOf(',', needle.indexOf('/2026')) + 1;
+    assert.match(index.hoverAt(rowOf('S5,M5,03/10/2026,99213'))!.markdown, /replaces this one \(frequency code 7\)/);
+    assert.match(index.hoverAt(rowOf('S60,M60,03/10/2026,43200'))!.markdown, /voids this one \(frequency code 8\)/);
+    assert.match(index.hoverAt(rowOf('V1,M3,03/10/2026,99213'))!.markdown, /This claim is a void/);
+    assert.doesNotMatch(index.hoverAt(rowOf('S7,M7,03/10/2026,99213'))!.markdown, /take no part/);
+  });
+});

@@ -15,7 +15,7 @@
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
-import { claimIdNumber, supersedesOthers } from '../rules/supersession';
+import { claimIdNumber, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
@@ -180,7 +180,11 @@ export class CodedClaims extends ClaimChooser<number> {
     return staged;
   }
 
-  /** The patient keys of the claims with kept lines and of those that replace or void others (what CodingRun.addStaged asks for). */
+  /**
+   * The patient keys of the claims with kept lines and of those that replace or void others (what
+   * CodingRun.addStaged asks for), and of the claims that share a claim id with one of those (what
+   * a hover asks of a file checked from disk: whether a claim is superseded, outOfForceOf).
+   */
   private keysOfKeptClaims(): Map<number, string> {
     const keys = new Map<number, string>();
     const kept = this.kept;
@@ -189,9 +193,18 @@ export class CodedClaims extends ClaimChooser<number> {
       if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
     }
     if (this.anyFrequency) {
+      const ids = new Set<number>();
       for (let claim = 0; claim < this.claimCount; claim++) {
         const frequency = this.frequencyOfClaim.get(claim);
-        if (frequency !== 0 && supersedesOthers(String.fromCharCode(frequency)) && !keys.has(claim)) keys.set(claim, this.patientKey(claim));
+        if (frequency === 0 || !supersedesOthers(String.fromCharCode(frequency))) continue;
+        ids.add(this.idNumbers.get(this.baseClaim(claim)));
+        if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
+      }
+      ids.delete(NO_CLAIM_ID);
+      if (ids.size > 0 && this.layout.claimId >= 0) {
+        for (let claim = 0; claim < this.claimCount; claim++) {
+          if (ids.has(this.idNumbers.get(this.baseClaim(claim))) && !keys.has(claim)) keys.set(claim, this.patientKey(claim));
+        }
       }
     }
     return keys;

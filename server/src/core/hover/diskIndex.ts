@@ -6,7 +6,7 @@
 // findings.
 //
 // Compact: one entry per service line (not per segment), in typed arrays (about 23 bytes a line,
-// codes and date ranges interned); findings are kept only when they sit on an indexed line, and
+// one more in a file where some claim is void, replaced or voided; codes and date ranges interned); findings are kept only when they sit on an indexed line, and
 // then only their rule, severity and messages. The bench's 100 MB 837P (437,347 service lines,
 // 11,314 findings, all on lines) keeps 10 MB of arrays and 11.5 MB in all (about 115 KB per MB of
 // file); the server keeps the file's line starts beside it (4 bytes a line of the editor). Lines are added as the reader finishes each piece
@@ -19,8 +19,9 @@ import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
 import type { AddOptions, StagedLines } from '../rules/serviceGroups';
 import { noTableNote, tableForClaim } from '../rules/claimTables';
+import { claimIdNumber, claimIdOf, NO_CLAIM_ID, outOfForceOf, type NumberedClaims, type OutOfForce } from '../rules/supersession';
 import { lastAtOrBefore } from '../search';
-import { codeHover, type HoverResult } from './hover';
+import { codeHover, withForceNote, type HoverResult } from './hover';
 import { plainMarkdown } from './markdown';
 
 /** How a claim's lines are judged, for their hover: a table, or none and what the hover says of that (claimTables.ts). */
@@ -72,12 +73,51 @@ const MAX_OFFSET = 0xffffffff;
 class U32 {
   values = new Uint32Array(1024);
   push(at: number, value: number): void {
-    if (at === this.values.length) {
-      const grown = new Uint32Array(this.values.length * 2);
+    if (at >= this.values.length) {
+      const grown = new Uint32Array(Math.max(this.values.length * 2, at + 1));
       grown.set(this.values);
       this.values = grown;
     }
     this.values[at] = value;
+  }
+}
+
+/** Why an entry's claim takes no part in the checks (supersession.ts), numbered: 0 it does. */
+const FORCE: readonly (OutOfForce | null)[] = [null, 'void', 'replaced', 'voided'];
+
+/**
+ * What tells whether an X12 claim is superseded, by claim number, kept as the claims are added (a
+ * replacement may come after the claims it replaces): its frequency code's character, claim id
+ * number and a hash of its patient key (claims of one patient and claim id are taken as one only
+ * when both hashes are equal, as supersession.ts takes claim ids).
+ */
+class ClaimFrequencies {
+  private count = 0;
+  private readonly frequency = new U32();
+  private readonly id = new U32();
+  private readonly patient = new U32();
+  /** Some claim added replaces or voids (else no claim is out of force but a void, which needs no table). */
+  private any = false;
+
+  add(claim: Claim): void {
+    const n = claim.index;
+    const code = claim.frequency ? claim.frequency.charCodeAt(0) : 0;
+    this.frequency.push(n, code);
+    this.id.push(n, claimIdNumber(claimIdOf(claim)));
+    this.patient.push(n, claimIdNumber(claim.patientKey));
+    if (code !== 0) this.any = true;
+    this.count = Math.max(this.count, n + 1);
+  }
+
+  claims(): NumberedClaims | null {
+    if (!this.any) return null;
+    const { frequency, id, patient } = this;
+    return {
+      count: this.count,
+      frequency: (c) => (frequency.values[c] === 0 ? null : String.fromCharCode(frequency.values[c]!)),
+      idNumber: (c) => id.values[c]!,
+      patientKey: (c) => patient.values[c]!,
+    };
   }
 }
 
@@ -106,6 +146,8 @@ export class DiskIndexBuilder {
   private readonly dateIds = new Map<number, number>();
   /** False once an entry starts before the one added before it (CSV): finish sorts them. */
   private ordered = true;
+  /** The X12 claims' frequencies, claim ids and patients (add), for the hover's note on a superseded claim. */
+  private readonly frequencies = new ClaimFrequencies();
 
   /** `x12`: lines are named "claim C, service line N"; else (CSV) "row N", as finding messages name them. */
   constructor(private readonly x12: boolean) {}
@@ -113,6 +155,7 @@ export class DiskIndexBuilder {
   /** Adds the lines of claims whose spans are relative to `base`. */
   add(claims: readonly Claim[], base = 0): void {
     for (const claim of claims) {
+      this.frequencies.add(claim);
       const table = this.scopes.of(claim.kind, claim.facilityType ?? null);
       for (const line of claim.lines) this.addLine(claim.index, table, line, base);
     }
@@ -176,9 +219,10 @@ export class DiskIndexBuilder {
    * knowledge is the one the file was checked with: hovers describe codes by it. `claims`: the
    * kind and facility type of each claim by number, for lines given through lineSink: the
    * staged lines the coding run judged (CsvStreamResult.coded), so each hover names the table
-   * the check used (an inpatient type of bill: none).
+   * the check used (an inpatient type of bill: none), and their frequencies, claim ids and
+   * patients (whether a claim is superseded).
    */
-  finish(findings: readonly Finding[], knowledge: Knowledge, claims?: Pick<StagedLines, 'kind' | 'facilityType'>): DiskIndex {
+  finish(findings: readonly Finding[], knowledge: Knowledge, claims?: Pick<StagedLines, 'kind' | 'facilityType' | 'frequency' | 'claimIds' | 'patientKey' | 'claimCount'>): DiskIndex {
     const n = this.count;
     if (claims !== undefined) {
       const numbers = this.claim.values;
@@ -196,6 +240,8 @@ export class DiskIndexBuilder {
       return out;
     };
     const lineStart = take(this.lineStart, (length) => new Uint32Array(length));
+    const claimNumbers = take(this.claim, (length) => new Uint32Array(length));
+    const force = forceOfEntries(claimNumbers, claims === undefined ? this.frequencies.claims() : csvClaims(claims));
     const lineEnd = take(this.lineEnd, (length) => new Uint32Array(length));
 
     // Each finding on the line its span starts in; each related location on the line it is in.
@@ -234,7 +280,8 @@ export class DiskIndexBuilder {
       dateId: take(this.dateId, (length) => new Uint32Array(length)),
       table: take(this.table, (length) => new Uint8Array(length)),
       scopes: this.scopes.list,
-      claim: take(this.claim, (length) => new Uint32Array(length)),
+      claim: claimNumbers,
+      force,
       lineNumber: take(this.lineNumber, (length) => new Uint32Array(length)),
       codes: this.codes,
       dates: Uint32Array.from(this.dates),
@@ -244,6 +291,39 @@ export class DiskIndexBuilder {
       attachedRelated: Int32Array.from(attached, (a) => a.related),
     });
   }
+}
+
+/** A CSV file's claims as outOfForceOf reads them, from the staged lines the coding run judged; null when none names a frequency. */
+function csvClaims(staged: Pick<StagedLines, 'frequency' | 'claimIds' | 'patientKey' | 'claimCount'>): NumberedClaims | null {
+  const { frequency, claimIds } = staged;
+  if (frequency === undefined) return null;
+  return {
+    count: staged.claimCount,
+    frequency: (c) => frequency(c),
+    idNumber: (c) => (claimIds === undefined ? NO_CLAIM_ID : claimIds[c]!),
+    patientKey: (c) => staged.patientKey(c),
+  };
+}
+
+/** Each entry's FORCE number, by its claim's number; empty when every claim takes part in the checks (most files: no byte a line). */
+function forceOfEntries(claimNumbers: Uint32Array, claims: NumberedClaims | null): Uint8Array {
+  const none = new Uint8Array(0);
+  if (claims === null) return none;
+  const force = new Uint8Array(claimNumbers.length);
+  let any = false;
+  const outOf = outOfForceOf(claims);
+  let lastClaim = -1;
+  let last = 0;
+  for (let i = 0; i < claimNumbers.length; i++) {
+    const claim = claimNumbers[i]!;
+    if (claim !== lastClaim) {
+      lastClaim = claim;
+      last = FORCE.indexOf(outOf(claim));
+      if (last !== 0) any = true;
+    }
+    force[i] = last;
+  }
+  return any ? force : none;
 }
 
 interface IndexData {
@@ -258,6 +338,8 @@ interface IndexData {
   table: Uint8Array;
   scopes: readonly Scope[];
   claim: Uint32Array;
+  /** Each entry's claim's FORCE number: whether its lines take part in the checks; empty when all of them do. */
+  force: Uint8Array;
   lineNumber: Uint32Array;
   codes: readonly string[];
   /** from, to of each date id (id 0: none). */
@@ -305,7 +387,7 @@ export class DiskIndex {
     const start = data.codeStart[entry]!;
     const span = { start, end: start + data.codeLength[entry]! };
     const scope = data.scopes[data.table[entry]!]!;
-    const markdown = codeHover(code, date, data.knowledge, scope.table, scope.note);
+    const markdown = withForceNote(codeHover(code, date, data.knowledge, scope.table, scope.note), data.force.length === 0 ? null : FORCE[data.force[entry]!]!);
     const found = this.findingsOn(entry);
     return { markdown: found === '' ? markdown : `${markdown}\n\n---\n\n${found}`, span };
   }
@@ -333,7 +415,7 @@ export class DiskIndex {
   /** Bytes held by the index: its arrays, interned codes and kept findings (strings counted at 2 bytes a character: an upper bound). */
   bytes(): number {
     const d = this.data;
-    const arrays = [d.codeStart, d.codeLength, d.codeId, d.dateId, d.table, d.claim, d.lineNumber, d.dates, d.attachedEntry, d.attachedFinding, d.attachedRelated];
+    const arrays = [d.codeStart, d.codeLength, d.codeId, d.dateId, d.table, d.claim, d.force, d.lineNumber, d.dates, d.attachedEntry, d.attachedFinding, d.attachedRelated];
     let total = arrays.reduce((sum, array) => sum + array.byteLength, 0);
     for (const code of d.codes) total += 16 + 2 * code.length;
     for (const finding of d.findings) total += 48 + 2 * (finding.rule.length + finding.message.length) + finding.related.reduce((sum, m) => sum + 16 + 2 * m.length, 0);

@@ -66,7 +66,7 @@ const FORCE_NOTES: Readonly<Record<OutOfForce, string>> = {
   voided: '_A later claim of this patient with the same claim id voids this one (frequency code 8): its lines take no part in the checks._',
 };
 
-function withForceNote(markdown: string, out: OutOfForce | null): string {
+export function withForceNote(markdown: string, out: OutOfForce | null): string {
   if (out === null) return markdown;
   const end = markdown.indexOf('\n\n');
   return end < 0 ? `${markdown}\n\n${FORCE_NOTES[out]}` : `${markdown.slice(0, end)}\n\n${FORCE_NOTES[out]}${markdown.slice(end)}`;

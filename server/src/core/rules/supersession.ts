@@ -139,3 +139,42 @@ export function outOfForce(claims: readonly Claim[], claim: Claim): OutOfForce |
   if (last === null || last === claim) return null;
   return isVoid(last.frequency) ? 'voided' : 'replaced';
 }
+
+/** The claims of one file by number (0 to count - 1, in document order), as outOfForceOf reads them. */
+export interface NumberedClaims {
+  count: number;
+  frequency(claim: number): string | null;
+  /** Its claim id's number (claimIdNumber), NO_CLAIM_ID for none. */
+  idNumber(claim: number): number;
+  /** Its patient key, or any value equal for the claims of one patient (a hash of it); asked only of claims that share a claim id number with a replacement or void. */
+  patientKey(claim: number): string | number;
+}
+
+/**
+ * outOfForce for every claim of a file whose claims are numbers, not Claim objects (a file
+ * checked from disk): one pass over them, then an answer per claim.
+ */
+export function outOfForceOf(claims: NumberedClaims): (claim: number) => OutOfForce | null {
+  // By claim id number: the last replacement or void claim of each patient with that id.
+  const lastOf = new Map<number, { patient: string | number; claim: number }[]>();
+  for (let claim = 0; claim < claims.count; claim++) {
+    if (!supersedesOthers(claims.frequency(claim))) continue;
+    const id = claims.idNumber(claim);
+    if (id === NO_CLAIM_ID) continue;
+    const patient = claims.patientKey(claim);
+    const noted = lastOf.get(id);
+    const same = noted?.find((entry) => entry.patient === patient);
+    if (same !== undefined) same.claim = claim;
+    else if (noted !== undefined) noted.push({ patient, claim });
+    else lastOf.set(id, [{ patient, claim }]);
+  }
+  return (claim) => {
+    if (isVoid(claims.frequency(claim))) return 'void';
+    const noted = lastOf.get(claims.idNumber(claim));
+    if (noted === undefined) return null;
+    const patient = claims.patientKey(claim);
+    const last = noted.find((entry) => entry.patient === patient);
+    if (last === undefined || last.claim === claim) return null;
+    return isVoid(claims.frequency(last.claim)) ? 'voided' : 'replaced';
+  };
+}
