@@ -365,6 +365,10 @@ export interface JsonFile {
 
 export interface JsonReport {
   files: JsonFile[];
+  /** Files that could not be read at all (not in `files`); present only when there are some. */
+  unreadable?: { path: string; message: string }[];
+  /** Problems of the loaded rule and descriptor files ("file:line: reason"); present only when there are some. */
+  configurationProblems?: string[];
 }
 
 export function toJsonFinding(finding: Finding, positions: Positions, describe: Describe = () => undefined): JsonFinding {
@@ -528,7 +532,7 @@ class JsonReporter implements Reporter {
 
   finish(): string | null {
     this.batch.add(this.files === 0 ? ']' : '\n  ]');
-    const rest: Record<string, unknown> = {};
+    const rest: Omit<JsonReport, 'files'> = {};
     if (this.unread.length > 0) rest.unreadable = this.unread;
     if (this.configuration.length > 0) rest.configurationProblems = this.configuration;
     // The members after `files` as JSON.stringify(report, null, 2) writes them, without the braces.
