@@ -52,6 +52,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'csv.quote-unterminated': 'A quoted cell whose closing quote is missing: the rest of the file would be read as one cell.',
   'csv.row-long': 'A row with more cells than its header.',
   'csv.row-short': 'A row with fewer cells than its header.',
+  'csv.totals-row': 'A spreadsheet totals row (Total, Grand Total, Subtotal) with no procedure code or date of service: not read as a claim; said once a file.',
 
   // The 837 implementation guides (claimlint.guideChecks full, --guide full).
   'guide.segment-unexpected': 'A segment the implementation guide has no place for at this point of the transaction set.',

@@ -140,7 +140,7 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   starts.push(reader.recordStart);
   while (reader.next()) {
     if (reader.isBlank()) continue;
-    if (parser.isRepeatedHeader(reader)) continue;
+    if (parser.isRepeatedHeader(reader) || parser.isTotalsRow(reader)) continue;
     starts.push(reader.recordStart);
     parser.row(reader);
   }

@@ -17,6 +17,7 @@ import { ClaimTypeCells, claimTypeUnknownMessage, type ClaimTypeReading } from '
 import { FrequencyCells, frequencyInvalidMessage } from './claimFrequency';
 import { cellText, excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
+import { TOTALS_ROW_RULE, TotalsRows } from './totalsRows';
 
 export { DateOrderChange, type DateReading } from './rowDates';
 
@@ -32,6 +33,7 @@ export const CSV_RULES = {
   quoteUnterminated: 'csv.quote-unterminated',
   noPatientColumn: 'csv.no-patient-column',
   noDateColumn: 'csv.no-date-column',
+  totalsRow: TOTALS_ROW_RULE,
 } as const;
 
 /** The note on the header of a file that has claims but no patient, member or claim id column. */
@@ -118,6 +120,7 @@ export class RowParser<S> {
   /** Per claim whose kind no row has named yet, its first claim-type cell that names none, in file order. */
   private readonly unknownKinds = new Map<S, UnknownKind>();
   private readonly frequencies = new FrequencyCells();
+  private readonly totals: TotalsRows;
 
   // What the steps of row() read from the current row, in fields rather than returned objects:
   // this runs for every row of files of a million rows.
@@ -156,6 +159,7 @@ export class RowParser<S> {
     // A file delimited by a comma cannot write a decimal comma unquoted: only others are read so.
     this.decimalComma = separator !== ',';
     this.lowerHeaders = layout.headers.map((h) => h.toLowerCase());
+    this.totals = new TotalsRows(layout);
   }
 
   /** The rows now come from `text`, a later piece of the file (read in pieces: csv/stream.ts). */
@@ -211,6 +215,8 @@ export class RowParser<S> {
       break;
     }
     this.unknownKinds.clear();
+    const totals = this.totals.finding(this.claims.base);
+    if (totals !== null) this.findings.push(totals);
   }
 
   quoteCheck(r: CsvReader): void {
@@ -235,6 +241,11 @@ export class RowParser<S> {
     if (r.value(col).toLowerCase() !== this.lowerHeaders[col]) return false;
     for (let k = 0; k < r.cellCount; k++) if (r.value(k).toLowerCase() !== (this.lowerHeaders[k] ?? '')) return false;
     return true;
+  }
+
+  /** A spreadsheet's totals row ("Total", "Grand Total"): not read as a service line (totalsRows.ts). */
+  isTotalsRow(r: CsvReader): boolean {
+    return this.totals.take(r, this.claims.base);
   }
 
   // ---- the steps of row() ------------------------------------------------------------------

@@ -247,7 +247,7 @@ export class CsvStream {
         continue;
       }
       if (reader.isBlank()) continue;
-      if (this.parser.isRepeatedHeader(reader)) continue;
+      if (this.parser.isRepeatedHeader(reader) || this.parser.isTotalsRow(reader)) continue;
       this.parser.row(reader);
     }
     this.endPiece();
