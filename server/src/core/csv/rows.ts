@@ -1,64 +1,29 @@
-// One data row of a claim CSV into a service line: its code, modifiers, dates (rowDates.ts),
-// units and charge, with a finding for each cell that cannot be read (naming line and column,
-// never the value but a claim type's own words or a one-digit frequency); and the claim's kind
-// from its claim-type cell and the type of bill beside it (claimTypes.ts), and its frequency
-// (claimFrequency.ts). The line goes to its claim through RowClaims. (Model notes: see index.ts.)
+// One data row of a claim CSV into a service line: its code and modifiers (rowCodes.ts), dates
+// (rowDates.ts), units and charge, with a finding for each cell that cannot be read (naming line
+// and column, never the value but a claim type's own words or a one-digit frequency) and for a row
+// whose shape does not fit the header (rowShape.ts); and the claim's kind from its claim-type cell
+// and the type of bill beside it (claimTypes.ts), and its frequency (claimFrequency.ts). Totals
+// rows are left out (totalsRows.ts). The line goes to its claim through RowClaims. (Model notes:
+// see index.ts; rule ids: csvRules.ts.)
 
 import type { ClaimKind, DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CsvServiceLine } from './csvLine';
-import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './header';
 import { detached } from '../text';
 import { DateCells, type DateReading } from './rowDates';
-import { CELL_ESCAPED, CELL_JUNK, cellOrNull, hasValue, type CsvReader } from './reader';
+import { cellOrNull, hasValue, type CsvReader } from './reader';
 import { readAmount, readUnits } from './amounts';
 import { ClaimTypeCells, claimTypeUnknownMessage, type ClaimTypeReading } from './claimTypes';
 import { FrequencyCells, frequencyInvalidMessage } from './claimFrequency';
-import { cellText, excelTextSpan } from './excelText';
-import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
-import { TOTALS_ROW_RULE, TotalsRows } from './totalsRows';
+import { cellText } from './excelText';
+import { TotalsRows } from './totalsRows';
+import { CSV_RULES } from './csvRules';
+import { RowShape } from './rowShape';
+import { CodeCells } from './rowCodes';
 
 export { DateOrderChange, type DateReading } from './rowDates';
-
-export const CSV_RULES = {
-  rowShort: 'csv.row-short',
-  rowLong: 'csv.row-long',
-  dateInvalid: 'csv.date-invalid',
-  amountInvalid: 'csv.amount-invalid',
-  unitsInvalid: 'csv.units-invalid',
-  claimTypeUnknown: 'csv.claim-type-unknown',
-  claimFrequencyInvalid: 'csv.claim-frequency-invalid',
-  procedureCodeInvalid: 'csv.procedure-code-invalid',
-  quoteUnterminated: 'csv.quote-unterminated',
-  noPatientColumn: 'csv.no-patient-column',
-  noDateColumn: 'csv.no-date-column',
-  totalsRow: TOTALS_ROW_RULE,
-} as const;
-
-/** The note on the header of a file that has claims but no patient, member or claim id column. */
-export function noPatientColumnFinding(headerSpan: Span): Finding {
-  return {
-    rule: CSV_RULES.noPatientColumn,
-    severity: 'information',
-    message:
-      'No patient, member or claim id column: when looking for NCCI conflicts every row is taken as the same patient. ' +
-      'Add a patient or claim id column to check each patient on their own.',
-    span: headerSpan,
-  };
-}
-
-/** The note on the header of a file that has claims but no date-of-service column: no line is paired with another. */
-export function noDateColumnFinding(headerSpan: Span): Finding {
-  return {
-    rule: CSV_RULES.noDateColumn,
-    severity: 'information',
-    message:
-      'No date of service column: NCCI edits pair services of the same date, so no row of this file is checked against another. ' +
-      'Add a date of service column (DOS, Date of Service or Service Date).',
-    span: headerSpan,
-  };
-}
+export { CSV_RULES, noDateColumnFinding, noPatientColumnFinding } from './csvRules';
 
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> {
@@ -111,9 +76,10 @@ interface UnknownKind {
 const MAX_UNKNOWN_KINDS = 1000;
 
 export class RowParser<S> {
-  private readonly headerCount: number;
-  private readonly defaultSeparator: string;
-  private readonly lowerHeaders: string[];
+  /** The row against the header (quotes, cell counts, a repeated header): rowShape.ts. */
+  private readonly shape: RowShape;
+  /** The row's code and modifiers: rowCodes.ts. */
+  private readonly codes: CodeCells;
   /** Amounts and unit counts may be written with a decimal comma ("600,00", "2,5"): amounts.ts. */
   private readonly decimalComma: boolean;
   private readonly claimTypes = new ClaimTypeCells();
@@ -124,12 +90,6 @@ export class RowParser<S> {
 
   // What the steps of row() read from the current row, in fields rather than returned objects:
   // this runs for every row of files of a million rows.
-  private code = '';
-  private codeSpan: Span = { start: 0, end: 0 };
-  /** The column the code was read from (the procedure-code column, or the other code set's). */
-  private codeColumn = 0;
-  /** What separates modifiers written into the code cell ("99213-25"), or null when there are none. */
-  private codeCellSeparator: string | null = null;
   /** The date of service of the current row (DateCells reads it). */
   private readonly dates: DateCells;
   private units: number | null = null;
@@ -151,33 +111,34 @@ export class RowParser<S> {
       columnName: (k) => this.columnName(k),
       invalid: (message, span) => this.finding(CSV_RULES.dateInvalid, 'error', message, span),
     });
-    // Trailing columns without a header name (a header ending in a delimiter) are not required.
-    let count = layout.headers.length;
-    while (count > 0 && layout.headers[count - 1] === '') count--;
-    this.headerCount = count;
-    this.defaultSeparator = separator === ',' ? ' ' : ',';
+    const columnName = (k: number) => this.columnName(k);
+    const finding = (rule: string, severity: Finding['severity'], message: string, span: Span) => this.finding(rule, severity, message, span);
+    this.shape = new RowShape(layout, columnName, finding);
+    this.codes = new CodeCells(text, layout, separator === ',' ? ' ' : ',', columnName, finding);
     // A file delimited by a comma cannot write a decimal comma unquoted: only others are read so.
     this.decimalComma = separator !== ',';
-    this.lowerHeaders = layout.headers.map((h) => h.toLowerCase());
     this.totals = new TotalsRows(layout);
   }
 
   /** The rows now come from `text`, a later piece of the file (read in pieces: csv/stream.ts). */
   moveTo(text: string): void {
     this.text = text;
+    this.codes.text = text;
     this.claims.moveTo(text);
   }
 
   /** Reads one data row: a service line of its claim when the row reaches the procedure-code column. */
   row(r: CsvReader): void {
-    this.quoteCheck(r);
-    this.reportShortRow(r);
-    this.reportLongRow(r);
+    const shape = this.shape;
+    shape.quoteCheck(r);
+    shape.shortRow(r);
+    shape.longRow(r);
     const layout = this.layout;
     if (layout.procedureCode >= r.cellCount && !(layout.otherProcedureCode >= 0 && layout.otherProcedureCode < r.cellCount)) return;
     const scratch = this.modifierScratch;
     scratch.length = 0;
-    this.readCode(r, scratch);
+    const codes = this.codes;
+    codes.read(r, scratch);
     this.dates.read(r);
     this.readUnits(r);
     this.readCharge(r);
@@ -188,11 +149,11 @@ export class RowParser<S> {
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
     // The modifier cells are read only for a line that is made (they give no findings).
-    if (!this.claims.wants(this.code, date)) {
+    if (!this.claims.wants(codes.code, date)) {
       this.claims.addLine(state, null, r);
       return;
     }
-    const modifierInsert = this.readModifierCells(r, scratch);
+    const modifierInsert = codes.modifierCells(r, scratch);
     // Exact-size arrays: an array grown by push() keeps room for 17 elements.
     const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
     this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date), r);
@@ -219,28 +180,14 @@ export class RowParser<S> {
     if (totals !== null) this.findings.push(totals);
   }
 
+  /** A quote never closed in the row (the header row too) is reported. */
   quoteCheck(r: CsvReader): void {
-    if (r.unterminatedQuote < 0) return;
-    const q = r.unterminatedQuote;
-    let col = 0;
-    for (let k = 0; k < r.cellCount; k++) if (r.rawStart[k]! <= q) col = k;
-    this.finding(
-      CSV_RULES.quoteUnterminated,
-      'error',
-      `Line ${r.recordLine}: the quote opening a field in ${this.columnName(col)} is never closed; ` +
-        'it was read as an ordinary character. Close the quote or double it ("").',
-      { start: q, end: q + 1 },
-    );
+    this.shape.quoteCheck(r);
   }
 
   /** A data row that repeats the header (concatenated exports). */
   isRepeatedHeader(r: CsvReader): boolean {
-    const col = this.layout.procedureCode;
-    if (col >= r.cellCount || r.cellCount < this.headerCount) return false;
-    if (r.valEnd[col]! - r.valStart[col]! !== this.lowerHeaders[col]!.length && (r.flags[col]! & (CELL_ESCAPED | CELL_JUNK)) === 0) return false;
-    if (r.value(col).toLowerCase() !== this.lowerHeaders[col]) return false;
-    for (let k = 0; k < r.cellCount; k++) if (r.value(k).toLowerCase() !== (this.lowerHeaders[k] ?? '')) return false;
-    return true;
+    return this.shape.isRepeatedHeader(r);
   }
 
   /** A spreadsheet's totals row ("Total", "Grand Total"): not read as a service line (totalsRows.ts). */
@@ -249,137 +196,6 @@ export class RowParser<S> {
   }
 
   // ---- the steps of row() ------------------------------------------------------------------
-
-  /** A row with fewer cells than the header names the columns it lacks (five at most). */
-  private reportShortRow(r: CsvReader): void {
-    const n = r.cellCount;
-    if (n >= this.headerCount) return;
-    const missing = this.layout.headers.slice(n).map((h, i) => (h ? `"${h}"` : `column ${n + i + 1}`));
-    const list =
-      missing.length > 5
-        ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more`
-        : missing.length === 1
-          ? missing[0]!
-          : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-    this.finding(
-      CSV_RULES.rowShort,
-      'warning',
-      `Line ${r.recordLine} has ${n} field${n === 1 ? '' : 's'} but the header has ${this.headerCount}; missing ${list}.`,
-      { start: r.recordStart, end: r.recordEnd },
-    );
-  }
-
-  /**
-   * A row with values past the header's last column: they are not read, and the values before
-   * them may be cut (an unquoted "1,234.00" in the last column reads as 1). Empty cells there
-   * (a trailing separator) are not reported.
-   */
-  private reportLongRow(r: CsvReader): void {
-    const n = r.cellCount;
-    const header = this.headerCount;
-    if (n <= header) return;
-    let extra = header;
-    while (extra < n && !hasValue(r, extra)) extra++;
-    if (extra === n) return;
-    const last = this.layout.headers[header - 1];
-    this.finding(
-      CSV_RULES.rowLong,
-      'warning',
-      `Line ${r.recordLine} has ${n} fields but the header has ${header}; the ${n - header === 1 ? 'field' : `${n - header} fields`} after ${last ? `"${last}"` : `column ${header}`} ${n - header === 1 ? 'is' : 'are'} not read. A value with the separator in it must be quoted ("1,234.00").`,
-      { start: r.rawStart[header - 1]!, end: r.recordEnd },
-    );
-  }
-
-  /**
-   * The column a row's code is read from: the procedure-code column, or the other code set's
-   * column (a CPT column beside a HCPCS one) when the code column's cell is empty or missing.
-   */
-  private codeColumnOf(r: CsvReader): number {
-    const main = this.layout.procedureCode;
-    const other = this.layout.otherProcedureCode;
-    if (other < 0 || hasValue(r, main)) return main;
-    return hasValue(r, other) || main >= r.cellCount ? other : main;
-  }
-
-  /**
-   * The procedure code into code/codeSpan (inside an Excel text formula, ="43214", when the cell
-   * is one), and modifiers written into the code cell ("99213-25", a code followed by
-   * two-character modifiers) into `modifiers`; an empty or malformed code is reported.
-   */
-  private readCode(r: CsvReader, modifiers: Modifier[]): void {
-    const text = this.text;
-    const codeCol = this.codeColumnOf(r);
-    this.codeColumn = codeCol;
-    // The text inside an Excel text formula (="43214"), or null when the cell is not one.
-    const formula = excelTextSpan(r, codeCol);
-    let code = this.intern(formula !== null ? text.slice(formula.start, formula.end) : r.value(codeCol));
-    let codeSpan = formula ?? r.valueSpan(codeCol);
-    this.codeCellSeparator = null;
-    // The code's text as written (no quotes doubled inside it): its modifiers can be found on it.
-    const plain = formula !== null || (r.flags[codeCol]! & (CELL_ESCAPED | CELL_JUNK)) === 0;
-    if (code.length > 5 && plain) {
-      const runs = alphanumericRuns(text, codeSpan.start, codeSpan.end);
-      if (runs.length > 1 && runs[0]!.start === codeSpan.start && runs[runs.length - 1]!.end === codeSpan.end) {
-        const first = text.slice(runs[0]!.start, runs[0]!.end);
-        let ok = isWellFormedProcedureCode(first);
-        for (let i = 1; ok && i < runs.length; i++) ok = runs[i]!.end - runs[i]!.start === 2;
-        if (ok) {
-          code = this.intern(first);
-          codeSpan = { start: runs[0]!.start, end: runs[0]!.end };
-          for (let i = 1; i < runs.length; i++) {
-            const run = runs[i]!;
-            modifiers.push({ value: this.intern(text.slice(run.start, run.end)), span: { start: run.start, end: run.end } });
-          }
-          this.codeCellSeparator = text.slice(runs[0]!.end, runs[1]!.start);
-        }
-      }
-    }
-    this.code = code;
-    this.codeSpan = codeSpan;
-    if (code === '') {
-      const other = this.layout.otherProcedureCode;
-      const columns = other >= 0 ? `${this.columnName(this.layout.procedureCode)} and ${this.columnName(other)} are` : `${this.columnName(codeCol)} is`;
-      this.finding(CSV_RULES.procedureCodeInvalid, 'warning', `Line ${r.recordLine}: ${columns} empty; expected a procedure code.`, codeSpan);
-    } else if (!isWellFormedProcedureCode(code)) {
-      this.finding(
-        CSV_RULES.procedureCodeInvalid,
-        'warning',
-        `Line ${r.recordLine}: the value in ${this.columnName(codeCol)} is not a well-formed procedure code; ` +
-          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or a CDT code (D and 4 digits).`,
-        codeSpan,
-      );
-    }
-  }
-
-  /**
-   * Modifiers from the modifiers column or the numbered ones into `modifiers`, and where a fix
-   * adds one: that column, the numbered columns the row has, or the code cell when the code was
-   * written with its modifiers; null when none of them applies.
-   */
-  private readModifierCells(r: CsvReader, modifiers: Modifier[]): ModifierInsertPoint | null {
-    const layout = this.layout;
-    const n = r.cellCount;
-    if (layout.modifiers >= 0) {
-      const k = layout.modifiers;
-      if (k >= n) return null;
-      if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
-      else this.firstSeparator = '';
-      return { kind: 'csv-cell', column: k, ...insertCell(r, k), separator: this.firstSeparator !== '' ? this.firstSeparator : this.defaultSeparator };
-    }
-    if (layout.modifierColumns.length > 0) {
-      const cells = this.cellScratch;
-      cells.length = 0;
-      for (const k of layout.modifierColumns) {
-        if (k >= n) continue;
-        if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
-        cells.push({ column: k, ...insertCell(r, k) });
-      }
-      return cells.length > 0 ? { kind: 'csv-columns', cells: cells.slice() } : null;
-    }
-    if (this.codeCellSeparator === null) return null;
-    const codeCol = this.codeColumn;
-    return { kind: 'csv-cell', column: codeCol, ...insertCell(r, codeCol), separator: this.codeCellSeparator };
-  }
 
   /**
    * The claim's kind, until a row of the claim names one: its claim-type cell's, else the type of
@@ -488,9 +304,10 @@ export class RowParser<S> {
     const line = new CsvServiceLine();
     line.index = index;
     line.recordLine = r.recordLine;
-    line.code = this.code;
-    line.codeStart = this.codeSpan.start;
-    line.codeEnd = this.codeSpan.end;
+    const codes = this.codes;
+    line.code = codes.code;
+    line.codeStart = codes.codeSpan.start;
+    line.codeEnd = codes.codeSpan.end;
     line.modifiers = modifiers;
     line.modifierInsert = modifierInsert;
     line.charge = this.charge;
@@ -551,54 +368,9 @@ export class RowParser<S> {
   }
 
   private readonly modifierScratch: Modifier[] = [];
-  private readonly cellScratch: { column: number; cellSpan: Span; quoted: boolean }[] = [];
-  private readonly strings = new Map<string, string>();
-
   /** A provider cell's NPI (one string per distinct NPI, as for codes), or null when the row has none. */
   private providerCell(r: CsvReader, k: number): string | null {
     const value = cellOrNull(r, k);
-    return value === null ? null : this.intern(value);
+    return value === null ? null : this.codes.intern(value);
   }
-
-  /** One string per distinct code, modifier or NPI (a few hundred values repeated over many rows). */
-  private intern(s: string): string {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    if (this.strings.size >= 50000) this.strings.clear();
-    // Its own copy: a file read in pieces must not keep a piece alive through a long value.
-    const own = detached(s);
-    this.strings.set(own, own);
-    return own;
-  }
-
-  /** Separator between the first two modifiers read by the last readModifiers() call, or ''. */
-  private firstSeparator = '';
-
-  /** Appends each run of letters and digits in text[start, end) as a modifier. */
-  private readModifiers(start: number, end: number, out: Modifier[]): void {
-    const text = this.text;
-    let i = start;
-    let count = 0;
-    let prevEnd = -1;
-    this.firstSeparator = '';
-    while (i < end) {
-      while (i < end && !isAlphanumeric(text.charCodeAt(i))) i++;
-      if (i >= end) break;
-      const s = i;
-      while (i < end && isAlphanumeric(text.charCodeAt(i))) i++;
-      if (count === 1) this.firstSeparator = text.slice(prevEnd, s);
-      out.push({ value: this.intern(text.slice(s, i)), span: { start: s, end: i } });
-      prevEnd = i;
-      count++;
-    }
-  }
-}
-
-/**
- * The cell a fix writes a modifier into: the whole cell, or the text inside its Excel text
- * formula (="59"), so that a modifier added goes inside the formula's quotes.
- */
-function insertCell(r: CsvReader, k: number): { cellSpan: Span; quoted: boolean } {
-  const inner = excelTextSpan(r, k);
-  return inner !== null ? { cellSpan: inner, quoted: false } : { cellSpan: r.cellSpan(k), quoted: r.isQuoted(k) };
 }

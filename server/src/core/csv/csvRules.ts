@@ -1,0 +1,44 @@
+// The rule ids of a claim CSV's row findings, and the notes on a header that lacks a column the
+// checks need (the patient, the date of service).
+
+import type { Finding, Span } from '../model';
+import { TOTALS_ROW_RULE } from './totalsRows';
+
+export const CSV_RULES = {
+  rowShort: 'csv.row-short',
+  rowLong: 'csv.row-long',
+  dateInvalid: 'csv.date-invalid',
+  amountInvalid: 'csv.amount-invalid',
+  unitsInvalid: 'csv.units-invalid',
+  claimTypeUnknown: 'csv.claim-type-unknown',
+  claimFrequencyInvalid: 'csv.claim-frequency-invalid',
+  procedureCodeInvalid: 'csv.procedure-code-invalid',
+  quoteUnterminated: 'csv.quote-unterminated',
+  noPatientColumn: 'csv.no-patient-column',
+  noDateColumn: 'csv.no-date-column',
+  totalsRow: TOTALS_ROW_RULE,
+} as const;
+
+/** The note on the header of a file that has claims but no patient, member or claim id column. */
+export function noPatientColumnFinding(headerSpan: Span): Finding {
+  return {
+    rule: CSV_RULES.noPatientColumn,
+    severity: 'information',
+    message:
+      'No patient, member or claim id column: when looking for NCCI conflicts every row is taken as the same patient. ' +
+      'Add a patient or claim id column to check each patient on their own.',
+    span: headerSpan,
+  };
+}
+
+/** The note on the header of a file that has claims but no date-of-service column: no line is paired with another. */
+export function noDateColumnFinding(headerSpan: Span): Finding {
+  return {
+    rule: CSV_RULES.noDateColumn,
+    severity: 'information',
+    message:
+      'No date of service column: NCCI edits pair services of the same date, so no row of this file is checked against another. ' +
+      'Add a date of service column (DOS, Date of Service or Service Date).',
+    span: headerSpan,
+  };
+}
