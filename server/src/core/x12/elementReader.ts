@@ -9,16 +9,18 @@
 // small enough to be inlined where the reader calls them (a call per element read cost more
 // than finding the elements).
 
+import type { Source } from './source';
+
 /** What a reader reads a segment from: the tokenizer's offsets, and each segment's element separator. */
 export interface ElementSource {
-  readonly text: string;
+  readonly source: Source;
   readonly table: { readonly segmentStart: Uint32Array; readonly segmentEnd: Uint32Array };
   delimitersOf(i: number): { element: string };
 }
 
 export class ElementReader {
   private ix: ElementSource | null = null;
-  private text = '';
+  private source: Source = '';
   /** The selected segment (-1: none). */
   private segment = -1;
   /** Its element separator, and where it ends. */
@@ -35,7 +37,7 @@ export class ElementReader {
     if (s === this.segment && ix === this.ix) return this;
     if (ix !== this.ix) {
       this.ix = ix;
-      this.text = ix.text;
+      this.source = ix.source;
     }
     this.segment = s;
     this.separator = ix.delimitersOf(s).element.charCodeAt(0);
@@ -69,16 +71,26 @@ export class ElementReader {
   private scan(k: number): void {
     let found = this.found;
     if (found >= k) return;
-    const text = this.text;
+    const source = this.source;
     const separator = this.separator;
     const end = this.end_;
     let starts = this.starts;
     let at = this.at;
-    while (at < end) {
-      if (text.charCodeAt(at++) === separator) {
-        if (++found === starts.length) starts = this.grow();
-        starts[found] = at;
-        if (found === k) break;
+    if (typeof source === 'string') {
+      while (at < end) {
+        if (source.charCodeAt(at++) === separator) {
+          if (++found === starts.length) starts = this.grow();
+          starts[found] = at;
+          if (found === k) break;
+        }
+      }
+    } else {
+      while (at < end) {
+        if (source[at++] === separator) {
+          if (++found === starts.length) starts = this.grow();
+          starts[found] = at;
+          if (found === k) break;
+        }
       }
     }
     this.at = at;

@@ -13,6 +13,7 @@ import { X12ServiceLine, type Line837 } from './serviceLine837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
+import { codeAt, sliceOf, type Source } from './source';
 
 /** Where the parts of a service line sit in each service segment (element positions, 1-based). */
 export interface ServiceLayout {
@@ -114,10 +115,10 @@ export class ServiceLines837 {
     const el = r.elementsOf(s);
     const numberStart = el.start(1);
     // Without the blanks a padded line leaves after it (values.ts endBeforeBlanks), as dates and amounts are read.
-    const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.text, numberStart, el.end(1));
+    const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.source, numberStart, el.end(1));
     this.lineNumberStart = numberStart;
     this.lineNumberEnd = numberEnd;
-    if (unsignedAt(r.text, numberStart, numberEnd) !== expected) {
+    if (unsignedAt(r.source, numberStart, numberEnd) !== expected) {
       r.add(
         'x12.lx-sequence',
         'warning',
@@ -171,7 +172,7 @@ export class ServiceLines837 {
     const hasProcedure = sv >= 0 && layout !== null;
     const procedure = this.procedure;
     if (hasProcedure) procedure.read(ix, r.elementsOf(sv), sv, layout.composite, r.report);
-    const text = r.text;
+    const text = r.source;
     // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
     let chargeStart = -1;
     let chargeEnd = -1;
@@ -190,7 +191,7 @@ export class ServiceLines837 {
           'error',
           chargeStart < 0 || chargeEnd === chargeStart
             ? `${name} (line charge) is missing`
-            : `${name} (line charge) should be a decimal amount, found ${shownNumber(text.slice(chargeStart, chargeEnd))}`,
+            : `${name} (line charge) should be a decimal amount, found ${shownNumber(sliceOf(text, chargeStart, chargeEnd))}`,
           r.spanOr(sv, layout.charge),
         );
       }
@@ -265,7 +266,7 @@ export class ServiceLines837 {
     line.code = code;
     line.charge = charge;
     if (chargeStart >= 0) {
-      line.chargeText = text.slice(chargeStart, chargeEnd);
+      line.chargeText = sliceOf(text, chargeStart, chargeEnd);
       line.chargeStart = chargeStart;
       line.chargeEnd = chargeEnd;
     }
@@ -342,13 +343,13 @@ export class ServiceLines837 {
  */
 const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
 const MAX_LINE_NUMBER_DIGITS = 6;
-function numberText(text: string, start: number, end: number): string {
+function numberText(text: Source, start: number, end: number): string {
   const length = end - start;
-  if (length === 1 || (length === 2 && text.charCodeAt(start) !== 48)) {
+  if (length === 1 || (length === 2 && codeAt(text, start) !== 48)) {
     const n = unsignedAt(text, start, end);
     if (n >= 0) return LINE_NUMBERS[n]!;
   }
-  return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? text.slice(start, end) : '';
+  return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? sliceOf(text, start, end) : '';
 }
 
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
