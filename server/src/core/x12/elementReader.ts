@@ -15,7 +15,8 @@ import type { Source } from './source';
 export interface ElementSource {
   readonly source: Source;
   readonly table: { readonly segmentStart: Uint32Array; readonly segmentEnd: Uint32Array };
-  delimitersOf(i: number): { element: string };
+  /** The char code of segment i's element separator. */
+  elementCodeOf(i: number): number;
 }
 
 export class ElementReader {
@@ -32,18 +33,24 @@ export class ElementReader {
   /** Where the search for the next separator goes on; at end_ once every element is found. */
   private at = 0;
 
-  /** Makes segment s of ix the one start and end read. */
-  select(ix: ElementSource, s: number): this {
-    if (s === this.segment && ix === this.ix) return this;
-    if (ix !== this.ix) {
-      this.ix = ix;
-      this.source = ix.source;
+  /**
+   * Makes segment s of ix the one start and end read; with `upTo`, its elements up to that one are
+   * found at once (one scan where the reader asks for each of them in turn: a scan per question
+   * cost more than the characters it reads).
+   */
+  select(ix: ElementSource, s: number, upTo = 0): this {
+    if (s !== this.segment || ix !== this.ix) {
+      if (ix !== this.ix) {
+        this.ix = ix;
+        this.source = ix.source;
+      }
+      this.segment = s;
+      this.separator = ix.elementCodeOf(s);
+      this.at = ix.table.segmentStart[s]!;
+      this.end_ = ix.table.segmentEnd[s]!;
+      this.found = 0;
     }
-    this.segment = s;
-    this.separator = ix.delimitersOf(s).element.charCodeAt(0);
-    this.at = ix.table.segmentStart[s]!;
-    this.end_ = ix.table.segmentEnd[s]!;
-    this.found = 0;
+    if (upTo > 0 && upTo >= this.found && this.at < this.end_) this.scan(upTo + 1);
     return this;
   }
 

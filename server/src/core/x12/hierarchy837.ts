@@ -120,7 +120,7 @@ export class Hierarchy837 {
   /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
   private levelOf(s: number): HlLevel {
     const r = this.r;
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 3);
     const start = el.start(3);
     if (start < 0) return 'other';
     const length = el.end(3) - start;

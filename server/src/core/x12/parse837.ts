@@ -336,7 +336,7 @@ export class Parser837 {
     this.lines.startClaim();
     this.names.startClaim();
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 5);
     const idStart = el.start(1);
     this.claimIdStart = idStart < 0 ? NO_OFFSET : idStart;
     this.claimIdEnd = idStart < 0 ? NO_OFFSET : el.end(1);
@@ -444,7 +444,7 @@ export class Parser837 {
     const r = this.r;
     const lines = this.lines;
     const inLine = lines.lineSegment >= 0;
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 3);
     // DTP01 and DTP02 from char codes (as valueEquals compares them): this runs for every line.
     const text = r.source;
     const qualifier = el.start(1);

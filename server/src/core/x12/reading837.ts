@@ -53,9 +53,9 @@ export class SegmentReading {
   /** Finds the elements the reader asks for (see ElementReader): the index would split the whole segment. */
   private readonly elements = new ElementReader();
 
-  /** The elements of segment s, as ix.elementStartOf and elementEnd give them (see ElementReader). */
-  elementsOf(s: number): ElementReader {
-    return this.elements.select(this.ix, s);
+  /** The elements of segment s, as ix.elementStartOf and elementEnd give them (see ElementReader); those up to `upTo` found at once. */
+  elementsOf(s: number, upTo = 0): ElementReader {
+    return this.elements.select(this.ix, s, upTo);
   }
 
   /** True when element k of the segment `el` reads is exactly `expected`, as ix.valueEquals. */

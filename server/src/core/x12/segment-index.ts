@@ -146,6 +146,14 @@ export class X12SegmentIndex implements X12Index {
   private runFrom = 0;
   private runTo = 0;
   private runDelimiters: Delimiters = NO_DELIMITERS;
+  /** The char code of runDelimiters.element. */
+  private runElement = NO_DELIMITERS.element.charCodeAt(0);
+
+  /** The char code of segment i's element separator (delimitersOf(i).element). */
+  elementCodeOf(i: number): number {
+    if (i >= this.runFrom && i < this.runTo) return this.runElement;
+    return this.delimitersOf(i).element.charCodeAt(0);
+  }
 
   delimitersOf(i: number): Delimiters {
     if (i >= this.runFrom && i < this.runTo) return this.runDelimiters;
@@ -164,6 +172,7 @@ export class X12SegmentIndex implements X12Index {
       this.runFrom = run.firstSegment;
       this.runTo = low + 1 < runs.length ? runs[low + 1]!.firstSegment : Infinity;
       this.runDelimiters = run.delimiters;
+      this.runElement = run.delimiters.element.charCodeAt(0);
     }
     return run.delimiters;
   }

@@ -112,7 +112,7 @@ export class ServiceLines837 {
     }
     const expected = this.claimLineCount + 1;
     // LX01 is kept as offsets for closeLine, which then need not find it again.
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 1);
     const numberStart = el.start(1);
     // Without the blanks a padded line leaves after it (values.ts endBeforeBlanks), as dates and amounts are read.
     const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.source, numberStart, el.end(1));
@@ -171,7 +171,7 @@ export class ServiceLines837 {
     const start = ix.table.segmentStart[first]!;
     const hasProcedure = sv >= 0 && layout !== null;
     const procedure = this.procedure;
-    if (hasProcedure) procedure.read(ix, r.elementsOf(sv), sv, layout.composite, r.report);
+    if (hasProcedure) procedure.read(ix, r.elementsOf(sv, layout.charge), sv, layout.composite, r.report);
     const text = r.source;
     // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
     let chargeStart = -1;

@@ -23,11 +23,23 @@ export function sliceOf(source: Source, start: number, end: number): string {
 /** Bytes [start, end) decoded a byte a character. */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
   if (end <= start) return '';
-  // A few bytes (a code, an amount, an id) are decoded here: the call into the runtime costs more.
-  if (end - start <= 12) {
-    let text = '';
-    for (let at = start; at < end; at++) text += String.fromCharCode(bytes[at]!);
-    return text;
+  // The few bytes of a value (a code, an amount, an id) in one call that makes the string: a call
+  // into the runtime, or a string grown a character at a time, costs several times more.
+  const b = bytes;
+  const s = start;
+  switch (end - start) {
+    case 1: return String.fromCharCode(b[s]!);
+    case 2: return String.fromCharCode(b[s]!, b[s + 1]!);
+    case 3: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!);
+    case 4: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!);
+    case 5: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
+    case 6: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
+    case 7: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
+    case 8: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
+    case 9: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!);
+    case 10: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!);
+    case 11: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!);
+    case 12: return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!);
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }

@@ -355,6 +355,35 @@ function splitText(text: string, cursor: Cursor, readIsa: () => boolean, scratch
   cursor.segmentCount = segmentCount;
 }
 
+const NO_WORDS = new Int32Array(0);
+
+/**
+ * Index of the first `code` in bytes[from..], or bytes.length: four bytes at a time (`words`, the
+ * bytes read as little-endian int32s; `pattern` is `code` in each of a word's bytes), as a word
+ * holds a byte equal to `code` when (x - 0x01010101) & ~x & 0x80808080 is not 0 for x = word ^
+ * pattern, and its lowest set bit is that of the first such byte. Segments are some 20 bytes, and
+ * this takes about a third of the time of reading them one by one (or of a call to indexOf).
+ */
+function findByte(bytes: Uint8Array, words: Int32Array, from: number, code: number, pattern: number): number {
+  const length = bytes.length;
+  let at = from;
+  // To a word boundary.
+  while ((at & 3) !== 0) {
+    if (at >= length) return length;
+    if (bytes[at] === code) return at;
+    at++;
+  }
+  const wordCount = words.length;
+  for (let w = at >> 2; w < wordCount; w++) {
+    const x = words[w]! ^ pattern;
+    const found = (x - 0x01010101) & ~x & 0x80808080;
+    if (found !== 0) return (w << 2) + ((31 - Math.clz32(found & -found)) >> 3);
+  }
+  // The bytes after the last whole word (all of them when the bytes are not read as words).
+  for (at = Math.max(at, wordCount << 2); at < length; at++) if (bytes[at] === code) return at;
+  return length;
+}
+
 /**
  * The segments of the bytes of ASCII text, from the cursor on: splitText's segments, found by
  * reading the bytes (a call to indexOf per segment would cost more than the few bytes of one).
@@ -367,6 +396,9 @@ function splitBytes(bytes: Uint8Array, cursor: Cursor, readIsa: () => boolean, s
   let segmentCount = cursor.segmentCount;
   let elementCode = cursor.elementCode;
   let terminatorCode = cursor.terminatorCode;
+  let pattern = (terminatorCode * 0x01010101) | 0;
+  // The bytes four at a time, where they start on a multiple of 4 (the stream's buffers do).
+  const words = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, length >> 2) : NO_WORDS;
   let at = cursor.at;
   while (at < length) {
     const first = bytes[at]!;
@@ -376,6 +408,7 @@ function splitBytes(bytes: Uint8Array, cursor: Cursor, readIsa: () => boolean, s
       if (!readIsa()) break;
       elementCode = cursor.elementCode;
       terminatorCode = cursor.terminatorCode;
+      pattern = (terminatorCode * 0x01010101) | 0;
     }
 
     if (segmentCount === segmentStart.length) {
@@ -388,12 +421,8 @@ function splitBytes(bytes: Uint8Array, cursor: Cursor, readIsa: () => boolean, s
     }
     segmentStart[segmentCount] = at;
 
-    let end = at;
-    if (terminatorCode < 0) end = unterminatedEnd(bytes, at, elementCode, leftOut);
-    else {
-      while (end < length && bytes[end] !== terminatorCode) end++;
-      if (end === length) end = unterminatedEnd(bytes, at, elementCode, leftOut);
-    }
+    let end = terminatorCode < 0 ? length : first === terminatorCode ? at : findByte(bytes, words, at, terminatorCode, pattern);
+    if (end === length) end = unterminatedEnd(bytes, at, elementCode, leftOut);
     // The id, as splitText reads it (ASCII bytes are all below 128).
     const size = end - at;
     let code = 0;
