@@ -444,6 +444,7 @@ export class Parser837 {
     const r = this.r;
     const lines = this.lines;
     const inLine = lines.lineSegment >= 0;
+    if (this.serviceDate(s, inLine)) return;
     const el = r.elementsOf(s, 3);
     // DTP01 and DTP02 from char codes (as valueEquals compares them): this runs for every line.
     const text = r.source;
@@ -490,6 +491,39 @@ export class Parser837 {
       this.claimDateStart = dateStart;
       this.claimDateEnd = dateEnd;
     }
+  }
+
+  /**
+   * Nearly every DTP is DTP*472*D8*CCYYMMDD, a valid date: such a one is read from its 19
+   * characters (as date() reads it, its elements not split), and true returned; anything else is
+   * left to date().
+   */
+  private serviceDate(s: number, inLine: boolean): boolean {
+    const r = this.r;
+    const table = r.ix.table;
+    const start = table.segmentStart[s]!;
+    if (table.segmentEnd[s]! - start !== 19) return false;
+    const source = r.source;
+    const separator = r.ix.elementCodeOf(s);
+    if (codeAt(source, start + 3) !== separator || codeAt(source, start + 7) !== separator || codeAt(source, start + 10) !== separator) return false;
+    if (codeAt(source, start + 4) !== 52 || codeAt(source, start + 5) !== 55 || codeAt(source, start + 6) !== 50) return false;
+    if (codeAt(source, start + 8) !== 68 || codeAt(source, start + 9) !== 56) return false;
+    const dateStart = start + 11;
+    const dateEnd = start + 19;
+    const day = parseD8At(source, dateStart, dateEnd);
+    if (day === null) return false;
+    if (inLine) {
+      const lines = this.lines;
+      lines.lineDate = this.singleDay(day);
+      lines.lineDateStart = dateStart;
+      lines.lineDateEnd = dateEnd;
+    } else if (this.claimSegment >= 0) {
+      this.claimDateIsService = true;
+      this.claimDate = this.singleDay(day);
+      this.claimDateStart = dateStart;
+      this.claimDateEnd = dateEnd;
+    }
+    return true;
   }
 
   // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so

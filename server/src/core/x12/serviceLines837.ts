@@ -111,6 +111,16 @@ export class ServiceLines837 {
       return;
     }
     const expected = this.claimLineCount + 1;
+    // Nearly every LX is LX*n with the number expected: told from its bytes, its elements not split.
+    const table = r.ix.table;
+    const start = table.segmentStart[s]! + 3;
+    const end = table.segmentEnd[s]!;
+    if (end > start && end - start <= 6 && unsignedAt(r.source, start, end) === expected) {
+      this.lineNumberStart = start;
+      this.lineNumberEnd = end;
+      this.openLine(s, true);
+      return;
+    }
     // LX01 is kept as offsets for closeLine, which then need not find it again.
     const el = r.elementsOf(s, 1);
     const numberStart = el.start(1);

@@ -365,22 +365,27 @@ const NO_WORDS = new Int32Array(0);
  * this takes about a third of the time of reading them one by one (or of a call to indexOf).
  */
 function findByte(bytes: Uint8Array, words: Int32Array, from: number, code: number, pattern: number): number {
-  const length = bytes.length;
-  let at = from;
-  // To a word boundary.
-  while ((at & 3) !== 0) {
-    if (at >= length) return length;
-    if (bytes[at] === code) return at;
-    at++;
-  }
   const wordCount = words.length;
-  for (let w = at >> 2; w < wordCount; w++) {
+  let w = from >> 2;
+  if (w < wordCount) {
+    // The word `from` is in, without its bytes before `from`: a byte equal to `code` among those
+    // may mark the bytes after it too, so each marked byte is checked.
     const x = words[w]! ^ pattern;
-    const found = (x - 0x01010101) & ~x & 0x80808080;
-    if (found !== 0) return (w << 2) + ((31 - Math.clz32(found & -found)) >> 3);
+    let bits = (x - 0x01010101) & ~x & (0x80808080 << ((from & 3) << 3));
+    while (bits !== 0) {
+      const at = (w << 2) + ((31 - Math.clz32(bits & -bits)) >> 3);
+      if (bytes[at] === code) return at;
+      bits &= bits - 1;
+    }
+    for (w++; w < wordCount; w++) {
+      const y = words[w]! ^ pattern;
+      const found = (y - 0x01010101) & ~y & 0x80808080;
+      if (found !== 0) return (w << 2) + ((31 - Math.clz32(found & -found)) >> 3);
+    }
   }
   // The bytes after the last whole word (all of them when the bytes are not read as words).
-  for (at = Math.max(at, wordCount << 2); at < length; at++) if (bytes[at] === code) return at;
+  const length = bytes.length;
+  for (let at = Math.max(from, wordCount << 2); at < length; at++) if (bytes[at] === code) return at;
   return length;
 }
 
