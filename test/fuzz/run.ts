@@ -19,6 +19,8 @@
 //   fixes-mue   units over an MUE planted in a generated 837P: the findings, their fixes, then
 //               every fix of the file as in fixes-x12
 //   ptp-paths   the PTP check's grouped path reports what its pairwise loop reports
+//   stream-bytes  any ASCII document fed to X12Stream in blocks as bytes (what the CLI does) reads
+//               as the same text fed as strings: findings, claims and service lines
 //   server      generated documents opened, edited, queried and closed on one running server,
 //               every answer within a deadline, diagnostics equal to the core's
 import { existsSync } from 'node:fs';
@@ -34,6 +36,7 @@ import { checkX12Fixes, x12FixCaseArb } from './x12FixOracle';
 import { checkPlantedMueFixes, x12PlantedMueCaseArb } from './x12PlantedFixOracle';
 import { exerciseDocument, openAndEdit } from './protocol';
 import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
+import { checkStreamBytes, streamBytesCaseArb } from './streamBytes';
 
 interface Options {
   seed: number;
@@ -131,6 +134,11 @@ const properties: Property[] = [
     batch: 200,
     run: (seed, numRuns, path) => check(fc.property(ptpPathsCaseArb, checkPtpPathsAgree), seed, numRuns, path),
   },
+  {
+    name: 'stream-bytes',
+    batch: 50,
+    run: (seed, numRuns, path) => check(fc.property(streamBytesCaseArb, (c) => checkStreamBytes(c, knowledge)), seed, numRuns, path),
+  },
 ];
 
 /** The server phase: one server, many documents; a failure names the batch seed and document. */
@@ -186,7 +194,7 @@ async function main(): Promise<number> {
   }
   const withServer = useServer && existsSync(serverPath);
   if (selected.length === 0 && !withServer) {
-    console.error(`unknown property '${options.only}' (core, fixes-x12, fixes-csv, fixes-mue, ptp-paths, server)`);
+    console.error(`unknown property '${options.only}' (core, fixes-x12, fixes-csv, fixes-mue, ptp-paths, stream-bytes, server)`);
     return 2;
   }
 

@@ -58,8 +58,12 @@ interface Limits {
   codedLinesOnly?: boolean;
 }
 
-/** Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks. */
-function streamed(text: string, blockSizes: readonly number[], longSegment?: number, limits: Limits = {}): Outcome {
+/**
+ * Feeds `text` in blocks of the given sizes (cycled), as the CLI feeds file blocks; with `bytes`,
+ * as the bytes of the text (an ASCII text: the CLI hands over its blocks so), each block in a
+ * buffer that is written over once it has been fed, as the CLI reuses its block buffer.
+ */
+function streamed(text: string, blockSizes: readonly number[], longSegment?: number, limits: Limits = {}, bytes = false): Outcome {
   const stream = new ShortLimits(longSegment ?? limits.longSegment ?? 1 << 20, limits.longClaim ?? 1 << 20, limits.guide ?? false, limits.codedLinesOnly ?? false);
   const outcome: Outcome = { claims: 0, serviceLines: 0, findings: [], pieces: 0, longestPiece: 0 };
   const take = (result: ReturnType<X12Stream['feed']>) => {
@@ -71,7 +75,11 @@ function streamed(text: string, blockSizes: readonly number[], longSegment?: num
   for (let i = 0; at < text.length; i++) {
     const size = blockSizes[i % blockSizes.length]!;
     const before = outcome.findings.length + outcome.claims;
-    take(stream.feed(text.slice(at, at + size)));
+    if (bytes) {
+      const block = Buffer.from(text.slice(at, at + size), 'latin1');
+      take(stream.feed(block));
+      block.fill(0x7e);
+    } else take(stream.feed(text.slice(at, at + size)));
     if (outcome.findings.length + outcome.claims > before) outcome.pieces++;
     at += size;
   }
@@ -96,6 +104,8 @@ function assertSame(text: string, blockSizes: readonly number[], longSegment?: n
   assert.equal(actual.claims, expected.claims, 'claims');
   assert.equal(actual.serviceLines, expected.serviceLines, 'service lines');
   assert.deepEqual(actual.findings, expected.findings);
+  // The same text fed as its bytes (what the CLI does with an ASCII file) reads the same.
+  if (/^[\x00-\x7f]*$/.test(text)) assert.deepEqual(streamed(text, blockSizes, longSegment, limits, true), actual, 'fed as bytes');
   return actual;
 }
 

@@ -99,7 +99,8 @@ function checkBlocks(path: FilePath, fd: number, buffer: Buffer, feedBytes: numb
       // The CLI reads claims for the coding checks alone: only the lines they keep are built.
       feeder = new Feeder(new X12Stream(knowledge, shared, { guide, codedLinesOnly: true }));
     }
-    for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.toString('latin1', at, Math.min(at + feedBytes, read)));
+    // The bytes themselves: the file is ASCII, so they are its characters (core/x12/source.ts).
+    for (let at = 0; at < read; at += feedBytes) feeder.add(buffer.subarray(at, Math.min(at + feedBytes, read)));
     position += read;
     length = position;
     progress.checked(position);
@@ -116,8 +117,8 @@ class Feeder {
 
   constructor(private readonly stream: X12Stream) {}
 
-  add(text: string): void {
-    this.take(this.stream.feed(text));
+  add(block: Uint8Array): void {
+    this.take(this.stream.feed(block));
   }
 
   end(): Omit<BlockCheck, 'format' | 'positions'> {

@@ -5,6 +5,7 @@
 
 import { facilityTypeOf } from '../rules/claimTables';
 import { detached } from '../text';
+import { codeAt, sliceOf, type Source } from './source';
 
 export interface Clm05 {
   /** CLM05-1 read as a facility type code (facilityTypeOf), or null. */
@@ -16,23 +17,30 @@ export interface Clm05 {
 const NONE: Clm05 = Object.freeze({ facilityType: null, frequency: null });
 
 /** CLM05 written at text[start, end) (start < 0: the claim has none), its components split at `component`. */
-export function readClm05(text: string, start: number, end: number, component: string): Clm05 {
+export function readClm05(text: Source, start: number, end: number, component: string): Clm05 {
   if (start < 0 || end <= start) return NONE;
-  const firstEnd = text.indexOf(component, start);
+  const separator = component.charCodeAt(0);
+  const firstEnd = componentEnd(text, separator, start, end);
   const first = firstEnd < 0 || firstEnd >= end ? end : firstEnd;
   let frequency: string | null = null;
   if (first < end) {
-    const secondEnd = text.indexOf(component, first + 1);
+    const secondEnd = componentEnd(text, separator, first + 1, end);
     if (secondEnd >= 0 && secondEnd < end) {
-      const thirdEnd = text.indexOf(component, secondEnd + 1);
-      const value = text.slice(secondEnd + 1, thirdEnd < 0 || thirdEnd >= end ? end : thirdEnd).trim();
+      const thirdEnd = componentEnd(text, separator, secondEnd + 1, end);
+      const value = sliceOf(text, secondEnd + 1, thirdEnd < 0 || thirdEnd >= end ? end : thirdEnd).trim();
       // Its own copy: a claim outlives the piece of text it was read from.
       if (value !== '') frequency = detached(value);
     }
   }
   // A facility type code is two characters: anything much longer is not one (and is not sliced).
-  const facilityType = first - start <= 8 ? facilityTypeOf(text.slice(start, first)) : null;
+  const facilityType = first - start <= 8 ? facilityTypeOf(sliceOf(text, start, first)) : null;
   return facilityType === null && frequency === null ? NONE : { facilityType, frequency };
+}
+
+/** Index of the first `separator` in text[from, end), or -1 (no further is read: a component separator past CLM05 is no part of it). */
+function componentEnd(text: Source, separator: number, from: number, end: number): number {
+  for (let at = from; at < end; at++) if (codeAt(text, at) === separator) return at;
+  return -1;
 }
 
 /**
@@ -45,14 +53,14 @@ export class Clm05Reader {
   private lastComponent = '';
   private last: Clm05 = NONE;
 
-  read(text: string, start: number, end: number, component: string): Clm05 {
+  read(text: Source, start: number, end: number, component: string): Clm05 {
     if (start < 0 || end <= start) return NONE;
     const length = end - start;
     if (length === this.lastWritten.length && component === this.lastComponent && this.sameAsLast(text, start)) return this.last;
     const read = readClm05(text, start, end, component);
     // Only a short one is kept (its own copy: the text is one piece of a file), as CLM05 is.
     if (length <= MAX_KEPT) {
-      this.lastWritten = detached(text.slice(start, end));
+      this.lastWritten = detached(sliceOf(text, start, end));
       this.lastComponent = component;
       this.last = read === NONE ? NONE : Object.freeze(read);
     }
@@ -60,10 +68,10 @@ export class Clm05Reader {
   }
 
   /** Whether text from `start` begins with the last CLM05 kept: compared by char codes (a few), cheaper than a call to startsWith. */
-  private sameAsLast(text: string, start: number): boolean {
+  private sameAsLast(text: Source, start: number): boolean {
     const last = this.lastWritten;
     for (let i = 0; i < last.length; i++) {
-      if (text.charCodeAt(start + i) !== last.charCodeAt(i)) return false;
+      if (codeAt(text, start + i) !== last.charCodeAt(i)) return false;
     }
     return true;
   }

@@ -9,16 +9,19 @@
 // small enough to be inlined where the reader calls them (a call per element read cost more
 // than finding the elements).
 
+import type { Source } from './source';
+
 /** What a reader reads a segment from: the tokenizer's offsets, and each segment's element separator. */
 export interface ElementSource {
-  readonly text: string;
+  readonly source: Source;
   readonly table: { readonly segmentStart: Uint32Array; readonly segmentEnd: Uint32Array };
-  delimitersOf(i: number): { element: string };
+  /** The char code of segment i's element separator. */
+  elementCodeOf(i: number): number;
 }
 
 export class ElementReader {
   private ix: ElementSource | null = null;
-  private text = '';
+  private source: Source = '';
   /** The selected segment (-1: none). */
   private segment = -1;
   /** Its element separator, and where it ends. */
@@ -30,18 +33,24 @@ export class ElementReader {
   /** Where the search for the next separator goes on; at end_ once every element is found. */
   private at = 0;
 
-  /** Makes segment s of ix the one start and end read. */
-  select(ix: ElementSource, s: number): this {
-    if (s === this.segment && ix === this.ix) return this;
-    if (ix !== this.ix) {
-      this.ix = ix;
-      this.text = ix.text;
+  /**
+   * Makes segment s of ix the one start and end read; with `upTo`, its elements up to that one are
+   * found at once (one scan where the reader asks for each of them in turn: a scan per question
+   * cost more than the characters it reads).
+   */
+  select(ix: ElementSource, s: number, upTo = 0): this {
+    if (s !== this.segment || ix !== this.ix) {
+      if (ix !== this.ix) {
+        this.ix = ix;
+        this.source = ix.source;
+      }
+      this.segment = s;
+      this.separator = ix.elementCodeOf(s);
+      this.at = ix.table.segmentStart[s]!;
+      this.end_ = ix.table.segmentEnd[s]!;
+      this.found = 0;
     }
-    this.segment = s;
-    this.separator = ix.delimitersOf(s).element.charCodeAt(0);
-    this.at = ix.table.segmentStart[s]!;
-    this.end_ = ix.table.segmentEnd[s]!;
-    this.found = 0;
+    if (upTo > 0 && upTo >= this.found && this.at < this.end_) this.scan(upTo + 1);
     return this;
   }
 
@@ -69,16 +78,26 @@ export class ElementReader {
   private scan(k: number): void {
     let found = this.found;
     if (found >= k) return;
-    const text = this.text;
+    const source = this.source;
     const separator = this.separator;
     const end = this.end_;
     let starts = this.starts;
     let at = this.at;
-    while (at < end) {
-      if (text.charCodeAt(at++) === separator) {
-        if (++found === starts.length) starts = this.grow();
-        starts[found] = at;
-        if (found === k) break;
+    if (typeof source === 'string') {
+      while (at < end) {
+        if (source.charCodeAt(at++) === separator) {
+          if (++found === starts.length) starts = this.grow();
+          starts[found] = at;
+          if (found === k) break;
+        }
+      }
+    } else {
+      while (at < end) {
+        if (source[at++] === separator) {
+          if (++found === starts.length) starts = this.grow();
+          starts[found] = at;
+          if (found === k) break;
+        }
       }
     }
     this.at = at;

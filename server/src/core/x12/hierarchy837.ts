@@ -4,6 +4,7 @@
 
 import type { Claim } from '../model';
 import type { SegmentReading } from './reading837';
+import { codeAt } from './source';
 
 /** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
 const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
@@ -119,15 +120,15 @@ export class Hierarchy837 {
   /** HL03's level: "20", "22" and "23" read from char codes (a two-character value cannot trim to another). */
   private levelOf(s: number): HlLevel {
     const r = this.r;
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 3);
     const start = el.start(3);
     if (start < 0) return 'other';
     const length = el.end(3) - start;
     if (length < 2) return 'other';
     if (length > 2) return HL_LEVELS[r.trimmed(s, 3)] ?? 'other';
-    const text = r.text;
-    if (text.charCodeAt(start) !== 50 /* 2 */) return 'other';
-    const second = text.charCodeAt(start + 1);
+    const source = r.source;
+    if (codeAt(source, start) !== 50 /* 2 */) return 'other';
+    const second = codeAt(source, start + 1);
     return second === 48 ? 'billingProvider' : second === 50 ? 'subscriber' : second === 51 ? 'patient' : 'other';
   }
 
@@ -203,13 +204,13 @@ export class Hierarchy837 {
     const start = table.segmentStart[s]! + 4;
     const end = table.segmentEnd[s]!;
     if (start + 2 > end) return 0;
-    const text = this.r.text;
+    const source = this.r.source;
     const separator = ix.delimitersOf(s).element.charCodeAt(0);
-    const first = text.charCodeAt(start);
-    const second = text.charCodeAt(start + 1);
+    const first = codeAt(source, start);
+    const second = codeAt(source, start + 1);
     // NM101 is these two characters only when neither is a separator and one (or the end) follows.
     if (first === separator || second === separator) return 0;
-    if (start + 2 < end && text.charCodeAt(start + 2) !== separator) return 0;
+    if (start + 2 < end && codeAt(source, start + 2) !== separator) return 0;
     const pair = first * 65536 + second;
     return pair === IL || pair === QC || pair === PR || pair === BILLING || pair === RENDERING ? pair : 0;
   }

@@ -2,6 +2,7 @@
 // layout is fixed, so it is the only place the delimiters can come from.
 
 import type { Delimiters, Span } from '../model';
+import type { Source } from './source';
 
 /** Widths of ISA01..ISA16 when the header is padded as the standard requires (106 chars with the terminator). */
 const ISA_FIELD_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1] as const;
@@ -69,6 +70,22 @@ export function isIsaAt(text: string, at: number): boolean {
 export function skipLeadingBlanks(text: string, from = 0): number {
   let at = from;
   while (at < text.length && isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** isIsaAt, of text or of the bytes of ASCII text (source.ts). */
+export function isIsaAtIn(source: Source, at: number): boolean {
+  if (typeof source === 'string') return isIsaAt(source, at);
+  if (source[at] !== 73 || source[at + 1] !== 83 || source[at + 2] !== 65 || at + 3 >= source.length) return false;
+  const code = source[at + 3]!;
+  return !isAlphanumeric(code) && !isBlank(code);
+}
+
+/** skipLeadingBlanks, of text or of the bytes of ASCII text. */
+export function skipLeadingBlanksIn(source: Source): number {
+  if (typeof source === 'string') return skipLeadingBlanks(source);
+  let at = 0;
+  while (at < source.length && isBlank(source[at]!)) at++;
   return at;
 }
 

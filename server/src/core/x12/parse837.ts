@@ -20,6 +20,7 @@ import { SERVICE_SEGMENTS, ServiceLines837 } from './serviceLines837';
 import { X12Claim } from './serviceLine837';
 import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
+import { codeAt, sliceOf } from './source';
 
 /** Slots of Parser837's cache of days (a power of 2). */
 const DAY_SLOTS = 1024;
@@ -107,7 +108,7 @@ export class Parser837 {
 
   /** Length of the current piece's text (its end, in the current piece's offsets). */
   get textLength(): number {
-    return this.r.text.length;
+    return this.r.source.length;
   }
 
   constructor(ix: X12SegmentIndex, enclosing?: EnclosingEnvelope) {
@@ -144,7 +145,7 @@ export class Parser837 {
    * ends: `length` characters after it starts (more than its text when the text leaves out the
    * middle of a long segment no check reads; see X12Stream). Call endPiece first.
    */
-  continueWith(next: X12SegmentIndex, length = this.r.text.length): void {
+  continueWith(next: X12SegmentIndex, length = this.r.source.length): void {
     const shift = length;
     const segments = this.r.ix.segmentCount;
     this.names.resolveIds();
@@ -160,9 +161,9 @@ export class Parser837 {
    * this piece is kept as text, and its offsets are moved to the next piece's (before its start).
    */
   private claimGoesOn(shift: number): void {
-    const text = this.r.text;
-    if (this.claimIdText === null && this.claimIdStart !== NO_OFFSET) this.claimIdText = detached(text.slice(this.claimIdStart, this.claimIdEnd));
-    if (this.claimChargeText === null && this.claimChargeStart !== NO_OFFSET) this.claimChargeText = detached(text.slice(this.claimChargeStart, this.claimChargeEnd));
+    const source = this.r.source;
+    if (this.claimIdText === null && this.claimIdStart !== NO_OFFSET) this.claimIdText = detached(sliceOf(source, this.claimIdStart, this.claimIdEnd));
+    if (this.claimChargeText === null && this.claimChargeStart !== NO_OFFSET) this.claimChargeText = detached(sliceOf(source, this.claimChargeStart, this.claimChargeEnd));
     this.claimSegment = 0;
     this.claimStart -= shift;
     if (this.claimIdStart !== NO_OFFSET) {
@@ -335,7 +336,7 @@ export class Parser837 {
     this.lines.startClaim();
     this.names.startClaim();
     // CLM01 and CLM02 are kept as offsets for closeClaim, which then need not split CLM again.
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 5);
     const idStart = el.start(1);
     this.claimIdStart = idStart < 0 ? NO_OFFSET : idStart;
     this.claimIdEnd = idStart < 0 ? NO_OFFSET : el.end(1);
@@ -343,10 +344,10 @@ export class Parser837 {
     const chargeEnd = chargeStart < 0 ? -1 : el.end(2);
     this.claimChargeStart = chargeStart < 0 ? NO_OFFSET : chargeStart;
     this.claimChargeEnd = chargeStart < 0 ? NO_OFFSET : chargeEnd;
-    this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(r.text, chargeStart, chargeEnd);
+    this.claimCharge = chargeStart < 0 ? null : parseDecimalAt(r.source, chargeStart, chargeEnd);
     // CLM05-1 (837I facility type code) and CLM05-3 (claim frequency), read as strings now: a claim may go on past this piece.
     const locationStart = el.start(5);
-    this.claimLocation = this.clm05.read(r.text, locationStart, locationStart < 0 ? -1 : el.end(5), r.ix.delimitersOf(s).component);
+    this.claimLocation = this.clm05.read(r.source, locationStart, locationStart < 0 ? -1 : el.end(5), r.ix.delimitersOf(s).component);
     this.lines.claimFacilityType = this.claimLocation.facilityType;
     if (this.claimCharge === null) {
       r.add(
@@ -354,7 +355,7 @@ export class Parser837 {
         'error',
         chargeStart < 0 || chargeEnd === chargeStart
           ? 'CLM02 (total claim charge) is missing'
-          : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(r.text.slice(chargeStart, chargeEnd))}`,
+          : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(sliceOf(r.source, chargeStart, chargeEnd))}`,
         r.spanOr(s, 2),
       );
     }
@@ -403,13 +404,13 @@ export class Parser837 {
         }
       }
     }
-    const text = this.r.text;
+    const source = this.r.source;
     const idStart = this.claimIdStart;
     const transaction = this.envelopes.transaction;
     const claim = new X12Claim();
     claim.index = index;
     if (idStart !== NO_OFFSET) {
-      claim.id = this.claimIdText ?? text.slice(idStart, this.claimIdEnd);
+      claim.id = this.claimIdText ?? sliceOf(source, idStart, this.claimIdEnd);
       claim.idStart = idStart;
       claim.idEnd = this.claimIdEnd;
     }
@@ -423,7 +424,7 @@ export class Parser837 {
     claim.frequency = location.frequency;
     if (hasCharge) {
       claim.totalCharge = this.claimCharge;
-      claim.totalChargeText = this.claimChargeText ?? text.slice(chargeStart, chargeEnd);
+      claim.totalChargeText = this.claimChargeText ?? sliceOf(source, chargeStart, chargeEnd);
       claim.chargeStart = chargeStart;
       claim.chargeEnd = chargeEnd;
     }
@@ -443,16 +444,17 @@ export class Parser837 {
     const r = this.r;
     const lines = this.lines;
     const inLine = lines.lineSegment >= 0;
-    const el = r.elementsOf(s);
+    if (this.serviceDate(s, inLine)) return;
+    const el = r.elementsOf(s, 3);
     // DTP01 and DTP02 from char codes (as valueEquals compares them): this runs for every line.
-    const text = r.text;
+    const text = r.source;
     const qualifier = el.start(1);
-    const isService = qualifier >= 0 && el.end(1) - qualifier === 3 && text.charCodeAt(qualifier) === 52 && text.charCodeAt(qualifier + 1) === 55 && text.charCodeAt(qualifier + 2) === 50;
+    const isService = qualifier >= 0 && el.end(1) - qualifier === 3 && codeAt(text, qualifier) === 52 && codeAt(text, qualifier + 1) === 55 && codeAt(text, qualifier + 2) === 50;
     const forLine = inLine && isService;
     const forClaim = !inLine && this.claimSegment >= 0 && (isService || r.equals(el, 1, STATEMENT_DATES));
     const format = el.start(2);
     const formatLength = format < 0 ? -1 : el.end(2) - format;
-    const d8 = formatLength === 2 && text.charCodeAt(format) === 68 && text.charCodeAt(format + 1) === 56;
+    const d8 = formatLength === 2 && codeAt(text, format) === 68 && codeAt(text, format + 1) === 56;
     // Other DTPs are checked only when they say they hold a D8/RD8 date.
     if (!forLine && !forClaim && !d8 && !r.equals(el, 2, 'RD8')) return;
     // DTP03, or the empty span at the segment's end (the span object is made only for a date kept);
@@ -489,6 +491,39 @@ export class Parser837 {
       this.claimDateStart = dateStart;
       this.claimDateEnd = dateEnd;
     }
+  }
+
+  /**
+   * Nearly every DTP is DTP*472*D8*CCYYMMDD, a valid date: such a one is read from its 19
+   * characters (as date() reads it, its elements not split), and true returned; anything else is
+   * left to date().
+   */
+  private serviceDate(s: number, inLine: boolean): boolean {
+    const r = this.r;
+    const table = r.ix.table;
+    const start = table.segmentStart[s]!;
+    if (table.segmentEnd[s]! - start !== 19) return false;
+    const source = r.source;
+    const separator = r.ix.elementCodeOf(s);
+    if (codeAt(source, start + 3) !== separator || codeAt(source, start + 7) !== separator || codeAt(source, start + 10) !== separator) return false;
+    if (codeAt(source, start + 4) !== 52 || codeAt(source, start + 5) !== 55 || codeAt(source, start + 6) !== 50) return false;
+    if (codeAt(source, start + 8) !== 68 || codeAt(source, start + 9) !== 56) return false;
+    const dateStart = start + 11;
+    const dateEnd = start + 19;
+    const day = parseD8At(source, dateStart, dateEnd);
+    if (day === null) return false;
+    if (inLine) {
+      const lines = this.lines;
+      lines.lineDate = this.singleDay(day);
+      lines.lineDateStart = dateStart;
+      lines.lineDateEnd = dateEnd;
+    } else if (this.claimSegment >= 0) {
+      this.claimDateIsService = true;
+      this.claimDate = this.singleDay(day);
+      this.claimDateStart = dateStart;
+      this.claimDateEnd = dateEnd;
+    }
+    return true;
   }
 
   // A big file repeats a few hundred dates and codes: its lines share them (as CSV lines do), so

@@ -9,6 +9,7 @@ import type { ElementReader } from './elementReader';
 import type { X12SegmentIndex } from './segment-index';
 import type { X12ServiceLine } from './serviceLine837';
 import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
+import { codeAt, sliceOf, type Source } from './source';
 
 /** Slots of ProcedureReader's code cache (a power of 2): a file's few hundred codes seldom share one. */
 export const CODE_SLOTS = 4096;
@@ -36,7 +37,7 @@ export class ProcedureReader {
   private end = 0;
   private components = 0;
   private separator = '';
-  private text = '';
+  private text: Source = '';
 
   /** Scratch space for the components of a procedure composite (qualifier, code, 4 modifiers, description...). */
   private readonly componentStarts = new Int32Array(8);
@@ -44,7 +45,7 @@ export class ProcedureReader {
 
   /** Element `element` of segment s (el has it selected): the composite, into the fields above. */
   read(ix: X12SegmentIndex, el: ElementReader, s: number, element: number, report: ReportFinding): void {
-    const text = ix.text;
+    const text = ix.source;
     this.text = text;
     const start = el.start(element);
     if (start < 0 || el.end(element) === start) {
@@ -65,7 +66,7 @@ export class ProcedureReader {
     let count = 0;
     starts[0] = start;
     for (let at = start; at < end; at++) {
-      if (text.charCodeAt(at) === separatorCode) {
+      if (codeAt(text, at) === separatorCode) {
         if (count + 1 < starts.length) {
           ends[count] = at;
           starts[count + 1] = at + 1;
@@ -78,16 +79,16 @@ export class ProcedureReader {
 
     let qualifierStart = starts[0]!;
     let qualifierEnd = ends[0]!;
-    while (qualifierStart < qualifierEnd && text.charCodeAt(qualifierStart) === 32) qualifierStart++;
-    while (qualifierEnd > qualifierStart && text.charCodeAt(qualifierEnd - 1) === 32) qualifierEnd--;
+    while (qualifierStart < qualifierEnd && codeAt(text, qualifierStart) === 32) qualifierStart++;
+    while (qualifierEnd > qualifierStart && codeAt(text, qualifierEnd - 1) === 32) qualifierEnd--;
     const qualifier = qualifierEnd > qualifierStart ? qualifierText(text, qualifierStart, qualifierEnd) : null;
     let codeStart = ends[0]!;
     let codeEnd = codeStart;
     if (count > 1) {
       codeStart = starts[1]!;
       codeEnd = ends[1]!;
-      while (codeStart < codeEnd && text.charCodeAt(codeStart) === 32) codeStart++;
-      while (codeEnd > codeStart && text.charCodeAt(codeEnd - 1) === 32) codeEnd--;
+      while (codeStart < codeEnd && codeAt(text, codeStart) === 32) codeStart++;
+      while (codeEnd > codeStart && codeAt(text, codeEnd - 1) === 32) codeEnd--;
     }
     const code = this.codeText(text, codeStart, codeEnd);
 
@@ -134,7 +135,7 @@ export class ProcedureReader {
       const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
       if (span.end > span.start) {
         if (modifiers === NO_MODIFIERS) modifiers = [];
-        const value = text.slice(span.start, span.end);
+        const value = sliceOf(text, span.start, span.end);
         modifiers.push(shared ? shared.get(value) : { value, span });
       }
     }
@@ -193,15 +194,15 @@ export class ProcedureReader {
   }
 
   /** text[start, end): one shared string per five-character code of digits and capitals (see slotKeys); sets slot. */
-  private codeText(text: string, start: number, end: number): string {
+  private codeText(text: Source, start: number, end: number): string {
     this.slot = -1;
     this.codeKey = -1;
-    if (end - start !== 5) return text.slice(start, end);
+    if (end - start !== 5) return sliceOf(text, start, end);
     let key = 0;
     for (let at = start; at < end; at++) {
-      const c = text.charCodeAt(at);
+      const c = codeAt(text, at);
       const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
-      if (digit < 0) return text.slice(start, end);
+      if (digit < 0) return sliceOf(text, start, end);
       // Below 36 ** 5, so an int32 all along.
       key = (key * 36 + digit) | 0;
     }
@@ -209,7 +210,7 @@ export class ProcedureReader {
     this.slot = slot;
     this.codeKey = key;
     if (this.slotKeys[slot] === key) return this.slotCodes[slot]!;
-    const code = text.slice(start, end);
+    const code = sliceOf(text, start, end);
     this.slotKeys[slot] = key;
     this.slotCodes[slot] = code;
     this.slotProblems[slot] = undefined;
@@ -223,21 +224,21 @@ function elementNameOf(ix: X12SegmentIndex, s: number, element: number): string 
 }
 
 /** Nearly every line says HC or AD: one shared string each instead of one per line. */
-function qualifierText(text: string, start: number, end: number): string {
+function qualifierText(text: Source, start: number, end: number): string {
   if (end - start === 2) {
-    const first = text.charCodeAt(start);
-    const second = text.charCodeAt(start + 1);
+    const first = codeAt(text, start);
+    const second = codeAt(text, start + 1);
     if (first === 72 && second === 67) return 'HC';
     if (first === 65 && second === 68) return 'AD';
   }
-  return text.slice(start, end);
+  return sliceOf(text, start, end);
 }
 
 /** The span of text[start, end) without leading and trailing spaces. */
-function trimmedSpan(text: string, start: number, end: number): Span {
+function trimmedSpan(text: Source, start: number, end: number): Span {
   let from = start;
   let to = end;
-  while (from < to && text.charCodeAt(from) === 32) from++;
-  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  while (from < to && codeAt(text, from) === 32) from++;
+  while (to > from && codeAt(text, to - 1) === 32) to--;
   return { start: from, end: to };
 }

@@ -7,10 +7,11 @@ import type { X12SegmentIndex } from './segment-index';
 import { ElementReader } from './elementReader';
 import type { ReportFinding } from './procedure';
 import type { Parsed837 } from './parse837';
+import { codeAt, sliceOf, type Source } from './source';
 
 export class SegmentReading {
-  /** The current piece's text (ix.text). */
-  text: string;
+  /** What the current piece's characters are read from (ix.source: its text, or its bytes). */
+  source: Source;
 
   constructor(
     /** The segment table of the current piece (replaced by moveTo). */
@@ -18,13 +19,18 @@ export class SegmentReading {
     /** Where findings go (Parser837.result). */
     readonly result: Parsed837,
   ) {
-    this.text = ix.text;
+    this.source = ix.source;
+  }
+
+  /** The current piece's text (decoded on first use when the piece is bytes: read `source` instead where it can be). */
+  get text(): string {
+    return this.ix.text;
   }
 
   /** Moves on to the table of the next piece (Parser837.continueWith). */
   moveTo(next: X12SegmentIndex): void {
     this.ix = next;
-    this.text = next.text;
+    this.source = next.source;
   }
 
   add(rule: string, severity: Finding['severity'], message: string, span: Span, extra?: Partial<Finding>): void {
@@ -47,18 +53,18 @@ export class SegmentReading {
   /** Finds the elements the reader asks for (see ElementReader): the index would split the whole segment. */
   private readonly elements = new ElementReader();
 
-  /** The elements of segment s, as ix.elementStartOf and elementEnd give them (see ElementReader). */
-  elementsOf(s: number): ElementReader {
-    return this.elements.select(this.ix, s);
+  /** The elements of segment s, as ix.elementStartOf and elementEnd give them (see ElementReader); those up to `upTo` found at once. */
+  elementsOf(s: number, upTo = 0): ElementReader {
+    return this.elements.select(this.ix, s, upTo);
   }
 
   /** True when element k of the segment `el` reads is exactly `expected`, as ix.valueEquals. */
   equals(el: ElementReader, k: number, expected: string): boolean {
     const start = el.start(k);
     if (start < 0 || el.end(k) - start !== expected.length) return false;
-    const text = this.text;
+    const source = this.source;
     for (let c = 0; c < expected.length; c++) {
-      if (text.charCodeAt(start + c) !== expected.charCodeAt(c)) return false;
+      if (codeAt(source, start + c) !== expected.charCodeAt(c)) return false;
     }
     return true;
   }
@@ -69,11 +75,11 @@ export class SegmentReading {
     if (start < 0) return '';
     const end = el.end(element);
     if (end === start) return '';
-    const text = this.text;
+    const source = this.source;
     // Nearly every value has nothing to trim: sliced as is, without trim()'s second string.
-    const first = text.charCodeAt(start);
-    const last = text.charCodeAt(end - 1);
-    if (first > 32 && first < 127 && last > 32 && last < 127) return text.slice(start, end);
-    return text.slice(start, end).trim();
+    const first = codeAt(source, start);
+    const last = codeAt(source, end - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return sliceOf(source, start, end);
+    return sliceOf(source, start, end).trim();
   }
 }

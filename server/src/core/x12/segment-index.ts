@@ -5,6 +5,7 @@ import type { Delimiters, Span, X12Index, X12Position } from '../model';
 import type { SegmentTable } from './tokenizer';
 import { lastAtOrBefore } from '../search';
 import { ElementReader } from './elementReader';
+import { codeAt, sliceOf, type Source } from './source';
 
 const NO_DELIMITERS: Delimiters = { element: '*', component: ':', repetition: null, segment: '~' };
 
@@ -18,11 +19,11 @@ export function segmentIdCode(id: string): number {
 const ISA_CODE = segmentIdCode('ISA');
 
 /** text[start, end) as an integer when it is 1..15 digits, else -1 (-1 too when start is). */
-export function unsignedAt(text: string, start: number, end: number): number {
+export function unsignedAt(text: Source, start: number, end: number): number {
   if (start < 0 || end === start || end - start > 15) return -1;
   let value = 0;
   for (let at = start; at < end; at++) {
-    const code = text.charCodeAt(at) - 48;
+    const code = codeAt(text, at) - 48;
     if (code < 0 || code > 9) return -1;
     value = value * 10 + code;
   }
@@ -31,11 +32,17 @@ export function unsignedAt(text: string, start: number, end: number): number {
 
 export class X12SegmentIndex implements X12Index {
   readonly segmentCount: number;
-  readonly text: string;
+  /** What the table was made from: the text, or its bytes (source.ts), which the 837 reader reads. */
+  readonly source: Source;
 
   constructor(readonly table: SegmentTable) {
     this.segmentCount = table.segmentCount;
-    this.text = table.text;
+    this.source = table.source;
+  }
+
+  /** The text (decoded from bytes when the table was made from bytes, on first use). */
+  get text(): string {
+    return this.table.text;
   }
 
   // The elements of one segment at a time, found when first asked for (and only as far as asked):
@@ -67,7 +74,7 @@ export class X12SegmentIndex implements X12Index {
   value(i: number, k: number): string | null {
     const start = this.elementStartOf(i, k);
     if (start < 0) return null;
-    return this.text.slice(start, this.elementEnd(i, k));
+    return sliceOf(this.source, start, this.elementEnd(i, k));
   }
 
   /** True when element k of segment i is exactly `expected` (no string is made). */
@@ -75,7 +82,7 @@ export class X12SegmentIndex implements X12Index {
     const start = this.elementStartOf(i, k);
     if (start < 0 || this.elementEnd(i, k) - start !== expected.length) return false;
     for (let c = 0; c < expected.length; c++) {
-      if (this.text.charCodeAt(start + c) !== expected.charCodeAt(c)) return false;
+      if (codeAt(this.source, start + c) !== expected.charCodeAt(c)) return false;
     }
     return true;
   }
@@ -83,7 +90,7 @@ export class X12SegmentIndex implements X12Index {
   /** Element k of segment i as a non-negative integer when it is all digits (at most 15), else -1. */
   unsignedValue(i: number, k: number): number {
     const start = this.elementStartOf(i, k);
-    return start < 0 ? -1 : unsignedAt(this.text, start, this.elementEnd(i, k));
+    return start < 0 ? -1 : unsignedAt(this.source, start, this.elementEnd(i, k));
   }
 
   elementSpan(i: number, k: number): Span | null {
@@ -101,7 +108,7 @@ export class X12SegmentIndex implements X12Index {
     const spans: Span[] = [];
     let from = start;
     for (let at = start; at < end; at++) {
-      if (this.text.charCodeAt(at) === separator) {
+      if (codeAt(this.source, at) === separator) {
         spans.push({ start: from, end: at });
         from = at + 1;
       }
@@ -112,7 +119,7 @@ export class X12SegmentIndex implements X12Index {
 
   /** The id of segment i: up to its first element separator (found without splitting the rest, which may be long). */
   segmentId(i: number): string {
-    return this.text.slice(this.table.segmentStart[i]!, this.elementEnd(i, 0));
+    return sliceOf(this.source, this.table.segmentStart[i]!, this.elementEnd(i, 0));
   }
 
   segmentSpan(i: number): Span {
@@ -139,6 +146,14 @@ export class X12SegmentIndex implements X12Index {
   private runFrom = 0;
   private runTo = 0;
   private runDelimiters: Delimiters = NO_DELIMITERS;
+  /** The char code of runDelimiters.element. */
+  private runElement = NO_DELIMITERS.element.charCodeAt(0);
+
+  /** The char code of segment i's element separator (delimitersOf(i).element). */
+  elementCodeOf(i: number): number {
+    if (i >= this.runFrom && i < this.runTo) return this.runElement;
+    return this.delimitersOf(i).element.charCodeAt(0);
+  }
 
   delimitersOf(i: number): Delimiters {
     if (i >= this.runFrom && i < this.runTo) return this.runDelimiters;
@@ -157,6 +172,7 @@ export class X12SegmentIndex implements X12Index {
       this.runFrom = run.firstSegment;
       this.runTo = low + 1 < runs.length ? runs[low + 1]!.firstSegment : Infinity;
       this.runDelimiters = run.delimiters;
+      this.runElement = run.delimiters.element.charCodeAt(0);
     }
     return run.delimiters;
   }

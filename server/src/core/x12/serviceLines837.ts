@@ -13,6 +13,7 @@ import { X12ServiceLine, type Line837 } from './serviceLine837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
+import { codeAt, sliceOf, type Source } from './source';
 
 /** Where the parts of a service line sit in each service segment (element positions, 1-based). */
 export interface ServiceLayout {
@@ -110,14 +111,24 @@ export class ServiceLines837 {
       return;
     }
     const expected = this.claimLineCount + 1;
+    // Nearly every LX is LX*n with the number expected: told from its bytes, its elements not split.
+    const table = r.ix.table;
+    const start = table.segmentStart[s]! + 3;
+    const end = table.segmentEnd[s]!;
+    if (end > start && end - start <= 6 && unsignedAt(r.source, start, end) === expected) {
+      this.lineNumberStart = start;
+      this.lineNumberEnd = end;
+      this.openLine(s, true);
+      return;
+    }
     // LX01 is kept as offsets for closeLine, which then need not find it again.
-    const el = r.elementsOf(s);
+    const el = r.elementsOf(s, 1);
     const numberStart = el.start(1);
     // Without the blanks a padded line leaves after it (values.ts endBeforeBlanks), as dates and amounts are read.
-    const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.text, numberStart, el.end(1));
+    const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.source, numberStart, el.end(1));
     this.lineNumberStart = numberStart;
     this.lineNumberEnd = numberEnd;
-    if (unsignedAt(r.text, numberStart, numberEnd) !== expected) {
+    if (unsignedAt(r.source, numberStart, numberEnd) !== expected) {
       r.add(
         'x12.lx-sequence',
         'warning',
@@ -170,8 +181,8 @@ export class ServiceLines837 {
     const start = ix.table.segmentStart[first]!;
     const hasProcedure = sv >= 0 && layout !== null;
     const procedure = this.procedure;
-    if (hasProcedure) procedure.read(ix, r.elementsOf(sv), sv, layout.composite, r.report);
-    const text = r.text;
+    if (hasProcedure) procedure.read(ix, r.elementsOf(sv, layout.charge), sv, layout.composite, r.report);
+    const text = r.source;
     // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
     let chargeStart = -1;
     let chargeEnd = -1;
@@ -190,7 +201,7 @@ export class ServiceLines837 {
           'error',
           chargeStart < 0 || chargeEnd === chargeStart
             ? `${name} (line charge) is missing`
-            : `${name} (line charge) should be a decimal amount, found ${shownNumber(text.slice(chargeStart, chargeEnd))}`,
+            : `${name} (line charge) should be a decimal amount, found ${shownNumber(sliceOf(text, chargeStart, chargeEnd))}`,
           r.spanOr(sv, layout.charge),
         );
       }
@@ -265,7 +276,7 @@ export class ServiceLines837 {
     line.code = code;
     line.charge = charge;
     if (chargeStart >= 0) {
-      line.chargeText = text.slice(chargeStart, chargeEnd);
+      line.chargeText = sliceOf(text, chargeStart, chargeEnd);
       line.chargeStart = chargeStart;
       line.chargeEnd = chargeEnd;
     }
@@ -342,13 +353,13 @@ export class ServiceLines837 {
  */
 const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
 const MAX_LINE_NUMBER_DIGITS = 6;
-function numberText(text: string, start: number, end: number): string {
+function numberText(text: Source, start: number, end: number): string {
   const length = end - start;
-  if (length === 1 || (length === 2 && text.charCodeAt(start) !== 48)) {
+  if (length === 1 || (length === 2 && codeAt(text, start) !== 48)) {
     const n = unsignedAt(text, start, end);
     if (n >= 0) return LINE_NUMBERS[n]!;
   }
-  return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? text.slice(start, end) : '';
+  return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? sliceOf(text, start, end) : '';
 }
 
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */

@@ -166,6 +166,7 @@ export function spliceTable(old: X12SegmentIndex, piece: SegmentTable, text: str
   }
   return {
     text,
+    source: text,
     segmentCount: count,
     segmentStart,
     segmentEnd,

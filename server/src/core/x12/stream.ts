@@ -10,9 +10,8 @@ import type { Delimiters, Finding, Span } from '../model';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 import { internalError, type SharedCoding } from '../analyze';
-import { detached } from '../text';
 import { detectFormat } from '../parse';
-import { ISA_LOOKAHEAD, isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
+import { ISA_LOOKAHEAD, isIsaAt, isIsaAtIn, isIsaProblem, readIsaHeader, skipLeadingBlanks, skipLeadingBlanksIn } from './isa';
 import { withoutRepeats } from '../guides/checks';
 import { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
@@ -20,6 +19,8 @@ import { CLM, DTP, GE, GS, HL, IEA, ISA, LX, NM1, SE, ST, SV1, SV2, SV3 } from '
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from './longSegments';
+import { codeAt, latin1, type Source } from './source';
+import { copyText, emptyLike, HeldBytes, HeldStrings, indexOfText, isaHeaderIn, joinText, lastIndexOfText, type HeldText } from './streamText';
 
 export interface PieceResult {
   claims: number;
@@ -35,16 +36,16 @@ function isGap(code: number): boolean {
 }
 
 /** Where the segment after a terminator at `from - 1` starts: its gaps skipped. */
-function skipGaps(text: string, from: number): number {
+function skipGaps(text: Source, from: number): number {
   let at = from;
-  while (at < text.length && isGap(text.charCodeAt(at))) at++;
+  while (at < text.length && isGap(codeAt(text, at))) at++;
   return at;
 }
 
 /** True when only gaps stand between text[at] and a segment terminator before it (text[at] then starts a segment). */
-function startsSegment(text: string, at: number, terminator: number): boolean {
+function startsSegment(text: Source, at: number, terminator: number): boolean {
   for (let q = at - 1; q >= 0; q--) {
-    const code = text.charCodeAt(q);
+    const code = codeAt(text, q);
     if (code === terminator) return true;
     if (!isGap(code)) return false;
   }
@@ -117,9 +118,9 @@ interface Hole {
 }
 
 /** Notes text[from, to), left out of an open hole (see Hole.solid). */
-function noteLeftOut(hole: Hole, text: string, from: number, to: number): void {
+function noteLeftOut(hole: Hole, text: Source, from: number, to: number): void {
   let at = to;
-  while (at > from && isGap(text.charCodeAt(at - 1))) at--;
+  while (at > from && isGap(codeAt(text, at - 1))) at--;
   if (at > from) {
     hole.solid = true;
     hole.tail = to - at;
@@ -149,11 +150,11 @@ function merged(a: PieceResult, b: PieceResult): PieceResult {
  * the text ends before that is decided (the id runs to the element separator or the
  * terminator, and is read from at most 4 characters).
  */
-function idCodeAt(text: string, at: number, element: number, terminator: number): number {
+function idCodeAt(text: Source, at: number, element: number, terminator: number): number {
   let code = 0;
   for (let q = at; q < at + 4; q++) {
     if (q >= text.length) return -1;
-    const c = text.charCodeAt(q);
+    const c = codeAt(text, q);
     if (c === element || c === terminator) {
       const length = q - at;
       return length >= 1 ? length * 128 ** length + code : 0;
@@ -165,11 +166,20 @@ function idCodeAt(text: string, at: number, element: number, terminator: number)
 }
 
 /** Index in `text` of the last LX segment starting in [from, to) (after a terminator and gaps), or -1. */
-function lastLineStart(text: string, from: number, to: number, element: number, terminator: number): number {
-  for (let at = text.lastIndexOf('LX', to - 2); at >= from; at = at > 0 ? text.lastIndexOf('LX', at - 1) : -1) {
+function lastLineStart(text: Source, from: number, to: number, element: number, terminator: number): number {
+  for (let at = lastIndexOfText(text, 'LX', to - 2); at >= from; at = at > 0 ? lastIndexOfText(text, 'LX', at - 1) : -1) {
     if (startsSegment(text, at, terminator) && idCodeAt(text, at, element, terminator) === LX) return at;
   }
   return -1;
+}
+
+/** The terminator `segment` and window[from..] after it: the carry of a search (bytes copied). */
+function withTerminator(segment: string, window: Source, from: number): Source {
+  if (typeof window === 'string') return segment + window.slice(from);
+  const carry = new Uint8Array(1 + window.length - from);
+  carry[0] = segment.charCodeAt(0);
+  carry.set(window.subarray(from), 1);
+  return carry;
 }
 
 function nothing(): PieceResult {
@@ -254,9 +264,16 @@ export class X12Stream {
     return isIsaAt(head, at) && !isIsaProblem(readIsaHeader(head, at)) && detectFormat(head) === 'x12';
   }
 
-  /** Text fed but not yet read (what follows the last cut), block by block: joined only at a cut. */
-  private pending: string[] = [];
-  private pendingLength = 0;
+  /**
+   * Text fed but not yet read (what follows the last cut): strings block by block, joined only at
+   * a cut, or bytes (streamText.ts). Null until the first block says which.
+   */
+  private held: HeldText<Source> | null = null;
+
+  /** Characters held (what follows the last cut). */
+  private get pendingLength(): number {
+    return this.held === null ? 0 : this.held.length;
+  }
 
   // What the search for cuts knows about the text fed so far (see findCut).
   /** Delimiters in force after the text searched (null until the document's first ISA is read). */
@@ -283,7 +300,7 @@ export class X12Stream {
    * and what follows it when the segment after it is not yet known, or an ISA whose header is
    * not yet complete. Gaps in the middle may be left out (only the offsets after them are used).
    */
-  private carry = '';
+  private carry: Source = '';
 
   /**
    * Takes the next block of the document's text (blocks may be cut anywhere) and reads and
@@ -291,38 +308,24 @@ export class X12Stream {
    * once (with the few characters before it that it needs), and held text is joined only when a
    * cut is found, so a long run without one costs time in proportion to it.
    */
-  feed(block: string): PieceResult {
+  feed(block: Source): PieceResult {
     if (block.length === 0) return nothing();
+    if (this.held === null) {
+      this.held = typeof block === 'string' ? new HeldStrings() : new HeldBytes();
+      this.carry = emptyLike(block);
+    } else if (typeof block !== typeof this.carry) throw new Error('X12Stream: text and bytes fed to one stream');
     if (this.hole !== null) return this.feedHole(this.hole, block);
-    this.pending.push(block);
-    this.pendingLength += block.length;
+    const held = this.held;
+    held.add(block);
     this.fed += block.length;
     const end = this.fed;
-    const window = this.carry.length > 0 ? this.carry + block : block;
+    const window = this.carry.length > 0 ? joinText(this.carry, block) : block;
     const cut = this.findCut(window, end - window.length);
     if (cut < 0) {
       this.leaveOutLongSegment();
       return nothing();
     }
-    const blockStart = end - block.length;
-    let piece: string;
-    let rest: string;
-    if (cut >= blockStart) {
-      // The usual cut, inside the block: only the piece is joined (the rest stays a slice of the
-      // block), so each character is copied once, into the piece that holds it.
-      this.pending.pop();
-      const head = block.slice(0, cut - blockStart);
-      if (head !== '') this.pending.push(head);
-      piece = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-      rest = block.slice(cut - blockStart);
-    } else {
-      const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-      piece = text.slice(0, cut - this.offset);
-      rest = text.slice(cut - this.offset);
-    }
-    this.pending = rest.length > 0 ? [rest] : [];
-    this.pendingLength = rest.length;
-    const result = this.push(piece);
+    const result = this.push(held.cut(cut - this.offset));
     this.leaveOutLongSegment();
     return result;
   }
@@ -339,19 +342,20 @@ export class X12Stream {
     // A malformed ISA just before reads its header from the segment's first characters too: they are kept.
     const keep = Math.max(start + LONG_SEGMENT_HEAD, this.malformedIsaReach) - this.offset;
     if (keep >= this.pendingLength) return;
-    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    const held = this.held!;
+    const text = held.all();
     this.hole = { start: keep, length: text.length - keep, open: true, solid: false, tail: 0 };
     noteLeftOut(this.hole, text, keep, text.length);
-    this.pending = [detached(text.slice(0, keep))];
-    this.pendingLength = keep;
-    this.carry = '';
+    held.truncate(keep);
+    this.carry = emptyLike(this.carry);
   }
 
   /** Feeds a block while a long segment is being left out: up to its terminator, then to the next segment, where its piece ends. */
-  private feedHole(hole: Hole, block: string): PieceResult {
+  private feedHole(hole: Hole, block: Source): PieceResult {
     let from = 0;
+    const held = this.held!;
     if (hole.open) {
-      const t = block.indexOf(this.scanDelimiters!.segment);
+      const t = indexOfText(block, this.scanDelimiters!.segment, 0);
       this.fed += t < 0 ? block.length : t;
       if (t < 0) {
         hole.length += block.length;
@@ -366,17 +370,14 @@ export class X12Stream {
     }
     // The terminator and the gaps after it end the segment's piece; the next segment starts the next piece.
     const next = skipGaps(block, from);
-    this.pending.push(block.slice(0, next));
-    this.pendingLength += next;
+    held.add(block.slice(0, next));
     this.fed += next;
     if (next === block.length) return nothing();
-    const piece = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
+    const piece = held.cut(held.length);
     this.hole = null;
     const result = this.push(piece, hole);
     // The search goes on from a segment start, as after a cut.
-    this.carry = this.scanDelimiters!.segment;
+    this.carry = typeof block === 'string' ? this.scanDelimiters!.segment : Uint8Array.of(this.scanDelimiters!.segment.charCodeAt(0));
     return merged(result, this.feed(block.slice(next)));
   }
 
@@ -390,8 +391,8 @@ export class X12Stream {
    * Segments are looked at backwards from the end, so a block full of claims is searched over
    * its last few segments; ISAs (which change the delimiters) are looked for forwards first.
    */
-  protected findCut(window: string, start: number): number {
-    this.carry = '';
+  protected findCut(window: Source, start: number): number {
+    this.carry = emptyLike(window);
     if (this.whole) return -1;
     let previousIsa = this.lastIsa;
     let from = 0;
@@ -400,13 +401,13 @@ export class X12Stream {
     let delimiters = this.scanDelimiters;
     if (delimiters === null) {
       // The document's first ISA: the first piece starts with it, and its header sets the delimiters.
-      const at = skipLeadingBlanks(window);
+      const at = skipLeadingBlanksIn(window);
       if (window.length < at + ISA_LOOKAHEAD) {
         if (at > ISA_LOOKAHEAD) this.whole = true;
-        else this.carry = window;
+        else this.carry = copyText(window, 0);
         return -1;
       }
-      const header = isIsaAt(window, at) ? readIsaHeader(window, at) : null;
+      const header = isIsaAtIn(window, at) ? isaHeaderIn(window, at) : null;
       if (header === null || isIsaProblem(header)) {
         this.whole = true;
         return -1;
@@ -423,15 +424,15 @@ export class X12Stream {
     const isas: number[] = [];
     /** Index of what may be an ISA whose header is not complete in the window: nothing from it on is searched yet. */
     let undecided = -1;
-    for (let at = window.indexOf('ISA', from); at >= 0; at = window.indexOf('ISA', at + 1)) {
+    for (let at = indexOfText(window, 'ISA', from); at >= 0; at = indexOfText(window, 'ISA', at + 1)) {
       if (!startsSegment(window, at, terminator)) continue;
-      if (at + ISA_LOOKAHEAD > window.length && (at + 3 >= window.length || isIsaAt(window, at))) {
+      if (at + ISA_LOOKAHEAD > window.length && (at + 3 >= window.length || isIsaAtIn(window, at))) {
         undecided = at;
         break;
       }
-      if (!isIsaAt(window, at)) continue;
+      if (!isIsaAtIn(window, at)) continue;
       isas.push(at);
-      const header = readIsaHeader(window, at);
+      const header = isaHeaderIn(window, at);
       if (!isIsaProblem(header)) {
         delimiters = header.delimiters;
         terminator = delimiters.segment.charCodeAt(0);
@@ -453,7 +454,7 @@ export class X12Stream {
     let lastCode = 0;
     let lastTerminator = -1;
     for (let t = limit - 1; t >= lowest; t--) {
-      if (window.charCodeAt(t) !== terminator) continue;
+      if (codeAt(window, t) !== terminator) continue;
       if (lastTerminator < 0) lastTerminator = t;
       const at = skipGaps(window, t + 1);
       if (at >= limit) continue;
@@ -471,7 +472,7 @@ export class X12Stream {
       if (++seen === BACKWARD_SEGMENTS) {
         // The last closing segment before t, found by its id.
         for (const [id, code] of CLOSING_IDS) {
-          for (let at = window.indexOf(id, Math.max(lowest, closer + 1)); at >= 0 && at < t; at = window.indexOf(id, at + 1)) {
+          for (let at = indexOfText(window, id, Math.max(lowest, closer + 1)); at >= 0 && at < t; at = indexOfText(window, id, at + 1)) {
             if (startsSegment(window, at, terminator) && idCodeAt(window, at, element, terminator) === code) {
               closer = at;
               closerCode = code;
@@ -515,21 +516,21 @@ export class X12Stream {
     if (lastStart >= 0 && start + lastStart > this.lastStart) {
       this.lastStart = start + lastStart;
       this.lastStartCode = last >= 0 ? lastCode : closerCode;
-      this.lastStartIsIsa = isIsaAt(window, lastStart);
+      this.lastStartIsIsa = isIsaAtIn(window, lastStart);
       // Before a closing segment the claim may be open either way: that segment is read anyway.
       this.openBeforeLastStart = last >= 0 ? open : true;
     }
     this.claimOpen = open;
     this.scanDelimiters = delimiters;
     if (undecided >= 0) {
-      this.carry = segment + window.slice(undecided);
+      this.carry = withTerminator(segment, window, undecided);
     } else {
       // The segment after the last terminator, when it is not known yet (gaps or the start of its id).
-      const t = window.lastIndexOf(segment);
+      const t = lastIndexOfText(window, segment);
       if (t >= 0) {
         const at = skipGaps(window, t + 1);
         if (at >= window.length || idCodeAt(window, at, element, terminator) < 0) {
-          this.carry = segment + window.slice(Math.max(t + 1, window.length - 8));
+          this.carry = withTerminator(segment, window, Math.max(t + 1, window.length - 8));
         }
       }
     }
@@ -538,9 +539,7 @@ export class X12Stream {
 
   /** Reads the rest, and reports what is still open at the end of the document (an ST without SE...). */
   end(): PieceResult {
-    let rest = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
+    const held = this.held ?? new HeldStrings();
     const hole = this.hole;
     this.hole = null;
     if (hole !== null && hole.open && hole.solid) {
@@ -548,9 +547,10 @@ export class X12Stream {
       // characters: it ends where the part left out ends, before the gaps after it, which the
       // piece holds again (as line breaks: gaps are all alike to the tokenizer, and nothing else
       // reads the text after the last segment) for one analysis of the whole text reads them.
-      rest += '\n'.repeat(hole.tail);
+      held.addLineBreaks(hole.tail);
       hole.length -= hole.tail;
     }
+    const rest = held.cut(held.length);
     const last = rest.length > 0 || this.parser === null ? this.push(rest, hole) : nothing();
     last.findings.push(...this.finish());
     if (!this.failed && this.shared === undefined) {
@@ -564,8 +564,10 @@ export class X12Stream {
   }
 
   /** Reads and checks the next piece; its text starts where the previous piece ended (and may leave out the middle of a long segment). */
-  private push(piece: string, hole: Hole | null = null): PieceResult {
+  private push(source: Source, hole: Hole | null = null): PieceResult {
     if (this.failed) return nothing();
+    // The guide checks read the text of a piece (and keep some of it): they are given it decoded.
+    const piece = this.guide !== null && typeof source !== 'string' ? latin1(source) : source;
     const base = this.offset;
     const length = piece.length + (hole === null ? 0 : hole.length);
     this.offset += length;

@@ -3,6 +3,7 @@
 
 import type { DateNumber, DateRange, Modifier } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE, procedureCodeKind } from '../procedureCodes';
+import { codeAt, sliceOf, type Source } from './source';
 
 /**
  * Six or more digits in a row: what a member id, a Social Security number or a date (of birth,
@@ -70,11 +71,11 @@ export function readsAsCode(value: string): boolean {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** CCYYMMDD at text[start, end) as an integer when it is a real calendar date, else null. */
-export function parseD8At(text: string, start: number, end: number): DateNumber | null {
+export function parseD8At(text: Source, start: number, end: number): DateNumber | null {
   if (end - start !== 8) return null;
   let value = 0;
   for (let at = start; at < end; at++) {
-    const digit = text.charCodeAt(at) - 48;
+    const digit = codeAt(text, at) - 48;
     if (digit < 0 || digit > 9) return null;
     value = value * 10 + digit;
   }
@@ -101,20 +102,20 @@ export function parseDateValue(format: string, text: string): DateParse {
 }
 
 /** parseDateValue for the date at text[start, end), without copying it when it is valid. */
-export function parseDateAt(format: string, text: string, start: number, end: number): DateParse {
+export function parseDateAt(format: string, text: Source, start: number, end: number): DateParse {
   if (format === 'D8') {
     const day = parseD8At(text, start, end);
     return day === null
-      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found ${shownDate(text.slice(start, end))}` }
+      ? { ok: false, problem: `expected a D8 date CCYYMMDD, found ${shownDate(sliceOf(text, start, end))}` }
       : { ok: true, range: { from: day, to: day } };
   }
   if (format === 'RD8') {
-    const dash = end - start === 17 && text.charCodeAt(start + 8) === 45;
+    const dash = end - start === 17 && codeAt(text, start + 8) === 45;
     const from = dash ? parseD8At(text, start, start + 8) : null;
     const to = dash ? parseD8At(text, start + 9, end) : null;
     if (from === null || to === null) {
       const single = parseD8At(text, start, end);
-      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found ${shownDate(text.slice(start, end))}`;
+      const problem = `expected an RD8 range CCYYMMDD-CCYYMMDD, found ${shownDate(sliceOf(text, start, end))}`;
       return single === null ? { ok: false, problem } : { ok: false, problem, fallback: { from: single, to: single } };
     }
     if (from > to) {
@@ -141,10 +142,10 @@ const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11
  * element of a segment that ends at a line break; dates, amounts and units are read through them,
  * as procedure codes are (the guide checks report the padding, as a warning).
  */
-export function endBeforeBlanks(text: string, start: number, end: number): number {
+export function endBeforeBlanks(text: Source, start: number, end: number): number {
   let to = end;
   while (to > start) {
-    const code = text.charCodeAt(to - 1);
+    const code = codeAt(text, to - 1);
     if (code !== 32 && code !== 9 && code !== 13) break;
     to--;
   }
@@ -152,16 +153,16 @@ export function endBeforeBlanks(text: string, start: number, end: number): numbe
 }
 
 /** parseDecimal for text[start, end), read from char codes; trailing blanks are read through (endBeforeBlanks). */
-export function parseDecimalAt(text: string, start: number, end: number): number | null {
+export function parseDecimalAt(text: Source, start: number, end: number): number | null {
   end = endBeforeBlanks(text, start, end);
   let at = start;
-  const negative = at < end && text.charCodeAt(at) === 45;
+  const negative = at < end && codeAt(text, at) === 45;
   if (negative) at++;
   let digits = 0;
   let mantissa = 0;
   let fractionDigits = -1;
   for (; at < end; at++) {
-    const code = text.charCodeAt(at);
+    const code = codeAt(text, at);
     if (code >= 48 && code <= 57) {
       mantissa = mantissa * 10 + (code - 48);
       digits++;
@@ -174,7 +175,7 @@ export function parseDecimalAt(text: string, start: number, end: number): number
   }
   if (digits === 0) return null;
   // Up to 15 digits the integer mantissa is exact, and one division rounds like Number() does.
-  const value = digits <= 15 ? mantissa / POWERS_OF_TEN[Math.max(0, fractionDigits)]! : Number(text.slice(start, end));
+  const value = digits <= 15 ? mantissa / POWERS_OF_TEN[Math.max(0, fractionDigits)]! : Number(sliceOf(text, start, end));
   return negative ? -value : value;
 }
 
