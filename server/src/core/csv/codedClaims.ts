@@ -3,8 +3,11 @@
 // supersedes others by: rules/supersession.ts) and line count, and only the lines some loaded edit can
 // name (`keep`), each a row of numbers (KeptLines) holding what the checks read of it. Rows are
 // grouped exactly as parseCsv groups them (ClaimChooser), but a claim is a number rather than a
-// Claim object, its id and patient bytes in StringTables: a million-row export holds half a
-// million claims, and their objects, lines and spans were most of the whole-file path's memory.
+// Claim object, its id in a StringTable and its patient's bytes beside it (byteStrings.ts), each
+// claim's own (a patient's claims are few), the rest in columns of numbers (growableColumn.ts): a
+// million-row export holds half a million claims, and their objects, lines and spans were most of
+// the whole-file path's memory. All of it is in memory the engine gives back to the system once
+// the claims are let go, before the run groups the kept lines and makes its findings.
 // With an add-on code table loaded every dated line is kept (a Type 2 add-on takes any other
 // procedure as its primary), so a kept line is a row from the start, not an object.
 //
@@ -20,7 +23,8 @@ import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
-import { BlockColumn } from './blockColumn';
+import { ByteStrings } from './byteStrings';
+import { GrowableColumn } from './growableColumn';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -42,17 +46,18 @@ export interface LineSink {
 export class CodedClaims extends ClaimChooser<number> {
   /** Claim ids (or patient and date keys) by claim number. */
   private readonly keys = new StringTable();
-  private readonly patients = new StringTable();
-  /** Per claim: its line count, its kind (index in KINDS), its patient's number in `patients` (-1: none yet). */
-  private readonly lineCounts = new BlockColumn(Uint32Array);
-  private readonly kinds = new BlockColumn(Uint8Array);
+  /** The claims' patients, each written once for its claim. */
+  private readonly patients = new ByteStrings();
+  /** Per claim: its line count, its kind (index in KINDS), where its patient is written in `patients` plus 1 (0: none yet). */
+  private readonly lineCounts = new GrowableColumn(Uint32Array);
+  private readonly kinds = new GrowableColumn(Uint8Array);
   /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
-  private readonly facilities = new BlockColumn(Uint8Array);
-  private readonly patientOfClaim = new BlockColumn(Int32Array);
+  private readonly facilities = new GrowableColumn(Uint8Array);
+  private readonly patientAt = new GrowableColumn(Uint32Array);
   /** Per claim: the character code of the frequency code its rows name first (0: none). */
-  private readonly frequencyOfClaim = new BlockColumn(Uint8Array);
+  private readonly frequencyOfClaim = new GrowableColumn(Uint8Array);
   /** Per claim: its claim id cell's number (claimIdNumber), what a replacement or void supersedes others by; a claim made for another frequency keeps its first claim's (baseClaim). */
-  private readonly idNumbers = new BlockColumn(Uint32Array);
+  private readonly idNumbers = new GrowableColumn(Uint32Array);
   /** Some row named a frequency. */
   private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
@@ -173,8 +178,9 @@ export class CodedClaims extends ClaimChooser<number> {
     if (this.layout.claimId >= 0) {
       // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
       // A claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
-      const ids = this.idNumbers.copy(count);
-      for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
+      // The column itself, no copy: the claims are read (entries past `count` are never asked for).
+      const ids = this.idNumbers.entries();
+      for (const [claim, base] of this.splitFrom) ids[claim] = ids[base]!;
       staged.claimIds = ids;
     }
     return staged;
@@ -204,9 +210,8 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Claim.patientKey of a claim, as parseCsv gives it: a claim made for another frequency is its first claim's patient (claims.ts). */
   private patientKey(claim: number): string {
     const byClaimId = this.layout.claimId >= 0;
-    const patient = this.patientOfClaim.get(claim);
     const base = this.baseClaim(claim);
-    return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
+    return patientKeyOf(this.patientOf(claim), byClaimId, byClaimId ? this.keys.get(base) : '', base);
   }
 
   protected numberOf(state: number): number {
@@ -233,8 +238,8 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected patientOf(state: number): string | null {
-    const patient = this.patientOfClaim.get(state);
-    return patient < 0 ? null : this.patients.get(patient);
+    const at = this.patientAt.get(state);
+    return at === 0 ? null : this.patients.get(at - 1);
   }
 
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
@@ -242,10 +247,9 @@ export class CodedClaims extends ClaimChooser<number> {
     this.lineCounts.ensure(index);
     this.kinds.ensure(index);
     this.facilities.ensure(index);
-    this.patientOfClaim.ensure(index);
+    this.patientAt.ensure(index);
     this.frequencyOfClaim.ensure(index);
     this.idNumbers.ensure(index);
-    this.patientOfClaim.set(index, -1);
     this.idNumbers.set(index, claimIdNumber(idCell));
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
@@ -262,18 +266,17 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected hasPatient(state: number): boolean {
-    return this.patientOfClaim.get(state) >= 0;
+    return this.patientAt.get(state) !== 0;
   }
 
   protected isPatient(state: number, patientId: string): boolean {
-    const patient = this.patientOfClaim.get(state);
-    return patient >= 0 && this.patients.find(patientId) === patient;
+    const at = this.patientAt.get(state);
+    return at !== 0 && this.patients.equals(at - 1, patientId);
   }
 
+  /** Set once a claim (ClaimChooser sets a patient only on a claim that has none). */
   protected setPatient(state: number, patientId: string): void {
-    let n = this.patients.find(patientId);
-    if (n < 0) n = this.patients.add(patientId);
-    this.patientOfClaim.set(state, n);
+    this.patientAt.set(state, this.patients.add(patientId) + 1);
   }
 }
 

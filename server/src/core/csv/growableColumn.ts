@@ -1,0 +1,90 @@
+// A column of numbers by index (one per claim of a big claim CSV read in pieces), in a resizable
+// ArrayBuffer that grows in place. The engine reserves such a buffer's address space itself and
+// maps its pages as they are first written: growing copies nothing and leaves no garbage array,
+// and once the column is collected its pages go back to the system. An ordinary ArrayBuffer is
+// malloc's: glibc keeps what is freed in the middle of its heap, so the claims of a million-row
+// file, let go before its findings were made, were still resident when the findings pushed the
+// process to its peak (and blocks that doubled left the halves they replaced behind).
+// Where a resizable buffer cannot be had (its address space refused), an ordinary one is used,
+// copied to a larger one as it fills.
+
+type NumberArray = Uint8Array | Uint32Array | Int32Array;
+type ArrayMaker<A extends NumberArray> = { new (buffer: ArrayBuffer): A; readonly BYTES_PER_ELEMENT: number };
+
+/** Entries a column has room for at first, and reserves address space for (a larger reserve is made, and copied to, past it). */
+const FIRST_ENTRIES = 1024;
+const FIRST_RESERVE = 1 << 22;
+
+/**
+ * An ArrayBuffer of `bytes` bytes that can grow in place up to `reserve` (a resizable one), or,
+ * when the system refuses the address space, an ordinary one of `bytes`.
+ */
+export function growableBuffer(bytes: number, reserve: number): ArrayBuffer {
+  try {
+    return new ArrayBuffer(bytes, { maxByteLength: Math.max(bytes, reserve) });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return new ArrayBuffer(bytes);
+  }
+}
+
+/** An array of `length` zeros in memory the engine maps itself (see above): given back to the system once collected. */
+export function mappedArray<A extends NumberArray>(make: ArrayMaker<A>, length: number): A {
+  const bytes = length * make.BYTES_PER_ELEMENT;
+  return new make(growableBuffer(bytes, bytes));
+}
+
+export class GrowableColumn<A extends NumberArray> {
+  private buffer: ArrayBuffer;
+  /** A view that follows the buffer's length as it grows. */
+  private array: A;
+
+  constructor(private readonly make: ArrayMaker<A>) {
+    this.buffer = growableBuffer(FIRST_ENTRIES * make.BYTES_PER_ELEMENT, FIRST_RESERVE * make.BYTES_PER_ELEMENT);
+    this.array = new make(this.buffer);
+  }
+
+  /** Entries there is room for now. */
+  get capacity(): number {
+    return this.array.length;
+  }
+
+  /** Makes room for entries up to `i`, at least doubling the room there is. */
+  ensure(i: number): void {
+    if (i < this.array.length) return;
+    let entries = this.array.length * 2;
+    while (entries <= i) entries *= 2;
+    const bytes = entries * this.make.BYTES_PER_ELEMENT;
+    if (this.buffer.resizable && bytes <= this.buffer.maxByteLength) {
+      this.buffer.resize(bytes);
+      return;
+    }
+    // Past the reserve (or no resizable buffer): a new one, eight times the reserve, with the entries copied.
+    const buffer = growableBuffer(bytes, this.buffer.resizable ? Math.max(bytes, this.buffer.maxByteLength * 8) : bytes);
+    const array = new this.make(buffer);
+    array.set(this.array);
+    this.buffer = buffer;
+    this.array = array;
+  }
+
+  get(i: number): number {
+    return this.array[i]!;
+  }
+
+  set(i: number, value: number): void {
+    this.array[i] = value;
+  }
+
+  /** Adds 1 to entry i. */
+  increment(i: number): void {
+    this.array[i]!++;
+  }
+
+  /**
+   * The entries as one array, the column's own (it follows the column's length, at least
+   * `count`): for a caller that takes the column over once it is complete.
+   */
+  entries(): A {
+    return this.array;
+  }
+}
