@@ -1,7 +1,7 @@
 // The claims of a claim CSV read in pieces (stream.ts), kept for the coding checks alone: per
 // claim its number, id, patient, kind, frequency, claim id number (what a replacement or void
 // supersedes others by: rules/supersession.ts) and line count, and only the lines some loaded edit can
-// name (`keep`), each a row of numbers (KeptLines) holding what the checks read of it. Rows are
+// name (`keep`), each a row of numbers (StagedRows) holding what the checks read of it. Rows are
 // grouped exactly as parseCsv groups them (ClaimChooser), but a claim is a number rather than a
 // Claim object, its id in a StringTable and its patient's bytes beside it (byteStrings.ts), each
 // claim's own (a patient's claims are few), the rest in columns of numbers (growableColumn.ts): a
@@ -12,11 +12,10 @@
 // procedure as its primary), so a kept line is a row from the start, not an object.
 //
 // The text a row is read from is one piece of the file: nothing kept holds a string cut from it
-// (the tables copy their bytes, and so does KeptLines), and the spans of a kept line are in file
+// (the tables copy their bytes, and so does StagedRows), and the spans of a kept line are in file
 // offsets (`base`, the piece's offset).
 
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
-import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
 import { claimIdNumber, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
@@ -25,6 +24,7 @@ import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
 import { ByteStrings } from './byteStrings';
 import { GrowableColumn } from './growableColumn';
+import { StagedRows } from './stagedRows';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -61,7 +61,7 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Some row named a frequency. */
   private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
-  private readonly kept = new KeptLines();
+  private readonly kept = new StagedRows();
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
   private readonly keptCodes = new Map<string, boolean>();
   /** Every row read as a service line (what the whole model would hold). */
@@ -135,8 +135,7 @@ export class CodedClaims extends ClaimChooser<number> {
     // The run gives the row its file and its place among the run's lines (addStaged); the
     // providers are the line's own (a CSV claim names none): its rendering NPI else its billing
     // NPI, and its billing NPI, as ServiceGrouper.addTo takes them in the whole file.
-    const kept = this.kept;
-    kept.add(line, { file: 0, claimIndex: state, order: kept.size, base: this.base, x12: false, provider: line.providerId ?? '', billing: line.billingProviderId ?? '' });
+    this.kept.add(line, state, this.base, line.providerId ?? '', line.billingProviderId ?? '');
   }
 
   finish(): void {

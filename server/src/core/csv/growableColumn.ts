@@ -8,7 +8,7 @@
 // Where a resizable buffer cannot be had (its address space refused), an ordinary one is used,
 // copied to a larger one as it fills.
 
-type NumberArray = Uint8Array | Uint32Array | Int32Array;
+type NumberArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
 type ArrayMaker<A extends NumberArray> = { new (buffer: ArrayBuffer): A; readonly BYTES_PER_ELEMENT: number };
 
 /** Entries a column has room for at first, and reserves address space for (a larger reserve is made, and copied to, past it). */
