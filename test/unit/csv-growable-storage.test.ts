@@ -3,12 +3,13 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { ByteStrings, hashOf } from '../../server/src/core/csv/byteStrings';
-import { growableBuffer, GrowableColumn, mappedArray } from '../../server/src/core/csv/growableColumn';
+import { growableBuffer, GrowableColumn, mappedArray, releaseArray } from '../../server/src/core/csv/growableColumn';
+import { StringTable } from '../../server/src/core/csv/stringTable';
 
 describe('GrowableColumn', () => {
   it('keeps every entry as it grows, in place and past its first reserve (copied once there)', () => {
     const column = new GrowableColumn(Uint8Array);
-    const count = (1 << 22) + 5000;
+    const count = (1 << 24) + 5000;
     for (let i = 0; i < count; i++) {
       column.ensure(i);
       column.set(i, i % 251);
@@ -32,6 +33,24 @@ describe('GrowableColumn', () => {
     if (entries.buffer.resizable) assert.equal(entries[4999], 0xffffffff - 4999);
     assert.equal(column.entries()[4999], 0xffffffff - 4999);
     assert.equal(column.get(0), 0xffffffff);
+  });
+
+  it('gives its memory back when released, and grows again from nothing after', () => {
+    const column = new GrowableColumn(Int32Array);
+    for (let i = 0; i < 3000; i++) {
+      column.ensure(i);
+      column.set(i, -i);
+    }
+    column.release();
+    assert.equal(column.capacity, 0);
+    column.ensure(0);
+    assert.equal(column.get(0), 0);
+    column.set(0, 5);
+    assert.equal(column.get(0), 5);
+    const array = mappedArray(Uint32Array, 4096);
+    array[4095] = 1;
+    releaseArray(array);
+    if (array.buffer.resizable) assert.equal(array.length, 0);
   });
 
   it('falls back to an ordinary buffer when no resizable one can be had', () => {
@@ -61,5 +80,20 @@ describe('ByteStrings', () => {
     assert.ok(!strings.equals(offsets[2]!, 'caf\u01e9'));
     assert.ok(!strings.equals(offsets[0]!, 'a'));
     assert.equal(strings.size, strings.add(''));
+    strings.release();
+    assert.equal(strings.size, 0);
+    const again = strings.add('C1');
+    assert.equal(strings.get(again), 'C1');
+  });
+});
+
+describe('StringTable released', () => {
+  it('still gives every string by its number once its hash table is given back', () => {
+    const table = new StringTable();
+    const keys = Array.from({ length: 3000 }, (_, i) => (i % 5 === 0 ? `P\u0101${i}` : `C${i}`));
+    keys.forEach((key) => table.add(key));
+    table.releaseIndex();
+    keys.forEach((key, i) => assert.equal(table.get(i), key));
+    assert.equal(table.size, keys.length);
   });
 });

@@ -19,6 +19,12 @@ export class ByteStrings {
     return this.used;
   }
 
+  /** Gives the bytes' memory back to the system now (growableColumn.ts): no string written before may be read after. */
+  release(): void {
+    this.bytes.release();
+    this.used = 0;
+  }
+
   /** Writes `text` (at most MAX_LENGTH characters) and returns the offset it is read from. */
   add(text: string): number {
     const length = text.length;

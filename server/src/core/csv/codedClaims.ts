@@ -164,8 +164,21 @@ export class CodedClaims extends ClaimChooser<number> {
     const facilities = this.facilities;
     const frequencies = this.frequencyOfClaim;
     const kept = this.kept;
+    // The claims are read: what finds a claim by its key and counts its lines is given back now,
+    // before the patient keys are made beside the rest (a full collection frees it only later).
+    this.keys.releaseIndex();
+    this.lineCounts.release();
     // Not a closure over this object made here: the functions made in one call share what they hold.
-    const patientKey = keysMadeUpFront(kept.size, count) ? keyIn(this.keysOfKeptClaims()) : this.keysAsAsked();
+    let patientKey: (claim: number) => string;
+    if (keysMadeUpFront(kept.size, count)) {
+      patientKey = keyIn(this.keysOfKeptClaims());
+      // Nothing asks for a claim's id or patient again.
+      this.keys.release();
+      this.patients.release();
+      this.patientAt.release();
+    } else {
+      patientKey = this.keysAsAsked();
+    }
     const staged: StagedLines = {
       lines: kept,
       claimCount: count,

@@ -1,19 +1,21 @@
 // A column of numbers by index (one per claim of a big claim CSV read in pieces), in a resizable
 // ArrayBuffer that grows in place. The engine reserves such a buffer's address space itself and
 // maps its pages as they are first written: growing copies nothing and leaves no garbage array,
-// and once the column is collected its pages go back to the system. An ordinary ArrayBuffer is
-// malloc's: glibc keeps what is freed in the middle of its heap, so the claims of a million-row
-// file, let go before its findings were made, were still resident when the findings pushed the
-// process to its peak (and blocks that doubled left the halves they replaced behind).
+// and its pages go back to the system once the column is collected, or at once when it is
+// released (a resizable buffer shrunk to nothing gives its pages back: the owner of a column it
+// no longer reads need not wait for a full collection). An ordinary ArrayBuffer is malloc's:
+// glibc keeps what is freed in the middle of its heap, so the claims of a million-row file, let go
+// before its findings were made, were still resident when the findings pushed the process to its
+// peak (and blocks that doubled left the halves they replaced behind).
 // Where a resizable buffer cannot be had (its address space refused), an ordinary one is used,
 // copied to a larger one as it fills.
 
 type NumberArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
 type ArrayMaker<A extends NumberArray> = { new (buffer: ArrayBuffer): A; readonly BYTES_PER_ELEMENT: number };
 
-/** Entries a column has room for at first, and reserves address space for (a larger reserve is made, and copied to, past it). */
+/** Entries a column has room for at first, and the bytes it reserves address space for (a larger reserve is made, and copied to, past it). */
 const FIRST_ENTRIES = 1024;
-const FIRST_RESERVE = 1 << 22;
+const FIRST_RESERVE_BYTES = 1 << 24;
 
 /**
  * An ArrayBuffer of `bytes` bytes that can grow in place up to `reserve` (a resizable one), or,
@@ -28,10 +30,19 @@ export function growableBuffer(bytes: number, reserve: number): ArrayBuffer {
   }
 }
 
-/** An array of `length` zeros in memory the engine maps itself (see above): given back to the system once collected. */
+/** An array of `length` zeros in memory the engine maps itself (see above): given back to the system once collected or released. */
 export function mappedArray<A extends NumberArray>(make: ArrayMaker<A>, length: number): A {
   const bytes = length * make.BYTES_PER_ELEMENT;
   return new make(growableBuffer(bytes, bytes));
+}
+
+/**
+ * Gives the memory of an array made by mappedArray back to the system now; the array is empty
+ * after (an ordinary buffer's waits for the collector, as before).
+ */
+export function releaseArray(array: NumberArray): void {
+  const buffer = array.buffer as ArrayBuffer;
+  if (buffer.resizable) buffer.resize(0);
 }
 
 export class GrowableColumn<A extends NumberArray> {
@@ -40,7 +51,7 @@ export class GrowableColumn<A extends NumberArray> {
   private array: A;
 
   constructor(private readonly make: ArrayMaker<A>) {
-    this.buffer = growableBuffer(FIRST_ENTRIES * make.BYTES_PER_ELEMENT, FIRST_RESERVE * make.BYTES_PER_ELEMENT);
+    this.buffer = growableBuffer(FIRST_ENTRIES * make.BYTES_PER_ELEMENT, FIRST_RESERVE_BYTES);
     this.array = new make(this.buffer);
   }
 
@@ -52,17 +63,19 @@ export class GrowableColumn<A extends NumberArray> {
   /** Makes room for entries up to `i`, at least doubling the room there is. */
   ensure(i: number): void {
     if (i < this.array.length) return;
-    let entries = this.array.length * 2;
+    let entries = Math.max(FIRST_ENTRIES, this.array.length * 2);
     while (entries <= i) entries *= 2;
     const bytes = entries * this.make.BYTES_PER_ELEMENT;
     if (this.buffer.resizable && bytes <= this.buffer.maxByteLength) {
       this.buffer.resize(bytes);
       return;
     }
-    // Past the reserve (or no resizable buffer): a new one, eight times the reserve, with the entries copied.
+    // Past the reserve (or no resizable buffer): a new one, eight times the reserve, with the entries
+    // copied, and the old one given back at once.
     const buffer = growableBuffer(bytes, this.buffer.resizable ? Math.max(bytes, this.buffer.maxByteLength * 8) : bytes);
     const array = new this.make(buffer);
     array.set(this.array);
+    if (this.buffer.resizable) this.buffer.resize(0);
     this.buffer = buffer;
     this.array = array;
   }
@@ -78,6 +91,19 @@ export class GrowableColumn<A extends NumberArray> {
   /** Adds 1 to entry i. */
   increment(i: number): void {
     this.array[i]!++;
+  }
+
+  /**
+   * Gives the column's memory back to the system now (see above): it holds no entries after, and
+   * grows again from nothing if it is written.
+   */
+  release(): void {
+    if (this.buffer.resizable) {
+      this.buffer.resize(0);
+      return;
+    }
+    this.buffer = new ArrayBuffer(0);
+    this.array = new this.make(this.buffer);
   }
 
   /**

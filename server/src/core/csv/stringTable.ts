@@ -4,9 +4,9 @@
 // - An entry keeps no hash: a probe compares lengths, then characters from the last one (ids that
 //   share a prefix differ at their end), and growing the hash table hashes the bytes again.
 // - Bytes, offsets and slots are in memory the engine maps itself (growableColumn.ts): the bytes
-//   and offsets grow in place, and a hash table grown leaves the one it replaced to be given back.
+//   and offsets grow in place, and a hash table grown gives the one it replaced back at once.
 import { ByteStrings, hashOf } from './byteStrings';
-import { GrowableColumn, mappedArray } from './growableColumn';
+import { GrowableColumn, mappedArray, releaseArray } from './growableColumn';
 
 /** Slots of a new table (a power of two: a probe masks with slots - 1). */
 const FIRST_SLOTS = 1024;
@@ -57,8 +57,22 @@ export class StringTable {
     slots[at] = n + 1;
   }
 
+  /** Gives the hash table's memory back now: find() and add() may not be called after (get() may). */
+  releaseIndex(): void {
+    releaseArray(this.slots);
+  }
+
+  /** Gives all of the table's memory back now: nothing of it may be read after. */
+  release(): void {
+    this.releaseIndex();
+    this.starts.release();
+    this.strings.release();
+  }
+
   private rehash(): void {
-    this.slots = mappedArray(Int32Array, this.slots.length * 2);
+    const old = this.slots;
+    this.slots = mappedArray(Int32Array, old.length * 2);
+    releaseArray(old);
     for (let n = 0; n < this.count; n++) this.place(this.strings.hashAt(this.starts.get(n)), n);
   }
 }
