@@ -256,12 +256,8 @@ export class CodedClaims extends ClaimChooser<number> {
 
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
-    this.lineCounts.ensure(index);
-    this.kinds.ensure(index);
-    this.facilities.ensure(index);
-    this.patientAt.ensure(index);
-    this.frequencyOfClaim.ensure(index);
-    this.idNumbers.ensure(index);
+    // The columns grow together: room in one is room in all.
+    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.kinds, this.facilities, this.patientAt, this.frequencyOfClaim, this.idNumbers]) column.ensure(index);
     this.idNumbers.set(index, claimIdNumber(idCell));
     if (patientId !== null) this.setPatient(index, patientId);
     return index;

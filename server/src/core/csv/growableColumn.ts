@@ -49,6 +49,8 @@ export class GrowableColumn<A extends NumberArray> {
   private buffer: ArrayBuffer;
   /** A view that follows the buffer's length as it grows. */
   private array: A;
+  /** Entries there is room for now (the view's length, which a resizable buffer's view works out each time it is asked). */
+  private room = FIRST_ENTRIES;
 
   constructor(private readonly make: ArrayMaker<A>) {
     this.buffer = growableBuffer(FIRST_ENTRIES * make.BYTES_PER_ELEMENT, FIRST_RESERVE_BYTES);
@@ -57,15 +59,16 @@ export class GrowableColumn<A extends NumberArray> {
 
   /** Entries there is room for now. */
   get capacity(): number {
-    return this.array.length;
+    return this.room;
   }
 
   /** Makes room for entries up to `i`, at least doubling the room there is. */
   ensure(i: number): void {
-    if (i < this.array.length) return;
-    let entries = Math.max(FIRST_ENTRIES, this.array.length * 2);
+    if (i < this.room) return;
+    let entries = Math.max(FIRST_ENTRIES, this.room * 2);
     while (entries <= i) entries *= 2;
     const bytes = entries * this.make.BYTES_PER_ELEMENT;
+    this.room = entries;
     if (this.buffer.resizable && bytes <= this.buffer.maxByteLength) {
       this.buffer.resize(bytes);
       return;
@@ -98,6 +101,7 @@ export class GrowableColumn<A extends NumberArray> {
    * grows again from nothing if it is written.
    */
   release(): void {
+    this.room = 0;
     if (this.buffer.resizable) {
       this.buffer.resize(0);
       return;
