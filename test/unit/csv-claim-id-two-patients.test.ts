@@ -42,3 +42,23 @@ describe('claim id and patient disagree', () => {
     );
   });
 });
+
+describe('rows that repeat the claim id and patient of the row before', () => {
+  it('stay with the claim the row before went to, whichever way it came to it', () => {
+    // C1 rows of P1, then of P2 (a claim of its own), again, with an empty patient cell, again; of
+    // P1 voided, then replaced twice (a claim of its own for the frequency); a quoted P2; P2; P1.
+    const doc = parseCsv(
+      'Claim ID,Patient ID,CPT,DOS,Claim Frequency\n' +
+        'C1,P1,43214,2024-03-15,\nC1,P2,43200,2024-03-15,\nC1,P2,43201,2024-03-15,\nC1,,43202,2024-03-15,\nC1,P2,43203,2024-03-15,\n' +
+        'C1,P1,43204,2024-03-15,8\nC1,P1,43205,2024-03-15,7\nC1,P1,43206,2024-03-15,7\nC1,"P2",43207,2024-03-15,\nC1,P2,43208,2024-03-15,\nC1,P1,43209,2024-03-15,\n',
+    );
+    assert.deepEqual(
+      doc.claims.map((c) => [c.id, c.patientId, c.lines.map((l) => l.code)]),
+      [
+        ['C1', 'P1', ['43214', '43204', '43209']],
+        ['C1 (P2)', 'P2', ['43200', '43201', '43202', '43203', '43207', '43208']],
+        ['C1 (replacement)', 'P1', ['43205', '43206']],
+      ],
+    );
+  });
+});

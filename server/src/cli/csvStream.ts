@@ -180,6 +180,9 @@ function stage(run: CodingRun, read: CsvRead, file: number): void {
   // garbage) before the run's groups and the findings had grown the heap on top of them.
   if (read.collect) collectGarbage();
   stageLines(run, read, file);
+  // And again once the run has grouped the lines: the staged rows, the claims' patient keys and
+  // the groups' first arrays of rows are garbage the findings would otherwise pile up on.
+  if (read.collect) collectGarbage();
 }
 
 /** Gives the run the coded lines, which are held by nothing once it returns. */

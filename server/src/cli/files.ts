@@ -208,8 +208,11 @@ function openForBlocks(path: FilePath): number | null {
 /** A file open to be read in blocks (withBlockFile). */
 export interface BlockFile {
   fd: number;
-  /** The one buffer its blocks are read into. */
-  buffer: Buffer;
+  /**
+   * The one buffer its blocks are read into, made when first asked for: a reader that looks at
+   * the file's start first (stream.ts) and leaves it to another never fills megabytes for nothing.
+   */
+  readonly buffer: Buffer;
   /** Throws InputError when the file is not the one opened any more (rewritten while it was read twice). */
   unchanged(): void;
 }
@@ -228,7 +231,14 @@ export function withBlockFile<T>(path: FilePath, blockBytes: number, read: (file
       if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) throw new InputError(shownPath(path), 'changed while it was being checked; check it again');
     };
     // No bigger than the file (at least a byte): a run over many small files does not make a block's buffer for each.
-    return read({ fd, buffer: Buffer.allocUnsafe(Math.min(blockBytes, Math.max(before.size, 1))), unchanged });
+    let buffer: Buffer | null = null;
+    return read({
+      fd,
+      get buffer() {
+        return (buffer ??= Buffer.allocUnsafe(Math.min(blockBytes, Math.max(before.size, 1))));
+      },
+      unchanged,
+    });
   } finally {
     closeSync(fd);
   }

@@ -1,16 +1,15 @@
 // The findings of a big file held until its report is written, as numbers and bytes rather than
 // objects: a finding object with its span, codes, related line and message took about 1 KB of the
 // JavaScript heap (a million-row claim CSV has tens of thousands), which grew on top of memory the
-// file's reading had just given back. Here a finding is a row of typed arrays and its message's
-// bytes (latin-1, in chunks that are never copied); rules, severities, code lists and related
-// messages repeat and are held once each; a finding's data (what a fix reads of it) is kept as it
-// is (a small object, and few findings have one besides the coding checks'). Each finding is made
+// file's reading had just given back. Here a finding is a row of typed arrays and its message
+// packed in bytes (packedMessages.ts), its data as numbers where it can be (findingData.ts); rules,
+// severities, code lists and related messages repeat and are held once each. Each finding is made
 // again, one at a time, when the report reads it.
 
 import type { Finding, RelatedLocation } from '../core/model';
+import { FindingDataList } from './findingData';
+import { PackedMessages } from './packedMessages';
 
-/** Bytes of a chunk of messages; a longer message is held as a string. */
-const CHUNK_BYTES = 1 << 20;
 /** Rows of the first arrays (they grow by half). */
 const INITIAL_ROWS = 256;
 
@@ -41,11 +40,8 @@ export class FindingList implements Iterable<Finding> {
   private codesOf = new Uint32Array(INITIAL_ROWS);
   /** The finding's related locations: rows [relatedFrom[i], relatedFrom[i + 1]) of the related arrays. */
   private relatedFrom = new Uint32Array(INITIAL_ROWS + 1);
-  /** Finding.data by finding (undefined: none). */
-  private readonly data: (Finding['data'] | undefined)[] = [];
-  /** Where the message's bytes are: chunk << 20 | position, and how many; HELD for one in `held`. */
+  /** Where the message is written in `messages`. */
   private messageAt = new Uint32Array(INITIAL_ROWS);
-  private messageLength = new Uint32Array(INITIAL_ROWS);
   /** Whether the finding has a related list (possibly empty), as it was given. */
   private hasRelated = new Uint8Array(INITIAL_ROWS);
 
@@ -59,10 +55,8 @@ export class FindingList implements Iterable<Finding> {
   private lastHead = -1;
   private readonly codeLists = new Numbered<readonly string[] | undefined>();
   private readonly relatedMessages = new Numbered<string>();
-  private readonly chunks: Buffer[] = [];
-  private used = CHUNK_BYTES;
-  /** Messages not held as latin-1 bytes (a character over U+00FF, or longer than a chunk), by finding. */
-  private readonly held = new Map<number, string>();
+  private readonly messages = new PackedMessages();
+  private readonly data = new FindingDataList();
   /** The order findings are read in (sortByPosition); null: as added. */
   private order: Uint32Array | null = null;
 
@@ -85,8 +79,8 @@ export class FindingList implements Iterable<Finding> {
     this.hasRelated[i] = finding.related === undefined ? 0 : 1;
     for (const related of finding.related ?? []) this.addRelated(related);
     this.relatedFrom[i + 1] = this.relatedCount;
-    this.addMessage(i, finding.message);
-    this.data[i] = finding.data;
+    this.messageAt[i] = this.messages.add(finding.message);
+    this.data.add(finding.data);
     this.count = i + 1;
     this.order = null;
   }
@@ -94,9 +88,8 @@ export class FindingList implements Iterable<Finding> {
   /** Forgets the findings added after the first `count` (a check that failed part way). */
   truncate(count: number): void {
     if (count >= this.count) return;
-    for (const i of [...this.held.keys()]) if (i >= count) this.held.delete(i);
     this.count = count;
-    this.data.length = count;
+    this.data.truncate(count);
     this.relatedCount = this.relatedFrom[count]!;
     this.order = null;
   }
@@ -127,7 +120,7 @@ export class FindingList implements Iterable<Finding> {
   /** Finding i as it was given. */
   private made(i: number): Finding {
     const head = this.heads.values[this.headOf[i]!]!;
-    const finding: Finding = { rule: head.rule, severity: head.severity, message: this.message(i), span: { start: this.starts[i]!, end: this.ends[i]! } };
+    const finding: Finding = { rule: head.rule, severity: head.severity, message: this.messages.get(this.messageAt[i]!), span: { start: this.starts[i]!, end: this.ends[i]! } };
     const codes = this.codeLists.values[this.codesOf[i]!];
     if (codes !== undefined) finding.codes = codes.slice();
     if (this.hasRelated[i] === 1) {
@@ -137,7 +130,7 @@ export class FindingList implements Iterable<Finding> {
       }
       finding.related = related;
     }
-    const data = this.data[i];
+    const data = this.data.get(i);
     if (data !== undefined) finding.data = data;
     return finding;
   }
@@ -166,31 +159,6 @@ export class FindingList implements Iterable<Finding> {
     this.relatedCount = r + 1;
   }
 
-  private addMessage(i: number, message: string): void {
-    if (message.length > CHUNK_BYTES || !isLatin1(message)) {
-      this.held.set(i, message);
-      return;
-    }
-    if (this.used + message.length > CHUNK_BYTES) {
-      this.chunks.push(Buffer.allocUnsafe(CHUNK_BYTES));
-      this.used = 0;
-    }
-    const chunk = this.chunks.length - 1;
-    this.chunks[chunk]!.write(message, this.used, 'latin1');
-    this.messageAt[i] = chunk * CHUNK_BYTES + this.used;
-    this.messageLength[i] = message.length;
-    this.used += message.length;
-  }
-
-  private message(i: number): string {
-    const held = this.held.get(i);
-    if (held !== undefined) return held;
-    const at = this.messageAt[i]!;
-    const chunk = Math.floor(at / CHUNK_BYTES);
-    const from = at - chunk * CHUNK_BYTES;
-    return this.chunks[chunk]!.toString('latin1', from, from + this.messageLength[i]!);
-  }
-
   private grow(): void {
     const size = Math.ceil(this.capacity * 1.5);
     this.capacity = size;
@@ -200,17 +168,8 @@ export class FindingList implements Iterable<Finding> {
     this.codesOf = grown(this.codesOf, size);
     this.relatedFrom = grown(this.relatedFrom, size + 1);
     this.messageAt = grown(this.messageAt, size);
-    this.messageLength = grown(this.messageLength, size);
     this.hasRelated = grown(this.hasRelated, size);
   }
-}
-
-/** Whether every character of `text` is at most U+00FF (it is its latin-1 bytes). */
-function isLatin1(text: string): boolean {
-  // ASCII, as messages nearly always are, counted natively.
-  if (Buffer.byteLength(text, 'utf8') === text.length) return true;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
-  return true;
 }
 
 function grown<T extends Uint8Array | Uint32Array>(from: T, size: number): T {

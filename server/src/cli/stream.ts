@@ -56,7 +56,11 @@ export interface BlockProgress {
  * with readInput's reasons, when it cannot be read.
  */
 export function checkInBlocks(path: FilePath, knowledge: Knowledge, progress: BlockProgress, sizes: BlockSizes = {}, shared?: SharedCoding, guide = false): BlockCheck | null {
-  return withBlockFile(path, sizes.block ?? BLOCK_BYTES, ({ fd, buffer, unchanged }) => {
+  const blockBytes = sizes.block ?? BLOCK_BYTES;
+  return withBlockFile(path, blockBytes, (file) => {
+    // Most files that are not 837s (claim CSVs) are told by their start, before a block is read.
+    if (!startsLikeAnIsa(path, file.fd, Math.min(HEAD_CHARS, blockBytes))) return null;
+    const { fd, buffer, unchanged } = file;
     const feedBytes = sizes.feed ?? FEED_BYTES;
     const checked = checkBlocks(path, fd, buffer, feedBytes, knowledge, progress, shared, guide);
     if (checked === null) return null;
@@ -81,6 +85,18 @@ interface CheckedBlocks extends Omit<BlockCheck, 'format' | 'positions'> {
   /** Whether the file has a CR or LF anywhere, and its length in characters (= bytes: it is ASCII). */
   lineBreaks: boolean;
   length: number;
+}
+
+/**
+ * Whether the file's first `headBytes` (HEAD_CHARS, or a smaller block) are a start checkBlocks
+ * streams (ASCII, an ISA header X12Stream can read): what it decides on its first block, read here
+ * alone, in a buffer of that size.
+ */
+function startsLikeAnIsa(path: FilePath, fd: number, headBytes: number): boolean {
+  const head = Buffer.allocUnsafe(headBytes);
+  const read = readBlock(path, fd, head, 0);
+  if (read === 0 || !isAscii(head.subarray(0, read))) return false;
+  return X12Stream.canStream(head.toString('latin1', 0, read));
 }
 
 function checkBlocks(path: FilePath, fd: number, buffer: Buffer, feedBytes: number, knowledge: Knowledge, progress: BlockProgress, shared: SharedCoding | undefined, guide: boolean): CheckedBlocks | null {

@@ -47,6 +47,9 @@ export abstract class ClaimChooser<S> {
   /** Where the previous row's claim id was written (to skip the map for runs of one claim). */
   private lastIdStart = -1;
   private lastIdLength = -1;
+  /** Where the previous row's patient was written (its length -1 when it named none). */
+  private lastPatientStart = -1;
+  private lastPatientLength = -1;
 
   constructor(
     protected text: string,
@@ -91,6 +94,7 @@ export abstract class ClaimChooser<S> {
     this.carriedId = this.lastIdLength > 0 ? this.text.slice(this.lastIdStart, this.lastIdStart + this.lastIdLength) : this.lastIdLength < 0 ? this.carriedId : null;
     this.text = text;
     this.lastIdLength = -1;
+    this.lastPatientLength = -1;
   }
 
   /**
@@ -161,12 +165,15 @@ export abstract class ClaimChooser<S> {
     const vs = idCol < n ? r.valStart[idCol]! : 0;
     const length = idCol < n ? r.valEnd[idCol]! - vs : 0;
     let state: S | undefined;
+    /** The previous row's claim id, written again. */
+    let sameId = false;
     if (length === 0) {
       state = this.current ?? undefined;
       this.lastIdLength = -1;
       this.carriedId = null;
     } else if (this.current !== null && length === this.lastIdLength && this.sameText(vs, this.lastIdStart, length)) {
       state = this.current;
+      sameId = true;
     } else if (this.current !== null && this.lastIdLength < 0 && this.carriedId !== null && this.carriedId.length === length && r.value(idCol) === this.carriedId) {
       state = this.current;
       this.lastIdStart = vs;
@@ -183,9 +190,20 @@ export abstract class ClaimChooser<S> {
       this.remember(id, state);
     }
     if (patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
-      const patient = r.value(patientCol);
-      if (!this.hasPatient(state)) this.setPatient(state, patient);
-      else if (!this.isPatient(state, patient)) state = this.claimOfPatient(length === 0 ? '' : r.value(idCol), length === 0 ? null : r.valueSpan(idCol), patient, r);
+      const ps = r.valStart[patientCol]!;
+      const pl = r.valEnd[patientCol]! - ps;
+      // The previous row's claim id and patient, written again: its claim (this one) is that
+      // patient's, whichever way the previous row came to it (named it, was given one of that
+      // patient's, or one made for another frequency of it), so nothing is to be looked up.
+      if (!(sameId && pl === this.lastPatientLength && this.sameText(ps, this.lastPatientStart, pl))) {
+        const patient = r.value(patientCol);
+        if (!this.hasPatient(state)) this.setPatient(state, patient);
+        else if (!this.isPatient(state, patient)) state = this.claimOfPatient(length === 0 ? '' : r.value(idCol), length === 0 ? null : r.valueSpan(idCol), patient, r);
+      }
+      this.lastPatientStart = ps;
+      this.lastPatientLength = pl;
+    } else {
+      this.lastPatientLength = -1;
     }
     return state;
   }

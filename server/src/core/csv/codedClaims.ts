@@ -1,26 +1,30 @@
 // The claims of a claim CSV read in pieces (stream.ts), kept for the coding checks alone: per
 // claim its number, id, patient, kind, frequency, claim id number (what a replacement or void
 // supersedes others by: rules/supersession.ts) and line count, and only the lines some loaded edit can
-// name (`keep`), each a row of numbers (KeptLines) holding what the checks read of it. Rows are
+// name (`keep`), each a row of numbers (StagedRows) holding what the checks read of it. Rows are
 // grouped exactly as parseCsv groups them (ClaimChooser), but a claim is a number rather than a
-// Claim object, its id and patient bytes in StringTables: a million-row export holds half a
-// million claims, and their objects, lines and spans were most of the whole-file path's memory.
+// Claim object, its id in a StringTable and its patient's bytes beside it (byteStrings.ts), each
+// claim's own (a patient's claims are few), the rest in columns of numbers (growableColumn.ts): a
+// million-row export holds half a million claims, and their objects, lines and spans were most of
+// the whole-file path's memory. All of it is in memory the engine gives back to the system once
+// the claims are let go, before the run groups the kept lines and makes its findings.
 // With an add-on code table loaded every dated line is kept (a Type 2 add-on takes any other
 // procedure as its primary), so a kept line is a row from the start, not an object.
 //
 // The text a row is read from is one piece of the file: nothing kept holds a string cut from it
-// (the tables copy their bytes, and so does KeptLines), and the spans of a kept line are in file
+// (the tables copy their bytes, and so does StagedRows), and the spans of a kept line are in file
 // offsets (`base`, the piece's offset).
 
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
-import { KeptLines } from '../rules/keptLines';
 import type { StagedLines } from '../rules/serviceGroups';
 import { claimIdNumber, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
-import { BlockColumn } from './blockColumn';
+import { ByteStrings } from './byteStrings';
+import { GrowableColumn } from './growableColumn';
+import { StagedRows } from './stagedRows';
 import { StringTable } from './stringTable';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -42,21 +46,22 @@ export interface LineSink {
 export class CodedClaims extends ClaimChooser<number> {
   /** Claim ids (or patient and date keys) by claim number. */
   private readonly keys = new StringTable();
-  private readonly patients = new StringTable();
-  /** Per claim: its line count, its kind (index in KINDS), its patient's number in `patients` (-1: none yet). */
-  private readonly lineCounts = new BlockColumn(Uint32Array);
-  private readonly kinds = new BlockColumn(Uint8Array);
+  /** The claims' patients, each written once for its claim. */
+  private readonly patients = new ByteStrings();
+  /** Per claim: its line count, its kind (index in KINDS), where its patient is written in `patients` plus 1 (0: none yet). */
+  private readonly lineCounts = new GrowableColumn(Uint32Array);
+  private readonly kinds = new GrowableColumn(Uint8Array);
   /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
-  private readonly facilities = new BlockColumn(Uint8Array);
-  private readonly patientOfClaim = new BlockColumn(Int32Array);
+  private readonly facilities = new GrowableColumn(Uint8Array);
+  private readonly patientAt = new GrowableColumn(Uint32Array);
   /** Per claim: the character code of the frequency code its rows name first (0: none). */
-  private readonly frequencyOfClaim = new BlockColumn(Uint8Array);
+  private readonly frequencyOfClaim = new GrowableColumn(Uint8Array);
   /** Per claim: its claim id cell's number (claimIdNumber), what a replacement or void supersedes others by; a claim made for another frequency keeps its first claim's (baseClaim). */
-  private readonly idNumbers = new BlockColumn(Uint32Array);
+  private readonly idNumbers = new GrowableColumn(Uint32Array);
   /** Some row named a frequency. */
   private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
-  private readonly kept = new KeptLines();
+  private readonly kept = new StagedRows();
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
   private readonly keptCodes = new Map<string, boolean>();
   /** Every row read as a service line (what the whole model would hold). */
@@ -130,8 +135,7 @@ export class CodedClaims extends ClaimChooser<number> {
     // The run gives the row its file and its place among the run's lines (addStaged); the
     // providers are the line's own (a CSV claim names none): its rendering NPI else its billing
     // NPI, and its billing NPI, as ServiceGrouper.addTo takes them in the whole file.
-    const kept = this.kept;
-    kept.add(line, { file: 0, claimIndex: state, order: kept.size, base: this.base, x12: false, provider: line.providerId ?? '', billing: line.billingProviderId ?? '' });
+    this.kept.add(line, state, this.base, line.providerId ?? '', line.billingProviderId ?? '');
   }
 
   finish(): void {
@@ -160,8 +164,21 @@ export class CodedClaims extends ClaimChooser<number> {
     const facilities = this.facilities;
     const frequencies = this.frequencyOfClaim;
     const kept = this.kept;
+    // The claims are read: what finds a claim by its key and counts its lines is given back now,
+    // before the patient keys are made beside the rest (a full collection frees it only later).
+    this.keys.releaseIndex();
+    this.lineCounts.release();
     // Not a closure over this object made here: the functions made in one call share what they hold.
-    const patientKey = keysMadeUpFront(kept.size, count) ? keyIn(this.keysOfKeptClaims()) : this.keysAsAsked();
+    let patientKey: (claim: number) => string;
+    if (keysMadeUpFront(kept.size, count)) {
+      patientKey = keyIn(this.keysOfKeptClaims());
+      // Nothing asks for a claim's id or patient again.
+      this.keys.release();
+      this.patients.release();
+      this.patientAt.release();
+    } else {
+      patientKey = this.keysAsAsked();
+    }
     const staged: StagedLines = {
       lines: kept,
       claimCount: count,
@@ -173,8 +190,9 @@ export class CodedClaims extends ClaimChooser<number> {
     if (this.layout.claimId >= 0) {
       // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
       // A claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
-      const ids = this.idNumbers.copy(count);
-      for (let claim = 0; claim < ids.length; claim++) ids[claim] = ids[this.baseClaim(claim)]!;
+      // The column itself, no copy: the claims are read (entries past `count` are never asked for).
+      const ids = this.idNumbers.entries();
+      for (const [claim, base] of this.splitFrom) ids[claim] = ids[base]!;
       staged.claimIds = ids;
     }
     return staged;
@@ -217,9 +235,8 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Claim.patientKey of a claim, as parseCsv gives it: a claim made for another frequency is its first claim's patient (claims.ts). */
   private patientKey(claim: number): string {
     const byClaimId = this.layout.claimId >= 0;
-    const patient = this.patientOfClaim.get(claim);
     const base = this.baseClaim(claim);
-    return patientKeyOf(patient < 0 ? null : this.patients.get(patient), byClaimId, byClaimId ? this.keys.get(base) : '', base);
+    return patientKeyOf(this.patientOf(claim), byClaimId, byClaimId ? this.keys.get(base) : '', base);
   }
 
   protected numberOf(state: number): number {
@@ -246,19 +263,14 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected patientOf(state: number): string | null {
-    const patient = this.patientOfClaim.get(state);
-    return patient < 0 ? null : this.patients.get(patient);
+    const at = this.patientAt.get(state);
+    return at === 0 ? null : this.patients.get(at - 1);
   }
 
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
-    this.lineCounts.ensure(index);
-    this.kinds.ensure(index);
-    this.facilities.ensure(index);
-    this.patientOfClaim.ensure(index);
-    this.frequencyOfClaim.ensure(index);
-    this.idNumbers.ensure(index);
-    this.patientOfClaim.set(index, -1);
+    // The columns grow together: room in one is room in all.
+    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.kinds, this.facilities, this.patientAt, this.frequencyOfClaim, this.idNumbers]) column.ensure(index);
     this.idNumbers.set(index, claimIdNumber(idCell));
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
@@ -275,18 +287,17 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected hasPatient(state: number): boolean {
-    return this.patientOfClaim.get(state) >= 0;
+    return this.patientAt.get(state) !== 0;
   }
 
   protected isPatient(state: number, patientId: string): boolean {
-    const patient = this.patientOfClaim.get(state);
-    return patient >= 0 && this.patients.find(patientId) === patient;
+    const at = this.patientAt.get(state);
+    return at !== 0 && this.patients.equals(at - 1, patientId);
   }
 
+  /** Set once a claim (ClaimChooser sets a patient only on a claim that has none). */
   protected setPatient(state: number, patientId: string): void {
-    let n = this.patients.find(patientId);
-    if (n < 0) n = this.patients.add(patientId);
-    this.patientOfClaim.set(state, n);
+    this.patientAt.set(state, this.patients.add(patientId) + 1);
   }
 }
 

@@ -33,7 +33,7 @@ import { detectFormat } from '../parse';
 import { shiftFinding } from '../spans';
 import { skipLeadingBlanks } from '../x12/isa';
 import { CodedClaims, type LineSink } from './codedClaims';
-import { KeptLines } from '../rules/keptLines';
+import { StagedRows } from './stagedRows';
 import type { StagedLines } from '../rules/serviceGroups';
 import { findHeader, mapColumns, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
@@ -118,7 +118,7 @@ export class CsvStream {
     if (this.failed || !this.read(true)) return null;
     const claims = this.claims;
     const findings = this.findings;
-    if (claims === null) return { claims: 0, serviceLines: 0, findings, coded: { lines: new KeptLines(), claimCount: 0, kind: () => null, facilityType: () => null, patientKey: () => '' }, kindOf: () => null };
+    if (claims === null) return { claims: 0, serviceLines: 0, findings, coded: { lines: new StagedRows(), claimCount: 0, kind: () => null, facilityType: () => null, patientKey: () => '' }, kindOf: () => null };
     // What finish finds (a claim whose kind no row named) is relative to the last piece, as a row's findings are.
     this.parser!.finish();
     this.endPiece();

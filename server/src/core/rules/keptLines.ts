@@ -17,7 +17,7 @@ import { NO_CLAIM_ID, Supersession } from './supersession';
  * most. Each is held as its own copy: a value read from a piece of a file may be a slice that
  * keeps the whole piece alive, and a run holds its values to its end.
  */
-class Interned {
+export class Interned {
   private readonly numbers = new Map<string, number>();
   readonly values: string[] = [];
 
@@ -56,7 +56,30 @@ export interface RowPlace {
   claimId?: number;
 }
 
-export class KeptLines {
+/**
+ * What addFrom copies a row from: another table, or the lines of a claim CSV staged as they were
+ * read, before its claims were known (csv/stagedRows.ts).
+ */
+export interface RowSource {
+  readonly size: number;
+  claimIndex(row: number): number;
+  lineIndex(row: number): number;
+  x12(row: number): boolean;
+  code(row: number): string;
+  from(row: number): DateNumber;
+  to(row: number): DateNumber;
+  units(row: number): number | null;
+  codeSpan(row: number): Span;
+  unitsSpan(row: number): Span | null;
+  /** The line number as written, and as a number when it is a plain one (-1 when it is not). */
+  lineNumber(row: number): string;
+  plainLineNumber(row: number): number;
+  provider(row: number): string;
+  billing(row: number): string;
+  signature(row: number): ModifierSignature;
+}
+
+export class KeptLines implements RowSource {
   /** Rows made so far. */
   size = 0;
   private capacity = INITIAL_ROWS;
@@ -128,26 +151,29 @@ export class KeptLines {
    * claims were known: StagedLines), with its place in this run and its claim's id number
    * (StagedLines.claimIds; none: always in force), and returns its number here.
    */
-  addFrom(other: KeptLines, row: number, place: { file: number; order: number; claimId?: number }): number {
+  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number }): number {
     const to = this.size;
     if (to === this.capacity) this.grow();
     this.fileOf[to] = place.file;
-    this.claimOf[to] = other.claimOf[row]!;
+    this.claimOf[to] = other.claimIndex(row);
     this.orderOf[to] = place.order;
-    this.lineIndexOf[to] = other.lineIndexOf[row]!;
-    this.x12Of[to] = other.x12Of[row]!;
-    this.fromOf[to] = other.fromOf[row]!;
-    this.toOf[to] = other.toOf[row]!;
-    this.unitsOf[to] = other.unitsOf[row]!;
-    this.codeStartOf[to] = other.codeStartOf[row]!;
-    this.codeEndOf[to] = other.codeEndOf[row]!;
-    this.unitsStartOf[to] = other.unitsStartOf[row]!;
-    this.unitsEndOf[to] = other.unitsEndOf[row]!;
+    this.lineIndexOf[to] = other.lineIndex(row);
+    this.x12Of[to] = other.x12(row) ? 1 : 0;
+    this.fromOf[to] = other.from(row);
+    this.toOf[to] = other.to(row);
+    const units = other.units(row);
+    this.unitsOf[to] = units === null ? NaN : units;
+    const code = other.codeSpan(row);
+    this.codeStartOf[to] = code.start;
+    this.codeEndOf[to] = code.end;
+    const unitsSpan = other.unitsSpan(row);
+    this.unitsStartOf[to] = unitsSpan === null ? NONE : unitsSpan.start;
+    this.unitsEndOf[to] = unitsSpan === null ? NONE : unitsSpan.end;
     this.codeOf[to] = this.codes.numberOf(other.code(row));
-    const lineNumber = other.lineNumberOf[row]!;
-    this.lineNumberOf[to] = lineNumber >= 0 ? lineNumber : -1 - this.texts.numberOf(other.texts.values[-1 - lineNumber]!);
+    const lineNumber = other.plainLineNumber(row);
+    this.lineNumberOf[to] = lineNumber >= 0 ? lineNumber : -1 - this.texts.numberOf(other.lineNumber(row));
     this.providerOf[to] = this.texts.numberOf(other.provider(row));
-    this.billingOf[to] = this.texts.numberOf(other.texts.values[other.billingOf[row]!]!);
+    this.billingOf[to] = this.texts.numberOf(other.billing(row));
     this.signatureOf[to] = this.numberOfSignature(other.signature(row));
     this.claimIdOf[to] = place.claimId ?? NO_CLAIM_ID;
     this.size = to + 1;
@@ -175,6 +201,11 @@ export class KeptLines {
   lineNumber(row: number): string {
     const value = this.lineNumberOf[row]!;
     return value >= 0 ? String(value) : this.texts.values[-1 - value]!;
+  }
+
+  plainLineNumber(row: number): number {
+    const value = this.lineNumberOf[row]!;
+    return value >= 0 ? value : -1;
   }
 
   x12(row: number): boolean {
@@ -222,6 +253,10 @@ export class KeptLines {
 
   provider(row: number): string {
     return this.texts.values[this.providerOf[row]!]!;
+  }
+
+  billing(row: number): string {
+    return this.texts.values[this.billingOf[row]!]!;
   }
 
   /**

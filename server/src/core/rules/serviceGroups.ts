@@ -12,7 +12,7 @@
 
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
 import { tableForClaim } from './claimTables';
-import { KeptLines } from './keptLines';
+import { KeptLines, type RowSource } from './keptLines';
 import { claimIdOf, isVoid, supersedesOthers } from './supersession';
 
 /**
@@ -75,7 +75,7 @@ export interface GroupTarget {
  */
 export interface StagedLines {
   /** Rows in the order read, with spans in file offsets. */
-  lines: KeptLines;
+  lines: RowSource;
   /** Claims are numbered 0 to claimCount - 1. */
   claimCount: number;
   kind(claim: number): ClaimKind | null;
