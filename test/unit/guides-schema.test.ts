@@ -141,7 +141,12 @@ describe('guides: shape of every guide', () => {
           assert.equal(child.loop, l);
           child.elements.forEach((e, p) => {
             assert.equal(e.ref, `${child.id}${String(p + 1).padStart(2, '0')}`);
-            if (e.kind === 'composite') e.components.forEach((c, j) => assert.equal(c.ref, `${e.ref}-${String(j + 1).padStart(2, '0')}`));
+            if (e.kind !== 'composite') return;
+            e.components.forEach((c, j) => assert.equal(c.ref, `${e.ref}-${String(j + 1).padStart(2, '0')}`));
+            // What the clean check reads of a composite instead of its components.
+            const required = e.components.map((c, j) => (c.usage === 'R' ? j + 1 : 0));
+            assert.equal(e.lastRequired, Math.max(0, ...required), `${e.ref}: last required component`);
+            assert.equal(e.hasDateFormat, e.components.some((c) => c.dataElement === '1250' || c.dataElement === '1251'), `${e.ref}: date format`);
           });
         }
       }

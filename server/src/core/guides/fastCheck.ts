@@ -6,13 +6,13 @@
 // then runs its exact checks (elementChecks.ts) on them for the findings and their messages.
 //
 // Conservative by design: anything it does not decide cheaply (a repetition separator, trailing
-// spaces, a value outside the basic and extended character sets) counts as not clean and goes to
-// the exact checks. test/unit/guides-one-pass.test.ts holds it to that: the one pass finds what
+// spaces, a value outside the basic and extended character sets, a date or time element) counts
+// as not clean and goes to the exact checks. test/unit/guides-one-pass.test.ts holds it to that: the one pass finds what
 // the exact checks find, on generated files with planted values.
 import { hasPackedCode, isValidCode, packCode } from './load';
 import type { CompositeSpec, ElementSpec, SegmentSpec } from './schema';
 import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, type SegmentScan } from './segmentScan';
-import { DATE_FORMATS, isValidDateAt, isValidTimeAt, matchesFormatAt, rangeInOrderAt } from './valueTypes';
+import { DATE_FORMATS, matchesFormatAt, rangeInOrderAt } from './valueTypes';
 
 /** Element offsets of the segments of a text (X12SegmentIndex has them). */
 export interface SegmentReader {
@@ -143,9 +143,8 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
     // One component (the usual qualifier:code pairs always have a separator): the element is it.
     if (start === end) return spec.usage !== 'R';
     if (spec.usage === 'N') return false;
-    if (!valueClean(components[0]!, text, start, end, null)) return false;
-    for (let c = 1; c < components.length; c++) if (!valueClean(components[c]!, text, end, end, null)) return false;
-    return true;
+    // The components after it are empty: only a required one is a finding.
+    return valueClean(components[0]!, text, start, end, null) && spec.lastRequired <= 1;
   }
   // Empty when every component is empty (then only a required composite is a finding).
   let any = false;
@@ -160,16 +159,22 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
   let from = start;
   // A date format qualifier component (1250) applies to the date after it (1251), as at segment level.
   let format: string | null = null;
+  const dated = spec.hasDateFormat;
   for (let c = 0; c < components.length; c++) {
     let to = from;
     while (to < end && text.charCodeAt(to) !== separator) to++;
     const component = components[c]!;
-    if (component.dataElement === '1250') format = formatAt(text, from, to);
-    const dateFormat = component.dataElement === '1251' ? format : null;
+    let dateFormat: string | null = null;
+    if (dated) {
+      if (component.dataElement === '1250') format = formatAt(text, from, to);
+      if (component.dataElement === '1251') dateFormat = format;
+    }
     if (!valueClean(component, text, from, to, dateFormat)) return false;
     // A composite's RD8 range must not end before it starts (elementChecks.ts checkElement).
     if (dateFormat === 'RD8' && !rangeInOrderAt(text, from, to)) return false;
-    from = to < end ? to + 1 : end;
+    // The components after the last one written are empty: only a required one is a finding.
+    if (to === end) return spec.lastRequired <= c + 1;
+    from = to + 1;
   }
   // Components past the guide's: only empty ones may follow (the exact check counts up to the last non-empty).
   for (let at = from; at < end; at++) if (text.charCodeAt(at) !== separator) return false;
@@ -209,9 +214,9 @@ function valueClean(spec: ElementSpec, text: string, start: number, end: number,
     }
     if (dot === 0 && digitsFrom === end) return false; // '-' alone
     counted = end - digitsFrom - dot;
-  } else if (type === 'DT') {
-    if (!isValidDateAt(text, start, end, 'DT')) return false;
-  } else if (!isValidTimeAt(text, start, end)) {
+  } else {
+    // A date or a time (DT, TM: the envelope's and the BHT's, once per transaction set): the
+    // exact checks decide (this check then has no branch that only the second set would run).
     return false;
   }
   if (counted < spec.minLength || counted > spec.maxLength) return false;

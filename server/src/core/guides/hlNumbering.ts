@@ -31,6 +31,18 @@ function asNumber(text: string): string {
   return NUMBER.test(text) ? text : shownNumber(text);
 }
 
+/** The number an HL01 or HL02 is (NUMBER: digits, perhaps after a minus), else NaN: read without a regex, as every HL is. */
+export function hlNumber(text: string): number {
+  const length = text.length;
+  const from = length > 0 && text.charCodeAt(0) === 45 ? 1 : 0;
+  if (from === length) return NaN;
+  for (let at = from; at < length; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 48 || c > 57) return NaN;
+  }
+  return Number(text);
+}
+
 export class HlNumbering {
   private count = 0;
   private stack: number[] = [];
@@ -59,7 +71,7 @@ export class HlNumbering {
     this.count++;
     const id = elements[0] ?? '';
     const parentText = elements[1] ?? '';
-    const number = NUMBER.test(id) ? Number(id) : NaN;
+    const number = hlNumber(id);
     if (number !== this.count) {
       report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${this.count} of the transaction set.`, 1);
       // Numbers that do not follow the count (a second billing provider numbered from 1 again)
@@ -68,7 +80,7 @@ export class HlNumbering {
     }
     const last = this.last;
     if (parentText !== '') {
-      const parent = NUMBER.test(parentText) ? Number(parentText) : NaN;
+      const parent = hlNumber(parentText);
       if (!this.stack.includes(parent)) report(index, 'guide.hl-parent', `HL02 parent ${asNumber(parentText)} is not an HL level open above this one.`, 2);
       while (this.stack.length > 0 && this.stack[this.stack.length - 1] !== parent) this.stack.pop();
       if (last && last.id === parent && last.childFlag === '0') {
@@ -93,9 +105,10 @@ export class HlNumbering {
       this.branch = [this.count];
       return;
     }
-    const parent = NUMBER.test(parentText) ? Number(parentText) : NaN;
+    const parent = hlNumber(parentText);
     const at = this.branch.lastIndexOf(parent);
-    if (at >= 0) this.branch.length = at + 1;
+    // Cut by pops (setting an array's length is a call into the runtime).
+    if (at >= 0) while (this.branch.length > at + 1) this.branch.pop();
     else if (!this.misnumbered && this.stack.includes(parent) && this.branch.length > 0) {
       const open = this.branch[this.branch.length - 1]!;
       report(index, 'guide.hl-parent-order', `HL02 names HL ${asNumber(parentText)}, whose children ended when a later HL of its level began: an HL's children follow it, before the next HL at its level. The claims below are read under the loops they follow (HL ${open}'s branch).`, 2);

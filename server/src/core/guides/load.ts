@@ -120,7 +120,8 @@ function simpleElement(index: number, ref: string, position: number, component: 
   const dictionary = DATA.dataElements[raw.d];
   if (!dictionary) throw new Error(`guides.json: data element ${raw.d} of ${ref} is not in the dictionary`);
   const external = raw.x ?? null;
-  const packedCodes = packedCodesOf(validCodesOf(raw.c, external));
+  const validCodes = validCodesOf(raw.c, external);
+  const packedCodes = packedCodesOf(validCodes);
   const regex = raw.re === undefined ? null : (GUIDE_PATTERNS[raw.re] ?? null);
   const type = dictionary[0];
   return {
@@ -138,7 +139,7 @@ function simpleElement(index: number, ref: string, position: number, component: 
     codes: raw.c === undefined ? null : DATA.codeLists[raw.c],
     externalCodes: external,
     externalCodeList: external === null ? null : (DATA.externalCodeSets[external] ?? null),
-    validCodes: validCodesOf(raw.c, external),
+    validCodes,
     packedCodes,
     // The maps' patterns as literals held to the whole value (no regex is built at run time).
     regex,
@@ -177,6 +178,7 @@ function positionSpec(index: number, segmentId: string, position: number): Posit
   const raw = DATA.elements[index];
   const ref = `${segmentId}${pad(position)}`;
   if (!raw.e) return simpleElement(index, ref, position, 0);
+  const components = raw.e.map((c, i) => simpleElement(c, `${ref}-${pad(i + 1)}`, position, i + 1));
   const composite: CompositeSpec = {
     kind: 'composite',
     ref,
@@ -184,9 +186,20 @@ function positionSpec(index: number, segmentId: string, position: number): Posit
     name: raw.n,
     usage: raw.u,
     dataElement: raw.d,
-    components: raw.e.map((c, i) => simpleElement(c, `${ref}-${pad(i + 1)}`, position, i + 1)),
+    components,
+    lastRequired: lastRequiredOf(components),
+    hasDateFormat: components.some((c) => c.dataElement === '1250' || c.dataElement === '1251'),
   };
   return composite;
+}
+
+/** 1-based index of the last required element of these (0: none). */
+function lastRequiredOf(elements: readonly PositionSpec[]): number {
+  let last = 0;
+  elements.forEach((e, i) => {
+    if (e.usage === 'R') last = i + 1;
+  });
+  return last;
 }
 
 /** 'P0809' -> { kind: 'P', positions: [8, 9] }. */
@@ -208,10 +221,7 @@ function segmentDefinition(index: number): SegmentDefinition {
     const ref = component === 0 ? `${raw.id}${pad(position)}` : `${raw.id}${pad(position)}-${pad(component)}`;
     qualifier = { position, component, codes: DATA.codeLists[list], codeSet: validCodesOf(list, null)!, ref };
   }
-  let lastRequired = 0;
-  elements.forEach((e, i) => {
-    if (e.usage === 'R') lastRequired = i + 1;
-  });
+  const lastRequired = lastRequiredOf(elements);
   const hasDateFormat = elements.some((e) => e.dataElement === '1250' || e.dataElement === '1251');
   def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier, lastRequired, hasDateFormat };
   definitions.set(index, def);
@@ -309,6 +319,11 @@ function linkGuide(key: string): GuideSchema | null {
   guide = { key, name: raw.name, map: raw.map, kind: raw.kind, isa12: raw.isa12, root };
   linked.set(key, guide);
   return guide;
+}
+
+/** Every segment id the guides and envelope maps have, once each. */
+export function guideSegmentIds(): string[] {
+  return [...new Set(DATA.segments.map((s) => s.id))];
 }
 
 /** The keys of the transaction guides the data holds ('005010X222A1', ...). */

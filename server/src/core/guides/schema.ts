@@ -143,6 +143,10 @@ export interface CompositeSpec {
   /** Composite id ('C023'). */
   dataElement: string;
   components: readonly ElementSpec[];
+  /** 1-based index of the last required component (0: none): the components after one written last are empty. */
+  lastRequired: number;
+  /** A component is a date format qualifier (1250) or a date in one (1251). */
+  hasDateFormat: boolean;
 }
 
 export type PositionSpec = ElementSpec | CompositeSpec;

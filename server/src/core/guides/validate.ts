@@ -40,7 +40,6 @@ import { capitalized } from '../text';
 import { shownCode, shownSegment, shownSegmentId, VERSION_SHAPE } from './shown';
 import { readsAsCode, shownControlNumber } from '../x12/values';
 import { kindOfImplementation, SERVICE_SEGMENT_OF } from '../x12/implementations';
-import { segmentIdCode } from '../x12/segment-index';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
 import { VERSION_MISMATCH_RULE } from './coverage';
 import { envelopeFor, guideCoverage, guideFor } from './load';
@@ -53,13 +52,12 @@ import { elementsClean, type SegmentReader, type Separators } from './fastCheck'
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
 import { LAST_LISTED, RepeatLimit, StrayRun, type RepeatCarry, type SetEnding } from './repeats';
 import { SegmentScan } from './segmentScan';
+import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { SegmentValues } from './segmentValues';
 import { componentOf } from './valueTypes';
 
 export { isValidDate, isValidTime } from './valueTypes';
-
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 
 /** Segments of an indexed text, read by offsets (X12SegmentIndex is one). */
@@ -71,29 +69,6 @@ export interface IndexedSegments extends SegmentReader {
   readonly table: { readonly segmentStart: ArrayLike<number>; readonly segmentEnd: ArrayLike<number> };
   delimitersOf(i: number): { readonly element: string };
 }
-
-/** Slots of the validator's id cache (a power of two). */
-const ID_SLOTS = 256;
-
-/** A segment id as the validator takes it (GuideValidator.idOf). */
-interface IdInfo {
-  /** segmentIdCode of the id. */
-  code: number;
-  /** The id, when the walk takes the segment from its offsets; null when segment() reads it whole (an envelope segment, an id that is none). */
-  id: string | null;
-  /** An envelope segment, HL or a service line (it changes more than the walk). */
-  special: boolean;
-  hl: boolean;
-  /** SV1, SV2 or SV3. */
-  service: boolean;
-}
-
-/** The empty slot of the id cache (no id has code -1). */
-const NO_ID: IdInfo = { code: -1, id: null, special: false, hl: false, service: false };
-
-/** Segments the validator reads whole: the envelope (control numbers, versions). */
-const SLOW_IDS: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
-const SLOW_CODES: ReadonlySet<number> = new Set([...SLOW_IDS].map(segmentIdCode));
 
 /** A set as it was: its first `size` entries (sets only grow, and keep their order). */
 interface SetPrefix {
@@ -144,10 +119,6 @@ function listed(codes: readonly string[]): string {
 /** A version (ISA12, GS08, ST03) as a message shows it: as written when it reads as one (letters and digits), else described. */
 function versionShown(value: string): string {
   return readsAsCode(value) || VERSION_SHAPE.test(value) ? value : shownCode(value);
-}
-
-function isServiceId(id: string): boolean {
-  return id.length === 3 && id.charCodeAt(0) === 83 && id.charCodeAt(1) === 86 && id.charCodeAt(2) >= 49 && id.charCodeAt(2) <= 51;
 }
 
 /** The first `n` element values of segment i (fewer when it has fewer). */
@@ -297,8 +268,6 @@ export class GuideValidator {
   private readonly scan = new SegmentScan();
   /** Segments the clean check passed, whose repeats it need not read again. */
   private readonly cleanMemo = new CleanMemo();
-  private readonly ids = new Map<number, IdInfo>();
-  private readonly idSlots = new Array<IdInfo>(ID_SLOTS).fill(NO_ID);
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
@@ -310,7 +279,7 @@ export class GuideValidator {
     const end = reader.table.segmentEnd[i]!;
     const text = reader.text;
     if (end - start + leftOut >= LONG_SEGMENT) {
-      const info = this.idOf(reader, i, reader.idCode(i));
+      const info = idInfo(reader.idCode(i), reader, i);
       // Envelope segments, HL and service lines are never left out of a piece (x12/stream.ts): read as any other.
       if (!info.special) {
         this.longSegment(reader, i, index, start, element, end - start + leftOut, info.id);
@@ -327,39 +296,34 @@ export class GuideValidator {
     const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
-    const special = this.segmentAt(reader, i, index, start, end, element);
+    const info = idInfo(reader.idCode(i), reader, i);
+    // An envelope segment, or an id that is none, is read whole.
+    const special = info.id === null ? this.wholeSegment(reader, i, index, start, end, element, info) : this.segmentAt(reader, i, index, start, end, element, info);
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
   }
 
-  /** What segmentAt needs to know of an id code, from a small direct-mapped cache before the map (a file has a few dozen ids). */
-  private idOf(reader: IndexedSegments, i: number, code: number): IdInfo {
-    const slot = code & (ID_SLOTS - 1);
-    let info = this.idSlots[slot]!;
-    if (info.code === code) return info;
-    let known = this.ids.get(code);
-    if (known === undefined) {
-      const text = code === 0 ? '' : reader.segmentId(i);
-      const id = code !== 0 && SEGMENT_ID.test(text) && !SLOW_IDS.has(text) ? text : null;
-      known = { code, id, special: id === null ? SLOW_CODES.has(code) : id === 'HL' || isServiceId(id), hl: id === 'HL', service: id !== null && isServiceId(id) };
-      this.ids.set(code, known);
-    }
-    this.idSlots[slot] = info = known;
-    return info;
+  /** segmentOf's work on segment i, text[start, end) (`element`: the element separator's code), read whole (segment()): an envelope segment, or an id that is none. */
+  private wholeSegment(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo): boolean {
+    this.currentId = '';
+    const scan = this.scan;
+    scan.scan(reader.text, i, start, end, element, this.componentCode, this.repetitionCode);
+    // The walker reads its qualifier from the scan, as for every other segment: the plan lookup,
+    // optimized while the first segments go through here, then meets one kind of reader only.
+    this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index, this.values.at(scan, i).keyAt);
+    return info.special;
   }
 
-  /** segmentOf's work on segment i, text[start, end) (`element`: the element separator's code); true when it is one that changes more than the walk (an envelope segment, HL, a service line). */
-  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number): boolean {
-    const info = this.idOf(reader, i, reader.idCode(i));
-    const id = info.id;
-    this.currentId = id ?? '';
+  /** segmentOf's work on segment i, text[start, end) (`element`: the element separator's code), whose id is a segment id; true when it is one that changes more than the walk (HL, a service line). */
+  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo): boolean {
+    const id = info.id!;
+    this.currentId = id;
     const special = info.special;
     const scan = this.scan;
     scan.scan(reader.text, i, start, end, element, this.componentCode, this.repetitionCode);
     const count = scan.count;
-    if (id === null || (count > 0 && scan.ends[count] === scan.starts[count])) {
-      // The walker reads its qualifier from the scan, as for every other segment: the plan lookup,
-      // optimized while the first segments go through here, then meets one kind of reader only.
+    if (count > 0 && scan.ends[count] === scan.starts[count]) {
+      // Trailing empty elements: read whole, as segment() reports them.
       this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index, this.values.at(scan, i).keyAt);
       return special;
     }
@@ -453,7 +417,9 @@ export class GuideValidator {
     }
     // Every step of the validator hands the walker the id's code, so the plan lookup, optimized
     // on the fast path's steps, never meets a step without one (and is not compiled again for it).
-    const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id));
+    // An envelope segment (SE after a set) takes the full walk: the planned steps, optimized on
+    // the segments of a set, never meet a step they have not run (the answer is the same).
+    const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id), !SLOW_IDS.has(id));
     if (group.walker.events.length > 0) this.report(group.walker.events, index);
     if (!placed) {
       this.unexpected(id, elements, index);

@@ -122,15 +122,15 @@ export class GuideWalker {
    * Places the next segment (`id` and its values, for the qualifier): returns the guide's
    * segment it is, or null when the guide has no place for it here (the walker then stays where
    * it was). `events`, `exited` and `entered` tell what the step passed. `code`, when the caller
-   * has it: segmentIdCode of the id.
+   * has it: segmentIdCode of the id. `planned: false` takes the full walk for this step.
    */
-  step(id: string, valueAt: ValueAt, keyAt?: KeyAt, code?: number): SegmentSpec | null {
+  step(id: string, valueAt: ValueAt, keyAt?: KeyAt, code?: number, planned = true): SegmentSpec | null {
     if (this.pending.length > 0) this.pending = [];
     this.walkEvents = NONE_EVENTS;
     this.exitedLoops = null;
     this.enteredLoops = NONE;
     const node = this.node;
-    if (node !== null && this.options.plans !== false) {
+    if (node !== null && planned && this.options.plans !== false) {
       const next = this.plannedStep(node, id, valueAt, keyAt, code);
       if (next !== null) {
         this.node = next;
@@ -271,7 +271,9 @@ export class GuideWalker {
   private frameFor(loop: LoopSpec): Frame {
     const reused = this.pool[loop.uid];
     if (reused !== undefined) {
-      reused.counts.fill(0);
+      // A loop's children are few: a loop, not a call of fill().
+      const counts = reused.counts;
+      for (let i = 0; i < counts.length; i++) counts[i] = 0;
       return reused;
     }
     const fresh: Frame = { loop, counts: new Int32Array(loop.children.length) };
