@@ -20,7 +20,7 @@ import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from './longSegments';
 import { codeAt, latin1, type Source } from './source';
-import { copyText, emptyLike, HeldBytes, HeldStrings, indexOfText, isaHeaderIn, joinText, lastIndexOfText, type HeldText } from './streamText';
+import { copyText, emptyLike, HeldBytes, HeldStrings, indexOfText, isaHeaderIn, lastIndexOfText, WindowJoiner, type HeldText } from './streamText';
 
 export interface PieceResult {
   claims: number;
@@ -301,6 +301,8 @@ export class X12Stream {
    * not yet complete. Gaps in the middle may be left out (only the offsets after them are used).
    */
   private carry: Source = '';
+  /** Where the carry and the next block are joined (bytes: one buffer, used again). */
+  private readonly windows = new WindowJoiner();
 
   /**
    * Takes the next block of the document's text (blocks may be cut anywhere) and reads and
@@ -319,7 +321,7 @@ export class X12Stream {
     held.add(block);
     this.fed += block.length;
     const end = this.fed;
-    const window = this.carry.length > 0 ? joinText(this.carry, block) : block;
+    const window = this.carry.length > 0 ? this.windows.join(this.carry, block) : block;
     const cut = this.findCut(window, end - window.length);
     if (cut < 0) {
       this.leaveOutLongSegment();

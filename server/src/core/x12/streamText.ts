@@ -28,14 +28,25 @@ export function copyText<T extends Source>(source: T, start: number, end = sourc
   return Uint8Array.prototype.slice.call(source, start, end) as T;
 }
 
-/** a followed by b, of the same kind. */
-export function joinText<T extends Source>(a: T, b: T): T {
-  if (typeof a === 'string') return (a + (b as string)) as T;
-  if (a.length === 0) return b;
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a as Uint8Array);
-  joined.set(b as Uint8Array, a.length);
-  return joined as T;
+/**
+ * Joins the carry of a search and the block after it into the text searched next: strings
+ * concatenated, bytes copied into one buffer used again each time (the window is read only while
+ * the block is searched; a new buffer a block would be a block of memory outside the heap each
+ * time, freed only at the next collection).
+ */
+export class WindowJoiner {
+  private bytes = new Uint8Array(0);
+
+  join<T extends Source>(a: T, b: T): T {
+    if (typeof a === 'string') return (a + (b as string)) as T;
+    if (a.length === 0) return b;
+    const length = a.length + b.length;
+    if (this.bytes.length < length) this.bytes = new Uint8Array(Math.max(length, this.bytes.length * 2));
+    const joined = this.bytes.subarray(0, length);
+    joined.set(a as Uint8Array);
+    joined.set(b as Uint8Array, a.length);
+    return joined as T;
+  }
 }
 
 /** The empty text of the kind of `like`. */

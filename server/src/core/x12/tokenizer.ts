@@ -306,6 +306,7 @@ function splitText(text: string, cursor: Cursor, readIsa: () => boolean, scratch
   let terminatorCode = cursor.terminatorCode;
   let terminatorChar = terminatorCode < 0 ? '' : String.fromCharCode(terminatorCode);
   let at = cursor.at;
+  let trailingEnd = cursor.trailingEnd;
   while (at < length) {
     const first = text.charCodeAt(at);
     if (first === 73 /* I */ && isIsaAt(text, at)) {
@@ -349,10 +350,11 @@ function splitText(text: string, cursor: Cursor, readIsa: () => boolean, scratch
     segmentEnd[segmentCount++] = i;
     if (i < length && text.charCodeAt(i) === terminatorCode) i++; // the terminator
     while (i < length && isGap(text.charCodeAt(i))) i++;
-    cursor.trailingEnd = i;
+    trailingEnd = i;
     at = i;
   }
   cursor.segmentCount = segmentCount;
+  cursor.trailingEnd = trailingEnd;
 }
 
 const NO_WORDS = new Int32Array(0);
@@ -405,6 +407,7 @@ function splitBytes(bytes: Uint8Array, cursor: Cursor, readIsa: () => boolean, s
   // The bytes four at a time, where they start on a multiple of 4 (the stream's buffers do).
   const words = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, length >> 2) : NO_WORDS;
   let at = cursor.at;
+  let trailingEnd = cursor.trailingEnd;
   while (at < length) {
     const first = bytes[at]!;
     if (first === 73 /* I */ && isIsaAtIn(bytes, at)) {
@@ -450,8 +453,9 @@ function splitBytes(bytes: Uint8Array, cursor: Cursor, readIsa: () => boolean, s
       if (c > 32 || !(c === 10 || c === 13 || c === 32 || c === 9 || c === 0 || c === 26)) break;
       i++;
     }
-    cursor.trailingEnd = i;
+    trailingEnd = i;
     at = i;
   }
   cursor.segmentCount = segmentCount;
+  cursor.trailingEnd = trailingEnd;
 }
