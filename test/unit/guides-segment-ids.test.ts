@@ -4,7 +4,7 @@
 // the walk), and an id no guide has is learned once from its text.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { guideSegmentIds } from '../../server/src/core/guides/load';
+import { mappedSegmentIds } from '../../server/src/core/guides/load';
 import { idInfo, SLOW_IDS } from '../../server/src/core/guides/segmentIds';
 import { segmentIdCode } from '../../server/src/core/x12/segment-index';
 
@@ -27,7 +27,7 @@ function textReader(id: string): { segmentId(i: number): string; reads: number }
 
 describe('guide segment ids', () => {
   it('knows every id of the guides and the envelope without reading its text', () => {
-    const ids = guideSegmentIds();
+    const ids = mappedSegmentIds();
     assert.ok(ids.includes('NM1') && ids.includes('CLM') && ids.includes('SV2') && ids.includes('ISA'));
     for (const id of [...ids, ...SLOW_IDS]) assert.equal(idInfo(segmentIdCode(id), NO_TEXT, 0).code, segmentIdCode(id));
     // The tokenizer's code 0: an id that is none (four characters or more, past ASCII).

@@ -37,7 +37,13 @@ function pad(n: number): string {
 // ---- element and segment definitions, linked once and shared by every guide that uses them
 
 interface SegmentDefinition {
-  elements: readonly PositionSpec[];
+  /** Index into GuideData.segments. */
+  index: number;
+  /**
+   * The element specs, made on first use (a guide has hundreds of segment definitions and a file
+   * uses a few dozen: made for all of them at once, their making is hot enough to be compiled).
+   */
+  elements: readonly PositionSpec[] | null;
   syntax: readonly SyntaxNote[];
   qualifier: Qualifier | null;
   lastRequired: number;
@@ -194,7 +200,7 @@ function positionSpec(index: number, segmentId: string, position: number): Posit
 }
 
 /** 1-based index of the last required element of these (0: none). */
-function lastRequiredOf(elements: readonly PositionSpec[]): number {
+function lastRequiredOf(elements: readonly { readonly usage: string }[]): number {
   let last = 0;
   elements.forEach((e, i) => {
     if (e.usage === 'R') last = i + 1;
@@ -214,18 +220,60 @@ function segmentDefinition(index: number): SegmentDefinition {
   let def = definitions.get(index);
   if (def) return def;
   const raw = DATA.segments[index];
-  const elements = raw.e.map((e, i) => positionSpec(e, raw.id, i + 1));
   let qualifier: Qualifier | null = null;
   if (raw.q) {
     const [position, component, list] = raw.q;
     const ref = component === 0 ? `${raw.id}${pad(position)}` : `${raw.id}${pad(position)}-${pad(component)}`;
     qualifier = { position, component, codes: DATA.codeLists[list], codeSet: validCodesOf(list, null)!, ref };
   }
-  const lastRequired = lastRequiredOf(elements);
-  const hasDateFormat = elements.some((e) => e.dataElement === '1250' || e.dataElement === '1251');
-  def = { elements, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier, lastRequired, hasDateFormat };
+  // From the raw elements: a spec's usage and data element are its raw element's (a composite's
+  // data element is its composite id, never 1250 or 1251).
+  const elements = raw.e.map((e) => DATA.elements[e]);
+  const lastRequired = lastRequiredOf(elements.map((e) => ({ usage: e.u })));
+  const hasDateFormat = elements.some((e) => e.d === '1250' || e.d === '1251');
+  def = { index, elements: null, syntax: (raw.syn ?? []).map(parseSyntaxNote), qualifier, lastRequired, hasDateFormat };
   definitions.set(index, def);
   return def;
+}
+
+/** The element specs of a segment definition, made on first use. */
+function elementsOf(def: SegmentDefinition): readonly PositionSpec[] {
+  if (def.elements === null) {
+    const raw = DATA.segments[def.index];
+    def.elements = raw.e.map((e, i) => positionSpec(e, raw.id, i + 1));
+  }
+  return def.elements;
+}
+
+/** A segment of a linked guide: its elements are made when first asked for (SegmentDefinition.elements). */
+class LinkedSegment implements SegmentSpec {
+  readonly kind = 'segment' as const;
+  readonly syntax: readonly SyntaxNote[];
+  readonly qualifier: Qualifier | null;
+  readonly lastRequired: number;
+  readonly hasDateFormat: boolean;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly usage: SegmentSpec['usage'],
+    readonly position: number,
+    readonly maxUse: number,
+    private readonly definition: SegmentDefinition,
+    readonly loop: LoopSpec,
+    readonly index: number,
+    readonly firstAtPosition: number,
+    readonly uid: number,
+  ) {
+    this.syntax = definition.syntax;
+    this.qualifier = definition.qualifier;
+    this.lastRequired = definition.lastRequired;
+    this.hasDateFormat = definition.hasDateFormat;
+  }
+
+  get elements(): readonly PositionSpec[] {
+    return elementsOf(this.definition);
+  }
 }
 
 // ---- guides
@@ -265,23 +313,7 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
     if (typeof child === 'number') {
       const seg = DATA.segments[child];
       const def = segmentDefinition(child);
-      children.push({
-        kind: 'segment',
-        id: seg.id,
-        name: seg.n,
-        usage: seg.u,
-        position: seg.p,
-        maxUse: count(seg.m),
-        syntax: def.syntax,
-        elements: def.elements,
-        qualifier: def.qualifier,
-        lastRequired: def.lastRequired,
-        hasDateFormat: def.hasDateFormat,
-        loop,
-        index,
-        firstAtPosition: groupStart,
-        uid: segmentCount++,
-      });
+      children.push(new LinkedSegment(seg.id, seg.n, seg.u, seg.p, count(seg.m), def, loop, index, groupStart, segmentCount++));
     } else {
       children.push(linkLoop(child as RawLoop, loop, index, groupStart));
     }
@@ -322,7 +354,7 @@ function linkGuide(key: string): GuideSchema | null {
 }
 
 /** Every segment id the guides and envelope maps have, once each. */
-export function guideSegmentIds(): string[] {
+export function mappedSegmentIds(): string[] {
   return [...new Set(DATA.segments.map((s) => s.id))];
 }
 

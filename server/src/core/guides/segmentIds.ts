@@ -6,7 +6,7 @@
 // code that learns a new id (which then runs only for ids no guide has: the hot path, optimized
 // early, meets no branch it has not run).
 import { segmentIdCode } from '../x12/segment-index';
-import { guideSegmentIds } from './load';
+import { mappedSegmentIds } from './load';
 
 /** A segment id as the validator takes it. */
 export interface IdInfo {
@@ -49,7 +49,7 @@ const known = new Map<number, IdInfo>();
 const slots = new Array<IdInfo>(SLOTS).fill(NO_ID);
 
 known.set(0, infoFor(0, ''));
-for (const id of [...SLOW_IDS, ...guideSegmentIds()]) known.set(segmentIdCode(id), infoFor(segmentIdCode(id), id));
+for (const id of [...SLOW_IDS, ...mappedSegmentIds()]) known.set(segmentIdCode(id), infoFor(segmentIdCode(id), id));
 
 /** The IdInfo of code `code`, the id of segment `i` of `reader` (whose text is read only for a code not yet known). */
 export function idInfo(code: number, reader: { segmentId(i: number): string }, i: number): IdInfo {
