@@ -2,12 +2,21 @@
 // row, with the range of what the run reached over its files, the x12-parser stream's figure on
 // the same files beside ours, and how many of the files met it. Prints Markdown.
 //
-//   node bench/readme-table.mjs [bench/out/latest.json]
+//   node bench/readme-table.mjs [RESULTS.json ...]
+//
+// Several runs (oldest first): a line of a later run (its measure, file and budget) replaces the
+// same line of an earlier one, so a full run can be brought up to date by runs of some sections
+// (`--only`); the footer names each run and how many of the lines shown come from it.
 
 import { readFileSync } from 'node:fs';
 
-const path = process.argv[2] ?? new URL('./out/latest.json', import.meta.url).pathname;
-const results = JSON.parse(readFileSync(path, 'utf8'));
+const paths = process.argv.length > 2 ? process.argv.slice(2) : [new URL('./out/latest.json', import.meta.url).pathname];
+const runs = paths.map((path) => JSON.parse(readFileSync(path, 'utf8')));
+/** Each budget line by measure, budget and file: the latest run's. */
+const lines = new Map();
+runs.forEach((run, index) => {
+  for (const line of run.budgets) lines.set(`${line.measure}\u0000${line.comparator}\u0000${line.budget}\u0000${line.file}`, { ...line, run: index });
+});
 
 /** A figure as the table shows it: three significant digits at most. */
 function figure(value) {
@@ -40,13 +49,12 @@ function peerRange(lines) {
 }
 
 const groups = new Map();
-for (const line of results.budgets) {
+for (const line of lines.values()) {
   const key = `${line.measure}\u0000${line.comparator}\u0000${line.budget}`;
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key).push(line);
 }
 
-const { commit, date } = results.machine;
 console.log(`| measure | budget | reached (CPU; over the files of the run) | x12-parser stream, same files | met |`);
 console.log(`|---|---|---|---|---|`);
 let met = 0;
@@ -61,4 +69,9 @@ for (const lines of groups.values()) {
   const verdict = passed === lines.length ? 'met' : passed === 0 ? 'not met' : `${passed} of ${lines.length}`;
   console.log(`| ${first.measure} | ${COMPARATORS[first.comparator] ?? first.comparator} ${withUnit(String(first.budget), first.unit)} | ${range(lines.map((line) => line.value), first.unit)} (${files}) | ${peerRange(lines)} | ${verdict} |`);
 }
-console.log(`\nBench run of ${date.slice(0, 10)} at ${String(commit).slice(0, 7)}: ${met} of ${all} budget lines met.`);
+const from = runs.map((run, index) => {
+  const { commit, date } = run.machine;
+  const count = [...lines.values()].filter((line) => line.run === index).length;
+  return `${date.slice(0, 16).replace('T', ' ')} at ${String(commit).slice(0, 7)} (${count} lines)`;
+});
+console.log(`\n${met} of ${all} budget lines met; bench ${runs.length === 1 ? 'run' : 'runs'} of ${from.join(', ')}.`);
