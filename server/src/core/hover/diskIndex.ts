@@ -19,7 +19,7 @@ import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
 import type { AddOptions, StagedLines } from '../rules/serviceGroups';
 import { noTableNote, tableForClaim } from '../rules/claimTables';
-import { claimIdNumber, claimIdOf, NO_CLAIM_ID, outOfForceOf, type NumberedClaims, type OutOfForce } from '../rules/supersession';
+import { claimIdNumber, claimIdOf, NO_CLAIM_ID, outOfForceOf, supersedesOthers, type NumberedClaims, type OutOfForce } from '../rules/supersession';
 import { lastAtOrBefore } from '../search';
 import { codeHover, withForceNote, type HoverResult } from './hover';
 import { plainMarkdown } from './markdown';
@@ -96,7 +96,7 @@ class ClaimFrequencies {
   private readonly frequency = new U32();
   private readonly id = new U32();
   private readonly patient = new U32();
-  /** Some claim added replaces or voids (else no claim is out of force but a void, which needs no table). */
+  /** Some claim added replaces or voids (a void is one): else no claim is out of force, and claims() says so. */
   private any = false;
 
   add(claim: Claim): void {
@@ -105,7 +105,7 @@ class ClaimFrequencies {
     this.frequency.push(n, code);
     this.id.push(n, claimIdNumber(claimIdOf(claim)));
     this.patient.push(n, claimIdNumber(claim.patientKey));
-    if (code !== 0) this.any = true;
+    if (supersedesOthers(claim.frequency)) this.any = true;
     this.count = Math.max(this.count, n + 1);
   }
 
@@ -299,7 +299,7 @@ function csvClaims(staged: Pick<StagedLines, 'frequency' | 'claimIds' | 'patient
   if (frequency === undefined) return null;
   return {
     count: staged.claimCount,
-    frequency: (c) => frequency(c),
+    frequency,
     idNumber: (c) => (claimIds === undefined ? NO_CLAIM_ID : claimIds[c]!),
     patientKey: (c) => staged.patientKey(c),
   };
