@@ -36,7 +36,17 @@ export class CleanMemo {
     if (this.lengths[slot] !== length) return false;
     const earlier = this.starts[slot]!;
     if (earlier === start) return true;
-    for (let k = 0; k < length; k++) if (text.charCodeAt(earlier + k) !== text.charCodeAt(start + k)) return false;
+    const window = scan.window;
+    if (window.holds(text, earlier, start + length)) {
+      const bytes = window.bytes;
+      const a = earlier - window.start;
+      const b = start - window.start;
+      for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+    } else {
+      for (let k = 0; k < length; k++) if (text.charCodeAt(earlier + k) !== text.charCodeAt(start + k)) return false;
+    }
+    // The latest of the same segments stands for them: the next one compares with it, near it in the text (in the window).
+    this.starts[slot] = start;
     return true;
   }
 
