@@ -16,6 +16,8 @@ export class ByteWindow {
   end = 0;
   ascii = false;
   readonly bytes = new Uint8Array(WINDOW);
+  /** The same bytes, read four at a time (comparisons). */
+  readonly view = new DataView(this.bytes.buffer);
   private readonly encoder = new TextEncoder();
 
   /**
