@@ -4,6 +4,7 @@
 // values the exact checks take all read these offsets, so the guide pass looks at each character
 // of a segment once; the checks then work per element, not per character.
 import type { SegmentReader } from './fastCheck';
+import { ByteWindow } from './byteWindow';
 
 /** Element flags: the element holds a component separator. */
 export const HAS_COMPONENT = 1;
@@ -48,6 +49,9 @@ export class SegmentScan implements SegmentReader {
   /** A hash of the segment's characters (for CleanMemo: equal text, equal hash). */
   hash = 0;
 
+  /** The text read as bytes where it is ASCII (byteWindow.ts): the scan and the clean memo read it. */
+  readonly window = new ByteWindow();
+
   private classes: Uint8Array | null = null;
   private element = -1;
   private component = -1;
@@ -61,9 +65,57 @@ export class SegmentScan implements SegmentReader {
       this.component = component;
       this.repetition = repetition;
     }
-    const classes = this.classes;
     this.text = text;
     this.segment = segment;
+    const window = this.window;
+    if (window.cover(text, start, end)) this.scanBytes(window.bytes, window.start, start, end);
+    else this.scanText(text, start, end);
+  }
+
+  // The two loops below are one loop, reading characters from the text's bytes or from the text
+  // itself: keep them alike.
+
+  /** The scan of text[start, end) from its bytes (bytes[at - base] is the character at `at`). */
+  private scanBytes(bytes: Uint8Array, base: number, start: number, end: number): void {
+    const classes = this.classes!;
+    let starts = this.starts;
+    let ends = this.ends;
+    let flags = this.flags;
+    let k = 0;
+    let f = 0;
+    let hash = 0;
+    starts[0] = start;
+    // `b` walks the bytes; `b + base` is the offset in the text.
+    for (let b = start - base, last = end - base; b < last; b++) {
+      const c = bytes[b]!;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      const cls = classes[c]!;
+      if (cls === 0) continue;
+      if (cls !== ELEMENT_SEPARATOR) {
+        f |= cls;
+        continue;
+      }
+      ends[k] = b + base;
+      flags[k] = f;
+      f = 0;
+      k++;
+      if (k === starts.length) {
+        this.grow();
+        starts = this.starts;
+        ends = this.ends;
+        flags = this.flags;
+      }
+      starts[k] = b + base + 1;
+    }
+    ends[k] = end;
+    flags[k] = f;
+    this.count = k;
+    this.hash = hash;
+  }
+
+  /** The scan of text[start, end) from the text. */
+  private scanText(text: string, start: number, end: number): void {
+    const classes = this.classes!;
     let starts = this.starts;
     let ends = this.ends;
     let flags = this.flags;
@@ -97,6 +149,7 @@ export class SegmentScan implements SegmentReader {
     this.count = k;
     this.hash = hash;
   }
+
   private grow(): void {
     const size = this.starts.length * 2;
     const starts = new Int32Array(size);

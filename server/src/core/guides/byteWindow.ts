@@ -1,0 +1,43 @@
+// The text the guide pass reads, a window at a time, as bytes: where every character of the window
+// is ASCII, its UTF-8 bytes are its character codes, one for one, and the pass's character loops
+// (the segment scan, the clean memo's comparisons) read a typed array instead of the string, about
+// a third faster. Made by the engine's UTF-8 encoder (a fraction of a millisecond per MB), a
+// window after another as the pass moves on, so the copy stays small whatever the text's size.
+// A window that holds another character is read from the string, as before: the same codes.
+
+/** Characters per window (a piece of a stream is smaller: one window holds it). */
+export const WINDOW = 1 << 18;
+
+export class ByteWindow {
+  /** The text the window is of (null: none yet). */
+  private text: string | null = null;
+  /** The window: text[start, end), read as bytes[at - start] when `ascii`. */
+  start = 0;
+  end = 0;
+  ascii = false;
+  readonly bytes = new Uint8Array(WINDOW);
+  /** The same bytes, read four at a time (comparisons). */
+  readonly view = new DataView(this.bytes.buffer);
+  private readonly encoder = new TextEncoder();
+
+  /**
+   * Moves the window, if need be, to hold text[from, to) (a window starts at the first segment it
+   * is moved for); true when that range is read as bytes.
+   */
+  cover(text: string, from: number, to: number): boolean {
+    if (text === this.text && from >= this.start && to <= this.end) return this.ascii;
+    if (to - from > WINDOW) return false;
+    const end = Math.min(text.length, from + WINDOW);
+    const { read, written } = this.encoder.encodeInto(text.slice(from, end), this.bytes);
+    this.text = text;
+    this.start = from;
+    this.end = end;
+    this.ascii = read === end - from && written === read;
+    return this.ascii;
+  }
+
+  /** Is text[from, to) in the window, read as bytes (cover() moves it; this does not)? */
+  holds(text: string, from: number, to: number): boolean {
+    return this.ascii && text === this.text && from >= this.start && to <= this.end;
+  }
+}
