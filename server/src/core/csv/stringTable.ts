@@ -49,6 +49,15 @@ export class StringTable {
     return this.strings.get(this.starts.get(n));
   }
 
+  /** The length of string number n, and its FNV-1a hash (byteStrings.ts hashOf): without making it. */
+  lengthOf(n: number): number {
+    return this.strings.lengthAt(this.starts.get(n));
+  }
+
+  hashOf(n: number): number {
+    return this.strings.hashAt(this.starts.get(n));
+  }
+
   private place(hash: number, n: number): void {
     const slots = this.slots;
     const mask = slots.length - 1;
