@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { ByteStrings, hashOf } from '../../server/src/core/csv/byteStrings';
 import { growableBuffer, GrowableColumn, mappedArray, releaseArray } from '../../server/src/core/csv/growableColumn';
 import { StringTable } from '../../server/src/core/csv/stringTable';
+import { claimIdNumber, claimIdNumberOfHash } from '../../server/src/core/rules/supersession';
 
 describe('GrowableColumn', () => {
   it('keeps every entry as it grows, in place and past its first reserve (copied once there)', () => {
@@ -95,5 +96,17 @@ describe('StringTable released', () => {
     table.releaseIndex();
     keys.forEach((key, i) => assert.equal(table.get(i), key));
     assert.equal(table.size, keys.length);
+  });
+});
+
+describe('a claim id held as bytes', () => {
+  it('has the id number of the id, from its bytes (a replacement supersedes by it)', () => {
+    const table = new StringTable();
+    const ids = ['C000000001', 'A1', '0', 'caf\u00e9', 'wide\u0100id', 'x'.repeat(200), ''];
+    ids.forEach((id) => table.add(id));
+    ids.forEach((id, n) => {
+      assert.equal(table.lengthOf(n), id.length);
+      if (id !== '') assert.equal(claimIdNumberOfHash(table.hashOf(n)), claimIdNumber(id));
+    });
   });
 });

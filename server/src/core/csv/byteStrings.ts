@@ -81,6 +81,11 @@ export class ByteStrings {
     return true;
   }
 
+  /** The length of the string written at `offset`. */
+  lengthAt(offset: number): number {
+    return readHeader(this.bytes.entries(), offset) >>> 1;
+  }
+
   /** hashOf() of the string written at `offset`, from its bytes. */
   hashAt(offset: number): number {
     const bytes = this.bytes.entries();

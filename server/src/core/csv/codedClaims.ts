@@ -17,13 +17,13 @@
 
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import type { StagedLines } from '../rules/serviceGroups';
-import { claimIdNumber, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
+import { claimIdNumber, claimIdNumberOfHash, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './header';
 import type { CsvReader } from './reader';
 import { ByteStrings } from './byteStrings';
-import { GrowableColumn } from './growableColumn';
+import { GrowableColumn, mappedArray } from './growableColumn';
 import { StagedRows } from './stagedRows';
 import { StringTable } from './stringTable';
 
@@ -56,8 +56,16 @@ export class CodedClaims extends ClaimChooser<number> {
   private readonly patientAt = new GrowableColumn(Uint32Array);
   /** Per claim: the character code of the frequency code its rows name first (0: none). */
   private readonly frequencyOfClaim = new GrowableColumn(Uint8Array);
-  /** Per claim: its claim id cell's number (claimIdNumber), what a replacement or void supersedes others by; a claim made for another frequency keeps its first claim's (baseClaim). */
-  private readonly idNumbers = new GrowableColumn(Uint32Array);
+  /**
+   * A claim's id number (claimIdNumber of its claim id cell, what a replacement or void supersedes
+   * others by) is its key's, hashed from the key's bytes once the file is read (staged), but for
+   * the claims whose key is not their id cell (another patient's claim of an id, a claim made for
+   * another frequency): theirs, by claim number. Only with a claim id column (there are no id
+   * numbers without one).
+   */
+  private readonly idNumbersApart = new Map<number, number>();
+  /** The id cell of the claim being made (newClaim), until its key is remembered. */
+  private idCellMade = '';
   /** Some row named a frequency. */
   private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
@@ -168,6 +176,7 @@ export class CodedClaims extends ClaimChooser<number> {
     // before the patient keys are made beside the rest (a full collection frees it only later).
     this.keys.releaseIndex();
     this.lineCounts.release();
+    const claimIds = this.layout.claimId >= 0 ? this.idNumbers(count) : null;
     // Not a closure over this object made here: the functions made in one call share what they hold.
     let patientKey: (claim: number) => string;
     if (keysMadeUpFront(kept.size, count)) {
@@ -187,15 +196,26 @@ export class CodedClaims extends ClaimChooser<number> {
       patientKey,
     };
     if (this.anyFrequency) staged.frequency = (claim) => (frequencies.get(claim) === 0 ? null : String.fromCharCode(frequencies.get(claim)));
-    if (this.layout.claimId >= 0) {
-      // Each row the run keeps names its claim's id number (KeptLines.addFrom): a later file's claim may supersede one of these.
-      // A claim made for another frequency takes its first claim's, which is made before it and is no such claim itself.
-      // The column itself, no copy: the claims are read (entries past `count` are never asked for).
-      const ids = this.idNumbers.entries();
-      for (const [claim, base] of this.splitFrom) ids[claim] = ids[base]!;
-      staged.claimIds = ids;
-    }
+    if (claimIds !== null) staged.claimIds = claimIds;
     return staged;
+  }
+
+  /**
+   * Each claim's id number, by claim number: each row the run keeps names its claim's
+   * (KeptLines.addFrom), and a later file's claim may supersede one of these. A claim made for
+   * another frequency takes its first claim's, which is made before it and is no such claim itself.
+   */
+  private idNumbers(count: number): Uint32Array {
+    const ids = mappedArray(Uint32Array, count);
+    for (let claim = 0; claim < count; claim++) ids[claim] = this.ownIdNumber(claim);
+    for (const [claim, base] of this.splitFrom) ids[claim] = ids[base]!;
+    return ids;
+  }
+
+  /** The id number of one claim's own id cell (a claim made for another frequency: see idNumbers). */
+  private ownIdNumber(claim: number): number {
+    const keys = this.keys;
+    return this.idNumbersApart.get(claim) ?? (keys.lengthOf(claim) === 0 ? NO_CLAIM_ID : claimIdNumberOfHash(keys.hashOf(claim)));
   }
 
   /**
@@ -215,13 +235,13 @@ export class CodedClaims extends ClaimChooser<number> {
       for (let claim = 0; claim < this.claimCount; claim++) {
         const frequency = this.frequencyOfClaim.get(claim);
         if (frequency === 0 || !supersedesOthers(String.fromCharCode(frequency))) continue;
-        ids.add(this.idNumbers.get(this.baseClaim(claim)));
+        ids.add(this.ownIdNumber(this.baseClaim(claim)));
         if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
       }
       ids.delete(NO_CLAIM_ID);
       if (ids.size > 0 && this.layout.claimId >= 0) {
         for (let claim = 0; claim < this.claimCount; claim++) {
-          if (ids.has(this.idNumbers.get(this.baseClaim(claim))) && !keys.has(claim)) keys.set(claim, this.patientKey(claim));
+          if (ids.has(this.ownIdNumber(this.baseClaim(claim))) && !keys.has(claim)) keys.set(claim, this.patientKey(claim));
         }
       }
     }
@@ -270,8 +290,8 @@ export class CodedClaims extends ClaimChooser<number> {
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
     // The columns grow together: room in one is room in all.
-    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.kinds, this.facilities, this.patientAt, this.frequencyOfClaim, this.idNumbers]) column.ensure(index);
-    this.idNumbers.set(index, claimIdNumber(idCell));
+    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.kinds, this.facilities, this.patientAt, this.frequencyOfClaim]) column.ensure(index);
+    this.idCellMade = idCell;
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
   }
@@ -281,9 +301,11 @@ export class CodedClaims extends ClaimChooser<number> {
     return n < 0 ? undefined : n;
   }
 
+  /** Called for each claim newClaim made, right after it (ClaimChooser), with the key it is found by. */
   protected remember(key: string, state: number): void {
     // A claim is made for each new key, and numbered in the same order.
     if (this.keys.add(key) !== state) throw new Error('claim numbers out of step');
+    if (key !== this.idCellMade && this.layout.claimId >= 0) this.idNumbersApart.set(state, claimIdNumber(this.idCellMade));
   }
 
   protected hasPatient(state: number): boolean {

@@ -16,8 +16,12 @@ export class StringTable {
   /** Per string number: the offset it is written at in `strings`. */
   private readonly starts = new GrowableColumn(Uint32Array);
   private count = 0;
-  /** Open addressing: string number + 1 per slot, 0 for an empty one. */
+  /**
+   * Open addressing: string number + 1 per slot, 0 for an empty one; `mask` is their count - 1
+   * (a view of a resizable buffer works its length out each time it is asked).
+   */
   private slots = mappedArray(Int32Array, FIRST_SLOTS);
+  private mask = FIRST_SLOTS - 1;
 
   get size(): number {
     return this.count;
@@ -26,7 +30,7 @@ export class StringTable {
   /** The number of `key`, or -1 when it was never added. */
   find(key: string): number {
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = this.mask;
     for (let at = hashOf(key) & mask; ; at = (at + 1) & mask) {
       const slot = slots[at]!;
       if (slot === 0) return -1;
@@ -39,7 +43,7 @@ export class StringTable {
     const n = this.count++;
     this.starts.ensure(n);
     this.starts.set(n, this.strings.add(key));
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.count * 2 > this.mask + 1) this.rehash();
     else this.place(hashOf(key), n);
     return n;
   }
@@ -49,9 +53,18 @@ export class StringTable {
     return this.strings.get(this.starts.get(n));
   }
 
+  /** The length of string number n, and its FNV-1a hash (byteStrings.ts hashOf): without making it. */
+  lengthOf(n: number): number {
+    return this.strings.lengthAt(this.starts.get(n));
+  }
+
+  hashOf(n: number): number {
+    return this.strings.hashAt(this.starts.get(n));
+  }
+
   private place(hash: number, n: number): void {
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = this.mask;
     let at = hash & mask;
     while (slots[at] !== 0) at = (at + 1) & mask;
     slots[at] = n + 1;
@@ -71,7 +84,9 @@ export class StringTable {
 
   private rehash(): void {
     const old = this.slots;
-    this.slots = mappedArray(Int32Array, old.length * 2);
+    const size = (this.mask + 1) * 2;
+    this.slots = mappedArray(Int32Array, size);
+    this.mask = size - 1;
     releaseArray(old);
     for (let n = 0; n < this.count; n++) this.place(this.strings.hashAt(this.starts.get(n)), n);
   }

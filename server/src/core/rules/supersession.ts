@@ -52,7 +52,11 @@ export function claimIdNumber(id: string): number {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  hash >>>= 0;
+  return claimIdNumberOfHash(hash >>> 0);
+}
+
+/** claimIdNumber of a claim id that is not '', from its FNV-1a hash (an unsigned 32-bit number: a claim id held as bytes is hashed where it is). */
+export function claimIdNumberOfHash(hash: number): number {
   return hash === NO_CLAIM_ID ? hash - 1 : hash;
 }
 
