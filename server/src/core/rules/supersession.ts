@@ -130,18 +130,20 @@ export type OutOfForce = 'void' | 'replaced' | 'voided';
  * Whether `claim` is out of force among the claims of one document, as the checks judge it: a
  * void claim ('void'), or one a later-read replacement or void claim of the same patient and
  * claim id supersedes ('replaced', 'voided': the last such claim is the one in force). Null when
- * its lines are checked. For a hover: one pass over the document's claims.
+ * its lines are checked. For a hover: outOfForceOf over the document's claims, whose claim ids
+ * it compares by number, as the checks' Supersession does.
  */
 export function outOfForce(claims: readonly Claim[], claim: Claim): OutOfForce | null {
   if (isVoid(claim.frequency)) return 'void';
-  const id = claimIdOf(claim);
-  if (id === '') return null;
-  let last: Claim | null = null;
-  for (const other of claims) {
-    if (supersedesOthers(other.frequency) && other.patientKey === claim.patientKey && claimIdOf(other) === id) last = other;
-  }
-  if (last === null || last === claim) return null;
-  return isVoid(last.frequency) ? 'voided' : 'replaced';
+  const index = claims.indexOf(claim);
+  if (index < 0) return null;
+  const numbered: NumberedClaims = {
+    count: claims.length,
+    frequency: (i) => claims[i]!.frequency ?? null,
+    idNumber: (i) => claimIdNumber(claimIdOf(claims[i]!)),
+    patientKey: (i) => claims[i]!.patientKey,
+  };
+  return outOfForceOf(numbered)(index);
 }
 
 /** The claims of one file by number (0 to count - 1, in document order), as outOfForceOf reads them. */
