@@ -6,7 +6,7 @@
 // findings.
 //
 // Compact: one entry per service line (not per segment), in typed arrays (about 23 bytes a line,
-// one more in a file where some claim is void, replaced or voided; codes and date ranges interned); findings are kept only when they sit on an indexed line, and
+// one more in a file where some claim is void, replaced or voided: diskIndexForce.ts; codes and date ranges interned); findings are kept only when they sit on an indexed line, and
 // then only their rule, severity and messages. The bench's 100 MB 837P (437,347 service lines,
 // 11,314 findings, all on lines) keeps 10 MB of arrays and 11.5 MB in all (about 115 KB per MB of
 // file); the server keeps the file's line starts beside it (4 bytes a line of the editor). Lines are added as the reader finishes each piece
@@ -19,7 +19,8 @@ import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { Knowledge } from '../rules/knowledge';
 import type { AddOptions, StagedLines } from '../rules/serviceGroups';
 import { noTableNote, tableForClaim } from '../rules/claimTables';
-import { claimIdNumber, claimIdOf, NO_CLAIM_ID, outOfForceOf, supersedesOthers, type NumberedClaims, type OutOfForce } from '../rules/supersession';
+import { ClaimFrequencies, csvClaims, FORCE, forceOfEntries } from './diskIndexForce';
+import { U32 } from './u32Column';
 import { lastAtOrBefore } from '../search';
 import { codeHover, withForceNote, type HoverResult } from './hover';
 import { plainMarkdown } from './markdown';
@@ -68,58 +69,6 @@ interface KeptFinding {
 /** Codes longer than this are not indexed (no procedure code is; a code span this long is junk). */
 const MAX_CODE_LENGTH = 0xffff;
 const MAX_OFFSET = 0xffffffff;
-
-/** A growable Uint32Array. */
-class U32 {
-  values = new Uint32Array(1024);
-  push(at: number, value: number): void {
-    if (at >= this.values.length) {
-      const grown = new Uint32Array(Math.max(this.values.length * 2, at + 1));
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[at] = value;
-  }
-}
-
-/** Why an entry's claim takes no part in the checks (supersession.ts), numbered: 0 it does. */
-const FORCE: readonly (OutOfForce | null)[] = [null, 'void', 'replaced', 'voided'];
-
-/**
- * What tells whether an X12 claim is superseded, by claim number, kept as the claims are added (a
- * replacement may come after the claims it replaces): its frequency code's character, claim id
- * number and a hash of its patient key (claims of one patient and claim id are taken as one only
- * when both hashes are equal, as supersession.ts takes claim ids).
- */
-class ClaimFrequencies {
-  private count = 0;
-  private readonly frequency = new U32();
-  private readonly id = new U32();
-  private readonly patient = new U32();
-  /** Some claim added replaces or voids (a void is one): else no claim is out of force, and claims() says so. */
-  private any = false;
-
-  add(claim: Claim): void {
-    const n = claim.index;
-    const code = claim.frequency ? claim.frequency.charCodeAt(0) : 0;
-    this.frequency.push(n, code);
-    this.id.push(n, claimIdNumber(claimIdOf(claim)));
-    this.patient.push(n, claimIdNumber(claim.patientKey));
-    if (supersedesOthers(claim.frequency)) this.any = true;
-    this.count = Math.max(this.count, n + 1);
-  }
-
-  claims(): NumberedClaims | null {
-    if (!this.any) return null;
-    const { frequency, id, patient } = this;
-    return {
-      count: this.count,
-      frequency: (c) => (frequency.values[c] === 0 ? null : String.fromCharCode(frequency.values[c]!)),
-      idNumber: (c) => id.values[c]!,
-      patientKey: (c) => patient.values[c]!,
-    };
-  }
-}
 
 /**
  * Collects the service lines of a file read in pieces, in any order (X12 pieces come in document
@@ -291,39 +240,6 @@ export class DiskIndexBuilder {
       attachedRelated: Int32Array.from(attached, (a) => a.related),
     });
   }
-}
-
-/** A CSV file's claims as outOfForceOf reads them, from the staged lines the coding run judged; null when none names a frequency. */
-function csvClaims(staged: Pick<StagedLines, 'frequency' | 'claimIds' | 'patientKey' | 'claimCount'>): NumberedClaims | null {
-  const { frequency, claimIds } = staged;
-  if (frequency === undefined) return null;
-  return {
-    count: staged.claimCount,
-    frequency,
-    idNumber: (c) => (claimIds === undefined ? NO_CLAIM_ID : claimIds[c]!),
-    patientKey: (c) => staged.patientKey(c),
-  };
-}
-
-/** Each entry's FORCE number, by its claim's number; empty when every claim takes part in the checks (most files: no byte a line). */
-function forceOfEntries(claimNumbers: Uint32Array, claims: NumberedClaims | null): Uint8Array {
-  const none = new Uint8Array(0);
-  if (claims === null) return none;
-  const force = new Uint8Array(claimNumbers.length);
-  let any = false;
-  const outOf = outOfForceOf(claims);
-  let lastClaim = -1;
-  let last = 0;
-  for (let i = 0; i < claimNumbers.length; i++) {
-    const claim = claimNumbers[i]!;
-    if (claim !== lastClaim) {
-      lastClaim = claim;
-      last = FORCE.indexOf(outOf(claim));
-      if (last !== 0) any = true;
-    }
-    force[i] = last;
-  }
-  return any ? force : none;
 }
 
 interface IndexData {
