@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { readFrequencyCell } from '../../server/src/core/csv/claimFrequency';
-import { mapColumns } from '../../server/src/core/csv/header';
+import { mapColumns } from '../../server/src/core/csv/columnLayout';
 import { CsvStream } from '../../server/src/core/csv/stream';
 import { CodingRun } from '../../server/src/core/rules/codingRun';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';

@@ -20,7 +20,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { mapColumns } from '../../server/src/core/csv/header';
+import { mapColumns } from '../../server/src/core/csv/columnLayout';
 import { DateOrderChange, type DateReading } from '../../server/src/core/csv/rows';
 import { CsvStream } from '../../server/src/core/csv/stream';
 import { loadKnowledge } from '../../server/src/core/rules';

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { run, type Io } from '../../server/src/cli/main';
 import { analyze } from '../../server/src/core/analyze';
 import { readFrequencyCell } from '../../server/src/core/csv/claimFrequency';
-import { mapColumns } from '../../server/src/core/csv/header';
+import { mapColumns } from '../../server/src/core/csv/columnLayout';
 import { parseCsv } from '../../server/src/core/csv/index';
 import { DateOrderChange, type DateReading } from '../../server/src/core/csv/rows';
 import { CsvStream } from '../../server/src/core/csv/stream';

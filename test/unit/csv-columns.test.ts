@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from '../../server/src/core/csv/columns';
-import { findHeader, mapColumns, roleOfHeader } from '../../server/src/core/csv/header';
+import { mapColumns, roleOfHeader } from '../../server/src/core/csv/columnLayout';
+import { findHeader } from '../../server/src/core/csv/header';
 import { looksLikeClaimCsv, parseCsv } from '../../server/src/core/csv/index';
 import { HEADER_SPELLINGS } from './helpers/csv-writer';
 

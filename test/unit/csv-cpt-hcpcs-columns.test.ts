@@ -1,14 +1,14 @@
 // Found in review: exports that keep CPT codes and HCPCS Level II codes in two columns ("CPT Code",
 // "HCPCS Code"), each row filling one of them. Only the better-ranked column was read; a row whose
 // code is in the other was reported as having an empty code, and its line was never checked. The
-// other code set's column is now read where the code column's cell is empty (csv/header.ts
+// other code set's column is now read where the code column's cell is empty (csv/columnLayout.ts
 // otherProcedureCode, csv/rows.ts), in both readers (csv-stream.test.ts).
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { CODE_SET_COLUMN_NAMES, COLUMN_NAMES } from '../../server/src/core/csv/columns';
-import { mapColumns } from '../../server/src/core/csv/header';
+import { mapColumns } from '../../server/src/core/csv/columnLayout';
 import { parseCsv } from '../../server/src/core/csv/index';
 import { hoverAt } from '../../server/src/core/hover/hover';
 import { loadKnowledge } from '../../server/src/core/rules/knowledge';

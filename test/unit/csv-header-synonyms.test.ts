@@ -10,7 +10,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { COLUMN_NAMES } from '../../server/src/core/csv/columns';
-import { roleOfHeader } from '../../server/src/core/csv/header';
+import { roleOfHeader } from '../../server/src/core/csv/columnLayout';
 
 function withMue(): Knowledge {
   const tables = emptyMueTables();

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { readUnits } from '../../server/src/core/csv/amounts';
-import { roleOfHeader } from '../../server/src/core/csv/header';
+import { roleOfHeader } from '../../server/src/core/csv/columnLayout';
 import { CsvStream } from '../../server/src/core/csv/stream';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';

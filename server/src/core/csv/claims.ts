@@ -11,7 +11,7 @@
 
 import type { Claim, ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import { toCents } from '../x12/values';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import type { CsvReader } from './reader';
 import { CsvClaim } from './csvLine';
 import { frequencyName } from './claimFrequency';

@@ -20,7 +20,7 @@ import type { StagedLines } from '../rules/serviceGroups';
 import { claimIdNumber, claimIdNumberOfHash, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
 import { ClaimChooser, patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import type { CsvReader } from './reader';
 import { ByteStrings } from './byteStrings';
 import { GrowableColumn, mappedArray } from './growableColumn';

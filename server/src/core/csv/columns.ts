@@ -1,6 +1,6 @@
 // Header names that identify each column role in a claim CSV, kept as data.
 //
-// How the table is used (see header.ts):
+// How the table is used (see columnLayout.ts):
 //  - A header cell is normalized with normalizeHeader(): lowercased, every character that is not
 //    a-z or 0-9 removed. "Claim #", "CLAIM_NO" and "claim-no" become "claim" / "claimno".
 //  - The names below are already normalized. A column gets a role only on an exact match, so

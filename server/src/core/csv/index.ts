@@ -1,6 +1,6 @@
 // Claim CSV parsing: text -> claims, service lines and findings, plus a CsvIndex for hovers.
 //
-// Design (the modules: header.ts finds the header and maps its columns (columns.ts names them),
+// Design (the modules: header.ts finds the header, columnLayout.ts maps its columns (columns.ts names them),
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
 // with rowDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
 // excelText.ts; the claim type cell with claimTypes.ts, the claim frequency with
@@ -90,7 +90,8 @@
 import type { ParsedDocumentWithIndex, Span } from '../model';
 import { ClaimGrouper } from './claims';
 import { CsvIndexImpl, RecordStarts } from './csvIndex';
-import { findHeader, mapColumns } from './header';
+import { mapColumns } from './columnLayout';
+import { findHeader } from './header';
 import { CsvReader } from './reader';
 import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, RowParser, type DateReading } from './rows';
 

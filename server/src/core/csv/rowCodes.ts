@@ -6,7 +6,7 @@
 import type { Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { detached } from '../text';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import { CELL_ESCAPED, CELL_JUNK, hasValue, type CsvReader } from './reader';
 import { excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';

@@ -4,7 +4,7 @@
 // the whole file read day first, unless a month-first one came before it; parseCsv then starts
 // again (DateOrderChange).
 import type { DateRange, Span } from '../model';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import { cellText } from './excelText';
 import { hasValue, type CsvReader } from './reader';
 import { DAY_FIRST_ONLY, dateOrderEvidence, MONTH_FIRST_ONLY, parseDateOfService, type DateOrder } from './values';

@@ -3,7 +3,7 @@
 // concatenated). Each finding names the line and the columns, never a cell's value.
 
 import type { Finding, Span } from '../model';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import { CELL_ESCAPED, CELL_JUNK, hasValue, type CsvReader } from './reader';
 import { CSV_RULES } from './csvRules';
 

@@ -9,7 +9,7 @@
 import type { ClaimKind, DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
 import { CsvServiceLine } from './csvLine';
 import { NO_MODIFIERS } from '../x12/values';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import { detached } from '../text';
 import { DateCells, type DateReading } from './rowDates';
 import { cellOrNull, hasValue, type CsvReader } from './reader';

@@ -35,7 +35,8 @@ import { skipLeadingBlanks } from '../x12/isa';
 import { CodedClaims, type LineSink } from './codedClaims';
 import { StagedRows } from './stagedRows';
 import type { StagedLines } from '../rules/serviceGroups';
-import { findHeader, mapColumns, type HeaderInfo } from './header';
+import { mapColumns } from './columnLayout';
+import { findHeader, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
 import { noDateColumnFinding, noPatientColumnFinding, RowParser, type DateReading } from './rows';
 

@@ -7,7 +7,7 @@
 
 import { TOTALS_LABELS } from '../data/totalsLabels';
 import type { Finding } from '../model';
-import type { ColumnLayout } from './header';
+import type { ColumnLayout } from './columnLayout';
 import { hasValue, type CsvReader } from './reader';
 import { isAlphanumeric, isWellFormedProcedureCode } from './values';
 
