@@ -111,6 +111,55 @@ describe('Positions', () => {
     );
   });
 
+  /** The latin-1 bytes of `text` cut at the given lengths (cycled), each block at a varying offset of a buffer of its own (words read from any alignment). */
+  function byteCut(text: string, sizes: readonly number[]): Uint8Array[] {
+    const blocks: Uint8Array[] = [];
+    for (let at = 0, i = 0; at < text.length; i++) {
+      const piece = text.slice(at, at + sizes[i % sizes.length]!);
+      const shift = i % 5;
+      const buffer = new Uint8Array(shift + piece.length + 3);
+      for (let c = 0; c < piece.length; c++) buffer[shift + c] = piece.charCodeAt(c);
+      blocks.push(buffer.subarray(shift, shift + piece.length));
+      at += piece.length;
+    }
+    return blocks;
+  }
+
+  test('built from the bytes of the text in blocks, it agrees with the one-text constructor for any cuts, alignments and offsets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', '~', '\n', '\r', '\r\n', '\r\r', '\n\r', '\t', '\x0b', '\x0c', '\x0e', '\x1c', 'é', 'ÿ', 'abcdefghij'), { maxLength: 80 }),
+        fc.array(fc.integer({ min: -3, max: 400 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }),
+        (parts, wanted, sizes) => {
+          const text = parts.join('');
+          const whole = new Positions(text, wanted);
+          const bytes = new Positions({ bytes: byteCut(text, sizes) }, wanted);
+          for (let offset = -3; offset <= text.length + 3; offset++) assert.deepEqual(bytes.at(offset), whole.at(offset), `offset ${offset} of ${JSON.stringify(text)} cut ${sizes}`);
+          for (const offset of wanted) assert.deepEqual(bytes.at(offset), whole.at(offset));
+        },
+      ),
+      { numRuns: 1000, seed: 7303 },
+    );
+  });
+
+  test('from bytes: every offset of a long text of short lines, in one block and in blocks of any size', () => {
+    const text = Array.from({ length: 300 }, (_, i) => 'x'.repeat(i % 23) + ['\n', '\r\n', '\r', '~\n'][i % 4]).join('');
+    const offsets = Array.from({ length: text.length + 2 }, (_, i) => i);
+    const whole = new Positions(text, offsets);
+    for (const size of [1, 3, 4, 7, 64, 1000, text.length]) {
+      const bytes = new Positions({ bytes: byteCut(text, [size]) }, offsets);
+      for (const offset of offsets) assert.deepEqual(bytes.at(offset), whole.at(offset), `offset ${offset}, blocks of ${size}`);
+    }
+  });
+
+  test('from bytes: a CR that ends one block and an LF that starts the next are one line break', () => {
+    const offsets = [3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 40];
+    const positions = new Positions({ bytes: byteCut('ab\r\ncd\ref\r\ng\r', [3, 4, 3, 1, 2]) }, offsets);
+    const expected = [[0, 3], [1, 0], [1, 1], [2, 0], [2, 1], [2, 2], [2, 3], [3, 0], [3, 1], [4, 0], [4, 0]].map(([line, character]) => ({ line, character }));
+    assert.deepEqual(offsets.map((offset) => positions.at(offset)), expected);
+  });
+
   test('for a text without line breaks, its length alone gives what the text gives', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '~', '*', 'é'), maxLength: 80 }), fc.array(fc.integer({ min: -3, max: 120 }), { maxLength: 30 }), (text, wanted) => {

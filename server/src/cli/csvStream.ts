@@ -17,7 +17,7 @@ import { CodingRun } from '../core/rules/codingRun';
 import type { StagedLines } from '../core/rules/serviceGroups';
 import type { Knowledge } from '../core/rules/knowledge';
 import { byPosition } from '../core/spans';
-import { InputError, latin1Pieces, readBlock, withBlockFile } from './files';
+import { byteBlocks, InputError, readBlock, withBlockFile } from './files';
 import type { FilePath } from '../core/rules/filePaths';
 import { collectGarbage } from './io';
 import { FindingList } from './findingList';
@@ -60,7 +60,7 @@ export function checkCsvInBlocks(path: FilePath, knowledge: Knowledge, progress:
     if (checked === null) return null;
     const { read, findings, wanted } = checked;
     progress.locating();
-    const positions = new Positions(latin1Pieces(path, fd, buffer, feedBytes), wanted);
+    const positions = new Positions({ bytes: byteBlocks(path, fd, buffer) }, wanted);
     // The positions came from another read: a file rewritten meanwhile would get wrong ones.
     unchanged();
     return { format: 'csv', claims: read.claims, serviceLines: read.serviceLines, findings, positions };

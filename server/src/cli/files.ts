@@ -271,15 +271,15 @@ export function readBlock(path: FilePath, fd: number, buffer: Buffer, position: 
 }
 
 /**
- * The text of an open file from its start, read in blocks of the buffer's size and decoded as
- * latin-1 in strings of up to `pieceChars` characters, one at a time.
+ * The bytes of an open file from its start, read in blocks of the buffer's size into the buffer:
+ * a block is valid only until the next one is asked for.
  */
-export function* latin1Pieces(path: FilePath, fd: number, buffer: Buffer, pieceChars: number): Generator<string, void, undefined> {
+export function* byteBlocks(path: FilePath, fd: number, buffer: Buffer): Generator<Uint8Array, void, undefined> {
   for (let position = 0; ; ) {
     const read = readBlock(path, fd, buffer, position);
     if (read === 0) return;
     position += read;
-    for (let at = 0; at < read; at += pieceChars) yield buffer.toString('latin1', at, Math.min(at + pieceChars, read));
+    yield buffer.subarray(0, read);
   }
 }
 

@@ -52,9 +52,12 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
 
 if (require.main === module) {
   // The check streams: what a piece allocates is garbage once the piece is read, so a young
-  // generation that stays at its starting size (1 MB semi-spaces) collects it as well as V8's
-  // default growth to 16 MB does, and peaks about 30 MB lower (bench: the 50 MB 837P, 116 to
-  // 88 MB RSS at the same CPU time). Only the growth factor can still be set once the heap exists.
+  // generation that stops growing here collects it as well as V8's default growth to 16 MB
+  // semi-spaces does, and peaks about 30 MB lower (bench: the 50 MB 837P, 116 to 88 MB RSS at the
+  // same CPU time). It stays at the size loading the bundle has grown it to by now: 2 MB
+  // semi-spaces (4 MB of new space; V8 starts at 1 MB). Only the growth factor can still be set
+  // once the heap exists; semi-spaces of 4 to 16 MB from the start (--min-semi-space-size) took
+  // no less CPU on the 100 MB 837P and up to 30 MB more RSS.
   setFlagsFromString('--semi-space-growth-factor=1');
   // A bug of ours: say so in one line, without a stack that could quote claim contents. A
   // reader that goes away (`claimlint check ... | head`) is not an error of ours: the run stops

@@ -1,8 +1,18 @@
 // Where a finding is, as LSP and the report formats count it: zero-based lines and UTF-16
-// characters for the offsets the findings name, found in one pass over the text (or its pieces).
+// characters for the offsets the findings name, found in one pass over the text (or its pieces,
+// or its bytes: lineBreaks.ts counts the breaks).
 import type { Finding, Span } from '../core/model';
 import type { Position, Range } from '../core/text';
 import { lastAtOrBefore } from '../core/search';
+import { ByteLineBreaks, LineBreaks, type BreakCounter } from './lineBreaks';
+
+/**
+ * The bytes of a text of one byte a character (an ASCII file the CLI reads in blocks), in order:
+ * each block is read only until the next one is asked for, so one buffer may hold them all in turn.
+ */
+export interface ByteBlocks {
+  bytes: Iterable<Uint8Array>;
+}
 
 /** Positions of a sorted set of offsets: offsets[i] is at lines[i], characters[i]. */
 interface Located {
@@ -13,9 +23,9 @@ interface Located {
 
 /**
  * Zero-based lines and UTF-16 characters for a set of offsets, as LSP counts them (CR, LF and
- * CRLF each end a line), found in one pass over the text that skips from line break to line break
- * with indexOf: no per-line table of a large file is kept. The text may be given whole, or as
- * pieces in order (a big file read again in blocks): only the wanted offsets are kept either way.
+ * CRLF each end a line), found in one pass over the text: no per-line table of a large file is
+ * kept. The text may be given whole, as pieces in order, or as the bytes of a big file read again
+ * in blocks: only the wanted offsets are kept either way.
  */
 export class Positions {
   private readonly offsets: Uint32Array;
@@ -23,12 +33,18 @@ export class Positions {
   private readonly characters: Uint32Array;
 
   /**
-   * `text` is the whole text, any iterable of its pieces in order (read lazily, once), or the
-   * length of a text known to have no line breaks.
+   * `text` is the whole text, any iterable of its pieces in order (read lazily, once), its bytes
+   * in blocks, or the length of a text known to have no line breaks.
    */
-  constructor(text: string | Iterable<string> | { oneLineOf: number }, wanted: Iterable<number>) {
+  constructor(text: string | Iterable<string> | ByteBlocks | { oneLineOf: number }, wanted: Iterable<number>) {
     const located =
-      typeof text === 'string' ? locateInPieces([text], wanted) : 'oneLineOf' in text ? locateOnOneLine(text.oneLineOf, wanted) : locateInPieces(text, wanted);
+      typeof text === 'string'
+        ? locateInPieces([text], new LineBreaks(), wanted)
+        : 'oneLineOf' in text
+          ? locateOnOneLine(text.oneLineOf, wanted)
+          : 'bytes' in text
+            ? locateInPieces(text.bytes, new ByteLineBreaks(), wanted)
+            : locateInPieces(text, new LineBreaks(), wanted);
     this.offsets = located.offsets;
     this.lines = located.lines;
     this.characters = located.characters;
@@ -106,11 +122,10 @@ function distinctSorted(wanted: Iterable<number>, max: number): Uint32Array {
  * before it are then known); offsets at or past the end of the text are placed at its end. Stops
  * reading once every offset is placed.
  */
-function locateInPieces(pieces: Iterable<string>, wanted: Iterable<number>): Located {
+function locateInPieces<P extends { readonly length: number }>(pieces: Iterable<P>, breaks: BreakCounter<P>, wanted: Iterable<number>): Located {
   const sorted = distinctSorted(wanted, Infinity);
   const lines = new Uint32Array(sorted.length);
   const characters = new Uint32Array(sorted.length);
-  const breaks = new LineBreaks();
   let placed = 0;
   if (sorted.length === 0) return { offsets: new Uint32Array(0), lines, characters };
   for (const piece of pieces) {
@@ -132,71 +147,4 @@ function locateInPieces(pieces: Iterable<string>, wanted: Iterable<number>): Loc
   sorted[placed] = length;
   const count = placed + 1;
   return { offsets: sorted.slice(0, count), lines: lines.slice(0, count), characters: characters.slice(0, count) };
-}
-
-/**
- * Counts line breaks through a text given in pieces. A CR that ends a piece is held back until the
- * next piece shows whether an LF follows it (then the LF is the break, not the CR).
- */
-class LineBreaks {
-  line = 0;
-  /** Document offset where the current line starts. */
-  lineStart = 0;
-  /** Document offset of the current piece. */
-  private base = 0;
-  private text = '';
-  private nextLf = -1;
-  private nextCr = -1;
-  /** Document offset of a CR that ended the previous piece, or -1. */
-  private heldCr = -1;
-
-  /** Starts the next (non-empty) piece; returns the document offset where it ends. */
-  begin(piece: string): number {
-    if (this.heldCr >= 0) {
-      if (piece.charCodeAt(0) !== 10) this.count(this.heldCr);
-      this.heldCr = -1;
-    }
-    this.text = piece;
-    this.nextLf = piece.indexOf('\n');
-    this.nextCr = piece.indexOf('\r');
-    return this.base + piece.length;
-  }
-
-  /** Counts the breaks of this piece before document offset `target`, which lies inside the piece. */
-  countBefore(target: number): void {
-    const text = this.text;
-    const limit = target - this.base;
-    for (;;) {
-      // A CR directly before an LF is not a line break of its own: the LF is.
-      while (this.nextCr >= 0 && text.charCodeAt(this.nextCr + 1) === 10) this.nextCr = text.indexOf('\r', this.nextCr + 1);
-      const next = this.nextLf < 0 ? this.nextCr : this.nextCr < 0 ? this.nextLf : Math.min(this.nextLf, this.nextCr);
-      if (next < 0 || next >= limit) return;
-      this.count(this.base + next);
-      if (next === this.nextLf) this.nextLf = text.indexOf('\n', next + 1);
-      else this.nextCr = text.indexOf('\r', next + 1);
-    }
-  }
-
-  /** Counts the rest of the piece's breaks; a CR at its very end waits for the next piece. */
-  endPiece(): void {
-    const last = this.text.length - 1;
-    this.countBefore(this.base + last);
-    const code = this.text.charCodeAt(last);
-    if (code === 13) this.heldCr = this.base + last;
-    else if (code === 10) this.count(this.base + last);
-    this.base += this.text.length;
-    this.text = '';
-  }
-
-  /** After the last piece: a held CR ends a line (nothing follows it). Returns the text's length. */
-  end(): number {
-    if (this.heldCr >= 0) this.count(this.heldCr);
-    this.heldCr = -1;
-    return this.base;
-  }
-
-  private count(breakAt: number): void {
-    this.line++;
-    this.lineStart = breakAt + 1;
-  }
 }

@@ -9,7 +9,7 @@ import { isAscii } from 'node:buffer';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
-import { BLOCK_BYTES, latin1Pieces, readBlock, withBlockFile } from './files';
+import { BLOCK_BYTES, byteBlocks, readBlock, withBlockFile } from './files';
 import type { FilePath } from '../core/rules/filePaths';
 import type { SharedCoding } from '../core/analyze';
 import { byPosition, offsetsOf, Positions } from './report';
@@ -66,11 +66,11 @@ export function checkInBlocks(path: FilePath, knowledge: Knowledge, progress: Bl
     if (checked === null) return null;
     progress.locating();
     // An X12 document gets no findings from withInputFindings (that is only for unknown formats).
-    // Small pieces again: 4 MB strings made one after another pile up until a full collection.
+    // Its bytes, as they were checked: the file is ASCII, so they are its characters.
     // A file without line breaks (most big 837s are one line) needs no second read.
     // Checked with other files: the run's coding findings land on this file's coded lines later.
     const wanted = shared ? offsetsOf(checked.findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(checked.findings);
-    const positions = new Positions(checked.lineBreaks ? latin1Pieces(path, fd, buffer, feedBytes) : { oneLineOf: checked.length }, wanted);
+    const positions = new Positions(checked.lineBreaks ? { bytes: byteBlocks(path, fd, buffer) } : { oneLineOf: checked.length }, wanted);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
     unchanged();
     const { lineBreaks: _lineBreaks, length: _length, ...result } = checked;
