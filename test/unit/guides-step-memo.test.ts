@@ -136,4 +136,14 @@ describe('guide pass with the step memo', () => {
       }
     }
   });
+
+  it('says a service line of another claim type once in each set, when the line is a repeat', () => {
+    // ST03 names the institutional guide in a group of professional claims: SV1 is the other type.
+    const st = head.findIndex((s) => s.startsWith('ST*'));
+    const set = [...head.slice(st), ...claim, ...claim, tail[0]!].map((s) => (s.startsWith('ST*') ? s.replace('005010X222A1', '005010X223A2') : s));
+    const text = [...head.slice(0, st), ...set, ...set, ...tail.slice(1)].join('~\n') + '~\n';
+    const found = onePass(text);
+    assert.deepEqual(found, secondPass(text));
+    assert.equal(found.filter((f) => f.includes('service line')).length, 2, found.join('\n'));
+  });
 });

@@ -301,7 +301,10 @@ export class GuideValidator {
     if (node !== null) {
       const plan = this.stepMemo.find(this.scan.window, text, start, end, element, node.uid);
       if (plan !== null && walker!.stepByPlan(plan) !== null) {
-        this.currentId = plan.next.id;
+        const id = plan.next.id;
+        this.currentId = id;
+        // A service line of another claim type is said once per set (segmentAt says it before the walk, which notes nothing here).
+        if (isServiceId(id)) this.checkService(id, index);
         this.placedLast = true;
         this.stray.read(text, i, start, end, false);
         return;
@@ -358,8 +361,9 @@ export class GuideValidator {
     }
     this.placedLast = true;
     const memo = this.cleanMemo;
-    // A plain segment placed by a plan and found clean: its repeats after the same guide segment take the same step (stepMemo.ts).
-    const plan = special ? null : group.walker.plan;
+    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
+    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read.
+    const plan = info.hl ? null : group.walker.plan;
     if (memo.has(placed.uid, scan, element)) {
       if (plan !== null) this.stepMemo.add(start, end, plan);
       return special;
