@@ -54,6 +54,7 @@ import { LAST_LISTED, RepeatLimit, StrayRun, type RepeatCarry, type SetEnding } 
 import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
+import { StepMemo } from './stepMemo';
 import { SegmentValues } from './segmentValues';
 import { componentOf } from './valueTypes';
 
@@ -268,6 +269,8 @@ export class GuideValidator {
   private readonly scan = new SegmentScan();
   /** Segments the clean check passed, whose repeats it need not read again. */
   private readonly cleanMemo = new CleanMemo();
+  /** Segments taken before by a plan and found clean, after the same guide segment: their step again, without a scan. */
+  private readonly stepMemo = new StepMemo();
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
@@ -291,6 +294,22 @@ export class GuideValidator {
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
     if (this.stray.skips(text, i, start, end)) return;
+    // The same characters after the same guide segment as a segment placed by a plan and found
+    // clean: the same plan places it (the walker checks the counts), and it is as clean.
+    const walker = this.group === null ? null : this.group.walker;
+    const node = walker === null ? null : walker.current;
+    if (node !== null) {
+      const plan = this.stepMemo.find(this.scan.window, text, start, end, element, node.uid);
+      if (plan !== null && walker!.stepByPlan(plan) !== null) {
+        const id = plan.next.id;
+        this.currentId = id;
+        // A service line of another claim type is said once per set (segmentAt says it before the walk, which notes nothing here).
+        if (isServiceId(id)) this.checkService(id, index);
+        this.placedLast = true;
+        this.stray.read(text, i, start, end, false);
+        return;
+      }
+    }
     const repeats = this.repeats;
     const listed = repeats.listed;
     const dropped = repeats.dropped;
@@ -342,9 +361,17 @@ export class GuideValidator {
     }
     this.placedLast = true;
     const memo = this.cleanMemo;
-    if (memo.has(placed.uid, scan, element)) return special;
-    if (elementsClean(placed, scan, this.separators)) memo.add(placed.uid, scan);
-    else checkElements(this.context, placed, valuesOf(scan, i), index);
+    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
+    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read.
+    const plan = info.hl ? null : group.walker.plan;
+    if (memo.has(placed.uid, scan, element)) {
+      if (plan !== null) this.stepMemo.add(start, end, plan);
+      return special;
+    }
+    if (elementsClean(placed, scan, this.separators)) {
+      memo.add(placed.uid, scan);
+      if (plan !== null) this.stepMemo.add(start, end, plan);
+    } else checkElements(this.context, placed, valuesOf(scan, i), index);
     return special;
   }
 

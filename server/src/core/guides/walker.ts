@@ -6,7 +6,7 @@
 // Counts are kept per loop iteration (a new iteration of a loop forgets its children's counts).
 import { segmentMatches, type ValueAt } from './load';
 import { allowedNextIn } from './nextSegments';
-import { stepPlan, type KeyAt } from './transitions';
+import { stepPlan, type KeyAt, type StepPlan } from './transitions';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 
 /** Something the walk noticed on the way to a segment. */
@@ -62,6 +62,12 @@ export class GuideWalker {
   private walkEvents: WalkEvent[] = NONE_EVENTS;
   private exitedLoops: LoopSpec[] | null = null;
   private enteredLoops: readonly LoopSpec[] = NONE;
+  private lastPlan: StepPlan | null = null;
+
+  /** The plan the last step took (transitions.ts), or null when it took the full walk or placed nothing. */
+  get plan(): StepPlan | null {
+    return this.lastPlan;
+  }
 
   /** What the last step noticed on the way (missing, repeated, not used), until the next step. */
   get events(): readonly WalkEvent[] {
@@ -129,6 +135,7 @@ export class GuideWalker {
     this.walkEvents = NONE_EVENTS;
     this.exitedLoops = null;
     this.enteredLoops = NONE;
+    this.lastPlan = null;
     const node = this.node;
     if (node !== null && planned && this.options.plans !== false) {
       const next = this.plannedStep(node, id, valueAt, keyAt, code);
@@ -155,11 +162,40 @@ export class GuideWalker {
    * same state: nothing has been changed).
    */
   private plannedStep(node: SegmentSpec, id: string, valueAt: ValueAt, keyAt: KeyAt | undefined, code: number | undefined): SegmentSpec | null {
+    if (this.frames[this.frames.length - 1]!.loop !== node.loop) return null;
+    const plan = stepPlan(node, id, valueAt, keyAt, code);
+    if (plan === null) return null;
+    const next = this.takePlan(plan);
+    if (next !== null) this.lastPlan = plan;
+    return next;
+  }
+
+  /**
+   * A step by a plan an earlier step from the current segment took for the same segment text
+   * (stepMemo.ts): what step() does when its plan lookup gives `plan`. Null when the counts of
+   * this iteration do not let the plan place the segment (nothing is changed: step() then walks).
+   */
+  stepByPlan(plan: StepPlan): SegmentSpec | null {
+    const node = this.node;
+    if (this.pending.length > 0) this.pending = [];
+    this.walkEvents = NONE_EVENTS;
+    this.exitedLoops = null;
+    this.enteredLoops = NONE;
+    this.lastPlan = null;
+    if (node === null || this.options.plans === false || this.frames[this.frames.length - 1]!.loop !== node.loop) return null;
+    const next = this.takePlan(plan);
+    if (next !== null) {
+      this.node = next;
+      this.lastPlan = plan;
+    }
+    return next;
+  }
+
+  /** plannedStep's step by `plan` from the current segment (the top frame is its loop): the counts checked and moved, or null with nothing changed. */
+  private takePlan(plan: StepPlan): SegmentSpec | null {
     const depth = this.frames.length - 1;
     const frame = this.frames[depth]!;
-    if (frame.loop !== node.loop) return null;
-    const plan = stepPlan(node, id, valueAt, keyAt, code);
-    if (plan === null || !allSeen(frame.counts, plan.required)) return null;
+    if (!allSeen(frame.counts, plan.required)) return null;
     const next = plan.next;
     if (plan.kind === 'sibling') {
       if (next.usage === 'N' || frame.counts[next.index]! + 1 > next.maxUse) return null;
