@@ -96,7 +96,7 @@ export class ServiceLines837 {
     return lines;
   }
 
-  /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Parser837.claimGoesOn). */
+  /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Claim2300.goesOn). */
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
     for (const line of this.claimLines) line.shift(-shift);

@@ -56,7 +56,7 @@ function startsSegment(text: Source, at: number, terminator: number): boolean {
 const ENVELOPE_CODES: readonly number[] = [IEA, GS, GE, ST, SE];
 
 /**
- * Segments the parser ends the open claim at (closeClaim): a cut just before one never splits a
+ * Segments the parser ends the open claim at (Claim2300.close): a cut just before one never splits a
  * claim. A claim itself opens at CLM (which closes the one before).
  */
 function closesClaim(code: number): boolean {
