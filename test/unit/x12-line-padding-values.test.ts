@@ -2,7 +2,7 @@
 // blanks, as exports that pad their lines leave them. The blanks are then the end of each
 // segment's last element: DTP03 was read as '20260310 ', rejected as x12.date-invalid, and the
 // lines lost their dates, so the 43214/43200 conflict on them went unreported. Dates, amounts and
-// units (and LX01) are now read through trailing blanks (x12/values.ts endBeforeBlanks; parse837.ts date
+// units (and LX01) are now read through trailing blanks (x12/values.ts endBeforeBlanks; dates837.ts date
 // leaves them out of the date's span), as procedure codes are. What the guide checks (`full`)
 // make of the padding is theirs (guide.element-trailing-spaces, a warning), and is not tested
 // here. The ISA line is left unpadded: blanks after ISA16 are an error of their own

@@ -7,7 +7,8 @@ import { fixAllWithGuides } from '../core/guides/fixes';
 import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
-import { encodedChunks, forEachEncodedChunk, InputError, OutputError, readInput, removeStaleTemporaries, writeAtomicallyInterruptibly, type DecodedInput } from './files';
+import { InputError, readInput, type DecodedInput } from './files';
+import { encodedChunks, forEachEncodedChunk, OutputError, removeStaleTemporaries, writeAtomicallyInterruptibly } from './atomicWrite';
 import { byPosition, pathOnOneLine, Positions, textLine } from './report';
 import { withInputFindings } from './inputFindings';
 import { targetKind, writeIntoStreamInterruptibly } from './pipeOutput';
@@ -56,7 +57,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     return 2;
   }
   // --out into a named pipe or a character device writes into it (pipeOutput.ts); a socket or a
-  // block device is refused (files.ts), and anything else is replaced through a temporary file.
+  // block device is refused (atomicWrite.ts), and anything else is replaced through a temporary file.
   const stream = !toStdout && targetKind(target) === 'stream';
   if (!toStdout && !stream) {
     const stale = removeStaleTemporaries(target);

@@ -1,9 +1,9 @@
 // `claimlint fix --out` into a named pipe or a character device (a FIFO of a pipeline, a terminal,
 // /dev/stdout, /dev/null): such a target is opened and written as it is, never replaced by a file
-// (files.ts replaces regular files only). Nothing is atomic here: a reader sees the bytes as they
+// (atomicWrite.ts replaces regular files only). Nothing is atomic here: a reader sees the bytes as they
 // come, and a failure or Ctrl-C part way leaves it with part of the result.
 import { closeSync, constants as fsConstants, fstatSync, openSync, statSync } from 'node:fs';
-import { asOutputError, OutputError } from './files';
+import { asOutputError, OutputError } from './atomicWrite';
 import { nextTurn, onInterrupt } from './interrupts';
 import { FULL_WAIT_MS, writeSome } from './output';
 

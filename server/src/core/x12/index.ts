@@ -5,7 +5,8 @@
 //   tokenizer.ts  one pass over char codes -> offsets of segments and elements in Uint32Arrays
 //   segment-index X12Index over those arrays: values, spans, locate(offset), made on demand
 //   parse837.ts   one walk over the segments: envelopes and their counts, 2000/2300/2400 loops
-//                 -> Claim / ServiceLine objects and Findings (rules `x12.*`)
+//                 -> Claim / ServiceLine objects and Findings (rules `x12.*`); the loops are read
+//                 by envelope837.ts, hierarchy837.ts, claim2300.ts, dates837.ts, serviceLines837.ts
 //   values.ts     dates (D8/RD8), decimals, procedure-code shapes per qualifier
 // Strings are made only for the values the model keeps or a check needs.
 

@@ -124,6 +124,57 @@ export class ProcedureReader {
   }
 
   /**
+   * Nearly every SV101 is HC:ccccc with up to four modifiers (ccccc five digits or capitals, a code
+   * without a problem): such a composite, starting at `start` and ended by the element separator
+   * `element` before `segmentEnd`, is read in one pass over its characters into the fields read()
+   * fills (no finding to report), and the separator's offset returned; anything else returns -1
+   * and is left to read(). `separator`: the component separator (ISA16).
+   */
+  readHc(text: Source, start: number, segmentEnd: number, element: number, separator: string): number {
+    const separatorCode = separator.charCodeAt(0);
+    const codeStart = start + 3;
+    const codeEnd = start + 8;
+    if (separatorCode === element || codeEnd >= segmentEnd || codeAt(text, start) !== 72 || codeAt(text, start + 1) !== 67 || codeAt(text, start + 2) !== separatorCode) return -1;
+    const starts = this.componentStarts;
+    const ends = this.componentEnds;
+    starts[0] = start;
+    ends[0] = start + 2;
+    starts[1] = codeStart;
+    let count = 1;
+    let at = codeStart;
+    // The code: five digits or capitals, then the modifiers' components up to the element separator.
+    for (; at < codeEnd; at++) {
+      const c = codeAt(text, at);
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) || c === separatorCode || c === element) return -1;
+    }
+    for (; at < segmentEnd; at++) {
+      const c = codeAt(text, at);
+      if (c === element) break;
+      if (c === separatorCode) {
+        // At most the qualifier, the code and four modifiers (the scratch arrays hold 8).
+        if (count === 5) return -1;
+        ends[count] = at;
+        starts[++count] = at + 1;
+      } else if (count === 1) return -1;
+    }
+    if (at >= segmentEnd) return -1;
+    ends[count] = at;
+    count++;
+    const code = this.codeText(text, codeStart, codeEnd);
+    if (this.codeProblem('HC', code) !== null) return -1;
+    this.text = text;
+    this.qualifier = 'HC';
+    this.code = code;
+    this.codeStart = codeStart;
+    this.codeEnd = codeEnd;
+    this.start = start;
+    this.end = at;
+    this.components = count;
+    this.separator = separator;
+    return at;
+  }
+
+  /**
    * The modifiers of the composite read last (its components are still in the scratch arrays);
    * with `shared`, as one shared object per value (a line kept for the coding checks alone).
    */

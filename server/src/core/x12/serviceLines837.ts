@@ -37,6 +37,9 @@ export const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
  */
 const MINUTES = 'MJ';
 
+/** The SV1 layout, whose segments closeLine reads in one pass when it can (quickSv1). */
+const SV1_LAYOUT = SERVICE_SEGMENTS.SV1!;
+
 /**
  * The open service line and the lines of the open claim. The open line lives in fields and
  * becomes a model object when its loop ends, so each object is built once with its final shape
@@ -96,7 +99,7 @@ export class ServiceLines837 {
     return lines;
   }
 
-  /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Parser837.claimGoesOn). */
+  /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Claim2300.goesOn). */
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
     for (const line of this.claimLines) line.shift(-shift);
@@ -181,13 +184,19 @@ export class ServiceLines837 {
     const start = ix.table.segmentStart[first]!;
     const hasProcedure = sv >= 0 && layout !== null;
     const procedure = this.procedure;
-    if (hasProcedure) procedure.read(ix, r.elementsOf(sv, layout.charge), sv, layout.composite, r.report);
     const text = r.source;
     // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
     let chargeStart = -1;
     let chargeEnd = -1;
     let charge: number | null = null;
-    if (layout !== null) {
+    // Nearly every line's SV1 is read in one pass (quickSv1); any other service segment element by element.
+    const afterCharge = layout === SV1_LAYOUT ? this.quickSv1(sv) : -1;
+    if (afterCharge >= 0) {
+      chargeStart = this.quickChargeStart;
+      chargeEnd = afterCharge;
+      charge = this.quickCharge;
+    } else if (layout !== null) {
+      if (hasProcedure) procedure.read(ix, r.elementsOf(sv, layout.charge), sv, layout.composite, r.report);
       const el = r.elementsOf(sv);
       chargeStart = el.start(layout.charge);
       if (chargeStart >= 0) {
@@ -217,7 +226,23 @@ export class ServiceLines837 {
     let unitsStart = -1;
     let unitsEnd = -1;
     let units: number | null = null;
-    if (layout !== null) {
+    if (afterCharge >= 0) {
+      // SV103 and SV104 after the charge, as the elements below are read.
+      const segmentEnd = ix.table.segmentEnd[sv]!;
+      if (afterCharge < segmentEnd) {
+        const element = ix.elementCodeOf(sv);
+        const basis = afterCharge + 1;
+        let at = basis;
+        while (at < segmentEnd && codeAt(text, at) !== element) at++;
+        if (at - basis === 2 && codeAt(text, basis) === 77 && codeAt(text, basis + 1) === 74) units = 1;
+        else if (at < segmentEnd) {
+          unitsStart = at + 1;
+          unitsEnd = unitsStart;
+          while (unitsEnd < segmentEnd && codeAt(text, unitsEnd) !== element) unitsEnd++;
+          if (unitsEnd > unitsStart) units = parseDecimalAt(text, unitsStart, unitsEnd);
+        }
+      }
+    } else if (layout !== null) {
       const el = r.elementsOf(sv);
       if (layout.unitBasis > 0 && r.equals(el, layout.unitBasis, MINUTES)) units = 1;
       else {
@@ -295,6 +320,38 @@ export class ServiceLines837 {
     line.spanEnd = r.endBefore(s, start);
     line.segmentCount = s - first;
     this.claimLines.push(line);
+  }
+
+  /** Where quickSv1 found SV102, and its value. */
+  private quickChargeStart = -1;
+  private quickCharge = 0;
+
+  /**
+   * Nearly every SV1 is SV1*HC:ccccc[:mm...]*charge... with a valid code and a valid charge
+   * (ProcedureReader.readHc): such a one is read in one pass over its characters, its elements
+   * not split (as closeLine reads any other, with the same results and no finding), and the offset
+   * where its charge ends returned (the element separator after it, or the segment's end);
+   * anything else returns -1 and is read element by element.
+   */
+  private quickSv1(sv: number): number {
+    const r = this.r;
+    const ix = r.ix;
+    const text = r.source;
+    const table = ix.table;
+    const start = table.segmentStart[sv]!;
+    const end = table.segmentEnd[sv]!;
+    const element = ix.elementCodeOf(sv);
+    if (start + 4 >= end || codeAt(text, start + 3) !== element) return -1;
+    const compositeEnd = this.procedure.readHc(text, start + 4, end, element, ix.delimitersOf(sv).component);
+    if (compositeEnd < 0) return -1;
+    const chargeStart = compositeEnd + 1;
+    let at = chargeStart;
+    while (at < end && codeAt(text, at) !== element) at++;
+    const charge = parseDecimalAt(text, chargeStart, at);
+    if (charge === null) return -1;
+    this.quickChargeStart = chargeStart;
+    this.quickCharge = charge;
+    return at;
   }
 
   /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */

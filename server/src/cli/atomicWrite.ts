@@ -1,0 +1,394 @@
+// Writing a fixed file back without ever leaving a partial one: the text encoded as it was read,
+// written to a temporary file beside the target and renamed over it, and only if the target is
+// still the file that was read (fileIdentity.ts). Reading claim files is files.ts.
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { nextTurn, onInterrupt } from './interrupts';
+import type { InputEncoding } from './files';
+import { sameInode, unchanged, type FileIdentity } from './fileIdentity';
+
+/** Character count written per write call: a slice of a flat string costs nothing to make. */
+const WRITE_CHUNK = 1 << 20;
+
+/** Encodes text the way it was read and hands it out in pieces, never as one big Buffer. */
+export function* encodedChunks(text: string, encoding: InputEncoding, bom: boolean): Generator<Buffer, void, undefined> {
+  if (bom) yield encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);
+  const nodeEncoding: BufferEncoding = encoding === 'utf8' ? 'utf8' : encoding === 'utf16le' ? 'utf16le' : 'latin1';
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + WRITE_CHUNK, text.length);
+    // Never split a surrogate pair between two chunks.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield Buffer.from(text.slice(start, end), nodeEncoding);
+    start = end;
+  }
+}
+
+/** encodedChunks, handed to `write` one by one. */
+export function forEachEncodedChunk(text: string, encoding: InputEncoding, bom: boolean, write: (chunk: Buffer) => void): void {
+  for (const chunk of encodedChunks(text, encoding, bom)) write(chunk);
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such directory';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EPIPE':
+      return 'the reader of the pipe went away';
+    default:
+      return code ? `write failed (${code})` : 'write failed';
+  }
+}
+
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** For tests: called after each chunk is written to the temporary file. */
+  afterChunk?: () => void;
+  /** One line for standard error, without the `claimlint: ` prefix (an interrupted write, a warning). */
+  note?: (message: string) => void;
+  /** Replace a file that is read-only to us, or whose owner cannot be kept (see keepOwnerAndMode). */
+  force?: boolean;
+  /**
+   * The file the new content was made from, as it was read. When the target is that file, it is
+   * replaced only if it is still as it was read, checked when the write begins and just before
+   * the rename: a change made meanwhile by someone else is kept, and nothing is written.
+   */
+  source?: FileIdentity;
+}
+
+/** Why a target that is neither a file nor a folder is not replaced. */
+const NOT_A_FILE = 'not a regular file (a pipe, a device or a socket is never replaced by one)';
+
+/** Random bytes in a temporary file's name, written as twice as many hex digits. */
+const TEMPORARY_RANDOM_BYTES = 6;
+const TEMPORARY_SUFFIX = '.claimlint-tmp';
+
+/** The hidden temporary file beside `destination`: `.NAME.<12 hex digits>.claimlint-tmp`. */
+function temporaryFor(destination: string): string {
+  return join(dirname(destination), `.${basename(destination)}.${randomBytes(TEMPORARY_RANDOM_BYTES).toString('hex')}${TEMPORARY_SUFFIX}`);
+}
+
+/** The file a write to `target` replaces: a symbolic link's file; the path itself when it does not exist yet. */
+function destinationOf(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    return target;
+  }
+}
+
+/**
+ * Whether the file's mode forbids us to write it. fix writes through a rename, which asks for the
+ * folder's permission, never the file's, so it must ask the file's itself. A user other than root
+ * asks the kernel (access(2), which also reads ACLs). Root may write any file: for root, a file is
+ * read-only when its mode lets nobody write it (the mark of a file protected on purpose).
+ */
+function readOnlyToUs(path: string, stats: BigIntStats): boolean {
+  const uid = process.geteuid?.();
+  if (uid === undefined || uid === 0) return (Number(stats.mode) & 0o222) === 0;
+  try {
+    accessSync(path, fsConstants.W_OK);
+    return false;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'EACCES' || code === 'EPERM';
+  }
+}
+
+function octal(mode: number): string {
+  return (mode & 0o7777).toString(8).padStart(3, '0');
+}
+
+/**
+ * One replacement of a file: a temporary file beside it, written, flushed, and renamed over it.
+ * Every step that fails leaves the target as it was; `abandon` removes the temporary file.
+ */
+class Replacement {
+  readonly destination: string;
+  readonly temporary: string;
+  /** The target existed when the write began (an interrupted write "did not change" it). */
+  readonly existed: boolean;
+  /** Said once the file is replaced: its owner could not be kept (--force). */
+  warning: string | null = null;
+  /** The target is the file the content was made from, as it was read. */
+  private readonly source: FileIdentity | null;
+  private fd: number | null = null;
+  /** The temporary file exists under its own name (created, not yet renamed or removed). */
+  private pending = false;
+
+  private constructor(
+    readonly target: string,
+    options: AtomicWriteOptions,
+  ) {
+    this.destination = destinationOf(target);
+    let existing: BigIntStats | null = null;
+    try {
+      existing = statSync(this.destination, { bigint: true });
+    } catch {
+      // No such file yet: it is created.
+    }
+    if (existing?.isDirectory()) throw new OutputError(target, 'is a directory');
+    // A named pipe, a device or a socket is never replaced by a file (pipeOutput.ts writes into pipes and devices).
+    if (existing && !existing.isFile()) throw new OutputError(target, NOT_A_FILE);
+    const source = options.source;
+    this.source = source && (destinationOf(source.path) === this.destination || (existing !== null && sameInode(existing, source))) ? source : null;
+    this.checkUnchanged();
+    if (existing && !options.force && readOnlyToUs(this.destination, existing)) {
+      throw new OutputError(target, `read-only (mode ${octal(Number(existing.mode))}; --force replaces it anyway)`);
+    }
+    this.existed = existing !== null;
+    this.temporary = temporaryFor(this.destination);
+    try {
+      // Readable by us alone until it has the owner and mode of the file it replaces.
+      this.fd = openSync(this.temporary, 'wx', existing ? 0o600 : 0o666);
+      this.pending = true;
+      if (existing) this.keepOwnerAndMode(existing, options.force === true);
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+  }
+
+  /**
+   * Gives the temporary file the owner, group and mode of the file it replaces: the owner first,
+   * since a change of owner clears the set-id bits that the mode then restores.
+   *
+   * Only root may give a file to another user, or to a group it is not in. When the owner or the
+   * group cannot be kept, the rewrite would hand the file to us: its owner could lose access to it
+   * and our group gain it. So fix refuses (before writing anything) unless --force; with --force
+   * it keeps the group if it may, drops the set-id bits (they would now grant our ids, not the
+   * owner's) and warns once the file is replaced. Where files have no owner ids (Windows),
+   * nothing is changed but the mode.
+   */
+  private keepOwnerAndMode(existing: BigIntStats, force: boolean): void {
+    const fd = this.fd!;
+    const uid = Number(existing.uid);
+    const gid = Number(existing.gid);
+    let mode = Number(existing.mode) & 0o7777;
+    const ours = fstatSync(fd);
+    if (process.getuid && (ours.uid !== uid || ours.gid !== gid)) {
+      try {
+        fchownSync(fd, uid, gid);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code !== 'EPERM' && code !== 'EINVAL') throw error;
+        const owner = `uid ${uid}, gid ${gid}`;
+        if (!force) throw new OutputError(this.target, `its owner (${owner}) can be kept only by root (--force writes it as yours)`);
+        try {
+          fchownSync(fd, -1, gid);
+        } catch {
+          // not a group of ours
+        }
+        const now = fstatSync(fd);
+        mode &= ~0o6000;
+        this.warning = `${this.target}: now owned by uid ${now.uid}, gid ${now.gid}: its owner (${owner}) could not be kept`;
+      }
+    }
+    fchmodSync(fd, mode);
+  }
+
+  /** Creates the temporary file; OutputError when that fails. */
+  static begin(target: string, options: AtomicWriteOptions): Replacement {
+    try {
+      return new Replacement(target, options);
+    } catch (error) {
+      throw asOutputError(target, error);
+    }
+  }
+
+  write(chunk: Buffer): void {
+    let written = 0;
+    while (written < chunk.length) written += writeSync(this.fd!, chunk, written, chunk.length - written);
+  }
+
+  /** Flushes the temporary file to disk and closes it. */
+  flush(): void {
+    fsyncSync(this.fd!);
+    closeSync(this.fd!);
+    this.fd = null;
+  }
+
+  /**
+   * The target is still the file that was read, as it was read (when it is that file). Between
+   * this check and the rename, microseconds apart, a change could still slip through: no
+   * portable call renames only if the target is unchanged.
+   */
+  private checkUnchanged(): void {
+    if (this.source === null) return;
+    let now: BigIntStats;
+    try {
+      now = statSync(this.destination, { bigint: true });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') throw new OutputError(this.target, 'deleted while fix ran');
+      throw error;
+    }
+    if (!unchanged(now, this.source)) throw new OutputError(this.target, 'changed by another program while fix ran (run fix again)');
+  }
+
+  /** Renames the flushed temporary file over the target, if the target is unchanged (see checkUnchanged) and still no pipe or device. */
+  commit(): void {
+    this.checkUnchanged();
+    this.checkNotSpecial();
+    renameSync(this.temporary, this.destination);
+    this.pending = false;
+  }
+
+  /** What is at the destination now is a regular file, or nothing (a pipe made there meanwhile is not replaced). */
+  private checkNotSpecial(): void {
+    let now: BigIntStats;
+    try {
+      now = statSync(this.destination, { bigint: true });
+    } catch {
+      return;
+    }
+    if (!now.isFile()) throw new OutputError(this.target, now.isDirectory() ? 'is a directory' : NOT_A_FILE);
+  }
+
+  /** Closes and removes the temporary file, if there is one; never throws. */
+  abandon(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = null;
+    }
+    if (this.pending) {
+      try {
+        unlinkSync(this.temporary);
+      } catch {
+        // already gone
+      }
+      this.pending = false;
+    }
+  }
+}
+
+export function asOutputError(target: string, error: unknown): OutputError {
+  return error instanceof OutputError ? error : new OutputError(target, describeWriteError(error));
+}
+
+/**
+ * Writes to a temporary file beside the target, flushes it to disk, then renames it over the
+ * target: readers see the old file or the new one, never a partial one. An existing target keeps
+ * its owner, group and mode, and is not replaced if it is read-only to us (unless `force`) or, as
+ * `source`, changed since it was read; a symbolic link keeps pointing at the file it pointed at,
+ * which is replaced. On failure the temporary file is removed and OutputError says why.
+ */
+export function writeAtomically(target: string, produce: (write: (chunk: Buffer) => void) => void, options: AtomicWriteOptions = {}): void {
+  const replacement = Replacement.begin(target, options);
+  try {
+    produce((chunk) => {
+      replacement.write(chunk);
+      options.afterChunk?.();
+    });
+    replacement.flush();
+    replacement.commit();
+  } catch (error) {
+    replacement.abandon();
+    throw asOutputError(target, error);
+  }
+  if (replacement.warning) options.note?.(`warning: ${replacement.warning}`);
+}
+
+/**
+ * writeAtomically for the command line, where the user may press Ctrl-C: while the temporary file
+ * exists, SIGINT, SIGTERM and SIGHUP remove it, leave the target as it was, say so in one line
+ * and end the process with 128 + the signal's number. The chunks are written one event-loop turn
+ * apart, so that a signal is handled within a chunk's time; the last turn comes after the flush,
+ * so a signal that arrives while the file is written or flushed always wins over the rename. One
+ * that arrives in the microseconds of the last check and the rename is handled just after them:
+ * the file is then wholly fixed, and the process still exits 128 + the signal's number.
+ */
+export async function writeAtomicallyInterruptibly(target: string, chunks: Iterable<Buffer>, options: AtomicWriteOptions = {}): Promise<void> {
+  let replacement: Replacement | null = null;
+  let committed = false;
+  const release = onInterrupt((signal) => {
+    replacement?.abandon();
+    const outcome = committed ? 'the fixed file was already in place' : replacement?.existed === false ? 'nothing was written' : 'the file was not changed';
+    options.note?.(`${target}: interrupted (${signal}); ${outcome}`);
+  });
+  try {
+    replacement = Replacement.begin(target, options);
+    for (const chunk of chunks) {
+      replacement.write(chunk);
+      options.afterChunk?.();
+      await nextTurn();
+    }
+    replacement.flush();
+    await nextTurn();
+    replacement.commit();
+    committed = true;
+    // A signal caught during the rename is still waiting for its turn: handle it, not drop it.
+    await nextTurn();
+  } catch (error) {
+    replacement?.abandon();
+    throw asOutputError(target, error);
+  } finally {
+    release();
+  }
+  if (replacement.warning) options.note?.(`warning: ${replacement.warning}`);
+}
+
+/**
+ * How old a temporary file of ours must be before a later run takes it for the remains of a run
+ * that was killed (SIGKILL, a power cut): a run that is writing touches its file with every chunk.
+ */
+export const STALE_TEMPORARY_MS = 5 * 60 * 1000;
+
+/**
+ * Removes the temporary files that earlier runs writing `target` left behind: only regular files
+ * named `.NAME.<12 hex digits>.claimlint-tmp` for this target, not modified for STALE_TEMPORARY_MS
+ * (they hold claim contents where nobody looks). Returns how many were removed; never throws.
+ */
+export function removeStaleTemporaries(target: string, now: number = Date.now()): number {
+  const destination = destinationOf(target);
+  const folder = dirname(destination);
+  const name = basename(destination);
+  const prefix = `.${name}.`;
+  // TEMPORARY_RANDOM_BYTES (6) in hex; a literal, as every regex in the sources is (the linearity test reads them).
+  const random = /^[0-9a-f]{12}$/;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of names) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(TEMPORARY_SUFFIX)) continue;
+    if (!random.test(entry.slice(prefix.length, entry.length - TEMPORARY_SUFFIX.length))) continue;
+    const path = join(folder, entry);
+    try {
+      const stats = lstatSync(path);
+      if (!stats.isFile() || now - stats.mtimeMs < STALE_TEMPORARY_MS) continue;
+      unlinkSync(path);
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,189 @@
+// The 2300 claim loop of an 837: the open claim, from its CLM to the segment that ends it (the
+// next CLM, an HL or an envelope segment), kept in fields and built into one X12Claim when it
+// ends, with the service lines serviceLines837.ts read for it. Its dates are set by the DTP
+// reader (dates837.ts); the walk that calls it is parse837.ts. The open claim lives in fields so
+// that each claim object is built once, with its final shape (this runs for every claim of huge
+// files).
+
+import type { DateRange } from '../model';
+import { detached } from '../text';
+import { NO_OFFSET } from './claimTotal';
+import { parseDecimalAt, shownNumber } from './values';
+import type { SegmentReading } from './reading837';
+import type { Envelopes837 } from './envelope837';
+import type { Hierarchy837 } from './hierarchy837';
+import type { ServiceLines837 } from './serviceLines837';
+import { X12Claim } from './serviceLine837';
+import { Clm05Reader, readClm05, type Clm05 } from './clm05';
+import { supersedesOthers } from '../rules/supersession';
+import { sliceOf } from './source';
+
+/** The open 2300 claim (CLM and its dates) and the claims built so far. */
+export class Claim2300 {
+  /** The open claim's CLM (-1: none open; 0 once the claim has gone on into a later piece, see goesOn). */
+  segment = -1;
+  /** Where the open claim's CLM starts. */
+  private start = 0;
+  /** CLM01 and CLM02 as written, once the claim has gone on past the piece they are in (else read at close). */
+  private idText: string | null = null;
+  private chargeText: string | null = null;
+  /** The claim's date (DTP 472, or 434 on an 837I; set by dates837.ts). */
+  date: DateRange | null = null;
+  /** The claim's DTP03 (offsets; the span is made for a claim that is built). */
+  dateStart = 0;
+  dateEnd = 0;
+  /** Whether `date` is a 472 service date (which wins over a 434 statement date). */
+  dateIsService = false;
+  /** CLM01 and CLM02 of the open claim: offsets (NO_OFFSET when absent) and the parsed charge. */
+  private idStart = NO_OFFSET;
+  private idEnd = NO_OFFSET;
+  private chargeStart = NO_OFFSET;
+  private chargeEnd = NO_OFFSET;
+  private charge: number | null = null;
+  /** CLM05 of the open claim, as the coding checks read it. */
+  private location: Clm05 = readClm05('', -1, -1, ':');
+  /** Reads CLM05 (the same text as the claim before gives the same object). */
+  private readonly clm05 = new Clm05Reader();
+  /** Claims seen so far (model indexes; result arrays may be emptied between pieces). */
+  seen = 0;
+  /** End of the span of the last claim closed in the current piece (-1: none). */
+  lastEnd = -1;
+
+  constructor(
+    private readonly r: SegmentReading,
+    private readonly envelopes: Envelopes837,
+    private readonly names: Hierarchy837,
+    private readonly lines: ServiceLines837,
+  ) {}
+
+  /** A CLM opens a claim (the caller has closed the one before). */
+  open(s: number): void {
+    const r = this.r;
+    this.segment = s;
+    this.start = r.ix.table.segmentStart[s]!;
+    this.idText = this.chargeText = null;
+    this.date = null;
+    this.dateStart = this.dateEnd = 0;
+    this.dateIsService = false;
+    this.lines.startClaim();
+    this.names.startClaim();
+    // CLM01 and CLM02 are kept as offsets for close, which then need not split CLM again.
+    const el = r.elementsOf(s, 5);
+    const idStart = el.start(1);
+    this.idStart = idStart < 0 ? NO_OFFSET : idStart;
+    this.idEnd = idStart < 0 ? NO_OFFSET : el.end(1);
+    const chargeStart = el.start(2);
+    const chargeEnd = chargeStart < 0 ? -1 : el.end(2);
+    this.chargeStart = chargeStart < 0 ? NO_OFFSET : chargeStart;
+    this.chargeEnd = chargeStart < 0 ? NO_OFFSET : chargeEnd;
+    this.charge = chargeStart < 0 ? null : parseDecimalAt(r.source, chargeStart, chargeEnd);
+    // CLM05-1 (837I facility type code) and CLM05-3 (claim frequency), read as strings now: a claim may go on past this piece.
+    const locationStart = el.start(5);
+    this.location = this.clm05.read(r.source, locationStart, locationStart < 0 ? -1 : el.end(5), r.ix.delimitersOf(s).component);
+    this.lines.claimFacilityType = this.location.facilityType;
+    if (this.charge === null) {
+      r.add(
+        'x12.amount-invalid',
+        'error',
+        chargeStart < 0 || chargeEnd === chargeStart
+          ? 'CLM02 (total claim charge) is missing'
+          : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(sliceOf(r.source, chargeStart, chargeEnd))}`,
+        r.spanOr(s, 2),
+      );
+    }
+  }
+
+  /**
+   * The open claim goes on into the next piece (Parser837.endPiece with claimGoesOn): what it
+   * holds of this piece is kept as text, and its offsets are moved to the next piece's (before
+   * its start).
+   */
+  goesOn(shift: number): void {
+    const source = this.r.source;
+    if (this.idText === null && this.idStart !== NO_OFFSET) this.idText = detached(sliceOf(source, this.idStart, this.idEnd));
+    if (this.chargeText === null && this.chargeStart !== NO_OFFSET) this.chargeText = detached(sliceOf(source, this.chargeStart, this.chargeEnd));
+    this.segment = 0;
+    this.start -= shift;
+    if (this.idStart !== NO_OFFSET) {
+      this.idStart -= shift;
+      this.idEnd -= shift;
+    }
+    if (this.chargeStart !== NO_OFFSET) {
+      this.chargeStart -= shift;
+      this.chargeEnd -= shift;
+    }
+    this.dateStart -= shift;
+    this.dateEnd -= shift;
+    this.lines.moveBack(shift);
+  }
+
+  /** Segment `s` ends the open line and claim, if any: the claim is checked and built into the reader's result. */
+  close(s: number): void {
+    const lineReader = this.lines;
+    lineReader.closeLine(s);
+    if (this.segment < 0) return;
+    this.segment = -1;
+    const r = this.r;
+    const lines = lineReader.takeLines();
+    const spanStart = this.start;
+    const spanEnd = r.endBefore(s, spanStart);
+    this.lastEnd = spanEnd;
+    const index = this.seen++;
+    const chargeStart = this.chargeStart;
+    const chargeEnd = this.chargeEnd;
+    const hasCharge = chargeStart !== NO_OFFSET;
+    const sum = lineReader.charges.check(hasCharge ? this.charge : null, chargeStart, chargeEnd);
+    if (sum !== null) r.result.findings.push(sum);
+    // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
+    // unless it replaces or voids others (their lines then take no part in the coding checks).
+    const location = this.location;
+    if (lineReader.keepLine !== null && lines.length === 0 && !supersedesOthers(location.frequency)) return;
+    const names = this.names;
+    names.resolveIds();
+    const claimDate = this.date;
+    if (claimDate !== null) {
+      for (const line of lines) {
+        if (line.dateOfService === null) {
+          line.dateOfService = claimDate;
+          line.dateStart = this.dateStart;
+          line.dateEnd = this.dateEnd;
+          line.dateInherited = true;
+        }
+      }
+    }
+    const source = r.source;
+    const idStart = this.idStart;
+    const transaction = this.envelopes.transaction;
+    const claim = new X12Claim();
+    claim.index = index;
+    if (idStart !== NO_OFFSET) {
+      claim.id = this.idText ?? sliceOf(source, idStart, this.idEnd);
+      claim.idStart = idStart;
+      claim.idEnd = this.idEnd;
+    }
+    claim.patientId = names.patientOrSubscriberId();
+    claim.patientKey = names.patientKey();
+    claim.billingProviderId = names.billingProviderId;
+    claim.renderingProviderId = names.claimRenderingId;
+    claim.kind = transaction ? transaction.model.kind : null;
+    // CLM05-1 is the facility type code on an 837I only (an 837P's is the place of service).
+    claim.facilityType = claim.kind === 'institutional' ? location.facilityType : null;
+    claim.frequency = location.frequency;
+    if (hasCharge) {
+      claim.totalCharge = this.charge;
+      claim.totalChargeText = this.chargeText ?? sliceOf(source, chargeStart, chargeEnd);
+      claim.chargeStart = chargeStart;
+      claim.chargeEnd = chargeEnd;
+    }
+    claim.dateOfService = claimDate;
+    if (claimDate !== null) {
+      claim.dateStart = this.dateStart;
+      claim.dateEnd = this.dateEnd;
+    }
+    claim.lines = lines;
+    claim.spanStart = spanStart;
+    claim.spanEnd = spanEnd;
+    claim.transactionIndex = transaction ? transaction.model.index : null;
+    r.result.claims.push(claim);
+  }
+}
