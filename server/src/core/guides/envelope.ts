@@ -14,7 +14,7 @@ import { envelopeFor, guideCoverage, guideFor } from './load';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { GuideWalker } from './walker';
 import { checkElements, type ElementContext } from './elementChecks';
-import { prefix, prefixOf, samePrefix, type EnvelopeState, type GroupState } from './validatorState';
+import { prefix, prefixOf, samePrefix, type EnvelopeState } from './validatorState';
 
 export interface Group {
   guide: GuideSchema | null;
@@ -216,21 +216,6 @@ export class Envelope {
       samePrefix(this.reportedVersions, state.reportedVersions)
     );
   }
-}
-
-export function groupSnapshot(group: Group): GroupState {
-  return { guide: group.guide, version: group.version, stIds: prefixOf(group.stIds), walker: group.walker?.snapshot() ?? null };
-}
-
-export function restoreGroup(g: GroupState): Group {
-  return { guide: g.guide, version: g.version, stIds: new Set(prefix(g.stIds)), walker: g.walker && g.guide ? GuideWalker.restore(g.guide, g.walker) : null };
-}
-
-export function groupInState(group: Group, g: GroupState): boolean {
-  if (g.guide !== group.guide || g.version !== group.version || !samePrefix(group.stIds, g.stIds)) return false;
-  if ((g.walker === null) !== (group.walker === null)) return false;
-  if (g.walker && group.walker && !group.walker.inState(g.walker)) return false;
-  return true;
 }
 
 /** A version (ISA12, GS08, ST03) as a message shows it: as written when it reads as one (letters and digits), else described. */

@@ -182,7 +182,7 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
 }
 
 /**
- * validate.ts checkElement for one value at [start, end), answering only "no finding". The
+ * elementChecks.ts checkElement for one value at [start, end), answering only "no finding". The
  * characters were looked at by the scan (no separator in a simple value, none outside the sets).
  */
 function valueClean(spec: ElementSpec, text: string, start: number, end: number, format: string | null): boolean {

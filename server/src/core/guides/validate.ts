@@ -7,61 +7,33 @@
 // findings.ts.
 //
 // This module is the per-segment path: the handover from the reader's pass (segmentOf, segmentAt:
-// the hot path, kept in one class so it reads its state with no indirection), the exact check of a
-// segment (segment()), the transaction set's service lines and HL numbering, and the bound on
-// repeated findings (add). The envelopes (ISA, GS, ST, GE, IEA) are envelope.ts's, what findings
-// say findings.ts's, the state between segments validatorState.ts's.
+// the hot path), the exact check of a segment (segment()), and the bound on repeated findings
+// (add). The state carried between segments and the set's own checks are validatorState.ts's, the
+// envelopes (ISA, GS, ST, GE, IEA) envelope.ts's, what findings say findings.ts's.
 import { capitalized } from '../text';
 import { shownSegmentId } from './shown';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
-import { VERSION_MISMATCH_RULE } from './coverage';
 import type { ValueAt } from './load';
 import type { GuideSchema } from './schema';
 import { idCodeOf, type KeyAt } from './transitions';
 import { checkElements, type ElementContext, type GuideSeverity } from './elementChecks';
-import { elementsClean, type SegmentReader, type Separators } from './fastCheck';
-import { HlNumbering, type HlReport } from './hlNumbering';
-import { LAST_LISTED, RepeatLimit, StrayRun, type RepeatCarry, type SetEnding } from './repeats';
+import { elementsClean, type Separators } from './fastCheck';
+import { LAST_LISTED, StrayRun } from './repeats';
 import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { StepMemo } from './stepMemo';
-import { SegmentValues } from './segmentValues';
+import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { componentOf } from './valueTypes';
-import { Envelope, groupInState, groupSnapshot, restoreGroup, type Group, type ServiceLine } from './envelope';
+import { Envelope } from './envelope';
 import { reportEvents, unexpectedMessage, type GuideFinding } from './findings';
-import type { ValidatorState } from './validatorState';
+import { CarriedState, type ValidatorState } from './validatorState';
 
 export { isValidDate, isValidTime } from './valueTypes';
+export { valuesOf } from './segmentValues';
+export type { IndexedSegments } from './segmentValues';
 export type { GuideFinding, GuideSeverity } from './findings';
 export type { ValidatorState } from './validatorState';
-
-
-/** Segments of an indexed text, read by offsets (X12SegmentIndex is one). */
-export interface IndexedSegments extends SegmentReader {
-  /** segmentIdCode of the segment's id; 0 when it is not 1..3 ASCII characters. */
-  idCode(i: number): number;
-  segmentId(i: number): string;
-  /** Where each segment starts (its id) and where its terminator is. */
-  readonly table: { readonly segmentStart: ArrayLike<number>; readonly segmentEnd: ArrayLike<number> };
-  delimitersOf(i: number): { readonly element: string };
-}
-
-/** The first `n` element values of segment i (fewer when it has fewer). */
-function firstValues(reader: SegmentReader, i: number, n: number): string[] {
-  const count = Math.min(n, reader.elementCount(i));
-  const out = new Array<string>(count);
-  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
-  return out;
-}
-
-/** The element values of segment i (elements[0] is element 01). */
-export function valuesOf(reader: SegmentReader, i: number): string[] {
-  const count = reader.elementCount(i);
-  const out = new Array<string>(count);
-  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
-  return out;
-}
 
 export interface GuideSegment {
   id: string;
@@ -88,23 +60,10 @@ export interface GuideValidatorOptions {
  * Several interchanges, groups and transaction sets may follow each other; each group is
  * validated with the guide its GS08 names (or options.guide).
  */
-export class GuideValidator {
+export class GuideValidator extends CarriedState {
   private readonly findings: GuideFinding[] = [];
   private readonly component: string;
   private readonly repetition: string | null;
-  /** The group of the current transaction set (its walker places the segments). */
-  private group: Group | null = null;
-  /** The interchange and group envelopes around it (ISA, GS, ST and their trailers). */
-  private readonly envelope: Envelope;
-  /** HL numbering of the current transaction set. */
-  private hl = new HlNumbering();
-  /** Where the HL numbering's findings go. */
-  private readonly reportHl: HlReport = (segment, rule, message, position) => {
-    this.add(segment, rule, 'error', message, position);
-  };
-  /** The service segment (SV1/SV2/SV3) the current transaction set's guide uses, and whether another was reported. */
-  private service: ServiceLine | null = null;
-  private serviceReported = false;
   // Segments starting with blanks: reported once, on the first, with the count.
   private leadingBlanks = 0;
   private leadingBlanksFinding: GuideFinding | null = null;
@@ -112,8 +71,6 @@ export class GuideValidator {
   private readonly stray = new StrayRun();
   /** The last segment checked was placed in the guide. */
   private placedLast = false;
-  /** How often each problem was found in the current transaction set. */
-  private repeats = new RepeatLimit();
   /** The id of the segment being checked (findings about it are counted by it). */
   private currentId = '';
 
@@ -126,6 +83,7 @@ export class GuideValidator {
   };
 
   constructor(private readonly options: GuideValidatorOptions = {}) {
+    super();
     this.component = options.componentSeparator ?? ':';
     this.repetition = options.repetitionSeparator ?? null;
     this.values = new SegmentValues(this.component);
@@ -357,59 +315,11 @@ export class GuideValidator {
     this.add(index, 'guide.segment-unexpected', 'error', unexpectedMessage(this.group!.walker!, id, elements, this.component));
   }
 
-  // ---- checkpoints (checkpoints.ts): the state between segments, to restart a pass after an edit
-
-  /** The state between segments, sharing the growing sets (their first `size` entries are the state). */
-  snapshot(): ValidatorState {
-    const group = this.group;
-    return {
-      envelope: this.envelope.snapshot(),
-      group: group && groupSnapshot(group),
-      hl: this.hl.snapshot(),
-      service: this.service,
-      serviceReported: this.serviceReported,
-      repeats: this.repeats.snapshot(),
-      repeatsEnding: this.repeats.ending,
-    };
-  }
-
   /** A validator in a state snapshot() gave, with no findings yet; `shift` moves its segment indexes. */
   static restore(options: GuideValidatorOptions, state: ValidatorState, shift = 0): GuideValidator {
     const v = new GuideValidator(options);
-    v.envelope.restore(state.envelope);
-    v.group = state.group && restoreGroup(state.group);
-    v.hl = HlNumbering.restore(state.hl, shift);
-    v.service = state.service;
-    v.serviceReported = state.serviceReported;
-    v.repeats = RepeatLimit.restore(state.repeats);
+    v.restoreState(state, shift);
     return v;
-  }
-
-  /** Is this validator in the state a snapshot gave (its segment indexes moved by `shift`)? */
-  inState(state: ValidatorState, shift: number): boolean {
-    const g = state.group;
-    const group = this.group;
-    if ((g === null) !== (group === null)) return false;
-    if (g && group && !groupInState(group, g)) return false;
-    if (!this.hl.inState(state.hl, shift)) return false;
-    const service = this.service;
-    const oldService = state.service;
-    if ((service === null) !== (oldService === null)) return false;
-    if (service && oldService && (service.version !== oldService.version || service.id !== oldService.id)) return false;
-    return this.serviceReported === state.serviceReported && this.repeats.meets(state.repeats, state.repeatsEnding) && this.envelope.inState(state.envelope);
-  }
-
-  /**
-   * Takes up an earlier pass this validator is in the state of (inState): the set ends as the
-   * earlier one did, its counts moved by what this pass found more or fewer times.
-   */
-  carryRepeats(state: ValidatorState): RepeatCarry {
-    return this.repeats.carry(state.repeats, state.repeatsEnding);
-  }
-
-  /** The ending of the current set's repeat counts (see SetEnding). */
-  get repeatsEnding(): SetEnding {
-    return this.repeats.ending;
   }
 
   /** Ends the stream: checks what only the end tells (the last HL's child flag). */
@@ -421,36 +331,13 @@ export class GuideValidator {
     return this.findings;
   }
 
-  /** ST at `index`: a new transaction set, in the current group (or one of its own), after the one before it ends. */
-  private startTransaction(elements: readonly string[], index: number): void {
-    this.endTransaction();
-    this.group = this.envelope.startTransaction(elements, index, this.group);
-    this.service = this.envelope.serviceOf(elements);
-    this.serviceReported = false;
-    this.hl.reset();
-    this.repeats.reset();
-  }
-
-  /** A service line of another claim type than the transaction set's guide: once per set. */
-  private checkService(id: string, index: number): void {
-    const expected = this.service;
-    if (expected === null || this.serviceReported || id === expected.id) return;
-    this.serviceReported = true;
-    const kind = id === 'SV1' ? 'a professional' : id === 'SV2' ? 'an institutional' : 'a dental';
-    this.add(index, VERSION_MISMATCH_RULE, 'error', `${id} is ${kind} service line, but this transaction set is sent under ${expected.version}, the 837 ${expected.kind} guide.`);
-  }
-
-  private endTransaction(): void {
-    this.hl.end(this.reportHl);
-  }
-
   /**
    * Records a finding, or drops it when the same problem (rule, segment id, element) was found
    * REPEAT_LIMIT times in this transaction set already: a file of millions of broken segments
    * (a run of empty segments, one segment repeated) then keeps a bounded list. The last one
    * listed says that the rest are not.
    */
-  private add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding | null {
+  protected override add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding | null {
     const counted = this.repeats.count(rule, this.currentId, position, component);
     if (counted === 'dropped') return null;
     if (counted === 'last') message += LAST_LISTED;
