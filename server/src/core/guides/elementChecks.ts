@@ -4,7 +4,8 @@
 // them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
 import { capitalized } from '../text';
 import { shownCodeFor, shownTypedValue } from './shown';
-import { isValidCode, patternInWords } from './load';
+import { isValidCode } from './lookups';
+import { patternInWords } from './patterns';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 

@@ -4,7 +4,8 @@
 // Also the values of a segment as strings (valuesOf), for the checks that read them all, and the
 // segments of an indexed text the validator reads by offsets (IndexedSegments).
 import { componentOf } from './valueTypes';
-import { packCode, type ValueAt } from './load';
+import { packCode } from './packedCodes';
+import type { ValueAt } from './lookups';
 import type { SegmentReader } from './fastCheck';
 import type { KeyAt } from './transitions';
 
@@ -32,7 +33,7 @@ export class SegmentValues {
     return component === 0 ? raw : componentOf(raw, this.componentSeparator, component);
   };
 
-  /** The same value as a packed number (load.ts packCode; 0 when empty, -1 when it does not pack). */
+  /** The same value as a packed number (packedCodes.ts packCode; 0 when empty, -1 when it does not pack). */
   readonly keyAt: KeyAt = (position, component) => {
     const reader = this.reader!;
     let start = reader.elementStartOf(this.segment, position);

@@ -13,7 +13,7 @@
 import { capitalized } from '../text';
 import { shownSegmentId } from './shown';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
-import type { ValueAt } from './load';
+import type { ValueAt } from './lookups';
 import type { GuideSchema } from './schema';
 import { idCodeOf, type KeyAt } from './transitions';
 import { checkElements, type ElementContext, type GuideSeverity } from './elementChecks';
