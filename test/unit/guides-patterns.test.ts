@@ -1,10 +1,10 @@
-// The guide maps' element patterns are literals in load.ts (no regex is built from data at run
+// The guide maps' element patterns are literals in patterns.ts (no regex is built from data at run
 // time): every pattern the committed schema names must be among them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GUIDE_PATTERN_WORDS, GUIDE_PATTERNS, patternInWords } from '../../server/src/core/guides/load';
+import { GUIDE_PATTERN_WORDS, GUIDE_PATTERNS, patternInWords } from '../../server/src/core/guides/patterns';
 
 test('every pattern of the guide schema has its literal', () => {
   const data = JSON.parse(readFileSync(join(__dirname, '../../server/src/core/guides/data/guides.json'), 'utf8')) as unknown;

@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { guideFor, type ValueAt } from '../../server/src/core/guides/load';
+import { guideFor } from '../../server/src/core/guides/load';
+import type { ValueAt } from '../../server/src/core/guides/lookups';
 import { valuesOf } from '../../server/src/core/guides/validate';
 import { GuideWalker } from '../../server/src/core/guides/walker';
 import { parseX12 } from '../../server/src/core/x12/index';

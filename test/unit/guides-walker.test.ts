@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { findLoop, guideFor, type ValueAt } from '../../server/src/core/guides/load';
+import { findLoop, type ValueAt } from '../../server/src/core/guides/lookups';
+import { guideFor } from '../../server/src/core/guides/load';
 import type { GuideSchema, SegmentSpec } from '../../server/src/core/guides/schema';
 import type { LoopSpec } from '../../server/src/core/guides/schema';
 import { GuideWalker, type WalkEvent } from '../../server/src/core/guides/walker';

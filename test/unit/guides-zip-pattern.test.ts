@@ -1,5 +1,5 @@
 // Found in review: the guide's pattern for the 837I 5010 billing provider ZIP code (2010AA
-// N403, `[0-9]{9}`: nine digits, ZIP+4) is searched unanchored (guides/load.ts GUIDE_PATTERNS,
+// N403, `[0-9]{9}`: nine digits, ZIP+4) is searched unanchored (guides/patterns.ts GUIDE_PATTERNS,
 // "pyx12 searches, unanchored"), so any value holding nine digits in a row passes:
 // `N4*SPRINGFIELD*IL*6270100001` (ten digits) and `N4*SPRINGFIELD*IL*627010000X` get no
 // guide.element-format, though neither is a nine-digit ZIP code.

@@ -3,7 +3,7 @@
 // The guide is the one the transaction set's ST03/GS08 names; nothing is offered without it.
 // Pure: spans and labels out, the LSP adapter turns them into CompletionItems.
 import type { Analysis } from './analyze';
-import { elementAt, segmentMatches } from './guides/load';
+import { elementAt, segmentMatches } from './guides/lookups';
 import { guideSegmentIds } from './guides/nextSegments';
 import { allowedAfter, loopTitle, placementOf, valuesOf } from './guides/placement';
 import type { ElementSpec, SegmentSpec } from './guides/schema';

@@ -4,7 +4,8 @@
 // them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
 import { capitalized } from '../text';
 import { shownCodeFor, shownTypedValue } from './shown';
-import { isValidCode, patternInWords } from './load';
+import { isValidCode } from './lookups';
+import { patternInWords } from './patterns';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 
@@ -16,7 +17,7 @@ export interface ElementContext {
   component: string;
   /** Repetition separator (ISA11 in 5010), or null. */
   repetition: string | null;
-  /** The group's version when the map checking it lists another (validate.ts Group.version): GS08 and ST03 may hold it. */
+  /** The group's version when the map checking it lists another (envelope.ts Group.version): GS08 and ST03 may hold it. */
   version: string | null;
   /** Records a finding on segment `segment` (position and component of the element, its reference, the loop). */
   add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): void;

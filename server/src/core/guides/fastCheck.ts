@@ -9,7 +9,8 @@
 // spaces, a value outside the basic and extended character sets, a date or time element) counts
 // as not clean and goes to the exact checks. test/unit/guides-one-pass.test.ts holds it to that: the one pass finds what
 // the exact checks find, on generated files with planted values.
-import { hasPackedCode, isValidCode, packCode } from './load';
+import { hasPackedCode, packCode } from './packedCodes';
+import { isValidCode } from './lookups';
 import type { CompositeSpec, ElementSpec, SegmentSpec } from './schema';
 import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, type SegmentScan } from './segmentScan';
 import { DATE_FORMATS, matchesFormatAt, rangeInOrderAt } from './valueTypes';
@@ -182,7 +183,7 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
 }
 
 /**
- * validate.ts checkElement for one value at [start, end), answering only "no finding". The
+ * elementChecks.ts checkElement for one value at [start, end), answering only "no finding". The
  * characters were looked at by the scan (no separator in a simple value, none outside the sets).
  */
 function valueClean(spec: ElementSpec, text: string, start: number, end: number, format: string | null): boolean {

@@ -1,7 +1,8 @@
 // Loads the generated guide data (data/guides.json, inlined by esbuild) and links it into
-// GuideSchema trees, one guide at a time on first use. Lookups for hovers and completion:
-// a guide by version, a loop by path, the segment a segment id and qualifier name there, the
-// element at a position.
+// GuideSchema trees, one guide at a time on first use, and finds the guide for a version (a
+// transaction guide by GS08 or ST03, an envelope map by ISA12, what Claimlint does with a
+// version). Lookups in a linked guide are lookups.ts's, codes as numbers packedCodes.ts's, the
+// guides' patterns patterns.ts's.
 import rawData from './data/guides.json';
 import { GUIDE_ALIASES, NEAREST_GUIDES, NOT_VALIDATED, NOT_VALIDATED_RULE } from './coverage';
 import type {
@@ -11,7 +12,6 @@ import type {
   GuideSchema,
   LoopSpec,
   PositionSpec,
-  PackedCodes,
   Qualifier,
   RawChild,
   RawCount,
@@ -19,12 +19,10 @@ import type {
   SegmentSpec,
   SyntaxNote,
 } from './schema';
-import { PACKED_CODE_LENGTH } from './schema';
+import { packedCodesOf } from './packedCodes';
+import { GUIDE_PATTERNS } from './patterns';
 
 const DATA = rawData as unknown as GuideData;
-
-/** Reads an element value: 1-based element position, component (0 = the whole simple element, 1.. = a component). */
-export type ValueAt = (position: number, component: number) => string;
 
 function count(raw: RawCount): number {
   return raw === '>1' ? Infinity : raw;
@@ -72,55 +70,6 @@ function validCodesOf(list: number | undefined, external: string | null): Readon
   return set;
 }
 
-const packedSets = new Map<ReadonlySet<string>, PackedCodes>();
-
-/** Codes of up to PACKED_CODE_LENGTH ASCII characters as numbers (packCode), so a value is looked up without making a string. */
-function packedCodesOf(codes: ReadonlySet<string> | null): PackedCodes | null {
-  if (codes === null) return null;
-  let packed = packedSets.get(codes);
-  if (!packed) {
-    const set = new Set<number>();
-    let unpacked = 0;
-    for (const code of codes) {
-      const n = packCode(code, 0, code.length);
-      if (n < 0) unpacked++;
-      else set.add(n);
-    }
-    const few = set.size <= FEW_CODES && [...set].every((n) => n <= SMALL_CODE_LIMIT) ? Int32Array.from(set) : null;
-    packedSets.set(codes, (packed = { set, few, unpacked }));
-  }
-  return packed;
-}
-
-/** Up to this many codes are looked up by a scan of an array (faster than a set for short lists, the usual qualifier lists). */
-const FEW_CODES = 8;
-/** Codes of up to four characters pack under 2^28: small integers, compared as such. */
-const SMALL_CODE_LIMIT = 0x7fffffff;
-
-/** Is the packed code `n` one of `packed`? */
-export function hasPackedCode(packed: PackedCodes, n: number): boolean {
-  const few = packed.few;
-  if (few === null) return packed.set.has(n);
-  if (n > SMALL_CODE_LIMIT) return false;
-  for (let i = 0; i < few.length; i++) if (few[i] === n) return true;
-  return false;
-}
-
-/**
- * A code of 1..PACKED_CODE_LENGTH ASCII characters (text[start..end)) as one number, base 128;
- * -1 for anything else.
- */
-export function packCode(text: string, start: number, end: number): number {
-  if (end <= start || end - start > PACKED_CODE_LENGTH) return -1;
-  let n = 0;
-  for (let at = start; at < end; at++) {
-    const c = text.charCodeAt(at);
-    if (c >= 128 || c === 0) return -1;
-    n = n * 128 + c;
-  }
-  return n;
-}
-
 function simpleElement(index: number, ref: string, position: number, component: number): ElementSpec {
   const raw = DATA.elements[index];
   const dictionary = DATA.dataElements[raw.d];
@@ -158,26 +107,6 @@ function simpleElement(index: number, ref: string, position: number, component: 
       ref !== 'ISA16' &&
       (packedCodes === null || packedCodes.unpacked === 0),
   };
-}
-
-/**
- * Every pattern the guide maps use, as a literal (the regex-linearity test reads every literal of
- * the sources; one built from data could not be checked). A unit test holds the schema to this list.
- */
-export const GUIDE_PATTERNS: Readonly<Record<string, RegExp>> = {
-  // Held to the whole value (pyx12 searches, so a ten-digit or 627010000X ZIP code passes there).
-  '[0-9]{9}': /^(?:[0-9]{9})$/s,
-};
-
-/** What each of GUIDE_PATTERNS asks for, in words a message can give a biller (same keys). */
-export const GUIDE_PATTERN_WORDS: Readonly<Record<string, string>> = {
-  '[0-9]{9}': 'nine digits',
-};
-
-/** A pattern of GUIDE_PATTERNS in words; the pattern itself for one without words. */
-export function patternInWords(regex: RegExp): string {
-  for (const [key, literal] of Object.entries(GUIDE_PATTERNS)) if (literal === regex) return GUIDE_PATTERN_WORDS[key] ?? `the pattern ${key}`;
-  return `the pattern ${regex.source}`;
 }
 
 function positionSpec(index: number, segmentId: string, position: number): PositionSpec {
@@ -405,150 +334,3 @@ export function guideCoverage(implementation: string): GuideCoverage {
   return { status: 'unknown', message: `No implementation guide for version ${JSON.stringify(implementation)}.` };
 }
 
-// ---- lookups
-
-/** The loops of a guide in document order (depth first), the root excluded. */
-export function* loopsOf(guide: GuideSchema): Generator<LoopSpec> {
-  const stack: LoopSpec[] = [guide.root];
-  while (stack.length > 0) {
-    const loop = stack.pop()!;
-    if (loop !== guide.root) yield loop;
-    for (let i = loop.children.length - 1; i >= 0; i--) {
-      const child = loop.children[i];
-      if (child.kind === 'loop') stack.push(child);
-    }
-  }
-}
-
-/**
- * A loop by its path ('2000B/2300' or ['ISA_LOOP', ..., '2300']; wrappers, envelope loops and
- * any ancestors may be left out) or by its id alone. When several loops fit ('2300' sits under
- * 2000B and under 2000C), the shallowest wins, then the first in document order.
- */
-export function findLoop(guide: GuideSchema, path: string | readonly string[]): LoopSpec | null {
-  const wanted = (typeof path === 'string' ? path.split('/') : [...path]).filter((p) => p !== '');
-  if (wanted.length === 0) return guide.root;
-  let best: LoopSpec | null = null;
-  for (const loop of loopsOf(guide)) {
-    if (loop.id !== wanted[wanted.length - 1]) continue;
-    if (best && best.path.length <= loop.path.length) continue;
-    // Every wanted id must appear in the loop's path, in order.
-    let i = 0;
-    for (const id of loop.path) if (i < wanted.length && id === wanted[i]) i++;
-    if (i === wanted.length) best = loop;
-  }
-  return best;
-}
-
-/** Does segment `id` with these values match this segment of the guide (pyx12's segment_if.is_match)? */
-export function segmentMatches(spec: SegmentSpec, id: string, valueAt: ValueAt): boolean {
-  if (spec.id !== id) return false;
-  const q = spec.qualifier;
-  if (!q) return true;
-  return q.codeSet.has(valueAt(q.position, q.component));
-}
-
-/** The segments of a loop (directly in it) with this id, in order. */
-export function segmentsIn(loop: LoopSpec, id: string): SegmentSpec[] {
-  const out: SegmentSpec[] = [];
-  for (const child of loop.children) if (child.kind === 'segment' && child.id === id) out.push(child);
-  return out;
-}
-
-/**
- * The segment of a loop this segment is: the one whose qualifier its values match; without
- * values (or when none matches), the first of that id.
- */
-export function segmentFor(loop: LoopSpec, id: string, valueAt?: ValueAt): SegmentSpec | null {
-  const candidates = segmentsIn(loop, id);
-  if (valueAt) for (const c of candidates) if (segmentMatches(c, id, valueAt)) return c;
-  return candidates[0] ?? null;
-}
-
-/** The element or composite at a position (1-based), or, with a component, that component. */
-export function elementAt(segment: SegmentSpec, position: number, component = 0): PositionSpec | null {
-  const spec = segment.elements[position - 1];
-  if (!spec) return null;
-  if (component === 0) return spec;
-  if (spec.kind === 'element') return component === 1 ? spec : null;
-  return spec.components[component - 1] ?? null;
-}
-
-/** What a hover shows about an element. */
-export interface ElementInfo {
-  ref: string;
-  name: string;
-  usage: ElementSpec['usage'];
-  /** Simple elements: the type and lengths; a composite: its components. */
-  type: ElementSpec['type'] | 'composite';
-  minLength: number | null;
-  maxLength: number | null;
-  dataElement: string;
-  /** Valid codes (the guide's list, else the external set's codes when shipped), or null for any value. */
-  codes: readonly string[] | null;
-  /** The external code set's name, when the guide names one. */
-  externalCodes: string | null;
-  components: readonly ElementInfo[];
-  /** Segment and loop it was found in. */
-  segment: string;
-  loop: string;
-}
-
-function info(spec: PositionSpec, segment: SegmentSpec): ElementInfo {
-  const loop = segment.loop.id;
-  if (spec.kind === 'composite') {
-    return {
-      ref: spec.ref,
-      name: spec.name,
-      usage: spec.usage,
-      type: 'composite',
-      minLength: null,
-      maxLength: null,
-      dataElement: spec.dataElement,
-      codes: null,
-      externalCodes: null,
-      components: spec.components.map((c) => info(c, segment)),
-      segment: segment.name,
-      loop,
-    };
-  }
-  return {
-    ref: spec.ref,
-    name: spec.name,
-    usage: spec.usage,
-    type: spec.type,
-    minLength: spec.minLength,
-    maxLength: spec.maxLength,
-    dataElement: spec.dataElement,
-    codes: spec.codes ?? spec.externalCodeList,
-    externalCodes: spec.externalCodes,
-    components: [],
-    segment: segment.name,
-    loop,
-  };
-}
-
-/**
- * Hover lookup: the element at `position` (and `component`) of segment `segmentId` in a loop
- * (path or id, as findLoop takes), the segment chosen by its qualifier when values are given.
- */
-export function lookupElement(
-  guide: GuideSchema,
-  loop: string | readonly string[],
-  segmentId: string,
-  position: number,
-  component = 0,
-  valueAt?: ValueAt,
-): ElementInfo | null {
-  const found = findLoop(guide, loop);
-  if (!found) return null;
-  const segment = segmentFor(found, segmentId, valueAt);
-  if (!segment) return null;
-  const spec = elementAt(segment, position, component);
-  return spec ? info(spec, segment) : null;
-}
-
-/** Is `value` one of the element's valid codes? True when the element has no list (or names an external set pyx12 does not ship). */
-export function isValidCode(spec: ElementSpec, value: string): boolean {
-  return spec.validCodes === null || spec.validCodes.has(value);
-}

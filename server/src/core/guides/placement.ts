@@ -4,7 +4,8 @@
 // goes with the analysis); a later question goes on from there. Envelope segments (ISA, GS, GE, IEA) are looked up in the envelope
 // map of their ISA12 version. On demand only: nothing is walked unless a hover or completion asks.
 import type { ParsedDocumentWithIndex, TransactionSet, X12Index } from '../model';
-import { envelopeFor, findLoop, guideCoverage, segmentFor, type ValueAt } from './load';
+import { envelopeFor, guideCoverage } from './load';
+import { findLoop, segmentFor, type ValueAt } from './lookups';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';
 import { segmentIdCode, X12SegmentIndex } from '../x12/segment-index';
 import { SegmentValues } from './segmentValues';

@@ -94,7 +94,7 @@ export const PACKED_CODE_LENGTH = 7;
 /** Valid codes as numbers; `unpacked` counts the codes too long to pack (looked up as strings). */
 export interface PackedCodes {
   set: ReadonlySet<number>;
-  /** The same codes as an array when they are few and short (load.ts hasPackedCode scans it), else null. */
+  /** The same codes as an array when they are few and short (packedCodes.ts hasPackedCode scans it), else null. */
   few: Int32Array | null;
   unpacked: number;
 }
@@ -124,7 +124,7 @@ export interface ElementSpec {
   externalCodeList: readonly string[] | null;
   /** Every valid value (the guide's codes and the external set's), or null when any value passes. */
   validCodes: ReadonlySet<string> | null;
-  /** The same codes packed as numbers (load.ts packCode), for lookups that make no string; null with validCodes. */
+  /** The same codes packed as numbers (packedCodes.ts packCode), for lookups that make no string; null with validCodes. */
   packedCodes: PackedCodes | null;
   regex: RegExp | null;
   /**

@@ -1,8 +1,11 @@
 // One segment's values read from its offsets in the text, as the walker asks for them: a value
 // (ValueAt, a string) or a packed qualifier (KeyAt, a number, no string made). One reader serves
 // every segment of a pass: point it at a segment with at(), then hand out its two functions.
+// Also the values of a segment as strings (valuesOf), for the checks that read them all, and the
+// segments of an indexed text the validator reads by offsets (IndexedSegments).
 import { componentOf } from './valueTypes';
-import { packCode, type ValueAt } from './load';
+import { packCode } from './packedCodes';
+import type { ValueAt } from './lookups';
 import type { SegmentReader } from './fastCheck';
 import type { KeyAt } from './transitions';
 
@@ -30,7 +33,7 @@ export class SegmentValues {
     return component === 0 ? raw : componentOf(raw, this.componentSeparator, component);
   };
 
-  /** The same value as a packed number (load.ts packCode; 0 when empty, -1 when it does not pack). */
+  /** The same value as a packed number (packedCodes.ts packCode; 0 when empty, -1 when it does not pack). */
   readonly keyAt: KeyAt = (position, component) => {
     const reader = this.reader!;
     let start = reader.elementStartOf(this.segment, position);
@@ -49,4 +52,30 @@ export class SegmentValues {
     }
     return start === end ? 0 : packCode(reader.text, start, end);
   };
+}
+
+/** The first `n` element values of segment i (fewer when it has fewer). */
+export function firstValues(reader: SegmentReader, i: number, n: number): string[] {
+  const count = Math.min(n, reader.elementCount(i));
+  const out = new Array<string>(count);
+  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
+  return out;
+}
+
+/** The element values of segment i (elements[0] is element 01). */
+export function valuesOf(reader: SegmentReader, i: number): string[] {
+  const count = reader.elementCount(i);
+  const out = new Array<string>(count);
+  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
+  return out;
+}
+
+/** Segments of an indexed text, read by offsets (X12SegmentIndex is one). */
+export interface IndexedSegments extends SegmentReader {
+  /** segmentIdCode of the segment's id; 0 when it is not 1..3 ASCII characters. */
+  idCode(i: number): number;
+  segmentId(i: number): string;
+  /** Where each segment starts (its id) and where its terminator is. */
+  readonly table: { readonly segmentStart: ArrayLike<number>; readonly segmentEnd: ArrayLike<number> };
+  delimitersOf(i: number): { readonly element: string };
 }

@@ -11,7 +11,8 @@
 // on the way, not the loop's own first segment again (a new iteration), and no loop that starts
 // with loops in between (whose required loops the walk notes whatever the counts). Everything
 // else gets NO_PLAN and takes the full walk. Pure: derived from the schema alone.
-import { packCode, segmentMatches, type ValueAt } from './load';
+import { packCode } from './packedCodes';
+import { segmentMatches, type ValueAt } from './lookups';
 import type { LoopSpec, SegmentSpec } from './schema';
 
 /**
@@ -76,7 +77,7 @@ export function idCodeOf(id: string): number {
 }
 
 /**
- * Reads a qualifier as one number without making a string: load.ts packCode of the element (or
+ * Reads a qualifier as one number without making a string: packedCodes.ts packCode of the element (or
  * component) value, 0 when it is empty, -1 when it does not pack.
  */
 export type KeyAt = (position: number, component: number) => number;

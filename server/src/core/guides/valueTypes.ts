@@ -1,6 +1,6 @@
 // The value types of X12 elements as the guides check them: the extended character set, numbers
 // and decimals, dates and times (and the DTP02-style format qualifiers), and components of a
-// composite value. Shared by the validator's exact checks (validate.ts) and its fast clean check
+// composite value. Shared by the validator's exact checks (elementChecks.ts) and its fast clean check
 // over offsets (fastCheck.ts). Pure.
 import type { ElementSpec } from './schema';
 

@@ -4,7 +4,7 @@
 // first segment starts a new iteration of the loop; a child loop whose trigger matches is
 // entered; with no match, leave the loop and look again in its parent from the loop's position.
 // Counts are kept per loop iteration (a new iteration of a loop forgets its children's counts).
-import { segmentMatches, type ValueAt } from './load';
+import { segmentMatches, type ValueAt } from './lookups';
 import { allowedNextIn } from './nextSegments';
 import { stepPlan, type KeyAt, type StepPlan } from './transitions';
 import type { GuideSchema, LoopSpec, SegmentSpec } from './schema';

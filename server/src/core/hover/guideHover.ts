@@ -2,7 +2,7 @@
 // usage, type, lengths and, for a code element, its valid codes, in the loop the segment sits in.
 // Looked up on demand (guides/placement.ts walks the transaction set once per analysis).
 import { capitalized } from '../text';
-import { elementAt } from '../guides/load';
+import { elementAt } from '../guides/lookups';
 import { loopTitle, placementOf } from '../guides/placement';
 import { shownSegmentId } from '../guides/shown';
 import type { DataType, ElementSpec, PositionSpec, Usage } from '../guides/schema';
