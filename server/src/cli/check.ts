@@ -12,6 +12,7 @@ import { InputError, readInput, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, type Progress } from './progress';
 import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
+import { FindingList } from './findingList';
 import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
 import { withInputFindings } from './inputFindings';
@@ -95,7 +96,9 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
     totals.files++;
     totals.claims += result.claims;
     totals.serviceLines += result.serviceLines;
-    for (const finding of result.findings) totals[finding.severity]++;
+    // A big file's FindingList is counted from its numbers: iterating it makes every finding again.
+    if (result.findings instanceof FindingList) result.findings.countSeverities(totals);
+    else for (const finding of result.findings) totals[finding.severity]++;
   };
   // Several files are checked together (the lines of one patient, provider and date paired across
   // them) unless --each-file: their reports wait for the run's coding check at the end.

@@ -113,6 +113,11 @@ export class FindingList implements Iterable<Finding> {
     return out;
   }
 
+  /** Adds each finding's severity to its count, as counting the findings read one by one would. */
+  countSeverities(counts: Record<Finding['severity'], number>): void {
+    for (let i = 0; i < this.count; i++) counts[this.heads.values[this.headOf[i]!]!.severity]++;
+  }
+
   *[Symbol.iterator](): Iterator<Finding> {
     for (let k = 0; k < this.count; k++) yield this.made(this.order === null ? k : this.order[k]!);
   }
