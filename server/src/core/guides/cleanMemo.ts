@@ -36,19 +36,7 @@ export class CleanMemo {
     if (this.lengths[slot] !== length) return false;
     const earlier = this.starts[slot]!;
     if (earlier === start) return true;
-    const window = scan.window;
-    if (window.holds(text, earlier, start + length)) {
-      // Four bytes at a time, then the rest one by one.
-      const view = window.view;
-      const bytes = window.bytes;
-      const a = earlier - window.start;
-      const b = start - window.start;
-      let k = 0;
-      for (; k + 4 <= length; k += 4) if (view.getInt32(a + k) !== view.getInt32(b + k)) return false;
-      for (; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
-    } else {
-      for (let k = 0; k < length; k++) if (text.charCodeAt(earlier + k) !== text.charCodeAt(start + k)) return false;
-    }
+    if (!scan.window.sameCharacters(text, earlier, start, length)) return false;
     // The latest of the same segments stands for them: the next one compares with it, near it in the text (in the window).
     this.starts[slot] = start;
     return true;

@@ -61,14 +61,7 @@ export class StepMemo {
     if (this.froms[slot] !== from || this.hashes[slot] !== hash || this.lengths[slot] !== length) return null;
     const earlier = this.starts[slot]!;
     if (earlier !== start) {
-      if (window.holds(text, earlier, earlier + length)) {
-        const a = earlier - window.start;
-        let k = 0;
-        for (; k + 4 <= length; k += 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return null;
-        for (; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return null;
-      } else {
-        for (let k = 0; k < length; k++) if (text.charCodeAt(earlier + k) !== text.charCodeAt(start + k)) return null;
-      }
+      if (!window.sameCharacters(text, earlier, start, length)) return null;
       // The latest of the same segments stands for them: the next one compares with it, near it in the text (in the window).
       this.starts[slot] = start;
     }
