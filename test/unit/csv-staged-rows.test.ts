@@ -3,37 +3,20 @@
 // row of another table (KeptLines.addFrom).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Modifier, ServiceLine } from '../../server/src/core/model';
+import type { ServiceLine } from '../../server/src/core/model';
+import { modifier, numberedLine } from './helpers/service-lines';
 import { StagedRows } from '../../server/src/core/csv/stagedRows';
 import { KeptLines } from '../../server/src/core/rules/keptLines';
 
-function modifier(value: string): Modifier {
-  return { value, span: { start: 0, end: 0 } };
-}
-
+/** Line n as a CSV row gives it: its own code, modifiers, units and line number. */
 function line(n: number): ServiceLine {
-  return {
-    index: n % 50,
+  return numberedLine(n, {
     // A CSV row's number is a plain one; a line number written otherwise is kept as written.
     lineNumber: n % 10 === 0 ? `0${n}` : String(n + 2),
-    lineNumberSpan: null,
-    qualifier: 'HC',
     code: `${43200 + (n % 9)}`,
-    codeSpan: { start: 10 * n, end: 10 * n + 5 },
     modifiers: n % 4 === 0 ? [modifier('59')] : n % 4 === 1 ? [modifier('25')] : [],
-    modifierInsert: null,
-    charge: null,
-    chargeText: null,
-    chargeSpan: null,
     units: n % 5 === 0 ? null : (n % 7) + 0.5,
-    unitsSpan: n % 3 === 0 ? null : { start: 10 * n + 6, end: 10 * n + 7 },
-    dateOfService: { from: 20240101 + (n % 28), to: 20240101 + (n % 28) + (n % 2) },
-    dateSpan: null,
-    dateInherited: true,
-    span: { start: 10 * n, end: 10 * n + 9 },
-    providerId: null,
-    segmentCount: 0,
-  } as ServiceLine;
+  });
 }
 
 describe('staged rows', () => {

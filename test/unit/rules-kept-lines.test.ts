@@ -2,38 +2,9 @@
 // and a row gives back what the checks read of the line, whatever the number of rows.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Modifier, ServiceLine } from '../../server/src/core/model';
+import { modifier, numberedLine as line } from './helpers/service-lines';
 import { KeptLines, type RowPlace } from '../../server/src/core/rules/keptLines';
 import { ServiceGrouper } from '../../server/src/core/rules/serviceGroups';
-
-function modifier(value: string): Modifier {
-  return { value, span: { start: 0, end: 0 } };
-}
-
-function line(n: number, extra: Partial<ServiceLine> = {}): ServiceLine {
-  return {
-    index: n % 50,
-    lineNumber: String((n % 50) + 1),
-    lineNumberSpan: null,
-    qualifier: 'HC',
-    code: n % 2 === 0 ? '43214' : '43197',
-    codeSpan: { start: 10 * n, end: 10 * n + 5 },
-    modifiers: [],
-    modifierInsert: null,
-    charge: null,
-    chargeText: null,
-    chargeSpan: null,
-    units: n % 7,
-    unitsSpan: n % 3 === 0 ? null : { start: 10 * n + 6, end: 10 * n + 7 },
-    dateOfService: { from: 20240101 + (n % 28), to: 20240101 + (n % 28) + (n % 2) },
-    dateSpan: null,
-    dateInherited: true,
-    span: { start: 10 * n, end: 10 * n + 9 },
-    providerId: null,
-    segmentCount: 0,
-    ...extra,
-  } as ServiceLine;
-}
 
 function place(n: number, extra: Partial<RowPlace> = {}): RowPlace {
   return { file: n % 3, claimIndex: n >> 2, order: n, base: 1000, x12: n % 5 !== 0, provider: `P${n % 4}`, billing: 'B', ...extra };
