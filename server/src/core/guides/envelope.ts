@@ -28,7 +28,7 @@ export interface Group {
 }
 
 /** The service segment (SV1/SV2/SV3) a transaction set's guide uses. */
-export interface ServiceLine {
+export interface ExpectedService {
   version: string;
   kind: string;
   id: string;
@@ -176,7 +176,7 @@ export class Envelope {
   }
 
   /** The service segment the guide of the set ST `elements` opens uses (by ST03, else GS08). */
-  serviceOf(elements: readonly string[]): ServiceLine | null {
+  serviceOf(elements: readonly string[]): ExpectedService | null {
     const st03 = elements[2] ?? '';
     const implementation = st03 !== '' ? st03 : this.gs08;
     const kind = kindOfImplementation(implementation);

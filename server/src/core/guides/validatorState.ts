@@ -10,7 +10,7 @@ import type { GuideSchema } from './schema';
 import { GuideWalker, type WalkerState } from './walker';
 import { HlNumbering, type HlReport, type HlState } from './hlNumbering';
 import { RepeatLimit, type RepeatCarry, type SetEnding } from './repeats';
-import type { Envelope, Group, ServiceLine } from './envelope';
+import type { Envelope, Group, ExpectedService } from './envelope';
 import type { GuideFinding, GuideSeverity } from './findings';
 
 /** A set as it was: its first `size` entries (sets only grow, and keep their order). */
@@ -62,7 +62,7 @@ export interface ValidatorState {
   envelope: EnvelopeState;
   group: GroupState | null;
   hl: HlState;
-  service: ServiceLine | null;
+  service: ExpectedService | null;
   serviceReported: boolean;
   /** The repeat counts of the transaction set (RepeatLimit.snapshot). */
   repeats: ReadonlyMap<string, number>;
@@ -86,7 +86,7 @@ export abstract class CarriedState {
     this.add(segment, rule, 'error', message, position);
   };
   /** The service segment (SV1/SV2/SV3) the current transaction set's guide uses, and whether another was reported. */
-  protected service: ServiceLine | null = null;
+  protected service: ExpectedService | null = null;
   protected serviceReported = false;
   /** How often each problem was found in the current transaction set. */
   protected repeats = new RepeatLimit();
