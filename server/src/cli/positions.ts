@@ -36,7 +36,7 @@ export class Positions {
    * `text` is the whole text, any iterable of its pieces in order (read lazily, once), its bytes
    * in blocks, or the length of a text known to have no line breaks.
    */
-  constructor(text: string | Iterable<string> | ByteBlocks | { oneLineOf: number }, wanted: Iterable<number>) {
+  constructor(text: string | Iterable<string> | ByteBlocks | { oneLineOf: number }, wanted: readonly number[]) {
     const located =
       typeof text === 'string'
         ? locateInPieces([text], new LineBreaks(), wanted)
@@ -99,7 +99,7 @@ export function offsetsOf(findings: readonly Finding[]): number[] {
 }
 
 /** Positions in a text of `length` characters without line breaks: line 0, the offset (clamped) as character. */
-function locateOnOneLine(length: number, wanted: Iterable<number>): Located {
+function locateOnOneLine(length: number, wanted: readonly number[]): Located {
   const offsets = distinctSorted(wanted, length);
   return { offsets, lines: new Uint32Array(offsets.length), characters: offsets.slice() };
 }
@@ -108,17 +108,9 @@ function locateOnOneLine(length: number, wanted: Iterable<number>): Located {
  * The offsets, clamped to [0, max], in ascending order without repeats: in a typed array rather
  * than through a Set and its iterators (a big file's findings point at tens of thousands).
  */
-function distinctSorted(wanted: Iterable<number>, max: number): Uint32Array {
-  let sorted: Uint32Array;
-  if (Array.isArray(wanted)) {
-    // The offsets straight into the typed array (as they nearly always come: offsetsOf's).
-    sorted = new Uint32Array(wanted.length);
-    for (let i = 0; i < wanted.length; i++) sorted[i] = Math.max(0, Math.min(wanted[i] as number, max));
-  } else {
-    const all: number[] = [];
-    for (const offset of wanted) all.push(Math.max(0, Math.min(offset, max)));
-    sorted = Uint32Array.from(all);
-  }
+function distinctSorted(wanted: readonly number[], max: number): Uint32Array {
+  const sorted = new Uint32Array(wanted.length);
+  for (let i = 0; i < wanted.length; i++) sorted[i] = Math.max(0, Math.min(wanted[i]!, max));
   sorted.sort();
   let count = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -133,7 +125,7 @@ function distinctSorted(wanted: Iterable<number>, max: number): Uint32Array {
  * before it are then known); offsets at or past the end of the text are placed at its end. Stops
  * reading once every offset is placed.
  */
-function locateInPieces<P extends { readonly length: number }>(pieces: Iterable<P>, breaks: BreakCounter<P>, wanted: Iterable<number>): Located {
+function locateInPieces<P extends { readonly length: number }>(pieces: Iterable<P>, breaks: BreakCounter<P>, wanted: readonly number[]): Located {
   const sorted = distinctSorted(wanted, Infinity);
   const lines = new Uint32Array(sorted.length);
   const characters = new Uint32Array(sorted.length);
