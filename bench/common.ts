@@ -113,3 +113,11 @@ export function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** Bundles a bench entry like the CLI and the server (esbuild, CommonJS for Node 20), so it runs the same code; its path. */
+export async function bundleForNode(name: string, entry: { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string; sourcefile: string; loader: 'ts' } }, external: string[] = []): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = join(OUT, name);
+  await esbuild.build({ ...entry, outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', external, logLevel: 'warning' });
+  return outfile;
+}

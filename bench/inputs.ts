@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AOC_ROWS, MUE_ROWS, PTP_ROWS, write837, writeAocTable, writeClaimsCsv, writeMueTable, writePtpTable, type GeneratedStats } from './generate';
 import { DEGENERATE_SHAPES, writeDegenerate837, type DegenerateShape } from './degenerate';
-import { BENCH, MB, OUT, ROOT, log, quick } from './common';
+import { BENCH, MB, ROOT, bundleForNode, log, quick } from './common';
 export function ensurePeers(): void {
   const installed = ['node-x12', 'x12-parser'].every((name) => existsSync(join(BENCH, 'node_modules', name, 'package.json')));
   if (installed) return;
@@ -20,21 +20,7 @@ export async function bundleWorker(): Promise<string> {
     log('building server/out (node scripts/build.mjs)');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
-  // Bundled like the CLI and the server (esbuild, CommonJS), so the core runs the same code.
-  const esbuild = await import('esbuild');
-  const outfile = join(OUT, 'worker.js');
-  await esbuild.build({
-    entryPoints: [join(BENCH, 'worker.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'linked',
-    external: ['node-x12', 'x12-parser'],
-    logLevel: 'warning',
-  });
-  return outfile;
+  return bundleForNode('worker.js', { entryPoints: [join(BENCH, 'worker.ts')] }, ['node-x12', 'x12-parser']);
 }
 
 /**

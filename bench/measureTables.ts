@@ -1,7 +1,6 @@
 // The tables (PTP alone, and PTP with MUE and AOC), just reading a file, and the server's check
 // from disk, each measured in fresh processes.
-import { join } from 'node:path';
-import { OUT, ROOT, median, runTimes } from './common';
+import { ROOT, bundleForNode, median, runTimes } from './common';
 import type { InputFile } from './inputs';
 export interface PtpWorkerResult {
   ms: number;
@@ -163,20 +162,8 @@ process.stdout.write('RESULT ' + JSON.stringify({
 if (knowledge.rules.size < 0) process.exitCode = 2;
 `;
 
-export async function bundleTablesWorker(): Promise<string> {
-  const esbuild = await import('esbuild');
-  const outfile = join(OUT, 'tables-worker.js');
-  await esbuild.build({
-    stdin: { contents: TABLES_WORKER_SOURCE, resolveDir: ROOT, sourcefile: 'bench/tables-worker.ts', loader: 'ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
-  return outfile;
+export function bundleTablesWorker(): Promise<string> {
+  return bundleForNode('tables-worker.js', { stdin: { contents: TABLES_WORKER_SOURCE, resolveDir: ROOT, sourcefile: 'bench/tables-worker.ts', loader: 'ts' } });
 }
 
 export interface TablesWorkerResult {
