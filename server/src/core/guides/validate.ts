@@ -212,17 +212,20 @@ export class GuideValidator extends CarriedState {
     }
     this.placedLast = true;
     const memo = this.cleanMemo;
-    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
-    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read.
-    const plan = info.hl ? null : group.walker.plan;
-    if (memo.has(placed.uid, scan, element)) {
-      if (plan !== null) this.stepMemo.add(start, end, plan);
+    let clean = memo.has(placed.uid, scan, element);
+    if (!clean && elementsClean(placed, scan, this.separators)) {
+      memo.add(placed.uid, scan);
+      clean = true;
+    }
+    if (!clean) {
+      checkElements(this.context, placed, valuesOf(scan, i), index);
       return special;
     }
-    if (elementsClean(placed, scan, this.separators)) {
-      memo.add(placed.uid, scan);
-      if (plan !== null) this.stepMemo.add(start, end, plan);
-    } else checkElements(this.context, placed, valuesOf(scan, i), index);
+    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
+    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read. (One call for both ways
+    // of finding it clean: the first segments, run before the engine keeps feedback, make both.)
+    const plan = info.hl ? null : group.walker.plan;
+    if (plan !== null) this.stepMemo.add(start, end, plan);
     return special;
   }
 
