@@ -8,6 +8,14 @@
 /** Characters per window (a piece of a stream is smaller: one window holds it). */
 export const WINDOW = 1 << 18;
 
+/**
+ * Characters of a pass's first window; each move doubles it up to WINDOW. A fresh process runs
+ * the pass's first segments unoptimized: the windows moved then give the engine its feedback on
+ * moving (and on comparing a segment with a copy before the window), so the optimized code has
+ * those paths instead of leaving itself, at the first move, to be compiled again.
+ */
+const FIRST_WINDOW = 1 << 11;
+
 export class ByteWindow {
   /** The text the window is of (null: none yet). */
   private text: string | null = null;
@@ -19,6 +27,8 @@ export class ByteWindow {
   /** The same bytes, read four at a time (comparisons). */
   readonly view = new DataView(this.bytes.buffer);
   private readonly encoder = new TextEncoder();
+  /** Characters of the next window moved to (FIRST_WINDOW doubling up to WINDOW). */
+  private size = FIRST_WINDOW;
 
   /**
    * Moves the window, if need be, to hold text[from, to) (a window starts at the first segment it
@@ -27,7 +37,9 @@ export class ByteWindow {
   cover(text: string, from: number, to: number): boolean {
     if (text === this.text && from >= this.start && to <= this.end) return this.ascii;
     if (to - from > WINDOW) return false;
-    const end = Math.min(text.length, from + WINDOW);
+    const size = this.size;
+    if (size < WINDOW) this.size = size * 2;
+    const end = Math.min(text.length, from + Math.max(size, to - from));
     const { read, written } = this.encoder.encodeInto(text.slice(from, end), this.bytes);
     this.text = text;
     this.start = from;

@@ -166,34 +166,29 @@ export class GuideValidator extends CarriedState {
     const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
-    const info = idInfo(reader.idCode(i), reader, i);
-    // An envelope segment, or an id that is none, is read whole.
-    const special = info.id === null ? this.wholeSegment(reader, i, index, start, end, element, info) : this.segmentAt(reader, i, index, start, end, element, info);
+    const special = this.segmentAt(reader, i, index, start, end, element, idInfo(reader.idCode(i), reader, i));
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
   }
 
-  /** segmentOf's work on segment i, text[start, end) (`element`: the element separator's code), read whole (segment()): an envelope segment, or an id that is none. */
-  private wholeSegment(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo): boolean {
-    this.currentId = '';
-    const scan = this.scan;
-    scan.scan(reader.text, i, start, end, element, this.componentCode, this.repetitionCode);
-    // The walker reads its qualifier from the scan, as for every other segment: the plan lookup,
-    // optimized while the first segments go through here, then meets one kind of reader only.
-    this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index, this.values.at(scan, i).keyAt);
-    return info.special;
-  }
-
-  /** segmentOf's work on segment i, text[start, end) (`element`: the element separator's code), whose id is a segment id; true when it is one that changes more than the walk (HL, a service line). */
+  /**
+   * segmentOf's work on segment i, text[start, end) (`element`: the element separator's code); true
+   * when its id is one that changes more than the walk (an envelope segment, HL, a service line).
+   */
   private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo): boolean {
-    const id = info.id!;
-    this.currentId = id;
+    const id = info.id;
+    this.currentId = id ?? '';
     const special = info.special;
     const scan = this.scan;
     scan.scan(reader.text, i, start, end, element, this.componentCode, this.repetitionCode);
     const count = scan.count;
-    if (count > 0 && scan.ends[count] === scan.starts[count]) {
-      // Trailing empty elements: read whole, as segment() reports them.
+    // An envelope segment or an id that is none, and a segment with trailing empty elements, are
+    // read whole (segment(), which reports the empty elements). One call for all three: the
+    // first segments of a process (ISA, GS, ST) run before the engine keeps feedback, and a
+    // separate call for the envelope would first meet the optimized code at the first SE.
+    // The walker reads its qualifier from the scan, as for every other segment: the plan lookup
+    // then meets one kind of reader only.
+    if (id === null || (count > 0 && scan.ends[count] === scan.starts[count])) {
       this.segment({ id: reader.segmentId(i), elements: valuesOf(scan, i) }, index, this.values.at(scan, i).keyAt);
       return special;
     }
@@ -212,17 +207,20 @@ export class GuideValidator extends CarriedState {
     }
     this.placedLast = true;
     const memo = this.cleanMemo;
-    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
-    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read.
-    const plan = info.hl ? null : group.walker.plan;
-    if (memo.has(placed.uid, scan, element)) {
-      if (plan !== null) this.stepMemo.add(start, end, plan);
+    let clean = memo.has(placed.uid, scan, element);
+    if (!clean && elementsClean(placed, scan, this.separators)) {
+      memo.add(placed.uid, scan);
+      clean = true;
+    }
+    if (!clean) {
+      checkElements(this.context, placed, valuesOf(scan, i), index);
       return special;
     }
-    if (elementsClean(placed, scan, this.separators)) {
-      memo.add(placed.uid, scan);
-      if (plan !== null) this.stepMemo.add(start, end, plan);
-    } else checkElements(this.context, placed, valuesOf(scan, i), index);
+    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
+    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read. (One call for both ways
+    // of finding it clean: the first segments, run before the engine keeps feedback, make both.)
+    const plan = info.hl ? null : group.walker.plan;
+    if (plan !== null) this.stepMemo.add(start, end, plan);
     return special;
   }
 
