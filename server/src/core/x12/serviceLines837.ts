@@ -59,12 +59,8 @@ export class ServiceLines837 {
   private lineNumberStart = -1;
   private lineNumberEnd = -1;
 
-  /**
-   * The lines built (all of them unless keepLine drops some), in one array kept for every claim:
-   * each claim gets an exact copy (takeLines), so no claim makes an array of its own to grow by
-   * push() and throw away (16 slots of garbage a claim, 3 MB for a 10 MB file).
-   */
-  private readonly claimLines: Line837[] = [];
+  /** The lines built (all of them unless keepLine drops some); the array is made for the first. */
+  private claimLines: Line837[] = NO_LINES;
   /** Lines of the open claim, built or not. */
   claimLineCount = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
@@ -90,7 +86,7 @@ export class ServiceLines837 {
 
   /** A claim starts (CLM): no line yet. */
   startClaim(): void {
-    this.claimLines.length = 0;
+    this.claimLines = NO_LINES;
     this.claimLineCount = 0;
     this.charges.reset();
   }
@@ -98,8 +94,8 @@ export class ServiceLines837 {
   /** The lines built for the claim that ends (a new array when none was). */
   takeLines(): Line837[] {
     // Exact size: an array grown by push() keeps room for 17 lines, and a document keeps every claim's.
-    const lines = this.claimLines.slice();
-    this.claimLines.length = 0;
+    const lines = this.claimLines === NO_LINES ? [] : this.claimLines.slice();
+    this.claimLines = NO_LINES;
     return lines;
   }
 
@@ -260,6 +256,7 @@ export class ServiceLines837 {
     const numberEnd = this.lineNumberEnd;
     const names = this.names;
     names.resolveIds();
+    if (this.claimLines === NO_LINES) this.claimLines = [];
     if (keep !== null) {
       // A line kept for the coding checks alone (codedLines.ts): what they read, and no more.
       const line = new CodedLine(index);
@@ -421,3 +418,6 @@ function numberText(text: Source, start: number, end: number): string {
   }
   return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? sliceOf(text, start, end) : '';
 }
+
+/** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
+const NO_LINES: Line837[] = [];
