@@ -1,5 +1,5 @@
 import type { Span } from './model';
-import { lastAtOrBefore } from './search';
+import { OffsetList } from './offsetList';
 
 export interface Position {
   line: number;
@@ -24,16 +24,17 @@ export interface Positions {
  * Line starts are computed once, on first use; CR, LF and CRLF each end a line.
  */
 export class LineIndex implements Positions {
-  private lineStarts: Uint32Array | null = null;
+  private lineStarts: OffsetList | null = null;
 
   constructor(private readonly text: string) {}
 
-  private starts(): Uint32Array {
+  private starts(): OffsetList {
     if (this.lineStarts) return this.lineStarts;
-    const starts: number[] = [0];
+    const starts = new OffsetList();
+    starts.push(0);
     lineStartsIn(this.text, 1, this.text.length, starts);
-    this.lineStarts = Uint32Array.from(starts);
-    return this.lineStarts;
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -43,16 +44,16 @@ export class LineIndex implements Positions {
   positionAt(offset: number): Position {
     const starts = this.starts();
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const low = lastAtOrBefore(starts, clamped);
-    return { line: low, character: clamped - starts[low]! };
+    const low = starts.lastAtOrBefore(clamped);
+    return { line: low, character: clamped - starts.at(low) };
   }
 
   offsetAt(position: Position): number {
     const starts = this.starts();
     if (position.line < 0) return 0;
     if (position.line >= starts.length) return this.text.length;
-    const lineStart = starts[position.line]!;
-    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    const lineStart = starts.at(position.line);
+    const nextStart = position.line + 1 < starts.length ? starts.at(position.line + 1) : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), nextStart));
   }
 
@@ -67,7 +68,7 @@ export class LineIndex implements Positions {
  * the characters one by one even for short lines (10 MB of 22-character lines: 35 against 80 ms);
  * a small range (an edit) is read character by character, as indexOf would search past its end.
  */
-export function lineStartsIn(text: string, from: number, to: number, out: number[]): void {
+export function lineStartsIn(text: string, from: number, to: number, out: OffsetList): void {
   // A break character at p starts a line at p + 1.
   const first = Math.max(0, from - 1);
   const last = Math.min(to, text.length) - 1;
@@ -96,7 +97,7 @@ export function lineStartsIn(text: string, from: number, to: number, out: number
 const SMALL_RANGE = 4096;
 
 /** lineStartsIn reading the characters one by one through `codeAt`, of a text `length` long (a small range, or a text held as bytes). */
-function lineStartsByCharacter(codeAt: (offset: number) => number, length: number, from: number, to: number, out: number[]): void {
+function lineStartsByCharacter(codeAt: (offset: number) => number, length: number, from: number, to: number, out: OffsetList): void {
   const last = Math.min(to, length) - 1;
   for (let p = Math.max(0, from - 1); p <= last; p++) {
     const code = codeAt(p);
@@ -133,7 +134,7 @@ export interface EditableTextOptions {
  * starts it so): one copy, no page faults.
  */
 export class EditableText implements Positions {
-  private starts: number[];
+  private starts: OffsetList;
   /** The text; null while `bytes` holds edits not yet made into a string. */
   private content: string | null;
   /**
@@ -149,7 +150,8 @@ export class EditableText implements Positions {
     this.content = content;
     this.size = content.length;
     this.bytesFrom = options.bytesFrom ?? BYTES_FROM;
-    this.starts = [0];
+    this.starts = new OffsetList();
+    this.starts.push(0);
     lineStartsIn(content, 1, content.length, this.starts);
   }
 
@@ -182,20 +184,12 @@ export class EditableText implements Positions {
     // (a CR just before the edit can meet an LF, or lose one); they are found again in the new text.
     const starts = this.starts;
     // The first line start above from - 1, and above to + 1.
-    const keep = Math.max(1, lastAtOrBefore(starts, from - 1) + 1); // line 0 always starts at 0
-    const resume = lastAtOrBefore(starts, to + 1) + 1;
-    const found: number[] = [];
+    const keep = Math.max(1, starts.lastAtOrBefore(from - 1) + 1); // line 0 always starts at 0
+    const resume = starts.lastAtOrBefore(to + 1) + 1;
+    const found = new OffsetList(16);
     this.lineStartsAround(from, from + inserted.length + 1, found);
-    if (found.length < 4096) {
-      starts.splice(keep, resume - keep, ...found);
-    } else {
-      // A big paste: too many to pass as arguments.
-      const tail = starts.slice(resume);
-      starts.length = keep;
-      for (const q of found) starts.push(q);
-      for (const q of tail) starts.push(q);
-    }
-    if (delta !== 0) for (let i = keep + found.length; i < starts.length; i++) starts[i]! += delta;
+    starts.splice(keep, resume - keep, found);
+    if (delta !== 0) starts.shiftFrom(keep + found.length, delta);
   }
 
   /** Is the edit made to the bytes? Starts doing so on the first edit of a long one-byte text, and stops for good at a wider character. */
@@ -237,7 +231,7 @@ export class EditableText implements Positions {
   }
 
   /** lineStartsIn over the current text, read from the bytes when it is held as bytes. */
-  private lineStartsAround(from: number, to: number, out: number[]): void {
+  private lineStartsAround(from: number, to: number, out: OffsetList): void {
     const bytes = this.bytes;
     if (bytes === null) {
       lineStartsIn(this.text, from, to, out);
@@ -254,8 +248,8 @@ export class EditableText implements Positions {
   // position never falls inside a line break, so a CRLF is never split.
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.size));
-    const line = lastAtOrBefore(this.starts, clamped);
-    const lineStart = this.starts[line]!;
+    const line = this.starts.lastAtOrBefore(clamped);
+    const lineStart = this.starts.at(line);
     return { line, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
   }
 
@@ -263,9 +257,9 @@ export class EditableText implements Positions {
     const starts = this.starts;
     if (position.line >= starts.length) return this.size;
     if (position.line < 0) return 0;
-    const lineStart = starts[position.line]!;
+    const lineStart = starts.at(position.line);
     if (position.character <= 0) return lineStart;
-    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.size;
+    const nextStart = position.line + 1 < starts.length ? starts.at(position.line + 1) : this.size;
     return this.beforeLineBreak(Math.min(lineStart + position.character, nextStart), lineStart);
   }
 
