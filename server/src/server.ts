@@ -40,7 +40,8 @@ class StdinReader extends StreamMessageReader {
 
   override listen(callback: DataCallback): Disposable {
     return super.listen((message) => {
-      if ((message as { method?: unknown }).method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
+      // A body may be any JSON (`null` too): the library says what is wrong with one that is not a message.
+      if (typeof message === 'object' && message !== null && (message as { method?: unknown }).method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
       callback(message);
     });
   }
