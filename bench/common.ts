@@ -121,3 +121,8 @@ export async function bundleForNode(name: string, entry: { entryPoints: string[]
   await esbuild.build({ ...entry, outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', external, logLevel: 'warning' });
   return outfile;
 }
+
+/** What every row measured in fresh processes starts with: its file, how many runs reported, and their median wall and CPU times. */
+export function timesOf(file: { name: string; bytes: number }, results: readonly { ms: number; cpuMs: number }[]): { file: string; bytes: number; runs: number; ms: number; cpuMs: number } {
+  return { file: file.name, bytes: file.bytes, runs: results.length, ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)) };
+}

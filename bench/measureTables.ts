@@ -1,6 +1,6 @@
 // The tables (PTP alone, and PTP with MUE and AOC), just reading a file, and the server's check
 // from disk, each measured in fresh processes.
-import { ROOT, bundleForNode, median, runTimes } from './common';
+import { ROOT, bundleForNode, median, runTimes, timesOf } from './common';
 import type { InputFile } from './inputs';
 export interface PtpWorkerResult {
   ms: number;
@@ -33,12 +33,8 @@ export interface PtpRow {
 export async function measurePtp(worker: string, file: InputFile, runs: number): Promise<PtpRow> {
   const { results, error } = await runTimes<PtpWorkerResult>(['--expose-gc', worker, 'ptp', '--file', file.path], runs, 120_000);
   return {
-    file: file.name,
-    bytes: file.bytes,
-    runs: results.length,
+    ...timesOf(file, results),
     rows: results[0]?.rows ?? 0,
-    ms: median(results.map((r) => r.ms)),
-    cpuMs: median(results.map((r) => r.cpuMs)),
     peakDeltaMB: median(results.map((r) => r.maxRssMB - r.baselineRssMB)),
     maxRssMB: median(results.map((r) => r.maxRssMB)),
     retainedMB: median(results.map((r) => r.retainedMB)),
@@ -64,11 +60,7 @@ export interface ReadRow {
 export async function measureRead(worker: string, file: InputFile, runs: number): Promise<ReadRow> {
   const { results, error } = await runTimes<{ ms: number; cpuMs: number; processMs: number; processCpuMs: number }>([worker, 'read', '--file', file.path], runs, 60_000);
   return {
-    file: file.name,
-    bytes: file.bytes,
-    runs: results.length,
-    ms: median(results.map((r) => r.ms)),
-    cpuMs: median(results.map((r) => r.cpuMs)),
+    ...timesOf(file, results),
     processMs: median(results.map((r) => r.processMs)),
     processCpuMs: median(results.map((r) => r.processCpuMs)),
     ...(error ? { error } : {}),
@@ -95,11 +87,7 @@ export interface DiskRow {
 export async function measureDisk(worker: string, file: InputFile, runs: number): Promise<DiskRow> {
   const { results, error } = await runTimes<{ ms: number; cpuMs: number; claims: number; findings: number; indexed: number; maxRssMB: number }>([worker, 'disk', '--file', file.path], runs, 120_000);
   return {
-    file: file.name,
-    bytes: file.bytes,
-    runs: results.length,
-    ms: median(results.map((r) => r.ms)),
-    cpuMs: median(results.map((r) => r.cpuMs)),
+    ...timesOf(file, results),
     claims: results[0]?.claims ?? 0,
     findings: results[0]?.findings ?? 0,
     indexed: results[0]?.indexed ?? 0,

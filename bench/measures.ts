@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH, MB, ROOT, full, median, profileFlags, runChild } from './common';
+import { BENCH, MB, ROOT, full, median, profileFlags, runChild, timesOf } from './common';
 import type { InputFile } from './inputs';
 export interface CoreWorkerResult {
   bytes: number;
@@ -178,16 +178,12 @@ export async function measurePeer(worker: string, peer: string, file: InputFile,
       break; // a peer that fails once fails every time: do not spend the time again
     }
   }
-  const ms = median(results.map((r) => r.ms));
-  const cpuMs = median(results.map((r) => r.cpuMs));
+  const times = timesOf(file, results);
+  const { ms, cpuMs } = times;
   const seen = results[0]?.serviceLines ?? 0;
   return {
     peer,
-    file: file.name,
-    bytes: file.bytes,
-    runs: results.length,
-    ms,
-    cpuMs,
+    ...times,
     mbPerSecond: file.bytes / MB / (ms / 1000),
     maxRssMB: median(results.map((r) => r.maxRssMB)),
     serviceLinesSeen: seen,
