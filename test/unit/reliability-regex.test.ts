@@ -81,6 +81,25 @@ describe('editor-side patterns are linear', { concurrency: 2 }, () => {
   });
 });
 
+describe('the linearity check itself', () => {
+  // It must fail the patterns it is there for, slow on every run (the fastest of three runs of a
+  // slow input is what is judged), and pass a linear one.
+  for (const [kind, source] of [
+    ['a quadratic', '(^|\\n)\\s*X'],
+    ['an exponential', '^(a+)+b$'],
+  ] as const) {
+    test(`${kind} pattern, /${source}/, fails`, async () => {
+      const result = await checkLinear({ source, flags: 'g' }, { deadlineMs: 3000 });
+      assert.equal(result.ok, false, `passed: ${result.slowest.ms.toFixed(0)} ms at most on ${result.inputs} inputs`);
+    });
+  }
+
+  test('a linear pattern, /\\d{8}/, passes', async () => {
+    const result = await checkLinear({ source: '\\d{8}', flags: 'g' });
+    assert.ok(result.ok, `${result.slowest.ms.toFixed(0)} ms on ${result.slowest.label}`);
+  });
+});
+
 describe('format detection at its call site', () => {
   // detectFormat runs on every keystroke; its header regexes see up to 4 KB of the document.
   for (const [name, unit] of [
