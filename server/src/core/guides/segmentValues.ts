@@ -64,10 +64,7 @@ export function firstValues(reader: SegmentReader, i: number, n: number): string
 
 /** The element values of segment i (elements[0] is element 01). */
 export function valuesOf(reader: SegmentReader, i: number): string[] {
-  const count = reader.elementCount(i);
-  const out = new Array<string>(count);
-  for (let k = 1; k <= count; k++) out[k - 1] = reader.text.slice(reader.elementStartOf(i, k), reader.elementEnd(i, k));
-  return out;
+  return firstValues(reader, i, reader.elementCount(i));
 }
 
 /** Segments of an indexed text, read by offsets (X12SegmentIndex is one). */

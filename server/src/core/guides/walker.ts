@@ -131,11 +131,7 @@ export class GuideWalker {
    * has it: segmentIdCode of the id. `planned: false` takes the full walk for this step.
    */
   step(id: string, valueAt: ValueAt, keyAt?: KeyAt, code?: number, planned = true): SegmentSpec | null {
-    if (this.pending.length > 0) this.pending = [];
-    this.walkEvents = NONE_EVENTS;
-    this.exitedLoops = null;
-    this.enteredLoops = NONE;
-    this.lastPlan = null;
+    this.forgetLastStep();
     const node = this.node;
     if (node !== null && planned && this.options.plans !== false) {
       const next = this.plannedStep(node, id, valueAt, keyAt, code);
@@ -152,6 +148,15 @@ export class GuideWalker {
     else this.exitedLoops = null;
     if (this.pending.length > 0) this.pending = [];
     return segment;
+  }
+
+  /** What the last step noticed and took, forgotten as a step begins. */
+  private forgetLastStep(): void {
+    if (this.pending.length > 0) this.pending = [];
+    this.walkEvents = NONE_EVENTS;
+    this.exitedLoops = null;
+    this.enteredLoops = NONE;
+    this.lastPlan = null;
   }
 
   /**
@@ -177,11 +182,7 @@ export class GuideWalker {
    */
   stepByPlan(plan: StepPlan): SegmentSpec | null {
     const node = this.node;
-    if (this.pending.length > 0) this.pending = [];
-    this.walkEvents = NONE_EVENTS;
-    this.exitedLoops = null;
-    this.enteredLoops = NONE;
-    this.lastPlan = null;
+    this.forgetLastStep();
     if (node === null || this.options.plans === false || this.frames[this.frames.length - 1]!.loop !== node.loop) return null;
     const next = this.takePlan(plan);
     if (next !== null) {
