@@ -9,7 +9,7 @@ import { decode } from '../../server/src/cli/files';
 import { forEachEncodedChunk } from '../../server/src/cli/atomicWrite';
 import { createReporter, Positions, toJsonFinding, toSarifUri, type FileResult } from '../../server/src/cli/report';
 import type { Finding } from '../../server/src/core/model';
-import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { emptyKnowledge, loadKnowledge } from '../../server/src/core/rules/knowledge';
 import { LineIndex } from '../../server/src/core/text';
 
 describe('parseArguments', () => {
@@ -218,6 +218,26 @@ describe('reporters', () => {
       };
       assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
     }
+  });
+
+  test('with descriptors (quotes, a backslash, a control character, non-ASCII), the streamed JSON is exactly JSON.stringify(report, null, 2)', () => {
+    const file = 'Code,Short,Long\n43214,"Synthetic ""quoted"" \\ descriptor",x\n43200,Synthétique\u0001 descriptor,y\n';
+    const withDescriptors = loadKnowledge({ builtinEdits: false, ptpFiles: [], descriptorFiles: ['/licensed/synthetic.csv'], readFile: () => file });
+    assert.equal(withDescriptors.descriptors.get('43214')?.short, 'Synthetic "quoted" \\ descriptor');
+    let out = '';
+    const reporter = createReporter('json', (chunk) => (out += chunk), withDescriptors, true);
+    const result = fileResult('a.837', text, findings);
+    reporter.file(result);
+    reporter.finish();
+    const describe = (codes: readonly string[]) => {
+      const found = codes.filter((code) => withDescriptors.descriptors.get(code)?.short);
+      return found.length === 0 ? undefined : Object.fromEntries(found.map((code) => [code, withDescriptors.descriptors.get(code)!.short!]));
+    };
+    const expected = {
+      files: [{ path: result.path, format: result.format, claims: result.claims, serviceLines: result.serviceLines, findings: findings.map((f) => toJsonFinding(f, result.positions, describe)) }],
+    };
+    assert.ok(out.includes('"43200": "Synthétique\\u0001 descriptor"'), out);
+    assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
   });
 
   test('text lines are single lines even when a message is not', () => {

@@ -228,9 +228,9 @@ class JsonFindingWriter {
       else {
         for (let i = 0; i < keys.length; i++) {
           out.raw(i === 0 ? this.firstMember : this.nextMember);
-          out.text(JSON.stringify(keys[i]));
+          quoteOnce(out, keys[i]!);
           out.raw(this.colon);
-          out.text(JSON.stringify(descriptors[keys[i]!]));
+          quoteOnce(out, descriptors[keys[i]!]!);
         }
         out.raw(this.membersEnd);
       }
