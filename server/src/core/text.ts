@@ -30,11 +30,8 @@ export class LineIndex implements Positions {
 
   private starts(): OffsetList {
     if (this.lineStarts) return this.lineStarts;
-    const starts = new OffsetList();
-    starts.push(0);
-    lineStartsIn(this.text, 1, this.text.length, starts);
-    this.lineStarts = starts;
-    return starts;
+    this.lineStarts = lineStartsOf(this.text);
+    return this.lineStarts;
   }
 
   get lineCount(): number {
@@ -60,6 +57,14 @@ export class LineIndex implements Positions {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/** Where each line of `text` starts (line 0 at 0). */
+export function lineStartsOf(text: string): OffsetList {
+  const starts = new OffsetList();
+  starts.push(0);
+  lineStartsIn(text, 1, text.length, starts);
+  return starts;
 }
 
 /**
@@ -150,9 +155,7 @@ export class EditableText implements Positions {
     this.content = content;
     this.size = content.length;
     this.bytesFrom = options.bytesFrom ?? BYTES_FROM;
-    this.starts = new OffsetList();
-    this.starts.push(0);
-    lineStartsIn(content, 1, content.length, this.starts);
+    this.starts = lineStartsOf(content);
   }
 
   get text(): string {
