@@ -27,7 +27,8 @@ export const BUDGETS = {
   cliVsPeer: { measure: 'CLI check vs x12-parser stream, CPU', budget: 20, unit: 'x', comparator: '>=' },
   cliVsRead: { measure: 'CLI check vs a process just reading the file, CPU', budget: 3, unit: 'x read', comparator: '<=' },
   cliRss: { measure: 'CLI peak RSS', budget: 2, unit: 'x file', comparator: '<=' },
-  open: { measure: 'server: open -> first diagnostics, CPU', budget: 500, unit: 'ms', comparator: '<=' },
+  open: { measure: 'server: open -> first diagnostics, CPU (median of 3 opens)', budget: 500, unit: 'ms', comparator: '<=' },
+  coldOpen: { measure: 'server: first open in a fresh server -> first diagnostics, CPU', budget: 500, unit: 'ms', comparator: '<=' },
   edit: { measure: 'server: one-character edit -> diagnostics, CPU', budget: 100, unit: 'ms', comparator: '<=' },
   editLarge: { measure: 'server: one-character edit -> diagnostics, CPU', budget: 250, unit: 'ms', comparator: '<=' },
   hover: { measure: 'server: hover p99, CPU', budget: 5, unit: 'ms', comparator: '<' },
@@ -166,7 +167,11 @@ export function judgeBudgets(results: BenchResults, files: readonly InputFile[])
     const openCpu = median(l.openCpuMs);
     const editCpu = median(l.editCpuMs);
     if (file.nominalMB <= 10) {
-      budgets.push(judge(BUDGETS.open, label, openCpu, { wall: median(l.openMs), reached: `${fmt(openCpu)} ms (wall ${fmt(median(l.openMs))} ms, cold ${fmt(l.openMs[0])} ms)`, peer: peerText(file, openCpu), vsRead: readText(file.name, openCpu) }));
+      budgets.push(judge(BUDGETS.open, label, openCpu, { wall: median(l.openMs), reached: `${fmt(openCpu)} ms (wall ${fmt(median(l.openMs))} ms)`, peer: peerText(file, openCpu), vsRead: readText(file.name, openCpu) }));
+      // The user's open: VS Code starts the server with the first claim file, so that open runs
+      // before V8 has optimized anything (the later opens of a session are cheaper).
+      const coldCpu = l.openCpuMs[0]!;
+      budgets.push(judge(BUDGETS.coldOpen, label, coldCpu, { wall: l.openMs[0], reached: `${fmt(coldCpu)} ms (wall ${fmt(l.openMs[0]!)} ms)`, peer: peerText(file, coldCpu), vsRead: readText(file.name, coldCpu) }));
       budgets.push(judge(BUDGETS.edit, label, editCpu, { wall: median(l.editMs), reached: `${fmt(editCpu)} ms (wall ${fmt(median(l.editMs))} ms)`, peer: peerText(file, editCpu), vsRead: readText(file.name, editCpu) }));
       judgeStructureEdits(BUDGETS.edit, label, l, file);
       budgets.push(judge(BUDGETS.hover, label, l.hoverCpu.p99, { wall: l.hover.p99, reached: `${fmt(l.hoverCpu.p99, 2)} ms (wall ${fmt(l.hover.p99, 1)} ms)`, peer: peerText(file, l.hoverCpu.p99), vsRead: readText(file.name, l.hoverCpu.p99) }));
