@@ -23,6 +23,7 @@ import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { StepMemo } from './stepMemo';
+import { ShapeMemo } from './shapeMemo';
 import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { componentOf } from './valueTypes';
 import { Envelope } from './envelope';
@@ -90,6 +91,7 @@ export class GuideValidator extends CarriedState {
     this.componentCode = this.component.charCodeAt(0);
     this.repetitionCode = this.repetition === null ? -1 : this.repetition.charCodeAt(0);
     this.separators = { component: this.componentCode, repetition: this.repetitionCode };
+    this.shapeMemo = new ShapeMemo(this.componentCode, this.repetitionCode);
     const group = () => this.group;
     this.context = {
       component: this.component,
@@ -122,6 +124,8 @@ export class GuideValidator extends CarriedState {
   private readonly cleanMemo = new CleanMemo();
   /** Segments taken before by a plan and found clean, after the same guide segment: their step again, without a scan. */
   private readonly stepMemo = new StepMemo();
+  /** Segments taken by a plan and found clean, after the same guide segment: their step again for segments of the same shape (new ids, names, amounts). */
+  private readonly shapeMemo: ShapeMemo;
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
@@ -161,12 +165,26 @@ export class GuideValidator extends CarriedState {
         return;
       }
     }
+    const info = idInfo(reader.idCode(i), reader, i);
+    // The same shape (new ids, names, amounts) after the same guide segment as a segment placed by
+    // a plan and found clean: as above. Not an HL (its numbers are checked) nor an envelope segment.
+    if (node !== null && info.id !== null && !info.hl) {
+      const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
+      if (plan !== null && walker!.stepByPlan(plan) !== null) {
+        const id = info.id;
+        this.currentId = id;
+        if (info.service) this.checkService(id, index);
+        this.placedLast = true;
+        this.stray.read(text, i, start, end, false);
+        return;
+      }
+    }
     const repeats = this.repeats;
     const listed = repeats.listed;
     const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
-    const special = this.segmentAt(reader, i, index, start, end, element, idInfo(reader.idCode(i), reader, i));
+    const special = this.segmentAt(reader, i, index, start, end, element, info);
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
   }
@@ -197,6 +215,15 @@ export class GuideValidator extends CarriedState {
     if (info.hl) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
     const group = this.group;
     if (!group || !group.walker) return special;
+    // An HL of the shape of one before, its numbers checked: as segmentOf's shape memo step.
+    const node = info.hl ? group.walker.current : null;
+    if (node !== null) {
+      const plan = this.shapeMemo.find(scan.window, reader.text, start, end, element, info.code, node.uid);
+      if (plan !== null && group.walker.stepByPlan(plan) !== null) {
+        this.placedLast = true;
+        return special;
+      }
+    }
     const values = this.values.at(scan, i);
     // The id is a segment id (SEGMENT_ID: ASCII), whose idCode is the walker's code of it.
     const placed = group.walker.step(id, values.valueAt, values.keyAt, info.code);
@@ -217,10 +244,14 @@ export class GuideValidator extends CarriedState {
       return special;
     }
     // A segment placed by a plan and found clean: its repeats after the same guide segment take the
-    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read. (One call for both ways
-    // of finding it clean: the first segments, run before the engine keeps feedback, make both.)
-    const plan = info.hl ? null : group.walker.plan;
-    if (plan !== null) this.stepMemo.add(start, end, plan);
+    // same step (stepMemo.ts; not an HL, whose numbers the HL checks read), and so do segments of
+    // its shape (shapeMemo.ts). (One call for both ways of finding it clean: the first segments,
+    // run before the engine keeps feedback, make both.)
+    const plan = group.walker.plan;
+    if (plan !== null) {
+      this.shapeMemo.add(scan, group.walker.guide, plan);
+      if (!info.hl) this.stepMemo.add(start, end, plan);
+    }
     return special;
   }
 

@@ -1,0 +1,185 @@
+// The guide pass's step for a segment of the same *shape* as one taken before from the same place
+// in the guide: the segments the step memo (stepMemo.ts) misses are mostly the same segments with
+// new ids, names, claim numbers and amounts (REF*6R*C000000002L1 after REF*6R*C000000001L1, each
+// claim's NM1*IL and CLM). Where the step from guide segment N took a plan and found the elements
+// clean, a segment after N that differs only where a digit stands for a digit, a capital for a
+// capital and a small letter for a small letter, and only in elements whose checks read nothing
+// more (shapeMasks.ts: free text, ids, amounts; never a code, date, pattern or the walker's
+// qualifier), takes the same plan and is as clean: the plan reads the id and the qualifier, which
+// must be the same characters, and the clean check of such an element reads its length, its
+// separators, spaces, signs and dots (all kept) and whether each character is a digit. The walker
+// checks the counts (GuideWalker.stepByPlan), as for the step memo.
+//
+// No scan: an entry is found by the guide segment before it, the id and the length (a few entries
+// per bucket: segments of one length may differ in shape), and compared with the earlier segment
+// four bytes at a time, a differing byte passing only where the entry says its element is free
+// (which byte is which element the entry keeps, from the earlier segment's scan: an equal shape
+// has its separators in the same places) and its kind is the same, so the memo is exact. As the
+// other memos, entries are offsets into the text being read, and a new text empties it. Only
+// segments read as bytes (an ASCII window) are taken, and only with separators that are none of
+// the kinds (a letter or digit separator would be a kind).
+import { maskFor, shapeMasksOf, MAX_SHAPED, type IdMasks } from './shapeMasks';
+import { packCode } from './packedCodes';
+import type { ByteWindow } from './byteWindow';
+import type { GuideSchema } from './schema';
+import type { SegmentScan } from './segmentScan';
+import type { StepPlan } from './transitions';
+
+/** Buckets (a power of two) of WAYS entries: a file has a few hundred shapes. */
+const BUCKETS = 1024;
+const WAYS = 4;
+/** The longest segment taken. */
+export const SHAPE_LENGTH = 255;
+
+/** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
+const KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) KIND[c] = c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c;
+
+/** A separator the kinds would not keep apart from the characters of its kind. */
+function isKindOf(separator: number): boolean {
+  return separator >= 0 && separator < 128 && KIND[separator] !== separator;
+}
+
+export class ShapeMemo {
+  /** The text the entries' offsets are in, and the element separator it was read with. */
+  private text: string | null = null;
+  private element = -1;
+  /** A separator is a letter or digit: no entries. */
+  private off: boolean;
+  private readonly alnumSeparators: boolean;
+  /** The guide the masks are of, and its masks by id code. */
+  private guide: GuideSchema | null = null;
+  private masks: ReadonlyMap<number, IdMasks> = new Map();
+
+  /**
+   * Per entry (bucket * WAYS + way): the uid of the guide segment the step was from (-1: empty),
+   * the id code, the latest segment's offset and its length, which of its characters must be the
+   * same (1) and which only of the same kind (0), and the plan.
+   */
+  private readonly froms = new Int32Array(BUCKETS * WAYS).fill(-1);
+  private readonly codes = new Int32Array(BUCKETS * WAYS);
+  private readonly starts = new Int32Array(BUCKETS * WAYS);
+  private readonly lengths = new Int32Array(BUCKETS * WAYS);
+  private readonly exacts = new Array<Uint8Array | null>(BUCKETS * WAYS).fill(null);
+  private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
+  /** Per bucket: the way the next entry replaces. */
+  private readonly next = new Uint8Array(BUCKETS);
+
+  /** The segment find() last looked for: its offsets, id code, guide segment before it and bucket (-1: none; for add()). */
+  private start = -1;
+  private end = -1;
+  private code = -1;
+  private from = -1;
+  private bucket = -1;
+
+  /** `component`, `repetition`: the separators' codes the segments are read with (-1: none). */
+  constructor(component: number, repetition: number) {
+    this.alnumSeparators = isKindOf(component) || isKindOf(repetition);
+    this.off = this.alnumSeparators;
+  }
+
+  /**
+   * The plan an earlier step from guide segment `from` took for a segment of the shape of
+   * text[start, end) (id code `code`, element separator `element`), found clean; null when there
+   * is none. `window` is the pass's byte window (moved here to hold the segment). Call before add().
+   */
+  find(window: ByteWindow, text: string, start: number, end: number, element: number, code: number, from: number): StepPlan | null {
+    this.bucket = -1;
+    if (text !== this.text || element !== this.element) this.reset(text, element);
+    const length = end - start;
+    if (this.off || length > SHAPE_LENGTH || !window.cover(text, start, end)) return null;
+    const bucket = (Math.imul(from ^ (code << 10) ^ (length << 24), 0x9e3779b1) >>> 22) & (BUCKETS - 1);
+    this.start = start;
+    this.end = end;
+    this.code = code;
+    this.from = from;
+    this.bucket = bucket;
+    const froms = this.froms;
+    for (let e = bucket * WAYS, last = e + WAYS; e < last; e++) {
+      if (froms[e] !== from || this.codes[e] !== code || this.lengths[e] !== length) continue;
+      const earlier = this.starts[e]!;
+      if (earlier !== start && !sameShape(window, text, earlier, start, length, this.exacts[e]!)) continue;
+      // The latest of the segments of this shape stands for them: the next one compares with it, near it in the text (in the window).
+      this.starts[e] = start;
+      return this.plans[e]!;
+    }
+    return null;
+  }
+
+  /**
+   * The segment find() last looked for, scanned (`scan`), was placed by `plan` (from the guide
+   * segment find() was given, of `guide`) and found clean (call after find() said null, for the
+   * same segment).
+   */
+  add(scan: SegmentScan, guide: GuideSchema, plan: StepPlan): void {
+    const bucket = this.bucket;
+    const count = scan.count;
+    const starts = scan.starts;
+    const ends = scan.ends;
+    const start = starts[0]!;
+    if (bucket < 0 || start !== this.start || ends[count] !== this.end || scan.text !== this.text) return;
+    this.bucket = -1;
+    if (guide !== this.guide) {
+      this.guide = guide;
+      this.masks = shapeMasksOf(guide);
+    }
+    const masks = this.masks.get(this.code);
+    if (masks === undefined) return;
+    const q = masks.qualifier;
+    const mask = q === 0 ? masks.base : maskFor(masks, q <= count && ends[q]! > starts[q]! ? packCode(scan.text, starts[q]!, ends[q]!) : -1);
+    // Which characters must be the same: the id, the separators, and every character of the elements the mask names.
+    let free = false;
+    for (let k = 1; k <= count && k <= MAX_SHAPED; k++) if (((mask >>> k) & 1) === 0 && ends[k]! > starts[k]!) free = true;
+    // None may differ (a date, codes only): the step memo has it.
+    if (!free) return;
+    const exact = new Uint8Array(this.end - start).fill(1);
+    for (let k = 1; k <= count && k <= MAX_SHAPED; k++) {
+      if (((mask >>> k) & 1) === 0) exact.fill(0, starts[k]! - start, ends[k]! - start);
+    }
+    const way = this.next[bucket]!;
+    this.next[bucket] = (way + 1) % WAYS;
+    const e = bucket * WAYS + way;
+    this.froms[e] = this.from;
+    this.codes[e] = this.code;
+    this.starts[e] = start;
+    this.lengths[e] = this.end - start;
+    this.exacts[e] = exact;
+    this.plans[e] = plan;
+  }
+
+  private reset(text: string, element: number): void {
+    this.text = text;
+    this.element = element;
+    this.off = this.alnumSeparators || isKindOf(element);
+    this.froms.fill(-1);
+  }
+}
+
+/**
+ * Do text[earlier, earlier + length) and text[start, start + length) (in the window) have the same
+ * shape: the same characters where `exact` says so, the same kind of character elsewhere? (A
+ * separator is its own kind: the separators are in the same places.) Four bytes at a time where
+ * the window holds both, else character by character.
+ */
+function sameShape(window: ByteWindow, text: string, earlier: number, start: number, length: number, exact: Uint8Array): boolean {
+  const bytes = window.bytes;
+  const x0 = start - window.start;
+  if (window.holds(text, earlier, earlier + length)) {
+    const view = window.view;
+    const y0 = earlier - window.start;
+    let j = 0;
+    for (; j + 4 <= length; j += 4) {
+      if (view.getInt32(x0 + j) === view.getInt32(y0 + j)) continue;
+      for (let b = j; b < j + 4; b++) if (!sameKind(bytes[x0 + b]!, bytes[y0 + b]!, exact[b]!)) return false;
+    }
+    for (; j < length; j++) if (!sameKind(bytes[x0 + j]!, bytes[y0 + j]!, exact[j]!)) return false;
+    return true;
+  }
+  for (let j = 0; j < length; j++) if (!sameKind(bytes[x0 + j]!, text.charCodeAt(earlier + j), exact[j]!)) return false;
+  return true;
+}
+
+/** May character x stand where y stood: the same, or (not `exact`) an ASCII letter or digit of y's kind? */
+function sameKind(x: number, y: number, exact: number): boolean {
+  return x === y || (exact === 0 && y < 128 && KIND[x] === KIND[y]);
+}
