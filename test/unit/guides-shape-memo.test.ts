@@ -1,9 +1,9 @@
 // The shape memo (guides/shapeMemo.ts) takes a segment's step again for a segment of the same
 // shape after the same guide segment: the same characters in the id, the qualifier, codes and
 // dates, and only letters and digits of the same kind changed in free text, ids and amounts
-// (shapeMasks.ts). A different code, qualifier or date of the same length, or a character of
-// another kind, is not taken; and the one pass that uses it finds what the exact checks find
-// where such values are planted in claims that are otherwise of one shape.
+// (shapeMasks.ts), and D8 dates that are dates. A different code or qualifier, a date that is
+// none, or a character of another kind, is not taken; and the one pass that uses it finds what the
+// exact checks find where such values are planted in claims that are otherwise of one shape.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { guideFor } from '../../server/src/core/guides/load';
 import { SegmentScan } from '../../server/src/core/guides/segmentScan';
 import { ShapeMemo } from '../../server/src/core/guides/shapeMemo';
-import { shapeMasksOf } from '../../server/src/core/guides/shapeMasks';
+import { exactOf, qualifierPositions } from '../../server/src/core/guides/shapeMasks';
+import { segmentFor, findLoop } from '../../server/src/core/guides/lookups';
 import { idCodeOf, type StepPlan } from '../../server/src/core/guides/transitions';
 import { GuideValidator, valuesOf, type GuideFinding } from '../../server/src/core/guides/validate';
 import { parseX12 } from '../../server/src/core/x12/index';
@@ -19,11 +20,19 @@ import { parseX12 } from '../../server/src/core/x12/index';
 const STAR = 42;
 const COLON = 58;
 const CARET = 94;
-const PLAN = { kind: 'sibling', next: { id: 'X' }, required: [] } as unknown as StepPlan;
 const guide = guideFor('005010X222A1')!;
+/** The loop of the guide segment each test segment is placed at. */
+const LOOPS: Record<string, string> = { REF: '2400', NM1: '2010BA', CLM: '2300', HL: '2000B', DMG: '2010BA', DTP: '2400', SV1: '2400' };
+/** A plan to the guide segment a segment is placed at: the memo hands back what it was given. */
+function planFor(segment: string): StepPlan {
+  const values = segment.split('*');
+  const id = values[0]!;
+  const next = segmentFor(findLoop(guide, LOOPS[id]!)!, id, (position) => values[position] ?? '')!;
+  return { kind: 'sibling', next, required: [] } as unknown as StepPlan;
+}
 
-/** A memo that has taken `first` (after guide segment 5), asked about `second` in the same text. */
-function lookup(first: string, second: string, options: { from?: number; element?: number; between?: string } = {}): StepPlan | null {
+/** Does a memo that has taken `first` (after guide segment 5) hand its plan back for `second`, in the same text? */
+function lookup(first: string, second: string, options: { from?: number; element?: number; between?: string } = {}): boolean {
   const text = `${first}~${options.between ?? ''}${second}~`;
   const a = [0, first.length] as const;
   const b = [text.length - 1 - second.length, text.length - 1] as const;
@@ -32,61 +41,82 @@ function lookup(first: string, second: string, options: { from?: number; element
   const code = (s: string) => idCodeOf(s.slice(0, s.indexOf('*')));
   assert.equal(memo.find(scan.window, text, a[0], a[1], STAR, code(first), 5), null);
   scan.scan(text, 0, a[0], a[1], STAR, COLON, CARET);
-  memo.add(scan, guide, PLAN);
-  return memo.find(scan.window, text, b[0], b[1], options.element ?? STAR, code(second), options.from ?? 5);
+  const plan = planFor(first);
+  memo.add(scan, guide, plan);
+  const found = memo.find(scan.window, text, b[0], b[1], options.element ?? STAR, code(second), options.from ?? 5);
+  assert.ok(found === null || found === plan);
+  return found === plan;
 }
 
 describe('guide shape memo', () => {
   it('takes new ids, names and amounts of the same kinds of character', () => {
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L7'), PLAN);
-    assert.equal(lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*IL*1*ROE*MARK****MI*Q12345678'), PLAN);
-    assert.equal(lookup('CLM*C000000001*942.00***11:B:1*Y*A*Y*Y', 'CLM*X123456789*100.25***11:B:1*Y*A*Y*Y'), PLAN);
-    assert.equal(lookup('HL*2*1*22*0', 'HL*7*3*22*0'), PLAN);
+    assert.ok(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L7'));
+    assert.ok(lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*IL*1*ROE*MARK****MI*Q12345678'));
+    assert.ok(lookup('CLM*C000000001*942.00***11:B:1*Y*A*Y*Y', 'CLM*X123456789*100.25***11:B:1*Y*A*Y*Y'));
+    assert.ok(lookup('HL*2*1*22*0', 'HL*7*3*22*0'));
   });
 
   it('reads an earlier segment outside its window from the text', () => {
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L7', { between: `${'N3*1 MAIN ST~'.repeat(40_000)}` }), PLAN);
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C00000000AL7', { between: `${'N3*1 MAIN ST~'.repeat(40_000)}` }), null);
+    assert.ok(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L7', { between: `${'N3*1 MAIN ST~'.repeat(40_000)}` }));
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*C00000000AL7', { between: `${'N3*1 MAIN ST~'.repeat(40_000)}` }));
   });
 
   it('does not take a character of another kind in free text', () => {
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C00000000AL1'), null, 'a letter for a digit');
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*c000000001L1'), null, 'a small letter for a capital');
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C00000000 L1'), null, 'a space for a digit');
-    assert.equal(lookup('CLM*C000000001*942.00***11:B:1*Y*A*Y*Y', 'CLM*C000000001*9420.0***11:B:1*Y*A*Y*Y'), null, 'a dot elsewhere');
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C0000000*1L1'), null, 'a separator for a digit');
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*C00000000AL1'), 'a letter for a digit');
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*c000000001L1'), 'a small letter for a capital');
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*C00000000 L1'), 'a space for a digit');
+    assert.ok(!lookup('CLM*C000000001*942.00***11:B:1*Y*A*Y*Y', 'CLM*C000000001*9420.0***11:B:1*Y*A*Y*Y'), 'a dot elsewhere');
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*C0000000*1L1'), 'a separator for a digit');
   });
 
-  it('does not take another code, qualifier or date of the same shape', () => {
-    assert.equal(lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*IL*1*DOE*JANE****ZZ*M00787234'), null, 'NM108, a code');
-    assert.equal(lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*QC*1*DOE*JANE****MI*M00787234'), null, 'NM101, the qualifier');
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*9F*C000000001L1'), null, 'REF01, the qualifier');
-    assert.equal(lookup('CLM*C000000001*942.00***11:B:1*Y*A*Y*Y', 'CLM*C000000001*942.00***99:B:1*Y*A*Y*Y'), null, 'CLM05-01, a code in a composite');
-    assert.equal(lookup('HL*2*1*22*0', 'HL*2*1*23*0'), null, 'HL03');
-    assert.equal(lookup('DMG*D8*19700101*F', 'DMG*D8*19700101*Q'), null, 'DMG03');
-    assert.equal(lookup('DMG*D8*19700101*F', 'DMG*D8*19700231*F'), null, 'DMG02, a date');
+  it('does not take another code or qualifier of the same shape', () => {
+    assert.ok(!lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*IL*1*DOE*JANE****ZZ*M00787234'), 'NM108, a code');
+    assert.ok(!lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*QC*1*DOE*JANE****MI*M00787234'), 'NM101, the qualifier');
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*9F*C000000001L1'), 'REF01, the qualifier');
+    assert.ok(!lookup('CLM*C000000001*942.00***11:B:1*Y*A*Y*Y', 'CLM*C000000001*942.00***11:Q:1*Y*A*Y*Y'), 'CLM05-02, a code in a composite');
+    assert.ok(!lookup('SV1*HC:99203:25*160.00*UN*1***1:2', 'SV1*ZZ:99203:25*160.00*UN*1***1:2'), 'SV101-01, the qualifier in a composite');
+    assert.ok(lookup('SV1*HC:99203:25*160.00*UN*1***1:2', 'SV1*HC:12345:59*999.99*UN*2***1:2'), 'new procedure, modifier, amount and units');
+    assert.ok(!lookup('HL*2*1*22*0', 'HL*2*1*23*0'), 'HL03');
+    assert.ok(!lookup('DMG*D8*19700101*F', 'DMG*D8*19700101*Q'), 'DMG03');
+  });
+
+  it('takes a D8 date for a D8 date only when it is a date', () => {
+    assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20231231'));
+    assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20240229'), 'a leap day');
+    assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20230229'), 'no leap day');
+    assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20241301'), 'month 13');
+    assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20240931'), 'September 31');
+    assert.ok(!lookup('DMG*D8*19700101*F', 'DMG*D8*19700231*F'), 'DMG02, February 31');
+    assert.ok(lookup('DMG*D8*19700101*F', 'DMG*D8*19851124*F'));
   });
 
   it('takes a step only after the same guide segment, with the same separator and id', () => {
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L1', { from: 6 }), null);
-    assert.equal(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L1', { element: 0x1d }), null);
-    assert.equal(lookup('REF*6R*C000000001L1', 'RFF*6R*C000000002L1'), null);
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L1', { from: 6 }));
+    assert.ok(!lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L1', { element: 0x1d }));
+    assert.ok(!lookup('REF*6R*C000000001L1', 'RFF*6R*C000000002L1'));
   });
 
-  it('keeps no entry for a segment with nothing free (a date and codes: the step memo has it)', () => {
-    assert.equal(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20240904'), null);
+  it('keeps no entry for a segment with nothing free (codes and a range: the step memo has it)', () => {
+    assert.ok(!lookup('DTP*472*RD8*20240101-20240102', 'DTP*472*RD8*20240101-20240102'));
   });
 
-  it('holds every qualifier and code exactly in its masks', () => {
-    const masks = shapeMasksOf(guide);
-    const ref = masks.get(idCodeOf('REF'))!;
-    assert.equal(ref.qualifier, 1);
-    // REF02 is a code in some REF of the guide, free text in REF*6R.
-    const exact = (mask: number, position: number) => ((mask >>> position) & 1) === 1;
-    assert.ok(exact(ref.base, 1));
-    const clm = masks.get(idCodeOf('CLM'))!;
-    assert.ok(!exact(clm.base, 1) && !exact(clm.base, 2), 'CLM01 and CLM02 are free');
-    assert.ok(exact(clm.base, 5) && exact(clm.base, 6), 'CLM05 and CLM06 hold codes');
+  it('holds qualifiers, codes and other dates the same', () => {
+    const scan = new SegmentScan();
+    const text = 'CLM*C000000001*942.00***11:B:1*Y*A*Y*Y';
+    scan.scan(text, 0, 0, text.length, STAR, COLON, CARET);
+    const clm = segmentFor(findLoop(guide, '2300')!, 'CLM')!;
+    const { exact, dates } = exactOf(scan, clm, qualifierPositions(guide, idCodeOf('CLM')), COLON)!;
+    const shown = [...exact].map((e) => (e === 1 ? '=' : '~')).join('');
+    // CLM01 and CLM02 are free, and CLM05-03 (an ID without a list); CLM05-01, CLM05-02 and CLM06 to CLM09 are codes.
+    assert.equal(shown, '====~~~~~~~~~~=~~~~~~========~========');
+    assert.equal(dates, null);
+    const ref = qualifierPositions(guide, idCodeOf('REF'));
+    assert.deepEqual(ref, { elements: 1 << 1, firsts: 0 }, 'REF01 is the qualifier of every REF');
+    const nm1 = segmentFor(findLoop(guide, '2010BA')!, 'NM1')!;
+    const name = 'NM1*IL*1*DOE*JANE****MI*M00787234';
+    scan.scan(name, 0, 0, name.length, STAR, COLON, CARET);
+    const shownName = [...exactOf(scan, nm1, qualifierPositions(guide, idCodeOf('NM1')), COLON)!.exact].map((e) => (e === 1 ? '=' : '~')).join('');
+    assert.equal(shownName, '=========~~~=~~~~=======~~~~~~~~~', 'NM103, NM104 and NM109 are free; NM101, NM102 and NM108 are codes');
   });
 });
 

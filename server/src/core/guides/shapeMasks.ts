@@ -1,121 +1,136 @@
-// Which elements of a segment the shape memo (shapeMemo.ts) must take character for character,
-// per guide, segment id and qualifier value. An element whose every check (fastCheck.ts
-// elementsClean) is decided by its shape, its length and the kind of each character (digit,
-// capital, small letter, or the character itself for anything else), may differ from an earlier
-// segment's in its letters and digits: free text, ids, names and amounts (AN, N0, N2, R without
-// codes or a pattern). Anything else is exact: codes (a list decides), patterns, dates and times
-// and their format qualifiers (validity decides), and every qualifier the walker reads to place
-// the segment (its plan depends on the value).
-//
-// The mask is the union over the segments of the guide the segment may be placed at, whatever
-// loop the walk ends in: those with its id whose qualifier takes its qualifier value, and those
-// with no qualifier. (REF02 is a code in a few REFs, free text in the REF*6R and REF*D9 of every
-// claim.) Where the id's qualifiers are not all one simple element of codes that pack, the union
-// over every segment with the id.
-import { packCode } from './packedCodes';
-import type { ElementSpec, GuideSchema, LoopSpec, PositionSpec, SegmentSpec } from './schema';
+// Which characters of a segment the shape memo (shapeMemo.ts) must find the same in a later
+// segment, and which may differ in kind only, for a segment placed at a guide segment and found
+// clean. A character may differ where every check the clean check (fastCheck.ts elementsClean)
+// makes of its element or component is decided by its shape, its length and the kind of each
+// character (digit, capital, small letter, or the character itself for anything else): free text,
+// ids, names and amounts (AN, ID, N0, N2, R without codes or a pattern). A D8 date after its format
+// qualifier may differ too, in digits, and the memo then checks that it is a date. Anything else is
+// the same: codes (a list decides), patterns, other dates and times, and every qualifier the walker
+// reads to place a segment with the id (its plan depends on the value: the same characters there
+// take the same plan, so the later segment is placed at the same guide segment).
+import type { ElementSpec, GuideSchema, LoopSpec, SegmentSpec } from './schema';
+import type { SegmentScan } from './segmentScan';
 import { idCodeOf } from './transitions';
 
-/** Positions past this one are always exact (a mask's bits 1..MAX_SHAPED hold positions 1..MAX_SHAPED). */
-export const MAX_SHAPED = 30;
-
-/** The masks of one id in a guide. */
-export interface IdMasks {
-  /** The position of the qualifier every qualified segment with the id reads (a simple element), or 0: take `base`. */
-  qualifier: number;
-  /** The mask for a qualifier value no segment's codes have (or any value, when `qualifier` is 0). */
-  base: number;
-  /** Per qualifier value (packed, packedCodes.ts): the mask. */
-  byValue: ReadonlyMap<number, number>;
+/** What exactOf says of a segment: per character, 1 the same, 0 the same kind; the offsets of D8 dates (relative), or null. */
+export interface ExactCharacters {
+  exact: Uint8Array;
+  dates: Int32Array | null;
 }
 
-/** Per guide: per id code (idCodeOf), its masks. */
-const masks = new WeakMap<GuideSchema, Map<number, IdMasks>>();
+/**
+ * Where the segments with an id read their qualifier: bit p of `elements`, the whole element p;
+ * bit p of `firsts`, the first component of composite p (SV101-01, HI01-01). -1: everywhere (a
+ * qualifier past MAX_QUALIFIER, or another component).
+ */
+export interface QualifierPositions {
+  elements: number;
+  firsts: number;
+}
 
-/** The masks of every id of `guide`, by id code (an id the guide does not have is absent). */
-export function shapeMasksOf(guide: GuideSchema): ReadonlyMap<number, IdMasks> {
-  let byCode = masks.get(guide);
+const NONE: QualifierPositions = { elements: 0, firsts: 0 };
+
+/** Per guide: per id code (idCodeOf), its qualifier positions. */
+const qualifiers = new WeakMap<GuideSchema, Map<number, QualifierPositions>>();
+
+/** Qualifier positions past this one are not kept: a segment with such a qualifier is the same throughout. */
+const MAX_QUALIFIER = 30;
+
+/** The qualifier positions of the segments with id code `code` in `guide`. */
+export function qualifierPositions(guide: GuideSchema, code: number): QualifierPositions {
+  let byCode = qualifiers.get(guide);
   if (byCode === undefined) {
-    const specs = new Map<number, SegmentSpec[]>();
-    collect(guide.root, specs);
     byCode = new Map();
-    for (const [code, list] of specs) byCode.set(code, idMasks(list));
-    masks.set(guide, byCode);
+    collect(guide.root, byCode);
+    qualifiers.set(guide, byCode);
   }
-  return byCode;
+  return byCode.get(code) ?? NONE;
 }
 
-/** The mask for the segment's qualifier value: `value` is the element at `qualifier`, packed (-1: empty or none that packs). */
-export function maskFor(id: IdMasks, value: number): number {
-  return value < 0 ? id.base : (id.byValue.get(value) ?? id.base);
-}
-
-function collect(loop: LoopSpec, specs: Map<number, SegmentSpec[]>): void {
+function collect(loop: LoopSpec, byCode: Map<number, QualifierPositions>): void {
   for (const child of loop.children) {
-    if (child.kind === 'loop') collect(child, specs);
-    else {
-      const code = idCodeOf(child.id);
-      const list = specs.get(code);
-      if (list === undefined) specs.set(code, [child]);
-      else list.push(child);
-    }
-  }
-}
-
-function idMasks(specs: readonly SegmentSpec[]): IdMasks {
-  let qualifiers = 0;
-  let union = 0;
-  let unqualified = 0;
-  let position = 0;
-  let shared = true;
-  for (const spec of specs) {
-    const own = unshaped(spec);
-    union |= own;
-    const q = spec.qualifier;
-    if (q === null) {
-      unqualified |= own;
+    if (child.kind === 'loop') {
+      collect(child, byCode);
       continue;
     }
-    qualifiers |= bit(q.position);
-    if (q.component !== 0 || (position !== 0 && position !== q.position)) shared = false;
-    position = q.position;
+    const code = idCodeOf(child.id);
+    const q = child.qualifier;
+    const known = byCode.get(code) ?? NONE;
+    let { elements, firsts } = known;
+    if (q !== null) {
+      if (q.position > MAX_QUALIFIER || q.component > 1) elements = -1;
+      else if (q.component === 1) firsts |= 1 << q.position;
+      else elements |= 1 << q.position;
+    }
+    byCode.set(code, { elements, firsts });
   }
-  if (!shared || position === 0) return { qualifier: 0, base: qualifiers | union, byValue: new Map() };
-  const base = qualifiers | unqualified;
-  const byValue = new Map<number, number>();
-  for (const spec of specs) {
-    if (spec.qualifier === null) continue;
-    for (const code of spec.qualifier.codeSet) {
-      const n = packCode(code, 0, code.length);
-      // A code that does not pack could not be told from another value: every segment's mask then.
-      if (n < 0) return { qualifier: 0, base: qualifiers | union, byValue: new Map() };
-      byValue.set(n, (byValue.get(n) ?? base) | unshaped(spec));
+}
+
+/**
+ * The characters of the scanned segment, placed at `spec` and found clean, that a later segment
+ * must have the same (the id, the separators, codes, the qualifiers...);
+ * null when none may differ (a date and codes: the step memo has such segments).
+ */
+export function exactOf(scan: SegmentScan, spec: SegmentSpec, qualifiers: QualifierPositions, componentSeparator: number): ExactCharacters | null {
+  const count = scan.count;
+  const starts = scan.starts;
+  const ends = scan.ends;
+  const text = scan.text;
+  const start = starts[0]!;
+  const exact = new Uint8Array(ends[count]! - start).fill(1);
+  const dates: number[] = [];
+  let free = false;
+  // The date format a 1250 element names, for the 1251 after it (as the clean check reads it).
+  let format = '';
+  for (let k = 1; k <= count; k++) {
+    const position = spec.elements[k - 1];
+    const from = starts[k]!;
+    const to = ends[k]!;
+    if (position === undefined || from === to) continue;
+    if (position.kind === 'element' && position.dataElement === '1250') format = text.slice(from, to);
+    if (k > MAX_QUALIFIER ? qualifiers.elements === -1 : ((qualifiers.elements >>> k) & 1) !== 0) continue;
+    if (position.kind === 'element') {
+      if (shapedElement(position)) {
+        exact.fill(0, from - start, to - start);
+        free = true;
+      } else if (isD8(position, format) && to - from === 8) {
+        exact.fill(0, from - start, to - start);
+        dates.push(from - start);
+        free = true;
+      }
+      continue;
+    }
+    // A composite: component by component (a date in one, HI's, stays the same).
+    if (position.hasDateFormat) continue;
+    // A qualifier in the first component stays the same.
+    let c = k <= MAX_QUALIFIER && ((qualifiers.firsts >>> k) & 1) !== 0 ? -1 : 0;
+    let part = from;
+    for (let at = from; at <= to; at++) {
+      if (at < to && text.charCodeAt(at) !== componentSeparator) continue;
+      const component = c < 0 ? undefined : position.components[c];
+      if (component !== undefined && shapedElement(component) && at > part) {
+        exact.fill(0, part - start, at - start);
+        free = true;
+      }
+      c = c < 0 ? 1 : c + 1;
+      part = at + 1;
     }
   }
-  return { qualifier: position, base, byValue };
+  if (!free) return null;
+  return { exact, dates: dates.length === 0 ? null : Int32Array.from(dates) };
 }
 
-/** The mask bits of a segment's positions whose checks its shape does not decide. */
-function unshaped(spec: SegmentSpec): number {
-  let mask = 0;
-  spec.elements.forEach((position, p) => {
-    if (!shaped(position)) mask |= bit(p + 1);
-  });
-  return mask;
-}
-
-/** The mask bit of a position (0 past MAX_SHAPED: those are exact whatever the mask says). */
-function bit(position: number): number {
-  return position >= 1 && position <= MAX_SHAPED ? 1 << position : 0;
-}
-
-/** Is every check the clean check makes of this element or composite decided by its shape? */
-export function shaped(position: PositionSpec): boolean {
-  if (position.kind === 'element') return shapedElement(position);
-  return !position.hasDateFormat && position.components.every(shapedElement);
-}
-
-function shapedElement(e: ElementSpec): boolean {
-  if (e.type !== 'AN' && e.type !== 'N0' && e.type !== 'N2' && e.type !== 'R') return false;
+/** Is every check the clean check makes of this element decided by its shape? */
+export function shapedElement(e: ElementSpec): boolean {
+  // An ID without a list is read as an AN (its length and last character).
+  if (e.type !== 'AN' && e.type !== 'ID' && e.type !== 'N0' && e.type !== 'N2' && e.type !== 'R') return false;
   return e.validCodes === null && e.packedCodes === null && e.regex === null && e.dataElement !== '1250' && e.dataElement !== '1251';
+}
+
+/**
+ * A 1251 element after a D8 format: its checks are an AN element's and the format's (eight digits,
+ * a date), so a digit may stand for a digit if the memo checks that the eight make a date.
+ */
+function isD8(e: ElementSpec, format: string): boolean {
+  return format === 'D8' && e.dataElement === '1251' && e.type === 'AN' && e.validCodes === null && e.packedCodes === null && e.regex === null;
 }

@@ -4,11 +4,11 @@
 // claim's NM1*IL and CLM). Where the step from guide segment N took a plan and found the elements
 // clean, a segment after N that differs only where a digit stands for a digit, a capital for a
 // capital and a small letter for a small letter, and only in elements whose checks read nothing
-// more (shapeMasks.ts: free text, ids, amounts; never a code, date, pattern or the walker's
-// qualifier), takes the same plan and is as clean: the plan reads the id and the qualifier, which
-// must be the same characters, and the clean check of such an element reads its length, its
-// separators, spaces, signs and dots (all kept) and whether each character is a digit. The walker
-// checks the counts (GuideWalker.stepByPlan), as for the step memo.
+// more (shapeMasks.ts: free text, ids, amounts, D8 dates, which are then checked; never a code,
+// pattern or the walker's qualifier), takes the same plan and is as clean: the plan reads the id
+// and the qualifier, which must be the same characters, and the clean check of such an element
+// reads its length, its separators, spaces, signs and dots (all kept) and whether each character
+// is a digit. The walker checks the counts (GuideWalker.stepByPlan), as for the step memo.
 //
 // No scan: an entry is found by the guide segment before it, the id and the length (a few entries
 // per bucket: segments of one length may differ in shape), and compared with the earlier segment
@@ -18,8 +18,8 @@
 // other memos, entries are offsets into the text being read, and a new text empties it. Only
 // segments read as bytes (an ASCII window) are taken, and only with separators that are none of
 // the kinds (a letter or digit separator would be a kind).
-import { maskFor, shapeMasksOf, MAX_SHAPED, type IdMasks } from './shapeMasks';
-import { packCode } from './packedCodes';
+import { exactOf, qualifierPositions } from './shapeMasks';
+import { isValidDateAt } from './valueTypes';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
 import type { SegmentScan } from './segmentScan';
@@ -47,20 +47,18 @@ export class ShapeMemo {
   /** A separator is a letter or digit: no entries. */
   private off: boolean;
   private readonly alnumSeparators: boolean;
-  /** The guide the masks are of, and its masks by id code. */
-  private guide: GuideSchema | null = null;
-  private masks: ReadonlyMap<number, IdMasks> = new Map();
 
   /**
    * Per entry (bucket * WAYS + way): the uid of the guide segment the step was from (-1: empty),
    * the id code, the latest segment's offset and its length, which of its characters must be the
-   * same (1) and which only of the same kind (0), and the plan.
+   * same (1) and which only of the same kind (0), where its D8 dates are, and the plan.
    */
   private readonly froms = new Int32Array(BUCKETS * WAYS).fill(-1);
   private readonly codes = new Int32Array(BUCKETS * WAYS);
   private readonly starts = new Int32Array(BUCKETS * WAYS);
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
   private readonly exacts = new Array<Uint8Array | null>(BUCKETS * WAYS).fill(null);
+  private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
   private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
   /** Per bucket: the way the next entry replaces. */
   private readonly next = new Uint8Array(BUCKETS);
@@ -73,7 +71,10 @@ export class ShapeMemo {
   private bucket = -1;
 
   /** `component`, `repetition`: the separators' codes the segments are read with (-1: none). */
-  constructor(component: number, repetition: number) {
+  constructor(
+    private readonly component: number,
+    repetition: number,
+  ) {
     this.alnumSeparators = isKindOf(component) || isKindOf(repetition);
     this.off = this.alnumSeparators;
   }
@@ -99,6 +100,8 @@ export class ShapeMemo {
       if (froms[e] !== from || this.codes[e] !== code || this.lengths[e] !== length) continue;
       const earlier = this.starts[e]!;
       if (earlier !== start && !sameShape(window, text, earlier, start, length, this.exacts[e]!)) continue;
+      const dates = this.dates[e]!;
+      if (dates !== null && !datesAt(text, start, dates)) continue;
       // The latest of the segments of this shape stands for them: the next one compares with it, near it in the text (in the window).
       this.starts[e] = start;
       return this.plans[e]!;
@@ -119,23 +122,8 @@ export class ShapeMemo {
     const start = starts[0]!;
     if (bucket < 0 || start !== this.start || ends[count] !== this.end || scan.text !== this.text) return;
     this.bucket = -1;
-    if (guide !== this.guide) {
-      this.guide = guide;
-      this.masks = shapeMasksOf(guide);
-    }
-    const masks = this.masks.get(this.code);
-    if (masks === undefined) return;
-    const q = masks.qualifier;
-    const mask = q === 0 ? masks.base : maskFor(masks, q <= count && ends[q]! > starts[q]! ? packCode(scan.text, starts[q]!, ends[q]!) : -1);
-    // Which characters must be the same: the id, the separators, and every character of the elements the mask names.
-    let free = false;
-    for (let k = 1; k <= count && k <= MAX_SHAPED; k++) if (((mask >>> k) & 1) === 0 && ends[k]! > starts[k]!) free = true;
-    // None may differ (a date, codes only): the step memo has it.
-    if (!free) return;
-    const exact = new Uint8Array(this.end - start).fill(1);
-    for (let k = 1; k <= count && k <= MAX_SHAPED; k++) {
-      if (((mask >>> k) & 1) === 0) exact.fill(0, starts[k]! - start, ends[k]! - start);
-    }
+    const exact = exactOf(scan, plan.next, qualifierPositions(guide, this.code), this.component);
+    if (exact === null) return;
     const way = this.next[bucket]!;
     this.next[bucket] = (way + 1) % WAYS;
     const e = bucket * WAYS + way;
@@ -143,7 +131,8 @@ export class ShapeMemo {
     this.codes[e] = this.code;
     this.starts[e] = start;
     this.lengths[e] = this.end - start;
-    this.exacts[e] = exact;
+    this.exacts[e] = exact.exact;
+    this.dates[e] = exact.dates;
     this.plans[e] = plan;
   }
 
@@ -176,6 +165,12 @@ function sameShape(window: ByteWindow, text: string, earlier: number, start: num
     return true;
   }
   for (let j = 0; j < length; j++) if (!sameKind(bytes[x0 + j]!, text.charCodeAt(earlier + j), exact[j]!)) return false;
+  return true;
+}
+
+/** Are the eight digits at each of `dates` (offsets from `start`) a date? */
+function datesAt(text: string, start: number, dates: Int32Array): boolean {
+  for (let d = 0; d < dates.length; d++) if (!isValidDateAt(text, start + dates[d]!, start + dates[d]! + 8, 'D8')) return false;
   return true;
 }
 

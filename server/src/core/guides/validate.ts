@@ -171,6 +171,8 @@ export class GuideValidator extends CarriedState {
     if (node !== null && info.id !== null && !info.hl) {
       const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
       if (plan !== null && walker!.stepByPlan(plan) !== null) {
+        // Its repeats take the step memo's cheaper step (the same date on every line of a claim).
+        this.stepMemo.add(start, end, plan);
         const id = info.id;
         this.currentId = id;
         if (info.service) this.checkService(id, index);
