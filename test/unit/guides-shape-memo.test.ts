@@ -15,6 +15,7 @@ import { exactOf, qualifierPositions } from '../../server/src/core/guides/shapeM
 import { segmentFor, findLoop } from '../../server/src/core/guides/lookups';
 import { idCodeOf, type StepPlan } from '../../server/src/core/guides/transitions';
 import { GuideValidator, valuesOf, type GuideFinding } from '../../server/src/core/guides/validate';
+import { isValidDateAt } from '../../server/src/core/guides/valueTypes';
 import { parseX12 } from '../../server/src/core/x12/index';
 
 const STAR = 42;
@@ -86,8 +87,36 @@ describe('guide shape memo', () => {
     assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20230229'), 'no leap day');
     assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20241301'), 'month 13');
     assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20240931'), 'September 31');
+    assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*20241200'), 'day 0');
+    assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*17991231'), 'before 1800');
+    assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*18000101'), '1800');
+    assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20000229'), 'a leap day of a year of 400');
+    assert.ok(!lookup('DTP*472*D8*20240904', 'DTP*472*D8*19000229'), 'no leap day in a year of 100');
+    assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20241231'), 'December 31');
     assert.ok(!lookup('DMG*D8*19700101*F', 'DMG*D8*19700231*F'), 'DMG02, February 31');
     assert.ok(lookup('DMG*D8*19700101*F', 'DMG*D8*19851124*F'));
+  });
+
+  it('takes a D8 date exactly where isValidDateAt says it is one', () => {
+    const dates: string[] = [];
+    for (const year of [1799, 1800, 1801, 1899, 1900, 1901, 1999, 2000, 2001, 2023, 2024, 2100]) {
+      for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) dates.push(`${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`);
+    }
+    const first = 'DTP*472*D8*20240904';
+    const text = [first, ...dates.map((d) => `DTP*472*D8*${d}`)].join('~') + '~';
+    const memo = new ShapeMemo(COLON, CARET);
+    const scan = new SegmentScan();
+    const code = idCodeOf('DTP');
+    memo.find(scan.window, text, 0, first.length, STAR, code, 5);
+    scan.scan(text, 0, 0, first.length, STAR, COLON, CARET);
+    const plan = planFor(first);
+    memo.add(scan, guide, plan);
+    let at = first.length + 1;
+    for (const date of dates) {
+      const end = at + 11 + date.length;
+      assert.equal(memo.find(scan.window, text, at, end, STAR, code, 5) === plan, isValidDateAt(date, 0, 8, 'D8'), date);
+      at = end + 1;
+    }
   });
 
   it('takes a step only after the same guide segment, with the same separator and id', () => {

@@ -19,7 +19,6 @@
 // segments read as bytes (an ASCII window) are taken, and only with separators that are none of
 // the kinds (a letter or digit separator would be a kind).
 import { exactOf, qualifierPositions } from './shapeMasks';
-import { isValidDateAt } from './valueTypes';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
 import type { SegmentScan } from './segmentScan';
@@ -101,7 +100,7 @@ export class ShapeMemo {
       const earlier = this.starts[e]!;
       if (earlier !== start && !sameShape(window, text, earlier, start, length, this.exacts[e]!)) continue;
       const dates = this.dates[e]!;
-      if (dates !== null && !datesAt(text, start, dates)) continue;
+      if (dates !== null && !datesAt(window.bytes, start - window.start, dates)) continue;
       // The latest of the segments of this shape stands for them: the next one compares with it, near it in the text (in the window).
       this.starts[e] = start;
       return this.plans[e]!;
@@ -168,9 +167,21 @@ function sameShape(window: ByteWindow, text: string, earlier: number, start: num
   return true;
 }
 
-/** Are the eight digits at each of `dates` (offsets from `start`) a date? */
-function datesAt(text: string, start: number, dates: Int32Array): boolean {
-  for (let d = 0; d < dates.length; d++) if (!isValidDateAt(text, start + dates[d]!, start + dates[d]! + 8, 'D8')) return false;
+/**
+ * Are the eight digits at each of `dates` (offsets from bytes[at]) a date, as valueTypes.ts
+ * isValidDateAt reads a D8 (a year from 1800, a month, a day of that month)? They are digits: the
+ * earlier segment's were, and a digit stands only for a digit.
+ */
+function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
+  for (let d = 0; d < dates.length; d++) {
+    const b = at + dates[d]!;
+    const year = (bytes[b]! - 48) * 1000 + (bytes[b + 1]! - 48) * 100 + (bytes[b + 2]! - 48) * 10 + bytes[b + 3]! - 48;
+    const month = (bytes[b + 4]! - 48) * 10 + bytes[b + 5]! - 48;
+    const day = (bytes[b + 6]! - 48) * 10 + bytes[b + 7]! - 48;
+    if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return false;
+  }
   return true;
 }
 
