@@ -1,9 +1,11 @@
-// The shape memo (guides/shapeMemo.ts) takes a segment's step again for a segment of the same
-// shape after the same guide segment: the same characters in the id, the qualifier, codes and
-// dates, and only letters and digits of the same kind changed in free text, ids and amounts
-// (shapeMasks.ts), and D8 dates that are dates. A different code or qualifier, a date that is
-// none, or a character of another kind, is not taken; and the one pass that uses it finds what the
-// exact checks find where such values are planted in claims that are otherwise of one shape.
+// The memo of steps (guides/shapeMemo.ts) takes a segment's step again for a segment with the
+// same characters, or of the same shape, after the same guide segment: the same characters in the
+// id, the qualifier, codes and other dates, and only letters and digits of the same kind changed
+// in free text, ids and amounts (shapeMasks.ts), and D8 dates that are dates. A different code or
+// qualifier, a date that is none, or a character of another kind, is not taken; and the one pass
+// that uses it finds what the exact checks find where such values are planted in claims that are
+// otherwise of one shape, and where repeats of memo'd segments pass a segment's max use or a
+// loop's repeat (GuideWalker.stepByPlan then declines and the walk reports them).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -49,7 +51,7 @@ function lookup(first: string, second: string, options: { from?: number; element
   return found === plan;
 }
 
-describe('guide shape memo', () => {
+describe('guide memo of steps', () => {
   it('takes new ids, names and amounts of the same kinds of character', () => {
     assert.ok(lookup('REF*6R*C000000001L1', 'REF*6R*C000000002L7'));
     assert.ok(lookup('NM1*IL*1*DOE*JANE****MI*M00787234', 'NM1*IL*1*ROE*MARK****MI*Q12345678'));
@@ -125,8 +127,49 @@ describe('guide shape memo', () => {
     assert.ok(!lookup('REF*6R*C000000001L1', 'RFF*6R*C000000002L1'));
   });
 
-  it('keeps no entry for a segment with nothing free (codes and a range: the step memo has it)', () => {
-    assert.ok(!lookup('DTP*472*RD8*20240101-20240102', 'DTP*472*RD8*20240101-20240102'));
+  it('takes a segment with nothing free (codes and a range) only with the same characters', () => {
+    assert.ok(lookup('DTP*472*RD8*20240101-20240102', 'DTP*472*RD8*20240101-20240102'));
+    assert.ok(!lookup('DTP*472*RD8*20240101-20240102', 'DTP*472*RD8*20240101-20240103'));
+    assert.ok(!lookup('DTP*472*RD8*20240101-20240102', 'DTP*472*RD8*20240102-20240101'), 'a range that ends before it starts');
+  });
+
+  it('keeps segments of one length and id after one guide segment apart, the latest replacing the oldest', () => {
+    const shapes = ['REF*6R*C000000001L1', 'REF*6R*1000000001L1', 'REF*6R*CC00000001L1', 'REF*6R*C0000000011L', 'REF*6R*CCC0000001L1'];
+    const text = [...shapes, ...shapes.map((s) => s.replace(/1/g, '7'))].join('~') + '~';
+    const memo = new ShapeMemo(COLON, CARET);
+    const scan = new SegmentScan();
+    const code = idCodeOf('REF');
+    const plans = shapes.map((s) => planFor(s));
+    const length = shapes[0]!.length;
+    for (let k = 0; k < shapes.length; k++) {
+      const at = k * (length + 1);
+      assert.equal(memo.find(scan.window, text, at, at + length, STAR, code, 5), null, `${shapes[k]} is new`);
+      scan.scan(text, k, at, at + length, STAR, COLON, CARET);
+      memo.add(scan, guide, plans[k]!);
+    }
+    for (let k = 0; k < shapes.length; k++) {
+      const at = (shapes.length + k) * (length + 1);
+      // Four entries a bucket: the first shape's was replaced by the fifth's.
+      assert.equal(memo.find(scan.window, text, at, at + length, STAR, code, 5), k === 0 ? null : plans[k], shapes[k]);
+    }
+  });
+
+  it('adds only the segment it last looked for, and forgets its segments with another text', () => {
+    const text = 'REF*6R*C000000001L1~REF*6R*C000000002L1~REF*6R*C000000003L1~';
+    const memo = new ShapeMemo(COLON, CARET);
+    const scan = new SegmentScan();
+    const code = idCodeOf('REF');
+    const plan = planFor('REF*6R*C000000001L1');
+    memo.find(scan.window, text, 0, 19, STAR, code, 5);
+    scan.scan(text, 1, 20, 39, STAR, COLON, CARET);
+    memo.add(scan, guide, plan);
+    assert.equal(memo.find(scan.window, text, 40, 59, STAR, code, 5), null, 'the second was not looked for');
+    scan.scan(text, 2, 40, 59, STAR, COLON, CARET);
+    memo.add(scan, guide, plan);
+    assert.equal(memo.find(scan.window, text, 0, 19, STAR, code, 5), plan);
+    const copy = `${text} `;
+    assert.equal(memo.find(scan.window, copy, 20, 39, STAR, code, 5), null, 'another text');
+    assert.equal(memo.find(scan.window, text, 20, 39, STAR, code, 5), null, 'emptied for the other text');
   });
 
   it('holds qualifiers, codes and other dates the same', () => {
@@ -163,7 +206,7 @@ function onePass(text: string): string[] {
   return doc.guideFindings!.map((f) => `${doc.x12.segmentAt(f.span.start)} ${f.rule} ${f.message}`);
 }
 
-describe('guide pass with the shape memo', () => {
+describe('guide pass with the memo of steps', () => {
   const example = readFileSync(join(__dirname, '../../examples/professional-43214.837'), 'latin1');
   const lines = example.split('~').map((s) => s.replace(/^\s+/, '')).filter((s) => s !== '');
   const firstClaim = lines.findIndex((s) => s.startsWith('HL*2*'));
@@ -214,5 +257,36 @@ describe('guide pass with the shape memo', () => {
       assert.ok(expected.length > secondPass(clean).length, `${claims[4]![k]} is a finding`);
       assert.deepEqual(onePass(text), expected, claims[4]![k]);
     }
+  });
+});
+
+describe('guide pass with the memo of steps, repeats', () => {
+  const example = readFileSync(join(__dirname, '../../examples/professional-43214.837'), 'latin1');
+  const lines = example.split('~').map((s) => s.replace(/^\s+/, '')).filter((s) => s !== '');
+  const firstClaim = lines.findIndex((s) => s.startsWith('HL*2*'));
+  const se = lines.findIndex((s) => s.startsWith('SE*'));
+  const head = lines.slice(0, firstClaim);
+  const claim = lines.slice(firstClaim, se);
+  const tail = lines.slice(se);
+
+  it('finds what the exact checks find when repeats of a segment pass its max use', () => {
+    // Every segment of the claim in turn written 1 to 4 times, in claims repeated word for word.
+    for (let k = 0; k < claim.length; k++) {
+      for (const times of [2, 3, 4]) {
+        const changed = claim.flatMap((s, j) => (j === k ? new Array<string>(times).fill(s) : [s]));
+        const text = [...head, ...claim, ...claim, ...changed, ...changed, ...claim, ...tail].join('~\n') + '~\n';
+        assert.deepEqual(onePass(text), secondPass(text), `${claim[k]} x ${times}`);
+      }
+    }
+  });
+
+  it('says a service line of another claim type once in each set, when the line is a repeat', () => {
+    // ST03 names the institutional guide in a group of professional claims: SV1 is the other type.
+    const st = head.findIndex((s) => s.startsWith('ST*'));
+    const set = [...head.slice(st), ...claim, ...claim, tail[0]!].map((s) => (s.startsWith('ST*') ? s.replace('005010X222A1', '005010X223A2') : s));
+    const text = [...head.slice(0, st), ...set, ...set, ...tail.slice(1)].join('~\n') + '~\n';
+    const found = onePass(text);
+    assert.deepEqual(found, secondPass(text));
+    assert.equal(found.filter((f) => f.includes('service line')).length, 2, found.join('\n'));
   });
 });

@@ -68,10 +68,10 @@ function collect(loop: LoopSpec, byCode: Map<number, QualifierPositions>): void 
 
 /**
  * The characters of the scanned segment, placed at `spec` and found clean, that a later segment
- * must have the same (the id, the separators, codes, the qualifiers...);
- * null when none may differ (a date and codes: the step memo has such segments).
+ * must have the same (the id, the separators, codes, the qualifiers...): all of them when none
+ * may differ (codes and a range of dates: only a repeat of the segment is taken).
  */
-export function exactOf(scan: SegmentScan, spec: SegmentSpec, qualifiers: QualifierPositions, componentSeparator: number): ExactCharacters | null {
+export function exactOf(scan: SegmentScan, spec: SegmentSpec, qualifiers: QualifierPositions, componentSeparator: number): ExactCharacters {
   const count = scan.count;
   const starts = scan.starts;
   const ends = scan.ends;
@@ -79,7 +79,6 @@ export function exactOf(scan: SegmentScan, spec: SegmentSpec, qualifiers: Qualif
   const start = starts[0]!;
   const exact = new Uint8Array(ends[count]! - start).fill(1);
   const dates: number[] = [];
-  let free = false;
   // The date format a 1250 element names, for the 1251 after it (as the clean check reads it).
   let format = '';
   for (let k = 1; k <= count; k++) {
@@ -92,11 +91,9 @@ export function exactOf(scan: SegmentScan, spec: SegmentSpec, qualifiers: Qualif
     if (position.kind === 'element') {
       if (shapedElement(position)) {
         exact.fill(0, from - start, to - start);
-        free = true;
       } else if (isD8(position, format) && to - from === 8) {
         exact.fill(0, from - start, to - start);
         dates.push(from - start);
-        free = true;
       }
       continue;
     }
@@ -110,13 +107,11 @@ export function exactOf(scan: SegmentScan, spec: SegmentSpec, qualifiers: Qualif
       const component = c < 0 ? undefined : position.components[c];
       if (component !== undefined && shapedElement(component) && at > part) {
         exact.fill(0, part - start, at - start);
-        free = true;
       }
       c = c < 0 ? 1 : c + 1;
       part = at + 1;
     }
   }
-  if (!free) return null;
   return { exact, dates: dates.length === 0 ? null : Int32Array.from(dates) };
 }
 

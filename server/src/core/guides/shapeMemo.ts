@@ -1,23 +1,25 @@
-// The guide pass's step for a segment of the same *shape* as one taken before from the same place
-// in the guide: the segments the step memo (stepMemo.ts) misses are mostly the same segments with
-// new ids, names, claim numbers and amounts (REF*6R*C000000002L1 after REF*6R*C000000001L1, each
-// claim's NM1*IL and CLM). Where the step from guide segment N took a plan and found the elements
-// clean, a segment after N that differs only where a digit stands for a digit, a capital for a
-// capital and a small letter for a small letter, and only in elements whose checks read nothing
-// more (shapeMasks.ts: free text, ids, amounts, D8 dates, which are then checked; never a code,
-// pattern or the walker's qualifier), takes the same plan and is as clean: the plan reads the id
-// and the qualifier, which must be the same characters, and the clean check of such an element
-// reads its length, its separators, spaces, signs and dots (all kept) and whether each character
-// is a digit. The walker checks the counts (GuideWalker.stepByPlan), as for the step memo.
+// The guide pass's step for a segment like one it has taken before from the same place in the
+// guide. A file repeats most segments word for word (the same provider, address, LX*1, SBR on
+// claim after claim), and most of the others are the same segments with new ids, names, claim
+// numbers, amounts and dates (REF*6R*C000000002L1 after REF*6R*C000000001L1, each claim's NM1*IL,
+// CLM and HLs). Where the step from guide segment N took a plan (transitions.ts) and found the
+// elements clean (fastCheck.ts), a segment after N with the same characters, or with a digit for
+// a digit, a capital for a capital and a small letter for a small letter only in elements whose
+// checks read nothing more (shapeMasks.ts: free text, ids, amounts, D8 dates, which are then
+// checked; never a code, pattern or the walker's qualifier), takes the same plan and is as clean:
+// the plan reads the id and the qualifier, which must be the same characters, and the clean
+// check of such an element reads its length, its separators, spaces, signs and dots (all kept)
+// and whether each character is a digit. Only the counts of the loop iteration (required
+// segments seen, max use) can differ, and the walker checks those (GuideWalker.stepByPlan).
 //
 // No scan: an entry is found by the guide segment before it, the id and the length (a few entries
 // per bucket: segments of one length may differ in shape), and compared with the earlier segment
 // four bytes at a time, a differing byte passing only where the entry says its element is free
 // (which byte is which element the entry keeps, from the earlier segment's scan: an equal shape
-// has its separators in the same places) and its kind is the same, so the memo is exact. As the
-// other memos, entries are offsets into the text being read, and a new text empties it. Only
-// segments read as bytes (an ASCII window) are taken, and only with separators that are none of
-// the kinds (a letter or digit separator would be a kind).
+// has its separators in the same places) and its kind is the same, so the memo is exact. Entries
+// are offsets into the text being read, and a new text empties it. Only segments read as bytes
+// (an ASCII window) are taken, and only with separators that are none of the kinds (a letter or
+// digit separator would be a kind).
 import { exactOf, qualifierPositions } from './shapeMasks';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
@@ -122,7 +124,6 @@ export class ShapeMemo {
     if (bucket < 0 || start !== this.start || ends[count] !== this.end || scan.text !== this.text) return;
     this.bucket = -1;
     const exact = exactOf(scan, plan.next, qualifierPositions(guide, this.code), this.component);
-    if (exact === null) return;
     const way = this.next[bucket]!;
     this.next[bucket] = (way + 1) % WAYS;
     const e = bucket * WAYS + way;

@@ -22,7 +22,6 @@ import { LAST_LISTED, StrayRun } from './repeats';
 import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
-import { StepMemo } from './stepMemo';
 import { ShapeMemo } from './shapeMemo';
 import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { componentOf } from './valueTypes';
@@ -122,8 +121,6 @@ export class GuideValidator extends CarriedState {
   private readonly scan = new SegmentScan();
   /** Segments the clean check passed, whose repeats it need not read again. */
   private readonly cleanMemo = new CleanMemo();
-  /** Segments taken before by a plan and found clean, after the same guide segment: their step again, without a scan. */
-  private readonly stepMemo = new StepMemo();
   /** Segments taken by a plan and found clean, after the same guide segment: their step again for segments of the same shape (new ids, names, amounts). */
   private readonly shapeMemo: ShapeMemo;
 
@@ -149,30 +146,16 @@ export class GuideValidator extends CarriedState {
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
     if (this.stray.skips(text, i, start, end)) return;
-    // The same characters after the same guide segment as a segment placed by a plan and found
-    // clean: the same plan places it (the walker checks the counts), and it is as clean.
     const walker = this.group === null ? null : this.group.walker;
     const node = walker === null ? null : walker.current;
-    if (node !== null) {
-      const plan = this.stepMemo.find(this.scan.window, text, start, end, element, node.uid);
-      if (plan !== null && walker!.stepByPlan(plan) !== null) {
-        const id = plan.next.id;
-        this.currentId = id;
-        // A service line of another claim type is said once per set (segmentAt says it before the walk, which notes nothing here).
-        if (isServiceId(id)) this.checkService(id, index);
-        this.placedLast = true;
-        this.stray.read(text, i, start, end, false);
-        return;
-      }
-    }
     const info = idInfo(reader.idCode(i), reader, i);
-    // The same shape (new ids, names, amounts) after the same guide segment as a segment placed by
-    // a plan and found clean: as above. Not an HL (its numbers are checked) nor an envelope segment.
+    // The same characters, or the same shape (new ids, names, amounts, dates), after the same guide
+    // segment as a segment placed by a plan and found clean: the same plan places it (the walker
+    // checks the counts), and it is as clean (shapeMemo.ts). Not an HL (segmentAt checks its
+    // numbers first) nor an envelope segment.
     if (node !== null && info.id !== null && !info.hl) {
       const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
       if (plan !== null && walker!.stepByPlan(plan) !== null) {
-        // Its repeats take the step memo's cheaper step (the same date on every line of a claim).
-        this.stepMemo.add(start, end, plan);
         const id = info.id;
         this.currentId = id;
         if (info.service) this.checkService(id, index);
@@ -217,7 +200,7 @@ export class GuideValidator extends CarriedState {
     if (info.hl) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
     const group = this.group;
     if (!group || !group.walker) return special;
-    // An HL of the shape of one before, its numbers checked: as segmentOf's shape memo step.
+    // An HL of the shape of one before, its numbers checked: as segmentOf's memo step.
     const node = info.hl ? group.walker.current : null;
     if (node !== null) {
       const plan = this.shapeMemo.find(scan.window, reader.text, start, end, element, info.code, node.uid);
@@ -245,15 +228,11 @@ export class GuideValidator extends CarriedState {
       checkElements(this.context, placed, valuesOf(scan, i), index);
       return special;
     }
-    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
-    // same step (stepMemo.ts; not an HL, whose numbers the HL checks read), and so do segments of
-    // its shape (shapeMemo.ts). (One call for both ways of finding it clean: the first segments,
-    // run before the engine keeps feedback, make both.)
+    // A segment placed by a plan and found clean: its repeats and segments of its shape after the
+    // same guide segment take the same step (shapeMemo.ts). (One call for both ways of finding it
+    // clean: the first segments, run before the engine keeps feedback, make both.)
     const plan = group.walker.plan;
-    if (plan !== null) {
-      this.shapeMemo.add(scan, group.walker.guide, plan);
-      if (!info.hl) this.stepMemo.add(start, end, plan);
-    }
+    if (plan !== null) this.shapeMemo.add(scan, group.walker.guide, plan);
     return special;
   }
 
