@@ -153,7 +153,25 @@ export class GuideValidator extends CarriedState {
     // segment as a segment placed by a plan and found clean: the same plan places it (the walker
     // checks the counts), and it is as clean (shapeMemo.ts). Not an HL (segmentAt checks its
     // numbers first) nor an envelope segment.
-    if (node !== null && info.id !== null && !info.hl) {
+    let hlChecked = false;
+    if (node !== null && info.hl) {
+      // An HL: its numbers checked from a scan, then the memo's step as for any other segment.
+      const scan = this.scan;
+      scan.scan(text, i, start, end, element, this.componentCode, this.repetitionCode);
+      const count = scan.count;
+      // (With trailing empty elements segmentAt reads it whole, and checks its numbers there.)
+      if (count === 0 || scan.ends[count] !== scan.starts[count]) {
+        this.currentId = 'HL';
+        this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
+        hlChecked = true;
+        const plan = this.shapeMemo.find(scan.window, text, start, end, element, info.code, node.uid);
+        if (plan !== null && walker!.stepByPlan(plan) !== null) {
+          this.placedLast = true;
+          this.stray.read(text, i, start, end, false);
+          return;
+        }
+      }
+    } else if (node !== null && info.id !== null) {
       const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
       if (plan !== null && walker!.stepByPlan(plan) !== null) {
         const id = info.id;
@@ -169,7 +187,7 @@ export class GuideValidator extends CarriedState {
     const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
-    const special = this.segmentAt(reader, i, index, start, end, element, info);
+    const special = this.segmentAt(reader, i, index, start, end, element, info, hlChecked);
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
   }
@@ -177,8 +195,9 @@ export class GuideValidator extends CarriedState {
   /**
    * segmentOf's work on segment i, text[start, end) (`element`: the element separator's code); true
    * when its id is one that changes more than the walk (an envelope segment, HL, a service line).
+   * `hlChecked`: an HL whose numbers segmentOf checked.
    */
-  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo): boolean {
+  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo, hlChecked: boolean): boolean {
     const id = info.id;
     this.currentId = id ?? '';
     const special = info.special;
@@ -197,18 +216,9 @@ export class GuideValidator extends CarriedState {
     }
     if (info.service) this.checkService(id, index);
     // HL numbering reads HL01, HL02 and HL04 only.
-    if (info.hl) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
+    if (info.hl && !hlChecked) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
     const group = this.group;
     if (!group || !group.walker) return special;
-    // An HL of the shape of one before, its numbers checked: as segmentOf's memo step.
-    const node = info.hl ? group.walker.current : null;
-    if (node !== null) {
-      const plan = this.shapeMemo.find(scan.window, reader.text, start, end, element, info.code, node.uid);
-      if (plan !== null && group.walker.stepByPlan(plan) !== null) {
-        this.placedLast = true;
-        return special;
-      }
-    }
     const values = this.values.at(scan, i);
     // The id is a segment id (SEGMENT_ID: ASCII), whose idCode is the walker's code of it.
     const placed = group.walker.step(id, values.valueAt, values.keyAt, info.code);
