@@ -23,7 +23,7 @@ import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { ShapeMemo } from './shapeMemo';
-import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
+import { firstFourValues, firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { componentOf } from './valueTypes';
 import { Envelope } from './envelope';
 import { reportEvents, unexpectedMessage, type GuideFinding } from './findings';
@@ -155,16 +155,13 @@ export class GuideValidator extends CarriedState {
     // numbers first) nor an envelope segment.
     let hlChecked = false;
     if (node !== null && info.hl) {
-      // An HL: its numbers checked from a scan, then the memo's step as for any other segment.
-      const scan = this.scan;
-      scan.scan(text, i, start, end, element, this.componentCode, this.repetitionCode);
-      const count = scan.count;
-      // (With trailing empty elements segmentAt reads it whole, and checks its numbers there.)
-      if (count === 0 || scan.ends[count] !== scan.starts[count]) {
+      // An HL: its numbers checked, then the memo's step as for any other segment. (With a
+      // trailing empty element segmentAt reads it whole, and checks its numbers there.)
+      if (text.charCodeAt(end - 1) !== element) {
         this.currentId = 'HL';
-        this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
+        this.hl.check(firstFourValues(text, start, end, element), index, this.reportHl);
         hlChecked = true;
-        const plan = this.shapeMemo.find(scan.window, text, start, end, element, info.code, node.uid);
+        const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
         if (plan !== null && walker!.stepByPlan(plan) !== null) {
           this.placedLast = true;
           this.stray.read(text, i, start, end, false);
