@@ -4,6 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, SegmentScan } from '../../server/src/core/guides/segmentScan';
+import { firstFourValues, firstValues } from '../../server/src/core/guides/segmentValues';
 
 /** Outside the basic and extended sets, as valueTypes.ts EXTENDED_CHARACTERS says: not printable ASCII, tab, CR or LF. */
 function outside(c: number): boolean {
@@ -51,5 +52,21 @@ describe('guide segment scan', () => {
     assert.equal(scan.count, 2);
     assert.equal(scan.flags[1], HAS_COMPONENT);
     assert.equal(scan.flags[2], HAS_REPETITION | HAS_OUTSIDE);
+  });
+});
+
+describe('the first four values of an HL without a scan', () => {
+  it('are what firstValues of its scan gives, whatever its elements and what follows it', () => {
+    const segments = ['HL', 'HL*', 'HL*1', 'HL*1*', 'HL*1**20*1', 'HL*12*3*22*0', 'HL*1*2*3*4*5*6', 'HL***', 'HL*é*x:y*^*', 'HL**'];
+    for (const segment of segments) {
+      for (const after of ['', '~', '~NM1*85', '*~HL*2']) {
+        const text = `ST*837~${segment}${after}`;
+        const start = 7;
+        const end = start + segment.length;
+        const scan = new SegmentScan();
+        scan.scan(text, 0, start, end, 42, 58, 94);
+        assert.deepEqual(firstFourValues(text, start, end, 42), firstValues(scan, 0, 4), `${segment} before ${after}`);
+      }
+    }
   });
 });

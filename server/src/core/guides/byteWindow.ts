@@ -55,8 +55,8 @@ export class ByteWindow {
 
   /**
    * Whether text[a, a + length) and text[b, b + length) hold the same characters: four bytes at a
-   * time where the window holds both, else character by character. The memos' exact comparison
-   * of a segment with its earlier copy (cleanMemo.ts, stepMemo.ts).
+   * time where the window holds both, else character by character. The clean memo's exact
+   * comparison of a segment with its earlier copy (cleanMemo.ts).
    */
   sameCharacters(text: string, a: number, b: number, length: number): boolean {
     if (this.holds(text, Math.min(a, b), Math.max(a, b) + length)) {

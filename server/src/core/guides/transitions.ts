@@ -47,6 +47,27 @@ type Slot = { position: number; component: number } | 'none' | 'mixed';
 
 const NO_PLAN = null;
 
+const NONE_LOOPS: readonly LoopSpec[] = Object.freeze([]);
+const NONE_INDEXES: readonly number[] = Object.freeze([]);
+const NONE_NESTED: readonly (readonly number[])[] = Object.freeze([]);
+
+/**
+ * A plan as one kind of object whatever its kind (every field, in one order): the walker's step
+ * by a plan (walker.ts takePlan) then reads one shape of object, not three.
+ */
+function planOf(
+  kind: StepPlan['kind'],
+  loop: LoopSpec | null,
+  next: SegmentSpec,
+  required: readonly number[],
+  outerRequired: readonly (readonly number[])[],
+  upRequired: readonly number[],
+  exited: readonly LoopSpec[],
+  entered: readonly LoopSpec[],
+): StepPlan {
+  return { kind, loop, next, required, outerRequired, upRequired, exited, entered } as StepPlan;
+}
+
 /** Per loop and id: the qualifier slot of the loop and the loops around it together. */
 const slots = new Map<LoopSpec, Map<string, Slot>>();
 
@@ -200,11 +221,11 @@ function planFor(node: SegmentSpec, id: string, valueAt: ValueAt): StepPlan | nu
   if (here === null) return NO_PLAN;
   if (here.found === 'segment') {
     if (repeats(loop, id, valueAt)) return NO_PLAN;
-    return { kind: 'sibling', next: loop.children[here.index] as SegmentSpec, required: here.required };
+    return planOf('sibling', null, loop.children[here.index] as SegmentSpec, here.required, NONE_NESTED, NONE_INDEXES, NONE_LOOPS, NONE_LOOPS);
   }
   if (here.found === 'loop') {
     const child = loop.children[here.index] as LoopSpec;
-    return { kind: 'child', loop: child, next: child.children[0] as SegmentSpec, required: here.required, entered: Object.freeze([child]) };
+    return planOf('child', child, child.children[0] as SegmentSpec, here.required, NONE_NESTED, NONE_INDEXES, NONE_LOOPS, Object.freeze([child]));
   }
   // Nothing from here on in the loop: the walk leaves it and looks again in its parent, and so on out.
   const exited: LoopSpec[] = [];
@@ -231,12 +252,12 @@ function planFor(node: SegmentSpec, id: string, valueAt: ValueAt): StepPlan | nu
       inner = parent;
       continue;
     }
-    const shared = { required: passed[0]!, outerRequired: Object.freeze(passed.slice(1)), upRequired: up.required, exited: Object.freeze(exited) };
+    const outer = Object.freeze(passed.slice(1));
     if (up.found === 'segment') {
       if (repeats(parent, id, valueAt)) return NO_PLAN;
-      return { kind: 'up', loop: null, next: parent.children[up.index] as SegmentSpec, ...shared, entered: Object.freeze([]) };
+      return planOf('up', null, parent.children[up.index] as SegmentSpec, passed[0]!, outer, up.required, Object.freeze(exited), NONE_LOOPS);
     }
     const target = parent.children[up.index] as LoopSpec;
-    return { kind: 'up', loop: target, next: target.children[0] as SegmentSpec, ...shared, entered: Object.freeze([target]) };
+    return planOf('up', target, target.children[0] as SegmentSpec, passed[0]!, outer, up.required, Object.freeze(exited), Object.freeze([target]));
   }
 }

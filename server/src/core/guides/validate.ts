@@ -22,8 +22,8 @@ import { LAST_LISTED, StrayRun } from './repeats';
 import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
-import { StepMemo } from './stepMemo';
-import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
+import { ShapeMemo } from './shapeMemo';
+import { firstFourValues, firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { componentOf } from './valueTypes';
 import { Envelope } from './envelope';
 import { reportEvents, unexpectedMessage, type GuideFinding } from './findings';
@@ -90,6 +90,7 @@ export class GuideValidator extends CarriedState {
     this.componentCode = this.component.charCodeAt(0);
     this.repetitionCode = this.repetition === null ? -1 : this.repetition.charCodeAt(0);
     this.separators = { component: this.componentCode, repetition: this.repetitionCode };
+    this.shapeMemo = new ShapeMemo(this.componentCode, this.repetitionCode);
     const group = () => this.group;
     this.context = {
       component: this.component,
@@ -120,8 +121,8 @@ export class GuideValidator extends CarriedState {
   private readonly scan = new SegmentScan();
   /** Segments the clean check passed, whose repeats it need not read again. */
   private readonly cleanMemo = new CleanMemo();
-  /** Segments taken before by a plan and found clean, after the same guide segment: their step again, without a scan. */
-  private readonly stepMemo = new StepMemo();
+  /** Segments taken by a plan and found clean, after the same guide segment: their step again for segments of the same shape (new ids, names, amounts). */
+  private readonly shapeMemo: ShapeMemo;
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
@@ -145,17 +146,34 @@ export class GuideValidator extends CarriedState {
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
     if (this.stray.skips(text, i, start, end)) return;
-    // The same characters after the same guide segment as a segment placed by a plan and found
-    // clean: the same plan places it (the walker checks the counts), and it is as clean.
     const walker = this.group === null ? null : this.group.walker;
     const node = walker === null ? null : walker.current;
-    if (node !== null) {
-      const plan = this.stepMemo.find(this.scan.window, text, start, end, element, node.uid);
+    const info = idInfo(reader.idCode(i), reader, i);
+    // The same characters, or the same shape (new ids, names, amounts, dates), after the same guide
+    // segment as a segment placed by a plan and found clean: the same plan places it (the walker
+    // checks the counts), and it is as clean (shapeMemo.ts). Not an HL (segmentAt checks its
+    // numbers first) nor an envelope segment.
+    let hlChecked = false;
+    if (node !== null && info.hl) {
+      // An HL: its numbers checked, then the memo's step as for any other segment. (With a
+      // trailing empty element segmentAt reads it whole, and checks its numbers there.)
+      if (text.charCodeAt(end - 1) !== element) {
+        this.currentId = 'HL';
+        this.hl.check(firstFourValues(text, start, end, element), index, this.reportHl);
+        hlChecked = true;
+        const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
+        if (plan !== null && walker!.stepByPlan(plan) !== null) {
+          this.placedLast = true;
+          this.stray.read(text, i, start, end, false);
+          return;
+        }
+      }
+    } else if (node !== null && info.id !== null) {
+      const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
       if (plan !== null && walker!.stepByPlan(plan) !== null) {
-        const id = plan.next.id;
+        const id = info.id;
         this.currentId = id;
-        // A service line of another claim type is said once per set (segmentAt says it before the walk, which notes nothing here).
-        if (isServiceId(id)) this.checkService(id, index);
+        if (info.service) this.checkService(id, index);
         this.placedLast = true;
         this.stray.read(text, i, start, end, false);
         return;
@@ -166,7 +184,7 @@ export class GuideValidator extends CarriedState {
     const dropped = repeats.dropped;
     const blanks = this.leadingBlanks;
     this.placedLast = false;
-    const special = this.segmentAt(reader, i, index, start, end, element, idInfo(reader.idCode(i), reader, i));
+    const special = this.segmentAt(reader, i, index, start, end, element, info, hlChecked);
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
   }
@@ -174,8 +192,9 @@ export class GuideValidator extends CarriedState {
   /**
    * segmentOf's work on segment i, text[start, end) (`element`: the element separator's code); true
    * when its id is one that changes more than the walk (an envelope segment, HL, a service line).
+   * `hlChecked`: an HL whose numbers segmentOf checked.
    */
-  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo): boolean {
+  private segmentAt(reader: IndexedSegments, i: number, index: number, start: number, end: number, element: number, info: IdInfo, hlChecked: boolean): boolean {
     const id = info.id;
     this.currentId = id ?? '';
     const special = info.special;
@@ -194,7 +213,7 @@ export class GuideValidator extends CarriedState {
     }
     if (info.service) this.checkService(id, index);
     // HL numbering reads HL01, HL02 and HL04 only.
-    if (info.hl) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
+    if (info.hl && !hlChecked) this.hl.check(firstValues(scan, i, 4), index, this.reportHl);
     const group = this.group;
     if (!group || !group.walker) return special;
     const values = this.values.at(scan, i);
@@ -216,11 +235,11 @@ export class GuideValidator extends CarriedState {
       checkElements(this.context, placed, valuesOf(scan, i), index);
       return special;
     }
-    // A segment placed by a plan and found clean: its repeats after the same guide segment take the
-    // same step (stepMemo.ts); not an HL, whose numbers the HL checks read. (One call for both ways
-    // of finding it clean: the first segments, run before the engine keeps feedback, make both.)
-    const plan = info.hl ? null : group.walker.plan;
-    if (plan !== null) this.stepMemo.add(start, end, plan);
+    // A segment placed by a plan and found clean: its repeats and segments of its shape after the
+    // same guide segment take the same step (shapeMemo.ts). (One call for both ways of finding it
+    // clean: the first segments, run before the engine keeps feedback, make both.)
+    const plan = group.walker.plan;
+    if (plan !== null) this.shapeMemo.add(scan, group.walker.guide, plan);
     return special;
   }
 

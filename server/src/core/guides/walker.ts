@@ -176,8 +176,8 @@ export class GuideWalker {
   }
 
   /**
-   * A step by a plan an earlier step from the current segment took for the same segment text
-   * (stepMemo.ts): what step() does when its plan lookup gives `plan`. Null when the counts of
+   * A step by a plan an earlier step from the current segment took for a segment of the same text
+   * or shape (shapeMemo.ts): what step() does when its plan lookup gives `plan`. Null when the counts of
    * this iteration do not let the plan place the segment (nothing is changed: step() then walks).
    */
   stepByPlan(plan: StepPlan): SegmentSpec | null {

@@ -1,0 +1,192 @@
+// The guide pass's step for a segment like one it has taken before from the same place in the
+// guide. A file repeats most segments word for word (the same provider, address, LX*1, SBR on
+// claim after claim), and most of the others are the same segments with new ids, names, claim
+// numbers, amounts and dates (REF*6R*C000000002L1 after REF*6R*C000000001L1, each claim's NM1*IL,
+// CLM and HLs). Where the step from guide segment N took a plan (transitions.ts) and found the
+// elements clean (fastCheck.ts), a segment after N with the same characters, or with a digit for
+// a digit, a capital for a capital and a small letter for a small letter only in elements whose
+// checks read nothing more (shapeMasks.ts: free text, ids, amounts, D8 dates, which are then
+// checked; never a code, pattern or the walker's qualifier), takes the same plan and is as clean:
+// the plan reads the id and the qualifier, which must be the same characters, and the clean
+// check of such an element reads its length, its separators, spaces, signs and dots (all kept)
+// and whether each character is a digit. Only the counts of the loop iteration (required
+// segments seen, max use) can differ, and the walker checks those (GuideWalker.stepByPlan).
+//
+// No scan: an entry is found by the guide segment before it, the id and the length (a few entries
+// per bucket: segments of one length may differ in shape), and compared with the earlier segment
+// four bytes at a time, a differing byte passing only where the entry says its element is free
+// (which byte is which element the entry keeps, from the earlier segment's scan: an equal shape
+// has its separators in the same places) and its kind is the same, so the memo is exact. Entries
+// are offsets into the text being read, and a new text empties it. Only segments read as bytes
+// (an ASCII window) are taken, and only with separators that are none of the kinds (a letter or
+// digit separator would be a kind).
+import { exactOf, qualifierPositions } from './shapeMasks';
+import type { ByteWindow } from './byteWindow';
+import type { GuideSchema } from './schema';
+import type { SegmentScan } from './segmentScan';
+import type { StepPlan } from './transitions';
+
+/** Buckets (a power of two) of WAYS entries: a file has a few hundred shapes. */
+const BUCKETS = 1024;
+const WAYS = 4;
+/** The longest segment taken. */
+export const SHAPE_LENGTH = 255;
+
+/** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
+const KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) KIND[c] = c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c;
+
+/** A separator the kinds would not keep apart from the characters of its kind. */
+function isKindOf(separator: number): boolean {
+  return separator >= 0 && separator < 128 && KIND[separator] !== separator;
+}
+
+export class ShapeMemo {
+  /** The text the entries' offsets are in, and the element separator it was read with. */
+  private text: string | null = null;
+  private element = -1;
+  /** A separator is a letter or digit: no entries. */
+  private off: boolean;
+  private readonly alnumSeparators: boolean;
+
+  /**
+   * Per entry (bucket * WAYS + way): the uid of the guide segment the step was from (-1: empty),
+   * the id code, the latest segment's offset and its length, which of its characters must be the
+   * same (1) and which only of the same kind (0), where its D8 dates are, and the plan.
+   */
+  private readonly froms = new Int32Array(BUCKETS * WAYS).fill(-1);
+  private readonly codes = new Int32Array(BUCKETS * WAYS);
+  private readonly starts = new Int32Array(BUCKETS * WAYS);
+  private readonly lengths = new Int32Array(BUCKETS * WAYS);
+  private readonly exacts = new Array<Uint8Array | null>(BUCKETS * WAYS).fill(null);
+  private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
+  private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
+  /** Per bucket: the way the next entry replaces. */
+  private readonly next = new Uint8Array(BUCKETS);
+
+  /** The segment find() last looked for: its offsets, id code, guide segment before it and bucket (-1: none; for add()). */
+  private start = -1;
+  private end = -1;
+  private code = -1;
+  private from = -1;
+  private bucket = -1;
+
+  /** `component`, `repetition`: the separators' codes the segments are read with (-1: none). */
+  constructor(
+    private readonly component: number,
+    repetition: number,
+  ) {
+    this.alnumSeparators = isKindOf(component) || isKindOf(repetition);
+    this.off = this.alnumSeparators;
+  }
+
+  /**
+   * The plan an earlier step from guide segment `from` took for a segment of the shape of
+   * text[start, end) (id code `code`, element separator `element`), found clean; null when there
+   * is none. `window` is the pass's byte window (moved here to hold the segment). Call before add().
+   */
+  find(window: ByteWindow, text: string, start: number, end: number, element: number, code: number, from: number): StepPlan | null {
+    this.bucket = -1;
+    if (text !== this.text || element !== this.element) this.reset(text, element);
+    const length = end - start;
+    if (this.off || length > SHAPE_LENGTH || !window.cover(text, start, end)) return null;
+    const bucket = (Math.imul(from ^ (code << 10) ^ (length << 24), 0x9e3779b1) >>> 22) & (BUCKETS - 1);
+    this.start = start;
+    this.end = end;
+    this.code = code;
+    this.from = from;
+    this.bucket = bucket;
+    const froms = this.froms;
+    for (let e = bucket * WAYS, last = e + WAYS; e < last; e++) {
+      if (froms[e] !== from || this.codes[e] !== code || this.lengths[e] !== length) continue;
+      const earlier = this.starts[e]!;
+      if (earlier !== start && !sameShape(window, text, earlier, start, length, this.exacts[e]!)) continue;
+      const dates = this.dates[e]!;
+      if (dates !== null && !datesAt(window.bytes, start - window.start, dates)) continue;
+      // The latest of the segments of this shape stands for them: the next one compares with it, near it in the text (in the window).
+      this.starts[e] = start;
+      return this.plans[e]!;
+    }
+    return null;
+  }
+
+  /**
+   * The segment find() last looked for, scanned (`scan`), was placed by `plan` (from the guide
+   * segment find() was given, of `guide`) and found clean (call after find() said null, for the
+   * same segment).
+   */
+  add(scan: SegmentScan, guide: GuideSchema, plan: StepPlan): void {
+    const bucket = this.bucket;
+    const count = scan.count;
+    const starts = scan.starts;
+    const ends = scan.ends;
+    const start = starts[0]!;
+    if (bucket < 0 || start !== this.start || ends[count] !== this.end || scan.text !== this.text) return;
+    this.bucket = -1;
+    const exact = exactOf(scan, plan.next, qualifierPositions(guide, this.code), this.component);
+    const way = this.next[bucket]!;
+    this.next[bucket] = (way + 1) % WAYS;
+    const e = bucket * WAYS + way;
+    this.froms[e] = this.from;
+    this.codes[e] = this.code;
+    this.starts[e] = start;
+    this.lengths[e] = this.end - start;
+    this.exacts[e] = exact.exact;
+    this.dates[e] = exact.dates;
+    this.plans[e] = plan;
+  }
+
+  private reset(text: string, element: number): void {
+    this.text = text;
+    this.element = element;
+    this.off = this.alnumSeparators || isKindOf(element);
+    this.froms.fill(-1);
+  }
+}
+
+/**
+ * Do text[earlier, earlier + length) and text[start, start + length) (in the window) have the same
+ * shape: the same characters where `exact` says so, the same kind of character elsewhere? (A
+ * separator is its own kind: the separators are in the same places.) Four bytes at a time where
+ * the window holds both, else character by character.
+ */
+function sameShape(window: ByteWindow, text: string, earlier: number, start: number, length: number, exact: Uint8Array): boolean {
+  const bytes = window.bytes;
+  const x0 = start - window.start;
+  if (window.holds(text, earlier, earlier + length)) {
+    const view = window.view;
+    const y0 = earlier - window.start;
+    let j = 0;
+    for (; j + 4 <= length; j += 4) {
+      if (view.getInt32(x0 + j) === view.getInt32(y0 + j)) continue;
+      for (let b = j; b < j + 4; b++) if (!sameKind(bytes[x0 + b]!, bytes[y0 + b]!, exact[b]!)) return false;
+    }
+    for (; j < length; j++) if (!sameKind(bytes[x0 + j]!, bytes[y0 + j]!, exact[j]!)) return false;
+    return true;
+  }
+  for (let j = 0; j < length; j++) if (!sameKind(bytes[x0 + j]!, text.charCodeAt(earlier + j), exact[j]!)) return false;
+  return true;
+}
+
+/**
+ * Are the eight digits at each of `dates` (offsets from bytes[at]) a date, as valueTypes.ts
+ * isValidDateAt reads a D8 (a year from 1800, a month, a day of that month)? They are digits: the
+ * earlier segment's were, and a digit stands only for a digit.
+ */
+function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
+  for (let d = 0; d < dates.length; d++) {
+    const b = at + dates[d]!;
+    const year = (bytes[b]! - 48) * 1000 + (bytes[b + 1]! - 48) * 100 + (bytes[b + 2]! - 48) * 10 + bytes[b + 3]! - 48;
+    const month = (bytes[b + 4]! - 48) * 10 + bytes[b + 5]! - 48;
+    const day = (bytes[b + 6]! - 48) * 10 + bytes[b + 7]! - 48;
+    if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return false;
+  }
+  return true;
+}
+
+/** May character x stand where y stood: the same, or (not `exact`) an ASCII letter or digit of y's kind? */
+function sameKind(x: number, y: number, exact: number): boolean {
+  return x === y || (exact === 0 && y < 128 && KIND[x] === KIND[y]);
+}
