@@ -16,10 +16,13 @@
 // per bucket: segments of one length may differ in shape), and compared with the earlier segment
 // four bytes at a time, a differing byte passing only where the entry says its element is free
 // (which byte is which element the entry keeps, from the earlier segment's scan: an equal shape
-// has its separators in the same places) and its kind is the same, so the memo is exact. Entries
-// are offsets into the text being read, and a new text empties it. Only segments read as bytes
-// (an ASCII window) are taken, and only with separators that are none of the kinds (a letter or
-// digit separator would be a kind).
+// has its separators in the same places) and its kind is the same, so the memo is exact. An entry
+// keeps the earlier segment's bytes (at most SHAPE_LENGTH of them), not its offset in the text, so
+// it outlives the text: the CLI reads a big file in pieces of about 64 KB, each a new text, and a
+// memo of offsets emptied at every piece, sending each piece's first segment of every shape
+// through the scan, the walk and the clean check again. Only segments read as bytes (an ASCII
+// window) are taken, and only with separators that are none of the kinds (a letter or digit
+// separator would be a kind).
 import { exactOf, qualifierPositions } from './shapeMasks';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
@@ -31,6 +34,8 @@ const BUCKETS = 1024;
 const WAYS = 4;
 /** The longest segment taken. */
 export const SHAPE_LENGTH = 255;
+/** Bytes kept per entry (a power of two above SHAPE_LENGTH): entry e's segment is kept[e * KEPT, ...). */
+const KEPT = 256;
 
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
@@ -42,8 +47,7 @@ function isKindOf(separator: number): boolean {
 }
 
 export class ShapeMemo {
-  /** The text the entries' offsets are in, and the element separator it was read with. */
-  private text: string | null = null;
+  /** The element separator the entries were read with. */
   private element = -1;
   /** A separator is a letter or digit: no entries. */
   private off: boolean;
@@ -51,12 +55,14 @@ export class ShapeMemo {
 
   /**
    * Per entry (bucket * WAYS + way): the uid of the guide segment the step was from (-1: empty),
-   * the id code, the latest segment's offset and its length, which of its characters must be the
-   * same (1) and which only of the same kind (0), where its D8 dates are, and the plan.
+   * the id code, the segment's length (its bytes are in `kept`), which of its characters must be
+   * the same (1) and which only of the same kind (0), where its D8 dates are, and the plan.
    */
   private readonly froms = new Int32Array(BUCKETS * WAYS).fill(-1);
   private readonly codes = new Int32Array(BUCKETS * WAYS);
-  private readonly starts = new Int32Array(BUCKETS * WAYS);
+  /** The entries' segments, KEPT bytes each (read four at a time through keptView). */
+  private readonly kept = new Uint8Array(BUCKETS * WAYS * KEPT);
+  private readonly keptView = new DataView(this.kept.buffer);
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
   private readonly exacts = new Array<Uint8Array | null>(BUCKETS * WAYS).fill(null);
   private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
@@ -64,7 +70,8 @@ export class ShapeMemo {
   /** Per bucket: the way the next entry replaces. */
   private readonly next = new Uint8Array(BUCKETS);
 
-  /** The segment find() last looked for: its offsets, id code, guide segment before it and bucket (-1: none; for add()). */
+  /** The segment find() last looked for: its text, offsets, id code, guide segment before it and bucket (-1: none; for add()). */
+  private text: string | null = null;
   private start = -1;
   private end = -1;
   private code = -1;
@@ -87,10 +94,11 @@ export class ShapeMemo {
    */
   find(window: ByteWindow, text: string, start: number, end: number, element: number, code: number, from: number): StepPlan | null {
     this.bucket = -1;
-    if (text !== this.text || element !== this.element) this.reset(text, element);
+    if (element !== this.element) this.reset(element);
     const length = end - start;
     if (this.off || length > SHAPE_LENGTH || !window.cover(text, start, end)) return null;
     const bucket = (Math.imul(from ^ (code << 10) ^ (length << 24), 0x9e3779b1) >>> 22) & (BUCKETS - 1);
+    this.text = text;
     this.start = start;
     this.end = end;
     this.code = code;
@@ -99,12 +107,9 @@ export class ShapeMemo {
     const froms = this.froms;
     for (let e = bucket * WAYS, last = e + WAYS; e < last; e++) {
       if (froms[e] !== from || this.codes[e] !== code || this.lengths[e] !== length) continue;
-      const earlier = this.starts[e]!;
-      if (earlier !== start && !sameShape(window, text, earlier, start, length, this.exacts[e]!)) continue;
+      if (!this.sameShape(window, start, e, length)) continue;
       const dates = this.dates[e]!;
       if (dates !== null && !datesAt(window.bytes, start - window.start, dates)) continue;
-      // The latest of the segments of this shape stands for them: the next one compares with it, near it in the text (in the window).
-      this.starts[e] = start;
       return this.plans[e]!;
     }
     return null;
@@ -129,43 +134,42 @@ export class ShapeMemo {
     const e = bucket * WAYS + way;
     this.froms[e] = this.from;
     this.codes[e] = this.code;
-    this.starts[e] = start;
+    const text = scan.text;
+    const kept = this.kept;
+    for (let k = 0, at = e * KEPT; k < this.end - start; k++, at++) kept[at] = text.charCodeAt(start + k);
     this.lengths[e] = this.end - start;
     this.exacts[e] = exact.exact;
     this.dates[e] = exact.dates;
     this.plans[e] = plan;
   }
 
-  private reset(text: string, element: number): void {
-    this.text = text;
+  /**
+   * Does the segment at `start` (in the window) have the shape of entry e's (`length` characters):
+   * the same characters where the entry's `exact` says so, the same kind of character elsewhere?
+   * (A separator is its own kind: the separators are in the same places.) Four bytes at a time.
+   */
+  private sameShape(window: ByteWindow, start: number, e: number, length: number): boolean {
+    const bytes = window.bytes;
+    const view = window.view;
+    const kept = this.kept;
+    const keptView = this.keptView;
+    const exact = this.exacts[e]!;
+    const x0 = start - window.start;
+    const y0 = e * KEPT;
+    let j = 0;
+    for (; j + 4 <= length; j += 4) {
+      if (view.getInt32(x0 + j) === keptView.getInt32(y0 + j)) continue;
+      for (let b = j; b < j + 4; b++) if (!sameKind(bytes[x0 + b]!, kept[y0 + b]!, exact[b]!)) return false;
+    }
+    for (; j < length; j++) if (!sameKind(bytes[x0 + j]!, kept[y0 + j]!, exact[j]!)) return false;
+    return true;
+  }
+
+  private reset(element: number): void {
     this.element = element;
     this.off = this.alnumSeparators || isKindOf(element);
     this.froms.fill(-1);
   }
-}
-
-/**
- * Do text[earlier, earlier + length) and text[start, start + length) (in the window) have the same
- * shape: the same characters where `exact` says so, the same kind of character elsewhere? (A
- * separator is its own kind: the separators are in the same places.) Four bytes at a time where
- * the window holds both, else character by character.
- */
-function sameShape(window: ByteWindow, text: string, earlier: number, start: number, length: number, exact: Uint8Array): boolean {
-  const bytes = window.bytes;
-  const x0 = start - window.start;
-  if (window.holds(text, earlier, earlier + length)) {
-    const view = window.view;
-    const y0 = earlier - window.start;
-    let j = 0;
-    for (; j + 4 <= length; j += 4) {
-      if (view.getInt32(x0 + j) === view.getInt32(y0 + j)) continue;
-      for (let b = j; b < j + 4; b++) if (!sameKind(bytes[x0 + b]!, bytes[y0 + b]!, exact[b]!)) return false;
-    }
-    for (; j < length; j++) if (!sameKind(bytes[x0 + j]!, bytes[y0 + j]!, exact[j]!)) return false;
-    return true;
-  }
-  for (let j = 0; j < length; j++) if (!sameKind(bytes[x0 + j]!, text.charCodeAt(earlier + j), exact[j]!)) return false;
-  return true;
 }
 
 /**
