@@ -83,6 +83,22 @@ describe('guide memo of steps', () => {
     assert.ok(!lookup('DMG*D8*19700101*F', 'DMG*D8*19700101*Q'), 'DMG03');
   });
 
+  it('takes every printable character for another only where it is the same, or of the same kind in a free element', () => {
+    // The memo tests four characters at once against a range per character: every character, at
+    // the start, middle and end of a word of four, in a free element (REF02) and the qualifier (REF01).
+    const first = 'REF*6R*C000000001L1';
+    const kind = (c: string) => (/[0-9]/.test(c) ? 'digit' : /[A-Z]/.test(c) ? 'capital' : /[a-z]/.test(c) ? 'small' : c);
+    for (const at of [4, 5, 7, 8, 11, 16, 17, 18]) {
+      const free = at >= 7;
+      for (let code = 32; code < 127; code++) {
+        const c = String.fromCharCode(code);
+        const second = first.slice(0, at) + c + first.slice(at + 1);
+        const expected = c === first[at] || (free && kind(c) === kind(first[at]!));
+        assert.equal(lookup(first, second), expected, `${JSON.stringify(c)} at ${at}`);
+      }
+    }
+  });
+
   it('takes a D8 date for a D8 date only when it is a date', () => {
     assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20231231'));
     assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20240229'), 'a leap day');

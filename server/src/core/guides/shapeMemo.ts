@@ -14,11 +14,11 @@
 //
 // No scan: an entry is found by the guide segment before it, the id and the length (a few entries
 // per bucket: segments of one length may differ in shape), and compared with the earlier segment
-// four bytes at a time, a differing byte passing only where the entry says its element is free
-// (which byte is which element the entry keeps, from the earlier segment's scan: an equal shape
-// has its separators in the same places) and its kind is the same, so the memo is exact. An entry
-// keeps the earlier segment's bytes (at most SHAPE_LENGTH of them), not its offset in the text, so
-// it outlives the text: the CLI reads a big file in pieces of about 64 KB, each a new text, and a
+// four bytes at a time: the entry keeps, per byte, the range a character may take there (the
+// earlier one alone, or where its element is free, every character of its kind: which byte is
+// which element the entry knows from the earlier segment's scan, and an equal shape has its
+// separators in the same places), so the memo is exact. The ranges, not offsets into the text,
+// make an entry outlive the text: the CLI reads a big file in pieces of about 64 KB, each a new text, and a
 // memo of offsets emptied at every piece, sending each piece's first segment of every shape
 // through the scan, the walk and the clean check again. Only segments read as bytes (an ASCII
 // window) are taken, and only with separators that are none of the kinds (a letter or digit
@@ -34,8 +34,10 @@ const BUCKETS = 1024;
 const WAYS = 4;
 /** The longest segment taken. */
 export const SHAPE_LENGTH = 255;
-/** Bytes kept per entry (a power of two above SHAPE_LENGTH): entry e's segment is kept[e * KEPT, ...). */
+/** Bytes kept per entry (a power of two above SHAPE_LENGTH): entry e's ranges are at e * KEPT. */
 const KEPT = 256;
+/** The top bit of each of four bytes. */
+const TOPS = 0x80808080 | 0;
 
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
@@ -55,16 +57,23 @@ export class ShapeMemo {
 
   /**
    * Per entry (bucket * WAYS + way): the uid of the guide segment the step was from (-1: empty),
-   * the id code, the segment's length (its bytes are in `kept`), which of its characters must be
-   * the same (1) and which only of the same kind (0), where its D8 dates are, and the plan.
+   * the id code, the segment's length (the ranges of its characters are in `above`, `below`),
+   * where its D8 dates are, and the plan.
    */
   private readonly froms = new Int32Array(BUCKETS * WAYS).fill(-1);
   private readonly codes = new Int32Array(BUCKETS * WAYS);
-  /** The entries' segments, KEPT bytes each (read four at a time through keptView). */
-  private readonly kept = new Uint8Array(BUCKETS * WAYS * KEPT);
-  private readonly keptView = new DataView(this.kept.buffer);
+  /**
+   * Per entry, KEPT bytes each: character j of a segment of the entry's shape is in [lo, hi] (all
+   * ASCII), kept as above[j] = 0x7f - hi and below[j] = 0x80 - lo, so that for an ASCII x the top
+   * bit of x + above[j] says x > hi and that of x + below[j] says x >= lo, with no carry into the
+   * next byte: four characters are tested at once (sameShape). Made at the first add (the memo of
+   * a validator that takes nothing costs nothing).
+   */
+  private above = new Uint8Array(0);
+  private below = new Uint8Array(0);
+  private aboveView = new DataView(this.above.buffer);
+  private belowView = new DataView(this.below.buffer);
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
-  private readonly exacts = new Array<Uint8Array | null>(BUCKETS * WAYS).fill(null);
   private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
   private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
   /** Per bucket: the way the next entry replaces. */
@@ -134,34 +143,49 @@ export class ShapeMemo {
     const e = bucket * WAYS + way;
     this.froms[e] = this.from;
     this.codes[e] = this.code;
+    if (this.above.length === 0) {
+      this.above = new Uint8Array(BUCKETS * WAYS * KEPT);
+      this.below = new Uint8Array(BUCKETS * WAYS * KEPT);
+      this.aboveView = new DataView(this.above.buffer);
+      this.belowView = new DataView(this.below.buffer);
+    }
+    // The segment was in an ASCII window (find): every character is below 128.
     const text = scan.text;
-    const kept = this.kept;
-    for (let k = 0, at = e * KEPT; k < this.end - start; k++, at++) kept[at] = text.charCodeAt(start + k);
-    this.lengths[e] = this.end - start;
-    this.exacts[e] = exact.exact;
+    const length = this.end - start;
+    for (let k = 0, at = e * KEPT; k < length; k++, at++) {
+      const c = text.charCodeAt(start + k);
+      const kind = exact.exact[k] === 1 ? -1 : KIND[c]!;
+      const lo = kind === 48 || kind === 65 || kind === 97 ? kind : c;
+      const hi = kind === 48 ? 57 : kind === 65 ? 90 : kind === 97 ? 122 : c;
+      this.above[at] = 0x7f - hi;
+      this.below[at] = 0x80 - lo;
+    }
+    this.lengths[e] = length;
     this.dates[e] = exact.dates;
     this.plans[e] = plan;
   }
 
   /**
-   * Does the segment at `start` (in the window) have the shape of entry e's (`length` characters):
-   * the same characters where the entry's `exact` says so, the same kind of character elsewhere?
-   * (A separator is its own kind: the separators are in the same places.) Four bytes at a time.
+   * Does the segment at `start` (in the window: ASCII) have the shape of entry e's (`length`
+   * characters): is each character in the entry's range for it (the same character where it must
+   * be, one of the same kind where its element is free)? Four bytes at a time (see `above`).
    */
   private sameShape(window: ByteWindow, start: number, e: number, length: number): boolean {
-    const bytes = window.bytes;
     const view = window.view;
-    const kept = this.kept;
-    const keptView = this.keptView;
-    const exact = this.exacts[e]!;
+    const aboveView = this.aboveView;
+    const belowView = this.belowView;
     const x0 = start - window.start;
     const y0 = e * KEPT;
     let j = 0;
     for (; j + 4 <= length; j += 4) {
-      if (view.getInt32(x0 + j) === keptView.getInt32(y0 + j)) continue;
-      for (let b = j; b < j + 4; b++) if (!sameKind(bytes[x0 + b]!, kept[y0 + b]!, exact[b]!)) return false;
+      const x = view.getInt32(x0 + j, true);
+      if (((x + aboveView.getInt32(y0 + j, true)) | ~(x + belowView.getInt32(y0 + j, true))) & TOPS) return false;
     }
-    for (; j < length; j++) if (!sameKind(bytes[x0 + j]!, kept[y0 + j]!, exact[j]!)) return false;
+    const bytes = window.bytes;
+    for (; j < length; j++) {
+      const x = bytes[x0 + j]!;
+      if (((x + this.above[y0 + j]!) | ~(x + this.below[y0 + j]!)) & 0x80) return false;
+    }
     return true;
   }
 
@@ -188,9 +212,4 @@ function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
     if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return false;
   }
   return true;
-}
-
-/** May character x stand where y stood: the same, or (not `exact`) an ASCII letter or digit of y's kind? */
-function sameKind(x: number, y: number, exact: number): boolean {
-  return x === y || (exact === 0 && y < 128 && KIND[x] === KIND[y]);
 }
