@@ -83,6 +83,22 @@ describe('guide memo of steps', () => {
     assert.ok(!lookup('DMG*D8*19700101*F', 'DMG*D8*19700101*Q'), 'DMG03');
   });
 
+  it('takes every printable character for another only where it is the same, or of the same kind in a free element', () => {
+    // The memo tests four characters at once against a range per character: every character, at
+    // the start, middle and end of a word of four, in a free element (REF02) and the qualifier (REF01).
+    const first = 'REF*6R*C000000001L1';
+    const kind = (c: string) => (/[0-9]/.test(c) ? 'digit' : /[A-Z]/.test(c) ? 'capital' : /[a-z]/.test(c) ? 'small' : c);
+    for (const at of [4, 5, 7, 8, 11, 16, 17, 18]) {
+      const free = at >= 7;
+      for (let code = 32; code < 127; code++) {
+        const c = String.fromCharCode(code);
+        const second = first.slice(0, at) + c + first.slice(at + 1);
+        const expected = c === first[at] || (free && kind(c) === kind(first[at]!));
+        assert.equal(lookup(first, second), expected, `${JSON.stringify(c)} at ${at}`);
+      }
+    }
+  });
+
   it('takes a D8 date for a D8 date only when it is a date', () => {
     assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20231231'));
     assert.ok(lookup('DTP*472*D8*20240904', 'DTP*472*D8*20240229'), 'a leap day');
@@ -154,7 +170,7 @@ describe('guide memo of steps', () => {
     }
   });
 
-  it('adds only the segment it last looked for, and forgets its segments with another text', () => {
+  it('adds only the segment it last looked for, and keeps its segments for another text', () => {
     const text = 'REF*6R*C000000001L1~REF*6R*C000000002L1~REF*6R*C000000003L1~';
     const memo = new ShapeMemo(COLON, CARET);
     const scan = new SegmentScan();
@@ -167,9 +183,28 @@ describe('guide memo of steps', () => {
     scan.scan(text, 2, 40, 59, STAR, COLON, CARET);
     memo.add(scan, guide, plan);
     assert.equal(memo.find(scan.window, text, 0, 19, STAR, code, 5), plan);
-    const copy = `${text} `;
-    assert.equal(memo.find(scan.window, copy, 20, 39, STAR, code, 5), null, 'another text');
-    assert.equal(memo.find(scan.window, text, 20, 39, STAR, code, 5), null, 'emptied for the other text');
+    // The next piece of a stream is another text: the entry keeps the segment's bytes, not its offset.
+    const next = 'REF*6R*C000000009L1~REF*6R*C00000000AL1~REF*6R*C000000001L1~';
+    assert.equal(memo.find(scan.window, next, 0, 19, STAR, code, 5), plan, 'another text');
+    assert.equal(memo.find(scan.window, next, 20, 39, STAR, code, 5), null, 'a letter for a digit in another text');
+    assert.equal(memo.find(scan.window, text, 20, 39, STAR, code, 5), plan, 'the first text again');
+  });
+
+  it('compares with the segment it took, whatever the text holds there later', () => {
+    // Pieces of a stream: the second text holds another shape where the first held the entry's segment.
+    const first = 'NM1*IL*1*DOE*JANE****MI*M00787234~';
+    const memo = new ShapeMemo(COLON, CARET);
+    const scan = new SegmentScan();
+    const code = idCodeOf('NM1');
+    const plan = planFor('NM1*IL*1*DOE*JANE****MI*M00787234');
+    assert.equal(memo.find(scan.window, first, 0, 33, STAR, code, 5), null);
+    scan.scan(first, 0, 0, 33, STAR, COLON, CARET);
+    memo.add(scan, guide, plan);
+    const second = 'NM1*IL*1*DOE*JANE****ZZ*M00787234~NM1*IL*1*ROE*MARK****MI*Q12345678~';
+    assert.equal(memo.find(scan.window, second, 34, 67, STAR, code, 5), plan, 'the same shape after another at the first offset');
+    assert.equal(memo.find(scan.window, second, 0, 33, STAR, code, 5), null, 'another code at the entry\'s old offset');
+    const third = 'NM1*QC*1*DOE*JANE****MI*M00787234~';
+    assert.equal(memo.find(scan.window, third, 0, 33, STAR, code, 5), null, 'another qualifier in a third text');
   });
 
   it('holds qualifiers, codes and other dates the same', () => {

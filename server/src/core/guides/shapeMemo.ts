@@ -14,12 +14,15 @@
 //
 // No scan: an entry is found by the guide segment before it, the id and the length (a few entries
 // per bucket: segments of one length may differ in shape), and compared with the earlier segment
-// four bytes at a time, a differing byte passing only where the entry says its element is free
-// (which byte is which element the entry keeps, from the earlier segment's scan: an equal shape
-// has its separators in the same places) and its kind is the same, so the memo is exact. Entries
-// are offsets into the text being read, and a new text empties it. Only segments read as bytes
-// (an ASCII window) are taken, and only with separators that are none of the kinds (a letter or
-// digit separator would be a kind).
+// four bytes at a time: the entry keeps, per byte, the range a character may take there (the
+// earlier one alone, or where its element is free, every character of its kind: which byte is
+// which element the entry knows from the earlier segment's scan, and an equal shape has its
+// separators in the same places), so the memo is exact. The ranges, not offsets into the text,
+// make an entry outlive the text: the CLI reads a big file in pieces of about 64 KB, each a new text, and a
+// memo of offsets emptied at every piece, sending each piece's first segment of every shape
+// through the scan, the walk and the clean check again. Only segments read as bytes (an ASCII
+// window) are taken, and only with separators that are none of the kinds (a letter or digit
+// separator would be a kind).
 import { exactOf, qualifierPositions } from './shapeMasks';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
@@ -31,6 +34,10 @@ const BUCKETS = 1024;
 const WAYS = 4;
 /** The longest segment taken. */
 export const SHAPE_LENGTH = 255;
+/** Bytes kept per entry (a power of two above SHAPE_LENGTH): entry e's ranges are at e * KEPT. */
+const KEPT = 256;
+/** The top bit of each of four bytes. */
+const TOPS = 0x80808080 | 0;
 
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
@@ -42,8 +49,7 @@ function isKindOf(separator: number): boolean {
 }
 
 export class ShapeMemo {
-  /** The text the entries' offsets are in, and the element separator it was read with. */
-  private text: string | null = null;
+  /** The element separator the entries were read with. */
   private element = -1;
   /** A separator is a letter or digit: no entries. */
   private off: boolean;
@@ -51,20 +57,30 @@ export class ShapeMemo {
 
   /**
    * Per entry (bucket * WAYS + way): the uid of the guide segment the step was from (-1: empty),
-   * the id code, the latest segment's offset and its length, which of its characters must be the
-   * same (1) and which only of the same kind (0), where its D8 dates are, and the plan.
+   * the id code, the segment's length (the ranges of its characters are in `above`, `below`),
+   * where its D8 dates are, and the plan.
    */
   private readonly froms = new Int32Array(BUCKETS * WAYS).fill(-1);
   private readonly codes = new Int32Array(BUCKETS * WAYS);
-  private readonly starts = new Int32Array(BUCKETS * WAYS);
+  /**
+   * Per entry, KEPT bytes each: character j of a segment of the entry's shape is in [lo, hi] (all
+   * ASCII), kept as above[j] = 0x7f - hi and below[j] = 0x80 - lo, so that for an ASCII x the top
+   * bit of x + above[j] says x > hi and that of x + below[j] says x >= lo, with no carry into the
+   * next byte: four characters are tested at once (sameShape). Made at the first add (the memo of
+   * a validator that takes nothing costs nothing).
+   */
+  private above = new Uint8Array(0);
+  private below = new Uint8Array(0);
+  private aboveView = new DataView(this.above.buffer);
+  private belowView = new DataView(this.below.buffer);
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
-  private readonly exacts = new Array<Uint8Array | null>(BUCKETS * WAYS).fill(null);
   private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
   private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
   /** Per bucket: the way the next entry replaces. */
   private readonly next = new Uint8Array(BUCKETS);
 
-  /** The segment find() last looked for: its offsets, id code, guide segment before it and bucket (-1: none; for add()). */
+  /** The segment find() last looked for: its text, offsets, id code, guide segment before it and bucket (-1: none; for add()). */
+  private text: string | null = null;
   private start = -1;
   private end = -1;
   private code = -1;
@@ -87,10 +103,11 @@ export class ShapeMemo {
    */
   find(window: ByteWindow, text: string, start: number, end: number, element: number, code: number, from: number): StepPlan | null {
     this.bucket = -1;
-    if (text !== this.text || element !== this.element) this.reset(text, element);
+    if (element !== this.element) this.reset(element);
     const length = end - start;
     if (this.off || length > SHAPE_LENGTH || !window.cover(text, start, end)) return null;
     const bucket = (Math.imul(from ^ (code << 10) ^ (length << 24), 0x9e3779b1) >>> 22) & (BUCKETS - 1);
+    this.text = text;
     this.start = start;
     this.end = end;
     this.code = code;
@@ -99,12 +116,9 @@ export class ShapeMemo {
     const froms = this.froms;
     for (let e = bucket * WAYS, last = e + WAYS; e < last; e++) {
       if (froms[e] !== from || this.codes[e] !== code || this.lengths[e] !== length) continue;
-      const earlier = this.starts[e]!;
-      if (earlier !== start && !sameShape(window, text, earlier, start, length, this.exacts[e]!)) continue;
+      if (!this.sameShape(window, start, e, length)) continue;
       const dates = this.dates[e]!;
       if (dates !== null && !datesAt(window.bytes, start - window.start, dates)) continue;
-      // The latest of the segments of this shape stands for them: the next one compares with it, near it in the text (in the window).
-      this.starts[e] = start;
       return this.plans[e]!;
     }
     return null;
@@ -129,43 +143,57 @@ export class ShapeMemo {
     const e = bucket * WAYS + way;
     this.froms[e] = this.from;
     this.codes[e] = this.code;
-    this.starts[e] = start;
-    this.lengths[e] = this.end - start;
-    this.exacts[e] = exact.exact;
+    if (this.above.length === 0) {
+      this.above = new Uint8Array(BUCKETS * WAYS * KEPT);
+      this.below = new Uint8Array(BUCKETS * WAYS * KEPT);
+      this.aboveView = new DataView(this.above.buffer);
+      this.belowView = new DataView(this.below.buffer);
+    }
+    // The segment was in an ASCII window (find): every character is below 128.
+    const text = scan.text;
+    const length = this.end - start;
+    for (let k = 0, at = e * KEPT; k < length; k++, at++) {
+      const c = text.charCodeAt(start + k);
+      const kind = exact.exact[k] === 1 ? -1 : KIND[c]!;
+      const lo = kind === 48 || kind === 65 || kind === 97 ? kind : c;
+      const hi = kind === 48 ? 57 : kind === 65 ? 90 : kind === 97 ? 122 : c;
+      this.above[at] = 0x7f - hi;
+      this.below[at] = 0x80 - lo;
+    }
+    this.lengths[e] = length;
     this.dates[e] = exact.dates;
     this.plans[e] = plan;
   }
 
-  private reset(text: string, element: number): void {
-    this.text = text;
+  /**
+   * Does the segment at `start` (in the window: ASCII) have the shape of entry e's (`length`
+   * characters): is each character in the entry's range for it (the same character where it must
+   * be, one of the same kind where its element is free)? Four bytes at a time (see `above`).
+   */
+  private sameShape(window: ByteWindow, start: number, e: number, length: number): boolean {
+    const view = window.view;
+    const aboveView = this.aboveView;
+    const belowView = this.belowView;
+    const x0 = start - window.start;
+    const y0 = e * KEPT;
+    let j = 0;
+    for (; j + 4 <= length; j += 4) {
+      const x = view.getInt32(x0 + j, true);
+      if (((x + aboveView.getInt32(y0 + j, true)) | ~(x + belowView.getInt32(y0 + j, true))) & TOPS) return false;
+    }
+    const bytes = window.bytes;
+    for (; j < length; j++) {
+      const x = bytes[x0 + j]!;
+      if (((x + this.above[y0 + j]!) | ~(x + this.below[y0 + j]!)) & 0x80) return false;
+    }
+    return true;
+  }
+
+  private reset(element: number): void {
     this.element = element;
     this.off = this.alnumSeparators || isKindOf(element);
     this.froms.fill(-1);
   }
-}
-
-/**
- * Do text[earlier, earlier + length) and text[start, start + length) (in the window) have the same
- * shape: the same characters where `exact` says so, the same kind of character elsewhere? (A
- * separator is its own kind: the separators are in the same places.) Four bytes at a time where
- * the window holds both, else character by character.
- */
-function sameShape(window: ByteWindow, text: string, earlier: number, start: number, length: number, exact: Uint8Array): boolean {
-  const bytes = window.bytes;
-  const x0 = start - window.start;
-  if (window.holds(text, earlier, earlier + length)) {
-    const view = window.view;
-    const y0 = earlier - window.start;
-    let j = 0;
-    for (; j + 4 <= length; j += 4) {
-      if (view.getInt32(x0 + j) === view.getInt32(y0 + j)) continue;
-      for (let b = j; b < j + 4; b++) if (!sameKind(bytes[x0 + b]!, bytes[y0 + b]!, exact[b]!)) return false;
-    }
-    for (; j < length; j++) if (!sameKind(bytes[x0 + j]!, bytes[y0 + j]!, exact[j]!)) return false;
-    return true;
-  }
-  for (let j = 0; j < length; j++) if (!sameKind(bytes[x0 + j]!, text.charCodeAt(earlier + j), exact[j]!)) return false;
-  return true;
 }
 
 /**
@@ -184,9 +212,4 @@ function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
     if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return false;
   }
   return true;
-}
-
-/** May character x stand where y stood: the same, or (not `exact`) an ASCII letter or digit of y's kind? */
-function sameKind(x: number, y: number, exact: number): boolean {
-  return x === y || (exact === 0 && y < 128 && KIND[x] === KIND[y]);
 }

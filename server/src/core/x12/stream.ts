@@ -22,7 +22,7 @@ import { CLM, DTP, HL, ISA, LX, NM1, SV1, SV2, SV3 } from './segmentCodes';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from './longSegments';
-import { latin1, type Source } from './source';
+import type { Source } from './source';
 import { emptyLike, HeldBytes, HeldStrings, indexOfText, type HeldText } from './streamText';
 import { CutSearch, ENVELOPE_CODES, skipGaps } from './streamCut';
 import { findingAcrossHole, noteLeftOut, type Hole } from './streamHole';
@@ -267,8 +267,9 @@ export class X12Stream {
   /** Reads and checks the next piece; its text starts where the previous piece ended (and may leave out the middle of a long segment). */
   private push(source: Source, hole: Hole | null = null): PieceResult {
     if (this.failed) return nothing();
-    // The guide checks read the text of a piece (and keep some of it): they are given it decoded.
-    const piece = this.guide !== null && typeof source !== 'string' ? latin1(source) : source;
+    // Bytes are tokenized as bytes with the guide checks too (splitBytes: about a third of
+    // splitText's time); the checks read the piece's text, which the table decodes once (ByteTable).
+    const piece = source;
     const base = this.offset;
     const length = piece.length + (hole === null ? 0 : hole.length);
     this.offset += length;
