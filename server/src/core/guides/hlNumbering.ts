@@ -7,6 +7,7 @@
 // validator's state between segments, so it has a snapshot for checkpoints (checkpoints.ts).
 import { shownNumber } from './shown';
 import { NUMBER } from './valueTypes';
+import { firstFourValues } from './segmentValues';
 
 /** The last HL read: its segment index, its number (HL01, or its count when HL01 is no number) and HL04. */
 export interface LastHl {
@@ -93,6 +94,87 @@ export class HlNumbering {
     }
     this.stack.push(this.count);
     this.last = { segment: index, id: Number.isNaN(number) ? this.count : number, childFlag: elements[3] ?? '' };
+  }
+
+  /**
+   * check() of the HL text[start, end) (`separator`: the element separator's code; the segment
+   * does not end with one), read from the text: most HLs are numbered as they should be, so their
+   * numbers are read as numbers (quick) without making the four values' strings, which only a
+   * finding's message shows. Any other HL, and any that would add a finding, goes to check().
+   */
+  checkAt(text: string, start: number, end: number, separator: number, index: number, report: HlReport): void {
+    if (!this.quick(text, start, end, separator, index)) this.check(firstFourValues(text, start, end, separator), index, report);
+  }
+
+  /**
+   * check()'s work on an HL whose HL01 and HL02 (if any) are digits only (at most nine) and HL04 is
+   * empty, 0 or 1, when it adds no finding: then true, the state moved as check() moves it. Else
+   * false with nothing changed.
+   */
+  private quick(text: string, start: number, end: number, separator: number, index: number): boolean {
+    let at = start;
+    while (at < end && text.charCodeAt(at) !== separator) at++;
+    if (at === end) return false;
+    // HL01: digits.
+    let id = 0;
+    const idFrom = ++at;
+    for (let c = 0; at < end && (c = text.charCodeAt(at)) !== separator; at++) {
+      if (c < 48 || c > 57) return false;
+      id = id * 10 + c - 48;
+    }
+    if (at === idFrom || at - idFrom > 9) return false;
+    // HL02: none, or digits (-1: none).
+    let parent = -1;
+    if (at < end) {
+      const parentFrom = ++at;
+      let value = 0;
+      for (let c = 0; at < end && (c = text.charCodeAt(at)) !== separator; at++) {
+        if (c < 48 || c > 57) return false;
+        value = value * 10 + c - 48;
+      }
+      if (at - parentFrom > 9) return false;
+      if (at > parentFrom) parent = value;
+    }
+    // HL03: anything; HL04: none, empty, 0 or 1.
+    let childFlag = '';
+    if (at < end) {
+      at++;
+      while (at < end && text.charCodeAt(at) !== separator) at++;
+      if (at < end) {
+        const flagFrom = ++at;
+        while (at < end && text.charCodeAt(at) !== separator) at++;
+        if (at - flagFrom === 1) {
+          const c = text.charCodeAt(flagFrom);
+          if (c === 48) childFlag = '0';
+          else if (c === 49) childFlag = '1';
+          else return false;
+        } else if (at !== flagFrom) return false;
+      }
+    }
+    // The conditions of check()'s findings, none of which may hold.
+    const count = this.count + 1;
+    if (id !== count) return false;
+    const last = this.last;
+    const stack = this.stack;
+    let branchAt = -1;
+    if (parent >= 0) {
+      if (!stack.includes(parent)) return false;
+      if (last !== null && last.id === parent && last.childFlag === '0') return false;
+      branchAt = this.branch.lastIndexOf(parent);
+      // (The parent is on the stack, and the set is not misnumbered: an HL01 off the count returned above.)
+      if (branchAt < 0 && !this.misnumbered && this.branch.length > 0) return false;
+    }
+    if (last !== null && last.childFlag === '1' && (parent < 0 || parent !== last.id)) return false;
+    this.count = count;
+    if (parent >= 0) while (stack.length > 0 && stack[stack.length - 1] !== parent) stack.pop();
+    // followBranch's move, in place (a top level starts the branch again: nothing kept).
+    const branch = this.branch;
+    const keep = parent < 0 ? 0 : branchAt >= 0 ? branchAt + 1 : branch.length;
+    while (branch.length > keep) branch.pop();
+    branch.push(count);
+    stack.push(count);
+    this.last = { segment: index, id, childFlag };
+    return true;
   }
 
   /**

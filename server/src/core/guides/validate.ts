@@ -23,7 +23,7 @@ import { SegmentScan } from './segmentScan';
 import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { ShapeMemo } from './shapeMemo';
-import { firstFourValues, firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
+import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { componentOf } from './valueTypes';
 import { Envelope } from './envelope';
 import { reportEvents, unexpectedMessage, type GuideFinding } from './findings';
@@ -159,7 +159,7 @@ export class GuideValidator extends CarriedState {
       // trailing empty element segmentAt reads it whole, and checks its numbers there.)
       if (text.charCodeAt(end - 1) !== element) {
         this.currentId = 'HL';
-        this.hl.check(firstFourValues(text, start, end, element), index, this.reportHl);
+        this.hl.checkAt(text, start, end, element, index, this.reportHl);
         hlChecked = true;
         const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
         if (plan !== null && walker!.stepByPlan(plan) !== null) {
