@@ -39,6 +39,9 @@ const KEPT = 256;
 /** The top bit of each of four bytes. */
 const TOPS = 0x80808080 | 0;
 
+/** The platform's byte order (an Int32Array's). */
+const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
+
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
 for (let c = 0; c < 128; c++) KIND[c] = c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c;
@@ -71,8 +74,9 @@ export class ShapeMemo {
    */
   private above = new Uint8Array(0);
   private below = new Uint8Array(0);
-  private aboveView = new DataView(this.above.buffer);
-  private belowView = new DataView(this.below.buffer);
+  /** The same bytes, four at a time (an entry's ranges start at a multiple of KEPT: aligned words, no DataView). */
+  private above32 = new Int32Array(0);
+  private below32 = new Int32Array(0);
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
   private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
   private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
@@ -146,8 +150,8 @@ export class ShapeMemo {
     if (this.above.length === 0) {
       this.above = new Uint8Array(BUCKETS * WAYS * KEPT);
       this.below = new Uint8Array(BUCKETS * WAYS * KEPT);
-      this.aboveView = new DataView(this.above.buffer);
-      this.belowView = new DataView(this.below.buffer);
+      this.above32 = new Int32Array(this.above.buffer);
+      this.below32 = new Int32Array(this.below.buffer);
     }
     // The segment was in an ASCII window (find): every character is below 128.
     const text = scan.text;
@@ -172,14 +176,16 @@ export class ShapeMemo {
    */
   private sameShape(window: ByteWindow, start: number, e: number, length: number): boolean {
     const view = window.view;
-    const aboveView = this.aboveView;
-    const belowView = this.belowView;
+    const above32 = this.above32;
+    const below32 = this.below32;
     const x0 = start - window.start;
     const y0 = e * KEPT;
     let j = 0;
-    for (; j + 4 <= length; j += 4) {
-      const x = view.getInt32(x0 + j, true);
-      if (((x + aboveView.getInt32(y0 + j, true)) | ~(x + belowView.getInt32(y0 + j, true))) & TOPS) return false;
+    // (The window's word is read in the platform's byte order, as the Int32Arrays are, so that
+    // each byte meets its own range; the test is per byte, so the order is otherwise no matter.)
+    for (let w = y0 >> 2; j + 4 <= length; j += 4, w++) {
+      const x = view.getInt32(x0 + j, LITTLE_ENDIAN);
+      if (((x + above32[w]!) | ~(x + below32[w]!)) & TOPS) return false;
     }
     const bytes = window.bytes;
     for (; j < length; j++) {
