@@ -6,112 +6,51 @@
 // reference (CLM05-02), so a reader that knows the spans can place it. The rules are listed in
 // findings.ts.
 //
-// This module is the per-segment path: the handover from the reader's pass (segmentOf, segmentAt:
-// the hot path), the exact check of a segment (segment()), and the bound on repeated findings
-// (add). The state carried between segments and the set's own checks are validatorState.ts's, the
-// envelopes (ISA, GS, ST, GE, IEA) envelope.ts's, what findings say findings.ts's.
-import { capitalized } from '../text';
+// This module is the handover from the reader's pass (segmentOf, segmentAt: the hot path), by the
+// shape memo's step, or the scan, the planned walk and the clean check; the exact check of a
+// segment (segment()) and the bound on repeated findings (add) are segmentCheck.ts's. The state
+// carried between segments and the set's own checks are validatorState.ts's, the envelopes (ISA,
+// GS, ST, GE, IEA) envelope.ts's, what findings say findings.ts's.
 import { shownSegmentId } from './shown';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
-import type { ValueAt } from './lookups';
-import type { GuideSchema } from './schema';
-import { idCodeOf, type KeyAt } from './transitions';
-import { checkElements, type ElementContext, type GuideSeverity } from './elementChecks';
+import { idCodeOf } from './transitions';
+import { checkElements } from './elementChecks';
 import { elementsClean, type Separators } from './fastCheck';
-import { LAST_LISTED, StrayRun } from './repeats';
+import { StrayRun } from './repeats';
 import { SegmentScan } from './segmentScan';
-import { idInfo, isServiceId, SEGMENT_ID, SLOW_IDS, type IdInfo } from './segmentIds';
+import { idInfo, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { ShapeMemo } from './shapeMemo';
 import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
-import { componentOf } from './valueTypes';
-import { Envelope } from './envelope';
-import { reportEvents, unexpectedMessage, type GuideFinding } from './findings';
-import { CarriedState, type ValidatorState } from './validatorState';
+import { reportEvents, type GuideFinding } from './findings';
+import type { ValidatorState } from './validatorState';
+import { SegmentCheck, type GuideSegment, type GuideValidatorOptions } from './segmentCheck';
 
 export { isValidDate, isValidTime } from './valueTypes';
 export { valuesOf } from './segmentValues';
 export type { IndexedSegments } from './segmentValues';
 export type { GuideFinding, GuideSeverity } from './findings';
 export type { ValidatorState } from './validatorState';
-
-export interface GuideSegment {
-  id: string;
-  /** Element values after the id (elements[0] is element 01), composites unsplit. */
-  elements: readonly string[];
-}
-
-export interface GuideValidatorOptions {
-  /** Component separator (ISA16). Default ':'. */
-  componentSeparator?: string;
-  /** Repetition separator (ISA11 in 5010), or null. Repeated values are checked one by one. */
-  repetitionSeparator?: string | null;
-  /** Validate every group with this guide, whatever GS08 says. */
-  guide?: GuideSchema;
-  /**
-   * The caller reports blanks before segments itself (GuidePass, which also sees the spaces and
-   * tabs between segments): an id's leading blanks are dropped without a finding of their own.
-   */
-  blanksReported?: boolean;
-}
+export type { GuideSegment, GuideValidatorOptions } from './segmentCheck';
 
 /**
  * Streaming validator: feed segments in file order with `segment()`, then call `finish()`.
  * Several interchanges, groups and transaction sets may follow each other; each group is
  * validated with the guide its GS08 names (or options.guide).
  */
-export class GuideValidator extends CarriedState {
-  private readonly findings: GuideFinding[] = [];
-  private readonly component: string;
-  private readonly repetition: string | null;
-  // Segments starting with blanks: reported once, on the first, with the count.
-  private leadingBlanks = 0;
-  private leadingBlanksFinding: GuideFinding | null = null;
+export class GuideValidator extends SegmentCheck {
   /** A run of identical stray segments segmentOf may skip. */
   private readonly stray = new StrayRun();
-  /** The last segment checked was placed in the guide. */
-  private placedLast = false;
-  /** The id of the segment being checked (findings about it are counted by it). */
-  private currentId = '';
 
-  // The segment being checked, read by valueAt (one function for all segments, no closure each).
-  private current: readonly string[] = [];
-  private readonly valueAt: ValueAt = (position, component) => {
-    const raw = this.current[position - 1];
-    if (raw === undefined) return '';
-    return component === 0 ? raw : componentOf(raw, this.component, component);
-  };
-
-  constructor(private readonly options: GuideValidatorOptions = {}) {
-    super();
-    this.component = options.componentSeparator ?? ':';
-    this.repetition = options.repetitionSeparator ?? null;
+  constructor(options: GuideValidatorOptions = {}) {
+    super(options);
     this.values = new SegmentValues(this.component);
     this.componentCode = this.component.charCodeAt(0);
     this.repetitionCode = this.repetition === null ? -1 : this.repetition.charCodeAt(0);
     this.separators = { component: this.componentCode, repetition: this.repetitionCode };
     this.shapeMemo = new ShapeMemo(this.componentCode, this.repetitionCode);
-    const group = () => this.group;
-    this.context = {
-      component: this.component,
-      repetition: this.repetition,
-      get version() {
-        return group()?.version ?? null;
-      },
-      add: (segment, rule, severity, message, position, component, ref, loop) => {
-        this.add(segment, rule, severity, message, position, component, ref, loop);
-      },
-    };
-    this.envelope = new Envelope(options.guide, this.context);
   }
 
-  /** Findings so far, in the order found. */
-  get results(): readonly GuideFinding[] {
-    return this.findings;
-  }
-
-  /** What the element checks (elementChecks.ts) read of this validator. */
-  private readonly context: ElementContext;
   /** The segment segmentOf is reading, as the walker asks for its values. */
   private readonly values: SegmentValues;
   private readonly separators: Separators;
@@ -269,69 +208,6 @@ export class GuideValidator extends CarriedState {
     if (placed) this.placedLast = true;
   }
 
-  /** Segment `seg` (the segment at `index`); `keyAt` reads its packed qualifier values, when the caller has them from offsets. */
-  segment(seg: GuideSegment, index: number, keyAt?: KeyAt): void {
-    const { elements } = seg;
-    let id = seg.id;
-    this.currentId = id;
-    if (id.length > 0 && id.charCodeAt(0) <= 32 && id !== id.trimStart()) {
-      if (this.options.blanksReported !== true) {
-        this.leadingBlanks++;
-        if (this.leadingBlanks === 1) {
-          this.leadingBlanksFinding = this.add(index, 'guide.segment-leading-blanks', 'error', `Segment ${shownSegmentId(id.trim())} starts with blanks.`);
-        }
-      }
-      id = id.trimStart();
-    }
-    if (!SEGMENT_ID.test(id)) {
-      this.add(index, 'guide.segment-id-invalid', 'error', `${capitalized(shownSegmentId(id))} is not a segment identifier (two or three capital letters and digits, starting with a letter).`);
-    }
-    this.current = elements;
-    if (elements.length > 0 && elements[elements.length - 1] === '' && id !== 'ISA') {
-      this.add(index, 'guide.trailing-separator', 'warning', `${id} ends with element separators (empty trailing elements).`);
-    }
-
-    if (id === 'ISA') {
-      this.group = null;
-      this.envelope.startInterchange(elements, index);
-      return;
-    }
-    if (id === 'GS') {
-      this.envelope.checkGroupControlNumber(elements, index);
-      this.endTransaction();
-      const group = (this.group = this.envelope.startGroup(elements, index));
-      this.envelope.checkGroupHeader(elements, index, group);
-      return;
-    }
-    if (isServiceId(id)) this.checkService(id, index);
-    if (id === 'ST') this.startTransaction(elements, index);
-    if (id === 'HL') this.hl.check(seg.elements, index, this.reportHl);
-    if (id === 'SE') this.endTransaction();
-
-    const group = this.group;
-    if (!group || !group.walker) {
-      // No map walks these trailers: the envelope map checks them, as it checks the ISA and GS.
-      if (id === 'GE' || id === 'IEA') this.envelope.checkTrailer(id, elements, index);
-      return;
-    }
-    // Every step of the validator hands the walker the id's code, so the plan lookup, optimized
-    // on the fast path's steps, never meets a step without one (and is not compiled again for it).
-    // An envelope segment (SE after a set) takes the full walk: the planned steps, optimized on
-    // the segments of a set, never meet a step they have not run (the answer is the same).
-    const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id), !SLOW_IDS.has(id));
-    if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
-    if (!placed) {
-      this.unexpected(id, elements, index);
-      return;
-    }
-    this.placedLast = true;
-    checkElements(this.context, placed, seg.elements, index);
-  }
-
-  private unexpected(id: string, elements: readonly string[], index: number): void {
-    this.add(index, 'guide.segment-unexpected', 'error', unexpectedMessage(this.group!.walker!, id, elements, this.component));
-  }
-
   /** A validator in a state snapshot() gave, with no findings yet; `shift` moves its segment indexes. */
   static restore(options: GuideValidatorOptions, state: ValidatorState, shift = 0): GuideValidator {
     const v = new GuideValidator(options);
@@ -339,33 +215,6 @@ export class GuideValidator extends CarriedState {
     return v;
   }
 
-  /** Ends the stream: checks what only the end tells (the last HL's child flag). */
-  finish(): readonly GuideFinding[] {
-    this.endTransaction();
-    this.repeats.close();
-    const first = this.leadingBlanksFinding;
-    if (first && this.leadingBlanks > 1) first.message += ` So do ${this.leadingBlanks - 1} more segments after it.`;
-    return this.findings;
-  }
-
-  /**
-   * Records a finding, or drops it when the same problem (rule, segment id, element) was found
-   * REPEAT_LIMIT times in this transaction set already: a file of millions of broken segments
-   * (a run of empty segments, one segment repeated) then keeps a bounded list. The last one
-   * listed says that the rest are not.
-   */
-  protected override add(segment: number, rule: string, severity: GuideSeverity, message: string, position?: number, component?: number, ref?: string, loop?: string): GuideFinding | null {
-    const counted = this.repeats.count(rule, this.currentId, position, component);
-    if (counted === 'dropped') return null;
-    if (counted === 'last') message += LAST_LISTED;
-    const finding: GuideFinding = { rule, severity, message, segment };
-    if (ref !== undefined) finding.ref = ref;
-    if (position !== undefined) finding.position = position;
-    if (component !== undefined) finding.component = component;
-    if (loop !== undefined && loop !== '') finding.loop = loop;
-    this.findings.push(finding);
-    return finding;
-  }
 }
 
 /** Validates a whole sequence of segments (a file, or one transaction set from ST to SE). */
