@@ -23,6 +23,7 @@
 // through the scan, the walk and the clean check again. Only segments read as bytes (an ASCII
 // window) are taken, and only with separators that are none of the kinds (a letter or digit
 // separator would be a kind).
+import { isCalendarDate } from '../dates';
 import { exactOf, qualifierPositions } from './shapeMasks';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
@@ -213,9 +214,7 @@ function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
     const year = (bytes[b]! - 48) * 1000 + (bytes[b + 1]! - 48) * 100 + (bytes[b + 2]! - 48) * 10 + bytes[b + 3]! - 48;
     const month = (bytes[b + 4]! - 48) * 10 + bytes[b + 5]! - 48;
     const day = (bytes[b + 6]! - 48) * 10 + bytes[b + 7]! - 48;
-    if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return false;
+    if (year < 1800 || !isCalendarDate(year, month, day)) return false;
   }
   return true;
 }

@@ -2,6 +2,7 @@
 // and decimals, dates and times (and the DTP02-style format qualifiers), and components of a
 // composite value. Shared by the validator's exact checks (elementChecks.ts) and its fast clean check
 // over offsets (fastCheck.ts). Pure.
+import { isCalendarDate } from '../dates';
 import type { ElementSpec } from './schema';
 
 export const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\t\r\n]/;
@@ -83,10 +84,7 @@ export function isValidDateAt(text: string, start: number, end: number, format: 
   }
   const month = digitsAt(text, at, at + 2);
   const day = digitsAt(text, at + 2, at + 4);
-  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (day > days) return false;
+  if (year < 1800 || !isCalendarDate(year, month, day)) return false;
   return length !== 12 || isValidTimeAt(text, start + 8, end);
 }
 

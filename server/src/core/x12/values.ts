@@ -1,6 +1,7 @@
 // Value checks for the X12 data types the parser reads: dates, amounts and procedure codes; the
 // amounts in cents and the empty modifier list are shared with the CSV reader.
 
+import { isCalendarDate } from '../dates';
 import type { DateNumber, DateRange, Modifier } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE, procedureCodeKind } from '../procedureCodes';
 import { codeAt, sliceOf, type Source } from './source';
@@ -68,8 +69,6 @@ export function readsAsCode(value: string): boolean {
   return /^[A-Za-z0-9]{1,12}$/.test(value) && !ID_LIKE_DIGITS.test(value);
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
 /** CCYYMMDD at text[start, end) as an integer when it is a real calendar date, else null. */
 export function parseD8At(text: Source, start: number, end: number): DateNumber | null {
   if (end - start !== 8) return null;
@@ -82,10 +81,7 @@ export function parseD8At(text: Source, start: number, end: number): DateNumber 
   const year = Math.floor(value / 10000);
   const month = Math.floor(value / 100) % 100;
   const day = value % 100;
-  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
-  return day <= daysInMonth ? value : null;
+  return isCalendarDate(year, month, day) ? value : null;
 }
 
 /** CCYYMMDD as an integer when it is a real calendar date, else null. */
