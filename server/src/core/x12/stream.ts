@@ -267,13 +267,10 @@ export class X12Stream {
   /** Reads and checks the next piece; its text starts where the previous piece ended (and may leave out the middle of a long segment). */
   private push(source: Source, hole: Hole | null = null): PieceResult {
     if (this.failed) return nothing();
-    // Bytes are tokenized as bytes with the guide checks too (splitBytes: about a third of
-    // splitText's time); the checks read the piece's text, which the table decodes once (ByteTable).
-    const piece = source;
     const base = this.offset;
-    const length = piece.length + (hole === null ? 0 : hole.length);
+    const length = source.length + (hole === null ? 0 : hole.length);
     this.offset += length;
-    if (piece.length > this.longestPiece) this.longestPiece = piece.length;
+    if (source.length > this.longestPiece) this.longestPiece = source.length;
     let claims;
     let claimCount = 0;
     let lineCount = 0;
@@ -281,7 +278,9 @@ export class X12Stream {
     try {
       const options: TokenizeOptions = this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch };
       if (hole !== null && hole.open && hole.solid) options.leftOut = hole.start;
-      const table = tokenize(piece, options);
+      // Bytes are tokenized as bytes with the guide checks too (splitBytes: about a third of
+      // splitText's time); the checks read the piece's text, which the table decodes once (ByteTable).
+      const table = tokenize(source, options);
       const index = new X12SegmentIndex(table);
       if (this.parser === null) {
         this.parser = new Parser837(index);
