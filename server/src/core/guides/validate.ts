@@ -88,31 +88,22 @@ export class GuideValidator extends SegmentCheck {
     const walker = this.group === null ? null : this.group.walker;
     const node = walker === null ? null : walker.current;
     const info = idInfo(reader.idCode(i), reader, i);
+    // An HL's numbers are checked first, from the text (with a trailing empty element segmentAt
+    // reads it whole, and checks its numbers there).
+    let hlChecked = false;
+    if (node !== null && info.hl && text.charCodeAt(end - 1) !== element) {
+      this.currentId = 'HL';
+      this.hl.checkAt(text, start, end, element, index, this.reportHl);
+      hlChecked = true;
+    }
     // The same characters, or the same shape (new ids, names, amounts, dates), after the same guide
     // segment as a segment placed by a plan and found clean: the same plan places it (the walker
-    // checks the counts), and it is as clean (shapeMemo.ts). Not an HL (segmentAt checks its
-    // numbers first) nor an envelope segment.
-    let hlChecked = false;
-    if (node !== null && info.hl) {
-      // An HL: its numbers checked, then the memo's step as for any other segment. (With a
-      // trailing empty element segmentAt reads it whole, and checks its numbers there.)
-      if (text.charCodeAt(end - 1) !== element) {
-        this.currentId = 'HL';
-        this.hl.checkAt(text, start, end, element, index, this.reportHl);
-        hlChecked = true;
-        const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
-        if (plan !== null && walker!.stepByPlan(plan) !== null) {
-          this.placedLast = true;
-          this.stray.read(text, i, start, end, false);
-          return;
-        }
-      }
-    } else if (node !== null && info.id !== null) {
+    // checks the counts), and it is as clean (shapeMemo.ts). Not an envelope segment (no id here).
+    if (node !== null && info.id !== null && (hlChecked || !info.hl)) {
       const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
       if (plan !== null && walker!.stepByPlan(plan) !== null) {
-        const id = info.id;
-        this.currentId = id;
-        if (info.service) this.checkService(id, index);
+        this.currentId = info.id;
+        if (info.service) this.checkService(info.id, index);
         this.placedLast = true;
         this.stray.read(text, i, start, end, false);
         return;
