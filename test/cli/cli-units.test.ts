@@ -142,6 +142,27 @@ describe('Positions', () => {
     }
   });
 
+  test('from bytes: LF line breaks only (a block without a CR is counted word by word from masks), in blocks of any size and alignment', () => {
+    fc.assert(
+      fc.property(
+        // Long runs without a break, so that blocks hold whole words with and without LFs; a CR now
+        // and then, so that some blocks of one text have one and others not.
+        fc.array(fc.constantFrom('a', '~', '\n', '~\n', '\n\n', 'abcdefghijklmnopqrstuvwxyz0123456789', 'SV1*HC:99213*90*UN*1***1~\n'), { maxLength: 120 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: -3, max: 2000 }), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 6 }),
+        (parts, withCr, wanted, sizes) => {
+          // A CR LF, and a CR that may stand alone (a line break of its own).
+          const text = withCr ? parts.join('').replace(/~\n/, '~\r\n').replace('a', '\r') : parts.join('');
+          const whole = new Positions(text, wanted);
+          const bytes = new Positions({ bytes: byteCut(text, sizes) }, wanted);
+          for (let offset = -3; offset <= text.length + 3; offset++) assert.deepEqual(bytes.at(offset), whole.at(offset), `offset ${offset} of ${JSON.stringify(text)} cut ${sizes}`);
+        },
+      ),
+      { numRuns: 500, seed: 7304 },
+    );
+  });
+
   test('from bytes: a CR that ends one block and an LF that starts the next are one line break', () => {
     const offsets = [3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 40];
     const positions = new Positions({ bytes: byteCut('ab\r\ncd\ref\r\ng\r', [3, 4, 3, 1, 2]) }, offsets);

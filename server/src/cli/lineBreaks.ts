@@ -115,6 +115,8 @@ export class ByteLineBreaks implements BreakCounter<Uint8Array> {
   private at = 0;
   /** Document offset of a CR that ended the previous piece, or -1. */
   private heldCr = -1;
+  /** The current piece holds no CR: its breaks are its LFs, counted without a branch a word (countLfs). */
+  private lfOnly = false;
 
   begin(piece: Uint8Array): number {
     if (this.heldCr >= 0) {
@@ -123,6 +125,8 @@ export class ByteLineBreaks implements BreakCounter<Uint8Array> {
     }
     this.bytes = piece;
     this.at = 0;
+    // Buffer's search (memchr): far quicker than the words loop it spares.
+    this.lfOnly = Buffer.prototype.indexOf.call(piece, 13) < 0;
     const head = (4 - (piece.byteOffset & 3)) & 3;
     this.wordsFrom = head;
     this.words = piece.length > head ? new Int32Array(piece.buffer, piece.byteOffset + head, (piece.length - head) >>> 2) : NO_WORDS;
@@ -168,6 +172,11 @@ export class ByteLineBreaks implements BreakCounter<Uint8Array> {
       return;
     }
     this.countBytes(from, wordsFrom + first * 4);
+    if (this.lfOnly) {
+      this.countLfs(first, stop);
+      this.countBytes(wordsFrom + stop * 4, limit);
+      return;
+    }
     const words = this.words;
     const wordBase = this.base + wordsFrom;
     let line = this.line;
@@ -195,6 +204,24 @@ export class ByteLineBreaks implements BreakCounter<Uint8Array> {
     this.line = line;
     this.lineStart = lineStart;
     this.countBytes(wordsFrom + stop * 4, limit);
+  }
+
+  /**
+   * countTo's whole words [first, stop) of a piece without a CR: the LFs of each word summed from
+   * its mask, and the line start read after the last of them (Buffer's lastIndexOf). With a
+   * segment a line about one word in five holds an LF, and the general loop's test of each word
+   * for a break mispredicted that often; this loop has no branch (the positions of 25,000 offsets
+   * in the 100 MB bench file of a segment a line, read in 4 MB blocks: 80 -> 72 ms, 16 of them
+   * reading).
+   */
+  private countLfs(first: number, stop: number): void {
+    const words = this.words;
+    let lfs = 0;
+    for (let k = first; k < stop; k++) lfs += Math.imul(zeroBytes(words[k]! ^ 0x0a0a0a0a) >>> 7, 0x01010101) >>> 24;
+    if (lfs === 0) return;
+    this.line += lfs;
+    const lastLf: number = Buffer.prototype.lastIndexOf.call(this.bytes, 10, this.wordsFrom + stop * 4 - 1);
+    this.lineStart = this.base + lastLf + 1;
   }
 
   private countBytes(from: number, to: number): void {

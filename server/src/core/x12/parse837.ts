@@ -1,17 +1,18 @@
 // Walks the segments of an 837 once: checks the ISA/GS/ST envelopes and their counts, and
 // builds claims (2300) with their service lines (2400) from the loops they sit in. This module
-// is the walk itself: the segment dispatch (run, kept small and monomorphic: it runs for every
-// segment of huge files), the segments that end the open claim, and reading a document in
-// pieces. What each segment means is read elsewhere: the envelopes in envelope837.ts, the 2000
-// loops and NM1 names in hierarchy837.ts, the 2300 claim in claim2300.ts, DTP dates in
-// dates837.ts, the 2400 lines in serviceLines837.ts, and the segment ids they dispatch on in
-// segmentCodes.ts.
+// is the walk itself: the segment dispatch (runClaims inside an 837 transaction set, kept small
+// and monomorphic: it runs for every segment of huge files; readSegment for the envelope
+// segments and anything outside a set), the segments that end the open claim, and reading a
+// document in pieces. What each segment means is read elsewhere: the envelopes in
+// envelope837.ts, the 2000 loops and NM1 names in hierarchy837.ts, the 2300 claim in
+// claim2300.ts, DTP dates in dates837.ts, the 2400 lines in serviceLines837.ts, and the segment
+// ids they dispatch on in segmentCodes.ts.
 
 import type { Claim, Finding, FunctionalGroup, Interchange, PtpTableKind, Span, TransactionSet } from '../model';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3, SBR } from './segmentCodes';
+import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3, SBR, TA1 } from './segmentCodes';
 import { SegmentReading } from './reading837';
 import { isIsaProblem, readIsaHeader } from './isa';
 import { Envelopes837 } from './envelope837';
@@ -167,34 +168,47 @@ export class Parser837 {
   /** The implementation-guide checks run in this pass (guides/pass.ts), or none. */
   guide: GuidePass | null = null;
 
+  /**
+   * Reads the current table. The segments of an open 837 transaction set go through runClaims, a
+   * loop that dispatches the claim's segments and returns at the first envelope segment; that
+   * segment, and every segment outside such a set, goes through readSegment, one at a time. The
+   * walk of every segment of a big file is thus compiled without the envelope paths, which its
+   * first pieces seldom or never take before V8 optimizes it (each taken later was a deopt and a
+   * recompile of the whole walk), and without a look at the open envelopes per segment.
+   */
   run(): void {
+    const count = this.r.ix.segmentCount;
+    for (let s = 0; s < count; s++) {
+      if (this.inClaimTransaction()) {
+        s = this.runClaims(s, count);
+        if (s === count) break;
+      }
+      this.readSegment(s);
+    }
+  }
+
+  /** A transaction set is open and it is a claim one (837), not another (835, 999...) whose segments are no claims'. */
+  private inClaimTransaction(): boolean {
+    const transaction = this.envelopes.transaction;
+    return transaction !== null && transaction.model.otherTransaction === undefined;
+  }
+
+  /**
+   * Segments from `from` on, inside an open 837 transaction set, up to the first that opens or
+   * closes an envelope (returned, not read: readSegment reads it), or `count`.
+   */
+  private runClaims(from: number, count: number): number {
     const ix = this.r.ix;
-    const count = ix.segmentCount;
     const guide = this.guide;
-    const envelopes = this.envelopes;
     const names = this.names;
     const lines = this.lines;
     const claim = this.claim;
     const dates = this.dates;
     // ix.idCode(s), read from the table's array directly: this runs for every segment.
     const codes = ix.table.segmentCode;
-    for (let s = 0; s < count; s++) {
-      const code = codes[s]!;
-      const transaction = envelopes.transaction;
-      if (transaction === null) {
-        if (!isEnvelopeCode(code)) envelopes.reportOutside(s);
-      } else if (transaction.model.otherTransaction !== undefined && !isEnvelopeCode(code)) {
-        // A segment of another transaction set (an 835's LX, NM1, DTM): no part of a claim.
-        if (guide !== null) guide.segment(ix, s);
-        continue;
-      }
-      switch (code) {
-        case ISA: this.interchangeHeader(s); break;
-        case IEA: this.interchangeTrailer(s); break;
-        case GS: this.groupHeader(s); break;
-        case GE: this.groupTrailer(s); break;
-        case ST: this.transactionHeader(s); break;
-        case SE: this.transactionTrailer(s); break;
+    for (let s = from; s < count; s++) {
+      switch (codes[s]!) {
+        case ISA: case IEA: case GS: case GE: case ST: case SE: return s;
         case HL: this.hierarchicalLevel(s); break;
         case NM1: names.entityName(s, claim.segment >= 0, lines.lineSegment >= 0, lines.claimLineCount); break;
         case CLM: this.claimInformation(s); break;
@@ -207,14 +221,45 @@ export class Parser837 {
       }
       if (guide !== null) guide.segment(ix, s);
     }
+    return count;
   }
 
-  // ---- envelope: the open claim ends, then envelope837.ts reads the segment -------------
-
-  interchangeHeader(s: number): void {
+  /** Segment s read on its own: an envelope segment, or any segment outside an 837 transaction set. */
+  private readSegment(s: number): void {
+    const ix = this.r.ix;
+    const guide = this.guide;
+    const envelopes = this.envelopes;
+    const code = ix.table.segmentCode[s]!;
+    const transaction = envelopes.transaction;
+    if (transaction === null) {
+      if (!isEnvelopeCode(code)) envelopes.reportOutside(s);
+    } else if (transaction.model.otherTransaction !== undefined && !isEnvelopeCode(code)) {
+      // A segment of another transaction set (an 835's LX, NM1, DTM): no part of a claim.
+      if (guide !== null) guide.segment(ix, s);
+      return;
+    }
+    if (!isEnvelopeCode(code) || code === TA1) {
+      // Outside a transaction set (reported above): read as runClaims reads it, the guide's look included.
+      this.runClaims(s, s + 1);
+      return;
+    }
+    // An envelope segment ends the open claim, then envelope837.ts reads it.
     this.claim.close(s);
-    this.envelopes.interchangeHeader(s);
-    this.blanksAfterIsa16(s);
+    switch (code) {
+      case ISA: envelopes.interchangeHeader(s); this.blanksAfterIsa16(s); break;
+      case IEA: envelopes.interchangeTrailer(s); break;
+      case GS: envelopes.groupHeader(s); break;
+      case GE: envelopes.groupTrailer(s); break;
+      case ST: envelopes.transactionHeader(s); this.names.startTransaction(); break;
+      case SE: envelopes.transactionTrailer(s); break;
+    }
+    if (guide !== null) guide.segment(ix, s);
+  }
+
+  /** An SE at segment s (also for rereadClaim.ts, which checks a set's SE again on its own). */
+  transactionTrailer(s: number): void {
+    this.claim.close(s);
+    this.envelopes.transactionTrailer(s);
   }
 
   /**
@@ -232,32 +277,6 @@ export class Parser837 {
       'A blank follows ISA16 where the segment terminator belongs: receivers take the character after ISA16 as the terminator, so they would not read this file. Remove the blanks after ISA16, so that the line break ends the ISA',
       header.blanks,
     );
-  }
-
-  interchangeTrailer(s: number): void {
-    this.claim.close(s);
-    this.envelopes.interchangeTrailer(s);
-  }
-
-  groupHeader(s: number): void {
-    this.claim.close(s);
-    this.envelopes.groupHeader(s);
-  }
-
-  groupTrailer(s: number): void {
-    this.claim.close(s);
-    this.envelopes.groupTrailer(s);
-  }
-
-  transactionHeader(s: number): void {
-    this.claim.close(s);
-    this.envelopes.transactionHeader(s);
-    this.names.startTransaction();
-  }
-
-  transactionTrailer(s: number): void {
-    this.claim.close(s);
-    this.envelopes.transactionTrailer(s);
   }
 
   // ---- 2000 loops: the open claim ends, then hierarchy837.ts reads the HL ----------------
