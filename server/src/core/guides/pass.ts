@@ -156,6 +156,17 @@ export class GuidePass {
     }
   }
 
+  /** Segments [from, to) of the current piece, one after another, as segment() takes each. */
+  segments(ix: X12SegmentIndex, from: number, to: number): void {
+    if (this.failed) return;
+    try {
+      for (let s = from; s < to; s++) this.check(ix, s);
+    } catch (error) {
+      this.failed = true;
+      this.found.push(internalError('checking', error));
+    }
+  }
+
   /** The current piece leaves out the middle of a long segment (or null: nothing). */
   pieceHole(hole: LeftOut | null): void {
     this.hole = hole;
