@@ -62,6 +62,22 @@ describe('GuidePass.segments', () => {
     assert.deepEqual([...doc.guideFindings!.map((f) => `${f.span.start} ${f.rule} ${f.message}`), ...doc.guideCheckpoints!.map((c) => `checkpoint ${c.segment} ${c.found}`)], shown(bySegment(ix)));
   });
 
+  it('reads each interchange with its own separators', () => {
+    // Three interchanges, the second with another element separator (the same validator goes on)
+    // and the third with another component separator (a new validator): the findings are those of
+    // the same file written with one set of separators (a separator is one character: the same spans).
+    const body = document();
+    const second = body.replace('*000000101*', '*000000102*').replace(/GS\*HC\*(.*?)\*1\*X\*/, 'GS*HC*$1*2*X*');
+    const third = body.replace('*000000101*', '*000000103*').replace(/GS\*HC\*(.*?)\*1\*X\*/, 'GS*HC*$1*3*X*');
+    const plain = body + second + third;
+    const mixed = body + second.replace(/\*/g, '|') + third.replace(/:/g, '>');
+    assert.equal(mixed.length, plain.length);
+    const found = (text: string) => parseX12(text, { guide: true }).guideFindings!.map((f) => `${f.span.start} ${f.rule} ${f.message}`);
+    const expected = found(plain);
+    assert.ok(expected.filter((f) => f.includes('DMG02')).length === 18, 'each interchange has findings');
+    assert.deepEqual(found(mixed), expected);
+  });
+
   it('reports a failure inside the checks once and reads no segment after it', () => {
     const failing = (at: number): X12SegmentIndex => {
       const broken = Object.create(ix) as X12SegmentIndex;

@@ -9,7 +9,7 @@
 // ST02 in a group); an interchange whose component or repetition separator differs from the one
 // before starts a new validator.
 import { internalError } from '../internalError';
-import type { Finding, Severity, Span } from '../model';
+import type { Delimiters, Finding, Severity, Span } from '../model';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from '../x12/segment-index';
 import { shownSegmentId } from './shown';
@@ -43,6 +43,9 @@ export interface GuideRun {
 
 export class GuidePass {
   private validator: GuideValidator | null = null;
+  /** The delimiters of the last segment read (null: none yet), and the code of its element separator. */
+  private delimiters: Delimiters | null = null;
+  private element = -1;
   private component = '';
   private repetition: string | null = null;
   /** Validator findings turned into Findings so far (of the current validator). */
@@ -183,6 +186,16 @@ export class GuidePass {
     const hl = ix.idCode(s) === HL_CODE;
     if (hl && this.checkpoints !== null && s - this.lastCheckpoint >= CHECKPOINT_SPACING) this.checkpoint(s);
     const delimiters = ix.delimitersOf(s);
+    // The same delimiters as the segment before (nearly always: one object per run of them).
+    if (delimiters !== this.delimiters || this.validator === null) this.takeDelimiters(delimiters);
+    if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
+    this.validator!.segmentOf(ix, s, this.base + s, this.element, this.leftOut(ix, s));
+    if (hl) this.pieceHl = s;
+    this.convert();
+  }
+
+  /** The delimiters of the next segment, `delimiters`: another component or repetition separator starts a new validator. */
+  private takeDelimiters(delimiters: Delimiters): void {
     if (this.validator === null || delimiters.component !== this.component || delimiters.repetition !== this.repetition) {
       this.finishValidator();
       this.component = delimiters.component;
@@ -190,10 +203,8 @@ export class GuidePass {
       this.validator = new GuideValidator({ componentSeparator: this.component, repetitionSeparator: this.repetition, blanksReported: true });
       this.converted = 0;
     }
-    if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
-    this.validator.segmentOf(ix, s, this.base + s, delimiters.element.charCodeAt(0), this.leftOut(ix, s));
-    if (hl) this.pieceHl = s;
-    this.convert();
+    this.delimiters = delimiters;
+    this.element = delimiters.element.charCodeAt(0);
   }
 
   private checkpoint(s: number): void {

@@ -116,7 +116,8 @@ export class ShapeMemo {
     this.bucket = -1;
     if (element !== this.element) this.reset(element);
     const length = end - start;
-    if (this.off || length > SHAPE_LENGTH || !window.cover(text, start, end)) return null;
+    // (The window nearly always holds the segment already: cover(), which moves it, is called only when not.)
+    if (this.off || length > SHAPE_LENGTH || (!window.holds(text, start, end) && !window.cover(text, start, end))) return null;
     const bucket = (Math.imul(from ^ (code << 10) ^ (length << 24), 0x9e3779b1) >>> 22) & (BUCKETS - 1);
     this.text = text;
     this.start = start;
