@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { editedSegments, guideRunAfter } from '../../server/src/core/guides/checkpoints';
-import type { GuideRun } from '../../server/src/core/guides/pass';
+import { GuidePass, type GuideRun } from '../../server/src/core/guides/pass';
 import { LAST_LISTED, REPEAT_LIMIT } from '../../server/src/core/guides/repeats';
 import { differenceOf } from '../../server/src/core/x12/incremental';
 import { parseX12 } from '../../server/src/core/x12/index';
@@ -144,5 +144,53 @@ describe('guide pass taken up again after an edit', () => {
     const after = guideRunAfter(run, { ...edit, shift: 0 }, next)!;
     assert.deepEqual(shown(after), shown(freshRun(edited).run));
     assert.ok(after.findings.some((f) => f.rule === 'guide.hl-sequence'));
+  });
+});
+
+describe('checkpoints of a long document', () => {
+  // A whole-document pass keeps at most about MAX_CHECKPOINTS (2,048) checkpoints, spaced further
+  // apart than every 256 segments in a longer document; here a limit of 4 on 400 claims.
+  const base = oneSet837(400);
+
+  function sparseRun(text: string): GuideRun {
+    const ix = parseX12(text).x12;
+    const pass = new GuidePass({ checkpoints: true, maxCheckpoints: 4 });
+    pass.segments(ix, 0, ix.segmentCount);
+    pass.endPiece(ix);
+    return pass.finishRun();
+  }
+
+  it('spaces its checkpoints so that there are no more than the limit', () => {
+    const ix = parseX12(base).x12;
+    const spacing = Math.ceil(ix.segmentCount / 4);
+    assert.ok(spacing > 256);
+    const sparse = sparseRun(base);
+    assert.ok(sparse.checkpoints.length >= 3 && sparse.checkpoints.length <= 4, `${sparse.checkpoints.length} checkpoints`);
+    const segments = sparse.checkpoints.map((c) => c.segment);
+    assert.equal(segments[0], ix.table.segmentCode.indexOf(ix.idCode(segments[0]!)), 'the first HL has one');
+    for (let i = 1; i < segments.length; i++) assert.ok(segments[i]! - segments[i - 1]! >= spacing, `${segments[i - 1]} to ${segments[i]}`);
+    assert.deepEqual(shown(sparse), shown(freshRun(base).run));
+    assert.ok(freshRun(base).run.checkpoints.length > 20, 'a short document keeps one every 256 segments or so');
+  });
+
+  it('gives the findings of a fresh read after edits, from checkpoints so spaced', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 30 }), fc.constantFrom(...PLANTS)), { minLength: 1, maxLength: 3 }), (steps) => {
+        let text = base;
+        let run = sparseRun(text);
+        for (const [where, remove, insert] of steps) {
+          const at = Math.floor(where * (text.length - 200)) + 100;
+          const edited = text.slice(0, at) + insert + text.slice(at + remove);
+          const edit = editedSegments(parseX12(text).x12, differenceOf(text, edited));
+          const next = parseX12(edited).x12;
+          const after = guideRunAfter(run, { ...edit, shift: next.segmentCount - edit.count }, next);
+          assert.ok(after);
+          assert.deepEqual(shown(after), shown(freshRun(edited).run));
+          text = edited;
+          run = after;
+        }
+      }),
+      { numRuns: 20, seed: 2048 },
+    );
   });
 });

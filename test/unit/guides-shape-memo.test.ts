@@ -25,7 +25,7 @@ const COLON = 58;
 const CARET = 94;
 const guide = guideFor('005010X222A1')!;
 /** The loop of the guide segment each test segment is placed at. */
-const LOOPS: Record<string, string> = { REF: '2400', NM1: '2010BA', CLM: '2300', HL: '2000B', DMG: '2010BA', DTP: '2400', SV1: '2400' };
+const LOOPS: Record<string, string> = { LX: '2400', REF: '2400', NM1: '2010BA', CLM: '2300', HL: '2000B', DMG: '2010BA', DTP: '2400', SV1: '2400' };
 /** A plan to the guide segment a segment is placed at: the memo hands back what it was given. */
 function planFor(segment: string): StepPlan {
   const values = segment.split('*');
@@ -205,6 +205,53 @@ describe('guide memo of steps', () => {
     assert.equal(memo.find(scan.window, second, 0, 33, STAR, code, 5), null, 'another code at the entry\'s old offset');
     const third = 'NM1*QC*1*DOE*JANE****MI*M00787234~';
     assert.equal(memo.find(scan.window, third, 0, 33, STAR, code, 5), null, 'another qualifier in a third text');
+  });
+
+  it('reads a segment\'s last word whole, whatever the bytes after its end', () => {
+    // sameShape reads the last word of a segment of 4k + 1..3 characters whole: the bytes past
+    // its end, the terminator and what the window held before (here UTF-8 of an earlier text,
+    // bytes of 128 and more), are no part of the comparison.
+    for (const value of ['1', '12', '123', '1234', '12345', '123456', '1234567']) {
+      const memo = new ShapeMemo(COLON, CARET);
+      const scan = new SegmentScan();
+      scan.window.cover('é'.repeat(1 << 18), 0, 1 << 18);
+      const first = `LX*${value}`;
+      const second = `LX*${value.replace(/\d/g, '9')}`;
+      const text = `${first}~${second}~`;
+      const code = idCodeOf('LX');
+      assert.equal(memo.find(scan.window, text, 0, first.length, STAR, code, 5), null);
+      scan.scan(text, 0, 0, first.length, STAR, COLON, CARET);
+      const plan = planFor(first);
+      memo.add(scan, guide, plan);
+      const at = first.length + 1;
+      assert.equal(memo.find(scan.window, text, at, at + second.length, STAR, code, 5), plan, second);
+      assert.equal(memo.find(scan.window, `${first}~LX*${value.slice(0, -1)}A~`, at, at + second.length, STAR, code, 5), null, `${second}: its last character is read`);
+    }
+  });
+
+  it('takes a segment whose entry replaced a longer one in the same place', () => {
+    // Entries of 22 characters fill every place, then entries of 17 to 19 take places a longer
+    // segment held: the ranges past their end must be those of any character, not the older segment's.
+    const memo = new ShapeMemo(COLON, CARET);
+    const scan = new SegmentScan();
+    const code = idCodeOf('REF');
+    const plan = planFor('REF*6R*C000000001L1');
+    const long = 'REF*6R*C000000001L1ABC~';
+    for (let from = 0; from < 10_000; from++) {
+      memo.find(scan.window, long, 0, long.length - 1, STAR, code, from);
+      scan.scan(long, 0, 0, long.length - 1, STAR, COLON, CARET);
+      memo.add(scan, guide, plan);
+    }
+    for (const segment of ['REF*6R*C000000001L1', 'REF*6R*C0000000011', 'REF*6R*C00000001L']) {
+      const text = `${segment}~${segment.slice(0, 7)}${segment.slice(7).replace(/\d/g, '7')}~`;
+      const at = segment.length + 1;
+      for (let from = 0; from < 64; from++) {
+        assert.equal(memo.find(scan.window, text, 0, segment.length, STAR, code, from), null);
+        scan.scan(text, 0, 0, segment.length, STAR, COLON, CARET);
+        memo.add(scan, guide, plan);
+        assert.equal(memo.find(scan.window, text, at, at + segment.length, STAR, code, from), plan, `${segment} after ${from}`);
+      }
+    }
   });
 
   it('holds qualifiers, codes and other dates the same', () => {

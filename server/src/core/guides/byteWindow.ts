@@ -8,6 +8,9 @@
 /** Characters per window (a piece of a stream is smaller: one window holds it). */
 export const WINDOW = 1 << 18;
 
+/** Bytes past a window's last that bytes[] holds (see ByteWindow.bytes). */
+export const SLACK = 4;
+
 /**
  * Characters of a pass's first window; each move doubles it up to WINDOW. A fresh process runs
  * the pass's first segments unoptimized: the windows moved then give the engine its feedback on
@@ -23,7 +26,13 @@ export class ByteWindow {
   start = 0;
   end = 0;
   ascii = false;
-  readonly bytes = new Uint8Array(WINDOW);
+  /**
+   * WINDOW bytes and SLACK more, never written: a comparison four bytes at a time may read the
+   * word a window's last segment ends in whole (the shape memo masks the bytes past its end).
+   */
+  readonly bytes = new Uint8Array(WINDOW + SLACK);
+  /** The first WINDOW bytes, which the encoder fills. */
+  private readonly target = this.bytes.subarray(0, WINDOW);
   /** The same bytes, read four at a time (comparisons). */
   readonly view = new DataView(this.bytes.buffer);
   private readonly encoder = new TextEncoder();
@@ -40,7 +49,7 @@ export class ByteWindow {
     const size = this.size;
     if (size < WINDOW) this.size = size * 2;
     const end = Math.min(text.length, from + Math.max(size, to - from));
-    const { read, written } = this.encoder.encodeInto(text.slice(from, end), this.bytes);
+    const { read, written } = this.encoder.encodeInto(text.slice(from, end), this.target);
     this.text = text;
     this.start = from;
     this.end = end;

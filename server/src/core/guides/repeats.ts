@@ -169,6 +169,12 @@ export class StrayRun {
     return true;
   }
 
+  /** A segment was read that no segment after it may be skipped for (read() with `stray` false). */
+  none(): void {
+    this.index = -2;
+    this.text = null;
+  }
+
   /** Segment i was read; `stray` when it added only findings past the limit and changed nothing else. */
   read(text: string, i: number, start: number, end: number, stray: boolean): void {
     const skippable = stray && end - start <= STRAY_LENGTH;

@@ -43,6 +43,12 @@ const TOPS = 0x80808080 | 0;
 /** The platform's byte order (an Int32Array's). */
 const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 
+/**
+ * TAIL[n]: a word, in the platform's byte order, whose first n bytes (in memory) are 0xff and the
+ * rest 0: the last word of a segment of length 4k + n with the bytes past its end cleared.
+ */
+const TAIL = new Int32Array(new Uint8Array([0, 0, 0, 0, 0xff, 0, 0, 0, 0xff, 0xff, 0, 0, 0xff, 0xff, 0xff, 0]).buffer);
+
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
 for (let c = 0; c < 128; c++) KIND[c] = c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c;
@@ -110,7 +116,8 @@ export class ShapeMemo {
     this.bucket = -1;
     if (element !== this.element) this.reset(element);
     const length = end - start;
-    if (this.off || length > SHAPE_LENGTH || !window.cover(text, start, end)) return null;
+    // (The window nearly always holds the segment already: cover(), which moves it, is called only when not.)
+    if (this.off || length > SHAPE_LENGTH || (!window.holds(text, start, end) && !window.cover(text, start, end))) return null;
     const bucket = (Math.imul(from ^ (code << 10) ^ (length << 24), 0x9e3779b1) >>> 22) & (BUCKETS - 1);
     this.text = text;
     this.start = start;
@@ -157,13 +164,20 @@ export class ShapeMemo {
     // The segment was in an ASCII window (find): every character is below 128.
     const text = scan.text;
     const length = this.end - start;
-    for (let k = 0, at = e * KEPT; k < length; k++, at++) {
+    let at = e * KEPT;
+    for (let k = 0; k < length; k++, at++) {
       const c = text.charCodeAt(start + k);
       const kind = exact.exact[k] === 1 ? -1 : KIND[c]!;
       const lo = kind === 48 || kind === 65 || kind === 97 ? kind : c;
       const hi = kind === 48 ? 57 : kind === 65 ? 90 : kind === 97 ? 122 : c;
       this.above[at] = 0x7f - hi;
       this.below[at] = 0x80 - lo;
+    }
+    // The bytes past the end in the last word, which sameShape reads cleared to 0: the range
+    // [0, 0x7f] (no carry, no top bit), whatever an earlier entry in this place left.
+    for (; (at & 3) !== 0; at++) {
+      this.above[at] = 0;
+      this.below[at] = 0x80;
     }
     this.lengths[e] = length;
     this.dates[e] = exact.dates;
@@ -180,20 +194,19 @@ export class ShapeMemo {
     const above32 = this.above32;
     const below32 = this.below32;
     const x0 = start - window.start;
-    const y0 = e * KEPT;
-    let j = 0;
+    const w0 = (e * KEPT) >> 2;
+    const words = length >> 2;
     // (The window's word is read in the platform's byte order, as the Int32Arrays are, so that
     // each byte meets its own range; the test is per byte, so the order is otherwise no matter.)
-    for (let w = y0 >> 2; j + 4 <= length; j += 4, w++) {
-      const x = view.getInt32(x0 + j, LITTLE_ENDIAN);
-      if (((x + above32[w]!) | ~(x + below32[w]!)) & TOPS) return false;
+    for (let k = 0; k < words; k++) {
+      const x = view.getInt32(x0 + 4 * k, LITTLE_ENDIAN);
+      if (((x + above32[w0 + k]!) | ~(x + below32[w0 + k]!)) & TOPS) return false;
     }
-    const bytes = window.bytes;
-    for (; j < length; j++) {
-      const x = bytes[x0 + j]!;
-      if (((x + this.above[y0 + j]!) | ~(x + this.below[y0 + j]!)) & 0x80) return false;
-    }
-    return true;
+    if ((length & 3) === 0) return true;
+    // The last word, read whole (the window has SLACK bytes past its end) with the bytes past the
+    // segment's end cleared: add() gave them the range of every ASCII character.
+    const x = view.getInt32(x0 + 4 * words, LITTLE_ENDIAN) & TAIL[length & 3]!;
+    return (((x + above32[w0 + words]!) | ~(x + below32[w0 + words]!)) & TOPS) === 0;
   }
 
   private reset(element: number): void {

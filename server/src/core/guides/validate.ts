@@ -105,7 +105,7 @@ export class GuideValidator extends SegmentCheck {
         this.currentId = info.id;
         if (info.service) this.checkService(info.id, index);
         this.placedLast = true;
-        this.stray.read(text, i, start, end, false);
+        this.stray.none();
         return;
       }
     }

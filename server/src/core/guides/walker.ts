@@ -59,7 +59,11 @@ export class GuideWalker extends FullWalk {
     private readonly options: { plans?: boolean } = {},
   ) {
     super(guide);
+    this.planned = options.plans !== false;
   }
+
+  /** options.plans, read once (stepByPlan asks for every segment). */
+  private readonly planned: boolean;
 
   /** The guide segment of the last placed segment, or null before the first. */
   get current(): SegmentSpec | null {
@@ -151,7 +155,7 @@ export class GuideWalker extends FullWalk {
   stepByPlan(plan: StepPlan): SegmentSpec | null {
     const node = this.node;
     this.forgetLastStep();
-    if (node === null || this.options.plans === false || this.frames[this.frames.length - 1]!.loop !== node.loop) return null;
+    if (node === null || !this.planned || this.frames[this.frames.length - 1]!.loop !== node.loop) return null;
     const next = this.takePlan(plan);
     if (next !== null) {
       this.node = next;
