@@ -97,9 +97,10 @@ interface CodedLine {
 function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
   const out: CodedLine[] = [];
   const lines = group.lines;
+  const ids = codeIdsOf(rules);
   for (const row of group.rows) {
     const code = lines.code(row);
-    const id = rules.codeId(code);
+    const id = ids.get(code) ?? newCodeId(ids, rules, code);
     if (id < 0) continue;
     out.push({
       row,
@@ -114,6 +115,31 @@ function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
     });
   }
   return out;
+}
+
+/**
+ * Per rule set, the code ids of the codes kept lines have had (a kept line's code is one of its
+ * run's interned strings): a lookup instead of reading each line's code again (codeId), which
+ * made codedLinesOf, compiled with it inlined, one of the dearest compiles of a CLI run. Forgotten
+ * when rows are added (a code may then have an id it had not).
+ */
+const codeIdCache = new WeakMap<PtpRuleSet, { size: number; ids: Map<string, number> }>();
+
+function codeIdsOf(rules: PtpRuleSet): Map<string, number> {
+  let cache = codeIdCache.get(rules);
+  if (cache === undefined || cache.size !== rules.size) codeIdCache.set(rules, (cache = { size: rules.size, ids: new Map() }));
+  return cache.ids;
+}
+
+/** Codes whose ids are kept at most (a server reads document after document): then they start again. */
+const MAX_CACHED_CODES = 50000;
+
+/** The code's id, now kept in `ids`. */
+function newCodeId(ids: Map<string, number>, rules: PtpRuleSet, code: string): number {
+  const id = rules.codeId(code);
+  if (ids.size >= MAX_CACHED_CODES) ids.clear();
+  ids.set(code, id);
+  return id;
 }
 
 /** A kept line as the pair tests read it, or null when its code is in no edit of the table. */
