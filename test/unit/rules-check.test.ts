@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { PTP_BYPASS_MODIFIERS, PTP_FIX_MODIFIERS } from '../../server/src/core/data/modifiers';
 import type { Claim, DateRange, Finding, PtpFindingData, ServiceLine, Span } from '../../server/src/core/model';
 import { addBuiltinEdits, checkPtp as checkPtpTables, PtpRuleSet, type PtpRow } from '../../server/src/core/rules';
+import { checkPtpGroups } from '../../server/src/core/rules/checkPtp';
+import { ServiceGrouper } from '../../server/src/core/rules/serviceGroups';
 
 /** The check with one practitioner table (the claims here are professional). */
 function checkPtp(claims: Claim[], rules: PtpRuleSet, pairwiseLimit?: number): (Finding & { data?: PtpFindingData })[] {
@@ -182,6 +184,19 @@ describe('checkPtp with the built-in 43214 edits', () => {
   it('finds nothing when the built-in edits are not loaded', () => {
     const { claims } = buildClaims([[{ code: '43214', date: '20240315' }, { code: '43200', date: '20240315' }]]);
     assert.deepEqual(checkPtp(claims, new PtpRuleSet()), []);
+  });
+
+  it('pairs a code the table gained an edit for since its last check (the code ids it keeps are forgotten)', () => {
+    const { claims } = buildClaims([[{ code: '43214', date: '20240315' }, { code: '43200', date: '20240315' }, { code: '43239', date: '20240315' }]]);
+    const rules = rulesOf({ columnOne: '43214', modifierIndicator: '0' });
+    const tables = { practitioner: rules, hospital: new PtpRuleSet() };
+    // Every line grouped (as a run with add-on codes keeps them): 43239, in no edit yet, is read too.
+    const grouper = new ServiceGrouper();
+    grouper.add(claims, { x12: true });
+    const codes = () => checkPtpGroups(grouper, tables).map(({ finding }) => finding.codes);
+    assert.deepEqual(codes(), [['43214', '43200']]);
+    rules.add({ columnOne: '43239', columnTwo: '43200', preexisting: false, effective: 20100101, deletion: null, modifierIndicator: '0', rationale: '' }, 'later.txt');
+    assert.deepEqual(codes(), [['43214', '43200'], ['43239', '43200']]);
   });
 });
 

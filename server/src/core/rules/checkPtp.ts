@@ -3,12 +3,12 @@
 // together, whichever claims (or files) the lines are on. The practitioner table judges 837P
 // and CSV lines, the outpatient hospital table 837I lines (serviceGroups.ts groups them).
 
-import { PTP_FIX_MODIFIERS } from '../data/modifiers';
-import { formatDateRange } from '../dates';
-import type { Claim, DateNumber, Finding, PtpTableKind } from '../model';
+import { formatDate, formatDateRange } from '../dates';
+import type { Claim, DateNumber, Finding, PtpFindingData, PtpTableKind } from '../model';
 import { pairBypassed, type ModifierSignature } from './ptpBypass';
 import type { PtpRuleSet } from './ptp';
 import type { KeptLines } from './keptLines';
+import { pairTextsOf } from './ptpTexts';
 import { lineLabel, ServiceGrouper, type PatientGroup } from './serviceGroups';
 import { firstKeyAtOrAfter } from '../search';
 
@@ -27,14 +27,6 @@ export interface RunFinding {
   file: number;
   finding: Finding;
 }
-
-function listWithOr(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-const FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS.map((modifier) => modifier.code));
-const FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS.slice(0, 4).map((modifier) => modifier.meaning));
-const TABLE_NAMES: Readonly<Record<PtpTableKind, string>> = { practitioner: 'practitioner', hospital: 'outpatient hospital' };
 
 /**
  * The PTP findings of one document's claims. See checkPtpGroups for what is reported.
@@ -105,9 +97,10 @@ interface CodedLine {
 function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
   const out: CodedLine[] = [];
   const lines = group.lines;
+  const ids = codeIdsOf(rules);
   for (const row of group.rows) {
     const code = lines.code(row);
-    const id = rules.codeId(code);
+    const id = ids.get(code) ?? newCodeId(ids, rules, code);
     if (id < 0) continue;
     out.push({
       row,
@@ -122,6 +115,31 @@ function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
     });
   }
   return out;
+}
+
+/**
+ * Per rule set, the code ids of the codes kept lines have had (a kept line's code is one of its
+ * run's interned strings): a lookup instead of reading each line's code again (codeId), which
+ * made codedLinesOf, compiled with it inlined, one of the dearest compiles of a CLI run. Forgotten
+ * when rows are added (a code may then have an id it had not).
+ */
+const codeIdCache = new WeakMap<PtpRuleSet, { size: number; ids: Map<string, number> }>();
+
+function codeIdsOf(rules: PtpRuleSet): Map<string, number> {
+  let cache = codeIdCache.get(rules);
+  if (cache === undefined || cache.size !== rules.size) codeIdCache.set(rules, (cache = { size: rules.size, ids: new Map() }));
+  return cache.ids;
+}
+
+/** Codes whose ids are kept at most (a server reads document after document): then they start again. */
+const MAX_CACHED_CODES = 50000;
+
+/** The code's id, now kept in `ids`. */
+function newCodeId(ids: Map<string, number>, rules: PtpRuleSet, code: string): number {
+  const id = rules.codeId(code);
+  if (ids.size >= MAX_CACHED_CODES) ids.clear();
+  ids.set(code, id);
+  return id;
 }
 
 /** A kept line as the pair tests read it, or null when its code is in no edit of the table. */
@@ -425,19 +443,19 @@ function pairFinding(
   sameProvider: boolean,
   fileNames: readonly string[] | undefined,
 ): Finding {
-  const indicator = rules.modifierIndicatorAt(row) as '0' | '1';
-  const edit = rules.editAt(row);
-  const { columnOne, columnTwo } = edit;
-  const when = formatDateRange({ from, to });
-  const where = lineLabel(lines, one.row, two.row, fileNames);
-  const why = edit.rationale === '' ? '' : ` (${edit.rationale})`;
-  const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
+  const texts = pairTextsOf(rules, table, row);
+  const { columnOne, columnTwo } = texts;
+  const indicator = texts.indicator as '0' | '1';
+  const around = `${lineLabel(lines, one.row, two.row, fileNames)}) on ${from === to ? formatDate(from) : formatDateRange({ from, to })}`;
   const span = lines.codeSpan(two.row);
   const oneFile = lines.file(one.row);
   const twoFile = lines.file(two.row);
-  const related = oneFile === twoFile ? [{ span: lines.codeSpan(one.row), message: `Column 1 code ${columnOne} is on this line` }] : [];
-  const data = {
-    kind: 'ptp' as const,
+  const related = oneFile === twoFile ? [{ span: lines.codeSpan(one.row), message: texts.related }] : [];
+  if (!sameProvider) {
+    return { rule: PTP_OTHER_PROVIDER_RULE, severity: 'information', message: texts.otherHead + around + texts.otherTail, span, codes: [columnOne, columnTwo], related };
+  }
+  const data: PtpFindingData = {
+    kind: 'ptp',
     columnOne,
     columnTwo,
     modifierIndicator: indicator,
@@ -446,29 +464,13 @@ function pairFinding(
     columnTwoLine: lines.lineIndex(two.row),
     columnOneClaim: lines.claimIndex(one.row),
     columnOneLine: lines.lineIndex(one.row),
-    ...(oneFile !== twoFile ? { columnOneFile: oneFile } : {}),
   };
-  if (!sameProvider) {
-    return {
-      rule: PTP_OTHER_PROVIDER_RULE,
-      severity: 'information',
-      message:
-        `${columnTwo} and ${columnOne} (${where}) on ${when} are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ` +
-        `so the two are not checked as one provider's services. A payer that applies the edit to the whole billing group expects modifier XP on the ${columnTwo} line.`,
-      span,
-      codes: [columnOne, columnTwo],
-      related,
-    };
-  }
-  const message =
-    indicator === '0'
-      ? `${columnTwo} should not be billed with ${columnOne} (${where}) on ${when}: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
-      : `${columnTwo} is bundled into ${columnOne} (${where}) on ${when}: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} ` +
-        `to the ${columnTwo} line; otherwise remove that line.`;
+  // Last, as the report writes the data's fields in this order.
+  if (oneFile !== twoFile) data.columnOneFile = oneFile;
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
     severity: indicator === '0' ? 'error' : 'warning',
-    message,
+    message: texts.head + around + texts.tail,
     span,
     codes: [columnOne, columnTwo],
     related,

@@ -44,6 +44,8 @@ interface Family {
   /** Whether a line's units can carry its findings (offsetsOf). */
   units: boolean;
   check(group: PatientGroup, out: RunFinding[], fileNames?: readonly string[]): void;
+  /** Whether its findings' messages are already joins of a few flat strings (withFlatMessages is then no use). */
+  flat?: true;
 }
 
 /** The families the tables call for, in the order their findings are listed: PTP, MUE, add-on codes. */
@@ -51,7 +53,8 @@ function familiesOf(knowledge: CodingTables): Family[] {
   if (knowledge.deferred) return [];
   const ptp = knowledge.tables;
   const out: Family[] = [
-    { keep: keepCoded(ptp), keepCode: keepCodeOf(ptp), units: false, check: (group, found, names) => checkPtpGroup(group, ptp, found, names) },
+    // A PTP message joins its edit row's flat words (ptpTexts.ts) to the line and dates it names.
+    { keep: keepCoded(ptp), keepCode: keepCodeOf(ptp), units: false, check: (group, found, names) => checkPtpGroup(group, ptp, found, names), flat: true },
   ];
   // Null when no table of that family is loaded: nothing to keep.
   if (hasMueRows(knowledge.mue)) {
@@ -62,7 +65,7 @@ function familiesOf(knowledge: CodingTables): Family[] {
   // Add-on codes need every procedure beside them (a Type 2 code accepts any primary), and every
   // line a primary may be bundled into by a PTP edit (checkAddOns.ts): the group keeps every line.
   if (knowledge.aoc.size > 0) out.push({ keep: undefined, keepCode: undefined, units: false, check: (group, found) => checkAddOnGroup(group, knowledge.aoc, found, ptp) });
-  return out.map((family) => ({ ...family, check: withFlatMessages(family.check) }));
+  return out.map((family) => (family.flat ? family : { ...family, check: withFlatMessages(family.check) }));
 }
 
 /**
