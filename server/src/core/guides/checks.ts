@@ -156,6 +156,6 @@ export function guideFindings(doc: ParsedDocumentWithIndex): Finding[] {
   const ix = doc.x12;
   if (!(ix instanceof X12SegmentIndex) || ix.segmentCount === 0) return [];
   const pass = new GuidePass();
-  for (let s = 0; s < ix.segmentCount; s++) pass.segment(ix, s);
+  pass.segments(ix, 0, ix.segmentCount);
   return pass.finish();
 }

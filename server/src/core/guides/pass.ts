@@ -163,16 +163,13 @@ export class GuidePass {
 
   /** The next segment of the current piece (its index in `ix`). */
   segment(ix: X12SegmentIndex, s: number): void {
-    if (this.failed) return;
-    try {
-      this.check(ix, s);
-    } catch (error) {
-      this.failed = true;
-      this.found.push(internalError('checking', error));
-    }
+    this.segments(ix, s, s + 1);
   }
 
-  /** Segments [from, to) of the current piece, one after another, as segment() takes each. */
+  /**
+   * Segments [from, to) of the current piece, one after another: a failure is reported once (an
+   * internal-error finding) and ends the pass.
+   */
   segments(ix: X12SegmentIndex, from: number, to: number): void {
     if (this.failed) return;
     try {
