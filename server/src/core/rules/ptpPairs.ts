@@ -29,20 +29,8 @@ export function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[
   const lines = group.lines;
   const ids = codeIdsOf(rules);
   for (const row of group.rows) {
-    const code = lines.code(row);
-    const id = ids.get(code) ?? newCodeId(ids, rules, code);
-    if (id < 0) continue;
-    out.push({
-      row,
-      order: lines.order(row),
-      code,
-      codeId: id,
-      from: lines.from(row),
-      to: lines.to(row),
-      signature: lines.signature(row),
-      provider: lines.providerNumber(row),
-      billing: lines.billingNumber(row),
-    });
+    const line = lineWithId(lines, rules, ids, row);
+    if (line !== null) out.push(line);
   }
   return out;
 }
@@ -74,8 +62,13 @@ function newCodeId(ids: Map<string, number>, rules: PtpRuleSet, code: string): n
 
 /** A kept line as the pair tests read it, or null when its code is in no edit of the table. */
 export function codedLineOf(lines: KeptLines, rules: PtpRuleSet, row: number): CodedLine | null {
+  return lineWithId(lines, rules, codeIdsOf(rules), row);
+}
+
+/** codedLineOf, the code's id looked up in `ids` (codeIdsOf). */
+function lineWithId(lines: KeptLines, rules: PtpRuleSet, ids: Map<string, number>, row: number): CodedLine | null {
   const code = lines.code(row);
-  const id = rules.codeId(code);
+  const id = ids.get(code) ?? newCodeId(ids, rules, code);
   if (id < 0) return null;
   return { row, order: lines.order(row), code, codeId: id, from: lines.from(row), to: lines.to(row), signature: lines.signature(row), provider: lines.providerNumber(row), billing: lines.billingNumber(row) };
 }
