@@ -210,6 +210,26 @@ describe('a frequency cell that names no code', () => {
 });
 
 describe('read in pieces as read whole', () => {
+  // Found by the property below (CI, 2026-12-06): row 3 joined A2's "original" claim by its id,
+  // gave it P1, and went on to A2's replacement claim (which had no patient) by its bill type; the
+  // whole-file reader then took row 4 (A2 and P1 again) as that patient's claim without looking
+  // (it was not: the replacement had no patient), while read in pieces row 4 looked, and gave the
+  // replacement P1. The two readers kept different claims of A2 and named different column-1 lines.
+  it('a row that went to another frequency\'s claim does not vouch for its patient to the next row', () => {
+    const text = csv('Claim ID,Patient ID,Bill Type,Claim Frequency,CPT,Units,DOS', [
+      'A2,,0137,,43214,1,2024-01-10',
+      'A2,,,1,43214,1,2024-01-10',
+      'A2,P1,0137,,43214,1,2024-01-10',
+      'A2,P1,,,43214,1,2024-01-10',
+      'A1,P1,0131,,43197,1,2024-01-10',
+    ]);
+    assert.deepStrictEqual(bothPaths(text, WITH_MUE), ['ptp.conflict']);
+    const conflict = whole(text, WITH_MUE).find((f) => f.rule === 'ptp.conflict')!;
+    // The replacement (rows 1, 3 and 4, P1's once row 4 names P1) supersedes the original (row 2):
+    // its first 43214 (row 1) is the column-1 line.
+    assert.deepStrictEqual(conflict.related?.map((r) => text.slice(r.span.start - 10, r.span.end)), ['A2,,0137,,43214']);
+  });
+
   it('any small CSV of originals, replacements and voids, cut anywhere (property)', () => {
     const row = fc.record({
       id: fc.constantFrom('A1', 'A2', ''),

@@ -103,8 +103,12 @@ export abstract class ClaimChooser<S> {
    */
   claimFor(r: CsvReader, date: DateRange | null, dateText: string, frequency: string | null): S {
     this.rowDate = date;
-    let state = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
-    if (frequency !== null) state = this.byFrequency(state, frequency, r);
+    const byKey = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
+    const state = frequency === null ? byKey : this.byFrequency(byKey, frequency, r);
+    // Another frequency's claim need not be the patient's the row named (its base claim may have
+    // none yet): the next row of the same id and patient looks its claim up again rather than take
+    // this one as that patient's (claimById), as it does when the rows are read in pieces (moveTo).
+    if (state !== byKey) this.lastPatientLength = -1;
     this.current = state;
     return state;
   }
