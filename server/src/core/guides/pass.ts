@@ -12,7 +12,8 @@ import { internalError } from '../internalError';
 import type { Delimiters, Finding, Severity, Span } from '../model';
 import { shiftSpan } from '../spans';
 import { segmentIdCode, type X12SegmentIndex } from '../x12/segment-index';
-import { shownSegmentId } from './shown';
+import { spanOf, type EarlierHl, type LeftOut } from './findingSpans';
+import { LeadingBlanks, type BlanksState } from './leadingBlanks';
 import type { RepeatCarry } from './repeats';
 import { GuideValidator, type GuideFinding, type ValidatorState } from './validate';
 
@@ -37,7 +38,7 @@ export interface GuideCheckpoint {
   component: string;
   repetition: string | null;
   validator: ValidatorState | null;
-  blanks: { span: Span; message: string; count: number } | null;
+  blanks: BlanksState | null;
 }
 
 /** A whole-document pass's findings (as finish() gives them) and its checkpoints. */
@@ -68,12 +69,10 @@ export class GuidePass {
    * HL04 of the last HL of an earlier piece, by stream index, in document offsets: the child-flag
    * finding about it comes with the next HL, which may be in a later piece.
    */
-  private earlierHl: { index: number; span: Span } | null = null;
+  private earlierHl: EarlierHl | null = null;
   private found: Finding[] = [];
-  /** The trailing gap of the previous piece's last segment held a blank. */
-  private blankBefore = false;
-  /** The leading-blanks finding, held to the end (its message counts the segments after it). */
-  private blanks: { finding: Finding; count: number } | null = null;
+  /** Segments that start with blanks: one finding, held to the end. */
+  private blanks = new LeadingBlanks();
 
   /**
    * The middle of a long segment left out of the current piece's text (X12Stream's Hole): its
@@ -117,8 +116,7 @@ export class GuidePass {
         checkpoints[i] = { ...checkpoints[i]!, validator: { ...v, repeatsEnding: to } };
       }
     }
-    const b = from.blanks;
-    pass.blanks = b && { finding: { rule: 'guide.segment-leading-blanks', severity: 'error', message: b.message, span: b.span }, count: b.count };
+    pass.blanks = LeadingBlanks.restore(from.blanks);
     return pass;
   }
 
@@ -127,16 +125,7 @@ export class GuidePass {
     if (this.failed || cp.component !== this.component || cp.repetition !== this.repetition) return false;
     if ((cp.validator === null) !== (this.validator === null)) return false;
     if (cp.validator && this.validator && !this.validator.inState(cp.validator, shift)) return false;
-    const a = this.blanks;
-    const b = cp.blanks;
-    if ((a === null) !== (b === null)) return false;
-    if (a && b) {
-      const span = move(b.span);
-      if (a.count !== b.count || a.finding.span.start !== span.start || a.finding.span.end !== span.end) return false;
-      // The message names the first indented segment's id, which an edit of the same length may change.
-      if (a.finding.message !== b.message) return false;
-    }
-    return true;
+    return this.blanks.inState(cp.blanks, move);
   }
 
   /**
@@ -158,7 +147,7 @@ export class GuidePass {
    * and checkpoints so far, and the span of the blanks finding it holds, if any.
    */
   finishPrefix(): { findings: Finding[]; checkpoints: GuideCheckpoint[]; blanks: Span | null } {
-    return { findings: this.take(), checkpoints: this.checkpoints ?? [], blanks: this.blanks?.finding.span ?? null };
+    return { findings: this.take(), checkpoints: this.checkpoints ?? [], blanks: this.blanks.span() };
   }
 
   /** The next segment of the current piece (its index in `ix`). */
@@ -201,8 +190,9 @@ export class GuidePass {
     const delimiters = ix.delimitersOf(s);
     // The same delimiters as the segment before (nearly always: one object per run of them).
     if (delimiters !== this.delimiters || this.validator === null) this.takeDelimiters(delimiters);
-    if (this.startsWithBlanks(ix, s)) this.noteBlanks(ix, s);
-    this.validator!.segmentOf(ix, s, this.base + s, this.element, this.leftOut(ix, s));
+    const leftOut = this.leftOut(ix, s);
+    this.blanks.segment(ix, s, this.base, this.textBase, leftOut);
+    this.validator!.segmentOf(ix, s, this.base + s, this.element, leftOut);
     if (hl) this.pieceHl = s;
     this.convert();
   }
@@ -222,14 +212,13 @@ export class GuidePass {
 
   private checkpoint(s: number): void {
     this.lastCheckpoint = s;
-    const b = this.blanks;
     this.checkpoints!.push({
       segment: s,
       found: this.found.length,
       component: this.component,
       repetition: this.repetition,
       validator: this.validator?.snapshot() ?? null,
-      blanks: b && { span: b.finding.span, message: b.finding.message, count: b.count },
+      blanks: this.blanks.snapshot(),
     });
   }
 
@@ -241,10 +230,8 @@ export class GuidePass {
       this.earlierHl = { index: this.base + s, span: shiftSpan(ix.elementSpan(s, 4) ?? { start: end, end }, this.textBase) };
       this.pieceHl = -1;
     }
-    const table = ix.table;
-    const count = table.segmentCount;
-    if (count > 0) this.blankBefore = hasBlank(ix.text, Math.min(table.segmentEnd[count - 1]! + 1, table.trailingEnd), table.trailingEnd);
-    this.base += count;
+    this.blanks.endPiece(ix);
+    this.base += ix.table.segmentCount;
   }
 
   /** The next piece starts `length` characters after the current one (call after endPiece). */
@@ -262,14 +249,8 @@ export class GuidePass {
   /** Ends the stream: the last transaction set's checks, and the leading-blanks finding. */
   finish(): Finding[] {
     if (!this.failed) this.finishValidator();
-    const blanks = this.blanks;
-    if (blanks) {
-      // Held with its span in document offsets; given in the current piece's, as every finding
-      // (the reader in pieces puts back the middle of a long segment the piece leaves out).
-      const message = blanks.count > 1 ? `${blanks.finding.message} So do ${blanks.count - 1} more segments after it.` : blanks.finding.message;
-      this.found.push({ ...blanks.finding, message, span: withoutHole(shiftSpan(blanks.finding.span, -this.textBase), this.hole) });
-      this.blanks = null;
-    }
+    const blanks = this.blanks.finish(this.textBase, this.hole);
+    if (blanks) this.found.push(blanks);
     return this.take();
   }
 
@@ -285,82 +266,7 @@ export class GuidePass {
     for (; this.converted < results.length; this.converted++) this.found.push(this.toFinding(results[this.converted]!));
   }
 
-  /**
-   * Blanks (spaces, tabs) between the previous segment's terminator and segment s, or an id that
-   * starts with another blank (a vertical tab or a form feed: the reader skips only spaces, tabs
-   * and line breaks between segments).
-   */
-  private startsWithBlanks(ix: X12SegmentIndex, s: number): boolean {
-    const table = ix.table;
-    const start = table.segmentStart[s]!;
-    const first = start < table.segmentEnd[s]! ? ix.text.charCodeAt(start) : -1;
-    const idBlank = first === 11 || first === 12;
-    if (s === 0) {
-      const blank = this.blankBefore;
-      this.blankBefore = false;
-      return idBlank || (blank && this.base > 0);
-    }
-    const from = table.segmentEnd[s - 1]! + 1;
-    return idBlank || (start > from && hasBlank(ix.text, from, start));
-  }
-
-  private noteBlanks(ix: X12SegmentIndex, s: number): void {
-    if (this.blanks) {
-      this.blanks.count++;
-      return;
-    }
-    // Held in document offsets: a segment whose middle the piece leaves out ends that much later.
-    const span = ix.segmentSpan(s);
-    const finding: Finding = {
-      rule: 'guide.segment-leading-blanks',
-      severity: 'error',
-      message: `Segment ${shownSegmentId(ix.segmentId(s).trimStart())} starts with blanks.`,
-      span: shiftSpan({ start: span.start, end: span.end + this.leftOut(ix, s) }, this.textBase),
-    };
-    this.blanks = { finding, count: 1 };
-  }
-
   private toFinding(f: GuideFinding): Finding {
-    return { rule: f.rule, severity: f.severity as Severity, message: f.message, span: this.spanOf(f) };
+    return { rule: f.rule, severity: f.severity as Severity, message: f.message, span: spanOf(f, this.ix!, this.base, this.textBase, this.earlierHl) };
   }
-
-  /** Where a guide finding goes: its component, its element, the end of the segment for an element past its end, else the segment id. */
-  private spanOf(f: GuideFinding): Span {
-    const ix = this.ix!;
-    const segment = f.segment - this.base;
-    if (segment < 0 || segment >= ix.segmentCount) {
-      // An earlier piece's segment: only the HL child flag names one.
-      const hl = this.earlierHl;
-      return hl !== null && hl.index === f.segment ? shiftSpan(hl.span, -this.textBase) : { start: 0, end: 0 };
-    }
-    if (f.position === undefined) return ix.elementSpan(segment, 0) ?? ix.segmentSpan(segment);
-    const element = ix.elementSpan(segment, f.position);
-    if (!element) {
-      const end = ix.segmentSpan(segment).end;
-      return { start: end, end };
-    }
-    if (f.component && f.component > 0) return ix.componentSpans(segment, f.position)[f.component - 1] ?? element;
-    return element;
-  }
-}
-
-/** The middle of a long segment left out of a piece's text: see GuidePass.hole. */
-export interface LeftOut {
-  start: number;
-  length: number;
-}
-
-/** A span of the text with `hole`'s characters in it, in the piece's text that leaves them out (the inverse of X12Stream's acrossHole). */
-function withoutHole(span: Span, hole: LeftOut | null): Span {
-  if (hole === null) return span;
-  const inPiece = (at: number): number => (at < hole.start ? at : Math.max(hole.start, at - hole.length));
-  return { start: inPiece(span.start), end: inPiece(span.end) };
-}
-
-function hasBlank(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) {
-    const c = text.charCodeAt(at);
-    if (c === 32 || c === 9) return true;
-  }
-  return false;
 }
