@@ -44,6 +44,13 @@ export function hlNumber(text: string): number {
   return Number(text);
 }
 
+/** The findings an HL may add (HlNumbering.findingsOf), as flags. */
+const SEQUENCE = 1;
+const PARENT = 2;
+const NO_CHILDREN = 4;
+const ORDER = 8;
+const NOT_A_CHILD = 16;
+
 export class HlNumbering {
   private count = 0;
   private stack: number[] = [];
@@ -69,31 +76,66 @@ export class HlNumbering {
 
   /** HL01, HL02 and HL04 (`elements[0]` is HL01) of the HL that is segment `index`. */
   check(elements: readonly string[], index: number, report: HlReport): void {
-    this.count++;
+    const count = this.count + 1;
     const id = elements[0] ?? '';
     const parentText = elements[1] ?? '';
     const number = hlNumber(id);
-    if (number !== this.count) {
-      report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${this.count} of the transaction set.`, 1);
-      // Numbers that do not follow the count (a second billing provider numbered from 1 again)
-      // leave HL02 ambiguous: the branch is not judged in that set.
-      this.misnumbered = true;
-    }
+    const parent = parentText === '' ? null : hlNumber(parentText);
+    const found = this.findingsOf(number, parent, parent === null ? null : Number(parentText));
     const last = this.last;
-    if (parentText !== '') {
-      const parent = hlNumber(parentText);
-      if (!this.stack.includes(parent)) report(index, 'guide.hl-parent', `HL02 parent ${asNumber(parentText)} is not an HL level open above this one.`, 2);
-      while (this.stack.length > 0 && this.stack[this.stack.length - 1] !== parent) this.stack.pop();
-      if (last && last.id === parent && last.childFlag === '0') {
-        report(last.segment, 'guide.hl-child-flag', `HL04 is 0 (no child levels), but HL ${asNumber(id)} names HL ${last.id} as its parent.`, 4);
-      }
+    if (found & SEQUENCE) report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${count} of the transaction set.`, 1);
+    if (found & PARENT) report(index, 'guide.hl-parent', `HL02 parent ${asNumber(parentText)} is not an HL level open above this one.`, 2);
+    if (found & NO_CHILDREN) report(last!.segment, 'guide.hl-child-flag', `HL04 is 0 (no child levels), but HL ${asNumber(id)} names HL ${last!.id} as its parent.`, 4);
+    if (found & ORDER) {
+      const open = this.branch[this.branch.length - 1]!;
+      report(index, 'guide.hl-parent-order', `HL02 names HL ${asNumber(parentText)}, whose children ended when a later HL of its level began: an HL's children follow it, before the next HL at its level. The claims below are read under the loops they follow (HL ${open}'s branch).`, 2);
     }
-    this.followBranch(parentText, index, report);
-    if (last && last.childFlag === '1' && (parentText === '' || Number(parentText) !== last.id)) {
-      report(last.segment, 'guide.hl-child-flag', 'HL04 is 1 (child levels follow), but the next HL is not its child.', 4);
+    if (found & NOT_A_CHILD) report(last!.segment, 'guide.hl-child-flag', 'HL04 is 1 (child levels follow), but the next HL is not its child.', 4);
+    // Numbers that do not follow the count (a second billing provider numbered from 1 again)
+    // leave HL02 ambiguous: the branch is not judged in that set.
+    if (found & SEQUENCE) this.misnumbered = true;
+    this.advance(parent, index, Number.isNaN(number) ? count : number, elements[3] ?? '');
+  }
+
+  /**
+   * The findings (flags) of the next HL: its HL01 as a number (hlNumber), its HL02 as a number
+   * (null: empty), and its HL02 as Number() reads it (whether the last HL's child follows).
+   */
+  private findingsOf(number: number, parent: number | null, parentValue: number | null): number {
+    const count = this.count + 1;
+    const last = this.last;
+    let found = number !== count ? SEQUENCE : 0;
+    if (parent !== null) {
+      const open = this.stack.includes(parent);
+      if (!open) found |= PARENT;
+      if (last !== null && last.id === parent && last.childFlag === '0') found |= NO_CHILDREN;
+      // A parent on the stack (pyx12 accepts it) but no longer on the open branch is out of order.
+      if (open && !this.misnumbered && !(found & SEQUENCE) && this.branch.length > 0 && this.branch.lastIndexOf(parent) < 0) found |= ORDER;
     }
-    this.stack.push(this.count);
-    this.last = { segment: index, id: Number.isNaN(number) ? this.count : number, childFlag: elements[3] ?? '' };
+    if (last !== null && last.childFlag === '1' && (parentValue === null || parentValue !== last.id)) found |= NOT_A_CHILD;
+    return found;
+  }
+
+  /**
+   * Moves the numbering to the next HL (`id`: its number, `parent` its HL02's, null when empty):
+   * the stack of open levels down to its parent, and the open branch: a top level starts a new
+   * branch, a child cuts the branch after its parent.
+   */
+  private advance(parent: number | null, index: number, id: number, childFlag: string): void {
+    const count = ++this.count;
+    const stack = this.stack;
+    const branch = this.branch;
+    // Cut by pops (setting an array's length is a call into the runtime).
+    if (parent !== null) {
+      while (stack.length > 0 && stack[stack.length - 1] !== parent) stack.pop();
+      const at = branch.lastIndexOf(parent);
+      if (at >= 0) while (branch.length > at + 1) branch.pop();
+    } else {
+      while (branch.length > 0) branch.pop();
+    }
+    branch.push(count);
+    stack.push(count);
+    this.last = { segment: index, id, childFlag };
   }
 
   /**
@@ -123,8 +165,8 @@ export class HlNumbering {
       id = id * 10 + c - 48;
     }
     if (at === idFrom || at - idFrom > 9) return false;
-    // HL02: none, or digits (-1: none).
-    let parent = -1;
+    // HL02: none, or digits.
+    let parent: number | null = null;
     if (at < end) {
       const parentFrom = ++at;
       let value = 0;
@@ -151,51 +193,9 @@ export class HlNumbering {
         } else if (at !== flagFrom) return false;
       }
     }
-    // The conditions of check()'s findings, none of which may hold.
-    const count = this.count + 1;
-    if (id !== count) return false;
-    const last = this.last;
-    const stack = this.stack;
-    let branchAt = -1;
-    if (parent >= 0) {
-      if (!stack.includes(parent)) return false;
-      if (last !== null && last.id === parent && last.childFlag === '0') return false;
-      branchAt = this.branch.lastIndexOf(parent);
-      // (The parent is on the stack, and the set is not misnumbered: an HL01 off the count returned above.)
-      if (branchAt < 0 && !this.misnumbered && this.branch.length > 0) return false;
-    }
-    if (last !== null && last.childFlag === '1' && (parent < 0 || parent !== last.id)) return false;
-    this.count = count;
-    if (parent >= 0) while (stack.length > 0 && stack[stack.length - 1] !== parent) stack.pop();
-    // followBranch's move, in place (a top level starts the branch again: nothing kept).
-    const branch = this.branch;
-    const keep = parent < 0 ? 0 : branchAt >= 0 ? branchAt + 1 : branch.length;
-    while (branch.length > keep) branch.pop();
-    branch.push(count);
-    stack.push(count);
-    this.last = { segment: index, id, childFlag };
+    if (this.findingsOf(id, parent, parent) !== 0) return false;
+    this.advance(parent, index, id, childFlag);
     return true;
-  }
-
-  /**
-   * Moves the open branch to this HL (its number is `count`): a top level starts a new branch, a
-   * child cuts the branch after its parent. A parent that is on the stack (pyx12 accepts it) but
-   * no longer on the open branch is out of order.
-   */
-  private followBranch(parentText: string, index: number, report: HlReport): void {
-    if (parentText === '') {
-      this.branch = [this.count];
-      return;
-    }
-    const parent = hlNumber(parentText);
-    const at = this.branch.lastIndexOf(parent);
-    // Cut by pops (setting an array's length is a call into the runtime).
-    if (at >= 0) while (this.branch.length > at + 1) this.branch.pop();
-    else if (!this.misnumbered && this.stack.includes(parent) && this.branch.length > 0) {
-      const open = this.branch[this.branch.length - 1]!;
-      report(index, 'guide.hl-parent-order', `HL02 names HL ${asNumber(parentText)}, whose children ended when a later HL of its level began: an HL's children follow it, before the next HL at its level. The claims below are read under the loops they follow (HL ${open}'s branch).`, 2);
-    }
-    this.branch.push(this.count);
   }
 
   /** The end of a transaction set: a last HL that says children follow has none. */
