@@ -244,6 +244,10 @@ export class Parser837 {
       this.runClaims(s, s + 1);
       return;
     }
+    if (code === SE) {
+      this.transactionTrailer(s);
+      return;
+    }
     // An envelope segment ends the open claim, then envelope837.ts reads it.
     this.claim.close(s);
     switch (code) {
@@ -252,11 +256,10 @@ export class Parser837 {
       case GS: envelopes.groupHeader(s); break;
       case GE: envelopes.groupTrailer(s); break;
       case ST: envelopes.transactionHeader(s); this.names.startTransaction(); break;
-      case SE: envelopes.transactionTrailer(s); break;
     }
   }
 
-  /** An SE at segment s (also for rereadClaim.ts, which checks a set's SE again on its own). */
+  /** An SE at segment s: it ends the open claim, then the set (also for rereadClaim.ts, which checks a set's SE again on its own). */
   transactionTrailer(s: number): void {
     this.claim.close(s);
     this.envelopes.transactionTrailer(s);
