@@ -3,7 +3,7 @@
 // frequency column (columns.ts EXTRA_COLUMN_NAMES: "Claim Frequency", "Freq"), else from the last
 // digit of a type of bill (0137: claimTypes.ts) in the type-of-bill column beside the claim-type
 // column (columns.ts TYPE_OF_BILL_NAMES), else in the claim-type column. Rows of one claim id
-// that name different codes are different claims (claims.ts), as an original and its replacement
+// that name different codes are different claims (claimChooser.ts), as an original and its replacement
 // are two claims of an 837. A frequency cell that names no code is reported once a file, as a
 // claim-type cell is: an export writes a column's few values over every row, so one that is not
 // understood is usually not understood on every row.
@@ -65,7 +65,7 @@ export function frequencyOfTypeOfBill(digits: string): string | null {
   return CLAIM_FREQUENCY_CODES.includes(last) ? last : null;
 }
 
-/** How a claim's own name says its frequency when rows of its claim id name another (claims.ts): "A1 (replacement)". */
+/** How a claim's own name says its frequency when rows of its claim id name another (claimChooser.ts): "A1 (replacement)". */
 export function frequencyName(code: string): string {
   return code === '1' ? 'original' : code === '7' ? 'replacement' : code === '8' ? 'void' : `frequency ${code}`;
 }

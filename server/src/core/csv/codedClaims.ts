@@ -18,7 +18,8 @@
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import type { StagedLines } from '../rules/serviceGroups';
 import { claimIdNumber, claimIdNumberOfHash, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
-import { ClaimChooser, patientKeyOf } from './claims';
+import { ClaimChooser } from './claimChooser';
+import { patientKeyOf } from './claims';
 import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './columnLayout';
 import type { CsvReader } from './reader';

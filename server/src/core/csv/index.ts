@@ -4,7 +4,7 @@
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
 // with rowDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
 // excelText.ts; the claim type cell with claimTypes.ts, the claim frequency with
-// claimFrequency.ts), claims.ts groups lines into claims,
+// claimFrequency.ts), claimChooser.ts groups lines into claims (claims.ts for the whole model),
 // csvIndex.ts locates cells for hovers;
 // stream.ts reads a file in pieces for the CLI):
 // - One pass over the text after the header. Each record is tokenized into reused typed arrays;
@@ -55,7 +55,7 @@
 //   else as the last digit of a type of bill (0137), the type-of-bill column's, else the
 //   claim-type column's; the file's first frequency cell that names no code is reported. Rows of
 //   one claim (id and patient, or patient and date) that name another frequency are another
-//   claim, id "<id> (replacement)" (claims.ts), with the first claim's patient key and claim id
+//   claim, id "<id> (replacement)" (claimChooser.ts), with the first claim's patient key and claim id
 //   cell (CsvClaim.idCell, what it supersedes by).
 // - Patient key (Claim.patientKey): the patient column's, else the claim's own, marked as naming
 //   a patient only within its file (claims.ts patientKeyOf; rules/serviceGroups.ts runPatientKey),
