@@ -171,7 +171,7 @@ export class Claim2300 {
     claim.frequency = location.frequency;
     if (hasCharge) {
       claim.totalCharge = this.charge;
-      claim.totalChargeText = this.chargeText ?? sliceOf(source, chargeStart, chargeEnd);
+      claim.totalChargeText = this.chargeText ?? r.strings.of(source, chargeStart, chargeEnd);
       claim.chargeStart = chargeStart;
       claim.chargeEnd = chargeEnd;
     }

@@ -10,6 +10,7 @@ import type { X12SegmentIndex } from './segment-index';
 import type { X12ServiceLine } from './serviceLine837';
 import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
 import { codeAt, sliceOf, type Source } from './source';
+import type { ShortStrings } from './shortStrings';
 
 /** Slots of ProcedureReader's code cache (a power of 2): a file's few hundred codes seldom share one. */
 export const CODE_SLOTS = 4096;
@@ -176,9 +177,10 @@ export class ProcedureReader {
 
   /**
    * The modifiers of the composite read last (its components are still in the scratch arrays);
-   * with `shared`, as one shared object per value (a line kept for the coding checks alone).
+   * with `shared`, as one shared object per value (a line kept for the coding checks alone). Their
+   * values are the table's (`strings`): a file writes a few dozen modifiers.
    */
-  modifiers(shared?: SharedModifiers): Modifier[] {
+  modifiers(strings: ShortStrings, shared?: SharedModifiers): Modifier[] {
     const text = this.text;
     let modifiers = NO_MODIFIERS;
     const lastModifier = Math.min(this.components - 1, LAST_MODIFIER_COMPONENT);
@@ -186,7 +188,7 @@ export class ProcedureReader {
       const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
       if (span.end > span.start) {
         if (modifiers === NO_MODIFIERS) modifiers = [];
-        const value = sliceOf(text, span.start, span.end);
+        const value = strings.of(text, span.start, span.end);
         modifiers.push(shared ? shared.get(value) : { value, span });
       }
     }

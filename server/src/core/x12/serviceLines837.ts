@@ -265,7 +265,7 @@ export class ServiceLines837 {
       line.code = code;
       line.codeStart = procedure.codeStart;
       line.codeEnd = procedure.codeEnd;
-      line.modifiers = procedure.modifiers(this.sharedModifiers);
+      line.modifiers = procedure.modifiers(r.strings, this.sharedModifiers);
       line.units = units;
       if (unitsEnd > unitsStart) {
         line.unitsStart = unitsStart;
@@ -291,7 +291,7 @@ export class ServiceLines837 {
       line.qualifier = procedure.qualifier;
       line.codeStart = procedure.codeStart;
       line.codeEnd = procedure.codeEnd;
-      line.modifiers = procedure.modifiers();
+      line.modifiers = procedure.modifiers(r.strings);
       procedure.insertInto(line);
     } else {
       // No code: an empty span at the end of the opening segment.
@@ -301,7 +301,8 @@ export class ServiceLines837 {
     line.code = code;
     line.charge = charge;
     if (chargeStart >= 0) {
-      line.chargeText = sliceOf(text, chargeStart, chargeEnd);
+      // As written; a file writes a few thousand amounts, each held once (shortStrings.ts).
+      line.chargeText = r.strings.of(text, chargeStart, chargeEnd);
       line.chargeStart = chargeStart;
       line.chargeEnd = chargeEnd;
     }
