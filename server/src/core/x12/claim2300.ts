@@ -159,7 +159,6 @@ export class Claim2300 {
     if (idStart !== NO_OFFSET) {
       claim.id = this.idText ?? sliceOf(source, idStart, this.idEnd);
       claim.idStart = idStart;
-      claim.idEnd = this.idEnd;
     }
     claim.patientId = names.patientOrSubscriberId();
     claim.patientKey = names.patientKey();
@@ -173,7 +172,6 @@ export class Claim2300 {
       claim.totalCharge = this.charge;
       claim.totalChargeText = this.chargeText ?? r.strings.of(source, chargeStart, chargeEnd);
       claim.chargeStart = chargeStart;
-      claim.chargeEnd = chargeEnd;
     }
     claim.dateOfService = claimDate;
     if (claimDate !== null) {

@@ -199,10 +199,7 @@ export class ProcedureReader {
   /** Where a modifier goes in the composite read last, into `line` (nothing when it has no code). */
   insertInto(line: X12ServiceLine): void {
     if (this.code === '') return;
-    line.compositeStart = this.start;
-    line.compositeEnd = this.end;
-    line.componentCount = this.components;
-    line.componentSeparator = this.separator;
+    line.setComposite(this.start, this.end, this.components, this.separator);
   }
 
   // The codes a file repeats, and their problems, kept per code: the five-character codes of
