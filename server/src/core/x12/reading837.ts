@@ -76,7 +76,11 @@ export class SegmentReading {
     return true;
   }
 
-  trimmed(segment: number, element: number): string {
+  /**
+   * Element `element` of the segment, without surrounding blanks. `shared`: a value a file writes
+   * over and over (a provider's id), held once (`strings`); a lookup is no gain for the others.
+   */
+  trimmed(segment: number, element: number, shared = false): string {
     const el = this.elementsOf(segment);
     const start = el.start(element);
     if (start < 0) return '';
@@ -86,7 +90,7 @@ export class SegmentReading {
     // Nearly every value has nothing to trim: sliced as is, without trim()'s second string.
     const first = codeAt(source, start);
     const last = codeAt(source, end - 1);
-    if (first > 32 && first < 127 && last > 32 && last < 127) return this.strings.of(source, start, end);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return shared ? this.strings.of(source, start, end) : sliceOf(source, start, end);
     return sliceOf(source, start, end).trim();
   }
 }
