@@ -7,7 +7,7 @@
 // They read as a Claim and a ServiceLine; JSON gives the plain objects (toJSON), as tests compare models.
 import type { CodedLine } from '../codedLines';
 import type { Claim, ClaimKind, DateRange, ModifierInsertPoint, ServiceLine, Span } from '../model';
-import { NO_OFFSET, OffsetLine, plainClaim, spanAt } from '../offsetLine';
+import { NO_OFFSET, plainClaim, spanAt, TextEndedLine } from '../offsetLine';
 
 /** A line of an 837 claim: built whole, or for the coding checks alone (the CLI's reads in pieces). */
 export type Line837 = X12ServiceLine | CodedLine;
@@ -15,7 +15,7 @@ export type Line837 = X12ServiceLine | CodedLine;
 /** What a line's compositeShape counts its components in: past any character code. */
 const COMPONENTS = 0x10000;
 
-export class X12ServiceLine extends OffsetLine implements ServiceLine {
+export class X12ServiceLine extends TextEndedLine implements ServiceLine {
   lineNumber = '';
   qualifier: string | null = null;
   /**

@@ -264,7 +264,6 @@ export class ServiceLines837 {
       line.qualifier = procedure.qualifier;
       line.code = code;
       line.codeStart = procedure.codeStart;
-      line.codeEnd = procedure.codeEnd;
       line.modifiers = procedure.modifiers(r.strings, this.sharedModifiers);
       line.units = units;
       if (unitsEnd > unitsStart) {
@@ -290,12 +289,11 @@ export class ServiceLines837 {
     if (hasProcedure) {
       line.qualifier = procedure.qualifier;
       line.codeStart = procedure.codeStart;
-      line.codeEnd = procedure.codeEnd;
       line.modifiers = procedure.modifiers(r.strings);
       procedure.insertInto(line);
     } else {
       // No code: an empty span at the end of the opening segment.
-      line.codeStart = line.codeEnd = ix.table.segmentEnd[first]!;
+      line.codeStart = ix.table.segmentEnd[first]!;
       line.modifiers = NO_MODIFIERS;
     }
     line.code = code;
@@ -304,7 +302,6 @@ export class ServiceLines837 {
       // As written; a file writes a few thousand amounts, each held once (shortStrings.ts).
       line.chargeText = r.strings.of(text, chargeStart, chargeEnd);
       line.chargeStart = chargeStart;
-      line.chargeEnd = chargeEnd;
     }
     line.units = units;
     if (unitsEnd > unitsStart) {
