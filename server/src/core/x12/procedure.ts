@@ -192,8 +192,17 @@ export class ProcedureReader {
         modifiers.push(shared ? shared.get(value) : { value, span });
       }
     }
-    // Exact size (one to four): an array grown by push() keeps room for 17.
-    return modifiers === NO_MODIFIERS ? modifiers : modifiers.slice();
+    // Exact size (one to four): an array grown by push() keeps room for 17. As array literals, which
+    // V8 allocates in the old generation once their site's arrays are seen to live on (a line keeps
+    // them), so that no scavenge copies them (see ServiceLines837.takeLines).
+    const m = modifiers;
+    switch (m.length) {
+      case 0: return NO_MODIFIERS;
+      case 1: return [m[0]!];
+      case 2: return [m[0]!, m[1]!];
+      case 3: return [m[0]!, m[1]!, m[2]!];
+      default: return m.slice();
+    }
   }
 
   /** Where a modifier goes in the composite read last, into `line` (nothing when it has no code). */
