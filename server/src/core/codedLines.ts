@@ -7,7 +7,7 @@
 // (A claim CSV read in pieces keeps its lines as rows from the start: csv/codedClaims.ts.)
 import type { Modifier, ServiceLine, Span } from './model';
 import { detached } from './text';
-import { OffsetLine } from './offsetLine';
+import { TextEndedLine } from './offsetLine';
 
 /** The span of what a kept line does not hold (a removal span, a record span): never read, never moved. */
 export const NO_SPAN: Span = Object.freeze({ start: 0, end: 0 });
@@ -33,7 +33,7 @@ export class SharedModifiers {
  * spans as offsets, OffsetLine); what only hovers and fixes read is never held. Its modifiers are
  * shared (SharedModifiers) and never moved.
  */
-export class CodedLine extends OffsetLine implements ServiceLine {
+export class CodedLine extends TextEndedLine implements ServiceLine {
   lineNumber = '';
   qualifier: string | null = null;
   dateInherited = false;

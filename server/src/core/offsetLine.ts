@@ -53,6 +53,13 @@ export abstract class OffsetLine {
   abstract readonly modifierInsert: ModifierInsertPoint | null;
   abstract readonly dateInherited: boolean;
   abstract readonly segmentCount: number;
+  /**
+   * Where the code and the charge end: held by a CSV row, whose code may be read from inside its
+   * cell; an 837 line's end where its code and chargeText, exactly what they cover, end
+   * (TextEndedLine), which saves it two of its fields.
+   */
+  abstract readonly codeEnd: number;
+  abstract readonly chargeEnd: number;
 
   index = 0;
   code = '';
@@ -65,9 +72,7 @@ export abstract class OffsetLine {
 
   // Spans as offsets (start NO_OFFSET: the span is null).
   codeStart = 0;
-  codeEnd = 0;
   chargeStart = NO_OFFSET;
-  chargeEnd = NO_OFFSET;
   unitsStart = NO_OFFSET;
   unitsEnd = NO_OFFSET;
   dateStart = NO_OFFSET;
@@ -109,11 +114,8 @@ export abstract class OffsetLine {
    */
   shift(by: number): void {
     this.codeStart += by;
-    this.codeEnd += by;
-    if (this.chargeStart !== NO_OFFSET) {
-      this.chargeStart += by;
-      this.chargeEnd += by;
-    }
+    if (this.chargeStart !== NO_OFFSET) this.chargeStart += by;
+    this.shiftEnds(by);
     if (this.unitsStart !== NO_OFFSET) {
       this.unitsStart += by;
       this.unitsEnd += by;
@@ -127,6 +129,9 @@ export abstract class OffsetLine {
     this.recordStart += by;
     this.recordEnd += by;
   }
+
+  /** Moves codeEnd and chargeEnd by `by`, where the line holds them (shift). */
+  protected abstract shiftEnds(by: number): void;
 
   /** The line as a plain ServiceLine (what JSON gives, as tests compare models). */
   toJSON(): ServiceLine {
@@ -152,5 +157,24 @@ export abstract class OffsetLine {
       segmentCount: this.segmentCount,
       recordSpan: this.recordSpan,
     };
+  }
+}
+
+/**
+ * A line whose code and chargeText are exactly the text of their spans (an 837's: its own lines
+ * and the ones kept for the coding checks alone), so that the spans end where those end: two
+ * offsets fewer in each of a big file's lines.
+ */
+export abstract class TextEndedLine extends OffsetLine {
+  get codeEnd(): number {
+    return this.codeStart + this.code.length;
+  }
+
+  get chargeEnd(): number {
+    return this.chargeStart === NO_OFFSET ? NO_OFFSET : this.chargeStart + (this.chargeText?.length ?? 0);
+  }
+
+  protected shiftEnds(): void {
+    // Nothing held: the ends follow the starts.
   }
 }

@@ -10,6 +10,9 @@ import type { Claim, ClaimKind, ModifierInsertPoint, ServiceLine, Span } from '.
 import { NO_OFFSET, OffsetLine, plainClaim, spanAt } from '../offsetLine';
 
 export class CsvServiceLine extends OffsetLine implements ServiceLine {
+  /** Where the code and the charge end (the code may be read from inside its cell: an Excel text formula). */
+  codeEnd = 0;
+  chargeEnd = NO_OFFSET;
   /** The row's line in the file (1-based): its lineNumber. */
   recordLine = 0;
   /** Where a modifier goes, when it is one cell (the modifiers column, or the code cell): as numbers (cellStart NO_OFFSET: not a cell). */
@@ -70,6 +73,11 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
 
   get segmentCount(): number {
     return 0;
+  }
+
+  protected shiftEnds(by: number): void {
+    this.codeEnd += by;
+    if (this.chargeEnd !== NO_OFFSET) this.chargeEnd += by;
   }
 }
 

@@ -159,7 +159,6 @@ export class Claim2300 {
     if (idStart !== NO_OFFSET) {
       claim.id = this.idText ?? sliceOf(source, idStart, this.idEnd);
       claim.idStart = idStart;
-      claim.idEnd = this.idEnd;
     }
     claim.patientId = names.patientOrSubscriberId();
     claim.patientKey = names.patientKey();
@@ -171,9 +170,8 @@ export class Claim2300 {
     claim.frequency = location.frequency;
     if (hasCharge) {
       claim.totalCharge = this.charge;
-      claim.totalChargeText = this.chargeText ?? sliceOf(source, chargeStart, chargeEnd);
+      claim.totalChargeText = this.chargeText ?? r.strings.of(source, chargeStart, chargeEnd);
       claim.chargeStart = chargeStart;
-      claim.chargeEnd = chargeEnd;
     }
     claim.dateOfService = claimDate;
     if (claimDate !== null) {

@@ -161,9 +161,12 @@ export class Hierarchy837 {
     return [3, 4, 5, 7].map((k) => r.trimmed(s, k).toUpperCase()).join('\u0001');
   }
 
-  /** NM109 of segment s, trimmed; null when empty. */
-  private idOf(s: number): string | null {
-    return this.r.trimmed(s, 9) || null;
+  /**
+   * NM109 of segment s, trimmed; null when empty. `shared`: the id of a payer or provider, which
+   * a file repeats for claim after claim, held once (SegmentReading.trimmed).
+   */
+  private idOf(s: number, shared = false): string | null {
+    return this.r.trimmed(s, 9, shared) || null;
   }
 
   /** Reads the ids whose NM1 is known but not read yet (see subscriberNm1). */
@@ -172,10 +175,10 @@ export class Hierarchy837 {
       this.subscriberId = this.idOf(this.subscriberNm1);
       this.subscriberName = this.subscriberId === null ? this.nameOf(this.subscriberNm1) : null;
     }
-    if (this.payerNm1 >= 0) this.payerId = this.idOf(this.payerNm1);
-    if (this.billingProviderNm1 >= 0) this.billingProviderId = this.idOf(this.billingProviderNm1);
-    if (this.claimRenderingNm1 >= 0) this.claimRenderingId = this.idOf(this.claimRenderingNm1);
-    if (this.lineRenderingNm1 >= 0) this.lineRenderingId = this.idOf(this.lineRenderingNm1);
+    if (this.payerNm1 >= 0) this.payerId = this.idOf(this.payerNm1, true);
+    if (this.billingProviderNm1 >= 0) this.billingProviderId = this.idOf(this.billingProviderNm1, true);
+    if (this.claimRenderingNm1 >= 0) this.claimRenderingId = this.idOf(this.claimRenderingNm1, true);
+    if (this.lineRenderingNm1 >= 0) this.lineRenderingId = this.idOf(this.lineRenderingNm1, true);
     const patient = this.patientNm1;
     if (patient >= 0) {
       this.patientId = this.idOf(patient);

@@ -10,6 +10,7 @@ import type { X12SegmentIndex } from './segment-index';
 import type { X12ServiceLine } from './serviceLine837';
 import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
 import { codeAt, sliceOf, type Source } from './source';
+import type { ShortStrings } from './shortStrings';
 
 /** Slots of ProcedureReader's code cache (a power of 2): a file's few hundred codes seldom share one. */
 export const CODE_SLOTS = 4096;
@@ -176,9 +177,10 @@ export class ProcedureReader {
 
   /**
    * The modifiers of the composite read last (its components are still in the scratch arrays);
-   * with `shared`, as one shared object per value (a line kept for the coding checks alone).
+   * with `shared`, as one shared object per value (a line kept for the coding checks alone). Their
+   * values are the table's (`strings`): a file writes a few dozen modifiers.
    */
-  modifiers(shared?: SharedModifiers): Modifier[] {
+  modifiers(strings: ShortStrings, shared?: SharedModifiers): Modifier[] {
     const text = this.text;
     let modifiers = NO_MODIFIERS;
     const lastModifier = Math.min(this.components - 1, LAST_MODIFIER_COMPONENT);
@@ -186,21 +188,27 @@ export class ProcedureReader {
       const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
       if (span.end > span.start) {
         if (modifiers === NO_MODIFIERS) modifiers = [];
-        const value = sliceOf(text, span.start, span.end);
+        const value = strings.of(text, span.start, span.end);
         modifiers.push(shared ? shared.get(value) : { value, span });
       }
     }
-    // Exact size (one to four): an array grown by push() keeps room for 17.
-    return modifiers === NO_MODIFIERS ? modifiers : modifiers.slice();
+    // Exact size (one to four): an array grown by push() keeps room for 17. As array literals, which
+    // V8 allocates in the old generation once their site's arrays are seen to live on (a line keeps
+    // them), so that no scavenge copies them (see ServiceLines837.takeLines).
+    const m = modifiers;
+    switch (m.length) {
+      case 0: return NO_MODIFIERS;
+      case 1: return [m[0]!];
+      case 2: return [m[0]!, m[1]!];
+      case 3: return [m[0]!, m[1]!, m[2]!];
+      default: return m.slice();
+    }
   }
 
   /** Where a modifier goes in the composite read last, into `line` (nothing when it has no code). */
   insertInto(line: X12ServiceLine): void {
     if (this.code === '') return;
-    line.compositeStart = this.start;
-    line.compositeEnd = this.end;
-    line.componentCount = this.components;
-    line.componentSeparator = this.separator;
+    line.setComposite(this.start, this.end, this.components, this.separator);
   }
 
   // The codes a file repeats, and their problems, kept per code: the five-character codes of

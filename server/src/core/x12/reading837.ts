@@ -8,6 +8,7 @@ import { ElementReader } from './elementReader';
 import type { ReportFinding } from './procedure';
 import type { Parsed837 } from './parse837';
 import { codeAt, sliceOf, type Source } from './source';
+import { ShortStrings } from './shortStrings';
 
 export class SegmentReading {
   /** What the current piece's characters are read from (ix.source: its text, or its bytes). */
@@ -50,6 +51,12 @@ export class SegmentReading {
     return this.ix.elementSpan(segment, element) ?? this.ix.segmentSpan(segment);
   }
 
+  /**
+   * Short values the model keeps as one string per value (amounts as written, modifiers, ids:
+   * shortStrings.ts), for every piece of a document read in pieces.
+   */
+  readonly strings = new ShortStrings();
+
   /** Finds the elements the reader asks for (see ElementReader): the index would split the whole segment. */
   private readonly elements = new ElementReader();
 
@@ -69,7 +76,11 @@ export class SegmentReading {
     return true;
   }
 
-  trimmed(segment: number, element: number): string {
+  /**
+   * Element `element` of the segment, without surrounding blanks. `shared`: a value a file writes
+   * over and over (a provider's id), held once (`strings`); a lookup is no gain for the others.
+   */
+  trimmed(segment: number, element: number, shared = false): string {
     const el = this.elementsOf(segment);
     const start = el.start(element);
     if (start < 0) return '';
@@ -79,7 +90,7 @@ export class SegmentReading {
     // Nearly every value has nothing to trim: sliced as is, without trim()'s second string.
     const first = codeAt(source, start);
     const last = codeAt(source, end - 1);
-    if (first > 32 && first < 127 && last > 32 && last < 127) return sliceOf(source, start, end);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return shared ? this.strings.of(source, start, end) : sliceOf(source, start, end);
     return sliceOf(source, start, end).trim();
   }
 }

@@ -94,9 +94,19 @@ export class ServiceLines837 {
   /** The lines built for the claim that ends (a new array when none was). */
   takeLines(): Line837[] {
     // Exact size: an array grown by push() keeps room for 17 lines, and a document keeps every claim's.
-    const lines = this.claimLines === NO_LINES ? [] : this.claimLines.slice();
+    // The few lines of most claims as array literals: V8 sees from a literal's site that its arrays
+    // live on and allocates them in the old generation, where no scavenge copies them (a copy by
+    // slice() is allocated young).
+    const built = this.claimLines;
     this.claimLines = NO_LINES;
-    return lines;
+    switch (built === NO_LINES ? 0 : built.length) {
+      case 0: return [];
+      case 1: return [built[0]!];
+      case 2: return [built[0]!, built[1]!];
+      case 3: return [built[0]!, built[1]!, built[2]!];
+      case 4: return [built[0]!, built[1]!, built[2]!, built[3]!];
+      default: return built.slice();
+    }
   }
 
   /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Claim2300.goesOn). */
@@ -264,8 +274,7 @@ export class ServiceLines837 {
       line.qualifier = procedure.qualifier;
       line.code = code;
       line.codeStart = procedure.codeStart;
-      line.codeEnd = procedure.codeEnd;
-      line.modifiers = procedure.modifiers(this.sharedModifiers);
+      line.modifiers = procedure.modifiers(r.strings, this.sharedModifiers);
       line.units = units;
       if (unitsEnd > unitsStart) {
         line.unitsStart = unitsStart;
@@ -290,20 +299,19 @@ export class ServiceLines837 {
     if (hasProcedure) {
       line.qualifier = procedure.qualifier;
       line.codeStart = procedure.codeStart;
-      line.codeEnd = procedure.codeEnd;
-      line.modifiers = procedure.modifiers();
+      line.modifiers = procedure.modifiers(r.strings);
       procedure.insertInto(line);
     } else {
       // No code: an empty span at the end of the opening segment.
-      line.codeStart = line.codeEnd = ix.table.segmentEnd[first]!;
+      line.codeStart = ix.table.segmentEnd[first]!;
       line.modifiers = NO_MODIFIERS;
     }
     line.code = code;
     line.charge = charge;
     if (chargeStart >= 0) {
-      line.chargeText = sliceOf(text, chargeStart, chargeEnd);
+      // As written; a file writes a few thousand amounts, each held once (shortStrings.ts).
+      line.chargeText = r.strings.of(text, chargeStart, chargeEnd);
       line.chargeStart = chargeStart;
-      line.chargeEnd = chargeEnd;
     }
     line.units = units;
     if (unitsEnd > unitsStart) {
