@@ -19,6 +19,14 @@ import { GuideValidator, type GuideFinding, type ValidatorState } from './valida
 
 const HL_CODE = segmentIdCode('HL');
 
+/**
+ * Runs of segments (runMemo.ts) are taken in a stream that reaches this many segments (a
+ * document of about 20 MB, or a file read in pieces from the piece that reaches it): they save
+ * about 2 ms per MB once the engine has optimized them, but their compiling and what they learn
+ * cost a fresh process 50-100 ms, more than they save a 10 MB file.
+ */
+const RUNS_FROM = 1 << 20;
+
 /** A whole-document pass keeps a checkpoint before an HL at least this many segments after the last one. */
 const CHECKPOINT_SPACING = 256;
 /**
@@ -54,6 +62,10 @@ export class GuidePass {
   /** The delimiters of the last segment read (null: none yet), and the code of its element separator. */
   private delimiters: Delimiters | null = null;
   private element = -1;
+  /** May segmentOf take runs of segments (the terminator is no letter or digit)? */
+  private runs = false;
+  /** Does the stream reach runsFrom segments by the end of the current piece? */
+  private large = false;
   private component = '';
   private repetition: string | null = null;
   /** Validator findings turned into Findings so far (of the current validator). */
@@ -89,13 +101,18 @@ export class GuidePass {
   /** The spacing of checkpoints in the current piece's text (CHECKPOINT_SPACING, or more in a long one). */
   private spacing = CHECKPOINT_SPACING;
 
-  /** `maxCheckpoints`: about how many checkpoints a piece gets at most (MAX_CHECKPOINTS; tests take fewer). */
-  constructor(options: { checkpoints?: boolean; maxCheckpoints?: number } = {}) {
+  /**
+   * `maxCheckpoints`: about how many checkpoints a piece gets at most (MAX_CHECKPOINTS; tests take
+   * fewer); `runsFrom`: the stream's segments from which runs are taken (RUNS_FROM; tests take 0).
+   */
+  constructor(options: { checkpoints?: boolean; maxCheckpoints?: number; runsFrom?: number } = {}) {
     this.checkpoints = options.checkpoints ? [] : null;
     this.maxCheckpoints = options.maxCheckpoints ?? MAX_CHECKPOINTS;
+    this.runsFrom = options.runsFrom ?? RUNS_FROM;
   }
 
   private readonly maxCheckpoints: number;
+  private readonly runsFrom: number;
 
   /** A pass that goes on from a checkpoint, with the findings and checkpoints before it. */
   static resume(from: GuideCheckpoint, found: Finding[], checkpoints: GuideCheckpoint[]): GuidePass {
@@ -162,7 +179,8 @@ export class GuidePass {
   segments(ix: X12SegmentIndex, from: number, to: number): void {
     if (this.failed) return;
     try {
-      for (let s = from; s < to; s++) this.check(ix, s);
+      // check() may take later segments with its own (a run taken before, runMemo.ts).
+      for (let s = from; s < to; s++) s += this.check(ix, s, to);
     } catch (error) {
       this.failed = true;
       this.found.push(internalError('checking', error));
@@ -180,10 +198,12 @@ export class GuidePass {
     return hole !== null && ix.table.segmentEnd[s] === hole.start ? hole.length : 0;
   }
 
-  private check(ix: X12SegmentIndex, s: number): void {
+  /** Segment s (of a batch that ends before `to`); returns how many segments after it were taken with it. */
+  private check(ix: X12SegmentIndex, s: number, to: number): number {
     if (ix !== this.ix) {
       this.ix = ix;
       this.spacing = Math.max(CHECKPOINT_SPACING, Math.ceil(ix.segmentCount / this.maxCheckpoints));
+      this.large = this.base + ix.segmentCount >= this.runsFrom;
     }
     const hl = ix.idCode(s) === HL_CODE;
     if (hl && this.checkpoints !== null && s - this.lastCheckpoint >= this.spacing) this.checkpoint(s);
@@ -192,9 +212,13 @@ export class GuidePass {
     if (delimiters !== this.delimiters || this.validator === null) this.takeDelimiters(delimiters);
     const leftOut = this.leftOut(ix, s);
     this.blanks.segment(ix, s, this.base, this.textBase, leftOut);
-    this.validator!.segmentOf(ix, s, this.base + s, this.element, leftOut);
+    // A run taken with it holds no HL and no segment with blanks before it (runMemo.ts), and none
+    // of a piece that leaves out part of a segment, nor with a letter or digit for a terminator
+    // (a run's letters and digits stand for others of their kind).
+    const taken = this.validator!.segmentOf(ix, s, this.base + s, this.element, leftOut, this.runs && this.large && this.hole === null ? to - s - 1 : 0);
     if (hl) this.pieceHl = s;
     this.convert();
+    return taken;
   }
 
   /** The delimiters of the next segment, `delimiters`: another component or repetition separator starts a new validator. */
@@ -208,6 +232,8 @@ export class GuidePass {
     }
     this.delimiters = delimiters;
     this.element = delimiters.element.charCodeAt(0);
+    const terminator = delimiters.segment.charCodeAt(0);
+    this.runs = !((terminator >= 48 && terminator <= 57) || (terminator >= 65 && terminator <= 90) || (terminator >= 97 && terminator <= 122));
   }
 
   private checkpoint(s: number): void {

@@ -38,16 +38,16 @@ export const SHAPE_LENGTH = 255;
 /** Bytes kept per entry (a power of two above SHAPE_LENGTH): entry e's ranges are at e * KEPT. */
 const KEPT = 256;
 /** The top bit of each of four bytes. */
-const TOPS = 0x80808080 | 0;
+export const TOPS = 0x80808080 | 0;
 
 /** The platform's byte order (an Int32Array's). */
-const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
+export const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 
 /**
  * TAIL[n]: a word, in the platform's byte order, whose first n bytes (in memory) are 0xff and the
  * rest 0: the last word of a segment of length 4k + n with the bytes past its end cleared.
  */
-const TAIL = new Int32Array(new Uint8Array([0, 0, 0, 0, 0xff, 0, 0, 0, 0xff, 0xff, 0, 0, 0xff, 0xff, 0xff, 0]).buffer);
+export const TAIL = new Int32Array(new Uint8Array([0, 0, 0, 0, 0xff, 0, 0, 0, 0xff, 0xff, 0, 0, 0xff, 0xff, 0xff, 0]).buffer);
 
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
@@ -87,6 +87,8 @@ export class ShapeMemo {
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
   private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
   private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
+  /** The entry find() last returned the plan of (for rangesOf). */
+  hit = -1;
   /** Per bucket: the way the next entry replaces. */
   private readonly next = new Uint8Array(BUCKETS);
 
@@ -131,6 +133,7 @@ export class ShapeMemo {
       if (!this.sameShape(window, start, e, length)) continue;
       const dates = this.dates[e]!;
       if (dates !== null && !datesAt(window.bytes, start - window.start, dates)) continue;
+      this.hit = e;
       return this.plans[e]!;
     }
     return null;
@@ -209,6 +212,18 @@ export class ShapeMemo {
     return (((x + above32[w0 + words]!) | ~(x + below32[w0 + words]!)) & TOPS) === 0;
   }
 
+  /**
+   * Writes entry e's ranges (its segment's `length` characters, see `above`) to above[at...] and
+   * below[at...], with the entry's D8 date offsets moved by `at` pushed to `dates`: a run of
+   * segments (runMemo.ts) keeps the ranges of each of its segments' entries.
+   */
+  rangesOf(e: number, length: number, above: Uint8Array, below: Uint8Array, at: number, dates: number[]): void {
+    above.set(this.above.subarray(e * KEPT, e * KEPT + length), at);
+    below.set(this.below.subarray(e * KEPT, e * KEPT + length), at);
+    const own = this.dates[e];
+    if (own) for (let d = 0; d < own.length; d++) dates.push(at + own[d]!);
+  }
+
   private reset(element: number): void {
     this.element = element;
     this.off = this.alnumSeparators || isKindOf(element);
@@ -221,7 +236,7 @@ export class ShapeMemo {
  * isValidDateAt reads a D8 (a year from 1800, a month, a day of that month)? They are digits: the
  * earlier segment's were, and a digit stands only for a digit.
  */
-function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
+export function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
   for (let d = 0; d < dates.length; d++) {
     const b = at + dates[d]!;
     const year = (bytes[b]! - 48) * 1000 + (bytes[b + 1]! - 48) * 100 + (bytes[b + 2]! - 48) * 10 + bytes[b + 3]! - 48;
