@@ -17,7 +17,8 @@ import { SegmentReading } from './reading837';
 import { isIsaProblem, readIsaHeader } from './isa';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
-import { SERVICE_SEGMENTS, ServiceLines837 } from './serviceLines837';
+import { ServiceLines837 } from './serviceLines837';
+import { SERVICE_SEGMENTS } from './serviceLayouts';
 import { Claim2300 } from './claim2300';
 import { Dates837 } from './dates837';
 

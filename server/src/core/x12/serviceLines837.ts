@@ -1,44 +1,24 @@
-// The 2400 service-line loops of an 837 claim: LX and the SV1/SV2/SV3 service segment, each
-// line's procedure, charge and units, and the ServiceLine built when its loop ends.
+// The 2400 service-line loops of an 837 claim: LX and the SV1/SV2/SV3 service segment (read by
+// serviceSegment837.ts: procedure, charge, units), and the ServiceLine built when its loop ends
+// (or, when the coding run keeps only some lines, keptCodes.ts, the CodedLine it reads).
 
 import type { DateRange, PtpTableKind } from '../model';
 import { tableForClaim } from '../rules/claimTables';
 import { unsignedAt } from './segment-index';
-import { CODE_SLOTS, codeSlot, ProcedureReader } from './procedure';
-import { SERVICE_SEGMENT_OF, type TransactionKind } from './implementations';
+import { ProcedureReader } from './procedure';
+import { SERVICE_SEGMENT_OF } from './implementations';
+import { KeptCodes } from './keptCodes';
+import type { ServiceLayout } from './serviceLayouts';
+import { ServiceSegmentReader } from './serviceSegment837';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
-import { endBeforeBlanks, NO_MODIFIERS, parseDecimalAt, shownNumber } from './values';
+import { endBeforeBlanks, NO_MODIFIERS, shownNumber } from './values';
 import { X12ServiceLine, type Line837 } from './serviceLine837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
 import { codeAt, sliceOf, type Source } from './source';
 
-/** Where the parts of a service line sit in each service segment (element positions, 1-based). */
-export interface ServiceLayout {
-  kind: TransactionKind;
-  composite: number;
-  charge: number;
-  units: number;
-  /** The element naming what the quantity counts (SV103, SV204: UN units, MJ minutes, DA days); 0: none. */
-  unitBasis: number;
-}
-export const SERVICE_SEGMENTS: Readonly<Record<string, ServiceLayout>> = {
-  SV1: { kind: 'professional', composite: 1, charge: 2, units: 4, unitBasis: 3 },
-  SV2: { kind: 'institutional', composite: 2, charge: 3, units: 5, unitBasis: 4 },
-  SV3: { kind: 'dental', composite: 1, charge: 2, units: 6, unitBasis: 0 },
-};
-
-/**
- * A quantity in minutes (unit basis MJ: anesthesia time) is one service: MUE values count units
- * of service, and an anesthesia code's is one a day. Such a line counts as 1 unit and has no
- * count a units fix could lower.
- */
-const MINUTES = 'MJ';
-
-/** The SV1 layout, whose segments closeLine reads in one pass when it can (quickSv1). */
-const SV1_LAYOUT = SERVICE_SEGMENTS.SV1!;
 
 /**
  * The open service line and the lines of the open claim. The open line lives in fields and
@@ -70,6 +50,8 @@ export class ServiceLines837 {
   keepLine: ((code: string, table: PtpTableKind | null) => boolean) | null = null;
   /** The open claim's facility type code (CLM05-1 read by Parser837), for the table keepLine is asked about. */
   claimFacilityType: string | null = null;
+  /** keepLine's answers, once per code and table. */
+  private readonly keptCodes = new KeptCodes();
   /** The modifiers of lines kept with keepLine, one object per value (codedLines.ts). */
   private readonly sharedModifiers = new SharedModifiers();
   /** Service lines read so far, built or not. */
@@ -77,12 +59,22 @@ export class ServiceLines837 {
 
   /** Reads each service line's procedure composite (procedure.ts). */
   private readonly procedure = new ProcedureReader();
+  /** Reads the charge and units of each line's service segment (serviceSegment837.ts). */
+  private readonly segment: ServiceSegmentReader;
+
+  /** The table the open claim is judged by: its transaction's kind and its facility type. */
+  private claimTable(): PtpTableKind | null {
+    const transaction = this.envelopes.transaction;
+    return tableForClaim(transaction ? transaction.model.kind : null, this.claimFacilityType);
+  }
 
   constructor(
     private readonly r: SegmentReading,
     private readonly envelopes: Envelopes837,
     private readonly names: Hierarchy837,
-  ) {}
+  ) {
+    this.segment = new ServiceSegmentReader(r, this.procedure);
+  }
 
   /** A claim starts (CLM): no line yet. */
   startClaim(): void {
@@ -196,71 +188,24 @@ export class ServiceLines837 {
     const procedure = this.procedure;
     const text = r.source;
     // Offsets first: the ServiceLine and its spans are made only for a line that is kept.
-    let chargeStart = -1;
-    let chargeEnd = -1;
-    let charge: number | null = null;
-    // Nearly every line's SV1 is read in one pass (quickSv1); any other service segment element by element.
-    const afterCharge = layout === SV1_LAYOUT ? this.quickSv1(sv) : -1;
-    if (afterCharge >= 0) {
-      chargeStart = this.quickChargeStart;
-      chargeEnd = afterCharge;
-      charge = this.quickCharge;
-    } else if (layout !== null) {
-      if (hasProcedure) procedure.read(ix, r.elementsOf(sv, layout.charge), sv, layout.composite, r.report);
-      const el = r.elementsOf(sv);
-      chargeStart = el.start(layout.charge);
-      if (chargeStart >= 0) {
-        chargeEnd = el.end(layout.charge);
-        charge = parseDecimalAt(text, chargeStart, chargeEnd);
-      }
-      if (charge === null) {
-        const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
-        r.add(
-          'x12.amount-invalid',
-          'error',
-          chargeStart < 0 || chargeEnd === chargeStart
-            ? `${name} (line charge) is missing`
-            : `${name} (line charge) should be a decimal amount, found ${shownNumber(sliceOf(text, chargeStart, chargeEnd))}`,
-          r.spanOr(sv, layout.charge),
-        );
-      }
-    }
+    const read = this.segment;
+    if (layout !== null) read.charge(sv, layout, hasProcedure);
+    else read.none();
+    const chargeStart = read.chargeStart;
+    const chargeEnd = read.chargeEnd;
+    const charge = read.chargeValue;
     if (sv < 0) this.reportServiceMissing(first);
     const index = this.claimLineCount++;
     this.linesSeen++;
     this.charges.note(chargeStart, chargeEnd, charge);
     const code = hasProcedure ? procedure.code : '';
     const keep = this.keepLine;
-    if (keep !== null && (code === '' || !this.keeps(keep, code, procedure.codeKey))) return;
+    if (keep !== null && (code === '' || !this.keptCodes.keeps(keep, code, procedure.codeKey, this.claimTable()))) return;
 
-    let unitsStart = -1;
-    let unitsEnd = -1;
-    let units: number | null = null;
-    if (afterCharge >= 0) {
-      // SV103 and SV104 after the charge, as the elements below are read.
-      const segmentEnd = ix.table.segmentEnd[sv]!;
-      if (afterCharge < segmentEnd) {
-        const element = ix.elementCodeOf(sv);
-        const basis = afterCharge + 1;
-        let at = basis;
-        while (at < segmentEnd && codeAt(text, at) !== element) at++;
-        if (at - basis === 2 && codeAt(text, basis) === 77 && codeAt(text, basis + 1) === 74) units = 1;
-        else if (at < segmentEnd) {
-          unitsStart = at + 1;
-          unitsEnd = unitsStart;
-          while (unitsEnd < segmentEnd && codeAt(text, unitsEnd) !== element) unitsEnd++;
-          if (unitsEnd > unitsStart) units = parseDecimalAt(text, unitsStart, unitsEnd);
-        }
-      }
-    } else if (layout !== null) {
-      const el = r.elementsOf(sv);
-      if (layout.unitBasis > 0 && r.equals(el, layout.unitBasis, MINUTES)) units = 1;
-      else {
-        unitsStart = el.start(layout.units);
-        unitsEnd = unitsStart < 0 ? -1 : el.end(layout.units);
-        if (unitsEnd > unitsStart) units = parseDecimalAt(text, unitsStart, unitsEnd);
-      }
-    }
+    if (layout !== null) read.units(sv, layout);
+    const unitsStart = read.unitsStart;
+    const unitsEnd = read.unitsEnd;
+    const units = read.unitsValue;
     const hasLx = this.lineHasLx;
     const numberStart = hasLx ? this.lineNumberStart : -1;
     const numberEnd = this.lineNumberEnd;
@@ -330,38 +275,6 @@ export class ServiceLines837 {
     this.claimLines.push(line);
   }
 
-  /** Where quickSv1 found SV102, and its value. */
-  private quickChargeStart = -1;
-  private quickCharge = 0;
-
-  /**
-   * Nearly every SV1 is SV1*HC:ccccc[:mm...]*charge... with a valid code and a valid charge
-   * (ProcedureReader.readHc): such a one is read in one pass over its characters, its elements
-   * not split (as closeLine reads any other, with the same results and no finding), and the offset
-   * where its charge ends returned (the element separator after it, or the segment's end);
-   * anything else returns -1 and is read element by element.
-   */
-  private quickSv1(sv: number): number {
-    const r = this.r;
-    const ix = r.ix;
-    const text = r.source;
-    const table = ix.table;
-    const start = table.segmentStart[sv]!;
-    const end = table.segmentEnd[sv]!;
-    const element = ix.elementCodeOf(sv);
-    if (start + 4 >= end || codeAt(text, start + 3) !== element) return -1;
-    const compositeEnd = this.procedure.readHc(text, start + 4, end, element, ix.delimitersOf(sv).component);
-    if (compositeEnd < 0) return -1;
-    const chargeStart = compositeEnd + 1;
-    let at = chargeStart;
-    while (at < end && codeAt(text, at) !== element) at++;
-    const charge = parseDecimalAt(text, chargeStart, at);
-    if (charge === null) return -1;
-    this.quickChargeStart = chargeStart;
-    this.quickCharge = charge;
-    return at;
-  }
-
   /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
   private reportServiceMissing(lx: number): void {
     const kind = this.envelopes.transaction?.model.kind ?? null;
@@ -372,41 +285,6 @@ export class ServiceLines837 {
       `Service line ${this.claimLineCount + 1} has no ${expected} segment: each service line (2400 loop) needs one for its procedure code and charge`,
       this.r.ix.segmentSpan(lx),
     );
-  }
-
-  // Whether the run keeps a line, by its code: a big file asks it for every line, of a few
-  // hundred codes (ProcedureReader keeps the codes themselves likewise).
-  // The answers for codes ProcedureReader numbers (nearly all) are in slots by that number, like its own codes; the others in `kept`.
-  private readonly kept = new Map<string, boolean>();
-  private readonly keptKeys = new Int32Array(CODE_SLOTS).fill(-1);
-  private readonly keptAnswers = new Uint8Array(CODE_SLOTS);
-  /** The table `kept` answers for (it is emptied when the table changes). */
-  private keptTable: PtpTableKind | null | undefined = undefined;
-
-  /** keep(code, table of the open claim: its transaction's kind and its facility type), asked once per code and table; `key`: the code's ProcedureReader.codeKey. */
-  private keeps(keep: (code: string, table: PtpTableKind | null) => boolean, code: string, key: number): boolean {
-    const transaction = this.envelopes.transaction;
-    const table = tableForClaim(transaction ? transaction.model.kind : null, this.claimFacilityType);
-    if (table !== this.keptTable) {
-      this.kept.clear();
-      this.keptKeys.fill(-1);
-      this.keptTable = table;
-    }
-    if (key >= 0) {
-      const slot = codeSlot(key);
-      if (this.keptKeys[slot] === key) return this.keptAnswers[slot] === 1;
-      const answer = keep(code, table);
-      this.keptKeys[slot] = key;
-      this.keptAnswers[slot] = answer ? 1 : 0;
-      return answer;
-    }
-    let kept = this.kept.get(code);
-    if (kept === undefined) {
-      if (this.kept.size >= 100000) this.kept.clear();
-      kept = keep(code, table);
-      this.kept.set(code, kept);
-    }
-    return kept;
   }
 }
 
