@@ -75,6 +75,11 @@ export class RunMemo {
 
   constructor(private readonly shapes: ShapeMemo) {}
 
+  /** Is a run being recorded (else before(), stepped() and stop() have nothing to do)? */
+  get recording(): boolean {
+    return this.log.depth > 0;
+  }
+
   /**
    * The effect at the deepest node with one that segments i + 1, ... (at most `limit`, `table`'s)
    * reach from first segment `from` (segment i, which just took the step into its loop's

@@ -84,7 +84,7 @@ export class GuideValidator extends SegmentCheck {
       const info = idInfo(reader.idCode(i), reader, i);
       // Envelope segments, HL and service lines are never left out of a piece (x12/stream.ts): read as any other.
       if (!info.special) {
-        this.runMemo.stop(this.group === null ? null : this.group.walker);
+        if (this.runMemo.recording) this.runMemo.stop(this.group === null ? null : this.group.walker);
         this.longSegment(reader, i, index, start, element, end - start + leftOut, info.id);
         this.stray.read(text, i, start, end, false);
         return 0;
@@ -94,7 +94,7 @@ export class GuideValidator extends SegmentCheck {
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
     if (this.stray.skips(text, i, start, end)) {
-      this.runMemo.stop(this.group === null ? null : this.group.walker);
+      if (this.runMemo.recording) this.runMemo.stop(this.group === null ? null : this.group.walker);
       return 0;
     }
     const walker = this.group === null ? null : this.group.walker;
@@ -114,19 +114,21 @@ export class GuideValidator extends SegmentCheck {
     if (node !== null && info.id !== null && (hlChecked || !info.hl)) {
       const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
       if (plan !== null) {
-        this.runMemo.before(walker!, text, i, plan, walker!.depth, info.hl);
+        const recording = this.runMemo.recording;
+        if (recording) this.runMemo.before(walker!, text, i, plan, walker!.depth, info.hl);
         if (walker!.stepByPlan(plan) !== null) {
           this.currentId = info.id;
           if (info.service) this.checkService(info.id, index);
           this.placedLast = true;
           this.stray.none();
-          this.runMemo.stepped(i, start, end, this.shapeMemo.hit, plan);
-          return plan.kind === 'sibling' || plan.loop === null ? 0 : this.runAfter(reader, i, index, end, limit, plan, walker!);
+          if (recording) this.runMemo.stepped(i, start, end, this.shapeMemo.hit, plan);
+          // No runs asked for (see GuidePass.check): none taken, none recorded.
+          return limit === 0 || plan.kind === 'sibling' || plan.loop === null ? 0 : this.runAfter(reader, i, index, end, limit, plan, walker!);
         }
       }
     }
     // The walk and the shape memo change below: the runs being recorded end first.
-    this.runMemo.stop(walker);
+    if (this.runMemo.recording) this.runMemo.stop(walker);
     const repeats = this.repeats;
     const listed = repeats.listed;
     const dropped = repeats.dropped;
