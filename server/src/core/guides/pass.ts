@@ -215,9 +215,12 @@ export class GuidePass {
     // A run taken with it holds no HL and no segment with blanks before it (runMemo.ts), and none
     // of a piece that leaves out part of a segment, nor with a letter or digit for a terminator
     // (a run's letters and digits stand for others of their kind).
-    const taken = this.validator!.segmentOf(ix, s, this.base + s, this.element, leftOut, this.runs && this.large && this.hole === null ? to - s - 1 : 0);
+    const validator = this.validator!;
+    const taken = validator.segmentOf(ix, s, this.base + s, this.element, leftOut, this.runs && this.large && this.hole === null ? to - s - 1 : 0);
     if (hl) this.pieceHl = s;
-    this.convert();
+    // Asked here, not in convert(): nearly every segment adds nothing, and a call per segment shows
+    // (check() is too big for the engine to inline convert() into it).
+    if (validator.results.length > this.converted) this.convert();
     return taken;
   }
 
