@@ -8,12 +8,11 @@
 // written twice or left out), and where repeats of a run's segments pass a max use or a repeat.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { GuidePass } from '../../server/src/core/guides/pass';
 import { parseX12 } from '../../server/src/core/x12/index';
 import { runParameters, validX12Scenarios, writeX12Scenario } from '../fuzz/generators';
+import { exampleParts, fileOfClaims } from './helpers/example-837';
 
 /** The pass's findings, the segments handed over all at once (runs taken) or one at a time (none). */
 function findings(text: string, oneAtATime: boolean): string[] {
@@ -28,13 +27,8 @@ function assertSame(text: string): void {
   assert.deepEqual(findings(text, false), findings(text, true));
 }
 
-const example = readFileSync(join(__dirname, '../../examples/professional-43214.837'), 'latin1');
-const lines = example.split('~').map((s) => s.replace(/^\s+/, '')).filter((s) => s !== '');
-const firstClaim = lines.findIndex((s) => s.startsWith('HL*2*'));
-const se = lines.findIndex((s) => s.startsWith('SE*'));
-const head = lines.slice(0, firstClaim);
-const claim = lines.slice(firstClaim, se);
-const tail = lines.slice(se + 1);
+const example = exampleParts();
+const claim = example.claims;
 
 /** Copy n of the example's claims (its HLs renumbered), with new ids, names and amounts. */
 const HLS = claim.filter((s) => s.startsWith('HL*')).length;
@@ -52,9 +46,7 @@ function copy(n: number): string[] {
 }
 
 function fileOf(claims: string[][], lineBreaks: boolean): string {
-  const st = head.findIndex((s) => s.startsWith('ST*'));
-  const body = [...head, ...claims.flat()];
-  return [...body, `SE*${body.length - st + 1}*0001`, ...tail].join(lineBreaks ? '~\n' : '~') + '~\n';
+  return fileOfClaims(example, claims, lineBreaks ? '\n' : '');
 }
 
 describe('guide run memo', () => {

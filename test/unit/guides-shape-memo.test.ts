@@ -8,8 +8,6 @@
 // loop's repeat (GuideWalker.stepByPlan then declines and the walk reports them).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { guideFor } from '../../server/src/core/guides/load';
 import { SegmentScan } from '../../server/src/core/guides/segmentScan';
 import { ShapeMemo } from '../../server/src/core/guides/shapeMemo';
@@ -19,6 +17,7 @@ import { idCodeOf, type StepPlan } from '../../server/src/core/guides/transition
 import { GuideValidator, valuesOf, type GuideFinding } from '../../server/src/core/guides/validate';
 import { isValidDateAt } from '../../server/src/core/guides/valueTypes';
 import { parseX12 } from '../../server/src/core/x12/index';
+import { exampleParts, fileOfClaims } from './helpers/example-837';
 
 const STAR = 42;
 const COLON = 58;
@@ -289,16 +288,12 @@ function onePass(text: string): string[] {
 }
 
 describe('guide pass with the memo of steps', () => {
-  const example = readFileSync(join(__dirname, '../../examples/professional-43214.837'), 'latin1');
-  const lines = example.split('~').map((s) => s.replace(/^\s+/, '')).filter((s) => s !== '');
-  const firstClaim = lines.findIndex((s) => s.startsWith('HL*2*'));
+  const example = exampleParts();
+  const { lines, firstClaim } = example;
   const clm = lines.findIndex((s, i) => i > firstClaim && s.startsWith('CLM*'));
   const secondClaim = lines.findIndex((s, i) => i > clm && s.startsWith('CLM*'));
-  const head = lines.slice(0, firstClaim);
   // One subscriber with one claim (HL..the first claim's lines), made new for each copy: ids, names, amounts.
   const claim = lines.slice(firstClaim, secondClaim);
-  const se = lines.findIndex((s) => s.startsWith('SE*'));
-  const tail = lines.slice(se + 1);
   const copy = (n: number) =>
     claim.map((s) =>
       s
@@ -308,12 +303,7 @@ describe('guide pass with the memo of steps', () => {
         .replace('*DOE*JANE*', n % 2 === 0 ? '*ROE*MARK*' : '*DOE*JANE*')
         .replace('2150.00', `${2150 + n}.00`),
     );
-  const fileOf = (claims: string[][]) => {
-    const st = head.findIndex((s) => s.startsWith('ST*'));
-    const body = [...head, ...claims.flat()];
-    const count = body.length - st + 1;
-    return [...body, `SE*${count}*0001`, ...tail].join('~\n') + '~\n';
-  };
+  const fileOf = (claims: string[][]) => fileOfClaims(example, claims);
 
   it('finds what the exact checks find where a claim of one shape holds a wrong code, qualifier or date', () => {
     const clean = fileOf([0, 1, 2, 3, 4, 5].map(copy));
@@ -343,13 +333,7 @@ describe('guide pass with the memo of steps', () => {
 });
 
 describe('guide pass with the memo of steps, repeats', () => {
-  const example = readFileSync(join(__dirname, '../../examples/professional-43214.837'), 'latin1');
-  const lines = example.split('~').map((s) => s.replace(/^\s+/, '')).filter((s) => s !== '');
-  const firstClaim = lines.findIndex((s) => s.startsWith('HL*2*'));
-  const se = lines.findIndex((s) => s.startsWith('SE*'));
-  const head = lines.slice(0, firstClaim);
-  const claim = lines.slice(firstClaim, se);
-  const tail = lines.slice(se);
+  const { head, claims: claim, trailer: tail } = exampleParts();
 
   it('finds what the exact checks find when repeats of a segment pass its max use', () => {
     // Every segment of the claim in turn written 1 to 4 times, in claims repeated word for word.
