@@ -32,7 +32,7 @@ export class RunLog {
   private below = new Uint8Array(1024);
 
   /** A recording begins after segment i of `text` (terminator at `end`, guide segment `from`, the walker's frame `top`), `taken` segments of a run taken with it to follow. */
-  begin(text: string, i: number, end: number, from: number, top: number, taken: number): boolean {
+  begin(text: string, i: number, end: number, from: number, top: number, taken: number): void {
     if (this.depth === 0 || this.depth === DEPTH) {
       this.depth = 0;
       this.text = text;
@@ -45,7 +45,6 @@ export class RunLog {
     this.firsts[d] = this.count;
     this.takens[d] = taken;
     this.last = i;
-    return true;
   }
 
   /** Segment i, [start, end), from `source`, stepped by `plan`; false when the log is full. */

@@ -22,7 +22,8 @@
 // so their segments need nothing of the pass but the count. A run is kept the second time the
 // same sequence of shapes follows the same first segment (most of a file's are unique).
 import type { ByteWindow } from './byteWindow';
-import { datesAt, LITTLE_ENDIAN, TAIL, TOPS, type ShapeMemo } from './shapeMemo';
+import { datesAt, type ShapeMemo } from './shapeMemo';
+import { inRanges } from './rangeWords';
 import type { StepPlan } from './transitions';
 import type { GuideWalker } from './walker';
 import { effectOf, type RunEffect } from './runEffects';
@@ -118,21 +119,8 @@ export class RunMemo {
 
   /** Is the text at `at` (in the window) in edge e's ranges, its dates dates? */
   private matches(window: ByteWindow, at: number, e: number): boolean {
-    const span = this.edgeSpan[e]!;
-    const view = window.view;
-    const above = this.above;
-    const below = this.below;
     const x0 = at - window.start;
-    const w0 = this.edgeWord[e]!;
-    const words = span >> 2;
-    for (let k = 0; k < words; k++) {
-      const x = view.getInt32(x0 + 4 * k, LITTLE_ENDIAN);
-      if (((x + above[w0 + k]!) | ~(x + below[w0 + k]!)) & TOPS) return false;
-    }
-    if ((span & 3) !== 0) {
-      const x = view.getInt32(x0 + 4 * words, LITTLE_ENDIAN) & TAIL[span & 3]!;
-      if (((x + above[w0 + words]!) | ~(x + below[w0 + words]!)) & TOPS) return false;
-    }
+    if (!inRanges(window.view, x0, this.above, this.below, this.edgeWord[e]!, this.edgeSpan[e]!)) return false;
     return this.edgeDated[e] === 0 || datesAt(window.bytes, x0, this.edgeDates[e]!);
   }
 

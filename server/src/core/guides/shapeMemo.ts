@@ -27,6 +27,7 @@ import { isCalendarDate } from '../dates';
 import { exactOf, qualifierPositions } from './shapeMasks';
 import type { ByteWindow } from './byteWindow';
 import type { GuideSchema } from './schema';
+import { inRanges } from './rangeWords';
 import type { SegmentScan } from './segmentScan';
 import type { StepPlan } from './transitions';
 
@@ -37,18 +38,6 @@ const WAYS = 4;
 export const SHAPE_LENGTH = 255;
 /** Bytes kept per entry (a power of two above SHAPE_LENGTH): entry e's ranges are at e * KEPT. */
 const KEPT = 256;
-/** The top bit of each of four bytes. */
-export const TOPS = 0x80808080 | 0;
-
-/** The platform's byte order (an Int32Array's). */
-export const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
-
-/**
- * TAIL[n]: a word, in the platform's byte order, whose first n bytes (in memory) are 0xff and the
- * rest 0: the last word of a segment of length 4k + n with the bytes past its end cleared.
- */
-export const TAIL = new Int32Array(new Uint8Array([0, 0, 0, 0, 0xff, 0, 0, 0, 0xff, 0xff, 0, 0, 0xff, 0xff, 0xff, 0]).buffer);
-
 /** Each ASCII character's kind: '0' for a digit, 'A' for a capital, 'a' for a small letter, else itself. */
 const KIND = new Uint8Array(128);
 for (let c = 0; c < 128; c++) KIND[c] = c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c;
@@ -193,23 +182,9 @@ export class ShapeMemo {
    * be, one of the same kind where its element is free)? Four bytes at a time (see `above`).
    */
   private sameShape(window: ByteWindow, start: number, e: number, length: number): boolean {
-    const view = window.view;
-    const above32 = this.above32;
-    const below32 = this.below32;
-    const x0 = start - window.start;
-    const w0 = (e * KEPT) >> 2;
-    const words = length >> 2;
-    // (The window's word is read in the platform's byte order, as the Int32Arrays are, so that
-    // each byte meets its own range; the test is per byte, so the order is otherwise no matter.)
-    for (let k = 0; k < words; k++) {
-      const x = view.getInt32(x0 + 4 * k, LITTLE_ENDIAN);
-      if (((x + above32[w0 + k]!) | ~(x + below32[w0 + k]!)) & TOPS) return false;
-    }
-    if ((length & 3) === 0) return true;
-    // The last word, read whole (the window has SLACK bytes past its end) with the bytes past the
-    // segment's end cleared: add() gave them the range of every ASCII character.
-    const x = view.getInt32(x0 + 4 * words, LITTLE_ENDIAN) & TAIL[length & 3]!;
-    return (((x + above32[w0 + words]!) | ~(x + below32[w0 + words]!)) & TOPS) === 0;
+    // The last word is read whole (the window has SLACK bytes past its end) with the bytes past
+    // the segment's end cleared: add() gave them the range of every ASCII character.
+    return inRanges(window.view, start - window.start, this.above32, this.below32, (e * KEPT) >> 2, length);
   }
 
   /**
