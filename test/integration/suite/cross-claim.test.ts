@@ -4,12 +4,9 @@
 // removal quick fix leaves both claims valid (claim 2's CLM02 and LX, the SE01).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsOf, extensionId, fixture } from './helpers';
+import { codeOf, diagnosticsOf, extensionId, freshCopy, removeFreshCopies } from './helpers';
 
 const name = 'two-claims-43214.837';
-
-
-
 
 describe('Claimlint: a conflict split across two claims in VS Code', () => {
   before(async () => {
@@ -20,8 +17,13 @@ describe('Claimlint: a conflict split across two claims in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    removeFreshCopies();
+  });
+
   it('puts the squiggle on the 43200 of claim 2, related to the 43214 of claim 1', async () => {
-    const uri = fixture(name);
+    const uri = freshCopy(name);
     const waiting = diagnosticsOf(uri, (d) => d.length > 0);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -43,7 +45,7 @@ describe('Claimlint: a conflict split across two claims in VS Code', () => {
   });
 
   it('the removal quick fix keeps both claims valid: claim 2 CLM02 and LX, SE01', async () => {
-    const uri = fixture(name);
+    const uri = freshCopy(name);
     const ready = diagnosticsOf(uri, (d) => d.length === 1);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);

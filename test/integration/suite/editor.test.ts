@@ -2,11 +2,7 @@
 // the bundled codes, and the quick fix that removes a bundled line and leaves a valid file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsOf, extensionId, fixture, hoverMarkdown } from './helpers';
-
-
-
-
+import { diagnosticsOf, extensionId, freshCopy, hoverMarkdown, removeFreshCopies } from './helpers';
 
 describe('Claimlint editor features in VS Code', () => {
   before(async () => {
@@ -17,8 +13,13 @@ describe('Claimlint editor features in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    removeFreshCopies();
+  });
+
   it('underlines the codes bundled into 43214 with errors on their exact ranges', async () => {
-    const uri = fixture('professional-43214.837');
+    const uri = freshCopy('professional-43214.837');
     const waiting = diagnosticsOf(uri, (d) => d.length > 0);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -33,7 +34,7 @@ describe('Claimlint editor features in VS Code', () => {
   });
 
   it('shows the official descriptor of 43214 on hover', async () => {
-    const uri = fixture('professional-43214.837');
+    const uri = freshCopy('professional-43214.837');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const position = doc.positionAt(doc.getText().indexOf('43214', doc.getText().indexOf('SV1')) + 2);
@@ -44,7 +45,7 @@ describe('Claimlint editor features in VS Code', () => {
   });
 
   it('the preferred quick fix removes the bundled line and the file stays valid', async () => {
-    const uri = fixture('professional-43214.837');
+    const uri = freshCopy('professional-43214.837');
     const ready = diagnosticsOf(uri, (d) => d.length === 2);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -65,7 +66,7 @@ describe('Claimlint editor features in VS Code', () => {
   });
 
   it('fix-all removes every bundled line, and nothing is left to flag', async () => {
-    const uri = fixture('professional-43214.837');
+    const uri = freshCopy('professional-43214.837');
     const ready = diagnosticsOf(uri, (d) => d.length === 2);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -85,7 +86,7 @@ describe('Claimlint editor features in VS Code', () => {
   });
 
   it('checks a CSV export too', async () => {
-    const uri = fixture('claims-export.csv');
+    const uri = freshCopy('claims-export.csv');
     const waiting = diagnosticsOf(uri, (d) => d.length > 0);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);

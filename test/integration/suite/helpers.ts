@@ -1,6 +1,10 @@
-// What the integration suites share: the extension's id, fixtures of the test workspace, waiting
-// for a document's diagnostics (events, never a fixed sleep), and the text of hovers.
+// What the integration suites share: the extension's id, fixtures of the test workspace (and
+// fresh copies of them), waiting for a document's diagnostics (events, never a fixed sleep), and
+// the text of hovers.
 import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const extensionId = 'claimlint.claimlint';
@@ -10,6 +14,31 @@ export function fixture(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open (test/integration/workspace)');
   return vscode.Uri.joinPath(folder.uri, name);
+}
+
+let scratch: string | undefined;
+let copies = 0;
+
+/**
+ * A copy of a workspace fixture under a name no test has opened before. A test that opens the
+ * fixture itself can meet the document a previous test reverted and closed: VS Code closes a
+ * document some time after its editor, so its diagnostics may still be listed when the test
+ * starts (a wait for them resolves at once) and its didClose may reach the server after the
+ * test's request, which then finds no document. A new file is opened, checked and published for
+ * this test alone.
+ */
+export function freshCopy(name: string): vscode.Uri {
+  scratch ??= mkdtempSync(join(tmpdir(), 'claimlint-fixtures-'));
+  const extension = extname(name);
+  const target = join(scratch, `${basename(name, extension)}-${++copies}${extension}`);
+  copyFileSync(fixture(name).fsPath, target);
+  return vscode.Uri.file(target);
+}
+
+/** Removes the copies freshCopy made (after the run). */
+export function removeFreshCopies(): void {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
 }
 
 /** Resolves with the document's Claimlint diagnostics once they satisfy `accept`; rejects after a deadline. */

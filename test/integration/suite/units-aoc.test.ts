@@ -5,16 +5,12 @@
 // primary is there: no finding); claim 2 bills 97110 x2, so 5 units of 97110 are one over.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsOf, extensionId, fixture, hoverMarkdown } from './helpers';
+import { codeOf, diagnosticsOf, extensionId, freshCopy, hoverMarkdown, removeFreshCopies } from './helpers';
 
 const name = 'units-97110.837';
 
-
-
-
-
 async function openFixture(): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; diagnostics: readonly vscode.Diagnostic[] }> {
-  const uri = fixture(name);
+  const uri = freshCopy(name);
   const waiting = diagnosticsOf(uri, (d) => d.length > 0);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
@@ -28,6 +24,11 @@ describe('Claimlint: MUE and add-on codes in VS Code', () => {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    removeFreshCopies();
   });
 
   it('puts an mue.exceeded error on the units of claim 2, related to the units of claim 1', async () => {
