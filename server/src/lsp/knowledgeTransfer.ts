@@ -10,12 +10,13 @@ import { DescriptorTable } from '../core/rules/descriptors';
 import type { Knowledge } from '../core/rules/knowledge';
 import { MueTable } from '../core/rules/mue';
 import { PtpRuleSet } from '../core/rules/ptp';
+import { PtpEditColumns } from '../core/rules/ptpEditColumns';
 
 /**
  * The classes a Knowledge may hold, by position: both threads run the same source, and class
  * names do not survive minification. A class not listed here makes packKnowledge throw.
  */
-const CLASSES: readonly { prototype: object; name: string }[] = [PtpRuleSet, MueTable, AocTable, DescriptorTable];
+const CLASSES: readonly { prototype: object; name: string }[] = [PtpRuleSet, PtpEditColumns, MueTable, AocTable, DescriptorTable];
 
 /** A step from an object to one it holds: a property name or array index, or the key of a Map entry. */
 type Step = string | { key: unknown };
