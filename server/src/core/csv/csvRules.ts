@@ -19,6 +19,9 @@ export const CSV_RULES = {
   totalsRow: TOTALS_ROW_RULE,
 } as const;
 
+/** Where a row's reader reports a finding (RowParser collects them in row order). */
+export type RowReport = (rule: string, severity: Finding['severity'], message: string, span: Span) => void;
+
 /** The note on the header of a file that has claims but no patient, member or claim id column. */
 export function noPatientColumnFinding(headerSpan: Span): Finding {
   return {

@@ -3,16 +3,15 @@
 // modifiers from one column, numbered columns or the code cell, and where a fix adds one. Codes,
 // modifiers and NPIs are interned: a few hundred values repeat over a million rows.
 
-import type { Finding, Modifier, ModifierInsertPoint, Span } from '../model';
+import type { Modifier, ModifierInsertPoint, Span } from '../model';
 import { CPT_SHAPE, HCPCS_SHAPE } from '../procedureCodes';
 import { detached } from '../text';
 import type { ColumnLayout } from './columnLayout';
 import { CELL_ESCAPED, CELL_JUNK, hasValue, type CsvReader } from './reader';
 import { excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
-import { CSV_RULES } from './csvRules';
+import { CSV_RULES, type RowReport } from './csvRules';
 
-type Report = (rule: string, severity: Finding['severity'], message: string, span: Span) => void;
 
 export class CodeCells {
   // What read() found in the current row, in fields rather than a returned object: this runs for
@@ -36,7 +35,7 @@ export class CodeCells {
     /** What a fix writes between modifiers in a cell that has none yet. */
     private readonly defaultSeparator: string,
     private readonly columnName: (k: number) => string,
-    private readonly finding: Report,
+    private readonly finding: RowReport,
   ) {}
 
   /**

@@ -2,12 +2,10 @@
 // the header names, values past its last column, and a row that repeats the header (exports
 // concatenated). Each finding names the line and the columns, never a cell's value.
 
-import type { Finding, Span } from '../model';
 import type { ColumnLayout } from './columnLayout';
 import { CELL_ESCAPED, CELL_JUNK, hasValue, type CsvReader } from './reader';
-import { CSV_RULES } from './csvRules';
+import { CSV_RULES, type RowReport } from './csvRules';
 
-type Report = (rule: string, severity: Finding['severity'], message: string, span: Span) => void;
 
 export class RowShape {
   /** Header cells up to its last named one (trailing columns without a name are not required). */
@@ -17,7 +15,7 @@ export class RowShape {
   constructor(
     private readonly layout: ColumnLayout,
     private readonly columnName: (k: number) => string,
-    private readonly finding: Report,
+    private readonly finding: RowReport,
   ) {
     let count = layout.headers.length;
     while (count > 0 && layout.headers[count - 1] === '') count--;
