@@ -2,7 +2,7 @@
 // them: the gap after a terminator (a line break, blanks; tokenizer.ts isGap) is no segment. For
 // the fixes, which read a few segments of a claim or a loop from the text.
 import type { Span } from '../model';
-import { isGap } from './tokenizer';
+import { isGap } from './segmentSplit';
 
 /**
  * Calls visit for each segment that starts in span, in order: `end` is the offset of its
