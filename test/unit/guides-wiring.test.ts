@@ -104,12 +104,17 @@ test('the element hover adds the guide: name, usage, type, lengths, valid codes 
   const analysis = analyze(example, knowledge);
   const at = example.indexOf('22:B:1');
   const markdown = hoverAt(analysis, at + 1, knowledge)!.markdown;
-  assert.match(markdown, /\*\*CLM05-01\*\* Place of Service Code/);
-  assert.match(markdown, /loop 2300 Claim Information/);
+  assert.match(markdown, /^\*\*CLM05-01\*\* Place of Service Code \(in CLM05 /);
+  // One title, the guide's: the dictionary's name of the element is not said again above it.
+  assert.equal(markdown.match(/\*\*CLM-?05-0?1\*\*/g)?.length, 1, markdown);
+  assert.match(markdown, /\n---\n\n\*Implementation guide [^\n]*, loop 2300 Claim Information, CLM Claim Information\*$/);
   assert.match(markdown, /Required · string \(AN\) · 1-2 characters/);
   assert.match(markdown, /`11`/);
   assert.match(markdown, /and \d+ more/);
   const qualifier = hoverAt(analysis, at + 3, knowledge)!.markdown;
+  // What the dictionary adds of a value stays: a procedure qualifier's meaning, under the guide's title.
+  const hc = hoverAt(analysis, example.indexOf('SV1*HC:') + 5, knowledge)!.markdown;
+  assert.match(hc, /^\*\*SV101-01\*\* Product or Service ID Qualifier[^\n]*\n\n`HC`: HCPCS \/ CPT code\n\nRequired · code \(ID\)/);
   assert.match(qualifier, /\*\*CLM05-02\*\* Facility Code Qualifier/);
   assert.match(qualifier, /Valid codes: `B`/);
   // A file whose version Claimlint has no guide for gets the dictionary hover only.

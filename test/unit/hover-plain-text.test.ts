@@ -82,8 +82,10 @@ describe('hovers as plain text', () => {
     assert.ok(hover);
     assert.match(hover.markdown, /\*\*NM101\*\*.*`85`/s, 'the Markdown has bold and code');
     const plain = markdownToPlainText(hover.markdown);
-    assert.match(plain, /^NM101 Entity Identifier Code/);
-    assert.match(plain, /Valid codes: 85$/);
+    assert.match(plain, /^NM101 Entity Identifier Code\n/);
+    assert.match(plain, /\nValid codes: 85\n/);
+    // Where the guide has the element comes last, under a rule (the plain text keeps it as ---).
+    assert.match(plain, /\n---\n\nImplementation guide [^\n]*, loop 2010AA Billing Provider Name, NM1 Billing Provider Name$/);
     assert.doesNotMatch(plain, /[*`\\]/);
   });
 });

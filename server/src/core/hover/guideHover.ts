@@ -42,22 +42,34 @@ function codeLine(spec: ElementSpec): string | null {
   return `Valid codes${external}: ${shown}${more}`;
 }
 
-/** Markdown for a simple element (or component) of the guide. */
-function elementLines(spec: ElementSpec, composite: PositionSpec | null): string[] {
-  const head = `**${spec.ref}** ${spec.name}`;
-  const inside = composite && composite.kind === 'composite' ? ` (in ${composite.ref} ${composite.name}, ${USAGE[composite.usage]})` : '';
-  const lines = [`${head}${inside}`, `${capitalized(USAGE[spec.usage])} · ${TYPES[spec.type]} · ${lengths(spec)} · data element ${spec.dataElement}`];
-  const codes = codeLine(spec);
-  if (codes) lines.push(codes);
-  return lines;
+/**
+ * What the guide says of an element, in parts the hover arranges (hover.ts): the element's title
+ * as the guide names it (null when the guide has no such element), what it says of it, and where
+ * in the guide it is.
+ */
+export interface GuideElementHover {
+  /** `**CLM05-01** Place of Service Code (in CLM05 ..., required)`; null: keep the dictionary's title. */
+  title: string | null;
+  /** Usage, type, lengths and codes; or why the guide has no such element here. */
+  lines: string[];
+  /** The guide, loop and segment, in italics; null when the guide has no place for the segment. */
+  where: string | null;
 }
 
+/** The guide's parts of a simple element (or component). */
+function elementParts(spec: ElementSpec, composite: PositionSpec | null, where: string): GuideElementHover {
+  const inside = composite && composite.kind === 'composite' ? ` (in ${composite.ref} ${composite.name}, ${USAGE[composite.usage]})` : '';
+  const lines = [`${capitalized(USAGE[spec.usage])} · ${TYPES[spec.type]} · ${lengths(spec)} · data element ${spec.dataElement}`];
+  const codes = codeLine(spec);
+  if (codes) lines.push(codes);
+  return { title: `**${spec.ref}** ${spec.name}${inside}`, lines, where };
+}
 
 /**
  * The guide's part of an element hover, or null when the segment's guide is not known (no ST03
  * or GS08 Claimlint has a map of) or the cursor is on the segment id or a delimiter.
  */
-export function guideElementHover(doc: ParsedDocumentWithIndex, text: string, position: X12Position): string | null {
+export function guideElementHover(doc: ParsedDocumentWithIndex, text: string, position: X12Position): GuideElementHover | null {
   if (position.delimiter || position.elementIndex === 0) return null;
   const placement = placementOf(doc, text, position.segmentIndex);
   if (!placement) return null;
@@ -65,20 +77,17 @@ export function guideElementHover(doc: ParsedDocumentWithIndex, text: string, po
   const segment = placement.segment;
   // The id of a line that is no segment may be claim contents: named only when shaped like an id (guides/shown.ts).
   const id = shownSegmentId(position.segmentId);
-  if (!segment) return `*Implementation guide ${guide}:* the guide has no place for ${id.startsWith("'") ? `this ${position.segmentId} segment` : id} here.`;
+  if (!segment) return { title: null, lines: [`*Implementation guide ${guide}:* the guide has no place for ${id.startsWith("'") ? `this ${position.segmentId} segment` : id} here.`], where: null };
   const where = `*Implementation guide ${guide}, loop ${loopTitle(segment.loop)}, ${segment.id} ${segment.name}*`;
   const spec = elementAt(segment, position.elementIndex);
-  if (!spec) return `${where}\n\n${segment.id} has ${segment.elements.length} elements in the guide: element ${position.elementIndex} is not one of them.`;
-  let lines: string[];
-  if (spec.kind === 'composite') {
-    // A value without component separators is the composite's first component.
-    const component = elementAt(segment, position.elementIndex, Math.max(position.componentIndex, 1));
-    lines =
-      component && component.kind === 'element'
-        ? elementLines(component, spec)
-        : [`**${spec.ref}** ${spec.name} · ${USAGE[spec.usage]}`, `${spec.ref} has ${spec.components.length} components in the guide: component ${position.componentIndex} is not one of them.`];
-  } else {
-    lines = elementLines(spec, null);
-  }
-  return [where, ...lines].join('\n\n');
+  if (!spec) return { title: null, lines: [`${segment.id} has ${segment.elements.length} elements in the guide: element ${position.elementIndex} is not one of them.`], where };
+  if (spec.kind === 'element') return elementParts(spec, null, where);
+  // A value without component separators is the composite's first component.
+  const component = elementAt(segment, position.elementIndex, Math.max(position.componentIndex, 1));
+  if (component && component.kind === 'element') return elementParts(component, spec, where);
+  return {
+    title: `**${spec.ref}** ${spec.name} · ${USAGE[spec.usage]}`,
+    lines: [`${spec.ref} has ${spec.components.length} components in the guide: component ${position.componentIndex} is not one of them.`],
+    where,
+  };
 }

@@ -43,9 +43,14 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
     const position = doc.x12.locate(offset);
     if (!position) return null;
     const base = x12Hover(analysis.text, position);
-    // The guide's name, usage, type, lengths and codes of the element, when its guide is known.
-    const guide = base ? guideElementHover(doc, analysis.text, position) : null;
-    return base && guide ? { markdown: `${base.markdown}\n\n---\n\n${guide}`, span: base.span } : base;
+    if (!base) return null;
+    // The guide's name, usage, type, lengths and codes of the element, when its guide is known:
+    // its title in place of the dictionary's (one title, in the guide's words), where it is last.
+    const guide = guideElementHover(doc, analysis.text, position);
+    if (!guide) return { markdown: [base.title, ...base.details].join('\n\n'), span: base.span };
+    const title = guide.title !== null && base.plainTitle ? guide.title : base.title;
+    const where = guide.where === null ? [] : ['---', guide.where];
+    return { markdown: [title, ...base.details, ...guide.lines, ...where].join('\n\n'), span: base.span };
   }
   if (doc.csv) {
     const cell = doc.csv.locate(offset);
@@ -308,11 +313,21 @@ const delimiterNames: Record<NonNullable<X12Position['delimiter']>, string> = {
   segment: 'Segment terminator: the character after ISA16; ends every segment.',
 };
 
-function x12Hover(text: string, position: X12Position): HoverResult | null {
+/** The dictionary's hover of an X12 position: its title, what else it says (a qualifier's meaning, a date), and its span. */
+interface X12Hover {
+  title: string;
+  details: string[];
+  /** Whether the title only names the element (the guide's name for it may take its place), rather than saying what its value does. */
+  plainTitle: boolean;
+  span: Span;
+}
+
+function x12Hover(text: string, position: X12Position): X12Hover | null {
   const { segmentId, elementIndex, componentIndex, span } = position;
+  const only = (title: string): X12Hover => ({ title, details: [], plainTitle: false, span });
   if (position.delimiter) {
     const shown = text.slice(span.start, span.end);
-    return { markdown: `\`${printable(shown)}\` — ${delimiterNames[position.delimiter]}`, span };
+    return only(`\`${printable(shown)}\` — ${delimiterNames[position.delimiter]}`);
   }
   const value = text.slice(span.start, span.end);
   // The "id" of a line that is no segment may be the whole line (a name and birth date pasted on
@@ -320,27 +335,27 @@ function x12Hover(text: string, position: X12Position): HoverResult | null {
   const shownId = shownSegmentId(segmentId);
   if (!shownId.startsWith("'")) {
     const what = elementIndex === 0 ? capitalized(shownId) : `Element ${String(elementIndex).padStart(2, '0')} of ${shownId}`;
-    return { markdown: `${what} — not a segment of Claimlint's 837 dictionary (the id is not shown: it may be claim contents)`, span };
+    return only(`${what} — not a segment of Claimlint's 837 dictionary (the id is not shown: it may be claim contents)`);
   }
   const info = Object.hasOwn(x12Segments, segmentId) ? x12Segments[segmentId] : undefined;
   if (elementIndex === 0) {
-    return { markdown: info ? `**${segmentId}** — ${info.name}` : `**${segmentId}** — segment not in Claimlint's 837 dictionary`, span };
+    return only(info ? `**${segmentId}** — ${info.name}` : `**${segmentId}** — segment not in Claimlint's 837 dictionary`);
   }
   if (segmentId === 'ISA' && (elementIndex === 16 || elementIndex === 11)) {
     const role = elementIndex === 16 ? delimiterNames.component : value === 'U' ? 'Repetition separator: `U` here is the 4010 standards identifier, not a separator.' : delimiterNames.repetition;
-    return { markdown: `**${elementReference('ISA', elementIndex)}** \`${printable(value)}\` — ${role}`, span };
+    return only(`**${elementReference('ISA', elementIndex)}** \`${printable(value)}\` — ${role}`);
   }
   const reference = elementReference(segmentId, elementIndex, componentIndex);
   const name = componentIndex > 0 ? info?.components?.[elementIndex]?.[componentIndex - 1] : info?.elements[elementIndex - 1];
-  const parts = [name ? `**${reference}** ${name}` : `**${reference}**`];
-  if (info) parts[0] += ` · ${segmentId} ${info.name}`;
+  const title = (name ? `**${reference}** ${name}` : `**${reference}**`) + (info ? ` · ${segmentId} ${info.name}` : '');
+  const details: string[] = [];
   const qualifier = componentIndex === 1 && Object.hasOwn(procedureQualifiers, value) ? procedureQualifiers[value] : undefined;
-  if (qualifier) parts.push(`\`${value}\`: ${qualifier}`);
+  if (qualifier) details.push(`\`${value}\`: ${qualifier}`);
   if (segmentId === 'DTP' && elementIndex === 3) {
     const range = parseDtp(value);
-    if (range) parts.push(dateHover(range));
+    if (range) details.push(dateHover(range));
   }
-  return { markdown: parts.join('\n\n'), span };
+  return { title, details, plainTitle: true, span };
 }
 
 /** DTP03 as a date or a range of real calendar days in order; null otherwise (the hover names no day). */
