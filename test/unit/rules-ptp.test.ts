@@ -9,7 +9,7 @@ import {
   PtpRuleSet,
   type PtpRow,
 } from '../../server/src/core/rules';
-import { valueForMessage } from '../../server/src/core/rules/textInput';
+import { valueForMessage } from '../../server/src/core/rules/loadProblems';
 
 const COPYRIGHT = 'CPT codes, descriptions and other data only are copyright 2024 American Medical Association. All Rights Reserved.';
 const WRAPPED_HEADER = [

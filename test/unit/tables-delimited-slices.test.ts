@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDelimited } from '../../server/src/core/rules/textInput';
+import { parseDelimited } from '../../server/src/core/rules/delimitedText';
 
 /** parseDelimited as it was before fields were taken as slices: the reference. */
 function characterByCharacter(text: string, delimiter: string): { fields: string[]; line: number }[] {

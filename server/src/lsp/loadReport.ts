@@ -2,7 +2,7 @@
 // client's warning get one line per file with problems (what was loaded from it, how many
 // problems, the first few), never one line per bad row, and the counts say what was loaded.
 import type { Knowledge, LoadedFile } from '../core/rules/knowledge';
-import type { LoadProblem } from '../core/rules/textInput';
+import type { LoadProblem } from '../core/rules/loadProblems';
 
 /** Problems quoted per file; the count says how many there are. */
 const REASONS_SHOWN = 3;

@@ -11,7 +11,9 @@ import type { DateNumber } from '../model';
 import { isProcedureCode, isValidDateNumber } from './codes';
 import { PreambleLines } from './preambleLines';
 import { forEachTableRecord } from './records';
-import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
+import { CANDIDATE_DELIMITERS, normalizeHeader, splitDelimitedLine } from './delimitedText';
+import { ProblemList, valueForMessage, type LoadProblem } from './loadProblems';
+import type { TextContent } from './textInput';
 
 /**
  * 1: the table lists every acceptable primary code; 2: no primary list (CMS writes CCCCC: the

@@ -5,7 +5,7 @@ import builtin from '../data/builtin-43214.json';
 import { BUILTIN_SOURCE, DescriptorTable, type CodeDescriptor } from './descriptors';
 import type { PtpTableKind } from '../model';
 import { CMS_PTP_COLUMNS, parsePtpFields, PtpRuleSet, type PtpLoadResult } from './ptp';
-import type { LoadProblem } from './textInput';
+import type { LoadProblem } from './loadProblems';
 
 /**
  * Adds the built-in PTP edits of one table (parsed by the same row parser as user tables): the

@@ -1,7 +1,7 @@
 // The column layout of a descriptor file, as data: the header words that name each column, the
 // layout of a headerless file, and the record ids of the public HCPCS file.
 
-import { normalizeHeader } from './textInput';
+import { normalizeHeader } from './delimitedText';
 
 export type DescriptorColumn = 'code' | 'short' | 'long' | 'recordId';
 

@@ -5,17 +5,9 @@ import { detached } from '../text';
 import { MAX_RECORD_LINES, UNCLOSED_QUOTE_PROBLEM } from './records';
 import { procedureCodeKey } from './codes';
 import { descriptorHeaderColumn, HCPCS_MODIFIER_RECORD_IDS, HEADERLESS_DESCRIPTOR_COLUMNS, type DescriptorColumns } from './descriptorColumns';
-import {
-  CANDIDATE_DELIMITERS,
-  decodeText,
-  guessDelimiter,
-  parseDelimited,
-  ProblemList,
-  splitDelimitedLine,
-  valueForMessage,
-  type LoadProblem,
-  type TextContent,
-} from './textInput';
+import { CANDIDATE_DELIMITERS, guessDelimiter, parseDelimited, splitDelimitedLine } from './delimitedText';
+import { ProblemList, valueForMessage, type LoadProblem } from './loadProblems';
+import { decodeText, type TextContent } from './textInput';
 
 export const BUILTIN_SOURCE = 'builtin';
 

@@ -46,4 +46,5 @@ export {
   type PtpLoadResult,
   type PtpRow,
 } from './ptp';
-export { MAX_PROBLEMS_PER_FILE, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';
+export { MAX_PROBLEMS_PER_FILE, type LoadProblem } from './loadProblems';
+export { MAX_RULE_FILE_BYTES, type TextContent } from './textInput';

@@ -8,7 +8,8 @@ import type { PtpTables } from './checkPtp';
 import { DescriptorTable, loadDescriptorFile } from './descriptors';
 import { emptyMueTables, loadMueTable, mueKindFromName, type MueTable, type MueTableKind } from './mue';
 import { loadPtpTable, PtpRuleSet } from './ptp';
-import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';
+import type { LoadProblem } from './loadProblems';
+import { formatBytes, MAX_RULE_FILE_BYTES, type TextContent } from './textInput';
 
 export interface LoadedFile {
   source: string;

@@ -10,7 +10,9 @@ import { isProcedureCode, normalizeCode } from './codes';
 import { nameWords } from './nameWords';
 import { PreambleLines } from './preambleLines';
 import { forEachTableRecord } from './records';
-import { CANDIDATE_DELIMITERS, normalizeHeader, ProblemList, splitDelimitedLine, valueForMessage, type LoadProblem, type TextContent } from './textInput';
+import { CANDIDATE_DELIMITERS, normalizeHeader, splitDelimitedLine } from './delimitedText';
+import { ProblemList, valueForMessage, type LoadProblem } from './loadProblems';
+import type { TextContent } from './textInput';
 
 /** Which MUE table: practitioner (837P and CSV claims), outpatient hospital (837I), DME supplier. */
 export type MueTableKind = 'practitioner' | 'hospital' | 'dme';

@@ -1,7 +1,7 @@
 // The column layout of a PTP table, as data: where each column sits in the CMS quarterly text
 // layout and in headerless user tables, and the header words that name each column.
 
-import { normalizeHeader } from './textInput';
+import { normalizeHeader } from './delimitedText';
 
 /** Field positions of each column in a row (-1 when the table has no such column). */
 export interface PtpColumns {

@@ -7,15 +7,9 @@ import { PreambleLines } from './preambleLines';
 import { CMS_PTP_COLUMNS, columnsFromHeader, NO_PREEXISTING_COLUMNS, type PtpColumns } from './ptpColumns';
 import { fieldsAsLine, quoteForMessage, RowScan, scanPtpRow } from './ptpRows';
 import { PtpRuleSet } from './ptpTable';
-import {
-  CANDIDATE_DELIMITERS,
-  forEachLine,
-  guessDelimiter,
-  ProblemList,
-  splitDelimitedLine,
-  type LoadProblem,
-  type TextContent,
-} from './textInput';
+import { CANDIDATE_DELIMITERS, guessDelimiter, splitDelimitedLine } from './delimitedText';
+import { ProblemList, type LoadProblem } from './loadProblems';
+import { forEachLine, type TextContent } from './textInput';
 
 // Local bindings for the per-row hot path: transpiled to CommonJS, each call through an import
 // goes through an export getter, which costs a few hundred ms over a million rows.

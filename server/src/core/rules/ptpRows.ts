@@ -6,7 +6,8 @@
 import type { DateNumber } from '../model';
 import * as codes from './codes';
 import { CMS_PTP_COLUMNS, headerColumn, type PtpColumns } from './ptpColumns';
-import { splitDelimitedLine, valueForMessage } from './textInput';
+import { splitDelimitedLine } from './delimitedText';
+import { valueForMessage } from './loadProblems';
 
 /** 0 = never together, no modifier helps; 1 = allowed with an NCCI-associated modifier; 9 = void. */
 export type ModifierIndicator = '0' | '1' | '9';

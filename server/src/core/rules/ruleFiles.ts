@@ -12,7 +12,8 @@ import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
 import { openFileBlocks, openFileCapped, type OpenFile } from './readFile';
-import { formatBytes, MAX_RULE_FILE_BYTES, type LoadProblem, type TextContent } from './textInput';
+import type { LoadProblem } from './loadProblems';
+import { formatBytes, MAX_RULE_FILE_BYTES, type TextContent } from './textInput';
 import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory';
 import { readZipEntryBytes } from './zipEntry';
 
