@@ -1,16 +1,8 @@
 // The rules engine's public surface (pure: no editor or file-system imports; see readFile.ts for
 // the one file reader).
 
-export {
-  AOC_NO_EFFECTIVE_DATE,
-  AocTable,
-  loadAocTable,
-  NO_PRIMARY_CODE,
-  parseAocDate,
-  type AocEditType,
-  type AocLoadResult,
-  type AocRow,
-} from './aoc';
+export { AOC_NO_EFFECTIVE_DATE, AocTable, NO_PRIMARY_CODE, type AocEditType, type AocRow } from './aoc';
+export { loadAocTable, parseAocDate, type AocLoadResult } from './aocLoad';
 export { addBuiltinEdits, builtinDescriptors, builtinDescriptorTable } from './builtin';
 export { checkPtp, PTP_CONFLICT_RULE, PTP_MODIFIER_REQUIRED_RULE } from './checkPtp';
 export { isProcedureCode, isValidDateNumber, normalizeCode, parseDateNumber } from './codes';

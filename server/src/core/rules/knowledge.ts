@@ -2,7 +2,8 @@
 // descriptors, and what went wrong loading them. Built once per settings change by loadKnowledge, which never throws.
 
 import type { PtpTableKind } from '../model';
-import { AocTable, loadAocTable } from './aoc';
+import { AocTable } from './aoc';
+import { loadAocTable } from './aocLoad';
 import { addBuiltinEdits, builtinDescriptorTable } from './builtin';
 import type { PtpTables } from './checkPtp';
 import { DescriptorTable, loadDescriptorFile } from './descriptors';
