@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseArguments, UsageError } from '../../server/src/cli/arguments';
 import { decode } from '../../server/src/cli/files';
-import { forEachEncodedChunk } from '../../server/src/cli/atomicWrite';
+import { forEachEncodedChunk } from '../../server/src/cli/encodedChunks';
 import { createReporter, Positions, toJsonFinding, toSarifUri, type FileResult } from '../../server/src/cli/report';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge, loadKnowledge } from '../../server/src/core/rules/knowledge';

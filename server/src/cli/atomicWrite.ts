@@ -1,66 +1,12 @@
-// Writing a fixed file back without ever leaving a partial one: the text encoded as it was read,
-// written to a temporary file beside the target and renamed over it, and only if the target is
-// still the file that was read (fileIdentity.ts). Reading claim files is files.ts.
-import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Writing a fixed file back without ever leaving a partial one: the text encoded as it was read
+// (encodedChunks.ts), written to a temporary file beside the target (temporaries.ts) and renamed
+// over it, and only if the target is still the file that was read (fileIdentity.ts); a failure
+// says why (outputError.ts). Reading claim files is files.ts.
+import { accessSync, closeSync, constants as fsConstants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import { nextTurn, onInterrupt } from './interrupts';
-import type { InputEncoding } from './files';
 import { sameInode, unchanged, type FileIdentity } from './fileIdentity';
-
-/** Character count written per write call: a slice of a flat string costs nothing to make. */
-const WRITE_CHUNK = 1 << 20;
-
-/** Encodes text the way it was read and hands it out in pieces, never as one big Buffer. */
-export function* encodedChunks(text: string, encoding: InputEncoding, bom: boolean): Generator<Buffer, void, undefined> {
-  if (bom) yield encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);
-  const nodeEncoding: BufferEncoding = encoding === 'utf8' ? 'utf8' : encoding === 'utf16le' ? 'utf16le' : 'latin1';
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(start + WRITE_CHUNK, text.length);
-    // Never split a surrogate pair between two chunks.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    yield Buffer.from(text.slice(start, end), nodeEncoding);
-    start = end;
-  }
-}
-
-/** encodedChunks, handed to `write` one by one. */
-export function forEachEncodedChunk(text: string, encoding: InputEncoding, bom: boolean, write: (chunk: Buffer) => void): void {
-  for (const chunk of encodedChunks(text, encoding, bom)) write(chunk);
-}
-
-function describeWriteError(error: unknown): string {
-  const code = (error as { code?: string } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'no such directory';
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'EPIPE':
-      return 'the reader of the pipe went away';
-    default:
-      return code ? `write failed (${code})` : 'write failed';
-  }
-}
-
-export class OutputError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { asOutputError, OutputError } from './outputError';
+import { destinationOf, temporaryFor } from './temporaries';
 
 export interface AtomicWriteOptions {
   /** For tests: called after each chunk is written to the temporary file. */
@@ -79,24 +25,6 @@ export interface AtomicWriteOptions {
 
 /** Why a target that is neither a file nor a folder is not replaced. */
 const NOT_A_FILE = 'not a regular file (a pipe, a device or a socket is never replaced by one)';
-
-/** Random bytes in a temporary file's name, written as twice as many hex digits. */
-const TEMPORARY_RANDOM_BYTES = 6;
-const TEMPORARY_SUFFIX = '.claimlint-tmp';
-
-/** The hidden temporary file beside `destination`: `.NAME.<12 hex digits>.claimlint-tmp`. */
-function temporaryFor(destination: string): string {
-  return join(dirname(destination), `.${basename(destination)}.${randomBytes(TEMPORARY_RANDOM_BYTES).toString('hex')}${TEMPORARY_SUFFIX}`);
-}
-
-/** The file a write to `target` replaces: a symbolic link's file; the path itself when it does not exist yet. */
-function destinationOf(target: string): string {
-  try {
-    return realpathSync(target);
-  } catch {
-    return target;
-  }
-}
 
 /**
  * Whether the file's mode forbids us to write it. fix writes through a rename, which asks for the
@@ -286,10 +214,6 @@ class Replacement {
   }
 }
 
-export function asOutputError(target: string, error: unknown): OutputError {
-  return error instanceof OutputError ? error : new OutputError(target, describeWriteError(error));
-}
-
 /**
  * Writes to a temporary file beside the target, flushes it to disk, then renames it over the
  * target: readers see the old file or the new one, never a partial one. An existing target keeps
@@ -350,45 +274,4 @@ export async function writeAtomicallyInterruptibly(target: string, chunks: Itera
     release();
   }
   if (replacement.warning) options.note?.(`warning: ${replacement.warning}`);
-}
-
-/**
- * How old a temporary file of ours must be before a later run takes it for the remains of a run
- * that was killed (SIGKILL, a power cut): a run that is writing touches its file with every chunk.
- */
-export const STALE_TEMPORARY_MS = 5 * 60 * 1000;
-
-/**
- * Removes the temporary files that earlier runs writing `target` left behind: only regular files
- * named `.NAME.<12 hex digits>.claimlint-tmp` for this target, not modified for STALE_TEMPORARY_MS
- * (they hold claim contents where nobody looks). Returns how many were removed; never throws.
- */
-export function removeStaleTemporaries(target: string, now: number = Date.now()): number {
-  const destination = destinationOf(target);
-  const folder = dirname(destination);
-  const name = basename(destination);
-  const prefix = `.${name}.`;
-  // TEMPORARY_RANDOM_BYTES (6) in hex; a literal, as every regex in the sources is (the linearity test reads them).
-  const random = /^[0-9a-f]{12}$/;
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const entry of names) {
-    if (!entry.startsWith(prefix) || !entry.endsWith(TEMPORARY_SUFFIX)) continue;
-    if (!random.test(entry.slice(prefix.length, entry.length - TEMPORARY_SUFFIX.length))) continue;
-    const path = join(folder, entry);
-    try {
-      const stats = lstatSync(path);
-      if (!stats.isFile() || now - stats.mtimeMs < STALE_TEMPORARY_MS) continue;
-      unlinkSync(path);
-      removed++;
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-  return removed;
 }

@@ -3,7 +3,7 @@
 // (atomicWrite.ts replaces regular files only). Nothing is atomic here: a reader sees the bytes as they
 // come, and a failure or Ctrl-C part way leaves it with part of the result.
 import { closeSync, constants as fsConstants, fstatSync, openSync, statSync } from 'node:fs';
-import { asOutputError, OutputError } from './atomicWrite';
+import { asOutputError, OutputError } from './outputError';
 import { nextTurn, onInterrupt } from './interrupts';
 import { FULL_WAIT_MS, writeSome } from './output';
 
