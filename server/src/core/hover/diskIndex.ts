@@ -22,7 +22,8 @@ import { noTableNote, tableForClaim } from '../rules/claimTables';
 import { ClaimFrequencies, csvClaims, FORCE, forceOfEntries } from './diskIndexForce';
 import { U32 } from './u32Column';
 import { lastAtOrBefore } from '../search';
-import { codeHover, withForceNote, type HoverResult } from './hover';
+import { codeHover } from './codeHover';
+import { withForceNote, type HoverResult } from './hover';
 import { plainMarkdown } from './markdown';
 
 /** How a claim's lines are judged, for their hover: a table, or none and what the hover says of that (claimTables.ts). */
