@@ -94,6 +94,8 @@ export class Parser837 {
   private readonly lines: ServiceLines837;
   /** The open 2300 claim, and the claims built (claim2300.ts). */
   private readonly claim: Claim2300;
+  /** Whether the reader reads a part of a document again (constructed with the envelopes enclosing it). */
+  private readonly readAgain: boolean;
   /** DTP dates of the open claim and line (dates837.ts). */
   private readonly dates: Dates837;
 
@@ -117,7 +119,9 @@ export class Parser837 {
     this.r = r;
     this.envelopes = new Envelopes837(r);
     this.names = new Hierarchy837(r);
-    this.lines = new ServiceLines837(r, this.envelopes, this.names);
+    // A part of a document read again after an edit (enclosing) has a few lines; a document, thousands.
+    this.lines = new ServiceLines837(r, this.envelopes, this.names, enclosing ? 16 : 1024);
+    this.readAgain = enclosing !== undefined;
     this.claim = new Claim2300(r, this.envelopes, this.names, this.lines);
     this.dates = new Dates837(r, this.claim, this.lines);
     if (enclosing) {
@@ -138,6 +142,8 @@ export class Parser837 {
     const ix = this.r.ix;
     if (claimGoesOn) this.lines.closeLine(ix.segmentCount);
     else this.claim.close(ix.segmentCount);
+    // The columns of a part read again live as long as its claims: no room to spare in them.
+    if (this.readAgain) this.lines.columns.trim();
     // Segment numbers do not outlive the piece.
     this.names.resolveIds();
     this.guide?.endPiece(ix);
@@ -153,7 +159,9 @@ export class Parser837 {
     const segments = this.r.ix.segmentCount;
     this.names.resolveIds();
     this.envelopes.moveBack(segments, shift);
-    if (this.claim.segment >= 0) this.claim.goesOn(shift);
+    const claimOpen = this.claim.segment >= 0;
+    if (claimOpen) this.claim.goesOn(shift);
+    this.lines.nextPiece(claimOpen);
     this.r.moveTo(next);
     this.claim.lastEnd = -1;
     this.guide?.moveText(shift);
@@ -163,6 +171,7 @@ export class Parser837 {
   finish(): void {
     const count = this.r.ix.segmentCount;
     this.claim.close(count);
+    this.lines.columns.trim();
     this.envelopes.closeUnended(count, 'before the end of the document');
   }
 
