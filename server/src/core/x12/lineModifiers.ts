@@ -6,20 +6,20 @@
 export class ModifierPool {
   /** Modifiers added so far. */
   count = 0;
-  private values: string[];
+  /** Grown by push() (an array made with `new Array(n)` past about 100,000 slots is a dictionary). */
+  private values: string[] = [];
   /** Start and end of each modifier, two a modifier. */
   private spans: Int32Array;
 
   constructor(room: number) {
-    this.values = new Array<string>(room);
     this.spans = new Int32Array(room * 2);
   }
 
   /** Adds a modifier, written [start, end); returns its number. */
   add(value: string, start: number, end: number): number {
     const n = this.count;
-    if (n === this.values.length) this.grow();
-    this.values[n] = value;
+    if (n * 2 === this.spans.length) this.grow();
+    this.values.push(value);
     this.spans[n * 2] = start;
     this.spans[n * 2 + 1] = end;
     this.count = n + 1;
@@ -46,16 +46,13 @@ export class ModifierPool {
 
   /** No more room than the modifiers take (LineColumns.trim). */
   trim(): void {
-    this.values = this.values.slice(0, this.count);
+    this.values = this.values.slice();
     this.spans = this.spans.slice(0, this.count * 2);
   }
 
-  /** Twice the room: the arrays are copied. */
+  /** Twice the room for spans: they are copied. */
   private grow(): void {
-    const room = Math.max(16, this.values.length * 2);
-    const values = new Array<string>(room);
-    for (let n = 0; n < this.count; n++) values[n] = this.values[n]!;
-    this.values = values;
+    const room = Math.max(16, this.spans.length);
     const spans = new Int32Array(room * 2);
     spans.set(this.spans);
     this.spans = spans;

@@ -11,7 +11,6 @@
 // for one, and the coding checks read the rows (lineRows.ts).
 import type { DateRange } from '../model';
 import { NO_OFFSET } from '../offsetLine';
-import { plainNumber } from '../text';
 import { ModifierPool } from './lineModifiers';
 
 // The numbers of a row, STRIDE of them, in `ints`. Offsets are NO_OFFSET when the span is absent.
@@ -71,10 +70,14 @@ export class LineTable {
   protected ints: Int32Array;
   /** Units and charge, two a row; NaN when absent or unreadable. */
   protected numbers: Float64Array;
-  protected codes: string[];
-  protected chargeTexts: (string | null)[];
-  protected qualifiers: (string | null)[];
-  protected providers: (string | null)[];
+  /**
+   * Grown by push(), a row at a time, not made with their room: an array made with `new
+   * Array(n)` past about 100,000 slots is a dictionary, each write a hash table's.
+   */
+  protected codes: string[] = [];
+  protected chargeTexts: (string | null)[] = [];
+  protected qualifiers: (string | null)[] = [];
+  protected providers: (string | null)[] = [];
   /** LX01 that is not a plain number (leading zeros), by row: a file seldom writes one. */
   protected readonly lineNumberTexts = new Map<number, string>();
 
@@ -86,10 +89,6 @@ export class LineTable {
     this.capacity = rows;
     this.ints = new Int32Array(rows * STRIDE);
     this.numbers = new Float64Array(rows * 2);
-    this.codes = new Array<string>(rows);
-    this.chargeTexts = new Array<string | null>(rows);
-    this.qualifiers = new Array<string | null>(rows);
-    this.providers = new Array<string | null>(rows);
     this.pool = new ModifierPool(Math.max(4, rows >> 2));
   }
 
@@ -98,14 +97,17 @@ export class LineTable {
     const row = this.size;
     if (row === this.capacity) this.grow();
     this.size = row + 1;
-    this.ints.set(NEW_ROW, row * STRIDE);
-    this.ints[row * STRIDE + INDEX] = index;
+    const ints = this.ints;
+    const at = row * STRIDE;
+    // Field by field: TypedArray.prototype.set with an offset is a call into the runtime, for each of a big file's lines.
+    for (let field = 0; field < STRIDE; field++) ints[at + field] = NEW_ROW[field]!;
+    ints[at + INDEX] = index;
     this.numbers[row * 2] = NaN;
     this.numbers[row * 2 + 1] = NaN;
-    this.codes[row] = code;
-    this.chargeTexts[row] = null;
-    this.qualifiers[row] = null;
-    this.providers[row] = null;
+    this.codes.push(code);
+    this.chargeTexts.push(null);
+    this.qualifiers.push(null);
+    this.providers.push(null);
     return row;
   }
 
@@ -164,8 +166,8 @@ export class LineTable {
   /** LX01 as the reader gives it (serviceLines837.ts numberText), written [start, end). */
   setLineNumber(row: number, text: string, start: number, end: number): void {
     const at = row * STRIDE;
-    const n = plainNumber(text);
-    if (n >= 0 || text === '') this.ints[at + LINE_NUMBER] = text === '' ? NO_NUMBER : n;
+    if (text === '') this.ints[at + LINE_NUMBER] = NO_NUMBER;
+    else if (isPlainNumber(text)) this.ints[at + LINE_NUMBER] = Number(text);
     else {
       this.ints[at + LINE_NUMBER] = NUMBER_TEXT;
       this.lineNumberTexts.set(row, text);
@@ -191,22 +193,23 @@ export class LineTable {
   }
 
   /**
-   * No more room than the rows take, for a document read whole (Parser837.finish) of at most
-   * TRIMMED rows: a claim read again after an edit has columns of its own (rereadClaim.ts), which
-   * live as long as the claim, and a thousand edits must not keep a thousand tables of 1,024 rows.
-   * A big document's columns keep their room (at most as much again as they hold): a copy would
-   * cost time and, for a moment, twice the memory.
+   * No more room than the rows take, once a document or a part of one is read (Parser837): a
+   * claim read again after an edit has columns of its own (rereadClaim.ts), which live as long as
+   * the claim, and a thousand edits must not keep a thousand tables of 1,024 rows; a document
+   * given room by its length may have far fewer lines. Past TRIMMED rows, columns are copied only
+   * when a third of their room or more is empty: a copy costs time and, for a moment, memory.
    */
   trim(): void {
     const rows = this.size;
-    if (rows > TRIMMED || rows === this.capacity) return;
+    if (rows === this.capacity || (rows > TRIMMED && rows * 3 > this.capacity * 2)) return;
     this.capacity = rows;
     this.ints = this.ints.slice(0, rows * STRIDE);
     this.numbers = this.numbers.slice(0, rows * 2);
-    this.codes = this.codes.slice(0, rows);
-    this.chargeTexts = this.chargeTexts.slice(0, rows);
-    this.qualifiers = this.qualifiers.slice(0, rows);
-    this.providers = this.providers.slice(0, rows);
+    // The arrays of strings have the rows' length (push): a copy has no room to spare.
+    this.codes = this.codes.slice();
+    this.chargeTexts = this.chargeTexts.slice();
+    this.qualifiers = this.qualifiers.slice();
+    this.providers = this.providers.slice();
     this.pool.trim();
   }
 
@@ -220,10 +223,6 @@ export class LineTable {
     const numbers = new Float64Array(capacity * 2);
     numbers.set(this.numbers);
     this.numbers = numbers;
-    this.codes = grown(this.codes, capacity);
-    this.chargeTexts = grown(this.chargeTexts, capacity);
-    this.qualifiers = grown(this.qualifiers, capacity);
-    this.providers = grown(this.providers, capacity);
   }
 }
 
@@ -246,9 +245,13 @@ export const Field = {
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
 
-/** `values` in a new array of `capacity` slots. */
-function grown<T>(values: T[], capacity: number): T[] {
-  const into = new Array<T>(capacity);
-  for (let i = 0; i < values.length; i++) into[i] = values[i]!;
-  return into;
+/** Whether `text` is digits, without a leading 0 unless it is "0", of up to 9: what String(Number(text)) gives back. */
+function isPlainNumber(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 9 || (length > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

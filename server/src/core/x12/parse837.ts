@@ -82,6 +82,13 @@ export interface EnclosingTransaction {
  * those of one parse of the whole text. Spans are relative to the current piece (retained ones
  * are shifted back when the next piece starts; offsets of earlier pieces become negative).
  */
+/**
+ * Characters of an 837 per service line, about: what the columns are given room for at first.
+ * The bench's batches write one per 240 (a claim with its subscriber's loops and two lines); a
+ * file with fewer trims its columns when read (LineTable.trim), one with more doubles them.
+ */
+const LINE_BYTES = 200;
+
 export class Parser837 {
   readonly result: Parsed837 = { claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
   /** The current piece's segment table and text, and the findings (reading837.ts). */
@@ -119,8 +126,10 @@ export class Parser837 {
     this.r = r;
     this.envelopes = new Envelopes837(r);
     this.names = new Hierarchy837(r);
-    // A part of a document read again after an edit (enclosing) has a few lines; a document, thousands.
-    this.lines = new ServiceLines837(r, this.envelopes, this.names, enclosing ? 16 : 1024);
+    // A part of a document read again after an edit (enclosing) has a few lines; a document as
+    // many as its text holds, about one per LINE_BYTES (each doubling of the columns leaves the
+    // arrays it replaced to the collector, their pages touched for nothing).
+    this.lines = new ServiceLines837(r, this.envelopes, this.names, enclosing ? 16 : Math.max(1024, Math.ceil(r.source.length / LINE_BYTES)));
     this.readAgain = enclosing !== undefined;
     this.claim = new Claim2300(r, this.envelopes, this.names, this.lines);
     this.dates = new Dates837(r, this.claim, this.lines);
