@@ -61,6 +61,8 @@ export interface AddOptions {
   base?: number;
   /** Keep only the lines a check can use (e.g. a code that is in some edit of the table). */
   keep?: (line: ServiceLine, table: PtpTableKind) => boolean;
+  /** `keep` by a line's code alone (what keep reads of a line): an 837 document's rows are kept by it, without a line object (x12/lineRows.ts). */
+  keepCode?: (code: string, table: PtpTableKind) => boolean;
 }
 
 /** A grouper and the lines it keeps (ServiceGrouper.addTo), by the line and by its code alone (addStaged). */
@@ -106,7 +108,7 @@ export class ServiceGrouper {
   constructor(readonly lines: KeptLines = new KeptLines()) {}
 
   add(claims: readonly Claim[], options: AddOptions): void {
-    ServiceGrouper.addTo([{ grouper: this, keep: options.keep }], claims, options);
+    ServiceGrouper.addTo([{ grouper: this, keep: options.keep, keepCode: options.keepCode }], claims, options);
   }
 
   /**
@@ -114,7 +116,7 @@ export class ServiceGrouper {
    * own lines): a line two of them keep is one row of their table in both. The groupers must
    * share one table and have been given the same claims before (their run orders are the same).
    */
-  static addTo(targets: readonly GroupTarget[], claims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
+  static addTo(targets: readonly GroupTarget[], claims: readonly Claim[], options: Omit<AddOptions, 'keep' | 'keepCode'>): void {
     if (targets.length === 0) return;
     const file = options.file ?? 0;
     const base = options.base ?? 0;

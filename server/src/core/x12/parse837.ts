@@ -18,6 +18,7 @@ import { isIsaProblem, readIsaHeader } from './isa';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { ServiceLines837 } from './serviceLines837';
+import { LineColumns } from './lineColumns';
 import { SERVICE_SEGMENTS } from './serviceLayouts';
 import { Claim2300 } from './claim2300';
 import { Dates837 } from './dates837';
@@ -322,6 +323,8 @@ export class Parser837 {
   }
   set keepLine(keep: ((code: string, table: PtpTableKind | null) => boolean) | null) {
     this.lines.keepLine = keep;
+    // The lines it keeps are objects of their own (CodedLine): the room the columns were given goes.
+    if (keep !== null && this.lines.columns.size === 0) this.lines.columns = new LineColumns(16);
   }
   /** Service lines read so far, built or not. */
   get linesSeen(): number {
