@@ -16,6 +16,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../server/src/core/analyze';
+import { lineCountOf } from '../server/src/core/x12/serviceLine837';
 import { emptyKnowledge, loadKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
 import { openFileBlocks } from '../server/src/core/rules/readFile';
 import { checkFileFromDisk } from '../server/src/lsp/diskRead';
@@ -106,7 +107,7 @@ function core(): void {
       summary = {
         format: analysis.doc.format,
         claims: analysis.doc.claims.length,
-        serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
+        serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + lineCountOf(claim), 0),
         transactions: analysis.doc.transactions.length,
         findings: analysis.findings.length,
         // The implementation-guide findings (guide.*: with --guide full).

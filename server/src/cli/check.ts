@@ -5,6 +5,7 @@ import { analyze, internalError, type SharedCoding } from '../core/analyze';
 import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core/guides/checks';
 import type { RunFinding } from '../core/rules/checkPtp';
 import { CodingRun } from '../core/rules/codingRun';
+import { lineCountOf } from '../core/x12/serviceLine837';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
@@ -212,7 +213,7 @@ function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, pro
   const findings = byPosition(withInputFindings(analysis.findings, doc.format, foundInFolder && hasTableExtension(path)));
   // Checked with other files: the run's coding findings land on this file's coded lines later.
   const wanted = shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings);
-  const serviceLines = doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+  const serviceLines = doc.claims.reduce((sum, claim) => sum + lineCountOf(claim), 0);
   progress.update(index, 'writing');
   const result: FileResult = {
     path: displayPath(path),

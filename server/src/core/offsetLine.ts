@@ -1,7 +1,9 @@
 // A service line of a document's model that holds its spans as pairs of offsets rather than as
-// an object each: the 837 reader's lines (x12/serviceLine837.ts), the lines the CLI keeps for the
-// coding checks alone (codedLines.ts) and a claim CSV's rows (csv/csvLine.ts) extend it. A document holds every line of a big batch, and their span
-// objects were most of its model; a span is made when a hover, a fix or a finding asks for one.
+// an object each: the lines the CLI keeps for the coding checks alone (codedLines.ts) and a claim
+// CSV's rows (csv/csvLine.ts) extend it (an 837 document's lines are rows of its columns,
+// x12/lineColumns.ts, whose objects hold nothing of their own). A document holds every line of a
+// big batch, and their span objects were most of its model; a span is made when a hover, a fix
+// or a finding asks for one.
 import type { Claim, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from './model';
 import { NO_MODIFIERS } from './x12/values';
 
@@ -161,9 +163,9 @@ export abstract class OffsetLine {
 }
 
 /**
- * A line whose code and chargeText are exactly the text of their spans (an 837's: its own lines
- * and the ones kept for the coding checks alone), so that the spans end where those end: two
- * offsets fewer in each of a big file's lines.
+ * A line whose code and chargeText are exactly the text of their spans (an 837's kept for the
+ * coding checks alone), so that the spans end where those end: two offsets fewer in each of a
+ * big file's lines.
  */
 export abstract class TextEndedLine extends OffsetLine {
   get codeEnd(): number {

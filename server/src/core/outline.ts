@@ -17,6 +17,7 @@ import type { ParsedDocument, ServiceLine, Span } from './model';
 import { formatDate } from './dates';
 import type { Positions } from './text';
 import { boundedOutline } from './outlineBounded';
+import { lineCountOf } from './x12/serviceLine837';
 import { at, claimNode, groupNode, interchangeNode, Placed, transactionNode, within, type OutlineNode } from './outlineNodes';
 import { claimParts, type ClaimPart } from './outlineRuns';
 
@@ -30,7 +31,7 @@ export const OUTLINE_SYMBOL_LIMIT = 10_000;
 
 export function outline(doc: ParsedDocument, limit: number = OUTLINE_SYMBOL_LIMIT): OutlineNode[] {
   let lineCount = 0;
-  for (const claim of doc.claims) lineCount += claim.lines.length;
+  for (const claim of doc.claims) lineCount += lineCountOf(claim);
   const parts = claimParts(doc);
   const envelopes = doc.format === 'x12' ? doc.interchanges.length + doc.groups.length + doc.transactions.length : 0;
   if (envelopes + parts.length + lineCount <= limit) return fullOutline(doc, parts);

@@ -6,6 +6,7 @@
 // one symbol per run of its rows, the later ones "(continued)", so neither a symbol (breadcrumbs)
 // nor a fold holds a row of another claim.
 import type { Claim, ParsedDocument, ServiceLine, Span } from './model';
+import { lineCountOf } from './x12/serviceLine837';
 
 /** The text one claim symbol covers: a whole claim, or one run of a CSV claim's rows. */
 export interface ClaimPart {
@@ -25,7 +26,7 @@ class WholeClaim implements ClaimPart {
     return this.claim.span;
   }
   get lineCount(): number {
-    return this.claim.lines.length;
+    return lineCountOf(this.claim);
   }
   lines(): readonly ServiceLine[] {
     return this.claim.lines;

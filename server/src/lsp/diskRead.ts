@@ -13,6 +13,7 @@ import type { Knowledge } from '../core/rules/knowledge';
 import { MAX_RULE_FILE_BYTES } from '../core/rules/textInput';
 import { byPosition } from '../core/spans';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
+import { lineCountOf } from '../core/x12/serviceLine837';
 import { DiskIndex, DiskIndexBuilder, IndexingRun } from '../core/hover/diskIndex';
 import { BLOCK_BYTES, fillBlock, MAX_INPUT_BYTES } from '../cli/files';
 import { FEED_BYTES } from '../cli/stream';
@@ -252,7 +253,7 @@ async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, kno
   const lines = new LineStarts();
   lines.add(text);
   lines.end();
-  const serviceLines = analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0);
+  const serviceLines = analysis.doc.claims.reduce((sum, claim) => sum + lineCountOf(claim), 0);
   const findings = byPosition(analysis.findings);
   let index: DiskIndex | null = null;
   if (options.index && !options.shared) {

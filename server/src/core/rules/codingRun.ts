@@ -308,7 +308,7 @@ export class DocumentCoding {
       }
       for (const patientClaims of claimsOf) {
         const grouper = new ServiceGrouper();
-        grouper.add(patientClaims, { x12: this.x12, keep: family.keep });
+        grouper.add(patientClaims, { x12: this.x12, keep: family.keep, keepCode: family.keepCode });
         for (const group of grouper.groups()) {
           const entry = checkOne(family, group);
           if (entry !== null) list.splice(firstAfter(list, entry.first), 0, entry);

@@ -22,17 +22,24 @@ export interface ModifierSignature {
 const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: Object.freeze([]) as readonly string[], key: '' });
 
 export function signatureOf(line: ServiceLine): ModifierSignature {
-  if (line.modifiers.length === 0) return NONE;
+  const modifiers = line.modifiers;
+  if (modifiers.length === 0) return NONE;
+  return signatureOfValues(line.code, modifiers.map((modifier) => modifier.value));
+}
+
+/** signatureOf a line of code `code` whose modifiers are `values` (a row of a document's columns: x12/lineColumns.ts). */
+export function signatureOfValues(code: string, values: readonly string[]): ModifierSignature {
+  if (values.length === 0) return NONE;
   let anyLine = false;
   let withEm = false;
   let laboratory = false;
   let sites: string[] | null = null;
-  for (const modifier of line.modifiers) {
-    const value = modifier.value.trim().toUpperCase();
+  for (const written of values) {
+    const value = written.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
-      case 'with-em': if (isEvaluationAndManagement(line.code)) withEm = true; break;
-      case 'laboratory': if (isLaboratory(line.code)) laboratory = true; break;
+      case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; break;
+      case 'laboratory': if (isLaboratory(code)) laboratory = true; break;
       case 'different-sites': (sites ??= []).push(value); break;
       case 'never': break;
     }

@@ -13,6 +13,8 @@
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
 import { tableForClaim } from './claimTables';
 import { KeptLines, type RowSource } from './keptLines';
+import { lineCountOf, X12Claim } from '../x12/serviceLine837';
+import { ClaimRows } from '../x12/lineRows';
 import { claimIdOf, isVoid, supersedesOthers } from './supersession';
 
 /**
@@ -59,6 +61,8 @@ export interface AddOptions {
   base?: number;
   /** Keep only the lines a check can use (e.g. a code that is in some edit of the table). */
   keep?: (line: ServiceLine, table: PtpTableKind) => boolean;
+  /** `keep` by a line's code alone (what keep reads of a line): an 837 document's rows are kept by it, without a line object (x12/lineRows.ts). */
+  keepCode?: (code: string, table: PtpTableKind) => boolean;
 }
 
 /** A grouper and the lines it keeps (ServiceGrouper.addTo), by the line and by its code alone (addStaged). */
@@ -104,7 +108,7 @@ export class ServiceGrouper {
   constructor(readonly lines: KeptLines = new KeptLines()) {}
 
   add(claims: readonly Claim[], options: AddOptions): void {
-    ServiceGrouper.addTo([{ grouper: this, keep: options.keep }], claims, options);
+    ServiceGrouper.addTo([{ grouper: this, keep: options.keep, keepCode: options.keepCode }], claims, options);
   }
 
   /**
@@ -112,13 +116,16 @@ export class ServiceGrouper {
    * own lines): a line two of them keep is one row of their table in both. The groupers must
    * share one table and have been given the same claims before (their run orders are the same).
    */
-  static addTo(targets: readonly GroupTarget[], claims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
+  static addTo(targets: readonly GroupTarget[], claims: readonly Claim[], options: Omit<AddOptions, 'keep' | 'keepCode'>): void {
     if (targets.length === 0) return;
     const file = options.file ?? 0;
     const base = options.base ?? 0;
     let order = targets[0]!.grouper.order;
     const lines = targets[0]!.grouper.lines;
     const supersession = lines.supersession;
+    // Whether each target that keeps some lines says which by their code alone (keepCode), as a row is read by.
+    const byCode = targets.every((target) => target.keep === undefined || target.keepCode !== undefined);
+    const claimRows = new ClaimRows();
     /** Each target's group for the claim being read (looked up for its first line kept). */
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     for (const claim of claims) {
@@ -129,7 +136,7 @@ export class ServiceGrouper {
       const table = tableForClaim(claim.kind, claim.facilityType ?? null);
       // A void claim's lines take no part in the checks.
       if (table === null || isVoid(frequency)) {
-        order += claim.lines.length;
+        order += lineCountOf(claim);
         continue;
       }
       groups.fill(undefined);
@@ -139,6 +146,29 @@ export class ServiceGrouper {
       const claimProvider = byBilling ? billing : (claim.renderingProviderId ?? billing);
       /** The claim's id by number, for its first row. */
       let claimId = -1;
+      // An 837 document's lines are rows of its columns: copied from there, without a line object (x12/lineRows.ts).
+      const x12Claim = claim instanceof X12Claim && byCode ? claim : null;
+      const columns = x12Claim === null ? null : x12Claim.columns;
+      if (x12Claim !== null && columns !== null) {
+        const rows = claimRows.of(columns, claim.index, base, claimProvider, billing, byBilling);
+        for (let row = x12Claim.firstRow, end = row + x12Claim.lineCount; row < end; row++) {
+          const lineOrder = order++;
+          const code = columns.code(row);
+          if (code === '' || !columns.hasDate(row)) continue;
+          let kept = -1;
+          for (let t = 0; t < targets.length; t++) {
+            const { grouper, keepCode } = targets[t]!;
+            if (keepCode !== undefined && !keepCode(code, table)) continue;
+            const group = (groups[t] ??= grouper.groupFor(groupKey(table, { patientKey }), table, patientKey, claim.index));
+            if (kept < 0) {
+              if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
+              kept = lines.addFrom(rows, row, { file, order: lineOrder, claimId });
+            }
+            group.rows.push(kept);
+          }
+        }
+        continue;
+      }
       for (const line of claim.lines) {
         const lineOrder = order++;
         if (line.code === '' || line.dateOfService === null) continue;

@@ -141,7 +141,14 @@ export class Claim2300 {
     const names = this.names;
     names.resolveIds();
     const claimDate = this.date;
+    // Its lines: rows of the columns, or (with keepLine) the lines kept.
+    const columns = lineReader.columns;
+    const firstRow = lineReader.claimFirstRow;
+    const rows = lineReader.keepLine === null ? columns.size - firstRow : 0;
     if (claimDate !== null) {
+      for (let row = firstRow; row < firstRow + rows; row++) {
+        if (!columns.hasDate(row)) columns.setDate(row, claimDate, this.dateStart, this.dateEnd, true);
+      }
       for (const line of lines) {
         if (line.dateOfService === null) {
           line.dateOfService = claimDate;
@@ -178,7 +185,8 @@ export class Claim2300 {
       claim.dateStart = this.dateStart;
       claim.dateEnd = this.dateEnd;
     }
-    claim.lines = lines;
+    if (lineReader.keepLine === null) claim.setRows(columns, firstRow, rows);
+    else claim.lines = lines;
     claim.spanStart = spanStart;
     claim.spanEnd = spanEnd;
     claim.transactionIndex = transaction ? transaction.model.index : null;

@@ -18,6 +18,7 @@ import { isIsaProblem, readIsaHeader } from './isa';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { ServiceLines837 } from './serviceLines837';
+import { LineColumns } from './lineColumns';
 import { SERVICE_SEGMENTS } from './serviceLayouts';
 import { Claim2300 } from './claim2300';
 import { Dates837 } from './dates837';
@@ -82,6 +83,13 @@ export interface EnclosingTransaction {
  * those of one parse of the whole text. Spans are relative to the current piece (retained ones
  * are shifted back when the next piece starts; offsets of earlier pieces become negative).
  */
+/**
+ * Characters of an 837 per service line, about: what the columns are given room for at first.
+ * The bench's batches write one per 240 (a claim with its subscriber's loops and two lines); a
+ * file with fewer trims its columns when read (LineTable.trim), one with more doubles them.
+ */
+const LINE_BYTES = 200;
+
 export class Parser837 {
   readonly result: Parsed837 = { claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
   /** The current piece's segment table and text, and the findings (reading837.ts). */
@@ -94,6 +102,8 @@ export class Parser837 {
   private readonly lines: ServiceLines837;
   /** The open 2300 claim, and the claims built (claim2300.ts). */
   private readonly claim: Claim2300;
+  /** Whether the reader reads a part of a document again (constructed with the envelopes enclosing it). */
+  private readonly readAgain: boolean;
   /** DTP dates of the open claim and line (dates837.ts). */
   private readonly dates: Dates837;
 
@@ -117,7 +127,11 @@ export class Parser837 {
     this.r = r;
     this.envelopes = new Envelopes837(r);
     this.names = new Hierarchy837(r);
-    this.lines = new ServiceLines837(r, this.envelopes, this.names);
+    // A part of a document read again after an edit (enclosing) has a few lines; a document as
+    // many as its text holds, about one per LINE_BYTES (each doubling of the columns leaves the
+    // arrays it replaced to the collector, their pages touched for nothing).
+    this.lines = new ServiceLines837(r, this.envelopes, this.names, enclosing ? 16 : Math.max(1024, Math.ceil(r.source.length / LINE_BYTES)));
+    this.readAgain = enclosing !== undefined;
     this.claim = new Claim2300(r, this.envelopes, this.names, this.lines);
     this.dates = new Dates837(r, this.claim, this.lines);
     if (enclosing) {
@@ -138,6 +152,8 @@ export class Parser837 {
     const ix = this.r.ix;
     if (claimGoesOn) this.lines.closeLine(ix.segmentCount);
     else this.claim.close(ix.segmentCount);
+    // The columns of a part read again live as long as its claims: no room to spare in them.
+    if (this.readAgain) this.lines.columns.trim();
     // Segment numbers do not outlive the piece.
     this.names.resolveIds();
     this.guide?.endPiece(ix);
@@ -153,7 +169,9 @@ export class Parser837 {
     const segments = this.r.ix.segmentCount;
     this.names.resolveIds();
     this.envelopes.moveBack(segments, shift);
-    if (this.claim.segment >= 0) this.claim.goesOn(shift);
+    const claimOpen = this.claim.segment >= 0;
+    if (claimOpen) this.claim.goesOn(shift);
+    this.lines.nextPiece(claimOpen);
     this.r.moveTo(next);
     this.claim.lastEnd = -1;
     this.guide?.moveText(shift);
@@ -163,6 +181,7 @@ export class Parser837 {
   finish(): void {
     const count = this.r.ix.segmentCount;
     this.claim.close(count);
+    this.lines.columns.trim();
     this.envelopes.closeUnended(count, 'before the end of the document');
   }
 
@@ -304,6 +323,8 @@ export class Parser837 {
   }
   set keepLine(keep: ((code: string, table: PtpTableKind | null) => boolean) | null) {
     this.lines.keepLine = keep;
+    // The lines it keeps are objects of their own (CodedLine): the room the columns were given goes.
+    if (keep !== null && this.lines.columns.size === 0) this.lines.columns = new LineColumns(16);
   }
   /** Service lines read so far, built or not. */
   get linesSeen(): number {

@@ -7,7 +7,7 @@ import type { SharedModifiers } from '../codedLines';
 import type { Finding, Modifier, Span } from '../model';
 import type { ElementReader } from './elementReader';
 import type { X12SegmentIndex } from './segment-index';
-import type { X12ServiceLine } from './serviceLine837';
+import type { LineColumns } from './lineColumns';
 import { NO_MODIFIERS, procedureCodeProblem, readsAsCode, shownCode } from './values';
 import { codeAt, sliceOf, type Source } from './source';
 import type { ShortStrings } from './shortStrings';
@@ -205,10 +205,23 @@ export class ProcedureReader {
     }
   }
 
-  /** Where a modifier goes in the composite read last, into `line` (nothing when it has no code). */
-  insertInto(line: X12ServiceLine): void {
+  /** Where a modifier goes in the composite read last, into row `row` of `columns` (nothing when it has no code). */
+  insertInto(columns: LineColumns, row: number): void {
     if (this.code === '') return;
-    line.setComposite(this.start, this.end, this.components, this.separator);
+    columns.setComposite(row, this.start, this.end, this.components, this.separator);
+  }
+
+  /**
+   * The modifiers of the composite read last, into row `row` of `columns` (the row made last):
+   * their values the table's (`strings`), as modifiers() gives them, their spans as offsets.
+   */
+  modifiersInto(strings: ShortStrings, columns: LineColumns, row: number): void {
+    const text = this.text;
+    const lastModifier = Math.min(this.components - 1, LAST_MODIFIER_COMPONENT);
+    for (let c = FIRST_MODIFIER_COMPONENT; c <= lastModifier; c++) {
+      const span = trimmedSpan(text, this.componentStarts[c]!, this.componentEnds[c]!);
+      if (span.end > span.start) columns.addModifier(row, strings.of(text, span.start, span.end), span.start, span.end);
+    }
   }
 
   // The codes a file repeats, and their problems, kept per code: the five-character codes of

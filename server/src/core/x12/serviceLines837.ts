@@ -1,6 +1,7 @@
 // The 2400 service-line loops of an 837 claim: LX and the SV1/SV2/SV3 service segment (read by
-// serviceSegment837.ts: procedure, charge, units), and the ServiceLine built when its loop ends
-// (or, when the coding run keeps only some lines, keptCodes.ts, the CodedLine it reads).
+// serviceSegment837.ts: procedure, charge, units), and the row of the document's columns
+// (lineColumns.ts) written when its loop ends (or, when the coding run keeps only some lines,
+// keptCodes.ts, the CodedLine it reads).
 
 import type { DateRange, PtpTableKind } from '../model';
 import { tableForClaim } from '../rules/claimTables';
@@ -12,8 +13,9 @@ import type { ServiceLayout } from './serviceLayouts';
 import { ServiceSegmentReader } from './serviceSegment837';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
-import { endBeforeBlanks, NO_MODIFIERS, shownNumber } from './values';
-import { X12ServiceLine, type Line837 } from './serviceLine837';
+import { endBeforeBlanks, shownNumber } from './values';
+import { NO_OFFSET } from '../offsetLine';
+import { LineColumns } from './lineColumns';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
@@ -22,8 +24,8 @@ import { codeAt, sliceOf, type Source } from './source';
 
 /**
  * The open service line and the lines of the open claim. The open line lives in fields and
- * becomes a model object when its loop ends, so each object is built once with its final shape
- * (this runs for every line of huge files).
+ * becomes a row of the columns when its loop ends (this runs for every line of huge files); the
+ * open claim's lines are the rows from claimFirstRow on.
  */
 export class ServiceLines837 {
   /** Segment that opened the line (LX, or a service segment without one); -1 when none is open. */
@@ -39,8 +41,12 @@ export class ServiceLines837 {
   private lineNumberStart = -1;
   private lineNumberEnd = -1;
 
-  /** The lines built (all of them unless keepLine drops some); the array is made for the first. */
-  private claimLines: Line837[] = NO_LINES;
+  /** The document's lines, a row each (while keepLine is null). */
+  columns: LineColumns;
+  /** The open claim's first row in `columns`. */
+  claimFirstRow = 0;
+  /** The lines kept with keepLine; the array is made for the first. */
+  private claimLines: CodedLine[] = NO_LINES;
   /** Lines of the open claim, built or not. */
   claimLineCount = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
@@ -72,19 +78,23 @@ export class ServiceLines837 {
     private readonly r: SegmentReading,
     private readonly envelopes: Envelopes837,
     private readonly names: Hierarchy837,
+    /** Room for rows at first. */
+    rows: number,
   ) {
+    this.columns = new LineColumns(rows);
     this.segment = new ServiceSegmentReader(r, this.procedure);
   }
 
   /** A claim starts (CLM): no line yet. */
   startClaim(): void {
     this.claimLines = NO_LINES;
+    this.claimFirstRow = this.columns.size;
     this.claimLineCount = 0;
     this.charges.reset();
   }
 
-  /** The lines built for the claim that ends (a new array when none was). */
-  takeLines(): Line837[] {
+  /** The lines kept with keepLine for the claim that ends (a new array when none was). */
+  takeLines(): CodedLine[] {
     // Exact size: an array grown by push() keeps room for 17 lines, and a document keeps every claim's.
     // The few lines of most claims as array literals: V8 sees from a literal's site that its arrays
     // live on and allocates them in the old generation, where no scavenge copies them (a copy by
@@ -105,6 +115,19 @@ export class ServiceLines837 {
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
     for (const line of this.claimLines) line.shift(-shift);
+    this.columns.shift(this.claimFirstRow, this.columns.size, -shift);
+  }
+
+  /**
+   * The next piece of a file starts (Parser837.continueWith), a claim open or not: the rows go on
+   * in columns of their own, the open claim's copied into them, so that the rows of the claims
+   * handed over with the piece go with them (X12Stream drops each piece's claims).
+   */
+  nextPiece(claimOpen: boolean): void {
+    if (this.keepLine !== null) return;
+    const columns = this.columns;
+    this.columns = columns.rowsFrom(claimOpen ? this.claimFirstRow : columns.size, columns.size);
+    this.claimFirstRow = 0;
   }
 
   /** LX at segment s; `inClaim` when a claim is open. */
@@ -211,8 +234,8 @@ export class ServiceLines837 {
     const numberEnd = this.lineNumberEnd;
     const names = this.names;
     names.resolveIds();
-    if (this.claimLines === NO_LINES) this.claimLines = [];
     if (keep !== null) {
+      if (this.claimLines === NO_LINES) this.claimLines = [];
       // A line kept for the coding checks alone (codedLines.ts): what they read, and no more.
       const line = new CodedLine(index);
       if (numberStart >= 0) line.lineNumber = numberText(text, numberStart, numberEnd);
@@ -230,49 +253,28 @@ export class ServiceLines837 {
       this.claimLines.push(line);
       return;
     }
-    const line = new X12ServiceLine();
-    line.index = index;
-    if (numberStart >= 0) {
-      line.lineNumber = numberText(text, numberStart, numberEnd);
-      line.lineNumberStart = numberStart;
-      line.lineNumberEnd = numberEnd;
-    }
+    const columns = this.columns;
+    const row = columns.addRow(index, code);
+    if (numberStart >= 0) columns.setLineNumber(row, numberText(text, numberStart, numberEnd), numberStart, numberEnd);
     // The service segment's span; a line without one has its opening segment's.
     const record = sv >= 0 ? sv : first;
-    line.recordStart = ix.table.segmentStart[record]!;
-    line.recordEnd = ix.table.segmentEnd[record]!;
     if (hasProcedure) {
-      line.qualifier = procedure.qualifier;
-      line.codeStart = procedure.codeStart;
-      line.modifiers = procedure.modifiers(r.strings);
-      procedure.insertInto(line);
+      columns.setQualifier(row, procedure.qualifier);
+      columns.setCodeStart(row, procedure.codeStart);
+      procedure.modifiersInto(r.strings, columns, row);
+      procedure.insertInto(columns, row);
     } else {
       // No code: an empty span at the end of the opening segment.
-      line.codeStart = ix.table.segmentEnd[first]!;
-      line.modifiers = NO_MODIFIERS;
+      columns.setCodeStart(row, ix.table.segmentEnd[first]!);
     }
-    line.code = code;
-    line.charge = charge;
-    if (chargeStart >= 0) {
-      // As written; a file writes a few thousand amounts, each held once (shortStrings.ts).
-      line.chargeText = r.strings.of(text, chargeStart, chargeEnd);
-      line.chargeStart = chargeStart;
-    }
-    line.units = units;
-    if (unitsEnd > unitsStart) {
-      line.unitsStart = unitsStart;
-      line.unitsEnd = unitsEnd;
-    }
-    line.dateOfService = this.lineDate;
-    if (this.lineDate !== null) {
-      line.dateStart = this.lineDateStart;
-      line.dateEnd = this.lineDateEnd;
-    }
-    line.providerId = names.lineRenderingId;
-    line.spanStart = start;
-    line.spanEnd = r.endBefore(s, start);
-    line.segmentCount = s - first;
-    this.claimLines.push(line);
+    // As written; a file writes a few thousand amounts, each held once (shortStrings.ts).
+    if (chargeStart >= 0) columns.setCharge(row, charge, r.strings.of(text, chargeStart, chargeEnd), chargeStart);
+    else columns.setCharge(row, charge, null, NO_OFFSET);
+    columns.setUnits(row, units);
+    if (unitsEnd > unitsStart) columns.setUnitsSpan(row, unitsStart, unitsEnd);
+    if (this.lineDate !== null) columns.setDate(row, this.lineDate, this.lineDateStart, this.lineDateEnd, false);
+    columns.setProvider(row, names.lineRenderingId);
+    columns.setSpans(row, start, r.endBefore(s, start), s - first, ix.table.segmentStart[record]!, ix.table.segmentEnd[record]!);
   }
 
   /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
@@ -306,4 +308,4 @@ function numberText(text: Source, start: number, end: number): string {
 }
 
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
-const NO_LINES: Line837[] = [];
+const NO_LINES: CodedLine[] = [];
