@@ -46,6 +46,32 @@ export function plainClaim(claim: Claim): Claim {
   return plain;
 }
 
+/** A line that holds its spans as offsets (an 837's row, a CSV's row) as a plain ServiceLine: what its toJSON gives, as tests compare models. */
+export function plainLine(line: ServiceLine): ServiceLine {
+  return {
+    index: line.index,
+    lineNumber: line.lineNumber,
+    lineNumberSpan: line.lineNumberSpan,
+    qualifier: line.qualifier,
+    code: line.code,
+    codeSpan: line.codeSpan,
+    modifiers: line.modifiers,
+    modifierInsert: line.modifierInsert,
+    charge: line.charge,
+    chargeText: line.chargeText,
+    chargeSpan: line.chargeSpan,
+    units: line.units,
+    unitsSpan: line.unitsSpan,
+    dateOfService: line.dateOfService,
+    dateSpan: line.dateSpan,
+    dateInherited: line.dateInherited,
+    providerId: line.providerId,
+    span: line.span,
+    segmentCount: line.segmentCount,
+    recordSpan: line.recordSpan,
+  };
+}
+
 /** What every such line holds; the subclass adds what its format has (LX01 and its span, a CSV row's line number...). */
 export abstract class OffsetLine {
   // What the format gives (a field or a getter in the subclass).
@@ -137,28 +163,7 @@ export abstract class OffsetLine {
 
   /** The line as a plain ServiceLine (what JSON gives, as tests compare models). */
   toJSON(): ServiceLine {
-    return {
-      index: this.index,
-      lineNumber: this.lineNumber,
-      lineNumberSpan: this.lineNumberSpan,
-      qualifier: this.qualifier,
-      code: this.code,
-      codeSpan: this.codeSpan,
-      modifiers: this.modifiers,
-      modifierInsert: this.modifierInsert,
-      charge: this.charge,
-      chargeText: this.chargeText,
-      chargeSpan: this.chargeSpan,
-      units: this.units,
-      unitsSpan: this.unitsSpan,
-      dateOfService: this.dateOfService,
-      dateSpan: this.dateSpan,
-      dateInherited: this.dateInherited,
-      providerId: this.providerId,
-      span: this.span,
-      segmentCount: this.segmentCount,
-      recordSpan: this.recordSpan,
-    };
+    return plainLine(this);
   }
 }
 

@@ -8,7 +8,7 @@
 // They read as a Claim and a ServiceLine; JSON gives the plain objects (toJSON), as tests compare models.
 import type { CodedLine } from '../codedLines';
 import type { Claim, ClaimKind, DateRange, Modifier, ModifierInsertPoint, ServiceLine, Span } from '../model';
-import { NO_OFFSET, plainClaim, spanAt } from '../offsetLine';
+import { NO_OFFSET, plainClaim, plainLine, spanAt } from '../offsetLine';
 import { Field, type LineColumns } from './lineColumns';
 
 /** A line of an 837 claim: a row of its document's columns, or one kept for the coding checks alone (the CLI's reads in pieces). */
@@ -158,28 +158,7 @@ export class X12ServiceLine implements ServiceLine {
 
   /** The line as a plain ServiceLine (what JSON gives, as tests compare models). */
   toJSON(): ServiceLine {
-    return {
-      index: this.index,
-      lineNumber: this.lineNumber,
-      lineNumberSpan: this.lineNumberSpan,
-      qualifier: this.qualifier,
-      code: this.code,
-      codeSpan: this.codeSpan,
-      modifiers: this.modifiers,
-      modifierInsert: this.modifierInsert,
-      charge: this.charge,
-      chargeText: this.chargeText,
-      chargeSpan: this.chargeSpan,
-      units: this.units,
-      unitsSpan: this.unitsSpan,
-      dateOfService: this.dateOfService,
-      dateSpan: this.dateSpan,
-      dateInherited: this.dateInherited,
-      providerId: this.providerId,
-      span: this.span,
-      segmentCount: this.segmentCount,
-      recordSpan: this.recordSpan,
-    };
+    return plainLine(this);
   }
 }
 
