@@ -76,6 +76,13 @@ export interface EnclosingTransaction {
 }
 
 /**
+ * Characters of an 837 per service line, about: what the columns are given room for at first.
+ * The bench's batches write one per 240 (a claim with its subscriber's loops and two lines); a
+ * file with fewer trims its columns when read (LineTable.trim), one with more doubles them.
+ */
+const LINE_BYTES = 200;
+
+/**
  * Reads an 837 in order, one segment table at a time: `run` walks a table, and `continueWith`
  * moves on to the table of the text that follows it (a document read in pieces, each cut just
  * before a segment that ends the open claim, or before any segment while no claim is open; see
@@ -83,13 +90,6 @@ export interface EnclosingTransaction {
  * those of one parse of the whole text. Spans are relative to the current piece (retained ones
  * are shifted back when the next piece starts; offsets of earlier pieces become negative).
  */
-/**
- * Characters of an 837 per service line, about: what the columns are given room for at first.
- * The bench's batches write one per 240 (a claim with its subscriber's loops and two lines); a
- * file with fewer trims its columns when read (LineTable.trim), one with more doubles them.
- */
-const LINE_BYTES = 200;
-
 export class Parser837 {
   readonly result: Parsed837 = { claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
   /** The current piece's segment table and text, and the findings (reading837.ts). */
