@@ -83,7 +83,7 @@ const twoClaims = writeX12(
 
 // A segment read again at the end of a piece (the transaction set, x12/incremental.ts, or a claim's
 // region, x12/rereadClaim.ts) now ends before its line break when its terminator is gone: that
-// alone no longer tells that it had none (tokenizer.ts endsTerminated).
+// alone no longer tells that it had none (segmentTable.ts endsTerminated).
 for (const [what, segment] of [
   ['an SE (the set read again)', /^SE\*/m],
   ["the first claim's last segment (its region read again)", /^DTP\*.*(?=\r\nHL\*3\*)/m],

@@ -1,6 +1,6 @@
 // Found in review (hostile input, rule files): a --descriptors / claimlint.descriptorFiles CSV with
 // one very long quoted cell (a spreadsheet export that ran a column together, a binary pasted into a
-// cell). loadDescriptorFile reads the file with parseDelimited (textInput.ts), which built each field
+// cell). loadDescriptorFile reads the file with parseDelimited (delimitedText.ts), which built each field
 // one character at a time (`field += c`): every character added a V8 cons-string node, so a cell cost
 // about 36 bytes of heap per byte of file. A 20 MB cell took 730 MB; a 200 MB file (under the
 // 512 MB rule-file cap) ran the CLI out of its 4 GB heap after 80 s and aborted it, with no

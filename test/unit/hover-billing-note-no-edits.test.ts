@@ -1,6 +1,6 @@
 // Found in review (the 43214 hover): the built-in billing note ("Do not bill 43197, 43198, 43200,
 // 74360 or 76000 ... no modifier changes that") is meant to show only "where the claim's table
-// agrees" (hover.ts codeHover). It is left out when an edit allows a modifier, but not when the
+// agrees" (codeHover.ts). It is left out when an edit allows a modifier, but not when the
 // table has no edit of 43214 at all: with `claimlint.builtinEdits` off and a loaded CMS table that
 // has no rows for 43214 on the date, the hover says "No PTP edits ... in the loaded practitioner
 // table" and then tells the coder not to bill 43200, while the check reports nothing on the 43200

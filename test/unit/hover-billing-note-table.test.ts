@@ -1,7 +1,7 @@
 // Found in review: the 43214 hover on an outpatient hospital claim whose loaded hospital table makes
 // 43214/76000 an indicator-1 edit (as CMS's hospital table does; reference ncci-ptp.md). The edit
 // list says 76000 may be reported "unless an NCCI modifier ... shows a distinct service", and the
-// check agrees (ptp.modifier-required), but hover.ts codeHover adds the built-in billing note
+// check agrees (ptp.modifier-required), but codeHover.ts adds the built-in billing note
 // unchanged under it: "Do not bill ... 76000 ... no modifier changes that". The hover contradicts
 // itself and the finding on the same line. Synthetic claim; a one-row synthetic hospital table.
 import { strict as assert } from 'node:assert';

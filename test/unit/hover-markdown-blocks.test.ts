@@ -4,7 +4,7 @@
 //    cell of a spreadsheet export, which the loader keeps) puts its next line at the start of a
 //    Markdown line, where `---` turns the code and descriptor above it into a heading, `- ` or `1. `
 //    starts a list and a blank line ends the paragraph.
-//  - the code itself (hover.ts codeHover, `**${code}**`) is not escaped at all: an SV101 or CSV
+//  - the code itself (codeHover.ts, `**${code}**`) is not escaped at all: an SV101 or CSV
 //    code cell holding HTML or link syntax is rendered.
 // plainMarkdown now turns line breaks into the spaces Markdown shows them as, and a code is quoted
 // only when it reads as one (letters and digits), else described. Synthetic descriptors and claims

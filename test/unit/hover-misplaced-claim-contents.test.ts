@@ -2,9 +2,9 @@
 // place describes the value instead of quoting it (guides/shown.ts), and the findings on these
 // cases do ("found a value that is not a code", "a segment with an id that is not letters and
 // digits"). The hovers on the same places quote the value whole, whatever it holds:
-//  - hover.ts codeHover puts any non-empty SV101-2 / CSV code cell in bold (`**${code}**`), so a
+//  - codeHover.ts puts any non-empty SV101-2 / CSV code cell in bold (`**${code}**`), so a
 //    patient's name and birth date typed into the code puts them in the hover;
-//  - hover.ts x12Hover names an unknown segment by its "id", which for a line without an element
+//  - x12Hover.ts names an unknown segment by its "id", which for a line without an element
 //    separator is the whole segment (a name and birth date pasted on a line of their own).
 // Both now quote only what reads as a code (x12/values.ts readsAsCode) or a segment id
 // (guides/shown.ts shownSegmentId), as findings do, and describe anything else; so does the guide's

@@ -1,5 +1,5 @@
 // Found in review: the code hover of a line without a date of service (a CSV without a date column,
-// an empty date cell, a date that cannot be read). hover.ts codeHover asks the table for the edits
+// an empty date cell, a date that cannot be read). codeHover.ts asks the table for the edits
 // "without a date", which is every row the table ever held: it lists, under the plain heading
 // "PTP edits", an edit deleted years ago and one not yet in effect as if they applied, and a pair
 // whose indicator changed from 0 to 1 in both groups at once ("no modifier allowed" and "unless an

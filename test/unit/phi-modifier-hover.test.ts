@@ -1,6 +1,6 @@
 // Hover, health information: a modifier that holds claim contents (a member id, a birth date, a
 // name or an SSN typed or shifted into SV101-3 or a CSV Modifiers cell) was once quoted whole in
-// its hover (hover.ts modifierHover: `**Modifier ${modifier}** — not in Claimlint's modifier
+// its hover (valueHovers.ts modifierHover: `**Modifier ${modifier}** — not in Claimlint's modifier
 // table.` for any value). A modifier hover now quotes an unknown value only when it is shaped
 // like a modifier (two letters or digits) and describes anything else, as codeHover describes a
 // procedure code that does not read as one (README "Health information"). Synthetic values only.

@@ -1,6 +1,6 @@
 // Found in review (claim contents in the log): a claim CSV set as a descriptor file by mistake
 // (claimlint.descriptorFiles, --descriptors) puts its member ids and birth dates in the load
-// problems. valueForMessage (core/rules/textInput.ts) quotes any 6-8 digit value "as a date"
+// problems. valueForMessage (core/rules/loadProblems.ts) quotes any 6-8 digit value "as a date"
 // and any code-like value of up to 5 characters, and descriptors.ts says
 // `${valueForMessage(code)} is not a procedure code` for column 1 of every row. Its own comment
 // says a claim file set as a rule file "must not put names or member ids in the log and the

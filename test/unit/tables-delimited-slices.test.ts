@@ -1,5 +1,5 @@
 // Found in review: a descriptor CSV with one long quoted cell took about 36 times its size in
-// memory, as parseDelimited (textInput.ts) built each field one character at a time. It now takes
+// memory, as parseDelimited (then in textInput.ts, now delimitedText.ts) built each field one character at a time. It now takes
 // fields as slices of the text; this holds it to the records the character-by-character reading
 // gave, on texts made of the characters that matter (quotes, delimiters, line breaks, blanks).
 import { test } from 'node:test';

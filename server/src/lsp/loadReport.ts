@@ -9,7 +9,7 @@ const REASONS_SHOWN = 3;
 
 /**
  * The loader lists a file's first problems and closes the list with this line for the rest
- * (ProblemList.finish in core/rules/textInput.ts). If its wording changes, the count shown is
+ * (ProblemList.finish in core/rules/loadProblems.ts). If its wording changes, the count shown is
  * only the problems listed.
  */
 const MORE_NOT_LISTED = /^(\d+) more problems? not listed$/;

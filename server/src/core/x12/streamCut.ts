@@ -11,7 +11,7 @@ import { CLM, GE, GS, HL, IEA, ISA, LX, SE, ST } from './segmentCodes';
 import { codeAt, type Source } from './source';
 import { copyText, emptyLike, indexOfText, isaHeaderIn, lastIndexOfText, WindowJoiner } from './streamText';
 
-/** Characters the tokenizer skips after a segment terminator (see isGap in tokenizer.ts). */
+/** Characters the tokenizer skips after a segment terminator (see isGap in segmentSplit.ts). */
 export function isGap(code: number): boolean {
   if (code > 32) return code === 0xfeff;
   return code === 10 || code === 13 || code === 32 || code === 9 || code === 0 || code === 26;

@@ -23,7 +23,7 @@ export interface Hole {
   /**
    * While open: whether the part left out holds a character other than a gap, and how many gaps
    * it ends with after the last such. A segment the document ends without a terminator ends
-   * before its trailing gaps (tokenizer.ts unterminatedEnd), so end() puts those back in the
+   * before its trailing gaps (segmentSplit.ts unterminatedEnd), so end() puts those back in the
    * piece. Counted, not held: a run of blanks in a long segment is not kept either.
    */
   solid: boolean;

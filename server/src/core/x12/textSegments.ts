@@ -1,5 +1,5 @@
 // The segments of a span of an 837's text, found by its segment terminator as the tokenizer finds
-// them: the gap after a terminator (a line break, blanks; tokenizer.ts isGap) is no segment. For
+// them: the gap after a terminator (a line break, blanks; segmentSplit.ts isGap) is no segment. For
 // the fixes, which read a few segments of a claim or a loop from the text.
 import type { Span } from '../model';
 import { isGap } from './segmentSplit';
