@@ -33,11 +33,15 @@ export function daysInRange(range: DateRange): number {
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
+/** Whether the Gregorian year has a February 29. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 /** Whether year-month-day names a real day of the Gregorian calendar (year 1 or later). */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : daysInMonth[month - 1]!);
+  return day <= (month === 2 && isLeapYear(year) ? 29 : daysInMonth[month - 1]!);
 }
 
 /** The 8 digits CCYYMMDD at text[start, end) as a DateNumber when they name a real day, else -1. */

@@ -5,7 +5,7 @@
 // names (`AOC Del Dt`, `AOC Edit Eff Dt`, `AOC Edit Del Dt`, `Primary Code Del Dt`, with or
 // without "(Julian)").
 
-import { isCalendarDate } from '../dates';
+import { isCalendarDate, isLeapYear } from '../dates';
 import type { DateNumber } from '../model';
 import { isProcedureCode } from './codes';
 import { PreambleLines } from './preambleLines';
@@ -20,10 +20,6 @@ import { AOC_HEADER_SEARCH_LINES, COLUMN_WORDS, columnsOf, isHeader, type AocCol
 // Dates
 
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 function dateNumber(year: number, month: number, day: number): DateNumber | -1 {
   if (year < 1900 || year > 9999 || !isCalendarDate(year, month, day)) return -1;
