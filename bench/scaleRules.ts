@@ -9,7 +9,7 @@
 import { parseDocument } from '../server/src/core/parse';
 import { AocTable } from '../server/src/core/rules/aoc';
 import { checkPtp } from '../server/src/core/rules/checkPtp';
-import { DocumentCoding } from '../server/src/core/rules/codingRun';
+import { DocumentCoding } from '../server/src/core/rules/documentCoding';
 import { emptyKnowledge, type Knowledge } from '../server/src/core/rules/knowledge';
 import type { ScaleScenario } from './scale';
 

@@ -58,7 +58,7 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
       ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
       : `: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`;
   // Flat, each its own string: the findings hold them to the end (the CLI until its report, the
-  // server with the document), joined to a few short strings each (codingRun.ts does not flatten them).
+  // server with the document), joined to a few short strings each (codingFamilies.ts does not flatten them).
   return {
     columnOne,
     columnTwo,

@@ -28,7 +28,7 @@ export const FILE_LOCAL_PATIENT = '\u0001';
  * The patient key a claim of file `file` is grouped and superseded by in a run: its own, but a
  * file-local one (FILE_LOCAL_PATIENT) with its file's number, so that neither pairing nor a
  * replacement or void reaches across files. The first file's are its own: a document's run
- * (codingRun.ts DocumentCoding) finds the groups of a patient by Claim.patientKey.
+ * (documentCoding.ts DocumentCoding) finds the groups of a patient by Claim.patientKey.
  */
 export function runPatientKey(patientKey: string, file: number): string {
   return file === 0 || !patientKey.startsWith(FILE_LOCAL_PATIENT) ? patientKey : [patientKey, '', file].join('\u0000');

@@ -8,7 +8,8 @@
 // and the caller reads everything.
 
 import type { ParsedDocumentWithIndex } from '../model';
-import { CodingRun, type ClaimsReplaced, type CodingTables } from '../rules/codingRun';
+import { CodingRun, type CodingTables } from '../rules/codingRun';
+import type { ClaimsReplaced } from '../rules/documentCoding';
 import { shiftFinding } from '../spans';
 
 import { Parser837 } from './parse837';

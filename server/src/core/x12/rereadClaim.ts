@@ -16,7 +16,8 @@
 // are derived again by the parser's own trailer check.
 
 import type { Claim, Finding, ParsedDocumentWithIndex, TransactionSet } from '../model';
-import { CodingRun, type ClaimsReplaced, type CodingTables } from '../rules/codingRun';
+import { CodingRun, type CodingTables } from '../rules/codingRun';
+import type { ClaimsReplaced } from '../rules/documentCoding';
 import { lastAtOrBefore } from '../search';
 import { shiftFinding } from '../spans';
 import { kindOfImplementation, Parser837, type EnclosingEnvelope, type EnclosingTransaction } from './parse837';
