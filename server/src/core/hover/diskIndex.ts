@@ -6,60 +6,29 @@
 // findings.
 //
 // Compact: one entry per service line (not per segment), in typed arrays (about 23 bytes a line,
-// one more in a file where some claim is void, replaced or voided: diskIndexForce.ts; codes and date ranges interned); findings are kept only when they sit on an indexed line, and
-// then only their rule, severity and messages. The bench's 100 MB 837P (437,347 service lines,
-// 11,314 findings, all on lines) keeps 10 MB of arrays and 11.5 MB in all (about 115 KB per MB of
-// file); the server keeps the file's line starts beside it (4 bytes a line of the editor). Lines are added as the reader finishes each piece
-// (DiskIndexBuilder.add, or IndexingRun, which sees the claims X12Stream hands its coding run),
-// and the findings come once the whole file is checked (finish).
-import type { Claim, ClaimKind, Finding, PtpTableKind, ServiceLine, Severity } from '../model';
-import type { LineSink } from '../csv/codedClaims';
-import { detached, plainNumber } from '../text';
-import { CodingRun, type CodingTables } from '../rules/codingRun';
+// one more in a file where some claim is void, replaced or voided: diskIndexForce.ts; codes and
+// date ranges interned); findings are kept only when they sit on an indexed line, and then only
+// their rule, severity and messages. The bench's 100 MB 837P (437,347 service lines, 11,314
+// findings, all on lines) keeps 10 MB of arrays and 11.5 MB in all (about 115 KB per MB of file);
+// the server keeps the file's line starts beside it (4 bytes a line of the editor). This module is
+// the index and its answers; it is built as the file is read (diskIndexBuilder.ts: lines added as
+// the reader finishes each piece, the findings once the whole file is checked).
+import type { PtpTableKind, Severity } from '../model';
 import type { Knowledge } from '../rules/knowledge';
-import type { AddOptions, StagedLines } from '../rules/serviceGroups';
-import { noTableNote, tableForClaim } from '../rules/claimTables';
-import { ClaimFrequencies, csvClaims, FORCE, forceOfEntries } from './diskIndexForce';
-import { U32 } from './u32Column';
+import { FORCE } from './diskIndexForce';
 import { lastAtOrBefore } from '../search';
 import { codeHover } from './codeHover';
 import { withForceNote, type HoverResult } from './hover';
 import { plainMarkdown } from './markdown';
 
 /** How a claim's lines are judged, for their hover: a table, or none and what the hover says of that (claimTables.ts). */
-interface Scope {
+export interface Scope {
   table: PtpTableKind | null;
   note: string;
 }
 
-/**
- * The scopes of an index's claims, numbered (one byte an entry): the two tables, then each note
- * of a claim no table judges (the dental one, one for each facility type CMS does not edit).
- */
-class Scopes {
-  readonly list: Scope[] = [
-    { table: 'practitioner', note: '' },
-    { table: 'hospital', note: '' },
-  ];
-  private readonly numbers = new Map<string, number>();
-
-  /** The number of the scope of a claim of this kind and facility type code. */
-  of(kind: ClaimKind | null, facilityType: string | null): number {
-    const table = tableForClaim(kind, facilityType);
-    if (table !== null) return table === 'practitioner' ? 0 : 1;
-    const note = noTableNote(kind, facilityType);
-    let n = this.numbers.get(note);
-    if (n === undefined) {
-      n = this.list.length;
-      this.list.push({ table: null, note });
-      this.numbers.set(note, n);
-    }
-    return n;
-  }
-}
-
 /** A finding as a hover shows it: no spans, no fix data. */
-interface KeptFinding {
+export interface KeptFinding {
   rule: string;
   severity: Severity;
   message: string;
@@ -67,183 +36,7 @@ interface KeptFinding {
   related: readonly string[];
 }
 
-/** Codes longer than this are not indexed (no procedure code is; a code span this long is junk). */
-const MAX_CODE_LENGTH = 0xffff;
-const MAX_OFFSET = 0xffffffff;
-
-/**
- * Collects the service lines of a file read in pieces, in any order (X12 pieces come in document
- * order; a CSV file's claims group rows that need not be adjacent), then takes its findings.
- */
-export class DiskIndexBuilder {
-  private count = 0;
-  private readonly codeStart = new U32();
-  private readonly codeLength = new U32();
-  private readonly codeId = new U32();
-  private readonly dateId = new U32();
-  /** The scope of each entry's claim (Scopes). */
-  private readonly table = new U32();
-  private readonly scopes = new Scopes();
-  private readonly claim = new U32();
-  private readonly lineNumber = new U32();
-  /** The whole service line (X12 the 2400 loop, CSV the row): findings starting in it are on it. Dropped by finish. */
-  private readonly lineStart = new U32();
-  private readonly lineEnd = new U32();
-  private readonly codes: string[] = [];
-  private readonly codeIds = new Map<string, number>();
-  /** Date ranges by id; id 0 is no date. */
-  private readonly dates: number[] = [0, 0];
-  private readonly dateIds = new Map<number, number>();
-  /** False once an entry starts before the one added before it (CSV): finish sorts them. */
-  private ordered = true;
-  /** The X12 claims' frequencies, claim ids and patients (add), for the hover's note on a superseded claim. */
-  private readonly frequencies = new ClaimFrequencies();
-
-  /** `x12`: lines are named "claim C, service line N"; else (CSV) "row N", as finding messages name them. */
-  constructor(private readonly x12: boolean) {}
-
-  /** Adds the lines of claims whose spans are relative to `base`. */
-  add(claims: readonly Claim[], base = 0): void {
-    for (const claim of claims) {
-      this.frequencies.add(claim);
-      const table = this.scopes.of(claim.kind, claim.facilityType ?? null);
-      for (const line of claim.lines) this.addLine(claim.index, table, line, base);
-    }
-  }
-
-  /**
-   * A LineSink (csv/codedClaims.ts) for a CSV read in pieces: each line as it is read, its claim
-   * by number. A claim's kind and type of bill may be named by a later row, so the tables are set
-   * by finish's `claims`.
-   */
-  lineSink(): LineSink {
-    return { line: (claim, line, base) => this.addLine(claim, 0, line, base) };
-  }
-
-  private addLine(claim: number, table: number, line: ServiceLine, base: number): void {
-    if (line.code === '') return;
-    const start = line.codeSpan.start + base;
-    const length = line.codeSpan.end - line.codeSpan.start;
-    const lineEnd = line.span.end + base;
-    if (length > MAX_CODE_LENGTH || lineEnd > MAX_OFFSET) return;
-    const at = this.count++;
-    if (at > 0 && start < this.codeStart.values[at - 1]!) this.ordered = false;
-    this.codeStart.push(at, start);
-    this.codeLength.push(at, length);
-    this.codeId.push(at, this.internCode(line.code));
-    this.dateId.push(at, line.dateOfService === null ? 0 : this.internDate(line.dateOfService.from, line.dateOfService.to));
-    this.table.push(at, table);
-    this.claim.push(at, claim);
-    const written = plainNumber(line.lineNumber);
-    this.lineNumber.push(at, written >= 0 && written <= MAX_OFFSET ? written : line.index + 1);
-    this.lineStart.push(at, line.span.start + base);
-    this.lineEnd.push(at, lineEnd);
-  }
-
-  private internCode(code: string): number {
-    let id = this.codeIds.get(code);
-    if (id === undefined) {
-      id = this.codes.length;
-      // A code read from a piece of a file: its own copy, not a slice that holds the piece.
-      const own = detached(code);
-      this.codes.push(own);
-      this.codeIds.set(own, id);
-    }
-    return id;
-  }
-
-  private internDate(from: number, to: number): number {
-    // CCYYMMDD numbers: from * 1e8 + to stays exact (under 2^53).
-    const key = from * 1e8 + to;
-    let id = this.dateIds.get(key);
-    if (id === undefined) {
-      id = this.dates.length / 2;
-      this.dates.push(from, to);
-      this.dateIds.set(key, id);
-    }
-    return id;
-  }
-
-  /**
-   * The index, given every finding of the file (document offsets). The builder is spent. The
-   * knowledge is the one the file was checked with: hovers describe codes by it. `claims`: the
-   * kind and facility type of each claim by number, for lines given through lineSink: the
-   * staged lines the coding run judged (CsvStreamResult.coded), so each hover names the table
-   * the check used (an inpatient type of bill: none), and their frequencies, claim ids and
-   * patients (whether a claim is superseded).
-   */
-  finish(findings: readonly Finding[], knowledge: Knowledge, claims?: Pick<StagedLines, 'kind' | 'facilityType' | 'frequency' | 'claimIds' | 'patientKey' | 'claimCount'>): DiskIndex {
-    const n = this.count;
-    if (claims !== undefined) {
-      const numbers = this.claim.values;
-      const tables = this.table.values;
-      for (let i = 0; i < n; i++) tables[i] = this.scopes.of(claims.kind(numbers[i]!), claims.facilityType(numbers[i]!));
-    }
-    let order: Uint32Array | null = null;
-    if (!this.ordered) {
-      const starts = this.codeStart.values;
-      order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
-    }
-    const take = <T extends Uint32Array | Uint16Array | Uint8Array>(column: U32, make: (length: number) => T): T => {
-      const out = make(n);
-      for (let i = 0; i < n; i++) out[i] = column.values[order === null ? i : order[i]!]!;
-      return out;
-    };
-    const lineStart = take(this.lineStart, (length) => new Uint32Array(length));
-    const claimNumbers = take(this.claim, (length) => new Uint32Array(length));
-    const force = forceOfEntries(claimNumbers, claims === undefined ? this.frequencies.claims() : csvClaims(claims));
-    const lineEnd = take(this.lineEnd, (length) => new Uint32Array(length));
-
-    // Each finding on the line its span starts in; each related location on the line it is in.
-    const kept: KeptFinding[] = [];
-    const keptIndex = new Map<Finding, number>();
-    const attached: { entry: number; finding: number; related: number }[] = [];
-    const lineAt = (offset: number): number => {
-      const entry = lastAtOrBefore(lineStart, offset, n);
-      return entry >= 0 && offset <= lineEnd[entry]! ? entry : -1;
-    };
-    const keep = (finding: Finding): number => {
-      let index = keptIndex.get(finding);
-      if (index === undefined) {
-        index = kept.length;
-        kept.push({ rule: finding.rule, severity: finding.severity, message: finding.message, related: (finding.related ?? []).map((r) => r.message) });
-        keptIndex.set(finding, index);
-      }
-      return index;
-    };
-    for (const finding of findings) {
-      const own = lineAt(finding.span.start);
-      if (own >= 0) attached.push({ entry: own, finding: keep(finding), related: -1 });
-      finding.related?.forEach((related, index) => {
-        const entry = lineAt(related.span.start);
-        if (entry >= 0 && entry !== own) attached.push({ entry, finding: keep(finding), related: index });
-      });
-    }
-    attached.sort((a, b) => a.entry - b.entry || a.finding - b.finding);
-
-    return new DiskIndex({
-      x12: this.x12,
-      knowledge,
-      codeStart: take(this.codeStart, (length) => new Uint32Array(length)),
-      codeLength: take(this.codeLength, (length) => new Uint16Array(length)),
-      codeId: take(this.codeId, (length) => new Uint32Array(length)),
-      dateId: take(this.dateId, (length) => new Uint32Array(length)),
-      table: take(this.table, (length) => new Uint8Array(length)),
-      scopes: this.scopes.list,
-      claim: claimNumbers,
-      force,
-      lineNumber: take(this.lineNumber, (length) => new Uint32Array(length)),
-      codes: this.codes,
-      dates: Uint32Array.from(this.dates),
-      findings: kept,
-      attachedEntry: Uint32Array.from(attached, (a) => a.entry),
-      attachedFinding: Uint32Array.from(attached, (a) => a.finding),
-      attachedRelated: Int32Array.from(attached, (a) => a.related),
-    });
-  }
-}
-
-interface IndexData {
+export interface IndexData {
   x12: boolean;
   knowledge: Knowledge;
   /** Per entry, sorted by codeStart. */
@@ -269,8 +62,6 @@ interface IndexData {
 }
 
 const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', information: 'Information' };
-
-/** Characters Markdown would read as formatting in a finding's plain-text message. */
 
 /** The procedure codes of a file checked from disk, and what a hover on one of them says. */
 export class DiskIndex {
@@ -337,26 +128,5 @@ export class DiskIndex {
     for (const code of d.codes) total += 16 + 2 * code.length;
     for (const finding of d.findings) total += 48 + 2 * (finding.rule.length + finding.message.length) + finding.related.reduce((sum, m) => sum + 16 + 2 * m.length, 0);
     return total;
-  }
-}
-
-/**
- * A coding run that also hands every claim it is given to an index builder: X12Stream gives its
- * coding run each piece's claims (with the piece's offset) before dropping them, so a stream
- * made with this run as its shared run builds the index as it reads. As a shared run, the stream
- * leaves its findings to the caller (findings()).
- */
-export class IndexingRun extends CodingRun {
-  constructor(
-    tables: CodingTables,
-    private readonly builder: DiskIndexBuilder,
-  ) {
-    super(tables);
-  }
-
-  // Not named like CodingRun.add's parameters: test/fuzz/fault-injection.cjs finds that method by its text.
-  override add(claims: readonly Claim[], options: Omit<AddOptions, 'keep'>): void {
-    this.builder.add(claims, options.base ?? 0);
-    super.add(claims, options);
   }
 }
