@@ -1,21 +1,20 @@
 // Turns the paths a user set (plain table files, CMS .zip downloads as they come, folders of
 // either) into the list of tables to load. A zip's directory is read once when it is listed
-// (zipDirectory.ts), and each table from its own offset when it is loaded (zipEntry.ts, with
-// Node's zlib), checked against its size and CRC-32. Like readFile.ts this touches the file
+// (zipDirectory.ts), and each table from its own offset when it is loaded (zipTables.ts, zipEntry.ts
+// with Node's zlib), checked against its size and CRC-32. Like readFile.ts this touches the file
 // system; it never throws: whatever cannot be used becomes a problem for the loader to show.
 // Names in a folder are listed as bytes (filePaths.ts), so a table whose name is not UTF-8 is
 // still read.
 
 import { byEffectiveDate } from './quarterOrder';
 import { nameWords } from './nameWords';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, readdirSync, statSync } from 'node:fs';
 import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
-import { openFileBlocks, openFileCapped, type OpenFile } from './readFile';
+import { describeFsError, openFileBlocks, openFileCapped, type OpenFile } from './readFile';
 import type { LoadProblem } from './loadProblems';
 import { formatBytes, MAX_RULE_FILE_BYTES, type TextContent } from './textInput';
 import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory';
-import { readZipEntryBytes } from './zipEntry';
+import { entryRefusal, looksLikeZip, readZipEntry, type ListedZip } from './zipTables';
 
 export interface RuleFileEntry {
   /** Display name for problems and file lists: the path as given or found, or `zip path › entry name`. */
@@ -87,86 +86,9 @@ function isReadme(name: string): boolean {
   return extensionOf(base) === '.txt' && (base.includes('readme') || base.includes('notice'));
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'file not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many symbolic links';
-  return error instanceof Error ? error.message : String(error);
-}
-
 function listNames(names: readonly string[]): string {
   if (names.length <= MAX_NAMES_LISTED) return names.join(', ');
   return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;
-}
-
-/** General purpose flag bit 0: the entry is encrypted. */
-const ENCRYPTED = 1;
-
-const COMPRESSION_NAMES: Record<number, string> = { 1: 'Shrink', 6: 'Implode', 9: 'Deflate64', 12: 'BZIP2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES encryption' };
-
-/** Zip local file header or (empty archive) end of central directory signature. */
-function looksLikeZip(path: FilePath): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(4);
-    if (readSync(fd, head, 0, 4, 0) < 4) return false;
-    return head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
-  } catch {
-    return false; // the real read reports the error
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Why an entry cannot be unzipped safely, or undefined. The declared size bounds what is
- * inflated (zipEntry.ts stops past it, and calls the entry damaged), so a refused size is never
- * allocated; a compressed size beyond what deflate could produce from the declared size means
- * the sizes are false (a damaged zip or a zip bomb).
- */
-function entryRefusal(info: ZipEntryInfo, maxBytes: number): string | undefined {
-  if (info.compression !== 0 && info.compression !== 8) {
-    const name = COMPRESSION_NAMES[info.compression];
-    return `compressed with method ${info.compression}${name ? ` (${name})` : ''}, which cannot be read; unzip it and set the table file itself`;
-  }
-  if (info.flags & ENCRYPTED) return 'encrypted, which cannot be read; unzip it and set the table file itself';
-  const unzipped = info.compression === 0 ? info.size : info.originalSize;
-  if (!Number.isFinite(unzipped) || unzipped < 0) return 'the zip gives no valid size for this entry (the zip may be damaged)';
-  if (unzipped > maxBytes) return `unzips to ${formatBytes(unzipped)}, over the ${formatBytes(maxBytes)} limit`;
-  if (info.compression === 0 && info.originalSize !== info.size) return 'the sizes in the zip do not match (the zip may be damaged)';
-  if (info.compression === 8 && info.size > info.originalSize + Math.ceil(info.originalSize / 1024) + 1024) {
-    return 'the sizes in the zip do not match (the zip may be damaged, or be a zip bomb)';
-  }
-  return undefined;
-}
-
-/** A zip as it was when its directory was read: a table is read from it only while it still is. */
-interface ListedZip {
-  size: number;
-  mtimeMs: number;
-}
-
-/** Reads `entry` of the zip at `path` from the offset its directory gave, checking the zip is still the one listed. */
-function readZipEntry(path: FilePath, entry: ZipEntryInfo, listed: ListedZip, maxBytes: number): Buffer {
-  const zipName = basename(shownPath(path));
-  let zip: OpenFile;
-  try {
-    zip = openFileCapped(path, maxBytes);
-  } catch (error) {
-    throw new Error(`cannot read ${zipName}: ${describeFsError(error)}`);
-  }
-  try {
-    if (zip.size !== listed.size || zip.mtimeMs !== listed.mtimeMs) throw new Error(`${entry.name} is no longer as it was listed in ${zipName} (the zip changed on disk)`);
-    return readZipEntryBytes(zip.fd, zip.size, entry);
-  } catch (error) {
-    if (error instanceof ZipDamaged) throw new Error(`cannot unzip ${entry.name} from ${zipName}: ${error.message}`);
-    if ((error as { code?: unknown } | null)?.code === undefined) throw error;
-    throw new Error(`cannot read ${zipName}: ${describeFsError(error)}`);
-  } finally {
-    closeSync(zip.fd);
-  }
 }
 
 class Expander {
