@@ -10,6 +10,7 @@ import { DescriptorTable, loadDescriptorFile } from './descriptors';
 import { emptyMueTables, loadMueTable, mueKindFromName, type MueTable, type MueTableKind } from './mue';
 import { loadPtpTable, PtpRuleSet } from './ptp';
 import type { LoadProblem } from './loadProblems';
+import { describeFsError } from './fsErrors';
 import { formatBytes, MAX_RULE_FILE_BYTES, type TextContent } from './textInput';
 
 export interface LoadedFile {
@@ -73,14 +74,6 @@ export function emptyKnowledge(builtinEdits = true): Knowledge {
   return loadKnowledge({ builtinEdits, ptpFiles: [], descriptorFiles: [], readFile: () => '' });
 }
 
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** For a table inside a zip, its name there (`x.zip › table.csv` is how expand names it); else null. */
 function nameInZip(source: string): string | null {
   const at = source.lastIndexOf(' \u203a ');
@@ -142,7 +135,7 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
     try {
       content = entry.read();
     } catch (error) {
-      problems.push({ source, line: 0, reason: `cannot read: ${describeError(error)}` });
+      problems.push({ source, line: 0, reason: `cannot read: ${describeFsError(error)}` });
       files.push({ source, kind, rows: 0, problems: 1 });
       return;
     }
@@ -165,7 +158,7 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
       });
     } catch (error) {
       // Rows added before the failure stay: they were each checked.
-      problems.push({ source, line: 0, reason: `could not be loaded completely: ${describeError(error)}` });
+      problems.push({ source, line: 0, reason: `could not be loaded completely: ${describeFsError(error)}` });
       files.push({ source, kind, rows: 0, problems: 1 });
     }
   };
@@ -204,7 +197,7 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
     try {
       tables[table].finish();
     } catch (error) {
-      problems.push({ source: `${table} PTP edits`, line: 0, reason: `index could not be built: ${describeError(error)}` });
+      problems.push({ source: `${table} PTP edits`, line: 0, reason: `index could not be built: ${describeFsError(error)}` });
     }
   }
   return { rules: tables.practitioner, tables, mue, aoc, descriptors, problems, files };

@@ -70,12 +70,3 @@ export function openFileBlocks(path: FilePath, maxBytes: number = MAX_RULE_FILE_
     },
   };
 }
-
-/** Why the file system refused a read, in a few words (no path: the caller names the file). */
-export function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'file not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many symbolic links';
-  return error instanceof Error ? error.message : String(error);
-}

@@ -6,7 +6,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { shownPath, type FilePath } from './filePaths';
-import { describeFsError, openFileCapped, type OpenFile } from './readFile';
+import { describeFsError } from './fsErrors';
+import { openFileCapped, type OpenFile } from './readFile';
 import { formatBytes } from './textInput';
 import { ZipDamaged, type ZipEntryInfo } from './zipDirectory';
 import { readZipEntryBytes } from './zipEntry';
