@@ -7,7 +7,8 @@
 // Codes, providers and modifier signatures are held once each and named by number.
 
 import type { DateNumber, ServiceLine, Span } from '../model';
-import { Interned, type RowSource } from '../rules/keptLines';
+import { Interned } from '../rules/interned';
+import type { RowSource } from '../rules/rowSource';
 import { signatureOf, type ModifierSignature } from '../rules/ptpBypass';
 import { plainNumber } from '../text';
 import { GrowableColumn } from './growableColumn';

@@ -9,29 +9,10 @@
 
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureOf, type ModifierSignature } from './ptpBypass';
-import { detached, plainNumber } from '../text';
+import { plainNumber } from '../text';
+import { Interned } from './interned';
+import type { RowSource } from './rowSource';
 import { NO_CLAIM_ID, Supersession } from './supersession';
-
-/**
- * Strings numbered in the order first seen: a run's codes and providers are a few thousand at
- * most. Each is held as its own copy: a value read from a piece of a file may be a slice that
- * keeps the whole piece alive, and a run holds its values to its end.
- */
-export class Interned {
-  private readonly numbers = new Map<string, number>();
-  readonly values: string[] = [];
-
-  numberOf(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.length;
-      const own = detached(value);
-      this.numbers.set(own, n);
-      this.values.push(own);
-    }
-    return n;
-  }
-}
 
 const INITIAL_ROWS = 1024;
 
@@ -54,29 +35,6 @@ export interface RowPlace {
   billing: string;
   /** Its X12 claim's id (CLM01) by number (Supersession.idNumber of `supersession`); none (NO_CLAIM_ID): always in force. */
   claimId?: number;
-}
-
-/**
- * What addFrom copies a row from: another table, or the lines of a claim CSV staged as they were
- * read, before its claims were known (csv/stagedRows.ts).
- */
-export interface RowSource {
-  readonly size: number;
-  claimIndex(row: number): number;
-  lineIndex(row: number): number;
-  x12(row: number): boolean;
-  code(row: number): string;
-  from(row: number): DateNumber;
-  to(row: number): DateNumber;
-  units(row: number): number | null;
-  codeSpan(row: number): Span;
-  unitsSpan(row: number): Span | null;
-  /** The line number as written, and as a number when it is a plain one (-1 when it is not). */
-  lineNumber(row: number): string;
-  plainLineNumber(row: number): number;
-  provider(row: number): string;
-  billing(row: number): string;
-  signature(row: number): ModifierSignature;
 }
 
 export class KeptLines implements RowSource {

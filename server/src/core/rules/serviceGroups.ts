@@ -12,7 +12,8 @@
 
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
 import { tableForClaim } from './claimTables';
-import { KeptLines, type RowSource } from './keptLines';
+import { KeptLines } from './keptLines';
+import type { RowSource } from './rowSource';
 import { lineCountOf, X12Claim } from '../x12/serviceLine837';
 import { ClaimRows } from '../x12/lineRows';
 import { claimIdOf, isVoid, supersedesOthers } from './supersession';

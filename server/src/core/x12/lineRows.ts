@@ -5,7 +5,7 @@
 // nothing but the copy. What the columns do not hold of a line (its claim, who performed it when
 // it names nobody, the offset a piece of a file starts at) is the claim's, set for each claim.
 import type { DateNumber, Span } from '../model';
-import type { RowSource } from '../rules/keptLines';
+import type { RowSource } from '../rules/rowSource';
 import { signatureOfValues, type ModifierSignature } from '../rules/ptpBypass';
 import { Field, type LineColumns } from './lineColumns';
 import { NO_OFFSET } from '../offsetLine';
