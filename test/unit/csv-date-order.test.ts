@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { dateOrderOf, parseCsv } from '../../server/src/core/csv/index';
-import { parseDateOfService } from '../../server/src/core/csv/values';
+import { parseDateOfService } from '../../server/src/core/csv/cellDates';
 import { hoverAt } from '../../server/src/core/hover/hover';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 

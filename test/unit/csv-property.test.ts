@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseCsv } from '../../server/src/core/csv/index';
-import { parseAmount, parseDateOfService } from '../../server/src/core/csv/values';
+import { parseDateOfService } from '../../server/src/core/csv/cellDates';
+import { parseAmount } from '../../server/src/core/csv/values';
 import type { CsvColumnRole, Span } from '../../server/src/core/model';
 import {
   HEADER_SPELLINGS,

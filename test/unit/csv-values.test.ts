@@ -4,9 +4,9 @@ import {
   alphanumericRuns,
   isWellFormedProcedureCode,
   parseAmount,
-  parseDateOfService,
   parseUnits,
 } from '../../server/src/core/csv/values';
+import { parseDateOfService } from '../../server/src/core/csv/cellDates';
 
 describe('csv dates', () => {
   const day = (d: number) => ({ from: d, to: d });

@@ -8,6 +8,8 @@
 // (copied natively, then scanned as numbers: faster than reading its characters one by one); one
 // with a character over U+00FF is held as it is.
 
+import { isDigit } from '../core/chars';
+
 /** Digits written as one run at most (their value stays below 2^30). */
 const DIGITS_PER_RUN = 9;
 /** Bytes of a chunk, and the bits of an offset's position in its chunk. */
@@ -158,10 +160,6 @@ export class PackedMessages {
     bytes[at++] = value;
     this.used = at;
   }
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** Whether every character of `text` is at most U+00FF (it is its latin-1 bytes). */

@@ -7,6 +7,8 @@
 // local codes, retired in 2003); CDT dental codes (D and four digits) are of that shape.
 // Letters may be written in lower case.
 
+import { isDigit } from './chars';
+
 export type ProcedureCodeKind = 'cpt' | 'hcpcs';
 
 /** The letters a CPT code may end in after four digits. */
@@ -15,10 +17,6 @@ export const CPT_LAST_LETTERS = 'FTUMA';
 /** How messages describe a well-formed code. */
 export const CPT_SHAPE = 'a CPT code (5 digits, or 4 digits and F, T, U, M or A)';
 export const HCPCS_SHAPE = 'a HCPCS code (a letter A-V and 4 digits)';
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** Upper-case letter code of c (any case), or -1 when c is not an ASCII letter. */
 function letter(c: number): number {

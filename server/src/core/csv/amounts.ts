@@ -6,6 +6,7 @@
 // unit counts with the same mark ("2,5" units beside "125,00"), so they are read by the same rule.
 
 import { parseAmount, parseUnits } from './values';
+import { isDigit } from '../chars';
 
 /** At most this many decimals after a decimal comma: "1234,567" is no amount of money. */
 const MAX_DECIMALS = 2;
@@ -59,8 +60,4 @@ export function readUnits(s: string, decimalComma: boolean): number | null {
 /** Whether an amount that was read is written with a decimal comma (the usual reading finds none in it). */
 export function isDecimalCommaAmount(s: string): boolean {
   return parseAmount(s) === null && parseDecimalCommaAmount(s) !== null;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }

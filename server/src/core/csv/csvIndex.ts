@@ -4,7 +4,7 @@
 import type { CsvColumnRole, CsvIndex, CsvPosition } from '../model';
 import { lastAtOrBefore } from '../search';
 import { CsvReader } from './reader';
-import type { DateOrder } from './values';
+import type { DateOrder } from './cellDates';
 
 /** Record start offsets, growing without a JavaScript array (one number per row of a huge file). */
 export class RecordStarts {

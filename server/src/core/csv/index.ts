@@ -98,7 +98,7 @@ import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, RowParser
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { dateOrderNote, dateOrderOf } from './csvIndex';
 export { CSV_RULES } from './rows';
-export { TWO_DIGIT_YEAR_PIVOT } from './values';
+export { TWO_DIGIT_YEAR_PIVOT } from './cellDates';
 
 /** True when the text is a CSV/TSV whose header names a procedure-code column. Reads only the first lines. */
 export function looksLikeClaimCsv(text: string): boolean {

@@ -7,7 +7,7 @@ import type { DateRange, Span } from '../model';
 import type { ColumnLayout } from './columnLayout';
 import { cellText } from './excelText';
 import { hasValue, type CsvReader } from './reader';
-import { DAY_FIRST_ONLY, dateOrderEvidence, MONTH_FIRST_ONLY, parseDateOfService, type DateOrder } from './values';
+import { DAY_FIRST_ONLY, dateOrderEvidence, MONTH_FIRST_ONLY, parseDateOfService, type DateOrder } from './cellDates';
 
 /** The order day-and-month-first dates are read in, and whether finding another is still possible. */
 export interface DateReading {
