@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditableText, LineIndex } from '../../server/src/core/text';
+import { EditableText } from '../../server/src/core/editableText';
+import { LineIndex } from '../../server/src/core/text';
 import { runParameters } from '../fuzz/generators';
 
 const textArb = fc.string({ unit: fc.constantFrom('a', 'b', '~', '\r', '\n', '\r\n'), maxLength: 60 });

@@ -4,7 +4,7 @@
 // about 100 ms for a 10 MB single-line 837).
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { EditableText } from '../core/text';
+import { EditableText } from '../core/editableText';
 
 export class OpenDocument implements TextDocument {
   private readonly buffer: EditableText;

@@ -5,7 +5,7 @@
 /**
  * glibc's malloc returns a block of 128 KB or more (32 MB once it has adapted) to the system when
  * it is freed, and maps fresh pages for the next. An edit of a large open document makes its text
- * again from bytes (core/text.ts EditableText): 50 MB an edit, in malloc'd memory. Kept in the
+ * again from bytes (core/editableText.ts EditableText): 50 MB an edit, in malloc'd memory. Kept in the
  * process instead, the next text reuses the last one's pages: no page faults, which cost up to
  * 150 ms of system time an edit once the process has grown. Other C libraries ignore the setting.
  */
