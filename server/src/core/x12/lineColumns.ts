@@ -14,6 +14,11 @@ export { Field } from './lineTable';
 /** LX01 as written for a plain number up to 99: one string each, as the reader gives them. */
 const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
 
+/** A plain line number as a string: the one shared string for each up to 99 (every line has one). */
+export function lineNumberString(n: number): string {
+  return n < LINE_NUMBERS.length ? LINE_NUMBERS[n]! : String(n);
+}
+
 export class LineColumns extends LineTable {
   // What a line gives (X12ServiceLine, lineRows.ts).
 
@@ -88,7 +93,7 @@ export class LineColumns extends LineTable {
 
   lineNumber(row: number): string {
     const n = this.ints[row * STRIDE + LINE_NUMBER]!;
-    if (n >= 0) return n < LINE_NUMBERS.length ? LINE_NUMBERS[n]! : String(n);
+    if (n >= 0) return lineNumberString(n);
     return n === NO_NUMBER ? '' : this.lineNumberTexts.get(row)!;
   }
 

@@ -15,7 +15,7 @@ import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
 import { endBeforeBlanks, shownNumber } from './values';
 import { NO_OFFSET } from '../offsetLine';
-import { LineColumns } from './lineColumns';
+import { LineColumns, lineNumberString } from './lineColumns';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
@@ -296,13 +296,12 @@ export class ServiceLines837 {
  * and an LX01 that is not a number may hold anything (a name typed in the wrong place), which
  * they must not quote.
  */
-const LINE_NUMBERS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n));
 const MAX_LINE_NUMBER_DIGITS = 6;
 function numberText(text: Source, start: number, end: number): string {
   const length = end - start;
   if (length === 1 || (length === 2 && codeAt(text, start) !== 48)) {
     const n = unsignedAt(text, start, end);
-    if (n >= 0) return LINE_NUMBERS[n]!;
+    if (n >= 0) return lineNumberString(n);
   }
   return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? sliceOf(text, start, end) : '';
 }
