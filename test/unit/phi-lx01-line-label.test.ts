@@ -1,5 +1,5 @@
 // Found in review (claim contents in messages): a coding finding names the *other* line of a pair
-// by LX01 exactly as the file writes it (rules/serviceGroups.ts lineLabel: "service line
+// by LX01 exactly as the file writes it (rules/lineLabels.ts lineLabel: "service line
 // ${lines.lineNumber(other)}", said there to name a line "by position, never by contents"), and
 // a fix title names the line it removes the same way (core/fixes.ts lineName). LX01 is kept as
 // raw text (x12/serviceLines837.ts numberText) whatever it holds, so a file whose LX01 is not a

@@ -8,7 +8,8 @@ import type { Claim, DateNumber, Finding, PtpFindingData, PtpTableKind } from '.
 import type { PtpRuleSet } from './ptp';
 import type { KeptLines } from './keptLines';
 import { pairTextsOf } from './ptpTexts';
-import { lineLabel, ServiceGrouper, type PatientGroup } from './serviceGroups';
+import { ServiceGrouper, type PatientGroup } from './serviceGroups';
+import { lineLabel } from './lineLabels';
 import { applyingRow, checkPairwise, codedLineOf, codedLinesOf, type CodedLine } from './ptpPairs';
 import { checkLargeGroup } from './ptpLargeGroups';
 

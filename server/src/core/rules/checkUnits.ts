@@ -9,7 +9,8 @@ import { daysInRange, formatDate } from '../dates';
 import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '../model';
 import type { MueRow, MueTable, MueTableKind } from './mue';
 import type { KeptLines } from './keptLines';
-import { lineLabel, type PatientGroup, type ServiceGrouper } from './serviceGroups';
+import type { PatientGroup, ServiceGrouper } from './serviceGroups';
+import { lineLabel } from './lineLabels';
 import type { RunFinding } from './checkPtp';
 import { hasIdDigits } from '../x12/values';
 
