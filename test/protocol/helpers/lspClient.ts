@@ -53,6 +53,8 @@ export class TestClient {
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -75,6 +77,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.predicate(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -197,6 +200,11 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
   }
 
+  /**
+   * The next diagnostics published for `uri` that satisfy `predicate`: publications already
+   * received do not count (open and change wait for the check of what they send, and a document
+   * opened again publishes version 1 again). diagnosticsPublished also looks at those received.
+   */
   waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
@@ -209,6 +217,16 @@ export class TestClient {
         },
       });
     });
+  }
+
+  /**
+   * The first diagnostics published for `uri` that satisfy `predicate`: one already received (from
+   * the `since`-th publication recorded on), or else the next to come.
+   */
+  diagnosticsPublished(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000, since = 0): Promise<PublishDiagnosticsParams> {
+    const seen = this.publications.slice(since).find((p) => p.uri === uri && predicate(p));
+    if (seen) return Promise.resolve(seen);
+    return this.waitForDiagnostics(uri, predicate, timeoutMs);
   }
 
   /**
