@@ -192,6 +192,14 @@ export class TestClient {
    */
   async settingsTaken(count: number): Promise<void> {
     if (this.configurationRequests < count) await new Promise<void>((resolve) => this.configurationWaiters.push({ count, resolve }));
+    await this.barrier();
+  }
+
+  /**
+   * Resolves once the server has answered a hover sent now: it reads messages in order, so what
+   * it does for the messages sent before (and publishes on their account) it has done by then.
+   */
+  async barrier(): Promise<void> {
     await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } });
   }
 
