@@ -18,21 +18,15 @@ const day = { from: 20260310, to: 20260310 };
 /** Codes the generated table never uses (its pool has no C codes): the planted edit is the only one for them. */
 const PLANTED = 'C9001\tC9002\t\t20200101\t*\t0\tMutually exclusive procedures';
 
-function logged(client: TestClient): string[] {
-  return client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+/** The position in client.notifications of the first log line from `since` on that matches `pattern` (received, or the next to come). */
+async function waitForLog(client: TestClient, pattern: RegExp, since: number, timeoutMs: number): Promise<number> {
+  const params = await client.waitForNotification('window/logMessage', timeoutMs, (p) => pattern.test((p as { message: string }).message), since);
+  return client.notifications.findIndex((n, i) => i >= since && n.params === params);
 }
 
-function waitForLog(client: TestClient, pattern: RegExp, after: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      const at = logged(client).findIndex((m, i) => i >= after && pattern.test(m));
-      if (at >= 0) return resolve(at);
-      if (Date.now() > deadline) return reject(new Error(`no log line ${pattern} within ${timeoutMs} ms: ${JSON.stringify(logged(client).slice(after))}`));
-      setTimeout(poll, 5);
-    };
-    poll();
-  });
+/** The log lines from the `since`-th notification on. */
+function loggedSince(client: TestClient, since: number): string[] {
+  return client.notifications.slice(since).filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
 }
 
 test('hovers are answered while a 1,000,000-row PTP table loads, with the rules loaded before, and the document is checked again once it is in', { timeout: 180_000 }, async () => {
@@ -47,10 +41,11 @@ test('hovers are answered while a 1,000,000-row PTP table loads, with the rules 
     const text = writeX12([{ id: 'C1', lines: ['43214', '43200', 'C9001', 'C9002'].map((code) => ({ code, charge: '10.00', date: day })) }]).text;
     const uri = TestClient.uriFor('loading.837');
     const document = TextDocument.create(uri, 'x12', 1, text);
-    const hoverOver = async (code: string): Promise<{ markdown: string; ms: number }> => {
-      const started = performance.now();
+    // How fast a hover is answered is the bench's (bench/budgets.ts BUDGETS.hover); here, the order
+    // of events: the hover's answer comes before the log line that says the table is loaded.
+    const hoverOver = async (code: string): Promise<{ markdown: string }> => {
       const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: document.positionAt(text.indexOf(`HC:${code}`) + 4) })) as Hover | null;
-      return { markdown: JSON.stringify(hover?.contents ?? null), ms: performance.now() - started };
+      return { markdown: JSON.stringify(hover?.contents ?? null) };
     };
 
     await client.initialize({ settings: { ptpEditFiles: [table], builtinEdits: true } });
@@ -60,11 +55,9 @@ test('hovers are answered while a 1,000,000-row PTP table loads, with the rules 
     // 1. The first load: the server answers at once, from the built-in rules (no edit for C9002 yet).
     await waitForLog(client, /^Claimlint rules: loading 1 rule file/, 0, 30_000);
     const during = await hoverOver('C9002');
-    const loadedYet = logged(client).some((m) => m.startsWith('Claimlint rules loaded:'));
-    assert.equal(loadedYet, false, `the table was still loading when the hover was answered (${during.ms.toFixed(0)} ms)`);
+    assert.equal(loggedSince(client, 0).some((m) => m.startsWith('Claimlint rules loaded:')), false, 'the hover was answered before the table was loaded');
     assert.match(during.markdown, /No PTP edits on 03\/10\/2026/);
     assert.match((await hoverOver('43214')).markdown, /43214/, 'the built-in 43214 edits are served meanwhile');
-    assert.ok(during.ms < 1000, `hover answered in ${during.ms.toFixed(0)} ms`);
 
     // Once loaded, the open document is checked with the table, and hovers use it.
     const loadedAt = await waitForLog(client, /^Claimlint rules loaded: PTP tables: 1 of 1 file loaded \(1,?000,?001 edits\)|^Claimlint rules loaded: PTP tables: 1 of 1 file loaded/, 0, 120_000);
@@ -77,9 +70,8 @@ test('hovers are answered while a 1,000,000-row PTP table loads, with the rules 
     writeFileSync(table, generated);
     const reloading = await waitForLog(client, /^Claimlint rules: loading 1 rule file/, loadedAt + 1, 30_000);
     const again = await hoverOver('C9002');
-    assert.equal(logged(client).slice(reloading).some((m) => m.startsWith('Claimlint rules loaded:')), false, 'the table was still loading when the hover was answered');
+    assert.equal(loggedSince(client, reloading).some((m) => m.startsWith('Claimlint rules loaded:')), false, 'the hover was answered before the table was loaded again');
     assert.match(again.markdown, /C9001/, 'the rules loaded before stay in use until the new ones are in');
-    assert.ok(again.ms < 1000, `hover answered in ${again.ms.toFixed(0)} ms`);
     assert.deepEqual((await cleared).diagnostics.map((d) => d.code), ['ptp.conflict']);
     assert.match((await hoverOver('C9002')).markdown, /No PTP edits on 03\/10\/2026/);
   } finally {
