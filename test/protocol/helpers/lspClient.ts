@@ -28,6 +28,18 @@ import {
   ResponseError,
 } from 'vscode-languageserver-protocol/node';
 
+/** How long a wait that only guards against a hang lasts before it fails. */
+const HANG_MS = 30_000;
+
+/** `promise`, or a failure saying `what` once `ms` have passed without it settling. */
+function deadline<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what())), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Server notifications the tests read back (besides diagnostics). */
 const recordedNotifications = ['claimlint/conflictCount', 'claimlint/loadProblems', 'window/logMessage', 'window/showMessage'];
 
@@ -190,17 +202,21 @@ export class TestClient {
    * Resolves once the server's `count`-th workspace/configuration request has been answered and
    * the server has taken the answer in (a request sent after it is answered after it).
    */
-  async settingsTaken(count: number): Promise<void> {
-    if (this.configurationRequests < count) await new Promise<void>((resolve) => this.configurationWaiters.push({ count, resolve }));
-    await this.barrier();
+  async settingsTaken(count: number, timeoutMs = HANG_MS): Promise<void> {
+    if (this.configurationRequests < count) {
+      const taken = new Promise<void>((resolve) => this.configurationWaiters.push({ count, resolve }));
+      await deadline(taken, timeoutMs, () => `the server sent ${this.configurationRequests} workspace/configuration requests, not ${count}, within ${timeoutMs} ms`);
+    }
+    await this.barrier(timeoutMs);
   }
 
   /**
    * Resolves once the server has answered a hover sent now: it reads messages in order, so what
    * it does for the messages sent before (and publishes on their account) it has done by then.
    */
-  async barrier(): Promise<void> {
-    await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } });
+  async barrier(timeoutMs = HANG_MS): Promise<void> {
+    const answered = this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } });
+    await deadline(answered, timeoutMs, () => `the server did not answer a hover (the barrier) within ${timeoutMs} ms`);
   }
 
   /** Sends didChangeConfiguration with exactly these settings (any sections, or none of Claimlint's). */
@@ -257,16 +273,29 @@ export class TestClient {
     });
   }
 
-  async shutdown(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolveExit) => this.process.once('exit', (code) => resolveExit(code)));
+  /**
+   * Sends shutdown and exit and resolves with the server's exit code. A server that does not exit
+   * within `timeoutMs` is killed and the call fails, saying so (a hang, not a test left waiting).
+   */
+  async shutdown(timeoutMs = HANG_MS): Promise<number | null> {
+    const gone = () => this.process.exitCode !== null || this.process.signalCode !== null;
+    const exited = gone() ? Promise.resolve(this.process.exitCode) : new Promise<number | null>((resolveExit) => this.process.once('exit', (code) => resolveExit(code)));
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      this.process.kill();
+      const stopped = (async () => {
+        try {
+          await this.connection.sendRequest(ShutdownRequest.type);
+          await this.connection.sendNotification(ExitNotification.type);
+        } catch {
+          this.process.kill();
+        }
+        return exited;
+      })();
+      return await deadline(stopped, timeoutMs, () => `the server did not exit within ${timeoutMs} ms of shutdown and exit; killed it`);
+    } catch (error) {
+      if (!gone()) this.process.kill('SIGKILL');
+      throw error;
+    } finally {
+      this.connection.dispose();
     }
-    const code = await exited;
-    this.connection.dispose();
-    return code;
   }
 }
