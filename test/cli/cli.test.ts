@@ -5,17 +5,40 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { version } from '../../package.json';
 import { writeX12, type WriterClaim } from '../unit/helpers/x12-writer';
 import { writeClaimsCsv } from '../unit/helpers/csv-writer';
-import { cli } from './harness';
+import { cli, type CliRun } from './harness';
 import { json, positionOf, useCliSession } from './cliSession';
 import { CMS_TABLE, assertNoClaimContents, cleanClaims, conflictClaims, day, indicatorOneClaims } from './cliFixtures';
 import { validateSarif } from './sarifSchema';
+import { NOBODY, runningAsRoot, sharedFolder } from '../unit/helpers/as-nobody';
 
 const { dir, claimlint, file } = useCliSession('claimlint-cli-');
+
+/**
+ * `claimlint check locked.837` on a file of mode 000. Root reads it whatever its mode, so as root
+ * the CLI runs as nobody, from a copy of the bundle in a folder everyone may enter.
+ */
+function lockedFileRun(): CliRun {
+  if (!runningAsRoot) {
+    chmodSync(file('locked.837', writeX12(cleanClaims).text), 0o000);
+    return claimlint(['check', 'locked.837']);
+  }
+  const shared = sharedFolder('claimlint-cli-nobody-');
+  try {
+    copyFileSync(cli, join(shared, 'cli.js'));
+    writeFileSync(join(shared, 'locked.837'), writeX12(cleanClaims).text);
+    chmodSync(join(shared, 'locked.837'), 0o000);
+    const result = spawnSync(process.execPath, [join(shared, 'cli.js'), 'check', 'locked.837'], { cwd: shared, encoding: 'utf8', ...NOBODY });
+    if (result.error) throw result.error;
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+  }
+}
 
 describe('claimlint help, version and usage errors', () => {
   test('--help prints the usage on standard output, says fix leaves indicator-1 conflicts to a person, and exits 0', () => {
@@ -240,13 +263,9 @@ describe('claimlint check', () => {
     // A directory stands for the claim files under it; this one has none.
     assert.match(folder.stderr, /^claimlint: a-folder: no claim files in this directory/m);
     assert.deepEqual(json(folder).files.map((f) => f.path), ['ok.837'], 'the readable file is still reported');
-    if (process.getuid?.() !== 0) {
-      const locked = file('locked.837', writeX12(cleanClaims).text);
-      chmodSync(locked, 0o000);
-      const run = claimlint(['check', 'locked.837']);
-      assert.equal(run.code, 2);
-      assert.match(run.stderr, /^claimlint: locked\.837: permission denied$/m);
-    }
+    const run = lockedFileRun();
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^claimlint: locked\.837: permission denied$/m);
   });
 
   test('a file over the largest size a string can hold is refused up front with exit 2, not read', () => {

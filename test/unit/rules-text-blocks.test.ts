@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { openFileBlocks } from '../../server/src/core/rules/readFile';
 import { decodeText, forEachLine, type BlockSource, type TextContent } from '../../server/src/core/rules/textInput';
 import { runParameters } from '../fuzz/generators';
+import { runAsNobody, runningAsRoot, sharedFolder } from './helpers/as-nobody';
 
 /** The bytes as blocks of `size`, all in one buffer that each block reads over, as openFileBlocks does. */
 function blocksOf(bytes: Buffer, size: number): BlockSource {
@@ -103,8 +104,21 @@ describe('rule files read a block at a time', () => {
       const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: [path], descriptorFiles: [], readFile: (file) => openFileBlocks(file) });
       assert.deepEqual(knowledge.problems, []);
       assert.equal(knowledge.files[0]?.rows, 80_000);
-      if (process.getuid?.() !== 0) {
-        chmodSync(path, 0o000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('openFileBlocks refuses a file it may not read before reading it (as root: run as nobody)', () => {
+    const dir = sharedFolder('claimlint-blocks-locked-');
+    try {
+      const path = join(dir, 'locked.txt');
+      writeFileSync(path, '43214\t43200\t\t20100101\t*\t1\tRow\r\n', 'latin1');
+      chmodSync(path, 0o000);
+      if (runningAsRoot) {
+        const code = runAsNobody(dir, resolve(__dirname, '../../server/src/core/rules/readFile.ts'), `try { m.openFileBlocks(${JSON.stringify(path)}); process.stdout.write('read'); } catch (error) { process.stdout.write(String(error.code)); }`);
+        assert.equal(code, 'EACCES');
+      } else {
         assert.throws(() => openFileBlocks(path), /EACCES/);
       }
     } finally {

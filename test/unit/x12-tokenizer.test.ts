@@ -353,6 +353,8 @@ describe('x12 segment index: elements found on demand', () => {
   it('gives every element start, end and count as a full split does, in any order of questions', () => {
     const header = writeX12(ONE_CLAIM).text.slice(0, 106);
     const piece = fc.constantFrom('*', '**', '~', 'AB', 'LX', 'CLM', 'x', ':', '\n', '12');
+    // Questions answered and checked (a run may ask none).
+    let asked = 0;
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 12 }), fc.nat(3))), (pieces, questions) => {
         const text = header + pieces.join('');
@@ -374,9 +376,11 @@ describe('x12 segment index: elements found on demand', () => {
           else if (what === 1) assert.equal(ix.elementStartOf(i, k), k < 0 || k > count ? -1 : starts[k]!);
           else if (what === 2) assert.equal(ix.elementEnd(i, k), k < 0 || k > count ? -1 : starts[k]! + parts[k]!.length);
           else assert.equal(ix.value(i, k), k < 0 || k > count ? null : parts[k]!);
+          asked++;
         }
       }),
       { numRuns: 1000 },
     );
+    assert.ok(asked >= 1000, `${asked} questions checked in 1000 runs`);
   });
 });

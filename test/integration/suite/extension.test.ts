@@ -2,23 +2,7 @@
 // wakes the extension, and the language server answers a request made through VS Code's API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const extensionId = 'claimlint.claimlint';
-
-/** Polls `condition` until it holds; fails with `what` once `timeoutMs` has passed. */
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open (test/integration/workspace)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
+import { codeOf, diagnosticsOf, extensionId, fixture } from './helpers';
 
 describe('Claimlint in VS Code', () => {
   let doc: vscode.TextDocument;
@@ -49,8 +33,11 @@ describe('Claimlint in VS Code', () => {
   it('activates when an .837 file is opened', async () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension);
-    // Nothing here calls activate(): opening the document must be what wakes the extension.
-    await waitFor(() => extension.isActive, `${extensionId} to activate`);
+    // Nothing here calls activate(): opening the document must be what wakes the extension. Its
+    // server's diagnostics for the document (the conflict of conflict.837) are the event that
+    // says it is awake.
+    await diagnosticsOf(doc.uri, (d) => d.some((diagnostic) => codeOf(diagnostic) === 'ptp.conflict'));
+    assert.equal(extension.isActive, true, `${extensionId} is active`);
   });
 
   it('gets an answer from the language server (hover)', async () => {

@@ -28,6 +28,18 @@ import {
   ResponseError,
 } from 'vscode-languageserver-protocol/node';
 
+/** How long a wait that only guards against a hang lasts before it fails. */
+const HANG_MS = 30_000;
+
+/** `promise`, or a failure saying `what` once `ms` have passed without it settling. */
+function deadline<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what())), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Server notifications the tests read back (besides diagnostics). */
 const recordedNotifications = ['claimlint/conflictCount', 'claimlint/loadProblems', 'window/logMessage', 'window/showMessage'];
 
@@ -53,6 +65,8 @@ export class TestClient {
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -75,6 +89,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.predicate(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -187,9 +202,21 @@ export class TestClient {
    * Resolves once the server's `count`-th workspace/configuration request has been answered and
    * the server has taken the answer in (a request sent after it is answered after it).
    */
-  async settingsTaken(count: number): Promise<void> {
-    if (this.configurationRequests < count) await new Promise<void>((resolve) => this.configurationWaiters.push({ count, resolve }));
-    await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } });
+  async settingsTaken(count: number, timeoutMs = HANG_MS): Promise<void> {
+    if (this.configurationRequests < count) {
+      const taken = new Promise<void>((resolve) => this.configurationWaiters.push({ count, resolve }));
+      await deadline(taken, timeoutMs, () => `the server sent ${this.configurationRequests} workspace/configuration requests, not ${count}, within ${timeoutMs} ms`);
+    }
+    await this.barrier(timeoutMs);
+  }
+
+  /**
+   * Resolves once the server has answered a hover sent now: it reads messages in order, so what
+   * it does for the messages sent before (and publishes on their account) it has done by then.
+   */
+  async barrier(timeoutMs = HANG_MS): Promise<void> {
+    const answered = this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } });
+    await deadline(answered, timeoutMs, () => `the server did not answer a hover (the barrier) within ${timeoutMs} ms`);
   }
 
   /** Sends didChangeConfiguration with exactly these settings (any sections, or none of Claimlint's). */
@@ -197,6 +224,11 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
   }
 
+  /**
+   * The next diagnostics published for `uri` that satisfy `predicate`: publications already
+   * received do not count (open and change wait for the check of what they send, and a document
+   * opened again publishes version 1 again). diagnosticsPublished also looks at those received.
+   */
   waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
@@ -209,6 +241,16 @@ export class TestClient {
         },
       });
     });
+  }
+
+  /**
+   * The first diagnostics published for `uri` that satisfy `predicate`: one already received (from
+   * the `since`-th publication recorded on), or else the next to come.
+   */
+  diagnosticsPublished(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000, since = 0): Promise<PublishDiagnosticsParams> {
+    const seen = this.publications.slice(since).find((p) => p.uri === uri && predicate(p));
+    if (seen) return Promise.resolve(seen);
+    return this.waitForDiagnostics(uri, predicate, timeoutMs);
   }
 
   /**
@@ -231,16 +273,29 @@ export class TestClient {
     });
   }
 
-  async shutdown(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolveExit) => this.process.once('exit', (code) => resolveExit(code)));
+  /**
+   * Sends shutdown and exit and resolves with the server's exit code. A server that does not exit
+   * within `timeoutMs` is killed and the call fails, saying so (a hang, not a test left waiting).
+   */
+  async shutdown(timeoutMs = HANG_MS): Promise<number | null> {
+    const gone = () => this.process.exitCode !== null || this.process.signalCode !== null;
+    const exited = gone() ? Promise.resolve(this.process.exitCode) : new Promise<number | null>((resolveExit) => this.process.once('exit', (code) => resolveExit(code)));
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      this.process.kill();
+      const stopped = (async () => {
+        try {
+          await this.connection.sendRequest(ShutdownRequest.type);
+          await this.connection.sendNotification(ExitNotification.type);
+        } catch {
+          this.process.kill();
+        }
+        return exited;
+      })();
+      return await deadline(stopped, timeoutMs, () => `the server did not exit within ${timeoutMs} ms of shutdown and exit; killed it`);
+    } catch (error) {
+      if (!gone()) this.process.kill('SIGKILL');
+      throw error;
+    } finally {
+      this.connection.dispose();
     }
-    const code = await exited;
-    this.connection.dispose();
-    return code;
   }
 }
