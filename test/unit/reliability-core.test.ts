@@ -31,13 +31,17 @@ import {
 import { writeX12 } from './helpers/x12-writer';
 import { writeClaimsCsv } from './helpers/csv-writer';
 
-/** Per document (analysis, ~20 hovers, fixes re-analyzed, outline, layout); typical is a few ms. */
-const DOCUMENT_BUDGET_MS = 3000;
+/**
+ * A hang guard, not a speed goal (those are the bench's): per document (analysis, ~20 hovers,
+ * fixes re-analyzed, outline, layout) typical is a few ms, so only a path gone quadratic or
+ * looping on a fuzzed input comes near it.
+ */
+const DOCUMENT_HANG_MS = 3000;
 
 function assertSurvives(text: string, knowledge: Knowledge = fuzzKnowledge(), guideChecks: GuideChecks = 'envelope'): void {
   const run = exerciseCore(text, knowledge, { guideChecks });
   assert.deepEqual(run.problems, [], `document of ${text.length} chars: ${JSON.stringify(text.slice(0, 200))}`);
-  assert.ok(run.totalMs < DOCUMENT_BUDGET_MS, `${run.totalMs.toFixed(0)} ms (slowest: ${run.slowest.name}, ${run.slowest.ms.toFixed(0)} ms)`);
+  assert.ok(run.totalMs < DOCUMENT_HANG_MS, `${run.totalMs.toFixed(0)} ms (slowest: ${run.slowest.name}, ${run.slowest.ms.toFixed(0)} ms)`);
 }
 
 const day = { from: 20260310, to: 20260310 };
@@ -104,7 +108,7 @@ describe('the core never throws and never hangs', () => {
         hoverAt(analysis, text.length >> 1, fuzzKnowledge());
         fixAll(text, analysis.doc, analysis.findings);
         const ms = performance.now() - started;
-        assert.ok(ms < DOCUMENT_BUDGET_MS, `${JSON.stringify(prefix.slice(0, 8))} + ${JSON.stringify(unit)} x 1M: ${ms.toFixed(0)} ms`);
+        assert.ok(ms < DOCUMENT_HANG_MS, `${JSON.stringify(prefix.slice(0, 8))} + ${JSON.stringify(unit)} x 1M: ${ms.toFixed(0)} ms`);
       }
     }
   });
