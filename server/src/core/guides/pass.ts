@@ -32,10 +32,13 @@ const CHECKPOINT_SPACING = 256;
 /**
  * ... and keeps no more than about this many: in a longer document they are spaced further apart
  * (a 100 MB file has 4.7 million segments: 18,000 checkpoints at 256, kept to the end, cost the
- * pass about 8% more CPU in garbage collection; 2,048 of them cost what a 10 MB file's do, and an
- * edit then reads a few thousand segments again, a few milliseconds).
+ * pass about 8% more CPU in garbage collection). Each costs a fresh process more than its
+ * snapshot's objects: the 1,855 a 10 MB file had at 2,048 cost its `full` read about 25 ms of
+ * CPU more than the 1,020 it has at 1,024, while an edit, which reads again from the checkpoint
+ * before it to one after it where the state is the same, takes as long with either (10 and 50
+ * MB files, 12 edits each: about 12 and 40 ms).
  */
-const MAX_CHECKPOINTS = 2048;
+const MAX_CHECKPOINTS = 1024;
 
 /** The pass's state before a segment (an HL), to start again there after an edit (checkpoints.ts). */
 export interface GuideCheckpoint {
