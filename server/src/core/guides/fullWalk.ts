@@ -74,7 +74,7 @@ export abstract class FullWalk {
     this.pool = poolOf(guide);
     // The root's frame from the pool (fresh), not by frameFor: called while the subclass's fields
     // are yet to be added, frameFor met an object of another shape than the walkers it was
-    // optimized for, and was compiled again at every group after the first.
+    // optimized for, and was compiled again at the second group of a file.
     this.frames = [this.pool[guide.root.uid]!];
   }
 

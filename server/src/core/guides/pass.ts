@@ -31,12 +31,9 @@ const RUNS_FROM = 1 << 20;
 const CHECKPOINT_SPACING = 256;
 /**
  * ... and keeps no more than about this many: in a longer document they are spaced further apart
- * (a 100 MB file has 4.7 million segments: 18,000 checkpoints at 256, kept to the end, cost the
- * pass about 8% more CPU in garbage collection). Each costs a fresh process more than its
- * snapshot's objects: the 1,855 a 10 MB file had at 2,048 cost its `full` read about 25 ms of
- * CPU more than the 1,020 it has at 1,024, while an edit, which reads again from the checkpoint
- * before it to one after it where the state is the same, takes as long with either (10 and 50
- * MB files, 12 edits each: about 12 and 40 ms).
+ * (a 100 MB file's 18,000 at 256 cost the pass about 8% more CPU in garbage collection; a 10 MB
+ * file's 1,855 at 2,048 cost a fresh `full` read about 25 ms more than its 1,020 at 1,024, while
+ * an edit of a 10 or 50 MB file takes as long with either, about 12 and 40 ms).
  */
 const MAX_CHECKPOINTS = 1024;
 
