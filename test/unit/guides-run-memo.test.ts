@@ -92,6 +92,19 @@ describe('guide run memo', () => {
     }
   });
 
+  it('takes the runs of one group in the next group, whose walker is new, as the pass without them reads it', () => {
+    // The second group's walker enters, in a run taken, loops it has not entered itself (its
+    // frames are made with it: fullWalk.ts poolOf). Its GS06 and the IEA01 count are wrong: the
+    // same findings either way.
+    const text = fileOf(Array.from({ length: 12 }, (_, n) => copy(n)), false);
+    const gs = text.indexOf('GS*');
+    const iea = text.indexOf('IEA*');
+    const twoGroups = text.slice(0, iea) + text.slice(gs, iea) + text.slice(iea);
+    assert.ok(twoGroups.split('GS*').length === 3);
+    assertSame(twoGroups);
+    assert.ok(findings(twoGroups, false).some((f) => f.includes('guide.control-number-repeated')));
+  });
+
   it('takes runs: a file of copies of one claim is read with them as without', () => {
     const text = fileOf(Array.from({ length: 30 }, (_, n) => copy(n)), false);
     assertSame(text);

@@ -35,6 +35,26 @@ interface Pending {
   position: number;
 }
 
+/**
+ * A frame for every loop of `guide`, by LoopSpec.uid (the uids of other guides' loops hold
+ * undefined), made with the walker: a pool grown as loops are first entered was read past its end
+ * by a run taken (runMemo.ts) in a later group's new walker, which sent the engine's optimized
+ * run step back to unoptimized code and a second compile in every file of several groups.
+ */
+function poolOf(guide: GuideSchema): (Frame | undefined)[] {
+  const loops: LoopSpec[] = [];
+  const visit = (loop: LoopSpec): void => {
+    loops.push(loop);
+    for (const child of loop.children) if (child.kind === 'loop') visit(child);
+  };
+  visit(guide.root);
+  let size = 0;
+  for (const loop of loops) size = Math.max(size, loop.uid + 1);
+  const pool = new Array<Frame | undefined>(size).fill(undefined);
+  for (const loop of loops) pool[loop.uid] = { loop, counts: new Int32Array(loop.children.length) };
+  return pool;
+}
+
 /** The frames of a walk, and its full walk (GuideWalker adds the planned step, snapshots and the questions asked of it). */
 export abstract class FullWalk {
   protected frames: Frame[];
@@ -43,7 +63,7 @@ export abstract class FullWalk {
    * back (a loop sits at one depth of the guide and is never open twice, so its frame is free when
    * it is entered).
    */
-  protected readonly pool: (Frame | undefined)[] = [];
+  protected readonly pool: (Frame | undefined)[];
   protected node: SegmentSpec | null = null;
   protected pending: Pending[] = [];
   protected walkEvents: WalkEvent[] = NONE_EVENTS;
@@ -51,8 +71,11 @@ export abstract class FullWalk {
   protected enteredLoops: readonly LoopSpec[] = NONE;
 
   constructor(readonly guide: GuideSchema) {
-    this.frames = [];
-    this.frames.push(this.frameFor(guide.root));
+    this.pool = poolOf(guide);
+    // The root's frame from the pool (fresh), not by frameFor: called while the subclass's fields
+    // are yet to be added, frameFor met an object of another shape than the walkers it was
+    // optimized for, and was compiled again at the second group of a file.
+    this.frames = [this.pool[guide.root.uid]!];
   }
 
   /** Does a loop open now (the current one or one around it) have a place for segments with this id? */

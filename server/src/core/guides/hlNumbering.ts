@@ -125,14 +125,17 @@ export class HlNumbering {
     const count = ++this.count;
     const stack = this.stack;
     const branch = this.branch;
-    // Cut by pops (setting an array's length is a call into the runtime).
+    // Cut by pops (setting an array's length is a call into the runtime). A top level (once a
+    // set) cuts the whole branch in the same loop as a child: a loop of its own, first run by the
+    // second set's first HL after the engine had optimized this code without feedback for it, sent
+    // the HL path back to unoptimized code and a second compile.
+    let keep = 0;
     if (parent !== null) {
       while (stack.length > 0 && stack[stack.length - 1] !== parent) stack.pop();
       const at = branch.lastIndexOf(parent);
-      if (at >= 0) while (branch.length > at + 1) branch.pop();
-    } else {
-      while (branch.length > 0) branch.pop();
+      keep = at >= 0 ? at + 1 : branch.length;
     }
+    while (branch.length > keep) branch.pop();
     branch.push(count);
     stack.push(count);
     this.last = { segment: index, id, childFlag };
