@@ -35,12 +35,7 @@ interface Pending {
   position: number;
 }
 
-/**
- * A frame for every loop of `guide`, by LoopSpec.uid (the uids of other guides' loops hold
- * undefined), made with the walker: a pool grown as loops are first entered was read past its end
- * by a run taken (runMemo.ts) in a later group's new walker, which sent the engine's optimized
- * run step back to unoptimized code and a second compile in every file of several groups.
- */
+/** A frame for every loop of `guide`, by LoopSpec.uid (other guides' loops: undefined), made with the walker (see its constructor). */
 function poolOf(guide: GuideSchema): (Frame | undefined)[] {
   const loops: LoopSpec[] = [];
   const visit = (loop: LoopSpec): void => {

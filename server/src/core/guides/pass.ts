@@ -19,14 +19,6 @@ import { GuideValidator, type GuideFinding, type ValidatorState } from './valida
 
 const HL_CODE = segmentIdCode('HL');
 
-/**
- * Runs of segments (runMemo.ts) are taken in a stream that reaches this many segments (a
- * document of about 20 MB, or a file read in pieces from the piece that reaches it): they save
- * about 2 ms per MB once the engine has optimized them, but their compiling and what they learn
- * cost a fresh process 50-100 ms, more than they save a 10 MB file.
- */
-const RUNS_FROM = 1 << 20;
-
 /** A whole-document pass keeps a checkpoint before an HL at least this many segments after the last one. */
 const CHECKPOINT_SPACING = 256;
 /**
@@ -62,10 +54,6 @@ export class GuidePass {
   /** The delimiters of the last segment read (null: none yet), and the code of its element separator. */
   private delimiters: Delimiters | null = null;
   private element = -1;
-  /** May segmentOf take runs of segments (the terminator is no letter or digit)? */
-  private runs = false;
-  /** Does the stream reach runsFrom segments by the end of the current piece? */
-  private large = false;
   private component = '';
   private repetition: string | null = null;
   /** Validator findings turned into Findings so far (of the current validator). */
@@ -103,16 +91,14 @@ export class GuidePass {
 
   /**
    * `maxCheckpoints`: about how many checkpoints a piece gets at most (MAX_CHECKPOINTS; tests take
-   * fewer); `runsFrom`: the stream's segments from which runs are taken (RUNS_FROM; tests take 0).
+   * fewer).
    */
-  constructor(options: { checkpoints?: boolean; maxCheckpoints?: number; runsFrom?: number } = {}) {
+  constructor(options: { checkpoints?: boolean; maxCheckpoints?: number } = {}) {
     this.checkpoints = options.checkpoints ? [] : null;
     this.maxCheckpoints = options.maxCheckpoints ?? MAX_CHECKPOINTS;
-    this.runsFrom = options.runsFrom ?? RUNS_FROM;
   }
 
   private readonly maxCheckpoints: number;
-  private readonly runsFrom: number;
 
   /** A pass that goes on from a checkpoint, with the findings and checkpoints before it. */
   static resume(from: GuideCheckpoint, found: Finding[], checkpoints: GuideCheckpoint[]): GuidePass {
@@ -179,8 +165,7 @@ export class GuidePass {
   segments(ix: X12SegmentIndex, from: number, to: number): void {
     if (this.failed) return;
     try {
-      // check() may take later segments with its own (a run taken before, runMemo.ts).
-      for (let s = from; s < to; s++) s += this.check(ix, s, to);
+      for (let s = from; s < to; s++) this.check(ix, s);
     } catch (error) {
       this.failed = true;
       this.found.push(internalError('checking', error));
@@ -198,12 +183,11 @@ export class GuidePass {
     return hole !== null && ix.table.segmentEnd[s] === hole.start ? hole.length : 0;
   }
 
-  /** Segment s (of a batch that ends before `to`); returns how many segments after it were taken with it. */
-  private check(ix: X12SegmentIndex, s: number, to: number): number {
+  /** Segment s of the current piece. */
+  private check(ix: X12SegmentIndex, s: number): void {
     if (ix !== this.ix) {
       this.ix = ix;
       this.spacing = Math.max(CHECKPOINT_SPACING, Math.ceil(ix.segmentCount / this.maxCheckpoints));
-      this.large = this.base + ix.segmentCount >= this.runsFrom;
     }
     const hl = ix.idCode(s) === HL_CODE;
     if (hl && this.checkpoints !== null && s - this.lastCheckpoint >= this.spacing) this.checkpoint(s);
@@ -212,16 +196,12 @@ export class GuidePass {
     if (delimiters !== this.delimiters || this.validator === null) this.takeDelimiters(delimiters);
     const leftOut = this.leftOut(ix, s);
     this.blanks.segment(ix, s, this.base, this.textBase, leftOut);
-    // A run taken with it holds no HL and no segment with blanks before it (runMemo.ts), and none
-    // of a piece that leaves out part of a segment, nor with a letter or digit for a terminator
-    // (a run's letters and digits stand for others of their kind).
     const validator = this.validator!;
-    const taken = validator.segmentOf(ix, s, this.base + s, this.element, leftOut, this.runs && this.large && this.hole === null ? to - s - 1 : 0);
+    validator.segmentOf(ix, s, this.base + s, this.element, leftOut);
     if (hl) this.pieceHl = s;
     // Asked here, not in convert(): nearly every segment adds nothing, and a call per segment shows
     // (check() is too big for the engine to inline convert() into it).
     if (validator.results.length > this.converted) this.convert();
-    return taken;
   }
 
   /** The delimiters of the next segment, `delimiters`: another component or repetition separator starts a new validator. */
@@ -235,8 +215,6 @@ export class GuidePass {
     }
     this.delimiters = delimiters;
     this.element = delimiters.element.charCodeAt(0);
-    const terminator = delimiters.segment.charCodeAt(0);
-    this.runs = !((terminator >= 48 && terminator <= 57) || (terminator >= 65 && terminator <= 90) || (terminator >= 97 && terminator <= 122));
   }
 
   private checkpoint(s: number): void {

@@ -1,5 +1,5 @@
-// The comparison both guide memos make (shapeMemo.ts per segment, runMemo.ts per run): is each
-// byte of the text in its range? A range is kept as two bytes per character, `above` (0x7f - the
+// The comparison the shape memo makes (shapeMemo.ts) of a segment's bytes with an entry's: is
+// each byte of the text in its range? A range is kept as two bytes per character, `above` (0x7f - the
 // highest byte allowed) and `below` (0x80 - the lowest), so that four bytes are tested at once: a
 // byte x is in range when x + above has no top bit and x + below has it (no byte carries into the
 // next, as every byte is ASCII). The ranges are kept in Int32Arrays, word by word.

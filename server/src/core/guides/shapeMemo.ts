@@ -76,8 +76,6 @@ export class ShapeMemo {
   private readonly lengths = new Int32Array(BUCKETS * WAYS);
   private readonly dates = new Array<Int32Array | null>(BUCKETS * WAYS).fill(null);
   private readonly plans = new Array<StepPlan | null>(BUCKETS * WAYS).fill(null);
-  /** The entry find() last returned the plan of (for rangesOf). */
-  hit = -1;
   /** Per bucket: the way the next entry replaces. */
   private readonly next = new Uint8Array(BUCKETS);
 
@@ -122,7 +120,6 @@ export class ShapeMemo {
       if (!this.sameShape(window, start, e, length)) continue;
       const dates = this.dates[e]!;
       if (dates !== null && !datesAt(window.bytes, start - window.start, dates)) continue;
-      this.hit = e;
       return this.plans[e]!;
     }
     return null;
@@ -187,18 +184,6 @@ export class ShapeMemo {
     return inRanges(window.view, start - window.start, this.above32, this.below32, (e * KEPT) >> 2, length);
   }
 
-  /**
-   * Writes entry e's ranges (its segment's `length` characters, see `above`) to above[at...] and
-   * below[at...], with the entry's D8 date offsets moved by `at` pushed to `dates`: a run of
-   * segments (runMemo.ts) keeps the ranges of each of its segments' entries.
-   */
-  rangesOf(e: number, length: number, above: Uint8Array, below: Uint8Array, at: number, dates: number[]): void {
-    above.set(this.above.subarray(e * KEPT, e * KEPT + length), at);
-    below.set(this.below.subarray(e * KEPT, e * KEPT + length), at);
-    const own = this.dates[e];
-    if (own) for (let d = 0; d < own.length; d++) dates.push(at + own[d]!);
-  }
-
   private reset(element: number): void {
     this.element = element;
     this.off = this.alnumSeparators || isKindOf(element);
@@ -211,7 +196,7 @@ export class ShapeMemo {
  * isValidDateAt reads a D8 (a year from 1800, a month, a day of that month)? They are digits: the
  * earlier segment's were, and a digit stands only for a digit.
  */
-export function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
+function datesAt(bytes: Uint8Array, at: number, dates: Int32Array): boolean {
   for (let d = 0; d < dates.length; d++) {
     const b = at + dates[d]!;
     const year = (bytes[b]! - 48) * 1000 + (bytes[b + 1]! - 48) * 100 + (bytes[b + 2]! - 48) * 10 + bytes[b + 3]! - 48;

@@ -21,9 +21,6 @@ import { SegmentScan } from './segmentScan';
 import { idInfo, type IdInfo } from './segmentIds';
 import { CleanMemo } from './cleanMemo';
 import { ShapeMemo } from './shapeMemo';
-import { RunMemo } from './runMemo';
-import type { StepPlan } from './transitions';
-import type { GuideWalker } from './walker';
 import { firstValues, SegmentValues, valuesOf, type IndexedSegments } from './segmentValues';
 import { reportEvents, type GuideFinding } from './findings';
 import type { ValidatorState } from './validatorState';
@@ -52,7 +49,6 @@ export class GuideValidator extends SegmentCheck {
     this.repetitionCode = this.repetition === null ? -1 : this.repetition.charCodeAt(0);
     this.separators = { component: this.componentCode, repetition: this.repetitionCode };
     this.shapeMemo = new ShapeMemo(this.componentCode, this.repetitionCode);
-    this.runMemo = new RunMemo(this.shapeMemo);
   }
 
   /** The segment segmentOf is reading, as the walker asks for its values. */
@@ -66,17 +62,13 @@ export class GuideValidator extends SegmentCheck {
   private readonly cleanMemo = new CleanMemo();
   /** Segments taken by a plan and found clean, after the same guide segment: their step again for segments of the same shape (new ids, names, amounts). */
   private readonly shapeMemo: ShapeMemo;
-  /** Runs of later siblings taken by the shape memo after a loop's first segment: taken again in one step (runMemo.ts). */
-  private readonly runMemo: RunMemo;
 
   /**
    * Segment `i` of an indexed text, as segment() would take it, without making its values
    * unless a check fails (fastCheck.ts decides that the elements are clean). Envelope and HL
    * segments, and anything unusual about the segment as a whole, go through segment().
-   * `limit`: how many segments after it (none left out of the text) it may take with it, as a run
-   * taken before (runMemo.ts); returns how many it took.
    */
-  segmentOf(reader: IndexedSegments, i: number, index: number, element: number, leftOut = 0, limit = 0): number {
+  segmentOf(reader: IndexedSegments, i: number, index: number, element: number, leftOut = 0): void {
     const start = reader.table.segmentStart[i]!;
     const end = reader.table.segmentEnd[i]!;
     const text = reader.text;
@@ -84,19 +76,15 @@ export class GuideValidator extends SegmentCheck {
       const info = idInfo(reader.idCode(i), reader, i);
       // Envelope segments, HL and service lines are never left out of a piece (x12/stream.ts): read as any other.
       if (!info.special) {
-        if (this.runMemo.recording) this.runMemo.stop(this.group === null ? null : this.group.walker);
         this.longSegment(reader, i, index, start, element, end - start + leftOut, info.id);
         this.stray.read(text, i, start, end, false);
-        return 0;
+        return;
       }
     }
     // A run of identical segments the guide has no place for (a file of a million stray or empty
     // segments): once one of them adds only findings already listed REPEAT_LIMIT times and leaves
     // the walk where it was, the same text after it would do the same, so it is not read again.
-    if (this.stray.skips(text, i, start, end)) {
-      if (this.runMemo.recording) this.runMemo.stop(this.group === null ? null : this.group.walker);
-      return 0;
-    }
+    if (this.stray.skips(text, i, start, end)) return;
     const walker = this.group === null ? null : this.group.walker;
     const node = walker === null ? null : walker.current;
     const info = idInfo(reader.idCode(i), reader, i);
@@ -113,22 +101,14 @@ export class GuideValidator extends SegmentCheck {
     // checks the counts), and it is as clean (shapeMemo.ts). Not an envelope segment (no id here).
     if (node !== null && info.id !== null && (hlChecked || !info.hl)) {
       const plan = this.shapeMemo.find(this.scan.window, text, start, end, element, info.code, node.uid);
-      if (plan !== null) {
-        const recording = this.runMemo.recording;
-        if (recording) this.runMemo.before(walker!, text, i, plan, walker!.depth, info.hl);
-        if (walker!.stepByPlan(plan) !== null) {
-          this.currentId = info.id;
-          if (info.service) this.checkService(info.id, index);
-          this.placedLast = true;
-          this.stray.none();
-          if (recording) this.runMemo.stepped(i, start, end, this.shapeMemo.hit, plan);
-          // No runs asked for (see GuidePass.check): none taken, none recorded.
-          return limit === 0 || plan.kind === 'sibling' || plan.loop === null ? 0 : this.runAfter(reader, i, index, end, limit, plan, walker!);
-        }
+      if (plan !== null && walker!.stepByPlan(plan) !== null) {
+        this.currentId = info.id;
+        if (info.service) this.checkService(info.id, index);
+        this.placedLast = true;
+        this.stray.none();
+        return;
       }
     }
-    // The walk and the shape memo change below: the runs being recorded end first.
-    if (this.runMemo.recording) this.runMemo.stop(walker);
     const repeats = this.repeats;
     const listed = repeats.listed;
     const dropped = repeats.dropped;
@@ -137,37 +117,6 @@ export class GuideValidator extends SegmentCheck {
     const special = this.segmentAt(reader, i, index, start, end, element, info, hlChecked);
     const stray = !special && !this.placedLast && repeats.listed === listed && repeats.dropped > dropped && this.leadingBlanks === blanks;
     this.stray.read(text, i, start, end, stray);
-    return 0;
-  }
-
-  /**
-   * Segment i, whose terminator is at `end`, took `plan` into a fresh iteration of its loop: the
-   * segments after it, up to `limit`, taken in one step when they match a run taken before
-   * (runMemo.ts), and recorded. Returns how many were taken.
-   */
-  private runAfter(reader: IndexedSegments, i: number, index: number, end: number, limit: number, plan: StepPlan, walker: GuideWalker): number {
-    // No runs asked for (see GuidePass.check): none recorded either.
-    if (limit === 0) return 0;
-    const memo = this.runMemo;
-    const from = plan.next.uid;
-    const top = walker.depth;
-    const effect = memo.find(this.scan.window, reader.text, reader.table, i, limit, from);
-    const taken = effect === null ? 0 : memo.count;
-    if (effect !== null) {
-      walker.takeRun(effect.loops, effect.counts, effect.last);
-      // A clean step by a plan reports only a service line of another claim type (checkService).
-      const services = effect.services;
-      if (services !== null) {
-        for (let k = 0; k < services.length; k++) {
-          const id = effect.serviceIds[k]!;
-          this.currentId = id;
-          this.checkService(id, index + 1 + services[k]!);
-        }
-      }
-      this.currentId = effect.last.next.id;
-    }
-    memo.entered(reader.text, i, end, from, top, taken, reader.table.segmentEnd[i + taken]!);
-    return taken;
   }
 
   /**

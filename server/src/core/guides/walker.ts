@@ -169,44 +169,6 @@ export class GuideWalker extends FullWalk {
     return this.frames.length - 1;
   }
 
-  /**
-   * The steps of a run taken before from the first segment of a fresh iteration of the current
-   * loop (runMemo.ts), the walk now being just past that first segment by a plan: the frames from
-   * the current one on become `loops` with `counts` (framesFrom's), and the last plan is kept.
-   */
-  takeRun(loops: readonly LoopSpec[], counts: readonly Int32Array[], last: StepPlan): void {
-    this.forgetLastStep();
-    const frames = this.frames;
-    frames[frames.length - 1]!.counts.set(counts[0]!);
-    for (let l = 1; l < loops.length; l++) {
-      const loop = loops[l]!;
-      // (A pooled frame is not cleared first: every count is set.)
-      const frame = this.pool[loop.uid] ?? this.frameFor(loop);
-      frame.counts.set(counts[l]!);
-      frames.push(frame);
-    }
-    this.node = last.next;
-    this.lastPlan = last;
-    if (last.kind === 'child') this.enteredLoops = last.entered;
-    if (last.kind === 'up') {
-      this.exitedLoops = last.exited as LoopSpec[];
-      this.enteredLoops = last.entered;
-    }
-  }
-
-  /** The frames from index `top` on, copied (their loops and counts), or null when there are none. */
-  framesFrom(top: number): { loops: LoopSpec[]; counts: Int32Array[] } | null {
-    const frames = this.frames;
-    if (top >= frames.length) return null;
-    const loops: LoopSpec[] = [];
-    const counts: Int32Array[] = [];
-    for (let l = top; l < frames.length; l++) {
-      loops.push(frames[l]!.loop);
-      counts.push(frames[l]!.counts.slice());
-    }
-    return { loops, counts };
-  }
-
   /** plannedStep's step by `plan` from the current segment (the top frame is its loop): the counts checked and moved, or null with nothing changed. */
   private takePlan(plan: StepPlan): SegmentSpec | null {
     const depth = this.frames.length - 1;
