@@ -66,8 +66,8 @@ Options:
   --guide off|envelope|full  implementation-guide checks (default envelope: envelope counts,
                              control numbers, LX order, CLM02 sums, code shapes); full also
                              checks each 837 against its guide (loops, segments, elements,
-                             lengths, codes) as it reads, as the editor does by default (2 to 3
-                             times the CPU of envelope); off keeps only reading problems, claim
+                             lengths, codes) as it reads, as the editor does by default (about
+                             twice the CPU of envelope); off keeps only reading problems, claim
                              values and the coding checks
   --out FILE                 fix: write the result to FILE instead of over the input (- for
                              standard output)
