@@ -6,7 +6,8 @@ import { kindOfImplementation } from './implementations';
 import { shiftSpan } from '../spans';
 import { isControlNumber, shownCode, shownControlNumber, shownNumber } from './values';
 import type { SegmentReading } from './reading837';
-import type { EnclosingEnvelope } from './parse837';
+import type { EnclosingEnvelope } from './enclosing837';
+import { isIsaProblem, readIsaHeader } from './isa';
 
 /** An envelope header by its control number: "ST '0001'", or "ST (with no control number)". */
 function envelopeName(id: string, controlNumber: string): string {
@@ -130,6 +131,24 @@ export class Envelopes837 {
     };
     r.result.interchanges.push(model);
     this.interchange = { model, segment: s, headerSpan: ix.segmentSpan(s), groupCount: 0, controlSpan: ix.elementSpan(s, 13) };
+    this.blanksAfterIsa16(s);
+  }
+
+  /**
+   * Blanks between ISA16 and the line break that ends the ISA (isa.ts IsaHeader.blanks): the
+   * file is read with its line breaks as terminators, but a receiver takes the character after
+   * ISA16 as the terminator, so it would not read the file at all: an error, on the blanks.
+   */
+  private blanksAfterIsa16(s: number): void {
+    const r = this.r;
+    const header = readIsaHeader(r.text, r.ix.table.segmentStart[s]!);
+    if (isIsaProblem(header) || header.blanks === null) return;
+    r.add(
+      'x12.isa-malformed',
+      'error',
+      'A blank follows ISA16 where the segment terminator belongs: receivers take the character after ISA16 as the terminator, so they would not read this file. Remove the blanks after ISA16, so that the line break ends the ISA',
+      header.blanks,
+    );
   }
 
   interchangeTrailer(s: number): void {

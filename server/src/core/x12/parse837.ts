@@ -8,13 +8,13 @@
 // claim2300.ts, DTP dates in dates837.ts, the 2400 lines in serviceLines837.ts, and the segment
 // ids they dispatch on in segmentCodes.ts.
 
-import type { Claim, Finding, FunctionalGroup, Interchange, PtpTableKind, Span, TransactionSet } from '../model';
+import type { Claim, Finding, FunctionalGroup, Interchange, PtpTableKind, TransactionSet } from '../model';
+import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
 import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3, SBR, TA1 } from './segmentCodes';
 import { SegmentReading } from './reading837';
-import { isIsaProblem, readIsaHeader } from './isa';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
 import { ServiceLines837 } from './serviceLines837';
@@ -42,37 +42,6 @@ export function parse837(index: X12SegmentIndex, guide: GuidePass | null = null)
   parser.run();
   parser.finish();
   return parser.result;
-}
-
-/**
- * What a transaction set parsed on its own (see parseTransactionSetPiece) needs from the
- * envelope around it, so that it comes out as it would in a parse of the whole document.
- */
-export interface EnclosingEnvelope {
-  /** GS08, used when ST03 is absent. */
-  groupImplementation: string | null;
-  interchangeIndex: number;
-  groupIndex: number;
-  /** Index of this transaction set, and of its first claim, in the whole document. */
-  transactionIndex: number;
-  claimIndex: number;
-  /** Set when the piece starts inside this transaction set, at a CLM (a claim read again after an edit). */
-  transaction?: EnclosingTransaction;
-}
-
-/**
- * The transaction set a piece starts inside, and the HL parents of the claims at its start: they
- * stand in for the ST and the 2000 loops before the piece, up to the piece's first HL.
- */
-export interface EnclosingTransaction {
-  /** The set's model (a copy: the parser updates it), with the kind it has where the piece starts. */
-  model: TransactionSet;
-  /** Its ST segment in the index read (SE01 counts from it); any number when the piece holds no SE. */
-  segment: number;
-  /** ST02, which SE02 must match. */
-  controlSpan: Span | null;
-  /** What a claim takes from its HL parents (payer, subscriber, patient, billing provider), as its claim recorded it. */
-  parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId'>;
 }
 
 /**
@@ -271,7 +240,7 @@ export class Parser837 {
     // An envelope segment ends the open claim, then envelope837.ts reads it.
     this.claim.close(s);
     switch (code) {
-      case ISA: envelopes.interchangeHeader(s); this.blanksAfterIsa16(s); break;
+      case ISA: envelopes.interchangeHeader(s); break;
       case IEA: envelopes.interchangeTrailer(s); break;
       case GS: envelopes.groupHeader(s); break;
       case GE: envelopes.groupTrailer(s); break;
@@ -283,23 +252,6 @@ export class Parser837 {
   transactionTrailer(s: number): void {
     this.claim.close(s);
     this.envelopes.transactionTrailer(s);
-  }
-
-  /**
-   * Blanks between ISA16 and the line break that ends the ISA (isa.ts IsaHeader.blanks): the
-   * file is read with its line breaks as terminators, but a receiver takes the character after
-   * ISA16 as the terminator, so it would not read the file at all: an error, on the blanks.
-   */
-  private blanksAfterIsa16(s: number): void {
-    const r = this.r;
-    const header = readIsaHeader(r.text, r.ix.table.segmentStart[s]!);
-    if (isIsaProblem(header) || header.blanks === null) return;
-    r.add(
-      'x12.isa-malformed',
-      'error',
-      'A blank follows ISA16 where the segment terminator belongs: receivers take the character after ISA16 as the terminator, so they would not read this file. Remove the blanks after ISA16, so that the line break ends the ISA',
-      header.blanks,
-    );
   }
 
   // ---- 2000 loops: the open claim ends, then hierarchy837.ts reads the HL ----------------

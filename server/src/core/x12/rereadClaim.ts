@@ -20,7 +20,8 @@ import { CodingRun, type CodingTables } from '../rules/codingRun';
 import type { ClaimsReplaced } from '../rules/documentCoding';
 import { lastAtOrBefore } from '../search';
 import { shiftFinding } from '../spans';
-import { kindOfImplementation, Parser837, type EnclosingEnvelope, type EnclosingTransaction } from './parse837';
+import { kindOfImplementation, Parser837 } from './parse837';
+import type { EnclosingEnvelope, EnclosingTransaction } from './enclosing837';
 import { segmentIdCode, X12SegmentIndex } from './segment-index';
 import {
   contains,
