@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { elementAt, findLoop, isValidCode, lookupElement, loopsOf, segmentFor } from '../../server/src/core/guides/lookups';
-import { envelopeFor, guideCoverage, guideFor, guideKeys, parseSyntaxNote } from '../../server/src/core/guides/load';
+import { envelopeFor, guideCoverage, guideFor, guideKeys } from '../../server/src/core/guides/load';
+import { parseSyntaxNote } from '../../server/src/core/guides/segmentDefinitions';
 import type { ElementSpec, GuideData, GuideSchema, LoopSpec, SegmentSpec } from '../../server/src/core/guides/schema';
 
 // Only the committed schema is read here: pyx12's maps are not part of the repository (CI has none).
