@@ -2,7 +2,7 @@
 //
 // Design (the modules: header.ts finds the header, columnLayout.ts maps its columns (columns.ts names them),
 // reader.ts splits records, rows.ts reads a row into a service line with values.ts (its dates
-// with rowDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
+// with rowDates.ts and cellDates.ts, decimal-comma amounts with amounts.ts, Excel text formulas with
 // excelText.ts; the claim type cell with claimTypes.ts, the claim frequency with
 // claimFrequency.ts), claimChooser.ts groups lines into claims (claims.ts for the whole model),
 // csvIndex.ts locates cells for hovers;
