@@ -4,35 +4,25 @@
 // while no claim is open, and pushes the pieces in order. The parser carries its open
 // envelopes and HL context from piece to piece, so the findings are those that analyze() gives
 // for the whole text (with document offsets), and each piece's claims are dropped once checked.
-// Pure: the caller does the reading. This module is the pieces handed over: blocks fed, pieces
-// read and checked, their findings moved to document offsets. The text held between cuts is
-// streamText.ts (and the middle of a long segment left out of it, streamHole.ts); where the
-// text is cut, streamCut.ts.
+// Pure: the caller does the reading. This module is the blocks fed and cut into pieces; each
+// piece is read and checked, its findings moved to document offsets, by streamPieces.ts. The text
+// held between cuts is streamText.ts (and the middle of a long segment left out of it,
+// streamHole.ts); where the text is cut, streamCut.ts.
 
-import type { Delimiters, Finding } from '../model';
 import { CodingRun, type CodingTables } from '../rules/codingRun';
-import { shiftFinding } from '../spans';
 import { internalError, type SharedCoding } from '../analyze';
 import { detectFormat } from '../parse';
 import { isIsaAt, isIsaProblem, readIsaHeader, skipLeadingBlanks } from './isa';
-import { withoutRepeats } from '../guides/checks';
 import { GuidePass } from '../guides/pass';
-import { Parser837 } from './parse837';
 import { CLM, DTP, HL, ISA, LX, NM1, SV1, SV2, SV3 } from './segmentCodes';
-import { X12SegmentIndex } from './segment-index';
-import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from './longSegments';
 import type { Source } from './source';
 import { emptyLike, HeldBytes, HeldStrings, indexOfText, type HeldText } from './streamText';
 import { CutSearch, ENVELOPE_CODES, skipGaps } from './streamCut';
-import { findingAcrossHole, noteLeftOut, type Hole } from './streamHole';
+import { noteLeftOut, type Hole } from './streamHole';
+import { nothing, PieceReader, type PieceResult } from './streamPieces';
 
-export interface PieceResult {
-  claims: number;
-  serviceLines: number;
-  /** With document offsets, in the order of the piece (structural by position, then coding). */
-  findings: Finding[];
-}
+export type { PieceResult } from './streamPieces';
 
 /**
  * Segments whose elements the 837 reader reads (Parser837.run), ISA included: any other segment
@@ -54,56 +44,28 @@ function merged(a: PieceResult, b: PieceResult): PieceResult {
   return { claims: a.claims + b.claims, serviceLines: a.serviceLines + b.serviceLines, findings: a.findings.concat(b.findings) };
 }
 
-function nothing(): PieceResult {
-  return { claims: 0, serviceLines: 0, findings: [] };
-}
-
-/**
- * A piece's reader findings with the guide findings of the same piece (guideChecks `full`): those
- * the guide repeats go (checks.ts withoutRepeats); a repeat is always about one segment, so
- * the two findings come from the same piece. `end`: the guide pass's last findings too.
- */
-function withGuide(findings: Finding[], guide: GuidePass | null, end = false): Finding[] {
-  if (guide === null) return findings;
-  const found = end ? guide.finish() : guide.take();
-  return found.length === 0 ? findings : [...withoutRepeats(findings, found), ...found];
-}
 
 export class X12Stream {
-  private parser: Parser837 | null = null;
   /** Document offset where the next piece starts (the text before it has been read). */
   private offset = 0;
-  /** Delimiters in force at the end of what was read (null before the first piece). */
-  private delimiters: Delimiters | null = null;
-  private failed = false;
 
   /** The coded lines of every piece: coding edits pair or sum lines of one patient across transaction sets, so they are checked at the end. */
   private readonly run: CodingRun;
-  private readonly file: number;
+  /** The pieces read and checked, in order (streamPieces.ts). */
+  private readonly pieces: PieceReader;
 
   /** Characters of the longest piece read at once (what memory follows). */
-  longestPiece = 0;
+  get longestPiece(): number {
+    return this.pieces.longestPiece;
+  }
   /** Characters fed so far. */
   private fed = 0;
-  /** Document length of the last piece read (its text may leave a hole), and the hole. */
-  private pieceLength = 0;
-  private pieceHole: Hole | null = null;
   /** The middle of a long segment being left out of the pending text (see Hole). */
   private hole: Hole | null = null;
   /** Characters from which a segment is long (LONG_SEGMENT; tests use less). */
   protected longSegment = LONG_SEGMENT;
   /** Characters from which a claim is long (LONG_CLAIM; tests use less). */
   protected longClaim = LONG_CLAIM;
-  /**
-   * The arrays each piece is tokenized into: a piece's table is read (by the parser) only until
-   * the next piece is pushed, so one set serves them all instead of new arrays for every piece.
-   */
-  private readonly scratch = new TokenizerScratch();
-
-  /** The implementation-guide checks, run in the reader's pass (guideChecks `full`), or null. */
-  private readonly guide: GuidePass | null;
-  /** Whether the reader builds only the lines the run keeps (see codedLinesOnly). */
-  private readonly codedLinesOnly: boolean;
 
   /**
    * With `shared`, the lines go into a run of several files (checked together) and the run
@@ -118,9 +80,7 @@ export class X12Stream {
     options?: { guide?: boolean; codedLinesOnly?: boolean },
   ) {
     this.run = shared?.run ?? new CodingRun(tables);
-    this.file = shared?.file ?? 0;
-    this.guide = options?.guide ? new GuidePass() : null;
-    this.codedLinesOnly = options?.codedLinesOnly ?? false;
+    this.pieces = new PieceReader(this.run, shared?.file ?? 0, options?.guide ? new GuidePass() : null, options?.codedLinesOnly ?? false);
   }
 
   /**
@@ -252,9 +212,9 @@ export class X12Stream {
       hole.length -= hole.tail;
     }
     const rest = held.cut(held.length);
-    const last = rest.length > 0 || this.parser === null ? this.push(rest, hole) : nothing();
-    last.findings.push(...this.finish());
-    if (!this.failed && this.shared === undefined) {
+    const last = rest.length > 0 || !this.pieces.started ? this.push(rest, hole) : nothing();
+    last.findings.push(...this.pieces.finish(this.offset));
+    if (!this.pieces.failed && this.shared === undefined) {
       try {
         for (const finding of this.run.findings()) last.findings.push(finding);
       } catch (error) {
@@ -266,84 +226,12 @@ export class X12Stream {
 
   /** Reads and checks the next piece; its text starts where the previous piece ended (and may leave out the middle of a long segment). */
   private push(source: Source, hole: Hole | null = null): PieceResult {
-    if (this.failed) return nothing();
+    if (this.pieces.failed) return nothing();
     const base = this.offset;
     const length = source.length + (hole === null ? 0 : hole.length);
     this.offset += length;
-    if (source.length > this.longestPiece) this.longestPiece = source.length;
-    let claims;
-    let claimCount = 0;
-    let lineCount = 0;
-    let structural: Finding[];
-    try {
-      const options: TokenizeOptions = this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch };
-      if (hole !== null && hole.open && hole.solid) options.leftOut = hole.start;
-      // Bytes are tokenized as bytes with the guide checks too (splitBytes: about a third of
-      // splitText's time); the checks read the piece's text, which the table decodes once (ByteTable).
-      const table = tokenize(source, options);
-      const index = new X12SegmentIndex(table);
-      if (this.parser === null) {
-        this.parser = new Parser837(index);
-        this.parser.guide = this.guide;
-        if (this.codedLinesOnly) this.parser.keepLine = this.run.tableFilter();
-      } else this.parser.continueWith(index, this.pieceLength);
-      this.pieceLength = length;
-      this.pieceHole = hole;
-      this.guide?.pieceHole(hole);
-      const parser = this.parser;
-      // Counted by the parser: with codedLinesOnly its claims are only those with a line kept.
-      const claimsBefore = parser.claimCount;
-      const linesBefore = parser.linesSeen;
-      parser.run();
-      parser.endPiece(this.cuts.cutInClaim);
-      this.cuts.cutInClaim = false;
-      if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
-      claims = parser.result.claims;
-      claimCount = parser.claimCount - claimsBefore;
-      lineCount = parser.linesSeen - linesBefore;
-      structural = withGuide([...table.findings, ...parser.result.findings], this.guide).sort((a, b) => a.span.start - b.span.start);
-      if (hole !== null) {
-        structural = structural.map((finding) => findingAcrossHole(finding, hole));
-        // A claim in a piece with a hole ends before the long segment (none is open at it); claims end in order.
-        if (claimCount > 0 && parser.lastClaimEnd > hole.start) throw new Error('a claim reaches into a long segment left out of its piece');
-      }
-      this.clearResult();
-    } catch (error) {
-      this.failed = true;
-      return { claims: 0, serviceLines: 0, findings: [internalError('reading', error)] };
-    }
-    // Only the lines a PTP edit can pair are kept (with their offsets in the document).
-    this.run.add(claims, { file: this.file, x12: true, base });
-    const findings = structural.map((finding) => shiftFinding(finding, base));
-    return { claims: claimCount, serviceLines: lineCount, findings };
-  }
-
-  private finish(): Finding[] {
-    const parser = this.parser;
-    if (parser === null || this.failed) return [];
-    const base = this.offset - this.pieceLength;
-    let ended: Finding[];
-    try {
-      parser.finish();
-      ended = withGuide(parser.result.findings, this.guide, true);
-    } catch (error) {
-      return [internalError('reading', error)];
-    }
-    // In the coordinates of the last piece, which may leave out the middle of a long segment.
-    const hole = this.pieceHole;
-    if (hole !== null) ended = ended.map((finding) => findingAcrossHole(finding, hole));
-    const findings = ended.sort((a, b) => a.span.start - b.span.start).map((finding) => shiftFinding(finding, base));
-    this.clearResult();
-    return findings;
-  }
-
-  private clearResult(): void {
-    const result = this.parser!.result;
-    result.claims = [];
-    result.findings = [];
-    result.interchanges = [];
-    result.groups = [];
-    result.transactions = [];
+    const result = this.pieces.read(source, base, length, hole, this.cuts.cutInClaim);
+    this.cuts.cutInClaim = false;
+    return result;
   }
 }
-
