@@ -164,11 +164,6 @@ export class GuideWalker extends FullWalk {
     return next;
   }
 
-  /** The index of the innermost open loop's frame. */
-  get depth(): number {
-    return this.frames.length - 1;
-  }
-
   /** plannedStep's step by `plan` from the current segment (the top frame is its loop): the counts checked and moved, or null with nothing changed. */
   private takePlan(plan: StepPlan): SegmentSpec | null {
     const depth = this.frames.length - 1;
