@@ -44,7 +44,6 @@ function merged(a: PieceResult, b: PieceResult): PieceResult {
   return { claims: a.claims + b.claims, serviceLines: a.serviceLines + b.serviceLines, findings: a.findings.concat(b.findings) };
 }
 
-
 export class X12Stream {
   /** Document offset where the next piece starts (the text before it has been read). */
   private offset = 0;
@@ -226,7 +225,6 @@ export class X12Stream {
 
   /** Reads and checks the next piece; its text starts where the previous piece ended (and may leave out the middle of a long segment). */
   private push(source: Source, hole: Hole | null = null): PieceResult {
-    if (this.pieces.failed) return nothing();
     const base = this.offset;
     const length = source.length + (hole === null ? 0 : hole.length);
     this.offset += length;
