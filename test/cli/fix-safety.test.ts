@@ -10,11 +10,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { waitUntilStopped } from '../unit/helpers/process';
+import { NOBODY, runningAsRoot, sharedFolder } from '../unit/helpers/as-nobody';
 
 const root = resolve(__dirname, '../..');
 const day = { from: 20260310, to: 20260310 };
@@ -39,9 +39,8 @@ function folder(name: string): string {
 }
 
 before(() => {
-  top = mkdtempSync(join(tmpdir(), 'claimlint-fix-safety-'));
   // Other users may read the build (the owner test runs the CLI as nobody).
-  chmodSync(top, 0o755);
+  top = sharedFolder('claimlint-fix-safety-');
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out-root', join(top, 'build')], { cwd: root, stdio: 'pipe' });
   cli = join(top, 'build/server/out/cli.js');
   const claims = Array.from({ length: 40_000 }, (_, i) => ({
@@ -216,7 +215,6 @@ function modeOf(path: string): number {
   return statSync(path).mode & 0o7777;
 }
 
-const asRoot = process.getuid?.() === 0;
 
 describe('fix and the permissions of the file it replaces', () => {
   // fix writes through a rename, which asks the folder's permission, not the file's: without a
@@ -280,7 +278,7 @@ describe('fix and the permissions of the file it replaces', () => {
     assert.match(run.stderr, /--force applies to fix only/);
   });
 
-  test('the owner, group and mode of the file are kept', { skip: !asRoot && 'needs root to give the file another owner' }, async () => {
+  test('the owner, group and mode of the file are kept', { skip: !runningAsRoot && 'needs root to give the file another owner' }, async () => {
     const dir = folder('owner');
     const target = join(dir, 'owned.837');
     writeFileSync(target, example);
@@ -294,15 +292,14 @@ describe('fix and the permissions of the file it replaces', () => {
     assert.deepEqual(readdirSync(dir), ['owned.837']);
   });
 
-  test('run by another user: a file it may not write by its mode is refused; an owner it cannot keep needs --force', { skip: !asRoot && 'needs root to run the CLI as nobody' }, async () => {
-    const nobody = { uid: 65534, gid: 65534 };
+  test('run by another user: a file it may not write by its mode is refused; an owner it cannot keep needs --force', { skip: !runningAsRoot && 'needs root to run the CLI as nobody' }, async () => {
     const dir = folder('nobody');
     chmodSync(dir, 0o777);
     // Owned by root and writable by root only: nobody could not open it for writing, nor may fix replace it.
     const rootOnly = join(dir, 'root-only.837');
     writeFileSync(rootOnly, example);
     chmodSync(rootOnly, 0o644);
-    const refused = await claimlint(['fix', 'root-only.837'], dir, nobody);
+    const refused = await claimlint(['fix', 'root-only.837'], dir, NOBODY);
     assert.equal(refused.code, 2, refused.stderr);
     assert.equal(refused.stderr, 'claimlint: cannot write root-only.837: read-only (mode 644; --force replaces it anyway); the file was not changed\n');
     assert.ok(readFileSync(rootOnly).equals(example));
@@ -311,13 +308,13 @@ describe('fix and the permissions of the file it replaces', () => {
     const shared = join(dir, 'shared.837');
     writeFileSync(shared, example);
     chmodSync(shared, 0o666);
-    const kept = await claimlint(['fix', 'shared.837'], dir, nobody);
+    const kept = await claimlint(['fix', 'shared.837'], dir, NOBODY);
     assert.equal(kept.code, 2, kept.stderr);
     assert.equal(kept.stderr, 'claimlint: cannot write shared.837: its owner (uid 0, gid 0) can be kept only by root (--force writes it as yours); the file was not changed\n');
     assert.ok(readFileSync(shared).equals(example));
     assert.deepEqual(readdirSync(dir).sort(), ['root-only.837', 'shared.837']);
 
-    const forced = await claimlint(['fix', '--force', 'shared.837'], dir, nobody);
+    const forced = await claimlint(['fix', '--force', 'shared.837'], dir, NOBODY);
     assert.equal(forced.code, 0, forced.stderr);
     assert.match(forced.stderr, /^claimlint: warning: shared\.837: now owned by uid 65534, gid 65534: its owner \(uid 0, gid 0\) could not be kept$/m);
     const stats = statSync(shared);
