@@ -59,13 +59,11 @@ test('a file rewritten while the folder run reads it is read again or named as c
     let rewritten: Promise<void> | null = null;
     client.connection.onProgress(WorkDoneProgress.type, 'review-changed', (value) => {
       if (rewritten === null && value.kind === 'report' && /^1 of 1/.test(value.message ?? '')) {
-        rewritten = client.connection
-          .sendRequest('textDocument/hover', { textDocument: { uri: 'file:///claimlint-barrier.837' }, position: { line: 0, character: 0 } })
-          .then(() => {
-            const fd = openSync(path, 'r+');
-            writeSync(fd, 'HC:99213', at);
-            closeSync(fd);
-          });
+        rewritten = client.barrier().then(() => {
+          const fd = openSync(path, 'r+');
+          writeSync(fd, 'HC:99213', at);
+          closeSync(fd);
+        });
       }
     });
     const result = await client.connection.sendRequest(CheckFolderRequest.type, { workDoneToken: 'review-changed' });
