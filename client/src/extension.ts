@@ -47,7 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: [], env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: ['--nolazy', '--inspect=6019'], env } },
   };
-  const initializationOptions: ClaimlintInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  // The warning for rule files with problems is shown here (LoadProblemsNotification below), not by the server.
+  const initializationOptions: ClaimlintInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, showsLoadProblems: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => [
       { scheme: 'file', language },

@@ -2,7 +2,8 @@
 // `--ptp ncci --mue ncci`: each option read every table of the folder, and the first one not of
 // its kind stopped the run (exit 2, "not a PTP table"). A file found in a folder given that is not
 // the option's kind is now skipped with one warning line, when the folder gave the option a table
-// of its kind; a folder with none, or a file named itself, still stops the run.
+// of its kind; a folder with none, or a file named itself, still stops the run. The same holds
+// for the tables inside the zips CMS downloads come as (found in the folder, not named).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,17 +11,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/src/cli/main';
 import { memoryIo } from './memoryIo';
+import { strToU8, zipSync } from 'fflate';
 import { practitionerMueCsv, practitionerPtpText } from '../unit/helpers/ncci-tables';
 
 let dir = '';
 let ncci = '';
 let claims = '';
+let zips = '';
+const PTP_ROW = '99213\t36415\t\t20200101\t*\t0\tMisuse of column two code with column one code';
+const MUE_ROW = '36415,1,3,Clinical';
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'claimlint-ncci-folder-'));
   ncci = join(dir, 'ncci');
   mkdirSync(ncci);
-  writeFileSync(join(ncci, 'ccipra-v322r0-f1.txt'), practitionerPtpText(['99213\t36415\t\t20200101\t*\t0\tMisuse of column two code with column one code']));
-  writeFileSync(join(ncci, 'MCR_MUE_PractitionerServices.csv'), practitionerMueCsv(['36415,1,3,Clinical']));
+  writeFileSync(join(ncci, 'ccipra-v322r0-f1.txt'), practitionerPtpText([PTP_ROW]));
+  writeFileSync(join(ncci, 'MCR_MUE_PractitionerServices.csv'), practitionerMueCsv([MUE_ROW]));
+  // The downloads as they come: each table in a zip of its own.
+  zips = join(dir, 'downloads');
+  mkdirSync(zips);
+  writeFileSync(join(zips, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip'), zipSync({ 'ccipra-v322r0-f1.TXT': strToU8(practitionerPtpText([PTP_ROW])) }));
+  writeFileSync(join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip'), zipSync({ 'MCR_MUE_PractitionerServices.csv': strToU8(practitionerMueCsv([MUE_ROW])) }));
   claims = join(dir, 'claims.csv');
   writeFileSync(claims, 'Claim ID,Patient ID,Date of Service,CPT/HCPCS,Units\nC1,M1,03/10/2026,99213,1\nC1,M1,03/10/2026,36415,2\n');
 });
@@ -59,4 +69,31 @@ test('a file of another kind named itself still stops the run, whatever else loa
   const result = check(['--ptp', ncci, '--ptp', join(ncci, 'MCR_MUE_PractitionerServices.csv'), claims]);
   assert.equal(result.code, 2);
   assert.match(result.err, /claimlint: --ptp .*MCR_MUE_PractitionerServices\.csv: not a PTP table/);
+});
+
+test('a folder of the zips as downloaded, given to --ptp and --mue: each takes the table in its zip, the other zip\'s is skipped with a warning', () => {
+  const result = check(['--ptp', zips, '--mue', zips, claims]);
+  assert.equal(result.code, 1, result.err);
+  assert.deepEqual(result.rules.sort(), ['mue.exceeded', 'ptp.conflict']);
+  const lines = result.err.trim().split('\n');
+  assert.deepEqual(lines.map((l) => l.replace(/: skipped: .*/, ': skipped')), [
+    `claimlint: warning: --ptp ${join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip')} › MCR_MUE_PractitionerServices.csv: skipped`,
+    `claimlint: warning: --mue ${join(zips, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip')} › ccipra-v322r0-f1.TXT: skipped`,
+  ]);
+});
+
+test('a zip of another kind named itself still stops the run, whatever else loaded', () => {
+  const result = check(['--ptp', zips, '--ptp', join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip'), claims]);
+  assert.equal(result.code, 2);
+  assert.match(result.err, /claimlint: --ptp .*mue-table\.zip › MCR_MUE_PractitionerServices\.csv: not a PTP table/);
+});
+
+test('a zip in the folder that cannot be read stops the run: it may be the table the option needs', () => {
+  const damaged = join(dir, 'damaged');
+  mkdirSync(damaged);
+  writeFileSync(join(damaged, 'ccipra-v322r0-f1.txt'), practitionerPtpText([PTP_ROW]));
+  writeFileSync(join(damaged, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f2.zip'), 'PK\u0003\u0004 half a download');
+  const result = check(['--ptp', damaged, claims]);
+  assert.equal(result.code, 2);
+  assert.match(result.err, /claimlint: --ptp .*f2\.zip: not a readable zip file/);
 });

@@ -326,7 +326,7 @@ describe('loadKnowledge with add-on code files', () => {
       { source: 'aoc.txt', kind: 'aoc', rows: HAND_ROWS.length, problems: 0 },
       { source: 'aoc.csv', kind: 'aoc', rows: 1, problems: 1 },
       { source: 'ptp.txt', kind: 'aoc', rows: 0, problems: 1 },
-      { source: 'missing.txt', kind: 'aoc', rows: 0, problems: 1 },
+      { source: 'missing.txt', kind: 'aoc', rows: 0, problems: 1, unread: true },
     ]);
     assert.deepEqual(
       knowledge.problems.map((p) => [p.source, p.line, p.reason]),

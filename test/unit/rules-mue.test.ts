@@ -334,7 +334,7 @@ describe('loadKnowledge with MUE files', () => {
       { source: 'MCR_MUE_PractitionerServices.csv', kind: 'mue', rows: 44, problems: 0, mueTable: 'practitioner' },
       { source: 'oph-mue.tsv', kind: 'mue', rows: 1, problems: 1, mueTable: 'hospital' },
       { source: 'mue.csv', kind: 'mue', rows: 0, problems: 1, mueTable: 'practitioner' },
-      { source: 'missing.csv', kind: 'mue', rows: 0, problems: 1 },
+      { source: 'missing.csv', kind: 'mue', rows: 0, problems: 1, unread: true },
     ]);
     assert.deepEqual(
       knowledge.problems.map((p) => [p.source, p.line]),

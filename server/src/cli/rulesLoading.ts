@@ -1,10 +1,10 @@
 // The rule and descriptor files a CLI run loads (--ptp, --ptp-hospital, --mue, --aoc,
 // --descriptors), with the extension's loaders, and what is said about them on standard error.
 import type { CliOptions } from './arguments';
-import { expandRuleFilePaths, tableKindFromName, ZIP_ENTRY_SEPARATOR } from '../core/rules/ruleFiles';
+import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
 import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { openFileBlocks } from '../core/rules/readFile';
-import { fileReports, isMoreNotListed, unusableFileReason } from '../lsp/loadReport';
+import { fileReports, isMoreNotListed, listOf, otherKindsInFolders, unusableFileReason, type RuleList } from '../lsp/loadReport';
 import { plural, type Io } from './io';
 
 /** Warnings shown per rule file; the rest are counted. */
@@ -30,21 +30,17 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
   });
   const reports = fileReports(knowledge);
   // A folder that holds every CMS download (PTP, MUE, add-on code tables) may be given to each
-  // option: a file in it that is not the option's kind is skipped, with a warning, when the
-  // folder gave the option some table. A file given itself, or the only kind of file, stops the run.
-  const given = new Set([...options.ptpFiles, ...options.hospitalPtpFiles, ...(options.mueFiles ?? []), ...(options.addOnCodeFiles ?? []), ...options.descriptorFiles]);
-  const fromFolder = (file: LoadedFile) => !given.has(file.source) && !file.source.includes(ZIP_ENTRY_SEPARATOR);
-  const loadedBy = new Set(reports.filter((r) => r.file.rows > 0).map((r) => ruleFileOption(r.file)));
+  // option: a file in it that is not the option's kind is skipped, with a warning (loadReport.ts
+  // otherKindsInFolders). A file given itself, or one that cannot be read, stops the run.
+  const skipped = otherKindsInFolders(reports);
   let fatal = false;
-  const skipped = new Set<(typeof reports)[number]>();
   for (const report of reports) {
     if (report.file.rows > 0) continue;
     // The loader's reason for the whole file, else what the file is not and its first rows' problems.
     const reason = unusableFileReason(report) ?? NOTHING_FOUND[report.file.kind];
-    const option = ruleFileOption(report.file);
-    if (fromFolder(report.file) && loadedBy.has(option)) {
+    const option = OPTION_OF[listOf(report.file)];
+    if (skipped.has(report)) {
       io.stderr(`claimlint: warning: ${option} ${report.file.source}: skipped: ${reason}\n`);
-      skipped.add(report);
       continue;
     }
     fatal = true;
@@ -81,18 +77,7 @@ export function builtinOnlyNote(knowledge: Knowledge, builtinEdits: boolean): st
 }
 
 /** The option that named a rule file: for PTP files the list it came in, not its table (a --ptp file named ccioph... goes to the hospital table). */
-function ruleFileOption(file: LoadedFile): string {
-  switch (file.kind) {
-    case 'descriptors':
-      return '--descriptors';
-    case 'mue':
-      return '--mue';
-    case 'aoc':
-      return '--aoc';
-    default:
-      return file.hospitalList ? '--ptp-hospital' : '--ptp';
-  }
-}
+const OPTION_OF: Record<RuleList, string> = { ptp: '--ptp', hospitalPtp: '--ptp-hospital', mue: '--mue', aoc: '--aoc', descriptors: '--descriptors' };
 
 /** What a rule file that gave no rows (and no reason) lacked. */
 const NOTHING_FOUND: Record<LoadedFile['kind'], string> = {

@@ -79,6 +79,26 @@ export function fileReports(knowledge: Knowledge): FileReport[] {
   });
 }
 
+/** The setting (or CLI option) a rule file was given in: for a PTP file the list, not the table its name chose. */
+export type RuleList = 'ptp' | 'hospitalPtp' | 'mue' | 'aoc' | 'descriptors';
+
+export function listOf(file: LoadedFile): RuleList {
+  if (file.kind === 'ptp') return file.hospitalList ? 'hospitalPtp' : 'ptp';
+  return file.kind;
+}
+
+/**
+ * Files of another kind in a folder given for a kind of table: one folder may hold every CMS
+ * download (the PTP zip, the MUE zip, the add-on code file) and be given to each setting, where the
+ * MUE zip holds no PTP edit. Such a file is skipped (said in one line, not as a problem) when it
+ * was found in a folder (or a zip found there), was read, gave no rows, and its setting loaded rows
+ * from some other file. A file named itself, or one that could not be read, stays a problem.
+ */
+export function otherKindsInFolders(reports: readonly FileReport[]): Set<FileReport> {
+  const loaded = new Set(reports.filter((r) => r.file.rows > 0).map((r) => listOf(r.file)));
+  return new Set(reports.filter(({ file }) => file.rows === 0 && file.inFolder && !file.unread && loaded.has(listOf(file))));
+}
+
 /** Problems that belong to no file the user set (the built-in data, building the index): one line each. */
 export function otherProblems(knowledge: Knowledge): string[] {
   const sources = new Set(knowledge.files.map((file) => file.source));
@@ -127,17 +147,21 @@ export function unusableFileReason(report: FileReport): string | null {
 
 /**
  * What was loaded, for the log: per kind of file, how many of the files set gave rows and how
- * many rows; then the PTP edits in use in each table, and whether the built-in set is among them.
+ * many rows (files of another kind skipped in a folder, `skipped`, counted apart); then the PTP
+ * edits in use in each table, and whether the built-in set is among them.
  */
-export function loadedSummary(knowledge: Knowledge, builtinEdits: boolean): string {
+export function loadedSummary(knowledge: Knowledge, builtinEdits: boolean, skipped: ReadonlySet<LoadedFile> = new Set()): string {
   const kinds = [...new Set(knowledge.files.map((file) => file.kind))];
   const parts = kinds.map((kind) => {
-    const files = knowledge.files.filter((file) => file.kind === kind);
+    const all = knowledge.files.filter((file) => file.kind === kind);
+    const files = all.filter((file) => !skipped.has(file));
     const loaded = files.filter((file) => file.rows > 0);
     const rows = loaded.reduce((sum, file) => sum + file.rows, 0);
     const words = wordsOf(kind);
     const unit = kind === 'ptp' ? ['edit', 'edits'] : [words.row, words.rows];
-    return `${words.files}: ${loaded.length} of ${count(files.length, 'file', 'files')} loaded (${count(rows, unit[0]!, unit[1]!)})`;
+    const others = all.length - files.length;
+    const skippedNote = others > 0 ? `; ${count(others, 'file', 'files')} of other kinds skipped` : '';
+    return `${words.files}: ${loaded.length} of ${count(files.length, 'file', 'files')} loaded (${count(rows, unit[0]!, unit[1]!)}${skippedNote})`;
   });
   const { practitioner, hospital } = knowledge.tables;
   const inUse = `in use: ${practitioner.size} practitioner and ${hospital.size} outpatient hospital PTP edits (built-in set ${builtinEdits ? 'on' : 'off'})`;

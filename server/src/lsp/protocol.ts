@@ -127,6 +127,12 @@ export interface ClaimlintInitializationOptions {
    * `claimlint` as didChangeConfiguration sends them. A client that can is asked instead.
    */
   settings?: Partial<ClaimlintSettings> | { claimlint: Partial<ClaimlintSettings> };
+  /**
+   * The client shows claimlint/loadProblems to the user itself (the VS Code extension does). Any
+   * other client is also sent them as window/showMessage, which every editor shows: a table that
+   * failed to load must not leave the user believing its edits are checked.
+   */
+  showsLoadProblems?: boolean;
 }
 
 export const configurationSection = 'claimlint';

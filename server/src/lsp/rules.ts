@@ -9,7 +9,7 @@ import { DEFAULT_GUIDE_CHECKS, guideChecksOf, type GuideChecks } from '../core/g
 import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { lostFiles, withKeptRows } from './keptRows';
 import { defaultKnowledgeLoader, type KnowledgeLoader } from './knowledgeLoader';
-import { fileReports, fileSummary, loadedSummary, otherProblems, rowsOf } from './loadReport';
+import { fileReports, fileSummary, loadedSummary, otherKindsInFolders, otherProblems, rowsOf, unusableFileReason, wordsOf } from './loadReport';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
 import { allPaths, defaultSettings, knowledgeOptionsOf, relativePathNote, ruleFilesOf, settingsProblems, type RuleFiles, type WorkspaceContext } from './settings';
@@ -25,6 +25,8 @@ export class Rules {
   /** The claimlint.guideChecks setting in force. */
   guideChecks: GuideChecks = DEFAULT_GUIDE_CHECKS;
   readonly workspace: WorkspaceContext = { trusted: true, root: null };
+  /** The client shows claimlint/loadProblems itself (ClaimlintInitializationOptions.showsLoadProblems); else they also go as window/showMessage. */
+  clientShowsLoadProblems = false;
   /** The files the knowledge in use was loaded from. */
   private files: RuleFiles | null = null;
   /** The files of the settings in force: what a reload after a change on disk loads. */
@@ -140,10 +142,14 @@ export class Rules {
   private async outcomeOf(loaded: Knowledge, files: RuleFiles, seen: number, superseded: () => boolean): Promise<LoadOutcome> {
     const same = this.files !== null && sameFiles(this.files, files);
     const lost = same ? lostFiles(loaded, this.knowledge) : [];
-    // One line per file with problems, never one per bad row.
+    // One line per file with problems, never one per bad row; a file of another kind in a folder
+    // given for this one is skipped, said in the log alone (otherKindsInFolders).
+    const reports = fileReports(loaded);
+    const skipped = otherKindsInFolders(reports);
+    const notes = [...skipped].map((report) => `skipped ${report.file.source}: ${unusableFileReason(report) ?? `no ${wordsOf(report.file.kind).rows} in it`}`);
     const problems = [
-      ...fileReports(loaded)
-        .filter((report) => report.problems.length > 0)
+      ...reports
+        .filter((report) => report.problems.length > 0 && !skipped.has(report))
         .map((report) => {
           const line = `${fileSummary(report)}${relativePathNote(report.file.source, this.workspace)}`;
           const kept = lost.find((l) => l.file === report.file)?.kept;
@@ -153,20 +159,20 @@ export class Rules {
         }),
       ...otherProblems(loaded),
     ];
-    if (lost.length === 0) return { knowledge: loaded, problems };
+    if (lost.length === 0) return { knowledge: loaded, problems, notes };
     // Nothing but the lost files changed on disk (a table deleted, the usual first step of replacing
     // it): the rules in use are what the merge would give.
     const changed = [...this.changes].filter(([, count]) => count <= seen).map(([path]) => path);
-    if (changed.every((path) => lost.some((l) => l.file.source === path))) return { knowledge: null, problems };
+    if (changed.every((path) => lost.some((l) => l.file.source === path))) return { knowledge: null, problems, notes };
     const pause = (): Promise<void> =>
       new Promise<void>((resolve) => this.runtime.schedule(resolve)).then(() => {
         if (superseded()) throw new Error('superseded by a newer load');
       });
-    return { knowledge: await withKeptRows(loaded, this.knowledge, lost, pause), problems };
+    return { knowledge: await withKeptRows(loaded, this.knowledge, lost, pause), problems, notes };
   }
 
   private use(outcome: LoadOutcome, files: RuleFiles, seen: number): void {
-    const { knowledge, problems } = outcome;
+    const { knowledge, problems, notes } = outcome;
     if (knowledge !== null) {
       this.knowledge = knowledge;
       this.generation++;
@@ -177,7 +183,12 @@ export class Rules {
     if (fresh.length > 0) {
       for (const problem of fresh) this.connection.console.warn(`Claimlint rules: ${problem}`);
       void this.connection.sendNotification(LoadProblemsNotification.type, { problems: fresh });
+      if (!this.clientShowsLoadProblems) {
+        const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more in the server's log)` : '';
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Claimlint rules: ${fresh[0]}${more}` });
+      }
     }
+    for (const note of notes) this.connection.console.info(`Claimlint rules: ${note}`);
     this.connection.console.info(loadSummary(this.knowledge, files));
     if (knowledge !== null) this.listeners.forEach((listener) => listener());
   }
@@ -219,6 +230,8 @@ export class Rules {
 interface LoadOutcome {
   knowledge: Knowledge | null;
   problems: string[];
+  /** Files skipped (of another kind, in a folder), for the log. */
+  notes: string[];
 }
 
 /**
@@ -242,7 +255,8 @@ class SaidWhileTheyLast {
  * values in use in each table and the add-on code edits in use.
  */
 export function loadSummary(knowledge: Knowledge, files: RuleFiles): string {
-  const summary = loadedSummary(knowledge, files.builtinEdits);
+  const skipped = new Set([...otherKindsInFolders(fileReports(knowledge))].map((report) => report.file));
+  const summary = loadedSummary(knowledge, files.builtinEdits, skipped);
   if (files.mueFiles.length === 0 && files.addOnCodeFiles.length === 0) return summary;
   const { practitioner, hospital, dme } = knowledge.mue;
   return (

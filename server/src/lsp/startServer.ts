@@ -45,6 +45,7 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
     lifecycle.initialize();
     const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
     rules.workspace.trusted = options.workspaceTrusted !== false;
+    rules.clientShowsLoadProblems = options.showsLoadProblems === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     rules.workspace.root = folder?.startsWith('file:') ? fileURLToPath(folder) : null;
     pullConfiguration = params.capabilities.workspace?.configuration === true;

@@ -24,7 +24,19 @@ export interface LoadedFile {
   mueTable?: MueTableKind;
   /** Rows (PTP edits, MUE values, add-on code rows or descriptors) taken from the file; 0 when it could not be read. */
   rows: number;
+  /** Found in a folder that was given (RuleFileEntry.inFolder), not named itself. */
+  inFolder?: true;
+  /** Could not be read at all (as opposed to read, with no row of this kind in it). */
+  unread?: true;
   problems: number;
+}
+
+/** A table to read, as KnowledgeOptions.expand gives it (ruleFiles.ts RuleFileEntry). */
+export interface ExpandedEntry {
+  source: string;
+  path: string;
+  read(): TextContent;
+  inFolder?: true;
 }
 
 export interface Knowledge {
@@ -59,7 +71,7 @@ export interface KnowledgeOptions {
    * Turns the configured paths into the tables to read: in Node, expandRuleFilePaths (folders and
    * CMS .zip downloads). Without it each path is one file read with readFile.
    */
-  expand?: (paths: readonly string[]) => { entries: { source: string; path: string; read(): TextContent }[]; problems: LoadProblem[]; problemsAt?: readonly number[] };
+  expand?: (paths: readonly string[]) => { entries: ExpandedEntry[]; problems: LoadProblem[]; problemsAt?: readonly number[] };
   /**
    * The table a PTP file given in ptpFiles goes into, from its name (ccioph... is hospital);
    * practitioner when absent. A table in a zip is asked by its own name, then by the zip's path.
@@ -106,7 +118,7 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
    * server merges a lost file's earlier rows back in by this order (lsp/keptRows.ts), which must
    * be the load order (of two quarters, the newer decides a pair).
    */
-  function* expand(paths: readonly string[], kind: LoadedFile['kind']): Generator<{ source: string; path: string; read(): TextContent }> {
+  function* expand(paths: readonly string[], kind: LoadedFile['kind']): Generator<ExpandedEntry> {
     if (!options.expand) {
       for (const path of paths) yield { source: path, path, read: () => options.readFile(path) };
       return;
@@ -115,7 +127,7 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
     problems.push(...expanded.problems);
     let p = 0;
     const lostUpTo = (at: number) => {
-      for (; p < expanded.problems.length && (expanded.problemsAt?.[p] ?? 0) <= at; p++) files.push({ source: expanded.problems[p]!.source, kind, rows: 0, problems: 1 });
+      for (; p < expanded.problems.length && (expanded.problemsAt?.[p] ?? 0) <= at; p++) files.push({ source: expanded.problems[p]!.source, kind, rows: 0, problems: 1, unread: true });
     };
     for (let i = 0; i < expanded.entries.length; i++) {
       lostUpTo(i);
@@ -125,24 +137,25 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   }
 
   const load = (
-    entry: { source: string; read(): TextContent },
+    entry: ExpandedEntry,
     kind: LoadedFile['kind'],
     parse: (content: TextContent, source: string) => { rows: number; problems: LoadProblem[]; mueTable?: MueTableKind },
     table?: PtpTableKind,
   ) => {
     const source = entry.source;
+    const where = entry.inFolder ? { inFolder: true as const } : {};
     let content: TextContent;
     try {
       content = entry.read();
     } catch (error) {
       problems.push({ source, line: 0, reason: `cannot read: ${describeFsError(error)}` });
-      files.push({ source, kind, rows: 0, problems: 1 });
+      files.push({ source, kind, rows: 0, problems: 1, unread: true, ...where });
       return;
     }
     const size = typeof content === 'string' ? content.length : content.byteLength;
     if (size > maxBytes) {
       problems.push({ source, line: 0, reason: `not loaded: file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` });
-      files.push({ source, kind, rows: 0, problems: 1 });
+      files.push({ source, kind, rows: 0, problems: 1, unread: true, ...where });
       return;
     }
     try {
@@ -153,13 +166,14 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
         kind,
         rows: result.rows,
         problems: result.problems.length,
+        ...where,
         ...(table ? { table } : {}),
         ...(result.mueTable ? { mueTable: result.mueTable } : {}),
       });
     } catch (error) {
       // Rows added before the failure stay: they were each checked.
       problems.push({ source, line: 0, reason: `could not be loaded completely: ${describeFsError(error)}` });
-      files.push({ source, kind, rows: 0, problems: 1 });
+      files.push({ source, kind, rows: 0, problems: 1, unread: true, ...where });
     }
   };
 

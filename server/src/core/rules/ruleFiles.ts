@@ -24,6 +24,8 @@ export interface RuleFileEntry {
   path: string;
   /** For a table inside a zip, its name there (with any folders in the zip); undefined for a plain file. */
   entryName?: string;
+  /** Found in a folder that was given (itself, or inside a zip found there), not named itself. */
+  inFolder?: true;
   /** The table's content: a plain file is read a block at a time when its lines are walked; a zip entry is unzipped now. Throws an Error with a clear message when it cannot. */
   read(): TextContent;
 }
@@ -96,7 +98,7 @@ class Expander {
   readonly entries: RuleFileEntry[] = [];
   readonly problems: RuleFileProblem[] = [];
   readonly problemsAt: number[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new Map<string, RuleFileEntry>();
   private readonly maxBytes: number;
   private readonly extensions: ReadonlySet<string>;
 
@@ -111,10 +113,17 @@ class Expander {
     this.problemsAt.push(this.entries.length);
   }
 
-  /** Adds an entry unless the same file (or zip entry) was already added through another path. */
+  /**
+   * Adds an entry unless the same file (or zip entry) was already added through another path; one
+   * found in a folder and also named itself (or inside a zip named itself) is not `inFolder`.
+   */
   private add(entry: RuleFileEntry, key: string): void {
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) {
+      if (!entry.inFolder) delete earlier.inFolder;
+      return;
+    }
+    this.seen.set(key, entry);
     this.entries.push(entry);
   }
 
@@ -129,15 +138,15 @@ class Expander {
     }
     if (stats.isDirectory()) this.expandFolder(path);
     else if (!stats.isFile()) this.problem(path, 'cannot read: not a file or folder');
-    else if (extensionOf(path) === '.zip' || looksLikeZip(path)) this.expandZip(path);
-    else this.addPlain(path);
+    else if (extensionOf(path) === '.zip' || looksLikeZip(path)) this.expandZip(path, false);
+    else this.addPlain(path, false);
   }
 
   /** A table file; a path of bytes (a name that is not UTF-8) is named by its shown form (filePaths.ts). */
-  private addPlain(path: FilePath): void {
+  private addPlain(path: FilePath, inFolder: boolean): void {
     const maxBytes = this.maxBytes;
     const shown = shownPath(path);
-    this.add({ source: shown, path: shown, read: () => openFileBlocks(path, maxBytes) }, pathKey(path));
+    this.add({ source: shown, path: shown, read: () => openFileBlocks(path, maxBytes), ...(inFolder ? { inFolder } : {}) }, pathKey(path));
   }
 
   private expandFolder(folder: string): void {
@@ -176,8 +185,8 @@ class Expander {
         continue;
       }
       tables++;
-      if (isZip) this.expandZip(path);
-      else this.addPlain(path);
+      if (isZip) this.expandZip(path, true);
+      else this.addPlain(path, true);
     }
     if (tables === 0) {
       const extensions = ['.zip', ...this.extensions].join(', ');
@@ -206,7 +215,7 @@ class Expander {
     }
   }
 
-  private expandZip(path: FilePath): void {
+  private expandZip(path: FilePath, inFolder: boolean): void {
     const maxBytes = this.maxBytes;
     const zip = this.listZip(path);
     if (zip === null) return;
@@ -236,7 +245,7 @@ class Expander {
         this.problem(source, `not loaded: the tables in this zip unzip to more than the ${formatBytes(maxBytes)} limit together`);
         return;
       }
-      this.add({ source, path: shown, entryName: name, read: () => readZipEntry(path, info, listed, maxBytes) }, `${key}\u0000${index}`);
+      this.add({ source, path: shown, entryName: name, read: () => readZipEntry(path, info, listed, maxBytes), ...(inFolder ? { inFolder } : {}) }, `${key}\u0000${index}`);
     });
     if (tables === 0) this.problem(shown, others.length === 0 ? 'no table in this zip (the zip is empty)' : `no table in this zip (found: ${listNames(others)})`);
   }
