@@ -1,5 +1,5 @@
 // Fixes that leave a valid file. Removing an X12 service line removes its whole 2400 loop,
-// renumbers the later LX segments of the claim, lowers SE01 by the segments removed and CLM02 by
+// renumbers the later LX segments of the claim, sets SE01 to the segments left, lowers CLM02 by
 // the line's charge, all in one set of non-overlapping edits. A CSV removal deletes the row.
 //
 // Here: what the rest of Claimlint imports, the quick fixes for one finding, and a PTP finding's

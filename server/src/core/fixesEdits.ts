@@ -1,6 +1,6 @@
 // The edits that remove service lines and set the units of others, in one set of non-overlapping
 // edits that leaves a valid file: an X12 line goes with its whole 2400 loop, the later LX of its
-// claim are renumbered, CLM02 loses its charge and SE01 the segments removed (a claim left without
+// claim are renumbered, CLM02 loses its charge and SE01 counts the segments left (a claim left without
 // lines goes whole, x12Loops.ts), and what other payers paid on it comes off their 2320 AMT*D; a
 // CSV row is deleted, and a file that ended without a line break still does.
 import { delimitersAt, removeClaims } from './x12Loops';
@@ -85,12 +85,13 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
       segmentsRemovedByTransaction.set(transactionIndex, (segmentsRemovedByTransaction.get(transactionIndex) ?? 0) + count);
     }
   }
+  // SE01 becomes the count of the segments left, not what it said less those removed: an SE01 that
+  // was wrong already would stay wrong, and a fix-all's own SE01 recount (a guide fix on the same
+  // element) would be lost to this edit.
   for (const [transactionIndex, removedSegments] of segmentsRemovedByTransaction) {
     const transaction = doc.transactions[transactionIndex];
-    if (!transaction?.se01Span || transaction.se01Text === null || removedSegments === 0) continue;
-    const written = Number.parseInt(transaction.se01Text, 10);
-    if (!Number.isFinite(written)) continue;
-    edits.push({ span: transaction.se01Span, newText: String(written - removedSegments) });
+    if (!transaction?.se01Span || removedSegments === 0) continue;
+    edits.push({ span: transaction.se01Span, newText: String(transaction.segmentCount - removedSegments) });
   }
   const merged = mergeRemovals(edits.sort((a, b) => a.span.start - b.span.start));
   keepNoFinalLineBreak(text, merged);
