@@ -9,7 +9,7 @@
 import { promises as fs, type Stats } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isNcciEditFinding } from '../core/rules/ncciFindings';
 import type { Position, Range } from '../core/text';
@@ -18,6 +18,7 @@ import type { HoverResult } from '../core/hover/hover';
 import { isClaimFile } from '../cli/claimFiles';
 import { findingDiagnostic } from './convert';
 import { CheckFolderRequest, ConflictCountNotification, DiskFilesRequest } from './protocol';
+import { checkFolderArguments } from './checkFolderParams';
 import type { Rules } from './rules';
 import type { Runtime } from './runtime';
 import type { LineStarts } from './lineStarts';
@@ -90,7 +91,11 @@ export class DiskChecks {
 
   register(): void {
     this.connection.onRequest(DiskFilesRequest.type, async (params: DiskFilesRequest.Params) => this.update(Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : []));
-    this.connection.onRequest(CheckFolderRequest.type, async (params: CheckFolderRequest.Params, token: CancellationToken) => this.folders.checkFolder(params ?? {}, token));
+    // By method, not type: the params are read as other editors send them (checkFolderParams.ts).
+    this.connection.onRequest(CheckFolderRequest.method, async (...args: unknown[]) => {
+      const { params, token } = checkFolderArguments(args);
+      return this.folders.checkFolder(params, token);
+    });
     // After the normal path's own close (scheduling.ts Checker.closed), which clears the diagnostics.
     this.documents.onDidClose((event) => this.closed(event.document.uri));
   }

@@ -24,6 +24,7 @@ import { SeenFiles, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
 import { fileUriOf, shownPath, type FilePath } from '../core/rules/filePaths';
 import { findingDiagnostic } from './convert';
 import { CheckFolderRequest } from './protocol';
+import { requestedFolder } from './checkFolderParams';
 import type { Rules } from './rules';
 import { checkFileFromDisk, DiskError, reasonOf, type DiskCheck, type DiskCheckOptions } from './diskRead';
 
@@ -59,7 +60,7 @@ export class FolderChecks {
   ) {}
 
   async checkFolder(params: CheckFolderRequest.Params, token: CancellationToken): Promise<CheckFolderRequest.Result> {
-    const root = typeof params.folder === 'string' && params.folder.startsWith('file:') ? fileURLToPath(params.folder) : this.rules.workspace.root;
+    const root = requestedFolder(params) ?? this.rules.workspace.root;
     const result: CheckFolderRequest.Result = { folder: root === null ? null : pathToFileURL(root).toString(), found: 0, checked: 0, claims: 0, errors: 0, warnings: 0, information: 0, unreadable: [], cancelled: false };
     if (root === null) return result;
     // A newer run of the same folder, or of one around or inside it, makes the older one's results
