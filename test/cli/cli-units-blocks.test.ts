@@ -11,7 +11,7 @@ import { decode, InputError } from '../../server/src/cli/files';
 import { writeAtomically } from '../../server/src/cli/atomicWrite';
 import { OutputError } from '../../server/src/cli/outputError';
 import { run, type Io } from '../../server/src/cli/main';
-import { withInputFindings } from '../../server/src/cli/inputFindings';
+import { withInputFindings } from '../../server/src/core/inputFindings';
 import { BIG_INPUT_BYTES, Progress, SLOW_AFTER_MS } from '../../server/src/cli/progress';
 import { byPosition, offsetsOf, Positions } from '../../server/src/cli/report';
 import { checkInBlocks, type BlockSizes } from '../../server/src/cli/stream';

@@ -37,6 +37,11 @@ import { checkPlantedMueFixes, x12PlantedMueCaseArb } from './x12PlantedFixOracl
 import { exerciseDocument, openAndEdit } from './protocol';
 import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
 import { checkStreamBytes, streamBytesCaseArb } from './streamBytes';
+import { editorInputFindings } from '../../server/src/core/inputFindings';
+import type { ClaimFormat, Finding } from '../../server/src/core/model';
+
+/** What the server publishes for an X12 document: the core's findings, as the editor shows them (core/inputFindings.ts). */
+const editorFindings = (analysis: { findings: Finding[]; doc: { format: ClaimFormat | null } }) => editorInputFindings(analysis.findings, analysis.doc.format, 'x12');
 
 interface Options {
   seed: number;
@@ -156,7 +161,7 @@ async function serverBatch(client: TestClient, seed: number, numRuns: number): P
     const started = performance.now();
     const { published, mirror } = await openAndEdit(client, uri, c.text, c.edits, ANSWER_MS, where);
     // The server runs in the default claimlint.guideChecks; the core is asked for the same mode.
-    const expected = analyze(mirror.getText(), reference, undefined, undefined, { guideChecks: DEFAULT_GUIDE_CHECKS }).findings.map((f) => f.rule).join(',');
+    const expected = editorFindings(analyze(mirror.getText(), reference, undefined, undefined, { guideChecks: DEFAULT_GUIDE_CHECKS })).map((f) => f.rule).join(',');
     const got = published.diagnostics.map((d) => String(d.code)).join(',');
     if (got !== expected) throw new Error(`${where}: diagnostics [${got}] differ from the core's findings [${expected}]`);
     const positions = c.probes.map((p) => mirror.positionAt(Math.floor(p * mirror.getText().length)));

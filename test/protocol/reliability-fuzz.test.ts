@@ -13,6 +13,11 @@ import { anyDocumentArb, claimishStringArb } from '../fuzz/generators';
 import { exerciseDocument, openAndEdit, withDeadline } from '../fuzz/protocol';
 import { TestClient } from './helpers/lspClient';
 import { writeX12 } from '../unit/helpers/x12-writer';
+import { editorInputFindings } from '../../server/src/core/inputFindings';
+import type { ClaimFormat, Finding } from '../../server/src/core/model';
+
+/** What the server publishes for an X12 document: the core's findings, as the editor shows them (core/inputFindings.ts). */
+const editorFindings = (analysis: { findings: Finding[]; doc: { format: ClaimFormat | null } }) => editorInputFindings(analysis.findings, analysis.doc.format, 'x12');
 
 const SEED = Number(process.env.CLAIMLINT_FUZZ_SEED ?? 8301);
 const DOCUMENTS = 80;
@@ -45,7 +50,7 @@ describe(`the server under generated documents (seed ${SEED})`, () => {
       const where = `document ${i} (seed ${SEED})`;
       const { published, mirror } = await openAndEdit(client, uri, c.text, c.edits, ANSWER_MS, where);
       // The server runs in the default claimlint.guideChecks (full); the core is asked for the same mode.
-      const expected = analyze(mirror.getText(), knowledge, undefined, undefined, { guideChecks: DEFAULT_GUIDE_CHECKS }).findings.map((f) => f.rule);
+      const expected = editorFindings(analyze(mirror.getText(), knowledge, undefined, undefined, { guideChecks: DEFAULT_GUIDE_CHECKS })).map((f) => f.rule);
       assert.deepEqual(published.diagnostics.map((d) => d.code), expected, `${where}: the server's diagnostics are the core's findings`);
       const positions = c.probes.map((p) => mirror.positionAt(Math.floor(p * mirror.getText().length)));
       positions.push({ line: mirror.lineCount + 3, character: 0 });

@@ -100,3 +100,31 @@ describe('an 837 interchange that also holds a group of another transaction set'
     assert.deepEqual(problems(findings), []);
   });
 });
+
+describe('a transaction set that is not an 837 is said, as information on its ST01', () => {
+  const said = (findings: readonly Finding[]) => findings.filter((f) => f.rule === 'x12.not-a-claim-transaction').map((f) => `${f.severity}: ${f.message}`);
+
+  it('beside an 837 group: one note for the 835, in every guide mode', () => {
+    const text = document(SET_835);
+    for (const guideChecks of ['off', 'envelope', 'full'] as const) {
+      const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks });
+      assert.deepEqual(said(analysis.findings), ["information: ST01 is '835', not 837: transaction set '0001' holds no claims, and Claimlint checks only 837 claims (its segments were not checked)"], guideChecks);
+      const note = analysis.findings.find((f) => f.rule === 'x12.not-a-claim-transaction')!;
+      assert.equal(text.slice(note.span.start, note.span.end), '835');
+    }
+  });
+
+  it('read in pieces, the same note', () => {
+    const text = document(SET_999);
+    const stream = new X12Stream(knowledge, undefined, { codedLinesOnly: true });
+    const findings: Finding[] = [];
+    for (let at = 0; at < text.length; at += 100) findings.push(...stream.feed(text.slice(at, at + 100)).findings);
+    findings.push(...stream.end().findings);
+    assert.deepEqual(said(findings), ["information: ST01 is '999', not 837: transaction set '0001' holds no claims, and Claimlint checks only 837 claims (its segments were not checked)"]);
+  });
+
+  it('the 837 itself gets none', () => {
+    assert.deepEqual(said(analyze(document(null), knowledge).findings), []);
+  });
+});
+

@@ -12,7 +12,7 @@ import { X12Stream } from '../../server/src/core/x12/stream';
 import { LONG_SEGMENT } from '../../server/src/core/x12/longSegments';
 import { checkInBlocks } from '../../server/src/cli/stream';
 import { decode } from '../../server/src/cli/files';
-import { withInputFindings } from '../../server/src/cli/inputFindings';
+import { withInputFindings } from '../../server/src/core/inputFindings';
 import { writeX12 } from './helpers/x12-writer';
 
 const knowledge = emptyKnowledge(true);

@@ -16,7 +16,7 @@ import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { FindingList } from './findingList';
 import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
-import { withInputFindings } from './inputFindings';
+import { withInputFindings, withOtherTransactionsFailed } from '../core/inputFindings';
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { builtinOnlyNote, configurationMessages } from './rulesLoading';
 
@@ -120,6 +120,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       // An 837 read in blocks gets the envelope checks: off drops the envelope and structure ones.
       if (blocks && guide === 'off') blocks.result.findings = [...blocks.result.findings].filter((f) => keptWhenOff(f.rule));
       checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide, found.has(path));
+      // An X12 file of no claims, only other transaction sets (an 835 given to a claim check), fails.
+      checked.result.findings = withOtherTransactionsFailed(checked.result.findings, checked.result.claims, found.has(path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A file read in blocks gave the run its lines before it failed (changed while it was read,

@@ -13,7 +13,7 @@ import { encodedChunks, forEachEncodedChunk } from './encodedChunks';
 import { OutputError } from './outputError';
 import { removeStaleTemporaries } from './temporaries';
 import { byPosition, pathOnOneLine, Positions, textLine } from './report';
-import { withInputFindings } from './inputFindings';
+import { withInputFindings } from '../core/inputFindings';
 import { targetKind, writeIntoStreamInterruptibly } from './pipeOutput';
 import { collectGarbage, plural, progressFor, stderrName, type Io } from './io';
 import { anyLeft, doneBy, leftBy, leftLines, NONE_LEFT, type Left } from './fixSummary';

@@ -26,6 +26,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.envelope-unclosed': 'An interchange, functional group or transaction set without its trailer (IEA, GE, SE).',
   'x12.envelope-unmatched': 'An envelope segment out of place: a trailer (IEA, GE, SE) without the header it closes, or a GS or ST outside the interchange or group it belongs in.',
   'x12.outside-transaction': 'A segment outside any ST..SE transaction set.',
+  'x12.not-a-claim-transaction': 'A transaction set that is not an 837 (an 835 remittance, a 999, a 277...): it holds no claims, and its segments are not checked.',
   'x12.se01-count': 'SE01 does not count the segments of its transaction set.',
   'x12.se02-control': 'SE02 does not match ST02, the transaction set control number.',
   'x12.ge01-count': 'GE01 does not count the transaction sets of its functional group.',

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, reanalyze, type Analysis } from '../core/analyze';
+import { editorInputFindings } from '../core/inputFindings';
 import type { ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import { isNcciEditFinding } from '../core/rules/ncciFindings';
@@ -146,12 +147,13 @@ export class Checker {
 
   private publish(document: TextDocument): void {
     const { analysis, generation } = this.analysisOf(document);
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
+    const findings = editorInputFindings(analysis.findings, analysis.doc.format, document.languageId);
+    const diagnostics = findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     void this.connection.sendNotification(ConflictCountNotification.type, {
       uri: document.uri,
-      ncciFindings: analysis.findings.filter(isNcciEditFinding).length,
-      findings: analysis.findings.length,
+      ncciFindings: findings.filter(isNcciEditFinding).length,
+      findings: findings.length,
       claimFile: isClaimFile(analysis.doc),
     });
     this.published.set(document.uri, { version: document.version, generation });

@@ -216,9 +216,18 @@ export class Envelopes837 {
       segmentCount: 1,
       groupIndex: this.groupsSeen - 1,
     };
-    // Another transaction (835, 999, 277...) in the interchange: its segments are read as no claims.
+    // Another transaction (835, 999, 277...) in the interchange: its segments are read as no claims,
+    // which is said (the CLI makes it an error for a file of no claims it was given: inputFindings.ts).
     const id = r.trimmed(s, 1);
-    if (id !== '' && id !== CLAIM_TRANSACTION) model.otherTransaction = id;
+    if (id !== '' && id !== CLAIM_TRANSACTION) {
+      model.otherTransaction = id;
+      r.add(
+        'x12.not-a-claim-transaction',
+        'information',
+        `ST01 is ${shownCode(id)}, not 837: transaction set ${shownControlNumber(model.controlNumber)} holds no claims, and Claimlint checks only 837 claims (its segments were not checked)`,
+        r.spanOr(s, 1),
+      );
+    }
     r.result.transactions.push(model);
     this.transaction = { model, segment: s, headerSpan: ix.segmentSpan(s), controlSpan: ix.elementSpan(s, 2) };
     this.outsideReported = false;
