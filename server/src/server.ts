@@ -9,6 +9,7 @@ import { startServer } from './lsp/startServer';
 import { nodeRuntime } from './lsp/runtime';
 import { routeConsoleTo } from './lsp/stdio';
 import { readServerArguments, SERVER_USAGE } from './lsp/serverArguments';
+import { version as CLAIMLINT_VERSION } from '../../package.json';
 
 function connect(stdio: boolean): Connection {
   if (!stdio) return createConnection(ProposedFeatures.all);
@@ -54,6 +55,8 @@ if (args.kind === 'serve') {
   connection.listen();
 } else if (args.kind === 'help') {
   process.stdout.write(SERVER_USAGE);
+} else if (args.kind === 'version') {
+  process.stdout.write(`claimlint server ${CLAIMLINT_VERSION}\n`);
 } else {
   process.stderr.write(`claimlint server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${SERVER_USAGE}`);
   process.exitCode = 2;

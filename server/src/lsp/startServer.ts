@@ -2,6 +2,7 @@
 // documents are checked with them (scheduling.ts), and requests are answered from the latest
 // analyses (handlers.ts). This file holds the lifecycle: initialize, initialized, settings changes,
 // shutdown; every handler is registered on a connection that follows it (lifecycle.ts).
+import { version as CLAIMLINT_VERSION } from '../../../package.json';
 import {
   CodeActionKind,
   type Connection,
@@ -66,7 +67,7 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
         foldingRangeProvider: true,
         documentFormattingProvider: true,
       },
-      serverInfo: { name: 'claimlint', version: '0.1.0' },
+      serverInfo: { name: 'claimlint', version: CLAIMLINT_VERSION },
     };
   });
 

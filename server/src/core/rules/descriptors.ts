@@ -143,7 +143,7 @@ export function loadDescriptorFile(content: TextContent, source: string, into: D
     if (columns.recordId >= 0 && HCPCS_MODIFIER_RECORD_IDS.has(cell(fields, columns.recordId))) continue;
     const code = cell(fields, columns.code).toUpperCase();
     if (!isCode(code)) {
-      problems.add(line, `${valueForMessage(code)} is not a procedure code`);
+      problems.add(line, code === '' ? 'no procedure code' : `code ${valueForMessage(code)} is not a procedure code`);
       continue;
     }
     const short = cell(fields, columns.short);
