@@ -7,6 +7,7 @@ import { formatDate, formatDateRange } from '../dates';
 import type { Claim, DateNumber, Finding, PtpFindingData, PtpTableKind } from '../model';
 import type { PtpRuleSet } from './ptp';
 import type { KeptLines } from './keptLines';
+import { modifierNote } from './ptpBypass';
 import { pairTextsOf } from './ptpTexts';
 import { ServiceGrouper, type PatientGroup } from './serviceGroups';
 import { lineLabel } from './lineLabels';
@@ -165,10 +166,12 @@ function pairFinding(
   };
   // Last, as the report writes the data's fields in this order.
   if (oneFile !== twoFile) data.columnOneFile = oneFile;
+  // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
+  const note = indicator === '1' ? modifierNote(lines.signature(one.row), lines.signature(two.row), columnOne, columnTwo) : '';
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
     severity: indicator === '0' ? 'error' : 'warning',
-    message: texts.head + around + texts.tail,
+    message: texts.head + around + texts.tail + note,
     span,
     codes: [columnOne, columnTwo],
     related,

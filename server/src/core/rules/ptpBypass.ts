@@ -15,11 +15,17 @@ export interface ModifierSignature {
   readonly laboratory: boolean;
   /** The line's anatomic modifiers, sorted, without repeats ([] when none). */
   readonly sites: readonly string[];
-  /** All of the above as one string, for grouping lines that any pair test treats alike. */
+  /**
+   * Modifiers that bypass only on another kind of code, written on this one (25 on a procedure,
+   * 91 on a code that is no laboratory test): they do nothing for a pair, and a finding says why.
+   */
+  readonly misplaced: readonly string[];
+  /** All of the above as one string, for grouping lines that any pair test (and a finding's words) treats alike. */
   readonly key: string;
 }
 
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: Object.freeze([]) as readonly string[], key: '' });
+const EMPTY: readonly string[] = Object.freeze([]);
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, key: '' });
 
 export function signatureOf(line: ServiceLine): ModifierSignature {
   const modifiers = line.modifiers;
@@ -34,19 +40,28 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
   let withEm = false;
   let laboratory = false;
   let sites: string[] | null = null;
+  let misplaced: string[] | null = null;
   for (const written of values) {
     const value = written.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
-      case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; break;
-      case 'laboratory': if (isLaboratory(code)) laboratory = true; break;
+      case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; else (misplaced ??= []).push(value); break;
+      case 'laboratory': if (isLaboratory(code)) laboratory = true; else (misplaced ??= []).push(value); break;
       case 'different-sites': (sites ??= []).push(value); break;
       case 'never': break;
     }
   }
-  if (!anyLine && !withEm && !laboratory && sites === null) return NONE;
-  const siteList = sites === null ? [] : [...new Set(sites)].sort();
-  return { anyLine, withEm, laboratory, sites: siteList, key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${siteList.join(',')}` };
+  if (!anyLine && !withEm && !laboratory && sites === null && misplaced === null) return NONE;
+  const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
+  const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
+  return {
+    anyLine,
+    withEm,
+    laboratory,
+    sites: siteList,
+    misplaced: misplacedList,
+    key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
+  };
 }
 
 /** Whether an indicator-1 edit between these two lines is satisfied by their modifiers. */
@@ -56,4 +71,30 @@ export function pairBypassed(a: ModifierSignature, b: ModifierSignature): boolea
   if (a.anyLine || b.anyLine || a.laboratory || b.laboratory || a.withEm || b.withEm) return true;
   // Anatomic: both lines name sites, and no site is on both.
   return a.sites.length > 0 && b.sites.length > 0 && !a.sites.some((site) => b.sites.includes(site));
+}
+
+/**
+ * Why the modifiers written on a pair of lines that needs one (indicator 1, not bypassed) do not
+ * let it pass, as a sentence for the finding; '' when neither line has a modifier that could have.
+ * `one` and `two` are the column-1 and column-2 lines, of codes `codeOne` and `codeTwo`.
+ */
+export function modifierNote(one: ModifierSignature, two: ModifierSignature, codeOne: string, codeTwo: string): string {
+  if (one === NONE && two === NONE) return '';
+  const notes: string[] = [];
+  for (const [signature, code] of [[two, codeTwo], [one, codeOne]] as const) {
+    for (const modifier of signature.misplaced) {
+      notes.push(ptpBypassOf(modifier) === 'with-em' ? `${modifier} on the ${code} line counts only on an E/M code (99202-99499)` : `${modifier} on the ${code} line counts only on a laboratory code`);
+    }
+  }
+  const shared = one.sites.filter((site) => two.sites.includes(site));
+  if (shared.length > 0) notes.push(`both lines name ${listWithAnd(shared)}, and an anatomic modifier lets the pair pass only when the lines name different sites`);
+  else if (one.sites.length > 0 !== two.sites.length > 0) {
+    const [sites, code] = one.sites.length > 0 ? [one.sites, codeOne] : [two.sites, codeTwo];
+    notes.push(`only the ${code} line names a site (${listWithAnd(sites)}): an anatomic modifier lets the pair pass when each line names a different one`);
+  }
+  return notes.length === 0 ? '' : ` The modifiers already written do not let the pair pass: ${notes.join('; ')}.`;
+}
+
+function listWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
