@@ -1,6 +1,8 @@
 // Completion in an X12 837 from its implementation guide: inside a code element, the element's
 // valid codes; at the start of a segment, the segments the guide allows after the one before.
-// The guide is the one the transaction set's ST03/GS08 names; nothing is offered without it.
+// The guide is the one the transaction set's ST03/GS08 names; nothing is offered without it. In a
+// service line's procedure composite, the modifiers (data/modifiers.ts) and the procedure codes
+// whose descriptors are loaded (the caller's ProcedureCodes: the built-in 43214, a user's file).
 // Pure: spans and labels out, the LSP adapter turns them into CompletionItems.
 import type { Analysis } from './analyze';
 import { elementAt, segmentMatches } from './guides/lookups';
@@ -11,6 +13,7 @@ import { codesOf } from './hover/guideHover';
 import { procedureQualifiers, x12Segments } from './hover/x12Dictionary';
 import type { ParsedDocumentWithIndex, Span, X12Index } from './model';
 import { segmentEdit, segmentSlot } from './segmentSlot';
+import { MODIFIERS } from './data/modifiers';
 
 export interface CompletionEntry {
   label: string;
@@ -46,12 +49,30 @@ function terminatesSegment(ix: X12Index, text: string, at: number): boolean {
   return segment >= 0 && ix.segmentSpan(segment).end === at && text[at] === ix.delimitersOf(segment).segment;
 }
 
+/** Procedure codes that start with `prefix` (upper case), each with its short name, at most `limit` of them. */
+export type ProcedureCodes = (prefix: string, limit: number) => { code: string; name: string }[];
+
+/** Procedure codes offered at a time: the list is incomplete past it, and asked again as the user types. */
+export const PROCEDURE_CODES_OFFERED = 100;
+
+export interface CompletionList {
+  entries: CompletionEntry[];
+  /** More procedure codes match than were offered: the client asks again as the user types. */
+  incomplete: boolean;
+}
+
 /** Completion at `offset` of an analysed 837; [] when there is nothing to offer. */
-export function completionsAt(analysis: Analysis, offset: number): CompletionEntry[] {
+export function completionsAt(analysis: Analysis, offset: number, codes?: ProcedureCodes): CompletionEntry[] {
+  return completionListAt(analysis, offset, codes).entries;
+}
+
+/** completionsAt, and whether the procedure codes offered are only the first that match. */
+export function completionListAt(analysis: Analysis, offset: number, codes?: ProcedureCodes): CompletionList {
   const { doc, text } = analysis;
   const ix = doc.x12;
-  if (!ix || doc.format !== 'x12' || offset < 0 || offset > text.length) return [];
-  return segmentStart(doc, ix, text, offset) ?? inElement(doc, ix, text, offset);
+  if (!ix || doc.format !== 'x12' || offset < 0 || offset > text.length) return { entries: [], incomplete: false };
+  const atStart = segmentStart(doc, ix, text, offset);
+  return atStart !== null ? { entries: atStart, incomplete: false } : inElement(doc, ix, text, offset, codes);
 }
 
 /**
@@ -100,13 +121,14 @@ function segmentStart(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, 
 }
 
 /** Inside an element of a segment: the valid codes of that element (or component). */
-function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, offset: number): CompletionEntry[] {
+function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, offset: number, codes: ProcedureCodes | undefined): CompletionList {
+  const none: CompletionList = { entries: [], incomplete: false };
   let i = ix.segmentAt(offset);
   if (i < 0 && offset > 0) i = ix.segmentAt(offset - 1);
-  if (i < 0) return [];
+  if (i < 0) return none;
   const delimiters = ix.delimitersOf(i);
   const { start: segmentStartAt, end: segmentEnd } = ix.segmentSpan(i);
-  if (offset < segmentStartAt || ix.segmentId(i) === 'ISA') return [];
+  if (offset < segmentStartAt || ix.segmentId(i) === 'ISA') return none;
   // Which element and component the cursor is in, and where the value typed so far starts.
   let element = 0;
   let component = 1;
@@ -125,7 +147,7 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
       valueStart = at + 1;
     }
   }
-  if (element === 0) return [];
+  if (element === 0) return none;
   let valueEnd = offset;
   while (valueEnd < segmentEnd) {
     const c = text[valueEnd];
@@ -142,8 +164,17 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
     const values = valuesOf(ix, text, i);
     segment = allowedHere().find((s) => segmentMatches(s, id, values)) ?? allowedHere().find((s) => s.id === id) ?? null;
   }
-  if (!segment) return [];
+  if (!segment) return none;
   const span = { start: valueStart, end: valueEnd };
+  // A service line's procedure composite (SV101, SV202, SV301): its modifiers and procedure codes.
+  const service = serviceComposite(segment, element, component);
+  if (service === 'modifier') return { entries: modifierEntries(span), incomplete: false };
+  if (service === 'procedure' && codes) {
+    const typed = text.slice(valueStart, offset).trim().toUpperCase();
+    const found = codes(typed, PROCEDURE_CODES_OFFERED + 1);
+    const entries = found.slice(0, PROCEDURE_CODES_OFFERED).map(({ code, name }, n) => ({ label: code, kind: 'code' as const, detail: name, insertText: code, span, sortText: order(n) }));
+    return { entries, incomplete: found.length > PROCEDURE_CODES_OFFERED };
+  }
   // In the qualifier: every variant of the id allowed here (REF*G1, REF*6R...), each code once.
   const variants = inQualifier(segment, element, component) ? allowedHere().filter((s) => s.id === id && inQualifier(s, element, component)) : [];
   if (!variants.includes(segment)) variants.push(segment);
@@ -159,7 +190,33 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
       entries.push({ label: code, kind: 'code', detail, insertText: code, span, sortText: order(entries.length) });
     }
   }
-  return entries;
+  return { entries, incomplete: false };
+}
+
+/** The guide's data elements of a service line's procedure composite (C003): the code, and a modifier. */
+const PRODUCT_SERVICE_ID = '234';
+const PROCEDURE_MODIFIER = '1339';
+
+/** Whether the cursor is at a service line's procedure code or one of its modifiers, else null. */
+function serviceComposite(segment: SegmentSpec, element: number, component: number): 'procedure' | 'modifier' | null {
+  if (segment.id !== 'SV1' && segment.id !== 'SV2' && segment.id !== 'SV3') return null;
+  const spec = elementAt(segment, element);
+  if (!spec || spec.kind !== 'composite') return null;
+  const target = elementAt(segment, element, component);
+  if (!target || target.kind !== 'element') return null;
+  return target.dataElement === PROCEDURE_MODIFIER ? 'modifier' : target.dataElement === PRODUCT_SERVICE_ID ? 'procedure' : null;
+}
+
+/** Every modifier Claimlint knows, in its table's order, with what it means and what it does to an NCCI edit. */
+function modifierEntries(span: Span): CompletionEntry[] {
+  return MODIFIERS.map((info, n) => ({
+    label: info.code,
+    kind: 'code' as const,
+    detail: info.bypassesPtp ? `${info.meaning} · NCCI-associated` : info.meaning,
+    insertText: info.code,
+    span,
+    sortText: order(n),
+  }));
 }
 
 /** Is the cursor's element (component 1 of a simple element) the one that tells this segment apart? */

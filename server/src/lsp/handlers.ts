@@ -16,7 +16,7 @@ import {
   SymbolKind,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { completionsAt } from '../core/completion';
+import { completionListAt } from '../core/completion';
 import { fixesFor } from '../core/fixes';
 import { guideQuickFixes, hasGuideFix } from '../core/guides/fixes';
 import type { Finding } from '../core/model';
@@ -76,8 +76,12 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
     const state = checker.current(params.textDocument.uri);
     if (!state) return null;
     const { lines } = state.analysis;
-    // Codes of the element at the cursor, or the segments the guide allows next (core/completion.ts).
-    const items: CompletionItem[] = completionsAt(state.analysis, lines.offsetAt(params.position)).map((entry) => ({
+    // Codes of the element at the cursor, or the segments the guide allows next (core/completion.ts);
+    // in a service line's procedure code, the codes whose descriptors are loaded.
+    const descriptors = state.knowledge.descriptors;
+    const codes = (prefix: string, limit: number) => descriptors.startingWith(prefix, limit).map((d) => ({ code: d.code, name: d.short ?? d.long ?? '' }));
+    const { entries, incomplete } = completionListAt(state.analysis, lines.offsetAt(params.position), codes);
+    const items: CompletionItem[] = entries.map((entry) => ({
       label: entry.label,
       kind: entry.kind === 'code' ? CompletionItemKind.EnumMember : CompletionItemKind.Struct,
       detail: entry.detail,
@@ -85,7 +89,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       filterText: entry.label,
       textEdit: { range: lines.rangeOf(entry.span), newText: entry.insertText },
     }));
-    return { isIncomplete: false, items };
+    return { isIncomplete: incomplete, items };
   }));
 
   connection.onCodeAction(guarded('CodeAction', (params) => {

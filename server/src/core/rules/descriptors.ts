@@ -25,6 +25,8 @@ export interface CodeDescriptor {
 /** Descriptors by code; a later set() for the same code replaces the descriptor text. */
 export class DescriptorTable {
   private readonly byCode = new Map<string, CodeDescriptor>();
+  /** The codes in order, made when first asked for after a change (completion). */
+  private sorted: string[] | null = null;
 
   get size(): number {
     return this.byCode.size;
@@ -45,7 +47,24 @@ export class DescriptorTable {
     const merged: CodeDescriptor = { ...descriptor, code };
     if (previous?.guideline !== undefined && merged.guideline === undefined) merged.guideline = previous.guideline;
     if (previous?.clinicalSummary !== undefined && merged.clinicalSummary === undefined) merged.clinicalSummary = previous.clinicalSummary;
+    if (!this.byCode.has(code)) this.sorted = null;
     this.byCode.set(code, merged);
+  }
+
+  /** The descriptors of the codes that start with `prefix` (upper case), in code order, at most `limit`. */
+  startingWith(prefix: string, limit: number): CodeDescriptor[] {
+    const sorted = (this.sorted ??= [...this.byCode.keys()].sort());
+    // The first code not below the prefix, by binary search; the matches follow it.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid]! < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: CodeDescriptor[] = [];
+    for (let i = low; i < sorted.length && out.length < limit && sorted[i]!.startsWith(prefix); i++) out.push(this.byCode.get(sorted[i]!)!);
+    return out;
   }
 }
 
