@@ -122,7 +122,7 @@ describe('claimlint fix', () => {
     const bytes = readFileSync(path);
     const run = claimlint(['fix', '--ptp', 'review-ptp.txt', 'review.837']);
     assert.equal(run.code, 0);
-    assert.match(run.stderr, /nothing to fix \(no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes\)/);
+    assert.match(run.stderr, /nothing to fix \(no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file; fix reads one file, so a conflict with another file's line is found only by check given both\)/);
     assert.match(run.stderr, /1 conflict with modifier indicator 1 left for review/);
     assert.match(run.stderr, /^review\.837:\d+:\d+ warning ptp\.modifier-required /m);
     assert.deepEqual(readFileSync(path), bytes);

@@ -151,7 +151,8 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
       // There are such findings: the lines below say why fix left them.
       io.stderr(`claimlint: ${shownPath}: nothing fixed${arrow}\n`);
     } else {
-      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes)${arrow}\n`);
+      // fix reads one file: a user who saw check pair this file's lines with another's must not take this for "no conflict".
+      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file; fix reads one file, so a conflict with another file's line is found only by check given both)${arrow}\n`);
     }
     if (countsFixed !== null) io.stderr(`claimlint: ${shownPath}: then on the result: ${countsFixed}\n`);
     for (const line of leftLines(plan.left)) io.stderr(`claimlint: ${shownPath}: ${line}\n`);
