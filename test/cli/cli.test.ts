@@ -67,6 +67,7 @@ describe('claimlint help, version and usage errors', () => {
     ['no FILE', ['check', '--format', 'json'], /check needs a FILE/],
     ['two FILEs for fix', ['fix', 'a.837', 'b.837'], /fix takes one FILE/],
     ['--format with fix', ['fix', '--format', 'json', 'a.837'], /--format applies to check only/],
+    ['--each-file with fix', ['fix', '--each-file', 'a.837'], /--each-file applies to check only \(fix reads one file\)/],
     ['--out with check', ['check', '--out', 'b.837', 'a.837'], /--out applies to fix only/],
     ['standard input twice', ['check', '-', '-'], /standard input\) can be given only once/],
   ] as const) {

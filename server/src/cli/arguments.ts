@@ -182,6 +182,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (options.command === 'fix') {
     if (options.files.length > 1) throw new UsageError('fix takes one FILE at a time');
     if (formatGiven) throw new UsageError('--format applies to check only');
+    if (options.eachFile) throw new UsageError('--each-file applies to check only (fix reads one file)');
   } else if (options.out !== null) {
     throw new UsageError('--out applies to fix only');
   } else if (options.force) {
