@@ -2,13 +2,15 @@
 // edits that leaves a valid file: an X12 line goes with its whole 2400 loop, the later LX of its
 // claim are renumbered, CLM02 loses its charge and SE01 counts the segments left (a claim left without
 // lines goes whole, x12Loops.ts), and what other payers paid on it comes off their 2320 AMT*D; a
-// CSV row is deleted, and a file that ended without a line break still does.
+// CSV row is deleted, its totals rows keep their sums (fixesTotalsRows.ts), and a file that ended
+// without a line break still does.
 import { delimitersAt, removeClaims } from './x12Loops';
 import { otherPayerPaidEdits } from './x12/otherPayerPaid';
 import { toCents } from './x12/values';
 import type { Claim, LineRef, ParsedDocument } from './model';
 import type { TextEdit } from './edits';
 import { formatAmountLike, unitsLike } from './fixesFormat';
+import { totalsRowEdits, type ChargeDrop } from './fixesTotalsRows';
 
 /** Edits that remove the given service lines and keep every count and total right. */
 export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]): TextEdit[] {
@@ -32,6 +34,8 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
   for (const key of change.units?.keys() ?? []) touch(Number(key.slice(0, key.indexOf(':'))));
   const segmentsRemovedByTransaction = new Map<number, number>();
   const emptied: Claim[] = [];
+  /** What each line's charge went down by: a CSV's totals rows follow (fixesTotalsRows.ts). */
+  const drops: ChargeDrop[] = [];
   for (const [claimIndex, removed] of byClaim) {
     const claim = doc.claims[claimIndex];
     if (!claim) continue;
@@ -47,7 +51,10 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
       if (removed.has(line.index)) {
         edits.push({ span: line.span, newText: '' });
         if (line.charge === null) removedCharges = false;
-        else removedCents += toCents(line.charge);
+        else {
+          removedCents += toCents(line.charge);
+          drops.push({ at: line.span.start, cents: toCents(line.charge) });
+        }
         if (claim.transactionIndex !== null) {
           segmentsRemovedByTransaction.set(claim.transactionIndex, (segmentsRemovedByTransaction.get(claim.transactionIndex) ?? 0) + line.segmentCount);
         }
@@ -60,6 +67,7 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
           const cents = Math.round((toCents(line.charge) * newUnits) / line.units);
           edits.push({ span: line.chargeSpan, newText: formatAmountLike(cents, line.chargeText) });
           removedCents += toCents(line.charge) - cents;
+          drops.push({ at: line.span.start, cents: toCents(line.charge) - cents });
         } else removedCharges = false;
       }
       if (line.lineNumberSpan && doc.format === 'x12') {
@@ -93,6 +101,7 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
     if (!transaction?.se01Span || removedSegments === 0) continue;
     edits.push({ span: transaction.se01Span, newText: String(transaction.segmentCount - removedSegments) });
   }
+  if (doc.format === 'csv') edits.push(...totalsRowEdits(doc, drops));
   const merged = mergeRemovals(edits.sort((a, b) => a.span.start - b.span.start));
   keepNoFinalLineBreak(text, merged);
   return merged;

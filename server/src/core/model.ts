@@ -315,9 +315,19 @@ export interface CsvIndex {
 }
 
 /** ParsedDocument plus the format-specific index used by hover, symbols and formatting. */
+/** A CSV totals row's charge cell (csv/totalsRows.ts), which a fix that removes rows keeps right. */
+export interface TotalsRowCharge {
+  /** Where the row starts, and its charge cell's value (inside any quotes) and text. */
+  rowStart: number;
+  span: Span;
+  text: string;
+}
+
 export interface ParsedDocumentWithIndex extends ParsedDocument {
   x12?: X12Index;
   csv?: CsvIndex;
+  /** A CSV's totals rows that have a charge, in file order (read whole only). */
+  totalsRows?: TotalsRowCharge[];
   /** Implementation-guide findings (guide.*), when the reader ran the guide checks (`full`). */
   guideFindings?: Finding[];
   /** Where that pass can be taken up again after an edit (guides/checkpoints.ts). */

@@ -6,7 +6,7 @@
 // (totalsRows.ts). The line goes to its claim through RowClaims. (Model notes:
 // see index.ts; rule ids: csvRules.ts.)
 
-import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span } from '../model';
+import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span, TotalsRowCharge } from '../model';
 import { CsvServiceLine } from './csvLine';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './columnLayout';
@@ -144,6 +144,11 @@ export class RowParser<S> {
   /** A spreadsheet's totals row ("Total", "Grand Total"): not read as a service line (totalsRows.ts). */
   isTotalsRow(r: CsvReader): boolean {
     return this.totals.take(r, this.claims.base);
+  }
+
+  /** The charge cells of the totals rows taken so far. */
+  get totalsCharges(): TotalsRowCharge[] {
+    return this.totals.charges;
   }
 
   // ---- the steps of row() ------------------------------------------------------------------
