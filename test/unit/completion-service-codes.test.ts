@@ -60,6 +60,12 @@ describe('completion in a service line\'s procedure composite', () => {
     assert.deepEqual(offered(institutional, at + 4).entries.map((e) => e.label), ['43214', '43215']);
   });
 
+  it('a code set other than HCPCS/CPT (SV101-1 IV, HIEC): no procedure codes offered', () => {
+    const at = professional.indexOf('SV1*HC:43214') + 'SV1*'.length;
+    const text = professional.slice(0, at) + 'IV' + professional.slice(at + 2);
+    assert.deepEqual(offered(text, at + 'IV:'.length + 2).entries.map((e) => e.label), []);
+  });
+
   it('not in other composites: the qualifier before the code is still the guide\'s codes', () => {
     const at = professional.indexOf('SV1*HC') + 'SV1*'.length;
     const labels = offered(professional, at).entries.map((e) => e.label);

@@ -169,7 +169,7 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
   // A service line's procedure composite (SV101, SV202, SV301): its modifiers and procedure codes.
   const service = serviceComposite(segment, element, component);
   if (service === 'modifier') return { entries: modifierEntries(span), incomplete: false };
-  if (service === 'procedure' && codes) {
+  if (service === 'procedure' && codes && component === 2 && qualifierBefore(text, valueStart, delimiters.element, delimiters.component) === 'HC') {
     const typed = text.slice(valueStart, offset).trim().toUpperCase();
     const found = codes(typed, PROCEDURE_CODES_OFFERED + 1);
     const entries = found.slice(0, PROCEDURE_CODES_OFFERED).map(({ code, name }, n) => ({ label: code, kind: 'code' as const, detail: name, insertText: code, span, sortText: order(n) }));
@@ -205,6 +205,18 @@ function serviceComposite(segment: SegmentSpec, element: number, component: numb
   const target = elementAt(segment, element, component);
   if (!target || target.kind !== 'element') return null;
   return target.dataElement === PROCEDURE_MODIFIER ? 'modifier' : target.dataElement === PRODUCT_SERVICE_ID ? 'procedure' : null;
+}
+
+/**
+ * The first component of the composite whose second starts at `valueStart` (HC for HCPCS and CPT
+ * codes; ER, IV, WK, AD name other code sets, whose codes the descriptors are not), upper case.
+ */
+function qualifierBefore(text: string, valueStart: number, element: string, component: string): string {
+  const separator = valueStart - 1;
+  if (text[separator] !== component) return '';
+  let start = separator;
+  while (start > 0 && text[start - 1] !== element && text[start - 1] !== component) start--;
+  return text.slice(start, separator).trim().toUpperCase();
 }
 
 /** Every modifier Claimlint knows, in its table's order, with what it means and what it does to an NCCI edit. */
