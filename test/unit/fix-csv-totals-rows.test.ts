@@ -75,3 +75,17 @@ describe('units lowered to an MAI 2 MUE lower the totals by the charge taken off
     assert.equal(applyEdits(text, fix.edits), 'Claim ID,Patient ID,DOS,CPT Code,Units,Charge\nX1,P1,2026-10-15,99213,1,90.00\nX1,P1,2026-10-15,36415,1,10.00\nTotal,,,,,100.00\n');
   });
 });
+
+describe('an export with a subtotal under every claim', () => {
+  it('3,000 claims: every subtotal and the grand total follow', () => {
+    const rows = ['Claim ID,Patient ID,DOS,CPT Code,Units,Charge'];
+    const claims = 3000;
+    for (let c = 0; c < claims; c++) {
+      rows.push(`X${c},P${c},2026-10-15,43214,1,1500`, `X${c},P${c},2026-10-15,43200,1,650`, `Subtotal X${c},,,,,2150`);
+    }
+    rows.push(`Grand Total,,,,,${2150 * claims}`, '');
+    const fixed = fixedAll(rows.join('\n'));
+    assert.equal(fixed.match(/^Subtotal X\d+,,,,,1500$/gm)?.length, claims);
+    assert.match(fixed, new RegExp(`\\nGrand Total,,,,,${1500 * claims}\\n$`));
+  });
+});

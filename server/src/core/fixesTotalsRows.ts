@@ -19,11 +19,11 @@ export interface ChargeDrop {
 export function totalsRowEdits(doc: ParsedDocument & { totalsRows?: TotalsRowCharge[] }, drops: readonly ChargeDrop[]): TextEdit[] {
   const totals = doc.totalsRows;
   if (!totals || totals.length === 0 || drops.length === 0) return [];
-  // Every line's charge by where it starts, in file order.
-  const charges: { at: number; cents: number }[] = [];
+  const charges: ChargeDrop[] = [];
   for (const claim of doc.claims) for (const line of claim.lines) if (line.charge !== null) charges.push({ at: line.span.start, cents: toCents(line.charge) });
-  charges.sort((a, b) => a.at - b.at);
-  const sumBetween = (items: readonly { at: number; cents: number }[], from: number, to: number) => items.reduce((sum, item) => (item.at >= from && item.at < to ? sum + item.cents : sum), 0);
+  // Sums of the lines' charges, and of what they lost, before any offset (a subtotal per claim of a big export: no rescan per row).
+  const charged = new RunningSums(charges);
+  const lost = new RunningSums(drops);
   const edits: TextEdit[] = [];
   let sectionStart = 0;
   for (const row of totals) {
@@ -34,10 +34,37 @@ export function totalsRowEdits(doc: ParsedDocument & { totalsRows?: TotalsRowCha
     if (written === null) continue;
     const cents = toCents(written);
     // The section's lines, else every line above (a grand total under subtotals, or one total).
-    const range = cents === sumBetween(charges, from, row.rowStart) ? from : cents === sumBetween(charges, 0, row.rowStart) ? 0 : -1;
+    const above = charged.before(row.rowStart);
+    const range = cents === above - charged.before(from) ? from : cents === above ? 0 : -1;
     if (range < 0) continue;
-    const dropped = sumBetween(drops, range, row.rowStart);
+    const dropped = lost.before(row.rowStart) - lost.before(range);
     if (dropped !== 0) edits.push({ span: row.span, newText: formatAmountLike(cents - dropped, row.text) });
   }
   return edits;
+}
+
+/** Amounts at offsets, summed over everything before an offset by a binary search. */
+class RunningSums {
+  private readonly offsets: number[];
+  /** sums[k]: the amounts of the first k offsets. */
+  private readonly sums: number[];
+
+  constructor(items: readonly ChargeDrop[]) {
+    const sorted = [...items].sort((a, b) => a.at - b.at);
+    this.offsets = sorted.map((item) => item.at);
+    this.sums = [0];
+    for (const item of sorted) this.sums.push(this.sums[this.sums.length - 1]! + item.cents);
+  }
+
+  /** The sum of the amounts at offsets below `offset`. */
+  before(offset: number): number {
+    let low = 0;
+    let high = this.offsets.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.offsets[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return this.sums[low]!;
+  }
 }

@@ -38,7 +38,6 @@ export function withInputFindings(findings: readonly Finding[], format: ClaimFor
   return out;
 }
 
-
 /** The editor's language id of X12 documents (package.json contributes it for .837, .x12, .edi). */
 export const X12_LANGUAGE_ID = 'x12';
 
