@@ -48,10 +48,10 @@ export function guideChecksOf(value: unknown, onUnknown?: () => void): GuideChec
  * The x12.* rules `off` keeps. The first four say the reader could not read the file as given
  * (no ISA, a malformed ISA, text before it, a transaction set that is not an 837); the others are
  * claim values the coding checks read (a CLM02 that is not the sum of the lines, a malformed
- * procedure code, a date or amount that cannot be read), which the guides do not check. Every other x12.* rule (SE01/GE01/IEA01 counts,
- * SE02/GE02/IEA02 control numbers, envelopes not closed or not matched, ISA field widths, LX
- * order, segments outside a transaction set or a claim, a service line without SV1/SV2/SV3) is
- * an envelope or structure check and is dropped.
+ * procedure code, a date or amount that cannot be read), which the guides do not check. Every
+ * other x12.* rule (SE01/GE01/IEA01 counts, SE02/GE02/IEA02 control numbers, envelopes not
+ * closed or not matched, ISA field widths, LX order, segments outside a transaction set or a
+ * claim, a service line without SV1/SV2/SV3) is an envelope or structure check and is dropped.
  */
 export const OFF_KEPT_X12_RULES: ReadonlySet<string> = new Set([
   'x12.isa-missing',
