@@ -88,9 +88,13 @@ function noEditsLine(knowledge: Knowledge, table: PtpTableKind, when: string): s
 
 /** The hover of a code cell whose value does not read as a code, described as shownCode and shownNumber describe such values. */
 function notACode(code: string): string {
-  return /^[A-Za-z0-9]+$/.test(code) && code.length <= 12
-    ? '**A value with 6 or more digits in a row** where the procedure code goes (not shown: it may be an id); no descriptor or edit is looked up for it.'
-    : '**A value that is not a code** where the procedure code goes (not shown: it may be claim contents); no descriptor or edit is looked up for it.';
+  if (/^[A-Za-z0-9]{1,12}$/.test(code) && /\d{6}/.test(code)) {
+    return '**A value with 6 or more digits in a row** where the procedure code goes (not shown: it may be an id); no descriptor or edit is looked up for it.';
+  }
+  if (/^[A-Za-z0-9]{1,12}$/.test(code)) {
+    return '**A value with 4 or more letters in a row** where the procedure code goes (not shown: it may be a name); no descriptor or edit is looked up for it.';
+  }
+  return '**A value that is not a code** where the procedure code goes (not shown: it may be claim contents); no descriptor or edit is looked up for it.';
 }
 
 /**

@@ -64,10 +64,18 @@ export function shownCode(value: string): string {
   return readsAsCode(value) ? `'${value}'` : 'a value that is not a code';
 }
 
-/** Whether a value reads as a code (up to 12 letters and digits, no 6 digits in a row): a message may show it. */
+/**
+ * Whether a value reads as a code (up to 12 letters and digits, no 6 digits in a row, no 4
+ * letters in a row): a message or hover may show it. Codes are short runs of letters among digits
+ * (HC, ABK, J1234, 207RG0100X); a member id has long runs of digits, and a name (GARCIA,
+ * SMITH1, Jones) a run of letters, which is described instead of quoted.
+ */
 export function readsAsCode(value: string): boolean {
-  return /^[A-Za-z0-9]{1,12}$/.test(value) && !ID_LIKE_DIGITS.test(value);
+  return /^[A-Za-z0-9]{1,12}$/.test(value) && !ID_LIKE_DIGITS.test(value) && !NAME_LIKE_LETTERS.test(value);
 }
+
+/** Four letters in a row: more than any code value has (a name does). */
+const NAME_LIKE_LETTERS = /[A-Za-z]{4}/;
 
 /** CCYYMMDD at text[start, end) as an integer when it is a real calendar date, else null. */
 export function parseD8At(text: Source, start: number, end: number): DateNumber | null {
