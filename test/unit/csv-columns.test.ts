@@ -31,9 +31,9 @@ describe('csv column names', () => {
       for (const s of spellings) assert.equal(roleOfHeader(s), role, s);
     }
     for (const s of ['claim id', 'claim_no', 'Claim Number', 'claimid', 'ICN', 'tcn']) assert.equal(roleOfHeader(s), 'claimId', s);
-    for (const s of ['Patient ID', 'member id', 'MRN', 'subscriber id', 'patient', 'member', 'account']) assert.equal(roleOfHeader(s), 'patientId', s);
-    for (const s of ['dos', 'date of service', 'service date', 'from date', 'svc date', 'dos from']) assert.equal(roleOfHeader(s), 'dateOfService', s);
-    for (const s of ['cpt', 'hcpcs', 'cpt/hcpcs', 'cpt code', 'procedure code', 'proc', 'proc code', 'code']) assert.equal(roleOfHeader(s), 'procedureCode', s);
+    for (const s of ['Patient ID', 'member id', 'MRN', 'subscriber id', 'patient', 'member', 'account', 'Pt ID', 'Patient Acct #', 'Pt Acct No', 'Pt #']) assert.equal(roleOfHeader(s), 'patientId', s);
+    for (const s of ['dos', 'date of service', 'service date', 'from date', 'svc date', 'dos from', 'Serv Date', 'Date of Svc']) assert.equal(roleOfHeader(s), 'dateOfService', s);
+    for (const s of ['cpt', 'hcpcs', 'cpt/hcpcs', 'cpt code', 'procedure code', 'proc', 'proc code', 'code', 'CPT-4', 'CPT4 Code']) assert.equal(roleOfHeader(s), 'procedureCode', s);
     for (const s of ['units', 'qty', 'quantity', 'days or units']) assert.equal(roleOfHeader(s), 'units', s);
     for (const s of ['charge', 'charges', 'amount', 'billed', 'billed amount', 'line charge']) assert.equal(roleOfHeader(s), 'charge', s);
     for (const s of ['line', 'line no']) assert.equal(roleOfHeader(s), 'lineNumber', s);

@@ -3,6 +3,7 @@
 // kinds it fixes it left for a person, and why: a summary that said "nothing to fix" above the
 // very findings it left was false.
 import { unitsWithinMue, type Fix } from '../core/fixes';
+import { NO_PATIENT_REASON, patientsGuessed } from '../core/fixesAll';
 import type { Finding, ParsedDocument } from '../core/model';
 import { plural } from './io';
 
@@ -34,9 +35,11 @@ export interface Left {
   replacement: number;
   /** MAI 2 units that cannot be lowered without a judgement (fixesMue.ts unitsWithinMue). */
   units: number;
+  /** Pairs of lines of a CSV that names no patient (fixesAll.ts NO_PATIENT_REASON). */
+  noPatient: number;
 }
 
-export const NONE_LEFT: Left = { replacement: 0, units: 0 };
+export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0 };
 
 /**
  * The findings of `doc` of the kinds fix-all fixes (indicator-0 conflicts, MAI 2 MUEs over their
@@ -47,12 +50,15 @@ export const NONE_LEFT: Left = { replacement: 0, units: 0 };
  */
 export function leftBy(text: string, doc: ParsedDocument, findings: readonly Finding[], fix: Fix | null): Left {
   const resolved = new Set(fix?.findings ?? []);
-  const left = { replacement: 0, units: 0 };
+  const left = { replacement: 0, units: 0, noPatient: 0 };
+  const guessed = patientsGuessed(findings);
   for (const finding of findings) {
     const data = finding.data;
     if (!data || resolved.has(finding)) continue;
-    if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) left.replacement++;
-    else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
+    if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) {
+      if (guessed) left.noPatient++;
+      else left.replacement++;
+    } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       if (unitsWithinMue(text, doc, data) === null) left.units++;
       else left.replacement++;
     }
@@ -61,7 +67,7 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
 }
 
 export function anyLeft(left: Left): boolean {
-  return left.replacement + left.units > 0;
+  return left.replacement + left.units + left.noPatient > 0;
 }
 
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */
@@ -73,6 +79,7 @@ export function leftLines(left: Left): string[] {
       `${plural(left.replacement, 'finding')} left for a person: fixing ${them} would remove a whole replacement or void claim, and bring back the claim it replaces or voids`,
     );
   }
+  if (left.noPatient > 0) lines.push(`${plural(left.noPatient, 'finding')} left for a person: ${NO_PATIENT_REASON}`);
   if (left.units > 0) {
     lines.push(
       `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, or units or a charge that cannot be read)`,

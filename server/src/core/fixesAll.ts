@@ -7,6 +7,7 @@ import type { Finding, LineRef, ParsedDocument, PtpFindingData } from './model';
 import { editLines } from './fixesEdits';
 import { unitsWithinMue } from './fixesMue';
 import { takesAwayReplacement, type Fix } from './fixesRemoval';
+import { CSV_RULES } from './csv/csvRules';
 
 /**
  * The fixes that need no judgement, at once: the column-2 line of every PTP finding no modifier
@@ -15,7 +16,8 @@ import { takesAwayReplacement, type Fix } from './fixesRemoval';
  * left for a person: a modifier, a separate line or the records may be the right answer. So is a
  * finding whose fix would remove every line of a replacement or void claim (takesAwayReplacement):
  * that claim's lines stay, the fixes are planned again around them, and the title says how many
- * findings are left for that reason.
+ * findings are left for that reason; and every PTP and add-on pair of a CSV that names no patient
+ * (NO_PATIENT_REASON).
  */
 export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): Fix | null {
   const kept = new Set<string>();
@@ -24,7 +26,7 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
     plan = planFixAll(text, doc, findings, kept);
   }
-  const { remove, units, resolved, left } = plan;
+  const { remove, units, resolved, left, leftNoPatient } = plan;
   if (remove.length === 0 && units.size === 0) return null;
   const parts = [
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
@@ -34,8 +36,12 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     left === 0
       ? ''
       : ` (${left} finding${left === 1 ? ' is' : 's are'} left for a person: fixing ${left === 1 ? 'it' : 'them'} would remove a whole replacement or void claim, and bring back the claim it replaces or voids)`;
+  const noPatientNote =
+    leftNoPatient === 0
+      ? ''
+      : ` (${leftNoPatient} finding${leftNoPatient === 1 ? ' is' : 's are'} left for a person: ${NO_PATIENT_REASON})`;
   return {
-    title: capitalized(parts.join(' and ')) + leftNote,
+    title: capitalized(parts.join(' and ')) + leftNote + noPatientNote,
     kind: 'source.fixAll',
     edits: editLines(text, doc, { remove, units }),
     isPreferred: false,
@@ -44,12 +50,24 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
   };
 }
 
-/** What fix-all does: the lines it removes, the units it sets, the findings that resolves, and how many it leaves for want of a kept line. */
+/** What fix-all does: the lines it removes, the units it sets, the findings that resolves, and how many it leaves for want of a kept line, or of a patient. */
 interface FixAllPlan {
   remove: LineRef[];
   units: Map<string, number>;
   resolved: Finding[];
   left: number;
+  leftNoPatient: number;
+}
+
+/**
+ * Why fix-all leaves the pairs of a CSV that names no patient (csv.no-patient-column): its rows are
+ * all taken as one patient's, so a line it would remove may be another patient's.
+ */
+export const NO_PATIENT_REASON = 'the file names no patient (no patient, member or claim id column), so the lines paired may be different patients\' and removing one is a judgement';
+
+/** Whether the findings say the document names no patient, so that its pairs of lines are a guess. */
+export function patientsGuessed(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.rule === CSV_RULES.noPatientColumn);
 }
 
 /** fixAll's plan when the lines `kept` ("claimIndex:lineIndex") must stay. */
@@ -67,9 +85,16 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     remove.push(ref);
   };
   const bundled: { finding: Finding; data: PtpFindingData }[] = [];
+  // Pairs of lines are a guess in a CSV that names no patient: none is removed.
+  const guessed = patientsGuessed(findings);
+  let leftNoPatient = 0;
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
+    if (guessed && ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1))) {
+      leftNoPatient++;
+      continue;
+    }
     if (data.kind === 'ptp' && data.modifierIndicator === '0') {
       bundled.push({ finding, data });
       continue;
@@ -100,7 +125,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     else left++;
   }
   for (const key of removed) units.delete(key);
-  return { remove, units, resolved, left };
+  return { remove, units, resolved, left, leftNoPatient };
 }
 
 /** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */

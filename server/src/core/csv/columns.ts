@@ -31,16 +31,22 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'patientaccount', 'patientnumber', 'patientno', 'membernumber', 'memberno', 'subscribernumber',
     'subscriberno', 'insuredid', 'medicalrecordnumber', 'medicalrecordno', 'chartnumber', 'chartno',
     'beneficiaryid', 'mbi', 'personid', 'accountnumber', 'accountno', 'acctno', 'acct', 'account',
+    // Abbreviated as practice-management exports write them ("Pt ID", "Patient Acct #", "Pt Acct No").
+    'ptid', 'ptnumber', 'ptno', 'ptnum', 'ptaccountnumber', 'ptaccountno', 'ptaccount', 'ptacctnumber',
+    'ptacctno', 'ptacctnum', 'ptacct', 'patientacctnumber', 'patientacctno', 'patientacctnum',
+    'patientacct', 'patientnum', 'patientnbr', 'membernum', 'membernbr', 'acctnum', 'acctnumber', 'pt',
     'patient', 'member', 'subscriber', 'chart',
   ],
   dateOfService: [
     'dos', 'dateofservice', 'datesofservice', 'servicedate', 'svcdate', 'servicefromdate',
     'dateofservicefrom', 'dosfrom', 'fromdos', 'svcfromdate', 'fromdateofservice', 'fromdate',
-    'servicedt', 'svcdt', 'dateofsvc', 'servicedatefrom', 'svcdatefrom', 'servicefrom', 'startdate', 'date',
+    'servicedt', 'svcdt', 'dateofsvc', 'servicedatefrom', 'svcdatefrom', 'servicefrom',
+    'servdate', 'servdt', 'dateofserv', 'dtofservice', 'dtofsvc', 'startdate', 'date',
   ],
   procedureCode: [
     'cpt', 'hcpcs', 'cpthcpcs', 'hcpcscpt', 'cptcode', 'hcpcscode', 'cpthcpcscode', 'hcpcscptcode',
     'hcpcscd', 'hcpcslevelii', 'hcpcslevel2', 'hcpcsleveliicode', 'hcpcslevel2code',
+    'cpt4', 'cpt4code', 'cptiv', 'cpt4hcpcs', 'hcpcscpt4',
     'procedurecode', 'proccode', 'cptcd', 'proccd', 'procedure', 'proc', 'cdt',
     'cdtcode', 'adacode', 'servicecode', 'code',
   ],
@@ -66,7 +72,9 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   charge: [
     'charge', 'charges', 'linecharge', 'linecharges', 'chargeamount', 'chargeamt', 'billedamount',
     'billedamt', 'billedcharge', 'billedcharges', 'billed', 'linechargeamount', 'lineitemchargeamount',
-    'submittedcharge', 'submittedcharges', 'submittedamount', 'chg', 'fee', 'amount', 'amt',
+    'submittedcharge', 'submittedcharges', 'submittedamount', 'chgamt', 'chgamount', 'chargesamount',
+    // Not "Total Charge(s)": many exports repeat the claim's total beside each line under it.
+    'chg', 'fee', 'amount', 'amt',
   ],
   lineNumber: [
     'line', 'lineno', 'linenumber', 'linenum', 'linenbr', 'lineitem', 'servicelinenumber',
@@ -102,7 +110,7 @@ export const TYPE_OF_BILL_NAMES: readonly string[] = ['billtype', 'typeofbill', 
  * other one where the code column's cell is empty. Every name here is a procedureCode name.
  */
 export const CODE_SET_COLUMN_NAMES = {
-  cpt: ['cpt', 'cptcode', 'cptcd'],
+  cpt: ['cpt', 'cptcode', 'cptcd', 'cpt4', 'cpt4code', 'cptiv'],
   hcpcs: ['hcpcs', 'hcpcscode', 'hcpcscd', 'hcpcslevelii', 'hcpcslevel2', 'hcpcsleveliicode', 'hcpcslevel2code'],
 } as const satisfies Record<string, readonly string[]>;
 
