@@ -28,10 +28,12 @@ describe('pairTextsOf: the words of a PTP finding made once per edit row', () =>
     assert.equal(
       message(zero.otherHead, zero.otherTail),
       '43200 and 43214 (service line 1) on 02/26/2024 are an NCCI pair (NCCI practitioner PTP edit, column 1 43214, column 2 43200 (CPT Manual or CMS manual coding instructions), modifier indicator 0), ' +
-        "but another rendering provider of the same billing provider performed 43214, so the two are not checked as one provider's services. A payer that applies the edit to the whole billing group expects modifier XP on the 43200 line.",
+        "but another rendering provider of the same billing provider performed 43214, so the two are not checked as one provider's services. A payer that applies the edit to the whole billing group denies the 43200 line: no modifier makes this pair payable.",
     );
     assert.equal(zero.related, 'Column 1 code 43214 is on this line');
     const one = pairTextsOf(rules, 'hospital', 1);
+    // Indicator 1: XP, the modifier for a separate practitioner, makes the pair payable.
+    assert.match(one.otherTail, /A payer that applies the edit to the whole billing group expects modifier XP on the 43200 line\.$/);
     assert.match(message(one.head, one.tail), /^43200 is bundled into 43235 \(service line 1\) on 02\/26\/2024: NCCI outpatient hospital PTP edit, column 1 43235, column 2 43200, modifier indicator 1\. If 43200 was a distinct service \(.*\), add .* to the 43200 line; otherwise remove that line\.$/);
   });
 

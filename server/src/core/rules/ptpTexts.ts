@@ -68,7 +68,11 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
     otherHead: detached(`${columnTwo} and ${columnOne} (`),
     otherTail: detached(
       ` are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ` +
-        `so the two are not checked as one provider's services. A payer that applies the edit to the whole billing group expects modifier XP on the ${columnTwo} line.`,
+        `so the two are not checked as one provider's services. ` +
+        // Indicator 0: no modifier makes the pair payable, XP included.
+        (indicator === '0'
+          ? `A payer that applies the edit to the whole billing group denies the ${columnTwo} line: no modifier makes this pair payable.`
+          : `A payer that applies the edit to the whole billing group expects modifier XP on the ${columnTwo} line.`),
     ),
     related: detached(`Column 1 code ${columnOne} is on this line`),
   };
