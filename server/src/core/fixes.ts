@@ -10,7 +10,8 @@
 // as the file wrote the old ones (fixesFormat.ts).
 import type { Finding, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
-import { PTP_FIX_MODIFIERS } from './data/modifiers';
+import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM } from './data/modifiers';
+import { isEvaluationAndManagement } from './procedureCodes';
 import { lineName, removal, type Fix } from './fixesRemoval';
 import { mueFixes } from './fixesMue';
 
@@ -46,7 +47,8 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   // fix must not take the removal; indicator 0 has no other answer.
   const fixes: Fix[] = removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`, data.modifierIndicator === '0');
   if (data.modifierIndicator === '1') {
-    for (const modifier of PTP_FIX_MODIFIERS) {
+    // An E/M code takes 25, not the modifiers for procedures (data/modifiers.ts).
+    for (const modifier of isEvaluationAndManagement(data.columnTwo) ? PTP_FIX_MODIFIERS_EM : PTP_FIX_MODIFIERS) {
       const edit = addModifierEdit(text, line, modifier.code);
       if (!edit) break; // no free modifier position: none of them fits
       fixes.push({

@@ -171,3 +171,10 @@ export const PTP_FIX_MODIFIERS: readonly { code: string; meaning: string }[] = [
   { code: 'XU', meaning: 'unusual non-overlapping service' },
   { code: '59', meaning: 'distinct procedural service' },
 ];
+
+/**
+ * What a quick fix offers when the column-2 code of an indicator-1 edit is an E/M code
+ * (99202-99499): 59 and the X modifiers are for procedures, not E/M services (CPT, and the NCCI
+ * policy manual); a significant, separately identifiable visit on the day of a procedure takes 25.
+ */
+export const PTP_FIX_MODIFIERS_EM: readonly { code: string; meaning: string }[] = [{ code: '25', meaning: 'significant, separately identifiable E/M service' }];

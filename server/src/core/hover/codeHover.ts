@@ -1,6 +1,7 @@
 // The hover of a procedure code: its descriptor (the built-in 43214 set's official one, or a
 // user's licensed file's), the PTP edits of its claim's table on the line's date, its MUE and
 // add-on code rows, and the billing note and clinical summary where Claimlint has them.
+import { isEvaluationAndManagement } from '../procedureCodes';
 import { formatDate, todayNumber } from '../dates';
 import type { DateNumber, DateRange, PtpTableKind } from '../model';
 import { BUILTIN_SOURCE, descriptorNotice } from '../rules/descriptors';
@@ -185,10 +186,14 @@ function looksLikeCode(code: string): string {
 
 function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string): string[] {
   const never = edits.filter((e) => e.modifierIndicator === '0').map((e) => e[other]);
-  const withModifier = edits.filter((e) => e.modifierIndicator === '1').map((e) => e[other]);
+  // The modifier goes on the column-2 line: 25 when its code is an E/M code, else XE/XS/XP/XU or 59.
+  const allowing = edits.filter((e) => e.modifierIndicator === '1');
+  const onEm = allowing.filter((e) => isEvaluationAndManagement(e.columnTwo)).map((e) => e[other]);
+  const onProcedure = allowing.filter((e) => !isEvaluationAndManagement(e.columnTwo)).map((e) => e[other]);
   const out: string[] = [];
   if (never.length) out.push(`- ${label} ${listCodes(never)} — no modifier allowed`);
-  if (withModifier.length) out.push(`- ${label} ${listCodes(withModifier)} — unless an NCCI modifier (e.g. XU, 59) shows a distinct service`);
+  if (onProcedure.length) out.push(`- ${label} ${listCodes(onProcedure)} — unless an NCCI modifier (e.g. XU, 59) shows a distinct service`);
+  if (onEm.length) out.push(`- ${label} ${listCodes(onEm)} — unless 25 on the E/M code shows a significant, separately identifiable visit`);
   return out;
 }
 

@@ -5,6 +5,7 @@
 // pieces, and the findings were kept (and copied by each scavenge) until the report was written.
 
 import { PTP_FIX_MODIFIERS } from '../data/modifiers';
+import { isEvaluationAndManagement } from '../procedureCodes';
 import type { PtpTableKind } from '../model';
 import { detached } from '../text';
 import type { ModifierIndicator, PtpRuleSet } from './ptp';
@@ -56,7 +57,9 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
   const tail =
     indicator === '0'
       ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
-      : `: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`;
+      : isEvaluationAndManagement(columnTwo)
+        ? `: ${source}. If the ${columnTwo} visit was a significant, separately identifiable E/M service, add 25 to the ${columnTwo} line; otherwise remove that line.`
+        : `: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`;
   // Flat, each its own string: the findings hold them to the end (the CLI until its report, the
   // server with the document), joined to a few short strings each (codingFamilies.ts does not flatten them).
   return {
