@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection },
   };
 
-  const ncciCounts = new Map<string, number>();
+  const ncciCounts = new Map<string, ConflictCountNotification.Params>();
   /** Files whose counts came from a check of the file on disk. */
   const fromDisk = new Set<string>();
   const status = vscode.window.createStatusBarItem('claimlint.conflicts', vscode.StatusBarAlignment.Left, 100);
@@ -75,17 +75,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const refreshStatus = (): void => {
     const uri = activeUri();
-    const count = uri === undefined ? undefined : ncciCounts.get(uri);
-    if (uri === undefined || count === undefined) {
+    const counted = uri === undefined ? undefined : ncciCounts.get(uri);
+    if (uri === undefined || counted === undefined) {
       status.hide();
       return;
     }
+    const count = counted.ncciFindings;
     const disk = fromDisk.has(uri);
-    status.text = `${count === 0 ? '$(check) No NCCI edits hit' : `$(error) ${count} NCCI edit${count === 1 ? '' : 's'} hit`}${disk ? ' (checked from disk)' : ''}`;
+    // Errors show the error icon; warnings alone (an indicator-1 pair, an MAI 3 MUE) the warning icon.
+    const icon = count === 0 ? '$(check)' : (counted.ncciErrors ?? count) > 0 ? '$(error)' : '$(warning)';
+    const hits = count === 0 ? 'No NCCI edits hit' : `${count} NCCI edit${count === 1 ? '' : 's'} hit`;
+    status.text = `${icon} ${hits}${counted.builtinOnly ? ' (43214 set only)' : ''}${disk ? ' (checked from disk)' : ''}`;
     const what = 'Claimlint: NCCI edits this file hits (procedure pairs, units over an MUE, add-on codes without their primary)';
+    const builtinOnly = counted.builtinOnly
+      ? '. No CMS table is loaded, so only the built-in CPT 43214 edits were checked: set claimlint.ptpEditFiles, claimlint.mueFiles and claimlint.addOnCodeFiles to the CMS downloads'
+      : '';
     status.tooltip = disk
-      ? `${what}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
-      : what;
+      ? `${what}${builtinOnly}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
+      : `${what}${builtinOnly}.`;
     status.show();
   };
   context.subscriptions.push(
@@ -146,7 +153,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(ConflictCountNotification.type, (params) => {
       // A document that is no claim file (a CSV of something else) has no count to show.
       if (params.claimFile === false) ncciCounts.delete(params.uri);
-      else ncciCounts.set(params.uri, params.ncciFindings);
+      else ncciCounts.set(params.uri, params);
       if (params.fromDisk) fromDisk.add(params.uri);
       else fromDisk.delete(params.uri);
       refreshStatus();

@@ -147,7 +147,7 @@ describe('a claim file checked from disk (claimlint/diskFiles)', () => {
     assert.deepEqual(first.range, { start: { line, character: 7 }, end: { line, character: 12 } });
 
     const counts = conflictCounts(client, big.uri);
-    assert.deepEqual(counts.at(-1), { uri: big.uri, ncciFindings: 40, findings: fromDisk.length, fromDisk: true, claimFile: true });
+    assert.deepEqual(counts.at(-1), { uri: big.uri, ncciFindings: 40, ncciErrors: 40, findings: fromDisk.length, builtinOnly: true, fromDisk: true, claimFile: true });
   });
 
   test('a hover on a procedure code answers from the disk index: the open document hover for the code, then the findings on its line', async () => {

@@ -328,7 +328,8 @@ describe('rendering providers (2420A NM1*82) under one billing provider', () => 
     const count = (await client.waitForNotification('claimlint/conflictCount', 10000, (p) => (p as ConflictCountNotification.Params).uri === uri)) as ConflictCountNotification.Params;
     assert.equal(count.ncciFindings, 0, 'information is not an NCCI edit hit in the status bar');
     assert.match(messageOf(d), /claim 1, service line 1/);
-    assert.match(messageOf(d), /XP/);
+    // The built-in 43214/43200 edit is indicator 0: no modifier, XP included, makes it payable.
+    assert.match(messageOf(d), /denies the 43200 line: no modifier makes this pair payable/);
     assert.deepEqual(d.relatedInformation?.[0]?.location.range, rangeOf(text, '43214'));
   });
 

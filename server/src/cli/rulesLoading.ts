@@ -2,7 +2,7 @@
 // --descriptors), with the extension's loaders, and what is said about them on standard error.
 import type { CliOptions } from './arguments';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
-import { loadKnowledge, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
+import { loadKnowledge, ncciTablesLoaded, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
 import { openFileBlocks } from '../core/rules/readFile';
 import { fileReports, isMoreNotListed, listOf, otherKindsInFolders, unusableFileReason, type RuleList } from '../lsp/loadReport';
 import { plural, type Io } from './io';
@@ -70,7 +70,7 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
  * PTP, MUE or add-on code table was loaded (whoever loads one knows what the run checks).
  */
 export function builtinOnlyNote(knowledge: Knowledge, builtinEdits: boolean): string | null {
-  if (knowledge.files.some((f) => f.kind !== 'descriptors' && f.rows > 0)) return null;
+  if (ncciTablesLoaded(knowledge)) return null;
   return builtinEdits
     ? 'no NCCI table was loaded, so only the built-in CPT 43214 edits were checked; load CMS\'s tables with --ptp, --ptp-hospital, --mue and --aoc'
     : 'no NCCI table was loaded and --no-builtin-edits was given, so no coding edit was checked';

@@ -11,13 +11,13 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isNcciEditFinding } from '../core/rules/ncciFindings';
 import type { Position, Range } from '../core/text';
 import type { DiskIndex } from '../core/hover/diskIndex';
 import type { HoverResult } from '../core/hover/hover';
 import { isClaimFile } from '../cli/claimFiles';
 import { findingDiagnostic } from './convert';
 import { CheckFolderRequest, ConflictCountNotification, DiskFilesRequest } from './protocol';
+import { conflictCount } from './conflictCount';
 import { checkFolderArguments } from './checkFolderParams';
 import type { Rules } from './rules';
 import type { Runtime } from './runtime';
@@ -214,11 +214,12 @@ export class DiskChecks {
     if (!entry || this.documents.get(uri)) return;
     const stillWanted = (): boolean => this.tracked.get(uri) === entry && !this.documents.get(uri);
     const started = Date.now();
+    const knowledge = this.rules.knowledge;
     let checked: DiskCheck | null;
     let stamp: string | null = null;
     try {
       stamp = stampOf(await fs.stat(entry.path));
-      checked = await checkFileFromDisk(entry.path, this.rules.knowledge, { isCancelled: () => !stillWanted(), index: true, guideChecks: this.rules.guideChecks });
+      checked = await checkFileFromDisk(entry.path, knowledge, { isCancelled: () => !stillWanted(), index: true, guideChecks: this.rules.guideChecks });
     } catch (error) {
       if (!stillWanted()) return;
       entry.stamp = stamp;
@@ -235,7 +236,7 @@ export class DiskChecks {
     void this.connection.sendDiagnostics({ uri, diagnostics });
     // A file with no claim read (an 835 or 999, a CSV of something else) has no count to show (scheduling.ts isClaimFile).
     const claimFile = checked.format !== null && checked.claims > 0;
-    void this.connection.sendNotification(ConflictCountNotification.type, { uri, ncciFindings: checked.findings.filter(isNcciEditFinding).length, findings: checked.findings.length, fromDisk: true, claimFile });
+    void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(uri, checked.findings, knowledge, claimFile, true));
     entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
     const held = entry.hover === null ? '' : `, hover index ${Math.round((entry.hover.index.bytes() + entry.hover.lines.bytes) / 1024)} KB`;
     this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms${held}`);

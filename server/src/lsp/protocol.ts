@@ -11,6 +11,10 @@ export namespace ConflictCountNotification {
     uri: string;
     /** NCCI findings, errors and warnings: PTP pairs, units over an MUE, add-on codes without their primary (isNcciEditFinding). */
     ncciFindings: number;
+    /** Those of them that are errors (the rest are warnings): the status bar's icon. */
+    ncciErrors?: number;
+    /** No CMS table is loaded: only the built-in CPT 43214 edits were checked (the status bar says so). */
+    builtinOnly?: boolean;
     /** Every finding, structural ones included. */
     findings: number;
     /**

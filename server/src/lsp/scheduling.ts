@@ -7,9 +7,9 @@ import { analyze, reanalyze, type Analysis } from '../core/analyze';
 import { editorInputFindings } from '../core/inputFindings';
 import type { ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
-import { isNcciEditFinding } from '../core/rules/ncciFindings';
 import { errorName, positionsOf, toDiagnostic } from './convert';
 import { ConflictCountNotification } from './protocol';
+import { conflictCount } from './conflictCount';
 import type { Rules } from './rules';
 import type { Runtime } from './runtime';
 
@@ -146,16 +146,11 @@ export class Checker {
   }
 
   private publish(document: TextDocument): void {
-    const { analysis, generation } = this.analysisOf(document);
+    const { analysis, generation, knowledge } = this.analysisOf(document);
     const findings = editorInputFindings(analysis.findings, analysis.doc.format, document.languageId);
     const diagnostics = findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    void this.connection.sendNotification(ConflictCountNotification.type, {
-      uri: document.uri,
-      ncciFindings: findings.filter(isNcciEditFinding).length,
-      findings: findings.length,
-      claimFile: isClaimFile(analysis.doc),
-    });
+    void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(document.uri, findings, knowledge, isClaimFile(analysis.doc)));
     this.published.set(document.uri, { version: document.version, generation });
   }
 

@@ -216,3 +216,8 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
   }
   return { rules: tables.practitioner, tables, mue, aoc, descriptors, problems, files };
 }
+
+/** Whether an NCCI table (PTP, MUE or add-on codes) gave rows: else only the built-in 43214 edits are checked, if any. */
+export function ncciTablesLoaded(knowledge: Knowledge): boolean {
+  return knowledge.files.some((f) => f.kind !== 'descriptors' && f.rows > 0);
+}

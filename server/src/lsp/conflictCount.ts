@@ -1,0 +1,20 @@
+// The status bar's count of a document (ConflictCountNotification), for a document open in the
+// editor (scheduling.ts) and one checked from disk (diskCheck.ts) alike: its NCCI findings, how
+// many of them are errors, and whether any CMS table was loaded to find them.
+import type { Finding } from '../core/model';
+import { ncciTablesLoaded, type Knowledge } from '../core/rules/knowledge';
+import { isNcciEditFinding } from '../core/rules/ncciFindings';
+import type { ConflictCountNotification } from './protocol';
+
+export function conflictCount(uri: string, findings: readonly Finding[], knowledge: Knowledge, claimFile: boolean, fromDisk = false): ConflictCountNotification.Params {
+  const ncci = findings.filter(isNcciEditFinding);
+  return {
+    uri,
+    ncciFindings: ncci.length,
+    ncciErrors: ncci.filter((f) => f.severity === 'error').length,
+    findings: findings.length,
+    builtinOnly: !ncciTablesLoaded(knowledge),
+    ...(fromDisk ? { fromDisk } : {}),
+    claimFile,
+  };
+}
