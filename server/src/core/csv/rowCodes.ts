@@ -12,6 +12,11 @@ import { excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
 import { CSV_RULES, type RowReport } from './csvRules';
 
+/** A five-digit code saved as a number with decimals (43214.0). */
+const NUMBER_WRITTEN_CODE = /^\d{5}\.0+$/;
+/** One to four digits: a code whose leading zeros a spreadsheet dropped, perhaps. */
+const FEW_DIGITS = /^\d{1,4}$/;
+
 
 export class CodeCells {
   // What read() found in the current row, in fields rather than a returned object: this runs for
@@ -82,6 +87,18 @@ export class CodeCells {
         }
       }
     }
+    // A code a spreadsheet saved as a number with decimals (43214.0, 43214.00): read as the code, and said.
+    if (plain && NUMBER_WRITTEN_CODE.test(code)) {
+      const written = code;
+      code = this.intern(code.slice(0, 5));
+      codeSpan = { start: codeSpan.start, end: codeSpan.start + 5 };
+      this.finding(
+        CSV_RULES.procedureCodeInvalid,
+        'warning',
+        `Line ${r.recordLine}: the value in ${this.columnName(codeCol)} is the code ${code} written as a number (${written}), as a spreadsheet saves a code column of numbers; it is read as ${code}. Save the column as text.`,
+        { start: codeSpan.start, end: codeSpan.start + written.length },
+      );
+    }
     this.code = code;
     this.codeSpan = codeSpan;
     if (code === '') {
@@ -93,7 +110,9 @@ export class CodeCells {
         CSV_RULES.procedureCodeInvalid,
         'warning',
         `Line ${r.recordLine}: the value in ${this.columnName(codeCol)} is not a well-formed procedure code; ` +
-          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or a CDT code (D and 4 digits).`,
+          `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or a CDT code (D and 4 digits).` +
+          // 00100 saved by a spreadsheet as the number 100.
+          (FEW_DIGITS.test(code) ? ' A spreadsheet drops the leading zeros of a code it takes for a number (00100 saved as 100): save the column as text.' : ''),
         codeSpan,
       );
     }
