@@ -1,6 +1,7 @@
 // The hover of what the cursor is on in an X12 file when it is no procedure code or modifier of
 // a service line: a segment id, an element (its name in Claimlint's 837 dictionary, what its value
 // means, and the implementation guide's word on it: guideHover.ts), or a delimiter.
+import { codeMeaning } from '../data/codeMeanings';
 import type { DateRange, ParsedDocumentWithIndex, Span, X12Position } from '../model';
 import { shownSegmentId } from '../guides/shown';
 import { capitalized } from '../text';
@@ -70,11 +71,33 @@ function x12Hover(text: string, position: X12Position): X12Hover | null {
   const details: string[] = [];
   const qualifier = componentIndex === 1 && Object.hasOwn(procedureQualifiers, value) ? procedureQualifiers[value] : undefined;
   if (qualifier) details.push(`\`${value}\`: ${qualifier}`);
+  // Only a value in the table is shown: a code, never claim contents.
+  const meaning = qualifier ? undefined : valueMeaning(text, position, value);
+  if (meaning) details.push(`\`${value}\`: ${meaning}`);
   if (segmentId === 'DTP' && elementIndex === 3) {
     const range = parseDtp(value);
     if (range) details.push(dateHover(range));
   }
   return { title, details, plainTitle: true, span };
+}
+
+/**
+ * What the code value under the cursor means (data/codeMeanings.ts), or undefined. CLM05-1 is a
+ * place of service only on a professional claim (CLM05-2 B); on an institutional one it is a
+ * facility type.
+ */
+function valueMeaning(text: string, position: X12Position, value: string): string | undefined {
+  const { segmentId, elementIndex, componentIndex } = position;
+  const key = `${segmentId}${String(elementIndex).padStart(2, '0')}${componentIndex > 0 ? `-${componentIndex}` : ''}`;
+  if (key === 'CLM05-1' && componentOf(text, position, 2) !== 'B') return undefined;
+  return codeMeaning(key, value);
+}
+
+/** Component `n` of the composite under the cursor, trimmed ('' when it has none). */
+function componentOf(text: string, position: X12Position, n: number): string {
+  const { delimiters, segmentSpan, elementIndex } = position;
+  const element = text.slice(segmentSpan.start, segmentSpan.end).split(delimiters.element)[elementIndex] ?? '';
+  return (element.split(delimiters.component)[n - 1] ?? '').trim();
 }
 
 /** DTP03 as a date or a range of real calendar days in order; null otherwise (the hover names no day). */

@@ -1,0 +1,50 @@
+// Found by a user: the element hovers of the codes a coder reads most (CLM05-1 place of service,
+// CLM05-3 frequency, SBR09 filing indicator, SV103 unit basis, an HI qualifier) named the element
+// and listed its valid codes but never said what the value written means. They now do, from a
+// table of Claimlint's own words (data/codeMeanings.ts); only a value in the table is shown.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover/hover';
+import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { writeX12 } from './helpers/x12-writer';
+
+const knowledge = emptyKnowledge(true);
+const day = { from: 20260310, to: 20260310 };
+
+function hoverOn(text: string, needle: string, offset: number): string {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  return hoverAt(analyze(text, knowledge), at + offset, knowledge)!.markdown;
+}
+
+describe('the element hover says what a code value means', () => {
+  const { text } = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100.00', date: day }] }], { lineEnding: '\n' });
+
+  it('CLM05-1 of a professional claim: the place of service', () => {
+    const clm = text.slice(text.indexOf('CLM*'));
+    const composite = /\*(\d\d):B:(\d)\*/.exec(clm)!;
+    assert.ok(composite, clm.slice(0, 60));
+    const markdown = hoverOn(text, `*${composite[1]}:B:`, 1);
+    assert.match(markdown, new RegExp(`\`${composite[1]}\`: (office|[a-z])`));
+  });
+
+  it('CLM05-3: the claim frequency', () => {
+    const markdown = hoverOn(text, ':B:1*', 3);
+    assert.match(markdown, /`1`: original claim/);
+  });
+
+  it('SV103 UN: units', () => {
+    assert.match(hoverOn(text, '*UN*', 1), /`UN`: units/);
+  });
+
+  it('an HI qualifier: ABK is the principal diagnosis', () => {
+    const markdown = hoverOn(text, 'HI*ABK', 4);
+    assert.match(markdown, /`ABK`: principal diagnosis \(ICD-10-CM\)/);
+  });
+
+  it('a value not in the table is not shown (control)', () => {
+    const odd = text.replace('*UN*', '*QQ*');
+    assert.doesNotMatch(hoverOn(odd, '*QQ*', 1), /`QQ`/);
+  });
+});
