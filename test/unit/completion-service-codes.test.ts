@@ -30,7 +30,10 @@ describe('completion in a service line\'s procedure composite', () => {
   it('at a modifier (SV101-3): every modifier, with its meaning; the replaced span is the modifier written', () => {
     const at = professional.indexOf('HC:43214:59') + 'HC:43214:'.length;
     const { entries, incomplete } = offered(professional, at + 1);
-    assert.deepEqual(entries.map((e) => e.label), MODIFIERS.map((m) => m.code));
+    assert.deepEqual(entries.map((e) => e.label).sort(), MODIFIERS.map((m) => m.code).sort());
+    // Sorted for the client: the modifiers that let any NCCI pair pass first (59, XE...), then 25.
+    const sorted = [...entries].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((e) => e.label);
+    assert.ok(sorted.indexOf('59') < sorted.indexOf('25') && sorted.indexOf('XS') < sorted.indexOf('25') && sorted.indexOf('25') < sorted.indexOf('LT'), sorted.join(' '));
     assert.equal(incomplete, false);
     const xs = entries.find((e) => e.label === 'XS')!;
     assert.match(xs.detail, /NCCI-associated$/);

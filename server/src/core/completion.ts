@@ -219,7 +219,10 @@ function qualifierBefore(text: string, valueStart: number, element: string, comp
   return text.slice(start, separator).trim().toUpperCase();
 }
 
-/** Every modifier Claimlint knows, in its table's order, with what it means and what it does to an NCCI edit. */
+/** The order modifiers are offered in: those that let any NCCI pair pass (59, XE...), then 24/25/57 and 91, the anatomic ones, the rest. */
+const MODIFIER_RANK: Readonly<Record<string, number>> = { 'either-line': 0, 'with-em': 1, laboratory: 1, 'different-sites': 2, never: 3 };
+
+/** Every modifier Claimlint knows, the NCCI-associated first, with what it means. */
 function modifierEntries(span: Span): CompletionEntry[] {
   return MODIFIERS.map((info, n) => ({
     label: info.code,
@@ -227,7 +230,7 @@ function modifierEntries(span: Span): CompletionEntry[] {
     detail: info.bypassesPtp ? `${info.meaning} · NCCI-associated` : info.meaning,
     insertText: info.code,
     span,
-    sortText: order(n),
+    sortText: `${MODIFIER_RANK[info.ptpBypass] ?? 3}${order(n)}`,
   }));
 }
 
