@@ -69,6 +69,15 @@ function document(other: string[] | null): string {
   return [ISA, ...groups, `IEA*${other ? 2 : 1}*000000001`].map((s) => `${s}~\n`).join('');
 }
 
+/** The findings of `text` read in pieces of 100 characters, as the CLI reads a file. */
+function inPieces(text: string): Finding[] {
+  const stream = new X12Stream(knowledge, undefined, { codedLinesOnly: true });
+  const findings: Finding[] = [];
+  for (let at = 0; at < text.length; at += 100) findings.push(...stream.feed(text.slice(at, at + 100)).findings);
+  findings.push(...stream.end().findings);
+  return findings;
+}
+
 function problems(findings: readonly Finding[]): string[] {
   return findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.rule}: ${f.message}`);
 }
@@ -92,12 +101,7 @@ describe('an 837 interchange that also holds a group of another transaction set'
   });
 
   it('read in pieces (the CLI path), the 835 is ignored too', () => {
-    const text = document(SET_835);
-    const stream = new X12Stream(knowledge, undefined, { codedLinesOnly: true });
-    const findings: Finding[] = [];
-    for (let at = 0; at < text.length; at += 100) findings.push(...stream.feed(text.slice(at, at + 100)).findings);
-    findings.push(...stream.end().findings);
-    assert.deepEqual(problems(findings), []);
+    assert.deepEqual(problems(inPieces(document(SET_835))), []);
   });
 });
 
@@ -115,12 +119,7 @@ describe('a transaction set that is not an 837 is said, as information on its ST
   });
 
   it('read in pieces, the same note', () => {
-    const text = document(SET_999);
-    const stream = new X12Stream(knowledge, undefined, { codedLinesOnly: true });
-    const findings: Finding[] = [];
-    for (let at = 0; at < text.length; at += 100) findings.push(...stream.feed(text.slice(at, at + 100)).findings);
-    findings.push(...stream.end().findings);
-    assert.deepEqual(said(findings), ["information: ST01 is '999', not 837: transaction set '0001' holds no claims, and Claimlint checks only 837 claims (its segments were not checked)"]);
+    assert.deepEqual(said(inPieces(document(SET_999))), ["information: ST01 is '999', not 837: transaction set '0001' holds no claims, and Claimlint checks only 837 claims (its segments were not checked)"]);
   });
 
   it('the 837 itself gets none', () => {
