@@ -14,8 +14,13 @@ import { CSV_RULES, type RowReport } from './csvRules';
 
 /** A five-digit code saved as a number with decimals (43214.0). */
 const NUMBER_WRITTEN_CODE = /^\d{5}\.0+$/;
-/** One to four digits: a code whose leading zeros a spreadsheet dropped, perhaps. */
-const FEW_DIGITS = /^\d{1,4}$/;
+/**
+ * Three or four digits from 100 to 1999: an anesthesia code (00100-01999) whose leading zeros a
+ * spreadsheet dropped, perhaps (a four-digit 9921 is more likely a typo than 09921).
+ */
+function lostLeadingZeros(code: string): boolean {
+  return /^\d{3,4}$/.test(code) && Number(code) >= 100 && Number(code) <= 1999;
+}
 
 
 export class CodeCells {
@@ -112,7 +117,7 @@ export class CodeCells {
         `Line ${r.recordLine}: the value in ${this.columnName(codeCol)} is not a well-formed procedure code; ` +
           `expected ${CPT_SHAPE}, ${HCPCS_SHAPE} or a CDT code (D and 4 digits).` +
           // 00100 saved by a spreadsheet as the number 100.
-          (FEW_DIGITS.test(code) ? ' A spreadsheet drops the leading zeros of a code it takes for a number (00100 saved as 100): save the column as text.' : ''),
+          (lostLeadingZeros(code) ? ' A spreadsheet drops the leading zeros of a code it takes for a number (00100 saved as 100): save the column as text.' : ''),
         codeSpan,
       );
     }
