@@ -1,7 +1,7 @@
 // The role of each column of a claim CSV, from its header names (the names are data: columns.ts).
 
 import type { CsvColumnRole } from '../model';
-import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, TYPE_OF_BILL_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, REVENUE_CODE_NAMES, TYPE_OF_BILL_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
 
 type InternalRole = CsvColumnRole | 'dateOfServiceTo' | 'frequency';
 
@@ -51,6 +51,8 @@ export interface ColumnLayout {
    * otherRoleCount, so what is taken for a claim file is as before.
    */
   frequency: number;
+  /** A revenue code column (REVENUE_CODE_NAMES), or -1; no role, not counted in otherRoleCount. */
+  revenueCode: number;
   /** The procedure-code column has a generic name ("Code"). */
   weakProcedureCode: boolean;
   /** How many roles other than the procedure code were found. */
@@ -129,6 +131,7 @@ export function mapColumns(headers: string[]): ColumnLayout {
     claimType: col('claimType'),
     typeOfBill: -1,
     frequency: col('frequency'),
+    revenueCode: -1,
     weakProcedureCode: false,
     otherRoleCount: 0,
   };
@@ -148,6 +151,7 @@ export function mapColumns(headers: string[]): ColumnLayout {
   if (layout.otherProcedureCode >= 0) roles[layout.otherProcedureCode] = 'procedureCode';
   layout.billingProviderId = billingProviderColumn(norms, layout.providerId);
   layout.typeOfBill = typeOfBillColumn(norms, layout.claimType);
+  layout.revenueCode = bestNamedColumn(norms, REVENUE_CODE_NAMES);
   if (layout.typeOfBill >= 0) roles[layout.typeOfBill] = 'claimType';
   layout.otherRoleCount =
     single.filter(([role, c]) => c >= 0 && role !== 'procedureCode' && role !== 'lineNumber').length +

@@ -104,6 +104,13 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
 export const TYPE_OF_BILL_NAMES: readonly string[] = ['billtype', 'typeofbill', 'tob'];
 
 /**
+ * A revenue code column (UB-04 form locator 42), from most to least specific: no role of its own,
+ * but a row with a revenue code and no procedure code is an institutional line that needs none
+ * (room and board, supplies), not a code left out.
+ */
+export const REVENUE_CODE_NAMES: readonly string[] = ['revenuecode', 'revcode', 'revenuecd', 'revcd', 'revenue', 'rev'];
+
+/**
  * Procedure-code columns of one code set each. An export may keep CPT codes in one column and
  * HCPCS Level II codes in another ("CPT Code", "HCPCS Code"), each row filling one of them: when
  * the header has a column of each set, the code column (the better-ranked name) is read, and the

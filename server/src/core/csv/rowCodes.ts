@@ -107,6 +107,8 @@ export class CodeCells {
     this.code = code;
     this.codeSpan = codeSpan;
     if (code === '') {
+      // A revenue code alone is an institutional line that needs no procedure code (supplies, room and board).
+      if (this.layout.revenueCode >= 0 && hasValue(r, this.layout.revenueCode)) return;
       const other = this.layout.otherProcedureCode;
       const columns = other >= 0 ? `${this.columnName(this.layout.procedureCode)} and ${this.columnName(other)} are` : `${this.columnName(codeCol)} is`;
       this.finding(CSV_RULES.procedureCodeInvalid, 'warning', `Line ${r.recordLine}: ${columns} empty; expected a procedure code.`, codeSpan);
