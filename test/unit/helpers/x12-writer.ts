@@ -55,6 +55,11 @@ export interface WriterClaim {
   facility?: string;
   /** CLM05-3 (claim frequency) as written; default 1 (original). */
   frequency?: string;
+  /**
+   * REF*F8, the payer's control number of the claim a replacement (7) or void (8) is for: written
+   * by default for those, as the guides require (null: left out, for the finding that says so).
+   */
+  payerClaimNumber?: string | null;
   lines: WriterLine[];
 }
 
@@ -256,6 +261,8 @@ export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 
     if (claim.date) body.push(dateSpec(kind === 'institutional' ? '434' : '472', claim.date));
     // 837I: the institutional claim code (CL1, required in 5010) before the diagnosis.
     if (kind === 'institutional') body.push(['CL1', '1', '1', '01']);
+    const payerClaimNumber = claim.payerClaimNumber === undefined ? (frequency === '7' || frequency === '8' ? 'PAYERCLAIM0001' : null) : claim.payerClaimNumber;
+    if (payerClaimNumber !== null) body.push(['REF', 'F8', payerClaimNumber]);
     // Principal diagnosis: ICD-10 (ABK) in 5010, ICD-9 (BK) in 4010; 837D has none.
     if (kind !== 'dental') body.push(['HI', v4010 ? ['BK', '7809'] : ['ABK', 'R69']]);
     claim.lines.forEach((line, i) => {

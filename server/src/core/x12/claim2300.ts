@@ -16,6 +16,7 @@ import type { ServiceLines837 } from './serviceLines837';
 import { X12Claim } from './serviceLine837';
 import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
+import { CLAIM_FREQUENCY } from '../data/billTypes';
 import { sliceOf } from './source';
 
 /** The open 2300 claim (CLM and its dates) and the claims built so far. */
@@ -42,6 +43,8 @@ export class Claim2300 {
   private charge: number | null = null;
   /** CLM05 of the open claim, as the coding checks read it. */
   private location: Clm05 = readClm05('', -1, -1, ':');
+  /** The open claim has its own REF*F8 (the payer's control number of the claim it replaces or voids). */
+  private payerClaimNumber = false;
   /** Reads CLM05 (the same text as the claim before gives the same object). */
   private readonly clm05 = new Clm05Reader();
   /** Claims seen so far (model indexes; result arrays may be emptied between pieces). */
@@ -65,6 +68,7 @@ export class Claim2300 {
     this.date = null;
     this.dateStart = this.dateEnd = 0;
     this.dateIsService = false;
+    this.payerClaimNumber = false;
     this.lines.startClaim();
     this.names.startClaim();
     // CLM01 and CLM02 are kept as offsets for close, which then need not split CLM again.
@@ -91,6 +95,12 @@ export class Claim2300 {
         r.spanOr(s, 2),
       );
     }
+  }
+
+  /** A REF of the open claim's own (2300) loop, segment `s`: F8 names the claim it replaces or voids. */
+  reference(s: number): void {
+    const r = this.r;
+    if (r.equals(r.elementsOf(s, 1), 1, 'F8')) this.payerClaimNumber = true;
   }
 
   /**
@@ -134,6 +144,16 @@ export class Claim2300 {
     const hasCharge = chargeStart !== NO_OFFSET;
     const sum = lineReader.charges.check(hasCharge ? this.charge : null, chargeStart, chargeEnd);
     if (sum !== null) r.result.findings.push(sum);
+    // A replacement (7) or void (8) names the claim it is for in REF*F8: the guides require it, and a payer rejects the claim without it.
+    if (supersedesOthers(this.location.frequency) && !this.payerClaimNumber) {
+      const kind = this.location.frequency === CLAIM_FREQUENCY.replacement ? 'a replacement' : 'a void';
+      r.add(
+        'x12.payer-claim-number-missing',
+        'error',
+        `CLM05-3 is ${this.location.frequency}, ${kind} of an earlier claim, but the claim has no REF*F8 naming that claim (the payer's claim control number): the implementation guide requires it, and the payer rejects the claim without it`,
+        this.idStart !== NO_OFFSET ? { start: this.idStart, end: this.idEnd } : { start: this.start, end: this.start + 3 },
+      );
+    }
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;

@@ -54,6 +54,11 @@ export class Hierarchy837 {
   /** The open claim's 2320/2330 loops have begun (see otherPayer). */
   private otherPayerLoops = false;
 
+  /** The open claim has started its other payers' loops (2320/2330: an SBR after CLM). */
+  get inOtherPayerLoops(): boolean {
+    return this.otherPayerLoops;
+  }
+
   constructor(private readonly r: SegmentReading) {}
 
   /** The HL parents of a piece that starts inside a transaction set stand in until its first HL. */

@@ -13,7 +13,7 @@ import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, SE, ST, SV1, SV2, SV3, SBR, TA1 } from './segmentCodes';
+import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1 } from './segmentCodes';
 import { SegmentReading } from './reading837';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
@@ -212,6 +212,8 @@ export class Parser837 {
         case SV2: lines.service(s, SERVICE_SEGMENTS.SV2!, claim.segment >= 0); break;
         case SV3: lines.service(s, SERVICE_SEGMENTS.SV3!, claim.segment >= 0); break;
         case SBR: if (claim.segment >= 0 && lines.claimLineCount === 0) names.otherPayer(); break;
+        // The claim's own REF (2300), before its lines and other payers' loops (a 2330B REF*F8 is theirs).
+        case REF: if (claim.segment >= 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.reference(s); break;
       }
     }
     return count;
