@@ -135,7 +135,7 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
   const counted = numeric ? numericLength(value) : value.length;
   if (counted < spec.minLength || counted > spec.maxLength) {
     const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
-    ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} characters long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
+    ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} character${counted === 1 ? '' : 's'} long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
   }
   if (spec.type === 'AN' || spec.type === 'ID') {
     if (EXTENDED_CHARACTERS.test(value)) {

@@ -9,6 +9,7 @@ import type { Knowledge } from '../rules/knowledge';
 import type { PtpEdit } from '../rules/ptp';
 import { noTableNote } from '../rules/claimTables';
 import { mueRowFor } from '../rules/checkUnits';
+import { MUE_TABLE_NAMES } from '../rules/mue';
 import { codeSetOf, readsAsCode } from '../x12/values';
 import { plainMarkdown } from './markdown';
 
@@ -161,8 +162,8 @@ function unitAndAddOnLines(code: string, day: number | undefined, knowledge: Kno
     const mai = mue.mai === 1 ? 'per line' : mue.mai === 2 ? 'per day, a policy limit' : 'per day, a clinical limit that can be appealed';
     out.push(
       mue.value === 0
-        ? `**MUE 0:** not payable (${mue.kind} MUE table${mue.rationale ? `; ${mue.rationale}` : ''}).`
-        : `**MUE:** at most ${mue.value} unit${mue.value === 1 ? '' : 's'} (MAI ${mue.mai}, ${mai}; ${mue.kind} table${mue.rationale ? `; ${mue.rationale}` : ''}).`,
+        ? `**MUE 0:** not payable (${MUE_TABLE_NAMES[mue.kind]} MUE table${mue.rationale ? `; ${mue.rationale}` : ''}).`
+        : `**MUE:** at most ${mue.value} unit${mue.value === 1 ? '' : 's'} (MAI ${mue.mai}, ${mai}; ${MUE_TABLE_NAMES[mue.kind]} table${mue.rationale ? `; ${mue.rationale}` : ''}).`,
     );
   }
   const asAddOn = knowledge.aoc.rowsForAddOn(key, day);

@@ -7,7 +7,7 @@
 
 import { daysInRange, formatDate } from '../dates';
 import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '../model';
-import type { MueRow, MueTable, MueTableKind } from './mue';
+import { MUE_TABLE_NAMES, type MueRow, type MueTable, type MueTableKind } from './mue';
 import type { KeptLines } from './keptLines';
 import type { PatientGroup, ServiceGrouper } from './serviceGroups';
 import { lineLabel } from './lineLabels';
@@ -152,7 +152,7 @@ export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: Run
         finding: {
           rule: MUE_NOT_PAYABLE_RULE,
           severity: 'error',
-          message: `${code} has an MUE of 0 in the ${mue.kind} MUE table (${mue.rationale || 'no rationale given'}): it is not payable for this type of claim. Remove the line, or bill the code the payer expects.`,
+          message: `${code} has an MUE of 0 in the ${MUE_TABLE_NAMES[mue.kind]} MUE table (${mue.rationale || 'no rationale given'}): it is not payable for this type of claim. Remove the line, or bill the code the payer expects.`,
           span,
           codes: [code],
           data: { kind: 'mue', code, value: 0, mai: mue.mai, units: rowUnitsPerDay(lines, row), lines: [refOf(lines, row)] },
@@ -248,7 +248,7 @@ function exceeded(
   return {
     rule: MUE_EXCEEDED_RULE,
     severity: mue.mai === 3 ? 'warning' : 'error',
-    message: `${code} is over its MUE of ${mue.value} (${mue.kind} table, ${maiText(mue)}${mue.rationale ? `; ${mue.rationale}` : ''}): ${counted}. ${advice}`,
+    message: `${code} is over its MUE of ${mue.value} (${MUE_TABLE_NAMES[mue.kind]} table, ${maiText(mue)}${mue.rationale ? `; ${mue.rationale}` : ''}): ${counted}. ${advice}`,
     span: where(last),
     codes: [code],
     related: others

@@ -17,6 +17,9 @@ import type { TextContent } from './textInput';
 /** Which MUE table: practitioner (837P and CSV claims), outpatient hospital (837I), DME supplier. */
 export type MueTableKind = 'practitioner' | 'hospital' | 'dme';
 
+/** How messages and hovers name each MUE table (CMS's own titles: practitioner, outpatient hospital, DME supplier). */
+export const MUE_TABLE_NAMES: Readonly<Record<MueTableKind, string>> = { practitioner: 'practitioner', hospital: 'outpatient hospital', dme: 'DME supplier' };
+
 /**
  * The MUE adjudication indicator (MAI): 1 the limit applies to each claim line on its own; 2 units
  * are summed per code, patient, provider and date of service, an absolute policy limit; 3 summed
