@@ -11,6 +11,7 @@ import type { Claim, LineRef, ParsedDocument } from './model';
 import type { TextEdit } from './edits';
 import { formatAmountLike, unitsLike } from './fixesFormat';
 import { totalsRowEdits, type ChargeDrop } from './fixesTotalsRows';
+import { nonCoveredEdit } from './fixesNonCovered';
 
 /** Edits that remove the given service lines and keep every count and total right. */
 export function removeLines(text: string, doc: ParsedDocument, refs: LineRef[]): TextEdit[] {
@@ -66,6 +67,9 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
         if (line.charge !== null && line.chargeSpan !== null && line.chargeText !== null) {
           const cents = Math.round((toCents(line.charge) * newUnits) / line.units);
           edits.push({ span: line.chargeSpan, newText: formatAmountLike(cents, line.chargeText) });
+          // An 837I line's non-covered charge (SV207) goes down in proportion (fixesNonCovered.ts).
+          const nonCovered = doc.format === 'x12' ? nonCoveredEdit(text, line.chargeSpan, delimitersAt(doc, line.chargeSpan.start), toCents(line.charge), cents) : null;
+          if (nonCovered) edits.push(nonCovered);
           removedCents += toCents(line.charge) - cents;
           drops.push({ at: line.span.start, cents: toCents(line.charge) - cents });
         } else removedCharges = false;
