@@ -42,6 +42,12 @@ function structural(findings: readonly Finding[]): string[] {
 }
 
 describe('MUE check', () => {
+  it('the lines summed are listed by claim: "claim 1, service lines 1 and 2, and this one"', () => {
+    const k = knowledgeWith([{ code: '97110', value: 4, mai: 2 }]);
+    const { coding } = check([{ id: 'A', lines: [line('97110', '2'), line('97110', '2')] }, { id: 'B', lines: [line('97110', '1', '50.00')] }], k);
+    assert.match(coding[0]!.message, /5 units of 97110 are reported for this patient and provider on 03\/10\/2026, over 3 lines \(claim 1, service lines 1 and 2, and this one\)/);
+  });
+
   it('MAI 2 sums a code across lines and claims of one patient and provider on one date', () => {
     const k = knowledgeWith([{ code: '97110', value: 4, mai: 2 }]);
     const { coding, text } = check([{ id: 'A', lines: [line('97110', '3')] }, { id: 'B', lines: [line('97110', '2', '50.00')] }], k);

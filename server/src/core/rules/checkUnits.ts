@@ -10,7 +10,7 @@ import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '..
 import { MUE_TABLE_NAMES, type MueRow, type MueTable, type MueTableKind } from './mue';
 import type { KeptLines } from './keptLines';
 import type { PatientGroup, ServiceGrouper } from './serviceGroups';
-import { lineLabel } from './lineLabels';
+import { lineList } from './lineLabels';
 import type { RunFinding } from './checkPtp';
 import { hasIdDigits } from '../x12/values';
 
@@ -238,7 +238,7 @@ function exceeded(
   const counted =
     mue.mai === 1
       ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days${perDay}` : ''}${countedText(written, units)}`
-      : `${reported} for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${others.map((o) => lineLabel(lines, o, last, fileNames)).join(', ')} and this one)` : ''}${countedText(written, units)}`;
+      : `${reported} for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${lineList(lines, others, last, fileNames)}${others.length > 1 ? ',' : ''} and this one)` : ''}${countedText(written, units)}`;
   const advice =
     mue.mai === 1
       ? `Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`

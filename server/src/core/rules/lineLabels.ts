@@ -15,3 +15,31 @@ export function lineLabel(lines: KeptLines, other: number, self: number, fileNam
   if (sameFile && claimIndex === lines.claimIndex(self)) return line;
   return `${inFile}claim ${claimIndex + 1}, ${line}`;
 }
+
+/**
+ * Several lines (rows `others`, none of them `self`) as one list, those of one claim (or file) under
+ * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "rows 4, 7 and 9".
+ */
+export function lineList(lines: KeptLines, others: readonly number[], self: number, fileNames?: readonly string[]): string {
+  const groups = new Map<string, { prefix: string; x12: boolean; numbers: string[] }>();
+  for (const other of others) {
+    const label = lineLabel(lines, other, self, fileNames);
+    // The label ends with "service line N" or "row N": what is before it names the claim or file.
+    const x12 = lines.x12(other);
+    const word = x12 ? 'service line ' : 'row ';
+    const at = label.lastIndexOf(word);
+    const prefix = label.slice(0, at);
+    const number = label.slice(at + word.length);
+    const key = `${x12 ? 1 : 0}${prefix}`;
+    const group = groups.get(key);
+    if (group) group.numbers.push(number);
+    else groups.set(key, { prefix, x12, numbers: [number] });
+  }
+  return [...groups.values()]
+    .map(({ prefix, x12, numbers }) => `${prefix}${x12 ? 'service line' : 'row'}${numbers.length > 1 ? 's' : ''} ${listWithAnd(numbers)}`)
+    .join('; ');
+}
+
+function listWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
