@@ -3,7 +3,7 @@
 // kinds it fixes it left for a person, and why: a summary that said "nothing to fix" above the
 // very findings it left was false.
 import { unitsWithinMue, type Fix } from '../core/fixes';
-import { NO_PATIENT_REASON, patientsGuessed } from '../core/fixesAll';
+import { NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed } from '../core/fixesAll';
 import type { Finding, ParsedDocument } from '../core/model';
 import { plural } from './io';
 
@@ -37,9 +37,11 @@ export interface Left {
   units: number;
   /** Pairs of lines of a CSV that names no patient (fixesAll.ts NO_PATIENT_REASON). */
   noPatient: number;
+  /** Add-on lines whose primary is billed on another date (fixesAll.ts OTHER_DATE_REASON). */
+  otherDate: number;
 }
 
-export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0 };
+export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0 };
 
 /**
  * The findings of `doc` of the kinds fix-all fixes (indicator-0 conflicts, MAI 2 MUEs over their
@@ -50,13 +52,14 @@ export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0 };
  */
 export function leftBy(text: string, doc: ParsedDocument, findings: readonly Finding[], fix: Fix | null): Left {
   const resolved = new Set(fix?.findings ?? []);
-  const left = { replacement: 0, units: 0, noPatient: 0 };
+  const left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0 };
   const guessed = patientsGuessed(findings);
   for (const finding of findings) {
     const data = finding.data;
     if (!data || resolved.has(finding)) continue;
     if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) {
       if (guessed) left.noPatient++;
+      else if (data.kind === 'aoc' && data.primaryOnAnotherDate) left.otherDate++;
       else left.replacement++;
     } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       if (unitsWithinMue(text, doc, data) === null) left.units++;
@@ -67,7 +70,7 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
 }
 
 export function anyLeft(left: Left): boolean {
-  return left.replacement + left.units + left.noPatient > 0;
+  return left.replacement + left.units + left.noPatient + left.otherDate > 0;
 }
 
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */
@@ -80,6 +83,7 @@ export function leftLines(left: Left): string[] {
     );
   }
   if (left.noPatient > 0) lines.push(`${plural(left.noPatient, 'finding')} left for a person: ${NO_PATIENT_REASON}`);
+  if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
   if (left.units > 0) {
     lines.push(
       `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, or units or a charge that cannot be read)`,

@@ -26,7 +26,7 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
     plan = planFixAll(text, doc, findings, kept);
   }
-  const { remove, units, resolved, left, leftNoPatient } = plan;
+  const { remove, units, resolved, left, leftNoPatient, leftOtherDate } = plan;
   if (remove.length === 0 && units.size === 0) return null;
   const parts = [
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
@@ -40,8 +40,12 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     leftNoPatient === 0
       ? ''
       : ` (${leftNoPatient} finding${leftNoPatient === 1 ? ' is' : 's are'} left for a person: ${NO_PATIENT_REASON})`;
+  const otherDateNote =
+    leftOtherDate === 0
+      ? ''
+      : ` (${leftOtherDate} finding${leftOtherDate === 1 ? ' is' : 's are'} left for a person: ${OTHER_DATE_REASON})`;
   return {
-    title: capitalized(parts.join(' and ')) + leftNote + noPatientNote,
+    title: capitalized(parts.join(' and ')) + leftNote + noPatientNote + otherDateNote,
     kind: 'source.fixAll',
     edits: editLines(text, doc, { remove, units }),
     isPreferred: false,
@@ -57,6 +61,7 @@ interface FixAllPlan {
   resolved: Finding[];
   left: number;
   leftNoPatient: number;
+  leftOtherDate: number;
 }
 
 /**
@@ -64,6 +69,9 @@ interface FixAllPlan {
  * all taken as one patient's, so a line it would remove may be another patient's.
  */
 export const NO_PATIENT_REASON = 'the file names no patient (no patient, member or claim id column), so the lines paired may be different patients\' and removing one is a judgement';
+
+/** Why fix-all leaves an add-on line whose primary is billed on another date (AocFindingData.primaryOnAnotherDate). */
+export const OTHER_DATE_REASON = 'an add-on code\'s primary is billed on another date, so the date of service may be what is wrong, not the line';
 
 /** Whether the findings say the document names no patient, so that its pairs of lines are a guess. */
 export function patientsGuessed(findings: readonly Finding[]): boolean {
@@ -88,11 +96,17 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   // Pairs of lines are a guess in a CSV that names no patient: none is removed.
   const guessed = patientsGuessed(findings);
   let leftNoPatient = 0;
+  let leftOtherDate = 0;
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
     if (guessed && ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1))) {
       leftNoPatient++;
+      continue;
+    }
+    // Its primary is on another date: the date may be what is wrong, not the line.
+    if (data.kind === 'aoc' && data.primaryOnAnotherDate) {
+      leftOtherDate++;
       continue;
     }
     if (data.kind === 'ptp' && data.modifierIndicator === '0') {
@@ -125,7 +139,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     else left++;
   }
   for (const key of removed) units.delete(key);
-  return { remove, units, resolved, left, leftNoPatient };
+  return { remove, units, resolved, left, leftNoPatient, leftOtherDate };
 }
 
 /** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */

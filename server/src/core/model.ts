@@ -71,6 +71,8 @@ export interface AocFindingData {
   /** CMS AOC edit type: 1 listed primaries only, 2 no list, 3 listed primaries and others the payer accepts. */
   type: 1 | 2 | 3;
   line: LineRef;
+  /** A listed primary is billed by the same provider on another date (a date written wrong?): fix-all leaves the line to a person. */
+  primaryOnAnotherDate?: true;
 }
 
 export interface PtpFindingData {

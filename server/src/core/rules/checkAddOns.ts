@@ -231,9 +231,13 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
     const { code, type, primaries } = addOn;
     const listed = primaries.length === 0 ? '' : `${primaries.slice(0, LISTED).join(', ')}${primaries.length > LISTED ? ` and ${primaries.length - LISTED} more` : ''}`;
     const when = formatDate(lines.from(row));
+    // A listed primary by the same provider on another date: perhaps a date written wrong (a session past midnight).
+    const elsewhere = denied < 0 && type === 1 ? primaryOnAnotherDate(group, row, primaries) : -1;
     const message =
       denied >= 0
         ? deniedMessage(code, type, when, codeOf(lines, denied), whyDenied(lines, payments, denied), listed)
+        : elsewhere >= 0
+          ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}, but its primary ${codeOf(lines, elsewhere)} is billed on ${formatDate(lines.from(elsewhere))}. If that is the same session, correct the date of service; otherwise add the primary procedure on ${when}, or remove the ${code} line.`
         : type === 1
           ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}: it is paid only with ${listed || 'a listed primary'}. Add the primary procedure, or remove the ${code} line.`
           : type === 3
@@ -247,10 +251,26 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
         message,
         span: lines.codeSpan(row),
         codes: [code, ...primaries.slice(0, LISTED)],
-        data: { kind: 'aoc', addOn: code, type, line: { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) } },
+        data: { kind: 'aoc', addOn: code, type, line: { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) }, ...(elsewhere >= 0 ? { primaryOnAnotherDate: true as const } : {}) },
       },
     });
   }
+}
+
+/** A row of the group by the add-on line's provider, on another date, whose code is one of `primaries` (the nearest in time); -1 when none. */
+function primaryOnAnotherDate(group: PatientGroup, row: number, primaries: readonly string[]): number {
+  if (primaries.length === 0) return -1;
+  const lines = group.lines;
+  const wanted = new Set(primaries);
+  const provider = lines.providerNumber(row);
+  const from = lines.from(row);
+  let best = -1;
+  for (const other of group.rows) {
+    if (other === row || lines.providerNumber(other) !== provider || !wanted.has(codeOf(lines, other))) continue;
+    if (lines.from(other) <= from && lines.to(other) >= from) continue;
+    if (best < 0 || Math.abs(lines.from(other) - from) < Math.abs(lines.from(best) - from)) best = other;
+  }
+  return best;
 }
 
 /** firstUnpaid's answer when a candidate is paid. */
