@@ -102,7 +102,7 @@ describe('claimlint fix: what it did, and the findings it leaves for a person', 
     const code = await run(['fix', '--no-builtin-edits', '--ptp', join(dir, 'ptp.txt'), file], io);
     assert.equal(code, 1, io.err);
     const lines = io.err.split('\n');
-    assert.equal(lines[0], `claimlint: ${file}: removed 1 service line, the column-2 codes of 1 NCCI conflict with modifier indicator 0`);
+    assert.equal(lines[0], `claimlint: ${file}: removed 1 service line bundled into another line, resolving 1 NCCI conflict with modifier indicator 0`);
     assert.match(lines[1]!, /^claimlint: .*both\.837: 1 finding left for a person: fixing it would remove a whole replacement or void claim/);
     assert.match(lines[2]!, /ptp\.conflict .*modifier indicator 0/);
   });

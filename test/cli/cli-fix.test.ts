@@ -30,7 +30,7 @@ describe('claimlint fix', () => {
     const run = claimlint(['fix', 'fix-me.837']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /^claimlint: fix-me\.837: removed 2 service lines, the column-2 codes of 2 NCCI conflicts with modifier indicator 0$/m);
+    assert.match(run.stderr, /^claimlint: fix-me\.837: removed 2 service lines bundled into another line, resolving 2 NCCI conflicts with modifier indicator 0$/m);
     assertNoClaimContents(run.stderr);
     const fixed = readFileSync(path, 'latin1');
     assert.deepEqual(segments(fixed, 'LX').map((s) => s[1]), ['1', '2', '1']);

@@ -1,10 +1,11 @@
 // `claimlint fix`: the certain fixes of one file (indicator-0 PTP lines removed, MUE units, add-on
 // codes, envelope counts, HL numbers, ISA widths), written back atomically or to --out.
+import { listWithAnd } from '../core/wordLists';
 import { analyze } from '../core/analyze';
 import { CLI_DEFAULT_GUIDE_CHECKS, type GuideChecks } from '../core/guides/checks';
 import { applyEdits, type TextEdit } from '../core/edits';
 import { fixAllWithGuides } from '../core/guides/fixes';
-import type { ClaimFormat, Finding, ParsedDocument } from '../core/model';
+import type { ClaimFormat, Finding, LineRef, ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
 import { InputError, readInput, type DecodedInput } from './files';
@@ -24,6 +25,8 @@ interface FixPlan {
   /** Service lines the edits remove, and the indicator-0 findings they resolve. */
   removedLines: number;
   resolved: number;
+  /** Claims (1-based, in file order) every line of which the edits remove: they go whole. */
+  removedClaims: number[];
   /** What the fix did when it also fixed other findings than PTP ones (null when it only removes PTP lines). */
   otherFixes: string | null;
   /** Findings of the kinds fix-all fixes that it leaves for a person (those of the input: of the result once it changes). */
@@ -40,10 +43,10 @@ function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPla
   // The certain fixes: coding (below), and envelope counts, HL numbers, ISA widths, leading blanks.
   const fix = doc.format === null ? null : fixAllWithGuides(text, analysis.doc, analysis.findings);
   const left = doc.format === null ? NONE_LEFT : leftBy(text, doc, analysis.findings, fix);
-  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, otherFixes: null, left, findings };
+  if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, removedClaims: [], otherFixes: null, left, findings };
   const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
   const otherFixes = others.length === 0 ? null : `${doneBy(fix)}, resolving ${plural(fix.findings.length, 'finding')}`;
-  return { format: doc.format, edits: fix.edits, removedLines: fix.removes?.length ?? 0, resolved: fix.findings.length, otherFixes, left, findings: [] };
+  return { format: doc.format, edits: fix.edits, removedLines: fix.removes?.length ?? 0, resolved: fix.findings.length, removedClaims: claimsEmptied(doc, fix.removes ?? []), otherFixes, left, findings: [] };
 }
 
 export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): number | Promise<number> {
@@ -143,9 +146,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
       io.stderr(`claimlint: ${shownPath}: ${plan.otherFixes}${arrow}\n`);
     } else if (changed) {
       io.stderr(
-        plan.removedLines === plan.resolved
-          ? `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')}, the column-2 codes of ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`
-          : `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')} (column-2 codes), resolving ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
+        `claimlint: ${shownPath}: removed ${plural(plan.removedLines, 'service line')} bundled into another line, resolving ${plural(plan.resolved, 'NCCI conflict')} with modifier indicator 0${arrow}\n`,
       );
     } else if (anyLeft(plan.left)) {
       // There are such findings: the lines below say why fix left them.
@@ -153,6 +154,10 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     } else {
       // fix reads one file: a user who saw check pair this file's lines with another's must not take this for "no conflict".
       io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file; fix reads one file, so a conflict with another file's line is found only by check given both)${arrow}\n`);
+    }
+    // A claim left with no line goes whole (an 837 claim needs one): said, since the claim is gone.
+    if (changed && plan.removedClaims.length > 0) {
+      io.stderr(`claimlint: ${shownPath}: ${plan.removedClaims.length === 1 ? 'claim' : 'claims'} ${listWithAnd(plan.removedClaims.map(String))} ${plan.removedClaims.length === 1 ? 'was' : 'were'} left with no service line and removed whole\n`);
     }
     if (countsFixed !== null) io.stderr(`claimlint: ${shownPath}: then on the result: ${countsFixed}\n`);
     for (const line of leftLines(plan.left)) io.stderr(`claimlint: ${shownPath}: ${line}\n`);
@@ -168,3 +173,14 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     return remaining.some((f) => f.severity === 'error') ? 1 : 0;
   }
 }
+
+/** The claims (1-based) every line of which `removes` names: fix-all removes them whole. */
+function claimsEmptied(doc: ParsedDocument, removes: readonly LineRef[]): number[] {
+  const byClaim = new Map<number, number>();
+  for (const ref of removes) byClaim.set(ref.claimIndex, (byClaim.get(ref.claimIndex) ?? 0) + 1);
+  return [...byClaim]
+    .filter(([claimIndex, count]) => doc.format === 'x12' && (doc.claims[claimIndex]?.lines.length ?? -1) === count)
+    .map(([claimIndex]) => claimIndex + 1)
+    .sort((a, b) => a - b);
+}
+

@@ -1,6 +1,7 @@
 // How a coding finding names a line other than the one it sits on ("claim 3, service line 2",
 // "row 17", "other.837, claim 1, service line 4"): by position, never by contents.
 
+import { listWithAnd } from '../wordLists';
 import type { KeptLines } from './keptLines';
 
 /** How a finding names a line (row `other`) that is not the one it sits on (row `self`): by position, never by contents. */
@@ -40,6 +41,3 @@ export function lineList(lines: KeptLines, others: readonly number[], self: numb
     .join('; ');
 }
 
-function listWithAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

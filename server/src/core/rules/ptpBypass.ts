@@ -1,6 +1,7 @@
 // Whether the modifiers on a pair of lines let an indicator-1 PTP edit pass. Which modifier does
 // what is data (data/modifiers.ts, PtpBypass); this applies it to two lines.
 
+import { listWithAnd } from '../wordLists';
 import { ptpBypassOf } from '../data/modifiers';
 import type { ServiceLine } from '../model';
 import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
@@ -95,6 +96,3 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   return notes.length === 0 ? '' : ` The modifiers already written do not let the pair pass: ${notes.join('; ')}.`;
 }
 
-function listWithAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

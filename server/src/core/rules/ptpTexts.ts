@@ -4,6 +4,7 @@
 // findings from a handful of rows; each built its edit's source sentence and message from a dozen
 // pieces, and the findings were kept (and copied by each scavenge) until the report was written.
 
+import { listWithOr } from '../wordLists';
 import { PTP_FIX_MODIFIERS } from '../data/modifiers';
 import { isEvaluationAndManagement } from '../procedureCodes';
 import type { PtpTableKind } from '../model';
@@ -25,9 +26,6 @@ export interface PairTexts {
   related: string;
 }
 
-function listWithOr(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
 
 const FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS.map((modifier) => modifier.code));
 const FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS.slice(0, 4).map((modifier) => modifier.meaning));
