@@ -38,13 +38,20 @@ function claimArbitrary(kind: ClaimKind): fc.Arbitrary<WriterClaim> {
     units: fc.integer({ min: 1, max: 12 }).map(String),
     date: fc.option(dateRange, { nil: null }),
   });
-  return fc.record({
-    id: fc.integer({ min: 1, max: 999999 }).map((n) => `C${String(n).padStart(6, '0')}`),
-    subscriberId: fc.integer({ min: 1, max: 999999 }).map((n) => `M${String(n).padStart(6, '0')}`),
-    patientId: fc.option(fc.integer({ min: 1, max: 999999 }).map((n) => `P${String(n).padStart(6, '0')}`), { nil: null }),
-    date: fc.option(dateRange, { nil: null }),
-    lines: fc.array(line, { minLength: 1, maxLength: 4 }),
-  });
+  return fc
+    .record({
+      id: fc.integer({ min: 1, max: 999999 }).map((n) => `C${String(n).padStart(6, '0')}`),
+      subscriberId: fc.integer({ min: 1, max: 999999 }).map((n) => `M${String(n).padStart(6, '0')}`),
+      patientId: fc.option(fc.integer({ min: 1, max: 999999 }).map((n) => `P${String(n).padStart(6, '0')}`), { nil: null }),
+      date: fc.option(dateRange, { nil: null }),
+      lines: fc.array(line, { minLength: 1, maxLength: 4 }),
+    })
+    .map((claim): WriterClaim => {
+      // An outpatient 837I statement over several days needs each line's own date (x12.line-date-missing).
+      const statement = claim.date;
+      if (kind !== 'institutional' || statement === null || statement.to <= statement.from) return claim;
+      return { ...claim, lines: claim.lines.map((l) => (l.date === null ? { ...l, date: { from: statement.from, to: statement.from } } : l)) };
+    });
 }
 
 const scenario = fc.constantFrom<ClaimKind>('professional', 'institutional', 'dental').chain((kind) =>

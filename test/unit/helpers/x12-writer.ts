@@ -200,8 +200,9 @@ export function guideValidClaims(kind: ClaimKind, version: '5010' | '4010' = '50
       // The service date is a line's (2400 DTP*472, required); 2300 has no DTP*472.
       return { claimDate: 'none', claimDateRange: false, lineDates: 'required', lineDateRanges: true, patientId };
     case 'institutional':
-      // The statement dates (2300 DTP*434) are required, RD8 only in 5010.
-      return { claimDate: 'required', claimDateRange: version === '5010', lineDates: 'optional', lineDateRanges: true, patientId };
+      // The statement dates (2300 DTP*434) are required, RD8 only in 5010; under a statement of
+      // several days an outpatient line needs its own date (x12.line-date-missing).
+      return { claimDate: 'required', claimDateRange: version === '5010', lineDates: version === '5010' ? 'required' : 'optional', lineDateRanges: true, patientId };
     case 'dental':
       // Line service dates D8 only.
       return { claimDate: 'optional', claimDateRange: false, lineDates: 'optional', lineDateRanges: false, patientId };

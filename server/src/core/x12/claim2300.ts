@@ -17,6 +17,8 @@ import { X12Claim } from './serviceLine837';
 import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
 import { CLAIM_FREQUENCY } from '../data/billTypes';
+import { tableForClaim } from '../rules/claimTables';
+import { formatDateRange } from '../dates';
 import { sliceOf } from './source';
 
 /** The open 2300 claim (CLM and its dates) and the claims built so far. */
@@ -104,6 +106,23 @@ export class Claim2300 {
   }
 
   /**
+   * An outpatient 837I claim whose statement covers more than a day, with `undated` lines (no
+   * DTP*472): the guide requires each line's date there, and each such line is taken over the whole
+   * statement period, where a per-day MUE spreads its units thin. Said once per claim, on CLM01.
+   */
+  private undatedOutpatientLines(undated: number, claimDate: DateRange): void {
+    if (undated === 0 || claimDate.to <= claimDate.from) return;
+    const transaction = this.envelopes.transaction;
+    if (transaction?.model.kind !== 'institutional' || tableForClaim('institutional', this.location.facilityType) === null) return;
+    this.r.add(
+      'x12.line-date-missing',
+      'warning',
+      `${undated === 1 ? '1 service line has' : `${undated} service lines have`} no date of service (DTP*472) on an outpatient claim whose statement covers ${formatDateRange(claimDate)}: the implementation guide requires each line's date when the statement covers more than a day, and without one a line is taken over the whole period (its units spread over every day of it for the MUE checks)`,
+      this.idStart !== NO_OFFSET ? { start: this.idStart, end: this.idEnd } : { start: this.start, end: this.start + 3 },
+    );
+  }
+
+  /**
    * The open claim goes on into the next piece (Parser837.endPiece with claimGoesOn): what it
    * holds of this piece is kept as text, and its offsets are moved to the next piece's (before
    * its start).
@@ -154,6 +173,7 @@ export class Claim2300 {
         this.idStart !== NO_OFFSET ? { start: this.idStart, end: this.idEnd } : { start: this.start, end: this.start + 3 },
       );
     }
+    if (this.date !== null) this.undatedOutpatientLines(lineReader.claimUndatedLines, this.date);
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;

@@ -38,6 +38,8 @@ export class Dates837 {
     const qualifier = el.start(1);
     const isService = qualifier >= 0 && el.end(1) - qualifier === 3 && codeAt(text, qualifier) === 52 && codeAt(text, qualifier + 1) === 55 && codeAt(text, qualifier + 2) === 50;
     const forLine = inLine && isService;
+    // Written, readable or not (an unreadable one is said as x12.date-invalid, not as missing).
+    if (forLine) lines.lineDateWritten = true;
     const forClaim = !inLine && claim.segment >= 0 && (isService || r.equals(el, 1, STATEMENT_DATES));
     const format = el.start(2);
     const formatLength = format < 0 ? -1 : el.end(2) - format;
@@ -102,6 +104,7 @@ export class Dates837 {
     if (inLine) {
       const lines = this.lines;
       lines.lineDate = this.singleDay(day);
+      lines.lineDateWritten = true;
       lines.lineDateStart = dateStart;
       lines.lineDateEnd = dateEnd;
     } else {

@@ -34,6 +34,8 @@ export class ServiceLines837 {
   private serviceSegment = -1;
   private serviceLayout: ServiceLayout | null = null;
   lineDate: DateRange | null = null;
+  /** The open line has a DTP*472 of its own, readable or not. */
+  lineDateWritten = false;
   /** The line's DTP03 when lineDate is set (offsets; the span is made for a line that is built). */
   lineDateStart = 0;
   lineDateEnd = 0;
@@ -49,6 +51,8 @@ export class ServiceLines837 {
   private claimLines: CodedLine[] = NO_LINES;
   /** Lines of the open claim, built or not. */
   claimLineCount = 0;
+  /** Lines of the open claim without a date of their own (DTP*472), kept or not. */
+  claimUndatedLines = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
 
@@ -90,6 +94,7 @@ export class ServiceLines837 {
     this.claimLines = NO_LINES;
     this.claimFirstRow = this.columns.size;
     this.claimLineCount = 0;
+    this.claimUndatedLines = 0;
     this.charges.reset();
   }
 
@@ -173,6 +178,7 @@ export class ServiceLines837 {
     this.serviceSegment = -1;
     this.serviceLayout = null;
     this.lineDate = null;
+    this.lineDateWritten = false;
     this.lineDateStart = this.lineDateEnd = 0;
     this.names.startLine();
   }
@@ -219,6 +225,7 @@ export class ServiceLines837 {
     const charge = read.chargeValue;
     if (sv < 0) this.reportServiceMissing(first);
     const index = this.claimLineCount++;
+    if (!this.lineDateWritten) this.claimUndatedLines++;
     this.linesSeen++;
     this.charges.note(chargeStart, chargeEnd, charge);
     const code = hasProcedure ? procedure.code : '';
