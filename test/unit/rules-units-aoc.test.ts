@@ -84,6 +84,18 @@ describe('MUE check', () => {
     assert.equal(check([{ id: 'A', lines: [line('97110', '7', '100.00', range)] }], k).coding.length, 1, '7 over 3 days is 3 a day');
   });
 
+  it('MAI 2 with a line over a date range in the day\'s sum: no units fix, whichever line comes last', () => {
+    // Found by a user: with the range line first, fix removed the other line; with it last, nothing.
+    const k = knowledgeWith([{ code: '97110', value: 2, mai: 2 }]);
+    const range = { from: 20260309, to: 20260311 };
+    for (const order of [[line('97110', '6', '100.00', range), line('97110', '2')], [line('97110', '2'), line('97110', '6', '100.00', range)]]) {
+      const { text, analysis, coding } = check([{ id: 'A', lines: order }], k);
+      assert.deepEqual(coding.map((f) => f.rule), ['mue.exceeded']);
+      assert.equal(fixAll(text, analysis.doc, analysis.findings), null);
+      assert.ok(!fixesFor(text, analysis.doc, coding[0]!).some((fix) => fix.title.startsWith('Lower') || fix.title.startsWith('Set')));
+    }
+  });
+
   it('an 837I uses the outpatient hospital MUE table', () => {
     const k = knowledgeWith([{ code: '97110', value: 9, mai: 2 }, { code: '97110', value: 1, mai: 2, kind: 'hospital' }]);
     const { text } = writeX12([{ id: 'A', lines: [{ ...line('97110', '2'), revenueCode: '0420' }] }], { kind: 'institutional', lineEnding: '\n' });

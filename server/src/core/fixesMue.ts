@@ -31,6 +31,9 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
     units.set(`${ref.claimIndex}:${ref.lineIndex}`, data.value * countedDays(line!.dateOfService));
     return { units, remove };
   }
+  // A line of the day's sum over a date range counts only its share of the day: which units to take
+  // off is a judgement, whichever line comes last (the units fix was once offered or not by order).
+  if (lines.some(({ line }) => line!.dateOfService !== null && line!.dateOfService.from !== line!.dateOfService.to)) return null;
   // data.units is the day's sum rounded up (1.2 units count as 2): what comes off is the units
   // written over the value (0.2), or a line would lose units the MUE allows.
   const written = lines.reduce((sum, { line }) => sum + shareOfDay(line!), 0);
@@ -40,7 +43,6 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
   for (let i = lines.length - 1; i >= 0 && excess > 0; i--) {
     const { ref, line } = lines[i]!;
     if (line!.units === 0) continue; // nothing to take off
-    if (line!.dateOfService && line!.dateOfService.from !== line!.dateOfService.to) return null;
     const cut = Math.min(excess, line!.units!);
     excess -= cut;
     if (cut === line!.units) remove.push(ref);
