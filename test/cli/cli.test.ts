@@ -285,7 +285,10 @@ describe('claimlint check', () => {
     assert.equal(run.code, 0);
     assert.deepEqual(json(run).files[0]!.findings, []);
     const sarif = JSON.parse(claimlint(['check', '--no-builtin-edits', '--format', 'sarif', 'builtin.837']).stdout);
-    assert.equal(sarif.runs[0].properties.ptpEdits, 0);
+    assert.deepEqual(sarif.runs[0].properties, { ptpEdits: 0, hospitalPtpEdits: 0, mueValues: 0, addOnCodeEdits: 0 });
+    // With the built-in set, its edits in both PTP tables (the other tables are counted as they load).
+    const builtin = JSON.parse(claimlint(['check', '--format', 'sarif', 'builtin.837']).stdout);
+    assert.ok(builtin.runs[0].properties.ptpEdits > 0 && builtin.runs[0].properties.hospitalPtpEdits > 0, JSON.stringify(builtin.runs[0].properties));
   });
 
   test('--ptp with a CMS table (preamble and all) adds an indicator-1 edit: a warning, exit 0; repeatable and merged with the built-in edits', () => {

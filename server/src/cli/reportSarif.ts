@@ -137,7 +137,13 @@ export class SarifReporter implements Reporter {
       invocations: [invocation],
       artifacts: this.artifacts.map((uri) => ({ location: { uri } })),
       columnKind: 'utf16CodeUnits',
-      properties: { ptpEdits: this.knowledge.rules.size },
+      // What the run was checked with: the edits of each table loaded (the built-in set counts in the PTP tables).
+      properties: {
+        ptpEdits: this.knowledge.rules.size,
+        hospitalPtpEdits: this.knowledge.tables.hospital.size,
+        mueValues: this.knowledge.mue.practitioner.size + this.knowledge.mue.hospital.size + this.knowledge.mue.dme.size,
+        addOnCodeEdits: this.knowledge.aoc.size,
+      },
     };
     const members = pretty(rest, 2);
     this.batch.add(`${this.results === 0 ? ']' : '\n      ]'},\n      ${members.slice(members.indexOf('\n') + 1).trimStart()}\n  ]\n}\n`);
