@@ -48,3 +48,11 @@ describe('the element hover says what a code value means', () => {
     assert.doesNotMatch(hoverOn(odd, '*QQ*', 1), /`QQ`/);
   });
 });
+
+describe('a dental code is named a CDT code', () => {
+  it('D0120 on an 837D line: "(CDT)", not "(HCPCS)"', () => {
+    const { text } = writeX12([{ id: 'D1', date: day, lines: [{ code: 'D0120', charge: '44.00' }] }], { kind: 'dental', lineEnding: '\n' });
+    const markdown = hoverOn(text, 'D0120', 1);
+    assert.match(markdown, /D0120\*\* \(CDT\)/);
+  });
+});

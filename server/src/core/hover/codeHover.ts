@@ -182,7 +182,13 @@ const codeSetNames = { cpt: ' (CPT)', hcpcs: ' (HCPCS)', cdt: ' (CDT)' } as cons
 
 function looksLikeCode(code: string): string {
   const set = codeSetOf(code);
+  // HCPCS Level II's D codes are the dental procedures, CDT.
+  if (set === 'hcpcs' && inCdt(code)) return codeSetNames.cdt;
   return set ? codeSetNames[set] : '';
+}
+
+function inCdt(code: string): boolean {
+  return /^D\d{4}$/.test(code);
 }
 
 function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string): string[] {
