@@ -70,7 +70,7 @@ describe('hovers as plain text', () => {
     const plain = markdownToPlainText(hover.markdown);
     assert.ok(plain.startsWith(`43200 — “${descriptor}”`), plain);
     assert.ok(plain.includes('\n• Column 2: bundled into 43214 — no modifier allowed'), plain);
-    assert.ok(plain.endsWith('Descriptor from /licensed/cpt_*v2*_.csv; licensed data, not distributed with Claimlint'), plain);
+    assert.ok(plain.endsWith('Descriptor from /licensed/cpt_*v2*_.csv (your file; not distributed with Claimlint)'), plain);
     assert.ok(!plain.includes('**') && !plain.includes('\\'), plain);
   });
 

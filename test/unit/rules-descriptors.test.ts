@@ -41,7 +41,7 @@ describe('loadDescriptorFile', () => {
       source: 'cpt-2024.csv',
     });
     assert.equal(result.table.get('99999')?.long, 'Anything "quoted"');
-    assert.equal(descriptorNotice(result.table.get('11042')!), 'Descriptor from cpt-2024.csv; licensed data, not distributed with Claimlint');
+    assert.equal(descriptorNotice(result.table.get('11042')!), 'Descriptor from cpt-2024.csv (your file; not distributed with Claimlint)');
   });
 
   it('reads a headerless TSV as code, short, long; the long column is optional', () => {

@@ -70,7 +70,7 @@ export class DescriptorTable {
 
 /** The line hovers show under a descriptor that came from a user's file. */
 export function descriptorNotice(descriptor: CodeDescriptor): string | null {
-  return descriptor.source === BUILTIN_SOURCE ? null : `Descriptor from ${descriptor.source}; licensed data, not distributed with Claimlint`;
+  return descriptor.source === BUILTIN_SOURCE ? null : `Descriptor from ${descriptor.source} (your file; not distributed with Claimlint)`;
 }
 
 export interface DescriptorLoadResult {
