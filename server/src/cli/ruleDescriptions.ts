@@ -36,6 +36,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.lx-sequence': 'LX service line numbers that do not run 1, 2, 3... within a claim.',
   'x12.line-outside-claim': 'A service line (LX, SV1, SV2, SV3) that belongs to no claim (no CLM before it in its subscriber or patient loop).',
   'x12.service-missing': 'An X12 837 service line (2400 loop) without its SV1, SV2 or SV3 segment.',
+  'x12.revenue-code-invalid': 'An 837I revenue code (SV201) that is not 4 digits (NUBC codes such as 0450; 450 lost its leading zero).',
   'x12.line-date-missing': 'Service lines of an outpatient 837I claim whose statement covers more than a day without their own date of service (DTP*472): each is taken over the whole period.',
   'x12.payer-claim-number-missing': 'A replacement (CLM05-3 7) or void (8) claim without REF*F8, the payer\'s control number of the claim it replaces or voids: the implementation guides require it.',
   'x12.clm02-sum': 'CLM02, the claim total, is not the sum of its service lines\' charges.',

@@ -14,6 +14,7 @@ import { ServiceSegmentReader } from './serviceSegment837';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
 import { endBeforeBlanks, shownNumber } from './values';
+import { checkRevenueCode } from './revenueCode';
 import { NO_OFFSET } from '../offsetLine';
 import { LineColumns, lineNumberString } from './lineColumns';
 import type { SegmentReading } from './reading837';
@@ -200,6 +201,7 @@ export class ServiceLines837 {
     this.serviceSegment = s;
     this.serviceLayout = layout;
     const transaction = this.envelopes.transaction;
+    if (layout.kind === 'institutional' && transaction?.model.implementation?.startsWith('005010')) checkRevenueCode(this.r, s);
     if (transaction && transaction.model.kind === null) transaction.model.kind = layout.kind;
   }
 
