@@ -1,5 +1,5 @@
 // The lines beside a line, as the add-on code check (checkAddOns.ts) asks for them: the same
-// patient group and provider, dates that overlap. A group is indexed once, by provider and then by
+// patient group and provider, dates that overlap (and, for a message, a primary on another date). A group is indexed once, by provider and then by
 // code, so a line asks only for the codes it can use (its listed primaries, the codes that may
 // bundle it) and stops at the first line that settles it: a CSV without a patient column is one
 // patient, and a day of thousands of lines walked in full for each of them took seconds.
@@ -110,4 +110,20 @@ export function byProvider(group: PatientGroup): Map<number, ProviderLines> {
   }
   for (const entry of out.values()) entry.index();
   return out;
+}
+
+/** A row of the group by the add-on line's provider, on another date, whose code is one of `primaries` (the nearest in time); -1 when none. */
+export function primaryOnAnotherDate(group: PatientGroup, row: number, primaries: readonly string[]): number {
+  if (primaries.length === 0) return -1;
+  const lines = group.lines;
+  const wanted = new Set(primaries);
+  const provider = lines.providerNumber(row);
+  const from = lines.from(row);
+  let best = -1;
+  for (const other of group.rows) {
+    if (other === row || lines.providerNumber(other) !== provider || !wanted.has(codeKey(lines, other))) continue;
+    if (lines.from(other) <= from && lines.to(other) >= from) continue;
+    if (best < 0 || Math.abs(lines.from(other) - from) < Math.abs(lines.from(best) - from)) best = other;
+  }
+  return best;
 }

@@ -4,7 +4,7 @@
 
 import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
-import { byProvider, codeKey as codeOf, type ProviderLines } from './besideLines';
+import { byProvider, codeKey as codeOf, primaryOnAnotherDate, type ProviderLines } from './besideLines';
 import { conflictColumnOneTest, mayConflict, type PtpTables, type RunFinding } from './checkPtp';
 import type { KeptLines } from './keptLines';
 import type { PtpRuleSet } from './ptp';
@@ -255,22 +255,6 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
       },
     });
   }
-}
-
-/** A row of the group by the add-on line's provider, on another date, whose code is one of `primaries` (the nearest in time); -1 when none. */
-function primaryOnAnotherDate(group: PatientGroup, row: number, primaries: readonly string[]): number {
-  if (primaries.length === 0) return -1;
-  const lines = group.lines;
-  const wanted = new Set(primaries);
-  const provider = lines.providerNumber(row);
-  const from = lines.from(row);
-  let best = -1;
-  for (const other of group.rows) {
-    if (other === row || lines.providerNumber(other) !== provider || !wanted.has(codeOf(lines, other))) continue;
-    if (lines.from(other) <= from && lines.to(other) >= from) continue;
-    if (best < 0 || Math.abs(lines.from(other) - from) < Math.abs(lines.from(best) - from)) best = other;
-  }
-  return best;
 }
 
 /** firstUnpaid's answer when a candidate is paid. */
