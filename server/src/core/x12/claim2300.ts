@@ -5,7 +5,7 @@
 // that each claim object is built once, with its final shape (this runs for every claim of huge
 // files).
 
-import type { DateRange } from '../model';
+import type { DateRange, Span } from '../model';
 import { detached } from '../text';
 import { NO_OFFSET } from './claimTotal';
 import { parseDecimalAt, shownNumber } from './values';
@@ -118,8 +118,13 @@ export class Claim2300 {
       'x12.line-date-missing',
       'warning',
       `${undated === 1 ? '1 service line has' : `${undated} service lines have`} no date of service (DTP*472) on an outpatient claim whose statement covers ${formatDateRange(claimDate)}: the implementation guide requires each line's date when the statement covers more than a day, and without one a line is taken over the whole period (its units spread over every day of it for the MUE checks)`,
-      this.idStart !== NO_OFFSET ? { start: this.idStart, end: this.idEnd } : { start: this.start, end: this.start + 3 },
+      this.claimIdSpan(),
     );
+  }
+
+  /** Where a finding about the open claim goes: its CLM01, else the CLM id. */
+  private claimIdSpan(): Span {
+    return this.idStart !== NO_OFFSET ? { start: this.idStart, end: this.idEnd } : { start: this.start, end: this.start + 3 };
   }
 
   /**
@@ -170,7 +175,7 @@ export class Claim2300 {
         'x12.payer-claim-number-missing',
         'error',
         `CLM05-3 is ${this.location.frequency}, ${kind} of an earlier claim, but the claim has no REF*F8 naming that claim (the payer's claim control number): the implementation guide requires it, and the payer rejects the claim without it`,
-        this.idStart !== NO_OFFSET ? { start: this.idStart, end: this.idEnd } : { start: this.start, end: this.start + 3 },
+        this.claimIdSpan(),
       );
     }
     if (this.date !== null) this.undatedOutpatientLines(lineReader.claimUndatedLines, this.date);
