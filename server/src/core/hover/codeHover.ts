@@ -10,7 +10,7 @@ import type { PtpEdit } from '../rules/ptp';
 import { noTableNote } from '../rules/claimTables';
 import { mueRowFor } from '../rules/checkUnits';
 import { MUE_TABLE_NAMES } from '../rules/mue';
-import { codeSetOf, readsAsCode } from '../x12/values';
+import { codeLikeness, codeSetOf, inCodeSet, readsAsCode } from '../x12/values';
 import { plainMarkdown } from './markdown';
 
 /** At most this many codes are listed per group of edits; the rest are counted. */
@@ -90,13 +90,14 @@ function noEditsLine(knowledge: Knowledge, table: PtpTableKind, when: string): s
 
 /** The hover of a code cell whose value does not read as a code, described as shownCode and shownNumber describe such values. */
 function notACode(code: string): string {
-  if (/^[A-Za-z0-9]{1,12}$/.test(code) && /\d{6}/.test(code)) {
-    return '**A value with 6 or more digits in a row** where the procedure code goes (not shown: it may be an id); no descriptor or edit is looked up for it.';
+  switch (codeLikeness(code)) {
+    case 'id':
+      return '**A value with 6 or more digits in a row** where the procedure code goes (not shown: it may be an id); no descriptor or edit is looked up for it.';
+    case 'name':
+      return '**A value with 4 or more letters in a row** where the procedure code goes (not shown: it may be a name); no descriptor or edit is looked up for it.';
+    default:
+      return '**A value that is not a code** where the procedure code goes (not shown: it may be claim contents); no descriptor or edit is looked up for it.';
   }
-  if (/^[A-Za-z0-9]{1,12}$/.test(code)) {
-    return '**A value with 4 or more letters in a row** where the procedure code goes (not shown: it may be a name); no descriptor or edit is looked up for it.';
-  }
-  return '**A value that is not a code** where the procedure code goes (not shown: it may be claim contents); no descriptor or edit is looked up for it.';
 }
 
 /**
@@ -183,12 +184,8 @@ const codeSetNames = { cpt: ' (CPT)', hcpcs: ' (HCPCS)', cdt: ' (CDT)' } as cons
 function looksLikeCode(code: string): string {
   const set = codeSetOf(code);
   // HCPCS Level II's D codes are the dental procedures, CDT.
-  if (set === 'hcpcs' && inCdt(code)) return codeSetNames.cdt;
+  if (set === 'hcpcs' && inCodeSet('cdt', code)) return codeSetNames.cdt;
   return set ? codeSetNames[set] : '';
-}
-
-function inCdt(code: string): boolean {
-  return /^D\d{4}$/.test(code);
 }
 
 function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string): string[] {

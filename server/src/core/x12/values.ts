@@ -71,7 +71,17 @@ export function shownCode(value: string): string {
  * SMITH1, Jones) a run of letters, which is described instead of quoted.
  */
 export function readsAsCode(value: string): boolean {
-  return /^[A-Za-z0-9]{1,12}$/.test(value) && !ID_LIKE_DIGITS.test(value) && !NAME_LIKE_LETTERS.test(value);
+  return codeLikeness(value) === 'code';
+}
+
+/**
+ * What a value in a code's place looks like (readsAsCode): a code; up to 12 letters and digits with
+ * six digits in a row (an id) or else four letters in a row (a name); or anything else.
+ */
+export function codeLikeness(value: string): 'code' | 'id' | 'name' | 'other' {
+  if (!/^[A-Za-z0-9]{1,12}$/.test(value)) return 'other';
+  if (ID_LIKE_DIGITS.test(value)) return 'id';
+  return NAME_LIKE_LETTERS.test(value) ? 'name' : 'code';
 }
 
 /** Four letters in a row: more than any code value has (a name does). */
@@ -230,7 +240,7 @@ const QUALIFIER_CODE_SETS: Readonly<Record<string, readonly CodeSet[]>> = {
 };
 
 /** Whether a code is of a code set's shape (CPT and HCPCS as procedureCodes.ts defines them). */
-function inCodeSet(set: CodeSet, code: string): boolean {
+export function inCodeSet(set: CodeSet, code: string): boolean {
   if (procedureCodeKind(code) !== (set === 'cdt' ? 'hcpcs' : set)) return false;
   // X12 codes are upper case: a lower-case letter is a malformed code there.
   for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) >= 97) return false;
