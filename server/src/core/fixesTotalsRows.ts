@@ -8,6 +8,7 @@ import type { TextEdit } from './edits';
 import { formatAmountLike } from './fixesFormat';
 import type { ParsedDocument, TotalsRowCharge } from './model';
 import { toCents } from './x12/values';
+import { firstKeyAtOrAfter } from './search';
 
 /** A line's charge changed by a fix: the line starts at `at`, its charge goes down by `cents`. */
 export interface ChargeDrop {
@@ -58,13 +59,6 @@ class RunningSums {
 
   /** The sum of the amounts at offsets below `offset`. */
   before(offset: number): number {
-    let low = 0;
-    let high = this.offsets.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.offsets[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return this.sums[low]!;
+    return this.sums[firstKeyAtOrAfter(this.offsets.length, (i) => this.offsets[i]!, offset)]!;
   }
 }

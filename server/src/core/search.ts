@@ -14,9 +14,10 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number, length:
 /**
  * Index of the first of `length` items, in ascending order of key(i), whose key is >= value
  * (`length` when none is): the one binary search the offset lookups share (claims, HL segments,
- * envelopes by where they start; line classes by their first day).
+ * envelopes by where they start; line classes by their first day; lines' charges by where they
+ * start; codes by their text).
  */
-export function firstKeyAtOrAfter(length: number, key: (i: number) => number, value: number): number {
+export function firstKeyAtOrAfter<K extends number | string>(length: number, key: (i: number) => K, value: K): number {
   let low = 0;
   let high = length;
   while (low < high) {

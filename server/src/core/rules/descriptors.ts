@@ -2,6 +2,7 @@
 // licensed CPT file or the public HCPCS file, saved as CSV/TSV.
 
 import { detached } from '../text';
+import { firstKeyAtOrAfter } from '../search';
 import { MAX_RECORD_LINES, UNCLOSED_QUOTE_PROBLEM } from './records';
 import { procedureCodeKey } from './codes';
 import { descriptorHeaderColumn, HCPCS_MODIFIER_RECORD_IDS, HEADERLESS_DESCRIPTOR_COLUMNS, type DescriptorColumns } from './descriptorColumns';
@@ -54,16 +55,9 @@ export class DescriptorTable {
   /** The descriptors of the codes that start with `prefix` (upper case), in code order, at most `limit`. */
   startingWith(prefix: string, limit: number): CodeDescriptor[] {
     const sorted = (this.sorted ??= [...this.byCode.keys()].sort());
-    // The first code not below the prefix, by binary search; the matches follow it.
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (sorted[mid]! < prefix) low = mid + 1;
-      else high = mid;
-    }
+    // The matches follow the first code not below the prefix.
     const out: CodeDescriptor[] = [];
-    for (let i = low; i < sorted.length && out.length < limit && sorted[i]!.startsWith(prefix); i++) out.push(this.byCode.get(sorted[i]!)!);
+    for (let i = firstKeyAtOrAfter(sorted.length, (k) => sorted[k]!, prefix); i < sorted.length && out.length < limit && sorted[i]!.startsWith(prefix); i++) out.push(this.byCode.get(sorted[i]!)!);
     return out;
   }
 }
