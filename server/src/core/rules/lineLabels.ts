@@ -6,15 +6,8 @@ import type { KeptLines } from './keptLines';
 
 /** How a finding names a line (row `other`) that is not the one it sits on (row `self`): by position, never by contents. */
 export function lineLabel(lines: KeptLines, other: number, self: number, fileNames?: readonly string[]): string {
-  const x12 = lines.x12(other);
-  const line = x12 ? `service line ${lines.lineNumber(other) || lines.lineIndex(other) + 1}` : `row ${lines.lineNumber(other)}`;
-  const otherFile = lines.file(other);
-  const sameFile = otherFile === lines.file(self);
-  const inFile = sameFile ? '' : `${fileNames?.[otherFile] ?? `file ${otherFile + 1}`}, `;
-  if (!x12) return `${inFile}${line}`;
-  const claimIndex = lines.claimIndex(other);
-  if (sameFile && claimIndex === lines.claimIndex(self)) return line;
-  return `${inFile}claim ${claimIndex + 1}, ${line}`;
+  const { where, unit, number } = labelParts(lines, other, self, fileNames);
+  return `${where}${unit} ${number}`;
 }
 
 /**
@@ -22,22 +15,27 @@ export function lineLabel(lines: KeptLines, other: number, self: number, fileNam
  * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "rows 4, 7 and 9".
  */
 export function lineList(lines: KeptLines, others: readonly number[], self: number, fileNames?: readonly string[]): string {
-  const groups = new Map<string, { prefix: string; x12: boolean; numbers: string[] }>();
+  const groups = new Map<string, { where: string; unit: string; numbers: string[] }>();
   for (const other of others) {
-    const label = lineLabel(lines, other, self, fileNames);
-    // The label ends with "service line N" or "row N": what is before it names the claim or file.
-    const x12 = lines.x12(other);
-    const word = x12 ? 'service line ' : 'row ';
-    const at = label.lastIndexOf(word);
-    const prefix = label.slice(0, at);
-    const number = label.slice(at + word.length);
-    const key = `${x12 ? 1 : 0}${prefix}`;
+    const { where, unit, number } = labelParts(lines, other, self, fileNames);
+    const key = `${unit}\u0000${where}`;
     const group = groups.get(key);
     if (group) group.numbers.push(number);
-    else groups.set(key, { prefix, x12, numbers: [number] });
+    else groups.set(key, { where, unit, numbers: [number] });
   }
-  return [...groups.values()]
-    .map(({ prefix, x12, numbers }) => `${prefix}${x12 ? 'service line' : 'row'}${numbers.length > 1 ? 's' : ''} ${listWithAnd(numbers)}`)
-    .join('; ');
+  return [...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${listWithAnd(numbers)}`).join('; ');
 }
 
+/** lineLabel's parts: where the line is ("other.837, claim 1, ", or ''), what it is ("service line" or "row") and its number. */
+function labelParts(lines: KeptLines, other: number, self: number, fileNames?: readonly string[]): { where: string; unit: string; number: string } {
+  const x12 = lines.x12(other);
+  const unit = x12 ? 'service line' : 'row';
+  const number = String(x12 ? lines.lineNumber(other) || lines.lineIndex(other) + 1 : lines.lineNumber(other));
+  const otherFile = lines.file(other);
+  const sameFile = otherFile === lines.file(self);
+  const inFile = sameFile ? '' : `${fileNames?.[otherFile] ?? `file ${otherFile + 1}`}, `;
+  if (!x12) return { where: inFile, unit, number };
+  const claimIndex = lines.claimIndex(other);
+  if (sameFile && claimIndex === lines.claimIndex(self)) return { where: '', unit, number };
+  return { where: `${inFile}claim ${claimIndex + 1}, `, unit, number };
+}
