@@ -2,9 +2,9 @@
 // --descriptors), with the extension's loaders, and what is said about them on standard error.
 import type { CliOptions } from './arguments';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
-import { loadKnowledge, ncciTablesLoaded, type Knowledge, type LoadedFile } from '../core/rules/knowledge';
+import { loadKnowledge, ncciTablesLoaded, type Knowledge } from '../core/rules/knowledge';
 import { openFileBlocks } from '../core/rules/readFile';
-import { fileReports, isMoreNotListed, listOf, otherKindsInFolders, unusableFileReason, type RuleList } from '../lsp/loadReport';
+import { fileReports, isMoreNotListed, listOf, otherKindsInFolders, whyUnusable, type RuleList } from '../lsp/loadReport';
 import { plural, type Io } from './io';
 
 /** Warnings shown per rule file; the rest are counted. */
@@ -37,7 +37,7 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
   for (const report of reports) {
     if (report.file.rows > 0) continue;
     // The loader's reason for the whole file, else what the file is not and its first rows' problems.
-    const reason = unusableFileReason(report) ?? NOTHING_FOUND[report.file.kind];
+    const reason = whyUnusable(report);
     const option = OPTION_OF[listOf(report.file)];
     if (skipped.has(report)) {
       io.stderr(`claimlint: warning: ${option} ${report.file.source}: skipped: ${reason}\n`);
@@ -78,14 +78,6 @@ export function builtinOnlyNote(knowledge: Knowledge, builtinEdits: boolean): st
 
 /** The option that named a rule file: for PTP files the list it came in, not its table (a --ptp file named ccioph... goes to the hospital table). */
 const OPTION_OF: Record<RuleList, string> = { ptp: '--ptp', hospitalPtp: '--ptp-hospital', mue: '--mue', aoc: '--aoc', descriptors: '--descriptors' };
-
-/** What a rule file that gave no rows (and no reason) lacked. */
-const NOTHING_FOUND: Record<LoadedFile['kind'], string> = {
-  ptp: 'no PTP edits found in it',
-  descriptors: 'no code descriptors found in it',
-  mue: 'no MUE values found in it',
-  aoc: 'no add-on code edits found in it',
-};
 
 export function configurationMessages(knowledge: Knowledge): string[] {
   return knowledge.problems.map((p) => `${p.source}${p.line > 0 ? `:${p.line}` : ''}: ${p.reason}`);

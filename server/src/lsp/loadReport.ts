@@ -145,6 +145,19 @@ export function unusableFileReason(report: FileReport): string | null {
   return `not a ${wordsOf(report.file.kind).file}: no row of it could be read (${count(report.total, 'problem', 'problems')}); first: ${shown.join('; ')}`;
 }
 
+/** What a rule file that gave no rows (and no reason) lacked. */
+const NOTHING_FOUND: Record<LoadedFile['kind'], string> = {
+  ptp: 'no PTP edits found in it',
+  descriptors: 'no code descriptors found in it',
+  mue: 'no MUE values found in it',
+  aoc: 'no add-on code edits found in it',
+};
+
+/** Why a file gave no rows, in one line: unusableFileReason, else what it lacked (the CLI's stderr, the server's log). */
+export function whyUnusable(report: FileReport): string {
+  return unusableFileReason(report) ?? NOTHING_FOUND[report.file.kind];
+}
+
 /**
  * What was loaded, for the log: per kind of file, how many of the files set gave rows and how
  * many rows (files of another kind skipped in a folder, `skipped`, counted apart); then the PTP

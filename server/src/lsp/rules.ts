@@ -9,7 +9,7 @@ import { DEFAULT_GUIDE_CHECKS, guideChecksOf, type GuideChecks } from '../core/g
 import { loadKnowledge, type Knowledge } from '../core/rules/knowledge';
 import { lostFiles, withKeptRows } from './keptRows';
 import { defaultKnowledgeLoader, type KnowledgeLoader } from './knowledgeLoader';
-import { fileReports, fileSummary, loadedSummary, otherKindsInFolders, otherProblems, rowsOf, unusableFileReason, wordsOf } from './loadReport';
+import { fileReports, fileSummary, loadedSummary, otherKindsInFolders, otherProblems, rowsOf, whyUnusable } from './loadReport';
 import { LoadProblemsNotification, type ClaimlintSettings } from './protocol';
 import type { Runtime } from './runtime';
 import { allPaths, defaultSettings, knowledgeOptionsOf, relativePathNote, ruleFilesOf, settingsProblems, type RuleFiles, type WorkspaceContext } from './settings';
@@ -146,7 +146,7 @@ export class Rules {
     // given for this one is skipped, said in the log alone (otherKindsInFolders).
     const reports = fileReports(loaded);
     const skipped = otherKindsInFolders(reports);
-    const notes = [...skipped].map((report) => `skipped ${report.file.source}: ${unusableFileReason(report) ?? `no ${wordsOf(report.file.kind).rows} in it`}`);
+    const notes = [...skipped].map((report) => `skipped ${report.file.source}: ${whyUnusable(report)}`);
     const problems = [
       ...reports
         .filter((report) => report.problems.length > 0 && !skipped.has(report))
