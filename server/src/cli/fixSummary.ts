@@ -3,7 +3,7 @@
 // kinds it fixes it left for a person, and why: a summary that said "nothing to fix" above the
 // very findings it left was false.
 import { unitsWithinMue, type Fix } from '../core/fixes';
-import { NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed } from '../core/fixesAll';
+import { NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason } from '../core/fixesAll';
 import type { Finding, ParsedDocument } from '../core/model';
 import { plural } from './io';
 
@@ -76,12 +76,7 @@ export function anyLeft(left: Left): boolean {
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */
 export function leftLines(left: Left): string[] {
   const lines: string[] = [];
-  if (left.replacement > 0) {
-    const them = left.replacement === 1 ? 'it' : 'them';
-    lines.push(
-      `${plural(left.replacement, 'finding')} left for a person: fixing ${them} would remove a whole replacement or void claim, and bring back the claim it replaces or voids`,
-    );
-  }
+  if (left.replacement > 0) lines.push(`${plural(left.replacement, 'finding')} left for a person: ${replacementReason(left.replacement)}`);
   if (left.noPatient > 0) lines.push(`${plural(left.noPatient, 'finding')} left for a person: ${NO_PATIENT_REASON}`);
   if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
   if (left.units > 0) {

@@ -32,20 +32,9 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
     ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
   ];
-  const leftNote =
-    left === 0
-      ? ''
-      : ` (${left} finding${left === 1 ? ' is' : 's are'} left for a person: fixing ${left === 1 ? 'it' : 'them'} would remove a whole replacement or void claim, and bring back the claim it replaces or voids)`;
-  const noPatientNote =
-    leftNoPatient === 0
-      ? ''
-      : ` (${leftNoPatient} finding${leftNoPatient === 1 ? ' is' : 's are'} left for a person: ${NO_PATIENT_REASON})`;
-  const otherDateNote =
-    leftOtherDate === 0
-      ? ''
-      : ` (${leftOtherDate} finding${leftOtherDate === 1 ? ' is' : 's are'} left for a person: ${OTHER_DATE_REASON})`;
+  const notes = [leftNote(left, replacementReason(left)), leftNote(leftNoPatient, NO_PATIENT_REASON), leftNote(leftOtherDate, OTHER_DATE_REASON)].join('');
   return {
-    title: capitalized(parts.join(' and ')) + leftNote + noPatientNote + otherDateNote,
+    title: capitalized(parts.join(' and ')) + notes,
     kind: 'source.fixAll',
     edits: editLines(text, doc, { remove, units }),
     isPreferred: false,
@@ -62,6 +51,16 @@ interface FixAllPlan {
   left: number;
   leftNoPatient: number;
   leftOtherDate: number;
+}
+
+/** A fix-all title's note on `count` findings left for a person for `reason` ('' when none is). */
+function leftNote(count: number, reason: string): string {
+  return count === 0 ? '' : ` (${count} finding${count === 1 ? ' is' : 's are'} left for a person: ${reason})`;
+}
+
+/** Why fix-all leaves `count` findings whose fix would remove the last line of a replacement or void claim (takesAwayReplacement). */
+export function replacementReason(count: number): string {
+  return `fixing ${count === 1 ? 'it' : 'them'} would remove a whole replacement or void claim, and bring back the claim it replaces or voids`;
 }
 
 /**
