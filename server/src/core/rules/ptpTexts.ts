@@ -5,7 +5,7 @@
 // pieces, and the findings were kept (and copied by each scavenge) until the report was written.
 
 import { listWithOr } from '../wordLists';
-import { PTP_FIX_MODIFIERS } from '../data/modifiers';
+import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM } from '../data/modifiers';
 import { isEvaluationAndManagement } from '../procedureCodes';
 import type { PtpTableKind } from '../model';
 import { detached } from '../text';
@@ -29,6 +29,9 @@ export interface PairTexts {
 
 const FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS.map((modifier) => modifier.code));
 const FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS.slice(0, 4).map((modifier) => modifier.meaning));
+/** The same for a column-2 E/M code: 25, and what it says of the visit. */
+const EM_FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS_EM.map((modifier) => modifier.code));
+const EM_FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS_EM.map((modifier) => modifier.meaning));
 const TABLE_NAMES: Readonly<Record<PtpTableKind, string>> = { practitioner: 'practitioner', hospital: 'outpatient hospital' };
 
 /**
@@ -56,7 +59,7 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
     indicator === '0'
       ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
       : isEvaluationAndManagement(columnTwo)
-        ? `: ${source}. If the ${columnTwo} visit was a significant, separately identifiable E/M service, add 25 to the ${columnTwo} line; otherwise remove that line.`
+        ? `: ${source}. If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`
         : `: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`;
   // Flat, each its own string: the findings hold them to the end (the CLI until its report, the
   // server with the document), joined to a few short strings each (codingFamilies.ts does not flatten them).
