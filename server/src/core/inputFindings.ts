@@ -16,7 +16,7 @@ export const EMPTY_RULE = EMPTY_FILE_RULE;
  */
 export function withInputFindings(findings: readonly Finding[], format: ClaimFormat | null, otherTableInFolder = false): Finding[] {
   const out = findings.map((f) => (f.rule === EMPTY_RULE && f.severity !== 'error' ? { ...f, severity: 'error' as const } : f));
-  if (format !== null || out.some((f) => f.rule === EMPTY_RULE || f.rule === ENCODING_RULE)) return out;
+  if (format !== null || saysWhyUnread(out)) return out;
   out.push(
     otherTableInFolder
       ? {
@@ -38,6 +38,11 @@ export function withInputFindings(findings: readonly Finding[], format: ClaimFor
   return out;
 }
 
+/** The analysis already says why the text is no claims: it is empty, or in an encoding Claimlint does not read. */
+function saysWhyUnread(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.rule === EMPTY_RULE || f.rule === ENCODING_RULE);
+}
+
 /** The editor's language id of X12 documents (package.json contributes it for .837, .x12, .edi). */
 export const X12_LANGUAGE_ID = 'x12';
 
@@ -48,7 +53,7 @@ export const X12_LANGUAGE_ID = 'x12';
  * that is no claim file (any CSV the user opens) gets nothing more.
  */
 export function editorInputFindings(findings: readonly Finding[], format: ClaimFormat | null, languageId: string): readonly Finding[] {
-  if (format !== null || languageId !== X12_LANGUAGE_ID || findings.some((f) => f.rule === EMPTY_RULE || f.rule === ENCODING_RULE)) return findings;
+  if (format !== null || languageId !== X12_LANGUAGE_ID || saysWhyUnread(findings)) return findings;
   return [
     ...findings,
     {
