@@ -31,12 +31,16 @@ export interface LoadedFile {
   problems: number;
 }
 
-/** A table to read, as KnowledgeOptions.expand gives it (ruleFiles.ts RuleFileEntry). */
+/** A table to read, as KnowledgeOptions.expand gives it (in Node, ruleFiles.ts RuleFileEntry). */
 export interface ExpandedEntry {
+  /** Display name for problems and file lists: the path as given or found, or `zip path › entry name`. */
   source: string;
+  /** The file on disk that was given or found in a folder (for a zip entry, the zip); a name that is not UTF-8 as shown (filePaths.ts), read() reading its bytes. */
   path: string;
-  read(): TextContent;
+  /** Found in a folder that was given (itself, or inside a zip found there), not named itself. */
   inFolder?: true;
+  /** The table's content: a plain file is read a block at a time when its lines are walked; a zip entry is unzipped now. Throws an Error with a clear message when it cannot. */
+  read(): TextContent;
 }
 
 export interface Knowledge {

@@ -6,6 +6,7 @@
 // Names in a folder are listed as bytes (filePaths.ts), so a table whose name is not UTF-8 is
 // still read.
 
+import type { ExpandedEntry } from './knowledge';
 import { byEffectiveDate } from './quarterOrder';
 import { nameWords } from './nameWords';
 import { closeSync, readdirSync, statSync } from 'node:fs';
@@ -13,21 +14,13 @@ import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
 import { describeFsError } from './fsErrors';
 import { openFileBlocks, openFileCapped, type OpenFile } from './readFile';
 import type { LoadProblem } from './loadProblems';
-import { formatBytes, MAX_RULE_FILE_BYTES, type TextContent } from './textInput';
+import { formatBytes, MAX_RULE_FILE_BYTES } from './textInput';
 import { readZipDirectory, ZipDamaged, type ZipEntryInfo } from './zipDirectory';
 import { entryRefusal, looksLikeZip, readZipEntry, type ListedZip } from './zipTables';
 
-export interface RuleFileEntry {
-  /** Display name for problems and file lists: the path as given or found, or `zip path › entry name`. */
-  source: string;
-  /** The file on disk that was given or found in a folder (for a zip entry, the zip); a name that is not UTF-8 as shown (filePaths.ts), read() reading its bytes. */
-  path: string;
+export interface RuleFileEntry extends ExpandedEntry {
   /** For a table inside a zip, its name there (with any folders in the zip); undefined for a plain file. */
   entryName?: string;
-  /** Found in a folder that was given (itself, or inside a zip found there), not named itself. */
-  inFolder?: true;
-  /** The table's content: a plain file is read a block at a time when its lines are walked; a zip entry is unzipped now. Throws an Error with a clear message when it cannot. */
-  read(): TextContent;
 }
 
 export interface RuleFileProblem extends LoadProblem {
