@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeX12 } from './helpers/x12-writer';
 import { fullFindings, replaced } from './helpers/guide-findings';
+import { NOT_EDITED_RULE } from '../../server/src/core/rules/notEdited';
 
 const full = fullFindings;
 const day = { from: 20240110, to: 20240110 };
@@ -20,7 +21,8 @@ describe('a used situational composite whose required first component is empty',
 
   test('the valid forms pass', () => {
     assert.deepEqual(full(replaced(professional, 'HI*ABK:R69~', 'HI*ABK:R69*ABF:I10~')).map((f) => f.rule), []);
-    assert.deepEqual(full(replaced(dental, 'SV3*AD:D0120*100.00****1~', 'SV3*AD:D0120*100.00**L:R**1~')).map((f) => f.rule), []);
+    // An 837D's claims are judged by no NCCI table: that note (information) is its only finding.
+    assert.deepEqual(full(replaced(dental, 'SV3*AD:D0120*100.00****1~', 'SV3*AD:D0120*100.00**L:R**1~')).map((f) => f.rule), [NOT_EDITED_RULE]);
   });
 
   test('837P HI*ABK:R69*:I10: HI02-01 (the code list qualifier) is reported missing', () => {

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { NOT_EDITED_RULE } from '../../server/src/core/rules/notEdited';
 
 const GS_DENTAL = 'GS*HC*SUBMITTER01*RECEIVER01*20240115*1200*1*X*005010X224A2';
 
@@ -63,7 +64,8 @@ function guideProblems(file: string): string[] {
 
 describe('837D 5010: the envelope is still checked', () => {
   test('the valid file has only the not-validated information', () => {
-    assert.deepEqual(findings(text(DENTAL_5010)).map((f) => f.rule), ['guide.not-validated']);
+    // And that its dental claims are judged by no NCCI table.
+    assert.deepEqual(findings(text(DENTAL_5010)).map((f) => f.rule), ['guide.not-validated', NOT_EDITED_RULE]);
   });
 
   test('the ISA is checked against the envelope map', () => {

@@ -1,13 +1,14 @@
 // One document, start to finish: text -> claims -> findings. The server, the CLI and the
 // benchmark all call this. A failure inside a check becomes a finding on the document, so one
 // bad document never takes the others (or the server) down with it.
-import type { Finding, ParsedDocumentWithIndex } from './model';
+import type { Finding, ParsedDocument, ParsedDocumentWithIndex } from './model';
 import { editedSegments, guideRunAfter } from './guides/checkpoints';
 import { guideFindings, withGuideChecks, type GuideChecks } from './guides/checks';
 import { internalError } from './internalError';
 import { parseDocument } from './parse';
 import { CodingRun, deferredCoding } from './rules/codingRun';
 import { DocumentCoding } from './rules/documentCoding';
+import { notEditedOf } from './rules/notEdited';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
 import { differenceOf, reread as rereadX12, type RereadClaims, type TextDifference } from './x12/incremental';
@@ -74,6 +75,7 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
       findings.push(internalError('checking', error));
     }
   }
+  addNotEditedNote(findings, doc);
   return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
 }
 
@@ -116,7 +118,18 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
       findings.push(internalError('checking', error));
     }
   }
+  addNotEditedNote(findings, doc);
   return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
+}
+
+/**
+ * An 837's note of the claims no NCCI table judges (rules/notEdited.ts), after every other finding
+ * of its reading (a claim CSV's is the CSV reader's, on its header row).
+ */
+function addNotEditedNote(findings: Finding[], doc: ParsedDocument): void {
+  if (doc.format !== 'x12') return;
+  const note = notEditedOf(doc.claims, true).finding();
+  if (note !== null) findings.push(note);
 }
 
 type GuideEdit = ReturnType<typeof editedSegments>;

@@ -15,6 +15,7 @@
 // (the tables copy their bytes, and so does StagedRows), and the spans of a kept line are in file
 // offsets (`base`, the piece's offset).
 
+import { NotEditedClaims } from '../rules/notEdited';
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import type { StagedLines } from '../rules/serviceGroups';
 import { claimIdNumber, claimIdNumberOfHash, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
@@ -101,6 +102,16 @@ export class CodedClaims extends ClaimChooser<number> {
   kindsOf(): (claim: number) => ClaimKind | null {
     const kinds = this.kinds;
     return (claim) => KINDS[kinds.get(claim)]!;
+  }
+
+  /** The claims read that no NCCI table judges (their kinds as finish leaves them; before staged, which lets the line counts go). */
+  notEdited(): NotEditedClaims {
+    const tally = new NotEditedClaims();
+    for (let claim = 0; claim < this.claimCount; claim++) {
+      const facility = this.facilities.get(claim);
+      tally.add(KINDS[this.kinds.get(claim)]!, facility === 0 ? null : String(facility), this.lineCounts.get(claim), null);
+    }
+    return tally;
   }
 
   lineCount(state: number): number {

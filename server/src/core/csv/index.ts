@@ -87,6 +87,7 @@
 //   single-day DateRange is one shared frozen object, and codes and modifiers are interned. Treat
 //   the model as read-only (mutating these throws in strict mode rather than corrupting others).
 
+import { notEditedOf } from '../rules/notEdited';
 import type { ParsedDocumentWithIndex, Span } from '../model';
 import { ClaimGrouper } from './claims';
 import { CsvIndexImpl, RecordStarts } from './csvIndex';
@@ -150,6 +151,8 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
   // Said when it matters: two lines that an edit could pair.
   if (layout.dateOfService < 0 && doc.claims.reduce((n, claim) => n + claim.lines.length, 0) > 1) doc.findings.push(noDateColumnFinding(headerSpan));
+  const notEdited = notEditedOf(doc.claims, false).finding(headerSpan);
+  if (notEdited !== null) doc.findings.push(notEdited);
   doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);
   return doc;
 }

@@ -127,6 +127,8 @@ export class CsvStream {
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
     // Said when it matters: two lines that an edit could pair.
     if (layout.dateOfService < 0 && claims.serviceLines > 1) findings.push(noDateColumnFinding(this.headerSpan!));
+    const notEdited = claims.notEdited().finding(this.headerSpan!);
+    if (notEdited !== null) findings.push(notEdited);
     return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, coded: claims.staged(), kindOf: claims.kindsOf() };
   }
 

@@ -18,6 +18,7 @@ import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
 import { CLAIM_FREQUENCY } from '../data/billTypes';
 import { tableForClaim } from '../rules/claimTables';
+import { NotEditedClaims } from '../rules/notEdited';
 import { formatDateRange } from '../dates';
 import { sliceOf } from './source';
 
@@ -51,6 +52,13 @@ export class Claim2300 {
   private readonly clm05 = new Clm05Reader();
   /** Claims seen so far (model indexes; result arrays may be emptied between pieces). */
   seen = 0;
+  /**
+   * Claims closed that no NCCI table judges, at their CLM01 in the current piece's offsets (a
+   * reader of pieces takes each piece's: X12Stream). A document read whole counts its claims instead (analyze).
+   */
+  notEdited = new NotEditedClaims();
+  /** Service lines read before the open claim's. */
+  private linesBefore = 0;
   /** End of the span of the last claim closed in the current piece (-1: none). */
   lastEnd = -1;
 
@@ -72,6 +80,7 @@ export class Claim2300 {
     this.dateIsService = false;
     this.payerClaimNumber = false;
     this.lines.startClaim();
+    this.linesBefore = this.lines.linesSeen;
     this.names.startClaim();
     // CLM01 and CLM02 are kept as offsets for close, which then need not split CLM again.
     const el = r.elementsOf(s, 5);
@@ -179,6 +188,8 @@ export class Claim2300 {
       );
     }
     if (this.date !== null) this.undatedOutpatientLines(lineReader.claimUndatedLines, this.date);
+    const kind = this.envelopes.transaction?.model.kind ?? null;
+    this.notEdited.add(kind, kind === 'institutional' ? this.location.facilityType : null, lineReader.linesSeen - this.linesBefore, this.claimIdSpan());
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;

@@ -8,6 +8,7 @@
 // claim2300.ts, DTP dates in dates837.ts, the 2400 lines in serviceLines837.ts, and the segment
 // ids they dispatch on in segmentCodes.ts.
 
+import { NotEditedClaims } from '../rules/notEdited';
 import type { Claim, Finding, FunctionalGroup, Interchange, PtpTableKind, TransactionSet } from '../model';
 import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
@@ -79,6 +80,16 @@ export class Parser837 {
   /** Claims so far, put in result.claims or not (see keepLine). */
   get claimCount(): number {
     return this.claim.seen;
+  }
+
+  /**
+   * The claims closed since the last call that no NCCI table judges (rules/notEdited.ts), at
+   * their CLM01 in the current piece's offsets: a reader of pieces takes them piece by piece.
+   */
+  takeNotEdited(): NotEditedClaims {
+    const taken = this.claim.notEdited;
+    this.claim.notEdited = new NotEditedClaims();
+    return taken;
   }
 
   /** End of the span of the last claim closed in the current piece (-1: none). */

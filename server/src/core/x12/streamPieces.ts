@@ -10,6 +10,7 @@ import { internalError } from '../analyze';
 import { withoutRepeats } from '../guides/checks';
 import type { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
+import { NotEditedClaims } from '../rules/notEdited';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import type { Source } from './source';
@@ -53,6 +54,8 @@ export class PieceReader {
    * the next piece is read, so one set serves them all instead of new arrays for every piece.
    */
   private readonly scratch = new TokenizerScratch();
+  /** The claims read so far that no NCCI table judges, at document offsets (said once, at the end). */
+  private readonly notEdited = new NotEditedClaims();
 
   /**
    * `run`: the coding run the claims go to (as file `file`); `guide`: the implementation-guide
@@ -104,6 +107,7 @@ export class PieceReader {
       const linesBefore = parser.linesSeen;
       parser.run();
       parser.endPiece(cutInClaim);
+      this.takeNotEdited(parser, base);
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
       claimCount = parser.claimCount - claimsBefore;
@@ -133,6 +137,7 @@ export class PieceReader {
     let ended: Finding[];
     try {
       parser.finish();
+      this.takeNotEdited(parser, base);
       ended = withGuide(parser.result.findings, this.guide, true);
     } catch (error) {
       return [internalError('reading', error)];
@@ -142,7 +147,17 @@ export class PieceReader {
     if (hole !== null) ended = ended.map((finding) => findingAcrossHole(finding, hole));
     const findings = ended.sort((a, b) => a.span.start - b.span.start).map((finding) => shiftFinding(finding, base));
     this.clearResult();
+    // After the reader's and the guide's findings, as analyze() adds it.
+    const note = this.notEdited.finding();
+    if (note !== null) findings.push(note);
     return findings;
+  }
+
+  /** The parser's claims no table judges since the last piece, their CLM01 moved from the piece's offsets (from `base`) to the document's. */
+  private takeNotEdited(parser: Parser837, base: number): void {
+    const piece = parser.takeNotEdited();
+    if (piece.first !== null) piece.first = { start: piece.first.start + base, end: piece.first.end + base };
+    this.notEdited.addAll(piece);
   }
 
   private clearResult(): void {

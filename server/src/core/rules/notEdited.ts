@@ -1,0 +1,78 @@
+// The claims of a file that no NCCI table judges (rules/claimTables.ts tableForClaim: dental
+// claims, and facility bills CMS does not edit, such as inpatient ones), said once per file as
+// information: without it a file of such claims looks checked and clean, in the editor's status
+// bar and the CLI's summary alike, when its lines were never paired, counted or looked at for
+// add-on codes. Tallied claim by claim: from a document's claims (the editor, a file read whole)
+// or by the 837 reader as it closes each claim (a file read in pieces).
+import { NCCI_OUTPATIENT_FACILITY_TYPES } from '../data/billTypes';
+import type { Claim, ClaimKind, Finding, Span } from '../model';
+import { lineCountOf } from '../x12/serviceLine837';
+import { listWithAnd } from '../wordLists';
+import { tableForClaim } from './claimTables';
+
+export const NOT_EDITED_RULE = 'ncci.not-applicable';
+
+export class NotEditedClaims {
+  /** Facility claims by facility type code ('11' -> 2), in the order first met. */
+  readonly facilityTypes = new Map<string, number>();
+  dental = 0;
+  /** Where the first such claim is (an 837's CLM01); null: none yet, or a format whose note goes at its start (CSV). */
+  first: Span | null = null;
+
+  get count(): number {
+    let count = this.dental;
+    for (const n of this.facilityTypes.values()) count += n;
+    return count;
+  }
+
+  /**
+   * Notes a claim of `kind` and `facilityType` (Claim.facilityType) with `lines` service lines,
+   * at `span`, when no NCCI table judges it. A claim of no lines is not one the edits miss.
+   */
+  add(kind: ClaimKind | null, facilityType: string | null, lines: number, span: Span | null): void {
+    if (lines === 0 || tableForClaim(kind, facilityType) !== null) return;
+    if (this.count === 0) this.first = span;
+    if (kind === 'dental' || facilityType === null) this.dental++;
+    else this.facilityTypes.set(facilityType, (this.facilityTypes.get(facilityType) ?? 0) + 1);
+  }
+
+  /** Adds another tally of the same file, read after this one (its spans already in document offsets). */
+  addAll(other: NotEditedClaims): void {
+    if (other.count === 0) return;
+    if (this.count === 0) this.first = other.first;
+    this.dental += other.dental;
+    for (const [type, n] of other.facilityTypes) this.facilityTypes.set(type, (this.facilityTypes.get(type) ?? 0) + n);
+  }
+
+  /** The file's note, at the first such claim or else `at` (a CSV's header row), or null when every claim with lines is judged by a table. */
+  finding(at: Span = { start: 0, end: 0 }): Finding | null {
+    const count = this.count;
+    if (count === 0) return null;
+    const parts: string[] = [];
+    const facilityBills = count - this.dental;
+    if (facilityBills > 0) {
+      const several = this.facilityTypes.size > 1;
+      const types = [...this.facilityTypes].map(([type, n]) => `${type}x${several ? ` (${n})` : ''}`);
+      parts.push(`${facilityBills === 1 ? 'a facility bill' : `${facilityBills} facility bills`} of ${several ? 'types' : 'type'} ${listWithAnd(types)}`);
+    }
+    if (this.dental > 0) parts.push(this.dental === 1 ? 'a dental claim' : `${this.dental} dental claims`);
+    const edited = NCCI_OUTPATIENT_FACILITY_TYPES.map((type) => `${type}x`).join(', ');
+    const which = count === 1 && this.first !== null ? `this claim, ${parts[0]!}` : `${count === 1 ? 'one claim' : `${count} claims`} of this file (${listWithAnd(parts)})`;
+    return {
+      rule: NOT_EDITED_RULE,
+      severity: 'information',
+      message:
+        `No NCCI table applies to ${which}: ${count === 1 ? 'its' : 'their'} service lines were not paired with PTP edits, counted against an MUE or checked for add-on codes. ` +
+        `CMS applies the NCCI edits to practitioner claims and to the outpatient facility bills ${edited}, not to inpatient or other facility bills, nor to dental claims` +
+        `${count > 1 && this.first !== null ? '. This is the first of them.' : '.'}`,
+      span: this.first ?? at,
+    };
+  }
+}
+
+/** The tally of a document's claims (X12: each at its CLM01; CSV: none, the note goes on its header row, as when read in pieces). */
+export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedClaims {
+  const tally = new NotEditedClaims();
+  for (const claim of claims) tally.add(claim.kind, claim.facilityType ?? null, lineCountOf(claim), x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
+  return tally;
+}
