@@ -36,3 +36,25 @@ describe('24/25/57 count only on the E/M line', () => {
     assert.deepEqual(ptpRules([{ code: '43214', modifiers: ['57'] }, { code: '99213' }]), ['ptp.modifier-required']);
   });
 });
+
+// Found in review: 59 written on the E/M line let the pair pass. CMS says not to use 59 or an X
+// modifier on an E/M service (NCCI policy manual, chapter I; "Proper Use of Modifiers 59 &
+// -X{EPSU}"): a visit on the day of a procedure takes 25. On the procedure line they still count.
+describe('59 and the X modifiers do not count on the E/M line', () => {
+  for (const modifier of ['59', 'XE', 'XS', 'XP', 'XU']) {
+    it(`${modifier} on the E/M line (99213) does not satisfy the edit, and the finding says why`, () => {
+      const { text } = writeX12([{ id: 'A', lines: [{ code: '43214' }, { code: '99213', modifiers: [modifier] }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+      const found = analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.'));
+      assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required']);
+      assert.match(found[0]!.message, new RegExp(`${modifier} on the 99213 line does not count on an E/M code \\(CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25\\)`));
+    });
+  }
+
+  it('59 on the procedure line (43214) still satisfies it (a modifier on either line counts)', () => {
+    assert.deepEqual(ptpRules([{ code: '43214', modifiers: ['59'] }, { code: '99213' }]), []);
+  });
+
+  it('25 beside 59 on the E/M line satisfies it', () => {
+    assert.deepEqual(ptpRules([{ code: '43214' }, { code: '99213', modifiers: ['59', '25'] }]), []);
+  });
+});

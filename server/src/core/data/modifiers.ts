@@ -8,13 +8,16 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
 /**
  * When an NCCI-associated modifier lets an indicator-1 PTP edit pass (checkPtp reads this):
  * - 'either-line': on either line of the pair;
+ * - 'procedure-line': on either line whose own code is not an E/M code (99202-99499): 59 and
+ *   XE/XS/XP/XU describe procedures, and CMS says not to use them on an E/M service, which takes
+ *   25 beside a procedure (NCCI policy manual, chapter I; "Proper Use of Modifiers 59 & -X{EPSU}");
  * - 'different-sites': both lines carry anatomic modifiers and no site is on both (RT on one
  *   line, LT on the other); the same site on both, or a site on one line only, does not;
  * - 'with-em': on a line whose own code is an E/M code (99202-99499);
  * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
-export type PtpBypass = 'either-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';
+export type PtpBypass = 'either-line' | 'procedure-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';
 
 export interface ModifierInfo {
   code: string;
@@ -30,6 +33,8 @@ export interface ModifierInfo {
 export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
   'either-line':
     'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
+  'procedure-line':
+    'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (99202-99499), where CMS says not to use it (a visit on the day of a procedure takes 25).',
   'different-sites':
     'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: a site on both lines (RT and RT, or RT and LT with RT), or a site on one line only, is still the same procedure area.',
   'with-em':
@@ -93,12 +98,12 @@ export const MODIFIERS: readonly ModifierInfo[] = [
   ncci('79', 'global-surgery', 'Unrelated procedure during the postoperative period'),
   // Distinct services
   ncci('27', 'distinct-service', 'Several outpatient hospital E/M encounters on the same day'),
-  ncci('59', 'distinct-service', 'Distinct procedural service (use an X modifier when one fits)'),
+  ncci('59', 'distinct-service', 'Distinct procedural service (use an X modifier when one fits)', 'procedure-line'),
   ncci('91', 'distinct-service', 'Repeat clinical laboratory test on the same day to get new results', 'laboratory'),
-  ncci('XE', 'distinct-service', 'Separate encounter: a service distinct because it happened at a different encounter'),
-  ncci('XS', 'distinct-service', 'Separate structure: a service on a different organ or structure'),
-  ncci('XP', 'distinct-service', 'Separate practitioner: a service by a different practitioner'),
-  ncci('XU', 'distinct-service', 'Unusual non-overlapping service: distinct because it does not overlap the main service'),
+  ncci('XE', 'distinct-service', 'Separate encounter: a service distinct because it happened at a different encounter', 'procedure-line'),
+  ncci('XS', 'distinct-service', 'Separate structure: a service on a different organ or structure', 'procedure-line'),
+  ncci('XP', 'distinct-service', 'Separate practitioner: a service by a different practitioner', 'procedure-line'),
+  ncci('XU', 'distinct-service', 'Unusual non-overlapping service: distinct because it does not overlap the main service', 'procedure-line'),
   // Common others (no effect on PTP edits)
   other('22', 'Increased procedural services: substantially more work than usual'),
   other('26', 'Professional component only (the interpretation)'),

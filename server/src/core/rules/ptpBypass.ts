@@ -8,7 +8,7 @@ import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 
 /** What a line's modifiers can do for a pair, reduced to what the pair test reads. */
 export interface ModifierSignature {
-  /** A modifier that bypasses on either line (59, XE/XS/XP/XU, 27, 58, 78, 79). */
+  /** A modifier that bypasses on either line (27, 58, 78, 79; 59 and XE/XS/XP/XU on a code that is not E/M). */
   readonly anyLine: boolean;
   /** 24, 25 or 57 on an E/M code (99202-99499): only there do they count. */
   readonly withEm: boolean;
@@ -18,7 +18,7 @@ export interface ModifierSignature {
   readonly sites: readonly string[];
   /**
    * Modifiers that bypass only on another kind of code, written on this one (25 on a procedure,
-   * 91 on a code that is no laboratory test): they do nothing for a pair, and a finding says why.
+   * 91 on a code that is no laboratory test, 59 on an E/M code): they do nothing for a pair, and a finding says why.
    */
   readonly misplaced: readonly string[];
   /** All of the above as one string, for grouping lines that any pair test (and a finding's words) treats alike. */
@@ -46,6 +46,7 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     const value = written.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
+      case 'procedure-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else anyLine = true; break;
       case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; else (misplaced ??= []).push(value); break;
       case 'laboratory': if (isLaboratory(code)) laboratory = true; else (misplaced ??= []).push(value); break;
       case 'different-sites': (sites ??= []).push(value); break;
@@ -84,7 +85,7 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   const notes: string[] = [];
   for (const [signature, code] of [[two, codeTwo], [one, codeOne]] as const) {
     for (const modifier of signature.misplaced) {
-      notes.push(ptpBypassOf(modifier) === 'with-em' ? `${modifier} on the ${code} line counts only on an E/M code (99202-99499)` : `${modifier} on the ${code} line counts only on a laboratory code`);
+      notes.push(misplacedNote(modifier, code));
     }
   }
   const shared = one.sites.filter((site) => two.sites.includes(site));
@@ -96,3 +97,12 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   return notes.length === 0 ? '' : ` The modifiers already written do not let the pair pass: ${notes.join('; ')}.`;
 }
 
+
+/** Why a modifier written on a line of `code` does nothing for its pairs (ModifierSignature.misplaced). */
+function misplacedNote(modifier: string, code: string): string {
+  switch (ptpBypassOf(modifier)) {
+    case 'with-em': return `${modifier} on the ${code} line counts only on an E/M code (99202-99499)`;
+    case 'procedure-line': return `${modifier} on the ${code} line does not count on an E/M code (CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25)`;
+    default: return `${modifier} on the ${code} line counts only on a laboratory code`;
+  }
+}
