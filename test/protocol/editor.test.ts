@@ -143,16 +143,21 @@ for (const variant of variants) {
     });
 
     if (variant.kind === 'dental') {
-      test('no NCCI PTP table applies to a dental claim: no PTP diagnostic, though the user table pairs D4341 with D4355; only the note that the 5010 837D guide is not validated', () => {
+      test('no NCCI PTP table applies to a dental claim: no PTP diagnostic, though the user table pairs D4341 with D4355; only the notes that the 5010 837D guide is not validated and that no NCCI table judges the claim', () => {
         assert.ok(text.includes('AD:D4341') && text.includes('AD:D4355'), 'the file bills the pair the user table knows');
         // Claimlint has no map of the 5010 dental guide: in the default guideChecks (full) the user
-        // is told so once, as information on GS08, and that is the only diagnostic.
+        // is told so once, as information on GS08; and once, on the claim's CLM01, that no NCCI
+        // table judges a dental claim. Those are the only diagnostics.
         assert.deepEqual(
           diagnostics.map((d) => [d.code, d.severity, text.slice(...offsets(text, d))]),
-          [['guide.not-validated', 3, '005010X224A2']],
+          [
+            ['guide.not-validated', 3, '005010X224A2'],
+            ['ncci.not-applicable', 3, 'CLAIM-D1'],
+          ],
           'no PTP finding, and a generated file has no structural findings',
         );
         assert.match(String(diagnostics[0]!.message), /^837 Dental 5010 \(005010X224A2\) is not validated against its implementation guide/);
+        assert.match(String(diagnostics[1]!.message), /^No NCCI table applies to this claim, a dental claim: its service lines were not paired with PTP edits/);
       });
 
       test('hover on a dental code names it and says no PTP table applies', async () => {
