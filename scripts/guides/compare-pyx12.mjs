@@ -51,9 +51,10 @@ const pairs = process.argv.includes('--pairs');
 
 const { analyze } = await import(join(repo, 'server/src/core/analyze.ts'));
 const { emptyKnowledge } = await import(join(repo, 'server/src/core/rules/knowledge.ts'));
-// No PTP, MUE or add-on code tables: only the reader's and the guides' findings are compared.
+// No PTP, MUE or add-on code tables: only the reader's and the guides' findings are compared (not the
+// coding checks', nor their note on claims no NCCI table judges).
 const knowledge = emptyKnowledge(false);
-const CODING = /^(ptp|mue|aoc)\./;
+const CODING = /^(ptp|mue|aoc|ncci)\./;
 
 /**
  * Claimlint's findings on a file in `full` mode, as { line (1-based segment number), rule, ref,
