@@ -27,7 +27,7 @@ function ruleIdsInSources(): Set<string> {
   const ids = new Set<string>();
   for (const path of sourceFiles(SOURCE)) {
     if (path.endsWith('ruleDescriptions.ts')) continue;
-    for (const match of readFileSync(path, 'utf8').matchAll(/'((?:x12|csv|guide|ptp|mue|aoc|claimlint)\.[a-z0-9]+(?:-[a-z0-9]+)*)'/g)) ids.add(match[1]!);
+    for (const match of readFileSync(path, 'utf8').matchAll(/'((?:x12|csv|guide|ptp|mue|aoc|ncci|claimlint)\.[a-z0-9]+(?:-[a-z0-9]+)*)'/g)) ids.add(match[1]!);
   }
   return ids;
 }
