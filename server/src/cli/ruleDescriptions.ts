@@ -10,6 +10,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'mue.exceeded': 'Units of a code over its NCCI medically unlikely edit (MUE) value for one line (MAI 1) or for one patient, provider and date (MAI 2: policy; MAI 3: clinical, appealable).',
   'mue.not-payable': 'A code whose NCCI MUE value is 0 for this type of claim: it is not payable.',
   'mue.units-unknown': 'A line of a code with an NCCI MUE whose unit count is missing or unreadable, or below 0, so it is counted as 1 unit.',
+  'ncci.not-applicable': 'Claims of a file that no NCCI table judges (dental claims, and facility bills CMS does not edit, such as inpatient ones): their lines were not paired, counted against an MUE or checked for add-on codes.',
   'aoc.primary-missing': 'An add-on code reported without one of its primary procedures by the same provider for the same patient and date (NCCI add-on code edit).',
 
   // The file as a whole.
@@ -39,6 +40,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.revenue-code-invalid': 'An 837I revenue code (SV201) that is not 4 digits (NUBC codes such as 0450; 450 lost its leading zero).',
   'x12.line-date-missing': 'Service lines of an outpatient 837I claim whose statement covers more than a day without their own date of service (DTP*472): each is taken over the whole period.',
   'x12.payer-claim-number-missing': 'A replacement (CLM05-3 7) or void (8) claim without REF*F8, the payer\'s control number of the claim it replaces or voids: the implementation guides require it.',
+  'x12.tooth-invalid': 'An 837D tooth (TOO02) that is no tooth number of the Universal/National Tooth Designation System (1-32, A-T, 51-82, AS-TS).',
+  'x12.tooth-surface-invalid': 'An 837D tooth surface (TOO03) that is no surface code (B, D, F, I, L, M, O), or one named twice for a tooth.',
   'x12.clm02-sum': 'CLM02, the claim total, is not the sum of its service lines\' charges.',
   'x12.amount-invalid': 'A monetary amount that is not a number.',
   'x12.date-invalid': 'A date that is not a valid date in its format (D8, RD8), or a range that ends before it starts.',

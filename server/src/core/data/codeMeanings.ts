@@ -3,6 +3,8 @@
 // `CLM05-3`; `HI*-1` for the qualifier of every HI composite). Place of service codes are CMS's
 // public list; the rest are the codes of the 837 implementation guides, described, not quoted.
 
+import { TOOTH_NAMES, TOOTH_SURFACES, TOOTH_SYSTEM_QUALIFIER } from './teeth';
+
 /** Place of service (CMS), for CLM05-1 of a professional claim (CLM05-2 `B`) and SV105. */
 const PLACE_OF_SERVICE: Readonly<Record<string, string>> = {
   '01': 'pharmacy',
@@ -37,6 +39,15 @@ const PLACE_OF_SERVICE: Readonly<Record<string, string>> = {
 };
 
 export const CODE_MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'TOO01': { [TOOTH_SYSTEM_QUALIFIER]: 'the ADA Universal/National Tooth Designation System' },
+  'TOO02': TOOTH_NAMES,
+  // One surface is written without a component separator: the composite's value is that surface.
+  'TOO03': TOOTH_SURFACES,
+  'TOO03-1': TOOTH_SURFACES,
+  'TOO03-2': TOOTH_SURFACES,
+  'TOO03-3': TOOTH_SURFACES,
+  'TOO03-4': TOOTH_SURFACES,
+  'TOO03-5': TOOTH_SURFACES,
   'CLM05-1': PLACE_OF_SERVICE,
   'SV105': PLACE_OF_SERVICE,
   'CLM05-2': { B: 'CLM05-1 is a place of service (professional claim)', A: 'CLM05-1 is a facility type, the first digits of a type of bill (institutional claim)' },

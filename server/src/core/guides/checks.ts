@@ -97,6 +97,13 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Envelope checks the guide repeats on exactly the same span at any severity (a code not in a
+ * situational element's list is a guide warning): a tooth surface that is no surface code, which
+ * the 4010 dental map checks too. A surface named twice the guide does not check.
+ */
+const REPEATED_BY_GUIDE_SAME_SPAN: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
+
+/**
  * Guide findings about a segment as a whole, which repeat nothing inside it: blanks before a
  * segment are not what makes its code malformed or its LX out of order. (The pass also holds this
  * one to the end of the document, so a reader in pieces could not drop repeats against it.)
@@ -104,13 +111,18 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
 const REPEATS_NOTHING: ReadonlySet<string> = new Set(['guide.segment-leading-blanks']);
 
 /**
- * The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE).
+ * The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE), or
+ * any guide finding has exactly the span of (REPEATED_BY_GUIDE_SAME_SPAN).
  * Spans overlap when they share a character; an empty span (a missing element) overlaps a span it
  * lies in or ends, not one it starts: an element the segment stops before is an empty guide span
  * at the segment's end, while the reader, with no element to place its finding on, spans the
  * whole segment (x12/reading837.ts spanOr), and the two are the one problem.
  */
 export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
+  if (findings.some((f) => REPEATED_BY_GUIDE_SAME_SPAN.has(f.rule))) {
+    const spans = new Set(guide.map((g) => `${g.span.start}:${g.span.end}`));
+    findings = findings.filter((f) => !REPEATED_BY_GUIDE_SAME_SPAN.has(f.rule) || !spans.has(`${f.span.start}:${f.span.end}`));
+  }
   if (!findings.some((f) => REPEATED_BY_GUIDE.has(f.rule))) return findings;
   const spans = guide.filter((g) => g.severity === 'error' && !REPEATS_NOTHING.has(g.rule)).map((g) => g.span);
   const filled = spans.filter((s) => s.start < s.end).sort((a, b) => a.start - b.start);

@@ -14,7 +14,8 @@ import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1 } from './segmentCodes';
+import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1, TOO } from './segmentCodes';
+import { checkToothInformation } from './tooth837';
 import { SegmentReading } from './reading837';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
@@ -225,6 +226,7 @@ export class Parser837 {
         case SBR: if (claim.segment >= 0 && lines.claimLineCount === 0) names.otherPayer(); break;
         // The claim's own REF (2300), before its lines and other payers' loops (a 2330B REF*F8 is theirs).
         case REF: if (claim.segment >= 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.reference(s); break;
+        case TOO: if (lines.lineSegment >= 0 && this.envelopes.transaction?.model.kind === 'dental') checkToothInformation(this.r, s); break;
       }
     }
     return count;

@@ -28,9 +28,11 @@ export const SV3 = 7662387;
 export const SBR = 7659858;
 /** REF: in a claim, before its lines and other payers, REF*F8 names the claim a replacement or void is for. */
 export const REF = 7643846;
+/** TOO: an 837D line's tooth and its surfaces. */
+export const TOO = 7677903;
 for (const [id, code] of [
   ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
-  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO],
 ] as const) {
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }

@@ -1,0 +1,63 @@
+// An 837D service line's TOO segment: the tooth (TOO02) and its surfaces (TOO03) by the
+// Universal/National Tooth Designation System (TOO01 JP; data/teeth.ts). A clearinghouse rejects
+// a tooth number outside it (33, a tooth written with a leading zero, 0) and a surface code that is
+// none (or one named twice); the guides' maps check neither the tooth (any 1-30 characters) nor,
+// for the 5010 dental guide, which Claimlint has no map of, the surfaces.
+import { isToothDesignation, isToothSurface, MAX_TOOTH_SURFACES, TOOTH_SURFACES, TOOTH_SYSTEM_QUALIFIER } from '../data/teeth';
+import type { SegmentReading } from './reading837';
+import { codeAt, sliceOf, type Source } from './source';
+import { shownCode } from './values';
+
+export const TOOTH_INVALID_RULE = 'x12.tooth-invalid';
+export const TOOTH_SURFACE_INVALID_RULE = 'x12.tooth-surface-invalid';
+
+const SURFACE_LIST = Object.entries(TOOTH_SURFACES).map(([code, name]) => `${code} ${name}`).join(', ');
+
+/** Checks the TOO segment `s` of a dental service line. */
+export function checkToothInformation(r: SegmentReading, s: number): void {
+  const el = r.elementsOf(s, 3);
+  // Another qualifier is the guide's to report (a code not in TOO01's list); its teeth are not read.
+  if (el.start(1) >= 0 && !r.equals(el, 1, TOOTH_SYSTEM_QUALIFIER)) return;
+  const source = r.source;
+  const toothStart = el.start(2);
+  if (toothStart >= 0 && el.end(2) > toothStart) {
+    const tooth = sliceOf(source, toothStart, el.end(2));
+    if (!isToothDesignation(tooth)) {
+      const unpadded = tooth.replace(/^0+(?=[1-9])/, '');
+      const hint = unpadded !== tooth && isToothDesignation(unpadded) ? ` (${unpadded}, without the leading zero?)` : '';
+      r.add(
+        TOOTH_INVALID_RULE,
+        'error',
+        `TOO02 (tooth) should be a tooth number of the Universal/National Tooth Designation System (TOO01 JP): 1-32 for permanent teeth, A-T for primary teeth, 51-82 and AS-TS for supernumerary ones; found ${shownCode(tooth)}${hint}`,
+        { start: toothStart, end: el.end(2) },
+      );
+    }
+  }
+  const surfacesStart = el.start(3);
+  if (surfacesStart < 0) return;
+  const surfacesEnd = el.end(3);
+  const component = r.ix.delimitersOf(s).component;
+  const seen: string[] = [];
+  let n = 0;
+  for (let start = surfacesStart; start <= surfacesEnd; n++) {
+    const next = component === '' ? -1 : indexBefore(source, component, start, surfacesEnd);
+    const end = next < 0 ? surfacesEnd : next;
+    const surface = sliceOf(source, start, end);
+    const ref = `TOO03-${n + 1}`;
+    if (n >= MAX_TOOTH_SURFACES) break;
+    if (surface !== '' && !isToothSurface(surface)) {
+      r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface) should be a surface code (${SURFACE_LIST}), found ${shownCode(surface)}`, { start, end });
+    } else if (surface !== '' && seen.includes(surface)) {
+      r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface): ${surface} (${TOOTH_SURFACES[surface]!}) is named twice for one tooth`, { start, end });
+    }
+    if (surface !== '') seen.push(surface);
+    start = end + 1;
+  }
+}
+
+/** Where `needle` (one character) first is in [from, to) of the source, or -1. */
+function indexBefore(source: Source, needle: string, from: number, to: number): number {
+  const code = needle.charCodeAt(0);
+  for (let i = from; i < to; i++) if (codeAt(source, i) === code) return i;
+  return -1;
+}

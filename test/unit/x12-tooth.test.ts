@@ -1,0 +1,113 @@
+// Found in review: an 837D's tooth numbers and surfaces were never checked. TOO*JP*33 (no such
+// tooth), TOO*JP*08 and a surface X went through clean, in 5010 files (no guide map) and, for the
+// tooth, in 4010 ones too (the map takes any 1-30 characters); a clearinghouse rejects them. The
+// reader now checks TOO02 against the Universal/National Tooth Designation System and TOO03
+// against the surface codes, and the element hover says which tooth or surface a code is.
+// Synthetic files.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover/hover';
+import type { Finding } from '../../server/src/core/model';
+import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { writeX12, type ClaimKind, type SegmentSpec } from './helpers/x12-writer';
+
+const knowledge = emptyKnowledge();
+const DAY = { from: 20260310, to: 20260310 };
+
+function file(tooth: SegmentSpec, options: { kind?: ClaimKind; version?: '5010' | '4010' } = {}): string {
+  const kind = options.kind ?? 'dental';
+  const code = kind === 'dental' ? 'D2391' : '43214';
+  // An 837D line's TOO comes before its DTP*472 (the writer puts extra segments after it): no date here.
+  const date = kind === 'dental' ? null : DAY;
+  return writeX12([{ id: 'C1', date, lines: [{ code, charge: '150.00', date, extraSegments: [tooth] }] }], {
+    kind,
+    ...(options.version === undefined ? {} : { version: options.version }),
+  }).text;
+}
+
+function toothFindings(text: string, mode: 'envelope' | 'full' = 'envelope'): Finding[] {
+  return analyze(text, knowledge, undefined, undefined, { guideChecks: mode }).findings.filter((f) => f.rule.startsWith('x12.tooth') || (f.rule.startsWith('guide.') && f.message.includes('TOO')));
+}
+
+function shown(text: string, findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+}
+
+describe('837D tooth numbers (TOO02)', () => {
+  test('a permanent, a primary and a supernumerary tooth, with surfaces: nothing', () => {
+    for (const tooth of ['8', '32', 'A', 'T', '51', '82', 'AS', 'TS']) {
+      const text = file(['TOO', 'JP', tooth, ['M', 'O', 'D']]);
+      assert.ok(text.includes(`TOO*JP*${tooth}*M:O:D~`), text);
+      assert.deepEqual(toothFindings(text), [], tooth);
+      assert.deepEqual(toothFindings(text, 'full'), [], `${tooth} in full`);
+    }
+  });
+
+  test('33, 0, 50 and U are no teeth: an error on TOO02 that gives the system\'s numbers', () => {
+    for (const tooth of ['33', '0', '50', 'U', 'US', '83']) {
+      const text = file(['TOO', 'JP', tooth]);
+      const found = toothFindings(text);
+      assert.deepEqual(shown(text, found), [`x12.tooth-invalid ${tooth}`], tooth);
+      assert.equal(found[0]!.severity, 'error');
+      assert.equal(
+        found[0]!.message,
+        `TOO02 (tooth) should be a tooth number of the Universal/National Tooth Designation System (TOO01 JP): 1-32 for permanent teeth, A-T for primary teeth, 51-82 and AS-TS for supernumerary ones; found '${tooth}'`,
+      );
+    }
+  });
+
+  test('a tooth written with a leading zero gets a hint', () => {
+    const [found] = toothFindings(file(['TOO', 'JP', '08']));
+    assert.ok(found);
+    assert.match(found.message, /found '08' \(8, without the leading zero\?\)$/);
+  });
+
+  test('a name where the tooth belongs is described, not quoted', () => {
+    const [found] = toothFindings(file(['TOO', 'JP', 'GARCIA']));
+    assert.ok(found);
+    assert.doesNotMatch(found.message, /GARCIA/);
+    assert.match(found.message, /found a value that is not a code$/);
+  });
+
+  test('only under TOO01 JP, and only in an 837D', () => {
+    // Another qualifier is the guide's to report; its teeth are not read.
+    assert.deepEqual(toothFindings(file(['TOO', 'XX', '99'])), []);
+    // A TOO in an 837P is a segment the guide does not expect there, not a tooth to read.
+    assert.deepEqual(toothFindings(file(['TOO', 'JP', '99'], { kind: 'professional' })), []);
+  });
+});
+
+describe('837D tooth surfaces (TOO03)', () => {
+  test('a code that is no surface, and a surface named twice: an error on that component', () => {
+    const text = file(['TOO', 'JP', '14', ['M', 'X', 'M']]);
+    const found = toothFindings(text);
+    assert.deepEqual(shown(text, found), ['x12.tooth-surface-invalid X', 'x12.tooth-surface-invalid M']);
+    assert.equal(found[0]!.message, 'TOO03-2 (tooth surface) should be a surface code (B buccal, D distal, F facial, I incisal, L lingual, M mesial, O occlusal), found \'X\'');
+    assert.equal(found[1]!.message, 'TOO03-3 (tooth surface): M (mesial) is named twice for one tooth');
+    assert.ok(text.slice(found[1]!.span.start - 4, found[1]!.span.end).endsWith('M:X:M'), 'the second M, not the first');
+  });
+
+  test('4010, in full: a code not in the list is the guide\'s finding alone; a repeat is the reader\'s', () => {
+    const bad = file(['TOO', 'JP', '14', ['M', 'Q']], { version: '4010' });
+    const found = toothFindings(bad, 'full');
+    assert.equal(found.length, 1, shown(bad, found).join('\n'));
+    assert.ok(found[0]!.rule.startsWith('guide.'), found[0]!.rule);
+    assert.deepEqual(shown(bad, toothFindings(bad)), ['x12.tooth-surface-invalid Q'], 'in envelope mode, the reader says it');
+    const twice = file(['TOO', 'JP', '14', ['O', 'O']], { version: '4010' });
+    assert.deepEqual(shown(twice, toothFindings(twice, 'full')), ['x12.tooth-surface-invalid O']);
+  });
+});
+
+describe('the element hover says which tooth and surface', () => {
+  test('TOO02 8 is the upper right central incisor; TOO03 O occlusal', () => {
+    const text = file(['TOO', 'JP', '8', ['O']]);
+    const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
+    const at = text.indexOf('TOO*JP*8') + 'TOO*JP*'.length;
+    assert.match(hoverAt(analysis, at, knowledge)?.markdown ?? '', /`8`: permanent tooth, upper right central incisor/);
+    assert.match(hoverAt(analysis, at + 2, knowledge)?.markdown ?? '', /`O`: occlusal/);
+    const primary = file(['TOO', 'JP', 'KS']);
+    const hover = hoverAt(analyze(primary, knowledge, undefined, undefined, { guideChecks: 'full' }), primary.indexOf('*KS') + 1, knowledge);
+    assert.match(hover?.markdown ?? '', /`KS`: supernumerary tooth beside primary tooth K \(lower left second molar\)/);
+  });
+});
