@@ -170,6 +170,16 @@ describe('add-on code check', () => {
     assert.ok(fixesFor(text, analysis.doc, coding[0]!).some((fix) => fix.title.startsWith('Remove')), 'the removal is still offered for the person to choose');
   });
 
+  it('an add-on code of many primaries: the message names ten and counts the rest, `codes` holds them all (a report\'s reader gets every one)', () => {
+    const primaries = Array.from({ length: 14 }, (_, i) => String(22600 + i));
+    const k = knowledgeWith([], primaries.map((primary) => ({ addOn: '22614', primary, type: 1 as const })));
+    const [finding, ...more] = check([{ id: 'A', lines: [line('22614', '1')] }], k).coding;
+    assert.ok(finding);
+    assert.equal(more.length, 0);
+    assert.match(finding.message, new RegExp(`it is paid only with ${primaries.slice(0, 10).join(', ')} and 4 more\\.`));
+    assert.deepEqual(finding.codes, ['22614', ...primaries]);
+  });
+
   it('Type 2 and 3 are information; a primary outside its dates does not count', () => {
     const two = knowledgeWith([], [{ addOn: '99292', primary: null, type: 2 }]);
     assert.deepEqual(check([{ id: 'A', lines: [line('99292', '1')] }], two).coding.map((f) => [f.rule, f.severity]), [['aoc.primary-missing', 'information']]);

@@ -250,7 +250,8 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
         severity: type === 1 ? 'error' : 'information',
         message,
         span: lines.codeSpan(row),
-        codes: [code, ...primaries.slice(0, LISTED)],
+        // Every listed primary, for a report's reader (the message names the first LISTED).
+        codes: [code, ...primaries],
         data: { kind: 'aoc', addOn: code, type, line: { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) }, ...(elsewhere >= 0 ? { primaryOnAnotherDate: true as const } : {}) },
       },
     });
