@@ -261,6 +261,45 @@ describe('reporters', () => {
     assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
   });
 
+  test('a related location in another file of the run: written with its path and that file\'s positions, byte for byte as toJsonFinding; left out when that file is not known', () => {
+    const other = 'ISA~\nCLM*2~\nNTE*X~\nSV1*HC:43214~\n';
+    const otherSpan = { start: other.indexOf('43214'), end: other.indexOf('43214') + 5 };
+    const crossing: Finding = {
+      rule: 'ptp.conflict',
+      severity: 'error',
+      message: 'm',
+      span: { start: 19, end: 24 },
+      codes: ['43214', '43200'],
+      related: [
+        { span: otherSpan, message: 'in the other file', file: 0 },
+        { span: { start: 5, end: 8 }, message: 'here' },
+        { span: otherSpan, message: 'in a file not reported', file: 7 },
+      ],
+    };
+    const first = { path: 'first.837', positions: new Positions(other, [otherSpan.start, otherSpan.end]) };
+    const others = (file: number) => (file === 0 ? first : undefined);
+    const result: FileResult = { ...fileResult('second.837', text, [crossing]), others };
+    let out = '';
+    const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
+    reporter.file(result);
+    reporter.finish();
+    const json = toJsonFinding(crossing, result.positions, undefined, others);
+    assert.deepEqual(json.related, [
+      { path: 'first.837', range: { start: { line: 3, character: 7 }, end: { line: 3, character: 12 } }, message: 'in the other file' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, message: 'here' },
+    ]);
+    const expected = { files: [{ path: result.path, format: result.format, claims: result.claims, serviceLines: result.serviceLines, findings: [json] }] };
+    assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
+    // Only locations in unknown files: no related member at all, as toJsonFinding gives.
+    const alone: Finding = { ...crossing, related: [crossing.related![2]!] };
+    let bare = '';
+    const second = createReporter('json', (chunk) => (bare += chunk), knowledge, false);
+    second.file({ ...fileResult('second.837', text, [alone]), others });
+    second.finish();
+    assert.equal(toJsonFinding(alone, result.positions, undefined, others).related, undefined);
+    assert.doesNotMatch(bare, /"related"/);
+  });
+
   test('text lines are single lines even when a message is not', () => {
     let out = '';
     const reporter = createReporter('text', (chunk) => (out += chunk), knowledge, false);

@@ -155,8 +155,10 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       if (list) list.push(finding);
       else added.set(file, [finding]);
     }
+    // A finding's related location in another file is placed by that file's positions.
+    const others = (file: number) => held.get(file);
     for (const [file, result] of [...held.entries()].sort((a, b) => a[0] - b[0])) {
-      report({ ...result, findings: byPosition([...result.findings, ...(added.get(file) ?? [])]) });
+      report({ ...result, findings: byPosition([...result.findings, ...(added.get(file) ?? [])]), others });
     }
   }
   const reportNote = reporter.finish();

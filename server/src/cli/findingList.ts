@@ -49,6 +49,8 @@ export class FindingList implements Iterable<Finding> {
   private relatedStarts = new Uint32Array(INITIAL_ROWS);
   private relatedEnds = new Uint32Array(INITIAL_ROWS);
   private relatedMessageOf = new Uint32Array(INITIAL_ROWS);
+  /** RelatedLocation.file, -1 for the finding's own file. */
+  private relatedFiles = new Int32Array(INITIAL_ROWS);
 
   private readonly heads = new Numbered<{ rule: string; severity: Finding['severity'] }>();
   /** The head number of the finding added last (-1: none yet). */
@@ -108,7 +110,8 @@ export class FindingList implements Iterable<Finding> {
     const out: number[] = [];
     for (let i = 0; i < this.count; i++) {
       out.push(this.starts[i]!, this.ends[i]!);
-      for (let r = this.relatedFrom[i]!; r < this.relatedFrom[i + 1]!; r++) out.push(this.relatedStarts[r]!, this.relatedEnds[r]!);
+      // Offsets in this file only (a related location in another file is that file's to place).
+      for (let r = this.relatedFrom[i]!; r < this.relatedFrom[i + 1]!; r++) if (this.relatedFiles[r] === -1) out.push(this.relatedStarts[r]!, this.relatedEnds[r]!);
     }
     return out;
   }
@@ -131,7 +134,9 @@ export class FindingList implements Iterable<Finding> {
     if (this.hasRelated[i] === 1) {
       const related: RelatedLocation[] = [];
       for (let r = this.relatedFrom[i]!; r < this.relatedFrom[i + 1]!; r++) {
-        related.push({ span: { start: this.relatedStarts[r]!, end: this.relatedEnds[r]! }, message: this.relatedMessages.values[this.relatedMessageOf[r]!]! });
+        const one: RelatedLocation = { span: { start: this.relatedStarts[r]!, end: this.relatedEnds[r]! }, message: this.relatedMessages.values[this.relatedMessageOf[r]!]! };
+        if (this.relatedFiles[r] !== -1) one.file = this.relatedFiles[r]!;
+        related.push(one);
       }
       finding.related = related;
     }
@@ -157,10 +162,12 @@ export class FindingList implements Iterable<Finding> {
       this.relatedStarts = grown(this.relatedStarts, size);
       this.relatedEnds = grown(this.relatedEnds, size);
       this.relatedMessageOf = grown(this.relatedMessageOf, size);
+      this.relatedFiles = grown(this.relatedFiles, size);
     }
     this.relatedStarts[r] = related.span.start;
     this.relatedEnds[r] = related.span.end;
     this.relatedMessageOf[r] = this.relatedMessages.numberOf(related.message, related.message);
+    this.relatedFiles[r] = related.file ?? -1;
     this.relatedCount = r + 1;
   }
 
@@ -177,7 +184,7 @@ export class FindingList implements Iterable<Finding> {
   }
 }
 
-function grown<T extends Uint8Array | Uint32Array>(from: T, size: number): T {
+function grown<T extends Uint8Array | Uint32Array | Int32Array>(from: T, size: number): T {
   const into = new (from.constructor as new (length: number) => T)(size);
   into.set(from);
   return into;

@@ -3,7 +3,7 @@
 // parts made once, byte for byte what JSON.stringify(finding, null, 2) prints at its depth.
 import type { Finding, Span } from '../core/model';
 import type { Positions } from './positions';
-import type { Describe, Write } from './reporter';
+import type { Describe, OtherFiles, Write } from './reporter';
 
 /**
  * The report's text as UTF-8 bytes, written into one buffer that is reused and handed on as a
@@ -99,6 +99,10 @@ export class JsonFindingWriter {
   private readonly firstRelated: Buffer;
   private readonly nextRelated: Buffer;
   private readonly relatedMessageKey: Buffer;
+  /** A related location in another file: its path, then its range. */
+  private readonly firstRelatedPath: Buffer;
+  private readonly nextRelatedPath: Buffer;
+  private readonly relatedRangeKey: Buffer;
   private readonly relatedEnd: Buffer;
   private readonly descriptorsKey: Buffer;
   private readonly noMembers = ascii('{}');
@@ -126,6 +130,9 @@ export class JsonFindingWriter {
     this.firstRelated = ascii(`\n${p2}{\n${p2}  "range": `);
     this.nextRelated = ascii(`,\n${p2}{\n${p2}  "range": `);
     this.relatedMessageKey = ascii(`,\n${p2}  "message": `);
+    this.firstRelatedPath = ascii(`\n${p2}{\n${p2}  "path": `);
+    this.nextRelatedPath = ascii(`,\n${p2}{\n${p2}  "path": `);
+    this.relatedRangeKey = ascii(`,\n${p2}  "range": `);
     this.relatedEnd = ascii(`\n${p2}}`);
     this.descriptorsKey = ascii(`,\n${p1}"descriptors": `);
     this.firstMember = ascii(`{\n${p2}`);
@@ -146,7 +153,7 @@ export class JsonFindingWriter {
     out.raw(quoted);
   }
 
-  write(out: ByteText, finding: Finding, positions: Positions, describe: Describe): void {
+  write(out: ByteText, finding: Finding, positions: Positions, describe: Describe, others?: OtherFiles): void {
     const codes = finding.codes ?? [];
     out.raw(this.rule);
     this.quote(out, finding.rule);
@@ -166,15 +173,26 @@ export class JsonFindingWriter {
       out.raw(this.listEnd);
     }
     const related = finding.related;
-    if (related?.length) {
+    // A location in another file of the run is written with its path, or left out when that file is not known (toJsonFinding).
+    if (related?.length && related.some((one) => one.file === undefined || others?.(one.file) !== undefined)) {
       out.raw(this.relatedKey);
-      for (let i = 0; i < related.length; i++) {
-        const one = related[i]!;
-        out.raw(i === 0 ? this.firstRelated : this.nextRelated);
-        this.relatedRange.write(out, positions, one.span);
+      let written = 0;
+      for (const one of related) {
+        const other = one.file === undefined ? undefined : others?.(one.file);
+        if (one.file !== undefined && other === undefined) continue;
+        if (other === undefined) {
+          out.raw(written === 0 ? this.firstRelated : this.nextRelated);
+          this.relatedRange.write(out, positions, one.span);
+        } else {
+          out.raw(written === 0 ? this.firstRelatedPath : this.nextRelatedPath);
+          quoteOnce(out, other.path);
+          out.raw(this.relatedRangeKey);
+          this.relatedRange.write(out, other.positions, one.span);
+        }
         out.raw(this.relatedMessageKey);
         this.quote(out, one.message);
         out.raw(this.relatedEnd);
+        written++;
       }
       out.raw(this.listEnd);
     }

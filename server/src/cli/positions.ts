@@ -93,7 +93,8 @@ export function offsetsOf(findings: readonly Finding[]): number[] {
     const finding = findings[f]!;
     offsets.push(finding.span.start, finding.span.end);
     const related = finding.related;
-    if (related !== undefined) for (let r = 0; r < related.length; r++) offsets.push(related[r]!.span.start, related[r]!.span.end);
+    // Offsets in this file only (a related location in another file of a run is that file's to place).
+    if (related !== undefined) for (let r = 0; r < related.length; r++) if (related[r]!.file === undefined) offsets.push(related[r]!.span.start, related[r]!.span.end);
   }
   return offsets;
 }

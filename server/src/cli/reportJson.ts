@@ -3,7 +3,7 @@
 import type { ClaimFormat, Finding } from '../core/model';
 import type { Range } from '../core/text';
 import type { Positions } from './positions';
-import { pretty, type Describe, type FileResult, type Reporter, type Write } from './reporter';
+import { pretty, type Describe, type FileResult, type OtherFiles, type Reporter, type Write } from './reporter';
 import { ascii, ByteText, JsonFindingWriter } from './jsonBytes';
 
 export interface JsonFinding {
@@ -12,7 +12,8 @@ export interface JsonFinding {
   message: string;
   range: Range;
   codes: string[];
-  related?: { range: Range; message: string }[];
+  /** Where the other lines of the finding are; `path` when in another file of those checked together. */
+  related?: { path?: string; range: Range; message: string }[];
   /** Code -> descriptor, for the codes a --descriptors file (or the built-in data) describes. */
   descriptors?: Record<string, string>;
 }
@@ -33,7 +34,7 @@ export interface JsonReport {
   configurationProblems?: string[];
 }
 
-export function toJsonFinding(finding: Finding, positions: Positions, describe: Describe = () => undefined): JsonFinding {
+export function toJsonFinding(finding: Finding, positions: Positions, describe: Describe = () => undefined, others?: OtherFiles): JsonFinding {
   const json: JsonFinding = {
     rule: finding.rule,
     severity: finding.severity,
@@ -41,7 +42,17 @@ export function toJsonFinding(finding: Finding, positions: Positions, describe: 
     range: positions.range(finding.span),
     codes: finding.codes ? [...finding.codes] : [],
   };
-  if (finding.related?.length) json.related = finding.related.map((r) => ({ range: positions.range(r.span), message: r.message }));
+  if (finding.related?.length) {
+    const related: NonNullable<JsonFinding['related']> = [];
+    for (const r of finding.related) {
+      if (r.file === undefined) related.push({ range: positions.range(r.span), message: r.message });
+      else {
+        const other = others?.(r.file);
+        if (other) related.push({ path: other.path, range: other.positions.range(r.span), message: r.message });
+      }
+    }
+    if (related.length > 0) json.related = related;
+  }
   const descriptors = describe(json.codes);
   if (descriptors) json.descriptors = descriptors;
   return json;
@@ -73,7 +84,7 @@ export class JsonReporter implements Reporter {
     let first = true;
     for (const finding of result.findings) {
       this.batch.raw(first ? this.firstFinding : this.nextFinding);
-      this.findings.write(this.batch, finding, result.positions, this.describe);
+      this.findings.write(this.batch, finding, result.positions, this.describe, result.others);
       this.batch.flushIfFull();
       first = false;
     }

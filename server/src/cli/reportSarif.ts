@@ -41,6 +41,7 @@ export class SarifReporter implements Reporter {
   private readonly batch: Batch;
   private readonly ruleIds = new Map<string, number>();
   private readonly artifacts: string[] = [];
+  private readonly artifactIndexes = new Map<string, number>();
   private readonly notifications: { level: 'error'; message: { text: string }; locations?: object[] }[] = [];
   private readonly configuration: { level: 'warning'; message: { text: string } }[] = [];
   private results = 0;
@@ -66,9 +67,16 @@ export class SarifReporter implements Reporter {
     };
   }
 
+  /** The index of the artifact of `uri`, added when first named (a file, or a related location in a file reported later). */
+  private artifactIndex(uri: string): number {
+    let index = this.artifactIndexes.get(uri);
+    if (index === undefined) this.artifactIndexes.set(uri, (index = this.artifacts.push(uri) - 1));
+    return index;
+  }
+
   file(result: FileResult): void {
     const uri = toSarifUri(result.path);
-    const artifactIndex = this.artifacts.push(uri) - 1;
+    const artifactIndex = this.artifactIndex(uri);
     for (const finding of result.findings) {
       if (this.results >= SARIF_MAX_RESULTS) {
         const level = SARIF_LEVELS[finding.severity];
@@ -85,11 +93,17 @@ export class SarifReporter implements Reporter {
         locations: [this.location(uri, artifactIndex, result.positions.range(finding.span))],
       };
       if (finding.related?.length) {
-        sarif.relatedLocations = finding.related.map((related, i) => ({
-          id: i + 1,
-          ...this.location(uri, artifactIndex, result.positions.range(related.span)),
-          message: { text: related.message },
-        }));
+        const related: object[] = [];
+        for (const one of finding.related) {
+          // In another file of those checked together: that file's artifact (left out when it is not known).
+          const other = one.file === undefined ? undefined : result.others?.(one.file);
+          if (one.file !== undefined && other === undefined) continue;
+          const location = other === undefined
+            ? this.location(uri, artifactIndex, result.positions.range(one.span))
+            : this.location(toSarifUri(other.path), this.artifactIndex(toSarifUri(other.path)), other.positions.range(one.span));
+          related.push({ id: related.length + 1, ...location, message: { text: one.message } });
+        }
+        if (related.length > 0) sarif.relatedLocations = related;
       }
       const properties: Record<string, unknown> = {};
       if (finding.codes?.length) properties.codes = finding.codes;

@@ -13,7 +13,15 @@ export interface FileResult {
   /** In document order (a big claim CSV's as a FindingList, read once per use). */
   findings: Iterable<Finding>;
   positions: Positions;
+  /**
+   * The other files of a run checked together, by their index in it: where a related location in
+   * another file (RelatedLocation.file) is. Absent, or undefined for a file: such a location is left out.
+   */
+  others?: OtherFiles;
 }
+
+/** Another file of the run: its path as reported, and the positions of its offsets. */
+export type OtherFiles = (file: number) => { path: string; positions: Positions } | undefined;
 
 export interface Reporter {
   file(result: FileResult): void;

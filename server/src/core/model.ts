@@ -27,6 +27,11 @@ export type Severity = 'error' | 'warning' | 'information';
 export interface RelatedLocation {
   span: Span;
   message: string;
+  /**
+   * The location is in another file of a run of several (rules/codingRun.ts: the CLI's files
+   * checked together, a folder check): its index there. Absent: the finding's own file.
+   */
+  file?: number;
 }
 
 /** A problem found in a document. `rule` is a stable identifier (e.g. "x12.se01-count", "ptp.conflict"). */

@@ -1,6 +1,6 @@
 // Conversions between the core's spans and findings and LSP's positions, diagnostics and code
 // actions, and the error handling every request shares.
-import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { TextEdit } from '../core/edits';
@@ -67,8 +67,15 @@ export function toDiagnostic(uri: string, analysis: Analysis, finding: Finding):
   return findingDiagnostic(uri, analysis.lines, finding);
 }
 
-/** A finding as a diagnostic of the document at `uri`, its ranges from `lines` (an analysis's, or a file read from disk). */
-export function findingDiagnostic(uri: string, lines: { rangeOf(span: Span): Range }, finding: Finding): Diagnostic {
+/** Where the lines of another file of a run are (a folder check's files, by their index): its URI and line positions. */
+export type OtherDocuments = (file: number) => { uri: string; lines: { rangeOf(span: Span): Range } } | null | undefined;
+
+/**
+ * A finding as a diagnostic of the document at `uri`, its ranges from `lines` (an analysis's, or a
+ * file read from disk). A related location in another file of a run is placed by `others`, or
+ * left out when that file is not known.
+ */
+export function findingDiagnostic(uri: string, lines: { rangeOf(span: Span): Range }, finding: Finding, others?: OtherDocuments): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lines.rangeOf(finding.span),
     severity: severities[finding.severity],
@@ -77,10 +84,13 @@ export function findingDiagnostic(uri: string, lines: { rangeOf(span: Span): Ran
     message: finding.message,
   };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri, range: lines.rangeOf(related.span) },
-      message: related.message,
-    }));
+    const information: DiagnosticRelatedInformation[] = [];
+    for (const related of finding.related) {
+      const other = related.file === undefined ? null : others?.(related.file);
+      if (related.file !== undefined && !other) continue;
+      information.push({ location: other ? { uri: other.uri, range: other.lines.rangeOf(related.span) } : { uri, range: lines.rangeOf(related.span) }, message: related.message });
+    }
+    if (information.length > 0) diagnostic.relatedInformation = information;
   }
   return diagnostic;
 }

@@ -197,7 +197,7 @@ export class FolderChecks {
       const open = this.openDocumentOf(file.uri);
       if (open !== file.document || open?.version !== file.version) continue;
       published.set(file.uri, file.at);
-      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding)) });
+      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding, (other) => files[other])) });
     }
     for (const [uri, at] of this.published) {
       if (published.has(uri) || !isUnder(root, at)) continue;

@@ -188,6 +188,8 @@ export class DiskIndexBuilder {
       const own = lineAt(finding.span.start);
       if (own >= 0) attached.push({ entry: own, finding: keep(finding), related: -1 });
       finding.related?.forEach((related, index) => {
+        // A line of another file of a run is none of this file's.
+        if (related.file !== undefined) return;
         const entry = lineAt(related.span.start);
         if (entry >= 0 && entry !== own) attached.push({ entry, finding: keep(finding), related: index });
       });

@@ -4,7 +4,7 @@
 // and CSV lines, the outpatient hospital table 837I lines (serviceGroups.ts groups them).
 
 import { formatDate, formatDateRange } from '../dates';
-import type { Claim, DateNumber, Finding, PtpFindingData, PtpTableKind } from '../model';
+import type { Claim, DateNumber, Finding, PtpFindingData, PtpTableKind, RelatedLocation } from '../model';
 import type { PtpRuleSet } from './ptp';
 import type { KeptLines } from './keptLines';
 import { modifierNote } from './ptpBypass';
@@ -149,7 +149,7 @@ function pairFinding(
   const span = lines.codeSpan(two.row);
   const oneFile = lines.file(one.row);
   const twoFile = lines.file(two.row);
-  const related = oneFile === twoFile ? [{ span: lines.codeSpan(one.row), message: texts.related }] : [];
+  const related: RelatedLocation[] = [{ span: lines.codeSpan(one.row), message: texts.related, ...(oneFile === twoFile ? {} : { file: oneFile }) }];
   if (!sameProvider) {
     return { rule: PTP_OTHER_PROVIDER_RULE, severity: 'information', message: texts.otherHead + around + texts.otherTail, span, codes: [columnOne, columnTwo], related };
   }

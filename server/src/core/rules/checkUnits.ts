@@ -6,7 +6,7 @@
 // as the PTP check groups them.
 
 import { daysInRange, formatDate } from '../dates';
-import type { DateNumber, Finding, LineRef, PtpTableKind, ServiceLine } from '../model';
+import type { DateNumber, Finding, LineRef, PtpTableKind, RelatedLocation, ServiceLine } from '../model';
 import { MUE_TABLE_NAMES, type MueRow, type MueTable, type MueTableKind } from './mue';
 import type { KeptLines } from './keptLines';
 import type { PatientGroup, ServiceGrouper } from './serviceGroups';
@@ -251,12 +251,11 @@ function exceeded(
     message: `${code} is over its MUE of ${mue.value} (${MUE_TABLE_NAMES[mue.kind]} table, ${maiText(mue)}${mue.rationale ? `; ${mue.rationale}` : ''}): ${counted}. ${advice}`,
     span: where(last),
     codes: [code],
-    related: others
-      .filter((o) => lines.file(o) === lastFile)
-      .map((o) => {
-        const share = shownUnits(rowShareOfDay(lines, o));
-        return { span: where(o), message: unitsShown(share) ? `${unitsText(share)} of ${code} counted here` : `${code} counted here with ${UNSHOWN_UNITS}` };
-      }),
+    related: others.map((o): RelatedLocation => {
+      const share = shownUnits(rowShareOfDay(lines, o));
+      const message = unitsShown(share) ? `${unitsText(share)} of ${code} counted here` : `${code} counted here with ${UNSHOWN_UNITS}`;
+      return lines.file(o) === lastFile ? { span: where(o), message } : { span: where(o), message, file: lines.file(o) };
+    }),
     data: { kind: 'mue', code, value: mue.value, mai: mue.mai, units, lines: rows.filter((r) => lines.file(r) === lastFile).map((r) => refOf(lines, r)) },
   };
 }
