@@ -85,14 +85,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Errors show the error icon; warnings alone (an indicator-1 pair, an MAI 3 MUE) the warning icon.
     const icon = count === 0 ? '$(check)' : (counted.ncciErrors ?? count) > 0 ? '$(error)' : '$(warning)';
     const hits = count === 0 ? 'No NCCI edits hit' : `${count} NCCI edit${count === 1 ? '' : 's'} hit`;
-    status.text = `${icon} ${hits}${counted.builtinOnly ? ' (43214 set only)' : ''}${disk ? ' (checked from disk)' : ''}`;
+    const notes = [...(counted.builtinOnly ? ['43214 set only'] : []), ...(counted.notApplicable ? ['NCCI does not apply to some claims'] : []), ...(disk ? ['checked from disk'] : [])];
+    status.text = `${icon} ${hits}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
     const what = 'Claimlint: NCCI edits this file hits (procedure pairs, units over an MUE, add-on codes without their primary)';
     const builtinOnly = counted.builtinOnly
       ? '. No CMS table is loaded, so only the built-in CPT 43214 edits were checked: set claimlint.ptpEditFiles, claimlint.mueFiles and claimlint.addOnCodeFiles to the CMS downloads'
       : '';
+    const notApplicable = counted.notApplicable
+      ? '. Some claims of this file are judged by no NCCI table (inpatient or other facility bills CMS does not edit, dental claims): their lines were not checked, as the note in the Problems panel says'
+      : '';
     status.tooltip = disk
-      ? `${what}${builtinOnly}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
-      : `${what}${builtinOnly}.`;
+      ? `${what}${builtinOnly}${notApplicable}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
+      : `${what}${builtinOnly}${notApplicable}.`;
     status.show();
   };
   context.subscriptions.push(

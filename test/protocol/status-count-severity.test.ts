@@ -53,3 +53,20 @@ test('a CMS table loaded: not builtinOnly, and a warning alone is no error', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Found in review: a file of inpatient bills said "No NCCI edits hit" as a checked file does,
+// though none of its lines was judged. The count now says when the file has claims no NCCI table
+// judges (notApplicable), and the status bar says so.
+test('claims no NCCI table judges: notApplicable, beside the count of what was judged', async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    const professional = await countOf(client, 'status-professional.837', claim(['43214', '43200']));
+    assert.equal(professional.notApplicable, undefined, 'an 837P is judged');
+    const dental = writeX12([{ id: 'D1', lines: [{ code: 'D2391', charge: '150.00', date: day }] }], { kind: 'dental' }).text;
+    const counted = await countOf(client, 'status-dental.837', dental);
+    assert.deepEqual([counted.ncciFindings, counted.notApplicable], [0, true]);
+  } finally {
+    await client.shutdown();
+  }
+});

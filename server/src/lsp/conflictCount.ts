@@ -1,9 +1,11 @@
 // The status bar's count of a document (ConflictCountNotification), for a document open in the
 // editor (scheduling.ts) and one checked from disk (diskCheck.ts) alike: its NCCI findings, how
-// many of them are errors, and whether any CMS table was loaded to find them.
+// many of them are errors, whether any CMS table was loaded to find them, and whether some of its
+// claims are judged by none.
 import type { Finding } from '../core/model';
 import { ncciTablesLoaded, type Knowledge } from '../core/rules/knowledge';
 import { isNcciEditFinding } from '../core/rules/ncciFindings';
+import { NOT_EDITED_RULE } from '../core/rules/notEdited';
 import type { ConflictCountNotification } from './protocol';
 
 export function conflictCount(uri: string, findings: readonly Finding[], knowledge: Knowledge, claimFile: boolean, fromDisk = false): ConflictCountNotification.Params {
@@ -14,6 +16,7 @@ export function conflictCount(uri: string, findings: readonly Finding[], knowled
     ncciErrors: ncci.filter((f) => f.severity === 'error').length,
     findings: findings.length,
     builtinOnly: !ncciTablesLoaded(knowledge),
+    ...(findings.some((f) => f.rule === NOT_EDITED_RULE) ? { notApplicable: true } : {}),
     ...(fromDisk ? { fromDisk } : {}),
     claimFile,
   };

@@ -15,6 +15,8 @@ export namespace ConflictCountNotification {
     ncciErrors?: number;
     /** No CMS table is loaded: only the built-in CPT 43214 edits were checked (the status bar says so). */
     builtinOnly?: boolean;
+    /** Some claims of the file are judged by no NCCI table (inpatient and other unedited bills, dental: the ncci.not-applicable note). */
+    notApplicable?: boolean;
     /** Every finding, structural ones included. */
     findings: number;
     /**
