@@ -39,7 +39,9 @@ interface Expected {
   rationale: string;
 }
 
-const EITHER_LINE = new Set(['59', 'XE', 'XS', 'XP', 'XU', '27', '58', '78', '79']);
+const EITHER_LINE = new Set(['27', '58', '78', '79']);
+/** 59 and the X modifiers: on either line, but not on an E/M code (CMS says not to use them on an E/M service). */
+const PROCEDURE_LINE = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
 const WITH_EM = new Set(['24', '25', '57']);
 const ANATOMIC = new Set([
   'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9',
@@ -71,6 +73,7 @@ interface RefLine {
 /** Whether an indicator-1 edit between the two lines is satisfied by their modifiers. */
 function refBypassed(a: RefLine, b: RefLine): boolean {
   for (const m of [...a.mods, ...b.mods]) if (EITHER_LINE.has(m)) return true;
+  for (const line of [a, b]) if (!refIsEm(line.code) && [...line.mods].some((m) => PROCEDURE_LINE.has(m))) return true;
   if (a.mods.has('91') && refIsLab(a.code)) return true;
   if (b.mods.has('91') && refIsLab(b.code)) return true;
   // 24, 25 and 57 are E/M modifiers: they count on an E/M line only.
