@@ -77,7 +77,7 @@ describe('decimal-comma amounts', () => {
     assert.match(analysis.findings[0]!.message, /expected e\.g\. 125\.00, 125,00, 1250 or \$1,250\.00/);
     assert.equal(fixAll(text, analysis.doc, analysis.findings), null);
     const quick = fixesFor(text, analysis.doc, analysis.findings[1]!);
-    assert.deepEqual(quick.map((f) => f.title), ['Remove row 2 (97110 over its MUE)']);
+    assert.deepEqual(quick.map((f) => f.title), ['Remove line 2 (97110 over its MUE)']);
     assert.equal(quick[0]!.isPreferred, true);
   });
 

@@ -93,7 +93,7 @@ function assertMatches(index: DiskIndex, analysis: Analysis): { lines: number; w
           const message = finding.related!.find((r) => r.span.start >= line.span.start && r.span.start <= line.span.end)!.message;
           assert.ok(tail.includes(message), 'the related location says what it is');
         }
-        assert.ok(tail.includes(analysis.doc.format === 'x12' ? `claim ${claim.index + 1}, service line ` : `row ${line.lineNumber}`), 'the line is named');
+        assert.ok(tail.includes(analysis.doc.format === 'x12' ? `claim ${claim.index + 1}, service line ` : `line ${line.lineNumber}`), 'the line is named');
       }
     }
   }

@@ -62,7 +62,7 @@ describe('a CSV replacement or void claim whose only row a fix would remove', ()
       'B1,M1,7,2026-03-10,43197,100.00',
     ]);
     const { quick, all } = fixesOf(text);
-    assert.deepEqual(quick, ['Remove row 3 (43197, bundled into 43214)']);
+    assert.deepEqual(quick, ['Remove line 3 (43197, bundled into 43214)']);
     assert.equal(all, 'Remove 1 service line');
   });
 });

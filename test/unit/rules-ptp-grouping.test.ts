@@ -84,7 +84,7 @@ describe('what the readers give the grouping', () => {
     // same patient but a practitioner claim, C3 another patient.
     const ptp = ptpOf(analysis.findings);
     assert.deepEqual(ptp.map((f) => [f.rule, ptpData(f)?.table, ptpData(f)?.claimIndex, ptpData(f)?.columnOneClaim]), [['ptp.conflict', 'hospital', 1, 0]]);
-    assert.match(ptp[0]!.message, /\(row 2\)/);
+    assert.match(ptp[0]!.message, /\(line 2\)/);
   });
 
   test('CSV: two rendering NPIs are information, not a conflict', () => {

@@ -17,11 +17,11 @@ export interface Fix {
   removes?: readonly LineRef[];
 }
 
-/** How a fix names a line: "service line 2" (of claim N when `withClaim` and the document has several claims), "row 7" in CSV. */
+/** How a fix names a line: "service line 2" (of claim N when `withClaim` and the document has several claims), "line 7" in CSV (as its other messages and the outline name its rows). */
 export function lineName(doc: ParsedDocument, ref: LineRef, withClaim = true): string {
   const line = doc.claims[ref.claimIndex]?.lines[ref.lineIndex];
   if (!line) return 'the line';
-  if (doc.format !== 'x12') return `row ${line.lineNumber}`;
+  if (doc.format !== 'x12') return `line ${line.lineNumber}`;
   const number = line.lineNumber || String(line.index + 1);
   // A claim's only line goes with its claim (x12Loops.ts): the title says so.
   if (doc.claims[ref.claimIndex]!.lines.length === 1) return doc.claims.length > 1 ? `claim ${ref.claimIndex + 1} and its only service line` : 'the claim and its only service line';

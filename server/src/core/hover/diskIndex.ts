@@ -117,7 +117,7 @@ export class DiskIndex {
 
   private lineName(entry: number): string {
     const number = this.data.lineNumber[entry]!;
-    return this.data.x12 ? `claim ${this.data.claim[entry]! + 1}, service line ${number}` : `row ${number}`;
+    return this.data.x12 ? `claim ${this.data.claim[entry]! + 1}, service line ${number}` : `line ${number}`;
   }
 
   /** Bytes held by the index: its arrays, interned codes and kept findings (strings counted at 2 bytes a character: an upper bound). */

@@ -1,5 +1,5 @@
 // How a coding finding names a line other than the one it sits on ("claim 3, service line 2",
-// "row 17", "other.837, claim 1, service line 4"): by position, never by contents.
+// "line 17", "other.837, claim 1, service line 4"): by position, never by contents.
 
 import { listWithAnd } from '../wordLists';
 import type { KeptLines } from './keptLines';
@@ -12,7 +12,7 @@ export function lineLabel(lines: KeptLines, other: number, self: number, fileNam
 
 /**
  * Several lines (rows `others`, none of them `self`) as one list, those of one claim (or file) under
- * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "rows 4, 7 and 9".
+ * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "lines 4, 7 and 9".
  */
 export function lineList(lines: KeptLines, others: readonly number[], self: number, fileNames?: readonly string[]): string {
   const groups = new Map<string, { where: string; unit: string; numbers: string[] }>();
@@ -26,10 +26,11 @@ export function lineList(lines: KeptLines, others: readonly number[], self: numb
   return [...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${listWithAnd(numbers)}`).join('; ');
 }
 
-/** lineLabel's parts: where the line is ("other.837, claim 1, ", or ''), what it is ("service line" or "row") and its number. */
+/** lineLabel's parts: where the line is ("other.837, claim 1, ", or ''), what it is ("service line" or "line") and its number. */
 function labelParts(lines: KeptLines, other: number, self: number, fileNames?: readonly string[]): { where: string; unit: string; number: string } {
   const x12 = lines.x12(other);
-  const unit = x12 ? 'service line' : 'row';
+  // A CSV row by its line in the file, as the reader's messages and the outline name it ("Line 7").
+  const unit = x12 ? 'service line' : 'line';
   const number = String(x12 ? lines.lineNumber(other) || lines.lineIndex(other) + 1 : lines.lineNumber(other));
   const otherFile = lines.file(other);
   const sameFile = otherFile === lines.file(self);
