@@ -85,14 +85,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Errors show the error icon; warnings alone (an indicator-1 pair, an MAI 3 MUE) the warning icon.
     const icon = count === 0 ? '$(check)' : (counted.ncciErrors ?? count) > 0 ? '$(error)' : '$(warning)';
     const hits = count === 0 ? 'No NCCI edits hit' : `${count} NCCI edit${count === 1 ? '' : 's'} hit`;
-    const notes = [...(counted.builtinOnly ? ['43214 set only'] : []), ...(counted.notApplicable ? ['NCCI does not apply to some claims'] : []), ...(disk ? ['checked from disk'] : [])];
-    status.text = `${icon} ${hits}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+    // No claim judged: the tables loaded do not matter, and "No NCCI edits hit" would read as a clean check.
+    const none = counted.notApplicable === 'all';
+    const notes = [...(counted.builtinOnly && !none ? ['43214 set only'] : []), ...(counted.notApplicable === 'some' ? ['NCCI does not apply to some claims'] : []), ...(disk ? ['checked from disk'] : [])];
+    status.text = `${none ? '$(info) NCCI does not apply to this file\'s claims' : `${icon} ${hits}`}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
     const what = 'Claimlint: NCCI edits this file hits (procedure pairs, units over an MUE, add-on codes without their primary)';
-    const builtinOnly = counted.builtinOnly
+    const builtinOnly = counted.builtinOnly && !none
       ? '. No CMS table is loaded, so only the built-in CPT 43214 edits were checked: set claimlint.ptpEditFiles, claimlint.mueFiles and claimlint.addOnCodeFiles to the CMS downloads'
       : '';
     const notApplicable = counted.notApplicable
-      ? '. Some claims of this file are judged by no NCCI table (inpatient or other facility bills CMS does not edit, dental claims): their lines were not checked, as the note in the Problems panel says'
+      ? `. ${none ? 'No claim of this file is judged by an NCCI table' : 'Some claims of this file are judged by no NCCI table'} (CMS does not edit inpatient or other non-outpatient facility bills, nor dental claims): their lines were not checked, as the note in the Problems panel says`
       : '';
     status.tooltip = disk
       ? `${what}${builtinOnly}${notApplicable}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`

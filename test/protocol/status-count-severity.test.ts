@@ -12,6 +12,7 @@ import type { ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { practitionerPtpText } from '../unit/helpers/ncci-tables';
 import { TestClient } from './helpers/lspClient';
+import { hospitalClaims } from '../unit/helpers/hospital-claims';
 
 const day = { from: 20260310, to: 20260310 };
 const claim = (codes: string[]) => writeX12([{ id: 'C1', lines: codes.map((code) => ({ code, charge: '50.00', date: day })) }]).text;
@@ -63,9 +64,15 @@ test('claims no NCCI table judges: notApplicable, beside the count of what was j
     await client.initialize();
     const professional = await countOf(client, 'status-professional.837', claim(['43214', '43200']));
     assert.equal(professional.notApplicable, undefined, 'an 837P is judged');
+    const mixed = hospitalClaims([
+      { id: 'C1', facility: '13', statement: '20260310-20260310', lines: [{ code: '43214', charge: '500.00', date: '20260310' }, { code: '43200', charge: '200.00', date: '20260310' }] },
+      { id: 'C2', facility: '11', statement: '20260310-20260310', lines: [{ code: '43214', charge: '500.00', date: '20260310' }] },
+    ]);
+    const some = await countOf(client, 'status-mixed.837', mixed);
+    assert.deepEqual([some.ncciFindings, some.notApplicable], [1, 'some'], 'the outpatient bill is judged, the inpatient one is not');
     const dental = writeX12([{ id: 'D1', lines: [{ code: 'D2391', charge: '150.00', date: day }] }], { kind: 'dental' }).text;
     const counted = await countOf(client, 'status-dental.837', dental);
-    assert.deepEqual([counted.ncciFindings, counted.notApplicable], [0, true]);
+    assert.deepEqual([counted.ncciFindings, counted.notApplicable], [0, 'all'], 'every claim is dental');
   } finally {
     await client.shutdown();
   }

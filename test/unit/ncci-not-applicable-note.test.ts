@@ -10,7 +10,7 @@ import { analyze, reanalyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { isNcciEditFinding } from '../../server/src/core/rules/ncciFindings';
-import { NOT_EDITED_RULE } from '../../server/src/core/rules/notEdited';
+import { NOT_EDITED_RULE, NotEditedClaims, notEditedCount } from '../../server/src/core/rules/notEdited';
 import { X12Stream } from '../../server/src/core/x12/stream';
 import { CsvStream } from '../../server/src/core/csv/stream';
 import { byPosition } from '../../server/src/core/spans';
@@ -132,5 +132,13 @@ describe('claims no NCCI table judges are said once per file', () => {
     const read = stream.end();
     assert.ok(read);
     assert.deepEqual(shown(notes(read.findings)), shown([note]));
+  });
+
+  test('notEditedCount reads back the count the note says (the status bar tells some claims from all)', () => {
+    for (const [claims, at] of [[1, { start: 5, end: 7 }], [1, null], [2, null], [12, { start: 0, end: 2 }]] as const) {
+      const tally = new NotEditedClaims();
+      for (let i = 0; i < claims; i++) tally.add(i % 2 === 0 ? 'dental' : 'institutional', i % 2 === 0 ? null : '11', 1, i === 0 ? at : null);
+      assert.equal(notEditedCount(tally.finding()!), claims, tally.finding()!.message);
+    }
   });
 });

@@ -5,18 +5,19 @@
 import type { Finding } from '../core/model';
 import { ncciTablesLoaded, type Knowledge } from '../core/rules/knowledge';
 import { isNcciEditFinding } from '../core/rules/ncciFindings';
-import { NOT_EDITED_RULE } from '../core/rules/notEdited';
+import { NOT_EDITED_RULE, notEditedCount } from '../core/rules/notEdited';
 import type { ConflictCountNotification } from './protocol';
 
-export function conflictCount(uri: string, findings: readonly Finding[], knowledge: Knowledge, claimFile: boolean, fromDisk = false): ConflictCountNotification.Params {
+export function conflictCount(uri: string, findings: readonly Finding[], knowledge: Knowledge, claimFile: boolean, claims: number, fromDisk = false): ConflictCountNotification.Params {
   const ncci = findings.filter(isNcciEditFinding);
+  const note = findings.find((f) => f.rule === NOT_EDITED_RULE);
   return {
     uri,
     ncciFindings: ncci.length,
     ncciErrors: ncci.filter((f) => f.severity === 'error').length,
     findings: findings.length,
     builtinOnly: !ncciTablesLoaded(knowledge),
-    ...(findings.some((f) => f.rule === NOT_EDITED_RULE) ? { notApplicable: true } : {}),
+    ...(note === undefined ? {} : { notApplicable: notEditedCount(note) >= claims ? ('all' as const) : ('some' as const) }),
     ...(fromDisk ? { fromDisk } : {}),
     claimFile,
   };

@@ -236,7 +236,7 @@ export class DiskChecks {
     void this.connection.sendDiagnostics({ uri, diagnostics });
     // A file with no claim read (an 835 or 999, a CSV of something else) has no count to show (scheduling.ts isClaimFile).
     const claimFile = checked.format !== null && checked.claims > 0;
-    void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(uri, checked.findings, knowledge, claimFile, true));
+    void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(uri, checked.findings, knowledge, claimFile, checked.claims, true));
     entry.status = { uri, state: 'checked', claims: checked.claims, findings: checked.findings.length };
     const held = entry.hover === null ? '' : `, hover index ${Math.round((entry.hover.index.bytes() + entry.hover.lines.bytes) / 1024)} KB`;
     this.connection.console.info(`Claimlint: checked ${basename(entry.path)} from disk: ${checked.claims} claims, ${checked.findings.length} findings, ${Date.now() - started} ms${held}`);

@@ -15,8 +15,12 @@ export namespace ConflictCountNotification {
     ncciErrors?: number;
     /** No CMS table is loaded: only the built-in CPT 43214 edits were checked (the status bar says so). */
     builtinOnly?: boolean;
-    /** Some claims of the file are judged by no NCCI table (inpatient and other unedited bills, dental: the ncci.not-applicable note). */
-    notApplicable?: boolean;
+    /**
+     * Claims of the file that no NCCI table judges (inpatient and other unedited bills, dental: the
+     * ncci.not-applicable note): some of them, or all (then nothing was judged, and which tables
+     * are loaded does not matter).
+     */
+    notApplicable?: 'some' | 'all';
     /** Every finding, structural ones included. */
     findings: number;
     /**

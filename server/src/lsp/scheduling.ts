@@ -150,7 +150,7 @@ export class Checker {
     const findings = editorInputFindings(analysis.findings, analysis.doc.format, document.languageId);
     const diagnostics = findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(document.uri, findings, knowledge, isClaimFile(analysis.doc)));
+    void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(document.uri, findings, knowledge, isClaimFile(analysis.doc), analysis.doc.claims.length));
     this.published.set(document.uri, { version: document.version, generation });
   }
 

@@ -70,6 +70,15 @@ export class NotEditedClaims {
   }
 }
 
+/**
+ * How many claims the file's note (a finding of NOT_EDITED_RULE, as NotEditedClaims.finding words
+ * it) says no NCCI table judges.
+ */
+export function notEditedCount(note: Finding): number {
+  const match = /^No NCCI table applies to (?:this claim|one claim|(\d+) claims)/.exec(note.message);
+  return match === null ? 0 : match[1] === undefined ? 1 : Number(match[1]);
+}
+
 /** The tally of a document's claims (X12: each at its CLM01; CSV: none, the note goes on its header row, as when read in pieces). */
 export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedClaims {
   const tally = new NotEditedClaims();
