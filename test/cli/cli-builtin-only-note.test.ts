@@ -49,3 +49,17 @@ test('JSON output: no note, as no summary (the report is for programs); the repo
   assert.deepEqual(result.notes, []);
   assert.doesNotThrow(() => JSON.parse(result.out));
 });
+
+// Found in review: a run of dental claims (or inpatient bills) only got the note too, though no
+// table could have judged them: loading CMS's tables would change nothing. Each file's own note
+// (ncci.not-applicable) says why nothing was judged; a run with one claim a table judges keeps it.
+test('no claim a table judges (dental, inpatient): no table note; one such claim beside them: the note', () => {
+  writeFileSync(join(dir, 'inpatient.csv'), 'Claim ID,Patient ID,Bill Type,Date of Service,CPT/HCPCS,Units\nC1,M1,0111,03/10/2026,43214,1\nC2,M2,0111,03/10/2026,43239,1\n');
+  const io = memoryIo();
+  assert.equal(run(['check', join(dir, 'inpatient.csv')], io), 0);
+  assert.deepEqual(io.err.split('\n').filter((line) => line.startsWith('claimlint: note: ')), []);
+  assert.match(io.out, /information ncci\.not-applicable No NCCI table applies to 2 claims of this file/);
+  const both = memoryIo();
+  run(['check', join(dir, 'inpatient.csv'), join(dir, 'claims.csv')], both);
+  assert.equal(both.err.split('\n').filter((line) => line.startsWith('claimlint: note: no NCCI table was loaded')).length, 1);
+});

@@ -16,6 +16,7 @@ import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { FindingList } from './findingList';
 import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
+import { NOT_EDITED_RULE, notEditedCount } from '../core/rules/notEdited';
 import { withInputFindings, withOtherTransactionsFailed } from '../core/inputFindings';
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { builtinOnlyNote, configurationMessages } from './rulesLoading';
@@ -90,6 +91,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   const reporter = createReporter(options.format, stdout, knowledge, options.descriptorFiles.length > 0);
   for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
   const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
+  /** Claims the files' notes say no NCCI table judges (ncci.not-applicable). */
+  let notJudged = 0;
   let unreadable = 0;
   let unlistedFolders = 0;
   const report = (result: FileResult) => {
@@ -98,8 +101,15 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
     totals.claims += result.claims;
     totals.serviceLines += result.serviceLines;
     // A big file's FindingList is counted from its numbers: iterating it makes every finding again.
-    if (result.findings instanceof FindingList) result.findings.countSeverities(totals);
-    else for (const finding of result.findings) totals[finding.severity]++;
+    if (result.findings instanceof FindingList) {
+      result.findings.countSeverities(totals);
+      for (const note of result.findings.ofRule(NOT_EDITED_RULE)) notJudged += notEditedCount(note);
+    } else {
+      for (const finding of result.findings) {
+        totals[finding.severity]++;
+        if (finding.rule === NOT_EDITED_RULE) notJudged += notEditedCount(finding);
+      }
+    }
   };
   // Several files are checked together (the lines of one patient, provider and date paired across
   // them) unless --each-file: their reports wait for the run's coding check at the end.
@@ -173,7 +183,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
         `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
         `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}\n`,
     );
-    const note = builtinOnlyNote(knowledge, options.builtinEdits);
+    // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes say so.
+    const note = totals.claims > 0 && notJudged >= totals.claims ? null : builtinOnlyNote(knowledge, options.builtinEdits);
     if (note !== null) io.stderr(`claimlint: note: ${note}\n`);
   }
   if (unreadable > 0 || unlistedFolders > 0) return 2;
