@@ -49,6 +49,29 @@ describe('the element hover says what a code value means', () => {
   });
 });
 
+// Found in review: on an 837I, CLM05-1 is a facility type code (the type of bill's first digits),
+// which decides whether any NCCI table judges the claim; its hover said nothing of it.
+describe('CLM05-1 of an institutional claim: the facility type, and whether NCCI judges it', () => {
+  for (const [facility, named, judged] of [
+    ['13', 'hospital, outpatient', true],
+    ['11', 'hospital, inpatient \\(Part A\\)', false],
+    ['85', 'critical access hospital', true],
+    ['81', 'hospice \\(not hospital-based\\)', false],
+  ] as const) {
+    it(`${facility}: ${named.replace(/\\/g, '')}`, () => {
+      const { text } = writeX12([{ id: 'C1', facility, date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
+      const markdown = hoverOn(text, `*${facility}:A:`, 1);
+      const verdict = judged ? 'its lines are judged by the outpatient hospital NCCI table' : 'no NCCI table judges its lines \\(CMS does not edit these bills\\)';
+      assert.match(markdown, new RegExp(`\`${facility}\`: ${named}; ${verdict}`));
+    });
+  }
+
+  it('a code that names no facility type is not explained (control)', () => {
+    const { text } = writeX12([{ id: 'C1', facility: '99', date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
+    assert.doesNotMatch(hoverOn(text, '*99:A:', 1), /`99`:/);
+  });
+});
+
 describe('a dental code is named a CDT code', () => {
   it('D0120 on an 837D line: "(CDT)", not "(HCPCS)"', () => {
     const { text } = writeX12([{ id: 'D1', date: day, lines: [{ code: 'D0120', charge: '44.00' }] }], { kind: 'dental', lineEnding: '\n' });

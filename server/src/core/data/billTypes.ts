@@ -38,3 +38,58 @@ export const CLAIM_FREQUENCY = {
   /** Void/cancel of prior claim: it withdraws the claim, and is not adjudicated itself. */
   void: '8',
 } as const;
+
+/**
+ * What a facility type code names (its first digit the type of facility, its second the bill
+ * classification, which for clinics and special facilities names the kind of facility), in
+ * Claimlint's own words after CMS's Medicare Claims Processing Manual, chapter 25: for the hover of
+ * an 837I's CLM05-1.
+ */
+const TYPE_OF_FACILITY: Readonly<Record<string, string>> = {
+  '1': 'hospital',
+  '2': 'skilled nursing facility',
+  '3': 'home health',
+  '4': 'religious nonmedical health care institution',
+  '6': 'intermediate care facility',
+};
+const BILL_CLASSIFICATION: Readonly<Record<string, string>> = {
+  '1': 'inpatient (Part A)',
+  '2': 'inpatient (Part B only)',
+  '3': 'outpatient',
+  '4': 'other (Part B)',
+  '5': 'intermediate care, level I',
+  '6': 'intermediate care, level II',
+  '7': 'subacute inpatient',
+  '8': 'swing bed',
+  '9': 'other',
+};
+const CLINIC: Readonly<Record<string, string>> = {
+  '1': 'rural health clinic',
+  '2': 'hospital-based or independent renal dialysis facility',
+  '3': 'free-standing clinic',
+  '4': 'outpatient rehabilitation facility (ORF)',
+  '5': 'comprehensive outpatient rehabilitation facility (CORF)',
+  '6': 'community mental health center',
+  '7': 'federally qualified health center',
+  '9': 'other clinic',
+};
+const SPECIAL_FACILITY: Readonly<Record<string, string>> = {
+  '1': 'hospice (not hospital-based)',
+  '2': 'hospice (hospital-based)',
+  '3': 'ambulatory surgical center services to hospital outpatients',
+  '4': 'free-standing birthing center',
+  '5': 'critical access hospital',
+  '6': 'residential facility',
+  '9': 'other special facility',
+};
+
+/** What a facility type code (two digits, CLM05-1 of an 837I) names, or undefined when it is none known. */
+export function facilityTypeName(code: string): string | undefined {
+  if (!/^\d\d$/.test(code)) return undefined;
+  const [facility, classification] = [code[0]!, code[1]!];
+  if (facility === '7') return CLINIC[classification];
+  if (facility === '8') return SPECIAL_FACILITY[classification];
+  const type = TYPE_OF_FACILITY[facility];
+  const kind = BILL_CLASSIFICATION[classification];
+  return type === undefined || kind === undefined ? undefined : `${type}, ${kind}`;
+}

@@ -2,6 +2,8 @@
 // a service line: a segment id, an element (its name in Claimlint's 837 dictionary, what its value
 // means, and the implementation guide's word on it: guideHover.ts), or a delimiter.
 import { codeMeaning } from '../data/codeMeanings';
+import { facilityTypeName } from '../data/billTypes';
+import { isNcciOutpatientFacility } from '../rules/claimTables';
 import type { DateRange, ParsedDocumentWithIndex, Span, X12Position } from '../model';
 import { shownSegmentId } from '../guides/shown';
 import { capitalized } from '../text';
@@ -83,14 +85,25 @@ function x12Hover(text: string, position: X12Position): X12Hover | null {
 
 /**
  * What the code value under the cursor means (data/codeMeanings.ts), or undefined. CLM05-1 is a
- * place of service only on a professional claim (CLM05-2 B); on an institutional one it is a
- * facility type.
+ * place of service only on a professional claim (CLM05-2 B); on an institutional one (A) it is a
+ * facility type, said with the NCCI table that judges its bills, if any.
  */
 function valueMeaning(text: string, position: X12Position, value: string): string | undefined {
   const { segmentId, elementIndex, componentIndex } = position;
   const key = `${segmentId}${String(elementIndex).padStart(2, '0')}${componentIndex > 0 ? `-${componentIndex}` : ''}`;
-  if (key === 'CLM05-1' && componentOf(text, position, 2) !== 'B') return undefined;
+  if (key === 'CLM05-1') {
+    const qualifier = componentOf(text, position, 2);
+    if (qualifier === 'A') return facilityTypeMeaning(value);
+    if (qualifier !== 'B') return undefined;
+  }
   return codeMeaning(key, value);
+}
+
+/** An 837I's facility type code: what it names, and whether an NCCI table judges its bills. */
+function facilityTypeMeaning(value: string): string | undefined {
+  const name = facilityTypeName(value);
+  if (name === undefined) return undefined;
+  return `${name}; ${isNcciOutpatientFacility(value) ? 'its lines are judged by the outpatient hospital NCCI table' : 'no NCCI table judges its lines (CMS does not edit these bills)'}`;
 }
 
 /** Component `n` of the composite under the cursor, trimmed ('' when it has none). */
