@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { writeX12 } from './helpers/x12-writer';
+import { applyEdits } from '../../server/src/core/edits';
+import { fixAllWithGuides, guideFixesFor } from '../../server/src/core/guides/fixes';
 
 const knowledge = emptyKnowledge(true);
 const day = { from: 20260310, to: 20260310 };
@@ -32,5 +34,37 @@ describe('an 837I revenue code is four digits', () => {
 
   it('a 4010 file (the UB-92\'s three digits, as X12\'s own examples write them): nothing', () => {
     assert.deepEqual(findings('360', '4010'), []);
+  });
+});
+
+// The answer is certain: a quick fix writes the zero back, and fix-all takes it.
+describe('the revenue code fix', () => {
+  function analysed(revenueCode: string) {
+    // A 5010 statement period is an RD8 range (guide-valid, so that the fixed file has no finding at all).
+    const statement = { from: 20260310, to: 20260311 };
+    const { text } = writeX12([{ id: 'H1', date: statement, lines: [{ code: '43214', charge: '100.00', date: day, revenueCode }] }], { kind: 'institutional', lineEnding: '\n' });
+    return { text, analysis: analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }) };
+  }
+
+  it('360: "Write the revenue code as 0360", which leaves no finding; fix-all does the same', () => {
+    const { text, analysis } = analysed('360');
+    const finding = analysis.findings.find((f) => f.rule === 'x12.revenue-code-invalid')!;
+    const fixes = guideFixesFor(text, analysis.doc, finding);
+    assert.deepEqual(fixes.map((f) => f.title), ['Write the revenue code as 0360 (with its leading zero)']);
+    const fixed = applyEdits(text, fixes[0]!.edits);
+    assert.ok(fixed.includes('SV2*0360*'), fixed);
+    assert.deepEqual(analyze(fixed, knowledge, undefined, undefined, { guideChecks: 'full' }).findings.map((f) => f.rule), []);
+    const all = fixAllWithGuides(text, analysis.doc, analysis.findings);
+    assert.ok(all);
+    assert.equal(applyEdits(text, all.edits), fixed);
+    assert.match(all.title, /write 1 code with its leading zeros right/i);
+  });
+
+  it('03601 and 036A: no fix (which code was meant is not certain)', () => {
+    for (const code of ['03601', '036A']) {
+      const { text, analysis } = analysed(code);
+      const finding = analysis.findings.find((f) => f.rule === 'x12.revenue-code-invalid')!;
+      assert.deepEqual(guideFixesFor(text, analysis.doc, finding), [], code);
+    }
   });
 });

@@ -11,6 +11,8 @@ import { hoverAt } from '../../server/src/core/hover/hover';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { writeX12, type ClaimKind, type SegmentSpec } from './helpers/x12-writer';
+import { applyEdits } from '../../server/src/core/edits';
+import { fixAllWithGuides, guideFixesFor } from '../../server/src/core/guides/fixes';
 
 const knowledge = emptyKnowledge();
 const DAY = { from: 20260310, to: 20260310 };
@@ -75,6 +77,27 @@ describe('837D tooth numbers (TOO02)', () => {
     assert.deepEqual(toothFindings(file(['TOO', 'XX', '99'])), []);
     // A TOO in an 837P is a segment the guide does not expect there, not a tooth to read.
     assert.deepEqual(toothFindings(file(['TOO', 'JP', '99'], { kind: 'professional' })), []);
+  });
+});
+
+describe('the leading-zero fix', () => {
+  test('08: "Write the tooth as 8", which leaves no tooth finding; fix-all takes it; 33 and 0A have none', () => {
+    const text = file(['TOO', 'JP', '08', ['O']]);
+    const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
+    const [finding] = analysis.findings.filter((f) => f.rule === 'x12.tooth-invalid');
+    assert.ok(finding);
+    const fixes = guideFixesFor(text, analysis.doc, finding);
+    assert.deepEqual(fixes.map((f) => f.title), ['Write the tooth as 8 (without the leading zero)']);
+    const fixed = applyEdits(text, fixes[0]!.edits);
+    assert.ok(fixed.includes('TOO*JP*8*O~'), fixed);
+    assert.deepEqual(toothFindings(fixed, 'full'), []);
+    assert.equal(applyEdits(text, fixAllWithGuides(text, analysis.doc, analysis.findings)!.edits), fixed);
+    for (const tooth of ['33', '0A', '00']) {
+      const other = file(['TOO', 'JP', tooth]);
+      const found = analyze(other, knowledge).findings.filter((f) => f.rule === 'x12.tooth-invalid');
+      assert.equal(found.length, 1, tooth);
+      assert.deepEqual(guideFixesFor(other, analyze(other, knowledge).doc, found[0]!), [], tooth);
+    }
   });
 });
 

@@ -15,6 +15,9 @@
 //       When any field cannot be fitted, or the delimiters would change, there is no fix.
 //   guide.segment-leading-blanks
 //       The blanks before every segment that starts with them removed.
+//   x12.revenue-code-invalid, x12.tooth-invalid
+//       A value that lost or gained a leading zero written as the code it is: a revenue code of
+//       three digits (450) with its zero (0450), a tooth (08) without it (8), when that is a tooth.
 //
 // Each fix leaves a file whose re-analysis has no finding of its kind there and no new one.
 // Fix-all takes them too (fixAllWithGuides): they need no judgement, as the coding fixes fix-all
@@ -33,6 +36,8 @@ import { COUNT_RULES, envelopeAt, hlGroupOf, recount, renumberHl, trimLeadingBla
 import { answers, ControlNumbers, fitIsaField, interchangeFix, interchangeTitle, type InterchangeFix } from './isaFix';
 import { transactionAt } from './placement';
 import { AcceptedEdits } from './acceptedEdits';
+import { REVENUE_CODE_RULE } from '../x12/revenueCode';
+import { TOOTH_INVALID_RULE, toothWithoutLeadingZeros } from '../x12/tooth837';
 
 export { fitIsaField };
 
@@ -40,13 +45,15 @@ const HL_RULES: ReadonlySet<string> = new Set(['guide.hl-sequence', 'guide.hl-pa
 /** Guide findings on an ISA element (or IEA02) that the ISA rewrite can answer. */
 const ISA_ELEMENT_RULES: ReadonlySet<string> = new Set(['guide.element-length', 'guide.element-missing', 'guide.element-type', 'guide.element-trailing-spaces']);
 const LEADING_BLANKS = 'guide.segment-leading-blanks';
+/** Reader findings about a value whose certain answer is the value with a leading zero added or taken away (valueFix). */
+const VALUE_RULES: ReadonlySet<string> = new Set([REVENUE_CODE_RULE, TOOTH_INVALID_RULE]);
 
 // ---- which findings have a fix
 
 /** Whether a finding is of a kind this module may fix (cheap: no fix is computed). */
 export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding): boolean {
   const rule = finding.rule;
-  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS) return true;
+  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS || VALUE_RULES.has(rule)) return true;
   if (!ISA_ELEMENT_RULES.has(rule) || !doc.x12) return false;
   const s = doc.x12.segmentAt(finding.span.start);
   if (s < 0) return false;
@@ -100,7 +107,7 @@ class Planner {
 interface Planned {
   /** Identifies the fix: findings with the same key share one fix. */
   key: string;
-  kind: 'hl' | 'count' | 'isa' | 'trim';
+  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value';
   title: string;
   /** What fix-all's title says of it: the element recounted. */
   name: string;
@@ -133,6 +140,11 @@ function plan(planner: Planner, finding: Finding): Planned | null {
       edits: [{ span: found.span, newText: String(found.count) }],
       envelope: true,
     };
+  }
+  if (VALUE_RULES.has(rule)) {
+    const fix = valueFix(rule, text.slice(finding.span.start, finding.span.end));
+    if (!fix) return null;
+    return { key: `value:${finding.span.start}`, kind: 'value', title: fix.title, name: 'value', edits: [{ span: finding.span, newText: fix.value }], envelope: false };
   }
   if (rule === LEADING_BLANKS) {
     const trim = planner.trimPlan();
@@ -208,6 +220,8 @@ function titleOf(parts: readonly GuidePart[]): string {
   if (counts.length > 0) out.push(`recount ${[...new Set(counts)].join(', ')}`);
   if (isa > 0) out.push(`pad the ISA fields${isa > 1 ? ` of ${isa} interchanges` : ''}`);
   if (trim) out.push(`remove the blanks before ${trim.planned.edits.length === 1 ? '1 segment' : `${trim.planned.edits.length} segments`}`);
+  const values = parts.filter((p) => p.planned.kind === 'value').length;
+  if (values > 0) out.push(`write ${values === 1 ? '1 code' : `${values} codes`} with ${values === 1 ? 'its' : 'their'} leading zeros right`);
   return out.length <= 1 ? (out[0] ?? '') : `${out.slice(0, -1).join(', ')} and ${out[out.length - 1]}`;
 }
 
@@ -263,4 +277,11 @@ function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex,
     findings: [...(coding?.findings ?? []), ...kept.flatMap((p) => p.findings)],
     ...(coding?.removes ? { removes: coding.removes } : {}),
   };
+}
+
+/** The value a VALUE_RULES finding's value is certainly meant to be, and the fix's title; null when there is no certain answer. */
+function valueFix(rule: string, value: string): { value: string; title: string } | null {
+  if (rule === REVENUE_CODE_RULE) return /^\d{3}$/.test(value) ? { value: `0${value}`, title: `Write the revenue code as 0${value} (with its leading zero)` } : null;
+  const unpadded = toothWithoutLeadingZeros(value);
+  return unpadded === null ? null : { value: unpadded, title: `Write the tooth as ${unpadded} (without the leading zero)` };
 }

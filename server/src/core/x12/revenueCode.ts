@@ -8,6 +8,8 @@ import { unsignedAt } from './segment-index';
 import { sliceOf } from './source';
 import { endBeforeBlanks, shownCode } from './values';
 
+export const REVENUE_CODE_RULE = 'x12.revenue-code-invalid';
+
 /** Says when SV201 of service segment `sv` (an SV2) is written but is not four digits. */
 export function checkRevenueCode(r: SegmentReading, sv: number): void {
   const el = r.elementsOf(sv, 1);
@@ -17,5 +19,5 @@ export function checkRevenueCode(r: SegmentReading, sv: number): void {
   if (end === start || (end - start === 4 && unsignedAt(r.source, start, end) >= 0)) return;
   const value = sliceOf(r.source, start, end);
   const hint = /^\d{3}$/.test(value) ? ` (0${value}, with its leading zero?)` : '';
-  r.add('x12.revenue-code-invalid', 'warning', `SV201 (revenue code) should be 4 digits, such as 0450, found ${shownCode(value)}${hint}`, { start, end });
+  r.add(REVENUE_CODE_RULE, 'warning', `SV201 (revenue code) should be 4 digits, such as 0450, found ${shownCode(value)}${hint}`, { start, end });
 }

@@ -13,6 +13,12 @@ export const TOOTH_SURFACE_INVALID_RULE = 'x12.tooth-surface-invalid';
 
 const SURFACE_LIST = Object.entries(TOOTH_SURFACES).map(([code, name]) => `${code} ${name}`).join(', ');
 
+/** The tooth a TOO02 written with leading zeros (08) names, or null when it is not one so written. */
+export function toothWithoutLeadingZeros(value: string): string | null {
+  const unpadded = value.replace(/^0+(?=[1-9])/, '');
+  return unpadded !== value && isToothDesignation(unpadded) ? unpadded : null;
+}
+
 /** Checks the TOO segment `s` of a dental service line. */
 export function checkToothInformation(r: SegmentReading, s: number): void {
   const el = r.elementsOf(s, 3);
@@ -23,8 +29,8 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
   if (toothStart >= 0 && el.end(2) > toothStart) {
     const tooth = sliceOf(source, toothStart, el.end(2));
     if (!isToothDesignation(tooth)) {
-      const unpadded = tooth.replace(/^0+(?=[1-9])/, '');
-      const hint = unpadded !== tooth && isToothDesignation(unpadded) ? ` (${unpadded}, without the leading zero?)` : '';
+      const unpadded = toothWithoutLeadingZeros(tooth);
+      const hint = unpadded !== null ? ` (${unpadded}, without the leading zero?)` : '';
       r.add(
         TOOTH_INVALID_RULE,
         'error',
