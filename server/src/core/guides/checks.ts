@@ -77,7 +77,7 @@ export function withGuideChecks(findings: Finding[], doc: ParsedDocumentWithInde
   if (mode === 'envelope' || doc.format !== 'x12') return findings;
   if (mode === 'off') return findings.filter((f) => keptWhenOff(f.rule));
   const guide = doc.guideFindings ?? guideFindings(doc);
-  return guide.length === 0 ? findings : [...withoutRepeats(findings, guide), ...guide];
+  return guide.length === 0 ? findings : joinedWithGuide(findings, guide);
 }
 
 /**
@@ -97,11 +97,22 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Envelope checks the guide repeats on exactly the same span at any severity (a code not in a
- * situational element's list is a guide warning): a tooth surface that is no surface code, which
- * the 4010 dental map checks too. A surface named twice the guide does not check.
+ * Reader findings that say more than the guide's finding on exactly the same span, which goes: a
+ * tooth surface that is no surface code is an error (a payer rejects the line), where the 4010
+ * dental map, whose surfaces after the first are situational, makes it a warning.
  */
-const REPEATED_BY_GUIDE_SAME_SPAN: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
+const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
+
+/**
+ * The reader's findings and the guide's of the same text (a document, or a piece of one: a repeat
+ * is always about one segment), each problem once: the reader's without those the guide repeats
+ * (withoutRepeats), and the guide's without those a reader finding says more of (OVER_GUIDE).
+ */
+export function joinedWithGuide(findings: Finding[], guide: readonly Finding[]): Finding[] {
+  const over = findings.filter((f) => OVER_GUIDE.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`);
+  const kept = over.length === 0 ? guide : guide.filter((g) => !over.includes(`${g.span.start}:${g.span.end}`));
+  return [...withoutRepeats(findings, guide), ...kept];
+}
 
 /**
  * Guide findings about a segment as a whole, which repeat nothing inside it: blanks before a
@@ -111,18 +122,13 @@ const REPEATED_BY_GUIDE_SAME_SPAN: ReadonlySet<string> = new Set(['x12.tooth-sur
 const REPEATS_NOTHING: ReadonlySet<string> = new Set(['guide.segment-leading-blanks']);
 
 /**
- * The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE), or
- * any guide finding has exactly the span of (REPEATED_BY_GUIDE_SAME_SPAN).
+ * The findings without the envelope ones a guide error finding overlaps (REPEATED_BY_GUIDE).
  * Spans overlap when they share a character; an empty span (a missing element) overlaps a span it
  * lies in or ends, not one it starts: an element the segment stops before is an empty guide span
  * at the segment's end, while the reader, with no element to place its finding on, spans the
  * whole segment (x12/reading837.ts spanOr), and the two are the one problem.
  */
 export function withoutRepeats(findings: Finding[], guide: readonly Finding[]): Finding[] {
-  if (findings.some((f) => REPEATED_BY_GUIDE_SAME_SPAN.has(f.rule))) {
-    const spans = new Set(guide.map((g) => `${g.span.start}:${g.span.end}`));
-    findings = findings.filter((f) => !REPEATED_BY_GUIDE_SAME_SPAN.has(f.rule) || !spans.has(`${f.span.start}:${f.span.end}`));
-  }
   if (!findings.some((f) => REPEATED_BY_GUIDE.has(f.rule))) return findings;
   const spans = guide.filter((g) => g.severity === 'error' && !REPEATS_NOTHING.has(g.rule)).map((g) => g.span);
   const filled = spans.filter((s) => s.start < s.end).sort((a, b) => a.start - b.start);

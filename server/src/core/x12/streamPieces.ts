@@ -7,7 +7,7 @@ import type { Delimiters, Finding } from '../model';
 import type { CodingRun } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
 import { internalError } from '../analyze';
-import { withoutRepeats } from '../guides/checks';
+import { joinedWithGuide } from '../guides/checks';
 import type { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
 import { NotEditedClaims } from '../rules/notEdited';
@@ -28,14 +28,14 @@ export function nothing(): PieceResult {
 }
 
 /**
- * A piece's reader findings with the guide findings of the same piece (guideChecks `full`): those
- * the guide repeats go (checks.ts withoutRepeats); a repeat is always about one segment, so
+ * A piece's reader findings with the guide findings of the same piece (guideChecks `full`), each
+ * problem once (checks.ts joinedWithGuide); a repeat is always about one segment, so
  * the two findings come from the same piece. `end`: the guide pass's last findings too.
  */
 function withGuide(findings: Finding[], guide: GuidePass | null, end = false): Finding[] {
   if (guide === null) return findings;
   const found = end ? guide.finish() : guide.take();
-  return found.length === 0 ? findings : [...withoutRepeats(findings, found), ...found];
+  return found.length === 0 ? findings : joinedWithGuide(findings, found);
 }
 
 export class PieceReader {
