@@ -74,3 +74,16 @@ describe('CSV header synonyms: the close spellings', () => {
     assert.deepEqual(analysis.doc.claims.map((c) => c.id), ['C1']);
   });
 });
+
+// Found in review: "Bill Type Code" was no column the reader knew, so an export's inpatient bills
+// (0111) were judged by the practitioner table, without a word about the column.
+describe('"Bill Type Code", "Type of Bill Code" and "TOB Code" are the type of bill', () => {
+  for (const header of ['Bill Type Code', 'Type of Bill Code', 'TOB Code']) {
+    it(`${header}: an inpatient bill is judged by no table, and said to be`, () => {
+      const text = `Claim ID,Patient ID,Date of Service,CPT/HCPCS,Units,${header}\nC1,P1,10/15/2026,43214,1,0111\nC1,P1,10/15/2026,43200,1,0111\n`;
+      const analysis = analyze(text, emptyKnowledge());
+      assert.deepEqual([analysis.doc.claims[0]!.kind, analysis.doc.claims[0]!.facilityType], ['institutional', '11']);
+      assert.deepEqual(rules(text), ['ncci.not-applicable']);
+    });
+  }
+});

@@ -91,7 +91,7 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   ],
   // Which NCCI table applies: professional (practitioner) or institutional (outpatient hospital).
   // The type of bill is ranked last: beside a claim type column it is read too (TYPE_OF_BILL_NAMES).
-  claimType: ['claimtype', 'claimform', 'formtype', 'claimformat', 'billtype', 'typeofbill', 'tob'],
+  claimType: ['claimtype', 'claimform', 'formtype', 'claimformat', 'billtype', 'billtypecode', 'typeofbill', 'typeofbillcode', 'tob', 'tobcode'],
 };
 
 /**
@@ -101,7 +101,7 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
  * ("Claim Type" Institutional, "Type of Bill" 0131): beside a claim type column the type of bill's
  * is read too (ColumnLayout.typeOfBill), for the facility type and the frequency its digits say.
  */
-export const TYPE_OF_BILL_NAMES: readonly string[] = ['billtype', 'typeofbill', 'tob'];
+export const TYPE_OF_BILL_NAMES: readonly string[] = ['billtype', 'billtypecode', 'typeofbill', 'typeofbillcode', 'tob', 'tobcode'];
 
 /**
  * A revenue code column (UB-04 form locator 42), from most to least specific: no role of its own,
