@@ -61,14 +61,21 @@ describe('CLM05-1 of an institutional claim: the facility type, and whether NCCI
     it(`${facility}: ${named.replace(/\\/g, '')}`, () => {
       const { text } = writeX12([{ id: 'C1', facility, date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
       const markdown = hoverOn(text, `*${facility}:A:`, 1);
-      const verdict = judged ? 'its lines are judged by the outpatient hospital NCCI table' : 'no NCCI table judges its lines \\(CMS does not edit these bills\\)';
+      const verdict = judged ? 'its lines are judged by the outpatient hospital NCCI table' : 'no NCCI table judges its lines \\(CMS does not apply the NCCI edits to bills of this type\\)';
       assert.match(markdown, new RegExp(`\`${facility}\`: ${named}; ${verdict}`));
     });
   }
 
-  it('a code that names no facility type is not explained (control)', () => {
-    const { text } = writeX12([{ id: 'C1', facility: '99', date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
-    assert.doesNotMatch(hoverOn(text, '*99:A:', 1), /`99`:/);
+  it('a whole type of bill (0111) is read as its facility type, as the checks read it', () => {
+    const { text } = writeX12([{ id: 'C1', facility: '0111', date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
+    assert.match(hoverOn(text, '*0111:A:', 1), /`0111`: hospital, inpatient \(Part A\) \(facility type 11\); no NCCI table judges its lines/);
+  });
+
+  it('a value that names no facility type: judged by the outpatient hospital table, which the hover says; a name is not shown', () => {
+    const { text } = writeX12([{ id: 'C1', facility: 'ZZ', date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
+    assert.match(hoverOn(text, '*ZZ:A:', 1), /`ZZ`: not a facility type code: the claim's lines are judged by the outpatient hospital NCCI table/);
+    const named = text.replace('*ZZ:A:', '*SMITH:A:');
+    assert.doesNotMatch(hoverOn(named, '*SMITH:A:', 1), /SMITH`/);
   });
 });
 

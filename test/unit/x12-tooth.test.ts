@@ -129,6 +129,13 @@ describe('the element hover says which tooth and surface', () => {
     const at = text.indexOf('TOO*JP*8') + 'TOO*JP*'.length;
     assert.match(hoverAt(analysis, at, knowledge)?.markdown ?? '', /`8`: permanent tooth, upper right central incisor/);
     assert.match(hoverAt(analysis, at + 2, knowledge)?.markdown ?? '', /`O`: occlusal/);
+    // Found in review: a tooth that is none said nothing at all.
+    const padded = file(['TOO', 'JP', '08']);
+    const onPadded = hoverAt(analyze(padded, knowledge, undefined, undefined, { guideChecks: 'full' }), padded.indexOf('*08') + 1, knowledge);
+    assert.match(onPadded?.markdown ?? '', /`08`: tooth 8 written with a leading zero \(permanent tooth, upper right central incisor\); write 8/);
+    const none = file(['TOO', 'JP', '33']);
+    const onNone = hoverAt(analyze(none, knowledge, undefined, undefined, { guideChecks: 'full' }), none.indexOf('*33') + 1, knowledge);
+    assert.match(onNone?.markdown ?? '', /`33`: not a tooth of the Universal\/National Tooth Designation System/);
     const primary = file(['TOO', 'JP', 'KS']);
     const hover = hoverAt(analyze(primary, knowledge, undefined, undefined, { guideChecks: 'full' }), primary.indexOf('*KS') + 1, knowledge);
     assert.match(hover?.markdown ?? '', /`KS`: supernumerary tooth beside primary tooth K \(lower left second molar\)/);

@@ -3,11 +3,13 @@
 // means, and the implementation guide's word on it: guideHover.ts), or a delimiter.
 import { codeMeaning } from '../data/codeMeanings';
 import { facilityTypeName } from '../data/billTypes';
-import { isNcciOutpatientFacility } from '../rules/claimTables';
+import { TOOTH_NAMES } from '../data/teeth';
+import { toothWithoutLeadingZeros } from '../x12/tooth837';
+import { facilityTypeOf, isNcciOutpatientFacility } from '../rules/claimTables';
 import type { DateRange, ParsedDocumentWithIndex, Span, X12Position } from '../model';
 import { shownSegmentId } from '../guides/shown';
 import { capitalized } from '../text';
-import { parseD8 } from '../x12/values';
+import { parseD8, readsAsCode } from '../x12/values';
 import type { HoverResult } from './hover';
 import { guideElementHover } from './guideHover';
 import { dateHover } from './valueHovers';
@@ -93,17 +95,35 @@ function valueMeaning(text: string, position: X12Position, value: string): strin
   const key = `${segmentId}${String(elementIndex).padStart(2, '0')}${componentIndex > 0 ? `-${componentIndex}` : ''}`;
   if (key === 'CLM05-1') {
     const qualifier = componentOf(text, position, 2);
-    if (qualifier === 'A') return facilityTypeMeaning(value);
+    // A value outside the tables is shown only when it reads as a code (never claim contents).
+    if (qualifier === 'A') return readsAsCode(value) ? facilityTypeMeaning(value) : undefined;
     if (qualifier !== 'B') return undefined;
   }
-  return codeMeaning(key, value);
+  const meaning = codeMeaning(key, value);
+  if (meaning === undefined && key === 'TOO02' && readsAsCode(value)) return notAToothMeaning(value);
+  return meaning;
 }
 
-/** An 837I's facility type code: what it names, and whether an NCCI table judges its bills. */
+/** A TOO02 that is no tooth: the tooth it is with a leading zero too many, or what the teeth are. */
+function notAToothMeaning(value: string): string {
+  const tooth = toothWithoutLeadingZeros(value);
+  return tooth === null
+    ? 'not a tooth of the Universal/National Tooth Designation System (1-32, A-T, 51-82, AS-TS)'
+    : `tooth ${tooth} written with a leading zero (${TOOTH_NAMES[tooth]!}); write ${tooth}`;
+}
+
+/**
+ * An 837I's facility type code (read as the coding checks read it: a whole type of bill, 0111,
+ * names 11): what it names, and whether an NCCI table judges its bills; a value that names none
+ * is judged by the outpatient hospital table, which the hover says.
+ */
 function facilityTypeMeaning(value: string): string | undefined {
-  const name = facilityTypeName(value);
-  if (name === undefined) return undefined;
-  return `${name}; ${isNcciOutpatientFacility(value) ? 'its lines are judged by the outpatient hospital NCCI table' : 'no NCCI table judges its lines (CMS does not edit these bills)'}`;
+  if (value === '') return undefined;
+  const code = facilityTypeOf(value);
+  if (code === null) return 'not a facility type code: the claim\'s lines are judged by the outpatient hospital NCCI table, as for a bill whose type is not known';
+  const judged = isNcciOutpatientFacility(code) ? 'its lines are judged by the outpatient hospital NCCI table' : 'no NCCI table judges its lines (CMS does not apply the NCCI edits to bills of this type)';
+  const name = facilityTypeName(code);
+  return `${name === undefined ? `facility type ${code}` : name}${code !== value ? ` (facility type ${code})` : ''}; ${judged}`;
 }
 
 /** Component `n` of the composite under the cursor, trimmed ('' when it has none). */
