@@ -10,6 +10,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { loadKnowledge } from '../../server/src/core/rules';
 import { writeX12 } from './helpers/x12-writer';
 import { practitionerPtpText } from './helpers/ncci-tables';
+import { fixesFor } from '../../server/src/core/fixes';
+import { applyEdits } from '../../server/src/core/edits';
 
 const DAY = { from: 20260310, to: 20260310 };
 
@@ -56,5 +58,36 @@ describe('59 and the X modifiers do not count on the E/M line', () => {
 
   it('25 beside 59 on the E/M line satisfies it', () => {
     assert.deepEqual(ptpRules([{ code: '43214' }, { code: '99213', modifiers: ['59', '25'] }]), []);
+  });
+});
+
+// Found in review: the quick fix for 99213-59 added 25 beside the 59 (HC:99213:59:25), which passes
+// but leaves a modifier CMS says not to put on an E/M code. It now replaces the 59.
+describe('the 25 fix on an E/M line that carries 59', () => {
+  it('replaces the 59 (X12 and CSV), and the pair passes', () => {
+    const { text } = writeX12([{ id: 'A', lines: [{ code: '43214' }, { code: '99213', modifiers: ['59'] }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+    const analysis = analyze(text, knowledge());
+    const finding = analysis.findings.find((f) => f.rule === 'ptp.modifier-required')!;
+    const fix = fixesFor(text, analysis.doc, finding).find((f) => f.title.includes('25'));
+    assert.equal(fix?.title, 'Replace modifier 59 on 99213 with 25 (significant, separately identifiable E/M service)');
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(fixed.includes('HC:99213:25*'), fixed);
+    assert.deepEqual(analyze(fixed, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')), []);
+
+    const csv = 'Claim ID,Patient ID,Date of Service,CPT,Modifier 1,Units\nA,P1,03/10/2026,43214,,1\nA,P1,03/10/2026,99213,XU,1\n';
+    const csvAnalysis = analyze(csv, knowledge());
+    const csvFinding = csvAnalysis.findings.find((f) => f.rule === 'ptp.modifier-required')!;
+    const csvFix = fixesFor(csv, csvAnalysis.doc, csvFinding).find((f) => f.title.includes('25'))!;
+    assert.equal(csvFix.title, 'Replace modifier XU on 99213 with 25 (significant, separately identifiable E/M service)');
+    assert.ok(applyEdits(csv, csvFix.edits).includes('99213,25,1'));
+  });
+
+  it('an E/M line without a misplaced modifier still gets 25 added (control)', () => {
+    const { text } = writeX12([{ id: 'A', lines: [{ code: '43214' }, { code: '99213', modifiers: ['GT'] }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+    const analysis = analyze(text, knowledge());
+    const finding = analysis.findings.find((f) => f.rule === 'ptp.modifier-required')!;
+    const fix = fixesFor(text, analysis.doc, finding).find((f) => f.title.includes('25'))!;
+    assert.equal(fix.title, 'Add modifier 25 to 99213 (significant, separately identifiable E/M service)');
+    assert.ok(applyEdits(text, fix.edits).includes('HC:99213:GT:25*'));
   });
 });

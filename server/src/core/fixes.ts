@@ -10,7 +10,7 @@
 // as the file wrote the old ones (fixesFormat.ts).
 import type { Finding, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
 import type { TextEdit } from './edits';
-import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM } from './data/modifiers';
+import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM, ptpBypassOf } from './data/modifiers';
 import { isEvaluationAndManagement } from './procedureCodes';
 import { lineName, removal, type Fix } from './fixesRemoval';
 import { mueFixes } from './fixesMue';
@@ -47,12 +47,17 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   // fix must not take the removal; indicator 0 has no other answer.
   const fixes: Fix[] = removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`, data.modifierIndicator === '0');
   if (data.modifierIndicator === '1') {
-    // An E/M code takes 25, not the modifiers for procedures (data/modifiers.ts).
-    for (const modifier of isEvaluationAndManagement(data.columnTwo) ? PTP_FIX_MODIFIERS_EM : PTP_FIX_MODIFIERS) {
-      const edit = addModifierEdit(text, line, modifier.code);
+    // An E/M code takes 25, not the modifiers for procedures (data/modifiers.ts): a 59 or an X
+    // modifier written on it, which does not count there, is replaced rather than left beside it.
+    const em = isEvaluationAndManagement(data.columnTwo);
+    const misplaced = em ? line.modifiers.find((m) => ptpBypassOf(m.value) === 'procedure-line') : undefined;
+    for (const modifier of em ? PTP_FIX_MODIFIERS_EM : PTP_FIX_MODIFIERS) {
+      const edit = misplaced ? { span: misplaced.span, newText: modifier.code } : addModifierEdit(text, line, modifier.code);
       if (!edit) break; // no free modifier position: none of them fits
       fixes.push({
-        title: `Add modifier ${modifier.code} to ${data.columnTwo} (${modifier.meaning})`,
+        title: misplaced
+          ? `Replace modifier ${misplaced.value.trim().toUpperCase()} on ${data.columnTwo} with ${modifier.code} (${modifier.meaning})`
+          : `Add modifier ${modifier.code} to ${data.columnTwo} (${modifier.meaning})`,
         kind: 'quickfix',
         edits: [edit],
         isPreferred: false,
