@@ -57,13 +57,13 @@ describe('claims no NCCI table judges are said once per file', () => {
     assert.ok(pairs[0]!.span.start < text.indexOf('CLM*C2'), 'the pair found is the outpatient claim\'s');
   });
 
-  test('several bill types are counted by type, the note on the first', () => {
+  test('several bill types are counted by type (in order of type), the note on the first claim', () => {
     const text = hospitalClaims([bill('C1', '18'), bill('C2', '13'), bill('C3', '11'), bill('C4', '11')]);
     const [note, ...more] = notes(analyze(text, knowledge).findings);
     assert.ok(note);
     assert.equal(more.length, 0);
     assert.equal(text.slice(note.span.start, note.span.end), 'C1');
-    assert.match(note.message, /^No NCCI table applies to 3 claims of this file \(3 facility bills of types 18x \(1\) and 11x \(2\)\): their service lines/);
+    assert.match(note.message, /^No NCCI table applies to 3 claims of this file \(3 facility bills of types 11x \(2\) and 18x \(1\)\): their service lines/);
     assert.match(note.message, /This is the first of them\.$/);
   });
 

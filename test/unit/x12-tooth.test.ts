@@ -102,6 +102,19 @@ describe('the leading-zero fix', () => {
 });
 
 describe('837D tooth surfaces (TOO03)', () => {
+  test('surfaces run together (MOD): the finding says to write one a component', () => {
+    const [found] = toothFindings(file(['TOO', 'JP', '14', ['MOD']]));
+    assert.ok(found);
+    assert.match(found.message, /found 'MOD' \(M:O:D, one surface a component\?\)$/);
+  });
+
+  test('surfaces of no tooth (TOO*JP**O): TOO02 must name the tooth', () => {
+    const text = file(['TOO', 'JP', '', ['O']]);
+    const found = toothFindings(text);
+    assert.deepEqual(found.map((f) => f.rule), ['x12.tooth-invalid']);
+    assert.equal(found[0]!.message, 'TOO02 (tooth) is empty, but TOO03 names surfaces: the surfaces are of a tooth, which TOO02 must name');
+  });
+
   test('a code that is no surface, and a surface named twice: an error on that component', () => {
     const text = file(['TOO', 'JP', '14', ['M', 'X', 'M']]);
     const found = toothFindings(text);

@@ -13,7 +13,7 @@ import { tableForClaim } from './claimTables';
 export const NOT_EDITED_RULE = 'ncci.not-applicable';
 
 export class NotEditedClaims {
-  /** Facility claims by facility type code ('11' -> 2), in the order first met. */
+  /** Facility claims by facility type code ('11' -> 2). */
   readonly facilityTypes = new Map<string, number>();
   dental = 0;
   /** Where the first such claim is (an 837's CLM01); null: none yet, or a format whose note goes at its start (CSV). */
@@ -52,7 +52,7 @@ export class NotEditedClaims {
     const facilityBills = count - this.dental;
     if (facilityBills > 0) {
       const several = this.facilityTypes.size > 1;
-      const types = [...this.facilityTypes].map(([type, n]) => `${type}x${several ? ` (${n})` : ''}`);
+      const types = [...this.facilityTypes].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${type}x${several ? ` (${n})` : ''}`);
       parts.push(`${facilityBills === 1 ? 'a facility bill' : `${facilityBills} facility bills`} of ${several ? 'types' : 'type'} ${listWithAnd(types)}`);
     }
     if (this.dental > 0) parts.push(this.dental === 1 ? 'a dental claim' : `${this.dental} dental claims`);

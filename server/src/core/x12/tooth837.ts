@@ -41,6 +41,10 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
   }
   const surfacesStart = el.start(3);
   if (surfacesStart < 0) return;
+  // Surfaces of no tooth: the guides name the tooth whenever a surface is given.
+  if (toothStart < 0 || el.end(2) === toothStart) {
+    if (el.end(3) > surfacesStart) r.add(TOOTH_INVALID_RULE, 'error', 'TOO02 (tooth) is empty, but TOO03 names surfaces: the surfaces are of a tooth, which TOO02 must name', r.spanOr(s, 2));
+  }
   const surfacesEnd = el.end(3);
   const component = r.ix.delimitersOf(s).component;
   const seen: string[] = [];
@@ -52,7 +56,9 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
     const ref = `TOO03-${n + 1}`;
     if (n >= MAX_TOOTH_SURFACES) break;
     if (surface !== '' && !isToothSurface(surface)) {
-      r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface) should be a surface code (${SURFACE_LIST}), found ${shownCode(surface)}`, { start, end });
+      // Surfaces run together (MOD, as some exports write them): one a component.
+      const together = surface.length > 1 && [...surface].every(isToothSurface) ? ` (${[...surface].join(component)}, one surface a component?)` : '';
+      r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface) should be a surface code (${SURFACE_LIST}), found ${shownCode(surface)}${together}`, { start, end });
     } else if (surface !== '' && seen.includes(surface)) {
       r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface): ${surface} (${TOOTH_SURFACES[surface]!}) is named twice for one tooth`, { start, end });
     }
