@@ -189,7 +189,11 @@ export class Claim2300 {
     }
     if (this.date !== null) this.undatedOutpatientLines(lineReader.claimUndatedLines, this.date);
     const kind = this.envelopes.transaction?.model.kind ?? null;
-    this.notEdited.add(kind, kind === 'institutional' ? this.location.facilityType : null, lineReader.linesSeen - this.linesBefore, this.claimIdSpan());
+    // Most claims are judged by a table: their CLM01 span is made only for one that is not.
+    if (kind !== 'professional') {
+      const facilityType = kind === 'institutional' ? this.location.facilityType : null;
+      if (tableForClaim(kind, facilityType) === null) this.notEdited.add(kind, facilityType, lineReader.linesSeen - this.linesBefore, this.claimIdSpan());
+    }
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;
