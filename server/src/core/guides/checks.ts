@@ -109,8 +109,8 @@ const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
  * (withoutRepeats), and the guide's without those a reader finding says more of (OVER_GUIDE).
  */
 export function joinedWithGuide(findings: Finding[], guide: readonly Finding[]): Finding[] {
-  const over = findings.filter((f) => OVER_GUIDE.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`);
-  const kept = over.length === 0 ? guide : guide.filter((g) => !over.includes(`${g.span.start}:${g.span.end}`));
+  const over = new Set(findings.filter((f) => OVER_GUIDE.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`));
+  const kept = over.size === 0 ? guide : guide.filter((g) => !over.has(`${g.span.start}:${g.span.end}`));
   return [...withoutRepeats(findings, guide), ...kept];
 }
 

@@ -32,6 +32,7 @@ export class NotEditedClaims {
   add(kind: ClaimKind | null, facilityType: string | null, lines: number, span: Span | null): void {
     if (lines === 0 || tableForClaim(kind, facilityType) !== null) return;
     if (this.count === 0) this.first = span;
+    // No table: a dental claim, or a facility bill of a type CMS does not edit (one of no type is the hospital table's).
     if (kind === 'dental' || facilityType === null) this.dental++;
     else this.facilityTypes.set(facilityType, (this.facilityTypes.get(facilityType) ?? 0) + 1);
   }

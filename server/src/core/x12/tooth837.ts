@@ -52,9 +52,10 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
   for (let start = surfacesStart; start <= surfacesEnd; n++) {
     const next = component === '' ? -1 : indexBefore(source, component, start, surfacesEnd);
     const end = next < 0 ? surfacesEnd : next;
+    // Components past the composite's five are the guide's to report (too many components).
+    if (n >= MAX_TOOTH_SURFACES) break;
     const surface = sliceOf(source, start, end);
     const ref = `TOO03-${n + 1}`;
-    if (n >= MAX_TOOTH_SURFACES) break;
     if (surface !== '' && !isToothSurface(surface)) {
       // Surfaces run together (MOD, as some exports write them): one a component.
       const together = surface.length > 1 && [...surface].every(isToothSurface) ? ` (${[...surface].join(component)}, one surface a component?)` : '';
