@@ -12,7 +12,7 @@ import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { writeX12, type ClaimKind, type SegmentSpec } from './helpers/x12-writer';
 import { applyEdits } from '../../server/src/core/edits';
-import { fixAllWithGuides, guideFixesFor } from '../../server/src/core/guides/fixes';
+import { fixAllWithGuides, guideFixesFor, hasGuideFix } from '../../server/src/core/guides/fixes';
 
 const knowledge = emptyKnowledge();
 const DAY = { from: 20260310, to: 20260310 };
@@ -59,10 +59,17 @@ describe('837D tooth numbers (TOO02)', () => {
     }
   });
 
-  test('a tooth written with a leading zero gets a hint', () => {
+  test('a tooth written with a leading zero gets a hint, a primary tooth too', () => {
     const [found] = toothFindings(file(['TOO', 'JP', '08']));
     assert.ok(found);
     assert.match(found.message, /found '08' \(8, without the leading zero\?\)$/);
+    const [primary] = toothFindings(file(['TOO', 'JP', '0A']));
+    assert.match(primary?.message ?? '', /found '0A' \(A, without the leading zero\?\)$/);
+  });
+
+  test('blanks after a tooth are not read as part of it (they are the guide\'s trailing spaces)', () => {
+    const text = file(['TOO', 'JP', '8  ']);
+    assert.deepEqual(toothFindings(text).filter((f) => f.rule.startsWith('x12.')), []);
   });
 
   test('a name where the tooth belongs is described, not quoted', () => {
@@ -81,7 +88,7 @@ describe('837D tooth numbers (TOO02)', () => {
 });
 
 describe('the leading-zero fix', () => {
-  test('08: "Write the tooth as 8", which leaves no tooth finding; fix-all takes it; 33 and 0A have none', () => {
+  test('08: "Write the tooth as 8", which leaves no tooth finding; fix-all takes it; 0A is A; 33 and 00 have none', () => {
     const text = file(['TOO', 'JP', '08', ['O']]);
     const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
     const [finding] = analysis.findings.filter((f) => f.rule === 'x12.tooth-invalid');
@@ -92,11 +99,17 @@ describe('the leading-zero fix', () => {
     assert.ok(fixed.includes('TOO*JP*8*O~'), fixed);
     assert.deepEqual(toothFindings(fixed, 'full'), []);
     assert.equal(applyEdits(text, fixAllWithGuides(text, analysis.doc, analysis.findings)!.edits), fixed);
-    for (const tooth of ['33', '0A', '00']) {
+    const primary = file(['TOO', 'JP', '0A']);
+    const primaryAnalysis = analyze(primary, knowledge);
+    const primaryFinding = primaryAnalysis.findings.find((f) => f.rule === 'x12.tooth-invalid')!;
+    assert.deepEqual(guideFixesFor(primary, primaryAnalysis.doc, primaryFinding).map((f) => f.title), ['Write the tooth as A (without the leading zero)']);
+    for (const tooth of ['33', '00']) {
       const other = file(['TOO', 'JP', tooth]);
       const found = analyze(other, knowledge).findings.filter((f) => f.rule === 'x12.tooth-invalid');
       assert.equal(found.length, 1, tooth);
       assert.deepEqual(guideFixesFor(other, analyze(other, knowledge).doc, found[0]!), [], tooth);
+      // And the cheap test of whether a finding has a fix says so (the editor offers no fix-all for it).
+      assert.equal(hasGuideFix(analyze(other, knowledge).doc, found[0]!, other), false, tooth);
     }
   });
 });
@@ -106,6 +119,32 @@ describe('837D tooth surfaces (TOO03)', () => {
     const [found] = toothFindings(file(['TOO', 'JP', '14', ['MOD']]));
     assert.ok(found);
     assert.match(found.message, /found 'MOD' \(M:O:D, one surface a component\?\)$/);
+  });
+
+  test('the run-together hint only for a value that may be shown and names each surface once', () => {
+    // Found in review: a name made of surface letters (BILL) was spelled out in the hint.
+    for (const value of ['BILL', 'MM']) {
+      const [found] = toothFindings(file(['TOO', 'JP', '14', [value]]));
+      assert.ok(found, value);
+      assert.doesNotMatch(found.message, /one surface a component/, value);
+      assert.doesNotMatch(found.message, /B:I:L:L/);
+    }
+  });
+
+  test('a sixth surface: an error in 5010 (no map); in 4010 full, the map\'s finding alone', () => {
+    const surfaces = ['M', 'O', 'D', 'B', 'L', 'I'];
+    const text = file(['TOO', 'JP', '8', surfaces]);
+    assert.deepEqual(toothFindings(text).map((f) => [f.rule, text.slice(f.span.start, f.span.end), f.message]), [
+      ['x12.tooth-surface-invalid', 'I', 'TOO03 (tooth surfaces) names more than 5 surfaces: a tooth has at most 5'],
+    ]);
+    const old = file(['TOO', 'JP', '8', surfaces], { version: '4010' });
+    assert.deepEqual(toothFindings(old, 'full').map((f) => f.rule), ['guide.too-many-components']);
+  });
+
+  test('4010 full, a first surface that is none: the map\'s error alone (it is required there)', () => {
+    const text = file(['TOO', 'JP', '8', ['X', 'O']], { version: '4010' });
+    const found = toothFindings(text, 'full');
+    assert.deepEqual(found.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end)]), [['guide.code-invalid', 'error', 'X']]);
   });
 
   test('surfaces of no tooth (TOO*JP**O): TOO02 must name the tooth', () => {

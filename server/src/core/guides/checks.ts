@@ -94,14 +94,19 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
   'x12.line-outside-claim',
   'x12.lx-sequence',
   'x12.envelope-unmatched',
+  // A first surface not in the 4010 dental map's list (required there: an error), a sixth surface.
+  'x12.tooth-surface-invalid',
 ]);
 
 /**
- * Reader findings that say more than the guide's finding on exactly the same span, which goes: a
+ * Reader findings that say more than the guide's warning on exactly the same span, which goes: a
  * tooth surface that is no surface code is an error (a payer rejects the line), where the 4010
- * dental map, whose surfaces after the first are situational, makes it a warning.
+ * dental map, whose surfaces after the first are situational, makes it a warning. (Where the map
+ * says it as an error, on the first surface, the reader's goes instead: REPEATED_BY_GUIDE.)
  */
 const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
+/** The guide's finding a reader finding of OVER_GUIDE says more of: a code not in the element's list. */
+const GUIDE_CODE_INVALID = 'guide.code-invalid';
 
 /**
  * The reader's findings and the guide's of the same text (a document, or a piece of one: a repeat
@@ -110,7 +115,7 @@ const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
  */
 export function joinedWithGuide(findings: Finding[], guide: readonly Finding[]): Finding[] {
   const over = new Set(findings.filter((f) => OVER_GUIDE.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`));
-  const kept = over.size === 0 ? guide : guide.filter((g) => !over.has(`${g.span.start}:${g.span.end}`));
+  const kept = over.size === 0 ? guide : guide.filter((g) => g.rule !== GUIDE_CODE_INVALID || g.severity === 'error' || !over.has(`${g.span.start}:${g.span.end}`));
   return [...withoutRepeats(findings, guide), ...kept];
 }
 

@@ -6,16 +6,16 @@
 import { isToothDesignation, isToothSurface, MAX_TOOTH_SURFACES, TOOTH_SURFACES, TOOTH_SYSTEM_QUALIFIER } from '../data/teeth';
 import type { SegmentReading } from './reading837';
 import { codeAt, sliceOf, type Source } from './source';
-import { shownCode } from './values';
+import { endBeforeBlanks, readsAsCode, shownCode } from './values';
 
 export const TOOTH_INVALID_RULE = 'x12.tooth-invalid';
 export const TOOTH_SURFACE_INVALID_RULE = 'x12.tooth-surface-invalid';
 
 const SURFACE_LIST = Object.entries(TOOTH_SURFACES).map(([code, name]) => `${code} ${name}`).join(', ');
 
-/** The tooth a TOO02 written with leading zeros (08) names, or null when it is not one so written. */
+/** The tooth a TOO02 written with leading zeros (08, 0A) names, or null when it is not one so written. */
 export function toothWithoutLeadingZeros(value: string): string | null {
-  const unpadded = value.replace(/^0+(?=[1-9])/, '');
+  const unpadded = value.replace(/^0+(?=[1-9A-Z])/, '');
   return unpadded !== value && isToothDesignation(unpadded) ? unpadded : null;
 }
 
@@ -26,8 +26,10 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
   if (el.start(1) >= 0 && !r.equals(el, 1, TOOTH_SYSTEM_QUALIFIER)) return;
   const source = r.source;
   const toothStart = el.start(2);
-  if (toothStart >= 0 && el.end(2) > toothStart) {
-    const tooth = sliceOf(source, toothStart, el.end(2));
+  // Blanks after a value are the guide's to report (trailing spaces); the tooth is read without them.
+  const toothEnd = toothStart < 0 ? toothStart : endBeforeBlanks(source, toothStart, el.end(2));
+  if (toothStart >= 0 && toothEnd > toothStart) {
+    const tooth = sliceOf(source, toothStart, toothEnd);
     if (!isToothDesignation(tooth)) {
       const unpadded = toothWithoutLeadingZeros(tooth);
       const hint = unpadded !== null ? ` (${unpadded}, without the leading zero?)` : '';
@@ -35,14 +37,14 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
         TOOTH_INVALID_RULE,
         'error',
         `TOO02 (tooth) should be a tooth number of the Universal/National Tooth Designation System (TOO01 JP): 1-32 for permanent teeth, A-T for primary teeth, 51-82 and AS-TS for supernumerary ones; found ${shownCode(tooth)}${hint}`,
-        { start: toothStart, end: el.end(2) },
+        { start: toothStart, end: toothEnd },
       );
     }
   }
   const surfacesStart = el.start(3);
   if (surfacesStart < 0) return;
   // Surfaces of no tooth: the guides name the tooth whenever a surface is given.
-  if (toothStart < 0 || el.end(2) === toothStart) {
+  if (toothStart < 0 || toothEnd === toothStart) {
     if (el.end(3) > surfacesStart) r.add(TOOTH_INVALID_RULE, 'error', 'TOO02 (tooth) is empty, but TOO03 names surfaces: the surfaces are of a tooth, which TOO02 must name', r.spanOr(s, 2));
   }
   const surfacesEnd = el.end(3);
@@ -52,13 +54,18 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
   for (let start = surfacesStart; start <= surfacesEnd; n++) {
     const next = component === '' ? -1 : indexBefore(source, component, start, surfacesEnd);
     const end = next < 0 ? surfacesEnd : next;
-    // Components past the composite's five are the guide's to report (too many components).
-    if (n >= MAX_TOOTH_SURFACES) break;
+    if (n >= MAX_TOOTH_SURFACES) {
+      // A sixth: the composite holds five (the 4010 dental map says so too; the 5010 guide has no map here).
+      r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `TOO03 (tooth surfaces) names more than ${MAX_TOOTH_SURFACES} surfaces: a tooth has at most ${MAX_TOOTH_SURFACES}`, { start, end: surfacesEnd });
+      break;
+    }
     const surface = sliceOf(source, start, end);
     const ref = `TOO03-${n + 1}`;
     if (surface !== '' && !isToothSurface(surface)) {
-      // Surfaces run together (MOD, as some exports write them): one a component.
-      const together = surface.length > 1 && [...surface].every(isToothSurface) ? ` (${[...surface].join(component)}, one surface a component?)` : '';
+      // Surfaces run together (MOD, as some exports write them): one a component. Only for a value
+      // that may be shown (a name of surface letters is not) and names each surface once.
+      const letters = [...surface];
+      const together = letters.length > 1 && readsAsCode(surface) && letters.every(isToothSurface) && new Set(letters).size === letters.length ? ` (${letters.join(component)}, one surface a component?)` : '';
       r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface) should be a surface code (${SURFACE_LIST}), found ${shownCode(surface)}${together}`, { start, end });
     } else if (surface !== '' && seen.includes(surface)) {
       r.add(TOOTH_SURFACE_INVALID_RULE, 'error', `${ref} (tooth surface): ${surface} (${TOOTH_SURFACES[surface]!}) is named twice for one tooth`, { start, end });
