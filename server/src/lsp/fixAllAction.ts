@@ -28,7 +28,7 @@ export interface FixAllData {
 
 /** Whether a finding is of a kind with a fix, known without computing one: a coding finding (it carries its data) or a guide finding hasGuideFix names. */
 export function hasFixKind(analysis: Analysis, finding: Finding): boolean {
-  return finding.data !== undefined || hasGuideFix(analysis.doc, finding);
+  return finding.data !== undefined || hasGuideFix(analysis.doc, finding, analysis.text);
 }
 
 export class FixAllActions {

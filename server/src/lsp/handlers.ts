@@ -109,7 +109,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       for (const finding of analysis.findings) {
         if (finding.span.end < start || finding.span.start > end) continue;
         const coding = finding.data !== undefined;
-        if (!coding && !hasGuideFix(analysis.doc, finding)) continue;
+        if (!coding && !hasGuideFix(analysis.doc, finding, analysis.text)) continue;
         // A selection over a whole file would send the edits of every fix in it (each removal
         // renumbers the rest of its claim: 400 MB for one 4,000-line claim); fix-all does the rest.
         if (++listed > MAX_FINDINGS_WITH_QUICK_FIXES) break;

@@ -50,10 +50,14 @@ const VALUE_RULES: ReadonlySet<string> = new Set([REVENUE_CODE_RULE, TOOTH_INVAL
 
 // ---- which findings have a fix
 
-/** Whether a finding is of a kind this module may fix (cheap: no fix is computed). */
-export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding): boolean {
+/**
+ * Whether a finding is of a kind this module may fix (cheap: no fix is computed). With the text, a
+ * value finding is one only when its value has the certain answer (valueFix).
+ */
+export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding, text?: string): boolean {
   const rule = finding.rule;
-  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS || VALUE_RULES.has(rule)) return true;
+  if (VALUE_RULES.has(rule)) return text === undefined || valueFix(rule, text.slice(finding.span.start, finding.span.end)) !== null;
+  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS) return true;
   if (!ISA_ELEMENT_RULES.has(rule) || !doc.x12) return false;
   const s = doc.x12.segmentAt(finding.span.start);
   if (s < 0) return false;
@@ -194,7 +198,7 @@ function partsOf(text: string, doc: ParsedDocumentWithIndex, findings: readonly 
   const planner = new Planner(text, doc);
   const parts = new Map<string, GuidePart>();
   for (const finding of findings) {
-    if (!hasGuideFix(doc, finding)) continue;
+    if (!hasGuideFix(doc, finding, text)) continue;
     const planned = plan(planner, finding);
     if (!planned) continue;
     const known = parts.get(planned.key);
