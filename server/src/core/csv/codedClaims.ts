@@ -104,12 +104,12 @@ export class CodedClaims extends ClaimChooser<number> {
     return (claim) => KINDS[kinds.get(claim)]!;
   }
 
-  /** The claims read that no NCCI table judges (their kinds as finish leaves them; before staged, which lets the line counts go). */
+  /** The claims read that no NCCI table judges (their kinds as finish leaves them). */
   notEdited(): NotEditedClaims {
     const tally = new NotEditedClaims();
     for (let claim = 0; claim < this.claimCount; claim++) {
       const facility = this.facilities.get(claim);
-      tally.add(KINDS[this.kinds.get(claim)]!, facility === 0 ? null : String(facility), this.lineCounts.get(claim), null);
+      tally.add(KINDS[this.kinds.get(claim)]!, facility === 0 ? null : String(facility), null);
     }
     return tally;
   }

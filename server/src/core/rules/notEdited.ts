@@ -6,7 +6,6 @@
 // or by the 837 reader as it closes each claim (a file read in pieces).
 import { NCCI_OUTPATIENT_FACILITY_TYPES } from '../data/billTypes';
 import type { Claim, ClaimKind, Finding, Span } from '../model';
-import { lineCountOf } from '../x12/serviceLine837';
 import { listWithAnd } from '../wordLists';
 import { tableForClaim } from './claimTables';
 
@@ -26,11 +25,12 @@ export class NotEditedClaims {
   }
 
   /**
-   * Notes a claim of `kind` and `facilityType` (Claim.facilityType) with `lines` service lines,
-   * at `span`, when no NCCI table judges it. A claim of no lines is not one the edits miss.
+   * Notes a claim of `kind` and `facilityType` (Claim.facilityType), at `span`, when no NCCI table
+   * judges it. A claim of no lines is counted too: the file's count of claims (the CLI's summary, the
+   * status bar's "all") is of every claim.
    */
-  add(kind: ClaimKind | null, facilityType: string | null, lines: number, span: Span | null): void {
-    if (lines === 0 || tableForClaim(kind, facilityType) !== null) return;
+  add(kind: ClaimKind | null, facilityType: string | null, span: Span | null): void {
+    if (tableForClaim(kind, facilityType) !== null) return;
     if (this.count === 0) this.first = span;
     // No table: a dental claim, or a facility bill of a type CMS does not edit (one of no type is the hospital table's).
     if (kind === 'dental' || facilityType === null) this.dental++;
@@ -83,6 +83,6 @@ export function notEditedCount(note: Finding): number {
 /** The tally of a document's claims (X12: each at its CLM01; CSV: none, the note goes on its header row, as when read in pieces). */
 export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedClaims {
   const tally = new NotEditedClaims();
-  for (const claim of claims) tally.add(claim.kind, claim.facilityType ?? null, lineCountOf(claim), x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
+  for (const claim of claims) tally.add(claim.kind, claim.facilityType ?? null, x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
   return tally;
 }

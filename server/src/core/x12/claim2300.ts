@@ -57,8 +57,6 @@ export class Claim2300 {
    * reader of pieces takes each piece's: X12Stream). A document read whole counts its claims instead (analyze).
    */
   notEdited = new NotEditedClaims();
-  /** Service lines read before the open claim's. */
-  private linesBefore = 0;
   /** End of the span of the last claim closed in the current piece (-1: none). */
   lastEnd = -1;
 
@@ -80,7 +78,6 @@ export class Claim2300 {
     this.dateIsService = false;
     this.payerClaimNumber = false;
     this.lines.startClaim();
-    this.linesBefore = this.lines.linesSeen;
     this.names.startClaim();
     // CLM01 and CLM02 are kept as offsets for close, which then need not split CLM again.
     const el = r.elementsOf(s, 5);
@@ -192,7 +189,7 @@ export class Claim2300 {
     // Most claims are judged by a table: their CLM01 span is made only for one that is not.
     if (kind !== 'professional') {
       const facilityType = kind === 'institutional' ? this.location.facilityType : null;
-      if (tableForClaim(kind, facilityType) === null) this.notEdited.add(kind, facilityType, lineReader.linesSeen - this.linesBefore, this.claimIdSpan());
+      if (tableForClaim(kind, facilityType) === null) this.notEdited.add(kind, facilityType, this.claimIdSpan());
     }
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
