@@ -102,7 +102,7 @@ export class PieceReader {
       this.pieceHole = hole;
       this.guide?.pieceHole(hole);
       const parser = this.parser;
-      // Counted by the parser: with codedLinesOnly its claims are only those with a line kept.
+      // Every claim, counted by the parser: with codedLinesOnly its result holds only those with a line kept.
       const claimsBefore = parser.claimCount;
       const linesBefore = parser.linesSeen;
       parser.run();
