@@ -15,7 +15,7 @@
 // (the tables copy their bytes, and so does StagedRows), and the spans of a kept line are in file
 // offsets (`base`, the piece's offset).
 
-import { NotEditedClaims } from '../rules/notEdited';
+import type { NotEditedClaims } from '../rules/notEdited';
 import type { ClaimKind, DateRange, ServiceLine, Span } from '../model';
 import type { StagedLines } from '../rules/serviceGroups';
 import { claimIdNumber, claimIdNumberOfHash, NO_CLAIM_ID, supersedesOthers } from '../rules/supersession';
@@ -25,11 +25,10 @@ import type { CsvServiceLine } from './csvLine';
 import type { ColumnLayout } from './columnLayout';
 import type { CsvReader } from './reader';
 import { ByteStrings } from './byteStrings';
+import { ClaimKinds } from './claimKinds';
 import { GrowableColumn, mappedArray } from './growableColumn';
 import { StagedRows } from './stagedRows';
 import { StringTable } from './stringTable';
-
-const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
 
 /** Kept lines fewer than the claims divided by this: the claims' patient keys are made before the run groups the lines (staged). */
 const FEW_KEPT = 4;
@@ -50,14 +49,11 @@ export class CodedClaims extends ClaimChooser<number> {
   private readonly keys = new StringTable();
   /** The claims' patients, each written once for its claim. */
   private readonly patients = new ByteStrings();
-  /** Per claim: its line count, its kind (index in KINDS), where its patient is written in `patients` plus 1 (0: none yet). */
+  /** Per claim: its line count, where its patient is written in `patients` plus 1 (0: none yet). */
   private readonly lineCounts = new GrowableColumn(Uint32Array);
-  private readonly kinds = new GrowableColumn(Uint8Array);
-  /** Per claim: the facility type code its type-of-bill cell names, as a number (0: none). */
-  private readonly facilities = new GrowableColumn(Uint8Array);
   private readonly patientAt = new GrowableColumn(Uint32Array);
-  /** Per claim: the character code of the frequency code its rows name first (0: none). */
-  private readonly frequencyOfClaim = new GrowableColumn(Uint8Array);
+  /** Per claim: its kind, facility type and frequency (claimKinds.ts). */
+  private readonly kinds = new ClaimKinds();
   /**
    * A claim's id number (claimIdNumber of its claim id cell, what a replacement or void supersedes
    * others by) is its key's, hashed from the key's bytes once the file is read (staged), but for
@@ -68,8 +64,6 @@ export class CodedClaims extends ClaimChooser<number> {
   private readonly idNumbersApart = new Map<number, number>();
   /** The id cell of the claim being made (newClaim), until its key is remembered. */
   private idCellMade = '';
-  /** Some row named a frequency. */
-  private anyFrequency = false;
   /** The kept lines, in the order read, each with its claim's number (a claim's kind and patient may come later). */
   private readonly kept = new StagedRows();
   /** keep() of the codes met (codes are a few hundred values over a million rows). */
@@ -101,17 +95,12 @@ export class CodedClaims extends ClaimChooser<number> {
    */
   kindsOf(): (claim: number) => ClaimKind | null {
     const kinds = this.kinds;
-    return (claim) => KINDS[kinds.get(claim)]!;
+    return (claim) => kinds.kind(claim);
   }
 
   /** The claims read that no NCCI table judges (their kinds as finish leaves them). */
   notEdited(): NotEditedClaims {
-    const tally = new NotEditedClaims();
-    for (let claim = 0; claim < this.claimCount; claim++) {
-      const facility = this.facilities.get(claim);
-      tally.add(KINDS[this.kinds.get(claim)]!, facility === 0 ? null : String(facility), null);
-    }
-    return tally;
+    return this.kinds.notEdited(this.claimCount);
   }
 
   lineCount(state: number): number {
@@ -136,12 +125,11 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   needsKind(state: number): boolean {
-    return this.kinds.get(state) === 0;
+    return this.kinds.needsKind(state);
   }
 
   setKind(state: number, kind: ClaimKind, facilityType: string | null): void {
-    this.kinds.set(state, KINDS.indexOf(kind));
-    if (facilityType !== null) this.facilities.set(state, Number(facilityType));
+    this.kinds.setKind(state, kind, facilityType);
   }
 
   addLine(state: number, line: CsvServiceLine | null): void {
@@ -162,11 +150,7 @@ export class CodedClaims extends ClaimChooser<number> {
     // The kept lines are grouped by their claims in staged(), and a CSV claim has no total of its
     // own to check. A claim made for another frequency whose rows name no kind has its first
     // claim's, as parseCsv gives it (claims.ts).
-    for (const [claim, base] of this.splitFrom) {
-      if (this.kinds.get(claim) !== 0) continue;
-      this.kinds.set(claim, this.kinds.get(base));
-      this.facilities.set(claim, this.facilities.get(base));
-    }
+    for (const [claim, base] of this.splitFrom) this.kinds.kindFrom(claim, base);
   }
 
   /**
@@ -181,8 +165,6 @@ export class CodedClaims extends ClaimChooser<number> {
   staged(): StagedLines {
     const count = this.claimCount;
     const kinds = this.kinds;
-    const facilities = this.facilities;
-    const frequencies = this.frequencyOfClaim;
     const kept = this.kept;
     // The claims are read: what finds a claim by its key and counts its lines is given back now,
     // before the patient keys are made beside the rest (a full collection frees it only later).
@@ -203,11 +185,11 @@ export class CodedClaims extends ClaimChooser<number> {
     const staged: StagedLines = {
       lines: kept,
       claimCount: count,
-      kind: (claim) => KINDS[kinds.get(claim)]!,
-      facilityType: (claim) => (facilities.get(claim) === 0 ? null : String(facilities.get(claim))),
+      kind: (claim) => kinds.kind(claim),
+      facilityType: (claim) => kinds.facilityType(claim),
       patientKey,
     };
-    if (this.anyFrequency) staged.frequency = (claim) => (frequencies.get(claim) === 0 ? null : String.fromCharCode(frequencies.get(claim)));
+    if (kinds.anyFrequency) staged.frequency = (claim) => kinds.frequency(claim);
     if (claimIds !== null) staged.claimIds = claimIds;
     return staged;
   }
@@ -242,11 +224,10 @@ export class CodedClaims extends ClaimChooser<number> {
       const claim = kept.claimIndex(row);
       if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
     }
-    if (this.anyFrequency) {
+    if (this.kinds.anyFrequency) {
       const ids = new Set<number>();
       for (let claim = 0; claim < this.claimCount; claim++) {
-        const frequency = this.frequencyOfClaim.get(claim);
-        if (frequency === 0 || !supersedesOthers(String.fromCharCode(frequency))) continue;
+        if (!supersedesOthers(this.kinds.frequency(claim))) continue;
         ids.add(this.ownIdNumber(this.baseClaim(claim)));
         if (!keys.has(claim)) keys.set(claim, this.patientKey(claim));
       }
@@ -280,13 +261,11 @@ export class CodedClaims extends ClaimChooser<number> {
   }
 
   protected frequencyOf(state: number): string | null {
-    const code = this.frequencyOfClaim.get(state);
-    return code === 0 ? null : String.fromCharCode(code);
+    return this.kinds.frequency(state);
   }
 
   protected setFrequency(state: number, frequency: string): void {
-    this.frequencyOfClaim.set(state, frequency.charCodeAt(0));
-    this.anyFrequency = true;
+    this.kinds.setFrequency(state, frequency);
   }
 
   /** Not kept: a claim's id names it only in the whole model's outline and fixes. */
@@ -302,7 +281,8 @@ export class CodedClaims extends ClaimChooser<number> {
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
     // The columns grow together: room in one is room in all.
-    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.kinds, this.facilities, this.patientAt, this.frequencyOfClaim]) column.ensure(index);
+    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.patientAt]) column.ensure(index);
+    this.kinds.ensure(index);
     this.idCellMade = idCell;
     if (patientId !== null) this.setPatient(index, patientId);
     return index;
