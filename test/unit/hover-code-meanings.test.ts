@@ -66,6 +66,18 @@ describe('CLM05-1 of an institutional claim: the facility type, and whether NCCI
     });
   }
 
+  it('without CLM05-2 A: the facility type still, on an 837I (the checks read it so); the place of service on an 837P', () => {
+    // Found in review: the hover wanted the qualifier while the checks judge the bill by CLM05-1 on every 837I.
+    const { text } = writeX12([{ id: 'C1', facility: '11', date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
+    const bare = text.replace('*11:A:1*', '*11::1*');
+    assert.notEqual(bare, text);
+    assert.match(hoverOn(bare, '*11::1*', 1), /`11`: hospital, inpatient \(Part A\); no NCCI table judges its lines/);
+    const professional = writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '100.00', date: day }] }], { lineEnding: '\n' }).text;
+    const composite = /\*(\d\d):B:(\d)\*/.exec(professional)!;
+    const noQualifier = professional.replace(`*${composite[1]}:B:`, `*${composite[1]}::`);
+    assert.match(hoverOn(noQualifier, `*${composite[1]}::`, 1), new RegExp(`\`${composite[1]}\`: (office|[a-z])`));
+  });
+
   it('a whole type of bill (0111) is read as its facility type, as the checks read it', () => {
     const { text } = writeX12([{ id: 'C1', facility: '0111', date: day, lines: [{ code: '43214', charge: '100.00', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
     assert.match(hoverOn(text, '*0111:A:', 1), /`0111`: hospital, inpatient \(Part A\) \(facility type 11\); no NCCI table judges its lines/);

@@ -2,11 +2,12 @@
 // a service line: a segment id, an element (its name in Claimlint's 837 dictionary, what its value
 // means, and the implementation guide's word on it: guideHover.ts), or a delimiter.
 import { codeMeaning } from '../data/codeMeanings';
+import { transactionAt } from '../guides/placement';
 import { facilityTypeName } from '../data/billTypes';
 import { TOOTH_NAMES } from '../data/teeth';
 import { toothWithoutLeadingZeros } from '../x12/tooth837';
 import { facilityTypeOf, isNcciOutpatientFacility } from '../rules/claimTables';
-import type { DateRange, ParsedDocumentWithIndex, Span, X12Position } from '../model';
+import type { ClaimKind, DateRange, ParsedDocumentWithIndex, Span, X12Position } from '../model';
 import { shownSegmentId } from '../guides/shown';
 import { capitalized } from '../text';
 import { parseD8, readsAsCode } from '../x12/values';
@@ -21,7 +22,7 @@ import { elementReference, procedureQualifiers, x12Segments } from './x12Diction
  * place of the dictionary's (one title, in the guide's words), where it is in the guide last.
  */
 export function x12HoverAt(doc: ParsedDocumentWithIndex, text: string, position: X12Position): HoverResult | null {
-  const base = x12Hover(text, position);
+  const base = x12Hover(text, position, transactionAt(doc, position.span.start)?.kind ?? null);
   if (!base) return null;
   const guide = guideElementHover(doc, text, position);
   if (!guide) return { markdown: [base.title, ...base.details].join('\n\n'), span: base.span };
@@ -46,7 +47,8 @@ interface X12Hover {
   span: Span;
 }
 
-function x12Hover(text: string, position: X12Position): X12Hover | null {
+/** `kind`: the claim kind of the transaction set the position is in (null when none is known). */
+function x12Hover(text: string, position: X12Position, kind: ClaimKind | null): X12Hover | null {
   const { segmentId, elementIndex, componentIndex, span } = position;
   const only = (title: string): X12Hover => ({ title, details: [], plainTitle: false, span });
   if (position.delimiter) {
@@ -76,7 +78,7 @@ function x12Hover(text: string, position: X12Position): X12Hover | null {
   const qualifier = componentIndex === 1 && Object.hasOwn(procedureQualifiers, value) ? procedureQualifiers[value] : undefined;
   if (qualifier) details.push(`\`${value}\`: ${qualifier}`);
   // Only a value in the table is shown: a code, never claim contents.
-  const meaning = qualifier ? undefined : valueMeaning(text, position, value);
+  const meaning = qualifier ? undefined : valueMeaning(text, position, value, kind);
   if (meaning) details.push(`\`${value}\`: ${meaning}`);
   if (segmentId === 'DTP' && elementIndex === 3) {
     const range = parseDtp(value);
@@ -87,17 +89,19 @@ function x12Hover(text: string, position: X12Position): X12Hover | null {
 
 /**
  * What the code value under the cursor means (data/codeMeanings.ts), or undefined. CLM05-1 is a
- * place of service only on a professional claim (CLM05-2 B); on an institutional one (A) it is a
- * facility type, said with the NCCI table that judges its bills, if any.
+ * place of service on a professional claim (CLM05-2 B); on an institutional one (A) it is a
+ * facility type, said with the NCCI table that judges its bills, if any. Without either qualifier
+ * it is what the transaction set's kind makes it, as the coding checks read it.
  */
-function valueMeaning(text: string, position: X12Position, value: string): string | undefined {
+function valueMeaning(text: string, position: X12Position, value: string, kind: ClaimKind | null): string | undefined {
   const { segmentId, elementIndex, componentIndex } = position;
   const key = `${segmentId}${String(elementIndex).padStart(2, '0')}${componentIndex > 0 ? `-${componentIndex}` : ''}`;
   if (key === 'CLM05-1') {
     const qualifier = componentOf(text, position, 2);
+    const facility = qualifier === 'A' || (qualifier !== 'B' && kind === 'institutional');
     // A value outside the tables is shown only when it reads as a code (never claim contents).
-    if (qualifier === 'A') return readsAsCode(value) ? facilityTypeMeaning(value) : undefined;
-    if (qualifier !== 'B') return undefined;
+    if (facility) return readsAsCode(value) ? facilityTypeMeaning(value) : undefined;
+    if (qualifier !== 'B' && kind !== 'professional') return undefined;
   }
   const meaning = codeMeaning(key, value);
   if (meaning === undefined && key === 'TOO02' && readsAsCode(value)) return notAToothMeaning(value);
