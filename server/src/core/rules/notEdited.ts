@@ -83,6 +83,14 @@ export function notEditedCount(note: Finding): number {
 /** The tally of a document's claims (X12: each at its CLM01; CSV: none, the note goes on its header row, as when read in pieces). */
 export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedClaims {
   const tally = new NotEditedClaims();
-  for (const claim of claims) tally.add(claim.kind, claim.facilityType ?? null, x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
+  // After every edit in the editor, over every claim: a judged claim costs a comparison or two, no span.
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i]!;
+    const kind = claim.kind;
+    if (kind === 'professional' || kind === null) continue;
+    const facilityType = claim.facilityType ?? null;
+    if (tableForClaim(kind, facilityType) !== null) continue;
+    tally.add(kind, facilityType, x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
+  }
   return tally;
 }
