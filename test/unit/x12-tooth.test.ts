@@ -147,6 +147,16 @@ describe('837D tooth surfaces (TOO03)', () => {
     assert.deepEqual(found.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end)]), [['guide.code-invalid', 'error', 'X']]);
   });
 
+  test('an empty first surface before others (TOO*JP*8*:O): an error in 5010; in 4010 full, the map\'s finding alone', () => {
+    const text = file(['TOO', 'JP', '8', ['', 'O']]);
+    assert.ok(text.includes('TOO*JP*8*:O~'), text);
+    assert.deepEqual(toothFindings(text).map((f) => [f.rule, f.message]), [['x12.tooth-surface-invalid', 'TOO03-1 (tooth surface) is empty, but later surfaces are given: the first surface is required']]);
+    const old = file(['TOO', 'JP', '8', ['', 'O']], { version: '4010' });
+    const found = toothFindings(old, 'full');
+    assert.equal(found.length, 1, found.map((f) => `${f.rule}: ${f.message}`).join('\n'));
+    assert.ok(found[0]!.rule.startsWith('guide.'), found[0]!.rule);
+  });
+
   test('surfaces of no tooth (TOO*JP**O): TOO02 must name the tooth', () => {
     const text = file(['TOO', 'JP', '', ['O']]);
     const found = toothFindings(text);

@@ -61,7 +61,10 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
     }
     const surface = sliceOf(source, start, end);
     const ref = `TOO03-${n + 1}`;
-    if (surface !== '' && !isToothSurface(surface)) {
+    if (surface === '' && n === 0 && end < surfacesEnd) {
+      // Later surfaces without the first (TOO*JP*8*:O): the composite's first component is required.
+      r.add(TOOTH_SURFACE_INVALID_RULE, 'error', 'TOO03-1 (tooth surface) is empty, but later surfaces are given: the first surface is required', { start, end });
+    } else if (surface !== '' && !isToothSurface(surface)) {
       // Surfaces run together (MOD, as some exports write them): one a component. Only for a value
       // that may be shown (a name of surface letters is not) and names each surface once.
       const letters = [...surface];
