@@ -141,7 +141,7 @@ describe('claims no NCCI table judges are said once per file', () => {
   test('notEditedCount reads back the count the note says (the status bar tells some claims from all)', () => {
     for (const [claims, at] of [[1, { start: 5, end: 7 }], [1, null], [2, null], [12, { start: 0, end: 2 }]] as const) {
       const tally = new NotEditedClaims();
-      for (let i = 0; i < claims; i++) tally.add(i % 2 === 0 ? 'dental' : 'institutional', i % 2 === 0 ? null : '11', i === 0 ? at : null);
+      for (let i = 0; i < claims; i++) tally.note(i % 2 === 0 ? 'dental' : 'institutional', i % 2 === 0 ? null : '11', i === 0 ? at : null);
       assert.equal(notEditedCount(tally.finding()!), claims, tally.finding()!.message);
     }
   });

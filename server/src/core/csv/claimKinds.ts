@@ -4,7 +4,7 @@
 // These decide which NCCI table judges its lines (rules/claimTables.ts) and whether it replaces or
 // voids others (rules/supersession.ts).
 import type { ClaimKind } from '../model';
-import { NotEditedClaims } from '../rules/notEdited';
+import { judgedByNoTable, NotEditedClaims } from '../rules/notEdited';
 import { GrowableColumn } from './growableColumn';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -62,7 +62,11 @@ export class ClaimKinds {
   /** The claims of `count` that no NCCI table judges (their kinds as finish leaves them). */
   notEdited(count: number): NotEditedClaims {
     const tally = new NotEditedClaims();
-    for (let claim = 0; claim < count; claim++) tally.add(this.kind(claim), this.facilityType(claim), null);
+    for (let claim = 0; claim < count; claim++) {
+      const kind = this.kind(claim);
+      const facilityType = this.facilityType(claim);
+      if (judgedByNoTable(kind, facilityType)) tally.note(kind, facilityType, null);
+    }
     return tally;
   }
 }

@@ -11,6 +11,15 @@ import { tableForClaim } from './claimTables';
 
 export const NOT_EDITED_RULE = 'ncci.not-applicable';
 
+/**
+ * Whether no NCCI table judges a claim of `kind` and `facilityType` (Claim.facilityType;
+ * tableForClaim gives null). A professional claim, the most common, costs a comparison: this is
+ * asked of every claim read, and after every edit in the editor.
+ */
+export function judgedByNoTable(kind: ClaimKind | null, facilityType: string | null): boolean {
+  return kind !== 'professional' && kind !== null && tableForClaim(kind, facilityType) === null;
+}
+
 export class NotEditedClaims {
   /** Facility claims by facility type code ('11' -> 2). */
   readonly facilityTypes = new Map<string, number>();
@@ -25,12 +34,11 @@ export class NotEditedClaims {
   }
 
   /**
-   * Notes a claim of `kind` and `facilityType` (Claim.facilityType), at `span`, when no NCCI table
-   * judges it. A claim of no lines is counted too: the file's count of claims (the CLI's summary, the
-   * status bar's "all") is of every claim.
+   * Notes a claim no NCCI table judges (judgedByNoTable), of `kind` and `facilityType`, at `span`. A
+   * claim of no lines is counted too: the file's count of claims (the CLI's summary, the status bar's
+   * "all") is of every claim.
    */
-  add(kind: ClaimKind | null, facilityType: string | null, span: Span | null): void {
-    if (tableForClaim(kind, facilityType) !== null) return;
+  note(kind: ClaimKind | null, facilityType: string | null, span: Span | null): void {
     if (this.count === 0) this.first = span;
     // No table: a dental claim, or a facility bill of a type CMS does not edit (one of no type is the hospital table's).
     if (kind === 'dental' || facilityType === null) this.dental++;
@@ -86,11 +94,8 @@ export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedCl
   // After every edit in the editor, over every claim: a judged claim costs a comparison or two, no span.
   for (let i = 0; i < claims.length; i++) {
     const claim = claims[i]!;
-    const kind = claim.kind;
-    if (kind === 'professional' || kind === null) continue;
     const facilityType = claim.facilityType ?? null;
-    if (tableForClaim(kind, facilityType) !== null) continue;
-    tally.add(kind, facilityType, x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
+    if (judgedByNoTable(claim.kind, facilityType)) tally.note(claim.kind, facilityType, x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
   }
   return tally;
 }

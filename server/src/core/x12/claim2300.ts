@@ -18,7 +18,7 @@ import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
 import { CLAIM_FREQUENCY } from '../data/billTypes';
 import { tableForClaim } from '../rules/claimTables';
-import { NotEditedClaims } from '../rules/notEdited';
+import { judgedByNoTable, NotEditedClaims } from '../rules/notEdited';
 import { formatDateRange } from '../dates';
 import { sliceOf } from './source';
 
@@ -186,11 +186,9 @@ export class Claim2300 {
     }
     if (this.date !== null) this.undatedOutpatientLines(lineReader.claimUndatedLines, this.date);
     const kind = this.envelopes.transaction?.model.kind ?? null;
+    const facilityType = kind === 'institutional' ? this.location.facilityType : null;
     // Most claims are judged by a table: their CLM01 span is made only for one that is not.
-    if (kind !== 'professional') {
-      const facilityType = kind === 'institutional' ? this.location.facilityType : null;
-      if (tableForClaim(kind, facilityType) === null) this.notEdited.add(kind, facilityType, this.claimIdSpan());
-    }
+    if (judgedByNoTable(kind, facilityType)) this.notEdited.note(kind, facilityType, this.claimIdSpan());
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;
