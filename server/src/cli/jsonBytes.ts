@@ -3,6 +3,7 @@
 // parts made once, byte for byte what JSON.stringify(finding, null, 2) prints at its depth.
 import type { Finding, Span } from '../core/model';
 import type { Positions } from './positions';
+import { otherFileOf } from '../core/relatedLocations';
 import type { Describe, OtherFiles, Write } from './reporter';
 
 /**
@@ -174,13 +175,13 @@ export class JsonFindingWriter {
     }
     const related = finding.related;
     // A location in another file of the run is written with its path, or left out when that file is not known (toJsonFinding).
-    if (related?.length && related.some((one) => one.file === undefined || others?.(one.file) !== undefined)) {
+    if (related?.length && related.some((one) => otherFileOf(one, others) !== undefined)) {
       out.raw(this.relatedKey);
       let written = 0;
       for (const one of related) {
-        const other = one.file === undefined ? undefined : others?.(one.file);
-        if (one.file !== undefined && other === undefined) continue;
-        if (other === undefined) {
+        const other = otherFileOf(one, others);
+        if (other === undefined) continue;
+        if (other === null) {
           out.raw(written === 0 ? this.firstRelated : this.nextRelated);
           this.relatedRange.write(out, positions, one.span);
         } else {

@@ -2,6 +2,7 @@
 // file by file and finding by finding, byte for byte what JSON.stringify(report, null, 2) prints.
 import type { ClaimFormat, Finding } from '../core/model';
 import type { Range } from '../core/text';
+import { otherFileOf } from '../core/relatedLocations';
 import type { Positions } from './positions';
 import { pretty, type Describe, type FileResult, type OtherFiles, type Reporter, type Write } from './reporter';
 import { ascii, ByteText, JsonFindingWriter } from './jsonBytes';
@@ -45,11 +46,9 @@ export function toJsonFinding(finding: Finding, positions: Positions, describe: 
   if (finding.related?.length) {
     const related: NonNullable<JsonFinding['related']> = [];
     for (const r of finding.related) {
-      if (r.file === undefined) related.push({ range: positions.range(r.span), message: r.message });
-      else {
-        const other = others?.(r.file);
-        if (other) related.push({ path: other.path, range: other.positions.range(r.span), message: r.message });
-      }
+      const other = otherFileOf(r, others);
+      if (other === null) related.push({ range: positions.range(r.span), message: r.message });
+      else if (other !== undefined) related.push({ path: other.path, range: other.positions.range(r.span), message: r.message });
     }
     if (related.length > 0) json.related = related;
   }

@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { Knowledge } from '../core/rules/knowledge';
+import { otherFileOf } from '../core/relatedLocations';
 import type { Range } from '../core/text';
 import { version as CLAIMLINT_VERSION } from '../../../package.json';
 import { ruleDescription } from './ruleDescriptions';
@@ -96,9 +97,9 @@ export class SarifReporter implements Reporter {
         const related: object[] = [];
         for (const one of finding.related) {
           // In another file of those checked together: that file's artifact (left out when it is not known).
-          const other = one.file === undefined ? undefined : result.others?.(one.file);
-          if (one.file !== undefined && other === undefined) continue;
-          const location = other === undefined
+          const other = otherFileOf(one, result.others);
+          if (other === undefined) continue;
+          const location = other === null
             ? this.location(uri, artifactIndex, result.positions.range(one.span))
             : this.location(toSarifUri(other.path), this.artifactIndex(toSarifUri(other.path)), other.positions.range(one.span));
           related.push({ id: related.length + 1, ...location, message: { text: one.message } });

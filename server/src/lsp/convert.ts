@@ -2,6 +2,7 @@
 // actions, and the error handling every request shares.
 import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { otherFileOf } from '../core/relatedLocations';
 import type { Analysis } from '../core/analyze';
 import type { TextEdit } from '../core/edits';
 import type { Fix } from '../core/fixes';
@@ -86,9 +87,9 @@ export function findingDiagnostic(uri: string, lines: { rangeOf(span: Span): Ran
   if (finding.related?.length) {
     const information: DiagnosticRelatedInformation[] = [];
     for (const related of finding.related) {
-      const other = related.file === undefined ? null : others?.(related.file);
-      if (related.file !== undefined && !other) continue;
-      information.push({ location: other ? { uri: other.uri, range: other.lines.rangeOf(related.span) } : { uri, range: lines.rangeOf(related.span) }, message: related.message });
+      const other = otherFileOf(related, others);
+      if (other === undefined) continue;
+      information.push({ location: other === null ? { uri, range: lines.rangeOf(related.span) } : { uri: other.uri, range: other.lines.rangeOf(related.span) }, message: related.message });
     }
     if (information.length > 0) diagnostic.relatedInformation = information;
   }
