@@ -48,12 +48,14 @@ export function tableForClaim(kind: ClaimKind | null, facilityType: string | nul
   return 'practitioner';
 }
 
+/** The types of bill CMS applies the outpatient hospital NCCI edits to, as messages list them ("12x, 13x, ..."). */
+export const NCCI_EDITED_BILL_TYPES = NCCI_OUTPATIENT_FACILITY_TYPES.map((type) => `${type}x`).join(', ');
+
 /** What a hover says of a claim no table judges (tableForClaim gives null), for its kind and facility type code. */
 export function noTableNote(kind: ClaimKind | null, facilityType: string | null = null): string {
   if (kind === 'institutional' && facilityType !== null) {
-    const edited = NCCI_OUTPATIENT_FACILITY_TYPES.map((type) => `${type}x`).join(', ');
     return (
-      `Facility claim of type of bill ${facilityType}x: CMS applies the outpatient hospital NCCI edits to the facility bills ${edited} only, ` +
+      `Facility claim of type of bill ${facilityType}x: CMS applies the outpatient hospital NCCI edits to the facility bills ${NCCI_EDITED_BILL_TYPES} only, ` +
       'not to inpatient facility claims or other types of bill. Its lines are not paired with PTP edits, not counted against an MUE and not checked for add-on codes.'
     );
   }

@@ -4,10 +4,9 @@
 // bar and the CLI's summary alike, when its lines were never paired, counted or looked at for
 // add-on codes. Tallied claim by claim: from a document's claims (the editor, a file read whole)
 // or by the 837 reader as it closes each claim (a file read in pieces).
-import { NCCI_OUTPATIENT_FACILITY_TYPES } from '../data/billTypes';
 import type { Claim, ClaimKind, Finding, Span } from '../model';
 import { listWithAnd } from '../wordLists';
-import { tableForClaim } from './claimTables';
+import { NCCI_EDITED_BILL_TYPES, tableForClaim } from './claimTables';
 
 export const NOT_EDITED_RULE = 'ncci.not-applicable';
 
@@ -65,14 +64,13 @@ export class NotEditedClaims {
       parts.push(`${facilityBills === 1 ? 'a facility bill' : `${facilityBills} facility bills`} of ${several ? 'types' : 'type'} ${listWithAnd(types)}`);
     }
     if (this.dental > 0) parts.push(this.dental === 1 ? 'a dental claim' : `${this.dental} dental claims`);
-    const edited = NCCI_OUTPATIENT_FACILITY_TYPES.map((type) => `${type}x`).join(', ');
     const which = count === 1 && this.first !== null ? `this claim, ${parts[0]!}` : `${count === 1 ? 'one claim' : `${count} claims`} of this file (${listWithAnd(parts)})`;
     return {
       rule: NOT_EDITED_RULE,
       severity: 'information',
       message:
         `No NCCI table applies to ${which}: ${count === 1 ? 'its' : 'their'} service lines were not paired with PTP edits, counted against an MUE or checked for add-on codes. ` +
-        `CMS applies the NCCI edits to practitioner claims and to the outpatient facility bills ${edited}, not to inpatient or other facility bills, nor to dental claims` +
+        `CMS applies the NCCI edits to practitioner claims and to the outpatient facility bills ${NCCI_EDITED_BILL_TYPES}, not to inpatient or other facility bills, nor to dental claims` +
         `${count > 1 && this.first !== null ? '. This is the first of them.' : '.'}`,
       span: this.first ?? at,
     };
