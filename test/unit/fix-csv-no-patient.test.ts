@@ -36,7 +36,7 @@ describe('a CSV that names no patient: fix-all removes no line of a pair', () =>
     const analysis = analyze(withUnits, withMue);
     const fix = fixAll(withUnits, analysis.doc, analysis.findings);
     assert.ok(fix);
-    assert.match(fix.title, /^Lower the units of 1 line to their MUE \(1 finding is left for a person: the file names no patient \(no patient, member or claim id column\), so the lines paired may be different patients' and removing one is a judgement\)$/);
+    assert.match(fix.title, /^Lower the units of 1 line to their MUE \(1 finding is left for a person: the file names no patient \(no patient, member or claim id column\), so the lines paired or summed may be different patients' and removing or lowering one is a judgement\)$/);
     assert.deepEqual(fix.removes, []);
   });
 

@@ -3,7 +3,7 @@
 // kinds it fixes it left for a person, and why: a summary that said "nothing to fix" above the
 // very findings it left was false.
 import { unitsWithinMue, type Fix } from '../core/fixes';
-import { NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason } from '../core/fixesAll';
+import { groupedByGuess, NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason } from '../core/fixesAll';
 import type { Finding, ParsedDocument } from '../core/model';
 import { plural } from './io';
 
@@ -48,7 +48,8 @@ export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDa
  * value, type 1 add-on codes) that `fix`, its fix-all, leaves. Fix-all leaves an indicator-0 or
  * add-on finding only when its line is the last of a replacement or void claim, and an MAI 2 one
  * for that or because its units cannot be lowered for certain (a date range, a line another payer
- * paid, units or a charge that cannot be read): unitsWithinMue tells which.
+ * paid, units or a charge that cannot be read, a count that may be an id): unitsWithinMue tells
+ * which. In a CSV that names no patient, any of them whose lines are taken as one patient's (groupedByGuess).
  */
 export function leftBy(text: string, doc: ParsedDocument, findings: readonly Finding[], fix: Fix | null): Left {
   const resolved = new Set(fix?.findings ?? []);
@@ -57,9 +58,9 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
   for (const finding of findings) {
     const data = finding.data;
     if (!data || resolved.has(finding)) continue;
-    if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) {
-      if (guessed) left.noPatient++;
-      else if (data.kind === 'aoc' && data.primaryOnAnotherDate) left.otherDate++;
+    if (guessed && groupedByGuess(data)) left.noPatient++;
+    else if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) {
+      if (data.kind === 'aoc' && data.primaryOnAnotherDate) left.otherDate++;
       else left.replacement++;
     } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       if (unitsWithinMue(text, doc, data) === null) left.units++;
@@ -81,7 +82,7 @@ export function leftLines(left: Left): string[] {
   if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
   if (left.units > 0) {
     lines.push(
-      `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, or units or a charge that cannot be read)`,
+      `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, units or a charge that cannot be read, or a unit count that may be an id)`,
     );
   }
   return lines;

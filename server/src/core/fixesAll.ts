@@ -3,7 +3,7 @@
 // bundled lines only the lines that must go do), and the plan is made again around the lines of a
 // replacement or void claim that must stay (fixesRemoval.ts takesAwayReplacement).
 import { capitalized } from './text';
-import type { Finding, LineRef, ParsedDocument, PtpFindingData } from './model';
+import type { Finding, FindingData, LineRef, ParsedDocument, PtpFindingData } from './model';
 import { editLines } from './fixesEdits';
 import { unitsWithinMue } from './fixesMue';
 import { takesAwayReplacement, type Fix } from './fixesRemoval';
@@ -67,7 +67,7 @@ export function replacementReason(count: number): string {
  * Why fix-all leaves the pairs of a CSV that names no patient (csv.no-patient-column): its rows are
  * all taken as one patient's, so a line it would remove may be another patient's.
  */
-export const NO_PATIENT_REASON = 'the file names no patient (no patient, member or claim id column), so the lines paired may be different patients\' and removing one is a judgement';
+export const NO_PATIENT_REASON = 'the file names no patient (no patient, member or claim id column), so the lines paired or summed may be different patients\' and removing or lowering one is a judgement';
 
 /** Why fix-all leaves an add-on line whose primary is billed on another date (AocFindingData.primaryOnAnotherDate). */
 export const OTHER_DATE_REASON = 'an add-on code\'s primary is billed on another date, so the date of service may be what is wrong, not the line';
@@ -75,6 +75,15 @@ export const OTHER_DATE_REASON = 'an add-on code\'s primary is billed on another
 /** Whether the findings say the document names no patient, so that its pairs of lines are a guess. */
 export function patientsGuessed(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.rule === CSV_RULES.noPatientColumn);
+}
+
+/**
+ * Whether a finding fix-all would fix stands on lines taken as one patient's (in a document that
+ * names no patient, patientsGuessed): an indicator-0 pair, a type 1 add-on and its primaries, the
+ * lines of an MAI 2 day's sum. An MUE over a single line's units is that line's alone.
+ */
+export function groupedByGuess(data: FindingData): boolean {
+  return (data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1) || (data.kind === 'mue' && data.mai === 2 && data.lines.length > 1);
 }
 
 /** fixAll's plan when the lines `kept` ("claimIndex:lineIndex") must stay. */
@@ -99,7 +108,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
-    if (guessed && ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1))) {
+    if (guessed && groupedByGuess(data)) {
       leftNoPatient++;
       continue;
     }

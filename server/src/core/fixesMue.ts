@@ -1,12 +1,12 @@
 // MUE fixes: the units each line of a finding keeps so that they come down to the MUE
 // (unitsWithinMue; fix-all lowers units with it too), the quick fix that sets them, keeping each
 // line's charge per unit, and the removal offered beside it. Units a person must decide on
-// (another payer paid the line, its units spread over a date range, its charge unread) get no
-// units fix.
+// (another payer paid the line, its units spread over a date range, its charge unread, a count
+// that may be an id) get no units fix.
 import type { Finding, LineRef, MueFindingData, ParsedDocument, ServiceLine } from './model';
 import { delimitersAt } from './x12Loops';
 import { paidByOtherPayer } from './x12/otherPayerPaid';
-import { countedDays, countedUnits, shareOfDay } from './rules/checkUnits';
+import { countedDays, countedUnits, shareOfDay, unitsShown } from './rules/checkUnits';
 import { editLines } from './fixesEdits';
 import { formatUnits } from './fixesFormat';
 import { lineName, removal, takesAwayReplacement, type Fix } from './fixesRemoval';
@@ -23,6 +23,7 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
   const remove: LineRef[] = [];
   const lines = data.lines.map((ref) => ({ ref, line: doc.claims[ref.claimIndex]?.lines[ref.lineIndex] }));
   if (lines.some(({ line }) => !line || line.units === null || line.unitsSpan === null || line.units < 0)) return null;
+  if (unitsLookLikeAnId(doc, data)) return null;
   // A line another payer has paid (2430 SVD) balances with that payment: a person decides.
   if (doc.format === 'x12' && lines.some(({ line }) => paidByOtherPayer(text, line!.span, delimitersAt(doc, line!.span.start)))) return null;
   if (data.mai === 1) {
@@ -53,6 +54,18 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
 }
 
 /**
+ * Whether a line of the finding has a unit count of six or more digits, which may be an id in the
+ * units' place (the finding does not show it): what its units should be is a person's to find, not
+ * the MUE (and its charge per unit is no price), so no fix is preferred and none lowers them.
+ */
+function unitsLookLikeAnId(doc: ParsedDocument, data: MueFindingData): boolean {
+  return data.lines.some((ref) => {
+    const units = doc.claims[ref.claimIndex]?.lines[ref.lineIndex]?.units;
+    return units !== null && units !== undefined && !unitsShown(units);
+  });
+}
+
+/**
  * Units rounded up to the thousandth a line writes them to (formatUnits), so the sum's float
  * error (0.6 + 0.6 - 1 is 0.19999999999999996) neither leaves a day over nor cuts a hair too much.
  */
@@ -61,12 +74,13 @@ function thousandthsUp(units: number): number {
 }
 
 /**
- * A line (CSV row or X12 line) whose charge is written but could not be read: its units are not
- * lowered, since its charge could not be lowered with them (a person decides; removing the line
- * is still offered).
+ * A line (CSV row or X12 line) whose charge is written but could not be read, or a CSV row whose
+ * cells may not be under their headers (a charge of "$1,000.00" unquoted read as $1): its units
+ * are not lowered, since its charge could not be lowered with them (a person decides; removing
+ * the line is still offered).
  */
 function chargeUnread(line: ServiceLine): boolean {
-  return line.chargeText !== null && line.charge === null;
+  return (line.chargeText !== null && line.charge === null) || line.cellsPastHeader === true;
 }
 
 export function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: MueFindingData): Fix[] {
@@ -85,7 +99,8 @@ export function mueFixes(text: string, doc: ParsedDocument, finding: Finding, da
       findings: [finding],
     });
   }
-  for (const fix of removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`)) fixes.push({ ...fix, isPreferred: fixes.length === 0 });
+  const preferRemoval = fixes.length === 0 && !unitsLookLikeAnId(doc, data);
+  for (const fix of removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`)) fixes.push({ ...fix, isPreferred: preferRemoval });
   return fixes;
 }
 

@@ -79,6 +79,8 @@ export interface ServiceLine {
    * rendering one (csv/csvLine.ts). Absent on 837 lines (their claim's 2010AA is theirs).
    */
   readonly billingProviderId?: string | null;
+  /** A CSV row whose cells may be shifted from their headers (csv/csvLine.ts): no fix writes into it. Absent on 837 lines. */
+  readonly cellsPastHeader?: boolean;
   /** Number of X12 segments in the loop (for SE01), 0 for CSV. */
   segmentCount: number;
   /** Source row or segment where the procedure code is (SV1/SV2/SV3 segment span, or CSV row span). */

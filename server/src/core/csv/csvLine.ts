@@ -33,6 +33,12 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
    * as they take an 837P claim's billing provider (2010AA).
    */
   billingProviderId: string | null = null;
+  /**
+   * The row has values past its header's last column (csv.row-long): its cells may be shifted from
+   * their headers (an unquoted "1,000.00" read as 1 and 000.00), so no fix changes its units, charge
+   * or modifiers; it may still be removed whole.
+   */
+  cellsPastHeader = false;
   /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
   private otherInsert: ModifierInsertPoint | null = null;
 

@@ -69,15 +69,16 @@ export class RowShape {
   /**
    * A row with values past the header's last column: they are not read, and the values before
    * them may be cut (an unquoted "1,234.00" in the last column reads as 1). Empty cells there
-   * (a trailing separator) are not reported.
+   * (a trailing separator) are not reported. True when it is reported: the row's cells may not be
+   * under their headers.
    */
-  longRow(r: CsvReader): void {
+  longRow(r: CsvReader): boolean {
     const n = r.cellCount;
     const header = this.headerCount;
-    if (n <= header) return;
+    if (n <= header) return false;
     let extra = header;
     while (extra < n && !hasValue(r, extra)) extra++;
-    if (extra === n) return;
+    if (extra === n) return false;
     const last = this.layout.headers[header - 1];
     this.finding(
       CSV_RULES.rowLong,
@@ -85,5 +86,6 @@ export class RowShape {
       `Line ${r.recordLine} has ${n} fields but the header has ${header}; the ${n - header === 1 ? 'field' : `${n - header} fields`} after ${last ? `"${last}"` : `column ${header}`} ${n - header === 1 ? 'is' : 'are'} not read. A value with the separator in it must be quoted ("1,234.00").`,
       { start: r.rawStart[header - 1]!, end: r.recordEnd },
     );
+    return true;
   }
 }

@@ -94,7 +94,7 @@ export class RowParser<S> {
     const shape = this.shape;
     shape.quoteCheck(r);
     shape.shortRow(r);
-    shape.longRow(r);
+    const cellsPastHeader = shape.longRow(r);
     const layout = this.layout;
     if (layout.procedureCode >= r.cellCount && !(layout.otherProcedureCode >= 0 && layout.otherProcedureCode < r.cellCount)) return;
     const scratch = this.modifierScratch;
@@ -114,10 +114,15 @@ export class RowParser<S> {
       this.claims.addLine(state, null, r);
       return;
     }
-    const modifierInsert = codes.modifierCells(r, scratch);
+    // A row with values past its header's last column (csv.row-long) may have its cells shifted
+    // from their headers: no fix writes into them (the row may still be removed whole).
+    const insert = codes.modifierCells(r, scratch);
+    const modifierInsert = cellsPastHeader ? null : insert;
     // Exact-size arrays: an array grown by push() keeps room for 17 elements.
     const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
-    this.claims.addLine(state, this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date), r);
+    const line = this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date);
+    line.cellsPastHeader = cellsPastHeader;
+    this.claims.addLine(state, line, r);
   }
 
   /**

@@ -95,7 +95,7 @@ function maiText(row: MueRow): string {
  * Whether a message may show a unit count: not one of six or more digits (x12/values.ts
  * shownNumber's rule), which a member id or an SSN typed or shifted into the units would be.
  */
-function unitsShown(units: number): boolean {
+export function unitsShown(units: number): boolean {
   return Math.abs(units) < 1e5 && !hasIdDigits(String(units));
 }
 
@@ -239,8 +239,11 @@ function exceeded(
     mue.mai === 1
       ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days${perDay}` : ''}${countedText(written, units)}`
       : `${reported} for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${lineList(lines, others, last, fileNames)}${others.length > 1 ? ',' : ''} and this one)` : ''}${countedText(written, units)}`;
-  const advice =
-    mue.mai === 1
+  // A count of six or more digits is likelier an id typed or shifted into the units than a count:
+  // lowering it to the MUE would keep a wrong value (and scale the charge down to nothing).
+  const advice = !unitsShown(shownUnits(mue.mai === 1 ? lineUnits : written))
+    ? `Check the units written: a count this large is more likely another value in the units' place than units given.`
+    : mue.mai === 1
       ? `Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
       : mue.mai === 2
         ? `Units over ${mue.value} are denied for the day whatever the documentation; lower the units to ${mue.value}.`

@@ -11,18 +11,27 @@ export function lineLabel(lines: KeptLines, other: number, self: number, fileNam
 }
 
 /**
+ * Lines a list names at most: a day's sum over thousands of lines (one patient's export) would
+ * otherwise make a message tens of kilobytes long; the finding's related locations list them all.
+ */
+export const LISTED_LINES = 10;
+
+/**
  * Several lines (rows `others`, none of them `self`) as one list, those of one claim (or file) under
- * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "lines 4, 7 and 9".
+ * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "lines 4, 7 and 9". Past
+ * LISTED_LINES the first ones are named and the rest counted ("lines 2, 3, ... 11; 40 more").
  */
 export function lineList(lines: KeptLines, others: readonly number[], self: number, fileNames?: readonly string[]): string {
   const groups = new Map<string, { where: string; unit: string; numbers: string[] }>();
-  for (const other of others) {
+  const more = others.length > LISTED_LINES ? others.length - (LISTED_LINES - 1) : 0;
+  for (const other of more > 0 ? others.slice(0, LISTED_LINES - 1) : others) {
     const { where, unit, number } = labelParts(lines, other, self, fileNames);
     const key = `${unit}\u0000${where}`;
     const group = groups.get(key);
     if (group) group.numbers.push(number);
     else groups.set(key, { where, unit, numbers: [number] });
   }
+  if (more > 0) return `${[...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`).join('; ')}; ${more} more`;
   return [...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${listWithAnd(numbers)}`).join('; ');
 }
 
