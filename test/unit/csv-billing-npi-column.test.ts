@@ -148,3 +148,21 @@ describe('CSV billing NPI column: pairing, in the whole file and read in pieces'
     assert.deepEqual(checked([HEADER, 'C1,M1,08/01/2026,29881,,', 'C2,M1,08/01/2026,29877,,', ''].join('\n')), [['ptp.conflict', 'error']]);
   });
 });
+
+// Found by a user: with a rendering NPI column and no billing one, two NPIs' rows were said to be
+// "another rendering provider of the same billing provider", which the file does not say.
+describe('another rendering provider: the message says what the file says of the billing group', () => {
+  const message = (csv: string) => analyze(csv, knowledge).findings.find((f) => f.rule === 'ptp.other-rendering-provider')?.message ?? '';
+
+  it('no billing column: the rows are taken as one billing group\'s, and the message says it is an assumption', () => {
+    const csv = ['Claim ID,Patient ID,Date of Service,CPT,Rendering NPI', 'C1,M1,08/01/2026,29881,2222222224', 'C1,M1,08/01/2026,29877,3333333336', ''].join('\n');
+    const text = message(csv);
+    assert.match(text, /another rendering provider performed 29881 \(the file names no billing provider, so its rows are taken as one billing group's\)/);
+    assert.doesNotMatch(text, /same billing provider/);
+  });
+
+  it('a billing column naming one NPI for both: "of the same billing provider" (control)', () => {
+    const csv = [HEADER, 'C1,M1,08/01/2026,29881,2222222224,1111111112', 'C2,M1,08/01/2026,29877,3333333336,1111111112', ''].join('\n');
+    assert.match(message(csv), /another rendering provider of the same billing provider performed 29881/);
+  });
+});

@@ -151,7 +151,9 @@ function pairFinding(
   const twoFile = lines.file(two.row);
   const related: RelatedLocation[] = [{ span: lines.codeSpan(one.row), message: texts.related, ...(oneFile === twoFile ? {} : { file: oneFile }) }];
   if (!sameProvider) {
-    return { rule: PTP_OTHER_PROVIDER_RULE, severity: 'information', message: texts.otherHead + around + texts.otherTail, span, codes: [columnOne, columnTwo], related };
+    // Lines of one billing group by a file that names no billing provider ('' for every line): that they are one practice's is a guess.
+    const tail = lines.billing(two.row) === '' ? texts.otherTailNoBilling : texts.otherTail;
+    return { rule: PTP_OTHER_PROVIDER_RULE, severity: 'information', message: texts.otherHead + around + tail, span, codes: [columnOne, columnTwo], related };
   }
   const data: PtpFindingData = {
     kind: 'ptp',

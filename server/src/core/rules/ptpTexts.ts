@@ -22,6 +22,8 @@ export interface PairTexts {
   /** The same for another rendering provider of the same billing provider. */
   otherHead: string;
   otherTail: string;
+  /** otherTail where the file names no billing provider (a CSV without a billing NPI column): its rows are taken as one group's. */
+  otherTailNoBilling: string;
   /** The related location's message (the column-1 line). */
   related: string;
 }
@@ -61,6 +63,12 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
       : isEvaluationAndManagement(columnTwo)
         ? `: ${source}. If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`
         : `: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`;
+  const otherAdvice =
+    `so the two are not checked as one provider's services. ` +
+    // Indicator 0: no modifier makes the pair payable, XP included.
+    (indicator === '0'
+      ? `A payer that applies the edit to the whole billing group denies the ${columnTwo} line: no modifier makes this pair payable.`
+      : `A payer that applies the edit to the whole billing group expects modifier XP on the ${columnTwo} line.`);
   // Flat, each its own string: the findings hold them to the end (the CLI until its report, the
   // server with the document), joined to a few short strings each (codingFamilies.ts does not flatten them).
   return {
@@ -70,13 +78,9 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
     head: detached(indicator === '0' ? `${columnTwo} should not be billed with ${columnOne} (` : `${columnTwo} is bundled into ${columnOne} (`),
     tail: detached(tail),
     otherHead: detached(`${columnTwo} and ${columnOne} (`),
-    otherTail: detached(
-      ` are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ` +
-        `so the two are not checked as one provider's services. ` +
-        // Indicator 0: no modifier makes the pair payable, XP included.
-        (indicator === '0'
-          ? `A payer that applies the edit to the whole billing group denies the ${columnTwo} line: no modifier makes this pair payable.`
-          : `A payer that applies the edit to the whole billing group expects modifier XP on the ${columnTwo} line.`),
+    otherTail: detached(` are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ${otherAdvice}`),
+    otherTailNoBilling: detached(
+      ` are an NCCI pair (${source}), but another rendering provider performed ${columnOne} (the file names no billing provider, so its rows are taken as one billing group's), ${otherAdvice}`,
     ),
     related: detached(`Column 1 code ${columnOne} is on this line`),
   };
