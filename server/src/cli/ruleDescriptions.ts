@@ -29,6 +29,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.outside-transaction': 'A segment outside any ST..SE transaction set.',
   'x12.not-a-claim-transaction': 'A transaction set that is not an 837 (an 835 remittance, a 999, a 277...): it holds no claims, and its segments are not checked.',
   'x12.se01-count': 'SE01 does not count the segments of its transaction set.',
+  'x12.segment-empty': 'An empty segment: a segment terminator right after the one before, with nothing between them.',
   'x12.se02-control': 'SE02 does not match ST02, the transaction set control number.',
   'x12.ge01-count': 'GE01 does not count the transaction sets of its functional group.',
   'x12.ge02-control': 'GE02 does not match GS06, the group control number.',

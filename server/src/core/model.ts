@@ -207,6 +207,8 @@ export interface X12Index {
   segmentId(i: number): string;
   /** From the first character of the id to the segment terminator (exclusive). */
   segmentSpan(i: number): Span;
+  /** Characters from the id to the terminator: 0 for an empty segment (a terminator right after another). */
+  segmentLength(i: number): number;
   /** From the id through the terminator and any CR/LF that follow it. */
   segmentFullSpan(i: number): Span;
   /** Spans of elements 0..n (0 is the id). */

@@ -30,14 +30,16 @@
 import { capitalized } from '../text';
 import type { TextEdit } from '../edits';
 import { fixAll, type Fix } from '../fixes';
-import type { Finding, Interchange, ParsedDocumentWithIndex } from '../model';
-import { guideIdOf } from './fixText';
-import { COUNT_RULES, envelopeAt, hlGroupOf, recount, renumberHl, trimLeadingBlanks, trimTitle, type HlPlan, type TrimPlan } from './fixPlans';
-import { answers, ControlNumbers, fitIsaField, interchangeFix, interchangeTitle, type InterchangeFix } from './isaFix';
+import type { Finding, ParsedDocumentWithIndex } from '../model';
+import { COUNT_RULES, envelopeAt, recount, trimTitle } from './fixPlans';
+import { answers, fitIsaField, interchangeTitle } from './isaFix';
 import { transactionAt } from './placement';
 import { AcceptedEdits } from './acceptedEdits';
+import { Planner } from './fixPlanner';
+import { emptySegmentsTitle } from './emptySegmentFix';
 import { REVENUE_CODE_RULE } from '../x12/revenueCode';
 import { TOOTH_INVALID_RULE, toothWithoutLeadingZeros } from '../x12/tooth837';
+import { EMPTY_SEGMENT_RULE } from '../x12/emptySegments';
 
 export { fitIsaField };
 
@@ -57,7 +59,7 @@ const VALUE_RULES: ReadonlySet<string> = new Set([REVENUE_CODE_RULE, TOOTH_INVAL
 export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding, text?: string): boolean {
   const rule = finding.rule;
   if (VALUE_RULES.has(rule)) return text === undefined || valueFix(rule, text.slice(finding.span.start, finding.span.end)) !== null;
-  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS) return true;
+  if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS || rule === EMPTY_SEGMENT_RULE) return true;
   if (!ISA_ELEMENT_RULES.has(rule) || !doc.x12) return false;
   const s = doc.x12.segmentAt(finding.span.start);
   if (s < 0) return false;
@@ -67,51 +69,10 @@ export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding, text
 
 // ---- quick fixes
 
-/** Work shared by the findings of one request (one HL renumbering per transaction set, one ISA per interchange, one count of ISA13s). */
-class Planner {
-  private readonly hl = new Map<number, HlPlan | null>();
-  /** The first segment of the HL numbering each HL segment seen belongs to (hlGroupOf's `from`). */
-  private readonly hlFrom = new Map<number, number>();
-  private readonly isa = new Map<Interchange, InterchangeFix | null>();
-  /** The ISA13s of every interchange, counted once for the ISAs of the request (isaFix.ts). */
-  private readonly controlNumbers: ControlNumbers;
-  private trim: TrimPlan | null | undefined;
-
-  constructor(
-    readonly text: string,
-    readonly doc: ParsedDocumentWithIndex,
-  ) {
-    this.controlNumbers = new ControlNumbers(text, doc);
-  }
-
-  hlPlan(segment: number): HlPlan | null {
-    const ix = this.doc.x12!;
-    const known = this.hlFrom.get(segment);
-    if (known !== undefined) return this.hl.get(known)!;
-    const { from, to } = hlGroupOf(ix, segment);
-    this.hlFrom.set(segment, from);
-    if (this.hl.has(from)) return this.hl.get(from)!;
-    // Every HL of the set is noted once: a set with thousands of HL findings is scanned once, not once per finding.
-    for (let i = from; i < to; i++) if (guideIdOf(ix, i) === 'HL') this.hlFrom.set(i, from);
-    this.hl.set(from, renumberHl(this.text, ix, from, to));
-    return this.hl.get(from)!;
-  }
-
-  isaPlan(interchange: Interchange): InterchangeFix | null {
-    if (!this.isa.has(interchange)) this.isa.set(interchange, interchangeFix(this.text, this.doc, interchange, this.controlNumbers));
-    return this.isa.get(interchange)!;
-  }
-
-  trimPlan(): TrimPlan | null {
-    if (this.trim === undefined) this.trim = trimLeadingBlanks(this.text, this.doc.x12!);
-    return this.trim;
-  }
-}
-
 interface Planned {
   /** Identifies the fix: findings with the same key share one fix. */
   key: string;
-  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value';
+  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value' | 'empty';
   title: string;
   /** What fix-all's title says of it: the element recounted. */
   name: string;
@@ -154,6 +115,11 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     const trim = planner.trimPlan();
     if (!trim) return null;
     return { key: 'trim', kind: 'trim', title: trimTitle(trim), name: 'blanks', edits: trim.edits, envelope: false };
+  }
+  if (rule === EMPTY_SEGMENT_RULE) {
+    const empty = planner.emptyPlan();
+    if (!empty) return null;
+    return { key: 'empty', kind: 'empty', title: emptySegmentsTitle(empty), name: 'empty', edits: empty.edits, envelope: false };
   }
   if (rule === 'x12.isa-width' || rule === 'x12.iea02-control' || ISA_ELEMENT_RULES.has(rule)) {
     const interchange = envelopeAt(doc.interchanges, finding.span.start);
@@ -205,10 +171,18 @@ function partsOf(text: string, doc: ParsedDocumentWithIndex, findings: readonly 
     if (known) known.findings.push(finding);
     else parts.set(planned.key, { planned, findings: [finding] });
   }
-  const list = [...parts.values()];
+  let list = [...parts.values()];
   // A segment of the envelope that starts with blanks is read only once trimmed: the counts and
   // the ISA as read now could be wrong then. They wait for the next fix-all.
-  if (list.some((p) => p.planned.kind === 'trim') && planner.trimPlan()?.envelope) return list.filter((p) => !p.planned.envelope);
+  if (list.some((p) => p.planned.kind === 'trim') && planner.trimPlan()?.envelope) list = list.filter((p) => !p.planned.envelope);
+  // SE01 as counted now counts the empty segments: in a set that has some, the removal sets it.
+  const emptyPart = list.find((p) => p.planned.kind === 'empty');
+  const sets = emptyPart ? planner.emptyPlan()!.sets : null;
+  if (emptyPart && sets) {
+    const setByRemoval = (p: GuidePart) => p.planned.kind === 'count' && p.planned.name === 'SE01' && sets.has(transactionAt(doc, p.planned.edits[0]!.span.start)?.index ?? -1);
+    for (const p of list) if (setByRemoval(p)) emptyPart.findings.push(...p.findings);
+    list = list.filter((p) => !setByRemoval(p));
+  }
   return list;
 }
 
@@ -226,6 +200,8 @@ function titleOf(parts: readonly GuidePart[]): string {
   if (trim) out.push(`remove the blanks before ${trim.planned.edits.length === 1 ? '1 segment' : `${trim.planned.edits.length} segments`}`);
   const values = parts.filter((p) => p.planned.kind === 'value').length;
   if (values > 0) out.push(`write ${values === 1 ? '1 code' : `${values} codes`} with ${values === 1 ? 'its' : 'their'} leading zeros right`);
+  const empty = parts.find((p) => p.planned.kind === 'empty');
+  if (empty) out.push(empty.planned.title.replace(/^Remove/, 'remove'));
   return out.length <= 1 ? (out[0] ?? '') : `${out.slice(0, -1).join(', ')} and ${out[out.length - 1]}`;
 }
 

@@ -90,6 +90,9 @@ export abstract class SegmentCheck extends CarriedState {
   /** Segment `seg` (the segment at `index`); `keyAt` reads its packed qualifier values, when the caller has them from offsets. */
   segment(seg: GuideSegment, index: number, keyAt?: KeyAt): void {
     const { elements } = seg;
+    // An empty segment (a terminator right after another) is the reader's finding
+    // (x12/emptySegments.ts), not a segment the guide places: the walk goes on as without it.
+    if (seg.id === '' && elements.length <= 1 && (elements[0] ?? '') === '') return;
     let id = seg.id;
     this.currentId = id;
     if (id.length > 0 && id.charCodeAt(0) <= 32 && id !== id.trimStart()) {

@@ -71,6 +71,9 @@ export class GuideValidator extends SegmentCheck {
   segmentOf(reader: IndexedSegments, i: number, index: number, element: number, leftOut = 0): void {
     const start = reader.table.segmentStart[i]!;
     const end = reader.table.segmentEnd[i]!;
+    // An empty segment (a terminator right after another) is the reader's finding
+    // (x12/emptySegments.ts), not a segment the guide places: the walk goes on as without it.
+    if (end === start && leftOut === 0) return;
     const text = reader.text;
     if (end - start + leftOut >= LONG_SEGMENT) {
       const info = idInfo(reader.idCode(i), reader, i);

@@ -16,6 +16,7 @@ import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
 import { CLM, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1, TOO } from './segmentCodes';
 import { checkToothInformation } from './tooth837';
+import { EmptySegments } from './emptySegments';
 import { SegmentReading } from './reading837';
 import { Envelopes837 } from './envelope837';
 import { Hierarchy837 } from './hierarchy837';
@@ -77,6 +78,8 @@ export class Parser837 {
   private readonly readAgain: boolean;
   /** DTP dates of the open claim and line (dates837.ts). */
   private readonly dates: Dates837;
+  /** Runs of empty segments (emptySegments.ts). */
+  private readonly empty: EmptySegments;
 
   /** Claims so far, put in result.claims or not (see keepLine). */
   get claimCount(): number {
@@ -115,6 +118,7 @@ export class Parser837 {
     this.readAgain = enclosing !== undefined;
     this.claim = new Claim2300(r, this.envelopes, this.names, this.lines);
     this.dates = new Dates837(r, this.claim, this.lines);
+    this.empty = new EmptySegments(r);
     if (enclosing) {
       // Stand-ins for the envelopes around the piece: nothing is reported about them.
       this.envelopes.standIn(enclosing);
@@ -137,6 +141,7 @@ export class Parser837 {
     if (this.readAgain) this.lines.columns.trim();
     // Segment numbers do not outlive the piece.
     this.names.resolveIds();
+    this.empty.endPiece();
     this.guide?.endPiece(ix);
   }
 
@@ -211,9 +216,12 @@ export class Parser837 {
     const claim = this.claim;
     const dates = this.dates;
     // ix.idCode(s), read from the table's array directly: this runs for every segment.
-    const codes = ix.table.segmentCode;
+    const table = ix.table;
+    const codes = table.segmentCode;
     for (let s = from; s < count; s++) {
       switch (codes[s]!) {
+        // No id (0): an empty segment among others (the id of one that is not empty is the guide's to judge).
+        case 0: if (table.segmentEnd[s] === table.segmentStart[s]) this.empty.segment(s); break;
         case ISA: case IEA: case GS: case GE: case ST: case SE: return s;
         case HL: this.hierarchicalLevel(s); break;
         case NM1: names.entityName(s, claim.segment >= 0, lines.lineSegment >= 0, lines.claimLineCount); break;

@@ -126,6 +126,10 @@ export class X12SegmentIndex implements X12Index {
     return { start: this.table.segmentStart[i]!, end: this.table.segmentEnd[i]! };
   }
 
+  segmentLength(i: number): number {
+    return this.table.segmentEnd[i]! - this.table.segmentStart[i]!;
+  }
+
   /** End of segment i's full span: through its terminator and the line breaks after it. */
   fullEnd(i: number): number {
     return i + 1 < this.segmentCount ? this.table.segmentStart[i + 1]! : this.table.trailingEnd;
