@@ -118,12 +118,21 @@ function countOf(text, where) {
   return n;
 }
 
+/**
+ * Element names a map keeps from an earlier version, by map and element: pyx12's 00501 envelope
+ * calls ISA11 by its 4010 name, where 5010 made it the repetition separator (the map lists no
+ * codes for it: the checks take it as a separator, guides/envelope.ts).
+ */
+const RENAMED = { 'x12.control.00501.xml': { ISA11: 'Repetition Separator' } };
+/** The map being read (for RENAMED). */
+let currentMap = '';
+
 /** A simple element (of a segment or of a composite): returns its index in `elements`. */
 function simpleElement(node, ref) {
   const dataElement = field(node, 'data_ele');
   if (!dictionary.has(dataElement)) throw new Error(`${ref}: data element ${dataElement} is not in dataele.xml`);
   usedDataElements.add(dataElement);
-  const def = { u: usageOf(node, ref), d: dataElement, n: field(node, 'name') };
+  const def = { u: usageOf(node, ref), d: dataElement, n: RENAMED[currentMap]?.[ref] ?? field(node, 'name') };
   const validCodes = node.children.find((c) => c.tag === 'valid_codes');
   if (validCodes) {
     const codes = childrenNamed(validCodes, 'code').map((c) => c.text);
@@ -240,6 +249,7 @@ function orderedChildren(node, where) {
 
 const guides = {};
 for (const { file, kind } of MAPS) {
+  currentMap = file;
   const root = read(file);
   if (root.tag !== 'transaction') throw new Error(`${file}: root is ${root.tag}`);
   const children = orderedChildren(root, '');

@@ -28,3 +28,17 @@ describe('ISA11 of a 5010 interchange', () => {
     });
   }
 });
+
+// Found by a user: the 00501 envelope map (pyx12's) keeps 4010's name for ISA11, so a finding on it
+// called the repetition separator the "Interchange Control Standards Identifier".
+describe('ISA11 of a 5010 interchange is named the repetition separator', () => {
+  test('a repetition separator equal to the component separator: the finding names it so', () => {
+    const good = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '100.00', date: day }] }]).text;
+    const text = good.replace('*1200*^*00501*', '*1200*:*00501*');
+    assert.notEqual(text, good);
+    const messages = full(text).filter((f) => f.message.startsWith('ISA11')).map((f) => f.message);
+    assert.ok(messages.length > 0);
+    for (const message of messages) assert.doesNotMatch(message, /Standards Identifier/);
+    assert.ok(messages.some((m) => /ISA11 \(Repetition Separator\)/.test(m)), messages.join('\n'));
+  });
+});
