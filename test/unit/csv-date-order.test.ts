@@ -82,3 +82,18 @@ describe('CSV date columns written day first', () => {
     assert.doesNotMatch(isoHover!.markdown, /first/i);
   });
 });
+
+// Found by a user: a row's DOS From cell had a hover, its DOS To cell none.
+describe("the hover of a date range written in two cells", () => {
+  const knowledge = emptyKnowledge(true);
+  it('the To cell shows the range, as the From cell does', () => {
+    const text = 'Encounter,MRN,DOS From,DOS To,CPT\nE1,M1,10/14/2026,10/16/2026,76000\n';
+    const analysis = analyze(text, knowledge);
+    const from = hoverAt(analysis, text.indexOf('10/14/2026') + 1, knowledge);
+    const to = hoverAt(analysis, text.indexOf('10/16/2026') + 1, knowledge);
+    assert.ok(from && to);
+    assert.equal(to.markdown, from.markdown);
+    assert.match(to.markdown, /October 16, 2026/);
+    assert.equal(text.slice(to.span.start, to.span.end), '10/16/2026');
+  });
+});

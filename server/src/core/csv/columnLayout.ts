@@ -147,6 +147,8 @@ export function mapColumns(headers: string[]): ColumnLayout {
     ['claimType', layout.claimType],
   ];
   for (const [role, c] of single) if (c >= 0) roles[c] = role;
+  // The end of the line's date range: a date of service too, to the index (its hover shows the range).
+  if (layout.dateOfServiceTo >= 0) roles[layout.dateOfServiceTo] = 'dateOfService';
   layout.otherProcedureCode = otherCodeSetColumn(norms, layout.procedureCode);
   if (layout.otherProcedureCode >= 0) roles[layout.otherProcedureCode] = 'procedureCode';
   layout.billingProviderId = billingProviderColumn(norms, layout.providerId);

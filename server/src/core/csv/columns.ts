@@ -199,7 +199,7 @@ export const CLAIM_TYPE_NEGATIONS: readonly string[] = ['non', 'not', 'no'];
 
 /**
  * Roles that the model's CsvColumnRole does not name. A separate "to" date makes the line's date
- * of service a range; in CsvIndex.roles such a column shows role null.
+ * of service a range; in CsvIndex.roles such a column shows role dateOfService.
  */
 export const EXTRA_COLUMN_NAMES = {
   dateOfServiceTo: [
