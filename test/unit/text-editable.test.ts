@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditableText } from '../../server/src/core/editableText';
 import { LineIndex } from '../../server/src/core/text';
+import { differenceOf } from '../../server/src/core/x12/incremental';
 import { runParameters } from '../fuzz/generators';
 
 const textArb = fc.string({ unit: fc.constantFrom('a', 'b', '~', '\r', '\n', '\r\n'), maxLength: 60 });
@@ -128,6 +129,61 @@ describe('EditableText: positions kept up to date by edits', () => {
         const between = text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
         assert.deepEqual(mine.positionAt(offset), between ? { ...expected, character: expected.character - 1 } : expected);
       }
+    }
+  });
+});
+
+describe('EditableText: where it was edited since a mark', () => {
+  // Edits, each made after a mark or not: the region answered holds every difference from the
+  // marked text, and differenceOf within it finds what differenceOf of the whole texts finds.
+  const markedEditArb = fc.record({ edit: editArb, markBefore: fc.boolean() });
+  for (const bytesFrom of [undefined, 0]) {
+    it(`holds every difference, and differenceOf within it is the whole texts' (${bytesFrom === 0 ? 'as bytes' : 'as a string'})`, () => {
+      fc.assert(
+        fc.property(textArb, fc.array(markedEditArb, { maxLength: 8 }), (initial, edits) => {
+          const mine = new EditableText(initial, { bytesFrom });
+          let marked = mine.text;
+          let mark = mine.mark();
+          for (const { edit, markBefore } of edits) {
+            if (markBefore) {
+              marked = mine.text;
+              mark = mine.mark();
+            }
+            const start = edit.at % (mine.length + 1);
+            mine.replace(start, Math.min(mine.length, start + edit.remove), edit.insert);
+            const now = mine.text;
+            const region = mine.editedSince(mark);
+            assert.ok(region !== null);
+            assert.ok(region.start <= region.oldEnd && region.start <= region.newEnd && region.oldEnd - region.newEnd === marked.length - now.length, JSON.stringify(region));
+            assert.equal(now.slice(0, region.start), marked.slice(0, region.start));
+            assert.equal(now.slice(region.newEnd), marked.slice(region.oldEnd));
+            assert.deepEqual(differenceOf(marked, now, region), differenceOf(marked, now));
+          }
+        }),
+        runParameters(400, 7303),
+      );
+    });
+  }
+
+  it('answers an empty region when nothing was edited, and nothing for a mark that is not the latest', () => {
+    const mine = new EditableText('ISA*~\nGS*~\n');
+    const first = mine.mark();
+    assert.deepEqual(mine.editedSince(first), { start: 0, oldEnd: 0, newEnd: 0 });
+    mine.replace(4, 5, '');
+    assert.deepEqual(mine.editedSince(first), { start: 4, oldEnd: 5, newEnd: 4 });
+    const second = mine.mark();
+    assert.equal(mine.editedSince(first), null);
+    assert.deepEqual(mine.editedSince(second), { start: 0, oldEnd: 0, newEnd: 0 });
+  });
+
+  it('differenceOf within a region finds the smallest change over long texts, as over the whole texts', () => {
+    const text = 'SV1*HC:43214*10.00~\r\n'.repeat(20000);
+    for (const [at, remove, insert] of [[200_013, 1, '1'], [200_013, 1, '0'], [5, 0, 'C'], [text.length - 3, 3, ''], [300_000, 0, 'SV1*HC:43214*10.00~\r\n']] as const) {
+      const mine = new EditableText(text);
+      const mark = mine.mark();
+      mine.replace(at, at + remove, insert);
+      const region = mine.editedSince(mark)!;
+      assert.deepEqual(differenceOf(text, mine.text, region), differenceOf(text, mine.text));
     }
   });
 });

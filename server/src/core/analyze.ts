@@ -83,12 +83,15 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
  * The analysis of `text`, an edit of the text `previous` was made from (with the same
  * knowledge and guide checks; in `full` the guide checks run again over the re-read document's segments): in an 837 only the claim the edit falls in (else its transaction set) is read
  * again when that gives exactly what analyze() would; otherwise everything is. `previous` must not be used after.
+ * `edited`: a region known to hold every difference between previous.text and `text` (the
+ * editor's edits), so that the change is found without comparing the texts whole.
  */
-export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions, options?: AnalyzeOptions): Analysis {
+export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge, positions?: Positions, options?: AnalyzeOptions, edited?: TextDifference): Analysis {
   const lines = positions ?? new LineIndex(text);
-  if (text === previous.text) return { ...previous, lines };
+  const change = differenceOf(previous.text, text, edited);
+  // The same text (found with the change rather than with ===, which compares two long texts up to their first difference).
+  if (change.start === change.oldEnd && change.newEnd === change.oldEnd) return { ...previous, lines };
   const mode = options?.guideChecks ?? 'envelope';
-  const change = differenceOf(previous.text, text);
   // Where the edit falls in the old segments, asked before the re-read takes the old index over.
   const guideEdit = mode === 'full' ? guideEditOf(previous, change) : null;
   let reread: RereadClaims | null = null;

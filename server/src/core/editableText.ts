@@ -16,9 +16,37 @@ function roomFor(size: number): number {
   return Math.max(1 << 16, size >> 5);
 }
 
+/**
+ * A region of a text's edits since a mark: [start, oldEnd) of the text as it was then became
+ * [start, newEnd) of the text now; outside it the two texts are equal. Not necessarily the
+ * smallest such region (an edit may put back what was there).
+ */
+export interface EditedRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Which text an EditedRegion is measured from: the text as it was when mark() returned it. */
+export type EditMark = { readonly mark: true };
+
 export interface EditableTextOptions {
   /** Tests: the length from which a one-byte text is edited as bytes (default 4 MB). */
   bytesFrom?: number;
+}
+
+/**
+ * `region` (edits since a mark, null for none, in a text now `size` long) with [from, to) of the
+ * text now replaced by `inserted` characters. The texts before and after share the prefix before
+ * both edits, and the suffix after both (measured from the end).
+ */
+function joinedRegion(region: EditedRegion | null, size: number, from: number, to: number, inserted: number): EditedRegion {
+  const delta = inserted - (to - from);
+  if (region === null) return { start: from, oldEnd: to, newEnd: from + inserted };
+  // The suffix the marked text shares with the text now, and the one this edit keeps.
+  const suffix = Math.min(size - region.newEnd, size - to);
+  const markedSize = size + region.oldEnd - region.newEnd;
+  return { start: Math.min(region.start, from), oldEnd: markedSize - suffix, newEnd: size + delta - suffix };
 }
 
 /**
@@ -45,6 +73,9 @@ export class EditableText implements Positions {
   private bytes: Buffer | null = null;
   private size: number;
   private bytesFrom: number;
+  /** The last mark handed out, and the region edited since (null: nothing edited since). */
+  private lastMark: EditMark | null = null;
+  private edited: EditedRegion | null = null;
 
   constructor(content: string, options: EditableTextOptions = {}) {
     this.content = content;
@@ -67,11 +98,31 @@ export class EditableText implements Positions {
     return this.starts.length;
   }
 
+  /**
+   * Marks the text as it is now: editedSince(the mark) answers where it was edited after this.
+   * Only the latest mark is answered for.
+   */
+  mark(): EditMark {
+    this.lastMark = { mark: true };
+    this.edited = null;
+    return this.lastMark;
+  }
+
+  /**
+   * Where the text was edited since `mark` (an empty region at 0 when it was not); null when
+   * `mark` is not the latest one, so that nothing is known.
+   */
+  editedSince(mark: EditMark): EditedRegion | null {
+    if (mark !== this.lastMark) return null;
+    return this.edited ?? { start: 0, oldEnd: 0, newEnd: 0 };
+  }
+
   /** Replaces [start, end) with `inserted`. */
   replace(start: number, end: number, inserted: string): void {
     const from = Math.max(0, Math.min(start, this.size));
     const to = Math.max(from, Math.min(end, this.size));
     const delta = inserted.length - (to - from);
+    if (this.lastMark !== null) this.edited = joinedRegion(this.edited, this.size, from, to, inserted.length);
     if (this.asBytes(inserted)) this.replaceBytes(from, to, inserted);
     else {
       const old = this.text;

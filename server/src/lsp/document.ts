@@ -4,7 +4,7 @@
 // about 100 ms for a 10 MB single-line 837).
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import { EditableText } from '../core/editableText';
+import { EditableText, type EditedRegion, type EditMark } from '../core/editableText';
 
 export class OpenDocument implements TextDocument {
   private readonly buffer: EditableText;
@@ -20,6 +20,16 @@ export class OpenDocument implements TextDocument {
 
   get lineCount(): number {
     return this.buffer.lineCount;
+  }
+
+  /** Marks the text as it is now, for editedSince (EditableText.mark). */
+  mark(): EditMark {
+    return this.buffer.mark();
+  }
+
+  /** Where the text was edited since `mark`, if that is the latest mark (EditableText.editedSince). */
+  editedSince(mark: EditMark): EditedRegion | null {
+    return this.buffer.editedSince(mark);
   }
 
   getText(range?: Range): string {
