@@ -1,6 +1,6 @@
 // `check` with no NCCI table: "0 errors" from the built-in 43214 edits alone read as a clean file
 // to a pipeline and to the analyst reading its log. The summary is now followed by a note saying
-// only the built-in edits were checked (or none, with --no-builtin-edits), in text output (as the summary), on
+// only the built-in edits were checked (or none, with --no-builtin-edits), in every format (as the summary), on
 // standard error; a run that loaded any PTP, MUE or add-on code table says nothing more.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,11 +44,22 @@ test('a PTP table, or an MUE table alone: no note', () => {
   assert.deepEqual(check(['--mue', join(dir, 'mue.csv')]).notes, []);
 });
 
-test('JSON output: no note, as no summary (the report is for programs); the report is whole', () => {
-  const result = check(['--format', 'json']);
-  assert.deepEqual(result.notes, []);
-  assert.doesNotThrow(() => JSON.parse(result.out));
-});
+// Found in review: --format json and sarif said nothing on standard error, though the README
+// promises the summary and this note in every format: a CI log of a SARIF run read "0 errors"
+// with no word that only 43214 was checked. Standard output stays one JSON document.
+for (const format of ['json', 'sarif']) {
+  test(`${format} output: the summary and the note on standard error; standard output is the report alone`, () => {
+    const io = memoryIo();
+    const code = run(['check', '--format', format, join(dir, 'claims.csv')], io) as number;
+    assert.equal(code, 0);
+    assert.deepEqual(io.err.split('\n'), [
+      'claimlint: 1 file checked, 1 claim, 1 service line: 0 errors, 0 warnings',
+      "claimlint: note: no NCCI table was loaded, so only the built-in CPT 43214 edits were checked; load CMS's tables with --ptp, --ptp-hospital, --mue and --aoc",
+      '',
+    ]);
+    assert.doesNotThrow(() => JSON.parse(io.out));
+  });
+}
 
 // Found in review: a run of dental claims (or inpatient bills) only got the note too, though no
 // table could have judged them: loading CMS's tables would change nothing. Each file's own note

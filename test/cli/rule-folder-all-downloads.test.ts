@@ -53,6 +53,7 @@ test('--ptp and --mue given the same folder: each takes its tables, the other ki
   assert.deepEqual(lines.map((l) => l.replace(/: skipped: .*/, ': skipped')), [
     `claimlint: warning: --ptp ${join(ncci, 'MCR_MUE_PractitionerServices.csv')}: skipped`,
     `claimlint: warning: --mue ${join(ncci, 'ccipra-v322r0-f1.txt')}: skipped`,
+    'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
   ]);
 });
 
@@ -79,6 +80,7 @@ test('a folder of the zips as downloaded, given to --ptp and --mue: each takes t
   assert.deepEqual(lines.map((l) => l.replace(/: skipped: .*/, ': skipped')), [
     `claimlint: warning: --ptp ${join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip')} › MCR_MUE_PractitionerServices.csv: skipped`,
     `claimlint: warning: --mue ${join(zips, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip')} › ccipra-v322r0-f1.TXT: skipped`,
+    'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
   ]);
 });
 

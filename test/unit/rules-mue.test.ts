@@ -465,7 +465,7 @@ describe('claimlint --mue and --aoc', () => {
       const good = io();
       const code = run(['check', '--format', 'json', '--mue', mue, '--aoc', aoc, claims], good);
       assert.notEqual(code, 2, good.err);
-      assert.match(good.err, new RegExp(`^claimlint: warning: ${mue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:11: HCPCS/CPT code "0002Q" is not a procedure code\n$`));
+      assert.match(good.err, new RegExp(`^claimlint: warning: ${mue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:11: HCPCS/CPT code "0002Q" is not a procedure code\nclaimlint: 1 file checked, [^\n]*\n$`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -175,18 +175,18 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   progress.finish();
   if (reportNote !== null) io.stderr(`claimlint: ${reportNote}\n`);
 
-  if (options.format === 'text') {
-    const counts = [plural(totals.error, 'error'), plural(totals.warning, 'warning')];
-    if (totals.information > 0) counts.push(plural(totals.information, 'note'));
-    io.stderr(
-      `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
-        `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
-        `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}\n`,
-    );
-    // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes say so.
-    const note = totals.claims > 0 && notJudged >= totals.claims ? null : builtinOnlyNote(knowledge, options.builtinEdits);
-    if (note !== null) io.stderr(`claimlint: note: ${note}\n`);
-  }
+  // In every format: stdout holds only the report (JSON and SARIF stay parseable), and the
+  // summary and the built-in-only note are for the person or log reading stderr.
+  const counts = [plural(totals.error, 'error'), plural(totals.warning, 'warning')];
+  if (totals.information > 0) counts.push(plural(totals.information, 'note'));
+  io.stderr(
+    `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
+      `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
+      `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}\n`,
+  );
+  // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes say so.
+  const note = totals.claims > 0 && notJudged >= totals.claims ? null : builtinOnlyNote(knowledge, options.builtinEdits);
+  if (note !== null) io.stderr(`claimlint: note: ${note}\n`);
   if (unreadable > 0 || unlistedFolders > 0) return 2;
   return totals.error > 0 ? 1 : 0;
 }
