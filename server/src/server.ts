@@ -8,7 +8,7 @@ import { jsonDecoder } from './lsp/jsonDecoder';
 import { startServer } from './lsp/startServer';
 import { nodeRuntime } from './lsp/runtime';
 import { routeConsoleTo } from './lsp/stdio';
-import { readServerArguments, SERVER_USAGE } from './lsp/serverArguments';
+import { readServerArguments, SERVER_ARGUMENTS, SERVER_USAGE } from './lsp/serverArguments';
 import { version as CLAIMLINT_VERSION } from '../../package.json';
 
 function connect(stdio: boolean): Connection {
@@ -57,6 +57,10 @@ if (args.kind === 'serve') {
   process.stdout.write(SERVER_USAGE);
 } else if (args.kind === 'version') {
   process.stdout.write(`claimlint server ${CLAIMLINT_VERSION}\n`);
+} else if (args.kind === 'unknown') {
+  const what = args.argument.startsWith('-') ? 'option' : 'argument';
+  process.stderr.write(`claimlint server: unknown ${what} '${args.argument}' (it takes ${SERVER_ARGUMENTS}).\n\n${SERVER_USAGE}`);
+  process.exitCode = 2;
 } else {
   process.stderr.write(`claimlint server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${SERVER_USAGE}`);
   process.exitCode = 2;

@@ -1,7 +1,7 @@
 // What the server's command line asks for. The language-server library picks its transport from
 // the command line (--stdio, --node-ipc, --socket=PORT, --pipe=NAME) and, given none, throws a
 // stack trace at a user who ran `node server.js` to see what it is: that case, and --help, get a
-// usage text instead; --version the version.
+// usage text instead; --version the version; any other argument is refused by name.
 
 export const SERVER_USAGE = `Claimlint language server: X12 837 and CSV claim files checked for NCCI edits and the 837 implementation guides.
 
@@ -16,18 +16,43 @@ Settings come from the client (workspace/configuration, section "claimlint") or 
 initializationOptions.settings. The command-line checker is cli.js beside this file.
 `;
 
-export type ServerArguments = { kind: 'serve'; stdio: boolean } | { kind: 'help' } | { kind: 'version' } | { kind: 'no-transport' };
+export type ServerArguments =
+  | { kind: 'serve'; stdio: boolean }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'no-transport' }
+  | { kind: 'unknown'; argument: string };
 
 /** The library's transports: flags alone, and those with a value (`--socket=PORT` or `--socket PORT`, as it reads them). */
 const TRANSPORTS = ['--stdio', '--node-ipc'];
 const TRANSPORTS_WITH_VALUE = ['--socket', '--pipe'];
+/** Not a transport, but read by the library too: VS Code's client adds it (the server ends when that process has gone). */
+const CLIENT_PROCESS_ID = '--clientProcessId';
+
+/** What the server takes, for the message that refuses anything else. */
+export const SERVER_ARGUMENTS = '--stdio, --node-ipc, --socket=PORT, --pipe=NAME, --clientProcessId=PID, --help or --version';
 
 export function readServerArguments(args: readonly string[]): ServerArguments {
   if (args.includes('--help') || args.includes('-h')) return { kind: 'help' };
   if (args.includes('--version') || args.includes('-v')) return { kind: 'version' };
-  const transport = args.some(
-    (a, i) => TRANSPORTS.includes(a) || TRANSPORTS_WITH_VALUE.some((flag) => a.startsWith(`${flag}=`) || (a === flag && i + 1 < args.length)),
-  );
+  // Anything else is refused by name: the library ignores what it does not know, so a misspelt
+  // `--stido` beside nothing else was reported as "no transport given", and beside a transport
+  // not at all.
+  let transport = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (TRANSPORTS.includes(arg)) {
+      transport = true;
+    } else if (TRANSPORTS_WITH_VALUE.includes(name) || name === CLIENT_PROCESS_ID) {
+      // The value is the next argument unless given after `=`; a flag last without one is not a transport.
+      const hasValue = name !== arg || i + 1 < args.length;
+      if (name === arg && hasValue) i++;
+      if (hasValue && name !== CLIENT_PROCESS_ID) transport = true;
+    } else {
+      return { kind: 'unknown', argument: arg };
+    }
+  }
   if (!transport) return { kind: 'no-transport' };
   return { kind: 'serve', stdio: args.includes('--stdio') };
 }
