@@ -85,12 +85,12 @@ describe('claimlint check DIR', () => {
     );
   });
 
-  test('a directory without claim files is an error that names it (exit 2); the other files are still checked', () => {
+  test('a directory without claim files is noted by name, not an unreadable input (exit 0); the other files are still checked', () => {
     file('empty-batch/notes.txt', 'nothing here\n');
     file('ok.837', oneClaim('C1', '99213'));
     const run = claimlint(['check', '--format', 'json', 'empty-batch', 'ok.837']);
-    assert.equal(run.code, 2, run.stderr);
-    assert.match(run.stderr, /^claimlint: empty-batch: no claim files in this directory \(\.837, \.837p, \.837i, \.837d, \.x12, \.edi, \.csv, \.tsv, or a file starting with ISA\)$/m);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^claimlint: empty-batch: no claim files in this folder \(looked for \.837, \.837p, \.837i, \.837d, \.x12, \.edi, \.csv, \.tsv and files starting with ISA\), so nothing in it was checked$/m);
     assert.deepEqual((JSON.parse(run.stdout) as JsonReport).files.map((f) => f.path), ['ok.837']);
   });
 

@@ -84,7 +84,8 @@ written. fix says on standard error what it did, and which findings of the kinds
 left for a person, and why.
 
 Exit codes: 0 no errors, 1 findings of error severity (after fix: errors that remain),
-2 bad usage, or a file or rule file that cannot be read or written.
+2 bad usage, or a file or rule file that cannot be read or written (a folder with no claim
+file is noted on standard error, and is not an error).
 `;
 
 const SHORT_USAGE = "run 'claimlint --help' for usage";

@@ -21,30 +21,36 @@ import { withInputFindings, withOtherTransactionsFailed } from '../core/inputFin
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { builtinOnlyNote, configurationMessages } from './rulesLoading';
 
-/** Why a directory argument gave no file to check. */
-const NO_CLAIM_FILES = `no claim files in this directory (${CLAIM_FILE_EXTENSIONS.join(', ')}, or a file starting with ISA)`;
+/**
+ * What stderr says of a directory argument that holds no claim file. It is not an unreadable
+ * input (exit 0 if nothing else fails): a nightly run over an outbound folder with nothing in it
+ * has simply nothing to check.
+ */
+const NO_CLAIM_FILES = `no claim files in this folder (looked for ${CLAIM_FILE_EXTENSIONS.join(', ')} and files starting with ISA), so nothing in it was checked`;
 
 /** The inputs to check, and why some of them are refused before they are read. */
 interface Inputs {
   files: FilePath[];
-  /** A directory without claim files, a folder under a checked one that cannot be listed: why. */
+  /** A folder under a checked one that cannot be listed: why. */
   refused: Map<FilePath, string>;
   /** The folders that cannot be listed (counted apart from the files that cannot be read). */
   unlisted: Set<FilePath>;
   /** The files found in a folder given (not named themselves). */
   found: Set<FilePath>;
+  /** The directories given that hold no claim file: noted, not checked, not an error. */
+  empty: FilePath[];
 }
 
 /**
  * The inputs with each directory replaced by the claim files under it (claimFiles.ts), in place,
  * and the folders under it that cannot be listed, to be reported in their place; a directory
- * without any stays, to be reported as such. A file reached again (a folder and a file in it, the
- * same path twice, a link to it) is dropped, so that it is checked once and never paired with
+ * without any goes to `empty`. A file reached again (a folder and a file in it, the same path
+ * twice, a link to it) is dropped, so that it is checked once and never paired with
  * itself: the first of its places is kept (SeenFiles, claimFiles.ts; the editor's folder check
  * drops one the same way).
  */
 function expandDirectories(files: readonly string[]): Inputs {
-  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set(), found: new Set() };
+  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set(), found: new Set(), empty: [] };
   const seen = new SeenFiles();
   const add = (path: FilePath) => {
     if (seen.firstTime(path)) inputs.files.push(path);
@@ -73,8 +79,10 @@ function expandDirectories(files: readonly string[]): Inputs {
     if (found.paths.length > 0) {
       found.paths.forEach(add);
       for (const file of found.paths) if (!named.has(file)) inputs.found.add(file);
+    } else if (directory) {
+      // Given twice, said once (as a file given twice is checked once).
+      if (seen.firstTime(path)) inputs.empty.push(path);
     } else {
-      if (directory) inputs.refused.set(path, NO_CLAIM_FILES);
       add(path);
     }
   }
@@ -82,7 +90,7 @@ function expandDirectories(files: readonly string[]): Inputs {
 }
 
 export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
-  const { files, refused, unlisted, found } = expandDirectories(options.files);
+  const { files, refused, unlisted, found, empty } = expandDirectories(options.files);
   const progress = progressFor(options, io, files);
   const stdout = (text: string) => {
     progress.clear();
@@ -90,6 +98,7 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   };
   const reporter = createReporter(options.format, stdout, knowledge, options.descriptorFiles.length > 0);
   for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
+  for (const folder of empty) io.stderr(`claimlint: ${stderrName(folder)}: ${NO_CLAIM_FILES}\n`);
   const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
   /** Claims the files' notes say no NCCI table judges (ncci.not-applicable). */
   let notJudged = 0;
@@ -182,7 +191,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   io.stderr(
     `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
       `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
-      `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}\n`,
+      `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}` +
+      `${empty.length > 0 ? `; ${plural(empty.length, 'folder')} held no claim files` : ''}\n`,
   );
   // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes say so.
   const note = totals.claims > 0 && notJudged >= totals.claims ? null : builtinOnlyNote(knowledge, options.builtinEdits);
