@@ -20,7 +20,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'claimlint.internal-error': 'Claimlint failed on this file; other files are unaffected.',
 
   // X12 837: envelope, counts and the claim values the coding checks read.
-  'x12.isa-missing': 'No ISA segment at the start of the file: an X12 interchange begins with ISA, which sets the delimiters.',
+  'x12.isa-missing': 'No ISA segment at the start of the file: an X12 interchange begins with ISA, which sets the delimiters, so without it no claim is read (a transaction set pasted from ST or GS needs its ISA and GS header too).',
   'x12.isa-malformed': 'The ISA segment cannot be read (its delimiters or fixed fields are not where the standard puts them).',
   'x12.isa-width': 'ISA fields not padded to their fixed widths (the header is 106 characters); many receivers reject it.',
   'x12.text-before-isa': 'Text before the ISA header, which is not part of the interchange.',

@@ -31,7 +31,7 @@ export function withInputFindings(findings: readonly Finding[], format: ClaimFor
           rule: UNRECOGNIZED_RULE,
           severity: 'error',
           message:
-            'Not an X12 837 or a claim CSV export, so nothing in it was checked: an 837 starts with an ISA segment (or ST/GS when pasted without one), a claim CSV has a header row that names a procedure code column beside other claim columns.',
+            'Not an X12 837 or a claim CSV export, so nothing in it was checked: an 837 starts with an ISA segment (the interchange header, which sets the delimiters), a claim CSV has a header row that names a procedure code column beside other claim columns.',
           span: { start: 0, end: 0 },
         },
   );
@@ -59,7 +59,7 @@ export function editorInputFindings(findings: readonly Finding[], format: ClaimF
     {
       rule: UNRECOGNIZED_RULE,
       severity: 'warning',
-      message: 'Not an X12 837, so nothing in it was checked: an 837 starts with an ISA segment (or ST/GS when pasted without one).',
+      message: 'Not an X12 837, so nothing in it was checked: an 837 starts with an ISA segment (the interchange header, which sets the delimiters).',
       span: { start: 0, end: 0 },
     },
   ];

@@ -86,13 +86,15 @@ export function tokenize(source: Source, options: TokenizeOptions = {}): Segment
     // Sample files sometimes carry a note above the header: accept an ISA that starts a later line.
     const later = isaOnLaterLine(text(), at, length);
     if (later < 0) {
+      // Nothing is read without ISA (it sets the delimiters): a transaction set pasted from ST or
+      // GS gets this finding alone, so it says that the claims were not read, and what to add.
       findings.push({
         rule: 'x12.isa-missing',
         severity: 'error',
         message:
           at >= length
             ? 'The document is empty: an X12 file starts with an ISA segment'
-            : 'No ISA segment at the start: an X12 interchange must begin with ISA, which sets the delimiters',
+            : 'No ISA segment at the start: without the ISA header the delimiters are unknown, so no claim in this file was read or checked; paste the ISA (and GS) header above the transaction set',
         span: { start: at, end: firstLineEnd(source, at) },
       });
       at = length;
