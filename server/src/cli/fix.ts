@@ -16,7 +16,7 @@ import { removeStaleTemporaries } from './temporaries';
 import { byPosition, pathOnOneLine, Positions, textLine } from './report';
 import { withInputFindings } from '../core/inputFindings';
 import { targetKind, writeIntoStreamInterruptibly } from './pipeOutput';
-import { collectGarbage, plural, progressFor, stderrName, type Io } from './io';
+import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
 import { anyLeft, doneBy, leftBy, leftLines, NONE_LEFT, type Left } from './fixSummary';
 
 interface FixPlan {
@@ -89,7 +89,10 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
   let remaining = plan.findings;
   /** What a second pass over the result fixed (the counts the first one put off), or null. */
   let countsFixed: string | null = null;
+  /** The result is not the input: the findings left are placed in the result's text. */
+  let edited = false;
   if (plan.edits) {
+    edited = true;
     progress.update(0, 'fixing');
     fixed = applyEdits(input.text, plan.edits);
     plan.edits = null;
@@ -116,7 +119,10 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
   progress.update(0, 'writing');
   progress.clear();
   const changed = plan.removedLines > 0 || plan.otherFixes !== null;
-  const outputName = toStdout ? '<stdout>' : target;
+  // The findings left are named by the text their positions count in. Unchanged, that is the
+  // input, named as check names it (`<stdin>` for -); changed and on standard output, the result
+  // has no name but that (its lines are not the input's once lines were removed).
+  const outputName = !toStdout ? target : edited ? '<stdout>' : displayPath(path);
   if (toStdout) {
     forEachEncodedChunk(fixed, encoding, bom, (chunk) => io.stdout(chunk));
   } else if (changed || options.out !== null) {
