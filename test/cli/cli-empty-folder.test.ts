@@ -32,6 +32,8 @@ test('an empty folder: a note naming it and what was looked for, exit 0, nothing
   assert.equal(lines[0], `claimlint: ${folder}: ${LOOKED_FOR}`);
   assert.equal(lines[1], 'claimlint: 0 files checked, 0 claims, 0 service lines: 0 errors, 0 warnings; 1 folder held no claim files');
   assert.doesNotMatch(io.err, /could not be read/);
+  // No file was checked, so no edit was: the note that only the built-in ones were is not given.
+  assert.doesNotMatch(io.err, /built-in CPT 43214/);
   assert.equal(io.out, '');
 });
 

@@ -194,8 +194,9 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}` +
       `${empty.length > 0 ? `; ${plural(empty.length, 'folder')} held no claim files` : ''}\n`,
   );
-  // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes say so.
-  const note = totals.claims > 0 && notJudged >= totals.claims ? null : builtinOnlyNote(knowledge, options.builtinEdits);
+  // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes
+  // say so; nor when no file was checked (an empty folder), which no edit was checked on.
+  const note = totals.files === 0 || (totals.claims > 0 && notJudged >= totals.claims) ? null : builtinOnlyNote(knowledge, options.builtinEdits);
   if (note !== null) io.stderr(`claimlint: note: ${note}\n`);
   if (unreadable > 0 || unlistedFolders > 0) return 2;
   return totals.error > 0 ? 1 : 0;
