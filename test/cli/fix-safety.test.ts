@@ -10,7 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeX12 } from '../unit/helpers/x12-writer';
 import { waitUntilStopped } from '../unit/helpers/process';
@@ -254,6 +254,23 @@ describe('fix and the permissions of the file it replaces', () => {
     const run = await claimlint(['fix', '--no-builtin-edits', 'ro.837'], dir);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /nothing to fix/);
+  });
+
+  // Found by a user: fix in place replaced a file with another hard link, which kept the old text.
+  test('a file with another hard link is refused with exit 2, unchanged; --force replaces it under its name only', async () => {
+    const dir = folder('hard-link');
+    const target = join(dir, 'claims.837');
+    writeFileSync(target, example);
+    linkSync(target, join(dir, 'copy.837'));
+    const refused = await claimlint(['fix', 'claims.837'], dir);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.equal(refused.stderr, 'claimlint: cannot write claims.837: it has 2 hard links, which a rewrite would leave holding the old text (--force replaces it under this name only); the file was not changed\n');
+    assert.ok(readFileSync(target).equals(example));
+    assert.deepEqual(readdirSync(dir).sort(), ['claims.837', 'copy.837']);
+    const forced = await claimlint(['fix', '--force', 'claims.837'], dir);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.ok(!readFileSync(target).equals(example), 'the file is fixed');
+    assert.ok(readFileSync(join(dir, 'copy.837')).equals(example), 'the other name keeps the old text');
   });
 
   test('--out onto an existing read-only file is refused the same way, and --force writes it', async () => {

@@ -85,6 +85,11 @@ class Replacement {
     if (existing && !options.force && readOnlyToUs(this.destination, existing)) {
       throw new OutputError(target, `read-only (mode ${octal(Number(existing.mode))}; --force replaces it anyway)`);
     }
+    // The rename gives the name a new file: the file's other names (hard links) would keep the old
+    // text without a word, so it is refused unless --force.
+    if (existing && !options.force && existing.nlink > 1n) {
+      throw new OutputError(target, `it has ${existing.nlink} hard links, which a rewrite would leave holding the old text (--force replaces it under this name only)`);
+    }
     this.existed = existing !== null;
     this.temporary = temporaryFor(this.destination);
     try {
