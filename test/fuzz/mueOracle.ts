@@ -171,7 +171,11 @@ export function isEmpty(change: LineChange): boolean {
 /** After fix-all: no indicator-0 conflict, and no MAI 2 finding whose lines all have their units written. */
 export function assertFixAllSettled(after: Analysis): void {
   assert.deepEqual(after.findings.filter((f) => f.rule === 'ptp.conflict'), [], 'no indicator-0 conflict is left');
-  const written = (ref: LineRef) => after.doc.claims[ref.claimIndex]?.lines[ref.lineIndex]?.units != null;
+  // Written: in a cell of the line (a CSV without a units column takes each line as one unit, written nowhere).
+  const written = (ref: LineRef) => {
+    const line = after.doc.claims[ref.claimIndex]?.lines[ref.lineIndex];
+    return line?.units != null && line.unitsSpan !== null;
+  };
   const left = mueFindings(after.findings).filter((f) => f.data.mai === 2 && f.data.value > 0 && f.data.lines.every(written));
   assert.deepEqual(left.map((f) => f.message), [], 'no MAI 2 day with its units written is left over its MUE');
 }

@@ -56,7 +56,8 @@ function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], 
   for (let attempt = 0; ; attempt++) {
     assert.ok(attempt < 3, 'the date order changes at most twice');
     try {
-      const stream = new CsvStream(maxPending === undefined ? { dates, keep, quoteCheck } : { dates, keep, quoteCheck, maxPending });
+      const unitsCounted = run.countsUnits;
+      const stream = new CsvStream(maxPending === undefined ? { dates, keep, quoteCheck, unitsCounted } : { dates, keep, quoteCheck, unitsCounted, maxPending });
       const asked = new Set<number>();
       let ok = true;
       for (let at = 0, k = 0; ok && at < text.length; k++) {

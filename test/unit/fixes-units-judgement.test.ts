@@ -101,6 +101,32 @@ describe('a CSV row with values past its header (csv.row-long)', () => {
   });
 });
 
+describe('a CSV row with fewer cells than its header (csv.row-short): a cell may be missing from the middle', () => {
+  it('its charge read as its units is not lowered into the charge cell; removing it is still offered', () => {
+    // The modifier cell is missing: 6 is read as the modifier, 600.00 as the units.
+    const text = 'Claim ID,Patient ID,Date of Service,CPT,Modifier,Units,Charge\nA1,P1,2026-03-10,97110,6,600.00\n';
+    const { analysis, finding } = mueFinding(text, knowledge(2));
+    assert.ok(analysis.findings.some((f) => f.rule === 'csv.row-short'));
+    const fixes = fixesFor(text, analysis.doc, finding);
+    assert.deepEqual(fixes.filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
+    assert.ok(fixes.some((f) => f.title.startsWith('Remove')));
+    const all = fixAll(text, analysis.doc, analysis.findings);
+    assert.ok(all === null || !all.findings.includes(finding));
+  });
+});
+
+describe('an MAI 2 day\'s sum with a shifted row among its lines', () => {
+  it('lowers no line: the shifted row\'s units, and so the sum, are a guess', () => {
+    // Row 1 has an unquoted comma in its description (3 units read as 1); row 2 is well formed.
+    const text = 'Claim ID,Patient ID,Date of Service,CPT,Description,Units,Charge\nA1,P1,2026-03-10,97110,Ther,ex,3,300.00\nA1,P1,2026-03-10,97110,Ther ex,8,800.00\n';
+    const { analysis, finding } = mueFinding(text, knowledge(2));
+    assert.ok(analysis.findings.some((f) => f.rule === 'csv.row-long'));
+    assert.deepEqual(fixesFor(text, analysis.doc, finding).filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
+    const all = fixAll(text, analysis.doc, analysis.findings);
+    assert.ok(all === null || !all.findings.includes(finding));
+  });
+});
+
 describe('a CSV that names no patient: an MAI 2 sum over several rows is left to a person', () => {
   const text = 'Date of Service,CPT,Units,Charge\n03/10/2026,97110,3,300\n03/10/2026,97110,3,300\n';
 
@@ -137,5 +163,20 @@ describe('an MUE sum over many lines names the first ones and counts the rest', 
     const few = `Claim ID,Patient ID,Date of Service,CPT,Units,Charge\n${rows.split('\n').slice(0, LISTED_LINES + 1).join('\n')}\n`;
     const { finding } = mueFinding(few, knowledge(2));
     assert.match(finding.message, /over 11 lines \(lines 2, 3, 4, 5, 6, 7, 8, 9, 10 and 11, and this one\)/);
+  });
+});
+
+describe('a large day\'s sum of ordinary counts is a sum, not an id', () => {
+  it('30 lines of 4000 units over an MUE of 5000: the sum is shown, the advice is to lower, and the units fix is preferred', () => {
+    const tables = emptyMueTables();
+    tables.practitioner.add({ code: 'J1642', value: 5000, mai: 2, rationale: 'Policy', source: 'mue.csv', kind: 'practitioner' });
+    const k = { ...emptyKnowledge(false), mue: tables };
+    const rows = Array.from({ length: 30 }, () => 'A1,P1,2026-03-10,J1642,4000,40.00').join('\n');
+    const text = `Claim ID,Patient ID,Date of Service,HCPCS,Units,Charge\n${rows}\n`;
+    const { analysis, finding } = mueFinding(text, k);
+    assert.match(finding.message, /120000 units of J1642 are reported/);
+    assert.match(finding.message, /lower the units to 5000/);
+    assert.doesNotMatch(finding.message, /may be an id|Check the units/);
+    assert.ok(fixesFor(text, analysis.doc, finding).some((f) => f.isPreferred && /units/i.test(f.title)));
   });
 });

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { fixesFor } from '../../server/src/core/fixes';
 import { readUnits } from '../../server/src/core/csv/amounts';
 import { roleOfHeader } from '../../server/src/core/csv/columnLayout';
 import { CsvStream } from '../../server/src/core/csv/stream';
@@ -87,5 +88,45 @@ describe('CSV unit columns and the MUE', () => {
       assert.ok(result);
       assert.deepEqual(byPosition(result.findings), whole, `pieces of ${size}`);
     }
+  });
+});
+
+// Found by a user: a CSV without a units column got a mue.units-unknown warning on every row of a
+// code with an MUE ("has no unit count, so it is counted as 1 unit"): one note on the header now
+// says each line is taken as one unit, where units are counted (MUE tables loaded).
+describe('a CSV without a units column', () => {
+  const text = 'Claim ID,Patient ID,Date of Service,HCPCS,Charge\nC1,P1,03/10/2026,97112,50.00\nC1,P1,03/10/2026,97112,50.00\nC1,P1,03/10/2026,97112,50.00\n';
+
+  it('each line is one unit: no warning per row, one note on the header, and 3 lines of one unit over an MUE of 2 (MAI 1 per line: none)', () => {
+    const analysis = analyze(text, knowledge());
+    assert.deepEqual(analysis.doc.claims[0]!.lines.map((l) => l.units), [1, 1, 1]);
+    const notes = analysis.findings.filter((f) => f.rule === 'mue.no-units-column');
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0]!.severity, 'information');
+    assert.equal(notes[0]!.span.start, 0);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('mue.') && f.rule !== 'mue.no-units-column').map((f) => f.rule), []);
+  });
+
+  it('MAI 2: the day\'s lines are summed as one unit each; no units fix (there is no cell to write), removing a line is offered', () => {
+    const tables = emptyMueTables();
+    tables.practitioner.add({ code: '97112', value: 2, mai: 2, rationale: 'Policy', source: 'mue.csv', kind: 'practitioner' });
+    const mai2 = { ...emptyKnowledge(false), mue: tables };
+    const analysis = analyze(text, mai2);
+    const exceeded = analysis.findings.filter((f) => f.rule === 'mue.exceeded');
+    assert.equal(exceeded.length, 1);
+    assert.match(exceeded[0]!.message, /3 units of 97112 are reported/);
+    const titles = fixesFor(text, analysis.doc, exceeded[0]!).map((f) => f.title);
+    assert.deepEqual(titles.filter((t) => /units/i.test(t)), []);
+    assert.ok(titles.some((t) => t.startsWith('Remove')));
+  });
+
+  it('without MUE tables nothing counts units: no note', () => {
+    assert.deepEqual(analyze(text, emptyKnowledge(true)).findings.filter((f) => f.rule === 'mue.no-units-column'), []);
+  });
+
+  it('a units column with an empty cell is still a unit count unknown on that row (control)', () => {
+    const withColumn = 'Claim ID,Patient ID,Date of Service,HCPCS,Units,Charge\nC1,P1,03/10/2026,97112,,50.00\n';
+    const analysis = analyze(withColumn, knowledge());
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('mue.') || f.rule === 'mue.no-units-column').map((f) => f.rule), ['mue.units-unknown']);
   });
 });

@@ -224,6 +224,7 @@ export function* readCsvBlocks(read: ReadAt, buffer: Buffer, run: CodingRun, opt
     const stream = new CsvStream({
       dates,
       keep,
+      unitsCounted: run.countsUnits,
       ...(options.index === undefined ? {} : { index: options.index() }),
       ...(options.maxPending === undefined ? {} : { maxPending: options.maxPending }),
     });

@@ -9,6 +9,7 @@ import { parseDocument } from './parse';
 import { CodingRun, deferredCoding } from './rules/codingRun';
 import { DocumentCoding } from './rules/documentCoding';
 import { notEditedOf } from './rules/notEdited';
+import { hasMueRows } from './rules/checkUnits';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
 import { differenceOf, reread as rereadX12, type RereadClaims, type TextDifference } from './x12/incremental';
@@ -68,6 +69,8 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
     ptp = [internalError('checking', error)];
   }
   let findings = [...doc.findings, ...ptp];
+  // A CSV without a units column, where units are counted: each line is taken as one unit.
+  if (doc.noUnitsNote && hasMueRows(knowledge.mue)) findings.push(doc.noUnitsNote);
   if (mode !== 'envelope') {
     try {
       findings = withGuideChecks(findings, doc, mode);

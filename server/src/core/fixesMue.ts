@@ -24,6 +24,9 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
   const lines = data.lines.map((ref) => ({ ref, line: doc.claims[ref.claimIndex]?.lines[ref.lineIndex] }));
   if (lines.some(({ line }) => !line || line.units === null || line.unitsSpan === null || line.units < 0)) return null;
   if (unitsLookLikeAnId(doc, data)) return null;
+  // A row whose cells may be shifted (csv.row-short, csv.row-long) may have its units misread: what
+  // the day's sum is, and so what comes off the other lines, is then a guess too.
+  if (lines.some(({ line }) => line!.cellsShifted === true)) return null;
   // A line another payer has paid (2430 SVD) balances with that payment: a person decides.
   if (doc.format === 'x12' && lines.some(({ line }) => paidByOtherPayer(text, line!.span, delimitersAt(doc, line!.span.start)))) return null;
   if (data.mai === 1) {
@@ -74,13 +77,12 @@ function thousandthsUp(units: number): number {
 }
 
 /**
- * A line (CSV row or X12 line) whose charge is written but could not be read, or a CSV row whose
- * cells may not be under their headers (a charge of "$1,000.00" unquoted read as $1): its units
- * are not lowered, since its charge could not be lowered with them (a person decides; removing
- * the line is still offered).
+ * A line (CSV row or X12 line) whose charge is written but could not be read: its units are not
+ * lowered, since its charge could not be lowered with them (a person decides; removing the line
+ * is still offered).
  */
 function chargeUnread(line: ServiceLine): boolean {
-  return (line.chargeText !== null && line.charge === null) || line.cellsPastHeader === true;
+  return line.chargeText !== null && line.charge === null;
 }
 
 export function mueFixes(text: string, doc: ParsedDocument, finding: Finding, data: MueFindingData): Fix[] {

@@ -79,8 +79,8 @@ export interface ServiceLine {
    * rendering one (csv/csvLine.ts). Absent on 837 lines (their claim's 2010AA is theirs).
    */
   readonly billingProviderId?: string | null;
-  /** A CSV row whose cells may be shifted from their headers (csv/csvLine.ts): no fix writes into it. Absent on 837 lines. */
-  readonly cellsPastHeader?: boolean;
+  /** A CSV row whose cells may be shifted from their headers (too few or too many: csv/csvLine.ts): no fix writes into it. Absent on 837 lines. */
+  readonly cellsShifted?: boolean;
   /** Number of X12 segments in the loop (for SE01), 0 for CSV. */
   segmentCount: number;
   /** Source row or segment where the procedure code is (SV1/SV2/SV3 segment span, or CSV row span). */
@@ -268,6 +268,8 @@ export interface ParsedDocumentWithIndex extends ParsedDocument {
   csv?: CsvIndex;
   /** A CSV's totals rows that have a charge, in file order (read whole only). */
   totalsRows?: TotalsRowCharge[];
+  /** A CSV without a units column: the note that each line is one unit, which analyze gives when MUE tables are loaded. */
+  noUnitsNote?: Finding;
   /** Implementation-guide findings (guide.*), when the reader ran the guide checks (`full`). */
   guideFindings?: Finding[];
   /** Where that pass can be taken up again after an edit (guides/checkpoints.ts). */

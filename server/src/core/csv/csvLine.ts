@@ -34,11 +34,12 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
    */
   billingProviderId: string | null = null;
   /**
-   * The row has values past its header's last column (csv.row-long): its cells may be shifted from
-   * their headers (an unquoted "1,000.00" read as 1 and 000.00), so no fix changes its units, charge
-   * or modifiers; it may still be removed whole.
+   * The row has values past its header's last column (csv.row-long: an unquoted "1,000.00" read as
+   * 1 and 000.00) or fewer cells than the header (csv.row-short: one may be missing from the
+   * middle): its cells may be shifted from their headers, so no fix changes its units, charge or
+   * modifiers; it may still be removed whole.
    */
-  cellsPastHeader = false;
+  cellsShifted = false;
   /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
   private otherInsert: ModifierInsertPoint | null = null;
 

@@ -3,6 +3,7 @@
 
 import type { Finding, Span } from '../model';
 import { TOTALS_ROW_RULE } from './totalsRows';
+import { MUE_NO_UNITS_COLUMN_RULE } from '../rules/checkUnits';
 
 export const CSV_RULES = {
   rowShort: 'csv.row-short',
@@ -42,6 +43,19 @@ export function noDateColumnFinding(headerSpan: Span): Finding {
     message:
       'No date of service column: NCCI edits pair services of the same date, so no row of this file is checked against another. ' +
       'Add a date of service column (DOS, Date of Service or Service Date).',
+    span: headerSpan,
+  };
+}
+
+/**
+ * The note on the header of a file that has service lines but no units column: each line is taken
+ * as one unit (the MUE checks count it so), said once rather than as a unit count unknown on every line.
+ */
+export function noUnitsColumnFinding(headerSpan: Span): Finding {
+  return {
+    rule: MUE_NO_UNITS_COLUMN_RULE,
+    severity: 'information',
+    message: 'No units column: each line is taken as 1 unit of service, as the MUE checks count it. Add a units column if a line bills more than one unit.',
     span: headerSpan,
   };
 }

@@ -94,7 +94,7 @@ import { CsvIndexImpl, RecordStarts } from './csvIndex';
 import { mapColumns } from './columnLayout';
 import { findHeader } from './header';
 import { CsvReader } from './reader';
-import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, RowParser, type DateReading } from './rows';
+import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding, RowParser, type DateReading } from './rows';
 
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { dateOrderNote, dateOrderOf } from './csvIndex';
@@ -150,7 +150,10 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   if (parser.totalsCharges.length > 0) doc.totalsRows = parser.totalsCharges;
   if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
   // Said when it matters: two lines that an edit could pair.
-  if (layout.dateOfService < 0 && doc.claims.reduce((n, claim) => n + claim.lines.length, 0) > 1) doc.findings.push(noDateColumnFinding(headerSpan));
+  const lineCount = doc.claims.reduce((n, claim) => n + claim.lines.length, 0);
+  if (layout.dateOfService < 0 && lineCount > 1) doc.findings.push(noDateColumnFinding(headerSpan));
+  // Said only where units are counted (analyze, when MUE tables are loaded).
+  if (layout.units < 0 && lineCount > 0) doc.noUnitsNote = noUnitsColumnFinding(headerSpan);
   const notEdited = notEditedOf(doc.claims, false).finding(headerSpan);
   if (notEdited !== null) doc.findings.push(notEdited);
   doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);

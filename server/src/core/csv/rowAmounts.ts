@@ -35,7 +35,9 @@ export class AmountCells {
   /** The units into units/unitsSpan, reporting a value that is not a number of units. */
   private readUnits(r: CsvReader): void {
     const col = this.layout.units;
-    this.units = null;
+    // A file without a units column bills each line as one unit (mue.no-units-column says so once, where units are counted),
+    // rather than every line being a unit count unknown.
+    this.units = col < 0 ? 1 : null;
     this.unitsSpan = null;
     if (!hasValue(r, col)) return;
     const cell = cellText(r, col);

@@ -47,10 +47,13 @@ export class RowShape {
     return true;
   }
 
-  /** A row with fewer cells than the header names the columns it lacks (five at most). */
-  shortRow(r: CsvReader): void {
+  /**
+   * A row with fewer cells than the header names the columns it lacks (five at most). True when it
+   * is reported: a cell may be missing from the middle, its later values under the headers before.
+   */
+  shortRow(r: CsvReader): boolean {
     const n = r.cellCount;
-    if (n >= this.headerCount) return;
+    if (n >= this.headerCount) return false;
     const missing = this.layout.headers.slice(n).map((h, i) => (h ? `"${h}"` : `column ${n + i + 1}`));
     const list =
       missing.length > 5
@@ -64,6 +67,7 @@ export class RowShape {
       `Line ${r.recordLine} has ${n} field${n === 1 ? '' : 's'} but the header has ${this.headerCount}; missing ${list}.`,
       { start: r.recordStart, end: r.recordEnd },
     );
+    return true;
   }
 
   /**

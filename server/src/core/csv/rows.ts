@@ -20,7 +20,7 @@ import { AmountCells } from './rowAmounts';
 import { ClaimCells, type KindOfClaims } from './rowClaimKind';
 
 export { DateOrderChange, type DateReading } from './rowDates';
-export { CSV_RULES, noDateColumnFinding, noPatientColumnFinding } from './csvRules';
+export { CSV_RULES, noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding } from './csvRules';
 
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> extends KindOfClaims<S> {
@@ -93,8 +93,9 @@ export class RowParser<S> {
   row(r: CsvReader): void {
     const shape = this.shape;
     shape.quoteCheck(r);
-    shape.shortRow(r);
-    const cellsPastHeader = shape.longRow(r);
+    // Cells missing or past the header (csv.row-short, csv.row-long): they may not be under their headers.
+    const short = shape.shortRow(r);
+    const cellsShifted = shape.longRow(r) || short;
     const layout = this.layout;
     if (layout.procedureCode >= r.cellCount && !(layout.otherProcedureCode >= 0 && layout.otherProcedureCode < r.cellCount)) return;
     const scratch = this.modifierScratch;
@@ -114,14 +115,14 @@ export class RowParser<S> {
       this.claims.addLine(state, null, r);
       return;
     }
-    // A row with values past its header's last column (csv.row-long) may have its cells shifted
-    // from their headers: no fix writes into them (the row may still be removed whole).
+    // A row with cells missing or past its header's last column may have them shifted from their
+    // headers: no fix writes into them (the row may still be removed whole).
     const insert = codes.modifierCells(r, scratch);
-    const modifierInsert = cellsPastHeader ? null : insert;
+    const modifierInsert = cellsShifted ? null : insert;
     // Exact-size arrays: an array grown by push() keeps room for 17 elements.
     const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
     const line = this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date);
-    line.cellsPastHeader = cellsPastHeader;
+    line.cellsShifted = cellsShifted;
     this.claims.addLine(state, line, r);
   }
 

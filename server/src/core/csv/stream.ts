@@ -38,7 +38,7 @@ import type { StagedLines } from '../rules/serviceGroups';
 import { mapColumns } from './columnLayout';
 import { findHeader, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
-import { noDateColumnFinding, noPatientColumnFinding, RowParser, type DateReading } from './rows';
+import { noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding, RowParser, type DateReading } from './rows';
 
 /** Text held while a record is not complete: past it, the file is read whole instead. */
 export const MAX_PENDING = 16 * 1024 * 1024;
@@ -58,6 +58,8 @@ export interface CsvStreamOptions {
   keep: (code: string) => boolean;
   /** Given every line with a code as it is read (a hover index of the file). */
   index?: LineSink;
+  /** MUE tables are loaded: a file without a units column is told (once) that each line is taken as one unit. */
+  unitsCounted?: boolean;
   /** Tests: MAX_PENDING and QUOTE_CHECK. */
   maxPending?: number;
   quoteCheck?: number;
@@ -129,6 +131,8 @@ export class CsvStream {
     if (layout.dateOfService < 0 && claims.serviceLines > 1) findings.push(noDateColumnFinding(this.headerSpan!));
     const notEdited = claims.notEdited().finding(this.headerSpan!);
     if (notEdited !== null) findings.push(notEdited);
+    // After the notes parseCsv gives (analyze adds this one after them).
+    if (layout.units < 0 && claims.serviceLines > 0 && this.options.unitsCounted === true) findings.push(noUnitsColumnFinding(this.headerSpan!));
     return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, coded: claims.staged(), kindOf: claims.kindsOf() };
   }
 

@@ -17,6 +17,8 @@ import { hasIdDigits } from '../x12/values';
 export const MUE_EXCEEDED_RULE = 'mue.exceeded';
 export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
 export const MUE_UNITS_UNKNOWN_RULE = 'mue.units-unknown';
+/** A claim CSV without a units column, where units are counted: its lines are one unit each (said once, on the header; csv/csvRules.ts). */
+export const MUE_NO_UNITS_COLUMN_RULE = 'mue.no-units-column';
 
 export type MueTables = Record<MueTableKind, MueTable>;
 
@@ -233,15 +235,18 @@ function exceeded(
   const days = countedDays({ from: lines.from(last), to: lines.to(last) });
   // MAI 1 judges the line's own units (a date range's a day); MAI 2 and 3 the day's sum.
   const lineUnits = lines.units(last) ?? 1;
-  const perDay = days > 1 && unitsShown(shownUnits(written)) ? `, ${shownUnits(written)} a day` : '';
-  const reported = unitsShown(shownUnits(written)) ? `${unitsText(shownUnits(written))} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
+  // A line whose own count may be an id (as the units fix judges it, fixesMue.ts): the day's sum is
+  // then not shown either; a large sum of ordinary counts is.
+  const idLike = rows.some((r) => !unitsShown(lines.units(r) ?? 1));
+  const perDay = days > 1 && !idLike ? `, ${shownUnits(written)} a day` : '';
+  const reported = !idLike ? `${shownUnits(written)} unit${shownUnits(written) === 1 ? '' : 's'} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
   const counted =
     mue.mai === 1
       ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days${perDay}` : ''}${countedText(written, units)}`
       : `${reported} for this patient and provider on ${formatDate(day)}${others.length > 0 ? `, over ${rows.length} lines (${lineList(lines, others, last, fileNames)}${others.length > 1 ? ',' : ''} and this one)` : ''}${countedText(written, units)}`;
   // A count of six or more digits is likelier an id typed or shifted into the units than a count:
   // lowering it to the MUE would keep a wrong value (and scale the charge down to nothing).
-  const advice = !unitsShown(shownUnits(mue.mai === 1 ? lineUnits : written))
+  const advice = idLike
     ? `Check the units written: a count this large is more likely another value in the units' place than units given.`
     : mue.mai === 1
       ? `Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`

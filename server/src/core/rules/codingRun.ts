@@ -12,6 +12,7 @@ import { KeptLines } from './keptLines';
 import { tableForClaim } from './claimTables';
 import { ServiceGrouper, type AddOptions, type GroupTarget, type StagedLines } from './serviceGroups';
 import { checkOne, familiesOf, type CodingTables, type Family, type GroupFindings } from './codingFamilies';
+import { hasMueRows } from './checkUnits';
 
 export { deferredCoding, type CodingTables } from './codingFamilies';
 
@@ -22,7 +23,11 @@ export class CodingRun {
   /** Each family's grouper and the lines it keeps (what add() gives ServiceGrouper.addTo). */
   private readonly targets: GroupTarget[];
 
+  /** MUE tables are loaded: the run counts units (a CSV without a units column is told so). */
+  readonly countsUnits: boolean;
+
   constructor(knowledge: CodingTables) {
+    this.countsUnits = hasMueRows(knowledge.mue);
     this.families = familiesOf(knowledge);
     // One table of kept lines for all of them: a line two families keep is one row.
     const lines = new KeptLines();
