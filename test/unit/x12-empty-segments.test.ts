@@ -3,8 +3,9 @@
 // reader counts the empty ones), `--guide full` called each "a segment with an id that is not
 // letters and digits" and "not expected here", and `fix` wrote SE01 counting them while leaving
 // them in. Now each run of empty segments is one x12.segment-empty error (a bounded number in a
-// file), the guide walk goes on as without them, and the certain fix removes every empty segment
-// and sets SE01 to the set's segments without them. Synthetic data only.
+// file), SE01 is right with or without them (a receiver may count or skip them), the guide walk
+// goes on as without them, and the certain fix removes every empty segment and sets SE01 to the
+// set's segments without them. Synthetic data only.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, reanalyze } from '../../server/src/core/analyze';
@@ -42,10 +43,10 @@ describe('empty segments are reported, one finding a run', () => {
     assert.deepEqual(rules(full(valid).findings), []);
   });
 
-  it('two runs, of one and of three: two findings at their first terminators, and SE01 counts them', () => {
+  it('two runs, of one and of three: two findings at their first terminators; SE01 without them is right', () => {
     const text = withEmpty('SV1', 1, 3).replace(/^(HI\*[^~]*~)/m, '$1~');
     const findings = full(text).findings;
-    assert.deepEqual(rules(findings), ['x12.se01-count', 'x12.segment-empty', 'x12.segment-empty']);
+    assert.deepEqual(rules(findings), ['x12.segment-empty', 'x12.segment-empty']);
     for (const f of findings.filter((f) => f.rule === 'x12.segment-empty')) {
       assert.equal(f.severity, 'error');
       assert.equal(text.slice(f.span.start, f.span.end), '~');
@@ -55,8 +56,20 @@ describe('empty segments are reported, one finding a run', () => {
 
   it('no guide finding about them (the walk goes on as without them), in envelope the same reader finding', () => {
     const text = withEmpty('HI', 0);
-    assert.deepEqual(rules(full(text).findings), ['x12.se01-count', 'x12.segment-empty']);
-    assert.deepEqual(rules(analyze(text, knowledge).findings), ['x12.se01-count', 'x12.segment-empty']);
+    assert.deepEqual(rules(full(text).findings), ['x12.segment-empty']);
+    assert.deepEqual(rules(analyze(text, knowledge).findings), ['x12.segment-empty']);
+  });
+
+  it('SE01 that is neither the count with them nor without them says both', () => {
+    const text = withEmpty('HI', 0).replace(/^SE\*(\d+)\*/m, (_, n: string) => `SE*${Number(n) + 5}*`);
+    const se01 = analyze(text, knowledge).findings.find((f) => f.rule === 'x12.se01-count');
+    assert.ok(se01);
+    assert.match(se01.message, /but the transaction set has (\d+) \(\d+ without its 1 empty segment\)$/);
+  });
+
+  it('between envelopes, outside any transaction set: the empty segment alone, not also a segment outside a set', () => {
+    const text = valid.replace(/^(SE\*[^~]*~)/m, '$1~');
+    assert.deepEqual(rules(analyze(text, knowledge).findings), ['x12.segment-empty']);
   });
 
   it(`a file of many runs: ${REPORTED_RUNS} findings, the last saying the fix removes the others`, () => {
@@ -98,7 +111,7 @@ describe('the fix removes every empty segment and sets SE01', () => {
   it('an empty segment on a line of its own goes with its line break', () => {
     const text = valid.replace(/^(HI\*[^~]*~\n)/m, '$1~\n~\n');
     const analysis = full(text);
-    assert.deepEqual(rules(analysis.findings), ['x12.se01-count', 'x12.segment-empty']);
+    assert.deepEqual(rules(analysis.findings), ['x12.segment-empty']);
     const [fix] = fixesFor(text, analysis.doc, analysis.findings.find((f) => f.rule === 'x12.segment-empty')!);
     assert.equal(applyEdits(text, fix!.edits), valid);
   });
@@ -112,9 +125,13 @@ describe('the fix removes every empty segment and sets SE01', () => {
     assert.equal(applyEdits(text, fix!.edits), valid);
   });
 
-  it('fix-all takes it, and the SE01 recount of that set gives way to it', () => {
-    const text = withEmpty('HI', 0);
+  it('an SE01 that is wrong either way: its own quick fix is the removal, and so is fix-all\'s', () => {
+    const text = withEmpty('HI', 0).replace(/^SE\*(\d+)\*/m, (_, n: string) => `SE*${Number(n) + 5}*`);
     const analysis = full(text);
+    assert.deepEqual(rules(analysis.findings), ['x12.se01-count', 'x12.segment-empty']);
+    const [own] = fixesFor(text, analysis.doc, analysis.findings.find((f) => f.rule === 'x12.se01-count')!);
+    assert.match(own!.title, /^Remove the empty segment and set SE01 to \d+$/);
+    assert.equal(applyEdits(text, own!.edits), valid);
     const fix = fixAllWithGuides(text, analysis.doc, analysis.findings);
     assert.ok(fix);
     assert.equal(applyEdits(text, fix.edits), valid);
@@ -156,4 +173,28 @@ describe('an edit that adds or removes empty segments: the re-read equals a fres
       assert.ok(edits > 60, `${edits} edits`);
     });
   }
+});
+
+describe('past the hundred runs reported, an edit gives what a fresh analysis gives', () => {
+  it('150 claims each with an empty segment: an edit in claim 120, one adding a run in claim 130, one removing an early run', () => {
+    const many = writeX12(
+      Array.from({ length: 150 }, (_, i) => ({ id: `C${i + 1}`, subscriberId: `M${i + 1}`, lines: [{ code: '99213', charge: '80.00', date: day }] })),
+      { lineEnding: '\n' },
+    ).text.replace(/^(HI\*[^~]*~)/gm, '$1~');
+    const shown = (findings: readonly Finding[]) => findings.map((f) => `${f.rule} ${f.span.start}-${f.span.end} ${f.message}`).sort();
+    const clm = (n: number) => many.indexOf(`CLM*C${n}*`);
+    const edits = [
+      many.slice(0, clm(120) + 5) + '9' + many.slice(clm(120) + 6),
+      many.slice(0, clm(130)) + many.slice(clm(130)).replace(/^(DTP\*[^~]*~)/m, '$1~'),
+      many.slice(0, clm(3)) + many.slice(clm(3)).replace('~~', '~'),
+    ];
+    for (const mode of ['envelope', 'full'] as const) {
+      for (const edited of edits) {
+        const before = analyze(many, knowledge, undefined, undefined, { guideChecks: mode });
+        assert.equal(before.findings.filter((f) => f.rule === 'x12.segment-empty').length, REPORTED_RUNS);
+        const fresh = analyze(edited, knowledge, undefined, undefined, { guideChecks: mode });
+        assert.deepEqual(shown(reanalyze(before, edited, knowledge, undefined, { guideChecks: mode }).findings), shown(fresh.findings), mode);
+      }
+    }
+  });
 });

@@ -14,6 +14,7 @@ import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
 import { differenceOf, reread as rereadX12, type RereadClaims, type TextDifference } from './x12/incremental';
 import { X12SegmentIndex } from './x12/segment-index';
+import { EMPTY_SEGMENT_RULE } from './x12/emptySegments';
 
 export { internalError };
 
@@ -98,12 +99,17 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
   // Where the edit falls in the old segments, asked before the re-read takes the old index over.
   const guideEdit = mode === 'full' ? guideEditOf(previous, change) : null;
   let reread: RereadClaims | null = null;
+  // Empty segments are reported a hundred runs at most, and each set's SE01 is judged with its own:
+  // a part read again knows neither the runs before it nor the rest of its set's, so a document
+  // that has any, or gets one, is read whole (they are rare, and a mistake to remove).
+  const hadEmpty = hasEmptySegments(previous.doc.findings);
   try {
     // The re-read leaves the coding checks to codingAfter (deferred): only the groups of the claims it read again are checked.
-    reread = rereadX12(previous.text, previous.doc, text, deferredCoding(knowledge), change);
+    if (!hadEmpty) reread = rereadX12(previous.text, previous.doc, text, deferredCoding(knowledge), change);
   } catch {
     reread = null;
   }
+  if (reread !== null && hasEmptySegments(reread.doc.findings)) reread = null;
   if (reread === null) return analyze(text, knowledge, lines, undefined, options);
   let doc: ParsedDocumentWithIndex = reread.doc;
   let coding: DocumentCoding | undefined;
@@ -172,4 +178,10 @@ function codingAfter(previous: DocumentCoding | undefined, reread: RereadClaims,
 
 function emptyDocument(format: ParsedDocumentWithIndex['format']): ParsedDocumentWithIndex {
   return { format, claims: [], findings: [], interchanges: [], groups: [], transactions: [] };
+}
+
+/** Whether a document's reader findings name an empty segment (x12/emptySegments.ts). */
+function hasEmptySegments(findings: readonly Finding[]): boolean {
+  for (const finding of findings) if (finding.rule === EMPTY_SEGMENT_RULE) return true;
+  return false;
 }

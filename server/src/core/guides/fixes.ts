@@ -94,6 +94,12 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     return { key: `hl:${hl.from}`, kind: 'hl', title: 'Renumber HL01 in order and HL02 to match', name: 'HL', edits: hl.edits, envelope: false };
   }
   const count = COUNT_RULES[rule];
+  // SE01 of a set with empty segments: removing them sets it (a recount as read now counts them).
+  if (rule === 'x12.se01-count') {
+    const empty = planner.emptyPlan();
+    const set = transactionAt(doc, finding.span.start);
+    if (empty !== null && set !== null && empty.sets.has(set.index)) return emptyPlanned(planner);
+  }
   if (count) {
     const found = recount(text, doc, finding);
     if (!found) return null;
@@ -116,11 +122,7 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     if (!trim) return null;
     return { key: 'trim', kind: 'trim', title: trimTitle(trim), name: 'blanks', edits: trim.edits, envelope: false };
   }
-  if (rule === EMPTY_SEGMENT_RULE) {
-    const empty = planner.emptyPlan();
-    if (!empty) return null;
-    return { key: 'empty', kind: 'empty', title: emptySegmentsTitle(empty), name: 'empty', edits: empty.edits, envelope: false };
-  }
+  if (rule === EMPTY_SEGMENT_RULE) return emptyPlanned(planner);
   if (rule === 'x12.isa-width' || rule === 'x12.iea02-control' || ISA_ELEMENT_RULES.has(rule)) {
     const interchange = envelopeAt(doc.interchanges, finding.span.start);
     if (!interchange) return null;
@@ -129,6 +131,13 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     return { key: `isa:${interchange.index}`, kind: 'isa', title: interchangeTitle(fix), name: 'ISA', edits: fix.edits, envelope: true };
   }
   return null;
+}
+
+/** The removal of every empty segment (with the SE01s it sets), or null when there is none. */
+function emptyPlanned(planner: Planner): Planned | null {
+  const empty = planner.emptyPlan();
+  if (!empty) return null;
+  return { key: 'empty', kind: 'empty', title: emptySegmentsTitle(empty), name: 'empty', edits: empty.edits, envelope: false };
 }
 
 /** The quick fixes for one finding (empty when it has none). */
@@ -171,18 +180,10 @@ function partsOf(text: string, doc: ParsedDocumentWithIndex, findings: readonly 
     if (known) known.findings.push(finding);
     else parts.set(planned.key, { planned, findings: [finding] });
   }
-  let list = [...parts.values()];
+  const list = [...parts.values()];
   // A segment of the envelope that starts with blanks is read only once trimmed: the counts and
   // the ISA as read now could be wrong then. They wait for the next fix-all.
-  if (list.some((p) => p.planned.kind === 'trim') && planner.trimPlan()?.envelope) list = list.filter((p) => !p.planned.envelope);
-  // SE01 as counted now counts the empty segments: in a set that has some, the removal sets it.
-  const emptyPart = list.find((p) => p.planned.kind === 'empty');
-  const sets = emptyPart ? planner.emptyPlan()!.sets : null;
-  if (emptyPart && sets) {
-    const setByRemoval = (p: GuidePart) => p.planned.kind === 'count' && p.planned.name === 'SE01' && sets.has(transactionAt(doc, p.planned.edits[0]!.span.start)?.index ?? -1);
-    for (const p of list) if (setByRemoval(p)) emptyPart.findings.push(...p.findings);
-    list = list.filter((p) => !setByRemoval(p));
-  }
+  if (list.some((p) => p.planned.kind === 'trim') && planner.trimPlan()?.envelope) return list.filter((p) => !p.planned.envelope);
   return list;
 }
 

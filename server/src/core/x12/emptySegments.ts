@@ -1,8 +1,8 @@
 // Empty segments: a segment terminator right after another (or after only line breaks and blanks,
 // which the reader skips between segments), as a generator that writes a terminator twice leaves
 // them. A segment starts with its id, so a translator rejects the file, or counts the empty one as
-// a segment; the reader counts it too (SE01 as Claimlint checks it), and the quick fix removes
-// every empty segment and sets SE01 to match (guides/emptySegmentFix.ts). One finding per run of
+// a segment, or skips it: SE01 is taken as right either way (envelope837.ts), and the quick fix
+// removes every empty segment and sets SE01 to match (guides/emptySegmentFix.ts). One finding per run of
 // them, and a bounded number in all: a file of nothing but terminators is one finding, and a file
 // of a million short segments each followed by an empty one costs a hundred.
 import type { SegmentReading } from './reading837';
@@ -13,11 +13,13 @@ export const EMPTY_SEGMENT_RULE = 'x12.segment-empty';
 export const REPORTED_RUNS = 100;
 
 const MESSAGE =
-  'Empty segment: a segment terminator right after the one before, with nothing between them. A segment starts with its id, so a receiver rejects the file ' +
-  'or counts it as a segment (as SE01 is checked here); remove it.';
+  'Empty segment: a segment terminator right after the one before, with nothing between them. A segment starts with its id, so a receiver may reject the file ' +
+  'or count it as a segment in SE01 where others do not; remove it.';
 const LAST_MESSAGE = `${MESSAGE} Further empty segments are not reported one by one; the quick fix removes them all.`;
 
 export class EmptySegments {
+  /** Empty segments read so far (each, not each run): SE01 is right without those of its set too (envelope837.ts). */
+  total = 0;
   private reported = 0;
   /** The last segment of the piece before was empty: a run of them may go on across pieces. */
   private lastWasEmpty = false;
@@ -26,6 +28,7 @@ export class EmptySegments {
 
   /** Segment s of the current piece is empty (its start is its end, where its terminator is). */
   segment(s: number): void {
+    this.total++;
     if (s > 0 ? this.isEmpty(s - 1) : this.lastWasEmpty) return;
     if (this.reported === REPORTED_RUNS) return;
     this.reported++;

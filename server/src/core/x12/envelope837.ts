@@ -43,6 +43,8 @@ const CLAIM_TRANSACTION = '837';
 
 export interface OpenTransaction extends OpenEnvelope {
   model: TransactionSet;
+  /** Empty segments read before its ST (emptySegments.ts): those after it are its own. */
+  emptyBefore: number;
 }
 
 /**
@@ -60,7 +62,11 @@ export class Envelopes837 {
   private groupsSeen = 0;
   private transactionsSeen = 0;
 
-  constructor(private readonly r: SegmentReading) {}
+  constructor(
+    private readonly r: SegmentReading,
+    /** The count of empty segments read (SE01 is right with or without those of its set). */
+    private readonly empty: { readonly total: number },
+  ) {}
 
   /** Stand-ins for the envelopes around a piece parsed on its own: nothing is reported about them. */
   standIn(enclosing: EnclosingEnvelope): void {
@@ -87,7 +93,7 @@ export class Envelopes837 {
     if (open) {
       this.transactionsSeen = open.model.index + 1;
       this.group.transactionCount = 1;
-      this.transaction = { model: open.model, segment: open.segment, headerSpan: none, controlSpan: open.controlSpan };
+      this.transaction = { model: open.model, segment: open.segment, headerSpan: none, controlSpan: open.controlSpan, emptyBefore: this.empty.total };
     }
   }
 
@@ -229,7 +235,7 @@ export class Envelopes837 {
       );
     }
     r.result.transactions.push(model);
-    this.transaction = { model, segment: s, headerSpan: ix.segmentSpan(s), controlSpan: ix.elementSpan(s, 2) };
+    this.transaction = { model, segment: s, headerSpan: ix.segmentSpan(s), controlSpan: ix.elementSpan(s, 2), emptyBefore: this.empty.total };
     this.outsideReported = false;
   }
 
@@ -244,19 +250,23 @@ export class Envelopes837 {
     open.model.segmentCount = counted;
     open.model.se01Text = ix.value(s, 1);
     open.model.se01Span = ix.elementSpan(s, 1);
-    this.checkCount(s, 'x12.se01-count', 'SE01', counted, 'segment', 'the transaction set');
+    this.checkCount(s, 'x12.se01-count', 'SE01', counted, 'segment', 'the transaction set', this.empty.total - open.emptyBefore);
     this.checkControl(s, 'x12.se02-control', 'SE02', open.model.controlNumber, 'ST02', open.controlSpan);
     open.model.span = { start: open.model.span.start, end: ix.fullEnd(s) };
     this.transaction = null;
   }
 
-  /** Compares a trailer's count element (element 1) with what was counted. */
-  private checkCount(s: number, rule: string, name: string, counted: number, unit: string, container: string): void {
+  /**
+   * Compares a trailer's count element (element 1) with what was counted. `empty`: empty segments
+   * among them (x12.segment-empty), which a receiver may count or skip: the count is right either way.
+   */
+  private checkCount(s: number, rule: string, name: string, counted: number, unit: string, container: string, empty = 0): void {
     const written = this.r.trimmed(s, 1);
-    if (isDigits(written) && Number(written) === counted) return;
+    if (isDigits(written) && (Number(written) === counted || (empty > 0 && Number(written) === counted - empty))) return;
+    const without = empty > 0 ? `${counted - empty} without its ${plural(empty, 'empty segment')}` : '';
     const message = isDigits(written)
-      ? `${name} says ${plural(Number(written), unit)}, but ${container} has ${counted}`
-      : `${name} should be the number of ${unit}s in ${container} (${counted}), found ${shownNumber(written)}`;
+      ? `${name} says ${plural(Number(written), unit)}, but ${container} has ${counted}${without && ` (${without})`}`
+      : `${name} should be the number of ${unit}s in ${container} (${counted}${without && `, or ${without}`}), found ${shownNumber(written)}`;
     this.r.add(rule, 'error', message, this.r.spanOr(s, 1));
   }
 

@@ -109,7 +109,8 @@ export class Parser837 {
   constructor(ix: X12SegmentIndex, enclosing?: EnclosingEnvelope) {
     const r = new SegmentReading(ix, this.result);
     this.r = r;
-    this.envelopes = new Envelopes837(r);
+    this.empty = new EmptySegments(r);
+    this.envelopes = new Envelopes837(r, this.empty);
     this.names = new Hierarchy837(r);
     // A part of a document read again after an edit (enclosing) has a few lines; a document as
     // many as its text holds, about one per LINE_BYTES (each doubling of the columns leaves the
@@ -118,7 +119,6 @@ export class Parser837 {
     this.readAgain = enclosing !== undefined;
     this.claim = new Claim2300(r, this.envelopes, this.names, this.lines);
     this.dates = new Dates837(r, this.claim, this.lines);
-    this.empty = new EmptySegments(r);
     if (enclosing) {
       // Stand-ins for the envelopes around the piece: nothing is reported about them.
       this.envelopes.standIn(enclosing);
@@ -246,7 +246,8 @@ export class Parser837 {
     const code = this.r.ix.table.segmentCode[s]!;
     const transaction = envelopes.transaction;
     if (transaction === null) {
-      if (!isEnvelopeCode(code)) envelopes.reportOutside(s);
+      // An empty segment is its own finding (emptySegments.ts), not a segment outside a set.
+      if (!isEnvelopeCode(code) && this.r.ix.table.segmentEnd[s] !== this.r.ix.table.segmentStart[s]) envelopes.reportOutside(s);
     } else if (transaction.model.otherTransaction !== undefined && !isEnvelopeCode(code)) {
       // A segment of another transaction set (an 835's LX, NM1, DTM): no part of a claim.
       return;
