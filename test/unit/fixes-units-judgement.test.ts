@@ -153,9 +153,9 @@ describe('an MUE sum over many lines names the first ones and counts the rest', 
   const rows = Array.from({ length: 40 }, () => 'A1,P1,2026-03-10,97110,1,10.00').join('\n');
   const text = `Claim ID,Patient ID,Date of Service,CPT,Units,Charge\n${rows}\n`;
 
-  it(`lists ${LISTED_LINES - 1} lines, then "30 more", and keeps every line as related information`, () => {
+  it(`lists ${LISTED_LINES - 1} lines, then "30 more lines", and keeps every line as related information`, () => {
     const { finding } = mueFinding(text, knowledge(2));
-    assert.match(finding.message, /over 40 lines \(lines 2, 3, 4, 5, 6, 7, 8, 9, 10; 30 more, and this one\)/);
+    assert.match(finding.message, /over 40 lines \(lines 2, 3, 4, 5, 6, 7, 8, 9, 10; 30 more lines, and this one\)/);
     assert.equal(finding.related?.length, 39);
   });
 

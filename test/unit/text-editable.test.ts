@@ -165,15 +165,18 @@ describe('EditableText: where it was edited since a mark', () => {
     });
   }
 
-  it('answers an empty region when nothing was edited, and nothing for a mark that is not the latest', () => {
+  it('answers an empty region at the end when nothing was edited (nothing to compare), and nothing for a mark that is not the latest', () => {
     const mine = new EditableText('ISA*~\nGS*~\n');
     const first = mine.mark();
-    assert.deepEqual(mine.editedSince(first), { start: 0, oldEnd: 0, newEnd: 0 });
+    assert.deepEqual(mine.editedSince(first), { start: 11, oldEnd: 11, newEnd: 11 });
     mine.replace(4, 5, '');
     assert.deepEqual(mine.editedSince(first), { start: 4, oldEnd: 5, newEnd: 4 });
     const second = mine.mark();
     assert.equal(mine.editedSince(first), null);
-    assert.deepEqual(mine.editedSince(second), { start: 0, oldEnd: 0, newEnd: 0 });
+    assert.deepEqual(mine.editedSince(second), { start: 10, oldEnd: 10, newEnd: 10 });
+    // The same text: differenceOf within the empty region finds no change.
+    const text = mine.text;
+    assert.deepEqual(differenceOf(text, text, mine.editedSince(second)!), { start: 10, oldEnd: 10, newEnd: 10 });
   });
 
   it('differenceOf within a region finds the smallest change over long texts, as over the whole texts', () => {

@@ -82,7 +82,7 @@ export function leftLines(left: Left): string[] {
   if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
   if (left.units > 0) {
     lines.push(
-      `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, units or a charge that cannot be read, or a unit count that may be an id)`,
+      `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, units or a charge that cannot be read or not written at all, a unit count that may be an id, or a CSV row whose cells may be shifted)`,
     );
   }
   return lines;

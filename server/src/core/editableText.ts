@@ -109,12 +109,13 @@ export class EditableText implements Positions {
   }
 
   /**
-   * Where the text was edited since `mark` (an empty region at 0 when it was not); null when
+   * Where the text was edited since `mark` (an empty region at its end when it was not); null when
    * `mark` is not the latest one, so that nothing is known.
    */
   editedSince(mark: EditMark): EditedRegion | null {
     if (mark !== this.lastMark) return null;
-    return this.edited ?? { start: 0, oldEnd: 0, newEnd: 0 };
+    // Not edited: an empty region at the end, so that nothing is compared.
+    return this.edited ?? { start: this.size, oldEnd: this.size, newEnd: this.size };
   }
 
   /** Replaces [start, end) with `inserted`. */

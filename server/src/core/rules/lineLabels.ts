@@ -19,7 +19,7 @@ export const LISTED_LINES = 10;
 /**
  * Several lines (rows `others`, none of them `self`) as one list, those of one claim (or file) under
  * one name: "claim 1, service lines 1 and 3; claim 2, service line 1"; "lines 4, 7 and 9". Past
- * LISTED_LINES the first ones are named and the rest counted ("lines 2, 3, ... 11; 40 more").
+ * LISTED_LINES the first nine are named and the rest counted ("lines 2, 3, 4, 5, 6, 7, 8, 9, 10; 30 more lines").
  */
 export function lineList(lines: KeptLines, others: readonly number[], self: number, fileNames?: readonly string[]): string {
   const groups = new Map<string, { where: string; unit: string; numbers: string[] }>();
@@ -31,7 +31,7 @@ export function lineList(lines: KeptLines, others: readonly number[], self: numb
     if (group) group.numbers.push(number);
     else groups.set(key, { where, unit, numbers: [number] });
   }
-  if (more > 0) return `${[...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`).join('; ')}; ${more} more`;
+  if (more > 0) return `${[...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}`).join('; ')}; ${more} more lines`;
   return [...groups.values()].map(({ where, unit, numbers }) => `${where}${unit}${numbers.length > 1 ? 's' : ''} ${listWithAnd(numbers)}`).join('; ');
 }
 
