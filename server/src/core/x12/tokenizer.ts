@@ -9,7 +9,7 @@ import type { Delimiters, Finding } from '../model';
 import { isaOnLaterLine, isIsaAtIn, isIsaProblem, readIsaHeader, skipLeadingBlanksIn } from './isa';
 import { isGap, splitBytes, splitText } from './segmentSplit';
 import { ByteTable, fit, INITIAL_CAPACITY, TokenizerScratch, type Cursor, type DelimiterRun, type SegmentTable } from './segmentTable';
-import { codeAt, latin1, type Source } from './source';
+import { codeAt, latin1, sliceOf, type Source } from './source';
 
 export { endsTerminated, TokenizerScratch, type DelimiterRun, type SegmentTable } from './segmentTable';
 
@@ -91,10 +91,7 @@ export function tokenize(source: Source, options: TokenizeOptions = {}): Segment
       findings.push({
         rule: 'x12.isa-missing',
         severity: 'error',
-        message:
-          at >= length
-            ? 'The document is empty: an X12 file starts with an ISA segment'
-            : 'No ISA segment at the start: without the ISA header the delimiters are unknown, so no claim in this file was read or checked; paste the ISA (and GS) header above the transaction set',
+        message: at >= length ? 'The document is empty: an X12 file starts with an ISA segment' : isaMissingMessage(sliceOf(source, at, Math.min(length, at + 3))),
         span: { start: at, end: firstLineEnd(source, at) },
       });
       at = length;
@@ -156,3 +153,11 @@ export function tokenize(source: Source, options: TokenizeOptions = {}): Segment
   return { text: source, source, segmentCount, segmentStart, segmentEnd, segmentCode, trailingEnd: cursor.trailingEnd, delimiterRuns, findings };
 }
 
+/**
+ * What x12.isa-missing says, by how the text starts (`head`, its first characters): what to add
+ * above a group (GS) or a transaction set (ST) pasted without its envelope.
+ */
+function isaMissingMessage(head: string): string {
+  const add = head.startsWith('GS') ? 'add the ISA header above the GS' : head.startsWith('ST') ? 'add the ISA and GS headers above the ST' : 'an X12 file starts with it';
+  return `No ISA segment at the start: without the ISA header the delimiters are unknown, so no claim in this file was read or checked; ${add}`;
+}
