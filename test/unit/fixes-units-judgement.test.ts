@@ -16,6 +16,7 @@ import { fixAll, fixesFor } from '../../server/src/core/fixes';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { LISTED_LINES } from '../../server/src/core/rules/lineLabels';
+import type { Finding } from '../../server/src/core/model';
 import { writeX12 } from './helpers/x12-writer';
 
 const DAY = { from: 20260310, to: 20260310 };
@@ -24,6 +25,19 @@ function knowledge(mai: 1 | 2): Knowledge {
   const tables = emptyMueTables();
   tables.practitioner.add({ code: '97110', value: 4, mai, rationale: 'CMS Policy', source: 'mue.csv', kind: 'practitioner' });
   return { ...emptyKnowledge(false), mue: tables };
+}
+
+/**
+ * The finding's units are left to a person: no quick fix lowers them, fix-all leaves the finding,
+ * and removing its line is still offered. The quick fixes, for more checks.
+ */
+function assertUnitsLeft(text: string, analysis: ReturnType<typeof analyze>, finding: Finding) {
+  const fixes = fixesFor(text, analysis.doc, finding);
+  assert.deepEqual(fixes.filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
+  assert.ok(fixes.some((f) => f.title.startsWith('Remove')), 'removing the line is still offered');
+  const all = fixAll(text, analysis.doc, analysis.findings);
+  assert.ok(all === null || !all.findings.includes(finding), 'fix-all leaves it');
+  return fixes;
 }
 
 function mueFinding(text: string, k: Knowledge) {
@@ -42,12 +56,8 @@ for (const mai of [1, 2] as const) {
       for (const [format, text] of [['CSV', csv], ['837P', x12]] as const) {
         it(`${format}: no fix lowers the units, none is preferred, and fix-all leaves the line`, () => {
           const { analysis, finding } = mueFinding(text, knowledge(mai));
-          const fixes = fixesFor(text, analysis.doc, finding);
-          assert.deepEqual(fixes.filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
-          assert.ok(fixes.length > 0, 'removing the line is still offered');
+          const fixes = assertUnitsLeft(text, analysis, finding);
           assert.deepEqual(fixes.filter((f) => f.isPreferred).map((f) => f.title), []);
-          const all = fixAll(text, analysis.doc, analysis.findings);
-          assert.ok(all === null || !all.findings.includes(finding));
         });
 
         it(`${format}: the message asks for the units to be checked, not lowered`, () => {
@@ -76,11 +86,7 @@ describe('a CSV row with values past its header (csv.row-long)', () => {
   it('is reported, and gets no units fix, in fix-all or alone; removing it is still offered', () => {
     const { analysis, finding } = mueFinding(text, knowledge(2));
     assert.ok(analysis.findings.some((f) => f.rule === 'csv.row-long'));
-    const fixes = fixesFor(text, analysis.doc, finding);
-    assert.deepEqual(fixes.filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
-    assert.ok(fixes.some((f) => f.title.startsWith('Remove')));
-    const all = fixAll(text, analysis.doc, analysis.findings);
-    assert.ok(all === null || !all.findings.includes(finding));
+    assertUnitsLeft(text, analysis, finding);
   });
 
   it('gets no modifier written into its cells', () => {
@@ -107,11 +113,7 @@ describe('a CSV row with fewer cells than its header (csv.row-short): a cell may
     const text = 'Claim ID,Patient ID,Date of Service,CPT,Modifier,Units,Charge\nA1,P1,2026-03-10,97110,6,600.00\n';
     const { analysis, finding } = mueFinding(text, knowledge(2));
     assert.ok(analysis.findings.some((f) => f.rule === 'csv.row-short'));
-    const fixes = fixesFor(text, analysis.doc, finding);
-    assert.deepEqual(fixes.filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
-    assert.ok(fixes.some((f) => f.title.startsWith('Remove')));
-    const all = fixAll(text, analysis.doc, analysis.findings);
-    assert.ok(all === null || !all.findings.includes(finding));
+    assertUnitsLeft(text, analysis, finding);
   });
 });
 
@@ -121,9 +123,7 @@ describe('an MAI 2 day\'s sum with a shifted row among its lines', () => {
     const text = 'Claim ID,Patient ID,Date of Service,CPT,Description,Units,Charge\nA1,P1,2026-03-10,97110,Ther,ex,3,300.00\nA1,P1,2026-03-10,97110,Ther ex,8,800.00\n';
     const { analysis, finding } = mueFinding(text, knowledge(2));
     assert.ok(analysis.findings.some((f) => f.rule === 'csv.row-long'));
-    assert.deepEqual(fixesFor(text, analysis.doc, finding).filter((f) => /units/i.test(f.title)).map((f) => f.title), []);
-    const all = fixAll(text, analysis.doc, analysis.findings);
-    assert.ok(all === null || !all.findings.includes(finding));
+    assertUnitsLeft(text, analysis, finding);
   });
 });
 

@@ -104,8 +104,13 @@ export function unitsShown(units: number): boolean {
 /** A unit count not shown, described. */
 const UNSHOWN_UNITS = 'a unit count of 6 or more digits (not shown: it may be an id)';
 
+/** "1 unit", "2.5 units". */
+function unitsWord(units: number): string {
+  return `${units} unit${units === 1 ? '' : 's'}`;
+}
+
 function unitsText(units: number): string {
-  return unitsShown(units) ? `${units} unit${units === 1 ? '' : 's'}` : UNSHOWN_UNITS;
+  return unitsShown(units) ? unitsWord(units) : UNSHOWN_UNITS;
 }
 
 /**
@@ -238,8 +243,9 @@ function exceeded(
   // A line whose own count may be an id (as the units fix judges it, fixesMue.ts): the day's sum is
   // then not shown either; a large sum of ordinary counts is.
   const idLike = rows.some((r) => !unitsShown(lines.units(r) ?? 1));
-  const perDay = days > 1 && !idLike ? `, ${shownUnits(written)} a day` : '';
-  const reported = !idLike ? `${shownUnits(written)} unit${shownUnits(written) === 1 ? '' : 's'} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
+  const sum = shownUnits(written);
+  const perDay = days > 1 && !idLike ? `, ${sum} a day` : '';
+  const reported = !idLike ? `${unitsWord(sum)} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
   const counted =
     mue.mai === 1
       ? `this line reports ${unitsText(shownUnits(lineUnits))}${days > 1 ? ` over ${days} days${perDay}` : ''}${countedText(written, units)}`
