@@ -106,6 +106,13 @@ describe('a claim CSV read in pieces', () => {
     assertSameForEveryCut(`${HEADER}\nC2,P1,2026-03-10,43214,,1,10.00,\nC2,P2,2026-03-10,43214,,1,10.00,\nC2,,2026-03-10,43200,,1,10.00,\n`);
   });
 
+  it('reports the same modifier cells whichever rows are kept as lines, cut anywhere', () => {
+    // 99999 takes part in no edit (its line is not kept when streamed); its cell is checked all the same.
+    const text = `${HEADER}\nC1,P1,2026-03-10,43214,591,1,10.00,\nC1,P1,2026-03-10,99999,"25 5",1,10.00,\nC1,P1,2026-03-10,99999,NULL,1,10.00,\nC2,P2,2026-03-10,43200,26 LT 76 77 XS,1,10.00,\n`;
+    assert.equal(whole(text, BUILTIN)!.findings.filter((f) => f.rule === 'csv.modifier-invalid').length, 3);
+    assertSameForEveryCut(text);
+  });
+
   it('finds the conflicts of claims whose rows are not adjacent, with the rows between', () => {
     const text = [
       HEADER,

@@ -12,6 +12,7 @@ import type { Finding, ParsedDocument, PtpFindingData, ServiceLine, Span } from 
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM, ptpBypassOf } from './data/modifiers';
 import { isEvaluationAndManagement } from './procedureCodes';
+import { isEmptyCellValue } from './data/emptyCells';
 import { lineName, removal, type Fix } from './fixesRemoval';
 import { mueFixes } from './fixesMue';
 
@@ -90,8 +91,8 @@ export function addModifierEdit(text: string, line: ServiceLine, modifier: strin
       // A claim line carries four modifiers at most, wherever the export wrote them (this cell, the code cell).
       if (line.modifiers.length >= 4) return null;
       const value = cellValueSpan(text, point.cellSpan, point.quoted);
-      const current = text.slice(value.start, value.end).trim();
-      if (current === '') return { span: { start: value.start, end: value.end }, newText: modifier };
+      // An empty cell, or one an export filled with its word for none (NULL, N/A), takes the modifier alone.
+      if (isEmptyCellValue(text.slice(value.start, value.end))) return { span: { start: value.start, end: value.end }, newText: modifier };
       // Keep the separator the cell already uses; a space never needs quoting.
       const separator = point.separator && point.separator !== '' ? point.separator : ' ';
       const safe = !point.quoted && /[",;|\t]/.test(separator) ? ' ' : separator;
@@ -101,7 +102,7 @@ export function addModifierEdit(text: string, line: ServiceLine, modifier: strin
       if (line.modifiers.length >= 4) return null;
       for (const cell of point.cells) {
         const value = cellValueSpan(text, cell.cellSpan, cell.quoted);
-        if (text.slice(value.start, value.end).trim() === '') return { span: value, newText: modifier };
+        if (isEmptyCellValue(text.slice(value.start, value.end))) return { span: value, newText: modifier };
       }
       return null;
     }

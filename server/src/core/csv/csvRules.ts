@@ -14,6 +14,7 @@ export const CSV_RULES = {
   claimTypeUnknown: 'csv.claim-type-unknown',
   claimFrequencyInvalid: 'csv.claim-frequency-invalid',
   procedureCodeInvalid: 'csv.procedure-code-invalid',
+  modifierInvalid: 'csv.modifier-invalid',
   quoteUnterminated: 'csv.quote-unterminated',
   noPatientColumn: 'csv.no-patient-column',
   noDateColumn: 'csv.no-date-column',

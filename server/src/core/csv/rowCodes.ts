@@ -11,6 +11,7 @@ import { CELL_ESCAPED, CELL_JUNK, hasValue, type CsvReader } from './reader';
 import { excelTextSpan } from './excelText';
 import { alphanumericRuns, isAlphanumeric, isWellFormedProcedureCode } from './values';
 import { CSV_RULES, type RowReport } from './csvRules';
+import { isEmptyCellWord } from '../data/emptyCells';
 
 /** A five-digit code saved as a number with decimals (43214.0). */
 const NUMBER_WRITTEN_CODE = /^\d{5}\.0+$/;
@@ -18,6 +19,9 @@ const NUMBER_WRITTEN_CODE = /^\d{5}\.0+$/;
  * Three or four digits from 100 to 1999: an anesthesia code (00100-01999) whose leading zeros a
  * spreadsheet dropped, perhaps (a four-digit 9921 is more likely a typo than 09921).
  */
+/** A claim line's modifier positions (SV101-3 to SV101-6 of an 837). */
+const MAX_MODIFIERS = 4;
+
 function lostLeadingZeros(code: string): boolean {
   return /^\d{3,4}$/.test(code) && Number(code) >= 100 && Number(code) <= 1999;
 }
@@ -35,6 +39,9 @@ export class CodeCells {
 
   private readonly cellScratch: { column: number; cellSpan: Span; quoted: boolean }[] = [];
   private readonly strings = new Map<string, string>();
+  /** Modifiers counted by the last checkModifiers() call, and where the fifth starts. */
+  private modifiersSeen = 0;
+  private fifthModifierStart = 0;
   /** Separator between the first two modifiers read by the last readModifiers() call, or ''. */
   private firstSeparator = '';
 
@@ -136,7 +143,7 @@ export class CodeCells {
     if (layout.modifiers >= 0) {
       const k = layout.modifiers;
       if (k >= n) return null;
-      if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
+      if (holdsModifiers(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
       else this.firstSeparator = '';
       return { kind: 'csv-cell', column: k, ...insertCell(r, k), separator: this.firstSeparator !== '' ? this.firstSeparator : this.defaultSeparator };
     }
@@ -145,7 +152,7 @@ export class CodeCells {
       cells.length = 0;
       for (const k of layout.modifierColumns) {
         if (k >= n) continue;
-        if (hasValue(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
+        if (holdsModifiers(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
         cells.push({ column: k, ...insertCell(r, k) });
       }
       return cells.length > 0 ? { kind: 'csv-columns', cells: cells.slice() } : null;
@@ -153,6 +160,58 @@ export class CodeCells {
     if (this.codeCellSeparator === null) return null;
     const codeCol = this.codeColumn;
     return { kind: 'csv-cell', column: codeCol, ...insertCell(r, codeCol), separator: this.codeCellSeparator };
+  }
+
+  /**
+   * Reports modifier cells that hold something other than modifiers: a run of letters and digits
+   * that is not two long (a modifier is two: 25, 59, XS, LT), or more than four modifiers on the
+   * row, the code cell's included (a claim line has four positions). Run on every row, made into a line or not, so that a
+   * file read whole and one read in pieces report the same; it allocates nothing for a good row.
+   */
+  checkModifiers(r: CsvReader, inCodeCell: readonly Modifier[]): void {
+    const layout = this.layout;
+    const n = r.cellCount;
+    // Those written into the code cell ("29877-26-LT") take positions too.
+    this.modifiersSeen = inCodeCell.length;
+    if (inCodeCell.length > MAX_MODIFIERS) this.fifthModifierStart = inCodeCell[MAX_MODIFIERS]!.span.start;
+    if (layout.modifiers >= 0) {
+      if (layout.modifiers < n && holdsModifiers(r, layout.modifiers)) this.checkModifierCell(r, layout.modifiers);
+    } else {
+      for (const k of layout.modifierColumns) if (k < n && holdsModifiers(r, k)) this.checkModifierCell(r, k);
+    }
+    if (this.modifiersSeen > MAX_MODIFIERS) {
+      this.finding(
+        CSV_RULES.modifierInvalid,
+        'warning',
+        `Line ${r.recordLine}: the row has ${this.modifiersSeen} modifiers; a claim line takes at most ${MAX_MODIFIERS} (an 837 has four modifier positions), so those from the fifth on cannot be sent.`,
+        { start: this.fifthModifierStart, end: this.fifthModifierStart + 2 },
+      );
+    }
+  }
+
+  /** Checks cell k's runs of letters and digits (see checkModifiers), counting its modifiers into modifiersSeen. */
+  private checkModifierCell(r: CsvReader, k: number): void {
+    const text = this.text;
+    const end = r.valEnd[k]!;
+    let i = r.valStart[k]!;
+    let reported = false;
+    while (i < end) {
+      while (i < end && !isAlphanumeric(text.charCodeAt(i))) i++;
+      if (i >= end) break;
+      const s = i;
+      while (i < end && isAlphanumeric(text.charCodeAt(i))) i++;
+      if (i - s === 2) {
+        if (++this.modifiersSeen === MAX_MODIFIERS + 1) this.fifthModifierStart = s;
+      } else if (!reported) {
+        reported = true;
+        this.finding(
+          CSV_RULES.modifierInvalid,
+          'warning',
+          `Line ${r.recordLine}: ${this.columnName(k)} holds ${i - s === 1 ? 'a single letter or digit' : `${i - s} letters or digits together`} where a modifier has two (25, 59, XS, LT).`,
+          { start: s, end: i },
+        );
+      }
+    }
   }
 
   /** One string per distinct code, modifier or NPI (a few hundred values repeated over many rows). */
@@ -184,6 +243,11 @@ export class CodeCells {
       count++;
     }
   }
+}
+
+/** Whether modifier cell k has a value that is not an export's word for none (NULL, N/A: data/emptyCells.ts). */
+function holdsModifiers(r: CsvReader, k: number): boolean {
+  return hasValue(r, k) && !isEmptyCellWord(r.text, r.valStart[k]!, r.valEnd[k]!);
 }
 
 /**

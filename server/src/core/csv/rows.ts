@@ -102,6 +102,7 @@ export class RowParser<S> {
     scratch.length = 0;
     const codes = this.codes;
     codes.read(r, scratch);
+    codes.checkModifiers(r, scratch);
     this.dates.read(r);
     this.amounts.read(r);
     const dates = this.dates;
@@ -110,7 +111,7 @@ export class RowParser<S> {
     this.claimCells.readKind(r, state);
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
-    // The modifier cells are read only for a line that is made (they give no findings).
+    // The modifier cells are read only for a line that is made (checkModifiers has reported their problems).
     if (!this.claims.wants(codes.code, date)) {
       this.claims.addLine(state, null, r);
       return;
