@@ -57,6 +57,19 @@ describe('ptp.modifier-required says why the modifiers written do not let the pa
     );
   });
 
+  it('the column-2 line has four modifiers: the advice to add one says its positions are taken', () => {
+    assert.equal(
+      note([{ code: '20610' }, { code: '20605', modifiers: ['76', '77', 'GA', 'KX'] }]),
+      "The 20605 line's four modifier positions are all taken: a modifier can go there only in place of one of them.",
+    );
+    assert.equal(
+      note([{ code: '20610' }, { code: '20605', modifiers: ['RT', '76', 'GA', 'KX'] }]),
+      "The modifiers already written do not let the pair pass: only the 20605 line names a site (RT): an anatomic modifier lets the pair pass when each line names a different one. The 20605 line's four modifier positions are all taken: a modifier can go there only in place of one of them.",
+    );
+    // Four on the column-1 line take nothing from the line the advice is about.
+    assert.equal(note([{ code: '20610', modifiers: ['76', '77', 'GA', 'KX'] }, { code: '20605' }]), '');
+  });
+
   it('modifiers that do count: no finding at all (control)', () => {
     assert.equal(note([{ code: '43214' }, { code: '99213', modifiers: ['25'] }]), null);
     assert.equal(note([{ code: '20610', modifiers: ['LT'] }, { code: '20605', modifiers: ['RT'] }]), null);

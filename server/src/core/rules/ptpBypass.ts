@@ -21,12 +21,17 @@ export interface ModifierSignature {
    * 91 on a code that is no laboratory test, 59 on an E/M code): they do nothing for a pair, and a finding says why.
    */
   readonly misplaced: readonly string[];
+  /** The line's four modifier positions are taken: a finding's advice to add one says so. */
+  readonly full: boolean;
   /** All of the above as one string, for grouping lines that any pair test (and a finding's words) treats alike. */
   readonly key: string;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, key: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '' });
+
+/** A claim line's modifier positions (SV101-3 to SV101-6). */
+const MODIFIER_POSITIONS = 4;
 
 export function signatureOf(line: ServiceLine): ModifierSignature {
   const modifiers = line.modifiers;
@@ -53,7 +58,8 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
       case 'never': break;
     }
   }
-  if (!anyLine && !withEm && !laboratory && sites === null && misplaced === null) return NONE;
+  const full = values.length >= MODIFIER_POSITIONS;
+  if (!anyLine && !withEm && !laboratory && sites === null && misplaced === null && !full) return NONE;
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
   return {
@@ -62,7 +68,8 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     laboratory,
     sites: siteList,
     misplaced: misplacedList,
-    key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
+    full,
+    key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
   };
 }
 
@@ -94,7 +101,9 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
     const [sites, code] = one.sites.length > 0 ? [one.sites, codeOne] : [two.sites, codeTwo];
     notes.push(`only the ${code} line names a site (${listWithAnd(sites)}): an anatomic modifier lets the pair pass when each line names a different one`);
   }
-  return notes.length === 0 ? '' : ` The modifiers already written do not let the pair pass: ${notes.join('; ')}.`;
+  const why = notes.length === 0 ? '' : ` The modifiers already written do not let the pair pass: ${notes.join('; ')}.`;
+  // The advice is to add a modifier to the column-2 line: say when it has no position left for one.
+  return two.full ? `${why} The ${codeTwo} line's four modifier positions are all taken: a modifier can go there only in place of one of them.` : why;
 }
 
 
