@@ -76,6 +76,44 @@ describe('units lowered to an MAI 2 MUE lower the totals by the charge taken off
   });
 });
 
+describe('a totals row that sums the units follows them too', () => {
+  const mue = practitionerMueCsv(['36415,1,2,Policy']);
+  const withMue = loadKnowledge({ builtinEdits: false, ptpFiles: [], descriptorFiles: [], mueFiles: ['MCR_MUE_PractitionerServices.csv'], readFile: () => mue });
+
+  it('units lowered to an MAI 2 MUE: the units total loses what the line lost, the charge total too', () => {
+    const text = 'Claim ID,Patient ID,DOS,CPT Code,Units,Charge\nX1,P1,2026-10-15,99213,1,90.00\nX1,P1,2026-10-15,36415,3,30.00\nTotal,,,,4,120.00\n';
+    const analysis = analyze(text, withMue);
+    const fix = fixAll(text, analysis.doc, analysis.findings);
+    assert.ok(fix, 'fix-all lowers the units');
+    assert.equal(applyEdits(text, fix.edits), 'Claim ID,Patient ID,DOS,CPT Code,Units,Charge\nX1,P1,2026-10-15,99213,1,90.00\nX1,P1,2026-10-15,36415,1,10.00\nTotal,,,,2,100.00\n');
+  });
+
+  it("a removed line takes its units off the section's total and the grand total; one that sums neither is left", () => {
+    const text = [
+      'Claim ID,Patient ID,DOS,CPT Code,Units,Charge',
+      'X1,P1,2026-10-15,43214,1,1500',
+      'X1,P1,2026-10-15,43200,2,650',
+      'Subtotal,,,,3,2150',
+      'X2,P2,2026-10-16,99213,1.5,90',
+      'Subtotal,,,,1.5,90',
+      'Grand Total,,,,4.5,2240',
+      'Total (visits),,,,7,',
+      '',
+    ].join('\n');
+    const fixed = fixedAll(text);
+    assert.doesNotMatch(fixed, /43200/);
+    assert.match(fixed, /\nSubtotal,,,,1,1500\nX2/);
+    assert.match(fixed, /\nSubtotal,,,,1\.5,90\n/);
+    assert.match(fixed, /\nGrand Total,,,,2\.5,1590\n/);
+    assert.match(fixed, /\nTotal \(visits\),,,,7,\n$/);
+  });
+
+  it('a units total written with a decimal comma keeps it', () => {
+    const text = 'Claim ID;Patient ID;DOS;CPT Code;Units;Charge\nX1;P1;2026-10-15;43214;1;1500\nX1;P1;2026-10-15;43200;2;650\nX1;P1;2026-10-15;99213;0,5;45\nTotal;;;;3,5;2195\n';
+    assert.match(fixedAll(text), /\nTotal;;;;1,5;1545\n$/);
+  });
+});
+
 describe('an export with a subtotal under every claim', () => {
   it('3,000 claims: every subtotal and the grand total follow', () => {
     const rows = ['Claim ID,Patient ID,DOS,CPT Code,Units,Charge'];

@@ -10,7 +10,7 @@ import { toCents } from './x12/values';
 import type { Claim, LineRef, ParsedDocument } from './model';
 import type { TextEdit } from './edits';
 import { formatAmountLike, unitsLike } from './fixesFormat';
-import { totalsRowEdits, type ChargeDrop } from './fixesTotalsRows';
+import { hundredthsOf, totalsRowEdits, type LineDrop } from './fixesTotalsRows';
 import { nonCoveredEdit } from './fixesNonCovered';
 
 /** Edits that remove the given service lines and keep every count and total right. */
@@ -35,8 +35,8 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
   for (const key of change.units?.keys() ?? []) touch(Number(key.slice(0, key.indexOf(':'))));
   const segmentsRemovedByTransaction = new Map<number, number>();
   const emptied: Claim[] = [];
-  /** What each line's charge went down by: a CSV's totals rows follow (fixesTotalsRows.ts). */
-  const drops: ChargeDrop[] = [];
+  /** What each line's charge and units went down by: a CSV's totals rows follow (fixesTotalsRows.ts). */
+  const drops: LineDrop[] = [];
   for (const [claimIndex, removed] of byClaim) {
     const claim = doc.claims[claimIndex];
     if (!claim) continue;
@@ -52,10 +52,8 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
       if (removed.has(line.index)) {
         edits.push({ span: line.span, newText: '' });
         if (line.charge === null) removedCharges = false;
-        else {
-          removedCents += toCents(line.charge);
-          drops.push({ at: line.span.start, cents: toCents(line.charge) });
-        }
+        else removedCents += toCents(line.charge);
+        drops.push({ at: line.span.start, cents: line.charge === null ? 0 : toCents(line.charge), hundredths: line.units === null ? 0 : hundredthsOf(line.units) });
         if (claim.transactionIndex !== null) {
           segmentsRemovedByTransaction.set(claim.transactionIndex, (segmentsRemovedByTransaction.get(claim.transactionIndex) ?? 0) + line.segmentCount);
         }
@@ -71,8 +69,11 @@ export function editLines(text: string, doc: ParsedDocument, change: { remove?: 
           const nonCovered = doc.format === 'x12' ? nonCoveredEdit(text, line.chargeSpan, delimitersAt(doc, line.chargeSpan.start), toCents(line.charge), cents) : null;
           if (nonCovered) edits.push(nonCovered);
           removedCents += toCents(line.charge) - cents;
-          drops.push({ at: line.span.start, cents: toCents(line.charge) - cents });
-        } else removedCharges = false;
+          drops.push({ at: line.span.start, cents: toCents(line.charge) - cents, hundredths: hundredthsOf(line.units) - hundredthsOf(newUnits) });
+        } else {
+          removedCharges = false;
+          drops.push({ at: line.span.start, cents: 0, hundredths: hundredthsOf(line.units) - hundredthsOf(newUnits) });
+        }
       }
       if (line.lineNumberSpan && doc.format === 'x12') {
         const written = text.slice(line.lineNumberSpan.start, line.lineNumberSpan.end);

@@ -255,19 +255,26 @@ export interface CsvIndex {
 }
 
 /** ParsedDocument plus the format-specific index used by hover, symbols and formatting. */
-/** A CSV totals row's charge cell (csv/totalsRows.ts), which a fix that removes rows keeps right. */
-export interface TotalsRowCharge {
-  /** Where the row starts, and its charge cell's value (inside any quotes) and text. */
-  rowStart: number;
+/** A cell of a CSV totals row: its value's span (inside any quotes) and text. */
+export interface TotalsCell {
   span: Span;
   text: string;
+}
+
+/** A CSV totals row's charge and units cells (csv/totalsRows.ts), which a fix that removes rows or lowers units keeps right. */
+export interface TotalsRowCells {
+  /** Where the row starts. */
+  rowStart: number;
+  /** Its charge cell, its units cell; null when empty or absent. */
+  charge: TotalsCell | null;
+  units: TotalsCell | null;
 }
 
 export interface ParsedDocumentWithIndex extends ParsedDocument {
   x12?: X12Index;
   csv?: CsvIndex;
-  /** A CSV's totals rows that have a charge, in file order (read whole only). */
-  totalsRows?: TotalsRowCharge[];
+  /** A CSV's totals rows that have a charge or units, in file order (read whole only). */
+  totalsRows?: TotalsRowCells[];
   /** A CSV without a units column: the note that each line is one unit, which analyze gives when MUE tables are loaded. */
   noUnitsNote?: Finding;
   /** Implementation-guide findings (guide.*), when the reader ran the guide checks (`full`). */

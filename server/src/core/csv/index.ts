@@ -147,7 +147,7 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
     parser.row(reader);
   }
   parser.finish();
-  if (parser.totalsCharges.length > 0) doc.totalsRows = parser.totalsCharges;
+  if (parser.totalsCells.length > 0) doc.totalsRows = parser.totalsCells;
   if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
   // Said when it matters: two lines that an edit could pair.
   const lineCount = doc.claims.reduce((n, claim) => n + claim.lines.length, 0);

@@ -6,7 +6,7 @@
 // (totalsRows.ts). The line goes to its claim through RowClaims. (Model notes:
 // see index.ts; rule ids: csvRules.ts.)
 
-import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span, TotalsRowCharge } from '../model';
+import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span, TotalsRowCells } from '../model';
 import { CsvServiceLine } from './csvLine';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './columnLayout';
@@ -153,9 +153,9 @@ export class RowParser<S> {
     return this.totals.take(r, this.claims.base);
   }
 
-  /** The charge cells of the totals rows taken so far. */
-  get totalsCharges(): TotalsRowCharge[] {
-    return this.totals.charges;
+  /** The charge and units cells of the totals rows taken so far. */
+  get totalsCells(): TotalsRowCells[] {
+    return this.totals.kept;
   }
 
   // ---- the steps of row() ------------------------------------------------------------------

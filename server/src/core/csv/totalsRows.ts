@@ -6,15 +6,15 @@
 // are not read; the first of a file is named in one Information finding that counts the rest.
 
 import { TOTALS_LABELS } from '../data/totalsLabels';
-import type { Finding, TotalsRowCharge } from '../model';
+import type { Finding, TotalsCell, TotalsRowCells } from '../model';
 import type { ColumnLayout } from './columnLayout';
 import { hasValue, type CsvReader } from './reader';
 import { isAlphanumeric, isWellFormedProcedureCode } from './values';
 
 export const TOTALS_ROW_RULE = 'csv.totals-row';
 
-/** Totals rows whose charge a fix keeps right: a file has a few (a subtotal per claim at most). */
-const MAX_CHARGES = 10000;
+/** Totals rows whose cells a fix keeps right: a file has a few (a subtotal per claim at most). */
+const MAX_KEPT = 10000;
 
 /** The label a cell's value starts with as a whole word (any case, one space for each run of blanks), or null. */
 export function totalsLabelOf(value: string): string | null {
@@ -35,8 +35,8 @@ function shown(label: string): string {
 export class TotalsRows {
   private count = 0;
   private first: { line: number; label: string; start: number; end: number } | null = null;
-  /** The charge cells of the totals rows (file offsets), at most MAX_CHARGES: what a fix keeps right. */
-  readonly charges: TotalsRowCharge[] = [];
+  /** The charge and units cells of the totals rows (file offsets), at most MAX_KEPT: what a fix keeps right. */
+  readonly kept: TotalsRowCells[] = [];
 
   constructor(private readonly layout: ColumnLayout) {}
 
@@ -60,10 +60,9 @@ export class TotalsRows {
       if (hasValue(r, code) && isWellFormedProcedureCode(r.value(code).trim())) return false;
     }
     if (this.count++ === 0) this.first = { line: r.recordLine, label, start: r.recordStart + base, end: r.recordEnd + base };
-    if (hasValue(r, layout.charge) && this.charges.length < MAX_CHARGES) {
-      const span = r.valueSpan(layout.charge);
-      this.charges.push({ rowStart: r.recordStart + base, span: { start: span.start + base, end: span.end + base }, text: r.value(layout.charge) });
-    }
+    const charge = cellOf(r, layout.charge, base);
+    const units = cellOf(r, layout.units, base);
+    if ((charge !== null || units !== null) && this.kept.length < MAX_KEPT) this.kept.push({ rowStart: r.recordStart + base, charge, units });
     return true;
   }
 
@@ -81,4 +80,11 @@ export class TotalsRows {
       span: { start: first.start - base, end: first.end - base },
     };
   }
+}
+
+/** Cell k of row `r` at file offsets (`base`: where the text `r` reads starts), or null when it has no value. */
+function cellOf(r: CsvReader, k: number, base: number): TotalsCell | null {
+  if (!hasValue(r, k)) return null;
+  const span = r.valueSpan(k);
+  return { span: { start: span.start + base, end: span.end + base }, text: r.value(k) };
 }
