@@ -1,9 +1,10 @@
 // One folder holding every CMS download (the PTP table, the MUE table, ...) given to each option,
 // `--ptp ncci --mue ncci`: each option read every table of the folder, and the first one not of
 // its kind stopped the run (exit 2, "not a PTP table"). A file found in a folder given that is not
-// the option's kind is now skipped with one warning line, when the folder gave the option a table
-// of its kind; a folder with none, or a file named itself, still stops the run. The same holds
-// for the tables inside the zips CMS downloads come as (found in the folder, not named).
+// the option's kind is now skipped in one line, when the folder gave the option a table of its
+// kind: a note naming the option that loaded it, else a warning with why it is no table of this
+// kind; a folder with none, or a file named itself, still stops the run. The same holds for the
+// tables inside the zips CMS downloads come as (found in the folder, not named).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,16 +46,24 @@ function check(args: string[]): { code: number; err: string; rules: string[] } {
   return { code, err: io.err, rules };
 }
 
-test('--ptp and --mue given the same folder: each takes its tables, the other kind is skipped with a warning', () => {
+test('--ptp and --mue given the same folder: each takes its tables, the other kind is skipped in a note naming the option that loaded it', () => {
   const result = check(['--ptp', ncci, '--mue', ncci, claims]);
   assert.equal(result.code, 1, result.err);
   assert.deepEqual(result.rules.sort(), ['mue.exceeded', 'ptp.conflict']);
-  const lines = result.err.trim().split('\n');
-  assert.deepEqual(lines.map((l) => l.replace(/: skipped: .*/, ': skipped')), [
-    `claimlint: warning: --ptp ${join(ncci, 'MCR_MUE_PractitionerServices.csv')}: skipped`,
-    `claimlint: warning: --mue ${join(ncci, 'ccipra-v322r0-f1.txt')}: skipped`,
+  assert.deepEqual(result.err.trim().split('\n'), [
+    `claimlint: note: --ptp ${join(ncci, 'MCR_MUE_PractitionerServices.csv')}: skipped here, loaded by --mue`,
+    `claimlint: note: --mue ${join(ncci, 'ccipra-v322r0-f1.txt')}: skipped here, loaded by --ptp`,
     'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
   ]);
+});
+
+test('--ptp alone given the folder: the MUE table in it, loaded by no option, is skipped with a warning saying why', () => {
+  const result = check(['--ptp', ncci, claims]);
+  assert.equal(result.code, 1, result.err);
+  assert.deepEqual(result.rules, ['ptp.conflict']);
+  const lines = result.err.trim().split('\n');
+  assert.equal(lines.length, 2, result.err);
+  assert.match(lines[0]!, /^claimlint: warning: --ptp .*MCR_MUE_PractitionerServices\.csv: skipped: not a PTP table/);
 });
 
 test('a folder with no table of the option\'s kind still stops the run', () => {
@@ -72,14 +81,13 @@ test('a file of another kind named itself still stops the run, whatever else loa
   assert.match(result.err, /claimlint: --ptp .*MCR_MUE_PractitionerServices\.csv: not a PTP table/);
 });
 
-test('a folder of the zips as downloaded, given to --ptp and --mue: each takes the table in its zip, the other zip\'s is skipped with a warning', () => {
+test('a folder of the zips as downloaded, given to --ptp and --mue: each takes the table in its zip, the other zip\'s is skipped in a note', () => {
   const result = check(['--ptp', zips, '--mue', zips, claims]);
   assert.equal(result.code, 1, result.err);
   assert.deepEqual(result.rules.sort(), ['mue.exceeded', 'ptp.conflict']);
-  const lines = result.err.trim().split('\n');
-  assert.deepEqual(lines.map((l) => l.replace(/: skipped: .*/, ': skipped')), [
-    `claimlint: warning: --ptp ${join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip')} › MCR_MUE_PractitionerServices.csv: skipped`,
-    `claimlint: warning: --mue ${join(zips, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip')} › ccipra-v322r0-f1.TXT: skipped`,
+  assert.deepEqual(result.err.trim().split('\n'), [
+    `claimlint: note: --ptp ${join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip')} › MCR_MUE_PractitionerServices.csv: skipped here, loaded by --mue`,
+    `claimlint: note: --mue ${join(zips, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip')} › ccipra-v322r0-f1.TXT: skipped here, loaded by --ptp`,
     'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
   ]);
 });

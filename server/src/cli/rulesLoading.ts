@@ -30,9 +30,12 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
   });
   const reports = fileReports(knowledge);
   // A folder that holds every CMS download (PTP, MUE, add-on code tables) may be given to each
-  // option: a file in it that is not the option's kind is skipped, with a warning (loadReport.ts
-  // otherKindsInFolders). A file given itself, or one that cannot be read, stops the run.
+  // option: a file in it that is not the option's kind is skipped (loadReport.ts
+  // otherKindsInFolders), in a note when another option loaded it, else with a warning. A file
+  // given itself, or one that cannot be read, stops the run.
   const skipped = otherKindsInFolders(reports);
+  const loadedBy = new Map<string, string>();
+  for (const report of reports) if (report.file.rows > 0 && !loadedBy.has(report.file.source)) loadedBy.set(report.file.source, OPTION_OF[listOf(report.file)]);
   let fatal = false;
   for (const report of reports) {
     if (report.file.rows > 0) continue;
@@ -40,7 +43,9 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
     const reason = whyUnusable(report);
     const option = OPTION_OF[listOf(report.file)];
     if (skipped.has(report)) {
-      io.stderr(`claimlint: warning: ${option} ${report.file.source}: skipped: ${reason}\n`);
+      const other = loadedBy.get(report.file.source);
+      if (other !== undefined) io.stderr(`claimlint: note: ${option} ${report.file.source}: skipped here, loaded by ${other}\n`);
+      else io.stderr(`claimlint: warning: ${option} ${report.file.source}: skipped: ${reason}\n`);
       continue;
     }
     fatal = true;
