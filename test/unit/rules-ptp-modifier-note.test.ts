@@ -36,7 +36,7 @@ describe('ptp.modifier-required says why the modifiers written do not let the pa
   });
 
   it('25 on the procedure line', () => {
-    assert.equal(note([{ code: '43214', modifiers: ['25'] }, { code: '99213' }]), 'The modifiers already written do not let the pair pass: 25 on the 43214 line counts only on an E/M code (99202-99499).');
+    assert.equal(note([{ code: '43214', modifiers: ['25'] }, { code: '99213' }]), 'The modifiers already written do not let the pair pass: 25 on the 43214 line counts only on an E/M code (99202-99499, or the hospital visit codes G0463 and G0380-G0384).');
   });
 
   it('91 on a code that is no laboratory test', () => {
@@ -80,6 +80,6 @@ describe('ptp.modifier-required says why the modifiers written do not let the pa
     const { text } = writeX12([{ id: 'A', lines: many.map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
     const messages = analyze(text, knowledge).findings.filter((f) => f.rule === 'ptp.modifier-required').map((f) => f.message);
     assert.ok(messages.length > 0);
-    for (const message of messages) assert.match(message, /25 on the 43214 line counts only on an E\/M code \(99202-99499\)\.$/);
+    for (const message of messages) assert.match(message, /25 on the 43214 line counts only on an E\/M code \(99202-99499, or the hospital visit codes G0463 and G0380-G0384\)\.$/);
   });
 });

@@ -8,6 +8,7 @@
 // Letters may be written in lower case.
 
 import { isDigit } from './chars';
+import { EM_CPT_FIRST, EM_CPT_LAST, EM_HCPCS } from './data/evaluationManagement';
 
 export type ProcedureCodeKind = 'cpt' | 'hcpcs';
 
@@ -47,11 +48,14 @@ export function isProcedureCode(code: string): boolean {
   return procedureCodeKindAt(code, 0, code.length) !== null;
 }
 
-/** E/M visit codes (99202-99499): the codes modifiers 24, 25 and 57 belong on. */
+/** E/M visit codes (99202-99499, and the hospital visits G0463 and G0380-G0384: data/evaluationManagement.ts): the codes modifiers 24, 25 and 57 belong on. */
 export function isEvaluationAndManagement(code: string): boolean {
-  if (code.length !== 5 || procedureCodeKind(code) !== 'cpt' || !isDigit(code.charCodeAt(4))) return false;
+  if (code.length !== 5) return false;
+  // g or G: a HCPCS code of the hospital visits.
+  if ((code.charCodeAt(0) | 0x20) === 0x67) return EM_HCPCS.includes(code.toUpperCase());
+  if (procedureCodeKind(code) !== 'cpt' || !isDigit(code.charCodeAt(4))) return false;
   const value = Number(code);
-  return value >= 99202 && value <= 99499;
+  return value >= EM_CPT_FIRST && value <= EM_CPT_LAST;
 }
 
 /** Clinical laboratory codes (80047-89398, and PLA codes dddd U): the codes modifier 91 belongs on. */

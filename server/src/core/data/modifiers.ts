@@ -3,17 +3,19 @@
 // Source for the NCCI list: the CMS NCCI Policy Manual, chapter I, "Modifiers and Modifier
 // Indicators" (anatomic, global surgery, and the 27/59/91/X{EPSU} modifiers).
 
+import { EM_CODES_SHOWN } from './evaluationManagement';
+
 export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' | 'other';
 
 /**
  * When an NCCI-associated modifier lets an indicator-1 PTP edit pass (checkPtp reads this):
  * - 'either-line': on either line of the pair;
- * - 'procedure-line': on either line whose own code is not an E/M code (99202-99499): 59 and
+ * - 'procedure-line': on either line whose own code is not an E/M code (evaluationManagement.ts): 59 and
  *   XE/XS/XP/XU describe procedures, and CMS says not to use them on an E/M service, which takes
  *   25 beside a procedure (NCCI policy manual, chapter I; "Proper Use of Modifiers 59 & -X{EPSU}");
  * - 'different-sites': both lines carry anatomic modifiers and no site is on both (RT on one
  *   line, LT on the other); the same site on both, or a site on one line only, does not;
- * - 'with-em': on a line whose own code is an E/M code (99202-99499);
+ * - 'with-em': on a line whose own code is an E/M code;
  * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
@@ -34,11 +36,11 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
   'either-line':
     'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
   'procedure-line':
-    'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (99202-99499), where CMS says not to use it (a visit on the day of a procedure takes 25).',
+    `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it (a visit on the day of a procedure takes 25).`,
   'different-sites':
     'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: a site on both lines (RT and RT, or RT and LT with RT), or a site on one line only, is still the same procedure area.',
   'with-em':
-    'It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only on the E/M code of the pair (99202-99499).',
+    `It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only on the E/M code of the pair (${EM_CODES_SHOWN}).`,
   laboratory:
     'It marks a repeated laboratory test, so it lets an NCCI edit with modifier indicator 1 pass only between laboratory codes (80047-89398 and PLA codes such as 0001U).',
   never: 'It does not affect NCCI procedure-to-procedure edits.',
@@ -179,7 +181,7 @@ export const PTP_FIX_MODIFIERS: readonly { code: string; meaning: string }[] = [
 
 /**
  * What a quick fix offers when the column-2 code of an indicator-1 edit is an E/M code
- * (99202-99499): 59 and the X modifiers are for procedures, not E/M services (CPT, and the NCCI
+ * (evaluationManagement.ts): 59 and the X modifiers are for procedures, not E/M services (CPT, and the NCCI
  * policy manual); a significant, separately identifiable visit on the day of a procedure takes 25.
  */
 export const PTP_FIX_MODIFIERS_EM: readonly { code: string; meaning: string }[] = [{ code: '25', meaning: 'significant, separately identifiable E/M service' }];

@@ -3,6 +3,7 @@
 
 import { listWithAnd } from '../wordLists';
 import { ptpBypassOf } from '../data/modifiers';
+import { EM_CODES_SHOWN } from '../data/evaluationManagement';
 import type { ServiceLine } from '../model';
 import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 
@@ -10,7 +11,7 @@ import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 export interface ModifierSignature {
   /** A modifier that bypasses on either line (27, 58, 78, 79; 59 and XE/XS/XP/XU on a code that is not E/M). */
   readonly anyLine: boolean;
-  /** 24, 25 or 57 on an E/M code (99202-99499): only there do they count. */
+  /** 24, 25 or 57 on an E/M code (data/evaluationManagement.ts): only there do they count. */
   readonly withEm: boolean;
   /** 91 on a laboratory code. */
   readonly laboratory: boolean;
@@ -110,7 +111,7 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
 /** Why a modifier written on a line of `code` does nothing for its pairs (ModifierSignature.misplaced). */
 function misplacedNote(modifier: string, code: string): string {
   switch (ptpBypassOf(modifier)) {
-    case 'with-em': return `${modifier} on the ${code} line counts only on an E/M code (99202-99499)`;
+    case 'with-em': return `${modifier} on the ${code} line counts only on an E/M code (${EM_CODES_SHOWN})`;
     case 'procedure-line': return `${modifier} on the ${code} line does not count on an E/M code (CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25)`;
     default: return `${modifier} on the ${code} line counts only on a laboratory code`;
   }
