@@ -87,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const hits = count === 0 ? 'No NCCI edits hit' : `${count} NCCI edit${count === 1 ? '' : 's'} hit`;
     // No claim judged: the tables loaded do not matter, and "No NCCI edits hit" would read as a clean check.
     const none = counted.notApplicable === 'all';
-    const notes = [...(counted.builtinOnly && !none ? ['43214 set only'] : []), ...(counted.notApplicable === 'some' ? ['NCCI does not apply to some claims'] : []), ...(disk ? ['checked from disk'] : [])];
+    const notes = [...(counted.builtinOnly && !none ? ['43214 set only'] : []), ...(counted.notApplicable === 'some' ? ['NCCI does not apply to some claims'] : []), ...(counted.tableMissing ? ['a table is not loaded'] : []), ...(disk ? ['checked from disk'] : [])];
     status.text = `${none ? '$(info) NCCI does not apply to this file\'s claims' : `${icon} ${hits}`}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
     const what = 'Claimlint: NCCI edits this file hits (procedure pairs, units over an MUE, add-on codes without their primary)';
     const builtinOnly = counted.builtinOnly && !none
@@ -96,9 +96,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const notApplicable = counted.notApplicable
       ? `. ${none ? 'No claim of this file is judged by an NCCI table' : 'Some claims of this file are judged by no NCCI table'} (CMS does not edit inpatient or other non-outpatient facility bills, nor dental claims): their lines were not checked, as the note in the Problems panel says`
       : '';
+    const tableMissing = counted.tableMissing
+      ? '. Some claims of this file are judged by a CMS table that is not loaded (the practitioner and outpatient hospital tables each apply to their own claims): their lines were not checked against it, as the note in the Problems panel says'
+      : '';
     status.tooltip = disk
-      ? `${what}${builtinOnly}${notApplicable}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
-      : `${what}${builtinOnly}${notApplicable}.`;
+      ? `${what}${builtinOnly}${notApplicable}${tableMissing}, checked from disk: VS Code does not pass files over 50 MB to extensions, so Claimlint read the saved file, and reads it again when it changes on disk. Unsaved edits are not checked.`
+      : `${what}${builtinOnly}${notApplicable}${tableMissing}.`;
     status.show();
   };
   context.subscriptions.push(

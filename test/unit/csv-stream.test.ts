@@ -57,7 +57,8 @@ function streamed(text: string, knowledge: Knowledge, sizes: readonly number[], 
     assert.ok(attempt < 3, 'the date order changes at most twice');
     try {
       const unitsCounted = run.countsUnits;
-      const stream = new CsvStream(maxPending === undefined ? { dates, keep, quoteCheck, unitsCounted } : { dates, keep, quoteCheck, unitsCounted, maxPending });
+      const loaded = run.loaded;
+      const stream = new CsvStream(maxPending === undefined ? { dates, keep, quoteCheck, unitsCounted, loaded } : { dates, keep, quoteCheck, unitsCounted, loaded, maxPending });
       const asked = new Set<number>();
       let ok = true;
       for (let at = 0, k = 0; ok && at < text.length; k++) {

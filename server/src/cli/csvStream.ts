@@ -225,6 +225,7 @@ export function* readCsvBlocks(read: ReadAt, buffer: Buffer, run: CodingRun, opt
       dates,
       keep,
       unitsCounted: run.countsUnits,
+      loaded: run.loaded,
       ...(options.index === undefined ? {} : { index: options.index() }),
       ...(options.maxPending === undefined ? {} : { maxPending: options.maxPending }),
     });

@@ -1,7 +1,7 @@
 // One document, start to finish: text -> claims -> findings. The server, the CLI and the
 // benchmark all call this. A failure inside a check becomes a finding on the document, so one
 // bad document never takes the others (or the server) down with it.
-import type { Finding, ParsedDocument, ParsedDocumentWithIndex } from './model';
+import type { Finding, ParsedDocumentWithIndex } from './model';
 import { editedSegments, guideRunAfter } from './guides/checkpoints';
 import { guideFindings, withGuideChecks, type GuideChecks } from './guides/checks';
 import { internalError } from './internalError';
@@ -9,6 +9,7 @@ import { parseDocument } from './parse';
 import { CodingRun, deferredCoding } from './rules/codingRun';
 import { DocumentCoding } from './rules/documentCoding';
 import { notEditedOf } from './rules/notEdited';
+import { loadedTablesOf, tablesMissingFindings } from './rules/tablesMissing';
 import { hasMueRows } from './rules/checkUnits';
 import type { Knowledge } from './rules/knowledge';
 import { LineIndex, type Positions } from './text';
@@ -79,7 +80,7 @@ export function analyze(text: string, knowledge: Knowledge, positions?: Position
       findings.push(internalError('checking', error));
     }
   }
-  addNotEditedNote(findings, doc);
+  addClaimTableNotes(findings, doc, knowledge);
   return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
 }
 
@@ -130,18 +131,22 @@ export function reanalyze(previous: Analysis, text: string, knowledge: Knowledge
       findings.push(internalError('checking', error));
     }
   }
-  addNotEditedNote(findings, doc);
+  addClaimTableNotes(findings, doc, knowledge);
   return coding ? { text, lines, doc, findings, coding } : { text, lines, doc, findings };
 }
 
 /**
- * An 837's note of the claims no NCCI table judges (rules/notEdited.ts), after every other finding
- * of its reading (a claim CSV's is the CSV reader's, on its header row).
+ * An 837's note of the claims no NCCI table judges (rules/notEdited.ts; a claim CSV's is the CSV
+ * reader's, on its header row), and the notes on claims judged by a table that is not loaded
+ * (rules/tablesMissing.ts), after every other finding.
  */
-function addNotEditedNote(findings: Finding[], doc: ParsedDocument): void {
-  if (doc.format !== 'x12') return;
-  const note = notEditedOf(doc.claims, true).finding();
+function addClaimTableNotes(findings: Finding[], doc: ParsedDocumentWithIndex, knowledge: Knowledge): void {
+  if (doc.format === null) return;
+  const x12 = doc.format === 'x12';
+  const tally = notEditedOf(doc.claims, x12);
+  const note = x12 ? tally.finding() : null;
   if (note !== null) findings.push(note);
+  findings.push(...tablesMissingFindings(tally, loadedTablesOf(knowledge), doc.headerSpan));
 }
 
 type GuideEdit = ReturnType<typeof editedSegments>;

@@ -275,6 +275,8 @@ export interface ParsedDocumentWithIndex extends ParsedDocument {
   csv?: CsvIndex;
   /** A CSV's totals rows that have a charge or units, in file order (read whole only). */
   totalsRows?: TotalsRowCells[];
+  /** A CSV's header row: where the notes on the whole file go. */
+  headerSpan?: Span;
   /** A CSV without a units column: the note that each line is one unit, which analyze gives when MUE tables are loaded. */
   noUnitsNote?: Finding;
   /** Implementation-guide findings (guide.*), when the reader ran the guide checks (`full`). */

@@ -21,6 +21,8 @@ export namespace ConflictCountNotification {
      * are loaded does not matter).
      */
     notApplicable?: 'some' | 'all';
+    /** Claims of the file are judged by a CMS table that is not loaded while the other claim type's is (the ncci.table-not-loaded note). */
+    tableMissing?: true;
     /** Every finding, structural ones included. */
     findings: number;
     /**

@@ -5,6 +5,7 @@
 // voids others (rules/supersession.ts).
 import type { ClaimKind } from '../model';
 import { judgedByNoTable, NotEditedClaims } from '../rules/notEdited';
+import { tableForClaim } from '../rules/claimTables';
 import { GrowableColumn } from './growableColumn';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -66,6 +67,7 @@ export class ClaimKinds {
       const kind = this.kind(claim);
       const facilityType = this.facilityType(claim);
       if (judgedByNoTable(kind, facilityType)) tally.note(kind, facilityType, null);
+      else tally.judgedBy(tableForClaim(kind, facilityType)!, null);
     }
     return tally;
   }

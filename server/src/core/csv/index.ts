@@ -154,6 +154,7 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   if (layout.dateOfService < 0 && lineCount > 1) doc.findings.push(noDateColumnFinding(headerSpan));
   // Said only where units are counted (analyze, when MUE tables are loaded).
   if (layout.units < 0 && lineCount > 0) doc.noUnitsNote = noUnitsColumnFinding(headerSpan);
+  doc.headerSpan = headerSpan;
   const notEdited = notEditedOf(doc.claims, false).finding(headerSpan);
   if (notEdited !== null) doc.findings.push(notEdited);
   doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);

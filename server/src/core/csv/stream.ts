@@ -39,6 +39,7 @@ import { mapColumns } from './columnLayout';
 import { findHeader, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
 import { noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding, RowParser, type DateReading } from './rows';
+import { tablesMissingFindings, type LoadedTables } from '../rules/tablesMissing';
 
 /** Text held while a record is not complete: past it, the file is read whole instead. */
 export const MAX_PENDING = 16 * 1024 * 1024;
@@ -60,6 +61,8 @@ export interface CsvStreamOptions {
   index?: LineSink;
   /** MUE tables are loaded: a file without a units column is told (once) that each line is taken as one unit. */
   unitsCounted?: boolean;
+  /** Which tables are loaded (CodingRun.loaded): claims judged by one that is not are told so (tablesMissing.ts); absent, nothing is said. */
+  loaded?: LoadedTables;
   /** Tests: MAX_PENDING and QUOTE_CHECK. */
   maxPending?: number;
   quoteCheck?: number;
@@ -129,10 +132,12 @@ export class CsvStream {
     if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
     // Said when it matters: two lines that an edit could pair.
     if (layout.dateOfService < 0 && claims.serviceLines > 1) findings.push(noDateColumnFinding(this.headerSpan!));
-    const notEdited = claims.notEdited().finding(this.headerSpan!);
+    const tally = claims.notEdited();
+    const notEdited = tally.finding(this.headerSpan!);
     if (notEdited !== null) findings.push(notEdited);
     // After the notes parseCsv gives (analyze adds this one after them).
     if (layout.units < 0 && claims.serviceLines > 0 && this.options.unitsCounted === true) findings.push(noUnitsColumnFinding(this.headerSpan!));
+    if (this.options.loaded !== undefined) findings.push(...tablesMissingFindings(tally, this.options.loaded, this.headerSpan!));
     return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, coded: claims.staged(), kindOf: claims.kindsOf() };
   }
 

@@ -13,6 +13,7 @@ import { tableForClaim } from './claimTables';
 import { ServiceGrouper, type AddOptions, type GroupTarget, type StagedLines } from './serviceGroups';
 import { checkOne, familiesOf, type CodingTables, type Family, type GroupFindings } from './codingFamilies';
 import { hasMueRows } from './checkUnits';
+import { loadedTablesOf, type LoadedTables } from './tablesMissing';
 
 export { deferredCoding, type CodingTables } from './codingFamilies';
 
@@ -25,9 +26,12 @@ export class CodingRun {
 
   /** MUE tables are loaded: the run counts units (a CSV without a units column is told so). */
   readonly countsUnits: boolean;
+  /** Which tables are loaded: a file whose claims a missing one judges is told so (tablesMissing.ts). */
+  readonly loaded: LoadedTables;
 
   constructor(knowledge: CodingTables) {
     this.countsUnits = hasMueRows(knowledge.mue);
+    this.loaded = loadedTablesOf(knowledge);
     this.families = familiesOf(knowledge);
     // One table of kept lines for all of them: a line two families keep is one row.
     const lines = new KeptLines();

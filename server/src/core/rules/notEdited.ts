@@ -3,8 +3,9 @@
 // information: without it a file of such claims looks checked and clean, in the editor's status
 // bar and the CLI's summary alike, when its lines were never paired, counted or looked at for
 // add-on codes. Tallied claim by claim: from a document's claims (the editor, a file read whole)
-// or by the 837 reader as it closes each claim (a file read in pieces).
-import type { Claim, ClaimKind, Finding, Span } from '../model';
+// or by the 837 reader as it closes each claim (a file read in pieces). The same tally counts the
+// claims each table judges, for the note on a table that is not loaded (tablesMissing.ts).
+import type { Claim, ClaimKind, Finding, PtpTableKind, Span } from '../model';
 import { listWithAnd } from '../wordLists';
 import { NCCI_EDITED_BILL_TYPES, tableForClaim } from './claimTables';
 
@@ -25,6 +26,14 @@ export class NotEditedClaims {
   dental = 0;
   /** Where the first such claim is (an 837's CLM01); null: none yet, or a format whose note goes at its start (CSV). */
   first: Span | null = null;
+  /** The claims each table judges, and where the first of them is (as `first`). */
+  readonly judged: Record<PtpTableKind, number> = { practitioner: 0, hospital: 0 };
+  readonly firstJudged: Record<PtpTableKind, Span | null> = { practitioner: null, hospital: null };
+
+  /** Notes a claim `table` judges, at `span`: kept for the first of them only (a caller need make it only when `judged[table]` is 0). */
+  judgedBy(table: PtpTableKind, span: Span | null): void {
+    if (this.judged[table]++ === 0) this.firstJudged[table] = span;
+  }
 
   get count(): number {
     let count = this.dental;
@@ -44,8 +53,21 @@ export class NotEditedClaims {
     else this.facilityTypes.set(facilityType, (this.facilityTypes.get(facilityType) ?? 0) + 1);
   }
 
+  /** Moves the spans it holds by `by` (a piece's offsets to the document's). */
+  shift(by: number): void {
+    const moved = (span: Span | null) => (span === null ? null : { start: span.start + by, end: span.end + by });
+    this.first = moved(this.first);
+    this.firstJudged.practitioner = moved(this.firstJudged.practitioner);
+    this.firstJudged.hospital = moved(this.firstJudged.hospital);
+  }
+
   /** Adds another tally of the same file, read after this one (its spans already in document offsets). */
   addAll(other: NotEditedClaims): void {
+    for (const table of ['practitioner', 'hospital'] as const) {
+      if (other.judged[table] === 0) continue;
+      if (this.judged[table] === 0) this.firstJudged[table] = other.firstJudged[table];
+      this.judged[table] += other.judged[table];
+    }
     if (other.count === 0) return;
     if (this.count === 0) this.first = other.first;
     this.dental += other.dental;
@@ -86,14 +108,23 @@ export function notEditedCount(note: Finding): number {
   return match === null ? 0 : match[1] === undefined ? 1 : Number(match[1]);
 }
 
-/** The tally of a document's claims (X12: each at its CLM01; CSV: none, the note goes on its header row, as when read in pieces). */
+/** The tally of a document's claims (X12: each at its CLM01; CSV: none, the notes go on its header row, as when read in pieces). */
 export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedClaims {
   const tally = new NotEditedClaims();
   // After every edit in the editor, over every claim: a judged claim costs a comparison or two, no span.
   for (let i = 0; i < claims.length; i++) {
     const claim = claims[i]!;
     const facilityType = claim.facilityType ?? null;
-    if (judgedByNoTable(claim.kind, facilityType)) tally.note(claim.kind, facilityType, x12 ? (claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 }) : null);
+    if (judgedByNoTable(claim.kind, facilityType)) tally.note(claim.kind, facilityType, x12 ? claimSpan(claim) : null);
+    else {
+      const table = tableForClaim(claim.kind, facilityType)!;
+      tally.judgedBy(table, x12 && tally.judged[table] === 0 ? claimSpan(claim) : null);
+    }
   }
   return tally;
+}
+
+/** Where a note on an 837 claim goes: its CLM01, else the CLM id. */
+function claimSpan(claim: Claim): Span {
+  return claim.idSpan ?? { start: claim.span.start, end: claim.span.start + 3 };
 }

@@ -188,7 +188,12 @@ export class Claim2300 {
     const kind = this.envelopes.transaction?.model.kind ?? null;
     const facilityType = kind === 'institutional' ? this.location.facilityType : null;
     // Most claims are judged by a table: their CLM01 span is made only for one that is not.
-    if (judgedByNoTable(kind, facilityType)) this.notEdited.note(kind, facilityType, this.claimIdSpan());
+    const notEdited = this.notEdited;
+    if (judgedByNoTable(kind, facilityType)) notEdited.note(kind, facilityType, this.claimIdSpan());
+    else {
+      const table = tableForClaim(kind, facilityType)!;
+      notEdited.judgedBy(table, notEdited.judged[table] === 0 ? this.claimIdSpan() : null);
+    }
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;

@@ -11,6 +11,7 @@ import { joinedWithGuide } from '../guides/checks';
 import type { GuidePass } from '../guides/pass';
 import { Parser837 } from './parse837';
 import { NotEditedClaims } from '../rules/notEdited';
+import { tablesMissingFindings } from '../rules/tablesMissing';
 import { X12SegmentIndex } from './segment-index';
 import { tokenize, TokenizerScratch, type TokenizeOptions } from './tokenizer';
 import type { Source } from './source';
@@ -150,13 +151,14 @@ export class PieceReader {
     // After the reader's and the guide's findings, as analyze() adds it.
     const note = this.notEdited.finding();
     if (note !== null) findings.push(note);
+    findings.push(...tablesMissingFindings(this.notEdited, this.run.loaded));
     return findings;
   }
 
-  /** The parser's claims no table judges since the last piece, their CLM01 moved from the piece's offsets (from `base`) to the document's. */
+  /** The parser's tally of claims by table since the last piece, their CLM01 moved from the piece's offsets (from `base`) to the document's. */
   private takeNotEdited(parser: Parser837, base: number): void {
     const piece = parser.takeNotEdited();
-    if (piece.first !== null) piece.first = { start: piece.first.start + base, end: piece.first.end + base };
+    piece.shift(base);
     this.notEdited.addAll(piece);
   }
 
