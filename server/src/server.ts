@@ -21,7 +21,7 @@ function connect(stdio: boolean): Connection {
   // stream, the library no longer ends the process when stdin ends: that is done here as it does
   // (0 after a shutdown request, else 1). It leaves the console alone: stdout carries the
   // protocol, so the console goes to the client's log.
-  const reader = new StdinReader(framing);
+  const reader = new StdinReader(framing, (reason) => log(reason));
   const end = (): never => process.exit(reader.shutdownRequested ? 0 : 1);
   framing.on('end', end);
   framing.on('close', end);
@@ -31,28 +31,62 @@ function connect(stdio: boolean): Connection {
   return connection;
 }
 
-/** The stdin reader with jsonDecoder, which notes the shutdown request (for the exit code when stdin ends). */
+/**
+ * The stdin reader with jsonDecoder, which notes the shutdown request (for the exit code when
+ * stdin ends) and refuses what is not a message. The library logs a body that is neither a
+ * request, a response nor a notification whole, as an error (a client that sent a didOpen in a
+ * JSON array would see the claim file in its log), and drops a body that is not JSON in silence:
+ * both are dropped here with a reason that quotes nothing of them.
+ */
 class StdinReader extends StreamMessageReader {
   shutdownRequested = false;
 
-  constructor(input: MessageFraming) {
+  constructor(
+    input: MessageFraming,
+    private readonly refused: (reason: string) => void,
+  ) {
     super(input, { contentTypeDecoder: jsonDecoder });
+    this.onError(() => refused('a message body that is not JSON (or not in its charset)'));
   }
 
   override listen(callback: DataCallback): Disposable {
     return super.listen((message) => {
-      // A body may be any JSON (`null` too): the library says what is wrong with one that is not a message.
-      if (typeof message === 'object' && message !== null && (message as { method?: unknown }).method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
+      const why = notAMessage(message);
+      if (why !== null) {
+        this.refused(why);
+        return;
+      }
+      if ((message as { method?: unknown }).method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
       callback(message);
     });
   }
 }
 
+/** Why a parsed body is no JSON-RPC message (a request, a response or a notification), or null when it is one. */
+function notAMessage(message: unknown): string | null {
+  if (typeof message !== 'object' || message === null) return `a message body that is ${message === null ? 'null' : `a ${typeof message}`}, not an object`;
+  if (Array.isArray(message)) return 'a message body that is an array (LSP sends no batches)';
+  const { method, id } = message as { method?: unknown; id?: unknown };
+  if (method !== undefined) return typeof method === 'string' ? null : 'a message whose method is not a string';
+  if (id === undefined) return 'a message with neither a method nor an id';
+  return 'result' in message || 'error' in message ? null : 'a message with an id but no method, result or error';
+}
+
 const args = readServerArguments(process.argv.slice(2));
 if (args.kind === 'serve') {
   const connection = connect(args.stdio);
-  startServer(connection, nodeRuntime);
+  const lifecycle = startServer(connection, nodeRuntime);
   connection.listen();
+  // A socket or pipe that cannot be reached (nothing listens on the port, no such pipe), or
+  // --node-ipc without a parent: the library lets the process end quietly, which an editor shows
+  // as a server that stopped for no reason. (With --stdio, stdin ending before a shutdown exits 1.)
+  if (!args.stdio) {
+    process.on('exit', (code) => {
+      if (code !== 0 || lifecycle.initialized) return;
+      process.stderr.write('claimlint server: the connection to the client closed (or was never made) before the client sent initialize: check the transport option.\n');
+      process.exitCode = 1;
+    });
+  }
 } else if (args.kind === 'help') {
   process.stdout.write(SERVER_USAGE);
 } else if (args.kind === 'version') {
@@ -60,8 +94,9 @@ if (args.kind === 'serve') {
 } else if (args.kind === 'unknown') {
   const what = args.argument.startsWith('-') ? 'option' : 'argument';
   process.stderr.write(`claimlint server: unknown ${what} '${args.argument}' (it takes ${SERVER_ARGUMENTS}).\n\n${SERVER_USAGE}`);
-  process.exitCode = 2;
+  // Exit now: the library, once loaded, watches a --clientProcessId and would keep the process alive.
+  process.exit(2);
 } else {
   process.stderr.write(`claimlint server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${SERVER_USAGE}`);
-  process.exitCode = 2;
+  process.exit(2);
 }

@@ -2,8 +2,9 @@
 // library believes any Content-Length: a huge one makes it wait for bytes that never come (every
 // later request times out), a negative one corrupts its buffer. This transform passes each
 // well-framed message through byte for byte, and refuses a header section whose Content-Length is
-// missing, not a byte count or above MAX_MESSAGE_BYTES: it reports why (never the message's
-// contents), drops the message, and reads on from the next `Content-Length:` header.
+// missing, not a byte count or above MAX_MESSAGE_BYTES, or that holds a line that is no header: it
+// reports why (never the message's contents), drops what it refused, and reads on from the next
+// `Content-Length:` header, in that section or after it.
 import { Transform, type TransformCallback } from 'node:stream';
 import { formatBytes, MAX_RULE_FILE_BYTES } from '../core/rules/textInput';
 
@@ -72,7 +73,9 @@ export class MessageFraming extends Transform {
     const problem = this.check(buffer.toString('latin1', 0, end));
     if (typeof problem === 'string') {
       this.refuse(problem);
-      return rest;
+      // The next header may be in this section, after what was wrong with it (a stray line before
+      // a good Content-Length: the tail of a message cut short); else it is past it.
+      return buffer.subarray(1);
     }
     this.push(Buffer.from(buffer.subarray(0, headerLength)));
     if (problem > 0) this.state = { kind: 'body', remaining: problem };
