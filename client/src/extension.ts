@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { ...advanced, execArgv: ['--nolazy', '--inspect=6019'], env } },
   };
   // The warning for rule files with problems is shown here (LoadProblemsNotification below), not by the server.
-  const initializationOptions: ClaimlintInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, showsLoadProblems: true };
+  const initializationOptions: ClaimlintInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, showsLoadProblems: true, statusCounts: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => [
       { scheme: 'file', language },

@@ -1,6 +1,6 @@
 // Conversions between the core's spans and findings and LSP's positions, diagnostics and code
 // actions, and the error handling every request shares.
-import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, ErrorCodes, MarkupKind, ResponseError, type CodeAction, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type MarkupContent, type PublishDiagnosticsParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { otherFileOf } from '../core/relatedLocations';
 import type { Analysis } from '../core/analyze';
@@ -9,6 +9,7 @@ import type { Fix } from '../core/fixes';
 import { markdownToPlainText } from '../core/hover/plainText';
 import type { Finding, Severity, Span } from '../core/model';
 import type { Positions, Range } from '../core/text';
+import { ConflictCountNotification } from './protocol';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -122,4 +123,26 @@ export function workspaceEditOf(document: TextDocument, analysis: Analysis, edit
   return versioned
     ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] }
     : { changes: { [document.uri]: textEdits } };
+}
+
+/**
+ * `connection` sending what the client takes: diagnostics without related locations for a client
+ * that does not declare publishDiagnostics.relatedInformation, and claimlint/conflictCount only to
+ * one that asked for it (statusCounts). `features` is read as each is sent, so after initialize.
+ */
+export function asClientTakes(connection: Connection, features: { readonly relatedInformation: boolean; readonly statusCounts: boolean }): Connection {
+  const sendDiagnostics = (params: PublishDiagnosticsParams) =>
+    connection.sendDiagnostics(features.relatedInformation ? params : { ...params, diagnostics: params.diagnostics.map(({ relatedInformation: _, ...diagnostic }) => diagnostic) });
+  const sendNotification = (type: string | { method: string }, ...rest: unknown[]): Promise<void> => {
+    const method = typeof type === 'string' ? type : type.method;
+    if (method === ConflictCountNotification.method && !features.statusCounts) return Promise.resolve();
+    return (connection.sendNotification as (type: unknown, ...rest: unknown[]) => Promise<void>)(type, ...rest);
+  };
+  return new Proxy(connection, {
+    get(target, property, receiver) {
+      if (property === 'sendDiagnostics') return sendDiagnostics;
+      if (property === 'sendNotification') return sendNotification;
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }

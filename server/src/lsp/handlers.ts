@@ -3,6 +3,7 @@
 import {
   type CodeAction,
   CodeActionKind,
+  type Command,
   type CompletionItem,
   CompletionItemKind,
   CodeActionTriggerKind,
@@ -14,7 +15,9 @@ import {
   ResponseError,
   ShowMessageNotification,
   SymbolKind,
+  type SymbolInformation,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { completionListAt } from '../core/completion';
 import { fixesFor } from '../core/fixes';
@@ -50,7 +53,18 @@ export interface ClientFeatures {
   versionedEdits: boolean;
   /** What hovers are sent as: Markdown, or plain text for a client that reads only that. */
   hoverFormat: MarkupKind;
+  /** The client takes CodeAction literals (codeActionLiteralSupport); else each action is sent as a command that applies its edit (APPLY_EDIT_COMMAND). */
+  codeActionLiterals: boolean;
+  /** The client takes the outline as a tree (hierarchicalDocumentSymbolSupport); else as a flat list of SymbolInformation. */
+  hierarchicalSymbols: boolean;
+  /** The client reads diagnostics' related locations (publishDiagnostics.relatedInformation). */
+  relatedInformation: boolean;
+  /** The client reads claimlint/conflictCount (initializationOptions.statusCounts). */
+  statusCounts: boolean;
 }
+
+/** The command a client without code action literals is sent for a fix: its argument is the fix's workspace edit, which the server asks the client to apply. */
+export const APPLY_EDIT_COMMAND = 'claimlint.applyFix';
 
 export function registerHandlers(connection: Connection, checker: Checker, client: ClientFeatures): void {
   const fixAll = new FixAllActions();
@@ -128,7 +142,16 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       const action = client.resolveEdits ? fixAll.unresolvedAction(document, analysis) : fixAll.computedAction(document, analysis, client.versionedEdits);
       if (action) actions.push(action);
     }
-    return actions;
+    if (client.codeActionLiterals) return actions;
+    // LSP 3.17: a client without codeActionLiteralSupport takes Command literals only.
+    return actions.flatMap((action): Command[] => (action.edit ? [{ title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] }] : []));
+  }));
+
+  connection.onExecuteCommand(guarded('ExecuteCommand', async (params) => {
+    const edit = params.command === APPLY_EDIT_COMMAND ? (params.arguments?.[0] as WorkspaceEdit | undefined) : undefined;
+    if (typeof edit !== 'object' || edit === null) return new ResponseError(ErrorCodes.InvalidParams, `expected ${APPLY_EDIT_COMMAND} with a workspace edit`);
+    await connection.workspace.applyEdit(edit);
+    return null;
   }));
 
   connection.onCodeActionResolve(guarded('CodeActionResolve', (action) => {
@@ -146,15 +169,27 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   connection.onDocumentSymbol(guarded('DocumentSymbol', (params) => {
     const state = checker.current(params.textDocument.uri);
     if (!state) return null;
+    const lines = state.analysis.lines;
+    const nodes = outline(state.analysis.doc);
+    if (!client.hierarchicalSymbols) {
+      // A flat list, each symbol naming the one it is in (LSP 3.17 SymbolInformation).
+      const flat: SymbolInformation[] = [];
+      const add = (node: OutlineNode, container: string | undefined): void => {
+        flat.push({ name: node.name, kind: symbolKinds[node.kind], location: { uri: params.textDocument.uri, range: lines.rangeOf(node.span) }, ...(container === undefined ? {} : { containerName: container }) });
+        for (const child of node.children) add(child, node.name);
+      };
+      for (const node of nodes) add(node, undefined);
+      return flat;
+    }
     const toSymbol = (node: OutlineNode): DocumentSymbol => ({
       name: node.name,
       detail: node.detail,
       kind: symbolKinds[node.kind],
-      range: state.analysis.lines.rangeOf(node.span),
-      selectionRange: state.analysis.lines.rangeOf(node.selectionSpan),
+      range: lines.rangeOf(node.span),
+      selectionRange: lines.rangeOf(node.selectionSpan),
       children: node.children.map(toSymbol),
     });
-    return outline(state.analysis.doc).map(toSymbol);
+    return nodes.map(toSymbol);
   }));
 
   connection.onFoldingRanges(guarded('FoldingRanges', (params) => {

@@ -21,6 +21,11 @@ export class Lifecycle {
     this.state = 'shut down';
   }
 
+  /** Whether the initialize request has arrived (whatever happened since). */
+  get initialized(): boolean {
+    return this.state !== 'new';
+  }
+
   /** Whether requests are answered and notifications handled. */
   get running(): boolean {
     return this.state === 'running';

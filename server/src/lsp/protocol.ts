@@ -145,6 +145,11 @@ export interface ClaimlintInitializationOptions {
    * failed to load must not leave the user believing its edits are checked.
    */
   showsLoadProblems?: boolean;
+  /**
+   * The client reads claimlint/conflictCount (the VS Code extension's status bar). Sent only then:
+   * some editors log every notification they do not know as an error (Helix).
+   */
+  statusCounts?: boolean;
 }
 
 export const configurationSection = 'claimlint';

@@ -7,6 +7,8 @@ import {
   CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   type InitializeParams,
   type InitializeResult,
   MarkupKind,
@@ -14,10 +16,10 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
-import { hoverFormatOf } from './convert';
+import { asClientTakes, hoverFormatOf } from './convert';
 import { DiskChecks } from './diskCheck';
 import { openDocuments } from './document';
-import { fixAllKind, registerHandlers, type ClientFeatures } from './handlers';
+import { APPLY_EDIT_COMMAND, fixAllKind, registerHandlers, type ClientFeatures } from './handlers';
 import { gatedConnection, Lifecycle } from './lifecycle';
 import { configurationSection, type ClaimlintInitializationOptions } from './protocol';
 import { Rules } from './rules';
@@ -25,10 +27,28 @@ import type { Runtime } from './runtime';
 import { Checker } from './scheduling';
 import { initialSettings, pullSettings, pushedSettings } from './settings';
 
-export function startServer(ungated: Connection, runtime: Runtime): void {
+/** How long the checks wait for the client's answer to workspace/configuration before they start without it. */
+const SETTINGS_WAIT_MS = 5000;
+
+function settingsWait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Starts the server on `ungated`; its lifecycle says whether the client has initialized it. */
+export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
   const lifecycle = new Lifecycle();
   // Requests before initialize and after shutdown are refused, notifications then dropped.
-  const connection = gatedConnection(ungated, lifecycle);
+  const gated = gatedConnection(ungated, lifecycle);
+  const features: ClientFeatures = {
+    resolveEdits: false,
+    versionedEdits: false,
+    hoverFormat: MarkupKind.Markdown,
+    codeActionLiterals: false,
+    hierarchicalSymbols: false,
+    relatedInformation: false,
+    statusCounts: false,
+  };  // Diagnostics and notifications as the client takes them (asClientTakes).
+  const connection = asClientTakes(gated, features);
   const documents = new TextDocuments(openDocuments);
   const rules = new Rules(connection, runtime);
   const checker = new Checker(connection, documents, runtime, rules);
@@ -36,7 +56,7 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
   // Files the editor does not send (over VS Code's 50 MB limit) and whole folders, read from disk.
   const disk = new DiskChecks(connection, documents, rules, runtime);
   rules.onDidChange(() => disk.recheckAll());
-  const features: ClientFeatures = { resolveEdits: false, versionedEdits: false, hoverFormat: MarkupKind.Markdown };
+
   /** The client answers workspace/configuration: settings are asked for, not taken from pushes. */
   let pullConfiguration = false;
   /** The client lets the server register for didChangeConfiguration (else it pushes changes unasked, or not at all). */
@@ -47,13 +67,18 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
     const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
     rules.workspace.trusted = options.workspaceTrusted !== false;
     rules.clientShowsLoadProblems = options.showsLoadProblems === true;
+    features.statusCounts = options.statusCounts === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-    rules.workspace.root = folder?.startsWith('file:') ? fileURLToPath(folder) : null;
+    rules.workspace.root = folder?.startsWith('file:') ? rootPathOf(folder, connection) : null;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     registerConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     features.resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     features.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     features.hoverFormat = hoverFormatOf(params.capabilities.textDocument?.hover?.contentFormat);
+    // LSP 3.17: without these a client takes Command literals, flat SymbolInformation and diagnostics without related locations.
+    features.codeActionLiterals = params.capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    features.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    features.relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     const settings = initialSettings(options);
     if (settings) rules.apply(settings);
     return {
@@ -66,18 +91,30 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
         documentSymbolProvider: { label: 'Claims' },
         foldingRangeProvider: true,
         documentFormattingProvider: true,
+        // A client that takes no code action literals gets commands that ask it to apply their edits.
+        ...(features.codeActionLiterals ? {} : { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
       },
       serverInfo: { name: 'claimlint', version: CLAIMLINT_VERSION },
     };
   });
 
-  connection.onShutdown(() => lifecycle.shutDown());
+  // Before initialize, and a second time, shutdown is refused as any request then is (the library answers it itself).
+  connection.onShutdown(() => {
+    const refusal = lifecycle.refusal();
+    if (refusal === null) lifecycle.shutDown();
+    return refusal ?? undefined;
+  });
+  // A request no handler takes: refused as any is outside the running state (gatedConnection), else MethodNotFound.
+  connection.onRequest((method) => new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
   connection.onInitialized(async () => {
     if (pullConfiguration) {
       // LSP 3.17: only a client that declares dynamic registration for it may be sent this registration.
       if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection }).catch(() => undefined);
-      await refreshSettings();
+      // A client that never answers must not leave every document unchecked: past a while the
+      // checks start with the settings known (initializationOptions, else the defaults), and its
+      // answer, if it comes, is applied then (rules.apply checks the open documents again).
+      await Promise.race([refreshSettings(), settingsWait(SETTINGS_WAIT_MS)]);
     }
     checker.start();
   });
@@ -100,4 +137,18 @@ export function startServer(ungated: Connection, runtime: Runtime): void {
   registerHandlers(connection, checker, features);
   disk.register();
   documents.listen(connection);
+  return lifecycle;
+}
+
+/**
+ * The local path of the workspace's root URI; null (and a log line) for one this system cannot
+ * name: a file URI with a host on Linux (file://server/share), an encoded slash in a segment.
+ */
+function rootPathOf(uri: string, connection: Connection): string | null {
+  try {
+    return fileURLToPath(uri);
+  } catch (error) {
+    connection.console.warn(`Claimlint: the workspace folder's URI names no local path (${error instanceof Error ? error.message : String(error)}): relative table paths and the folder check have no root.`);
+    return null;
+  }
 }

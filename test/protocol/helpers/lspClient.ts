@@ -125,7 +125,8 @@ export class TestClient {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
-      initializationOptions,
+      // As the VS Code extension asks for the status bar's counts (claimlint/conflictCount).
+      initializationOptions: { statusCounts: true, ...initializationOptions },
       capabilities: {
         // Versioned workspace edits, as VS Code declares them: the tests read fixes from documentChanges.
         workspace: { ...(this.pullConfiguration ? { configuration: true } : {}), didChangeConfiguration: { dynamicRegistration: false }, workspaceEdit: { documentChanges: true } },
