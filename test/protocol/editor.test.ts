@@ -82,6 +82,7 @@ const variants: { name: string; kind: ClaimKind; options: WriterOptions }[] = [
 let dir: string;
 let client: TestClient;
 let ptpFile: string;
+let hospitalFile: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claimlint-editor-'));
@@ -95,7 +96,16 @@ before(async () => {
     '11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code',
     '',
   ].join('\r\n'));
-  client = new TestClient({ settings: { ptpEditFiles: [ptpFile], descriptorFiles: [], builtinEdits: true } });
+  // And an outpatient hospital table, so that the 837I variant is judged by a table that is loaded
+  // (with only a practitioner one, it is told so: ncci.table-not-loaded), beside the built-in rows.
+  hospitalFile = join(dir, 'ccioph-user-edits.txt');
+  writeFileSync(hospitalFile, [
+    'Synthetic outpatient hospital PTP table for tests',
+    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale',
+    '11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code',
+    '',
+  ].join('\r\n'));
+  client = new TestClient({ settings: { ptpEditFiles: [ptpFile], hospitalPtpEditFiles: [hospitalFile], descriptorFiles: [], builtinEdits: true } });
   await client.initialize();
 });
 

@@ -128,7 +128,16 @@ before(async () => {
     '43214\t76000\t\t20200101\t*\t1\tStandards of medical / surgical practice',
     '',
   ].join('\r\n'));
-  client = new TestClient({ settings: { ptpEditFiles: [], hospitalPtpEditFiles: [hospitalTable], descriptorFiles: [], builtinEdits: true } });
+  // A practitioner table too (a pair no fixture holds), so that the 837Ps are judged by a table that
+  // is loaded (with only the hospital one, they are told so: ncci.table-not-loaded), beside the built-in rows.
+  const practitionerTable = join(dir, 'ccipra-test.txt');
+  writeFileSync(practitionerTable, [
+    'Synthetic practitioner PTP table for tests.  No rights reserved.\t\t\t\t\t\t',
+    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale',
+    '11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code',
+    '',
+  ].join('\r\n'));
+  client = new TestClient({ settings: { ptpEditFiles: [practitionerTable], hospitalPtpEditFiles: [hospitalTable], descriptorFiles: [], builtinEdits: true } });
   await client.initialize();
 });
 
