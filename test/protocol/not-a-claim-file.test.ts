@@ -27,9 +27,9 @@ describe('documents that are not claim files', () => {
     assert.deepEqual(published.diagnostics[0]!.range.start, { line: 0, character: 0 });
   });
 
-  test('an empty X12 document keeps its own warning, and nothing more', async () => {
+  test('an empty X12 document keeps its own note (information: a new file being written), and nothing more', async () => {
     const published = await client.open(TestClient.uriFor('empty.837'), '\n\n');
-    assert.deepEqual(rules(published), [`claimlint.empty-file ${DiagnosticSeverity.Warning}`]);
+    assert.deepEqual(rules(published), [`claimlint.empty-file ${DiagnosticSeverity.Information}`]);
   });
 
   test('a CSV that is no claim export gets nothing: it may be any table', async () => {

@@ -10,7 +10,7 @@ export const EMPTY_RULE = EMPTY_FILE_RULE;
 
 /**
  * The findings the CLI reports for a file: the analysis's, with an empty file made an error (the
- * editor shows it as a warning while a file is being written; an empty export in CI is a
+ * editor shows it as information while a file is being written; an empty export in CI is a
  * failure), and a file it could not read as claims saying so, unless the analysis already says
  * why (empty, or in an encoding Claimlint does not read).
  */

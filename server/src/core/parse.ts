@@ -43,16 +43,17 @@ function unreadableFindings(text: string): Finding[] {
 }
 
 /**
- * An empty document, or one of blank lines, is said to be empty: a warning here (what the editor
- * shows while a new file is being written); the CLI makes it an error, since an empty export in
- * CI is a failure. Other text that is not claims gets nothing here (the CLI reports it).
+ * An empty document, or one of blank lines, is said to be empty: information here (what the
+ * editor shows while a new file is being written, which is no problem yet); the CLI makes it an
+ * error, since an empty export in CI is a failure. Other text that is not claims gets nothing here
+ * (the CLI reports it).
  */
 export const EMPTY_FILE_RULE = 'claimlint.empty-file';
 
 function emptyFileFinding(): Finding {
   return {
     rule: EMPTY_FILE_RULE,
-    severity: 'warning',
+    severity: 'information',
     message: 'The file is empty (or holds only blank lines): there is nothing to check.',
     span: { start: 0, end: 0 },
   };
