@@ -179,7 +179,7 @@ describe('expandRuleFilePaths', () => {
     assert.deepEqual(problems, [
       { source: missing, line: 0, reason: 'cannot read: file not found' },
       { source: emptyFolder, line: 0, reason: 'no table in this folder (the folder is empty; tables end in .zip, .txt, .csv, .tsv)' },
-      { source: pdfFolder, line: 0, reason: 'no table in this folder (found: old, policy.pdf, readme.txt; tables end in .zip, .txt, .csv, .tsv)' },
+      { source: pdfFolder, line: 0, reason: 'no table in this folder (found a file or folder without an extension, a .pdf file and a readme; tables end in .zip, .txt, .csv, .tsv)' },
     ]);
   });
 

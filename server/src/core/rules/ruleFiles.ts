@@ -9,6 +9,7 @@
 import type { ExpandedEntry } from './knowledge';
 import { byEffectiveDate } from './quarterOrder';
 import { nameWords } from './nameWords';
+import { listWithAnd } from '../wordLists';
 import { closeSync, readdirSync, statSync } from 'node:fs';
 import { childPath, pathKey, shownPath, type FilePath } from './filePaths';
 import { describeFsError } from './fsErrors';
@@ -80,6 +81,27 @@ function lastComponent(name: string): string {
 function isReadme(name: string): boolean {
   const base = lastComponent(name).toLowerCase();
   return extensionOf(base) === '.txt' && (base.includes('readme') || base.includes('notice'));
+}
+
+/** What stands for a folder among the names kindsOf counts. */
+const FOLDER = '\u0000folder';
+
+/** Names counted by kind, not named: "2 .837 files, a .pdf file, a readme and a folder". */
+function kindsOf(names: readonly string[]): string {
+  const counts = new Map<string, { one: string; many: string; n: number }>();
+  for (const name of names) {
+    const extension = extensionOf(name);
+    const [key, one, many] =
+      name === FOLDER ? ['folder', 'a folder', 'folders']
+      : name.startsWith('.') ? ['hidden', 'a hidden file', 'hidden files']
+      : isReadme(name) ? ['readme', 'a readme', 'readmes']
+      : extension === '' ? ['none', 'a file or folder without an extension', 'files or folders without an extension']
+      : [extension, `a ${extension} file`, `${extension} files`];
+    const kind = counts.get(key) ?? { one, many, n: 0 };
+    kind.n++;
+    counts.set(key, kind);
+  }
+  return listWithAnd([...counts.values()].map((kind) => (kind.n === 1 ? kind.one : `${kind.n} ${kind.many}`)));
 }
 
 function listNames(names: readonly string[]): string {
@@ -154,6 +176,7 @@ class Expander {
     const names = listed.map((bytes) => ({ bytes, name: shownPath(bytes) }));
     // Oldest quarter first: of two quarters' tables, the newer one's rows are loaded last and win.
     names.sort((a, b) => byEffectiveDate(a.name, b.name));
+    // What else is there, by kind: a folder given by mistake may be one of claim files, whose names can name patients.
     const others: string[] = [];
     let tables = 0;
     for (const { bytes, name } of names) {
@@ -174,7 +197,7 @@ class Expander {
         continue;
       }
       if (!stats.isFile()) {
-        others.push(name);
+        others.push(stats.isDirectory() ? FOLDER : name);
         continue;
       }
       tables++;
@@ -183,7 +206,7 @@ class Expander {
     }
     if (tables === 0) {
       const extensions = ['.zip', ...this.extensions].join(', ');
-      this.problem(folder, others.length === 0 ? `no table in this folder (the folder is empty; tables end in ${extensions})` : `no table in this folder (found: ${listNames(others)}; tables end in ${extensions})`);
+      this.problem(folder, others.length === 0 ? `no table in this folder (the folder is empty; tables end in ${extensions})` : `no table in this folder (found ${kindsOf(others)}; tables end in ${extensions})`);
     }
   }
 
