@@ -24,6 +24,7 @@ import type { Runtime } from './runtime';
 import type { LineStarts } from './lineStarts';
 import { checkFileFromDisk, reasonOf, type DiskCheck } from './diskRead';
 import { FolderChecks } from './folderCheck';
+import { cappedFindings } from './diagnosticCap';
 
 // ---- files the editor does not send ----------------------------------------------------------
 
@@ -232,7 +233,7 @@ export class DiskChecks {
     entry.stamp = stamp;
     // Not when it changed while being read: the check that follows indexes it as it is.
     entry.hover = checked.index !== null && !checked.changed ? { index: checked.index, lines: checked.lines } : null;
-    const diagnostics = checked.findings.map((finding) => findingDiagnostic(uri, checked.lines, finding));
+    const diagnostics = cappedFindings(checked.findings).map((finding) => findingDiagnostic(uri, checked.lines, finding));
     void this.connection.sendDiagnostics({ uri, diagnostics });
     // A file with no claim read (an 835 or 999, a CSV of something else) has no count to show (scheduling.ts isClaimFile).
     const claimFile = checked.format !== null && checked.claims > 0;

@@ -27,6 +27,7 @@ import { CheckFolderRequest } from './protocol';
 import { requestedFolder } from './checkFolderParams';
 import type { Rules } from './rules';
 import { checkFileFromDisk, DiskError, reasonOf, type DiskCheck, type DiskCheckOptions } from './diskRead';
+import { cappedFindings } from './diagnosticCap';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -197,7 +198,7 @@ export class FolderChecks {
       const open = this.openDocumentOf(file.uri);
       if (open !== file.document || open?.version !== file.version) continue;
       published.set(file.uri, file.at);
-      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: findings.map((finding) => findingDiagnostic(file.uri, file.lines, finding, (other) => files[other])) });
+      void this.connection.sendDiagnostics({ uri: file.uri, ...(file.version !== undefined ? { version: file.version } : {}), diagnostics: cappedFindings(findings).map((finding) => findingDiagnostic(file.uri, file.lines, finding, (other) => files[other])) });
     }
     for (const [uri, at] of this.published) {
       if (published.has(uri) || !isUnder(root, at)) continue;

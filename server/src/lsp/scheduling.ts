@@ -14,6 +14,7 @@ import { ConflictCountNotification } from './protocol';
 import { conflictCount } from './conflictCount';
 import type { Rules } from './rules';
 import type { Runtime } from './runtime';
+import { cappedFindings } from './diagnosticCap';
 
 /** A document with the analysis of its current version, made with the current rules. */
 export interface Checked {
@@ -152,7 +153,7 @@ export class Checker {
   private publish(document: TextDocument): void {
     const { analysis, generation, knowledge } = this.analysisOf(document);
     const findings = editorInputFindings(analysis.findings, analysis.doc.format, document.languageId);
-    const diagnostics = findings.map((finding) => toDiagnostic(document.uri, analysis, finding));
+    const diagnostics = cappedFindings(findings).map((finding) => toDiagnostic(document.uri, analysis, finding));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     void this.connection.sendNotification(ConflictCountNotification.type, conflictCount(document.uri, findings, knowledge, isClaimFile(analysis.doc), analysis.doc.claims.length));
     this.published.set(document.uri, { version: document.version, generation });
