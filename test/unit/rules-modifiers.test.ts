@@ -24,6 +24,15 @@ describe('modifiers table', () => {
     }
   });
 
+  it('knows the hospital outpatient billing modifiers (found in review: PO, PN and the rest hovered as unknown), none of them a PTP bypass', () => {
+    for (const code of ['PO', 'PN', 'PD', 'ER', 'CT', 'FX', 'FY']) {
+      const info = modifierInfo(code);
+      assert.ok(info, code);
+      assert.equal(info.bypassesPtp, false, code);
+    }
+    assert.match(modifierInfo('po')!.meaning, /off-campus, provider-based outpatient department/);
+  });
+
   it('recognizes bypass modifiers in any case, with blanks around them', () => {
     assert.equal(isPtpBypassModifier('XS'), true);
     assert.equal(isPtpBypassModifier(' xs '), true);

@@ -146,6 +146,14 @@ export const MODIFIERS: readonly ModifierInfo[] = [
   other('Q5', 'Service by a substitute physician under a reciprocal billing arrangement'),
   other('Q6', 'Service by a locum tenens (fee-for-time) physician'),
   other('QW', 'CLIA-waived laboratory test'),
+  // Hospital outpatient (OPPS) billing
+  other('PO', 'Excepted service at an off-campus, provider-based outpatient department of a hospital'),
+  other('PN', 'Non-excepted service at an off-campus, provider-based outpatient department of a hospital (paid at the physician fee schedule rate)'),
+  other('PD', 'Diagnostic or related service by a hospital-owned entity to a patient admitted as an inpatient within 3 days'),
+  other('ER', 'Item or service furnished by an off-campus, provider-based emergency department'),
+  other('CT', 'CT scan on equipment that does not meet the NEMA XR-29 dose standard (payment reduced)'),
+  other('FX', 'X-ray taken on film (payment reduced)'),
+  other('FY', 'X-ray taken with computed radiography (cassette-based) equipment (payment reduced)'),
 ];
 
 export const MODIFIER_INFO: ReadonlyMap<string, ModifierInfo> = new Map(MODIFIERS.map((info) => [info.code, info]));
