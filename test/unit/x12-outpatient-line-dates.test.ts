@@ -28,7 +28,7 @@ describe('an outpatient 837I claim over several days names each line\'s date', (
     assert.deepEqual(more, []);
     assert.equal(finding.severity, 'warning');
     assert.equal(text.slice(finding.span.start, finding.span.end), 'H1');
-    assert.match(finding.message, /^2 service lines have no date of service \(DTP\*472\) on an outpatient claim whose statement covers 10\/01\/2026–10\/31\/2026/);
+    assert.match(finding.message, /^2 service lines with a procedure code have no date of service \(DTP\*472\) on an outpatient claim whose statement covers 10\/01\/2026–10\/31\/2026/);
   });
 
   it('read in pieces (the CLI, which keeps only coded lines), the same', () => {
@@ -38,6 +38,15 @@ describe('an outpatient 837I claim over several days names each line\'s date', (
     for (let at = 0; at < text.length; at += 64) findings.push(...stream.feed(text.slice(at, at + 64)).findings);
     findings.push(...stream.end().findings);
     assert.equal(said(findings).length, 1);
+  });
+
+  it('a line of a revenue code alone (room, supplies: no MUE counts it) is not asked for its date (found in review)', () => {
+    const lines = (codes: string[]): WriterLine[] => codes.map((code) => ({ code, charge: '100.00', revenueCode: code === '' ? '0120' : '0360' }));
+    const text = (codes: string[]) => writeX12([{ id: 'H1', date: month, facility: '13', lines: lines(codes) }], { kind: 'institutional', lineEnding: '\n' }).text;
+    assert.deepEqual(said(analyze(text(['', '']), knowledge).findings), []);
+    const [finding] = said(analyze(text(['96365', '']), knowledge).findings);
+    assert.ok(finding);
+    assert.match(finding.message, /^1 service line with a procedure code has no date of service/);
   });
 
   it('controls: dated lines, a one-day statement, an inpatient bill (11x) get none', () => {

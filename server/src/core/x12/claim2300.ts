@@ -123,7 +123,7 @@ export class Claim2300 {
     this.r.add(
       'x12.line-date-missing',
       'warning',
-      `${undated === 1 ? '1 service line has' : `${undated} service lines have`} no date of service (DTP*472) on an outpatient claim whose statement covers ${formatDateRange(claimDate)}: the implementation guide requires each line's date when the statement covers more than a day, and without one a line is taken over the whole period (its units spread over every day of it for the MUE checks)`,
+      `${undated === 1 ? '1 service line with a procedure code has' : `${undated} service lines with a procedure code have`} no date of service (DTP*472) on an outpatient claim whose statement covers ${formatDateRange(claimDate)}: the implementation guide requires each line's date when the statement covers more than a day, and without one a line is taken over the whole period (its units spread over every day of it for the MUE checks)`,
       this.claimIdSpan(),
     );
   }

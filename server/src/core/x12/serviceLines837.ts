@@ -52,7 +52,7 @@ export class ServiceLines837 {
   private claimLines: CodedLine[] = NO_LINES;
   /** Lines of the open claim, built or not. */
   claimLineCount = 0;
-  /** Lines of the open claim without a date of their own (DTP*472), kept or not. */
+  /** Lines of the open claim with a procedure code but without a date of their own (DTP*472), kept or not. */
   claimUndatedLines = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
@@ -227,10 +227,11 @@ export class ServiceLines837 {
     const charge = read.chargeValue;
     if (sv < 0) this.reportServiceMissing(first);
     const index = this.claimLineCount++;
-    if (!this.lineDateWritten) this.claimUndatedLines++;
     this.linesSeen++;
     this.charges.note(chargeStart, chargeEnd, charge);
     const code = hasProcedure ? procedure.code : '';
+    // A revenue code alone (room, supplies) is not counted against an MUE: its date does not matter here.
+    if (!this.lineDateWritten && code !== '') this.claimUndatedLines++;
     const keep = this.keepLine;
     if (keep !== null && (code === '' || !this.keptCodes.keeps(keep, code, procedure.codeKey, this.claimTable()))) return;
 
