@@ -7,6 +7,7 @@ import type { Fix } from '../../server/src/core/fixes';
 import type { Finding, MueFindingData, PtpFindingData, Span } from '../../server/src/core/model';
 import { fuzzKnowledgeWithUnits } from './generators';
 import { NOT_EDITED_RULE } from '../../server/src/core/rules/notEdited';
+import { TABLE_NOT_LOADED_RULE } from '../../server/src/core/rules/tablesMissing';
 
 /**
  * The built-in edits, FUZZ_PTP_TABLE and FUZZ_MUE_TABLE. The MUE table adds units findings and
@@ -33,12 +34,13 @@ export function mueFindings(findings: Finding[]): MueFinding[] {
 }
 
 /**
- * Findings other than the coding checks' (PTP and MUE, which the generated files have on purpose, and
- * the note on claims no NCCI table judges, such as dental ones): each is a problem with the file.
+ * Findings other than the coding checks' (PTP and MUE, which the generated files have on purpose,
+ * the note on claims no NCCI table judges, such as dental ones, and the note on claims whose table
+ * is not loaded, as the fuzz tables' hospital one is not): each is a problem with the file.
  */
 export function structural(findings: Finding[], unpaddedIsa: boolean): string[] {
   return findings
-    .filter((f) => !f.rule.startsWith('ptp.') && !f.rule.startsWith('mue.') && f.rule !== NOT_EDITED_RULE && !(unpaddedIsa && f.rule === 'x12.isa-width'))
+    .filter((f) => !f.rule.startsWith('ptp.') && !f.rule.startsWith('mue.') && f.rule !== NOT_EDITED_RULE && f.rule !== TABLE_NOT_LOADED_RULE && !(unpaddedIsa && f.rule === 'x12.isa-width'))
     .map((f) => `${f.rule}: ${f.message}`);
 }
 

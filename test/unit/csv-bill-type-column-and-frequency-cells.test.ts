@@ -24,7 +24,7 @@ const ptp = (text: string) => analyze(text, knowledge).findings.filter((f) => f.
 function ptpStreamed(text: string): string[] {
   const run = new CodingRun(knowledge);
   const filter = run.lineFilter();
-  const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: (code) => filter(code, null) || filter(code, 'institutional') });
+  const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: (code) => filter(code, null) || filter(code, 'institutional'), loaded: run.loaded });
   for (let at = 0; at < text.length; at += 7) assert.ok(stream.feed(text.slice(at, at + 7)));
   const result = stream.end();
   assert.ok(result !== null);

@@ -44,7 +44,7 @@ function streamedPtpOf(csv: string, size: number): [string, string][] {
     try {
       const run = new CodingRun(knowledge);
       const filter = run.lineFilter();
-      const stream = new CsvStream({ dates, keep: (code) => filter(code, null) || filter(code, 'institutional') });
+      const stream = new CsvStream({ dates, keep: (code) => filter(code, null) || filter(code, 'institutional'), loaded: run.loaded });
       for (let at = 0; at < csv.length; at += size) assert.ok(stream.feed(csv.slice(at, at + size)));
       const result = stream.end();
       assert.ok(result !== null);

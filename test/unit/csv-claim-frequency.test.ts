@@ -52,7 +52,7 @@ function streamed(text: string, knowledge: Knowledge = BUILTIN, size = 7): Findi
   let dates: DateReading = { order: 'month-first', settled: false };
   for (;;) {
     try {
-      const stream = new CsvStream({ dates, keep });
+      const stream = new CsvStream({ dates, keep, loaded: run.loaded });
       for (let at = 0; at < text.length; at += size) assert.ok(stream.feed(text.slice(at, at + size)), 'read in pieces');
       const result = stream.end();
       assert.ok(result !== null, 'read in pieces');

@@ -11,6 +11,7 @@ import { CsvStream } from '../../server/src/core/csv/stream';
 import { totalsLabelOf } from '../../server/src/core/csv/totalsRows';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
+import { loadedTablesOf } from '../../server/src/core/rules/tablesMissing';
 
 const knowledge = emptyKnowledge(true);
 const csv = (rows: string[]) => ['Claim ID,Patient ID,Date of Service,CPT/HCPCS,Units,Charge', ...rows, ''].join('\n');
@@ -20,7 +21,7 @@ const summary = (findings: readonly Finding[], text: string) =>
 
 /** The findings of the text read in pieces of `size` characters. */
 function streamed(text: string, size: number): { findings: Finding[]; claims: number; serviceLines: number } {
-  const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true });
+  const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true, loaded: loadedTablesOf(knowledge) });
   for (let at = 0; at < text.length; at += size) assert.ok(stream.feed(text.slice(at, at + size)));
   const result = stream.end();
   assert.ok(result !== null);

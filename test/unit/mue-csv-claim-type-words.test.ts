@@ -15,6 +15,7 @@ import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/know
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { byPosition } from '../../server/src/core/spans';
 import { NOT_EDITED_RULE } from '../../server/src/core/rules/notEdited';
+import { loadedTablesOf } from '../../server/src/core/rules/tablesMissing';
 
 function knowledge(): Knowledge {
   const tables = emptyMueTables();
@@ -117,7 +118,7 @@ describe('a claim type cell that is not understood', () => {
     // The inpatient claim (no NCCI table judges it) is said on the header row.
     assert.deepEqual(whole.map((f) => f.rule), [NOT_EDITED_RULE, 'csv.claim-type-unknown']);
     for (const size of [1, 9, 64]) {
-      const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true });
+      const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true, loaded: loadedTablesOf(emptyKnowledge(false)) });
       for (let at = 0; at < text.length; at += size) assert.ok(stream.feed(text.slice(at, at + size)));
       const result = stream.end();
       assert.ok(result);

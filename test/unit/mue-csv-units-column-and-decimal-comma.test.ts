@@ -17,6 +17,7 @@ import { CsvStream } from '../../server/src/core/csv/stream';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { byPosition } from '../../server/src/core/spans';
+import { loadedTablesOf } from '../../server/src/core/rules/tablesMissing';
 
 function knowledge(): Knowledge {
   const tables = emptyMueTables();
@@ -82,7 +83,7 @@ describe('CSV unit columns and the MUE', () => {
     const text = 'Claim ID;Patient ID;Date of Service;CPT;Serv Units;Charge\nC1;P1;10.03.2026;97112;2,5;125,00\nC2;P2;10.03.2026;97112;1,000;10,00\nC3;P3;10.03.2026;97112;5;50,00\n';
     const whole = byPosition(analyze(text, emptyKnowledge(false)).findings);
     for (const size of [1, 7, 40]) {
-      const stream = new CsvStream({ dates: { order: 'day-first', settled: true }, keep: () => true });
+      const stream = new CsvStream({ dates: { order: 'day-first', settled: true }, keep: () => true, loaded: loadedTablesOf(emptyKnowledge(false)) });
       for (let at = 0; at < text.length; at += size) assert.ok(stream.feed(text.slice(at, at + size)));
       const result = stream.end();
       assert.ok(result);

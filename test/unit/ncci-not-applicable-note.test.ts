@@ -16,6 +16,7 @@ import { CsvStream } from '../../server/src/core/csv/stream';
 import { byPosition } from '../../server/src/core/spans';
 import { hospitalClaims, type HospitalClaim } from './helpers/hospital-claims';
 import { writeX12 } from './helpers/x12-writer';
+import { loadedTablesOf } from '../../server/src/core/rules/tablesMissing';
 
 const knowledge = emptyKnowledge();
 
@@ -131,7 +132,7 @@ describe('claims no NCCI table judges are said once per file', () => {
     assert.match(note.message, /^No NCCI table applies to 2 claims of this file \(2 facility bills of type 11x\)/);
     assert.equal(whole.filter((f) => f.rule.startsWith('ptp.')).length, 0, 'the inpatient pair is not judged');
 
-    const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true });
+    const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true, loaded: loadedTablesOf(knowledge) });
     for (let at = 0; at < text.length; at += 40) assert.ok(stream.feed(text.slice(at, at + 40)));
     const read = stream.end();
     assert.ok(read);

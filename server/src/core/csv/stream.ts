@@ -61,8 +61,8 @@ export interface CsvStreamOptions {
   index?: LineSink;
   /** MUE tables are loaded: a file without a units column is told (once) that each line is taken as one unit. */
   unitsCounted?: boolean;
-  /** Which tables are loaded (CodingRun.loaded): claims judged by one that is not are told so (tablesMissing.ts); absent, nothing is said. */
-  loaded?: LoadedTables;
+  /** Which tables are loaded (CodingRun.loaded): claims judged by one that is not are told so (tablesMissing.ts), as analyze() tells them. */
+  loaded: LoadedTables;
   /** Tests: MAX_PENDING and QUOTE_CHECK. */
   maxPending?: number;
   quoteCheck?: number;
@@ -137,7 +137,7 @@ export class CsvStream {
     if (notEdited !== null) findings.push(notEdited);
     // After the notes parseCsv gives (analyze adds this one after them).
     if (layout.units < 0 && claims.serviceLines > 0 && this.options.unitsCounted === true) findings.push(noUnitsColumnFinding(this.headerSpan!));
-    if (this.options.loaded !== undefined) findings.push(...tablesMissingFindings(tally, this.options.loaded, this.headerSpan!));
+    findings.push(...tablesMissingFindings(tally, this.options.loaded, this.headerSpan!));
     return { claims: claims.claimCount, serviceLines: claims.serviceLines, findings, coded: claims.staged(), kindOf: claims.kindsOf() };
   }
 
