@@ -37,6 +37,8 @@ export class CodedLine extends TextEndedLine implements ServiceLine {
   lineNumber = '';
   qualifier: string | null = null;
   dateInherited = false;
+  /** Its own date is written but cannot be read: it takes no date from its claim. */
+  dateUnreadable = false;
 
   constructor(index: number) {
     super();

@@ -205,12 +205,14 @@ export class Claim2300 {
     const columns = lineReader.columns;
     const firstRow = lineReader.claimFirstRow;
     const rows = lineReader.keepLine === null ? columns.size - firstRow : 0;
+    // A line whose own date cannot be read (x12.date-invalid) keeps none: the claim's may not be
+    // its date, and a line paired on it might be removed by a fix for a conflict it is not in.
     if (claimDate !== null) {
       for (let row = firstRow; row < firstRow + rows; row++) {
-        if (!columns.hasDate(row)) columns.setDate(row, claimDate, this.dateStart, this.dateEnd, true);
+        if (!columns.hasDate(row) && !columns.dateUnreadable(row)) columns.setDate(row, claimDate, this.dateStart, this.dateEnd, true);
       }
       for (const line of lines) {
-        if (line.dateOfService === null) {
+        if (line.dateOfService === null && !line.dateUnreadable) {
           line.dateOfService = claimDate;
           line.dateStart = this.dateStart;
           line.dateEnd = this.dateEnd;

@@ -6,7 +6,7 @@ import { NO_OFFSET } from '../offsetLine';
 import { NO_MODIFIERS } from './values';
 import {
   CODE_START, COMPONENTS, COMPOSITE_END, COMPOSITE_SHAPE, COMPOSITE_START, DATE_FROM, DATE_TO, Field, INDEX, LINE_NUMBER,
-  LineTable, MODIFIER_COUNT, MODIFIER_FIRST, NO_DATE, NO_NUMBER, SEGMENTS, STRIDE, CHARGE_START,
+  LineTable, MODIFIER_COUNT, MODIFIER_FIRST, NO_DATE, DATE_UNREADABLE, NO_NUMBER, SEGMENTS, STRIDE, CHARGE_START,
 } from './lineTable';
 
 export { Field } from './lineTable';
@@ -67,6 +67,12 @@ export class LineColumns extends LineTable {
 
   hasDate(row: number): boolean {
     return this.ints[row * STRIDE + DATE_FROM] !== NO_DATE;
+  }
+
+  /** No date, because the line's own is written but cannot be read (LineTable.markDateUnreadable). */
+  dateUnreadable(row: number): boolean {
+    const at = row * STRIDE;
+    return this.ints[at + DATE_FROM] === NO_DATE && this.ints[at + DATE_TO] === DATE_UNREADABLE;
   }
 
   dateFrom(row: number): number {

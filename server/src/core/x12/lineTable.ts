@@ -46,6 +46,8 @@ export const STRIDE = 22;
 /** What a composite's shape counts its components in: past any character code. */
 export const COMPONENTS = 0x10000;
 export const NO_DATE = -(2 ** 31);
+/** DATE_TO of a row with no date (DATE_FROM NO_DATE) whose own DTP*472 is written but cannot be read: it does not take its claim's. */
+export const DATE_UNREADABLE = NO_DATE + 1;
 export const NO_NUMBER = -1;
 export const NUMBER_TEXT = -2;
 
@@ -151,6 +153,11 @@ export class LineTable {
     this.ints[at + DATE_START] = start;
     this.ints[at + DATE_END] = end;
     if (inherited) this.ints[at + SEGMENTS] = this.ints[at + SEGMENTS]! | 1;
+  }
+
+  /** The line's own date is written but cannot be read (x12.date-invalid): it is left without one, not given its claim's. */
+  markDateUnreadable(row: number): void {
+    this.ints[row * STRIDE + DATE_TO] = DATE_UNREADABLE;
   }
 
   /** The 2400 loop: its span, its number of segments and the span of the segment its code is written in. */

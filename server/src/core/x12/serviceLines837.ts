@@ -259,6 +259,7 @@ export class ServiceLines837 {
         line.unitsEnd = unitsEnd;
       }
       line.dateOfService = this.lineDate;
+      line.dateUnreadable = this.lineDateWritten && this.lineDate === null;
       line.providerId = names.lineRenderingId;
       this.claimLines.push(line);
       return;
@@ -283,6 +284,7 @@ export class ServiceLines837 {
     columns.setUnits(row, units);
     if (unitsEnd > unitsStart) columns.setUnitsSpan(row, unitsStart, unitsEnd);
     if (this.lineDate !== null) columns.setDate(row, this.lineDate, this.lineDateStart, this.lineDateEnd, false);
+    else if (this.lineDateWritten) columns.markDateUnreadable(row);
     columns.setProvider(row, names.lineRenderingId);
     columns.setSpans(row, start, r.endBefore(s, start), s - first, ix.table.segmentStart[record]!, ix.table.segmentEnd[record]!);
   }
