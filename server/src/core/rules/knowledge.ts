@@ -189,6 +189,12 @@ export function loadKnowledge(options: KnowledgeOptions): Knowledge {
       const ownName = inZip !== null && options.tableOfName?.(inZip) === 'hospital' ? 'hospital' : null;
       const table = fixed ?? ownName ?? options.tableOfName?.(entry.path) ?? 'practitioner';
       load(entry, 'ptp', (content, source) => loadPtpTable(content, source, tables[table]), table);
+      // Given as the hospital table, it is loaded as one; but CMS names its practitioner tables ccipra.
+      const file = files[files.length - 1];
+      if (fixed === 'hospital' && /ccipra/i.test(inZip ?? entry.path) && file?.source === entry.source && file.rows > 0) {
+        problems.push({ source: entry.source, line: 0, reason: "its name says it is CMS's practitioner table (ccipra); it was loaded as the outpatient hospital table, as the hospital setting gave it: give it to the practitioner setting (claimlint.ptpEditFiles, --ptp) if it is not one" });
+        file.problems++;
+      }
     }
   };
   loadPtp(options.ptpFiles, null);
