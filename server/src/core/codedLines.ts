@@ -39,6 +39,8 @@ export class CodedLine extends TextEndedLine implements ServiceLine {
   dateInherited = false;
   /** Its own date is written but cannot be read: it takes no date from its claim. */
   dateUnreadable = false;
+  /** A practitioner's service on a critical access hospital's Method II bill: the practitioner table judges it. */
+  professional = false;
 
   constructor(index: number) {
     super();

@@ -79,6 +79,12 @@ export interface ServiceLine {
    * rendering one (csv/csvLine.ts). Absent on 837 lines (their claim's 2010AA is theirs).
    */
   readonly billingProviderId?: string | null;
+  /**
+   * A practitioner's professional service on a critical access hospital's Method II bill (837I,
+   * 85x, revenue code 096x-098x): judged by the practitioner table, not its claim's hospital one.
+   * Absent: false.
+   */
+  readonly professional?: boolean;
   /** A CSV row whose cells may be shifted from their headers (too few or too many: csv/csvLine.ts): no fix writes into it. Absent on 837 lines. */
   readonly cellsShifted?: boolean;
   /** Number of X12 segments in the loop (for SE01), 0 for CSV. */

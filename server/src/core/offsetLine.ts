@@ -69,6 +69,7 @@ export function plainLine(line: ServiceLine): ServiceLine {
     span: line.span,
     segmentCount: line.segmentCount,
     recordSpan: line.recordSpan,
+    ...(line.professional ? { professional: true } : {}),
   };
 }
 

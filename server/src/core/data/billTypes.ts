@@ -24,6 +24,16 @@ export const NCCI_OUTPATIENT_FACILITY_TYPES: readonly string[] = [
 ];
 
 /**
+ * A critical access hospital that elects the optional method (Method II) bills its practitioners'
+ * professional services on its own outpatient bill (85x), under the revenue codes 096x
+ * (professional fees), 097x (professional fees, continued) and 098x (professional fees, other).
+ * Those lines are practitioner services, judged by the practitioner PTP and MUE tables; the rest
+ * of the bill is the facility's. (CMS, Medicare Claims Processing Manual, chapter 4, section 250.2.)
+ */
+export const CRITICAL_ACCESS_HOSPITAL = '85';
+export const PROFESSIONAL_REVENUE_CODE_PREFIXES: readonly string[] = ['096', '097', '098'];
+
+/**
  * What a readable facility type code is: two digits, the first a NUBC type of facility (1
  * hospital, 2 skilled nursing, 3 home health, 4 religious nonmedical hospital, 5 reserved, 6
  * intermediate care, 7 clinic, 8 special facility), the second a bill classification (1-9).

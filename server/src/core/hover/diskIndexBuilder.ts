@@ -80,7 +80,8 @@ export class DiskIndexBuilder {
     for (const claim of claims) {
       this.frequencies.add(claim);
       const table = this.scopes.of(claim.kind, claim.facilityType ?? null);
-      for (const line of claim.lines) this.addLine(claim.index, table, line, base);
+      // A practitioner's line of a CAH's Method II bill: the practitioner table's scope (0).
+      for (const line of claim.lines) this.addLine(claim.index, line.professional === true && table === 1 ? 0 : table, line, base);
     }
   }
 

@@ -3,7 +3,7 @@
 import type { Analysis } from '../analyze';
 import type { Claim, ServiceLine, Span } from '../model';
 import type { Knowledge } from '../rules/knowledge';
-import { noTableNote, tableForClaim } from '../rules/claimTables';
+import { noTableNote, tableForClaim, tableForLine } from '../rules/claimTables';
 import { outOfForce, type OutOfForce } from '../rules/supersession';
 import { dateOrderNote } from '../csv/index';
 import { codeHover } from './codeHover';
@@ -22,7 +22,8 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
     const { line } = located;
     if (contains(line.codeSpan, offset) && line.code !== '') {
       const { kind, facilityType = null } = located.claim;
-      const markdown = codeHover(line.code, line.dateOfService, knowledge, tableForClaim(kind, facilityType), noTableNote(kind, facilityType));
+      // A practitioner's line of a CAH's Method II bill is judged by the practitioner table (claimTables.ts).
+      const markdown = codeHover(line.code, line.dateOfService, knowledge, tableForLine(tableForClaim(kind, facilityType), line.professional === true), noTableNote(kind, facilityType));
       return { markdown: withForceNote(markdown, outOfForce(doc.claims, located.claim)), span: line.codeSpan };
     }
     const modifier = line.modifiers.find((m) => contains(m.span, offset));

@@ -3,7 +3,7 @@
 // edits, or whose type of bill is not known), or none (837D; a facility bill CMS does not edit,
 // such as an inpatient one). The types of bill are data (data/billTypes.ts).
 
-import { FACILITY_TYPE_DIGITS, NCCI_OUTPATIENT_FACILITY_TYPES } from '../data/billTypes';
+import { CRITICAL_ACCESS_HOSPITAL, FACILITY_TYPE_DIGITS, NCCI_OUTPATIENT_FACILITY_TYPES, PROFESSIONAL_REVENUE_CODE_PREFIXES } from '../data/billTypes';
 import type { ClaimKind, PtpTableKind } from '../model';
 
 const OUTPATIENT = new Set(NCCI_OUTPATIENT_FACILITY_TYPES);
@@ -60,4 +60,21 @@ export function noTableNote(kind: ClaimKind | null, facilityType: string | null 
     );
   }
   return 'Dental claim: no NCCI PTP table applies to it.';
+}
+
+/**
+ * Whether a line of a claim of facility type `facilityType` with revenue code `revenueCode` (SV201,
+ * four digits or a 4010 file's three) is a practitioner's professional service on a critical
+ * access hospital's Method II bill (data/billTypes.ts), which the practitioner table judges.
+ */
+export function isCahProfessionalLine(facilityType: string | null, revenueCode: string): boolean {
+  if (facilityType !== CRITICAL_ACCESS_HOSPITAL) return false;
+  const code = revenueCode.trim();
+  const four = code.length === 4 ? code : code.length === 3 ? `0${code}` : null;
+  return four !== null && /^\d{4}$/.test(four) && PROFESSIONAL_REVENUE_CODE_PREFIXES.includes(four.slice(0, 3));
+}
+
+/** The table a line is judged by: its claim's (`claimTable`), or the practitioner table for a CAH Method II professional line. */
+export function tableForLine(claimTable: PtpTableKind | null, professional: boolean): PtpTableKind | null {
+  return professional && claimTable !== null ? 'practitioner' : claimTable;
 }

@@ -127,8 +127,15 @@ export class ServiceGrouper {
     // Whether each target that keeps some lines says which by their code alone (keepCode), as a row is read by.
     const byCode = targets.every((target) => target.keep === undefined || target.keepCode !== undefined);
     const claimRows = new ClaimRows();
-    /** Each target's group for the claim being read (looked up for its first line kept). */
+    /** Each target's group for the claim being read (looked up for its first line kept), and for its practitioner lines on a CAH's Method II bill. */
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
+    const professionalGroups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
+    /** Target t's group of the claim's lines judged by `table`, or of its practitioner lines (`professional`). */
+    const groupOf = (t: number, professional: boolean, table: PtpTableKind, patientKey: string, claimIndex: number): PatientGroup => {
+      const cache = professional ? professionalGroups : groups;
+      const lineTable = professional ? 'practitioner' : table;
+      return (cache[t] ??= targets[t]!.grouper.groupFor(groupKey(lineTable, { patientKey }), lineTable, patientKey, claimIndex));
+    };
     for (const claim of claims) {
       // A claim that replaces or voids others is noted, whatever its table (a CSV claim's frequency: csv/claimFrequency.ts).
       const frequency = claim.frequency;
@@ -141,26 +148,31 @@ export class ServiceGrouper {
         continue;
       }
       groups.fill(undefined);
+      professionalGroups.fill(undefined);
       const billing = claim.billingProviderId ?? '';
-      // 837I: the provider is the hospital that bills (whichever physicians the claim names).
+      // 837I: the provider is the hospital that bills (whichever physicians the claim names), but
+      // for a practitioner's line of a CAH's Method II bill, the practitioner (claimTables.ts).
       const byBilling = options.x12 && claim.kind === 'institutional';
       const claimProvider = byBilling ? billing : (claim.renderingProviderId ?? billing);
+      const rendering = claim.renderingProviderId ?? billing;
       /** The claim's id by number, for its first row. */
       let claimId = -1;
       // An 837 document's lines are rows of its columns: copied from there, without a line object (x12/lineRows.ts).
       const x12Claim = claim instanceof X12Claim && byCode ? claim : null;
       const columns = x12Claim === null ? null : x12Claim.columns;
       if (x12Claim !== null && columns !== null) {
-        const rows = claimRows.of(columns, claim.index, base, claimProvider, billing, byBilling);
+        const rows = claimRows.of(columns, claim.index, base, claimProvider, billing, byBilling, rendering);
         for (let row = x12Claim.firstRow, end = row + x12Claim.lineCount; row < end; row++) {
           const lineOrder = order++;
           const code = columns.code(row);
           if (code === '' || !columns.hasDate(row)) continue;
+          const professional = byBilling && columns.professional(row);
+          const lineTable = professional ? 'practitioner' : table;
           let kept = -1;
           for (let t = 0; t < targets.length; t++) {
-            const { grouper, keepCode } = targets[t]!;
-            if (keepCode !== undefined && !keepCode(code, table)) continue;
-            const group = (groups[t] ??= grouper.groupFor(groupKey(table, { patientKey }), table, patientKey, claim.index));
+            const { keepCode } = targets[t]!;
+            if (keepCode !== undefined && !keepCode(code, lineTable)) continue;
+            const group = groupOf(t, professional, table, patientKey, claim.index);
             if (kept < 0) {
               if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
               kept = lines.addFrom(rows, row, { file, order: lineOrder, claimId });
@@ -174,13 +186,15 @@ export class ServiceGrouper {
         const lineOrder = order++;
         if (line.code === '' || line.dateOfService === null) continue;
         let row = -1;
+        const professional = byBilling && line.professional === true;
+        const lineTable = professional ? 'practitioner' : table;
         for (let t = 0; t < targets.length; t++) {
-          const { grouper, keep } = targets[t]!;
-          if (keep !== undefined && !keep(line, table)) continue;
-          const group = (groups[t] ??= grouper.groupFor(groupKey(table, { patientKey }), table, patientKey, claim.index));
+          const { keep } = targets[t]!;
+          if (keep !== undefined && !keep(line, lineTable)) continue;
+          const group = groupOf(t, professional, table, patientKey, claim.index);
           if (row < 0) {
             if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
-            const provider = byBilling ? billing : (line.providerId ?? claimProvider);
+            const provider = professional ? (line.providerId ?? rendering) : byBilling ? billing : (line.providerId ?? claimProvider);
             const lineBilling = line.billingProviderId ?? billing;
             row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId });
           }

@@ -6,7 +6,7 @@ import { NO_OFFSET } from '../offsetLine';
 import { NO_MODIFIERS } from './values';
 import {
   CODE_START, COMPONENTS, COMPOSITE_END, COMPOSITE_SHAPE, COMPOSITE_START, DATE_FROM, DATE_TO, Field, INDEX, LINE_NUMBER,
-  LineTable, MODIFIER_COUNT, MODIFIER_FIRST, NO_DATE, DATE_UNREADABLE, NO_NUMBER, SEGMENTS, STRIDE, CHARGE_START,
+  LineTable, MODIFIER_COUNT, MODIFIER_FIRST, NO_DATE, DATE_UNREADABLE, DATE_INHERITED, PROFESSIONAL, NO_NUMBER, SEGMENTS, STRIDE, CHARGE_START,
 } from './lineTable';
 
 export { Field } from './lineTable';
@@ -90,11 +90,16 @@ export class LineColumns extends LineTable {
   }
 
   dateInherited(row: number): boolean {
-    return (this.ints[row * STRIDE + SEGMENTS]! & 1) === 1;
+    return (this.ints[row * STRIDE + SEGMENTS]! & DATE_INHERITED) !== 0;
+  }
+
+  /** A practitioner's service on a critical access hospital's Method II bill (LineTable.setProfessional). */
+  professional(row: number): boolean {
+    return (this.ints[row * STRIDE + SEGMENTS]! & PROFESSIONAL) !== 0;
   }
 
   segmentCount(row: number): number {
-    return this.ints[row * STRIDE + SEGMENTS]! >> 1;
+    return this.ints[row * STRIDE + SEGMENTS]! >> 2;
   }
 
   lineNumber(row: number): string {

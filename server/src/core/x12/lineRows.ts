@@ -18,15 +18,22 @@ export class ClaimRows implements RowSource {
   private claimProvider = '';
   private byBilling = false;
   private billingProvider = '';
+  /** Who performed a practitioner's line of a CAH's Method II bill that names nobody: the claim's rendering provider, else the billing one. */
+  private professionalProvider = '';
 
-  /** Rows of `columns` in the run: of claim `claimIndex`, their spans moved by `base`, performed by `claimProvider` (or the billing provider) unless they name someone. */
-  of(columns: LineColumns, claimIndex: number, base: number, claimProvider: string, billing: string, byBilling: boolean): this {
+  /**
+   * Rows of `columns` in the run: of claim `claimIndex`, their spans moved by `base`, performed by
+   * `claimProvider` (or the billing provider) unless they name someone; a CAH's professional line
+   * (LineColumns.professional) by whom it names, else `rendering`.
+   */
+  of(columns: LineColumns, claimIndex: number, base: number, claimProvider: string, billing: string, byBilling: boolean, rendering: string): this {
     this.columns = columns;
     this.claim = claimIndex;
     this.base = base;
     this.claimProvider = claimProvider;
     this.billingProvider = billing;
     this.byBilling = byBilling;
+    this.professionalProvider = rendering;
     return this;
   }
 
@@ -85,7 +92,10 @@ export class ClaimRows implements RowSource {
 
   /** As ServiceGrouper.addTo names a line's provider: the billing provider on an 837I, else the line's, else the claim's. */
   provider(row: number): string {
-    return this.byBilling ? this.billingProvider : (this.columns!.providerId(row) ?? this.claimProvider);
+    const columns = this.columns!;
+    if (!this.byBilling) return columns.providerId(row) ?? this.claimProvider;
+    // An 837I's line is the hospital's, but a practitioner's line of a CAH's Method II bill is the practitioner's.
+    return columns.professional(row) ? (columns.providerId(row) ?? this.professionalProvider) : this.billingProvider;
   }
 
   /** An 837 line names no billing provider of its own. */

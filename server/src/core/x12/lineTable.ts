@@ -31,8 +31,12 @@ export const COMPOSITE_START = 13;
 export const COMPOSITE_END = 14;
 /** The composite's components times COMPONENTS, plus its separator's character code. */
 export const COMPOSITE_SHAPE = 15;
-/** The segments of the line twice over, plus 1 when its date is its claim's. */
+/** The segments of the line four times over, plus DATE_INHERITED and PROFESSIONAL when they hold. */
 export const SEGMENTS = 16;
+/** Bits of SEGMENTS: its date is its claim's; it is a practitioner's service on a CAH's Method II bill (claimTables.ts). */
+export const DATE_INHERITED = 1;
+export const PROFESSIONAL = 2;
+const FLAGS = DATE_INHERITED | PROFESSIONAL;
 /** The date of service (NO_DATE: none). */
 export const DATE_FROM = 17;
 export const DATE_TO = 18;
@@ -152,7 +156,12 @@ export class LineTable {
     this.ints[at + DATE_TO] = date.to;
     this.ints[at + DATE_START] = start;
     this.ints[at + DATE_END] = end;
-    if (inherited) this.ints[at + SEGMENTS] = this.ints[at + SEGMENTS]! | 1;
+    if (inherited) this.ints[at + SEGMENTS] = this.ints[at + SEGMENTS]! | DATE_INHERITED;
+  }
+
+  /** The line is a practitioner's service on a critical access hospital's Method II bill: the practitioner table judges it. */
+  setProfessional(row: number): void {
+    this.ints[row * STRIDE + SEGMENTS] = this.ints[row * STRIDE + SEGMENTS]! | PROFESSIONAL;
   }
 
   /** The line's own date is written but cannot be read (x12.date-invalid): it is left without one, not given its claim's. */
@@ -165,7 +174,7 @@ export class LineTable {
     const at = row * STRIDE;
     this.ints[at + SPAN_START] = spanStart;
     this.ints[at + SPAN_END] = spanEnd;
-    this.ints[at + SEGMENTS] = segments * 2 + (this.ints[at + SEGMENTS]! & 1);
+    this.ints[at + SEGMENTS] = segments * 4 + (this.ints[at + SEGMENTS]! & FLAGS);
     this.ints[at + RECORD_START] = recordStart;
     this.ints[at + RECORD_END] = recordEnd;
   }

@@ -80,6 +80,9 @@ export class X12ServiceLine implements ServiceLine {
   get dateInherited(): boolean {
     return this.columns.dateInherited(this.row);
   }
+  get professional(): boolean {
+    return this.columns.professional(this.row);
+  }
   get providerId(): string | null {
     return this.columns.providerId(this.row);
   }

@@ -4,7 +4,8 @@
 // keptCodes.ts, the CodedLine it reads).
 
 import type { DateRange, PtpTableKind } from '../model';
-import { tableForClaim } from '../rules/claimTables';
+import { isCahProfessionalLine, tableForClaim, tableForLine } from '../rules/claimTables';
+import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 import { unsignedAt } from './segment-index';
 import { ProcedureReader } from './procedure';
 import { SERVICE_SEGMENT_OF } from './implementations';
@@ -54,6 +55,8 @@ export class ServiceLines837 {
   claimLineCount = 0;
   /** Lines of the open claim with a procedure code but without a date of their own (DTP*472), kept or not. */
   claimUndatedLines = 0;
+  /** The open line is a practitioner's service on a critical access hospital's Method II bill (claimTables.ts isCahProfessionalLine). */
+  private lineProfessional = false;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
 
@@ -181,6 +184,7 @@ export class ServiceLines837 {
     this.lineDate = null;
     this.lineDateWritten = false;
     this.lineDateStart = this.lineDateEnd = 0;
+    this.lineProfessional = false;
     this.names.startLine();
   }
 
@@ -202,6 +206,12 @@ export class ServiceLines837 {
     this.serviceLayout = layout;
     const transaction = this.envelopes.transaction;
     if (layout.kind === 'institutional' && transaction?.model.implementation?.startsWith('005010')) checkRevenueCode(this.r, s);
+    // A CAH's bill (85x): its professional-fee revenue codes are practitioner services (the rest of its bills read no SV201 here).
+    if (layout.kind === 'institutional' && this.claimFacilityType === CRITICAL_ACCESS_HOSPITAL) {
+      const el = r.elementsOf(s, 1);
+      const start = el.start(1);
+      this.lineProfessional = start >= 0 && isCahProfessionalLine(this.claimFacilityType, sliceOf(r.source, start, el.end(1)));
+    }
     if (transaction && transaction.model.kind === null) transaction.model.kind = layout.kind;
   }
 
@@ -233,7 +243,8 @@ export class ServiceLines837 {
     // A revenue code alone (room, supplies) is not counted against an MUE: its date does not matter here.
     if (!this.lineDateWritten && code !== '') this.claimUndatedLines++;
     const keep = this.keepLine;
-    if (keep !== null && (code === '' || !this.keptCodes.keeps(keep, code, procedure.codeKey, this.claimTable()))) return;
+    const professional = this.lineProfessional;
+    if (keep !== null && (code === '' || !this.keptCodes.keeps(keep, code, procedure.codeKey, tableForLine(this.claimTable(), professional)))) return;
 
     if (layout !== null) read.units(sv, layout);
     const unitsStart = read.unitsStart;
@@ -260,6 +271,7 @@ export class ServiceLines837 {
       }
       line.dateOfService = this.lineDate;
       line.dateUnreadable = this.lineDateWritten && this.lineDate === null;
+      line.professional = professional;
       line.providerId = names.lineRenderingId;
       this.claimLines.push(line);
       return;
@@ -285,6 +297,7 @@ export class ServiceLines837 {
     if (unitsEnd > unitsStart) columns.setUnitsSpan(row, unitsStart, unitsEnd);
     if (this.lineDate !== null) columns.setDate(row, this.lineDate, this.lineDateStart, this.lineDateEnd, false);
     else if (this.lineDateWritten) columns.markDateUnreadable(row);
+    if (professional) columns.setProfessional(row);
     columns.setProvider(row, names.lineRenderingId);
     columns.setSpans(row, start, r.endBefore(s, start), s - first, ix.table.segmentStart[record]!, ix.table.segmentEnd[record]!);
   }
