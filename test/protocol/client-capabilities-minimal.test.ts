@@ -108,3 +108,18 @@ test('shutdown before initialize is refused with ServerNotInitialized, a second 
   assert.equal(await withDeadline(exited, ANSWER_MS, 'exit'), 0, 'exit after the shutdown that was taken ends with 0');
   client.connection.dispose();
 });
+
+test('requests whose params are not what LSP says are InvalidParams, and a second initialize is refused', async () => {
+  const client = new TestClient();
+  await client.initialize();
+  try {
+    for (const method of ['textDocument/codeAction', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting']) {
+      const answer = await withDeadline(settle(client.connection.sendRequest(method, {})), ANSWER_MS, method);
+      assert.equal(answer.error?.code, -32602, `${method}: ${JSON.stringify(answer)}`);
+    }
+    const again = await withDeadline(settle(client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} })), ANSWER_MS, 'second initialize');
+    assert.equal(again.error?.code, -32600, JSON.stringify(again));
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -107,6 +107,9 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   }));
 
   connection.onCodeAction(guarded('CodeAction', (params) => {
+    if (!hasDocumentUri(params) || !isRange((params as { range?: unknown }).range) || typeof (params as { context?: unknown }).context !== 'object' || params.context === null) {
+      return new ResponseError(ErrorCodes.InvalidParams, 'CodeAction expects { textDocument: { uri }, range: { start, end }, context: { diagnostics } }');
+    }
     const state = checker.current(params.textDocument.uri);
     if (!state) return null;
     const { document, analysis } = state;
@@ -155,6 +158,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   }));
 
   connection.onCodeActionResolve(guarded('CodeActionResolve', (action) => {
+    if (typeof action !== 'object' || action === null) return new ResponseError(ErrorCodes.InvalidParams, 'codeAction/resolve expects a code action');
     const data = action.data as Partial<FixAllData> | undefined;
     if (action.kind !== fixAllKind) return action;
     // Our fix-all action always carries its document: one without is the client's error.
@@ -167,6 +171,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   }));
 
   connection.onDocumentSymbol(guarded('DocumentSymbol', (params) => {
+    if (!hasDocumentUri(params)) return new ResponseError(ErrorCodes.InvalidParams, 'DocumentSymbol expects { textDocument: { uri } }');
     const state = checker.current(params.textDocument.uri);
     if (!state) return null;
     const lines = state.analysis.lines;
@@ -193,6 +198,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   }));
 
   connection.onFoldingRanges(guarded('FoldingRanges', (params) => {
+    if (!hasDocumentUri(params)) return new ResponseError(ErrorCodes.InvalidParams, 'FoldingRange expects { textDocument: { uri } }');
     const state = checker.current(params.textDocument.uri);
     if (!state) return null;
     return foldingRanges(outline(state.analysis.doc), state.analysis.lines);
@@ -225,6 +231,17 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
 function hasDocumentUri(params: unknown): boolean {
   const p = params as { textDocument?: { uri?: unknown } } | null;
   return typeof p === 'object' && p !== null && typeof p.textDocument === 'object' && p.textDocument !== null && typeof p.textDocument.uri === 'string';
+}
+
+/** Whether a value is a Range: { start, end }, each { line, character } of integers. */
+function isRange(range: unknown): boolean {
+  const r = range as { start?: unknown; end?: unknown } | null;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+function isPosition(position: unknown): boolean {
+  const p = position as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
 }
 
 /** Whether params are a TextDocumentPositionParams: a string uri and integer line and character (any value: past the end is answered). */

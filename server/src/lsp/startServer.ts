@@ -8,6 +8,7 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   ErrorCodes,
+  type InitializeError,
   ResponseError,
   type InitializeParams,
   type InitializeResult,
@@ -62,14 +63,18 @@ export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
   /** The client lets the server register for didChangeConfiguration (else it pushes changes unasked, or not at all). */
   let registerConfiguration = false;
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    // LSP 3.17: initialize is sent once; a second would replace what the first said of the client.
+    if (lifecycle.initialized) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already sent', { retry: false });
     lifecycle.initialize();
     const options = (params.initializationOptions ?? {}) as ClaimlintInitializationOptions;
     rules.workspace.trusted = options.workspaceTrusted !== false;
     rules.clientShowsLoadProblems = options.showsLoadProblems === true;
     features.statusCounts = options.statusCounts === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-    rules.workspace.root = folder?.startsWith('file:') ? rootPathOf(folder, connection) : null;
+    // rootPath: what LSP 2 clients send instead of a URI (deprecated, still sent by some).
+    const rootPath = typeof params.rootPath === 'string' && params.rootPath !== '' ? params.rootPath : null;
+    rules.workspace.root = folder?.startsWith('file:') ? rootPathOf(folder, connection) : folder ? null : rootPath;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     registerConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     features.resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -107,7 +112,11 @@ export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
   // A request no handler takes: refused as any is outside the running state (gatedConnection), else MethodNotFound.
   connection.onRequest((method) => new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
+  let started = false;
   connection.onInitialized(async () => {
+    // Once: a second initialized would register and ask for the settings again.
+    if (started) return;
+    started = true;
     if (pullConfiguration) {
       // LSP 3.17: only a client that declares dynamic registration for it may be sent this registration.
       if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection }).catch(() => undefined);
