@@ -50,7 +50,7 @@ export const CODE_MEANINGS: Readonly<Record<string, Readonly<Record<string, stri
   'TOO03-5': TOOTH_SURFACES,
   'CLM05-1': PLACE_OF_SERVICE,
   'SV105': PLACE_OF_SERVICE,
-  'CLM05-2': { B: 'CLM05-1 is a place of service (professional claim)', A: 'CLM05-1 is a facility type, the first digits of a type of bill (institutional claim)' },
+  'CLM05-2': { B: 'CLM05-1 is a place of service (professional or dental claim)', A: 'CLM05-1 is a facility type, the first digits of a type of bill (institutional claim)' },
   'CLM05-3': {
     '1': 'original claim',
     '7': 'replacement of a prior claim (it replaces the claim it names)',

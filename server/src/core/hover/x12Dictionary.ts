@@ -123,11 +123,12 @@ export const procedureQualifiers: Record<string, string> = {
   N4: 'National Drug Code (11 digits)',
 };
 
-/** Element reference as people write it: CLM02, SV1-01 (composites get a hyphen), SV1-01-2. */
+/**
+ * Element reference as the implementation guides (and the guide hovers) write it: CLM02, SV101,
+ * and a component after a hyphen, CLM05-01, SV101-02, TOO03-01; the same whether or not a guide
+ * map reads the file.
+ */
 export function elementReference(segmentId: string, elementIndex: number, componentIndex = 0): string {
-  const position = String(elementIndex).padStart(2, '0');
-  const info = x12Segments[segmentId];
-  const composite = info?.components?.[elementIndex] !== undefined;
-  const base = composite ? `${segmentId}-${position}` : `${segmentId}${position}`;
-  return componentIndex > 0 ? `${segmentId}-${position}-${componentIndex}` : base;
+  const base = `${segmentId}${String(elementIndex).padStart(2, '0')}`;
+  return componentIndex > 0 ? `${base}-${String(componentIndex).padStart(2, '0')}` : base;
 }
