@@ -42,3 +42,27 @@ describe('MUE (MAI 1) units fix title', () => {
     assert.equal(after.doc.claims[0]!.lines[0]!.units, 2);
   });
 });
+
+describe('MUE (MAI 2) advice on a line over a date range', () => {
+  function message(units: string, date: { from: number; to: number }, extra: { units: string; date: { from: number; to: number } } | null = null): string {
+    const tables = emptyMueTables();
+    tables.practitioner.add({ code: '36415', value: 2, mai: 2, rationale: 'CMS Policy', source: 'mue.csv', kind: 'practitioner' });
+    const lines = [{ code: '36415', units, charge: '70.00', date }, ...(extra ? [{ code: '36415', units: extra.units, charge: '10.00', date: extra.date }] : [])];
+    const { text } = writeX12([{ id: 'A', lines }], { lineEnding: '\n' });
+    const finding = analyze(text, { ...emptyKnowledge(false), mue: tables }).findings.find((f) => f.rule === 'mue.exceeded');
+    assert.ok(finding);
+    return finding.message;
+  }
+
+  it('found in review: 7 units over 3 days were told to come down to 2; the days allow 6', () => {
+    assert.match(message('7', { from: 20261015, to: 20261017 }), /Units over 2 a day are denied whatever the documentation; lower the units to 6 \(2 a day over its 3 days\)\.$/);
+  });
+
+  it('with another line on those days, the allowance less what that line reports', () => {
+    assert.match(message('1', { from: 20261015, to: 20261015 }, { units: '6', date: { from: 20261015, to: 20261017 } }), /its 3 days allow 6 in all, less what the other lines report on them\.$/);
+  });
+
+  it('a one-day line keeps the plain advice (control)', () => {
+    assert.match(message('3', { from: 20261015, to: 20261015 }), /Units over 2 are denied for the day whatever the documentation; lower the units to 2\.$/);
+  });
+});
