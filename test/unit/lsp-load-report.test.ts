@@ -53,3 +53,22 @@ test('MUE and add-on code files are named and counted in their own words', () =>
   assert.match(fileSummary(reports[1]!), /^aoc\.txt: 1 add-on code edit loaded; 1 problem: line 3: /);
   assert.match(loadedSummary(knowledge, false), /MUE tables: 1 of 1 file loaded \(2 MUE values\), add-on code tables: 1 of 1 file loaded \(1 add-on code edit\);/);
 });
+
+test('a file given as one kind of table whose name says another is told where it goes (found in review)', async () => {
+  const { whyUnusable } = await import('../../server/src/lsp/loadReport');
+  const mueCsv = 'Synthetic notice\r\n"HCPCS/\r\nCPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\r\n36415,1,3,Clinical\r\n';
+  const ptpText = 'Notice\r\nColumn 1\tColumn 2\t*\tEffective Date\tDeletion Date\tModifier\tRationale\r\n43214\t43200\t\t20200101\t*\t0\tMisuse\r\n';
+  const knowledge = loadKnowledge({
+    builtinEdits: false,
+    ptpFiles: ['MCR_MUE_PractitionerServices_Eff_10-01-2026.csv'],
+    mueFiles: ['ccipra-v322r0-f1.txt'],
+    descriptorFiles: [],
+    readFile: (path) => (path.startsWith('MCR') ? mueCsv : ptpText),
+  });
+  const reasons = fileReports(knowledge).map((report) => whyUnusable(report));
+  assert.match(reasons[0]!, /^not a PTP table: .*; its name says it is an MUE table: give it as one \(--mue, claimlint\.mueFiles\)$/);
+  assert.match(reasons[1]!, /^not an MUE table: .*; its name says it is a PTP table: give it as one \(--ptp or --ptp-hospital, /);
+  // A name that says nothing of another kind gets no hint (control).
+  const plain = loadKnowledge({ builtinEdits: false, ptpFiles: ['table.csv'], descriptorFiles: [], readFile: () => mueCsv });
+  assert.doesNotMatch(whyUnusable(fileReports(plain)[0]!), /its name says/);
+});

@@ -3,6 +3,8 @@
 // problems, the first few), never one line per bad row, and the counts say what was loaded.
 import type { Knowledge, LoadedFile } from '../core/rules/knowledge';
 import type { LoadProblem } from '../core/rules/loadProblems';
+import { TABLE_KIND_NAME_WORDS } from '../core/data/tableNames';
+import { nameWords } from '../core/rules/nameWords';
 
 /** Problems quoted per file; the count says how many there are. */
 const REASONS_SHOWN = 3;
@@ -138,11 +140,27 @@ export function wholeFileReason(report: FileReport): string | null {
  */
 export function unusableFileReason(report: FileReport): string | null {
   const whole = wholeFileReason(report);
-  if (whole !== null) return whole;
+  // A file that was read but is not of its setting's kind may say by its name which it is.
+  if (whole !== null) return report.file.unread ? whole : whole + otherKindHint(report.file);
   const listed = report.problems.filter((p) => !isMoreNotListed(p));
   if (listed.length === 0) return null;
   const shown = listed.slice(0, REASONS_SHOWN).map((p) => `line ${p.line}: ${p.reason}`);
-  return `not a ${wordsOf(report.file.kind).file}: no row of it could be read (${count(report.total, 'problem', 'problems')}); first: ${shown.join('; ')}`;
+  return `not a ${wordsOf(report.file.kind).file}: no row of it could be read (${count(report.total, 'problem', 'problems')}); first: ${shown.join('; ')}${otherKindHint(report.file)}`;
+}
+
+/** Where a file of another kind of table goes, when its name says which: "; its name says it is an MUE table: give it as one (--mue, claimlint.mueFiles)". */
+const GIVE_AS: Record<keyof typeof TABLE_KIND_NAME_WORDS, string> = {
+  ptp: 'a PTP table: give it as one (--ptp or --ptp-hospital, claimlint.ptpEditFiles or claimlint.hospitalPtpEditFiles)',
+  mue: 'an MUE table: give it as one (--mue, claimlint.mueFiles)',
+  aoc: 'an add-on code table: give it as one (--aoc, claimlint.addOnCodeFiles)',
+};
+
+function otherKindHint(file: LoadedFile): string {
+  const words = nameWords(file.source.slice(file.source.lastIndexOf(' \u203a ') + 1));
+  for (const kind of ['ptp', 'mue', 'aoc'] as const) {
+    if (kind !== file.kind && TABLE_KIND_NAME_WORDS[kind].some((word) => words.includes(word))) return `; its name says it is ${GIVE_AS[kind]}`;
+  }
+  return '';
 }
 
 /** What a rule file that gave no rows (and no reason) lacked. */

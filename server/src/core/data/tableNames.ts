@@ -10,3 +10,10 @@ export const TABLE_NAME_VOCABULARY: readonly string[] = [
   'physician', 'professional', 'facility', 'services', 'service', 'mue', 'mues', 'ptp', 'aoc', 'ncci', 'cci', 'mcr',
   'cms', 'medicare', 'table', 'tables', 'values', 'value', 'edits', 'edit', 'eff', 'effective', 'ccipra', 'ccioph',
 ];
+
+/** Words of a file's name that say which kind of NCCI table it is (a file given as another kind is told so). */
+export const TABLE_KIND_NAME_WORDS: Readonly<Record<'ptp' | 'mue' | 'aoc', readonly string[]>> = {
+  ptp: ['ptp', 'ccipra', 'ccioph'],
+  mue: ['mue', 'mues'],
+  aoc: ['aoc'],
+};
