@@ -452,10 +452,12 @@ describe('claimlint --mue and --aoc', () => {
       assert.equal(mueRun.err, `claimlint: --mue ${missing}: cannot read: file not found\n`);
       const aocRun = io();
       assert.equal(run(['check', '--aoc', ptp, claims], aocRun), 2);
-      assert.equal(aocRun.err, `claimlint: --aoc ${ptp}: not an add-on code table: no Add-on Code column in the first 20 lines\n`);
+      // ptp.txt: its name says where it goes.
+      const giveAsPtp = '; its name says it is a PTP table: give it as one (--ptp or --ptp-hospital, claimlint.ptpEditFiles or claimlint.hospitalPtpEditFiles)';
+      assert.equal(aocRun.err, `claimlint: --aoc ${ptp}: not an add-on code table: no Add-on Code column in the first 20 lines${giveAsPtp}\n`);
       const wrongKind = io();
       assert.equal(run(['check', '--mue', ptp, claims], wrongKind), 2);
-      assert.equal(wrongKind.err, `claimlint: --mue ${ptp}: not an MUE table: no HCPCS/CPT code column in the first 20 lines\n`);
+      assert.equal(wrongKind.err, `claimlint: --mue ${ptp}: not an MUE table: no HCPCS/CPT code column in the first 20 lines${giveAsPtp}\n`);
 
       // Usable tables load: bad rows are warnings with their lines, and the run goes on.
       const mue = join(dir, 'MCR_MUE_PractitionerServices.csv');
