@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadKnowledge } from '../../server/src/core/rules/knowledge';
-import { fileReports, fileSummary, loadedSummary } from '../../server/src/lsp/loadReport';
+import { fileReports, fileSummary, loadedSummary, whyUnusable } from '../../server/src/lsp/loadReport';
 
 const row = (c1: string, c2: string, indicator: string) => `${c1}\t${c2}\t\t20200101\t*\t${indicator}\tMutually exclusive procedures`;
 const table = (...rows: string[]) => ['Title line', ...rows, ''].join('\n');
@@ -54,8 +54,7 @@ test('MUE and add-on code files are named and counted in their own words', () =>
   assert.match(loadedSummary(knowledge, false), /MUE tables: 1 of 1 file loaded \(2 MUE values\), add-on code tables: 1 of 1 file loaded \(1 add-on code edit\);/);
 });
 
-test('a file given as one kind of table whose name says another is told where it goes (found in review)', async () => {
-  const { whyUnusable } = await import('../../server/src/lsp/loadReport');
+test('a file given as one kind of table whose name says another is told where it goes (found in review)', () => {
   const mueCsv = 'Synthetic notice\r\n"HCPCS/\r\nCPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\r\n36415,1,3,Clinical\r\n';
   const ptpText = 'Notice\r\nColumn 1\tColumn 2\t*\tEffective Date\tDeletion Date\tModifier\tRationale\r\n43214\t43200\t\t20200101\t*\t0\tMisuse\r\n';
   const knowledge = loadKnowledge({

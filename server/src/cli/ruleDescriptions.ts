@@ -11,12 +11,14 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'mue.not-payable': 'A code whose NCCI MUE value is 0 for this type of claim: it is not payable.',
   'mue.units-unknown': 'A line of a code with an NCCI MUE whose unit count is missing or unreadable, or below 0, so it is counted as 1 unit.',
   'mue.no-units-column': 'A claim CSV without a units column, checked against MUE tables: each line is taken as one unit of service.',
+  'ncci.table-not-loaded': "Claims judged by an NCCI table (practitioner or outpatient hospital) that is not loaded while the other claim type's is: their lines were not checked against it.",
   'ncci.not-applicable': 'Claims of a file that no NCCI table judges (dental claims, and facility bills CMS does not edit, such as inpatient ones): their lines were not paired, counted against an MUE or checked for add-on codes.',
   'aoc.primary-missing': 'An add-on code reported without one of its primary procedures by the same provider for the same patient and date (NCCI add-on code edit).',
 
   // The file as a whole.
   'claimlint.unrecognized-format': 'The file is neither an X12 837 nor a claim CSV export, so nothing in it was checked.',
   'claimlint.empty-file': 'The file is empty.',
+  'claimlint.diagnostics-capped': 'A document with more findings than the editor is sent: how many were left out (errors are sent first).',
   'claimlint.encoding': 'The file is not in an encoding Claimlint reads (UTF-16 without a byte order mark, EBCDIC, or not UTF-8): save it as UTF-8 or ASCII.',
   'claimlint.internal-error': 'Claimlint failed on this file; other files are unaffected.',
 
@@ -54,6 +56,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'csv.no-date-column': 'A claim CSV export without a date of service column: its lines are paired with no other.',
   'csv.date-invalid': 'A date of service that is not a date in a form Claimlint reads.',
   'csv.procedure-code-invalid': 'A procedure code cell that is not a CPT, HCPCS or CDT code.',
+  'csv.modifier-invalid': 'A modifier cell holding something other than two-character modifiers, or a row with more than four modifiers.',
   'csv.units-invalid': 'A units cell that is not a number of units.',
   'csv.amount-invalid': 'A charge cell that is not an amount.',
   'csv.claim-type-unknown': 'A claim type or bill type cell that names no claim type Claimlint knows: the claim is judged as a professional one.',
