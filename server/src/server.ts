@@ -46,7 +46,8 @@ class StdinReader extends StreamMessageReader {
     private readonly refused: (reason: string) => void,
   ) {
     super(input, { contentTypeDecoder: jsonDecoder });
-    this.onError(() => refused('a message body that is not JSON (or not in its charset)'));
+    // A body JSON.parse refused (SyntaxError), else whatever else failed reading or dispatching one: named, never quoted.
+    this.onError((error) => refused(error instanceof SyntaxError ? 'a message body that is not JSON (or not in its charset)' : `a message that could not be read or dispatched (${error.name})`));
   }
 
   override listen(callback: DataCallback): Disposable {

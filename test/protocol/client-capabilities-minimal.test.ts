@@ -34,7 +34,7 @@ const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100.00', da
 /** A client that declares no code action literals, no hierarchical outline and no related information. */
 async function minimalClient(rootUri: string | null = null): Promise<TestClient> {
   const client = new TestClient({ pullConfiguration: false });
-  const result = await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, capabilities: { textDocument: { codeAction: {}, documentSymbol: {}, publishDiagnostics: {} } } });
+  const result = await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, capabilities: { workspace: { applyEdit: true }, textDocument: { codeAction: {}, documentSymbol: {}, publishDiagnostics: {} } } });
   client.initializeResult = result;
   await client.connection.sendNotification(InitializedNotification.type, {});
   return client;

@@ -57,10 +57,11 @@ describe('bodies that are not messages, and bytes before a header', () => {
 
   test('a body that is not JSON is refused in a log line', async () => {
     const since = client.notifications.length;
-    client.process.stdin!.write(frame('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover",'));
+    client.process.stdin!.write(frame(`{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":{"name":"${SENTINEL}"`));
     await answered('a body that is not JSON');
     const log = logSince(since);
     assert.ok(log.some((m) => m.includes('refused a message from the client: a message body that is not JSON')), log.join('\n'));
+    assert.ok(log.every((m) => !m.includes(SENTINEL)), 'no log line quotes it');
   });
 
   test('a stray line before a header costs only itself: the message after it is answered', async () => {
@@ -77,5 +78,21 @@ describe('bodies that are not messages, and bytes before a header', () => {
     client.process.stdin!.write(`garbage\r\n${frame(JSON.stringify(hover))}`);
     assert.equal(await withDeadline(answer, ANSWER_MS, 'the hover after the stray line'), true);
     await client.waitForNotification('window/logMessage', ANSWER_MS, (params) => (params as { message: string }).message.includes('a header line without a colon'), since);
+  });
+
+  test('a section refused for two different Content-Lengths is refused whole: the message after it is answered', async () => {
+    const since = client.notifications.length;
+    const hover = { jsonrpc: '2.0', id: 802, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 1 } } };
+    const answer = new Promise<unknown>((resolve) => {
+      client.process.stdout!.on('data', function listen(chunk: Buffer) {
+        if (chunk.toString().includes('"id":802')) {
+          client.process.stdout!.off('data', listen);
+          resolve(true);
+        }
+      });
+    });
+    client.process.stdin!.write(`Content-Length: 7\r\nContent-Length: 10\r\n\r\n{"a":1}${frame(JSON.stringify(hover))}`);
+    assert.equal(await withDeadline(answer, ANSWER_MS, 'the hover after the refused section'), true);
+    await client.waitForNotification('window/logMessage', ANSWER_MS, (params) => (params as { message: string }).message.includes('two different Content-Length headers'), since);
   });
 });

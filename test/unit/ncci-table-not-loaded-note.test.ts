@@ -105,6 +105,26 @@ describe('claims judged by a table that is not loaded are told so', () => {
     assert.deepEqual(shown(notes(reanalyze(first, edited, knowledge).findings)), shown(notes(analyze(edited, knowledge).findings)));
   });
 
+  test("a critical access hospital's Method II bill (85x) is judged by both tables: each missing one is said, whole, in pieces and after an edit (found in review)", () => {
+    const day = { from: 20261015, to: 20261015 };
+    const lines = [
+      { code: '43214', charge: '100.00', revenueCode: '0960', date: day },
+      { code: '43200', charge: '100.00', revenueCode: '0960', date: day },
+      { code: '43214', charge: '100.00', revenueCode: '0750', date: day },
+    ];
+    const text = writeX12([{ id: 'CAH1', date: day, facility: '85', lines }], { kind: 'institutional', lineEnding: '\n' }).text;
+    const hospitalOnly = tables({ hospitalPtp: ['ccioph-v323r0-f1.txt'] });
+    const [note, ...more] = notes(analyze(text, hospitalOnly).findings);
+    assert.ok(note, 'its professional lines meet no loaded practitioner table, and it is said');
+    assert.deepEqual(more, []);
+    assert.match(note.message, /^No practitioner PTP table is loaded, only an outpatient hospital one, which does not apply to professional claims \(837P; CSV claims not marked institutional; a critical access hospital's professional-fee lines\)/);
+    assert.deepEqual(shown(notes(streamed(text, hospitalOnly, 40))), shown([note]));
+    const edited = text.replace('CLM*CAH1', 'CLM*CAH2');
+    assert.deepEqual(shown(notes(reanalyze(analyze(text, hospitalOnly), edited, hospitalOnly).findings)), shown(notes(analyze(edited, hospitalOnly).findings)));
+    const practitionerOnly = tables({ ptp: ['ccipra-v322r0-f1.txt'] });
+    assert.deepEqual(notes(analyze(text, practitionerOnly).findings).map((f) => f.message.slice(0, 40)), ['No outpatient hospital PTP table is load']);
+  });
+
   test('a claim CSV: on the header row, whole and read in pieces alike', () => {
     const text = ['Claim ID,Patient ID,Bill Type,Date of Service,CPT/HCPCS,Units,Charge', 'C1,P1,0131,2026-03-10,43214,1,1500.00', 'C1,P1,0131,2026-03-10,43200,1,400.00'].join('\n') + '\n';
     const knowledge = tables({ ptp: ['ccipra-v322r0-f1.txt'] });

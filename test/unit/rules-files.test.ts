@@ -139,7 +139,7 @@ describe('expandRuleFilePaths', () => {
     const { entries, problems } = expandRuleFilePaths([noTable, empty, corrupt, truncated]);
     assert.deepEqual(entries, []);
     assert.deepEqual(problems, [
-      { source: noTable, line: 0, reason: 'no table in this zip (found: a.pdf, readme.txt)' },
+      { source: noTable, line: 0, reason: 'no table in this zip (found a .pdf file and a readme)' },
       { source: empty, line: 0, reason: 'no table in this zip (the zip is empty)' },
       { source: corrupt, line: 0, reason: 'not a readable zip file (invalid zip data)' },
       { source: truncated, line: 0, reason: 'not a readable zip file (invalid zip data)' },
@@ -161,8 +161,15 @@ describe('expandRuleFilePaths', () => {
     for (let i = 1; i <= 10; i++) files[`page${i}.pdf`] = FAKE_PDF;
     const path = write('bad/many.zip', zip(files));
     assert.deepEqual(expandRuleFilePaths([path]).problems, [
-      { source: path, line: 0, reason: 'no table in this zip (found: page1.pdf, page2.pdf, page3.pdf, page4.pdf, page5.pdf, page6.pdf, page7.pdf, page8.pdf and 2 more)' },
+      { source: path, line: 0, reason: 'no table in this zip (found 10 .pdf files)' },
     ]);
+  });
+
+  it('a folder of claim files given for tables is described without their names (found in review: names can name patients)', () => {
+    write('claims-folder/DOE_JANE_0315.837', 'ISA*00*');
+    write('claims-folder/Roe.Richard 2026', 'ISA*00*');
+    const [problem] = expandRuleFilePaths([join(dir, 'claims-folder')]).problems;
+    assert.equal(problem!.reason, 'no table in this folder (found a .837 file and a file with another extension; tables end in .zip, .txt, .csv, .tsv)');
   });
 
   it('reports a missing path, an empty folder and a folder without tables, and goes on', () => {

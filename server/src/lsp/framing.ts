@@ -70,12 +70,14 @@ export class MessageFraming extends Transform {
     }
     const headerLength = end + HEADER_END.length;
     const rest = buffer.subarray(headerLength);
-    const problem = this.check(buffer.toString('latin1', 0, end));
+    const header = buffer.toString('latin1', 0, end);
+    const problem = this.check(header);
     if (typeof problem === 'string') {
       this.refuse(problem);
-      // The next header may be in this section, after what was wrong with it (a stray line before
-      // a good Content-Length: the tail of a message cut short); else it is past it.
-      return buffer.subarray(1);
+      // Stray lines before a Content-Length (the tail of a message cut short): the message is the
+      // header that follows them. Anything else wrong with a section refuses it whole.
+      const at = header.toLowerCase().indexOf(NEXT_HEADER);
+      return at > 0 && !header.slice(0, at).includes(':') ? buffer.subarray(at) : rest;
     }
     this.push(Buffer.from(buffer.subarray(0, headerLength)));
     if (problem > 0) this.state = { kind: 'body', remaining: problem };

@@ -61,6 +61,8 @@ export interface ClientFeatures {
   relatedInformation: boolean;
   /** The client reads claimlint/conflictCount (initializationOptions.statusCounts). */
   statusCounts: boolean;
+  /** The client applies the edits the server asks it to (workspace.applyEdit): what claimlint.applyFix does. */
+  applyEdit: boolean;
 }
 
 /** The command a client without code action literals is sent for a fix: its argument is the fix's workspace edit, which the server asks the client to apply. */
@@ -146,7 +148,9 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       if (action) actions.push(action);
     }
     if (client.codeActionLiterals) return actions;
-    // LSP 3.17: a client without codeActionLiteralSupport takes Command literals only.
+    // LSP 3.17: a client without codeActionLiteralSupport takes Command literals only, which apply
+    // a fix by asking the client to apply its edit: none for a client that cannot (workspace.applyEdit).
+    if (!client.applyEdit) return [];
     return actions.flatMap((action): Command[] => (action.edit ? [{ title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] }] : []));
   }));
 

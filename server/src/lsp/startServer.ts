@@ -48,6 +48,7 @@ export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
     hierarchicalSymbols: false,
     relatedInformation: false,
     statusCounts: false,
+    applyEdit: false,
   };  // Diagnostics and notifications as the client takes them (asClientTakes).
   const connection = asClientTakes(gated, features);
   const documents = new TextDocuments(openDocuments);
@@ -84,6 +85,7 @@ export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
     features.codeActionLiterals = params.capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     features.hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     features.relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+    features.applyEdit = params.capabilities.workspace?.applyEdit === true;
     const settings = initialSettings(options);
     if (settings) rules.apply(settings);
     return {
@@ -97,7 +99,7 @@ export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         // A client that takes no code action literals gets commands that ask it to apply their edits.
-        ...(features.codeActionLiterals ? {} : { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
+        ...(features.codeActionLiterals || !features.applyEdit ? {} : { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
       },
       serverInfo: { name: 'claimlint', version: CLAIMLINT_VERSION },
     };

@@ -8,6 +8,8 @@
 import type { Claim, ClaimKind, Finding, PtpTableKind, Span } from '../model';
 import { listWithAnd } from '../wordLists';
 import { NCCI_EDITED_BILL_TYPES, tableForClaim } from './claimTables';
+import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
+import { X12Claim } from '../x12/serviceLine837';
 
 export const NOT_EDITED_RULE = 'ncci.not-applicable';
 
@@ -119,9 +121,21 @@ export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedCl
     else {
       const table = tableForClaim(claim.kind, facilityType)!;
       tally.judgedBy(table, x12 && tally.judged[table] === 0 ? claimSpan(claim) : null);
+      // A CAH's Method II bill is judged by the practitioner table too, for its professional lines.
+      if (facilityType === CRITICAL_ACCESS_HOSPITAL && hasProfessionalLine(claim)) tally.judgedBy('practitioner', x12 && tally.judged.practitioner === 0 ? claimSpan(claim) : null);
     }
   }
   return tally;
+}
+
+/** Whether a claim has a practitioner's line of a CAH's Method II bill (with a code), read from its rows when it has them. */
+function hasProfessionalLine(claim: Claim): boolean {
+  if (claim instanceof X12Claim && claim.columns !== null) {
+    const columns = claim.columns;
+    for (let row = claim.firstRow, end = row + claim.lineCount; row < end; row++) if (columns.professional(row) && columns.code(row) !== '') return true;
+    return false;
+  }
+  return claim.lines.some((line) => line.professional === true && line.code !== '');
 }
 
 /** Where a note on an 837 claim goes: its CLM01, else the CLM id. */

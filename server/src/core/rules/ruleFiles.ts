@@ -49,8 +49,6 @@ export const DEFAULT_TABLE_EXTENSIONS: readonly string[] = ['.txt', '.csv', '.ts
 /** Separator between a zip and an entry in a source name. */
 export const ZIP_ENTRY_SEPARATOR = ' › ';
 
-/** Names listed in "found: …" before "and N more". */
-const MAX_NAMES_LISTED = 8;
 
 /**
  * Which NCCI table a file holds, from its name (the last path component, case-insensitive):
@@ -96,7 +94,9 @@ function kindsOf(names: readonly string[]): string {
       : name.startsWith('.') ? ['hidden', 'a hidden file', 'hidden files']
       : isReadme(name) ? ['readme', 'a readme', 'readmes']
       : extension === '' ? ['none', 'a file or folder without an extension', 'files or folders without an extension']
-      : [extension, `a ${extension} file`, `${extension} files`];
+      // Only what reads as an extension is shown: a name with a dot inside (Doe.Jane 2026) is not quoted.
+      : /^\.[a-z0-9]{1,5}$/.test(extension) ? [extension, `a ${extension} file`, `${extension} files`]
+      : ['other', 'a file with another extension', 'files with other extensions'];
     const kind = counts.get(key) ?? { one, many, n: 0 };
     kind.n++;
     counts.set(key, kind);
@@ -104,10 +104,6 @@ function kindsOf(names: readonly string[]): string {
   return listWithAnd([...counts.values()].map((kind) => (kind.n === 1 ? kind.one : `${kind.n} ${kind.many}`)));
 }
 
-function listNames(names: readonly string[]): string {
-  if (names.length <= MAX_NAMES_LISTED) return names.join(', ');
-  return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;
-}
 
 class Expander {
   readonly entries: RuleFileEntry[] = [];
@@ -263,7 +259,7 @@ class Expander {
       }
       this.add({ source, path: shown, entryName: name, read: () => readZipEntry(path, info, listed, maxBytes), ...(inFolder ? { inFolder } : {}) }, `${key}\u0000${index}`);
     });
-    if (tables === 0) this.problem(shown, others.length === 0 ? 'no table in this zip (the zip is empty)' : `no table in this zip (found: ${listNames(others)})`);
+    if (tables === 0) this.problem(shown, others.length === 0 ? 'no table in this zip (the zip is empty)' : `no table in this zip (found ${kindsOf(others.map(lastComponent))})`);
   }
 }
 

@@ -36,7 +36,7 @@ export function loadedTablesOf(knowledge: Pick<CodingTables, 'tables' | 'mue'>):
 
 const OTHER: Record<PtpTableKind, PtpTableKind> = { practitioner: 'hospital', hospital: 'practitioner' };
 const TABLE_WORDS: Record<PtpTableKind, { name: string; article: string; claims: string; ptpSetting: string; ptpOption: string }> = {
-  practitioner: { name: 'practitioner', article: 'a', claims: 'professional claims (837P; CSV claims not marked institutional)', ptpSetting: 'claimlint.ptpEditFiles', ptpOption: '--ptp' },
+  practitioner: { name: 'practitioner', article: 'a', claims: "professional claims (837P; CSV claims not marked institutional; a critical access hospital's professional-fee lines)", ptpSetting: 'claimlint.ptpEditFiles', ptpOption: '--ptp' },
   hospital: { name: 'outpatient hospital', article: 'an', claims: 'outpatient facility bills (837I; institutional CSV claims)', ptpSetting: 'claimlint.hospitalPtpEditFiles', ptpOption: '--ptp-hospital' },
 };
 

@@ -193,6 +193,8 @@ export class Claim2300 {
     else {
       const table = tableForClaim(kind, facilityType)!;
       notEdited.judgedBy(table, notEdited.judged[table] === 0 ? this.claimIdSpan() : null);
+      // A CAH's Method II bill is judged by the practitioner table too, for its professional lines.
+      if (lineReader.claimProfessionalLines > 0) notEdited.judgedBy('practitioner', notEdited.judged.practitioner === 0 ? this.claimIdSpan() : null);
     }
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).

@@ -5,33 +5,33 @@
 import type { PtpTableKind } from '../model';
 import { CODE_SLOTS, codeSlot } from './procedure';
 
+/** The answers for one table: by code number in slots, the other codes in a map. */
+class Answers {
+  readonly kept = new Map<string, boolean>();
+  readonly keys = new Int32Array(CODE_SLOTS).fill(-1);
+  readonly answers = new Uint8Array(CODE_SLOTS);
+}
+
 export class KeptCodes {
-  private readonly kept = new Map<string, boolean>();
-  private readonly keptKeys = new Int32Array(CODE_SLOTS).fill(-1);
-  private readonly keptAnswers = new Uint8Array(CODE_SLOTS);
-  /** The table the answers are for (they are forgotten when the table changes). */
-  private keptTable: PtpTableKind | null | undefined = undefined;
+  /** One set of answers per table (no table: null), kept side by side: a critical access hospital's bill asks for both, line by line. */
+  private readonly byTable = { practitioner: new Answers(), hospital: new Answers(), none: new Answers() };
 
   /** keep(code, table), asked once per code and table; `key`: the code's ProcedureReader.codeKey. */
   keeps(keep: (code: string, table: PtpTableKind | null) => boolean, code: string, key: number, table: PtpTableKind | null): boolean {
-    if (table !== this.keptTable) {
-      this.kept.clear();
-      this.keptKeys.fill(-1);
-      this.keptTable = table;
-    }
+    const set = this.byTable[table ?? 'none'];
     if (key >= 0) {
       const slot = codeSlot(key);
-      if (this.keptKeys[slot] === key) return this.keptAnswers[slot] === 1;
+      if (set.keys[slot] === key) return set.answers[slot] === 1;
       const answer = keep(code, table);
-      this.keptKeys[slot] = key;
-      this.keptAnswers[slot] = answer ? 1 : 0;
+      set.keys[slot] = key;
+      set.answers[slot] = answer ? 1 : 0;
       return answer;
     }
-    let kept = this.kept.get(code);
+    let kept = set.kept.get(code);
     if (kept === undefined) {
-      if (this.kept.size >= 100000) this.kept.clear();
+      if (set.kept.size >= 100000) set.kept.clear();
       kept = keep(code, table);
-      this.kept.set(code, kept);
+      set.kept.set(code, kept);
     }
     return kept;
   }

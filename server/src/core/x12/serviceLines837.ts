@@ -57,6 +57,8 @@ export class ServiceLines837 {
   claimUndatedLines = 0;
   /** The open line is a practitioner's service on a critical access hospital's Method II bill (claimTables.ts isCahProfessionalLine). */
   private lineProfessional = false;
+  /** Such lines of the open claim with a code, kept or not: its claim is judged by the practitioner table too. */
+  claimProfessionalLines = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
 
@@ -99,6 +101,7 @@ export class ServiceLines837 {
     this.claimFirstRow = this.columns.size;
     this.claimLineCount = 0;
     this.claimUndatedLines = 0;
+    this.claimProfessionalLines = 0;
     this.charges.reset();
   }
 
@@ -244,6 +247,7 @@ export class ServiceLines837 {
     if (!this.lineDateWritten && code !== '') this.claimUndatedLines++;
     const keep = this.keepLine;
     const professional = this.lineProfessional;
+    if (professional && code !== '') this.claimProfessionalLines++;
     if (keep !== null && (code === '' || !this.keptCodes.keeps(keep, code, procedure.codeKey, tableForLine(this.claimTable(), professional)))) return;
 
     if (layout !== null) read.units(sv, layout);
