@@ -125,6 +125,20 @@ describe('claims judged by a table that is not loaded are told so', () => {
     assert.deepEqual(notes(analyze(text, practitionerOnly).findings).map((f) => f.message.slice(0, 40)), ['No outpatient hospital PTP table is load']);
   });
 
+  test("a CAH's bill in a claim CSV with only the hospital tables: the practitioner note, whole and in pieces alike", () => {
+    const text = ['Claim ID,Patient ID,Bill Type,Rev Code,Date of Service,CPT/HCPCS,Units,Charge', 'C1,P1,0851,0960,2026-10-15,43214,1,100.00', 'C1,P1,0851,0750,2026-10-15,43200,1,100.00'].join('\n') + '\n';
+    const knowledge = tables({ hospitalPtp: ['ccioph-v323r0-f1.txt'] });
+    const whole = notes(analyze(text, knowledge).findings);
+    assert.equal(whole.length, 1);
+    assert.match(whole[0]!.message, /^No practitioner PTP table is loaded/);
+    const run = new CodingRun(knowledge);
+    const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true, loaded: run.loaded });
+    for (let at = 0; at < text.length; at += 9) assert.ok(stream.feed(text.slice(at, at + 9)));
+    const read = stream.end();
+    assert.ok(read);
+    assert.deepEqual(shown(notes(read.findings)), shown(whole));
+  });
+
   test('a claim CSV: on the header row, whole and read in pieces alike', () => {
     const text = ['Claim ID,Patient ID,Bill Type,Date of Service,CPT/HCPCS,Units,Charge', 'C1,P1,0131,2026-03-10,43214,1,1500.00', 'C1,P1,0131,2026-03-10,43200,1,400.00'].join('\n') + '\n';
     const knowledge = tables({ ptp: ['ccipra-v322r0-f1.txt'] });

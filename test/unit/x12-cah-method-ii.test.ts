@@ -15,6 +15,8 @@ import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { byPosition } from '../../server/src/core/spans';
 import { X12Stream } from '../../server/src/core/x12/stream';
+import { CsvStream } from '../../server/src/core/csv/stream';
+import { CodingRun } from '../../server/src/core/rules/codingRun';
 import { writeX12, type WriterLine } from './helpers/x12-writer';
 
 const day = { from: 20261015, to: 20261015 };
@@ -97,5 +99,44 @@ describe("a critical access hospital's Method II bill (85x)", () => {
     const facility = hoverAt(analysis, text.lastIndexOf('HC:43214') + 4, BUILTIN)!.markdown;
     assert.match(professional, /\(practitioner table/);
     assert.match(facility, /\(outpatient hospital table/);
+  });
+});
+
+describe("a critical access hospital's bill in a claim CSV (Bill Type 85x, Rev Code 096x-098x)", () => {
+  const csv = (billType: string) =>
+    [
+      'Claim ID,Patient ID,Bill Type,Rev Code,Date of Service,CPT/HCPCS,Units,Charge',
+      `C1,P1,${billType},0960,2026-10-15,43214,1,100.00`,
+      `C1,P1,${billType},0960,2026-10-15,76000,1,100.00`,
+      `C1,P1,${billType},0750,2026-10-15,43214,1,100.00`,
+      `C1,P1,${billType},0320,2026-10-15,76000,1,100.00`,
+      '',
+    ].join('\n');
+  /** Each coding finding as its rule, its row and the table its message names. */
+  const rowsOf = (text: string, findings: readonly Finding[]) =>
+    byPosition(findings)
+      .filter((f) => f.rule.startsWith('ptp.') || f.rule.startsWith('mue.'))
+      .map((f) => `${f.rule} row ${text.slice(0, f.span.start).split('\n').length} ${/outpatient hospital/.test(f.message) ? 'hospital' : 'practitioner'}`);
+
+  it('is judged as the 837I is: the professional rows by the practitioner table, apart from the facility rows', () => {
+    const text = csv('0851');
+    assert.deepEqual(rowsOf(text, analyze(text, WITH_MUE).findings), ['ptp.conflict row 3 practitioner', 'ptp.modifier-required row 5 hospital']);
+    // An outpatient hospital bill (0131): every row the hospital's (control).
+    const hospital = csv('0131');
+    assert.ok(rowsOf(hospital, analyze(hospital, WITH_MUE).findings).every((r) => r.endsWith('hospital')));
+  });
+
+  it('the same read in pieces (the CLI)', () => {
+    const text = csv('0851');
+    for (const size of [7, 50, text.length]) {
+      const run = new CodingRun(WITH_MUE);
+      const filter = run.lineFilter();
+      const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: (code) => filter(code, null) || filter(code, 'institutional'), loaded: run.loaded });
+      for (let at = 0; at < text.length; at += size) assert.ok(stream.feed(text.slice(at, at + size)));
+      const result = stream.end();
+      assert.ok(result);
+      run.addStaged(result.coded, {});
+      assert.deepEqual(rowsOf(text, [...result.findings, ...run.findings()]), rowsOf(text, analyze(text, WITH_MUE).findings), `pieces of ${size}`);
+    }
   });
 });

@@ -85,6 +85,8 @@ export interface ServiceLine {
    * Absent: false.
    */
   readonly professional?: boolean;
+  /** A CSV row's revenue code is a professional-fee one (096x-098x), which makes it `professional` on a CAH's bill. Absent: false. */
+  readonly professionalRevenue?: boolean;
   /** A CSV row whose cells may be shifted from their headers (too few or too many: csv/csvLine.ts): no fix writes into it. Absent on 837 lines. */
   readonly cellsShifted?: boolean;
   /** Number of X12 segments in the loop (for SE01), 0 for CSV. */

@@ -6,6 +6,7 @@
 import type { ClaimKind } from '../model';
 import { judgedByNoTable, NotEditedClaims } from '../rules/notEdited';
 import { tableForClaim } from '../rules/claimTables';
+import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 import { GrowableColumn } from './growableColumn';
 
 const KINDS: readonly (ClaimKind | null)[] = [null, 'professional', 'institutional', 'dental'];
@@ -60,14 +61,21 @@ export class ClaimKinds {
     this.facilities.set(claim, this.facilities.get(base));
   }
 
-  /** The claims of `count` that no NCCI table judges (their kinds as finish leaves them). */
-  notEdited(count: number): NotEditedClaims {
+  /**
+   * The claims of `count` that no NCCI table judges, and those each table judges (their kinds as
+   * finish leaves them); `professionalRevenue`: whether a claim has a row of a professional-fee
+   * revenue code, which on a critical access hospital's bill the practitioner table judges too.
+   */
+  notEdited(count: number, professionalRevenue: (claim: number) => boolean = () => false): NotEditedClaims {
     const tally = new NotEditedClaims();
     for (let claim = 0; claim < count; claim++) {
       const kind = this.kind(claim);
       const facilityType = this.facilityType(claim);
       if (judgedByNoTable(kind, facilityType)) tally.note(kind, facilityType, null);
-      else tally.judgedBy(tableForClaim(kind, facilityType)!, null);
+      else {
+        tally.judgedBy(tableForClaim(kind, facilityType)!, null);
+        if (facilityType === CRITICAL_ACCESS_HOSPITAL && professionalRevenue(claim)) tally.judgedBy('practitioner', null);
+      }
     }
     return tally;
   }

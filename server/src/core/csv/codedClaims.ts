@@ -70,6 +70,8 @@ export class CodedClaims extends ClaimChooser<number> {
   private readonly keptCodes = new Map<string, boolean>();
   /** Every row read as a service line (what the whole model would hold). */
   serviceLines = 0;
+  /** Claims with a row of a professional-fee revenue code (csv/rows.ts), kept or not: a critical access hospital's bill has its practitioner lines. */
+  private readonly professionalClaims = new Set<number>();
   /** File offset of the text rows are read from. */
   base = 0;
 
@@ -98,9 +100,10 @@ export class CodedClaims extends ClaimChooser<number> {
     return (claim) => kinds.kind(claim);
   }
 
-  /** The claims read that no NCCI table judges (their kinds as finish leaves them). */
+  /** The claims read that no NCCI table judges, and those each table judges (their kinds as finish leaves them). */
   notEdited(): NotEditedClaims {
-    return this.kinds.notEdited(this.claimCount);
+    const professional = this.professionalClaims;
+    return this.kinds.notEdited(this.claimCount, (claim) => professional.has(claim));
   }
 
   lineCount(state: number): number {
@@ -132,7 +135,8 @@ export class CodedClaims extends ClaimChooser<number> {
     this.kinds.setKind(state, kind, facilityType);
   }
 
-  addLine(state: number, line: CsvServiceLine | null): void {
+  addLine(state: number, line: CsvServiceLine | null, _r?: CsvReader, professionalRevenue = false): void {
+    if (professionalRevenue) this.professionalClaims.add(state);
     this.lineCounts.increment(state);
     this.serviceLines++;
     if (line === null) return;

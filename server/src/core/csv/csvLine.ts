@@ -40,6 +40,12 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
    * modifiers; it may still be removed whole.
    */
   cellsShifted = false;
+  /**
+   * The row's revenue code is a professional-fee one (096x-098x): on a critical access hospital's
+   * bill (85x, known once every row is in) the line is a practitioner's (`professional`, set then).
+   */
+  professionalRevenue = false;
+  professional = false;
   /** Where a modifier goes when it is not one cell (the numbered modifier columns), or null. */
   private otherInsert: ModifierInsertPoint | null = null;
 

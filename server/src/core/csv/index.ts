@@ -95,6 +95,8 @@ import { mapColumns } from './columnLayout';
 import { findHeader } from './header';
 import { CsvReader } from './reader';
 import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding, RowParser, type DateReading } from './rows';
+import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
+import { CsvServiceLine } from './csvLine';
 
 export { COLUMN_NAMES, EXTRA_COLUMN_NAMES, normalizeHeader } from './columns';
 export { dateOrderNote, dateOrderOf } from './csvIndex';
@@ -147,6 +149,12 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
     parser.row(reader);
   }
   parser.finish();
+  // A critical access hospital's bill (85x, known now that every row is in): its rows of a
+  // professional-fee revenue code are practitioners' lines, judged by the practitioner table.
+  for (const claim of doc.claims) {
+    if (claim.facilityType !== CRITICAL_ACCESS_HOSPITAL) continue;
+    for (const line of claim.lines) if (line instanceof CsvServiceLine && line.professionalRevenue) line.professional = true;
+  }
   if (parser.totalsCells.length > 0) doc.totalsRows = parser.totalsCells;
   if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
   // Said when it matters: two lines that an edit could pair.

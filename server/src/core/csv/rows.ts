@@ -11,7 +11,8 @@ import { CsvServiceLine } from './csvLine';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './columnLayout';
 import { DateCells, type DateReading } from './rowDates';
-import { cellOrNull, type CsvReader } from './reader';
+import { cellOrNull, hasValue, type CsvReader } from './reader';
+import { isProfessionalRevenueCode } from '../rules/claimTables';
 import { TotalsRows } from './totalsRows';
 import { CSV_RULES } from './csvRules';
 import { RowShape } from './rowShape';
@@ -35,8 +36,12 @@ export interface RowClaims<S> extends KindOfClaims<S> {
   wants(code: string, date: DateRange | null): boolean;
   /** The index the claim's next line gets. */
   lineCount(state: S): number;
-  /** The row's line, or null when it was not wanted (the row is still a line of its claim). */
-  addLine(state: S, line: CsvServiceLine | null, r: CsvReader): void;
+  /**
+   * The row's line, or null when it was not wanted (the row is still a line of its claim);
+   * `professionalRevenue`: its revenue code is a professional-fee one (claimTables.ts), which makes
+   * the claim, on a critical access hospital's bill, judged by the practitioner table too.
+   */
+  addLine(state: S, line: CsvServiceLine | null, r: CsvReader, professionalRevenue: boolean): void;
   /** Once every row is in. */
   finish(): void;
   /** The rows now come from `text`. */
@@ -111,9 +116,11 @@ export class RowParser<S> {
     this.claimCells.readKind(r, state);
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
+    const revenue = this.layout.revenueCode;
+    const professionalRevenue = codes.code !== '' && hasValue(r, revenue) && isProfessionalRevenueCode(r.value(revenue));
     // The modifier cells are read only for a line that is made (checkModifiers has reported their problems).
     if (!this.claims.wants(codes.code, date)) {
-      this.claims.addLine(state, null, r);
+      this.claims.addLine(state, null, r, professionalRevenue);
       return;
     }
     // A row with cells missing or past its header's last column may have them shifted from their
@@ -124,7 +131,8 @@ export class RowParser<S> {
     const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
     const line = this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date);
     line.cellsShifted = cellsShifted;
-    this.claims.addLine(state, line, r);
+    line.professionalRevenue = professionalRevenue;
+    this.claims.addLine(state, line, r, professionalRevenue);
   }
 
   /**

@@ -36,9 +36,11 @@ export class StagedRows implements RowSource {
   private readonly providerOf = new GrowableColumn(Uint32Array);
   private readonly billingOf = new GrowableColumn(Uint32Array);
   private readonly signatureOf = new GrowableColumn(Uint32Array);
+  /** 1 when the row's revenue code is a professional-fee one (CsvServiceLine.professionalRevenue). */
+  private readonly professionalOf = new GrowableColumn(Uint8Array);
 
   /** Every column, all with the same room. */
-  private readonly columns = [this.claimOf, this.lineIndexOf, this.fromOf, this.toOf, this.unitsOf, this.codeStartOf, this.codeEndOf, this.unitsStartOf, this.unitsEndOf, this.codeOf, this.lineNumberOf, this.providerOf, this.billingOf, this.signatureOf];
+  private readonly columns = [this.claimOf, this.lineIndexOf, this.fromOf, this.toOf, this.unitsOf, this.codeStartOf, this.codeEndOf, this.unitsStartOf, this.unitsEndOf, this.codeOf, this.lineNumberOf, this.providerOf, this.billingOf, this.signatureOf, this.professionalOf];
 
   private readonly codes = new Interned();
   private readonly texts = new Interned();
@@ -76,6 +78,7 @@ export class StagedRows implements RowSource {
       this.signatures.push(signature);
     }
     this.signatureOf.set(row, n);
+    this.professionalOf.set(row, line.professionalRevenue === true ? 1 : 0);
     this.size = row + 1;
   }
 
@@ -139,4 +142,9 @@ export class StagedRows implements RowSource {
   signature(row: number): ModifierSignature {
     return this.signatures[this.signatureOf.get(row)]!;
   }
+  /** The row's revenue code is a professional-fee one: on a critical access hospital's bill, a practitioner's line. */
+  professionalRevenue(row: number): boolean {
+    return this.professionalOf.get(row) === 1;
+  }
+
 }

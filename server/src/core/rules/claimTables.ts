@@ -68,7 +68,11 @@ export function noTableNote(kind: ClaimKind | null, facilityType: string | null 
  * access hospital's Method II bill (data/billTypes.ts), which the practitioner table judges.
  */
 export function isCahProfessionalLine(facilityType: string | null, revenueCode: string): boolean {
-  if (facilityType !== CRITICAL_ACCESS_HOSPITAL) return false;
+  return facilityType === CRITICAL_ACCESS_HOSPITAL && isProfessionalRevenueCode(revenueCode);
+}
+
+/** Whether a revenue code (four digits, or a 4010 file's or a spreadsheet's three) is a professional-fee one, 096x-098x (data/billTypes.ts). */
+export function isProfessionalRevenueCode(revenueCode: string): boolean {
   const code = revenueCode.trim();
   const four = code.length === 4 ? code : code.length === 3 ? `0${code}` : null;
   return four !== null && /^\d{4}$/.test(four) && PROFESSIONAL_REVENUE_CODE_PREFIXES.includes(four.slice(0, 3));

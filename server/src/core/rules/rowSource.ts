@@ -26,4 +26,6 @@ export interface RowSource {
   provider(row: number): string;
   billing(row: number): string;
   signature(row: number): ModifierSignature;
+  /** A CSV row's revenue code is a professional-fee one (a CAH's practitioner line on an 85x claim); absent: never. */
+  professionalRevenue?(row: number): boolean;
 }

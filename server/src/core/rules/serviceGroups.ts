@@ -12,6 +12,7 @@
 
 import type { Claim, ClaimKind, PtpTableKind, ServiceLine } from '../model';
 import { tableForClaim } from './claimTables';
+import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 import { KeptLines } from './keptLines';
 import type { RowSource } from './rowSource';
 import { lineCountOf, X12Claim } from '../x12/serviceLine837';
@@ -186,7 +187,8 @@ export class ServiceGrouper {
         const lineOrder = order++;
         if (line.code === '' || line.dateOfService === null) continue;
         let row = -1;
-        const professional = byBilling && line.professional === true;
+        // An 837I's CAH line (its bit), or a CSV row of a CAH's bill (set when the file's claims were read).
+        const professional = line.professional === true;
         const lineTable = professional ? 'practitioner' : table;
         for (let t = 0; t < targets.length; t++) {
           const { keep } = targets[t]!;
@@ -230,6 +232,7 @@ export class ServiceGrouper {
     lines.reserve(lines.size + count);
     const supersession = lines.supersession;
     const groups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
+    const professionalGroups: (PatientGroup | undefined)[] = new Array<PatientGroup | undefined>(targets.length);
     /** The groups this call added rows to (a run of many files trims each file's, not every group again). */
     const touched = new Set<PatientGroup>();
     for (let c = 0; c < claims; c++) {
@@ -245,17 +248,24 @@ export class ServiceGrouper {
         continue;
       }
       groups.fill(undefined);
+      professionalGroups.fill(undefined);
       let key: string | null = null;
       let patientKey: string | null = null;
+      // A critical access hospital's bill: its rows of a professional-fee revenue code are the practitioner table's (claimTables.ts).
+      const cah = staged.facilityType(c) === CRITICAL_ACCESS_HOSPITAL && from.professionalRevenue !== undefined;
       for (let i = first; i < end; i++) {
         const r = byClaim[i]!;
         const lineOrder = order++;
+        const professional = cah && from.professionalRevenue!(r);
+        const rowTable = professional ? 'practitioner' : table;
         let row = -1;
         for (let t = 0; t < targets.length; t++) {
           const { grouper, keepCode } = targets[t]!;
-          if (keepCode !== undefined && !keepCode(from.code(r), table)) continue;
+          if (keepCode !== undefined && !keepCode(from.code(r), rowTable)) continue;
           patientKey ??= runPatientKey(staged.patientKey(c), file);
-          const group = (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey })), table, patientKey, c));
+          const group = professional
+            ? (professionalGroups[t] ??= grouper.groupFor(groupKey(rowTable, { patientKey }), rowTable, patientKey, c))
+            : (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey })), table, patientKey, c));
           if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder, claimId: staged.claimIds?.[c] });
           group.rows.push(row);
           touched.add(group);
