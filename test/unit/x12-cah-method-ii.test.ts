@@ -15,6 +15,7 @@ import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { byPosition } from '../../server/src/core/spans';
 import { X12Stream } from '../../server/src/core/x12/stream';
+import { isProfessionalRevenueCode } from '../../server/src/core/rules/claimTables';
 import { CsvStream } from '../../server/src/core/csv/stream';
 import { CodingRun } from '../../server/src/core/rules/codingRun';
 import { writeX12, type WriterLine } from './helpers/x12-writer';
@@ -53,6 +54,11 @@ function streamed(text: string, knowledge: Knowledge): Finding[] {
 }
 
 describe("a critical access hospital's Method II bill (85x)", () => {
+  it('professional-fee revenue codes: 096x, 097x, 098x, four digits or three, blanks around them', () => {
+    for (const code of ['0960', '0971', '0982', '0989', '960', '979', ' 0961 ']) assert.equal(isProfessionalRevenueCode(code), true, code);
+    for (const code of ['0990', '0950', '0450', '96', '09600', '0x60', '', '1960']) assert.equal(isProfessionalRevenueCode(code), false, code);
+  });
+
   it('the professional lines (0960) are paired by the practitioner table, the facility lines by the hospital table, and not with each other', () => {
     const text = bill('85');
     assert.deepEqual(coding(text, analyze(text, BUILTIN).findings), ['ptp.conflict line 2 practitioner', 'ptp.modifier-required line 4 hospital']);

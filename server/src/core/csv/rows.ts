@@ -12,7 +12,7 @@ import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './columnLayout';
 import { DateCells, type DateReading } from './rowDates';
 import { cellOrNull, hasValue, type CsvReader } from './reader';
-import { isProfessionalRevenueCode } from '../rules/claimTables';
+import { isProfessionalRevenueCodeAt } from '../rules/claimTables';
 import { TotalsRows } from './totalsRows';
 import { CSV_RULES } from './csvRules';
 import { RowShape } from './rowShape';
@@ -117,7 +117,7 @@ export class RowParser<S> {
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
     const revenue = this.layout.revenueCode;
-    const professionalRevenue = codes.code !== '' && hasValue(r, revenue) && isProfessionalRevenueCode(r.value(revenue));
+    const professionalRevenue = codes.code !== '' && hasValue(r, revenue) && isProfessionalRevenueCodeAt(r.text, r.valStart[revenue]!, r.valEnd[revenue]!);
     // The modifier cells are read only for a line that is made (checkModifiers has reported their problems).
     if (!this.claims.wants(codes.code, date)) {
       this.claims.addLine(state, null, r, professionalRevenue);

@@ -73,9 +73,26 @@ export function isCahProfessionalLine(facilityType: string | null, revenueCode: 
 
 /** Whether a revenue code (four digits, or a 4010 file's or a spreadsheet's three) is a professional-fee one, 096x-098x (data/billTypes.ts). */
 export function isProfessionalRevenueCode(revenueCode: string): boolean {
-  const code = revenueCode.trim();
-  const four = code.length === 4 ? code : code.length === 3 ? `0${code}` : null;
-  return four !== null && /^\d{4}$/.test(four) && PROFESSIONAL_REVENUE_CODE_PREFIXES.includes(four.slice(0, 3));
+  return isProfessionalRevenueCodeAt(revenueCode, 0, revenueCode.length);
+}
+
+/** isProfessionalRevenueCode of text[start, end), blanks around it ignored, without making a string (a CSV row's cell). */
+export function isProfessionalRevenueCodeAt(text: string, start: number, end: number): boolean {
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  const length = end - start;
+  if (length !== 3 && length !== 4) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  // The first three digits of the four (a three-digit code lost its leading zero), compared in place.
+  const first = length === 4 ? text.charCodeAt(start) : 48;
+  const at = length === 4 ? start + 1 : start;
+  for (const prefix of PROFESSIONAL_REVENUE_CODE_PREFIXES) {
+    if (prefix.charCodeAt(0) === first && prefix.charCodeAt(1) === text.charCodeAt(at) && prefix.charCodeAt(2) === text.charCodeAt(at + 1)) return true;
+  }
+  return false;
 }
 
 /** The table a line is judged by: its claim's (`claimTable`), or the practitioner table for a CAH Method II professional line. */
