@@ -25,6 +25,7 @@ import { writeX12, type ClaimKind, type WriterClaim, type WriterOptions } from '
 import { statementPeriod } from './helpers/guideDates';
 import { TestClient } from './helpers/lspClient';
 import { hoverText } from './helpers/text';
+import { practitionerPtpText } from '../unit/helpers/ncci-tables';
 
 const day = { from: 20260310, to: 20260310 };
 const otherDay = { from: 20260311, to: 20260311 };
@@ -99,12 +100,7 @@ before(async () => {
   // And an outpatient hospital table, so that the 837I variant is judged by a table that is loaded
   // (with only a practitioner one, it is told so: ncci.table-not-loaded), beside the built-in rows.
   hospitalFile = join(dir, 'ccioph-user-edits.txt');
-  writeFileSync(hospitalFile, [
-    'Synthetic outpatient hospital PTP table for tests',
-    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale',
-    '11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code',
-    '',
-  ].join('\r\n'));
+  writeFileSync(hospitalFile, practitionerPtpText(['11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code']));
   client = new TestClient({ settings: { ptpEditFiles: [ptpFile], hospitalPtpEditFiles: [hospitalFile], descriptorFiles: [], builtinEdits: true } });
   await client.initialize();
 });

@@ -37,6 +37,17 @@ describe('bodies that are not messages, and bytes before a header', () => {
   /** The log lines (window/logMessage) received since `since`. */
   const logSince = (since: number): string[] => client.notifications.slice(since).filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
 
+  /** Resolves once the server writes the answer to request `id` (sent as raw bytes, which the test client does not track). */
+  const answerOnStdout = (id: number): Promise<true> =>
+    new Promise((resolve) => {
+      client.process.stdout!.on('data', function listen(chunk: Buffer) {
+        if (chunk.toString().includes(`"id":${id}`)) {
+          client.process.stdout!.off('data', listen);
+          resolve(true);
+        }
+      });
+    });
+
   /** A hover answered after what was written: the server reads on. */
   async function answered(id: string): Promise<void> {
     const hover = await withDeadline(settle(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } })), ANSWER_MS, `hover after ${id}`);
@@ -67,14 +78,7 @@ describe('bodies that are not messages, and bytes before a header', () => {
   test('a stray line before a header costs only itself: the message after it is answered', async () => {
     const since = client.notifications.length;
     const hover = { jsonrpc: '2.0', id: 801, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 1 } } };
-    const answer = new Promise<unknown>((resolve) => {
-      client.process.stdout!.on('data', function listen(chunk: Buffer) {
-        if (chunk.toString().includes('"id":801')) {
-          client.process.stdout!.off('data', listen);
-          resolve(true);
-        }
-      });
-    });
+    const answer = answerOnStdout(801);
     client.process.stdin!.write(`garbage\r\n${frame(JSON.stringify(hover))}`);
     assert.equal(await withDeadline(answer, ANSWER_MS, 'the hover after the stray line'), true);
     await client.waitForNotification('window/logMessage', ANSWER_MS, (params) => (params as { message: string }).message.includes('a header line without a colon'), since);
@@ -83,14 +87,7 @@ describe('bodies that are not messages, and bytes before a header', () => {
   test('a section refused for two different Content-Lengths is refused whole: the message after it is answered', async () => {
     const since = client.notifications.length;
     const hover = { jsonrpc: '2.0', id: 802, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 1 } } };
-    const answer = new Promise<unknown>((resolve) => {
-      client.process.stdout!.on('data', function listen(chunk: Buffer) {
-        if (chunk.toString().includes('"id":802')) {
-          client.process.stdout!.off('data', listen);
-          resolve(true);
-        }
-      });
-    });
+    const answer = answerOnStdout(802);
     client.process.stdin!.write(`Content-Length: 7\r\nContent-Length: 10\r\n\r\n{"a":1}${frame(JSON.stringify(hover))}`);
     assert.equal(await withDeadline(answer, ANSWER_MS, 'the hover after the refused section'), true);
     await client.waitForNotification('window/logMessage', ANSWER_MS, (params) => (params as { message: string }).message.includes('two different Content-Length headers'), since);

@@ -24,6 +24,7 @@ import { TestClient } from './helpers/lspClient';
 import type { ConflictCountNotification } from '../../server/src/lsp/protocol';
 import { interchange } from '../unit/helpers/x12-envelope';
 import { hoverText, messageOf, rangeOf, summary } from './helpers/text';
+import { practitionerPtpText } from '../unit/helpers/ncci-tables';
 
 // ---- fixtures ------------------------------------------------------------------------------
 
@@ -131,12 +132,7 @@ before(async () => {
   // A practitioner table too (a pair no fixture holds), so that the 837Ps are judged by a table that
   // is loaded (with only the hospital one, they are told so: ncci.table-not-loaded), beside the built-in rows.
   const practitionerTable = join(dir, 'ccipra-test.txt');
-  writeFileSync(practitionerTable, [
-    'Synthetic practitioner PTP table for tests.  No rights reserved.\t\t\t\t\t\t',
-    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier Indicator\tPTP Edit Rationale',
-    '11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code',
-    '',
-  ].join('\r\n'));
+  writeFileSync(practitionerTable, practitionerPtpText(['11042\t97597\t\t20200101\t*\t1\tMisuse of column two code with column one code']));
   client = new TestClient({ settings: { ptpEditFiles: [practitionerTable], hospitalPtpEditFiles: [hospitalTable], descriptorFiles: [], builtinEdits: true } });
   await client.initialize();
 });
