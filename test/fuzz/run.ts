@@ -38,10 +38,12 @@ import { exerciseDocument, openAndEdit } from './protocol';
 import { DEFAULT_GUIDE_CHECKS } from '../../server/src/core/guides/checks';
 import { checkStreamBytes, streamBytesCaseArb } from './streamBytes';
 import { editorInputFindings } from '../../server/src/core/inputFindings';
+import { cappedFindings } from '../../server/src/lsp/diagnosticCap';
 import type { ClaimFormat, Finding } from '../../server/src/core/model';
 
 /** What the server publishes for an X12 document: the core's findings, as the editor shows them (core/inputFindings.ts). */
-const editorFindings = (analysis: { findings: Finding[]; doc: { format: ClaimFormat | null } }) => editorInputFindings(analysis.findings, analysis.doc.format, 'x12');
+/** What the editor is sent of an analysis: its input findings, capped as the server caps them (lsp/diagnosticCap.ts). */
+const editorFindings = (analysis: { findings: Finding[]; doc: { format: ClaimFormat | null } }) => cappedFindings(editorInputFindings(analysis.findings, analysis.doc.format, 'x12'));
 
 interface Options {
   seed: number;
