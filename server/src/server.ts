@@ -94,10 +94,9 @@ if (args.kind === 'serve') {
   process.stdout.write(`claimlint server ${CLAIMLINT_VERSION}\n`);
 } else if (args.kind === 'unknown') {
   const what = args.argument.startsWith('-') ? 'option' : 'argument';
-  process.stderr.write(`claimlint server: unknown ${what} '${args.argument}' (it takes ${SERVER_ARGUMENTS}).\n\n${SERVER_USAGE}`);
-  // Exit now: the library, once loaded, watches a --clientProcessId and would keep the process alive.
-  process.exit(2);
+  // Exit once it is written (stderr may be a pipe written later): the library, once loaded, watches a
+  // --clientProcessId and would keep the process alive.
+  process.stderr.write(`claimlint server: unknown ${what} '${args.argument}' (it takes ${SERVER_ARGUMENTS}).\n\n${SERVER_USAGE}`, () => process.exit(2));
 } else {
-  process.stderr.write(`claimlint server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${SERVER_USAGE}`);
-  process.exit(2);
+  process.stderr.write(`claimlint server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${SERVER_USAGE}`, () => process.exit(2));
 }

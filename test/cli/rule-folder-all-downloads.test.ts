@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { run } from '../../server/src/cli/main';
 import { memoryIo } from './memoryIo';
 import { strToU8, zipSync } from 'fflate';
@@ -55,6 +55,14 @@ test('--ptp and --mue given the same folder: each takes its tables, the other ki
     `claimlint: note: --mue ${join(ncci, 'ccipra-v322r0-f1.txt')}: skipped here, loaded by --ptp`,
     'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
   ]);
+});
+
+test('the same folder written two ways (relative and absolute) is one folder: notes, not warnings', () => {
+  const result = check(['--ptp', relative(process.cwd(), ncci), '--mue', ncci, claims]);
+  assert.equal(result.code, 1, result.err);
+  const lines = result.err.trim().split('\n');
+  assert.equal(lines.filter((l) => l.startsWith('claimlint: note:')).length, 2, result.err);
+  assert.equal(lines.filter((l) => l.startsWith('claimlint: warning:')).length, 0, result.err);
 });
 
 test('--ptp alone given the folder: the MUE table in it, loaded by no option, is skipped with a warning saying why', () => {

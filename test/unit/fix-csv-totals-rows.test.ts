@@ -108,6 +108,11 @@ describe('a totals row that sums the units follows them too', () => {
     assert.match(fixed, /\nTotal \(visits\),,,,7,\n$/);
   });
 
+  it('a units total written with decimals keeps them (found in review: 12.0 became 9)', () => {
+    const text = 'Claim ID,Patient ID,DOS,CPT Code,Units,Charge\nX1,P1,2026-10-15,43214,1,1500\nX1,P1,2026-10-15,43200,2,650\nTotal,,,,3.0,2150\n';
+    assert.match(fixedAll(text), /\nTotal,,,,1\.0,1500\n$/);
+  });
+
   it('a units total written with a decimal comma keeps it', () => {
     const text = 'Claim ID;Patient ID;DOS;CPT Code;Units;Charge\nX1;P1;2026-10-15;43214;1;1500\nX1;P1;2026-10-15;43200;2;650\nX1;P1;2026-10-15;99213;0,5;45\nTotal;;;;3,5;2195\n';
     assert.match(fixedAll(text), /\nTotal;;;;1,5;1545\n$/);

@@ -1,5 +1,6 @@
 // The rule and descriptor files a CLI run loads (--ptp, --ptp-hospital, --mue, --aoc,
 // --descriptors), with the extension's loaders, and what is said about them on standard error.
+import { resolve } from 'node:path';
 import type { CliOptions } from './arguments';
 import { expandRuleFilePaths, tableKindFromName } from '../core/rules/ruleFiles';
 import { loadKnowledge, ncciTablesLoaded, type Knowledge } from '../core/rules/knowledge';
@@ -34,8 +35,9 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
   // otherKindsInFolders), in a note when another option loaded it, else with a warning. A file
   // given itself, or one that cannot be read, stops the run.
   const skipped = otherKindsInFolders(reports);
+  // By the file's full path: one folder given as `ncci` and as `./ncci` is one folder.
   const loadedBy = new Map<string, string>();
-  for (const report of reports) if (report.file.rows > 0 && !loadedBy.has(report.file.source)) loadedBy.set(report.file.source, OPTION_OF[listOf(report.file)]);
+  for (const report of reports) if (report.file.rows > 0 && !loadedBy.has(resolve(report.file.source))) loadedBy.set(resolve(report.file.source), OPTION_OF[listOf(report.file)]);
   let fatal = false;
   for (const report of reports) {
     if (report.file.rows > 0) continue;
@@ -43,7 +45,7 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
     const reason = whyUnusable(report);
     const option = OPTION_OF[listOf(report.file)];
     if (skipped.has(report)) {
-      const other = loadedBy.get(report.file.source);
+      const other = loadedBy.get(resolve(report.file.source));
       if (other !== undefined) io.stderr(`claimlint: note: ${option} ${report.file.source}: skipped here, loaded by ${other}\n`);
       else io.stderr(`claimlint: warning: ${option} ${report.file.source}: skipped: ${reason}\n`);
       continue;

@@ -59,10 +59,16 @@ const UNITS: TotalsColumn = {
     const units = readUnits(text.trim(), true);
     return units === null ? null : hundredthsOf(units);
   },
-  // With a decimal comma when the sum was written with one ("12,5").
+  // With as many decimals as the sum was written with ("12.0" -> "9.0"; more when the new sum needs
+  // them), and a decimal comma when it was written with one ("12,5").
   write: (hundredths, written) => {
+    const text = written.trim();
+    const mark = text.search(/[.,]/);
+    const decimals = mark < 0 ? 0 : text.length - mark - 1;
     const plain = formatUnits(hundredths / 100);
-    return written.includes(',') ? swapMarks(plain) : plain;
+    const needed = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
+    const shown = decimals > needed ? (hundredths / 100).toFixed(decimals) : plain;
+    return written.includes(',') ? swapMarks(shown) : shown;
   },
 };
 
