@@ -15,6 +15,8 @@
 //       When any field cannot be fitted, or the delimiters would change, there is no fix.
 //   guide.segment-leading-blanks
 //       The blanks before every segment that starts with them removed.
+//   guide.element-length on an 837I's CLM05-1 holding a whole type of bill (131, 0131)
+//       CLM05-1 written as the facility type code (13) when CLM05-3 is the bill's frequency digit.
 //   x12.revenue-code-invalid, x12.tooth-invalid
 //       A value that lost or gained a leading zero written as the code it is: a revenue code of
 //       three digits (450) with its zero (0450), a tooth (08) without it (8), when that is a tooth.
@@ -40,6 +42,7 @@ import { emptySegmentsTitle } from './emptySegmentFix';
 import { REVENUE_CODE_RULE } from '../x12/revenueCode';
 import { TOOTH_INVALID_RULE, toothWithoutLeadingZeros } from '../x12/tooth837';
 import { EMPTY_SEGMENT_RULE } from '../x12/emptySegments';
+import { billTypeFix } from './billTypeFix';
 
 export { fitIsaField };
 
@@ -59,6 +62,7 @@ const VALUE_RULES: ReadonlySet<string> = new Set([REVENUE_CODE_RULE, TOOTH_INVAL
 export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding, text?: string): boolean {
   const rule = finding.rule;
   if (VALUE_RULES.has(rule)) return text === undefined || valueFix(rule, text.slice(finding.span.start, finding.span.end)) !== null;
+  if (text !== undefined && billTypeFix(doc, text, finding) !== null) return true;
   if (HL_RULES.has(rule) || rule in COUNT_RULES || rule === 'x12.isa-width' || rule === 'x12.iea02-control' || rule === LEADING_BLANKS || rule === EMPTY_SEGMENT_RULE) return true;
   if (!ISA_ELEMENT_RULES.has(rule) || !doc.x12) return false;
   const s = doc.x12.segmentAt(finding.span.start);
@@ -117,6 +121,8 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     if (!fix) return null;
     return { key: `value:${finding.span.start}`, kind: 'value', title: fix.title, name: 'value', edits: [{ span: finding.span, newText: fix.value }], envelope: false };
   }
+  const bill = billTypeFix(doc, text, finding);
+  if (bill !== null) return { key: `value:${bill.span.start}`, kind: 'value', title: bill.title, name: 'value', edits: [{ span: bill.span, newText: bill.value }], envelope: false };
   if (rule === LEADING_BLANKS) {
     const trim = planner.trimPlan();
     if (!trim) return null;

@@ -1,0 +1,28 @@
+// A whole type of bill written in an 837I's CLM05-1 (131, 0131) where the guide takes only its
+// facility type code, the first two digits (13): guide.element-length says it is too long, and a
+// clearinghouse rejects the claim. The fix is certain when CLM05-3 already holds the type of bill's
+// last digit, the claim frequency code: CLM05-1 is then written as the two digits. Otherwise (no
+// CLM05-3, or another frequency) a person decides which is right.
+import type { Finding, ParsedDocumentWithIndex, Span } from '../model';
+
+const LENGTH_RULE = 'guide.element-length';
+
+/** The edit that writes CLM05-1 as its facility type code, and the fix's title; null when the finding is not such a value or the answer is not certain. */
+export function billTypeFix(doc: ParsedDocumentWithIndex, text: string, finding: Finding): { span: Span; value: string; title: string } | null {
+  const ix = doc.x12;
+  if (finding.rule !== LENGTH_RULE || !ix) return null;
+  const at = ix.locate(finding.span.start);
+  if (at === null || at.segmentId !== 'CLM' || at.elementIndex !== 5 || at.componentIndex !== 1 || at.delimiter !== undefined) return null;
+  const written = text.slice(at.span.start, at.span.end);
+  const bill = /^0?(\d\d)(\d)$/.exec(written);
+  if (bill === null) return null;
+  const element = ix.elementSpans(at.segmentIndex)[5];
+  if (element === undefined) return null;
+  const components = text.slice(element.start, element.end).split(at.delimiters.component);
+  if (components[2] !== bill[2]) return null;
+  return {
+    span: at.span,
+    value: bill[1]!,
+    title: `Write CLM05-1 as ${bill[1]} (the facility type code: ${written} is the whole type of bill, whose frequency ${bill[2]} is CLM05-3)`,
+  };
+}
