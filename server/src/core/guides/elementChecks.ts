@@ -138,8 +138,12 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
     ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} character${counted === 1 ? '' : 's'} long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
   }
   if (spec.type === 'AN' || spec.type === 'ID') {
-    if (EXTENDED_CHARACTERS.test(value)) {
-      ctx.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set.`, spec.position, spec.component, spec.ref, loop);
+    const outside = value.search(EXTENDED_CHARACTERS);
+    if (outside >= 0) {
+      // Which character, by its code (never the value: it may be a name), and where.
+      const code = value.codePointAt(outside)!;
+      const which = code === 9 ? 'a tab' : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      ctx.add(index, 'guide.character-set', severity, `${spec.ref} (${spec.name}) holds characters outside the X12 extended character set (the first: ${which}, character ${outside + 1}).`, spec.position, spec.component, spec.ref, loop);
     } else if (value.endsWith(' ') && value.trimEnd().length >= spec.minLength) {
       ctx.add(index, 'guide.element-trailing-spaces', 'warning', `${spec.ref} (${spec.name}) ends with spaces.`, spec.position, spec.component, spec.ref, loop);
     }

@@ -10,12 +10,12 @@ import { ByteWindow } from './byteWindow';
 export const HAS_COMPONENT = 1;
 /** The element holds a repetition separator. */
 export const HAS_REPETITION = 2;
-/** The element holds a character outside the X12 basic and extended sets (printable ASCII, tab, CR, LF). */
+/** The element holds a character outside the X12 basic and extended sets (printable ASCII, CR, LF). */
 export const HAS_OUTSIDE = 4;
 
-/** Outside the X12 basic and extended character sets (valueTypes.ts EXTENDED_CHARACTERS): not printable ASCII, tab, CR or LF. */
+/** Outside the X12 basic and extended character sets (valueTypes.ts EXTENDED_CHARACTERS): not printable ASCII, CR or LF. */
 function outside(c: number): boolean {
-  return c > 126 || (c < 32 && c !== 9 && c !== 10 && c !== 13);
+  return c > 126 || (c < 32 && c !== 10 && c !== 13);
 }
 
 /** What a character is to the scan, by character code: an element separator, or its HAS_* bits (0: plain). */
@@ -27,7 +27,7 @@ function classesFor(element: number, component: number, repetition: number): Uin
   const classes = new Uint8Array(65536);
   classes.fill(HAS_OUTSIDE, 0, 32);
   classes.fill(HAS_OUTSIDE, 127);
-  classes[9] = classes[10] = classes[13] = 0;
+  classes[10] = classes[13] = 0;
   // A separator's own bits (one outside the sets stays marked so in a value, as the exact checks see it).
   if (repetition >= 0) classes[repetition] = HAS_REPETITION | (outside(repetition) ? HAS_OUTSIDE : 0);
   if (component >= 0) classes[component] = HAS_COMPONENT;

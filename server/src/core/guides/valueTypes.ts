@@ -5,7 +5,12 @@
 import { isCalendarDate } from '../dates';
 import type { ElementSpec } from './schema';
 
-export const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\t\r\n]/;
+/**
+ * A character outside the X12 basic and extended character sets: anything but printable ASCII,
+ * and CR and LF (a file wrapped at a fixed width breaks its segments anywhere; readers drop them).
+ * A tab is outside (pyx12 lets it through as white space): a payer's system reads it as a character.
+ */
+export const EXTENDED_CHARACTERS = /[^A-Za-z0-9!"&'()*+,\-./:;?= %~@[\]_{}\\|<>^`#$\r\n]/;
 export const NUMBER = /^-?[0-9]+$/;
 export const DECIMAL = /^-?[0-9]*(\.[0-9]+)?$/;
 
