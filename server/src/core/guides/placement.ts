@@ -66,8 +66,18 @@ export function transactionAt(doc: ParsedDocumentWithIndex, offset: number): Tra
   return null;
 }
 
-/** The guide a transaction set is checked with (its exact map, or the nearest earlier one), or null. */
-export function guideOfTransaction(t: TransactionSet): GuideSchema | null {
+/**
+ * The guide a transaction set is checked with (its exact map, or the nearest earlier one), or
+ * null, as the checks choose it (envelope.ts): the one its group's GS08 names, or for a set with no
+ * GS before it, the one its ST03 names. (Its ST03 may name another: that is reported, not followed.)
+ */
+export function guideOfTransaction(doc: ParsedDocumentWithIndex, ix: X12SegmentIndex, t: TransactionSet): GuideSchema | null {
+  const group = doc.groups[t.groupIndex];
+  const gs = group ? ix.segmentAt(group.span.start) : -1;
+  if (gs >= 0 && ix.segmentId(gs) === 'GS') {
+    const gs08 = ix.value(gs, 8) ?? '';
+    return gs08 === '' ? null : guideOfImplementation(gs08);
+  }
   return t.implementation ? guideOfImplementation(t.implementation) : null;
 }
 
@@ -86,7 +96,7 @@ function walkOf(doc: ParsedDocumentWithIndex, ix: X12SegmentIndex, t: Transactio
   let byTransaction = walks.get(doc);
   if (!byTransaction) walks.set(doc, (byTransaction = new Map()));
   if (byTransaction.has(t.index)) return byTransaction.get(t.index)!;
-  const guide = guideOfTransaction(t);
+  const guide = guideOfTransaction(doc, ix, t);
   const first = ix.segmentAt(t.span.start);
   const walk = guide && first >= 0 ? startedWalk(guide, ix, first, t.span.end, null, new Map()) : null;
   byTransaction.set(t.index, walk);
