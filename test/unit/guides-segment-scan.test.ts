@@ -5,10 +5,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HAS_COMPONENT, HAS_OUTSIDE, HAS_REPETITION, SegmentScan } from '../../server/src/core/guides/segmentScan';
 import { firstFourValues, firstValues } from '../../server/src/core/guides/segmentValues';
+import { EXTENDED_CHARACTERS } from '../../server/src/core/guides/valueTypes';
 
-/** Outside the basic and extended sets, as valueTypes.ts EXTENDED_CHARACTERS says: not printable ASCII, tab, CR or LF. */
+/** Outside the basic and extended sets, as valueTypes.ts EXTENDED_CHARACTERS says (the exact checks' definition): not printable ASCII, CR or LF. */
 function outside(c: number): boolean {
-  return !(c === 9 || c === 10 || c === 13 || (c >= 32 && c <= 126));
+  return EXTENDED_CHARACTERS.test(String.fromCharCode(c));
 }
 
 const STAR = 42;

@@ -93,6 +93,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'guide.hl-sequence': 'HL01 hierarchical ids that do not run 1, 2, 3... within the transaction set.',
   'guide.hl-parent': 'HL02 names a parent that is not an HL level open above this one.',
   'guide.hl-parent-order': 'HL02 names a parent whose branch has already ended.',
+  'guide.hl-level': 'HL02 names a parent of a level its own does not hang under (a patient under a billing provider).',
   'guide.hl-child-flag': 'HL04 says whether child levels follow, and does not match the HLs after it.',
   'guide.control-number-repeated': 'A control number used twice: ISA13 in the file, GS06 in an interchange, or ST02 in a group.',
   'guide.version-mismatch': 'ISA12, GS08 and ST03 disagree with each other, or the service lines are of another claim type than the guide\'s.',

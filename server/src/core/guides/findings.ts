@@ -27,6 +27,7 @@
 //   guide.segment-leading-blanks  segment starts with blanks (once per stream, with the count; seg 1)
 //   guide.hl-sequence          HL01 not the next number (HL1)
 //   guide.hl-parent            HL02 names no open parent level (HL2)
+//   guide.hl-level             HL02 names a parent of a level its own does not hang under: a patient (23) under a billing provider (20) (not in pyx12)
 //   guide.hl-child-flag        HL04 says children follow (1) or not (0) and the file says otherwise (not in pyx12)
 //   guide.control-number-repeated  ISA13 in the file, GS06 in the interchange, ST02 in the group (isa 025, gs 6, st 23)
 //   guide.version-mismatch     GS08 not of ISA12's version, ST03 not GS08, or service lines of another claim type than the guide's (once per set)

@@ -3,11 +3,14 @@
 // truly whether the next HL is a child. Beyond pyx12: HL02 names a parent whose branch is still
 // open (guide.hl-parent-order): a parent's children follow it before the next HL at its level or
 // above begins, and the 837 reader takes a claim's parties from the loops it follows, not from
-// HL02 (a subscriber naming an earlier billing provider is read under the later one). Part of the
-// validator's state between segments, so it has a snapshot for checkpoints (checkpoints.ts).
+// HL02 (a subscriber naming an earlier billing provider is read under the later one); and HL02
+// names a level its own may hang under (guide.hl-level: a patient under a subscriber, a subscriber
+// under a billing provider: data/hlLevels.ts). Part of the validator's state between segments, so
+// it has a snapshot for checkpoints (checkpoints.ts).
 import { shownNumber } from './shown';
 import { NUMBER } from './valueTypes';
 import { firstFourValues } from './segmentValues';
+import { HL_LEVEL_NAMES, HL_LEVEL_PARENTS } from '../data/hlLevels';
 
 /** The last HL read: its segment index, its number (HL01, or its count when HL01 is no number) and HL04. */
 export interface LastHl {
@@ -19,6 +22,8 @@ export interface LastHl {
 export interface HlState {
   readonly count: number;
   readonly stack: readonly number[];
+  /** HL03 of each level on the stack, as a number (-1: not a two-digit code). */
+  readonly levels: readonly number[];
   readonly last: LastHl | null;
   readonly branch: readonly number[];
   readonly misnumbered: boolean;
@@ -50,10 +55,24 @@ const PARENT = 2;
 const NO_CHILDREN = 4;
 const ORDER = 8;
 const NOT_A_CHILD = 16;
+const LEVEL = 32;
+
+/** HL03 as a number when it is two digits (20, 22, 23), else -1. */
+function levelOf(text: string): number {
+  return text.length === 2 && NUMBER.test(text) ? Number(text) : -1;
+}
+
+/** A level code as a message names it: "a patient level (23)". */
+function levelName(level: number): string {
+  const name = HL_LEVEL_NAMES[level];
+  return name ? `a ${name} level (${level})` : `a level ${level}`;
+}
 
 export class HlNumbering {
   private count = 0;
   private stack: number[] = [];
+  /** HL03 of each level on the stack (levelOf). */
+  private levels: number[] = [];
   private last: LastHl | null = null;
   /** The open branch: the HL numbers from the latest top level (no HL02) down to the latest HL, each the parent of the next. */
   private branch: number[] = [];
@@ -69,6 +88,7 @@ export class HlNumbering {
   reset(): void {
     this.count = 0;
     this.stack = [];
+    this.levels = [];
     this.last = null;
     this.branch = [];
     this.misnumbered = false;
@@ -81,7 +101,8 @@ export class HlNumbering {
     const parentText = elements[1] ?? '';
     const number = hlNumber(id);
     const parent = parentText === '' ? null : hlNumber(parentText);
-    const found = this.findingsOf(number, parent, parent === null ? null : Number(parentText));
+    const level = levelOf(elements[2] ?? '');
+    const found = this.findingsOf(number, parent, parent === null ? null : Number(parentText), level);
     const last = this.last;
     if (found & SEQUENCE) report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${count} of the transaction set.`, 1);
     if (found & PARENT) report(index, 'guide.hl-parent', `HL02 parent ${asNumber(parentText)} is not an HL level open above this one.`, 2);
@@ -91,23 +112,31 @@ export class HlNumbering {
       report(index, 'guide.hl-parent-order', `HL02 names HL ${asNumber(parentText)}, whose children ended when a later HL of its level began: an HL's children follow it, before the next HL at its level. The claims below are read under the loops they follow (HL ${open}'s branch).`, 2);
     }
     if (found & NOT_A_CHILD) report(last!.segment, 'guide.hl-child-flag', 'HL04 is 1 (child levels follow), but the next HL is not its child.', 4);
+    if (found & LEVEL) {
+      const parentLevel = this.levels[this.stack.lastIndexOf(parent!)]!;
+      report(index, 'guide.hl-level', `HL ${asNumber(id)} is ${levelName(level)}, which hangs under ${levelName(HL_LEVEL_PARENTS[level]!)}; HL02 names HL ${asNumber(parentText)}, ${levelName(parentLevel)}.`, 2);
+    }
     // Numbers that do not follow the count (a second billing provider numbered from 1 again)
     // leave HL02 ambiguous: the branch is not judged in that set.
     if (found & SEQUENCE) this.misnumbered = true;
-    this.advance(parent, index, Number.isNaN(number) ? count : number, elements[3] ?? '');
+    this.advance(parent, index, Number.isNaN(number) ? count : number, elements[3] ?? '', level);
   }
 
   /**
    * The findings (flags) of the next HL: its HL01 as a number (hlNumber), its HL02 as a number
    * (null: empty), and its HL02 as Number() reads it (whether the last HL's child follows).
    */
-  private findingsOf(number: number, parent: number | null, parentValue: number | null): number {
+  private findingsOf(number: number, parent: number | null, parentValue: number | null, level: number): number {
     const count = this.count + 1;
     const last = this.last;
     let found = number !== count ? SEQUENCE : 0;
     if (parent !== null) {
-      const open = this.stack.includes(parent);
+      const at = this.stack.lastIndexOf(parent);
+      const open = at >= 0;
       if (!open) found |= PARENT;
+      // The parent's level is known only where the numbers follow the count (else HL02 is ambiguous).
+      const expected = HL_LEVEL_PARENTS[level];
+      if (open && expected !== undefined && !this.misnumbered && !(found & SEQUENCE) && this.levels[at]! >= 0 && this.levels[at] !== expected) found |= LEVEL;
       if (last !== null && last.id === parent && last.childFlag === '0') found |= NO_CHILDREN;
       // A parent on the stack (pyx12 accepts it) but no longer on the open branch is out of order.
       if (open && !this.misnumbered && !(found & SEQUENCE) && this.branch.length > 0 && this.branch.lastIndexOf(parent) < 0) found |= ORDER;
@@ -121,9 +150,10 @@ export class HlNumbering {
    * the stack of open levels down to its parent, and the open branch: a top level starts a new
    * branch, a child cuts the branch after its parent.
    */
-  private advance(parent: number | null, index: number, id: number, childFlag: string): void {
+  private advance(parent: number | null, index: number, id: number, childFlag: string, level: number): void {
     const count = ++this.count;
     const stack = this.stack;
+    const levels = this.levels;
     const branch = this.branch;
     // Cut by pops (setting an array's length is a call into the runtime). A top level (once a
     // set) cuts the whole branch in the same loop as a child: a loop of its own, first run by the
@@ -131,13 +161,17 @@ export class HlNumbering {
     // the HL path back to unoptimized code and a second compile.
     let keep = 0;
     if (parent !== null) {
-      while (stack.length > 0 && stack[stack.length - 1] !== parent) stack.pop();
+      while (stack.length > 0 && stack[stack.length - 1] !== parent) {
+        stack.pop();
+        levels.pop();
+      }
       const at = branch.lastIndexOf(parent);
       keep = at >= 0 ? at + 1 : branch.length;
     }
     while (branch.length > keep) branch.pop();
     branch.push(count);
     stack.push(count);
+    levels.push(level);
     this.last = { segment: index, id, childFlag };
   }
 
@@ -180,11 +214,17 @@ export class HlNumbering {
       if (at - parentFrom > 9) return false;
       if (at > parentFrom) parent = value;
     }
-    // HL03: anything; HL04: none, empty, 0 or 1.
+    // HL03: anything (its level when two digits); HL04: none, empty, 0 or 1.
     let childFlag = '';
+    let level = -1;
     if (at < end) {
-      at++;
+      const levelFrom = ++at;
       while (at < end && text.charCodeAt(at) !== separator) at++;
+      if (at - levelFrom === 2) {
+        const tens = text.charCodeAt(levelFrom) - 48;
+        const ones = text.charCodeAt(levelFrom + 1) - 48;
+        if (tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9) level = tens * 10 + ones;
+      }
       if (at < end) {
         const flagFrom = ++at;
         while (at < end && text.charCodeAt(at) !== separator) at++;
@@ -196,8 +236,8 @@ export class HlNumbering {
         } else if (at !== flagFrom) return false;
       }
     }
-    if (this.findingsOf(id, parent, parent) !== 0) return false;
-    this.advance(parent, index, id, childFlag);
+    if (this.findingsOf(id, parent, parent, level) !== 0) return false;
+    this.advance(parent, index, id, childFlag, level);
     return true;
   }
 
@@ -209,7 +249,7 @@ export class HlNumbering {
   }
 
   snapshot(): HlState {
-    return { count: this.count, stack: this.stack.slice(), last: this.last, branch: this.branch.slice(), misnumbered: this.misnumbered };
+    return { count: this.count, stack: this.stack.slice(), levels: this.levels.slice(), last: this.last, branch: this.branch.slice(), misnumbered: this.misnumbered };
   }
 
   /** Numbering in a state snapshot() gave, its segment indexes moved by `shift`. */
@@ -217,6 +257,7 @@ export class HlNumbering {
     const hl = new HlNumbering();
     hl.count = state.count;
     hl.stack = state.stack.slice();
+    hl.levels = state.levels.slice();
     hl.branch = state.branch.slice();
     hl.misnumbered = state.misnumbered;
     hl.last = state.last && { ...state.last, segment: state.last.segment + shift };
@@ -230,6 +271,6 @@ export class HlNumbering {
     if ((last === null) !== (old === null)) return false;
     if (last && old && (last.segment !== old.segment + shift || last.id !== old.id || last.childFlag !== old.childFlag)) return false;
     const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
-    return this.count === state.count && this.misnumbered === state.misnumbered && same(this.stack, state.stack) && same(this.branch, state.branch);
+    return this.count === state.count && this.misnumbered === state.misnumbered && same(this.stack, state.stack) && same(this.levels, state.levels) && same(this.branch, state.branch);
   }
 }
