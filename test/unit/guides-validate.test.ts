@@ -341,7 +341,7 @@ describe('guide messages and claim contents', () => {
       ...messagesOf(edit({ [at('HL', 2)]: 'HL*2*QXZNAME*22*0' })),
     ];
     assert.ok(messages.length >= 8, messages.join('\n'));
-    assert.ok(messages.some((m) => /^HL02 parent a value that is not a number is not an HL level open above this one/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^HL02 is a value that is not a number, not the number of an HL level open above this one/.test(m)), messages.join('\n'));
     for (const secret of SECRET) for (const m of messages) assert.ok(!m.includes(secret), `${JSON.stringify(secret)} in: ${m}`);
     assert.ok(messages.some((m) => /^Segment N3 is not expected here/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /DMG02/.test(m)), messages.join('\n'));

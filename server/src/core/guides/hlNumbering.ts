@@ -105,7 +105,10 @@ export class HlNumbering {
     const found = this.findingsOf(number, parent, parent === null ? null : Number(parentText), level);
     const last = this.last;
     if (found & SEQUENCE) report(index, 'guide.hl-sequence', `HL01 is ${shownNumber(id)}; this is HL number ${count} of the transaction set.`, 1);
-    if (found & PARENT) report(index, 'guide.hl-parent', `HL02 parent ${asNumber(parentText)} is not an HL level open above this one.`, 2);
+    if (found & PARENT) {
+      const message = NUMBER.test(parentText) ? `HL02 parent ${parentText} is not an HL level open above this one.` : `HL02 is ${shownNumber(parentText)}, not the number of an HL level open above this one.`;
+      report(index, 'guide.hl-parent', message, 2);
+    }
     if (found & NO_CHILDREN) report(last!.segment, 'guide.hl-child-flag', `HL04 is 0 (no child levels), but HL ${asNumber(id)} names HL ${last!.id} as its parent.`, 4);
     if (found & ORDER) {
       const open = this.branch[this.branch.length - 1]!;
