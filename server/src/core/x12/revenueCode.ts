@@ -6,6 +6,7 @@
 import type { SegmentReading } from './reading837';
 import { unsignedAt } from './segment-index';
 import { sliceOf } from './source';
+import { isProfessionalRevenueCode } from '../rules/claimTables';
 import { endBeforeBlanks, shownCode } from './values';
 
 export const REVENUE_CODE_RULE = 'x12.revenue-code-invalid';
@@ -20,4 +21,11 @@ export function checkRevenueCode(r: SegmentReading, sv: number): void {
   const value = sliceOf(r.source, start, end);
   const hint = /^\d{3}$/.test(value) ? ` (0${value}, with its leading zero?)` : '';
   r.add(REVENUE_CODE_RULE, 'warning', `SV201 (revenue code) should be 4 digits, such as 0450, found ${shownCode(value)}${hint}`, { start, end });
+}
+
+/** Whether SV201 of service segment `sv` (an SV2) is a professional-fee revenue code (096x-098x: rules/claimTables.ts). */
+export function hasProfessionalRevenueCode(r: SegmentReading, sv: number): boolean {
+  const el = r.elementsOf(sv, 1);
+  const start = el.start(1);
+  return start >= 0 && isProfessionalRevenueCode(sliceOf(r.source, start, el.end(1)));
 }

@@ -4,9 +4,8 @@
 // keptCodes.ts, the CodedLine it reads).
 
 import type { DateRange, PtpTableKind } from '../model';
-import { isCahProfessionalLine, tableForClaim, tableForLine } from '../rules/claimTables';
+import { tableForClaim, tableForLine } from '../rules/claimTables';
 import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
-import { unsignedAt } from './segment-index';
 import { ProcedureReader } from './procedure';
 import { SERVICE_SEGMENT_OF } from './implementations';
 import { KeptCodes } from './keptCodes';
@@ -14,14 +13,13 @@ import type { ServiceLayout } from './serviceLayouts';
 import { ServiceSegmentReader } from './serviceSegment837';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
-import { endBeforeBlanks, shownNumber } from './values';
-import { checkRevenueCode } from './revenueCode';
+import { checkRevenueCode, hasProfessionalRevenueCode } from './revenueCode';
 import { NO_OFFSET } from '../offsetLine';
-import { LineColumns, lineNumberString } from './lineColumns';
+import { LineColumns } from './lineColumns';
+import { LxReading, lineNumberText, readLx } from './lx837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
-import { codeAt, sliceOf, type Source } from './source';
 
 
 /**
@@ -55,6 +53,8 @@ export class ServiceLines837 {
   claimLineCount = 0;
   /** Lines of the open claim with a procedure code but without a date of their own (DTP*472), kept or not. */
   claimUndatedLines = 0;
+  /** Where the last LX's LX01 is (readLx). */
+  private readonly lx = new LxReading();
   /** The open line is a practitioner's service on a critical access hospital's Method II bill (claimTables.ts isCahProfessionalLine). */
   private lineProfessional = false;
   /** Such lines of the open claim with a code, kept or not: its claim is judged by the practitioner table too. */
@@ -150,32 +150,10 @@ export class ServiceLines837 {
       r.add('x12.line-outside-claim', 'error', 'LX (service line) outside a claim: no CLM before it in this loop', r.ix.segmentSpan(s));
       return;
     }
-    const expected = this.claimLineCount + 1;
-    // Nearly every LX is LX*n with the number expected: told from its bytes, its elements not split.
-    const table = r.ix.table;
-    const start = table.segmentStart[s]! + 3;
-    const end = table.segmentEnd[s]!;
-    if (end > start && end - start <= 6 && unsignedAt(r.source, start, end) === expected) {
-      this.lineNumberStart = start;
-      this.lineNumberEnd = end;
-      this.openLine(s, true);
-      return;
-    }
-    // LX01 is kept as offsets for closeLine, which then need not find it again.
-    const el = r.elementsOf(s, 1);
-    const numberStart = el.start(1);
-    // Without the blanks a padded line leaves after it (values.ts endBeforeBlanks), as dates and amounts are read.
-    const numberEnd = numberStart < 0 ? -1 : endBeforeBlanks(r.source, numberStart, el.end(1));
-    this.lineNumberStart = numberStart;
-    this.lineNumberEnd = numberEnd;
-    if (unsignedAt(r.source, numberStart, numberEnd) !== expected) {
-      r.add(
-        'x12.lx-sequence',
-        'warning',
-        `LX01 should be ${expected} (service lines are numbered 1, 2, 3... within a claim), found ${shownNumber(r.ix.value(s, 1) ?? '')}`,
-        r.spanOr(s, 1),
-      );
-    }
+    const lx = this.lx;
+    readLx(r, s, this.claimLineCount + 1, lx);
+    this.lineNumberStart = lx.start;
+    this.lineNumberEnd = lx.end;
     this.openLine(s, true);
   }
 
@@ -210,11 +188,7 @@ export class ServiceLines837 {
     const transaction = this.envelopes.transaction;
     if (layout.kind === 'institutional' && transaction?.model.implementation?.startsWith('005010')) checkRevenueCode(this.r, s);
     // A CAH's bill (85x): its professional-fee revenue codes are practitioner services (the rest of its bills read no SV201 here).
-    if (layout.kind === 'institutional' && this.claimFacilityType === CRITICAL_ACCESS_HOSPITAL) {
-      const el = r.elementsOf(s, 1);
-      const start = el.start(1);
-      this.lineProfessional = start >= 0 && isCahProfessionalLine(this.claimFacilityType, sliceOf(r.source, start, el.end(1)));
-    }
+    if (layout.kind === 'institutional' && this.claimFacilityType === CRITICAL_ACCESS_HOSPITAL) this.lineProfessional = hasProfessionalRevenueCode(r, s);
     if (transaction && transaction.model.kind === null) transaction.model.kind = layout.kind;
   }
 
@@ -263,7 +237,7 @@ export class ServiceLines837 {
       if (this.claimLines === NO_LINES) this.claimLines = [];
       // A line kept for the coding checks alone (codedLines.ts): what they read, and no more.
       const line = new CodedLine(index);
-      if (numberStart >= 0) line.lineNumber = numberText(text, numberStart, numberEnd);
+      if (numberStart >= 0) line.lineNumber = lineNumberText(text, numberStart, numberEnd);
       line.qualifier = procedure.qualifier;
       line.code = code;
       line.codeStart = procedure.codeStart;
@@ -282,7 +256,7 @@ export class ServiceLines837 {
     }
     const columns = this.columns;
     const row = columns.addRow(index, code);
-    if (numberStart >= 0) columns.setLineNumber(row, numberText(text, numberStart, numberEnd), numberStart, numberEnd);
+    if (numberStart >= 0) columns.setLineNumber(row, lineNumberText(text, numberStart, numberEnd), numberStart, numberEnd);
     // The service segment's span; a line without one has its opening segment's.
     const record = sv >= 0 ? sv : first;
     if (hasProcedure) {
@@ -317,22 +291,6 @@ export class ServiceLines837 {
       this.r.ix.segmentSpan(lx),
     );
   }
-}
-
-/**
- * LX01 as written when it is a number (one shared string for each up to 99: every line has one),
- * else '': messages, fix titles and the CLI name a line by this or, without it, by its position,
- * and an LX01 that is not a number may hold anything (a name typed in the wrong place), which
- * they must not quote.
- */
-const MAX_LINE_NUMBER_DIGITS = 6;
-function numberText(text: Source, start: number, end: number): string {
-  const length = end - start;
-  if (length === 1 || (length === 2 && codeAt(text, start) !== 48)) {
-    const n = unsignedAt(text, start, end);
-    if (n >= 0) return lineNumberString(n);
-  }
-  return length <= MAX_LINE_NUMBER_DIGITS && unsignedAt(text, start, end) >= 0 ? sliceOf(text, start, end) : '';
 }
 
 /** claimLines of a claim with no line built yet (replaced by an array of its own for the first). */
