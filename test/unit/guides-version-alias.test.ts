@@ -49,7 +49,7 @@ describe('837I: the version in GS08 and ST03 when the map names another', () => 
   test('an ST03 of another guide is named in the code finding', () => {
     const text = replaced(institutional(), 'ST*837*0001*005010X223A2', 'ST*837*0001*005010X222A1');
     assert.ok(
-      shown(text).includes("guide.code-invalid: '005010X222A1' is not a valid code for ST03 (Version, Release, or Industry Identifier)."),
+      shown(text).includes("guide.code-invalid: '005010X222A1' is not a valid code for ST03 (Version, Release, or Industry Identifier): it takes 005010X223A2."),
       JSON.stringify(shown(text)),
     );
   });
@@ -64,6 +64,6 @@ describe('837I: the version in GS08 and ST03 when the map names another', () => 
 
   test('a value that is no version is still described, not quoted', () => {
     const text = replaced(institutional(), 'ST*837*0001*005010X223A2', 'ST*837*0001*123456789');
-    assert.ok(shown(text).includes('guide.code-invalid: A value that is not a code is not a valid code for ST03 (Version, Release, or Industry Identifier).'), JSON.stringify(shown(text)));
+    assert.ok(shown(text).includes('guide.code-invalid: A value that is not a code is not a valid code for ST03 (Version, Release, or Industry Identifier): it takes 005010X223A2.'), JSON.stringify(shown(text)));
   });
 });

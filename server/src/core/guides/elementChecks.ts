@@ -7,6 +7,9 @@ import { shownCodeFor, shownTypedValue } from './shown';
 import { isValidCode } from './lookups';
 import { patternInWords } from './patterns';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
+/** Code lists this short are named in a guide.code-invalid message. */
+const SHORT_CODE_LIST = 5;
+
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 
 export type GuideSeverity = 'error' | 'warning' | 'information';
@@ -154,7 +157,10 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
   }
   const ownVersion = (spec.ref === 'GS08' || spec.ref === 'ST03') && ctx.version === value;
   if (!ownVersion && !isValidCode(spec, value)) {
-    ctx.add(index, 'guide.code-invalid', severity, `${capitalized(shownCodeFor(spec, value))} is not a valid code for ${spec.ref} (${spec.name}).`, spec.position, spec.component, spec.ref, loop);
+    // A short list is named (ISA11 of a 4010 interchange takes U alone; CLM05-02 A or B).
+    const codes = spec.codes;
+    const expected = codes && codes.length > 0 && codes.length <= SHORT_CODE_LIST ? `: it takes ${codes.length === 1 ? codes[0] : `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`}` : '';
+    ctx.add(index, 'guide.code-invalid', severity, `${capitalized(shownCodeFor(spec, value))} is not a valid code for ${spec.ref} (${spec.name})${expected}.`, spec.position, spec.component, spec.ref, loop);
   }
   if (format !== null && DATE_FORMATS.has(format)) {
     if (!matchesFormat(value, format)) {

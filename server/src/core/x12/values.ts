@@ -61,7 +61,9 @@ export function isControlNumber(value: string): boolean {
 /** A code (procedure code, qualifier, date format) as a message may show it: short letters and digits only. */
 export function shownCode(value: string): string {
   if (value === '') return 'an empty value';
-  return readsAsCode(value) ? `'${value}'` : 'a value that is not a code';
+  if (readsAsCode(value)) return `'${value}'`;
+  // One printable mark (a delimiter in ISA11, a stray '^'): no name or id, so it is shown.
+  return value.length === 1 && value > ' ' && value <= '~' ? `'${value}'` : 'a value that is not a code';
 }
 
 /**
