@@ -49,7 +49,8 @@ export function startServer(ungated: Connection, runtime: Runtime): Lifecycle {
     relatedInformation: false,
     statusCounts: false,
     applyEdit: false,
-  };  // Diagnostics and notifications as the client takes them (asClientTakes).
+  };
+  // Diagnostics and notifications as the client takes them (asClientTakes).
   const connection = asClientTakes(gated, features);
   const documents = new TextDocuments(openDocuments);
   const rules = new Rules(connection, runtime);
