@@ -122,8 +122,11 @@ describe('claimlint fix', () => {
     const bytes = readFileSync(path);
     const run = claimlint(['fix', '--ptp', 'review-ptp.txt', 'review.837']);
     assert.equal(run.code, 0);
-    assert.match(run.stderr, /nothing to fix \(no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file; fix reads one file, so a conflict with another file's line is found only by check given both\)/);
+    assert.match(run.stderr, /nothing to fix \(no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file, and no envelope count or ISA field to set; fix reads one file, so a conflict with another file's line is found only by check given both\)/);
     assert.match(run.stderr, /1 conflict with modifier indicator 1 left for review/);
+    // With --guide full, the guide's certain fixes are named too (found in review: the text spoke only of NCCI).
+    const full = claimlint(['fix', '--guide', 'full', '--ptp', 'review-ptp.txt', 'review.837']);
+    assert.match(full.stderr, /nothing to fix \(no NCCI conflicts .* in this file, and no envelope count, ISA field, HL number or other guide finding with a certain fix;/);
     assert.match(run.stderr, /^review\.837:\d+:\d+ warning ptp\.modifier-required /m);
     assert.deepEqual(readFileSync(path), bytes);
     assert.equal(statSync(path).mtimeMs, before);

@@ -159,7 +159,9 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
       io.stderr(`claimlint: ${shownPath}: nothing fixed${arrow}\n`);
     } else {
       // fix reads one file: a user who saw check pair this file's lines with another's must not take this for "no conflict".
-      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file; fix reads one file, so a conflict with another file's line is found only by check given both)${arrow}\n`);
+      // What fix fixes besides the coding findings depends on --guide: said, so that "nothing" is not read as "no guide problem".
+      const structure = guide === 'full' ? ', and no envelope count, ISA field, HL number or other guide finding with a certain fix' : guide === 'envelope' ? ', and no envelope count or ISA field to set' : '';
+      io.stderr(`claimlint: ${shownPath}: nothing to fix (no NCCI conflicts with modifier indicator 0, MUEs with MAI 2 or type 1 add-on codes in this file${structure}; fix reads one file, so a conflict with another file's line is found only by check given both)${arrow}\n`);
     }
     // A claim left with no line goes whole (an 837 claim needs one): said, since the claim is gone.
     if (changed && plan.removedClaims.length > 0) {
