@@ -57,7 +57,11 @@ class StdinReader extends StreamMessageReader {
         this.refused(why);
         return;
       }
-      if ((message as { method?: unknown }).method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
+      const request = message as { method?: unknown; params?: unknown; id?: unknown };
+      if (request.method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
+      // A document request with params null: the library reads them before any handler (answering
+      // "Cannot read properties of null"); given {} the handler answers InvalidParams.
+      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && request.method.startsWith('textDocument/')) request.params = {};
       callback(message);
     });
   }

@@ -92,4 +92,20 @@ describe('bodies that are not messages, and bytes before a header', () => {
     assert.equal(await withDeadline(answer, ANSWER_MS, 'the hover after the refused section'), true);
     await client.waitForNotification('window/logMessage', ANSWER_MS, (params) => (params as { message: string }).message.includes('two different Content-Length headers'), since);
   });
+
+  test('a document request whose params are null is InvalidParams, not the library\'s TypeError', async () => {
+    let answer = '';
+    const answered = new Promise<void>((resolve) => {
+      client.process.stdout!.on('data', function listen(chunk: Buffer) {
+        answer += chunk.toString();
+        if (answer.includes('"id":901')) {
+          client.process.stdout!.off('data', listen);
+          resolve();
+        }
+      });
+    });
+    client.process.stdin!.write(frame('{"jsonrpc":"2.0","id":901,"method":"textDocument/documentSymbol","params":null}'));
+    await withDeadline(answered, ANSWER_MS, 'the answer to a request with params null');
+    assert.match(answer.slice(answer.indexOf('"id":901') - 200), /"code":-32602/);
+  });
 });
