@@ -14,6 +14,9 @@ import { procedureQualifiers, x12Segments } from './hover/x12Dictionary';
 import type { ParsedDocumentWithIndex, Span, X12Index } from './model';
 import { segmentEdit, segmentSlot } from './segmentSlot';
 import { MODIFIERS } from './data/modifiers';
+import { guideKeys } from './guides/load';
+import { GUIDE_ALIASES, NEAREST_GUIDES, NOT_VALIDATED } from './guides/coverage';
+import { kindOfImplementation } from './x12/implementations';
 
 export interface CompletionEntry {
   label: string;
@@ -182,7 +185,9 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
   const seen = new Set<string>();
   for (const variant of variants) {
     const target = codeElement(variant, element, component);
-    for (const code of (target && codesOf(target)) ?? []) {
+    // GS08 and ST03 of an 837: the 837 guides (the envelope map lists every X12 version; an ST03's list may be empty).
+    const codes = target && (target.ref === 'GS08' || target.ref === 'ST03') ? IMPLEMENTATIONS_837 : ((target && codesOf(target)) ?? []);
+    for (const code of codes) {
       if (seen.has(code)) continue;
       seen.add(code);
       const named = target!.dataElement === '235' ? procedureQualifiers[code] : undefined;
@@ -192,6 +197,11 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
   }
   return { entries, incomplete: false };
 }
+
+/** The 837 implementation guides a GS08 or ST03 may name: those mapped, their aliases and later errata, and those not validated (data: guides/coverage.ts). */
+const IMPLEMENTATIONS_837: readonly string[] = [...new Set([...guideKeys(), ...Object.keys(GUIDE_ALIASES), ...Object.keys(NEAREST_GUIDES), ...Object.keys(NOT_VALIDATED)])]
+  .filter((key) => kindOfImplementation(key) !== null)
+  .sort();
 
 /** The guide's data elements of a service line's procedure composite (C003): the code, and a modifier. */
 const PRODUCT_SERVICE_ID = '234';
