@@ -102,6 +102,10 @@ function checkComposite(ctx: ElementContext, spec: CompositeSpec, value: string,
     ctx.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, 0, spec.ref, loop);
     return;
   }
+  // X12 drops empty components at a composite's end, as it drops empty elements at a segment's.
+  if (value.endsWith(separator)) {
+    ctx.add(index, 'guide.trailing-separator', 'warning', `${spec.ref} ends with component separators (empty trailing components).`, spec.position, 0, spec.ref, loop);
+  }
   const components = spec.components;
   if (length > components.length) {
     ctx.add(index, 'guide.too-many-components', 'error', `${spec.ref} has ${length} components; the guide defines ${components.length}.`, spec.position, components.length + 1, spec.ref, loop);

@@ -157,6 +157,8 @@ function compositeClean(spec: CompositeSpec, text: string, start: number, end: n
   }
   if (!any) return spec.usage !== 'R';
   if (spec.usage === 'N') return false;
+  // Empty components at its end (HC:99213:): the exact check says so (guide.trailing-separator).
+  if (text.charCodeAt(end - 1) === separator) return false;
   let from = start;
   // A date format qualifier component (1250) applies to the date after it (1251), as at segment level.
   let format: string | null = null;

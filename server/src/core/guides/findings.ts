@@ -22,7 +22,7 @@
 //   guide.code-invalid         value not in the element's code list (ele 7)
 //   guide.element-format       value does not match the guide's pattern, e.g. a 9-digit SSN (ele 7)
 //   guide.syntax               syntax note broken: P paired, R required, C conditional, E exclusive, L list (ele 2, 10)
-//   guide.trailing-separator   segment ends with element separators (SEG1)
+//   guide.trailing-separator   segment ends with element separators (SEG1), a composite with component separators (not in pyx12)
 //   guide.segment-id-invalid   id not two or three capitals and digits (seg 1)
 //   guide.segment-leading-blanks  segment starts with blanks (once per stream, with the count; seg 1)
 //   guide.hl-sequence          HL01 not the next number (HL1)
