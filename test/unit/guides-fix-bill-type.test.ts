@@ -45,4 +45,11 @@ describe('a whole type of bill in CLM05-1', () => {
     assert.ok(finding);
     assert.deepEqual(guideFixesFor(text, analyze(text, knowledge, undefined, undefined, full).doc, finding), []);
   });
+
+  it("on an 837P, CLM05-1 is the place of service: 111 gets no such fix (found by the code review)", () => {
+    const { text } = writeX12([{ id: 'P1', facility: '111', lines: [{ code: '99213', charge: '10.00', date: day }] }], { lineEnding: '\n' });
+    const [finding] = lengthFindings(text);
+    assert.ok(finding, 'the guide says CLM05-01 is too long');
+    assert.deepEqual(guideFixesFor(text, analyze(text, knowledge, undefined, undefined, full).doc, finding), []);
+  });
 });

@@ -26,4 +26,17 @@ describe('the guide of a set whose ST03 disagrees with GS08', () => {
     assert.match(markdown, /005010X222A1/, "GS08's guide");
     assert.doesNotMatch(markdown, /005010X223A2/);
   });
+
+  it("a set with no GS in a later interchange: ST03's guide, as the checks take it, not the previous interchange's GS08", () => {
+    const { text: first } = writeX12([{ id: 'C1', lines: [{ code: '99213', charge: '10.00', date: day }] }], { lineEnding: '\n' });
+    const { text: institutional } = writeX12([{ id: 'H1', date: day, lines: [{ code: '36415', charge: '10.00', revenueCode: '0300', date: day }] }], { kind: 'institutional', lineEnding: '\n' });
+    // The second interchange without its GS and GE.
+    const second = institutional.split('\n').filter((line) => !line.startsWith('GS*') && !line.startsWith('GE*')).join('\n');
+    const text = first + second;
+    const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' });
+    const clm05 = text.indexOf(':A:', text.indexOf('CLM*H1')) + 1;
+    const markdown = hoverAt(analysis, clm05, knowledge)!.markdown;
+    assert.match(markdown, /005010X223A2/, "ST03's guide");
+    assert.ok(!analysis.findings.some((f) => f.rule === 'guide.code-invalid' && f.span.start === clm05), 'the checks take A there too');
+  });
 });

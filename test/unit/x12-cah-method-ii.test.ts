@@ -18,6 +18,7 @@ import { X12Stream } from '../../server/src/core/x12/stream';
 import { isProfessionalRevenueCode } from '../../server/src/core/rules/claimTables';
 import { CsvStream } from '../../server/src/core/csv/stream';
 import { CodingRun } from '../../server/src/core/rules/codingRun';
+import { DiskIndexBuilder } from '../../server/src/core/hover/diskIndexBuilder';
 import { writeX12, type WriterLine } from './helpers/x12-writer';
 
 const day = { from: 20261015, to: 20261015 };
@@ -144,5 +145,24 @@ describe("a critical access hospital's bill in a claim CSV (Bill Type 85x, Rev C
       run.addStaged(result.coded, {});
       assert.deepEqual(rowsOf(text, [...result.findings, ...run.findings()]), rowsOf(text, analyze(text, WITH_MUE).findings), `pieces of ${size}`);
     }
+  });
+});
+
+describe("a CAH's bill in a claim CSV checked from disk (the editor's files past 50 MB)", () => {
+  it('the disk index hovers a professional row by the practitioner table, as the open document does', () => {
+    const text = ['Claim ID,Patient ID,Bill Type,Rev Code,Date of Service,CPT/HCPCS,Units,Charge', 'C1,P1,0851,0960,2026-10-15,43214,1,100.00', 'C1,P1,0851,0960,2026-10-15,76000,1,100.00', 'C1,P1,0851,0750,2026-10-15,43239,1,100.00', ''].join('\n');
+    const run = new CodingRun(BUILTIN);
+    const builder = new DiskIndexBuilder(false);
+    const stream = new CsvStream({ dates: { order: 'month-first', settled: false }, keep: () => true, loaded: run.loaded, index: builder.lineSink() });
+    assert.ok(stream.feed(text));
+    const read = stream.end();
+    assert.ok(read);
+    run.addStaged(read.coded, {});
+    const index = builder.finish(byPosition([...read.findings, ...run.findings()]), BUILTIN, read.coded);
+    const professional = index.hoverAt(text.indexOf('43214') + 1)!.markdown;
+    const facility = index.hoverAt(text.indexOf('43239') + 1)!.markdown;
+    assert.match(professional, /\(practitioner table/);
+    assert.match(facility, /outpatient hospital/);
+    assert.match(hoverAt(analyze(text, BUILTIN), text.indexOf('43214') + 1, BUILTIN)!.markdown, /\(practitioner table/);
   });
 });

@@ -4,6 +4,7 @@
 // last digit, the claim frequency code: CLM05-1 is then written as the two digits. Otherwise (no
 // CLM05-3, or another frequency) a person decides which is right.
 import type { Finding, ParsedDocumentWithIndex, Span } from '../model';
+import { transactionAt } from './placement';
 
 const LENGTH_RULE = 'guide.element-length';
 
@@ -11,6 +12,8 @@ const LENGTH_RULE = 'guide.element-length';
 export function billTypeFix(doc: ParsedDocumentWithIndex, text: string, finding: Finding): { span: Span; value: string; title: string } | null {
   const ix = doc.x12;
   if (finding.rule !== LENGTH_RULE || !ix) return null;
+  // Only an 837I's CLM05-1 is a facility type code (an 837P's or 837D's is the place of service).
+  if (transactionAt(doc, finding.span.start)?.kind !== 'institutional') return null;
   const at = ix.locate(finding.span.start);
   if (at === null || at.segmentId !== 'CLM' || at.elementIndex !== 5 || at.componentIndex !== 1 || at.delimiter !== undefined) return null;
   const written = text.slice(at.span.start, at.span.end);

@@ -72,8 +72,12 @@ export function transactionAt(doc: ParsedDocumentWithIndex, offset: number): Tra
  * GS before it, the one its ST03 names. (Its ST03 may name another: that is reported, not followed.)
  */
 export function guideOfTransaction(doc: ParsedDocumentWithIndex, ix: X12SegmentIndex, t: TransactionSet): GuideSchema | null {
+  // Its group's GS, when that group is in the set's own interchange (a set with no GS in a later
+  // interchange keeps the index of the group before it, which the checks do not follow).
   const group = doc.groups[t.groupIndex];
-  const gs = group ? ix.segmentAt(group.span.start) : -1;
+  let interchange: (typeof doc.interchanges)[number] | undefined;
+  for (const i of doc.interchanges) if (i.span.start <= t.span.start) interchange = i;
+  const gs = group && interchange && group.interchangeIndex === interchange.index && group.span.start <= t.span.start ? ix.segmentAt(group.span.start) : -1;
   if (gs >= 0 && ix.segmentId(gs) === 'GS') {
     const gs08 = ix.value(gs, 8) ?? '';
     return gs08 === '' ? null : guideOfImplementation(gs08);

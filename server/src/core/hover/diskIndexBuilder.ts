@@ -13,11 +13,15 @@ import { ClaimFrequencies, csvClaims, forceOfEntries } from './diskIndexForce';
 import { U32 } from './u32Column';
 import { lastAtOrBefore } from '../search';
 import { DiskIndex, type KeptFinding, type Scope } from './diskIndex';
+import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 
 /**
  * The scopes of an index's claims, numbered (one byte an entry): the two tables, then each note
  * of a claim no table judges (the dental one, one for each facility type CMS does not edit).
  */
+/** What lineSink puts in a row's table before finish sets it: its revenue code is a professional-fee one. */
+const PROFESSIONAL_ROW = 1;
+
 class Scopes {
   readonly list: Scope[] = [
     { table: 'practitioner', note: '' },
@@ -91,7 +95,8 @@ export class DiskIndexBuilder {
    * by finish's `claims`.
    */
   lineSink(): LineSink {
-    return { line: (claim, line, base) => this.addLine(claim, 0, line, base) };
+    // A row of a professional-fee revenue code is marked (PROFESSIONAL_ROW): on a CAH's bill, known by finish, it is the practitioner table's.
+    return { line: (claim, line, base) => this.addLine(claim, line.professionalRevenue === true ? PROFESSIONAL_ROW : 0, line, base) };
   }
 
   private addLine(claim: number, table: number, line: ServiceLine, base: number): void {
@@ -151,7 +156,12 @@ export class DiskIndexBuilder {
     if (claims !== undefined) {
       const numbers = this.claim.values;
       const tables = this.table.values;
-      for (let i = 0; i < n; i++) tables[i] = this.scopes.of(claims.kind(numbers[i]!), claims.facilityType(numbers[i]!));
+      for (let i = 0; i < n; i++) {
+        const facilityType = claims.facilityType(numbers[i]!);
+        const scope = this.scopes.of(claims.kind(numbers[i]!), facilityType);
+        // A practitioner's row of a critical access hospital's Method II bill: the practitioner table (claimTables.ts).
+        tables[i] = tables[i] === PROFESSIONAL_ROW && scope === 1 && facilityType === CRITICAL_ACCESS_HOSPITAL ? 0 : scope;
+      }
     }
     let order: Uint32Array | null = null;
     if (!this.ordered) {
