@@ -38,5 +38,7 @@ describe('the guide of a set whose ST03 disagrees with GS08', () => {
     const markdown = hoverAt(analysis, clm05, knowledge)!.markdown;
     assert.match(markdown, /005010X223A2/, "ST03's guide");
     assert.ok(!analysis.findings.some((f) => f.rule === 'guide.code-invalid' && f.span.start === clm05), 'the checks take A there too');
+    // Nor is its ST03 compared with the first interchange's GS08 (found by the code review).
+    assert.ok(!analysis.findings.some((f) => f.rule === 'guide.version-mismatch' && /does not match GS08/.test(f.message)), JSON.stringify(analysis.findings.map((f) => f.message)));
   });
 });

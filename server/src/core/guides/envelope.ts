@@ -59,6 +59,8 @@ export class Envelope {
     }
     this.isaIds.add(controlNumber);
     this.gsIds = new Set();
+    // A GS08 is its group's: a set with no GS in this interchange is not held to the last one's.
+    this.gs08 = '';
     const version = elements[11] ?? '';
     this.isa12 = version.trim();
     this.envelope = envelopeFor(version);
