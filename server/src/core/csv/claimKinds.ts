@@ -4,8 +4,7 @@
 // These decide which NCCI table judges its lines (rules/claimTables.ts) and whether it replaces or
 // voids others (rules/supersession.ts).
 import type { ClaimKind } from '../model';
-import { judgedByNoTable, NotEditedClaims } from '../rules/notEdited';
-import { tableForClaim } from '../rules/claimTables';
+import { NotEditedClaims } from '../rules/notEdited';
 import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 import { GrowableColumn } from './growableColumn';
 
@@ -71,11 +70,7 @@ export class ClaimKinds {
     for (let claim = 0; claim < count; claim++) {
       const kind = this.kind(claim);
       const facilityType = this.facilityType(claim);
-      if (judgedByNoTable(kind, facilityType)) tally.note(kind, facilityType, null);
-      else {
-        tally.judgedBy(tableForClaim(kind, facilityType)!, null);
-        if (facilityType === CRITICAL_ACCESS_HOSPITAL && professionalRevenue(claim)) tally.judgedBy('practitioner', null);
-      }
+      tally.add(kind, facilityType, facilityType === CRITICAL_ACCESS_HOSPITAL && professionalRevenue(claim), null);
     }
     return tally;
   }

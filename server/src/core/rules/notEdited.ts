@@ -32,8 +32,28 @@ export class NotEditedClaims {
   readonly judged: Record<PtpTableKind, number> = { practitioner: 0, hospital: 0 };
   readonly firstJudged: Record<PtpTableKind, Span | null> = { practitioner: null, hospital: null };
 
-  /** Notes a claim `table` judges, at `span`: kept for the first of them only (a caller need make it only when `judged[table]` is 0). */
-  judgedBy(table: PtpTableKind, span: Span | null): void {
+  /**
+   * Tallies a claim of `kind` and `facilityType` at `span`: one no table judges (note), or one its
+   * table judges, and the practitioner table too when it is a critical access hospital's bill with
+   * practitioners' lines (`professional`: claimTables.ts). The span is kept only where wantsSpan
+   * says, so a caller makes it only then.
+   */
+  add(kind: ClaimKind | null, facilityType: string | null, professional: boolean, span: Span | null): void {
+    if (judgedByNoTable(kind, facilityType)) {
+      this.note(kind, facilityType, span);
+      return;
+    }
+    this.judgedBy(tableForClaim(kind, facilityType)!, span);
+    if (professional && facilityType === CRITICAL_ACCESS_HOSPITAL) this.judgedBy('practitioner', span);
+  }
+
+  /** Whether add() of such a claim keeps its span: the first claim no table judges, or the first a table that judges it has. */
+  wantsSpan(kind: ClaimKind | null, facilityType: string | null, professional: boolean): boolean {
+    if (judgedByNoTable(kind, facilityType)) return this.count === 0;
+    return this.judged[tableForClaim(kind, facilityType)!] === 0 || (professional && facilityType === CRITICAL_ACCESS_HOSPITAL && this.judged.practitioner === 0);
+  }
+
+  private judgedBy(table: PtpTableKind, span: Span | null): void {
     if (this.judged[table]++ === 0) this.firstJudged[table] = span;
   }
 
@@ -117,13 +137,8 @@ export function notEditedOf(claims: readonly Claim[], x12: boolean): NotEditedCl
   for (let i = 0; i < claims.length; i++) {
     const claim = claims[i]!;
     const facilityType = claim.facilityType ?? null;
-    if (judgedByNoTable(claim.kind, facilityType)) tally.note(claim.kind, facilityType, x12 ? claimSpan(claim) : null);
-    else {
-      const table = tableForClaim(claim.kind, facilityType)!;
-      tally.judgedBy(table, x12 && tally.judged[table] === 0 ? claimSpan(claim) : null);
-      // A CAH's Method II bill is judged by the practitioner table too, for its professional lines.
-      if (facilityType === CRITICAL_ACCESS_HOSPITAL && hasProfessionalLine(claim)) tally.judgedBy('practitioner', x12 && tally.judged.practitioner === 0 ? claimSpan(claim) : null);
-    }
+    const professional = facilityType === CRITICAL_ACCESS_HOSPITAL && hasProfessionalLine(claim);
+    tally.add(claim.kind, facilityType, professional, x12 && tally.wantsSpan(claim.kind, facilityType, professional) ? claimSpan(claim) : null);
   }
   return tally;
 }

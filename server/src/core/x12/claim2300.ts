@@ -18,7 +18,7 @@ import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
 import { CLAIM_FREQUENCY } from '../data/billTypes';
 import { tableForClaim } from '../rules/claimTables';
-import { judgedByNoTable, NotEditedClaims } from '../rules/notEdited';
+import { NotEditedClaims } from '../rules/notEdited';
 import { formatDateRange } from '../dates';
 import { sliceOf } from './source';
 
@@ -189,13 +189,8 @@ export class Claim2300 {
     const facilityType = kind === 'institutional' ? this.location.facilityType : null;
     // Most claims are judged by a table: their CLM01 span is made only for one that is not.
     const notEdited = this.notEdited;
-    if (judgedByNoTable(kind, facilityType)) notEdited.note(kind, facilityType, this.claimIdSpan());
-    else {
-      const table = tableForClaim(kind, facilityType)!;
-      notEdited.judgedBy(table, notEdited.judged[table] === 0 ? this.claimIdSpan() : null);
-      // A CAH's Method II bill is judged by the practitioner table too, for its professional lines.
-      if (lineReader.claimProfessionalLines > 0) notEdited.judgedBy('practitioner', notEdited.judged.practitioner === 0 ? this.claimIdSpan() : null);
-    }
+    const professional = lineReader.claimProfessionalLines > 0;
+    notEdited.add(kind, facilityType, professional, notEdited.wantsSpan(kind, facilityType, professional) ? this.claimIdSpan() : null);
     // A claim none of whose lines is kept is of no use to the reader's caller (see Parser837.keepLine),
     // unless it replaces or voids others (their lines then take no part in the coding checks).
     const location = this.location;
