@@ -71,7 +71,7 @@ describe('kept lines', () => {
     const alsoDistinct = lines.add(line(4, { modifiers: [modifier('xs'), modifier('59')] }), place(4));
     const sites = lines.add(line(6, { modifiers: [modifier('RT'), modifier('LT')] }), place(6));
     assert.equal(lines.signature(plain).key, '');
-    assert.equal(lines.signature(distinct).anyLine, true);
+    assert.equal(lines.signature(distinct).distinct, true);
     assert.equal(lines.signature(distinct), lines.signature(alsoDistinct));
     assert.deepEqual(lines.signature(sites).sites, ['LT', 'RT']);
   });

@@ -52,9 +52,6 @@ describe('59 and the X modifiers do not count on the E/M line', () => {
     });
   }
 
-  it('59 on the procedure line (43214) still satisfies it (a modifier on either line counts)', () => {
-    assert.deepEqual(ptpRules([{ code: '43214', modifiers: ['59'] }, { code: '99213' }]), []);
-  });
 
   it('25 beside 59 on the E/M line satisfies it', () => {
     assert.deepEqual(ptpRules([{ code: '43214' }, { code: '99213', modifiers: ['59', '25'] }]), []);
@@ -89,5 +86,56 @@ describe('the 25 fix on an E/M line that carries 59', () => {
     const fix = fixesFor(text, analysis.doc, finding).find((f) => f.title.includes('25'))!;
     assert.equal(fix.title, 'Add modifier 25 to 99213 (significant, separately identifiable E/M service)');
     assert.ok(applyEdits(text, fix.edits).includes('HC:99213:GT:25*'));
+  });
+});
+
+// Found in review: 59 on the procedure line let a pair pass whose column-2 code is an E/M code (a
+// visit the procedure bundles). 59 and the X modifiers say one procedure was distinct from another;
+// CMS's answer for a separate visit on the day of a procedure is 25 on the E/M line, never 59 (NCCI
+// policy manual, chapter I; "Proper Use of Modifiers 59 & -X{EPSU}"). Against a procedure in
+// column 2 they still count on either line, the E/M code's own line excepted.
+describe('59 and the X modifiers on the procedure, against an E/M code in column 2', () => {
+  for (const modifier of ['59', 'XE', 'XU']) {
+    it(`${modifier} on the column-1 procedure (43214) does not satisfy 43214/99213, and the finding says why`, () => {
+      const { text } = writeX12([{ id: 'A', lines: [{ code: '43214', modifiers: [modifier] }, { code: '99213' }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+      const found = analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.'));
+      assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required']);
+      assert.match(found[0]!.message, /59 or an X modifier on the 43214 line does not count against the E\/M code 99213 \(a visit on the day of a procedure takes 25 on the E\/M line/);
+    });
+  }
+
+  it('the quick fix adds 25 to the E/M line, and the pair then passes with the 59 left on the procedure', () => {
+    const { text } = writeX12([{ id: 'A', lines: [{ code: '43214', modifiers: ['59'] }, { code: '99213' }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+    const analysis = analyze(text, knowledge());
+    const finding = analysis.findings.find((f) => f.rule === 'ptp.modifier-required')!;
+    const fix = fixesFor(text, analysis.doc, finding).find((f) => f.title.includes('25'))!;
+    assert.equal(fix.title, 'Add modifier 25 to 99213 (significant, separately identifiable E/M service)');
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(fixed.includes('HC:43214:59*') && fixed.includes('HC:99213:25*'), fixed);
+    assert.deepEqual(analyze(fixed, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')), []);
+  });
+
+  it('a CSV export is judged alike', () => {
+    const csv = 'Claim ID,Patient ID,Date of Service,CPT,Modifier 1,Units\nA,P1,03/10/2026,43214,XS,1\nA,P1,03/10/2026,99213,,1\n';
+    assert.deepEqual(analyze(csv, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule), ['ptp.modifier-required']);
+  });
+
+  it('with a procedure in column 2 (an E/M code in column 1), 59 on the procedure still satisfies the edit', () => {
+    const table = practitionerPtpText(['99291\t36000\t\t20200101\t*\t1\tStandards of medical / surgical practice']);
+    const k = loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
+    const rules = (lines: { code: string; modifiers?: string[] }[]) => {
+      const { text } = writeX12([{ id: 'A', lines: lines.map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+      return analyze(text, k).findings.filter((f) => f.rule.startsWith('ptp.')).map((f) => f.rule);
+    };
+    assert.deepEqual(rules([{ code: '99291' }, { code: '36000' }]), ['ptp.modifier-required']);
+    assert.deepEqual(rules([{ code: '99291' }, { code: '36000', modifiers: ['XE'] }]), []);
+    assert.deepEqual(rules([{ code: '99291' }, { code: '36000', modifiers: ['59'] }]), []);
+  });
+
+  it('between two procedures, 59 on the column-1 line still satisfies the edit (control)', () => {
+    const table = practitionerPtpText(['43214\t43197\t\t20200101\t*\t1\tStandards of medical / surgical practice']);
+    const k = loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
+    const { text } = writeX12([{ id: 'A', lines: [{ code: '43214', modifiers: ['59'] }, { code: '43197' }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+    assert.deepEqual(analyze(text, k).findings.filter((f) => f.rule.startsWith('ptp.')), []);
   });
 });

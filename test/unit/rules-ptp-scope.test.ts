@@ -70,10 +70,12 @@ interface RefLine {
   billing: string;
 }
 
-/** Whether an indicator-1 edit between the two lines is satisfied by their modifiers. */
+/** Whether an indicator-1 edit between the two lines (a in column 1, b in column 2) is satisfied by their modifiers. */
 function refBypassed(a: RefLine, b: RefLine): boolean {
   for (const m of [...a.mods, ...b.mods]) if (EITHER_LINE.has(m)) return true;
-  for (const line of [a, b]) if (!refIsEm(line.code) && [...line.mods].some((m) => PROCEDURE_LINE.has(m))) return true;
+  // 59 and the X modifiers: not on an E/M line, and not on the column-1 line against an E/M code in column 2 (that visit takes 25).
+  const distinct = (line: RefLine) => !refIsEm(line.code) && [...line.mods].some((m) => PROCEDURE_LINE.has(m));
+  if (distinct(b) || (distinct(a) && !refIsEm(b.code))) return true;
   if (a.mods.has('91') && refIsLab(a.code)) return true;
   if (b.mods.has('91') && refIsLab(b.code)) return true;
   // 24, 25 and 57 are E/M modifiers: they count on an E/M line only.
@@ -371,6 +373,9 @@ describe('PTP check against a plain reference (issue 12)', () => {
     assert.equal(refBypassed(line('20610', ['25']), line('20605', [])), false, '25 without an E/M code');
     assert.equal(refBypassed(line('20610', []), line('99213', ['25'])), true);
     assert.equal(refBypassed(line('20610', ['25']), line('99213', [])), false, '25 on the line that is not the E/M code');
+    assert.equal(refBypassed(line('20610', ['59']), line('99213', [])), false, '59 on the procedure against an E/M code in column 2');
+    assert.equal(refBypassed(line('99213', []), line('20610', ['59'])), true, '59 on the procedure in column 2');
+    assert.equal(refBypassed(line('20610', ['XS']), line('20605', [])), true, 'XS on the column-1 procedure against a procedure');
     assert.equal(refBypassed(line('20610', ['RT']), line('20605', ['LT', 'RT'])), false, 'a site on both lines');
     assert.equal(refBypassed(line('80053', ['91']), line('20605', [])), true, '91 on a laboratory code');
     assert.equal(refBypassed(line('20610', ['91']), line('80053', [])), false, '91 on a code that is not a laboratory code');

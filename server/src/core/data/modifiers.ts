@@ -13,6 +13,8 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
  * - 'procedure-line': on either line whose own code is not an E/M code (evaluationManagement.ts): 59 and
  *   XE/XS/XP/XU describe procedures, and CMS says not to use them on an E/M service, which takes
  *   25 beside a procedure (NCCI policy manual, chapter I; "Proper Use of Modifiers 59 & -X{EPSU}");
+ *   so against an E/M code in column 2 (a visit bundled into the procedure) they do not count on
+ *   the procedure either: that pair passes with 25 on the E/M line;
  * - 'different-sites': both lines carry anatomic modifiers and no site is on both (RT on one
  *   line, LT on the other); the same site on both, or a site on one line only, does not;
  * - 'with-em': on a line whose own code is an E/M code;
@@ -36,7 +38,7 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
   'either-line':
     'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
   'procedure-line':
-    `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it (a visit on the day of a procedure takes 25).`,
+    `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it, nor on a procedure whose pair bundles a visit into it: a visit on the day of a procedure takes 25 on the E/M line.`,
   'different-sites':
     'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: a site on both lines (RT and RT, or RT and LT with RT), or a site on one line only, is still the same procedure area.',
   'with-em':

@@ -9,8 +9,13 @@ import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 
 /** What a line's modifiers can do for a pair, reduced to what the pair test reads. */
 export interface ModifierSignature {
-  /** A modifier that bypasses on either line (27, 58, 78, 79; 59 and XE/XS/XP/XU on a code that is not E/M). */
+  /** A modifier that bypasses on either line (27, 58, 78, 79). */
   readonly anyLine: boolean;
+  /**
+   * 59 or XE/XS/XP/XU on a code that is not E/M: it bypasses a pair, except against an E/M code in
+   * column 2 (the visit bundled into the procedure), which takes 25 on the E/M line instead.
+   */
+  readonly distinct: boolean;
   /** 24, 25 or 57 on an E/M code (data/evaluationManagement.ts): only there do they count. */
   readonly withEm: boolean;
   /** 91 on a laboratory code. */
@@ -29,7 +34,7 @@ export interface ModifierSignature {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '' });
 
 /** A claim line's modifier positions (SV101-3 to SV101-6). */
 const MODIFIER_POSITIONS = 4;
@@ -44,6 +49,7 @@ export function signatureOf(line: ServiceLine): ModifierSignature {
 export function signatureOfValues(code: string, values: readonly string[]): ModifierSignature {
   if (values.length === 0) return NONE;
   let anyLine = false;
+  let distinct = false;
   let withEm = false;
   let laboratory = false;
   let sites: string[] | null = null;
@@ -52,7 +58,7 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     const value = written.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
-      case 'procedure-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else anyLine = true; break;
+      case 'procedure-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else distinct = true; break;
       case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; else (misplaced ??= []).push(value); break;
       case 'laboratory': if (isLaboratory(code)) laboratory = true; else (misplaced ??= []).push(value); break;
       case 'different-sites': (sites ??= []).push(value); break;
@@ -60,27 +66,35 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     }
   }
   const full = values.length >= MODIFIER_POSITIONS;
-  if (!anyLine && !withEm && !laboratory && sites === null && misplaced === null && !full) return NONE;
+  if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return NONE;
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
   return {
     anyLine,
+    distinct,
     withEm,
     laboratory,
     sites: siteList,
     misplaced: misplacedList,
     full,
-    key: `${anyLine ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
+    key: `${anyLine ? 1 : 0}${distinct ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
   };
 }
 
-/** Whether an indicator-1 edit between these two lines is satisfied by their modifiers. */
-export function pairBypassed(a: ModifierSignature, b: ModifierSignature): boolean {
-  if (a === NONE && b === NONE) return false;
+/**
+ * Whether an indicator-1 edit between these two lines is satisfied by their modifiers: `one` is
+ * the column-1 line, `two` the column-2 line, of code `codeTwo`.
+ */
+export function pairBypassed(one: ModifierSignature, two: ModifierSignature, codeTwo: string): boolean {
+  if (one === NONE && two === NONE) return false;
   // 91 and 24, 25, 57 were kept only where they count (on a laboratory code, on an E/M code).
-  if (a.anyLine || b.anyLine || a.laboratory || b.laboratory || a.withEm || b.withEm) return true;
+  if (one.anyLine || two.anyLine || one.laboratory || two.laboratory || one.withEm || two.withEm) return true;
+  // 59 or an X modifier (kept only on a code that is not E/M): on the column-2 line, or on the
+  // column-1 procedure when column 2 is not a visit. A visit bundled into a procedure is reported
+  // with 25 on the E/M line; 59 on the procedure does not say the visit was separate.
+  if (two.distinct || (one.distinct && !isEvaluationAndManagement(codeTwo))) return true;
   // Anatomic: both lines name sites, and no site is on both.
-  return a.sites.length > 0 && b.sites.length > 0 && !a.sites.some((site) => b.sites.includes(site));
+  return one.sites.length > 0 && two.sites.length > 0 && !one.sites.some((site) => two.sites.includes(site));
 }
 
 /**
@@ -95,6 +109,9 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
     for (const modifier of signature.misplaced) {
       notes.push(misplacedNote(modifier, code));
     }
+  }
+  if (one.distinct && !two.withEm && isEvaluationAndManagement(codeTwo)) {
+    notes.push(`59 or an X modifier on the ${codeOne} line does not count against the E/M code ${codeTwo} (a visit on the day of a procedure takes 25 on the E/M line; CMS says 59 does not mark an E/M service as separate)`);
   }
   const shared = one.sites.filter((site) => two.sites.includes(site));
   if (shared.length > 0) notes.push(`both lines name ${listWithAnd(shared)}, and an anatomic modifier lets the pair pass only when the lines name different sites`);

@@ -94,7 +94,7 @@ export function applyingRow(rules: PtpRuleSet, one: CodedLine, two: CodedLine, f
   if (!rules.hasColumnOneEdits(one.codeId)) return -1;
   const row = rules.activeRowInRange(one.codeId, two.codeId, from, to);
   if (row < 0) return -1;
-  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.signature, two.signature)) return -1;
+  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.signature, two.signature, two.code)) return -1;
   return row;
 }
 
