@@ -59,9 +59,10 @@ class StdinReader extends StreamMessageReader {
       }
       const request = message as { method?: unknown; params?: unknown; id?: unknown };
       if (request.method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
-      // A document request with params null: the library reads them before any handler (answering
-      // "Cannot read properties of null"); given {} the handler answers InvalidParams.
-      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && request.method.startsWith('textDocument/')) request.params = {};
+      // A document or workspace request with params null: the library reads them before any
+      // handler (a work-done token, answering "Cannot read properties of null"); given {} the
+      // handler answers InvalidParams.
+      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && /^(?:textDocument|workspace)\//.test(request.method)) request.params = {};
       callback(message);
     });
   }

@@ -108,4 +108,22 @@ describe('bodies that are not messages, and bytes before a header', () => {
     await withDeadline(answered, ANSWER_MS, 'the answer to a request with params null');
     assert.match(answer.slice(answer.indexOf('"id":901') - 200), /"code":-32602/);
   });
+
+  test('so is a workspace request whose params are null (workspace/executeCommand)', async () => {
+    let answer = '';
+    const answered = new Promise<void>((resolve) => {
+      client.process.stdout!.on('data', function listen(chunk: Buffer) {
+        answer += chunk.toString();
+        if (answer.includes('"id":903')) {
+          client.process.stdout!.off('data', listen);
+          resolve();
+        }
+      });
+    });
+    client.process.stdin!.write(frame('{"jsonrpc":"2.0","id":903,"method":"workspace/executeCommand","params":null}'));
+    await withDeadline(answered, ANSWER_MS, 'the answer to workspace/executeCommand with params null');
+    const at = answer.indexOf('"id":903');
+    const message = answer.slice(answer.lastIndexOf('{"jsonrpc"', at), answer.indexOf('}}', at) + 2);
+    assert.match(message, /"code":-32602/, message);
+  });
 });
