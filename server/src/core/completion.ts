@@ -185,8 +185,8 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
   const seen = new Set<string>();
   for (const variant of variants) {
     const target = codeElement(variant, element, component);
-    // GS08 and ST03 of an 837: the 837 guides (the envelope map lists every X12 version; an ST03's list may be empty).
-    const codes = target && (target.ref === 'GS08' || target.ref === 'ST03') ? IMPLEMENTATIONS_837 : ((target && codesOf(target)) ?? []);
+    // GS08 and ST03 of an 837: the 837 guides of the interchange's version (the envelope map lists every X12 version; an ST03's list may be empty).
+    const codes = target && (target.ref === 'GS08' || target.ref === 'ST03') ? implementationsFor(interchangeVersion(doc, ix, text, i)) : ((target && codesOf(target)) ?? []);
     for (const code of codes) {
       if (seen.has(code)) continue;
       seen.add(code);
@@ -202,6 +202,29 @@ function inElement(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, off
 const IMPLEMENTATIONS_837: readonly string[] = [...new Set([...guideKeys(), ...Object.keys(GUIDE_ALIASES), ...Object.keys(NEAREST_GUIDES), ...Object.keys(NOT_VALIDATED)])]
   .filter((key) => kindOfImplementation(key) !== null)
   .sort();
+
+/**
+ * The 837 guides of X12 version `version` (ISA12: '00501' takes 005010X222A1..., '00401' the 4010
+ * guides); every 837 guide when the version is unknown or none names it.
+ */
+function implementationsFor(version: string | null): readonly string[] {
+  const of = version === null ? [] : IMPLEMENTATIONS_837.filter((key) => key.startsWith(version));
+  return of.length > 0 ? of : IMPLEMENTATIONS_837;
+}
+
+/** ISA12 of the interchange segment i is in, or null (no ISA before it). */
+function interchangeVersion(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, i: number): string | null {
+  const offset = ix.segmentSpan(i).start;
+  let isa = -1;
+  for (const interchange of doc.interchanges) {
+    if (interchange.span.start > offset) break;
+    isa = interchange.span.start;
+  }
+  const s = isa < 0 ? -1 : ix.segmentAt(isa);
+  if (s < 0 || ix.segmentId(s) !== 'ISA') return null;
+  const span = ix.elementSpans(s)[12];
+  return span ? text.slice(span.start, span.end).trim() : null;
+}
 
 /** The guide's data elements of a service line's procedure composite (C003): the code, and a modifier. */
 const PRODUCT_SERVICE_ID = '234';
