@@ -1,10 +1,25 @@
 // Node entry point of the language server. `node server/out/server.js --stdio` (any LSP
-// editor) or IPC (VS Code): createConnection picks the transport from the command line, except
-// that stdin is read through MessageFraming, which refuses a Content-Length the library would
-// wait on forever (see lsp/framing.ts).
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Disposable } from 'vscode-languageserver/node';
+// editor), --node-ipc (VS Code), --socket=PORT or --pipe=NAME: the transport is picked from the
+// command line as the library's createConnection picks it, and every transport's reader is
+// wrapped in CheckedReader (lsp/messageHygiene.ts), which refuses what is not a message without
+// logging it. stdin is read through MessageFraming, which refuses a Content-Length the library
+// would wait on forever (see lsp/framing.ts).
+import {
+  createConnection,
+  createServerPipeTransport,
+  createServerSocketTransport,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 import { MessageFraming } from './lsp/framing';
 import { jsonDecoder } from './lsp/jsonDecoder';
+import { CheckedReader } from './lsp/messageHygiene';
 import { startServer } from './lsp/startServer';
 import { nodeRuntime } from './lsp/runtime';
 import { routeConsoleTo } from './lsp/stdio';
@@ -12,70 +27,53 @@ import { readServerArguments, SERVER_ARGUMENTS, SERVER_USAGE } from './lsp/serve
 import { version as CLAIMLINT_VERSION } from '../../package.json';
 
 function connect(stdio: boolean): Connection {
-  if (!stdio) return createConnection(ProposedFeatures.all);
   let log: (reason: string) => void = () => undefined;
-  const framing = new MessageFraming((reason) => log(reason));
-  process.stdin.on('error', (error) => framing.destroy(error));
-  process.stdin.pipe(framing);
-  // A reader of our own, for its decoder (lsp/jsonDecoder.ts). Given a reader rather than a
-  // stream, the library no longer ends the process when stdin ends: that is done here as it does
-  // (0 after a shutdown request, else 1). It leaves the console alone: stdout carries the
-  // protocol, so the console goes to the client's log.
-  const reader = new StdinReader(framing, (reason) => log(reason));
-  const end = (): never => process.exit(reader.shutdownRequested ? 0 : 1);
-  framing.on('end', end);
-  framing.on('close', end);
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
-  routeConsoleTo(connection);
+  const refused = (reason: string): void => log(reason);
+  const transport = stdio ? stdioTransport(refused) : otherTransport(process.argv.slice(2));
+  const reader = new CheckedReader(transport.reader, refused);
+  // Given a reader rather than a stream, the library no longer ends the process when stdin ends:
+  // that is done here as it does (0 after a shutdown request, else 1).
+  transport.onEnd?.(() => process.exit(reader.shutdownRequested ? 0 : 1));
+  const connection = createConnection(ProposedFeatures.all, reader, transport.writer);
+  // stdout carries the protocol (stdio): the console goes to the client's log.
+  if (stdio) routeConsoleTo(connection);
   log = (reason) => connection.console.warn(`Claimlint: refused a message from the client: ${reason}.`);
   return connection;
 }
 
-/**
- * The stdin reader with jsonDecoder, which notes the shutdown request (for the exit code when
- * stdin ends) and refuses what is not a message. The library logs a body that is neither a
- * request, a response nor a notification whole, as an error (a client that sent a didOpen in a
- * JSON array would see the claim file in its log), and drops a body that is not JSON in silence:
- * both are dropped here with a reason that quotes nothing of them.
- */
-class StdinReader extends StreamMessageReader {
-  shutdownRequested = false;
-
-  constructor(
-    input: MessageFraming,
-    private readonly refused: (reason: string) => void,
-  ) {
-    super(input, { contentTypeDecoder: jsonDecoder });
-    // A body JSON.parse refused (SyntaxError), else whatever else failed reading or dispatching one: named, never quoted.
-    this.onError((error) => refused(error instanceof SyntaxError ? 'a message body that is not JSON (or not in its charset)' : `a message that could not be read or dispatched (${error.name})`));
-  }
-
-  override listen(callback: DataCallback): Disposable {
-    return super.listen((message) => {
-      const why = notAMessage(message);
-      if (why !== null) {
-        this.refused(why);
-        return;
-      }
-      const request = message as { method?: unknown; params?: unknown; id?: unknown };
-      if (request.method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
-      // A document or workspace request with params null: the library reads them before any
-      // handler (a work-done token, answering "Cannot read properties of null"); given {} the
-      // handler answers InvalidParams.
-      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && /^(?:textDocument|workspace)\//.test(request.method)) request.params = {};
-      callback(message);
-    });
-  }
+interface Transport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  /** Calls `end` when the input ends (stdin; the library watches the other transports). */
+  onEnd?: (end: () => void) => void;
 }
 
-/** Why a parsed body is no JSON-RPC message (a request, a response or a notification), or null when it is one. */
-function notAMessage(message: unknown): string | null {
-  if (typeof message !== 'object' || message === null) return `a message body that is ${message === null ? 'null' : `a ${typeof message}`}, not an object`;
-  if (Array.isArray(message)) return 'a message body that is an array (LSP sends no batches)';
-  const { method, id } = message as { method?: unknown; id?: unknown };
-  if (method !== undefined) return typeof method === 'string' ? null : 'a message whose method is not a string';
-  if (id === undefined) return 'a message with neither a method nor an id';
-  return 'result' in message || 'error' in message ? null : 'a message with an id but no method, result or error';
+/** stdin through MessageFraming (`refused`: told why a section was), read with jsonDecoder (lsp/jsonDecoder.ts). */
+function stdioTransport(refused: (reason: string) => void): Transport {
+  const framing = new MessageFraming(refused);
+  process.stdin.on('error', (error) => framing.destroy(error));
+  process.stdin.pipe(framing);
+  const reader = new StreamMessageReader(framing, { contentTypeDecoder: jsonDecoder });
+  const onEnd = (end: () => void): void => {
+    framing.on('end', end);
+    framing.on('close', end);
+  };
+  return { reader, writer: new StreamMessageWriter(process.stdout), onEnd };
+}
+
+/** The other transports, from the command line as the library reads it (the first transport named wins). */
+function otherTransport(argv: readonly string[]): Transport {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, argv[i + 1]];
+    let pair: [MessageReader, MessageWriter] | null = null;
+    if (arg === '--node-ipc') pair = [new IPCMessageReader(process), new IPCMessageWriter(process)];
+    else if (name === '--socket' && value !== undefined) pair = createServerSocketTransport(parseInt(value, 10));
+    else if (name === '--pipe' && value !== undefined) pair = createServerPipeTransport(value);
+    if (pair !== null) return { reader: pair[0], writer: pair[1] };
+  }
+  // readServerArguments let through only a command line that names a transport.
+  throw new Error('no transport on the command line');
 }
 
 const args = readServerArguments(process.argv.slice(2));

@@ -1,0 +1,62 @@
+// What the server does with each message a transport has read, before the library sees it, on
+// every transport (stdio, Node IPC, socket, pipe). The library logs a body that is neither a
+// request, a response nor a notification whole, as an error (a client that sent a didOpen in a
+// JSON array would see the claim file in its log): such a body is dropped here with a reason that
+// quotes nothing of it. A document or workspace request whose params are null is given {} (the
+// library reads them before any handler and answers "Cannot read properties of null"; the handler
+// answers InvalidParams). The shutdown request is noted, for the exit code when stdin ends.
+import type { DataCallback, Disposable, Event, MessageReader, PartialMessageInfo } from 'vscode-languageserver/node';
+
+/** Why a parsed body is no JSON-RPC message (a request, a response or a notification), or null when it is one. */
+export function notAMessage(message: unknown): string | null {
+  if (typeof message !== 'object' || message === null) return `a message body that is ${message === null ? 'null' : `a ${typeof message}`}, not an object`;
+  if (Array.isArray(message)) return 'a message body that is an array (LSP sends no batches)';
+  const { method, id } = message as { method?: unknown; id?: unknown };
+  if (method !== undefined) return typeof method === 'string' ? null : 'a message whose method is not a string';
+  if (id === undefined) return 'a message with neither a method nor an id';
+  return 'result' in message || 'error' in message ? null : 'a message with an id but no method, result or error';
+}
+
+/** A transport's reader, each message checked as above before the library's callback gets it. */
+export class CheckedReader implements MessageReader {
+  shutdownRequested = false;
+
+  /** `refused`: told why a message was dropped (a reason that quotes nothing of it). */
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly refused: (reason: string) => void,
+  ) {
+    // A body JSON.parse refused (SyntaxError), else whatever else failed reading or dispatching one: named, never quoted.
+    inner.onError((error) => refused(error instanceof SyntaxError ? 'a message body that is not JSON (or not in its charset)' : `a message that could not be read or dispatched (${error.name})`));
+  }
+
+  get onError(): Event<Error> {
+    return this.inner.onError;
+  }
+
+  get onClose(): Event<void> {
+    return this.inner.onClose;
+  }
+
+  get onPartialMessage(): Event<PartialMessageInfo> {
+    return this.inner.onPartialMessage;
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message) => {
+      const why = notAMessage(message);
+      if (why !== null) {
+        this.refused(why);
+        return;
+      }
+      const request = message as { method?: unknown; params?: unknown; id?: unknown };
+      if (request.method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
+      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && /^(?:textDocument|workspace)\//.test(request.method)) request.params = {};
+      callback(message);
+    });
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
