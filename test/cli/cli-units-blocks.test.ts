@@ -14,7 +14,9 @@ import { run, type Io } from '../../server/src/cli/main';
 import { withInputFindings } from '../../server/src/core/inputFindings';
 import { BIG_INPUT_BYTES, Progress, SLOW_AFTER_MS } from '../../server/src/cli/progress';
 import { byPosition, offsetsOf, Positions } from '../../server/src/cli/report';
-import { checkInBlocks, type BlockSizes } from '../../server/src/cli/stream';
+import { checkInBlocks, headerOffsets, type BlockSizes } from '../../server/src/cli/stream';
+import { interchangeHeaders } from '../../server/src/core/x12/interchangeHeaders';
+import { X12SegmentIndex } from '../../server/src/core/x12/segment-index';
 import { analyze } from '../../server/src/core/analyze';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { X12Stream } from '../../server/src/core/x12/stream';
@@ -41,12 +43,15 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
     const text = decode(bytes).text;
     const analysis = analyze(text, knowledge, undefined, undefined, { guideChecks });
     const findings = byPosition(withInputFindings(analysis.findings, analysis.doc.format));
+    // With the guide checks, the interchanges' senders and control numbers (for the check across a run's files).
+    const headers = guideChecks === 'full' && analysis.doc.x12 instanceof X12SegmentIndex ? interchangeHeaders(analysis.doc.x12, analysis.doc.interchanges) : [];
     return {
       format: analysis.doc.format,
       claims: analysis.doc.claims.length,
       serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
       findings,
-      positions: Positions.forFindings(text, findings),
+      positions: new Positions(text, offsetsOf(findings).concat(headerOffsets(headers))),
+      ...(headers.length > 0 ? { interchanges: headers } : {}),
     };
   }
 
@@ -55,7 +60,7 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
     assert.ok(streamed, 'read in blocks');
     const expected = wholeFile(bytes, guideChecks);
     assert.deepEqual({ ...streamed, positions: undefined }, { ...expected, positions: undefined });
-    for (const offset of offsetsOf(expected.findings)) assert.deepEqual(streamed.positions.at(offset), expected.positions.at(offset), `offset ${offset}`);
+    for (const offset of offsetsOf(expected.findings).concat(headerOffsets(expected.interchanges))) assert.deepEqual(streamed.positions.at(offset), expected.positions.at(offset), `offset ${offset}`);
   }
 
   /** Mostly 837s, valid and broken, most without a BOM (so that they are read in blocks), and anything else. */

@@ -6,6 +6,8 @@ import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core
 import type { RunFinding } from '../core/rules/checkPtp';
 import { CodingRun } from '../core/rules/codingRun';
 import { lineCountOf } from '../core/x12/serviceLine837';
+import { interchangeHeaders, type InterchangeHeader } from '../core/x12/interchangeHeaders';
+import { X12SegmentIndex } from '../core/x12/segment-index';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
@@ -14,7 +16,8 @@ import { BIG_INPUT_BYTES, type Progress } from './progress';
 import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { FindingList } from './findingList';
-import { checkInBlocks, type BlockCheck } from './stream';
+import { checkInBlocks, headerOffsets, type BlockCheck } from './stream';
+import { ControlNumbersAcrossFiles } from './controlNumbers';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
 import { NOT_EDITED_RULE, notEditedCount } from '../core/rules/notEdited';
 import { withInputFindings, withOtherTransactionsFailed } from '../core/inputFindings';
@@ -125,6 +128,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   const together = !options.eachFile && files.length > 1;
   const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
   const run = together ? new CodingRun(knowledge) : null;
+  // ISA13 used again for a sender by a later file of the run (a guide check).
+  const controlNumbers = guide === 'full' && files.length > 1 ? new ControlNumbersAcrossFiles() : null;
   const held = new Map<number, FileResult>();
 
   files.forEach((path, index) => {
@@ -141,6 +146,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide, found.has(path));
       // An X12 file of no claims, only other transaction sets (an 835 given to a claim check), fails.
       checked.result.findings = withOtherTransactionsFailed(checked.result.findings, checked.result.claims, found.has(path));
+      const repeated = controlNumbers?.file(displayPath(path), checked.interchanges ?? []) ?? [];
+      if (repeated.length > 0) checked.result.findings = byPosition([...checked.result.findings, ...repeated]);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A file read in blocks gave the run its lines before it failed (changed while it was read,
@@ -206,6 +213,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
 interface CheckedFile {
   result: FileResult;
   textLength: number;
+  /** Its interchanges' senders and control numbers (an 837 with --guide full), whose ISA13 positions are known. */
+  interchanges?: InterchangeHeader[];
 }
 
 /**
@@ -225,6 +234,10 @@ function checkFileInBlocks(path: FilePath, index: number, knowledge: Knowledge, 
   // Not an 837: a claim CSV is read in blocks too (csvStream.ts); it adds to the run only once it has been read to the end.
   checked ??= checkCsvInBlocks(path, knowledge, blockProgress, {}, shared);
   if (checked === null) return null;
+  if (checked.format === 'x12') {
+    const { interchanges, ...result } = checked;
+    return { result: { path: displayPath(path), ...result }, textLength: 0, ...(interchanges ? { interchanges } : {}) };
+  }
   return { result: { path: displayPath(path), ...checked }, textLength: 0 };
 }
 
@@ -237,8 +250,10 @@ function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, pro
   const analysis = analyze(text, knowledge, undefined, shared, { guideChecks: guide });
   const doc = analysis.doc;
   const findings = byPosition(withInputFindings(analysis.findings, doc.format, foundInFolder && hasTableExtension(path)));
+  // For the check of ISA13 across the files of the run, a guide check (controlNumbers.ts).
+  const interchanges = guide === 'full' && doc.x12 instanceof X12SegmentIndex ? interchangeHeaders(doc.x12, doc.interchanges) : undefined;
   // Checked with other files: the run's coding findings land on this file's coded lines later.
-  const wanted = shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings);
+  const wanted = (shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings)).concat(headerOffsets(interchanges));
   const serviceLines = doc.claims.reduce((sum, claim) => sum + lineCountOf(claim), 0);
   progress.update(index, 'writing');
   const result: FileResult = {
@@ -249,5 +264,5 @@ function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, pro
     findings,
     positions: new Positions(text, wanted),
   };
-  return { result, textLength: text.length };
+  return { result, textLength: text.length, ...(interchanges ? { interchanges } : {}) };
 }

@@ -5,6 +5,7 @@
 // ASCII bytes (its latin-1 blocks are then exactly the text decode() gives) that starts with a
 // well-formed ISA header. Anything else is left to the whole-file path, which decides encodings
 // and formats and reports what is wrong with a header.
+import type { InterchangeHeader } from '../core/x12/interchangeHeaders';
 import { isAscii } from 'node:buffer';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
@@ -21,6 +22,8 @@ export interface BlockCheck {
   /** In document order, as the whole-file path sorts them. */
   findings: Finding[];
   positions: Positions;
+  /** The interchanges' senders and control numbers (with the guide checks only), whose ISA13 positions are known. */
+  interchanges?: InterchangeHeader[];
 }
 
 /**
@@ -79,7 +82,7 @@ export function checkInBlocks(path: FilePath, knowledge: Knowledge, progress: Bl
     // Its bytes, as they were checked: the file is ASCII, so they are its characters.
     // A file without line breaks (most big 837s are one line) needs no second read.
     // Checked with other files: the run's coding findings land on this file's coded lines later.
-    const wanted = shared ? offsetsOf(checked.findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(checked.findings);
+    const wanted = (shared ? offsetsOf(checked.findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(checked.findings)).concat(headerOffsets(checked.interchanges));
     const positions = new Positions(checked.lineBreaks ? { bytes: byteBlocks(path, fd, buffer) } : { oneLineOf: checked.length }, wanted);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
     unchanged();
@@ -135,9 +138,15 @@ function checkBlocks(path: FilePath, fd: number, buffer: Buffer, feedBytes: numb
   return { ...feeder.end(), lineBreaks, length };
 }
 
-/** Feeds X12Stream and keeps what comes back: the findings and the counts. */
+/** Where the ISA13s of these interchanges start and end: a finding of the run may land there (cli/controlNumbers.ts). */
+export function headerOffsets(headers: readonly InterchangeHeader[] | undefined): number[] {
+  return headers === undefined ? [] : headers.flatMap((h) => [h.span.start, h.span.end]);
+}
+
+/** Feeds X12Stream and keeps what comes back: the findings, the counts and the interchanges. */
 class Feeder {
   private readonly findings: Finding[] = [];
+  private readonly interchanges: InterchangeHeader[] = [];
   private claims = 0;
   private serviceLines = 0;
 
@@ -149,12 +158,13 @@ class Feeder {
 
   end(): Omit<BlockCheck, 'format' | 'positions'> {
     this.take(this.stream.end());
-    return { claims: this.claims, serviceLines: this.serviceLines, findings: byPosition(this.findings) };
+    return { claims: this.claims, serviceLines: this.serviceLines, findings: byPosition(this.findings), ...(this.interchanges.length > 0 ? { interchanges: this.interchanges } : {}) };
   }
 
   private take(piece: PieceResult): void {
     this.claims += piece.claims;
     this.serviceLines += piece.serviceLines;
     for (const finding of piece.findings) this.findings.push(finding);
+    if (piece.interchanges) for (const header of piece.interchanges) this.interchanges.push(header);
   }
 }

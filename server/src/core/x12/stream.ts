@@ -41,7 +41,8 @@ const READ_SEGMENT_CODES: ReadonlySet<number> = new Set([
 const LONG_CLAIM = 1 << 20;
 
 function merged(a: PieceResult, b: PieceResult): PieceResult {
-  return { claims: a.claims + b.claims, serviceLines: a.serviceLines + b.serviceLines, findings: a.findings.concat(b.findings) };
+  const interchanges = a.interchanges && b.interchanges ? a.interchanges.concat(b.interchanges) : (a.interchanges ?? b.interchanges);
+  return { claims: a.claims + b.claims, serviceLines: a.serviceLines + b.serviceLines, findings: a.findings.concat(b.findings), ...(interchanges ? { interchanges } : {}) };
 }
 
 export class X12Stream {

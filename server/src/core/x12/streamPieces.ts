@@ -3,6 +3,7 @@
 // envelopes and claim from piece to piece, its guide findings joined to the reader's, its claims
 // handed to the coding run, its findings moved to document offsets.
 
+import { interchangeHeaders, type InterchangeHeader } from './interchangeHeaders';
 import type { Delimiters, Finding } from '../model';
 import type { CodingRun } from '../rules/codingRun';
 import { shiftFinding } from '../spans';
@@ -22,6 +23,8 @@ export interface PieceResult {
   serviceLines: number;
   /** With document offsets, in the order of the piece (structural by position, then coding). */
   findings: Finding[];
+  /** The interchanges whose ISA the piece read, with document offsets (with the guide checks only). */
+  interchanges?: InterchangeHeader[];
 }
 
 export function nothing(): PieceResult {
@@ -87,6 +90,7 @@ export class PieceReader {
     let claimCount = 0;
     let lineCount = 0;
     let structural: Finding[];
+    let interchanges: InterchangeHeader[] | undefined;
     try {
       const options: TokenizeOptions = this.parser === null || this.delimiters === null ? { scratch: this.scratch } : { continuing: this.delimiters, scratch: this.scratch };
       if (hole !== null && hole.open && hole.solid) options.leftOut = hole.start;
@@ -111,6 +115,8 @@ export class PieceReader {
       this.takeNotEdited(parser, base);
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
+      // For the check of ISA13 across the files of a run (cli/controlNumbers.ts), a guide check.
+      if (this.guide !== null && parser.result.interchanges.length > 0) interchanges = interchangeHeaders(index, parser.result.interchanges, base);
       claimCount = parser.claimCount - claimsBefore;
       lineCount = parser.linesSeen - linesBefore;
       structural = withGuide([...table.findings, ...parser.result.findings], this.guide).sort((a, b) => a.span.start - b.span.start);
@@ -127,7 +133,7 @@ export class PieceReader {
     // Only the lines a PTP edit can pair are kept (with their offsets in the document).
     this.run.add(claims, { file: this.file, x12: true, base });
     const findings = structural.map((finding) => shiftFinding(finding, base));
-    return { claims: claimCount, serviceLines: lineCount, findings };
+    return { claims: claimCount, serviceLines: lineCount, findings, ...(interchanges ? { interchanges } : {}) };
   }
 
   /** What is still open at the end of the document (which ends at offset `end`), as findings with document offsets. */
