@@ -168,6 +168,12 @@ describe('guide validator: elements', () => {
     const tab = check(edit({ [at('N3')]: 'N3*1 MAIN\tST' }));
     assert.deepEqual(brief(tab), [`guide.character-set N301 @${at('N3')}`]);
     assert.match(tab[0]!.message, /\(the first: a tab, character 7\)\.$/);
+    // Found in review: lengths counted UTF-16 units, so an emoji (two of them) made a value of 55
+    // characters, N301's most, one too long as well as outside the set.
+    const emoji = check(edit({ [at('N3')]: `N3*${'A'.repeat(54)}\u{1F600}` }));
+    assert.deepEqual(brief(emoji), [`guide.character-set N301 @${at('N3')}`]);
+    assert.match(emoji[0]!.message, /\(the first: U\+1F600, character 55\)\.$/);
+    assert.deepEqual(brief(check(edit({ [at('N3')]: `N3*${'A'.repeat(55)}\u{1F600}` }))), [`guide.element-length N301 @${at('N3')}`, `guide.character-set N301 @${at('N3')}`]);
     assert.deepEqual(brief(check(edit({ [at('N3')]: 'N3*1 MAIN ST  ' }))), [`guide.element-trailing-spaces N301 @${at('N3')}`]);
     // 2010BA REF*SY (subscriber's SSN) must be nine digits.
     const lines = edit({ [at('DMG')]: ['DMG*D8*19700101*M', 'REF*SY*12345'] });

@@ -139,7 +139,7 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
     ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(ctx.component)}.`, spec.position, spec.component, spec.ref, loop);
   }
   const numeric = spec.type === 'R' || spec.type[0] === 'N';
-  const counted = numeric ? numericLength(value) : value.length;
+  const counted = numeric ? numericLength(value) : characterCount(value, value.length);
   if (counted < spec.minLength || counted > spec.maxLength) {
     const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
     ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} character${counted === 1 ? '' : 's'} long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
@@ -214,4 +214,18 @@ function syntaxMessage(kind: SyntaxNote['kind'], refs: readonly string[]): strin
     case 'L':
       return `when ${refs[0]} is present, at least one of ${rest} is required`;
   }
+}
+
+/**
+ * Characters in value[0, end), a character beyond the Basic Multilingual Plane (an emoji: two
+ * UTF-16 units) counted once, as the guide's lengths count characters. (The character-set
+ * finding's position needs no such count: no character before the first outside the set is one.)
+ */
+function characterCount(value: string, end: number): number {
+  let count = end;
+  for (let i = 1; i < end; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && value.charCodeAt(i - 1) >= 0xd800 && value.charCodeAt(i - 1) <= 0xdbff) count--;
+  }
+  return count;
 }
