@@ -93,37 +93,31 @@ describe('bodies that are not messages, and bytes before a header', () => {
     await client.waitForNotification('window/logMessage', ANSWER_MS, (params) => (params as { message: string }).message.includes('two different Content-Length headers'), since);
   });
 
-  test('a document request whose params are null is InvalidParams, not the library\'s TypeError', async () => {
+  /** Writes a raw request with params null and gives the message that answers it (the test client does not track raw requests). */
+  async function answerToNullParams(id: number, method: string): Promise<string> {
     let answer = '';
     const answered = new Promise<void>((resolve) => {
       client.process.stdout!.on('data', function listen(chunk: Buffer) {
         answer += chunk.toString();
-        if (answer.includes('"id":901')) {
+        if (answer.includes(`"id":${id}`)) {
           client.process.stdout!.off('data', listen);
           resolve();
         }
       });
     });
-    client.process.stdin!.write(frame('{"jsonrpc":"2.0","id":901,"method":"textDocument/documentSymbol","params":null}'));
-    await withDeadline(answered, ANSWER_MS, 'the answer to a request with params null');
-    assert.match(answer.slice(answer.indexOf('"id":901') - 200), /"code":-32602/);
+    client.process.stdin!.write(frame(`{"jsonrpc":"2.0","id":${id},"method":"${method}","params":null}`));
+    await withDeadline(answered, ANSWER_MS, `the answer to ${method} with params null`);
+    const at = answer.indexOf(`"id":${id}`);
+    return answer.slice(answer.lastIndexOf('{"jsonrpc"', at), answer.indexOf('}}', at) + 2);
+  }
+
+  test('a document request whose params are null is InvalidParams, not the library\'s TypeError', async () => {
+    const message = await answerToNullParams(901, 'textDocument/documentSymbol');
+    assert.match(message, /"code":-32602/, message);
   });
 
   test('so is a workspace request whose params are null (workspace/executeCommand)', async () => {
-    let answer = '';
-    const answered = new Promise<void>((resolve) => {
-      client.process.stdout!.on('data', function listen(chunk: Buffer) {
-        answer += chunk.toString();
-        if (answer.includes('"id":903')) {
-          client.process.stdout!.off('data', listen);
-          resolve();
-        }
-      });
-    });
-    client.process.stdin!.write(frame('{"jsonrpc":"2.0","id":903,"method":"workspace/executeCommand","params":null}'));
-    await withDeadline(answered, ANSWER_MS, 'the answer to workspace/executeCommand with params null');
-    const at = answer.indexOf('"id":903');
-    const message = answer.slice(answer.lastIndexOf('{"jsonrpc"', at), answer.indexOf('}}', at) + 2);
+    const message = await answerToNullParams(903, 'workspace/executeCommand');
     assert.match(message, /"code":-32602/, message);
   });
 });
