@@ -30,7 +30,7 @@ function connect(stdio: boolean): Connection {
   let log: (reason: string) => void = () => undefined;
   const refused = (reason: string): void => log(reason);
   const transport = stdio ? stdioTransport(refused) : otherTransport(process.argv.slice(2));
-  const reader = new CheckedReader(transport.reader, refused);
+  const reader = new CheckedReader(transport.reader, refused, stdio);
   // Given a reader rather than a stream, the library no longer ends the process when stdin ends:
   // that is done here as it does (0 after a shutdown request, else 1).
   transport.onEnd?.(() => process.exit(reader.shutdownRequested ? 0 : 1));
@@ -68,7 +68,7 @@ function otherTransport(argv: readonly string[]): Transport {
     const [name, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, argv[i + 1]];
     let pair: [MessageReader, MessageWriter] | null = null;
     if (arg === '--node-ipc') pair = [new IPCMessageReader(process), new IPCMessageWriter(process)];
-    else if (name === '--socket' && value !== undefined) pair = createServerSocketTransport(parseInt(value, 10));
+    else if (name === '--socket' && value !== undefined) pair = createServerSocketTransport(Number(value));
     else if (name === '--pipe' && value !== undefined) pair = createServerPipeTransport(value);
     if (pair !== null) return { reader: pair[0], writer: pair[1] };
   }
@@ -95,6 +95,8 @@ if (args.kind === 'serve') {
   process.stdout.write(SERVER_USAGE);
 } else if (args.kind === 'version') {
   process.stdout.write(`claimlint server ${CLAIMLINT_VERSION}\n`);
+} else if (args.kind === 'bad-port') {
+  process.stderr.write(`claimlint server: --socket takes a port number (1-65535), not ${JSON.stringify(args.value)}.\n\n${SERVER_USAGE}`, () => process.exit(2));
 } else if (args.kind === 'unknown') {
   const what = args.argument.startsWith('-') ? 'option' : 'argument';
   // Exit once it is written (stderr may be a pipe written later): the library, once loaded, watches a

@@ -38,3 +38,37 @@ test('the bundle given --socket PORT connects to the client', async () => {
     listener.close();
   }
 });
+
+// Found in review: --socket=abc reached the socket code (ERR_SOCKET_BAD_PORT, a stack trace), and a
+// socket nobody listens on was logged as a message the server refused, twice, beside its own line.
+test('readServerArguments refuses a --socket value that is no port', () => {
+  for (const args of [['--socket=abc'], ['--socket', '0'], ['--socket=70000'], ['--socket=-1']]) {
+    assert.equal(readServerArguments(args).kind, 'bad-port', args.join(' '));
+  }
+  assert.equal(readServerArguments(['--socket=65535']).kind, 'serve');
+});
+
+test('the bundle given --socket=abc exits 2 with a usage message', async () => {
+  const child = spawn(process.execPath, [SERVER, '--socket=abc'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(code, 2);
+  assert.match(stderr, /--socket takes a port number \(1-65535\), not "abc"/);
+  assert.doesNotMatch(stderr, /at .*\(.*:\d+:\d+\)/, 'no stack trace');
+});
+
+test('a socket nobody listens on: exit 1 with the server\'s own line, nothing said of a refused message', async () => {
+  // A port that was free a moment ago (bound, then closed).
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const child = spawn(process.execPath, [SERVER, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(code, 1);
+  assert.match(stderr, /the connection to the client closed \(or was never made\) before the client sent initialize/);
+  assert.doesNotMatch(stderr, /refused a message|Sending log message failed/);
+});

@@ -100,9 +100,13 @@ describe('59 and the X modifiers on the procedure, against an E/M code in column
       const { text } = writeX12([{ id: 'A', lines: [{ code: '43214', modifiers: [modifier] }, { code: '99213' }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
       const found = analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.'));
       assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required']);
-      assert.match(found[0]!.message, /59 or an X modifier on the 43214 line does not count against the E\/M code 99213 \(a visit on the day of a procedure takes 25 on the E\/M line/);
+      assert.match(found[0]!.message, /59 or an X modifier on the 43214 line does not count against the E\/M code 99213 \(CMS's coding policy: a visit on the day of a procedure takes 25, or 57 for the decision for surgery, on the E\/M line, not 59/);
     });
   }
+
+  it('57 on the E/M line (the decision for surgery) satisfies it beside 59 on the procedure (control)', () => {
+    assert.deepEqual(ptpRules([{ code: '43214', modifiers: ['59'] }, { code: '99213', modifiers: ['57'] }]), []);
+  });
 
   it('the quick fix adds 25 to the E/M line, and the pair then passes with the 59 left on the procedure', () => {
     const { text } = writeX12([{ id: 'A', lines: [{ code: '43214', modifiers: ['59'] }, { code: '99213' }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);

@@ -128,8 +128,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   const together = !options.eachFile && files.length > 1;
   const guide: GuideChecks = options.guide ?? CLI_DEFAULT_GUIDE_CHECKS;
   const run = together ? new CodingRun(knowledge) : null;
-  // ISA13 used again for a sender by a later file of the run (a guide check).
-  const controlNumbers = guide === 'full' && files.length > 1 ? new ControlNumbersAcrossFiles() : null;
+  // ISA13 used again for a sender by a later file of the run (a guide check, of files judged together).
+  const controlNumbers = guide === 'full' && together ? new ControlNumbersAcrossFiles() : null;
   const held = new Map<number, FileResult>();
 
   files.forEach((path, index) => {
@@ -146,7 +146,7 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
       checked = blocks ?? checkWholeFile(path, index, knowledge, progress, io, shared, guide, found.has(path));
       // An X12 file of no claims, only other transaction sets (an 835 given to a claim check), fails.
       checked.result.findings = withOtherTransactionsFailed(checked.result.findings, checked.result.claims, found.has(path));
-      const repeated = controlNumbers?.file(displayPath(path), checked.interchanges ?? []) ?? [];
+      const repeated = controlNumbers?.file(index, displayPath(path), checked.interchanges ?? []) ?? [];
       if (repeated.length > 0) checked.result.findings = byPosition([...checked.result.findings, ...repeated]);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

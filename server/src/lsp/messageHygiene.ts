@@ -21,13 +21,21 @@ export function notAMessage(message: unknown): string | null {
 export class CheckedReader implements MessageReader {
   shutdownRequested = false;
 
-  /** `refused`: told why a message was dropped (a reason that quotes nothing of it). */
+  /**
+   * `refused`: told why a message was dropped (a reason that quotes nothing of it). A body
+   * JSON.parse refused (SyntaxError) is named; with `namesOtherErrors` (stdin, read through our
+   * own framing) so is whatever else failed reading or dispatching one. On the other transports
+   * those are the connection's (a socket closed or reset), not a message's.
+   */
   constructor(
     private readonly inner: MessageReader,
     private readonly refused: (reason: string) => void,
+    namesOtherErrors = false,
   ) {
-    // A body JSON.parse refused (SyntaxError), else whatever else failed reading or dispatching one: named, never quoted.
-    inner.onError((error) => refused(error instanceof SyntaxError ? 'a message body that is not JSON (or not in its charset)' : `a message that could not be read or dispatched (${error.name})`));
+    inner.onError((error) => {
+      if (error instanceof SyntaxError) refused('a message body that is not JSON (or not in its charset)');
+      else if (namesOtherErrors) refused(`a message that could not be read or dispatched (${error.name})`);
+    });
   }
 
   get onError(): Event<Error> {

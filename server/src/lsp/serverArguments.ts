@@ -21,7 +21,9 @@ export type ServerArguments =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'no-transport' }
-  | { kind: 'unknown'; argument: string };
+  | { kind: 'unknown'; argument: string }
+  /** --socket with a value that is no port (1-65535): the library would throw a stack trace at it. */
+  | { kind: 'bad-port'; value: string };
 
 /** The library's transports: flags alone, and those with a value (`--socket=PORT` or `--socket PORT`, as it reads them). */
 const TRANSPORTS = ['--stdio', '--node-ipc'];
@@ -47,6 +49,8 @@ export function readServerArguments(args: readonly string[]): ServerArguments {
     } else if (TRANSPORTS_WITH_VALUE.includes(name) || name === CLIENT_PROCESS_ID) {
       // The value is the next argument unless given after `=`; a flag last without one is not a transport.
       const hasValue = name !== arg || i + 1 < args.length;
+      const value = name !== arg ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
+      if (name === '--socket' && hasValue && !isPort(value!)) return { kind: 'bad-port', value: value! };
       if (name === arg && hasValue) i++;
       if (hasValue && name !== CLIENT_PROCESS_ID) transport = true;
     } else {
@@ -55,4 +59,8 @@ export function readServerArguments(args: readonly string[]): ServerArguments {
   }
   if (!transport) return { kind: 'no-transport' };
   return { kind: 'serve', stdio: args.includes('--stdio') };
+}
+
+function isPort(value: string): boolean {
+  return /^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65535;
 }

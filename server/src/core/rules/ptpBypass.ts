@@ -111,7 +111,7 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
     }
   }
   if (one.distinct && !two.withEm && isEvaluationAndManagement(codeTwo)) {
-    notes.push(`59 or an X modifier on the ${codeOne} line does not count against the E/M code ${codeTwo} (a visit on the day of a procedure takes 25 on the E/M line; CMS says 59 does not mark an E/M service as separate)`);
+    notes.push(`59 or an X modifier on the ${codeOne} line does not count against the E/M code ${codeTwo} (CMS's coding policy: a visit on the day of a procedure takes 25, or 57 for the decision for surgery, on the E/M line, not 59; a claim system may still let the pair pass on the 59, a review would not)`);
   }
   const shared = one.sites.filter((site) => two.sites.includes(site));
   if (shared.length > 0) notes.push(`both lines name ${listWithAnd(shared)}, and an anatomic modifier lets the pair pass only when the lines name different sites`);
