@@ -5,7 +5,7 @@
 // once, by its real path, at the first place it is reached (check.ts, expandDirectories).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBuiltCli } from './harness';
 import { practitionerMueCsv } from '../unit/helpers/ncci-tables';
@@ -40,4 +40,15 @@ test('the same file by two paths, or twice: checked once, at its first place', {
   assert.deepEqual(report.files.map((f) => f.path), ['once.csv', 'other.csv']);
   assert.deepEqual(report.files.flatMap((f) => f.findings), []);
   assert.equal(run.code, 0, run.stderr);
+});
+
+// Found in review: a hard link (the same file under another name, which realpath does not tell)
+// was checked twice, and with --guide full its ISA13 was reported as used by the other name.
+test('a hard link to a file given beside it: checked once', () => {
+  const dir = harness.dir();
+  writeFileSync(join(dir, 'first.csv'), 'Claim ID,Patient ID,Date of Service,CPT/HCPCS,Units,Charge,Rendering NPI\nC1,M1,03/10/2026,97110,4,100.00,1234567893\n');
+  linkSync(join(dir, 'first.csv'), join(dir, 'hard.csv'));
+  const run = harness.claimlint(['check', '--format', 'json', 'first.csv', 'hard.csv']);
+  const report = JSON.parse(run.stdout) as { files: { path: string }[] };
+  assert.deepEqual(report.files.map((f) => f.path), ['first.csv']);
 });

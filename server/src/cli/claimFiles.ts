@@ -170,6 +170,13 @@ export function claimFilesUnder(folder: string): { paths: FilePath[]; unlisted: 
 function identityOf(path: FilePath): string {
   if (path === '-') return path;
   try {
+    // A hard link is the same file under another name: one inode, whatever the path.
+    const stats = statSync(path, { bigint: true });
+    if (stats.isFile() && stats.ino !== 0n) return `\u0001${stats.dev}:${stats.ino}`;
+  } catch {
+    // Not there, or not readable: by its path, as below.
+  }
+  try {
     return realpathSync(path, { encoding: 'buffer' }).toString('latin1');
   } catch {
     return typeof path === 'string' ? Buffer.from(resolve(path)).toString('latin1') : `\u0000${path.toString('latin1')}`;
