@@ -120,4 +120,9 @@ describe('bodies that are not messages, and bytes before a header', () => {
     const message = await answerToNullParams(903, 'workspace/executeCommand');
     assert.match(message, /"code":-32602/, message);
   });
+
+  test('and codeAction/resolve whose params are null', async () => {
+    const message = await answerToNullParams(904, 'codeAction/resolve');
+    assert.match(message, /"code":-32602/, message);
+  });
 });

@@ -162,7 +162,7 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
   }));
 
   connection.onCodeActionResolve(guarded('CodeActionResolve', (action) => {
-    if (typeof action !== 'object' || action === null) return new ResponseError(ErrorCodes.InvalidParams, 'codeAction/resolve expects a code action');
+    if (typeof action !== 'object' || action === null || typeof action.title !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'codeAction/resolve expects a code action');
     const data = action.data as Partial<FixAllData> | undefined;
     if (action.kind !== fixAllKind) return action;
     // Our fix-all action always carries its document: one without is the client's error.

@@ -2,9 +2,9 @@
 // every transport (stdio, Node IPC, socket, pipe). The library logs a body that is neither a
 // request, a response nor a notification whole, as an error (a client that sent a didOpen in a
 // JSON array would see the claim file in its log): such a body is dropped here with a reason that
-// quotes nothing of it. A document or workspace request whose params are null is given {} (the
-// library reads them before any handler and answers "Cannot read properties of null"; the handler
-// answers InvalidParams). The shutdown request is noted, for the exit code when stdin ends.
+// quotes nothing of it. A document, workspace or code-action request whose params are null is
+// given {} (the library reads them before any handler and answers "Cannot read properties of
+// null"; the handler answers InvalidParams). The shutdown request is noted, for the exit code when stdin ends.
 import type { DataCallback, Disposable, Event, MessageReader, PartialMessageInfo } from 'vscode-languageserver/node';
 
 /** Why a parsed body is no JSON-RPC message (a request, a response or a notification), or null when it is one. */
@@ -59,7 +59,7 @@ export class CheckedReader implements MessageReader {
       }
       const request = message as { method?: unknown; params?: unknown; id?: unknown };
       if (request.method === 'shutdown' && 'id' in message) this.shutdownRequested = true;
-      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && /^(?:textDocument|workspace)\//.test(request.method)) request.params = {};
+      if (request.params === null && request.id !== undefined && typeof request.method === 'string' && /^(?:textDocument|workspace|codeAction)\//.test(request.method)) request.params = {};
       callback(message);
     });
   }
