@@ -277,7 +277,8 @@ describe('every claim file under a folder (claimlint/checkFolder)', () => {
   test('checks the workspace folder together with work-done progress; a cross-file conflict lands on the column-2 file', async () => {
     const folder = join(dir, 'workspace');
     const first = file('workspace/a.837', writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
-    const second = file('workspace/sub/b.837', writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
+    // Another interchange control number than a.837's: the same one would be a finding of its own.
+    const second = file('workspace/sub/b.837', writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n', firstControl: 2 }).text);
     const csv = file('workspace/exports/c.csv', writeClaimsCsv([{ id: 'R1', patientId: 'P9', lines: [{ code: '99213', date: 20260310, units: 1, charge: 50 }] }]));
     file('workspace/notes.txt', 'not a claim file\n');
     file('workspace/.hidden/skipped.837', writeX12([{ id: 'C3', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }]).text);

@@ -22,7 +22,8 @@ test('a claim file named in latin-1 is checked and published; a folder that cann
   const levels: string[] = [];
   try {
     writeFileSync(join(dir, 'a.837'), writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
-    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.837')]), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
+    // Another interchange control number than a.837's: the same one would be a finding of its own.
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.837')]), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n', firstControl: 2 }).text);
     // Folders deep enough that the path passes PATH_MAX (4096), made by relative paths (as root, no folder is unreadable).
     process.chdir(dir);
     for (let depth = 0; depth < 18; depth++) {

@@ -20,7 +20,8 @@ test('a pair across two files of the folder: the diagnostic links to the other f
     // Blank lines first, so that a range taken from the wrong file's lines would be off.
     const first = '\n\n' + writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text;
     writeFileSync(join(dir, 'a.837'), first);
-    writeFileSync(join(dir, 'b.837'), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n' }).text);
+    // Another interchange control number: the same one would be a finding of its own (a receiver rejects it again).
+    writeFileSync(join(dir, 'b.837'), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: DAY }] }], { lineEnding: '\n', firstControl: 2 }).text);
     const firstUri = pathToFileURL(join(dir, 'a.837')).toString();
     const secondUri = pathToFileURL(join(dir, 'b.837')).toString();
     const client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });

@@ -6,8 +6,8 @@ import { CLI_DEFAULT_GUIDE_CHECKS, keptWhenOff, type GuideChecks } from '../core
 import type { RunFinding } from '../core/rules/checkPtp';
 import { CodingRun } from '../core/rules/codingRun';
 import { lineCountOf } from '../core/x12/serviceLine837';
-import { interchangeHeaders, type InterchangeHeader } from '../core/x12/interchangeHeaders';
-import { X12SegmentIndex } from '../core/x12/segment-index';
+import { documentInterchangeHeaders, type InterchangeHeader } from '../core/x12/interchangeHeaders';
+import { ControlNumbersAcrossFiles } from '../core/x12/controlNumbersAcrossFiles';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
@@ -17,7 +17,6 @@ import { byPosition, createReporter, offsetsOf, Positions, type FileResult } fro
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { FindingList } from './findingList';
 import { checkInBlocks, headerOffsets, type BlockCheck } from './stream';
-import { ControlNumbersAcrossFiles } from './controlNumbers';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
 import { NOT_EDITED_RULE, notEditedCount } from '../core/rules/notEdited';
 import { withInputFindings, withOtherTransactionsFailed } from '../core/inputFindings';
@@ -251,7 +250,7 @@ function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, pro
   const doc = analysis.doc;
   const findings = byPosition(withInputFindings(analysis.findings, doc.format, foundInFolder && hasTableExtension(path)));
   // For the check of ISA13 across the files of the run, a guide check (controlNumbers.ts).
-  const interchanges = guide === 'full' && doc.x12 instanceof X12SegmentIndex ? interchangeHeaders(doc.x12, doc.interchanges) : undefined;
+  const interchanges = guide === 'full' ? documentInterchangeHeaders(doc) : undefined;
   // Checked with other files: the run's coding findings land on this file's coded lines later.
   const wanted = (shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings)).concat(headerOffsets(interchanges));
   const serviceLines = doc.claims.reduce((sum, claim) => sum + lineCountOf(claim), 0);

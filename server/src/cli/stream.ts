@@ -138,7 +138,7 @@ function checkBlocks(path: FilePath, fd: number, buffer: Buffer, feedBytes: numb
   return { ...feeder.end(), lineBreaks, length };
 }
 
-/** Where the ISA13s of these interchanges start and end: a finding of the run may land there (cli/controlNumbers.ts). */
+/** Where the ISA13s of these interchanges start and end: a finding of the run may land there (core/x12/controlNumbersAcrossFiles.ts). */
 export function headerOffsets(headers: readonly InterchangeHeader[] | undefined): number[] {
   return headers === undefined ? [] : headers.flatMap((h) => [h.span.start, h.span.end]);
 }

@@ -14,6 +14,7 @@ import { MAX_RULE_FILE_BYTES } from '../core/rules/textInput';
 import { byPosition } from '../core/spans';
 import { X12Stream, type PieceResult } from '../core/x12/stream';
 import { lineCountOf } from '../core/x12/serviceLine837';
+import { documentInterchangeHeaders, type InterchangeHeader } from '../core/x12/interchangeHeaders';
 import type { DiskIndex } from '../core/hover/diskIndex';
 import { DiskIndexBuilder, IndexingRun } from '../core/hover/diskIndexBuilder';
 import { BLOCK_BYTES, fillBlock, MAX_INPUT_BYTES } from '../cli/files';
@@ -33,6 +34,8 @@ export interface DiskCheck {
   lines: LineStarts;
   /** What hovers on its procedure codes need (with DiskCheckOptions.index), else null. */
   index: DiskIndex | null;
+  /** Its interchanges' senders, receivers and ISA13s (an 837 with the guide checks full): the folder check compares them across files. */
+  interchanges?: InterchangeHeader[];
   /** The file changed while it was being read: check it again. */
   changed: boolean;
 }
@@ -139,12 +142,14 @@ async function checkInBlocks(
   const stream = new X12Stream(knowledge, options.shared ?? (indexing === null ? undefined : { run: indexing, file: 0 }), { guide: options.guideChecks === 'full' });
   const lines = new LineStarts();
   const findings: Finding[] = [];
+  const interchanges: InterchangeHeader[] = [];
   let claims = 0;
   let serviceLines = 0;
   const take = (piece: PieceResult): void => {
     claims += piece.claims;
     serviceLines += piece.serviceLines;
     for (const finding of piece.findings) findings.push(finding);
+    if (piece.interchanges) for (const header of piece.interchanges) interchanges.push(header);
   };
   const feed = (text: string): void => {
     if (text.length === 0) return;
@@ -185,7 +190,7 @@ async function checkInBlocks(
     }
   }
   const sorted = byPosition(options.guideChecks === 'off' ? findings.filter((f) => keptWhenOff(f.rule)) : findings);
-  return { format: 'x12', claims, serviceLines, findings: sorted, lines, index: builder?.finish(sorted, knowledge) ?? null };
+  return { format: 'x12', claims, serviceLines, findings: sorted, lines, index: builder?.finish(sorted, knowledge) ?? null, ...(interchanges.length > 0 ? { interchanges } : {}) };
 }
 
 /** What checkCsvInBlocks returns for a file it does not read in pieces: it is read whole. */
@@ -262,5 +267,6 @@ async function checkWhole(handle: fs.FileHandle, stats: Stats, head: Buffer, kno
     builder.add(analysis.doc.claims);
     index = builder.finish(findings, knowledge);
   }
-  return { format: analysis.doc.format, claims: analysis.doc.claims.length, serviceLines, findings, lines, index };
+  const interchanges = options.guideChecks === 'full' ? documentInterchangeHeaders(analysis.doc) : [];
+  return { format: analysis.doc.format, claims: analysis.doc.claims.length, serviceLines, findings, lines, index, ...(interchanges.length > 0 ? { interchanges } : {}) };
 }

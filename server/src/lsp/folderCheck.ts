@@ -18,6 +18,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, internalError, type SharedCoding } from '../core/analyze';
 import type { Finding, Span } from '../core/model';
 import { CodingRun } from '../core/rules/codingRun';
+import { ControlNumbersAcrossFiles } from '../core/x12/controlNumbersAcrossFiles';
+import { documentInterchangeHeaders } from '../core/x12/interchangeHeaders';
 import { byPosition } from '../core/spans';
 import type { Range } from '../core/text';
 import { SeenFiles, sortClaimFiles, walkClaimFiles } from '../cli/claimFiles';
@@ -123,6 +125,8 @@ export class FolderChecks {
     // A run covers the claim files under its folder, and pairs lines across those alone: the
     // results another run published (another workspace folder, a folder around this one) stay.
     const codingRun = new CodingRun(knowledge);
+    // ISA13 used again for a sender and receiver by a later file (a guide check, as the CLI's --guide full makes it).
+    const controlNumbers = this.rules.guideChecks === 'full' ? new ControlNumbersAcrossFiles() : null;
     const files: (RunFile | null)[] = [];
     for (let index = 0; index < paths.length; index++) {
       if (cancelled()) return { ...result, cancelled: true };
@@ -137,13 +141,15 @@ export class FolderChecks {
         if (document) {
           // Open in the editor: its text, which may differ from the file on disk, is what the user sees.
           const analysis = analyze(document.getText(), knowledge, undefined, shared, { guideChecks: this.rules.guideChecks });
-          files.push({ uri, at, document, version: document.version, findings: byPosition(analysis.findings), lines: analysis.lines });
+          const repeated = controlNumbers?.file(index, names[index]!, documentInterchangeHeaders(analysis.doc)) ?? [];
+          files.push({ uri, at, document, version: document.version, findings: byPosition([...analysis.findings, ...repeated]), lines: analysis.lines });
           result.claims += analysis.doc.claims.length;
           await turn();
         } else {
           const checked = await this.readSettled(path, { shared, isCancelled: cancelled, guideChecks: this.rules.guideChecks });
           if (checked === null) return { ...result, cancelled: true };
-          files.push({ uri, at, findings: checked.findings, lines: checked.lines });
+          const repeated = controlNumbers?.file(index, names[index]!, checked.interchanges ?? []) ?? [];
+          files.push({ uri, at, findings: repeated.length > 0 ? byPosition([...checked.findings, ...repeated]) : checked.findings, lines: checked.lines });
           result.claims += checked.claims;
         }
         result.checked++;

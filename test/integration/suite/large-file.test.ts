@@ -165,7 +165,8 @@ describe('Claimlint: Check All Claim Files', function () {
     const day = { from: 20260310, to: 20260310 };
     mkdirSync(join(folder, 'sub'));
     writeFileSync(join(folder, 'a.837'), writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: day }] }], { lineEnding: '\n' }).text);
-    writeFileSync(join(folder, 'sub', 'b.837'), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: day }] }], { lineEnding: '\n' }).text);
+    // Another interchange control number than a.837's: the same one would be a finding of its own.
+    writeFileSync(join(folder, 'sub', 'b.837'), writeX12([{ id: 'C2', subscriberId: 'M1', lines: [{ code: '43200', charge: '100', date: day }] }], { lineEnding: '\n', firstControl: 2 }).text);
     const second = vscode.Uri.file(join(folder, 'sub', 'b.837'));
     const arrived = diagnosticsOf(second, (d) => d.length > 0, 20_000);
     const result = await vscode.commands.executeCommand<CheckFolderRequest.Result>('claimlint.checkAllFiles', vscode.Uri.file(folder));

@@ -86,6 +86,8 @@ export interface WriterOptions {
   padIsa?: boolean;
   /** Written before the ISA (e.g. '\uFEFF' or '  \n'). */
   prefix?: string;
+  /** The first interchange's control number (ISA13, GS06, IEA02), the next ones counting on. Default 1. */
+  firstControl?: number;
 }
 
 /** A segment as data: id then elements; an array element is a composite. */
@@ -296,7 +298,7 @@ export function writeTransactions(bodies: readonly (readonly SegmentSpec[])[], o
   const transactionSegmentCounts: number[] = [];
   let stControl = 0;
   chunk(bodies, options.interchanges ?? 1).forEach((group, g) => {
-    const control = g + 1;
+    const control = g + (options.firstControl ?? 1);
     out.push(isaSegment(d, control, options) + end);
     out.push(formatSegment(['GS', 'HC', 'SENDER01', 'RECEIVER01', '20240115', '1200', String(control), 'X', implementation], d) + end);
     for (const body of group) {

@@ -1,9 +1,9 @@
 // The sender, receiver and control number of each interchange of a document (ISA05/ISA06,
 // ISA07/ISA08, ISA13), with where ISA13 is: what a check across the files of one run compares
-// (cli/controlNumbers.ts). A receiver rejects an interchange control number a sender has used
+// (controlNumbersAcrossFiles.ts). A receiver rejects an interchange control number a sender has used
 // before (TA1 note 025), in another file as well as in the same one.
-import type { Interchange, Span } from '../model';
-import type { X12SegmentIndex } from './segment-index';
+import type { Interchange, ParsedDocumentWithIndex, Span } from '../model';
+import { X12SegmentIndex } from './segment-index';
 
 export interface InterchangeHeader {
   /** ISA05 and ISA06, trimmed: 'ZZ SUBMITTER01'. */
@@ -30,4 +30,9 @@ export function interchangeHeaders(ix: X12SegmentIndex, interchanges: readonly I
     out.push({ sender, receiver: party(7, 8), controlNumber, span: { start: span.start + shift, end: span.end + shift } });
   }
   return out;
+}
+
+/** The headers of an analysed document's interchanges (none for a CSV or a document of none). */
+export function documentInterchangeHeaders(doc: ParsedDocumentWithIndex): InterchangeHeader[] {
+  return doc.x12 instanceof X12SegmentIndex ? interchangeHeaders(doc.x12, doc.interchanges) : [];
 }

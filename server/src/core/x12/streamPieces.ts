@@ -115,7 +115,7 @@ export class PieceReader {
       this.takeNotEdited(parser, base);
       if (table.delimiterRuns.length > 0) this.delimiters = table.delimiterRuns[table.delimiterRuns.length - 1]!.delimiters;
       claims = parser.result.claims;
-      // For the check of ISA13 across the files of a run (cli/controlNumbers.ts), a guide check.
+      // For the check of ISA13 across the files of a run (controlNumbersAcrossFiles.ts), a guide check.
       if (this.guide !== null && parser.result.interchanges.length > 0) interchanges = interchangeHeaders(index, parser.result.interchanges, base);
       claimCount = parser.claimCount - claimsBefore;
       lineCount = parser.linesSeen - linesBefore;

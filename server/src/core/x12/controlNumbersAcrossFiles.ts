@@ -1,12 +1,13 @@
-// ISA13 across the files of one run (with --guide full, the files judged together): a receiver
+// ISA13 across the files of one run (the CLI's files judged together with --guide full, the
+// editor's folder check with guideChecks full): a receiver
 // rejects an interchange control number a sender has used before with it (TA1 note 025), whichever
 // file it came in. The guide checks find a number repeated within a file
 // (guide.control-number-repeated); this finds one that an earlier file of the run used for the same
 // sender and receiver (ISA05/ISA06, ISA07/ISA08), on the later file's ISA13, with a related location
 // on the earlier one. Neither the number (unless it is one) nor the parties' ids are quoted.
-import type { Finding } from '../core/model';
-import type { InterchangeHeader } from '../core/x12/interchangeHeaders';
-import { shownControlNumber } from '../core/x12/values';
+import type { Finding } from '../model';
+import type { InterchangeHeader } from './interchangeHeaders';
+import { shownControlNumber } from './values';
 
 export const CONTROL_NUMBER_REPEATED_RULE = 'guide.control-number-repeated';
 
