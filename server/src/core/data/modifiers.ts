@@ -38,7 +38,7 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
   'either-line':
     'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
   'procedure-line':
-    `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it, nor on a procedure whose pair bundles a visit into it: a visit on the day of a procedure takes 25 on the E/M line.`,
+    `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it; nor on the procedure against an E/M code in column 2 (a visit the procedure bundles): such a visit takes 25 (or 57) on the E/M line.`,
   'different-sites':
     'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: a site on both lines (RT and RT, or RT and LT with RT), or a site on one line only, is still the same procedure area.',
   'with-em':
