@@ -3,7 +3,8 @@
 // kinds it fixes it left for a person, and why: a summary that said "nothing to fix" above the
 // very findings it left was false.
 import { unitsWithinMue, type Fix } from '../core/fixes';
-import { groupedByGuess, NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason } from '../core/fixesAll';
+import { DAYS_BEYOND_REASON, groupedByGuess, NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason } from '../core/fixesAll';
+import { ptpDaysBeyond } from '../core/fixesPtpDays';
 import type { Finding, ParsedDocument } from '../core/model';
 import { plural } from './io';
 
@@ -39,21 +40,24 @@ export interface Left {
   noPatient: number;
   /** Add-on lines whose primary is billed on another date (fixesAll.ts OTHER_DATE_REASON). */
   otherDate: number;
+  /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (fixesAll.ts DAYS_BEYOND_REASON). */
+  days: number;
 }
 
-export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0 };
+export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0 };
 
 /**
  * The findings of `doc` of the kinds fix-all fixes (indicator-0 conflicts, MAI 2 MUEs over their
  * value, type 1 add-on codes) that `fix`, its fix-all, leaves. Fix-all leaves an indicator-0 or
- * add-on finding only when its line is the last of a replacement or void claim, and an MAI 2 one
+ * add-on finding only when its line is the last of a replacement or void claim (or, indicator 0,
+ * when its line bills days the edit does not reach: fixesPtpDays.ts), and an MAI 2 one
  * for that or because its units cannot be lowered for certain (a date range, a line another payer
  * paid, units or a charge that cannot be read, a count that may be an id): unitsWithinMue tells
  * which. In a CSV that names no patient, any of them whose lines are taken as one patient's (groupedByGuess).
  */
 export function leftBy(text: string, doc: ParsedDocument, findings: readonly Finding[], fix: Fix | null): Left {
   const resolved = new Set(fix?.findings ?? []);
-  const left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0 };
+  const left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0 };
   const guessed = patientsGuessed(findings);
   for (const finding of findings) {
     const data = finding.data;
@@ -61,6 +65,7 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
     if (guessed && groupedByGuess(data)) left.noPatient++;
     else if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) {
       if (data.kind === 'aoc' && data.primaryOnAnotherDate) left.otherDate++;
+      else if (data.kind === 'ptp' && ptpDaysBeyond(doc, data) !== null) left.days++;
       else left.replacement++;
     } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       if (unitsWithinMue(text, doc, data) === null) left.units++;
@@ -71,7 +76,7 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
 }
 
 export function anyLeft(left: Left): boolean {
-  return left.replacement + left.units + left.noPatient + left.otherDate > 0;
+  return left.replacement + left.units + left.noPatient + left.otherDate + left.days > 0;
 }
 
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */
@@ -80,9 +85,10 @@ export function leftLines(left: Left): string[] {
   if (left.replacement > 0) lines.push(`${plural(left.replacement, 'finding')} left for a person: ${replacementReason(left.replacement)}`);
   if (left.noPatient > 0) lines.push(`${plural(left.noPatient, 'finding')} left for a person: ${NO_PATIENT_REASON}`);
   if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
+  if (left.days > 0) lines.push(`${plural(left.days, 'finding')} left for a person: ${DAYS_BEYOND_REASON}`);
   if (left.units > 0) {
     lines.push(
-      `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, units or a charge that cannot be read or not written at all, a unit count that may be an id, or a CSV row whose cells may be shifted)`,
+      `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, units or a charge that cannot be read or not written at all, a unit count that may be an id, a CSV row whose cells may be shifted, or the two sides of a procedure on two lines, LT and RT, which a bilateral procedure bills as one line with modifier 50)`,
     );
   }
   return lines;

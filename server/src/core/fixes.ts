@@ -9,6 +9,8 @@
 // and set units with LX, CLM02 and SE01 kept right (fixesEdits.ts); new units and amounts written
 // as the file wrote the old ones (fixesFormat.ts).
 import type { Finding, ParsedDocument, PtpFindingData, ServiceLine, Span } from './model';
+import { ptpDaysBeyond } from './fixesPtpDays';
+import { formatDateRange } from './dates';
 import type { TextEdit } from './edits';
 import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM, ptpBypassOf } from './data/modifiers';
 import { isEvaluationAndManagement } from './procedureCodes';
@@ -45,8 +47,14 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   // The claim is named when the pair spans two claims (within one claim the finding's own place says it).
   const name = lineName(doc, ref, data.columnOneClaim !== data.claimIndex);
   // Indicator 1: a modifier may be the right answer (fix-all leaves these for a person), so auto
-  // fix must not take the removal; indicator 0 has no other answer.
-  const fixes: Fix[] = removal(text, doc, finding, ref, `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`, data.modifierIndicator === '0');
+  // fix must not take the removal; indicator 0 has no other answer, unless the line bills days the
+  // edit does not reach (a date range the column-1 line shares only in part): removing it would
+  // take those days' services too, so a person splits the line instead.
+  const beyond = ptpDaysBeyond(doc, data);
+  const title = beyond === null
+    ? `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`
+    : `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne} on ${formatDateRange(beyond.shared)} only), with its other days of ${formatDateRange(beyond.billed)}`;
+  const fixes: Fix[] = removal(text, doc, finding, ref, title, data.modifierIndicator === '0' && beyond === null);
   if (data.modifierIndicator === '1') {
     // An E/M code takes 25, not the modifiers for procedures (data/modifiers.ts): a 59 or an X
     // modifier written on it, which does not count there, is replaced rather than left beside it.

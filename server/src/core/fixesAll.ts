@@ -2,6 +2,7 @@
 // resolve several findings, so the indicator-0 PTP removals are planned together (in a chain of
 // bundled lines only the lines that must go do), and the plan is made again around the lines of a
 // replacement or void claim that must stay (fixesRemoval.ts takesAwayReplacement).
+import { ptpDaysBeyond } from './fixesPtpDays';
 import { capitalized } from './text';
 import type { Finding, FindingData, LineRef, ParsedDocument, PtpFindingData } from './model';
 import { editLines } from './fixesEdits';
@@ -26,13 +27,13 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
     plan = planFixAll(text, doc, findings, kept);
   }
-  const { remove, units, resolved, left, leftNoPatient, leftOtherDate } = plan;
+  const { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays } = plan;
   if (remove.length === 0 && units.size === 0) return null;
   const parts = [
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
     ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
   ];
-  const notes = [leftNote(left, replacementReason(left)), leftNote(leftNoPatient, NO_PATIENT_REASON), leftNote(leftOtherDate, OTHER_DATE_REASON)].join('');
+  const notes = [leftNote(left, replacementReason(left)), leftNote(leftNoPatient, NO_PATIENT_REASON), leftNote(leftOtherDate, OTHER_DATE_REASON), leftNote(leftDays, DAYS_BEYOND_REASON)].join('');
   return {
     title: capitalized(parts.join(' and ')) + notes,
     kind: 'source.fixAll',
@@ -51,6 +52,8 @@ interface FixAllPlan {
   left: number;
   leftNoPatient: number;
   leftOtherDate: number;
+  /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (fixesPtpDays.ts). */
+  leftDays: number;
 }
 
 /** A fix-all title's note on `count` findings left for a person for `reason` ('' when none is). */
@@ -68,6 +71,9 @@ export function replacementReason(count: number): string {
  * all taken as one patient's, so a line it would remove may be another patient's.
  */
 export const NO_PATIENT_REASON = 'the file names no patient (no patient, member or claim id column), so the lines paired or summed may be different patients\' and removing or lowering one is a judgement';
+
+/** Why fix-all leaves an indicator-0 pair whose column-2 line bills days the edit does not reach (fixesPtpDays.ts). */
+export const DAYS_BEYOND_REASON = 'a bundled line is billed over days the edit does not reach, so removing it would take those days\' services too; split the line';
 
 /** Why fix-all leaves an add-on line whose primary is billed on another date (AocFindingData.primaryOnAnotherDate). */
 export const OTHER_DATE_REASON = 'an add-on code\'s primary is billed on another date, so the date of service may be what is wrong, not the line';
@@ -105,6 +111,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   const guessed = patientsGuessed(findings);
   let leftNoPatient = 0;
   let leftOtherDate = 0;
+  let leftDays = 0;
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
@@ -118,6 +125,11 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
       continue;
     }
     if (data.kind === 'ptp' && data.modifierIndicator === '0') {
+      // A line over days the edit does not reach: removing it takes those days' services too.
+      if (ptpDaysBeyond(doc, data) !== null) {
+        leftDays++;
+        continue;
+      }
       bundled.push({ finding, data });
       continue;
     }
@@ -147,7 +159,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     else left++;
   }
   for (const key of removed) units.delete(key);
-  return { remove, units, resolved, left, leftNoPatient, leftOtherDate };
+  return { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays };
 }
 
 /** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */

@@ -2,7 +2,7 @@
 // (unitsWithinMue; fix-all lowers units with it too), the quick fix that sets them, keeping each
 // line's charge per unit, and the removal offered beside it. Units a person must decide on
 // (another payer paid the line, its units spread over a date range, its charge unread, a count
-// that may be an id) get no units fix.
+// that may be an id, the two sides of a bilateral procedure on two lines) get no units fix.
 import type { Finding, LineRef, MueFindingData, ParsedDocument, ServiceLine } from './model';
 import { delimitersAt } from './x12Loops';
 import { paidByOtherPayer } from './x12/otherPayerPaid';
@@ -38,6 +38,9 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
   // A line of the day's sum over a date range counts only its share of the day: which units to take
   // off is a judgement, whichever line comes last (the units fix was once offered or not by order).
   if (lines.some(({ line }) => line!.dateOfService !== null && line!.dateOfService.from !== line!.dateOfService.to)) return null;
+  // The two sides of a procedure on lines of their own (LT, RT): a bilateral procedure is billed
+  // as one line with modifier 50 (a recoding, paid as bilateral), which removing a side would lose.
+  if (bothSides(lines.map(({ line }) => line!))) return null;
   // data.units is the day's sum rounded up (1.2 units count as 2): what comes off is the units
   // written over the value (0.2), or a line would lose units the MUE allows.
   const written = lines.reduce((sum, { line }) => sum + shareOfDay(line!), 0);
@@ -54,6 +57,16 @@ export function unitsWithinMue(text: string, doc: ParsedDocument, data: MueFindi
     else units.set(`${ref.claimIndex}:${ref.lineIndex}`, Math.round((line!.units! - cut) * 1000) / 1000);
   }
   return excess > 0 ? null : { units, remove };
+}
+
+/** Whether one of the lines names the left side (LT) and another the right (RT). */
+function bothSides(lines: readonly ServiceLine[]): boolean {
+  const sideOf = (line: ServiceLine): string => {
+    const written = new Set(line.modifiers.map((m) => m.value.trim().toUpperCase()));
+    return written.has('LT') === written.has('RT') ? '' : written.has('LT') ? 'LT' : 'RT';
+  };
+  const sides = new Set(lines.map(sideOf));
+  return sides.has('LT') && sides.has('RT');
 }
 
 /**
@@ -101,7 +114,9 @@ export function mueFixes(text: string, doc: ParsedDocument, finding: Finding, da
       findings: [finding],
     });
   }
-  const preferRemoval = fixes.length === 0 && !unitsLookLikeAnId(doc, data);
+  // Removing a side of a bilateral procedure is no answer a tool should prefer (see unitsWithinMue).
+  const sides = bothSides(data.lines.flatMap((ref) => doc.claims[ref.claimIndex]?.lines[ref.lineIndex] ?? []));
+  const preferRemoval = fixes.length === 0 && !unitsLookLikeAnId(doc, data) && !sides;
   for (const fix of removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`)) fixes.push({ ...fix, isPreferred: preferRemoval });
   return fixes;
 }

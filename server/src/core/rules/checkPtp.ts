@@ -130,6 +130,17 @@ export function mayConflict(rules: PtpRuleSet, columnOne: string, columnTwo: str
 const PAIRWISE_LIMIT = 64;
 
 
+/**
+ * A column-2 line billed over more days than the pair shares ([from, to]): the edit does not reach
+ * its other days, so the advice to remove it is to be read as "take it off those days" (fix-all
+ * leaves it: fixesPtpDays.ts). '' for a line of the shared days only.
+ */
+function splitNote(columnTwo: string, indicator: '0' | '1', two: CodedLine, from: DateNumber, to: DateNumber): string {
+  if (two.from >= from && two.to <= to) return '';
+  const shared = from === to ? formatDate(from) : formatDateRange({ from, to });
+  return ` The ${columnTwo} line is billed over ${formatDateRange({ from: two.from, to: two.to })} and the edit reaches ${shared} only: ${indicator === '0' ? 'take' : 'otherwise take'} ${columnTwo} off ${shared} by splitting the line, rather than remove it, so that the other days stay billed.`;
+}
+
 function pairFinding(
   lines: KeptLines,
   rules: PtpRuleSet,
@@ -170,10 +181,11 @@ function pairFinding(
   if (oneFile !== twoFile) data.columnOneFile = oneFile;
   // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
   const note = indicator === '1' ? modifierNote(lines.signature(one.row), lines.signature(two.row), columnOne, columnTwo) : '';
+  const split = splitNote(columnTwo, indicator, two, from, to);
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
     severity: indicator === '0' ? 'error' : 'warning',
-    message: texts.head + around + texts.tail + note,
+    message: texts.head + around + (split === '' ? texts.tail : texts.tailKeepingLine) + note + split,
     span,
     codes: [columnOne, columnTwo],
     related,

@@ -19,6 +19,8 @@ export interface PairTexts {
   /** The message of the same provider's pair is `${head}${where}) on ${when}${tail}`. */
   head: string;
   tail: string;
+  /** `tail` without its advice to remove the column-2 line (for a line billed over days the edit does not all reach). */
+  tailKeepingLine: string;
   /** The same for another rendering provider of the same billing provider. */
   otherHead: string;
   otherTail: string;
@@ -57,12 +59,11 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
   const { columnOne, columnTwo, rationale } = rules.editAt(row);
   const why = rationale === '' ? '' : ` (${rationale})`;
   const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
-  const tail =
-    indicator === '0'
-      ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.`
-      : isEvaluationAndManagement(columnTwo)
-        ? `: ${source}. If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`
-        : `: ${source}. If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line; otherwise remove that line.`;
+  const modifierAdvice = isEvaluationAndManagement(columnTwo)
+    ? `If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line`
+    : `If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line`;
+  const tail = indicator === '0' ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.` : `: ${source}. ${modifierAdvice}; otherwise remove that line.`;
+  const tailKeepingLine = indicator === '0' ? `: ${source}, so no modifier makes the pair payable.` : `: ${source}. ${modifierAdvice}.`;
   const otherAdvice =
     `so the two are not checked as one provider's services. ` +
     // Indicator 0: no modifier makes the pair payable, XP included.
@@ -77,6 +78,7 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
     indicator,
     head: detached(indicator === '0' ? `${columnTwo} should not be billed with ${columnOne} (` : `${columnTwo} is bundled into ${columnOne} (`),
     tail: detached(tail),
+    tailKeepingLine: detached(tailKeepingLine),
     otherHead: detached(`${columnTwo} and ${columnOne} (`),
     otherTail: detached(` are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ${otherAdvice}`),
     otherTailNoBilling: detached(
