@@ -66,6 +66,28 @@ describe('bodies that are not messages, and bytes before a header', () => {
     assert.ok(log.every((m) => !m.includes(SENTINEL) && !m.includes('CLM*')), 'no log line quotes the message');
   });
 
+  // Found in review (an integrator): a didChange whose change was a string reached the library's
+  // document manager, whose TypeError ("Cannot use 'in' operator to search for 'range' in NM1*IL...")
+  // the library logged: the claim text in the client's log.
+  test('a document notification of the wrong shape is refused without quoting it; the document is as it was', async () => {
+    const since = client.notifications.length;
+    for (const params of [
+      { textDocument: { uri, version: 2 }, contentChanges: [`NM1*IL*1*${SENTINEL}~`] },
+      { textDocument: { uri, version: 2 }, contentChanges: `NM1*IL*1*${SENTINEL}~` },
+      { textDocument: { uri, version: 2 }, contentChanges: [{ text: `NM1*IL*1*${SENTINEL}~`, range: `${SENTINEL}` }] },
+    ]) {
+      client.process.stdin!.write(frame(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params })));
+    }
+    client.process.stdin!.write(frame(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: TestClient.uriFor('other.837'), languageId: 'x12', version: 1, text: { value: SENTINEL } } } })));
+    await answered('the refused notifications');
+    const log = logSince(since);
+    assert.equal(log.filter((m) => m.includes('refused a message from the client: a textDocument/didChange whose content changes are not objects with a text')).length, 1, log.join('\n'));
+    assert.ok(log.some((m) => m.includes('a textDocument/didChange without a version and a list of content changes')), log.join('\n'));
+    assert.ok(log.some((m) => m.includes('a textDocument/didChange whose change range is not a range')), log.join('\n'));
+    assert.ok(log.some((m) => m.includes("a textDocument/didOpen without the document's text and version")), log.join('\n'));
+    assert.ok(log.every((m) => !m.includes(SENTINEL)), 'no log line quotes them');
+  });
+
   test('a body that is not JSON is refused in a log line', async () => {
     const since = client.notifications.length;
     client.process.stdin!.write(frame(`{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":{"name":"${SENTINEL}"`));
