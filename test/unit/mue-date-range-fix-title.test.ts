@@ -55,7 +55,7 @@ describe('MUE (MAI 2) advice on a line over a date range', () => {
   }
 
   it('found in review: 7 units over 3 days were told to come down to 2; the days allow 6', () => {
-    assert.match(message('7', { from: 20261015, to: 20261017 }), /Units over 2 a day are denied whatever the documentation; lower the units to 6 \(2 a day over its 3 days\)\.$/);
+    assert.match(message('7', { from: 20261015, to: 20261017 }), /Over 2 a day, the lines of 36415 are denied whole, whatever the documentation; lower the units to 6 \(2 a day over its 3 days\)\.$/);
   });
 
   it('with another line on those days, the allowance less what that line reports', () => {
@@ -63,6 +63,6 @@ describe('MUE (MAI 2) advice on a line over a date range', () => {
   });
 
   it('a one-day line keeps the plain advice (control)', () => {
-    assert.match(message('3', { from: 20261015, to: 20261015 }), /Units over 2 are denied for the day whatever the documentation; lower the units to 2\.$/);
+    assert.match(message('3', { from: 20261015, to: 20261015 }), /Every line of 36415 on the day is denied whole, whatever the documentation; lower the units to 2\.$/);
   });
 });

@@ -72,12 +72,12 @@ describe('mue.exceeded message on fractional units', () => {
 
   it('MAI 1: 2.5 units are reported as 2.5, counted as 3', () => {
     const message = finding({ value: 2, mai: 1 }, [{ code: 'J1100', units: '2.5', charge: '25.00', date: DAY }]);
-    assert.match(message, /: this line reports 2\.5 units, counted as 3 \(a part of a unit counts as a unit\)\. Report at most 2 on this line;/);
+    assert.match(message, /: this line reports 2\.5 units, counted as 3 \(a part of a unit counts as a unit\)\. The whole line is denied\. Report at most 2 on this line;/);
   });
 
   it('MAI 1 over a date range: the units written, their days and the share a day', () => {
     const message = finding({ value: 2, mai: 1 }, [{ code: 'J1100', units: '7', charge: '70.00', date: { from: 20260310, to: 20260312 } }]);
-    assert.match(message, /: this line reports 7 units over 3 days, 2\.333 a day, counted as 3 \(a part of a unit counts as a unit\)\. Report at most 2 a day \(6 in all\) on this line;/);
+    assert.match(message, /: this line reports 7 units over 3 days, 2\.333 a day, counted as 3 \(a part of a unit counts as a unit\)\. The whole line is denied\. Report at most 2 a day \(6 in all\) on this line;/);
   });
 
   it('MAI 2: the day reports 1.2 units, counted as 2', () => {

@@ -255,13 +255,14 @@ function exceeded(
   const advice = idLike
     ? `Check the units written: a count this large is more likely another value in the units' place than units given.`
     : mue.mai === 1
-      ? `Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
+      ? // CMS denies a line over a claim-line MUE whole, not its excess units.
+        `The whole line is denied. Report at most ${mue.value}${days > 1 ? ` a day (${mue.value * days} in all)` : ''} on this line; further units belong on separate lines with a modifier that shows they were distinct (59, XE, XS, XP, XU, 76, 77, 91 or an anatomic modifier), when they were.`
       : mue.mai === 2
         ? days > 1
           ? // A line of a date range reports its days' units: its MUE is the value a day, times its days.
-            `Units over ${mue.value} a day are denied whatever the documentation; ${others.length === 0 ? `lower the units to ${mue.value * days} (${mue.value} a day over its ${days} days)` : `its ${days} days allow ${mue.value * days} in all, less what the other lines report on them`}.`
-          : `Units over ${mue.value} are denied for the day whatever the documentation; lower the units to ${mue.value}.`
-        : `Units over ${mue.value} are denied unless the records support them on appeal.`;
+            `Over ${mue.value} a day, the lines of ${code} are denied whole, whatever the documentation; ${others.length === 0 ? `lower the units to ${mue.value * days} (${mue.value} a day over its ${days} days)` : `its ${days} days allow ${mue.value * days} in all, less what the other lines report on them`}.`
+          : `Every line of ${code} on the day is denied whole, whatever the documentation; lower the units to ${mue.value}.`
+        : `Every line of ${code} on the day is denied whole, unless the records support the units on appeal.`;
   return {
     rule: MUE_EXCEEDED_RULE,
     severity: mue.mai === 3 ? 'warning' : 'error',
