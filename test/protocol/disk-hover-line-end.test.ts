@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
 import { DiskFilesRequest } from '../../server/src/lsp/protocol';
 import { writeClaimsCsv } from '../unit/helpers/csv-writer';
+import { writeX12 } from '../unit/helpers/x12-writer';
 import { TestClient } from './helpers/lspClient';
 
 let dir = '';
@@ -49,6 +50,22 @@ test('past the end of a line, a file checked from disk answers as the same text 
     const fromDisk = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
     assert.equal(fromEditor, null, 'the editor path: nothing past the end of row 1');
     assert.equal(fromDisk, null, `the disk path answered ${JSON.stringify(fromDisk?.range)}`);
+
+    // Found in review (an integrator): a position past the document's last line answered with the
+    // hover of its last code, in both paths; there is nothing there.
+    const beyond = { line: 9999, character: 3 };
+    const editorBeyond = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: oracle }, position: beyond })) as Hover | null;
+    const diskBeyond = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: beyond })) as Hover | null;
+    assert.equal(editorBeyond, null, `the editor path answered ${JSON.stringify(editorBeyond?.range)}`);
+    assert.equal(diskBeyond, null, `the disk path answered ${JSON.stringify(diskBeyond?.range)}`);
+    // An 837 whose last line is not empty: its last segment without a terminator (as a document
+    // being typed is), where the end of the text is inside a segment.
+    const x12 = TestClient.uriFor('review-hover-beyond.837');
+    const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100.00', date: { from: 20260310, to: 20260310 } }] }], { lineEnding: '\r\n' }).text.trimEnd().replace(/~$/, '');
+    await client.open(x12, text);
+    assert.ok(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: x12 }, position: { line: 0, character: 1 } }), 'a hover on its ISA (control)');
+    const x12Beyond = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: x12 }, position: beyond })) as Hover | null;
+    assert.equal(x12Beyond, null, `the 837 answered ${JSON.stringify(x12Beyond?.range)}`);
   } finally {
     await client.shutdown();
   }

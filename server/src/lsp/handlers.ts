@@ -81,6 +81,8 @@ export function registerHandlers(connection: Connection, checker: Checker, clien
       const fromDisk = diskChecksOf(connection)?.hover(params.textDocument.uri, params.position) ?? null;
       return fromDisk && { contents: hoverContents(fromDisk.result.markdown, client.hoverFormat), range: fromDisk.range };
     }
+    // Past the last line there is nothing (the offset would be clamped to the end of the text, inside its last segment).
+    if (params.position.line >= state.analysis.lines.lineCount) return null;
     const offset = state.analysis.lines.offsetAt(params.position);
     const hover = hoverAt(state.analysis, offset, state.knowledge);
     if (!hover) return null;
