@@ -163,7 +163,7 @@ const EXPECTED_CHECK: Expected[] = [
     severity: 'warning',
     range: rangeIn(CHECK_TEXT, 'SV1*HC:97530*250.00*UN*', '5'),
     codes: ['97530'],
-    message: /^97530 is over its MUE of 4 \(practitioner table, MAI 3, .*: 5 units of 97530 are reported .* unless the records support them on appeal\.$/,
+    message: /^97530 is over its MUE of 4 \(practitioner table, MAI 3, .*: 5 units of 97530 are reported .* unless the records support the units on appeal\.$/,
   },
   {
     rule: 'mue.not-payable',

@@ -261,7 +261,7 @@ describe('MUE MAI 3: 97530 with 5 units on one line, MUE 4', () => {
     assert.equal(d.severity, 2, 'warning');
     assert.deepEqual(d.range, unitsRange(text, 'SV1*HC:97530*250.00*UN*'));
     assert.match(messageOf(d), /MAI 3/);
-    assert.match(messageOf(d), /unless the records support them on appeal/);
+    assert.match(messageOf(d), /denied whole, unless the records support the units on appeal/);
     assert.equal(await ncciCountOf(uri), 1, 'a warning is counted in the status bar too');
   });
 
