@@ -17,6 +17,7 @@ import { MODIFIERS } from './data/modifiers';
 import { guideKeys } from './guides/load';
 import { GUIDE_ALIASES, NEAREST_GUIDES, NOT_VALIDATED } from './guides/coverage';
 import { kindOfImplementation } from './x12/implementations';
+import { interchangeAt } from './x12Loops';
 
 export interface CompletionEntry {
   label: string;
@@ -214,13 +215,8 @@ function implementationsFor(version: string | null): readonly string[] {
 
 /** ISA12 of the interchange segment i is in, or null (no ISA before it). */
 function interchangeVersion(doc: ParsedDocumentWithIndex, ix: X12Index, text: string, i: number): string | null {
-  const offset = ix.segmentSpan(i).start;
-  let isa = -1;
-  for (const interchange of doc.interchanges) {
-    if (interchange.span.start > offset) break;
-    isa = interchange.span.start;
-  }
-  const s = isa < 0 ? -1 : ix.segmentAt(isa);
+  const interchange = interchangeAt(doc, ix.segmentSpan(i).start);
+  const s = interchange === undefined ? -1 : ix.segmentAt(interchange.span.start);
   if (s < 0 || ix.segmentId(s) !== 'ISA') return null;
   const span = ix.elementSpans(s)[12];
   return span ? text.slice(span.start, span.end).trim() : null;

@@ -6,7 +6,7 @@
 import type { TextEdit } from './edits';
 import { emptiedEnvelopes } from './x12EnvelopeRemoval';
 import { forEachSegmentIn } from './x12/textSegments';
-import type { Claim, Delimiters, ParsedDocument, Span } from './model';
+import type { Claim, Delimiters, Interchange, ParsedDocument, Span } from './model';
 import { firstKeyAtOrAfter } from './search';
 
 interface HlSegment {
@@ -34,10 +34,15 @@ export interface LoopRemoval {
  * order: a fix asks this per claim and per set, in files of thousands of interchanges.
  */
 export function delimitersAt(doc: ParsedDocument, offset: number): Delimiters {
+  return (interchangeAt(doc, offset) ?? doc.interchanges[0])?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
+}
+
+/** The last interchange that starts at or before `offset` (binary search: the reader lists them in text order), or undefined when none does. */
+export function interchangeAt(doc: ParsedDocument, offset: number): Interchange | undefined {
   const interchanges = doc.interchanges;
   // The first interchange that starts after offset (offsets are whole numbers), less one.
   const after = firstKeyAtOrAfter(interchanges.length, (i) => interchanges[i]!.span.start, offset + 1);
-  return interchanges[Math.max(0, after - 1)]?.delimiters ?? { element: '*', component: ':', repetition: '^', segment: '~' };
+  return after > 0 ? interchanges[after - 1] : undefined;
 }
 
 /** The HL segments of a span of text, in order. */

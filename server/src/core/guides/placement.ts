@@ -11,6 +11,7 @@ import { segmentIdCode, X12SegmentIndex } from '../x12/segment-index';
 import { SegmentValues } from './segmentValues';
 import { allowedNextIn } from './nextSegments';
 import { GuideWalker, type WalkerState } from './walker';
+import { interchangeAt } from '../x12Loops';
 
 export interface Placement {
   /** The guide's segment this segment is, or null when the guide has no place for it there. */
@@ -75,8 +76,7 @@ export function guideOfTransaction(doc: ParsedDocumentWithIndex, ix: X12SegmentI
   // Its group's GS, when that group is in the set's own interchange (a set with no GS in a later
   // interchange keeps the index of the group before it, which the checks do not follow).
   const group = doc.groups[t.groupIndex];
-  let interchange: (typeof doc.interchanges)[number] | undefined;
-  for (const i of doc.interchanges) if (i.span.start <= t.span.start) interchange = i;
+  const interchange = interchangeAt(doc, t.span.start);
   const gs = group && interchange && group.interchangeIndex === interchange.index && group.span.start <= t.span.start ? ix.segmentAt(group.span.start) : -1;
   if (gs >= 0 && ix.segmentId(gs) === 'GS') {
     const gs08 = ix.value(gs, 8) ?? '';
