@@ -3,16 +3,17 @@
 // counts, each finding with its message and the guide's element reference. The validator runs
 // them on the values of a segment the fast check (fastCheck.ts) could not pass. Pure.
 import { capitalized } from '../text';
+import { listWithOr } from '../wordLists';
 import { shownCodeFor, shownTypedValue } from './shown';
 import { isValidCode } from './lookups';
 import { patternInWords } from './patterns';
 import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
-/** Code lists this short are named in a guide.code-invalid message. */
-const SHORT_CODE_LIST = 5;
-
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 
 export type GuideSeverity = 'error' | 'warning' | 'information';
+
+/** Code lists this short are named in a guide.code-invalid message. */
+const SHORT_CODE_LIST = 5;
 
 /** What the element checks need from the validator running them. */
 export interface ElementContext {
@@ -139,7 +140,7 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
     ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(ctx.component)}.`, spec.position, spec.component, spec.ref, loop);
   }
   const numeric = spec.type === 'R' || spec.type[0] === 'N';
-  const counted = numeric ? numericLength(value) : characterCount(value, value.length);
+  const counted = numeric ? numericLength(value) : characterCount(value);
   if (counted < spec.minLength || counted > spec.maxLength) {
     const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
     ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} character${counted === 1 ? '' : 's'} long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
@@ -163,7 +164,7 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
   if (!ownVersion && !isValidCode(spec, value)) {
     // A short list is named (ISA11 of a 4010 interchange takes U alone; CLM05-02 A or B).
     const codes = spec.codes;
-    const expected = codes && codes.length > 0 && codes.length <= SHORT_CODE_LIST ? `: it takes ${codes.length === 1 ? codes[0] : `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`}` : '';
+    const expected = codes && codes.length > 0 && codes.length <= SHORT_CODE_LIST ? `: it takes ${listWithOr(codes)}` : '';
     ctx.add(index, 'guide.code-invalid', severity, `${capitalized(shownCodeFor(spec, value))} is not a valid code for ${spec.ref} (${spec.name})${expected}.`, spec.position, spec.component, spec.ref, loop);
   }
   if (format !== null && DATE_FORMATS.has(format)) {
@@ -217,13 +218,13 @@ function syntaxMessage(kind: SyntaxNote['kind'], refs: readonly string[]): strin
 }
 
 /**
- * Characters in value[0, end), a character beyond the Basic Multilingual Plane (an emoji: two
- * UTF-16 units) counted once, as the guide's lengths count characters. (The character-set
- * finding's position needs no such count: no character before the first outside the set is one.)
+ * Characters in `value`, a character beyond the Basic Multilingual Plane (an emoji: two UTF-16
+ * units) counted once, as the guide's lengths count characters. (The character-set finding's
+ * position needs no such count: no character before the first outside the set is one.)
  */
-function characterCount(value: string, end: number): number {
-  let count = end;
-  for (let i = 1; i < end; i++) {
+function characterCount(value: string): number {
+  let count = value.length;
+  for (let i = 1; i < value.length; i++) {
     const unit = value.charCodeAt(i);
     if (unit >= 0xdc00 && unit <= 0xdfff && value.charCodeAt(i - 1) >= 0xd800 && value.charCodeAt(i - 1) <= 0xdbff) count--;
   }

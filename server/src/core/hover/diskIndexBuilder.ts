@@ -15,13 +15,13 @@ import { lastAtOrBefore } from '../search';
 import { DiskIndex, type KeptFinding, type Scope } from './diskIndex';
 import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 
+/** What lineSink puts in a row's table before finish sets it: its revenue code is a professional-fee one. */
+const PROFESSIONAL_ROW = 1;
+
 /**
  * The scopes of an index's claims, numbered (one byte an entry): the two tables, then each note
  * of a claim no table judges (the dental one, one for each facility type CMS does not edit).
  */
-/** What lineSink puts in a row's table before finish sets it: its revenue code is a professional-fee one. */
-const PROFESSIONAL_ROW = 1;
-
 class Scopes {
   readonly list: Scope[] = [
     { table: 'practitioner', note: '' },

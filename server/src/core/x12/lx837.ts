@@ -39,13 +39,14 @@ export function readLx(r: SegmentReading, s: number, expected: number, out: LxRe
   }
 }
 
+const MAX_LINE_NUMBER_DIGITS = 6;
+
 /**
  * LX01 as written when it is a number (one shared string for each up to 99: every line has one),
  * else '': messages, fix titles and the CLI name a line by this or, without it, by its position,
  * and an LX01 that is not a number may hold anything (a name typed in the wrong place), which
  * they must not quote.
  */
-const MAX_LINE_NUMBER_DIGITS = 6;
 export function lineNumberText(text: Source, start: number, end: number): string {
   const length = end - start;
   if (length === 1 || (length === 2 && codeAt(text, start) !== 48)) {
