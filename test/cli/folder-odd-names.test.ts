@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { run } from '../../server/src/cli/main';
 import { memoryIo } from './memoryIo';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -111,5 +112,24 @@ test('a folder that cannot be listed under a checked folder is reported, not ski
       process.chdir(home);
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+});
+
+// 3. A named pipe with a claim file's name in a checked folder (a pipeline's hand-off point) was
+//    passed by without a word. It is not read (it would wait for a writer), and the run says so.
+test('a named pipe named as a claim file in a checked folder is said, not read, and the run goes on', { skip: linuxOnly }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-fifo-'));
+  try {
+    writeFileSync(join(dir, 'a.837'), conflicting('M1'));
+    execFileSync('mkfifo', [join(dir, 'incoming.837')]);
+    execFileSync('mkfifo', [join(dir, 'notes.txt')]);
+    const result = claimlint(['check', dir]);
+    assert.match(result.stderr, /incoming\.837: not a regular file \(a named pipe\), so not read\n/);
+    assert.doesNotMatch(result.stderr, /notes\.txt/, 'a pipe without a claim file name is none of the run\'s business');
+    assert.match(result.stderr, /1 file checked, .*; 1 entry passed by \(not a regular file\)\n/);
+    assert.match(result.stdout, /a\.837:\d+:\d+ error ptp\.conflict/);
+    assert.equal(result.code, 1, 'the conflict in a.837 decides the exit, as without the pipe');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { CheckFolderRequest } from '../../server/src/lsp/protocol';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -65,5 +66,25 @@ test('a claim file named in latin-1 is checked and published; a folder that cann
       process.chdir(home);
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+});
+
+test('a named pipe named as a claim file is in the unreadable lines, not read (a read would wait for a writer)', { skip: linuxOnly }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-folder-fifo-'));
+  try {
+    writeFileSync(join(dir, 'a.837'), writeX12([{ id: 'C1', subscriberId: 'M1', lines: [{ code: '43214', charge: '100', date: DAY }, { code: '43200', charge: '50', date: DAY }] }], { lineEnding: '\n' }).text);
+    execFileSync('mkfifo', [join(dir, 'incoming.837')]);
+    const client = new TestClient({ settings: { ptpEditFiles: [], descriptorFiles: [], builtinEdits: true } });
+    try {
+      await client.initialize(undefined, { workspaceFolder: dir });
+      const result = await client.connection.sendRequest(CheckFolderRequest.type, {});
+      assert.equal(result.checked, 1);
+      assert.equal(result.errors, 1);
+      assert.deepEqual(result.unreadable, ['incoming.837: not a regular file (a named pipe), so not read']);
+    } finally {
+      await client.shutdown();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

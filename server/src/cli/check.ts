@@ -41,6 +41,8 @@ interface Inputs {
   found: Set<FilePath>;
   /** The directories given that hold no claim file: noted, not checked, not an error. */
   empty: FilePath[];
+  /** Entries named as claim files in a folder given that are no regular files (a named pipe): noted, not read. */
+  passed: Map<FilePath, string>;
 }
 
 /**
@@ -52,7 +54,7 @@ interface Inputs {
  * drops one the same way).
  */
 function expandDirectories(files: readonly string[]): Inputs {
-  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set(), found: new Set(), empty: [] };
+  const inputs: Inputs = { files: [], refused: new Map(), unlisted: new Set(), found: new Set(), empty: [], passed: new Map() };
   const seen = new SeenFiles();
   const add = (path: FilePath) => {
     if (seen.firstTime(path)) inputs.files.push(path);
@@ -73,11 +75,12 @@ function expandDirectories(files: readonly string[]): Inputs {
   });
   for (const [i, path] of files.entries()) {
     const directory = directories[i]!;
-    const found = directory ? claimFilesUnder(path) : { paths: [], unlisted: new Map<FilePath, string>() };
+    const found = directory ? claimFilesUnder(path) : { paths: [], unlisted: new Map<FilePath, string>(), passed: new Map<FilePath, string>() };
     for (const [folder, reason] of found.unlisted) {
       inputs.refused.set(folder, reason);
       inputs.unlisted.add(folder);
     }
+    for (const [entry, reason] of found.passed) inputs.passed.set(entry, reason);
     if (found.paths.length > 0) {
       found.paths.forEach(add);
       for (const file of found.paths) if (!named.has(file)) inputs.found.add(file);
@@ -92,7 +95,7 @@ function expandDirectories(files: readonly string[]): Inputs {
 }
 
 export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): number {
-  const { files, refused, unlisted, found, empty } = expandDirectories(options.files);
+  const { files, refused, unlisted, found, empty, passed } = expandDirectories(options.files);
   const progress = progressFor(options, io, files);
   const stdout = (text: string) => {
     progress.clear();
@@ -101,6 +104,7 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   const reporter = createReporter(options.format, stdout, knowledge, options.descriptorFiles.length > 0);
   for (const message of configurationMessages(knowledge)) reporter.configurationProblem(message);
   for (const folder of empty) io.stderr(`claimlint: ${stderrName(folder)}: ${NO_CLAIM_FILES}\n`);
+  for (const [entry, reason] of passed) io.stderr(`claimlint: ${stderrName(entry)}: ${reason}\n`);
   const totals = { files: 0, claims: 0, serviceLines: 0, error: 0, warning: 0, information: 0 };
   /** Claims the files' notes say no NCCI table judges (ncci.not-applicable). */
   let notJudged = 0;
@@ -198,7 +202,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
     `claimlint: ${plural(totals.files, 'file')} checked, ${plural(totals.claims, 'claim')}, ${plural(totals.serviceLines, 'service line')}: ${counts.join(', ')}` +
       `${unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : ''}` +
       `${unlistedFolders > 0 ? `; ${plural(unlistedFolders, 'folder')} could not be listed` : ''}` +
-      `${empty.length > 0 ? `; ${plural(empty.length, 'folder')} held no claim files` : ''}\n`,
+      `${empty.length > 0 ? `; ${plural(empty.length, 'folder')} held no claim files` : ''}` +
+      `${passed.size > 0 ? `; ${plural(passed.size, 'entry', 'entries')} passed by (not ${passed.size === 1 ? 'a regular file' : 'regular files'})` : ''}\n`,
   );
   // Not when no claim read is one a table judges (dental claims, inpatient bills): the files' notes
   // say so; nor when no file was checked (an empty folder), which no edit was checked on.

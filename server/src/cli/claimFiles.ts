@@ -91,12 +91,23 @@ function unlistedReason(error: unknown): string {
 /** Told of each folder under the walked one that cannot be listed, with why. */
 export type UnlistedFolder = (folder: FilePath, reason: string) => void;
 
+/** Told of each entry with a claim file's name that is not a regular file (a named pipe, a device), with what it is. */
+export type PassedEntry = (path: FilePath, reason: string) => void;
+
+/** What a directory entry that is neither a file, a folder nor a link is, for the note that it was passed by. */
+function notRegularReason(entry: Dirent<Buffer>): string {
+  const kind = entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'not a file';
+  return `not a regular file (${kind}), so not read`;
+}
+
 /**
  * The claim files under `folder`, in no particular order; null is yielded after each folder is
  * read, so a caller that must stay responsive can pause there. A folder that cannot be listed
- * (permissions, a path past the system's limit) goes to `unlisted`; one removed meanwhile holds nothing.
+ * (permissions, a path past the system's limit) goes to `unlisted`; one removed meanwhile holds
+ * nothing. An entry named as a claim file that is no regular file (a named pipe, which would wait
+ * for a writer) goes to `passed`, unread.
  */
-export function* walkClaimFiles(folder: FilePath, unlisted: UnlistedFolder = () => {}): Generator<FilePath | null, void, undefined> {
+export function* walkClaimFiles(folder: FilePath, unlisted: UnlistedFolder = () => {}, passed: PassedEntry = () => {}): Generator<FilePath | null, void, undefined> {
   const pending: FilePath[] = [folder];
   while (pending.length > 0) {
     const current = pending.pop()!;
@@ -125,6 +136,9 @@ export function* walkClaimFiles(folder: FilePath, unlisted: UnlistedFolder = () 
           continue;
         }
         if (target.isFile() && isClaimFile(path)) yield path;
+        else if (!target.isFile() && !target.isDirectory() && hasClaimFileExtension(path)) passed(path, 'not a regular file, so not read');
+      } else if (hasClaimFileExtension(path)) {
+        passed(path, notRegularReason(entry));
       }
     }
     yield null;
@@ -150,17 +164,28 @@ export function sortClaimFiles<P extends FilePath>(folder: string, paths: readon
   return keyed.map((k) => k.path);
 }
 
-/** The claim files under `folder` and the folders under it that cannot be listed (with why), sorted together (see sortClaimFiles). */
-export function claimFilesUnder(folder: string): { paths: FilePath[]; unlisted: Map<FilePath, string> } {
+/**
+ * The claim files under `folder` and the folders under it that cannot be listed (with why), sorted
+ * together (see sortClaimFiles); and the entries named as claim files that are not regular files
+ * (with what they are), sorted apart.
+ */
+export function claimFilesUnder(folder: string): { paths: FilePath[]; unlisted: Map<FilePath, string>; passed: Map<FilePath, string> } {
   const found: FilePath[] = [];
   const unlisted = new Map<FilePath, string>();
-  for (const path of walkClaimFiles(folder, (path, reason) => {
-    unlisted.set(path, reason);
-    found.push(path);
-  })) {
+  const passed = new Map<FilePath, string>();
+  const walk = walkClaimFiles(
+    folder,
+    (path, reason) => {
+      unlisted.set(path, reason);
+      found.push(path);
+    },
+    (path, reason) => passed.set(path, reason),
+  );
+  for (const path of walk) {
     if (path !== null) found.push(path);
   }
-  return { paths: sortClaimFiles(folder, found), unlisted };
+  const passedSorted = new Map(sortClaimFiles(folder, [...passed.keys()]).map((path) => [path, passed.get(path)!] as const));
+  return { paths: sortClaimFiles(folder, found), unlisted, passed: passedSorted };
 }
 
 /**

@@ -105,8 +105,14 @@ export class FolderChecks {
   private async runFolder(root: string, result: CheckFolderRequest.Result, reporter: WorkDoneProgressReporter, cancelled: () => boolean): Promise<CheckFolderRequest.Result> {
     const found: FilePath[] = [];
     const unlisted = new Map<FilePath, string>();
+    const passed = new Map<FilePath, string>();
     let folders = 0;
-    for (const path of walkClaimFiles(root, (folder, reason) => unlisted.set(folder, reason))) {
+    const walk = walkClaimFiles(
+      root,
+      (folder, reason) => unlisted.set(folder, reason),
+      (entry, reason) => passed.set(entry, reason),
+    );
+    for (const path of walk) {
       if (path !== null) found.push(path);
       else if (++folders % 16 === 0) {
         await turn();
@@ -121,6 +127,8 @@ export class FolderChecks {
     const nameOf = (path: FilePath) => relative(root, shownPath(path)).split(sep).join('/');
     const names = paths.map(nameOf);
     for (const folder of sortClaimFiles(root, [...unlisted.keys()])) result.unreadable.push(`${nameOf(folder) || '.'}: ${unlisted.get(folder)!}`);
+    // A named pipe with a claim file's name would wait for a writer: said, not read.
+    for (const entry of sortClaimFiles(root, [...passed.keys()])) result.unreadable.push(`${nameOf(entry)}: ${passed.get(entry)!}`);
     const knowledge = this.rules.knowledge;
     // A run covers the claim files under its folder, and pairs lines across those alone: the
     // results another run published (another workspace folder, a folder around this one) stay.
