@@ -98,14 +98,19 @@ describe('CSV unit columns and the MUE', () => {
 describe('a CSV without a units column', () => {
   const text = 'Claim ID,Patient ID,Date of Service,HCPCS,Charge\nC1,P1,03/10/2026,97112,50.00\nC1,P1,03/10/2026,97112,50.00\nC1,P1,03/10/2026,97112,50.00\n';
 
-  it('each line is one unit: no warning per row, one note on the header, and 3 lines of one unit over an MUE of 2 (MAI 1 per line: none)', () => {
+  it('each line is one unit: no warning per row, one note on the header; 3 lines of one unit over an MUE of 2 (MAI 1 per line: none over it, but lines alike)', () => {
     const analysis = analyze(text, knowledge());
     assert.deepEqual(analysis.doc.claims[0]!.lines.map((l) => l.units), [1, 1, 1]);
     const notes = analysis.findings.filter((f) => f.rule === 'mue.no-units-column');
     assert.equal(notes.length, 1);
     assert.equal(notes[0]!.severity, 'information');
     assert.equal(notes[0]!.span.start, 0);
-    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('mue.') && f.rule !== 'mue.no-units-column').map((f) => f.rule), []);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule === 'mue.exceeded').map((f) => f.rule), []);
+    // Nothing tells the three rows apart: units split past the per-line MUE (repeatedLines.ts).
+    const repeated = analysis.findings.filter((f) => f.rule === 'mue.line-repeated');
+    assert.deepEqual(repeated.map((f) => f.related?.length), [1, 2]);
+    assert.match(repeated[1]!.message, /the 3 units pass an edit they are over together/);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('mue.') && !['mue.no-units-column', 'mue.line-repeated'].includes(f.rule)).map((f) => f.rule), []);
   });
 
   it('MAI 2: the day\'s lines are summed as one unit each; no units fix (there is no cell to write), removing a line is offered', () => {

@@ -64,16 +64,25 @@ describe('kept lines', () => {
     assert.equal(lines.billingNumber(b), lines.providerNumber(c));
   });
 
-  it('holds what the modifiers do to a PTP pair, one signature per kind', () => {
+  it('holds what the modifiers do to a PTP pair and the modifiers written, one signature per kind and modifiers', () => {
     const lines = new KeptLines();
     const plain = lines.add(line(0), place(0));
     const distinct = lines.add(line(2, { modifiers: [modifier('59')] }), place(2));
     const alsoDistinct = lines.add(line(4, { modifiers: [modifier('xs'), modifier('59')] }), place(4));
     const sites = lines.add(line(6, { modifiers: [modifier('RT'), modifier('LT')] }), place(6));
+    const againDistinct = lines.add(line(8, { modifiers: [modifier(' 59')] }), place(8));
+    const professional = lines.add(line(10, { modifiers: [modifier('26')] }), place(10));
     assert.equal(lines.signature(plain).key, '');
+    assert.equal(lines.signature(plain).written, '');
     assert.equal(lines.signature(distinct).distinct, true);
-    assert.equal(lines.signature(distinct), lines.signature(alsoDistinct));
+    // The same to a PTP pair, told apart by what is written (the repeated-line check reads it).
+    assert.equal(lines.signature(distinct).key, lines.signature(alsoDistinct).key);
+    assert.deepEqual([lines.signature(distinct).written, lines.signature(alsoDistinct).written], ['59', '59-XS']);
+    assert.equal(lines.signature(againDistinct), lines.signature(distinct), 'held once');
     assert.deepEqual(lines.signature(sites).sites, ['LT', 'RT']);
+    assert.equal(lines.signature(sites).written, 'LT-RT');
+    // No PTP effect, but not nothing written: 26 tells a line from TC.
+    assert.deepEqual([lines.signature(professional).key, lines.signature(professional).written], ['', '26']);
   });
 
   it('is shared by the groupers of a run: a line two of them keep is one row', () => {

@@ -69,7 +69,10 @@ describe('MUE check', () => {
 
   it('MAI 1 judges each line alone; MAI 3 is a warning; value 0 is not payable', () => {
     const one = knowledgeWith([{ code: '97110', value: 4, mai: 1 }]);
-    assert.deepEqual(check([{ id: 'A', lines: [line('97110', '3'), line('97110', '3')] }], one).coding, []);
+    // 3 + 3 on lines told apart (59 on the second): each line is within 4.
+    assert.deepEqual(check([{ id: 'A', lines: [line('97110', '3'), { ...line('97110', '3'), modifiers: ['59'] }] }], one).coding, []);
+    // The same lines told apart by nothing: no line over 4 either, but the split is said (repeatedLines.ts).
+    assert.deepEqual(check([{ id: 'A', lines: [line('97110', '3'), line('97110', '3')] }], one).coding.map((f) => [f.rule, f.severity]), [['mue.line-repeated', 'warning']]);
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '5')] }], one).coding.map((f) => [f.rule, f.severity]), [['mue.exceeded', 'error']]);
     const three = knowledgeWith([{ code: '97110', value: 4, mai: 3 }]);
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '5')] }], three).coding.map((f) => [f.rule, f.severity]), [['mue.exceeded', 'warning']]);

@@ -10,6 +10,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'mue.exceeded': 'Units of a code over its NCCI medically unlikely edit (MUE) value for one line (MAI 1) or for one patient, provider and date (MAI 2: policy; MAI 3: clinical, appealable).',
   'mue.not-payable': 'A code whose NCCI MUE value is 0 for this type of claim: it is not payable.',
   'mue.units-unknown': 'A line of a code with an NCCI MUE whose unit count is missing or unreadable, or below 0, so it is counted as 1 unit.',
+  'mue.line-repeated': 'A code whose NCCI MUE is judged per line (MAI 1) reported again for the same patient, provider and dates with the same modifiers (or none): units split past the MUE, or a duplicate a payer may deny; a repeat says so with a modifier (76, 77, 91, a site).',
   'mue.no-units-column': 'A claim CSV without a units column, checked against MUE tables: each line is taken as one unit of service.',
   'ncci.table-not-loaded': "Claims judged by an NCCI table (practitioner or outpatient hospital) that is not loaded while the other claim type's is: their lines were not checked against it.",
   'ncci.not-applicable': 'Claims of a file that no NCCI table judges (dental claims, and facility bills CMS does not edit, such as inpatient ones): their lines were not paired, counted against an MUE or checked for add-on codes.',

@@ -9,7 +9,7 @@
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { Interned } from '../rules/interned';
 import type { RowSource } from '../rules/rowSource';
-import { signatureOf, type ModifierSignature } from '../rules/ptpBypass';
+import { signatureIdentity, signatureOf, type ModifierSignature } from '../rules/ptpBypass';
 import { plainNumber } from '../text';
 import { GrowableColumn } from './growableColumn';
 
@@ -71,10 +71,11 @@ export class StagedRows implements RowSource {
     this.providerOf.set(row, this.texts.numberOf(provider));
     this.billingOf.set(row, this.texts.numberOf(billing));
     const signature = signatureOf(line);
-    let n = this.signatureNumbers.get(signature.key);
+    const identity = signatureIdentity(signature);
+    let n = this.signatureNumbers.get(identity);
     if (n === undefined) {
       n = this.signatures.length;
-      this.signatureNumbers.set(signature.key, n);
+      this.signatureNumbers.set(identity, n);
       this.signatures.push(signature);
     }
     this.signatureOf.set(row, n);

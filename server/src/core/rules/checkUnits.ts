@@ -13,6 +13,7 @@ import type { PatientGroup, ServiceGrouper } from './serviceGroups';
 import { lineList } from './lineLabels';
 import type { RunFinding } from './checkPtp';
 import { hasIdDigits } from '../x12/values';
+import { checkRepeatedLines } from './repeatedLines';
 
 export const MUE_EXCEEDED_RULE = 'mue.exceeded';
 export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
@@ -127,8 +128,16 @@ export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fil
   return out;
 }
 
-/** The MUE findings of one patient group (see checkUnitsGroups), added to `out`: they depend on that group's lines alone. */
+/**
+ * The MUE findings of one patient group (see checkUnitsGroups), and its lines of such codes
+ * reported twice alike (repeatedLines.ts), added to `out`: they depend on that group's lines alone.
+ */
 export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
+  checkUnitsOfGroup(group, tables, out, fileNames);
+  checkRepeatedLines(group, (code) => mueRowFor(tables, group.table, code), out, fileNames);
+}
+
+function checkUnitsOfGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
   const lines = group.lines;
   // Lines of one code and provider, for the MAI 2 and 3 sums.
   const summed = new Map<string, { mue: MueRow; rows: number[] }>();

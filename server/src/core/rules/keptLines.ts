@@ -8,7 +8,7 @@
 // Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
-import { signatureOf, type ModifierSignature } from './ptpBypass';
+import { signatureIdentity, signatureOf, type ModifierSignature } from './ptpBypass';
 import { plainNumber } from '../text';
 import { Interned } from './interned';
 import type { RowSource } from './rowSource';
@@ -71,7 +71,7 @@ export class KeptLines implements RowSource {
 
   private readonly codes = new Interned();
   private readonly texts = new Interned();
-  /** Modifier signatures by their key, numbered in the order first seen. */
+  /** Modifier signatures by signatureIdentity, numbered in the order first seen. */
   private readonly signatureNumbers = new Map<string, number>();
   private readonly signatures: ModifierSignature[] = [];
 
@@ -241,10 +241,11 @@ export class KeptLines implements RowSource {
   }
 
   private numberOfSignature(signature: ModifierSignature): number {
-    let n = this.signatureNumbers.get(signature.key);
+    const identity = signatureIdentity(signature);
+    let n = this.signatureNumbers.get(identity);
     if (n === undefined) {
       n = this.signatures.length;
-      this.signatureNumbers.set(signature.key, n);
+      this.signatureNumbers.set(identity, n);
       this.signatures.push(signature);
     }
     return n;

@@ -31,10 +31,21 @@ export interface ModifierSignature {
   readonly full: boolean;
   /** All of the above as one string, for grouping lines that any pair test (and a finding's words) treats alike. */
   readonly key: string;
+  /**
+   * The line's modifiers as written (trimmed, in capitals, sorted, each once, joined by '-'; '' when
+   * none): what tells two lines of one code apart to a payer (26 from TC, 76 from none), which the
+   * repeated-line check reads (checkUnits.ts). Not in `key`: PTP pairs read only what is above.
+   */
+  readonly written: string;
+}
+
+/** What tells two signatures apart for holding each once (a table's interned signatures): `key` and `written`. */
+export function signatureIdentity(signature: ModifierSignature): string {
+  return signature.written === '' ? signature.key : `${signature.key}\u0001${signature.written}`;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '', written: '' });
 
 /** A claim line's modifier positions (SV101-3 to SV101-6). */
 const MODIFIER_POSITIONS = 4;
@@ -66,7 +77,8 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     }
   }
   const full = values.length >= MODIFIER_POSITIONS;
-  if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return NONE;
+  const written = writtenModifiers(values);
+  if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written };
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
   return {
@@ -78,7 +90,19 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     misplaced: misplacedList,
     full,
     key: `${anyLine ? 1 : 0}${distinct ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
+    written,
   };
+}
+
+/** The modifiers as ModifierSignature.written holds them: trimmed, in capitals, sorted, each once, joined by '-'. */
+function writtenModifiers(values: readonly string[]): string {
+  if (values.length === 1) return values[0]!.trim().toUpperCase();
+  const set = new Set<string>();
+  for (const value of values) {
+    const modifier = value.trim().toUpperCase();
+    if (modifier !== '') set.add(modifier);
+  }
+  return [...set].sort().join('-');
 }
 
 /**
