@@ -49,12 +49,45 @@ describe('the date a CSV row carries from the row before', () => {
     const text = 'Patient,DOS,CPT,Units\nP1,,43214,1\nP1,soon,43214,1\n,,43200,1\n';
     const doc = parseCsv(text);
     assert.deepEqual(doc.claims.flatMap((c) => c.lines.map((l) => l.dateOfService)), [null, null, null]);
-    assert.deepEqual(analyze(text, emptyKnowledge()).findings.map((f) => f.rule), ['csv.date-invalid']);
+    // The rows with a code and no date are said (csv.date-missing); the unreadable one is its own error.
+    assert.deepEqual(analyze(text, emptyKnowledge()).findings.map((f) => [f.rule, text.slice(0, f.span.start).split('\n').length]), [['csv.date-missing', 2], ['csv.date-invalid', 3], ['csv.date-missing', 4]]);
+  });
+});
+
+// Found in a user review: an export that writes a claim's fields (claim id, patient, date) on its
+// first row only, with a claim-id column. Its other rows kept no date, so they were never checked
+// (43214 with 43200: no finding, exit 0), and nothing said so. They now take the date of the row
+// before when it is of the same claim, as an 837 line without DTP*472 takes its claim's date; a
+// row with a code and no date at all is a warning.
+describe('a CSV row of a claim id with its date cell empty', () => {
+  it('takes the date of the row before of its claim, continuing it or naming it again, and is checked on it', () => {
+    for (const text of [
+      'Claim ID,Patient ID,DOS,CPT,Units\nK1,P1,10/15/2026,43214,1\n,,,43200,1\n,,,76000,1\n',
+      'Claim ID,Patient ID,DOS,CPT,Units\nK1,P1,10/15/2026,43214,1\nK1,P1,,43200,1\nK1,P1,,76000,1\n',
+    ]) {
+      const doc = parseCsv(text);
+      const lines = doc.claims[0]!.lines;
+      assert.deepEqual(lines.map((l) => l.dateOfService?.from ?? null), [20261015, 20261015, 20261015]);
+      assert.deepEqual(lines.map((l) => l.dateInherited), [false, true, true]);
+      const findings = analyze(text, emptyKnowledge()).findings;
+      assert.deepEqual(findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end)]), [['ptp.conflict', '43200'], ['ptp.conflict', '76000']]);
+    }
   });
 
-  it('is not taken with a claim-id column: the row goes by its claim id and keeps no date', () => {
-    const doc = parseCsv('Claim,Patient,DOS,CPT\n1,P1,03/12/2026,43214\n1,P1,,43200\n');
-    assert.equal(doc.claims[0]!.lines[1]!.dateOfService, null);
-    assert.equal(doc.claims[0]!.lines[1]!.dateInherited, false);
+  it('takes no date from another claim\'s row: it has none, and says so', () => {
+    const text = 'Claim ID,Patient ID,DOS,CPT\nK1,P1,10/15/2026,43214\nK2,P1,,43200\n';
+    const doc = parseCsv(text);
+    assert.equal(doc.claims[1]!.lines[0]!.dateOfService, null);
+    const [missing, ...others] = analyze(text, emptyKnowledge()).findings;
+    assert.deepEqual(others, []);
+    assert.equal(missing!.rule, 'csv.date-missing');
+    assert.equal(missing!.severity, 'warning');
+    assert.equal(missing!.message, 'Line 3: column "DOS" is empty, and no row of its claim before it gives a date of service: no NCCI edit is checked on this line (the checks pair the lines of one day). Write the date of service.');
+    assert.equal(text.slice(missing!.span.start, missing!.span.end), '43200');
+  });
+
+  it('a file of no dates at all: each row with a code is said, none is paired', () => {
+    const text = 'Claim ID,Patient ID,DOS,CPT\nK1,P1,,43214\nK1,P1,,43200\n';
+    assert.deepEqual(analyze(text, emptyKnowledge()).findings.map((f) => f.rule), ['csv.date-missing', 'csv.date-missing']);
   });
 });

@@ -243,8 +243,13 @@ describe('a claim CSV read in pieces', () => {
     // Dotted dates make the file day first wherever they come (here after rows of slashed dates).
     const dotted = ['Claim;Patient;DOS;CPT;Units', '1;P1;03/04/2026;43214;1', '2;P1;04/03/2026;43200;1', '2;P1;04.03.2026;43214;1', ''].join('\n');
     assert.ok(streamed(dotted, BUILTIN, [5])!.findings.some((f) => f.rule === 'ptp.conflict'));
+    // With a claim-id column, a row of the claim before with its date cell empty takes that row's date; one of another claim has none (csv.date-missing).
+    const carriedById = ['Claim ID,Patient ID,DOS,CPT,Units', 'K1,P1,10/15/2026,43214,1', ',,,43200,1', 'K1,P1,,76000,1', 'K2,P1,,43200,1', ''].join('\n');
+    const byId = streamed(carriedById, BUILTIN, [9])!.findings.map((f) => f.rule);
+    assert.deepEqual(byId, ['ptp.conflict', 'ptp.conflict', 'csv.date-missing']);
     const texts = [
       carried,
+      carriedById,
       dotted,
       ['Claim;Patient;DOS;CPT;Units;Charge', '1;P1;2026-03-12;97110;6;600,00', '1;P1;2026-03-12;43214;1;1.250,00', '2;P1;2026-03-12;43200;1;600,00 EUR', '2;P1;2026-03-12;43214;1;1,250.00', ''].join('\r\n'),
       ['Claim,Patient,DOS,CPT,Units,Modifiers', '="00123",="000456",="03/12/2026",="43214",="1",', '="00123",="000456",03/12/2026,"=""43200""",1,="59"', '="00124",P1,03/12/2026,="",=""', ''].join('\n'),

@@ -56,6 +56,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'csv.no-patient-column': 'A claim CSV export without a patient, member or claim id column: every row is taken as the same patient.',
   'csv.no-date-column': 'A claim CSV export without a date of service column: its lines are paired with no other.',
   'csv.date-invalid': 'A date of service that is not a date in a form Claimlint reads.',
+  'csv.date-missing': 'A claim CSV row with a procedure code and no date of service, written or taken from the row of its claim before it: it is paired with no other line.',
   'csv.procedure-code-invalid': 'A procedure code cell that is not a CPT, HCPCS or CDT code.',
   'csv.modifier-invalid': 'A modifier cell holding something other than two-character modifiers, or a row with more than four modifiers.',
   'csv.units-invalid': 'A units cell that is not a number of units.',

@@ -35,6 +35,9 @@ export abstract class ClaimChooser<S> {
   private lastDate: DateRange | null = null;
   /** The date the last row given to claimFor was grouped on (groupedDate). */
   private rowDate: DateRange | null = null;
+  /** With a claim-id column: the previous row's claim and the date it was grouped on (an empty date cell of the same claim takes it). */
+  private lastClaim: S | null = null;
+  private lastClaimDate: DateRange | null = null;
   /** Where the previous row's claim id was written (to skip the map for runs of one claim). */
   private lastIdStart = -1;
   private lastIdLength = -1;
@@ -100,6 +103,14 @@ export abstract class ClaimChooser<S> {
     // none yet): the next row of the same id and patient looks its claim up again rather than take
     // this one as that patient's (claimById), as it does when the rows are read in pieces (moveTo).
     if (state !== byKey) this.lastPatientLength = -1;
+    // A row of the claim of the row before with its date cell empty: that row's date ("same as
+    // above", an export that writes a claim's fields on its first row only). The date grouped
+    // on when rows are grouped by patient and date is carried the same way (claimByPatientAndDate).
+    if (this.layout.claimId >= 0) {
+      if (date === null && dateText === '' && state === this.lastClaim) this.rowDate = this.lastClaimDate;
+      this.lastClaim = state;
+      this.lastClaimDate = this.rowDate;
+    }
     this.current = state;
     return state;
   }
@@ -144,9 +155,9 @@ export abstract class ClaimChooser<S> {
   }
 
   /**
-   * The date of service the last row given to claimFor was grouped on: its own, or, grouped by
-   * patient and date, the previous row's when its date cell is empty (its line carries that date,
-   * for the coding checks and hovers). Null when none.
+   * The date of service the last row given to claimFor was grouped on: its own, or the previous
+   * row's when its date cell is empty and, grouped by claim id, that row is of the same claim (its
+   * line carries that date, for the coding checks and hovers). Null when none.
    */
   groupedDate(): DateRange | null {
     return this.rowDate;

@@ -9,6 +9,7 @@ export const CSV_RULES = {
   rowShort: 'csv.row-short',
   rowLong: 'csv.row-long',
   dateInvalid: 'csv.date-invalid',
+  dateMissing: 'csv.date-missing',
   amountInvalid: 'csv.amount-invalid',
   unitsInvalid: 'csv.units-invalid',
   claimTypeUnknown: 'csv.claim-type-unknown',

@@ -29,7 +29,8 @@ export interface RowClaims<S> extends KindOfClaims<S> {
   claimFor(r: CsvReader, date: DateRange | null, dateText: string, frequency: string | null): S;
   /**
    * The date of service the last claimFor grouped its row on: the row's own, or the previous
-   * row's when the row's date cell is empty and rows are grouped by date; null when none.
+   * row's when the row's date cell is empty (grouped by claim id: when that row is of the same
+   * claim); null when none.
    */
   groupedDate(): DateRange | null;
   /** Whether the line of a row with this code and date is wanted as a ServiceLine (else addLine gets null). */
@@ -116,6 +117,11 @@ export class RowParser<S> {
     this.claimCells.readKind(r, state);
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
+    // A code with no date, written or carried: never paired, counted or looked at for add-on codes.
+    if (date === null && codes.code !== '' && dates.dateText === '' && layout.dateOfService >= 0) {
+      const column = this.columnName(layout.dateOfService);
+      this.finding(CSV_RULES.dateMissing, 'warning', `Line ${r.recordLine}: ${column} is empty, and no row of its claim before it gives a date of service: no NCCI edit is checked on this line (the checks pair the lines of one day). Write the date of service.`, codes.codeSpan);
+    }
     const revenue = this.layout.revenueCode;
     const professionalRevenue = codes.code !== '' && hasValue(r, revenue) && isProfessionalRevenueCodeAt(r.text, r.valStart[revenue]!, r.valEnd[revenue]!);
     // The modifier cells are read only for a line that is made (checkModifiers has reported their problems).
