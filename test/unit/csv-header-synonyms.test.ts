@@ -87,3 +87,34 @@ describe('"Bill Type Code", "Type of Bill Code" and "TOB Code" are the type of b
     });
   }
 });
+
+// Found in a user review: headers an export writes with a format or a code set in brackets, or
+// naming the line's first date or its code ("First DOS", "Line CPT"), were no column the reader
+// knew: the date column missing made every line unpaired (one note), the code column missing made
+// the file no claim CSV at all. A 43214 + 43200 pair passed either way.
+describe('headers with a part in brackets, and "First DOS", "Line CPT" and the like', () => {
+  const cases: [string, string][] = [
+    ['Date of Service (MM/DD/YYYY)', 'CPT'],
+    ['DOS [mm/dd/yyyy]', 'CPT'],
+    ['First DOS', 'CPT'],
+    ['Begin DOS', 'CPT'],
+    ['Line DOS', 'Line CPT'],
+    ['Date of Service', 'Procedure Code (CPT/HCPCS)'],
+    ['Date of Service', 'Line HCPCS'],
+  ];
+  for (const [date, code] of cases) {
+    it(`${date} / ${code}: the pair is found`, () => {
+      const text = `Claim ID,Patient ID,${date},${code},Units\nC1,P1,10/15/2026,43214,1\nC1,P1,10/15/2026,43200,1\n`;
+      assert.deepEqual(rules(text), ['ptp.conflict']);
+    });
+  }
+
+  it('the name as written comes first; a bracket part is dropped only when the whole name is no known one', () => {
+    assert.equal(roleOfHeader('Date of Service (MM/DD/YYYY)'), 'dateOfService');
+    assert.equal(roleOfHeader('Last DOS'), 'dateOfServiceTo');
+    assert.equal(roleOfHeader('Units (days)'), 'units');
+    assert.equal(roleOfHeader('Diagnosis Code (ICD-10)'), null, 'a diagnosis code is no procedure code');
+    assert.equal(roleOfHeader('(CPT)'), 'procedureCode');
+    assert.equal(roleOfHeader('Notes (CPT)'), null);
+  });
+});

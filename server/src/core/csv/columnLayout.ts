@@ -72,14 +72,27 @@ const NAME_TABLE: Map<string, { role: InternalRole; rank: number }> = (() => {
   return m;
 })();
 
+/** A part in brackets in a header: "(MM/DD/YYYY)", "(CPT/HCPCS)", "[units]". */
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]/g;
+
+/**
+ * A header as its name is looked up (normalizeHeader, columns.ts): as written, else, when that
+ * is no known name, without its parts in brackets ("Date of Service (MM/DD/YYYY)" is "dateofservice").
+ */
+export function headerKey(header: string): string {
+  const whole = normalizeHeader(header);
+  if (NAME_TABLE.has(whole) || !(header.includes('(') || header.includes('['))) return whole;
+  return normalizeHeader(header.replace(BRACKETED, ' ')) || whole;
+}
+
 /** The role a single header name would get on its own, or null. */
 export function roleOfHeader(header: string): InternalRole | null {
-  return NAME_TABLE.get(normalizeHeader(header))?.role ?? null;
+  return NAME_TABLE.get(headerKey(header))?.role ?? null;
 }
 
 export function mapColumns(headers: string[]): ColumnLayout {
   const best = new Map<InternalRole, { col: number; rank: number }>();
-  const norms = headers.map(normalizeHeader);
+  const norms = headers.map(headerKey);
   norms.forEach((norm, col) => {
     const hit = NAME_TABLE.get(norm);
     if (!hit) return;

@@ -4,7 +4,9 @@
 //  - A header cell is normalized with normalizeHeader(): lowercased, every character that is not
 //    a-z or 0-9 removed. "Claim #", "CLAIM_NO" and "claim-no" become "claim" / "claimno".
 //  - The names below are already normalized. A column gets a role only on an exact match, so
-//    "Diagnosis Code" ("diagnosiscode") is never mistaken for "code".
+//    "Diagnosis Code" ("diagnosiscode") is never mistaken for "code". A header that matches none
+//    is tried again without a part in brackets, which exports add to say a format or an
+//    alternative: "Date of Service (MM/DD/YYYY)", "Procedure Code (CPT/HCPCS)", "Units [qty]".
 //  - Within one role, names are listed from most to least specific. When several columns match
 //    the same role, the column whose name comes first in the list wins (ties: the leftmost
 //    column); the others get no role. So "CPT Code" beats a generic "Code" column.
@@ -41,12 +43,16 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'dos', 'dateofservice', 'datesofservice', 'servicedate', 'svcdate', 'servicefromdate',
     'dateofservicefrom', 'dosfrom', 'fromdos', 'svcfromdate', 'fromdateofservice', 'fromdate',
     'servicedt', 'svcdt', 'dateofsvc', 'servicedatefrom', 'svcdatefrom', 'servicefrom',
-    'servdate', 'servdt', 'dateofserv', 'dtofservice', 'dtofsvc', 'startdate', 'date',
+    'servdate', 'servdt', 'dateofserv', 'dtofservice', 'dtofsvc',
+    'firstdos', 'begindos', 'beginningdos', 'startdos', 'dosbegin', 'dosstart', 'fromdateofsvc',
+    'linedos', 'linedateofservice', 'lineservicedate', 'lineservicefromdate', 'linefromdate',
+    'startdate', 'date',
   ],
   procedureCode: [
     'cpt', 'hcpcs', 'cpthcpcs', 'hcpcscpt', 'cptcode', 'hcpcscode', 'cpthcpcscode', 'hcpcscptcode',
     'hcpcscd', 'hcpcslevelii', 'hcpcslevel2', 'hcpcsleveliicode', 'hcpcslevel2code',
     'cpt4', 'cpt4code', 'cptiv', 'cpt4hcpcs', 'hcpcscpt4',
+    'linecpt', 'linehcpcs', 'linecptcode', 'linehcpcscode', 'lineprocedurecode', 'lineproccode',
     'procedurecode', 'proccode', 'cptcd', 'proccd', 'procedure', 'proc', 'cdt',
     'cdtcode', 'adacode', 'servicecode', 'code',
   ],
@@ -205,6 +211,7 @@ export const EXTRA_COLUMN_NAMES = {
   dateOfServiceTo: [
     'todate', 'dosto', 'todos', 'thrudate', 'throughdate', 'servicetodate', 'dateofserviceto',
     'svctodate', 'servicethroughdate', 'servicethrudate', 'servicedateto', 'svcdateto', 'serviceto', 'servicethru',
+    'lastdos', 'enddos', 'dosend', 'dosthru', 'dosthrough', 'linetodate', 'lineservicetodate',
     'enddate', 'thru', 'through',
   ],
   // The claim frequency code (the 837's CLM05-3; the CMS-1500's box 22 resubmission code): whether
