@@ -36,8 +36,9 @@
 //
 // Severity: error, or warning when the guide calls the element, segment or loop situational.
 import { severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
-import type { SegmentSpec } from './schema';
+import type { LoopSpec, SegmentSpec } from './schema';
 import { shownSegment } from './shown';
+import { firstSegmentOf, isMapLoop, loopPhrase, loopTitle } from './loopWords';
 import type { GuideWalker, WalkEvent } from './walker';
 
 export type { GuideSeverity };
@@ -65,19 +66,19 @@ export function reportEvents(events: readonly WalkEvent[], index: number, add: E
         add(index, 'guide.segment-missing', 'error', `Required segment ${describe(e.segment)} is missing before this segment.`, undefined, undefined, undefined, e.segment.loop.id);
         break;
       case 'loop-missing':
-        add(index, 'guide.loop-missing', 'error', `Required loop ${e.loop.id} (${e.loop.name}) is missing before this segment.`, undefined, undefined, undefined, e.loop.id);
+        add(index, 'guide.loop-missing', 'error', loopMissingMessage(e.loop), undefined, undefined, undefined, e.loop.id);
         break;
       case 'segment-max-use':
-        add(index, 'guide.segment-max-use', severityOf(e.segment.usage), `${describe(e.segment)} is used ${e.count} times in loop ${e.segment.loop.id}; the guide allows ${e.segment.maxUse}.`, undefined, undefined, undefined, e.segment.loop.id);
+        add(index, 'guide.segment-max-use', severityOf(e.segment.usage), `${describe(e.segment)} is used ${e.count} times in ${loopPhrase(e.segment.loop)}; the guide allows ${e.segment.maxUse}.`, undefined, undefined, undefined, e.segment.loop.id);
         break;
       case 'loop-max-repeat':
-        add(index, 'guide.loop-max-repeat', severityOf(e.loop.usage), `Loop ${e.loop.id} (${e.loop.name}) repeats ${e.count} times; the guide allows ${e.loop.maxRepeat}.`, undefined, undefined, undefined, e.loop.id);
+        add(index, 'guide.loop-max-repeat', severityOf(e.loop.usage), `${loopTitle(e.loop)} repeats ${e.count} times; the guide allows ${e.loop.maxRepeat}.`, undefined, undefined, undefined, e.loop.id);
         break;
       case 'segment-not-used':
-        add(index, 'guide.segment-not-used', 'error', `${describe(e.segment)} is marked not used in loop ${e.segment.loop.id}.`, undefined, undefined, undefined, e.segment.loop.id);
+        add(index, 'guide.segment-not-used', 'error', `${describe(e.segment)} is marked not used in ${loopPhrase(e.segment.loop)}.`, undefined, undefined, undefined, e.segment.loop.id);
         break;
       case 'loop-not-used':
-        add(index, 'guide.loop-not-used', 'error', `Loop ${e.loop.id} (${e.loop.name}) is marked not used.`, undefined, undefined, undefined, e.loop.id);
+        add(index, 'guide.loop-not-used', 'error', `${loopTitle(e.loop)} is marked not used.`, undefined, undefined, undefined, e.loop.id);
         break;
     }
   }
@@ -86,7 +87,7 @@ export function reportEvents(events: readonly WalkEvent[], index: number, add: E
 /** What guide.segment-unexpected says of segment `id` (its `elements`) the walker has no place for. */
 export function unexpectedMessage(walker: GuideWalker, id: string, elements: readonly string[], component: string): string {
   const shown = shownSegment(id, elements, component);
-  const where = walker.currentLoop().id || 'the transaction';
+  const where = loopPhrase(walker.currentLoop());
   // The guide may have this segment here with other qualifiers (SV1 with SV101-01 HC, ER...):
   // then it is the qualifier that is wrong, which the message says (as a clearinghouse would).
   const qualifiers = walker.allowedNext().flatMap((spec) => (spec.id === id && spec.qualifier ? [spec.qualifier] : []));
@@ -94,7 +95,17 @@ export function unexpectedMessage(walker: GuideWalker, id: string, elements: rea
     qualifiers.length === 0
       ? ''
       : `: ${id} is allowed here only with ${qualifiers[0]!.ref} ${listed([...new Set(qualifiers.flatMap((q) => q.codes))])} (a required ${id} is then also reported missing)`;
-  return `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in loop ${where})${because}.`;
+  return `Segment ${shown} is not expected here (after ${walker.current?.id ?? 'the start'} in ${where})${because}.`;
+}
+
+/**
+ * What guide.loop-missing says: "Required loop 2010AA (Billing Provider Name) is missing"; of one
+ * of the maps' own loops (the header: BHT missing), the segment it begins with, which the guide names.
+ */
+function loopMissingMessage(loop: LoopSpec): string {
+  const first = isMapLoop(loop) ? firstSegmentOf(loop) : null;
+  if (first === null) return `Required loop ${loop.id} (${loop.name}) is missing before this segment.`;
+  return `Required segment ${describe(first)}, which begins ${loopPhrase(loop)}, is missing before this segment.`;
 }
 
 /** Codes as a message lists them: up to six, then how many more. */
