@@ -37,7 +37,9 @@ describe('csv column names', () => {
     for (const s of ['units', 'qty', 'quantity', 'days or units']) assert.equal(roleOfHeader(s), 'units', s);
     for (const s of ['charge', 'charges', 'amount', 'billed', 'billed amount', 'line charge']) assert.equal(roleOfHeader(s), 'charge', s);
     for (const s of ['line', 'line no']) assert.equal(roleOfHeader(s), 'lineNumber', s);
-    for (const s of ['Diagnosis Code', 'Patient Name', 'Date of Birth', 'Total Charge', 'Notes']) assert.equal(roleOfHeader(s), null, s);
+    // Not roles of their own, but read beside the patient column (csv/patientCells.ts).
+    assert.deepEqual(['Patient Name', 'Date of Birth', 'Patient DOB'].map(roleOfHeader), ['patientName', 'patientBirthDate', 'patientBirthDate']);
+    for (const s of ['Diagnosis Code', 'Total Charge', 'Notes', 'Name']) assert.equal(roleOfHeader(s), null, s);
   });
 
   it('prefers the more specific name when two columns match a role', () => {

@@ -2,6 +2,7 @@
 // interchange) are named and described, and where a node goes: under the envelope that holds its
 // text, else the innermost one that does, so a broken file's outline still has every claim the
 // reader found. Shared by the whole tree (outline.ts) and the bounded one (outlineBounded.ts).
+import { shownPatient } from './csv/patientCells';
 import type { ParsedDocument, Span } from './model';
 import type { ClaimPart } from './outlineRuns';
 
@@ -87,7 +88,8 @@ function enclosing(nodes: readonly (OutlineNode | undefined)[], span: Span): Out
 export function claimNode(part: ClaimPart, lineCount: number | null = null): OutlineNode {
   const { claim, span } = part;
   const parts = [
-    claim.patientId ? `patient ${claim.patientId}` : null,
+    // A CSV patient told apart by name or date of birth is shown by its patient cell alone (patientCells.ts).
+    claim.patientId && shownPatient(claim.patientId) ? `patient ${shownPatient(claim.patientId)}` : null,
     claim.totalChargeText ?? (claim.totalCharge !== null ? claim.totalCharge.toFixed(2) : null),
     lineCount === null ? null : plural(lineCount, 'line'),
   ];

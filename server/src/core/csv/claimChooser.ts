@@ -12,6 +12,7 @@
 
 import type { DateRange, Span } from '../model';
 import type { ColumnLayout } from './columnLayout';
+import { hasPatientDetails, patientOfRow, shownPatient } from './patientCells';
 import type { CsvReader } from './reader';
 import { frequencyName } from './claimFrequency';
 
@@ -33,8 +34,11 @@ export abstract class ClaimChooser<S> {
   private lastDateLabel = '';
   /** The date the previous row was grouped on (rows grouped by patient and date). */
   private lastDate: DateRange | null = null;
-  /** The date the last row given to claimFor was grouped on (groupedDate). */
+  /** The date the last row given to claimFor was grouped on (groupedDate), and its cell's text (groupedDateText). */
   private rowDate: DateRange | null = null;
+  private rowDateText = '';
+  private lastDateText = '';
+  private lastClaimDateText = '';
   /** With a claim-id column: the previous row's claim and the date it was grouped on (an empty date cell of the same claim takes it). */
   private lastClaim: S | null = null;
   private lastClaimDate: DateRange | null = null;
@@ -97,6 +101,7 @@ export abstract class ClaimChooser<S> {
    */
   claimFor(r: CsvReader, date: DateRange | null, dateText: string, frequency: string | null): S {
     this.rowDate = date;
+    this.rowDateText = dateText;
     const byKey = this.layout.claimId >= 0 ? this.claimById(r) : this.claimByPatientAndDate(r, date, dateText);
     const state = frequency === null ? byKey : this.byFrequency(byKey, frequency, r);
     // Another frequency's claim need not be the patient's the row named (its base claim may have
@@ -107,9 +112,13 @@ export abstract class ClaimChooser<S> {
     // above", an export that writes a claim's fields on its first row only). The date grouped
     // on when rows are grouped by patient and date is carried the same way (claimByPatientAndDate).
     if (this.layout.claimId >= 0) {
-      if (date === null && dateText === '' && state === this.lastClaim) this.rowDate = this.lastClaimDate;
+      if (date === null && dateText === '' && state === this.lastClaim) {
+        this.rowDate = this.lastClaimDate;
+        this.rowDateText = this.lastClaimDateText;
+      }
       this.lastClaim = state;
       this.lastClaimDate = this.rowDate;
+      this.lastClaimDateText = this.rowDateText;
     }
     this.current = state;
     return state;
@@ -163,6 +172,11 @@ export abstract class ClaimChooser<S> {
     return this.rowDate;
   }
 
+  /** The text of the date cell groupedDate was read from ('' when none was written: the row has no date, readable or not). */
+  groupedDateText(): string {
+    return this.rowDateText;
+  }
+
   /** The claim named by the row's claim id; an empty id continues the claim of the row before. */
   private claimById(r: CsvReader): S {
     const n = r.cellCount;
@@ -195,7 +209,15 @@ export abstract class ClaimChooser<S> {
       state = this.newClaim(id, length === 0 ? null : r.valueSpan(idCol), null, r, id);
       this.remember(id, state);
     }
-    if (patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
+    if (hasPatientDetails(this.layout)) {
+      // The patient is several cells (patientCells.ts): compared as a whole, row by row.
+      const patient = patientOfRow(r, this.layout);
+      if (patient !== '') {
+        if (!this.hasPatient(state)) this.setPatient(state, patient);
+        else if (!this.isPatient(state, patient)) state = this.claimOfPatient(length === 0 ? '' : r.value(idCol), length === 0 ? null : r.valueSpan(idCol), patient, r);
+      }
+      this.lastPatientLength = -1;
+    } else if (patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
       const ps = r.valStart[patientCol]!;
       const pl = r.valEnd[patientCol]! - ps;
       // The previous row's claim id and patient, written again: its claim (this one) is that
@@ -225,11 +247,22 @@ export abstract class ClaimChooser<S> {
     const key = `${id}\u0000${patient}`;
     let state = this.claimOf(key);
     if (state === undefined) {
-      // Its own name: claims are told apart by their ids (outline, fix titles).
-      state = this.newClaim(`${id} (${patient})`, idSpan, patient, r, id);
+      // Its own name: claims are told apart by their ids (outline, fix titles); a patient told
+      // apart by name or date of birth alone is not named by them (patientCells.ts).
+      state = this.newClaim(this.uniqueLabel(`${id} (${shownPatient(patient) || 'another patient'})`), idSpan, patient, r, id);
       this.remember(key, state);
     }
     return state;
+  }
+
+  /** Labels made for claims of patients shown alike (patientCells.ts shownPatient), with how many so far. */
+  private readonly labels = new Map<string, number>();
+
+  /** `label`, or with a number after it when a claim has it already: two patients of one subscriber id are shown alike. */
+  private uniqueLabel(label: string): string {
+    const made = this.labels.get(label) ?? 0;
+    this.labels.set(label, made + 1);
+    return made === 0 ? label : `${label} ${made + 1}`;
   }
 
   /**
@@ -238,7 +271,7 @@ export abstract class ClaimChooser<S> {
    */
   private claimByPatientAndDate(r: CsvReader, date: DateRange | null, dateText: string): S {
     const patientCol = this.layout.patientId;
-    let p = patientCol >= 0 && patientCol < r.cellCount ? r.value(patientCol) : '';
+    let p = patientCol < 0 ? '' : hasPatientDetails(this.layout) ? patientOfRow(r, this.layout) : patientCol < r.cellCount ? r.value(patientCol) : '';
     if (p === '') p = this.lastPatient;
     // An unreadable date groups the rows that wrote the same text, and names the claim with it
     // (a claim id must not repeat: the outline and fixes tell claims apart by it).
@@ -248,15 +281,19 @@ export abstract class ClaimChooser<S> {
       dateKey = this.lastDateKey;
       dateLabel = this.lastDateLabel;
       this.rowDate = this.lastDate;
+      this.rowDateText = this.lastDateText;
     }
     this.lastDate = this.rowDate;
+    this.lastDateText = this.rowDateText;
     this.lastPatient = p;
     this.lastDateKey = dateKey;
     this.lastDateLabel = dateLabel;
     const key = `${p}\u0000${dateKey}`;
     let state = this.claimOf(key);
     if (state === undefined) {
-      const id = p !== '' && dateLabel !== '' ? `${p} ${dateLabel}` : p + dateLabel;
+      const shown = shownPatient(p);
+      const label = shown !== '' && dateLabel !== '' ? `${shown} ${dateLabel}` : shown + dateLabel;
+      const id = hasPatientDetails(this.layout) ? this.uniqueLabel(label) : label;
       // Grouped without a claim id: it supersedes nothing and nothing supersedes it.
       state = this.newClaim(id, null, p === '' ? null : p, r, '');
       this.remember(key, state);

@@ -3,7 +3,7 @@
 import type { CsvColumnRole } from '../model';
 import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, REVENUE_CODE_NAMES, TYPE_OF_BILL_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
 
-type InternalRole = CsvColumnRole | 'dateOfServiceTo' | 'frequency';
+type InternalRole = CsvColumnRole | 'dateOfServiceTo' | 'frequency' | 'patientName' | 'patientBirthDate';
 
 export interface ColumnLayout {
   headers: string[];
@@ -53,6 +53,12 @@ export interface ColumnLayout {
   frequency: number;
   /** A revenue code column (REVENUE_CODE_NAMES), or -1; no role, not counted in otherRoleCount. */
   revenueCode: number;
+  /**
+   * The patient's name and date of birth columns, or -1 (csv/patientCells.ts): they tell apart the
+   * patients of one patient id. No role, not counted in otherRoleCount.
+   */
+  patientName: number;
+  patientBirthDate: number;
   /** The procedure-code column has a generic name ("Code"). */
   weakProcedureCode: boolean;
   /** How many roles other than the procedure code were found. */
@@ -69,6 +75,8 @@ const NAME_TABLE: Map<string, { role: InternalRole; rank: number }> = (() => {
   for (const role of Object.keys(COLUMN_NAMES) as CsvColumnRole[]) add(role, COLUMN_NAMES[role]);
   add('dateOfServiceTo', EXTRA_COLUMN_NAMES.dateOfServiceTo);
   add('frequency', EXTRA_COLUMN_NAMES.frequency);
+  add('patientName', EXTRA_COLUMN_NAMES.patientName);
+  add('patientBirthDate', EXTRA_COLUMN_NAMES.patientBirthDate);
   return m;
 })();
 
@@ -145,6 +153,8 @@ export function mapColumns(headers: string[]): ColumnLayout {
     typeOfBill: -1,
     frequency: col('frequency'),
     revenueCode: -1,
+    patientName: col('patientName'),
+    patientBirthDate: col('patientBirthDate'),
     weakProcedureCode: false,
     otherRoleCount: 0,
   };

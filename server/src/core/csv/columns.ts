@@ -222,6 +222,16 @@ export const EXTRA_COLUMN_NAMES = {
     'claimfreq', 'frequencytypecode', 'frequencycode', 'frequencytype', 'frequency', 'freqcode', 'freq',
     'clm053', 'billfrequency', 'billfrequencycode', 'resubmissioncode', 'resubmission',
   ],
+  // The patient's name and date of birth: beside the patient column they tell apart patients who
+  // share its id (dependants on one subscriber id: csv/patientCells.ts); without it, the name (and
+  // date of birth) are the patient of a file grouped by claim id. Never shown in a message.
+  patientName: [
+    'patientname', 'patientfullname', 'patientsname', 'nameofpatient', 'ptname', 'patientnm', 'ptnm',
+    'patientlastfirst', 'patientnamelastfirst', 'patientlastfirstname',
+  ],
+  patientBirthDate: [
+    'patientdob', 'patientdateofbirth', 'patientbirthdate', 'ptdob', 'dob', 'dateofbirth', 'birthdate', 'birthdt', 'patientbirthdt',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

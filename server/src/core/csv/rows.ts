@@ -33,6 +33,8 @@ export interface RowClaims<S> extends KindOfClaims<S> {
    * claim); null when none.
    */
   groupedDate(): DateRange | null;
+  /** The text of the date cell groupedDate was read from: '' when the row has none, written or carried (an unreadable one is reported where it is written). */
+  groupedDateText(): string;
   /** Whether the line of a row with this code and date is wanted as a ServiceLine (else addLine gets null). */
   wants(code: string, date: DateRange | null): boolean;
   /** The index the claim's next line gets. */
@@ -118,7 +120,7 @@ export class RowParser<S> {
     // The date the row is grouped on: its own, or the row before's when its date cell is empty.
     const date = this.claims.groupedDate();
     // A code with no date, written or carried: never paired, counted or looked at for add-on codes.
-    if (date === null && codes.code !== '' && dates.dateText === '' && layout.dateOfService >= 0) {
+    if (date === null && codes.code !== '' && this.claims.groupedDateText() === '' && layout.dateOfService >= 0) {
       const column = this.columnName(layout.dateOfService);
       this.finding(CSV_RULES.dateMissing, 'warning', `Line ${r.recordLine}: ${column} is empty, and no row of its claim before it gives a date of service: no NCCI edit is checked on this line (the checks pair the lines of one day). Write the date of service.`, codes.codeSpan);
     }
