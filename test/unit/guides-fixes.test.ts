@@ -124,8 +124,9 @@ describe('HL renumbering', () => {
   test('a subscriber loop moved down: the numbers follow the new order and the patient keeps its subscriber', () => {
     const body = [...subscriber(2, 1, 0, 'A1'), ...claim('C1'), ...subscriber(5, 1, 0, 'C1'), ...claim('C3'), ...subscriber(3, 1, 1, 'B1'), ...patient(4, 3), ...claim('C2')];
     const text = file([transaction('0001', body)]);
-    assert.ok(rules(full(text).findings).includes('guide.hl-parent'));
-    const { fixed, after } = applyFixOf(text, 'guide.hl-parent');
+    // The patient's HL02 names its subscriber's HL01 as written: only the HL01s are out of order.
+    assert.deepEqual([...new Set(rules(full(text).findings))], ['guide.hl-sequence']);
+    const { fixed, after } = applyFixOf(text, 'guide.hl-sequence');
     const expected = file([transaction('0001', [...subscriber(2, 1, 0, 'A1'), ...claim('C1'), ...subscriber(3, 1, 0, 'C1'), ...claim('C3'), ...subscriber(4, 1, 1, 'B1'), ...patient(5, 4), ...claim('C2')])]);
     assert.equal(fixed, expected);
     assert.deepEqual(rules(after.findings), []);
@@ -136,10 +137,11 @@ describe('HL renumbering', () => {
     const text = file([transaction('0001', broken), transaction('0002', threeSubscribers({ a: 2, b: 3, p: 4, c: 5 }))]);
     const analysis = full(text);
     const hl = analysis.findings.filter((f) => f.rule.startsWith('guide.hl-'));
-    assert.equal(hl.length, 3);
+    // Subscriber 3 and its patient 4: two HL01s out of sequence (the patient's HL02 names 3 as written: right).
+    assert.deepEqual(hl.map((f) => f.rule), ['guide.hl-sequence', 'guide.hl-sequence']);
     const fixes = guideQuickFixes(text, analysis.doc, hl);
     assert.equal(fixes.length, 1);
-    assert.equal(fixes[0]!.findings.length, 3);
+    assert.equal(fixes[0]!.findings.length, 2);
     assert.equal(applyEdits(text, fixes[0]!.edits), file([transaction('0001', [...subscriber(2, 1, 1, 'B1'), ...patient(3, 2), ...claim('C2')]), transaction('0002', threeSubscribers({ a: 2, b: 3, p: 4, c: 5 }))]));
   });
 

@@ -1,6 +1,10 @@
 // HL numbering in one transaction set, as pyx12 checks it (its x12file keeps a count and a stack
 // of open levels): HL01 is the next number, HL02 names a level open above this one, and HL04 says
-// truly whether the next HL is a child. Beyond pyx12: HL02 names a parent whose branch is still
+// truly whether the next HL is a child. Unlike pyx12, HL02 is judged against the HL01s as written,
+// not as counted: in a set whose HL01s skip or restart (a second billing provider numbered from 1
+// again), an HL02 naming its parent's written number is right, and only the HL01s are reported
+// (pyx12 reported each such HL02 too, though renumbering the HL01s, and the HL02s naming them,
+// leaves them right). Beyond pyx12: HL02 names a parent whose branch is still
 // open (guide.hl-parent-order): a parent's children follow it before the next HL at its level or
 // above begins, and the 837 reader takes a claim's parties from the loops it follows, not from
 // HL02 (a subscriber naming an earlier billing provider is read under the later one); and HL02
@@ -154,7 +158,8 @@ export class HlNumbering {
    * branch, a child cuts the branch after its parent.
    */
   private advance(parent: number | null, index: number, id: number, childFlag: string, level: number): void {
-    const count = ++this.count;
+    // The open levels hold the HL01s as written (id: its count when HL01 is no number), which HL02 names.
+    ++this.count;
     const stack = this.stack;
     const levels = this.levels;
     const branch = this.branch;
@@ -172,8 +177,8 @@ export class HlNumbering {
       keep = at >= 0 ? at + 1 : branch.length;
     }
     while (branch.length > keep) branch.pop();
-    branch.push(count);
-    stack.push(count);
+    branch.push(id);
+    stack.push(id);
     levels.push(level);
     this.last = { segment: index, id, childFlag };
   }
