@@ -8,6 +8,7 @@
 
 import type { DateRange, Finding, Modifier, ModifierInsertPoint, Span, TotalsRowCells } from '../model';
 import { CsvServiceLine } from './csvLine';
+import { providerIdAsWritten } from './values';
 import { NO_MODIFIERS } from '../x12/values';
 import type { ColumnLayout } from './columnLayout';
 import { DateCells, type DateReading } from './rowDates';
@@ -246,9 +247,12 @@ export class RowParser<S> {
   }
 
   private readonly modifierScratch: Modifier[] = [];
-  /** A provider cell's NPI (one string per distinct NPI, as for codes), or null when the row has none. */
+  /**
+   * A provider cell's NPI (one string per distinct NPI, as for codes), or null when the row has
+   * none; an NPI a spreadsheet saved as a number (1234567893.0, 1.234567893E+09) is read as its digits.
+   */
   private providerCell(r: CsvReader, k: number): string | null {
     const value = cellOrNull(r, k);
-    return value === null ? null : this.codes.intern(value);
+    return value === null ? null : this.codes.intern(providerIdAsWritten(value));
   }
 }

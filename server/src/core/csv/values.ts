@@ -121,3 +121,35 @@ export function alphanumericRuns(text: string, start: number, end: number): Toke
   }
   return out;
 }
+
+/**
+ * A provider id (an NPI) as a spreadsheet that took it for a number may have saved it: "1234567893.0"
+ * and "1.234567893E+09" are 1234567893; anything else, and a number whose digits the exponent does
+ * not all keep ("1.23457E+09" lost some), as written. Scanned by hand: linear in the cell's length.
+ */
+export function providerIdAsWritten(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  if (i === 0 || i === n || s.charCodeAt(i) !== 46 /* . */) return s;
+  const whole = i;
+  let j = i + 1;
+  while (j < n && isDigit(s.charCodeAt(j))) j++;
+  const fraction = s.slice(whole + 1, j);
+  if (j === whole + 1) return s;
+  if (j === n) {
+    // 1234567893.0: a whole number with zero decimals.
+    for (let k = 0; k < fraction.length; k++) if (fraction.charCodeAt(k) !== 48) return s;
+    return s.slice(0, whole);
+  }
+  // 1.234567893E+09: one digit before the point, every other digit kept by the exponent.
+  const e = s.charCodeAt(j);
+  if (whole !== 1 || (e !== 69 && e !== 101)) return s;
+  let k = j + 1;
+  if (k < n && s.charCodeAt(k) === 43 /* + */) k++;
+  const exponentFrom = k;
+  while (k < n && isDigit(s.charCodeAt(k))) k++;
+  if (k !== n || k === exponentFrom) return s;
+  const exponent = Number(s.slice(exponentFrom));
+  return exponent === fraction.length && exponent <= 15 ? s.slice(0, 1) + fraction : s;
+}
