@@ -51,3 +51,17 @@ describe('units lowered in a file that writes decimal commas', () => {
     assert.deepEqual(analyze(text, mue97110()).findings.map((f) => f.rule), []);
   });
 });
+
+// Found in a user review: units written with decimals ("5.50", "2,00") lowered to a whole count
+// lost them ("3", "1"): the fix changed how the cell is written, not only its value.
+describe('units lowered keep the decimals they were written with', () => {
+  it('"2.50" lowered to 1 (3 + 1 = 4 a day) is "1.00", "2,00" is "1,00"', () => {
+    assert.equal(fixed(file(['3.00;75.00', '2.50;62.50'])), file(['3.00;75.00', '1.00;25.00']));
+    assert.equal(fixed(file(['3,00;75,00', '2,00;50,00'])), file(['3,00;75,00', '1,00;25,00']));
+  });
+
+  it('whole units stay whole, and more decimals than three are not written', () => {
+    assert.equal(fixed(file(['3;75.00', '2;50.00'])), file(['3;75.00', '1;25.00']));
+    assert.equal(fixed(file(['3;75.00', '2.0000;50.00'])), file(['3;75.00', '1;25.00']));
+  });
+});

@@ -11,17 +11,26 @@ export function formatUnits(units: number): string {
 
 /**
  * Units written in the style of the units they replace (`written`), as formatAmountLike writes a
- * charge: a CSV row that wrote its units with a decimal comma ("2,5", csv/amounts.ts), or wrote
- * them whole beside a decimal-comma charge ("2" beside "62,50"), gets "1,5". A decimal comma
- * takes two decimals at most (readUnits would read no count in "1,125"): more are written with a
- * dot, which every file reads.
+ * charge: in a CSV export, with as many decimals as they wrote (up to three: "5.50" lowered to 3
+ * is "3.00"), and with a decimal comma where they wrote one ("2,5", csv/amounts.ts) or were
+ * written whole beside a decimal-comma charge ("2" beside "62,50"): "1,5". A decimal comma takes
+ * two decimals at most (readUnits would read no count in "1,125"): more are written with a dot,
+ * which every file reads. An 837 gets the plain number (SV104 and SV205 are decimal numbers).
  */
 export function unitsLike(units: number, doc: ParsedDocument, line: ServiceLine, written: string): string {
   const plain = formatUnits(units);
-  const dot = plain.indexOf('.');
-  if (doc.format === 'x12' || dot < 0 || plain.length - dot - 1 > 2) return plain;
-  const comma = written.includes(',') || (!written.includes('.') && line.chargeText !== null && isDecimalCommaAmount(line.chargeText));
-  return comma ? swapMarks(plain) : plain;
+  if (doc.format === 'x12') return plain;
+  const decimals = (text: string): number => {
+    const mark = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
+    return mark < 0 || !/^[0-9]+$/.test(text.slice(mark + 1)) ? 0 : text.length - mark - 1;
+  };
+  const own = written.trim();
+  const kept = decimals(own);
+  const text = kept > decimals(plain) && kept <= 3 ? units.toFixed(kept) : plain;
+  const dot = text.indexOf('.');
+  if (dot < 0 || text.length - dot - 1 > 2) return text;
+  const comma = own.includes(',') || (!own.includes('.') && line.chargeText !== null && isDecimalCommaAmount(line.chargeText));
+  return comma ? swapMarks(text) : text;
 }
 
 /**
