@@ -36,6 +36,9 @@ describe('a whole type of bill in CLM05-1', () => {
       const all = fixAllWithGuides(text, analysis.doc, analysis.findings);
       assert.ok(all);
       assert.equal(applyEdits(text, all.edits), fixed);
+      // Found in a user review: fix-all (and the CLI's fix) said it wrote a code "with its leading zeros right".
+      assert.match(all.title, /write 1 claim's CLM05-1 as the facility type code/i);
+      assert.doesNotMatch(all.title, /leading zeros/);
     });
   }
 
