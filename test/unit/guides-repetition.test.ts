@@ -31,4 +31,21 @@ describe('a repetition separator in an element that does not repeat', () => {
     const found = full(text).filter((f) => f.rule.startsWith('guide.') && f.message.includes('NM103'));
     assert.ok(found.length > 0, 'no guide finding on NM103');
   });
+
+  // Found in a user review (an EDI analyst): a repetition separator inside a composite was not
+  // looked for. HI*ABK:R0789^ABK:R001 was told "HI01-03 ... is marked not used" (the second value
+  // read as more components), and SV1*HC:99213^99214 got no guide finding at all.
+  test('a composite holding the repetition separator: too many repetitions on it, and nothing read into its components', () => {
+    const hi = full(replaced(good, 'HI*ABK:R69~', 'HI*ABK:R69^ABK:R001~')).filter((f) => f.rule.startsWith('guide.'));
+    assert.deepEqual(hi.map((f) => f.rule), ['guide.too-many-repetitions']);
+    assert.match(hi[0]!.message, /^HI01 \(Health Care Code Information\) does not repeat, but holds 2 values separated by the repetition separator "\^"\.$/);
+    const sv1 = full(replaced(good, 'SV1*HC:99213*', 'SV1*HC:99213^99214*')).filter((f) => f.rule.startsWith('guide.'));
+    assert.deepEqual(sv1.map((f) => f.rule), ['guide.too-many-repetitions']);
+    assert.match(sv1[0]!.message, /^SV101 /);
+  });
+
+  test('its first value is checked as the composite: a code too long there is still reported', () => {
+    const found = full(replaced(good, 'HI*ABK:R69~', `HI*ABK:R${'6'.repeat(30)}^ABK:R001~`)).filter((f) => f.rule.startsWith('guide.')).map((f) => f.rule);
+    assert.deepEqual(found, ['guide.too-many-repetitions', 'guide.element-length']);
+  });
 });

@@ -50,7 +50,15 @@ export function checkElements(ctx: ElementContext, spec: SegmentSpec, values: re
     const position = spec.elements[i];
     const value = i < values.length ? values[i] : '';
     if (position.kind === 'composite') {
-      checkComposite(ctx, position, value, index, loop);
+      // Nor does a composite of the 837 guides repeat: its first value is checked as the composite
+      // (the later ones are often codes without their qualifier, HC:99283^99284: not checked apart).
+      if (repetition !== null && value.includes(repetition)) {
+        const repeated = value.split(repetition);
+        ctx.add(index, 'guide.too-many-repetitions', 'error', repeatedMessage(position.ref, position.name, repeated.length, repetition), position.position, 0, position.ref, loop);
+        checkComposite(ctx, position, repeated[0]!, index, loop);
+      } else {
+        checkComposite(ctx, position, value, index, loop);
+      }
       continue;
     }
     if (position.dataElement === '1250') format = value;
@@ -63,7 +71,7 @@ export function checkElements(ctx: ElementContext, spec: SegmentSpec, values: re
         index,
         'guide.too-many-repetitions',
         'error',
-        `${position.ref} (${position.name}) does not repeat, but holds ${repeated.length} values separated by the repetition separator ${JSON.stringify(repetition)}.`,
+        repeatedMessage(position.ref, position.name, repeated.length, repetition),
         position.position,
         position.component,
         position.ref,
@@ -81,6 +89,11 @@ export function checkElements(ctx: ElementContext, spec: SegmentSpec, values: re
       ctx.add(index, 'guide.syntax', 'error', `Syntax note ${note.text}: ${syntaxMessage(note.kind, refs)}.`, note.positions[0], 0, refs[0], loop);
     }
   }
+}
+
+/** What guide.too-many-repetitions says of an element or composite that holds `count` values. */
+function repeatedMessage(ref: string, name: string, count: number, repetition: string): string {
+  return `${ref} (${name}) does not repeat, but holds ${count} values separated by the repetition separator ${JSON.stringify(repetition)}.`;
 }
 
 function checkComposite(ctx: ElementContext, spec: CompositeSpec, value: string, index: number, loop: string): void {

@@ -68,6 +68,8 @@ export function elementsClean(spec: SegmentSpec, scan: SegmentScan, separators: 
     const f = flags[k]!;
     // A character outside the sets: the exact checks name it.
     if ((f & HAS_OUTSIDE) !== 0) return false;
+    // A repetition separator: no element or composite of the 837 guides repeats.
+    if ((f & HAS_REPETITION) !== 0) return false;
     if (position.kind === 'composite') {
       if (!compositeClean(position, text, start, end, (f & HAS_COMPONENT) !== 0, separators)) return false;
       continue;
@@ -87,7 +89,6 @@ export function elementsClean(spec: SegmentSpec, scan: SegmentScan, separators: 
       }
       continue;
     }
-    if ((f & HAS_REPETITION) !== 0) return false;
     // A component separator in a simple element (ISA16 is the separator itself).
     if ((f & HAS_COMPONENT) !== 0 && position.ref !== 'ISA16') return false;
     let valueFormat: string | null = null;
