@@ -203,3 +203,39 @@ describe('the element hover says which tooth and surface', () => {
     assert.match(hover?.markdown ?? '', /`KS`: supernumerary tooth beside primary tooth K \(lower left second molar\)/);
   });
 });
+
+// Found in a user review (an EDI analyst): DN2*33*M (the claim's tooth status: tooth 33 missing)
+// went through, though TOO*JP*33 on a line is an error: DN201 is a tooth number of the same system.
+describe('837D tooth status (DN2): DN201 is a tooth number', () => {
+  const withStatus = (dn2: string, kind: ClaimKind = 'dental') => {
+    const text = file(['TOO', 'JP', '8'], { kind });
+    const clm = text.indexOf('CLM*');
+    const end = text.indexOf('~', clm) + 1;
+    return text.slice(0, end) + dn2 + text.slice(end);
+  };
+
+  test('33 is no tooth: an error on DN201 that gives the system\'s numbers; 8, A and 51 are teeth', () => {
+    const text = withStatus('DN2*33*M~');
+    const found = toothFindings(text);
+    assert.deepEqual(shown(text, found), ['x12.tooth-invalid 33']);
+    assert.equal(found[0]!.message, "DN201 (tooth number) should be a tooth number of the Universal/National Tooth Designation System: 1-32 for permanent teeth, A-T for primary teeth, 51-82 and AS-TS for supernumerary ones; found '33'");
+    for (const tooth of ['8', 'A', '51']) assert.deepEqual(toothFindings(withStatus(`DN2*${tooth}*M~`)), [], tooth);
+    // Written with a leading zero: the same fix as TOO02's.
+    const padded = withStatus('DN2*08*M~');
+    const analysis = analyze(padded, knowledge);
+    const finding = analysis.findings.find((f) => f.rule === 'x12.tooth-invalid')!;
+    assert.deepEqual(guideFixesFor(padded, analysis.doc, finding).map((f) => f.title), ['Write the tooth as 8 (without the leading zero)']);
+  });
+
+  test('with DN205 JP it names the qualifier; with another system it is not read; nor in an 837P', () => {
+    const jp = withStatus('DN2*33*M***JP~');
+    assert.match(toothFindings(jp)[0]!.message, /System \(DN205 JP\): /);
+    assert.deepEqual(toothFindings(withStatus('DN2*33*M***XX~')), []);
+    assert.deepEqual(toothFindings(withStatus('DN2*33*M~', 'professional')).filter((f) => f.rule === 'x12.tooth-invalid'), []);
+  });
+
+  test('a tooth status after the claim\'s first line is another loop\'s: not read as the claim\'s', () => {
+    const text = file(['TOO', 'JP', '8']).replace('TOO*JP*8~', 'TOO*JP*8~DN2*33*M~');
+    assert.deepEqual(toothFindings(text), []);
+  });
+});

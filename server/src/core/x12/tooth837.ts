@@ -19,6 +19,33 @@ export function toothWithoutLeadingZeros(value: string): string | null {
   return unpadded !== value && isToothDesignation(unpadded) ? unpadded : null;
 }
 
+/** A tooth number at [start, end) that is none of the Universal/National system's: x12.tooth-invalid on it. */
+function checkToothNumber(r: SegmentReading, start: number, end: number, element: string, qualifier: string): void {
+  const tooth = sliceOf(r.source, start, end);
+  if (isToothDesignation(tooth)) return;
+  const unpadded = toothWithoutLeadingZeros(tooth);
+  const hint = unpadded !== null ? ` (${unpadded}, without the leading zero?)` : '';
+  r.add(
+    TOOTH_INVALID_RULE,
+    'error',
+    `${element} should be a tooth number of the Universal/National Tooth Designation System${qualifier === '' ? '' : ` (${qualifier})`}: 1-32 for permanent teeth, A-T for primary teeth, 51-82 and AS-TS for supernumerary ones; found ${shownCode(tooth)}${hint}`,
+    { start, end },
+  );
+}
+
+/**
+ * Checks the DN2 segment `s` of a dental claim (2300 tooth status: a tooth missing, extracted or
+ * impacted): DN201 is a tooth number of the same system as TOO02 (5010 says so with DN205 JP; 4010
+ * has no DN205 and means it). Its status code (DN202) is the guide's to check.
+ */
+export function checkToothStatus(r: SegmentReading, s: number): void {
+  const el = r.elementsOf(s, 5);
+  if (el.start(5) >= 0 && el.end(5) > el.start(5) && !r.equals(el, 5, TOOTH_SYSTEM_QUALIFIER)) return;
+  const start = el.start(1);
+  const end = start < 0 ? start : endBeforeBlanks(r.source, start, el.end(1));
+  if (start >= 0 && end > start) checkToothNumber(r, start, end, 'DN201 (tooth number)', el.start(5) >= 0 ? 'DN205 JP' : '');
+}
+
 /** Checks the TOO segment `s` of a dental service line. */
 export function checkToothInformation(r: SegmentReading, s: number): void {
   const el = r.elementsOf(s, 3);
@@ -28,19 +55,7 @@ export function checkToothInformation(r: SegmentReading, s: number): void {
   const toothStart = el.start(2);
   // Blanks after a value are the guide's to report (trailing spaces); the tooth is read without them.
   const toothEnd = toothStart < 0 ? toothStart : endBeforeBlanks(source, toothStart, el.end(2));
-  if (toothStart >= 0 && toothEnd > toothStart) {
-    const tooth = sliceOf(source, toothStart, toothEnd);
-    if (!isToothDesignation(tooth)) {
-      const unpadded = toothWithoutLeadingZeros(tooth);
-      const hint = unpadded !== null ? ` (${unpadded}, without the leading zero?)` : '';
-      r.add(
-        TOOTH_INVALID_RULE,
-        'error',
-        `TOO02 (tooth) should be a tooth number of the Universal/National Tooth Designation System (TOO01 JP): 1-32 for permanent teeth, A-T for primary teeth, 51-82 and AS-TS for supernumerary ones; found ${shownCode(tooth)}${hint}`,
-        { start: toothStart, end: toothEnd },
-      );
-    }
-  }
+  if (toothStart >= 0 && toothEnd > toothStart) checkToothNumber(r, toothStart, toothEnd, 'TOO02 (tooth)', 'TOO01 JP');
   const surfacesStart = el.start(3);
   if (surfacesStart < 0) return;
   // Surfaces of no tooth: the guides name the tooth whenever a surface is given.
