@@ -184,14 +184,30 @@ describe('guide walker: segments out of place', () => {
 });
 
 describe('guide walker: what may come next, and starting mid-file', () => {
-  it('after CLM: the claim segments, the claim loops and a new line or claim', () => {
+  // Found in a user review (an EDI analyst): completion offered LX, CLM and SE right after CLM,
+  // which skip the claim's required HI (and would be told it is missing). Nothing after a
+  // required segment not yet seen is offered, in the current loop as in those around it.
+  it('after CLM: the claim segments up to its required HI, not a line, claim or SE that would skip it', () => {
     const { walker } = walkAll(VALID_837P.slice(0, 27).map(([s]) => s));
     const next = walker.allowedNext();
     const ids = new Set(next.map((s) => s.id));
-    for (const id of ['DTP', 'REF', 'HI', 'NM1', 'SBR', 'LX', 'CLM', 'HL', 'SE']) assert.ok(ids.has(id), `${id} may follow CLM`);
-    for (const id of ['BHT', 'SV1', 'PRV', 'PAT']) assert.ok(!ids.has(id), `${id} may not follow CLM`);
+    for (const id of ['DTP', 'REF', 'HI']) assert.ok(ids.has(id), `${id} may follow CLM`);
+    for (const id of ['BHT', 'SV1', 'PRV', 'PAT', 'NM1', 'SBR', 'LX', 'CLM', 'HL', 'SE']) assert.ok(!ids.has(id), `${id} may not follow CLM`);
     // HI is offered once per qualifier (ABK/BK, BP, BG).
     assert.equal(next.filter((s) => s.id === 'HI').length, 3);
+  });
+
+  it('after HI: the claim\'s loops up to its required first line; after a line: another line, claim, subscriber or SE', () => {
+    const afterHi = new Set(walkAll(VALID_837P.slice(0, 30).map(([s]) => s)).walker.allowedNext().map((s) => s.id));
+    for (const id of ['NM1', 'SBR', 'LX']) assert.ok(afterHi.has(id), `${id} may follow HI`);
+    for (const id of ['CLM', 'HL', 'SE']) assert.ok(!afterHi.has(id), `${id} may not follow HI: a claim has a line`);
+    const afterLine = new Set(walkAll(VALID_837P.slice(0, 35).map(([s]) => s)).walker.allowedNext().map((s) => s.id));
+    for (const id of ['REF', 'LX', 'CLM', 'HL', 'SE']) assert.ok(afterLine.has(id), `${id} may follow a line`);
+  });
+
+  it('after ST: BHT alone, the header\'s required first segment', () => {
+    const ids = walkAll(VALID_837P.slice(0, 3).map(([s]) => s)).walker.allowedNext().map((s) => s.id);
+    assert.deepEqual(ids, ['BHT']);
   });
 
   it('after SE: another transaction set or the group trailer', () => {

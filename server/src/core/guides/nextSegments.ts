@@ -9,7 +9,8 @@ import type { WalkerState } from './walker';
  * (a segment that only a qualifier tells apart appears once per qualifier): the rest of the
  * current loop (its segments within their max use, the child loops within their repeat, a new
  * iteration of the loop itself), then, loop by loop outwards, the parent's children from the
- * loop's position up to and including the first required one not yet seen. A loop that ends with
+ * loop's position; in each, up to and including the first required one not yet seen (a segment
+ * after it would skip it: HL right after ST skips the required BHT). A loop that ends with
  * a required segment not yet seen is left only through it (the set's SE, the group's GE: no GE,
  * ST or ISA inside an open set).
  */
@@ -44,25 +45,43 @@ export function allowedNextIn(state: WalkerState): SegmentSpec[] {
     return last !== undefined && last.kind === 'segment' && last.usage === 'R' && countOf(level, last.index) < 1;
   };
 
+  /** Does the iteration of the loop open at `level` lack a required child (after its first)? It is not begun again before that. */
+  const lacksRequired = (level: number): boolean => {
+    const children = loops[level]!.children;
+    for (let i = 1; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.usage !== 'R') continue;
+      const count = countOf(level, i);
+      if (child.kind === 'segment' ? count < 1 : count < 1 && loops[level + 1] !== child) return true;
+    }
+    return false;
+  };
+
   let start = node ? node.firstAtPosition : 0;
   for (let level = loops.length - 1; level >= 0; level--) {
     const loop = loops[level]!;
     const inner = level === loops.length - 1;
+    // Nothing after a required segment or loop not yet seen: what comes after it would skip it
+    // (and be told it is missing), in the current loop as in the loops around it. Its siblings at
+    // the same position (HI*BP beside the required HI*ABK: any order) are still offered.
+    let requiredAt: number | null = null;
     for (let i = start; i < loop.children.length; i++) {
       const child = loop.children[i]!;
+      if (requiredAt !== null && child.position !== requiredAt) return out;
       const count = countOf(level, i);
       if (child.kind === 'segment') {
         // The loop's own first segment again starts a new iteration of the loop.
-        const allowed = i === 0 && level > 0 ? mayRepeat(loop, level - 1) && !waitsForEnd(level) : count < child.maxUse;
+        const allowed = i === 0 && level > 0 ? mayRepeat(loop, level - 1) && !waitsForEnd(level) && !lacksRequired(level) : count < child.maxUse;
         if (allowed) add(child);
-        if (!inner && child.usage === 'R' && count < 1) return out;
+        if (child.usage === 'R' && count < 1 && !(i === 0 && inner)) requiredAt = child.position;
       } else {
         if (mayRepeat(child, level)) for (const t of child.trigger) add(t);
         // A loop the walk came out of was seen (a loop that starts with loops is not counted).
         const wasSeen = count >= 1 || loops[level + 1] === child;
-        if (!inner && child.usage === 'R' && !wasSeen) return out;
+        if (child.usage === 'R' && !wasSeen) requiredAt = child.position;
       }
     }
+    if (requiredAt !== null) return out;
     if (waitsForEnd(level)) break;
     start = loop.firstAtPosition;
   }
