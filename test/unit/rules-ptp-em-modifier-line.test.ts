@@ -143,3 +143,23 @@ describe('59 and the X modifiers on the procedure, against an E/M code in column
     assert.deepEqual(analyze(text, k).findings.filter((f) => f.rule.startsWith('ptp.')), []);
   });
 });
+
+// Found in a user review (a billing analyst): 58, 78 and 79 on the E/M line let a procedure/E-M
+// pair pass where 59 there does not. They describe procedures in a postoperative period (a staged
+// or related procedure, a return to the operating room, an unrelated procedure); a visit there
+// takes 24, or 25 on the day of a procedure. On the procedure line they still count.
+describe('58, 78 and 79 count only on a procedure', () => {
+  for (const modifier of ['58', '78', '79']) {
+    it(`${modifier} on the E/M line (99213) does not satisfy the edit, and the finding says why; on 43214 it does`, () => {
+      const { text } = writeX12([{ id: 'A', lines: [{ code: '43214' }, { code: '99213', modifiers: [modifier] }].map((l) => ({ ...l, charge: '100.00', date: DAY })) }]);
+      const found = analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.'));
+      assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required']);
+      assert.match(found[0]!.message, new RegExp(`${modifier} on the 99213 line does not count on an E/M code \\(58, 78 and 79 are for procedures in a postoperative period; a visit there takes 24, or 25 on the day of a procedure\\)`));
+      assert.deepEqual(ptpRules([{ code: '43214', modifiers: [modifier] }, { code: '99213' }]), []);
+    });
+  }
+
+  it('24 beside 79 on the E/M line satisfies it (control)', () => {
+    assert.deepEqual(ptpRules([{ code: '43214' }, { code: '99213', modifiers: ['79', '24'] }]), []);
+  });
+});

@@ -39,7 +39,9 @@ interface Expected {
   rationale: string;
 }
 
-const EITHER_LINE = new Set(['27', '58', '78', '79']);
+const EITHER_LINE = new Set(['27']);
+/** 58, 78 and 79: on either line, but not on an E/M code (procedures in a postoperative period; a visit there takes 24). */
+const SURGICAL_LINE = new Set(['58', '78', '79']);
 /** 59 and the X modifiers: on either line, but not on an E/M code (CMS says not to use them on an E/M service). */
 const PROCEDURE_LINE = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
 const WITH_EM = new Set(['24', '25', '57']);
@@ -73,6 +75,7 @@ interface RefLine {
 /** Whether an indicator-1 edit between the two lines (a in column 1, b in column 2) is satisfied by their modifiers. */
 function refBypassed(a: RefLine, b: RefLine): boolean {
   for (const m of [...a.mods, ...b.mods]) if (EITHER_LINE.has(m)) return true;
+  for (const line of [a, b]) if (!refIsEm(line.code) && [...line.mods].some((m) => SURGICAL_LINE.has(m))) return true;
   // 59 and the X modifiers: not on an E/M line, and not on the column-1 line against an E/M code in column 2 (that visit takes 25).
   const distinct = (line: RefLine) => !refIsEm(line.code) && [...line.mods].some((m) => PROCEDURE_LINE.has(m));
   if (distinct(b) || (distinct(a) && !refIsEm(b.code))) return true;
@@ -263,6 +266,7 @@ const TABLE_DATES = [20230101, 20240130, 20240131, 20240201, 20240202, 20240203]
 const CODES = ['43214', '43200', '99213', '80053', '80048', '0001U', '20610'];
 const MODIFIER_SETS: string[][] = [
   [], [], [], ['RT'], ['LT'], ['RT', 'LT'], ['rt'], ['F1'], ['25'], ['24'], ['91'], ['59'], ['XS'], ['22'], ['RT', '25'], ['91', 'LT'],
+  ['79'], ['58', 'RT'], ['27'],
 ];
 
 function rowArb(codes: readonly string[]): fc.Arbitrary<RawRow> {

@@ -15,13 +15,16 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
  *   25 beside a procedure (NCCI policy manual, chapter I; "Proper Use of Modifiers 59 & -X{EPSU}");
  *   so against an E/M code in column 2 (a visit bundled into the procedure) they do not count on
  *   the procedure either: that pair passes with 25 on the E/M line;
+ * - 'surgical-line': on either line whose own code is not an E/M code: 58, 78 and 79 say a
+ *   procedure was staged, a return to the operating room or unrelated, in a postoperative period;
+ *   a visit there takes 24 (or 25, 57), so on an E/M code they do not count;
  * - 'different-sites': both lines carry anatomic modifiers and no site is on both (RT on one
  *   line, LT on the other); the same site on both, or a site on one line only, does not;
  * - 'with-em': on a line whose own code is an E/M code;
  * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
-export type PtpBypass = 'either-line' | 'procedure-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';
+export type PtpBypass = 'either-line' | 'procedure-line' | 'surgical-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';
 
 export interface ModifierInfo {
   code: string;
@@ -39,8 +42,10 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
     'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
   'procedure-line':
     `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it; nor on the procedure against an E/M code in column 2 (a visit the procedure bundles): such a visit takes 25 (or 57) on the E/M line.`,
+  'surgical-line':
+    `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the procedure was staged, a return to the operating room or unrelated; not on an E/M code (${EM_CODES_SHOWN}): a visit in a postoperative period takes 24 (or 25, 57).`,
   'different-sites':
-    'It lets an NCCI edit with modifier indicator 1 pass only when the other line carries a different site: a site on both lines (RT and RT, or RT and LT with RT), or a site on one line only, is still the same procedure area.',
+    'It lets an NCCI edit with modifier indicator 1 pass only when the other line names a different site: the same site named on both lines (RT on each, or RT on one and LT and RT on the other), or a site named on one line only, is still the same procedure area.',
   'with-em':
     `It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only on the E/M code of the pair (${EM_CODES_SHOWN}).`,
   laboratory:
@@ -97,9 +102,9 @@ export const MODIFIERS: readonly ModifierInfo[] = [
   ncci('24', 'global-surgery', 'Unrelated evaluation and management visit during a postoperative period', 'with-em'),
   ncci('25', 'global-surgery', 'Significant, separately identifiable E/M service on the day of a procedure', 'with-em'),
   ncci('57', 'global-surgery', 'E/M visit at which the decision for major surgery was made', 'with-em'),
-  ncci('58', 'global-surgery', 'Staged or related procedure during the postoperative period'),
-  ncci('78', 'global-surgery', 'Unplanned return to the operating room for a related procedure during the postoperative period'),
-  ncci('79', 'global-surgery', 'Unrelated procedure during the postoperative period'),
+  ncci('58', 'global-surgery', 'Staged or related procedure during the postoperative period', 'surgical-line'),
+  ncci('78', 'global-surgery', 'Unplanned return to the operating room for a related procedure during the postoperative period', 'surgical-line'),
+  ncci('79', 'global-surgery', 'Unrelated procedure during the postoperative period', 'surgical-line'),
   // Distinct services
   ncci('27', 'distinct-service', 'Several outpatient hospital E/M encounters on the same day'),
   ncci('59', 'distinct-service', 'Distinct procedural service (use an X modifier when one fits)', 'procedure-line'),

@@ -69,6 +69,7 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     const value = written.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
+      case 'surgical-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else anyLine = true; break;
       case 'procedure-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else distinct = true; break;
       case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; else (misplaced ??= []).push(value); break;
       case 'laboratory': if (isLaboratory(code)) laboratory = true; else (misplaced ??= []).push(value); break;
@@ -154,6 +155,7 @@ function misplacedNote(modifier: string, code: string): string {
   switch (ptpBypassOf(modifier)) {
     case 'with-em': return `${modifier} on the ${code} line counts only on an E/M code (${EM_CODES_SHOWN})`;
     case 'procedure-line': return `${modifier} on the ${code} line does not count on an E/M code (CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25)`;
+    case 'surgical-line': return `${modifier} on the ${code} line does not count on an E/M code (58, 78 and 79 are for procedures in a postoperative period; a visit there takes 24, or 25 on the day of a procedure)`;
     default: return `${modifier} on the ${code} line counts only on a laboratory code`;
   }
 }
