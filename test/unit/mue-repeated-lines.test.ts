@@ -49,10 +49,28 @@ describe('mue.line-repeated', () => {
     assert.match(found[0]!.message, /Its MUE of 2 is judged per line \(MAI 1\): split over lines like these, the 3 units pass an edit they are over together\./);
   });
 
-  it('three alike: the second and the third, each related to those before it', () => {
-    const { found } = repeats([{ id: 'A', lines: [line('20610'), line('20610'), line('20610')] }], k);
-    assert.deepEqual(found.map((f) => f.related?.length), [1, 2]);
-    assert.match(found[1]!.message, /as on service lines 1 and 2:/);
+  it('three alike: the second and the third, each related to the first, the third saying one more came between', () => {
+    const { text, found } = repeats([{ id: 'A', lines: [line('20610'), line('20610'), line('20610')] }], k);
+    assert.deepEqual(found.map((f) => f.related?.map((r) => r.span.start)), [[text.indexOf('20610')], [text.indexOf('20610')]]);
+    assert.match(found[0]!.message, /as on service line 1: /);
+    assert.match(found[1]!.message, /as on service line 1 and 1 more line before this one: /);
+  });
+
+  it('a date range counts its units a day, as the MUE does: 3 + 3 over three days is 2 a day, within 2', () => {
+    const range = { from: 20260310, to: 20260312 };
+    const within = repeats([{ id: 'A', lines: [line('20610', [], '3', range), line('20610', [], '3', range)] }], k).found;
+    assert.equal(within.length, 1);
+    assert.doesNotMatch(within[0]!.message, /split over lines/);
+    const over = repeats([{ id: 'A', lines: [line('20610', [], '6', range), line('20610', [], '3', range)] }], k).found;
+    assert.match(over[0]!.message, /the 3 units a day pass an edit they are over together/);
+  });
+
+  it('thousands of lines alike make as many findings, each with one related location (not their square)', () => {
+    const many = Array.from({ length: 3000 }, () => line('20610'));
+    const { found } = repeats([{ id: 'A', lines: many }], k);
+    assert.equal(found.length, 2999);
+    assert.ok(found.every((f) => f.related?.length === 1));
+    assert.match(found[2998]!.message, /as on service line 1 and 2998 more lines before this one: /);
   });
 
   it('modifiers in another order are the same modifiers', () => {

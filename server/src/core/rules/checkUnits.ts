@@ -119,7 +119,8 @@ function unitsText(units: number): string {
  * code; 'mue.exceeded' (error for MAI 1 and 2, warning for MAI 3) on a line over its value (MAI
  * 1) or on the last line of a day whose summed units are over it (MAI 2 and 3), with the lines
  * summed as related information; 'mue.units-unknown' (warning) on a line whose units are missing,
- * unreadable or below 0 (counted as 1; a count of 0 is read as none).
+ * unreadable or below 0 (counted as 1; a count of 0 is read as none); and 'mue.line-repeated'
+ * (warning) on MAI 1 lines nothing tells apart (repeatedLines.ts).
  */
 export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fileNames?: readonly string[]): RunFinding[] {
   const out: RunFinding[] = [];
@@ -134,7 +135,8 @@ export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fil
  */
 export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
   checkUnitsOfGroup(group, tables, out, fileNames);
-  checkRepeatedLines(group, (code) => mueRowFor(tables, group.table, code), out, fileNames);
+  const lines = group.lines;
+  checkRepeatedLines(group, (code) => mueRowFor(tables, group.table, code), (row) => rowShareOfDay(lines, row), out, fileNames);
 }
 
 function checkUnitsOfGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {

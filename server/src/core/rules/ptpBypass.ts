@@ -34,7 +34,7 @@ export interface ModifierSignature {
   /**
    * The line's modifiers as written (trimmed, in capitals, sorted, each once, joined by '-'; '' when
    * none): what tells two lines of one code apart to a payer (26 from TC, 76 from none), which the
-   * repeated-line check reads (checkUnits.ts). Not in `key`: PTP pairs read only what is above.
+   * repeated-line check reads (repeatedLines.ts). Not in `key`: PTP pairs read only what is above.
    */
   readonly written: string;
 }

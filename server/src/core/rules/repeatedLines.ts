@@ -8,7 +8,7 @@
 // services whose difference the claim does not show (two drugs under one code, told apart by NDC).
 
 import { formatDateRange } from '../dates';
-import type { Finding, RelatedLocation } from '../model';
+import type { Finding } from '../model';
 import type { KeptLines } from './keptLines';
 import { lineList } from './lineLabels';
 import type { PatientGroup } from './serviceGroups';
@@ -19,11 +19,19 @@ export const LINE_REPEATED_RULE = 'mue.line-repeated';
 
 /**
  * The repeated-line findings of one patient group, added to `out`: on each line after the first
- * of a set that nothing tells apart (code, provider, dates and modifiers), with the earlier ones
- * as related information. `mueOf`: the MUE row of a line's code; only codes of MAI 1 are looked
- * at, and not one with an MUE of 0 (its lines are reported as not payable).
+ * of a set that nothing tells apart (code, provider, dates and modifiers), related to the first
+ * (one related location each: a set of thousands of lines alike makes as many findings, not their
+ * square). `mueOf`: the MUE row of a line's code; only codes of MAI 1 are looked at, and not one
+ * with an MUE of 0 (its lines are reported as not payable). `shareOfDay`: the units a line counts
+ * on each of its days, not rounded (checkUnits.ts).
  */
-export function checkRepeatedLines(group: PatientGroup, mueOf: (code: string) => MueRow | undefined, out: RunFinding[], fileNames?: readonly string[]): void {
+export function checkRepeatedLines(
+  group: PatientGroup,
+  mueOf: (code: string) => MueRow | undefined,
+  shareOfDay: (row: number) => number,
+  out: RunFinding[],
+  fileNames?: readonly string[],
+): void {
   const lines = group.lines;
   let sets: Map<string, number[]> | null = null;
   for (const row of group.rows) {
@@ -40,33 +48,38 @@ export function checkRepeatedLines(group: PatientGroup, mueOf: (code: string) =>
   for (const rows of sets.values()) {
     if (rows.length < 2) continue;
     const mue = mueOf(lines.code(rows[0]!).trim().toUpperCase())!;
-    for (let i = 1; i < rows.length; i++) out.push({ file: lines.file(rows[i]!), finding: repeated(lines, rows.slice(0, i), rows[i]!, mue, rows, fileNames) });
+    // The set's units a day (its lines share their dates), as the MUE counts them: a part of a unit is a unit.
+    let share = 0;
+    for (const row of rows) share += shareOfDay(row);
+    const units = Math.ceil(share - 1e-9);
+    const split = units > mue.value && units < 1e5 ? splitSentence(mue.value, units, lines.from(rows[0]!) !== lines.to(rows[0]!)) : '';
+    for (let i = 1; i < rows.length; i++) out.push({ file: lines.file(rows[i]!), finding: repeated(lines, rows[0]!, i - 1, rows[i]!, split, fileNames) });
   }
 }
 
-/** The finding on `row`, a repeat of `earlier` (all of `set` alike). */
-function repeated(lines: KeptLines, earlier: readonly number[], row: number, mue: MueRow, set: readonly number[], fileNames: readonly string[] | undefined): Finding {
+/** What the finding says when the set's units a day are over the MUE value: the split lets them pass. */
+function splitSentence(value: number, units: number, range: boolean): string {
+  return ` Its MUE of ${value} is judged per line (MAI 1): split over lines like these, the ${units} units${range ? ' a day' : ''} pass an edit they are over together.`;
+}
+
+/** The finding on `row`, which repeats `first` (and `between` more lines of its set before it). */
+function repeated(lines: KeptLines, first: number, between: number, row: number, split: string, fileNames: readonly string[] | undefined): Finding {
   const code = lines.code(row).trim().toUpperCase();
   const written = lines.signature(row).written;
   const modifiers = written === '' ? 'no modifier' : `the same modifier${written.includes('-') ? 's' : ''} (${written})`;
   const dates = formatDateRange({ from: lines.from(row), to: lines.to(row) });
-  // Split over lines nothing tells apart, units pass a value their sum is over.
-  const units = set.reduce((sum, r) => sum + (lines.units(r) ?? 1), 0);
-  const split = units > mue.value && Number.isInteger(units) && units < 1e5 ? ` Its MUE of ${mue.value} is judged per line (MAI 1): split over lines like these, the ${units} units pass an edit they are over together.` : '';
-  const file = lines.file(row);
-  const where = (r: number) => lines.codeSpan(r);
+  const more = between === 0 ? '' : ` and ${between} more line${between === 1 ? '' : 's'} before this one`;
+  const span = lines.codeSpan(first);
+  const message = `${code} reported here the same way`;
   return {
     rule: LINE_REPEATED_RULE,
     severity: 'warning',
     message:
-      `${code} is reported again for this patient and provider on ${dates}, with ${modifiers}, as on ${lineList(lines, earlier, row, fileNames)}: ` +
+      `${code} is reported again for this patient and provider on ${dates}, with ${modifiers}, as on ${lineList(lines, [first], row, fileNames)}${more}: ` +
       `nothing tells the lines apart, so a payer's duplicate check may take this one for a copy and deny it.${split} ` +
       `If the service was done again, say so on this line (76 or 77 for a repeated procedure, 91 for a repeated laboratory test, an anatomic modifier or XS for another site); if not, report it once, with all its units on one line.`,
-    span: where(row),
+    span: lines.codeSpan(row),
     codes: [code],
-    related: earlier.map((r): RelatedLocation => {
-      const message = `${code} reported here the same way`;
-      return lines.file(r) === file ? { span: where(r), message } : { span: where(r), message, file: lines.file(r) };
-    }),
+    related: [lines.file(first) === lines.file(row) ? { span, message } : { span, message, file: lines.file(first) }],
   };
 }
