@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { fixAll } from '../../server/src/core/fixes';
+import { fixAll, fixesFor } from '../../server/src/core/fixes';
 import { outline } from '../../server/src/core/outline';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 
@@ -59,5 +59,35 @@ describe('patients of one subscriber id told apart by name or date of birth', ()
     const shown = JSON.stringify(outline(analysis.doc)) + JSON.stringify(analysis.findings);
     for (const secret of ['Doe', 'DOE', 'Mary', 'MARY', 'Tim', 'TIM', '1980', '2015', '\\u0001']) assert.ok(!shown.includes(secret), secret);
     assert.match(JSON.stringify(outline(analysis.doc)), /patient SUB123/);
+  });
+
+  // Found in the code review: a claim that names its patient on its first row only (its other
+  // rows the patient id alone) was split in two claims of two patients, and its pair lost.
+  it('a claim naming its patient on its first row only is one patient\'s: its pair is found, by claim id and by patient and date', () => {
+    const byId = 'Claim ID,Patient ID,Patient Name,DOS,CPT\nK1,P1,"Doe, Jane",10/15/2026,43214\nK1,P1,,10/15/2026,43200\n';
+    assert.equal(conflicts(byId), 1);
+    assert.equal(analyze(byId, builtin).doc.claims.length, 1);
+    const byDate = 'Patient ID,Patient Name,DOS,CPT\nP1,"Doe, Jane",10/15/2026,43214\nP1,,10/15/2026,43200\n';
+    assert.equal(conflicts(byDate), 1);
+    const nameOnly = 'Claim ID,Patient Name,DOB,DOS,CPT\nA,"Doe, Jane",01/02/1980,10/15/2026,43214\nA,"Doe, Jane",,,43200\n';
+    const analysis = analyze(nameOnly, builtin);
+    assert.deepEqual(analysis.doc.claims.map((c) => c.id), ['A']);
+    assert.deepEqual(analysis.findings.map((f) => f.rule), ['ptp.conflict'], 'one claim: its date carried, no csv.date-missing');
+  });
+
+  it('names compare by their letters and digits, dates of birth by their numbers', () => {
+    const text = 'Claim ID,Member ID,Patient Name,DOB,DOS,CPT\nA,SUB1,"Doe, Jane",01/02/1980,10/15/2026,43214\nB,SUB1,"DOE,JANE",1/2/1980,10/15/2026,43200\n';
+    assert.equal(conflicts(text), 1);
+    assert.equal(conflicts(text.replace('1/2/1980', '1/3/1980')), 0, 'another date of birth: another patient');
+  });
+
+  it('no name or date of birth reaches a fix title, a claim label of a name-only patient, or a message', () => {
+    const text = 'Claim ID,Patient Name,DOB,DOS,CPT\nA,"Doe, Jane",01/02/1980,10/15/2026,43214\nA,"Roe, Tim",03/04/2015,10/15/2026,43200\nB,"Roe, Tim",03/04/2015,10/15/2026,43214\n';
+    const analysis = analyze(text, builtin);
+    assert.deepEqual(analysis.doc.claims.map((c) => c.id), ['A', 'A (another patient)', 'B']);
+    const titles = analysis.findings.flatMap((f) => fixesFor(text, analysis.doc, f).map((fix) => fix.title));
+    assert.ok(titles.length > 0, 'the pair of Tim\'s claims has fixes');
+    const shown = JSON.stringify([titles, analysis.findings, outline(analysis.doc)]);
+    for (const secret of ['Doe', 'DOE', 'Jane', 'JANE', 'Roe', 'ROE', 'Tim', 'TIM', '1980', '2015', '\\u0001']) assert.ok(!shown.includes(secret), secret);
   });
 });

@@ -250,10 +250,14 @@ describe('a claim CSV read in pieces', () => {
     // Patients of one subscriber id told apart by name and date of birth (patientCells.ts): no pair across them; one name's claims pair.
     const family = ['Claim ID,Subscriber ID,Patient Name,DOB,DOS,CPT,Units', 'A,SUB123,"Doe, Mary",01/02/1980,10/15/2026,43214,1', 'B,SUB123,"Doe, Tim",03/04/2015,10/15/2026,43200,1', 'C,SUB123,"DOE, MARY",01/02/1980,10/15/2026,43200,1', 'A,SUB123,"Doe, Tim",03/04/2015,10/15/2026,97110,5', ''].join('\n');
     assert.deepEqual(streamed(family, BUILTIN, [11])!.findings.map((f) => f.rule), ['ptp.conflict']);
+    // A claim naming its patient on its first row only (patientCells.ts samePatient): one claim, one patient.
+    const firstRowOnly = ['Claim ID,Patient ID,Patient Name,DOB,DOS,CPT', 'K1,P1,"Doe, Jane",01/02/1980,10/15/2026,43214', 'K1,P1,,,,43200', 'K2,P1,"DOE,JANE",1/2/1980,10/15/2026,43235', ''].join('\n');
+    assert.deepEqual(streamed(firstRowOnly, BUILTIN, [13])!.findings.map((f) => f.rule), ['ptp.conflict'], 'K1\'s 43200 with its 43214: no date missing, no second patient');
     const texts = [
       carried,
       carriedById,
       family,
+      firstRowOnly,
       dotted,
       ['Claim;Patient;DOS;CPT;Units;Charge', '1;P1;2026-03-12;97110;6;600,00', '1;P1;2026-03-12;43214;1;1.250,00', '2;P1;2026-03-12;43200;1;600,00 EUR', '2;P1;2026-03-12;43214;1;1,250.00', ''].join('\r\n'),
       ['Claim,Patient,DOS,CPT,Units,Modifiers', '="00123",="000456",="03/12/2026",="43214",="1",', '="00123",="000456",03/12/2026,"=""43200""",1,="59"', '="00124",P1,03/12/2026,="",=""', ''].join('\n'),

@@ -12,7 +12,7 @@
 
 import type { DateRange, Span } from '../model';
 import type { ColumnLayout } from './columnLayout';
-import { hasPatientDetails, patientOfRow, shownPatient } from './patientCells';
+import { hasPatientDetails, patientOfRow, samePatient, shownPatient } from './patientCells';
 import type { CsvReader } from './reader';
 import { frequencyName } from './claimFrequency';
 
@@ -214,7 +214,7 @@ export abstract class ClaimChooser<S> {
       const patient = patientOfRow(r, this.layout);
       if (patient !== '') {
         if (!this.hasPatient(state)) this.setPatient(state, patient);
-        else if (!this.isPatient(state, patient)) state = this.claimOfPatient(length === 0 ? '' : r.value(idCol), length === 0 ? null : r.valueSpan(idCol), patient, r);
+        else if (!samePatient(this.patientOf(state)!, patient)) state = this.claimOfPatient(length === 0 ? '' : r.value(idCol), length === 0 ? null : r.valueSpan(idCol), patient, r);
       }
       this.lastPatientLength = -1;
     } else if (patientCol >= 0 && patientCol < n && r.valEnd[patientCol]! > r.valStart[patientCol]!) {
@@ -243,7 +243,7 @@ export abstract class ClaimChooser<S> {
    */
   private claimOfPatient(id: string, idSpan: Span | null, patient: string, r: CsvReader): S {
     const first = this.claimOf(id);
-    if (first !== undefined && this.isPatient(first, patient)) return first;
+    if (first !== undefined && (hasPatientDetails(this.layout) ? samePatient(this.patientOf(first) ?? '', patient) : this.isPatient(first, patient))) return first;
     const key = `${id}\u0000${patient}`;
     let state = this.claimOf(key);
     if (state === undefined) {
@@ -272,7 +272,8 @@ export abstract class ClaimChooser<S> {
   private claimByPatientAndDate(r: CsvReader, date: DateRange | null, dateText: string): S {
     const patientCol = this.layout.patientId;
     let p = patientCol < 0 ? '' : hasPatientDetails(this.layout) ? patientOfRow(r, this.layout) : patientCol < r.cellCount ? r.value(patientCol) : '';
-    if (p === '') p = this.lastPatient;
+    // A row naming less of the row before's patient (its name on the first row only) is that patient's.
+    if (p === '' || (p !== this.lastPatient && hasPatientDetails(this.layout) && this.lastPatient !== '' && samePatient(p, this.lastPatient))) p = this.lastPatient;
     // An unreadable date groups the rows that wrote the same text, and names the claim with it
     // (a claim id must not repeat: the outline and fixes tell claims apart by it).
     let dateKey = date !== null ? `${date.from}-${date.to}` : dateText === '' ? '' : `?${dateText}`;

@@ -17,9 +17,9 @@ export function hasPatientDetails(layout: ColumnLayout): boolean {
 }
 
 /**
- * The row's patient (hasPatientDetails files): its patient cell, with its name (in capitals,
- * blanks collapsed) and date of birth when written; '' when it names none (a row continuing its
- * claim: its patient cell is empty, whatever else it writes).
+ * The row's patient (hasPatientDetails files): its patient cell, with its name and date of birth
+ * when written, each as compared (comparedName, comparedBirthDate); '' when it names none (a row
+ * continuing its claim: its patient cell is empty, whatever else it writes).
  */
 export function patientOfRow(r: CsvReader, layout: ColumnLayout): string {
   const id = cellOrNull(r, layout.patientId);
@@ -27,7 +27,35 @@ export function patientOfRow(r: CsvReader, layout: ColumnLayout): string {
   const name = cellOrNull(r, layout.patientName);
   const birth = cellOrNull(r, layout.patientBirthDate);
   if (name === null && birth === null) return id ?? '';
-  return [id ?? '', name === null ? '' : name.toUpperCase().replace(/\s+/g, ' '), birth ?? ''].join(PART);
+  return [id ?? '', name === null ? '' : comparedName(name), birth === null ? '' : comparedBirthDate(birth)].join(PART);
+}
+
+/** A name as compared: its letters and digits in capitals ("Doe, Jane", "DOE,JANE" and "doe  jane" are one). */
+function comparedName(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+}
+
+/** A date of birth as compared: its numbers without leading zeros ("01/02/1980" and "1/2/1980" are one). */
+function comparedBirthDate(date: string): string {
+  return (date.match(/[0-9]+/g) ?? [date]).map((n) => n.replace(/^0+(?=.)/, '')).join('/');
+}
+
+/**
+ * Whether two patients of patientOfRow are one: the same patient cell, and the same name and date
+ * of birth where both write them (a claim that names its patient on its first row only, its other
+ * rows giving the patient id alone, is one patient's; another name or date of birth is another's).
+ */
+export function samePatient(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.split(PART);
+  const y = b.split(PART);
+  for (let i = 0; i < 3; i++) {
+    const p = x[i] ?? '';
+    const q = y[i] ?? '';
+    if (p !== '' && q !== '' && p !== q) return false;
+  }
+  // The patient cell is part of each when the file has the column (patientOfRow): equal, or both empty.
+  return (x[0] ?? '') === (y[0] ?? '');
 }
 
 /** A patient as a claim's label and the outline show it: the patient column's value (the name and date of birth never); '' when the patient is named by those alone. */
