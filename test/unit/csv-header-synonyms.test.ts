@@ -112,9 +112,21 @@ describe('headers with a part in brackets, and "First DOS", "Line CPT" and the l
   it('the name as written comes first; a bracket part is dropped only when the whole name is no known one', () => {
     assert.equal(roleOfHeader('Date of Service (MM/DD/YYYY)'), 'dateOfService');
     assert.equal(roleOfHeader('Last DOS'), 'dateOfServiceTo');
-    assert.equal(roleOfHeader('Units (days)'), 'units');
+    assert.equal(roleOfHeader('Units (Allowed)'), null, 'a part that is no format or code set is part of the name');
     assert.equal(roleOfHeader('Diagnosis Code (ICD-10)'), null, 'a diagnosis code is no procedure code');
     assert.equal(roleOfHeader('(CPT)'), 'procedureCode');
     assert.equal(roleOfHeader('Notes (CPT)'), null);
+  });
+
+  // Found in the code review: any part in brackets was dropped, so "CPT (Description)" became the
+  // code column before "CPT Code", "Date (Paid)" the date of service, "NPI (Referring)" the
+  // rendering provider. Only a format or a code set in brackets is dropped, ranked after every
+  // header matched as written.
+  it('a part naming what the column is keeps the header unmatched, and a header as written wins over one read without its brackets', () => {
+    for (const header of ['Date (Paid)', 'NPI (Referring)', 'Provider (Referring)', 'Code (Diagnosis)', 'CPT (Description)', 'Charge (Paid)']) assert.equal(roleOfHeader(header), null, header);
+    const text = 'Claim ID,Member ID,DOS,CPT (Description),CPT Code,Units\nC1,P1,10/15/2026,Esophagoscopy,43214,1\nC1,P1,10/15/2026,Biopsy,43200,1\n';
+    assert.deepEqual(rules(text), ['ptp.conflict']);
+    const ranked = 'Claim ID,Member ID,Date of Service (MM/DD/YYYY),DOS,CPT,Units\nC1,P1,01/01/2020,10/15/2026,43214,1\nC1,P1,01/01/2020,10/15/2026,43200,1\n';
+    assert.equal(analyze(ranked, emptyKnowledge()).doc.claims[0]!.lines[0]!.dateOfService?.from, 20261015, 'DOS as written before the bracketed one');
   });
 });

@@ -1,7 +1,7 @@
 // The role of each column of a claim CSV, from its header names (the names are data: columns.ts).
 
 import type { CsvColumnRole } from '../model';
-import { BILLING_PROVIDER_NAMES, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, REVENUE_CODE_NAMES, TYPE_OF_BILL_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
+import { BILLING_PROVIDER_NAMES, BRACKET_HINTS, CODE_SET_COLUMN_NAMES, COLUMN_NAMES, EXTRA_COLUMN_NAMES, REVENUE_CODE_NAMES, TYPE_OF_BILL_NAMES, WEAK_PROCEDURE_CODE_NAMES, normalizeHeader } from './columns';
 
 type InternalRole = CsvColumnRole | 'dateOfServiceTo' | 'frequency' | 'patientName' | 'patientBirthDate';
 
@@ -80,17 +80,29 @@ const NAME_TABLE: Map<string, { role: InternalRole; rank: number }> = (() => {
   return m;
 })();
 
-/** A part in brackets in a header: "(MM/DD/YYYY)", "(CPT/HCPCS)", "[units]". */
+/** A part in brackets in a header: "(MM/DD/YYYY)", "(CPT/HCPCS)". */
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]/g;
 
+/** Ranks of names matched without a part in brackets come after those of every name matched as written. */
+const STRIPPED_RANK = 1_000_000;
+
 /**
- * A header as its name is looked up (normalizeHeader, columns.ts): as written, else, when that
- * is no known name, without its parts in brackets ("Date of Service (MM/DD/YYYY)" is "dateofservice").
+ * A header as its name is looked up (normalizeHeader, columns.ts): as written, else, when that is
+ * no known name and each of its parts in brackets names a format or a code set (BRACKET_HINTS),
+ * without them ("Date of Service (MM/DD/YYYY)" is "dateofservice"; "Date (Paid)" stays "datepaid").
  */
-export function headerKey(header: string): string {
+function headerName(header: string): { key: string; stripped: boolean } {
   const whole = normalizeHeader(header);
-  if (NAME_TABLE.has(whole) || !(header.includes('(') || header.includes('['))) return whole;
-  return normalizeHeader(header.replace(BRACKETED, ' ')) || whole;
+  if (NAME_TABLE.has(whole) || !(header.includes('(') || header.includes('['))) return { key: whole, stripped: false };
+  const parts = header.match(BRACKETED) ?? [];
+  if (parts.length === 0 || !parts.every((part) => BRACKET_HINTS.has(normalizeHeader(part)))) return { key: whole, stripped: false };
+  const bare = normalizeHeader(header.replace(BRACKETED, ' '));
+  return bare === '' ? { key: whole, stripped: false } : { key: bare, stripped: true };
+}
+
+/** headerName's key. */
+function headerKey(header: string): string {
+  return headerName(header).key;
 }
 
 /** The role a single header name would get on its own, or null. */
@@ -100,12 +112,14 @@ export function roleOfHeader(header: string): InternalRole | null {
 
 export function mapColumns(headers: string[]): ColumnLayout {
   const best = new Map<InternalRole, { col: number; rank: number }>();
-  const norms = headers.map(headerKey);
-  norms.forEach((norm, col) => {
-    const hit = NAME_TABLE.get(norm);
+  const names = headers.map(headerName);
+  const norms = names.map((name) => name.key);
+  names.forEach(({ key, stripped }, col) => {
+    const hit = NAME_TABLE.get(key);
     if (!hit) return;
+    const rank = stripped ? hit.rank + STRIPPED_RANK : hit.rank;
     const cur = best.get(hit.role);
-    if (!cur || hit.rank < cur.rank) best.set(hit.role, { col, rank: hit.rank });
+    if (!cur || rank < cur.rank) best.set(hit.role, { col, rank });
   });
   const col = (role: InternalRole): number => best.get(role)?.col ?? -1;
   let modifiers = col('modifiers');

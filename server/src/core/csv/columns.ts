@@ -5,8 +5,10 @@
 //    a-z or 0-9 removed. "Claim #", "CLAIM_NO" and "claim-no" become "claim" / "claimno".
 //  - The names below are already normalized. A column gets a role only on an exact match, so
 //    "Diagnosis Code" ("diagnosiscode") is never mistaken for "code". A header that matches none
-//    is tried again without a part in brackets, which exports add to say a format or an
-//    alternative: "Date of Service (MM/DD/YYYY)", "Procedure Code (CPT/HCPCS)", "Units [qty]".
+//    is tried again without its parts in brackets when each names a format or a code set
+//    (BRACKET_HINTS: "Date of Service (MM/DD/YYYY)", "Procedure Code (CPT/HCPCS)"), ranked after
+//    every name matched as written; a part that says what the column is ("Date (Paid)", "NPI
+//    (Referring)", "CPT (Description)") leaves the header unmatched.
 //  - Within one role, names are listed from most to least specific. When several columns match
 //    the same role, the column whose name comes first in the list wins (ties: the leftmost
 //    column); the others get no role. So "CPT Code" beats a generic "Code" column.
@@ -262,6 +264,15 @@ export const CLAIM_FREQUENCY_WORDS: Readonly<Record<string, string>> = {
  * least one of its first data rows holds a well-formed procedure code.
  */
 export const WEAK_PROCEDURE_CODE_NAMES: readonly string[] = ['code', 'servicecode', 'proc', 'procedure'];
+
+/**
+ * What a part in brackets of a header may say for the header to be read without it (normalized
+ * like headers): a date format, or the code set a code column holds.
+ */
+export const BRACKET_HINTS: ReadonlySet<string> = new Set([
+  'mmddyyyy', 'mmddyy', 'mdyyyy', 'mdy', 'ddmmyyyy', 'ddmmyy', 'dmy', 'yyyymmdd', 'yyyyddmm', 'ymd', 'ccyymmdd',
+  'cpt', 'hcpcs', 'cpthcpcs', 'hcpcscpt', 'cpt4', 'cpt4hcpcs', 'hcpcscpt4', 'cdt', 'cptcdt', 'hcpcscdt',
+]);
 
 /** Lowercase and drop every character that is not a-z or 0-9 (ASCII; other letters are dropped too). */
 export function normalizeHeader(header: string): string {
