@@ -37,15 +37,25 @@ export interface ModifierSignature {
    * repeated-line check reads (repeatedLines.ts). Not in `key`: PTP pairs read only what is above.
    */
   readonly written: string;
+  /** `key` and `written` as one string: what tells two signatures apart for holding each once (a table's interned signatures). */
+  readonly identity: string;
 }
 
 /** What tells two signatures apart for holding each once (a table's interned signatures): `key` and `written`. */
 export function signatureIdentity(signature: ModifierSignature): string {
-  return signature.written === '' ? signature.key : `${signature.key}\u0001${signature.written}`;
+  return signature.identity;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '', written: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '', written: '', identity: '' });
+
+/**
+ * Signatures made so far, by the kind of code (E/M, laboratory, other: all a signature reads of
+ * it) and the modifiers as given: a line's signature is made for every line a run keeps, and a
+ * file repeats a few dozen modifier sets. Bounded: past it, each is made anew.
+ */
+const MADE = new Map<string, ModifierSignature>();
+const MADE_LIMIT = 4096;
 
 /** A claim line's modifier positions (SV101-3 to SV101-6). */
 const MODIFIER_POSITIONS = 4;
@@ -59,6 +69,19 @@ export function signatureOf(line: ServiceLine): ModifierSignature {
 /** signatureOf a line of code `code` whose modifiers are `values` (a row of a document's columns: x12/lineColumns.ts). */
 export function signatureOfValues(code: string, values: readonly string[]): ModifierSignature {
   if (values.length === 0) return NONE;
+  const em = isEvaluationAndManagement(code);
+  const kind = em ? 'E' : isLaboratory(code) ? 'L' : 'P';
+  const made = kind + (values.length === 1 ? values[0]! : values.join('\u0001'));
+  let signature = MADE.get(made);
+  if (signature === undefined) {
+    signature = signatureOfKind(em, kind === 'L', values);
+    if (MADE.size < MADE_LIMIT) MADE.set(made, signature);
+  }
+  return signature;
+}
+
+/** signatureOfValues of modifiers `values` on a code that is an E/M code (`em`), a laboratory code (`laboratory`), or neither. */
+function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): ModifierSignature {
   let anyLine = false;
   let distinct = false;
   let withEm = false;
@@ -69,19 +92,20 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     const value = written.trim().toUpperCase();
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
-      case 'surgical-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else anyLine = true; break;
-      case 'procedure-line': if (isEvaluationAndManagement(code)) (misplaced ??= []).push(value); else distinct = true; break;
-      case 'with-em': if (isEvaluationAndManagement(code)) withEm = true; else (misplaced ??= []).push(value); break;
-      case 'laboratory': if (isLaboratory(code)) laboratory = true; else (misplaced ??= []).push(value); break;
+      case 'surgical-line': if (em) (misplaced ??= []).push(value); else anyLine = true; break;
+      case 'procedure-line': if (em) (misplaced ??= []).push(value); else distinct = true; break;
+      case 'with-em': if (em) withEm = true; else (misplaced ??= []).push(value); break;
+      case 'laboratory': if (lab) laboratory = true; else (misplaced ??= []).push(value); break;
       case 'different-sites': (sites ??= []).push(value); break;
       case 'never': break;
     }
   }
   const full = values.length >= MODIFIER_POSITIONS;
   const written = writtenModifiers(values);
-  if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written };
+  if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
+  const key = `${anyLine ? 1 : 0}${distinct ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`;
   return {
     anyLine,
     distinct,
@@ -90,8 +114,9 @@ export function signatureOfValues(code: string, values: readonly string[]): Modi
     sites: siteList,
     misplaced: misplacedList,
     full,
-    key: `${anyLine ? 1 : 0}${distinct ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`,
+    key,
     written,
+    identity: written === '' ? key : `${key}\u0001${written}`,
   };
 }
 
