@@ -57,9 +57,12 @@
 //   one claim (id and patient, or patient and date) that name another frequency are another
 //   claim, id "<id> (replacement)" (claimChooser.ts), with the first claim's patient key and claim id
 //   cell (CsvClaim.idCell, what it supersedes by).
-// - Patient key (Claim.patientKey): the patient column's, else the claim's own, marked as naming
-//   a patient only within its file (claims.ts patientKeyOf; rules/serviceGroups.ts runPatientKey),
-//   else '' (the whole file one patient).
+// - Patient key (Claim.patientKey): the patient column's (with the patient's name and date of
+//   birth when the file has those columns: patientCells.ts; a row leaving them empty is its
+//   claim's patient), else the name and date of birth, else the claim's own, marked as naming a
+//   patient only within its file (claims.ts patientKeyOf; rules/serviceGroups.ts runPatientKey),
+//   else '' (the whole file one patient). A name or date of birth is never shown: a claim label
+//   names the patient cell alone, numbered when two claims would be labelled alike.
 // - modifierInsert: {kind:'csv-cell'} for one modifiers column, {kind:'csv-columns'} for numbered
 //   columns (only the columns the row actually has). cellSpan is everything between the
 //   delimiters (quotes and spaces included); `quoted` tells whether the cell is quoted. To add a
@@ -70,7 +73,9 @@
 //   When the file has no modifier column but a code cell reads "99213-25" (a code followed by
 //   two-character modifiers), the code and modifiers are split and csv-cell points at that cell.
 // - Claims: rows are grouped by claim id in order of first appearance (rows of one claim need not
-//   be adjacent); a row with an empty claim id continues the claim of the row before it. Without a
+//   be adjacent); a row with an empty claim id continues the claim of the row before it, and a row
+//   whose date cell is empty takes the date of the row before when that row is of the same claim
+//   (no date at all: csv.date-missing on a row with a code). Without a
 //   claim-id column rows are grouped by patient + date of service (an empty patient or date takes
 //   the previous row's, and a row without a date has the date it is grouped on as its
 //   dateOfService: dateInherited, dateSpan null), id "<patient> <YYYY-MM-DD>"; with neither column the whole file is one
