@@ -14,7 +14,7 @@
 //    here cannot be listed because its path is longer than PATH_MAX (ENAMETOOLONG).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -130,6 +130,20 @@ test('a named pipe named as a claim file in a checked folder is said, not read, 
     assert.match(result.stdout, /a\.837:\d+:\d+ error ptp\.conflict/);
     assert.equal(result.code, 1, 'the conflict in a.837 decides the exit, as without the pipe');
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a link to a named pipe is said as the pipe is', { skip: linuxOnly }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-fifo-link-'));
+  try {
+    writeFileSync(join(dir, 'a.837'), conflicting('M1'));
+    execFileSync('mkfifo', [join(tmpdir(), `${dir.split('/').pop()}-pipe`)]);
+    symlinkSync(join(tmpdir(), `${dir.split('/').pop()}-pipe`), join(dir, 'incoming.837'));
+    const result = claimlint(['check', dir]);
+    assert.match(result.stderr, /incoming\.837: not a regular file \(a named pipe\), so not read\n/);
+  } finally {
+    rmSync(join(tmpdir(), `${dir.split('/').pop()}-pipe`), { force: true });
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -94,8 +94,8 @@ export type UnlistedFolder = (folder: FilePath, reason: string) => void;
 /** Told of each entry with a claim file's name that is not a regular file (a named pipe, a device), with what it is. */
 export type PassedEntry = (path: FilePath, reason: string) => void;
 
-/** What a directory entry that is neither a file, a folder nor a link is, for the note that it was passed by. */
-function notRegularReason(entry: Dirent<Buffer>): string {
+/** What a directory entry (or a link's target) that is neither a file, a folder nor a link is, for the note that it was passed by. */
+function notRegularReason(entry: Pick<Dirent, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string {
   const kind = entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'not a file';
   return `not a regular file (${kind}), so not read`;
 }
@@ -136,7 +136,7 @@ export function* walkClaimFiles(folder: FilePath, unlisted: UnlistedFolder = () 
           continue;
         }
         if (target.isFile() && isClaimFile(path)) yield path;
-        else if (!target.isFile() && !target.isDirectory() && hasClaimFileExtension(path)) passed(path, 'not a regular file, so not read');
+        else if (!target.isFile() && !target.isDirectory() && hasClaimFileExtension(path)) passed(path, notRegularReason(target));
       } else if (hasClaimFileExtension(path)) {
         passed(path, notRegularReason(entry));
       }

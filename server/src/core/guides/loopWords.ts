@@ -3,9 +3,9 @@
 import type { LoopSpec, SegmentSpec } from './schema';
 import { MAP_LOOP_WORDS } from '../data/mapLoopWords';
 
-/** "loop 2300", or the words for one of the maps' own loops ("the transaction set's header"). */
+/** "loop 2300", or the words for one of the maps' own loops ("the transaction set's header"); the guide's root is the file. */
 export function loopPhrase(loop: LoopSpec): string {
-  return MAP_LOOP_WORDS[loop.id] ?? (loop.id === '' ? 'the transaction set' : `loop ${loop.id}`);
+  return MAP_LOOP_WORDS[loop.id] ?? (loop.id === '' ? 'the file' : `loop ${loop.id}`);
 }
 
 /** "Loop 2300 (Claim Information)", or the words for one of the maps' own loops, capitalized. */
