@@ -76,7 +76,7 @@ export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding, text
 interface Planned {
   /** Identifies the fix: findings with the same key share one fix. */
   key: string;
-  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value' | 'empty';
+  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value' | 'billType' | 'empty';
   title: string;
   /** What fix-all's title says of it: the element recounted. */
   name: string;
@@ -122,7 +122,7 @@ function plan(planner: Planner, finding: Finding): Planned | null {
     return { key: `value:${finding.span.start}`, kind: 'value', title: fix.title, name: 'value', edits: [{ span: finding.span, newText: fix.value }], envelope: false };
   }
   const bill = billTypeFix(doc, text, finding);
-  if (bill !== null) return { key: `value:${bill.span.start}`, kind: 'value', title: bill.title, name: 'bill type', edits: [{ span: bill.span, newText: bill.value }], envelope: false };
+  if (bill !== null) return { key: `value:${bill.span.start}`, kind: 'billType', title: bill.title, name: 'CLM05-1', edits: [{ span: bill.span, newText: bill.value }], envelope: false };
   if (rule === LEADING_BLANKS) {
     const trim = planner.trimPlan();
     if (!trim) return null;
@@ -205,10 +205,10 @@ function titleOf(parts: readonly GuidePart[]): string {
   if (counts.length > 0) out.push(`recount ${[...new Set(counts)].join(', ')}`);
   if (isa > 0) out.push(`pad the ISA fields${isa > 1 ? ` of ${isa} interchanges` : ''}`);
   if (trim) out.push(`remove the blanks before ${trim.planned.edits.length === 1 ? '1 segment' : `${trim.planned.edits.length} segments`}`);
-  const values = parts.filter((p) => p.planned.kind === 'value' && p.planned.name === 'value').length;
+  const values = parts.filter((p) => p.planned.kind === 'value').length;
   if (values > 0) out.push(`write ${values === 1 ? '1 code' : `${values} codes`} with ${values === 1 ? 'its' : 'their'} leading zeros right`);
   // A whole type of bill in CLM05-1 cut to its facility type code (billTypeFix.ts): no zero is involved.
-  const bills = parts.filter((p) => p.planned.kind === 'value' && p.planned.name === 'bill type').length;
+  const bills = parts.filter((p) => p.planned.kind === 'billType').length;
   if (bills > 0) out.push(`write ${bills === 1 ? "1 claim's CLM05-1" : `${bills} claims' CLM05-1`} as the facility type code`);
   const empty = parts.find((p) => p.planned.kind === 'empty');
   if (empty) out.push(empty.planned.title.replace(/^Remove/, 'remove'));
