@@ -132,11 +132,12 @@ export function checkCsvFixes(scenario: CsvScenario): CheckedFixes {
   }
   // The units as the file writes them: none without a units column (each line counts 1).
   const hasUnits = (scenario.options.columns ?? DEFAULT_COLUMNS).includes('units');
+  const hasModifiers = (scenario.options.columns ?? DEFAULT_COLUMNS).includes('modifiers');
   const counted = (ref: LineRef): CountedLine => {
     const key = source(ref);
     const [c, l] = key.split(':').map(Number) as [number, number];
     const line = scenario.claims[c]!.lines[l]!;
-    return { key, code: line.code, units: hasUnits ? (line.units ?? null) : null, days: 1 };
+    return { key, code: line.code, units: hasUnits ? (line.units ?? null) : null, days: 1, modifiers: hasModifiers ? (line.modifiers ?? []) : [] };
   };
   const mue = mueFindings(analysis.findings).map((finding) => ({ finding, data: finding.data, lines: finding.data.lines.map(counted) }));
   for (const { finding, lines } of mue) {

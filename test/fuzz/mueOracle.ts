@@ -15,6 +15,23 @@ export interface CountedLine {
   code: string;
   units: number | null;
   days: number;
+  /** Its modifiers as written (a bilateral procedure's LT and RT lines have no units fix). */
+  modifiers: readonly string[];
+}
+
+/**
+ * Whether one line names the left side (LT, not RT) and another the right (RT, not LT): a
+ * bilateral procedure, which Medicare pays as one line with 50; a units fix would drop one side
+ * (README: what fix leaves), so none is certain.
+ */
+function bothSides(lines: readonly CountedLine[]): boolean {
+  const sides = new Set(
+    lines.map((line) => {
+      const written = new Set(line.modifiers.map((m) => m.trim().toUpperCase()));
+      return written.has('LT') === written.has('RT') ? '' : written.has('LT') ? 'LT' : 'RT';
+    }),
+  );
+  return sides.has('LT') && sides.has('RT');
 }
 
 export function daysCovered(date: DateRange | null | undefined): number {
@@ -48,7 +65,7 @@ function lowerToValue(lines: readonly CountedLine[], value: number): LineChange 
 
 /** Whether the lines' units are known and each lies on one day: what a units fix needs for a certain answer. */
 function unitsCertain(lines: readonly CountedLine[], mai: 1 | 2 | 3): boolean {
-  return lines.every((line) => line.units !== null && line.units > 0) && (mai === 1 || lines.every((line) => line.days === 1));
+  return lines.every((line) => line.units !== null && line.units > 0) && (mai === 1 || (lines.every((line) => line.days === 1) && !bothSides(lines)));
 }
 
 interface MueExpectation {
@@ -168,7 +185,7 @@ export function isEmpty(change: LineChange): boolean {
   return change.removed.size === 0 && change.units.size === 0;
 }
 
-/** After fix-all: no indicator-0 conflict, and no MAI 2 finding whose lines all have their units written. */
+/** After fix-all: no indicator-0 conflict, and no MAI 2 finding whose lines all have their units written (but a bilateral procedure's LT and RT lines). */
 export function assertFixAllSettled(after: Analysis): void {
   assert.deepEqual(after.findings.filter((f) => f.rule === 'ptp.conflict'), [], 'no indicator-0 conflict is left');
   // Written: in a cell of the line (a CSV without a units column takes each line as one unit, written nowhere).
@@ -176,6 +193,10 @@ export function assertFixAllSettled(after: Analysis): void {
     const line = after.doc.claims[ref.claimIndex]?.lines[ref.lineIndex];
     return line?.units != null && line.unitsSpan !== null;
   };
-  const left = mueFindings(after.findings).filter((f) => f.data.mai === 2 && f.data.value > 0 && f.data.lines.every(written));
+  const counted = (ref: LineRef): CountedLine => {
+    const line = after.doc.claims[ref.claimIndex]!.lines[ref.lineIndex]!;
+    return { key: `${ref.claimIndex}:${ref.lineIndex}`, code: line.code, units: line.units, days: 1, modifiers: line.modifiers.map((m) => m.value) };
+  };
+  const left = mueFindings(after.findings).filter((f) => f.data.mai === 2 && f.data.value > 0 && f.data.lines.every(written) && !bothSides(f.data.lines.map(counted)));
   assert.deepEqual(left.map((f) => f.message), [], 'no MAI 2 day with its units written is left over its MUE');
 }

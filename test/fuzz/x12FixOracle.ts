@@ -105,7 +105,7 @@ function x12Counted(scenario: X12Scenario, ref: LineRef): CountedLine {
   const claim = scenario.claims[ref.claimIndex]!;
   const line = claim.lines[ref.lineIndex]!;
   const units = line.units ?? '1';
-  return { key: keyOf(ref.claimIndex, ref.lineIndex), code: line.code, units: /^\d+$/.test(units) ? Number(units) : null, days: daysCovered(line.date ?? claim.date) };
+  return { key: keyOf(ref.claimIndex, ref.lineIndex), code: line.code, units: /^\d+$/.test(units) ? Number(units) : null, days: daysCovered(line.date ?? claim.date), modifiers: line.modifiers ?? [] };
 }
 
 /** The key of the 837 line (a 2400 loop) a span lies in: the claims of an 837 are read in the scenario's order. */
