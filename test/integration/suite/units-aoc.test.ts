@@ -1,6 +1,7 @@
 // The MUE and add-on code checks (issue 16) in the real VS Code. The workspace settings
 // (test/integration/workspace/.vscode/settings.json) load tables/MCR_MUE_PractitionerServices_test.csv
-// (97110: MUE 4, MAI 2, in CMS's CSV layout) and tables/aoc-test.txt (11045 needs 11042 or 11043).
+// (97110: MUE 4, MAI 2; 20610: MUE 1, MAI 1; in CMS's CSV layout) and tables/aoc-test.txt (11045
+// needs 11042 or 11043).
 // units-97110.837 has one patient on 10/15/2026: claim 1 bills 97110 x3, 11042 and 11045 (its
 // primary is there: no finding); claim 2 bills 97110 x2, so 5 units of 97110 are one over.
 import * as assert from 'node:assert/strict';
@@ -74,5 +75,21 @@ describe('Claimlint: MUE and add-on codes in VS Code', () => {
     assert.match(text, /CLM\*TEST-1601-A\*290\.00\*[^~]*~\nHI\*ABK:M545~\nLX\*1~\nSV1\*HC:97110\*90\.00\*UN\*3\*\*\*1~/, 'claim 1 untouched');
     assert.match(text, /\nSE\*44\*1601~/, 'no segment removed');
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+  });
+
+  // repeats-20610.csv: Mary's 20610-RT on claims A1 and A2 (alike: mue.line-repeated), her 43200
+  // on B2 and her son Tim's 43214 on B1, on one subscriber id: two patients, no pair.
+  it('a CSV of two patients on one subscriber id: a warning on the repeated MAI 1 line, related to the first, and no pair across the patients', async () => {
+    const uri = freshCopy('repeats-20610.csv');
+    const waiting = diagnosticsOf(uri, (d) => d.length > 0);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = await waiting;
+    assert.deepEqual(diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${doc.getText(d.range)}`), ['mue.line-repeated@3:20610']);
+    const [d] = diagnostics as [vscode.Diagnostic];
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(d.message, /as on line 2: nothing tells the lines apart/);
+    assert.equal(d.relatedInformation?.[0]?.location.range.start.line, 1);
+    assert.doesNotMatch(JSON.stringify(diagnostics.map((x) => [x.message, x.relatedInformation?.map((r) => r.message)])), /Doe|Mary|Tim/);
   });
 });
