@@ -37,7 +37,7 @@ test('a claim CSV of two patients on one subscriber id: the repeat and the missi
     assert.deepEqual(shown.sort(), ['csv.date-missing@6:43214', 'mue.line-repeated@3:20610'], 'Tim\'s 43214 and Mary\'s 43200 are two patients\' lines: no ptp.conflict');
     const repeat = published.diagnostics.find((d) => d.code === 'mue.line-repeated')!;
     assert.equal(repeat.severity, 2);
-    assert.match(repeat.message, /^20610 is reported again for this patient and provider on 10\/15\/2026, with the same modifier \(RT\), as on line 2: /);
+    assert.match(repeat.message as string, /^20610 is reported again for this patient and provider on 10\/15\/2026, with the same modifier \(RT\), as on line 2: /);
     assert.deepEqual(repeat.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uri, 1]]);
     const said = JSON.stringify([published, client.notifications, client.stderr]);
     for (const secret of ['Doe', 'Mary', 'Tim', 'Roe', 'Ann']) assert.ok(!said.includes(secret), secret);
