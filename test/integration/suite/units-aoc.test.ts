@@ -10,8 +10,9 @@ import { codeOf, diagnosticsOf, extensionId, freshCopy, hoverMarkdown, removeFre
 
 const name = 'units-97110.837';
 
-async function openFixture(): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; diagnostics: readonly vscode.Diagnostic[] }> {
-  const uri = freshCopy(name);
+/** A fresh copy of fixture `fixture` opened in an editor, once its first diagnostics arrive. */
+async function openFixture(fixture = name): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; diagnostics: readonly vscode.Diagnostic[] }> {
+  const uri = freshCopy(fixture);
   const waiting = diagnosticsOf(uri, (d) => d.length > 0);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
@@ -80,11 +81,7 @@ describe('Claimlint: MUE and add-on codes in VS Code', () => {
   // repeats-20610.csv: Mary's 20610-RT on claims A1 and A2 (alike: mue.line-repeated), her 43200
   // on B2 and her son Tim's 43214 on B1, on one subscriber id: two patients, no pair.
   it('a CSV of two patients on one subscriber id: a warning on the repeated MAI 1 line, related to the first, and no pair across the patients', async () => {
-    const uri = freshCopy('repeats-20610.csv');
-    const waiting = diagnosticsOf(uri, (d) => d.length > 0);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    const diagnostics = await waiting;
+    const { doc, diagnostics } = await openFixture('repeats-20610.csv');
     assert.deepEqual(diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${doc.getText(d.range)}`), ['mue.line-repeated@3:20610']);
     const [d] = diagnostics as [vscode.Diagnostic];
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
