@@ -23,7 +23,7 @@ import { CheckedReader } from './lsp/messageHygiene';
 import { startServer } from './lsp/startServer';
 import { nodeRuntime } from './lsp/runtime';
 import { routeConsoleTo } from './lsp/stdio';
-import { readServerArguments, SERVER_ARGUMENTS, SERVER_USAGE } from './lsp/serverArguments';
+import { otherTransportOf, readServerArguments, SERVER_ARGUMENTS, SERVER_USAGE } from './lsp/serverArguments';
 import { version as CLAIMLINT_VERSION } from '../../package.json';
 
 function connect(stdio: boolean): Connection {
@@ -61,19 +61,14 @@ function stdioTransport(refused: (reason: string) => void): Transport {
   return { reader, writer: new StreamMessageWriter(process.stdout), onEnd };
 }
 
-/** The other transports, from the command line as the library reads it (the first transport named wins). */
+/** The other transports, from the command line as the library reads it (the first transport named wins: serverArguments.ts). */
 function otherTransport(argv: readonly string[]): Transport {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, argv[i + 1]];
-    let pair: [MessageReader, MessageWriter] | null = null;
-    if (arg === '--node-ipc') pair = [new IPCMessageReader(process), new IPCMessageWriter(process)];
-    else if (name === '--socket' && value !== undefined) pair = createServerSocketTransport(Number(value));
-    else if (name === '--pipe' && value !== undefined) pair = createServerPipeTransport(value);
-    if (pair !== null) return { reader: pair[0], writer: pair[1] };
-  }
+  const named = otherTransportOf(argv);
   // readServerArguments let through only a command line that names a transport.
-  throw new Error('no transport on the command line');
+  if (named === null) throw new Error('no transport on the command line');
+  const [reader, writer]: [MessageReader, MessageWriter] =
+    named.kind === 'node-ipc' ? [new IPCMessageReader(process), new IPCMessageWriter(process)] : named.kind === 'socket' ? createServerSocketTransport(named.port) : createServerPipeTransport(named.name);
+  return { reader, writer };
 }
 
 const args = readServerArguments(process.argv.slice(2));

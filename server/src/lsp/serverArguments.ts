@@ -43,22 +43,41 @@ export function readServerArguments(args: readonly string[]): ServerArguments {
   let transport = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    const { name, value, inline } = optionAt(args, i);
     if (TRANSPORTS.includes(arg)) {
       transport = true;
     } else if (TRANSPORTS_WITH_VALUE.includes(name) || name === CLIENT_PROCESS_ID) {
-      // The value is the next argument unless given after `=`; a flag last without one is not a transport.
-      const hasValue = name !== arg || i + 1 < args.length;
-      const value = name !== arg ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
-      if (name === '--socket' && hasValue && !isPort(value!)) return { kind: 'bad-port', value: value! };
-      if (name === arg && hasValue) i++;
-      if (hasValue && name !== CLIENT_PROCESS_ID) transport = true;
+      // A flag last without a value is not a transport.
+      if (name === '--socket' && value !== undefined && !isPort(value)) return { kind: 'bad-port', value };
+      if (!inline && value !== undefined) i++;
+      if (value !== undefined && name !== CLIENT_PROCESS_ID) transport = true;
     } else {
       return { kind: 'unknown', argument: arg };
     }
   }
   if (!transport) return { kind: 'no-transport' };
   return { kind: 'serve', stdio: args.includes('--stdio') };
+}
+
+/** Argument `i` as the library reads an option: its name, and its value after `=` (inline), else the next argument. */
+function optionAt(args: readonly string[], i: number): { name: string; value: string | undefined; inline: boolean } {
+  const arg = args[i]!;
+  const at = arg.indexOf('=');
+  return at < 0 ? { name: arg, value: args[i + 1], inline: false } : { name: arg.slice(0, at), value: arg.slice(at + 1), inline: true };
+}
+
+/** A transport other than stdio, as the command line names it. */
+export type OtherTransport = { kind: 'node-ipc' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string };
+
+/** The first transport other than --stdio the command line names (readServerArguments has checked it), or null. */
+export function otherTransportOf(args: readonly string[]): OtherTransport | null {
+  for (let i = 0; i < args.length; i++) {
+    const { name, value } = optionAt(args, i);
+    if (args[i] === '--node-ipc') return { kind: 'node-ipc' };
+    if (name === '--socket' && value !== undefined) return { kind: 'socket', port: Number(value) };
+    if (name === '--pipe' && value !== undefined) return { kind: 'pipe', name: value };
+  }
+  return null;
 }
 
 function isPort(value: string): boolean {
