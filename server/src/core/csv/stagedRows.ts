@@ -9,7 +9,7 @@
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { Interned } from '../rules/interned';
 import type { RowSource } from '../rules/rowSource';
-import { signatureIdentity, signatureOf, type ModifierSignature } from '../rules/ptpBypass';
+import { signatureOf, type ModifierSignature } from '../rules/ptpBypass';
 import { plainNumber } from '../text';
 import { GrowableColumn } from './growableColumn';
 
@@ -71,7 +71,7 @@ export class StagedRows implements RowSource {
     this.providerOf.set(row, this.texts.numberOf(provider));
     this.billingOf.set(row, this.texts.numberOf(billing));
     const signature = signatureOf(line);
-    const identity = signatureIdentity(signature);
+    const identity = signature.identity;
     let n = this.signatureNumbers.get(identity);
     if (n === undefined) {
       n = this.signatures.length;

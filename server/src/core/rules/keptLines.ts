@@ -8,7 +8,7 @@
 // Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
-import { signatureIdentity, signatureOf, type ModifierSignature } from './ptpBypass';
+import { signatureOf, type ModifierSignature } from './ptpBypass';
 import { plainNumber } from '../text';
 import { Interned } from './interned';
 import type { RowSource } from './rowSource';
@@ -71,7 +71,7 @@ export class KeptLines implements RowSource {
 
   private readonly codes = new Interned();
   private readonly texts = new Interned();
-  /** Modifier signatures by signatureIdentity, numbered in the order first seen. */
+  /** Modifier signatures by their identity (ModifierSignature.identity), numbered in the order first seen. */
   private readonly signatureNumbers = new Map<string, number>();
   private readonly signatures: ModifierSignature[] = [];
 
@@ -241,7 +241,7 @@ export class KeptLines implements RowSource {
   }
 
   private numberOfSignature(signature: ModifierSignature): number {
-    const identity = signatureIdentity(signature);
+    const identity = signature.identity;
     let n = this.signatureNumbers.get(identity);
     if (n === undefined) {
       n = this.signatures.length;

@@ -9,7 +9,7 @@ import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 
 /** What a line's modifiers can do for a pair, reduced to what the pair test reads. */
 export interface ModifierSignature {
-  /** A modifier that bypasses on either line (27, 58, 78, 79). */
+  /** A modifier that bypasses on either line (27; 58, 78 and 79 on a code that is not E/M). */
   readonly anyLine: boolean;
   /**
    * 59 or XE/XS/XP/XU on a code that is not E/M: it bypasses a pair, except against an E/M code in
@@ -39,11 +39,6 @@ export interface ModifierSignature {
   readonly written: string;
   /** `key` and `written` as one string: what tells two signatures apart for holding each once (a table's interned signatures). */
   readonly identity: string;
-}
-
-/** What tells two signatures apart for holding each once (a table's interned signatures): `key` and `written`. */
-export function signatureIdentity(signature: ModifierSignature): string {
-  return signature.identity;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -88,8 +83,10 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
   let laboratory = false;
   let sites: string[] | null = null;
   let misplaced: string[] | null = null;
+  const modifiers: string[] = [];
   for (const written of values) {
     const value = written.trim().toUpperCase();
+    if (value !== '') modifiers.push(value);
     switch (ptpBypassOf(value)) {
       case 'either-line': anyLine = true; break;
       case 'surgical-line': if (em) (misplaced ??= []).push(value); else anyLine = true; break;
@@ -101,7 +98,8 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
     }
   }
   const full = values.length >= MODIFIER_POSITIONS;
-  const written = writtenModifiers(values);
+  // The modifiers as written: each once, sorted (ModifierSignature.written).
+  const written = [...new Set(modifiers)].sort().join('-');
   if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
@@ -118,17 +116,6 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
     written,
     identity: written === '' ? key : `${key}\u0001${written}`,
   };
-}
-
-/** The modifiers as ModifierSignature.written holds them: trimmed, in capitals, sorted, each once, joined by '-'. */
-function writtenModifiers(values: readonly string[]): string {
-  if (values.length === 1) return values[0]!.trim().toUpperCase();
-  const set = new Set<string>();
-  for (const value of values) {
-    const modifier = value.trim().toUpperCase();
-    if (modifier !== '') set.add(modifier);
-  }
-  return [...set].sort().join('-');
 }
 
 /**
