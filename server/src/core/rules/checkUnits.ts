@@ -13,7 +13,7 @@ import type { PatientGroup, ServiceGrouper } from './serviceGroups';
 import { lineList } from './lineLabels';
 import type { RunFinding } from './checkPtp';
 import { hasIdDigits } from '../x12/values';
-import { checkRepeatedLines } from './repeatedLines';
+import { checkRepeatedLines, type PerLineMue } from './repeatedLines';
 
 export const MUE_EXCEEDED_RULE = 'mue.exceeded';
 export const MUE_NOT_PAYABLE_RULE = 'mue.not-payable';
@@ -134,12 +134,17 @@ export function checkUnitsGroups(grouper: ServiceGrouper, tables: MueTables, fil
  * reported twice alike (repeatedLines.ts), added to `out`: they depend on that group's lines alone.
  */
 export function checkUnitsGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
-  checkUnitsOfGroup(group, tables, out, fileNames);
   const lines = group.lines;
-  checkRepeatedLines(group, (code) => mueRowFor(tables, group.table, code), (row) => rowShareOfDay(lines, row), out, fileNames);
+  const perLine: PerLineMue = { rows: [], codes: [], mues: [] };
+  checkUnitsOfGroup(group, tables, out, perLine, fileNames);
+  if (perLine.rows.length > 1) checkRepeatedLines(lines, perLine, (row) => rowShareOfDay(lines, row), out, fileNames);
 }
 
-function checkUnitsOfGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], fileNames?: readonly string[]): void {
+/**
+ * Checks the group's lines against their MUE rows; the lines of a code judged per line (MAI 1,
+ * a value over 0) go to `perLine`, with their codes and rows, for the repeated-line check.
+ */
+function checkUnitsOfGroup(group: PatientGroup, tables: MueTables, out: RunFinding[], perLine: PerLineMue, fileNames?: readonly string[]): void {
   const lines = group.lines;
   // Lines of one code and provider, for the MAI 2 and 3 sums.
   const summed = new Map<string, { mue: MueRow; rows: number[] }>();
@@ -179,6 +184,9 @@ function checkUnitsOfGroup(group: PatientGroup, tables: MueTables, out: RunFindi
       continue;
     }
     if (mue.mai === 1) {
+      perLine.rows.push(row);
+      perLine.codes.push(code);
+      perLine.mues.push(mue);
       const units = rowUnitsPerDay(lines, row);
       if (units > mue.value) out.push({ file, finding: exceeded(lines, code, mue, { units, written: rowShareOfDay(lines, row) }, [row], lines.from(row), fileNames) });
       continue;

@@ -11,43 +11,37 @@ import { formatDateRange } from '../dates';
 import type { Finding } from '../model';
 import type { KeptLines } from './keptLines';
 import { lineList } from './lineLabels';
-import type { PatientGroup } from './serviceGroups';
 import type { RunFinding } from './checkPtp';
 import type { MueRow } from './mue';
 
 export const LINE_REPEATED_RULE = 'mue.line-repeated';
 
+/** A patient group's lines of codes whose MUE is judged per line (MAI 1, a value over 0), in order: their rows, codes (as judged) and MUE rows. */
+export interface PerLineMue {
+  rows: number[];
+  codes: string[];
+  mues: MueRow[];
+}
+
 /**
- * The repeated-line findings of one patient group, added to `out`: on each line after the first
- * of a set that nothing tells apart (code, provider, dates and modifiers), related to the first
- * (one related location each: a set of thousands of lines alike makes as many findings, not their
- * square). `mueOf`: the MUE row of a line's code; only codes of MAI 1 are looked at, and not one
- * with an MUE of 0 (its lines are reported as not payable). `shareOfDay`: the units a line counts
- * on each of its days, not rounded (checkUnits.ts).
+ * The repeated-line findings of one patient group's MAI 1 lines (`perLine`, which the MUE check
+ * collects as it judges them: checkUnits.ts), added to `out`: on each line after the first of a
+ * set that nothing tells apart (code, provider, dates and modifiers), related to the first (one
+ * related location each: a set of thousands of lines alike makes as many findings, not their
+ * square). `shareOfDay`: the units a line counts on each of its days, not rounded (checkUnits.ts).
  */
-export function checkRepeatedLines(
-  group: PatientGroup,
-  mueOf: (code: string) => MueRow | undefined,
-  shareOfDay: (row: number) => number,
-  out: RunFinding[],
-  fileNames?: readonly string[],
-): void {
-  const lines = group.lines;
-  let sets: Map<string, number[]> | null = null;
-  for (const row of group.rows) {
-    const code = lines.code(row).trim().toUpperCase();
-    const mue = mueOf(code);
-    if (mue === undefined || mue.mai !== 1 || mue.value === 0) continue;
-    const key = `${code}\u0000${lines.provider(row)}\u0000${lines.from(row)}\u0000${lines.to(row)}\u0000${lines.signature(row).written}`;
-    sets ??= new Map();
-    const rows = sets.get(key);
-    if (rows) rows.push(row);
-    else sets.set(key, [row]);
+export function checkRepeatedLines(lines: KeptLines, perLine: PerLineMue, shareOfDay: (row: number) => number, out: RunFinding[], fileNames?: readonly string[]): void {
+  // Lines alike by code, provider, dates and modifiers, with their code's MUE row.
+  const sets = new Map<string, { mue: MueRow; rows: number[] }>();
+  for (let i = 0; i < perLine.rows.length; i++) {
+    const row = perLine.rows[i]!;
+    const key = `${perLine.codes[i]}\u0000${lines.provider(row)}\u0000${lines.from(row)}\u0000${lines.to(row)}\u0000${lines.signature(row).written}`;
+    const set = sets.get(key);
+    if (set) set.rows.push(row);
+    else sets.set(key, { mue: perLine.mues[i]!, rows: [row] });
   }
-  if (sets === null) return;
-  for (const rows of sets.values()) {
+  for (const { mue, rows } of sets.values()) {
     if (rows.length < 2) continue;
-    const mue = mueOf(lines.code(rows[0]!).trim().toUpperCase())!;
     // The set's units a day (its lines share their dates), as the MUE counts them: a part of a unit is a unit.
     let share = 0;
     for (const row of rows) share += shareOfDay(row);
