@@ -13,8 +13,8 @@ import { OutputError } from '../../server/src/cli/outputError';
 import { run, type Io } from '../../server/src/cli/main';
 import { withInputFindings } from '../../server/src/core/inputFindings';
 import { BIG_INPUT_BYTES, Progress, SLOW_AFTER_MS } from '../../server/src/cli/progress';
-import { byPosition, offsetsOf, Positions } from '../../server/src/cli/report';
-import { checkInBlocks, headerOffsets, type BlockSizes } from '../../server/src/cli/stream';
+import { byPosition, Positions, wantedOffsets } from '../../server/src/cli/report';
+import { checkInBlocks, type BlockSizes } from '../../server/src/cli/stream';
 import { interchangeHeaders } from '../../server/src/core/x12/interchangeHeaders';
 import { X12SegmentIndex } from '../../server/src/core/x12/segment-index';
 import { analyze } from '../../server/src/core/analyze';
@@ -50,7 +50,7 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
       claims: analysis.doc.claims.length,
       serviceLines: analysis.doc.claims.reduce((sum, claim) => sum + claim.lines.length, 0),
       findings,
-      positions: new Positions(text, offsetsOf(findings).concat(headerOffsets(headers))),
+      positions: new Positions(text, wantedOffsets(findings, undefined, headers)),
       ...(headers.length > 0 ? { interchanges: headers } : {}),
     };
   }
@@ -60,7 +60,7 @@ describe('checkInBlocks (check of a file read in blocks)', () => {
     assert.ok(streamed, 'read in blocks');
     const expected = wholeFile(bytes, guideChecks);
     assert.deepEqual({ ...streamed, positions: undefined }, { ...expected, positions: undefined });
-    for (const offset of offsetsOf(expected.findings).concat(headerOffsets(expected.interchanges))) assert.deepEqual(streamed.positions.at(offset), expected.positions.at(offset), `offset ${offset}`);
+    for (const offset of wantedOffsets(expected.findings, undefined, expected.interchanges)) assert.deepEqual(streamed.positions.at(offset), expected.positions.at(offset), `offset ${offset}`);
   }
 
   /** Mostly 837s, valid and broken, most without a BOM (so that they are read in blocks), and anything else. */

@@ -13,10 +13,10 @@ import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
 import { InputError, readInput, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, type Progress } from './progress';
-import { byPosition, createReporter, offsetsOf, Positions, type FileResult } from './report';
+import { byPosition, createReporter, Positions, wantedOffsets, type FileResult } from './report';
 import { checkCsvInBlocks, type CsvBlockCheck } from './csvStream';
 import { FindingList } from './findingList';
-import { checkInBlocks, headerOffsets, type BlockCheck } from './stream';
+import { checkInBlocks, type BlockCheck } from './stream';
 import { CLAIM_FILE_EXTENSIONS, claimFilesUnder, hasTableExtension, SeenFiles, type FilePath } from './claimFiles';
 import { NOT_EDITED_RULE, notEditedCount } from '../core/rules/notEdited';
 import { withInputFindings, withOtherTransactionsFailed } from '../core/inputFindings';
@@ -257,7 +257,7 @@ function checkWholeFile(path: FilePath, index: number, knowledge: Knowledge, pro
   // For the check of ISA13 across the files of the run, a guide check (controlNumbers.ts).
   const interchanges = guide === 'full' ? documentInterchangeHeaders(doc) : undefined;
   // Checked with other files: the run's coding findings land on this file's coded lines later.
-  const wanted = (shared ? offsetsOf(findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(findings)).concat(headerOffsets(interchanges));
+  const wanted = wantedOffsets(findings, shared, interchanges);
   const serviceLines = doc.claims.reduce((sum, claim) => sum + lineCountOf(claim), 0);
   progress.update(index, 'writing');
   const result: FileResult = {

@@ -1,7 +1,9 @@
 // Where a finding is, as LSP and the report formats count it: zero-based lines and UTF-16
 // characters for the offsets the findings name, found in one pass over the text (or its pieces,
 // or its bytes: lineBreaks.ts counts the breaks).
+import type { SharedCoding } from '../core/analyze';
 import type { Finding, Span } from '../core/model';
+import type { InterchangeHeader } from '../core/x12/interchangeHeaders';
 import type { Position, Range } from '../core/text';
 import { lastAtOrBefore } from '../core/search';
 import { ByteLineBreaks, LineBreaks, type BreakCounter } from './lineBreaks';
@@ -151,4 +153,16 @@ function locateInPieces<P extends { readonly length: number }>(pieces: Iterable<
   sorted[placed] = length;
   const count = placed + 1;
   return { offsets: sorted.slice(0, count), lines: lines.slice(0, count), characters: characters.slice(0, count) };
+}
+
+/**
+ * The offsets a file's report needs placed: those its findings point at, with (checked with other
+ * files) those the run's coding findings will land on, and the ISA13s a finding of the run may be
+ * on (core/x12/controlNumbersAcrossFiles.ts).
+ */
+export function wantedOffsets(findings: readonly Finding[], shared: SharedCoding | undefined, interchanges: readonly InterchangeHeader[] | undefined): number[] {
+  const offsets = offsetsOf(findings);
+  if (shared) for (const offset of shared.run.offsetsOf(shared.file)) offsets.push(offset);
+  if (interchanges) for (const header of interchanges) offsets.push(header.span.start, header.span.end);
+  return offsets;
 }

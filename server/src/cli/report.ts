@@ -11,7 +11,7 @@ import { SarifReporter } from './reportSarif';
 
 export { CLAIMLINT_VERSION };
 export { byPosition } from '../core/spans';
-export { offsetsOf, Positions } from './positions';
+export { offsetsOf, Positions, wantedOffsets } from './positions';
 export type { FileResult, Reporter, Write } from './reporter';
 export { pathOnOneLine, textLine } from './reportText';
 export { toJsonFinding, type JsonFile, type JsonFinding, type JsonReport } from './reportJson';

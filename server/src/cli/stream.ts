@@ -13,7 +13,7 @@ import { X12Stream, type PieceResult } from '../core/x12/stream';
 import { BLOCK_BYTES, byteBlocks, readBlock, withBlockFile } from './files';
 import type { FilePath } from '../core/rules/filePaths';
 import type { SharedCoding } from '../core/analyze';
-import { byPosition, offsetsOf, Positions } from './report';
+import { byPosition, Positions, wantedOffsets } from './report';
 
 export interface BlockCheck {
   format: 'x12';
@@ -82,7 +82,7 @@ export function checkInBlocks(path: FilePath, knowledge: Knowledge, progress: Bl
     // Its bytes, as they were checked: the file is ASCII, so they are its characters.
     // A file without line breaks (most big 837s are one line) needs no second read.
     // Checked with other files: the run's coding findings land on this file's coded lines later.
-    const wanted = (shared ? offsetsOf(checked.findings).concat(shared.run.offsetsOf(shared.file)) : offsetsOf(checked.findings)).concat(headerOffsets(checked.interchanges));
+    const wanted = wantedOffsets(checked.findings, shared, checked.interchanges);
     const positions = new Positions(checked.lineBreaks ? { bytes: byteBlocks(path, fd, buffer) } : { oneLineOf: checked.length }, wanted);
     // The positions came from a second read: a file rewritten meanwhile would get wrong ones.
     unchanged();
@@ -136,11 +136,6 @@ function checkBlocks(path: FilePath, fd: number, buffer: Buffer, feedBytes: numb
   }
   if (feeder === null) return null;
   return { ...feeder.end(), lineBreaks, length };
-}
-
-/** Where the ISA13s of these interchanges start and end: a finding of the run may land there (core/x12/controlNumbersAcrossFiles.ts). */
-export function headerOffsets(headers: readonly InterchangeHeader[] | undefined): number[] {
-  return headers === undefined ? [] : headers.flatMap((h) => [h.span.start, h.span.end]);
 }
 
 /** Feeds X12Stream and keeps what comes back: the findings, the counts and the interchanges. */
