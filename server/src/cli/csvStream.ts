@@ -21,7 +21,7 @@ import { byteBlocks, InputError, readBlock, withBlockFile } from './files';
 import type { FilePath } from '../core/rules/filePaths';
 import { collectGarbage } from './io';
 import { FindingList } from './findingList';
-import { offsetsOf, Positions } from './report';
+import { Positions, wantedOffsets } from './report';
 import { type BlockProgress, type BlockSizes } from './stream';
 
 /**
@@ -88,7 +88,7 @@ function checkShared(shared: SharedCoding, path: FilePath, fd: number, buffer: B
   // No finding of a claim CSV is about an empty or unreadable file: withInputFindings leaves them as they are.
   const sorted = byPosition(findings);
   // Checked with other files: the run's coding findings land on this file's coded lines later.
-  return { read, findings: sorted, wanted: offsetsOf(sorted).concat(shared.run.offsetsOf(shared.file)) };
+  return { read, findings: sorted, wanted: wantedOffsets(sorted, shared, undefined) };
 }
 
 /**
