@@ -2,6 +2,7 @@
 // 2300"); the loops pyx12's maps add around them in words (data/mapLoopWords.ts).
 import type { LoopSpec, SegmentSpec } from './schema';
 import { MAP_LOOP_WORDS } from '../data/mapLoopWords';
+import { capitalized } from '../text';
 
 /** "loop 2300", or the words for one of the maps' own loops ("the transaction set's header"); the guide's root is the file. */
 export function loopPhrase(loop: LoopSpec): string {
@@ -11,7 +12,7 @@ export function loopPhrase(loop: LoopSpec): string {
 /** "Loop 2300 (Claim Information)", or the words for one of the maps' own loops, capitalized. */
 export function loopTitle(loop: LoopSpec): string {
   const words = MAP_LOOP_WORDS[loop.id];
-  return words === undefined ? `Loop ${loop.id} (${loop.name})` : words[0]!.toUpperCase() + words.slice(1);
+  return words === undefined ? `Loop ${loop.id} (${loop.name})` : capitalized(words);
 }
 
 /** Whether the loop is one of the maps' own (no loop of the guide). */
