@@ -17,7 +17,7 @@ const HEAD = [
 ];
 
 function claim(id: string, code: string): string[] {
-  return [`CLM*${id}*10.00***11:B:1*Y*A*Y*Y~`, 'LX*1~', `SV1*HC:${code}*10.00*UN*1***1~`, 'DTP*472*D8*20261015~'];
+  return [`CLM*${id}*10.00***11:B:1*Y*A*Y*Y~`, 'HI*ABK:R69~', 'LX*1~', `SV1*HC:${code}*10.00*UN*1***1~`, 'DTP*472*D8*20261015~'];
 }
 
 function subscriber(hl: number, parent: number, children: boolean, member: string): string[] {

@@ -105,6 +105,13 @@ export class Claim2300 {
     }
   }
 
+  /** An HI of the open claim's own (2300) loop, segment `s`: the diagnosis codes its lines' pointers name. */
+  diagnoses(s: number): void {
+    const ix = this.r.ix;
+    const table = ix.table;
+    this.lines.diagnoses.noteHi(this.r.source, table.segmentStart[s]!, table.segmentEnd[s]!, ix.elementCodeOf(s), ix.delimitersOf(s).component.charCodeAt(0));
+  }
+
   /** A REF of the open claim's own (2300) loop, segment `s`: F8 names the claim it replaces or voids. */
   reference(s: number): void {
     const r = this.r;
@@ -174,6 +181,7 @@ export class Claim2300 {
     const hasCharge = chargeStart !== NO_OFFSET;
     const sum = lineReader.charges.check(hasCharge ? this.charge : null, chargeStart, chargeEnd);
     if (sum !== null) r.result.findings.push(sum);
+    lineReader.diagnoses.check(this.claimIdSpan(), r.result.findings);
     // A replacement (7) or void (8) names the claim it is for in REF*F8: the guides require it, and a payer rejects the claim without it.
     if (supersedesOthers(this.location.frequency) && !this.payerClaimNumber) {
       const kind = this.location.frequency === CLAIM_FREQUENCY.replacement ? 'a replacement' : 'a void';

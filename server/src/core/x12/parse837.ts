@@ -14,7 +14,7 @@ import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { CLM, DN2, DTP, GE, GS, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1, TOO } from './segmentCodes';
+import { CLM, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1, TOO } from './segmentCodes';
 import { checkToothInformation, checkToothStatus } from './tooth837';
 import { EmptySegments } from './emptySegments';
 import { SegmentReading } from './reading837';
@@ -234,6 +234,7 @@ export class Parser837 {
         case SBR: if (claim.segment >= 0 && lines.claimLineCount === 0) names.otherPayer(); break;
         // The claim's own REF (2300), before its lines and other payers' loops (a 2330B REF*F8 is theirs).
         case REF: if (claim.segment >= 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.reference(s); break;
+        case HI: if (claim.segment >= 0 && lines.lineSegment < 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.diagnoses(s); break;
         case TOO: if (lines.lineSegment >= 0 && this.envelopes.transaction?.model.kind === 'dental') checkToothInformation(this.r, s); break;
         // The claim's tooth status (2300 DN2), before its lines.
         case DN2: if (claim.segment >= 0 && lines.lineSegment < 0 && lines.claimLineCount === 0 && this.envelopes.transaction?.model.kind === 'dental') checkToothStatus(this.r, s); break;

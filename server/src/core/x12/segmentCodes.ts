@@ -32,9 +32,11 @@ export const REF = 7643846;
 export const TOO = 7677903;
 /** DN2: an 837D claim's tooth status (a tooth missing, extracted...). */
 export const DN2 = 7415602;
+/** HI: a claim's diagnosis codes (and other health care codes), which its lines' pointers name. */
+export const HI = 42057;
 for (const [id, code] of [
   ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
-  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO], ['DN2', DN2],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO], ['DN2', DN2], ['HI', HI],
 ] as const) {
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }

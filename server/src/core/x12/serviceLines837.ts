@@ -13,6 +13,7 @@ import type { ServiceLayout } from './serviceLayouts';
 import { ServiceSegmentReader } from './serviceSegment837';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
+import { ClaimDiagnoses } from './diagnosisPointers';
 import { checkRevenueCode, hasProfessionalRevenueCode } from './revenueCode';
 import { NO_OFFSET } from '../offsetLine';
 import { LineColumns } from './lineColumns';
@@ -61,6 +62,8 @@ export class ServiceLines837 {
   claimProfessionalLines = 0;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
+  /** The open claim's diagnosis codes (HI) and its lines' pointers to them, for the pointer check. */
+  readonly diagnoses = new ClaimDiagnoses();
 
   /** Parser837.keepLine: which lines become ServiceLine objects, by code and the table of their claim; null: every line. */
   keepLine: ((code: string, table: PtpTableKind | null) => boolean) | null = null;
@@ -103,6 +106,7 @@ export class ServiceLines837 {
     this.claimUndatedLines = 0;
     this.claimProfessionalLines = 0;
     this.charges.reset();
+    this.diagnoses.reset();
   }
 
   /** The lines kept with keepLine for the claim that ends (a new array when none was). */
@@ -126,6 +130,7 @@ export class ServiceLines837 {
   /** The open claim goes on into the next piece: its lines' offsets move back by `shift` (Claim2300.goesOn). */
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
+    this.diagnoses.moveBack(shift);
     for (const line of this.claimLines) line.shift(-shift);
     this.columns.shift(this.claimFirstRow, this.columns.size, -shift);
   }
@@ -216,6 +221,12 @@ export class ServiceLines837 {
     const index = this.claimLineCount++;
     this.linesSeen++;
     this.charges.note(chargeStart, chargeEnd, charge);
+    if (layout !== null && layout.pointers > 0) {
+      read.element(sv, layout, layout.pointers);
+      if (read.elementEnd > read.elementStart) {
+        this.diagnoses.notePointers(text, read.elementStart, read.elementEnd, ix.delimitersOf(sv).component.charCodeAt(0), index, layout.id, layout.pointers);
+      }
+    }
     const code = hasProcedure ? procedure.code : '';
     // A revenue code alone (room, supplies) is not counted against an MUE: its date does not matter here.
     if (!this.lineDateWritten && code !== '') this.claimUndatedLines++;

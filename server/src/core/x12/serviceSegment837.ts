@@ -22,6 +22,9 @@ export class ServiceSegmentReader {
   unitsValue: number | null = null;
   /** Where the charge read by quickSv1 ends (the element separator after it, or the segment's end), else -1. */
   private afterCharge = -1;
+  /** Where element() found the element it was asked for (-1: the segment has none). */
+  elementStart = -1;
+  elementEnd = -1;
   /** Where quickSv1 found SV102, and its value. */
   private quickChargeStart = -1;
   private quickCharge = 0;
@@ -120,6 +123,41 @@ export class ServiceSegmentReader {
     this.unitsStart = unitsStart;
     this.unitsEnd = unitsEnd;
     this.unitsValue = units;
+  }
+
+  /**
+   * The offsets of element `position`, one after the charge, of service segment `sv` (after
+   * charge() read it), into elementStart and elementEnd (-1: the segment has no such element).
+   * After the one-pass read the elements after the charge are scanned from there, not split.
+   */
+  element(sv: number, layout: ServiceLayout, position: number): void {
+    this.elementStart = this.elementEnd = -1;
+    const afterCharge = this.afterCharge;
+    if (afterCharge < 0) {
+      const el = this.r.elementsOf(sv);
+      const start = el.start(position);
+      if (start < 0) return;
+      this.elementStart = start;
+      this.elementEnd = el.end(position);
+      return;
+    }
+    const r = this.r;
+    const text = r.source;
+    const segmentEnd = r.ix.table.segmentEnd[sv]!;
+    const element = r.ix.elementCodeOf(sv);
+    // afterCharge is the separator before the element after the charge (or the segment's end).
+    let at = afterCharge;
+    for (let k = layout.charge + 1; k < position; k++) {
+      if (at >= segmentEnd) return;
+      at++;
+      while (at < segmentEnd && codeAt(text, at) !== element) at++;
+    }
+    if (at >= segmentEnd) return;
+    const start = at + 1;
+    let end = start;
+    while (end < segmentEnd && codeAt(text, end) !== element) end++;
+    this.elementStart = start;
+    this.elementEnd = end;
   }
 
   /**

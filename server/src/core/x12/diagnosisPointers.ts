@@ -1,0 +1,253 @@
+// The diagnosis code pointers of an 837 claim's service lines (SV107 on an 837P, SV311 on an
+// 837D): each names, by its position counted from 1, one of the diagnosis codes the claim lists
+// in its HI segments (qualifiers ABK and ABF in 5010, BK and BF in 4010). A pointer past the
+// last code points at nothing, and the clearinghouse's front-end edits reject the claim (277CA)
+// before a payer looks at it. The guide maps bound a pointer's type and length, not what it
+// points at; this checks that, as the 2300 and 2400 loops are read (its offsets move with a
+// claim that goes on into the next piece, as ClaimCharges' do).
+
+import type { Finding, Span } from '../model';
+import { NO_OFFSET } from './claimTotal';
+import { codeAt, type Source } from './source';
+import { listWithAnd } from '../wordLists';
+
+/** HI01-1 qualifiers of diagnosis codes (principal and other; ICD-10 in 5010, ICD-9 in 4010). */
+const DIAGNOSIS_QUALIFIERS: readonly string[] = ['ABK', 'ABF', 'BK', 'BF'];
+
+/** A pointer's components, at most (SV107-1..4, SV311-1..4). */
+const POINTERS_PER_LINE = 4;
+
+/** Digits a pointer noted has at most (the guides allow 2). */
+const MAX_DIGITS = 6;
+
+/** Findings a claim gets, at most, a line each (the 837P guide allows 50 lines). */
+const FINDINGS_PER_CLAIM = 50;
+
+/** A qualifier of 2 or 3 characters as a number (its character codes, 8 bits each), else -1. */
+function qualifierCode(source: Source, start: number, end: number): number {
+  const length = end - start;
+  if (length < 2 || length > 3) return -1;
+  let code = 0;
+  for (let at = start; at < end; at++) code = code * 256 + (codeAt(source, at) & 255);
+  return code;
+}
+
+/** DIAGNOSIS_QUALIFIERS as qualifierCode numbers. */
+const DIAGNOSIS_CODES: readonly number[] = DIAGNOSIS_QUALIFIERS.map((q) => [...q].reduce((code, c) => code * 256 + c.charCodeAt(0), 0));
+
+function isDiagnosisQualifier(source: Source, start: number, end: number): boolean {
+  return DIAGNOSIS_CODES.includes(qualifierCode(source, start, end));
+}
+
+/** The diagnosis codes and pointers of the open claim. */
+export class ClaimDiagnoses {
+  /** Diagnosis codes in the claim's HI segments so far. */
+  private codes = 0;
+  /**
+   * An element of the claim's HI segments has no component separator: its qualifier and code
+   * cannot be told apart (a file whose separator is not ISA16's, which the reader reports), so
+   * what the pointers name is not known and they are not checked.
+   */
+  private unreadable = false;
+  /**
+   * The claim has an HI. One with no diagnosis code at all (only other qualifiers, or qualifiers
+   * that are no code) is the guide checks' finding (a required HI missing, a code not in the
+   * list): pointer findings would only repeat it, so there are none.
+   */
+  private hiSeen = false;
+  /** The first HI that lists them (offsets; NO_OFFSET: none). */
+  private hiStart = NO_OFFSET;
+  private hiEnd = NO_OFFSET;
+  /**
+   * Lines with a pointer, and the first pointer (offsets, value, component, element): a claim
+   * with no HI gets one finding that names it.
+   */
+  private pointerLines = 0;
+  private firstStart = 0;
+  private firstEnd = 0;
+  private firstValue = 0;
+  private firstComponent = 0;
+  private firstElement = 0;
+  /**
+   * Pointers that name no code listed so far (the HI comes before the lines, so the count is
+   * known as they are read): their offsets, values, line (0-based in the claim), component (1-4)
+   * and element.
+   */
+  private count = 0;
+  private starts = new Int32Array(8);
+  private ends = new Int32Array(8);
+  private values = new Int32Array(8);
+  private lines = new Int32Array(8);
+  private components = new Uint8Array(8);
+  private elements = new Uint8Array(8);
+  /** The segment id the pointers are in (SV1, SV3). */
+  private segmentId = 'SV1';
+
+  /** A new claim. */
+  reset(): void {
+    this.codes = 0;
+    this.count = 0;
+    this.pointerLines = 0;
+    this.unreadable = false;
+    this.hiSeen = false;
+    this.hiStart = this.hiEnd = NO_OFFSET;
+  }
+
+  /**
+   * An HI of the claim, text[start, end) (the segment without its terminator): each of its
+   * elements with a diagnosis qualifier is a code a pointer may name.
+   */
+  noteHi(source: Source, start: number, end: number, element: number, component: number): void {
+    let listed = 0;
+    let at = start;
+    this.hiSeen = true;
+    // The segment id, then element by element.
+    while (at < end && codeAt(source, at) !== element) at++;
+    while (at < end) {
+      const from = at + 1;
+      let qualifierEnd = from;
+      while (qualifierEnd < end && codeAt(source, qualifierEnd) !== component && codeAt(source, qualifierEnd) !== element) qualifierEnd++;
+      let next = qualifierEnd;
+      while (next < end && codeAt(source, next) !== element) next++;
+      // A qualifier with a code after it; a value without a component separator is no qualifier and code.
+      if (qualifierEnd === next) {
+        if (next > from) this.unreadable = true;
+      } else if (qualifierEnd + 1 < next && isDiagnosisQualifier(source, from, qualifierEnd)) listed++;
+      at = next;
+    }
+    if (listed === 0) return;
+    this.codes += listed;
+    if (this.hiStart === NO_OFFSET) {
+      this.hiStart = start;
+      this.hiEnd = end;
+    }
+  }
+
+  /**
+   * The pointer element of line `line` (0-based in the claim), text[start, end), element number
+   * `position` of segment `segmentId`: its components that are whole numbers are noted.
+   */
+  notePointers(source: Source, start: number, end: number, component: number, line: number, segmentId: string, position: number): void {
+    this.segmentId = segmentId;
+    const codes = this.codes;
+    let noted = false;
+    let at = start;
+    for (let part = 1; part <= POINTERS_PER_LINE && at <= end; part++) {
+      const from = at;
+      let value = 0;
+      let digits = true;
+      while (at < end && codeAt(source, at) !== component) {
+        const c = codeAt(source, at);
+        if (c < 48 || c > 57) digits = false;
+        else value = value * 10 + (c - 48);
+        at++;
+      }
+      // Not a number, or longer than any pointer: the guide's type and length checks say so (an
+      // empty component points at nothing).
+      if (digits && at > from && at - from <= MAX_DIGITS) {
+        if (!noted && this.pointerLines++ === 0) {
+          this.firstStart = from;
+          this.firstEnd = at;
+          this.firstValue = value;
+          this.firstComponent = part;
+          this.firstElement = position;
+        }
+        noted = true;
+        if (value < 1 || value > codes) this.add(from, at, value, line, part, position);
+      }
+      at++;
+    }
+  }
+
+  private add(start: number, end: number, value: number, line: number, component: number, position: number): void {
+    const i = this.count++;
+    if (i >= this.starts.length) this.grow();
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.values[i] = value;
+    this.lines[i] = line;
+    this.components[i] = component;
+    this.elements[i] = position;
+  }
+
+  /** The claim goes on into a piece that starts `shift` characters later: its offsets move back by that much. */
+  moveBack(shift: number): void {
+    for (let i = 0; i < this.count; i++) {
+      this.starts[i]! -= shift;
+      this.ends[i]! -= shift;
+    }
+    this.firstStart -= shift;
+    this.firstEnd -= shift;
+    if (this.hiStart !== NO_OFFSET) {
+      this.hiStart -= shift;
+      this.hiEnd -= shift;
+    }
+  }
+
+  /**
+   * Findings for the claim that ends, into `out`: each pointer that names no code of its HI
+   * (a claim that lists none gets one finding, at `claimSpan`, its CLM01).
+   */
+  check(claimSpan: Span, out: Finding[]): void {
+    const count = this.count;
+    if (count === 0 || this.unreadable) return;
+    const codes = this.codes;
+    if (codes === 0 && this.hiSeen) return;
+    if (codes === 0) {
+      const lines = this.pointerLines;
+      const name = this.nameOf(this.firstElement, this.firstComponent);
+      out.push({
+        rule: 'x12.diagnosis-pointer',
+        severity: 'error',
+        message: `${lines === 1 ? '1 service line points' : `${lines} service lines point`} to diagnosis codes (${name} and others), but the claim has no HI segment to list them: a pointer to no code is rejected before the claim is adjudicated`,
+        span: claimSpan,
+        related: [{ span: { start: this.firstStart, end: this.firstEnd }, message: `line ${this.lines[0]! + 1}: ${name} is ${this.firstValue}` }],
+      });
+      return;
+    }
+    const related = this.hiStart === NO_OFFSET ? [] : [{ span: { start: this.hiStart, end: this.hiEnd }, message: `the claim's diagnosis codes (${codes})` }];
+    let reported = 0;
+    // A finding a line, on its pointers that name no code.
+    for (let i = 0; i < count && reported < FINDINGS_PER_CLAIM; ) {
+      const line = this.lines[i]!;
+      const bad: number[] = [];
+      for (; i < count && this.lines[i] === line; i++) {
+        const value = this.values[i]!;
+        if (value < 1 || value > codes) bad.push(i);
+      }
+      if (bad.length === 0) continue;
+      reported++;
+      const first = bad[0]!;
+      const last = bad[bad.length - 1]!;
+      const names = listWithAnd(bad.map((b) => this.elementName(b)));
+      const values = listWithAnd(bad.map((b) => String(this.values[b])));
+      const message = bad.every((b) => this.values[b] === 0)
+        ? `${names} ${bad.length === 1 ? 'is' : 'are'} 0: a diagnosis pointer counts the claim's diagnosis codes from 1 (the first code of its HI)`
+        : `${names} ${bad.length === 1 ? `points to diagnosis ${values}` : `point to diagnoses ${values}`}, but the claim lists ${codes === 1 ? '1 diagnosis code' : `${codes} diagnosis codes`} (HI): a pointer to no code is rejected before the claim is adjudicated`;
+      out.push({ rule: 'x12.diagnosis-pointer', severity: 'error', message, span: { start: this.starts[first]!, end: this.ends[last]! }, related });
+    }
+  }
+
+  /** Pointer i's element reference, as the guide writes it (SV107-2). */
+  private elementName(i: number): string {
+    return this.nameOf(this.elements[i]!, this.components[i]!);
+  }
+
+  private nameOf(element: number, component: number): string {
+    return `${this.segmentId}${String(element).padStart(2, '0')}-${component}`;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const grown = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.starts = grown(this.starts, new Int32Array(size));
+    this.ends = grown(this.ends, new Int32Array(size));
+    this.values = grown(this.values, new Int32Array(size));
+    this.lines = grown(this.lines, new Int32Array(size));
+    this.components = grown(this.components, new Uint8Array(size));
+    this.elements = grown(this.elements, new Uint8Array(size));
+  }
+}
