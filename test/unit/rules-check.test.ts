@@ -223,8 +223,8 @@ describe('checkPtp with modifier indicator 1', () => {
     assert.deepEqual([...PTP_BYPASS_MODIFIERS].sort(), [...NCCI_MODIFIERS].sort());
   });
 
-  const EITHER_LINE = ['58', '78', '79', '27', '59', 'XE', 'XS', 'XP', 'XU'];
-  const ANATOMIC = NCCI_MODIFIERS.filter((m) => !EITHER_LINE.includes(m) && !['24', '25', '57', '91'].includes(m));
+  const EITHER_LINE = ['58', '78', '79', '59', 'XE', 'XS', 'XP', 'XU'];
+  const ANATOMIC = NCCI_MODIFIERS.filter((m) => !EITHER_LINE.includes(m) && !['24', '25', '57', '91', '27'].includes(m));
 
   /** The findings for a pair of lines with these codes and modifiers, column 1 first. */
   function pairFindings(one: string, oneModifiers: string[], two: string, twoModifiers: string[]) {
@@ -258,6 +258,12 @@ describe('checkPtp with modifier indicator 1', () => {
       assert.equal(pairFindings('43235', [], '43200', [modifier]).length, 1, 'no E/M code, column 2');
     });
   }
+
+  it('does not accept 27 on a practitioner\'s pair, on either line (a hospital outpatient modifier: ncci-modifier-27 tests the hospital\'s)', () => {
+    assert.equal(pairFindings('43235', ['27'], '43200', []).length, 1, 'on a procedure');
+    assert.equal(pairFindings('99215', [], '99213', ['27']).length, 1, 'on an E/M code');
+    assert.match(pairFindings('99215', [], '99213', ['27'])[0]!.message, /27 on the 99213 line counts only on an E\/M code of an outpatient hospital claim/);
+  });
 
   it('accepts 91 only on a laboratory code (80047-89398, PLA)', () => {
     assert.deepEqual(pairFindings('80053', [], '80048', ['91']), []);

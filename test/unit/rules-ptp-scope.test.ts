@@ -39,7 +39,8 @@ interface Expected {
   rationale: string;
 }
 
-const EITHER_LINE = new Set(['27']);
+/** 27: on an E/M code of an outpatient hospital claim (837I) only, a hospital outpatient modifier. */
+const HOSPITAL_EM = new Set(['27']);
 /** 58, 78 and 79: on either line, but not on an E/M code (procedures in a postoperative period; a visit there takes 24). */
 const SURGICAL_LINE = new Set(['58', '78', '79']);
 /** 59 and the X modifiers: on either line, but not on an E/M code (CMS says not to use them on an E/M service). */
@@ -74,7 +75,7 @@ interface RefLine {
 
 /** Whether an indicator-1 edit between the two lines (a in column 1, b in column 2) is satisfied by their modifiers. */
 function refBypassed(a: RefLine, b: RefLine): boolean {
-  for (const m of [...a.mods, ...b.mods]) if (EITHER_LINE.has(m)) return true;
+  for (const line of [a, b]) if (refIsEm(line.code) && line.claim.kind === 'institutional' && [...line.mods].some((m) => HOSPITAL_EM.has(m))) return true;
   for (const line of [a, b]) if (!refIsEm(line.code) && [...line.mods].some((m) => SURGICAL_LINE.has(m))) return true;
   // 59 and the X modifiers: not on an E/M line, and not on the column-1 line against an E/M code in column 2 (that visit takes 25).
   const distinct = (line: RefLine) => !refIsEm(line.code) && [...line.mods].some((m) => PROCEDURE_LINE.has(m));
@@ -368,9 +369,12 @@ function checkAgainstReference(input: { practitioner: RawRow[]; hospital: RawRow
 
 describe('PTP check against a plain reference (issue 12)', () => {
   test('the reference itself: rows, modifiers and days', () => {
-    const line = (code: string, mods: string[]): RefLine => ({
-      order: 0, claim: null as never, claimPosition: 0, lineIndex: 0, code, from: 0, to: 0, mods: new Set(mods), provider: '', billing: '',
+    const line = (code: string, mods: string[], kind: 'professional' | 'institutional' = 'professional'): RefLine => ({
+      order: 0, claim: { kind } as never, claimPosition: 0, lineIndex: 0, code, from: 0, to: 0, mods: new Set(mods), provider: '', billing: '',
     });
+    assert.equal(refBypassed(line('99213', [], 'institutional'), line('99212', ['27'], 'institutional')), true, '27 on a hospital\'s E/M code');
+    assert.equal(refBypassed(line('99213', []), line('99212', ['27'])), false, '27 on a practitioner\'s E/M code');
+    assert.equal(refBypassed(line('20610', ['27'], 'institutional'), line('99212', [], 'institutional')), false, '27 on a hospital\'s procedure');
     assert.equal(refBypassed(line('20610', ['RT']), line('20605', ['RT'])), false, 'the same site');
     assert.equal(refBypassed(line('20610', ['RT']), line('20605', [])), false, 'a site on one line only');
     assert.equal(refBypassed(line('20610', ['RT']), line('20605', ['LT'])), true);

@@ -21,10 +21,13 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
  * - 'different-sites': both lines carry anatomic modifiers and no site is on both (RT on one
  *   line, LT on the other); the same site on both, or a site on one line only, does not;
  * - 'with-em': on a line whose own code is an E/M code;
+ * - 'hospital-em': on a line whose own code is an E/M code, of a claim the outpatient hospital
+ *   table judges (27: several E/M encounters at the hospital on one day; CMS's OPPS rules, so a
+ *   practitioner's claim does not use it);
  * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
-export type PtpBypass = 'either-line' | 'procedure-line' | 'surgical-line' | 'different-sites' | 'with-em' | 'laboratory' | 'never';
+export type PtpBypass = 'either-line' | 'procedure-line' | 'surgical-line' | 'different-sites' | 'with-em' | 'hospital-em' | 'laboratory' | 'never';
 
 export interface ModifierInfo {
   code: string;
@@ -48,6 +51,8 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
     'It lets an NCCI edit with modifier indicator 1 pass only when the other line names a different site: the same site named on both lines (RT on each, or RT on one and LT and RT on the other), or a site named on one line only, is still the same procedure area.',
   'with-em':
     `It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only on the E/M code of the pair (${EM_CODES_SHOWN}).`,
+  'hospital-em':
+    `It is a hospital outpatient modifier: it lets an NCCI edit with modifier indicator 1 pass only on an E/M code (${EM_CODES_SHOWN}) of an outpatient hospital claim (judged by the hospital table); a practitioner's claim does not use it.`,
   laboratory:
     'It marks a repeated laboratory test, so it lets an NCCI edit with modifier indicator 1 pass only between laboratory codes (80047-89398 and PLA codes such as 0001U).',
   never: 'It does not affect NCCI procedure-to-procedure edits.',
@@ -106,7 +111,7 @@ export const MODIFIERS: readonly ModifierInfo[] = [
   ncci('78', 'global-surgery', 'Unplanned return to the operating room for a related procedure during the postoperative period', 'surgical-line'),
   ncci('79', 'global-surgery', 'Unrelated procedure during the postoperative period', 'surgical-line'),
   // Distinct services
-  ncci('27', 'distinct-service', 'Several outpatient hospital E/M encounters on the same day'),
+  ncci('27', 'distinct-service', 'Several outpatient hospital E/M encounters on the same day', 'hospital-em'),
   ncci('59', 'distinct-service', 'Distinct procedural service (use an X modifier when one fits)', 'procedure-line'),
   ncci('91', 'distinct-service', 'Repeat clinical laboratory test on the same day to get new results', 'laboratory'),
   ncci('XE', 'distinct-service', 'Separate encounter: a service distinct because it happened at a different encounter', 'procedure-line'),

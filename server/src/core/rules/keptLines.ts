@@ -8,7 +8,7 @@
 // Offsets are 32-bit: no document read is over 1 GB (the CLI's and the server's input limit).
 
 import type { DateNumber, ServiceLine, Span } from '../model';
-import { signatureOf, type ModifierSignature } from './ptpBypass';
+import { signatureForTable, signatureOf, type ModifierSignature } from './ptpBypass';
 import { plainNumber } from '../text';
 import { Interned } from './interned';
 import type { RowSource } from './rowSource';
@@ -35,6 +35,8 @@ export interface RowPlace {
   billing: string;
   /** Its X12 claim's id (CLM01) by number (Supersession.idNumber of `supersession`); none (NO_CLAIM_ID): always in force. */
   claimId?: number;
+  /** The line is judged by the outpatient hospital table (where 27 counts: signatureForTable). */
+  hospital?: boolean;
 }
 
 export class KeptLines implements RowSource {
@@ -98,7 +100,7 @@ export class KeptLines implements RowSource {
     this.lineNumberOf[row] = this.lineNumberValue(line.lineNumber);
     this.providerOf[row] = this.texts.numberOf(place.provider);
     this.billingOf[row] = this.texts.numberOf(place.billing);
-    this.signatureOf[row] = this.signatureNumber(line);
+    this.signatureOf[row] = this.numberOfSignature(signatureForTable(signatureOf(line), place.hospital === true));
     this.claimIdOf[row] = place.claimId ?? NO_CLAIM_ID;
     this.size = row + 1;
     return row;
@@ -109,7 +111,7 @@ export class KeptLines implements RowSource {
    * claims were known: StagedLines), with its place in this run and its claim's id number
    * (StagedLines.claimIds; none: always in force), and returns its number here.
    */
-  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number }): number {
+  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number; hospital?: boolean }): number {
     const to = this.size;
     if (to === this.capacity) this.grow();
     this.fileOf[to] = place.file;
@@ -132,7 +134,7 @@ export class KeptLines implements RowSource {
     this.lineNumberOf[to] = lineNumber >= 0 ? lineNumber : -1 - this.texts.numberOf(other.lineNumber(row));
     this.providerOf[to] = this.texts.numberOf(other.provider(row));
     this.billingOf[to] = this.texts.numberOf(other.billing(row));
-    this.signatureOf[to] = this.numberOfSignature(other.signature(row));
+    this.signatureOf[to] = this.numberOfSignature(signatureForTable(other.signature(row), place.hospital === true));
     this.claimIdOf[to] = place.claimId ?? NO_CLAIM_ID;
     this.size = to + 1;
     return to;
@@ -234,10 +236,6 @@ export class KeptLines implements RowSource {
   private lineNumberValue(written: string): number {
     const n = plainNumber(written);
     return n >= 0 ? n : -1 - this.texts.numberOf(written);
-  }
-
-  private signatureNumber(line: ServiceLine): number {
-    return this.numberOfSignature(signatureOf(line));
   }
 
   private numberOfSignature(signature: ModifierSignature): number {

@@ -9,7 +9,7 @@ import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
 
 /** What a line's modifiers can do for a pair, reduced to what the pair test reads. */
 export interface ModifierSignature {
-  /** A modifier that bypasses on either line (27; 58, 78 and 79 on a code that is not E/M). */
+  /** A modifier that bypasses on either line (58, 78 and 79 on a code that is not E/M; 27 on a hospital's E/M code). */
   readonly anyLine: boolean;
   /**
    * 59 or XE/XS/XP/XU on a code that is not E/M: it bypasses a pair, except against an E/M code in
@@ -20,6 +20,11 @@ export interface ModifierSignature {
   readonly withEm: boolean;
   /** 91 on a laboratory code. */
   readonly laboratory: boolean;
+  /**
+   * 27 on an E/M code, whose claim's table is not known yet: it counts only on an outpatient
+   * hospital claim (signatureForTable turns it into anyLine there, a misplaced 27 elsewhere).
+   */
+  readonly hospitalEm: boolean;
   /** The line's anatomic modifiers, sorted, without repeats ([] when none). */
   readonly sites: readonly string[];
   /**
@@ -42,7 +47,7 @@ export interface ModifierSignature {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '', written: '', identity: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, hospitalEm: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '', written: '', identity: '' });
 
 /**
  * Signatures made so far, by the kind of code (E/M, laboratory, other: all a signature reads of
@@ -81,6 +86,7 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
   let distinct = false;
   let withEm = false;
   let laboratory = false;
+  let hospitalEm = false;
   let sites: string[] | null = null;
   let misplaced: string[] | null = null;
   const modifiers: string[] = [];
@@ -92,6 +98,7 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
       case 'surgical-line': if (em) (misplaced ??= []).push(value); else anyLine = true; break;
       case 'procedure-line': if (em) (misplaced ??= []).push(value); else distinct = true; break;
       case 'with-em': if (em) withEm = true; else (misplaced ??= []).push(value); break;
+      case 'hospital-em': if (em) hospitalEm = true; else (misplaced ??= []).push(value); break;
       case 'laboratory': if (lab) laboratory = true; else (misplaced ??= []).push(value); break;
       case 'different-sites': (sites ??= []).push(value); break;
       case 'never': break;
@@ -100,22 +107,38 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
   const full = values.length >= MODIFIER_POSITIONS;
   // The modifiers as written: each once, sorted (ModifierSignature.written).
   const written = [...new Set(modifiers)].sort().join('-');
-  if (!anyLine && !distinct && !withEm && !laboratory && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
+  if (!anyLine && !distinct && !withEm && !laboratory && !hospitalEm && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
-  const key = `${anyLine ? 1 : 0}${distinct ? 1 : 0}${withEm ? 1 : 0}${laboratory ? 1 : 0}${full ? 1 : 0}${siteList.join(',')}|${misplacedList.join(',')}`;
-  return {
-    anyLine,
-    distinct,
-    withEm,
-    laboratory,
-    sites: siteList,
-    misplaced: misplacedList,
-    full,
-    key,
-    written,
-    identity: written === '' ? key : `${key}\u0001${written}`,
-  };
+  return withKey({ anyLine, distinct, withEm, laboratory, hospitalEm, sites: siteList, misplaced: misplacedList, full, written });
+}
+
+/** A signature with its key and identity made from its other fields. */
+function withKey(s: Omit<ModifierSignature, 'key' | 'identity'>): ModifierSignature {
+  const flags = `${s.anyLine ? 1 : 0}${s.distinct ? 1 : 0}${s.withEm ? 1 : 0}${s.laboratory ? 1 : 0}${s.full ? 1 : 0}${s.hospitalEm ? 1 : 0}`;
+  const key = `${flags}${s.sites.join(',')}|${s.misplaced.join(',')}`;
+  return { ...s, key, identity: s.written === '' ? key : `${key}\u0001${s.written}` };
+}
+
+/** signatureForTable's answers, by the signature's identity and the table. */
+const FOR_TABLE = new Map<string, ModifierSignature>();
+
+/**
+ * A line's signature as the table its claim is judged by reads it (`hospital`: the outpatient
+ * hospital table): 27 on an E/M code lets a pair pass on a hospital's claim, and is misplaced on
+ * a practitioner's. Any other signature is its own.
+ */
+export function signatureForTable(signature: ModifierSignature, hospital: boolean): ModifierSignature {
+  if (!signature.hospitalEm) return signature;
+  const made = (hospital ? 'H' : 'P') + signature.identity;
+  let adjusted = FOR_TABLE.get(made);
+  if (adjusted === undefined) {
+    adjusted = hospital
+      ? withKey({ ...signature, anyLine: true, hospitalEm: false })
+      : withKey({ ...signature, hospitalEm: false, misplaced: [...signature.misplaced, '27'] });
+    if (FOR_TABLE.size < MADE_LIMIT) FOR_TABLE.set(made, adjusted);
+  }
+  return adjusted;
 }
 
 /**
@@ -168,6 +191,7 @@ function misplacedNote(modifier: string, code: string): string {
     case 'with-em': return `${modifier} on the ${code} line counts only on an E/M code (${EM_CODES_SHOWN})`;
     case 'procedure-line': return `${modifier} on the ${code} line does not count on an E/M code (CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25)`;
     case 'surgical-line': return `${modifier} on the ${code} line does not count on an E/M code (58, 78 and 79 are for procedures in a postoperative period; a visit there takes 24, or 25 on the day of a procedure)`;
+    case 'hospital-em': return `${modifier} on the ${code} line counts only on an E/M code of an outpatient hospital claim (several E/M encounters at the hospital on one day; a practitioner's claim does not use it)`;
     default: return `${modifier} on the ${code} line counts only on a laboratory code`;
   }
 }
