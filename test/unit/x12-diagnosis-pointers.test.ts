@@ -9,6 +9,7 @@ import { analyze, reanalyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
 import { X12Stream } from '../../server/src/core/x12/stream';
+import { hoverAt } from '../../server/src/core/hover/hover';
 import { comparable } from './helpers/analysis';
 import { writeX12 } from './helpers/x12-writer';
 
@@ -126,5 +127,19 @@ describe('diagnosis pointers name codes the claim lists', () => {
       previous = again;
     }
     assert.equal(pointers(previous.findings).length, 1, 'the last edit points past the codes again');
+  });
+
+  it('the hover of a pointer names the code it points to, or says it points to none', () => {
+    const text = claim('HI*ABK:K219*ABF:R1310', '2:3');
+    const analysis = analyze(text, knowledge);
+    const at = (needle: string) => hoverAt(analysis, text.indexOf(needle) + needle.length - 1, knowledge)?.markdown ?? '';
+    assert.match(at('***2'), /Points to the claim's diagnosis 2 of 2: `R1310` \(another diagnosis, ABF\)\./);
+    assert.match(at('***2:3'), /Points to no diagnosis code: the claim lists 2 diagnosis codes \(HI\), counted from 1\./);
+    assert.match(at('UN*1***1'), /Points to the claim's diagnosis 1 of 2: `K219` \(the principal diagnosis, ABK\)/);
+    // A claim with no HI; a second payer's loop (2320) after the HI does not hide it.
+    const none = claim(null, '1');
+    assert.match(hoverAt(analyze(none, knowledge), none.indexOf('***1~') + 3, knowledge)?.markdown ?? '', /Points to no diagnosis code: the claim has no HI that lists one\./);
+    const otherPayer = text.replace('HI*ABK:K219*ABF:R1310~\n', 'HI*ABK:K219*ABF:R1310~\nSBR*S*18*******CI~\nNM1*IL*1*DOE*JANE****MI*M2~\n');
+    assert.match(hoverAt(analyze(otherPayer, knowledge), otherPayer.indexOf('***2') + 3, knowledge)?.markdown ?? '', /`R1310`/);
   });
 });

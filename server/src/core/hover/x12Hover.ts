@@ -14,6 +14,7 @@ import { parseD8, readsAsCode } from '../x12/values';
 import type { HoverResult } from './hover';
 import { guideElementHover } from './guideHover';
 import { dateHover } from './valueHovers';
+import { pointerMeaning } from './pointerHover';
 import { elementReference, procedureQualifiers, x12Segments } from './x12Dictionary';
 
 /**
@@ -24,6 +25,8 @@ import { elementReference, procedureQualifiers, x12Segments } from './x12Diction
 export function x12HoverAt(doc: ParsedDocumentWithIndex, text: string, position: X12Position): HoverResult | null {
   const base = x12Hover(text, position, transactionAt(doc, position.span.start)?.kind ?? null);
   if (!base) return null;
+  const pointer = doc.x12 ? pointerMeaning(doc.x12, text, position) : null;
+  if (pointer !== null) base.details.push(pointer);
   const guide = guideElementHover(doc, text, position);
   if (!guide) return { markdown: [base.title, ...base.details].join('\n\n'), span: base.span };
   const title = guide.title !== null && base.plainTitle ? guide.title : base.title;

@@ -251,3 +251,27 @@ export class ClaimDiagnoses {
     this.elements = grown(this.elements, new Uint8Array(size));
   }
 }
+
+/** A diagnosis code an HI lists: its qualifier (ABK, ABF...) and code. */
+export interface ListedDiagnosis {
+  qualifier: string;
+  code: string;
+}
+
+/**
+ * The diagnosis codes HI segment text[start, end) lists, in order (what the pointers name, counted
+ * as ClaimDiagnoses counts them); null when a value of it has no component separator (the codes
+ * cannot be counted).
+ */
+export function diagnosesListed(text: string, start: number, end: number, element: string, component: string): ListedDiagnosis[] | null {
+  const listed: ListedDiagnosis[] = [];
+  const values = text.slice(start, end).split(element).slice(1);
+  for (const value of values) {
+    if (value === '') continue;
+    const at = value.indexOf(component);
+    if (at < 0) return null;
+    const code = value.slice(at + 1).split(component)[0]!;
+    if (code !== '' && isDiagnosisQualifier(value, 0, at)) listed.push({ qualifier: value.slice(0, at), code });
+  }
+  return listed;
+}
