@@ -47,7 +47,7 @@ test('a pointer past the claim\'s diagnosis codes: published on it, related to t
     assert.deepEqual(shown, ['x12.diagnosis-pointer@23:2']);
     const [pointer] = published.diagnostics;
     assert.equal(pointer!.severity, 1);
-    assert.equal(pointer!.message, 'SV107-2 points to diagnosis 2, but the claim lists 1 diagnosis code (HI): a pointer to no code is rejected before the claim is adjudicated');
+    assert.equal(pointer!.message, 'SV107-02 points to diagnosis 2, but the claim lists 1 diagnosis code (HI): a pointer to no code is rejected before the claim is adjudicated');
     assert.deepEqual(pointer!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uri, 17, "the claim's diagnosis codes (1)"]]);
     assert.ok(!JSON.stringify([published, client.notifications, client.stderr]).includes('K219'), 'the diagnosis code is not shown');
 

@@ -35,7 +35,7 @@ describe('diagnosis pointers name codes the claim lists', () => {
     const [finding] = found;
     assert.equal(finding!.severity, 'error');
     assert.equal(text.slice(finding!.span.start, finding!.span.end), '3');
-    assert.equal(finding!.message, 'SV107-2 points to diagnosis 3, but the claim lists 2 diagnosis codes (HI): a pointer to no code is rejected before the claim is adjudicated');
+    assert.equal(finding!.message, 'SV107-02 points to diagnosis 3, but the claim lists 2 diagnosis codes (HI): a pointer to no code is rejected before the claim is adjudicated');
     assert.equal(text.slice(finding!.related![0]!.span.start, finding!.related![0]!.span.end), 'HI*ABK:K219*ABF:R1310');
   });
 
@@ -50,17 +50,17 @@ describe('diagnosis pointers name codes the claim lists', () => {
     const [finding, ...more] = pointers(analyze(text, knowledge).findings);
     assert.deepEqual(more, []);
     assert.equal(text.slice(finding!.span.start, finding!.span.end), '2:1:3');
-    assert.match(finding!.message, /^SV107-1 and SV107-3 point to diagnoses 2 and 3, but the claim lists 1 diagnosis code \(HI\)/);
+    assert.match(finding!.message, /^SV107-01 and SV107-03 point to diagnoses 2 and 3, but the claim lists 1 diagnosis code \(HI\)/);
   });
 
   it('a finding for each line with a bad pointer', () => {
     const found = pointers(analyze(claim('HI*ABK:K219', '2', '4'), knowledge).findings);
-    assert.deepEqual(found.map((f) => f.message.slice(0, 31)), ['SV107-1 points to diagnosis 2, ', 'SV107-1 points to diagnosis 4, ']);
+    assert.deepEqual(found.map((f) => f.message.slice(0, 32)), ['SV107-01 points to diagnosis 2, ', 'SV107-01 points to diagnosis 4, ']);
   });
 
   it('a pointer of 0: pointers count from 1', () => {
     const [finding] = pointers(analyze(claim('HI*ABK:K219', '0'), knowledge).findings);
-    assert.match(finding!.message, /^SV107-1 is 0: a diagnosis pointer counts the claim's diagnosis codes from 1/);
+    assert.match(finding!.message, /^SV107-01 is 0: a diagnosis pointer counts the claim's diagnosis codes from 1/);
   });
 
   it('a claim with no HI at all: one finding on its CLM01, related to the first pointer', () => {
@@ -68,8 +68,8 @@ describe('diagnosis pointers name codes the claim lists', () => {
     const [finding, ...more] = pointers(analyze(text, knowledge).findings);
     assert.deepEqual(more, []);
     assert.equal(text.slice(finding!.span.start, finding!.span.end), 'C1');
-    assert.match(finding!.message, /^2 service lines point to diagnosis codes \(SV107-1 and others\), but the claim has no HI segment to list them/);
-    assert.equal(finding!.related![0]!.message, 'line 1: SV107-1 is 1');
+    assert.match(finding!.message, /^2 service lines point to diagnosis codes \(SV107-01 and others\), but the claim lists no diagnosis code in its own loop \(no HI before its lines and other payers' loops\)/);
+    assert.equal(finding!.related![0]!.message, 'line 1: SV107-01 is 1');
   });
 
   it('an HI that lists no diagnosis code, or whose values have no component separator: the guide checks say so, not the pointers', () => {
@@ -94,7 +94,7 @@ describe('diagnosis pointers name codes the claim lists', () => {
     assert.match(dental, /SV3\*AD:D0120\*60\.00\*+1\*+2~/);
     const [finding, ...more] = pointers(analyze(dental, knowledge).findings);
     assert.deepEqual(more, []);
-    assert.match(finding!.message, /^SV311-1 points to diagnosis 2, but the claim lists 1 diagnosis code/);
+    assert.match(finding!.message, /^SV311-01 points to diagnosis 2, but the claim lists 1 diagnosis code/);
   });
 
   it('with guideChecks off the finding goes, with the other structure checks', () => {
@@ -141,5 +141,34 @@ describe('diagnosis pointers name codes the claim lists', () => {
     assert.match(hoverAt(analyze(none, knowledge), none.indexOf('***1~') + 3, knowledge)?.markdown ?? '', /Points to no diagnosis code: the claim has no HI that lists one\./);
     const otherPayer = text.replace('HI*ABK:K219*ABF:R1310~\n', 'HI*ABK:K219*ABF:R1310~\nSBR*S*18*******CI~\nNM1*IL*1*DOE*JANE****MI*M2~\n');
     assert.match(hoverAt(analyze(otherPayer, knowledge), otherPayer.indexOf('***2') + 3, knowledge)?.markdown ?? '', /`R1310`/);
+  });
+
+  it('an HI after another payer\'s loop (2320) is not the claim\'s: its pointers name nothing, and the message says where an HI belongs', () => {
+    const text = claim(null, '1').replace(/(NM1\*PR\*[^~]*~\n)(CLM\*[^~]*~\n)/, '$1$2SBR*S*18*******CI~\nNM1*IL*1*DOE*JANE****MI*M2~\nHI*ABK:K219~\n');
+    assert.match(text, /SBR\*S\*18[^]*HI\*ABK:K219~\nLX\*1/);
+    const [finding, ...more] = pointers(analyze(text, knowledge).findings);
+    assert.deepEqual(more, []);
+    assert.match(finding!.message, /^2 service lines point to diagnosis codes \(SV107-01 and others\), but the claim lists no diagnosis code in its own loop/);
+  });
+
+  it('one pointer on a claim with no HI is not "and others"; an empty code after its qualifier is no code', () => {
+    const one = claim(null, '1', '');
+    assert.match(pointers(analyze(one, knowledge).findings)[0]!.message, /^1 service line points to diagnosis codes \(SV107-01\), but/);
+    const [finding] = pointers(analyze(claim('HI*ABK::X*ABF:R12', '2'), knowledge).findings);
+    assert.match(finding!.message, /^SV107-01 points to diagnosis 2, but the claim lists 1 diagnosis code/);
+  });
+
+  it('0 among pointers past the codes: the message says pointers count from 1', () => {
+    const [finding] = pointers(analyze(claim('HI*ABK:K219', '0:4'), knowledge).findings);
+    assert.match(finding!.message, /^SV107-01 and SV107-02 point to diagnoses 0 and 4, but the claim lists 1 diagnosis code \(HI, counted from 1\)/);
+  });
+
+  it('in full mode the guide\'s "not a valid code" on the same pointer gives way to this finding', () => {
+    for (const pointer of ['0', '13']) {
+      const text = claim('HI*ABK:K219', pointer);
+      const full = analyze(text, knowledge, undefined, undefined, { guideChecks: 'full' }).findings;
+      const onPointer = full.filter((f) => f.span.start === text.indexOf(`***${pointer}~`) + 3);
+      assert.deepEqual(onPointer.map((f) => f.rule), ['x12.diagnosis-pointer'], pointer);
+    }
   });
 });

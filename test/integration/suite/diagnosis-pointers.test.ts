@@ -11,7 +11,7 @@ describe('Claimlint: diagnosis pointers in VS Code', () => {
 
   it('underlines a pointer past the claim\'s diagnosis codes, and clears it when the HI lists the code', async () => {
     const uri = freshCopy('pointers.837');
-    const published = diagnosticsOf(uri, (d) => d.some((x) => x.message.startsWith('SV107-2 points to diagnosis 2')));
+    const published = diagnosticsOf(uri, (d) => d.some((x) => x.message.startsWith('SV107-02 points to diagnosis 2')));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const diagnostics = await published;

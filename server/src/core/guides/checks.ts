@@ -105,6 +105,12 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
  * says it as an error, on the first surface, the reader's goes instead: REPEATED_BY_GUIDE.)
  */
 const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
+/**
+ * Reader findings that say more than the guide's on exactly the same span whatever its severity:
+ * a diagnosis pointer of 0 or past 12 is "not a valid code" to the guide, and the reader says what
+ * it fails to point at.
+ */
+const OVER_GUIDE_ERRORS: ReadonlySet<string> = new Set(['x12.diagnosis-pointer']);
 /** The guide's finding a reader finding of OVER_GUIDE says more of: a code not in the element's list. */
 const GUIDE_CODE_INVALID = 'guide.code-invalid';
 
@@ -114,8 +120,14 @@ const GUIDE_CODE_INVALID = 'guide.code-invalid';
  * (withoutRepeats), and the guide's without those a reader finding says more of (OVER_GUIDE).
  */
 export function joinedWithGuide(findings: Finding[], guide: readonly Finding[]): Finding[] {
-  const over = new Set(findings.filter((f) => OVER_GUIDE.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`));
-  const kept = over.size === 0 ? guide : guide.filter((g) => g.rule !== GUIDE_CODE_INVALID || g.severity === 'error' || !over.has(`${g.span.start}:${g.span.end}`));
+  const spansOf = (rules: ReadonlySet<string>) => new Set(findings.filter((f) => rules.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`));
+  const over = spansOf(OVER_GUIDE);
+  const overErrors = spansOf(OVER_GUIDE_ERRORS);
+  const said = (g: Finding) => {
+    const span = `${g.span.start}:${g.span.end}`;
+    return overErrors.has(span) || (g.severity !== 'error' && over.has(span));
+  };
+  const kept = over.size === 0 && overErrors.size === 0 ? guide : guide.filter((g) => g.rule !== GUIDE_CODE_INVALID || !said(g));
   return [...withoutRepeats(findings, guide), ...kept];
 }
 

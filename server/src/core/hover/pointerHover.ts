@@ -15,8 +15,9 @@ const LOOK_BACK = 20_000;
 export function pointerMeaning(ix: X12Index, text: string, position: X12Position): string | null {
   const { segmentId, elementIndex, span } = position;
   if (POINTER_ELEMENTS[segmentId] !== elementIndex || position.delimiter) return null;
-  const value = text.slice(span.start, span.end).trim();
-  if (!/^\d{1,2}$/.test(value)) return null;
+  // As the reader reads a pointer (diagnosisPointers.ts): digits only, six at most.
+  const value = text.slice(span.start, span.end);
+  if (!/^\d{1,6}$/.test(value)) return null;
   const listed = claimDiagnoses(ix, text, position.segmentIndex);
   if (listed === null) return null;
   const pointer = Number(value);
@@ -54,9 +55,10 @@ function claimDiagnoses(ix: X12Index, text: string, s: number): ListedDiagnosis[
       return listed;
     }
     if (id === 'HL' || id === 'ST' || id === 'SE') return null;
-    // The HIs of the claim's own loop, as the reader counts them: before its first LX and before
-    // another payer's loop (2320, from its SBR). Read backwards, each of those drops the HIs seen.
-    if (id === 'LX' || id === 'SBR') his.length = 0;
+    // The HIs of the claim's own loop, as the reader counts them: before its first line (its LX,
+    // or a service segment without one) and before another payer's loop (2320, from its SBR).
+    // Read backwards, each of those drops the HIs seen.
+    if (id === 'LX' || id === 'SBR' || id === 'SV1' || id === 'SV3') his.length = 0;
     else if (id === 'HI') his.push(i);
   }
   return null;

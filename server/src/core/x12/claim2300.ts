@@ -181,7 +181,7 @@ export class Claim2300 {
     const hasCharge = chargeStart !== NO_OFFSET;
     const sum = lineReader.charges.check(hasCharge ? this.charge : null, chargeStart, chargeEnd);
     if (sum !== null) r.result.findings.push(sum);
-    lineReader.diagnoses.check(this.claimIdSpan(), r.result.findings);
+    if (lineReader.diagnoses.pending()) lineReader.diagnoses.check(this.claimIdSpan(), r.result.findings);
     // A replacement (7) or void (8) names the claim it is for in REF*F8: the guides require it, and a payer rejects the claim without it.
     if (supersedesOthers(this.location.frequency) && !this.payerClaimNumber) {
       const kind = this.location.frequency === CLAIM_FREQUENCY.replacement ? 'a replacement' : 'a void';

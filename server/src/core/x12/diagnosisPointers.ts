@@ -112,7 +112,7 @@ export class ClaimDiagnoses {
       // A qualifier with a code after it; a value without a component separator is no qualifier and code.
       if (qualifierEnd === next) {
         if (next > from) this.unreadable = true;
-      } else if (qualifierEnd + 1 < next && isDiagnosisQualifier(source, from, qualifierEnd)) listed++;
+      } else if (qualifierEnd + 1 < next && codeAt(source, qualifierEnd + 1) !== component && isDiagnosisQualifier(source, from, qualifierEnd)) listed++;
       at = next;
     }
     if (listed === 0) return;
@@ -184,22 +184,26 @@ export class ClaimDiagnoses {
     }
   }
 
+  /** Has the claim that ends findings for check() to make? (Most have none: their span is not made.) */
+  pending(): boolean {
+    return this.count > 0 && !this.unreadable && (this.codes > 0 || !this.hiSeen);
+  }
+
   /**
    * Findings for the claim that ends, into `out`: each pointer that names no code of its HI
    * (a claim that lists none gets one finding, at `claimSpan`, its CLM01).
    */
   check(claimSpan: Span, out: Finding[]): void {
+    if (!this.pending()) return;
     const count = this.count;
-    if (count === 0 || this.unreadable) return;
     const codes = this.codes;
-    if (codes === 0 && this.hiSeen) return;
     if (codes === 0) {
       const lines = this.pointerLines;
       const name = this.nameOf(this.firstElement, this.firstComponent);
       out.push({
         rule: 'x12.diagnosis-pointer',
         severity: 'error',
-        message: `${lines === 1 ? '1 service line points' : `${lines} service lines point`} to diagnosis codes (${name} and others), but the claim has no HI segment to list them: a pointer to no code is rejected before the claim is adjudicated`,
+        message: `${lines === 1 ? '1 service line points' : `${lines} service lines point`} to diagnosis codes (${name}${count > 1 ? ' and others' : ''}), but the claim lists no diagnosis code in its own loop (no HI before its lines and other payers' loops): a pointer to no code is rejected before the claim is adjudicated`,
         span: claimSpan,
         related: [{ span: { start: this.firstStart, end: this.firstEnd }, message: `line ${this.lines[0]! + 1}: ${name} is ${this.firstValue}` }],
       });
@@ -223,18 +227,18 @@ export class ClaimDiagnoses {
       const values = listWithAnd(bad.map((b) => String(this.values[b])));
       const message = bad.every((b) => this.values[b] === 0)
         ? `${names} ${bad.length === 1 ? 'is' : 'are'} 0: a diagnosis pointer counts the claim's diagnosis codes from 1 (the first code of its HI)`
-        : `${names} ${bad.length === 1 ? `points to diagnosis ${values}` : `point to diagnoses ${values}`}, but the claim lists ${codes === 1 ? '1 diagnosis code' : `${codes} diagnosis codes`} (HI): a pointer to no code is rejected before the claim is adjudicated`;
+        : `${names} ${bad.length === 1 ? `points to diagnosis ${values}` : `point to diagnoses ${values}`}, but the claim lists ${codes === 1 ? '1 diagnosis code' : `${codes} diagnosis codes`} (HI${bad.some((b) => this.values[b] === 0) ? ', counted from 1' : ''}): a pointer to no code is rejected before the claim is adjudicated`;
       out.push({ rule: 'x12.diagnosis-pointer', severity: 'error', message, span: { start: this.starts[first]!, end: this.ends[last]! }, related });
     }
   }
 
-  /** Pointer i's element reference, as the guide writes it (SV107-2). */
+  /** Pointer i's element reference, as the guide checks write it (SV107-02). */
   private elementName(i: number): string {
     return this.nameOf(this.elements[i]!, this.components[i]!);
   }
 
   private nameOf(element: number, component: number): string {
-    return `${this.segmentId}${String(element).padStart(2, '0')}-${component}`;
+    return `${this.segmentId}${String(element).padStart(2, '0')}-${String(component).padStart(2, '0')}`;
   }
 
   private grow(): void {
