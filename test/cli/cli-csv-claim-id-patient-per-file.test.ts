@@ -47,7 +47,8 @@ describe('claim CSVs without a patient column, checked together', () => {
   test('claim A1 of one file is not the patient of claim A1 of another, wherever it sits in its file', () => {
     const a = `${HEADER}\nA1,2026-03-10,43214,1,1\n`;
     // A1 is the second claim of this file: its key's claim number differs from a.csv's A1 anyway.
-    assert.deepEqual(check({ 'a.csv': a, 'c.csv': `${HEADER}\nZ9,2026-03-10,99213,1,1\nA1,2026-03-10,43200,1,1\n` }), [[], []]);
+    // (c.csv's two claims are taken as two patients', which its header's note says.)
+    assert.deepEqual(check({ 'a.csv': a, 'c.csv': `${HEADER}\nZ9,2026-03-10,99213,1,1\nA1,2026-03-10,43200,1,1\n` }), [[], ['csv.patient-per-claim']]);
     // A1 is the first claim of this file, as in a.csv: the same id and number, told apart by the file.
     assert.deepEqual(check({ 'a.csv': a, 'b.csv': `${HEADER}\nA1,2026-03-10,43200,1,1\n` }), [[], []]);
   });

@@ -17,14 +17,12 @@ import { analyze } from '../../server/src/core/analyze';
 import { readFrequencyCell } from '../../server/src/core/csv/claimFrequency';
 import { mapColumns } from '../../server/src/core/csv/columnLayout';
 import { parseCsv } from '../../server/src/core/csv/index';
-import { DateOrderChange, type DateReading } from '../../server/src/core/csv/rows';
-import { CsvStream } from '../../server/src/core/csv/stream';
 import type { Finding } from '../../server/src/core/model';
-import { CodingRun } from '../../server/src/core/rules/codingRun';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { byPosition } from '../../server/src/core/spans';
 import { practitionerMueCsv } from './helpers/ncci-tables';
+import { csvStreamed } from './helpers/csv-streamed';
 
 const BUILTIN = emptyKnowledge(true);
 
@@ -46,23 +44,7 @@ function whole(text: string, knowledge: Knowledge = BUILTIN): Finding[] {
 
 /** The findings of the text read in pieces of `size` characters, as the CLI reads a claim CSV from its path. */
 function streamed(text: string, knowledge: Knowledge = BUILTIN, size = 7): Finding[] {
-  const run = new CodingRun(knowledge);
-  const filter = run.lineFilter();
-  const keep = (code: string) => filter(code, null) || filter(code, 'institutional');
-  let dates: DateReading = { order: 'month-first', settled: false };
-  for (;;) {
-    try {
-      const stream = new CsvStream({ dates, keep, loaded: run.loaded });
-      for (let at = 0; at < text.length; at += size) assert.ok(stream.feed(text.slice(at, at + size)), 'read in pieces');
-      const result = stream.end();
-      assert.ok(result !== null, 'read in pieces');
-      run.addStaged(result.coded, {});
-      return byPosition(result.findings.concat(run.findings()));
-    } catch (error) {
-      if (!(error instanceof DateOrderChange)) throw error;
-      dates = error.next;
-    }
-  }
+  return csvStreamed(text, knowledge, size);
 }
 
 /** The coding findings of both paths, which must agree (every finding, on the same spans). */

@@ -35,7 +35,8 @@ describe('CSV date columns written day first', () => {
   it('a day over 12 in one row makes the whole column day first, rows before it included', () => {
     const text = 'Claim,DOS,CPT\nA,03/04/2026,43214\nA,03/04/2026,43200\nB,15/10/2026,99213\nC,15.10.2026,99214\n';
     const doc = parseCsv(text);
-    assert.deepEqual(doc.findings, []);
+    // Its one finding: the note on a file that names claims, not patients (csv-patient-notes.test.ts).
+    assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.patient-per-claim']);
     assert.deepEqual(dates(text), [20260403, 20260403, 20261015, 20261015]);
     assert.equal(dateOrderOf(doc.csv!), 'day-first');
   });
@@ -49,7 +50,7 @@ describe('CSV date columns written day first', () => {
 
   it('a month-first column stays month first, and so does one without evidence', () => {
     const us = parseCsv('Claim,DOS,CPT\nA,03/04/2026,43214\nB,10/15/2026,99213\n');
-    assert.deepEqual(us.findings, []);
+    assert.deepEqual(us.findings.map((f) => f.rule), ['csv.patient-per-claim']);
     assert.deepEqual(dates('Claim,DOS,CPT\nA,03/04/2026,43214\nB,10/15/2026,99213\n'), [20260304, 20261015]);
     assert.equal(dateOrderOf(us.csv!), 'month-first');
     assert.equal(dateOrderOf(parseCsv('Claim,DOS,CPT\nA,03/04/2026,43214\n').csv!), 'month-first');
@@ -63,7 +64,7 @@ describe('CSV date columns written day first', () => {
     ]) {
       const doc = parseCsv(text);
       assert.equal(dateOrderOf(doc.csv!), 'month-first');
-      assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.date-invalid']);
+      assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.date-invalid', 'csv.patient-per-claim']);
       assert.match(doc.findings[0]!.message, /reads only as day\/month\/year, but other rows of column "DOS" are month\/day\/year/);
     }
   });

@@ -46,7 +46,7 @@ describe('CSV dates written D.M.YYYY, beside other dates', () => {
     for (const text of ['Claim,DOS,CPT\nA,10/15/2026,43214\nB,03.12.2026,99213\n', 'Claim,DOS,CPT\nB,03.12.2026,99213\nA,10/15/2026,43214\n']) {
       const doc = parseCsv(text);
       assert.equal(dateOrderOf(doc.csv!), 'month-first');
-      assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.date-invalid']);
+      assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.date-invalid', 'csv.patient-per-claim']);
       assert.match(doc.findings[0]!.message, /reads only as day\/month\/year/);
     }
   });
@@ -55,7 +55,7 @@ describe('CSV dates written D.M.YYYY, beside other dates', () => {
     const text = 'Claim,DOS,CPT\nA,03.15.2026,43214\nB,15/10/2026,99213\n';
     const doc = parseCsv(text);
     assert.equal(dateOrderOf(doc.csv!), 'day-first');
-    assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.date-invalid']);
+    assert.deepEqual(doc.findings.map((f) => f.rule), ['csv.date-invalid', 'csv.patient-per-claim']);
     assert.match(doc.findings[0]!.message, /not a readable date/);
   });
 });

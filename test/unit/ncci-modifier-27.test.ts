@@ -48,18 +48,29 @@ describe('modifier 27 counts only on a hospital\'s E/M code', () => {
     const [finding, ...more] = ptp(analyze(practitioner('99284', '99213', ['27']), knowledge()).findings);
     assert.deepEqual(more, []);
     assert.equal(finding!.rule, 'ptp.modifier-required');
-    assert.match(finding!.message, /27 on the 99213 line counts only on an E\/M code of an outpatient hospital claim/);
+    assert.match(finding!.message, /27 on the 99213 line counts only on an E\/M code of a hospital's outpatient services/);
   });
 
   test('27 on a procedure does not count, on either kind of claim', () => {
     const k = knowledge();
     const onHospital = ptp(analyze(hospital('20610', '96372', '27'), k).findings);
     assert.deepEqual(onHospital.map((f) => f.rule), ['ptp.modifier-required']);
-    assert.match(onHospital[0]!.message, /27 on the 96372 line counts only on an E\/M code of an outpatient hospital claim/);
+    assert.match(onHospital[0]!.message, /27 on the 96372 line counts only on an E\/M code of a hospital's outpatient services/);
     assert.deepEqual(ptp(analyze(practitioner('20610', '96372', ['27']), k).findings).map((f) => f.rule), ['ptp.modifier-required']);
   });
 
   test('the modifiers that count on a practitioner\'s E/M pair still do (25 on the column-2 visit)', () => {
     assert.deepEqual(ptp(analyze(practitioner('99284', '99213', ['25']), knowledge()).findings), []);
+  });
+
+  test('a CSV: on an outpatient hospital claim (bill type 131) 27 counts; on a critical access hospital\'s professional-fee row (851, revenue 0960), judged as a practitioner\'s, it does not', () => {
+    const k = knowledge();
+    const csv = (bill: string, revenue: string) =>
+      ['Claim ID,Patient ID,Bill Type,Revenue Code,DOS,CPT,Modifier,Units,Charge', `H1,P1,${bill},${revenue},01/10/2024,99284,,1,300.00`, `H1,P1,${bill},${revenue},01/10/2024,99213,27,1,100.00`, ''].join('\n');
+    assert.deepEqual(ptp(analyze(csv('131', '0450'), k).findings), []);
+    const professional = ptp(analyze(csv('851', '0960'), k).findings);
+    assert.deepEqual(professional.map((f) => f.rule), ['ptp.modifier-required']);
+    assert.match(professional[0]!.message, /NCCI practitioner PTP edit/);
+    assert.match(professional[0]!.message, /27 on the 99213 line counts only on an E\/M code of a hospital's outpatient services/);
   });
 });

@@ -262,7 +262,7 @@ describe('checkPtp with modifier indicator 1', () => {
   it('does not accept 27 on a practitioner\'s pair, on either line (a hospital outpatient modifier: ncci-modifier-27 tests the hospital\'s)', () => {
     assert.equal(pairFindings('43235', ['27'], '43200', []).length, 1, 'on a procedure');
     assert.equal(pairFindings('99215', [], '99213', ['27']).length, 1, 'on an E/M code');
-    assert.match(pairFindings('99215', [], '99213', ['27'])[0]!.message, /27 on the 99213 line counts only on an E\/M code of an outpatient hospital claim/);
+    assert.match(pairFindings('99215', [], '99213', ['27'])[0]!.message, /27 on the 99213 line counts only on an E\/M code of a hospital's outpatient services/);
   });
 
   it('accepts 91 only on a laboratory code (80047-89398, PLA)', () => {

@@ -54,7 +54,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.procedure-code-invalid': 'A procedure code that is not one of a CPT, HCPCS or CDT code\'s shapes.',
 
   // CSV claim exports.
-  'csv.no-patient-column': 'A claim CSV export without a patient, member or claim id column: every row is taken as the same patient.',
+  'csv.no-patient-column': 'A claim CSV export without a patient, member or claim id column (or a patient name or birth date column): every row is taken as the same patient.',
+  'csv.patient-per-claim': 'A claim CSV export that names its claims but not their patients (no patient, member, name or birth date column): each claim is taken as its own patient\'s, so no pair across claims is checked.',
   'csv.no-date-column': 'A claim CSV export without a date of service column: its lines are paired with no other.',
   'csv.date-invalid': 'A date of service that is not a date in a form Claimlint reads.',
   'csv.date-missing': 'A claim CSV row with a procedure code and no date of service, written or taken from the row of its claim before it: it is paired with no other line.',

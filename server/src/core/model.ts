@@ -53,6 +53,11 @@ export interface ServiceLine {
    * that receives it. See fixes.
    */
   modifierInsert: ModifierInsertPoint | null;
+  /**
+   * CSV: the row's modifier cells are all filled (numbered modifier columns, fewer than four of
+   * them), so no modifier can be added to it; absent elsewhere (four modifiers fill a line).
+   */
+  modifierCellsFull?: boolean;
   charge: number | null;
   /** The charge text exactly as written, and its span. */
   chargeText: string | null;

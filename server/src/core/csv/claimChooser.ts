@@ -80,6 +80,11 @@ export abstract class ClaimChooser<S> {
   /** Claims made for another frequency of a claim's rows (byFrequency): the number of the claim they were made from. Few: a Map. */
   protected readonly splitFrom = new Map<number, number>();
 
+  /** Claims made for another frequency of a claim's rows (a void of it, a replacement): not claims apart from it. */
+  get frequencySplits(): number {
+    return this.splitFrom.size;
+  }
+
   /**
    * The previous row's claim id when the rows moved to another text (moveTo): a row of the same
    * id still continues the previous row's claim, as in one text (where two patients share an id,
@@ -271,7 +276,8 @@ export abstract class ClaimChooser<S> {
    */
   private claimByPatientAndDate(r: CsvReader, date: DateRange | null, dateText: string): S {
     const patientCol = this.layout.patientId;
-    let p = patientCol < 0 ? '' : hasPatientDetails(this.layout) ? patientOfRow(r, this.layout) : patientCol < r.cellCount ? r.value(patientCol) : '';
+    // A file with a patient name or birth date column names its patients by them, with or without a patient id column.
+    let p = hasPatientDetails(this.layout) ? patientOfRow(r, this.layout) : patientCol < 0 ? '' : patientCol < r.cellCount ? r.value(patientCol) : '';
     // A row naming less of the row before's patient (its name on the first row only) is that patient's.
     if (p === '' || (p !== this.lastPatient && hasPatientDetails(this.layout) && this.lastPatient !== '' && samePatient(p, this.lastPatient))) p = this.lastPatient;
     // An unreadable date groups the rows that wrote the same text, and names the claim with it

@@ -40,6 +40,8 @@ export class CsvServiceLine extends OffsetLine implements ServiceLine {
    * modifiers; it may still be removed whole.
    */
   cellsShifted = false;
+  /** Its numbered modifier cells all hold a modifier (ServiceLine.modifierCellsFull). */
+  modifierCellsFull = false;
   /**
    * The row's revenue code is a professional-fee one (096x-098x): on a critical access hospital's
    * bill (85x, known once every row is in) the line is a practitioner's (`professional`, set then).

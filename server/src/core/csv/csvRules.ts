@@ -4,6 +4,8 @@
 import type { Finding, Span } from '../model';
 import { TOTALS_ROW_RULE } from './totalsRows';
 import { MUE_NO_UNITS_COLUMN_RULE } from '../rules/checkUnits';
+import type { ColumnLayout } from './columnLayout';
+import { hasPatientDetails } from './patientCells';
 
 export const CSV_RULES = {
   rowShort: 'csv.row-short',
@@ -18,6 +20,7 @@ export const CSV_RULES = {
   modifierInvalid: 'csv.modifier-invalid',
   quoteUnterminated: 'csv.quote-unterminated',
   noPatientColumn: 'csv.no-patient-column',
+  patientPerClaim: 'csv.patient-per-claim',
   noDateColumn: 'csv.no-date-column',
   totalsRow: TOTALS_ROW_RULE,
 } as const;
@@ -35,6 +38,35 @@ export function noPatientColumnFinding(headerSpan: Span): Finding {
       'Add a patient or claim id column to check each patient on their own.',
     span: headerSpan,
   };
+}
+
+/**
+ * The note on the header of a file that names its claims but not their patients (no patient,
+ * member, name or birth date column), with two claims or more and dates of service: each claim is taken as its own
+ * patient's, so a service is never paired with one of another claim, as payers pair them.
+ */
+export function patientPerClaimFinding(headerSpan: Span): Finding {
+  return {
+    rule: CSV_RULES.patientPerClaim,
+    severity: 'information',
+    message:
+      'No patient or member id column: each claim is taken as its own patient\'s, so a service is not checked against the services of the same patient on other claims, as payers check them. ' +
+      'Add a patient or member id column (Patient ID, Member ID, Subscriber ID) to pair them.',
+    span: headerSpan,
+  };
+}
+
+/**
+ * The note a file's header gets for how its patients are told apart, if any: every row one
+ * patient's (no column names a patient or a claim), or each claim its own patient's (claims are
+ * named, patients are not, and there are `claims` of them, two or more; a claim's void or
+ * replacement rows are not another).
+ */
+export function patientColumnNote(layout: ColumnLayout, claims: number, headerSpan: Span): Finding | null {
+  if (layout.patientId >= 0 || hasPatientDetails(layout) || claims === 0) return null;
+  if (layout.claimId < 0) return noPatientColumnFinding(headerSpan);
+  // Without a date column nothing is paired at all, which that note says.
+  return claims >= 2 && layout.dateOfService >= 0 ? patientPerClaimFinding(headerSpan) : null;
 }
 
 /** The note on the header of a file that has claims but no date-of-service column: no line is paired with another. */

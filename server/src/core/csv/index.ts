@@ -99,7 +99,7 @@ import { CsvIndexImpl, RecordStarts } from './csvIndex';
 import { mapColumns } from './columnLayout';
 import { findHeader } from './header';
 import { CsvReader } from './reader';
-import { DateOrderChange, noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding, RowParser, type DateReading } from './rows';
+import { DateOrderChange, noDateColumnFinding, noUnitsColumnFinding, patientColumnNote, RowParser, type DateReading } from './rows';
 import { CRITICAL_ACCESS_HOSPITAL } from '../data/billTypes';
 import { CsvServiceLine } from './csvLine';
 
@@ -161,7 +161,9 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
     for (const line of claim.lines) if (line instanceof CsvServiceLine && line.professionalRevenue) line.professional = true;
   }
   if (parser.totalsCells.length > 0) doc.totalsRows = parser.totalsCells;
-  if (layout.patientId < 0 && layout.claimId < 0 && doc.claims.length > 0) doc.findings.push(noPatientColumnFinding(headerSpan));
+  // Claims apart (not another frequency's rows of one claim: its void, its replacement).
+  const patientNote = patientColumnNote(layout, new Set(doc.claims.map((claim) => claim.patientKey)).size, headerSpan);
+  if (patientNote !== null) doc.findings.push(patientNote);
   // Said when it matters: two lines that an edit could pair.
   const lineCount = doc.claims.reduce((n, claim) => n + claim.lines.length, 0);
   if (layout.dateOfService < 0 && lineCount > 1) doc.findings.push(noDateColumnFinding(headerSpan));

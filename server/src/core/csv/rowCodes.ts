@@ -44,6 +44,8 @@ export class CodeCells {
   private fifthModifierStart = 0;
   /** Separator between the first two modifiers read by the last readModifiers() call, or ''. */
   private firstSeparator = '';
+  /** The row modifierCells read last has numbered modifier cells and every one of them holds something. */
+  cellsFull = false;
 
   constructor(
     /** The text rows are read from (moved on by RowParser.moveTo). */
@@ -140,6 +142,7 @@ export class CodeCells {
   modifierCells(r: CsvReader, modifiers: Modifier[]): ModifierInsertPoint | null {
     const layout = this.layout;
     const n = r.cellCount;
+    this.cellsFull = false;
     if (layout.modifiers >= 0) {
       const k = layout.modifiers;
       if (k >= n) return null;
@@ -150,11 +153,14 @@ export class CodeCells {
     if (layout.modifierColumns.length > 0) {
       const cells = this.cellScratch;
       cells.length = 0;
+      let free = false;
       for (const k of layout.modifierColumns) {
         if (k >= n) continue;
         if (holdsModifiers(r, k)) this.readModifiers(r.valStart[k]!, r.valEnd[k]!, modifiers);
+        else free = true;
         cells.push({ column: k, ...insertCell(r, k) });
       }
+      this.cellsFull = !free && cells.length > 0;
       return cells.length > 0 ? { kind: 'csv-columns', cells: cells.slice() } : null;
     }
     if (this.codeCellSeparator === null) return null;

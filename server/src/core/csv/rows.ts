@@ -22,7 +22,7 @@ import { AmountCells } from './rowAmounts';
 import { ClaimCells, type KindOfClaims } from './rowClaimKind';
 
 export { DateOrderChange, type DateReading } from './rowDates';
-export { CSV_RULES, noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding } from './csvRules';
+export { CSV_RULES, noDateColumnFinding, noUnitsColumnFinding, patientColumnNote } from './csvRules';
 
 /** Where RowParser puts each row's line: the claims of the whole model (ClaimGrouper), or those of a file read in pieces. */
 export interface RowClaims<S> extends KindOfClaims<S> {
@@ -140,6 +140,7 @@ export class RowParser<S> {
     const modifiers: Modifier[] = scratch.length === 0 ? NO_MODIFIERS : scratch.slice();
     const line = this.serviceLine(r, this.claims.lineCount(state), modifiers, modifierInsert, date);
     line.cellsShifted = cellsShifted;
+    if (codes.cellsFull) line.modifierCellsFull = true;
     line.professionalRevenue = professionalRevenue;
     this.claims.addLine(state, line, r, professionalRevenue);
   }

@@ -38,7 +38,7 @@ import type { StagedLines } from '../rules/serviceGroups';
 import { mapColumns } from './columnLayout';
 import { findHeader, type HeaderInfo } from './header';
 import { CsvReader } from './reader';
-import { noDateColumnFinding, noPatientColumnFinding, noUnitsColumnFinding, RowParser, type DateReading } from './rows';
+import { noDateColumnFinding, noUnitsColumnFinding, patientColumnNote, RowParser, type DateReading } from './rows';
 import { tablesMissingFindings, type LoadedTables } from '../rules/tablesMissing';
 
 /** Text held while a record is not complete: past it, the file is read whole instead. */
@@ -129,7 +129,8 @@ export class CsvStream {
     this.parser!.finish();
     this.endPiece();
     const layout = this.header!.layout;
-    if (layout.patientId < 0 && layout.claimId < 0 && claims.claimCount > 0) findings.push(noPatientColumnFinding(this.headerSpan!));
+    const patientNote = patientColumnNote(layout, claims.claimCount - claims.frequencySplits, this.headerSpan!);
+    if (patientNote !== null) findings.push(patientNote);
     // Said when it matters: two lines that an edit could pair.
     if (layout.dateOfService < 0 && claims.serviceLines > 1) findings.push(noDateColumnFinding(this.headerSpan!));
     const tally = claims.notEdited();

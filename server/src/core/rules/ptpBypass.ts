@@ -34,6 +34,8 @@ export interface ModifierSignature {
   readonly misplaced: readonly string[];
   /** The line's four modifier positions are taken: a finding's advice to add one says so. */
   readonly full: boolean;
+  /** A CSV row's modifier cells (fewer than four columns) all hold one: no modifier can be added either. */
+  readonly cellsFull: boolean;
   /** All of the above as one string, for grouping lines that any pair test (and a finding's words) treats alike. */
   readonly key: string;
   /**
@@ -47,7 +49,7 @@ export interface ModifierSignature {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, hospitalEm: false, sites: EMPTY, misplaced: EMPTY, full: false, key: '', written: '', identity: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, hospitalEm: false, sites: EMPTY, misplaced: EMPTY, full: false, cellsFull: false, key: '', written: '', identity: '' });
 
 /**
  * Signatures made so far, by the kind of code (E/M, laboratory, other: all a signature reads of
@@ -63,25 +65,29 @@ const MODIFIER_POSITIONS = 4;
 export function signatureOf(line: ServiceLine): ModifierSignature {
   const modifiers = line.modifiers;
   if (modifiers.length === 0) return NONE;
-  return signatureOfValues(line.code, modifiers.map((modifier) => modifier.value));
+  return signatureOfValues(line.code, modifiers.map((modifier) => modifier.value), line.modifierCellsFull === true);
 }
 
-/** signatureOf a line of code `code` whose modifiers are `values` (a row of a document's columns: x12/lineColumns.ts). */
-export function signatureOfValues(code: string, values: readonly string[]): ModifierSignature {
+/**
+ * signatureOf a line of code `code` whose modifiers are `values` (a row of a document's columns:
+ * x12/lineColumns.ts); `cellsFull`: a CSV row whose modifier cells all hold one.
+ */
+export function signatureOfValues(code: string, values: readonly string[], cellsFull = false): ModifierSignature {
   if (values.length === 0) return NONE;
   const em = isEvaluationAndManagement(code);
-  const kind = em ? 'E' : isLaboratory(code) ? 'L' : 'P';
+  const lab = !em && isLaboratory(code);
+  const kind = (em ? 'E' : lab ? 'L' : 'P') + (cellsFull ? 'C' : '');
   const made = kind + (values.length === 1 ? values[0]! : values.join('\u0001'));
   let signature = MADE.get(made);
   if (signature === undefined) {
-    signature = signatureOfKind(em, kind === 'L', values);
+    signature = signatureOfKind(em, lab, values, cellsFull);
     if (MADE.size < MADE_LIMIT) MADE.set(made, signature);
   }
   return signature;
 }
 
 /** signatureOfValues of modifiers `values` on a code that is an E/M code (`em`), a laboratory code (`laboratory`), or neither. */
-function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): ModifierSignature {
+function signatureOfKind(em: boolean, lab: boolean, values: readonly string[], noFreeCell: boolean): ModifierSignature {
   let anyLine = false;
   let distinct = false;
   let withEm = false;
@@ -105,17 +111,18 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[]): 
     }
   }
   const full = values.length >= MODIFIER_POSITIONS;
+  const cellsFull = noFreeCell && !full;
   // The modifiers as written: each once, sorted (ModifierSignature.written).
   const written = [...new Set(modifiers)].sort().join('-');
-  if (!anyLine && !distinct && !withEm && !laboratory && !hospitalEm && sites === null && misplaced === null && !full) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
+  if (!anyLine && !distinct && !withEm && !laboratory && !hospitalEm && sites === null && misplaced === null && !full && !cellsFull) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
-  return withKey({ anyLine, distinct, withEm, laboratory, hospitalEm, sites: siteList, misplaced: misplacedList, full, written });
+  return withKey({ anyLine, distinct, withEm, laboratory, hospitalEm, sites: siteList, misplaced: misplacedList, full, cellsFull, written });
 }
 
 /** A signature with its key and identity made from its other fields. */
 function withKey(s: Omit<ModifierSignature, 'key' | 'identity'>): ModifierSignature {
-  const flags = `${s.anyLine ? 1 : 0}${s.distinct ? 1 : 0}${s.withEm ? 1 : 0}${s.laboratory ? 1 : 0}${s.full ? 1 : 0}${s.hospitalEm ? 1 : 0}`;
+  const flags = `${s.anyLine ? 1 : 0}${s.distinct ? 1 : 0}${s.withEm ? 1 : 0}${s.laboratory ? 1 : 0}${s.full ? 1 : 0}${s.hospitalEm ? 1 : 0}${s.cellsFull ? 1 : 0}`;
   const key = `${flags}${s.sites.join(',')}|${s.misplaced.join(',')}`;
   return { ...s, key, identity: s.written === '' ? key : `${key}\u0001${s.written}` };
 }
@@ -181,7 +188,8 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   }
   const why = notes.length === 0 ? '' : ` The modifiers already written do not let the pair pass: ${notes.join('; ')}.`;
   // The advice is to add a modifier to the column-2 line: say when it has no position left for one.
-  return two.full ? `${why} The ${codeTwo} line's four modifier positions are all taken: a modifier can go there only in place of one of them.` : why;
+  if (two.full) return `${why} The ${codeTwo} line's four modifier positions are all taken: a modifier can go there only in place of one of them.`;
+  return two.cellsFull ? `${why} The ${codeTwo} row's modifier cells are all filled: a modifier can go there only in place of one of them (or in a modifier column the export does not have).` : why;
 }
 
 
@@ -191,7 +199,7 @@ function misplacedNote(modifier: string, code: string): string {
     case 'with-em': return `${modifier} on the ${code} line counts only on an E/M code (${EM_CODES_SHOWN})`;
     case 'procedure-line': return `${modifier} on the ${code} line does not count on an E/M code (CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25)`;
     case 'surgical-line': return `${modifier} on the ${code} line does not count on an E/M code (58, 78 and 79 are for procedures in a postoperative period; a visit there takes 24, or 25 on the day of a procedure)`;
-    case 'hospital-em': return `${modifier} on the ${code} line counts only on an E/M code of an outpatient hospital claim (several E/M encounters at the hospital on one day; a practitioner's claim does not use it)`;
+    case 'hospital-em': return `${modifier} on the ${code} line counts only on an E/M code of a hospital's outpatient services, judged by the hospital table (several E/M encounters at the hospital on one day; a practitioner's service does not use it)`;
     default: return `${modifier} on the ${code} line counts only on a laboratory code`;
   }
 }
