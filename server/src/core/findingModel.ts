@@ -75,4 +75,9 @@ export interface PtpFindingData {
   columnOneLine: number;
   /** Set when the column-1 line is in another file of the same CLI run (its index in the run). */
   columnOneFile?: number;
+  /**
+   * Set when a line of the pair has no date of its own over its claim's period of several days
+   * (KeptLines.dateUncertain): the two may be of different days, so no fix removes a line.
+   */
+  dayUncertain?: true;
 }

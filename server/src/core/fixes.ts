@@ -54,7 +54,8 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   const title = beyond === null
     ? `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne})`
     : `Remove ${name} (${data.columnTwo}, bundled into ${data.columnOne} on ${formatDateRange(beyond.shared)} only), with its other days of ${formatDateRange(beyond.billed)}`;
-  const fixes: Fix[] = removal(text, doc, finding, ref, title, data.modifierIndicator === '0' && beyond === null);
+  // A pair that may be of two days (a line dated only by its claim's statement period) is a person's to settle.
+  const fixes: Fix[] = removal(text, doc, finding, ref, title, data.modifierIndicator === '0' && beyond === null && data.dayUncertain !== true);
   if (data.modifierIndicator === '1') {
     // An E/M code takes 25, not the modifiers for procedures (data/modifiers.ts): a 59 or an X
     // modifier written on it, which does not count there, is replaced rather than left beside it.

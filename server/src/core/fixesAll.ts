@@ -27,13 +27,13 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
     plan = planFixAll(text, doc, findings, kept);
   }
-  const { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays } = plan;
+  const { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays, leftUncertainDay } = plan;
   if (remove.length === 0 && units.size === 0) return null;
   const parts = [
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
     ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
   ];
-  const notes = [leftNote(left, replacementReason(left)), leftNote(leftNoPatient, NO_PATIENT_REASON), leftNote(leftOtherDate, OTHER_DATE_REASON), leftNote(leftDays, DAYS_BEYOND_REASON)].join('');
+  const notes = [leftNote(left, replacementReason(left)), leftNote(leftNoPatient, NO_PATIENT_REASON), leftNote(leftOtherDate, OTHER_DATE_REASON), leftNote(leftDays, DAYS_BEYOND_REASON), leftNote(leftUncertainDay, UNCERTAIN_DAY_REASON)].join('');
   return {
     title: capitalized(parts.join(' and ')) + notes,
     kind: 'source.fixAll',
@@ -54,6 +54,8 @@ interface FixAllPlan {
   leftOtherDate: number;
   /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (fixesPtpDays.ts). */
   leftDays: number;
+  /** Indicator-0 pairs that may be of two days (PtpFindingData.dayUncertain). */
+  leftUncertainDay: number;
 }
 
 /** A fix-all title's note on `count` findings left for a person for `reason` ('' when none is). */
@@ -74,6 +76,9 @@ export const NO_PATIENT_REASON = 'the file names no patient (no patient, member 
 
 /** Why fix-all leaves an indicator-0 pair whose column-2 line bills days the edit does not reach (fixesPtpDays.ts). */
 export const DAYS_BEYOND_REASON = 'a bundled line is billed over days the edit does not reach, so removing it would take those days\' services too; split the line';
+
+/** Why fix-all leaves an indicator-0 pair a line of which is dated only by its claim's statement period of several days (PtpFindingData.dayUncertain). */
+export const UNCERTAIN_DAY_REASON = 'a line of the pair has no date of its own over a statement period of several days, so the two may be of different days; write each line\'s date';
 
 /** Why fix-all leaves an add-on line whose primary is billed on another date (AocFindingData.primaryOnAnotherDate). */
 export const OTHER_DATE_REASON = 'an add-on code\'s primary is billed on another date, so the date of service may be what is wrong, not the line';
@@ -112,6 +117,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   let leftNoPatient = 0;
   let leftOtherDate = 0;
   let leftDays = 0;
+  let leftUncertainDay = 0;
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
@@ -128,6 +134,11 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
       // A line over days the edit does not reach: removing it takes those days' services too.
       if (ptpDaysBeyond(doc, data) !== null) {
         leftDays++;
+        continue;
+      }
+      // Lines that may be of two days (dated only by their claim's statement period).
+      if (data.dayUncertain === true) {
+        leftUncertainDay++;
         continue;
       }
       bundled.push({ finding, data });
@@ -159,7 +170,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     else left++;
   }
   for (const key of removed) units.delete(key);
-  return { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays };
+  return { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays, leftUncertainDay };
 }
 
 /** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */

@@ -141,6 +141,16 @@ function splitNote(columnTwo: string, indicator: '0' | '1', two: CodedLine, from
   return ` The ${columnTwo} line is billed over ${formatDateRange({ from: two.from, to: two.to })} and the edit reaches ${shared} only: ${indicator === '0' ? 'take' : 'otherwise take'} ${columnTwo} off ${shared} by splitting the line, rather than remove it, so that the other days stay billed.`;
 }
 
+/**
+ * Said of a pair one of whose lines has no date of its own over a claim period of several days:
+ * the pair holds only if both were on one day, and each line's date decides it.
+ */
+function uncertainDayNote(lines: KeptLines, one: CodedLine, two: CodedLine): string {
+  const both = lines.dateUncertain(one.row) && lines.dateUncertain(two.row);
+  const which = both ? 'Neither line has a date of its own' : `The ${lines.dateUncertain(two.row) ? two.code : one.code} line has no date of its own`;
+  return ` ${which} (DTP*472): ${both ? 'each' : 'it'} is taken over its claim's statement period, so the two may be of different days, and the advice holds only if they were of one. Write each line's date; until then no fix removes a line.`;
+}
+
 function pairFinding(
   lines: KeptLines,
   rules: PtpRuleSet,
@@ -179,13 +189,16 @@ function pairFinding(
   };
   // Last, as the report writes the data's fields in this order.
   if (oneFile !== twoFile) data.columnOneFile = oneFile;
+  const uncertain = lines.dateUncertain(one.row) || lines.dateUncertain(two.row);
+  if (uncertain) data.dayUncertain = true;
   // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
   const note = indicator === '1' ? modifierNote(lines.signature(one.row), lines.signature(two.row), columnOne, columnTwo) : '';
-  const split = splitNote(columnTwo, indicator, two, from, to);
+  const split = uncertain ? '' : splitNote(columnTwo, indicator, two, from, to);
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
-    severity: indicator === '0' ? 'error' : 'warning',
-    message: texts.head + around + (split === '' ? texts.tail : texts.tailKeepingLine) + note + split,
+    // Two lines that may be of different days: a conflict only if they were of one.
+    severity: indicator === '0' && !uncertain ? 'error' : 'warning',
+    message: texts.head + around + (split === '' ? texts.tail : texts.tailKeepingLine) + note + split + (uncertain ? uncertainDayNote(lines, one, two) : ''),
     span,
     codes: [columnOne, columnTwo],
     related,

@@ -280,7 +280,7 @@ function exceeded(
         ? days > 1
           ? // A line of a date range reports its days' units: its MUE is the value a day, times its days.
             `Over ${mue.value} a day, the lines of ${code} are denied whole, whatever the documentation; ${others.length === 0 ? `lower the units to ${mue.value * days} (${mue.value} a day over its ${days} days)` : `its ${days} days allow ${mue.value * days} in all, less what the other lines report on them`}.`
-          : `Every line of ${code} on the day is denied whole, whatever the documentation; lower the units to ${mue.value}.`
+          : `Every line of ${code} on the day is denied whole, whatever the documentation; lower the units to ${mue.value}${others.length > 0 ? ` in all, over these ${rows.length} lines` : ''}.`
         : `Every line of ${code} on the day is denied whole, unless the records support the units on appeal.`;
   return {
     rule: MUE_EXCEEDED_RULE,

@@ -67,6 +67,8 @@ export class KeptLines implements RowSource {
   private billingOf = new Uint32Array(INITIAL_ROWS);
   private signatureOf = new Uint32Array(INITIAL_ROWS);
   private claimIdOf = new Uint32Array(INITIAL_ROWS);
+  /** 1: the row's dates are its claim's, over more than a day (dateUncertain). */
+  private uncertainOf = new Uint8Array(INITIAL_ROWS);
 
   /** The run's replacement and void claims and its claim ids: which rows are in force (isInForce). */
   readonly supersession = new Supersession();
@@ -102,6 +104,8 @@ export class KeptLines implements RowSource {
     this.billingOf[row] = this.texts.numberOf(place.billing);
     this.signatureOf[row] = this.numberOfSignature(signatureForTable(signatureOf(line), place.hospital === true));
     this.claimIdOf[row] = place.claimId ?? NO_CLAIM_ID;
+    // An 837 line's claim dates (a CSV row that carries the date of the row above takes it as its own).
+    this.uncertainOf[row] = place.x12 && line.dateInherited === true && dates.to > dates.from ? 1 : 0;
     this.size = row + 1;
     return row;
   }
@@ -136,6 +140,7 @@ export class KeptLines implements RowSource {
     this.billingOf[to] = this.texts.numberOf(other.billing(row));
     this.signatureOf[to] = this.numberOfSignature(signatureForTable(other.signature(row), place.hospital === true));
     this.claimIdOf[to] = place.claimId ?? NO_CLAIM_ID;
+    this.uncertainOf[to] = other.dateInherited?.(row) === true && this.toOf[to]! > this.fromOf[to]! ? 1 : 0;
     this.size = to + 1;
     return to;
   }
@@ -227,6 +232,15 @@ export class KeptLines implements RowSource {
     return this.supersession.isInForce(patientKey, this.claimIdOf[row]!, this.fileOf[row]!, this.claimOf[row]!);
   }
 
+  /**
+   * The row has no date of its own and its claim's covers more than a day (an 837I line without
+   * DTP*472 under a statement of several days): which day it was on is not known, so a pair it is
+   * in may be of two days.
+   */
+  dateUncertain(row: number): boolean {
+    return this.uncertainOf[row] === 1;
+  }
+
   /** What the line's modifiers do to a PTP pair. */
   signature(row: number): ModifierSignature {
     return this.signatures[this.signatureOf[row]!]!;
@@ -275,6 +289,7 @@ export class KeptLines implements RowSource {
     this.billingOf = grown(this.billingOf, new Uint32Array(capacity));
     this.signatureOf = grown(this.signatureOf, new Uint32Array(capacity));
     this.claimIdOf = grown(this.claimIdOf, new Uint32Array(capacity));
+    this.uncertainOf = grown(this.uncertainOf, new Uint8Array(capacity));
   }
 }
 

@@ -28,4 +28,9 @@ export interface RowSource {
   signature(row: number): ModifierSignature;
   /** A CSV row's revenue code is a professional-fee one (a CAH's practitioner line on an 85x claim); absent: never. */
   professionalRevenue?(row: number): boolean;
+  /**
+   * The row has no date of its own: its dates are its claim's (an 837I line without DTP*472 takes
+   * the statement period), so on which of them it was is not known; absent: never.
+   */
+  dateInherited?(row: number): boolean;
 }

@@ -61,6 +61,10 @@ export class ClaimRows implements RowSource {
     return this.columns!.dateFrom(row);
   }
 
+  dateInherited(row: number): boolean {
+    return this.columns!.dateInherited(row);
+  }
+
   to(row: number): DateNumber {
     return this.columns!.dateTo(row);
   }
