@@ -153,7 +153,14 @@ function x12ClaimArb(kind: ClaimKind, version: X12Version): fc.Arbitrary<X12Clai
             ? fc.constantFrom(...DATES)
             : fc.option(fc.constantFrom(...DATES), { nil: null }),
     lines: fc.array(x12LineArb(kind, version), { minLength: 1, maxLength: 6 }),
-  });
+  }).map((claim) => (kind === 'institutional' && claim.date !== null ? { ...claim, lines: claim.lines.map((line) => withinStatement(line, claim.date!)) } : claim));
+}
+
+/** An 837I line as a valid file dates it: in its claim's statement period (x12.line-date-outside-statement). */
+function withinStatement(line: X12Line, statement: DateRange): X12Line {
+  const date = line.date ?? null;
+  if (date === null || (date.from >= statement.from && date.to <= statement.to)) return line;
+  return { ...line, date: { from: statement.from, to: statement.from } };
 }
 
 export interface X12Scenario {

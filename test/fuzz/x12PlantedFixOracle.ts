@@ -35,8 +35,11 @@ export type X12PlantedFixCase = typeof x12PlantedFixCaseArb extends fc.Arbitrary
  * output for the claims without that line; fix-all removes it too. Then every other fix of the
  * file is checked by checkX12Fixes. Returns how many fixes were checked.
  */
-export function checkPlantedX12Fix({ scenario: generated, blanks, claim, one, two, date }: X12PlantedFixCase): CheckedFixes {
+export function checkPlantedX12Fix({ scenario: generated, blanks, claim, one, two, date: wanted }: X12PlantedFixCase): CheckedFixes {
   const claimIndex = claim % generated.claims.length;
+  // An 837I's lines fall in their claim's statement period (x12.line-date-outside-statement): the pair is planted on a day of it.
+  const statement = generated.kind === 'institutional' ? (generated.claims[claimIndex]!.date ?? null) : null;
+  const date = statement !== null && (wanted < statement.from || wanted > statement.to) ? statement.from : wanted;
   const lines = [...generated.claims[claimIndex]!.lines];
   const day = { from: date, to: date };
   lines.splice(one % (lines.length + 1), 0, { code: '43214', charge: '1500.00', date: day });

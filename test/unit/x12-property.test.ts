@@ -30,6 +30,14 @@ const charge = fc
   .tuple(fc.integer({ min: 0, max: 999999 }), fc.constantFrom(0, 1, 2))
   .map(([cents, decimals]) => (decimals === 0 ? String(Math.round(cents / 100)) : (cents / 100).toFixed(decimals)));
 
+/** A line's date as a valid 837I writes it under `statement`: inside it, and its own when the statement spans days. */
+function withinStatement(date: DateRange | null, statement: DateRange): DateRange | null {
+  if (date === null) return statement.to > statement.from ? { from: statement.from, to: statement.from } : null;
+  const from = Math.max(date.from, statement.from);
+  const to = Math.min(date.to, statement.to);
+  return from <= to ? { from, to } : { from: statement.from, to: statement.from };
+}
+
 function claimArbitrary(kind: ClaimKind): fc.Arbitrary<WriterClaim> {
   const line = fc.record({
     code: fc.constantFrom(...CODES[kind]),
@@ -47,10 +55,12 @@ function claimArbitrary(kind: ClaimKind): fc.Arbitrary<WriterClaim> {
       lines: fc.array(line, { minLength: 1, maxLength: 4 }),
     })
     .map((claim): WriterClaim => {
-      // An outpatient 837I statement over several days needs each line's own date (x12.line-date-missing).
       const statement = claim.date;
-      if (kind !== 'institutional' || statement === null || statement.to <= statement.from) return claim;
-      return { ...claim, lines: claim.lines.map((l) => (l.date === null ? { ...l, date: { from: statement.from, to: statement.from } } : l)) };
+      if (kind !== 'institutional' || statement === null) return claim;
+      // An outpatient 837I statement over several days needs each line's own date
+      // (x12.line-date-missing), and a line's date falls in the statement period
+      // (x12.line-date-outside-statement): clamped into it.
+      return { ...claim, lines: claim.lines.map((l) => ({ ...l, date: withinStatement(l.date, statement) })) };
     });
 }
 

@@ -73,6 +73,8 @@ export class Dates837 {
       lines.lineDateStart = dateStart;
       lines.lineDateEnd = dateEnd;
     } else if (forClaim) {
+      // The statement period, which its lines' dates must fall in (ServiceLines837.closeLine).
+      if (!isService) lines.claimStatement = range;
       // 472 (service) wins over 434 (statement) when a claim has both.
       if (claim.dateIsService && !isService) return;
       claim.dateIsService = isService;

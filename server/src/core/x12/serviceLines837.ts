@@ -21,6 +21,7 @@ import { LxReading, lineNumberText, readLx } from './lx837';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
+import { formatDateRange } from '../dates';
 
 
 /**
@@ -60,6 +61,8 @@ export class ServiceLines837 {
   private lineProfessional = false;
   /** Such lines of the open claim with a code, kept or not: its claim is judged by the practitioner table too. */
   claimProfessionalLines = 0;
+  /** The open claim's statement period (DTP*434, an 837I's), or null. */
+  claimStatement: DateRange | null = null;
   /** Line charges of the open claim for the CLM02 check, kept as numbers so that it needs no ServiceLine. */
   readonly charges = new ClaimCharges();
   /** The open claim's diagnosis codes (HI) and its lines' pointers to them, for the pointer check. */
@@ -107,6 +110,7 @@ export class ServiceLines837 {
     this.claimProfessionalLines = 0;
     this.charges.reset();
     this.diagnoses.reset();
+    this.claimStatement = null;
   }
 
   /** The lines kept with keepLine for the claim that ends (a new array when none was). */
@@ -230,6 +234,7 @@ export class ServiceLines837 {
     const code = hasProcedure ? procedure.code : '';
     // A revenue code alone (room, supplies) is not counted against an MUE: its date does not matter here.
     if (!this.lineDateWritten && code !== '') this.claimUndatedLines++;
+    if (this.lineDate !== null && this.claimStatement !== null) this.outsideStatement(this.lineDate, this.claimStatement);
     const keep = this.keepLine;
     const professional = this.lineProfessional;
     if (professional && code !== '') this.claimProfessionalLines++;
@@ -289,6 +294,21 @@ export class ServiceLines837 {
     if (professional) columns.setProfessional(row);
     columns.setProvider(row, names.lineRenderingId);
     columns.setSpans(row, start, r.endBefore(s, start), s - first, ix.table.segmentStart[record]!, ix.table.segmentEnd[record]!);
+  }
+
+  /**
+   * A line's own date (DTP*472) outside its claim's statement period (DTP*434): the line's service
+   * is not of the period the bill covers, and payers return such a claim to the provider (Medicare
+   * among them); the line is paired on its date as written.
+   */
+  private outsideStatement(date: DateRange, statement: DateRange): void {
+    if (date.from >= statement.from && date.to <= statement.to) return;
+    this.r.add(
+      'x12.line-date-outside-statement',
+      'error',
+      `The line's date of service (DTP*472, ${formatDateRange(date)}) is outside its claim's statement period (DTP*434, ${formatDateRange(statement)}): each line's date must fall in the period the bill covers, and payers return such a claim to the provider. Correct the line's date, or the statement period.`,
+      { start: this.lineDateStart, end: this.lineDateEnd },
+    );
   }
 
   /** A 2400 loop (opened by LX `lx`) that ends without a service segment: it has no code and no charge. */
