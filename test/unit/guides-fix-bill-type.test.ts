@@ -42,6 +42,28 @@ describe('a whole type of bill in CLM05-1', () => {
     });
   }
 
+  for (const [written, expected] of [['137:A:', '13:A:7'], ['0138:A', '13:A:8'], ['137', '13:A:7']] as const) {
+    it(`${written}, CLM05-3 empty or absent: the fix writes CLM05 as ${expected}, its frequency where the guide takes it (found by a hospital billing analyst)`, () => {
+      const text = bill('131').replace('*131:A:1*', `*${written}*`);
+      assert.ok(text.includes(`*${written}*`));
+      const analysis = analyze(text, knowledge, undefined, undefined, full);
+      const [finding] = lengthFindings(text);
+      assert.ok(finding);
+      const [fix] = guideFixesFor(text, analysis.doc, finding);
+      assert.ok(fix);
+      assert.match(fix.title, new RegExp(`^Write CLM05 as ${expected} \\(${written.split(':')[0]} in CLM05-1 is the whole type of bill`));
+      const fixed = applyEdits(text, fix.edits);
+      assert.ok(fixed.includes(`*${expected}*`));
+      // Nothing is left on the CLM (CLM05's length, its missing frequency) but what the frequency
+      // now says: a replacement or void names the claim it is for (REF*F8), which this one does not.
+      const clm = fixed.indexOf('CLM*');
+      const after = analyze(fixed, knowledge, undefined, undefined, full).findings.filter((f) => f.span.start >= clm && f.span.end <= fixed.indexOf('~', clm));
+      assert.deepEqual(after.map((f) => f.rule), ['x12.payer-claim-number-missing']);
+      const before = analyze(text, knowledge, undefined, undefined, full).findings.filter((f) => f.span.start >= clm && f.span.end <= text.indexOf('~', clm));
+      assert.ok(before.some((f) => f.rule === 'guide.element-length') && !before.some((f) => f.rule === 'x12.payer-claim-number-missing'), 'before: the length, and no frequency read');
+    });
+  }
+
   it('with another frequency in CLM05-3 (137 beside 1), no fix: which is right is for a person', () => {
     const text = bill('137', '1');
     const [finding] = lengthFindings(text);
