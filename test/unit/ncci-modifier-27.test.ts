@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/edits';
+import { fixesFor } from '../../server/src/core/fixes';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { hospitalClaimsOn } from './helpers/hospital-claims';
@@ -72,5 +74,18 @@ describe('modifier 27 counts only on a hospital\'s E/M code', () => {
     assert.deepEqual(professional.map((f) => f.rule), ['ptp.modifier-required']);
     assert.match(professional[0]!.message, /NCCI practitioner PTP edit/);
     assert.match(professional[0]!.message, /27 on the 99213 line counts only on an E\/M code of a hospital's outpatient services/);
+  });
+
+  test('a hospital\'s pair of E/M codes is told to take 27, and the quick fix adds it; a practitioner\'s, 25 (found by a hospital billing analyst)', () => {
+    const k = knowledge();
+    const text = hospital('99284', '99213', '');
+    const analysis = analyze(text, k);
+    const [finding] = ptp(analysis.findings);
+    assert.match(finding!.message, /If the 99213 visit was a separate E\/M encounter at the hospital on the same day, add 27 to the 99213 line/);
+    const add = fixesFor(text, analysis.doc, finding!).filter((f) => f.title.startsWith('Add modifier'));
+    assert.deepEqual(add.map((f) => f.title), ['Add modifier 27 to 99213 (separate E/M encounter at the hospital on the same day)']);
+    assert.deepEqual(ptp(analyze(applyEdits(text, add[0]!.edits), k).findings), [], 'the pair passes once 27 is added');
+    const [practitioners] = ptp(analyze(practitioner('99284', '99213', []), k).findings);
+    assert.match(practitioners!.message, /add 25 to the 99213 line/);
   });
 });

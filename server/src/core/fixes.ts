@@ -12,7 +12,7 @@ import type { Finding, ParsedDocument, PtpFindingData, ServiceLine, Span } from 
 import { ptpDaysBeyond } from './fixesPtpDays';
 import { formatDateRange } from './dates';
 import type { TextEdit } from './edits';
-import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM, ptpBypassOf } from './data/modifiers';
+import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM, PTP_FIX_MODIFIERS_HOSPITAL_EM, ptpBypassOf } from './data/modifiers';
 import { isEvaluationAndManagement } from './procedureCodes';
 import { isEmptyCellValue } from './data/emptyCells';
 import { lineName, removal, type Fix } from './fixesRemoval';
@@ -61,7 +61,9 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
     // modifier written on it, which does not count there, is replaced rather than left beside it.
     const em = isEvaluationAndManagement(data.columnTwo);
     const misplaced = em ? line.modifiers.find((m) => ptpBypassOf(m.value) === 'procedure-line') : undefined;
-    for (const modifier of em ? PTP_FIX_MODIFIERS_EM : PTP_FIX_MODIFIERS) {
+    // Two E/M codes of a hospital's outpatient services: 27 (a separate encounter), not 25.
+    const offered = !em ? PTP_FIX_MODIFIERS : data.table === 'hospital' && isEvaluationAndManagement(data.columnOne) ? PTP_FIX_MODIFIERS_HOSPITAL_EM : PTP_FIX_MODIFIERS_EM;
+    for (const modifier of offered) {
       const edit = misplaced ? { span: misplaced.span, newText: modifier.code } : addModifierEdit(text, line, modifier.code);
       if (!edit) break; // no free modifier position: none of them fits
       fixes.push({

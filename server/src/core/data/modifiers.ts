@@ -205,3 +205,10 @@ export const PTP_FIX_MODIFIERS: readonly { code: string; meaning: string }[] = [
  * policy manual); a significant, separately identifiable visit on the day of a procedure takes 25.
  */
 export const PTP_FIX_MODIFIERS_EM: readonly { code: string; meaning: string }[] = [{ code: '25', meaning: 'significant, separately identifiable E/M service' }];
+
+/**
+ * What a quick fix offers when both codes of an indicator-1 edit of the outpatient hospital table
+ * are E/M codes: 27, a separate E/M encounter at the hospital on the same day (an OPPS modifier);
+ * 25 is a visit beside a procedure.
+ */
+export const PTP_FIX_MODIFIERS_HOSPITAL_EM: readonly { code: string; meaning: string }[] = [{ code: '27', meaning: 'separate E/M encounter at the hospital on the same day' }];

@@ -5,7 +5,7 @@
 // pieces, and the findings were kept (and copied by each scavenge) until the report was written.
 
 import { listWithOr } from '../wordLists';
-import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM } from '../data/modifiers';
+import { PTP_FIX_MODIFIERS, PTP_FIX_MODIFIERS_EM, PTP_FIX_MODIFIERS_HOSPITAL_EM } from '../data/modifiers';
 import { isEvaluationAndManagement } from '../procedureCodes';
 import type { PtpTableKind } from '../model';
 import { detached } from '../text';
@@ -59,9 +59,12 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
   const { columnOne, columnTwo, rationale } = rules.editAt(row);
   const why = rationale === '' ? '' : ` (${rationale})`;
   const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
-  const modifierAdvice = isEvaluationAndManagement(columnTwo)
-    ? `If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line`
-    : `If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line`;
+  const [hospitalEm] = PTP_FIX_MODIFIERS_HOSPITAL_EM;
+  const modifierAdvice = !isEvaluationAndManagement(columnTwo)
+    ? `If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line`
+    : table === 'hospital' && isEvaluationAndManagement(columnOne)
+      ? `If the ${columnTwo} visit was a ${hospitalEm!.meaning}, add ${hospitalEm!.code} to the ${columnTwo} line`
+      : `If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line`;
   const tail = indicator === '0' ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.` : `: ${source}. ${modifierAdvice}; otherwise remove that line.`;
   const tailKeepingLine = indicator === '0' ? `: ${source}, so no modifier makes the pair payable.` : `: ${source}. ${modifierAdvice}.`;
   const otherAdvice =
