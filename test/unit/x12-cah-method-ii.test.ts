@@ -165,4 +165,13 @@ describe("a CAH's bill in a claim CSV checked from disk (the editor's files past
     assert.match(facility, /outpatient hospital/);
     assert.match(hoverAt(analyze(text, BUILTIN), text.indexOf('43214') + 1, BUILTIN)!.markdown, /\(practitioner table/);
   });
+
+  it('the professional pair\'s finding says why the practitioner table judges it; the facility pair\'s says nothing of it (from a second hospital review)', () => {
+    const text = bill('85');
+    const findings = byPosition(analyze(text, BUILTIN).findings).filter((f) => f.rule.startsWith('ptp.'));
+    assert.equal(findings.length, 2);
+    assert.match(findings[0]!.message, / The 43214 and 76000 lines are practitioners' services on a critical access hospital's bill \(Method II: a professional-fee revenue code, 096x-098x\), so the practitioner table judges them\.$/);
+    assert.doesNotMatch(findings[1]!.message, /Method II/);
+    assert.deepEqual(byPosition(streamed(text, BUILTIN)).filter((f) => f.rule.startsWith('ptp.')).map((f) => f.message), findings.map((f) => f.message), 'read in pieces, the same');
+  });
 });

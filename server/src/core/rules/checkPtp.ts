@@ -151,6 +151,17 @@ function uncertainDayNote(lines: KeptLines, one: CodedLine, two: CodedLine): str
   return ` ${which} (DTP*472): ${both ? 'each' : 'it'} is taken over its claim's statement period, so the two may be of different days, and the advice holds only if they were of one. Write each line's date; until then no fix removes a line.`;
 }
 
+/**
+ * Said of a pair whose lines are practitioners' services on a critical access hospital's bill
+ * (Method II), judged by the practitioner table though the bill is a hospital's; '' otherwise.
+ */
+function methodIINote(lines: KeptLines, one: CodedLine, two: CodedLine): string {
+  const which = [one, two].filter((line) => lines.methodII(line.row)).map((line) => line.code);
+  if (which.length === 0) return '';
+  const named = which.length === 2 ? `The ${which[0]} and ${which[1]} lines are practitioners' services` : `The ${which[0]} line is a practitioner's service`;
+  return ` ${named} on a critical access hospital's bill (Method II: a professional-fee revenue code, 096x-098x), so the practitioner table judges ${which.length === 2 ? 'them' : 'it'}.`;
+}
+
 function pairFinding(
   lines: KeptLines,
   rules: PtpRuleSet,
@@ -198,7 +209,7 @@ function pairFinding(
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
     // Two lines that may be of different days: a conflict only if they were of one.
     severity: indicator === '0' && !uncertain ? 'error' : 'warning',
-    message: texts.head + around + (split === '' ? texts.tail : texts.tailKeepingLine) + note + split + (uncertain ? uncertainDayNote(lines, one, two) : ''),
+    message: texts.head + around + (split === '' ? texts.tail : texts.tailKeepingLine) + note + split + (uncertain ? uncertainDayNote(lines, one, two) : '') + methodIINote(lines, one, two),
     span,
     codes: [columnOne, columnTwo],
     related,

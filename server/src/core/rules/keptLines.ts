@@ -37,6 +37,8 @@ export interface RowPlace {
   claimId?: number;
   /** The line is judged by the outpatient hospital table (where 27 counts: signatureForTable). */
   hospital?: boolean;
+  /** A practitioner's line on a critical access hospital's bill (Method II: a professional-fee revenue code), judged by the practitioner table. */
+  methodII?: boolean;
 }
 
 export class KeptLines implements RowSource {
@@ -69,6 +71,8 @@ export class KeptLines implements RowSource {
   private claimIdOf = new Uint32Array(INITIAL_ROWS);
   /** 1: the row's dates are its claim's, over more than a day (dateUncertain). */
   private uncertainOf = new Uint8Array(INITIAL_ROWS);
+  /** 1: a practitioner's line on a critical access hospital's bill (RowPlace.methodII). */
+  private methodIIOf = new Uint8Array(INITIAL_ROWS);
 
   /** The run's replacement and void claims and its claim ids: which rows are in force (isInForce). */
   readonly supersession = new Supersession();
@@ -106,6 +110,7 @@ export class KeptLines implements RowSource {
     this.claimIdOf[row] = place.claimId ?? NO_CLAIM_ID;
     // An 837 line's claim dates (a CSV row that carries the date of the row above takes it as its own).
     this.uncertainOf[row] = place.x12 && line.dateInherited === true && dates.to > dates.from ? 1 : 0;
+    this.methodIIOf[row] = place.methodII === true ? 1 : 0;
     this.size = row + 1;
     return row;
   }
@@ -115,7 +120,7 @@ export class KeptLines implements RowSource {
    * claims were known: StagedLines), with its place in this run and its claim's id number
    * (StagedLines.claimIds; none: always in force), and returns its number here.
    */
-  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number; hospital?: boolean }): number {
+  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number; hospital?: boolean; methodII?: boolean }): number {
     const to = this.size;
     if (to === this.capacity) this.grow();
     this.fileOf[to] = place.file;
@@ -141,6 +146,7 @@ export class KeptLines implements RowSource {
     this.signatureOf[to] = this.numberOfSignature(signatureForTable(other.signature(row), place.hospital === true));
     this.claimIdOf[to] = place.claimId ?? NO_CLAIM_ID;
     this.uncertainOf[to] = other.dateInherited?.(row) === true && this.toOf[to]! > this.fromOf[to]! ? 1 : 0;
+    this.methodIIOf[to] = place.methodII === true ? 1 : 0;
     this.size = to + 1;
     return to;
   }
@@ -241,6 +247,11 @@ export class KeptLines implements RowSource {
     return this.uncertainOf[row] === 1;
   }
 
+  /** A practitioner's line on a critical access hospital's bill, judged by the practitioner table (RowPlace.methodII). */
+  methodII(row: number): boolean {
+    return this.methodIIOf[row] === 1;
+  }
+
   /** What the line's modifiers do to a PTP pair. */
   signature(row: number): ModifierSignature {
     return this.signatures[this.signatureOf[row]!]!;
@@ -290,6 +301,7 @@ export class KeptLines implements RowSource {
     this.signatureOf = grown(this.signatureOf, new Uint32Array(capacity));
     this.claimIdOf = grown(this.claimIdOf, new Uint32Array(capacity));
     this.uncertainOf = grown(this.uncertainOf, new Uint8Array(capacity));
+    this.methodIIOf = grown(this.methodIIOf, new Uint8Array(capacity));
   }
 }
 

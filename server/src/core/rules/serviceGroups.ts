@@ -177,7 +177,7 @@ export class ServiceGrouper {
             const group = groupOf(t, professional, table, patientKey, claim.index);
             if (kept < 0) {
               if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
-              kept = lines.addFrom(rows, row, { file, order: lineOrder, claimId, hospital: lineTable === 'hospital' });
+              kept = lines.addFrom(rows, row, { file, order: lineOrder, claimId, hospital: lineTable === 'hospital', methodII: professional });
             }
             group.rows.push(kept);
           }
@@ -199,7 +199,7 @@ export class ServiceGrouper {
             if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
             const provider = professional ? (line.providerId ?? rendering) : byBilling ? billing : (line.providerId ?? claimProvider);
             const lineBilling = line.billingProviderId ?? billing;
-            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId, hospital: lineTable === 'hospital' });
+            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId, hospital: lineTable === 'hospital', methodII: professional });
           }
           group.rows.push(row);
         }

@@ -65,7 +65,7 @@ export function addStagedTo(targets: readonly GroupTarget[], staged: StagedLines
         const group = professional
           ? (professionalGroups[t] ??= grouper.groupFor(groupKey(rowTable, { patientKey }), rowTable, patientKey, c))
           : (groups[t] ??= grouper.groupFor((key ??= groupKey(table, { patientKey })), table, patientKey, c));
-        if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder, claimId: staged.claimIds?.[c], hospital: rowTable === 'hospital' });
+        if (row < 0) row = lines.addFrom(from, r, { file, order: lineOrder, claimId: staged.claimIds?.[c], hospital: rowTable === 'hospital', methodII: professional });
         group.rows.push(row);
         touched.add(group);
       }
