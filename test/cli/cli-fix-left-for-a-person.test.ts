@@ -57,6 +57,24 @@ describe('claimlint fix: what it did, and the findings it leaves for a person', 
     assert.match(io.err, /^claimlint: .*replacement\.837: 1 finding left for a person: fixing it would remove a whole replacement or void claim/m, io.err);
   });
 
+  test('an 837I pair dated only by a statement of several days: left for a person, and said why (from a hospital review)', async () => {
+    // Two lines without DTP*472 under a statement of 10/13-10/16: they may be of different days.
+    const { text } = writeX12(
+      [{ id: 'H1', date: { from: 20261013, to: 20261016 }, lines: [{ code: '43214', charge: '900.00', revenueCode: '0750' }, { code: '43200', charge: '400.00', revenueCode: '0750' }] }],
+      { kind: 'institutional', lineEnding: '\n' },
+    );
+    assert.ok(!text.includes('DTP*472'), 'the lines have no date of their own');
+    const file = join(dir, 'statement.837');
+    writeFileSync(file, text);
+    const io = memoryIo();
+    // What is left are warnings (the pair, the lines' missing dates): the run passes.
+    assert.equal(await run(['fix', file], io), 0, io.err);
+    assert.equal(readFileSync(file, 'utf8'), text, 'no line is removed');
+    assert.match(io.err, /^claimlint: .*statement\.837: nothing fixed$/m, io.err);
+    assert.match(io.err, /^claimlint: .*statement\.837: 1 finding left for a person: a line of the pair has no date of its own over a statement period of several days/m, io.err);
+    assert.doesNotMatch(io.err, /replacement or void claim/, 'not said to be a replacement claim\'s');
+  });
+
   test('an MAI 2 MUE over on a date-range line: fix does not claim there are no MAI 2 MUE findings', async () => {
     writeFileSync(join(dir, 'MCR_MUE_PractitionerServices_review.csv'), practitionerMueCsv(['97110,4,2 Date of Service Edit: Policy,Clinical: Data']));
     const file = join(dir, 'range.csv');

@@ -3,7 +3,7 @@
 // kinds it fixes it left for a person, and why: a summary that said "nothing to fix" above the
 // very findings it left was false.
 import { unitsWithinMue, type Fix } from '../core/fixes';
-import { DAYS_BEYOND_REASON, groupedByGuess, NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason } from '../core/fixesAll';
+import { DAYS_BEYOND_REASON, groupedByGuess, NO_PATIENT_REASON, OTHER_DATE_REASON, patientsGuessed, replacementReason, UNCERTAIN_DAY_REASON } from '../core/fixesAll';
 import { ptpDaysBeyond } from '../core/fixesPtpDays';
 import type { Finding, ParsedDocument } from '../core/model';
 import { plural } from './io';
@@ -42,9 +42,11 @@ export interface Left {
   otherDate: number;
   /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (fixesAll.ts DAYS_BEYOND_REASON). */
   days: number;
+  /** Indicator-0 pairs that may be of two days: a line dated only by a statement of several days (fixesAll.ts UNCERTAIN_DAY_REASON). */
+  uncertainDay: number;
 }
 
-export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0 };
+export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0, uncertainDay: 0 };
 
 /**
  * The findings of `doc` of the kinds fix-all fixes (indicator-0 conflicts, MAI 2 MUEs over their
@@ -57,7 +59,7 @@ export const NONE_LEFT: Left = { replacement: 0, units: 0, noPatient: 0, otherDa
  */
 export function leftBy(text: string, doc: ParsedDocument, findings: readonly Finding[], fix: Fix | null): Left {
   const resolved = new Set(fix?.findings ?? []);
-  const left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0 };
+  const left = { replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0, uncertainDay: 0 };
   const guessed = patientsGuessed(findings);
   for (const finding of findings) {
     const data = finding.data;
@@ -66,6 +68,7 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
     else if ((data.kind === 'ptp' && data.modifierIndicator === '0') || (data.kind === 'aoc' && data.type === 1)) {
       if (data.kind === 'aoc' && data.primaryOnAnotherDate) left.otherDate++;
       else if (data.kind === 'ptp' && ptpDaysBeyond(doc, data) !== null) left.days++;
+      else if (data.kind === 'ptp' && data.dayUncertain === true) left.uncertainDay++;
       else left.replacement++;
     } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       if (unitsWithinMue(text, doc, data) === null) left.units++;
@@ -76,7 +79,7 @@ export function leftBy(text: string, doc: ParsedDocument, findings: readonly Fin
 }
 
 export function anyLeft(left: Left): boolean {
-  return left.replacement + left.units + left.noPatient + left.otherDate + left.days > 0;
+  return left.replacement + left.units + left.noPatient + left.otherDate + left.days + left.uncertainDay > 0;
 }
 
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */
@@ -86,6 +89,7 @@ export function leftLines(left: Left): string[] {
   if (left.noPatient > 0) lines.push(`${plural(left.noPatient, 'finding')} left for a person: ${NO_PATIENT_REASON}`);
   if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
   if (left.days > 0) lines.push(`${plural(left.days, 'finding')} left for a person: ${DAYS_BEYOND_REASON}`);
+  if (left.uncertainDay > 0) lines.push(`${plural(left.uncertainDay, 'finding')} left for a person: ${UNCERTAIN_DAY_REASON}`);
   if (left.units > 0) {
     lines.push(
       `${plural(left.units, 'MUE finding')} with MAI 2 left for a person: the units cannot be lowered without a judgement (a line over a date range, a line another payer paid, units or a charge that cannot be read or not written at all, a unit count that may be an id, a CSV row whose cells may be shifted, or the two sides of a procedure on two lines, LT and RT, which a bilateral procedure bills as one line with modifier 50)`,
