@@ -249,7 +249,7 @@ function qualifierBefore(text: string, valueStart: number, element: string, comp
 }
 
 /** The order modifiers are offered in: those that let any NCCI pair pass (59, XE...), then 24/25/57 and 91, the anatomic ones, the rest. */
-const MODIFIER_RANK: Readonly<Record<string, number>> = { 'either-line': 0, 'procedure-line': 0, 'surgical-line': 0, 'with-em': 1, 'hospital-em': 1, laboratory: 1, 'different-sites': 2, never: 3 };
+const MODIFIER_RANK: Readonly<Record<string, number>> = { 'procedure-line': 0, 'surgical-line': 0, 'with-em': 1, 'hospital-em': 1, laboratory: 1, 'different-sites': 2, never: 3 };
 
 /** Every modifier Claimlint knows, the NCCI-associated first, with what it means. */
 function modifierEntries(span: Span): CompletionEntry[] {

@@ -9,7 +9,6 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
 
 /**
  * When an NCCI-associated modifier lets an indicator-1 PTP edit pass (checkPtp reads this):
- * - 'either-line': on either line of the pair;
  * - 'procedure-line': on either line whose own code is not an E/M code (evaluationManagement.ts): 59 and
  *   XE/XS/XP/XU describe procedures, and CMS says not to use them on an E/M service, which takes
  *   25 beside a procedure (NCCI policy manual, chapter I; "Proper Use of Modifiers 59 & -X{EPSU}");
@@ -27,7 +26,7 @@ export type ModifierGroup = 'anatomic' | 'global-surgery' | 'distinct-service' |
  * - 'laboratory': on a line whose own code is a laboratory code (80047-89398, PLA dddd U);
  * - 'never': not an NCCI-associated modifier.
  */
-export type PtpBypass = 'either-line' | 'procedure-line' | 'surgical-line' | 'different-sites' | 'with-em' | 'hospital-em' | 'laboratory' | 'never';
+export type PtpBypass = 'procedure-line' | 'surgical-line' | 'different-sites' | 'with-em' | 'hospital-em' | 'laboratory' | 'never';
 
 export interface ModifierInfo {
   code: string;
@@ -41,8 +40,6 @@ export interface ModifierInfo {
 
 /** Why each bypass condition holds, for hovers (one sentence, our own words). */
 export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
-  'either-line':
-    'On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct.',
   'procedure-line':
     `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the services were distinct; not on an E/M code (${EM_CODES_SHOWN}), where CMS says not to use it; nor on the procedure against an E/M code in column 2 (a visit the procedure bundles): such a visit takes 25 (or 57) on the E/M line.`,
   'surgical-line':
@@ -62,7 +59,7 @@ function anatomic(code: string, meaning: string): ModifierInfo {
   return { code, meaning, ptpBypass: 'different-sites', bypassesPtp: true, group: 'anatomic' };
 }
 
-function ncci(code: string, group: ModifierGroup, meaning: string, ptpBypass: PtpBypass = 'either-line'): ModifierInfo {
+function ncci(code: string, group: ModifierGroup, meaning: string, ptpBypass: Exclude<PtpBypass, 'never' | 'different-sites'>): ModifierInfo {
   return { code, meaning, ptpBypass, bypassesPtp: true, group };
 }
 

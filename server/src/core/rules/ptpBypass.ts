@@ -100,7 +100,6 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[], n
     const value = written.trim().toUpperCase();
     if (value !== '') modifiers.push(value);
     switch (ptpBypassOf(value)) {
-      case 'either-line': anyLine = true; break;
       case 'surgical-line': if (em) (misplaced ??= []).push(value); else anyLine = true; break;
       case 'procedure-line': if (em) (misplaced ??= []).push(value); else distinct = true; break;
       case 'with-em': if (em) withEm = true; else (misplaced ??= []).push(value); break;
