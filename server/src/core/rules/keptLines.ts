@@ -10,6 +10,7 @@
 import type { DateNumber, ServiceLine, Span } from '../model';
 import { signatureForTable, signatureOf, type ModifierSignature } from './ptpBypass';
 import { plainNumber } from '../text';
+import { grown } from '../typedArrays';
 import { Interned } from './interned';
 import type { RowSource } from './rowSource';
 import { NO_CLAIM_ID, Supersession } from './supersession';
@@ -303,10 +304,4 @@ export class KeptLines implements RowSource {
     this.uncertainOf = grown(this.uncertainOf, new Uint8Array(capacity));
     this.methodIIOf = grown(this.methodIIOf, new Uint8Array(capacity));
   }
-}
-
-/** `into` (a larger array) holding `from`'s values. */
-function grown<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }

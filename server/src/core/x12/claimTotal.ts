@@ -4,6 +4,7 @@
 // with it from piece to piece.
 import type { Finding, Span } from '../model';
 import { amountShown, formatCents, shownAmount, toCents } from './values';
+import { grown } from '../typedArrays';
 
 /**
  * An offset a claim does not have (its CLM01 or CLM02, a line's charge): not -1, since a claim
@@ -102,14 +103,9 @@ export class ClaimCharges {
   }
 
   private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(starts.length);
-    const cents = new Float64Array(starts.length);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    cents.set(this.cents);
-    this.starts = starts;
-    this.ends = ends;
-    this.cents = cents;
+    const size = this.starts.length * 2;
+    this.starts = grown(this.starts, new Int32Array(size));
+    this.ends = grown(this.ends, new Int32Array(size));
+    this.cents = grown(this.cents, new Float64Array(size));
   }
 }

@@ -10,6 +10,7 @@ import type { Finding, Span } from '../model';
 import { NO_OFFSET } from './claimTotal';
 import { codeAt, type Source } from './source';
 import { listWithAnd } from '../wordLists';
+import { grown } from '../typedArrays';
 
 /** HI01-1 qualifiers of diagnosis codes (principal and other; ICD-10 in 5010, ICD-9 in 4010). */
 const DIAGNOSIS_QUALIFIERS: readonly string[] = ['ABK', 'ABF', 'BK', 'BF'];
@@ -39,6 +40,40 @@ function isDiagnosisQualifier(source: Source, start: number, end: number): boole
   return DIAGNOSIS_CODES.includes(qualifierCode(source, start, end));
 }
 
+/**
+ * The diagnosis codes HI segment text[start, end) lists (the segment without its terminator):
+ * how many, each value with a diagnosis qualifier and a code after it; -1 when a value has no
+ * component separator (its qualifier and code cannot be told apart). With `found`, each code's
+ * qualifier start, code start and code end are pushed into it, in order. The one reading of an
+ * HI, for the reader's count and the hover's codes.
+ */
+function scanHi(source: Source, start: number, end: number, element: number, component: number, found: number[] | null): number {
+  let listed = 0;
+  let at = start;
+  // The segment id, then element by element.
+  while (at < end && codeAt(source, at) !== element) at++;
+  while (at < end) {
+    const from = at + 1;
+    let qualifierEnd = from;
+    while (qualifierEnd < end && codeAt(source, qualifierEnd) !== component && codeAt(source, qualifierEnd) !== element) qualifierEnd++;
+    let next = qualifierEnd;
+    while (next < end && codeAt(source, next) !== element) next++;
+    at = next;
+    // An empty value is none; a value without a component separator is no qualifier and code.
+    if (qualifierEnd === next) {
+      if (next > from) return -1;
+      continue;
+    }
+    const codeStart = qualifierEnd + 1;
+    let codeEnd = codeStart;
+    while (codeEnd < next && codeAt(source, codeEnd) !== component) codeEnd++;
+    if (codeEnd === codeStart || !isDiagnosisQualifier(source, from, qualifierEnd)) continue;
+    listed++;
+    found?.push(from, codeStart, codeEnd);
+  }
+  return listed;
+}
+
 /** The diagnosis codes and pointers of the open claim. */
 export class ClaimDiagnoses {
   /** Diagnosis codes in the claim's HI segments so far. */
@@ -59,19 +94,9 @@ export class ClaimDiagnoses {
   private hiStart = NO_OFFSET;
   private hiEnd = NO_OFFSET;
   /**
-   * Lines with a pointer, and the first pointer (offsets, value, component, element): a claim
-   * with no HI gets one finding that names it.
-   */
-  private pointerLines = 0;
-  private firstStart = 0;
-  private firstEnd = 0;
-  private firstValue = 0;
-  private firstComponent = 0;
-  private firstElement = 0;
-  /**
-   * Pointers that name no code listed so far (the HI comes before the lines, so the count is
-   * known as they are read): their offsets, values, line (0-based in the claim), component (1-4)
-   * and element.
+   * Pointers that name no code listed (the HI comes before the lines, so the count is known as
+   * they are read; in a claim that lists none, every pointer): their offsets, values, line
+   * (0-based in the claim, in order), component (1-4) and element.
    */
   private count = 0;
   private starts = new Int32Array(8);
@@ -87,7 +112,6 @@ export class ClaimDiagnoses {
   reset(): void {
     this.codes = 0;
     this.count = 0;
-    this.pointerLines = 0;
     this.unreadable = false;
     this.hiSeen = false;
     this.hiStart = this.hiEnd = NO_OFFSET;
@@ -98,24 +122,10 @@ export class ClaimDiagnoses {
    * elements with a diagnosis qualifier is a code a pointer may name.
    */
   noteHi(source: Source, start: number, end: number, element: number, component: number): void {
-    let listed = 0;
-    let at = start;
     this.hiSeen = true;
-    // The segment id, then element by element.
-    while (at < end && codeAt(source, at) !== element) at++;
-    while (at < end) {
-      const from = at + 1;
-      let qualifierEnd = from;
-      while (qualifierEnd < end && codeAt(source, qualifierEnd) !== component && codeAt(source, qualifierEnd) !== element) qualifierEnd++;
-      let next = qualifierEnd;
-      while (next < end && codeAt(source, next) !== element) next++;
-      // A qualifier with a code after it; a value without a component separator is no qualifier and code.
-      if (qualifierEnd === next) {
-        if (next > from) this.unreadable = true;
-      } else if (qualifierEnd + 1 < next && codeAt(source, qualifierEnd + 1) !== component && isDiagnosisQualifier(source, from, qualifierEnd)) listed++;
-      at = next;
-    }
-    if (listed === 0) return;
+    const listed = scanHi(source, start, end, element, component, null);
+    if (listed < 0) this.unreadable = true;
+    if (listed <= 0) return;
     this.codes += listed;
     if (this.hiStart === NO_OFFSET) {
       this.hiStart = start;
@@ -130,7 +140,6 @@ export class ClaimDiagnoses {
   notePointers(source: Source, start: number, end: number, component: number, line: number, segmentId: string, position: number): void {
     this.segmentId = segmentId;
     const codes = this.codes;
-    let noted = false;
     let at = start;
     for (let part = 1; part <= POINTERS_PER_LINE && at <= end; part++) {
       const from = at;
@@ -144,17 +153,7 @@ export class ClaimDiagnoses {
       }
       // Not a number, or longer than any pointer: the guide's type and length checks say so (an
       // empty component points at nothing).
-      if (digits && at > from && at - from <= MAX_DIGITS) {
-        if (!noted && this.pointerLines++ === 0) {
-          this.firstStart = from;
-          this.firstEnd = at;
-          this.firstValue = value;
-          this.firstComponent = part;
-          this.firstElement = position;
-        }
-        noted = true;
-        if (value < 1 || value > codes) this.add(from, at, value, line, part, position);
-      }
+      if (digits && at > from && at - from <= MAX_DIGITS && (value < 1 || value > codes)) this.add(from, at, value, line, part, position);
       at++;
     }
   }
@@ -176,8 +175,6 @@ export class ClaimDiagnoses {
       this.starts[i]! -= shift;
       this.ends[i]! -= shift;
     }
-    this.firstStart -= shift;
-    this.firstEnd -= shift;
     if (this.hiStart !== NO_OFFSET) {
       this.hiStart -= shift;
       this.hiEnd -= shift;
@@ -198,29 +195,25 @@ export class ClaimDiagnoses {
     const count = this.count;
     const codes = this.codes;
     if (codes === 0) {
-      const lines = this.pointerLines;
-      const name = this.nameOf(this.firstElement, this.firstComponent);
+      // Every pointer is kept, the first of them at 0: a line's are together.
+      let lines = 1;
+      for (let i = 1; i < count; i++) if (this.lines[i] !== this.lines[i - 1]) lines++;
+      const name = this.elementName(0);
       out.push({
         rule: 'x12.diagnosis-pointer',
         severity: 'error',
         message: `${lines === 1 ? '1 service line points' : `${lines} service lines point`} to diagnosis codes (${name}${count > 1 ? ' and others' : ''}), but the claim lists no diagnosis code in its own loop (no HI before its lines and other payers' loops): a pointer to no code is rejected before the claim is adjudicated`,
         span: claimSpan,
-        related: [{ span: { start: this.firstStart, end: this.firstEnd }, message: `line ${this.lines[0]! + 1}: ${name} is ${this.firstValue}` }],
+        related: [{ span: { start: this.starts[0]!, end: this.ends[0]! }, message: `line ${this.lines[0]! + 1}: ${name} is ${this.values[0]}` }],
       });
       return;
     }
     const related = this.hiStart === NO_OFFSET ? [] : [{ span: { start: this.hiStart, end: this.hiEnd }, message: `the claim's diagnosis codes (${codes})` }];
-    let reported = 0;
-    // A finding a line, on its pointers that name no code.
-    for (let i = 0; i < count && reported < FINDINGS_PER_CLAIM; ) {
+    // A finding a line, on its pointers (each names no code).
+    for (let i = 0, reported = 0; i < count && reported < FINDINGS_PER_CLAIM; reported++) {
       const line = this.lines[i]!;
       const bad: number[] = [];
-      for (; i < count && this.lines[i] === line; i++) {
-        const value = this.values[i]!;
-        if (value < 1 || value > codes) bad.push(i);
-      }
-      if (bad.length === 0) continue;
-      reported++;
+      for (; i < count && this.lines[i] === line; i++) bad.push(i);
       const first = bad[0]!;
       const last = bad[bad.length - 1]!;
       const names = listWithAnd(bad.map((b) => this.elementName(b)));
@@ -243,10 +236,6 @@ export class ClaimDiagnoses {
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const grown = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
     this.starts = grown(this.starts, new Int32Array(size));
     this.ends = grown(this.ends, new Int32Array(size));
     this.values = grown(this.values, new Int32Array(size));
@@ -268,14 +257,9 @@ export interface ListedDiagnosis {
  * cannot be counted).
  */
 export function diagnosesListed(text: string, start: number, end: number, element: string, component: string): ListedDiagnosis[] | null {
+  const found: number[] = [];
+  if (scanHi(text, start, end, element.charCodeAt(0), component.charCodeAt(0), found) < 0) return null;
   const listed: ListedDiagnosis[] = [];
-  const values = text.slice(start, end).split(element).slice(1);
-  for (const value of values) {
-    if (value === '') continue;
-    const at = value.indexOf(component);
-    if (at < 0) return null;
-    const code = value.slice(at + 1).split(component)[0]!;
-    if (code !== '' && isDiagnosisQualifier(value, 0, at)) listed.push({ qualifier: value.slice(0, at), code });
-  }
+  for (let i = 0; i < found.length; i += 3) listed.push({ qualifier: text.slice(found[i]!, found[i + 1]! - 1), code: text.slice(found[i + 1]!, found[i + 2]!) });
   return listed;
 }
