@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { fixAll, fixesFor } from '../../server/src/core/fixes';
+import { fixAllPlanned, NONE_LEFT } from '../../server/src/core/fixesAll';
 import { emptyKnowledge, type Knowledge } from '../../server/src/core/rules/knowledge';
 import { emptyMueTables } from '../../server/src/core/rules/mue';
 import { LISTED_LINES } from '../../server/src/core/rules/lineLabels';
@@ -37,6 +38,12 @@ function assertUnitsLeft(text: string, analysis: ReturnType<typeof analyze>, fin
   assert.ok(fixes.some((f) => f.title.startsWith('Remove')), 'removing the line is still offered');
   const all = fixAll(text, analysis.doc, analysis.findings);
   assert.ok(all === null || !all.findings.includes(finding), 'fix-all leaves it');
+  // An MAI 2 finding is one fix-all would fix: its plan counts it as left for a person, by why
+  // (what `claimlint fix` says of it); an MAI 1 finding is not fix-all's.
+  const { left } = fixAllPlanned(text, analysis.doc, analysis.findings);
+  const data = finding.data?.kind === 'mue' ? finding.data : null;
+  if (data?.mai === 2) assert.equal(left.units + left.noPatient, 1, JSON.stringify(left));
+  else assert.deepEqual(left, NONE_LEFT);
   return fixes;
 }
 

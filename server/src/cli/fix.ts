@@ -4,7 +4,8 @@ import { listWithAnd } from '../core/wordLists';
 import { analyze } from '../core/analyze';
 import { CLI_DEFAULT_GUIDE_CHECKS, type GuideChecks } from '../core/guides/checks';
 import { applyEdits, type TextEdit } from '../core/edits';
-import { fixAllWithGuides } from '../core/guides/fixes';
+import { fixAllWithGuidesPlanned } from '../core/guides/fixes';
+import { NONE_LEFT, type LeftForAPerson } from '../core/fixesAll';
 import type { ClaimFormat, Finding, LineRef, ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
 import type { CliOptions } from './arguments';
@@ -17,7 +18,7 @@ import { byPosition, pathOnOneLine, Positions, textLine } from './report';
 import { withInputFindings } from '../core/inputFindings';
 import { targetKind, writeIntoStreamInterruptibly } from './pipeOutput';
 import { collectGarbage, displayPath, plural, progressFor, stderrName, type Io } from './io';
-import { anyLeft, doneBy, leftBy, leftLines, NONE_LEFT, type Left } from './fixSummary';
+import { anyLeft, doneBy, leftLines } from './fixSummary';
 
 interface FixPlan {
   format: ClaimFormat | null;
@@ -30,7 +31,7 @@ interface FixPlan {
   /** What the fix did when it also fixed other findings than PTP ones (null when it only removes PTP lines). */
   otherFixes: string | null;
   /** Findings of the kinds fix-all fixes that it leaves for a person (those of the input: of the result once it changes). */
-  left: Left;
+  left: LeftForAPerson;
   /** Findings of the input (used as the result's findings when nothing changes). */
   findings: Finding[];
 }
@@ -41,8 +42,7 @@ function planFix(text: string, knowledge: Knowledge, guide: GuideChecks): FixPla
   const doc: ParsedDocument = analysis.doc;
   const findings = withInputFindings(analysis.findings, doc.format);
   // The certain fixes: coding (below), and envelope counts, HL numbers, ISA widths, leading blanks.
-  const fix = doc.format === null ? null : fixAllWithGuides(text, analysis.doc, analysis.findings);
-  const left = doc.format === null ? NONE_LEFT : leftBy(text, doc, analysis.findings, fix);
+  const { fix, left } = doc.format === null ? { fix: null, left: NONE_LEFT } : fixAllWithGuidesPlanned(text, analysis.doc, analysis.findings);
   if (!fix) return { format: doc.format, edits: null, removedLines: 0, resolved: 0, removedClaims: [], otherFixes: null, left, findings };
   const others = fix.findings.filter((f) => f.data?.kind !== 'ptp');
   const otherFixes = others.length === 0 ? null : `${doneBy(fix)}, resolving ${plural(fix.findings.length, 'finding')}`;
@@ -105,9 +105,10 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     // GE01, IEA01, HL numbers: guides/fixes.ts) are certain on the result: applied to it now, so
     // one run leaves the file right. Coding fixes are not chained (a line a removed line bundled
     // is billable once it has gone).
-    const deferred = after.doc.format === null ? null : fixAllWithGuides(fixed, after.doc, after.findings);
+    const again = after.doc.format === null ? { fix: null, left: NONE_LEFT } : fixAllWithGuidesPlanned(fixed, after.doc, after.findings);
+    const deferred = again.fix;
     // What is left is what the result holds: a finding on a line another fix removed went with it.
-    plan.left = after.doc.format === null ? NONE_LEFT : leftBy(fixed, after.doc, after.findings, deferred);
+    plan.left = again.left;
     if (deferred !== null && deferred.findings.length > 0 && deferred.findings.every((f) => f.data === undefined)) {
       fixed = applyEdits(fixed, deferred.edits);
       countsFixed = doneBy(deferred);

@@ -21,20 +21,52 @@ import { CSV_RULES } from './csv/csvRules';
  * (NO_PATIENT_REASON).
  */
 export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): Fix | null {
+  return fixAllPlanned(text, doc, findings).fix;
+}
+
+/** Findings of the kinds fix-all fixes that it leaves for a person, by why. */
+export interface LeftForAPerson {
+  /** Fixing them would remove the only line of a replacement or void claim (fixesRemoval.ts takesAwayReplacement). */
+  replacement: number;
+  /** MAI 2 units that cannot be lowered without a judgement (fixesMue.ts unitsWithinMue). */
+  units: number;
+  /** Pairs or sums of lines of a CSV that names no patient (NO_PATIENT_REASON). */
+  noPatient: number;
+  /** Add-on lines whose primary is billed on another date (OTHER_DATE_REASON). */
+  otherDate: number;
+  /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (DAYS_BEYOND_REASON). */
+  days: number;
+  /** Indicator-0 pairs that may be of two days: a line dated only by a statement of several days (UNCERTAIN_DAY_REASON). */
+  uncertainDay: number;
+}
+
+export const NONE_LEFT: Readonly<LeftForAPerson> = Object.freeze({ replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0, uncertainDay: 0 });
+
+/**
+ * fixAll's fix (null when it has none) and what it leaves for a person, by why: one plan, so that
+ * what `claimlint fix` says it left (cli/fixSummary.ts) is what fix-all decided.
+ */
+export function fixAllPlanned(text: string, doc: ParsedDocument, findings: readonly Finding[]): { fix: Fix | null; left: LeftForAPerson } {
   const kept = new Set<string>();
   let plan = planFixAll(text, doc, findings, kept);
   for (let claims = takesAwayReplacement(doc, plan.remove); claims.length > 0; claims = takesAwayReplacement(doc, plan.remove)) {
     for (const claimIndex of claims) for (const line of doc.claims[claimIndex]!.lines) kept.add(`${claimIndex}:${line.index}`);
     plan = planFixAll(text, doc, findings, kept);
   }
-  const { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays, leftUncertainDay } = plan;
-  if (remove.length === 0 && units.size === 0) return null;
+  const { remove, units, resolved, left } = plan;
+  if (remove.length === 0 && units.size === 0) return { fix: null, left };
   const parts = [
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
     ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
   ];
-  const notes = [leftNote(left, replacementReason(left)), leftNote(leftNoPatient, NO_PATIENT_REASON), leftNote(leftOtherDate, OTHER_DATE_REASON), leftNote(leftDays, DAYS_BEYOND_REASON), leftNote(leftUncertainDay, UNCERTAIN_DAY_REASON)].join('');
-  return {
+  const notes = [
+    leftNote(left.replacement, replacementReason(left.replacement)),
+    leftNote(left.noPatient, NO_PATIENT_REASON),
+    leftNote(left.otherDate, OTHER_DATE_REASON),
+    leftNote(left.days, DAYS_BEYOND_REASON),
+    leftNote(left.uncertainDay, UNCERTAIN_DAY_REASON),
+  ].join('');
+  const fix: Fix = {
     title: capitalized(parts.join(' and ')) + notes,
     kind: 'source.fixAll',
     edits: editLines(text, doc, { remove, units }),
@@ -42,20 +74,15 @@ export function fixAll(text: string, doc: ParsedDocument, findings: Finding[]): 
     findings: resolved,
     removes: remove,
   };
+  return { fix, left };
 }
 
-/** What fix-all does: the lines it removes, the units it sets, the findings that resolves, and how many it leaves for want of a kept line, or of a patient. */
+/** What fix-all does: the lines it removes, the units it sets, the findings that resolves, and what it leaves for a person. */
 interface FixAllPlan {
   remove: LineRef[];
   units: Map<string, number>;
   resolved: Finding[];
-  left: number;
-  leftNoPatient: number;
-  leftOtherDate: number;
-  /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (fixesPtpDays.ts). */
-  leftDays: number;
-  /** Indicator-0 pairs that may be of two days (PtpFindingData.dayUncertain). */
-  leftUncertainDay: number;
+  left: LeftForAPerson;
 }
 
 /** A fix-all title's note on `count` findings left for a person for `reason` ('' when none is). */
@@ -103,7 +130,7 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   const units = new Map<string, number>();
   const resolved: Finding[] = [];
   const removed = new Set<string>();
-  let left = 0;
+  const left: LeftForAPerson = { ...NONE_LEFT };
   const keyOf = (ref: LineRef) => `${ref.claimIndex}:${ref.lineIndex}`;
   const removeLine = (ref: LineRef) => {
     const key = keyOf(ref);
@@ -114,31 +141,27 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   const bundled: { finding: Finding; data: PtpFindingData }[] = [];
   // Pairs of lines are a guess in a CSV that names no patient: none is removed.
   const guessed = patientsGuessed(findings);
-  let leftNoPatient = 0;
-  let leftOtherDate = 0;
-  let leftDays = 0;
-  let leftUncertainDay = 0;
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
     if (guessed && groupedByGuess(data)) {
-      leftNoPatient++;
+      left.noPatient++;
       continue;
     }
     // Its primary is on another date: the date may be what is wrong, not the line.
     if (data.kind === 'aoc' && data.primaryOnAnotherDate) {
-      leftOtherDate++;
+      left.otherDate++;
       continue;
     }
     if (data.kind === 'ptp' && data.modifierIndicator === '0') {
       // A line over days the edit does not reach: removing it takes those days' services too.
       if (ptpDaysBeyond(doc, data) !== null) {
-        leftDays++;
+        left.days++;
         continue;
       }
       // Lines that may be of two days (dated only by their claim's statement period).
       if (data.dayUncertain === true) {
-        leftUncertainDay++;
+        left.uncertainDay++;
         continue;
       }
       bundled.push({ finding, data });
@@ -146,15 +169,18 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     }
     if (data.kind === 'aoc' && data.type === 1) {
       if (kept.has(keyOf(data.line))) {
-        left++;
+        left.replacement++;
         continue;
       }
       removeLine(data.line);
     } else if (data.kind === 'mue' && data.mai === 2 && data.value > 0) {
       const within = unitsWithinMue(text, doc, data);
-      if (!within) continue;
+      if (!within) {
+        left.units++;
+        continue;
+      }
       if (within.remove.some((ref) => kept.has(keyOf(ref)))) {
-        left++;
+        left.replacement++;
         continue;
       }
       within.remove.forEach(removeLine);
@@ -167,10 +193,10 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   for (const { finding, data } of bundled) {
     // Resolved when either line of the pair goes; else its column-2 line is a kept one.
     if (goes.has(bundledKey(data.claimIndex, data.columnTwoLine)) || goes.has(bundledKey(data.columnOneClaim, data.columnOneLine, data.columnOneFile))) resolved.push(finding);
-    else left++;
+    else left.replacement++;
   }
   for (const key of removed) units.delete(key);
-  return { remove, units, resolved, left, leftNoPatient, leftOtherDate, leftDays, leftUncertainDay };
+  return { remove, units, resolved, left };
 }
 
 /** A line of a PTP finding as bundledLinesToRemove names it (a column-1 line may be in another file of the run). */

@@ -31,7 +31,8 @@
 // Pure: no editor types. Edits are core TextEdits (edits.ts), as the coding fixes make them.
 import { capitalized } from '../text';
 import type { TextEdit } from '../edits';
-import { fixAll, type Fix } from '../fixes';
+import type { Fix } from '../fixes';
+import { fixAllPlanned, type LeftForAPerson } from '../fixesAll';
 import type { Finding, ParsedDocumentWithIndex } from '../model';
 import { COUNT_RULES, envelopeAt, recount, trimTitle } from './fixPlans';
 import { answers, fitIsaField, interchangeTitle } from './isaFix';
@@ -227,7 +228,13 @@ export function guideFixAll(text: string, doc: ParsedDocumentWithIndex, findings
  * loop removal renumbers HLs), and so does one whose edits would overlap another's.
  */
 export function fixAllWithGuides(text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix | null {
-  return combine(fixAll(text, doc, findings as Finding[]), text, doc, findings);
+  return fixAllWithGuidesPlanned(text, doc, findings).fix;
+}
+
+/** fixAllWithGuides, and the coding findings it leaves for a person, by why (fixesAll.ts fixAllPlanned). */
+export function fixAllWithGuidesPlanned(text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): { fix: Fix | null; left: LeftForAPerson } {
+  const coding = fixAllPlanned(text, doc, findings);
+  return { fix: combine(coding.fix, text, doc, findings), left: coding.left };
 }
 
 function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex, findings: readonly Finding[]): Fix | null {
