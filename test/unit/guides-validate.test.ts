@@ -116,10 +116,10 @@ describe('guide validator: elements', () => {
     ]);
   });
 
-  it('code not in the list; situational elements get a warning', () => {
+  it('code not in the list: an error in a situational element too (sent, it is held to its code list; a 999 rejects it)', () => {
     const findings = check(edit({ [at('CLM')]: 'CLM*CLAIM1*150.00***11:X:1*Y*A*Y*Y*Z' }));
     assert.deepEqual(brief(findings), [`guide.code-invalid CLM05-02 @${at('CLM')}`, `guide.code-invalid CLM10 @${at('CLM')}`]);
-    assert.deepEqual(findings.map((f) => f.severity), ['error', 'warning']);
+    assert.deepEqual(findings.map((f) => f.severity), ['error', 'error']);
     assert.match(findings[0].message, /'X' is not a valid code for CLM05-02 \(Facility Code Qualifier\)/);
     // An external code set: place of service.
     assert.deepEqual(brief(check(edit({ [at('CLM')]: 'CLM*CLAIM1*150.00***9Z:B:1*Y*A*Y*Y' }))), [`guide.code-invalid CLM05-01 @${at('CLM')}`]);
@@ -200,6 +200,13 @@ describe('guide validator: segments and loops', () => {
     const noPayer = check(edit({ [at('NM1', 5)]: null }));
     assert.deepEqual(brief(noPayer), [`guide.loop-missing @${at('CLM') - 1}`]);
     assert.match(noPayer[0].message, /Required loop 2010BB \(Payer Name\)/);
+  });
+
+  it('a situational element sent with a bad value, a situational segment past its max use: errors (found in review: warnings, exit 0, on what a 999 rejects)', () => {
+    const sv109 = check(edit({ [at('SV1')]: 'SV1*HC:99213:25*100.00*UN*1***1**N' }));
+    assert.deepEqual(sv109.map((f) => `${f.rule} ${f.ref} ${f.severity}`), ['guide.code-invalid SV109 error']);
+    const dmg = check(edit({ [at('DMG')]: ['DMG*D8*19700101*M', 'DMG*D8*19700101*M'] }));
+    assert.deepEqual(dmg.map((f) => `${f.rule} ${f.severity}`), ['guide.segment-max-use error']);
   });
 
   it('a segment beyond its max use, a loop beyond its repeat', () => {

@@ -141,10 +141,10 @@ describe('837D tooth surfaces (TOO03)', () => {
     assert.deepEqual(toothFindings(old, 'full').map((f) => f.rule), ['guide.too-many-components']);
   });
 
-  test('4010 full, a first surface that is none: the map\'s error alone (it is required there)', () => {
+  test('4010 full, a first surface that is none: said once, as the reader\'s error, which lists the surface codes (the map\'s "not a valid code" goes)', () => {
     const text = file(['TOO', 'JP', '8', ['X', 'O']], { version: '4010' });
     const found = toothFindings(text, 'full');
-    assert.deepEqual(found.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end)]), [['guide.code-invalid', 'error', 'X']]);
+    assert.deepEqual(found.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end)]), [['x12.tooth-surface-invalid', 'error', 'X']]);
   });
 
   test('an empty first surface before others (TOO*JP*8*:O): an error in 5010; in 4010 full, the map\'s finding alone', () => {
@@ -173,7 +173,7 @@ describe('837D tooth surfaces (TOO03)', () => {
     assert.ok(text.slice(found[1]!.span.start - 4, found[1]!.span.end).endsWith('M:X:M'), 'the second M, not the first');
   });
 
-  test('4010, in full: a code not in the list is said once, as the reader\'s error (the map, whose second surface is situational, makes it a warning); a repeat is the reader\'s', () => {
+  test('4010, in full: a code not in the list of a later (situational) surface is said once, as the reader\'s error; a repeat is the reader\'s', () => {
     // Found in review: the map's warning replaced the reader's error, and the exit code went from 1 to 0 in full mode.
     const bad = file(['TOO', 'JP', '14', ['M', 'Q']], { version: '4010' });
     const found = toothFindings(bad, 'full');

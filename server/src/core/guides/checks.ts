@@ -94,41 +94,30 @@ export const REPEATED_BY_GUIDE: ReadonlySet<string> = new Set([
   'x12.line-outside-claim',
   'x12.lx-sequence',
   'x12.envelope-unmatched',
-  // A first surface not in the 4010 dental map's list (required there: an error), a sixth surface.
+  // A sixth surface (the guide: too many components).
   'x12.tooth-surface-invalid',
 ]);
 
 /**
- * Reader findings that say more than the guide's warning on exactly the same span, which goes: a
- * tooth surface that is no surface code is an error (a payer rejects the line), where the 4010
- * dental map, whose surfaces after the first are situational, makes it a warning. (Where the map
- * says it as an error, on the first surface, the reader's goes instead: REPEATED_BY_GUIDE.)
+ * Reader findings that say more than the guide's "not a valid code" on exactly the same span,
+ * which goes:
+ * - a diagnosis pointer of 0 or past 12: the reader says what it fails to point at;
+ * - a tooth surface that is no surface code: the reader lists the surface codes.
  */
-const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.tooth-surface-invalid']);
-/**
- * Reader findings that say more than the guide's on exactly the same span whatever its severity:
- * a diagnosis pointer of 0 or past 12 is "not a valid code" to the guide, and the reader says what
- * it fails to point at.
- */
-const OVER_GUIDE_ERRORS: ReadonlySet<string> = new Set(['x12.diagnosis-pointer']);
+const OVER_GUIDE: ReadonlySet<string> = new Set(['x12.diagnosis-pointer', 'x12.tooth-surface-invalid']);
 /** The guide's finding a reader finding of OVER_GUIDE says more of: a code not in the element's list. */
 const GUIDE_CODE_INVALID = 'guide.code-invalid';
 
 /**
  * The reader's findings and the guide's of the same text (a document, or a piece of one: a repeat
- * is always about one segment), each problem once: the reader's without those the guide repeats
- * (withoutRepeats), and the guide's without those a reader finding says more of (OVER_GUIDE).
+ * is always about one segment), each problem once: the guide's without those a reader finding says
+ * more of (OVER_GUIDE), and the reader's without those the guide's that are left repeat
+ * (withoutRepeats).
  */
 export function joinedWithGuide(findings: Finding[], guide: readonly Finding[]): Finding[] {
-  const spansOf = (rules: ReadonlySet<string>) => new Set(findings.filter((f) => rules.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`));
-  const over = spansOf(OVER_GUIDE);
-  const overErrors = spansOf(OVER_GUIDE_ERRORS);
-  const said = (g: Finding) => {
-    const span = `${g.span.start}:${g.span.end}`;
-    return overErrors.has(span) || (g.severity !== 'error' && over.has(span));
-  };
-  const kept = over.size === 0 && overErrors.size === 0 ? guide : guide.filter((g) => g.rule !== GUIDE_CODE_INVALID || !said(g));
-  return [...withoutRepeats(findings, guide), ...kept];
+  const over = new Set(findings.filter((f) => OVER_GUIDE.has(f.rule)).map((f) => `${f.span.start}:${f.span.end}`));
+  const kept = over.size === 0 ? guide : guide.filter((g) => g.rule !== GUIDE_CODE_INVALID || !over.has(`${g.span.start}:${g.span.end}`));
+  return [...withoutRepeats(findings, kept), ...kept];
 }
 
 /**

@@ -7,7 +7,7 @@ import { listWithOr } from '../wordLists';
 import { shownCodeFor, shownTypedValue } from './shown';
 import { isValidCode } from './lookups';
 import { patternInWords } from './patterns';
-import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote, Usage } from './schema';
+import type { CompositeSpec, ElementSpec, SegmentSpec, SyntaxNote } from './schema';
 import { DATE_FORMATS, EXTENDED_CHARACTERS, TYPE_NAMES, componentOf, matchesFormat, numericLength, rangeInOrderAt, typeValid } from './valueTypes';
 
 export type GuideSeverity = 'error' | 'warning' | 'information';
@@ -31,9 +31,13 @@ export function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-export function severityOf(usage: Usage): GuideSeverity {
-  return usage === 'S' ? 'warning' : 'error';
-}
+/**
+ * The severity of a value the element holds that breaks its definition (length, type, code list,
+ * format, character set): an error whatever the element's usage. Usage says when an element must
+ * be sent; a situational element that is sent is held to its definition all the same, and a 999
+ * rejects the segment (IK4) either way.
+ */
+const VALUE_SEVERITY: GuideSeverity = 'error';
 
 export function checkElements(ctx: ElementContext, spec: SegmentSpec, values: readonly string[], index: number): void {
   const loop = spec.loop.id;
@@ -148,7 +152,7 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
     ctx.add(index, 'guide.element-not-used', 'error', `${spec.ref} (${spec.name}) is marked not used.`, spec.position, spec.component, spec.ref, loop);
     return;
   }
-  const severity = severityOf(spec.usage);
+  const severity = VALUE_SEVERITY;
   if (composite === null && spec.ref !== 'ISA16' && value.includes(ctx.component)) {
     ctx.add(index, 'guide.element-type', severity, `${spec.ref} (${spec.name}) is a simple element but holds the component separator ${JSON.stringify(ctx.component)}.`, spec.position, spec.component, spec.ref, loop);
   }

@@ -34,8 +34,9 @@
 //   guide.not-validated        version without a map (information, once per version)
 //   guide.nearest-guide        later errata checked with the nearest earlier map (information, once per version)
 //
-// Severity: error, or warning when the guide calls the element, segment or loop situational.
-import { severityOf, type ElementContext, type GuideSeverity } from './elementChecks';
+// Severity: error; a value that breaks its element's definition is an error whatever the element's
+// usage (a 999 rejects it either way): warnings are left for what is advisory (trailing spaces).
+import type { ElementContext, GuideSeverity } from './elementChecks';
 import type { LoopSpec, SegmentSpec } from './schema';
 import { shownSegment } from './shown';
 import { firstSegmentOf, isMapLoop, loopPhrase, loopTitle } from './loopWords';
@@ -69,10 +70,10 @@ export function reportEvents(events: readonly WalkEvent[], index: number, add: E
         add(index, 'guide.loop-missing', 'error', loopMissingMessage(e.loop), undefined, undefined, undefined, e.loop.id);
         break;
       case 'segment-max-use':
-        add(index, 'guide.segment-max-use', severityOf(e.segment.usage), `${describe(e.segment)} is used ${e.count} times in ${loopPhrase(e.segment.loop)}; the guide allows ${e.segment.maxUse}.`, undefined, undefined, undefined, e.segment.loop.id);
+        add(index, 'guide.segment-max-use', 'error', `${describe(e.segment)} is used ${e.count} times in ${loopPhrase(e.segment.loop)}; the guide allows ${e.segment.maxUse}.`, undefined, undefined, undefined, e.segment.loop.id);
         break;
       case 'loop-max-repeat':
-        add(index, 'guide.loop-max-repeat', severityOf(e.loop.usage), `${loopTitle(e.loop)} repeats ${e.count} times; the guide allows ${e.loop.maxRepeat}.`, undefined, undefined, undefined, e.loop.id);
+        add(index, 'guide.loop-max-repeat', 'error', `${loopTitle(e.loop)} repeats ${e.count} times; the guide allows ${e.loop.maxRepeat}.`, undefined, undefined, undefined, e.loop.id);
         break;
       case 'segment-not-used':
         add(index, 'guide.segment-not-used', 'error', `${describe(e.segment)} is marked not used in ${loopPhrase(e.segment.loop)}.`, undefined, undefined, undefined, e.segment.loop.id);
