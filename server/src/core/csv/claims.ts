@@ -51,6 +51,15 @@ export class ClaimGrouper extends ClaimChooser<ClaimState> {
     return true;
   }
 
+  needsProvider(state: ClaimState): boolean {
+    return state.claim.renderingProviderId === null;
+  }
+
+  /** The claim's provider is the one its lines without their own take (serviceGroups.ts). */
+  nameProvider(state: ClaimState, provider: string): void {
+    state.claim.renderingProviderId = provider;
+  }
+
   /** Adds the line read from row `r` to the claim claimFor gave for it. */
   addLine(state: ClaimState, line: ServiceLine | null, r: CsvReader): void {
     if (line === null) throw new Error('every line of the whole model is made');

@@ -28,6 +28,7 @@ import { ByteStrings } from './byteStrings';
 import { ClaimKinds } from './claimKinds';
 import { GrowableColumn, mappedArray } from './growableColumn';
 import { StagedRows } from './stagedRows';
+import { Interned } from '../rules/interned';
 import { StringTable } from './stringTable';
 
 /** Kept lines fewer than the claims divided by this: the claims' patient keys are made before the run groups the lines (staged). */
@@ -52,6 +53,9 @@ export class CodedClaims extends ClaimChooser<number> {
   /** Per claim: its line count, where its patient is written in `patients` plus 1 (0: none yet). */
   private readonly lineCounts = new GrowableColumn(Uint32Array);
   private readonly patientAt = new GrowableColumn(Uint32Array);
+  /** Per claim: its provider's number in `providers` plus 1 (0: none named yet; rows.ts RowClaims.nameProvider). */
+  private readonly providerAt = new GrowableColumn(Uint32Array);
+  private readonly providers = new Interned();
   /** Per claim: its kind, facility type and frequency (claimKinds.ts). */
   private readonly kinds = new ClaimKinds();
   /**
@@ -147,10 +151,26 @@ export class CodedClaims extends ClaimChooser<number> {
     // The run gives the row its file and its place among the run's lines (addStaged); the
     // providers are the line's own (a CSV claim names none): its rendering NPI else its billing
     // NPI, and its billing NPI, as ServiceGrouper.addTo takes them in the whole file.
-    this.kept.add(line, state, this.base, line.providerId ?? '', line.billingProviderId ?? '');
+    this.kept.add(line, state, this.base, line.providerId ?? this.providerOf(state), line.billingProviderId ?? '');
+  }
+
+  needsProvider(state: number): boolean {
+    return this.providerAt.get(state) === 0;
+  }
+
+  nameProvider(state: number, provider: string): void {
+    this.providerAt.set(state, this.providers.numberOf(provider) + 1);
+  }
+
+  /** The provider a row of the claim names first, or '' while none has. */
+  private providerOf(state: number): string {
+    const at = this.providerAt.get(state);
+    return at === 0 ? '' : this.providers.values[at - 1]!;
   }
 
   finish(): void {
+    // A row kept before any row of its claim named a provider takes the one named later.
+    this.kept.fillProviders((claim) => this.providerOf(claim));
     // The kept lines are grouped by their claims in staged(), and a CSV claim has no total of its
     // own to check. A claim made for another frequency whose rows name no kind has its first
     // claim's, as parseCsv gives it (claims.ts).
@@ -174,6 +194,7 @@ export class CodedClaims extends ClaimChooser<number> {
     // before the patient keys are made beside the rest (a full collection frees it only later).
     this.keys.releaseIndex();
     this.lineCounts.release();
+    this.providerAt.release();
     const claimIds = this.layout.claimId >= 0 ? this.idNumbers(count) : null;
     // Not a closure over this object made here: the functions made in one call share what they hold.
     let patientKey: (claim: number) => string;
@@ -285,7 +306,7 @@ export class CodedClaims extends ClaimChooser<number> {
   protected newClaim(_id: string, _idSpan: Span | null, patientId: string | null, _r: CsvReader, idCell: string): number {
     const index = this.keys.size;
     // The columns grow together: room in one is room in all.
-    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.patientAt]) column.ensure(index);
+    if (index >= this.lineCounts.capacity) for (const column of [this.lineCounts, this.patientAt, this.providerAt]) column.ensure(index);
     this.kinds.ensure(index);
     this.idCellMade = idCell;
     if (patientId !== null) this.setPatient(index, patientId);

@@ -110,6 +110,11 @@ export class CsvClaim implements Claim {
    * others by (rules/supersession.ts), where `id` may be made apart ("A1 (P2)", "A1 (replacement)").
    */
   idCell = '';
+  /**
+   * The provider its first row that names one names (its rendering NPI, else its billing NPI), or
+   * null: the provider of its rows whose provider cells are empty (rows.ts).
+   */
+  renderingProviderId: string | null = null;
   totalCharge: number | null = null;
   lines: ServiceLine[] = [];
   /** Where the claim id is written (start NO_OFFSET: no claim id column). */
@@ -146,9 +151,6 @@ export class CsvClaim implements Claim {
 
   // What a CSV claim never has: its total is the sum of its lines (totalCharge).
   get billingProviderId(): null {
-    return null;
-  }
-  get renderingProviderId(): null {
     return null;
   }
   get totalChargeText(): null {

@@ -46,6 +46,13 @@ export interface RowClaims<S> extends KindOfClaims<S> {
    * the claim, on a critical access hospital's bill, judged by the practitioner table too.
    */
   addLine(state: S, line: CsvServiceLine | null, r: CsvReader, professionalRevenue: boolean): void;
+  /**
+   * Whether no row of the claim has named a provider yet (a rendering or billing NPI): the next row
+   * that names one names the claim's (nameProvider), which its rows with empty provider cells take.
+   */
+  needsProvider(state: S): boolean;
+  /** The claim's provider, named by its first row that names one (needsProvider). */
+  nameProvider(state: S, provider: string): void;
   /** Once every row is in. */
   finish(): void;
   /** The rows now come from `text`. */
@@ -127,6 +134,13 @@ export class RowParser<S> {
     }
     const revenue = this.layout.revenueCode;
     const professionalRevenue = codes.code !== '' && hasValue(r, revenue) && isProfessionalRevenueCodeAt(r.text, r.valStart[revenue]!, r.valEnd[revenue]!);
+    // The claim's provider, for its rows whose provider cells are empty (the claim's fields written
+    // on its first row only, or a rendering NPI left blank on some rows): read from every row, kept
+    // or not, until one names it.
+    if (this.claims.needsProvider(state)) {
+      const provider = this.providerCell(r, layout.providerId) ?? this.providerCell(r, layout.billingProviderId);
+      if (provider !== null) this.claims.nameProvider(state, provider);
+    }
     // The modifier cells are read only for a line that is made (checkModifiers has reported their problems).
     if (!this.claims.wants(codes.code, date)) {
       this.claims.addLine(state, null, r, professionalRevenue);
@@ -211,7 +225,8 @@ export class RowParser<S> {
       line.dateStart = dateSpan.start;
       line.dateEnd = dateSpan.end;
     }
-    // The rendering NPI, else the billing NPI (as an 837P line's provider falls back to 2010AA).
+    // The rendering NPI, else the billing NPI (as an 837P line's provider falls back to 2010AA);
+    // null when the row names neither: it is then the claim's (RowClaims.nameProvider).
     const billing = this.providerCell(r, this.layout.billingProviderId);
     line.billingProviderId = billing;
     line.providerId = this.providerCell(r, this.layout.providerId) ?? billing;

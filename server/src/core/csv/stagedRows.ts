@@ -83,6 +83,16 @@ export class StagedRows implements RowSource {
     this.size = row + 1;
   }
 
+  /** Gives the rows staged with no provider ('') their claim's, `providerOf(claim)` ('' when it has none either). */
+  fillProviders(providerOf: (claim: number) => string): void {
+    const none = this.texts.numberOf('');
+    for (let row = 0; row < this.size; row++) {
+      if (this.providerOf.get(row) !== none) continue;
+      const provider = providerOf(this.claimOf.get(row));
+      if (provider !== '') this.providerOf.set(row, this.texts.numberOf(provider));
+    }
+  }
+
   claimIndex(row: number): number {
     return this.claimOf.get(row);
   }
