@@ -67,3 +67,18 @@ describe('837I: the version in GS08 and ST03 when the map names another', () => 
     assert.ok(shown(text).includes('guide.code-invalid: A value that is not a code is not a valid code for ST03 (Version, Release, or Industry Identifier): it takes 005010X223A2.'), JSON.stringify(shown(text)));
   });
 });
+
+describe('a base release HIPAA never adopted (found in review: 005010X222 was not checked at all, and exited 0)', () => {
+  test('005010X223 is checked against the X223A2 map, its GS08 and ST03 each "not a valid code" naming the version to write', () => {
+    const text = institutional().replaceAll('005010X223A2', '005010X223');
+    assert.deepEqual(shown(text), [
+      "guide.code-invalid: '005010X223' is not a valid code for GS08 (Version / Release / Industry Identifier Code): it takes 005010X223A2.",
+      "guide.code-invalid: '005010X223' is not a valid code for ST03 (Version, Release, or Industry Identifier): it takes 005010X223A2.",
+    ]);
+  });
+
+  test('its claims are checked against the guide: a planted bad code is found', () => {
+    const text = replaced(institutional().replaceAll('005010X223A2', '005010X223'), 'CLM*C1*100.00***13:A:1', 'CLM*C1*100.00***13:X:1');
+    assert.ok(shown(text).some((f) => f.startsWith("guide.code-invalid: 'X' is not a valid code for CLM05-02")), JSON.stringify(shown(text)));
+  });
+});

@@ -20,6 +20,17 @@ export const NEAREST_GUIDES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Base releases HIPAA never adopted, by the version it adopted in their place (the base release
+ * with its errata): a clearinghouse rejects a group that names one. Such a group is checked against
+ * the adopted version's map, whose GS08 and ST03 take only that version, so both are reported as
+ * codes not in their lists, naming the version to write.
+ */
+export const ADOPTED_INSTEAD: Readonly<Record<string, string>> = {
+  '005010X222': '005010X222A1',
+  '005010X223': '005010X223A2',
+};
+
+/**
  * Versions with no map: reported once, as information, and not validated against the guide.
  * 837 Dental 5010 (X224) has no pyx12 map, and writing its differences from the 4010 dental map
  * by hand would be a guide we could not check against any reference.

@@ -103,9 +103,13 @@ export class Envelope {
   startGroup(elements: readonly string[], index: number): Group {
     const version = elements[7] ?? '';
     let guide = this.guide ?? null;
+    let adopted = false;
     if (!guide) {
       const coverage = guideCoverage(version);
-      if (coverage.status === 'validated' || coverage.status === 'nearest') {
+      // A base release HIPAA never adopted: its GS08 and ST03 are checked as the adopted map's
+      // codes, so each is "not a valid code" there, naming the version to write.
+      adopted = coverage.status === 'not-adopted';
+      if (coverage.status === 'validated' || coverage.status === 'nearest' || coverage.status === 'not-adopted') {
         guide = coverage.guide;
         if (coverage.status === 'nearest' && !this.reportedVersions.has(version)) {
           this.reportedVersions.add(version);
@@ -128,7 +132,7 @@ export class Envelope {
     // version a map covers exactly (X223A1, served by the X223A2 map), a later errata checked with
     // its nearest map, or a version with no map, whose GS the envelope map checks (the last two
     // are said once above; a forced guide holds them to its own list).
-    const ownVersion = guide === null || (this.guide === undefined && guide.key !== version);
+    const ownVersion = guide === null || (this.guide === undefined && guide.key !== version && !adopted);
     return { guide, walker, stIds: new Set(), version: ownVersion ? version : null };
   }
 

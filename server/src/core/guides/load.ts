@@ -5,7 +5,7 @@
 // numbers packedCodes.ts's, the guides' patterns patterns.ts's.
 import { DATA } from './guideData';
 import { LinkedSegment, segmentDefinition } from './segmentDefinitions';
-import { GUIDE_ALIASES, NEAREST_GUIDES, NOT_VALIDATED, NOT_VALIDATED_RULE } from './coverage';
+import { ADOPTED_INSTEAD, GUIDE_ALIASES, NEAREST_GUIDES, NOT_VALIDATED, NOT_VALIDATED_RULE } from './coverage';
 import type { GuideSchema, LoopSpec, RawChild, RawCount, RawLoop, SegmentSpec } from './schema';
 
 function count(raw: RawCount): number {
@@ -122,6 +122,7 @@ export function envelopeFor(isa12: string): GuideSchema | null {
 export type GuideCoverage =
   | { status: 'validated'; guide: GuideSchema }
   | { status: 'nearest'; guide: GuideSchema; message: string }
+  | { status: 'not-adopted'; guide: GuideSchema }
   | { status: 'not-validated'; rule: typeof NOT_VALIDATED_RULE; message: string }
   | { status: 'unknown'; message: string };
 
@@ -134,6 +135,9 @@ export function guideCoverage(implementation: string): GuideCoverage {
   if (nearest) {
     return { status: 'nearest', guide: nearest, message: `${implementation} is checked against the ${nearest.key} implementation guide (its nearest earlier version); its later changes are not checked.` };
   }
+  const adopted = ADOPTED_INSTEAD[implementation];
+  const adoptedGuide = adopted ? guideFor(adopted) : null;
+  if (adoptedGuide) return { status: 'not-adopted', guide: adoptedGuide };
   const name = NOT_VALIDATED[implementation];
   if (name) {
     return { status: 'not-validated', rule: NOT_VALIDATED_RULE, message: `${name} (${implementation}) is not validated against its implementation guide: Claimlint has no map of it. The envelope, counts and coding checks still run.` };
