@@ -97,7 +97,7 @@ describe('guide pass taken up again after an edit', () => {
     // set ends, so the counts never meet the earlier pass's again; they need not, far from the limit.
     const broken = replacedAt(base, 'SBR*P', 120, 'SBR*Q');
     const added = runAfterEdit(base, freshRun(base).run, broken);
-    assert.ok(added.run.findings.some((f) => f.rule === 'guide.segment-unexpected'));
+    assert.ok(added.run.findings.some((f) => f.rule === 'guide.code-invalid'));
     assert.ok(added.share < 0.25, `read ${(added.share * 100).toFixed(0)}% of the segments`);
     const removed = runAfterEdit(broken, added.run, base);
     assert.ok(removed.share < 0.25, `read ${(removed.share * 100).toFixed(0)}% of the segments`);
@@ -107,12 +107,12 @@ describe('guide pass taken up again after an edit', () => {
   });
 
   it('reads on when one more finding makes a problem reach its repeat limit further on', () => {
-    // 100 good subscribers, then REPEAT_LIMIT - 2 with a bad SBR01 (the segment is then not
-    // expected, and the SBR missing: two problems a subscriber), then 100 good ones.
+    // 100 good subscribers, then REPEAT_LIMIT - 2 with a bad SBR01 (a code not in its list, one
+    // problem a subscriber: qualifierRecovery.ts places the SBR), then 100 good ones.
     const parts = oneSet837(REPEAT_LIMIT + 198).split('SBR*P');
     const bad = 100 + REPEAT_LIMIT - 2;
     const text = parts.slice(0, 101).join('SBR*P') + 'SBR*Q' + parts.slice(101, bad + 1).join('SBR*Q') + 'SBR*P' + parts.slice(bad + 1).join('SBR*P');
-    const unexpected = (run: GuideRun) => run.findings.filter((f) => f.rule === 'guide.segment-unexpected');
+    const unexpected = (run: GuideRun) => run.findings.filter((f) => f.rule === 'guide.code-invalid');
     const before = freshRun(text).run;
     assert.equal(unexpected(before).length, REPEAT_LIMIT - 2);
     // One more near the start: still under the limit, so the pass meets the earlier one soon,

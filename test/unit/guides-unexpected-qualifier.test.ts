@@ -6,9 +6,11 @@
 // it. The SV1 is not missing: it is there, in its place, with a bad SV101-01 code. A clearinghouse
 // reports the code (SV101-01 'XX' is not a valid Product or Service ID Qualifier); the second
 // finding tells the user to add a segment the file already has.
-// Decided: the unexpected-segment finding now names the qualifier and its codes; both findings
-// stay, as pyx12 places segments the same way (its is_match) and reports both, which the
-// comparison with pyx12 holds to (README, "Implementation guides").
+// Decided first: the unexpected-segment finding named the qualifier and its codes, and both
+// findings stayed, as pyx12 reports both. Decided again after an EDI analyst's review (the same
+// defect in HL03 made thirteen findings of every segment after it): a qualifier no segment of its
+// id takes is a bad code, said once as guide.code-invalid, and the segment is placed
+// (guides/qualifierRecovery.ts). pyx12's cascade is no longer matched (docs/implementation-guides.md).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeX12 } from './helpers/x12-writer';
@@ -24,14 +26,9 @@ describe('an SV1 whose SV101-01 qualifier is not a guide code', () => {
     assert.deepEqual(fullFindings(text).map((f) => f.rule), []);
   });
 
-  test('the finding names the bad code of SV101-01', () => {
+  test('one finding: the bad code of SV101-01, with the codes it takes; the SV1 is placed, so nothing is missing after it', () => {
     const found = fullFindings(bad);
-    assert.ok(
-      found.some((f) => f.message.includes('SV101-01')),
-      JSON.stringify(found.map((f) => `${f.rule}: ${f.message}`)),
-    );
-    const unexpected = found.find((f) => f.rule === 'guide.segment-unexpected');
-    assert.ok(unexpected);
-    assert.match(unexpected.message, /SV1 is allowed here only with SV101-01 one of ER, HC, IV, WK/);
+    assert.deepEqual(found.map((f) => `${f.rule}: ${f.message}`), ["guide.code-invalid: 'XX' is not a valid code for SV101-01 (Product or Service ID Qualifier) here: it takes ER, HC, IV or WK."]);
+    assert.equal(bad.slice(found[0]!.span.start, found[0]!.span.end), 'XX');
   });
 });

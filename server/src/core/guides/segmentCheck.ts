@@ -10,6 +10,7 @@ import type { ValueAt } from './lookups';
 import type { GuideSchema } from './schema';
 import { idCodeOf, type KeyAt } from './transitions';
 import { checkElements, type ElementContext, type GuideSeverity } from './elementChecks';
+import { checkRecovered, placeByQualifier } from './qualifierRecovery';
 import { LAST_LISTED } from './repeats';
 import { isServiceId, SEGMENT_ID, SLOW_IDS } from './segmentIds';
 import { componentOf } from './valueTypes';
@@ -142,7 +143,15 @@ export abstract class SegmentCheck extends CarriedState {
     const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id), !SLOW_IDS.has(id));
     if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
     if (!placed) {
-      this.unexpected(id, elements, index);
+      // A qualifier no segment of its id takes (HL03 21): placed, so its code is the finding (qualifierRecovery.ts).
+      const recovered = placeByQualifier(group.walker, id, this.valueAt, idCodeOf(id));
+      if (!recovered) {
+        this.unexpected(id, elements, index);
+        return;
+      }
+      if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
+      this.placedLast = true;
+      checkRecovered(this.context, recovered, seg.elements, index);
       return;
     }
     this.placedLast = true;
