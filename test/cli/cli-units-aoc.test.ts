@@ -238,8 +238,8 @@ describe('claimlint check --mue --aoc', () => {
       ...BILLING,
       ...subscriber(2),
       ...clm('RND-A', '1900.00'),
-      ...sv1(1, '43214', '1500.00', '1', 'NM1*82*1*SMITH*ANN****XX*1111111111'),
-      ...sv1(2, '43200', '400.00', '1', 'NM1*82*1*JONES*ANN****XX*2222222222'),
+      ...sv1(1, '43214', '1500.00', '1', 'NM1*82*1*SMITH*ANN****XX*1111111112'),
+      ...sv1(2, '43200', '400.00', '1', 'NM1*82*1*JONES*ANN****XX*2222222228'),
     ]);
     const serviceMissing = interchange([...BILLING, ...subscriber(2), ...clm('MIS-A', '100.00'), ...sv1(1, '99213', '100.00', '1'), 'LX*2', `DTP*472*D8*${DAY}`]);
     const csv = 'Procedure Code,Units,Date of Service,Charge\n97110,5,03/10/2026,150.00\n';

@@ -40,10 +40,10 @@ const builtin = emptyKnowledge();
 describe('837I: the provider is the hospital', () => {
   test('an indicator-0 pair on one hospital claim is a conflict whichever physicians rendered the two lines', () => {
     // 837P: physicians are the providers, so another rendering physician is Information (this holds today).
-    const professional = writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '900.00', date: { from: 20240110, to: 20240110 } }, { code: '43197', charge: '400.00', date: { from: 20240110, to: 20240110 }, extraSegments: [['NM1', '82', '1', 'DOCTOR', 'BOB', '', '', '', 'XX', '2222222220']] }] }]).text;
+    const professional = writeX12([{ id: 'P1', lines: [{ code: '43214', charge: '900.00', date: { from: 20240110, to: 20240110 } }, { code: '43197', charge: '400.00', date: { from: 20240110, to: 20240110 }, extraSegments: [['NM1', '82', '1', 'DOCTOR', 'BOB', '', '', '', 'XX', '2222222228']] }] }]).text;
     assert.deepEqual(coding(analyze(professional, builtin).findings).map((f) => f.rule), ['ptp.other-rendering-provider']);
     // The same hospital, patient and date: the pair is denied to the hospital.
-    const hospital = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '43214', charge: '900.00', rendering: '1111111112' }, { code: '43197', charge: '400.00', rendering: '2222222220' }] }]);
+    const hospital = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '43214', charge: '900.00', rendering: '1111111112' }, { code: '43197', charge: '400.00', rendering: '2222222228' }] }]);
     assert.deepEqual(coding(check(hospital, builtin)).map((f) => [f.rule, f.severity, f.codes]), [['ptp.conflict', 'error', ['43214', '43197']]]);
   });
 
@@ -59,7 +59,7 @@ describe('837I: the provider is the hospital', () => {
     const mue = emptyMueTables();
     mue.hospital.add({ code: '96365', value: 1, mai: 2, rationale: 'Code Descriptor / CPT Instruction', source: 'oph-mue.csv', kind: 'hospital' });
     const knowledge: Knowledge = { ...emptyKnowledge(false), mue };
-    const text = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '96365', charge: '300.00', rendering: '1111111112' }, { code: '96365', charge: '300.00', rendering: '2222222220' }] }]);
+    const text = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '96365', charge: '300.00', rendering: '1111111112' }, { code: '96365', charge: '300.00', rendering: '2222222228' }] }]);
     assert.deepEqual(check(text, knowledge).map((f) => [f.rule, f.severity]), [['mue.exceeded', 'error']]);
   });
 
@@ -69,7 +69,7 @@ describe('837I: the provider is the hospital', () => {
     const knowledge: Knowledge = { ...emptyKnowledge(false), aoc };
     // Without a primary at all, the add-on is reported (this holds today).
     assert.deepEqual(check(hospitalClaimsOn(DATE, [{ id: 'C0', lines: [{ code: '11045', charge: '100.00' }] }]), knowledge).map((f) => f.rule), ['aoc.primary-missing']);
-    const text = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '11042', charge: '500.00', rendering: '1111111112' }, { code: '11045', charge: '100.00', rendering: '2222222220' }] }]);
+    const text = hospitalClaimsOn(DATE, [{ id: 'C1', lines: [{ code: '11042', charge: '500.00', rendering: '1111111112' }, { code: '11045', charge: '100.00', rendering: '2222222228' }] }]);
     assert.deepEqual(check(text, knowledge).map((f) => `${f.rule}: ${f.message}`), []);
   });
 });

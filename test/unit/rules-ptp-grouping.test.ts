@@ -15,17 +15,17 @@ describe('what the readers give the grouping', () => {
   test('837P: patient keys, billing provider, the claim rendering provider and each line\'s own', () => {
     const text = writeX12837([
       { id: 'A1', subscriberId: 'M1', lines: [{ code: '43214', charge: '10', date: DOS }] },
-      { id: 'A2', subscriberId: 'M1', rendering: '1111111111', lines: [{ code: '43200', charge: '10', date: DOS }] },
+      { id: 'A2', subscriberId: 'M1', rendering: '1111111112', lines: [{ code: '43200', charge: '10', date: DOS }] },
       { id: 'A3', subscriberId: 'M2', lines: [{ code: '43200', charge: '10', date: DOS }] },
       {
         id: 'A4',
         subscriberId: 'M3',
         patient: { first: 'ANN' },
-        rendering: '2222222222',
+        rendering: '2222222228',
         lines: [
-          { code: '43214', charge: '10', date: DOS, provider: '3333333333' },
+          { code: '43214', charge: '10', date: DOS, provider: '3333333334' },
           { code: '43200', charge: '10', date: DOS },
-          { code: '43197', charge: '10', date: DOS, provider: '4444444444' },
+          { code: '43197', charge: '10', date: DOS, provider: '4444444440' },
         ],
       },
       { id: 'A5', subscriberId: 'M3', patient: { first: 'BEN' }, lines: [{ code: '43200', charge: '10', date: DOS }] },
@@ -46,29 +46,29 @@ describe('what the readers give the grouping', () => {
     assert.equal(key(6), key(7), 'the same patient id (names aside)');
     assert.ok(claims.every((c) => c.billingProviderId === '1234567893'));
     assert.ok(claims.every((c) => c.kind === 'professional'));
-    assert.deepEqual(claims.map((c) => c.renderingProviderId), [null, '1111111111', null, '2222222222', null, null, null, null]);
-    assert.deepEqual(claims[3]!.lines.map((l) => l.providerId), ['3333333333', null, '4444444444'], 'a line\'s NM1*82 stays on that line');
+    assert.deepEqual(claims.map((c) => c.renderingProviderId), [null, '1111111112', null, '2222222228', null, null, null, null]);
+    assert.deepEqual(claims[3]!.lines.map((l) => l.providerId), ['3333333334', null, '4444444440'], 'a line\'s NM1*82 stays on that line');
     assert.deepEqual(claims[1]!.lines.map((l) => l.providerId), [null]);
     assert.equal(claims[4]!.renderingProviderId, null, 'the previous claim\'s rendering provider does not carry over');
   });
 
   test('837I claims are institutional; each transaction set has its own billing provider', () => {
-    const claim: XClaim = { id: 'I1', subscriberId: 'M1', rendering: '1111111111', lines: [{ code: '43214', charge: '10', date: DOS }] };
-    const text = writeSets([[claim], [{ ...claim, id: 'I2', rendering: undefined }]], ['1234567893', '9876543210'], 'institutional');
+    const claim: XClaim = { id: 'I1', subscriberId: 'M1', rendering: '1111111112', lines: [{ code: '43214', charge: '10', date: DOS }] };
+    const text = writeSets([[claim], [{ ...claim, id: 'I2', rendering: undefined }]], ['1234567893', '9876543213'], 'institutional');
     const analysis = analyze(text, emptyKnowledge(false));
     assert.deepEqual(readingProblems(analysis.findings), []);
     const claims = analysis.doc.claims;
     assert.deepEqual(claims.map((c) => c.kind), ['institutional', 'institutional']);
-    assert.deepEqual(claims.map((c) => c.billingProviderId), ['1234567893', '9876543210']);
-    assert.deepEqual(claims.map((c) => c.renderingProviderId), ['1111111111', null]);
+    assert.deepEqual(claims.map((c) => c.billingProviderId), ['1234567893', '9876543213']);
+    assert.deepEqual(claims.map((c) => c.renderingProviderId), ['1111111112', null]);
     assert.equal(claims[0]!.patientKey, claims[1]!.patientKey, 'the same payer and subscriber');
   });
 
   test('CSV: the patient column, the rendering NPI column and a bill type', () => {
     const text = [
       'Claim ID,Patient ID,DOS,CPT,Modifier,Rendering NPI,Bill Type',
-      'C1,P1,2026-03-10,43214,,1111111111,0131',
-      'C2,P1,2026-03-10,43200,,1111111111,0131',
+      'C1,P1,2026-03-10,43214,,1111111112,0131',
+      'C2,P1,2026-03-10,43200,,1111111112,0131',
       'C3,P2,2026-03-10,43200,,,',
       'C4,P1,2026-03-10,43197,,,',
     ].join('\n') + '\n';
@@ -78,7 +78,7 @@ describe('what the readers give the grouping', () => {
     assert.equal(claims[0]!.patientKey, claims[1]!.patientKey);
     assert.equal(claims[0]!.patientKey, claims[3]!.patientKey);
     assert.notEqual(claims[0]!.patientKey, claims[2]!.patientKey);
-    assert.deepEqual(claims.map((c) => c.lines[0]!.providerId), ['1111111111', '1111111111', null, null]);
+    assert.deepEqual(claims.map((c) => c.lines[0]!.providerId), ['1111111112', '1111111112', null, null]);
     assert.deepEqual(claims.map((c) => c.kind), ['institutional', 'institutional', null, null]);
     // C1/C2: one patient, one provider, hospital table (the built-in rows serve it); C4 is the
     // same patient but a practitioner claim, C3 another patient.
@@ -88,7 +88,7 @@ describe('what the readers give the grouping', () => {
   });
 
   test('CSV: two rendering NPIs are information, not a conflict', () => {
-    const text = 'Patient ID,DOS,CPT,Rendering NPI\nP1,2026-03-10,43214,1111111111\nP1,2026-03-10,43200,2222222222\n';
+    const text = 'Patient ID,DOS,CPT,Rendering NPI\nP1,2026-03-10,43214,1111111112\nP1,2026-03-10,43200,2222222228\n';
     const ptp = ptpOf(analyze(text, emptyKnowledge(true)).findings);
     assert.deepEqual(ptp.map((f) => [f.rule, f.severity]), [['ptp.other-rendering-provider', 'information']]);
   });
@@ -127,8 +127,8 @@ describe('across claims, end to end', () => {
 
   test('another rendering provider of the same billing provider: information, whether named per claim or per line', () => {
     const pairs: [XClaim, XClaim][] = [
-      [{ ...claimOne, rendering: '1111111111' }, { ...claimTwo, rendering: '2222222222' }],
-      [claimOne, { ...claimTwo, lines: [{ ...claimTwo.lines[0]!, provider: '2222222222' }, claimTwo.lines[1]!] }],
+      [{ ...claimOne, rendering: '1111111112' }, { ...claimTwo, rendering: '2222222228' }],
+      [claimOne, { ...claimTwo, lines: [{ ...claimTwo.lines[0]!, provider: '2222222228' }, claimTwo.lines[1]!] }],
     ];
     for (const [a, b] of pairs) {
       const ptp = ptpOf(analyze(writeX12837([a, b]), emptyKnowledge(true)).findings);
@@ -136,7 +136,7 @@ describe('across claims, end to end', () => {
       assert.match(ptp[0]!.message, /\(claim 1, service line 1\)/);
     }
     // The same rendering provider named on both claims is the same provider.
-    const same = ptpOf(analyze(writeX12837([{ ...claimOne, rendering: '1111111111' }, { ...claimTwo, rendering: '1111111111' }]), emptyKnowledge(true)).findings);
+    const same = ptpOf(analyze(writeX12837([{ ...claimOne, rendering: '1111111112' }, { ...claimTwo, rendering: '1111111112' }]), emptyKnowledge(true)).findings);
     assert.deepEqual(same.map((f) => f.rule), ['ptp.conflict']);
     // A rendering provider equal to the billing provider's id is the billing provider.
     const billing = ptpOf(analyze(writeX12837([claimOne, { ...claimTwo, rendering: '1234567893' }]), emptyKnowledge(true)).findings);
@@ -152,7 +152,7 @@ describe('across claims, end to end', () => {
       assert.deepEqual(ptpOf(analyze(writeX12837([a, b]), emptyKnowledge(true)).findings), []);
     }
     // A different billing provider's other claim of the patient (another transaction set) neither.
-    const text = writeSets([[claimOne], [{ ...claimTwo, rendering: '2222222222' }]], ['1234567893', '9876543210']);
+    const text = writeSets([[claimOne], [{ ...claimTwo, rendering: '2222222228' }]], ['1234567893', '9876543213']);
     assert.deepEqual(ptpOf(analyze(text, emptyKnowledge(true)).findings), []);
   });
 
