@@ -105,7 +105,8 @@ export abstract class SegmentCheck extends CarriedState {
       }
       id = id.trimStart();
     }
-    if (!SEGMENT_ID.test(id)) {
+    const idInvalid = !SEGMENT_ID.test(id);
+    if (idInvalid) {
       this.add(index, 'guide.segment-id-invalid', 'error', `${capitalized(shownSegmentId(id))} is not a segment identifier (two or three capital letters and digits, starting with a letter).`);
     }
     this.current = elements;
@@ -140,6 +141,8 @@ export abstract class SegmentCheck extends CarriedState {
     // on the fast path's steps, never meets a step without one (and is not compiled again for it).
     // An envelope segment (SE after a set) takes the full walk: the planned steps, optimized on
     // the segments of a set, never meet a step they have not run (the answer is the same).
+    // No guide has a place for an id that is none: segment-id-invalid says so, once (not also "not expected here").
+    if (idInvalid) return;
     const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id), !SLOW_IDS.has(id));
     if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
     if (!placed) {
