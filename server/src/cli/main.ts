@@ -12,6 +12,7 @@ import { runCheck } from './check';
 import { runFix } from './fix';
 import type { Io } from './io';
 import { loadRules } from './rulesLoading';
+import { unloadedReport } from './reportUnloaded';
 import { ReaderGone, writeAllSync } from './output';
 
 export type { Io } from './io';
@@ -43,8 +44,13 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
     return 0;
   }
 
-  const knowledge = loadRules(options, io);
-  if (knowledge === null) return 2;
+  const fatal: string[] = [];
+  const knowledge = loadRules(options, io, fatal);
+  if (knowledge === null) {
+    // A report a CI step reads (json, sarif) is still a valid document that says why nothing was checked.
+    if (options.command === 'check' && options.format !== 'text') io.stdout(unloadedReport(options.format, fatal));
+    return 2;
+  }
   return options.command === 'fix' ? runFix(options, knowledge, io) : runCheck(options, knowledge, io);
 }
 

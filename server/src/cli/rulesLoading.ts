@@ -17,7 +17,7 @@ const PROBLEMS_SHOWN_PER_FILE = 5;
  * the option that gave it: a wrong path in CI must not pass silently with fewer edits. Bad rows
  * of a file that loads are warnings.
  */
-export function loadRules(options: CliOptions, io: Io): Knowledge | null {
+export function loadRules(options: CliOptions, io: Io, fatalProblems: string[] = []): Knowledge | null {
   const knowledge = loadKnowledge({
     builtinEdits: options.builtinEdits,
     ptpFiles: options.ptpFiles,
@@ -51,6 +51,7 @@ export function loadRules(options: CliOptions, io: Io): Knowledge | null {
       continue;
     }
     fatal = true;
+    fatalProblems.push(`${option} ${report.file.source}: ${reason}`);
     io.stderr(`claimlint: ${option} ${report.file.source}: ${reason}\n`);
   }
   if (fatal) return null;
