@@ -27,6 +27,16 @@ export interface CliOptions {
   files: string[];
   /** Implementation-guide checks (absent unless --guide is given: envelope). */
   guide?: GuideChecks;
+  /** The least severity of a finding that makes the exit code 1 (absent unless --fail-on is given: error). */
+  failOn?: FailOn;
+}
+
+/** --fail-on: the least severity that fails a run (exit code 1). */
+export type FailOn = 'error' | 'warning' | 'information';
+
+/** Whether a finding of `severity` fails a run under --fail-on `failOn` (default error). */
+export function fails(severity: 'error' | 'warning' | 'information', failOn: FailOn = 'error'): boolean {
+  return severity === 'error' || (severity === 'warning' && failOn !== 'error') || failOn === 'information';
 }
 
 export const usage = `Usage:
@@ -69,6 +79,10 @@ Options:
                              lengths, codes) as it reads, as the editor does by default (about
                              twice the CPU of envelope); off keeps only reading problems, claim
                              values and the coding checks
+  --fail-on error|warning|information
+                             the least severity of a finding that makes the exit code 1
+                             (default error; warning also fails on indicator-1 conflicts
+                             without their modifier and on guide warnings)
   --out FILE                 fix: write the result to FILE instead of over the input (- for
                              standard output)
   --force                    fix: replace the file even if it is read-only, or if its owner
@@ -160,6 +174,12 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         if (guide !== 'off' && guide !== 'envelope' && guide !== 'full') throw new UsageError(`--guide must be off, envelope or full, not '${guide}'`);
         if (options.guide !== undefined && options.guide !== guide) throw new UsageError('--guide can be given only once');
         options.guide = guide;
+        break;
+      }
+      case '--fail-on': {
+        const failOn = value('--fail-on');
+        if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'information') throw new UsageError(`--fail-on must be error, warning or information, not '${failOn}'`);
+        options.failOn = failOn;
         break;
       }
       case '--force':

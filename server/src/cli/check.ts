@@ -10,7 +10,7 @@ import { documentInterchangeHeaders, type InterchangeHeader } from '../core/x12/
 import { ControlNumbersAcrossFiles } from '../core/x12/controlNumbersAcrossFiles';
 import type { Finding } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
-import type { CliOptions } from './arguments';
+import { fails, type CliOptions } from './arguments';
 import { InputError, readInput, type DecodedInput } from './files';
 import { BIG_INPUT_BYTES, type Progress } from './progress';
 import { byPosition, createReporter, Positions, wantedOffsets, type FileResult } from './report';
@@ -210,7 +210,8 @@ export function runCheck(options: CliOptions, knowledge: Knowledge, io: Io): num
   const note = totals.files === 0 || (totals.claims > 0 && notJudged >= totals.claims) ? null : builtinOnlyNote(knowledge, options.builtinEdits);
   if (note !== null) io.stderr(`claimlint: note: ${note}\n`);
   if (unreadable > 0 || unlistedFolders > 0) return 2;
-  return totals.error > 0 ? 1 : 0;
+  const failing = totals.error + (fails('warning', options.failOn) ? totals.warning : 0) + (fails('information', options.failOn) ? totals.information : 0);
+  return failing > 0 ? 1 : 0;
 }
 
 /** A checked input, and how much of its text was held at once (none when read in blocks). */

@@ -8,7 +8,7 @@ import { fixAllWithGuidesPlanned } from '../core/guides/fixes';
 import { NONE_LEFT, type LeftForAPerson } from '../core/fixesAll';
 import type { ClaimFormat, Finding, LineRef, ParsedDocument } from '../core/model';
 import type { Knowledge } from '../core/rules/knowledge';
-import type { CliOptions } from './arguments';
+import { fails, type CliOptions } from './arguments';
 import { InputError, readInput, type DecodedInput } from './files';
 import { writeAtomicallyInterruptibly } from './atomicWrite';
 import { encodedChunks, forEachEncodedChunk } from './encodedChunks';
@@ -179,7 +179,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     }
     const positions = Positions.forFindings(fixed, remaining);
     for (const finding of remaining) io.stderr(textLine(outputName, finding, positions));
-    return remaining.some((f) => f.severity === 'error') ? 1 : 0;
+    return remaining.some((f) => fails(f.severity, options.failOn)) ? 1 : 0;
   }
 }
 
