@@ -131,3 +131,16 @@ describe('headers with a part in brackets, and "First DOS", "Line CPT" and the l
     assert.equal(analyze(ranked, emptyKnowledge()).doc.claims[0]!.lines[0]!.dateOfService?.from, 20261015, 'DOS as written before the bracketed one');
   });
 });
+
+describe('abbreviated headers of another vendor (found in a pipeline developer\'s review)', () => {
+  it('"Patient MRN", "Line Charge Amt" and "Rendering Prov NPI" are read: the units fix keeps the charge per unit', () => {
+    assert.equal(roleOfHeader('Patient MRN'), 'patientId');
+    assert.equal(roleOfHeader('Line Charge Amt'), 'charge');
+    assert.equal(roleOfHeader('Rendering Prov NPI'), 'providerId');
+    const text = 'Claim Nbr,Patient MRN,Svc Dt,CPT4,Mod,Unit(s),Line Charge Amt,Rendering Prov NPI\nQ1,MRN1,10/15/2026,97110,,6,600.00,1999999984\n';
+    const line = analyze(text, withMue()).doc.claims[0]!.lines[0]!;
+    assert.equal(line.charge, 600);
+    assert.equal(line.providerId, '1999999984');
+    assert.ok(!rules(text, withMue()).includes('csv.patient-per-claim'), 'the patient column is read');
+  });
+});

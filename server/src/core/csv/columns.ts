@@ -39,6 +39,8 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'ptid', 'ptnumber', 'ptno', 'ptnum', 'ptaccountnumber', 'ptaccountno', 'ptaccount', 'ptacctnumber',
     'ptacctno', 'ptacctnum', 'ptacct', 'patientacctnumber', 'patientacctno', 'patientacctnum',
     'patientacct', 'patientnum', 'patientnbr', 'membernum', 'membernbr', 'acctnum', 'acctnumber', 'pt',
+    // "Patient MRN", "Pt MRN": the medical record number named with whose it is.
+    'patientmrn', 'ptmrn', 'patientmedicalrecordnumber', 'patientmedicalrecordno',
     'patient', 'member', 'subscriber', 'chart',
   ],
   dateOfService: [
@@ -81,6 +83,8 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
     'charge', 'charges', 'linecharge', 'linecharges', 'chargeamount', 'chargeamt', 'billedamount',
     'billedamt', 'billedcharge', 'billedcharges', 'billed', 'linechargeamount', 'lineitemchargeamount',
     'submittedcharge', 'submittedcharges', 'submittedamount', 'chgamt', 'chgamount', 'chargesamount',
+    // "Line Charge Amt", "Line Chg": the line's charge abbreviated.
+    'linechargeamt', 'linechgamt', 'linechgamount', 'linechg', 'linechgs',
     // Not "Total Charge(s)": many exports repeat the claim's total beside each line under it.
     'chg', 'fee', 'amount', 'amt',
   ],
@@ -92,6 +96,9 @@ export const COLUMN_NAMES: Record<CsvColumnRole, readonly string[]> = {
   // rendering provider column, a billing provider column is read as well: BILLING_PROVIDER_NAMES).
   providerId: [
     'renderingprovidernpi', 'renderingnpi', 'renderingproviderid', 'renderingprovider', 'rendering',
+    // "Rendering Prov NPI", "Rend Prov NPI", "Rend NPI": the rendering provider abbreviated.
+    'renderingprovnpi', 'renderingprovid', 'renderingprov', 'rendprovnpi', 'rendprovid', 'rendprov', 'rendnpi',
+    'servicingprovnpi', 'svcprovnpi', 'svcprovidernpi',
     'servicingprovidernpi', 'servicingnpi', 'servicingproviderid', 'servicingprovider', 'servicing',
     'renderingphysiciannpi', 'renderingphysician', 'servicingphysiciannpi', 'servicingphysician',
     'performingprovidernpi', 'performingnpi', 'performingprovider', 'physiciannpi', 'providernpi',
