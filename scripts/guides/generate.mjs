@@ -124,8 +124,19 @@ function countOf(text, where) {
  * codes for it: the checks take it as a separator, guides/envelope.ts).
  */
 const RENAMED = { 'x12.control.00501.xml': { ISA11: 'Repetition Separator' } };
-/** The map being read (for RENAMED). */
+/** The map being read (for RENAMED and ADDED_PATTERNS). */
 let currentMap = '';
+/**
+ * Patterns the guide states that a map leaves out, by map, then loop id and element reference: the
+ * X223 map has the 2010AA billing provider's nine-digit ZIP code (N403, "the full nine digit ZIP
+ * code must be provided") and the X222 map, of the same rule in the 837P guide, does not. Found by
+ * an EDI analyst's review (an 837P billing provider with a five-digit ZIP passed).
+ */
+const ADDED_PATTERNS = { '837.5010.X222.A1.xml': { '2010AA/N403': '[0-9]{9}' } };
+/** The loop of the segment being read (for ADDED_PATTERNS). */
+let currentLoop = '';
+/** The ADDED_PATTERNS entries an element took (each must: a name that matches nothing is a mistake). */
+const addedUsed = new Set();
 
 /** A simple element (of a segment or of a composite): returns its index in `elements`. */
 function simpleElement(node, ref) {
@@ -142,7 +153,9 @@ function simpleElement(node, ref) {
       usedExternal.add(def.x);
     }
   }
-  const regex = field(node, 'regex');
+  const added = ADDED_PATTERNS[currentMap]?.[`${currentLoop}/${ref}`];
+  if (added !== undefined) addedUsed.add(`${currentMap} ${currentLoop}/${ref}`);
+  const regex = field(node, 'regex') ?? added;
   if (regex) def.re = regex;
   return { index: elements.add(def), def };
 }
@@ -179,6 +192,7 @@ function qualifierOf(id, positions) {
 function segment(node, path) {
   const id = node.attrs.xid;
   const where = `${path}/${id}`;
+  currentLoop = path.slice(path.lastIndexOf('/') + 1);
   const bySeq = new Map();
   for (const child of node.children) {
     if (child.tag !== 'element' && child.tag !== 'composite') continue;
@@ -277,6 +291,10 @@ for (const { file, kind } of MAPS) {
   if (kind === 'transaction' && isa12.length !== 1) throw new Error(`${file}: ISA12 codes ${isa12.join(',')}`);
   if (guides[key]) throw new Error(`${file}: ${key} twice`);
   guides[key] = { name: field(root, 'name'), map: file, kind, isa12, c: children };
+}
+
+for (const [map, patterns] of Object.entries(ADDED_PATTERNS)) {
+  for (const at of Object.keys(patterns)) if (!addedUsed.has(`${map} ${at}`)) throw new Error(`ADDED_PATTERNS: ${map} has no element ${at}`);
 }
 
 // ---- the tables the guides refer to

@@ -16,7 +16,7 @@ const VALID: readonly string[] = [
   'HL*1**20*1',
   'NM1*85*2*DEMO CLINIC*****XX*1999999984',
   'N3*1 MAIN ST',
-  'N4*ANYTOWN*PA*19000',
+  'N4*ANYTOWN*PA*190001234',
   'REF*EI*990000001',
   'HL*2*1*22*0',
   'SBR*P*18*GROUP1******CI',
@@ -212,7 +212,7 @@ describe('guide validator: segments and loops', () => {
   it('a segment beyond its max use, a loop beyond its repeat', () => {
     const ref = check(edit({ [at('REF')]: ['REF*EI*990000001', 'REF*EI*990000002'] }));
     assert.deepEqual(brief(ref), [`guide.segment-max-use @${at('REF') + 1}`]);
-    const again = ['NM1*85*2*DEMO CLINIC*****XX*1999999984', 'N3*1 MAIN ST', 'N4*ANYTOWN*PA*19000', 'REF*EI*990000001'];
+    const again = ['NM1*85*2*DEMO CLINIC*****XX*1999999984', 'N3*1 MAIN ST', 'N4*ANYTOWN*PA*190001234', 'REF*EI*990000001'];
     const loop = check(edit({ [at('REF')]: ['REF*EI*990000001', ...again] }));
     assert.deepEqual(brief(loop), [`guide.loop-max-repeat @${at('REF') + 1}`]);
     // A new iteration without its required segments: those are missing too, found at the next segment placed.
@@ -233,7 +233,7 @@ describe('guide validator: segments and loops', () => {
       // was also "not expected here", a second finding of the one problem.
       [`guide.segment-id-invalid @${at('N3')}`, `guide.segment-missing @${at('N4')}`],
     );
-    const blanks = check(edit({ [at('N3')]: ' N3*1 MAIN ST', [at('N4')]: '  N4*ANYTOWN*PA*19000' }));
+    const blanks = check(edit({ [at('N3')]: ' N3*1 MAIN ST', [at('N4')]: '  N4*ANYTOWN*PA*190001234' }));
     assert.deepEqual(brief(blanks), [`guide.segment-leading-blanks @${at('N3')}`]);
     assert.match(blanks[0].message, /So do 1 more segments/);
   });
@@ -366,5 +366,16 @@ describe('guide messages and claim contents', () => {
   it('quote codes and numbers, which say what is wrong', () => {
     assert.match(messagesOf(edit({ [at('N4', 2)]: 'N4*ANYTOWN*ZZ*19000' })).join('\n'), /'ZZ' is not a valid code for N402/);
     assert.match(messagesOf(edit({ [at('HL', 2)]: 'HL*7*1*22*0' })).join('\n'), /HL01 is '7'; this is HL number 2/);
+  });
+});
+
+describe('patterns the 837P guide states and its map left out (scripts/guides/generate.mjs ADDED_PATTERNS)', () => {
+  it('the billing provider\'s ZIP code (2010AA N403) is nine digits, as in the 837I map (found in an EDI analyst\'s review)', () => {
+    const findings = check(edit({ [at('N4')]: 'N4*ANYTOWN*PA*19000' }));
+    assert.deepEqual(brief(findings), [`guide.element-format N403 @${at('N4')}`]);
+    assert.equal(findings[0].severity, 'error');
+    assert.deepEqual(check(edit({ [at('N4')]: 'N4*ANYTOWN*PA*190001234' })), []);
+    // The subscriber's address (2010BA) takes five digits.
+    assert.deepEqual(check(edit({ [at('N4', 2)]: 'N4*ANYTOWN*PA*19000' })), []);
   });
 });
