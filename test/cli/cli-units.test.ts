@@ -226,9 +226,15 @@ describe('reporters', () => {
     { rule: 'ptp.conflict', severity: 'error', message: 'm1', span: { start: 19, end: 24 }, codes: ['43214', '43200'], related: [{ span: { start: 5, end: 8 }, message: 'here' }] },
     { rule: 'x12.se01-count', severity: 'warning', message: 'multi\nline', span: { start: 0, end: 3 } },
   ];
+  // Guide findings with their place (found in an EDI analyst's review: the JSON left out the loop and element).
+  const guideFindings: Finding[] = [
+    { rule: 'guide.code-invalid', severity: 'error', message: 'm3', span: { start: 6, end: 9 }, guide: { loop: '2300', element: 'CLM05-02' } },
+    { rule: 'guide.loop-missing', severity: 'error', message: 'm4', span: { start: 6, end: 9 }, guide: { loop: '2010BB' } },
+    { rule: 'guide.element-missing', severity: 'error', message: 'm5', span: { start: 6, end: 9 }, guide: { element: 'ISA16' } },
+  ];
 
   test('the streamed JSON is exactly JSON.stringify(report, null, 2), for no files, a clean file and files with findings', () => {
-    const cases: FileResult[][] = [[], [fileResult('clean.837', text, [])], [fileResult('a.837', text, findings), fileResult('b.837', text, []), fileResult('c "q".837', text, findings.slice(0, 1))]];
+    const cases: FileResult[][] = [[], [fileResult('clean.837', text, [])], [fileResult('a.837', text, findings), fileResult('b.837', text, []), fileResult('c "q".837', text, findings.slice(0, 1))], [fileResult('g.837', text, guideFindings)]];
     for (const results of cases) {
       let out = '';
       const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
@@ -239,6 +245,14 @@ describe('reporters', () => {
       };
       assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
     }
+    const written = JSON.parse((() => {
+      let out = '';
+      const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
+      reporter.file(fileResult('g.837', text, guideFindings));
+      reporter.finish();
+      return out;
+    })());
+    assert.deepEqual(written.files[0].findings.map((f: { guide?: object }) => f.guide), [{ loop: '2300', element: 'CLM05-02' }, { loop: '2010BB' }, { element: 'ISA16' }]);
   });
 
   test('with descriptors (quotes, a backslash, a control character, non-ASCII), the streamed JSON is exactly JSON.stringify(report, null, 2)', () => {

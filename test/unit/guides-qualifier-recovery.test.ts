@@ -27,6 +27,11 @@ describe('a qualifier no segment of its id takes is one finding, on that code', 
     assert.deepEqual(shown(replaced(professional, 'HL*2*1*22*0', 'HL*2*1*21*0')), ["guide.code-invalid: '21' is not a valid code for HL03 (Hierarchical Level Code) here: it takes 22. [21]"]);
   });
 
+  test('the finding carries its place in the guide: loop and element (for a report matched to a 999)', () => {
+    const [finding] = fullFindings(replaced(professional, 'HL*2*1*22*0', 'HL*2*1*21*0'));
+    assert.deepEqual(finding!.guide, { loop: '2000B', element: 'HL03' });
+  });
+
   test('BHT01 0020', () => {
     assert.deepEqual(shown(replaced(professional, 'BHT*0019', 'BHT*0020')), ["guide.code-invalid: '0020' is not a valid code for BHT01 (Hierarchical Structure Code) here: it takes 0019. [0020]"]);
   });

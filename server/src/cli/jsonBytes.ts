@@ -106,6 +106,9 @@ export class JsonFindingWriter {
   private readonly relatedRangeKey: Buffer;
   private readonly relatedEnd: Buffer;
   private readonly descriptorsKey: Buffer;
+  private readonly guideKey: Buffer;
+  private readonly loopKey = ascii('"loop": ');
+  private readonly elementKey = ascii('"element": ');
   private readonly noMembers = ascii('{}');
   private readonly firstMember: Buffer;
   private readonly nextMember: Buffer;
@@ -136,6 +139,7 @@ export class JsonFindingWriter {
     this.relatedRangeKey = ascii(`,\n${p2}  "range": `);
     this.relatedEnd = ascii(`\n${p2}}`);
     this.descriptorsKey = ascii(`,\n${p1}"descriptors": `);
+    this.guideKey = ascii(`,\n${p1}"guide": `);
     this.firstMember = ascii(`{\n${p2}`);
     this.nextMember = this.nextItem;
     this.membersEnd = ascii(`\n${p1}}`);
@@ -172,6 +176,24 @@ export class JsonFindingWriter {
         this.quote(out, codes[i]!);
       }
       out.raw(this.listEnd);
+    }
+    const guide = finding.guide;
+    if (guide) {
+      out.raw(this.guideKey);
+      let members = 0;
+      if (guide.loop !== undefined) {
+        out.raw(this.firstMember);
+        out.raw(this.loopKey);
+        this.quote(out, guide.loop);
+        members++;
+      }
+      if (guide.element !== undefined) {
+        out.raw(members === 0 ? this.firstMember : this.nextMember);
+        out.raw(this.elementKey);
+        this.quote(out, guide.element);
+        members++;
+      }
+      out.raw(members === 0 ? this.noMembers : this.membersEnd);
     }
     const related = finding.related;
     // A location in another file of the run is written with its path, or left out when that file is not known (toJsonFinding).

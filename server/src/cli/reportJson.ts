@@ -13,6 +13,8 @@ export interface JsonFinding {
   message: string;
   range: Range;
   codes: string[];
+  /** A guide.* finding's loop and element reference ('2300', 'CLM05-02'), each when known. */
+  guide?: { loop?: string; element?: string };
   /** Where the other lines of the finding are; `path` when in another file of those checked together. */
   related?: { path?: string; range: Range; message: string }[];
   /** Code -> descriptor, for the codes a --descriptors file (or the built-in data) describes. */
@@ -43,6 +45,7 @@ export function toJsonFinding(finding: Finding, positions: Positions, describe: 
     range: positions.range(finding.span),
     codes: finding.codes ? [...finding.codes] : [],
   };
+  if (finding.guide) json.guide = { ...finding.guide };
   if (finding.related?.length) {
     const related: NonNullable<JsonFinding['related']> = [];
     for (const r of finding.related) {

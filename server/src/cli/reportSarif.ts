@@ -108,6 +108,7 @@ export class SarifReporter implements Reporter {
       }
       const properties: Record<string, unknown> = {};
       if (finding.codes?.length) properties.codes = finding.codes;
+      if (finding.guide) properties.guide = finding.guide;
       const descriptors = this.describe(finding.codes ?? []);
       if (descriptors) properties.descriptors = descriptors;
       if (Object.keys(properties).length > 0) sarif.properties = properties;

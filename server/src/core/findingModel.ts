@@ -25,6 +25,14 @@ export interface Finding {
   related?: RelatedLocation[];
   /** Extra machine-readable detail that fixes need (e.g. the PTP edit that fired). */
   data?: FindingData;
+  /** An implementation-guide finding's place in the guide: the loop its segment is in, and the element's reference ('CLM05-02'). */
+  guide?: GuidePlace;
+}
+
+/** Where in the implementation guide a guide.* finding is (each part when known). */
+export interface GuidePlace {
+  loop?: string;
+  element?: string;
 }
 
 export type FindingData = PtpFindingData | MueFindingData | AocFindingData;

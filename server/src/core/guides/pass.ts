@@ -274,6 +274,9 @@ export class GuidePass {
   }
 
   private toFinding(f: GuideFinding): Finding {
-    return { rule: f.rule, severity: f.severity as Severity, message: f.message, span: spanOf(f, this.ix!, this.base, this.textBase, this.earlierHl) };
+    const finding: Finding = { rule: f.rule, severity: f.severity as Severity, message: f.message, span: spanOf(f, this.ix!, this.base, this.textBase, this.earlierHl) };
+    // The loop and element, for a report that matches a 999 or 277CA by them (JSON, SARIF).
+    if (f.loop !== undefined || f.ref !== undefined) finding.guide = { ...(f.loop !== undefined ? { loop: f.loop } : {}), ...(f.ref !== undefined ? { element: f.ref } : {}) };
+    return finding;
   }
 }
