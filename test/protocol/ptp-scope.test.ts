@@ -325,7 +325,7 @@ describe('rendering providers (2420A NM1*82) under one billing provider', () => 
     ]]);
 
   test('different rendering providers: information ptp.other-rendering-provider on the 43200, no conflict', async () => {
-    const text = withRendering('1111111111', '2222222222');
+    const text = withRendering('1111111112', '2222222228');
     const { uri, diagnostics } = await open(text, 'two-renderings.837');
     assert.deepEqual(summary(diagnostics, text), ['ptp.other-rendering-provider@43200']);
     const [d] = diagnostics as [Diagnostic];
@@ -339,7 +339,7 @@ describe('rendering providers (2420A NM1*82) under one billing provider', () => 
   });
 
   test('control: the same rendering provider on both lines is a conflict', async () => {
-    const text = withRendering('1111111111', '1111111111');
+    const text = withRendering('1111111112', '1111111112');
     assert.deepEqual(summary((await open(text, 'same-rendering.837')).diagnostics, text), ['ptp.conflict@43200']);
   });
 });
