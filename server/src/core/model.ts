@@ -264,6 +264,8 @@ export interface CsvIndex {
   readonly separator: string;
   readonly headers: string[];
   readonly roles: (CsvColumnRole | null)[];
+  /** What each column is read as, in words (null: not read): csv/columnWords.ts. */
+  readonly uses: readonly (string | null)[];
   locate(offset: number): CsvPosition | null;
 }
 

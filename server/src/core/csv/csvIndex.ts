@@ -29,6 +29,7 @@ export class CsvIndexImpl implements CsvIndex {
     readonly separator: string,
     readonly headers: string[],
     readonly roles: (CsvColumnRole | null)[],
+    readonly uses: readonly (string | null)[],
     private readonly starts: Uint32Array,
     private readonly literalQuotes: Set<number>,
     readonly dateOrder: DateOrder,

@@ -95,6 +95,7 @@
 import { notEditedOf } from '../rules/notEdited';
 import type { ParsedDocumentWithIndex, Span } from '../model';
 import { ClaimGrouper } from './claims';
+import { columnUses } from './columnWords';
 import { CsvIndexImpl, RecordStarts } from './csvIndex';
 import { mapColumns } from './columnLayout';
 import { findHeader } from './header';
@@ -172,6 +173,6 @@ function parseCsvWith(text: string, dates: DateReading): ParsedDocumentWithIndex
   doc.headerSpan = headerSpan;
   const notEdited = notEditedOf(doc.claims, false).finding(headerSpan);
   if (notEdited !== null) doc.findings.push(notEdited);
-  doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, starts.done(), literalQuotes, dates.order);
+  doc.csv = new CsvIndexImpl(text, header.separator, headers, layout.roles, columnUses(layout), starts.done(), literalQuotes, dates.order);
   return doc;
 }

@@ -6,6 +6,7 @@ import type { Knowledge } from '../rules/knowledge';
 import { noTableNote, tableForClaim, tableForLine } from '../rules/claimTables';
 import { outOfForce, type OutOfForce } from '../rules/supersession';
 import { dateOrderNote } from '../csv/index';
+import { headerHover } from '../csv/columnWords';
 import { codeHover } from './codeHover';
 import { dateHover, modifierHover } from './valueHovers';
 import { x12HoverAt } from './x12Hover';
@@ -35,7 +36,9 @@ export function hoverAt(analysis: Analysis, offset: number, knowledge: Knowledge
   }
   if (doc.csv) {
     const cell = doc.csv.locate(offset);
-    if (!cell || cell.record === 0) return null;
+    if (!cell) return null;
+    // A header cell: what its column is read as, or why it is not read.
+    if (cell.record === 0) return { markdown: headerHover(doc.csv.headers, doc.csv.uses, cell.column), span: cell.span };
     if (cell.role === 'dateOfService') {
       const date = located?.line.dateOfService;
       if (date) return { markdown: dateHover(date) + dateOrderNote(doc.csv, cell.value), span: cell.span };
