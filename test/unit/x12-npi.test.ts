@@ -47,6 +47,20 @@ describe('x12.npi-invalid', () => {
     }
   });
 
+  it('other providers\' NM1s too: a referring provider (DN), with the NPI check digit wrong', () => {
+    const bad = replaced(text, 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~', 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~NM1*DN*1*ROE*RITA****XX*1999999985~');
+    const found = npiFindings(bad);
+    assert.equal(found.length, 1);
+    assert.equal(bad.slice(found[0]!.span.start, found[0]!.span.end), '1999999985');
+  });
+
+  it('an NM1 with elements past NM109 is read element by element (the same answer)', () => {
+    const bad = replaced(text, 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~', 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~NM1*82*1*DOE*JOHN****XX*1999999985*01~');
+    assert.equal(npiFindings(bad).length, 1);
+    const good = replaced(text, 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~', 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~NM1*82*1*DOE*JOHN****XX*1999999984*01~');
+    assert.equal(npiFindings(good).length, 0);
+  });
+
   it('not an NPI\'s NM1: another id qualifier (NM108 46, MI), or a subscriber', () => {
     assert.deepEqual(npiFindings(replaced(text, 'XX*1234567893', '24*123456789')), []);
     assert.deepEqual(npiFindings(replaced(text, 'NM1*IL*1*DOE*JANE****MI*M000001', 'NM1*IL*1*DOE*JANE****XX*1234567890')), []);

@@ -208,7 +208,11 @@ export class Hierarchy837 {
     return [this.payerId ?? '', this.subscriberId ?? this.subscriberName ?? '', this.patientId ?? this.patientName ?? ''].join('\u0000');
   }
 
-  /** A qualifier the parser reads (IL, QC, PR, 85, 82) when NM101 is exactly that (as valueEquals says), else 0. The id NM1 is 3 characters and its separator. */
+  /**
+   * NM101 when it is two characters (as valueEquals says), as first char code * 65536 + second,
+   * else 0: the parser reads IL, QC, PR, 85 and 82, the NPI check the providers' (npi.ts). The id
+   * NM1 is 3 characters and its separator.
+   */
   private nameQualifier(s: number): number {
     const ix = this.r.ix;
     const table = ix.table;
@@ -222,7 +226,6 @@ export class Hierarchy837 {
     // NM101 is these two characters only when neither is a separator and one (or the end) follows.
     if (first === separator || second === separator) return 0;
     if (start + 2 < end && codeAt(source, start + 2) !== separator) return 0;
-    const pair = first * 65536 + second;
-    return pair === IL || pair === QC || pair === PR || pair === BILLING || pair === RENDERING ? pair : 0;
+    return first * 65536 + second;
   }
 }

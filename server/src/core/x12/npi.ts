@@ -31,14 +31,34 @@ function checkDigit(source: Source, start: number): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** Why NM109 of an NM1 whose NM108 is XX is no NPI, or null when it is one (or not an NPI's NM1). */
+const X = 88;
+
+/**
+ * Why NM109 of an NM1 whose NM108 is XX is no NPI, or null when it is one (or not an NPI's NM1).
+ * Read from the segment's end first: NM108 and NM109 are its last two elements (5010 uses no
+ * NM110-NM112), so the usual NM1 costs a dozen characters; another one is read element by element.
+ */
 export function npiProblem(r: SegmentReading, s: number): string | null {
+  const ix = r.ix;
+  const source = r.source;
+  const segmentStart = ix.table.segmentStart[s]!;
+  const segmentEnd = ix.table.segmentEnd[s]!;
+  const separator = ix.delimitersOf(s).element.charCodeAt(0);
+  let last = segmentEnd - 1;
+  while (last > segmentStart && codeAt(source, last) !== separator) last--;
+  if (last - 3 > segmentStart && codeAt(source, last - 1) === X && codeAt(source, last - 2) === X && codeAt(source, last - 3) === separator) {
+    return idProblem(source, last + 1, segmentEnd);
+  }
   const el = r.elementsOf(s);
   if (!r.equals(el, 8, 'XX')) return null;
   const start = el.start(9);
   if (start < 0) return null; // NM109 missing: the guide's required element
-  const end = el.end(9);
-  const source = r.source;
+  return idProblem(source, start, el.end(9));
+}
+
+/** Why source[start, end), NM109 of an NM1 whose NM108 is XX, is no NPI, or null. */
+function idProblem(source: Source, start: number, end: number): string | null {
+  if (start === end) return null; // NM109 missing: the guide's required element
   let digits = 0;
   for (let i = start; i < end; i++) {
     const c = codeAt(source, i);
