@@ -61,11 +61,14 @@ describe('removing a line of a claim with another payer\'s payments', () => {
 });
 
 describe('two other payers on one claim', () => {
-  /** Primary P1 paid 60.00 + 30.00, secondary P2 paid 20.00 + 10.00; each 2320 loop has its own AMT*D. */
+  /**
+   * Primary P1 paid 60.00 + 30.00, secondary P2 paid 20.00 + 10.00; each 2320 loop has its own
+   * AMT*D, and each payment its adjustments (CAS), so that every amount balances (cobBalance.ts).
+   */
   function tertiaryClaim(): string {
     const body: SegmentSpec[] = claimSegments([{ id: 'C1', lines: [
-      { code: '43214', charge: '100.00', date: day, extraSegments: [['SVD', 'P1', '60.00', ['HC', '43214'], '', '1'], ['DTP', '573', 'D8', '20260320'], ['SVD', 'P2', '20.00', ['HC', '43214'], '', '1'], ['DTP', '573', 'D8', '20260320']] },
-      { code: '43200', charge: '50.00', date: day, extraSegments: [['SVD', 'P1', '30.00', ['HC', '43200'], '', '1'], ['DTP', '573', 'D8', '20260320'], ['SVD', 'P2', '10.00', ['HC', '43200'], '', '1'], ['DTP', '573', 'D8', '20260320']] },
+      { code: '43214', charge: '100.00', date: day, extraSegments: [['SVD', 'P1', '60.00', ['HC', '43214'], '', '1'], ['CAS', 'CO', '45', '40'], ['DTP', '573', 'D8', '20260320'], ['SVD', 'P2', '20.00', ['HC', '43214'], '', '1'], ['CAS', 'PR', '1', '80'], ['DTP', '573', 'D8', '20260320']] },
+      { code: '43200', charge: '50.00', date: day, extraSegments: [['SVD', 'P1', '30.00', ['HC', '43200'], '', '1'], ['CAS', 'CO', '45', '20'], ['DTP', '573', 'D8', '20260320'], ['SVD', 'P2', '10.00', ['HC', '43200'], '', '1'], ['CAS', 'PR', '1', '40'], ['DTP', '573', 'D8', '20260320']] },
     ] }]);
     const hi = body.findIndex((s) => s[0] === 'HI');
     body.splice(hi + 1, 0,

@@ -47,6 +47,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.payer-claim-number-missing': 'A replacement (CLM05-3 7) or void (8) claim without REF*F8, the payer\'s control number of the claim it replaces or voids: the implementation guides require it.',
   'x12.tooth-invalid': 'An 837D tooth (TOO02, or the claim\'s tooth status DN201) that is no tooth number of the Universal/National Tooth Designation System (1-32, A-T, 51-82, AS-TS).',
   'x12.tooth-surface-invalid': 'An 837D tooth surface (TOO03) that is no surface code (B, D, F, I, L, M, O), or one named twice for a tooth.',
+  'x12.cob-unbalanced': 'Another payer\'s amounts on a claim it adjudicated do not balance: a line\'s charge minus that payer\'s 2430 CAS adjustments is not its SVD02, or CLM02 minus that payer\'s 2320 and 2430 CAS adjustments is not its 2320 AMT*D. Clearinghouses reject the claim.',
+  'x12.svd-payer-unknown': 'A line\'s other-payer payment (2430 SVD) names in SVD01 a payer that is none of the claim\'s other payers (2330B NM1*PR NM109).',
   'x12.npi-invalid': 'A provider\'s NM1 whose NM108 is XX and whose NM109 is no National Provider Identifier: not ten digits, or a last digit that is not the Luhn check digit of the first nine (prefix 80840). Clearinghouses reject the claim.',
   'x12.diagnosis-pointer': 'A service line\'s diagnosis pointer (SV107 on an 837P, SV311 on an 837D) that names no diagnosis code of its claim\'s HI (past the last one, or 0), or lines with pointers on a claim with no HI: the clearinghouse rejects the claim.',
   'x12.line-date-outside-statement': 'An 837I line whose own date of service (DTP*472) falls outside its claim\'s statement period (DTP*434): payers return such a claim to the provider.',

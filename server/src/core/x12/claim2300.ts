@@ -8,7 +8,7 @@
 import type { DateRange, Span } from '../model';
 import { detached } from '../text';
 import { NO_OFFSET } from './claimTotal';
-import { parseDecimalAt, shownNumber } from './values';
+import { parseDecimalAt, shownNumber, toCents } from './values';
 import type { SegmentReading } from './reading837';
 import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
@@ -181,6 +181,7 @@ export class Claim2300 {
     const hasCharge = chargeStart !== NO_OFFSET;
     const sum = lineReader.charges.check(hasCharge ? this.charge : null, chargeStart, chargeEnd);
     if (sum !== null) r.result.findings.push(sum);
+    lineReader.cob.claimEnds(hasCharge && this.charge !== null ? toCents(this.charge) : null, r.result.findings);
     if (lineReader.diagnoses.pending()) lineReader.diagnoses.check(this.claimIdSpan(), r.result.findings);
     // A replacement (7) or void (8) names the claim it is for in REF*F8: the guides require it, and a payer rejects the claim without it.
     if (supersedesOthers(this.location.frequency) && !this.payerClaimNumber) {

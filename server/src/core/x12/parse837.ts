@@ -14,7 +14,7 @@ import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { CLM, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, TA1, TOO } from './segmentCodes';
+import { AMT, CAS, CLM, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, SVD, TA1, TOO } from './segmentCodes';
 import { checkToothInformation, checkToothStatus } from './tooth837';
 import { EmptySegments } from './emptySegments';
 import { SegmentReading } from './reading837';
@@ -224,14 +224,27 @@ export class Parser837 {
         case 0: if (table.segmentEnd[s] === table.segmentStart[s]) this.empty.segment(s); break;
         case ISA: case IEA: case GS: case GE: case ST: case SE: return s;
         case HL: this.hierarchicalLevel(s); break;
-        case NM1: names.entityName(s, claim.segment >= 0, lines.lineSegment >= 0, lines.claimLineCount); break;
+        case NM1:
+          names.entityName(s, claim.segment >= 0, lines.lineSegment >= 0, lines.claimLineCount);
+          // An other payer's 2330B names it (NM1*PR), before the claim's lines.
+          if (claim.segment >= 0 && lines.claimLineCount === 0 && lines.lineSegment < 0 && names.inOtherPayerLoops) lines.cob.payerName(s);
+          break;
         case CLM: this.claimInformation(s); break;
         case DTP: dates.date(s); break;
         case LX: lines.lineNumber(s, claim.segment >= 0); break;
         case SV1: lines.service(s, SERVICE_SEGMENTS.SV1!, claim.segment >= 0); break;
         case SV2: lines.service(s, SERVICE_SEGMENTS.SV2!, claim.segment >= 0); break;
         case SV3: lines.service(s, SERVICE_SEGMENTS.SV3!, claim.segment >= 0); break;
-        case SBR: if (claim.segment >= 0 && lines.claimLineCount === 0) names.otherPayer(); break;
+        case SBR:
+          if (claim.segment >= 0 && lines.claimLineCount === 0 && lines.lineSegment < 0) {
+            names.otherPayer();
+            lines.cob.payerLoop();
+          }
+          break;
+        // Other payers' paid amounts and adjustments, which balance (cobBalance.ts).
+        case AMT: if (claim.segment >= 0 && lines.claimLineCount === 0 && lines.lineSegment < 0 && names.inOtherPayerLoops) lines.cob.amount(s); break;
+        case CAS: if (claim.segment >= 0 && (lines.lineSegment >= 0 || names.inOtherPayerLoops)) lines.cob.adjustment(s, lines.lineSegment >= 0); break;
+        case SVD: if (lines.lineSegment >= 0) lines.cob.payment(s); break;
         // The claim's own REF (2300), before its lines and other payers' loops (a 2330B REF*F8 is theirs).
         case REF: if (claim.segment >= 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.reference(s); break;
         case HI: if (claim.segment >= 0 && lines.lineSegment < 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.diagnoses(s); break;

@@ -34,9 +34,13 @@ export const TOO = 7677903;
 export const DN2 = 7415602;
 /** HI: a claim's diagnosis codes (and other health care codes), which its lines' pointers name. */
 export const HI = 42057;
+/** AMT, CAS, SVD: other payers' paid amounts and adjustments (2320 and 2430), which balance (cobBalance.ts). */
+export const AMT = 7366356;
+export const CAS = 7397587;
+export const SVD = 7662404;
 for (const [id, code] of [
   ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
-  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO], ['DN2', DN2], ['HI', HI],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO], ['DN2', DN2], ['HI', HI], ['AMT', AMT], ['CAS', CAS], ['SVD', SVD],
 ] as const) {
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }

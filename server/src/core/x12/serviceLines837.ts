@@ -14,6 +14,8 @@ import { ServiceSegmentReader } from './serviceSegment837';
 import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
 import { ClaimDiagnoses } from './diagnosisPointers';
+import { CobBalance } from './cobBalance';
+import { toCents } from './values';
 import { checkRevenueCode, hasProfessionalRevenueCode } from './revenueCode';
 import { NO_OFFSET } from '../offsetLine';
 import { LineColumns } from './lineColumns';
@@ -67,6 +69,8 @@ export class ServiceLines837 {
   readonly charges = new ClaimCharges();
   /** The open claim's diagnosis codes (HI) and its lines' pointers to them, for the pointer check. */
   readonly diagnoses = new ClaimDiagnoses();
+  /** Other payers' payments and adjustments of the open claim, which balance (cobBalance.ts). */
+  readonly cob: CobBalance;
 
   /** Parser837.keepLine: which lines become ServiceLine objects, by code and the table of their claim; null: every line. */
   keepLine: ((code: string, table: PtpTableKind | null) => boolean) | null = null;
@@ -99,6 +103,7 @@ export class ServiceLines837 {
   ) {
     this.columns = new LineColumns(rows);
     this.segment = new ServiceSegmentReader(r, this.procedure);
+    this.cob = new CobBalance(r);
   }
 
   /** A claim starts (CLM): no line yet. */
@@ -110,6 +115,7 @@ export class ServiceLines837 {
     this.claimProfessionalLines = 0;
     this.charges.reset();
     this.diagnoses.reset();
+    this.cob.reset();
     this.claimStatement = null;
   }
 
@@ -135,6 +141,7 @@ export class ServiceLines837 {
   moveBack(shift: number): void {
     this.charges.moveBack(shift);
     this.diagnoses.moveBack(shift);
+    this.cob.moveBack(shift);
     for (const line of this.claimLines) line.shift(-shift);
     this.columns.shift(this.claimFirstRow, this.columns.size, -shift);
   }
@@ -225,6 +232,7 @@ export class ServiceLines837 {
     const index = this.claimLineCount++;
     this.linesSeen++;
     this.charges.note(chargeStart, chargeEnd, charge);
+    this.cob.lineEnds(charge === null ? null : toCents(charge), r.result.findings);
     if (layout !== null && layout.pointers > 0) {
       read.element(sv, layout, layout.pointers);
       if (read.elementEnd > read.elementStart) {
