@@ -8,57 +8,38 @@ import { describe, it } from 'node:test';
 import { analyze, reanalyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
-import { X12Stream } from '../../server/src/core/x12/stream';
 import { comparable } from './helpers/analysis';
+import { x12Streamed } from './helpers/x12-streamed';
+import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
 
 const knowledge = emptyKnowledge(false);
+const day = { from: 20240110, to: 20240110 };
 
-/** A secondary 837P: one claim of `charge` and `lines` (each [charge, SVD payer, paid, CAS amounts]), the first payer's 2320 with `claimCas` and AMT*D `paid`. */
-function secondary(options: { charge?: string; paid?: string | null; claimCas?: string[]; payer?: string; lines?: [string, string, string, string[]][] } = {}): string {
-  const charge = options.charge ?? '100';
+/** A secondary 837P: one claim of `lines` (each [charge, SVD payer, paid, CAS amounts]), the first payer's 2320 with `claimCas` and AMT*D `paid`. */
+function secondary(options: { paid?: string | null; claimCas?: string[]; payer?: string; lines?: [string, string, string, string[]][] } = {}): string {
   const payer = options.payer ?? '11111';
   const lines = options.lines ?? [['100', payer, '60', ['40']]];
-  const body = [
-    'ST*837*0001*005010X222A1',
-    'BHT*0019*00*REF001*20240101*1200*CH',
-    'NM1*41*2*BILLING SERVICE*****46*S000001',
-    'PER*IC*CONTACT*TE*5555550100',
-    'NM1*40*2*EXAMPLE PAYER*****46*R000001',
-    'HL*1**20*1',
-    'NM1*85*2*EXAMPLE BILLING*****XX*1234567893',
-    'N3*1 MAIN ST',
-    'N4*SPRINGFIELD*IL*627010000',
-    'REF*EI*000000000',
-    'HL*2*1*22*0',
-    'SBR*S*18*******CI',
-    'NM1*IL*1*DOE*JANE****MI*M000001',
-    'NM1*PR*2*SECOND PAYER*****PI*55555',
-    `CLM*C1*${charge}***11:B:1*Y*A*Y*Y`,
-    'HI*ABK:R69',
-    'SBR*P*18*******CI',
-    ...(options.claimCas ?? []).map((amount) => `CAS*CO*45*${amount}`),
-    ...(options.paid === null ? [] : [`AMT*D*${options.paid ?? '60'}`]),
-    'OI***Y*P**Y',
-    'NM1*IL*1*DOE*JANE****MI*M000001',
-    `NM1*PR*2*FIRST PAYER*****PI*${payer}`,
-    ...lines.flatMap(([lineCharge, svdPayer, linePaid, cas], i) => [
-      `LX*${i + 1}`,
-      `SV1*HC:99213*${lineCharge}*UN*1***1`,
-      'DTP*472*D8*20240110',
-      `SVD*${svdPayer}*${linePaid}*HC:99213**1`,
-      ...cas.map((amount) => `CAS*CO*45*${amount}`),
-      'DTP*573*D8*20240201',
-    ]),
-  ];
-  const segments = [
-    'ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *240115*1200*^*00501*000000001*0*T*:',
-    'GS*HC*SENDER01*RECEIVER01*20240115*1200*1*X*005010X222A1',
-    ...body,
-    `SE*${body.length + 1}*0001`,
-    'GE*1*1',
-    'IEA*1*000000001',
-  ];
-  return segments.join('~\n') + '~\n';
+  const body: SegmentSpec[] = claimSegments([
+    {
+      id: 'C1',
+      lines: lines.map(([charge, svdPayer, paid, cas]) => ({
+        code: '99213',
+        charge,
+        date: day,
+        extraSegments: [['SVD', svdPayer, paid, ['HC', '99213'], '', '1'], ...cas.map((amount): SegmentSpec => ['CAS', 'CO', '45', ...amount.split('*')]), ['DTP', '573', 'D8', '20240201']],
+      })),
+    },
+  ]);
+  // The first payer's 2320 loop after the claim's HI, its 2330A and 2330B.
+  body.splice(body.findIndex((segment) => segment[0] === 'HI') + 1, 0,
+    ['SBR', 'P', '18', '', '', '', '', '', '', 'CI'],
+    ...(options.claimCas ?? []).map((amount): SegmentSpec => ['CAS', 'CO', '45', amount]),
+    ...(options.paid === null ? [] : [['AMT', 'D', options.paid ?? '60'] as SegmentSpec]),
+    ['OI', '', '', 'Y', '', '', 'Y'],
+    ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
+    ['NM1', 'PR', '2', 'FIRST PAYER', '', '', '', '', 'PI', payer],
+  );
+  return writeTransactions([body], { lineEnding: '\n' }).text;
 }
 
 const cob = (findings: readonly Finding[]) => findings.filter((f) => f.rule === 'x12.cob-unbalanced' || f.rule === 'x12.svd-payer-unknown');
@@ -91,7 +72,7 @@ describe('other payers\' amounts balance', () => {
   });
 
   it('two lines, several CAS amounts each (CAS03 and CAS06): balanced', () => {
-    const text = secondary({ charge: '150', paid: '90', lines: [['100', '11111', '60', ['30*1*5*10']], ['50', '11111', '30', ['20']]] });
+    const text = secondary({ paid: '90', lines: [['100', '11111', '60', ['30*1*5*10']], ['50', '11111', '30', ['20']]] });
     assert.deepEqual(shown(text), []);
   });
 
@@ -113,11 +94,7 @@ describe('other payers\' amounts balance', () => {
     const whole = cob(analyze(text, knowledge).findings);
     assert.equal(whole.length, 2);
     for (const size of [7, 64, 300]) {
-      const stream = new X12Stream(knowledge, undefined, { codedLinesOnly: true });
-      const findings: Finding[] = [];
-      for (let at = 0; at < text.length; at += size) findings.push(...stream.feed(text.slice(at, at + size)).findings);
-      findings.push(...stream.end().findings);
-      assert.deepEqual(cob(findings).map((f) => [f.span, f.message]), whole.map((f) => [f.span, f.message]), `pieces of ${size}`);
+      assert.deepEqual(cob(x12Streamed(text, knowledge, size)).map((f) => [f.span, f.message]), whole.map((f) => [f.span, f.message]), `pieces of ${size}`);
     }
   });
 

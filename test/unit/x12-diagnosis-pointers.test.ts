@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { analyze, reanalyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { emptyKnowledge } from '../../server/src/core/rules/knowledge';
-import { X12Stream } from '../../server/src/core/x12/stream';
+import { x12Streamed } from './helpers/x12-streamed';
 import { hoverAt } from '../../server/src/core/hover/hover';
 import { comparable } from './helpers/analysis';
 import { writeX12 } from './helpers/x12-writer';
@@ -108,11 +108,7 @@ describe('diagnosis pointers name codes the claim lists', () => {
     const whole = pointers(analyze(text, knowledge).findings);
     assert.equal(whole.length, 2);
     for (const size of [7, 64, 300]) {
-      const stream = new X12Stream(knowledge, undefined, { codedLinesOnly: true });
-      const findings: Finding[] = [];
-      for (let at = 0; at < text.length; at += size) findings.push(...stream.feed(text.slice(at, at + size)).findings);
-      findings.push(...stream.end().findings);
-      assert.deepEqual(pointers(findings).map((f) => [f.span, f.message]), whole.map((f) => [f.span, f.message]), `pieces of ${size}`);
+      assert.deepEqual(pointers(x12Streamed(text, knowledge, size)).map((f) => [f.span, f.message]), whole.map((f) => [f.span, f.message]), `pieces of ${size}`);
     }
   });
 
