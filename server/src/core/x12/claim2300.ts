@@ -110,6 +110,7 @@ export class Claim2300 {
     const ix = this.r.ix;
     const table = ix.table;
     this.lines.diagnoses.noteHi(this.r.source, table.segmentStart[s]!, table.segmentEnd[s]!, ix.elementCodeOf(s), ix.delimitersOf(s).component.charCodeAt(0));
+    this.lines.diagnosisCodes.hi(s);
   }
 
   /** A REF of the open claim's own (2300) loop, segment `s`: F8 names the claim it replaces or voids. */
@@ -182,6 +183,11 @@ export class Claim2300 {
     const sum = lineReader.charges.check(hasCharge ? this.charge : null, chargeStart, chargeEnd);
     if (sum !== null) r.result.findings.push(sum);
     lineReader.cob.claimEnds(hasCharge && this.charge !== null ? toCents(this.charge) : null, r.result.findings);
+    // ICD-9 after its end date is judged in 5010 only: the 4010 guides have no ICD-10 qualifiers.
+    if (this.envelopes.transaction?.model.implementation?.startsWith('005010')) {
+      const latest = Math.max(this.date?.to ?? 0, lineReader.claimLatestDate);
+      lineReader.diagnosisCodes.claimEnds(latest > 0 ? latest : null, r.result.findings);
+    }
     if (lineReader.diagnoses.pending()) lineReader.diagnoses.check(this.claimIdSpan(), r.result.findings);
     // A replacement (7) or void (8) names the claim it is for in REF*F8: the guides require it, and a payer rejects the claim without it.
     if (supersedesOthers(this.location.frequency) && !this.payerClaimNumber) {

@@ -15,6 +15,7 @@ import { CodedLine, SharedModifiers } from '../codedLines';
 import { ClaimCharges } from './claimTotal';
 import { ClaimDiagnoses } from './diagnosisPointers';
 import { CobBalance } from './cobBalance';
+import { DiagnosisCodes } from './diagnosisCodes';
 import { toCents } from './values';
 import { checkRevenueCode, hasProfessionalRevenueCode } from './revenueCode';
 import { NO_OFFSET } from '../offsetLine';
@@ -71,6 +72,10 @@ export class ServiceLines837 {
   readonly diagnoses = new ClaimDiagnoses();
   /** Other payers' payments and adjustments of the open claim, which balance (cobBalance.ts). */
   readonly cob: CobBalance;
+  /** The form and code set of the open claim's diagnosis codes (diagnosisCodes.ts). */
+  readonly diagnosisCodes: DiagnosisCodes;
+  /** The latest date of service of the open claim's lines (YYYYMMDD; 0: none yet). */
+  claimLatestDate = 0;
 
   /** Parser837.keepLine: which lines become ServiceLine objects, by code and the table of their claim; null: every line. */
   keepLine: ((code: string, table: PtpTableKind | null) => boolean) | null = null;
@@ -104,6 +109,7 @@ export class ServiceLines837 {
     this.columns = new LineColumns(rows);
     this.segment = new ServiceSegmentReader(r, this.procedure);
     this.cob = new CobBalance(r);
+    this.diagnosisCodes = new DiagnosisCodes(r);
   }
 
   /** A claim starts (CLM): no line yet. */
@@ -116,6 +122,8 @@ export class ServiceLines837 {
     this.charges.reset();
     this.diagnoses.reset();
     this.cob.reset();
+    this.diagnosisCodes.reset();
+    this.claimLatestDate = 0;
     this.claimStatement = null;
   }
 
@@ -142,6 +150,7 @@ export class ServiceLines837 {
     this.charges.moveBack(shift);
     this.diagnoses.moveBack(shift);
     this.cob.moveBack(shift);
+    this.diagnosisCodes.moveBack(shift);
     for (const line of this.claimLines) line.shift(-shift);
     this.columns.shift(this.claimFirstRow, this.columns.size, -shift);
   }
@@ -243,6 +252,7 @@ export class ServiceLines837 {
     // A revenue code alone (room, supplies) is not counted against an MUE: its date does not matter here.
     if (!this.lineDateWritten && code !== '') this.claimUndatedLines++;
     if (this.lineDate !== null && this.claimStatement !== null) this.outsideStatement(this.lineDate, this.claimStatement);
+    if (this.lineDate !== null && this.lineDate.to > this.claimLatestDate) this.claimLatestDate = this.lineDate.to;
     const keep = this.keepLine;
     const professional = this.lineProfessional;
     if (professional && code !== '') this.claimProfessionalLines++;
