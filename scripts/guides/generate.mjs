@@ -127,12 +127,18 @@ const RENAMED = { 'x12.control.00501.xml': { ISA11: 'Repetition Separator' } };
 /** The map being read (for RENAMED and ADDED_PATTERNS). */
 let currentMap = '';
 /**
- * Patterns the guide states that a map leaves out, by map, then loop id and element reference: the
+ * Patterns the guide states that a map leaves out, by map, then loop id ('*': every loop) and element reference: the
  * X223 map has the 2010AA billing provider's nine-digit ZIP code (N403, "the full nine digit ZIP
  * code must be provided") and the X222 map, of the same rule in the 837P guide, does not. Found by
  * an EDI analyst's review (an 837P billing provider with a five-digit ZIP passed).
  */
-const ADDED_PATTERNS = { '837.5010.X222.A1.xml': { '2010AA/N403': '[0-9]{9}' } };
+const TAXONOMY = '[0-9]{3}[0-9A-Z]{6}X';
+const ADDED_PATTERNS = {
+  '837.5010.X222.A1.xml': { '2010AA/N403': '[0-9]{9}', '*/PRV03': TAXONOMY },
+  // A provider taxonomy code (NUCC, PRV03 after PXC): ten characters, three digits first and X last
+  // (207Q00000X); the maps name the code set (prov_taxonomy) but pyx12 ships no list of it.
+  '837Q3.I.5010.X223.A1.xml': { '*/PRV03': TAXONOMY },
+};
 /** The loop of the segment being read (for ADDED_PATTERNS). */
 let currentLoop = '';
 /** The ADDED_PATTERNS entries an element took (each must: a name that matches nothing is a mistake). */
@@ -153,8 +159,11 @@ function simpleElement(node, ref) {
       usedExternal.add(def.x);
     }
   }
-  const added = ADDED_PATTERNS[currentMap]?.[`${currentLoop}/${ref}`];
-  if (added !== undefined) addedUsed.add(`${currentMap} ${currentLoop}/${ref}`);
+  const inLoop = ADDED_PATTERNS[currentMap]?.[`${currentLoop}/${ref}`];
+  const anyLoop = ADDED_PATTERNS[currentMap]?.[`*/${ref}`];
+  if (inLoop !== undefined) addedUsed.add(`${currentMap} ${currentLoop}/${ref}`);
+  else if (anyLoop !== undefined) addedUsed.add(`${currentMap} */${ref}`);
+  const added = inLoop ?? anyLoop;
   const regex = field(node, 'regex') ?? added;
   if (regex) def.re = regex;
   return { index: elements.add(def), def };

@@ -378,4 +378,12 @@ describe('patterns the 837P guide states and its map left out (scripts/guides/ge
     // The subscriber's address (2010BA) takes five digits.
     assert.deepEqual(check(edit({ [at('N4', 2)]: 'N4*ANYTOWN*PA*19000' })), []);
   });
+
+  it('a provider taxonomy code (PRV03) is ten characters, three digits first and X last, in any loop', () => {
+    const withPrv = (code: string) => check(edit({ [at('HL')]: ['HL*1**20*1', `PRV*BI*PXC*${code}`] }));
+    assert.deepEqual(withPrv('207Q00000X'), []);
+    assert.deepEqual(withPrv('2084P0800X'), []);
+    const bad = withPrv('12345');
+    assert.deepEqual(brief(bad), [`guide.element-format PRV03 @${at('HL') + 1}`]);
+  });
 });

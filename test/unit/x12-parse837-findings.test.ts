@@ -100,6 +100,16 @@ describe('claim and line findings', () => {
     assert.deepEqual(parseX12(write([clm('0.3'), ['LX', '1'], sv1('99213', '0.1'), ['LX', '2'], sv1('99213', '0.2')])).findings, []);
   });
 
+  it('negative charges (found in an EDI analyst\'s review: the guides want zero or more)', () => {
+    const text = write([clm('-50'), ['LX', '1'], sv1('99213', '-50')]);
+    const doc = parseX12(text);
+    assert.deepEqual(doc.findings.map((f) => [f.rule, slice(text, f.span), f.message]), [
+      ['x12.amount-invalid', '-50', 'CLM02 (total claim charge) is negative: a claim\'s total charge is zero or more (to take back a claim, send a void or a replacement)'],
+      ['x12.amount-invalid', '-50', 'SV1-02 (line charge) is negative: a line\'s charge is zero or more'],
+    ]);
+    assert.deepEqual(parseX12(write([clm('0'), ['LX', '1'], sv1('99213', '0')])).findings, [], 'zero is a charge');
+  });
+
   it('invalid amounts', () => {
     const doc = parseX12(write([clm('1,00'), ['LX', '1'], sv1('99213', 'abc'), ['LX', '2'], ['SV1', ['HC', '99213']]]));
     assert.deepEqual(rulesOf(doc.findings), ['x12.amount-invalid', 'x12.amount-invalid', 'x12.amount-invalid']);

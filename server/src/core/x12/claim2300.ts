@@ -102,6 +102,9 @@ export class Claim2300 {
           : `CLM02 (total claim charge) should be a decimal amount, found ${shownNumber(sliceOf(r.source, chargeStart, chargeEnd))}`,
         r.spanOr(s, 2),
       );
+    } else if (this.charge < 0) {
+      // The guides: a claim's total charge is zero or more (a credit is a void or replacement, not a negative claim).
+      r.add('x12.amount-invalid', 'error', 'CLM02 (total claim charge) is negative: a claim\'s total charge is zero or more (to take back a claim, send a void or a replacement)', r.spanOr(s, 2));
     }
   }
 

@@ -80,6 +80,9 @@ export class ServiceSegmentReader {
           : `${name} (line charge) should be a decimal amount, found ${shownNumber(sliceOf(text, chargeStart, chargeEnd))}`,
         r.spanOr(sv, layout.charge),
       );
+    } else if (charge < 0) {
+      const name = `${ix.segmentId(sv)}-${String(layout.charge).padStart(2, '0')}`;
+      r.add('x12.amount-invalid', 'error', `${name} (line charge) is negative: a line's charge is zero or more`, r.spanOr(sv, layout.charge));
     }
     this.chargeStart = chargeStart;
     this.chargeEnd = chargeEnd;
@@ -182,7 +185,8 @@ export class ServiceSegmentReader {
     let at = chargeStart;
     while (at < end && codeAt(text, at) !== element) at++;
     const charge = parseDecimalAt(text, chargeStart, at);
-    if (charge === null) return -1;
+    // An unreadable or negative charge takes the full read, which reports it.
+    if (charge === null || charge < 0) return -1;
     this.quickChargeStart = chargeStart;
     this.quickCharge = charge;
     return at;
