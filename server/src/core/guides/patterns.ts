@@ -9,11 +9,14 @@
 export const GUIDE_PATTERNS: Readonly<Record<string, RegExp>> = {
   // Held to the whole value (pyx12 searches, so a ten-digit or 627010000X ZIP code passes there).
   '[0-9]{9}': /^(?:[0-9]{9})$/s,
+  // A provider taxonomy code (PRV03; added by the generator: scripts/guides/generate.mjs ADDED_PATTERNS).
+  '[0-9]{3}[0-9A-Z]{6}X': /^(?:[0-9]{3}[0-9A-Z]{6}X)$/s,
 };
 
 /** What each of GUIDE_PATTERNS asks for, in words a message can give a biller (same keys). */
 export const GUIDE_PATTERN_WORDS: Readonly<Record<string, string>> = {
   '[0-9]{9}': 'nine digits',
+  '[0-9]{3}[0-9A-Z]{6}X': 'a provider taxonomy code, ten characters: three digits, six capitals or digits, then X (207Q00000X)',
 };
 
 /** A pattern of GUIDE_PATTERNS in words; the pattern itself for one without words. */
