@@ -33,6 +33,11 @@ test('settings shapes: flat or nested initializationOptions; a push without clai
   assert.equal(pushedSettings(null), undefined);
   assert.deepEqual(pushedSettings({ claimlint: null }), defaultSettings, 'a claimlint section set to nothing is the defaults');
   assert.deepEqual(pushedSettings({ claimlint: { hospitalPtpEditFiles: ['h'] } })?.hospitalPtpEditFiles, ['h']);
+  // Found in a pipeline developer's review: a flat push, and Helix's { settings: {...} }, were dropped without a word.
+  assert.deepEqual(pushedSettings({ guideChecks: 'envelope', ptpEditFiles: ['p'] }), { ...defaultSettings, guideChecks: 'envelope', ptpEditFiles: ['p'] });
+  assert.deepEqual(pushedSettings({ settings: { mueFiles: ['m'] } }), { ...defaultSettings, mueFiles: ['m'] });
+  assert.deepEqual(pushedSettings({ settings: { claimlint: { mueFiles: ['m'] } } }), { ...defaultSettings, mueFiles: ['m'] });
+  assert.equal(pushedSettings({ settings: { editor: { tabSize: 2 } } }), undefined, 'other sections under settings are not ours');
 });
 
 test('a workspace/configuration answer of null, or none, keeps the settings known; an object is taken with defaults', async () => {

@@ -34,14 +34,24 @@ export function initialSettings(options: ClaimlintInitializationOptions): Claiml
   return section && typeof section === 'object' ? withDefaults(section) : undefined;
 }
 
+/** Whether an object holds at least one of the section's own keys (ptpEditFiles, guideChecks...). */
+function holdsSettings(value: object): boolean {
+  return Object.keys(defaultSettings).some((key) => key in value);
+}
+
 /**
- * The settings a didChangeConfiguration push sets, or undefined when it holds no claimlint
- * section: an editor without workspace/configuration pushes every section it knows on any
- * change, and a push of other sections leaves Claimlint's as they were.
+ * The settings a didChangeConfiguration push sets, or undefined when it holds none of Claimlint's:
+ * an editor without workspace/configuration pushes every section it knows on any change, and a
+ * push of other sections leaves Claimlint's as they were. The section nested as VS Code sends it
+ * ({ claimlint: {...} }), or flat ({ guideChecks, ptpEditFiles }), or under `settings` as Helix
+ * sends its `config` ({ settings: {...} }). Found in review: a flat push was dropped without a word.
  */
 export function pushedSettings(pushed: unknown): ClaimlintSettings | undefined {
-  if (!pushed || typeof pushed !== 'object' || !(configurationSection in pushed)) return undefined;
-  return withDefaults((pushed as Record<string, unknown>)[configurationSection]);
+  if (!pushed || typeof pushed !== 'object') return undefined;
+  if (configurationSection in pushed) return withDefaults((pushed as Record<string, unknown>)[configurationSection]);
+  if (holdsSettings(pushed)) return withDefaults(pushed);
+  const inner = (pushed as Record<string, unknown>).settings;
+  return inner && typeof inner === 'object' && inner !== pushed ? pushedSettings(inner) : undefined;
 }
 
 /**
