@@ -186,11 +186,10 @@ export class CobBalance {
 
   /** The claim goes on into a piece that starts `shift` characters later: its offsets move back by that much. */
   moveBack(shift: number): void {
+    // Offsets of an earlier piece are negative: moved whatever their sign.
     for (const p of this.payers) {
-      if (p.paidStart >= 0) {
-        p.paidStart -= shift;
-        p.paidEnd -= shift;
-      }
+      p.paidStart -= shift;
+      p.paidEnd -= shift;
     }
     for (const list of [this.linePayments, this.claimPayments]) {
       for (const p of list) {

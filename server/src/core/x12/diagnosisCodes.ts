@@ -36,23 +36,23 @@ function isIcd10At(source: Parameters<typeof codeAt>[0], start: number, end: num
 export const DIAGNOSIS_CODE_RULE = 'x12.diagnosis-code-invalid';
 
 export class DiagnosisCodes {
-  /** The first ICD-9 qualifier of the claim's HIs (offsets; -1: none), judged by the claim's dates when it ends. */
-  private icd9Start = -1;
-  private icd9End = -1;
+  /** The first ICD-9 qualifier of the claim's HIs (offsets, when `icd9`), judged by the claim's dates when it ends. */
+  private icd9 = false;
+  private icd9Start = 0;
+  private icd9End = 0;
 
   constructor(private readonly r: SegmentReading) {}
 
   /** A claim starts. */
   reset(): void {
-    this.icd9Start = this.icd9End = -1;
+    this.icd9 = false;
   }
 
   /** The claim goes on into a piece that starts `shift` characters later. */
   moveBack(shift: number): void {
-    if (this.icd9Start >= 0) {
-      this.icd9Start -= shift;
-      this.icd9End -= shift;
-    }
+    // Offsets of an earlier piece are negative: moved whatever their sign.
+    this.icd9Start -= shift;
+    this.icd9End -= shift;
   }
 
   /** HI segment `s` of the claim's own loop: each ICD-10 code's form now; the first ICD-9 qualifier noted. */
@@ -74,7 +74,8 @@ export class DiagnosisCodes {
       while (codeEnd < end && codeAt(source, codeEnd) !== component) codeEnd++;
       if (codeEnd === codeStart) continue;
       if (ICD9.has(qualifier)) {
-        if (this.icd9Start < 0) {
+        if (!this.icd9) {
+          this.icd9 = true;
           this.icd9Start = start;
           this.icd9End = qualifierEnd;
         }
@@ -94,7 +95,7 @@ export class DiagnosisCodes {
 
   /** The claim ends: `latest`, its latest date of service (YYYYMMDD; null when none is known), against its ICD-9 codes. */
   claimEnds(latest: number | null, findings: Finding[]): void {
-    if (this.icd9Start < 0 || latest === null || latest < ICD10_FROM) return;
+    if (!this.icd9 || latest === null || latest < ICD10_FROM) return;
     findings.push({
       rule: DIAGNOSIS_CODE_RULE,
       severity: 'error',

@@ -103,6 +103,11 @@ export class Hierarchy837 {
     this.lineRenderingNm1 = -1;
   }
 
+  /** The level the last HL opened ('billingProvider', 'subscriber', 'patient', 'other'), or null before one. */
+  get currentLevel(): HlLevel | null {
+    return this.level;
+  }
+
   /** HL: the parties of the level it opens, and of the levels below, are not known yet. */
   hierarchicalLevel(s: number): void {
     const level = this.levelOf(s);

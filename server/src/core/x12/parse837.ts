@@ -16,6 +16,7 @@ import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
 import { AMT, CAS, CLM, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, SVD, TA1, TOO } from './segmentCodes';
 import { checkToothInformation, checkToothStatus } from './tooth837';
+import { SubscriberPatient } from './subscriberPatient';
 import { EmptySegments } from './emptySegments';
 import { SegmentReading } from './reading837';
 import { Envelopes837 } from './envelope837';
@@ -80,6 +81,8 @@ export class Parser837 {
   private readonly dates: Dates837;
   /** Runs of empty segments (emptySegments.ts). */
   private readonly empty: EmptySegments;
+  /** Whether the subscriber is the patient, as SBR02 and the 2000C loop say (subscriberPatient.ts). */
+  private readonly subscriberPatient: SubscriberPatient;
 
   /** Claims so far, put in result.claims or not (see keepLine). */
   get claimCount(): number {
@@ -112,6 +115,7 @@ export class Parser837 {
     this.empty = new EmptySegments(r);
     this.envelopes = new Envelopes837(r, this.empty);
     this.names = new Hierarchy837(r);
+    this.subscriberPatient = new SubscriberPatient(r);
     // A part of a document read again after an edit (enclosing) has a few lines; a document as
     // many as its text holds, about one per LINE_BYTES (each doubling of the columns leaves the
     // arrays it replaced to the collector, their pages touched for nothing).
@@ -155,6 +159,7 @@ export class Parser837 {
     const segments = this.r.ix.segmentCount;
     this.names.resolveIds();
     this.envelopes.moveBack(segments, shift);
+    this.subscriberPatient.moveBack(shift);
     const claimOpen = this.claim.segment >= 0;
     if (claimOpen) this.claim.goesOn(shift);
     this.lines.nextPiece(claimOpen);
@@ -239,7 +244,7 @@ export class Parser837 {
           if (claim.segment >= 0 && lines.claimLineCount === 0 && lines.lineSegment < 0) {
             names.otherPayer();
             lines.cob.payerLoop();
-          }
+          } else if (claim.segment < 0) this.subscriberPatient.subscriber(s);
           break;
         // Other payers' paid amounts and adjustments, which balance (cobBalance.ts).
         case AMT: if (claim.segment >= 0 && lines.claimLineCount === 0 && lines.lineSegment < 0 && names.inOtherPayerLoops) lines.cob.amount(s); break;
@@ -284,13 +289,14 @@ export class Parser837 {
       case IEA: envelopes.interchangeTrailer(s); break;
       case GS: envelopes.groupHeader(s); break;
       case GE: envelopes.groupTrailer(s); break;
-      case ST: envelopes.transactionHeader(s); this.names.startTransaction(); break;
+      case ST: this.subscriberPatient.end(this.r.result.findings); envelopes.transactionHeader(s); this.names.startTransaction(); break;
     }
   }
 
   /** An SE at segment s: it ends the open claim, then the set (also for rereadClaim.ts, which checks a set's SE again on its own). */
   transactionTrailer(s: number): void {
     this.claim.close(s);
+    this.subscriberPatient.end(this.r.result.findings);
     this.envelopes.transactionTrailer(s);
   }
 
@@ -299,6 +305,9 @@ export class Parser837 {
   hierarchicalLevel(s: number): void {
     this.claim.close(s);
     this.names.hierarchicalLevel(s);
+    // The subscriber-is-the-patient rules are the 5010 guides' (4010 names the patient otherwise).
+    const implementation = this.envelopes.transaction?.model.implementation ?? '';
+    this.subscriberPatient.level(this.names.currentLevel ?? 'other', implementation.startsWith('005010'), s, this.r.result.findings);
   }
 
   // ---- 2300 claim: claim2300.ts reads the CLM and builds the claim it opens ----------------
@@ -326,6 +335,7 @@ export class Parser837 {
   claimInformation(s: number): void {
     this.claim.close(s);
     this.claim.open(s);
+    this.subscriberPatient.claim();
   }
 }
 
