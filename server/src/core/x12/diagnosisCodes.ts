@@ -8,11 +8,25 @@
 
 import type { Finding } from '../model';
 import type { SegmentReading } from './reading837';
-import { codeAt } from './source';
+import { codeAt, sliceOf, type Source } from './source';
 
 /** Diagnosis qualifiers of HI (HI0n-1), as the code set each names. */
-const ICD10: ReadonlySet<string> = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR']);
-const ICD9: ReadonlySet<string> = new Set(['BK', 'BF', 'BJ', 'BN', 'PR']);
+const ICD10: readonly string[] = ['ABK', 'ABF', 'ABJ', 'ABN', 'APR'];
+const ICD9: readonly string[] = ['BK', 'BF', 'BJ', 'BN', 'PR'];
+
+/** A qualifier of 2 or 3 characters as a number (its character codes, 8 bits each). */
+const qualifierNumber = (q: string): number => [...q].reduce((n, c) => n * 256 + c.charCodeAt(0), 0);
+const ICD10_NUMBERS: readonly number[] = ICD10.map(qualifierNumber);
+const ICD9_NUMBERS: readonly number[] = ICD9.map(qualifierNumber);
+
+/** The code set the qualifier source[start, end) names: 10 (ICD-10-CM), 9 (ICD-9-CM), or 0 (another). Read from its characters. */
+function codeSetAt(source: Source, start: number, end: number): 0 | 9 | 10 {
+  const length = end - start;
+  if (length < 2 || length > 3) return 0;
+  let n = 0;
+  for (let at = start; at < end; at++) n = n * 256 + (codeAt(source, at) & 255);
+  return length === 3 ? (ICD10_NUMBERS.includes(n) ? 10 : 0) : ICD9_NUMBERS.includes(n) ? 9 : 0;
+}
 
 /** The first date of service ICD-9 codes may not be used for (HIPAA's ICD-10 date, 2015-10-01). */
 const ICD10_FROM = 20151001;
@@ -23,7 +37,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isCapital = (c: number) => c >= 65 && c <= 90;
 
 /** Whether source[start, end) reads as an ICD-10-CM code as an 837 writes it: a capital letter, a digit, then 1-5 capitals or digits. */
-function isIcd10At(source: Parameters<typeof codeAt>[0], start: number, end: number): boolean {
+function isIcd10At(source: Source, start: number, end: number): boolean {
   const length = end - start;
   if (length < 3 || length > 7 || !isCapital(codeAt(source, start)) || !isDigit(codeAt(source, start + 1))) return false;
   for (let at = start + 2; at < end; at++) {
@@ -55,25 +69,31 @@ export class DiagnosisCodes {
     this.icd9End -= shift;
   }
 
-  /** HI segment `s` of the claim's own loop: each ICD-10 code's form now; the first ICD-9 qualifier noted. */
+  /** HI segment `s` of the claim's own loop: each ICD-10 code's form now; the first ICD-9 qualifier noted. One pass over its characters. */
   hi(s: number): void {
     const r = this.r;
-    const el = r.elementsOf(s);
+    const ix = r.ix;
     const source = r.source;
-    const component = r.ix.delimitersOf(s).component.charCodeAt(0);
-    for (let k = 1; k <= 12; k++) {
-      const start = el.start(k);
-      if (start < 0) break;
-      const end = el.end(k);
+    const segmentEnd = ix.table.segmentEnd[s]!;
+    const element = ix.elementCodeOf(s);
+    const component = ix.delimitersOf(s).component.charCodeAt(0);
+    let at = ix.table.segmentStart[s]!;
+    // The segment id, then element by element (k: HI01..HI12).
+    while (at < segmentEnd && codeAt(source, at) !== element) at++;
+    for (let k = 1; at < segmentEnd && k <= 12; k++) {
+      const start = at + 1;
       let qualifierEnd = start;
-      while (qualifierEnd < end && codeAt(source, qualifierEnd) !== component) qualifierEnd++;
+      while (qualifierEnd < segmentEnd && codeAt(source, qualifierEnd) !== component && codeAt(source, qualifierEnd) !== element) qualifierEnd++;
+      let end = qualifierEnd;
+      while (end < segmentEnd && codeAt(source, end) !== element) end++;
+      at = end;
       if (qualifierEnd >= end) continue;
-      const qualifier = r.strings.of(source, start, qualifierEnd);
       const codeStart = qualifierEnd + 1;
       let codeEnd = codeStart;
       while (codeEnd < end && codeAt(source, codeEnd) !== component) codeEnd++;
       if (codeEnd === codeStart) continue;
-      if (ICD9.has(qualifier)) {
+      const set = codeSetAt(source, start, qualifierEnd);
+      if (set === 9) {
         if (!this.icd9) {
           this.icd9 = true;
           this.icd9Start = start;
@@ -81,14 +101,14 @@ export class DiagnosisCodes {
         }
         continue;
       }
-      if (!ICD10.has(qualifier)) continue;
+      if (set !== 10 || isIcd10At(source, codeStart, codeEnd)) continue;
       const ref = `HI${k < 10 ? '0' : ''}${k}-02`;
       let dot = false;
-      for (let at = codeStart; at < codeEnd; at++) if (codeAt(source, at) === DOT) dot = true;
+      for (let c = codeStart; c < codeEnd; c++) if (codeAt(source, c) === DOT) dot = true;
       if (dot) {
         r.add(DIAGNOSIS_CODE_RULE, 'error', `${ref} writes its ICD-10 diagnosis code with a decimal point: the implementation guide's codes are written without it (J020, not J02.0), and a payer cannot match the code as written`, { start: codeStart, end: codeEnd });
-      } else if (!isIcd10At(source, codeStart, codeEnd)) {
-        r.add(DIAGNOSIS_CODE_RULE, 'error', `${ref} is not an ICD-10-CM code (qualifier ${qualifier}): one is a capital letter, a digit, then 1-5 capital letters or digits (3-7 characters)`, { start: codeStart, end: codeEnd });
+      } else {
+        r.add(DIAGNOSIS_CODE_RULE, 'error', `${ref} is not an ICD-10-CM code (qualifier ${sliceOf(source, start, qualifierEnd)}): one is a capital letter, a digit, then 1-5 capital letters or digits (3-7 characters)`, { start: codeStart, end: codeEnd });
       }
     }
   }

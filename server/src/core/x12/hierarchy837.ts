@@ -5,7 +5,7 @@
 import type { Claim } from '../model';
 import type { SegmentReading } from './reading837';
 import { codeAt } from './source';
-import { checkNpi, namesProvider } from './npi';
+import { checkNpi } from './npi';
 
 /** HL03 hierarchical level codes of the 837 and the 2000 loops they open. */
 const HL_LEVELS: Readonly<Record<string, 'billingProvider' | 'subscriber' | 'patient'>> = {
@@ -152,7 +152,7 @@ export class Hierarchy837 {
     const qualifier = this.nameQualifier(s);
     if (qualifier === 0) return;
     // A provider's NPI, wherever its NM1 is (npi.ts).
-    if (namesProvider(qualifier)) checkNpi(this.r, s, qualifier);
+    checkNpi(this.r, s, qualifier);
     if (inClaim) {
       // In a claim only the rendering provider counts: 2420A in a line, 2310B before the first
       // line and before any 2320 loop (NM1*IL, NM1*PR and NM1*82 after an SBR in the claim name

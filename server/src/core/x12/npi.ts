@@ -6,14 +6,23 @@
 import type { SegmentReading } from './reading837';
 import { codeAt, type Source } from './source';
 
-/** NM101 of the providers an NPI names (first char code * 65536 + second). */
-const ENTITIES: ReadonlySet<number> = new Set(
-  ['85', '87', '82', 'DN', 'DK', 'DQ', '77', '71', '72', 'ZZ', 'FA', 'QB', 'PW', '45'].map((q) => q.charCodeAt(0) * 65536 + q.charCodeAt(1)),
-);
+/** NM101 of the providers an NPI names, as the reader reads them (first char code * 65536 + second). */
+const ENTITY_CODES: readonly string[] = ['85', '87', '82', 'DN', 'DK', 'DQ', '77', '71', '72', 'ZZ', 'FA', 'QB', 'PW', '45'];
+const qualifierOf = (q: string): number => q.charCodeAt(0) * 65536 + q.charCodeAt(1);
+const ENTITIES: readonly number[] = ENTITY_CODES.map(qualifierOf);
+const PW = qualifierOf('PW');
+const QB = qualifierOf('QB');
 
-/** Whether an NM1 of NM101 `qualifier` (as ENTITIES writes it) may name an NPI. */
+/**
+ * Whether an NM1 of NM101 `qualifier` (as ENTITIES writes it) may name an NPI. Every NM1 of a file
+ * asks: the subscriber's, patient's and payer's (letters first: IL, QC, PR) are told apart by their
+ * first character before the list is looked at.
+ */
 export function namesProvider(qualifier: number): boolean {
-  return ENTITIES.has(qualifier);
+  const first = qualifier >>> 16;
+  if (first === 73 /* I */ || (first === 80 /* P */ && qualifier !== PW) || (first === 81 /* Q */ && qualifier !== QB)) return false;
+  for (let i = 0; i < ENTITIES.length; i++) if (ENTITIES[i] === qualifier) return true;
+  return false;
 }
 
 const ZERO = 48;
@@ -74,7 +83,7 @@ function idProblem(source: Source, start: number, end: number): string | null {
 
 /** Reports NM109 of provider NM1 `s` (NM101 `qualifier`) when NM108 is XX and NM109 is no NPI. */
 export function checkNpi(r: SegmentReading, s: number, qualifier: number): void {
-  if (!ENTITIES.has(qualifier)) return;
+  if (!namesProvider(qualifier)) return;
   const problem = npiProblem(r, s);
   if (problem !== null) r.add('x12.npi-invalid', 'error', problem, r.spanOr(s, 9));
 }

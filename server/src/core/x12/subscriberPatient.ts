@@ -10,6 +10,7 @@
 
 import type { Finding, Span } from '../model';
 import type { SegmentReading } from './reading837';
+import { codeAt } from './source';
 
 export const SUBSCRIBER_PATIENT_RULE = 'x12.subscriber-patient';
 
@@ -35,11 +36,13 @@ export class SubscriberPatient {
       if (this.open) this.patientLoop = true;
       return;
     }
-    this.end(findings);
+    if (this.open) this.end(findings);
     this.open = judged && level === 'subscriber';
+    // HL04, the segment's last element: "1" when a child level follows (two characters from its end).
     if (this.open) {
-      const r = this.r;
-      this.childrenSaid = r.equals(r.elementsOf(s, 4), 4, '1');
+      const ix = this.r.ix;
+      const end = ix.table.segmentEnd[s]!;
+      this.childrenSaid = end - 2 > ix.table.segmentStart[s]! && codeAt(this.r.source, end - 1) === 49 && codeAt(this.r.source, end - 2) === ix.elementCodeOf(s);
     }
   }
 
