@@ -40,6 +40,22 @@ async function minimalClient(rootUri: string | null = null): Promise<TestClient>
   return client;
 }
 
+test('a client that did not ask for claimlint/loadProblems is told of a table that cannot be loaded by window/showMessage alone (found in a pipeline developer\'s review)', async () => {
+  const client = new TestClient({ pullConfiguration: false });
+  try {
+    const missing = '/nonexistent-claimlint-table/ccipra-missing.txt';
+    const result = await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: { ptpEditFiles: [missing] } } });
+    client.initializeResult = result;
+    const shown = client.waitForNotification('window/showMessage');
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    const message = (await withDeadline(shown, ANSWER_MS, 'window/showMessage')) as { message: string };
+    assert.match(message.message, /ccipra-missing\.txt/);
+    assert.deepEqual(client.notifications.filter((n) => n.method === 'claimlint/loadProblems'), [], 'no Claimlint notification it did not ask for');
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('a minimal client gets commands for fixes, a flat outline and diagnostics without related locations', async () => {
   const client = await minimalClient();
   try {

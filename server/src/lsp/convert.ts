@@ -9,7 +9,7 @@ import type { Fix } from '../core/fixes';
 import { markdownToPlainText } from '../core/hover/plainText';
 import type { Finding, Severity, Span } from '../core/model';
 import type { Positions, Range } from '../core/text';
-import { ConflictCountNotification } from './protocol';
+import { ConflictCountNotification, LoadProblemsNotification } from './protocol';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -127,15 +127,18 @@ export function workspaceEditOf(document: TextDocument, analysis: Analysis, edit
 
 /**
  * `connection` sending what the client takes: diagnostics without related locations for a client
- * that does not declare publishDiagnostics.relatedInformation, and claimlint/conflictCount only to
- * one that asked for it (statusCounts). `features` is read as each is sent, so after initialize.
+ * that does not declare publishDiagnostics.relatedInformation, and claimlint/conflictCount and
+ * claimlint/loadProblems only to one that asked for them (statusCounts; a client that did not ask
+ * is told of load problems by window/showMessage). `features` is read as each is sent, so after initialize.
  */
 export function asClientTakes(connection: Connection, features: { readonly relatedInformation: boolean; readonly statusCounts: boolean }): Connection {
   const sendDiagnostics = (params: PublishDiagnosticsParams) =>
     connection.sendDiagnostics(features.relatedInformation ? params : { ...params, diagnostics: params.diagnostics.map(({ relatedInformation: _, ...diagnostic }) => diagnostic) });
   const sendNotification = (type: string | { method: string }, ...rest: unknown[]): Promise<void> => {
     const method = typeof type === 'string' ? type : type.method;
-    if (method === ConflictCountNotification.method && !features.statusCounts) return Promise.resolve();
+    // Claimlint's own notifications go only to a client that asked for them (statusCounts): an
+    // editor that logs every notification it does not know as an error (Helix) is not sent them.
+    if ((method === ConflictCountNotification.method || method === LoadProblemsNotification.method) && !features.statusCounts) return Promise.resolve();
     return (connection.sendNotification as (type: unknown, ...rest: unknown[]) => Promise<void>)(type, ...rest);
   };
   return new Proxy(connection, {
