@@ -14,6 +14,7 @@ import type { Envelopes837 } from './envelope837';
 import type { Hierarchy837 } from './hierarchy837';
 import type { ServiceLines837 } from './serviceLines837';
 import { X12Claim } from './serviceLine837';
+import { HiValues } from './hiValues';
 import { Clm05Reader, readClm05, type Clm05 } from './clm05';
 import { supersedesOthers } from '../rules/supersession';
 import { CLAIM_FREQUENCY } from '../data/billTypes';
@@ -50,6 +51,8 @@ export class Claim2300 {
   private payerClaimNumber = false;
   /** Reads CLM05 (the same text as the claim before gives the same object). */
   private readonly clm05 = new Clm05Reader();
+  /** The values of the HI being read (hiValues.ts), reused from HI to HI. */
+  private readonly hiValues = new HiValues();
   /** Claims seen so far (model indexes; result arrays may be emptied between pieces). */
   seen = 0;
   /**
@@ -112,8 +115,13 @@ export class Claim2300 {
   diagnoses(s: number): void {
     const ix = this.r.ix;
     const table = ix.table;
-    this.lines.diagnoses.noteHi(this.r.source, table.segmentStart[s]!, table.segmentEnd[s]!, ix.elementCodeOf(s), ix.delimitersOf(s).component.charCodeAt(0));
-    this.lines.diagnosisCodes.hi(s);
+    const source = this.r.source;
+    const start = table.segmentStart[s]!;
+    const end = table.segmentEnd[s]!;
+    // Read once, for the pointers' count and the codes' checks.
+    const values = this.hiValues.read(source, start, end, ix.elementCodeOf(s), ix.delimitersOf(s).component.charCodeAt(0));
+    this.lines.diagnoses.noteHi(source, start, end, values);
+    this.lines.diagnosisCodes.hi(values);
   }
 
   /** A REF of the open claim's own (2300) loop, segment `s`: F8 names the claim it replaces or voids. */

@@ -8,6 +8,7 @@
 
 import type { Finding } from '../model';
 import type { SegmentReading } from './reading837';
+import type { HiValues } from './hiValues';
 import { codeAt, sliceOf, type Source } from './source';
 
 /** Diagnosis qualifiers of HI (HI0n-1), as the code set each names. */
@@ -69,29 +70,17 @@ export class DiagnosisCodes {
     this.icd9End -= shift;
   }
 
-  /** HI segment `s` of the claim's own loop: each ICD-10 code's form now; the first ICD-9 qualifier noted. One pass over its characters. */
-  hi(s: number): void {
+  /** An HI of the claim's own loop, its values read (HiValues): each ICD-10 code's form now; the first ICD-9 qualifier noted. */
+  hi(values: HiValues): void {
     const r = this.r;
-    const ix = r.ix;
     const source = r.source;
-    const segmentEnd = ix.table.segmentEnd[s]!;
-    const element = ix.elementCodeOf(s);
-    const component = ix.delimitersOf(s).component.charCodeAt(0);
-    let at = ix.table.segmentStart[s]!;
-    // The segment id, then element by element (k: HI01..HI12).
-    while (at < segmentEnd && codeAt(source, at) !== element) at++;
-    for (let k = 1; at < segmentEnd && k <= 12; k++) {
-      const start = at + 1;
-      let qualifierEnd = start;
-      while (qualifierEnd < segmentEnd && codeAt(source, qualifierEnd) !== component && codeAt(source, qualifierEnd) !== element) qualifierEnd++;
-      let end = qualifierEnd;
-      while (end < segmentEnd && codeAt(source, end) !== element) end++;
-      at = end;
-      if (qualifierEnd >= end) continue;
-      const codeStart = qualifierEnd + 1;
-      let codeEnd = codeStart;
-      while (codeEnd < end && codeAt(source, codeEnd) !== component) codeEnd++;
-      if (codeEnd === codeStart) continue;
+    for (let i = 0; i < values.count; i++) {
+      const k = values.element[i]!;
+      if (k > 12) break;
+      const start = values.qualifierStart[i]!;
+      const qualifierEnd = values.qualifierEnd[i]!;
+      const codeStart = values.codeStart[i]!;
+      const codeEnd = values.codeEnd[i]!;
       const set = codeSetAt(source, start, qualifierEnd);
       if (set === 9) {
         if (!this.icd9) {

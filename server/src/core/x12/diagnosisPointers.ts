@@ -11,6 +11,7 @@ import { NO_OFFSET } from './claimTotal';
 import { codeAt, type Source } from './source';
 import { listWithAnd } from '../wordLists';
 import { grown } from '../typedArrays';
+import { HiValues } from './hiValues';
 
 /** HI01-1 qualifiers of diagnosis codes (principal and other; ICD-10 in 5010, ICD-9 in 4010). */
 const DIAGNOSIS_QUALIFIERS: readonly string[] = ['ABK', 'ABF', 'BK', 'BF'];
@@ -41,36 +42,14 @@ function isDiagnosisQualifier(source: Source, start: number, end: number): boole
 }
 
 /**
- * The diagnosis codes HI segment text[start, end) lists (the segment without its terminator):
- * how many, each value with a diagnosis qualifier and a code after it; -1 when a value has no
- * component separator (its qualifier and code cannot be told apart). With `found`, each code's
- * qualifier start, code start and code end are pushed into it, in order. The one reading of an
- * HI, for the reader's count and the hover's codes.
+ * How many diagnosis codes an HI's values (HiValues) list: each value with a diagnosis qualifier
+ * and a code after it; -1 when a value has no component separator (its qualifier and code cannot
+ * be told apart). What the reader counts and the hover lists.
  */
-function scanHi(source: Source, start: number, end: number, element: number, component: number, found: number[] | null): number {
+function diagnosisCount(source: Source, values: HiValues): number {
+  if (values.separatorMissing) return -1;
   let listed = 0;
-  let at = start;
-  // The segment id, then element by element.
-  while (at < end && codeAt(source, at) !== element) at++;
-  while (at < end) {
-    const from = at + 1;
-    let qualifierEnd = from;
-    while (qualifierEnd < end && codeAt(source, qualifierEnd) !== component && codeAt(source, qualifierEnd) !== element) qualifierEnd++;
-    let next = qualifierEnd;
-    while (next < end && codeAt(source, next) !== element) next++;
-    at = next;
-    // An empty value is none; a value without a component separator is no qualifier and code.
-    if (qualifierEnd === next) {
-      if (next > from) return -1;
-      continue;
-    }
-    const codeStart = qualifierEnd + 1;
-    let codeEnd = codeStart;
-    while (codeEnd < next && codeAt(source, codeEnd) !== component) codeEnd++;
-    if (codeEnd === codeStart || !isDiagnosisQualifier(source, from, qualifierEnd)) continue;
-    listed++;
-    found?.push(from, codeStart, codeEnd);
-  }
+  for (let i = 0; i < values.count; i++) if (isDiagnosisQualifier(source, values.qualifierStart[i]!, values.qualifierEnd[i]!)) listed++;
   return listed;
 }
 
@@ -118,12 +97,12 @@ export class ClaimDiagnoses {
   }
 
   /**
-   * An HI of the claim, text[start, end) (the segment without its terminator): each of its
-   * elements with a diagnosis qualifier is a code a pointer may name.
+   * An HI of the claim, text[start, end) (the segment without its terminator), its values read:
+   * each of its elements with a diagnosis qualifier is a code a pointer may name.
    */
-  noteHi(source: Source, start: number, end: number, element: number, component: number): void {
+  noteHi(source: Source, start: number, end: number, values: HiValues): void {
     this.hiSeen = true;
-    const listed = scanHi(source, start, end, element, component, null);
+    const listed = diagnosisCount(source, values);
     if (listed < 0) this.unreadable = true;
     if (listed <= 0) return;
     this.codes += listed;
@@ -257,9 +236,13 @@ export interface ListedDiagnosis {
  * cannot be counted).
  */
 export function diagnosesListed(text: string, start: number, end: number, element: string, component: string): ListedDiagnosis[] | null {
-  const found: number[] = [];
-  if (scanHi(text, start, end, element.charCodeAt(0), component.charCodeAt(0), found) < 0) return null;
+  const values = new HiValues().read(text, start, end, element.charCodeAt(0), component.charCodeAt(0));
+  if (values.separatorMissing) return null;
   const listed: ListedDiagnosis[] = [];
-  for (let i = 0; i < found.length; i += 3) listed.push({ qualifier: text.slice(found[i]!, found[i + 1]! - 1), code: text.slice(found[i + 1]!, found[i + 2]!) });
+  for (let i = 0; i < values.count; i++) {
+    const qualifierStart = values.qualifierStart[i]!;
+    const qualifierEnd = values.qualifierEnd[i]!;
+    if (isDiagnosisQualifier(text, qualifierStart, qualifierEnd)) listed.push({ qualifier: text.slice(qualifierStart, qualifierEnd), code: text.slice(values.codeStart[i]!, values.codeEnd[i]!) });
+  }
   return listed;
 }
