@@ -11,7 +11,7 @@
 
 import type { Finding } from '../model';
 import type { SegmentReading } from './reading837';
-import { parseDecimalAt, toCents } from './values';
+import { parseDecimalAt, shownAmount as shown, toCents } from './values';
 
 /** CAS03, 06, 09, 12, 15, 18: the adjustment amounts of a CAS segment (after its group code, reason, amount, quantity triplets). */
 const CAS_AMOUNTS: readonly number[] = [3, 6, 9, 12, 15, 18];
@@ -44,11 +44,6 @@ interface LinePayment {
 
 function cents(value: number | null): number | null {
   return value === null ? null : toCents(value);
-}
-
-/** An amount in cents as the message shows it: 1234 as 12.34. */
-function shown(amount: number): string {
-  return (amount / 100).toFixed(2);
 }
 
 export class CobBalance {
