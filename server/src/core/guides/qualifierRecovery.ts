@@ -65,7 +65,7 @@ export function placeByQualifier(walker: GuideWalker, id: string, valueAt: Value
   const value = valueAt(q.position, q.component);
   if (spec === null || spec.kind !== 'element' || value.length > spec.maxLength || !CODE_SHAPE.test(value)) return null;
   const state = walker.snapshot();
-  let best: { as: ValueAt; segment: SegmentSpec; code: string } | null = null;
+  let best: { as: ValueAt; code: string } | null = null;
   let bestEvents = Infinity;
   let bestDepth = -1;
   /** Every code a segment the walk could place here takes, by the loop it would be placed in. */
@@ -86,7 +86,7 @@ export function placeByQualifier(walker: GuideWalker, id: string, valueAt: Value
     const events = trial.events.length;
     const depth = trial.loopPath().length;
     if (events < bestEvents || (events === bestEvents && depth > bestDepth)) {
-      best = { as, segment: c, code: taken };
+      best = { as, code: taken };
       bestEvents = events;
       bestDepth = depth;
     }

@@ -8,6 +8,7 @@ import { capitalized } from '../text';
 import { shownSegmentId } from './shown';
 import type { ValueAt } from './lookups';
 import type { GuideSchema } from './schema';
+import type { GuideWalker } from './walker';
 import { idCodeOf, type KeyAt } from './transitions';
 import { checkElements, type ElementContext, type GuideSeverity } from './elementChecks';
 import { checkRecovered, placeByQualifier } from './qualifierRecovery';
@@ -146,19 +147,27 @@ export abstract class SegmentCheck extends CarriedState {
     const placed = group.walker.step(id, this.valueAt, keyAt, idCodeOf(id), !SLOW_IDS.has(id));
     if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
     if (!placed) {
-      // A qualifier no segment of its id takes (HL03 21): placed, so its code is the finding (qualifierRecovery.ts).
-      const recovered = placeByQualifier(group.walker, id, this.valueAt, idCodeOf(id));
-      if (!recovered) {
-        this.unexpected(id, elements, index);
-        return;
-      }
-      if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
-      this.placedLast = true;
-      checkRecovered(this.context, recovered, seg.elements, index);
+      this.unplaced(group.walker, id, this.valueAt, idCodeOf(id), elements, index);
       return;
     }
     this.placedLast = true;
     checkElements(this.context, placed, seg.elements, index);
+  }
+
+  /**
+   * A segment the walk did not place: one whose qualifier no segment of its id takes (HL03 21) is
+   * placed where it belongs, and its code is the finding (qualifierRecovery.ts); any other is not
+   * expected here.
+   */
+  protected unplaced(walker: GuideWalker, id: string, valueAt: ValueAt, code: number, elements: readonly string[], index: number): void {
+    const recovered = placeByQualifier(walker, id, valueAt, code);
+    if (!recovered) {
+      this.unexpected(id, elements, index);
+      return;
+    }
+    if (walker.events.length > 0) reportEvents(walker.events, index, this.context.add);
+    this.placedLast = true;
+    checkRecovered(this.context, recovered, elements, index);
   }
 
   protected unexpected(id: string, elements: readonly string[], index: number): void {

@@ -14,7 +14,6 @@
 import { shownSegmentId } from './shown';
 import { LONG_SEGMENT, LONG_SEGMENT_HEAD } from '../x12/longSegments';
 import { idCodeOf } from './transitions';
-import { checkRecovered, placeByQualifier } from './qualifierRecovery';
 import { checkElements } from './elementChecks';
 import { elementsClean, type Separators } from './fastCheck';
 import { StrayRun } from './repeats';
@@ -155,15 +154,7 @@ export class GuideValidator extends SegmentCheck {
     const placed = group.walker.step(id, values.valueAt, values.keyAt, info.code);
     if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
     if (!placed) {
-      // A qualifier no segment of its id takes (HL03 21): placed, so its code is the finding and the rest reads in place.
-      const recovered = placeByQualifier(group.walker, id, values.valueAt, info.code);
-      if (recovered === null) {
-        this.unexpected(id, valuesOf(scan, i), index);
-        return special;
-      }
-      if (group.walker.events.length > 0) reportEvents(group.walker.events, index, this.context.add);
-      this.placedLast = true;
-      checkRecovered(this.context, recovered, valuesOf(scan, i), index);
+      this.unplaced(group.walker, id, values.valueAt, info.code, valuesOf(scan, i), index);
       return special;
     }
     this.placedLast = true;
