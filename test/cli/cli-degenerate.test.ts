@@ -52,7 +52,7 @@ function writeOneSet(path: string, bytes: number): void {
     let chunk = '';
     for (let i = 0; written < bytes; i++) {
       const claim = [
-        `HL*${i + 2}*1*22*0~`, 'SBR*P*18*******CI~', `NM1*IL*1*DOE*JANE****MI*M${String(i % 5000).padStart(6, '0')}~`, 'NM1*PR*2*PAYER*****PI*P000001~',
+        `HL*${i + 2}*1*22*0~`, 'SBR*P*18*******CI~', `NM1*IL*1*DOE*JANE****MI*M${String(i % 5000).padStart(6, '0')}~`, 'N3*2 ELM ST~', 'N4*SPRINGFIELD*IL*000000000~', 'DMG*D8*19800101*F~', 'NM1*PR*2*PAYER*****PI*P000001~',
         `CLM*C${i}*90.00***11:B:1*Y*A*Y*Y~`, 'HI*ABK:R69~', 'LX*1~', 'SV1*HC:99213*75.00*UN*1***1~', 'DTP*472*D8*20260310~', 'LX*2~', 'SV1*HC:36415*15.00*UN*1***1~', 'DTP*472*D8*20260310~',
       ];
       segments += claim.length;

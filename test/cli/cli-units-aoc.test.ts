@@ -83,7 +83,7 @@ const BILLING = [
 ];
 
 function subscriber(hl: number, memberId = 'M000001'): string[] {
-  return [`HL*${hl}*1*22*0`, 'SBR*P*18*******CI', `NM1*IL*1*DOE*JANE****MI*${memberId}`, 'NM1*PR*2*EXAMPLE PAYER*****PI*P000001'];
+  return [`HL*${hl}*1*22*0`, 'SBR*P*18*******CI', `NM1*IL*1*DOE*JANE****MI*${memberId}`, 'N3*2 ELM ST', 'N4*SPRINGFIELD*IL*000000000', 'DMG*D8*19800101*F', 'NM1*PR*2*EXAMPLE PAYER*****PI*P000001'];
 }
 
 function clm(id: string, total: string): string[] {

@@ -51,7 +51,7 @@ function billingProvider(npi = '1234567893', hl = 1): string[] {
 
 /** A 2000B subscriber loop (the subscriber is the patient) under billing provider HL `parent`. */
 function subscriber(hl: number, memberId: string, parent = 1): string[] {
-  return [`HL*${hl}*${parent}*22*0`, 'SBR*P*18*******CI', `NM1*IL*1*DOE*JANE****MI*${memberId}`, 'NM1*PR*2*EXAMPLE PAYER*****PI*P000001'];
+  return [`HL*${hl}*${parent}*22*0`, 'SBR*P*18*******CI', `NM1*IL*1*DOE*JANE****MI*${memberId}`, 'N3*2 ELM ST', 'N4*SPRINGFIELD*IL*000000000', 'DMG*D8*19800101*F', 'NM1*PR*2*EXAMPLE PAYER*****PI*P000001'];
 }
 
 /**
@@ -271,7 +271,7 @@ describe('lines of different patients, dates or billing providers are never pair
   });
 
   test('different subscribers (member ids)', async () => {
-    const text = interchange(PROFESSIONAL, [crossClaim()]).replace(`NM1*IL*1*DOE*JANE****MI*M000001~\nNM1*PR*2*EXAMPLE PAYER*****PI*P000001~\nCLM*CLAIM-B`, `NM1*IL*1*DOE*JANE****MI*M000002~\nNM1*PR*2*EXAMPLE PAYER*****PI*P000001~\nCLM*CLAIM-B`);
+    const text = interchange(PROFESSIONAL, [crossClaim()]).replace(`NM1*IL*1*DOE*JANE****MI*M000001~\nN3*2 ELM ST~\nN4*SPRINGFIELD*IL*000000000~\nDMG*D8*19800101*F~\nNM1*PR*2*EXAMPLE PAYER*****PI*P000001~\nCLM*CLAIM-B`, `NM1*IL*1*DOE*JANE****MI*M000002~\nN3*2 ELM ST~\nN4*SPRINGFIELD*IL*000000000~\nDMG*D8*19800101*F~\nNM1*PR*2*EXAMPLE PAYER*****PI*P000001~\nCLM*CLAIM-B`);
     assert.match(text, /M000002/);
     assert.deepEqual((await open(text, 'two-members.837')).diagnostics, []);
   });

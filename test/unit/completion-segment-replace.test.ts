@@ -30,7 +30,7 @@ describe('segment completion replaces only what was typed', () => {
     const cursor = text.indexOf('~LSE*') + 2;
     const after = accept(text, cursor, 'LX');
     assert.ok(after.includes('~LX*'), after.slice(cursor - 30, cursor + 30));
-    assert.ok(after.includes('SE*20*0001~'), `the SE segment was overwritten: ${after.slice(cursor - 30, cursor + 30)}`);
+    assert.ok(after.includes('SE*23*0001~'), `the SE segment was overwritten: ${after.slice(cursor - 30, cursor + 30)}`);
   });
 
   it('one-line 837: taking a DTP at the start of the SE segment keeps the SE segment', () => {
@@ -38,14 +38,14 @@ describe('segment completion replaces only what was typed', () => {
     const { text } = writeX12(claims);
     const cursor = text.indexOf('~SE*') + 1;
     const after = accept(text, cursor, 'DTP*471');
-    assert.ok(after.includes('SE*20*0001~'), `the SE segment was overwritten: ${after.slice(cursor - 30, cursor + 30)}`);
+    assert.ok(after.includes('SE*23*0001~'), `the SE segment was overwritten: ${after.slice(cursor - 30, cursor + 30)}`);
   });
 
   it('one-line 837: taking a segment allowed there (LX) at the start of the SE segment inserts it before SE', () => {
     const { text } = writeX12(claims);
     const cursor = text.indexOf('~SE*') + 1;
     const after = accept(text, cursor, 'LX');
-    assert.ok(after.includes('~LX*SE*20*0001~'), after.slice(cursor - 30, cursor + 30));
+    assert.ok(after.includes('~LX*SE*23*0001~'), after.slice(cursor - 30, cursor + 30));
   });
 
   it('taking the id of the segment already at the cursor writes no second element separator', () => {

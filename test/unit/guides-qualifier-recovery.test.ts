@@ -41,7 +41,7 @@ describe('a qualifier no segment of its id takes is one finding, on that code', 
   });
 
   test('the codes named are all the place takes, not the one segment\'s chosen (AMT01 in a 2320 loop)', () => {
-    const cob = replaced(replaced(professional, 'SE*20*', 'SE*25*'), 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~HI*ABK:R69~', 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~HI*ABK:R69~SBR*S*01*******CI~AMT*F2*15.00~OI***Y*P**Y~NM1*IL*1*DOE*JANE****MI*M000001~NM1*PR*2*OTHER PAYER*****PI*P000002~');
+    const cob = replaced(replaced(professional, 'SE*23*', 'SE*28*'), 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~HI*ABK:R69~', 'CLM*C1*100.00***11:B:1*Y*A*Y*Y~HI*ABK:R69~SBR*S*01*******CI~AMT*F2*15.00~OI***Y*P**Y~NM1*IL*1*DOE*JANE****MI*M000001~NM1*PR*2*OTHER PAYER*****PI*P000002~');
     assert.deepEqual(shown(cob), ["guide.code-invalid: 'F2' is not a valid code for AMT01 (Amount Qualifier Code) here: it takes A8, D or EAF. [F2]"]);
   });
 

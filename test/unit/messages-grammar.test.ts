@@ -10,12 +10,8 @@ import { parseCsv } from '../../server/src/core/csv/index';
 import { parseX12 } from '../../server/src/core/x12/index';
 import { parseDateValue, procedureCodeProblem } from '../../server/src/core/x12/values';
 import { claimSegments, writeTransactions, writeX12, type SegmentSpec } from './helpers/x12-writer';
+import { SUBSCRIBER } from './helpers/x12-parse';
 
-const SUBSCRIBER: SegmentSpec[] = [
-  ['HL', '2', '1', '22', '0'],
-  ['SBR', 'P', '18', '', '', '', '', '', '', 'CI'],
-  ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
-];
 const write = (segments: SegmentSpec[]) => writeTransactions([[...claimSegments([]), ...SUBSCRIBER, ...segments]]).text;
 const clm = (total: string): SegmentSpec => ['CLM', 'C1', total, '', '', ['11', 'B', '1'], 'Y', 'A', 'Y', 'Y'];
 

@@ -21,7 +21,8 @@ function claim(id: string, code: string): string[] {
 }
 
 function subscriber(hl: number, parent: number, children: boolean, member: string): string[] {
-  return [`HL*${hl}*${parent}*22*${children ? 1 : 0}~`, 'SBR*P*18*******CI~', `NM1*IL*1*DOE*A****MI*${member}~`];
+  // The subscriber's address and demographics, which its own claims (as their patient) require.
+  return [`HL*${hl}*${parent}*22*${children ? 1 : 0}~`, 'SBR*P*18*******CI~', `NM1*IL*1*DOE*A****MI*${member}~`, 'N3*2 ELM ST~', 'N4*SPRINGFIELD*IL*000000000~', 'DMG*D8*19800101*F~'];
 }
 
 function patient(hl: number, parent: number): string[] {

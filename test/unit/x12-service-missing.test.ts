@@ -8,15 +8,11 @@ import { resolve } from 'node:path';
 import type { Finding, Span } from '../../server/src/core/model';
 import { parseX12 } from '../../server/src/core/x12/index';
 import { claimSegments, writeTransactions, type SegmentSpec } from './helpers/x12-writer';
+import { SUBSCRIBER } from './helpers/x12-parse';
 
 const slice = (text: string, span: Span | null) => (span === null ? null : text.slice(span.start, span.end));
 const rulesOf = (findings: Finding[]) => findings.map((f) => f.rule);
 
-const SUBSCRIBER: SegmentSpec[] = [
-  ['HL', '2', '1', '22', '0'],
-  ['SBR', 'P', '18', '', '', '', '', '', '', 'CI'],
-  ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
-];
 const write = (segments: SegmentSpec[], kind: 'professional' | 'institutional' | 'dental' = 'professional') =>
   writeTransactions([[...claimSegments([], kind), ...SUBSCRIBER, ...segments]], { kind }).text;
 const clm = (total: string): SegmentSpec => ['CLM', 'C1', total, '', '', ['11', 'B', '1'], 'Y', 'A', 'Y', 'Y'];

@@ -22,7 +22,7 @@ function rules(text: string): string[] {
 
 const EXPECTED_IDS = [
   'ISA', 'GS', 'ST', 'BHT', 'NM1', 'PER', 'NM1', 'HL', 'NM1', 'N3', 'N4', 'REF',
-  'HL', 'SBR', 'NM1', 'NM1', 'CLM', 'HI', 'LX', 'SV1', 'DTP', 'SE', 'GE', 'IEA',
+  'HL', 'SBR', 'NM1', 'N3', 'N4', 'DMG', 'NM1', 'CLM', 'HI', 'LX', 'SV1', 'DTP', 'SE', 'GE', 'IEA',
 ];
 /** The 4010 guides want the transmission type (REF*87) after the BHT. */
 const EXPECTED_IDS_4010 = [...EXPECTED_IDS.slice(0, 4), 'REF', ...EXPECTED_IDS.slice(4)];

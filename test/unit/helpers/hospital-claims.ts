@@ -1,7 +1,7 @@
 // A guide-valid 5010 837I of one hospital and one patient, as the NCCI scope tests write it: the
 // type of bill (CLM05-1 and CLM05-3), the statement dates, the rendering physicians (2310D on the
 // claim, 2420C on a line) and each line's date are the test's to choose.
-import { headerSegments, writeTransactions, type SegmentSpec } from './x12-writer';
+import { headerSegments, SUBSCRIBER_DETAILS, writeTransactions, type SegmentSpec } from './x12-writer';
 
 export interface HospitalLine {
   code: string;
@@ -32,6 +32,7 @@ export function hospitalClaims(claims: readonly HospitalClaim[]): string {
     ['HL', '2', '1', '22', '0'],
     ['SBR', 'P', '18', '', '', '', '', '', '', 'MA'],
     ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
+    ...SUBSCRIBER_DETAILS,
     ['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001'],
   ];
   for (const claim of claims) {

@@ -1,7 +1,7 @@
 // Synthetic 837s with the loops the PTP grouping reads (patients, billing and rendering
 // providers, one or several transaction sets), for the PTP tests.
 import type { ClaimKind } from '../../../server/src/core/model';
-import { writeTransactions, type SegmentSpec } from './x12-writer';
+import { SUBSCRIBER_DETAILS, writeTransactions, type SegmentSpec } from './x12-writer';
 
 export interface XLine {
   code: string;
@@ -55,6 +55,7 @@ export function bodyOf(claims: readonly XClaim[], kind: ClaimKind, billing: stri
     body.push(['HL', String(subscriberHl), '1', '22', claim.patient ? '1' : '0']);
     body.push(['SBR', 'P', claim.patient ? '' : '18', '', '', '', '', '', '', 'CI']);
     body.push(['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', claim.subscriberId]);
+    if (!claim.patient) body.push(...SUBSCRIBER_DETAILS);
     body.push(['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001']);
     if (claim.patient) {
       body.push(['HL', String(++hl), String(subscriberHl), '23', '0']);

@@ -1,7 +1,7 @@
 // What the 837 reader's tests share: a span's text, the rules of findings, a one-day date range,
 // a transaction body with the given segments after the header loops, and a subscriber loop.
 import type { Finding, Span } from '../../../server/src/core/model';
-import { claimSegments, type SegmentSpec } from './x12-writer';
+import { claimSegments, SUBSCRIBER_DETAILS, type SegmentSpec } from './x12-writer';
 
 export const slice = (text: string, span: Span | null) => (span === null ? null : text.slice(span.start, span.end));
 export const rulesOf = (findings: Finding[]) => findings.map((f) => f.rule);
@@ -16,4 +16,5 @@ export const SUBSCRIBER: SegmentSpec[] = [
   ['HL', '2', '1', '22', '0'],
   ['SBR', 'P', '18', '', '', '', '', '', '', 'CI'],
   ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'M000001'],
+  ...SUBSCRIBER_DETAILS,
 ];

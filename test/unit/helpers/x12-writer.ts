@@ -231,6 +231,12 @@ export function headerSegments(options: { billing?: string; implementation4010?:
   ];
 }
 
+/**
+ * The subscriber's address and demographics (2010BA N3, N4, DMG), which the guides require when
+ * the subscriber is the patient (no 2000C loop) and do not want otherwise.
+ */
+export const SUBSCRIBER_DETAILS: SegmentSpec[] = [['N3', '2 ELM ST'], ['N4', 'SPRINGFIELD', 'IL', '000000000'], ['DMG', 'D8', '19800101', 'F']];
+
 /** The 837 body (BHT through the last line) of one transaction set, per the guide of `kind` in `version`. */
 export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 'professional', version: '5010' | '4010' = '5010'): SegmentSpec[] {
   const v4010 = version === '4010';
@@ -245,6 +251,7 @@ export function claimSegments(claims: readonly WriterClaim[], kind: ClaimKind = 
     // SBR06 (coordination of benefits) is required in the 4010 dental guide only.
     body.push(['SBR', 'P', hasPatient ? '' : '18', '', '', '', v4010 && kind === 'dental' ? '1' : '', '', '', 'CI']);
     body.push(['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', claim.subscriberId ?? 'M000001']);
+    if (!hasPatient) body.push(...SUBSCRIBER_DETAILS);
     body.push(['NM1', 'PR', '2', 'EXAMPLE PAYER', '', '', '', '', 'PI', 'P000001']);
     if (hasPatient) {
       body.push(['HL', String(++hl), String(subscriberHl), '23', '0']);

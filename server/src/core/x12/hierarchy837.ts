@@ -19,7 +19,7 @@ type HlLevel = (typeof HL_LEVELS)[string] | 'other';
  * NM101 qualifiers read from char codes (first * 65536 + second): IL subscriber, QC patient,
  * PR payer, 85 billing provider, 82 rendering provider.
  */
-const IL = 73 * 65536 + 76;
+export const IL = 73 * 65536 + 76;
 const QC = 81 * 65536 + 67;
 const PR = 80 * 65536 + 82;
 const BILLING = 56 * 65536 + 53;
@@ -145,27 +145,28 @@ export class Hierarchy837 {
 
   /**
    * NM1 at segment s: `inClaim` when a claim is open, `inLine` when a line of it is, and
-   * `linesBefore` the claim's lines before it.
+   * `linesBefore` the claim's lines before it. Returns NM101 as nameQualifier reads it (0: none).
    */
-  entityName(s: number, inClaim: boolean, inLine: boolean, linesBefore: number): void {
+  entityName(s: number, inClaim: boolean, inLine: boolean, linesBefore: number): number {
     // NM101 from char codes: the other names (41, 40, 71, 77, DN...) are never split.
     const qualifier = this.nameQualifier(s);
-    if (qualifier === 0) return;
+    if (qualifier === 0) return 0;
     // A provider's NPI, wherever its NM1 is (npi.ts).
     checkNpi(this.r, s, qualifier);
     if (inClaim) {
       // In a claim only the rendering provider counts: 2420A in a line, 2310B before the first
       // line and before any 2320 loop (NM1*IL, NM1*PR and NM1*82 after an SBR in the claim name
       // another payer's subscriber, payer and rendering provider, 2330A/B/E).
-      if (qualifier !== RENDERING) return;
+      if (qualifier !== RENDERING) return qualifier;
       if (inLine) this.lineRenderingNm1 = s;
       else if (linesBefore === 0 && !this.otherPayerLoops) this.claimRenderingNm1 = s;
-      return;
+      return qualifier;
     }
     if (qualifier === IL && this.level !== 'patient') this.subscriberNm1 = s;
     else if (qualifier === QC) this.patientNm1 = s;
     else if (qualifier === PR && this.level !== 'patient') this.payerNm1 = s;
     else if (qualifier === BILLING && this.level === 'billingProvider') this.billingProviderNm1 = s;
+    return qualifier;
   }
 
   /** A person's name as a key: NM103 (last), NM104 (first), NM105 (middle) and NM107 (suffix: a father and son, SR and JR), upper case. */

@@ -14,7 +14,7 @@ import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { AMT, CAS, CLM, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LX, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, SVD, TA1, TOO } from './segmentCodes';
+import { AMT, CAS, CLM, DMG, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LX, N3, N4, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, SVD, TA1, TOO } from './segmentCodes';
 import { checkToothInformation, checkToothStatus } from './tooth837';
 import { SubscriberPatient } from './subscriberPatient';
 import { EmptySegments } from './emptySegments';
@@ -229,11 +229,15 @@ export class Parser837 {
         case 0: if (table.segmentEnd[s] === table.segmentStart[s]) this.empty.segment(s); break;
         case ISA: case IEA: case GS: case GE: case ST: case SE: return s;
         case HL: this.hierarchicalLevel(s); break;
-        case NM1:
-          names.entityName(s, claim.segment >= 0, lines.lineSegment >= 0, lines.claimLineCount);
+        case NM1: {
+          const qualifier = names.entityName(s, claim.segment >= 0, lines.lineSegment >= 0, lines.claimLineCount);
           // An other payer's 2330B names it (NM1*PR), before the claim's lines.
           if (claim.segment >= 0 && lines.claimLineCount === 0 && lines.lineSegment < 0 && names.inOtherPayerLoops) lines.cob.payerName(s);
+          else if (claim.segment < 0) this.subscriberPatient.name(s, qualifier);
           break;
+        }
+        // The subscriber's address and demographics (2010BA), which the patient's require.
+        case N3: case N4: case DMG: if (claim.segment < 0) this.subscriberPatient.detail(codes[s]!); break;
         case CLM: this.claimInformation(s); break;
         case DTP: dates.date(s); break;
         case LX: lines.lineNumber(s, claim.segment >= 0); break;
@@ -291,6 +295,14 @@ export class Parser837 {
       case GE: envelopes.groupTrailer(s); break;
       case ST: this.subscriberPatient.end(this.r.result.findings); envelopes.transactionHeader(s); this.names.startTransaction(); break;
     }
+  }
+
+  /**
+   * The subscriber loops read end here (a region of rereadClaim.ts that ends where the next
+   * subscriber's or billing provider's HL, or the SE, would end them): judged as that segment would.
+   */
+  endSubscriberLoops(): void {
+    this.subscriberPatient.end(this.r.result.findings);
   }
 
   /** An SE at segment s: it ends the open claim, then the set (also for rereadClaim.ts, which checks a set's SE again on its own). */

@@ -173,6 +173,8 @@ function readAgain(previous: ParsedDocumentWithIndex, old: X12SegmentIndex, set:
   const standIn: TransactionSet = { ...set, kind: kindAtStart };
   const parser = new Parser837(new X12SegmentIndex(table), { ...enclosing, transaction: { model: standIn, segment: -1, controlSpan: null, parents: region.parents } });
   parser.run();
+  // A subscriber region ends where the next subscriber's or billing provider's HL (or the SE) ends its loops.
+  if (region.unit === 'subscriber') parser.endSubscriberLoops();
   parser.endPiece();
   const parsed = parser.result;
   // A kind the region now sets differently would change every claim after it in the set.
