@@ -155,7 +155,9 @@ describe('checkPtp with the built-in 43214 edits', () => {
         columnOneLine: 0,
       });
       assert.match(finding!.message, new RegExp(`^${columnTwo} should not be billed with 43214 \\(service line 1\\) on 03/15/2024`));
-      assert.match(finding!.message, /CPT Manual or CMS manual coding instructions/);
+      // The built-in set says where its rows come from, not a CMS table's name or a rationale it does not have.
+      assert.match(finding!.message, new RegExp(`Claimlint's built-in 43214 edit \\(from the code's billing guideline, not from CMS's practitioner table: load that table for CMS's own edits\\), column 1 43214, column 2 ${columnTwo}, modifier indicator 0`));
+      assert.doesNotMatch(finding!.message, /NCCI practitioner PTP edit|CPT Manual/);
       assert.match(finding!.message, /no modifier/);
       assert.match(finding!.message, new RegExp(`Remove the ${columnTwo} line`));
     });

@@ -29,9 +29,12 @@ describe('loadKnowledge', () => {
     assert.equal(knowledge.rules.size, 5 + 3);
     assert.ok(knowledge.rules.lookup('10021', '36000', 20240101));
     assert.ok(knowledge.rules.lookup('11042', '97597', 20240101));
-    assert.equal(knowledge.rules.lookup('43214', '76000', 20240101)?.source, 'builtin');
     // A user row with the same window as a built-in one wins (loaded later).
     assert.equal(knowledge.rules.lookup('43214', '43200', 20240101)?.rationale, 'Payer override');
+    // A loaded table with rows of 43214 as column 1 holds all of 43214's edits (CMS splits its
+    // table by column 1): the built-in pairs it lacks are no edits (a coder's review found the
+    // built-in indicator-0 rows denying what the loaded CMS table does not).
+    assert.equal(knowledge.rules.lookup('43214', '76000', 20240101), null);
     assert.equal(knowledge.descriptors.get('11042')?.source, 'cpt.csv');
     assert.equal(knowledge.descriptors.get('43214')?.source, 'builtin');
     assert.deepEqual(knowledge.files, [
@@ -41,6 +44,16 @@ describe('loadKnowledge', () => {
     ]);
     // The built-in set serves hospital claims too, while no hospital table is loaded.
     assert.equal(knowledge.tables.hospital.lookup('43214', '43200', 20240101)?.source, 'builtin');
+  });
+
+  it('keeps the built-in edits of a column-1 code no loaded table has rows of, per claim type', () => {
+    const knowledge = loadKnowledge({ builtinEdits: true, ptpFiles: ['f1.txt'], descriptorFiles: [], readFile: files({ 'f1.txt': PART_1 }) });
+    assert.equal(knowledge.rules.lookup('43214', '76000', 20240101)?.source, 'builtin');
+    assert.equal(knowledge.rules.lookup('10021', '36000', 20240101)?.source, 'f1.txt');
+    // A practitioner table with rows of 43214 leaves the hospital claims' built-in rows as they were.
+    const both = loadKnowledge({ builtinEdits: true, ptpFiles: ['f2.txt'], descriptorFiles: [], readFile: files({ 'f2.txt': PART_2 }) });
+    assert.equal(both.tables.practitioner.lookup('43214', '76000', 20240101), null);
+    assert.equal(both.tables.hospital.lookup('43214', '76000', 20240101)?.source, 'builtin');
   });
 
   it('leaves the built-in edits out when asked, but keeps the built-in descriptor', () => {
@@ -124,7 +137,8 @@ describe('built-in PTP edits', () => {
       assert.equal(edit.deletion, null);
       assert.equal(edit.preexisting, false);
       assert.equal(edit.source, 'builtin');
-      assert.ok(edit.rationale.length > 0);
+      // No rationale: the reference gives none, and a CMS label would say the row is CMS's.
+      assert.equal(edit.rationale, '');
     }
   });
 });

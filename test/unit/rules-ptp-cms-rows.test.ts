@@ -144,7 +144,7 @@ describe('the real CMS rows', () => {
 
   const knowledge = realKnowledge();
 
-  test('loadKnowledge puts each file in its table, and a loaded row replaces the built-in one for its pair only', () => {
+  test('loadKnowledge puts each file in its table, and a loaded table with rows of a column-1 code replaces the built-in rows of that code', () => {
     assert.deepEqual(knowledge.problems, []);
     assert.deepEqual(
       knowledge.files.map((f) => [f.source, f.table, f.rows]),
@@ -156,8 +156,9 @@ describe('the real CMS rows', () => {
     assert.equal(hospital.lookup('43214', '76000', 20260310)?.source, 'ccioph-v323r0-f1.txt');
     assert.equal(hospital.lookup('43214', '76000', 20131231), null);
     assert.equal(hospital.editsAsColumnOne('43214').filter((e) => e.columnTwo === '76000').length, 1);
-    // 43198 is in the built-in set and not in the hospital excerpt: the built-in row stays.
-    assert.equal(hospital.lookup('43214', '43198', 20260310)?.source, BUILTIN_SOURCE);
+    // 43198 is in the built-in set and not in the hospital excerpt, which has rows of 43214 as
+    // column 1: a CMS table holds every edit of a column-1 code it has, so the pair is no edit.
+    assert.equal(hospital.lookup('43214', '43198', 20260310), null);
     // Practitioner: no 43214 rows in the excerpt, so the built-in 0 stays, and the real rows are there.
     assert.equal(practitioner.lookup('43214', '76000', 20260310)?.modifierIndicator, '0');
     assert.equal(practitioner.lookup('43214', '76000', 20260310)?.source, BUILTIN_SOURCE);

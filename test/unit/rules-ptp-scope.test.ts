@@ -124,7 +124,8 @@ function refWinner(rows: readonly RawRow[], day: number): RawRow | null {
 /** The row by which `one` (column 1) bundles `two` on the first day of [from, to] that an edit is in force, or null. */
 function refApplies(table: readonly RawRow[], one: RefLine, two: RefLine, from: number, to: number): PtpRow | null {
   let rows = table.filter((r) => r.row.columnOne === one.code && r.row.columnTwo === two.code);
-  if (rows.some((r) => r.source !== 'builtin')) rows = rows.filter((r) => r.source !== 'builtin');
+  // A loaded table with rows of the column-1 code decides all its pairs; the built-in set only where none has.
+  if (table.some((r) => r.row.columnOne === one.code && r.source !== 'builtin')) rows = rows.filter((r) => r.source !== 'builtin');
   if (rows.length === 0) return null;
   // A 0 row in force on any day of the overlap decides; else the 1 row of the first day one is in
   // force, which the modifiers may satisfy (an RD8 range is one service).

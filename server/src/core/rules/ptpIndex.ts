@@ -50,7 +50,9 @@ export function indexRows(rows: PtpEditColumns): PtpIndex {
 
 /**
  * Marks, for every pair, the rows of all but the table that decides it (see SHADOWED_FLAG): the
- * table loaded last that has the pair, the built-in set only when no loaded table has it. Each
+ * table loaded last that has the pair, the built-in set only when no loaded table has a row of
+ * its column-1 code (a CMS table's parts, f1...f4, split by column 1, so a table with rows of
+ * 43214 as column 1 holds all of them: a pair of the built-in set it lacks is no CMS edit). Each
  * CMS quarterly table is a whole snapshot (an edit it deletes, lowers to indicator 1 or voids keeps
  * its row, changed), so an older quarter's row must not outrank the newer quarter's answer; a
  * folder's tables are loaded oldest quarter first (quarterOrder.ts). Parts of one quarter
@@ -61,8 +63,17 @@ function shadowRowsOfOlderTables(rows: PtpEditColumns, byColumnOne: Uint32Array)
   const builtin = rows.sourceIds.get(BUILTIN_SOURCE) ?? -1;
   const { columnOneOf, columnTwoOf, sourceOf, flagsOf } = rows;
   const n = rows.count;
+  let columnOneEnd = 0;
+  let columnOneLoaded = false;
   for (let first = 0; first < n; ) {
     const r0 = byColumnOne[first]!;
+    if (first >= columnOneEnd) {
+      // The rows of this column-1 code: whether a loaded table has any.
+      columnOneLoaded = false;
+      for (columnOneEnd = first; columnOneEnd < n && columnOneOf[byColumnOne[columnOneEnd]!] === columnOneOf[r0]; columnOneEnd++) {
+        if (sourceOf[byColumnOne[columnOneEnd]!] !== builtin) columnOneLoaded = true;
+      }
+    }
     let last = first + 1;
     while (last < n && columnOneOf[byColumnOne[last]!] === columnOneOf[r0] && columnTwoOf[byColumnOne[last]!] === columnTwoOf[r0]) last++;
     // Source ids are given in the order tables are loaded; the built-in set ranks below every table.
@@ -71,7 +82,8 @@ function shadowRowsOfOlderTables(rows: PtpEditColumns, byColumnOne: Uint32Array)
       const source = sourceOf[byColumnOne[p]!]!;
       if (source !== builtin && source > deciding) deciding = source;
     }
-    if (deciding < 0) deciding = builtin;
+    // No loaded table has the pair: the built-in set decides it, unless one has its column-1 code (none then does).
+    if (deciding < 0 && !columnOneLoaded) deciding = builtin;
     for (let p = first; p < last; p++) {
       const r = byColumnOne[p]!;
       if (sourceOf[r] !== deciding) flagsOf[r]! |= SHADOWED_FLAG;

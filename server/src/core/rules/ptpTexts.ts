@@ -10,6 +10,7 @@ import { isEvaluationAndManagement } from '../procedureCodes';
 import type { PtpTableKind } from '../model';
 import { detached } from '../text';
 import type { ModifierIndicator, PtpRuleSet } from './ptp';
+import { BUILTIN_SOURCE } from './descriptors';
 
 /** What a PTP finding of one edit row says, around the line it names and its dates. */
 export interface PairTexts {
@@ -37,6 +38,11 @@ const FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS.slice(0, 4).map((modi
 const EM_FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS_EM.map((modifier) => modifier.code));
 const EM_FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS_EM.map((modifier) => modifier.meaning));
 const TABLE_NAMES: Readonly<Record<PtpTableKind, string>> = { practitioner: 'practitioner', hospital: 'outpatient hospital' };
+/** Where the built-in set's rows of each table come from (data/builtin-43214.json), as a finding says it. */
+const BUILTIN_ORIGIN: Readonly<Record<PtpTableKind, string>> = {
+  practitioner: "from the code's billing guideline, not from CMS's practitioner table: load that table for CMS's own edits",
+  hospital: "modifier indicators as CMS's outpatient hospital table v32.3 has them",
+};
 
 /**
  * Per rule set and table, the texts of the rows asked for so far. A row's edit never changes once
@@ -56,9 +62,12 @@ export function pairTextsOf(rules: PtpRuleSet, table: PtpTableKind, row: number)
 
 function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts {
   const indicator = rules.modifierIndicatorAt(row);
-  const { columnOne, columnTwo, rationale } = rules.editAt(row);
+  const { columnOne, columnTwo, rationale, source: file } = rules.editAt(row);
   const why = rationale === '' ? '' : ` (${rationale})`;
-  const source = `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
+  const source =
+    file === BUILTIN_SOURCE
+      ? `Claimlint's built-in ${columnOne} edit (${BUILTIN_ORIGIN[table]}), column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`
+      : `NCCI ${TABLE_NAMES[table]} PTP edit, column 1 ${columnOne}, column 2 ${columnTwo}${why}, modifier indicator ${indicator}`;
   const [hospitalEm] = PTP_FIX_MODIFIERS_HOSPITAL_EM;
   const modifierAdvice = !isEvaluationAndManagement(columnTwo)
     ? `If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS}), add ${FIX_MODIFIER_LIST} to the ${columnTwo} line`
