@@ -173,6 +173,25 @@ describe('add-on code check', () => {
     assert.ok(fixesFor(text, analysis.doc, coding[0]!).some((fix) => fix.title.startsWith('Remove')), 'the removal is still offered for the person to choose');
   });
 
+  it('Type 1 whose primary is billed the same day by another rendering provider: the message says so, and fix-all leaves the line to a person', () => {
+    // Found in a coder's review: fix deleted the add-on, though one line's rendering NPI written wrong is the usual cause.
+    const k = knowledgeWith([], [{ addOn: '64484', primary: '64483', type: 1 }]);
+    const written = writeX12([{ id: 'A', lines: [line('64483', '1', '500.00'), line('64484', '1', '300.00')] }], { lineEnding: '\n' }).text;
+    const rendering = (code: string, npi: string) => (text: string) => text.replace(new RegExp(`(SV1\\*HC:${code}\\*[^~]*~\n(?:DTP\\*[^~]*~\n)?)`), `$1NM1*82*1*DOE*ANN****XX*${npi}~\n`);
+    const text = rendering('64484', '2222222228')(rendering('64483', '1111111112')(written)).replace(/SE\*(\d+)\*/, (_, n: string) => `SE*${Number(n) + 2}*`);
+    assert.equal((text.match(/NM1\*82\*/g) ?? []).length, 2, 'the premise: each line names its rendering provider');
+    const analysis = analyze(text, k);
+    assert.deepEqual(structural(analysis.findings), []);
+    const coding = analysis.findings.filter((f) => f.rule.startsWith('aoc.'));
+    assert.equal(coding.length, 1);
+    assert.match(coding[0]!.message, /^64484 is an add-on code \(AOC edit type 1\) billed without one of its primary procedures by the same provider on 03\/10\/2026, but its primary 64483 is billed that day by another provider\. An add-on is paid only to the provider who performed the primary: if one provider performed both, correct the rendering provider of one line/);
+    assert.equal(coding[0]!.data?.kind === 'aoc' && coding[0]!.data.primaryByAnotherProvider, true);
+    assert.equal(fixAll(text, analysis.doc, analysis.findings), null, 'nothing certain to fix');
+    assert.ok(fixesFor(text, analysis.doc, coding[0]!).some((fix) => fix.title.startsWith('Remove')), 'the removal is still offered for the person to choose');
+    // The same provider on both lines: the primary is there, nothing is found.
+    assert.deepEqual(analyze(text.replace('2222222228', '1111111112'), k).findings.filter((f) => f.rule.startsWith('aoc.')), []);
+  });
+
   it('an add-on code of many primaries: the message names ten and counts the rest, `codes` holds them all (a report\'s reader gets every one)', () => {
     const primaries = Array.from({ length: 14 }, (_, i) => String(22600 + i));
     const k = knowledgeWith([], primaries.map((primary) => ({ addOn: '22614', primary, type: 1 as const })));
@@ -216,7 +235,7 @@ describe('MUE and AOC fixes, property', () => {
 
   // The findings fix-all resolves for certain: MAI 2, and Type 1 but where a primary is billed on
   // another date (the date may be what is wrong: left to a person, fixesAll.ts OTHER_DATE_REASON).
-  const certain = (f: Finding) => (f.data?.kind === 'mue' && f.data.mai === 2) || (f.data?.kind === 'aoc' && f.data.type === 1 && !f.data.primaryOnAnotherDate);
+  const certain = (f: Finding) => (f.data?.kind === 'mue' && f.data.mai === 2) || (f.data?.kind === 'aoc' && f.data.type === 1 && !f.data.primaryOnAnotherDate && !f.data.primaryByAnotherProvider);
 
   it('after fix-all no MAI 2 or Type 1 finding is left (but those whose primary is on another date), the file is still valid, and lines it does not name are untouched', () => {
     fc.assert(

@@ -3,7 +3,7 @@
 // kinds it fixes it left for a person, and why (fixesAll.ts fixAllPlanned counts them as it plans):
 // a summary that said "nothing to fix" above the very findings it left was false.
 import type { Fix } from '../core/fixes';
-import { DAYS_BEYOND_REASON, NO_PATIENT_REASON, OTHER_DATE_REASON, replacementReason, UNCERTAIN_DAY_REASON, type LeftForAPerson } from '../core/fixesAll';
+import { DAYS_BEYOND_REASON, NO_PATIENT_REASON, OTHER_DATE_REASON, OTHER_PROVIDER_REASON, replacementReason, UNCERTAIN_DAY_REASON, type LeftForAPerson } from '../core/fixesAll';
 import { plural } from './io';
 
 /** The verbs fix-all's titles start their clauses with (fixes.ts, guides/fixes.ts), in the past tense. */
@@ -29,7 +29,7 @@ export function doneBy(fix: Fix): string {
 }
 
 export function anyLeft(left: LeftForAPerson): boolean {
-  return left.replacement + left.units + left.noPatient + left.otherDate + left.days + left.uncertainDay > 0;
+  return left.replacement + left.units + left.noPatient + left.otherDate + left.otherProvider + left.days + left.uncertainDay > 0;
 }
 
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */
@@ -38,6 +38,7 @@ export function leftLines(left: LeftForAPerson): string[] {
   if (left.replacement > 0) lines.push(`${plural(left.replacement, 'finding')} left for a person: ${replacementReason(left.replacement)}`);
   if (left.noPatient > 0) lines.push(`${plural(left.noPatient, 'finding')} left for a person: ${NO_PATIENT_REASON}`);
   if (left.otherDate > 0) lines.push(`${plural(left.otherDate, 'finding')} left for a person: ${OTHER_DATE_REASON}`);
+  if (left.otherProvider > 0) lines.push(`${plural(left.otherProvider, 'finding')} left for a person: ${OTHER_PROVIDER_REASON}`);
   if (left.days > 0) lines.push(`${plural(left.days, 'finding')} left for a person: ${DAYS_BEYOND_REASON}`);
   if (left.uncertainDay > 0) lines.push(`${plural(left.uncertainDay, 'finding')} left for a person: ${UNCERTAIN_DAY_REASON}`);
   if (left.units > 0) {

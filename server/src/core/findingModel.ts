@@ -66,6 +66,8 @@ export interface AocFindingData {
   line: LineRef;
   /** A listed primary is billed by the same provider on another date (a date written wrong?): fix-all leaves the line to a person. */
   primaryOnAnotherDate?: true;
+  /** A listed primary is billed the same day by another provider of the patient (a rendering provider written wrong?): fix-all leaves the line to a person. */
+  primaryByAnotherProvider?: true;
 }
 
 export interface PtpFindingData {

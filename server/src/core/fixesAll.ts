@@ -34,13 +34,15 @@ export interface LeftForAPerson {
   noPatient: number;
   /** Add-on lines whose primary is billed on another date (OTHER_DATE_REASON). */
   otherDate: number;
+  /** Add-on lines whose primary is billed the same day by another provider (OTHER_PROVIDER_REASON). */
+  otherProvider: number;
   /** Indicator-0 pairs whose column-2 line bills days the edit does not reach (DAYS_BEYOND_REASON). */
   days: number;
   /** Indicator-0 pairs that may be of two days: a line dated only by a statement of several days (UNCERTAIN_DAY_REASON). */
   uncertainDay: number;
 }
 
-export const NONE_LEFT: Readonly<LeftForAPerson> = Object.freeze({ replacement: 0, units: 0, noPatient: 0, otherDate: 0, days: 0, uncertainDay: 0 });
+export const NONE_LEFT: Readonly<LeftForAPerson> = Object.freeze({ replacement: 0, units: 0, noPatient: 0, otherDate: 0, otherProvider: 0, days: 0, uncertainDay: 0 });
 
 /**
  * fixAll's fix (null when it has none) and what it leaves for a person, by why: one plan, so that
@@ -63,6 +65,7 @@ export function fixAllPlanned(text: string, doc: ParsedDocument, findings: reado
     leftNote(left.replacement, replacementReason(left.replacement)),
     leftNote(left.noPatient, NO_PATIENT_REASON),
     leftNote(left.otherDate, OTHER_DATE_REASON),
+    leftNote(left.otherProvider, OTHER_PROVIDER_REASON),
     leftNote(left.days, DAYS_BEYOND_REASON),
     leftNote(left.uncertainDay, UNCERTAIN_DAY_REASON),
   ].join('');
@@ -110,6 +113,9 @@ export const UNCERTAIN_DAY_REASON = 'a line of the pair has no date of its own o
 /** Why fix-all leaves an add-on line whose primary is billed on another date (AocFindingData.primaryOnAnotherDate). */
 export const OTHER_DATE_REASON = 'an add-on code\'s primary is billed on another date, so the date of service may be what is wrong, not the line';
 
+/** Why fix-all leaves an add-on line whose primary is billed the same day by another provider (AocFindingData.primaryByAnotherProvider). */
+export const OTHER_PROVIDER_REASON = 'an add-on code\'s primary is billed the same day by another provider, so a line\'s rendering provider may be what is wrong, not the line';
+
 /** Whether the findings say the document names no patient, so that its pairs of lines are a guess. */
 export function patientsGuessed(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.rule === CSV_RULES.noPatientColumn);
@@ -151,6 +157,11 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
     // Its primary is on another date: the date may be what is wrong, not the line.
     if (data.kind === 'aoc' && data.primaryOnAnotherDate) {
       left.otherDate++;
+      continue;
+    }
+    // Its primary is another provider's that day: a rendering provider may be what is wrong.
+    if (data.kind === 'aoc' && data.primaryByAnotherProvider) {
+      left.otherProvider++;
       continue;
     }
     if (data.kind === 'ptp' && data.modifierIndicator === '0') {

@@ -4,7 +4,7 @@
 
 import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
-import { byProvider, codeKey as codeOf, primaryOnAnotherDate, type ProviderLines } from './besideLines';
+import { byProvider, codeKey as codeOf, primaryByAnotherProvider, primaryOnAnotherDate, type ProviderLines } from './besideLines';
 import { conflictColumnOneTest, mayConflict, type PtpTables, type RunFinding } from './checkPtp';
 import type { KeptLines } from './keptLines';
 import type { PtpRuleSet } from './ptp';
@@ -233,11 +233,15 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
     const when = formatDate(lines.from(row));
     // A listed primary by the same provider on another date: perhaps a date written wrong (a session past midnight).
     const elsewhere = denied < 0 && type === 1 ? primaryOnAnotherDate(group, row, primaries) : -1;
+    // A listed primary the same day by another provider of the patient: perhaps one line's rendering provider written wrong.
+    const otherProvider = denied < 0 && type === 1 && elsewhere < 0 ? primaryByAnotherProvider(group, row, primaries) : -1;
     const message =
       denied >= 0
         ? deniedMessage(code, type, when, codeOf(lines, denied), whyDenied(lines, payments, denied), listed)
         : elsewhere >= 0
           ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}, but its primary ${codeOf(lines, elsewhere)} is billed on ${formatDate(lines.from(elsewhere))}. If that is the same session, correct the date of service; otherwise add the primary procedure on ${when}, or remove the ${code} line.`
+        : otherProvider >= 0
+          ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}, but its primary ${codeOf(lines, otherProvider)} is billed that day by another provider. An add-on is paid only to the provider who performed the primary: if one provider performed both, correct the rendering provider of one line; otherwise bill ${code} under the provider of the primary, or remove the ${code} line.`
         : type === 1
           ? `${code} is an add-on code (AOC edit type 1) billed without one of its primary procedures by the same provider on ${when}: it is paid only with ${listed || 'a listed primary'}. Add the primary procedure, or remove the ${code} line.`
           : type === 3
@@ -252,7 +256,14 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
         span: lines.codeSpan(row),
         // Every listed primary, for a report's reader (the message names the first LISTED).
         codes: [code, ...primaries],
-        data: { kind: 'aoc', addOn: code, type, line: { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) }, ...(elsewhere >= 0 ? { primaryOnAnotherDate: true as const } : {}) },
+        data: {
+          kind: 'aoc',
+          addOn: code,
+          type,
+          line: { claimIndex: lines.claimIndex(row), lineIndex: lines.lineIndex(row) },
+          ...(elsewhere >= 0 ? { primaryOnAnotherDate: true as const } : {}),
+          ...(otherProvider >= 0 ? { primaryByAnotherProvider: true as const } : {}),
+        },
       },
     });
   }
