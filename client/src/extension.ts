@@ -82,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const count = counted.ncciFindings;
     const disk = fromDisk.has(uri);
-    // Errors show the error icon; warnings alone (an indicator-1 pair, an MAI 3 MUE) the warning icon.
+    // Errors show the error icon; warnings alone (an indicator-1 pair without its modifier) the warning icon.
     const icon = count === 0 ? '$(check)' : (counted.ncciErrors ?? count) > 0 ? '$(error)' : '$(warning)';
     const hits = count === 0 ? 'No NCCI edits hit' : `${count} NCCI edit${count === 1 ? '' : 's'} hit`;
     // No claim judged: the tables loaded do not matter, and "No NCCI edits hit" would read as a clean check.

@@ -118,7 +118,7 @@ function where(path: string, range: Range): string {
 }
 
 // One patient on one date. Claim 1: 97110 x3 and 11045 (no 11042/11043: a type 1 add-on alone).
-// Claim 2: 97110 x2 (3 + 2 over the MAI 2 MUE of 4), 97530 x5 (MAI 3: over, a warning), 97010
+// Claim 2: 97110 x2 (3 + 2 over the MAI 2 MUE of 4), 97530 x5 (MAI 3: over, an error), 97010
 // (MUE 0: not payable) and 97012 without units.
 const CHECK_TEXT = interchange([
   ...BILLING,
@@ -160,7 +160,7 @@ const EXPECTED_CHECK: Expected[] = [
   },
   {
     rule: 'mue.exceeded',
-    severity: 'warning',
+    severity: 'error',
     range: rangeIn(CHECK_TEXT, 'SV1*HC:97530*250.00*UN*', '5'),
     codes: ['97530'],
     message: /^97530 is over its MUE of 4 \(practitioner table, MAI 3, .*: 5 units of 97530 are reported .* unless the records support the units on appeal\.$/,
@@ -202,7 +202,7 @@ describe('claimlint check --mue --aoc', () => {
       assert.ok(lines[i]!.startsWith(prefix), `line ${i}: ${lines[i]} starts with ${prefix}`);
       assert.match(lines[i]!.slice(prefix.length), expected.message);
     });
-    assert.match(run.stderr, /^claimlint: 1 file checked, 2 claims, 6 service lines: 3 errors, 2 warnings\n$/);
+    assert.match(run.stderr, /^claimlint: 1 file checked, 2 claims, 6 service lines: 4 errors, 1 warning\n$/);
   });
 
   test('without the tables the same file has no MUE or add-on code finding', () => {
@@ -284,26 +284,26 @@ function fixClaim(lines: string[][], total: string): string {
 }
 
 describe('claimlint fix --mue --aoc', () => {
-  test('lowers the MAI 2 units (charge per unit and CLM02 kept right), removes the type 1 add-on line, leaves the MAI 3 warning; exit 0', () => {
+  test('lowers the MAI 2 units (charge per unit and CLM02 kept right), removes the type 1 add-on line, leaves the MAI 3 error for a person; exit 1', () => {
     const text = fixClaim([sv1(1, '97110', '150.00', '5'), sv1(2, '11045', '80.00', '1'), sv1(3, '97530', '250.00', '5'), sv1(4, '99213', '100.00', '1')], '580.00');
     // 97110 at 30.00 a unit: 4 units are 120.00; 11045 gone (80.00); LX renumbered; CLM02 580 - 30 - 80.
     const expected = fixClaim([sv1(1, '97110', '120.00', '4'), sv1(2, '97530', '250.00', '5'), sv1(3, '99213', '100.00', '1')], '470.00');
     const path = file('fix.837', text);
     const run = claimlint(['fix', ...TABLES, path]);
-    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stdout, '');
     assert.equal(readFileSync(join(dir, path), 'utf8'), expected);
     const stderr = run.stderr.split('\n').filter((l) => l !== '');
     assert.deepEqual(stderr.slice(0, 1), [
       `claimlint: ${path}: removed 1 service line and lowered the units of 1 line to their MUE, resolving 2 findings`,
     ]);
-    // The MAI 3 warning is left, reported where it is in the fixed file.
+    // The MAI 3 error is left, reported where it is in the fixed file.
     assert.equal(stderr.length, 2, run.stderr);
-    assert.ok(stderr[1]!.startsWith(`${where(path, rangeIn(expected, 'SV1*HC:97530*250.00*UN*', '5'))} warning mue.exceeded 97530 is over its MUE of 4`), stderr[1]);
-    // Checked again, the file has that warning only.
+    assert.ok(stderr[1]!.startsWith(`${where(path, rangeIn(expected, 'SV1*HC:97530*250.00*UN*', '5'))} error mue.exceeded 97530 is over its MUE of 4`), stderr[1]);
+    // Checked again, the file has that error only.
     const check = claimlint(['check', ...TABLES, path]);
-    assert.equal(check.code, 0, check.stdout);
-    assert.deepEqual(check.stdout.split('\n').filter((l) => l !== '').map((l) => l.split(' ').slice(0, 3).join(' ')), [`${where(path, rangeIn(expected, 'SV1*HC:97530*250.00*UN*', '5'))} warning mue.exceeded`]);
+    assert.equal(check.code, 1, check.stdout);
+    assert.deepEqual(check.stdout.split('\n').filter((l) => l !== '').map((l) => l.split(' ').slice(0, 3).join(' ')), [`${where(path, rangeIn(expected, 'SV1*HC:97530*250.00*UN*', '5'))} error mue.exceeded`]);
   });
 
   test('MAI 2 summed over two claims: the later claim\'s line is lowered', () => {

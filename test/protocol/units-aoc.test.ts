@@ -3,7 +3,7 @@
 // record and two-line quoted header; the AOC tab-delimited text with Julian dates) and given in
 // claimlint.mueFiles and claimlint.addOnCodeFiles. Then: an MAI 2 excess summed over two claims of
 // one patient (the finding, its related location, the quick fix and fix-all through
-// codeAction/resolve), an MAI 3 excess (a warning with no fix), a type 1 add-on code without its
+// codeAction/resolve), an MAI 3 excess (an error with no fix), a type 1 add-on code without its
 // primary (the finding and the removal fix), and the hovers on 97110, 11045 and 11042.
 //
 // The fixtures, and the text expected after a fix, are written here segment by segment (SE01 is
@@ -255,14 +255,14 @@ describe('MUE MAI 3: 97530 with 5 units on one line, MUE 4', () => {
     ({ uri, diagnostics } = await open(text, 'mai3.837'));
   });
 
-  test('a mue.exceeded warning on the units, saying it can be appealed', async () => {
+  test('a mue.exceeded error on the units (denied on processing), saying it can be appealed', async () => {
     assert.deepEqual(summary(diagnostics, text), ['mue.exceeded@5']);
     const [d] = diagnostics as [Diagnostic];
-    assert.equal(d.severity, 2, 'warning');
+    assert.equal(d.severity, 1, 'error');
     assert.deepEqual(d.range, unitsRange(text, 'SV1*HC:97530*250.00*UN*'));
     assert.match(messageOf(d), /MAI 3/);
     assert.match(messageOf(d), /denied whole, unless the records support the units on appeal/);
-    assert.equal(await ncciCountOf(uri), 1, 'a warning is counted in the status bar too');
+    assert.equal(await ncciCountOf(uri), 1, 'counted in the status bar');
   });
 
   test('no quick fix, and fix-all leaves it alone', async () => {

@@ -67,7 +67,7 @@ describe('MUE check', () => {
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '4')] }], k).coding, [], 'at the value is not over it');
   });
 
-  it('MAI 1 judges each line alone; MAI 3 is a warning; value 0 is not payable', () => {
+  it('MAI 1 judges each line alone; MAI 3 is an error too (denied on processing, appealed after); value 0 is not payable', () => {
     const one = knowledgeWith([{ code: '97110', value: 4, mai: 1 }]);
     // 3 + 3 on lines told apart (59 on the second): each line is within 4.
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '3'), { ...line('97110', '3'), modifiers: ['59'] }] }], one).coding, []);
@@ -75,7 +75,7 @@ describe('MUE check', () => {
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '3'), line('97110', '3')] }], one).coding.map((f) => [f.rule, f.severity]), [['mue.line-repeated', 'warning']]);
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '5')] }], one).coding.map((f) => [f.rule, f.severity]), [['mue.exceeded', 'error']]);
     const three = knowledgeWith([{ code: '97110', value: 4, mai: 3 }]);
-    assert.deepEqual(check([{ id: 'A', lines: [line('97110', '5')] }], three).coding.map((f) => [f.rule, f.severity]), [['mue.exceeded', 'warning']]);
+    assert.deepEqual(check([{ id: 'A', lines: [line('97110', '5')] }], three).coding.map((f) => [f.rule, f.severity]), [['mue.exceeded', 'error']]);
     const zero = knowledgeWith([{ code: '97110', value: 0, mai: 2 }]);
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '1')] }], zero).coding.map((f) => [f.rule, f.severity]), [['mue.not-payable', 'error']]);
   });
@@ -221,7 +221,7 @@ describe('add-on code check', () => {
     assert.equal(all.title, 'Remove 1 service line and lower the units of 1 line to their MUE');
     const after = analyze(applyEdits(text, all.edits), k);
     assert.deepEqual(structural(after.findings), []);
-    assert.deepEqual(after.findings.filter((f) => f.rule.startsWith('mue.') || f.rule.startsWith('aoc.')).map((f) => f.rule), ['mue.exceeded'], 'the MAI 3 warning is left for a person');
+    assert.deepEqual(after.findings.filter((f) => f.rule.startsWith('mue.') || f.rule.startsWith('aoc.')).map((f) => f.rule), ['mue.exceeded'], 'the MAI 3 error is left for a person');
   });
 });
 

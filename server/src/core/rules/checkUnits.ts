@@ -116,7 +116,7 @@ function unitsText(units: number): string {
 
 /**
  * MUE findings of the grouped lines: 'mue.not-payable' (value 0, error) on each line of such a
- * code; 'mue.exceeded' (error for MAI 1 and 2, warning for MAI 3) on a line over its value (MAI
+ * code; 'mue.exceeded' (error, MAI 3 too: appealed only after the denial) on a line over its value (MAI
  * 1) or on the last line of a day whose summed units are over it (MAI 2 and 3), with the lines
  * summed as related information; 'mue.units-unknown' (warning) on a line whose units are missing,
  * unreadable or below 0 (counted as 1; a count of 0 is read as none); and 'mue.line-repeated'
@@ -284,7 +284,9 @@ function exceeded(
         : `Every line of ${code} on the day is denied whole, unless the records support the units on appeal.`;
   return {
     rule: MUE_EXCEEDED_RULE,
-    severity: mue.mai === 3 ? 'warning' : 'error',
+    // MAI 3 too: the payer denies the units over the MUE when it processes the claim (records
+    // win only on appeal), so a file sent as it is gets the line back denied.
+    severity: 'error',
     message: `${code} is over its MUE of ${mue.value} (${MUE_TABLE_NAMES[mue.kind]} table, ${maiText(mue)}${mue.rationale ? `; ${mue.rationale}` : ''}): ${counted}. ${advice}`,
     span: where(last),
     codes: [code],
