@@ -33,3 +33,27 @@ describe('a site on both lines is not a different site', () => {
     assert.deepEqual(ptpRules(['RT'], ['LT', 'RT']), ['ptp.modifier-required']);
   });
 });
+
+// A coder's review: 17110-T5 (the right great toe) beside 11055-RT passed, though both are on the
+// right side; a side and a digit or eyelid on it are one site, on the other side they are not.
+describe('a side and a digit on it are one site', () => {
+  function findings(one: string[], two: string[]) {
+    const { text } = writeX12([{ id: 'A', lines: [{ code: '29881', modifiers: one, charge: '100.00', date: DAY }, { code: '29877', modifiers: two, charge: '50.00', date: DAY }] }]);
+    return analyze(text, knowledge()).findings.filter((f) => f.rule.startsWith('ptp.'));
+  }
+
+  it('RT and T5 (right great toe), LT and F2 (left hand), E4 (right lower eyelid) and RT: not bypassed, and the note says why', () => {
+    for (const [one, two] of [[['RT'], ['T5']], [['F2'], ['LT']], [['E4'], ['RT']]] as const) {
+      const found = findings([...one], [...two]);
+      assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required'], `${one} / ${two}`);
+    }
+    assert.match(findings(['RT'], ['T5'])[0]!.message, /both lines name RT and T5 \(T5 is on the right side\), and an anatomic modifier lets the pair pass only when the lines name different sites/);
+  });
+
+  it('a digit on the other side, two digits, or a coronary modifier beside a side still bypass', () => {
+    assert.deepEqual(findings(['LT'], ['T5']), []);
+    assert.deepEqual(findings(['T1'], ['T5']), []);
+    assert.deepEqual(findings(['F5'], ['F6']), []);
+    assert.deepEqual(findings(['LC'], ['RT']), []);
+  });
+});

@@ -45,7 +45,7 @@ export const PTP_BYPASS_REASONS: Readonly<Record<PtpBypass, string>> = {
   'surgical-line':
     `On either line of a pair it lets an NCCI edit with modifier indicator 1 pass, when the documentation shows the procedure was staged, a return to the operating room or unrelated; not on an E/M code (${EM_CODES_SHOWN}): a visit in a postoperative period takes 24 (or 25, 57).`,
   'different-sites':
-    'It lets an NCCI edit with modifier indicator 1 pass only when the other line names a different site: the same site named on both lines (RT on each, or RT on one and LT and RT on the other), or a site named on one line only, is still the same procedure area.',
+    'It lets an NCCI edit with modifier indicator 1 pass only when the other line names a different site: the same site named on both lines (RT on each, RT on one and LT and RT on the other, or RT on one and a right digit such as T5 on the other), or a site named on one line only, is still the same procedure area.',
   'with-em':
     `It describes an evaluation and management visit, so it lets an NCCI edit with modifier indicator 1 pass only on the E/M code of the pair (${EM_CODES_SHOWN}).`,
   'hospital-em':
@@ -177,6 +177,25 @@ export function modifierInfo(modifier: string): ModifierInfo | undefined {
 /** Whether a modifier (any case, surrounding blanks ignored) is NCCI-associated. */
 export function isPtpBypassModifier(modifier: string): boolean {
   return PTP_BYPASS_MODIFIERS.has(modifier) || PTP_BYPASS_MODIFIERS.has(modifier.trim().toUpperCase());
+}
+
+/**
+ * The side (LT or RT) an anatomic modifier of a digit or an eyelid is on: a line with RT and one
+ * with T5 (the right great toe) name the same side, not different sites.
+ */
+const SIDE_OF_SITE: ReadonlyMap<string, 'LT' | 'RT'> = new Map([
+  ...['E1', 'E2', 'FA', 'F1', 'F2', 'F3', 'F4', 'TA', 'T1', 'T2', 'T3', 'T4'].map((code) => [code, 'LT'] as const),
+  ...['E3', 'E4', 'F5', 'F6', 'F7', 'F8', 'F9', 'T5', 'T6', 'T7', 'T8', 'T9'].map((code) => [code, 'RT'] as const),
+]);
+
+/** The side a digit's or an eyelid's anatomic modifier is on (`LT` or `RT`), or null for any other. */
+export function sideOfSite(site: string): 'LT' | 'RT' | null {
+  return SIDE_OF_SITE.get(site) ?? null;
+}
+
+/** Whether two anatomic modifiers name one site: the same one, or a side and a digit or eyelid on that side. */
+export function sitesOverlap(a: string, b: string): boolean {
+  return a === b || SIDE_OF_SITE.get(a) === b || SIDE_OF_SITE.get(b) === a;
 }
 
 /** The bypass condition of a modifier (any case, blanks ignored); 'never' for the others. */

@@ -2,7 +2,7 @@
 // what is data (data/modifiers.ts, PtpBypass); this applies it to two lines.
 
 import { listWithAnd } from '../wordLists';
-import { ptpBypassOf } from '../data/modifiers';
+import { ptpBypassOf, sideOfSite, sitesOverlap } from '../data/modifiers';
 import { EM_CODES_SHOWN } from '../data/evaluationManagement';
 import type { ServiceLine } from '../model';
 import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
@@ -159,8 +159,23 @@ export function pairBypassed(one: ModifierSignature, two: ModifierSignature, cod
   // column-1 procedure when column 2 is not a visit. A visit bundled into a procedure is reported
   // with 25 on the E/M line; 59 on the procedure does not say the visit was separate.
   if (two.distinct || (one.distinct && !isEvaluationAndManagement(codeTwo))) return true;
-  // Anatomic: both lines name sites, and no site is on both.
-  return one.sites.length > 0 && two.sites.length > 0 && !one.sites.some((site) => two.sites.includes(site));
+  // Anatomic: both lines name sites, and no site is on both (a side and a digit on it are one).
+  return one.sites.length > 0 && two.sites.length > 0 && !one.sites.some((site) => two.sites.some((other) => sitesOverlap(site, other)));
+}
+
+/** The sites the two lines both name, as a note says them: `RT`, or `RT and T5 (T5 is on the right side)`. */
+function sharedSites(one: readonly string[], two: readonly string[]): string[] {
+  const shared: string[] = [];
+  for (const site of one) {
+    for (const other of two) {
+      if (site === other) shared.push(site);
+      else if (sitesOverlap(site, other)) {
+        const digit = sideOfSite(site) === null ? other : site;
+        shared.push(`${site} and ${other} (${digit} is on the ${sideOfSite(digit) === 'LT' ? 'left' : 'right'} side)`);
+      }
+    }
+  }
+  return [...new Set(shared)];
 }
 
 /**
@@ -179,7 +194,7 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   if (one.distinct && !two.withEm && isEvaluationAndManagement(codeTwo)) {
     notes.push(`59 or an X modifier on the ${codeOne} line does not count against the E/M code ${codeTwo} (CMS's coding policy: a visit on the day of a procedure takes 25, or 57 for the decision for surgery, on the E/M line, not 59; a claim system may still let the pair pass on the 59, a review would not)`);
   }
-  const shared = one.sites.filter((site) => two.sites.includes(site));
+  const shared = sharedSites(one.sites, two.sites);
   if (shared.length > 0) notes.push(`both lines name ${listWithAnd(shared)}, and an anatomic modifier lets the pair pass only when the lines name different sites`);
   else if (one.sites.length > 0 !== two.sites.length > 0) {
     const [sites, code] = one.sites.length > 0 ? [one.sites, codeOne] : [two.sites, codeTwo];
