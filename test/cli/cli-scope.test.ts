@@ -85,7 +85,8 @@ describe('claimlint check with hospital tables and CMS downloads', () => {
     const findings = ptpFindings(JSON.parse(run.stdout) as JsonReport);
     assert.deepEqual(findings.map((f) => [f.path, f.rule]), [['facility.837i', 'ptp.modifier-required'], ['office.837', 'ptp.conflict']]);
     assert.match(findings[0]!.message, /outpatient hospital PTP edit/);
-    assert.match(findings[1]!.message, /practitioner PTP edit/);
+    // No practitioner table loaded: the built-in set's edit, which says where it comes from.
+    assert.match(findings[1]!.message, /Claimlint's built-in 43214 edit \(from the code's billing guideline, not from CMS's practitioner table/);
   });
 
   test('reads a CMS zip as downloaded, and a folder of them, a file named ccioph being a hospital table', () => {

@@ -28,7 +28,8 @@ export function useBuiltCli(prefix: string): { dir: () => string; claimlint: (ar
   return {
     dir: () => dir,
     claimlint: (args) => {
-      const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+      // Room for a big report (Node's default of 1 MB is a few thousand findings).
+      const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       if (result.error) throw result.error;
       return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
     },

@@ -53,7 +53,7 @@ test('--ptp and --mue given the same folder: each takes its tables, the other ki
   assert.deepEqual(result.err.trim().split('\n'), [
     `claimlint: note: --ptp ${join(ncci, 'MCR_MUE_PractitionerServices.csv')}: skipped here, loaded by --mue`,
     `claimlint: note: --mue ${join(ncci, 'ccipra-v322r0-f1.txt')}: skipped here, loaded by --ptp`,
-    'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
+    'claimlint: 1 file checked, 1 claim, 2 service lines: 2 errors, 0 warnings',
   ]);
 });
 
@@ -96,7 +96,7 @@ test('a folder of the zips as downloaded, given to --ptp and --mue: each takes t
   assert.deepEqual(result.err.trim().split('\n'), [
     `claimlint: note: --ptp ${join(zips, 'medicare-ncci-2026-q3-practitioner-services-mue-table.zip')} › MCR_MUE_PractitionerServices.csv: skipped here, loaded by --mue`,
     `claimlint: note: --mue ${join(zips, 'medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip')} › ccipra-v322r0-f1.TXT: skipped here, loaded by --ptp`,
-    'claimlint: 1 file checked, 1 claim, 2 service lines: 1 error, 1 warning',
+    'claimlint: 1 file checked, 1 claim, 2 service lines: 2 errors, 0 warnings',
   ]);
 });
 

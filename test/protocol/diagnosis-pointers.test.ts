@@ -47,16 +47,16 @@ test('a pointer past the claim\'s diagnosis codes: published on it, related to t
     const lines = TEXT.split('\n');
     const published = await client.open(uri, TEXT);
     const shown = published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)}`);
-    assert.deepEqual(shown, ['x12.diagnosis-pointer@23:2']);
+    assert.deepEqual(shown, ['x12.diagnosis-pointer@26:2']);
     const [pointer] = published.diagnostics;
     assert.equal(pointer!.severity, 1);
     assert.equal(pointer!.message, 'SV107-02 points to diagnosis 2, but the claim lists 1 diagnosis code (HI): a pointer to no code is rejected before the claim is adjudicated');
-    assert.deepEqual(pointer!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uri, 17, "the claim's diagnosis codes (1)"]]);
+    assert.deepEqual(pointer!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uri, 20, "the claim's diagnosis codes (1)"]]);
     assert.ok(!JSON.stringify([published, client.notifications, client.stderr]).includes('K219'), 'the diagnosis code is not shown');
 
-    // Add the second diagnosis code to the HI (line 18): the pointer names it now.
-    const end = lines[17]!.length - 1;
-    const after = await client.change(uri, { text: '*ABF:R12', range: { start: { line: 17, character: end }, end: { line: 17, character: end } } });
+    // Add the second diagnosis code to the HI (line 21): the pointer names it now.
+    const end = lines[20]!.length - 1;
+    const after = await client.change(uri, { text: '*ABF:R12', range: { start: { line: 20, character: end }, end: { line: 20, character: end } } });
     assert.deepEqual(after.diagnostics.map((d) => d.code), []);
   } finally {
     await client.shutdown();

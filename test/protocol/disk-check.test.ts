@@ -306,8 +306,8 @@ describe('every claim file under a folder (claimlint/checkFolder)', () => {
       assert.deepEqual(diagnostics.get(csv.uri), []);
       const [conflict] = diagnostics.get(second.uri)!;
       assert.equal(conflict?.code, 'ptp.conflict');
-      // SV1*HC:43200 is line 20 of the file (ISA, GS, ST, BHT, NM1, PER, NM1, HL, NM1, N3, N4, REF, HL, SBR, NM1, NM1, CLM, HI, LX, SV1).
-      assert.deepEqual(conflict.range, { start: { line: 19, character: 7 }, end: { line: 19, character: 12 } });
+      // SV1*HC:43200 is line 23 of the file (ISA, GS, ST, BHT, NM1, PER, NM1, HL, NM1, N3, N4, REF, HL, SBR, NM1, N3, N4, DMG, NM1, CLM, HI, LX, SV1).
+      assert.deepEqual(conflict.range, { start: { line: 22, character: 7 }, end: { line: 22, character: 12 } });
       assert.match(conflict.message as string, /^43200 should not be billed with 43214 \(a\.837, claim 1, service line 1\)/);
     } finally {
       await client.shutdown();

@@ -347,7 +347,9 @@ describe('rendering providers (2420A NM1*82) under one billing provider', () => 
 // ---- (d) the table by claim type ----------------------------------------------------------
 
 describe('837I claims use the outpatient hospital table, 837P the practitioner (built-in) one', () => {
-  // Column 1 43214; 43200 (built-in only: indicator 0 in both tables) and 76000 (hospital table: indicator 1).
+  // Column 1 43214; 43200 (built-in only: indicator 0 in both) and 76000 (hospital table: indicator 1).
+  // The loaded hospital table has rows of 43214 as column 1, so it decides all of 43214's hospital
+  // pairs: 43200, not in it, is no edit there (a CMS table holds every edit of a column-1 code it has).
   const institutional = interchange(INSTITUTIONAL, [[
     ...billingProvider(),
     ...subscriber(2, 'M000001'),
@@ -374,19 +376,19 @@ describe('837I claims use the outpatient hospital table, 837P the practitioner (
     ({ uri: professionalUri, diagnostics: professionalDiagnostics } = await open(professional, 'office.837'));
   });
 
-  test('837I: 76000 is a ptp.modifier-required warning from the hospital table; 43200 stays a built-in conflict', () => {
-    assert.deepEqual(summary(institutionalDiagnostics, institutional), ['ptp.conflict@43200', 'ptp.modifier-required@76000']);
-    const warning = institutionalDiagnostics[1]!;
+  test('837I: 76000 is a ptp.modifier-required warning from the hospital table; the built-in 43200 row gives way to it', () => {
+    assert.deepEqual(summary(institutionalDiagnostics, institutional), ['ptp.modifier-required@76000']);
+    const warning = institutionalDiagnostics[0]!;
     assert.equal(warning.severity, 2);
     assert.match(messageOf(warning), /outpatient hospital PTP edit, column 1 43214, column 2 76000/);
     assert.match(messageOf(warning), /modifier indicator 1/);
   });
 
-  test('837P: the same codes stay ptp.conflict errors (the hospital table does not apply)', () => {
+  test('837P: the same codes stay ptp.conflict errors of the built-in set (the hospital table does not apply)', () => {
     assert.deepEqual(summary(professionalDiagnostics, professional), ['ptp.conflict@43200', 'ptp.conflict@76000']);
     for (const d of professionalDiagnostics) {
       assert.equal(d.severity, 1);
-      assert.match(messageOf(d), /practitioner PTP edit/);
+      assert.match(messageOf(d), /Claimlint's built-in 43214 edit \(from the code's billing guideline, not from CMS's practitioner table/);
     }
   });
 

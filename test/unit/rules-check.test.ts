@@ -241,9 +241,16 @@ describe('checkPtp with modifier indicator 1', () => {
     });
   }
 
+  /** The digits and eyelids of each side: a side and a digit on it are one site. */
+  const LEFT = ['E1', 'E2', 'FA', 'F1', 'F2', 'F3', 'F4', 'TA', 'T1', 'T2', 'T3', 'T4'];
+  const RIGHT = ['E3', 'E4', 'F5', 'F6', 'F7', 'F8', 'F9', 'T5', 'T6', 'T7', 'T8', 'T9'];
+
   for (const modifier of ANATOMIC) {
     it(`accepts the pair when ${modifier} is on one line and another site on the other, not the same site or one site`, () => {
-      const other = modifier === 'RT' ? 'LT' : 'RT';
+      const other = modifier === 'RT' || RIGHT.includes(modifier) ? 'LT' : 'RT';
+      // A digit or eyelid beside its own side is one site.
+      const ownSide = LEFT.includes(modifier) ? 'LT' : RIGHT.includes(modifier) ? 'RT' : null;
+      if (ownSide !== null) assert.equal(pairFindings('43235', [modifier], '43200', [ownSide]).length, 1, `${modifier} / ${ownSide}`);
       assert.deepEqual(pairFindings('43235', [modifier], '43200', [other]), [], `${modifier} / ${other}`);
       assert.deepEqual(pairFindings('43235', [other], '43200', [modifier]), [], `${other} / ${modifier}`);
       assert.equal(pairFindings('43235', [modifier], '43200', [modifier]).length, 1, `${modifier} on both lines`);

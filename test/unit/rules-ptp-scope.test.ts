@@ -85,11 +85,18 @@ function refBypassed(a: RefLine, b: RefLine): boolean {
   // 24, 25 and 57 are E/M modifiers: they count on an E/M line only.
   if (refIsEm(a.code) && [...a.mods].some((m) => WITH_EM.has(m))) return true;
   if (refIsEm(b.code) && [...b.mods].some((m) => WITH_EM.has(m))) return true;
-  // Anatomic: sites on both lines, none of them on both.
+  // Anatomic: sites on both lines, none of them on both (a side and a digit or eyelid on it are one site).
   const sitesA = [...a.mods].filter((m) => ANATOMIC.has(m));
   const sitesB = [...b.mods].filter((m) => ANATOMIC.has(m));
-  return sitesA.length > 0 && sitesB.length > 0 && !sitesA.some((site) => sitesB.includes(site));
+  const same = (x: string, y: string) => x === y || REF_SIDE[x] === y || REF_SIDE[y] === x;
+  return sitesA.length > 0 && sitesB.length > 0 && !sitesA.some((site) => sitesB.some((other) => same(site, other)));
 }
+
+/** The side of each digit's and eyelid's anatomic modifier. */
+const REF_SIDE: Record<string, string> = Object.fromEntries([
+  ...'E1 E2 FA F1 F2 F3 F4 TA T1 T2 T3 T4'.split(' ').map((m) => [m, 'LT']),
+  ...'E3 E4 F5 F6 F7 F8 F9 T5 T6 T7 T8 T9'.split(' ').map((m) => [m, 'RT']),
+]);
 
 /** Calendar days from..to (CCYYMMDD numbers), in order. */
 function daysOf(from: number, to: number): number[] {
