@@ -9,7 +9,7 @@ import { fixAll, fixesFor } from '../../server/src/core/fixes';
 import type { LineRef, ParsedDocument, ServiceLine } from '../../server/src/core/model';
 import type { CsvScenario } from './generators';
 import { DEFAULT_COLUMNS, DEFAULT_HEADERS, formatCharge, writeClaimsCsvDetailed, type WriterClaim as CsvClaim, type WriterColumn, type WriterLine as CsvLine } from '../unit/helpers/csv-writer';
-import { assertChargePerUnit, contains, keptKeys, keyOf, knowledge, modifierOf, mueFindings, ptpFindings, removing, structural, type CheckedFixes, type LineChange } from './fixChanges';
+import { assertChargePerUnit, contains, keptKeys, keyOf, knowledge, modifierOf, modifierTarget, mueFindings, ptpFindings, removing, structural, type CheckedFixes, type LineChange } from './fixChanges';
 import { assertFixAllSettled, checkMueFinding, fixAllExpectation, isEmpty, type CountedLine } from './mueOracle';
 
 /** A charge cell of the fixed CSV: the amount as written and whether the cell is quoted. */
@@ -115,8 +115,9 @@ export function checkCsvFixes(scenario: CsvScenario): CheckedFixes {
         result(fixed, removing([removed]), fix.title);
         continue;
       }
-      // One edit, inside the row; the row now reads the old modifiers plus this one, and no other row changed.
-      const line = analysis.doc.claims[data.claimIndex]!.lines[data.columnTwoLine]!;
+      // One edit, inside the row it names; the row now reads the old modifiers plus this one, and no other row changed.
+      const [claimIndex, lineIndex] = modifierTarget(fix, data);
+      const line = analysis.doc.claims[claimIndex]!.lines[lineIndex]!;
       assert.equal(fix.edits.length, 1, fix.title);
       const edit = fix.edits[0]!;
       assert.ok(edit.span.start >= line.recordSpan.start && edit.span.end <= line.recordSpan.end, `${fix.title}: the edit stays in the row`);
@@ -125,7 +126,7 @@ export function checkCsvFixes(scenario: CsvScenario): CheckedFixes {
       assert.deepEqual(structural(after.findings, false), [], fix.title);
       const lines = (doc: ParsedDocument) => doc.claims.flatMap((c) => c.lines.map((l) => `${l.code} ${l.modifiers.map((m) => m.value).join(' ')}`));
       const expected = lines(analysis.doc);
-      const changed = analysis.doc.claims.slice(0, data.claimIndex).reduce((n, c) => n + c.lines.length, 0) + data.columnTwoLine;
+      const changed = analysis.doc.claims.slice(0, claimIndex).reduce((n, c) => n + c.lines.length, 0) + lineIndex;
       expected[changed] = `${line.code} ${[...line.modifiers.map((m) => m.value), modifier].join(' ')}`;
       assert.deepEqual(lines(after.doc), expected, fix.title);
     }

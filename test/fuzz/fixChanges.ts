@@ -48,6 +48,15 @@ export function modifierOf(fix: Fix): string | null {
   return /^Add modifier (\w+) /.exec(fix.title)?.[1] ?? null;
 }
 
+/**
+ * The line (claim index, line index) a modifier fix of a PTP finding adds to, as its title names
+ * the code: the column-2 line, or the column-1 line for the other side of an anatomic pair.
+ */
+export function modifierTarget(fix: Fix, data: PtpFindingData): [number, number] {
+  const code = /^Add modifier \w+ to (\S+) /.exec(fix.title)?.[1];
+  return code === data.columnOne && code !== data.columnTwo ? [data.columnOneClaim, data.columnOneLine] : [data.claimIndex, data.columnTwoLine];
+}
+
 export function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }

@@ -11,7 +11,7 @@ import { fixAll, fixesFor } from '../../server/src/core/fixes';
 import type { Claim, DateRange, LineRef, ParsedDocument, Span } from '../../server/src/core/model';
 import { writeX12Scenario, x12ScenarioArb, type X12Scenario } from './generators';
 import type { WriterClaim as X12Claim, WriterLine as X12Line } from '../unit/helpers/x12-writer';
-import { assertChargePerUnit, contains, keptKeys, keyOf, knowledge, modifierOf, mueFindings, ptpFindings, removing, structural, type CheckedFixes, type LineChange } from './fixChanges';
+import { assertChargePerUnit, contains, keptKeys, keyOf, knowledge, modifierOf, modifierTarget, mueFindings, ptpFindings, removing, structural, type CheckedFixes, type LineChange } from './fixChanges';
 import { assertFixAllSettled, checkMueFinding, daysCovered, fixAllExpectation, isEmpty, type CountedLine } from './mueOracle';
 
 /**
@@ -130,7 +130,9 @@ export function checkX12Fixes(scenario: X12Scenario, blanks: string): CheckedFix
       const modifier = modifierOf(fix);
       const fixed = applyEdits(text, fix.edits);
       if (modifier) {
-        assert.equal(fixed, writeX12With(scenario, withModifier(scenario.claims, data.claimIndex, data.columnTwoLine, modifier), blanks), fix.title);
+        // The fix names the line it adds to: the column-2 line, or (the other side of an anatomic pair) the column-1 line.
+        const [claim, line] = modifierTarget(fix, data);
+        assert.equal(fixed, writeX12With(scenario, withModifier(scenario.claims, claim, line, modifier), blanks), fix.title);
         assert.deepEqual(structural(analyze(fixed, knowledge).findings, unpadded), [], `${fix.title}: the fixed file is valid`);
       } else result(fixed, removing([keyOf(data.claimIndex, data.columnTwoLine)]), fix.title);
       checked.ptp++;

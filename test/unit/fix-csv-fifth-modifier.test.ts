@@ -16,11 +16,17 @@ import { practitionerPtpText } from './helpers/ncci-tables';
 const TABLE = practitionerPtpText(['29881\t29877\t\t20200101\t*\t1\tMutually exclusive procedures']);
 const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => TABLE });
 
+/**
+ * The modifier fixes offered for the full 29877 line. Its LT also brings the other side's fix for
+ * the 29881 line (which has room): a modifier on the other line, not a fifth on this one.
+ */
 function modifierFixTitles(text: string): string[] {
   const analysis = analyze(text, knowledge);
   const findings = analysis.findings.filter((f) => f.rule === 'ptp.modifier-required');
   assert.equal(findings.length, 1, 'one indicator-1 finding on 29877');
-  return fixesFor(text, analysis.doc, findings[0]!).map((fix) => fix.title).filter((title) => title.startsWith('Add modifier'));
+  const titles = fixesFor(text, analysis.doc, findings[0]!).map((fix) => fix.title).filter((title) => title.startsWith('Add modifier'));
+  assert.deepEqual(titles.filter((title) => !/ to 29877 /.test(title)), ['Add modifier RT to 29881 (the right side: 29877 is on the left)']);
+  return titles.filter((title) => / to 29877 /.test(title));
 }
 
 describe('a fifth modifier is never added (CSV modifier columns)', () => {

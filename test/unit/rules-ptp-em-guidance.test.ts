@@ -46,12 +46,12 @@ describe('an E/M code bundled into a procedure (indicator 1): 25, not the modifi
     assert.match(hover.markdown, /Column 2: bundled into 0001A — unless 25 on the E\/M code shows a significant, separately identifiable visit/);
   });
 
-  it('a procedure bundled into a procedure keeps XE, XS, XP, XU and 59 (control)', () => {
+  it('a procedure bundled into a procedure keeps XE, XS, XU and 59 (control; XP only for two practitioners, and these lines are one\'s)', () => {
     const { text, analysis, finding } = analysed(['20610', '20605']);
     assert.match(finding.message, /add XE, XS, XP, XU or 59 to the 20605 line/);
     assert.deepEqual(
       fixesFor(text, analysis.doc, finding).map((fix) => fix.title.split(' (')[0]),
-      ['Remove service line 2', 'Add modifier XE to 20605', 'Add modifier XS to 20605', 'Add modifier XP to 20605', 'Add modifier XU to 20605', 'Add modifier 59 to 20605'],
+      ['Remove service line 2', 'Add modifier XE to 20605', 'Add modifier XS to 20605', 'Add modifier XU to 20605', 'Add modifier 59 to 20605'],
     );
   });
 });

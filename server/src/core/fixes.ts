@@ -17,6 +17,7 @@ import { isEvaluationAndManagement } from './procedureCodes';
 import { isEmptyCellValue } from './data/emptyCells';
 import { lineName, removal, type Fix } from './fixesRemoval';
 import { mueFixes } from './fixesMue';
+import { onePractitioner, otherSideFixes } from './fixesAnatomic';
 
 export type { Fix } from './fixesRemoval';
 export { unitsWithinMue } from './fixesMue';
@@ -63,7 +64,12 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
     const misplaced = em ? line.modifiers.find((m) => ptpBypassOf(m.value) === 'procedure-line') : undefined;
     // Two E/M codes of a hospital's outpatient services: 27 (a separate encounter), not 25.
     const offered = !em ? PTP_FIX_MODIFIERS : data.table === 'hospital' && isEvaluationAndManagement(data.columnOne) ? PTP_FIX_MODIFIERS_HOSPITAL_EM : PTP_FIX_MODIFIERS_EM;
+    // The other side first, where one line names a side and the other no site (more specific than XS or 59).
+    if (!em && !misplaced) fixes.push(...otherSideFixes(text, doc, finding, data, line));
+    // XP says another practitioner performed it: not offered where both lines are one practitioner's.
+    const samePractitioner = onePractitioner(doc, data, line);
     for (const modifier of offered) {
+      if (modifier.code === 'XP' && samePractitioner) continue;
       const edit = misplaced ? { span: misplaced.span, newText: modifier.code } : addModifierEdit(text, line, modifier.code);
       if (!edit) break; // no free modifier position: none of them fits
       fixes.push({
