@@ -35,6 +35,19 @@ describe('ptp.modifier-required says why the modifiers written do not let the pa
     assert.equal(note([{ code: '43214' }, { code: '99213' }]), '');
   });
 
+  it('76 (or 22, 77) never lets a pair pass, and the note says so (a coder\'s review found it silent)', () => {
+    assert.equal(
+      note([{ code: '20610' }, { code: '20605', modifiers: ['76'] }]),
+      'The modifiers already written do not let the pair pass: 76 on the 20605 line does not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one).',
+    );
+    assert.equal(
+      note([{ code: '20610', modifiers: ['22'] }, { code: '20605', modifiers: ['77', '76'] }]),
+      'The modifiers already written do not let the pair pass: 76 and 77 on the 20605 line do not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one); 22 on the 20610 line does not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one).',
+    );
+    // Beside a modifier that lets it pass, nothing is said.
+    assert.equal(note([{ code: '20610' }, { code: '20605', modifiers: ['76', 'XS'] }]), null);
+  });
+
   it('25 on the procedure line', () => {
     assert.equal(note([{ code: '43214', modifiers: ['25'] }, { code: '99213' }]), 'The modifiers already written do not let the pair pass: 25 on the 43214 line counts only on an E/M code (99202-99499, or the hospital visit codes G0463 and G0380-G0384).');
   });
@@ -59,15 +72,19 @@ describe('ptp.modifier-required says why the modifiers written do not let the pa
 
   it('the column-2 line has four modifiers: the advice to add one says its positions are taken', () => {
     assert.equal(
-      note([{ code: '20610' }, { code: '20605', modifiers: ['76', '77', 'GA', 'KX'] }]),
+      note([{ code: '20610' }, { code: '20605', modifiers: ['GA', 'KX', 'GY', 'GZ'] }]),
       "The 20605 line's four modifier positions are all taken: a modifier can go there only in place of one of them.",
     );
     assert.equal(
+      note([{ code: '20610' }, { code: '20605', modifiers: ['76', '77', 'GA', 'KX'] }]),
+      "The modifiers already written do not let the pair pass: 76 and 77 on the 20605 line do not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one). The 20605 line's four modifier positions are all taken: a modifier can go there only in place of one of them.",
+    );
+    assert.equal(
       note([{ code: '20610' }, { code: '20605', modifiers: ['RT', '76', 'GA', 'KX'] }]),
-      "The modifiers already written do not let the pair pass: only the 20605 line names a site (RT): an anatomic modifier lets the pair pass when each line names a different one. The 20605 line's four modifier positions are all taken: a modifier can go there only in place of one of them.",
+      "The modifiers already written do not let the pair pass: 76 on the 20605 line does not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one); only the 20605 line names a site (RT): an anatomic modifier lets the pair pass when each line names a different one. The 20605 line's four modifier positions are all taken: a modifier can go there only in place of one of them.",
     );
     // Four on the column-1 line take nothing from the line the advice is about.
-    assert.equal(note([{ code: '20610', modifiers: ['76', '77', 'GA', 'KX'] }, { code: '20605' }]), '');
+    assert.equal(note([{ code: '20610', modifiers: ['GA', 'KX', 'GY', 'GZ'] }, { code: '20605' }]), '');
   });
 
   it('modifiers that do count: no finding at all (control)', () => {

@@ -194,6 +194,11 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   if (one.distinct && !two.withEm && isEvaluationAndManagement(codeTwo)) {
     notes.push(`59 or an X modifier on the ${codeOne} line does not count against the E/M code ${codeTwo} (CMS's coding policy: a visit on the day of a procedure takes 25, or 57 for the decision for surgery, on the E/M line, not 59; a claim system may still let the pair pass on the 59, a review would not)`);
   }
+  // 22, 76 and 77 describe the service (more work, a repeat), not a distinct one: they never let a pair pass.
+  for (const [signature, code] of [[two, codeTwo], [one, codeOne]] as const) {
+    const never = NEVER_BYPASS.filter((modifier) => signature.written.split('-').includes(modifier));
+    if (never.length > 0) notes.push(`${listWithAnd(never)} on the ${code} line ${never.length === 1 ? 'does' : 'do'} not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one)`);
+  }
   const shared = sharedSites(one.sites, two.sites);
   if (shared.length > 0) notes.push(`both lines name ${listWithAnd(shared)}, and an anatomic modifier lets the pair pass only when the lines name different sites`);
   else if (one.sites.length > 0 !== two.sites.length > 0) {
@@ -206,6 +211,9 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   return two.cellsFull ? `${why} The ${codeTwo} row's modifier cells are all filled: a modifier can go there only in place of one of them (or in a modifier column the export does not have).` : why;
 }
 
+
+/** Modifiers a coder may take for a bypass that never are one (ncci-ptp.md: "22, 76 and 77 never bypass"). */
+const NEVER_BYPASS = ['22', '76', '77'] as const;
 
 /** Why a modifier written on a line of `code` does nothing for its pairs (ModifierSignature.misplaced). */
 function misplacedNote(modifier: string, code: string): string {
