@@ -273,6 +273,9 @@ describe('claimlint check --mue --aoc', () => {
       onCheck.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine, r.locations[0]!.physicalLocation.region.startColumn]),
       EXPECTED_CHECK.map((e) => [e.rule, e.severity === 'information' ? 'note' : e.severity, e.range.start.line + 1, e.range.start.character + 1]),
     );
+    // The edit each stands on, in properties.ncci (a line with no unit count stands on none).
+    const ncci = onCheck.map((r) => (r as { properties?: { ncci?: { edit: string; mai?: number; type?: number } } }).properties?.ncci);
+    assert.deepEqual(ncci.map((n) => n && [n.edit, n.mai ?? n.type]), [['aoc', 1], ['mue', 2], ['mue', 3], ['mue', 2], undefined]);
   });
 });
 

@@ -233,8 +233,15 @@ describe('reporters', () => {
     { rule: 'guide.element-missing', severity: 'error', message: 'm5', span: { start: 6, end: 9 }, guide: { element: 'ISA16' } },
   ];
 
+  // NCCI findings with the edit they stand on (a coder's review: a report gave only the codes, in an order that hinted at the roles).
+  const ncciFindings: Finding[] = [
+    { rule: 'ptp.conflict', severity: 'error', message: 'm6', span: { start: 19, end: 24 }, codes: ['43214', '43200'], data: { kind: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner', claimIndex: 1, columnTwoLine: 0, columnOneClaim: 0, columnOneLine: 0 } },
+    { rule: 'mue.exceeded', severity: 'error', message: 'm7', span: { start: 19, end: 24 }, codes: ['43200'], data: { kind: 'mue', code: '43200', value: 1, mai: 3, units: 2, lines: [{ claimIndex: 1, lineIndex: 0 }] } },
+    { rule: 'aoc.primary-missing', severity: 'error', message: 'm8', span: { start: 19, end: 24 }, codes: ['43200'], data: { kind: 'aoc', addOn: '43200', type: 1, line: { claimIndex: 1, lineIndex: 0 }, primaryByAnotherProvider: true } },
+  ];
+
   test('the streamed JSON is exactly JSON.stringify(report, null, 2), for no files, a clean file and files with findings', () => {
-    const cases: FileResult[][] = [[], [fileResult('clean.837', text, [])], [fileResult('a.837', text, findings), fileResult('b.837', text, []), fileResult('c "q".837', text, findings.slice(0, 1))], [fileResult('g.837', text, guideFindings)]];
+    const cases: FileResult[][] = [[], [fileResult('clean.837', text, [])], [fileResult('a.837', text, findings), fileResult('b.837', text, []), fileResult('c "q".837', text, findings.slice(0, 1))], [fileResult('g.837', text, guideFindings)], [fileResult('n.837', text, ncciFindings)]];
     for (const results of cases) {
       let out = '';
       const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
@@ -253,6 +260,20 @@ describe('reporters', () => {
       return out;
     })());
     assert.deepEqual(written.files[0].findings.map((f: { guide?: object }) => f.guide), [{ loop: '2300', element: 'CLM05-02' }, { loop: '2010BB' }, { element: 'ISA16' }]);
+    const ncci = JSON.parse((() => {
+      let out = '';
+      const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
+      reporter.file(fileResult('n.837', text, ncciFindings));
+      reporter.finish();
+      return out;
+    })());
+    assert.deepEqual(ncci.files[0].findings.map((f: { ncci?: object }) => f.ncci), [
+      { edit: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner' },
+      { edit: 'mue', code: '43200', value: 1, mai: 3, units: 2 },
+      { edit: 'aoc', addOn: '43200', type: 1, primaryByAnotherProvider: true },
+    ]);
+    // No ncci member on a finding of no NCCI edit.
+    assert.equal(written.files[0].findings[0].ncci, undefined);
   });
 
   test('with descriptors (quotes, a backslash, a control character, non-ASCII), the streamed JSON is exactly JSON.stringify(report, null, 2)', () => {

@@ -5,6 +5,7 @@ import type { Finding, Span } from '../core/model';
 import type { Positions } from './positions';
 import { otherFileOf } from '../core/relatedLocations';
 import type { Describe, OtherFiles, Write } from './reporter';
+import { ncciFieldsOf } from './ncciFields';
 
 /**
  * The report's text as UTF-8 bytes, written into one buffer that is reused and handed on as a
@@ -107,6 +108,10 @@ export class JsonFindingWriter {
   private readonly relatedEnd: Buffer;
   private readonly descriptorsKey: Buffer;
   private readonly guideKey: Buffer;
+  private readonly ncciKey: Buffer;
+  /** The `ncci` object's bytes as JSON.stringify nests it here, by its JSON: a file's edits repeat. */
+  private readonly ncciBytes = new Map<string, Buffer>();
+  private readonly ncciPad: string;
   private readonly loopKey = ascii('"loop": ');
   private readonly elementKey = ascii('"element": ');
   private readonly noMembers = ascii('{}');
@@ -140,6 +145,8 @@ export class JsonFindingWriter {
     this.relatedEnd = ascii(`\n${p2}}`);
     this.descriptorsKey = ascii(`,\n${p1}"descriptors": `);
     this.guideKey = ascii(`,\n${p1}"guide": `);
+    this.ncciKey = ascii(`,\n${p1}"ncci": `);
+    this.ncciPad = `\n${p1}`;
     this.firstMember = ascii(`{\n${p2}`);
     this.nextMember = this.nextItem;
     this.membersEnd = ascii(`\n${p1}}`);
@@ -194,6 +201,18 @@ export class JsonFindingWriter {
         members++;
       }
       out.raw(members === 0 ? this.noMembers : this.membersEnd);
+    }
+    const ncci = ncciFieldsOf(finding.data);
+    if (ncci) {
+      out.raw(this.ncciKey);
+      const key = JSON.stringify(ncci);
+      let bytes = this.ncciBytes.get(key);
+      if (bytes === undefined) {
+        if (this.ncciBytes.size >= 10000) this.ncciBytes.clear();
+        bytes = Buffer.from(JSON.stringify(ncci, null, 2).replace(/\n/g, this.ncciPad), 'utf8');
+        this.ncciBytes.set(key, bytes);
+      }
+      out.raw(bytes);
     }
     const related = finding.related;
     // A location in another file of the run is written with its path, or left out when that file is not known (toJsonFinding).

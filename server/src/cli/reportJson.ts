@@ -6,6 +6,7 @@ import { otherFileOf } from '../core/relatedLocations';
 import type { Positions } from './positions';
 import { pretty, type Describe, type FileResult, type OtherFiles, type Reporter, type Write } from './reporter';
 import { ascii, ByteText, JsonFindingWriter } from './jsonBytes';
+import { ncciFieldsOf, type NcciFields } from './ncciFields';
 
 export interface JsonFinding {
   rule: string;
@@ -15,6 +16,8 @@ export interface JsonFinding {
   codes: string[];
   /** A guide.* finding's loop and element reference ('2300', 'CLM05-02'), each when known. */
   guide?: { loop?: string; element?: string };
+  /** The NCCI edit a ptp.*, mue.* or aoc.* finding stands on (ncciFields.ts). */
+  ncci?: NcciFields;
   /** Where the other lines of the finding are; `path` when in another file of those checked together. */
   related?: { path?: string; range: Range; message: string }[];
   /** Code -> descriptor, for the codes a --descriptors file (or the built-in data) describes. */
@@ -46,6 +49,8 @@ export function toJsonFinding(finding: Finding, positions: Positions, describe: 
     codes: finding.codes ? [...finding.codes] : [],
   };
   if (finding.guide) json.guide = { ...finding.guide };
+  const ncci = ncciFieldsOf(finding.data);
+  if (ncci) json.ncci = ncci;
   if (finding.related?.length) {
     const related: NonNullable<JsonFinding['related']> = [];
     for (const r of finding.related) {

@@ -5,6 +5,7 @@ import type { Knowledge } from '../core/rules/knowledge';
 import { otherFileOf } from '../core/relatedLocations';
 import type { Range } from '../core/text';
 import { version as CLAIMLINT_VERSION } from '../../../package.json';
+import { ncciFieldsOf } from './ncciFields';
 import { ruleDescription } from './ruleDescriptions';
 import { Batch, pretty, type Describe, type FileResult, type Reporter, type Write } from './reporter';
 
@@ -109,6 +110,8 @@ export class SarifReporter implements Reporter {
       const properties: Record<string, unknown> = {};
       if (finding.codes?.length) properties.codes = finding.codes;
       if (finding.guide) properties.guide = finding.guide;
+      const ncci = ncciFieldsOf(finding.data);
+      if (ncci) properties.ncci = ncci;
       const descriptors = this.describe(finding.codes ?? []);
       if (descriptors) properties.descriptors = descriptors;
       if (Object.keys(properties).length > 0) sarif.properties = properties;
