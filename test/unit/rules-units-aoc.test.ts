@@ -60,6 +60,18 @@ describe('MUE check', () => {
     assert.equal(text.slice(finding.related![0]!.span.start, finding.related![0]!.span.end), '3');
   });
 
+  it('MAI 2 and 3 across claims: the later claim is judged against the units already paid (a coder\'s review: "every line is denied" overstated it)', () => {
+    for (const mai of [2, 3] as const) {
+      const k = knowledgeWith([{ code: '97110', value: 4, mai }]);
+      const across = check([{ id: 'A', lines: [line('97110', '3')] }, { id: 'B', lines: [line('97110', '2', '50.00')] }], k).coding[0]!;
+      assert.match(across.message, /The payer judges the later claim against the units it already paid for the day: its lines of 97110 are denied whole, /, `MAI ${mai}`);
+      assert.doesNotMatch(across.message, /Every line of 97110 on the day/);
+      // Within one claim every line of the day is denied.
+      const within = check([{ id: 'A', lines: [line('97110', '3'), line('97110', '2', '50.00')] }], k).coding[0]!;
+      assert.match(within.message, /Every line of 97110 on the day is denied whole/, `MAI ${mai}`);
+    }
+  });
+
   it('MAI 2: other patients, providers and dates are counted apart', () => {
     const k = knowledgeWith([{ code: '97110', value: 4, mai: 2 }]);
     assert.deepEqual(check([{ id: 'A', lines: [line('97110', '3')] }, { id: 'B', subscriberId: 'OTHER', lines: [line('97110', '2')] }], k).coding, []);

@@ -262,6 +262,8 @@ function exceeded(
   // A line whose own count may be an id (as the units fix judges it, fixesMue.ts): the day's sum is
   // then not shown either; a large sum of ordinary counts is.
   const idLike = rows.some((r) => !unitsShown(lines.units(r) ?? 1));
+  // Lines of other claims (or files) on the day: a payer that paid those judges the later claim's.
+  const acrossClaims = others.some((r) => lines.file(r) !== lastFile || lines.claimIndex(r) !== lines.claimIndex(last));
   const sum = shownUnits(written);
   const perDay = days > 1 && !idLike ? `, ${sum} a day` : '';
   const reported = !idLike ? `${unitsWord(sum)} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
@@ -280,8 +282,12 @@ function exceeded(
         ? days > 1
           ? // A line of a date range reports its days' units: its MUE is the value a day, times its days.
             `Over ${mue.value} a day, the lines of ${code} are denied whole, whatever the documentation; ${others.length === 0 ? `lower the units to ${mue.value * days} (${mue.value} a day over its ${days} days)` : `its ${days} days allow ${mue.value * days} in all, less what the other lines report on them`}.`
-          : `Every line of ${code} on the day is denied whole, whatever the documentation; lower the units to ${mue.value}${others.length > 0 ? ` in all, over these ${rows.length} lines` : ''}.`
-        : `Every line of ${code} on the day is denied whole, unless the records support the units on appeal.`;
+          : acrossClaims
+            ? `The payer judges the later claim against the units it already paid for the day: its lines of ${code} are denied whole, whatever the documentation; lower the units so that the day's lines report ${mue.value} in all.`
+            : `Every line of ${code} on the day is denied whole, whatever the documentation; lower the units to ${mue.value}${others.length > 0 ? ` in all, over these ${rows.length} lines` : ''}.`
+        : acrossClaims
+          ? `The payer judges the later claim against the units it already paid for the day: its lines of ${code} are denied whole, unless the records support the units on appeal.`
+          : `Every line of ${code} on the day is denied whole, unless the records support the units on appeal.`;
   return {
     rule: MUE_EXCEEDED_RULE,
     // MAI 3 too: the payer denies the units over the MUE when it processes the claim (records
