@@ -58,11 +58,12 @@ export function codeHover(code: string, date: DateRange | null, knowledge: Knowl
     parts.push(noTable);
   } else if (asColumnOne.length || asColumnTwo.length) {
     const lines: string[] = [`**PTP edits${when}** (${TABLE_TITLES[table]} table, from ${sourcesOf([...asColumnOne, ...asColumnTwo])})`];
-    if (asColumnOne.length) lines.push(...editGroups(asColumnOne, 'columnTwo', `Column 1: do not report with`));
-    if (asColumnTwo.length) lines.push(...editGroups(asColumnTwo, 'columnOne', `Column 2: bundled into`));
+    const detailed = asColumnOne.length + asColumnTwo.length <= detailedEdits;
+    if (asColumnOne.length) lines.push(...editGroups(asColumnOne, 'columnTwo', `Column 1: do not report with`, detailed));
+    if (asColumnTwo.length) lines.push(...editGroups(asColumnTwo, 'columnOne', `Column 2: bundled into`, detailed));
     parts.push(lines.join('\n'));
   } else {
-    parts.push(noEditsLine(knowledge, table, when));
+    parts.push(noEditsLine(knowledge, table, when) + endedEdits(rules!, code, day));
   }
   if (table !== null) parts.push(...unitAndAddOnLines(code, day, knowledge, table));
   // The edits first (what a coder acts on), then the billing note and the longer clinical text.
@@ -86,6 +87,17 @@ function noEditsLine(knowledge: Knowledge, table: PtpTableKind, when: string): s
   return builtin
     ? `No PTP edits${when} in the built-in 43214 set, the only ${TABLE_TITLES[table]} edits loaded: load CMS's ${TABLE_TITLES[table]} PTP table (\`${setting}\`) to check every pair.`
     : `No ${TABLE_TITLES[table]} PTP table is loaded (\`${setting}\`), so no pair is checked.`;
+}
+
+/**
+ * Said of a code with no edit in force on the line's date whose edits in the table all ended
+ * before it (a coder's review: 0001A on 03/01/2024 said only "No PTP edits"); '' otherwise.
+ */
+function endedEdits(rules: Knowledge['tables'][PtpTableKind], code: string, day: DateNumber): string {
+  const all = [...rules.editsAsColumnOne(code), ...rules.editsAsColumnTwo(code)].filter((e) => e.modifierIndicator !== '9');
+  if (all.length === 0 || all.some((e) => e.deletion === null || e.deletion >= day)) return '';
+  const last = Math.max(...all.map((e) => e.deletion!));
+  return ` Its ${all.length === 1 ? 'edit' : `${all.length} edits`} in the table ended by ${formatDate(last)}.`;
 }
 
 /** The hover of a code cell whose value does not read as a code, described as shownCode and shownNumber describe such values. */
@@ -188,17 +200,31 @@ function looksLikeCode(code: string): string {
   return set ? codeSetNames[set] : '';
 }
 
-function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string): string[] {
-  const never = edits.filter((e) => e.modifierIndicator === '0').map((e) => e[other]);
+/** What each kind of edit allows, as a hover line ends (with its modifier indicator). */
+const NEVER = 'no modifier allowed (modifier indicator 0)';
+const ON_PROCEDURE = 'unless an NCCI modifier (an anatomic one, XE, XS, XP, XU or 59) shows a distinct service (modifier indicator 1)';
+const ON_EM = 'unless 25 on the E/M code shows a significant, separately identifiable visit (modifier indicator 1)';
+
+/** Up to this many edits of a code are each shown with their dates and rationale; more are grouped. */
+const detailedEdits = 4;
+
+function editGroups(edits: PtpEdit[], other: 'columnOne' | 'columnTwo', label: string, detailed: boolean): string[] {
   // The modifier goes on the column-2 line: 25 when its code is an E/M code, else XE/XS/XP/XU or 59.
-  const allowing = edits.filter((e) => e.modifierIndicator === '1');
-  const onEm = allowing.filter((e) => isEvaluationAndManagement(e.columnTwo)).map((e) => e[other]);
-  const onProcedure = allowing.filter((e) => !isEvaluationAndManagement(e.columnTwo)).map((e) => e[other]);
+  const allowsOf = (e: PtpEdit) => (e.modifierIndicator === '0' ? NEVER : isEvaluationAndManagement(e.columnTwo) ? ON_EM : ON_PROCEDURE);
+  // A few edits: each with the dates it is in force and its rationale, as the table gives them.
+  if (detailed) return edits.map((e) => `- ${label} ${e[other]} — ${allowsOf(e)}; ${editDates(e)}${e.rationale === '' ? '' : `; ${plainMarkdown(e.rationale)}`}`);
   const out: string[] = [];
-  if (never.length) out.push(`- ${label} ${listCodes(never)} — no modifier allowed`);
-  if (onProcedure.length) out.push(`- ${label} ${listCodes(onProcedure)} — unless an NCCI modifier (e.g. XU, 59) shows a distinct service`);
-  if (onEm.length) out.push(`- ${label} ${listCodes(onEm)} — unless 25 on the E/M code shows a significant, separately identifiable visit`);
+  for (const allows of [NEVER, ON_PROCEDURE, ON_EM]) {
+    const codes = edits.filter((e) => allowsOf(e) === allows).map((e) => e[other]);
+    if (codes.length) out.push(`- ${label} ${listCodes(codes)} — ${allows}`);
+  }
   return out;
+}
+
+/** When an edit is in force: "in force since 01/01/2014", "... until 12/31/2023", "in force since before 1996". */
+function editDates(e: PtpEdit): string {
+  const since = e.preexisting ? `since before 1996 (table date ${formatDate(e.effective)})` : `since ${formatDate(e.effective)}`;
+  return `in force ${since}${e.deletion === null ? '' : ` until ${formatDate(e.deletion)}`}`;
 }
 
 function listCodes(codes: string[]): string {
