@@ -57,3 +57,24 @@ describe('a side and a digit on it are one site', () => {
     assert.deepEqual(findings(['LC'], ['RT']), []);
   });
 });
+
+// A coder's review: 20610-RT beside 99213-LT passed; an anatomic modifier names where a procedure
+// was done, and says nothing on an E/M code.
+describe('an anatomic modifier on an E/M code does not count', () => {
+  const emTable = practitionerPtpText(['20610\t99213\t\t20200101\t*\t1\tStandards of medical / surgical practice']);
+  const emKnowledge = loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => emTable });
+  function findings(one: string[], two: string[]) {
+    const { text } = writeX12([{ id: 'A', lines: [{ code: '20610', modifiers: one, charge: '100.00', date: DAY }, { code: '99213', modifiers: two, charge: '50.00', date: DAY }] }]);
+    return analyze(text, emKnowledge).findings.filter((f) => f.rule.startsWith('ptp.'));
+  }
+
+  it('20610-RT with 99213-LT: not bypassed, and the note says why', () => {
+    const found = findings(['RT'], ['LT']);
+    assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required']);
+    assert.match(found[0]!.message, /LT on the 99213 line does not count on an E\/M code \(an anatomic modifier names the site of a procedure; a visit on the day of a procedure takes 25\)/);
+  });
+
+  it('25 on the E/M line still lets it pass (control)', () => {
+    assert.deepEqual(findings(['RT'], ['25', 'LT']), []);
+  });
+});

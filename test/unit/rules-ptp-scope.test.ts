@@ -86,8 +86,9 @@ function refBypassed(a: RefLine, b: RefLine): boolean {
   if (refIsEm(a.code) && [...a.mods].some((m) => WITH_EM.has(m))) return true;
   if (refIsEm(b.code) && [...b.mods].some((m) => WITH_EM.has(m))) return true;
   // Anatomic: sites on both lines, none of them on both (a side and a digit or eyelid on it are one site).
-  const sitesA = [...a.mods].filter((m) => ANATOMIC.has(m));
-  const sitesB = [...b.mods].filter((m) => ANATOMIC.has(m));
+  // On an E/M code an anatomic modifier names no site.
+  const sitesA = refIsEm(a.code) ? [] : [...a.mods].filter((m) => ANATOMIC.has(m));
+  const sitesB = refIsEm(b.code) ? [] : [...b.mods].filter((m) => ANATOMIC.has(m));
   const same = (x: string, y: string) => x === y || REF_SIDE[x] === y || REF_SIDE[y] === x;
   return sitesA.length > 0 && sitesB.length > 0 && !sitesA.some((site) => sitesB.some((other) => same(site, other)));
 }

@@ -5,6 +5,7 @@
 // two lines are one practitioner's, where XP (a separate practitioner) cannot be true.
 import type { Finding, ParsedDocument, PtpFindingData, ServiceLine } from './model';
 import { ptpBypassOf } from './data/modifiers';
+import { isEvaluationAndManagement } from './procedureCodes';
 import type { Fix } from './fixesRemoval';
 import { addModifierEdit } from './fixes';
 
@@ -25,7 +26,8 @@ const namesSite = (line: ServiceLine) => line.modifiers.some((m) => ptpBypassOf(
  */
 export function otherSideFixes(text: string, doc: ParsedDocument, finding: Finding, data: PtpFindingData, two: ServiceLine): Fix[] {
   const one = doc.claims[data.columnOneClaim]?.lines[data.columnOneLine];
-  if (!one) return [];
+  // An anatomic modifier counts only on procedures: not where either line is an E/M code.
+  if (!one || isEvaluationAndManagement(one.code) || isEvaluationAndManagement(two.code)) return [];
   const sideOne = sideOf(one);
   const sideTwo = sideOf(two);
   const [target, code, side, otherCode] = sideOne !== null && !namesSite(two) ? [two, data.columnTwo, sideOne, data.columnOne] : sideTwo !== null && !namesSite(one) ? [one, data.columnOne, sideTwo, data.columnTwo] : [null, '', null, ''];

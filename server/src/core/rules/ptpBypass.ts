@@ -105,7 +105,8 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[], n
       case 'with-em': if (em) withEm = true; else (misplaced ??= []).push(value); break;
       case 'hospital-em': if (em) hospitalEm = true; else (misplaced ??= []).push(value); break;
       case 'laboratory': if (lab) laboratory = true; else (misplaced ??= []).push(value); break;
-      case 'different-sites': (sites ??= []).push(value); break;
+      // A site names where a procedure was done: on an E/M code it says nothing (a coder's review: 20610-RT beside 99213-LT passed).
+      case 'different-sites': if (em) (misplaced ??= []).push(value); else (sites ??= []).push(value); break;
       case 'never': break;
     }
   }
@@ -222,6 +223,7 @@ function misplacedNote(modifier: string, code: string): string {
     case 'procedure-line': return `${modifier} on the ${code} line does not count on an E/M code (CMS says not to use 59 or an X modifier on an E/M service; a visit on the day of a procedure takes 25)`;
     case 'surgical-line': return `${modifier} on the ${code} line does not count on an E/M code (58, 78 and 79 are for procedures in a postoperative period; a visit there takes 24, or 25 on the day of a procedure)`;
     case 'hospital-em': return `${modifier} on the ${code} line counts only on an E/M code of a hospital's outpatient services, judged by the hospital table (several E/M encounters at the hospital on one day; a practitioner's service does not use it)`;
+    case 'different-sites': return `${modifier} on the ${code} line does not count on an E/M code (an anatomic modifier names the site of a procedure; a visit on the day of a procedure takes 25)`;
     default: return `${modifier} on the ${code} line counts only on a laboratory code`;
   }
 }
