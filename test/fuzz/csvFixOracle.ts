@@ -147,7 +147,7 @@ export function checkCsvFixes(scenario: CsvScenario): CheckedFixes {
     checked.mue += checkMueFinding(text, analysis, finding, lines, source({ claimIndex: row.claim.index, lineIndex: row.line.index }), result);
   }
   const ptpRemovals = ptpFindings(analysis.findings)
-    .filter((f) => f.data.modifierIndicator === '0')
+    .filter((f) => f.data.modifierIndicator === '0' && !f.data.otherProvider)
     .map((f) => source({ claimIndex: f.data.claimIndex, lineIndex: f.data.columnTwoLine }));
   const expected = fixAllExpectation(ptpRemovals, mue);
   const all = fixAll(text, analysis.doc, analysis.findings);

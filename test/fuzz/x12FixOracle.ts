@@ -141,7 +141,7 @@ export function checkX12Fixes(scenario: X12Scenario, blanks: string): CheckedFix
   const mue = mueFindings(analysis.findings).map((finding) => ({ finding, data: finding.data, lines: finding.data.lines.map((ref) => x12Counted(scenario, ref)) }));
   for (const { finding, lines } of mue) checked.mue += checkMueFinding(text, analysis, finding, lines, x12LineAt(analysis.doc, finding.span), result);
   const ptpRemovals = ptpFindings(analysis.findings)
-    .filter((f) => f.data.modifierIndicator === '0')
+    .filter((f) => f.data.modifierIndicator === '0' && !f.data.otherProvider)
     .map((f) => keyOf(f.data.claimIndex, f.data.columnTwoLine));
   const expected = fixAllExpectation(ptpRemovals, mue);
   const all = fixAll(text, analysis.doc, analysis.findings);

@@ -223,21 +223,19 @@ function referencePtp(claims: readonly Claim[], raw: RawTables): Expected[] {
         span: twoLine.codeSpan,
         codes: [row.columnOne, row.columnTwo],
         related: [{ span: oneLine.codeSpan, message: `Column 1 code ${row.columnOne} is on this line` }],
-        ...(same
-          ? {
-              data: {
-                kind: 'ptp',
-                columnOne: row.columnOne,
-                columnTwo: row.columnTwo,
-                modifierIndicator: row.modifierIndicator,
-                table,
-                claimIndex: two.claim.index,
-                columnTwoLine: two.lineIndex,
-                columnOneClaim: one.claim.index,
-                columnOneLine: one.lineIndex,
-              },
-            }
-          : {}),
+        // Another rendering provider's pair carries its edit too, marked (its quick fix is XP, and no fix removes a line).
+        data: {
+          kind: 'ptp',
+          columnOne: row.columnOne,
+          columnTwo: row.columnTwo,
+          modifierIndicator: row.modifierIndicator,
+          table,
+          claimIndex: two.claim.index,
+          columnTwoLine: two.lineIndex,
+          columnOneClaim: one.claim.index,
+          columnOneLine: one.lineIndex,
+          ...(same ? {} : { otherProvider: true }),
+        },
         where: one.claimPosition === two.claimPosition ? `(${label})` : `(claim ${one.claim.index + 1}, ${label})`,
         rationale: row.rationale,
       });

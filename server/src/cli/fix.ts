@@ -171,7 +171,7 @@ export function runFix(options: CliOptions, knowledge: Knowledge, io: Io): numbe
     if (countsFixed !== null) io.stderr(`claimlint: ${shownPath}: then on the result: ${countsFixed}\n`);
     for (const line of leftLines(plan.left)) io.stderr(`claimlint: ${shownPath}: ${line}\n`);
     // Indicator-1 conflicts still in the result (those on a removed line went with it).
-    const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1').length;
+    const leftForReview = remaining.filter((f) => f.data?.kind === 'ptp' && f.data.modifierIndicator === '1' && !f.data.otherProvider).length;
     if (leftForReview > 0) {
       io.stderr(
         `claimlint: ${shownPath}: ${plural(leftForReview, 'conflict')} with modifier indicator 1 left for review: a modifier such as 59 or XS may make the pair payable, so fix never removes those lines\n`,

@@ -5,7 +5,7 @@
 import type { FindingData } from '../core/model';
 
 export type NcciFields =
-  | { edit: 'ptp'; columnOne: string; columnTwo: string; modifierIndicator: '0' | '1'; table: 'practitioner' | 'hospital' }
+  | { edit: 'ptp'; columnOne: string; columnTwo: string; modifierIndicator: '0' | '1'; table: 'practitioner' | 'hospital'; otherRenderingProvider?: true }
   | { edit: 'mue'; code: string; value: number; mai: 1 | 2 | 3; units: number }
   | { edit: 'aoc'; addOn: string; type: 1 | 2 | 3; primaryOnAnotherDate?: true; primaryByAnotherProvider?: true };
 
@@ -13,7 +13,14 @@ export type NcciFields =
 export function ncciFieldsOf(data: FindingData | undefined): NcciFields | undefined {
   switch (data?.kind) {
     case 'ptp':
-      return { edit: 'ptp', columnOne: data.columnOne, columnTwo: data.columnTwo, modifierIndicator: data.modifierIndicator, table: data.table };
+      return {
+        edit: 'ptp',
+        columnOne: data.columnOne,
+        columnTwo: data.columnTwo,
+        modifierIndicator: data.modifierIndicator,
+        table: data.table,
+        ...(data.otherProvider ? { otherRenderingProvider: true as const } : {}),
+      };
     case 'mue':
       return { edit: 'mue', code: data.code, value: data.value, mai: data.mai, units: data.units };
     case 'aoc':

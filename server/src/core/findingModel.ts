@@ -86,6 +86,12 @@ export interface PtpFindingData {
   /** Set when the column-1 line is in another file of the same CLI run (its index in the run). */
   columnOneFile?: number;
   /**
+   * Set on a 'ptp.other-rendering-provider' finding: the column-1 line is another rendering
+   * provider's of the same billing provider, so no fix removes a line; with indicator 1 the quick
+   * fix is XP (a payer that applies the edit to the whole billing group expects it).
+   */
+  otherProvider?: true;
+  /**
    * Set when a line of the pair has no date of its own over its claim's period of several days
    * (KeptLines.dateUncertain): the two may be of different days, so no fix removes a line.
    */

@@ -45,6 +45,7 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
   const ref = { claimIndex: data.claimIndex, lineIndex: data.columnTwoLine };
   const line = doc.claims[data.claimIndex]?.lines[data.columnTwoLine];
   if (!line) return [];
+  if (data.otherProvider) return otherProviderFixes(text, finding, data, line);
   // The claim is named when the pair spans two claims (within one claim the finding's own place says it).
   const name = lineName(doc, ref, data.columnOneClaim !== data.claimIndex);
   // Indicator 1: a modifier may be the right answer (fix-all leaves these for a person), so auto
@@ -84,6 +85,18 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
     }
   }
   return fixes;
+}
+
+/**
+ * Another rendering provider of the billing group performed the column-1 service: with indicator
+ * 1, XP on the column-2 line says so to a payer that applies the edit to the whole group; with
+ * indicator 0 nothing helps, and no line is the wrong one to remove.
+ */
+function otherProviderFixes(text: string, finding: Finding, data: PtpFindingData, line: ServiceLine): Fix[] {
+  if (data.modifierIndicator !== '1' || line.modifiers.some((m) => m.value.trim().toUpperCase() === 'XP')) return [];
+  const edit = addModifierEdit(text, line, 'XP');
+  if (!edit) return [];
+  return [{ title: `Add modifier XP to ${data.columnTwo} (separate practitioner: another rendering provider performed ${data.columnOne})`, kind: 'quickfix', edits: [edit], isPreferred: false, findings: [finding] }];
 }
 
 /** The edit that puts a modifier into the line's next free modifier position, or null when none is free. */

@@ -150,6 +150,8 @@ function planFixAll(text: string, doc: ParsedDocument, findings: readonly Findin
   for (const finding of findings) {
     const data = finding.data;
     if (!data) continue;
+    // Another rendering provider's pair: information, for a person (its quick fix is XP), never fixed here.
+    if (data.kind === 'ptp' && data.otherProvider) continue;
     if (guessed && groupedByGuess(data)) {
       left.noPatient++;
       continue;

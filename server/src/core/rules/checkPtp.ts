@@ -182,11 +182,6 @@ function pairFinding(
   const oneFile = lines.file(one.row);
   const twoFile = lines.file(two.row);
   const related: RelatedLocation[] = [{ span: lines.codeSpan(one.row), message: texts.related, ...(oneFile === twoFile ? {} : { file: oneFile }) }];
-  if (!sameProvider) {
-    // Lines of one billing group by a file that names no billing provider ('' for every line): that they are one practice's is a guess.
-    const tail = lines.billing(two.row) === '' ? texts.otherTailNoBilling : texts.otherTail;
-    return { rule: PTP_OTHER_PROVIDER_RULE, severity: 'information', message: texts.otherHead + around + tail, span, codes: [columnOne, columnTwo], related };
-  }
   const data: PtpFindingData = {
     kind: 'ptp',
     columnOne,
@@ -200,6 +195,12 @@ function pairFinding(
   };
   // Last, as the report writes the data's fields in this order.
   if (oneFile !== twoFile) data.columnOneFile = oneFile;
+  if (!sameProvider) {
+    // Lines of one billing group by a file that names no billing provider ('' for every line): that they are one practice's is a guess.
+    const tail = lines.billing(two.row) === '' ? texts.otherTailNoBilling : texts.otherTail;
+    data.otherProvider = true;
+    return { rule: PTP_OTHER_PROVIDER_RULE, severity: 'information', message: texts.otherHead + around + tail, span, codes: [columnOne, columnTwo], related, data };
+  }
   const uncertain = lines.dateUncertain(one.row) || lines.dateUncertain(two.row);
   if (uncertain) data.dayUncertain = true;
   // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
