@@ -175,7 +175,8 @@ describe('Claimlint: Check All Claim Files', function () {
     assert.equal(result?.cancelled, false);
     const [conflict] = await arrived;
     assert.equal(codeOf(conflict!), 'ptp.conflict');
-    assert.ok(conflict!.range.isEqual(new vscode.Range(19, 7, 19, 12)), JSON.stringify(conflict!.range));
+    // SV1*HC:43200 of b.837: line 23 (the subscriber, as the patient, has N3, N4 and DMG before the payer's NM1).
+    assert.ok(conflict!.range.isEqual(new vscode.Range(22, 7, 22, 12)), JSON.stringify(conflict!.range));
     assert.match(conflict!.message, /\(a\.837, claim 1, service line 1\)/);
     assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(join(folder, 'a.837'))), []);
   });
