@@ -69,6 +69,10 @@ describe('MUE check', () => {
       // Within one claim every line of the day is denied.
       const within = check([{ id: 'A', lines: [line('97110', '3'), line('97110', '2', '50.00')] }], k).coding[0]!;
       assert.match(within.message, /Every line of 97110 on the day is denied whole/, `MAI ${mai}`);
+      // The earlier claim over the MUE on its own is denied itself: nothing paid to judge the later one against (the re-review's case).
+      const earlierOver = check([{ id: 'A', lines: [line('97110', '5')] }, { id: 'B', lines: [line('97110', '1', '50.00')] }], k).coding[0]!;
+      assert.doesNotMatch(earlierOver.message, /already paid/, `MAI ${mai}`);
+      assert.match(earlierOver.message, /Every line of 97110 on the day is denied whole/, `MAI ${mai}`);
     }
   });
 
@@ -182,7 +186,7 @@ describe('add-on code check', () => {
     assert.equal(coding.length, 1);
     assert.match(coding[0]!.message, /^99292 is an add-on code \(AOC edit type 1\) billed without one of its primary procedures by the same provider on 03\/10\/2026, but its primary 99291 is billed on 03\/09\/2026\. If that is the same session, correct the date of service/);
     assert.equal(fixAll(text, analysis.doc, analysis.findings), null, 'nothing certain to fix');
-    assert.ok(fixesFor(text, analysis.doc, coding[0]!).some((fix) => fix.title.startsWith('Remove')), 'the removal is still offered for the person to choose');
+    assert.deepEqual(fixesFor(text, analysis.doc, coding[0]!).map((fix) => [fix.title, fix.isPreferred]), [['Remove service line 2 (add-on code 99292; its primary is billed on another date)', false]], 'the removal is still offered for the person to choose, not preferred');
   });
 
   it('Type 1 whose primary is billed the same day by another rendering provider: the message says so, and fix-all leaves the line to a person', () => {
@@ -199,9 +203,28 @@ describe('add-on code check', () => {
     assert.match(coding[0]!.message, /^64484 is an add-on code \(AOC edit type 1\) billed without one of its primary procedures by the same provider on 03\/10\/2026, but its primary 64483 is billed that day by another provider\. An add-on is paid only to the provider who performed the primary: if one provider performed both, correct the rendering provider of one line/);
     assert.equal(coding[0]!.data?.kind === 'aoc' && coding[0]!.data.primaryByAnotherProvider, true);
     assert.equal(fixAll(text, analysis.doc, analysis.findings), null, 'nothing certain to fix');
-    assert.ok(fixesFor(text, analysis.doc, coding[0]!).some((fix) => fix.title.startsWith('Remove')), 'the removal is still offered for the person to choose');
+    // Offered for the person to choose, not preferred (an editor's auto-fix takes a preferred fix), and titled for what it is.
+    const removals = fixesFor(text, analysis.doc, coding[0]!);
+    assert.deepEqual(removals.map((fix) => [fix.title, fix.isPreferred]), [['Remove service line 2 (add-on code 64484; its primary is billed by another provider)', false]]);
     // The same provider on both lines: the primary is there, nothing is found.
     assert.deepEqual(analyze(text.replace('2222222228', '1111111112'), k).findings.filter((f) => f.rule.startsWith('aoc.')), []);
+  });
+
+  it('fix-all\'s title says every reason it leaves findings, in one parenthesis', () => {
+    const k = knowledgeWith([], [{ addOn: '99292', primary: '99291', type: 1 }, { addOn: '11045', primary: '11042', type: 1 }, { addOn: '64484', primary: '64483', type: 1 }]);
+    const written = writeX12([
+      { id: 'A', lines: [line('99291', '1', '300.00', { from: 20260309, to: 20260309 }), line('99292', '1')] },
+      { id: 'B', lines: [line('99213', '1'), line('11045', '1')] },
+      { id: 'C', lines: [line('64483', '1', '500.00'), line('64484', '1', '300.00')] },
+    ], { lineEnding: '\n' }).text;
+    const rendering = (code: string, npi: string) => (text: string) => text.replace(new RegExp(`(SV1\\*HC:${code}\\*[^~]*~\n(?:DTP\\*[^~]*~\n)?)`), `$1NM1*82*1*DOE*ANN****XX*${npi}~\n`);
+    const text = rendering('64484', '2222222228')(rendering('64483', '1111111112')(written)).replace(/SE\*(\d+)\*/, (_, n: string) => `SE*${Number(n) + 2}*`);
+    const analysis = analyze(text, k);
+    const all = fixAll(text, analysis.doc, analysis.findings)!;
+    assert.equal(
+      all.title,
+      "Remove 1 service line (1 finding is left for a person: an add-on code's primary is billed on another date, so the date of service may be what is wrong, not the line; 1 finding is left for a person: an add-on code's primary is billed the same day by another provider, so a line's rendering provider may be what is wrong, not the line)",
+    );
   });
 
   it('an add-on code of many primaries: the message names ten and counts the rest, `codes` holds them all (a report\'s reader gets every one)', () => {

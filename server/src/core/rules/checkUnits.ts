@@ -262,8 +262,11 @@ function exceeded(
   // A line whose own count may be an id (as the units fix judges it, fixesMue.ts): the day's sum is
   // then not shown either; a large sum of ordinary counts is.
   const idLike = rows.some((r) => !unitsShown(lines.units(r) ?? 1));
-  // Lines of other claims (or files) on the day: a payer that paid those judges the later claim's.
-  const acrossClaims = others.some((r) => lines.file(r) !== lastFile || lines.claimIndex(r) !== lines.claimIndex(last));
+  // Lines of other claims (or files) on the day, whose units alone are within the MUE: a payer
+  // that paid those judges the later claim's against them. (Over it on their own, the earlier
+  // claim is denied, and nothing is paid to judge against.)
+  const earlier = others.filter((r) => lines.file(r) !== lastFile || lines.claimIndex(r) !== lines.claimIndex(last));
+  const acrossClaims = earlier.length > 0 && countedUnits(earlier.reduce((n, r) => n + rowShareOfDay(lines, r), 0)) <= mue.value;
   const sum = shownUnits(written);
   const perDay = days > 1 && !idLike ? `, ${sum} a day` : '';
   const reported = !idLike ? `${unitsWord(sum)} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
