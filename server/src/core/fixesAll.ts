@@ -61,14 +61,16 @@ export function fixAllPlanned(text: string, doc: ParsedDocument, findings: reado
     ...(remove.length > 0 ? [`remove ${remove.length} service line${remove.length === 1 ? '' : 's'}`] : []),
     ...(units.size > 0 ? [`lower the units of ${units.size} line${units.size === 1 ? '' : 's'} to their MUE`] : []),
   ];
-  const notes = [
+  // What it leaves for a person, each reason its own clause, in one parenthesis.
+  const leftFor = [
     leftNote(left.replacement, replacementReason(left.replacement)),
     leftNote(left.noPatient, NO_PATIENT_REASON),
     leftNote(left.otherDate, OTHER_DATE_REASON),
     leftNote(left.otherProvider, OTHER_PROVIDER_REASON),
     leftNote(left.days, DAYS_BEYOND_REASON),
     leftNote(left.uncertainDay, UNCERTAIN_DAY_REASON),
-  ].join('');
+  ].filter((note) => note !== '');
+  const notes = leftFor.length === 0 ? '' : ` (${leftFor.join('; ')})`;
   const fix: Fix = {
     title: capitalized(parts.join(' and ')) + notes,
     kind: 'source.fixAll',
@@ -90,7 +92,7 @@ interface FixAllPlan {
 
 /** A fix-all title's note on `count` findings left for a person for `reason` ('' when none is). */
 function leftNote(count: number, reason: string): string {
-  return count === 0 ? '' : ` (${count} finding${count === 1 ? ' is' : 's are'} left for a person: ${reason})`;
+  return count === 0 ? '' : `${count} finding${count === 1 ? ' is' : 's are'} left for a person: ${reason}`;
 }
 
 /** Why fix-all leaves `count` findings whose fix would remove the last line of a replacement or void claim (takesAwayReplacement). */
