@@ -36,8 +36,13 @@ export function fixesFor(text: string, doc: ParsedDocument, finding: Finding): F
       return ptpFixes(text, doc, finding, data);
     case 'mue':
       return mueFixes(text, doc, finding, data);
-    case 'aoc':
-      return removal(text, doc, finding, data.line, `Remove ${lineName(doc, data.line)} (add-on code ${data.addOn} without its primary)`);
+    case 'aoc': {
+      // Left for a person by fix-all (the date or a provider may be what is wrong): offered, not preferred.
+      const why = data.primaryOnAnotherDate ? 'its primary is billed on another date' : data.primaryByAnotherProvider ? 'its primary is billed by another provider' : null;
+      return why === null
+        ? removal(text, doc, finding, data.line, `Remove ${lineName(doc, data.line)} (add-on code ${data.addOn} without its primary)`)
+        : removal(text, doc, finding, data.line, `Remove ${lineName(doc, data.line)} (add-on code ${data.addOn}; ${why})`, false);
+    }
   }
 }
 
