@@ -44,6 +44,11 @@ describe('PTP quick fixes: the other side, and XP only for two practitioners', (
     assert.deepEqual(ptpAfter(fixed), []);
   });
 
+  it('no side offered beside a bilateral line (50: both sides)', () => {
+    assert.ok(!pair(['RT'], ['50']).titles.some((t) => /modifier (LT|RT)/.test(t)));
+    assert.ok(!pair(['50'], ['LT']).titles.some((t) => /modifier (LT|RT)/.test(t)));
+  });
+
   it('no side offered when neither line names one, or both name a site', () => {
     assert.ok(!pair([], []).titles.some((t) => /modifier (LT|RT)/.test(t)));
     assert.ok(!pair(['RT'], ['RT']).titles.some((t) => /modifier (LT|RT)/.test(t)));

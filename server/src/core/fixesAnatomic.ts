@@ -18,6 +18,8 @@ function sideOf(line: ServiceLine): 'LT' | 'RT' | null {
   return sites.length === 1 && (sites[0] === 'LT' || sites[0] === 'RT') ? sites[0] : null;
 }
 
+const bilateral = (line: ServiceLine) => line.modifiers.some((m) => m.value.trim().toUpperCase() === '50');
+
 const namesSite = (line: ServiceLine) => line.modifiers.some((m) => ptpBypassOf(m.value.trim().toUpperCase()) === 'different-sites');
 
 /**
@@ -25,19 +27,24 @@ const namesSite = (line: ServiceLine) => line.modifiers.some((m) => ptpBypassOf(
  * names no site), or none. `two` is the column-2 line, the finding's.
  */
 export function otherSideFixes(text: string, doc: ParsedDocument, finding: Finding, data: PtpFindingData, two: ServiceLine): Fix[] {
+  // The column-1 line of another file of a run is not this document's line.
+  if (data.columnOneFile !== undefined) return [];
   const one = doc.claims[data.columnOneClaim]?.lines[data.columnOneLine];
   // An anatomic modifier counts only on procedures: not where either line is an E/M code.
   if (!one || isEvaluationAndManagement(one.code) || isEvaluationAndManagement(two.code)) return [];
+  // A bilateral line (50) is both sides: no side to add to either line.
+  if (bilateral(one) || bilateral(two)) return [];
   const sideOne = sideOf(one);
   const sideTwo = sideOf(two);
-  const [target, code, side, otherCode] = sideOne !== null && !namesSite(two) ? [two, data.columnTwo, sideOne, data.columnOne] : sideTwo !== null && !namesSite(one) ? [one, data.columnOne, sideTwo, data.columnTwo] : [null, '', null, ''];
+  const [target, code, side, otherCode, targetClaim] = sideOne !== null && !namesSite(two) ? [two, data.columnTwo, sideOne, data.columnOne, data.claimIndex] : sideTwo !== null && !namesSite(one) ? [one, data.columnOne, sideTwo, data.columnTwo, data.columnOneClaim] : [null, '', null, '', -1];
   if (target === null || side === null) return [];
   const opposite = SIDES.find((s) => s !== side)!;
   const edit = addModifierEdit(text, target, opposite);
   if (!edit) return [];
   return [
     {
-      title: `Add modifier ${opposite} to ${code} (the ${SIDE_WORDS[opposite]} side: ${otherCode} is on the ${SIDE_WORDS[side]})`,
+      // The line of another claim than the finding's is named by its claim.
+      title: `Add modifier ${opposite} to ${code}${targetClaim !== data.claimIndex ? ` of claim ${targetClaim + 1}` : ''} (the ${SIDE_WORDS[opposite]} side: ${otherCode} is on the ${SIDE_WORDS[side]})`,
       kind: 'quickfix',
       edits: [edit],
       isPreferred: false,
@@ -57,6 +64,7 @@ function practitionerOf(doc: ParsedDocument, claimIndex: number, line: ServiceLi
 
 /** Whether the pair's two lines name one practitioner (so XP, a separate practitioner, is not true of them). */
 export function onePractitioner(doc: ParsedDocument, data: PtpFindingData, two: ServiceLine): boolean {
+  if (data.columnOneFile !== undefined) return false;
   const one = doc.claims[data.columnOneClaim]?.lines[data.columnOneLine];
   if (!one) return false;
   const a = practitionerOf(doc, data.columnOneClaim, one);
