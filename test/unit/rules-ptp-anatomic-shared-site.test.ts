@@ -47,7 +47,8 @@ describe('a side and a digit on it are one site', () => {
       const found = findings([...one], [...two]);
       assert.deepEqual(found.map((f) => f.rule), ['ptp.modifier-required'], `${one} / ${two}`);
     }
-    assert.match(findings(['RT'], ['T5'])[0]!.message, /both lines name RT and T5 \(T5 is on the right side\), and an anatomic modifier lets the pair pass only when the lines name different sites/);
+    assert.match(findings(['RT'], ['T5'])[0]!.message, /the 29877 line names T5 and the 29881 line RT, on the right side, and an anatomic modifier lets the pair pass only when the lines name different sites/);
+    assert.match(findings(['RT', 'T5'], ['RT'])[0]!.message, /both lines name RT; the 29877 line names RT and the 29881 line T5, on the right side, and an anatomic modifier/);
   });
 
   it('a digit on the other side, two digits, or a coronary modifier beside a side still bypass', () => {

@@ -88,7 +88,7 @@ describe('x12.subscriber-patient: the subscriber as the patient gives N3, N4 and
     const result = found(text);
     assert.equal(result.length, 1);
     assert.ok(result[0]![0].startsWith('NM1*IL*'), result[0]![0]);
-    assert.match(result[0]![1], /^This subscriber is the patient of its own claims \(those no patient loop, 2000C, comes before\), so its name loop \(2010BA\) must give the patient's address and demographics: DMG \(birth date and gender\) is missing after this NM1\*IL$/);
+    assert.match(result[0]![1], /^This subscriber is the patient of its own claims \(the claims with no patient loop, 2000C, before them\), so its name loop \(2010BA\) must give the patient's address and demographics: DMG \(birth date and gender\) is missing after this NM1\*IL$/);
   });
 
   it('all three missing: one finding that lists them', () => {

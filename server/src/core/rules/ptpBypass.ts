@@ -164,19 +164,23 @@ export function pairBypassed(one: ModifierSignature, two: ModifierSignature, cod
   return one.sites.length > 0 && two.sites.length > 0 && !one.sites.some((site) => two.sites.some((other) => sitesOverlap(site, other)));
 }
 
-/** The sites the two lines both name, as a note says them: `RT`, or `RT and T5 (T5 is on the right side)`. */
-function sharedSites(one: readonly string[], two: readonly string[]): string[] {
-  const shared: string[] = [];
+/**
+ * Where the two lines (of codes `codeOne` and `codeTwo`) name one site, as a note says it: `both
+ * lines name RT`, or `the 11055 line names RT and the 17110 line T5, on the right side`.
+ */
+function sharedSites(one: readonly string[], two: readonly string[], codeOne: string, codeTwo: string): string[] {
+  const same: string[] = [];
+  const sides: string[] = [];
   for (const site of one) {
     for (const other of two) {
-      if (site === other) shared.push(site);
+      if (site === other) same.push(site);
       else if (sitesOverlap(site, other)) {
-        const digit = sideOfSite(site) === null ? other : site;
-        shared.push(`${site} and ${other} (${digit} is on the ${sideOfSite(digit) === 'LT' ? 'left' : 'right'} side)`);
+        const side = sideOfSite(site) ?? sideOfSite(other);
+        sides.push(`the ${codeTwo} line names ${other} and the ${codeOne} line ${site}, on the ${side === 'LT' ? 'left' : 'right'} side`);
       }
     }
   }
-  return [...new Set(shared)];
+  return [...(same.length > 0 ? [`both lines name ${listWithAnd([...new Set(same)])}`] : []), ...new Set(sides)];
 }
 
 /**
@@ -200,8 +204,8 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
     const never = NEVER_BYPASS.filter((modifier) => signature.written.split('-').includes(modifier));
     if (never.length > 0) notes.push(`${listWithAnd(never)} on the ${code} line ${never.length === 1 ? 'does' : 'do'} not let a PTP pair pass (22, 76 and 77 say more work or a repeat of the service, not a distinct one)`);
   }
-  const shared = sharedSites(one.sites, two.sites);
-  if (shared.length > 0) notes.push(`both lines name ${listWithAnd(shared)}, and an anatomic modifier lets the pair pass only when the lines name different sites`);
+  const shared = sharedSites(one.sites, two.sites, codeOne, codeTwo);
+  if (shared.length > 0) notes.push(`${shared.join('; ')}, and an anatomic modifier lets the pair pass only when the lines name different sites`);
   else if (one.sites.length > 0 !== two.sites.length > 0) {
     const [sites, code] = one.sites.length > 0 ? [one.sites, codeOne] : [two.sites, codeTwo];
     notes.push(`only the ${code} line names a site (${listWithAnd(sites)}): an anatomic modifier lets the pair pass when each line names a different one`);

@@ -136,5 +136,5 @@ function missingDetails(details: number): string {
   if ((details & HAS_N4) === 0) missing.push('N4 (city, state, ZIP code)');
   if ((details & HAS_DMG) === 0) missing.push('DMG (birth date and gender)');
   const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]!}`;
-  return `This subscriber is the patient of its own claims (those no patient loop, 2000C, comes before), so its name loop (2010BA) must give the patient's address and demographics: ${list} ${missing.length === 1 ? 'is' : 'are'} missing after this NM1*IL`;
+  return `This subscriber is the patient of its own claims (the claims with no patient loop, 2000C, before them), so its name loop (2010BA) must give the patient's address and demographics: ${list} ${missing.length === 1 ? 'is' : 'are'} missing after this NM1*IL`;
 }
