@@ -235,7 +235,7 @@ describe('reporters', () => {
 
   // NCCI findings with the edit they stand on (a coder's review: a report gave only the codes, in an order that hinted at the roles).
   const ncciFindings: Finding[] = [
-    { rule: 'ptp.conflict', severity: 'error', message: 'm6', span: { start: 19, end: 24 }, codes: ['43214', '43200'], data: { kind: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner', claimIndex: 1, columnTwoLine: 0, columnOneClaim: 0, columnOneLine: 0 } },
+    { rule: 'ptp.conflict', severity: 'error', message: 'm6', span: { start: 19, end: 24 }, codes: ['43214', '43200'], data: { kind: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner', claimIndex: 1, columnTwoLine: 0, columnOneClaim: 0, columnOneLine: 0, builtin: true } },
     { rule: 'mue.exceeded', severity: 'error', message: 'm7', span: { start: 19, end: 24 }, codes: ['43200'], data: { kind: 'mue', code: '43200', value: 1, mai: 3, units: 2, lines: [{ claimIndex: 1, lineIndex: 0 }] } },
     { rule: 'aoc.primary-missing', severity: 'error', message: 'm8', span: { start: 19, end: 24 }, codes: ['43200'], data: { kind: 'aoc', addOn: '43200', type: 1, line: { claimIndex: 1, lineIndex: 0 }, primaryByAnotherProvider: true } },
   ];
@@ -268,7 +268,8 @@ describe('reporters', () => {
       return out;
     })());
     assert.deepEqual(ncci.files[0].findings.map((f: { ncci?: object }) => f.ncci), [
-      { edit: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner' },
+      // Claimlint's built-in set, told apart from a CMS table (a re-review: the record read as CMS's edit).
+      { edit: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner', builtIn: true },
       { edit: 'mue', code: '43200', value: 1, mai: 3, units: 2 },
       { edit: 'aoc', addOn: '43200', type: 1, primaryByAnotherProvider: true },
     ]);

@@ -153,6 +153,8 @@ describe('checkPtp with the built-in 43214 edits', () => {
         columnTwoLine: 1,
         columnOneClaim: 0,
         columnOneLine: 0,
+        // The built-in set's edit, marked so for a report (JSON ncci.builtIn).
+        builtin: true,
       });
       assert.match(finding!.message, new RegExp(`^${columnTwo} should not be billed with 43214 \\(service line 1\\) on 03/15/2024`));
       // The built-in set says where its rows come from, not a CMS table's name or a rationale it does not have.

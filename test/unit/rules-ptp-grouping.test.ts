@@ -121,7 +121,7 @@ describe('across claims, end to end', () => {
     assert.deepEqual(finding!.related?.map((r) => r.span), [one!.lines[0]!.codeSpan]);
     assert.deepEqual(finding!.data, {
       kind: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner',
-      claimIndex: 1, columnTwoLine: 0, columnOneClaim: 0, columnOneLine: 0,
+      claimIndex: 1, columnTwoLine: 0, columnOneClaim: 0, columnOneLine: 0, builtin: true,
     });
   });
 

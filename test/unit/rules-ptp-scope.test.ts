@@ -234,6 +234,7 @@ function referencePtp(claims: readonly Claim[], raw: RawTables): Expected[] {
           columnTwoLine: two.lineIndex,
           columnOneClaim: one.claim.index,
           columnOneLine: one.lineIndex,
+          ...(raw[table].find((r) => r.row === row)!.source === BUILTIN_SOURCE ? { builtin: true } : {}),
           ...(same ? {} : { otherProvider: true }),
         },
         where: one.claimPosition === two.claimPosition ? `(${label})` : `(claim ${one.claim.index + 1}, ${label})`,

@@ -5,7 +5,7 @@
 import type { FindingData } from '../core/model';
 
 export type NcciFields =
-  | { edit: 'ptp'; columnOne: string; columnTwo: string; modifierIndicator: '0' | '1'; table: 'practitioner' | 'hospital'; otherRenderingProvider?: true }
+  | { edit: 'ptp'; columnOne: string; columnTwo: string; modifierIndicator: '0' | '1'; table: 'practitioner' | 'hospital'; builtIn?: true; otherRenderingProvider?: true }
   | { edit: 'mue'; code: string; value: number; mai: 1 | 2 | 3; units: number }
   | { edit: 'aoc'; addOn: string; type: 1 | 2 | 3; primaryOnAnotherDate?: true; primaryByAnotherProvider?: true };
 
@@ -19,6 +19,8 @@ export function ncciFieldsOf(data: FindingData | undefined): NcciFields | undefi
         columnTwo: data.columnTwo,
         modifierIndicator: data.modifierIndicator,
         table: data.table,
+        // Claimlint's built-in 43214 set, not the CMS table of that name.
+        ...(data.builtin ? { builtIn: true as const } : {}),
         ...(data.otherProvider ? { otherRenderingProvider: true as const } : {}),
       };
     case 'mue':

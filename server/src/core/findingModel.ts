@@ -83,6 +83,8 @@ export interface PtpFindingData {
   /** The column-1 line: its claim (the same claim, or another of the same patient) and line. */
   columnOneClaim: number;
   columnOneLine: number;
+  /** Set when the edit is the built-in set's, not a loaded table's. */
+  builtin?: true;
   /** Set when the column-1 line is in another file of the same CLI run (its index in the run). */
   columnOneFile?: number;
   /**

@@ -194,6 +194,7 @@ function pairFinding(
     columnOneLine: lines.lineIndex(one.row),
   };
   // Last, as the report writes the data's fields in this order.
+  if (texts.builtin) data.builtin = true;
   if (oneFile !== twoFile) data.columnOneFile = oneFile;
   if (!sameProvider) {
     // Lines of one billing group by a file that names no billing provider ('' for every line): that they are one practice's is a guess.

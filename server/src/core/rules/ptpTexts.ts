@@ -29,6 +29,8 @@ export interface PairTexts {
   otherTailNoBilling: string;
   /** The related location's message (the column-1 line). */
   related: string;
+  /** The row is the built-in set's (data/builtin-43214.json), not a loaded table's. */
+  builtin: boolean;
 }
 
 
@@ -97,5 +99,6 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
       ` are an NCCI pair (${source}), but another rendering provider performed ${columnOne} (the file names no billing provider, so its rows are taken as one billing group's), ${otherAdvice}`,
     ),
     related: detached(`Column 1 code ${columnOne} is on this line`),
+    builtin: file === BUILTIN_SOURCE,
   };
 }
