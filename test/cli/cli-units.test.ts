@@ -252,21 +252,17 @@ describe('reporters', () => {
       };
       assert.equal(out, JSON.stringify(expected, null, 2) + '\n');
     }
-    const written = JSON.parse((() => {
+    /** The JSON report of one file of these findings, parsed. */
+    const reportOf = (path: string, of: Finding[]) => {
       let out = '';
       const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
-      reporter.file(fileResult('g.837', text, guideFindings));
+      reporter.file(fileResult(path, text, of));
       reporter.finish();
-      return out;
-    })());
+      return JSON.parse(out);
+    };
+    const written = reportOf('g.837', guideFindings);
     assert.deepEqual(written.files[0].findings.map((f: { guide?: object }) => f.guide), [{ loop: '2300', element: 'CLM05-02' }, { loop: '2010BB' }, { element: 'ISA16' }]);
-    const ncci = JSON.parse((() => {
-      let out = '';
-      const reporter = createReporter('json', (chunk) => (out += chunk), knowledge, false);
-      reporter.file(fileResult('n.837', text, ncciFindings));
-      reporter.finish();
-      return out;
-    })());
+    const ncci = reportOf('n.837', ncciFindings);
     assert.deepEqual(ncci.files[0].findings.map((f: { ncci?: object }) => f.ncci), [
       // Claimlint's built-in set, told apart from a CMS table (a re-review: the record read as CMS's edit).
       { edit: 'ptp', columnOne: '43214', columnTwo: '43200', modifierIndicator: '0', table: 'practitioner', builtIn: true },
