@@ -44,3 +44,17 @@ describe('ptp.other-rendering-provider: XP as its quick fix', () => {
     assert.equal(fixAll(text, analysis.doc, analysis.findings), null);
   });
 });
+
+describe('ptp.modifier-required on one named rendering provider\'s lines: the message says not XP', () => {
+  it('both lines name the same rendering provider: "Not XP", and no XP fix; one named only by the billing provider (a group, perhaps): nothing said', () => {
+    const table = practitionerPtpText(['29881\t20610\t\t20200101\t*\t1\tMutually exclusive procedures']);
+    const knowledge = loadKnowledge({ builtinEdits: false, ptpFiles: ['ccipra-v321r0-f1.txt'], descriptorFiles: [], readFile: () => table });
+    const written = writeX12([{ id: 'A', lines: [{ code: '29881', charge: '900.00', date: DAY }, { code: '20610', charge: '80.00', date: DAY }] }], { lineEnding: '\n' }).text;
+    // The claim's rendering provider (2310B) after its HI: both lines are that practitioner's.
+    const named = written.replace(/(HI\*[^~]*~\n)/, '$1NM1*82*1*DOE*ANN****XX*1111111112~\n').replace(/SE\*(\d+)\*/, (_, n: string) => `SE*${Number(n) + 1}*`);
+    const finding = analyze(named, knowledge).findings.find((f) => f.rule === 'ptp.modifier-required')!;
+    assert.match(finding.message, / Not XP: both lines name the same rendering provider, and XP says another practitioner performed the service\.$/);
+    const plain = analyze(written, knowledge).findings.find((f) => f.rule === 'ptp.modifier-required')!;
+    assert.doesNotMatch(plain.message, /Not XP/);
+  });
+});

@@ -152,6 +152,17 @@ function uncertainDayNote(lines: KeptLines, one: CodedLine, two: CodedLine): str
 }
 
 /**
+ * Said of an indicator-1 pair whose two lines name one rendering provider (not only the billing
+ * provider, which may be a group of several): XP, among the modifiers the advice lists, says a
+ * separate practitioner, which the claim itself says is not so (a coder's review); '' otherwise.
+ */
+function onePractitionerNote(lines: KeptLines, one: CodedLine, two: CodedLine): string {
+  const provider = lines.provider(two.row);
+  if (provider === '' || provider !== lines.provider(one.row) || provider === lines.billing(two.row)) return '';
+  return ' Not XP: both lines name the same rendering provider, and XP says another practitioner performed the service.';
+}
+
+/**
  * Said of a pair whose lines are practitioners' services on a critical access hospital's bill
  * (Method II), judged by the practitioner table though the bill is a hospital's; '' otherwise.
  */
@@ -205,7 +216,7 @@ function pairFinding(
   const uncertain = lines.dateUncertain(one.row) || lines.dateUncertain(two.row);
   if (uncertain) data.dayUncertain = true;
   // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
-  const note = indicator === '1' ? modifierNote(lines.signature(one.row), lines.signature(two.row), columnOne, columnTwo) : '';
+  const note = indicator === '1' ? modifierNote(lines.signature(one.row), lines.signature(two.row), columnOne, columnTwo) + onePractitionerNote(lines, one, two) : '';
   const split = uncertain ? '' : splitNote(columnTwo, indicator, two, from, to);
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
