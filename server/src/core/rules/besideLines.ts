@@ -112,35 +112,33 @@ export function byProvider(group: PatientGroup): Map<number, ProviderLines> {
   return out;
 }
 
+/** The group's other rows whose code is one of `primaries` (those of the add-on line `row`). */
+function* primaryRows(group: PatientGroup, row: number, primaries: readonly string[]): Generator<number> {
+  if (primaries.length === 0) return;
+  const wanted = new Set(primaries);
+  for (const other of group.rows) if (other !== row && wanted.has(codeKey(group.lines, other))) yield other;
+}
+
 /**
  * A row of the group by another provider than the add-on line's, on its date, whose code is one
  * of `primaries` (the first in run order); -1 when none. The same patient's primary the same day
  * under another rendering NPI is most often one line's provider written wrong.
  */
 export function primaryByAnotherProvider(group: PatientGroup, row: number, primaries: readonly string[]): number {
-  if (primaries.length === 0) return -1;
   const lines = group.lines;
-  const wanted = new Set(primaries);
-  const provider = lines.providerNumber(row);
-  const from = lines.from(row);
-  const to = lines.to(row);
-  for (const other of group.rows) {
-    if (other === row || lines.providerNumber(other) === provider || !wanted.has(codeKey(lines, other))) continue;
-    if (lines.from(other) <= to && lines.to(other) >= from) return other;
+  for (const other of primaryRows(group, row, primaries)) {
+    if (lines.providerNumber(other) !== lines.providerNumber(row) && lines.from(other) <= lines.to(row) && lines.to(other) >= lines.from(row)) return other;
   }
   return -1;
 }
 
 /** A row of the group by the add-on line's provider, on another date, whose code is one of `primaries` (the nearest in time); -1 when none. */
 export function primaryOnAnotherDate(group: PatientGroup, row: number, primaries: readonly string[]): number {
-  if (primaries.length === 0) return -1;
   const lines = group.lines;
-  const wanted = new Set(primaries);
-  const provider = lines.providerNumber(row);
   const from = lines.from(row);
   let best = -1;
-  for (const other of group.rows) {
-    if (other === row || lines.providerNumber(other) !== provider || !wanted.has(codeKey(lines, other))) continue;
+  for (const other of primaryRows(group, row, primaries)) {
+    if (lines.providerNumber(other) !== lines.providerNumber(row)) continue;
     if (lines.from(other) <= from && lines.to(other) >= from) continue;
     if (best < 0 || Math.abs(lines.from(other) - from) < Math.abs(lines.from(best) - from)) best = other;
   }
