@@ -28,8 +28,9 @@ export function doneBy(fix: Fix): string {
   return done.charAt(0).toLowerCase() + done.slice(1);
 }
 
+/** Whether fix-all left any finding for a person, whatever the reason (every count of LeftForAPerson). */
 export function anyLeft(left: LeftForAPerson): boolean {
-  return left.replacement + left.units + left.noPatient + left.otherDate + left.otherProvider + left.days + left.uncertainDay > 0;
+  return Object.values(left).some((count) => count > 0);
 }
 
 /** One line (without the "claimlint: FILE: " before it) for each reason findings were left. */

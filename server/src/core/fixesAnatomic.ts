@@ -4,23 +4,23 @@
 // with 20610 takes LT on the 20610 if the injection was of the left knee. Also whether the pair's
 // two lines are one practitioner's, where XP (a separate practitioner) cannot be true.
 import type { Finding, ParsedDocument, PtpFindingData, ServiceLine } from './model';
-import { ptpBypassOf } from './data/modifiers';
 import { isEvaluationAndManagement } from './procedureCodes';
+import { signatureOf } from './rules/ptpBypass';
 import type { Fix } from './fixesRemoval';
 import { addModifierEdit } from './fixes';
 
 const SIDES = ['LT', 'RT'] as const;
 const SIDE_WORDS = { LT: 'left', RT: 'right' } as const;
 
-/** The one side (LT or RT) a line names, with no other site; null when it names none, both, or another site. */
+/** The one side (LT or RT) a line names, with no other site (its modifiers' signature, as the pair test reads them); null when it names none, both, or another site. */
 function sideOf(line: ServiceLine): 'LT' | 'RT' | null {
-  const sites = line.modifiers.map((m) => m.value.trim().toUpperCase()).filter((value) => ptpBypassOf(value) === 'different-sites');
+  const sites = signatureOf(line).sites;
   return sites.length === 1 && (sites[0] === 'LT' || sites[0] === 'RT') ? sites[0] : null;
 }
 
-const bilateral = (line: ServiceLine) => line.modifiers.some((m) => m.value.trim().toUpperCase() === '50');
+const bilateral = (line: ServiceLine) => signatureOf(line).written.split('-').includes('50');
 
-const namesSite = (line: ServiceLine) => line.modifiers.some((m) => ptpBypassOf(m.value.trim().toUpperCase()) === 'different-sites');
+const namesSite = (line: ServiceLine) => signatureOf(line).sites.length > 0;
 
 /**
  * The fix that adds the side opposite the one line of the pair names to the other line (which

@@ -198,6 +198,9 @@ export function sitesOverlap(a: string, b: string): boolean {
   return a === b || SIDE_OF_SITE.get(a) === b || SIDE_OF_SITE.get(b) === a;
 }
 
+/** Modifiers a coder may take for a bypass that never are one (ncci-ptp.md: "22, 76 and 77 never bypass"): a finding says so. */
+export const NEVER_BYPASS: readonly string[] = ['22', '76', '77'];
+
 /** The bypass condition of a modifier (any case, blanks ignored); 'never' for the others. */
 export function ptpBypassOf(modifier: string): PtpBypass {
   return (MODIFIER_INFO.get(modifier) ?? MODIFIER_INFO.get(modifier.trim().toUpperCase()))?.ptpBypass ?? 'never';

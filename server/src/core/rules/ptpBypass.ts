@@ -2,7 +2,7 @@
 // what is data (data/modifiers.ts, PtpBypass); this applies it to two lines.
 
 import { listWithAnd } from '../wordLists';
-import { ptpBypassOf, sideOfSite, sitesOverlap } from '../data/modifiers';
+import { NEVER_BYPASS, ptpBypassOf, sideOfSite, sitesOverlap } from '../data/modifiers';
 import { EM_CODES_SHOWN } from '../data/evaluationManagement';
 import type { ServiceLine } from '../model';
 import { isEvaluationAndManagement, isLaboratory } from '../procedureCodes';
@@ -216,9 +216,6 @@ export function modifierNote(one: ModifierSignature, two: ModifierSignature, cod
   return two.cellsFull ? `${why} The ${codeTwo} row's modifier cells are all filled: a modifier can go there only in place of one of them (or in a modifier column the export does not have).` : why;
 }
 
-
-/** Modifiers a coder may take for a bypass that never are one (ncci-ptp.md: "22, 76 and 77 never bypass"). */
-const NEVER_BYPASS = ['22', '76', '77'] as const;
 
 /** Why a modifier written on a line of `code` does nothing for its pairs (ModifierSignature.misplaced). */
 function misplacedNote(modifier: string, code: string): string {
