@@ -267,6 +267,7 @@ function exceeded(
   // claim is denied, and nothing is paid to judge against.)
   const earlier = others.filter((r) => lines.file(r) !== lastFile || lines.claimIndex(r) !== lines.claimIndex(last));
   const acrossClaims = earlier.length > 0 && countedUnits(earlier.reduce((n, r) => n + rowShareOfDay(lines, r), 0)) <= mue.value;
+  const deniedWhole = acrossClaims ? `The payer judges the later claim against the units it already paid for the day: its lines of ${code} are denied whole` : `Every line of ${code} on the day is denied whole`;
   const sum = shownUnits(written);
   const perDay = days > 1 && !idLike ? `, ${sum} a day` : '';
   const reported = !idLike ? `${unitsWord(sum)} of ${code} are reported` : `${code} is reported with ${UNSHOWN_UNITS}`;
@@ -285,12 +286,8 @@ function exceeded(
         ? days > 1
           ? // A line of a date range reports its days' units: its MUE is the value a day, times its days.
             `Over ${mue.value} a day, the lines of ${code} are denied whole, whatever the documentation; ${others.length === 0 ? `lower the units to ${mue.value * days} (${mue.value} a day over its ${days} days)` : `its ${days} days allow ${mue.value * days} in all, less what the other lines report on them`}.`
-          : acrossClaims
-            ? `The payer judges the later claim against the units it already paid for the day: its lines of ${code} are denied whole, whatever the documentation; lower the units so that the day's lines report ${mue.value} in all.`
-            : `Every line of ${code} on the day is denied whole, whatever the documentation; lower the units to ${mue.value}${others.length > 0 ? ` in all, over these ${rows.length} lines` : ''}.`
-        : acrossClaims
-          ? `The payer judges the later claim against the units it already paid for the day: its lines of ${code} are denied whole, unless the records support the units on appeal.`
-          : `Every line of ${code} on the day is denied whole, unless the records support the units on appeal.`;
+          : `${deniedWhole}, whatever the documentation; ${acrossClaims ? `lower the units so that the day's lines report ${mue.value} in all` : `lower the units to ${mue.value}${others.length > 0 ? ` in all, over these ${rows.length} lines` : ''}`}.`
+        : `${deniedWhole}, unless the records support the units on appeal.`;
   return {
     rule: MUE_EXCEEDED_RULE,
     // MAI 3 too: the payer denies the units over the MUE when it processes the claim (records
