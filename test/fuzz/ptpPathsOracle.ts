@@ -43,7 +43,9 @@ export const ptpLineArb: fc.Arbitrary<LineSpec> = fc.record({
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...DAYS)).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) })) },
     { weight: 1, arbitrary: fc.constant(null) },
   ),
-  modifiers: fc.constantFrom([], [], ['59'], ['XS'], ['25'], ['25', 'XU']),
+  modifiers: fc.constantFrom([], [], ['59'], ['XS'], ['XP'], ['25'], ['25', 'XU']),
+  // Two rendering providers and none (the billing provider): XP counts only between two of them.
+  provider: fc.constantFrom<string | undefined>(undefined, undefined, 'R1', 'R2'),
 });
 
 /** Minimal claims: only what the check reads (codes, dates, modifiers, line numbers and spans). */

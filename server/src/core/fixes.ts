@@ -67,13 +67,15 @@ function ptpFixes(text: string, doc: ParsedDocument, finding: Finding, data: Ptp
     // An E/M code takes 25, not the modifiers for procedures (data/modifiers.ts): a 59 or an X
     // modifier written on it, which does not count there, is replaced rather than left beside it.
     const em = isEvaluationAndManagement(data.columnTwo);
-    const misplaced = em ? line.modifiers.find((m) => ptpBypassOf(m.value) === 'procedure-line') : undefined;
+    // Likewise XP on a procedure of a pair that needs a modifier still: both lines are one
+    // practitioner's (the check lets any other pair with XP pass), and it is replaced.
+    const misplaced = em ? line.modifiers.find((m) => ptpBypassOf(m.value) === 'procedure-line') : line.modifiers.find((m) => m.value.trim().toUpperCase() === 'XP');
     // Two E/M codes of a hospital's outpatient services: 27 (a separate encounter), not 25.
     const offered = !em ? PTP_FIX_MODIFIERS : data.table === 'hospital' && isEvaluationAndManagement(data.columnOne) ? PTP_FIX_MODIFIERS_HOSPITAL_EM : PTP_FIX_MODIFIERS_EM;
     // The other side first, where one line names a side and the other no site (more specific than XS or 59).
-    if (!em && !misplaced) fixes.push(...otherSideFixes(text, doc, finding, data, line));
+    if (!em) fixes.push(...otherSideFixes(text, doc, finding, data, line));
     // XP says another practitioner performed it: not offered where both lines are one practitioner's.
-    const samePractitioner = onePractitioner(doc, data, line);
+    const samePractitioner = onePractitioner(doc, data, line) || (!em && misplaced !== undefined);
     for (const modifier of offered) {
       if (modifier.code === 'XP' && samePractitioner) continue;
       const edit = misplaced ? { span: misplaced.span, newText: modifier.code } : addModifierEdit(text, line, modifier.code);

@@ -6,6 +6,7 @@ import { formatDate } from '../dates';
 import type { AocEditType, AocRow, AocTable } from './aoc';
 import { byProvider, codeKey as codeOf, primaryByAnotherProvider, primaryOnAnotherDate, type ProviderLines } from './besideLines';
 import { conflictColumnOneTest, mayConflict, type PtpTables, type RunFinding } from './checkPtp';
+import { practitionersOf } from './ptpPairs';
 import type { KeptLines } from './keptLines';
 import type { PtpRuleSet } from './ptp';
 import type { PatientGroup, ServiceGrouper } from './serviceGroups';
@@ -99,7 +100,11 @@ class Payments {
     private readonly table: AocTable,
     private readonly rules: PtpRuleSet | undefined,
     private readonly providers: Map<number, ProviderLines>,
+    /** The patient group's rows, of which the practitioners are read (practitionersOf) when a PTP edit is first asked about. */
+    private readonly rows: readonly number[],
   ) {}
+
+  private practitioners: Set<number> | null = null;
 
   isPaid(row: number): boolean {
     const answer = this.decide(row);
@@ -176,7 +181,8 @@ class Payments {
    */
   private *bundlers(row: number): Generator<number> {
     if (this.rules === undefined) return;
-    const isBundler = conflictColumnOneTest(this.lines, this.rules, row);
+    this.practitioners ??= practitionersOf(this.lines, this.rules, this.rows);
+    const isBundler = conflictColumnOneTest(this.lines, this.rules, row, this.practitioners);
     if (isBundler === null) return;
     const rules = this.rules;
     const code = codeOf(this.lines, row);
@@ -220,7 +226,7 @@ export function checkAddOnGroup(group: PatientGroup, table: AocTable, out: RunFi
     providers ??= byProvider(group);
     const addOn = addOnLineOf(lines, table, row, providers.get(lines.providerNumber(row))!);
     if (addOn === null) continue;
-    payments ??= new Payments(lines, table, rules, providers);
+    payments ??= new Payments(lines, table, rules, providers, group.rows);
     const key = addOn.ownCandidate ? null : `${lines.providerNumber(row)}:${addOn.code}:${lines.from(row)}:${lines.to(row)}`;
     let denied = key === null ? undefined : settled.get(key);
     if (denied === undefined) {

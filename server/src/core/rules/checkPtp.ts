@@ -11,7 +11,7 @@ import { modifierNote } from './ptpBypass';
 import { pairTextsOf } from './ptpTexts';
 import { ServiceGrouper, type PatientGroup } from './serviceGroups';
 import { lineLabel } from './lineLabels';
-import { applyingRow, checkPairwise, codedLineOf, codedLinesOf, type CodedLine } from './ptpPairs';
+import { applyingRow, checkPairwise, codedLineOf, codedLinesOf, onePractitioner, type CodedLine } from './ptpPairs';
 import { checkLargeGroup } from './ptpLargeGroups';
 
 export const PTP_CONFLICT_RULE = 'ptp.conflict';
@@ -89,14 +89,15 @@ export function checkPtpGroup(group: PatientGroup, tables: PtpTables, out: RunFi
  * no modifier helps), the pair taken the way the pair test takes it (the earlier line as column 1
  * first). While such a line is paid, this one is denied (an add-on code whose primary it is has
  * no paid primary: checkAddOns.ts). Null when line `row`'s code is in no edit: no line is.
+ * `practitioners`: the group's (practitionersOf), as the pair test reads them.
  */
-export function conflictColumnOneTest(lines: KeptLines, rules: PtpRuleSet, row: number): ((other: number) => boolean) | null {
+export function conflictColumnOneTest(lines: KeptLines, rules: PtpRuleSet, row: number, practitioners: ReadonlySet<number>): ((other: number) => boolean) | null {
   if (rules.size === 0) return null;
-  const two = codedLineOf(lines, rules, row);
+  const two = codedLineOf(lines, rules, row, practitioners);
   if (two === null) return null;
   return (other) => {
     if (other === row) return false;
-    const one = codedLineOf(lines, rules, other);
+    const one = codedLineOf(lines, rules, other, practitioners);
     if (one === null || one.codeId === two.codeId || one.provider !== two.provider) return false;
     const from = Math.max(one.from, two.from);
     const to = Math.min(one.to, two.to);
@@ -152,13 +153,14 @@ function uncertainDayNote(lines: KeptLines, one: CodedLine, two: CodedLine): str
 }
 
 /**
- * Said of an indicator-1 pair whose two lines name one rendering provider (not only the billing
- * provider, which may be a group of several): XP, among the modifiers the advice lists, says a
- * separate practitioner, which the claim itself says is not so (a coder's review); '' otherwise.
+ * Said of an indicator-1 pair whose two lines are one practitioner's (ptpPairs.ts onePractitioner:
+ * a rendering provider, not only the billing provider, which may be a group of several): XP,
+ * among the modifiers the advice lists, says a separate practitioner, which the claim itself says
+ * is not so (a coder's review); '' otherwise, or when XP is written on the pair (modifierNote says
+ * why it does not count).
  */
-function onePractitionerNote(lines: KeptLines, one: CodedLine, two: CodedLine): string {
-  const provider = lines.provider(two.row);
-  if (provider === '' || provider !== lines.provider(one.row) || provider === lines.billing(two.row)) return '';
+function onePractitionerNote(one: CodedLine, two: CodedLine): string {
+  if (!onePractitioner(one, two) || one.signature.written.split('-').includes('XP') || two.signature.written.split('-').includes('XP')) return '';
   return ' Not XP: both lines name the same rendering provider, and XP says another practitioner performed the service.';
 }
 
@@ -216,7 +218,7 @@ function pairFinding(
   const uncertain = lines.dateUncertain(one.row) || lines.dateUncertain(two.row);
   if (uncertain) data.dayUncertain = true;
   // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
-  const note = indicator === '1' ? modifierNote(lines.signature(one.row), lines.signature(two.row), columnOne, columnTwo) + onePractitionerNote(lines, one, two) : '';
+  const note = indicator === '1' ? modifierNote(one.signature, two.signature, columnOne, columnTwo, onePractitioner(one, two)) + onePractitionerNote(one, two) : '';
   const split = uncertain ? '' : splitNote(columnTwo, indicator, two, from, to);
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,

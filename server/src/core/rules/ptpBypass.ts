@@ -16,6 +16,11 @@ export interface ModifierSignature {
    * column 2 (the visit bundled into the procedure), which takes 25 on the E/M line instead.
    */
   readonly distinct: boolean;
+  /**
+   * `distinct` by 59, XE, XS or XU, not XP alone: XP says another practitioner performed the
+   * service, which is not so of two lines of one practitioner (pairBypassed).
+   */
+  readonly distinctBesidesXp: boolean;
   /** 24, 25 or 57 on an E/M code (data/evaluationManagement.ts): only there do they count. */
   readonly withEm: boolean;
   /** 91 on a laboratory code. */
@@ -49,7 +54,7 @@ export interface ModifierSignature {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, withEm: false, laboratory: false, hospitalEm: false, sites: EMPTY, misplaced: EMPTY, full: false, cellsFull: false, key: '', written: '', identity: '' });
+const NONE: ModifierSignature = Object.freeze({ anyLine: false, distinct: false, distinctBesidesXp: false, withEm: false, laboratory: false, hospitalEm: false, sites: EMPTY, misplaced: EMPTY, full: false, cellsFull: false, key: '', written: '', identity: '' });
 
 /**
  * Signatures made so far, by the kind of code (E/M, laboratory, other: all a signature reads of
@@ -90,6 +95,7 @@ export function signatureOfValues(code: string, values: readonly string[], cells
 function signatureOfKind(em: boolean, lab: boolean, values: readonly string[], noFreeCell: boolean): ModifierSignature {
   let anyLine = false;
   let distinct = false;
+  let distinctBesidesXp = false;
   let withEm = false;
   let laboratory = false;
   let hospitalEm = false;
@@ -101,7 +107,13 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[], n
     if (value !== '') modifiers.push(value);
     switch (ptpBypassOf(value)) {
       case 'surgical-line': if (em) (misplaced ??= []).push(value); else anyLine = true; break;
-      case 'procedure-line': if (em) (misplaced ??= []).push(value); else distinct = true; break;
+      case 'procedure-line':
+        if (em) (misplaced ??= []).push(value);
+        else {
+          distinct = true;
+          if (value !== 'XP') distinctBesidesXp = true;
+        }
+        break;
       case 'with-em': if (em) withEm = true; else (misplaced ??= []).push(value); break;
       case 'hospital-em': if (em) hospitalEm = true; else (misplaced ??= []).push(value); break;
       case 'laboratory': if (lab) laboratory = true; else (misplaced ??= []).push(value); break;
@@ -117,12 +129,12 @@ function signatureOfKind(em: boolean, lab: boolean, values: readonly string[], n
   if (!anyLine && !distinct && !withEm && !laboratory && !hospitalEm && sites === null && misplaced === null && !full && !cellsFull) return written === '' ? NONE : { ...NONE, written, identity: `\u0001${written}` };
   const siteList = sites === null ? EMPTY : [...new Set(sites)].sort();
   const misplacedList = misplaced === null ? EMPTY : [...new Set(misplaced)];
-  return withKey({ anyLine, distinct, withEm, laboratory, hospitalEm, sites: siteList, misplaced: misplacedList, full, cellsFull, written });
+  return withKey({ anyLine, distinct, distinctBesidesXp, withEm, laboratory, hospitalEm, sites: siteList, misplaced: misplacedList, full, cellsFull, written });
 }
 
 /** A signature with its key and identity made from its other fields. */
 function withKey(s: Omit<ModifierSignature, 'key' | 'identity'>): ModifierSignature {
-  const flags = `${s.anyLine ? 1 : 0}${s.distinct ? 1 : 0}${s.withEm ? 1 : 0}${s.laboratory ? 1 : 0}${s.full ? 1 : 0}${s.hospitalEm ? 1 : 0}${s.cellsFull ? 1 : 0}`;
+  const flags = `${s.anyLine ? 1 : 0}${s.distinct ? 1 : 0}${s.distinctBesidesXp ? 1 : 0}${s.withEm ? 1 : 0}${s.laboratory ? 1 : 0}${s.full ? 1 : 0}${s.hospitalEm ? 1 : 0}${s.cellsFull ? 1 : 0}`;
   const key = `${flags}${s.sites.join(',')}|${s.misplaced.join(',')}`;
   return { ...s, key, identity: s.written === '' ? key : `${key}\u0001${s.written}` };
 }
@@ -150,16 +162,18 @@ export function signatureForTable(signature: ModifierSignature, hospital: boolea
 
 /**
  * Whether an indicator-1 edit between these two lines is satisfied by their modifiers: `one` is
- * the column-1 line, `two` the column-2 line, of code `codeTwo`.
+ * the column-1 line, `two` the column-2 line, of code `codeTwo`. `onePractitioner`: both lines
+ * are one practitioner's (ptpPairs.ts), so XP (a separate practitioner) does not count.
  */
-export function pairBypassed(one: ModifierSignature, two: ModifierSignature, codeTwo: string): boolean {
+export function pairBypassed(one: ModifierSignature, two: ModifierSignature, codeTwo: string, onePractitioner = false): boolean {
   if (one === NONE && two === NONE) return false;
   // 91 and 24, 25, 57 were kept only where they count (on a laboratory code, on an E/M code).
   if (one.anyLine || two.anyLine || one.laboratory || two.laboratory || one.withEm || two.withEm) return true;
   // 59 or an X modifier (kept only on a code that is not E/M): on the column-2 line, or on the
   // column-1 procedure when column 2 is not a visit. A visit bundled into a procedure is reported
   // with 25 on the E/M line; 59 on the procedure does not say the visit was separate.
-  if (two.distinct || (one.distinct && !isEvaluationAndManagement(codeTwo))) return true;
+  const oneDistinct = onePractitioner ? one.distinctBesidesXp : one.distinct;
+  if ((onePractitioner ? two.distinctBesidesXp : two.distinct) || (oneDistinct && !isEvaluationAndManagement(codeTwo))) return true;
   // Anatomic: both lines name sites, and no site is on both (a side and a digit on it are one).
   return one.sites.length > 0 && two.sites.length > 0 && !one.sites.some((site) => two.sites.some((other) => sitesOverlap(site, other)));
 }
@@ -186,11 +200,19 @@ function sharedSites(one: readonly string[], two: readonly string[], codeOne: st
 /**
  * Why the modifiers written on a pair of lines that needs one (indicator 1, not bypassed) do not
  * let it pass, as a sentence for the finding; '' when neither line has a modifier that could have.
- * `one` and `two` are the column-1 and column-2 lines, of codes `codeOne` and `codeTwo`.
+ * `one` and `two` are the column-1 and column-2 lines, of codes `codeOne` and `codeTwo`;
+ * `onePractitioner`: both are one practitioner's (pairBypassed).
  */
-export function modifierNote(one: ModifierSignature, two: ModifierSignature, codeOne: string, codeTwo: string): string {
+export function modifierNote(one: ModifierSignature, two: ModifierSignature, codeOne: string, codeTwo: string, onePractitioner = false): string {
   if (one === NONE && two === NONE) return '';
   const notes: string[] = [];
+  if (onePractitioner) {
+    // XP where it would count (distinct: not on an E/M code), and nothing else distinct beside it.
+    const xpOn: string[] = [];
+    if (two.distinct && !two.distinctBesidesXp) xpOn.push(codeTwo);
+    if (one.distinct && !one.distinctBesidesXp && !isEvaluationAndManagement(codeTwo)) xpOn.push(codeOne);
+    if (xpOn.length > 0) notes.push(`XP on the ${listWithAnd(xpOn)} line${xpOn.length > 1 ? 's' : ''} says another practitioner performed the service, but both lines name the same rendering provider`);
+  }
   for (const [signature, code] of [[two, codeTwo], [one, codeOne]] as const) {
     for (const modifier of signature.misplaced) {
       notes.push(misplacedNote(modifier, code));

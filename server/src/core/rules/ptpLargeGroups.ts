@@ -4,13 +4,15 @@
 
 import type { DateNumber } from '../model';
 import type { PtpRuleSet } from './ptp';
-import { applyingRow, byPair, mergeInformational, type CodedLine, type FoundPair } from './ptpPairs';
+import { applyingRow, applyingRowFor, byPair, mergeInformational, type CodedLine, type FoundPair } from './ptpPairs';
 import { firstKeyAtOrAfter } from '../search';
 
 /** Lines of one code that every pair test treats alike: the same dates, modifiers and providers. */
 interface LineClass {
   provider: number;
   billing: number;
+  /** The provider is a practitioner (CodedLine.practitioner). */
+  practitioner: boolean;
   /** The lines, in run order. */
   lines: CodedLine[];
 }
@@ -39,6 +41,8 @@ interface CodeGroup {
   classes: EditClass[];
   /** Longest `to - from` of the classes. */
   maxSpan: number;
+  /** Some line of the code is distinct by XP alone (namesXp). */
+  namesXp: boolean;
 }
 
 /**
@@ -62,22 +66,14 @@ export function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet):
       const candidates = columnOne.classes;
       for (const x of columnTwo.classes) {
         // The column-1 edit classes whose edit applies over x, split by whether x's also applies
-        // over them (then only a line before x's line yields the pair).
-        const always: EditClass[] = [];
-        const before: EditClass[] = [];
-        const probe = firstLineOf(x);
-        for (let at = lowerBound(candidates, x.from - columnOne.maxSpan); at < candidates.length && candidates[at]!.from <= x.to; at++) {
-          const c = candidates[at]!;
-          if (c.to < x.from) continue;
-          const from = Math.max(c.from, x.from);
-          const to = Math.min(c.to, x.to);
-          const first = firstLineOf(c);
-          if (applyingRow(rules, first, probe, from, to) < 0) continue;
-          (applyingRow(rules, probe, first, from, to) >= 0 ? before : always).push(c);
-        }
-        if (always.length === 0 && before.length === 0) continue;
+        // over them (then only a line before x's line yields the pair); once for lines of other
+        // providers and once for lines of one practitioner, for whom XP does not count.
+        const others = splitByEdit(rules, candidates, columnOne.maxSpan, x, false);
+        const oneOf = columnOne.namesXp || namesXp(firstLineOf(x)) ? splitByEdit(rules, candidates, columnOne.maxSpan, x, true) : others;
+        if (others.empty && oneOf.empty) continue;
         for (const lineClass of x.classes.values()) {
           for (const how of ['same', 'billing'] as const) {
+            const { always, before } = how === 'same' && lineClass.practitioner ? oneOf : others;
             // The first column-1 line of that relation that yields (x, A) from either side, and the first that yields it only from before x.
             const a = firstRelated(always, lineClass, how);
             const b0 = firstRelated(before, lineClass, how);
@@ -100,6 +96,35 @@ export function checkLargeGroup(lines: readonly CodedLine[], rules: PtpRuleSet):
   return mergeInformational(found.sort(byPair), informational);
 }
 
+/** The column-1 edit classes whose edit applies over x, split as checkLargeGroup reads them. */
+interface EditSplit {
+  always: EditClass[];
+  before: EditClass[];
+  empty: boolean;
+}
+
+/** EditSplit of the `candidates` (sorted by `from`, spanning at most `maxSpan` days) over x, for two lines of one practitioner or not. */
+function splitByEdit(rules: PtpRuleSet, candidates: readonly EditClass[], maxSpan: number, x: EditClass, practitioner: boolean): EditSplit {
+  const always: EditClass[] = [];
+  const before: EditClass[] = [];
+  const probe = firstLineOf(x);
+  for (let at = lowerBound(candidates, x.from - maxSpan); at < candidates.length && candidates[at]!.from <= x.to; at++) {
+    const c = candidates[at]!;
+    if (c.to < x.from) continue;
+    const from = Math.max(c.from, x.from);
+    const to = Math.min(c.to, x.to);
+    const first = firstLineOf(c);
+    if (applyingRowFor(rules, first, probe, from, to, practitioner) < 0) continue;
+    (applyingRowFor(rules, probe, first, from, to, practitioner) >= 0 ? before : always).push(c);
+  }
+  return { always, before, empty: always.length === 0 && before.length === 0 };
+}
+
+/** Whether the line is distinct by XP alone: only a pair with such a line can be judged otherwise for one practitioner's lines. */
+function namesXp(line: CodedLine): boolean {
+  return line.signature.distinct && !line.signature.distinctBesidesXp;
+}
+
 /** The lines grouped by code, then by edit class, then by line class. */
 function codeGroupsOf(lines: readonly CodedLine[]): Map<number, CodeGroup> {
   const groups = new Map<number, CodeGroup>();
@@ -111,13 +136,14 @@ function codeGroupsOf(lines: readonly CodedLine[]): Map<number, CodeGroup> {
       editClass = { from: line.from, to: line.to, classes: new Map(), firstByProvider: new Map(), firstByBilling: new Map() };
       editClasses.set(key, editClass);
       let group = groups.get(line.codeId);
-      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.code, classes: [], maxSpan: 0 }));
+      if (!group) groups.set(line.codeId, (group = { code: line.codeId, name: line.code, classes: [], maxSpan: 0, namesXp: false }));
       group.classes.push(editClass);
       group.maxSpan = Math.max(group.maxSpan, line.to - line.from);
+      if (namesXp(line)) group.namesXp = true;
     }
     const providers = `${line.provider}:${line.billing}`;
     let lineClass = editClass.classes.get(providers);
-    if (!lineClass) editClass.classes.set(providers, (lineClass = { provider: line.provider, billing: line.billing, lines: [] }));
+    if (!lineClass) editClass.classes.set(providers, (lineClass = { provider: line.provider, billing: line.billing, practitioner: line.practitioner, lines: [] }));
     lineClass.lines.push(line);
     // Lines come in run order: the first seen of a provider is its first.
     if (!editClass.firstByProvider.has(line.provider)) editClass.firstByProvider.set(line.provider, line);

@@ -22,6 +22,12 @@ export interface CodedLine {
   /** KeptLines.providerNumber and billingNumber: equal numbers, equal providers. */
   provider: number;
   billing: number;
+  /**
+   * The provider is a practitioner: some line of the group names it as its rendering provider,
+   * not the billing provider (practitionersOf). Two lines of one practitioner cannot be told apart
+   * by XP (pairBypassed).
+   */
+  practitioner: boolean;
 }
 
 export function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[] {
@@ -29,8 +35,34 @@ export function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[
   const lines = group.lines;
   const ids = codeIdsOf(rules);
   for (const row of group.rows) {
-    const line = lineWithId(lines, rules, ids, row);
+    const line = lineWithId(lines, rules, ids, row, null);
     if (line !== null) out.push(line);
+  }
+  const practitioners = practitionersOfCoded(lines, out);
+  if (practitioners.size > 0) for (const line of out) line.practitioner = practitioners.has(line.provider);
+  return out;
+}
+
+/**
+ * The providers (KeptLines.providerNumber) that some line among `rows` whose code is in an edit
+ * of the table names as its own or its claim's rendering provider, apart from its billing
+ * provider: people who performed services. A line that names only a billing provider (which may
+ * be a group of several) makes none. Read over a patient group's lines.
+ */
+export function practitionersOf(lines: KeptLines, rules: PtpRuleSet, rows: Iterable<number>): Set<number> {
+  const coded: CodedLine[] = [];
+  const ids = codeIdsOf(rules);
+  for (const row of rows) {
+    const line = lineWithId(lines, rules, ids, row, null);
+    if (line !== null) coded.push(line);
+  }
+  return practitionersOfCoded(lines, coded);
+}
+
+function practitionersOfCoded(lines: KeptLines, coded: readonly CodedLine[]): Set<number> {
+  const out = new Set<number>();
+  for (const line of coded) {
+    if (line.provider !== line.billing && lines.provider(line.row) !== '') out.add(line.provider);
   }
   return out;
 }
@@ -60,17 +92,21 @@ function newCodeId(ids: Map<string, number>, rules: PtpRuleSet, code: string): n
   return id;
 }
 
-/** A kept line as the pair tests read it, or null when its code is in no edit of the table. */
-export function codedLineOf(lines: KeptLines, rules: PtpRuleSet, row: number): CodedLine | null {
-  return lineWithId(lines, rules, codeIdsOf(rules), row);
+/**
+ * A kept line as the pair tests read it, or null when its code is in no edit of the table.
+ * `practitioners`: its group's (practitionersOf).
+ */
+export function codedLineOf(lines: KeptLines, rules: PtpRuleSet, row: number, practitioners: ReadonlySet<number>): CodedLine | null {
+  return lineWithId(lines, rules, codeIdsOf(rules), row, practitioners);
 }
 
-/** codedLineOf, the code's id looked up in `ids` (codeIdsOf). */
-function lineWithId(lines: KeptLines, rules: PtpRuleSet, ids: Map<string, number>, row: number): CodedLine | null {
+/** codedLineOf, the code's id looked up in `ids` (codeIdsOf); `practitioners` null: not known yet (false). */
+function lineWithId(lines: KeptLines, rules: PtpRuleSet, ids: Map<string, number>, row: number, practitioners: ReadonlySet<number> | null): CodedLine | null {
   const code = lines.code(row);
   const id = ids.get(code) ?? newCodeId(ids, rules, code);
   if (id < 0) return null;
-  return { row, order: lines.order(row), code, codeId: id, from: lines.from(row), to: lines.to(row), signature: lines.signature(row), provider: lines.providerNumber(row), billing: lines.billingNumber(row) };
+  const provider = lines.providerNumber(row);
+  return { row, order: lines.order(row), code, codeId: id, from: lines.from(row), to: lines.to(row), signature: lines.signature(row), provider, billing: lines.billingNumber(row), practitioner: practitioners?.has(provider) === true };
 }
 
 /** One pair that yields a finding. */
@@ -89,12 +125,22 @@ function relation(a: CodedLine, b: CodedLine): 'same' | 'billing' | null {
   return a.billing === b.billing ? 'billing' : null;
 }
 
+/** Whether two lines are one practitioner's: the same provider, whom the group names as a rendering provider (CodedLine.practitioner). */
+export function onePractitioner(one: CodedLine, two: CodedLine): boolean {
+  return one.provider === two.provider && one.practitioner;
+}
+
 /** The edit row by which column one's code bundles column two's on a day of [from, to], or -1. */
 export function applyingRow(rules: PtpRuleSet, one: CodedLine, two: CodedLine, from: DateNumber, to: DateNumber): number {
+  return applyingRowFor(rules, one, two, from, to, onePractitioner(one, two));
+}
+
+/** applyingRow as if the two lines were (or were not) one practitioner's, whatever their providers. */
+export function applyingRowFor(rules: PtpRuleSet, one: CodedLine, two: CodedLine, from: DateNumber, to: DateNumber, practitioner: boolean): number {
   if (!rules.hasColumnOneEdits(one.codeId)) return -1;
   const row = rules.activeRowInRange(one.codeId, two.codeId, from, to);
   if (row < 0) return -1;
-  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.signature, two.signature, two.code)) return -1;
+  if (rules.modifierIndicatorAt(row) === '1' && pairBypassed(one.signature, two.signature, two.code, practitioner)) return -1;
   return row;
 }
 
