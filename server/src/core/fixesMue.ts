@@ -10,6 +10,7 @@ import { countedDays, countedUnits, shareOfDay, unitsShown } from './rules/check
 import { editLines } from './fixesEdits';
 import { formatUnits } from './fixesFormat';
 import { lineName, removal, takesAwayReplacement, type Fix } from './fixesRemoval';
+import { listWithAnd } from './wordLists';
 
 /**
  * The units each line keeps so that the lines of an MUE finding come down to its value: MAI 1 the
@@ -107,7 +108,7 @@ export function mueFixes(text: string, doc: ParsedDocument, finding: Finding, da
   const within = unitsWithinMue(text, doc, data);
   if (within && takesAwayReplacement(doc, within.remove).length === 0) {
     fixes.push({
-      title: data.mai === 1 || data.lines.length === 1 ? setUnitsTitle(doc, data, within.units) : `Lower the units of ${data.code} to its MUE of ${data.value} for the day`,
+      title: data.mai === 1 || data.lines.length === 1 ? setUnitsTitle(doc, data, within.units) : `Lower the units of ${data.code} to its MUE of ${data.value} for the day${removedNote(doc, within.remove)}`,
       kind: 'quickfix',
       edits: editLines(text, doc, within),
       isPreferred: true,
@@ -117,8 +118,24 @@ export function mueFixes(text: string, doc: ParsedDocument, finding: Finding, da
   // Removing a side of a bilateral procedure is no answer a tool should prefer (see unitsWithinMue).
   const sides = bothSides(data.lines.flatMap((ref) => doc.claims[ref.claimIndex]?.lines[ref.lineIndex] ?? []));
   const preferRemoval = fixes.length === 0 && !unitsLookLikeAnId(doc, data) && !sides;
-  for (const fix of removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`)) fixes.push({ ...fix, isPreferred: preferRemoval });
+  for (const fix of removal(text, doc, finding, last, `Remove ${lineName(doc, last)} (${data.code} over its MUE)`)) {
+    // The units may come off the last line whole, which removes it: then the two are one edit, offered once.
+    if (fixes.some((other) => sameEdits(other, fix))) continue;
+    fixes.push({ ...fix, isPreferred: preferRemoval });
+  }
   return fixes;
+}
+
+/** A units fix that takes all of some lines' units removes them: the title says which (" (removes service line 3)"). */
+function removedNote(doc: ParsedDocument, removed: readonly LineRef[]): string {
+  return removed.length === 0 ? '' : ` (removes ${listWithAnd(removed.map((ref) => lineName(doc, ref)))})`;
+}
+
+function sameEdits(a: Fix, b: Fix): boolean {
+  return a.edits.length === b.edits.length && a.edits.every((edit, i) => {
+    const other = b.edits[i]!;
+    return edit.span.start === other.span.start && edit.span.end === other.span.end && edit.newText === other.newText;
+  });
 }
 
 /**
