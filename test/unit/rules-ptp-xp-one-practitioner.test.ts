@@ -46,6 +46,14 @@ describe('XP on one practitioner\'s lines', () => {
     assert.deepEqual(findings.map((f) => f.rule), ['ptp.modifier-required']);
     assert.match(findings[0]!.message, /The modifiers already written do not let the pair pass: XP on the 20610 line says another practitioner performed the service, but both lines name the same rendering provider\./);
     assert.doesNotMatch(findings[0]!.message, /Not XP/, 'said once');
+    assert.match(findings[0]!.message, /\(separate encounter, separate structure or organ or unusual non-overlapping service\), add XE, XS, XU or 59 to the 20610 line; otherwise remove that line\./, 'the advice leaves XP out');
+  });
+
+  it('one practitioner\'s pair without XP: the advice leaves XP out and says why; two providers\' or an unnamed one\'s names it', () => {
+    const [one] = ptpFindings(withClaimRendering(claimText([]))).findings;
+    assert.match(one!.message, /add XE, XS, XU or 59 to the 20610 line; otherwise remove that line\. Not XP: both lines name the same rendering provider, and XP says another practitioner performed the service\.$/);
+    const [unnamed] = ptpFindings(claimText([])).findings;
+    assert.match(unnamed!.message, /\(separate encounter, separate structure or organ, separate practitioner or unusual non-overlapping service\), add XE, XS, XP, XU or 59 to the 20610 line; otherwise remove that line\.$/);
   });
 
   it('XP on the column-1 line of one practitioner\'s pair does not count either', () => {

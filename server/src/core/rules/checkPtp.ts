@@ -8,7 +8,7 @@ import type { Claim, DateNumber, Finding, PtpFindingData, PtpTableKind, RelatedL
 import type { PtpRuleSet } from './ptp';
 import type { KeptLines } from './keptLines';
 import { modifierNote } from './ptpBypass';
-import { pairTextsOf } from './ptpTexts';
+import { pairTextsOf, type PairTexts } from './ptpTexts';
 import { ServiceGrouper, type PatientGroup } from './serviceGroups';
 import { lineLabel } from './lineLabels';
 import { applyingRow, checkPairwise, codedLineOf, codedLinesOf, onePractitioner, type CodedLine } from './ptpPairs';
@@ -175,6 +175,12 @@ function methodIINote(lines: KeptLines, one: CodedLine, two: CodedLine): string 
   return ` ${named} on a critical access hospital's bill (Method II: a professional-fee revenue code, 096x-098x), so the practitioner table judges ${which.length === 2 ? 'them' : 'it'}.`;
 }
 
+/** The texts' tail for a pair, with (`removal`) or without the advice to remove the column-2 line, naming XP only for lines of two providers. */
+function adviceTail(texts: PairTexts, removal: boolean, practitioner: boolean): string {
+  if (practitioner) return removal ? texts.tailOnePractitioner : texts.tailKeepingLineOnePractitioner;
+  return removal ? texts.tail : texts.tailKeepingLine;
+}
+
 function pairFinding(
   lines: KeptLines,
   rules: PtpRuleSet,
@@ -224,7 +230,7 @@ function pairFinding(
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,
     // Two lines that may be of different days: a conflict only if they were of one.
     severity: indicator === '0' && !uncertain ? 'error' : 'warning',
-    message: texts.head + around + (split === '' ? texts.tail : texts.tailKeepingLine) + note + split + (uncertain ? uncertainDayNote(lines, one, two) : '') + methodIINote(lines, one, two),
+    message: texts.head + around + adviceTail(texts, split === '', onePractitioner(one, two)) + note + split + (uncertain ? uncertainDayNote(lines, one, two) : '') + methodIINote(lines, one, two),
     span,
     codes: [columnOne, columnTwo],
     related,

@@ -22,6 +22,9 @@ export interface PairTexts {
   tail: string;
   /** `tail` without its advice to remove the column-2 line (for a line billed over days the edit does not all reach). */
   tailKeepingLine: string;
+  /** `tail` and `tailKeepingLine` for two lines of one practitioner: the modifiers advised without XP (a separate practitioner). */
+  tailOnePractitioner: string;
+  tailKeepingLineOnePractitioner: string;
   /** The same for another rendering provider of the same billing provider. */
   otherHead: string;
   otherTail: string;
@@ -36,6 +39,10 @@ export interface PairTexts {
 
 const FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS.map((modifier) => modifier.code));
 const FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS.slice(0, 4).map((modifier) => modifier.meaning));
+/** The same without XP, for two lines of one practitioner. */
+const NOT_XP = PTP_FIX_MODIFIERS.filter((modifier) => modifier.code !== 'XP');
+const FIX_MODIFIER_LIST_NOT_XP = listWithOr(NOT_XP.map((modifier) => modifier.code));
+const FIX_MODIFIER_MEANINGS_NOT_XP = listWithOr(NOT_XP.slice(0, 3).map((modifier) => modifier.meaning));
 /** The same for a column-2 E/M code: 25, and what it says of the visit. */
 const EM_FIX_MODIFIER_LIST = listWithOr(PTP_FIX_MODIFIERS_EM.map((modifier) => modifier.code));
 const EM_FIX_MODIFIER_MEANINGS = listWithOr(PTP_FIX_MODIFIERS_EM.map((modifier) => modifier.meaning));
@@ -78,6 +85,9 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
       : `If the ${columnTwo} visit was a ${EM_FIX_MODIFIER_MEANINGS}, add ${EM_FIX_MODIFIER_LIST} to the ${columnTwo} line`;
   const tail = indicator === '0' ? `: ${source}, so no modifier makes the pair payable. Remove the ${columnTwo} line.` : `: ${source}. ${modifierAdvice}; otherwise remove that line.`;
   const tailKeepingLine = indicator === '0' ? `: ${source}, so no modifier makes the pair payable.` : `: ${source}. ${modifierAdvice}.`;
+  // Only a procedure's advice names XP (an E/M code in column 2 takes 25, 57 or 27).
+  const xpAdvised = indicator === '1' && !isEvaluationAndManagement(columnTwo);
+  const adviceNotXp = `If ${columnTwo} was a distinct service (${FIX_MODIFIER_MEANINGS_NOT_XP}), add ${FIX_MODIFIER_LIST_NOT_XP} to the ${columnTwo} line`;
   const otherAdvice =
     `so the two are not checked as one provider's services. ` +
     // Indicator 0: no modifier makes the pair payable, XP included.
@@ -93,6 +103,8 @@ function textsOf(rules: PtpRuleSet, table: PtpTableKind, row: number): PairTexts
     head: detached(indicator === '0' ? `${columnTwo} should not be billed with ${columnOne} (` : `${columnTwo} is bundled into ${columnOne} (`),
     tail: detached(tail),
     tailKeepingLine: detached(tailKeepingLine),
+    tailOnePractitioner: xpAdvised ? detached(`: ${source}. ${adviceNotXp}; otherwise remove that line.`) : tail,
+    tailKeepingLineOnePractitioner: xpAdvised ? detached(`: ${source}. ${adviceNotXp}.`) : tailKeepingLine,
     otherHead: detached(`${columnTwo} and ${columnOne} (`),
     otherTail: detached(` are an NCCI pair (${source}), but another rendering provider of the same billing provider performed ${columnOne}, ${otherAdvice}`),
     otherTailNoBilling: detached(
