@@ -138,6 +138,15 @@ function checkComposite(ctx: ElementContext, spec: CompositeSpec, value: string,
   }
 }
 
+/** Characters interchanges commonly take as their component separator (ISA16). */
+const COMPONENT_SEPARATORS = [':', '>', '|', '\\', '<', '^'];
+
+/** The first of COMPONENT_SEPARATORS in `value` that is not `component`, or null. */
+function foreignSeparatorIn(value: string, component: string): string | null {
+  for (const c of COMPONENT_SEPARATORS) if (c !== component && value.includes(c)) return c;
+  return null;
+}
+
 function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, index: number, loop: string, format: string | null, composite: CompositeSpec | null): void {
   if (value === '') {
     // A composite is checked component by component only when it is used (checkComposite judges
@@ -160,7 +169,10 @@ function checkElement(ctx: ElementContext, spec: ElementSpec, value: string, ind
   const counted = numeric ? numericLength(value) : characterCount(value);
   if (counted < spec.minLength || counted > spec.maxLength) {
     const bound = counted < spec.minLength ? `at least ${spec.minLength}` : `at most ${spec.maxLength}`;
-    ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} character${counted === 1 ? '' : 's'} long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.`, spec.position, spec.component, spec.ref, loop);
+    // A component too long that holds a character other interchanges use as their component separator (HC>82270 under ISA16 ':'): say so, as it explains this finding and the next.
+    const foreign = composite !== null && counted > spec.maxLength ? foreignSeparatorIn(value, ctx.component) : null;
+    const hint = foreign === null ? '' : ` It holds ${JSON.stringify(foreign)}, which is not this interchange's component separator (ISA16 is ${JSON.stringify(ctx.component)}): the segment may have been written with another.`;
+    ctx.add(index, 'guide.element-length', severity, `${spec.ref} (${spec.name}) is ${counted} character${counted === 1 ? '' : 's'} long; it must be ${bound}${spec.minLength === spec.maxLength ? '' : ` (${spec.minLength}-${spec.maxLength})`}.${hint}`, spec.position, spec.component, spec.ref, loop);
   }
   if (spec.type === 'AN' || spec.type === 'ID') {
     const outside = value.search(EXTENDED_CHARACTERS);
