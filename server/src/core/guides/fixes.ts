@@ -17,9 +17,10 @@
 //       The blanks before every segment that starts with them removed.
 //   guide.element-length on an 837I's CLM05-1 holding a whole type of bill (131, 0131)
 //       CLM05-1 written as the facility type code (13) when CLM05-3 is the bill's frequency digit.
-//   x12.revenue-code-invalid, x12.tooth-invalid
+//   x12.revenue-code-invalid, x12.tooth-invalid, x12.ndc-invalid
 //       A value that lost or gained a leading zero written as the code it is: a revenue code of
-//       three digits (450) with its zero (0450), a tooth (08) without it (8), when that is a tooth.
+//       three digits (450) with its zero (0450), a tooth (08) without it (8), when that is a tooth;
+//       a hyphenated NDC (0002-1433-80) as its 11 digits (00002143380).
 //
 // Each fix leaves a file whose re-analysis has no finding of its kind there and no new one.
 // Fix-all takes them too (fixAllWithGuides): they need no judgement, as the coding fixes fix-all
@@ -42,6 +43,7 @@ import { Planner } from './fixPlanner';
 import { emptySegmentsTitle } from './emptySegmentFix';
 import { REVENUE_CODE_RULE } from '../x12/revenueCode';
 import { TOOTH_INVALID_RULE, toothWithoutLeadingZeros } from '../x12/tooth837';
+import { NDC_INVALID_RULE, ndcElevenDigits } from '../x12/drugIdentification';
 import { EMPTY_SEGMENT_RULE } from '../x12/emptySegments';
 import { billTypeFix } from './billTypeFix';
 
@@ -52,7 +54,7 @@ const HL_RULES: ReadonlySet<string> = new Set(['guide.hl-sequence', 'guide.hl-pa
 const ISA_ELEMENT_RULES: ReadonlySet<string> = new Set(['guide.element-length', 'guide.element-missing', 'guide.element-type', 'guide.element-trailing-spaces']);
 const LEADING_BLANKS = 'guide.segment-leading-blanks';
 /** Reader findings about a value whose certain answer is the value with a leading zero added or taken away (valueFix). */
-const VALUE_RULES: ReadonlySet<string> = new Set([REVENUE_CODE_RULE, TOOTH_INVALID_RULE]);
+const VALUE_RULES: ReadonlySet<string> = new Set([REVENUE_CODE_RULE, TOOTH_INVALID_RULE, NDC_INVALID_RULE]);
 
 // ---- which findings have a fix
 
@@ -77,7 +79,7 @@ export function hasGuideFix(doc: ParsedDocumentWithIndex, finding: Finding, text
 interface Planned {
   /** Identifies the fix: findings with the same key share one fix. */
   key: string;
-  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value' | 'billType' | 'empty';
+  kind: 'hl' | 'count' | 'isa' | 'trim' | 'value' | 'ndc' | 'billType' | 'empty';
   title: string;
   /** What fix-all's title says of it: the element recounted. */
   name: string;
@@ -120,7 +122,7 @@ function plan(planner: Planner, finding: Finding): Planned | null {
   if (VALUE_RULES.has(rule)) {
     const fix = valueFix(rule, text.slice(finding.span.start, finding.span.end));
     if (!fix) return null;
-    return { key: `value:${finding.span.start}`, kind: 'value', title: fix.title, name: 'value', edits: [{ span: finding.span, newText: fix.value }], envelope: false };
+    return { key: `value:${finding.span.start}`, kind: rule === NDC_INVALID_RULE ? 'ndc' : 'value', title: fix.title, name: 'value', edits: [{ span: finding.span, newText: fix.value }], envelope: false };
   }
   const bill = billTypeFix(doc, text, finding);
   if (bill !== null) return { key: `value:${bill.span.start}`, kind: 'billType', title: bill.title, name: 'CLM05-1', edits: [{ span: bill.span, newText: bill.value }], envelope: false };
@@ -208,6 +210,8 @@ function titleOf(parts: readonly GuidePart[]): string {
   if (trim) out.push(`remove the blanks before ${trim.planned.edits.length === 1 ? '1 segment' : `${trim.planned.edits.length} segments`}`);
   const values = parts.filter((p) => p.planned.kind === 'value').length;
   if (values > 0) out.push(`write ${values === 1 ? '1 code' : `${values} codes`} with ${values === 1 ? 'its' : 'their'} leading zeros right`);
+  const ndcs = parts.filter((p) => p.planned.kind === 'ndc').length;
+  if (ndcs > 0) out.push(`write ${ndcs === 1 ? '1 NDC' : `${ndcs} NDCs`} as 11 digits`);
   // A whole type of bill in CLM05-1 cut to its facility type code (billTypeFix.ts): no zero is involved.
   const bills = parts.filter((p) => p.planned.kind === 'billType').length;
   if (bills > 0) out.push(`write ${bills === 1 ? "1 claim's CLM05-1" : `${bills} claims' CLM05-1`} as the facility type code`);
@@ -279,6 +283,11 @@ function combine(coding: Fix | null, text: string, doc: ParsedDocumentWithIndex,
 /** The value a VALUE_RULES finding's value is certainly meant to be, and the fix's title; null when there is no certain answer. */
 function valueFix(rule: string, value: string): { value: string; title: string } | null {
   if (rule === REVENUE_CODE_RULE) return /^\d{3}$/.test(value) ? { value: `0${value}`, title: `Write the revenue code as 0${value} (with its leading zero)` } : null;
+  if (rule === NDC_INVALID_RULE) {
+    // Only a hyphenated NDC tells which part takes the zero.
+    const eleven = ndcElevenDigits(value);
+    return eleven === null ? null : { value: eleven, title: `Write the NDC as ${eleven} (5-4-2, 11 digits without hyphens)` };
+  }
   const unpadded = toothWithoutLeadingZeros(value);
   return unpadded === null ? null : { value: unpadded, title: `Write the tooth as ${unpadded} (without the leading zero)` };
 }
