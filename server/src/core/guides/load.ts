@@ -55,6 +55,7 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
     }
   });
   loop.children = children;
+  markExcluded(children);
   loop.trigger = triggerOf(loop);
   const lastIndexOf = new Map<string, number>();
   children.forEach((child, i) => {
@@ -64,6 +65,34 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
   loop.lastIndexOf = lastIndexOf;
   loop.required = children.flatMap((child, i) => (child.usage === 'R' || (child.kind === 'loop' && child.children[0]?.kind === 'loop') ? [i] : []));
   return loop;
+}
+
+/**
+ * Two segments of a loop with one id whose qualifiers share a code (the 837P's 2400 PWK: line
+ * supplemental information and the medical equipment certificate's indicator, both PWK01 CT) are
+ * told apart by the first later element both list codes for, with no code in common (PWK02: AA,
+ * BM, EL... against AB, AD, AF...): the earlier does not match the later's codes there, so the
+ * walk finds the later (SegmentSpec.excludes). Without such an element the earlier takes both, as
+ * pyx12 places them.
+ */
+function markExcluded(children: readonly (LoopSpec | SegmentSpec)[]): void {
+  const segments = children.filter((child): child is LinkedSegment => child instanceof LinkedSegment && child.qualifier !== null);
+  for (let i = 0; i < segments.length; i++) {
+    for (let j = i + 1; j < segments.length; j++) {
+      const [a, b] = [segments[i]!, segments[j]!];
+      const qa = a.qualifier!;
+      const qb = b.qualifier!;
+      if (a.id !== b.id || qa.position !== qb.position || qa.component !== qb.component || !qa.codes.some((code) => qb.codeSet.has(code))) continue;
+      const positions = Math.min(a.elements.length, b.elements.length);
+      for (let p = qa.position + 1; p <= positions; p++) {
+        const ea = a.elements[p - 1]!;
+        const eb = b.elements[p - 1]!;
+        if (ea.kind !== 'element' || eb.kind !== 'element' || !ea.codes || !eb.codes || ea.codes.some((code) => eb.codes!.includes(code))) continue;
+        a.excludes = { position: p, component: 0, codes: eb.codes, codeSet: new Set(eb.codes), ref: eb.ref };
+        break;
+      }
+    }
+  }
 }
 
 function triggerOf(loop: LoopSpec): SegmentSpec[] {

@@ -45,7 +45,9 @@ export function segmentMatches(spec: SegmentSpec, id: string, valueAt: ValueAt):
   if (spec.id !== id) return false;
   const q = spec.qualifier;
   if (!q) return true;
-  return q.codeSet.has(valueAt(q.position, q.component));
+  if (!q.codeSet.has(valueAt(q.position, q.component))) return false;
+  const x = spec.excludes;
+  return !x || !x.codeSet.has(valueAt(x.position, x.component));
 }
 
 /** The segments of a loop (directly in it) with this id, in order. */

@@ -185,6 +185,13 @@ export interface SegmentSpec {
   /** Element positions 1..n (index 0 = position 01). */
   elements: readonly PositionSpec[];
   qualifier: Qualifier | null;
+  /**
+   * Values this segment does not match although its qualifier does: a later sibling of the same id
+   * and qualifier codes is meant by them (the 837P's 2400 PWK*CT*AD is the medical equipment
+   * certificate's indicator, not line supplemental information, whose PWK01 also takes CT). Null
+   * for nearly every segment (load.ts markExcluded).
+   */
+  excludes?: Qualifier | null;
   /** The last position (1-based) whose element or composite is required; 0 when none is. */
   lastRequired: number;
   /** An element is a date format qualifier (1250) or a date in the format it names (1251). */

@@ -156,6 +156,8 @@ export class LinkedSegment implements SegmentSpec {
   readonly kind = 'segment' as const;
   readonly syntax: readonly SyntaxNote[];
   readonly qualifier: Qualifier | null;
+  /** Set when the guide is linked (load.ts markExcluded). */
+  excludes: Qualifier | null = null;
   readonly lastRequired: number;
   readonly hasDateFormat: boolean;
 

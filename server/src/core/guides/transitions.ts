@@ -175,6 +175,11 @@ function slotOf(loop: LoopSpec, id: string): Slot {
     }
     for (const c of candidates) {
       if (c.id !== id || c.qualifier === null) continue;
+      // A segment told from a sibling by a second element too (SegmentSpec.excludes): no plan by one value; the full walk places it.
+      if (c.excludes) {
+        slot = 'mixed';
+        break;
+      }
       const q = c.qualifier;
       if (slot === 'none') slot = { position: q.position, component: q.component };
       else if (slot !== 'mixed' && (slot.position !== q.position || slot.component !== q.component)) slot = 'mixed';
