@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RULE_DESCRIPTIONS, ruleDescription } from '../../server/src/cli/ruleDescriptions';
+import { RULE_DESCRIPTIONS, ruleDescription, ruleTags } from '../../server/src/cli/ruleDescriptions';
 import { run } from '../../server/src/cli/main';
 import { memoryIo } from './memoryIo';
 import { writeX12 } from '../unit/helpers/x12-writer';
@@ -58,4 +58,21 @@ test('the SARIF report carries them: ptp.conflict says across claims, a guide ru
   assert.ok(guideRules.length > 0, `guide rules in the report: ${[...rules.keys()].join(', ')}`);
   for (const id of guideRules) assert.equal(rules.get(id), ruleDescription(id));
   for (const id of guideRules) assert.notEqual(rules.get(id), id);
+});
+
+test('each rule carries its family\'s tags (code scanning filters by them), and the driver its semantic version', () => {
+  const day = { from: 20260310, to: 20260310 };
+  const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }] }]).text;
+  const broken = text.replace(/CLM\*C1\*150\.00/, 'CLM*C1*150.00X');
+  const io = memoryIo(Buffer.from(broken, 'latin1'));
+  run(['check', '--format', 'sarif', '--guide', 'full', '-'], io);
+  const driver = (JSON.parse(io.out) as { runs: { tool: { driver: { version: string; semanticVersion: string; rules: { id: string; properties: { tags: string[] } }[] } } }[] }).runs[0]!.tool.driver;
+  assert.equal(driver.semanticVersion, driver.version);
+  const tags = new Map(driver.rules.map((r) => [r.id, r.properties.tags]));
+  assert.deepEqual(tags.get('ptp.conflict'), ['ncci', 'coding', 'ptp']);
+  const guide = [...tags.keys()].find((id) => id.startsWith('guide.'));
+  assert.ok(guide, [...tags.keys()].join(', '));
+  assert.deepEqual(tags.get(guide), ['x12', 'structure', 'implementation-guide']);
+  // Every family of the rule ids the sources emit has tags.
+  for (const id of ruleIdsInSources()) assert.ok(ruleTags(id).length > 0, id);
 });

@@ -6,7 +6,7 @@ import { otherFileOf } from '../core/relatedLocations';
 import type { Range } from '../core/text';
 import { version as CLAIMLINT_VERSION } from '../../../package.json';
 import { ncciFieldsOf } from './ncciFields';
-import { ruleDescription } from './ruleDescriptions';
+import { ruleDescription, ruleTags } from './ruleDescriptions';
 import { Batch, pretty, type Describe, type FileResult, type Reporter, type Write } from './reporter';
 
 const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note' } as const;
@@ -150,7 +150,8 @@ export class SarifReporter implements Reporter {
         driver: {
           name: 'claimlint',
           version: CLAIMLINT_VERSION,
-          rules: [...this.ruleIds.keys()].map((id) => ({ id, shortDescription: { text: ruleDescription(id) } })),
+          semanticVersion: CLAIMLINT_VERSION,
+          rules: [...this.ruleIds.keys()].map((id) => ({ id, shortDescription: { text: ruleDescription(id) }, properties: { tags: ruleTags(id) } })),
         },
       },
       invocations: [invocation],

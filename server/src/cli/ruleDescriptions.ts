@@ -121,3 +121,24 @@ export function ruleDescription(id: string): string {
   if (id.startsWith('guide.')) return 'The 837 implementation guide.';
   return id;
 }
+
+/**
+ * The tags of each rule family (its id's prefix), which code-scanning tools offer as filters: the
+ * NCCI coding edits apart from the file's structure, and the structure by what checks it.
+ */
+const FAMILY_TAGS: Readonly<Record<string, readonly string[]>> = {
+  ptp: ['ncci', 'coding', 'ptp'],
+  mue: ['ncci', 'coding', 'mue'],
+  aoc: ['ncci', 'coding', 'add-on-code'],
+  ncci: ['ncci', 'coding'],
+  x12: ['x12', 'structure'],
+  guide: ['x12', 'structure', 'implementation-guide'],
+  csv: ['csv', 'structure'],
+  claimlint: ['file'],
+};
+
+/** A rule's tags by its family; [] for an id of no family. */
+export function ruleTags(id: string): readonly string[] {
+  const family = id.slice(0, id.indexOf('.'));
+  return Object.hasOwn(FAMILY_TAGS, family) ? FAMILY_TAGS[family]! : [];
+}
