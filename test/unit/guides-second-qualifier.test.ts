@@ -38,6 +38,7 @@ describe('two segments of one id and a shared qualifier code, told apart by a la
     const [supplemental, certificate] = segmentsIn(loop, 'PWK');
     assert.equal(supplemental!.excludes?.ref, 'PWK02');
     assert.deepEqual([...supplemental!.excludes!.codes].sort(), ['AB', 'AD', 'AF', 'AG', 'NS']);
+    assert.deepEqual([...supplemental!.excludes!.when], ['CT'], 'only with the report type both take');
     assert.equal(certificate!.excludes ?? null, null);
   });
 
@@ -55,5 +56,11 @@ describe('two segments of one id and a shared qualifier code, told apart by a la
     const bad = guideRules(withPwk('PWK*CT*ZZ'));
     assert.equal(bad.length, 1, bad.join('\n'));
     assert.match(bad[0]!, /^guide\.code-invalid: 'ZZ' is not a valid code for PWK02/);
+  });
+
+  it('PWK*OZ*AD (a report type only line supplemental information takes, with a certificate code): a bad PWK02 there, not a segment out of place', () => {
+    const bad = guideRules(withPwk('PWK*OZ*AD***AC*ATT0001'));
+    assert.equal(bad.length, 1, bad.join('\n'));
+    assert.match(bad[0]!, /^guide\.code-invalid: 'AD' is not a valid code for PWK02/);
   });
 });

@@ -71,8 +71,9 @@ function linkLoop(raw: { id: string; n: string; u: LoopSpec['usage']; p: number;
  * Two segments of a loop with one id whose qualifiers share a code (the 837P's 2400 PWK: line
  * supplemental information and the medical equipment certificate's indicator, both PWK01 CT) are
  * told apart by the first later element both list codes for, with no code in common (PWK02: AA,
- * BM, EL... against AB, AD, AF...): the earlier does not match the later's codes there, so the
- * walk finds the later (SegmentSpec.excludes). Without such an element the earlier takes both, as
+ * BM, EL... against AB, AD, AF...): with a shared qualifier code, the earlier does not match the
+ * later's codes there, so the walk finds the later (SegmentSpec.excludes); with a code of its own
+ * (PWK*OZ*AD) it is still the earlier, whose PWK02 is then a bad code. Without such an element the earlier takes both, as
  * pyx12 places them.
  */
 function markExcluded(children: readonly (LoopSpec | SegmentSpec)[]): void {
@@ -88,7 +89,7 @@ function markExcluded(children: readonly (LoopSpec | SegmentSpec)[]): void {
         const ea = a.elements[p - 1]!;
         const eb = b.elements[p - 1]!;
         if (ea.kind !== 'element' || eb.kind !== 'element' || !ea.codes || !eb.codes || ea.codes.some((code) => eb.codes!.includes(code))) continue;
-        a.excludes = { position: p, component: 0, codes: eb.codes, codeSet: new Set(eb.codes), ref: eb.ref };
+        a.excludes = { position: p, component: 0, codes: eb.codes, codeSet: new Set(eb.codes), ref: eb.ref, when: new Set(qa.codes.filter((code) => qb.codeSet.has(code))) };
         break;
       }
     }

@@ -45,9 +45,11 @@ export function segmentMatches(spec: SegmentSpec, id: string, valueAt: ValueAt):
   if (spec.id !== id) return false;
   const q = spec.qualifier;
   if (!q) return true;
-  if (!q.codeSet.has(valueAt(q.position, q.component))) return false;
+  const value = valueAt(q.position, q.component);
+  if (!q.codeSet.has(value)) return false;
+  // A qualifier both siblings take, with the later one's value where they differ: the later one's.
   const x = spec.excludes;
-  return !x || !x.codeSet.has(valueAt(x.position, x.component));
+  return !x || !x.when.has(value) || !x.codeSet.has(valueAt(x.position, x.component));
 }
 
 /** The segments of a loop (directly in it) with this id, in order. */

@@ -161,6 +161,11 @@ export interface SyntaxNote {
 }
 
 /** The element value that tells a segment from others with its id (NM101 = 85, HL03 = 20). */
+/** SegmentSpec.excludes: values at `position` (and `component`) that a later sibling takes, when the qualifier is one of the codes both share (`when`). */
+export interface Exclusion extends Qualifier {
+  when: ReadonlySet<string>;
+}
+
 export interface Qualifier {
   position: number;
   /** 0 for a simple element, else the component (HI01-01, SV101-01). */
@@ -191,7 +196,7 @@ export interface SegmentSpec {
    * certificate's indicator, not line supplemental information, whose PWK01 also takes CT). Null
    * for nearly every segment (load.ts markExcluded).
    */
-  excludes?: Qualifier | null;
+  excludes?: Exclusion | null;
   /** The last position (1-based) whose element or composite is required; 0 when none is. */
   lastRequired: number;
   /** An element is a date format qualifier (1250) or a date in the format it names (1251). */

@@ -3,7 +3,7 @@
 // segment's syntax notes, qualifier and element specs, made on first use (a guide has hundreds of
 // segment definitions and a file uses a few dozen). The guides themselves are linked in load.ts.
 import { DATA } from './guideData';
-import type { CompositeSpec, ElementSpec, PositionSpec, Qualifier, SegmentSpec, SyntaxNote, LoopSpec } from './schema';
+import type { CompositeSpec, ElementSpec, PositionSpec, Exclusion, Qualifier, SegmentSpec, SyntaxNote, LoopSpec } from './schema';
 import { packedCodesOf } from './packedCodes';
 import { GUIDE_PATTERNS } from './patterns';
 
@@ -157,7 +157,7 @@ export class LinkedSegment implements SegmentSpec {
   readonly syntax: readonly SyntaxNote[];
   readonly qualifier: Qualifier | null;
   /** Set when the guide is linked (load.ts markExcluded). */
-  excludes: Qualifier | null = null;
+  excludes: Exclusion | null = null;
   readonly lastRequired: number;
   readonly hasDateFormat: boolean;
 
