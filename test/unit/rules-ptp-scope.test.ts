@@ -189,8 +189,10 @@ function referencePtp(claims: readonly Claim[], raw: RawTables): Expected[] {
 
   const out: Expected[] = [];
   for (const { table, lines } of groups.values()) {
-    // People: providers some line of the group names as its rendering provider (its own or its claim's), not its billing provider.
-    const people = new Set(lines.filter((l) => l.provider !== '' && l.provider !== l.billing).map((l) => l.provider));
+    // People: providers some line of the group names as its rendering provider (its own or its
+    // claim's), not its billing provider; or, on a practitioner's claim that names none, a billing
+    // provider that is a person (NM102 1).
+    const people = new Set(lines.filter((l) => l.provider !== '' && (l.provider !== l.billing || (l.claim.billingProviderPerson === true && table === 'practitioner'))).map((l) => l.provider));
     const found: { one: RefLine; two: RefLine; row: PtpRow; same: boolean }[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
@@ -330,6 +332,8 @@ interface ClaimSpec {
   patient: number;
   kind: ClaimKind | null;
   billing: string | null;
+  /** The billing provider is a person (NM102 1). */
+  billingPerson: boolean;
   rendering: string | null;
   lines: LineSpec[];
 }
@@ -339,6 +343,7 @@ function claimArb(codes: readonly string[], patients: number, maxLines: number):
     patient: fc.nat(patients - 1),
     kind: fc.constantFrom<ClaimKind | null>('professional', 'professional', 'institutional', 'institutional', 'dental', null),
     billing: fc.constantFrom<string | null>('B1', 'B1', 'B2', null),
+    billingPerson: fc.boolean(),
     rendering: fc.constantFrom<string | null>(null, null, 'R1', 'R2', 'B1'),
     lines: fc.array(lineArb(codes), { minLength: 1, maxLength: maxLines }),
   });
@@ -360,7 +365,7 @@ function buildClaims(specs: readonly ClaimSpec[]): Claim[] {
     false,
     specs.map((s) => `patient-${s.patient}`),
   );
-  return claims.map((claim, i) => ({ ...claim, kind: specs[i]!.kind, billingProviderId: specs[i]!.billing, renderingProviderId: specs[i]!.rendering }));
+  return claims.map((claim, i) => ({ ...claim, kind: specs[i]!.kind, billingProviderId: specs[i]!.billing, billingProviderPerson: specs[i]!.billingPerson, renderingProviderId: specs[i]!.rendering }));
 }
 
 let comparedFindings = 0;
@@ -459,6 +464,7 @@ describe('PTP check against a plain reference (issue 12)', () => {
           patient: fc.constant(0),
           kind: fc.constant<ClaimKind | null>('professional'),
           billing: fc.constantFrom<string | null>('B1', 'B1', 'B2'),
+          billingPerson: fc.boolean(),
           rendering: fc.constantFrom<string | null>(null, 'R1'),
           lines: fc.array(lineArb(many), { minLength: 40, maxLength: 60 }),
         }),

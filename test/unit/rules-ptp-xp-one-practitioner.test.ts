@@ -44,7 +44,7 @@ describe('XP on one practitioner\'s lines', () => {
   it('the claim names one rendering provider: XP on the column-2 line does not let the pair pass, and the finding says why', () => {
     const { findings } = ptpFindings(withClaimRendering(claimText(['XP'])));
     assert.deepEqual(findings.map((f) => f.rule), ['ptp.modifier-required']);
-    assert.match(findings[0]!.message, /The modifiers already written do not let the pair pass: XP on the 20610 line says another practitioner performed the service, but both lines name the same rendering provider\./);
+    assert.match(findings[0]!.message, /The modifiers already written do not let the pair pass: XP on the 20610 line says another practitioner performed the service, but both lines name the same rendering provider \(put one of the modifiers above in its place, if one is true\)\./);
     assert.doesNotMatch(findings[0]!.message, /Not XP/, 'said once');
     assert.match(findings[0]!.message, /\(separate encounter, separate structure or organ or unusual non-overlapping service\), add XE, XS, XU or 59 to the 20610 line; otherwise remove that line\./, 'the advice leaves XP out');
   });
@@ -77,8 +77,20 @@ describe('XP on one practitioner\'s lines', () => {
     assert.deepEqual(ptpFindings(text).findings, []);
   });
 
-  it('no rendering provider named (the billing provider may be a group): XP lets the pair pass, as before', () => {
+  it('no rendering provider named, the billing provider an organization (perhaps a group): XP lets the pair pass, as before', () => {
+    assert.match(claimText(['XP']), /NM1\*85\*2\*/, 'the premise: the writer bills as an organization');
     assert.deepEqual(ptpFindings(claimText(['XP'])).findings, []);
+  });
+
+  it('no rendering provider named, the billing provider a person (NM102 1, a solo practitioner): XP does not count, and the finding says whose lines they are', () => {
+    const solo = claimText(['XP']).replace(/NM1\*85\*2\*EXAMPLE BILLING\*\*\*\*\*/, 'NM1*85*1*SMITH*BOB****');
+    assert.match(solo, /NM1\*85\*1\*SMITH\*BOB\*\*\*\*XX\*/);
+    const { findings } = ptpFindings(solo);
+    assert.deepEqual(findings.map((f) => f.rule), ['ptp.modifier-required']);
+    assert.match(findings[0]!.message, /XP on the 20610 line says another practitioner performed the service, but both lines are the billing provider's, a person, and name no other rendering provider/);
+    // Without XP: the advice leaves it out and says why.
+    const [plain] = ptpFindings(solo.replace('HC:20610:XP', 'HC:20610')).findings;
+    assert.match(plain!.message, /add XE, XS, XU or 59 to the 20610 line; otherwise remove that line\. Not XP: both lines are the billing provider's, a person, and name no other rendering provider, and XP says another practitioner performed the service\.$/);
   });
 
   it('indicator 0: no modifier helps, XP or not; the message does not dwell on XP', () => {

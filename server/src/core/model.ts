@@ -120,6 +120,11 @@ export interface Claim {
   patientKey: string;
   /** X12: the billing provider (2010AA NM109); CSV: null. */
   billingProviderId: string | null;
+  /**
+   * X12: the billing provider is a person (2010AA NM102 1): with no rendering provider named, the
+   * guides take it as the one who performed the services. Absent (CSV): not known.
+   */
+  billingProviderPerson?: boolean;
   /** X12: the claim's rendering provider (2310B NM109); CSV: null. */
   renderingProviderId: string | null;
   /** The kind of claim: the transaction's (837P/I/D), or a CSV claim-type / bill-type cell; null when unknown. */

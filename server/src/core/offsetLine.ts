@@ -43,6 +43,7 @@ export function plainClaim(claim: Claim): Claim {
   // What only some formats have (X12's CLM05), after the rest.
   if (claim.facilityType !== undefined) plain.facilityType = claim.facilityType;
   if (claim.frequency !== undefined) plain.frequency = claim.frequency;
+  if (claim.billingProviderPerson === true) plain.billingProviderPerson = true;
   return plain;
 }
 

@@ -159,9 +159,22 @@ function uncertainDayNote(lines: KeptLines, one: CodedLine, two: CodedLine): str
  * is not so (a coder's review); '' otherwise, or when XP is written on the pair (modifierNote says
  * why it does not count).
  */
-function onePractitionerNote(one: CodedLine, two: CodedLine): string {
-  if (!onePractitioner(one, two) || one.signature.written.split('-').includes('XP') || two.signature.written.split('-').includes('XP')) return '';
-  return ' Not XP: both lines name the same rendering provider, and XP says another practitioner performed the service.';
+function onePractitionerNote(one: CodedLine, two: CodedLine, practitioner: string): string {
+  if (practitioner === '' || one.signature.written.split('-').includes('XP') || two.signature.written.split('-').includes('XP')) return '';
+  return ` Not XP: ${practitioner}, and XP says another practitioner performed the service.`;
+}
+
+/**
+ * How the two lines are one practitioner's, in words ('' when they are not: ptpPairs.ts
+ * onePractitioner): a rendering provider both name, a billing provider who is a person and names
+ * no rendering provider (KeptLines.person), or the one as the other's.
+ */
+function practitionerWords(lines: KeptLines, one: CodedLine, two: CodedLine): string {
+  if (!onePractitioner(one, two)) return '';
+  const billed = [one, two].filter((line) => lines.provider(line.row) === lines.billing(line.row)).length;
+  if (billed === 0) return 'both lines name the same rendering provider';
+  if (billed === 2) return "both lines are the billing provider's, a person, and name no other rendering provider";
+  return "both lines are one practitioner's (the rendering provider of one line is the other's billing provider, a person)";
 }
 
 /**
@@ -224,7 +237,8 @@ function pairFinding(
   const uncertain = lines.dateUncertain(one.row) || lines.dateUncertain(two.row);
   if (uncertain) data.dayUncertain = true;
   // Modifiers written that do not count here (25 on a procedure, LT on both lines): the finding says why.
-  const note = indicator === '1' ? modifierNote(one.signature, two.signature, columnOne, columnTwo, onePractitioner(one, two)) + onePractitionerNote(one, two) : '';
+  const practitioner = indicator === '1' ? practitionerWords(lines, one, two) : '';
+  const note = indicator === '1' ? modifierNote(one.signature, two.signature, columnOne, columnTwo, practitioner) + onePractitionerNote(one, two, practitioner) : '';
   const split = uncertain ? '' : splitNote(columnTwo, indicator, two, from, to);
   return {
     rule: indicator === '0' ? PTP_CONFLICT_RULE : PTP_MODIFIER_REQUIRED_RULE,

@@ -40,6 +40,8 @@ export interface RowPlace {
   hospital?: boolean;
   /** A practitioner's line on a critical access hospital's bill (Method II: a professional-fee revenue code), judged by the practitioner table. */
   methodII?: boolean;
+  /** The claim's billing provider is a person (Claim.billingProviderPerson): with no rendering provider named, the one who performed the line. */
+  billingPerson?: boolean;
 }
 
 export class KeptLines implements RowSource {
@@ -74,6 +76,8 @@ export class KeptLines implements RowSource {
   private uncertainOf = new Uint8Array(INITIAL_ROWS);
   /** 1: a practitioner's line on a critical access hospital's bill (RowPlace.methodII). */
   private methodIIOf = new Uint8Array(INITIAL_ROWS);
+  /** 1: the line's provider is a person (person()). */
+  private personOf = new Uint8Array(INITIAL_ROWS);
 
   /** The run's replacement and void claims and its claim ids: which rows are in force (isInForce). */
   readonly supersession = new Supersession();
@@ -112,6 +116,7 @@ export class KeptLines implements RowSource {
     // An 837 line's claim dates (a CSV row that carries the date of the row above takes it as its own).
     this.uncertainOf[row] = place.x12 && line.dateInherited === true && dates.to > dates.from ? 1 : 0;
     this.methodIIOf[row] = place.methodII === true ? 1 : 0;
+    this.personOf[row] = this.personAt(row, place);
     this.size = row + 1;
     return row;
   }
@@ -121,7 +126,7 @@ export class KeptLines implements RowSource {
    * claims were known: StagedLines), with its place in this run and its claim's id number
    * (StagedLines.claimIds; none: always in force), and returns its number here.
    */
-  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number; hospital?: boolean; methodII?: boolean }): number {
+  addFrom(other: RowSource, row: number, place: { file: number; order: number; claimId?: number; hospital?: boolean; methodII?: boolean; billingPerson?: boolean }): number {
     const to = this.size;
     if (to === this.capacity) this.grow();
     this.fileOf[to] = place.file;
@@ -148,6 +153,7 @@ export class KeptLines implements RowSource {
     this.claimIdOf[to] = place.claimId ?? NO_CLAIM_ID;
     this.uncertainOf[to] = other.dateInherited?.(row) === true && this.toOf[to]! > this.fromOf[to]! ? 1 : 0;
     this.methodIIOf[to] = place.methodII === true ? 1 : 0;
+    this.personOf[to] = this.personAt(to, place);
     this.size = to + 1;
     return to;
   }
@@ -248,6 +254,16 @@ export class KeptLines implements RowSource {
     return this.uncertainOf[row] === 1;
   }
 
+  /**
+   * The line's provider is a person who performed it: a rendering provider named apart from the
+   * billing provider (which may be a group of several), or, on a practitioner's claim that names
+   * none, a billing provider that is a person (2010AA NM102 1), whom the guides then take as the
+   * one who rendered the services.
+   */
+  person(row: number): boolean {
+    return this.personOf[row] === 1;
+  }
+
   /** A practitioner's line on a critical access hospital's bill, judged by the practitioner table (RowPlace.methodII). */
   methodII(row: number): boolean {
     return this.methodIIOf[row] === 1;
@@ -303,5 +319,13 @@ export class KeptLines implements RowSource {
     this.claimIdOf = grown(this.claimIdOf, new Uint32Array(capacity));
     this.uncertainOf = grown(this.uncertainOf, new Uint8Array(capacity));
     this.methodIIOf = grown(this.methodIIOf, new Uint8Array(capacity));
+    this.personOf = grown(this.personOf, new Uint8Array(capacity));
+  }
+
+  /** person() of a row whose provider and billing provider are set, placed as `place` says. */
+  private personAt(row: number, place: { hospital?: boolean; billingPerson?: boolean }): number {
+    const provider = this.providerOf[row]!;
+    if (this.texts.values[provider] === '') return 0;
+    return provider !== this.billingOf[row]! || (place.billingPerson === true && place.hospital !== true) ? 1 : 0;
   }
 }

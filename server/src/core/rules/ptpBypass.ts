@@ -201,17 +201,19 @@ function sharedSites(one: readonly string[], two: readonly string[], codeOne: st
  * Why the modifiers written on a pair of lines that needs one (indicator 1, not bypassed) do not
  * let it pass, as a sentence for the finding; '' when neither line has a modifier that could have.
  * `one` and `two` are the column-1 and column-2 lines, of codes `codeOne` and `codeTwo`;
- * `onePractitioner`: both are one practitioner's (pairBypassed).
+ * `practitioner`: how both are one practitioner's, in words (pairBypassed; '' when they are not).
  */
-export function modifierNote(one: ModifierSignature, two: ModifierSignature, codeOne: string, codeTwo: string, onePractitioner = false): string {
+export function modifierNote(one: ModifierSignature, two: ModifierSignature, codeOne: string, codeTwo: string, practitioner = ''): string {
   if (one === NONE && two === NONE) return '';
   const notes: string[] = [];
-  if (onePractitioner) {
+  if (practitioner !== '') {
     // XP where it would count (distinct: not on an E/M code), and nothing else distinct beside it.
     const xpOn: string[] = [];
     if (two.distinct && !two.distinctBesidesXp) xpOn.push(codeTwo);
     if (one.distinct && !one.distinctBesidesXp && !isEvaluationAndManagement(codeTwo)) xpOn.push(codeOne);
-    if (xpOn.length > 0) notes.push(`XP on the ${listWithAnd(xpOn)} line${xpOn.length > 1 ? 's' : ''} says another practitioner performed the service, but both lines name the same rendering provider`);
+    // On the column-2 line, where the advice puts a modifier: one of the others goes in its place.
+    const instead = xpOn[0] === codeTwo ? ` (put one of the modifiers above in its place, if one is true)` : '';
+    if (xpOn.length > 0) notes.push(`XP on the ${listWithAnd(xpOn)} line${xpOn.length > 1 ? 's' : ''} says another practitioner performed the service, but ${practitioner}${instead}`);
   }
   for (const [signature, code] of [[two, codeTwo], [one, codeOne]] as const) {
     for (const modifier of signature.misplaced) {

@@ -45,9 +45,10 @@ export function codedLinesOf(group: PatientGroup, rules: PtpRuleSet): CodedLine[
 
 /**
  * The providers (KeptLines.providerNumber) that some line among `rows` whose code is in an edit
- * of the table names as its own or its claim's rendering provider, apart from its billing
- * provider: people who performed services. A line that names only a billing provider (which may
- * be a group of several) makes none. Read over a patient group's lines.
+ * of the table takes as a person who performed it (KeptLines.person): a rendering provider named
+ * apart from the billing provider, or a billing provider that is a person on a claim that names
+ * no rendering provider. A line that names only a billing provider that may be a group of several
+ * makes none. Read over a patient group's lines.
  */
 export function practitionersOf(lines: KeptLines, rules: PtpRuleSet, rows: Iterable<number>): Set<number> {
   const coded: CodedLine[] = [];
@@ -61,9 +62,7 @@ export function practitionersOf(lines: KeptLines, rules: PtpRuleSet, rows: Itera
 
 function practitionersOfCoded(lines: KeptLines, coded: readonly CodedLine[]): Set<number> {
   const out = new Set<number>();
-  for (const line of coded) {
-    if (line.provider !== line.billing && lines.provider(line.row) !== '') out.add(line.provider);
-  }
+  for (const line of coded) if (lines.person(line.row)) out.add(line.provider);
   return out;
 }
 

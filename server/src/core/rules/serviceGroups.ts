@@ -152,6 +152,7 @@ export class ServiceGrouper {
       groups.fill(undefined);
       professionalGroups.fill(undefined);
       const billing = claim.billingProviderId ?? '';
+      const billingPerson = claim.billingProviderPerson === true;
       // 837I: the provider is the hospital that bills (whichever physicians the claim names), but
       // for a practitioner's line of a CAH's Method II bill, the practitioner (claimTables.ts).
       const byBilling = options.x12 && claim.kind === 'institutional';
@@ -177,7 +178,7 @@ export class ServiceGrouper {
             const group = groupOf(t, professional, table, patientKey, claim.index);
             if (kept < 0) {
               if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
-              kept = lines.addFrom(rows, row, { file, order: lineOrder, claimId, hospital: lineTable === 'hospital', methodII: professional });
+              kept = lines.addFrom(rows, row, { file, order: lineOrder, claimId, hospital: lineTable === 'hospital', methodII: professional, billingPerson });
             }
             group.rows.push(kept);
           }
@@ -199,7 +200,7 @@ export class ServiceGrouper {
             if (claimId < 0) claimId = supersession.idNumber(claimIdOf(claim));
             const provider = professional ? (line.providerId ?? rendering) : byBilling ? billing : (line.providerId ?? claimProvider);
             const lineBilling = line.billingProviderId ?? billing;
-            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId, hospital: lineTable === 'hospital', methodII: professional });
+            row = lines.add(line, { file, claimIndex: claim.index, order: lineOrder, base, x12: options.x12, provider, billing: lineBilling, claimId, hospital: lineTable === 'hospital', methodII: professional, billingPerson });
           }
           group.rows.push(row);
         }

@@ -255,6 +255,7 @@ export class Claim2300 {
     claim.patientId = names.patientOrSubscriberId();
     claim.patientKey = names.patientKey();
     claim.billingProviderId = names.billingProviderId;
+    claim.billingProviderPerson = names.billingProviderPerson;
     claim.renderingProviderId = names.claimRenderingId;
     claim.kind = transaction ? transaction.model.kind : null;
     // CLM05-1 is the facility type code on an 837I only (an 837P's is the place of service).

@@ -32,5 +32,5 @@ export interface EnclosingTransaction {
   /** ST02, which SE02 must match. */
   controlSpan: Span | null;
   /** What a claim takes from its HL parents (payer, subscriber, patient, billing provider), as its claim recorded it. */
-  parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId'>;
+  parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId' | 'billingProviderPerson'>;
 }

@@ -38,6 +38,8 @@ export class Hierarchy837 {
   private parentsKey: string | null = null;
   private payerId: string | null = null;
   billingProviderId: string | null = null;
+  /** The billing provider's NM102 is 1 (a person): Claim.billingProviderPerson. */
+  billingProviderPerson = false;
   /** 2310B rendering provider of the open claim, and 2420A of the open line. */
   claimRenderingId: string | null = null;
   lineRenderingId: string | null = null;
@@ -63,9 +65,10 @@ export class Hierarchy837 {
   constructor(private readonly r: SegmentReading) {}
 
   /** The HL parents of a piece that starts inside a transaction set stand in until its first HL. */
-  standIn(parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId'>): void {
+  standIn(parents: Pick<Claim, 'patientId' | 'patientKey' | 'billingProviderId' | 'billingProviderPerson'>): void {
     this.patientId = parents.patientId;
     this.billingProviderId = parents.billingProviderId;
+    this.billingProviderPerson = parents.billingProviderPerson === true;
     this.parentsKey = parents.patientKey;
   }
 
@@ -78,6 +81,7 @@ export class Hierarchy837 {
     this.patientName = null;
     this.payerId = null;
     this.billingProviderId = null;
+    this.billingProviderPerson = false;
     this.subscriberNm1 = this.patientNm1 = this.payerNm1 = this.billingProviderNm1 = -1;
     this.parentsKey = null;
   }
@@ -114,6 +118,7 @@ export class Hierarchy837 {
     this.level = level;
     if (level === 'billingProvider') {
       this.billingProviderId = null;
+      this.billingProviderPerson = false;
       this.billingProviderNm1 = -1;
     }
     if (level === 'billingProvider' || level === 'subscriber') {
@@ -190,7 +195,10 @@ export class Hierarchy837 {
       this.subscriberName = this.subscriberId === null ? this.nameOf(this.subscriberNm1) : null;
     }
     if (this.payerNm1 >= 0) this.payerId = this.idOf(this.payerNm1, true);
-    if (this.billingProviderNm1 >= 0) this.billingProviderId = this.idOf(this.billingProviderNm1, true);
+    if (this.billingProviderNm1 >= 0) {
+      this.billingProviderId = this.idOf(this.billingProviderNm1, true);
+      this.billingProviderPerson = this.r.trimmed(this.billingProviderNm1, 2, true) === '1';
+    }
     if (this.claimRenderingNm1 >= 0) this.claimRenderingId = this.idOf(this.claimRenderingNm1, true);
     if (this.lineRenderingNm1 >= 0) this.lineRenderingId = this.idOf(this.lineRenderingNm1, true);
     const patient = this.patientNm1;

@@ -85,7 +85,7 @@ function claimRegion(previous: ParsedDocumentWithIndex, old: X12SegmentIndex, se
   const first = old.segmentAt(claim.span.start);
   const closer = old.segmentAt(claim.span.end);
   if (first < 0 || old.table.segmentStart[first] !== claim.span.start || old.table.segmentStart[closer] !== claim.span.end || old.idCode(first) !== CLM) return null;
-  return { unit: 'claim', first, closer, from: at, to: at + 1, parents: { patientId: claim.patientId, patientKey: claim.patientKey, billingProviderId: claim.billingProviderId } };
+  return { unit: 'claim', first, closer, from: at, to: at + 1, parents: { patientId: claim.patientId, patientKey: claim.patientKey, billingProviderId: claim.billingProviderId, billingProviderPerson: claim.billingProviderPerson === true } };
 }
 
 /**
@@ -115,9 +115,9 @@ function subscriberRegion(previous: ParsedDocumentWithIndex, old: X12SegmentInde
   const to = firstClaimAtOrAfter(claims, starts[closer]!);
   // A region that runs to the SE: claims after it outside any set take its loops too (as in rereadTransactionSet).
   if (closer === seSegment && claims[to]?.transactionIndex === null) return null;
-  const billingProviderId = billingProviderAt(previous, old, set, first, from, to);
-  if (billingProviderId === undefined) return null;
-  return { unit: 'subscriber', first, closer, from, to, parents: { patientId: null, patientKey: '', billingProviderId } };
+  const billing = billingProviderAt(previous, old, set, first, from, to);
+  if (billing === undefined) return null;
+  return { unit: 'subscriber', first, closer, from, to, parents: { patientId: null, patientKey: '', billingProviderId: billing?.billingProviderId ?? null, billingProviderPerson: billing?.billingProviderPerson === true } };
 }
 
 /**
@@ -134,16 +134,16 @@ function topLevelOf(old: X12SegmentIndex, s: number): '20' | '22' | null {
  * sets its own): that of the region's first claim, or of the claim before it when no level-20
  * HL lies between them; undefined when no claim says.
  */
-function billingProviderAt(previous: ParsedDocumentWithIndex, old: X12SegmentIndex, set: TransactionSet, first: number, from: number, to: number): string | null | undefined {
+function billingProviderAt(previous: ParsedDocumentWithIndex, old: X12SegmentIndex, set: TransactionSet, first: number, from: number, to: number): Pick<Claim, 'billingProviderId' | 'billingProviderPerson'> | null | undefined {
   if (topLevelOf(old, first) === '20') return null;
   const claims = previous.claims;
-  if (to > from) return claims[from]!.billingProviderId;
+  if (to > from) return claims[from]!;
   const before = claims[from - 1];
   if (before === undefined || before.transactionIndex !== set.index) return undefined;
   for (let s = old.segmentAt(before.span.end); s >= 0 && s < first; s++) {
     if (old.idCode(s) === HL && topLevelOf(old, s) === '20') return undefined;
   }
-  return before.billingProviderId;
+  return before;
 }
 
 /** The region read again in the edited text, its HL parents standing in; null when that is not exactly what a whole read gives. */
@@ -293,7 +293,7 @@ function trailerAgain(x12: X12SegmentIndex, set: TransactionSet, st: number, se:
   const model: TransactionSet = { ...set };
   const parser = new Parser837(x12, {
     ...enclosing,
-    transaction: { model, segment: st, controlSpan: x12.elementSpan(st, 2), parents: { patientId: null, patientKey: '', billingProviderId: null } },
+    transaction: { model, segment: st, controlSpan: x12.elementSpan(st, 2), parents: { patientId: null, patientKey: '', billingProviderId: null, billingProviderPerson: false } },
   });
   parser.transactionTrailer(se);
   // In document order, as parseX12 gives a document's findings (SE02's may start before SE01's).

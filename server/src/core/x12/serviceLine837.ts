@@ -171,6 +171,7 @@ export class X12Claim implements Claim {
   patientId: string | null = null;
   patientKey = '';
   billingProviderId: string | null = null;
+  billingProviderPerson = false;
   renderingProviderId: string | null = null;
   kind: ClaimKind | null = null;
   facilityType: string | null = null;
