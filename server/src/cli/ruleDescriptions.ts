@@ -45,6 +45,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'x12.revenue-code-invalid': 'An 837I revenue code (SV201) that is not 4 digits (NUBC codes such as 0450; 450 lost its leading zero).',
   'x12.line-date-missing': 'Service lines of an outpatient 837I claim whose statement covers more than a day without their own date of service (DTP*472): each is taken over the whole period.',
   'x12.payer-claim-number-missing': 'A replacement (CLM05-3 7) or void (8) claim without REF*F8, the payer\'s control number of the claim it replaces or voids: the implementation guides require it.',
+  'x12.attachment-control-missing': 'A claim\'s or service line\'s attachment sent apart from the 837 (PWK02 BM, EL, EM, FT or FX) without its attachment control number (PWK05 AC and PWK06), by which the payer matches it to the claim.',
   'x12.ndc-invalid': 'A service line\'s drug (2410 LIN) whose LIN02 is N4 (an NDC in 5-4-2 form) but whose LIN03 is not 11 digits: hyphens, a 10-digit NDC without its leading zero, or another length.',
   'x12.tooth-invalid': 'An 837D tooth (TOO02, or the claim\'s tooth status DN201) that is no tooth number of the Universal/National Tooth Designation System (1-32, A-T, 51-82, AS-TS).',
   'x12.tooth-surface-invalid': 'An 837D tooth surface (TOO03) that is no surface code (B, D, F, I, L, M, O), or one named twice for a tooth.',

@@ -14,9 +14,10 @@ import type { EnclosingEnvelope } from './enclosing837';
 import type { GuidePass } from '../guides/pass';
 import type { X12SegmentIndex } from './segment-index';
 import { kindOfImplementation } from './implementations';
-import { AMT, CAS, CLM, DMG, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LIN, LX, N3, N4, NM1, REF, SE, ST, SV1, SV2, SV3, SBR, SVD, TA1, TOO } from './segmentCodes';
+import { AMT, CAS, CLM, DMG, DN2, DTP, GE, GS, HI, HL, IEA, ISA, isEnvelopeCode, LIN, LX, N3, N4, NM1, REF, SE, ST, PWK, SV1, SV2, SV3, SBR, SVD, TA1, TOO } from './segmentCodes';
 import { checkToothInformation, checkToothStatus } from './tooth837';
 import { checkDrugIdentification } from './drugIdentification';
+import { checkAttachment } from './attachments';
 import { SubscriberPatient } from './subscriberPatient';
 import { EmptySegments } from './emptySegments';
 import { SegmentReading } from './reading837';
@@ -260,6 +261,8 @@ export class Parser837 {
         case HI: if (claim.segment >= 0 && lines.lineSegment < 0 && lines.claimLineCount === 0 && !names.inOtherPayerLoops) claim.diagnoses(s); break;
         // A service line's drug (2410 LIN): its NDC's form.
         case LIN: if (lines.lineSegment >= 0) checkDrugIdentification(this.r, s); break;
+        // The claim's or a line's paperwork (2300, 2400 PWK): an attachment sent apart has its control number.
+        case PWK: if (claim.segment >= 0 && !names.inOtherPayerLoops) checkAttachment(this.r, s); break;
         case TOO: if (lines.lineSegment >= 0 && this.envelopes.transaction?.model.kind === 'dental') checkToothInformation(this.r, s); break;
         // The claim's tooth status (2300 DN2), before its lines.
         case DN2: if (claim.segment >= 0 && lines.lineSegment < 0 && lines.claimLineCount === 0 && this.envelopes.transaction?.model.kind === 'dental') checkToothStatus(this.r, s); break;

@@ -44,9 +44,11 @@ export const N4 = 42804;
 export const DMG = 7415495;
 /** LIN: a service line's drug (2410), whose NDC has one form (drugIdentification.ts). */
 export const LIN = 7546062;
+/** PWK: a claim's or a line's paperwork, whose attachment sent apart has a control number (attachments.ts). */
+export const PWK = 7613387;
 for (const [id, code] of [
   ['ISA', ISA], ['IEA', IEA], ['GS', GS], ['GE', GE], ['ST', ST], ['SE', SE], ['TA1', TA1], ['HL', HL], ['NM1', NM1],
-  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO], ['DN2', DN2], ['HI', HI], ['AMT', AMT], ['CAS', CAS], ['SVD', SVD], ['N3', N3], ['N4', N4], ['DMG', DMG], ['LIN', LIN],
+  ['CLM', CLM], ['DTP', DTP], ['LX', LX], ['SV1', SV1], ['SV2', SV2], ['SV3', SV3], ['SBR', SBR], ['REF', REF], ['TOO', TOO], ['DN2', DN2], ['HI', HI], ['AMT', AMT], ['CAS', CAS], ['SVD', SVD], ['N3', N3], ['N4', N4], ['DMG', DMG], ['LIN', LIN], ['PWK', PWK],
 ] as const) {
   if (segmentIdCode(id) !== code) throw new Error(`segment id code of ${id} is ${segmentIdCode(id)}, not ${code}`);
 }
