@@ -30,13 +30,19 @@ export function ndcElevenDigits(value: string): string | null {
   return [labeler, product, packaging].map((part, i) => part.padStart(PARTS[i]!, '0')).join('');
 }
 
-/** What LIN03 holds instead of 11 digits, in words (never the value: a stray id may be in its place). */
+/**
+ * What LIN03 holds instead of an NDC's 11 digits, in words: the value itself only as the 11 digits
+ * a hyphenated NDC stands for (a drug code, not a person's; another value may be a stray id).
+ */
 function described(value: string): string {
   if (/^\d+$/.test(value)) {
+    if (/^0+$/.test(value)) return `${value.length} zeros, which name no drug`;
     const hint = value.length === 10 ? ': a 10-digit NDC needs a leading zero in its labeler, product or package part, which only its hyphenated form shows' : '';
     return `${value.length} digits${hint}`;
   }
-  if (ndcElevenDigits(value) !== null) return 'an NDC written with hyphens';
+  const eleven = ndcElevenDigits(value);
+  if (eleven !== null) return `an NDC written with hyphens (${eleven} in 5-4-2 form)`;
+  if (/^\d+(?:-\d+)+$/.test(value)) return 'digits and hyphens in none of an NDC\'s forms (4-4-2, 5-3-2, 5-4-1, 5-4-2)';
   return 'characters other than digits';
 }
 
@@ -51,6 +57,6 @@ export function checkDrugIdentification(r: SegmentReading, s: number): void {
   const end = endBeforeBlanks(r.source, start, el.end(3));
   if (end === start) return;
   const value = sliceOf(r.source, start, end);
-  if (value.length === 11 && /^\d{11}$/.test(value)) return;
+  if (value.length === 11 && /^\d{11}$/.test(value) && value !== '00000000000') return;
   r.add(NDC_INVALID_RULE, 'error', `LIN03 (National Drug Code) under LIN02 N4 must be the NDC in 5-4-2 form, 11 digits without hyphens; it holds ${described(value)}`, { start, end });
 }
