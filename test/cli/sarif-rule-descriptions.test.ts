@@ -45,14 +45,24 @@ test('every rule id the sources emit has its own description, and the table name
   }
 });
 
-test('the SARIF report carries them: ptp.conflict says across claims, a guide rule has its own sentence', () => {
+interface SarifDriver {
+  version: string;
+  semanticVersion: string;
+  rules: { id: string; shortDescription: { text: string }; properties: { tags: string[] } }[];
+}
+
+/** The SARIF driver of `check --guide full` on a file with a PTP conflict (43214 and 43200) and a guide finding (CLM02 not a number). */
+function driverOfCheckedFile(): SarifDriver {
   const day = { from: 20260310, to: 20260310 };
   const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }] }]).text;
   const broken = text.replace(/CLM\*C1\*150\.00/, 'CLM*C1*150.00X');
   const io = memoryIo(Buffer.from(broken, 'latin1'));
   run(['check', '--format', 'sarif', '--guide', 'full', '-'], io);
-  const sarif = JSON.parse(io.out) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
-  const rules = new Map(sarif.runs[0]!.tool.driver.rules.map((r) => [r.id, r.shortDescription.text]));
+  return (JSON.parse(io.out) as { runs: { tool: { driver: SarifDriver } }[] }).runs[0]!.tool.driver;
+}
+
+test('the SARIF report carries them: ptp.conflict says across claims, a guide rule has its own sentence', () => {
+  const rules = new Map(driverOfCheckedFile().rules.map((r) => [r.id, r.shortDescription.text]));
   assert.match(rules.get('ptp.conflict') ?? '', /across claims/);
   const guideRules = [...rules.keys()].filter((id) => id.startsWith('guide.'));
   assert.ok(guideRules.length > 0, `guide rules in the report: ${[...rules.keys()].join(', ')}`);
@@ -61,12 +71,7 @@ test('the SARIF report carries them: ptp.conflict says across claims, a guide ru
 });
 
 test('each rule carries its family\'s tags (code scanning filters by them), and the driver its semantic version', () => {
-  const day = { from: 20260310, to: 20260310 };
-  const text = writeX12([{ id: 'C1', lines: [{ code: '43214', charge: '100.00', date: day }, { code: '43200', charge: '50.00', date: day }] }]).text;
-  const broken = text.replace(/CLM\*C1\*150\.00/, 'CLM*C1*150.00X');
-  const io = memoryIo(Buffer.from(broken, 'latin1'));
-  run(['check', '--format', 'sarif', '--guide', 'full', '-'], io);
-  const driver = (JSON.parse(io.out) as { runs: { tool: { driver: { version: string; semanticVersion: string; rules: { id: string; properties: { tags: string[] } }[] } } }[] }).runs[0]!.tool.driver;
+  const driver = driverOfCheckedFile();
   assert.equal(driver.semanticVersion, driver.version);
   const tags = new Map(driver.rules.map((r) => [r.id, r.properties.tags]));
   assert.deepEqual(tags.get('ptp.conflict'), ['ncci', 'coding', 'ptp']);
